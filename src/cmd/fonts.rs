@@ -1,0 +1,18 @@
+//! `folio fonts`: list the font families folio sees.
+
+use crate::cli::FontArgs;
+use crate::fonts::{self, FontOptions};
+
+/// List families with their number of faces.
+pub fn run(args: &FontArgs) -> i32 {
+    if !args.font_path.is_dir() && !args.system_fonts {
+        eprintln!("error: {} is not a folder", args.font_path.display());
+        eprintln!("  = hint: run folio fonts in the project root, or pass --font-path");
+        return super::USAGE;
+    }
+    let store = fonts::load(&FontOptions { dir: args.font_path.clone(), system: args.system_fonts });
+    for (family, faces) in fonts::families(&store) {
+        println!("{family} ({faces} faces)");
+    }
+    super::OK
+}

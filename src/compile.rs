@@ -1,0 +1,128 @@
+//! Stage 3: compile an edition with Typst, in two passes.
+//!
+//! Takes a loaded [`Edition`] and a [`FolioWorld`] and gives a [`Compiled`] edition: the Typst
+//! document (single pages first, then one sheet per spread), the page data it was drawn from,
+//! and how each story fits. Pass 1 sets the galley (`layouts/galley.typ`); folio measures it and
+//! flows the copy onto the grid ([`crate::compose`]); pass 2 draws the pages
+//! (`layouts/edition.typ`). Typst's diagnostics come back as folio [`Diagnostic`]s with the
+//! template file, line and source text.
+
+use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
+use typst::WorldExt;
+use typst::World;
+use typst_layout::PagedDocument;
+
+use crate::compose::{self, PagesData, StoryFit};
+use crate::content::Edition;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::galley;
+use crate::grid::{Format, Formats};
+use crate::photos;
+use crate::world::FolioWorld;
+
+/// Main file of pass 1.
+pub const GALLEY_MAIN: &str = "galley.typ";
+/// Main file of pass 2 (single pages).
+pub const EDITION_MAIN: &str = "edition.typ";
+/// Main file of pass 2 (spread sheets).
+pub const SPREAD_MAIN: &str = "spread.typ";
+
+/// A compiled edition.
+pub struct Compiled {
+    /// The pages, one per edition page.
+    pub document: PagedDocument,
+    /// The spread sheets, one per pair of facing pages.
+    pub spreads: PagedDocument,
+    /// Number of pages.
+    pub pages: usize,
+    /// What pass 2 drew.
+    pub data: PagesData,
+    /// How each story's copy fits its block.
+    pub fits: Vec<StoryFit>,
+    /// Typst's warnings.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Compile an edition (both passes).
+pub fn compile(world: &mut FolioWorld, edition: &Edition, formats: &Formats) -> Result<Compiled, Diagnostics> {
+    let format: &Format = formats.get(edition.file.value.edition.format.get_ref()).expect("validated on load");
+    let infos = photos::inspect_all(edition).map_err(Diagnostics)?;
+    let (y, m, d) = edition.date();
+    world.set_today(y as i32, m, d);
+
+    // Pass 1: the galley.
+    let galley = galley::build(edition, format);
+    let galley_json = serde_json::json!({ "format": format, "items": galley.items });
+    world.set_data("galley.json", serde_json::to_vec(&galley_json).expect("serializable"));
+    world.set_main(FolioWorld::layout_id(GALLEY_MAIN));
+    let (doc, mut warnings) = run(world)?;
+    let measures = galley::measure(&galley, &doc).map_err(|e| {
+        Diagnostics::from(Diagnostic::error(format!("layouts/{GALLEY_MAIN}: {e}")).hint(
+            "the galley template must set each piece on a page of its own, in the order of the data",
+        ))
+    })?;
+
+    // Flow onto the grid.
+    let locate = |story: &crate::content::Loaded<crate::content::Story>, i: usize| -> Option<photos::PhotoInfo> {
+        edition.stories.iter().zip(&infos).find_map(|(page, pinfos)| {
+            page.iter().position(|s| std::ptr::eq(s, story)).and_then(|si| pinfos[si].get(i).copied())
+        })
+    };
+    let (data, fits) = compose::compose(edition, format, &galley, &measures, &locate, world.root());
+
+    // Pass 2: the pages and spreads.
+    world.set_data("pages.json", serde_json::to_vec(&data).expect("serializable"));
+    world.set_main(FolioWorld::layout_id(EDITION_MAIN));
+    let (document, more) = run(world)?;
+    warnings.extend(more);
+    world.set_main(FolioWorld::layout_id(SPREAD_MAIN));
+    let (spreads, more) = run(world)?;
+    warnings.extend(more);
+    let pages = data.pages.len();
+    for (main, doc, want) in [(EDITION_MAIN, &document, pages), (SPREAD_MAIN, &spreads, data.spreads.len())] {
+        if doc.pages().len() != want {
+            return Err(Diagnostic::error(format!("layouts/{main} made {} pages instead of {want}", doc.pages().len()))
+                .hint("the template must draw each page (or spread) of the data exactly once")
+                .into());
+        }
+    }
+    Ok(Compiled { document, spreads, pages, data, fits, warnings })
+}
+
+/// One Typst compile of the world's current main file.
+fn run(world: &FolioWorld) -> Result<(PagedDocument, Vec<Diagnostic>), Diagnostics> {
+    let result = typst::compile::<PagedDocument>(world);
+    let warnings: Vec<Diagnostic> = result.warnings.iter().map(|d| convert(world, d)).collect();
+    match result.output {
+        Ok(doc) => Ok((doc, warnings)),
+        Err(errors) => {
+            let mut all: Vec<Diagnostic> = errors.iter().map(|d| convert(world, d)).collect();
+            all.extend(warnings);
+            Err(Diagnostics(all))
+        }
+    }
+}
+
+/// Turn a Typst diagnostic into a located folio diagnostic.
+pub fn convert(world: &FolioWorld, d: &SourceDiagnostic) -> Diagnostic {
+    let mut out = match d.severity {
+        TypstSeverity::Error => Diagnostic::error(d.message.to_string()),
+        TypstSeverity::Warning => Diagnostic::warning(d.message.to_string()),
+    };
+    // Errors inside the standard library point nowhere; the trace names the template call.
+    let spans = std::iter::once(d.span).chain(d.trace.iter().rev().map(|t| t.span.into()));
+    for span in spans {
+        if let Some(id) = span.id() {
+            if let (Ok(source), Some(range)) = (world.source(id), world.range(span)) {
+                out = out
+                    .in_file(std::path::Path::new(id.vpath().get_without_slash()), source.text())
+                    .with_span(Some(range));
+                break;
+            }
+        }
+    }
+    for hint in &d.hints {
+        out = out.hint(hint.v.to_string());
+    }
+    out
+}

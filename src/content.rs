@@ -1,0 +1,467 @@
+//! Stage 1: load and validate an edition.
+//!
+//! Takes an edition directory (`edition.toml` plus the story files and photos it names) and gives
+//! an [`Edition`]: every file parsed strictly (unknown keys, wrong types and missing fields are
+//! errors), every path checked to stay inside the project root, every placement checked against
+//! the page grid. Every problem is a [`Diagnostic`] naming the file, line and column and saying
+//! what was expected. Nothing here knows about Typst.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::project::Project;
+
+/// The file at the top of every edition directory.
+pub const EDITION_FILE: &str = "edition.toml";
+
+/// `edition.toml`: the edition's identity and its pages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionFile {
+    /// Paper, date, number, format.
+    pub edition: EditionInfo,
+    /// The pages in order.
+    pub pages: Vec<PageSpec>,
+}
+
+/// The `[edition]` table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EditionInfo {
+    /// Paper name printed in the folio line and masthead.
+    pub paper: String,
+    /// Publication date (a TOML local date, e.g. `2023-06-26`).
+    pub date: Spanned<toml::value::Datetime>,
+    /// Issue number (期号).
+    pub issue: u32,
+    /// Page format: a name from `layouts/formats.toml` (`broadsheet` 对开, `tabloid` 四开).
+    pub format: Spanned<String>,
+}
+
+/// One `[[pages]]` entry.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageSpec {
+    /// Page number printed in the folio line.
+    pub number: u32,
+    /// Section name (版名), e.g. 要闻, 专版.
+    pub section: String,
+    /// Banner across the top of a special page (专版), e.g. 健康人生，绿色无毒！·九江.
+    #[serde(default)]
+    pub banner: Option<String>,
+    /// 责任编辑.
+    #[serde(default)]
+    pub editor: Option<String>,
+    /// 美编.
+    #[serde(default)]
+    pub designer: Option<String>,
+    /// 校对.
+    #[serde(default)]
+    pub proofreader: Option<String>,
+    /// Story files, relative to the edition directory.
+    #[serde(default)]
+    pub stories: Vec<Spanned<String>>,
+}
+
+/// A story file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    /// 引题, above the headline.
+    #[serde(default)]
+    pub kicker: Option<String>,
+    /// 主题, the headline.
+    pub headline: String,
+    /// 副题, below the headline.
+    #[serde(default)]
+    pub deck: Option<String>,
+    /// Reporters' names.
+    #[serde(default)]
+    pub byline: Option<String>,
+    /// Set in bold before the first paragraph, e.g. 本报讯.
+    #[serde(default)]
+    pub dateline: Option<String>,
+    /// Printed in full-width parentheses after the last paragraph: （程军）.
+    #[serde(default)]
+    pub attribution: Option<String>,
+    /// Paragraphs before the first section, separated by blank lines.
+    #[serde(default)]
+    pub body: Option<String>,
+    /// Lead box (核心提示 / 编者按).
+    #[serde(default)]
+    pub lead: Option<Lead>,
+    /// Sections with two-level subheads.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// Photos placed inside the story's block.
+    #[serde(default)]
+    pub photos: Vec<Photo>,
+    /// Where the story sits on the page grid.
+    pub block: Spanned<Block>,
+}
+
+/// The lead box.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lead {
+    /// Its label, e.g. 核心提示.
+    pub title: String,
+    /// Its paragraphs.
+    pub text: String,
+    /// Columns it spans from the story's first column (default: about half the story).
+    #[serde(default)]
+    pub span: Option<Spanned<u32>>,
+}
+
+/// A section of a story.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// First-level subhead, a short head such as 党建聚心.
+    pub head: String,
+    /// Second-level subhead under it, e.g. 创系列为民服务品牌.
+    #[serde(default)]
+    pub subhead: Option<String>,
+    /// Paragraphs, separated by blank lines.
+    pub body: String,
+}
+
+/// A photo with caption and credit.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Photo {
+    /// Image file, relative to the edition directory.
+    pub file: Spanned<String>,
+    /// Caption under the photo.
+    pub caption: String,
+    /// Photographer; printed as "… 郑智君摄".
+    #[serde(default)]
+    pub credit: Option<String>,
+    /// First column of the photo inside the story block (1-based).
+    pub column: Spanned<u32>,
+    /// Columns the photo spans.
+    pub span: Spanned<u32>,
+    /// Top of the photo in grid lines below the story's head; absent = at the block's foot.
+    #[serde(default)]
+    pub row: Option<Spanned<u32>>,
+    /// Height of photo plus caption in grid lines; absent = from the image's aspect ratio.
+    #[serde(default)]
+    pub height: Option<Spanned<u32>>,
+}
+
+/// A story's block on the page grid.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Block {
+    /// First column (1-based).
+    pub column: u32,
+    /// Columns spanned.
+    pub span: u32,
+    /// First grid line (0 = top of the type area).
+    pub top: u32,
+    /// Height in grid lines, or a length in millimetres such as "120mm".
+    pub height: Length,
+}
+
+/// A height in grid lines or millimetres.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Length {
+    /// Whole grid lines.
+    Lines(u32),
+    /// Millimetres, written as a string like "120mm".
+    Mm(MmString),
+}
+
+/// A `"<number>mm"` string.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MmString(pub f64);
+
+impl<'de> Deserialize<'de> for MmString {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.trim()
+            .strip_suffix("mm")
+            .and_then(|n| n.trim().parse::<f64>().ok())
+            .filter(|v| v.is_finite() && *v > 0.0)
+            .map(MmString)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "expected a height in grid lines (e.g. 40) or millimetres (e.g. \"120mm\"), found \"{s}\""
+                ))
+            })
+    }
+}
+
+/// A parsed file kept with its text, so later stages can point into it.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    /// The parsed value.
+    pub value: T,
+    /// Path as shown to the user (relative to the project root).
+    pub display: PathBuf,
+    /// Absolute path on disk.
+    pub path: PathBuf,
+    /// The file's text.
+    pub source: String,
+}
+
+impl<T> Loaded<T> {
+    /// An error located at `span` in this file.
+    pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(message).in_file(&self.display, &self.source).with_span(Some(span))
+    }
+}
+
+/// A validated edition: `edition.toml` and every story, in page order.
+#[derive(Debug, Clone)]
+pub struct Edition {
+    /// The edition directory (absolute).
+    pub dir: PathBuf,
+    /// The directory's name, used for output file names.
+    pub name: String,
+    /// `edition.toml`.
+    pub file: Loaded<EditionFile>,
+    /// For each page, its stories in the order listed.
+    pub stories: Vec<Vec<Loaded<Story>>>,
+}
+
+impl Edition {
+    /// The edition's date as (year, month, day).
+    pub fn date(&self) -> (u16, u8, u8) {
+        let d = self.file.value.edition.date.get_ref().date.expect("validated on load");
+        (d.year, d.month, d.day)
+    }
+}
+
+/// Parse a TOML file strictly, turning serde's error into a located diagnostic.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(
+    project: &Project,
+    path: &Path,
+    expected: &str,
+) -> Result<Loaded<T>, Diagnostic> {
+    let display = project.display(path);
+    let source = std::fs::read_to_string(path).map_err(|e| {
+        Diagnostic::error(format!("cannot read {}: {e}", display.display()))
+            .at_path(&display)
+            .hint(format!("expected {expected} here"))
+    })?;
+    match toml::from_str::<T>(&source) {
+        Ok(value) => Ok(Loaded { value, display, path: path.to_path_buf(), source }),
+        Err(err) => {
+            let message = err.message().trim().to_string();
+            let hint = toml_hint(&message, expected);
+            Err(Diagnostic::error(message)
+                .in_file(&display, &source)
+                .with_span(err.span())
+                .hint(hint))
+        }
+    }
+}
+
+fn toml_hint(message: &str, expected: &str) -> String {
+    if message.starts_with("unknown field") {
+        format!("remove or rename the key; {expected} takes only the keys listed above (see README.md, \"Content format\")")
+    } else if message.starts_with("missing field") {
+        format!("add the missing key to {expected} (see README.md, \"Content format\")")
+    } else if message.starts_with("invalid type") {
+        "change the value to the type the key takes (see README.md, \"Content format\")".into()
+    } else {
+        format!("fix the TOML syntax; this file holds {expected}")
+    }
+}
+
+/// Load an edition directory and validate everything that can be checked without Typst.
+pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Result<Edition, Diagnostics> {
+    let dir = project.inside(dir).map_err(Diagnostics::from)?;
+    let edition_path = dir.join(EDITION_FILE);
+    if !edition_path.is_file() {
+        return Err(Diagnostic::error(format!(
+            "{} is not an edition: it has no {EDITION_FILE}",
+            project.display(&dir).display()
+        ))
+        .hint("pass an edition directory such as content/jiangxi-special, or start one with `folio new`")
+        .into());
+    }
+    let file: Loaded<EditionFile> =
+        parse_toml(project, &edition_path, "an edition ([edition] and [[pages]])")?;
+    let mut diags = Vec::new();
+
+    let info = &file.value.edition;
+    let date = info.date.get_ref();
+    if date.date.is_none() || date.time.is_some() || date.offset.is_some() {
+        diags.push(
+            file.error(info.date.span(), "the edition date must be a plain date")
+                .hint("write it as a TOML local date, e.g. date = 2023-06-26"),
+        );
+    }
+    let format = match formats.get(info.format.get_ref()) {
+        Some(f) => Some(f),
+        None => {
+            diags.push(
+                file.error(info.format.span(), format!("unknown page format \"{}\"", info.format.get_ref()))
+                    .hint(format!("use one of: {}", formats.names().join(", "))),
+            );
+            None
+        }
+    };
+    if file.value.pages.is_empty() {
+        diags.push(Diagnostic::error("the edition has no pages").in_file(&file.display, &file.source)
+            .with_span(Some(0..0)).hint("add at least one [[pages]] table with its stories"));
+    }
+
+    let mut stories = Vec::new();
+    for page in &file.value.pages {
+        let mut on_page: Vec<Loaded<Story>> = Vec::new();
+        for rel in &page.stories {
+            let path = match project.resolve_in(&dir, rel.get_ref()) {
+                Ok(p) => p,
+                Err(msg) => {
+                    diags.push(file.error(rel.span(), msg).hint("name a story file inside the project root, relative to the edition directory"));
+                    continue;
+                }
+            };
+            if !path.is_file() {
+                diags.push(
+                    file.error(rel.span(), format!("story file {} does not exist", rel.get_ref()))
+                        .hint("check the name; story paths are relative to the edition directory"),
+                );
+                continue;
+            }
+            match parse_toml::<Story>(project, &path, "a story") {
+                Ok(story) => {
+                    if let Some(format) = format {
+                        validate_story(project, &dir, &story, format, page, &mut diags);
+                    }
+                    on_page.push(story);
+                }
+                Err(d) => diags.push(d),
+            }
+        }
+        if let Some(format) = format {
+            check_overlaps(&on_page, page, format, &mut diags);
+        }
+        stories.push(on_page);
+    }
+
+    if diags.iter().any(|d| d.severity == crate::diag::Severity::Error) {
+        return Err(Diagnostics(diags));
+    }
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "edition".into());
+    Ok(Edition { dir, name, file, stories })
+}
+
+/// Split a multi-line string into paragraphs at blank lines; lines inside a paragraph are joined
+/// without a space (Chinese text has none between lines).
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else {
+            if !cur.is_empty() && needs_space(cur.chars().last(), line.chars().next()) {
+                cur.push(' ');
+            }
+            cur.push_str(line);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn needs_space(a: Option<char>, b: Option<char>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
+}
+
+/// The block of a story resolved to grid lines.
+pub fn block_lines(block: &Block, format: &crate::grid::Format) -> u32 {
+    match block.height {
+        Length::Lines(n) => n,
+        Length::Mm(MmString(mm)) => (mm * crate::grid::PT_PER_MM / format.pitch_pt()).floor() as u32,
+    }
+}
+
+fn validate_story(
+    project: &Project,
+    dir: &Path,
+    story: &Loaded<Story>,
+    format: &crate::grid::Format,
+    page: &PageSpec,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let s = &story.value;
+    let block = s.block.get_ref();
+    let span = s.block.span();
+    let lines = block_lines(block, format);
+    let top_min = if page.banner.is_some() { format.banner_lines } else { 0 };
+    if block.column == 0 || block.span == 0 || block.column + block.span - 1 > format.columns {
+        diags.push(story.error(span.clone(), format!(
+            "the block spans columns {}–{}, but the {} grid has columns 1–{}",
+            block.column, block.column + block.span.max(1) - 1, format.name, format.columns))
+            .hint("set column ≥ 1 and column + span - 1 ≤ the number of columns"));
+    }
+    if block.top < top_min {
+        diags.push(story.error(span.clone(), format!(
+            "the block starts at line {}, inside the page banner (lines 0–{})", block.top, top_min - 1))
+            .hint(format!("set top = {top_min} or more on a page with a banner")));
+    }
+    if lines == 0 || block.top + lines > format.lines {
+        diags.push(story.error(span.clone(), format!(
+            "the block covers lines {}–{}, but the {} grid has lines 0–{}",
+            block.top, block.top + lines.max(1) - 1, format.name, format.lines - 1))
+            .hint("make top + height at most the number of grid lines"));
+    }
+    if s.headline.trim().is_empty() {
+        diags.push(story.error(0..0, "the headline is empty").hint("write the story's headline (主题)"));
+    }
+    if let Some(lead) = &s.lead {
+        if let Some(ls) = &lead.span {
+            if *ls.get_ref() == 0 || *ls.get_ref() > block.span {
+                diags.push(story.error(ls.span(), format!("the lead box spans {} columns, the story only {}", ls.get_ref(), block.span))
+                    .hint("give the lead box between 1 and the story's span columns"));
+            }
+        }
+    }
+    for photo in &s.photos {
+        let (c, sp) = (*photo.column.get_ref(), *photo.span.get_ref());
+        if c == 0 || sp == 0 || c + sp - 1 > block.span {
+            diags.push(story.error(photo.column.span().start..photo.span.span().end, format!(
+                "the photo spans story columns {}–{}, but the story has columns 1–{}", c, c + sp.max(1) - 1, block.span))
+                .hint("photo columns count from the story's first column"));
+        }
+        match project.resolve_in(dir, photo.file.get_ref()) {
+            Err(msg) => diags.push(story.error(photo.file.span(), msg).hint("keep photos inside the project, e.g. photos/name.jpg in the edition directory")),
+            Ok(path) if !path.is_file() => diags.push(story.error(photo.file.span(), format!(
+                "photo {} does not exist", photo.file.get_ref()))
+                .hint("check the file name; photo paths are relative to the edition directory")),
+            Ok(_) => {}
+        }
+    }
+}
+
+fn check_overlaps(stories: &[Loaded<Story>], _page: &PageSpec, format: &crate::grid::Format, diags: &mut Vec<Diagnostic>) {
+    let rect = |s: &Loaded<Story>| {
+        let b = s.value.block.get_ref();
+        (b.column, b.column + b.span, b.top, b.top + block_lines(b, format))
+    };
+    for (i, a) in stories.iter().enumerate() {
+        for b in &stories[..i] {
+            let (ra, rb) = (rect(a), rect(b));
+            if ra.0 < rb.1 && rb.0 < ra.1 && ra.2 < rb.3 && rb.2 < ra.3 {
+                diags.push(a.error(a.value.block.span(), format!(
+                    "this block overlaps the block of {}", b.display.display()))
+                    .hint("move or shrink one of the two blocks so they share no grid cell"));
+            }
+        }
+    }
+}

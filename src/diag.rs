@@ -1,0 +1,180 @@
+//! Located errors and warnings for everything folio reads.
+//!
+//! Takes a problem found in a content or configuration file (its path, the byte span of the
+//! offending text and what was expected) and gives a [`Diagnostic`] that prints like typst's own
+//! CLI: `error: …`, then `file:line:col`, the source line with a caret, and a hint saying how to
+//! fix it. Typst's own diagnostics go through typst-kit's printer (see [`crate::compile`]); both
+//! use codespan-reporting, so a layout editor sees one style of message.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term::{self, termcolor::WriteColor};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; the output is still fit for print.
+    Warning,
+    /// The output would be wrong; the command fails.
+    Error,
+}
+
+/// One located problem in a file folio read.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// The file, as the user named it (relative to the project root where possible).
+    pub path: Option<PathBuf>,
+    /// The file's text, so the printer can show the line.
+    pub source: Option<String>,
+    /// Byte range of the offending text in `source`.
+    pub span: Option<Range<usize>>,
+    /// How to fix it.
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error with no location yet.
+    pub fn error(message: impl Into<String>) -> Self {
+        Self {
+            severity: Severity::Error,
+            message: message.into(),
+            path: None,
+            source: None,
+            span: None,
+            hints: vec![],
+        }
+    }
+
+    /// A warning with no location yet.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self { severity: Severity::Warning, ..Self::error(message) }
+    }
+
+    /// Attach the file the problem is in.
+    pub fn in_file(mut self, path: &Path, source: &str) -> Self {
+        self.path = Some(path.to_path_buf());
+        self.source = Some(source.to_string());
+        self
+    }
+
+    /// Attach only a path (for files that are not text, e.g. photos).
+    pub fn at_path(mut self, path: &Path) -> Self {
+        self.path = Some(path.to_path_buf());
+        self
+    }
+
+    /// Attach the byte range of the offending text.
+    pub fn with_span(mut self, span: Option<Range<usize>>) -> Self {
+        self.span = span;
+        self
+    }
+
+    /// Add a hint on how to fix it.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// 1-based line and column of the span start, if located.
+    pub fn line_col(&self) -> Option<(usize, usize)> {
+        let (source, span) = (self.source.as_ref()?, self.span.as_ref()?);
+        let start = span.start.min(source.len());
+        let before = &source[..floor_char_boundary(source, start)];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Some((line, col))
+    }
+
+    /// Print in the style of typst's CLI.
+    pub fn emit(&self, out: &mut dyn WriteColor) {
+        let name = self.path.as_ref().map_or_else(String::new, |p| p.display().to_string());
+        let file = SimpleFile::new(name.clone(), self.source.clone().unwrap_or_default());
+        let mut diag = match self.severity {
+            Severity::Error => CsDiagnostic::error(),
+            Severity::Warning => CsDiagnostic::warning(),
+        };
+        let mut message = self.message.clone();
+        match (&self.source, &self.span) {
+            (Some(source), Some(span)) => {
+                let end = span.end.clamp(span.start, source.len());
+                let start = floor_char_boundary(source, span.start.min(end));
+                diag = diag.with_labels(vec![Label::primary((), start..end)]);
+            }
+            _ if !name.is_empty() => message = format!("{name}: {message}"),
+            _ => {}
+        }
+        diag = diag
+            .with_message(message)
+            .with_notes(self.hints.iter().map(|h| format!("hint: {h}")).collect());
+        let config = term::Config { tab_width: 2, ..Default::default() };
+        let _ = term::emit(out, &config, &file, &diag);
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(path) = &self.path {
+            write!(f, "{}", path.display())?;
+            if let Some((line, col)) = self.line_col() {
+                write!(f, ":{line}:{col}")?;
+            }
+            write!(f, ": ")?;
+        }
+        write!(f, "{}", self.message)?;
+        for hint in &self.hints {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A list of diagnostics, the error type of every stage.
+#[derive(Debug, Clone, Default)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// True when any entry is an error.
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Print all entries.
+    pub fn emit(&self, out: &mut dyn WriteColor) {
+        for d in &self.0 {
+            d.emit(out);
+        }
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Self {
+        Self(vec![d])
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostics {}

@@ -1,0 +1,202 @@
+//! Copy flow: fitting measured lines into the columns of a story's block.
+//!
+//! Takes the story's body as [`Unit`]s (paragraphs as counted lines, subheads as unbreakable
+//! blocks of lines) and a function that gives, for a candidate bottom line, the free intervals
+//! of each column (after the lead box and photos are cut out). Gives a [`Flow`]: which lines of
+//! which unit go where, with the columns balanced — they end level within one line — at the
+//! lowest bottom that holds everything, or the count of lines that do not fit (overset).
+//! Pure arithmetic on whole grid lines; nothing here knows about Typst.
+
+/// A unit of body copy in whole grid lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// A paragraph: may be split between columns at any line.
+    Para(u32),
+    /// A subhead: never split, and kept with at least one line of what follows.
+    Keep(u32),
+}
+
+impl Unit {
+    /// Lines the unit takes.
+    pub fn lines(self) -> u32 {
+        match self {
+            Unit::Para(n) | Unit::Keep(n) => n,
+        }
+    }
+}
+
+/// A free run of grid lines `[top, bottom)` in one column (columns count from 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Interval {
+    /// Column.
+    pub col: u32,
+    /// First line.
+    pub top: u32,
+    /// One past the last line.
+    pub bottom: u32,
+}
+
+/// One placed slice: lines `from..to` of unit `unit`, in column `col` starting at line `top`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slice {
+    /// Index into the units.
+    pub unit: usize,
+    /// First line of the unit in this slice.
+    pub from: u32,
+    /// One past the last line.
+    pub to: u32,
+    /// Column.
+    pub col: u32,
+    /// Grid line of the slice's first line.
+    pub top: u32,
+}
+
+/// The outcome of a flow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flow {
+    /// Placed slices, in reading order.
+    pub slices: Vec<Slice>,
+    /// The bottom line the columns were balanced to (exclusive).
+    pub bottom: u32,
+    /// Lines that did not fit (0 when everything fits).
+    pub overset: u32,
+}
+
+/// Flow `units` into the columns. `frames(bottom)` gives the free intervals, in reading order
+/// (column by column, top to bottom), when the copy may run down to `bottom`; `min` and `max`
+/// bound the bottom (`max` is the block's foot).
+pub fn flow(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> Vec<Interval>) -> Flow {
+    let total: u32 = units.iter().map(|u| u.lines()).sum();
+    for bottom in min..=max {
+        let intervals = frames(bottom);
+        let cap: u32 = intervals.iter().map(|i| i.bottom - i.top).sum();
+        if cap < total {
+            continue;
+        }
+        // Level the columns: frames that reach the bottom give up one line each, from the
+        // last column backwards, until the slack is used.
+        let mut slack = cap - total;
+        let mut targets: Vec<u32> = intervals.iter().map(|i| i.bottom - i.top).collect();
+        for (i, iv) in intervals.iter().enumerate().rev() {
+            if slack == 0 {
+                break;
+            }
+            if iv.bottom == bottom && targets[i] > 0 {
+                targets[i] -= 1;
+                slack -= 1;
+            }
+        }
+        let (slices, left) = fill(units, &intervals, &targets);
+        if left == 0 {
+            return Flow { slices, bottom, overset: 0 };
+        }
+        // Slack not given up (a subhead pushed to the next column) may still make it fit.
+        let full: Vec<u32> = intervals.iter().map(|i| i.bottom - i.top).collect();
+        let (slices, left) = fill(units, &intervals, &full);
+        if left == 0 {
+            return Flow { slices, bottom, overset: 0 };
+        }
+    }
+    let intervals = frames(max);
+    let full: Vec<u32> = intervals.iter().map(|i| i.bottom - i.top).collect();
+    let (slices, overset) = fill(units, &intervals, &full);
+    Flow { slices, bottom: max, overset }
+}
+
+/// Greedy fill with a target line count per frame; gives the slices and the lines left over.
+fn fill(units: &[Unit], frames: &[Interval], targets: &[u32]) -> (Vec<Slice>, u32) {
+    let mut slices = Vec::new();
+    let (mut f, mut y) = (0usize, 0u32);
+    for (ui, unit) in units.iter().enumerate() {
+        let n = unit.lines();
+        match unit {
+            Unit::Keep(_) => {
+                // Needs its own lines plus one line of what follows, in the same frame.
+                let need = n + u32::from(ui + 1 < units.len());
+                loop {
+                    if f >= frames.len() {
+                        return (slices, units[ui..].iter().map(|u| u.lines()).sum());
+                    }
+                    if targets[f] - y >= need || (y == 0 && targets[f] >= n) {
+                        break;
+                    }
+                    f += 1;
+                    y = 0;
+                }
+                slices.push(Slice { unit: ui, from: 0, to: n, col: frames[f].col, top: frames[f].top + y });
+                y += n;
+            }
+            Unit::Para(_) => {
+                let mut from = 0;
+                while from < n {
+                    if f >= frames.len() {
+                        let rest: u32 = units[ui + 1..].iter().map(|u| u.lines()).sum();
+                        return (slices, n - from + rest);
+                    }
+                    let avail = targets[f].saturating_sub(y);
+                    if avail == 0 {
+                        f += 1;
+                        y = 0;
+                        continue;
+                    }
+                    let take = avail.min(n - from);
+                    slices.push(Slice { unit: ui, from, to: from + take, col: frames[f].col, top: frames[f].top + y });
+                    from += take;
+                    y += take;
+                }
+            }
+        }
+    }
+    (slices, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cols(n: u32, top: u32) -> impl Fn(u32) -> Vec<Interval> {
+        move |bottom| (0..n).map(|col| Interval { col, top, bottom }).collect()
+    }
+
+    fn ends(f: &Flow, n: u32) -> Vec<u32> {
+        (0..n).map(|c| f.slices.iter().filter(|s| s.col == c).map(|s| s.top + s.to - s.from).max().unwrap_or(0)).collect()
+    }
+
+    #[test]
+    fn balances_columns_within_one_line() {
+        let units = [Unit::Para(10), Unit::Keep(3), Unit::Para(40), Unit::Para(7), Unit::Para(33)];
+        let f = flow(&units, 0, 100, cols(4, 0));
+        assert_eq!(f.overset, 0);
+        let e = ends(&f, 4);
+        let (lo, hi) = (*e.iter().min().unwrap(), *e.iter().max().unwrap());
+        assert!(hi - lo <= 1 + 2, "ends {e:?}");
+        assert!(hi < 100);
+        let placed: u32 = f.slices.iter().map(|s| s.to - s.from).sum();
+        assert_eq!(placed, 93);
+    }
+
+    #[test]
+    fn plain_text_levels_exactly() {
+        let units = [Unit::Para(793)];
+        let f = flow(&units, 0, 200, cols(8, 0));
+        let e = ends(&f, 8);
+        assert_eq!(*e.iter().max().unwrap() - *e.iter().min().unwrap(), 1, "{e:?}");
+    }
+
+    #[test]
+    fn reports_overset() {
+        let units = [Unit::Para(50), Unit::Para(30)];
+        let f = flow(&units, 0, 30, cols(2, 0));
+        assert_eq!(f.overset, 20);
+    }
+
+    #[test]
+    fn subhead_never_ends_a_column() {
+        let units = [Unit::Para(9), Unit::Keep(3), Unit::Para(9)];
+        let f = flow(&units, 0, 11, cols(2, 0));
+        let keep = f.slices.iter().find(|s| s.unit == 1).unwrap();
+        let next = f.slices.iter().find(|s| s.unit == 2).unwrap();
+        assert_eq!(keep.col, next.col);
+        assert_eq!(f.overset, 0);
+    }
+}

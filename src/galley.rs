@@ -1,0 +1,297 @@
+//! Pass 1 of the compile: the galley.
+//!
+//! Takes an [`Edition`] and its [`Format`] and gives the list of [`GalleyItem`]s — every
+//! paragraph, head, lead box, subhead and caption at the width it will have on the page — as
+//! JSON for `layouts/galley.typ`. After Typst has set the galley, [`measure`] reads the document
+//! back: each piece's height and, for paragraphs, the exact text of every line, so the flow can
+//! split paragraphs between columns at line boundaries and pass 2 can replay the same lines.
+
+use serde::Serialize;
+use typst::layout::{Frame, FrameItem, Point, Transform};
+use typst_layout::PagedDocument;
+
+use crate::content::{paragraphs, Edition, Story};
+use crate::grid::Format;
+
+/// A run of paragraph text with one style.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Run {
+    /// `body`, `dateline` or `attribution`.
+    pub style: &'static str,
+    /// The text, set literally.
+    pub text: String,
+}
+
+/// Kicker, headline, deck and byline of a story.
+#[derive(Debug, Clone, Serialize)]
+pub struct Head {
+    /// 引题.
+    pub kicker: Option<String>,
+    /// 主题.
+    pub headline: String,
+    /// 副题.
+    pub deck: Option<String>,
+    /// Reporters.
+    pub byline: Option<String>,
+    /// The story's column span (selects the headline size).
+    pub span: u32,
+}
+
+/// The lead box's text.
+#[derive(Debug, Clone, Serialize)]
+pub struct LeadText {
+    /// Label, e.g. 核心提示.
+    pub title: String,
+    /// Paragraphs.
+    pub paras: Vec<String>,
+}
+
+/// A two-level subhead.
+#[derive(Debug, Clone, Serialize)]
+pub struct Subhead {
+    /// Level 1.
+    pub head: String,
+    /// Level 2.
+    pub subhead: Option<String>,
+}
+
+/// A photo caption.
+#[derive(Debug, Clone, Serialize)]
+pub struct Caption {
+    /// Caption text.
+    pub caption: String,
+    /// Photographer.
+    pub credit: Option<String>,
+}
+
+/// What one galley page holds.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Piece {
+    /// A body paragraph.
+    Para {
+        /// Its runs.
+        runs: Vec<Run>,
+    },
+    /// A story head.
+    Head {
+        /// The head.
+        head: Head,
+    },
+    /// A lead box.
+    Lead {
+        /// The box's text.
+        lead: LeadText,
+    },
+    /// A subhead.
+    Subhead {
+        /// The subhead.
+        subhead: Subhead,
+    },
+    /// A caption.
+    Caption {
+        /// The caption.
+        caption: Caption,
+    },
+}
+
+/// One piece at its width.
+#[derive(Debug, Clone, Serialize)]
+pub struct GalleyItem {
+    /// Width in pt.
+    pub width: f64,
+    /// The piece.
+    #[serde(flatten)]
+    pub piece: Piece,
+}
+
+/// The pieces of one story, as indices into the galley.
+#[derive(Debug, Clone, Default)]
+pub struct StoryPieces {
+    /// The head.
+    pub head: usize,
+    /// The lead box, if any.
+    pub lead: Option<usize>,
+    /// Body flow: paragraphs and subheads in reading order.
+    pub flow: Vec<usize>,
+    /// Photo captions, in the order of the story's photos.
+    pub captions: Vec<usize>,
+}
+
+/// The whole galley of an edition.
+#[derive(Debug, Clone, Default)]
+pub struct Galley {
+    /// All pieces, in the order of the galley document's pages.
+    pub items: Vec<GalleyItem>,
+    /// Per page, per story: where its pieces are.
+    pub stories: Vec<Vec<StoryPieces>>,
+}
+
+/// Default lead box span: about half the story, at least one column.
+pub fn lead_span(story: &Story) -> u32 {
+    let span = story.block.get_ref().span;
+    story.lead.as_ref().and_then(|l| l.span.as_ref()).map(|s| *s.get_ref()).unwrap_or(span.div_ceil(2)).clamp(1, span.max(1))
+}
+
+/// Build the galley of an edition.
+pub fn build(edition: &Edition, format: &Format) -> Galley {
+    let mut g = Galley::default();
+    let col = format.column_pt;
+    for page in &edition.stories {
+        let mut on_page = Vec::new();
+        for story in page {
+            let s = &story.value;
+            let span = s.block.get_ref().span;
+            let mut pieces = StoryPieces { head: g.items.len(), ..Default::default() };
+            g.items.push(GalleyItem {
+                width: format.span_width(span),
+                piece: Piece::Head {
+                    head: Head {
+                        kicker: s.kicker.clone(),
+                        headline: s.headline.clone(),
+                        deck: s.deck.clone(),
+                        byline: s.byline.clone(),
+                        span,
+                    },
+                },
+            });
+            if let Some(lead) = &s.lead {
+                pieces.lead = Some(g.items.len());
+                g.items.push(GalleyItem {
+                    width: format.span_width(lead_span(s)),
+                    piece: Piece::Lead { lead: LeadText { title: lead.title.clone(), paras: paragraphs(&lead.text) } },
+                });
+            }
+            // Body paragraphs, with the dateline before the first and the attribution after the last.
+            let mut flow: Vec<Piece> = Vec::new();
+            let para = |t: String| Piece::Para { runs: vec![Run { style: "body", text: t }] };
+            flow.extend(s.body.as_deref().map(paragraphs).unwrap_or_default().into_iter().map(para));
+            for sec in &s.sections {
+                flow.push(Piece::Subhead { subhead: Subhead { head: sec.head.clone(), subhead: sec.subhead.clone() } });
+                flow.extend(paragraphs(&sec.body).into_iter().map(para));
+            }
+            if let Some(dl) = &s.dateline {
+                if let Some(Piece::Para { runs }) = flow.iter_mut().find(|p| matches!(p, Piece::Para { .. })) {
+                    runs.insert(0, Run { style: "dateline", text: format!("{dl}\u{3000}") });
+                }
+            }
+            if let Some(at) = &s.attribution {
+                match flow.iter_mut().rev().find(|p| matches!(p, Piece::Para { .. })) {
+                    Some(Piece::Para { runs }) => runs.push(Run { style: "attribution", text: format!("（{at}）") }),
+                    _ => flow.push(Piece::Para { runs: vec![Run { style: "attribution", text: format!("（{at}）") }] }),
+                }
+            }
+            for piece in flow {
+                pieces.flow.push(g.items.len());
+                g.items.push(GalleyItem { width: col, piece });
+            }
+            for photo in &s.photos {
+                pieces.captions.push(g.items.len());
+                g.items.push(GalleyItem {
+                    width: format.span_width(*photo.span.get_ref()),
+                    piece: Piece::Caption { caption: Caption { caption: photo.caption.clone(), credit: photo.credit.clone() } },
+                });
+            }
+            on_page.push(pieces);
+        }
+        g.stories.push(on_page);
+    }
+    g
+}
+
+/// What pass 1 measured of one galley item.
+#[derive(Debug, Clone, Default)]
+pub struct Measure {
+    /// Height in pt.
+    pub height: f64,
+    /// For paragraphs: each line as runs.
+    pub lines: Vec<Vec<Run>>,
+}
+
+/// Read the galley document back: one page per item, in order.
+pub fn measure(galley: &Galley, doc: &PagedDocument) -> Result<Vec<Measure>, String> {
+    let pages = doc.pages();
+    if pages.len() != galley.items.len() {
+        return Err(format!("the galley has {} pages for {} pieces", pages.len(), galley.items.len()));
+    }
+    let mut out = Vec::with_capacity(pages.len());
+    for (item, page) in galley.items.iter().zip(pages) {
+        let mut m = Measure { height: page.frame.height().to_pt(), lines: vec![] };
+        if let Piece::Para { runs } = &item.piece {
+            let texts = line_texts(&page.frame);
+            m.lines = split_runs(runs, &texts)?;
+        }
+        out.push(m);
+    }
+    Ok(out)
+}
+
+/// The text of each line of a frame, top to bottom (text items grouped by baseline).
+pub fn line_texts(frame: &Frame) -> Vec<String> {
+    let mut items: Vec<(f64, f64, String)> = Vec::new();
+    collect_text(frame, Transform::identity(), &mut items);
+    items.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut lines: Vec<(f64, String)> = Vec::new();
+    for (y, _, t) in items {
+        match lines.last_mut() {
+            Some((ly, s)) if (y - *ly).abs() < 0.5 => s.push_str(&t),
+            _ => lines.push((y, t)),
+        }
+    }
+    lines.into_iter().map(|(_, s)| s).collect()
+}
+
+/// Every text item of a frame with its baseline y, x and text.
+pub fn collect_text(frame: &Frame, ts: Transform, out: &mut Vec<(f64, f64, String)>) {
+    for (pos, item) in frame.items() {
+        match item {
+            FrameItem::Group(group) => {
+                let ts = ts.pre_concat(Transform::translate(pos.x, pos.y)).pre_concat(group.transform);
+                collect_text(&group.frame, ts, out);
+            }
+            FrameItem::Text(text) => {
+                let p = Point::new(pos.x, pos.y).transform(ts);
+                out.push((p.y.to_pt(), p.x.to_pt(), text.text.to_string()));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Cut a paragraph's runs at the line boundaries typst chose.
+pub fn split_runs(runs: &[Run], lines: &[String]) -> Result<Vec<Vec<Run>>, String> {
+    // The paragraph as (char, run index) pairs.
+    let chars: Vec<(char, usize)> = runs.iter().enumerate().flat_map(|(i, r)| r.text.chars().map(move |c| (c, i))).collect();
+    let mut cursor = 0;
+    let mut bounds = Vec::new();
+    for line in lines {
+        let start = cursor;
+        for c in line.chars().filter(|c| !c.is_whitespace()) {
+            while cursor < chars.len() && chars[cursor].0.is_whitespace() {
+                cursor += 1;
+            }
+            if cursor >= chars.len() || chars[cursor].0 != c {
+                return Err(format!("could not follow the line breaks of the paragraph starting \"{}\"", runs.iter().map(|r| r.text.as_str()).collect::<String>().chars().take(12).collect::<String>()));
+            }
+            cursor += 1;
+        }
+        bounds.push((start, cursor));
+    }
+    if let Some(last) = bounds.last_mut() {
+        last.1 = chars.len();
+    }
+    Ok(bounds
+        .into_iter()
+        .map(|(a, b)| {
+            let mut line: Vec<Run> = Vec::new();
+            for &(c, ri) in &chars[a..b] {
+                match line.last_mut() {
+                    Some(r) if r.style == runs[ri].style => r.text.push(c),
+                    _ => line.push(Run { style: runs[ri].style, text: c.to_string() }),
+                }
+            }
+            line
+        })
+        .collect())
+}
+

@@ -1,0 +1,197 @@
+//! The page grid: formats, columns and the baseline grid.
+//!
+//! Takes `layouts/formats.toml` (the printing house's figures) and gives [`Format`]s whose
+//! derived geometry — column width as a whole number of body characters, gutters, line pitch,
+//! type area and margins — every later stage uses. All lengths here are in PostScript points.
+
+use std::collections::BTreeMap;
+
+
+use serde::{Deserialize, Serialize};
+
+use crate::diag::Diagnostic;
+use crate::project::Project;
+
+/// Points per millimetre.
+pub const PT_PER_MM: f64 = 72.0 / 25.4;
+
+/// File in `layouts/` that defines the formats.
+pub const FORMATS_FILE: &str = "formats.toml";
+
+/// One page format, as written in `formats.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormatSpec {
+    /// Chinese name, e.g. 对开.
+    pub label: String,
+    /// Trim width in mm.
+    pub trim_width: f64,
+    /// Trim height in mm.
+    pub trim_height: f64,
+    /// Bleed on every side in mm.
+    pub bleed: f64,
+    /// Distance from the trim's top edge to the type area in mm.
+    pub top: f64,
+    /// Number of columns.
+    pub columns: u32,
+    /// Body type size in pt.
+    pub body_size: f64,
+    /// Body characters per column line.
+    pub column_chars: u32,
+    /// Gutter width in body characters.
+    pub gutter_chars: f64,
+    /// Line pitch as a multiple of the body size.
+    pub leading: f64,
+    /// Grid lines in the type area.
+    pub lines: u32,
+    /// Grid lines a page banner takes.
+    pub banner_lines: u32,
+}
+
+/// A format with its derived geometry.
+#[derive(Debug, Clone, Serialize)]
+pub struct Format {
+    /// Key in `formats.toml`, e.g. `broadsheet`.
+    pub name: String,
+    /// The settings as written.
+    #[serde(flatten)]
+    pub spec: FormatSpec,
+    /// Number of columns.
+    pub columns: u32,
+    /// Number of grid lines.
+    pub lines: u32,
+    /// Grid lines of a banner.
+    pub banner_lines: u32,
+    /// Column width in pt.
+    pub column_pt: f64,
+    /// Gutter width in pt.
+    pub gutter_pt: f64,
+    /// Line pitch in pt.
+    pub pitch_pt: f64,
+    /// Type area width in pt.
+    pub area_width_pt: f64,
+    /// Type area height in pt (from the first line's top to the last line's bottom).
+    pub area_height_pt: f64,
+    /// Trim width in pt.
+    pub trim_width_pt: f64,
+    /// Trim height in pt.
+    pub trim_height_pt: f64,
+    /// Left/right margin (trim edge to type area) in pt.
+    pub side_pt: f64,
+    /// Top margin in pt.
+    pub top_pt: f64,
+    /// Bleed in pt.
+    pub bleed_pt: f64,
+}
+
+impl Format {
+    fn derive(name: &str, spec: FormatSpec) -> Result<Self, String> {
+        if spec.columns == 0 || spec.lines == 0 || spec.column_chars == 0 {
+            return Err("columns, lines and column_chars must be at least 1".into());
+        }
+        if !(spec.body_size > 0.0 && spec.leading >= 1.0 && spec.trim_width > 0.0 && spec.trim_height > 0.0 && spec.bleed >= 0.0) {
+            return Err("sizes must be positive and leading at least 1".into());
+        }
+        let column_pt = spec.column_chars as f64 * spec.body_size;
+        let gutter_pt = spec.gutter_chars * spec.body_size;
+        let pitch_pt = spec.body_size * spec.leading;
+        let area_width_pt = spec.columns as f64 * column_pt + (spec.columns - 1) as f64 * gutter_pt;
+        let area_height_pt = (spec.lines - 1) as f64 * pitch_pt + spec.body_size;
+        let trim_width_pt = spec.trim_width * PT_PER_MM;
+        let trim_height_pt = spec.trim_height * PT_PER_MM;
+        let top_pt = spec.top * PT_PER_MM;
+        if area_width_pt > trim_width_pt || top_pt + area_height_pt > trim_height_pt {
+            return Err(format!(
+                "the type area ({:.1} × {:.1} mm) does not fit the trim ({} × {} mm)",
+                area_width_pt / PT_PER_MM,
+                area_height_pt / PT_PER_MM,
+                spec.trim_width,
+                spec.trim_height
+            ));
+        }
+        Ok(Self {
+            name: name.to_string(),
+            columns: spec.columns,
+            lines: spec.lines,
+            banner_lines: spec.banner_lines,
+            column_pt,
+            gutter_pt,
+            pitch_pt,
+            area_width_pt,
+            area_height_pt,
+            trim_width_pt,
+            trim_height_pt,
+            side_pt: (trim_width_pt - area_width_pt) / 2.0,
+            top_pt,
+            bleed_pt: spec.bleed * PT_PER_MM,
+            spec,
+        })
+    }
+
+    /// Line pitch in pt.
+    pub fn pitch_pt(&self) -> f64 {
+        self.pitch_pt
+    }
+
+    /// Left edge of column `c` (0-based) from the type area's left edge.
+    pub fn column_x(&self, c: u32) -> f64 {
+        c as f64 * (self.column_pt + self.gutter_pt)
+    }
+
+    /// Width of `span` columns with the gutters between them.
+    pub fn span_width(&self, span: u32) -> f64 {
+        span as f64 * self.column_pt + span.saturating_sub(1) as f64 * self.gutter_pt
+    }
+
+    /// Top of grid line `l` from the type area's top.
+    pub fn line_y(&self, l: u32) -> f64 {
+        l as f64 * self.pitch_pt
+    }
+
+    /// Whole grid lines needed for content `height` pt tall.
+    pub fn lines_for(&self, height: f64) -> u32 {
+        // The last line of a block needs no leading after it.
+        let lead = self.pitch_pt - self.spec.body_size;
+        (((height + lead) / self.pitch_pt) - 1e-6).ceil().max(0.0) as u32
+    }
+}
+
+/// All formats of a project.
+#[derive(Debug, Clone)]
+pub struct Formats(BTreeMap<String, Format>);
+
+impl Formats {
+    /// Read `layouts/formats.toml`.
+    pub fn load(project: &Project) -> Result<Self, Diagnostic> {
+        let path = project.layouts.join(FORMATS_FILE);
+        let file = crate::content::parse_toml::<BTreeMap<String, FormatSpec>>(project, &path, "page formats")?;
+        Self::from_specs(file.value).map_err(|(name, msg)| {
+            let span = file.source.find(&format!("[{name}]")).map(|s| s..s + name.len() + 2);
+            Diagnostic::error(format!("format {name}: {msg}"))
+                .in_file(&file.display, &file.source)
+                .with_span(span.or(Some(0..0)))
+                .hint("fix the format's figures in layouts/formats.toml")
+        })
+    }
+
+    /// Build from parsed specs.
+    pub fn from_specs(specs: BTreeMap<String, FormatSpec>) -> Result<Self, (String, String)> {
+        let mut out = BTreeMap::new();
+        for (name, spec) in specs {
+            let f = Format::derive(&name, spec).map_err(|e| (name.clone(), e))?;
+            out.insert(name, f);
+        }
+        Ok(Self(out))
+    }
+
+    /// A format by name.
+    pub fn get(&self, name: &str) -> Option<&Format> {
+        self.0.get(name)
+    }
+
+    /// All names.
+    pub fn names(&self) -> Vec<&str> {
+        self.0.keys().map(String::as_str).collect()
+    }
+}
+

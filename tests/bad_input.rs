@@ -1,0 +1,149 @@
+//! Bad input: each gets exit code 1 and a message naming the file, the line and the fix —
+//! never a panic, never a PDF.
+
+mod common;
+use common::*;
+
+const WUNING: &str = "content/jiangxi-special/stories/wuning.toml";
+
+fn build(p: &TestProject) -> Run {
+    let run = p.folio(&["build", &format!("content/{SAMPLE}"), "--out", "out"]);
+    assert!(!p.out().join(format!("{SAMPLE}.pdf")).exists(), "no PDF may be written on error");
+    assert!(!run.stderr().contains("panicked"), "{}", run.stderr());
+    run
+}
+
+/// The 1-based line of the first occurrence of `needle` in a project file.
+fn line_of(p: &TestProject, rel: &str, needle: &str) -> usize {
+    let text = std::fs::read_to_string(p.root().join(rel)).unwrap();
+    text.lines().position(|l| l.contains(needle)).expect("needle in file") + 1
+}
+
+#[test]
+fn malformed_toml() {
+    let p = TestProject::sample();
+    p.edit(WUNING, |t| t.replace("headline = \"", "headline = \"\"\"oops\n"));
+    let line = line_of(&p, WUNING, "headline =");
+    let run = build(&p);
+    run.assert_code(1);
+    run.assert_stderr_has(&["stories/wuning.toml:", "hint:"]);
+    let err = run.stderr();
+    assert!(err.contains(&format!("wuning.toml:{line}:")) || err.contains(&format!("wuning.toml:{}:", line + 1)), "{err}");
+}
+
+#[test]
+fn unknown_key() {
+    let p = TestProject::sample();
+    p.edit(WUNING, |t| t.replace("headline =", "headlne ="));
+    let line = line_of(&p, WUNING, "headlne =");
+    let run = build(&p);
+    run.assert_code(1);
+    run.assert_stderr_has(&["unknown field `headlne`", &format!("stories/wuning.toml:{line}:1"), "hint:"]);
+}
+
+#[test]
+fn wrong_type() {
+    let p = TestProject::sample();
+    p.edit(WUNING, |t| t.replace("span = 3", "span = \"three\""));
+    let line = line_of(&p, WUNING, "span = \"three\"");
+    let run = build(&p);
+    run.assert_code(1);
+    run.assert_stderr_has(&["invalid type", &format!("stories/wuning.toml:{line}:"), "hint:"]);
+}
+
+#[test]
+fn missing_field() {
+    let p = TestProject::sample();
+    p.edit(WUNING, |t| t.lines().filter(|l| !l.starts_with("headline")).collect::<Vec<_>>().join("\n"));
+    let run = build(&p);
+    run.assert_code(1);
+    run.assert_stderr_has(&["missing field `headline`", "stories/wuning.toml:", "hint:"]);
+}
+
+#[test]
+fn missing_photo() {
+    let p = TestProject::sample();
+    let lead = "content/jiangxi-special/stories/jiujiang-lead.toml";
+    p.edit(lead, |t| t.replace("photos/chaji.jpg", "photos/nope.jpg"));
+    let line = line_of(&p, lead, "photos/nope.jpg");
+    let run = build(&p);
+    run.assert_code(1);
+    run.assert_stderr_has(&["photo photos/nope.jpg does not exist", &format!("stories/jiujiang-lead.toml:{line}:")]);
+}
+
+#[test]
+fn paths_escaping_the_root() {
+    // A story path with `..` out of the root.
+    let p = TestProject::sample();
+    let ed = "content/jiangxi-special/edition.toml";
+    p.edit(ed, |t| t.replace("\"stories/wuning.toml\"", "\"../../../etc/passwd\""));
+    let line = line_of(&p, ed, "../../../etc/passwd");
+    let run = build(&p);
+    run.assert_code(1);
+    run.assert_stderr_has(&["escapes the project root", &format!("edition.toml:{line}:")]);
+
+    // An absolute photo path.
+    let p = TestProject::sample();
+    let lead = "content/jiangxi-special/stories/jiujiang-lead.toml";
+    p.edit(lead, |t| t.replace("\"photos/chaji.jpg\"", "\"/etc/hostname\""));
+    let run = build(&p);
+    run.assert_code(1);
+    run.assert_stderr_has(&["is absolute", "jiujiang-lead.toml:"]);
+
+    // A symlink inside the edition that points out of the root.
+    #[cfg(unix)]
+    {
+        let p = TestProject::sample();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::copy(repo().join("content/jiangxi-special/photos/chaji.jpg"), outside.path().join("x.jpg")).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("x.jpg"), p.sample_dir().join("photos/link.jpg")).unwrap();
+        p.edit(lead, |t| t.replace("photos/chaji.jpg", "photos/link.jpg"));
+        let run = build(&p);
+        run.assert_code(1);
+        run.assert_stderr_has(&["symlink that points outside the project root", "jiujiang-lead.toml:"]);
+    }
+}
+
+#[test]
+fn typst_markup_in_content_is_set_literally() {
+    let p = TestProject::sample();
+    let hostile = "#read(\"/etc/passwd\") *bold* $x$ <l> @ref";
+    p.edit(WUNING, |t| {
+        let mut out = String::new();
+        for l in t.lines() {
+            if l.starts_with("headline =") {
+                out.push_str(&format!("headline = '{hostile}'\n"));
+            } else {
+                out.push_str(l);
+                out.push('\n');
+            }
+        }
+        out
+    });
+    let run = p.folio(&["build", &format!("content/{SAMPLE}"), "--out", "out"]);
+    run.assert_code(0);
+    let text = poppler("pdftotext", &[p.out().join(format!("{SAMPLE}.pdf")).to_str().unwrap(), "-"]);
+    let flat: String = text.split_whitespace().collect();
+    let want: String = hostile.split_whitespace().collect();
+    assert!(flat.contains(&want), "the headline must print literally; PDF text:\n{text}");
+    assert!(!text.contains("root:x:0:0"), "content must never read files");
+}
+
+#[test]
+fn template_syntax_error_names_the_template_line() {
+    let p = TestProject::sample();
+    p.edit("layouts/components.typ", |t| t.replacen("#let run(r) = {", "#let run(r) = { let = ;", 1));
+    let line = line_of(&p, "layouts/components.typ", "let = ;");
+    let run = build(&p);
+    run.assert_code(1);
+    run.assert_stderr_has(&[&format!("layouts/components.typ:{line}:"), "error"]);
+}
+
+#[test]
+fn overlapping_blocks_and_grid_overflow() {
+    let p = TestProject::sample();
+    p.edit(WUNING, |t| t.replace("column = 6", "column = 7"));
+    let run = build(&p);
+    run.assert_code(1);
+    run.assert_stderr_has(&["columns 7–9", "stories/wuning.toml:", "hint:"]);
+}

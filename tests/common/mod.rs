@@ -1,0 +1,164 @@
+//! Test helpers: a throw-away project (a copy of layouts/ and an edition, the repo's fonts),
+//! running the real binary, and reading the PDFs it writes.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The sample edition's directory name.
+pub const SAMPLE: &str = "jiangxi-special";
+
+/// A temporary project: `root/layouts` copied from the repo, `root/content/<edition>` copied
+/// from a repo edition, fonts read from the repo.
+pub struct TestProject {
+    pub dir: tempfile::TempDir,
+}
+
+impl TestProject {
+    /// A project holding a copy of the sample edition.
+    pub fn sample() -> Self {
+        Self::with_edition(SAMPLE)
+    }
+
+    /// A project holding a copy of `content/<name>`.
+    pub fn with_edition(name: &str) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy_dir(&repo().join("layouts"), &dir.path().join("layouts"));
+        copy_dir(&repo().join("content").join(name), &dir.path().join("content").join(name));
+        Self { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn edition(&self, name: &str) -> PathBuf {
+        self.root().join("content").join(name)
+    }
+
+    pub fn sample_dir(&self) -> PathBuf {
+        self.edition(SAMPLE)
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.root().join("out")
+    }
+
+    /// Rewrite a file of the project with `f`.
+    pub fn edit(&self, rel: &str, f: impl FnOnce(String) -> String) {
+        let p = self.root().join(rel);
+        let text = std::fs::read_to_string(&p).expect("read file to edit");
+        std::fs::write(&p, f(text)).expect("write edited file");
+    }
+
+    /// Run folio with `args` in the project root (fonts from the repo).
+    pub fn folio(&self, args: &[&str]) -> Run {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_folio"));
+        cmd.current_dir(self.root()).args(args);
+        if matches!(args.first(), Some(&"build") | Some(&"check")) {
+            cmd.arg("--font-path").arg(repo().join("fonts"));
+        }
+        Run(cmd.output().expect("run folio"))
+    }
+
+    /// `folio build content/<sample> --out out`, asserting success.
+    pub fn build_sample(&self) -> Run {
+        let run = self.folio(&["build", &format!("content/{SAMPLE}"), "--out", "out"]);
+        run.assert_code(0);
+        run
+    }
+}
+
+/// A finished folio run.
+pub struct Run(pub Output);
+
+impl Run {
+    pub fn code(&self) -> i32 {
+        self.0.status.code().unwrap_or(-1)
+    }
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.0.stderr).into_owned()
+    }
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.0.stdout).into_owned()
+    }
+    pub fn assert_code(&self, code: i32) {
+        assert_eq!(self.code(), code, "exit code\n--- stdout\n{}\n--- stderr\n{}", self.stdout(), self.stderr());
+    }
+    /// Assert stderr mentions each of `needles`.
+    pub fn assert_stderr_has(&self, needles: &[&str]) {
+        let err = self.stderr();
+        for n in needles {
+            assert!(err.contains(n), "stderr lacks {n:?}:\n{err}");
+        }
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
+
+/// Points per mm.
+pub const PT_PER_MM: f64 = 72.0 / 25.4;
+
+/// A page's box as [x0, y0, x1, y1] in pt, following /Parent for inherited MediaBox.
+pub fn page_box(doc: &lopdf::Document, page: lopdf::ObjectId, key: &[u8]) -> Option<[f64; 4]> {
+    let mut dict = doc.get_dictionary(page).ok()?;
+    loop {
+        if let Ok(obj) = dict.get(key) {
+            let obj = match obj {
+                lopdf::Object::Reference(r) => doc.get_object(*r).ok()?,
+                o => o,
+            };
+            let arr = obj.as_array().ok()?;
+            let v: Vec<f64> = arr.iter().map(|o| o.as_float().map(f64::from).or_else(|_| o.as_i64().map(|i| i as f64)).unwrap()).collect();
+            return Some([v[0], v[1], v[2], v[3]]);
+        }
+        let parent = dict.get(b"Parent").ok()?.as_reference().ok()?;
+        dict = doc.get_dictionary(parent).ok()?;
+    }
+}
+
+/// Width and height of a box.
+pub fn size(b: [f64; 4]) -> (f64, f64) {
+    (b[2] - b[0], b[3] - b[1])
+}
+
+/// Run a poppler tool and give its stdout.
+pub fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool).args(args).output().unwrap_or_else(|e| panic!("{tool} is needed (poppler-utils; .ci/run installs it): {e}"));
+    assert!(out.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The Han characters of a text, in order.
+pub fn han(text: &str) -> Vec<char> {
+    text.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c) || ('\u{3400}'..='\u{4dbf}').contains(c)).collect()
+}
+
+/// Length of the longest common subsequence.
+pub fn lcs(a: &[char], b: &[char]) -> usize {
+    let mut prev = vec![0u32; b.len() + 1];
+    let mut cur = vec![0u32; b.len() + 1];
+    for &x in a {
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] as usize
+}
