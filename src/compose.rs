@@ -304,17 +304,24 @@ fn place_story(
         let mut out = Vec::new();
         for c in 0..span {
             let start = body_top + if c < lead_cols { lead_lines } else { 0 };
-            let mut cuts: Vec<(u32, u32)> = ps.iter().filter(|p| c >= p.c && c < p.c + p.sp).map(|p| photo_span(p, bottom)).collect();
+            let mut cuts: Vec<(u32, u32, bool)> = ps
+                .iter()
+                .filter(|p| c >= p.c && c < p.c + p.sp)
+                .map(|p| {
+                    let (a, z) = photo_span(p, bottom);
+                    (a, z, p.row.is_none())
+                })
+                .collect();
             cuts.sort();
             let mut y = start;
-            for (a, z) in cuts {
+            for (a, z, anchored) in cuts {
                 if a > y {
-                    out.push(Interval { col: c, top: y, bottom: a.min(bottom) });
+                    out.push(Interval { col: c, top: y, bottom: a.min(bottom), flex: anchored });
                 }
                 y = y.max(z);
             }
             if y < bottom {
-                out.push(Interval { col: c, top: y, bottom });
+                out.push(Interval { col: c, top: y, bottom, flex: true });
             }
         }
         out.retain(|i| i.bottom > i.top);

@@ -34,6 +34,9 @@ pub struct Interval {
     pub top: u32,
     /// One past the last line.
     pub bottom: u32,
+    /// The interval's foot moves with the bottom line (it ends at the bottom, or on top of a
+    /// photo anchored to it): such intervals take the slack when columns are levelled.
+    pub flex: bool,
 }
 
 /// One placed slice: lines `from..to` of unit `unit`, in column `col` starting at line `top`.
@@ -81,7 +84,7 @@ pub fn flow(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> Vec<Inte
             if slack == 0 {
                 break;
             }
-            if iv.bottom == bottom && targets[i] > 0 {
+            if iv.flex && targets[i] > 0 {
                 targets[i] -= 1;
                 slack -= 1;
             }
@@ -155,7 +158,7 @@ mod tests {
     use super::*;
 
     fn cols(n: u32, top: u32) -> impl Fn(u32) -> Vec<Interval> {
-        move |bottom| (0..n).map(|col| Interval { col, top, bottom }).collect()
+        move |bottom| (0..n).map(|col| Interval { col, top, bottom, flex: true }).collect()
     }
 
     fn ends(f: &Flow, n: u32) -> Vec<u32> {
@@ -193,7 +196,7 @@ mod tests {
     #[test]
     fn subhead_never_ends_a_column() {
         let units = [Unit::Para(9), Unit::Keep(3), Unit::Para(9)];
-        let f = flow(&units, 0, 11, cols(2, 0));
+        let f = flow(&units, 0, 12, cols(2, 0));
         let keep = f.slices.iter().find(|s| s.unit == 1).unwrap();
         let next = f.slices.iter().find(|s| s.unit == 2).unwrap();
         assert_eq!(keep.col, next.col);
