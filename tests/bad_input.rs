@@ -152,3 +152,23 @@ fn overlapping_blocks_and_grid_overflow() {
     run.assert_code(1);
     run.assert_stderr_has(&["overlaps the block of", "hint:"]);
 }
+
+#[cfg(unix)]
+#[test]
+fn templates_cannot_read_outside_the_root() {
+    let p = TestProject::sample();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "secret").unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.txt"), p.root().join("layouts/leak.txt")).unwrap();
+    p.edit("layouts/edition.typ", |t| format!("{t}\n#read(\"leak.txt\")\n"));
+    let run = build(&p);
+    run.assert_code(1);
+    run.assert_stderr_has(&["points outside the project root", "layouts/edition.typ:"]);
+
+    // Packages are refused with a clear message, not fetched.
+    let p = TestProject::sample();
+    p.edit("layouts/edition.typ", |t| format!("#import \"@preview/cetz:0.3.0\"\n{t}"));
+    let run = build(&p);
+    run.assert_code(1);
+    run.assert_stderr_has(&["is not available", "layouts/edition.typ:1:"]);
+}
