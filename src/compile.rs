@@ -43,8 +43,37 @@ pub struct Compiled {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Compile an edition (both passes).
+/// The colour route of a compile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Colour {
+    /// Press: text, rules and tints in DeviceCMYK K only.
+    #[default]
+    Cmyk,
+    /// Archive: gray (PDF/A in typst 0.15.1 refuses CMYK without an ICC profile).
+    Gray,
+}
+
+/// Options that change what the templates draw.
+#[derive(Debug, Clone, Copy, Default, serde::Serialize)]
+pub struct OutputOptions {
+    /// Colour route.
+    pub colour: Colour,
+}
+
+/// Compile an edition (both passes) for press output.
 pub fn compile(world: &mut FolioWorld, edition: &Edition, formats: &Formats) -> Result<Compiled, Diagnostics> {
+    compile_with(world, edition, formats, OutputOptions::default())
+}
+
+/// Compile an edition (both passes) with the given output options.
+pub fn compile_with(
+    world: &mut FolioWorld,
+    edition: &Edition,
+    formats: &Formats,
+    output: OutputOptions,
+) -> Result<Compiled, Diagnostics> {
+    world.set_data("output.json", serde_json::to_vec(&output).expect("serializable"));
     let format: &Format = formats.get(edition.file.value.edition.format.get_ref()).expect("validated on load");
     let infos = photos::inspect_all(edition).map_err(Diagnostics)?;
     let (y, m, d) = edition.date();
