@@ -23,11 +23,17 @@ pub enum Command {
     /// Build an edition into PDF pages and spreads.
     Build(BuildArgs),
     /// Validate and compile an edition without writing anything.
-    Check(CommonArgs),
+    Check(CheckArgs),
+    /// Render proofs: every page and spread as PNG with the findings drawn on, and a contact sheet.
+    Proof(ProofArgs),
     /// List the font families folio sees.
     Fonts(FontArgs),
     /// Start a new edition as a copy of an existing one, dated today.
     New(NewArgs),
+    /// Write the sources attached to an archive PDF back out as a project.
+    Extract(ExtractArgs),
+    /// Rebuild an edition on every change to its TOML, photos, layouts or fonts.
+    Watch(WatchArgs),
 }
 
 /// Options every edition command takes.
@@ -46,15 +52,120 @@ pub struct CommonArgs {
     pub system_fonts: bool,
 }
 
+/// `folio check`.
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// Edition and project.
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Report format: human (grouped by page and story) or json (schema folio-report/1).
+    #[arg(long, value_enum, default_value_t = crate::report::Format::Human)]
+    pub format: crate::report::Format,
+    /// Report overset copy as a warning instead of an error.
+    #[arg(long)]
+    pub allow_overset: bool,
+}
+
+/// `folio proof`.
+#[derive(Debug, Clone, Args)]
+pub struct ProofArgs {
+    /// Edition and project.
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Output folder for the PNGs.
+    #[arg(long, default_value = "out/proof")]
+    pub out: PathBuf,
+    /// Resolution of the page and spread PNGs (dots per inch).
+    #[arg(long, default_value_t = 100.0)]
+    pub dpi: f32,
+    /// Report format of the findings printed alongside.
+    #[arg(long, value_enum, default_value_t = crate::report::Format::Human)]
+    pub format: crate::report::Format,
+    /// Report overset copy as a warning instead of an error.
+    #[arg(long)]
+    pub allow_overset: bool,
+}
+
 /// `folio build`.
 #[derive(Debug, Clone, Args)]
 pub struct BuildArgs {
+    /// Edition directories (each holds edition.toml). Several, e.g. content/*, build in
+    /// parallel; one that fails does not stop the others.
+    #[arg(required = true, value_name = "EDITION")]
+    pub editions: Vec<PathBuf>,
+    /// Project root; default: the nearest parent folder with layouts/.
+    #[arg(long)]
+    pub root: Option<PathBuf>,
+    /// Fonts folder; default: <root>/fonts.
+    #[arg(long)]
+    pub font_path: Option<PathBuf>,
+    /// Also use the system's fonts (output then depends on the machine).
+    #[arg(long)]
+    pub system_fonts: bool,
+    /// Also write press plates: one PDF/X-4 file per page in OUT/<edition>-press/.
+    #[arg(long)]
+    pub press: bool,
+    /// Bleed of the press plates in mm (0 allowed); default: the format's (layouts/formats.toml).
+    #[arg(long, value_name = "MM", requires = "press")]
+    pub bleed: Option<f64>,
+    /// Draw crop and registration marks on the press plates, in a slug outside the bleed.
+    #[arg(long, requires = "press")]
+    pub marks: bool,
+    /// Also write the archive copy OUT/<edition>-archive.pdf: PDF/A-3b with the sources attached.
+    #[arg(long)]
+    pub archive: bool,
+    /// Archive without the sources attached (PDF/A-2b).
+    #[arg(long, requires = "archive")]
+    pub no_attach: bool,
+    /// Editions built at once when several are given; default: one per CPU core.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Write the PDFs even when copy is overset (the overset stays a warning in the report).
+    #[arg(long)]
+    pub allow_overset: bool,
+    /// Output folder.
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+    /// Also write a self-contained Typst file per document (templates and data inlined, photos
+    /// copied) to this folder, for plain `typst compile`.
+    #[arg(long, value_name = "DIR")]
+    pub emit_typst: Option<PathBuf>,
+}
+
+impl BuildArgs {
+    /// The common options of one of the editions.
+    pub fn common(&self, edition: &std::path::Path) -> CommonArgs {
+        CommonArgs {
+            edition: edition.to_path_buf(),
+            root: self.root.clone(),
+            font_path: self.font_path.clone(),
+            system_fonts: self.system_fonts,
+        }
+    }
+}
+
+/// `folio extract`.
+#[derive(Debug, Clone, Args)]
+pub struct ExtractArgs {
+    /// An archive PDF written by `folio build --archive`.
+    pub archive: PathBuf,
+    /// A new or empty folder; the sources are laid out in it as a project
+    /// (DIR/layouts/…, DIR/content/<edition>/…).
+    pub dir: PathBuf,
+}
+
+/// `folio watch`.
+#[derive(Debug, Clone, Args)]
+pub struct WatchArgs {
     /// Edition and project.
     #[command(flatten)]
     pub common: CommonArgs,
     /// Output folder.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
+    /// Also write a PNG proof of each changed page at this resolution (dots per inch).
+    #[arg(long, value_name = "DPI")]
+    pub png: Option<f32>,
 }
 
 /// `folio fonts`.
@@ -86,8 +197,11 @@ pub fn run(cli: Cli) -> i32 {
     let result = std::panic::catch_unwind(|| match cli.command {
         Command::Build(a) => crate::cmd::build::run(&a),
         Command::Check(a) => crate::cmd::check::run(&a),
+        Command::Proof(a) => crate::cmd::proof::run(&a),
         Command::Fonts(a) => crate::cmd::fonts::run(&a),
         Command::New(a) => crate::cmd::new::run(&a),
+        Command::Watch(a) => crate::cmd::watch::run(&a),
+        Command::Extract(a) => crate::cmd::extract::run(&a),
     });
     result.unwrap_or_else(|_| {
         eprintln!("error: folio hit an internal error (a bug); nothing was written. Please report it with the input that caused it.");

@@ -41,6 +41,8 @@ pub struct Compiled {
     pub fits: Vec<StoryFit>,
     /// Typst's warnings.
     pub warnings: Vec<Diagnostic>,
+    /// Every placed photo as checked and prepared for pass 2 ([`photos::prepare`]).
+    pub photos: Vec<photos::Prepared>,
 }
 
 /// The colour route of a compile.
@@ -99,6 +101,9 @@ pub fn compile_with(
     };
     let (data, fits) = compose::compose(edition, format, &galley, &measures, &locate, world.root());
 
+    // Photos at their placed size: resolution, grayscale for mono pages, downsampling.
+    let prepared = photos::prepare(world, edition, &data);
+
     // Pass 2: the pages and spreads.
     world.set_data("pages.json", serde_json::to_vec(&data).expect("serializable"));
     world.set_main(FolioWorld::layout_id(EDITION_MAIN));
@@ -115,7 +120,7 @@ pub fn compile_with(
                 .into());
         }
     }
-    Ok(Compiled { document, spreads, pages, data, fits, warnings })
+    Ok(Compiled { document, spreads, pages, data, fits, warnings, photos: prepared })
 }
 
 /// One Typst compile of the world's current main file.

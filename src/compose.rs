@@ -40,6 +40,15 @@ pub struct EditionData {
     pub issue: u32,
 }
 
+/// The ear box (报眼).
+#[derive(Debug, Clone, Serialize)]
+pub struct EarData {
+    /// Set vertically.
+    pub title: String,
+    /// 见第2、3版, or empty.
+    pub see: String,
+}
+
 /// One page.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageData {
@@ -49,6 +58,10 @@ pub struct PageData {
     pub section: String,
     /// Special-page banner.
     pub banner: Option<String>,
+    /// Front page: draw the masthead in the top lines.
+    pub masthead: bool,
+    /// The ear box beside the masthead.
+    pub ear: Option<EarData>,
     /// Banner height in pt (0 without a banner).
     pub banner_h: f64,
     /// 责任编辑.
@@ -91,6 +104,11 @@ pub struct StoryData {
     pub photos: Vec<PhotoData>,
     /// Body slices.
     pub items: Vec<Placed>,
+    /// The 下转第N版 line at the end of a block whose copy continues on a later page.
+    pub jump_note: Option<Placed>,
+    /// A copy of a story that crosses the gutter from the facing page (跨版): drawn on the
+    /// single page, left out of the spread sheet (the facing page draws it there whole).
+    pub mirror: bool,
 }
 
 /// A galley piece at its place.
@@ -172,20 +190,55 @@ pub fn compose(
     let info = &edition.file.value.edition;
     let mut fits = Vec::new();
     let mut pages = Vec::new();
-    for (pi, (spec, stories)) in edition.file.value.pages.iter().zip(&edition.stories).enumerate() {
-        let page_top = if spec.banner.is_some() { format.banner_lines } else { 0 };
+    let specs = &edition.file.value.pages;
+    let page_top = |number: u32| {
+        specs.iter().find(|p| p.number == number).map_or(0, |p| format.page_top(p.banner.is_some(), p.masthead))
+    };
+    let mut continued: Vec<(u32, StoryData)> = Vec::new();
+    let mut per_page: Vec<Vec<StoryData>> = Vec::new();
+    for (pi, (spec, stories)) in specs.iter().zip(&edition.stories).enumerate() {
         let mut out = Vec::new();
         for (si, story) in stories.iter().enumerate() {
             let pieces = &galley.stories[pi][si];
-            let (data, fit) = place_story(story, &edition.dir, format, galley, measures, pieces, page_top, &|i| photos(story, i), root);
+            let ctx = Ctx { format, galley, measures, root, edition_dir: &edition.dir, page_number: spec.number, page_top: &page_top };
+            let (data, jumps, fit) = place_story(&ctx, story, pieces, &|i| photos(story, i));
             fits.push(StoryFit { page: pi, story: si, ..fit });
             out.push(data);
+            continued.extend(jumps);
         }
+        per_page.push(out);
+    }
+    // Continuation blocks go to their pages; stories crossing the gutter of the centre spread
+    // are drawn on the facing page too.
+    for (number, data) in continued {
+        if let Some(pi) = specs.iter().position(|p| p.number == number) {
+            per_page[pi].push(data);
+        }
+    }
+    if let Some((l, r)) = crate::content::centre_spread(specs) {
+        let crossing: Vec<StoryData> = per_page[l]
+            .iter()
+            .filter(|s| s.block.x + s.block.w > format.area_width_pt + 1.0)
+            .map(|s| s.mirrored(-format.trim_width_pt))
+            .collect();
+        per_page[r].extend(crossing);
+    }
+    for (spec, out) in specs.iter().zip(per_page) {
+        let page_top = page_top(spec.number);
         pages.push(PageData {
             number: spec.number,
             section: spec.section.clone(),
             banner: spec.banner.clone(),
-            banner_h: if spec.banner.is_some() { format.line_y(format.banner_lines) } else { 0.0 },
+            masthead: spec.masthead,
+            ear: spec.ear.as_ref().map(|e| EarData {
+                title: e.title.clone(),
+                see: if e.see.is_empty() {
+                    String::new()
+                } else {
+                    format!("见第{}版", e.see.iter().map(|n| n.to_string()).collect::<Vec<_>>().join("、"))
+                },
+            }),
+            banner_h: if page_top > 0 { format.line_y(page_top) } else { 0.0 },
             editor: spec.editor.clone(),
             designer: spec.designer.clone(),
             proofreader: spec.proofreader.clone(),
@@ -223,46 +276,119 @@ pub fn spreads(numbers: &[u32]) -> Vec<[Option<usize>; 2]> {
     out
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What every story placement needs to know.
+struct Ctx<'a> {
+    format: &'a Format,
+    galley: &'a Galley,
+    measures: &'a [Measure],
+    root: &'a std::path::Path,
+    edition_dir: &'a std::path::Path,
+    page_number: u32,
+    page_top: &'a dyn Fn(u32) -> u32,
+}
+
+impl Rect {
+    fn shifted(mut self, dx: f64) -> Self {
+        self.x += dx;
+        self
+    }
+}
+
+impl StoryData {
+    /// The same story moved `dx` to the side, marked as a mirror.
+    fn mirrored(&self, dx: f64) -> Self {
+        let mv = |p: &Placed| Placed { rect: p.rect.shifted(dx), piece: p.piece.clone() };
+        StoryData {
+            block: self.block.shifted(dx),
+            rule_top: self.rule_top,
+            rule_left: self.rule_left,
+            head: mv(&self.head),
+            lead: self.lead.as_ref().map(mv),
+            photos: self.photos.iter().map(|p| PhotoData { rect: p.rect.shifted(dx), ..p.clone() }).collect(),
+            items: self.items.iter().map(mv).collect(),
+            jump_note: self.jump_note.as_ref().map(mv),
+            mirror: true,
+        }
+    }
+}
+
+/// One block of a story on the grid: its own block, or a continuation block.
+#[derive(Debug, Clone, Copy)]
+struct Geom {
+    page: u32,
+    c0: u32,
+    span: u32,
+    top: u32,
+    bottom: u32,
+    rule_top: bool,
+    /// First line of copy (under the head).
+    body_top: u32,
+}
+
+/// Place one story: its block on its page, and its continuation blocks (with their page numbers).
 fn place_story(
+    ctx: &Ctx,
     story: &Loaded<Story>,
-    edition_dir: &std::path::Path,
-    format: &Format,
-    galley: &Galley,
-    measures: &[Measure],
     pieces: &crate::galley::StoryPieces,
-    page_top: u32,
     photo_info: &dyn Fn(usize) -> Option<PhotoInfo>,
-    root: &std::path::Path,
-) -> (StoryData, StoryFit) {
+) -> (StoryData, Vec<(u32, StoryData)>, StoryFit) {
+    let (format, galley, measures) = (ctx.format, ctx.galley, ctx.measures);
     let s = &story.value;
     let b = s.block.get_ref();
-    let (col0, span) = (b.column - 1, b.span);
-    let (top, bottom) = (b.top, b.top + block_lines(b, format));
-    let x0 = format.column_x(col0);
-    let rule_top = top > page_top;
-    let content_top = top + u32::from(rule_top);
+    let lead_gap = format.pitch_pt - format.spec.body_size;
     let rect = |c: u32, sp: u32, l: u32, n: u32| Rect {
-        x: format.column_x(c),
+        x: format.col_x(c),
         y: format.line_y(l),
-        w: format.span_width(sp),
-        h: format.line_y(n) - (format.pitch_pt - format.spec.body_size),
+        w: format.cols_width(c, sp),
+        h: format.line_y(n) - lead_gap,
     };
 
-    // Head across the story's columns, then one blank line.
-    let head_lines = format.lines_for(measures[pieces.head].height) + 1;
+    // The story's own block: head across its columns, then one blank line.
+    let top = b.top;
+    let rule_top = top > (ctx.page_top)(ctx.page_number);
+    let content_top = top + u32::from(rule_top);
+    let bottom = top + block_lines(b, format);
+    // A vertical headline takes the block's first column, top to foot; the copy runs beside it.
+    let vertical = s.vertical && b.span > 1;
+    let head_lines = if vertical { 0 } else { (format.lines_for(measures[pieces.head].height) + 1).max(b.head.unwrap_or(0)) };
+    let mut blocks = vec![Geom {
+        page: ctx.page_number,
+        c0: b.column - 1 + u32::from(vertical),
+        span: b.span - u32::from(vertical),
+        top,
+        bottom,
+        rule_top,
+        body_top: content_top + head_lines,
+    }];
+    for (k, jump) in s.jumps.iter().enumerate() {
+        let j = jump.get_ref();
+        let jb = crate::content::Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None };
+        let rule_top = j.top > (ctx.page_top)(j.page);
+        let content_top = j.top + u32::from(rule_top);
+        let jh = format.lines_for(measures[pieces.jumpheads[k]].height) + 1;
+        blocks.push(Geom {
+            page: j.page,
+            c0: j.column - 1,
+            span: j.span,
+            top: j.top,
+            bottom: j.top + block_lines(&jb, format),
+            rule_top,
+            body_top: content_top + jh,
+        });
+    }
+    let main = blocks[0];
+    let last = blocks.len() - 1;
     let head = Placed {
-        rect: rect(col0, span, content_top, head_lines - 1),
+        rect: if vertical { rect(b.column - 1, 1, content_top, bottom - content_top) } else { rect(main.c0, main.span, content_top, head_lines - 1) },
         piece: PlacedPiece::Piece(galley.items[pieces.head].piece.clone()),
     };
-    let body_top = content_top + head_lines;
 
     // Lead box at the top of the first columns.
     let (lead, lead_cols, lead_lines) = match pieces.lead {
         Some(i) => {
             let n = format.lines_for(measures[i].height);
             let ls = lead_span(s);
-            (Some(Placed { rect: rect(col0, ls, body_top, n), piece: PlacedPiece::Piece(galley.items[i].piece.clone()) }), ls, n + 1)
+            (Some(Placed { rect: rect(main.c0, ls, main.body_top, n), piece: PlacedPiece::Piece(galley.items[i].piece.clone()) }), ls, n + 1)
         }
         None => (None, 0, 0),
     };
@@ -281,48 +407,66 @@ fn place_story(
         .enumerate()
         .map(|(i, p)| {
             let sp = *p.span.get_ref();
-            let w = format.span_width(sp);
+            let c = *p.column.get_ref() - 1;
+            let w = format.cols_width(main.c0 + c, sp);
             let cap_h = measures[pieces.captions[i]].height;
             let natural = photo_info(i).map(|inf| w * inf.height as f64 / inf.width.max(1) as f64).unwrap_or(w * 2.0 / 3.0);
             let lines = match &p.height {
                 Some(h) => *h.get_ref(),
                 None => format.lines_for(natural + crate::photos::CAPTION_GAP_PT + cap_h),
             };
-            let image_h = (format.line_y(lines) - (format.pitch_pt - format.spec.body_size) - crate::photos::CAPTION_GAP_PT - cap_h).max(format.pitch_pt);
-            P { c: *p.column.get_ref() - 1, sp, lines, row: p.row.as_ref().map(|r| *r.get_ref()), image_h }
+            let image_h = (format.line_y(lines) - lead_gap - crate::photos::CAPTION_GAP_PT - cap_h).max(format.pitch_pt);
+            P { c, sp, lines, row: p.row.as_ref().map(|r| *r.get_ref()), image_h }
         })
         .collect();
-    // Lines a photo occupies (with one blank line towards the text) for a given bottom.
-    let photo_span = |p: &P, bottom: u32| -> (u32, u32) {
+    // Lines a photo occupies (with one blank line towards the text) for a given foot.
+    let photo_span = |p: &P, foot: u32| -> (u32, u32) {
         match p.row {
-            Some(r) => (body_top + r, body_top + r + p.lines + 1),
-            None => (bottom.saturating_sub(p.lines + 1), bottom),
+            Some(r) => (main.body_top + r, main.body_top + r + p.lines + 1),
+            None => (foot.saturating_sub(p.lines + 1), foot),
         }
     };
 
+    // The free intervals of every block, the last block's foot at `bottom`. Blocks before the
+    // last are filled to their foot, less one line for the jump note.
     let frames = |bottom: u32| -> Vec<Interval> {
         let mut out = Vec::new();
-        for c in 0..span {
-            let start = body_top + if c < lead_cols { lead_lines } else { 0 };
-            let mut cuts: Vec<(u32, u32, bool)> = ps
-                .iter()
-                .filter(|p| c >= p.c && c < p.c + p.sp)
-                .map(|p| {
-                    let (a, z) = photo_span(p, bottom);
-                    (a, z, p.row.is_none())
-                })
-                .collect();
-            cuts.sort();
-            let mut y = start;
-            for (a, z, anchored) in cuts {
-                if a > y {
-                    out.push(Interval { col: c, top: y, bottom: a.min(bottom), flex: anchored });
+        for (k, g) in blocks.iter().enumerate() {
+            let (foot, flex) = if k == last { (bottom, true) } else { (g.bottom, false) };
+            let mut here = Vec::new();
+            for c in 0..g.span {
+                let mut start = g.body_top;
+                let mut cuts: Vec<(u32, u32, bool)> = Vec::new();
+                if k == 0 {
+                    start += if c < lead_cols { lead_lines } else { 0 };
+                    cuts = ps
+                        .iter()
+                        .filter(|p| c >= p.c && c < p.c + p.sp)
+                        .map(|p| {
+                            let (a, z) = photo_span(p, foot);
+                            (a, z, p.row.is_none() && flex)
+                        })
+                        .collect();
+                    cuts.sort();
                 }
-                y = y.max(z);
+                let mut y = start;
+                for (a, z, anchored) in cuts {
+                    if a > y {
+                        here.push(Interval { block: k as u32, col: c, top: y, bottom: a.min(foot), flex: anchored });
+                    }
+                    y = y.max(z);
+                }
+                if y < foot {
+                    here.push(Interval { block: k as u32, col: c, top: y, bottom: foot, flex });
+                }
             }
-            if y < bottom {
-                out.push(Interval { col: c, top: y, bottom, flex: true });
+            here.retain(|i| i.bottom > i.top);
+            if k != last {
+                if let Some(iv) = here.last_mut() {
+                    iv.bottom -= 1;
+                }
             }
+            out.extend(here);
         }
         out.retain(|i| i.bottom > i.top);
         out
@@ -337,43 +481,47 @@ fn place_story(
         })
         .collect();
     let total: u32 = units.iter().map(|u| u.lines()).sum();
+    let lastg = blocks[last];
     // Bottom-anchored photos need the columns to reach below them.
-    let min = body_top + ps.iter().filter(|p| p.row.is_none()).map(|p| p.lines + 1).max().unwrap_or(0);
-    let result = flow::flow(&units, min.min(bottom), bottom, frames);
+    let min = lastg.body_top + if last == 0 { ps.iter().filter(|p| p.row.is_none()).map(|p| p.lines + 1).max().unwrap_or(0) } else { 0 };
+    let result = flow::flow(&units, min.min(lastg.bottom), lastg.bottom, frames);
 
-    let items = result
-        .slices
-        .iter()
-        .map(|sl| {
-            let gi = pieces.flow[sl.unit];
-            let piece = match &galley.items[gi].piece {
-                Piece::Para { .. } => PlacedPiece::Lines {
-                    kind: "para",
-                    lines: measures[gi].lines[sl.from as usize..sl.to as usize].to_vec(),
-                    first: sl.from == 0,
-                    last: sl.to as usize == measures[gi].lines.len(),
-                },
-                other => PlacedPiece::Piece(other.clone()),
-            };
-            Placed { rect: rect(col0 + sl.col, 1, sl.top, sl.to - sl.from), piece }
-        })
-        .collect();
-
+    let items_of = |k: u32| -> Vec<Placed> {
+        let g = blocks[k as usize];
+        result
+            .slices
+            .iter()
+            .filter(|sl| sl.block == k)
+            .map(|sl| {
+                let gi = pieces.flow[sl.unit];
+                let piece = match &galley.items[gi].piece {
+                    Piece::Para { .. } => PlacedPiece::Lines {
+                        kind: "para",
+                        lines: measures[gi].lines[sl.from as usize..sl.to as usize].to_vec(),
+                        first: sl.from == 0,
+                        last: sl.to as usize == measures[gi].lines.len(),
+                    },
+                    other => PlacedPiece::Piece(other.clone()),
+                };
+                Placed { rect: rect(g.c0 + sl.col, 1, sl.top, sl.to - sl.from), piece }
+            })
+            .collect()
+    };
+    let main_foot = if last == 0 { result.bottom } else { main.bottom };
     let photos = ps
         .iter()
         .zip(&s.photos)
         .map(|(p, photo)| {
-            let (a, z) = photo_span(p, result.bottom);
+            let (a, _) = photo_span(p, main_foot);
             let first = if p.row.is_some() { a } else { a + 1 };
-            let _ = z;
-            let path = crate::photos::photo_path(edition_dir, photo.file.get_ref()).canonicalize().ok();
+            let path = crate::photos::photo_path(ctx.edition_dir, photo.file.get_ref()).canonicalize().ok();
             let rel = path
                 .as_ref()
-                .and_then(|p| p.strip_prefix(root).ok())
+                .and_then(|p| p.strip_prefix(ctx.root).ok())
                 .map(|p| format!("/{}", p.to_string_lossy().replace('\\', "/")))
                 .unwrap_or_default();
             PhotoData {
-                rect: rect(col0 + p.c, p.sp, first, p.lines),
+                rect: rect(main.c0 + p.c, p.sp, first, p.lines),
                 image_h: p.image_h,
                 path: rel,
                 caption: photo.caption.clone(),
@@ -381,16 +529,48 @@ fn place_story(
             }
         })
         .collect();
+    let note = |k: usize| -> Option<Placed> {
+        let g = blocks[k];
+        let next = blocks.get(k + 1)?;
+        Some(Placed {
+            rect: rect(g.c0 + g.span - 1, 1, g.bottom - 1, 1),
+            piece: PlacedPiece::Piece(Piece::Jumpnote { note: format!("（下转第{}版）", next.page) }),
+        })
+    };
+    let block_rect = |g: &Geom| Rect { x: format.col_x(g.c0), y: format.line_y(g.top), w: format.cols_width(g.c0, g.span), h: format.line_y(g.bottom - g.top) - lead_gap };
 
     let data = StoryData {
-        block: Rect { x: x0, y: format.line_y(top), w: format.span_width(span), h: format.line_y(bottom - top) - (format.pitch_pt - format.spec.body_size) },
-        rule_top,
-        rule_left: col0 > 0,
+        block: block_rect(&Geom { c0: b.column - 1, span: b.span, ..main }),
+        rule_top: main.rule_top,
+        rule_left: main.c0 > 0,
         head,
         lead,
         photos,
-        items,
+        items: items_of(0),
+        jump_note: note(0),
+        mirror: false,
     };
-    let fit = StoryFit { page: 0, story: 0, overset: result.overset, underset: bottom - result.bottom, lines: total };
-    (data, fit)
+    let jumps = (1..blocks.len())
+        .map(|k| {
+            let g = blocks[k];
+            let head = Placed {
+                rect: rect(g.c0, g.span, g.top + u32::from(g.rule_top), g.body_top - g.top - u32::from(g.rule_top) - 1),
+                piece: PlacedPiece::Piece(galley.items[pieces.jumpheads[k - 1]].piece.clone()),
+            };
+            let d = StoryData {
+                block: block_rect(&g),
+                rule_top: g.rule_top,
+                rule_left: g.c0 > 0,
+                head,
+                lead: None,
+                photos: vec![],
+                items: items_of(k as u32),
+                jump_note: note(k),
+                mirror: false,
+            };
+            (g.page, d)
+        })
+        .collect();
+    let fit = StoryFit { page: 0, story: 0, overset: result.overset, underset: lastg.bottom - result.bottom, lines: total };
+    (data, jumps, fit)
 }

@@ -26,6 +26,39 @@ pub struct EditionFile {
     pub edition: EditionInfo,
     /// The pages in order.
     pub pages: Vec<PageSpec>,
+    /// Preflight limits for this edition (`[preflight]`, optional).
+    #[serde(default)]
+    pub preflight: Option<Spanned<PreflightSettings>>,
+}
+
+impl EditionFile {
+    /// The preflight limits (the defaults when `[preflight]` is absent).
+    pub fn preflight(&self) -> PreflightSettings {
+        self.preflight.as_ref().map(|p| p.get_ref().clone()).unwrap_or_default()
+    }
+}
+
+/// The optional `[preflight]` table of `edition.toml`: the limits the preflight checks against.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PreflightSettings {
+    /// A photo printed below this effective resolution (pixels per inch at its placed size) is
+    /// a warning. Default 200.
+    pub warn_ppi: f64,
+    /// A photo printed below this resolution is an error. Default 120.
+    pub error_ppi: f64,
+    /// The resolution photos are embedded at: a photo above 1.5 × this is downsampled to it.
+    /// Default 300.
+    pub target_ppi: f64,
+    /// Maximum total area coverage (C+M+Y+K, in percent) the press accepts; a page above it is a
+    /// warning. Default 240 (newsprint).
+    pub max_ink: f64,
+}
+
+impl Default for PreflightSettings {
+    fn default() -> Self {
+        Self { warn_ppi: 200.0, error_ppi: 120.0, target_ppi: 300.0, max_ink: 240.0 }
+    }
 }
 
 /// The `[edition]` table.
@@ -65,6 +98,26 @@ pub struct PageSpec {
     /// Story files, relative to the edition directory.
     #[serde(default)]
     pub stories: Vec<Spanned<String>>,
+    /// A front page: the masthead (报头: paper name, date, issue number) takes the top grid lines.
+    #[serde(default)]
+    pub masthead: bool,
+    /// The ear box (报眼) beside the masthead.
+    #[serde(default)]
+    pub ear: Option<Ear>,
+    /// A black-and-white page: its photos are converted to grayscale (printed in K only).
+    #[serde(default)]
+    pub mono: bool,
+}
+
+/// The ear box (报眼) of a front page: a short vertical headline pointing inside.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ear {
+    /// Set vertically (竖排), e.g. the banner of a special page inside.
+    pub title: String,
+    /// Pages it points to; printed as 见第2、3版.
+    #[serde(default)]
+    pub see: Vec<u32>,
 }
 
 /// A story file.
@@ -100,8 +153,31 @@ pub struct Story {
     /// Photos placed inside the story's block.
     #[serde(default)]
     pub photos: Vec<Photo>,
+    /// Set the headline vertically (竖排) in the block's first column instead of across the top.
+    #[serde(default)]
+    pub vertical: bool,
     /// Where the story sits on the page grid.
     pub block: Spanned<Block>,
+    /// Blocks on later pages where the copy continues (转版), in order.
+    #[serde(default)]
+    pub jumps: Vec<Spanned<Jump>>,
+}
+
+/// A continuation block on a later page (转版): the copy that does not fit the story's block
+/// goes on here, under the headline repeated small and an "上接第N版" line.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Jump {
+    /// The page number (as in edition.toml) it sits on.
+    pub page: u32,
+    /// First column (1-based).
+    pub column: u32,
+    /// Columns spanned.
+    pub span: u32,
+    /// First grid line.
+    pub top: u32,
+    /// Height in grid lines, or a length such as "120mm".
+    pub height: Length,
 }
 
 /// The lead box.
@@ -165,6 +241,10 @@ pub struct Block {
     pub top: u32,
     /// Height in grid lines, or a length in millimetres such as "120mm".
     pub height: Length,
+    /// Grid lines the head (kicker, headline, deck, byline and the line under them) takes;
+    /// default: as many as it needs. A deeper head is centred in its lines.
+    #[serde(default)]
+    pub head: Option<u32>,
 }
 
 /// A height in grid lines or millimetres.
@@ -299,6 +379,7 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Re
                 .hint("write it as a TOML local date, e.g. date = 2023-06-26"),
         );
     }
+    validate_preflight(&file, &mut diags);
     let format = match formats.get(info.format.get_ref()) {
         Some(f) => Some(f),
         None => {
@@ -314,8 +395,9 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Re
             .with_span(Some(0..0)).hint("add at least one [[pages]] table with its stories"));
     }
 
+    let centre = centre_spread(&file.value.pages);
     let mut stories = Vec::new();
-    for page in &file.value.pages {
+    for (pi, page) in file.value.pages.iter().enumerate() {
         let mut on_page: Vec<Loaded<Story>> = Vec::new();
         for rel in &page.stories {
             let path = match project.resolve_in(&dir, rel.get_ref()) {
@@ -335,17 +417,19 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Re
             match parse_toml::<Story>(project, &path, "a story") {
                 Ok(story) => {
                     if let Some(format) = format {
-                        validate_story(project, &dir, &story, format, page, &mut diags);
+                        let crossing_ok = centre.map(|(l, _)| l) == Some(pi);
+                        validate_story(project, &dir, &story, format, page, crossing_ok, &mut diags);
+                        validate_jumps(&story, format, &file.value.pages, pi, &mut diags);
                     }
                     on_page.push(story);
                 }
                 Err(d) => diags.push(d),
             }
         }
-        if let Some(format) = format {
-            check_overlaps(&on_page, page, format, &mut diags);
-        }
         stories.push(on_page);
+    }
+    if let Some(format) = format {
+        check_overlaps(&stories, &file.value.pages, format, centre, &mut diags);
     }
 
     if diags.iter().any(|d| d.severity == crate::diag::Severity::Error) {
@@ -353,6 +437,23 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Re
     }
     let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "edition".into());
     Ok(Edition { dir, name, file, stories })
+}
+
+/// Check the `[preflight]` limits make sense.
+fn validate_preflight(file: &Loaded<EditionFile>, diags: &mut Vec<Diagnostic>) {
+    let Some(spanned) = &file.value.preflight else { return };
+    let (p, span) = (spanned.get_ref(), spanned.span());
+    let positive = [p.warn_ppi, p.error_ppi, p.target_ppi, p.max_ink].iter().all(|v| v.is_finite() && *v > 0.0);
+    if !positive {
+        diags.push(file.error(span, "the [preflight] limits must be positive numbers")
+            .hint("e.g. warn_ppi = 200, error_ppi = 120, target_ppi = 300, max_ink = 240"));
+    } else if p.error_ppi > p.warn_ppi {
+        diags.push(file.error(span, format!("[preflight] error_ppi ({}) is above warn_ppi ({})", p.error_ppi, p.warn_ppi))
+            .hint("a photo is an error below error_ppi and a warning below warn_ppi: make error_ppi ≤ warn_ppi"));
+    } else if p.max_ink > 400.0 {
+        diags.push(file.error(span, format!("[preflight] max_ink = {} is more than four inks at 100%", p.max_ink))
+            .hint("give the press's total area coverage limit in percent, e.g. 240 for newsprint"));
+    }
 }
 
 /// Split a multi-line string into paragraphs at blank lines; lines inside a paragraph are joined
@@ -397,23 +498,29 @@ fn validate_story(
     story: &Loaded<Story>,
     format: &crate::grid::Format,
     page: &PageSpec,
+    crossing_ok: bool,
     diags: &mut Vec<Diagnostic>,
 ) {
     let s = &story.value;
     let block = s.block.get_ref();
     let span = s.block.span();
     let lines = block_lines(block, format);
-    let top_min = if page.banner.is_some() { format.banner_lines } else { 0 };
-    if block.column == 0 || block.span == 0 || block.column + block.span - 1 > format.columns {
+    let top_min = format.page_top(page.banner.is_some(), page.masthead);
+    let last = block.column + block.span.max(1) - 1;
+    if block.column == 0 || block.span == 0 || block.column > format.columns || (last > format.columns && !crossing_ok) || last > 2 * format.columns {
         diags.push(story.error(span.clone(), format!(
-            "the block spans columns {}–{}, but the {} grid has columns 1–{}",
-            block.column, block.column + block.span.max(1) - 1, format.name, format.columns))
-            .hint("set column ≥ 1 and column + span - 1 ≤ the number of columns"));
+            "the block spans columns {}–{last}, but the {} grid has columns 1–{}",
+            block.column, format.name, format.columns))
+            .hint(if crossing_ok {
+                format!("set column ≥ 1 and column + span - 1 ≤ {} (columns past {} continue on the facing page)", 2 * format.columns, format.columns)
+            } else {
+                "set column ≥ 1 and column + span - 1 ≤ the number of columns; only the centre spread's left page may carry a story across the gutter (跨版)".to_string()
+            }));
     }
     if block.top < top_min {
         diags.push(story.error(span.clone(), format!(
-            "the block starts at line {}, inside the page banner (lines 0–{})", block.top, top_min - 1))
-            .hint(format!("set top = {top_min} or more on a page with a banner")));
+            "the block starts at line {}, inside the page's banner or masthead (lines 0–{})", block.top, top_min - 1))
+            .hint(format!("set top = {top_min} or more on a page with a banner or masthead")));
     }
     if lines == 0 || block.top + lines > format.lines {
         diags.push(story.error(span.clone(), format!(
@@ -449,17 +556,73 @@ fn validate_story(
     }
 }
 
-fn check_overlaps(stories: &[Loaded<Story>], _page: &PageSpec, format: &crate::grid::Format, diags: &mut Vec<Diagnostic>) {
-    let rect = |s: &Loaded<Story>| {
-        let b = s.value.block.get_ref();
-        (b.column, b.column + b.span, b.top, b.top + block_lines(b, format))
-    };
-    for (i, a) in stories.iter().enumerate() {
-        for b in &stories[..i] {
-            let (ra, rb) = (rect(a), rect(b));
-            if ra.0 < rb.1 && rb.0 < ra.1 && ra.2 < rb.3 && rb.2 < ra.3 {
-                diags.push(a.error(a.value.block.span(), format!(
-                    "this block overlaps the block of {}", b.display.display()))
+/// The centre spread: the middle two pages of an edition with an even number of pages, when
+/// they face each other (even number on the left). Only they may carry a story across the gutter.
+pub fn centre_spread(pages: &[PageSpec]) -> Option<(usize, usize)> {
+    let n = pages.len();
+    if n < 2 || n % 2 != 0 {
+        return None;
+    }
+    let (l, r) = (n / 2 - 1, n / 2);
+    (pages[l].number % 2 == 0 && pages[r].number == pages[l].number + 1).then_some((l, r))
+}
+
+fn validate_jumps(story: &Loaded<Story>, format: &crate::grid::Format, pages: &[PageSpec], pi: usize, diags: &mut Vec<Diagnostic>) {
+    let mut after = pi;
+    for jump in &story.value.jumps {
+        let j = jump.get_ref();
+        match pages.iter().position(|p| p.number == j.page) {
+            Some(ji) if ji > after => after = ji,
+            Some(_) => diags.push(story.error(jump.span(), format!("the story jumps to page {}, which does not come after the page it starts on", j.page))
+                .hint("a story continues on a later page; list jumps in page order")),
+            None => diags.push(story.error(jump.span(), format!("the story jumps to page {}, which the edition does not have", j.page))
+                .hint("use a page number listed in edition.toml")),
+        }
+        let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None }, format);
+        if j.column == 0 || j.span == 0 || j.column + j.span - 1 > format.columns || lines < 3 || j.top + lines > format.lines {
+            diags.push(story.error(jump.span(), format!(
+                "the jump block (columns {}–{}, lines {}–{}) is not on the {} grid (columns 1–{}, lines 0–{}) or is under 3 lines",
+                j.column, j.column + j.span.max(1) - 1, j.top, j.top + lines.max(1) - 1, format.name, format.columns, format.lines - 1))
+                .hint("place the jump block inside the page's grid"));
+        }
+    }
+}
+
+fn check_overlaps(
+    stories: &[Vec<Loaded<Story>>],
+    pages: &[PageSpec],
+    format: &crate::grid::Format,
+    centre: Option<(usize, usize)>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    // Every block on every page: (page index, columns, lines, story, span in its file).
+    let mut rects: Vec<(usize, (u32, u32, u32, u32), &Loaded<Story>, Range<usize>)> = Vec::new();
+    for (pi, page) in stories.iter().enumerate() {
+        for s in page {
+            let b = s.value.block.get_ref();
+            let (c0, c1) = (b.column, b.column + b.span);
+            let (t, bot) = (b.top, b.top + block_lines(b, format));
+            rects.push((pi, (c0, c1.min(format.columns + 1), t, bot), s, s.value.block.span()));
+            if c1 > format.columns + 1 {
+                if let Some((_, r)) = centre {
+                    rects.push((r, (1, c1 - format.columns, t, bot), s, s.value.block.span()));
+                }
+            }
+            for jump in &s.value.jumps {
+                let j = jump.get_ref();
+                if let Some(ji) = pages.iter().position(|p| p.number == j.page) {
+                    let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None }, format);
+                    rects.push((ji, (j.column, j.column + j.span, j.top, j.top + lines), s, jump.span()));
+                }
+            }
+        }
+    }
+    for (i, a) in rects.iter().enumerate() {
+        for b in &rects[..i] {
+            let (ra, rb) = (a.1, b.1);
+            if a.0 == b.0 && ra.0 < rb.1 && rb.0 < ra.1 && ra.2 < rb.3 && rb.2 < ra.3 {
+                diags.push(a.2.error(a.3.clone(), format!(
+                    "this block overlaps the block of {} on page {}", b.2.display.display(), pages[a.0].number))
                     .hint("move or shrink one of the two blocks so they share no grid cell"));
             }
         }

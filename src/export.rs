@@ -29,7 +29,7 @@ pub fn pdf(compiled: &Compiled, part: Part, ident: &str, date: (u16, u8, u8)) ->
         Part::Pages => &compiled.document,
         Part::Spreads => &compiled.spreads,
     };
-    let timestamp = Datetime::from_ymd_hms(date.0 as i32, date.1, date.2, 0, 0, 0).map(Timestamp::new_utc);
+    let timestamp = BuildTime::for_edition(date).map_err(Diagnostics::from)?.timestamp();
     let options = PdfOptions {
         ident: Smart::Custom(format!("{ident}-{part:?}")),
         timestamp,
@@ -38,6 +38,54 @@ pub fn pdf(compiled: &Compiled, part: Part, ident: &str, date: (u16, u8, u8)) ->
     typst_pdf::pdf(document, &options).map_err(|errs| {
         Diagnostics(errs.iter().map(|e| Diagnostic::error(format!("PDF export: {}", e.message))).collect())
     })
+}
+
+/// The time written into a build's files: `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when it
+/// is set, else midnight UTC of the edition's date. Never the clock, so builds are reproducible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BuildTime {
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day, 1–31.
+    pub day: u8,
+    /// Hour, minute, second (UTC).
+    pub hms: (u8, u8, u8),
+}
+
+impl BuildTime {
+    /// The build time of an edition dated `date`.
+    pub fn for_edition(date: (u16, u8, u8)) -> Result<Self, Diagnostic> {
+        if let Some(raw) = std::env::var_os("SOURCE_DATE_EPOCH") {
+            let raw = raw.to_string_lossy();
+            let secs: i64 = raw.trim().parse().map_err(|_| {
+                Diagnostic::error(format!("SOURCE_DATE_EPOCH is \"{raw}\", not a whole number of seconds"))
+                    .hint("set it to seconds since 1970-01-01 UTC (e.g. `git log -1 --format=%ct`), or unset it to use the edition's date")
+            })?;
+            let t = chrono::DateTime::from_timestamp(secs, 0).filter(|t| (0..=9999).contains(&chrono::Datelike::year(t))).ok_or_else(|| {
+                Diagnostic::error(format!("SOURCE_DATE_EPOCH {secs} is out of range")).hint("use seconds between 1970 and 9999")
+            })?;
+            use chrono::{Datelike, Timelike};
+            return Ok(Self { year: t.year(), month: t.month() as u8, day: t.day() as u8, hms: (t.hour() as u8, t.minute() as u8, t.second() as u8) });
+        }
+        Ok(Self { year: date.0 as i32, month: date.1, day: date.2, hms: (0, 0, 0) })
+    }
+
+    /// As a typst-pdf timestamp (UTC).
+    pub fn timestamp(&self) -> Option<Timestamp> {
+        Datetime::from_ymd_hms(self.year, self.month, self.day, self.hms.0, self.hms.1, self.hms.2).map(Timestamp::new_utc)
+    }
+
+    /// As a PDF date string, `D:YYYYMMDDHHmmSSZ` — the form typst-pdf writes in the Info dictionary.
+    pub fn pdf_date(&self) -> String {
+        format!("D:{:04}{:02}{:02}{:02}{:02}{:02}Z", self.year, self.month, self.day, self.hms.0, self.hms.1, self.hms.2)
+    }
+
+    /// As an XMP date, `YYYY-MM-DDTHH:mm:SS+00:00` — the form typst-pdf writes in XMP.
+    pub fn xmp_date(&self) -> String {
+        format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+00:00", self.year, self.month, self.day, self.hms.0, self.hms.1, self.hms.2)
+    }
 }
 
 /// Render one page (or spread sheet) to PNG at `dpi`.

@@ -25,9 +25,12 @@ impl Unit {
     }
 }
 
-/// A free run of grid lines `[top, bottom)` in one column (columns count from 0).
+/// A free run of grid lines `[top, bottom)` in one column (columns count from 0) of one of
+/// the story's blocks (0: its block; 1…: the blocks it jumps to).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Interval {
+    /// Which block.
+    pub block: u32,
     /// Column.
     pub col: u32,
     /// First line.
@@ -39,9 +42,12 @@ pub struct Interval {
     pub flex: bool,
 }
 
-/// One placed slice: lines `from..to` of unit `unit`, in column `col` starting at line `top`.
+/// One placed slice: lines `from..to` of unit `unit`, in column `col` of block `block`,
+/// starting at line `top`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Slice {
+    /// Which block.
+    pub block: u32,
     /// Index into the units.
     pub unit: usize,
     /// First line of the unit in this slice.
@@ -126,7 +132,7 @@ fn fill(units: &[Unit], frames: &[Interval], targets: &[u32]) -> (Vec<Slice>, u3
                     f += 1;
                     y = 0;
                 }
-                slices.push(Slice { unit: ui, from: 0, to: n, col: frames[f].col, top: frames[f].top + y });
+                slices.push(Slice { block: frames[f].block, unit: ui, from: 0, to: n, col: frames[f].col, top: frames[f].top + y });
                 y += n;
             }
             Unit::Para(_) => {
@@ -143,7 +149,7 @@ fn fill(units: &[Unit], frames: &[Interval], targets: &[u32]) -> (Vec<Slice>, u3
                         continue;
                     }
                     let take = avail.min(n - from);
-                    slices.push(Slice { unit: ui, from, to: from + take, col: frames[f].col, top: frames[f].top + y });
+                    slices.push(Slice { block: frames[f].block, unit: ui, from, to: from + take, col: frames[f].col, top: frames[f].top + y });
                     from += take;
                     y += take;
                 }
@@ -158,7 +164,7 @@ mod tests {
     use super::*;
 
     fn cols(n: u32, top: u32) -> impl Fn(u32) -> Vec<Interval> {
-        move |bottom| (0..n).map(|col| Interval { col, top, bottom, flex: true }).collect()
+        move |bottom| (0..n).map(|col| Interval { block: 0, col, top, bottom, flex: true }).collect()
     }
 
     fn ends(f: &Flow, n: u32) -> Vec<u32> {

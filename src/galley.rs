@@ -35,6 +35,8 @@ pub struct Head {
     pub byline: Option<String>,
     /// The story's column span (selects the headline size).
     pub span: u32,
+    /// Set vertically (竖排) in one column.
+    pub vertical: bool,
 }
 
 /// The lead box's text.
@@ -93,6 +95,18 @@ pub enum Piece {
         /// The caption.
         caption: Caption,
     },
+    /// The head of a continuation block: the headline repeated small and 上接第N版.
+    Jumphead {
+        /// The story's headline.
+        headline: String,
+        /// 上接第N版.
+        note: String,
+    },
+    /// The jump line at the end of a story's first block: 下转第N版.
+    Jumpnote {
+        /// 下转第N版.
+        note: String,
+    },
 }
 
 /// One piece at its width.
@@ -116,6 +130,8 @@ pub struct StoryPieces {
     pub flow: Vec<usize>,
     /// Photo captions, in the order of the story's photos.
     pub captions: Vec<usize>,
+    /// Heads of the continuation blocks, in the order of the story's jumps.
+    pub jumpheads: Vec<usize>,
 }
 
 /// The whole galley of an edition.
@@ -137,14 +153,16 @@ pub fn lead_span(story: &Story) -> u32 {
 pub fn build(edition: &Edition, format: &Format) -> Galley {
     let mut g = Galley::default();
     let col = format.column_pt;
-    for page in &edition.stories {
+    for (pi, page) in edition.stories.iter().enumerate() {
         let mut on_page = Vec::new();
+        let number = edition.file.value.pages[pi].number;
         for story in page {
             let s = &story.value;
-            let span = s.block.get_ref().span;
+            let (c0, span) = (s.block.get_ref().column - 1, s.block.get_ref().span);
             let mut pieces = StoryPieces { head: g.items.len(), ..Default::default() };
+            let vertical = s.vertical && span > 1;
             g.items.push(GalleyItem {
-                width: format.span_width(span),
+                width: if vertical { format.column_pt } else { format.cols_width(c0, span) },
                 piece: Piece::Head {
                     head: Head {
                         kicker: s.kicker.clone(),
@@ -152,13 +170,14 @@ pub fn build(edition: &Edition, format: &Format) -> Galley {
                         deck: s.deck.clone(),
                         byline: s.byline.clone(),
                         span,
+                        vertical,
                     },
                 },
             });
             if let Some(lead) = &s.lead {
                 pieces.lead = Some(g.items.len());
                 g.items.push(GalleyItem {
-                    width: format.span_width(lead_span(s)),
+                    width: format.cols_width(c0, lead_span(s)),
                     piece: Piece::Lead { lead: LeadText { title: lead.title.clone(), paras: paragraphs(&lead.text) } },
                 });
             }
@@ -188,9 +207,19 @@ pub fn build(edition: &Edition, format: &Format) -> Galley {
             for photo in &s.photos {
                 pieces.captions.push(g.items.len());
                 g.items.push(GalleyItem {
-                    width: format.span_width(*photo.span.get_ref()),
+                    width: format.cols_width(c0 + photo.column.get_ref() - 1, *photo.span.get_ref()),
                     piece: Piece::Caption { caption: Caption { caption: photo.caption.clone(), credit: photo.credit.clone() } },
                 });
+            }
+            let mut from = number;
+            for jump in &s.jumps {
+                let j = jump.get_ref();
+                pieces.jumpheads.push(g.items.len());
+                g.items.push(GalleyItem {
+                    width: format.span_width(j.span),
+                    piece: Piece::Jumphead { headline: s.headline.clone(), note: format!("（上接第{from}版）") },
+                });
+                from = j.page;
             }
             on_page.push(pieces);
         }

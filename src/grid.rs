@@ -46,6 +46,8 @@ pub struct FormatSpec {
     pub lines: u32,
     /// Grid lines a page banner takes.
     pub banner_lines: u32,
+    /// Grid lines a front page's masthead takes.
+    pub masthead_lines: u32,
 }
 
 /// A format with its derived geometry.
@@ -62,6 +64,8 @@ pub struct Format {
     pub lines: u32,
     /// Grid lines of a banner.
     pub banner_lines: u32,
+    /// Grid lines of a masthead.
+    pub masthead_lines: u32,
     /// Column width in pt.
     pub column_pt: f64,
     /// Gutter width in pt.
@@ -114,6 +118,7 @@ impl Format {
             columns: spec.columns,
             lines: spec.lines,
             banner_lines: spec.banner_lines,
+            masthead_lines: spec.masthead_lines,
             column_pt,
             gutter_pt,
             pitch_pt,
@@ -128,6 +133,17 @@ impl Format {
         })
     }
 
+    /// The first grid line stories may use on a page with or without banner and masthead.
+    pub fn page_top(&self, banner: bool, masthead: bool) -> u32 {
+        if masthead {
+            self.masthead_lines
+        } else if banner {
+            self.banner_lines
+        } else {
+            0
+        }
+    }
+
     /// Line pitch in pt.
     pub fn pitch_pt(&self) -> f64 {
         self.pitch_pt
@@ -136,6 +152,18 @@ impl Format {
     /// Left edge of column `c` (0-based) from the type area's left edge.
     pub fn column_x(&self, c: u32) -> f64 {
         c as f64 * (self.column_pt + self.gutter_pt)
+    }
+
+    /// Left edge of column `c` (0-based) on a centre spread: columns past the last one are the
+    /// facing page's, one trim width to the right (跨版).
+    pub fn col_x(&self, c: u32) -> f64 {
+        if c < self.columns { self.column_x(c) } else { self.trim_width_pt + self.column_x(c - self.columns) }
+    }
+
+    /// Width from column `c0`'s left edge to the right edge of its `span`-th column, across the
+    /// gutter of a centre spread if the block crosses it.
+    pub fn cols_width(&self, c0: u32, span: u32) -> f64 {
+        self.col_x(c0 + span.max(1) - 1) + self.column_pt - self.col_x(c0)
     }
 
     /// Width of `span` columns with the gutters between them.

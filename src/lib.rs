@@ -7,19 +7,28 @@
 //! [`cli`] and [`cmd`] are the command line.
 #![warn(missing_docs)]
 
+pub mod archive;
 pub mod cli;
 pub mod cmd;
 pub mod compile;
 pub mod compose;
 pub mod content;
 pub mod diag;
+pub mod emit;
 pub mod export;
 pub mod flow;
 pub mod fonts;
 pub mod galley;
+pub mod glyphs;
 pub mod grid;
+pub mod ink;
+pub mod manifest;
 pub mod photos;
 pub mod pipeline;
 pub mod preflight;
+pub mod press;
 pub mod project;
+pub mod proof;
+pub mod report;
+pub mod watch;
 pub mod world;

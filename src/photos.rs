@@ -1,37 +1,79 @@
-//! Photos: reading every image a story places.
+//! Photos: reading, checking and preparing every image a story places.
 //!
-//! Takes the photos of an edition's stories and gives, per photo, its pixel size (for the
-//! aspect ratio the layout needs), or a located error naming the story file, the TOML line of the
-//! `file = …` key, and what is wrong with the image (missing, unreadable, truncated).
+//! Takes the photos of an edition's stories and gives, per photo, its pixel size as printed
+//! (after the EXIF orientation, for the aspect ratio the layout needs), or a located error
+//! naming the story file, the TOML line of the `file = …` key, and what is wrong with the image
+//! (missing, unreadable, truncated). After composition, [`prepare`] takes each photo at its
+//! placed size and gives a [`Prepared`] record — effective resolution, colour, what folio did —
+//! and serves pass 2 a processed copy where one is needed: grayscale on a page marked `mono`
+//! (a K-only CMYK JPEG),
+//! downsampled when far above the edition's target resolution, rotated upright when it had to be
+//! re-encoded anyway. The files on disk are never changed; CMYK JPEGs pass through as delivered.
 
 use std::path::Path;
 
+use serde::Serialize;
+
+use crate::compose::PagesData;
 use crate::content::Edition;
 use crate::diag::Diagnostic;
+use crate::world::FolioWorld;
 
 /// Space between a photo and its caption, in pt.
 pub const CAPTION_GAP_PT: f64 = 3.0;
 
+/// A photo is downsampled to the target resolution when it is more than this many times above it.
+pub const DOWNSAMPLE_ABOVE: f64 = 1.5;
+
+/// JPEG quality of photos folio re-encodes.
+pub const JPEG_QUALITY: u8 = 90;
+
 /// What folio knows of a photo file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PhotoInfo {
-    /// Width in pixels.
+    /// Width in pixels, as printed (after the EXIF orientation).
     pub width: u32,
-    /// Height in pixels.
+    /// Height in pixels, as printed.
     pub height: u32,
 }
 
-/// Read one photo's header and decode it fully, so a truncated file is caught now, not in print.
-pub fn inspect(path: &Path) -> Result<PhotoInfo, String> {
-    let reader = image::ImageReader::open(path)
-        .map_err(|e| format!("cannot open it: {e}"))?
+/// A decoded photo, upright.
+struct Decoded {
+    image: image::DynamicImage,
+    format: image::ImageFormat,
+    /// The EXIF orientation (1 = upright; 2–8 mirrored or rotated).
+    orientation: u8,
+}
+
+fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    use image::ImageDecoder;
+    let reader = image::ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| format!("cannot read it: {e}"))?;
-    if reader.format().is_none() {
+    let Some(format) = reader.format() else {
         return Err("it is not an image folio can read (use JPEG or PNG)".into());
+    };
+    let mut decoder = reader.into_decoder().map_err(|e| format!("it is damaged or not a {format:?} file: {e}"))?;
+    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut image = image::DynamicImage::from_decoder(decoder).map_err(|e| format!("it is damaged or truncated: {e}"))?;
+    image.apply_orientation(orientation);
+    Ok(Decoded { image, format, orientation: orientation.to_exif() })
+}
+
+/// Read one photo and decode it fully, so a truncated file is caught now, not in print. JPEGs
+/// are decoded strictly (zune-jpeg's strict mode): a file that ends before its last row, which
+/// lenient decoders fill with gray, is an error.
+pub fn inspect(path: &Path) -> Result<PhotoInfo, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot open it: {e}"))?;
+    let d = decode(&bytes)?;
+    if d.format == image::ImageFormat::Jpeg {
+        use zune_jpeg::zune_core::{bytestream::ZCursor, options::DecoderOptions};
+        let options = DecoderOptions::default().set_strict_mode(true);
+        zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(&bytes), options)
+            .decode()
+            .map_err(|e| format!("it is damaged or truncated: {e:?}"))?;
     }
-    let img = reader.decode().map_err(|e| format!("it is damaged or truncated: {e}"))?;
-    Ok(PhotoInfo { width: img.width(), height: img.height() })
+    Ok(PhotoInfo { width: d.image.width(), height: d.image.height() })
 }
 
 /// Inspect every photo of an edition; gives the infos per page, per story, per photo.
@@ -64,4 +106,253 @@ pub fn inspect_all(edition: &Edition) -> Result<Vec<Vec<Vec<PhotoInfo>>>, Vec<Di
 /// when the edition loaded).
 pub fn photo_path(edition_dir: &Path, file: &str) -> std::path::PathBuf {
     edition_dir.join(file)
+}
+
+/// The colour of a photo's pixels as delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PhotoColour {
+    /// One channel: prints in K only.
+    Gray,
+    /// RGB: the press (its RIP) separates it into CMYK.
+    Rgb,
+    /// CMYK JPEG: separated already, passed through unchanged.
+    Cmyk,
+}
+
+/// What folio did with a photo before embedding it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Actions {
+    /// Converted to grayscale on the K plate only (the page is `mono`).
+    pub grayscale: bool,
+    /// Downsampled to the target resolution.
+    pub downsampled: bool,
+    /// Turned upright in the pixels (when re-encoded; otherwise Typst honours the EXIF tag).
+    pub rotated: bool,
+}
+
+/// One placed photo, checked and prepared.
+#[derive(Debug, Clone, Serialize)]
+pub struct Prepared {
+    /// Page index in the edition.
+    pub page: usize,
+    /// Story index on the page.
+    pub story: usize,
+    /// Photo index in the story.
+    pub photo: usize,
+    /// The `file = …` value.
+    pub file: String,
+    /// Root-relative path with a leading slash, as Typst reads it.
+    pub path: String,
+    /// Pixels as printed (after orientation), before any downsampling.
+    pub pixels: [u32; 2],
+    /// The image box on the page in pt: width, height.
+    pub placed_pt: [f64; 2],
+    /// Effective resolution at the placed size, in pixels per inch (the smaller of the two axes
+    /// as the image is scaled to cover its box).
+    pub ppi: f64,
+    /// Colour of the delivered file.
+    pub colour: PhotoColour,
+    /// The EXIF orientation of the file (1 = upright).
+    pub orientation: u8,
+    /// What folio did.
+    pub actions: Actions,
+    /// Size of the file on disk.
+    pub bytes_before: u64,
+    /// Size of what is embedded (the same when nothing was done).
+    pub bytes_after: u64,
+    /// Why the photo could not be read, if it could not.
+    pub error: Option<String>,
+}
+
+/// Effective resolution of an image of `px` pixels scaled to cover a box of `box_pt` points.
+pub fn effective_ppi(px: [u32; 2], box_pt: [f64; 2]) -> f64 {
+    let scale = (box_pt[0] / f64::from(px[0].max(1))).max(box_pt[1] / f64::from(px[1].max(1)));
+    if scale > 0.0 { 72.0 / scale } else { f64::INFINITY }
+}
+
+/// The colour space a JPEG's frame header declares, read with zune-jpeg (the image crate turns
+/// CMYK into RGB while decoding and so cannot tell).
+pub fn jpeg_colour(bytes: &[u8]) -> Option<PhotoColour> {
+    use zune_jpeg::zune_core::colorspace::ColorSpace;
+    let mut dec = zune_jpeg::JpegDecoder::new(zune_jpeg::zune_core::bytestream::ZCursor::new(bytes));
+    dec.decode_headers().ok()?;
+    Some(match dec.input_colorspace()? {
+        ColorSpace::Luma | ColorSpace::LumaA => PhotoColour::Gray,
+        ColorSpace::CMYK | ColorSpace::YCCK => PhotoColour::Cmyk,
+        _ => PhotoColour::Rgb,
+    })
+}
+
+/// Prepare every placed photo for pass 2: measure its resolution at its placed size and serve a
+/// processed copy (grayscale on mono pages, downsampled far above `target_ppi`) through the
+/// world where needed. A photo placed twice is processed for its largest placement.
+pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &PagesData) -> Vec<Prepared> {
+    let target = edition.file.value.preflight().target_ppi;
+    let mut out: Vec<Prepared> = Vec::new();
+    // Placements grouped by file, in order of first use.
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (pi, page) in data.pages.iter().enumerate() {
+        for (si, story) in page.stories.iter().enumerate() {
+            let Some(loaded) = edition.stories.get(pi).and_then(|p| p.get(si)) else { continue };
+            for (k, (placed, photo)) in story.photos.iter().zip(&loaded.value.photos).enumerate() {
+                let idx = out.len();
+                out.push(Prepared {
+                    page: pi,
+                    story: si,
+                    photo: k,
+                    file: photo.file.get_ref().clone(),
+                    path: placed.path.clone(),
+                    pixels: [0, 0],
+                    placed_pt: [placed.rect.w, placed.image_h],
+                    ppi: 0.0,
+                    colour: PhotoColour::Rgb,
+                    orientation: 1,
+                    actions: Actions::default(),
+                    bytes_before: 0,
+                    bytes_after: 0,
+                    error: None,
+                });
+                match groups.iter_mut().find(|(p, _)| *p == placed.path) {
+                    Some((_, v)) => v.push(idx),
+                    None => groups.push((placed.path.clone(), vec![idx])),
+                }
+            }
+        }
+    }
+    for (path, members) in groups {
+        if path.is_empty() {
+            for &i in &members {
+                out[i].error = Some("it cannot be found inside the project root".into());
+            }
+            continue;
+        }
+        world.restore_file(&path);
+        let disk = world.root().join(path.trim_start_matches('/'));
+        let bytes = match std::fs::read(&disk) {
+            Ok(b) => b,
+            Err(e) => {
+                for &i in &members {
+                    out[i].error = Some(format!("cannot open it: {e}"));
+                }
+                continue;
+            }
+        };
+        let decoded = match decode(&bytes) {
+            Ok(d) => d,
+            Err(e) => {
+                for &i in &members {
+                    out[i].error = Some(e.clone());
+                }
+                continue;
+            }
+        };
+        let px = [decoded.image.width(), decoded.image.height()];
+        let colour = match decoded.format {
+            image::ImageFormat::Jpeg => jpeg_colour(&bytes).unwrap_or(PhotoColour::Rgb),
+            _ if decoded.image.color().has_color() => PhotoColour::Rgb,
+            _ => PhotoColour::Gray,
+        };
+        let mono = members.iter().all(|&i| edition.file.value.pages.get(out[i].page).is_some_and(|p| p.mono));
+        let min_ppi = members.iter().map(|&i| effective_ppi(px, out[i].placed_pt)).fold(f64::INFINITY, f64::min);
+        // CMYK is kept as delivered unless the page is mono: re-encoding through the image crate
+        // would turn it into RGB.
+        let downsample = min_ppi.is_finite() && min_ppi > DOWNSAMPLE_ABOVE * target && colour != PhotoColour::Cmyk;
+        let grayscale = mono && colour != PhotoColour::Gray;
+        let mut actions = Actions::default();
+        let mut after = bytes.len() as u64;
+        if downsample || grayscale {
+            let mut img = decoded.image;
+            if downsample {
+                let f = target / min_ppi;
+                let (w, h) = (((px[0] as f64) * f).ceil().max(1.0) as u32, ((px[1] as f64) * f).ceil().max(1.0) as u32);
+                img = img.resize_exact(w, h, image::imageops::FilterType::CatmullRom);
+            }
+            let encoded = if grayscale {
+                encode_k_only(&img.to_luma8())
+            } else if colour == PhotoColour::Gray {
+                encode(&image::DynamicImage::ImageLuma8(img.to_luma8()), decoded.format)
+            } else {
+                encode(&image::DynamicImage::ImageRgb8(img.to_rgb8()), decoded.format)
+            };
+            match encoded {
+                Ok(new) if grayscale || (new.len() as u64) < after => {
+                    actions = Actions { grayscale, downsampled: downsample, rotated: decoded.orientation != 1 };
+                    after = new.len() as u64;
+                    world.replace_file(&path, new);
+                }
+                _ => {}
+            }
+        }
+        for &i in &members {
+            let p = &mut out[i];
+            p.pixels = px;
+            p.ppi = effective_ppi(px, p.placed_pt);
+            p.colour = colour;
+            p.orientation = decoded.orientation;
+            p.actions = actions;
+            p.bytes_before = bytes.len() as u64;
+            p.bytes_after = after;
+        }
+    }
+    out
+}
+
+/// Encode a grayscale photo as a CMYK JPEG that carries it on the K plate only (C = M = Y = 0,
+/// K = 100% − lightness): the PDF then holds DeviceCMYK, which no colour-managed RIP can turn
+/// into four-colour gray, as it may an ICC-based gray image.
+pub fn encode_k_only(gray: &image::GrayImage) -> Result<Vec<u8>, String> {
+    let (w, h) = (u16::try_from(gray.width()), u16::try_from(gray.height()));
+    let (Ok(w), Ok(h)) = (w, h) else { return Err("the photo is wider or taller than 65535 pixels".into()) };
+    let mut cmyk = Vec::with_capacity(gray.as_raw().len() * 4);
+    for &l in gray.as_raw() {
+        cmyk.extend_from_slice(&[0, 0, 0, 255 - l]);
+    }
+    let mut buf = Vec::new();
+    jpeg_encoder::Encoder::new(&mut buf, JPEG_QUALITY)
+        .encode(&cmyk, w, h, jpeg_encoder::ColorType::Cmyk)
+        .map_err(|e| e.to_string())?;
+    Ok(buf)
+}
+
+/// Encode a prepared photo in its original format (JPEG stays JPEG, anything else PNG).
+fn encode(img: &image::DynamicImage, format: image::ImageFormat) -> Result<Vec<u8>, String> {
+    let mut buf = Vec::new();
+    let result = if format == image::ImageFormat::Jpeg {
+        img.write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(&mut buf, JPEG_QUALITY))
+    } else {
+        img.write_with_encoder(image::codecs::png::PngEncoder::new(&mut buf))
+    };
+    result.map_err(|e| e.to_string())?;
+    Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ppi_is_the_smaller_axis_of_a_cover_fit() {
+        // 600 px across 72 pt = 600 ppi; a box twice as tall as the image's aspect crops the
+        // sides and the height decides.
+        assert!((effective_ppi([600, 400], [72.0, 48.0]) - 600.0).abs() < 1e-9);
+        assert!((effective_ppi([600, 400], [72.0, 96.0]) - 300.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn jpeg_colour_tells_cmyk_from_rgb_and_gray() {
+        let mut rgb = Vec::new();
+        image::DynamicImage::new_rgb8(8, 8)
+            .write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(&mut rgb, 80))
+            .unwrap();
+        assert_eq!(jpeg_colour(&rgb), Some(PhotoColour::Rgb));
+        let mut gray = Vec::new();
+        image::DynamicImage::new_luma8(8, 8)
+            .write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(&mut gray, 80))
+            .unwrap();
+        assert_eq!(jpeg_colour(&gray), Some(PhotoColour::Gray));
+        let mut cmyk = Vec::new();
+        jpeg_encoder::Encoder::new(&mut cmyk, 80).encode(&[10u8; 8 * 8 * 4], 8, 8, jpeg_encoder::ColorType::Cmyk).unwrap();
+        assert_eq!(jpeg_colour(&cmyk), Some(PhotoColour::Cmyk));
+    }
 }

@@ -42,6 +42,19 @@ pub struct Report {
     pub findings: Vec<Diagnostic>,
     /// Files written.
     pub written: Vec<PathBuf>,
+    /// The world after the compile (its data files and dependencies feed `--emit-typst`).
+    pub world: FolioWorld,
+    /// The preflight findings with their codes, pages and stories (the same as `findings`).
+    pub preflight: Vec<preflight::Finding>,
+    /// What the preflight measured (ink per page).
+    pub measures: preflight::Measures,
+}
+
+/// How strict a run is.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Policy {
+    /// `--allow-overset`: overset copy is a warning, not an error.
+    pub allow_overset: bool,
 }
 
 /// Everything set up before compiling: project, formats, edition, world.
@@ -67,6 +80,13 @@ impl Session {
         Ok(Self { project, formats, edition, world })
     }
 
+    /// Compile and preflight, keeping the findings' codes, pages and stories.
+    pub fn preflight(&mut self) -> Result<(Compiled, Vec<preflight::Finding>, preflight::Measures), Diagnostics> {
+        let compiled = compile::compile(&mut self.world, &self.edition, &self.formats)?;
+        let (findings, measures) = preflight::findings(&self.edition, &compiled);
+        Ok((compiled, findings, measures))
+    }
+
     /// Compile and preflight.
     pub fn compile(&mut self) -> Result<(Compiled, Vec<Diagnostic>), Diagnostics> {
         let compiled = compile::compile(&mut self.world, &self.edition, &self.formats)?;
@@ -75,27 +95,45 @@ impl Session {
     }
 }
 
+/// The PDF document identifier of an edition (with the part appended by [`export::pdf`]), so
+/// the same input gives the same bytes whichever command wrote it.
+pub fn ident(edition: &Edition) -> String {
+    format!("{}-{}", edition.name, edition.file.value.edition.issue)
+}
+
 /// Output file names of an edition in `out`.
 pub fn output_paths(out: &Path, name: &str) -> (PathBuf, PathBuf) {
     (out.join(format!("{name}.pdf")), out.join(format!("{name}-spread.pdf")))
 }
 
-/// Run the recipe.
+/// Run the recipe; preflight errors are an `Err` (nothing is written).
 pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
+    let report = run_with(opts, Policy::default())?;
+    if report.findings.iter().any(|f| f.severity == Severity::Error) {
+        return Err(Diagnostics(report.findings));
+    }
+    Ok(report)
+}
+
+/// Run the recipe under `policy`. Content and template errors are an `Err`; preflight errors
+/// are not: the report comes back with its findings, and nothing is written.
+pub fn run_with(opts: &Options, policy: Policy) -> Result<Report, Diagnostics> {
     let t = Instant::now();
     let mut session = Session::open(opts)?;
     log(&format!("loaded {} in {:?}", session.edition.name, t.elapsed()));
     let t = Instant::now();
-    let (compiled, findings) = session.compile()?;
-    log(&format!("compiled in {:?}", t.elapsed()));
-    if findings.iter().any(|f| f.severity == Severity::Error) {
-        return Err(Diagnostics(findings));
+    let (compiled, mut preflight, measures) = session.preflight()?;
+    if policy.allow_overset {
+        preflight::allow_overset(&mut preflight);
     }
+    let findings: Vec<Diagnostic> = preflight.iter().map(|f| f.diag.clone()).collect();
+    log(&format!("compiled in {:?}", t.elapsed()));
     let mut written = Vec::new();
-    if let Some(out) = &opts.out {
+    let blocked = findings.iter().any(|f| f.severity == Severity::Error);
+    if let (Some(out), false) = (&opts.out, blocked) {
         let t = Instant::now();
         let edition = &session.edition;
-        let ident = format!("{}-{}", edition.name, edition.file.value.edition.issue);
+        let ident = ident(edition);
         let pages = export::pdf(&compiled, Part::Pages, &ident, edition.date())?;
         let spreads = export::pdf(&compiled, Part::Spreads, &ident, edition.date())?;
         let (p1, p2) = output_paths(out, &edition.name);
@@ -104,11 +142,77 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
         written.extend([p1, p2]);
         log(&format!("exported in {:?}", t.elapsed()));
     }
-    Ok(Report { edition: session.edition, compiled, findings, written })
+    Ok(Report { edition: session.edition, compiled, findings, written, world: session.world, preflight, measures })
 }
 
 fn log(msg: &str) {
     if std::env::var_os("FOLIO_LOG").is_some() {
         eprintln!("folio: {msg}");
     }
+}
+
+/// Outputs beside the proofs: press plates and the archive copy (`folio build --press`,
+/// `--archive`). Written after the proofs, by [`export_extras`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extras {
+    /// Press plates (PDF/X-4), one file per page.
+    pub press: Option<crate::press::PressOptions>,
+    /// The archive copy (PDF/A-3b with its sources, or PDF/A-2b).
+    pub archive: Option<crate::archive::ArchiveOptions>,
+}
+
+/// After a build wrote its proofs into `out`: make and write the extras, and give the manifest
+/// entries of every PDF the build wrote (proofs included). The plates reuse the press compile
+/// unless their bleed differs from the format's; the archive compiles the edition again on the
+/// gray colour route.
+pub fn export_extras(report: &mut Report, opts: &Options, extras: &Extras, out: &Path) -> Result<Vec<crate::manifest::Entry>, Diagnostics> {
+    use crate::manifest;
+    let name = report.edition.name.clone();
+    let ident = ident(&report.edition);
+    let time = export::BuildTime::for_edition(report.edition.date()).map_err(Diagnostics::from)?;
+    let project = Project::discover(&opts.edition, opts.root.as_deref(), opts.font_path.as_deref())?;
+    let formats = Formats::load(&project)?;
+    let mut files: Vec<(PathBuf, Vec<u8>, String)> = Vec::new();
+    if let Some(press) = &extras.press {
+        let t = Instant::now();
+        let plates = match press.bleed_mm {
+            Some(mm) if !crate::press::same_bleed(&formats, &report.edition, mm) => {
+                let formats = crate::press::with_bleed(&formats, &report.edition, mm)?;
+                let compiled = compile::compile(&mut report.world, &report.edition, &formats)?;
+                crate::press::plates(&compiled, &report.edition, &ident, &time, press)?
+            }
+            _ => crate::press::plates(&report.compiled, &report.edition, &ident, &time, press)?,
+        };
+        let dir = out.join(crate::press::plate_dir(&name));
+        for plate in plates {
+            files.push((dir.join(&plate.file_name), plate.bytes, crate::press::PDFX_VERSION.into()));
+        }
+        log(&format!("press plates in {:?}", t.elapsed()));
+    }
+    if let Some(archive) = &extras.archive {
+        let t = Instant::now();
+        let mut gray = compile::compile_with(&mut report.world, &report.edition, &formats, compile::OutputOptions { colour: compile::Colour::Gray, ..Default::default() })?;
+        let sources = crate::archive::sources(&project, &report.edition, &report.world.dependencies())?;
+        let bytes = crate::archive::archive(&mut gray, &report.edition, &ident, &time, &sources, archive)?;
+        files.push((out.join(crate::archive::file_name(&name)), bytes, archive.standard().into()));
+        log(&format!("archive in {:?}", t.elapsed()));
+    }
+    let mut entries = Vec::new();
+    let (p1, p2) = output_paths(out, &name);
+    for p in [p1, p2] {
+        if let Ok(bytes) = std::fs::read(&p) {
+            entries.push(manifest::entry(out, &p, &name, &bytes, "PDF 1.7")?);
+        }
+    }
+    for (path, bytes, standard) in &files {
+        entries.push(manifest::entry(out, path, &name, bytes, standard)?);
+    }
+    for (path, bytes, _) in &files {
+        export::write_atomic(path, bytes)?;
+        report.written.push(path.clone());
+    }
+    if extras.press.is_some() {
+        crate::press::remove_stale_plates(&out.join(crate::press::plate_dir(&name)), &name, &files.iter().map(|f| f.0.clone()).collect::<Vec<_>>());
+    }
+    Ok(entries)
 }

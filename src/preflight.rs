@@ -1,41 +1,336 @@
 //! Stage 4: preflight — what must be true before a page goes to press.
 //!
-//! Takes a [`Compiled`] edition and gives numbered [`Diagnostic`] findings, each located at the
-//! story's TOML: copy that does not fit its block (overset, an error: the lines would be lost),
-//! blocks left with empty lines under the copy (underset, a warning), and Typst's own warnings
-//! (e.g. a font family the templates ask for but the fonts folder lacks).
+//! Takes a [`Compiled`] edition and gives [`Finding`]s: each has a severity, a stable code, the
+//! page and story it concerns, a [`Diagnostic`] located in the TOML that causes it (file, line,
+//! column, the message and a hint), and where to mark it on a proof. The checks:
+//!
+//! | code | severity | what |
+//! |---|---|---|
+//! | `overset` | error | copy that does not fit its block: the lines would be lost |
+//! | `underset` | warning | the columns end two or more lines above the block's foot |
+//! | `photo-low-ppi` | warning / error | a photo below `warn_ppi` / `error_ppi` at its placed size |
+//! | `photo-unreadable` | error | a photo that cannot be decoded (placed as an empty box) |
+//! | `glyph-missing` | error | a character no font covers (it would print as a box) |
+//! | `ink-not-k` | error | text, a rule or a fill that is not pure K (DeviceCMYK 0/0/0/k) |
+//! | `ink-over-limit` | warning | a page's total area coverage above `max_ink` |
+//! | `typst` | warning | Typst's own warnings (e.g. a font family the fonts folder lacks) |
+//!
+//! Errors found before preflight (content, templates) become findings too ([`from_diagnostic`]).
+
+use std::path::{Path, PathBuf};
 
 use crate::compile::Compiled;
 use crate::content::Edition;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Severity};
+use crate::glyphs;
+use crate::ink::{self, PageInk};
+
+/// What a proof draws for a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MarkKind {
+    /// Overset copy (red).
+    Overset,
+    /// Underset copy (blue).
+    Underset,
+    /// A photo below the resolution limits (orange).
+    Photo,
+    /// A missing glyph (magenta).
+    Glyph,
+    /// Ink (purple).
+    Ink,
+}
+
+/// Where a finding sits on a page, for the proof.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Mark {
+    /// Page index.
+    pub page: usize,
+    /// Rectangle in pt from the page's trim top-left corner: x, y, width, height.
+    pub rect: [f64; 4],
+    /// What it is (sets the colour).
+    pub kind: MarkKind,
+    /// A short label printed beside it.
+    pub label: String,
+}
+
+/// One preflight finding.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// A stable code (see the module documentation).
+    pub code: &'static str,
+    /// Printed page number, when the finding concerns a page.
+    pub page: Option<u32>,
+    /// Page index, when the finding concerns a page.
+    pub page_index: Option<usize>,
+    /// The story file (as displayed), when the finding concerns a story.
+    pub story: Option<PathBuf>,
+    /// Severity, message, hint and the located TOML (file, span).
+    pub diag: Diagnostic,
+    /// Where to draw it on a proof.
+    pub mark: Option<Mark>,
+}
+
+impl Finding {
+    /// Error or warning.
+    pub fn severity(&self) -> Severity {
+        self.diag.severity
+    }
+
+    /// True for errors.
+    pub fn is_error(&self) -> bool {
+        self.diag.severity == Severity::Error
+    }
+}
+
+/// Everything the preflight measured besides the findings (for reports and proofs).
+#[derive(Debug, Clone, Default)]
+pub struct Measures {
+    /// Per page, its ink.
+    pub ink: Vec<PageInk>,
+}
+
+/// Check a compiled edition: the findings as plain diagnostics (for callers that only print).
+pub fn check(edition: &Edition, compiled: &Compiled) -> Vec<Diagnostic> {
+    findings(edition, compiled).0.into_iter().map(|f| f.diag).collect()
+}
 
 /// Check a compiled edition.
-pub fn check(edition: &Edition, compiled: &Compiled) -> Vec<Diagnostic> {
+pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measures) {
+    let settings = edition.file.value.preflight();
+    let fmt = &compiled.data.format;
+    let page_of = |pi: usize| edition.file.value.pages.get(pi).map(|p| p.number);
+    // A rectangle in type-area coordinates → page coordinates.
+    let on_page = |r: &crate::compose::Rect| [r.x + fmt.side_pt, r.y + fmt.top_pt, r.w, r.h];
     let mut out = Vec::new();
+
+    // Copy fit.
     for fit in &compiled.fits {
         let story = &edition.stories[fit.page][fit.story];
-        let page = edition.file.value.pages[fit.page].number;
+        let page = page_of(fit.page).unwrap_or_default();
         let span = story.value.block.span();
-        let chars_per_line = compiled.data.format.spec.column_chars;
+        let chars_per_line = fit_chars(compiled);
+        let block = compiled.data.pages.get(fit.page).and_then(|p| p.stories.get(fit.story)).map(|s| on_page(&s.block));
+        let mark = |kind, label: String| block.map(|rect| Mark { page: fit.page, rect, kind, label });
+        let base = |code, diag: Diagnostic, m: Option<Mark>| Finding {
+            code,
+            page: Some(page),
+            page_index: Some(fit.page),
+            story: Some(story.display.clone()),
+            diag,
+            mark: m,
+        };
         if fit.overset > 0 {
-            out.push(
-                story
-                    .error(span, format!(
-                        "overset on page {page}: {} lines (about {} characters) do not fit the block",
-                        fit.overset,
-                        fit.overset * chars_per_line
-                    ))
-                    .hint("cut the copy, or make the block taller or wider"),
-            );
+            let d = story
+                .error(span, format!(
+                    "overset on page {page}: {} lines (about {} characters) do not fit the block",
+                    fit.overset,
+                    fit.overset * chars_per_line
+                ))
+                .hint("cut the copy, or make the block taller or wider");
+            out.push(base("overset", d, mark(MarkKind::Overset, format!("overset {} lines", fit.overset))));
         } else if fit.underset > 1 {
             let mut d = story.error(span, format!(
                 "underset on page {page}: the columns end {} lines above the block's foot",
                 fit.underset
             ));
-            d.severity = crate::diag::Severity::Warning;
-            out.push(d.hint("add copy, enlarge the photo, or make the block shorter"));
+            d.severity = Severity::Warning;
+            let d = d.hint("add copy, enlarge the photo, or make the block shorter");
+            out.push(base("underset", d, mark(MarkKind::Underset, format!("underset {} lines", fit.underset))));
         }
     }
-    out.extend(compiled.warnings.iter().cloned());
-    out
+
+    // Photos.
+    for p in &compiled.photos {
+        let Some(story) = edition.stories.get(p.page).and_then(|s| s.get(p.story)) else { continue };
+        let Some(photo) = story.value.photos.get(p.photo) else { continue };
+        let page = page_of(p.page).unwrap_or_default();
+        let rect = compiled
+            .data
+            .pages
+            .get(p.page)
+            .and_then(|pg| pg.stories.get(p.story))
+            .and_then(|s| s.photos.get(p.photo))
+            .map(|ph| {
+                let r = on_page(&ph.rect);
+                [r[0], r[1], r[2], ph.image_h]
+            });
+        let finding = |code, diag, label: String| Finding {
+            code,
+            page: Some(page),
+            page_index: Some(p.page),
+            story: Some(story.display.clone()),
+            diag,
+            mark: rect.map(|rect| Mark { page: p.page, rect, kind: MarkKind::Photo, label }),
+        };
+        if let Some(err) = &p.error {
+            let d = story
+                .error(photo.file.span(), format!("photo {}: {err}", p.file))
+                .hint("replace the file with a readable JPEG or PNG, or fix the path");
+            out.push(finding("photo-unreadable", d, format!("unreadable {}", p.file)));
+            continue;
+        }
+        let (w_mm, h_mm) = (p.placed_pt[0] / crate::grid::PT_PER_MM, p.placed_pt[1] / crate::grid::PT_PER_MM);
+        let msg = |limit: f64| {
+            format!(
+                "photo {} prints at {:.0} ppi on page {page} ({}×{} px over {:.0}×{:.0} mm), below {:.0} ppi",
+                p.file, p.ppi, p.pixels[0], p.pixels[1], w_mm, h_mm, limit
+            )
+        };
+        let need = |ppi: f64| {
+            let f = ppi / p.ppi.max(1.0);
+            format!(
+                "use a file of at least {}×{} px for this size, or place it smaller (span fewer columns)",
+                (p.pixels[0] as f64 * f).ceil(),
+                (p.pixels[1] as f64 * f).ceil()
+            )
+        };
+        if p.ppi < settings.error_ppi {
+            let d = story.error(photo.file.span(), msg(settings.error_ppi)).hint(need(settings.warn_ppi));
+            out.push(finding("photo-low-ppi", d, format!("{:.0} ppi", p.ppi)));
+        } else if p.ppi < settings.warn_ppi {
+            let mut d = story.error(photo.file.span(), msg(settings.warn_ppi));
+            d.severity = Severity::Warning;
+            out.push(finding("photo-low-ppi", d.hint(need(settings.warn_ppi)), format!("{:.0} ppi", p.ppi)));
+        }
+    }
+
+    // Glyphs.
+    for m in glyphs::check(edition, compiled) {
+        let page = page_of(m.page).unwrap_or_default();
+        let cp = glyphs::codepoint(m.ch);
+        let times = if m.count > 1 { format!(" ({} times)", m.count) } else { String::new() };
+        let where_ = if m.context.is_empty() { String::new() } else { format!(" in the paragraph “{}”", m.context) };
+        let mut d = Diagnostic::error(format!(
+            "no font has the character {} ({cp}) on page {page}{times}{where_}: it would print as an empty box",
+            m.ch
+        ))
+        .in_file(&m.file, &m.source)
+        .with_span(m.span.clone())
+        .hint(format!("replace {cp} with a character the fonts have, or add a font that has it to the fonts folder (`folio fonts` lists them)"));
+        if m.span.is_none() {
+            d = d.with_span(Some(0..0));
+        }
+        let story = m.story.and_then(|si| edition.stories.get(m.page).and_then(|p| p.get(si))).map(|s| s.display.clone());
+        let size = m.at[3];
+        out.push(Finding {
+            code: "glyph-missing",
+            page: Some(page),
+            page_index: Some(m.page),
+            story,
+            diag: d,
+            mark: Some(Mark { page: m.page, rect: [m.at[0], m.at[1] - size * 0.88, m.at[2].max(size * 0.5), size], kind: MarkKind::Glyph, label: cp }),
+        });
+    }
+
+    // Ink.
+    let inks = ink::check(compiled);
+    for pi in &inks {
+        let page = page_of(pi.page).unwrap_or_default();
+        let file = &edition.file;
+        let page_span = page_span(edition, pi.page);
+        if let Some(first) = pi.not_k.first() {
+            let what = match first.what {
+                "text" => format!("text “{}”", first.text.as_deref().unwrap_or("").chars().take(12).collect::<String>()),
+                w => format!("a {w}"),
+            };
+            let d = file
+                .error(page_span.clone(), format!(
+                    "page {page}: {} paint(s) not in pure K, first {what} in {}",
+                    pi.not_k.len(),
+                    first.colour
+                ))
+                .hint("text, captions and rules must print in K only: use st.ink / st.tint() (cmyk 0/0/0/k) in layouts/style.typ");
+            out.push(Finding {
+                code: "ink-not-k",
+                page: Some(page),
+                page_index: Some(pi.page),
+                story: None,
+                diag: d,
+                mark: Some(Mark { page: pi.page, rect: [first.at[0], first.at[1] - 10.0, 40.0, 12.0], kind: MarkKind::Ink, label: "not K".into() }),
+            });
+        }
+        if pi.max_tac > settings.max_ink + 0.5 {
+            let mut d = file.error(page_span, format!(
+                "page {page}: total ink coverage reaches {:.0}% (in {}), above the limit of {:.0}%",
+                pi.max_tac, pi.max_source, settings.max_ink
+            ));
+            d.severity = Severity::Warning;
+            let d = d.hint("separate the photo with the printer's profile (its total ink limit), or raise [preflight] max_ink if the press allows it");
+            let story = compiled.photos.iter().find(|p| p.page == pi.page && p.file == pi.max_source)
+                .and_then(|p| edition.stories.get(p.page).and_then(|s| s.get(p.story))).map(|s| s.display.clone());
+            out.push(Finding {
+                code: "ink-over-limit",
+                page: Some(page),
+                page_index: Some(pi.page),
+                story,
+                diag: d,
+                mark: Some(Mark { page: pi.page, rect: [pi.max_at[0], pi.max_at[1], 60.0, 20.0], kind: MarkKind::Ink, label: format!("ink {:.0}%", pi.max_tac) }),
+            });
+        }
+    }
+
+    // Typst's own warnings.
+    out.extend(compiled.warnings.iter().cloned().map(|d| from_diagnostic(d, None)));
+    (out, Measures { ink: inks })
+}
+
+/// Characters per body line (for "about N characters" of overset).
+fn fit_chars(compiled: &Compiled) -> u32 {
+    compiled.data.format.spec.column_chars
+}
+
+/// The span of page `pi`'s `[[pages]]` entry in `edition.toml` (its `stories = …` key, or the
+/// file's start).
+fn page_span(edition: &Edition, pi: usize) -> std::ops::Range<usize> {
+    let page = edition.file.value.pages.get(pi);
+    page.and_then(|p| {
+        let first = p.stories.first()?.span();
+        let last = p.stories.last()?.span();
+        Some(first.start..last.end)
+    })
+    .unwrap_or(0..0)
+}
+
+/// Turn a diagnostic from an earlier stage into a finding, with a code guessed from where it
+/// points: `content` (edition and story TOML), `template` (a `.typ` file), `photo-missing` /
+/// `photo-unreadable`, `typst` (Typst warnings), `export`.
+pub fn from_diagnostic(diag: Diagnostic, edition: Option<&Edition>) -> Finding {
+    let path = diag.path.clone();
+    let is_typ = path.as_deref().and_then(Path::extension).is_some_and(|e| e == "typ");
+    let code = if diag.message.starts_with("photo ") && diag.message.ends_with("does not exist") {
+        "photo-missing"
+    } else if diag.message.starts_with("photo ") {
+        "photo-unreadable"
+    } else if is_typ && diag.severity == Severity::Warning {
+        "typst"
+    } else if is_typ {
+        "template"
+    } else if diag.message.starts_with("PDF export") || diag.message.starts_with("cannot write") {
+        "export"
+    } else if diag.severity == Severity::Warning && path.is_none() {
+        "typst"
+    } else {
+        "content"
+    };
+    let (mut page, mut page_index, mut story) = (None, None, None);
+    if let (Some(ed), Some(p)) = (edition, &path) {
+        for (pi, stories) in ed.stories.iter().enumerate() {
+            if let Some(s) = stories.iter().find(|s| &s.display == p) {
+                page = ed.file.value.pages.get(pi).map(|pg| pg.number);
+                page_index = Some(pi);
+                story = Some(s.display.clone());
+                break;
+            }
+        }
+    }
+    Finding { code, page, page_index, story, diag, mark: None }
+}
+
+/// Apply `--allow-overset`: overset findings become warnings (they stay in the report).
+pub fn allow_overset(findings: &mut [Finding]) {
+    for f in findings.iter_mut().filter(|f| f.code == "overset" && f.is_error()) {
+        f.diag.severity = Severity::Warning;
+        f.diag.message.push_str(" (allowed by --allow-overset)");
+    }
 }

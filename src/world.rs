@@ -111,6 +111,38 @@ impl FolioWorld {
         self.virtual_files.insert(id, Bytes::new(bytes));
     }
 
+    /// The bytes served at `/.folio/<name>`, if any (for `--emit-typst`, which inlines them).
+    pub fn data(&self, name: &str) -> Option<&Bytes> {
+        self.virtual_files.get(&Self::project_id(&format!("{DATA_DIR}/{name}")))
+    }
+
+    /// Serve `bytes` in place of the project file at `path` (root-relative, leading slash), e.g.
+    /// a photo folio has rotated, converted to grayscale or downsampled. The file on disk is
+    /// not touched; nothing outside the root is ever read.
+    pub fn replace_file(&mut self, path: &str, bytes: Vec<u8>) {
+        self.virtual_files.insert(Self::project_id(path), Bytes::new(bytes));
+    }
+
+    /// Serve the project file at `path` from disk again (undo [`Self::replace_file`]).
+    pub fn restore_file(&mut self, path: &str) {
+        if !path.starts_with(DATA_DIR) {
+            self.virtual_files.remove(&Self::project_id(path));
+        }
+    }
+
+    /// Root-relative paths (leading slash) of the project files served from memory in place of
+    /// the disk (see [`Self::replace_file`]), sorted.
+    pub fn replaced_files(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .virtual_files
+            .keys()
+            .map(|id| id.vpath().get_with_slash().to_string())
+            .filter(|p| !p.starts_with(DATA_DIR))
+            .collect();
+        out.sort();
+        out
+    }
+
     /// Set the date `datetime.today()` returns (the edition's date, for reproducible output).
     pub fn set_today(&mut self, year: i32, month: u8, day: u8) {
         if let Some(d) = Datetime::from_ymd(year, month, day) {

@@ -1,18 +1,88 @@
-//! `folio build EDITION [--out DIR]`: write `<edition>.pdf` and `<edition>-spread.pdf`.
+//! `folio build EDITION… [--out DIR] [--press] [--archive]`: write each edition's PDFs.
+//!
+//! One edition: `<edition>.pdf` and `<edition>-spread.pdf` (and the press plates and archive
+//! copy when asked), with the findings and a line per page. Several editions (e.g. `content/*`):
+//! built in parallel (rayon), with a progress bar on a terminal and a plain line per edition
+//! otherwise; a failing edition does not stop the others; a summary at the end; exit code 1 if
+//! any failed. Editions whose outputs would have the same file names are refused before
+//! anything is built. Every build updates `OUT/manifest.json`.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use rayon::prelude::*;
 
 use crate::cli::BuildArgs;
-use crate::pipeline;
+use crate::diag::Diagnostic;
+use crate::manifest::{self, Entry};
+use crate::pipeline::{self, Extras};
 
-/// Build one edition.
+/// Build the editions.
 pub fn run(args: &BuildArgs) -> i32 {
-    match pipeline::run(&super::options(&args.common, Some(args.out.clone()))) {
-        Ok(report) => {
+    if let Some(b) = args.bleed {
+        if !(0.0..=crate::press::MAX_BLEED_MM).contains(&b) {
+            super::emit(&[Diagnostic::error(format!("--bleed {b}: the bleed must be between 0 and {} mm", crate::press::MAX_BLEED_MM))
+                .hint("give the bleed the printing house asks for, in mm (usually 3; 0 for none)")]);
+            return super::USAGE;
+        }
+    }
+    if args.jobs == Some(0) {
+        super::emit(&[Diagnostic::error("--jobs 0: at least one edition must be built at a time").hint("leave --jobs out to use every core")]);
+        return super::USAGE;
+    }
+    match args.editions.as_slice() {
+        [one] => single(args, one),
+        _ => batch(args),
+    }
+}
+
+/// The extras the flags ask for.
+fn extras(args: &BuildArgs) -> Extras {
+    Extras {
+        press: args.press.then_some(crate::press::PressOptions { marks: args.marks, bleed_mm: args.bleed }),
+        archive: args.archive.then_some(crate::archive::ArchiveOptions { attach: !args.no_attach }),
+    }
+}
+
+/// Build one edition, printing as it goes.
+fn single(args: &BuildArgs, edition: &Path) -> i32 {
+    let policy = pipeline::Policy { allow_overset: args.allow_overset };
+    let opts = super::options(&args.common(edition), Some(args.out.clone()));
+    match pipeline::run_with(&opts, policy) {
+        Ok(mut report) => {
             super::emit(&report.findings);
-            for (i, page) in report.compiled.data.pages.iter().enumerate() {
-                let fits: Vec<_> = report.compiled.fits.iter().filter(|f| f.page == i).collect();
-                let lines: u32 = fits.iter().map(|f| f.lines).sum();
-                println!("page {}: {} stories, {} body lines, fits", page.number, page.stories.len(), lines);
+            if let Some(code) = crate::report::build_failed(&report) {
+                return code;
             }
+            if let Some(dir) = &args.emit_typst {
+                match crate::emit::emit(&mut report.world, &report.edition.name, dir) {
+                    Ok(emitted) => report.written.extend(emitted.documents),
+                    Err(diags) => {
+                        super::emit(&diags.0);
+                        eprintln!("error: --emit-typst failed; the PDFs were written");
+                        return super::FAILED;
+                    }
+                }
+            }
+            let name = report.edition.name.clone();
+            let entries = match pipeline::export_extras(&mut report, &opts, &extras(args), &args.out) {
+                Ok(e) => e,
+                Err(diags) => {
+                    super::emit(&diags.0);
+                    eprintln!("error: the press or archive output failed; the proofs were written");
+                    return super::FAILED;
+                }
+            };
+            match manifest::merge(&args.out, &[name], entries) {
+                Ok(path) => report.written.push(path),
+                Err(d) => {
+                    super::emit(&[d]);
+                    return super::FAILED;
+                }
+            }
+            crate::report::print_build_summary(&report);
             for path in &report.written {
                 println!("wrote {}", path.display());
             }
@@ -25,5 +95,231 @@ pub fn run(args: &BuildArgs) -> i32 {
             eprintln!("error: the build failed; no output was written");
             super::FAILED
         }
+    }
+}
+
+/// What one edition of a batch came to.
+struct Outcome {
+    /// The edition as given.
+    path: PathBuf,
+    /// The edition's name, when it loaded.
+    name: Option<String>,
+    /// Manifest entries of what it wrote; `None` when it failed.
+    entries: Option<Vec<Entry>>,
+    /// Files written.
+    written: Vec<PathBuf>,
+    /// Findings and errors to show.
+    diags: Vec<Diagnostic>,
+    /// Why it failed, in a few words.
+    failure: Option<String>,
+    /// Pages built.
+    pages: usize,
+}
+
+impl Outcome {
+    fn failed(path: &Path, why: impl Into<String>, diags: Vec<Diagnostic>) -> Self {
+        Self { path: path.to_path_buf(), name: None, entries: None, written: Vec::new(), diags, failure: Some(why.into()), pages: 0 }
+    }
+}
+
+/// Build one edition of a batch without printing.
+fn build_quiet(args: &BuildArgs, edition: &Path) -> Outcome {
+    let policy = pipeline::Policy { allow_overset: args.allow_overset };
+    let opts = super::options(&args.common(edition), Some(args.out.clone()));
+    let mut report = match pipeline::run_with(&opts, policy) {
+        Ok(r) => r,
+        Err(diags) => return Outcome::failed(edition, "errors; nothing was written", diags.0),
+    };
+    let errors = report.preflight.iter().filter(|f| f.is_error()).count();
+    if errors > 0 {
+        return Outcome::failed(edition, format!("{errors} preflight error(s); nothing was written"), report.findings);
+    }
+    let mut diags = report.findings.clone();
+    if let Some(dir) = &args.emit_typst {
+        match crate::emit::emit(&mut report.world, &report.edition.name, dir) {
+            Ok(emitted) => report.written.extend(emitted.documents),
+            Err(d) => {
+                diags.extend(d.0);
+                return Outcome::failed(edition, "--emit-typst failed; the PDFs were written", diags);
+            }
+        }
+    }
+    match pipeline::export_extras(&mut report, &opts, &extras(args), &args.out) {
+        Ok(entries) => Outcome {
+            path: edition.to_path_buf(),
+            name: Some(report.edition.name.clone()),
+            entries: Some(entries),
+            written: report.written.clone(),
+            diags,
+            failure: None,
+            pages: report.compiled.pages,
+        },
+        Err(d) => {
+            diags.extend(d.0);
+            Outcome::failed(edition, "press or archive output failed; the proofs were written", diags)
+        }
+    }
+}
+
+/// The output names (without `.pdf`) an edition called `name` writes at the top of OUT.
+fn output_stems(name: &str) -> [String; 3] {
+    [name.to_string(), format!("{name}-spread"), crate::archive::file_name(name).trim_end_matches(".pdf").to_string()]
+}
+
+/// The editions of a batch whose outputs would overwrite another's, with the reason.
+fn collisions(editions: &[(PathBuf, Option<String>)]) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (i, (path, name)) in editions.iter().enumerate() {
+        let Some(name) = name else { continue };
+        let mine = output_stems(name);
+        for (j, (other_path, other)) in editions.iter().enumerate() {
+            let Some(other) = other else { continue };
+            if i == j {
+                continue;
+            }
+            let theirs = output_stems(other);
+            if name == other || mine.iter().any(|s| theirs.contains(s)) {
+                out.push((i, format!(
+                    "{} and {} would write the same output files ({name} / {other})",
+                    path.display(),
+                    other_path.display()
+                )));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Build several editions in parallel.
+fn batch(args: &BuildArgs) -> i32 {
+    let start = Instant::now();
+    // Each edition once, in the order given; plain files (a README in content/) are skipped.
+    let mut seen = Vec::new();
+    let mut editions: Vec<(PathBuf, Option<String>)> = Vec::new();
+    for e in &args.editions {
+        if e.is_file() {
+            eprintln!("note: skipped {}: not an edition folder", e.display());
+            continue;
+        }
+        let canonical = e.canonicalize().ok();
+        if let Some(c) = &canonical {
+            if seen.contains(c) {
+                continue;
+            }
+            seen.push(c.clone());
+        }
+        let name = canonical.as_ref().and_then(|c| c.file_name()).map(|n| n.to_string_lossy().into_owned());
+        editions.push((e.clone(), name));
+    }
+    let clashes = collisions(&editions);
+    let total = editions.len();
+
+    let terminal = std::io::stderr().is_terminal();
+    let bar = if terminal {
+        let bar = indicatif::ProgressBar::new(total as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} {msg}")
+                .expect("valid template")
+                .progress_chars("=> "),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        Some(bar)
+    } else {
+        None
+    };
+    let done = Mutex::new(0usize);
+    let report = |o: &Outcome| {
+        let mut n = done.lock().unwrap_or_else(|e| e.into_inner());
+        *n += 1;
+        let line = match &o.failure {
+            None => format!("[{}/{total}] built {} ({} pages)", *n, o.path.display(), o.pages),
+            Some(why) => format!("[{}/{total}] FAILED {}: {why}", *n, o.path.display()),
+        };
+        let show = || {
+            super::emit(&o.diags);
+            eprintln!("{line}");
+        };
+        match &bar {
+            Some(bar) => {
+                bar.suspend(show);
+                bar.inc(1);
+                bar.set_message(o.path.display().to_string());
+            }
+            None => show(),
+        }
+    };
+
+    let work = || {
+        editions
+            .par_iter()
+            .enumerate()
+            .map(|(i, (path, _))| {
+                let outcome = match clashes.iter().find(|(k, _)| *k == i) {
+                    Some((_, why)) => Outcome::failed(path, "output names collide; not built", vec![Diagnostic::error(why.clone())
+                        .hint("rename one edition folder, or build them into different --out folders")]),
+                    None => build_quiet(args, path),
+                };
+                report(&outcome);
+                outcome
+            })
+            .collect::<Vec<Outcome>>()
+    };
+    let outcomes = match rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build() {
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
+    };
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+
+    let mut built = Vec::new();
+    let mut entries = Vec::new();
+    for o in &outcomes {
+        if let (Some(name), Some(e)) = (&o.name, &o.entries) {
+            built.push(name.clone());
+            entries.extend(e.iter().cloned());
+        }
+    }
+    let mut code = super::OK;
+    if !built.is_empty() {
+        match manifest::merge(&args.out, &built, entries) {
+            Ok(path) => println!("wrote {}", path.display()),
+            Err(d) => {
+                super::emit(&[d]);
+                code = super::FAILED;
+            }
+        }
+    }
+    let failed: Vec<&Outcome> = outcomes.iter().filter(|o| o.failure.is_some()).collect();
+    let files: usize = outcomes.iter().map(|o| o.written.len()).sum();
+    println!(
+        "built {} of {} editions ({} files) in {:.1} s with {} jobs",
+        outcomes.len() - failed.len(),
+        outcomes.len(),
+        files,
+        start.elapsed().as_secs_f64(),
+        args.jobs.unwrap_or_else(rayon::current_num_threads)
+    );
+    if !failed.is_empty() {
+        eprintln!("error: {} of {} editions failed:", failed.len(), outcomes.len());
+        for o in &failed {
+            eprintln!("  {}: {}", o.path.display(), o.failure.as_deref().unwrap_or(""));
+        }
+        code = super::FAILED;
+    }
+    code
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colliding_names_are_found() {
+        let e = |p: &str, n: &str| (PathBuf::from(p), Some(n.to_string()));
+        let found = collisions(&[e("a/x", "x"), e("b/x", "x"), e("c/y", "y"), e("d/y-spread", "y-spread"), e("e/z", "z")]);
+        let idx: Vec<usize> = found.iter().map(|f| f.0).collect();
+        assert_eq!(idx, vec![0, 1, 2, 3]);
     }
 }

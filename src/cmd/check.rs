@@ -1,24 +1,18 @@
-//! `folio check EDITION`: validate and compile without writing anything.
+//! `folio check EDITION [--format human|json] [--allow-overset]`: validate, compile and
+//! preflight without writing anything; print the report.
 
-use crate::cli::CommonArgs;
+use crate::cli::CheckArgs;
 use crate::pipeline;
+use crate::report;
 
-/// Check one edition.
-pub fn run(args: &CommonArgs) -> i32 {
-    match pipeline::run(&super::options(args, None)) {
-        Ok(report) => {
-            super::emit(&report.findings);
-            println!(
-                "{}: {} pages, {} spreads, no errors",
-                report.edition.name,
-                report.compiled.pages,
-                report.compiled.data.spreads.len()
-            );
-            super::OK
-        }
+/// Check one edition; exit 1 when there are errors.
+pub fn run(args: &CheckArgs) -> i32 {
+    let policy = pipeline::Policy { allow_overset: args.allow_overset };
+    match pipeline::run_with(&super::options(&args.common, None), policy) {
+        Ok(r) => report::print(args.format, &r.edition.name, Some(&r), &r.preflight),
         Err(diags) => {
-            super::emit(&diags.0);
-            super::FAILED
+            let name = report::edition_name(&args.common.edition);
+            report::print(args.format, &name, None, &report::early_findings(diags.0))
         }
     }
 }

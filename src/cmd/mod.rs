@@ -2,8 +2,11 @@
 
 pub mod build;
 pub mod check;
+pub mod extract;
 pub mod fonts;
 pub mod new;
+pub mod proof;
+pub mod watch;
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 

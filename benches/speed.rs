@@ -1,0 +1,206 @@
+//! folio's speed and memory against plain `typst compile`: `cargo bench --bench speed`.
+//!
+//! Takes the sample edition (copied to a temporary project, so the repository is never edited)
+//! and gives a table of medians and peak memory:
+//! - cold `folio build` (a new process each run; the OS file cache is warm, as it is for typst);
+//! - `typst compile` (typst-cli 0.15.1) of the `.typ` that `folio build --emit-typst` writes;
+//! - warm rebuild after a one-character edit in one story, and rebuild after a photo change,
+//!   both through [`folio::watch::Builder`], the code `folio watch` runs, in this process;
+//! and says which of issue 6's targets hold. Peak memory of a process is its maximum resident
+//! set (`/usr/bin/time -f %M`; for the warm loop, this process's `VmHWM`).
+//!
+//! typst-cli: `$TYPST_CLI` if set, else `typst` on the PATH if it is 0.15.1, else
+//! `target/typst-cli/bin/typst`, installed there with `cargo install typst-cli --version 0.15.1
+//! --locked` when missing (20–40 minutes on two cores, once). Runs: `$BENCH_RUNS` (default 10
+//! process runs, 3× that many warm rebuilds).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const SAMPLE: &str = "jiangxi-special";
+const TYPST_VERSION: &str = "0.15.1";
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            std::fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.0} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn mib(kib: u64) -> String {
+    format!("{:.0} MiB", kib as f64 / 1024.0)
+}
+
+/// Run a command `runs` times: median wall time and the largest peak resident set (KiB).
+fn measure(runs: usize, dir: &Path, program: &Path, args: &[&str]) -> (Duration, u64) {
+    let mut times = Vec::new();
+    let mut peak = 0;
+    let report = std::env::temp_dir().join(format!("folio-bench-time-{}", std::process::id()));
+    for _ in 0..runs {
+        let start = Instant::now();
+        let out = Command::new("/usr/bin/time")
+            .args(["-f", "%M", "-o"])
+            .arg(&report)
+            .arg(program)
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("/usr/bin/time is needed (apt-get install time)");
+        times.push(start.elapsed());
+        assert!(out.status.success(), "{} {args:?} failed:\n{}", program.display(), String::from_utf8_lossy(&out.stderr));
+        let kib: u64 = std::fs::read_to_string(&report).unwrap().trim().lines().last().unwrap().parse().unwrap();
+        peak = peak.max(kib);
+    }
+    (median(times), peak)
+}
+
+fn typst_version_ok(program: &Path) -> bool {
+    Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(TYPST_VERSION))
+}
+
+/// Find typst-cli 0.15.1, or install it under target/typst-cli.
+fn typst_cli() -> PathBuf {
+    if let Some(p) = std::env::var_os("TYPST_CLI") {
+        let p = PathBuf::from(p);
+        assert!(typst_version_ok(&p), "TYPST_CLI={} is not typst-cli {TYPST_VERSION}", p.display());
+        return p;
+    }
+    if typst_version_ok(Path::new("typst")) {
+        return PathBuf::from("typst");
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| repo().join("target"));
+    let root = target.join("typst-cli");
+    let bin = root.join("bin/typst");
+    if !typst_version_ok(&bin) {
+        eprintln!("installing typst-cli {TYPST_VERSION} into {} (once; 20-40 minutes on two cores)…", root.display());
+        let status = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+            .args(["install", "typst-cli", "--version", TYPST_VERSION, "--locked", "--root"])
+            .arg(&root)
+            .status()
+            .expect("run cargo install");
+        assert!(status.success() && typst_version_ok(&bin), "could not install typst-cli {TYPST_VERSION}");
+    }
+    bin
+}
+
+/// This process's peak resident set in KiB.
+fn own_peak() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok { "holds" } else { "MISSED" }
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; nothing else is taken.
+    let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
+    let folio = PathBuf::from(env!("CARGO_BIN_EXE_folio"));
+    let typst = typst_cli();
+    let fonts = repo().join("fonts");
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_dir(&repo().join("layouts"), &root.join("layouts"));
+    copy_dir(&repo().join("content").join(SAMPLE), &root.join("content").join(SAMPLE));
+    let edition = format!("content/{SAMPLE}");
+    let fonts_arg = fonts.to_str().unwrap();
+    eprintln!("folio {}, typst-cli {}, {runs} runs each", folio.display(), typst.display());
+
+    // The emitted document, checked to compile before it is timed.
+    let (_, _) = measure(1, root, &folio, &["build", &edition, "--out", "out", "--font-path", fonts_arg, "--emit-typst", "emit"]);
+    let typ = format!("emit/{SAMPLE}.typ");
+    let typst_args = ["compile", "--font-path", fonts_arg, "--ignore-system-fonts", typ.as_str(), "typst-out.pdf"];
+
+    // Interleave the two cold measurements so machine load hits both alike.
+    let mut cold = Vec::new();
+    let mut cold_peak = 0;
+    let mut plain = Vec::new();
+    let mut plain_peak = 0;
+    for _ in 0..runs {
+        let (t, m) = measure(1, root, &folio, &["build", &edition, "--out", "out", "--font-path", fonts_arg]);
+        cold.push(t);
+        cold_peak = cold_peak.max(m);
+        let (t, m) = measure(1, root, &typst, &typst_args);
+        plain.push(t);
+        plain_peak = plain_peak.max(m);
+    }
+    let (cold, plain) = (median(cold), median(plain));
+
+    // Warm rebuilds in one builder, as folio watch does.
+    let opts = folio::pipeline::Options {
+        edition: root.join(&edition),
+        root: Some(root.to_path_buf()),
+        font_path: Some(fonts.clone()),
+        system_fonts: false,
+        out: Some(root.join("watch-out")),
+    };
+    let mut builder = folio::watch::Builder::new(opts, root.join("watch-out"), None);
+    builder.rebuild().unwrap_or_else(|d| panic!("first build failed: {:?}", d.0));
+    let story = root.join(&edition).join("stories/wuning.toml");
+    let original = std::fs::read_to_string(&story).unwrap();
+    let mut text_times = Vec::new();
+    for i in 0..3 * runs {
+        let (a, b) = if i % 2 == 0 { ("圆满交上了", "圆满交出了") } else { ("圆满交出了", "圆满交上了") };
+        let now = std::fs::read_to_string(&story).unwrap();
+        std::fs::write(&story, now.replacen(a, b, 1)).unwrap();
+        let r = builder.rebuild().unwrap_or_else(|d| panic!("rebuild failed: {:?}", d.0));
+        assert_eq!(r.changed, vec![5], "a page-5 story edit changes page 5 only");
+        text_times.push(r.elapsed);
+    }
+    std::fs::write(&story, original).unwrap();
+    let photo = root.join(&edition).join("photos/xunjing.jpg");
+    let flipped = root.join("flipped.jpg");
+    let original_photo = root.join("original.jpg");
+    std::fs::copy(&photo, &original_photo).unwrap();
+    image::open(&photo).unwrap().fliph().save(&flipped).unwrap();
+    let mut photo_times = Vec::new();
+    for i in 0..runs {
+        std::fs::copy(if i % 2 == 0 { &flipped } else { &original_photo }, &photo).unwrap();
+        let r = builder.rebuild().unwrap_or_else(|d| panic!("rebuild failed: {:?}", d.0));
+        assert!(!r.changed.is_empty(), "a photo change changes its page");
+        photo_times.push(r.elapsed);
+    }
+    let warm_peak = own_peak();
+    let (text, photo_t) = (median(text_times), median(photo_times));
+
+    let ratio = cold.as_secs_f64() / plain.as_secs_f64();
+    println!("| measurement (sample edition, {runs} runs) | median | peak memory |");
+    println!("|---|---|---|");
+    println!("| cold `folio build` (galley + pages + spreads, 2 PDFs) | {} | {} |", ms(cold), mib(cold_peak));
+    println!("| `typst compile` of the emitted `.typ` (pages, 1 PDF) | {} | {} |", ms(plain), mib(plain_peak));
+    println!("| warm rebuild after a one-character edit (watch) | {} | {} (whole watch session) |", ms(text), mib(warm_peak));
+    println!("| rebuild after a photo change (watch) | {} | |", ms(photo_t));
+    println!();
+    println!("targets:");
+    println!("- cold build ≤ 0.9 × typst compile: {:.2} × → {}", ratio, verdict(ratio <= 0.9));
+    println!("- warm rebuild after a text edit ≤ 30 ms: {} → {}", ms(text), verdict(text <= Duration::from_millis(30)));
+    println!("- peak memory ≤ 100 MiB: build {}, watch {} → {}", mib(cold_peak), mib(warm_peak), verdict(cold_peak.max(warm_peak) <= 100 * 1024));
+}

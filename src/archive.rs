@@ -1,0 +1,424 @@
+//! The archive copy: one PDF/A-3b file per edition that carries its own sources.
+//!
+//! Takes an edition compiled on the archive colour route (gray: typst 0.15.1 refuses PDF/A with
+//! uncalibrated CMYK) and gives PDF/A bytes. typst-pdf writes and validates the PDF/A (PDF/A-3b,
+//! or PDF/A-2b without attachments); this module then adds, with lopdf, what typst-pdf cannot:
+//! the edition's facts in XMP (paper, date, issue, pages, sections, story headlines) in a `folio`
+//! schema declared by a PDF/A extension schema, and every file the build read (edition.toml,
+//! stories, photos, the layouts used, formats.toml) as associated files with relationship
+//! `Source`. [`extract`] lays those files out again as a project (`DIR/layouts/…`,
+//! `DIR/content/<edition>/…`) from which the same build gives the same bytes. Fonts are not
+//! attached (they are large and licensed separately); a rebuild names them with `--font-path`.
+
+use std::path::{Component, Path, PathBuf};
+
+use lopdf::{Dictionary, Document, Object, Stream, dictionary};
+use typst::foundations::Smart;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+use crate::compile::Compiled;
+use crate::content::Edition;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::export::BuildTime;
+use crate::press::{text, xml, xmp_packet};
+use crate::project::Project;
+
+/// The namespace of folio's XMP properties.
+pub const FOLIO_NS: &str = "https://folio.invalid/ns/edition/1.0/";
+
+/// Whether the archive carries its sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ArchiveOptions {
+    /// Attach the sources (PDF/A-3b); without them the file is PDF/A-2b.
+    pub attach: bool,
+}
+
+impl ArchiveOptions {
+    /// The standard the archive is made to.
+    pub fn standard(&self) -> &'static str {
+        if self.attach { "PDF/A-3b" } else { "PDF/A-2b" }
+    }
+}
+
+/// The file name of an edition's archive copy.
+pub fn file_name(name: &str) -> String {
+    format!("{name}-archive.pdf")
+}
+
+/// A source file of the build: its path relative to the project root (with `/`) and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Path relative to the project root, `/`-separated.
+    pub path: String,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Every file the build read, sorted by path: `edition.toml`, the stories, the photos,
+/// `layouts/formats.toml` and the template files the compiles read (`dependencies`: real paths
+/// reported by the world).
+pub fn sources(project: &Project, edition: &Edition, dependencies: &[PathBuf]) -> Result<Vec<Source>, Diagnostic> {
+    let mut paths: Vec<PathBuf> = vec![edition.file.path.clone(), project.layouts.join(crate::grid::FORMATS_FILE)];
+    for page in &edition.stories {
+        for story in page {
+            paths.push(story.path.clone());
+            for photo in &story.value.photos {
+                paths.push(crate::photos::photo_path(&edition.dir, photo.file.get_ref()));
+            }
+        }
+    }
+    paths.extend(dependencies.iter().cloned());
+    let mut out: Vec<Source> = Vec::new();
+    for p in paths {
+        let real = p.canonicalize().map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", project.display(&p).display())))?;
+        if !real.is_file() {
+            continue;
+        }
+        let rel = real.strip_prefix(&project.root).map_err(|_| {
+            Diagnostic::error(format!("{} is outside the project root", real.display()))
+                .hint("the archive carries only files under the project root")
+        })?;
+        let path = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
+        if out.iter().any(|s| s.path == path) {
+            continue;
+        }
+        let bytes = std::fs::read(&real).map_err(|e| Diagnostic::error(format!("cannot read {path}: {e}")))?;
+        out.push(Source { path, bytes });
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+/// Make the archive PDF of `compiled` (which must be the gray colour route). `sources` are
+/// attached when `opts.attach`.
+pub fn archive(
+    compiled: &mut Compiled,
+    edition: &Edition,
+    ident: &str,
+    time: &BuildTime,
+    sources: &[Source],
+    opts: &ArchiveOptions,
+) -> Result<Vec<u8>, Diagnostics> {
+    let facts = Facts::of(edition, compiled);
+    let info = compiled.document.info_mut();
+    info.title = Some(facts.title().into());
+    info.description = Some(facts.description().into());
+    info.keywords = facts.sections.iter().map(|s| s.as_str().into()).collect();
+    let standard = if opts.attach { PdfStandard::A_3b } else { PdfStandard::A_2b };
+    let options = PdfOptions {
+        ident: Smart::Custom(format!("{ident}-archive")),
+        timestamp: time.timestamp(),
+        standards: PdfStandards::new(&[standard]).expect("one PDF/A standard is a valid list"),
+        ..PdfOptions::default()
+    };
+    let bytes = typst_pdf::pdf(&compiled.document, &options).map_err(|errs| {
+        Diagnostics(
+            errs.iter()
+                .map(|e| {
+                    let mut d = Diagnostic::error(format!("archive ({}): {}", opts.standard(), e.message));
+                    for h in &e.hints {
+                        d = d.hint(h.v.to_string());
+                    }
+                    d
+                })
+                .collect(),
+        )
+    })?;
+    let attach = if opts.attach { sources } else { &[] };
+    finish(&bytes, &facts, time, attach).map_err(|e| {
+        Diagnostics::from(Diagnostic::error(format!("archive: {e}")).hint("this is a bug in folio's PDF/A post-processing; please report it"))
+    })
+}
+
+/// The edition's facts written into the archive's XMP.
+#[derive(Debug, Clone)]
+struct Facts {
+    paper: String,
+    date: String,
+    issue: u32,
+    pages: usize,
+    sections: Vec<String>,
+    headlines: Vec<String>,
+}
+
+impl Facts {
+    fn of(edition: &Edition, compiled: &Compiled) -> Self {
+        let info = &edition.file.value.edition;
+        let (y, m, d) = edition.date();
+        let mut sections: Vec<String> = Vec::new();
+        for p in &edition.file.value.pages {
+            if !sections.contains(&p.section) {
+                sections.push(p.section.clone());
+            }
+        }
+        Self {
+            paper: info.paper.clone(),
+            date: format!("{y:04}-{m:02}-{d:02}"),
+            issue: info.issue,
+            pages: compiled.pages,
+            sections,
+            headlines: edition.stories.iter().flatten().map(|s| s.value.headline.clone()).collect(),
+        }
+    }
+
+    fn title(&self) -> String {
+        format!("{} {} 第{}期", self.paper, self.date, self.issue)
+    }
+
+    fn description(&self) -> String {
+        format!("{} {} 第{}期，{}版：{}", self.paper, self.date, self.issue, self.pages, self.sections.join("、"))
+    }
+}
+
+/// Add the folio XMP schema (with its PDF/A extension schema description) and the attachments.
+fn finish(pdf: &[u8], facts: &Facts, time: &BuildTime, sources: &[Source]) -> Result<Vec<u8>, String> {
+    let mut doc = Document::load_mem(pdf).map_err(|e| format!("cannot read typst's PDF: {e}"))?;
+    let catalog_meta = doc.catalog().map_err(|e| e.to_string())?.get(b"Metadata").and_then(Object::as_reference).map_err(|_| "typst wrote no XMP metadata".to_string())?;
+    let old = doc
+        .get_object(catalog_meta)
+        .and_then(Object::as_stream)
+        .map_err(|e| e.to_string())?
+        .decompressed_content()
+        .or_else(|_| doc.get_object(catalog_meta).and_then(Object::as_stream).map(|s| s.content.clone()))
+        .map_err(|e| e.to_string())?;
+    let old = String::from_utf8(old).map_err(|_| "typst's XMP is not UTF-8".to_string())?;
+    // Keep typst's descriptions (they carry pdfaid, dates, IDs, title) and add folio's.
+    let start = old.find("<rdf:Description").ok_or("typst's XMP has no rdf:Description")?;
+    let end = old.rfind("</rdf:RDF>").ok_or("typst's XMP has no </rdf:RDF>")?;
+    let mut descriptions = old[start..end].to_string();
+    descriptions.push('\n');
+    descriptions.push_str(&folio_xmp(facts));
+    let xmp = xmp_packet(&descriptions);
+    let metadata = Stream::new(dictionary! { "Type" => "Metadata", "Subtype" => "XML" }, xmp.into_bytes()).with_compression(false);
+    let metadata_id = doc.add_object(metadata);
+
+    let mut names = Vec::new();
+    let mut afs = Vec::new();
+    for s in sources {
+        let mut file = Stream::new(
+            dictionary! {
+                "Type" => "EmbeddedFile",
+                "Subtype" => Object::Name(mime(&s.path).as_bytes().to_vec()),
+                "Params" => dictionary! {
+                    "Size" => s.bytes.len() as i64,
+                    "ModDate" => Object::string_literal(time.pdf_date()),
+                },
+            },
+            s.bytes.clone(),
+        );
+        file.compress().map_err(|e| format!("cannot compress {}: {e}", s.path))?;
+        let file_id = doc.add_object(file);
+        let spec = doc.add_object(dictionary! {
+            "Type" => "Filespec",
+            "F" => text(&s.path),
+            "UF" => text(&s.path),
+            "Desc" => text(&format!("source of this edition: {}", s.path)),
+            "AFRelationship" => "Source",
+            "EF" => dictionary! { "F" => file_id, "UF" => file_id },
+        });
+        names.push(text(&s.path));
+        names.push(Object::Reference(spec));
+        afs.push(Object::Reference(spec));
+    }
+
+    let catalog = doc.catalog_mut().map_err(|e| e.to_string())?;
+    catalog.set("Metadata", metadata_id);
+    if !sources.is_empty() {
+        let mut tree = match catalog.get(b"Names") {
+            Ok(Object::Dictionary(d)) => d.clone(),
+            _ => Dictionary::new(),
+        };
+        // Sources are sorted by path, so the name tree's keys are in order.
+        tree.set("EmbeddedFiles", dictionary! { "Names" => names });
+        catalog.set("Names", tree);
+        catalog.set("AF", afs);
+    }
+    doc.prune_objects();
+    let mut out = Vec::new();
+    doc.save_to(&mut out).map_err(|e| format!("cannot write the PDF: {e}"))?;
+    Ok(out)
+}
+
+/// The MIME type of a source file, by extension.
+fn mime(path: &str) -> &'static str {
+    match Path::new(path).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+        Some("toml") => "application/toml",
+        Some("typ") => "text/plain",
+        Some("jpg") | Some("jpeg") => "image/jpeg",
+        Some("png") => "image/png",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("svg") => "image/svg+xml",
+        Some("json") => "application/json",
+        Some("txt") | Some("md") => "text/plain",
+        _ => "application/octet-stream",
+    }
+}
+
+/// folio's XMP properties and their PDF/A extension schema description.
+fn folio_xmp(f: &Facts) -> String {
+    let seq = |items: &[String]| -> String {
+        let mut s = String::from("<rdf:Seq>");
+        for i in items {
+            s.push_str(&format!("<rdf:li>{}</rdf:li>", xml(i)));
+        }
+        s.push_str("</rdf:Seq>");
+        s
+    };
+    let props: [(&str, &str, &str); 6] = [
+        ("paper", "Text", "Name of the newspaper"),
+        ("date", "Date", "Publication date of the edition"),
+        ("issue", "Integer", "Issue number"),
+        ("pages", "Integer", "Number of pages of the edition"),
+        ("sections", "Seq Text", "Section names of the pages, in page order"),
+        ("headlines", "Seq Text", "Headlines of the stories, in page order"),
+    ];
+    let mut property_list = String::new();
+    for (name, ty, desc) in props {
+        property_list.push_str(&format!(
+            "<rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>{name}</pdfaProperty:name><pdfaProperty:valueType>{ty}</pdfaProperty:valueType><pdfaProperty:category>external</pdfaProperty:category><pdfaProperty:description>{desc}</pdfaProperty:description></rdf:li>\n"
+        ));
+    }
+    format!(
+        "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n\
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n\
+<pdfaSchema:schema>folio newspaper edition</pdfaSchema:schema>\n\
+<pdfaSchema:namespaceURI>{FOLIO_NS}</pdfaSchema:namespaceURI>\n\
+<pdfaSchema:prefix>folio</pdfaSchema:prefix>\n\
+<pdfaSchema:property><rdf:Seq>\n{property_list}</rdf:Seq></pdfaSchema:property>\n\
+</rdf:li></rdf:Bag></pdfaExtension:schemas>\n\
+</rdf:Description>\n\
+<rdf:Description rdf:about=\"\" xmlns:folio=\"{FOLIO_NS}\">\n\
+<folio:paper>{paper}</folio:paper>\n<folio:date>{date}</folio:date>\n<folio:issue>{issue}</folio:issue>\n<folio:pages>{pages}</folio:pages>\n\
+<folio:sections>{sections}</folio:sections>\n<folio:headlines>{headlines}</folio:headlines>\n\
+</rdf:Description>\n",
+        paper = xml(&f.paper),
+        date = f.date,
+        issue = f.issue,
+        pages = f.pages,
+        sections = seq(&f.sections),
+        headlines = seq(&f.headlines),
+    )
+}
+
+/// The files attached to an archive PDF, as (path, bytes), in the order of its name tree.
+pub fn attachments(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let doc = Document::load_mem(pdf).map_err(|e| format!("not a readable PDF: {e}"))?;
+    let catalog = doc.catalog().map_err(|e| format!("no catalog: {e}"))?;
+    let Ok(names) = catalog.get_deref(b"Names", &doc).and_then(Object::as_dict) else {
+        return Ok(Vec::new());
+    };
+    let Ok(root) = names.get_deref(b"EmbeddedFiles", &doc).and_then(Object::as_dict) else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    walk(&doc, root, &mut out, 0)?;
+    Ok(out)
+}
+
+/// Collect the leaves of a name tree node.
+fn walk(doc: &Document, node: &Dictionary, out: &mut Vec<(String, Vec<u8>)>, depth: usize) -> Result<(), String> {
+    if depth > 32 {
+        return Err("the attachment name tree is too deep".into());
+    }
+    if let Ok(kids) = node.get_deref(b"Kids", doc).and_then(Object::as_array) {
+        for kid in kids {
+            let (_, kid) = doc.dereference(kid).map_err(|e| e.to_string())?;
+            walk(doc, kid.as_dict().map_err(|e| e.to_string())?, out, depth + 1)?;
+        }
+    }
+    if let Ok(names) = node.get_deref(b"Names", doc).and_then(Object::as_array) {
+        for pair in names.chunks(2) {
+            let [_, spec] = pair else { continue };
+            let (_, spec) = doc.dereference(spec).map_err(|e| e.to_string())?;
+            let spec = spec.as_dict().map_err(|e| e.to_string())?;
+            let name = spec.get(b"UF").or_else(|_| spec.get(b"F")).and_then(Object::as_str).map_err(|_| "an attachment has no file name")?;
+            let name = decode_text(name);
+            let ef = spec.get_deref(b"EF", doc).and_then(Object::as_dict).map_err(|_| format!("attachment {name} has no embedded file"))?;
+            let stream = ef.get_deref(b"UF", doc).or_else(|_| ef.get_deref(b"F", doc)).and_then(Object::as_stream).map_err(|_| format!("attachment {name} has no embedded file"))?;
+            let bytes = if stream.filters().map(|f| f.is_empty()).unwrap_or(true) {
+                stream.content.clone()
+            } else {
+                stream.decompressed_content().map_err(|e| format!("cannot decompress {name}: {e}"))?
+            };
+            out.push((name, bytes));
+        }
+    }
+    Ok(())
+}
+
+/// Decode a PDF text string (UTF-16BE with BOM, or PDFDocEncoding read as Latin-1).
+fn decode_text(b: &[u8]) -> String {
+    if b.starts_with(&[0xfe, 0xff]) {
+        let units: Vec<u16> = b[2..].chunks(2).filter(|c| c.len() == 2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        String::from_utf16_lossy(&units)
+    } else if b.starts_with(&[0xef, 0xbb, 0xbf]) {
+        String::from_utf8_lossy(&b[3..]).into_owned()
+    } else {
+        b.iter().map(|&c| c as char).collect()
+    }
+}
+
+/// Check that an attachment name is a plain relative path; give it as a path.
+fn safe_relative(name: &str) -> Result<PathBuf, String> {
+    if name.is_empty() || name.starts_with('/') || name.contains('\\') || name.contains(':') || name.contains('\0') {
+        return Err(format!("attachment \"{name}\" is not a plain relative path"));
+    }
+    let p = Path::new(name);
+    if p.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return Err(format!("attachment \"{name}\" is not a plain relative path (it has \"..\" or \".\")"));
+    }
+    Ok(p.to_path_buf())
+}
+
+/// Write the sources attached to the archive `pdf` under `dir` (which must be new or empty).
+/// Gives the written files, sorted.
+pub fn extract(pdf: &Path, dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let bytes = std::fs::read(pdf)
+        .map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", pdf.display())).hint("name an archive PDF written by folio build --archive"))?;
+    let files = attachments(&bytes).map_err(|e| Diagnostic::error(format!("{}: {e}", pdf.display())))?;
+    if files.is_empty() {
+        return Err(Diagnostic::error(format!("{} has no attached sources", pdf.display()))
+            .hint("only archives built with --archive (and without --no-attach) carry their sources"));
+    }
+    let mut planned = Vec::new();
+    for (name, data) in files {
+        let rel = safe_relative(&name).map_err(|e| {
+            Diagnostic::error(format!("{}: {e}", pdf.display())).hint("folio extract writes only inside DIR; this file was not made by folio")
+        })?;
+        planned.push((rel, data));
+    }
+    if dir.exists() && std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
+        return Err(Diagnostic::error(format!("{} exists and is not empty", dir.display()))
+            .hint("extract into a new or empty folder; folio extract never overwrites files"));
+    }
+    let mut written = Vec::new();
+    for (rel, data) in planned {
+        let path = dir.join(&rel);
+        crate::export::write_atomic(&path, &data)?;
+        written.push(path);
+    }
+    written.sort();
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attachment_names_must_stay_inside() {
+        assert!(safe_relative("content/a/edition.toml").is_ok());
+        for bad in ["/etc/passwd", "../x", "a/../../x", "C:\\x", "a\\b", "", "./a"] {
+            assert!(safe_relative(bad).is_err(), "{bad} accepted");
+        }
+    }
+
+    #[test]
+    fn text_strings_round_trip() {
+        for s in ["content/新余/edition.toml", "layouts/style.typ"] {
+            let Object::String(b, _) = text(s) else { panic!() };
+            assert_eq!(decode_text(&b), s);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+//! `folio extract ARCHIVE.pdf DIR`: lay the sources attached to an archive PDF out as a project.
+//!
+//! Takes an archive written by `folio build --archive` and a new or empty folder; gives the
+//! files (DIR/layouts/…, DIR/content/<edition>/…) from which `folio build` makes the same bytes
+//! again, given the same fonts (`--font-path`; fonts are not attached).
+
+use crate::cli::ExtractArgs;
+
+/// Extract the attached sources.
+pub fn run(args: &ExtractArgs) -> i32 {
+    match crate::archive::extract(&args.archive, &args.dir) {
+        Ok(files) => {
+            for f in &files {
+                println!("extracted {}", f.display());
+            }
+            let edition = files
+                .iter()
+                .find(|f| f.file_name().is_some_and(|n| n == crate::content::EDITION_FILE))
+                .and_then(|f| f.parent());
+            if let Some(edition) = edition {
+                println!(
+                    "rebuild with: folio build {} --archive --font-path FONTS (fonts are not in the archive)",
+                    edition.display()
+                );
+            }
+            super::OK
+        }
+        Err(d) => {
+            super::emit(&[d]);
+            super::FAILED
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! `folio proof EDITION [--dpi N] [--out DIR]`: render every page and spread to PNG with the
+//! preflight's findings drawn on them, plus a contact sheet; print the report.
+
+use crate::cli::ProofArgs;
+use crate::pipeline;
+use crate::report;
+
+/// Proof one edition. The PNGs are written even when there are errors (that is what they are
+/// for); the exit code is `check`'s: 1 when there are errors.
+pub fn run(args: &ProofArgs) -> i32 {
+    if !(args.dpi.is_finite() && args.dpi >= 10.0 && args.dpi <= 600.0) {
+        eprintln!("error: --dpi {} is out of range", args.dpi);
+        eprintln!("  = hint: give a resolution between 10 and 600 dots per inch, e.g. --dpi 100");
+        return super::USAGE;
+    }
+    let policy = pipeline::Policy { allow_overset: args.allow_overset };
+    match pipeline::run_with(&super::options(&args.common, None), policy) {
+        Ok(mut r) => {
+            let written = crate::proof::write(&mut r.world, &r.compiled, &r.preflight, &r.edition.name, args.dpi, &args.out);
+            let code = report::print(args.format, &r.edition.name, Some(&r), &r.preflight);
+            match written {
+                Ok(files) => {
+                    for f in files {
+                        eprintln!("wrote {}", f.display());
+                    }
+                    code
+                }
+                Err(diags) => {
+                    super::emit(&diags.0);
+                    super::FAILED
+                }
+            }
+        }
+        Err(diags) => {
+            let name = report::edition_name(&args.common.edition);
+            report::print(args.format, &name, None, &report::early_findings(diags.0));
+            eprintln!("error: the edition did not compile; no proofs were written");
+            super::FAILED
+        }
+    }
+}

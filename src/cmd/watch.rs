@@ -1,0 +1,54 @@
+//! `folio watch EDITION [--out DIR] [--png DPI]`: rebuild on every change until interrupted.
+//!
+//! Prints one line per rebuild on stdout (its time and the pages that changed); errors and
+//! warnings go to stderr in Typst's style, and the process keeps watching: the last good PDF
+//! stays in place until the next good build replaces it.
+
+use std::io::Write;
+
+use crate::cli::WatchArgs;
+use crate::diag::Diagnostic;
+use crate::watch::{self, Builder};
+
+/// Watch one edition. Returns only when watching itself fails.
+pub fn run(args: &WatchArgs) -> i32 {
+    let opts = super::options(&args.common, Some(args.out.clone()));
+    let mut builder = Builder::new(opts, args.out.clone(), args.png);
+    let mut watcher = match typst_kit::watcher::Watcher::new(None) {
+        Ok(w) => w,
+        Err(e) => {
+            super::emit(&[Diagnostic::error(format!("cannot watch files: {e}"))
+                .hint("the system's file-watching limit may be reached (fs.inotify.max_user_watches)")]);
+            return super::FAILED;
+        }
+    };
+    // Warnings are shown when they change, not again after every keystroke.
+    let mut last_findings = String::new();
+    loop {
+        match builder.rebuild() {
+            Ok(r) => {
+                let shown = format!("{:?}", r.findings);
+                if shown != last_findings {
+                    super::emit(&r.findings);
+                    last_findings = shown;
+                }
+                println!("{}", watch::summary(&r));
+            }
+            Err(diags) => {
+                super::emit(&diags.0);
+                last_findings.clear();
+                let errors = diags.0.iter().filter(|d| d.severity == crate::diag::Severity::Error).count();
+                println!(
+                    "rebuild failed: {errors} error{}; the last good output in {} stays as it was",
+                    if errors == 1 { "" } else { "s" },
+                    builder.out().display()
+                );
+            }
+        }
+        let _ = std::io::stdout().flush();
+        if let Err(e) = watcher.update(builder.watched()).and_then(|_| watcher.wait()) {
+            super::emit(&[Diagnostic::error(format!("cannot watch files: {e}"))]);
+            return super::FAILED;
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! Ink: what each page puts on the plates.
+//!
+//! Takes the laid-out pages of a compiled edition and gives, per page, a [`PageInk`]: the
+//! maximum total area coverage (C+M+Y+K, in percent) anywhere on the page and what reaches it,
+//! every text, rule or fill that is not pure K (DeviceCMYK with C = M = Y = 0), and the photos
+//! whose separation is left to the press (RGB). Vector colours are read from the document; a
+//! gray photo prints as K; a CMYK JPEG's pixels are decoded (with zune-jpeg, keeping the four
+//! channels) and inverted as the PDF writer declares them (Adobe CMYK), so the figure is what
+//! the plates get. An RGB photo's coverage depends on the printer's separation and is not
+//! guessed: it is counted instead.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use typst::layout::{Frame, FrameItem, Point, Transform};
+use typst::visualize::{Color, ImageKind, Paint};
+
+use crate::compile::Compiled;
+use crate::photos::{self, PhotoColour};
+
+/// A paint that is not pure K.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct NotK {
+    /// `text`, `rule` (a stroke) or `fill`.
+    pub what: &'static str,
+    /// The colour as Typst writes it, e.g. `rgb("#ff0000")`.
+    pub colour: String,
+    /// The text, for text.
+    pub text: Option<String>,
+    /// Where, in pt from the trim's top-left corner.
+    pub at: [f64; 2],
+}
+
+/// The ink of one page.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct PageInk {
+    /// Page index.
+    pub page: usize,
+    /// Maximum total area coverage in percent.
+    pub max_tac: f64,
+    /// What reaches it: `text`, `rule`, `fill` or the photo's `file`.
+    pub max_source: String,
+    /// Where the maximum is, in pt from the trim's top-left corner (the element's position).
+    pub max_at: [f64; 2],
+    /// Paints that are not pure K (DeviceCMYK 0/0/0/k).
+    pub not_k: Vec<NotK>,
+    /// Photos left in RGB (separated by the press, coverage not known here).
+    pub rgb_photos: usize,
+}
+
+/// Ink of a paint as C, M, Y, K fractions, and whether it is DeviceCMYK.
+fn paint_ink(paint: &Paint) -> ([f64; 4], bool, String) {
+    match paint {
+        Paint::Solid(color) => {
+            let repr = format!("{}", typst::foundations::Repr::repr(color));
+            let is_cmyk = matches!(color, Color::Process(p) if p.space() == typst::visualize::ProcessColorSpace::Cmyk);
+            let c = color.to_cmyk();
+            ([c.c as f64, c.m as f64, c.y as f64, c.k as f64], is_cmyk, repr)
+        }
+        // Gradients and tilings: not used by the templates; judged by their first stop.
+        other => ([0.0, 0.0, 0.0, 0.0], false, format!("{other:?}")),
+    }
+}
+
+/// What one embedded image puts on the plates.
+#[derive(Debug, Clone, Copy)]
+struct ImageInk {
+    colour: PhotoColour,
+    max_tac: f64,
+}
+
+fn image_ink(kind: &ImageKind) -> Option<ImageInk> {
+    let ImageKind::Raster(raster) = kind else { return None };
+    let data = raster.data().as_slice();
+    let dynamic = raster.dynamic();
+    let is_jpeg = matches!(raster.format(), typst::visualize::RasterFormat::Exchange(typst::visualize::ExchangeFormat::Jpg));
+    let colour = if is_jpeg { photos::jpeg_colour(data).unwrap_or(PhotoColour::Rgb) } else if dynamic.color().has_color() { PhotoColour::Rgb } else { PhotoColour::Gray };
+    let max_tac = match colour {
+        PhotoColour::Gray => {
+            let min = dynamic.to_luma8().pixels().map(|p| p.0[0]).min().unwrap_or(255);
+            100.0 * f64::from(255 - min) / 255.0
+        }
+        PhotoColour::Cmyk => cmyk_max_tac(data).unwrap_or(0.0),
+        PhotoColour::Rgb => 0.0,
+    };
+    Some(ImageInk { colour, max_tac })
+}
+
+/// The largest C+M+Y+K of a CMYK JPEG's pixels, in percent. The PDF writer (krilla) declares
+/// CMYK JPEGs inverted (Adobe convention, `/Decode [1 0 …]`), so ink = 255 − sample.
+pub fn cmyk_max_tac(jpeg: &[u8]) -> Option<f64> {
+    use zune_jpeg::zune_core::{bytestream::ZCursor, colorspace::ColorSpace, options::DecoderOptions};
+    let options = DecoderOptions::default().jpeg_set_out_colorspace(ColorSpace::CMYK);
+    let mut dec = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(jpeg), options);
+    let pixels = dec.decode().ok()?;
+    if dec.output_colorspace()? != ColorSpace::CMYK {
+        return None;
+    }
+    let max = pixels.chunks_exact(4).map(|p| p.iter().map(|&v| 255 - u32::from(v)).sum::<u32>()).max()?;
+    Some(100.0 * f64::from(max) / 255.0)
+}
+
+/// Check every page of the edition.
+pub fn check(compiled: &Compiled) -> Vec<PageInk> {
+    let mut cache: HashMap<u64, Option<ImageInk>> = HashMap::new();
+    compiled
+        .document
+        .pages()
+        .iter()
+        .enumerate()
+        .map(|(pi, page)| {
+            let mut ink = PageInk { page: pi, ..Default::default() };
+            walk(&page.frame, Transform::identity(), &mut ink, &mut cache, compiled, pi);
+            ink
+        })
+        .collect()
+}
+
+fn walk(frame: &Frame, ts: Transform, ink: &mut PageInk, cache: &mut HashMap<u64, Option<ImageInk>>, compiled: &Compiled, pi: usize) {
+    for (pos, item) in frame.items() {
+        let at = Point::new(pos.x, pos.y).transform(ts);
+        let at = [at.x.to_pt(), at.y.to_pt()];
+        let mut paints: Vec<(&'static str, &Paint, Option<String>)> = Vec::new();
+        match item {
+            FrameItem::Group(group) => {
+                let ts = ts.pre_concat(Transform::translate(pos.x, pos.y)).pre_concat(group.transform);
+                walk(&group.frame, ts, ink, cache, compiled, pi);
+            }
+            FrameItem::Text(text) => {
+                paints.push(("text", &text.fill, Some(text.text.to_string())));
+                if let Some(s) = &text.stroke {
+                    paints.push(("text", &s.paint, Some(text.text.to_string())));
+                }
+            }
+            FrameItem::Shape(shape, _) => {
+                if let Some(f) = &shape.fill {
+                    paints.push(("fill", f, None));
+                }
+                if let Some(s) = &shape.stroke {
+                    paints.push(("rule", &s.paint, None));
+                }
+            }
+            FrameItem::Image(image, size, _) => {
+                // The image's centre (a cover-fitted photo overflows its clipped box).
+                let centre = Point::new(pos.x + size.x / 2.0, pos.y + size.y / 2.0).transform(ts);
+                let centre = [centre.x.to_pt(), centre.y.to_pt()];
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                image.kind().hash(&mut h);
+                let result = *cache.entry(h.finish()).or_insert_with(|| image_ink(image.kind()));
+                if let Some(r) = result {
+                    if r.colour == PhotoColour::Rgb {
+                        ink.rgb_photos += 1;
+                    } else if r.max_tac > ink.max_tac {
+                        ink.max_tac = r.max_tac;
+                        ink.max_source = photo_at(compiled, pi, centre).unwrap_or_else(|| "image".into());
+                        ink.max_at = at;
+                    }
+                }
+            }
+            _ => {}
+        }
+        for (what, paint, text) in paints {
+            let (c, is_cmyk, repr) = paint_ink(paint);
+            let tac = 100.0 * (c[0] + c[1] + c[2] + c[3]);
+            let has_ink = tac > 0.5;
+            if has_ink && (!is_cmyk || c[0] + c[1] + c[2] > 0.001) {
+                if ink.not_k.len() < 50 {
+                    ink.not_k.push(NotK { what, colour: repr, text, at });
+                }
+            }
+            if tac > ink.max_tac + 1e-9 {
+                ink.max_tac = tac;
+                ink.max_source = what.to_string();
+                ink.max_at = at;
+            }
+        }
+    }
+}
+
+/// The `file` of the photo whose box holds a point of page `pi`.
+fn photo_at(compiled: &Compiled, pi: usize, at: [f64; 2]) -> Option<String> {
+    let fmt = &compiled.data.format;
+    let (x, y) = (at[0] - fmt.side_pt, at[1] - fmt.top_pt);
+    compiled.photos.iter().filter(|p| p.page == pi).find_map(|p| {
+        let r = compiled.data.pages.get(pi)?.stories.get(p.story)?.photos.get(p.photo)?.rect;
+        (x >= r.x - 1.0 && x <= r.x + r.w + 1.0 && y >= r.y - 1.0 && y <= r.y + r.h + 1.0).then(|| p.file.clone())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cmyk_jpeg_coverage_reads_the_four_channels() {
+        // C 20% M 30% Y 40% K 50%: 140%.
+        let px: Vec<u8> = [51u8, 77, 102, 128].repeat(16 * 16);
+        let mut jpeg = Vec::new();
+        jpeg_encoder::Encoder::new(&mut jpeg, 100).encode(&px, 16, 16, jpeg_encoder::ColorType::Cmyk).unwrap();
+        let tac = cmyk_max_tac(&jpeg).expect("a CMYK JPEG");
+        assert!((tac - 140.0).abs() < 3.0, "{tac}");
+    }
+}

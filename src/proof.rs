@@ -1,0 +1,156 @@
+//! Proofs: pages and spreads as PNG with the preflight's findings drawn on them.
+//!
+//! Takes a compiled edition, its findings and the world it was compiled in, and gives PNG
+//! files: one per page (`<edition>-p<N>.png`), one per spread sheet (`<edition>-spread-<L>-<R>.png`)
+//! and a contact sheet of every page (`<edition>-contact.png`). The findings' marks — overset
+//! stories outlined in red with the line count, underset in blue, photos below the resolution
+//! limits in orange with their ppi, missing glyphs in magenta with their code point, ink in
+//! purple — are set by `layouts/proof.typ` on transparent pages the size of the trim and laid
+//! over the rendered pages (typst-render), so labels use the bundled fonts.
+
+use std::path::{Path, PathBuf};
+
+use typst::layout::{Point, Abs};
+use typst_layout::PagedDocument;
+
+use crate::compile::Compiled;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::export;
+use crate::preflight::{Finding, MarkKind};
+use crate::world::FolioWorld;
+
+/// The overlay template in `layouts/`.
+pub const PROOF_MAIN: &str = "proof.typ";
+
+/// Height of a page on the contact sheet, in pixels.
+pub const CONTACT_PAGE_PX: u32 = 640;
+
+/// Colour of a mark.
+pub fn colour(kind: MarkKind) -> &'static str {
+    match kind {
+        MarkKind::Overset => "#e00000",
+        MarkKind::Underset => "#1060e0",
+        MarkKind::Photo => "#ff8c00",
+        MarkKind::Glyph => "#e000c0",
+        MarkKind::Ink => "#8000c0",
+    }
+}
+
+/// Set the overlay pages (one per edition page) with Typst.
+fn overlay(world: &mut FolioWorld, compiled: &Compiled, findings: &[Finding]) -> Result<PagedDocument, Diagnostics> {
+    let fmt = &compiled.data.format;
+    let mut pages = vec![Vec::new(); compiled.pages];
+    for f in findings {
+        if let Some(m) = &f.mark {
+            if let Some(list) = pages.get_mut(m.page) {
+                list.push(serde_json::json!({
+                    "x": m.rect[0], "y": m.rect[1], "w": m.rect[2], "h": m.rect[3],
+                    "colour": colour(m.kind), "label": m.label,
+                }));
+            }
+        }
+    }
+    let data = serde_json::json!({
+        "width": fmt.trim_width_pt, "height": fmt.trim_height_pt,
+        "label_size": (fmt.trim_height_pt / 110.0).clamp(8.0, 16.0), "pages": pages,
+    });
+    world.set_data("proof.json", serde_json::to_vec(&data).expect("serializable"));
+    if !world.root().join(crate::project::LAYOUTS_DIR).join(PROOF_MAIN).is_file() {
+        return Err(Diagnostic::error(format!("layouts/{PROOF_MAIN} is missing: folio proof draws its marks with it"))
+            .hint("copy layouts/proof.typ from folio's repository into the project's layouts/")
+            .into());
+    }
+    world.set_main(FolioWorld::layout_id(PROOF_MAIN));
+    let result = typst::compile::<PagedDocument>(&*world);
+    match result.output {
+        Ok(doc) if doc.pages().len() == compiled.pages => Ok(doc),
+        Ok(doc) => Err(Diagnostic::error(format!("layouts/{PROOF_MAIN} made {} pages instead of {}", doc.pages().len(), compiled.pages)).into()),
+        Err(errors) => Err(Diagnostics(errors.iter().map(|d| crate::compile::convert(world, d)).collect())),
+    }
+}
+
+fn png(page: &typst_layout::Page, dpi: f32) -> Result<Vec<u8>, Diagnostic> {
+    let pixmap = typst_render::render(page, &typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(f64::from(dpi) / 72.0),
+        render_bleed: false,
+    });
+    pixmap.encode_png().map_err(|e| Diagnostic::error(format!("PNG encoding failed: {e}")))
+}
+
+/// The edition's pages with the overlay laid over each.
+fn marked_pages(compiled: &Compiled, overlay: &PagedDocument) -> Vec<typst_layout::Page> {
+    compiled
+        .document
+        .pages()
+        .iter()
+        .zip(overlay.pages())
+        .map(|(page, over)| {
+            let mut page = page.clone();
+            page.frame.push_frame(Point::zero(), over.frame.clone());
+            page
+        })
+        .collect()
+}
+
+/// Render the proofs into `out`; gives the files written.
+pub fn write(
+    world: &mut FolioWorld,
+    compiled: &Compiled,
+    findings: &[Finding],
+    name: &str,
+    dpi: f32,
+    out: &Path,
+) -> Result<Vec<PathBuf>, Diagnostics> {
+    let over = overlay(world, compiled, findings)?;
+    let pages = marked_pages(compiled, &over);
+    let mut written = Vec::new();
+    let mut put = |file: String, bytes: Vec<u8>| -> Result<(), Diagnostics> {
+        let path = out.join(file);
+        export::write_atomic(&path, &bytes)?;
+        written.push(path);
+        Ok(())
+    };
+    for (page, data) in pages.iter().zip(&compiled.data.pages) {
+        put(format!("{name}-p{}.png", data.number), png(page, dpi)?)?;
+    }
+    let trim_w = Abs::pt(compiled.data.format.trim_width_pt);
+    for (sheet, pair) in compiled.spreads.pages().iter().zip(&compiled.data.spreads) {
+        let mut sheet = sheet.clone();
+        for (side, idx) in pair.iter().enumerate() {
+            if let Some(i) = idx {
+                let x = if side == 0 { Abs::zero() } else { trim_w };
+                sheet.frame.push_frame(Point::new(x, Abs::zero()), over.pages()[*i].frame.clone());
+            }
+        }
+        let label: Vec<String> = pair.iter().flatten().map(|&i| compiled.data.pages[i].number.to_string()).collect();
+        put(format!("{name}-spread-{}.png", label.join("-")), png(&sheet, dpi)?)?;
+    }
+    put(format!("{name}-contact.png"), contact_sheet(&pages, compiled)?)?;
+    Ok(written)
+}
+
+/// Every page side by side (up to four in a row), each about [`CONTACT_PAGE_PX`] high.
+fn contact_sheet(pages: &[typst_layout::Page], compiled: &Compiled) -> Result<Vec<u8>, Diagnostic> {
+    let h_pt = compiled.data.format.trim_height_pt;
+    let dpi = (CONTACT_PAGE_PX as f64 * 72.0 / h_pt) as f32;
+    let mut thumbs = Vec::new();
+    for page in pages {
+        let bytes = png(page, dpi)?;
+        let img = image::load_from_memory(&bytes).map_err(|e| Diagnostic::error(format!("contact sheet: {e}")))?;
+        thumbs.push(img.to_rgba8());
+    }
+    let gap = 24u32;
+    let per_row = pages.len().clamp(1, 4) as u32;
+    let rows = (pages.len() as u32).div_ceil(per_row).max(1);
+    let (tw, th) = thumbs.first().map_or((1, 1), |t| (t.width(), t.height()));
+    let mut sheet = image::RgbaImage::from_pixel(per_row * (tw + gap) + gap, rows * (th + gap) + gap, image::Rgba([128, 128, 128, 255]));
+    for (i, t) in thumbs.iter().enumerate() {
+        let (col, row) = (i as u32 % per_row, i as u32 / per_row);
+        image::imageops::overlay(&mut sheet, t, i64::from(gap + col * (tw + gap)), i64::from(gap + row * (th + gap)));
+    }
+    let mut buf = Vec::new();
+    image::DynamicImage::ImageRgba8(sheet)
+        .write_to(&mut std::io::Cursor::new(&mut buf), image::ImageFormat::Png)
+        .map_err(|e| Diagnostic::error(format!("contact sheet: {e}")))?;
+    Ok(buf)
+}

@@ -1,0 +1,352 @@
+//! Reports: the preflight's findings and measures, for people and for programs.
+//!
+//! Takes a finished run ([`crate::pipeline::Report`]) — or the diagnostics of a run that stopped
+//! before the preflight — and gives text: the human report of `folio check` (findings grouped by
+//! page and story, each with its TOML file, line and column, the source line and a hint), the
+//! JSON report of `--format json` (schema `folio-report/1`, documented in README.md), and the
+//! one line per page that `folio build` prints.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream, WriteColor};
+use serde::Serialize;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::pipeline::Report;
+use crate::preflight::{self, Finding};
+
+/// The JSON report's schema identifier.
+pub const SCHEMA: &str = "folio-report/1";
+
+/// Output format of `folio check` and `folio proof`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Findings grouped by page and story, with source lines and hints.
+    #[default]
+    Human,
+    /// One JSON document (schema `folio-report/1`, see README.md).
+    Json,
+}
+
+/// A photo in the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhotoSummary {
+    /// The story file.
+    pub story: PathBuf,
+    /// The `file = …` value.
+    pub file: String,
+    /// Pixels as printed (after the EXIF orientation).
+    pub pixels: [u32; 2],
+    /// Placed image size in mm (width, height).
+    pub placed_mm: [f64; 2],
+    /// Effective resolution at that size.
+    pub ppi: f64,
+    /// `gray`, `rgb` or `cmyk`, as delivered.
+    pub colour: crate::photos::PhotoColour,
+    /// EXIF orientation of the file (1 = upright); folio prints the photo upright.
+    pub orientation: u8,
+    /// Converted to grayscale (mono page).
+    pub grayscale: bool,
+    /// Downsampled to the edition's target resolution.
+    pub downsampled: bool,
+    /// Bytes of the file.
+    pub bytes_before: u64,
+    /// Bytes embedded.
+    pub bytes_after: u64,
+}
+
+/// One page in the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageSummary {
+    /// Printed page number.
+    pub number: u32,
+    /// Stories on the page.
+    pub stories: usize,
+    /// Body lines of copy.
+    pub body_lines: u32,
+    /// Lines that do not fit, over all stories.
+    pub overset_lines: u32,
+    /// Empty lines under the columns, over all stories.
+    pub underset_lines: u32,
+    /// Photos.
+    pub photos: Vec<PhotoSummary>,
+    /// Maximum total area coverage, percent.
+    pub max_ink: f64,
+    /// Photos left in RGB for the press to separate.
+    pub rgb_photos: usize,
+    /// Errors on the page.
+    pub errors: usize,
+    /// Warnings on the page.
+    pub warnings: usize,
+}
+
+/// One finding in the JSON report.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingJson {
+    /// `error` or `warning`.
+    pub severity: Severity,
+    /// Stable code, e.g. `overset`.
+    pub code: &'static str,
+    /// Printed page number, if the finding concerns a page.
+    pub page: Option<u32>,
+    /// Story file, if the finding concerns a story.
+    pub story: Option<PathBuf>,
+    /// File the finding points into.
+    pub file: Option<PathBuf>,
+    /// 1-based line in `file`.
+    pub line: Option<usize>,
+    /// 1-based column in `file`.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hints: Vec<String>,
+}
+
+/// The whole JSON report.
+#[derive(Debug, Clone, Serialize)]
+pub struct JsonReport {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// The edition's directory name.
+    pub edition: String,
+    /// True when there are no errors.
+    pub ok: bool,
+    /// Number of errors.
+    pub errors: usize,
+    /// Number of warnings.
+    pub warnings: usize,
+    /// Pages in order (empty when the edition did not compile).
+    pub pages: Vec<PageSummary>,
+    /// Every finding, in report order.
+    pub findings: Vec<FindingJson>,
+}
+
+/// Per-page figures of a finished run.
+pub fn pages(report: &Report) -> Vec<PageSummary> {
+    let c = &report.compiled;
+    let e = &report.edition;
+    e.file
+        .value
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(pi, spec)| {
+            let fits: Vec<_> = c.fits.iter().filter(|f| f.page == pi).collect();
+            let on_page = |f: &&Finding| f.page_index == Some(pi);
+            let photos = c
+                .photos
+                .iter()
+                .filter(|p| p.page == pi)
+                .map(|p| PhotoSummary {
+                    story: e.stories[pi].get(p.story).map(|s| s.display.clone()).unwrap_or_default(),
+                    file: p.file.clone(),
+                    pixels: p.pixels,
+                    placed_mm: [round1(p.placed_pt[0] / crate::grid::PT_PER_MM), round1(p.placed_pt[1] / crate::grid::PT_PER_MM)],
+                    ppi: round1(p.ppi),
+                    colour: p.colour,
+                    orientation: p.orientation,
+                    grayscale: p.actions.grayscale,
+                    downsampled: p.actions.downsampled,
+                    bytes_before: p.bytes_before,
+                    bytes_after: p.bytes_after,
+                })
+                .collect();
+            let ink = report.measures.ink.get(pi);
+            PageSummary {
+                number: spec.number,
+                stories: report.edition.stories[pi].len(),
+                body_lines: fits.iter().map(|f| f.lines).sum(),
+                overset_lines: fits.iter().map(|f| f.overset).sum(),
+                underset_lines: fits.iter().map(|f| f.underset).sum(),
+                photos,
+                max_ink: ink.map_or(0.0, |i| round1(i.max_tac)),
+                rgb_photos: ink.map_or(0, |i| i.rgb_photos),
+                errors: report.preflight.iter().filter(on_page).filter(|f| f.is_error()).count(),
+                warnings: report.preflight.iter().filter(on_page).filter(|f| !f.is_error()).count(),
+            }
+        })
+        .collect()
+}
+
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
+/// The one-line summary of a page, as `folio build` prints it.
+pub fn page_line(p: &PageSummary) -> String {
+    let mut parts = vec![plural(p.stories, "story", "stories"), format!("{} body lines", p.body_lines)];
+    if p.overset_lines > 0 {
+        parts.push(format!("{} lines overset", p.overset_lines));
+    }
+    if !p.photos.is_empty() {
+        let min = p.photos.iter().map(|ph| ph.ppi).fold(f64::INFINITY, f64::min);
+        let mut s = format!("{} (lowest {:.0} ppi)", plural(p.photos.len(), "photo", "photos"), min);
+        let saved: u64 = p.photos.iter().filter(|ph| ph.downsampled).map(|ph| ph.bytes_before.saturating_sub(ph.bytes_after)).sum();
+        if saved > 0 {
+            s.push_str(&format!(", downsampled saving {}", megabytes(saved)));
+        }
+        if p.photos.iter().any(|ph| ph.grayscale) {
+            s.push_str(", grayscale");
+        }
+        parts.push(s);
+    }
+    parts.push(format!("ink max {:.0}%", p.max_ink));
+    let verdict = match (p.errors, p.warnings) {
+        (0, 0) => "ok".to_string(),
+        (0, w) => plural(w, "warning", "warnings"),
+        (e, 0) => plural(e, "error", "errors"),
+        (e, w) => format!("{}, {}", plural(e, "error", "errors"), plural(w, "warning", "warnings")),
+    };
+    format!("page {}: {} — {verdict}", p.number, parts.join(", "))
+}
+
+/// Print `folio build`'s summary: one line per page on stdout.
+pub fn print_build_summary(report: &Report) {
+    for p in pages(report) {
+        println!("{}", page_line(&p));
+    }
+}
+
+/// When a build's preflight found errors: print the page lines and the failure, and give the
+/// exit code (nothing was written). `None` when the build may go on.
+pub fn build_failed(report: &Report) -> Option<i32> {
+    let errors = report.preflight.iter().filter(|f| f.is_error()).count();
+    if errors == 0 {
+        return None;
+    }
+    print_build_summary(report);
+    eprintln!("error: the build failed with {}; no output was written", plural(errors, "error", "errors"));
+    Some(crate::cmd::FAILED)
+}
+
+/// Print findings to stderr in typst's style (for `build`).
+pub fn emit(findings: &[Finding]) {
+    let choice = if std::io::IsTerminal::is_terminal(&std::io::stderr()) { ColorChoice::Auto } else { ColorChoice::Never };
+    let mut stderr = StandardStream::stderr(choice);
+    for f in findings {
+        f.diag.emit(&mut stderr);
+    }
+}
+
+fn render(d: &Diagnostic, colour: bool) -> String {
+    let mut buf = if colour { Buffer::ansi() } else { Buffer::no_color() };
+    d.emit(&mut buf as &mut dyn WriteColor);
+    String::from_utf8_lossy(buf.as_slice()).into_owned()
+}
+
+fn indent(text: &str, by: &str) -> String {
+    text.lines().map(|l| if l.is_empty() { String::from("\n") } else { format!("{by}{l}\n") }).collect()
+}
+
+/// The human report: a heading per page with its summary line, its findings grouped by story
+/// (each with file, line, column, source line and hint), then findings that concern no page.
+pub fn human(edition: &str, pages: &[PageSummary], findings: &[Finding], colour: bool) -> String {
+    let mut out = String::new();
+    // page index → story → findings; None page last.
+    let mut by_page: BTreeMap<Option<usize>, BTreeMap<Option<PathBuf>, Vec<&Finding>>> = BTreeMap::new();
+    for f in findings {
+        by_page.entry(f.page_index).or_default().entry(f.story.clone()).or_default().push(f);
+    }
+    for (pi, p) in pages.iter().enumerate() {
+        out.push_str(&page_line(p));
+        out.push('\n');
+        if let Some(stories) = by_page.remove(&Some(pi)) {
+            for (story, fs) in stories {
+                let head = story.map_or_else(|| "the page".to_string(), |s| s.display().to_string());
+                out.push_str(&format!("  {head}\n"));
+                for f in fs {
+                    out.push_str(&indent(&format!("[{}] {}", f.code, render(&f.diag, colour)), "    "));
+                }
+            }
+        }
+    }
+    let rest: Vec<&Finding> = by_page.into_values().flat_map(|m| m.into_values().flatten()).collect();
+    if !rest.is_empty() {
+        out.push_str(if pages.is_empty() { "the edition\n" } else { "not on a page\n" });
+        for f in rest {
+            out.push_str(&indent(&format!("[{}] {}", f.code, render(&f.diag, colour)), "    "));
+        }
+    }
+    let errors = findings.iter().filter(|f| f.is_error()).count();
+    let warnings = findings.len() - errors;
+    out.push_str(&format!(
+        "{edition}: {}, {}, {}\n",
+        plural(pages.len(), "page", "pages"),
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings")
+    ));
+    out
+}
+
+/// The JSON report.
+pub fn json(edition: &str, pages: Vec<PageSummary>, findings: &[Finding]) -> JsonReport {
+    let errors = findings.iter().filter(|f| f.is_error()).count();
+    JsonReport {
+        schema: SCHEMA,
+        edition: edition.to_string(),
+        ok: errors == 0,
+        errors,
+        warnings: findings.len() - errors,
+        pages,
+        findings: findings
+            .iter()
+            .map(|f| {
+                let lc = f.diag.line_col();
+                FindingJson {
+                    severity: f.diag.severity,
+                    code: f.code,
+                    page: f.page,
+                    story: f.story.clone(),
+                    file: f.diag.path.clone(),
+                    line: lc.map(|(l, _)| l),
+                    column: lc.map(|(_, c)| c),
+                    message: f.diag.message.clone(),
+                    hints: f.diag.hints.clone(),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Findings of a run that stopped before the preflight (content or template errors).
+pub fn early_findings(diags: Vec<Diagnostic>) -> Vec<Finding> {
+    diags.into_iter().map(|d| preflight::from_diagnostic(d, None)).collect()
+}
+
+/// The edition's name as a report shows it, from its directory.
+pub fn edition_name(dir: &std::path::Path) -> String {
+    dir.canonicalize()
+        .ok()
+        .as_deref()
+        .unwrap_or(dir)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "edition".into())
+}
+
+/// Print a report in `format` to stdout: the finished run's, or the findings of a run that
+/// stopped early. Gives the exit code: 1 when there are errors.
+pub fn print(format: Format, edition: &str, report: Option<&Report>, findings: &[Finding]) -> i32 {
+    let pages = report.map(pages).unwrap_or_default();
+    match format {
+        Format::Json => {
+            let j = json(edition, pages, findings);
+            println!("{}", serde_json::to_string_pretty(&j).expect("serializable"));
+        }
+        Format::Human => {
+            let colour = std::io::IsTerminal::is_terminal(&std::io::stdout());
+            print!("{}", human(edition, &pages, findings, colour));
+        }
+    }
+    if findings.iter().any(Finding::is_error) { crate::cmd::FAILED } else { crate::cmd::OK }
+}

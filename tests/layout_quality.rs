@@ -1,0 +1,202 @@
+//! Layout quality, read back from the built PDFs with poppler's `pdftotext -bbox-layout`:
+//! no line starts with a forbidden punctuation mark (clreq), body lines share one baseline grid
+//! across columns, a multi-column story's columns end level, and no text leaves its block.
+
+mod common;
+use common::*;
+
+use folio::compose::{PagesData, Rect};
+use folio::pipeline::{self, Options};
+
+/// A text line as poppler sees it: its box and its text.
+#[derive(Debug, Clone)]
+struct Line {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+    text: String,
+}
+
+fn attr(tag: &str, name: &str) -> f64 {
+    let key = format!("{name}=\"");
+    let i = tag.find(&key).unwrap() + key.len();
+    tag[i..].split('"').next().unwrap().parse().unwrap()
+}
+
+/// Words per page from `pdftotext -bbox-layout`, as (line id, word box and text).
+fn bbox_words(pdf: &std::path::Path) -> Vec<Vec<(usize, Line)>> {
+    let xml = poppler("pdftotext", &["-bbox-layout", pdf.to_str().unwrap(), "-"]);
+    let mut pages = Vec::new();
+    for page in xml.split("<page ").skip(1) {
+        let mut words = Vec::new();
+        for (li, chunk) in page.split("<line ").skip(1).enumerate() {
+            let body = chunk.split("</line>").next().unwrap();
+            for w in body.split("<word ").skip(1) {
+                let (tag, rest) = w.split_once('>').unwrap();
+                let text = rest.split("</word>").next().unwrap();
+                let text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
+                words.push((li, Line { x0: attr(tag, "xMin"), y0: attr(tag, "yMin"), x1: attr(tag, "xMax"), y1: attr(tag, "yMax"), text }));
+            }
+        }
+        pages.push(words);
+    }
+    pages
+}
+
+/// Poppler joins the lines of neighbouring columns that share a baseline into one line; split
+/// them again at the column grid so that each line is one column's line.
+fn column_lines(words: &[(usize, Line)], data: &PagesData) -> Vec<Line> {
+    let f = &data.format;
+    // A word in another face (楷 attribution, a Latin run) may report another box height than
+    // the body face; give it the body face's box so the line keeps its grid position.
+    let body = f.spec.body_size;
+    let mut words = words.to_vec();
+    let lines_with_body: std::collections::HashMap<usize, (f64, f64)> = words
+        .iter()
+        .filter(|(_, w)| ((w.y1 - w.y0) - body).abs() < 0.2)
+        .map(|(li, w)| (*li, (w.y0, w.y1)))
+        .collect();
+    for (li, w) in words.iter_mut() {
+        if let Some(&(y0, y1)) = lines_with_body.get(li) {
+            if (w.y1 - y1).abs() < body * 0.5 {
+                w.y0 = y0;
+                w.y1 = y1;
+            }
+        }
+    }
+    let words = &words;
+    let x0 = f.bleed_pt + f.side_pt;
+    let col_of = |x: f64| ((x - x0 + f.gutter_pt / 2.0) / (f.column_pt + f.gutter_pt)).floor() as i64;
+    let mut out: Vec<(usize, i64, Line)> = Vec::new();
+    for (li, w) in words {
+        let c = col_of(w.x0);
+        match out.last_mut() {
+            Some((l, oc, line)) if *l == *li && (*oc == c || w.x0 - line.x1 < f.gutter_pt * 0.5) => {
+                line.x1 = line.x1.max(w.x1);
+                line.y0 = line.y0.min(w.y0);
+                line.y1 = line.y1.max(w.y1);
+                line.text.push_str(&w.text);
+            }
+            _ => out.push((*li, c, w.clone())),
+        }
+    }
+    // Punctuation at a line's start or end is set half width (clreq compression): its ink is
+    // inside the column, but the full-width advance box poppler reports sticks out half an em.
+    out.into_iter()
+        .map(|(_, _, mut l)| {
+            let half = (l.y1 - l.y0) / 2.0;
+            if "“‘（《「『【〔〖".contains(l.text.chars().next().unwrap_or(' ')) {
+                l.x0 += half;
+            }
+            if "，。、；：！？”’）》」』】〕〗".contains(l.text.chars().last().unwrap_or(' ')) {
+                l.x1 -= half;
+            }
+            l
+        })
+        .collect()
+}
+
+/// Build an edition through the library, keeping the layout data to compare with the PDF.
+fn build(name: &str) -> (TestProject, PagesData, std::path::PathBuf) {
+    let p = TestProject::with_edition(name);
+    let report = pipeline::run(&Options {
+        edition: p.edition(name),
+        root: Some(p.root().to_path_buf()),
+        font_path: Some(repo().join("fonts")),
+        system_fonts: false,
+        out: Some(p.out()),
+    })
+    .unwrap_or_else(|d| panic!("{name} must build: {d}"));
+    let pdf = p.out().join(format!("{name}.pdf"));
+    (p, report.compiled.data, pdf)
+}
+
+/// A layout rect in PDF coordinates (poppler: top-left origin of the media box).
+fn on_page(data: &PagesData, r: &Rect) -> (f64, f64, f64, f64) {
+    let f = &data.format;
+    let (ox, oy) = (f.bleed_pt + f.side_pt, f.bleed_pt + f.top_pt);
+    (ox + r.x, oy + r.y, ox + r.x + r.w, oy + r.y + r.h)
+}
+
+fn inside(l: &Line, r: (f64, f64, f64, f64), tol: f64) -> bool {
+    l.x0 >= r.0 - tol && l.x1 <= r.2 + tol && l.y0 >= r.1 - tol && l.y1 <= r.3 + tol
+}
+
+const NEVER_AT_LINE_START: &str = "。？！．，、；：”’）］〕】》〉」』〗｝～·";
+
+fn check_edition(name: &str) {
+    let (_p, data, pdf) = build(name);
+    let pages = bbox_words(&pdf);
+    assert_eq!(pages.len(), data.pages.len());
+    let f = &data.format;
+    let body = f.spec.body_size;
+    for (pi, (words, page)) in pages.iter().zip(&data.pages).enumerate() {
+        let lines = column_lines(words, &data);
+        let lines = &lines;
+        let area = on_page(&data, &Rect { x: 0.0, y: 0.0, w: f.area_width_pt, h: f.area_height_pt });
+        // 1. Forbidden line starts.
+        for l in lines {
+            let first = l.text.chars().next().unwrap_or(' ');
+            assert!(!NEVER_AT_LINE_START.contains(first), "{name} page {}: line starts with {first}: {}", page.number, l.text);
+        }
+        // Body lines: set at the body size, inside the type area.
+        let is_body = |l: &Line| ((l.y1 - l.y0) - body).abs() < 0.2 && inside(l, area, 1.0);
+        let body_lines: Vec<&Line> = lines.iter().filter(|l| is_body(l)).collect();
+        assert!(body_lines.len() > 100, "{name} page {}: only {} body lines found", page.number, body_lines.len());
+        // 2. Baseline grid: where another column has a body line within one line pitch, one of
+        //    them shares this line's baseline (lines beside a photo have no neighbour to share).
+        let other = |a: &Line, b: &Line| (b.x0 - a.x0).abs() > f.column_pt * 0.9;
+        let with_neighbour: Vec<&&Line> = body_lines
+            .iter()
+            .filter(|a| body_lines.iter().any(|b| other(a, b) && (b.y1 - a.y1).abs() < f.pitch_pt))
+            .collect();
+        let shared = with_neighbour
+            .iter()
+            .filter(|a| body_lines.iter().any(|b| other(a, b) && (b.y1 - a.y1).abs() <= 0.3))
+            .count();
+        let ratio = shared as f64 / with_neighbour.len().max(1) as f64;
+        assert!(with_neighbour.len() * 2 > body_lines.len(), "{name} page {}: most body lines stand alone", page.number);
+        assert!(ratio >= 0.95, "{name} page {}: only {:.1}% of body lines share a baseline", page.number, ratio * 100.0);
+        // Every body line sits on the grid: its top is a whole number of pitches from the area top.
+        for l in &body_lines {
+            let k = (l.y0 - area.1) / f.pitch_pt;
+            assert!((k - k.round()).abs() * f.pitch_pt < 0.3, "{name} page {}: off-grid line at {:.2}: {}", page.number, l.y0, l.text);
+        }
+        // 4. No text outside its story's block (or the banner, or the folio line above the area).
+        let blocks: Vec<_> = page.stories.iter().map(|s| on_page(&data, &s.block)).collect();
+        let banner = on_page(&data, &Rect { x: 0.0, y: 0.0, w: f.area_width_pt, h: page.banner_h });
+        for l in lines.iter().filter(|l| l.y1 > area.1 + 1.0) {
+            let ok = blocks.iter().any(|b| inside(l, *b, 1.0)) || (page.banner.is_some() && inside(l, banner, 1.0));
+            assert!(ok, "{name} page {} (index {pi}): text outside every block: {:?}", page.number, l);
+        }
+        // 3. Each multi-column story's columns end within one line of each other, except columns
+        //    that stop on top of a photo.
+        for s in &page.stories {
+            let b = on_page(&data, &s.block);
+            let mut ends: Vec<(f64, f64)> = Vec::new(); // (column x, bottom of last line)
+            for l in body_lines.iter().filter(|l| inside(l, b, 1.0)) {
+                match ends.iter_mut().find(|(x, _)| (x - l.x0).abs() < f.column_pt * 0.5) {
+                    Some(e) => e.1 = e.1.max(l.y1),
+                    None => ends.push((l.x0, l.y1)),
+                }
+            }
+            let photo_tops: Vec<(f64, f64, f64)> = s.photos.iter().map(|p| { let r = on_page(&data, &p.rect); (r.0, r.2, r.1) }).collect();
+            // Columns that stop on top of a photo are compared with each other, the rest with
+            // each other.
+            let above_photo = |x: f64, y: f64| photo_tops.iter().any(|(px0, px1, top)| x >= px0 - 1.0 && x < *px1 && *top > y);
+            for group in [true, false] {
+                let ys: Vec<f64> = ends.iter().filter(|(x, y)| above_photo(*x, *y) == group).map(|e| e.1).collect();
+                if ys.len() >= 2 {
+                    let (lo, hi) = ys.iter().fold((f64::MAX, f64::MIN), |(lo, hi), y| (lo.min(*y), hi.max(*y)));
+                    assert!(hi - lo <= f.pitch_pt + 0.5, "{name} page {}: a story's columns end {:.1} lines apart ({:?}; column ends {:?})", page.number, (hi - lo) / f.pitch_pt, s.head, ends);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn broadsheet_sample_is_set_on_the_grid() {
+    check_edition("jiangxi-special");
+}

@@ -1,0 +1,503 @@
+//! Preflight: editions built for the purpose — an overset story, an underset one, a 72-ppi
+//! photo, a corrupt and a truncated JPEG, an EXIF-rotated photo, a CMYK JPEG, a character no
+//! font covers, a text-only page, a mono page — each gets the right finding and exit code in
+//! both report formats; proofs show the findings.
+//!
+//! Each test writes a small edition into a temporary copy of the project (`content/mini`):
+//! stories whose text is taken from the seed (tests/fixtures/seed.txt), and photos the test
+//! draws with the image crate (RGB, gray) or jpeg-encoder (CMYK), with EXIF bytes written by hand.
+
+mod common;
+use common::*;
+
+use serde_json::Value;
+
+/// Body text: `n` paragraphs of the seed, each at least 60 bytes long.
+fn seed_paras(skip: usize, n: usize) -> String {
+    let seed = std::fs::read_to_string(repo().join("tests/fixtures/seed.txt")).unwrap();
+    let paras: Vec<&str> = seed.lines().map(str::trim).filter(|l| l.len() > 60).skip(skip).take(n).collect();
+    assert_eq!(paras.len(), n, "the seed has enough long paragraphs");
+    paras.join("\n\n")
+}
+
+/// A story TOML: headline, body, optional extra TOML (photos), and its block.
+fn story(headline: &str, body: &str, extra: &str, block: (u32, u32, u32, u32)) -> String {
+    let (column, span, top, height) = block;
+    format!(
+        "headline = \"{headline}\"\nbody = \"\"\"\n{body}\n\"\"\"\n{extra}\n[block]\ncolumn = {column}\nspan = {span}\ntop = {top}\nheight = {height}\n"
+    )
+}
+
+/// A project holding `content/mini`: one page (number 1) with `stories` (file name, TOML), the
+/// page table's extra keys, and extra top-level TOML for edition.toml (e.g. `[preflight]`).
+fn mini(stories: &[(&str, String)], page_extra: &str, edition_extra: &str) -> TestProject {
+    let p = TestProject::sample();
+    let dir = p.edition("mini");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    std::fs::create_dir_all(dir.join("photos")).unwrap();
+    let list: Vec<String> = stories.iter().map(|(f, _)| format!("\"stories/{f}\"")).collect();
+    let edition = format!(
+        "[edition]\npaper = \"示例日报\"\ndate = 2023-06-26\nissue = 1\nformat = \"broadsheet\"\n{edition_extra}\n\n[[pages]]\nnumber = 1\nsection = \"专版\"\n{page_extra}\nstories = [{}]\n",
+        list.join(", ")
+    );
+    std::fs::write(dir.join("edition.toml"), edition).unwrap();
+    for (f, text) in stories {
+        std::fs::write(dir.join("stories").join(f), text).unwrap();
+    }
+    p
+}
+
+/// Run folio in the project with the repo's fonts.
+fn folio(p: &TestProject, args: &[&str]) -> Run {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_folio"));
+    cmd.current_dir(p.root()).args(args).arg("--font-path").arg(repo().join("fonts"));
+    Run(cmd.output().expect("run folio"))
+}
+
+/// `folio check content/mini --format json`, parsed, with its exit code.
+fn check_json(p: &TestProject, extra: &[&str]) -> (i32, Value) {
+    let mut args = vec!["check", "content/mini", "--format", "json"];
+    args.extend_from_slice(extra);
+    let run = folio(p, &args);
+    let v: Value = serde_json::from_str(&run.stdout()).unwrap_or_else(|e| panic!("JSON report: {e}\n{}\n{}", run.stdout(), run.stderr()));
+    assert_eq!(v["schema"], "folio-report/1");
+    assert_eq!(v["ok"], Value::Bool(run.code() == 0), "ok follows the exit code");
+    (run.code(), v)
+}
+
+/// The findings of a JSON report with `code`.
+fn with_code<'a>(v: &'a Value, code: &str) -> Vec<&'a Value> {
+    v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == code).collect()
+}
+
+/// 1-based line of the first line of `text` that starts with `prefix`.
+fn line_of(text: &str, prefix: &str) -> u64 {
+    text.lines().position(|l| l.trim_start().starts_with(prefix)).expect("prefix in text") as u64 + 1
+}
+
+fn write_rgb_jpeg(path: &std::path::Path, w: u32, h: u32) {
+    let img = image::RgbImage::from_fn(w, h, |x, y| image::Rgb([(x * 255 / w) as u8, (y * 255 / h) as u8, 120]));
+    img.save_with_format(path, image::ImageFormat::Jpeg).unwrap();
+}
+
+const PHOTO: &str = "[[photos]]\nfile = \"photos/p.jpg\"\ncaption = \"图片说明\"\ncolumn = 1\nspan = 2\n";
+
+#[test]
+fn overset_and_underset_are_reported_in_both_formats_and_gate_the_build() {
+    let long = story("长稿", &seed_paras(0, 10), "", (1, 2, 0, 14));
+    let short = story("短稿", &seed_paras(10, 1), "", (3, 2, 0, 60));
+    let p = mini(&[("long.toml", long.clone()), ("short.toml", short.clone())], "", "");
+    let block_line = line_of(&long, "[block]");
+
+    // Human report: grouped by page and story, file and line of each finding.
+    let run = folio(&p, &["check", "content/mini"]);
+    run.assert_code(1);
+    let out = run.stdout();
+    assert!(out.starts_with("page 1:"), "a heading per page:\n{out}");
+    assert!(out.contains("content/mini/stories/long.toml\n"), "grouped by story:\n{out}");
+    assert!(out.contains("[overset] error: overset on page 1"), "{out}");
+    assert!(out.contains(&format!("content/mini/stories/long.toml:{block_line}:1")), "{out}");
+    assert!(out.contains("[underset] warning: underset on page 1"), "{out}");
+    assert!(out.contains("1 error"), "{out}");
+
+    // JSON: the same findings with code, page, story, file, line.
+    let (code, v) = check_json(&p, &[]);
+    assert_eq!(code, 1);
+    let over = with_code(&v, "overset");
+    assert_eq!(over.len(), 1, "{v:#}");
+    assert_eq!(over[0]["severity"], "error");
+    assert_eq!(over[0]["page"], 1);
+    assert_eq!(over[0]["story"], "content/mini/stories/long.toml");
+    assert_eq!(over[0]["file"], "content/mini/stories/long.toml");
+    assert_eq!(over[0]["line"], block_line);
+    let lines: u64 = over[0]["message"].as_str().unwrap().split(": ").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+    assert!(lines > 0, "the overset counts lines: {}", over[0]["message"]);
+    assert_eq!(v["pages"][0]["overset_lines"], lines, "page figures agree with the finding");
+    let under = with_code(&v, "underset");
+    assert_eq!(under.len(), 1, "{v:#}");
+    assert_eq!(under[0]["severity"], "warning");
+    assert_eq!(under[0]["story"], "content/mini/stories/short.toml");
+    assert!(v["pages"][0]["underset_lines"].as_u64().unwrap() >= 2);
+
+    // --allow-overset: a warning, exit 0.
+    let (code, v) = check_json(&p, &["--allow-overset"]);
+    assert_eq!(code, 0, "{v:#}");
+    assert_eq!(with_code(&v, "overset")[0]["severity"], "warning");
+
+    // build fails on the error and writes nothing, but prints the page line.
+    let run = folio(&p, &["build", "content/mini", "--out", "out"]);
+    run.assert_code(1);
+    assert!(run.stdout().contains("page 1: 2 stories"), "{}", run.stdout());
+    assert!(run.stdout().contains("lines overset"), "{}", run.stdout());
+    run.assert_stderr_has(&["overset on page 1", "no output was written"]);
+    assert!(!p.out().join("mini.pdf").exists());
+    let run = folio(&p, &["build", "content/mini", "--out", "out", "--allow-overset"]);
+    run.assert_code(0);
+    assert!(p.out().join("mini.pdf").exists());
+}
+
+/// Expected effective ppi from the report's own figures (cover fit: the smaller axis).
+fn ppi_from(photo: &Value) -> f64 {
+    let px = photo["pixels"].as_array().unwrap();
+    let mm = photo["placed_mm"].as_array().unwrap();
+    let a = px[0].as_f64().unwrap() / (mm[0].as_f64().unwrap() / 25.4);
+    let b = px[1].as_f64().unwrap() / (mm[1].as_f64().unwrap() / 25.4);
+    a.min(b)
+}
+
+#[test]
+fn photo_resolution_is_checked_at_the_placed_size_with_edition_limits() {
+    let s = story("图片稿", &seed_paras(0, 2), PHOTO, (1, 2, 0, 60));
+    let p = mini(&[("a.toml", s.clone())], "", "");
+    let photo = p.edition("mini").join("photos/p.jpg");
+    // First a generous photo, to learn its placed size from the report.
+    write_rgb_jpeg(&photo, 1000, 667);
+    let (code, v) = check_json(&p, &[]);
+    assert_eq!(code, 0, "{v:#}");
+    let placed = v["pages"][0]["photos"][0].clone();
+    let w_in = placed["placed_mm"][0].as_f64().unwrap() / 25.4;
+    assert!(with_code(&v, "photo-low-ppi").is_empty());
+
+    // A 72-ppi photo: an error naming the story, its `file =` line and the resolution.
+    write_rgb_jpeg(&photo, (72.0 * w_in).round() as u32, (72.0 * w_in * 2.0 / 3.0).round() as u32);
+    let (code, v) = check_json(&p, &[]);
+    assert_eq!(code, 1);
+    let ph = &v["pages"][0]["photos"][0];
+    let ppi = ph["ppi"].as_f64().unwrap();
+    assert!((ppi - ppi_from(ph)).abs() < 0.6, "ppi {ppi} vs {}", ppi_from(ph));
+    assert!((60.0..=73.0).contains(&ppi), "about 72 ppi: {ppi}");
+    let f = with_code(&v, "photo-low-ppi");
+    assert_eq!(f.len(), 1, "{v:#}");
+    assert_eq!(f[0]["severity"], "error");
+    assert_eq!(f[0]["line"], line_of(&s, "file ="));
+    assert_eq!(f[0]["story"], "content/mini/stories/a.toml");
+    assert!(f[0]["message"].as_str().unwrap().contains("photos/p.jpg"));
+    let run = folio(&p, &["check", "content/mini"]);
+    run.assert_code(1);
+    assert!(run.stdout().contains("[photo-low-ppi] error: photo photos/p.jpg prints at"), "{}", run.stdout());
+    assert!(run.stdout().contains(&format!("content/mini/stories/a.toml:{}:", line_of(&s, "file ="))), "{}", run.stdout());
+
+    // 160 ppi: a warning.
+    write_rgb_jpeg(&photo, (160.0 * w_in).round() as u32, (160.0 * w_in * 2.0 / 3.0).round() as u32);
+    let (code, v) = check_json(&p, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(with_code(&v, "photo-low-ppi")[0]["severity"], "warning");
+
+    // The edition's own limits: 72 ppi is fine for a paper that accepts 60.
+    write_rgb_jpeg(&photo, (72.0 * w_in).round() as u32, (72.0 * w_in * 2.0 / 3.0).round() as u32);
+    p.edit("content/mini/edition.toml", |t| t.replace("format = \"broadsheet\"", "format = \"broadsheet\"\n\n[preflight]\nwarn_ppi = 60\nerror_ppi = 50"));
+    let (code, v) = check_json(&p, &[]);
+    assert_eq!(code, 0, "{v:#}");
+    assert!(with_code(&v, "photo-low-ppi").is_empty(), "{v:#}");
+    // Limits that contradict each other are a located content error.
+    p.edit("content/mini/edition.toml", |t| t.replace("error_ppi = 50", "error_ppi = 500"));
+    let (code, v) = check_json(&p, &[]);
+    assert_eq!(code, 1);
+    let f = with_code(&v, "content");
+    assert_eq!(f[0]["file"], "content/mini/edition.toml", "{v:#}");
+    assert!(f[0]["message"].as_str().unwrap().contains("error_ppi"));
+}
+
+#[test]
+fn corrupt_and_truncated_jpegs_are_errors_naming_story_file_and_line() {
+    let s = story("图片稿", &seed_paras(0, 2), PHOTO, (1, 2, 0, 60));
+    let p = mini(&[("a.toml", s.clone())], "", "");
+    let photo = p.edition("mini").join("photos/p.jpg");
+    let file_line = line_of(&s, "file =");
+
+    let mut good = Vec::new();
+    image::RgbImage::from_fn(640, 480, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x * y) % 256) as u8]))
+        .write_to(&mut std::io::Cursor::new(&mut good), image::ImageFormat::Jpeg)
+        .unwrap();
+    for (what, bytes) in [("corrupt", b"this is not a JPEG at all".to_vec()), ("truncated", good[..good.len() * 2 / 5].to_vec())] {
+        std::fs::write(&photo, &bytes).unwrap();
+        let (code, v) = check_json(&p, &[]);
+        assert_eq!(code, 1, "{what}: {v:#}");
+        let f = with_code(&v, "photo-unreadable");
+        assert_eq!(f.len(), 1, "{what}: {v:#}");
+        assert_eq!(f[0]["severity"], "error");
+        assert_eq!(f[0]["file"], "content/mini/stories/a.toml");
+        assert_eq!(f[0]["line"], file_line);
+        assert!(f[0]["message"].as_str().unwrap().contains("photos/p.jpg"), "{what}: {}", f[0]["message"]);
+        let run = folio(&p, &["check", "content/mini"]);
+        run.assert_code(1);
+        assert!(run.stdout().contains(&format!("content/mini/stories/a.toml:{file_line}:")), "{what}: {}", run.stdout());
+        let run = folio(&p, &["build", "content/mini", "--out", "out"]);
+        run.assert_code(1);
+        run.assert_stderr_has(&["photos/p.jpg", &format!("stories/a.toml:{file_line}:")]);
+        assert!(!p.out().join("mini.pdf").exists());
+    }
+    // Missing: named by the content check, with its line.
+    std::fs::remove_file(&photo).unwrap();
+    let (code, v) = check_json(&p, &[]);
+    assert_eq!(code, 1);
+    let f = with_code(&v, "photo-missing");
+    assert_eq!(f[0]["line"], file_line, "{v:#}");
+}
+
+/// An EXIF APP1 payload with only the Orientation tag (big-endian TIFF).
+fn exif_orientation(o: u16) -> Vec<u8> {
+    let mut v = b"Exif\0\0MM\0\x2a\0\0\0\x08".to_vec();
+    v.extend_from_slice(&1u16.to_be_bytes()); // one entry
+    v.extend_from_slice(&0x0112u16.to_be_bytes()); // Orientation
+    v.extend_from_slice(&3u16.to_be_bytes()); // SHORT
+    v.extend_from_slice(&1u32.to_be_bytes()); // count
+    v.extend_from_slice(&o.to_be_bytes());
+    v.extend_from_slice(&[0, 0]);
+    v.extend_from_slice(&0u32.to_be_bytes()); // no next IFD
+    v
+}
+
+/// Centroid (x, y) of pixels close to `rgb` in a PNG, and their count.
+fn centroid(png: &[u8], rgb: [u8; 3]) -> (f64, f64, usize) {
+    let img = image::load_from_memory(png).unwrap().to_rgb8();
+    let (mut sx, mut sy, mut n) = (0.0, 0.0, 0usize);
+    for (x, y, p) in img.enumerate_pixels() {
+        if p.0.iter().zip(rgb).all(|(a, b)| (i32::from(*a) - i32::from(b)).abs() < 40) {
+            sx += f64::from(x);
+            sy += f64::from(y);
+            n += 1;
+        }
+    }
+    (sx / n.max(1) as f64, sy / n.max(1) as f64, n)
+}
+
+fn pdf_page_png(pdf: &std::path::Path, dpi: u32) -> Vec<u8> {
+    let out = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", &dpi.to_string(), "-f", "1", "-l", "1", pdf.to_str().unwrap()])
+        .output()
+        .expect("pdftoppm (poppler-utils) is needed");
+    assert!(out.status.success());
+    out.stdout
+}
+
+#[test]
+fn exif_rotated_photo_is_laid_out_and_printed_upright() {
+    // Stored landscape 480×240: top half red, bottom half blue; EXIF 6 = turn 90° clockwise to
+    // view, so it prints portrait 240×480 with blue on the left and red on the right.
+    let img = image::RgbImage::from_fn(480, 240, |_, y| if y < 120 { image::Rgb([230, 20, 20]) } else { image::Rgb([20, 20, 230]) });
+    let mut jpeg = Vec::new();
+    let mut enc = jpeg_encoder::Encoder::new(&mut jpeg, 95);
+    enc.add_app_segment(1, &exif_orientation(6)).unwrap();
+    enc.encode(img.as_raw(), 480, 240, jpeg_encoder::ColorType::Rgb).unwrap();
+    let s = story("图片稿", &seed_paras(0, 3), &PHOTO.replace("span = 2", "span = 1"), (1, 2, 0, 70));
+    let p = mini(&[("a.toml", s)], "", "");
+    std::fs::write(p.edition("mini").join("photos/p.jpg"), &jpeg).unwrap();
+
+    let (code, v) = check_json(&p, &[]);
+    let ph = &v["pages"][0]["photos"][0];
+    assert_eq!(ph["orientation"], 6, "{v:#}");
+    assert_eq!(ph["pixels"], serde_json::json!([240, 480]), "pixels as printed: {v:#}");
+    let mm = ph["placed_mm"].as_array().unwrap();
+    assert!(mm[1].as_f64().unwrap() > 1.5 * mm[0].as_f64().unwrap(), "laid out portrait: {mm:?}");
+    assert!(code == 0 || with_code(&v, "photo-low-ppi").len() == 1, "{v:#}");
+
+    let run = folio(&p, &["build", "content/mini", "--out", "out", "--allow-overset"]);
+    if run.code() != 0 {
+        // Only the small photo's resolution may stop it; lower the limits then.
+        p.edit("content/mini/edition.toml", |t| t.replace("format = \"broadsheet\"", "format = \"broadsheet\"\n\n[preflight]\nwarn_ppi = 10\nerror_ppi = 5"));
+        folio(&p, &["build", "content/mini", "--out", "out", "--allow-overset"]).assert_code(0);
+    }
+    let png = pdf_page_png(&p.out().join("mini.pdf"), 50);
+    let (rx, ry, rn) = centroid(&png, [230, 20, 20]);
+    let (bx, by, bn) = centroid(&png, [20, 20, 230]);
+    assert!(rn > 200 && bn > 200, "both halves printed: red {rn}, blue {bn}");
+    assert!(rx > bx + 5.0, "red right of blue (upright): red x {rx}, blue x {bx}");
+    assert!((ry - by).abs() < 5.0, "side by side, not stacked: red y {ry}, blue y {by}");
+}
+
+/// Ghostscript's ink coverage per page, [C, M, Y, K]: `inkcov` gives the share of pixels each
+/// ink touches, `ink_cov` the mean amount of ink.
+fn inkcov(pdf: &std::path::Path) -> Vec<[f64; 4]> {
+    gs_coverage(pdf, "inkcov")
+}
+
+fn gs_coverage(pdf: &std::path::Path, device: &str) -> Vec<[f64; 4]> {
+    let out = std::process::Command::new("gs")
+        .args(["-q", "-o", "-", &format!("-sDEVICE={device}"), pdf.to_str().unwrap()])
+        .output()
+        .expect("ghostscript (gs) is needed; .ci/run installs it");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.contains("CMYK"))
+        .map(|l| {
+            let v: Vec<f64> = l.split_whitespace().take(4).map(|x| x.parse().unwrap()).collect();
+            [v[0], v[1], v[2], v[3]]
+        })
+        .collect()
+}
+
+#[test]
+fn cmyk_jpeg_passes_through_and_its_ink_is_measured() {
+    let s = story("图片稿", &seed_paras(0, 3), &PHOTO.replace("span = 2", "span = 1"), (1, 2, 0, 70));
+    let p = mini(&[("a.toml", s)], "", "[preflight]\nwarn_ppi = 10\nerror_ppi = 5");
+    let photo = p.edition("mini").join("photos/p.jpg");
+    // C 20% M 30% Y 40% K 50% = 140%.
+    let px: Vec<u8> = [51u8, 77, 102, 128].repeat(300 * 200);
+    let mut jpeg = Vec::new();
+    jpeg_encoder::Encoder::new(&mut jpeg, 100).encode(&px, 300, 200, jpeg_encoder::ColorType::Cmyk).unwrap();
+    std::fs::write(&photo, &jpeg).unwrap();
+
+    let (code, v) = check_json(&p, &["--allow-overset"]);
+    assert_eq!(code, 0, "{v:#}");
+    let page = &v["pages"][0];
+    assert_eq!(page["photos"][0]["colour"], "cmyk");
+    let ink = page["max_ink"].as_f64().unwrap();
+    assert!((ink - 140.0).abs() < 3.0, "max ink of the page is the photo's 140%: {ink}");
+    assert!(with_code(&v, "ink-over-limit").is_empty());
+
+    // Embedded as CMYK, unchanged; Ghostscript sees the colour inks on the page.
+    folio(&p, &["build", "content/mini", "--out", "out", "--allow-overset"]).assert_code(0);
+    let pdf = p.out().join("mini.pdf");
+    let list = poppler("pdfimages", &["-list", pdf.to_str().unwrap()]);
+    assert!(list.lines().skip(2).any(|l| l.contains("cmyk")), "{list}");
+    let cov = gs_coverage(&pdf, "ink_cov");
+    assert!(cov[0][0] > 0.0 && cov[0][1] > cov[0][0] && cov[0][2] > cov[0][1], "C < M < Y as in the photo: {cov:?}");
+    let (m_c, y_c) = (cov[0][1] / cov[0][0], cov[0][2] / cov[0][0]);
+    assert!((m_c - 1.5).abs() < 0.1 && (y_c - 2.0).abs() < 0.1, "the photo's 20/30/40 proportions, not inverted: {cov:?}");
+
+    // 300% coverage: over the default limit of 240%, a warning naming the photo.
+    let px: Vec<u8> = [204u8, 179, 179, 204].repeat(300 * 200);
+    let mut jpeg = Vec::new();
+    jpeg_encoder::Encoder::new(&mut jpeg, 100).encode(&px, 300, 200, jpeg_encoder::ColorType::Cmyk).unwrap();
+    std::fs::write(&photo, &jpeg).unwrap();
+    let (code, v) = check_json(&p, &["--allow-overset"]);
+    assert_eq!(code, 0);
+    let f = with_code(&v, "ink-over-limit");
+    assert_eq!(f.len(), 1, "{v:#}");
+    assert_eq!(f[0]["severity"], "warning");
+    assert!(f[0]["message"].as_str().unwrap().contains("photos/p.jpg"), "{}", f[0]["message"]);
+    assert_eq!(f[0]["story"], "content/mini/stories/a.toml");
+}
+
+#[test]
+fn text_only_and_mono_pages_print_in_k_only() {
+    // A text-only page: Ghostscript finds no cyan, magenta or yellow.
+    let s = story("纯文字稿", &seed_paras(0, 4), "", (1, 3, 0, 40));
+    let p = mini(&[("a.toml", s)], "", "");
+    folio(&p, &["build", "content/mini", "--out", "out", "--allow-overset"]).assert_code(0);
+    let cov = inkcov(&p.out().join("mini.pdf"));
+    assert_eq!(cov.len(), 1);
+    assert_eq!(&cov[0][..3], &[0.0, 0.0, 0.0], "C = M = Y = 0: {cov:?}");
+    assert!(cov[0][3] > 0.001, "K carries the text: {cov:?}");
+    let (_, v) = check_json(&p, &["--allow-overset"]);
+    assert_eq!(v["pages"][0]["max_ink"], 100.0, "{v:#}");
+    assert!(with_code(&v, "ink-not-k").is_empty());
+
+    // A mono page with an RGB photo: the photo is converted to gray, still K only.
+    let s = story("黑白版", &seed_paras(0, 3), PHOTO, (1, 3, 0, 70));
+    let p = mini(&[("a.toml", s)], "mono = true", "[preflight]\nwarn_ppi = 10\nerror_ppi = 5");
+    write_rgb_jpeg(&p.edition("mini").join("photos/p.jpg"), 900, 600);
+    let (_, v) = check_json(&p, &["--allow-overset"]);
+    let ph = &v["pages"][0]["photos"][0];
+    assert_eq!(ph["grayscale"], true, "{v:#}");
+    assert_eq!(ph["colour"], "rgb", "as delivered");
+    assert_eq!(v["pages"][0]["rgb_photos"], 0);
+    folio(&p, &["build", "content/mini", "--out", "out", "--allow-overset"]).assert_code(0);
+    let pdf = p.out().join("mini.pdf");
+    let list = poppler("pdfimages", &["-list", pdf.to_str().unwrap()]);
+    // One image, DeviceCMYK carrying the gray on K (an ICC-based gray image could be separated
+    // into four-colour gray by a colour-managed RIP).
+    let colours: Vec<&str> = list.lines().skip(2).map(|l| l.split_whitespace().nth(5).unwrap()).collect();
+    assert_eq!(colours, ["cmyk"], "{list}");
+    let cov = inkcov(&pdf);
+    assert_eq!(&cov[0][..3], &[0.0, 0.0, 0.0], "C = M = Y = 0 with the photo: {cov:?}");
+    assert!(std::fs::read(p.edition("mini").join("photos/p.jpg")).map(|b| image::load_from_memory(&b).unwrap().color().has_color()).unwrap(), "the file on disk is untouched");
+}
+
+#[test]
+fn photos_far_above_the_target_resolution_are_downsampled() {
+    let s = story("图片稿", &seed_paras(0, 3), &PHOTO.replace("span = 2", "span = 1"), (1, 2, 0, 70));
+    let p = mini(&[("a.toml", s)], "", "");
+    // One column is about 1.5 in: 3000 px is about 2000 ppi, far above the 300 target.
+    write_rgb_jpeg(&p.edition("mini").join("photos/p.jpg"), 3000, 2000);
+    let (_, v) = check_json(&p, &["--allow-overset"]);
+    let ph = &v["pages"][0]["photos"][0];
+    assert_eq!(ph["downsampled"], true, "{v:#}");
+    let (before, after) = (ph["bytes_before"].as_u64().unwrap(), ph["bytes_after"].as_u64().unwrap());
+    assert!(after < before / 4, "bytes saved: {before} → {after}");
+    let run = folio(&p, &["build", "content/mini", "--out", "out", "--allow-overset"]);
+    run.assert_code(0);
+    assert!(run.stdout().contains("downsampled saving"), "{}", run.stdout());
+    // The embedded image is about 300 ppi at its placed width.
+    let list = poppler("pdfimages", &["-list", p.out().join("mini.pdf").to_str().unwrap()]);
+    let row = list.lines().skip(2).next().expect("one image");
+    let width: f64 = row.split_whitespace().nth(3).unwrap().parse().unwrap();
+    let w_in = ph["placed_mm"][0].as_f64().unwrap() / 25.4;
+    let ppi = width / w_in;
+    assert!((290.0..=340.0).contains(&ppi), "embedded at about 300 ppi: {ppi} ({list})");
+}
+
+#[test]
+fn a_character_no_font_covers_is_an_error_with_code_point_story_and_paragraph() {
+    // U+17000 (Tangut) is in none of the bundled fonts.
+    let body = format!("{}\n\n第二段写到西夏文𗀀字时出了问题。\n\n{}", seed_paras(0, 1), seed_paras(1, 1));
+    let s = story("缺字稿", &body, "", (1, 3, 0, 40));
+    let p = mini(&[("a.toml", s.clone())], "", "");
+    let line = line_of(&s, "第二段");
+    let (code, v) = check_json(&p, &["--allow-overset"]);
+    assert_eq!(code, 1, "{v:#}");
+    let f = with_code(&v, "glyph-missing");
+    assert_eq!(f.len(), 1, "{v:#}");
+    assert_eq!(f[0]["severity"], "error");
+    assert_eq!(f[0]["file"], "content/mini/stories/a.toml");
+    assert_eq!(f[0]["story"], "content/mini/stories/a.toml");
+    assert_eq!(f[0]["line"], line);
+    let msg = f[0]["message"].as_str().unwrap();
+    assert!(msg.contains("U+17000") && msg.contains("第二段写到西夏文𗀀字时出了问题"), "{msg}");
+    let run = folio(&p, &["check", "content/mini", "--allow-overset"]);
+    run.assert_code(1);
+    assert!(run.stdout().contains(&format!("content/mini/stories/a.toml:{line}:")), "{}", run.stdout());
+    let run = folio(&p, &["build", "content/mini", "--out", "out", "--allow-overset"]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["U+17000"]);
+}
+
+#[test]
+fn the_sample_has_no_errors_and_prints_its_rare_name_character() {
+    let p = TestProject::sample();
+    let run = folio(&p, &["check", &format!("content/{SAMPLE}"), "--format", "json"]);
+    let v: Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert_eq!(v["errors"], 0, "{v:#}");
+    run.assert_code(0);
+    assert!(with_code(&v, "glyph-missing").is_empty());
+    assert!(with_code(&v, "ink-not-k").is_empty());
+    for page in v["pages"].as_array().unwrap() {
+        assert!(page["max_ink"].as_f64().unwrap() <= 100.5, "text pages print at most 100% K: {page:#}");
+    }
+    // 夏得湧: 湧 is set from the bundled fonts and is in the PDF's text.
+    p.build_sample();
+    let text = poppler("pdftotext", &[p.out().join(format!("{SAMPLE}.pdf")).to_str().unwrap(), "-"]);
+    assert!(text.contains("夏得湧"), "湧 prints");
+}
+
+#[test]
+fn proofs_draw_the_findings_on_pages_spreads_and_a_contact_sheet() {
+    let long = story("长稿", &seed_paras(0, 10), "", (1, 2, 0, 14));
+    let pic = story("图片稿", &format!("西夏文𗀀字。\n\n{}", seed_paras(10, 2)), &PHOTO.replace("span = 2", "span = 3"), (3, 3, 0, 70));
+    let p = mini(&[("long.toml", long), ("pic.toml", pic)], "", "");
+    write_rgb_jpeg(&p.edition("mini").join("photos/p.jpg"), 200, 133);
+    let run = folio(&p, &["proof", "content/mini", "--dpi", "60", "--out", "proofs"]);
+    run.assert_code(1);
+    assert!(run.stdout().contains("[overset]") && run.stdout().contains("[photo-low-ppi]") && run.stdout().contains("[glyph-missing]"), "{}", run.stdout());
+    let dir = p.root().join("proofs");
+    for f in ["mini-p1.png", "mini-spread-1.png", "mini-contact.png"] {
+        assert!(dir.join(f).is_file(), "{f} written: {}", run.stderr());
+    }
+    let page = std::fs::read(dir.join("mini-p1.png")).unwrap();
+    let (_, _, red) = centroid(&page, [0xe0, 0, 0]);
+    let (_, _, orange) = centroid(&page, [0xff, 0x8c, 0]);
+    let (_, _, magenta) = centroid(&page, [0xe0, 0, 0xc0]);
+    assert!(red > 100 && orange > 100 && magenta > 20, "marks drawn: red {red}, orange {orange}, magenta {magenta}");
+    let sheet = image::load_from_memory(&std::fs::read(dir.join("mini-contact.png")).unwrap()).unwrap();
+    assert!(sheet.height() > 500 && sheet.width() > 300);
+
+    // A clean edition's proof carries no marks.
+    let clean = story("短稿", &seed_paras(0, 1), "", (1, 2, 0, 40));
+    let p = mini(&[("a.toml", clean)], "", "");
+    let run = folio(&p, &["proof", "content/mini", "--dpi", "60", "--out", "proofs", "--allow-overset"]);
+    let page = std::fs::read(p.root().join("proofs/mini-p1.png")).unwrap();
+    let (_, _, red) = centroid(&page, [0xe0, 0, 0]);
+    assert_eq!(red, 0, "{}", run.stdout());
+}
