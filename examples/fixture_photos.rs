@@ -71,7 +71,7 @@ fn scene(w: u32, h: u32, seed: u64, road: bool) -> RgbImage {
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| "content/jiangxi-special/photos".into());
     std::fs::create_dir_all(&dir).expect("create photo folder");
-    for (name, w, h, seed, road) in [("xunjing.jpg", 3000, 2000, 7, false), ("chaji.jpg", 2100, 1400, 11, true)] {
+    for (name, w, h, seed, road) in [("xunjing.jpg", 3000, 2000, 7, false), ("chaji.jpg", 3000, 2000, 11, true)] {
         let img = scene(w, h, seed, road);
         let path = format!("{dir}/{name}");
         let mut out = std::io::BufWriter::new(std::fs::File::create(&path).expect("create photo"));

@@ -100,6 +100,7 @@ pub fn archive(
     opts: &ArchiveOptions,
 ) -> Result<Vec<u8>, Diagnostics> {
     let facts = Facts::of(edition, compiled);
+    calibrate_images(compiled).map_err(|e| Diagnostics::from(Diagnostic::error(format!("archive: {e}"))))?;
     let info = compiled.document.info_mut();
     info.title = Some(facts.title().into());
     info.description = Some(facts.description().into());
@@ -128,6 +129,74 @@ pub fn archive(
     finish(&bytes, &facts, time, attach).map_err(|e| {
         Diagnostics::from(Diagnostic::error(format!("archive: {e}")).hint("this is a bug in folio's PDF/A post-processing; please report it"))
     })
+}
+
+/// PDF/A in typst 0.15.1 cannot carry CMYK (there is no CMYK profile to declare), yet the
+/// photos pass 2 draws may be CMYK JPEGs: delivered separated, or made K-only for a `mono` page.
+/// For the archive, re-encode each as a gray JPEG (when its pixels are neutral) or an RGB JPEG,
+/// which typst writes ICC-based. The press route keeps the CMYK originals.
+fn calibrate_images(compiled: &mut Compiled) -> Result<(), String> {
+    let mut pages: typst::ecow::EcoVec<typst_layout::Page> = compiled.document.pages().iter().cloned().collect();
+    let mut changed = false;
+    let mut error = None;
+    for page in pages.make_mut() {
+        calibrate_frame(&mut page.frame, &mut changed, &mut error);
+    }
+    if let Some(e) = error {
+        return Err(e);
+    }
+    if changed {
+        let info = compiled.document.info_mut().clone();
+        compiled.document = typst_layout::PagedDocument::new(pages, info);
+    }
+    Ok(())
+}
+
+fn calibrate_frame(frame: &mut typst::layout::Frame, changed: &mut bool, error: &mut Option<String>) {
+    use typst::layout::FrameItem;
+    frame.retain(|item| {
+        match item {
+            FrameItem::Group(group) => calibrate_frame(&mut group.frame, changed, error),
+            FrameItem::Image(image, _, _) => match calibrated(image) {
+                Some(Ok(new)) => {
+                    *image = new;
+                    *changed = true;
+                }
+                Some(Err(e)) => *error = Some(e),
+                None => {}
+            },
+            _ => {}
+        }
+        true
+    });
+}
+
+/// A gray or RGB copy of a CMYK JPEG; `None` for any other image.
+fn calibrated(image: &typst::visualize::Image) -> Option<Result<typst::visualize::Image, String>> {
+    use typst::visualize::{ExchangeFormat, Image, ImageKind, RasterFormat, RasterImage};
+    let ImageKind::Raster(raster) = image.kind() else { return None };
+    if raster.format() != RasterFormat::Exchange(ExchangeFormat::Jpg)
+        || crate::photos::jpeg_colour(raster.data()) != Some(crate::photos::PhotoColour::Cmyk)
+    {
+        return None;
+    }
+    let rgb = raster.dynamic().to_rgb8();
+    let (w, h) = rgb.dimensions();
+    let raw = rgb.into_raw();
+    let mut out = Vec::new();
+    let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90);
+    let encoded = if raw.chunks(3).all(|p| p[0] == p[1] && p[1] == p[2]) {
+        let luma: Vec<u8> = raw.chunks(3).map(|p| p[0]).collect();
+        encoder.encode(&luma, w, h, image::ExtendedColorType::L8)
+    } else {
+        encoder.encode(&raw, w, h, image::ExtendedColorType::Rgb8)
+    };
+    Some(
+        encoded
+            .map_err(|e| format!("cannot re-encode a CMYK photo for PDF/A: {e}"))
+            .and_then(|_| RasterImage::plain(typst::foundations::Bytes::new(out), ExchangeFormat::Jpg).map_err(|e| e.to_string()))
+            .map(|r| Image::new(r, image.alt().map(Into::into), image.scaling())),
+    )
 }
 
 /// The edition's facts written into the archive's XMP.

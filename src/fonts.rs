@@ -152,7 +152,7 @@ pub fn scan_with(dir: &Path, cache_path: Option<PathBuf>) -> Vec<(PathBuf, u32, 
     let unchanged = fresh.len() == cached.len()
         && fresh.iter().all(|f| cached.get(&f.path).is_some_and(|c| c.len == f.len && c.modified == f.modified));
     if let (Some(path), false) = (&cache_path, unchanged) {
-        write_cache(path, &ScanCache { version: CACHE_VERSION.into(), files: fresh.clone() });
+        write_cache(path, &ScanCache { version: CACHE_VERSION.into(), dir: dir.to_path_buf(), files: fresh.clone() });
     }
     fresh.into_iter().flat_map(|f| f.faces.into_iter().map(move |(i, info)| (f.path.clone(), i, info))).collect()
 }
@@ -197,7 +197,15 @@ const CACHE_VERSION: &str = "folio-fonts-1 typst-0.15.1";
 #[derive(Serialize, Deserialize)]
 struct ScanCache {
     version: String,
+    /// The fonts folder scanned.
+    dir: PathBuf,
     files: Vec<CachedFile>,
+}
+
+/// Just the folder of a cache file.
+#[derive(Deserialize)]
+struct CacheDir {
+    dir: PathBuf,
 }
 
 #[derive(Clone, Serialize, Deserialize)]
@@ -228,7 +236,22 @@ pub fn cache_file(dir: &Path) -> Option<PathBuf> {
 }
 
 /// Write the cache atomically; a cache that cannot be written is only a slower next start.
+/// Caches of folders that no longer exist (temporary projects) are removed on the way.
 fn write_cache(path: &Path, cache: &ScanCache) {
+    if let Some(folder) = path.parent().and_then(|p| std::fs::read_dir(p).ok()) {
+        for other in folder.flatten().map(|e| e.path()) {
+            let is_cache = other.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("fonts-") && n.ends_with(".json"));
+            if is_cache && other != path {
+                let gone = std::fs::read(&other)
+                    .ok()
+                    .and_then(|b| serde_json::from_slice::<CacheDir>(&b).ok())
+                    .is_none_or(|c| !c.dir.is_dir());
+                if gone {
+                    let _ = std::fs::remove_file(&other);
+                }
+            }
+        }
+    }
     let Ok(bytes) = serde_json::to_vec(cache) else { return };
     if let Err(e) = crate::export::write_atomic(path, &bytes) {
         if std::env::var_os("FOLIO_LOG").is_some() {

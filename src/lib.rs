@@ -3,7 +3,8 @@
 //! The pipeline, one module per stage:
 //! [`content`] (load and validate) → [`world`] (sandboxed Typst world with [`fonts`]) →
 //! [`compile`] (galley pass [`galley`], copy [`flow`] and [`compose`]ition, page pass) →
-//! [`preflight`] (findings) → [`export`] (PDF, PNG). [`pipeline`] runs the recipe;
+//! [`preflight`] (findings, from [`photos`], [`glyphs`] and [`ink`]; printed by [`report`], drawn
+//! on PNG proofs by [`proof`]) → [`export`] (PDF, PNG). [`pipeline`] runs the recipe;
 //! [`cli`] and [`cmd`] are the command line.
 #![warn(missing_docs)]
 

@@ -313,7 +313,9 @@ pub fn from_diagnostic(diag: Diagnostic, edition: Option<&Edition>) -> Finding {
     } else {
         "content"
     };
-    let (mut page, mut page_index, mut story) = (None, None, None);
+    let (mut page, mut page_index) = (None, None);
+    // A photo's diagnostic points into its story's TOML.
+    let mut story = if code.starts_with("photo-") { path.clone() } else { None };
     if let (Some(ed), Some(p)) = (edition, &path) {
         for (pi, stories) in ed.stories.iter().enumerate() {
             if let Some(s) = stories.iter().find(|s| &s.display == p) {

@@ -31,6 +31,12 @@ pub const EVICT_AGE: usize = 10;
 pub struct Rebuilt {
     /// Wall time of the rebuild, from reading the TOML to the last file written.
     pub elapsed: Duration,
+    /// Of which: loading the project and the edition (TOML, formats).
+    pub load: Duration,
+    /// Of which: both compile passes, photo checks and preflight.
+    pub compile: Duration,
+    /// Of which: PDF (and PNG) export and writing the files.
+    pub export: Duration,
     /// Whether this was the first build of the session (everything is new).
     pub first: bool,
     /// Page numbers (as printed) whose drawing changed since the last good build.
@@ -127,7 +133,8 @@ impl Builder {
             }
         }
         self.inputs = inputs;
-        log(&format!("loaded in {:?}", start.elapsed()));
+        let load = start.elapsed();
+        log(&format!("loaded in {load:?}"));
 
         let stamp = FontsStamp::of(&project.fonts);
         let warm = match self.warm.take() {
@@ -144,7 +151,8 @@ impl Builder {
         let t = Instant::now();
         let compiled = compile::compile(&mut warm.world, &edition, &formats)?;
         let findings = preflight::check(&edition, &compiled);
-        log(&format!("compiled in {:?}", t.elapsed()));
+        let compile = t.elapsed();
+        log(&format!("compiled in {compile:?}"));
         if findings.iter().any(|f| f.severity == Severity::Error) {
             return Err(Diagnostics(findings));
         }
@@ -184,12 +192,13 @@ impl Builder {
             export::write_atomic(&path, &bytes)?;
             written.push(path);
         }
-        log(&format!("exported in {:?}", t.elapsed()));
+        let export = t.elapsed();
+        log(&format!("exported in {export:?}"));
 
         self.pages = Some(pages);
         self.spreads = Some(spreads);
         let changed = changed_idx.iter().map(|&i| compiled.data.pages[i].number).collect();
-        Ok(Rebuilt { elapsed: start.elapsed(), first, changed, pages: compiled.pages, written, findings })
+        Ok(Rebuilt { elapsed: start.elapsed(), load, compile, export, first, changed, pages: compiled.pages, written, findings })
     }
 
     /// Everything a change to which must trigger a rebuild: the files the last compile read

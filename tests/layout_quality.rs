@@ -5,7 +5,8 @@
 mod common;
 use common::*;
 
-use folio::compose::{PagesData, Rect};
+use folio::compose::{PagesData, PlacedPiece, Rect};
+use folio::galley::Piece;
 use folio::pipeline::{self, Options};
 
 /// A text line as poppler sees it: its box and its text.
@@ -72,7 +73,7 @@ fn column_lines(words: &[(usize, Line)], data: &PagesData) -> Vec<Line> {
     for (li, w) in words {
         let c = col_of(w.x0);
         match out.last_mut() {
-            Some((l, oc, line)) if *l == *li && (*oc == c || w.x0 - line.x1 < f.gutter_pt * 0.5) => {
+            Some((l, oc, line)) if *l == *li && *oc == c => {
                 line.x1 = line.x1.max(w.x1);
                 line.y0 = line.y0.min(w.y0);
                 line.y1 = line.y1.max(w.y1);
@@ -135,15 +136,24 @@ fn check_edition(name: &str) {
         let lines = column_lines(words, &data);
         let lines = &lines;
         let area = on_page(&data, &Rect { x: 0.0, y: 0.0, w: f.area_width_pt, h: f.area_height_pt });
-        // 1. Forbidden line starts.
-        for l in lines {
+        // 1. Forbidden line starts, in the columns' text. Vertical text (竖排 heads, the ear in
+        //    the masthead) stacks one character per line, and the banner is not column text:
+        //    both are left out.
+        let vertical: Vec<(f64, f64, f64, f64)> = page
+            .stories
+            .iter()
+            .filter(|s| matches!(&s.head.piece, PlacedPiece::Piece(Piece::Head { head }) if head.vertical))
+            .map(|s| on_page(&data, &s.head.rect))
+            .chain((page.masthead || page.banner.is_some()).then(|| on_page(&data, &Rect { x: 0.0, y: 0.0, w: f.area_width_pt, h: page.banner_h })))
+            .collect();
+        for l in lines.iter().filter(|l| !vertical.iter().any(|r| inside(l, *r, 1.0))) {
             let first = l.text.chars().next().unwrap_or(' ');
             assert!(!NEVER_AT_LINE_START.contains(first), "{name} page {}: line starts with {first}: {}", page.number, l.text);
         }
         // Body lines: set at the body size, inside the type area.
         let is_body = |l: &Line| ((l.y1 - l.y0) - body).abs() < 0.2 && inside(l, area, 1.0);
         let body_lines: Vec<&Line> = lines.iter().filter(|l| is_body(l)).collect();
-        assert!(body_lines.len() > 100, "{name} page {}: only {} body lines found", page.number, body_lines.len());
+        assert!(body_lines.len() > 40, "{name} page {}: only {} body lines found", page.number, body_lines.len());
         // 2. Baseline grid: where another column has a body line within one line pitch, one of
         //    them shares this line's baseline (lines beside a photo have no neighbour to share).
         let other = |a: &Line, b: &Line| (b.x0 - a.x0).abs() > f.column_pt * 0.9;
@@ -167,7 +177,7 @@ fn check_edition(name: &str) {
         let blocks: Vec<_> = page.stories.iter().map(|s| on_page(&data, &s.block)).collect();
         let banner = on_page(&data, &Rect { x: 0.0, y: 0.0, w: f.area_width_pt, h: page.banner_h });
         for l in lines.iter().filter(|l| l.y1 > area.1 + 1.0) {
-            let ok = blocks.iter().any(|b| inside(l, *b, 1.0)) || (page.banner.is_some() && inside(l, banner, 1.0));
+            let ok = blocks.iter().any(|b| inside(l, *b, 1.0)) || ((page.banner.is_some() || page.masthead) && inside(l, banner, 1.0));
             assert!(ok, "{name} page {} (index {pi}): text outside every block: {:?}", page.number, l);
         }
         // 3. Each multi-column story's columns end within one line of each other, except columns
@@ -199,4 +209,9 @@ fn check_edition(name: &str) {
 #[test]
 fn broadsheet_sample_is_set_on_the_grid() {
     check_edition("jiangxi-special");
+}
+
+#[test]
+fn tabloid_sample_is_set_on_the_grid() {
+    check_edition("jiangxi-tabloid");
 }

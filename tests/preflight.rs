@@ -217,6 +217,7 @@ fn corrupt_and_truncated_jpegs_are_errors_naming_story_file_and_line() {
         assert_eq!(f.len(), 1, "{what}: {v:#}");
         assert_eq!(f[0]["severity"], "error");
         assert_eq!(f[0]["file"], "content/mini/stories/a.toml");
+        assert_eq!(f[0]["story"], "content/mini/stories/a.toml");
         assert_eq!(f[0]["line"], file_line);
         assert!(f[0]["message"].as_str().unwrap().contains("photos/p.jpg"), "{what}: {}", f[0]["message"]);
         let run = folio(&p, &["check", "content/mini"]);

@@ -487,3 +487,30 @@ fn batch_refuses_editions_whose_outputs_would_collide() {
     assert!(p.out().join("fine.pdf").is_file());
     assert!(!p.out().join(format!("{SAMPLE}.pdf")).exists(), "neither colliding edition may be written");
 }
+
+/// The colour column of `pdfimages -list`, one entry per image.
+fn image_colours(file: &Path) -> Vec<String> {
+    poppler("pdfimages", &["-list", file.to_str().unwrap()])
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().nth(5).unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn cmyk_photos_stay_cmyk_on_plates_and_are_calibrated_in_the_archive() {
+    // A mono page: folio makes its photo a K-only CMYK JPEG, which PDF/A in typst cannot carry.
+    let p = TestProject::sample();
+    p.edit(&format!("content/{SAMPLE}/edition.toml"), |t| t.replacen("section = \"专版\"", "section = \"专版\"\nmono = true", 1));
+    build(&p, &["--press", "--archive"]);
+    let plate = &plates(&p.out())[0];
+    assert_eq!(image_colours(plate), ["cmyk"], "the plate keeps the K-only photo");
+    let v = pdfx::check(&std::fs::read(plate).unwrap());
+    assert!(v.is_empty(), "{}", v.join("\n"));
+    let archive = p.out().join(format!("{SAMPLE}-archive.pdf"));
+    let colours = image_colours(&archive);
+    assert_eq!(colours.len(), 2);
+    assert!(colours.iter().all(|c| c == "icc"), "archive images must be ICC-based, not CMYK: {colours:?}");
+    let xmp = xmp_of(&archive);
+    assert!(xmp.contains("<pdfaid:part>3</pdfaid:part>"));
+}

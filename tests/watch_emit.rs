@@ -318,3 +318,41 @@ fn watch_rebuilds_changed_pages_and_keeps_the_last_good_pdf_on_errors() {
     assert!(line.starts_with("rebuilt in ") && line.contains("page 4 changed"), "{line}");
     w.assert_running();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Fonts
+
+/// A build maps only the font files whose faces it sets, each file once for all its faces: a
+/// second copy of a family (later in the font book, so never chosen) is never read.
+#[test]
+fn a_build_maps_only_the_font_files_it_uses() {
+    let p = TestProject::sample();
+    let fonts = tempfile::tempdir().unwrap();
+    let mut real = Vec::new();
+    for e in std::fs::read_dir(repo().join("fonts")).unwrap() {
+        let path = e.unwrap().path();
+        if matches!(path.extension().and_then(|e| e.to_str()), Some("ttf" | "ttc")) {
+            let link = fonts.path().join(path.file_name().unwrap());
+            std::os::unix::fs::symlink(&path, &link).unwrap();
+            real.push(link);
+        }
+    }
+    let unused = fonts.path().join("ZZ-unused-copy-of-wenkai.ttf");
+    std::os::unix::fs::symlink(repo().join("fonts/LXGWWenKai-Regular.ttf"), &unused).unwrap();
+    let opts = folio::pipeline::Options {
+        edition: p.sample_dir(),
+        root: Some(p.root().to_path_buf()),
+        font_path: Some(fonts.path().to_path_buf()),
+        system_fonts: false,
+        out: None,
+    };
+    let mut session = folio::pipeline::Session::open(&opts).unwrap_or_else(|d| panic!("{:?}", d.0));
+    assert!(folio::fonts::loaded(session.world.fonts()).is_empty(), "opening a project maps no font file");
+    session.compile().unwrap_or_else(|d| panic!("{:?}", d.0));
+    let loaded = folio::fonts::loaded(session.world.fonts());
+    assert!(!loaded.contains(&unused), "the unused copy was read: {loaded:?}");
+    assert!(loaded.iter().all(|f| real.contains(f)), "{loaded:?}");
+    for name in ["NotoSerifCJK-Regular.ttc", "NotoSansCJK-Bold.ttc", "LXGWWenKai-Regular.ttf"] {
+        assert!(loaded.contains(&fonts.path().join(name)), "{name} is set by the sample: {loaded:?}");
+    }
+}

@@ -25,11 +25,13 @@ impl TestProject {
         Self::with_edition(SAMPLE)
     }
 
-    /// A project holding a copy of `content/<name>`.
+    /// A project holding a copy of the repo's `content/` (and so of `content/<name>`).
     pub fn with_edition(name: &str) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         copy_dir(&repo().join("layouts"), &dir.path().join("layouts"));
-        copy_dir(&repo().join("content").join(name), &dir.path().join("content").join(name));
+        // Every edition, so that editions sharing photos (the tabloid uses the broadsheet's) build.
+        copy_dir(&repo().join("content"), &dir.path().join("content"));
+        assert!(dir.path().join("content").join(name).is_dir(), "no edition content/{name}");
         Self { dir }
     }
 
