@@ -120,9 +120,59 @@ fn verdict(ok: bool) -> &'static str {
     if ok { "holds" } else { "MISSED" }
 }
 
+/// Set when this binary runs the warm rebuilds in a child process: the project root.
+const WARM_ROOT: &str = "FOLIO_BENCH_WARM_ROOT";
+
+/// Warm rebuilds through [`folio::watch::Builder`]: `runs × 3` one-character edits, then `runs`
+/// photo changes. Prints `WARM` and the medians in µs (total, load, compile, export of the text
+/// edits; total of the photo changes) and this process's peak memory in KiB.
+fn warm(root: &Path, runs: usize) {
+    let edition = root.join("content").join(SAMPLE);
+    let opts = folio::pipeline::Options {
+        edition: edition.clone(),
+        root: Some(root.to_path_buf()),
+        font_path: Some(repo().join("fonts")),
+        system_fonts: false,
+        out: Some(root.join("watch-out")),
+    };
+    let mut builder = folio::watch::Builder::new(opts, root.join("watch-out"), None);
+    builder.rebuild().unwrap_or_else(|d| panic!("first build failed: {:?}", d.0));
+    let story = edition.join("stories/wuning.toml");
+    let original = std::fs::read_to_string(&story).unwrap();
+    let (mut total, mut load, mut compile, mut export) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for i in 0..3 * runs {
+        let (a, b) = if i % 2 == 0 { ("圆满交上了", "圆满交出了") } else { ("圆满交出了", "圆满交上了") };
+        let now = std::fs::read_to_string(&story).unwrap();
+        assert!(now.contains(a), "the sample story has {a}");
+        std::fs::write(&story, now.replacen(a, b, 1)).unwrap();
+        let r = builder.rebuild().unwrap_or_else(|d| panic!("rebuild failed: {:?}", d.0));
+        assert_eq!(r.changed, vec![5], "a page-5 story edit changes page 5 only");
+        total.push(r.elapsed);
+        load.push(r.load);
+        compile.push(r.compile);
+        export.push(r.export);
+    }
+    std::fs::write(&story, original).unwrap();
+    let photo = edition.join("photos/xunjing.jpg");
+    let mut photo_times = Vec::new();
+    for i in 0..runs {
+        std::fs::copy(root.join(if i % 2 == 0 { "flipped.jpg" } else { "original.jpg" }), &photo).unwrap();
+        let r = builder.rebuild().unwrap_or_else(|d| panic!("rebuild failed: {:?}", d.0));
+        assert!(!r.changed.is_empty(), "a photo change changes its page");
+        photo_times.push(r.elapsed);
+    }
+    let us = |v: Vec<Duration>| median(v).as_micros();
+    println!("WARM {} {} {} {} {} {}", us(total), us(load), us(compile), us(export), us(photo_times), own_peak());
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; nothing else is taken.
     let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
+    if let Some(root) = std::env::var_os(WARM_ROOT) {
+        warm(Path::new(&root), runs);
+        return;
+    }
+    let load_before = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     let folio = PathBuf::from(env!("CARGO_BIN_EXE_folio"));
     let typst = typst_cli();
     let fonts = repo().join("fonts");
@@ -154,48 +204,33 @@ fn main() {
     }
     let (cold, plain) = (median(cold), median(plain));
 
-    // Warm rebuilds in one builder, as folio watch does.
-    let opts = folio::pipeline::Options {
-        edition: root.join(&edition),
-        root: Some(root.to_path_buf()),
-        font_path: Some(fonts.clone()),
-        system_fonts: false,
-        out: Some(root.join("watch-out")),
-    };
-    let mut builder = folio::watch::Builder::new(opts, root.join("watch-out"), None);
-    builder.rebuild().unwrap_or_else(|d| panic!("first build failed: {:?}", d.0));
-    let story = root.join(&edition).join("stories/wuning.toml");
-    let original = std::fs::read_to_string(&story).unwrap();
-    let mut text_times = Vec::new();
-    let mut text_stages = (Vec::new(), Vec::new(), Vec::new());
-    for i in 0..3 * runs {
-        let (a, b) = if i % 2 == 0 { ("圆满交上了", "圆满交出了") } else { ("圆满交出了", "圆满交上了") };
-        let now = std::fs::read_to_string(&story).unwrap();
-        std::fs::write(&story, now.replacen(a, b, 1)).unwrap();
-        let r = builder.rebuild().unwrap_or_else(|d| panic!("rebuild failed: {:?}", d.0));
-        assert_eq!(r.changed, vec![5], "a page-5 story edit changes page 5 only");
-        text_times.push(r.elapsed);
-        text_stages.0.push(r.load);
-        text_stages.1.push(r.compile);
-        text_stages.2.push(r.export);
-    }
-    std::fs::write(&story, original).unwrap();
+    // Warm rebuilds in a process of their own (this bench re-run), so its peak memory is the
+    // watch session's alone.
     let photo = root.join(&edition).join("photos/xunjing.jpg");
-    let flipped = root.join("flipped.jpg");
-    let original_photo = root.join("original.jpg");
-    std::fs::copy(&photo, &original_photo).unwrap();
-    image::open(&photo).unwrap().fliph().save(&flipped).unwrap();
-    let mut photo_times = Vec::new();
-    for i in 0..runs {
-        std::fs::copy(if i % 2 == 0 { &flipped } else { &original_photo }, &photo).unwrap();
-        let r = builder.rebuild().unwrap_or_else(|d| panic!("rebuild failed: {:?}", d.0));
-        assert!(!r.changed.is_empty(), "a photo change changes its page");
-        photo_times.push(r.elapsed);
-    }
-    let warm_peak = own_peak();
-    let (text, photo_t) = (median(text_times), median(photo_times));
+    image::open(&photo).unwrap().fliph().save(root.join("flipped.jpg")).unwrap();
+    std::fs::copy(&photo, root.join("original.jpg")).unwrap();
+    let out = Command::new(std::env::current_exe().unwrap())
+        .env(WARM_ROOT, root)
+        .env("BENCH_RUNS", runs.to_string())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "warm rebuilds failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    let warm: Vec<u128> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("WARM "))
+        .expect("the warm run reports")
+        .split(' ')
+        .map(|v| v.parse().unwrap())
+        .collect();
+    let d = |i: usize| Duration::from_micros(warm[i] as u64);
+    let (text, text_load, text_compile, text_export, photo_t) = (d(0), d(1), d(2), d(3), d(4));
+    let warm_peak = warm[5] as u64;
 
     let ratio = cold.as_secs_f64() / plain.as_secs_f64();
+    let load_after = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let one_minute = |l: &str| l.split(' ').next().unwrap_or("?").to_string();
+    println!("machine: {} cores, load average {} before, {} after", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0), one_minute(&load_before), one_minute(&load_after));
+    println!();
     println!("| measurement (sample edition, {runs} runs) | median | peak memory |");
     println!("|---|---|---|");
     println!("| cold `folio build` (galley + pages + spreads, 2 PDFs) | {} | {} |", ms(cold), mib(cold_peak));
@@ -205,9 +240,9 @@ fn main() {
     println!();
     println!(
         "warm rebuild after a text edit, by stage (medians): load {}, compile (both passes, photo checks, preflight) {}, export (2 PDFs, written) {}",
-        ms(median(text_stages.0)),
-        ms(median(text_stages.1)),
-        ms(median(text_stages.2))
+        ms(text_load),
+        ms(text_compile),
+        ms(text_export)
     );
     println!();
     println!("targets:");

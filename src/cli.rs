@@ -20,7 +20,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build an edition into PDF pages and spreads.
+    /// Build editions into PDF pages and spreads (and press plates and archive copies when asked).
     Build(BuildArgs),
     /// Validate and compile an edition without writing anything.
     Check(CheckArgs),

@@ -136,6 +136,8 @@ pub enum PlacedPiece {
         first: bool,
         /// Ends the paragraph.
         last: bool,
+        /// Tracking in em the lines were set with (copyfit).
+        tracking: f64,
     },
     /// Any other piece, as measured in the galley.
     Piece(Piece),
@@ -170,6 +172,8 @@ pub struct StoryFit {
     pub underset: u32,
     /// Body lines of copy.
     pub lines: u32,
+    /// What `fit = "auto"` changed, if anything.
+    pub copyfit: Option<String>,
 }
 
 const WEEKDAYS: [&str; 7] = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"];
@@ -200,8 +204,17 @@ pub fn compose(
         let mut out = Vec::new();
         for (si, story) in stories.iter().enumerate() {
             let pieces = &galley.stories[pi][si];
-            let ctx = Ctx { format, galley, measures, root, edition_dir: &edition.dir, page_number: spec.number, page_top: &page_top };
-            let (data, jumps, fit) = place_story(&ctx, story, pieces, &|i| photos(story, i));
+            let ctx = Ctx {
+                format,
+                galley,
+                measures,
+                root,
+                edition_dir: &edition.dir,
+                page_number: spec.number,
+                page_top: &page_top,
+                edition_photo_lines: edition.file.value.copyfit.photo_lines,
+            };
+            let (data, jumps, fit) = fit_story(&ctx, story, pieces, &|i| photos(story, i));
             fits.push(StoryFit { page: pi, story: si, ..fit });
             out.push(data);
             continued.extend(jumps);
@@ -285,6 +298,7 @@ struct Ctx<'a> {
     edition_dir: &'a std::path::Path,
     page_number: u32,
     page_top: &'a dyn Fn(u32) -> u32,
+    edition_photo_lines: u32,
 }
 
 impl Rect {
@@ -325,13 +339,64 @@ struct Geom {
     body_top: u32,
 }
 
+type Placement = (StoryData, Vec<(u32, StoryData)>, StoryFit);
+
+/// Place a story; with `fit = "auto"`, try the smallest adjustments first — the first photo
+/// by whole grid lines, then tracking — and keep the first that fills the block (columns end
+/// within a line of its foot, nothing overset), else the closest.
+fn fit_story(
+    ctx: &Ctx,
+    story: &Loaded<Story>,
+    pieces: &crate::galley::StoryPieces,
+    photo_info: &dyn Fn(usize) -> Option<PhotoInfo>,
+) -> Placement {
+    let plain = place_story(ctx, story, pieces, &pieces.flow, 0.0, 0, photo_info);
+    if pieces.variants.is_empty() || (plain.2.overset == 0 && plain.2.underset <= 1) {
+        return plain;
+    }
+    let max_photo = if story.value.photos.is_empty() { 0 } else { ctx.edition_photo_lines as i32 };
+    let mut tracks: Vec<(f64, &[usize])> = vec![(0.0, &pieces.flow[..])];
+    let mut vs: Vec<&(f64, Vec<usize>)> = pieces.variants.iter().collect();
+    vs.sort_by(|a, b| a.0.abs().total_cmp(&b.0.abs()));
+    tracks.extend(vs.into_iter().map(|(t, ids)| (*t, &ids[..])));
+    let mut best: Option<(u32, Placement)> = None;
+    for (t, ids) in tracks {
+        let mut deltas = vec![0i32];
+        for k in 1..=max_photo {
+            deltas.extend([k, -k]);
+        }
+        for d in deltas {
+            let (data, jumps, mut fit) = place_story(ctx, story, pieces, ids, t, d, photo_info);
+            let mut changes = Vec::new();
+            if t != 0.0 {
+                changes.push(format!("tracking {:+.1}%", t * 100.0));
+            }
+            if d != 0 {
+                changes.push(format!("photo {:+} lines", d));
+            }
+            fit.copyfit = (!changes.is_empty()).then(|| changes.join(", "));
+            let score = fit.overset * 100 + fit.underset;
+            if fit.overset == 0 && fit.underset <= 1 {
+                return (data, jumps, fit);
+            }
+            if best.as_ref().is_none_or(|(b, _)| score < *b) {
+                best = Some((score, (data, jumps, fit)));
+            }
+        }
+    }
+    best.map(|(_, p)| p).unwrap_or(plain)
+}
+
 /// Place one story: its block on its page, and its continuation blocks (with their page numbers).
 fn place_story(
     ctx: &Ctx,
     story: &Loaded<Story>,
     pieces: &crate::galley::StoryPieces,
+    flow_ids: &[usize],
+    tracking: f64,
+    photo_delta: i32,
     photo_info: &dyn Fn(usize) -> Option<PhotoInfo>,
-) -> (StoryData, Vec<(u32, StoryData)>, StoryFit) {
+) -> Placement {
     let (format, galley, measures) = (ctx.format, ctx.galley, ctx.measures);
     let s = &story.value;
     let b = s.block.get_ref();
@@ -415,6 +480,7 @@ fn place_story(
                 Some(h) => *h.get_ref(),
                 None => format.lines_for(natural + crate::photos::CAPTION_GAP_PT + cap_h),
             };
+            let lines = if i == 0 { (lines as i32 + photo_delta).max(3) as u32 } else { lines };
             let image_h = (format.line_y(lines) - lead_gap - crate::photos::CAPTION_GAP_PT - cap_h).max(format.pitch_pt);
             P { c, sp, lines, row: p.row.as_ref().map(|r| *r.get_ref()), image_h }
         })
@@ -472,8 +538,7 @@ fn place_story(
         out
     };
 
-    let units: Vec<Unit> = pieces
-        .flow
+    let units: Vec<Unit> = flow_ids
         .iter()
         .map(|&i| match &galley.items[i].piece {
             Piece::Para { .. } => Unit::Para(measures[i].lines.len() as u32),
@@ -493,13 +558,14 @@ fn place_story(
             .iter()
             .filter(|sl| sl.block == k)
             .map(|sl| {
-                let gi = pieces.flow[sl.unit];
+                let gi = flow_ids[sl.unit];
                 let piece = match &galley.items[gi].piece {
                     Piece::Para { .. } => PlacedPiece::Lines {
                         kind: "para",
                         lines: measures[gi].lines[sl.from as usize..sl.to as usize].to_vec(),
                         first: sl.from == 0,
                         last: sl.to as usize == measures[gi].lines.len(),
+                        tracking,
                     },
                     other => PlacedPiece::Piece(other.clone()),
                 };
@@ -571,6 +637,6 @@ fn place_story(
             (g.page, d)
         })
         .collect();
-    let fit = StoryFit { page: 0, story: 0, overset: result.overset, underset: lastg.bottom - result.bottom, lines: total };
+    let fit = StoryFit { page: 0, story: 0, overset: result.overset, underset: lastg.bottom - result.bottom, lines: total, copyfit: None };
     (data, jumps, fit)
 }

@@ -26,6 +26,9 @@ pub struct EditionFile {
     pub edition: EditionInfo,
     /// The pages in order.
     pub pages: Vec<PageSpec>,
+    /// Bounds of automatic copyfitting.
+    #[serde(default)]
+    pub copyfit: Copyfit,
     /// Preflight limits for this edition (`[preflight]`, optional).
     #[serde(default)]
     pub preflight: Option<Spanned<PreflightSettings>>,
@@ -58,6 +61,33 @@ pub struct PreflightSettings {
 impl Default for PreflightSettings {
     fn default() -> Self {
         Self { warn_ppi: 200.0, error_ppi: 120.0, target_ppi: 300.0, max_ink: 240.0 }
+    }
+}
+
+/// `[copyfit]`: the bounds of `fit = "auto"`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Copyfit {
+    /// Largest tracking change, as a share of the body size (0.02 = ±2%).
+    #[serde(default = "Copyfit::default_tracking")]
+    pub tracking: f64,
+    /// Most grid lines a photo may grow or shrink by.
+    #[serde(default = "Copyfit::default_photo_lines")]
+    pub photo_lines: u32,
+}
+
+impl Copyfit {
+    fn default_tracking() -> f64 {
+        0.02
+    }
+    fn default_photo_lines() -> u32 {
+        4
+    }
+}
+
+impl Default for Copyfit {
+    fn default() -> Self {
+        Self { tracking: Self::default_tracking(), photo_lines: Self::default_photo_lines() }
     }
 }
 
@@ -153,6 +183,10 @@ pub struct Story {
     /// Photos placed inside the story's block.
     #[serde(default)]
     pub photos: Vec<Photo>,
+    /// `"auto"`: folio adjusts tracking and the first photo's height, within the edition's
+    /// `[copyfit]` bounds, so that the copy fills its block; and reports what it changed.
+    #[serde(default)]
+    pub fit: Option<Spanned<String>>,
     /// Set the headline vertically (竖排) in the block's first column instead of across the top.
     #[serde(default)]
     pub vertical: bool,
@@ -527,6 +561,12 @@ fn validate_story(
             "the block covers lines {}–{}, but the {} grid has lines 0–{}",
             block.top, block.top + lines.max(1) - 1, format.name, format.lines - 1))
             .hint("make top + height at most the number of grid lines"));
+    }
+    if let Some(fit) = &s.fit {
+        if !matches!(fit.get_ref().as_str(), "auto" | "off") {
+            diags.push(story.error(fit.span(), format!("fit = \"{}\" is not a copyfit mode", fit.get_ref()))
+                .hint("write fit = \"auto\" (or leave it out)"));
+        }
     }
     if s.headline.trim().is_empty() {
         diags.push(story.error(0..0, "the headline is empty").hint("write the story's headline (主题)"));

@@ -74,6 +74,8 @@ pub enum Piece {
     Para {
         /// Its runs.
         runs: Vec<Run>,
+        /// Extra space between characters, in em (copyfit).
+        tracking: f64,
     },
     /// A story head.
     Head {
@@ -128,6 +130,8 @@ pub struct StoryPieces {
     pub lead: Option<usize>,
     /// Body flow: paragraphs and subheads in reading order.
     pub flow: Vec<usize>,
+    /// For `fit = "auto"` stories: the body flow set at other trackings (tracking in em, flow).
+    pub variants: Vec<(f64, Vec<usize>)>,
     /// Photo captions, in the order of the story's photos.
     pub captions: Vec<usize>,
     /// Heads of the continuation blocks, in the order of the story's jumps.
@@ -183,21 +187,38 @@ pub fn build(edition: &Edition, format: &Format) -> Galley {
             }
             // Body paragraphs, with the dateline before the first and the attribution after the last.
             let mut flow: Vec<Piece> = Vec::new();
-            let para = |t: String| Piece::Para { runs: vec![Run { style: "body", text: t }] };
+            let para = |t: String| Piece::Para { runs: vec![Run { style: "body", text: t }], tracking: 0.0 };
             flow.extend(s.body.as_deref().map(paragraphs).unwrap_or_default().into_iter().map(para));
             for sec in &s.sections {
                 flow.push(Piece::Subhead { subhead: Subhead { head: sec.head.clone(), subhead: sec.subhead.clone() } });
                 flow.extend(paragraphs(&sec.body).into_iter().map(para));
             }
             if let Some(dl) = &s.dateline {
-                if let Some(Piece::Para { runs }) = flow.iter_mut().find(|p| matches!(p, Piece::Para { .. })) {
+                if let Some(Piece::Para { runs, .. }) = flow.iter_mut().find(|p| matches!(p, Piece::Para { .. })) {
                     runs.insert(0, Run { style: "dateline", text: format!("{dl}\u{3000}") });
                 }
             }
             if let Some(at) = &s.attribution {
                 match flow.iter_mut().rev().find(|p| matches!(p, Piece::Para { .. })) {
-                    Some(Piece::Para { runs }) => runs.push(Run { style: "attribution", text: format!("（{at}）") }),
-                    _ => flow.push(Piece::Para { runs: vec![Run { style: "attribution", text: format!("（{at}）") }] }),
+                    Some(Piece::Para { runs, .. }) => runs.push(Run { style: "attribution", text: format!("（{at}）") }),
+                    _ => flow.push(Piece::Para { runs: vec![Run { style: "attribution", text: format!("（{at}）") }], tracking: 0.0 }),
+                }
+            }
+            // Copyfit: the same paragraphs at tighter and looser tracking, to choose from.
+            if s.fit.as_ref().is_some_and(|f| f.get_ref() == "auto") {
+                let max = edition.file.value.copyfit.tracking.clamp(0.0, 0.1);
+                for step in [-1.0, -0.5, 0.5, 1.0] {
+                    let t = max * step;
+                    let mut ids = Vec::new();
+                    for piece in &flow {
+                        ids.push(g.items.len());
+                        let piece = match piece {
+                            Piece::Para { runs, .. } => Piece::Para { runs: runs.clone(), tracking: t },
+                            other => other.clone(),
+                        };
+                        g.items.push(GalleyItem { width: col, piece });
+                    }
+                    pieces.variants.push((t, ids));
                 }
             }
             for piece in flow {
@@ -246,7 +267,7 @@ pub fn measure(galley: &Galley, doc: &PagedDocument) -> Result<Vec<Measure>, Str
     let mut out = Vec::with_capacity(pages.len());
     for (item, page) in galley.items.iter().zip(pages) {
         let mut m = Measure { height: page.frame.height().to_pt(), lines: vec![] };
-        if let Piece::Para { runs } = &item.piece {
+        if let Piece::Para { runs, .. } = &item.piece {
             let texts = line_texts(&page.frame);
             m.lines = split_runs(runs, &texts)?;
         }

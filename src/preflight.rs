@@ -8,6 +8,7 @@
 //! |---|---|---|
 //! | `overset` | error | copy that does not fit its block: the lines would be lost |
 //! | `underset` | warning | the columns end two or more lines above the block's foot |
+//! | `copyfit` | warning | what `fit = "auto"` changed (tracking, photo height) to fill the block |
 //! | `photo-low-ppi` | warning / error | a photo below `warn_ppi` / `error_ppi` at its placed size |
 //! | `photo-unreadable` | error | a photo that cannot be decoded (placed as an empty box) |
 //! | `glyph-missing` | error | a character no font covers (it would print as a box) |
@@ -137,6 +138,14 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             d.severity = Severity::Warning;
             let d = d.hint("add copy, enlarge the photo, or make the block shorter");
             out.push(base("underset", d, mark(MarkKind::Underset, format!("underset {} lines", fit.underset))));
+        }
+        // What fit = "auto" changed: worth knowing, not wrong.
+        if let Some(change) = &fit.copyfit {
+            let at = story.value.fit.as_ref().map_or_else(|| story.value.block.span(), |f| f.span());
+            let mut d = story.error(at, format!("copyfit on page {page}: {change} to fill the block"));
+            d.severity = Severity::Warning;
+            let d = d.hint("this is what fit = \"auto\" did; remove fit = \"auto\" to set the story as written");
+            out.push(base("copyfit", d, None));
         }
     }
 
