@@ -115,6 +115,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     std::io::Write::write_all(&mut tmp, bytes)
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", path.display())))?;
+    // Temporary files are created owner-only; the output is an ordinary file for everyone
+    // who may read the folder (the permissions a plain write would give under umask 022).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
+    }
     tmp.persist(path)
         .map_err(|e| Diagnostic::error(format!("cannot write {}: {}", path.display(), e.error)))?;
     Ok(())

@@ -128,9 +128,7 @@ pub fn scan(dir: &Path) -> Vec<(PathBuf, u32, FontInfo)> {
 
 /// [`scan`] with the cache file given (`None`: no cache).
 pub fn scan_with(dir: &Path, cache_path: Option<PathBuf>) -> Vec<(PathBuf, u32, FontInfo)> {
-    let mut found = Vec::new();
-    font_files(dir, &mut found, 0);
-    found.sort();
+    let found = files(dir);
     let cached: HashMap<PathBuf, CachedFile> = cache_path
         .as_deref()
         .and_then(|p| std::fs::read(p).ok())
@@ -169,6 +167,14 @@ fn scan_file(path: &Path) -> Option<Vec<(u32, FontInfo)>> {
         1
     };
     Some((0..count).filter_map(|i| FontInfo::new(&map, i).map(|info| (i, info))).collect())
+}
+
+/// The font files under `dir` (recursively, following symbolic links), sorted.
+pub fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    font_files(dir, &mut out, 0);
+    out.sort();
+    out
 }
 
 fn font_files(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {

@@ -56,23 +56,21 @@ struct Warm {
     fonts: FontsStamp,
 }
 
-/// A fingerprint of the fonts folder: file names, sizes and modification times.
+/// A fingerprint of the fonts folder: its font files' paths, sizes and modification times.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct FontsStamp(Vec<(PathBuf, u64, Option<SystemTime>)>);
 
 impl FontsStamp {
     fn of(dir: &Path) -> Self {
-        let mut files: Vec<_> = std::fs::read_dir(dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|e| {
-                let meta = e.metadata().ok()?;
-                meta.is_file().then(|| (e.path(), meta.len(), meta.modified().ok()))
-            })
-            .collect();
-        files.sort();
-        Self(files)
+        Self(
+            fonts::files(dir)
+                .into_iter()
+                .filter_map(|p| {
+                    let meta = std::fs::metadata(&p).ok()?;
+                    Some((p, meta.len(), meta.modified().ok()))
+                })
+                .collect(),
+        )
     }
 }
 
@@ -137,6 +135,8 @@ impl Builder {
         log(&format!("loaded in {load:?}"));
 
         let stamp = FontsStamp::of(&project.fonts);
+        // Watch each font file too (the folder itself is watched for files added or removed).
+        self.inputs.extend(stamp.0.iter().map(|(p, _, _)| p.clone()));
         let warm = match self.warm.take() {
             Some(mut w) if w.root == project.root && w.fonts == stamp => {
                 w.world.reset();

@@ -199,30 +199,58 @@ fn xmp(doc: &Document, catalog: &Dictionary, v: &mut Vec<String>) -> String {
         v.push("the XMP metadata stream is compressed".into());
     }
     let text = String::from_utf8_lossy(&stream.content).into_owned();
-    for (needle, what) in [
-        ("http://www.npes.org/pdfx/ns/id/", "the pdfxid namespace"),
-        ("<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>", "pdfxid:GTS_PDFXVersion PDF/X-4"),
-        ("<xmpMM:DocumentID>", "xmpMM:DocumentID"),
-        ("<xmpMM:VersionID>", "xmpMM:VersionID"),
-        ("<xmpMM:RenditionClass>", "xmpMM:RenditionClass"),
-        ("<xmp:CreateDate>", "xmp:CreateDate"),
-        ("<xmp:ModifyDate>", "xmp:ModifyDate"),
-        ("<xmp:MetadataDate>", "xmp:MetadataDate"),
-        ("<dc:title>", "dc:title"),
-        ("<pdf:Trapped>", "pdf:Trapped"),
+    let xml = match roxmltree::Document::parse(&text) {
+        Ok(x) => x,
+        Err(e) => {
+            v.push(format!("XMP is not well-formed XML: {e}"));
+            return text;
+        }
+    };
+    for (ns, name) in [
+        (PDFXID, "GTS_PDFXVersion"),
+        (XMP_MM, "DocumentID"),
+        (XMP_MM, "VersionID"),
+        (XMP_MM, "RenditionClass"),
+        (XMP, "CreateDate"),
+        (XMP, "ModifyDate"),
+        (XMP, "MetadataDate"),
+        (DC, "title"),
+        (PDF, "Trapped"),
     ] {
-        if !text.contains(needle) {
-            v.push(format!("XMP lacks {what}"));
+        if xmp_property(&xml, ns, name).is_none() {
+            v.push(format!("XMP lacks {name} ({ns})"));
+        }
+    }
+    if let Some(version) = xmp_property(&xml, PDFXID, "GTS_PDFXVersion") {
+        if version != "PDF/X-4" {
+            v.push(format!("XMP pdfxid:GTS_PDFXVersion is {version:?}, not PDF/X-4"));
         }
     }
     text
 }
 
-/// The text between `<tag>` and `</tag>` in XMP.
-pub fn xmp_value<'a>(xmp: &'a str, tag: &str) -> Option<&'a str> {
-    let start = xmp.find(&format!("<{tag}>"))? + tag.len() + 2;
-    let end = xmp[start..].find(&format!("</{tag}>"))? + start;
-    Some(&xmp[start..end])
+const PDFXID: &str = "http://www.npes.org/pdfx/ns/id/";
+const XMP_MM: &str = "http://ns.adobe.com/xap/1.0/mm/";
+const XMP: &str = "http://ns.adobe.com/xap/1.0/";
+const DC: &str = "http://purl.org/dc/elements/1.1/";
+const PDF: &str = "http://ns.adobe.com/pdf/1.3/";
+
+/// An XMP property's text by namespace and local name (element form or attribute form of an
+/// rdf:Description; for dc:title, the text of its first rdf:li).
+pub fn xmp_property(xml: &roxmltree::Document, ns: &str, name: &str) -> Option<String> {
+    for node in xml.descendants() {
+        if node.is_element() && node.tag_name().namespace() == Some(ns) && node.tag_name().name() == name {
+            let text: String = node.descendants().filter(|n| n.is_text()).map(|n| n.text().unwrap_or("")).collect();
+            let li = node.descendants().find(|n| n.tag_name().name() == "li").and_then(|n| n.text());
+            return Some(li.map(str::to_string).unwrap_or_else(|| text.trim().to_string()));
+        }
+        if node.is_element() {
+            if let Some(a) = node.attributes().find(|a| a.namespace() == Some(ns) && a.name() == name) {
+                return Some(a.value().to_string());
+            }
+        }
+    }
+    None
 }
 
 /// Decode a PDF text string.
@@ -249,6 +277,8 @@ fn info(doc: &Document, xmp: &str, v: &mut Vec<String>) {
         Ok(i) => i,
         Err(_) => return v.push("no Info dictionary".into()),
     };
+    let xml = roxmltree::Document::parse(xmp).ok();
+    let prop = |ns: &str, name: &str| xml.as_ref().and_then(|x| xmp_property(x, ns, name));
     let s = |k: &[u8]| info.get(k).and_then(Object::as_str).ok().map(pdf_text);
     if s(b"GTS_PDFXVersion").as_deref() != Some("PDF/X-4") {
         v.push(format!("Info GTS_PDFXVersion must be PDF/X-4, is {:?}", s(b"GTS_PDFXVersion")));
@@ -256,28 +286,35 @@ fn info(doc: &Document, xmp: &str, v: &mut Vec<String>) {
     match info.get(b"Trapped").and_then(Object::as_name) {
         Ok(t) if t == b"True" || t == b"False" => {
             let t = String::from_utf8_lossy(t).into_owned();
-            if xmp_value(xmp, "pdf:Trapped") != Some(t.as_str()) {
-                v.push(format!("Info Trapped {t} differs from XMP pdf:Trapped {:?}", xmp_value(xmp, "pdf:Trapped")));
+            if prop(PDF, "Trapped").as_deref() != Some(t.as_str()) {
+                v.push(format!("Info Trapped {t} differs from XMP pdf:Trapped {:?}", prop(PDF, "Trapped")));
             }
         }
         _ => v.push("Info Trapped must be /True or /False".into()),
     }
     match s(b"Title") {
         Some(t) if !t.is_empty() => {
-            if !xmp.contains(&format!(">{}</rdf:li>", t.replace('&', "&amp;").replace('<', "&lt;"))) {
-                v.push(format!("Info Title {t:?} differs from XMP dc:title"));
+            if prop(DC, "title").as_deref() != Some(t.as_str()) {
+                v.push(format!("Info Title {t:?} differs from XMP dc:title {:?}", prop(DC, "title")));
             }
         }
         _ => v.push("Info has no Title".into()),
     }
-    for (key, tag) in [(&b"CreationDate"[..], "xmp:CreateDate"), (&b"ModDate"[..], "xmp:ModifyDate")] {
+    for (key, name) in [(&b"CreationDate"[..], "CreateDate"), (&b"ModDate"[..], "ModifyDate")] {
         match s(key).as_deref().and_then(pdf_date_to_xmp) {
             Some(d) => {
-                if !xmp_value(xmp, tag).is_some_and(|x| x.starts_with(&d)) {
-                    v.push(format!("Info {} differs from XMP {tag}", String::from_utf8_lossy(key)));
+                if !prop(XMP, name).is_some_and(|x| x.starts_with(&d)) {
+                    v.push(format!("Info {} differs from XMP xmp:{name}", String::from_utf8_lossy(key)));
                 }
             }
             None => v.push(format!("Info has no valid {}", String::from_utf8_lossy(key))),
+        }
+    }
+    for (key, ns, name) in [(&b"Producer"[..], PDF, "Producer"), (&b"Creator"[..], XMP, "CreatorTool")] {
+        if let Some(value) = s(key) {
+            if prop(ns, name).as_deref() != Some(value.as_str()) {
+                v.push(format!("Info {} {value:?} differs from XMP {name} {:?}", String::from_utf8_lossy(key), prop(ns, name)));
+            }
         }
     }
 }
