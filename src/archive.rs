@@ -255,6 +255,20 @@ fn finish(pdf: &[u8], facts: &Facts, time: &BuildTime, sources: &[Source]) -> Re
     let start = old.find("<rdf:Description").ok_or("typst's XMP has no rdf:Description")?;
     let end = old.rfind("</rdf:RDF>").ok_or("typst's XMP has no </rdf:RDF>")?;
     let mut descriptions = old[start..end].to_string();
+    // An XMP property may appear once: add folio's schema to typst's extension schema list when
+    // there is one (typst declares the pdfaSchema/pdfaProperty prefixes on its description),
+    // else declare a list of our own.
+    const BAG_END: &str = "</rdf:Bag></pdfaExtension:schemas>";
+    let typst_declares = descriptions.contains("xmlns:pdfaSchema=") && descriptions.contains("xmlns:pdfaProperty=");
+    match descriptions.find(BAG_END) {
+        Some(at) if typst_declares && descriptions.matches(BAG_END).count() == 1 => descriptions.insert_str(at, &folio_schema()),
+        _ => {
+            descriptions.push_str(&format!(
+                "\n<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n<pdfaExtension:schemas><rdf:Bag>{}</rdf:Bag></pdfaExtension:schemas>\n</rdf:Description>",
+                folio_schema()
+            ));
+        }
+    }
     descriptions.push('\n');
     descriptions.push_str(&folio_xmp(facts));
     let xmp = xmp_packet(&descriptions);
@@ -324,7 +338,31 @@ fn mime(path: &str) -> &'static str {
     }
 }
 
-/// folio's XMP properties and their PDF/A extension schema description.
+/// The properties of folio's XMP schema: name, value type, description.
+const FOLIO_PROPERTIES: [(&str, &str, &str); 6] = [
+    ("paper", "Text", "Name of the newspaper"),
+    ("date", "Date", "Publication date of the edition"),
+    ("issue", "Integer", "Issue number"),
+    ("pages", "Integer", "Number of pages of the edition"),
+    ("sections", "Seq Text", "Section names of the pages, in page order"),
+    ("headlines", "Seq Text", "Headlines of the stories, in page order"),
+];
+
+/// The PDF/A extension schema description of folio's schema: one `rdf:li` of the
+/// `pdfaExtension:schemas` bag.
+fn folio_schema() -> String {
+    let mut property_list = String::new();
+    for (name, ty, desc) in FOLIO_PROPERTIES {
+        property_list.push_str(&format!(
+            "<rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>{name}</pdfaProperty:name><pdfaProperty:valueType>{ty}</pdfaProperty:valueType><pdfaProperty:category>external</pdfaProperty:category><pdfaProperty:description>{desc}</pdfaProperty:description></rdf:li>"
+        ));
+    }
+    format!(
+        "<rdf:li rdf:parseType=\"Resource\"><pdfaSchema:schema>folio newspaper edition</pdfaSchema:schema><pdfaSchema:namespaceURI>{FOLIO_NS}</pdfaSchema:namespaceURI><pdfaSchema:prefix>folio</pdfaSchema:prefix><pdfaSchema:property><rdf:Seq>{property_list}</rdf:Seq></pdfaSchema:property></rdf:li>"
+    )
+}
+
+/// folio's XMP properties of an edition.
 fn folio_xmp(f: &Facts) -> String {
     let seq = |items: &[String]| -> String {
         let mut s = String::from("<rdf:Seq>");
@@ -334,30 +372,8 @@ fn folio_xmp(f: &Facts) -> String {
         s.push_str("</rdf:Seq>");
         s
     };
-    let props: [(&str, &str, &str); 6] = [
-        ("paper", "Text", "Name of the newspaper"),
-        ("date", "Date", "Publication date of the edition"),
-        ("issue", "Integer", "Issue number"),
-        ("pages", "Integer", "Number of pages of the edition"),
-        ("sections", "Seq Text", "Section names of the pages, in page order"),
-        ("headlines", "Seq Text", "Headlines of the stories, in page order"),
-    ];
-    let mut property_list = String::new();
-    for (name, ty, desc) in props {
-        property_list.push_str(&format!(
-            "<rdf:li rdf:parseType=\"Resource\"><pdfaProperty:name>{name}</pdfaProperty:name><pdfaProperty:valueType>{ty}</pdfaProperty:valueType><pdfaProperty:category>external</pdfaProperty:category><pdfaProperty:description>{desc}</pdfaProperty:description></rdf:li>\n"
-        ));
-    }
     format!(
-        "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n\
-<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n\
-<pdfaSchema:schema>folio newspaper edition</pdfaSchema:schema>\n\
-<pdfaSchema:namespaceURI>{FOLIO_NS}</pdfaSchema:namespaceURI>\n\
-<pdfaSchema:prefix>folio</pdfaSchema:prefix>\n\
-<pdfaSchema:property><rdf:Seq>\n{property_list}</rdf:Seq></pdfaSchema:property>\n\
-</rdf:li></rdf:Bag></pdfaExtension:schemas>\n\
-</rdf:Description>\n\
-<rdf:Description rdf:about=\"\" xmlns:folio=\"{FOLIO_NS}\">\n\
+        "<rdf:Description rdf:about=\"\" xmlns:folio=\"{FOLIO_NS}\">\n\
 <folio:paper>{paper}</folio:paper>\n<folio:date>{date}</folio:date>\n<folio:issue>{issue}</folio:issue>\n<folio:pages>{pages}</folio:pages>\n\
 <folio:sections>{sections}</folio:sections>\n<folio:headlines>{headlines}</folio:headlines>\n\
 </rdf:Description>\n",

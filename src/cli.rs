@@ -166,6 +166,9 @@ pub struct WatchArgs {
     /// Also write a PNG proof of each changed page at this resolution (dots per inch).
     #[arg(long, value_name = "DPI")]
     pub png: Option<f32>,
+    /// Overset copy is a warning, not an error (the pages are still written).
+    #[arg(long)]
+    pub allow_overset: bool,
 }
 
 /// `folio fonts`.

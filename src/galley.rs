@@ -291,21 +291,23 @@ pub fn line_texts(frame: &Frame) -> Vec<String> {
     lines.into_iter().map(|(_, s)| s).collect()
 }
 
-/// Every text item of a frame with its baseline y, x and text.
-pub fn collect_text(frame: &Frame, ts: Transform, out: &mut Vec<(f64, f64, String)>) {
+/// Visit every text run of a frame with its origin (left end of its baseline) on the page.
+pub fn for_each_text(frame: &Frame, ts: Transform, f: &mut impl FnMut(Point, &typst::text::TextItem)) {
     for (pos, item) in frame.items() {
         match item {
             FrameItem::Group(group) => {
                 let ts = ts.pre_concat(Transform::translate(pos.x, pos.y)).pre_concat(group.transform);
-                collect_text(&group.frame, ts, out);
+                for_each_text(&group.frame, ts, f);
             }
-            FrameItem::Text(text) => {
-                let p = Point::new(pos.x, pos.y).transform(ts);
-                out.push((p.y.to_pt(), p.x.to_pt(), text.text.to_string()));
-            }
+            FrameItem::Text(text) => f(pos.transform(ts), text),
             _ => {}
         }
     }
+}
+
+/// Every text item of a frame with its baseline y, x and text.
+pub fn collect_text(frame: &Frame, ts: Transform, out: &mut Vec<(f64, f64, String)>) {
+    for_each_text(frame, ts, &mut |p, text| out.push((p.y.to_pt(), p.x.to_pt(), text.text.to_string())));
 }
 
 /// Cut a paragraph's runs at the line boundaries typst chose.

@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use typst::layout::{Frame, FrameItem, Point, Transform};
+use typst::layout::{Frame, Point, Transform};
 
 use crate::compile::Compiled;
 use crate::content::Edition;
@@ -83,28 +83,19 @@ pub fn check(edition: &Edition, compiled: &Compiled) -> Vec<Missing> {
 
 /// Every glyph with id 0 in a frame: its character and [x, baseline y, advance, size] in pt.
 fn collect(frame: &Frame, ts: Transform, out: &mut Vec<(char, [f64; 4])>) {
-    for (pos, item) in frame.items() {
-        match item {
-            FrameItem::Group(group) => {
-                let ts = ts.pre_concat(Transform::translate(pos.x, pos.y)).pre_concat(group.transform);
-                collect(&group.frame, ts, out);
-            }
-            FrameItem::Text(text) => {
-                let mut x = typst::layout::Abs::zero();
-                for g in &text.glyphs {
-                    let advance = g.x_advance.at(text.size);
-                    if g.id == 0 {
-                        if let Some(ch) = text.text.get(g.range()).and_then(|s| s.chars().next()) {
-                            let p = Point::new(pos.x + x, pos.y).transform(ts);
-                            out.push((ch, [p.x.to_pt(), p.y.to_pt(), advance.to_pt(), text.size.to_pt()]));
-                        }
-                    }
-                    x += advance;
+    crate::galley::for_each_text(frame, ts, &mut |origin, text| {
+        let mut x = typst::layout::Abs::zero();
+        for g in &text.glyphs {
+            let advance = g.x_advance.at(text.size);
+            if g.id == 0 {
+                if let Some(ch) = text.text.get(g.range()).and_then(|s| s.chars().next()) {
+                    let p = Point::new(origin.x + x, origin.y);
+                    out.push((ch, [p.x.to_pt(), p.y.to_pt(), advance.to_pt(), text.size.to_pt()]));
                 }
             }
-            _ => {}
+            x += advance;
         }
-    }
+    });
 }
 
 /// The first occurrence of `ch` in a TOML source: literal, or as a `\uXXXX` / `\UXXXXXXXX` escape.

@@ -85,12 +85,24 @@ pub struct Builder {
     spreads: Option<Vec<u128>>,
     /// Folio's own inputs (TOML, photos, formats) and the fonts folder.
     inputs: Vec<PathBuf>,
+    policy: pipeline::Policy,
 }
 
 impl Builder {
     /// A builder writing to `out` (and PNG proofs of changed pages at `png` dpi, if given).
     pub fn new(opts: Options, out: PathBuf, png: Option<f32>) -> Self {
-        Self { opts, out, png, warm: None, pages: None, spreads: None, inputs: Vec::new() }
+        Self { opts, out, png, warm: None, pages: None, spreads: None, inputs: Vec::new(), policy: pipeline::Policy::default() }
+    }
+
+    /// Build under `policy` (e.g. `--allow-overset`), as `folio build` does.
+    pub fn with_policy(mut self, policy: pipeline::Policy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// Whether a build has succeeded in this session (so outputs of it exist).
+    pub fn has_built(&self) -> bool {
+        self.pages.is_some()
     }
 
     /// The output folder.
@@ -150,7 +162,11 @@ impl Builder {
         let warm = self.warm.insert(warm);
         let t = Instant::now();
         let compiled = compile::compile(&mut warm.world, &edition, &formats)?;
-        let findings = preflight::check(&edition, &compiled);
+        let (mut found, _) = preflight::findings(&edition, &compiled);
+        if self.policy.allow_overset {
+            preflight::allow_overset(&mut found);
+        }
+        let findings: Vec<Diagnostic> = found.into_iter().map(|f| f.diag).collect();
         let compile = t.elapsed();
         log(&format!("compiled in {compile:?}"));
         if findings.iter().any(|f| f.severity == Severity::Error) {

@@ -148,7 +148,7 @@ fn the_checker_finds_what_is_missing_or_wrong() {
     // typst's own output (the proofs) is not PDF/X: the checker must say why.
     let proof = std::fs::read(p.out().join(format!("{SAMPLE}.pdf"))).unwrap();
     let v = pdfx::check(&proof).join("\n");
-    for needle in ["header version", "OutputIntents", "GTS_PDFXVersion", "Trapped", "BleedBox", "pdfxid"] {
+    for needle in ["header version", "OutputIntents", "Info GTS_PDFXVersion", "XMP lacks GTS_PDFXVersion", "Trapped", "BleedBox"] {
         assert!(v.contains(needle), "checker missed {needle}:\n{v}");
     }
     // A plate with an RGB rule, a CMY tint, a gray fill and an RGB image colour space fails.
@@ -300,11 +300,22 @@ fn archive_is_pdfa3b_with_its_sources_and_edition_metadata() {
     for u in used {
         assert!(declared.contains(&u), "folio:{u} is not declared in the PDF/A extension schema");
     }
-    let schema_ns = xml
+    let schema_ns: Vec<&str> = xml.descendants().filter(|n| n.tag_name().name() == "namespaceURI").filter_map(|n| n.text()).collect();
+    assert!(schema_ns.contains(&folio), "{schema_ns:?}");
+    // An XMP property appears once: one list of extension schemas (typst's, with folio's added).
+    let lists = xml.descendants().filter(|n| n.tag_name().namespace() == Some("http://www.aiim.org/pdfa/ns/extension/") && n.tag_name().name() == "schemas").count();
+    assert_eq!(lists, 1);
+    // The same for every property of the packet.
+    let mut props: Vec<(String, String)> = xml
         .descendants()
-        .find(|n| n.tag_name().name() == "namespaceURI")
-        .and_then(|n| n.text());
-    assert_eq!(schema_ns, Some(folio));
+        .filter(|n| n.parent_element().is_some_and(|p| p.tag_name().name() == "Description" && p.tag_name().namespace() == Some("http://www.w3.org/1999/02/22-rdf-syntax-ns#")))
+        .filter(|n| n.is_element())
+        .map(|n| (n.tag_name().namespace().unwrap_or("").to_string(), n.tag_name().name().to_string()))
+        .collect();
+    let n = props.len();
+    props.sort();
+    props.dedup();
+    assert_eq!(props.len(), n, "an XMP property appears twice");
     // Every story headline, read from the story files themselves.
     for entry in std::fs::read_dir(p.sample_dir().join("stories")).unwrap() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();

@@ -13,7 +13,8 @@ use crate::watch::{self, Builder};
 /// Watch one edition. Returns only when watching itself fails.
 pub fn run(args: &WatchArgs) -> i32 {
     let opts = super::options(&args.common, Some(args.out.clone()));
-    let mut builder = Builder::new(opts, args.out.clone(), args.png);
+    let policy = crate::pipeline::Policy { allow_overset: args.allow_overset };
+    let mut builder = Builder::new(opts, args.out.clone(), args.png).with_policy(policy);
     let mut watcher = match typst_kit::watcher::Watcher::new(None) {
         Ok(w) => w,
         Err(e) => {
@@ -38,11 +39,12 @@ pub fn run(args: &WatchArgs) -> i32 {
                 super::emit(&diags.0);
                 last_findings.clear();
                 let errors = diags.0.iter().filter(|d| d.severity == crate::diag::Severity::Error).count();
-                println!(
-                    "rebuild failed: {errors} error{}; the last good output in {} stays as it was",
-                    if errors == 1 { "" } else { "s" },
-                    builder.out().display()
-                );
+                let s = if errors == 1 { "" } else { "s" };
+                if builder.has_built() {
+                    println!("rebuild failed: {errors} error{s}; the last good output in {} stays as it was", builder.out().display());
+                } else {
+                    println!("build failed: {errors} error{s}; nothing written, watching for changes");
+                }
             }
         }
         let _ = std::io::stdout().flush();
