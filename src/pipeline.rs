@@ -134,8 +134,12 @@ pub fn run_with(opts: &Options, policy: Policy) -> Result<Report, Diagnostics> {
         let t = Instant::now();
         let edition = &session.edition;
         let ident = ident(edition);
-        let pages = export::pdf(&compiled, Part::Pages, &ident, edition.date())?;
-        let spreads = export::pdf(&compiled, Part::Spreads, &ident, edition.date())?;
+        // The two PDFs are independent: export them on two cores.
+        let (pages, spreads) = rayon::join(
+            || export::pdf(&compiled, Part::Pages, &ident, edition.date()),
+            || export::pdf(&compiled, Part::Spreads, &ident, edition.date()),
+        );
+        let (pages, spreads) = (pages?, spreads?);
         let (p1, p2) = output_paths(out, &edition.name);
         export::write_atomic(&p1, &pages)?;
         export::write_atomic(&p2, &spreads)?;

@@ -215,3 +215,53 @@ fn broadsheet_sample_is_set_on_the_grid() {
 fn tabloid_sample_is_set_on_the_grid() {
     check_edition("jiangxi-tabloid");
 }
+
+/// Every text run of a compiled document with its font family.
+fn runs(doc: &typst_layout::PagedDocument) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for page in doc.pages() {
+        folio::galley::for_each_text(&page.frame, typst::layout::Transform::identity(), &mut |_, t| {
+            out.push((t.font.info().family.clone(), t.text.to_string()));
+        });
+    }
+    out
+}
+
+#[test]
+fn quotes_are_full_width_in_every_face_and_digits_sit_tight() {
+    let p = TestProject::sample();
+    let report = pipeline::run(&Options {
+        edition: p.sample_dir(),
+        root: Some(p.root().to_path_buf()),
+        font_path: Some(repo().join("fonts")),
+        system_fonts: false,
+        out: None,
+    })
+    .unwrap();
+    let runs = runs(&report.compiled.document);
+    // LXGW WenKai (captions, lead box, bylines) draws “ ” narrow: quotes come from the serif face.
+    let kai: Vec<_> = runs.iter().filter(|(f, _)| f.contains("WenKai")).collect();
+    assert!(!kai.is_empty(), "the lead box and captions are set in 楷");
+    for (_, t) in &kai {
+        assert!(!t.contains(['“', '”', '‘', '’']), "a quote set in LXGW WenKai: {t}");
+    }
+    // The lead box's quotes are there, in the serif face.
+    assert!(runs.iter().any(|(f, t)| f.contains("Serif") && t.contains('“')));
+    // No quarter-em gaps between Han and digits (typst's cjk-latin-spacing would shift the Han
+    // glyph after a digit by a quarter em): every such glyph sits at offset zero.
+    let mut pairs = 0;
+    for page in report.compiled.document.pages() {
+        folio::galley::for_each_text(&page.frame, typst::layout::Transform::identity(), &mut |_, t| {
+            let mut prev_digit = false;
+            for g in &t.glyphs {
+                let c = t.text.get(g.range()).and_then(|s| s.chars().next()).unwrap_or(' ');
+                if prev_digit && ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                    pairs += 1;
+                    assert!(g.x_offset.get().abs() < 1e-6, "a gap before {c} after a digit in {:?}", t.text);
+                }
+                prev_digit = c.is_ascii_digit();
+            }
+        });
+    }
+    assert!(pairs > 20, "the sample has digits followed by Han characters ({pairs} found)");
+}

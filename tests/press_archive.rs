@@ -538,3 +538,31 @@ fn cmyk_photos_stay_cmyk_on_plates_and_are_calibrated_in_the_archive() {
     let xmp = xmp_of(&archive);
     assert!(xmp.contains("<pdfaid:part>3</pdfaid:part>"));
 }
+
+#[test]
+fn tabloid_plates_pass_and_its_archive_carries_photos_from_another_edition() {
+    // The tabloid sample (masthead, ear, vertical heads, jumps) places photos that live in the
+    // broadsheet sample's folder: the archive must carry them and extract must put them back.
+    let p = TestProject::sample();
+    copy_dir(&repo().join("content/jiangxi-tabloid"), &p.root().join("content/jiangxi-tabloid"));
+    let run = folio_in(p.root(), &["build", "content/jiangxi-tabloid", "--out", "out", "--press", "--marks", "--archive"], None);
+    run.assert_code(0);
+    let dir = p.out().join("jiangxi-tabloid-press");
+    let mut n = 0;
+    for f in std::fs::read_dir(&dir).unwrap() {
+        let f = f.unwrap().path();
+        let v = pdfx::check(&std::fs::read(&f).unwrap());
+        assert!(v.is_empty(), "{}:\n{}", f.display(), v.join("\n"));
+        qpdf_clean(&f);
+        n += 1;
+    }
+    assert_eq!(n, 4, "one plate per tabloid page");
+    let archive = p.out().join("jiangxi-tabloid-archive.pdf");
+    let list = poppler("pdfdetach", &["-list", archive.to_str().unwrap()]);
+    assert!(list.contains(&format!("content/{SAMPLE}/photos/chaji.jpg")), "{list}");
+    let elsewhere = tempfile::tempdir().unwrap();
+    folio_in(elsewhere.path(), &["extract", archive.to_str().unwrap(), "r"], None).assert_code(0);
+    let restored = elsewhere.path().join("r");
+    folio_in(&restored, &["build", "content/jiangxi-tabloid", "--out", "out", "--archive"], None).assert_code(0);
+    assert!(std::fs::read(restored.join("out/jiangxi-tabloid-archive.pdf")).unwrap() == std::fs::read(&archive).unwrap());
+}

@@ -26,7 +26,14 @@ pub fn run(args: &WatchArgs) -> i32 {
     // Warnings are shown when they change, not again after every keystroke.
     let mut last_findings = String::new();
     loop {
-        match builder.rebuild() {
+        let result = builder.rebuild();
+        // Watch the files of this build before saying it is done, so that an edit made right
+        // after the line appears is never missed.
+        if let Err(e) = watcher.update(builder.watched()) {
+            super::emit(&[Diagnostic::error(format!("cannot watch files: {e}"))]);
+            return super::FAILED;
+        }
+        match result {
             Ok(r) => {
                 let shown = format!("{:?}", r.findings);
                 if shown != last_findings {
@@ -48,7 +55,7 @@ pub fn run(args: &WatchArgs) -> i32 {
             }
         }
         let _ = std::io::stdout().flush();
-        if let Err(e) = watcher.update(builder.watched()).and_then(|_| watcher.wait()) {
+        if let Err(e) = watcher.wait() {
             super::emit(&[Diagnostic::error(format!("cannot watch files: {e}"))]);
             return super::FAILED;
         }
