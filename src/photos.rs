@@ -10,7 +10,8 @@
 //! downsampled when far above the edition's target resolution, rotated upright when it had to be
 //! re-encoded anyway. The files on disk are never changed; CMYK JPEGs pass through as delivered.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -41,8 +42,6 @@ pub struct PhotoInfo {
 struct Decoded {
     image: image::DynamicImage,
     format: image::ImageFormat,
-    /// The EXIF orientation (1 = upright; 2–8 mirrored or rotated).
-    orientation: u8,
 }
 
 fn decode(bytes: &[u8]) -> Result<Decoded, String> {
@@ -57,23 +56,80 @@ fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut image = image::DynamicImage::from_decoder(decoder).map_err(|e| format!("it is damaged or truncated: {e}"))?;
     image.apply_orientation(orientation);
-    Ok(Decoded { image, format, orientation: orientation.to_exif() })
+    Ok(Decoded { image, format })
 }
 
-/// Read one photo and decode it fully, so a truncated file is caught now, not in print. JPEGs
-/// are decoded strictly (zune-jpeg's strict mode): a file that ends before its last row, which
-/// lenient decoders fill with gray, is an error.
+/// What the checks learned of a photo file, kept while its size and modification time stay
+/// the same: a rebuild (watch mode) then decodes nothing it decoded before.
+#[derive(Debug, Clone)]
+struct Checked {
+    info: PhotoInfo,
+    orientation: u8,
+    colour: PhotoColour,
+}
+
+type Stamp = (u64, Option<std::time::SystemTime>);
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()))
+}
+
+static CHECKED: std::sync::Mutex<Option<HashMap<PathBuf, (Stamp, Result<Checked, String>)>>> = std::sync::Mutex::new(None);
+static PREPARED: std::sync::Mutex<Option<HashMap<(PathBuf, Stamp, u32, u32, bool), Option<Vec<u8>>>>> = std::sync::Mutex::new(None);
+
+/// Read one photo's headers and decode it once, fully, so that a truncated file is caught now,
+/// not in print. JPEGs are decoded strictly (zune-jpeg's strict mode): a file that ends before
+/// its last row, which lenient decoders fill with gray, is an error. Results are cached by
+/// path, size and modification time.
 pub fn inspect(path: &Path) -> Result<PhotoInfo, String> {
+    check(path).map(|c| c.info)
+}
+
+fn check(path: &Path) -> Result<Checked, String> {
+    let st = stamp(path).ok_or_else(|| "cannot open it: no such file".to_string())?;
+    if let Some((s, r)) = CHECKED.lock().ok().and_then(|c| c.as_ref().and_then(|m| m.get(path).cloned())) {
+        if s == st {
+            return r;
+        }
+    }
+    let result = check_uncached(path);
+    if let Ok(mut c) = CHECKED.lock() {
+        c.get_or_insert_with(HashMap::new).insert(path.to_path_buf(), (st, result.clone()));
+    }
+    result
+}
+
+fn check_uncached(path: &Path) -> Result<Checked, String> {
+    use image::ImageDecoder;
     let bytes = std::fs::read(path).map_err(|e| format!("cannot open it: {e}"))?;
-    let d = decode(&bytes)?;
-    if d.format == image::ImageFormat::Jpeg {
+    let reader = image::ImageReader::new(std::io::Cursor::new(&bytes))
+        .with_guessed_format()
+        .map_err(|e| format!("cannot read it: {e}"))?;
+    let Some(format) = reader.format() else {
+        return Err("it is not an image folio can read (use JPEG or PNG)".into());
+    };
+    let mut decoder = reader.into_decoder().map_err(|e| format!("it is damaged or not a {format:?} file: {e}"))?;
+    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms).to_exif();
+    let (w, h) = decoder.dimensions();
+    let has_colour = decoder.color_type().has_color();
+    if format == image::ImageFormat::Jpeg {
         use zune_jpeg::zune_core::{bytestream::ZCursor, options::DecoderOptions};
         let options = DecoderOptions::default().set_strict_mode(true);
         zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(&bytes), options)
             .decode()
             .map_err(|e| format!("it is damaged or truncated: {e:?}"))?;
+    } else {
+        image::DynamicImage::from_decoder(decoder).map_err(|e| format!("it is damaged or truncated: {e}"))?;
     }
-    Ok(PhotoInfo { width: d.image.width(), height: d.image.height() })
+    let colour = match format {
+        image::ImageFormat::Jpeg => jpeg_colour(&bytes).unwrap_or(PhotoColour::Rgb),
+        _ if has_colour => PhotoColour::Rgb,
+        _ => PhotoColour::Gray,
+    };
+    // EXIF orientations 5–8 turn the picture a quarter: width and height swap.
+    let (width, height) = if (5..=8).contains(&orientation) { (h, w) } else { (w, h) };
+    Ok(Checked { info: PhotoInfo { width, height }, orientation, colour })
 }
 
 /// Inspect every photo of an edition; gives the infos per page, per story, per photo.
@@ -229,17 +285,8 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &PagesData) -> V
         }
         world.restore_file(&path);
         let disk = world.root().join(path.trim_start_matches('/'));
-        let bytes = match std::fs::read(&disk) {
-            Ok(b) => b,
-            Err(e) => {
-                for &i in &members {
-                    out[i].error = Some(format!("cannot open it: {e}"));
-                }
-                continue;
-            }
-        };
-        let decoded = match decode(&bytes) {
-            Ok(d) => d,
+        let checked = match check(&disk) {
+            Ok(c) => c,
             Err(e) => {
                 for &i in &members {
                     out[i].error = Some(e.clone());
@@ -247,12 +294,9 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &PagesData) -> V
                 continue;
             }
         };
-        let px = [decoded.image.width(), decoded.image.height()];
-        let colour = match decoded.format {
-            image::ImageFormat::Jpeg => jpeg_colour(&bytes).unwrap_or(PhotoColour::Rgb),
-            _ if decoded.image.color().has_color() => PhotoColour::Rgb,
-            _ => PhotoColour::Gray,
-        };
+        let size = std::fs::metadata(&disk).map(|m| m.len()).unwrap_or(0);
+        let px = [checked.info.width, checked.info.height];
+        let colour = checked.colour;
         let mono = members.iter().all(|&i| edition.file.value.pages.get(out[i].page).is_some_and(|p| p.mono));
         let min_ppi = members.iter().map(|&i| effective_ppi(px, out[i].placed_pt)).fold(f64::INFINITY, f64::min);
         // CMYK is kept as delivered unless the page is mono: re-encoding through the image crate
@@ -260,28 +304,43 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &PagesData) -> V
         let downsample = min_ppi.is_finite() && min_ppi > DOWNSAMPLE_ABOVE * target && colour != PhotoColour::Cmyk;
         let grayscale = mono && colour != PhotoColour::Gray;
         let mut actions = Actions::default();
-        let mut after = bytes.len() as u64;
+        let mut after = size;
         if downsample || grayscale {
-            let mut img = decoded.image;
-            if downsample {
+            let (w, h) = if downsample {
                 let f = target / min_ppi;
-                let (w, h) = (((px[0] as f64) * f).ceil().max(1.0) as u32, ((px[1] as f64) * f).ceil().max(1.0) as u32);
-                img = img.resize_exact(w, h, image::imageops::FilterType::CatmullRom);
-            }
-            let encoded = if grayscale {
-                encode_k_only(&img.to_luma8())
-            } else if colour == PhotoColour::Gray {
-                encode(&image::DynamicImage::ImageLuma8(img.to_luma8()), decoded.format)
+                (((px[0] as f64) * f).ceil().max(1.0) as u32, ((px[1] as f64) * f).ceil().max(1.0) as u32)
             } else {
-                encode(&image::DynamicImage::ImageRgb8(img.to_rgb8()), decoded.format)
+                (px[0], px[1])
             };
-            match encoded {
-                Ok(new) if grayscale || (new.len() as u64) < after => {
-                    actions = Actions { grayscale, downsampled: downsample, rotated: decoded.orientation != 1 };
-                    after = new.len() as u64;
-                    world.replace_file(&path, new);
+            let key = (disk.clone(), stamp(&disk).unwrap_or((0, None)), w, h, grayscale);
+            let cached = PREPARED.lock().ok().and_then(|c| c.as_ref().and_then(|m| m.get(&key).cloned()));
+            let encoded = match cached {
+                Some(e) => e,
+                None => {
+                    let e = std::fs::read(&disk).ok().and_then(|bytes| decode(&bytes).ok()).and_then(|decoded| {
+                        let mut img = decoded.image;
+                        if downsample {
+                            img = img.resize_exact(w, h, image::imageops::FilterType::CatmullRom);
+                        }
+                        let enc = if grayscale {
+                            encode_k_only(&img.to_luma8())
+                        } else if colour == PhotoColour::Gray {
+                            encode(&image::DynamicImage::ImageLuma8(img.to_luma8()), decoded.format)
+                        } else {
+                            encode(&image::DynamicImage::ImageRgb8(img.to_rgb8()), decoded.format)
+                        };
+                        enc.ok().filter(|new| grayscale || (new.len() as u64) < size)
+                    });
+                    if let Ok(mut c) = PREPARED.lock() {
+                        c.get_or_insert_with(HashMap::new).insert(key, e.clone());
+                    }
+                    e
                 }
-                _ => {}
+            };
+            if let Some(new) = encoded {
+                actions = Actions { grayscale, downsampled: downsample, rotated: checked.orientation != 1 };
+                after = new.len() as u64;
+                world.replace_file(&path, new);
             }
         }
         for &i in &members {
@@ -289,9 +348,9 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &PagesData) -> V
             p.pixels = px;
             p.ppi = effective_ppi(px, p.placed_pt);
             p.colour = colour;
-            p.orientation = decoded.orientation;
+            p.orientation = checked.orientation;
             p.actions = actions;
-            p.bytes_before = bytes.len() as u64;
+            p.bytes_before = size;
             p.bytes_after = after;
         }
     }
