@@ -465,9 +465,13 @@ fn the_samples_check_clean_and_print_the_rare_name_character() {
         // Clean: no findings at all, except notes of what copyfit changed.
         let other: Vec<&Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["code"] != "copyfit").collect();
         assert!(other.is_empty(), "{name}: {other:#?}");
-        for page in v["pages"].as_array().unwrap() {
-            assert!(page["max_ink"].as_f64().unwrap() <= 100.5, "{name}: text pages print at most 100% K: {page:#}");
+        // The samples' photos are RGB: their coverage is estimated through the newsprint
+        // profile and stays within the edition's limit (240%); the text is pure K.
+        let pages = v["pages"].as_array().unwrap();
+        for page in pages {
+            assert!(page["max_ink"].as_f64().unwrap() <= 240.5, "{name}: over the ink limit: {page:#}");
         }
+        assert!(pages.iter().any(|p| p["max_ink"].as_f64().unwrap() > 150.0), "{name}: the photos' ink is estimated");
     }
     let p = TestProject::sample();
     // 夏得湧: 湧 is set from the bundled fonts and is in the PDF's text.

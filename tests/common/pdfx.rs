@@ -388,7 +388,7 @@ fn check_content(
         Ok(c) => c.operations,
         Err(e) => return v.push(format!("{place}: content stream does not parse: {e}")),
     };
-    let mut fill_cs_ok = true;
+    let mut fill_cs_ok;
     for op in &ops {
         let nums: Vec<f64> = op.operands.iter().filter_map(num).collect();
         match op.operator.as_str() {
