@@ -70,7 +70,8 @@ pub fn set_date(text: &str, today: chrono::NaiveDate) -> String {
     out
 }
 
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+/// Copy a folder's files and subfolders (symlinks are left out: an edition holds no links).
+pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;

@@ -102,16 +102,7 @@ impl Run {
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let dest = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy_dir(&e.path(), &dest);
-        } else {
-            std::fs::copy(e.path(), dest).unwrap();
-        }
-    }
+    folio::cmd::new::copy_dir(from, to).unwrap_or_else(|e| panic!("copy {}: {e}", from.display()));
 }
 
 /// Points per mm.
