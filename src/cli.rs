@@ -36,11 +36,9 @@ pub enum Command {
     Watch(WatchArgs),
 }
 
-/// Options every edition command takes.
+/// Where the project and its fonts are: every edition command takes these.
 #[derive(Debug, Clone, Args)]
-pub struct CommonArgs {
-    /// The edition directory (it holds edition.toml).
-    pub edition: PathBuf,
+pub struct ProjectArgs {
     /// Project root; default: the nearest parent folder with layouts/.
     #[arg(long)]
     pub root: Option<PathBuf>,
@@ -50,6 +48,16 @@ pub struct CommonArgs {
     /// Also use the system's fonts (output then depends on the machine).
     #[arg(long)]
     pub system_fonts: bool,
+}
+
+/// Options every single-edition command takes.
+#[derive(Debug, Clone, Args)]
+pub struct CommonArgs {
+    /// The edition directory (it holds edition.toml).
+    pub edition: PathBuf,
+    /// Project root and fonts.
+    #[command(flatten)]
+    pub project: ProjectArgs,
 }
 
 /// `folio check`.
@@ -93,15 +101,9 @@ pub struct BuildArgs {
     /// parallel; one that fails does not stop the others.
     #[arg(required = true, value_name = "EDITION")]
     pub editions: Vec<PathBuf>,
-    /// Project root; default: the nearest parent folder with layouts/.
-    #[arg(long)]
-    pub root: Option<PathBuf>,
-    /// Fonts folder; default: <root>/fonts.
-    #[arg(long)]
-    pub font_path: Option<PathBuf>,
-    /// Also use the system's fonts (output then depends on the machine).
-    #[arg(long)]
-    pub system_fonts: bool,
+    /// Project root and fonts.
+    #[command(flatten)]
+    pub project: ProjectArgs,
     /// Also write press plates: one PDF/X-4 file per page in OUT/<edition>-press/.
     #[arg(long)]
     pub press: bool,
@@ -135,12 +137,7 @@ pub struct BuildArgs {
 impl BuildArgs {
     /// The common options of one of the editions.
     pub fn common(&self, edition: &std::path::Path) -> CommonArgs {
-        CommonArgs {
-            edition: edition.to_path_buf(),
-            root: self.root.clone(),
-            font_path: self.font_path.clone(),
-            system_fonts: self.system_fonts,
-        }
+        CommonArgs { edition: edition.to_path_buf(), project: self.project.clone() }
     }
 }
 

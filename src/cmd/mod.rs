@@ -30,9 +30,9 @@ pub fn emit(diags: &[Diagnostic]) {
 pub fn options(a: &crate::cli::CommonArgs, out: Option<std::path::PathBuf>) -> crate::pipeline::Options {
     crate::pipeline::Options {
         edition: a.edition.clone(),
-        root: a.root.clone(),
-        font_path: a.font_path.clone(),
-        system_fonts: a.system_fonts,
+        root: a.project.root.clone(),
+        font_path: a.project.font_path.clone(),
+        system_fonts: a.project.system_fonts,
         out,
     }
 }
