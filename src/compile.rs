@@ -16,7 +16,7 @@ use crate::compose::{self, PagesData, StoryFit};
 use crate::content::Edition;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::galley;
-use crate::grid::{Format, Formats};
+use crate::grid::Formats;
 use crate::photos;
 use crate::world::FolioWorld;
 
@@ -76,14 +76,13 @@ pub fn compile_with(
     output: OutputOptions,
 ) -> Result<Compiled, Diagnostics> {
     world.set_data("output.json", serde_json::to_vec(&output).expect("serializable"));
-    let format: &Format = formats.get(edition.file.value.edition.format.get_ref()).expect("validated on load");
     let infos = photos::inspect_all(edition).map_err(Diagnostics)?;
     let (y, m, d) = edition.date();
     world.set_today(y as i32, m, d);
 
     // Pass 1: the galley.
-    let galley = galley::build(edition, format);
-    let galley_json = serde_json::json!({ "format": format, "items": galley.items });
+    let galley = galley::build(edition, formats);
+    let galley_json = serde_json::json!({ "formats": formats, "item_formats": galley.item_formats, "items": galley.items });
     world.set_data("galley.json", serde_json::to_vec(&galley_json).expect("serializable"));
     world.set_main(FolioWorld::layout_id(GALLEY_MAIN));
     let (doc, mut warnings) = run(world)?;
@@ -99,7 +98,7 @@ pub fn compile_with(
             page.iter().position(|s| std::ptr::eq(s, story)).and_then(|si| pinfos[si].get(i).copied())
         })
     };
-    let (data, fits) = compose::compose(edition, format, &galley, &measures, &locate, world.root());
+    let (data, fits) = compose::compose(edition, formats, &galley, &measures, &locate, world.root());
 
     // Photos at their placed size: resolution, grayscale for mono pages, downsampling.
     let prepared = photos::prepare(world, edition, &data);

@@ -11,14 +11,12 @@ use serde::Serialize;
 use crate::content::{block_lines, Edition, Loaded, Story};
 use crate::flow::{self, Interval, Unit};
 use crate::galley::{lead_span, Galley, Measure, Piece, Run};
-use crate::grid::Format;
+use crate::grid::{Format, Formats};
 use crate::photos::PhotoInfo;
 
 /// Everything pass 2 draws.
 #[derive(Debug, Clone, Serialize)]
 pub struct PagesData {
-    /// The format with its derived grid.
-    pub format: Format,
     /// Paper, date, issue.
     pub edition: EditionData,
     /// Pages in order.
@@ -52,6 +50,9 @@ pub struct EarData {
 /// One page.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageData {
+    /// The page's format with its derived grid (pages of one edition may differ: a 四开
+    /// insert in a 对开 paper).
+    pub format: Format,
     /// Page number.
     pub number: u32,
     /// Section name.
@@ -181,7 +182,7 @@ const WEEKDAYS: [&str; 7] = ["星期一", "星期二", "星期三", "星期四",
 /// Compose every page.
 pub fn compose(
     edition: &Edition,
-    format: &Format,
+    formats: &Formats,
     galley: &Galley,
     measures: &[Measure],
     photos: &dyn Fn(&Loaded<Story>, usize) -> Option<PhotoInfo>,
@@ -195,13 +196,15 @@ pub fn compose(
     let mut fits = Vec::new();
     let mut pages = Vec::new();
     let specs = &edition.file.value.pages;
+    let page_format = |pi: usize| edition.page_format(formats, pi);
     let page_top = |number: u32| {
-        specs.iter().find(|p| p.number == number).map_or(0, |p| format.page_top(p.banner.is_some(), p.masthead))
+        specs.iter().position(|p| p.number == number).map_or(0, |pi| page_format(pi).page_top(specs[pi].banner.is_some(), specs[pi].masthead))
     };
     let mut continued: Vec<(u32, StoryData)> = Vec::new();
     let mut per_page: Vec<Vec<StoryData>> = Vec::new();
     for (pi, (spec, stories)) in specs.iter().zip(&edition.stories).enumerate() {
         let mut out = Vec::new();
+        let format = page_format(pi);
         for (si, story) in stories.iter().enumerate() {
             let pieces = &galley.stories[pi][si];
             let ctx = Ctx {
@@ -228,7 +231,8 @@ pub fn compose(
             per_page[pi].push(data);
         }
     }
-    if let Some((l, r)) = crate::content::centre_spread(specs) {
+    if let Some((l, r)) = crate::content::centre_spread(&edition.file.value) {
+        let format = page_format(l);
         let crossing: Vec<StoryData> = per_page[l]
             .iter()
             .filter(|s| s.block.x + s.block.w > format.area_width_pt + 1.0)
@@ -236,9 +240,11 @@ pub fn compose(
             .collect();
         per_page[r].extend(crossing);
     }
-    for (spec, out) in specs.iter().zip(per_page) {
+    for (pi, (spec, out)) in specs.iter().zip(per_page).enumerate() {
         let page_top = page_top(spec.number);
+        let format = page_format(pi);
         pages.push(PageData {
+            format: format.clone(),
             number: spec.number,
             section: spec.section.clone(),
             banner: spec.banner.clone(),
@@ -258,9 +264,8 @@ pub fn compose(
             stories: out,
         });
     }
-    let spreads = spreads(&pages.iter().map(|p| p.number).collect::<Vec<_>>());
+    let spreads = spreads(&pages.iter().map(|p| (p.number, p.format.name.as_str())).collect::<Vec<_>>());
     let data = PagesData {
-        format: format.clone(),
         edition: EditionData { paper: info.paper.clone(), date: format!("{y}年{m}月{d}日"), weekday, issue: info.issue },
         pages,
         spreads,
@@ -268,14 +273,15 @@ pub fn compose(
     (data, fits)
 }
 
-/// Pair facing pages: an even page on the left, the next odd page on the right.
-pub fn spreads(numbers: &[u32]) -> Vec<[Option<usize>; 2]> {
+/// Pair facing pages: an even page on the left, the next odd page on the right, when both
+/// have the same format (pages given as number and format name).
+pub fn spreads(pages: &[(u32, &str)]) -> Vec<[Option<usize>; 2]> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < numbers.len() {
-        let n = numbers[i];
+    while i < pages.len() {
+        let (n, f) = pages[i];
         if n % 2 == 0 {
-            if i + 1 < numbers.len() && numbers[i + 1] == n + 1 {
+            if i + 1 < pages.len() && pages[i + 1] == (n + 1, f) {
                 out.push([Some(i), Some(i + 1)]);
                 i += 2;
                 continue;

@@ -137,6 +137,16 @@ pub struct PageSpec {
     /// A black-and-white page: its photos are converted to grayscale (printed in K only).
     #[serde(default)]
     pub mono: bool,
+    /// This page's format, when it differs from the edition's (a 四开 insert in a 对开 paper).
+    #[serde(default)]
+    pub format: Option<Spanned<String>>,
+}
+
+impl PageSpec {
+    /// The name of the page's format: its own, else the edition's.
+    pub fn format_name<'a>(&'a self, edition: &'a EditionInfo) -> &'a str {
+        self.format.as_ref().unwrap_or(&edition.format).get_ref()
+    }
 }
 
 /// The ear box (报眼) of a front page: a short vertical headline pointing inside.
@@ -345,6 +355,12 @@ pub struct Edition {
 }
 
 impl Edition {
+    /// The format of page `pi` (validated on load).
+    pub fn page_format<'f>(&self, formats: &'f crate::grid::Formats, pi: usize) -> &'f crate::grid::Format {
+        let e = &self.file.value;
+        formats.get(e.pages[pi].format_name(&e.edition)).expect("validated on load")
+    }
+
     /// The edition's date as (year, month, day).
     pub fn date(&self) -> (u16, u8, u8) {
         let d = self.file.value.edition.date.get_ref().date.expect("validated on load");
@@ -414,22 +430,31 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Re
         );
     }
     validate_preflight(&file, &mut diags);
-    let format = match formats.get(info.format.get_ref()) {
-        Some(f) => Some(f),
-        None => {
-            diags.push(
-                file.error(info.format.span(), format!("unknown page format \"{}\"", info.format.get_ref()))
-                    .hint(format!("use one of: {}", formats.names().join(", "))),
-            );
-            None
+    if formats.get(info.format.get_ref()).is_none() {
+        diags.push(
+            file.error(info.format.span(), format!("unknown page format \"{}\"", info.format.get_ref()))
+                .hint(format!("use one of: {}", formats.names().join(", "))),
+        );
+    }
+    for page in &file.value.pages {
+        if let Some(f) = &page.format {
+            if formats.get(f.get_ref()).is_none() {
+                diags.push(
+                    file.error(f.span(), format!("page {}: unknown page format \"{}\"", page.number, f.get_ref()))
+                        .hint(format!("use one of: {}, or leave `format` out to use the edition's", formats.names().join(", "))),
+                );
+            }
         }
-    };
+    }
+    // Every page's format, or None when a name is unknown (reported above).
+    let page_formats: Option<Vec<&crate::grid::Format>> =
+        file.value.pages.iter().map(|p| formats.get(p.format_name(info))).collect();
     if file.value.pages.is_empty() {
         diags.push(Diagnostic::error("the edition has no pages").in_file(&file.display, &file.source)
             .with_span(Some(0..0)).hint("add at least one [[pages]] table with its stories"));
     }
 
-    let centre = centre_spread(&file.value.pages);
+    let centre = centre_spread(&file.value);
     let mut stories = Vec::new();
     for (pi, page) in file.value.pages.iter().enumerate() {
         let mut on_page: Vec<Loaded<Story>> = Vec::new();
@@ -450,10 +475,10 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Re
             }
             match parse_toml::<Story>(project, &path, "a story") {
                 Ok(story) => {
-                    if let Some(format) = format {
+                    if let Some(pf) = &page_formats {
                         let crossing_ok = centre.map(|(l, _)| l) == Some(pi);
-                        validate_story(project, &dir, &story, format, page, crossing_ok, &mut diags);
-                        validate_jumps(&story, format, &file.value.pages, pi, &mut diags);
+                        validate_story(project, &dir, &story, pf[pi], page, crossing_ok, &mut diags);
+                        validate_jumps(&story, pf, &file.value.pages, pi, &mut diags);
                     }
                     on_page.push(story);
                 }
@@ -462,8 +487,8 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Re
         }
         stories.push(on_page);
     }
-    if let Some(format) = format {
-        check_overlaps(&stories, &file.value.pages, format, centre, &mut diags);
+    if let Some(pf) = &page_formats {
+        check_overlaps(&stories, &file.value.pages, pf, centre, &mut diags);
     }
 
     if diags.iter().any(|d| d.severity == crate::diag::Severity::Error) {
@@ -598,21 +623,35 @@ fn validate_story(
 
 /// The centre spread: the middle two pages of an edition with an even number of pages, when
 /// they face each other (even number on the left). Only they may carry a story across the gutter.
-pub fn centre_spread(pages: &[PageSpec]) -> Option<(usize, usize)> {
+pub fn centre_spread(file: &EditionFile) -> Option<(usize, usize)> {
+    let pages = &file.pages;
     let n = pages.len();
     if n < 2 || n % 2 != 0 {
         return None;
     }
     let (l, r) = (n / 2 - 1, n / 2);
-    (pages[l].number % 2 == 0 && pages[r].number == pages[l].number + 1).then_some((l, r))
+    let same_format = pages[l].format_name(&file.edition) == pages[r].format_name(&file.edition);
+    (pages[l].number % 2 == 0 && pages[r].number == pages[l].number + 1 && same_format).then_some((l, r))
 }
 
-fn validate_jumps(story: &Loaded<Story>, format: &crate::grid::Format, pages: &[PageSpec], pi: usize, diags: &mut Vec<Diagnostic>) {
+fn validate_jumps(story: &Loaded<Story>, formats: &[&crate::grid::Format], pages: &[PageSpec], pi: usize, diags: &mut Vec<Diagnostic>) {
     let mut after = pi;
     for jump in &story.value.jumps {
         let j = jump.get_ref();
+        let mut format = formats[pi];
         match pages.iter().position(|p| p.number == j.page) {
-            Some(ji) if ji > after => after = ji,
+            Some(ji) if ji > after => {
+                after = ji;
+                // The copy is set once, at the story's column width: it can only continue on
+                // a page with the same grid.
+                if formats[ji].name != formats[pi].name {
+                    diags.push(story.error(jump.span(), format!(
+                        "the story jumps from a {} page to page {}, which is {}",
+                        formats[pi].spec.label, j.page, formats[ji].spec.label))
+                        .hint("continue the story on a page of the same format"));
+                }
+                format = formats[ji];
+            }
             Some(_) => diags.push(story.error(jump.span(), format!("the story jumps to page {}, which does not come after the page it starts on", j.page))
                 .hint("a story continues on a later page; list jumps in page order")),
             None => diags.push(story.error(jump.span(), format!("the story jumps to page {}, which the edition does not have", j.page))
@@ -631,13 +670,14 @@ fn validate_jumps(story: &Loaded<Story>, format: &crate::grid::Format, pages: &[
 fn check_overlaps(
     stories: &[Vec<Loaded<Story>>],
     pages: &[PageSpec],
-    format: &crate::grid::Format,
+    formats: &[&crate::grid::Format],
     centre: Option<(usize, usize)>,
     diags: &mut Vec<Diagnostic>,
 ) {
     // Every block on every page: (page index, columns, lines, story, span in its file).
     let mut rects: Vec<(usize, (u32, u32, u32, u32), &Loaded<Story>, Range<usize>)> = Vec::new();
     for (pi, page) in stories.iter().enumerate() {
+        let format = formats[pi];
         for s in page {
             let b = s.value.block.get_ref();
             let (c0, c1) = (b.column, b.column + b.span);
@@ -651,7 +691,7 @@ fn check_overlaps(
             for jump in &s.value.jumps {
                 let j = jump.get_ref();
                 if let Some(ji) = pages.iter().position(|p| p.number == j.page) {
-                    let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None }, format);
+                    let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None }, formats[ji]);
                     rects.push((ji, (j.column, j.column + j.span, j.top, j.top + lines), s, jump.span()));
                 }
             }

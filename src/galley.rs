@@ -1,6 +1,6 @@
 //! Pass 1 of the compile: the galley.
 //!
-//! Takes an [`Edition`] and its [`Format`] and gives the list of [`GalleyItem`]s — every
+//! Takes an [`Edition`] and its pages' [`Formats`] and gives the list of [`GalleyItem`]s — every
 //! paragraph, head, lead box, subhead and caption at the width it will have on the page — as
 //! JSON for `layouts/galley.typ`. After Typst has set the galley, [`measure`] reads the document
 //! back: each piece's height and, for paragraphs, the exact text of every line, so the flow can
@@ -11,7 +11,7 @@ use typst::layout::{Frame, FrameItem, Point, Transform};
 use typst_layout::PagedDocument;
 
 use crate::content::{paragraphs, Edition, Story};
-use crate::grid::Format;
+use crate::grid::Formats;
 
 /// A run of paragraph text with one style.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -145,6 +145,9 @@ pub struct Galley {
     pub items: Vec<GalleyItem>,
     /// Per page, per story: where its pieces are.
     pub stories: Vec<Vec<StoryPieces>>,
+    /// For each item, the format of its page (a key of `layouts/formats.toml`): the galley sets
+    /// it at that format's body size and leading.
+    pub item_formats: Vec<String>,
 }
 
 /// Default lead box span: about half the story, at least one column.
@@ -154,10 +157,11 @@ pub fn lead_span(story: &Story) -> u32 {
 }
 
 /// Build the galley of an edition.
-pub fn build(edition: &Edition, format: &Format) -> Galley {
+pub fn build(edition: &Edition, formats: &Formats) -> Galley {
     let mut g = Galley::default();
-    let col = format.column_pt;
     for (pi, page) in edition.stories.iter().enumerate() {
+        let format = edition.page_format(formats, pi);
+        let col = format.column_pt;
         let mut on_page = Vec::new();
         let number = edition.file.value.pages[pi].number;
         for story in page {
@@ -245,6 +249,7 @@ pub fn build(edition: &Edition, format: &Format) -> Galley {
             on_page.push(pieces);
         }
         g.stories.push(on_page);
+        g.item_formats.resize(g.items.len(), format.name.clone());
     }
     g
 }

@@ -47,9 +47,9 @@ pub fn codepoint(c: char) -> String {
 
 /// Find every `.notdef` glyph of the edition's pages.
 pub fn check(edition: &Edition, compiled: &Compiled) -> Vec<Missing> {
-    let fmt = &compiled.data.format;
     let mut out: Vec<Missing> = Vec::new();
     for (pi, page) in compiled.document.pages().iter().enumerate() {
+        let Some(fmt) = compiled.data.pages.get(pi).map(|p| &p.format) else { continue };
         let mut boxes = Vec::new();
         collect(&page.frame, Transform::identity(), &mut boxes);
         for (ch, at) in boxes {

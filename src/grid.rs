@@ -185,7 +185,8 @@ impl Format {
 }
 
 /// All formats of a project.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
+#[serde(transparent)]
 pub struct Formats(BTreeMap<String, Format>);
 
 impl Formats {

@@ -207,7 +207,7 @@ fn walk(frame: &Frame, ts: Transform, ink: &mut PageInk, cache: &mut HashMap<u64
 
 /// The `file` of the photo whose box holds a point of page `pi`.
 fn photo_at(compiled: &Compiled, pi: usize, at: [f64; 2]) -> Option<String> {
-    let fmt = &compiled.data.format;
+    let fmt = &compiled.data.pages.get(pi)?.format;
     let (x, y) = (at[0] - fmt.side_pt, at[1] - fmt.top_pt);
     compiled.photos.iter().filter(|p| p.page == pi).find_map(|p| {
         let r = compiled.data.pages.get(pi)?.stories.get(p.story)?.photos.get(p.photo)?.rect;

@@ -99,10 +99,12 @@ pub fn check(edition: &Edition, compiled: &Compiled) -> Vec<Diagnostic> {
 /// Check a compiled edition.
 pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measures) {
     let settings = edition.file.value.preflight();
-    let fmt = &compiled.data.format;
     let page_of = |pi: usize| edition.file.value.pages.get(pi).map(|p| p.number);
     // A rectangle in type-area coordinates → page coordinates.
-    let on_page = |r: &crate::compose::Rect| [r.x + fmt.side_pt, r.y + fmt.top_pt, r.w, r.h];
+    let on_page = |pi: usize, r: &crate::compose::Rect| {
+        let fmt = &compiled.data.pages[pi].format;
+        [r.x + fmt.side_pt, r.y + fmt.top_pt, r.w, r.h]
+    };
     let mut out = Vec::new();
 
     // Copy fit.
@@ -110,8 +112,8 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         let story = &edition.stories[fit.page][fit.story];
         let page = page_of(fit.page).unwrap_or_default();
         let span = story.value.block.span();
-        let chars_per_line = fit_chars(compiled);
-        let block = compiled.data.pages.get(fit.page).and_then(|p| p.stories.get(fit.story)).map(|s| on_page(&s.block));
+        let chars_per_line = compiled.data.pages.get(fit.page).map_or(1, |p| p.format.spec.column_chars);
+        let block = compiled.data.pages.get(fit.page).and_then(|p| p.stories.get(fit.story)).map(|s| on_page(fit.page, &s.block));
         let mark = |kind, label: String| block.map(|rect| Mark { page: fit.page, rect, kind, label });
         let base = |code, diag: Diagnostic, m: Option<Mark>| Finding {
             code,
@@ -161,7 +163,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             .and_then(|pg| pg.stories.get(p.story))
             .and_then(|s| s.photos.get(p.photo))
             .map(|ph| {
-                let r = on_page(&ph.rect);
+                let r = on_page(p.page, &ph.rect);
                 [r[0], r[1], r[2], ph.image_h]
             });
         let finding = |code, diag, label: String| Finding {
@@ -282,11 +284,6 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
     // Typst's own warnings.
     out.extend(compiled.warnings.iter().cloned().map(|d| from_diagnostic(d, None)));
     (out, Measures { ink: inks })
-}
-
-/// Characters per body line (for "about N characters" of overset).
-fn fit_chars(compiled: &Compiled) -> u32 {
-    compiled.data.format.spec.column_chars
 }
 
 /// The span of page `pi`'s `[[pages]]` entry in `edition.toml` (its `stories = …` key, or the

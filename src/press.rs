@@ -48,24 +48,25 @@ pub struct PressOptions {
 /// Largest bleed folio accepts, in mm.
 pub const MAX_BLEED_MM: f64 = 20.0;
 
-/// Whether `mm` is the bleed the edition's format already has.
+/// Whether `mm` is the bleed every format of the edition's pages already has.
 pub fn same_bleed(formats: &Formats, edition: &Edition, mm: f64) -> bool {
-    formats.get(edition.file.value.edition.format.get_ref()).is_some_and(|f| (f.spec.bleed - mm).abs() < 1e-9)
+    (0..edition.file.value.pages.len()).all(|pi| (edition.page_format(formats, pi).spec.bleed - mm).abs() < 1e-9)
 }
 
-/// The formats with the edition's format given a bleed of `mm`.
+/// The formats with those of the edition's pages given a bleed of `mm`.
 pub fn with_bleed(formats: &Formats, edition: &Edition, mm: f64) -> Result<Formats, Diagnostic> {
     if !(0.0..=MAX_BLEED_MM).contains(&mm) {
         return Err(Diagnostic::error(format!("a bleed of {mm} mm is not possible"))
             .hint(format!("give --bleed in mm, from 0 to {MAX_BLEED_MM}")));
     }
-    let target = edition.file.value.edition.format.get_ref();
+    let e = &edition.file.value;
+    let used: Vec<&str> = e.pages.iter().map(|p| p.format_name(&e.edition)).collect();
     let specs = formats
         .names()
         .into_iter()
         .filter_map(|n| formats.get(n).map(|f| (n.to_string(), f.spec.clone())))
         .map(|(n, mut spec)| {
-            if n == *target {
+            if used.contains(&n.as_str()) {
                 spec.bleed = mm;
             }
             (n, spec)

@@ -38,7 +38,6 @@ pub fn colour(kind: MarkKind) -> &'static str {
 
 /// Set the overlay pages (one per edition page) with Typst.
 fn overlay(world: &mut FolioWorld, compiled: &Compiled, findings: &[Finding]) -> Result<PagedDocument, Diagnostics> {
-    let fmt = &compiled.data.format;
     let mut pages = vec![Vec::new(); compiled.pages];
     for f in findings {
         if let Some(m) = &f.mark {
@@ -50,10 +49,12 @@ fn overlay(world: &mut FolioWorld, compiled: &Compiled, findings: &[Finding]) ->
             }
         }
     }
-    let data = serde_json::json!({
-        "width": fmt.trim_width_pt, "height": fmt.trim_height_pt,
-        "label_size": (fmt.trim_height_pt / 110.0).clamp(8.0, 16.0), "pages": pages,
-    });
+    // Each overlay page has its page's trim (an edition may mix formats).
+    let sizes: Vec<serde_json::Value> = compiled.data.pages.iter().map(|p| {
+        let f = &p.format;
+        serde_json::json!({ "width": f.trim_width_pt, "height": f.trim_height_pt, "label_size": (f.trim_height_pt / 110.0).clamp(8.0, 16.0) })
+    }).collect();
+    let data = serde_json::json!({ "sizes": sizes, "pages": pages });
     world.set_data("proof.json", serde_json::to_vec(&data).expect("serializable"));
     if !world.root().join(crate::project::LAYOUTS_DIR).join(PROOF_MAIN).is_file() {
         return Err(Diagnostic::error(format!("layouts/{PROOF_MAIN} is missing: folio proof draws its marks with it"))
@@ -113,8 +114,9 @@ pub fn write(
     for (page, data) in pages.iter().zip(&compiled.data.pages) {
         put(format!("{name}-p{}.png", data.number), png(page, dpi)?)?;
     }
-    let trim_w = Abs::pt(compiled.data.format.trim_width_pt);
     for (sheet, pair) in compiled.spreads.pages().iter().zip(&compiled.data.spreads) {
+        // Both pages of a spread share a format (see compose::spreads).
+        let trim_w = Abs::pt(pair.iter().flatten().next().map_or(0.0, |&i| compiled.data.pages[i].format.trim_width_pt));
         let mut sheet = sheet.clone();
         for (side, idx) in pair.iter().enumerate() {
             if let Some(i) = idx {
@@ -131,7 +133,8 @@ pub fn write(
 
 /// Every page side by side (up to four in a row), each about [`CONTACT_PAGE_PX`] high.
 fn contact_sheet(pages: &[typst_layout::Page], compiled: &Compiled) -> Result<Vec<u8>, Diagnostic> {
-    let h_pt = compiled.data.format.trim_height_pt;
+    // Pages are scaled to one height whatever their format.
+    let h_pt = compiled.data.pages.iter().map(|p| p.format.trim_height_pt).fold(1.0, f64::max);
     let dpi = (CONTACT_PAGE_PX as f64 * 72.0 / h_pt) as f32;
     let mut thumbs = Vec::new();
     for page in pages {
@@ -142,7 +145,8 @@ fn contact_sheet(pages: &[typst_layout::Page], compiled: &Compiled) -> Result<Ve
     let gap = 24u32;
     let per_row = pages.len().clamp(1, 4) as u32;
     let rows = (pages.len() as u32).div_ceil(per_row).max(1);
-    let (tw, th) = thumbs.first().map_or((1, 1), |t| (t.width(), t.height()));
+    let tw = thumbs.iter().map(|t| t.width()).max().unwrap_or(1);
+    let th = thumbs.iter().map(|t| t.height()).max().unwrap_or(1);
     let mut sheet = image::RgbaImage::from_pixel(per_row * (tw + gap) + gap, rows * (th + gap) + gap, image::Rgba([128, 128, 128, 255]));
     for (i, t) in thumbs.iter().enumerate() {
         let (col, row) = (i as u32 % per_row, i as u32 / per_row);

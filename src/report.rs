@@ -61,6 +61,8 @@ pub struct PhotoSummary {
 pub struct PageSummary {
     /// Printed page number.
     pub number: u32,
+    /// The page's format (a key of `layouts/formats.toml`).
+    pub format: String,
     /// Stories on the page.
     pub stories: usize,
     /// Body lines of copy.
@@ -156,6 +158,7 @@ pub fn pages(report: &Report) -> Vec<PageSummary> {
             let ink = report.measures.ink.get(pi);
             PageSummary {
                 number: spec.number,
+                format: spec.format_name(&report.edition.file.value.edition).to_string(),
                 stories: report.edition.stories[pi].len(),
                 body_lines: fits.iter().map(|f| f.lines).sum(),
                 overset_lines: fits.iter().map(|f| f.overset).sum(),

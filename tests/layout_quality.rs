@@ -6,6 +6,7 @@ mod common;
 use common::*;
 
 use folio::compose::{PagesData, PlacedPiece, Rect};
+use folio::grid::Format;
 use folio::galley::Piece;
 use folio::pipeline::{self, Options};
 
@@ -47,8 +48,7 @@ fn bbox_words(pdf: &std::path::Path) -> Vec<Vec<(usize, Line)>> {
 
 /// Poppler joins the lines of neighbouring columns that share a baseline into one line; split
 /// them again at the column grid so that each line is one column's line.
-fn column_lines(words: &[(usize, Line)], data: &PagesData) -> Vec<Line> {
-    let f = &data.format;
+fn column_lines(words: &[(usize, Line)], f: &Format) -> Vec<Line> {
     // A word in another face (楷 attribution, a Latin run) may report another box height than
     // the body face; give it the body face's box so the line keeps its grid position.
     let body = f.spec.body_size;
@@ -114,8 +114,7 @@ fn build(name: &str) -> (TestProject, PagesData, std::path::PathBuf) {
 }
 
 /// A layout rect in PDF coordinates (poppler: top-left origin of the media box).
-fn on_page(data: &PagesData, r: &Rect) -> (f64, f64, f64, f64) {
-    let f = &data.format;
+fn on_page(f: &Format, r: &Rect) -> (f64, f64, f64, f64) {
     let (ox, oy) = (f.bleed_pt + f.side_pt, f.bleed_pt + f.top_pt);
     (ox + r.x, oy + r.y, ox + r.x + r.w, oy + r.y + r.h)
 }
@@ -130,12 +129,12 @@ fn check_edition(name: &str) {
     let (_p, data, pdf) = build(name);
     let pages = bbox_words(&pdf);
     assert_eq!(pages.len(), data.pages.len());
-    let f = &data.format;
-    let body = f.spec.body_size;
     for (pi, (words, page)) in pages.iter().zip(&data.pages).enumerate() {
-        let lines = column_lines(words, &data);
+        let f = &page.format;
+        let body = f.spec.body_size;
+        let lines = column_lines(words, f);
         let lines = &lines;
-        let area = on_page(&data, &Rect { x: 0.0, y: 0.0, w: f.area_width_pt, h: f.area_height_pt });
+        let area = on_page(f, &Rect { x: 0.0, y: 0.0, w: f.area_width_pt, h: f.area_height_pt });
         // 1. Forbidden line starts, in the columns' text. Vertical text (竖排 heads, the ear in
         //    the masthead) stacks one character per line, and the banner is not column text:
         //    both are left out.
@@ -143,8 +142,8 @@ fn check_edition(name: &str) {
             .stories
             .iter()
             .filter(|s| matches!(&s.head.piece, PlacedPiece::Piece(Piece::Head { head }) if head.vertical))
-            .map(|s| on_page(&data, &s.head.rect))
-            .chain((page.masthead || page.banner.is_some()).then(|| on_page(&data, &Rect { x: 0.0, y: 0.0, w: f.area_width_pt, h: page.banner_h })))
+            .map(|s| on_page(f, &s.head.rect))
+            .chain((page.masthead || page.banner.is_some()).then(|| on_page(f, &Rect { x: 0.0, y: 0.0, w: f.area_width_pt, h: page.banner_h })))
             .collect();
         for l in lines.iter().filter(|l| !vertical.iter().any(|r| inside(l, *r, 1.0))) {
             let first = l.text.chars().next().unwrap_or(' ');
@@ -174,8 +173,8 @@ fn check_edition(name: &str) {
             assert!((k - k.round()).abs() * f.pitch_pt < 0.3, "{name} page {}: off-grid line at {:.2}: {}", page.number, l.y0, l.text);
         }
         // 4. No text outside its story's block (or the banner, or the folio line above the area).
-        let blocks: Vec<_> = page.stories.iter().map(|s| on_page(&data, &s.block)).collect();
-        let banner = on_page(&data, &Rect { x: 0.0, y: 0.0, w: f.area_width_pt, h: page.banner_h });
+        let blocks: Vec<_> = page.stories.iter().map(|s| on_page(f, &s.block)).collect();
+        let banner = on_page(f, &Rect { x: 0.0, y: 0.0, w: f.area_width_pt, h: page.banner_h });
         for l in lines.iter().filter(|l| l.y1 > area.1 + 1.0) {
             let ok = blocks.iter().any(|b| inside(l, *b, 1.0)) || ((page.banner.is_some() || page.masthead) && inside(l, banner, 1.0));
             assert!(ok, "{name} page {} (index {pi}): text outside every block: {:?}", page.number, l);
@@ -183,7 +182,7 @@ fn check_edition(name: &str) {
         // 3. Each multi-column story's columns end within one line of each other, except columns
         //    that stop on top of a photo.
         for s in &page.stories {
-            let b = on_page(&data, &s.block);
+            let b = on_page(f, &s.block);
             let mut ends: Vec<(f64, f64)> = Vec::new(); // (column x, bottom of last line)
             for l in body_lines.iter().filter(|l| inside(l, b, 1.0)) {
                 match ends.iter_mut().find(|(x, _)| (x - l.x0).abs() < f.column_pt * 0.5) {
@@ -191,7 +190,7 @@ fn check_edition(name: &str) {
                     None => ends.push((l.x0, l.y1)),
                 }
             }
-            let photo_tops: Vec<(f64, f64, f64)> = s.photos.iter().map(|p| { let r = on_page(&data, &p.rect); (r.0, r.2, r.1) }).collect();
+            let photo_tops: Vec<(f64, f64, f64)> = s.photos.iter().map(|p| { let r = on_page(f, &p.rect); (r.0, r.2, r.1) }).collect();
             // Columns that stop on top of a photo are compared with each other, the rest with
             // each other.
             let above_photo = |x: f64, y: f64| photo_tops.iter().any(|(px0, px1, top)| x >= px0 - 1.0 && x < *px1 && *top > y);
