@@ -107,6 +107,11 @@ pub struct StoryData {
     pub items: Vec<Placed>,
     /// The 下转第N版 line at the end of a block whose copy continues on a later page.
     pub jump_note: Option<Placed>,
+    /// Column rules: one vertical segment (`w` = 0) per stretch of gutter between two of the
+    /// story's columns that copy runs beside, from under the head to the foot of the copy,
+    /// broken where a photo or the lead box spans the gutter. The template draws them if the
+    /// house style wants column rules.
+    pub column_rules: Vec<Rect>,
     /// A copy of a story that crosses the gutter from the facing page (跨版): drawn on the
     /// single page, left out of the spread sheet (the facing page draws it there whole).
     pub mirror: bool,
@@ -327,6 +332,7 @@ impl StoryData {
             photos: self.photos.iter().map(|p| PhotoData { rect: p.rect.shifted(dx), ..p.clone() }).collect(),
             items: self.items.iter().map(mv).collect(),
             jump_note: self.jump_note.as_ref().map(mv),
+            column_rules: self.column_rules.iter().map(|r| r.shifted(dx)).collect(),
             mirror: true,
         }
     }
@@ -609,6 +615,36 @@ fn place_story(
             piece: PlacedPiece::Piece(Piece::Jumpnote { note: format!("（下转第{}版）", next.page) }),
         })
     };
+    // Column rules in the gutters between a block's columns, from the first line of copy to the
+    // foot of the copy, broken where the lead box or a photo spans the gutter. The gutter of a
+    // centre spread (between the pages) gets none: the fold is there.
+    let column_rules = |k: usize, foot: u32| -> Vec<Rect> {
+        let g = blocks[k];
+        let mut out = Vec::new();
+        for c in 0..g.span.saturating_sub(1) {
+            if g.c0 + c + 1 == format.columns {
+                continue;
+            }
+            let mut cuts: Vec<(u32, u32)> = Vec::new();
+            if k == 0 {
+                if lead_cols > c + 1 {
+                    cuts.push((g.body_top, g.body_top + lead_lines));
+                }
+                cuts.extend(ps.iter().filter(|p| p.c <= c && c + 1 < p.c + p.sp).map(|p| photo_span(p, foot)));
+            }
+            cuts.sort();
+            let x = format.col_x(g.c0 + c) + format.column_pt + format.gutter_pt / 2.0;
+            let mut y = g.body_top;
+            for (a, z) in cuts.into_iter().chain([(foot, foot)]) {
+                if a > y {
+                    out.push(Rect { x, y: format.line_y(y), w: 0.0, h: format.line_y(a.min(foot) - y) - lead_gap });
+                }
+                y = y.max(z);
+            }
+        }
+        out.retain(|r| r.h > 0.0);
+        out
+    };
     let block_rect = |g: &Geom| Rect { x: format.col_x(g.c0), y: format.line_y(g.top), w: format.cols_width(g.c0, g.span), h: format.line_y(g.bottom - g.top) - lead_gap };
 
     let data = StoryData {
@@ -620,6 +656,7 @@ fn place_story(
         photos,
         items: items_of(0),
         jump_note: note(0),
+        column_rules: column_rules(0, main_foot),
         mirror: false,
     };
     let jumps = (1..blocks.len())
@@ -638,6 +675,7 @@ fn place_story(
                 photos: vec![],
                 items: items_of(k as u32),
                 jump_note: note(k),
+                column_rules: column_rules(k, if k == last { result.bottom } else { g.bottom }),
                 mirror: false,
             };
             (g.page, d)

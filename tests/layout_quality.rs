@@ -264,3 +264,80 @@ fn quotes_are_full_width_in_every_face_and_digits_sit_tight() {
     }
     assert!(pairs > 20, "the sample has digits followed by Han characters ({pairs} found)");
 }
+
+/// Every vertical line drawn on each page, as (x, top, bottom) in pt from the page's top-left.
+fn vertical_lines(doc: &typst_layout::PagedDocument) -> Vec<Vec<(f64, f64, f64)>> {
+    use typst::layout::{Frame, FrameItem, Point, Transform};
+    use typst::visualize::Geometry;
+    fn walk(frame: &Frame, ts: Transform, out: &mut Vec<(f64, f64, f64)>) {
+        for (pos, item) in frame.items() {
+            let here = ts.pre_concat(Transform::translate(pos.x, pos.y));
+            match item {
+                FrameItem::Group(g) => walk(&g.frame, here.pre_concat(g.transform), out),
+                FrameItem::Shape(shape, _) => {
+                    if let Geometry::Line(end) = shape.geometry {
+                        let a = Point::zero().transform(here);
+                        let b = end.transform(here);
+                        if (a.x - b.x).to_pt().abs() < 0.01 && (a.y - b.y).to_pt().abs() > 1.0 {
+                            out.push((a.x.to_pt(), a.y.to_pt().min(b.y.to_pt()), a.y.to_pt().max(b.y.to_pt())));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    doc.pages()
+        .iter()
+        .map(|p| {
+            let mut out = Vec::new();
+            walk(&p.frame, Transform::identity(), &mut out);
+            out
+        })
+        .collect()
+}
+
+#[test]
+fn column_rules_run_down_the_gutters_and_stop_at_photos() {
+    for name in ["jiangxi-special", "jiangxi-tabloid"] {
+        let p = TestProject::with_edition(name);
+        let report = pipeline::run(&Options {
+            edition: p.edition(name),
+            root: Some(p.root().to_path_buf()),
+            font_path: Some(repo().join("fonts")),
+            system_fonts: false,
+            out: None,
+        })
+        .unwrap();
+        let data = &report.compiled.data;
+        let drawn = vertical_lines(&report.compiled.document);
+        let mut ruled = 0;
+        for (pi, page) in data.pages.iter().enumerate() {
+            let f = &page.format;
+            for s in page.stories.iter().filter(|s| !s.mirror) {
+                let body_cols: std::collections::BTreeSet<i64> = s.items.iter().map(|it| it.rect.x.round() as i64).collect();
+                if body_cols.len() >= 2 && s.block.x + s.block.w <= f.area_width_pt + 1.0 {
+                    assert!(!s.column_rules.is_empty(), "{name} page {}: a story of {} columns has no column rules", page.number, body_cols.len());
+                }
+                for r in &s.column_rules {
+                    ruled += 1;
+                    // In a gutter: no column of copy under the rule.
+                    for it in &s.items {
+                        assert!(r.x <= it.rect.x - f.gutter_pt / 2.0 + 0.01 || r.x >= it.rect.x + it.rect.w + f.gutter_pt / 2.0 - 0.01,
+                            "{name} page {}: a column rule at x {:.1} runs through copy at {:?}", page.number, r.x, it.rect);
+                    }
+                    // Never across a photo.
+                    for ph in &s.photos {
+                        let across = r.x > ph.rect.x && r.x < ph.rect.x + ph.rect.w && r.y < ph.rect.y + ph.rect.h && r.y + r.h > ph.rect.y;
+                        assert!(!across, "{name} page {}: a column rule crosses a photo", page.number);
+                    }
+                    // And drawn on the page where the data puts it (trim coordinates: the frame has no bleed).
+                    let (x, y0, y1) = (r.x + f.side_pt, r.y + f.top_pt, r.y + r.h + f.top_pt);
+                    let hit = drawn[pi].iter().any(|&(dx, a, b)| (dx - x).abs() < 0.3 && (a - y0).abs() < 0.3 && (b - y1).abs() < 0.3);
+                    assert!(hit, "{name} page {}: column rule at ({x:.1}, {y0:.1}–{y1:.1}) not drawn; drawn: {:?}", page.number, &drawn[pi][..drawn[pi].len().min(8)]);
+                }
+            }
+        }
+        assert!(ruled >= 10, "{name}: only {ruled} column rules");
+    }
+}
