@@ -59,6 +59,9 @@ pub struct PageData {
     pub section: String,
     /// Special-page banner.
     pub banner: Option<String>,
+    /// The banner runs across the centre spread: `left` on the left page, `right` on the right
+    /// page (which shows its half of the left page's banner).
+    pub banner_fold: Option<&'static str>,
     /// Front page: draw the masthead in the top lines.
     pub masthead: bool,
     /// The ear box beside the masthead.
@@ -202,8 +205,9 @@ pub fn compose(
     let mut pages = Vec::new();
     let specs = &edition.file.value.pages;
     let page_format = |pi: usize| edition.page_format(formats, pi);
+    let file = &edition.file.value;
     let page_top = |number: u32| {
-        specs.iter().position(|p| p.number == number).map_or(0, |pi| page_format(pi).page_top(specs[pi].banner.is_some(), specs[pi].masthead))
+        specs.iter().position(|p| p.number == number).map_or(0, |pi| page_format(pi).page_top(file.has_banner(pi), specs[pi].masthead))
     };
     let mut continued: Vec<(u32, StoryData)> = Vec::new();
     let mut per_page: Vec<Vec<StoryData>> = Vec::new();
@@ -252,7 +256,14 @@ pub fn compose(
             format: format.clone(),
             number: spec.number,
             section: spec.section.clone(),
-            banner: spec.banner.clone(),
+            banner: spec.banner.clone().or_else(|| file.banner_across_from(pi).and_then(|l| l.banner.clone())),
+            banner_fold: if file.banner_across_from(pi).is_some() {
+                Some("right")
+            } else if crate::content::centre_spread(file).is_some_and(|(l, _)| l == pi) && spec.banner_across.as_ref().is_some_and(|b| *b.get_ref()) {
+                Some("left")
+            } else {
+                None
+            },
             masthead: spec.masthead,
             ear: spec.ear.as_ref().map(|e| EarData {
                 title: e.title.clone(),
@@ -455,10 +466,17 @@ fn place_story(
     }
     let main = blocks[0];
     let last = blocks.len() - 1;
-    let head = Placed {
-        rect: if vertical { rect(b.column - 1, 1, content_top, bottom - content_top) } else { rect(main.c0, main.span, content_top, head_lines - 1) },
-        piece: PlacedPiece::Piece(galley.items[pieces.head].piece.clone()),
-    };
+    let head_rect = if vertical { rect(b.column - 1, 1, content_top, bottom - content_top) } else { rect(main.c0, main.span, content_top, head_lines - 1) };
+    let mut head_piece = galley.items[pieces.head].piece.clone();
+    // A head across the centre spread's gutter is set across the fold (the fold is the left
+    // page's trim edge).
+    let fold = format.trim_width_pt - format.side_pt;
+    if let Piece::Head { head } = &mut head_piece {
+        if head_rect.x < fold && head_rect.x + head_rect.w > fold {
+            head.fold = Some(fold - head_rect.x);
+        }
+    }
+    let head = Placed { rect: head_rect, piece: PlacedPiece::Piece(head_piece) };
 
     // Lead box at the top of the first columns.
     let (lead, lead_cols, lead_lines) = match pieces.lead {

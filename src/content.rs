@@ -116,6 +116,10 @@ pub struct PageSpec {
     /// Banner across the top of a special page (专版), e.g. 健康人生，绿色无毒！·九江.
     #[serde(default)]
     pub banner: Option<String>,
+    /// On the left page of the centre spread: the banner runs across both pages (跨版通栏), its
+    /// text split at the fold; the right page's stories start under it too.
+    #[serde(default)]
+    pub banner_across: Option<Spanned<bool>>,
     /// 责任编辑.
     #[serde(default)]
     pub editor: Option<String>,
@@ -140,6 +144,21 @@ pub struct PageSpec {
     /// This page's format, when it differs from the edition's (a 四开 insert in a 对开 paper).
     #[serde(default)]
     pub format: Option<Spanned<String>>,
+}
+
+impl EditionFile {
+    /// Whether page `pi` carries a banner: its own, or its half of one set across the centre
+    /// spread from the left page.
+    pub fn has_banner(&self, pi: usize) -> bool {
+        self.pages[pi].banner.is_some() || self.banner_across_from(pi).is_some()
+    }
+
+    /// For the right page of the centre spread: the left page's banner if it runs across.
+    pub fn banner_across_from(&self, pi: usize) -> Option<&PageSpec> {
+        let (l, r) = centre_spread(self)?;
+        let left = &self.pages[l];
+        (r == pi && left.banner.is_some() && left.banner_across.as_ref().is_some_and(|b| *b.get_ref())).then_some(left)
+    }
 }
 
 impl PageSpec {
@@ -455,6 +474,7 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Re
     }
 
     let centre = centre_spread(&file.value);
+    validate_banners(&file, centre, &mut diags);
     let mut stories = Vec::new();
     for (pi, page) in file.value.pages.iter().enumerate() {
         let mut on_page: Vec<Loaded<Story>> = Vec::new();
@@ -477,7 +497,7 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Re
                 Ok(story) => {
                     if let Some(pf) = &page_formats {
                         let crossing_ok = centre.map(|(l, _)| l) == Some(pi);
-                        validate_story(project, &dir, &story, pf[pi], page, crossing_ok, &mut diags);
+                        validate_story(project, &dir, &story, pf[pi], page, file.value.has_banner(pi), crossing_ok, &mut diags);
                         validate_jumps(&story, pf, &file.value.pages, pi, &mut diags);
                     }
                     on_page.push(story);
@@ -557,6 +577,7 @@ fn validate_story(
     story: &Loaded<Story>,
     format: &crate::grid::Format,
     page: &PageSpec,
+    banner: bool,
     crossing_ok: bool,
     diags: &mut Vec<Diagnostic>,
 ) {
@@ -564,7 +585,7 @@ fn validate_story(
     let block = s.block.get_ref();
     let span = s.block.span();
     let lines = block_lines(block, format);
-    let top_min = format.page_top(page.banner.is_some(), page.masthead);
+    let top_min = format.page_top(banner, page.masthead);
     let last = block.column + block.span.max(1) - 1;
     if block.column == 0 || block.span == 0 || block.column > format.columns || (last > format.columns && !crossing_ok) || last > 2 * format.columns {
         diags.push(story.error(span.clone(), format!(
@@ -621,8 +642,34 @@ fn validate_story(
     }
 }
 
+/// A banner across the spread (`banner_across`) belongs on the centre spread's left page, with
+/// a banner to set, and the right page must leave its top free for it.
+fn validate_banners(file: &Loaded<EditionFile>, centre: Option<(usize, usize)>, diags: &mut Vec<Diagnostic>) {
+    for (pi, page) in file.value.pages.iter().enumerate() {
+        let Some(across) = page.banner_across.as_ref().filter(|b| *b.get_ref()) else { continue };
+        match centre {
+            Some((l, r)) if l == pi => {
+                if page.banner.is_none() {
+                    diags.push(file.error(across.span(), format!("page {}: banner_across without a banner", page.number))
+                        .hint("add banner = \"…\" to the page, or remove banner_across"));
+                }
+                let right = &file.value.pages[r];
+                if right.banner.is_some() || right.masthead {
+                    diags.push(file.error(across.span(), format!(
+                        "page {}'s banner runs across the spread, but page {} has its own {}",
+                        page.number, right.number, if right.masthead { "masthead" } else { "banner" }))
+                        .hint(format!("remove the banner (or masthead) of page {}", right.number)));
+                }
+            }
+            _ => diags.push(file.error(across.span(), format!("page {} is not the left page of the centre spread: its banner cannot run across", page.number))
+                .hint("only the middle two pages of an edition (an even page, then the next odd one, in one format) print on one sheet; set banner_across there")),
+        }
+    }
+}
+
 /// The centre spread: the middle two pages of an edition with an even number of pages, when
-/// they face each other (even number on the left). Only they may carry a story across the gutter.
+/// they face each other (even number on the left). Only they (in one format) may carry a story
+/// or a banner across the gutter.
 pub fn centre_spread(file: &EditionFile) -> Option<(usize, usize)> {
     let pages = &file.pages;
     let n = pages.len();

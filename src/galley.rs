@@ -35,6 +35,9 @@ pub struct Head {
     pub byline: Option<String>,
     /// The story's column span (selects the headline size).
     pub span: u32,
+    /// In pass 2, for a story across the centre spread's gutter: where the fold is, in pt from
+    /// the head's left edge. The headline is then split at the fold (跨版标题).
+    pub fold: Option<f64>,
     /// Set vertically (竖排) in one column.
     pub vertical: bool,
 }
@@ -178,6 +181,7 @@ pub fn build(edition: &Edition, formats: &Formats) -> Galley {
                         deck: s.deck.clone(),
                         byline: s.byline.clone(),
                         span,
+                        fold: None,
                         vertical,
                     },
                 },

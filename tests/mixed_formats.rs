@@ -19,7 +19,8 @@ fn mixed() -> TestProject {
 number = 5
 section = "专版"
 format = "tabloid"
-stories = ["../jiangxi-tabloid/stories/wuning.toml", "../jiangxi-tabloid/stories/duchang.toml", "../jiangxi-tabloid/stories/pengze.toml"]
+banner = "健康人生，绿色无毒！·九江"
+stories = ["../jiangxi-tabloid/stories/wuning.toml", "../jiangxi-tabloid/stories/duchang.toml", "../jiangxi-tabloid/stories/lianxi.toml"]
 "#
     });
     p

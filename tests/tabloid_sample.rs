@@ -79,3 +79,70 @@ fn tabloid_edition_pages_jumps_spread_and_vertical_heads() {
     let ratio = found.count() as f64 / s.len() as f64;
     assert!(ratio >= 0.995, "only {ratio:.4} of the seed's characters are in the tabloid edition");
 }
+
+/// Words of one page from `pdftotext -bbox-layout`: (text, x0, y0, x1).
+fn words(pdf: &std::path::Path, page: u32) -> Vec<(String, f64, f64, f64)> {
+    let xml = poppler("pdftotext", &["-bbox-layout", "-f", &page.to_string(), "-l", &page.to_string(), pdf.to_str().unwrap(), "-"]);
+    xml.split("<word ")
+        .skip(1)
+        .map(|w| {
+            let attr = |n: &str| -> f64 {
+                let at = w.find(&format!("{n}=\"")).unwrap() + n.len() + 2;
+                w[at..].split('"').next().unwrap().parse().unwrap()
+            };
+            let text = w.split('>').nth(1).unwrap().split('<').next().unwrap().to_string();
+            (text, attr("xMin"), attr("yMin"), attr("xMax"))
+        })
+        .collect()
+}
+
+#[test]
+fn centre_spread_banner_and_headline_are_set_across_the_fold() {
+    let p = TestProject::with_edition(NAME);
+    p.folio(&["build", &format!("content/{NAME}"), "--out", "out"]).assert_code(0);
+    let pdf = p.out().join(format!("{NAME}.pdf"));
+    let spread = p.out().join(format!("{NAME}-spread.pdf"));
+    // On the sheet of pages 2|3 the fold is one trim width (plus the bleed) from the left.
+    let fold = 3.0 * PT_PER_MM + 273.0 * PT_PER_MM;
+    let sheet = words(&spread, 2);
+    let find = |t: &str| sheet.iter().find(|w| w.0.starts_with(t)).unwrap_or_else(|| panic!("{t} not on the spread sheet: {sheet:?}")).clone();
+    // Each line is split at a phrase boundary: the first part ends before the fold, the second
+    // starts after it, on the same baseline, and the fold never cuts a character.
+    for (a, b) in [("健康人", "绿色无"), ("万里缉毒", "斩断毒品运输通道")] {
+        let (wa, wb) = (find(a), find(b));
+        assert!(wa.3 <= fold + 0.5 && wb.1 >= fold, "{a}… ends at {:.1}, {b}… starts at {:.1}, fold at {fold:.1}", wa.3, wb.1);
+        assert!((wa.2 - wb.2).abs() < 0.5, "{a} and {b} are not on one line");
+    }
+    for w in &sheet {
+        assert!(!(w.1 < fold - 1.0 && w.3 > fold + 1.0), "a word crosses the fold: {w:?}");
+    }
+    // The banner is on the sheet once, and each single page shows its half: page 3's stories
+    // start under it.
+    assert_eq!(text_of(&spread, Some(2)).matches("绿色无毒").count(), 1);
+    let p2 = text_of(&pdf, Some(2));
+    let p3 = text_of(&pdf, Some(3));
+    assert!(p2.contains("健康人生") && p3.contains("绿色无毒"), "p2: {p2:.80}… p3: {p3:.80}…");
+    let banner_foot = words(&pdf, 3).iter().find(|w| w.0.starts_with("绿色")).map(|w| w.2).unwrap() + 30.0;
+    let first_story = words(&pdf, 3).into_iter().find(|w| w.0.contains("清源断流")).unwrap();
+    assert!(first_story.2 > banner_foot, "page 3's first story must start under the banner");
+}
+
+#[test]
+fn a_banner_across_belongs_on_the_centre_spread() {
+    // Page 4 is not the left page of the centre spread.
+    let p = TestProject::with_edition(NAME);
+    p.edit(&format!("content/{NAME}/edition.toml"), |s| {
+        s.replace("number = 4                  # FIXTURE\n", "number = 4                  # FIXTURE\nbanner = \"要闻\"\nbanner_across = true\n")
+    });
+    let run = p.folio(&["build", &format!("content/{NAME}"), "--out", "out"]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["page 4 is not the left page of the centre spread", "edition.toml:", "hint:"]);
+    // The right page may not have a banner of its own.
+    let p = TestProject::with_edition(NAME);
+    p.edit(&format!("content/{NAME}/edition.toml"), |s| {
+        s.replace("number = 3                  # FIXTURE\n", "number = 3                  # FIXTURE\nbanner = \"专版\"\n")
+    });
+    let run = p.folio(&["build", &format!("content/{NAME}"), "--out", "out"]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["page 2's banner runs across the spread, but page 3 has its own banner"]);
+}
