@@ -77,9 +77,14 @@ fn seed_paras(skip: usize, n: usize) -> String {
 }
 
 /// A project with `content/tight`: one broadsheet page holding one story of the first `paras`
-/// seed paragraphs in two columns, `height` grid lines deep, no photos, with `fit = "auto"`
-/// when `auto`; `copyfit` is the edition's `[copyfit]` table.
+/// seed paragraphs in two columns, `height` grid lines deep, with `fit = "auto"` when `auto`;
+/// `copyfit` is the edition's `[copyfit]` table. No photos, or with `photo` one in the second
+/// column, 10 lines deep, 12 lines below the head (the columns' copy runs above and below it).
 fn tight(paras: usize, height: u32, auto: bool, copyfit: &str) -> TestProject {
+    tight_with(paras, height, auto, copyfit, false)
+}
+
+fn tight_with(paras: usize, height: u32, auto: bool, copyfit: &str, photo: bool) -> TestProject {
     let p = TestProject::sample();
     let dir = p.edition("tight");
     std::fs::create_dir_all(dir.join("stories")).unwrap();
@@ -89,9 +94,14 @@ fn tight(paras: usize, height: u32, auto: bool, copyfit: &str) -> TestProject {
     )
     .unwrap();
     let fit = if auto { "fit = \"auto\"\n" } else { "" };
+    let photo = if photo {
+        format!("[[photos]]\nfile = \"../{SAMPLE}/photos/chaji.jpg\"\ncaption = \"茶几\"\ncolumn = 2\nspan = 1\nrow = 12\nheight = 10\n")
+    } else {
+        String::new()
+    };
     std::fs::write(
         dir.join("stories/a.toml"),
-        format!("{fit}headline = \"聚星火促燎原\"\nbody = \"\"\"\n{}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = {height}\n", seed_paras(0, paras)),
+        format!("{fit}headline = \"聚星火促燎原\"\nbody = \"\"\"\n{}\n\"\"\"\n\n{photo}\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = {height}\n", seed_paras(0, paras)),
     )
     .unwrap();
     p
@@ -127,14 +137,26 @@ fn leading_fits_a_story_one_line_per_column_over_and_keeps_its_columns_on_the_gr
     assert_eq!(code, 0, "{v}");
     let c = codes(&v);
     assert!(!c.contains(&"overset".to_string()) && !c.contains(&"underset".to_string()), "{v}");
-    let note = v["findings"].as_array().unwrap().iter().find(|f| f["code"] == "copyfit").expect("a copyfit finding");
-    let m = note["message"].as_str().unwrap();
-    let pct: f64 = m.split("leading ").nth(1).and_then(|r| r.split('%').next()).and_then(|x| x.parse().ok()).unwrap_or_else(|| panic!("{m}"));
-    assert!(pct < 0.0 && pct >= -3.0, "{m}");
-    assert!(!m.contains("tracking") && !m.contains("photo"), "{m}");
+    let pct = leading_of(&v);
+    assert!(pct < 0.0 && pct >= -3.0, "{v}");
 
     // The built page: the story's lines step by its own pitch, and each column's first line
     // sits on the page grid.
+    assert_set_at_pitch(&p, pct);
+}
+
+/// The percentage of a copyfit note's `leading ±x.x%`.
+fn leading_of(v: &serde_json::Value) -> f64 {
+    let note = v["findings"].as_array().unwrap().iter().find(|f| f["code"] == "copyfit").expect("a copyfit finding");
+    let m = note["message"].as_str().unwrap();
+    assert!(!m.contains("tracking") && !m.contains("photo"), "{m}");
+    m.split("leading ").nth(1).and_then(|r| r.split('%').next()).and_then(|x| x.parse().ok()).unwrap_or_else(|| panic!("{m}"))
+}
+
+/// Build `content/tight` and read its page back: in each of the story's two columns, every run
+/// of body lines (split by a photo) starts on the page grid and steps by the grid's pitch
+/// changed by `pct` percent, and the last line ends above the block's foot.
+fn assert_set_at_pitch(p: &TestProject, pct: f64) {
     let report = folio::pipeline::run(&folio::pipeline::Options {
         edition: p.edition("tight"),
         root: Some(p.root().to_path_buf()),
@@ -151,30 +173,56 @@ fn leading_fits_a_story_one_line_per_column_over_and_keeps_its_columns_on_the_gr
     let area_top = f.bleed_pt + f.top_pt;
     let x0 = f.bleed_pt + f.side_pt;
     let words = bbox_words(&p.out().join("tight.pdf"));
+    let mut runs_seen = 0;
     for col in 0..2 {
         let (left, right) = (x0 + f.col_x(col), x0 + f.col_x(col) + f.column_pt);
-        // The tops of the column's body lines (words set at the body size), top to bottom.
+        // The tops of the column's body lines (words set at the body size: not the headline,
+        // not a caption), top to bottom. Punctuation set half width at a line's start or end
+        // hangs half an em out of the column.
         let mut tops: Vec<f64> = Vec::new();
-        // (Punctuation set half width at a line's start or end hangs half an em out of its box.)
         for w in words.iter().filter(|w| w.0 >= left - 6.0 && w.2 <= right + 6.0 && ((w.3 - w.1) - f.spec.body_size).abs() < 0.2) {
             if !tops.iter().any(|t| (t - w.1).abs() < 1.0) {
                 tops.push(w.1);
             }
         }
         tops.sort_by(f64::total_cmp);
-        // (The headline is set larger: these are the body's lines.)
-        let body = tops;
-        assert!(body.len() > 60, "column {col}: {} body lines", body.len());
-        let k = (body[0] - area_top) / f.pitch_pt;
-        assert!((k - k.round()).abs() * f.pitch_pt < 0.3, "column {col}: the first line is off the page grid: {k:.3} pitches");
-        for pair in body.windows(2) {
-            let step = pair[1] - pair[0];
-            assert!((step - pitch).abs() < 0.05, "column {col}: lines {step:.3} pt apart, not the story's {pitch:.3} pt");
+        assert!(tops.len() > 40, "column {col}: {} body lines", tops.len());
+        // Runs of lines: a photo leaves a gap of several lines.
+        let mut runs: Vec<Vec<f64>> = vec![vec![tops[0]]];
+        for pair in tops.windows(2) {
+            if pair[1] - pair[0] > 2.0 * f.pitch_pt {
+                runs.push(vec![pair[1]]);
+            } else {
+                runs.last_mut().unwrap().push(pair[1]);
+            }
         }
-        // And the last line ends inside the block, above its foot.
+        for run in &runs {
+            let k = (run[0] - area_top) / f.pitch_pt;
+            assert!((k - k.round()).abs() * f.pitch_pt < 0.3, "column {col}: a run of lines starts off the page grid: {k:.3} pitches");
+            for pair in run.windows(2) {
+                let step = pair[1] - pair[0];
+                assert!((step - pitch).abs() < 0.05, "column {col}: lines {step:.3} pt apart, not the story's {pitch:.3} pt");
+            }
+        }
+        runs_seen += runs.len();
         let foot = area_top + story.block.y + story.block.h;
-        assert!(body.last().unwrap() + f.spec.body_size <= foot + 0.3, "column {col}: past the block's foot");
+        assert!(tops.last().unwrap() + f.spec.body_size <= foot + 0.3, "column {col}: past the block's foot");
     }
+    assert_eq!(runs_seen, 2 + story.photos.len(), "a run per column, and one more below each photo");
+}
+
+#[test]
+fn leading_returns_the_text_to_the_grid_below_a_photo() {
+    // A photo in the second column, copy above and below it: one line over, which 1.5%
+    // tighter leading fits; the run below the photo starts on the grid again.
+    let (code, v) = check_tight(&tight_with(PARAS - 1, HEIGHT - 1, false, LEADING_ONLY, true));
+    assert_eq!((code, v["pages"][0]["overset_lines"].as_u64()), (1, Some(1)), "{v}");
+    let p = tight_with(PARAS - 1, HEIGHT - 1, true, LEADING_ONLY, true);
+    let (code, v) = check_tight(&p);
+    assert_eq!(code, 0, "{v}");
+    let pct = leading_of(&v);
+    assert!(pct < 0.0 && pct >= -3.0, "{v}");
+    assert_set_at_pitch(&p, pct);
 }
 
 #[test]
