@@ -3,8 +3,9 @@
 //! Takes the validated [`Edition`], its [`Format`], the [`Galley`] and what pass 1 measured,
 //! and gives [`PagesData`], the JSON `layouts/edition.typ` draws from: every story's block, head,
 //! lead box, photos and body slices at exact positions on the baseline grid (all in pt from the
-//! type area's top-left corner), plus the spreads. It also gives one [`StoryFit`] per story:
-//! how many lines it needed, had, and could not place.
+//! type area's top-left corner; a story copyfitted with leading steps its body lines by its own
+//! pitch from each run's first grid line), plus the spreads. It also gives one [`StoryFit`] per
+//! story: how many lines it needed, had, could not place, and what copyfit changed.
 
 use serde::Serialize;
 
