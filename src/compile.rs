@@ -61,9 +61,14 @@ pub enum Colour {
 pub struct OutputOptions {
     /// Colour route.
     pub colour: Colour,
+    /// Separate RGB photos into CMYK through the newsprint profile (the press plates; only on
+    /// the [`Colour::Cmyk`] route). Not part of the templates' data: a compile that only
+    /// changes this reuses every layout but the photos'.
+    #[serde(skip)]
+    pub separate_photos: bool,
 }
 
-/// Compile an edition (both passes) for press output.
+/// Compile an edition (both passes) on the press colour route, photos as delivered (the proofs).
 pub fn compile(world: &mut FolioWorld, edition: &Edition, formats: &Formats) -> Result<Compiled, Diagnostics> {
     compile_with(world, edition, formats, OutputOptions::default())
 }
@@ -100,8 +105,10 @@ pub fn compile_with(
     };
     let (data, fits) = compose::compose(edition, formats, &galley, &measures, &locate, world.root());
 
-    // Photos at their placed size: resolution, grayscale for mono pages, downsampling.
-    let prepared = photos::prepare(world, edition, &data);
+    // Photos at their placed size: resolution, grayscale for mono pages, downsampling, and
+    // CMYK for the plates.
+    let separate = output.separate_photos && output.colour == Colour::Cmyk;
+    let prepared = photos::prepare(world, edition, &data, separate);
 
     // Pass 2: the pages and spreads.
     world.set_data("pages.json", serde_json::to_vec(&data).expect("serializable"));

@@ -3,8 +3,9 @@
 //! Takes the validated [`Edition`], its [`Format`], the [`Galley`] and what pass 1 measured,
 //! and gives [`PagesData`], the JSON `layouts/edition.typ` draws from: every story's block, head,
 //! lead box, photos and body slices at exact positions on the baseline grid (all in pt from the
-//! type area's top-left corner), plus the spreads. It also gives one [`StoryFit`] per story:
-//! how many lines it needed, had, and could not place.
+//! type area's top-left corner; a story copyfitted with leading steps its body lines by its own
+//! pitch from each run's first grid line), plus the spreads. It also gives one [`StoryFit`] per
+//! story: how many lines it needed, had, could not place, and what copyfit changed.
 
 use serde::Serialize;
 
@@ -147,6 +148,9 @@ pub enum PlacedPiece {
         last: bool,
         /// Tracking in em the lines were set with (copyfit).
         tracking: f64,
+        /// Leading in pt between the lines: the grid's, or the story's own (copyfit), whose
+        /// lines step by body size + leading from the slice's top.
+        leading: f64,
     },
     /// Any other piece, as measured in the galley.
     Piece(Piece),
@@ -225,6 +229,7 @@ pub fn compose(
                 page_number: spec.number,
                 page_top: &page_top,
                 edition_photo_lines: edition.file.value.copyfit.photo_lines,
+                edition_leading: edition.file.value.copyfit.leading.clamp(0.0, 0.1),
             };
             let (data, jumps, fit) = fit_story(&ctx, story, pieces, &|i| photos(story, i));
             fits.push(StoryFit { page: pi, story: si, ..fit });
@@ -321,6 +326,7 @@ struct Ctx<'a> {
     page_number: u32,
     page_top: &'a dyn Fn(u32) -> u32,
     edition_photo_lines: u32,
+    edition_leading: f64,
 }
 
 impl Rect {
@@ -365,7 +371,8 @@ struct Geom {
 type Placement = (StoryData, Vec<(u32, StoryData)>, StoryFit);
 
 /// Place a story; with `fit = "auto"`, try the smallest adjustments first — the first photo
-/// by whole grid lines, then tracking — and keep the first that fills the block (columns end
+/// by whole grid lines, then tracking, and only when none of these fits, the story's leading
+/// (the most visible change), with them — and keep the first that fills the block (columns end
 /// within a line of its foot, nothing overset), else the closest.
 fn fit_story(
     ctx: &Ctx,
@@ -373,7 +380,7 @@ fn fit_story(
     pieces: &crate::galley::StoryPieces,
     photo_info: &dyn Fn(usize) -> Option<PhotoInfo>,
 ) -> Placement {
-    let plain = place_story(ctx, story, pieces, &pieces.flow, 0.0, 0, photo_info);
+    let plain = place_story(ctx, story, pieces, &pieces.flow, 0.0, 0, 0.0, photo_info);
     if pieces.variants.is_empty() || (plain.2.overset == 0 && plain.2.underset <= 1) {
         return plain;
     }
@@ -382,20 +389,35 @@ fn fit_story(
     let mut vs: Vec<&(f64, Vec<usize>)> = pieces.variants.iter().collect();
     vs.sort_by(|a, b| a.0.abs().total_cmp(&b.0.abs()));
     tracks.extend(vs.into_iter().map(|(t, ids)| (*t, &ids[..])));
+    // Leading as a share of the pitch, in steps of half a percent up to the bound, tighter
+    // before looser at each size.
+    let mut leadings = vec![0.0];
+    let mut k = 1;
+    while ctx.edition_leading > 1e-9 {
+        let l = (0.005 * k as f64).min(ctx.edition_leading);
+        leadings.extend([-l, l]);
+        if l >= ctx.edition_leading {
+            break;
+        }
+        k += 1;
+    }
     let mut best: Option<(u32, Placement)> = None;
-    for (t, ids) in tracks {
+    for (l, (t, ids)) in leadings.iter().flat_map(|l| tracks.iter().map(move |t| (*l, *t))) {
         let mut deltas = vec![0i32];
         for k in 1..=max_photo {
             deltas.extend([k, -k]);
         }
         for d in deltas {
-            let (data, jumps, mut fit) = place_story(ctx, story, pieces, ids, t, d, photo_info);
+            let (data, jumps, mut fit) = place_story(ctx, story, pieces, ids, t, d, l, photo_info);
             let mut changes = Vec::new();
             if t != 0.0 {
                 changes.push(format!("tracking {:+.1}%", t * 100.0));
             }
             if d != 0 {
                 changes.push(format!("photo {:+} lines", d));
+            }
+            if l != 0.0 {
+                changes.push(format!("leading {:+.1}%", l * 100.0));
             }
             fit.copyfit = (!changes.is_empty()).then(|| changes.join(", "));
             let score = fit.overset * 100 + fit.underset;
@@ -411,6 +433,10 @@ fn fit_story(
 }
 
 /// Place one story: its block on its page, and its continuation blocks (with their page numbers).
+/// `leading` (a share of the grid's pitch, copyfit) sets the body at a pitch of its own inside
+/// the free intervals between head, lead box, photos and foot, which stay on the grid: each
+/// interval's text starts on the grid and steps by the story's pitch.
+#[allow(clippy::too_many_arguments)]
 fn place_story(
     ctx: &Ctx,
     story: &Loaded<Story>,
@@ -418,6 +444,7 @@ fn place_story(
     flow_ids: &[usize],
     tracking: f64,
     photo_delta: i32,
+    leading: f64,
     photo_info: &dyn Fn(usize) -> Option<PhotoInfo>,
 ) -> Placement {
     let (format, galley, measures) = (ctx.format, ctx.galley, ctx.measures);
@@ -579,7 +606,9 @@ fn place_story(
     let lastg = blocks[last];
     // Bottom-anchored photos need the columns to reach below them.
     let min = lastg.body_top + if last == 0 { ps.iter().filter(|p| p.row.is_none()).map(|p| p.lines + 1).max().unwrap_or(0) } else { 0 };
-    let result = flow::flow(&units, min.min(lastg.bottom), lastg.bottom, frames);
+    let ratio = 1.0 + leading;
+    let result = flow::flow_pitched(&units, min.min(lastg.bottom), lastg.bottom, frames, |n| flow::lines_at_pitch(n, ratio));
+    let pitch = format.pitch_pt * ratio;
 
     let items_of = |k: u32| -> Vec<Placed> {
         let g = blocks[k as usize];
@@ -596,10 +625,17 @@ fn place_story(
                         first: sl.from == 0,
                         last: sl.to as usize == measures[gi].lines.len(),
                         tracking,
+                        leading: pitch - format.spec.body_size,
                     },
                     other => PlacedPiece::Piece(other.clone()),
                 };
-                Placed { rect: rect(g.c0 + sl.col, 1, sl.top, sl.to - sl.from), piece }
+                if leading == 0.0 {
+                    return Placed { rect: rect(g.c0 + sl.col, 1, sl.top, sl.to - sl.from), piece };
+                }
+                // From the interval's grid line, the story's lines at its own pitch.
+                let r = rect(g.c0 + sl.col, 1, sl.start, sl.to - sl.from);
+                let (y, h) = (r.y + f64::from(sl.top - sl.start) * pitch, f64::from(sl.to - sl.from) * pitch - (pitch - format.spec.body_size));
+                Placed { rect: Rect { y, h, ..r }, piece }
             })
             .collect()
     };

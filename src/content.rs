@@ -74,6 +74,9 @@ pub struct Copyfit {
     /// Most grid lines a photo may grow or shrink by.
     #[serde(default = "Copyfit::default_photo_lines")]
     pub photo_lines: u32,
+    /// Largest change of a story's line pitch, as a share of the grid's (0.03 = ±3%; 0: never).
+    #[serde(default = "Copyfit::default_leading")]
+    pub leading: f64,
 }
 
 impl Copyfit {
@@ -83,11 +86,14 @@ impl Copyfit {
     fn default_photo_lines() -> u32 {
         4
     }
+    fn default_leading() -> f64 {
+        0.03
+    }
 }
 
 impl Default for Copyfit {
     fn default() -> Self {
-        Self { tracking: Self::default_tracking(), photo_lines: Self::default_photo_lines() }
+        Self { tracking: Self::default_tracking(), photo_lines: Self::default_photo_lines(), leading: Self::default_leading() }
     }
 }
 
@@ -212,7 +218,7 @@ pub struct Story {
     /// Photos placed inside the story's block.
     #[serde(default)]
     pub photos: Vec<Photo>,
-    /// `"auto"`: folio adjusts tracking and the first photo's height, within the edition's
+    /// `"auto"`: folio adjusts tracking, the first photo's height and the leading, within the edition's
     /// `[copyfit]` bounds, so that the copy fills its block; and reports what it changed.
     #[serde(default)]
     pub fit: Option<Spanned<String>>,

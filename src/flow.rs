@@ -5,7 +5,9 @@
 //! of each column (after the lead box and photos are cut out). Gives a [`Flow`]: which lines of
 //! which unit go where, with the columns balanced — they end level within one line — at the
 //! lowest bottom that holds everything, or the count of lines that do not fit (overset).
-//! Pure arithmetic on whole grid lines; nothing here knows about Typst.
+//! Pure arithmetic on whole grid lines; nothing here knows about Typst. A story set at a pitch
+//! of its own ([`flow_pitched`], copyfit's leading) still gets its intervals in grid lines;
+//! each holds as many of the story's lines as fit from its first grid line down.
 
 /// A unit of body copy in whole grid lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,8 +58,11 @@ pub struct Slice {
     pub to: u32,
     /// Column.
     pub col: u32,
-    /// Grid line of the slice's first line.
+    /// Line of the slice's first line: `start` plus the lines before it in its interval (at
+    /// the grid's pitch, a grid line).
     pub top: u32,
+    /// First grid line of the interval the slice is in.
+    pub start: u32,
 }
 
 /// The outcome of a flow.
@@ -75,17 +80,34 @@ pub struct Flow {
 /// (column by column, top to bottom), when the copy may run down to `bottom`; `min` and `max`
 /// bound the bottom (`max` is the block's foot).
 pub fn flow(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> Vec<Interval>) -> Flow {
+    flow_pitched(units, min, max, frames, |n| n)
+}
+
+/// The lines of a story set at `ratio` × the grid's pitch that an interval of `grid_lines`
+/// grid lines holds: its first line on the interval's first grid line, its last at or above
+/// the interval's last.
+pub fn lines_at_pitch(grid_lines: u32, ratio: f64) -> u32 {
+    if grid_lines == 0 {
+        return 0;
+    }
+    ((f64::from(grid_lines - 1) / ratio + 1e-9).floor() as u32) + 1
+}
+
+/// [`flow`] for a story set at its own pitch: `capacity(n)` gives how many of its lines an
+/// interval of `n` grid lines holds (see [`lines_at_pitch`]). Units count the story's lines.
+pub fn flow_pitched(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> Vec<Interval>, capacity: impl Fn(u32) -> u32) -> Flow {
     let total: u32 = units.iter().map(|u| u.lines()).sum();
+    let size = |i: &Interval| capacity(i.bottom - i.top);
     for bottom in min..=max {
         let intervals = frames(bottom);
-        let cap: u32 = intervals.iter().map(|i| i.bottom - i.top).sum();
+        let cap: u32 = intervals.iter().map(size).sum();
         if cap < total {
             continue;
         }
         // Level the columns: frames that reach the bottom give up one line each, from the
         // last column backwards, until the slack is used.
         let mut slack = cap - total;
-        let mut targets: Vec<u32> = intervals.iter().map(|i| i.bottom - i.top).collect();
+        let mut targets: Vec<u32> = intervals.iter().map(size).collect();
         for (i, iv) in intervals.iter().enumerate().rev() {
             if slack == 0 {
                 break;
@@ -100,14 +122,14 @@ pub fn flow(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> Vec<Inte
             return Flow { slices, bottom, overset: 0 };
         }
         // Slack not given up (a subhead pushed to the next column) may still make it fit.
-        let full: Vec<u32> = intervals.iter().map(|i| i.bottom - i.top).collect();
+        let full: Vec<u32> = intervals.iter().map(size).collect();
         let (slices, left) = fill(units, &intervals, &full);
         if left == 0 {
             return Flow { slices, bottom, overset: 0 };
         }
     }
     let intervals = frames(max);
-    let full: Vec<u32> = intervals.iter().map(|i| i.bottom - i.top).collect();
+    let full: Vec<u32> = intervals.iter().map(size).collect();
     let (slices, overset) = fill(units, &intervals, &full);
     Flow { slices, bottom: max, overset }
 }
@@ -132,7 +154,7 @@ fn fill(units: &[Unit], frames: &[Interval], targets: &[u32]) -> (Vec<Slice>, u3
                     f += 1;
                     y = 0;
                 }
-                slices.push(Slice { block: frames[f].block, unit: ui, from: 0, to: n, col: frames[f].col, top: frames[f].top + y });
+                slices.push(Slice { block: frames[f].block, unit: ui, from: 0, to: n, col: frames[f].col, top: frames[f].top + y, start: frames[f].top });
                 y += n;
             }
             Unit::Para(_) => {
@@ -149,7 +171,7 @@ fn fill(units: &[Unit], frames: &[Interval], targets: &[u32]) -> (Vec<Slice>, u3
                         continue;
                     }
                     let take = avail.min(n - from);
-                    slices.push(Slice { block: frames[f].block, unit: ui, from, to: from + take, col: frames[f].col, top: frames[f].top + y });
+                    slices.push(Slice { block: frames[f].block, unit: ui, from, to: from + take, col: frames[f].col, top: frames[f].top + y, start: frames[f].top });
                     from += take;
                     y += take;
                 }
@@ -197,6 +219,24 @@ mod tests {
         let units = [Unit::Para(50), Unit::Para(30)];
         let f = flow(&units, 0, 30, cols(2, 0));
         assert_eq!(f.overset, 20);
+    }
+
+    #[test]
+    fn a_tighter_pitch_holds_more_lines_per_interval() {
+        // 34 grid lines hold 35 lines at 97% of the pitch (the 35th line's top is 33.98
+        // pitches down), 34 at 98%, and 33 at 103%.
+        assert_eq!(lines_at_pitch(34, 0.97), 35);
+        assert_eq!(lines_at_pitch(34, 0.98), 34);
+        assert_eq!(lines_at_pitch(34, 1.03), 33);
+        assert_eq!(lines_at_pitch(1, 0.97), 1);
+        assert_eq!(lines_at_pitch(0, 0.97), 0);
+        // Two columns of 34 lines: 70 lines fit at 97%, not at the grid's pitch.
+        let units = [Unit::Para(70)];
+        assert_eq!(flow(&units, 0, 34, cols(2, 0)).overset, 2);
+        let f = flow_pitched(&units, 0, 34, cols(2, 0), |n| lines_at_pitch(n, 0.97));
+        assert_eq!(f.overset, 0);
+        // Each column's slice starts on its interval's first grid line.
+        assert!(f.slices.iter().all(|s| s.start == 0 && s.top == 0), "{:?}", f.slices);
     }
 
     #[test]

@@ -6,8 +6,9 @@
 //! whose separation is left to the press (RGB). Vector colours are read from the document; a
 //! gray photo prints as K; a CMYK JPEG's pixels are decoded (with zune-jpeg, keeping the four
 //! channels) and inverted as the PDF writer declares them (Adobe CMYK), so the figure is what
-//! the plates get. An RGB photo is separated through the bundled newsprint profile (the press
-//! plates' output intent) to estimate its coverage, and counted: the press separates it.
+//! the plates get. An RGB photo (RGB in the proofs) is separated as the press plates' copy of it
+//! is ([`separate`]: the bundled newsprint profile, the plates' output intent), so the figure is
+//! the plates' too; such photos are counted.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -44,7 +45,8 @@ pub struct PageInk {
     pub max_at: [f64; 2],
     /// Paints that are not pure K (DeviceCMYK 0/0/0/k).
     pub not_k: Vec<NotK>,
-    /// Photos left in RGB (separated by the press, coverage not known here).
+    /// Photos delivered in RGB: RGB in the proofs, separated into CMYK on the press plates
+    /// through the newsprint profile, as the coverage figure assumes.
     pub rgb_photos: usize,
 }
 
@@ -85,29 +87,61 @@ fn image_ink(kind: &ImageKind) -> Option<ImageInk> {
         // sizes), as press preflight does, not per pixel: the photo is scaled to 600 px first.
         PhotoColour::Rgb => {
             let small = if dynamic.width() > 600 { dynamic.resize(600, 600 * dynamic.height() / dynamic.width().max(1), image::imageops::FilterType::Triangle) } else { (**dynamic).clone() };
-            rgb_max_tac(&small.to_rgb8()).unwrap_or(0.0)
+            rgb_max_tac(&small.to_rgb8(), raster.icc().map(|b| b.as_slice())).unwrap_or(0.0)
         }
     };
     Some(ImageInk { colour, max_tac })
 }
 
-/// Estimate the largest C+M+Y+K an RGB photo will print with, in percent: its pixels separated
-/// from sRGB through the bundled newsprint profile (the press plates' output intent, CGATS
-/// TR 002), perceptual intent, with moxcms. The press's own separation may differ; the figure
-/// is what this newsprint condition gives.
-pub fn rgb_max_tac(rgb: &image::RgbImage) -> Option<f64> {
-    use moxcms::{ColorProfile, Layout, RenderingIntent, TransformOptions};
-    let newsprint = ColorProfile::new_from_slice(crate::press::ICC_PROFILE).ok()?;
-    let options = TransformOptions { rendering_intent: RenderingIntent::Perceptual, ..TransformOptions::default() };
-    let t = ColorProfile::new_srgb().create_transform_8bit(Layout::Rgb, &newsprint, Layout::Rgba, options).ok()?;
-    let src = rgb.as_raw();
-    let mut dst = vec![0u8; src.len() / 3 * 4];
-    t.transform(src, &mut dst).ok()?;
+/// The rendering intent of every separation folio makes (the plates' photos and the ink
+/// estimate alike, so that the two agree): perceptual. The ICC's intent for photographs:
+/// newsprint's gamut is far smaller than sRGB's, and a perceptual table compresses the colours
+/// outside it smoothly, keeping detail in saturated areas and shadows, where relative
+/// colorimetric clips them to the gamut's edge. The bundled profile was built without gamut
+/// mapping (`colprof` without `-s`), so its perceptual table is its colorimetric one and the two
+/// intents separate alike; a printing house's own profile with a gamut-mapped perceptual table
+/// is then used as it is meant to be for photos.
+pub const SEPARATION_INTENT: moxcms::RenderingIntent = moxcms::RenderingIntent::Perceptual;
+
+/// Separate RGB pixels (3 bytes each) into the plates' CMYK (4 bytes each, 0 = no ink, 255 =
+/// solid) through the bundled newsprint profile, the plates' output intent ([`SEPARATION_INTENT`],
+/// moxcms). The pixels are in the colour space of `icc` (a photo's embedded profile) when it is
+/// an RGB profile moxcms can read, else in sRGB. The profile was built with a 240% total ink
+/// limit, but its 8-bit tables, interpolated, give the darkest colours up to about 255%; such
+/// pixels have C, M and Y scaled down (K kept) to the limit, [`NEWSPRINT_INK_LIMIT`].
+pub fn separate(rgb: &[u8], icc: Option<&[u8]>) -> Result<Vec<u8>, String> {
+    use moxcms::{ColorProfile, DataColorSpace, Layout, TransformOptions};
+    let newsprint = ColorProfile::new_from_slice(crate::press::ICC_PROFILE).map_err(|e| format!("the newsprint profile: {e:?}"))?;
+    let source = icc
+        .and_then(|b| ColorProfile::new_from_slice(b).ok())
+        .filter(|p| p.color_space == DataColorSpace::Rgb)
+        .unwrap_or_else(ColorProfile::new_srgb);
+    let options = TransformOptions { rendering_intent: SEPARATION_INTENT, ..TransformOptions::default() };
+    let t = source
+        .create_transform_8bit(Layout::Rgb, &newsprint, Layout::Rgba, options)
+        .map_err(|e| format!("cannot separate through the newsprint profile: {e:?}"))?;
+    let mut dst = vec![0u8; rgb.len() / 3 * 4];
+    t.transform(&rgb[..rgb.len() / 3 * 3], &mut dst).map_err(|e| format!("cannot separate: {e:?}"))?;
+    let limit = (NEWSPRINT_INK_LIMIT / 100.0 * 255.0) as u32;
+    for px in dst.chunks_exact_mut(4) {
+        let (cmy, k) = (u32::from(px[0]) + u32::from(px[1]) + u32::from(px[2]), u32::from(px[3]));
+        if cmy + k > limit {
+            let room = limit.saturating_sub(k);
+            for v in &mut px[..3] {
+                *v = (u32::from(*v) * room / cmy) as u8;
+            }
+        }
+    }
+    Ok(dst)
+}
+
+/// Estimate the largest C+M+Y+K an RGB photo prints with, in percent: its pixels separated
+/// as the plates' copy of it is ([`separate`]: the bundled newsprint profile, perceptual,
+/// the photo's own RGB profile or sRGB).
+pub fn rgb_max_tac(rgb: &image::RgbImage, icc: Option<&[u8]>) -> Option<f64> {
+    let dst = separate(rgb.as_raw(), icc).ok()?;
     let max = dst.chunks_exact(4).map(|p| p.iter().map(|&v| u32::from(v)).sum::<u32>()).max()?;
-    // The profile was built with a 240% total ink limit (icc/make-profile.sh); the few percent
-    // above it that 8-bit lookup tables give for the darkest colours are interpolation, not ink
-    // the separation would lay down.
-    Some((100.0 * f64::from(max) / 255.0).min(NEWSPRINT_INK_LIMIT))
+    Some(100.0 * f64::from(max) / 255.0)
 }
 
 /// The total ink limit the bundled newsprint profile was built with (`colprof -l240`).
@@ -222,12 +256,29 @@ mod tests {
     #[test]
     fn rgb_photos_are_separated_through_the_newsprint_profile() {
         let flat = |v: u8| image::RgbImage::from_pixel(8, 8, image::Rgb([v, v, v]));
-        let white = super::rgb_max_tac(&flat(255)).unwrap();
-        let grey = super::rgb_max_tac(&flat(128)).unwrap();
-        let black = super::rgb_max_tac(&flat(0)).unwrap();
+        let white = super::rgb_max_tac(&flat(255), None).unwrap();
+        let grey = super::rgb_max_tac(&flat(128), None).unwrap();
+        let black = super::rgb_max_tac(&flat(0), None).unwrap();
         assert!(white < 5.0, "paper white takes no ink: {white}");
         assert!(grey > white && grey < black, "{white} < {grey} < {black}");
         assert!(black > 200.0 && black <= super::NEWSPRINT_INK_LIMIT, "black is the profile's rich black: {black}");
+    }
+
+    #[test]
+    fn separations_stay_within_the_profiles_ink_limit() {
+        // Every dark and saturated colour: the tables alone give some of them over 240%.
+        let mut rgb = Vec::new();
+        for r in (0..=255u8).step_by(15) {
+            for g in (0..=255u8).step_by(15) {
+                for b in (0..=96u8).step_by(8) {
+                    rgb.extend([r, g, b]);
+                }
+            }
+        }
+        let cmyk = separate(&rgb, None).unwrap();
+        let max = cmyk.chunks_exact(4).map(|p| p.iter().map(|&v| u32::from(v)).sum::<u32>()).max().unwrap();
+        assert!(max <= 612, "{}", f64::from(max) / 2.55);
+        assert!(f64::from(max) / 2.55 > NEWSPRINT_INK_LIMIT - 5.0, "the darkest colours reach the limit");
     }
 
     #[test]

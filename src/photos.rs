@@ -8,7 +8,9 @@
 //! and serves pass 2 a processed copy where one is needed: grayscale on a page marked `mono`
 //! (a K-only CMYK JPEG),
 //! downsampled when far above the edition's target resolution, rotated upright when it had to be
-//! re-encoded anyway. The files on disk are never changed; CMYK JPEGs pass through as delivered.
+//! re-encoded anyway, and, for the press plates only, separated from RGB into CMYK through the
+//! bundled newsprint profile. The files on disk are never changed; CMYK JPEGs pass through as
+//! delivered.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -42,6 +44,8 @@ pub struct PhotoInfo {
 struct Decoded {
     image: image::DynamicImage,
     format: image::ImageFormat,
+    /// Its embedded ICC profile, if any.
+    icc: Option<Vec<u8>>,
 }
 
 fn decode(bytes: &[u8]) -> Result<Decoded, String> {
@@ -54,9 +58,10 @@ fn decode(bytes: &[u8]) -> Result<Decoded, String> {
     };
     let mut decoder = reader.into_decoder().map_err(|e| format!("it is damaged or not a {format:?} file: {e}"))?;
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    let icc = decoder.icc_profile().ok().flatten();
     let mut image = image::DynamicImage::from_decoder(decoder).map_err(|e| format!("it is damaged or truncated: {e}"))?;
     image.apply_orientation(orientation);
-    Ok(Decoded { image, format })
+    Ok(Decoded { image, format, icc })
 }
 
 /// What the checks learned of a photo file, kept while its size and modification time stay
@@ -76,7 +81,9 @@ fn stamp(path: &Path) -> Option<Stamp> {
 }
 
 static CHECKED: std::sync::Mutex<Option<HashMap<PathBuf, (Stamp, Result<Checked, String>)>>> = std::sync::Mutex::new(None);
-static PREPARED: std::sync::Mutex<Option<HashMap<(PathBuf, Stamp, u32, u32, bool), Option<Vec<u8>>>>> = std::sync::Mutex::new(None);
+/// Processed copies by file, size on disk, pixel size and what was done (grayscale, separated).
+type PreparedKey = (PathBuf, Stamp, u32, u32, bool, bool);
+static PREPARED: std::sync::Mutex<Option<HashMap<PreparedKey, Option<Vec<u8>>>>> = std::sync::Mutex::new(None);
 
 /// Read one photo's headers and decode it once, fully, so that a truncated file is caught now,
 /// not in print. JPEGs are decoded strictly (zune-jpeg's strict mode): a file that ends before
@@ -170,7 +177,8 @@ pub fn photo_path(edition_dir: &Path, file: &str) -> std::path::PathBuf {
 pub enum PhotoColour {
     /// One channel: prints in K only.
     Gray,
-    /// RGB: the press (its RIP) separates it into CMYK.
+    /// RGB: separated into CMYK through the newsprint profile on the press plates
+    /// ([`prepare`] with `separate`); RGB in the proofs.
     Rgb,
     /// CMYK JPEG: separated already, passed through unchanged.
     Cmyk,
@@ -185,6 +193,8 @@ pub struct Actions {
     pub downsampled: bool,
     /// Turned upright in the pixels (when re-encoded; otherwise Typst honours the EXIF tag).
     pub rotated: bool,
+    /// Separated from RGB into CMYK through the newsprint profile (the press plates).
+    pub separated: bool,
 }
 
 /// One placed photo, checked and prepared.
@@ -243,7 +253,12 @@ pub fn jpeg_colour(bytes: &[u8]) -> Option<PhotoColour> {
 /// Prepare every placed photo for pass 2: measure its resolution at its placed size and serve a
 /// processed copy (grayscale on mono pages, downsampled far above `target_ppi`) through the
 /// world where needed. A photo placed twice is processed for its largest placement.
-pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &PagesData) -> Vec<Prepared> {
+///
+/// `separate` (the press plates' compile): RGB photos on colour pages are also separated into
+/// CMYK through the bundled newsprint profile, the plates' output intent ([`crate::ink::separate`]),
+/// and served as CMYK JPEGs, which Typst embeds unchanged as DeviceCMYK. The proofs leave it
+/// off: they stay RGB for the screen, and a rebuild does not pay for the separation.
+pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &PagesData, separate: bool) -> Vec<Prepared> {
     let target = edition.file.value.preflight().target_ppi;
     let mut out: Vec<Prepared> = Vec::new();
     // Placements grouped by file, in order of first use.
@@ -303,16 +318,17 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &PagesData) -> V
         // would turn it into RGB.
         let downsample = min_ppi.is_finite() && min_ppi > DOWNSAMPLE_ABOVE * target && colour != PhotoColour::Cmyk;
         let grayscale = mono && colour != PhotoColour::Gray;
+        let separate = separate && colour == PhotoColour::Rgb && !grayscale;
         let mut actions = Actions::default();
         let mut after = size;
-        if downsample || grayscale {
+        if downsample || grayscale || separate {
             let (w, h) = if downsample {
                 let f = target / min_ppi;
                 (((px[0] as f64) * f).ceil().max(1.0) as u32, ((px[1] as f64) * f).ceil().max(1.0) as u32)
             } else {
                 (px[0], px[1])
             };
-            let key = (disk.clone(), stamp(&disk).unwrap_or((0, None)), w, h, grayscale);
+            let key = (disk.clone(), stamp(&disk).unwrap_or((0, None)), w, h, grayscale, separate);
             let cached = PREPARED.lock().ok().and_then(|c| c.as_ref().and_then(|m| m.get(&key).cloned()));
             let encoded = match cached {
                 Some(e) => e,
@@ -324,12 +340,14 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &PagesData) -> V
                         }
                         let enc = if grayscale {
                             encode_k_only(&img.to_luma8())
+                        } else if separate {
+                            encode_separated(&img, decoded.icc.as_deref())
                         } else if colour == PhotoColour::Gray {
                             encode(&image::DynamicImage::ImageLuma8(img.to_luma8()), decoded.format)
                         } else {
                             encode(&image::DynamicImage::ImageRgb8(img.to_rgb8()), decoded.format)
                         };
-                        enc.ok().filter(|new| grayscale || (new.len() as u64) < size)
+                        enc.ok().filter(|new| grayscale || separate || (new.len() as u64) < size)
                     });
                     if let Ok(mut c) = PREPARED.lock() {
                         c.get_or_insert_with(HashMap::new).insert(key, e.clone());
@@ -338,7 +356,7 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &PagesData) -> V
                 }
             };
             if let Some(new) = encoded {
-                actions = Actions { grayscale, downsampled: downsample, rotated: checked.orientation != 1 };
+                actions = Actions { grayscale, downsampled: downsample, rotated: checked.orientation != 1, separated: separate };
                 after = new.len() as u64;
                 world.replace_file(&path, new);
             }
@@ -367,6 +385,31 @@ pub fn encode_k_only(gray: &image::GrayImage) -> Result<Vec<u8>, String> {
     for &l in gray.as_raw() {
         cmyk.extend_from_slice(&[0, 0, 0, 255 - l]);
     }
+    let mut buf = Vec::new();
+    jpeg_encoder::Encoder::new(&mut buf, JPEG_QUALITY)
+        .encode(&cmyk, w, h, jpeg_encoder::ColorType::Cmyk)
+        .map_err(|e| e.to_string())?;
+    Ok(buf)
+}
+
+/// Encode an RGB photo as a CMYK JPEG for the plates: its pixels (in its own ICC profile, or
+/// sRGB) separated through the newsprint profile ([`crate::ink::separate`]); transparency is
+/// flattened onto paper white first.
+pub fn encode_separated(img: &image::DynamicImage, icc: Option<&[u8]>) -> Result<Vec<u8>, String> {
+    let (w, h) = (u16::try_from(img.width()), u16::try_from(img.height()));
+    let (Ok(w), Ok(h)) = (w, h) else { return Err("the photo is wider or taller than 65535 pixels".into()) };
+    let rgb = if img.color().has_alpha() {
+        let rgba = img.to_rgba8();
+        let mut out = Vec::with_capacity(rgba.as_raw().len() / 4 * 3);
+        for p in rgba.as_raw().chunks_exact(4) {
+            let a = u32::from(p[3]);
+            out.extend(p[..3].iter().map(|&c| ((u32::from(c) * a + 255 * (255 - a) + 127) / 255) as u8));
+        }
+        out
+    } else {
+        img.to_rgb8().into_raw()
+    };
+    let cmyk = crate::ink::separate(&rgb, icc)?;
     let mut buf = Vec::new();
     jpeg_encoder::Encoder::new(&mut buf, JPEG_QUALITY)
         .encode(&cmyk, w, h, jpeg_encoder::ColorType::Cmyk)

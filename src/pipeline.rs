@@ -166,9 +166,10 @@ pub struct Extras {
 }
 
 /// After a build wrote its proofs into `out`: make and write the extras, and give the manifest
-/// entries of every PDF the build wrote (proofs included). The plates reuse the press compile
-/// unless their bleed differs from the format's; the archive compiles the edition again on the
-/// gray colour route.
+/// entries of every PDF the build wrote (proofs included). The plates compile the edition again
+/// in the warm world with RGB photos separated into CMYK (and with their own bleed when
+/// `--bleed` differs from the format's): only the photos' pages are laid out again. The archive
+/// compiles it again on the gray colour route.
 pub fn export_extras(report: &mut Report, opts: &Options, extras: &Extras, out: &Path) -> Result<Vec<crate::manifest::Entry>, Diagnostics> {
     use crate::manifest;
     let name = report.edition.name.clone();
@@ -179,14 +180,17 @@ pub fn export_extras(report: &mut Report, opts: &Options, extras: &Extras, out: 
     let mut files: Vec<(PathBuf, Vec<u8>, String)> = Vec::new();
     if let Some(press) = &extras.press {
         let t = Instant::now();
-        let plates = match press.bleed_mm {
+        let bled;
+        let press_formats = match press.bleed_mm {
             Some(mm) if !crate::press::same_bleed(&formats, &report.edition, mm) => {
-                let formats = crate::press::with_bleed(&formats, &report.edition, mm)?;
-                let compiled = compile::compile(&mut report.world, &report.edition, &formats)?;
-                crate::press::plates(&compiled, &report.edition, &ident, &time, press)?
+                bled = crate::press::with_bleed(&formats, &report.edition, mm)?;
+                &bled
             }
-            _ => crate::press::plates(&report.compiled, &report.edition, &ident, &time, press)?,
+            _ => &formats,
         };
+        let output = compile::OutputOptions { colour: compile::Colour::Cmyk, separate_photos: true };
+        let compiled = compile::compile_with(&mut report.world, &report.edition, press_formats, output)?;
+        let plates = crate::press::plates(&compiled, &report.edition, &ident, &time, press)?;
         let dir = out.join(crate::press::plate_dir(&name));
         for plate in plates {
             files.push((dir.join(&plate.file_name), plate.bytes, crate::press::PDFX_VERSION.into()));

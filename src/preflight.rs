@@ -8,7 +8,7 @@
 //! |---|---|---|
 //! | `overset` | error | copy that does not fit its block: the lines would be lost |
 //! | `underset` | warning | the columns end two or more lines above the block's foot |
-//! | `copyfit` | warning | what `fit = "auto"` changed (tracking, photo height) to fill the block |
+//! | `copyfit` | warning | what `fit = "auto"` changed (tracking, photo height, leading) to fill the block |
 //! | `photo-low-ppi` | warning / error | a photo below `warn_ppi` / `error_ppi` at its placed size |
 //! | `photo-unreadable` | error | a photo that cannot be decoded (placed as an empty box) |
 //! | `glyph-missing` | error | a character no font covers (it would print as a box) |

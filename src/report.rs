@@ -75,7 +75,7 @@ pub struct PageSummary {
     pub photos: Vec<PhotoSummary>,
     /// Maximum total area coverage, percent.
     pub max_ink: f64,
-    /// Photos left in RGB for the press to separate.
+    /// Photos delivered in RGB (separated into CMYK through the newsprint profile on the plates).
     pub rgb_photos: usize,
     /// Errors on the page.
     pub errors: usize,

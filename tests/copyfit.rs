@@ -46,10 +46,10 @@ fn auto_fit_stays_within_its_bounds() {
     assert_eq!(code, 1);
     assert!(codes(&v).contains(&"overset".to_string()), "{v}");
 
-    // A tracking bound of zero and no photo changes: nothing may change.
+    // Bounds of zero (tracking, photo lines, leading): nothing may change.
     let p = TestProject::sample();
     p.edit(XINYU, |t| t.replace("height = 84", "height = 82").replacen("headline =", "fit = \"auto\"\nheadline =", 1));
-    p.edit("content/jiangxi-special/edition.toml", |t| format!("{t}\n[copyfit]\ntracking = 0.0\nphoto_lines = 0\n"));
+    p.edit("content/jiangxi-special/edition.toml", |t| format!("{t}\n[copyfit]\ntracking = 0.0\nphoto_lines = 0\nleading = 0.0\n"));
     let (code, v) = check_json(&p);
     assert_eq!(code, 1, "{v}");
     assert!(!codes(&v).contains(&"copyfit".to_string()), "{v}");
@@ -62,4 +62,195 @@ fn unknown_fit_mode_is_an_error() {
     let run = p.folio(&["build", "content/jiangxi-special", "--out", "out"]);
     run.assert_code(1);
     run.assert_stderr_has(&["not a copyfit mode", "xinyu.toml:"]);
+}
+
+// ---- Leading: a story set at its own pitch, with its intervals on the page grid ----------
+
+use folio::compose::{PagesData, PlacedPiece};
+
+/// Seed paragraphs `skip..skip + n` (each at least 60 bytes).
+fn seed_paras(skip: usize, n: usize) -> String {
+    let seed = std::fs::read_to_string(repo().join("tests/fixtures/seed.txt")).unwrap();
+    let paras: Vec<&str> = seed.lines().map(str::trim).filter(|l| l.len() > 60).skip(skip).take(n).collect();
+    assert_eq!(paras.len(), n, "the seed has enough long paragraphs");
+    paras.join("\n\n")
+}
+
+/// A project with `content/tight`: one broadsheet page holding one story of the first `paras`
+/// seed paragraphs in two columns, `height` grid lines deep, with `fit = "auto"` when `auto`;
+/// `copyfit` is the edition's `[copyfit]` table. No photos, or with `photo` one in the second
+/// column, 10 lines deep, 12 lines below the head (the columns' copy runs above and below it).
+fn tight(paras: usize, height: u32, auto: bool, copyfit: &str) -> TestProject {
+    tight_with(paras, height, auto, copyfit, false)
+}
+
+fn tight_with(paras: usize, height: u32, auto: bool, copyfit: &str, photo: bool) -> TestProject {
+    let p = TestProject::sample();
+    let dir = p.edition("tight");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    std::fs::write(
+        dir.join("edition.toml"),
+        format!("[edition]\npaper = \"示例日报\"\ndate = 2023-06-26\nissue = 1\nformat = \"broadsheet\"\n\n[copyfit]\n{copyfit}\n\n[[pages]]\nnumber = 1\nsection = \"专版\"\nstories = [\"stories/a.toml\"]\n"),
+    )
+    .unwrap();
+    let fit = if auto { "fit = \"auto\"\n" } else { "" };
+    let photo = if photo {
+        format!("[[photos]]\nfile = \"../{SAMPLE}/photos/chaji.jpg\"\ncaption = \"茶几\"\ncolumn = 2\nspan = 1\nrow = 12\nheight = 10\n")
+    } else {
+        String::new()
+    };
+    std::fs::write(
+        dir.join("stories/a.toml"),
+        format!("{fit}headline = \"聚星火促燎原\"\nbody = \"\"\"\n{}\n\"\"\"\n\n{photo}\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = {height}\n", seed_paras(0, paras)),
+    )
+    .unwrap();
+    p
+}
+
+fn check_tight(p: &TestProject) -> (i32, serde_json::Value) {
+    let run = p.folio(&["check", "content/tight", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap_or_else(|e| panic!("{e}: {}\n{}", run.stdout(), run.stderr()));
+    (run.code(), v)
+}
+
+/// The tight story: this many paragraphs in a block this many lines deep are overset by one
+/// line per column at the grid's pitch (checked below).
+const PARAS: usize = 19;
+const HEIGHT: u32 = 81;
+/// Only leading may change.
+const LEADING_ONLY: &str = "tracking = 0.0\nphoto_lines = 0";
+
+#[test]
+fn leading_fits_a_story_one_line_per_column_over_and_keeps_its_columns_on_the_grid() {
+    // As written, the story is overset by a line per column, and copyfit without leading
+    // cannot help.
+    let (code, v) = check_tight(&tight(PARAS, HEIGHT, false, LEADING_ONLY));
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["pages"][0]["overset_lines"], 2, "one line per column over: {v}");
+    let (code, v) = check_tight(&tight(PARAS, HEIGHT, true, &format!("{LEADING_ONLY}\nleading = 0")));
+    assert_eq!(code, 1, "{v}");
+    assert!(codes(&v).contains(&"overset".to_string()), "{v}");
+
+    // With leading, it fits, and the report says by how much.
+    let p = tight(PARAS, HEIGHT, true, LEADING_ONLY);
+    let (code, v) = check_tight(&p);
+    assert_eq!(code, 0, "{v}");
+    let c = codes(&v);
+    assert!(!c.contains(&"overset".to_string()) && !c.contains(&"underset".to_string()), "{v}");
+    let pct = leading_of(&v);
+    assert!(pct < 0.0 && pct >= -3.0, "{v}");
+
+    // The built page: the story's lines step by its own pitch, and each column's first line
+    // sits on the page grid.
+    assert_set_at_pitch(&p, pct);
+}
+
+/// The percentage of a copyfit note's `leading ±x.x%`.
+fn leading_of(v: &serde_json::Value) -> f64 {
+    let note = v["findings"].as_array().unwrap().iter().find(|f| f["code"] == "copyfit").expect("a copyfit finding");
+    let m = note["message"].as_str().unwrap();
+    assert!(!m.contains("tracking") && !m.contains("photo"), "{m}");
+    m.split("leading ").nth(1).and_then(|r| r.split('%').next()).and_then(|x| x.parse().ok()).unwrap_or_else(|| panic!("{m}"))
+}
+
+/// Build `content/tight` and read its page back: in each of the story's two columns, every run
+/// of body lines (split by a photo) starts on the page grid and steps by the grid's pitch
+/// changed by `pct` percent, and the last line ends above the block's foot.
+fn assert_set_at_pitch(p: &TestProject, pct: f64) {
+    let report = folio::pipeline::run(&folio::pipeline::Options {
+        edition: p.edition("tight"),
+        root: Some(p.root().to_path_buf()),
+        font_path: Some(repo().join("fonts")),
+        system_fonts: false,
+        out: Some(p.out()),
+    })
+    .unwrap_or_else(|d| panic!("the tight edition builds: {d}"));
+    let data: PagesData = report.compiled.data;
+    let f = &data.format;
+    let pitch = f.pitch_pt * (1.0 + pct / 100.0);
+    let story = &data.pages[0].stories[0];
+    assert!(story.items.iter().all(|it| matches!(it.piece, PlacedPiece::Lines { leading, .. } if (leading - (pitch - f.spec.body_size)).abs() < 1e-6)));
+    let area_top = f.bleed_pt + f.top_pt;
+    let x0 = f.bleed_pt + f.side_pt;
+    let words = bbox_words(&p.out().join("tight.pdf"));
+    let mut runs_seen = 0;
+    for col in 0..2 {
+        let (left, right) = (x0 + f.col_x(col), x0 + f.col_x(col) + f.column_pt);
+        // The tops of the column's body lines (words set at the body size: not the headline,
+        // not a caption), top to bottom. Punctuation set half width at a line's start or end
+        // hangs half an em out of the column.
+        let mut tops: Vec<f64> = Vec::new();
+        for w in words.iter().filter(|w| w.0 >= left - 6.0 && w.2 <= right + 6.0 && ((w.3 - w.1) - f.spec.body_size).abs() < 0.2) {
+            if !tops.iter().any(|t| (t - w.1).abs() < 1.0) {
+                tops.push(w.1);
+            }
+        }
+        tops.sort_by(f64::total_cmp);
+        assert!(tops.len() > 40, "column {col}: {} body lines", tops.len());
+        // Runs of lines: a photo leaves a gap of several lines.
+        let mut runs: Vec<Vec<f64>> = vec![vec![tops[0]]];
+        for pair in tops.windows(2) {
+            if pair[1] - pair[0] > 2.0 * f.pitch_pt {
+                runs.push(vec![pair[1]]);
+            } else {
+                runs.last_mut().unwrap().push(pair[1]);
+            }
+        }
+        for run in &runs {
+            let k = (run[0] - area_top) / f.pitch_pt;
+            assert!((k - k.round()).abs() * f.pitch_pt < 0.3, "column {col}: a run of lines starts off the page grid: {k:.3} pitches");
+            for pair in run.windows(2) {
+                let step = pair[1] - pair[0];
+                assert!((step - pitch).abs() < 0.05, "column {col}: lines {step:.3} pt apart, not the story's {pitch:.3} pt");
+            }
+        }
+        runs_seen += runs.len();
+        let foot = area_top + story.block.y + story.block.h;
+        assert!(tops.last().unwrap() + f.spec.body_size <= foot + 0.3, "column {col}: past the block's foot");
+    }
+    assert_eq!(runs_seen, 2 + story.photos.len(), "a run per column, and one more below each photo");
+}
+
+#[test]
+fn leading_returns_the_text_to_the_grid_below_a_photo() {
+    // A photo in the second column, copy above and below it: one line over, which 1.5%
+    // tighter leading fits; the run below the photo starts on the grid again.
+    let (code, v) = check_tight(&tight_with(PARAS - 1, HEIGHT - 1, false, LEADING_ONLY, true));
+    assert_eq!((code, v["pages"][0]["overset_lines"].as_u64()), (1, Some(1)), "{v}");
+    let p = tight_with(PARAS - 1, HEIGHT - 1, true, LEADING_ONLY, true);
+    let (code, v) = check_tight(&p);
+    assert_eq!(code, 0, "{v}");
+    let pct = leading_of(&v);
+    assert!(pct < 0.0 && pct >= -3.0, "{v}");
+    assert_set_at_pitch(&p, pct);
+}
+
+#[test]
+fn leading_stays_within_its_bound() {
+    // Two lines less: three lines a column over. 3% tighter gains two lines a column; the
+    // overset stands, reported with the closest try.
+    let (code, v) = check_tight(&tight(PARAS, HEIGHT - 2, false, LEADING_ONLY));
+    assert_eq!((code, v["pages"][0]["overset_lines"].as_u64()), (1, Some(6)), "{v}");
+    let (code, v) = check_tight(&tight(PARAS, HEIGHT - 2, true, LEADING_ONLY));
+    assert_eq!(code, 1, "{v}");
+    assert_eq!(v["pages"][0]["overset_lines"], 2, "{v}");
+    assert!(codes(&v).contains(&"overset".to_string()), "{v}");
+    // It is the bound that stops it: allowed 6%, leading fits the same story.
+    let (code, wider) = check_tight(&tight(PARAS, HEIGHT - 2, true, "tracking = 0.0\nphoto_lines = 0\nleading = 0.06"));
+    assert_eq!(code, 0, "{wider}");
+    assert!(codes(&wider).iter().all(|c| c != "overset"), "a 6% bound fits it: {wider}");
+}
+
+/// Words of page 1 from `pdftotext -bbox-layout`: (xMin, yMin, xMax, yMax).
+fn bbox_words(pdf: &std::path::Path) -> Vec<(f64, f64, f64, f64)> {
+    let xml = poppler("pdftotext", &["-bbox-layout", "-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"]);
+    let attr = |tag: &str, name: &str| -> f64 {
+        let key = format!("{name}=\"");
+        let i = tag.find(&key).unwrap() + key.len();
+        tag[i..].split('"').next().unwrap().parse().unwrap()
+    };
+    xml.split("<word ").skip(1).map(|w| {
+        let tag = w.split('>').next().unwrap();
+        (attr(tag, "xMin"), attr(tag, "yMin"), attr(tag, "xMax"), attr(tag, "yMax"))
+    }).collect()
 }

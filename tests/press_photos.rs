@@ -1,0 +1,162 @@
+//! Photos on the press plates: RGB photos are separated into CMYK through the newsprint profile
+//! (the plates' output intent), so no plate image is RGB, the photo pages carry C, M and Y ink
+//! within the profile's ink limit, and the preflight's coverage figure is what the plates carry.
+//! The proofs keep the photos RGB. Read back from the PDF bytes (lopdf) and Ghostscript.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+/// The bundled profile's total ink limit (icc/make-profile.sh, `colprof -l240`).
+const INK_LIMIT: f64 = 240.0;
+
+fn press_plates(p: &TestProject) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(p.out().join(format!("{SAMPLE}-press")))
+        .expect("plate folder")
+        .map(|e| e.unwrap().path())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Number of colour components of an image XObject's colour space, and its name as written.
+fn components(doc: &lopdf::Document, cs: &lopdf::Object) -> (u32, String) {
+    use lopdf::Object;
+    let cs = match cs {
+        Object::Reference(r) => doc.get_object(*r).unwrap(),
+        o => o,
+    };
+    match cs {
+        Object::Name(n) => {
+            let name = String::from_utf8_lossy(n).into_owned();
+            let n = match name.as_str() {
+                "DeviceCMYK" => 4,
+                "DeviceRGB" | "CalRGB" => 3,
+                "DeviceGray" | "CalGray" => 1,
+                other => panic!("unexpected image colour space {other}"),
+            };
+            (n, name)
+        }
+        Object::Array(a) => {
+            let family = String::from_utf8_lossy(a[0].as_name().unwrap()).into_owned();
+            match family.as_str() {
+                "ICCBased" => {
+                    let stream = doc.get_object(a[1].as_reference().unwrap()).unwrap().as_stream().unwrap();
+                    let n = stream.dict.get(b"N").unwrap().as_i64().unwrap() as u32;
+                    (n, format!("ICCBased N={n}"))
+                }
+                "Indexed" => {
+                    let (n, base) = components(doc, &a[1]);
+                    (n, format!("Indexed {base}"))
+                }
+                other => (0, other.to_string()),
+            }
+        }
+        other => panic!("unexpected colour space object {other:?}"),
+    }
+}
+
+/// The colour spaces of every image XObject of a PDF (soft masks, which are gray by
+/// definition, left out), with each image's pixel size.
+fn image_spaces(pdf: &Path) -> Vec<(u32, String, i64)> {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let masks: Vec<lopdf::ObjectId> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter_map(|s| s.dict.get(b"SMask").ok().and_then(|m| m.as_reference().ok()))
+        .collect();
+    doc.objects
+        .iter()
+        .filter(|(id, _)| !masks.contains(id))
+        .filter_map(|(_, o)| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").ok().and_then(|t| t.as_name().ok()) == Some(b"Image".as_slice()))
+        .map(|s| {
+            let (n, name) = components(&doc, s.dict.get(b"ColorSpace").unwrap());
+            (n, name, s.dict.get(b"Width").unwrap().as_i64().unwrap())
+        })
+        .collect()
+}
+
+/// Ghostscript's `inkcov` of a one-page PDF: the share of the page each of C, M, Y, K touches.
+fn inkcov(pdf: &Path) -> [f64; 4] {
+    let out = gs(&["-q", "-o", "-", "-sDEVICE=inkcov", pdf.to_str().unwrap()]);
+    let line = String::from_utf8_lossy(&out).lines().find(|l| l.contains("CMYK")).expect("inkcov output").to_string();
+    let v: Vec<f64> = line.split_whitespace().take(4).map(|x| x.parse().unwrap()).collect();
+    [v[0], v[1], v[2], v[3]]
+}
+
+/// The largest C+M+Y+K (percent) of a one-page PDF over areas of about half a millimetre, as
+/// press preflight judges coverage: rendered by Ghostscript in CMYK at 150 dpi (`pamcmyk32`: 8
+/// bits per ink, 255 = solid; DeviceCMYK images reach the raster unchanged) and averaged over
+/// blocks of 3 × 3 pixels. (Single pixels of a JPEG scatter a few percent either way.)
+fn gs_max_tac(pdf: &Path) -> f64 {
+    let out = gs(&["-q", "-o", "-", "-sDEVICE=pamcmyk32", "-r150", pdf.to_str().unwrap()]);
+    let end = out.windows(7).position(|w| w == b"ENDHDR\n").expect("a PAM header") + 7;
+    let header = String::from_utf8_lossy(&out[..end]).into_owned();
+    assert!(header.contains("DEPTH 4") && header.contains("MAXVAL 255"), "{header}");
+    let field = |name: &str| -> usize {
+        header.lines().find_map(|l| l.strip_prefix(name)).and_then(|v| v.trim().parse().ok()).unwrap_or_else(|| panic!("{name} in {header}"))
+    };
+    let (w, h) = (field("WIDTH"), field("HEIGHT"));
+    let tac: Vec<u32> = out[end..].chunks_exact(4).map(|p| p.iter().map(|&v| u32::from(v)).sum()).collect();
+    assert_eq!(tac.len(), w * h);
+    let mut max = 0;
+    for by in (0..h - 2).step_by(3) {
+        for bx in (0..w - 2).step_by(3) {
+            let sum: u32 = (by..by + 3).flat_map(|y| tac[y * w + bx..y * w + bx + 3].iter()).sum();
+            max = max.max(sum);
+        }
+    }
+    100.0 * f64::from(max) / 9.0 / 255.0
+}
+
+fn gs(args: &[&str]) -> Vec<u8> {
+    let out = std::process::Command::new("gs").args(args).output().expect("ghostscript (gs) is needed; .ci/run installs it");
+    assert!(out.status.success(), "gs {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
+#[test]
+fn rgb_photos_are_separated_into_cmyk_on_the_plates_only() {
+    let p = TestProject::sample();
+    let check = p.folio(&["check", &format!("content/{SAMPLE}"), "--format", "json"]);
+    check.assert_code(0);
+    let report: serde_json::Value = serde_json::from_str(&check.stdout()).unwrap();
+    let pages = report["pages"].as_array().unwrap();
+    assert!(pages.iter().all(|pg| pg["photos"].as_array().unwrap().iter().all(|ph| ph["colour"] == "rgb")), "the sample's photos are delivered RGB");
+    let run = p.folio(&["build", &format!("content/{SAMPLE}"), "--out", "out", "--press"]);
+    run.assert_code(0);
+    let plates = press_plates(&p);
+    assert_eq!(plates.len(), pages.len());
+
+    // The proofs keep the photos as delivered: RGB (ICC-based, three components).
+    let proof = image_spaces(&p.out().join(format!("{SAMPLE}.pdf")));
+    assert!(!proof.is_empty() && proof.iter().all(|(n, _, _)| *n == 3), "proof images: {proof:?}");
+
+    let mut photo_pages = 0;
+    for (plate, page) in plates.iter().zip(pages) {
+        // No plate image is RGB: every photo is DeviceCMYK (or ICC-based with four components).
+        let spaces = image_spaces(plate);
+        assert!(spaces.iter().all(|(n, _, _)| *n == 4), "{}: plate images must be CMYK: {spaces:?}", plate.display());
+        let photos = page["photos"].as_array().unwrap().len();
+        assert_eq!(spaces.len(), photos, "{}: one image per photo", plate.display());
+        if photos == 0 {
+            continue;
+        }
+        photo_pages += 1;
+        // The photo's colours reach the C, M and Y plates …
+        let cov = inkcov(plate);
+        assert!(cov[0] > 0.01 && cov[1] > 0.01 && cov[2] > 0.01, "{}: the photo page carries C, M and Y ink: {cov:?}", plate.display());
+        // … within the profile's total ink limit (give or take JPEG's noise), …
+        let tac = gs_max_tac(plate);
+        assert!(tac > 200.0, "{}: the photo's dark areas carry more than K: {tac:.1}%", plate.display());
+        assert!(tac <= INK_LIMIT + 5.0, "{}: the plate's maximum ink {tac:.1}% exceeds the profile's {INK_LIMIT}%", plate.display());
+        // … and the preflight's figure (the RGB photo separated the same way) is the plates'.
+        let reported = page["max_ink"].as_f64().unwrap();
+        assert!((reported - tac).abs() <= 5.0, "{}: preflight says {reported:.1}%, the plate carries {tac:.1}%", plate.display());
+    }
+    assert!(photo_pages > 0, "the sample has photo pages");
+}
