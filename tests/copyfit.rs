@@ -166,7 +166,7 @@ fn assert_set_at_pitch(p: &TestProject, pct: f64) {
     })
     .unwrap_or_else(|d| panic!("the tight edition builds: {d}"));
     let data: PagesData = report.compiled.data;
-    let f = &data.format;
+    let f = &data.pages[0].format;
     let pitch = f.pitch_pt * (1.0 + pct / 100.0);
     let story = &data.pages[0].stories[0];
     assert!(story.items.iter().all(|it| matches!(it.piece, PlacedPiece::Lines { leading, .. } if (leading - (pitch - f.spec.body_size)).abs() < 1e-6)));

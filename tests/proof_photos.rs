@@ -41,7 +41,6 @@ fn low_resolution_proofs_show_the_photos() {
     })
     .unwrap_or_else(|d| panic!("the sample checks: {d}"));
     let data = report.compiled.data;
-    let f = &data.format;
     for dpi in [100u32, 40, 30, 20] {
         let out = format!("proofs-{dpi}");
         let run = std::process::Command::new(env!("CARGO_BIN_EXE_folio"))
@@ -54,6 +53,7 @@ fn low_resolution_proofs_show_the_photos() {
     }
     let mut boxes = 0;
     for page in &data.pages {
+        let f = &page.format;
         for photo in page.stories.iter().filter(|s| !s.mirror).flat_map(|s| &s.photos) {
             let b = (f.side_pt + photo.rect.x, f.top_pt + photo.rect.y, photo.rect.w, photo.image_h);
             let png = |dpi: u32| p.root().join(format!("proofs-{dpi}/{SAMPLE}-p{}.png", page.number));
