@@ -189,6 +189,10 @@ pub struct StoryFit {
     pub copyfit: Option<String>,
 }
 
+/// A paragraph's last line of this many characters or fewer is short: the flow keeps it from
+/// opening a column alone (see [`flow::Unit::ParaShortEnd`]).
+pub const SHORT_LAST_LINE: usize = 2;
+
 const WEEKDAYS: [&str; 7] = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"];
 
 /// Compose every page.
@@ -598,7 +602,11 @@ fn place_story(
     let units: Vec<Unit> = flow_ids
         .iter()
         .map(|&i| match &galley.items[i].piece {
-            Piece::Para { .. } => Unit::Para(measures[i].lines.len() as u32),
+            Piece::Para { .. } => {
+                let n = measures[i].lines.len() as u32;
+                let last: usize = measures[i].lines.last().map_or(0, |l| l.iter().map(|r| r.text.chars().count()).sum());
+                if n > 1 && last <= SHORT_LAST_LINE { Unit::ParaShortEnd(n) } else { Unit::Para(n) }
+            }
             _ => Unit::Keep(format.lines_for(measures[i].height)),
         })
         .collect();

@@ -4,7 +4,8 @@
 //! blocks of lines) and a function that gives, for a candidate bottom line, the free intervals
 //! of each column (after the lead box and photos are cut out). Gives a [`Flow`]: which lines of
 //! which unit go where, with the columns balanced — they end level within one line — at the
-//! lowest bottom that holds everything, or the count of lines that do not fit (overset).
+//! lowest bottom that holds everything, or the count of lines that do not fit (overset). A
+//! paragraph's short last line does not open a column alone where the columns can stay level.
 //! Pure arithmetic on whole grid lines; nothing here knows about Typst. A story set at a pitch
 //! of its own ([`flow_pitched`], copyfit's leading) still gets its intervals in grid lines;
 //! each holds as many of the story's lines as fit from its first grid line down.
@@ -14,6 +15,10 @@
 pub enum Unit {
     /// A paragraph: may be split between columns at any line.
     Para(u32),
+    /// A paragraph whose last line is short (a character or two): that line does not open a
+    /// column alone where the flow can help it — the column before ends a line early and the
+    /// line before goes along, if the columns still end within one line of each other.
+    ParaShortEnd(u32),
     /// A subhead: never split, and kept with at least one line of what follows.
     Keep(u32),
 }
@@ -22,7 +27,7 @@ impl Unit {
     /// Lines the unit takes.
     pub fn lines(self) -> u32 {
         match self {
-            Unit::Para(n) | Unit::Keep(n) => n,
+            Unit::Para(n) | Unit::ParaShortEnd(n) | Unit::Keep(n) => n,
         }
     }
 }
@@ -117,25 +122,56 @@ pub fn flow_pitched(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> 
                 slack -= 1;
             }
         }
-        let (slices, left) = fill(units, &intervals, &targets);
+        let (slices, left) = fill(units, &intervals, &targets, None);
         if left == 0 {
+            // Short last lines of paragraphs kept from opening a column, where that keeps the
+            // columns level.
+            let full: Vec<u32> = intervals.iter().map(size).collect();
+            let (better, left) = fill(units, &intervals, &targets, Some(&full));
+            if left == 0 && level(&better, &intervals) {
+                return Flow { slices: better, bottom, overset: 0 };
+            }
             return Flow { slices, bottom, overset: 0 };
         }
         // Slack not given up (a subhead pushed to the next column) may still make it fit.
         let full: Vec<u32> = intervals.iter().map(size).collect();
-        let (slices, left) = fill(units, &intervals, &full);
+        let (slices, left) = fill(units, &intervals, &full, None);
         if left == 0 {
             return Flow { slices, bottom, overset: 0 };
         }
     }
     let intervals = frames(max);
     let full: Vec<u32> = intervals.iter().map(size).collect();
-    let (slices, overset) = fill(units, &intervals, &full);
+    let (slices, overset) = fill(units, &intervals, &full, None);
     Flow { slices, bottom: max, overset }
 }
 
+/// Whether the columns that end at the bottom (flex frames holding copy) end within one line
+/// of each other.
+fn level(slices: &[Slice], frames: &[Interval]) -> bool {
+    let ends: Vec<u32> = frames
+        .iter()
+        .filter(|f| f.flex)
+        .filter_map(|f| {
+            slices
+                .iter()
+                .filter(|s| s.block == f.block && s.col == f.col && s.start == f.top)
+                .map(|s| s.top + (s.to - s.from))
+                .max()
+        })
+        .collect();
+    match (ends.iter().min(), ends.iter().max()) {
+        (Some(lo), Some(hi)) => hi - lo <= 1,
+        _ => true,
+    }
+}
+
 /// Greedy fill with a target line count per frame; gives the slices and the lines left over.
-fn fill(units: &[Unit], frames: &[Interval], targets: &[u32]) -> (Vec<Slice>, u32) {
+/// With `widows` (each frame's full capacity), a short last line ([`Unit::ParaShortEnd`]) that
+/// would open a column alone takes the line before it along: the column ends a line early and a
+/// later column that gave up a line to levelling takes it back.
+fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u32]>) -> (Vec<Slice>, u32) {
+    let mut targets = targets.to_vec();
     let mut slices = Vec::new();
     let (mut f, mut y) = (0usize, 0u32);
     for (ui, unit) in units.iter().enumerate() {
@@ -157,7 +193,8 @@ fn fill(units: &[Unit], frames: &[Interval], targets: &[u32]) -> (Vec<Slice>, u3
                 slices.push(Slice { block: frames[f].block, unit: ui, from: 0, to: n, col: frames[f].col, top: frames[f].top + y, start: frames[f].top });
                 y += n;
             }
-            Unit::Para(_) => {
+            Unit::Para(_) | Unit::ParaShortEnd(_) => {
+                let short_end = widows.is_some() && matches!(unit, Unit::ParaShortEnd(_));
                 let mut from = 0;
                 while from < n {
                     if f >= frames.len() {
@@ -170,10 +207,24 @@ fn fill(units: &[Unit], frames: &[Interval], targets: &[u32]) -> (Vec<Slice>, u3
                         y = 0;
                         continue;
                     }
-                    let take = avail.min(n - from);
+                    let mut take = avail.min(n - from);
+                    let mut widow = false;
+                    if short_end && n - from - take == 1 && take >= 2 && frames[f].flex {
+                        let full = widows.unwrap_or(&[]);
+                        if let Some(k) = (f + 1..frames.len()).find(|&k| frames[k].flex && targets[k] < full[k]) {
+                            targets[k] += 1;
+                            take -= 1;
+                            widow = true;
+                        }
+                    }
                     slices.push(Slice { block: frames[f].block, unit: ui, from, to: from + take, col: frames[f].col, top: frames[f].top + y, start: frames[f].top });
                     from += take;
                     y += take;
+                    if widow {
+                        // The frame ends here, a line short.
+                        f += 1;
+                        y = 0;
+                    }
                 }
             }
         }
@@ -237,6 +288,23 @@ mod tests {
         assert_eq!(f.overset, 0);
         // Each column's slice starts on its interval's first grid line.
         assert!(f.slices.iter().all(|s| s.start == 0 && s.top == 0), "{:?}", f.slices);
+    }
+
+    #[test]
+    fn a_short_last_line_takes_the_line_before_it_along() {
+        // 21 lines in two columns: 11 + 10, which would open column 2 with the first
+        // paragraph's last line alone.
+        let units = [Unit::ParaShortEnd(12), Unit::Para(9)];
+        let f = flow(&units, 0, 30, cols(2, 0));
+        assert_eq!(f.overset, 0);
+        let second = f.slices.iter().find(|s| s.col == 1).unwrap();
+        assert_eq!((second.unit, second.from, second.to), (0, 10, 12), "{:?}", f.slices);
+        let e = ends(&f, 2);
+        assert!(e[0].abs_diff(e[1]) <= 1, "{e:?}");
+        // A plain paragraph is split where the balance puts it.
+        let f = flow(&[Unit::Para(12), Unit::Para(9)], 0, 30, cols(2, 0));
+        let second = f.slices.iter().find(|s| s.col == 1).unwrap();
+        assert_eq!((second.from, second.to), (11, 12));
     }
 
     #[test]

@@ -352,3 +352,31 @@ fn column_rules_run_down_the_gutters_and_stop_at_photos() {
         assert!(ruled >= 10, "{name}: only {ruled} column rules");
     }
 }
+
+/// Paragraph slices that are a short last line alone at the top of a column (寡行): the flow
+/// keeps them from happening where the columns stay level.
+fn widows(data: &PagesData) -> Vec<String> {
+    let mut out = Vec::new();
+    for page in &data.pages {
+        for s in page.stories.iter().filter(|s| !s.mirror) {
+            for it in &s.items {
+                if let PlacedPiece::Lines { lines, first, last, .. } = &it.piece {
+                    let chars: usize = lines.iter().flatten().map(|r| r.text.chars().count()).sum();
+                    if *last && !*first && lines.len() == 1 && chars <= folio::compose::SHORT_LAST_LINE {
+                        out.push(format!("page {}: {:?}", page.number, lines[0].iter().map(|r| r.text.as_str()).collect::<String>()));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn short_last_lines_do_not_open_columns() {
+    for name in ["jiangxi-special", "jiangxi-tabloid"] {
+        let (_p, data, _pdf) = build(name);
+        let w = widows(&data);
+        assert!(w.is_empty(), "{name}: short last lines opening a column: {w:?}");
+    }
+}
