@@ -1,11 +1,13 @@
 //! Composition: from measured galley to placed pages.
 //!
-//! Takes the validated [`Edition`], its [`Format`], the [`Galley`] and what pass 1 measured,
-//! and gives [`PagesData`], the JSON `layouts/edition.typ` draws from: every story's block, head,
-//! lead box, photos and body slices at exact positions on the baseline grid (all in pt from the
-//! type area's top-left corner; a story copyfitted with leading steps its body lines by its own
-//! pitch from each run's first grid line), plus the spreads. It also gives one [`StoryFit`] per
-//! story: how many lines it needed, had, could not place, and what copyfit changed.
+//! Takes the validated [`Edition`], its pages' [`Formats`] (each page has its own), the
+//! [`Galley`] and what pass 1 measured, and gives [`PagesData`], the JSON `layouts/edition.typ`
+//! draws from: every story's block, head, lead box, photos, body slices and column rules at
+//! exact positions on the baseline grid (all in pt from the type area's top-left corner; a story
+//! copyfitted with leading steps its body lines by its own pitch from each run's first grid
+//! line), plus the spreads, and on the centre spread the stories, heads and banner set across
+//! the fold. It also gives one [`StoryFit`] per story: how many lines it needed, had, could not
+//! place, and what copyfit changed.
 
 use serde::Serialize;
 

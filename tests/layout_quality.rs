@@ -98,8 +98,8 @@ fn column_lines(words: &[(usize, Line)], f: &Format) -> Vec<Line> {
         .collect()
 }
 
-/// Build an edition through the library, keeping the layout data to compare with the PDF.
-fn build(name: &str) -> (TestProject, PagesData, std::path::PathBuf) {
+/// Build an edition through the library, keeping the whole report (layout data, documents).
+fn build_report(name: &str) -> (TestProject, pipeline::Report) {
     let p = TestProject::with_edition(name);
     let report = pipeline::run(&Options {
         edition: p.edition(name),
@@ -109,6 +109,12 @@ fn build(name: &str) -> (TestProject, PagesData, std::path::PathBuf) {
         out: Some(p.out()),
     })
     .unwrap_or_else(|d| panic!("{name} must build: {d}"));
+    (p, report)
+}
+
+/// Build an edition through the library, keeping the layout data to compare with the PDF.
+fn build(name: &str) -> (TestProject, PagesData, std::path::PathBuf) {
+    let (p, report) = build_report(name);
     let pdf = p.out().join(format!("{name}.pdf"));
     (p, report.compiled.data, pdf)
 }
@@ -311,15 +317,7 @@ fn vertical_lines(doc: &typst_layout::PagedDocument) -> Vec<Vec<(f64, f64, f64)>
 #[test]
 fn column_rules_run_down_the_gutters_and_stop_at_photos() {
     for name in ["jiangxi-special", "jiangxi-tabloid"] {
-        let p = TestProject::with_edition(name);
-        let report = pipeline::run(&Options {
-            edition: p.edition(name),
-            root: Some(p.root().to_path_buf()),
-            font_path: Some(repo().join("fonts")),
-            system_fonts: false,
-            out: None,
-        })
-        .unwrap();
+        let (_p, report) = build_report(name);
         let data = &report.compiled.data;
         let drawn = vertical_lines(&report.compiled.document);
         let mut ruled = 0;
