@@ -499,7 +499,13 @@ fn place_story(
     }
     let main = blocks[0];
     let last = blocks.len() - 1;
-    let head_rect = if vertical { rect(b.column - 1, 1, content_top, bottom - content_top) } else { rect(main.c0, main.span, content_top, head_lines - 1) };
+    // A head deepened with `head = N` keeps its natural lines at the top of its area (heads of
+    // stories side by side line up); the extra lines stay white under it.
+    let head_rect = if vertical {
+        rect(b.column - 1, 1, content_top, bottom - content_top)
+    } else {
+        rect(main.c0, main.span, content_top, format.lines_for(measures[pieces.head].height).min(head_lines - 1))
+    };
     let mut head_piece = galley.items[pieces.head].piece.clone();
     // A head across the centre spread's gutter is set across the fold (the fold is the left
     // page's trim edge).
@@ -671,11 +677,15 @@ fn place_story(
             }
         })
         .collect();
+    // The 下转 line takes the line the flow kept free under the block's last run of copy (in
+    // its last column, above a photo at the foot if there is one).
+    let final_frames = frames(result.bottom);
     let note = |k: usize| -> Option<Placed> {
         let g = blocks[k];
         let next = blocks.get(k + 1)?;
+        let (col, line) = final_frames.iter().rev().find(|iv| iv.block == k as u32).map_or((g.span - 1, g.bottom - 1), |iv| (iv.col, iv.bottom));
         Some(Placed {
-            rect: rect(g.c0 + g.span - 1, 1, g.bottom - 1, 1),
+            rect: rect(g.c0 + col, 1, line, 1),
             piece: PlacedPiece::Piece(Piece::Jumpnote { note: format!("（下转第{}版）", next.page) }),
         })
     };
@@ -714,7 +724,8 @@ fn place_story(
     let data = StoryData {
         block: block_rect(&Geom { c0: b.column - 1, span: b.span, ..main }),
         rule_top: main.rule_top,
-        rule_left: main.c0 > 0,
+        // The block's own first column (a vertical head's), not its copy's.
+        rule_left: b.column > 1,
         head,
         lead,
         photos,

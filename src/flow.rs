@@ -19,9 +19,13 @@ pub enum Unit {
     /// column alone where the flow can help it — the column before ends a line early and the
     /// line before goes along, if the columns still end within one line of each other.
     ParaShortEnd(u32),
-    /// A subhead: never split, and kept with at least one line of what follows.
+    /// A subhead: never split, and kept with [`KEEP_WITH_NEXT`] lines of what follows.
     Keep(u32),
 }
+
+/// Lines of copy a subhead keeps with it at the foot of a column, unless moving it on to the
+/// next column would leave a hole of more than a line in its own (then one line is enough).
+pub const KEEP_WITH_NEXT: u32 = 3;
 
 impl Unit {
     /// Lines the unit takes.
@@ -103,47 +107,116 @@ pub fn lines_at_pitch(grid_lines: u32, ratio: f64) -> u32 {
 pub fn flow_pitched(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> Vec<Interval>, capacity: impl Fn(u32) -> u32) -> Flow {
     let total: u32 = units.iter().map(|u| u.lines()).sum();
     let size = |i: &Interval| capacity(i.bottom - i.top);
-    for bottom in min..=max {
+    // The slices at one bottom line, if everything fits there, with subheads kept with `keep`
+    // lines, and the lines of holes they leave.
+    let attempt_with = |bottom: u32, keep: u32| -> Option<(Vec<Slice>, u32)> {
         let intervals = frames(bottom);
-        let cap: u32 = intervals.iter().map(size).sum();
+        let full: Vec<u32> = intervals.iter().map(size).collect();
+        let cap: u32 = full.iter().sum();
         if cap < total {
-            continue;
+            return None;
         }
-        // Level the columns: frames that reach the bottom give up one line each, from the
-        // last column backwards, until the slack is used.
-        let mut slack = cap - total;
-        let mut targets: Vec<u32> = intervals.iter().map(size).collect();
-        for (i, iv) in intervals.iter().enumerate().rev() {
-            if slack == 0 {
-                break;
-            }
-            if iv.flex && targets[i] > 0 {
+        // Level the columns: frames that reach the bottom give up one line each, the last
+        // columns first; if a subhead then leaves a hole, other columns giving up the lines
+        // may close it.
+        let mut best: Option<(Vec<Slice>, u32)> = None;
+        for give in levelling_choices(&intervals, &full, cap - total) {
+            let mut targets = full.clone();
+            for &i in &give {
                 targets[i] -= 1;
-                slack -= 1;
             }
-        }
-        let (slices, left) = fill(units, &intervals, &targets, None);
-        if left == 0 {
+            let (slices, left) = fill(units, &intervals, &targets, None, keep);
+            if left != 0 {
+                continue;
+            }
             // Short last lines of paragraphs kept from opening a column, where that keeps the
             // columns level.
-            let full: Vec<u32> = intervals.iter().map(size).collect();
-            let (better, left) = fill(units, &intervals, &targets, Some(&full));
-            if left == 0 && level(&better, &intervals) {
-                return Flow { slices: better, bottom, overset: 0 };
+            let (better, left) = fill(units, &intervals, &targets, Some(&full), keep);
+            let slices = if left == 0 && level(&better, &intervals) { better } else { slices };
+            let gap = gaps(&slices, &intervals, &full);
+            if gap == 0 && level(&slices, &intervals) {
+                return Some((slices, 0));
             }
-            return Flow { slices, bottom, overset: 0 };
+            if best.as_ref().is_none_or(|b| gap < b.1) {
+                best = Some((slices, gap));
+            }
+        }
+        if best.is_some() {
+            return best;
         }
         // Slack not given up (a subhead pushed to the next column) may still make it fit.
-        let full: Vec<u32> = intervals.iter().map(size).collect();
-        let (slices, left) = fill(units, &intervals, &full, None);
-        if left == 0 {
+        let (slices, left) = fill(units, &intervals, &full, None, keep);
+        (left == 0).then(|| {
+            let gap = gaps(&slices, &intervals, &full);
+            (slices, gap)
+        })
+    };
+    // The lowest bottom where the copy fits; then, a few lines lower at most, the first where
+    // every subhead keeps KEEP_WITH_NEXT lines under it and no column has a hole. Failing
+    // that, the layout with the fewest lines of holes (the lowest bottom first, subheads kept
+    // with KEEP_WITH_NEXT lines before those kept with one).
+    if let Some(b0) = (min..=max).find(|&b| attempt_with(b, 1).is_some()) {
+        let mut best: Option<(u32, Vec<Slice>, u32)> = None;
+        for b in b0..=max.min(b0 + GAP_SEARCH) {
+            for keep in [KEEP_WITH_NEXT, 1] {
+                if let Some((slices, gap)) = attempt_with(b, keep) {
+                    if gap == 0 && keep == KEEP_WITH_NEXT {
+                        return Flow { slices, bottom: b, overset: 0 };
+                    }
+                    if best.as_ref().is_none_or(|x| gap < x.2) {
+                        best = Some((b, slices, gap));
+                    }
+                }
+            }
+        }
+        if let Some((bottom, slices, _)) = best {
             return Flow { slices, bottom, overset: 0 };
         }
     }
     let intervals = frames(max);
     let full: Vec<u32> = intervals.iter().map(size).collect();
-    let (slices, overset) = fill(units, &intervals, &full, None);
+    let (slices, overset) = fill(units, &intervals, &full, None, 1);
     Flow { slices, bottom: max, overset }
+}
+
+/// Which frames give up one line each to level the columns when `slack` lines are spare: the
+/// last flex frames first (the usual choice), then other sets of as many flex frames (up to
+/// [`LEVELLING_TRIES`] in all). With more slack than flex frames, every flex frame gives one.
+fn levelling_choices(frames: &[Interval], full: &[u32], slack: u32) -> Vec<Vec<usize>> {
+    let flex: Vec<usize> = (0..frames.len()).filter(|&i| frames[i].flex && full[i] > 0).collect();
+    let s = slack as usize;
+    if s == 0 {
+        return vec![vec![]];
+    }
+    if s >= flex.len() || flex.len() > 16 {
+        return vec![flex.iter().rev().take(s).copied().collect()];
+    }
+    let m = flex.len();
+    let mut masks: Vec<u32> = (0u32..1 << m).filter(|mask| mask.count_ones() as usize == s).collect();
+    // The last frames first: higher masks hold later frames.
+    masks.sort_by(|a, b| b.cmp(a));
+    masks
+        .into_iter()
+        .take(LEVELLING_TRIES)
+        .map(|mask| (0..m).filter(|k| mask & (1 << k) != 0).map(|k| flex[k]).collect())
+        .collect()
+}
+
+/// How many ways of levelling the flow tries at one bottom line.
+const LEVELLING_TRIES: usize = 64;
+
+/// How many lines lower than its neighbours the bottom may go to close holes in the columns.
+const GAP_SEARCH: u32 = 4;
+
+/// Lines left empty inside the copy: in every frame before the last one that holds copy, the
+/// lines unused beyond the one line levelling may leave.
+fn gaps(slices: &[Slice], frames: &[Interval], full: &[u32]) -> u32 {
+    let used: Vec<u32> = frames
+        .iter()
+        .map(|f| slices.iter().filter(|s| s.block == f.block && s.col == f.col && s.start == f.top).map(|s| s.to - s.from).sum())
+        .collect();
+    let Some(last) = used.iter().rposition(|&u| u > 0) else { return 0 };
+    (0..last).map(|i| full[i].saturating_sub(used[i]).saturating_sub(1)).sum()
 }
 
 /// Whether the columns that end at the bottom (flex frames holding copy) end within one line
@@ -170,7 +243,7 @@ fn level(slices: &[Slice], frames: &[Interval]) -> bool {
 /// With `widows` (each frame's full capacity), a short last line ([`Unit::ParaShortEnd`]) that
 /// would open a column alone takes the line before it along: the column ends a line early and a
 /// later column that gave up a line to levelling takes it back.
-fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u32]>) -> (Vec<Slice>, u32) {
+fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u32]>, keep: u32) -> (Vec<Slice>, u32) {
     let mut targets = targets.to_vec();
     let mut slices = Vec::new();
     let (mut f, mut y) = (0usize, 0u32);
@@ -178,8 +251,9 @@ fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u
         let n = unit.lines();
         match unit {
             Unit::Keep(_) => {
-                // Needs its own lines plus one line of what follows, in the same frame.
-                let need = n + u32::from(ui + 1 < units.len());
+                // Needs its own lines plus a few lines of what follows, in the same frame.
+                let follow = units[ui + 1..].iter().map(|u| u.lines()).sum::<u32>().min(keep);
+                let need = n + follow;
                 loop {
                     if f >= frames.len() {
                         return (slices, units[ui..].iter().map(|u| u.lines()).sum());
@@ -309,11 +383,12 @@ mod tests {
 
     #[test]
     fn subhead_never_ends_a_column() {
-        let units = [Unit::Para(9), Unit::Keep(3), Unit::Para(9)];
-        let f = flow(&units, 0, 12, cols(2, 0));
-        let keep = f.slices.iter().find(|s| s.unit == 1).unwrap();
-        let next = f.slices.iter().find(|s| s.unit == 2).unwrap();
-        assert_eq!(keep.col, next.col);
+        // Column 1 would have room for the subhead and one line under it: it moves on.
+        let units = [Unit::Para(8), Unit::Keep(3), Unit::Para(12)];
+        let f = flow(&units, 0, 14, cols(2, 0));
         assert_eq!(f.overset, 0);
+        let keep = f.slices.iter().find(|s| s.unit == 1).unwrap();
+        let under: u32 = f.slices.iter().filter(|s| s.unit == 2 && s.col == keep.col).map(|s| s.to - s.from).sum();
+        assert!(under >= KEEP_WITH_NEXT, "a subhead with {under} lines under it: {:?}", f.slices);
     }
 }

@@ -378,3 +378,37 @@ fn short_last_lines_do_not_open_columns() {
         assert!(w.is_empty(), "{name}: short last lines opening a column: {w:?}");
     }
 }
+
+/// Subheads with fewer than `KEEP_WITH_NEXT` lines of copy under them in their column.
+fn stranded_subheads(data: &PagesData) -> Vec<String> {
+    let mut out = Vec::new();
+    for page in &data.pages {
+        for s in page.stories.iter().filter(|s| !s.mirror) {
+            for (i, it) in s.items.iter().enumerate() {
+                let PlacedPiece::Piece(Piece::Subhead { subhead }) = &it.piece else { continue };
+                let under: usize = s.items[i + 1..]
+                    .iter()
+                    .take_while(|n| (n.rect.x - it.rect.x).abs() < 0.5)
+                    .map(|n| match &n.piece {
+                        PlacedPiece::Lines { lines, .. } => lines.len(),
+                        _ => 0,
+                    })
+                    .sum();
+                let story_goes_on = s.items[i + 1..].iter().any(|n| (n.rect.x - it.rect.x).abs() >= 0.5);
+                if story_goes_on && (under as u32) < folio::flow::KEEP_WITH_NEXT {
+                    out.push(format!("page {}: {} ({under} lines under it)", page.number, subhead.head));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn subheads_keep_lines_of_copy_under_them() {
+    for name in ["jiangxi-special", "jiangxi-tabloid"] {
+        let (_p, data, _pdf) = build(name);
+        let s = stranded_subheads(&data);
+        assert!(s.is_empty(), "{name}: subheads at a column's foot: {s:?}");
+    }
+}

@@ -106,12 +106,16 @@ fn centre_spread_banner_and_headline_are_set_across_the_fold() {
     let fold = 3.0 * PT_PER_MM + 273.0 * PT_PER_MM;
     let sheet = words(&spread, 2);
     let find = |t: &str| sheet.iter().find(|w| w.0.starts_with(t)).unwrap_or_else(|| panic!("{t} not on the spread sheet: {sheet:?}")).clone();
-    // Each line is split at a phrase boundary: the first part ends before the fold, the second
-    // starts after it, on the same baseline, and the fold never cuts a character.
-    for (a, b) in [("健康人", "绿色无"), ("万里缉毒", "斩断毒品运输通道")] {
-        let (wa, wb) = (find(a), find(b));
-        assert!(wa.3 <= fold + 0.5 && wb.1 >= fold, "{a}… ends at {:.1}, {b}… starts at {:.1}, fold at {fold:.1}", wa.3, wb.1);
-        assert!((wa.2 - wb.2).abs() < 0.5, "{a} and {b} are not on one line");
+    // Each line is split between two characters at the fold: its words, read left to right on
+    // one baseline, give the whole line, and the fold falls between two of them.
+    for (start, whole) in [("健康人", "健康人生，绿色无毒！·九江"), ("万里缉毒", "万里缉毒！斩断毒品运输通道")] {
+        let y = find(start).2;
+        let mut line: Vec<_> = sheet.iter().filter(|w| (w.2 - y).abs() < 0.5).cloned().collect();
+        line.sort_by(|a, b| a.1.total_cmp(&b.1));
+        assert_eq!(line.iter().map(|w| w.0.as_str()).collect::<String>(), whole);
+        let split = line.windows(2).any(|p| p[0].3 <= fold + 0.5 && p[1].1 >= fold - 0.5);
+        assert!(split, "{whole}: the fold at {fold:.1} does not fall between two characters: {line:?}");
+        assert!(line.first().unwrap().1 < fold && line.last().unwrap().3 > fold, "{whole} is not across the fold");
     }
     for w in &sheet {
         assert!(!(w.1 < fold - 1.0 && w.3 > fold + 1.0), "a word crosses the fold: {w:?}");
