@@ -412,3 +412,25 @@ fn subheads_keep_lines_of_copy_under_them() {
         assert!(s.is_empty(), "{name}: subheads at a column's foot: {s:?}");
     }
 }
+
+#[test]
+fn no_paragraph_ends_in_a_lone_character() {
+    // 生。 alone on a paragraph's last line (孤字): the line breaker's runt cost keeps it away.
+    for name in ["jiangxi-special", "jiangxi-tabloid"] {
+        let (_p, data, _pdf) = build(name);
+        let mut lone = Vec::new();
+        for page in &data.pages {
+            for s in page.stories.iter().filter(|s| !s.mirror) {
+                for it in &s.items {
+                    if let PlacedPiece::Lines { lines, last: true, .. } = &it.piece {
+                        let line: String = lines.last().unwrap().iter().map(|r| r.text.as_str()).collect();
+                        if line.chars().count() <= 2 {
+                            lone.push(format!("page {}: {line}", page.number));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(lone.is_empty(), "{name}: {lone:?}");
+    }
+}
