@@ -226,7 +226,8 @@ impl Facts {
             issue: info.issue,
             pages: compiled.pages,
             sections,
-            headlines: edition.stories.iter().flatten().map(|s| s.value.headline.clone()).collect(),
+            // The editor's line break in a headline is layout, not text.
+            headlines: edition.stories.iter().flatten().map(|s| s.value.headline.replace('\n', "")).collect(),
         }
     }
 

@@ -191,9 +191,9 @@ pub struct StoryFit {
     pub copyfit: Option<String>,
 }
 
-/// A paragraph's last line of this many characters or fewer is short: the flow keeps it from
+/// A paragraph's last line of this many characters or fewer (of ten or so) is short: the flow keeps it from
 /// opening a column alone (see [`flow::Unit::ParaShortEnd`]).
-pub const SHORT_LAST_LINE: usize = 2;
+pub const SHORT_LAST_LINE: usize = 4;
 
 const WEEKDAYS: [&str; 7] = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"];
 
@@ -499,13 +499,9 @@ fn place_story(
     }
     let main = blocks[0];
     let last = blocks.len() - 1;
-    // A head deepened with `head = N` keeps its natural lines at the top of its area (heads of
-    // stories side by side line up); the extra lines stay white under it.
-    let head_rect = if vertical {
-        rect(b.column - 1, 1, content_top, bottom - content_top)
-    } else {
-        rect(main.c0, main.span, content_top, format.lines_for(measures[pieces.head].height).min(head_lines - 1))
-    };
+    // The head's area: its own lines, or as many as the editor gave it (`head = N`), where
+    // the template may set the headline on two lines.
+    let head_rect = if vertical { rect(b.column - 1, 1, content_top, bottom - content_top) } else { rect(main.c0, main.span, content_top, head_lines - 1) };
     let mut head_piece = galley.items[pieces.head].piece.clone();
     // A head across the centre spread's gutter is set across the fold (the fold is the left
     // page's trim edge).
