@@ -166,6 +166,8 @@ pub struct PhotoData {
     pub rect: Rect,
     /// Height of the image itself.
     pub image_h: f64,
+    /// Space between the image and its caption ([`crate::photos::CAPTION_GAP_PT`]).
+    pub caption_gap: f64,
     /// Root-relative path with a leading slash.
     pub path: String,
     /// Caption text.
@@ -667,6 +669,7 @@ fn place_story(
             PhotoData {
                 rect: rect(main.c0 + p.c, p.sp, first, p.lines),
                 image_h: p.image_h,
+                caption_gap: crate::photos::CAPTION_GAP_PT,
                 path: rel,
                 caption: photo.caption.clone(),
                 credit: photo.credit.clone(),

@@ -22,8 +22,9 @@ use crate::content::Edition;
 use crate::diag::Diagnostic;
 use crate::world::FolioWorld;
 
-/// Space between a photo and its caption, in pt.
-pub const CAPTION_GAP_PT: f64 = 3.0;
+/// Space between a photo and its caption, in pt (folio sizes the photo with it and passes it to
+/// the template in each photo's data, so the two never disagree).
+pub const CAPTION_GAP_PT: f64 = 5.0;
 
 /// A photo is downsampled to the target resolution when it is more than this many times above it.
 pub const DOWNSAMPLE_ABOVE: f64 = 1.5;
