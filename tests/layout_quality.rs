@@ -340,6 +340,11 @@ fn column_rules_run_down_the_gutters_and_stop_at_photos() {
                         let across = r.x > ph.rect.x && r.x < ph.rect.x + ph.rect.w && r.y < ph.rect.y + ph.rect.h && r.y + r.h > ph.rect.y;
                         assert!(!across, "{name} page {}: a column rule crosses a photo", page.number);
                     }
+                    // A single page draws only the rules on it (a story across the centre spread
+                    // has the rest drawn on the facing page).
+                    if r.x < -(f.side_pt + f.bleed_pt) || r.x > f.area_width_pt + f.side_pt + f.bleed_pt {
+                        continue;
+                    }
                     // And drawn on the page where the data puts it (trim coordinates: the frame has no bleed).
                     let (x, y0, y1) = (r.x + f.side_pt, r.y + f.top_pt, r.y + r.h + f.top_pt);
                     let hit = drawn[pi].iter().any(|&(dx, a, b)| (dx - x).abs() < 0.3 && (a - y0).abs() < 0.3 && (b - y1).abs() < 0.3);
@@ -437,4 +442,24 @@ fn no_paragraph_ends_in_a_lone_character() {
         }
         assert!(lone.is_empty(), "{name}: {lone:?}");
     }
+}
+
+#[test]
+fn single_pages_carry_only_the_text_they_show() {
+    // A story, head or banner across the centre spread is drawn on both single pages; each page
+    // must hold only its own side's text (text off the page would still be found by a search
+    // of the archive copy), while the spread sheet holds it all once.
+    let (_p, report) = build_report("jiangxi-tabloid");
+    let doc = &report.compiled.document;
+    let mut on_page = 0;
+    for (pi, page) in doc.pages().iter().enumerate() {
+        let f = &report.compiled.data.pages[pi].format;
+        folio::galley::for_each_text(&page.frame, typst::layout::Transform::identity(), &mut |at, t| {
+            let x0 = at.x.to_pt();
+            let x1 = x0 + t.width().to_pt();
+            assert!(x0 > -f.bleed_pt - 0.5 && x1 < f.trim_width_pt + f.bleed_pt + 0.5, "page {}: text off the page at {x0:.1}–{x1:.1}: {:?}", pi + 1, t.text);
+            on_page += 1;
+        });
+    }
+    assert!(on_page > 500);
 }
