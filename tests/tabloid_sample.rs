@@ -180,3 +180,36 @@ fn a_banner_across_belongs_on_the_centre_spread() {
     run.assert_code(1);
     run.assert_stderr_has(&["page 2's banner runs across the spread, but page 3 has its own banner"]);
 }
+
+#[test]
+fn the_editors_line_break_decides_where_the_fold_falls() {
+    let p = TestProject::with_edition(NAME);
+    p.edit(&format!("content/{NAME}/stories/jiujiang-lead.toml"), |s| {
+        s.replace("headline = \"万里缉毒！斩断毒品运输通道\"", "headline = \"万里缉毒！\\n斩断毒品运输通道\"")
+    });
+    let report = folio::pipeline::run(&folio::pipeline::Options {
+        edition: p.edition(NAME),
+        root: Some(p.root().to_path_buf()),
+        font_path: Some(repo().join("fonts")),
+        system_fonts: false,
+        out: None,
+    })
+    .unwrap();
+    // The headline's glyphs on the sheet (42 pt; the banner is 34): 万里缉毒！ before the fold, 斩断… after.
+    let fold = 273.0 * PT_PER_MM;
+    let mut head = Vec::new();
+    folio::galley::for_each_text(&report.compiled.spreads.pages()[1].frame, typst::layout::Transform::identity(), &mut |at, t| {
+        if t.size.to_pt() < 38.0 {
+            return;
+        }
+        let mut x = at.x.to_pt();
+        for g in &t.glyphs {
+            let w = g.x_advance.at(t.size).to_pt();
+            head.push((t.text[g.range()].to_string(), x, x + w));
+            x += w;
+        }
+    });
+    let at = |c: &str| head.iter().find(|g| g.0 == c).unwrap_or_else(|| panic!("{c} not in {head:?}")).clone();
+    assert!(at("！").2 <= fold + 0.01 && at("斩").1 >= fold, "split at the editor's break: {head:?}, fold {fold:.1}");
+    // Without the break the line is split where it centres best, inside 斩断毒品运输通道.
+}
