@@ -155,11 +155,13 @@ pub fn flow_pitched(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> 
     // every subhead keeps KEEP_WITH_NEXT lines under it and no column has a hole. Failing
     // that, the layout with the fewest lines of holes (the lowest bottom first, subheads kept
     // with KEEP_WITH_NEXT lines before those kept with one).
-    if let Some(b0) = (min..=max).find(|&b| attempt_with(b, 1).is_some()) {
+    if let Some((b0, first)) = (min..=max).find_map(|b| attempt_with(b, 1).map(|r| (b, r))) {
+        let mut first = Some(first);
         let mut best: Option<(u32, Vec<Slice>, u32)> = None;
         for b in b0..=max.min(b0 + GAP_SEARCH) {
             for keep in [KEEP_WITH_NEXT, 1] {
-                if let Some((slices, gap)) = attempt_with(b, keep) {
+                let attempt = if b == b0 && keep == 1 { first.take() } else { attempt_with(b, keep) };
+                if let Some((slices, gap)) = attempt {
                     if gap == 0 && keep == KEEP_WITH_NEXT {
                         return Flow { slices, bottom: b, overset: 0 };
                     }

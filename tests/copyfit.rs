@@ -157,14 +157,7 @@ fn leading_of(v: &serde_json::Value) -> f64 {
 /// of body lines (split by a photo) starts on the page grid and steps by the grid's pitch
 /// changed by `pct` percent, and the last line ends above the block's foot.
 fn assert_set_at_pitch(p: &TestProject, pct: f64) {
-    let report = folio::pipeline::run(&folio::pipeline::Options {
-        edition: p.edition("tight"),
-        root: Some(p.root().to_path_buf()),
-        font_path: Some(repo().join("fonts")),
-        system_fonts: false,
-        out: Some(p.out()),
-    })
-    .unwrap_or_else(|d| panic!("the tight edition builds: {d}"));
+    let report = p.report("tight", true);
     let data: PagesData = report.compiled.data;
     let f = &data.pages[0].format;
     let pitch = f.pitch_pt * (1.0 + pct / 100.0);

@@ -8,7 +8,7 @@ use common::*;
 use folio::compose::{PagesData, PlacedPiece, Rect};
 use folio::grid::Format;
 use folio::galley::Piece;
-use folio::pipeline::{self, Options};
+use folio::pipeline;
 
 /// A text line as poppler sees it: its box and its text.
 #[derive(Debug, Clone)]
@@ -101,14 +101,7 @@ fn column_lines(words: &[(usize, Line)], f: &Format) -> Vec<Line> {
 /// Build an edition through the library, keeping the whole report (layout data, documents).
 fn build_report(name: &str) -> (TestProject, pipeline::Report) {
     let p = TestProject::with_edition(name);
-    let report = pipeline::run(&Options {
-        edition: p.edition(name),
-        root: Some(p.root().to_path_buf()),
-        font_path: Some(repo().join("fonts")),
-        system_fonts: false,
-        out: Some(p.out()),
-    })
-    .unwrap_or_else(|d| panic!("{name} must build: {d}"));
+    let report = p.report(name, true);
     (p, report)
 }
 
@@ -246,14 +239,7 @@ fn runs(doc: &typst_layout::PagedDocument) -> Vec<(String, String)> {
 #[test]
 fn quotes_are_full_width_in_every_face_and_digits_sit_tight() {
     let p = TestProject::sample();
-    let report = pipeline::run(&Options {
-        edition: p.sample_dir(),
-        root: Some(p.root().to_path_buf()),
-        font_path: Some(repo().join("fonts")),
-        system_fonts: false,
-        out: None,
-    })
-    .unwrap();
+    let report = p.report(SAMPLE, false);
     let runs = runs(&report.compiled.document);
     // LXGW WenKai (captions, lead box, bylines) draws “ ” narrow: quotes come from the serif face.
     let kai: Vec<_> = runs.iter().filter(|(f, _)| f.contains("WenKai")).collect();

@@ -32,14 +32,7 @@ fn stats(png: &std::path::Path, dpi: f64, (x, y, w, h): (f64, f64, f64, f64)) ->
 #[test]
 fn low_resolution_proofs_show_the_photos() {
     let p = TestProject::sample();
-    let report = folio::pipeline::run(&folio::pipeline::Options {
-        edition: p.sample_dir(),
-        root: Some(p.root().to_path_buf()),
-        font_path: Some(repo().join("fonts")),
-        system_fonts: false,
-        out: None,
-    })
-    .unwrap_or_else(|d| panic!("the sample checks: {d}"));
+    let report = p.report(SAMPLE, false);
     let data = report.compiled.data;
     for dpi in [100u32, 40, 30, 20] {
         let out = format!("proofs-{dpi}");

@@ -80,6 +80,21 @@ fn tabloid_edition_pages_jumps_spread_and_vertical_heads() {
     assert!(ratio >= 0.995, "only {ratio:.4} of the seed's characters are in the tabloid edition");
 }
 
+/// Every glyph on the sheet of the centre spread (pages 2|3), read from the laid-out document:
+/// (character, left, right, type size), in pt from the sheet's trim edge.
+fn sheet_glyphs(report: &folio::pipeline::Report) -> Vec<(String, f64, f64, f64)> {
+    let mut out = Vec::new();
+    folio::galley::for_each_text(&report.compiled.spreads.pages()[1].frame, typst::layout::Transform::identity(), &mut |at, t| {
+        let mut x = at.x.to_pt();
+        for g in &t.glyphs {
+            let w = g.x_advance.at(t.size).to_pt();
+            out.push((t.text[g.range()].to_string(), x, x + w, t.size.to_pt()));
+            x += w;
+        }
+    });
+    out
+}
+
 /// Words of one page from `pdftotext -bbox-layout`: (text, x0, y0, x1).
 fn words(pdf: &std::path::Path, page: u32) -> Vec<(String, f64, f64, f64)> {
     let xml = poppler("pdftotext", &["-bbox-layout", "-f", &page.to_string(), "-l", &page.to_string(), pdf.to_str().unwrap(), "-"]);
@@ -128,27 +143,13 @@ fn centre_spread_banner_and_headline_are_set_across_the_fold() {
     }
     // No glyph on the sheet straddles the fold (read from the laid-out sheet: poppler joins
     // glyphs either side of a narrow gap into one word).
-    let report = folio::pipeline::run(&folio::pipeline::Options {
-        edition: p.edition(NAME),
-        root: Some(p.root().to_path_buf()),
-        font_path: Some(repo().join("fonts")),
-        system_fonts: false,
-        out: None,
-    })
-    .unwrap();
-    let sheet_frame = &report.compiled.spreads.pages()[1].frame;
+    let report = p.report(NAME, false);
     let trim_fold = 273.0 * PT_PER_MM;
-    let mut glyphs = 0;
-    folio::galley::for_each_text(sheet_frame, typst::layout::Transform::identity(), &mut |at, t| {
-        let mut x = at.x.to_pt();
-        for g in &t.glyphs {
-            let w = g.x_advance.at(t.size).to_pt();
-            let c = &t.text[g.range()];
-            assert!(!(x < trim_fold - 0.5 && x + w > trim_fold + 0.5), "{c} in {:?} straddles the fold ({x:.1}–{:.1})", t.text, x + w);
-            x += w;
-            glyphs += 1;
-        }
-    });
+    let glyphs = sheet_glyphs(&report);
+    for (c, x0, x1, _) in &glyphs {
+        assert!(!(*x0 < trim_fold - 0.5 && *x1 > trim_fold + 0.5), "{c} straddles the fold ({x0:.1}–{x1:.1})");
+    }
+    let glyphs = glyphs.len();
     assert!(glyphs > 1000, "the sheet's text was read ({glyphs} glyphs)");
     // The banner is on the sheet once, and each single page shows its half: page 3's stories
     // start under it.
@@ -187,29 +188,10 @@ fn the_editors_line_break_decides_where_the_fold_falls() {
     p.edit(&format!("content/{NAME}/stories/jiujiang-lead.toml"), |s| {
         s.replace("headline = \"万里缉毒！斩断毒品运输通道\"", "headline = \"万里缉毒！\\n斩断毒品运输通道\"")
     });
-    let report = folio::pipeline::run(&folio::pipeline::Options {
-        edition: p.edition(NAME),
-        root: Some(p.root().to_path_buf()),
-        font_path: Some(repo().join("fonts")),
-        system_fonts: false,
-        out: None,
-    })
-    .unwrap();
+    let report = p.report(NAME, false);
     // The headline's glyphs on the sheet (42 pt; the banner is 34): 万里缉毒！ before the fold, 斩断… after.
     let fold = 273.0 * PT_PER_MM;
-    let mut head = Vec::new();
-    folio::galley::for_each_text(&report.compiled.spreads.pages()[1].frame, typst::layout::Transform::identity(), &mut |at, t| {
-        if t.size.to_pt() < 38.0 {
-            return;
-        }
-        let mut x = at.x.to_pt();
-        for g in &t.glyphs {
-            let w = g.x_advance.at(t.size).to_pt();
-            head.push((t.text[g.range()].to_string(), x, x + w));
-            x += w;
-        }
-    });
+    let head: Vec<_> = sheet_glyphs(&report).into_iter().filter(|g| g.3 >= 38.0).collect();
     let at = |c: &str| head.iter().find(|g| g.0 == c).unwrap_or_else(|| panic!("{c} not in {head:?}")).clone();
     assert!(at("！").2 <= fold + 0.01 && at("斩").1 >= fold, "split at the editor's break: {head:?}, fold {fold:.1}");
-    // Without the break the line is split where it centres best, inside 斩断毒品运输通道.
 }

@@ -51,6 +51,19 @@ impl TestProject {
         self.root().join("out")
     }
 
+    /// Build `content/<name>` through the library (fonts from the repo), writing the outputs
+    /// to `out()` when `write`; gives the whole report (layout data, laid-out documents, fits).
+    pub fn report(&self, name: &str, write: bool) -> folio::pipeline::Report {
+        folio::pipeline::run(&folio::pipeline::Options {
+            edition: self.edition(name),
+            root: Some(self.root().to_path_buf()),
+            font_path: Some(repo().join("fonts")),
+            system_fonts: false,
+            out: write.then(|| self.out()),
+        })
+        .unwrap_or_else(|d| panic!("content/{name} must build: {d}"))
+    }
+
     /// Rewrite a file of the project with `f`.
     pub fn edit(&self, rel: &str, f: impl FnOnce(String) -> String) {
         let p = self.root().join(rel);
