@@ -121,6 +121,9 @@ pub struct StoryData {
     /// A copy of a story that crosses the gutter from the facing page (跨版): drawn on the
     /// single page, left out of the spread sheet (the facing page draws it there whole).
     pub mirror: bool,
+    /// The head does not fit its area (a `head-overset` finding): the template clips it there,
+    /// so nothing is drawn past the block.
+    pub head_clip: bool,
 }
 
 /// A galley piece at its place.
@@ -191,6 +194,19 @@ pub struct StoryFit {
     pub lines: u32,
     /// What `fit = "auto"` changed, if anything.
     pub copyfit: Option<String>,
+    /// The head does not fit its head area (or leaves no line for copy).
+    pub head: Option<HeadShort>,
+}
+
+/// A head that needs more grid lines than its area gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeadShort {
+    /// Lines the head needs (with the blank line under it).
+    pub needs: u32,
+    /// Lines its area has: the editor's `head = N`, or the whole block.
+    pub has: u32,
+    /// Whether the area was given by the editor (`head = N`).
+    pub given: bool,
 }
 
 /// A paragraph's last line of this many characters or fewer (of ten or so) is short: the flow keeps it from
@@ -359,6 +375,7 @@ impl StoryData {
             jump_note: self.jump_note.as_ref().map(mv),
             column_rules: self.column_rules.iter().map(|r| r.shifted(dx)).collect(),
             mirror: true,
+            head_clip: self.head_clip,
         }
     }
 }
@@ -473,7 +490,15 @@ fn place_story(
     let bottom = top + block_lines(b, format);
     // A vertical headline takes the block's first column, top to foot; the copy runs beside it.
     let vertical = s.vertical && b.span > 1;
-    let head_lines = if vertical { 0 } else { (format.lines_for(measures[pieces.head].height) + 1).max(b.head.unwrap_or(0)) };
+    // The head's lines: what it needs (with one blank line under it) or the editor's `head = N`,
+    // never more than the block has: a head that does not fit is its own finding, clipped to
+    // its area, and never pushes anything past the block's foot.
+    let head_need = format.lines_for(measures[pieces.head].height) + 1;
+    let room = bottom.saturating_sub(content_top);
+    let wanted = if vertical { 0 } else { head_need.max(b.head.unwrap_or(0)) };
+    let head_lines = wanted.min(room);
+    let head_short = (!vertical && (b.head.is_some_and(|h| head_need > h) || wanted >= room))
+        .then(|| HeadShort { needs: head_need, has: b.head.unwrap_or(room).min(room), given: b.head.is_some() });
     let mut blocks = vec![Geom {
         page: ctx.page_number,
         c0: b.column - 1 + u32::from(vertical),
@@ -503,7 +528,7 @@ fn place_story(
     let last = blocks.len() - 1;
     // The head's area: its own lines, or as many as the editor gave it (`head = N`), where
     // the template may set the headline on two lines.
-    let head_rect = if vertical { rect(b.column - 1, 1, content_top, bottom - content_top) } else { rect(main.c0, main.span, content_top, head_lines - 1) };
+    let head_rect = if vertical { rect(b.column - 1, 1, content_top, bottom - content_top) } else { rect(main.c0, main.span, content_top, head_lines.saturating_sub(1)) };
     let mut head_piece = galley.items[pieces.head].piece.clone();
     // A head across the centre spread's gutter is set across the fold (the fold is the left
     // page's trim edge).
@@ -732,6 +757,7 @@ fn place_story(
         jump_note: note(0),
         column_rules: column_rules(0, main_foot),
         mirror: false,
+        head_clip: head_short.is_some(),
     };
     let jumps = (1..blocks.len())
         .map(|k| {
@@ -751,10 +777,11 @@ fn place_story(
                 jump_note: note(k),
                 column_rules: column_rules(k, if k == last { result.bottom } else { g.bottom }),
                 mirror: false,
+                head_clip: false,
             };
             (g.page, d)
         })
         .collect();
-    let fit = StoryFit { page: 0, story: 0, overset: result.overset, underset: lastg.bottom - result.bottom, lines: total, copyfit: None };
+    let fit = StoryFit { page: 0, story: 0, overset: result.overset, underset: lastg.bottom - result.bottom, lines: total, copyfit: None, head: head_short };
     (data, jumps, fit)
 }

@@ -7,6 +7,7 @@
 //! | code | severity | what |
 //! |---|---|---|
 //! | `overset` | error | copy that does not fit its block: the lines would be lost |
+//! | `head-overset` | error (warning with `--allow-overset`) | a headline that needs more lines than its head area (or its whole block): the head is clipped to its area, the copy under it is not blamed |
 //! | `underset` | warning | the columns end two or more lines above the block's foot |
 //! | `copyfit` | warning | what `fit = "auto"` changed (tracking, photo height, leading) to fill the block |
 //! | `photo-low-ppi` | warning / error | a photo below `warn_ppi` / `error_ppi` at its placed size |
@@ -123,7 +124,21 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             diag,
             mark: m,
         };
-        if fit.overset > 0 {
+        if let Some(h) = fit.head {
+            // The head is its own finding: the copy it crowds out is not blamed.
+            let (at, area) = if h.given {
+                (story.key_span(&["block", "head"], span.clone()), format!("its head area has {} (block.head = {})", h.has, h.has))
+            } else {
+                (span.clone(), format!("the block has {} under its top, leaving no line for copy", h.has))
+            };
+            let fix = if h.given {
+                format!("shorten the headline (or kicker and deck), give the head area {} lines (head = {}), or make the block wider", h.needs, h.needs)
+            } else {
+                "shorten the headline (or kicker and deck), or make the block wider or deeper".to_string()
+            };
+            let d = story.error(at, format!("head on page {page}: the headline needs {} lines, {area}", h.needs)).hint(fix);
+            out.push(base("head-overset", d, mark(MarkKind::Overset, format!("head needs {} lines", h.needs))));
+        } else if fit.overset > 0 {
             let d = story
                 .error(span, format!(
                     "overset on page {page}: {} lines (about {} characters) do not fit the block",
@@ -337,7 +352,7 @@ pub fn from_diagnostic(diag: Diagnostic, edition: Option<&Edition>) -> Finding {
 
 /// Apply `--allow-overset`: overset findings become warnings (they stay in the report).
 pub fn allow_overset(findings: &mut [Finding]) {
-    for f in findings.iter_mut().filter(|f| f.code == "overset" && f.is_error()) {
+    for f in findings.iter_mut().filter(|f| matches!(f.code, "overset" | "head-overset") && f.is_error()) {
         f.diag.severity = Severity::Warning;
         f.diag.message.push_str(" (allowed by --allow-overset)");
     }
