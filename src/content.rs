@@ -150,6 +150,10 @@ pub struct PageSpec {
     /// This page's format, when it differs from the edition's (a 四开 insert in a 对开 paper).
     #[serde(default)]
     pub format: Option<Spanned<String>>,
+    /// The page is meant to carry no stories (an ad page, a page filled later): without it, a
+    /// page with no stories is an error.
+    #[serde(default)]
+    pub blank: bool,
 }
 
 impl EditionFile {
@@ -364,6 +368,12 @@ impl<T> Loaded<T> {
     pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(message).in_file(&self.display, &self.source).with_span(Some(span))
     }
+
+    /// Where the value of the key at `path` is (e.g. `["block", "top"]`, `["photos", "0",
+    /// "row"]`), or `fallback` when the key is not written in the file.
+    pub fn key_span(&self, path: &[&str], fallback: Range<usize>) -> Range<usize> {
+        crate::source::value_span(&self.source, path).unwrap_or(fallback)
+    }
 }
 
 /// A validated edition: `edition.toml` and every story, in page order.
@@ -400,22 +410,46 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(
     expected: &str,
 ) -> Result<Loaded<T>, Diagnostic> {
     let display = project.display(path);
-    let source = std::fs::read_to_string(path).map_err(|e| {
+    let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(format!("cannot read {}: {e}", display.display()))
             .at_path(&display)
             .hint(format!("expected {expected} here"))
     })?;
+    let source = crate::source::decode(bytes, &display)?;
     match toml::from_str::<T>(&source) {
-        Ok(value) => Ok(Loaded { value, display, path: path.to_path_buf(), source }),
+        Ok(value) => {
+            if let Some(bad) = crate::source::bad_chars(&source).into_iter().next() {
+                return Err(bad_char_error(&display, &source, &bad));
+            }
+            Ok(Loaded { value, display, path: path.to_path_buf(), source })
+        }
         Err(err) => {
             let message = err.message().trim().to_string();
-            let hint = toml_hint(&message, expected);
-            Err(Diagnostic::error(message)
-                .in_file(&display, &source)
-                .with_span(err.span())
-                .hint(hint))
+            let hint = crate::source::ime_hint(&source, err.span())
+                .or_else(|| crate::source::typo_hint(&message))
+                .unwrap_or_else(|| toml_hint(&message, expected));
+            let mut d = Diagnostic::error(message).in_file(&display, &source).with_span(err.span()).hint(hint);
+            if d.hints[0].starts_with("did you mean") {
+                d = d.hint(toml_hint("unknown field", expected));
+            }
+            Err(d)
         }
     }
+}
+
+fn bad_char_error(display: &Path, source: &str, bad: &crate::source::BadChar) -> Diagnostic {
+    let code = format!("U+{:04X}", bad.ch as u32);
+    let fix = match bad.what {
+        w if w.starts_with("right-to-left") => format!(
+            "folio sets Chinese and left-to-right text only: remove the right-to-left text from `{}` (or set it as a photo)", bad.key),
+        w if w.contains("bidirectional") || w.contains("direction mark") => format!(
+            "delete it from `{}`: it reorders text on screen but not in print, so proof and plate would differ", bad.key),
+        _ => format!("delete it from `{}` (it was probably pasted with the copy); type a space or 　 (U+3000) where a space is meant", bad.key),
+    };
+    Diagnostic::error(format!("`{}` holds {code}, {}", bad.key, bad.what))
+        .in_file(display, source)
+        .with_span(Some(bad.span.clone()))
+        .hint(fix)
 }
 
 fn toml_hint(message: &str, expected: &str) -> String {
@@ -479,6 +513,8 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Re
             .with_span(Some(0..0)).hint("add at least one [[pages]] table with its stories"));
     }
 
+    validate_copyfit(&file, &mut diags);
+    validate_pages(project, &dir, &file, &mut diags);
     let centre = centre_spread(&file.value);
     validate_banners(&file, centre, &mut diags);
     let mut stories = Vec::new();
@@ -513,7 +549,8 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Re
         }
         stories.push(on_page);
     }
-    if let Some(pf) = &page_formats {
+    // Overlaps are measured only between blocks that are on the grid.
+    if let (Some(pf), false) = (&page_formats, diags.iter().any(|d| d.severity == crate::diag::Severity::Error)) {
         check_overlaps(&stories, &file.value.pages, pf, centre, &mut diags);
     }
 
@@ -523,6 +560,87 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Re
     let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "edition".into());
     Ok(Edition { dir, name, file, stories })
 }
+
+/// Most pages an edition may have (a thick weekend edition has 64–100).
+pub const MAX_PAGES: usize = 200;
+/// Highest page number.
+pub const MAX_PAGE_NUMBER: u32 = 999;
+
+/// Page numbers unique and in range, no story file listed twice, no page without stories
+/// unless it says `blank = true`, and not more than [`MAX_PAGES`] pages.
+fn validate_pages(project: &Project, dir: &Path, file: &Loaded<EditionFile>, diags: &mut Vec<Diagnostic>) {
+    let pages = &file.value.pages;
+    let whole = 0..file.source.len().min(1);
+    if pages.len() > MAX_PAGES {
+        diags.push(file.error(file.key_span(&["pages"], whole.clone()), format!(
+            "the edition has {} pages; folio builds at most {MAX_PAGES} in one edition", pages.len()))
+            .hint("split the edition into parts (one edition folder per section), each built on its own"));
+        return;
+    }
+    let mut seen_numbers: Vec<(u32, usize)> = Vec::new();
+    let mut seen_files: Vec<(PathBuf, u32)> = Vec::new();
+    for (pi, page) in pages.iter().enumerate() {
+        let idx = pi.to_string();
+        let number_span = file.key_span(&["pages", &idx, "number"], whole.clone());
+        if page.number == 0 || page.number > MAX_PAGE_NUMBER {
+            diags.push(file.error(number_span.clone(), format!(
+                "`pages[{}].number` = {} is out of range: page numbers run 1–{MAX_PAGE_NUMBER}", pi + 1, page.number))
+                .hint("give the page number printed in its folio line, e.g. number = 5"));
+        }
+        if let Some((_, first)) = seen_numbers.iter().find(|(n, _)| *n == page.number) {
+            diags.push(file.error(number_span, format!(
+                "page number {} is used twice (the {} and the {} [[pages]] tables)", page.number, ordinal(*first + 1), ordinal(pi + 1)))
+                .hint("give every page its own number"));
+        } else {
+            seen_numbers.push((page.number, pi));
+        }
+        if page.stories.is_empty() && !page.blank {
+            diags.push(file.error(file.key_span(&["pages", &idx], whole.clone()), format!("page {} has no stories", page.number))
+                .hint("list its story files in `stories = [...]`, or write `blank = true` if the page is meant to be empty"));
+        }
+        for rel in &page.stories {
+            let Ok(path) = project.resolve_in(dir, rel.get_ref()) else { continue };
+            let key = path.canonicalize().unwrap_or(path);
+            if let Some((_, on)) = seen_files.iter().find(|(p, _)| *p == key) {
+                diags.push(file.error(rel.span(), format!(
+                    "story file {} is listed twice (on page {on} and page {})", rel.get_ref(), page.number))
+                    .hint("a story is set once: list it on one page (a story that continues on another page gets [[jumps]])"));
+            } else {
+                seen_files.push((key, page.number));
+            }
+        }
+    }
+}
+
+fn ordinal(n: usize) -> String {
+    match n {
+        1 => "first".into(),
+        2 => "second".into(),
+        3 => "third".into(),
+        n => format!("{n}th"),
+    }
+}
+
+/// The `[copyfit]` bounds in range: tracking and leading 0–0.1, photo_lines 0–20.
+fn validate_copyfit(file: &Loaded<EditionFile>, diags: &mut Vec<Diagnostic>) {
+    let c = &file.value.copyfit;
+    let whole = 0..file.source.len().min(1);
+    for (key, value, max) in [("tracking", c.tracking, 0.1), ("leading", c.leading, 0.1)] {
+        if !(value.is_finite() && (0.0..=max).contains(&value)) {
+            diags.push(file.error(file.key_span(&["copyfit", key], whole.clone()), format!(
+                "`copyfit.{key}` = {} is out of range: it is a share between 0 and {max}", crate::diag::num(value)))
+                .hint(format!("e.g. {key} = 0.02 for ±2%; 0 turns it off")));
+        }
+    }
+    if c.photo_lines > MAX_PHOTO_LINES {
+        diags.push(file.error(file.key_span(&["copyfit", "photo_lines"], whole), format!(
+            "`copyfit.photo_lines` = {} is out of range: 0–{MAX_PHOTO_LINES} grid lines", c.photo_lines))
+            .hint("e.g. photo_lines = 4"));
+    }
+}
+
+/// Most grid lines `fit = "auto"` may change a photo's height by.
+pub const MAX_PHOTO_LINES: u32 = 20;
 
 /// Check the `[preflight]` limits make sense.
 fn validate_preflight(file: &Loaded<EditionFile>, diags: &mut Vec<Diagnostic>) {
@@ -535,6 +653,9 @@ fn validate_preflight(file: &Loaded<EditionFile>, diags: &mut Vec<Diagnostic>) {
     } else if p.error_ppi > p.warn_ppi {
         diags.push(file.error(span, format!("[preflight] error_ppi ({}) is above warn_ppi ({})", p.error_ppi, p.warn_ppi))
             .hint("a photo is an error below error_ppi and a warning below warn_ppi: make error_ppi ≤ warn_ppi"));
+    } else if p.warn_ppi > 2400.0 || p.target_ppi > 2400.0 {
+        diags.push(file.error(span, "the [preflight] resolutions must be at most 2400 ppi")
+            .hint("newsprint needs 200–300 ppi: e.g. warn_ppi = 200, target_ppi = 300"));
     } else if p.max_ink > 400.0 {
         diags.push(file.error(span, format!("[preflight] max_ink = {} is more than four inks at 100%", p.max_ink))
             .hint("give the press's total area coverage limit in percent, e.g. 240 for newsprint"));
@@ -590,29 +711,16 @@ fn validate_story(
     let s = &story.value;
     let block = s.block.get_ref();
     let span = s.block.span();
-    let lines = block_lines(block, format);
     let top_min = format.page_top(banner, page.masthead);
-    let last = block.column + block.span.max(1) - 1;
-    if block.column == 0 || block.span == 0 || block.column > format.columns || (last > format.columns && !crossing_ok) || last > 2 * format.columns {
-        diags.push(story.error(span.clone(), format!(
-            "the block spans columns {}–{last}, but the {} grid has columns 1–{}",
-            block.column, format.name, format.columns))
-            .hint(if crossing_ok {
-                format!("set column ≥ 1 and column + span - 1 ≤ {} (columns past {} continue on the facing page)", 2 * format.columns, format.columns)
-            } else {
-                "set column ≥ 1 and column + span - 1 ≤ the number of columns; only the centre spread's left page may carry a story across the gutter (跨版)".to_string()
-            }));
-    }
-    if block.top < top_min {
-        diags.push(story.error(span.clone(), format!(
-            "the block starts at line {}, inside the page's banner or masthead (lines 0–{})", block.top, top_min - 1))
-            .hint(format!("set top = {top_min} or more on a page with a banner or masthead")));
-    }
-    if lines == 0 || block.top + lines > format.lines {
-        diags.push(story.error(span.clone(), format!(
-            "the block covers lines {}–{}, but the {} grid has lines 0–{}",
-            block.top, block.top + lines.max(1) - 1, format.name, format.lines - 1))
-            .hint("make top + height at most the number of grid lines"));
+    check_block(story, &["block"], span, (block.column, block.span, block.top), block_lines(block, format), format, top_min, crossing_ok, diags);
+    if let Some(head) = block.head {
+        let lines = u64::from(block_lines(block, format));
+        if head == 0 || u64::from(head) >= lines.max(2) {
+            diags.push(story.error(story.key_span(&["block", "head"], s.block.span()), format!(
+                "`block.head` = {head} is out of range: the block is {lines} lines deep, so its head area takes 1–{} lines",
+                lines.max(2) - 1))
+                .hint("give the head area fewer lines than the block, leaving room for copy (or leave `head` out: folio sizes it)"));
+        }
     }
     if let Some(fit) = &s.fit {
         if !matches!(fit.get_ref().as_str(), "auto" | "off") {
@@ -632,8 +740,8 @@ fn validate_story(
         }
     }
     for photo in &s.photos {
-        let (c, sp) = (*photo.column.get_ref(), *photo.span.get_ref());
-        if c == 0 || sp == 0 || c + sp - 1 > block.span {
+        let (c, sp) = (u64::from(*photo.column.get_ref()), u64::from(*photo.span.get_ref()));
+        if c == 0 || sp == 0 || c + sp - 1 > u64::from(block.span) {
             diags.push(story.error(photo.column.span().start..photo.span.span().end, format!(
                 "the photo spans story columns {}–{}, but the story has columns 1–{}", c, c + sp.max(1) - 1, block.span))
                 .hint("photo columns count from the story's first column"));
@@ -645,6 +753,63 @@ fn validate_story(
                 .hint("check the file name; photo paths are relative to the edition directory")),
             Ok(_) => {}
         }
+    }
+}
+
+/// Check a rectangle on the grid (a story's block or a jump block) key by key, in 64-bit
+/// arithmetic so no value wraps: `column` and `span` against the columns (past the last one
+/// only on the centre spread's left page), `top` against the page's first free line and the
+/// last line, `height` against the lines left under `top`. Each error points at its key.
+#[allow(clippy::too_many_arguments)]
+fn check_block(
+    story: &Loaded<Story>,
+    table: &[&str],
+    table_span: Range<usize>,
+    (column, span, top): (u32, u32, u32),
+    lines: u32,
+    format: &crate::grid::Format,
+    top_min: u32,
+    crossing_ok: bool,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let key = |k: &str| {
+        let mut path = table.to_vec();
+        path.push(k);
+        story.key_span(&path, table_span.clone())
+    };
+    let name = |k: &str| format!("{}.{k}", table[0]);
+    let (cols, nlines) = (u64::from(format.columns), u64::from(format.lines));
+    let max_col = if crossing_ok { 2 * cols } else { cols };
+    let across = if crossing_ok {
+        format!(" (columns past {cols} continue on the facing page)")
+    } else {
+        "; only the centre spread's left page may carry a story across the gutter (跨版)".to_string()
+    };
+    let (c, sp, t, l) = (u64::from(column), u64::from(span), u64::from(top), u64::from(lines));
+    if c == 0 || c > max_col {
+        diags.push(story.error(key("column"), format!(
+            "`{}` = {c} is out of range: the {} grid has columns 1–{max_col}", name("column"), format.name))
+            .hint(format!("set column between 1 and {max_col}{across}")));
+    } else if sp == 0 {
+        diags.push(story.error(key("span"), format!("`{}` = 0 is out of range: a block spans at least one column", name("span")))
+            .hint(format!("set `{}` between 1 and {}", name("span"), max_col - c + 1)));
+    } else if c + sp - 1 > max_col {
+        diags.push(story.error(key("span"), format!(
+            "the block spans columns {c}–{}, but the {} grid has columns 1–{max_col}", c + sp.max(1) - 1, format.name))
+            .hint(format!("set `{}` between 1 and {} so that column + span - 1 ≤ {max_col}{across}", name("span"), max_col - c + 1)));
+    }
+    if t >= nlines || t < u64::from(top_min) {
+        let why = if t < u64::from(top_min) {
+            format!("lines 0–{} are the page's banner or masthead", top_min - 1)
+        } else {
+            format!("the {} grid has lines 0–{}", format.name, nlines - 1)
+        };
+        diags.push(story.error(key("top"), format!("`{}` = {t} is out of range: {why}", name("top")))
+            .hint(format!("set top between {top_min} and {}", nlines.saturating_sub(1))));
+    } else if l == 0 || t + l > nlines {
+        diags.push(story.error(key("height"), format!(
+            "the block covers lines {t}–{}, but the {} grid has lines 0–{}", t + l.max(1) - 1, format.name, nlines - 1))
+            .hint(format!("set `{}` between 1 and {} (the lines left under top = {t})", name("height"), nlines - t)));
     }
 }
 
@@ -689,7 +854,7 @@ pub fn centre_spread(file: &EditionFile) -> Option<(usize, usize)> {
 
 fn validate_jumps(story: &Loaded<Story>, formats: &[&crate::grid::Format], pages: &[PageSpec], pi: usize, diags: &mut Vec<Diagnostic>) {
     let mut after = pi;
-    for jump in &story.value.jumps {
+    for (ji_index, jump) in story.value.jumps.iter().enumerate() {
         let j = jump.get_ref();
         let mut format = formats[pi];
         match pages.iter().position(|p| p.number == j.page) {
@@ -711,11 +876,14 @@ fn validate_jumps(story: &Loaded<Story>, formats: &[&crate::grid::Format], pages
                 .hint("use a page number listed in edition.toml")),
         }
         let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None }, format);
-        if j.column == 0 || j.span == 0 || j.column + j.span - 1 > format.columns || lines < 3 || j.top + lines > format.lines {
-            diags.push(story.error(jump.span(), format!(
-                "the jump block (columns {}–{}, lines {}–{}) is not on the {} grid (columns 1–{}, lines 0–{}) or is under 3 lines",
-                j.column, j.column + j.span.max(1) - 1, j.top, j.top + lines.max(1) - 1, format.name, format.columns, format.lines - 1))
-                .hint("place the jump block inside the page's grid"));
+        let before = diags.len();
+        let path = ["jumps".to_string(), ji_index.to_string()];
+        let path: Vec<&str> = path.iter().map(String::as_str).collect();
+        check_block(story, &path, jump.span(), (j.column, j.span, j.top), lines, format, 0, false, diags);
+        if diags.len() == before && lines < 3 {
+            diags.push(story.error(story.key_span(&[path[0], path[1], "height"], jump.span()), format!(
+                "the jump block is {lines} lines deep; a continuation needs at least 3 (its head and copy)"))
+                .hint("make the jump block at least 3 grid lines deep"));
         }
     }
 }

@@ -89,12 +89,37 @@ pub struct Format {
 }
 
 impl Format {
-    fn derive(name: &str, spec: FormatSpec) -> Result<Self, String> {
-        if spec.columns == 0 || spec.lines == 0 || spec.column_chars == 0 {
-            return Err("columns, lines and column_chars must be at least 1".into());
+    fn derive(name: &str, spec: FormatSpec) -> Result<Self, FormatError> {
+        let err = |key: &'static str, message: String| FormatError { format: name.to_string(), key, message };
+        // Every figure in a range a printing press can have; non-finite numbers never pass.
+        let reals: [(&'static str, f64, f64, f64, &str); 7] = [
+            ("trim_width", spec.trim_width, 50.0, 2000.0, "mm"),
+            ("trim_height", spec.trim_height, 50.0, 2000.0, "mm"),
+            ("bleed", spec.bleed, 0.0, 20.0, "mm"),
+            ("top", spec.top, 0.0, spec.trim_height.clamp(0.0, 2000.0), "mm"),
+            ("body_size", spec.body_size, 4.0, 72.0, "pt"),
+            ("gutter_chars", spec.gutter_chars, 0.0, 10.0, "body characters"),
+            ("leading", spec.leading, 1.0, 4.0, "× the body size"),
+        ];
+        for (key, v, lo, hi, unit) in reals {
+            if !(v.is_finite() && (lo..=hi).contains(&v)) {
+                return Err(err(key, format!("`{key}` = {} is out of range: {lo}–{hi} {unit}", crate::diag::num(v))));
+            }
         }
-        if !(spec.body_size > 0.0 && spec.leading >= 1.0 && spec.trim_width > 0.0 && spec.trim_height > 0.0 && spec.bleed >= 0.0) {
-            return Err("sizes must be positive and leading at least 1".into());
+        let ints: [(&'static str, u32, u32, u32); 3] =
+            [("columns", spec.columns, 1, 24), ("column_chars", spec.column_chars, 1, 100), ("lines", spec.lines, 1, 1000)];
+        for (key, v, lo, hi) in ints {
+            if !(lo..=hi).contains(&v) {
+                return Err(err(key, format!("`{key}` = {v} is out of range: {lo}–{hi}")));
+            }
+        }
+        for (key, v) in [("banner_lines", spec.banner_lines), ("masthead_lines", spec.masthead_lines)] {
+            if v >= spec.lines {
+                return Err(err(key, format!("`{key}` = {v} is out of range: 0–{} (fewer than the page's {} lines)", spec.lines - 1, spec.lines)));
+            }
+        }
+        if spec.label.trim().is_empty() {
+            return Err(err("label", "`label` is empty".into()));
         }
         let column_pt = spec.column_chars as f64 * spec.body_size;
         let gutter_pt = spec.gutter_chars * spec.body_size;
@@ -105,13 +130,14 @@ impl Format {
         let trim_height_pt = spec.trim_height * PT_PER_MM;
         let top_pt = spec.top * PT_PER_MM;
         if area_width_pt > trim_width_pt || top_pt + area_height_pt > trim_height_pt {
-            return Err(format!(
+            let key = if area_width_pt > trim_width_pt { "columns" } else { "lines" };
+            return Err(err(key, format!(
                 "the type area ({:.1} × {:.1} mm) does not fit the trim ({} × {} mm)",
                 area_width_pt / PT_PER_MM,
                 area_height_pt / PT_PER_MM,
                 spec.trim_width,
                 spec.trim_height
-            ));
+            )));
         }
         Ok(Self {
             name: name.to_string(),
@@ -184,6 +210,23 @@ impl Format {
     }
 }
 
+/// A figure of a format that no press can have, or a type area that does not fit the trim.
+#[derive(Debug, Clone)]
+pub struct FormatError {
+    /// The format's table name, e.g. `broadsheet`.
+    pub format: String,
+    /// The key at fault.
+    pub key: &'static str,
+    /// What is wrong, with the valid range.
+    pub message: String,
+}
+
+impl std::fmt::Display for FormatError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "format {}: {}", self.format, self.message)
+    }
+}
+
 /// All formats of a project.
 #[derive(Debug, Clone, Serialize)]
 #[serde(transparent)]
@@ -194,20 +237,22 @@ impl Formats {
     pub fn load(project: &Project) -> Result<Self, Diagnostic> {
         let path = project.layouts.join(FORMATS_FILE);
         let file = crate::content::parse_toml::<BTreeMap<String, FormatSpec>>(project, &path, "page formats")?;
-        Self::from_specs(file.value).map_err(|(name, msg)| {
-            let span = file.source.find(&format!("[{name}]")).map(|s| s..s + name.len() + 2);
-            Diagnostic::error(format!("format {name}: {msg}"))
-                .in_file(&file.display, &file.source)
-                .with_span(span.or(Some(0..0)))
-                .hint("fix the format's figures in layouts/formats.toml")
+        if file.value.is_empty() {
+            return Err(file.error(0..0, "layouts/formats.toml defines no page format")
+                .hint("define at least one, e.g. [broadsheet] with its trim, columns and lines"));
+        }
+        Self::from_specs(file.value.clone()).map_err(|e| {
+            let span = file.key_span(&[&e.format, e.key], file.key_span(&[&e.format], 0..0));
+            file.error(span, format!("format {}: {}", e.format, e.message))
+                .hint(format!("fix `{}` in the [{}] table of layouts/formats.toml", e.key, e.format))
         })
     }
 
     /// Build from parsed specs.
-    pub fn from_specs(specs: BTreeMap<String, FormatSpec>) -> Result<Self, (String, String)> {
+    pub fn from_specs(specs: BTreeMap<String, FormatSpec>) -> Result<Self, FormatError> {
         let mut out = BTreeMap::new();
         for (name, spec) in specs {
-            let f = Format::derive(&name, spec).map_err(|e| (name.clone(), e))?;
+            let f = Format::derive(&name, spec)?;
             out.insert(name, f);
         }
         Ok(Self(out))

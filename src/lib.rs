@@ -31,5 +31,6 @@ pub mod press;
 pub mod project;
 pub mod proof;
 pub mod report;
+pub mod source;
 pub mod watch;
 pub mod world;

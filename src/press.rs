@@ -72,7 +72,7 @@ pub fn with_bleed(formats: &Formats, edition: &Edition, mm: f64) -> Result<Forma
             (n, spec)
         })
         .collect();
-    Formats::from_specs(specs).map_err(|(name, msg)| Diagnostic::error(format!("format {name} with a bleed of {mm} mm: {msg}")))
+    Formats::from_specs(specs).map_err(|e| Diagnostic::error(format!("format {} with a bleed of {mm} mm: {}", e.format, e.message)))
 }
 
 /// Delete plate files of edition `name` in `dir` that this build did not write (pages that no

@@ -4,3 +4,177 @@
 use crate::common::hostile::*;
 #[allow(unused_imports)]
 use crate::common::*;
+
+const WUNING: &str = "content/jiangxi-special/stories/wuning.toml";
+const EDITION: &str = "content/jiangxi-special/edition.toml";
+
+fn set(file: &'static str, from: &'static str, to: &'static str) -> impl Fn(&TestProject) {
+    move |p: &TestProject| p.edit(file, |t| {
+        assert!(t.contains(from), "{from:?} not in {file}");
+        t.replacen(from, to, 1)
+    })
+}
+
+fn line(file: &str, needle: &str) -> String {
+    format!("{{line:{file}:{needle}}}")
+}
+
+/// The edition's structure: page numbers, stories listed twice, empty pages.
+#[test]
+fn edition_structure() {
+    run_table(vec![
+        Case::new("duplicate page number", set(EDITION, "number = 5 ", "number = 4 "),
+            &["page number 4 is used twice (the first and the second [[pages]] tables)", "edition.toml:", "give every page its own number"]),
+        Case::new("one story on two pages", set(EDITION, "stories = [\"stories/xinyu.toml\"]", "stories = [\"stories/xinyu.toml\", \"stories/wuning.toml\"]"),
+            &["story file stories/wuning.toml is listed twice (on page 4 and page 5)", "edition.toml:"]),
+        Case::new("same story twice, spelled differently", set(EDITION, "stories = [\"stories/xinyu.toml\"]", "stories = [\"stories/xinyu.toml\", \"./stories/xinyu.toml\"]"),
+            &["is listed twice (on page 4 and page 4)"]),
+        Case::new("page with no stories", set(EDITION, "stories = [\"stories/xinyu.toml\"]", "stories = []"),
+            &["page 4 has no stories", "blank = true"]),
+    ]);
+}
+
+/// A page that says it is meant blank builds.
+#[test]
+fn a_page_meant_blank_builds() {
+    let p = TestProject::sample();
+    p.edit(EDITION, |t| t.replacen("stories = [\"stories/xinyu.toml\"]", "blank = true", 1));
+    p.folio(&["build", &format!("content/{SAMPLE}"), "--out", "out"]).assert_code(0);
+}
+
+/// Characters that would print wrong or not at all, in any text field: each names the key and
+/// the code point, at its line.
+#[test]
+fn characters_that_cannot_print() {
+    run_table(vec![
+        Case::new("bell in the headline", set(WUNING, "headline = \"", "headline = \"\\u0007"),
+            &["`headline` holds U+0007, a control character", &line(WUNING, "headline = ")]),
+        Case::new("escape in the body", set(WUNING, "今年以来", "今年\\u001B[31m以来"),
+            &["`body` holds U+001B, a control character", "stories/wuning.toml:"]),
+        Case::new("bidi override, written literally", set(WUNING, "attribution = \"叶祥森\"", "attribution = \"叶\u{202E}祥森\""),
+            &["`attribution` holds U+202E, a bidirectional override", &line(WUNING, "attribution = ")]),
+        Case::new("bidi isolate in a section", |p: &TestProject| p.edit(WUNING, |t| format!("{t}\n[[sections]]\nhead = \"禁毒\\u2067宣传\"\nbody = \"正文。\"\n")),
+            &["`sections[1].head` holds U+2067, a bidirectional override"]),
+        Case::new("right-to-left script", set(WUNING, "attribution = \"叶祥森\"", "attribution = \"مرحبا\""),
+            &["`attribution` holds U+0645, right-to-left script, which folio does not set", "remove the right-to-left text from `attribution`"]),
+        Case::new("control character in edition.toml", set(EDITION, "section = \"专版\"", "section = \"专\\u0000版\""),
+            &["`pages[1].section` holds U+0000, a control character", "edition.toml:"]),
+        Case::new("tab inside a headline", set(WUNING, "headline = \"", "headline = \"清\\t"),
+            &["`headline` holds U+0009, a tab inside a line"]),
+    ]);
+}
+
+/// Files that are not UTF-8: the message says what they look like and how to convert.
+#[test]
+fn encodings() {
+    let gbk = |p: &TestProject| {
+        let path = p.root().join(WUNING);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (bytes, _, bad) = encoding_rs::GBK.encode(&text);
+        assert!(!bad);
+        std::fs::write(&path, bytes).unwrap();
+    };
+    let utf16 = |p: &TestProject| {
+        let path = p.root().join(WUNING);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        std::fs::write(&path, bytes).unwrap();
+    };
+    run_table(vec![
+        Case::new("GBK story", gbk, &["stories/wuning.toml is not UTF-8", "GBK/GB18030", "iconv -f GB18030 -t UTF-8"]),
+        Case::new("UTF-16 story", utf16, &["stories/wuning.toml is not UTF-8: it looks like UTF-16 (little-endian)", "save the file as UTF-8"]),
+    ]);
+    // A UTF-8 byte-order mark (Windows Notepad) is fine.
+    let p = TestProject::sample();
+    let path = p.root().join(WUNING);
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(&path).unwrap());
+    std::fs::write(&path, bytes).unwrap();
+    p.folio(&["build", &format!("content/{SAMPLE}"), "--out", "out"]).assert_code(0);
+}
+
+/// Typing mistakes: a misspelt key, punctuation from a Chinese input method in TOML syntax.
+#[test]
+fn typing_mistakes() {
+    run_table(vec![
+        Case::new("heigth", set(WUNING, "height = 26", "heigth = 26"),
+            &["unknown field `heigth`", "did you mean `height`?", &line(WUNING, "heigth = 26")]),
+        Case::new("headlien", set(WUNING, "headline =", "headlien ="),
+            &["did you mean `headline`?"]),
+        Case::new("full-width equals", set(WUNING, "top = 7", "top ＝ 7"),
+            &["`＝` (U+FF1D) is a full-width equals sign", &line(WUNING, "top ＝ 7")]),
+        Case::new("curly quotes", set(WUNING, "attribution = \"叶祥森\"", "attribution = “叶祥森”"),
+            &["`“` (U+201C) is a curly opening quote", &line(WUNING, "attribution = “")]),
+        Case::new("full-width brackets", set(WUNING, "[block]", "［block］"),
+            &["`［` (U+FF3B) is a full-width bracket", &line(WUNING, "［block］")]),
+    ]);
+}
+
+/// A headline longer than `headline` × `n`.
+fn long_headline(n: usize) -> String {
+    format!("headline = \"{}\"", "严格场所管理".repeat(n))
+}
+
+fn replace_headline(p: &TestProject, with: &str) {
+    p.edit(WUNING, |t| {
+        t.lines().map(|l| if l.starts_with("headline =") { with.to_string() } else { l.to_string() }).collect::<Vec<_>>().join("\n") + "\n"
+    });
+}
+
+/// A head that does not fit its area is its own finding, located at `head = N`; a head that
+/// fills the whole block is named as such, and the copy it crowds out is not blamed.
+#[test]
+fn heads_that_do_not_fit() {
+    run_table(vec![
+        Case::new("head = 1 for a two-line head", set(WUNING, "height = 26", "height = 26\nhead = 1"),
+            &["head on page 5: the headline needs 3 lines, its head area has 1 (block.head = 1)", &line(WUNING, "head = 1"), "give the head area 3 lines (head = 3)"]),
+    ]);
+    let h = Hostile::new();
+    replace_headline(&h.p, &long_headline(60));
+    let run = h.build(&[]);
+    h.assert_refused(&run, &["head on page 5: the headline needs", "leaving no line for copy", "stories/wuning.toml:"]);
+    assert!(!run.stderr().contains("overset on page 5"), "the copy is blamed for the head:\n{}", run.stderr());
+}
+
+/// Even with `--allow-overset`, a head too deep for its block at the foot of the page prints
+/// nothing below the type area: the page's bottom margin stays paper white.
+#[test]
+fn nothing_prints_outside_the_type_area_with_allow_overset() {
+    let p = TestProject::sample();
+    // 练溪 sits at the foot of page 5 (lines 62–83): give it a head that needs twice the block.
+    let lianxi = "content/jiangxi-special/stories/lianxi.toml";
+    p.edit(lianxi, |t| {
+        t.lines()
+            .filter(|l| !l.starts_with("head ="))
+            .map(|l| if l.starts_with("headline =") { long_headline(60) } else { l.to_string() })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
+    });
+    let run = p.folio(&["build", &format!("content/{SAMPLE}"), "--out", "out", "--allow-overset"]);
+    run.assert_code(0);
+    run.assert_stderr_has(&["warning: head on page 5", "(allowed by --allow-overset)"]);
+    // Page 2 of the PDF (page 5) in gray at 20 dpi: below the type area (30 mm + 83 lines ×
+    // 16.5 pt + 11 pt from the trim's top, 3 mm bleed) down to the trim, every pixel is white.
+    let pdf = p.out().join(format!("{SAMPLE}.pdf"));
+    let prefix = p.root().join("p");
+    let status = std::process::Command::new("pdftoppm")
+        .args(["-png", "-gray", "-r", "20", "-f", "2", "-l", "2"])
+        .arg(&pdf)
+        .arg(&prefix)
+        .status()
+        .expect("pdftoppm (poppler-utils)");
+    assert!(status.success());
+    let png = std::fs::read_dir(p.root()).unwrap().flatten().map(|e| e.path()).find(|f| f.extension().is_some_and(|e| e == "png")).expect("page image");
+    let img = image::open(&png).expect("png").to_luma8();
+    let pt = |v: f64| (v * 20.0 / 72.0) as u32;
+    let bleed = 3.0 * PT_PER_MM;
+    let area_bottom = bleed + 30.0 * PT_PER_MM + 83.0 * 16.5 + 11.0;
+    let trim_bottom = bleed + 545.0 * PT_PER_MM;
+    let dark: Vec<(u32, u32)> = (pt(area_bottom + 4.0)..pt(trim_bottom) - 1)
+        .flat_map(|y| (0..img.width()).map(move |x| (x, y)))
+        .filter(|&(x, y)| img.get_pixel(x, y).0[0] < 200)
+        .collect();
+    assert!(dark.is_empty(), "{} dark pixels below the type area, e.g. {:?}", dark.len(), &dark[..dark.len().min(5)]);
+}

@@ -13,3 +13,4 @@ mod fonts;
 mod numbers;
 mod outputs;
 mod photos;
+mod properties;

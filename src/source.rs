@@ -1,0 +1,266 @@
+//! Source text sanity: what a TOML parser accepts but a newspaper must not print.
+//!
+//! Takes the bytes of a content or configuration file folio reads and gives its text (UTF-8,
+//! a byte-order mark removed), or located [`Diagnostic`]s for: text that is not UTF-8 (naming
+//! the encoding it looks like — GBK/GB18030, Big5, UTF-16 — and how to save it as UTF-8);
+//! control characters, bidirectional overrides and right-to-left script in any string value
+//! (naming the key and `U+XXXX`); and it sharpens the TOML parser's own messages: a mistyped key
+//! gets "did you mean `height`?", and full-width or curly punctuation typed with a Chinese input
+//! method in TOML syntax (`＝`, `“…”`) is named as such. Key paths and their spans come from
+//! toml_edit, so every error points at the key it concerns.
+
+use std::ops::Range;
+use std::path::Path;
+
+use toml_edit::{ImDocument, Item, Value};
+use unicode_bidi::BidiClass;
+
+use crate::diag::Diagnostic;
+
+/// Decode a file's bytes as UTF-8 (an optional byte-order mark removed), or say what encoding
+/// it seems to be in and how to convert it.
+pub fn decode(bytes: Vec<u8>, display: &Path) -> Result<String, Diagnostic> {
+    let name = display.display();
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some("UTF-16 (little-endian)"),
+        Some([0xFE, 0xFF]) => Some("UTF-16 (big-endian)"),
+        // ASCII text in UTF-16 without a mark: every other byte is zero.
+        _ if bytes.len() >= 4 && bytes.iter().step_by(2).take(64).all(|&b| b == 0) => Some("UTF-16 (big-endian)"),
+        _ if bytes.len() >= 4 && bytes.iter().skip(1).step_by(2).take(64).all(|&b| b == 0) => Some("UTF-16 (little-endian)"),
+        _ => None,
+    };
+    if let Some(enc) = utf16 {
+        return Err(not_utf8(&name.to_string(), enc, "UTF-16", display));
+    }
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
+            let mut det = chardetng::EncodingDetector::new();
+            det.feed(&bytes, true);
+            let guess = det.guess(Some(b"cn"), true);
+            let (label, iconv) = match guess.name() {
+                "GBK" | "gb18030" | "GB18030" => ("GBK/GB18030 (Simplified Chinese Windows)", "GB18030"),
+                "Big5" => ("Big5 (Traditional Chinese)", "BIG5"),
+                "UTF-16LE" => ("UTF-16 (little-endian)", "UTF-16"),
+                "UTF-16BE" => ("UTF-16 (big-endian)", "UTF-16"),
+                "Shift_JIS" => ("Shift_JIS (Japanese)", "SHIFT_JIS"),
+                "EUC-KR" => ("EUC-KR (Korean)", "EUC-KR"),
+                other => (other, other),
+            };
+            let mut d = not_utf8(&name.to_string(), label, iconv, display);
+            d.message = format!("{name} is not UTF-8 (the first bad byte is on line {line}): it looks like {label}");
+            Err(d)
+        }
+    }
+}
+
+fn not_utf8(name: &str, label: &str, iconv: &str, display: &Path) -> Diagnostic {
+    Diagnostic::error(format!("{name} is not UTF-8: it looks like {label}"))
+        .at_path(display)
+        .hint(format!(
+            "save the file as UTF-8 (in your editor: Save As → Encoding: UTF-8; WPS/Word: 纯文本, UTF-8), or convert it: iconv -f {iconv} -t UTF-8 {name} > fixed.toml"
+        ))
+}
+
+/// Characters typed with a Chinese input method that TOML syntax does not accept, with what
+/// to type instead.
+const IME_PUNCTUATION: &[(char, &str, &str)] = &[
+    ('＝', "a full-width equals sign", "="),
+    ('“', "a curly opening quote", "\""),
+    ('”', "a curly closing quote", "\""),
+    ('‘', "a curly opening single quote", "'"),
+    ('’', "a curly closing single quote", "'"),
+    ('［', "a full-width bracket", "["),
+    ('］', "a full-width bracket", "]"),
+    ('【', "a Chinese bracket", "["),
+    ('】', "a Chinese bracket", "]"),
+    ('｛', "a full-width brace", "{"),
+    ('｝', "a full-width brace", "}"),
+    ('，', "a full-width comma", ","),
+    ('：', "a full-width colon", "="),
+    ('＃', "a full-width number sign", "#"),
+    ('\u{3000}', "a full-width space", " "),
+];
+
+/// A hint for a TOML syntax error caused by input-method punctuation on the error's line
+/// outside a string, if that is what happened.
+pub fn ime_hint(source: &str, span: Option<Range<usize>>) -> Option<String> {
+    let start = span?.start.min(source.len());
+    let line_start = source[..floor(source, start)].rfind('\n').map_or(0, |i| i + 1);
+    let line = source[line_start..].lines().next().unwrap_or("");
+    // Only characters outside a straight-quoted string are syntax.
+    let mut in_str: Option<char> = None;
+    for c in line.chars() {
+        match in_str {
+            Some(q) if c == q => in_str = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => in_str = Some(c),
+            None if c == '#' => break,
+            None => {
+                if let Some((_, what, ascii)) = IME_PUNCTUATION.iter().find(|(p, ..)| *p == c) {
+                    return Some(format!(
+                        "`{c}` (U+{:04X}) is {what}, typed with a Chinese input method; TOML needs the ASCII `{ascii}` here: switch the input method to English (or half-width) for keys, `=`, quotes and brackets",
+                        c as u32
+                    ));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// "did you mean `height`?" for serde's `unknown field `heigth`, expected one of …` message.
+pub fn typo_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (unknown, rest) = rest.split_once('`')?;
+    let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    let best = expected
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(unknown, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .min()?;
+    Some(format!("did you mean `{}`?", best.1))
+}
+
+/// Where a key's value sits in a TOML text, by its path (`["block", "top"]`,
+/// `["photos", "1", "row"]` for the second `[[photos]]`); the table's own span for a table.
+pub fn value_span(source: &str, path: &[&str]) -> Option<Range<usize>> {
+    let doc = ImDocument::parse(source).ok()?;
+    let mut table: &toml_edit::Table = doc.as_table();
+    let mut span = None;
+    let mut keys = path.iter().peekable();
+    while let Some(key) = keys.next() {
+        let (k, item) = table.get_key_value(key)?;
+        match item {
+            Item::Table(t) => {
+                span = t.span().or_else(|| k.span());
+                table = t;
+            }
+            Item::ArrayOfTables(a) => {
+                let i: usize = keys.next()?.parse().ok()?;
+                let t = a.get(i)?;
+                span = t.span().or_else(|| k.span());
+                table = t;
+            }
+            Item::Value(Value::Array(a)) => {
+                return match keys.next() {
+                    Some(i) => a.get(i.parse().ok()?)?.span(),
+                    None => item.span(),
+                };
+            }
+            Item::Value(Value::InlineTable(t)) => {
+                return match keys.next() {
+                    Some(k2) => t.get(k2)?.span(),
+                    None => item.span(),
+                };
+            }
+            Item::Value(v) => return if keys.peek().is_none() { v.span() } else { None },
+            Item::None => return None,
+        }
+    }
+    span
+}
+
+/// A string value that cannot print as written, with its key path.
+#[derive(Debug, Clone)]
+pub struct BadChar {
+    /// The key path, e.g. `sections[2].body`.
+    pub key: String,
+    /// The character.
+    pub ch: char,
+    /// What kind of character it is.
+    pub what: &'static str,
+    /// Its byte range in the source (the character itself when written literally, else the
+    /// whole string).
+    pub span: Range<usize>,
+}
+
+/// What is wrong with `c` in printed copy, if anything. Newlines (and carriage returns of
+/// CRLF files) are line ends; a tab is allowed only where a line's leading or trailing white
+/// space is trimmed, which the caller decides.
+fn classify(c: char) -> Option<&'static str> {
+    match c {
+        '\n' | '\r' | '\t' => None,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some("a bidirectional override"),
+        '\u{200E}' | '\u{200F}' | '\u{061C}' => Some("an invisible direction mark"),
+        c if c.is_control() => Some("a control character"),
+        '\u{FFFE}' | '\u{FFFF}' => Some("a non-character"),
+        c => match unicode_bidi::bidi_class(c) {
+            BidiClass::R | BidiClass::AL => Some("right-to-left script, which folio does not set"),
+            _ => None,
+        },
+    }
+}
+
+/// Every string value in a TOML text that holds a character folio must not print.
+pub fn bad_chars(source: &str) -> Vec<BadChar> {
+    let Ok(doc) = ImDocument::parse(source) else { return vec![] };
+    let mut out = Vec::new();
+    walk_table(doc.as_table(), "", source, &mut out);
+    out
+}
+
+fn walk_table(t: &toml_edit::Table, prefix: &str, source: &str, out: &mut Vec<BadChar>) {
+    for (k, item) in t.iter() {
+        let key = if prefix.is_empty() { k.to_string() } else { format!("{prefix}.{k}") };
+        walk_item(item, &key, source, out);
+    }
+}
+
+fn walk_item(item: &Item, key: &str, source: &str, out: &mut Vec<BadChar>) {
+    match item {
+        Item::Table(t) => walk_table(t, key, source, out),
+        Item::ArrayOfTables(a) => {
+            for (i, t) in a.iter().enumerate() {
+                walk_table(t, &format!("{key}[{}]", i + 1), source, out);
+            }
+        }
+        Item::Value(v) => walk_value(v, key, source, out),
+        Item::None => {}
+    }
+}
+
+fn walk_value(v: &Value, key: &str, source: &str, out: &mut Vec<BadChar>) {
+    match v {
+        Value::String(s) => {
+            let span = v.span().unwrap_or(0..0);
+            for line in s.value().split('\n') {
+                let trimmed = line.trim_matches(|c: char| c.is_whitespace());
+                for c in trimmed.chars() {
+                    let what = if c == '\t' { Some("a tab inside a line") } else { classify(c) };
+                    if let Some(what) = what {
+                        let raw = source.get(span.clone()).unwrap_or("");
+                        let at = raw.find(c).map_or(span.clone(), |i| span.start + i..span.start + i + c.len_utf8());
+                        out.push(BadChar { key: key.to_string(), ch: c, what, span: at });
+                        return;
+                    }
+                }
+            }
+        }
+        Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                walk_value(v, &format!("{key}[{}]", i + 1), source, out);
+            }
+        }
+        Value::InlineTable(t) => {
+            for (k, v) in t.iter() {
+                walk_value(v, &format!("{key}.{k}"), source, out);
+            }
+        }
+        _ => {}
+    }
+}
