@@ -497,8 +497,9 @@ fn place_story(
     let room = bottom.saturating_sub(content_top);
     let wanted = if vertical { 0 } else { head_need.max(b.head.unwrap_or(0)) };
     let head_lines = wanted.min(room);
-    let head_short = (!vertical && (b.head.is_some_and(|h| head_need > h) || wanted >= room))
-        .then(|| HeadShort { needs: head_need, has: b.head.unwrap_or(room).min(room), given: b.head.is_some() });
+    let given = b.head.filter(|&h| h > 0);
+    let head_short = (!vertical && (given.is_some_and(|h| head_need > h) || wanted >= room))
+        .then(|| HeadShort { needs: head_need, has: given.unwrap_or(room).min(room), given: given.is_some() });
     let mut blocks = vec![Geom {
         page: ctx.page_number,
         c0: b.column - 1 + u32::from(vertical),

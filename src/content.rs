@@ -715,11 +715,12 @@ fn validate_story(
     check_block(story, &["block"], span, (block.column, block.span, block.top), block_lines(block, format), format, top_min, crossing_ok, diags);
     if let Some(head) = block.head {
         let lines = u64::from(block_lines(block, format));
-        if head == 0 || u64::from(head) >= lines.max(2) {
+        // 0 (like no `head`) lets folio size the head area.
+        if u64::from(head) >= lines.max(2) {
             diags.push(story.error(story.key_span(&["block", "head"], s.block.span()), format!(
-                "`block.head` = {head} is out of range: the block is {lines} lines deep, so its head area takes 1–{} lines",
+                "`block.head` = {head} is out of range: the block is {lines} lines deep, so its head area takes 0–{} lines",
                 lines.max(2) - 1))
-                .hint("give the head area fewer lines than the block, leaving room for copy (or leave `head` out: folio sizes it)"));
+                .hint("give the head area fewer lines than the block, leaving room for copy (or 0, or leave `head` out: folio sizes it)"));
         }
     }
     if let Some(fit) = &s.fit {

@@ -41,7 +41,7 @@ fn block_numbers_are_range_checked_at_their_key() {
         Case::new("height zero", set(WUNING, "height = 26", "height = 0"),
             &["the block covers lines 7–7", &line(WUNING, "height = 0")]),
         Case::new("head deeper than the block", set(WUNING, "height = 26", "height = 26\nhead = 4294967295"),
-            &["`block.head` = 4294967295 is out of range", "1–25 lines", &line(WUNING, "head = 4294967295")]),
+            &["`block.head` = 4294967295 is out of range", "0–25 lines", &line(WUNING, "head = 4294967295")]),
         Case::new("photo column at u32::MAX", set(LEAD, "column = 1\nspan = 6\n\n[block]", "column = 4294967295\nspan = 6\n\n[block]"),
             &["the photo spans story columns 4294967295–", &line(LEAD, "column = 4294967295")]),
         Case::new("negative top", set(WUNING, "top = 7", "top = -1"),
