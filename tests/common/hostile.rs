@@ -110,6 +110,21 @@ impl Case {
     }
 }
 
+/// A mutation that replaces the first `from` in a project file with `to` (asserting it is there).
+pub fn set(file: &'static str, from: &'static str, to: &'static str) -> impl Fn(&TestProject) {
+    move |p: &TestProject| {
+        p.edit(file, |t| {
+            assert!(t.contains(from), "{from:?} not in {file}");
+            t.replacen(from, to, 1)
+        })
+    }
+}
+
+/// A needle for [`run_table`]: `FILE:N:` where N is the line of `needle` in the mutated file.
+pub fn line(file: &str, needle: &str) -> String {
+    format!("{{line:{file}:{needle}}}")
+}
+
 /// The 1-based line of the first line containing `needle` in a project file.
 pub fn line_of(p: &TestProject, rel: &str, needle: &str) -> usize {
     let text = std::fs::read_to_string(p.root().join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"));

@@ -8,16 +8,6 @@ use crate::common::*;
 const WUNING: &str = "content/jiangxi-special/stories/wuning.toml";
 const EDITION: &str = "content/jiangxi-special/edition.toml";
 
-fn set(file: &'static str, from: &'static str, to: &'static str) -> impl Fn(&TestProject) {
-    move |p: &TestProject| p.edit(file, |t| {
-        assert!(t.contains(from), "{from:?} not in {file}");
-        t.replacen(from, to, 1)
-    })
-}
-
-fn line(file: &str, needle: &str) -> String {
-    format!("{{line:{file}:{needle}}}")
-}
 
 /// The edition's structure: page numbers, stories listed twice, empty pages.
 #[test]

@@ -10,16 +10,6 @@ const LEAD: &str = "content/jiangxi-special/stories/jiujiang-lead.toml";
 const EDITION: &str = "content/jiangxi-special/edition.toml";
 const FORMATS: &str = "layouts/formats.toml";
 
-fn set(file: &'static str, from: &'static str, to: &'static str) -> impl Fn(&TestProject) {
-    move |p: &TestProject| p.edit(file, |t| {
-        assert!(t.contains(from), "{from:?} not in {file}");
-        t.replacen(from, to, 1)
-    })
-}
-
-fn line(file: &str, needle: &str) -> String {
-    format!("{{line:{file}:{needle}}}")
-}
 
 /// Values at and past u32's limit in a story's block: each refused at its key, naming the range,
 /// never wrapped into a block that "fits" and then vanishes.
