@@ -577,6 +577,19 @@ fn validate_pages(project: &Project, dir: &Path, file: &Loaded<EditionFile>, dia
             .hint("split the edition into parts (one edition folder per section), each built on its own"));
         return;
     }
+    if file.value.edition.paper.trim().is_empty() {
+        diags.push(file.error(file.key_span(&["edition", "paper"], whole.clone()), "the paper's name is empty")
+            .hint("write the paper's name, e.g. paper = \"示例日报\": it is printed in every folio line"));
+    }
+    for (pi, page) in pages.iter().enumerate() {
+        for (k, see) in page.ear.iter().flat_map(|e| e.see.iter()).enumerate() {
+            if !pages.iter().any(|p| p.number == *see) {
+                diags.push(file.error(file.key_span(&["pages", &pi.to_string(), "ear", "see", &k.to_string()], whole.clone()), format!(
+                    "page {}'s ear points to page {see}, which the edition does not have", page.number))
+                    .hint("point the ear (见第N版) at pages listed in this edition"));
+            }
+        }
+    }
     let mut seen_numbers: Vec<(u32, usize)> = Vec::new();
     let mut seen_files: Vec<(PathBuf, u32)> = Vec::new();
     for (pi, page) in pages.iter().enumerate() {
@@ -730,8 +743,9 @@ fn validate_story(
         }
     }
     if s.headline.trim().is_empty() {
-        diags.push(story.error(0..0, "the headline is empty").hint("write the story's headline (主题)"));
+        diags.push(story.error(story.key_span(&["headline"], 0..0), "the headline is empty").hint("write the story's headline (主题)"));
     }
+    check_copy_size(story, diags);
     if let Some(lead) = &s.lead {
         if let Some(ls) = &lead.span {
             if *ls.get_ref() == 0 || *ls.get_ref() > block.span {
@@ -753,6 +767,50 @@ fn validate_story(
                 "photo {} does not exist", photo.file.get_ref()))
                 .hint("check the file name; photo paths are relative to the edition directory")),
             Ok(_) => {}
+        }
+    }
+}
+
+/// Most characters of copy one story may hold (body, sections and lead box): some fifteen
+/// broadsheet pages of text, far beyond any story a paper prints.
+pub const MAX_STORY_CHARS: usize = 100_000;
+/// Most paragraphs one story may hold.
+pub const MAX_STORY_PARAGRAPHS: usize = 2_000;
+/// Most characters in a one-line field (headline, kicker, deck, byline, caption, …).
+pub const MAX_LINE_FIELD_CHARS: usize = 500;
+
+/// A story's copy within [`MAX_STORY_CHARS`] and [`MAX_STORY_PARAGRAPHS`], each display
+/// field within [`MAX_LINE_FIELD_CHARS`]: refused before any of it is set.
+fn check_copy_size(story: &Loaded<Story>, diags: &mut Vec<Diagnostic>) {
+    let s = &story.value;
+    let texts = s.body.iter().map(String::as_str)
+        .chain(s.sections.iter().map(|x| x.body.as_str()))
+        .chain(s.lead.iter().map(|l| l.text.as_str()));
+    let (chars, paras) = texts.fold((0, 0), |(c, p), t| (c + t.chars().filter(|ch| !ch.is_whitespace()).count(), p + paragraphs(t).len()));
+    let at = story.key_span(&["body"], 0..0);
+    if chars > MAX_STORY_CHARS {
+        diags.push(story.error(at.clone(), format!("the story holds {chars} characters of copy; folio sets at most {MAX_STORY_CHARS} in one story"))
+            .hint("split it into several stories (or check that the file holds one story, not a whole edition)"));
+    } else if paras > MAX_STORY_PARAGRAPHS {
+        diags.push(story.error(at, format!("the story holds {paras} paragraphs; folio sets at most {MAX_STORY_PARAGRAPHS} in one story"))
+            .hint("split it into several stories; paragraphs are separated by blank lines"));
+    }
+    let fields = [("kicker", &s.kicker), ("headline", &Some(s.headline.clone())), ("deck", &s.deck), ("byline", &s.byline), ("dateline", &s.dateline), ("attribution", &s.attribution)];
+    for (key, value) in fields {
+        if let Some(v) = value {
+            let n = v.chars().count();
+            if n > MAX_LINE_FIELD_CHARS {
+                diags.push(story.error(story.key_span(&[key], 0..0), format!("`{key}` is {n} characters long; a display line holds at most {MAX_LINE_FIELD_CHARS}"))
+                    .hint(format!("shorten `{key}`: it is set in display type on one or two lines")));
+            }
+        }
+    }
+    for (i, photo) in s.photos.iter().enumerate() {
+        let n = photo.caption.chars().count();
+        if n > MAX_LINE_FIELD_CHARS {
+            diags.push(story.error(story.key_span(&["photos", &i.to_string(), "caption"], photo.file.span()), format!(
+                "the caption of photo {} is {n} characters long; a caption holds at most {MAX_LINE_FIELD_CHARS}", i + 1))
+                .hint("shorten the caption; a long text belongs in the story"));
         }
     }
 }

@@ -168,3 +168,30 @@ fn nothing_prints_outside_the_type_area_with_allow_overset() {
         .collect();
     assert!(dark.is_empty(), "{} dark pixels below the type area, e.g. {:?}", dark.len(), &dark[..dark.len().min(5)]);
 }
+
+/// Sizes of copy: a story file that is really a whole book, a body of thousands of tiny
+/// paragraphs, a display line of a page's length — refused before anything is set.
+#[test]
+fn copy_sizes_are_bounded() {
+    let body = |text: String| move |p: &TestProject| {
+        let text = text.clone();
+        p.edit(WUNING, move |t| {
+            let a = t.find("body = \"\"\"").unwrap();
+            let z = a + 10 + t[a + 10..].find("\"\"\"").unwrap() + 3;
+            format!("{}body = \"\"\"\n{text}\n\"\"\"{}", &t[..a], &t[z..])
+        })
+    };
+    run_table(vec![
+        Case::new("a book in one story", body("禁".repeat(100_001)),
+            &["the story holds 100001 characters of copy; folio sets at most 100000", "stories/wuning.toml:"]),
+        Case::new("thousands of paragraphs", body("段。\n\n".repeat(2_001)),
+            &["the story holds 2001 paragraphs; folio sets at most 2000"]),
+        Case::new("a headline of 501 characters", |p: &TestProject| p.edit(WUNING, |t| {
+            t.lines().map(|l| if l.starts_with("headline =") { format!("headline = \"{}\"", "长".repeat(501)) } else { l.to_string() }).collect::<Vec<_>>().join("\n")
+        }), &["`headline` is 501 characters long; a display line holds at most 500", "stories/wuning.toml:2:"]),
+        Case::new("no paper name", set(EDITION, "paper = \"示例日报\"", "paper = \"  \""),
+            &["the paper's name is empty", &line(EDITION, "paper = ")]),
+        Case::new("an ear pointing nowhere", set(EDITION, "stories = [\"stories/xinyu.toml\"]", "stories = [\"stories/xinyu.toml\"]\n\n[pages.ear]\ntitle = \"导读\"\nsee = [5, 99]"),
+            &["page 4's ear points to page 99, which the edition does not have", &line(EDITION, "see = [5, 99]")]),
+    ]);
+}
