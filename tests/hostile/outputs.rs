@@ -107,8 +107,8 @@ fn a_press_build_whose_plates_cannot_be_placed_changes_nothing() {
         obstacle(&h.p.out());
         let before = snapshot(&h.p.out());
         let run = h.build(&["--press"]);
-        refused(&run, &[what, "is in the way", "nothing was written"]);
         assert_same(&h.p.out(), &before);
+        refused(&run, &[what, "is in the way", "nothing was written"]);
     }
 }
 
@@ -122,8 +122,8 @@ fn an_archive_that_cannot_be_placed_changes_nothing() {
     std::fs::write(archive.join("old.pdf"), "not ours").unwrap();
     let before = snapshot(&h.p.out());
     let run = h.build(&["--press", "--archive"]);
-    refused(&run, &[&format!("{SAMPLE}-archive.pdf"), "is in the way"]);
     assert_same(&h.p.out(), &before);
+    refused(&run, &[&format!("{SAMPLE}-archive.pdf"), "is in the way"]);
 }
 
 #[test]
@@ -242,8 +242,15 @@ fn a_build_killed_at_any_moment_leaves_the_old_set_or_the_new_one() {
         } else if now == new {
             news += 1;
         } else {
-            let diff: Vec<_> = old.keys().chain(new.keys()).chain(now.keys()).filter(|k| now.get(*k) != old.get(*k) && now.get(*k) != new.get(*k)).collect();
-            panic!("after a kill at {delay:?}, OUT is neither the old set nor the new one: {diff:?}");
+            let keys: std::collections::BTreeSet<_> = old.keys().chain(new.keys()).chain(now.keys()).collect();
+            let state = |k: &PathBuf| match now.get(k) {
+                v if v == old.get(k) && v == new.get(k) => "same",
+                v if v == old.get(k) => "old",
+                v if v == new.get(k) => "new",
+                _ => "neither",
+            };
+            let files: Vec<String> = keys.into_iter().map(|k| format!("{} ({})", k.display(), state(k))).collect();
+            panic!("after a kill at {delay:?}, OUT is neither the old set nor the new one: {files:?}");
         }
         assert_consistent(&h.p.out());
     }
@@ -253,4 +260,30 @@ fn a_build_killed_at_any_moment_leaves_the_old_set_or_the_new_one() {
     let left: Vec<_> = snapshot(&h.p.out()).into_keys().filter(|k| k.to_string_lossy().starts_with(".folio-")).collect();
     assert!(left.is_empty(), "left behind: {left:?}");
     assert_eq!(snapshot(&h.p.out()), new);
+}
+
+#[test]
+fn watch_keeps_the_manifest_current() {
+    let h = Hostile::new();
+    let opts = folio::pipeline::Options {
+        edition: h.p.sample_dir(),
+        root: Some(h.p.root().to_path_buf()),
+        font_path: Some(repo().join("fonts")),
+        system_fonts: false,
+        out: Some(h.p.out()),
+    };
+    let mut watch = folio::watch::Builder::new(opts, h.p.out(), None);
+    watch.rebuild().unwrap_or_else(|d| panic!("{d}"));
+    change_copy(&h.p);
+    let rebuilt = watch.rebuild().unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(rebuilt.changed, [5], "the edit is on page 5");
+    assert!(rebuilt.written.contains(&h.p.out().join(format!("{SAMPLE}.pdf"))), "{:?}", rebuilt.written);
+    assert_consistent(&h.p.out());
+    // A damaged manifest stops a rebuild too, and the last good output stays.
+    std::fs::write(h.p.out().join("manifest.json"), "[]").unwrap();
+    let before = snapshot(&h.p.out());
+    h.p.edit(&format!("content/{SAMPLE}/{STORY}"), |t| t.replace("全力推进毒品问题治理综合", "全力推进毒品问题综合治理"));
+    let err = watch.rebuild().err().expect("a damaged manifest is an error");
+    assert!(err.to_string().contains("manifest.json"), "{err}");
+    assert_same(&h.p.out(), &before);
 }
