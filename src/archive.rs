@@ -387,103 +387,387 @@ fn folio_xmp(f: &Facts) -> String {
     )
 }
 
-/// The files attached to an archive PDF, as (path, bytes), in the order of its name tree.
-pub fn attachments(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let doc = Document::load_mem(pdf).map_err(|e| format!("not a readable PDF: {e}"))?;
-    let catalog = doc.catalog().map_err(|e| format!("no catalog: {e}"))?;
-    let Ok(names) = catalog.get_deref(b"Names", &doc).and_then(Object::as_dict) else {
+/// Largest archive file `folio extract` reads: 384 MiB (the file is parsed in memory).
+pub const MAX_ARCHIVE_BYTES: u64 = 384 * 1024 * 1024;
+
+/// Largest attachment `folio extract` inflates, declared (`/Params /Size`) or inflated: 128 MiB.
+pub const MAX_ATTACHMENT_BYTES: u64 = 128 * 1024 * 1024;
+
+/// Largest total of the attachments of one archive, declared or inflated: 1 GiB.
+pub const MAX_EXTRACT_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Largest object or cross-reference stream (the PDF's own structure) inflated while reading an
+/// archive: 16 MiB (folio's archives need a few KiB).
+const MAX_STRUCTURE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Most attachments one archive may carry.
+pub const MAX_ATTACHMENTS: usize = 10_000;
+
+/// Bytes for people: `128 MiB`, `1 GiB`, `3.2 KiB`, `17 bytes`.
+pub fn human_bytes(n: u64) -> String {
+    const K: u64 = 1024;
+    let unit = |size: u64, name: &str| if n % size == 0 { format!("{} {name}", n / size) } else { format!("{:.1} {name}", n as f64 / size as f64) };
+    match n {
+        n if n >= K * K * K => unit(K * K * K, "GiB"),
+        n if n >= K * K => unit(K * K, "MiB"),
+        n if n >= K => unit(K, "KiB"),
+        n => format!("{n} bytes"),
+    }
+}
+
+/// Why an archive's attachments cannot be extracted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttachmentError {
+    /// The file is not a PDF folio can read.
+    Unreadable(String),
+    /// An attachment has no file name, or no embedded file.
+    Malformed(String),
+    /// A name that is not a plain relative path (absolute, `..`, `.`, `\`, `:`, empty parts).
+    NotRelative(String),
+    /// A name with a control character or a bidi control.
+    ControlCharacter {
+        /// The name.
+        name: String,
+        /// The character.
+        ch: char,
+    },
+    /// Two attachments with the same path, or one that would be a folder holding the other.
+    Duplicate {
+        /// The later one.
+        name: String,
+        /// The earlier one.
+        other: String,
+    },
+    /// An attachment that declares more than the limit.
+    DeclaredTooLarge {
+        /// The name.
+        name: String,
+        /// What it declares.
+        declared: u64,
+    },
+    /// An attachment that inflates to more than the limit, or than it declares.
+    InflatesTooLarge {
+        /// The name.
+        name: String,
+        /// The bound it broke.
+        limit: u64,
+        /// Whether the bound is its own declared size (else the limit per attachment).
+        declared: bool,
+    },
+    /// An attachment that inflates to less than it declares.
+    Short {
+        /// The name.
+        name: String,
+        /// What it declares.
+        declared: u64,
+        /// What it inflates to.
+        actual: u64,
+    },
+    /// More attachments, or more bytes in all, than one archive may carry.
+    TotalTooLarge {
+        /// The number of attachments, or bytes in all.
+        total: u64,
+        /// Whether `total` counts attachments (else bytes).
+        count: bool,
+    },
+    /// An attachment whose embedded file cannot be decoded.
+    Damaged {
+        /// The name.
+        name: String,
+        /// What the decoder said.
+        why: String,
+    },
+}
+
+impl std::fmt::Display for AttachmentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let per = human_bytes(MAX_ATTACHMENT_BYTES);
+        match self {
+            Self::Unreadable(e) => write!(f, "not a readable PDF: {e}"),
+            Self::Malformed(e) => write!(f, "{e}"),
+            Self::NotRelative(n) => write!(f, "attachment {n:?} is not a plain relative path (no leading `/`, no `..` or `.`, no `\\` or `:`, no empty parts)"),
+            Self::ControlCharacter { name, ch } => write!(f, "attachment {name:?} has the control character U+{:04X} in its name", u32::from(*ch)),
+            Self::Duplicate { name, other } if name == other => write!(f, "two attachments are named {name:?}"),
+            Self::Duplicate { name, other } => write!(f, "attachments {other:?} and {name:?} cannot both be written: one would be a folder holding the other"),
+            Self::DeclaredTooLarge { name, declared } => {
+                write!(f, "attachment {name:?} declares {} (/Params /Size); the limit per attachment is {per}", human_bytes(*declared))
+            }
+            Self::InflatesTooLarge { name, limit, declared: true } => {
+                write!(f, "attachment {name:?} inflates to more than the {} it declares (/Params /Size; the limit per attachment is {per})", human_bytes(*limit))
+            }
+            Self::InflatesTooLarge { name, limit, declared: false } => {
+                write!(f, "attachment {name:?} inflates to more than {}, the limit per attachment", human_bytes(*limit))
+            }
+            Self::Short { name, declared, actual } => {
+                write!(f, "attachment {name:?} inflates to {actual} bytes but declares {declared} (/Params /Size): it is damaged")
+            }
+            Self::TotalTooLarge { total, count: true } => {
+                write!(f, "the archive has {total} attachments; the limit is {MAX_ATTACHMENTS}")
+            }
+            Self::TotalTooLarge { total, count: false } => write!(
+                f,
+                "the attachments come to {} in all; the limit for one archive is {}",
+                human_bytes(*total),
+                human_bytes(MAX_EXTRACT_BYTES)
+            ),
+            Self::Damaged { name, why } => write!(f, "attachment {name:?} is damaged: {why}"),
+        }
+    }
+}
+
+/// One attachment of an archive, found but not yet inflated.
+struct Attachment<'a> {
+    /// Its name, as in the file specification.
+    name: String,
+    /// The name as a relative path (checked).
+    path: PathBuf,
+    /// The embedded file stream.
+    stream: &'a lopdf::Stream,
+    /// `/Params /Size`, if given.
+    declared: Option<u64>,
+}
+
+/// Read an archive PDF, with the PDF's own streams bounded.
+fn load(pdf: &[u8]) -> Result<Document, AttachmentError> {
+    let options = lopdf::LoadOptions::with_max_decompressed_size(MAX_STRUCTURE_BYTES);
+    Document::load_mem_with_options(pdf, options).map_err(|e| AttachmentError::Unreadable(e.to_string()))
+}
+
+/// The attachments of an archive, in the order of its name tree, with every name checked (a
+/// plain relative path, no control character, no duplicate) and every declared size within
+/// the limits. Nothing is inflated yet.
+fn attachment_list(doc: &Document) -> Result<Vec<Attachment<'_>>, AttachmentError> {
+    let catalog = doc.catalog().map_err(|e| AttachmentError::Unreadable(format!("no catalog: {e}")))?;
+    let Ok(names) = catalog.get_deref(b"Names", doc).and_then(Object::as_dict) else {
         return Ok(Vec::new());
     };
-    let Ok(root) = names.get_deref(b"EmbeddedFiles", &doc).and_then(Object::as_dict) else {
+    let Ok(root) = names.get_deref(b"EmbeddedFiles", doc).and_then(Object::as_dict) else {
         return Ok(Vec::new());
     };
     let mut out = Vec::new();
-    walk(&doc, root, &mut out, 0)?;
+    walk(doc, root, &mut out, 0)?;
+    let mut seen: std::collections::BTreeMap<PathBuf, String> = std::collections::BTreeMap::new();
+    let mut total = 0u64;
+    for a in &out {
+        if let Some(other) = seen.get(&a.path) {
+            return Err(AttachmentError::Duplicate { name: a.name.clone(), other: other.clone() });
+        }
+        // A file named like a folder another one goes into.
+        for (p, other) in &seen {
+            if p.starts_with(&a.path) || a.path.starts_with(p) {
+                return Err(AttachmentError::Duplicate { name: a.name.clone(), other: other.clone() });
+            }
+        }
+        seen.insert(a.path.clone(), a.name.clone());
+        if let Some(declared) = a.declared {
+            if declared > MAX_ATTACHMENT_BYTES {
+                return Err(AttachmentError::DeclaredTooLarge { name: a.name.clone(), declared });
+            }
+            total = total.saturating_add(declared);
+        }
+    }
+    if total > MAX_EXTRACT_BYTES {
+        return Err(AttachmentError::TotalTooLarge { total, count: false });
+    }
     Ok(out)
 }
 
 /// Collect the leaves of a name tree node.
-fn walk(doc: &Document, node: &Dictionary, out: &mut Vec<(String, Vec<u8>)>, depth: usize) -> Result<(), String> {
+fn walk<'a>(doc: &'a Document, node: &'a Dictionary, out: &mut Vec<Attachment<'a>>, depth: usize) -> Result<(), AttachmentError> {
+    let malformed = |e: String| AttachmentError::Malformed(e);
     if depth > 32 {
-        return Err("the attachment name tree is too deep".into());
+        return Err(malformed("the attachment name tree is too deep".into()));
     }
     if let Ok(kids) = node.get_deref(b"Kids", doc).and_then(Object::as_array) {
         for kid in kids {
-            let (_, kid) = doc.dereference(kid).map_err(|e| e.to_string())?;
-            walk(doc, kid.as_dict().map_err(|e| e.to_string())?, out, depth + 1)?;
+            let (_, kid) = doc.dereference(kid).map_err(|e| malformed(e.to_string()))?;
+            walk(doc, kid.as_dict().map_err(|e| malformed(e.to_string()))?, out, depth + 1)?;
         }
     }
     if let Ok(names) = node.get_deref(b"Names", doc).and_then(Object::as_array) {
         for pair in names.chunks(2) {
             let [_, spec] = pair else { continue };
-            let (_, spec) = doc.dereference(spec).map_err(|e| e.to_string())?;
-            let spec = spec.as_dict().map_err(|e| e.to_string())?;
-            let name = spec.get(b"UF").or_else(|_| spec.get(b"F")).and_then(Object::as_str).map_err(|_| "an attachment has no file name")?;
-            let name = decode_text(name);
-            let ef = spec.get_deref(b"EF", doc).and_then(Object::as_dict).map_err(|_| format!("attachment {name} has no embedded file"))?;
-            let stream = ef.get_deref(b"UF", doc).or_else(|_| ef.get_deref(b"F", doc)).and_then(Object::as_stream).map_err(|_| format!("attachment {name} has no embedded file"))?;
-            let bytes = if stream.filters().map(|f| f.is_empty()).unwrap_or(true) {
-                stream.content.clone()
-            } else {
-                stream.decompressed_content().map_err(|e| format!("cannot decompress {name}: {e}"))?
+            if out.len() >= MAX_ATTACHMENTS {
+                return Err(AttachmentError::TotalTooLarge { total: (out.len() + 1) as u64, count: true });
+            }
+            let (_, spec) = doc.dereference(spec).map_err(|e| malformed(e.to_string()))?;
+            let spec = spec.as_dict().map_err(|e| malformed(e.to_string()))?;
+            let raw = spec.get(b"UF").or_else(|_| spec.get(b"F")).and_then(Object::as_str).map_err(|_| malformed("an attachment has no file name".into()))?;
+            let name = decode_text(raw).ok_or_else(|| malformed(format!("an attachment's name is not valid text: {}", String::from_utf8_lossy(raw))))?;
+            let path = safe_relative(&name)?;
+            let ef = spec.get_deref(b"EF", doc).and_then(Object::as_dict).map_err(|_| malformed(format!("attachment {name:?} has no embedded file")))?;
+            let stream = ef
+                .get_deref(b"UF", doc)
+                .or_else(|_| ef.get_deref(b"F", doc))
+                .and_then(Object::as_stream)
+                .map_err(|_| malformed(format!("attachment {name:?} has no embedded file")))?;
+            let declared = match stream.dict.get_deref(b"Params", doc).and_then(Object::as_dict).and_then(|p| p.get_deref(b"Size", doc)) {
+                Ok(size) => Some(size.as_i64().ok().and_then(|n| u64::try_from(n).ok()).ok_or_else(|| malformed(format!("attachment {name:?} declares a size that is not a whole number of bytes")))?),
+                Err(_) => None,
             };
-            out.push((name, bytes));
+            out.push(Attachment { name, path, stream, declared });
         }
     }
     Ok(())
 }
 
-/// Decode a PDF text string (UTF-16BE with BOM, or PDFDocEncoding read as Latin-1).
-fn decode_text(b: &[u8]) -> String {
-    if b.starts_with(&[0xfe, 0xff]) {
-        let units: Vec<u16> = b[2..].chunks(2).filter(|c| c.len() == 2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
-        String::from_utf16_lossy(&units)
-    } else if b.starts_with(&[0xef, 0xbb, 0xbf]) {
-        String::from_utf8_lossy(&b[3..]).into_owned()
+/// Inflate one attachment, bounded by its declared size (which it must then have exactly) or
+/// else by the limit per attachment.
+fn inflate(a: &Attachment<'_>) -> Result<Vec<u8>, AttachmentError> {
+    let limit = a.declared.unwrap_or(MAX_ATTACHMENT_BYTES).min(MAX_ATTACHMENT_BYTES);
+    let data = match a.stream.filters() {
+        Ok(f) if !f.is_empty() => a.stream.decompressed_content_with_limit(usize::try_from(limit).unwrap_or(usize::MAX)).map_err(|e| match e {
+            lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. }) => {
+                AttachmentError::InflatesTooLarge { name: a.name.clone(), limit, declared: a.declared.is_some() }
+            }
+            e => AttachmentError::Damaged { name: a.name.clone(), why: e.to_string() },
+        })?,
+        _ if a.stream.content.len() as u64 > limit => {
+            return Err(AttachmentError::InflatesTooLarge { name: a.name.clone(), limit, declared: a.declared.is_some() });
+        }
+        _ => a.stream.content.clone(),
+    };
+    if let Some(declared) = a.declared {
+        if data.len() as u64 != declared {
+            return Err(AttachmentError::Short { name: a.name.clone(), declared, actual: data.len() as u64 });
+        }
+    }
+    Ok(data)
+}
+
+/// The files attached to an archive PDF, as (path, bytes), in the order of its name tree; with
+/// the names and sizes checked as [`extract`] checks them (for tests and tools; [`extract`]
+/// inflates one at a time).
+pub fn attachments(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, AttachmentError> {
+    let doc = load(pdf)?;
+    let list = attachment_list(&doc)?;
+    let mut total = 0u64;
+    let mut out = Vec::new();
+    for a in &list {
+        let data = inflate(a)?;
+        total += data.len() as u64;
+        if total > MAX_EXTRACT_BYTES {
+            return Err(AttachmentError::TotalTooLarge { total, count: false });
+        }
+        out.push((a.name.clone(), data));
+    }
+    Ok(out)
+}
+
+/// Decode a PDF text string (UTF-16BE with BOM, UTF-8 with BOM, or PDFDocEncoding read as
+/// Latin-1); `None` when it is not valid text.
+fn decode_text(b: &[u8]) -> Option<String> {
+    if let Some(rest) = b.strip_prefix(&[0xfe, 0xff]) {
+        if rest.len() % 2 != 0 {
+            return None;
+        }
+        let units: Vec<u16> = rest.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        String::from_utf16(&units).ok()
+    } else if let Some(rest) = b.strip_prefix(&[0xef, 0xbb, 0xbf]) {
+        String::from_utf8(rest.to_vec()).ok()
     } else {
-        b.iter().map(|&c| c as char).collect()
+        Some(b.iter().map(|&c| c as char).collect())
     }
 }
 
-/// Check that an attachment name is a plain relative path; give it as a path.
-fn safe_relative(name: &str) -> Result<PathBuf, String> {
-    if name.is_empty() || name.starts_with('/') || name.contains('\\') || name.contains(':') || name.contains('\0') {
-        return Err(format!("attachment \"{name}\" is not a plain relative path"));
+/// Check an attachment name and give it as a relative path: a plain relative path, `/`
+/// separated, with no control or bidi-control character.
+fn safe_relative(name: &str) -> Result<PathBuf, AttachmentError> {
+    let bidi = |c: char| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}');
+    if let Some(ch) = name.chars().find(|&c| c.is_control() || bidi(c)) {
+        return Err(AttachmentError::ControlCharacter { name: name.to_string(), ch });
     }
+    let plain = !name.is_empty()
+        && !name.contains('\\')
+        && !name.contains(':')
+        && name.split('/').all(|part| !part.is_empty() && part != "." && part != "..");
     let p = Path::new(name);
-    if p.components().any(|c| !matches!(c, Component::Normal(_))) {
-        return Err(format!("attachment \"{name}\" is not a plain relative path (it has \"..\" or \".\")"));
+    if !plain || p.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return Err(AttachmentError::NotRelative(name.to_string()));
     }
     Ok(p.to_path_buf())
 }
 
-/// Write the sources attached to the archive `pdf` under `dir` (which must be new or empty).
-/// Gives the written files, sorted.
+/// Write the sources attached to the archive `pdf` as a project in `dir` (which must be new or
+/// empty). Gives the written files, sorted.
+///
+/// All or nothing: the archive's names and declared sizes are checked first; then every file
+/// is inflated (one at a time, bounded: [`MAX_ATTACHMENT_BYTES`] each, [`MAX_EXTRACT_BYTES`] in
+/// all) and written into a temporary folder beside `dir` (`.folio-extract-…`), which is renamed
+/// to `dir` only when all of them are written. On any error the temporary folder is removed
+/// and `dir` is as it was; a process killed meanwhile leaves only that temporary folder.
 pub fn extract(pdf: &Path, dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let shown = pdf.display();
+    let hint = "folio extract reads archives written by folio build --archive; this one was changed or not made by folio. Nothing was written";
+    let size = std::fs::metadata(pdf)
+        .map_err(|e| Diagnostic::error(format!("cannot read {shown}: {e}")).hint("name an archive PDF written by folio build --archive"))?
+        .len();
+    if size > MAX_ARCHIVE_BYTES {
+        return Err(Diagnostic::error(format!("{shown} is {}; folio extract reads archives of at most {}", human_bytes(size), human_bytes(MAX_ARCHIVE_BYTES)))
+            .hint("name an archive PDF written by folio build --archive"));
+    }
     let bytes = std::fs::read(pdf)
-        .map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", pdf.display())).hint("name an archive PDF written by folio build --archive"))?;
-    let files = attachments(&bytes).map_err(|e| Diagnostic::error(format!("{}: {e}", pdf.display())))?;
-    if files.is_empty() {
-        return Err(Diagnostic::error(format!("{} has no attached sources", pdf.display()))
+        .map_err(|e| Diagnostic::error(format!("cannot read {shown}: {e}")).hint("name an archive PDF written by folio build --archive"))?;
+    let fail = |e: AttachmentError| Diagnostic::error(format!("{shown}: {e}")).hint(hint);
+    let doc = load(&bytes).map_err(fail)?;
+    let list = attachment_list(&doc).map_err(fail)?;
+    if list.is_empty() {
+        return Err(Diagnostic::error(format!("{shown} has no attached sources"))
             .hint("only archives built with --archive (and without --no-attach) carry their sources"));
     }
-    let mut planned = Vec::new();
-    for (name, data) in files {
-        let rel = safe_relative(&name).map_err(|e| {
-            Diagnostic::error(format!("{}: {e}", pdf.display())).hint("folio extract writes only inside DIR; this file was not made by folio")
-        })?;
-        planned.push((rel, data));
-    }
-    if dir.exists() && std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
+    let empty_dir = match std::fs::symlink_metadata(dir) {
+        Err(_) => false,
+        Ok(m) if m.is_dir() => std::fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(false),
+        Ok(_) => {
+            return Err(Diagnostic::error(format!("{} exists and is not a folder", dir.display())).hint("extract into a new or empty folder"));
+        }
+    };
+    if std::fs::symlink_metadata(dir).is_ok() && !empty_dir {
         return Err(Diagnostic::error(format!("{} exists and is not empty", dir.display()))
             .hint("extract into a new or empty folder; folio extract never overwrites files"));
     }
-    let mut written = Vec::new();
-    for (rel, data) in planned {
-        let path = dir.join(&rel);
-        crate::export::write_atomic(&path, &data)?;
-        written.push(path);
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|e| Diagnostic::error(format!("cannot create {}: {e}", parent.display())))?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".folio-extract-")
+        .tempdir_in(parent)
+        .map_err(|e| Diagnostic::error(format!("cannot write in {}: {e}", parent.display())))?;
+    let mut total = 0u64;
+    let mut rels = Vec::new();
+    for a in &list {
+        let data = inflate(a).map_err(fail)?;
+        total += data.len() as u64;
+        if total > MAX_EXTRACT_BYTES {
+            return Err(fail(AttachmentError::TotalTooLarge { total, count: false }));
+        }
+        let path = tmp.path().join(&a.path);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|_| std::fs::OpenOptions::new().write(true).create_new(true).open(&path))
+            .and_then(|mut f| {
+                std::io::Write::write_all(&mut f, &data)?;
+                f.sync_all()
+            });
+        written.map_err(|e| Diagnostic::error(format!("cannot write {} (attachment {:?}): {e}", dir.join(&a.path).display(), a.name)).hint("nothing was written"))?;
+        rels.push(a.path.clone());
     }
+    // Folders are made owner-only by tempfile; the project is an ordinary folder.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755));
+    }
+    if empty_dir {
+        // Renaming onto an empty folder replaces it; a file that appeared meanwhile stops it.
+        let _ = std::fs::remove_dir(dir);
+    }
+    let kept = tmp.keep();
+    std::fs::rename(&kept, dir).map_err(|e| {
+        let _ = std::fs::remove_dir_all(&kept);
+        Diagnostic::error(format!("cannot create {}: {e}", dir.display())).hint("extract into a new or empty folder; nothing was written")
+    })?;
+    let mut written: Vec<PathBuf> = rels.into_iter().map(|r| dir.join(r)).collect();
     written.sort();
     Ok(written)
 }
@@ -495,7 +779,7 @@ mod tests {
     #[test]
     fn attachment_names_must_stay_inside() {
         assert!(safe_relative("content/a/edition.toml").is_ok());
-        for bad in ["/etc/passwd", "../x", "a/../../x", "C:\\x", "a\\b", "", "./a"] {
+        for bad in ["/etc/passwd", "../x", "a/../../x", "C:\\x", "a\\b", "", "./a", "a//b", "a/", "a/.", "a\nb", "a\u{1b}b", "a\u{202e}b"] {
             assert!(safe_relative(bad).is_err(), "{bad} accepted");
         }
     }
@@ -504,7 +788,7 @@ mod tests {
     fn text_strings_round_trip() {
         for s in ["content/新余/edition.toml", "layouts/style.typ"] {
             let Object::String(b, _) = text(s) else { panic!() };
-            assert_eq!(decode_text(&b), s);
+            assert_eq!(decode_text(&b).as_deref(), Some(s));
         }
     }
 }

@@ -40,8 +40,11 @@ pub struct Report {
     pub compiled: Compiled,
     /// Findings, warnings and errors.
     pub findings: Vec<Diagnostic>,
-    /// Files written.
+    /// Files written (by [`publish`]).
     pub written: Vec<PathBuf>,
+    /// The proofs (pages PDF, spread PDF), made when `Options::out` is set and no error blocks
+    /// them; nothing is written until [`publish`] puts them in place with the rest of the build.
+    pub proofs: Option<(Vec<u8>, Vec<u8>)>,
     /// The world after the compile (its data files and dependencies feed `--emit-typst`).
     pub world: FolioWorld,
     /// The preflight findings with their codes, pages and stories (the same as `findings`).
@@ -106,17 +109,22 @@ pub fn output_paths(out: &Path, name: &str) -> (PathBuf, PathBuf) {
     (out.join(format!("{name}.pdf")), out.join(format!("{name}-spread.pdf")))
 }
 
-/// Run the recipe; preflight errors are an `Err` (nothing is written).
+/// Run the recipe; preflight errors are an `Err` (nothing is written). With `opts.out`, the
+/// proofs are put in place (with the manifest) by [`publish`].
 pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
-    let report = run_with(opts, Policy::default())?;
+    let mut report = run_with(opts, Policy::default())?;
     if report.findings.iter().any(|f| f.severity == Severity::Error) {
         return Err(Diagnostics(report.findings));
+    }
+    if let Some(out) = &opts.out {
+        publish(&mut report, opts, &Extras::default(), out)?;
     }
     Ok(report)
 }
 
 /// Run the recipe under `policy`. Content and template errors are an `Err`; preflight errors
-/// are not: the report comes back with its findings, and nothing is written.
+/// are not: the report comes back with its findings. Nothing is written: with `opts.out` (and
+/// no error) the proofs are made into `Report::proofs`, for [`publish`].
 pub fn run_with(opts: &Options, policy: Policy) -> Result<Report, Diagnostics> {
     let t = Instant::now();
     let mut session = Session::open(opts)?;
@@ -128,9 +136,9 @@ pub fn run_with(opts: &Options, policy: Policy) -> Result<Report, Diagnostics> {
     }
     let findings: Vec<Diagnostic> = preflight.iter().map(|f| f.diag.clone()).collect();
     log(&format!("compiled in {:?}", t.elapsed()));
-    let mut written = Vec::new();
+    let mut proofs = None;
     let blocked = findings.iter().any(|f| f.severity == Severity::Error);
-    if let (Some(out), false) = (&opts.out, blocked) {
+    if let (Some(_), false) = (&opts.out, blocked) {
         let t = Instant::now();
         let edition = &session.edition;
         let ident = ident(edition);
@@ -139,14 +147,10 @@ pub fn run_with(opts: &Options, policy: Policy) -> Result<Report, Diagnostics> {
             || export::pdf(&compiled, Part::Pages, &ident, edition.date()),
             || export::pdf(&compiled, Part::Spreads, &ident, edition.date()),
         );
-        let (pages, spreads) = (pages?, spreads?);
-        let (p1, p2) = output_paths(out, &edition.name);
-        export::write_atomic(&p1, &pages)?;
-        export::write_atomic(&p2, &spreads)?;
-        written.extend([p1, p2]);
+        proofs = Some((pages?, spreads?));
         log(&format!("exported in {:?}", t.elapsed()));
     }
-    Ok(Report { edition: session.edition, compiled, findings, written, world: session.world, preflight, measures })
+    Ok(Report { edition: session.edition, compiled, findings, written: Vec::new(), proofs, world: session.world, preflight, measures })
 }
 
 fn log(msg: &str) {
@@ -156,7 +160,7 @@ fn log(msg: &str) {
 }
 
 /// Outputs beside the proofs: press plates and the archive copy (`folio build --press`,
-/// `--archive`). Written after the proofs, by [`export_extras`].
+/// `--archive`), made by [`publish`].
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Extras {
     /// Press plates (PDF/X-4), one file per page.
@@ -165,62 +169,58 @@ pub struct Extras {
     pub archive: Option<crate::archive::ArchiveOptions>,
 }
 
-/// After a build wrote its proofs into `out`: make and write the extras, and give the manifest
-/// entries of every PDF the build wrote (proofs included). The plates compile the edition again
-/// in the warm world with RGB photos separated into CMYK (and with their own bleed when
-/// `--bleed` differs from the format's): only the photos' pages are laid out again. The archive
-/// compiles it again on the gray colour route.
-pub fn export_extras(report: &mut Report, opts: &Options, extras: &Extras, out: &Path) -> Result<Vec<crate::manifest::Entry>, Diagnostics> {
-    use crate::manifest;
+/// Put a build into `out`, all of it or none of it: stage the proofs made by [`run_with`], make
+/// and stage the extras, then commit the set with the manifest (see [`crate::manifest`]). On
+/// any error nothing in `out` has changed. The files written (and the manifest) are added to
+/// `report.written`.
+///
+/// The plates compile the edition again in the warm world with RGB photos separated into CMYK
+/// (and with their own bleed when `--bleed` differs from the format's): only the photos' pages
+/// are laid out again. The archive compiles it again on the gray colour route.
+pub fn publish(report: &mut Report, opts: &Options, extras: &Extras, out: &Path) -> Result<(), Diagnostics> {
+    use crate::manifest::{PROOF_STANDARD, Stage};
     let name = report.edition.name.clone();
     let ident = ident(&report.edition);
     let time = export::BuildTime::for_edition(report.edition.date()).map_err(Diagnostics::from)?;
-    let project = Project::discover(&opts.edition, opts.root.as_deref(), opts.font_path.as_deref())?;
-    let formats = Formats::load(&project)?;
-    let mut files: Vec<(PathBuf, Vec<u8>, String)> = Vec::new();
-    if let Some(press) = &extras.press {
-        let t = Instant::now();
-        let bled;
-        let press_formats = match press.bleed_mm {
-            Some(mm) if !crate::press::same_bleed(&formats, &report.edition, mm) => {
-                bled = crate::press::with_bleed(&formats, &report.edition, mm)?;
-                &bled
+    let mut stage = Stage::begin(out, &name)?;
+    if let Some((pages, spreads)) = report.proofs.take() {
+        stage.add(&format!("{name}.pdf"), &pages, Some(PROOF_STANDARD))?;
+        stage.add(&format!("{name}-spread.pdf"), &spreads, Some(PROOF_STANDARD))?;
+    }
+    if extras.press.is_some() || extras.archive.is_some() {
+        let project = Project::discover(&opts.edition, opts.root.as_deref(), opts.font_path.as_deref())?;
+        let formats = Formats::load(&project)?;
+        if let Some(press) = &extras.press {
+            let t = Instant::now();
+            let bled;
+            let press_formats = match press.bleed_mm {
+                Some(mm) if !crate::press::same_bleed(&formats, &report.edition, mm) => {
+                    bled = crate::press::with_bleed(&formats, &report.edition, mm)?;
+                    &bled
+                }
+                _ => &formats,
+            };
+            let output = compile::OutputOptions { colour: compile::Colour::Cmyk, separate_photos: true };
+            let compiled = compile::compile_with(&mut report.world, &report.edition, press_formats, output)?;
+            let plates = crate::press::plates(&compiled, &report.edition, &ident, &time, press)?;
+            let dir = crate::press::plate_dir(&name);
+            for plate in plates {
+                stage.add(&format!("{dir}/{}", plate.file_name), &plate.bytes, Some(crate::press::PDFX_VERSION))?;
             }
-            _ => &formats,
-        };
-        let output = compile::OutputOptions { colour: compile::Colour::Cmyk, separate_photos: true };
-        let compiled = compile::compile_with(&mut report.world, &report.edition, press_formats, output)?;
-        let plates = crate::press::plates(&compiled, &report.edition, &ident, &time, press)?;
-        let dir = out.join(crate::press::plate_dir(&name));
-        for plate in plates {
-            files.push((dir.join(&plate.file_name), plate.bytes, crate::press::PDFX_VERSION.into()));
+            stage.prune_plates(&dir);
+            log(&format!("press plates in {:?}", t.elapsed()));
         }
-        log(&format!("press plates in {:?}", t.elapsed()));
-    }
-    if let Some(archive) = &extras.archive {
-        let t = Instant::now();
-        let mut gray = compile::compile_with(&mut report.world, &report.edition, &formats, compile::OutputOptions { colour: compile::Colour::Gray, ..Default::default() })?;
-        let sources = crate::archive::sources(&project, &report.edition, &report.world.dependencies())?;
-        let bytes = crate::archive::archive(&mut gray, &report.edition, &ident, &time, &sources, archive)?;
-        files.push((out.join(crate::archive::file_name(&name)), bytes, archive.standard().into()));
-        log(&format!("archive in {:?}", t.elapsed()));
-    }
-    let mut entries = Vec::new();
-    let (p1, p2) = output_paths(out, &name);
-    for p in [p1, p2] {
-        if let Ok(bytes) = std::fs::read(&p) {
-            entries.push(manifest::entry(out, &p, &name, &bytes, "PDF 1.7")?);
+        if let Some(archive) = &extras.archive {
+            let t = Instant::now();
+            let mut gray = compile::compile_with(&mut report.world, &report.edition, &formats, compile::OutputOptions { colour: compile::Colour::Gray, ..Default::default() })?;
+            let sources = crate::archive::sources(&project, &report.edition, &report.world.dependencies())?;
+            let bytes = crate::archive::archive(&mut gray, &report.edition, &ident, &time, &sources, archive)?;
+            stage.add(&crate::archive::file_name(&name), &bytes, Some(archive.standard()))?;
+            log(&format!("archive in {:?}", t.elapsed()));
         }
     }
-    for (path, bytes, standard) in &files {
-        entries.push(manifest::entry(out, path, &name, bytes, standard)?);
-    }
-    for (path, bytes, _) in &files {
-        export::write_atomic(path, bytes)?;
-        report.written.push(path.clone());
-    }
-    if extras.press.is_some() {
-        crate::press::remove_stale_plates(&out.join(crate::press::plate_dir(&name)), &name, &files.iter().map(|f| f.0.clone()).collect::<Vec<_>>());
-    }
-    Ok(entries)
+    let committed = stage.commit()?;
+    report.written.extend(committed.files);
+    report.written.push(committed.manifest);
+    Ok(())
 }

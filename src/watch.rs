@@ -5,7 +5,8 @@
 //! [`FolioWorld`] kept from the previous rebuild (only its file cache is reset, so comemo reuses
 //! every layout that did not change; old cache entries are evicted after each rebuild), finds
 //! which pages changed by hashing their frames, and writes the PDFs (and PNG proofs of the
-//! changed pages) atomically. A failed rebuild writes nothing: the last good PDF stays.
+//! changed pages) into the output folder together with the manifest, all or nothing (see
+//! [`crate::manifest`]). A failed rebuild writes nothing: the last good PDF stays.
 //! [`Builder::watched`] lists the files a change to which must trigger the next rebuild: the
 //! edition's TOML files, its photos, `layouts/` (templates and formats), and the fonts folder.
 
@@ -203,10 +204,16 @@ impl Builder {
                 pngs.push((png_path(&self.out, &edition.name, number), export::png(&compiled, Part::Pages, i, dpi)?));
             }
         }
-        // Everything is rendered before anything is written.
-        for (path, bytes) in a.map(|b| (p_pages, b)).into_iter().chain(b.map(|b| (p_spreads, b))).chain(pngs) {
-            export::write_atomic(&path, &bytes)?;
-            written.push(path);
+        // Everything is rendered before anything is written; then all of it is put in place
+        // with the manifest, or none of it (see `crate::manifest`).
+        if a.is_some() || b.is_some() || !pngs.is_empty() {
+            let mut stage = crate::manifest::Stage::begin(&self.out, &edition.name)?;
+            let proof = Some(crate::manifest::PROOF_STANDARD);
+            for (path, bytes, standard) in a.map(|b| (p_pages, b, proof)).into_iter().chain(b.map(|b| (p_spreads, b, proof))).chain(pngs.into_iter().map(|(p, b)| (p, b, None))) {
+                let rel = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                stage.add(&rel, &bytes, standard)?;
+            }
+            written = stage.commit()?.files;
         }
         let export = t.elapsed();
         log(&format!("exported in {export:?}"));

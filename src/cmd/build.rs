@@ -5,7 +5,8 @@
 //! built in parallel (rayon), with a progress bar on a terminal and a plain line per edition
 //! otherwise; a failing edition does not stop the others; a summary at the end; exit code 1 if
 //! any failed. Editions whose outputs would have the same file names are refused before
-//! anything is built. Every build updates `OUT/manifest.json`.
+//! anything is built. Each edition's outputs reach OUT all together or not at all, with its entries
+//! in `OUT/manifest.json` (see [`crate::manifest`]).
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -16,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::cli::BuildArgs;
 use crate::diag::Diagnostic;
-use crate::manifest::{self, Entry};
+use crate::manifest;
 use crate::pipeline::{self, Extras};
 
 /// Build the editions.
@@ -61,26 +62,15 @@ fn single(args: &BuildArgs, edition: &Path) -> i32 {
                     Ok(emitted) => report.written.extend(emitted.documents),
                     Err(diags) => {
                         super::emit(&diags.0);
-                        eprintln!("error: --emit-typst failed; the PDFs were written");
+                        eprintln!("error: --emit-typst failed; nothing in {} was changed", args.out.display());
                         return super::FAILED;
                     }
                 }
             }
-            let name = report.edition.name.clone();
-            let entries = match pipeline::export_extras(&mut report, &opts, &extras(args), &args.out) {
-                Ok(e) => e,
-                Err(diags) => {
-                    super::emit(&diags.0);
-                    eprintln!("error: the press or archive output failed; the proofs were written");
-                    return super::FAILED;
-                }
-            };
-            match manifest::merge(&args.out, &[name], entries) {
-                Ok(path) => report.written.push(path),
-                Err(d) => {
-                    super::emit(&[d]);
-                    return super::FAILED;
-                }
+            if let Err(diags) = pipeline::publish(&mut report, &opts, &extras(args), &args.out) {
+                super::emit(&diags.0);
+                eprintln!("error: the build failed; nothing in {} was changed", args.out.display());
+                return super::FAILED;
             }
             crate::report::print_build_summary(&report);
             for path in &report.written {
@@ -102,10 +92,6 @@ fn single(args: &BuildArgs, edition: &Path) -> i32 {
 struct Outcome {
     /// The edition as given.
     path: PathBuf,
-    /// The edition's name, when it loaded.
-    name: Option<String>,
-    /// Manifest entries of what it wrote; `None` when it failed.
-    entries: Option<Vec<Entry>>,
     /// Files written.
     written: Vec<PathBuf>,
     /// Findings and errors to show.
@@ -118,7 +104,7 @@ struct Outcome {
 
 impl Outcome {
     fn failed(path: &Path, why: impl Into<String>, diags: Vec<Diagnostic>) -> Self {
-        Self { path: path.to_path_buf(), name: None, entries: None, written: Vec::new(), diags, failure: Some(why.into()), pages: 0 }
+        Self { path: path.to_path_buf(), written: Vec::new(), diags, failure: Some(why.into()), pages: 0 }
     }
 }
 
@@ -140,15 +126,13 @@ fn build_quiet(args: &BuildArgs, edition: &Path) -> Outcome {
             Ok(emitted) => report.written.extend(emitted.documents),
             Err(d) => {
                 diags.extend(d.0);
-                return Outcome::failed(edition, "--emit-typst failed; the PDFs were written", diags);
+                return Outcome::failed(edition, "--emit-typst failed; nothing was written", diags);
             }
         }
     }
-    match pipeline::export_extras(&mut report, &opts, &extras(args), &args.out) {
-        Ok(entries) => Outcome {
+    match pipeline::publish(&mut report, &opts, &extras(args), &args.out) {
+        Ok(()) => Outcome {
             path: edition.to_path_buf(),
-            name: Some(report.edition.name.clone()),
-            entries: Some(entries),
             written: report.written.clone(),
             diags,
             failure: None,
@@ -156,7 +140,7 @@ fn build_quiet(args: &BuildArgs, edition: &Path) -> Outcome {
         },
         Err(d) => {
             diags.extend(d.0);
-            Outcome::failed(edition, "press or archive output failed; the proofs were written", diags)
+            Outcome::failed(edition, "its output failed; nothing of it was written", diags)
         }
     }
 }
@@ -273,26 +257,13 @@ fn batch(args: &BuildArgs) -> i32 {
         bar.finish_and_clear();
     }
 
-    let mut built = Vec::new();
-    let mut entries = Vec::new();
-    for o in &outcomes {
-        if let (Some(name), Some(e)) = (&o.name, &o.entries) {
-            built.push(name.clone());
-            entries.extend(e.iter().cloned());
-        }
-    }
+    // Each edition committed its files and its manifest entries as it finished.
     let mut code = super::OK;
-    if !built.is_empty() {
-        match manifest::merge(&args.out, &built, entries) {
-            Ok(path) => println!("wrote {}", path.display()),
-            Err(d) => {
-                super::emit(&[d]);
-                code = super::FAILED;
-            }
-        }
+    if outcomes.iter().any(|o| o.failure.is_none()) {
+        println!("wrote {}", args.out.join(manifest::MANIFEST_FILE).display());
     }
     let failed: Vec<&Outcome> = outcomes.iter().filter(|o| o.failure.is_some()).collect();
-    let files: usize = outcomes.iter().map(|o| o.written.len()).sum();
+    let files: usize = outcomes.iter().map(|o| o.written.iter().filter(|p| !p.ends_with(manifest::MANIFEST_FILE)).count()).sum();
     println!(
         "built {} of {} editions ({} files) in {:.1} s with {} jobs",
         outcomes.len() - failed.len(),
