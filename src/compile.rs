@@ -33,6 +33,8 @@ pub struct Compiled {
     pub document: PagedDocument,
     /// The spread sheets, one per pair of facing pages.
     pub spreads: PagedDocument,
+    /// The galley of pass 1, one page per piece (kept for the reuse guard, `tests/incremental.rs`).
+    pub galley: PagedDocument,
     /// Number of pages.
     pub pages: usize,
     /// What pass 2 drew.
@@ -90,7 +92,9 @@ pub fn compile_with(
     let galley_json = serde_json::json!({ "formats": formats, "item_formats": galley.item_formats, "items": galley.items });
     world.set_data("galley.json", serde_json::to_vec(&galley_json).expect("serializable"));
     world.set_main(FolioWorld::layout_id(GALLEY_MAIN));
+    let t = std::time::Instant::now();
     let (doc, mut warnings) = run(world)?;
+    log(&format!("pass 1 in {:?}", t.elapsed()));
     let measures = galley::measure(&galley, &doc).map_err(|e| {
         Diagnostics::from(Diagnostic::error(format!("layouts/{GALLEY_MAIN}: {e}")).hint(
             "the galley template must set each piece on a page of its own, in the order of the data",
@@ -103,20 +107,28 @@ pub fn compile_with(
             page.iter().position(|s| std::ptr::eq(s, story)).and_then(|si| pinfos[si].get(i).copied())
         })
     };
+    let t = std::time::Instant::now();
     let (data, fits) = compose::compose(edition, formats, &galley, &measures, &locate, world.root());
+    log(&format!("compose in {:?}", t.elapsed()));
 
     // Photos at their placed size: resolution, grayscale for mono pages, downsampling, and
     // CMYK for the plates.
     let separate = output.separate_photos && output.colour == Colour::Cmyk;
+    let t = std::time::Instant::now();
     let prepared = photos::prepare(world, edition, &data, separate);
+    log(&format!("photos in {:?}", t.elapsed()));
 
     // Pass 2: the pages and spreads.
     world.set_data("pages.json", serde_json::to_vec(&data).expect("serializable"));
     world.set_main(FolioWorld::layout_id(EDITION_MAIN));
+    let t = std::time::Instant::now();
     let (document, more) = run(world)?;
+    log(&format!("pass 2 pages in {:?}", t.elapsed()));
     warnings.extend(more);
     world.set_main(FolioWorld::layout_id(SPREAD_MAIN));
+    let t = std::time::Instant::now();
     let (spreads, more) = run(world)?;
+    log(&format!("pass 2 spreads in {:?}", t.elapsed()));
     warnings.extend(more);
     let pages = data.pages.len();
     for (main, doc, want) in [(EDITION_MAIN, &document, pages), (SPREAD_MAIN, &spreads, data.spreads.len())] {
@@ -126,7 +138,7 @@ pub fn compile_with(
                 .into());
         }
     }
-    Ok(Compiled { document, spreads, pages, data, fits, warnings, photos: prepared })
+    Ok(Compiled { document, spreads, galley: doc, pages, data, fits, warnings, photos: prepared })
 }
 
 /// One Typst compile of the world's current main file.
@@ -165,4 +177,10 @@ pub fn convert(world: &FolioWorld, d: &SourceDiagnostic) -> Diagnostic {
         out = out.hint(hint.v.to_string());
     }
     out
+}
+
+fn log(msg: &str) {
+    if std::env::var_os("FOLIO_LOG").is_some() {
+        eprintln!("folio compile: {msg}");
+    }
 }

@@ -73,6 +73,7 @@ struct ImageInk {
 
 fn image_ink(kind: &ImageKind) -> Option<ImageInk> {
     let ImageKind::Raster(raster) = kind else { return None };
+    IMAGES_MEASURED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let data = raster.data().as_slice();
     let dynamic = raster.dynamic();
     let is_jpeg = matches!(raster.format(), typst::visualize::RasterFormat::Exchange(typst::visualize::ExchangeFormat::Jpg));
@@ -161,6 +162,41 @@ pub fn cmyk_max_tac(jpeg: &[u8]) -> Option<f64> {
     Some(100.0 * f64::from(max) / 255.0)
 }
 
+/// What each image measured so far put on the plates, by the image's content hash, for the
+/// life of the process: an unchanged photo is not resized and separated again on every rebuild
+/// of a watch session (that took 100 ms per rebuild for the sample). Emptied when it holds
+/// [`IMAGE_CACHE_MAX`] entries, so a long session of photo edits stays small.
+static IMAGE_CACHE: std::sync::Mutex<Option<HashMap<u128, Option<ImageInk>>>> = std::sync::Mutex::new(None);
+
+/// How many images' ink [`IMAGE_CACHE`] remembers at most.
+pub const IMAGE_CACHE_MAX: usize = 256;
+
+/// How many images this process has measured (decoded pixels resized and separated): a cache
+/// hit does not count. For the reuse guard (`tests/incremental.rs`).
+static IMAGES_MEASURED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How many images this process has measured so far (see [`IMAGE_CACHE`]).
+pub fn images_measured() -> usize {
+    IMAGES_MEASURED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The ink of an image, from [`IMAGE_CACHE`] when it was measured before.
+fn image_ink_cached(image: &typst::visualize::Image) -> Option<ImageInk> {
+    let key = typst::utils::hash128(image);
+    if let Some(hit) = IMAGE_CACHE.lock().ok().and_then(|c| c.as_ref().and_then(|m| m.get(&key).copied())) {
+        return hit;
+    }
+    let ink = image_ink(image.kind());
+    if let Ok(mut cache) = IMAGE_CACHE.lock() {
+        let map = cache.get_or_insert_with(HashMap::new);
+        if map.len() >= IMAGE_CACHE_MAX {
+            map.clear();
+        }
+        map.insert(key, ink);
+    }
+    ink
+}
+
 /// Check every page of the edition.
 pub fn check(compiled: &Compiled) -> Vec<PageInk> {
     let mut cache: HashMap<u64, Option<ImageInk>> = HashMap::new();
@@ -207,7 +243,7 @@ fn walk(frame: &Frame, ts: Transform, ink: &mut PageInk, cache: &mut HashMap<u64
                 let centre = [centre.x.to_pt(), centre.y.to_pt()];
                 let mut h = std::collections::hash_map::DefaultHasher::new();
                 image.kind().hash(&mut h);
-                let result = *cache.entry(h.finish()).or_insert_with(|| image_ink(image.kind()));
+                let result = *cache.entry(h.finish()).or_insert_with(|| image_ink_cached(image));
                 if let Some(r) = result {
                     if r.colour == PhotoColour::Rgb {
                         ink.rgb_photos += 1;

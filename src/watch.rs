@@ -87,12 +87,14 @@ pub struct Builder {
     /// Folio's own inputs (TOML, photos, formats) and the fonts folder.
     inputs: Vec<PathBuf>,
     policy: pipeline::Policy,
+    /// The last good build's compiled edition.
+    last: Option<compile::Compiled>,
 }
 
 impl Builder {
     /// A builder writing to `out` (and PNG proofs of changed pages at `png` dpi, if given).
     pub fn new(opts: Options, out: PathBuf, png: Option<f32>) -> Self {
-        Self { opts, out, png, warm: None, pages: None, spreads: None, inputs: Vec::new(), policy: pipeline::Policy::default() }
+        Self { opts, out, png, warm: None, pages: None, spreads: None, inputs: Vec::new(), policy: pipeline::Policy::default(), last: None }
     }
 
     /// Build under `policy` (e.g. `--allow-overset`), as `folio build` does.
@@ -221,7 +223,9 @@ impl Builder {
         self.pages = Some(pages);
         self.spreads = Some(spreads);
         let changed = changed_idx.iter().map(|&i| compiled.data.pages[i].number).collect();
-        Ok(Rebuilt { elapsed: start.elapsed(), load, compile, export, first, changed, pages: compiled.pages, written, findings })
+        let pages = compiled.pages;
+        self.last = Some(compiled);
+        Ok(Rebuilt { elapsed: start.elapsed(), load, compile, export, first, changed, pages, written, findings })
     }
 
     /// Everything a change to which must trigger a rebuild: the files the last compile read
@@ -234,6 +238,11 @@ impl Builder {
         out.sort();
         out.dedup();
         out
+    }
+
+    /// The last good build's compiled edition (its documents, data and fits), if any.
+    pub fn compiled(&self) -> Option<&compile::Compiled> {
+        self.last.as_ref()
     }
 
     /// The last compiled document's world, if a build got that far (for tests and benchmarks).

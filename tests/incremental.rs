@@ -1,0 +1,165 @@
+//! The guard of incremental reuse (issue 11, item 6): after a one-character edit in one story,
+//! a warm rebuild (`folio::watch::Builder`, the code `folio watch` runs) must lay out anew only
+//! that story's edited paragraph, in the galley (pass 1), on its page and on its spread sheet
+//! (pass 2). Nothing is timed: the test counts what Typst laid out again.
+//!
+//! How it counts: a frame that Typst's comemo cache hands back is the very frame of the
+//! previous build (its item list is shared, same address); a frame laid out anew has a new
+//! item list. The previous build's documents are kept alive while the new ones are read, so an
+//! address cannot be reused by a new allocation. Text found in a frame that is not one of the
+//! previous build's frames was set again ("fresh"); a reused frame's whole subtree is skipped.
+
+mod common;
+
+use std::collections::HashSet;
+
+use common::{TestProject, SAMPLE};
+use typst::layout::{Frame, FrameItem};
+use typst_layout::PagedDocument;
+
+/// The address of a frame's item list (none for an empty frame, which allocates nothing).
+fn key(frame: &Frame) -> Option<usize> {
+    let items = frame.items().as_slice();
+    (!items.is_empty()).then(|| items.as_ptr() as usize)
+}
+
+/// Every non-empty frame of a document, by address.
+fn frames(doc: &PagedDocument) -> HashSet<usize> {
+    fn walk(frame: &Frame, out: &mut HashSet<usize>) {
+        out.extend(key(frame));
+        for (_, item) in frame.items() {
+            if let FrameItem::Group(g) = item {
+                walk(&g.frame, out);
+            }
+        }
+    }
+    let mut out = HashSet::new();
+    for page in doc.pages() {
+        walk(&page.frame, &mut out);
+    }
+    out
+}
+
+/// What one page of a rebuilt document set again: the text runs in frames not reused from
+/// `old`, and how many frames were new out of how many.
+#[derive(Debug, Default)]
+struct Fresh {
+    texts: Vec<String>,
+    new_frames: usize,
+    frames: usize,
+}
+
+fn fresh(frame: &Frame, old: &HashSet<usize>) -> Fresh {
+    fn walk(frame: &Frame, old: &HashSet<usize>, out: &mut Fresh) {
+        if key(frame).is_none() {
+            return;
+        }
+        out.frames += 1;
+        if key(frame).is_some_and(|k| old.contains(&k)) {
+            return;
+        }
+        out.new_frames += 1;
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(g) => walk(&g.frame, old, out),
+                FrameItem::Text(t) => out.texts.push(t.text.to_string()),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Fresh::default();
+    walk(frame, old, &mut out);
+    out
+}
+
+/// All text of a frame, whitespace removed.
+fn text_of(frame: &Frame) -> String {
+    folio::galley::line_texts(frame).concat().chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The whitespace-free text of the galley pages (pass 1) holding `needle`: the edited
+/// paragraph as set, in every tracking it is tried at.
+fn edited_paragraph(galley: &PagedDocument, needle: &str) -> Vec<String> {
+    galley.pages().iter().map(|p| text_of(&p.frame)).filter(|t| t.contains(needle)).collect()
+}
+
+/// Assert that of `new` (rebuilt after `old`), only text of `allowed` was set again, and some
+/// was (the edit is laid out); give the indices of the pages with fresh text.
+fn assert_only(what: &str, old: &PagedDocument, new: &PagedDocument, allowed: &[String]) -> Vec<usize> {
+    let before = frames(old);
+    let mut touched = Vec::new();
+    for (i, page) in new.pages().iter().enumerate() {
+        let f = fresh(&page.frame, &before);
+        let stray: Vec<&String> = f
+            .texts
+            .iter()
+            .filter(|t| {
+                let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+                !t.is_empty() && !allowed.iter().any(|a| a.contains(&t))
+            })
+            .collect();
+        assert!(
+            stray.is_empty(),
+            "{what}, document page {}: a one-character edit in one paragraph laid out again {} of its {} frames, \
+             with text of other paragraphs: {:?}. Typst's caches are no longer reused for unchanged \
+             stories: look for a template value that changes with every edit (a closure or `context` \
+             capturing the whole data, data that differs on every build, locations shifted by the edit)",
+            i + 1,
+            f.new_frames,
+            f.frames,
+            stray.iter().take(8).collect::<Vec<_>>()
+        );
+        if !f.texts.is_empty() {
+            touched.push(i);
+        }
+    }
+    assert!(!touched.is_empty(), "{what}: the edited paragraph was not laid out again (did the edit happen?)");
+    touched
+}
+
+/// A one-character edit in one story, rebuilt warm, lays out only that paragraph again: one
+/// galley piece (and its copyfit variants), the story's page and its spread sheet, and within
+/// them only the edited paragraph; no photo's ink is measured again. Run several times, so
+/// the caches are checked in a session that has evicted entries too.
+#[test]
+fn a_one_character_edit_lays_out_only_its_paragraph_again() {
+    let p = TestProject::sample();
+    let opts = folio::pipeline::Options {
+        edition: p.sample_dir(),
+        root: Some(p.root().to_path_buf()),
+        font_path: Some(common::repo().join("fonts")),
+        system_fonts: false,
+        out: Some(p.out()),
+    };
+    let mut b = folio::watch::Builder::new(opts, p.out(), None);
+    b.rebuild().unwrap_or_else(|d| panic!("first build: {d}"));
+    let story = format!("content/{SAMPLE}/stories/wuning.toml");
+    for round in 0..3 {
+        let c = b.compiled().expect("a good build");
+        // Kept alive while the new documents are read: no address is handed out twice.
+        let (galley, pages, spreads) = (c.galley.clone(), c.document.clone(), c.spreads.clone());
+        let (from, to) = if round % 2 == 0 { ("圆满交上了", "圆满交出了") } else { ("圆满交出了", "圆满交上了") };
+        p.edit(&story, |t| {
+            assert!(t.contains(from), "the sample story has {from}");
+            t.replacen(from, to, 1)
+        });
+        let measured = folio::ink::images_measured();
+        let r = b.rebuild().unwrap_or_else(|d| panic!("rebuild {round}: {d}"));
+        assert_eq!(
+            folio::ink::images_measured(),
+            measured,
+            "round {round}: a text edit measured a photo's ink again (the preflight's photo separation is not cached)"
+        );
+        let c = b.compiled().expect("a good build");
+        let paragraph = edited_paragraph(&c.galley, to);
+        assert!(!paragraph.is_empty(), "round {round}: the galley holds the edited paragraph");
+        let g = assert_only("galley (pass 1)", &galley, &c.galley, &paragraph);
+        assert!(g.len() <= paragraph.len(), "round {round}: galley pages set again {g:?}, paragraph set {} times", paragraph.len());
+        let number = |i: usize| c.data.pages[i].number;
+        let pp: Vec<u32> = assert_only("pages (pass 2)", &pages, &c.document, &paragraph).into_iter().map(number).collect();
+        assert_eq!(pp, vec![5], "round {round}: only page 5 is laid out again");
+        let sheets = assert_only("spread sheets (pass 2)", &spreads, &c.spreads, &paragraph);
+        assert_eq!(sheets.len(), 1, "round {round}: only the sheet of page 5 is laid out again");
+        assert_eq!(r.changed, vec![5], "round {round}: the edit changes the drawing of page 5 only");
+    }
+}
