@@ -39,6 +39,13 @@ pub const JPEG_QUALITY: u8 = 90;
 /// this size and preparing it for the plates (separated into CMYK) stays well under 1 GiB.
 pub const MAX_PIXELS: u64 = 64_000_000;
 
+/// Most pixels folio serves Typst for one photo: a larger one is downsampled to this (Typst keeps
+/// every photo it draws decoded, in each compile of a `--press --archive` build). 36 megapixels
+/// are 300 ppi over 530 × 530 mm, more than a whole broadsheet page; only a photo across a
+/// spread may print below 300 ppi for it (a 780 mm wide one at 235 ppi, still above the 200 ppi
+/// warning).
+pub const MAX_SERVED_PIXELS: u64 = 24_000_000;
+
 /// Longest side of a photo in pixels (JPEG's own limit; folio re-encodes photos as JPEG).
 pub const MAX_SIDE: u32 = 65_535;
 
@@ -523,7 +530,16 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, 
         let min_ppi = members.iter().map(|&i| effective_ppi(px, out[i].placed_pt)).fold(f64::INFINITY, f64::min);
         // CMYK is kept as delivered unless the page is mono: re-encoding through the image crate
         // would turn it into RGB.
-        let downsample = min_ppi.is_finite() && min_ppi > DOWNSAMPLE_ABOVE * target && colour != PhotoColour::Cmyk;
+        // The scale to serve it at: the target resolution when far above it, and never more
+        // than MAX_SERVED_PIXELS (Typst keeps every photo it draws decoded).
+        let mut scale = if min_ppi.is_finite() && min_ppi > DOWNSAMPLE_ABOVE * target { target / min_ppi } else { 1.0 };
+        let served_px = f64::from(px[0]) * f64::from(px[1]) * scale * scale;
+        if served_px > MAX_SERVED_PIXELS as f64 {
+            scale *= (MAX_SERVED_PIXELS as f64 / served_px).sqrt();
+        }
+        // A CMYK JPEG is downsampled in CMYK (decoded to its four inks, area-averaged,
+        // encoded again), unless its EXIF tag turns it (then it is kept as delivered).
+        let downsample = scale < 1.0 && (colour != PhotoColour::Cmyk || (!mono && checked.orientation == 1));
         let grayscale = mono && colour != PhotoColour::Gray;
         // On the plates, a gray photo with transparency is flattened and printed in K.
         let k_only = grayscale || (press && colour == PhotoColour::Gray && checked.alpha);
@@ -536,7 +552,7 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, 
         let mut served: Option<(Vec<u8>, PhotoFormat)> = None;
         if downsample || k_only || separate || reduce {
             let (w, h) = if downsample {
-                let f = target / min_ppi;
+                let f = scale;
                 (((px[0] as f64) * f).ceil().max(1.0) as u32, ((px[1] as f64) * f).ceil().max(1.0) as u32)
             } else {
                 (px[0], px[1])
@@ -546,10 +562,15 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, 
             let encoded = match cached {
                 Some(e) => e,
                 None => {
-                    let e = std::fs::read(&disk).ok().and_then(|bytes| decode(&bytes, &checked).ok()).and_then(|decoded| {
+                    let cmyk = colour == PhotoColour::Cmyk && !k_only;
+                    let e = if cmyk {
+                        std::fs::read(&disk).ok().and_then(|bytes| downsample_cmyk(&bytes, w, h).ok()).map(|b| (b, PhotoFormat::Jpeg))
+                    } else { std::fs::read(&disk).ok().and_then(|bytes| decode(&bytes, &checked).ok()).and_then(|decoded| {
                         let mut img = decoded.image;
                         if downsample {
-                            img = img.resize_exact(w, h, image::imageops::FilterType::CatmullRom);
+                            // Area averaging: it holds only the result (a filtered resize holds a
+                            // float copy of the whole picture: 4 × its size and more).
+                            img = img.thumbnail_exact(w, h);
                         }
                         let enc = if k_only {
                             encode_k_only(&flatten_luma(img)).map(|b| (b, PhotoFormat::Jpeg))
@@ -559,7 +580,7 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, 
                             encode(img, checked.format).map(|b| (b, checked.format))
                         };
                         enc.ok().filter(|(new, _)| k_only || separate || reduce || (new.len() as u64) < size)
-                    });
+                    }) };
                     if let Ok(mut c) = PREPARED.lock() {
                         c.get_or_insert_with(HashMap::new).insert(key, e.clone());
                     }
@@ -638,6 +659,29 @@ fn named_as(path: &str) -> Option<PhotoFormat> {
 /// Whether Typst takes a file for another image format by its name (GIF, WebP, SVG, PDF).
 fn named_other(path: &str) -> bool {
     matches!(Path::new(path).extension().and_then(|e| e.to_str()), Some("gif" | "webp" | "svg" | "svgz" | "pdf"))
+}
+
+/// A CMYK JPEG at `w`×`h` pixels, still CMYK: its four inks decoded (zune-jpeg, as the ink
+/// check reads them), area-averaged, and encoded again.
+fn downsample_cmyk(bytes: &[u8], w: u32, h: u32) -> Result<Vec<u8>, String> {
+    use zune_jpeg::zune_core::{bytestream::ZCursor, colorspace::ColorSpace, options::DecoderOptions};
+    let options = DecoderOptions::default()
+        .jpeg_set_out_colorspace(ColorSpace::CMYK)
+        .set_max_width(MAX_SIDE as usize)
+        .set_max_height(MAX_SIDE as usize);
+    let mut dec = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(bytes), options);
+    let inks = dec.decode().map_err(|e| format!("{e:?}"))?;
+    let (sw, sh) = dec.dimensions().ok_or("no size")?;
+    // Four channels averaged alike: the RGBA buffer type only carries them.
+    let img = image::RgbaImage::from_raw(sw as u32, sh as u32, inks).ok_or("unexpected CMYK layout")?;
+    let small = image::imageops::thumbnail(&img, w, h);
+    drop(img);
+    let (Ok(w16), Ok(h16)) = (u16::try_from(w), u16::try_from(h)) else { return Err("too large for JPEG".into()) };
+    let mut buf = Vec::new();
+    jpeg_encoder::Encoder::new(&mut buf, JPEG_QUALITY)
+        .encode(small.as_raw(), w16, h16, jpeg_encoder::ColorType::Cmyk)
+        .map_err(|e| e.to_string())?;
+    Ok(buf)
 }
 
 /// A photo's lightness with any transparency flattened onto paper white.

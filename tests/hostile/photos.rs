@@ -431,3 +431,61 @@ fn a_photo_too_tall_for_its_block_by_its_aspect_ratio_is_refused() {
         &[&format!("{{line:{XINYU}:file = \"photos/tall.png\"}}"), "from its aspect ratio", "give it height = "],
     )]);
 }
+
+/// A 16-bit RGBA PNG of `w`×`h` pixels written row by row (the worst case per pixel: folio
+/// decodes it at 8 bits, flattens it and separates it for the plates).
+fn write_big_png16(path: &Path, w: u32, h: u32) {
+    use std::io::Write;
+    let file = std::io::BufWriter::new(std::fs::File::create(path).expect("create big PNG"));
+    let mut enc = png::Encoder::new(file, w, h);
+    enc.set_color(png::ColorType::Rgba);
+    enc.set_depth(png::BitDepth::Sixteen);
+    enc.set_compression(png::Compression::Fastest);
+    let mut writer = enc.write_header().expect("PNG header");
+    let mut stream = writer.stream_writer().expect("PNG stream");
+    let mut row = vec![0u8; w as usize * 8];
+    for y in 0..h {
+        for x in 0..w as usize {
+            let v = [(x % 256) as u8, (y % 256) as u8, ((x / 8 + y as usize) % 256) as u8, if x % 97 == 0 { 0 } else { 255 }];
+            for (c, b) in v.iter().enumerate() {
+                row[x * 8 + c * 2] = *b;
+                row[x * 8 + c * 2 + 1] = *b;
+            }
+        }
+        stream.write_all(&row).expect("PNG row");
+    }
+    stream.finish().expect("PNG end");
+}
+
+#[test]
+fn a_photo_at_the_pixel_budget_builds_on_every_route_within_1_gib() {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        eprintln!("skipped: /usr/bin/time (GNU time) is needed to measure the peak resident set");
+        return;
+    }
+    let p = TestProject::sample();
+    // 9792×6528 = 63.9 megapixels, just within the budget; printed far above the target
+    // resolution would downsample it, so the target is raised to keep it whole.
+    write_big_png16(&p.sample_dir().join("photos/big.png"), 9792, 6528);
+    p.edit(XINYU, |t| t.replace(XINYU_FILE, "file = \"photos/big.png\""));
+    p.edit("content/jiangxi-special/edition.toml", |t| format!("{t}\n[preflight]\ntarget_ppi = 2000\n"));
+    let rss = p.root().join("rss.txt");
+    let out = std::process::Command::new(time)
+        .arg("-f")
+        .arg("%M")
+        .arg("-o")
+        .arg(&rss)
+        .arg(env!("CARGO_BIN_EXE_folio"))
+        .current_dir(p.root())
+        .args(["build", &format!("content/{SAMPLE}"), "--out", "out", "--press", "--archive", "--font-path"])
+        .arg(repo().join("fonts"))
+        .output()
+        .expect("run folio");
+    let run = Run(out);
+    run.assert_code(0);
+    let kib: u64 = std::fs::read_to_string(&rss).unwrap().trim().lines().last().and_then(|l| l.trim().parse().ok()).expect("time's figure");
+    assert!(kib < 1024 * 1024, "a photo within the budget made the build peak at {} MiB resident", kib / 1024);
+    let plate = p.out().join(format!("{SAMPLE}-press/{SAMPLE}-p04.pdf"));
+    assert!(images(&plate).iter().all(|(_, n, smask)| *n == 4 && !smask), "the big photo is separated and flattened on the plate");
+}
