@@ -2,8 +2,9 @@
 //!
 //! Takes the photos of an edition's stories and gives, per photo, its pixel size as printed
 //! (after the EXIF orientation, for the aspect ratio the layout needs), or a located error
-//! naming the story file, the TOML line of the `file = …` key, and what is wrong with the image
-//! (missing, unreadable, truncated). After composition, [`prepare`] takes each photo at its
+//! naming the story file, the TOML line of the `file = …` key, what is wrong with the image
+//! (missing, unreadable, truncated, not JPEG or PNG by its content, more pixels than
+//! [`MAX_PIXELS`] by its header) and the fix. After composition, [`prepare`] takes each photo at its
 //! placed size and gives a [`Prepared`] record — effective resolution, colour, what folio did —
 //! and serves pass 2 a processed copy where one is needed: grayscale on a page marked `mono`
 //! (a K-only CMYK JPEG),
@@ -779,6 +780,53 @@ mod tests {
         // sides and the height decides.
         assert!((effective_ppi([600, 400], [72.0, 48.0]) - 600.0).abs() < 1e-9);
         assert!((effective_ppi([600, 400], [72.0, 96.0]) - 300.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_format_comes_from_the_content() {
+        let mut png = Vec::new();
+        image::DynamicImage::new_rgb8(4, 4).write_with_encoder(image::codecs::png::PngEncoder::new(&mut png)).unwrap();
+        assert_eq!(sniff(&png), Ok(PhotoFormat::Png));
+        let mut jpg = Vec::new();
+        image::DynamicImage::new_rgb8(4, 4)
+            .write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpg, 80))
+            .unwrap();
+        assert_eq!(sniff(&jpg), Ok(PhotoFormat::Jpeg));
+        for (bytes, name) in [
+            (&b"GIF89a\x01\x00"[..], "GIF"),
+            (b"RIFF\0\0\0\0WEBPVP8 ", "WebP"),
+            (b"II*\0\x08\0\0\0", "TIFF"),
+            (b"\0\0\0\x18ftypheic\0\0\0\0", "HEIF"),
+            (b"%PDF-1.7\n", "PDF"),
+            (b"  <svg xmlns='http://www.w3.org/2000/svg'/>", "SVG"),
+        ] {
+            let r = sniff(bytes).unwrap_err();
+            assert!(r.what.contains(name), "{name}: {}", r.what);
+            assert!(r.fix.contains("save it as JPEG or PNG"), "{}", r.fix);
+        }
+        assert!(sniff("照片说明".as_bytes()).unwrap_err().what.contains("not an image"));
+        assert!(sniff(b"").unwrap_err().what.contains("empty"));
+    }
+
+    #[test]
+    fn the_pixel_budget_is_checked_in_u64_and_names_a_size_that_fits() {
+        assert!(within_budget(9792, 6528).is_ok());
+        let r = within_budget(20000, 20000).unwrap_err();
+        assert!(r.what.contains("20000×20000") && r.what.contains("400.0 megapixels") && r.what.contains("64 megapixels"), "{}", r.what);
+        // The suggested size is within the budget.
+        let size: Vec<u64> = r.fix.split(" pixels").next().unwrap().rsplit(' ').next().unwrap().split('×').map(|v| v.parse().unwrap()).collect();
+        assert!(size[0] * size[1] <= MAX_PIXELS, "{}", r.fix);
+        assert!(within_budget(u32::MAX, u32::MAX).is_err());
+        assert!(within_budget(70_000, 10).is_err(), "a side past 65535");
+        assert!(within_budget(0, 10).is_err());
+    }
+
+    #[test]
+    fn a_misleading_name_gets_a_virtual_name_that_says_the_format() {
+        assert_eq!(named_as("/content/a/photos/x.jpg"), Some(PhotoFormat::Jpeg));
+        assert_eq!(named_as("/content/a.v2/photos/x"), None);
+        assert!(named_other("/photos/x.gif"));
+        assert_eq!(alias("/photos/x.jpg", PhotoFormat::Png), "/photos/x.jpg.folio.png");
     }
 
     #[test]
