@@ -108,26 +108,30 @@ pub fn compile_with(
         })
     };
     let t = std::time::Instant::now();
-    let (data, fits) = compose::compose(edition, formats, &galley, &measures, &locate, world.root());
+    let (mut data, fits) = compose::compose(edition, formats, &galley, &measures, &locate, world.root());
     log(&format!("compose in {:?}", t.elapsed()));
+    let outside = photos_outside(edition, &fits);
+    if !outside.is_empty() {
+        return Err(Diagnostics(outside));
+    }
 
     // Photos at their placed size: resolution, grayscale for mono pages, downsampling, and
     // CMYK for the plates.
     let separate = output.separate_photos && output.colour == Colour::Cmyk;
     let t = std::time::Instant::now();
-    let prepared = photos::prepare(world, edition, &data, separate);
+    let prepared = photos::prepare(world, edition, &mut data, separate);
     log(&format!("photos in {:?}", t.elapsed()));
 
     // Pass 2: the pages and spreads.
     world.set_data("pages.json", serde_json::to_vec(&data).expect("serializable"));
     world.set_main(FolioWorld::layout_id(EDITION_MAIN));
     let t = std::time::Instant::now();
-    let (document, more) = run(world)?;
+    let (document, more) = run(world).map_err(|e| photo_errors(world, edition, &data, &prepared).unwrap_or(e))?;
     log(&format!("pass 2 pages in {:?}", t.elapsed()));
     warnings.extend(more);
     world.set_main(FolioWorld::layout_id(SPREAD_MAIN));
     let t = std::time::Instant::now();
-    let (spreads, more) = run(world)?;
+    let (spreads, more) = run(world).map_err(|e| photo_errors(world, edition, &data, &prepared).unwrap_or(e))?;
     log(&format!("pass 2 spreads in {:?}", t.elapsed()));
     warnings.extend(more);
     let pages = data.pages.len();
@@ -139,6 +143,103 @@ pub fn compile_with(
         }
     }
     Ok(Compiled { document, spreads, galley: doc, pages, data, fits, warnings, photos: prepared })
+}
+
+/// Photos that would be drawn outside their story's block, as errors on their `row` or
+/// `height` key (or, when neither is given, on `file`: its aspect ratio made it too tall).
+fn photos_outside(edition: &Edition, fits: &[StoryFit]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for fit in fits {
+        let Some(story) = edition.stories.get(fit.page).and_then(|p| p.get(fit.story)) else { continue };
+        for o in &fit.photos_outside {
+            let Some(photo) = story.value.photos.get(o.photo) else { continue };
+            let file = photo.file.get_ref();
+            let avail = o.available;
+            let d = if o.lines < o.min_lines {
+                let span = photo.height.as_ref().map_or(photo.file.span(), |h| h.span());
+                story
+                    .error(span, format!("photo {file}: a height of {} lines leaves no room for the picture above its caption", o.lines))
+                    .hint(format!("give it height = {} or more (photo and caption, in grid lines)", o.min_lines))
+            } else if let Some(row) = o.row {
+                let span = photo.row.as_ref().map_or(photo.file.span(), |r| r.span());
+                let fix = if o.lines <= avail {
+                    format!("make row + height at most {avail}: row = {} or less, a smaller height, or a taller block", avail - o.lines)
+                } else {
+                    format!("give it height = {avail} or less and row = 0, or make the block taller")
+                };
+                story
+                    .error(span, format!(
+                        "photo {file} at row {row}, {} lines tall (photo and caption), reaches line {} under the head, but the story's block has {avail} lines there (rows 0–{})",
+                        o.lines,
+                        u64::from(row) + u64::from(o.lines),
+                        avail.saturating_sub(1),
+                    ))
+                    .hint(fix)
+            } else if let Some(h) = &photo.height {
+                story
+                    .error(h.span(), format!("photo {file} is {} lines tall (photo and caption), but the story's block has {avail} lines under its head", o.lines))
+                    .hint(format!("give it height = {avail} or less, or make the block taller"))
+            } else {
+                story
+                    .error(photo.file.span(), format!(
+                        "photo {file} needs {} lines at {} columns (from its aspect ratio, with its caption), but the story's block has {avail} lines under its head",
+                        o.lines,
+                        photo.span.get_ref(),
+                    ))
+                    .hint(format!("give it height = {avail} or less (the picture is cropped to fit), span fewer columns, or make the block taller"))
+            };
+            out.push(d);
+        }
+    }
+    out
+}
+
+/// When pass 2 fails, the photos Typst cannot read, as errors on their story's `file` key
+/// (Typst itself would point at the template line that draws every photo). `None` when every
+/// photo reads: the failure was something else.
+fn photo_errors(world: &FolioWorld, edition: &Edition, data: &PagesData, prepared: &[photos::Prepared]) -> Option<Diagnostics> {
+    use typst::visualize::{ExchangeFormat, RasterImage};
+    let mut out: Vec<Diagnostic> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for p in prepared {
+        let Some(story) = edition.stories.get(p.page).and_then(|s| s.get(p.story)) else { continue };
+        let Some(photo) = story.value.photos.get(p.photo) else { continue };
+        // What pass 2 draws: the path in the pages' data (the photo's, or folio's copy of it).
+        let Some(path) = data.pages.get(p.page).and_then(|pg| pg.stories.get(p.story)).and_then(|s| s.photos.get(p.photo)).map(|ph| ph.path.clone()) else { continue };
+        if !seen.insert(path.clone()) {
+            continue;
+        }
+        let problem = if path.is_empty() {
+            Some("it cannot be found inside the project root".to_string())
+        } else {
+            match world.file(FolioWorld::project_id(&path)) {
+                Err(e) => Some(format!("Typst cannot open it: {e}")),
+                Ok(bytes) => {
+                    // Typst's own rule: the name's extension, else the content.
+                    let ext = std::path::Path::new(&path).extension().and_then(|e| e.to_str()).unwrap_or("");
+                    let format = match ext {
+                        "png" => Some(ExchangeFormat::Png),
+                        "jpg" | "jpeg" => Some(ExchangeFormat::Jpg),
+                        "gif" => Some(ExchangeFormat::Gif),
+                        "webp" => Some(ExchangeFormat::Webp),
+                        _ => ExchangeFormat::detect(&bytes),
+                    };
+                    match format {
+                        Some(f) => RasterImage::plain(bytes, f).err().map(|e| format!("Typst cannot decode it: {e}")),
+                        None => Some("Typst does not take it for an image".to_string()),
+                    }
+                }
+            }
+        };
+        if let Some(problem) = problem {
+            out.push(
+                story
+                    .error(photo.file.span(), format!("photo {}: {problem}", p.file))
+                    .hint("open it in a photo editor and save it again as a baseline JPEG or a PNG"),
+            );
+        }
+    }
+    (!out.is_empty()).then_some(Diagnostics(out))
 }
 
 /// One Typst compile of the world's current main file.

@@ -171,7 +171,10 @@ pub struct PhotoData {
     pub image_h: f64,
     /// Space between the image and its caption ([`crate::photos::CAPTION_GAP_PT`]).
     pub caption_gap: f64,
-    /// Root-relative path with a leading slash.
+    /// Root-relative path with a leading slash: the photo file's, or, where folio serves the
+    /// photo in another format than its name says (a PNG named `.jpg`, a PNG separated into a
+    /// CMYK JPEG for the plates), a virtual `<path>.folio.jpg` or `.folio.png` beside it (Typst
+    /// goes by the name; see [`crate::photos::prepare`]).
     pub path: String,
     /// Caption text.
     pub caption: String,
@@ -196,6 +199,8 @@ pub struct StoryFit {
     pub copyfit: Option<String>,
     /// The head does not fit its head area (or leaves no line for copy).
     pub head: Option<HeadShort>,
+    /// Photos that do not fit inside the story's block (an error: nothing is drawn outside it).
+    pub photos_outside: Vec<PhotoOutside>,
 }
 
 /// A head that needs more grid lines than its area gives it.
@@ -207,6 +212,22 @@ pub struct HeadShort {
     pub has: u32,
     /// Whether the area was given by the editor (`head = N`).
     pub given: bool,
+}
+
+/// A photo whose `row` and height reach past the foot of its story's block, or whose `height`
+/// leaves no room for the picture above its caption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhotoOutside {
+    /// Photo index in the story.
+    pub photo: usize,
+    /// Its `row`, if given.
+    pub row: Option<u32>,
+    /// Grid lines it takes (photo and caption): its `height`, or from its aspect ratio.
+    pub lines: u32,
+    /// Grid lines of the story's block under its head (rows 0 to `available` - 1).
+    pub available: u32,
+    /// Fewest lines that hold the picture (one line) above its caption.
+    pub min_lines: u32,
 }
 
 /// A paragraph's last line of this many characters or fewer (of ten or so) is short: the flow keeps it from
@@ -406,7 +427,7 @@ fn fit_story(
     photo_info: &dyn Fn(usize) -> Option<PhotoInfo>,
 ) -> Placement {
     let plain = place_story(ctx, story, pieces, &pieces.flow, 0.0, 0, 0.0, photo_info);
-    if pieces.variants.is_empty() || (plain.2.overset == 0 && plain.2.underset <= 1) {
+    if pieces.variants.is_empty() || (plain.2.overset == 0 && plain.2.underset <= 1) || !plain.2.photos_outside.is_empty() {
         return plain;
     }
     let max_photo = if story.value.photos.is_empty() { 0 } else { ctx.edition_photo_lines as i32 };
@@ -445,6 +466,10 @@ fn fit_story(
                 changes.push(format!("leading {:+.1}%", l * 100.0));
             }
             fit.copyfit = (!changes.is_empty()).then(|| changes.join(", "));
+            // Copyfit never grows a photo out of its block.
+            if !fit.photos_outside.is_empty() {
+                continue;
+            }
             let score = fit.overset * 100 + fit.underset;
             if fit.overset == 0 && fit.underset <= 1 {
                 return (data, jumps, fit);
@@ -558,6 +583,7 @@ fn place_story(
         lines: u32,
         row: Option<u32>,
         image_h: f64,
+        min_lines: u32,
     }
     let ps: Vec<P> = s
         .photos
@@ -573,16 +599,18 @@ fn place_story(
                 Some(h) => *h.get_ref(),
                 None => format.lines_for(natural + crate::photos::CAPTION_GAP_PT + cap_h),
             };
-            let lines = if i == 0 { (lines as i32 + photo_delta).max(3) as u32 } else { lines };
+            let lines = if i == 0 { u32::try_from((i64::from(lines) + i64::from(photo_delta)).max(3)).unwrap_or(u32::MAX) } else { lines };
             let image_h = (format.line_y(lines) - lead_gap - crate::photos::CAPTION_GAP_PT - cap_h).max(format.pitch_pt);
-            P { c, sp, lines, row: p.row.as_ref().map(|r| *r.get_ref()), image_h }
+            // A picture at least one line tall above its caption.
+            let min_lines = format.lines_for(format.pitch_pt + crate::photos::CAPTION_GAP_PT + cap_h);
+            P { c, sp, lines, row: p.row.as_ref().map(|r| *r.get_ref()), image_h, min_lines }
         })
         .collect();
     // Lines a photo occupies (with one blank line towards the text) for a given foot.
     let photo_span = |p: &P, foot: u32| -> (u32, u32) {
         match p.row {
-            Some(r) => (main.body_top + r, main.body_top + r + p.lines + 1),
-            None => (foot.saturating_sub(p.lines + 1), foot),
+            Some(r) => (main.body_top.saturating_add(r), main.body_top.saturating_add(r).saturating_add(p.lines).saturating_add(1)),
+            None => (foot.saturating_sub(p.lines.saturating_add(1)), foot),
         }
     };
 
@@ -645,7 +673,7 @@ fn place_story(
     let total: u32 = units.iter().map(|u| u.lines()).sum();
     let lastg = blocks[last];
     // Bottom-anchored photos need the columns to reach below them.
-    let min = lastg.body_top + if last == 0 { ps.iter().filter(|p| p.row.is_none()).map(|p| p.lines + 1).max().unwrap_or(0) } else { 0 };
+    let min = lastg.body_top.saturating_add(if last == 0 { ps.iter().filter(|p| p.row.is_none()).map(|p| p.lines.saturating_add(1)).max().unwrap_or(0) } else { 0 });
     let ratio = 1.0 + leading;
     let result = flow::flow_pitched(&units, min.min(lastg.bottom), lastg.bottom, frames, |n| flow::lines_at_pitch(n, ratio));
     let pitch = format.pitch_pt * ratio;
@@ -783,6 +811,27 @@ fn place_story(
             (g.page, d)
         })
         .collect();
-    let fit = StoryFit { page: 0, story: 0, overset: result.overset, underset: lastg.bottom - result.bottom, lines: total, copyfit: None, head: head_short };
+    // Every photo inside its block: from its row (or the foot) down, within the block's lines
+    // under the head, and tall enough for a picture above its caption.
+    let available = main.bottom.saturating_sub(main.body_top);
+    let photos_outside = ps
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            let end = u64::from(p.row.unwrap_or(0)) + u64::from(p.lines);
+            end > u64::from(available) || p.lines < p.min_lines
+        })
+        .map(|(i, p)| PhotoOutside { photo: i, row: p.row, lines: p.lines, available, min_lines: p.min_lines })
+        .collect();
+    let fit = StoryFit {
+        page: 0,
+        story: 0,
+        overset: result.overset,
+        underset: lastg.bottom - result.bottom,
+        lines: total,
+        copyfit: None,
+        photos_outside,
+        head: head_short,
+    };
     (data, jumps, fit)
 }

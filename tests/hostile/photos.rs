@@ -1,6 +1,491 @@
 //! Hostile input: photos — decided by content, every route, pixel budget, kept inside the block.
+//!
+//! What a photo file is comes from its bytes, not its name: JPEG and PNG (every PNG colour type
+//! and depth, CMYK and progressive JPEG) print on every route — proofs, a `mono` page, the press
+//! plates (separated to CMYK, transparency flattened onto paper white) and the PDF/A archive —
+//! and anything else is refused on the story's `file` line with the fix. A header that declares
+//! more pixels than the budget is refused before anything is decoded, with little memory. A
+//! photo's `row` and `height` keep it inside its block.
 
-#[allow(unused_imports)]
+use std::path::Path;
+
 use crate::common::hostile::*;
-#[allow(unused_imports)]
 use crate::common::*;
+
+/// The structural PDF/X-4 checker of the press tests.
+#[path = "../common/pdfx.rs"]
+mod pdfx;
+
+const XINYU: &str = "content/jiangxi-special/stories/xinyu.toml";
+const LEAD: &str = "content/jiangxi-special/stories/jiujiang-lead.toml";
+const XINYU_FILE: &str = "file = \"photos/xunjing.jpg\"";
+const LEAD_FILE: &str = "file = \"photos/chaji.jpg\"";
+
+/// A smooth picture with some detail: a colour gradient with a dark disc (so that photo pages
+/// carry real ink), `w`×`h` pixels.
+fn picture(w: u32, h: u32) -> image::RgbImage {
+    image::RgbImage::from_fn(w, h, |x, y| {
+        let (fx, fy) = (x as f32 / w as f32, y as f32 / h as f32);
+        let d = ((fx - 0.5).powi(2) + (fy - 0.5).powi(2)).sqrt();
+        if d < 0.2 {
+            image::Rgb([30, 40, 70])
+        } else {
+            image::Rgb([(60.0 + 180.0 * fx) as u8, (200.0 - 120.0 * fy) as u8, (90.0 + 100.0 * fx * fy) as u8])
+        }
+    })
+}
+
+const W: u32 = 900;
+const H: u32 = 600;
+
+fn png_of(img: image::DynamicImage) -> Vec<u8> {
+    let mut out = Vec::new();
+    img.write_with_encoder(image::codecs::png::PngEncoder::new(&mut out)).expect("encode PNG");
+    out
+}
+
+fn rgb_png() -> Vec<u8> {
+    png_of(image::DynamicImage::ImageRgb8(picture(W, H)))
+}
+
+/// RGBA with the left third fully transparent over black pixels: printed unflattened (or with
+/// the alpha dropped) that third would be solid black.
+fn rgba_png() -> Vec<u8> {
+    let rgb = picture(W, H);
+    let img = image::RgbaImage::from_fn(W, H, |x, y| {
+        if x < W / 3 {
+            image::Rgba([0, 0, 0, 0])
+        } else {
+            let p = rgb.get_pixel(x, y).0;
+            image::Rgba([p[0], p[1], p[2], if x < W / 2 { 128 } else { 255 }])
+        }
+    });
+    png_of(image::DynamicImage::ImageRgba8(img))
+}
+
+fn gray_png() -> Vec<u8> {
+    png_of(image::DynamicImage::ImageRgb8(picture(W, H)).grayscale())
+}
+
+fn gray_alpha_png() -> Vec<u8> {
+    let g = image::DynamicImage::ImageRgb8(picture(W, H)).into_luma8();
+    let img = image::GrayAlphaImage::from_fn(W, H, |x, y| image::LumaA([g.get_pixel(x, y).0[0], if x < W / 3 { 0 } else { 255 }]));
+    png_of(image::DynamicImage::ImageLumaA8(img))
+}
+
+fn rgb16_png() -> Vec<u8> {
+    png_of(image::DynamicImage::ImageRgb16(image::DynamicImage::ImageRgb8(picture(W, H)).into_rgb16()))
+}
+
+/// An indexed-colour PNG (8-bit palette, one transparent entry), written with the png crate.
+fn palette_png() -> Vec<u8> {
+    let palette: Vec<[u8; 3]> = (0..=255u32).map(|i| [i as u8, (255 - i) as u8, ((i * 7) % 256) as u8]).collect();
+    let mut trns = vec![255u8; 256];
+    trns[0] = 0;
+    let data: Vec<u8> = (0..W * H).map(|i| ((i % W) * 255 / W) as u8).collect();
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut out, W, H);
+        enc.set_color(png::ColorType::Indexed);
+        enc.set_depth(png::BitDepth::Eight);
+        enc.set_palette(palette.concat());
+        enc.set_trns(trns);
+        let mut w = enc.write_header().expect("PNG header");
+        w.write_image_data(&data).expect("PNG data");
+    }
+    out
+}
+
+fn cmyk_jpeg() -> Vec<u8> {
+    let rgb = picture(W, H);
+    let cmyk: Vec<u8> = rgb.pixels().flat_map(|p| [255 - p.0[0], 255 - p.0[1], 255 - p.0[2], 0]).collect();
+    let mut out = Vec::new();
+    jpeg_encoder::Encoder::new(&mut out, 85).encode(&cmyk, W as u16, H as u16, jpeg_encoder::ColorType::Cmyk).expect("CMYK JPEG");
+    out
+}
+
+fn progressive_jpeg() -> Vec<u8> {
+    let rgb = picture(W, H);
+    let mut out = Vec::new();
+    let mut enc = jpeg_encoder::Encoder::new(&mut out, 85);
+    enc.set_progressive(true);
+    enc.encode(rgb.as_raw(), W as u16, H as u16, jpeg_encoder::ColorType::Rgb).expect("progressive JPEG");
+    out
+}
+
+/// Write `bytes` as a photo of the sample and point the story `story`'s photo (`old` line) at it.
+fn place(p: &TestProject, story: &str, old: &str, name: &str, bytes: &[u8]) {
+    std::fs::write(p.sample_dir().join("photos").join(name), bytes).expect("write photo");
+    let new = format!("file = \"photos/{name}\"");
+    p.edit(story, |t| {
+        assert!(t.contains(old), "{old} in {story}");
+        t.replace(old, &new)
+    });
+}
+
+/// The test photos are small (900×600): let them print without a resolution error.
+fn low_ppi_ok(p: &TestProject) {
+    p.edit("content/jiangxi-special/edition.toml", |t| format!("{t}\n[preflight]\nwarn_ppi = 10\nerror_ppi = 5\n"));
+}
+
+fn mono_pages(p: &TestProject) {
+    p.edit("content/jiangxi-special/edition.toml", |t| t.replace("stories = [", "mono = true\nstories = ["));
+}
+
+/// Every image XObject of a PDF (soft masks left out): its colour space family and number of
+/// components (`DeviceCMYK` 4, `ICCBased` N, …), and whether it carries a soft mask.
+fn images(pdf: &Path) -> Vec<(String, i64, bool)> {
+    use lopdf::Object;
+    let doc = lopdf::Document::load(pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
+    let masks: Vec<lopdf::ObjectId> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter_map(|s| s.dict.get(b"SMask").ok().and_then(|m| m.as_reference().ok()))
+        .collect();
+    let deref = |o: &Object| -> Object {
+        match o {
+            Object::Reference(r) => doc.get_object(*r).cloned().unwrap_or(Object::Null),
+            o => o.clone(),
+        }
+    };
+    let mut out = Vec::new();
+    for (id, o) in &doc.objects {
+        let Ok(s) = o.as_stream() else { continue };
+        if masks.contains(id) || s.dict.get(b"Subtype").ok().and_then(|t| t.as_name().ok()) != Some(b"Image".as_slice()) {
+            continue;
+        }
+        let cs = deref(s.dict.get(b"ColorSpace").expect("image colour space"));
+        let (name, n) = match &cs {
+            Object::Name(n) => {
+                let name = String::from_utf8_lossy(n).into_owned();
+                let k = match name.as_str() {
+                    "DeviceCMYK" => 4,
+                    "DeviceRGB" | "CalRGB" => 3,
+                    _ => 1,
+                };
+                (name, k)
+            }
+            Object::Array(a) => {
+                let family = String::from_utf8_lossy(a[0].as_name().unwrap_or(b"?")).into_owned();
+                let n = match (family.as_str(), a.get(1).map(&deref)) {
+                    ("ICCBased", Some(Object::Stream(st))) => st.dict.get(b"N").ok().and_then(|n| n.as_i64().ok()).unwrap_or(0),
+                    ("Indexed", Some(Object::Name(b))) if b == b"DeviceCMYK" => 4,
+                    ("Indexed", Some(Object::Name(b))) if b == b"DeviceRGB" => 3,
+                    _ => 0,
+                };
+                (family, n)
+            }
+            other => (format!("{other:?}"), 0),
+        };
+        out.push((name, n, s.dict.has(b"SMask")));
+    }
+    out
+}
+
+/// Ghostscript's `inkcov` of a one-page PDF: the share of the page each of C, M, Y, K touches.
+fn inkcov(pdf: &Path) -> [f64; 4] {
+    let out = std::process::Command::new("gs")
+        .args(["-q", "-o", "-", "-sDEVICE=inkcov", pdf.to_str().unwrap()])
+        .output()
+        .expect("ghostscript (gs) is needed; .ci/run installs it");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let line = text.lines().find(|l| l.contains("CMYK")).unwrap_or_else(|| panic!("inkcov output: {text}"));
+    let v: Vec<f64> = line.split_whitespace().take(4).map(|x| x.parse().unwrap()).collect();
+    [v[0], v[1], v[2], v[3]]
+}
+
+/// A good build with `--press --archive`, read back: the proofs carry one image per photo, no
+/// plate carries an RGB image or a soft mask and every plate passes the PDF/X-4 checker, a mono
+/// page's plate carries K only, and the archive is a clean PDF/A-3b file with the photos
+/// attached.
+fn assert_prints_everywhere(p: &TestProject, photos: &[&str], mono: bool) {
+    let run = p.folio(&["build", &format!("content/{SAMPLE}"), "--out", "out", "--press", "--archive"]);
+    assert!(!run.stderr().contains("panicked"), "panic:\n{}", run.stderr());
+    run.assert_code(0);
+    let proof = images(&p.out().join(format!("{SAMPLE}.pdf")));
+    assert_eq!(proof.len(), photos.len(), "one proof image per photo: {proof:?}");
+    let dir = p.out().join(format!("{SAMPLE}-press"));
+    let mut plates: Vec<_> = std::fs::read_dir(&dir).expect("plates").map(|e| e.unwrap().path()).collect();
+    plates.sort();
+    assert_eq!(plates.len(), 2, "{plates:?}");
+    let mut placed = 0;
+    for plate in &plates {
+        let problems = pdfx::check(&std::fs::read(plate).unwrap());
+        assert!(problems.is_empty(), "{}: {problems:?}", plate.display());
+        let imgs = images(plate);
+        placed += imgs.len();
+        for (cs, n, smask) in &imgs {
+            assert!(*n != 3, "{}: an RGB image on a plate ({cs})", plate.display());
+            assert!(!smask, "{}: a soft mask on a plate: transparency must be flattened onto paper white", plate.display());
+        }
+        if mono {
+            let cov = inkcov(plate);
+            assert!(cov[0] == 0.0 && cov[1] == 0.0 && cov[2] == 0.0 && cov[3] > 0.05, "{}: a mono page prints in K only: {cov:?}", plate.display());
+        }
+    }
+    assert_eq!(placed, photos.len(), "one plate image per photo");
+    let archive = p.out().join(format!("{SAMPLE}-archive.pdf"));
+    let qpdf = std::process::Command::new("qpdf").arg("--check").arg(&archive).output().expect("qpdf is needed");
+    assert!(qpdf.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&qpdf.stdout));
+    let bytes = std::fs::read(&archive).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("<pdfaid:part>3</pdfaid:part>"), "the archive is PDF/A-3");
+    assert_eq!(images(&archive).iter().filter(|(_, n, _)| *n == 4).count(), 0, "PDF/A carries no uncalibrated CMYK");
+    let list = poppler("pdfdetach", &["-list", archive.to_str().unwrap()]);
+    for ph in photos {
+        assert!(list.contains(ph), "the archive carries {ph}: {list}");
+    }
+}
+
+#[test]
+fn png_and_jpeg_of_every_kind_print_on_every_route() {
+    // (what, [(story, old line, file name, bytes)], mono pages)
+    type Gen = fn() -> Vec<u8>;
+    let cases: Vec<(&str, [(&str, &str, &str, Gen); 2], bool)> = vec![
+        ("RGBA and palette PNGs on colour pages", [(XINYU, XINYU_FILE, "t-rgba.png", rgba_png), (LEAD, LEAD_FILE, "t-palette.png", palette_png)], false),
+        ("gray and 16-bit PNGs on colour pages", [(XINYU, XINYU_FILE, "t-gray.png", gray_png), (LEAD, LEAD_FILE, "t-rgb16.png", rgb16_png)], false),
+        ("a PNG named .jpg and a CMYK JPEG", [(XINYU, XINYU_FILE, "t-png-named.jpg", rgb_png), (LEAD, LEAD_FILE, "t-cmyk.jpg", cmyk_jpeg)], false),
+        ("progressive JPEG and gray PNG with alpha", [(XINYU, XINYU_FILE, "t-progressive.jpg", progressive_jpeg), (LEAD, LEAD_FILE, "t-gray-alpha.png", gray_alpha_png)], false),
+        ("RGBA and RGB PNGs on mono pages", [(XINYU, XINYU_FILE, "t-rgba.png", rgba_png), (LEAD, LEAD_FILE, "t-rgb.png", rgb_png)], true),
+        ("palette and gray-alpha PNGs on mono pages", [(XINYU, XINYU_FILE, "t-palette.png", palette_png), (LEAD, LEAD_FILE, "t-gray-alpha.png", gray_alpha_png)], true),
+    ];
+    let mut failures = Vec::new();
+    for (what, photos, mono) in cases {
+        let p = TestProject::sample();
+        low_ppi_ok(&p);
+        if mono {
+            mono_pages(&p);
+        }
+        for (story, old, name, make) in photos {
+            place(&p, story, old, name, &make());
+        }
+        let names: Vec<&str> = photos.iter().map(|x| x.2).collect();
+        if let Err(e) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| assert_prints_everywhere(&p, &names, mono))) {
+            let msg = e.downcast_ref::<String>().cloned().or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default();
+            failures.push(format!("{what}: {msg}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} case(s) failed:\n\n{}", failures.len(), failures.join("\n\n"));
+}
+
+#[test]
+fn proofs_render_png_photos_on_colour_and_mono_pages() {
+    let p = TestProject::sample();
+    low_ppi_ok(&p);
+    p.edit("content/jiangxi-special/edition.toml", |t| t.replacen("stories = [", "mono = true\nstories = [", 1));
+    place(&p, XINYU, XINYU_FILE, "t-rgba.png", &rgba_png());
+    place(&p, LEAD, LEAD_FILE, "t-palette.png", &palette_png());
+    let run = p.folio(&["proof", &format!("content/{SAMPLE}"), "--out", "out/proof", "--dpi", "20"]);
+    assert!(!run.stderr().contains("panicked"), "panic:\n{}", run.stderr());
+    run.assert_code(0);
+    let pngs = std::fs::read_dir(p.out().join("proof")).expect("proof folder").filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "png")).count();
+    assert!(pngs >= 2, "proof PNGs written: {pngs}");
+}
+
+/// A file that is not JPEG or PNG, whatever its name.
+fn refused(name: &'static str, bytes: Vec<u8>, kind: &'static str) -> Case {
+    Case::new(
+        name,
+        move |p| std::fs::write(p.sample_dir().join("photos/xunjing.jpg"), &bytes).unwrap(),
+        &[&format!("{{line:{XINYU}:{XINYU_FILE}}}"), "photo photos/xunjing.jpg", kind, "save it as JPEG or PNG"],
+    )
+}
+
+#[test]
+fn other_formats_named_jpg_are_refused_on_the_story_line() {
+    let mut webp = b"RIFF\x24\0\0\0WEBPVP8 \x18\0\0\0".to_vec();
+    webp.extend([0u8; 24]);
+    run_table(vec![
+        refused("GIF named .jpg", b"GIF89a\x10\0\x10\0\x80\0\0\xff\xff\xff\0\0\0!\xf9\x04\0\0\0\0\0,\0\0\0\0\x10\0\x10\0\0\x02\x02D\x01\0;".to_vec(), "GIF"),
+        refused("WebP named .jpg", webp, "WebP"),
+        refused("TIFF named .jpg", b"II*\0\x08\0\0\0\0\0\0\0".to_vec(), "TIFF"),
+        refused("BMP named .jpg", b"BM\x3e\0\0\0\0\0\0\0\x3e\0\0\0\x28\0\0\0".to_vec(), "BMP"),
+        refused("SVG named .jpg", b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>\n".to_vec(), "SVG"),
+        refused("text named .jpg", "这不是照片，是一段说明文字。\n".as_bytes().to_vec(), "not an image"),
+        refused("empty file named .jpg", Vec::new(), "empty"),
+    ]);
+}
+
+/// A PNG whose header declares `w`×`h` pixels, with a tiny (truncated) picture.
+fn declared_png(w: u32, h: u32) -> Vec<u8> {
+    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+        out.extend((data.len() as u32).to_be_bytes());
+        let start = out.len();
+        out.extend(kind);
+        out.extend(data);
+        let crc = crc32(&out[start..]);
+        out.extend(crc.to_be_bytes());
+    }
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend(w.to_be_bytes());
+    ihdr.extend(h.to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]); // 8-bit RGB, no interlace
+    chunk(&mut out, b"IHDR", &ihdr);
+    // A zlib stream of a few zero bytes (stored block): far fewer than 20000² pixels need.
+    chunk(&mut out, b"IDAT", &[0x78, 0x01, 0x01, 0x04, 0x00, 0xfb, 0xff, 0, 0, 0, 0, 0, 0x04, 0x00, 0x01]);
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+/// A real 64×48 JPEG whose frame header is patched to declare `w`×`h` pixels.
+fn declared_jpeg(w: u16, h: u16) -> Vec<u8> {
+    let mut out = Vec::new();
+    jpeg_encoder::Encoder::new(&mut out, 80).encode(&[128u8; 64 * 48 * 3], 64, 48, jpeg_encoder::ColorType::Rgb).unwrap();
+    let sof = out.windows(2).position(|m| m == [0xff, 0xc0] || m == [0xff, 0xc2]).expect("a SOF marker");
+    out[sof + 5..sof + 7].copy_from_slice(&h.to_be_bytes());
+    out[sof + 7..sof + 9].copy_from_slice(&w.to_be_bytes());
+    out
+}
+
+#[test]
+fn a_photo_past_the_pixel_budget_is_refused_from_its_header_with_little_memory() {
+    let h = Hostile::new();
+    std::fs::write(h.p.sample_dir().join("photos/xunjing.jpg"), declared_png(20000, 20000)).unwrap();
+    // Peak resident memory of the refused build, measured by /usr/bin/time (GNU time) when the
+    // machine has it.
+    let time = Path::new("/usr/bin/time");
+    let rss_file = h.p.root().join("rss.txt");
+    let ed = format!("content/{SAMPLE}");
+    let folio = env!("CARGO_BIN_EXE_folio");
+    let fonts = repo().join("fonts");
+    let mut cmd = if time.exists() {
+        let mut c = std::process::Command::new(time);
+        c.arg("-f").arg("%M").arg("-o").arg(&rss_file).arg(folio);
+        c
+    } else {
+        std::process::Command::new(folio)
+    };
+    cmd.current_dir(h.p.root()).args(["build", &ed, "--out", "out", "--font-path"]).arg(&fonts);
+    let started = std::time::Instant::now();
+    let run = Run(cmd.output().expect("run folio"));
+    let took = started.elapsed();
+    h.assert_refused(&run, &["20000×20000", "400.0 megapixels", "budget of 64 megapixels", "scale it down"]);
+    let line = line_of(&h.p, XINYU, XINYU_FILE);
+    run.assert_stderr_has(&[&format!("stories/xinyu.toml:{line}:")]);
+    assert!(took < std::time::Duration::from_secs(60), "the refusal took {took:?}");
+    if let Ok(text) = std::fs::read_to_string(&rss_file) {
+        let kib: u64 = text.trim().lines().last().and_then(|l| l.trim().parse().ok()).unwrap_or_else(|| panic!("time's output: {text}"));
+        assert!(kib < 400 * 1024, "the refused build peaked at {} MiB resident", kib / 1024);
+    }
+}
+
+#[test]
+fn huge_declared_sizes_are_refused_for_png_and_jpeg() {
+    let line = format!("{{line:{XINYU}:{XINYU_FILE}}}");
+    let case = |name: &'static str, bytes: Vec<u8>, needles: &[&str]| {
+        let mut n = vec![line.as_str(), "megapixels", "scale it down"];
+        n.extend_from_slice(needles);
+        Case::new(name, move |p| std::fs::write(p.sample_dir().join("photos/xunjing.jpg"), &bytes).unwrap(), &n)
+    };
+    run_table(vec![
+        case("PNG declaring 20000×20000", declared_png(20000, 20000), &["20000×20000"]),
+        case("PNG declaring 100000×1000 (a side past 65535)", declared_png(100_000, 1000), &["100000×1000"]),
+        case("JPEG declaring 60000×60000", declared_jpeg(60000, 60000), &["60000×60000"]),
+        case("JPEG declaring 12000×9000 (108 MP)", declared_jpeg(12000, 9000), &["12000×9000"]),
+    ]);
+}
+
+#[test]
+fn photos_stay_inside_their_block() {
+    let row = |name: &'static str, edit: &'static str, key: &'static str, needles: &'static [&'static str]| {
+        let mut n = vec![format!("{{line:{XINYU}:{key}}}")];
+        n.extend(needles.iter().map(|s| s.to_string()));
+        Case {
+            name,
+            mutate: Box::new(move |p: &TestProject| p.edit(XINYU, |t| t.replace("height = 39\n", edit))),
+            flags: &[],
+            needles: n,
+        }
+    };
+    run_table(vec![
+        row("row = 500", "height = 39\nrow = 500\n", "row = 500", &["at row 500", "the story's block has", "rows 0–", "make row + height at most"]),
+        row("height = 500", "height = 500\n", "height = 500", &["500 lines tall", "height = "]),
+        row("row + height past the foot", "height = 39\nrow = 60\n", "row = 60", &["at row 60, 39 lines tall", "make row + height at most"]),
+        row("row = 4294967295", "height = 39\nrow = 4294967295\n", "row = 4294967295", &["at row 4294967295"]),
+        row("height = 4294967295", "height = 4294967295\n", "height = 4294967295", &["4294967295 lines tall"]),
+    ]);
+}
+
+#[test]
+fn a_photo_too_tall_for_its_block_by_its_aspect_ratio_is_refused() {
+    run_table(vec![Case::new(
+        "portrait photo without height",
+        |p| {
+            let img = image::DynamicImage::ImageRgb8(picture(300, 3000));
+            std::fs::write(p.sample_dir().join("photos/tall.png"), png_of(img)).unwrap();
+            p.edit(XINYU, |t| t.replace(XINYU_FILE, "file = \"photos/tall.png\"").replace("height = 39\n", ""));
+        },
+        &[&format!("{{line:{XINYU}:file = \"photos/tall.png\"}}"), "from its aspect ratio", "give it height = "],
+    )]);
+}
+
+/// A 16-bit RGBA PNG of `w`×`h` pixels written row by row (the worst case per pixel: folio
+/// decodes it at 8 bits, flattens it and separates it for the plates).
+fn write_big_png16(path: &Path, w: u32, h: u32) {
+    use std::io::Write;
+    let file = std::io::BufWriter::new(std::fs::File::create(path).expect("create big PNG"));
+    let mut enc = png::Encoder::new(file, w, h);
+    enc.set_color(png::ColorType::Rgba);
+    enc.set_depth(png::BitDepth::Sixteen);
+    enc.set_compression(png::Compression::Fastest);
+    let mut writer = enc.write_header().expect("PNG header");
+    let mut stream = writer.stream_writer().expect("PNG stream");
+    let mut row = vec![0u8; w as usize * 8];
+    for y in 0..h {
+        for x in 0..w as usize {
+            let v = [(x % 256) as u8, (y % 256) as u8, ((x / 8 + y as usize) % 256) as u8, if x % 97 == 0 { 0 } else { 255 }];
+            for (c, b) in v.iter().enumerate() {
+                row[x * 8 + c * 2] = *b;
+                row[x * 8 + c * 2 + 1] = *b;
+            }
+        }
+        stream.write_all(&row).expect("PNG row");
+    }
+    stream.finish().expect("PNG end");
+}
+
+#[test]
+fn a_photo_at_the_pixel_budget_builds_on_every_route_within_1_gib() {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        eprintln!("skipped: /usr/bin/time (GNU time) is needed to measure the peak resident set");
+        return;
+    }
+    let p = TestProject::sample();
+    // 9792×6528 = 63.9 megapixels, just within the budget; printed far above the target
+    // resolution would downsample it, so the target is raised to keep it whole.
+    write_big_png16(&p.sample_dir().join("photos/big.png"), 9792, 6528);
+    p.edit(XINYU, |t| t.replace(XINYU_FILE, "file = \"photos/big.png\""));
+    p.edit("content/jiangxi-special/edition.toml", |t| format!("{t}\n[preflight]\ntarget_ppi = 2000\n"));
+    let rss = p.root().join("rss.txt");
+    let out = std::process::Command::new(time)
+        .arg("-f")
+        .arg("%M")
+        .arg("-o")
+        .arg(&rss)
+        .arg(env!("CARGO_BIN_EXE_folio"))
+        .current_dir(p.root())
+        .args(["build", &format!("content/{SAMPLE}"), "--out", "out", "--press", "--archive", "--font-path"])
+        .arg(repo().join("fonts"))
+        .output()
+        .expect("run folio");
+    let run = Run(out);
+    run.assert_code(0);
+    let kib: u64 = std::fs::read_to_string(&rss).unwrap().trim().lines().last().and_then(|l| l.trim().parse().ok()).expect("time's figure");
+    assert!(kib < 1024 * 1024, "a photo within the budget made the build peak at {} MiB resident", kib / 1024);
+    let plate = p.out().join(format!("{SAMPLE}-press/{SAMPLE}-p04.pdf"));
+    assert!(images(&plate).iter().all(|(_, n, smask)| *n == 4 && !smask), "the big photo is separated and flattened on the plate");
+}
