@@ -75,22 +75,6 @@ pub fn with_bleed(formats: &Formats, edition: &Edition, mm: f64) -> Result<Forma
     Formats::from_specs(specs).map_err(|e| Diagnostic::error(format!("format {} with a bleed of {mm} mm: {}", e.format, e.message)))
 }
 
-/// Delete plate files of edition `name` in `dir` that this build did not write (pages that no
-/// longer exist), so the folder sent to the printer holds exactly the current plates.
-pub fn remove_stale_plates(dir: &std::path::Path, name: &str, keep: &[std::path::PathBuf]) {
-    let prefix = format!("{name}-p");
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for e in entries.flatten() {
-        let file = e.file_name().to_string_lossy().into_owned();
-        let ours = file.starts_with(&prefix)
-            && file.ends_with(".pdf")
-            && file[prefix.len()..file.len() - 4].chars().all(|c| c.is_ascii_digit() || c == '-');
-        if ours && !keep.iter().any(|k| k.file_name() == Some(e.file_name().as_os_str())) {
-            let _ = std::fs::remove_file(e.path());
-        }
-    }
-}
-
 /// One press plate: a page as a PDF/X-4 file.
 #[derive(Debug, Clone)]
 pub struct Plate {
