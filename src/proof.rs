@@ -62,7 +62,11 @@ fn overlay(world: &mut FolioWorld, compiled: &Compiled, findings: &[Finding]) ->
             .into());
     }
     world.set_main(FolioWorld::layout_id(PROOF_MAIN));
-    let result = typst::compile::<PagedDocument>(&*world);
+    let result = world.compile_checked();
+    let font_errors: Vec<Diagnostic> = result.fonts.into_iter().filter(|d| d.severity == crate::diag::Severity::Error).collect();
+    if !font_errors.is_empty() {
+        return Err(Diagnostics(font_errors));
+    }
     match result.output {
         Ok(doc) if doc.pages().len() == compiled.pages => Ok(doc),
         Ok(doc) => Err(Diagnostic::error(format!("layouts/{PROOF_MAIN} made {} pages instead of {}", doc.pages().len(), compiled.pages)).into()),
