@@ -17,6 +17,10 @@ pub fn run(args: &ProofArgs) -> i32 {
     let policy = pipeline::Policy { allow_overset: args.allow_overset };
     match pipeline::run_with(&super::options(&args.common, None), policy) {
         Ok(mut r) => {
+            if let Err(d) = crate::proof::check_resolution(&r.compiled, args.dpi) {
+                super::emit(&[d]);
+                return super::USAGE;
+            }
             let written = crate::proof::write(&mut r.world, &r.compiled, &r.preflight, &r.edition.name, args.dpi, &args.out);
             let code = report::print(args.format, &r.edition.name, Some(&r), &r.preflight);
             match written {

@@ -173,3 +173,22 @@ fn special_files_and_oversized_files_are_refused_at_once() {
     }
     assert!(failures.is_empty(), "{} case(s) failed:\n\n{}", failures.len(), failures.join("\n\n"));
 }
+
+/// Memory (issue 10, class 9): a proof's resolution is bounded (10–600 dpi, a usage error past
+/// it) and so is the size of one rendered image: the broadsheet sample's spread at 600 dpi
+/// would be a 237-megapixel image (2.4 GB resident before the bound) and is refused before
+/// anything is rendered, with the highest resolution that fits; nothing is written.
+#[test]
+fn proof_resolution_is_bounded_before_rendering() {
+    let p = TestProject::sample();
+    let fonts = repo().join("fonts");
+    let ed = format!("content/{SAMPLE}");
+    let args = |dpi: &'static str| vec!["proof", ed.as_str(), "--dpi", dpi, "--out", "proofs", "--font-path", fonts.to_str().unwrap()];
+    let run = folio_timed(p.root(), &args("601"));
+    run.assert_code(2);
+    run.assert_stderr_has(&["601 dpi is out of range", "between 10 and 600"]);
+    let run = folio_timed(p.root(), &args("600"));
+    run.assert_code(2);
+    run.assert_stderr_has(&["--dpi 600 would render", "above folio's limit of 80 Mpx", "give --dpi 348 or less"]);
+    assert!(!p.root().join("proofs").exists() || std::fs::read_dir(p.root().join("proofs")).unwrap().next().is_none(), "a refused proof wrote files");
+}
