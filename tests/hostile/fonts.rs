@@ -75,3 +75,20 @@ fn an_extracted_archive_without_font_path_says_so() {
     let run = folio_timed(&dir, &["check", &format!("content/{SAMPLE}"), "--font-path", fonts.to_str().unwrap()]);
     run.assert_code(0);
 }
+
+/// `--system-fonts` never hides a face the fonts folder lacks: the body face removed from the
+/// folder is either still an error (this machine has no such face) or taken from the system
+/// with a warning naming the face and the file it came from — never silently the bold face.
+#[test]
+fn system_fonts_do_not_hide_a_missing_face() {
+    let h = Hostile::new();
+    let fonts = fonts_without(&h, "nobody", |n| n != "NotoSerifCJK-Regular.ttc");
+    let ed = format!("content/{SAMPLE}");
+    let run = folio_timed(h.p.root(), &["build", &ed, "--out", "out", "--font-path", fonts.to_str().unwrap(), "--system-fonts"]);
+    assert!(!run.stderr().contains("panicked"), "{}", run.stderr());
+    if run.code() == 0 {
+        run.assert_stderr_has(&["has no Noto Serif CJK SC Regular (weight 400)", "taken from this machine's fonts"]);
+    } else {
+        h.assert_refused(&run, &["Noto Serif CJK SC Regular (weight 400)", "--font-path"]);
+    }
+}
