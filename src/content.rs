@@ -469,6 +469,10 @@ fn toml_hint(message: &str, expected: &str) -> String {
 pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Result<Edition, Diagnostics> {
     let dir = project.inside(dir).map_err(Diagnostics::from)?;
     let edition_path = dir.join(EDITION_FILE);
+    // There but not a regular file (a FIFO, a device, a folder): say what it is, never open it.
+    if let Err(e @ crate::project::ReadError::NotRegular(_)) = crate::project::stat_regular(&edition_path, crate::project::limits::TOML) {
+        return Err(e.diagnostic(&project.display(&edition_path)).into());
+    }
     if !edition_path.is_file() {
         return Err(Diagnostic::error(format!(
             "{} is not an edition: it has no {EDITION_FILE}",

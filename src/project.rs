@@ -272,9 +272,9 @@ impl ReadError {
         }
     }
 
-    /// A diagnostic naming the file.
+    /// A diagnostic naming the file (in its message: there is no line to point at).
     pub fn diagnostic(&self, shown: &Path) -> Diagnostic {
-        Diagnostic::error(self.message(shown)).at_path(shown).hint(self.fix())
+        Diagnostic::error(self.message(shown)).hint(self.fix())
     }
 }
 

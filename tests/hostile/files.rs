@@ -104,6 +104,9 @@ fn special_files_and_oversized_files_are_refused_at_once() {
     // A FIFO as a story file: named at its line in edition.toml.
     case(refused("FIFO story", |h| { fifo(&sample(h, "stories/wuning.toml")); None },
         &needles(&["stories/wuning.toml is a FIFO (named pipe), not a regular file", &story_at, "regular files"])));
+    // A FIFO as edition.toml.
+    case(refused("FIFO edition.toml", |h| { fifo(&sample(h, "edition.toml")); None },
+        &needles(&["content/jiangxi-special/edition.toml is a FIFO (named pipe), not a regular file", "regular files"])));
     // A directory named like a story.
     case(refused("directory story", |h| {
         let p = sample(h, "stories/wuning.toml");
