@@ -8,6 +8,22 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+/// The lowest resolution folio renders PNGs at (`folio proof --dpi`, `folio watch --png`).
+pub const MIN_DPI: f32 = 10.0;
+/// The highest: a broadsheet spread at 600 dpi is a 16 800 × 11 900 pixel image, which keeps a
+/// proof run under 1 GiB resident (see README, "Limits").
+pub const MAX_DPI: f32 = 600.0;
+
+/// Parse a resolution in dots per inch, within [`MIN_DPI`]–[`MAX_DPI`] (a usage error otherwise).
+fn dpi(s: &str) -> Result<f32, String> {
+    let v: f32 = s.trim().parse().map_err(|_| format!("`{s}` is not a resolution in dots per inch; give a number such as 100"))?;
+    if v.is_finite() && (MIN_DPI..=MAX_DPI).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{s} dpi is out of range: give a resolution between {MIN_DPI} and {MAX_DPI} dots per inch, e.g. 100"))
+    }
+}
+
 /// folio: newspaper editions in TOML → print-ready PDF pages through Typst.
 #[derive(Debug, Parser)]
 #[command(name = "folio", version, about, long_about = None)]
@@ -83,8 +99,8 @@ pub struct ProofArgs {
     /// Output folder for the PNGs.
     #[arg(long, default_value = "out/proof")]
     pub out: PathBuf,
-    /// Resolution of the page and spread PNGs (dots per inch).
-    #[arg(long, default_value_t = 100.0)]
+    /// Resolution of the page and spread PNGs (dots per inch, 10–600).
+    #[arg(long, default_value_t = 100.0, value_parser = dpi)]
     pub dpi: f32,
     /// Report format of the findings printed alongside.
     #[arg(long, value_enum, default_value_t = crate::report::Format::Human)]
@@ -160,8 +176,8 @@ pub struct WatchArgs {
     /// Output folder.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,
-    /// Also write a PNG proof of each changed page at this resolution (dots per inch).
-    #[arg(long, value_name = "DPI")]
+    /// Also write a PNG proof of each changed page at this resolution (dots per inch, 10–600).
+    #[arg(long, value_name = "DPI", value_parser = dpi)]
     pub png: Option<f32>,
     /// Overset copy is a warning, not an error (the pages are still written).
     #[arg(long)]

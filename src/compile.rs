@@ -242,10 +242,17 @@ fn photo_errors(world: &FolioWorld, edition: &Edition, data: &PagesData, prepare
     (!out.is_empty()).then_some(Diagnostics(out))
 }
 
-/// One Typst compile of the world's current main file.
-fn run(world: &FolioWorld) -> Result<(PagedDocument, Vec<Diagnostic>), Diagnostics> {
-    let result = typst::compile::<PagedDocument>(world);
-    let warnings: Vec<Diagnostic> = result.warnings.iter().map(|d| convert(world, d)).collect();
+/// One Typst compile of the world's current main file. A face the templates asked for that the
+/// fonts lack is an error before anything else (see [`crate::fonts`]).
+fn run(world: &mut FolioWorld) -> Result<(PagedDocument, Vec<Diagnostic>), Diagnostics> {
+    let result = world.compile_checked();
+    let (font_errors, font_warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        result.fonts.into_iter().partition(|d| d.severity == crate::diag::Severity::Error);
+    if !font_errors.is_empty() {
+        return Err(Diagnostics(font_errors));
+    }
+    let mut warnings: Vec<Diagnostic> = result.warnings.iter().map(|d| convert(world, d)).collect();
+    warnings.extend(font_warnings);
     match result.output {
         Ok(doc) => Ok((doc, warnings)),
         Err(errors) => {

@@ -410,10 +410,11 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(
     expected: &str,
 ) -> Result<Loaded<T>, Diagnostic> {
     let display = project.display(path);
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(format!("cannot read {}: {e}", display.display()))
+    let bytes = crate::project::read_regular(path, crate::project::limits::TOML).map_err(|e| match e {
+        crate::project::ReadError::Io(e) => Diagnostic::error(format!("cannot read {}: {e}", display.display()))
             .at_path(&display)
-            .hint(format!("expected {expected} here"))
+            .hint(format!("expected {expected} here")),
+        e => e.diagnostic(&display),
     })?;
     let source = crate::source::decode(bytes, &display)?;
     match toml::from_str::<T>(&source) {
@@ -468,6 +469,10 @@ fn toml_hint(message: &str, expected: &str) -> String {
 pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Result<Edition, Diagnostics> {
     let dir = project.inside(dir).map_err(Diagnostics::from)?;
     let edition_path = dir.join(EDITION_FILE);
+    // There but not a regular file (a FIFO, a device, a folder): say what it is, never open it.
+    if let Err(e @ crate::project::ReadError::NotRegular(_)) = crate::project::stat_regular(&edition_path, crate::project::limits::TOML) {
+        return Err(e.diagnostic(&project.display(&edition_path)).into());
+    }
     if !edition_path.is_file() {
         return Err(Diagnostic::error(format!(
             "{} is not an edition: it has no {EDITION_FILE}",
@@ -528,12 +533,20 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Re
                     continue;
                 }
             };
-            if !path.is_file() {
-                diags.push(
-                    file.error(rel.span(), format!("story file {} does not exist", rel.get_ref()))
-                        .hint("check the name; story paths are relative to the edition directory"),
-                );
-                continue;
+            // A FIFO, a device or a folder is refused without being opened; so is a file above the limit.
+            match crate::project::stat_regular(&path, crate::project::limits::TOML) {
+                Ok(_) => {}
+                Err(crate::project::ReadError::NotFound) => {
+                    diags.push(
+                        file.error(rel.span(), format!("story file {} does not exist", rel.get_ref()))
+                            .hint("check the name; story paths are relative to the edition directory"),
+                    );
+                    continue;
+                }
+                Err(e) => {
+                    diags.push(file.error(rel.span(), e.message(Path::new(rel.get_ref()))).hint(e.fix()));
+                    continue;
+                }
             }
             match parse_toml::<Story>(project, &path, "a story") {
                 Ok(story) => {
@@ -763,10 +776,13 @@ fn validate_story(
         }
         match project.resolve_in(dir, photo.file.get_ref()) {
             Err(msg) => diags.push(story.error(photo.file.span(), msg).hint("keep photos inside the project, e.g. photos/name.jpg in the edition directory")),
-            Ok(path) if !path.is_file() => diags.push(story.error(photo.file.span(), format!(
-                "photo {} does not exist", photo.file.get_ref()))
-                .hint("check the file name; photo paths are relative to the edition directory")),
-            Ok(_) => {}
+            Ok(path) => match crate::project::stat_regular(&path, crate::project::limits::PHOTO) {
+                Ok(_) => {}
+                Err(crate::project::ReadError::NotFound) => diags.push(story.error(photo.file.span(), format!(
+                    "photo {} does not exist", photo.file.get_ref()))
+                    .hint("check the file name; photo paths are relative to the edition directory")),
+                Err(e) => diags.push(story.error(photo.file.span(), e.message(Path::new(photo.file.get_ref()))).hint(e.fix())),
+            },
         }
     }
 }

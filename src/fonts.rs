@@ -1,10 +1,30 @@
-//! Fonts: the project's `fonts/` folder, scanned once per change and loaded lazily and shared.
+//! Fonts: the project's `fonts/` folder, scanned once per change and loaded lazily and shared,
+//! and the guard that no face is ever silently replaced by another.
 //!
-//! Takes the fonts folder (and, only when asked, the system's fonts) and gives a typst-kit
-//! [`FontStore`]: a font book for Typst's font selection and, per face, a source that maps its
-//! file into memory on first use. The faces of one collection (`.ttc`) share one mapping, so a
-//! 27 MB Noto CJK collection is mapped once, however many of its faces a page uses, and a file
-//! no page uses is never read.
+//! Takes the fonts folder (and, only when asked, the system's fonts) and gives [`Fonts`]: a
+//! typst-kit [`FontStore`] (a font book for Typst's font selection and, per face, a source that
+//! maps its file into memory on first use) and what the templates asked of it that it lacks.
+//! The faces of one collection (`.ttc`) share one mapping, so a 27 MB Noto CJK collection is
+//! mapped once, however many of its faces a page uses, and a file no page uses is never read.
+//!
+//! **No silent fallback.** Typst 0.15.1 picks a face in three ways (typst-library
+//! `FontBook::select`, `select_fallback`): the nearest variant of a requested family, whatever
+//! its weight and style; the next family of the template's list; and, when the families are
+//! exhausted, any face covering the character. folio's font book closes each of these:
+//! - for every family it holds, the book also holds a *guard* entry for each standard variant
+//!   (weights 100–900, normal/italic/oblique, the nine named widths) the family lacks, listed
+//!   before the real faces. Typst's nearest-variant search then lands on the guard, never on a
+//!   neighbouring weight or style; the world hands Typst no font for it and records the request,
+//!   and the compile fails naming the family, the face and the fonts folder;
+//! - Typst's "unknown font family" warning (a family the book lacks altogether) is an error; to
+//!   name the faces asked of such a family, folio guards it too and compiles once more;
+//! - text for which a template names no family at all asks for [`NO_FAMILY`] (folio's default
+//!   family), which is guarded in every variant;
+//! - no face in the book claims to cover any character, so Typst's last resort (any face that
+//!   has the character) finds nothing: a character the template's families lack is set as a box
+//!   (`.notdef`) and the preflight's `glyph-missing` error names it, its story and line;
+//! - with `--system-fonts`, a face taken from the system that the fonts folder lacks is a
+//!   warning naming the face and the file it came from.
 //!
 //! Scanning a folder means reading every face's names and character coverage (about a fifth of
 //! a cold build for the bundled CJK collections), so what the scan found is cached per folder
@@ -17,18 +37,30 @@
 //! pages are then handed back to the OS (`MADV_DONTNEED`; they stay in the page cache), so the
 //! build keeps resident only the parts of each font it really reads (cmap, layout tables, the
 //! outlines of the glyphs it sets), not 20–27 MB per collection at once.
+//!
+//! Every file in the fonts folder must be a regular file or a folder: a FIFO, a socket or a
+//! device there is refused before anything is opened (opening a FIFO would wait forever), and
+//! a font file above [`limits::FONT`] is refused.
 
-use std::collections::HashMap;
-use std::fs::File;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use typst::foundations::Bytes;
-use typst::text::{Font, FontInfo};
+use typst::text::{
+    Coverage, Font, FontInfo, FontStretch, FontStyle, FontVariant, FontWeight, StandardAxes,
+};
 use typst_kit::fonts::{FontSource, FontStore};
+
+use crate::diag::Diagnostic;
+use crate::project::{limits, ReadError};
+
+/// The family Typst sets text in when a template names none (folio's default for
+/// `text(font:)`; no font has it, so such text is an error, see the module documentation).
+pub const NO_FAMILY: &str = "(no font family named)";
 
 /// A font file mapped read-only into memory.
 struct Mapped(Arc<memmap2::Mmap>);
@@ -50,7 +82,7 @@ impl SharedFile {
     fn bytes(&self) -> Option<Bytes> {
         self.bytes
             .get_or_init(|| {
-                let file = File::open(&self.path).ok()?;
+                let file = crate::project::open_regular(&self.path, limits::FONT).ok()?;
                 // SAFETY: the fonts folder is read-only for the build's duration; a font file
                 // changed underneath a running build is the same hazard every font loader has.
                 let map = Arc::new(unsafe { memmap2::Mmap::map(&file) }.ok()?);
@@ -88,6 +120,15 @@ impl FontSource for SharedFace {
     }
 }
 
+/// The source of a guard entry: there is no font.
+struct NoFace;
+
+impl FontSource for NoFace {
+    fn load(&self) -> Option<Font> {
+        None
+    }
+}
+
 /// Where fonts come from.
 #[derive(Debug, Clone)]
 pub struct FontOptions {
@@ -97,11 +138,249 @@ pub struct FontOptions {
     pub system: bool,
 }
 
-/// Scan the fonts folder (and the system, if asked) into a store whose faces load lazily.
-pub fn load(opts: &FontOptions) -> FontStore {
-    let mut store = FontStore::new();
+/// What an entry of the font book is.
+#[derive(Debug, Clone)]
+enum Entry {
+    /// A face in the fonts folder.
+    Folder,
+    /// A face from the system's fonts (`--system-fonts`); `in_folder`: the fonts folder has the
+    /// same family and variant too (so this entry is never the one selected).
+    System { path: PathBuf, in_folder: bool },
+    /// No face: the family lacks this variant.
+    Guard { family: String, variant: FontVariant },
+}
+
+/// The fonts of a build: the store Typst selects from, and what it asked for that is missing.
+pub struct Fonts {
+    store: FontStore,
+    entries: Vec<Entry>,
+    /// The fonts folder.
+    dir: PathBuf,
+    /// Guard and system entries Typst asked for since [`Fonts::start`].
+    asked: Mutex<BTreeSet<usize>>,
+    /// System entries already reported (a warning is given once per set of fonts).
+    reported: Mutex<BTreeSet<usize>>,
+}
+
+/// A face the templates asked for that the fonts folder lacks.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FontProblem {
+    /// A face of a family that no font folio sees has (an error).
+    Missing {
+        /// The family as the book spells it (lowercase for a family it lacks altogether).
+        family: String,
+        /// The face asked for.
+        variant: VariantKey,
+    },
+    /// A face taken from the system because the fonts folder lacks it (a warning).
+    FromSystem {
+        /// The family.
+        family: String,
+        /// The face.
+        variant: VariantKey,
+        /// The system's file.
+        path: PathBuf,
+    },
+}
+
+/// A [`FontVariant`] in a sortable form: weight, style, stretch (in thousandths).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct VariantKey {
+    /// 100–900.
+    pub weight: u16,
+    /// 0 normal, 1 italic, 2 oblique.
+    pub style: u8,
+    /// 1000 = normal width.
+    pub stretch: u16,
+}
+
+impl From<FontVariant> for VariantKey {
+    fn from(v: FontVariant) -> Self {
+        let style = match v.style {
+            FontStyle::Normal => 0,
+            FontStyle::Italic => 1,
+            FontStyle::Oblique => 2,
+        };
+        Self { weight: v.weight.to_number(), style, stretch: (v.stretch.to_ratio().get() * 1000.0).round() as u16 }
+    }
+}
+
+impl std::fmt::Display for VariantKey {
+    /// "Regular (weight 400)", "Bold Italic (weight 700)", "weight 450".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let word = match self.weight {
+            100 => Some("Thin"),
+            200 => Some("ExtraLight"),
+            300 => Some("Light"),
+            400 => Some("Regular"),
+            500 => Some("Medium"),
+            600 => Some("SemiBold"),
+            700 => Some("Bold"),
+            800 => Some("ExtraBold"),
+            900 => Some("Black"),
+            _ => None,
+        };
+        let mut name = word.map_or_else(|| format!("weight {}", self.weight), str::to_string);
+        let style = match self.style {
+            1 => Some("Italic"),
+            2 => Some("Oblique"),
+            _ => None,
+        };
+        if let Some(s) = style {
+            name = if name == "Regular" { s.to_string() } else { format!("{name} {s}") };
+        }
+        if self.stretch != 1000 {
+            name = format!("{name}, {}% width", f64::from(self.stretch) / 10.0);
+        }
+        if word.is_some() {
+            name = format!("{name} (weight {})", self.weight);
+        }
+        f.write_str(&name)
+    }
+}
+
+impl Fonts {
+    /// The store Typst's world serves.
+    pub fn store(&self) -> &FontStore {
+        &self.store
+    }
+
+    /// The fonts folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The font at `index` of the book, for `World::font`; a guard gives none and is recorded.
+    pub fn font(&self, index: usize) -> Option<Font> {
+        match self.entries.get(index) {
+            Some(Entry::Guard { .. }) | Some(Entry::System { in_folder: false, .. }) => {
+                self.asked.lock().unwrap_or_else(|e| e.into_inner()).insert(index);
+            }
+            _ => {}
+        }
+        self.store.font(index)
+    }
+
+    /// Forget what was asked so far (before a compile).
+    pub fn start(&self) {
+        self.asked.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+
+    /// What Typst asked for since [`Fonts::start`] that the fonts folder lacks.
+    pub fn problems(&self) -> Vec<FontProblem> {
+        let asked = self.asked.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let mut reported = self.reported.lock().unwrap_or_else(|e| e.into_inner());
+        let mut out: Vec<FontProblem> = asked
+            .into_iter()
+            .filter(|&i| matches!(self.entries[i], Entry::Guard { .. }) || reported.insert(i))
+            .filter_map(|i| match &self.entries[i] {
+                Entry::Guard { family, variant } => Some(FontProblem::Missing { family: family.clone(), variant: (*variant).into() }),
+                Entry::System { path, in_folder: false } => {
+                    let info = self.store.book().info(i)?;
+                    Some(FontProblem::FromSystem { family: info.family.clone(), variant: info.variant.into(), path: path.clone() })
+                }
+                _ => None,
+            })
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Guard every variant of families the book lacks altogether (named as Typst's "unknown font
+    /// family" warning names them), so that a compile records which faces are asked of them.
+    pub fn guard_families(&mut self, families: &[String]) {
+        for family in families {
+            if self.store.book().select_family(&family.to_lowercase()).next().is_some() {
+                continue;
+            }
+            for variant in standard_variants() {
+                self.push_guard(family, variant);
+            }
+        }
+    }
+
+    fn push_guard(&mut self, family: &str, variant: FontVariant) {
+        let info = FontInfo {
+            family: family.to_string(),
+            variant,
+            flags: typst::text::FontFlags::empty(),
+            axes: Vec::new(),
+            coverage: Coverage::from_vec(Vec::new()),
+        };
+        self.store.push((NoFace, info));
+        self.entries.push(Entry::Guard { family: family.to_string(), variant });
+    }
+
+    /// The faces the book holds for a family (lowercase name), real ones only.
+    pub fn faces_of(&self, family: &str) -> Vec<VariantKey> {
+        let book = self.store.book();
+        let mut out: Vec<VariantKey> = book
+            .select_family(&family.to_lowercase())
+            .filter(|&i| !matches!(self.entries[i], Entry::Guard { .. }))
+            .filter_map(|i| book.info(i).map(|info| info.variant.into()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Family names in the fonts folio sees, sorted, with the number of faces of each.
+    pub fn families(&self) -> Vec<(String, usize)> {
+        let book = self.store.book();
+        let mut out: Vec<(String, usize)> = book
+            .families()
+            .filter_map(|(name, ids)| {
+                let n = ids.filter(|&i| !matches!(self.entries[i], Entry::Guard { .. })).count();
+                (n > 0).then(|| (name.to_string(), n))
+            })
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+/// Every standard variant: weights 100–900 in steps of 100, three styles, the nine named widths.
+fn standard_variants() -> impl Iterator<Item = FontVariant> {
+    const STRETCHES: [FontStretch; 9] = [
+        FontStretch::ULTRA_CONDENSED,
+        FontStretch::EXTRA_CONDENSED,
+        FontStretch::CONDENSED,
+        FontStretch::SEMI_CONDENSED,
+        FontStretch::NORMAL,
+        FontStretch::SEMI_EXPANDED,
+        FontStretch::EXPANDED,
+        FontStretch::EXTRA_EXPANDED,
+        FontStretch::ULTRA_EXPANDED,
+    ];
+    [FontStyle::Normal, FontStyle::Italic, FontStyle::Oblique].into_iter().flat_map(|style| {
+        STRETCHES.into_iter().flat_map(move |stretch| {
+            (1..=9u16).map(move |w| FontVariant::new(style, FontWeight::from_number(w * 100), stretch))
+        })
+    })
+}
+
+/// Whether a face is exactly `v` (a variable face: whether its axes reach `v`).
+fn face_is(info: &FontInfo, v: FontVariant) -> bool {
+    let axes = StandardAxes::parse(&info.axes);
+    let style = info.variant.style == v.style
+        || (axes.ital.is_some() && v.style == FontStyle::Italic)
+        || (axes.slnt.is_some() && v.style == FontStyle::Oblique);
+    let within = |axis: Option<&typst::text::FontAxis>, value: f32| axis.is_some_and(|a| a.min.0 <= value && value <= a.max.0);
+    let weight = info.variant.weight == v.weight || within(axes.wght, f32::from(v.weight.to_number()));
+    let stretch = info.variant.stretch == v.stretch || within(axes.wdth, (v.stretch.to_ratio().get() * 100.0) as f32);
+    style && weight && stretch
+}
+
+/// Scan the fonts folder (and the system, if asked) into [`Fonts`] whose faces load lazily.
+/// A fonts folder that does not exist is an error unless the system's fonts are used.
+pub fn load(opts: &FontOptions) -> Result<Fonts, Diagnostic> {
+    if !opts.dir.is_dir() && !opts.system {
+        return Err(missing_folder(&opts.dir));
+    }
     let mut files: HashMap<PathBuf, Arc<SharedFile>> = HashMap::new();
-    let mut add = |entries: Vec<(PathBuf, u32, FontInfo)>, store: &mut FontStore| {
+    let mut faces: Vec<(Arc<SharedFile>, u32, FontInfo, bool)> = Vec::new();
+    let mut add = |entries: Vec<(PathBuf, u32, FontInfo)>, system: bool| {
         // Directory listings come in any order; sort for a stable font book.
         let mut entries = entries;
         entries.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
@@ -110,41 +389,170 @@ pub fn load(opts: &FontOptions) -> FontStore {
                 .entry(path.clone())
                 .or_insert_with(|| Arc::new(SharedFile { path, bytes: OnceLock::new() }))
                 .clone();
-            store.push((SharedFace { file, index }, info));
+            faces.push((file, index, info, system));
         }
     };
-    add(scan(&opts.dir), &mut store);
-    if opts.system {
-        add(typst_kit::fonts::system().map(|(fp, info)| (fp.path, fp.index, info)).collect(), &mut store);
+    if opts.dir.is_dir() {
+        add(scan(&opts.dir)?, false);
     }
-    store
+    if opts.system {
+        add(typst_kit::fonts::system().map(|(fp, info)| (fp.path, fp.index, info)).collect(), true);
+    }
+    // The guards go first: Typst keeps the first of equally near faces, so a request no real
+    // face matches exactly lands on its guard.
+    let mut by_family: BTreeMap<String, (String, Vec<&FontInfo>)> = BTreeMap::new();
+    for (_, _, info, _) in &faces {
+        by_family.entry(info.family.to_lowercase()).or_insert_with(|| (info.family.clone(), Vec::new())).1.push(info);
+    }
+    let mut fonts = Fonts { store: FontStore::new(), entries: Vec::new(), dir: opts.dir.clone(), asked: Mutex::new(BTreeSet::new()), reported: Mutex::new(BTreeSet::new()) };
+    let mut guards: Vec<(String, FontVariant)> = Vec::new();
+    for (family, infos) in by_family.values() {
+        guards.extend(standard_variants().filter(|v| !infos.iter().any(|i| face_is(i, *v))).map(|v| (family.clone(), v)));
+    }
+    guards.extend(standard_variants().map(|v| (NO_FAMILY.to_string(), v)));
+    for (family, variant) in guards {
+        fonts.push_guard(&family, variant);
+    }
+    let folder: BTreeSet<(String, VariantKey)> = faces
+        .iter()
+        .filter(|f| !f.3)
+        .map(|(_, _, info, _)| (info.family.to_lowercase(), info.variant.into()))
+        .collect();
+    for (file, index, mut info, system) in faces {
+        let entry = if system {
+            let in_folder = folder.contains(&(info.family.to_lowercase(), info.variant.into()));
+            Entry::System { path: file.path.clone(), in_folder }
+        } else {
+            Entry::Folder
+        };
+        // No face claims any character: Typst's last-resort fallback finds none.
+        info.coverage = Coverage::from_vec(Vec::new());
+        fonts.store.push((SharedFace { file, index }, info));
+        fonts.entries.push(entry);
+    }
+    Ok(fonts)
+}
+
+/// The error for a fonts folder that does not exist.
+pub fn missing_folder(dir: &Path) -> Diagnostic {
+    let default = dir.file_name().is_some_and(|n| n == crate::project::FONTS_DIR);
+    if default {
+        let root = dir.parent().unwrap_or(dir);
+        Diagnostic::error(format!(
+            "the project {} has no fonts folder ({} does not exist): folio sets every page with the fonts there",
+            root.display(),
+            dir.display()
+        ))
+        .hint("a project written by `folio extract` has none: an archive does not carry fonts")
+        .hint("pass --font-path DIR with the fonts the edition was built with (folio's fonts/ folder)")
+    } else {
+        Diagnostic::error(format!("the fonts folder {} does not exist", dir.display()))
+            .hint("pass --font-path DIR with a folder that holds the fonts the templates use (folio's fonts/ folder)")
+    }
+}
+
+/// Turn what a compile asked for that the fonts lack into diagnostics: an error per missing
+/// face (a family the book lacks altogether: one error per family, at `at` if given), a warning
+/// per face taken from the system.
+pub fn diagnostics(fonts: &Fonts, problems: &[FontProblem], unknown: &[(String, Option<Diagnostic>)]) -> Vec<Diagnostic> {
+    let dir = fonts.dir.display();
+    let mut out = Vec::new();
+    let mut missing: BTreeMap<String, Vec<VariantKey>> = BTreeMap::new();
+    for p in problems {
+        match p {
+            FontProblem::Missing { family, variant } => missing.entry(family.clone()).or_default().push(*variant),
+            FontProblem::FromSystem { family, variant, path } => out.push(
+                Diagnostic::warning(format!(
+                    "the fonts folder {dir} has no {family} {variant}: it was taken from this machine's fonts ({})",
+                    path.display()
+                ))
+                .hint(format!("put the font file into {dir} (or pass --font-path DIR) so the pages do not depend on the machine that builds them")),
+            ),
+        }
+    }
+    for (family, faces) in missing {
+        let names: Vec<String> = faces.iter().map(|v| v.to_string()).collect();
+        if family == NO_FAMILY {
+            out.push(
+                Diagnostic::error(format!(
+                    "a template sets text without naming a font family ({}), and folio never picks one itself",
+                    names.join("; ")
+                ))
+                .hint("name the family in the template, e.g. `set text(font: st.serif)` (layouts/style.typ lists the families)"),
+            );
+            continue;
+        }
+        let has = fonts.faces_of(&family);
+        let located = unknown.iter().find(|(f, _)| f.eq_ignore_ascii_case(&family)).and_then(|(_, d)| d.clone());
+        let message = if has.is_empty() {
+            format!(
+                "the templates ask for the font family \"{family}\" ({}), but the fonts folder {dir} has no font of that family",
+                names.join("; ")
+            )
+        } else {
+            format!(
+                "the templates ask for {family} {}, but the fonts folder {dir} has only {}",
+                names.join(" and "),
+                has.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
+            )
+        };
+        let mut d = match located {
+            Some(mut d) => {
+                d.severity = crate::diag::Severity::Error;
+                d.message = message;
+                d.hints.clear();
+                d
+            }
+            None => Diagnostic::error(message),
+        };
+        d = d
+            .hint("folio never sets text in another weight, style or family than the template asks for")
+            .hint(format!("add the font file with this face to {dir}, or pass --font-path DIR with a folder that has it (`folio fonts --font-path DIR` lists a folder's faces)"));
+        out.push(d);
+    }
+    // Families Typst warned about that no text asked a face of (nothing was set in them).
+    for (family, d) in unknown {
+        if problems.iter().any(|p| matches!(p, FontProblem::Missing { family: f, .. } if f.eq_ignore_ascii_case(family))) {
+            continue;
+        }
+        let message = format!("the templates ask for the font family \"{family}\", but the fonts folder {dir} has no font of that family");
+        let mut d = d.clone().unwrap_or_else(|| Diagnostic::error(""));
+        d.severity = crate::diag::Severity::Error;
+        d.message = message;
+        d.hints.clear();
+        out.push(d.hint(format!("add the font files of \"{family}\" to {dir}, or pass --font-path DIR with a folder that has them")));
+    }
+    out
+}
+
+/// The family named by Typst 0.15.1's "unknown font family: NAME" warning, if it is one.
+pub fn unknown_family(message: &str) -> Option<&str> {
+    message.strip_prefix("unknown font family: ").map(str::trim)
 }
 
 /// Every face in the fonts under `dir` (recursively): file, index in the file, and what Typst
 /// needs to select it. Uses and refreshes the scan cache.
-pub fn scan(dir: &Path) -> Vec<(PathBuf, u32, FontInfo)> {
+pub fn scan(dir: &Path) -> Result<Vec<(PathBuf, u32, FontInfo)>, Diagnostic> {
     scan_with(dir, cache_file(dir))
 }
 
 /// [`scan`] with the cache file given (`None`: no cache).
-pub fn scan_with(dir: &Path, cache_path: Option<PathBuf>) -> Vec<(PathBuf, u32, FontInfo)> {
-    let found = files(dir);
+pub fn scan_with(dir: &Path, cache_path: Option<PathBuf>) -> Result<Vec<(PathBuf, u32, FontInfo)>, Diagnostic> {
+    let found = checked_files(dir)?;
+    // A cache that is not a regular file (or too large) is not read: the fonts are scanned
+    // afresh and the cache written anew.
     let cached: HashMap<PathBuf, CachedFile> = cache_path
         .as_deref()
-        .and_then(|p| std::fs::read(p).ok())
+        .and_then(|p| crate::project::read_regular(p, limits::FONT_CACHE).ok())
         .and_then(|b| serde_json::from_slice::<ScanCache>(&b).ok())
         .filter(|c| c.version == CACHE_VERSION)
         .map(|c| c.files.into_iter().map(|f| (f.path.clone(), f)).collect())
         .unwrap_or_default();
     let fresh: Vec<CachedFile> = found
         .par_iter()
-        .filter_map(|path| {
-            let meta = std::fs::metadata(path).ok()?;
-            let (len, modified) = (meta.len(), stamp(&meta));
-            match cached.get(path) {
-                Some(c) if c.len == len && c.modified == modified => Some(c.clone()),
-                _ => Some(CachedFile { path: path.clone(), len, modified, faces: scan_file(path).unwrap_or_default() }),
-            }
+        .filter_map(|(path, len, modified)| match cached.get(path) {
+            Some(c) if c.len == *len && c.modified == *modified => Some(c.clone()),
+            _ => Some(CachedFile { path: path.clone(), len: *len, modified: *modified, faces: scan_file(path).unwrap_or_default() }),
         })
         .collect();
     let unchanged = fresh.len() == cached.len()
@@ -152,12 +560,12 @@ pub fn scan_with(dir: &Path, cache_path: Option<PathBuf>) -> Vec<(PathBuf, u32, 
     if let (Some(path), false) = (&cache_path, unchanged) {
         write_cache(path, &ScanCache { version: CACHE_VERSION.into(), dir: dir.to_path_buf(), files: fresh.clone() });
     }
-    fresh.into_iter().flat_map(|f| f.faces.into_iter().map(move |(i, info)| (f.path.clone(), i, info))).collect()
+    Ok(fresh.into_iter().flat_map(|f| f.faces.into_iter().map(move |(i, info)| (f.path.clone(), i, info))).collect())
 }
 
 /// The faces of one font file.
 fn scan_file(path: &Path) -> Option<Vec<(u32, FontInfo)>> {
-    let file = File::open(path).ok()?;
+    let file = crate::project::open_regular(path, limits::FONT).ok()?;
     // SAFETY: as in `SharedFile::bytes`.
     let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
     // A collection's header: "ttcf", version, then the number of faces (big-endian u32).
@@ -169,31 +577,59 @@ fn scan_file(path: &Path) -> Option<Vec<(u32, FontInfo)>> {
     Some((0..count).filter_map(|i| FontInfo::new(&map, i).map(|info| (i, info))).collect())
 }
 
-/// The font files under `dir` (recursively, following symbolic links), sorted.
-pub fn files(dir: &Path) -> Vec<PathBuf> {
+/// The font files under `dir` (recursively, following symbolic links), sorted, with their size
+/// and modification time. Anything in the folder that is neither a regular file nor a folder
+/// (a FIFO, a socket, a device) is an error, and so is a font file above [`limits::FONT`].
+fn checked_files(dir: &Path) -> Result<Vec<(PathBuf, u64, u128)>, Diagnostic> {
     let mut out = Vec::new();
-    font_files(dir, &mut out, 0);
+    font_files(dir, &mut out, 0)?;
     out.sort();
-    out
+    Ok(out)
 }
 
-fn font_files(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+/// The font files under `dir` (recursively), sorted, for watching the folder: as far as they
+/// can be listed (the build itself refuses a folder with anything but files and folders).
+pub fn files(dir: &Path) -> Vec<PathBuf> {
+    checked_files(dir).map(|f| f.into_iter().map(|(p, _, _)| p).collect()).unwrap_or_default()
+}
+
+fn is_font_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["ttf", "otf", "ttc", "otc"].contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn font_files(dir: &Path, out: &mut Vec<(PathBuf, u64, u128)>, depth: usize) -> Result<(), Diagnostic> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
+    let refuse = |path: &Path, e: ReadError| {
+        let mut d = e.diagnostic(path);
+        d.message = format!("in the fonts folder: {}", d.message);
+        d.hint("remove it from the fonts folder, or pass --font-path DIR with a folder of font files")
+    };
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.is_dir() {
+        // Follows symbolic links; never opens anything.
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(_) if !is_font_name(&path) => continue,
+            Err(e) => return Err(refuse(&path, ReadError::Io(e))),
+        };
+        if meta.is_dir() {
             // Deep enough for any real font folder, and an end to symlink loops.
             if depth < 16 {
-                font_files(&path, out, depth + 1);
+                font_files(&path, out, depth + 1)?;
             }
-        } else if path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| ["ttf", "otf", "ttc", "otc"].contains(&e.to_ascii_lowercase().as_str()))
-        {
-            out.push(path);
+        } else if !meta.is_file() {
+            let kind = crate::project::FileKind::of(meta.file_type()).unwrap_or(crate::project::FileKind::Other);
+            return Err(refuse(&path, ReadError::NotRegular(kind)));
+        } else if is_font_name(&path) {
+            if let Err(e) = crate::project::stat_regular(&path, limits::FONT) {
+                return Err(refuse(&path, e));
+            }
+            out.push((path, meta.len(), stamp(&meta)));
         }
     }
+    Ok(())
 }
 
 /// Bump when the cache's meaning changes; the Typst version is part of it because `FontInfo`
@@ -248,7 +684,8 @@ fn write_cache(path: &Path, cache: &ScanCache) {
         for other in folder.flatten().map(|e| e.path()) {
             let is_cache = other.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("fonts-") && n.ends_with(".json"));
             if is_cache && other != path {
-                let gone = std::fs::read(&other)
+                // Never opened unless it is a regular file of a cache's size.
+                let gone = crate::project::read_regular(&other, limits::FONT_CACHE)
                     .ok()
                     .and_then(|b| serde_json::from_slice::<CacheDir>(&b).ok())
                     .is_none_or(|c| !c.dir.is_dir());
@@ -280,17 +717,6 @@ pub fn loaded(store: &FontStore) -> Vec<PathBuf> {
     out
 }
 
-/// Family names in the store, sorted, with the number of faces of each.
-pub fn families(store: &FontStore) -> Vec<(String, usize)> {
-    let mut out: Vec<(String, usize)> = store
-        .book()
-        .families()
-        .map(|(name, infos)| (name.to_string(), infos.count()))
-        .collect();
-    out.sort();
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,7 +729,7 @@ mod tests {
         std::fs::copy(fonts.join("LXGWWenKai-Regular.ttf"), dir.path().join("kai.ttf")).unwrap();
         let fresh = dir.path().join("kai.ttf");
         let file = dir.path().join("cache/fonts.json");
-        let scan = |d: &Path| scan_with(d, Some(file.clone()));
+        let scan = |d: &Path| scan_with(d, Some(file.clone())).unwrap();
         let first = scan(dir.path());
         assert!(file.is_file(), "the scan wrote its cache");
         let second = scan(dir.path());
@@ -319,6 +745,6 @@ mod tests {
         let f = std::fs::File::options().append(true).open(&fresh).unwrap();
         f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5)).unwrap();
         assert_eq!(scan(dir.path())[0].2.family, "LXGW WenKai", "a changed file is scanned again");
-        assert_eq!(scan_with(dir.path(), None), first, "no cache: the same faces");
+        assert_eq!(scan_with(dir.path(), None).unwrap(), first, "no cache: the same faces");
     }
 }

@@ -78,7 +78,7 @@ impl Session {
         let project = Project::discover(&opts.edition, opts.root.as_deref(), opts.font_path.as_deref())?;
         let formats = Formats::load(&project)?;
         let edition = content::load(&project, &opts.edition, &formats)?;
-        let fonts = fonts::load(&FontOptions { dir: project.fonts.clone(), system: opts.system_fonts });
+        let fonts = fonts::load(&FontOptions { dir: project.fonts.clone(), system: opts.system_fonts })?;
         let world = FolioWorld::new(&project, fonts);
         Ok(Self { project, formats, edition, world })
     }

@@ -3,7 +3,9 @@
 //! Takes the edition directory the user named (and optionally an explicit root) and gives a
 //! [`Project`]: the root folder that holds `layouts/`, `fonts/` and the editions. Every path folio
 //! reads goes through [`Project::resolve_in`] or [`Project::inside`], which refuse absolute paths,
-//! `..` that leaves the root, and symlinks that point out of it.
+//! `..` that leaves the root, and symlinks that point out of it; and every file folio reads is
+//! read through [`read_regular`] (or opened through [`open_regular`]), which refuses anything
+//! that is not a regular file without opening it, and files above their [`limits`].
 
 use std::path::{Component, Path, PathBuf};
 
@@ -115,4 +117,209 @@ impl Project {
         }
         Ok(out)
     }
+}
+
+/// The most folio reads of each kind of input (see README, "Limits"). Files above a limit are
+/// refused before they are read, with a message naming the file and the limit.
+pub mod limits {
+    /// One mebibyte.
+    pub const MIB: u64 = 1024 * 1024;
+
+    /// A limit on a file's size, with what it is a limit for.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct Limit {
+        /// Bytes.
+        pub bytes: u64,
+        /// The kind of file, for messages ("a TOML file").
+        pub what: &'static str,
+    }
+
+    /// A TOML file: `edition.toml`, a story, `layouts/formats.toml`. A long feature of 20 000
+    /// characters is about 60 KB of UTF-8; 1 MiB holds some 340 000 Chinese characters.
+    pub const TOML: Limit = Limit { bytes: MIB, what: "a TOML file (edition, story or formats)" };
+    /// A Typst template in `layouts/` (the bundled ones are under 40 KB together).
+    pub const TEMPLATE: Limit = Limit { bytes: 4 * MIB, what: "a template" };
+    /// A photo, or any other file a template reads (a 6000 × 4000 press JPEG is 5–15 MB).
+    pub const PHOTO: Limit = Limit { bytes: 64 * MIB, what: "a photo" };
+    /// A font file (mapped, not read whole; the bundled Noto CJK collections are 20–27 MB).
+    pub const FONT: Limit = Limit { bytes: 256 * MIB, what: "a font file" };
+    /// The font scan cache (about 2 MB for the bundled fonts).
+    pub const FONT_CACHE: Limit = Limit { bytes: 64 * MIB, what: "the font scan cache" };
+
+    /// Bytes in MiB (or KiB) for messages.
+    pub fn human(bytes: u64) -> String {
+        if bytes >= MIB {
+            format!("{:.1} MiB", bytes as f64 / MIB as f64).replace(".0 ", " ")
+        } else {
+            format!("{:.1} KiB", bytes as f64 / 1024.0).replace(".0 ", " ")
+        }
+    }
+}
+
+/// What a path is when it is not a regular file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A folder.
+    Directory,
+    /// A named pipe: opening it waits for a writer.
+    Fifo,
+    /// A Unix socket.
+    Socket,
+    /// A character device such as `/dev/zero`.
+    CharDevice,
+    /// A block device.
+    BlockDevice,
+    /// Anything else that is not a regular file.
+    Other,
+}
+
+impl FileKind {
+    /// What a file type is, or `None` for a regular file.
+    pub fn of(ft: std::fs::FileType) -> Option<Self> {
+        #[cfg(unix)]
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_file() {
+            return None;
+        }
+        if ft.is_dir() {
+            return Some(Self::Directory);
+        }
+        #[cfg(unix)]
+        {
+            if ft.is_fifo() {
+                return Some(Self::Fifo);
+            }
+            if ft.is_socket() {
+                return Some(Self::Socket);
+            }
+            if ft.is_char_device() {
+                return Some(Self::CharDevice);
+            }
+            if ft.is_block_device() {
+                return Some(Self::BlockDevice);
+            }
+        }
+        Some(Self::Other)
+    }
+}
+
+impl std::fmt::Display for FileKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Directory => "a directory",
+            Self::Fifo => "a FIFO (named pipe)",
+            Self::Socket => "a socket",
+            Self::CharDevice => "a character device",
+            Self::BlockDevice => "a block device",
+            Self::Other => "a special file",
+        })
+    }
+}
+
+/// Why a file was not read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The path is not a regular file (a FIFO, a device, a socket, a directory).
+    NotRegular(FileKind),
+    /// The file is larger than its limit.
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+        /// The limit it is above.
+        limit: limits::Limit,
+    },
+    /// The file does not exist (or a symlink on the way dangles).
+    NotFound,
+    /// Any other I/O error.
+    Io(std::io::Error),
+}
+
+impl ReadError {
+    fn io(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::NotFound { Self::NotFound } else { Self::Io(e) }
+    }
+
+    /// What went wrong, as a sentence about `shown` (the path as the user knows it).
+    pub fn message(&self, shown: &Path) -> String {
+        let p = shown.display();
+        match self {
+            Self::NotRegular(kind) => format!("{p} is {kind}, not a regular file"),
+            Self::TooLarge { size, limit } => format!(
+                "{p} is {}, above folio's limit of {} for {}",
+                limits::human(*size),
+                limits::human(limit.bytes),
+                limit.what
+            ),
+            Self::NotFound => format!("{p} does not exist"),
+            Self::Io(e) => format!("cannot read {p}: {e}"),
+        }
+    }
+
+    /// How to fix it.
+    pub fn fix(&self) -> String {
+        match self {
+            Self::NotRegular(FileKind::Directory) => "name a file, not a folder".into(),
+            Self::NotRegular(_) => {
+                "folio reads only regular files (never pipes, devices or sockets): put the file itself there".into()
+            }
+            Self::TooLarge { limit, .. } => format!(
+                "{} may be at most {}: split it or make it smaller (see README.md, \"Limits\")",
+                limit.what,
+                limits::human(limit.bytes)
+            ),
+            Self::NotFound => "check the path".into(),
+            Self::Io(_) => "check that the file is readable".into(),
+        }
+    }
+
+    /// A diagnostic naming the file (in its message: there is no line to point at).
+    pub fn diagnostic(&self, shown: &Path) -> Diagnostic {
+        Diagnostic::error(self.message(shown)).hint(self.fix())
+    }
+}
+
+/// Check, without opening it, that `path` (symlinks followed) is a regular file within `limit`;
+/// gives its size.
+pub fn stat_regular(path: &Path, limit: limits::Limit) -> Result<u64, ReadError> {
+    let meta = std::fs::metadata(path).map_err(ReadError::io)?;
+    if let Some(kind) = FileKind::of(meta.file_type()) {
+        return Err(ReadError::NotRegular(kind));
+    }
+    if meta.len() > limit.bytes {
+        return Err(ReadError::TooLarge { size: meta.len(), limit });
+    }
+    Ok(meta.len())
+}
+
+/// Open a regular file within `limit` for reading, never blocking: the path is checked first
+/// (a FIFO is never opened), then opened with `O_NONBLOCK` (so a FIFO swapped in meanwhile
+/// cannot hang the build either) and checked again on the open file.
+pub fn open_regular(path: &Path, limit: limits::Limit) -> Result<std::fs::File, ReadError> {
+    stat_regular(path, limit)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(ReadError::io)?;
+    let meta = file.metadata().map_err(ReadError::io)?;
+    if let Some(kind) = FileKind::of(meta.file_type()) {
+        return Err(ReadError::NotRegular(kind));
+    }
+    if meta.len() > limit.bytes {
+        return Err(ReadError::TooLarge { size: meta.len(), limit });
+    }
+    Ok(file)
+}
+
+/// Read a whole regular file of at most `limit` bytes (see [`open_regular`]). A file that grows
+/// past the limit while it is read is refused too.
+pub fn read_regular(path: &Path, limit: limits::Limit) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    let file = open_regular(path, limit)?;
+    let mut bytes = Vec::new();
+    file.take(limit.bytes + 1).read_to_end(&mut bytes).map_err(ReadError::io)?;
+    if bytes.len() as u64 > limit.bytes {
+        return Err(ReadError::TooLarge { size: bytes.len() as u64, limit });
+    }
+    Ok(bytes)
 }

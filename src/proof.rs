@@ -62,7 +62,11 @@ fn overlay(world: &mut FolioWorld, compiled: &Compiled, findings: &[Finding]) ->
             .into());
     }
     world.set_main(FolioWorld::layout_id(PROOF_MAIN));
-    let result = typst::compile::<PagedDocument>(&*world);
+    let result = world.compile_checked();
+    let font_errors: Vec<Diagnostic> = result.fonts.into_iter().filter(|d| d.severity == crate::diag::Severity::Error).collect();
+    if !font_errors.is_empty() {
+        return Err(Diagnostics(font_errors));
+    }
     match result.output {
         Ok(doc) if doc.pages().len() == compiled.pages => Ok(doc),
         Ok(doc) => Err(Diagnostic::error(format!("layouts/{PROOF_MAIN} made {} pages instead of {}", doc.pages().len(), compiled.pages)).into()),
@@ -70,12 +74,62 @@ fn overlay(world: &mut FolioWorld, compiled: &Compiled, findings: &[Finding]) ->
     }
 }
 
+/// The most pixels folio renders into one PNG: 4 bytes a pixel while it is drawn (and as much
+/// again for photos resampled to their placed size), so a proof stays under 1 GiB resident
+/// (measured: 743 MiB peak for the tabloid sample at its highest resolution, 492 dpi). A broadsheet
+/// page (390 × 545 mm) fits up to 490 dpi, its spread sheet up to 345 dpi; a tabloid page
+/// (273 × 390 mm) up to 600.
+pub const MAX_PIXELS: u64 = 80_000_000;
+
+/// Width and height in pixels of a page rendered at `dpi` (as typst-render sizes it).
+fn pixel_size(page: &typst_layout::Page, dpi: f32) -> (u64, u64) {
+    let size = page.frame.size();
+    let px = |pt: f64| (pt * f64::from(dpi) / 72.0).ceil().max(1.0) as u64;
+    (px(size.x.to_pt()), px(size.y.to_pt()))
+}
+
+/// Refuse a resolution at which a page or spread sheet of the edition would exceed
+/// [`MAX_PIXELS`], before anything is rendered; the message gives the highest that fits.
+pub fn check_resolution(compiled: &Compiled, dpi: f32) -> Result<(), Diagnostic> {
+    let sheets = compiled.document.pages().iter().chain(compiled.spreads.pages());
+    let Some(largest) = sheets.max_by_key(|p| {
+        let (w, h) = pixel_size(p, dpi);
+        w * h
+    }) else {
+        return Ok(());
+    };
+    let (w, h) = pixel_size(largest, dpi);
+    if w * h <= MAX_PIXELS {
+        return Ok(());
+    }
+    let size = largest.frame.size();
+    let fits = (MAX_PIXELS as f64 / (size.x.to_pt() * size.y.to_pt())).sqrt() * 72.0;
+    Err(Diagnostic::error(format!(
+        "--dpi {dpi} would render a {:.0} × {:.0} mm sheet of this edition as {w} × {h} pixels ({} Mpx), above folio's limit of {} Mpx for one image",
+        size.x.to_mm(),
+        size.y.to_mm(),
+        w * h / 1_000_000,
+        MAX_PIXELS / 1_000_000
+    ))
+    .hint(format!("give --dpi {} or less for this edition (see README.md, \"Limits\")", fits.floor().max(1.0))))
+}
+
 fn png(page: &typst_layout::Page, dpi: f32) -> Result<Vec<u8>, Diagnostic> {
+    let (w, h) = pixel_size(page, dpi);
+    if w * h > MAX_PIXELS {
+        return Err(Diagnostic::error(format!("a {w} × {h} pixel proof is above folio's limit of {} Mpx", MAX_PIXELS / 1_000_000)));
+    }
     let pixmap = typst_render::render(page, &typst_render::RenderOptions {
         pixel_per_pt: typst::utils::Scalar::new(f64::from(dpi) / 72.0),
         render_bleed: false,
     });
-    pixmap.encode_png().map_err(|e| Diagnostic::error(format!("PNG encoding failed: {e}")))
+    // Demultiplied in place and encoded from there: no second copy of the pixels.
+    let (w, h) = (pixmap.width(), pixmap.height());
+    let rgba = pixmap.take_demultiplied();
+    let mut buf = Vec::new();
+    image::ImageEncoder::write_image(image::codecs::png::PngEncoder::new(&mut buf), &rgba, w, h, image::ExtendedColorType::Rgba8)
+        .map_err(|e| Diagnostic::error(format!("PNG encoding failed: {e}")))?;
+    Ok(buf)
 }
 
 /// The edition's pages with the overlay laid over each.

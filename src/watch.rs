@@ -158,7 +158,7 @@ impl Builder {
                 w
             }
             _ => {
-                let store = fonts::load(&FontOptions { dir: project.fonts.clone(), system: o.system_fonts });
+                let store = fonts::load(&FontOptions { dir: project.fonts.clone(), system: o.system_fonts })?;
                 Warm { world: FolioWorld::new(&project, store), root: project.root.clone(), fonts: stamp }
             }
         };

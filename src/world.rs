@@ -2,24 +2,28 @@
 //!
 //! Takes the [`Project`] (root, layouts, fonts) and gives [`FolioWorld`], a Typst `World` that
 //! serves the templates and photos from the project root only (no packages, no absolute paths,
-//! no `..` or symlink out of the root), fonts from the fonts folder only, a fixed date, and the
-//! edition's data as a virtual JSON file. Serving the data as a file (not `sys.inputs`) keeps
+//! no `..` or symlink out of the root, nothing that is not a regular file, nothing above its
+//! size limit), fonts from the fonts folder only (never a face the templates did not ask for:
+//! see [`crate::fonts`]), a fixed date, and the edition's data as a virtual JSON file. Serving the data as a file (not `sys.inputs`) keeps
 //! recompiles incremental: an edit to one story changes one file, and comemo reuses the rest.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use typst::diag::{FileError, FileResult};
+use typst::diag::{FileError, FileResult, SourceDiagnostic, SourceResult};
 use typst::foundations::{Bytes, Datetime};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontFamily, FontList, TextElem};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_kit::diagnostics::DiagnosticWorld;
 use typst_kit::files::{FileLoader, FileStore};
 use typst_kit::fonts::FontStore;
+use typst_layout::PagedDocument;
 
-use crate::project::Project;
+use crate::diag::Diagnostic;
+use crate::fonts::{self, Fonts};
+use crate::project::{limits, FileKind, Project, ReadError};
 
 /// Virtual folder for generated data; never read from disk.
 pub const DATA_DIR: &str = "/.folio";
@@ -57,18 +61,36 @@ impl Sandbox {
 impl FileLoader for Sandbox {
     fn load(&self, id: FileId) -> FileResult<Bytes> {
         let path = self.resolve(id)?;
-        if path.is_dir() {
-            return Err(FileError::IsDirectory);
+        let limit = if path.extension().is_some_and(|e| e == "typ") { limits::TEMPLATE } else { limits::PHOTO };
+        match crate::project::read_regular(&path, limit) {
+            Ok(bytes) => Ok(Bytes::new(bytes)),
+            Err(ReadError::NotRegular(FileKind::Directory)) => Err(FileError::IsDirectory),
+            Err(ReadError::NotFound) => Err(FileError::NotFound(path)),
+            Err(ReadError::Io(e)) => Err(FileError::from_io(e, &path)),
+            Err(e) => {
+                let shown = std::path::Path::new(id.vpath().get_without_slash());
+                Err(FileError::Other(Some(format!("{} ({})", e.message(shown), e.fix()).into())))
+            }
         }
-        std::fs::read(&path).map(Bytes::new).map_err(|e| FileError::from_io(e, &path))
     }
+}
+
+/// A Typst compile of the world's main file, with what it asked of the fonts checked.
+pub struct Checked {
+    /// Typst's output.
+    pub output: SourceResult<PagedDocument>,
+    /// Typst's warnings, less those about fonts (they are in `fonts`).
+    pub warnings: Vec<SourceDiagnostic>,
+    /// Faces the templates asked for that the fonts folder lacks: errors (a missing face or
+    /// family, text with no family) and warnings (a face taken from the system).
+    pub fonts: Vec<Diagnostic>,
 }
 
 /// The Typst world of one project.
 pub struct FolioWorld {
     root: PathBuf,
     library: LazyHash<Library>,
-    fonts: FontStore,
+    fonts: Fonts,
     files: FileStore<Sandbox>,
     virtual_files: HashMap<FileId, Bytes>,
     main: FileId,
@@ -77,11 +99,15 @@ pub struct FolioWorld {
 
 impl FolioWorld {
     /// A world over the project with the given fonts. `main` is a path under `layouts/`.
-    pub fn new(project: &Project, fonts: FontStore) -> Self {
+    pub fn new(project: &Project, fonts: Fonts) -> Self {
         let main = Self::layout_id("galley.typ");
+        // Text for which a template names no family asks for one no font has (Typst's own
+        // default, Libertinus Serif, would fall back to any face): see `crate::fonts`.
+        let mut library = Library::builder().build();
+        library.styles.set(TextElem::font, FontList(vec![FontFamily::new(fonts::NO_FAMILY)]));
         Self {
             root: project.root.clone(),
-            library: LazyHash::new(Library::builder().build()),
+            library: LazyHash::new(library),
             fonts,
             files: FileStore::new(Sandbox { root: project.root.clone() }),
             virtual_files: HashMap::new(),
@@ -163,7 +189,36 @@ impl FolioWorld {
 
     /// The font store.
     pub fn fonts(&self) -> &FontStore {
-        &self.fonts
+        self.fonts.store()
+    }
+
+    /// Compile the main file with Typst and check what it asked of the fonts: every face it
+    /// asked for that the fonts folder lacks becomes an error naming the family, the face and
+    /// the folder (see [`crate::fonts`]). A family the fonts lack altogether (Typst's "unknown
+    /// font family" warning) is guarded and compiled once more to learn the faces asked of it;
+    /// that second compile happens only when the build fails anyway.
+    pub fn compile_checked(&mut self) -> Checked {
+        self.fonts.start();
+        let result = typst::compile::<PagedDocument>(&*self);
+        let mut unknown: Vec<(String, Option<Diagnostic>)> = Vec::new();
+        let mut warnings = Vec::new();
+        for w in result.warnings {
+            match fonts::unknown_family(&w.message) {
+                Some(family) if !unknown.iter().any(|(f, _)| f == family) => {
+                    unknown.push((family.to_string(), Some(crate::compile::convert(self, &w))));
+                }
+                Some(_) => {}
+                None => warnings.push(w),
+            }
+        }
+        if !unknown.is_empty() {
+            let families: Vec<String> = unknown.iter().map(|(f, _)| f.clone()).collect();
+            self.fonts.guard_families(&families);
+            let _ = typst::compile::<PagedDocument>(&*self);
+        }
+        let problems = self.fonts.problems();
+        let fonts = fonts::diagnostics(&self.fonts, &problems, &unknown);
+        Checked { output: result.output, warnings, fonts }
     }
 
     /// The project root.
@@ -178,7 +233,7 @@ impl World for FolioWorld {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        self.fonts.book()
+        self.fonts.store().book()
     }
 
     fn main(&self) -> FileId {

@@ -10,9 +10,16 @@ pub fn run(args: &FontArgs) -> i32 {
         eprintln!("  = hint: run folio fonts in the project root, or pass --font-path");
         return super::USAGE;
     }
-    let store = fonts::load(&FontOptions { dir: args.font_path.clone(), system: args.system_fonts });
-    for (family, faces) in fonts::families(&store) {
-        println!("{family} ({faces} faces)");
+    let fonts = match fonts::load(&FontOptions { dir: args.font_path.clone(), system: args.system_fonts }) {
+        Ok(f) => f,
+        Err(d) => {
+            super::emit(&[d]);
+            return super::FAILED;
+        }
+    };
+    for (family, faces) in fonts.families() {
+        let names: Vec<String> = fonts.faces_of(&family).iter().map(|v| v.to_string()).collect();
+        println!("{family} ({faces} faces: {})", names.join(", "));
     }
     super::OK
 }

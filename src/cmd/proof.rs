@@ -8,14 +8,19 @@ use crate::report;
 /// Proof one edition. The PNGs are written even when there are errors (that is what they are
 /// for); the exit code is `check`'s: 1 when there are errors.
 pub fn run(args: &ProofArgs) -> i32 {
-    if !(args.dpi.is_finite() && args.dpi >= 10.0 && args.dpi <= 600.0) {
+    // clap checks the range too (`cli::dpi`); this guards callers that build ProofArgs themselves.
+    if !(args.dpi.is_finite() && (crate::cli::MIN_DPI..=crate::cli::MAX_DPI).contains(&args.dpi)) {
         eprintln!("error: --dpi {} is out of range", args.dpi);
-        eprintln!("  = hint: give a resolution between 10 and 600 dots per inch, e.g. --dpi 100");
+        eprintln!("  = hint: give a resolution between {} and {} dots per inch, e.g. --dpi 100", crate::cli::MIN_DPI, crate::cli::MAX_DPI);
         return super::USAGE;
     }
     let policy = pipeline::Policy { allow_overset: args.allow_overset };
     match pipeline::run_with(&super::options(&args.common, None), policy) {
         Ok(mut r) => {
+            if let Err(d) = crate::proof::check_resolution(&r.compiled, args.dpi) {
+                super::emit(&[d]);
+                return super::USAGE;
+            }
             let written = crate::proof::write(&mut r.world, &r.compiled, &r.preflight, &r.edition.name, args.dpi, &args.out);
             let code = report::print(args.format, &r.edition.name, Some(&r), &r.preflight);
             match written {
