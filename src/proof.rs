@@ -15,7 +15,7 @@ use typst_layout::PagedDocument;
 
 use crate::compile::Compiled;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::export;
+use crate::export::{self, pixel_size, MAX_PIXELS};
 use crate::preflight::{Finding, MarkKind};
 use crate::world::FolioWorld;
 
@@ -74,20 +74,6 @@ fn overlay(world: &mut FolioWorld, compiled: &Compiled, findings: &[Finding]) ->
     }
 }
 
-/// The most pixels folio renders into one PNG: 4 bytes a pixel while it is drawn (and as much
-/// again for photos resampled to their placed size), so a proof stays under 1 GiB resident
-/// (measured: 743 MiB peak for the tabloid sample at its highest resolution, 492 dpi). A broadsheet
-/// page (390 × 545 mm) fits up to 490 dpi, its spread sheet up to 345 dpi; a tabloid page
-/// (273 × 390 mm) up to 600.
-pub const MAX_PIXELS: u64 = 80_000_000;
-
-/// Width and height in pixels of a page rendered at `dpi` (as typst-render sizes it).
-fn pixel_size(page: &typst_layout::Page, dpi: f32) -> (u64, u64) {
-    let size = page.frame.size();
-    let px = |pt: f64| (pt * f64::from(dpi) / 72.0).ceil().max(1.0) as u64;
-    (px(size.x.to_pt()), px(size.y.to_pt()))
-}
-
 /// Refuse a resolution at which a page or spread sheet of the edition would exceed
 /// [`MAX_PIXELS`], before anything is rendered; the message gives the highest that fits.
 pub fn check_resolution(compiled: &Compiled, dpi: f32) -> Result<(), Diagnostic> {
@@ -112,24 +98,6 @@ pub fn check_resolution(compiled: &Compiled, dpi: f32) -> Result<(), Diagnostic>
         MAX_PIXELS / 1_000_000
     ))
     .hint(format!("give --dpi {} or less for this edition (see README.md, \"Limits\")", fits.floor().max(1.0))))
-}
-
-fn png(page: &typst_layout::Page, dpi: f32) -> Result<Vec<u8>, Diagnostic> {
-    let (w, h) = pixel_size(page, dpi);
-    if w * h > MAX_PIXELS {
-        return Err(Diagnostic::error(format!("a {w} × {h} pixel proof is above folio's limit of {} Mpx", MAX_PIXELS / 1_000_000)));
-    }
-    let pixmap = typst_render::render(page, &typst_render::RenderOptions {
-        pixel_per_pt: typst::utils::Scalar::new(f64::from(dpi) / 72.0),
-        render_bleed: false,
-    });
-    // Demultiplied in place and encoded from there: no second copy of the pixels.
-    let (w, h) = (pixmap.width(), pixmap.height());
-    let rgba = pixmap.take_demultiplied();
-    let mut buf = Vec::new();
-    image::ImageEncoder::write_image(image::codecs::png::PngEncoder::new(&mut buf), &rgba, w, h, image::ExtendedColorType::Rgba8)
-        .map_err(|e| Diagnostic::error(format!("PNG encoding failed: {e}")))?;
-    Ok(buf)
 }
 
 /// The edition's pages with the overlay laid over each.
@@ -166,7 +134,7 @@ pub fn write(
         Ok(())
     };
     for (page, data) in pages.iter().zip(&compiled.data.pages) {
-        put(format!("{name}-p{}.png", data.number), png(page, dpi)?)?;
+        put(format!("{name}-p{}.png", data.number), export::page_png(page, dpi)?)?;
     }
     for (sheet, pair) in compiled.spreads.pages().iter().zip(&compiled.data.spreads) {
         // Both pages of a spread share a format (see compose::spreads).
@@ -179,7 +147,7 @@ pub fn write(
             }
         }
         let label: Vec<String> = pair.iter().flatten().map(|&i| compiled.data.pages[i].number.to_string()).collect();
-        put(format!("{name}-spread-{}.png", label.join("-")), png(&sheet, dpi)?)?;
+        put(format!("{name}-spread-{}.png", label.join("-")), export::page_png(&sheet, dpi)?)?;
     }
     put(format!("{name}-contact.png"), contact_sheet(&pages, compiled)?)?;
     Ok(written)
@@ -192,7 +160,7 @@ fn contact_sheet(pages: &[typst_layout::Page], compiled: &Compiled) -> Result<Ve
     let dpi = (CONTACT_PAGE_PX as f64 * 72.0 / h_pt) as f32;
     let mut thumbs = Vec::new();
     for page in pages {
-        let bytes = png(page, dpi)?;
+        let bytes = export::page_png(page, dpi)?;
         let img = image::load_from_memory(&bytes).map_err(|e| Diagnostic::error(format!("contact sheet: {e}")))?;
         thumbs.push(img.to_rgba8());
     }
