@@ -121,6 +121,20 @@ pub fn compile_with(
     let t = std::time::Instant::now();
     let prepared = photos::prepare(world, edition, &mut data, separate);
     log(&format!("photos in {:?}", t.elapsed()));
+    // Over the edition's photo budget: refused before Typst decodes any of them.
+    let over: Vec<Diagnostic> = prepared
+        .iter()
+        .filter(|p| p.over_budget)
+        .filter_map(|p| {
+            let story = edition.stories.get(p.page)?.get(p.story)?;
+            let photo = story.value.photos.get(p.photo)?;
+            Some(story.error(photo.file.span(), format!("photo {}: {}", p.file, p.error.as_deref().unwrap_or_default()))
+                .hint("build the edition in parts (one edition folder per section or group of pages), or lower [preflight] target_ppi so photos are served smaller"))
+        })
+        .collect();
+    if !over.is_empty() {
+        return Err(Diagnostics(over));
+    }
 
     // Pass 2: the pages and spreads.
     world.set_data("pages.json", serde_json::to_vec(&data).expect("serializable"));

@@ -50,6 +50,14 @@ pub const MAX_SERVED_PIXELS: u64 = 24_000_000;
 /// Longest side of a photo in pixels (JPEG's own limit; folio re-encodes photos as JPEG).
 pub const MAX_SIDE: u32 = 65_535;
 
+/// The most pixels all of an edition's photos may come to at the size they are served to Typst
+/// (after downsampling to `target_ppi` and [`MAX_SERVED_PIXELS`]): Typst keeps every photo it
+/// draws decoded for the whole build, and `--press` serves each colour photo again separated,
+/// about 7.5 MB per served megapixel with plates and archive (measured: 72 megapixels of photos
+/// 627 MiB, 126 megapixels 1025 MiB for `build --press --archive`), so 96 megapixels keep a
+/// build near 800 MiB, under 1 GiB.
+pub const MAX_EDITION_SERVED_PIXELS: u64 = 96_000_000;
+
 /// What the decoders may allocate for one photo, in bytes: the largest photo within
 /// [`MAX_PIXELS`] at 16-bit RGBA, plus room for the decoders' own buffers. A file whose
 /// header lies about its size is stopped by this.
@@ -429,6 +437,8 @@ pub struct Prepared {
     pub bytes_after: u64,
     /// Why the photo could not be read, if it could not.
     pub error: Option<String>,
+    /// The photo is refused because the edition's photos are over [`MAX_EDITION_SERVED_PIXELS`].
+    pub over_budget: bool,
 }
 
 /// Effective resolution of an image of `px` pixels scaled to cover a box of `box_pt` points.
@@ -493,6 +503,7 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, 
                     bytes_before: 0,
                     bytes_after: 0,
                     error: None,
+                    over_budget: false,
                 });
                 match groups.iter_mut().find(|(p, _)| *p == placed.path) {
                     Some((_, v)) => v.push(idx),
@@ -503,6 +514,7 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, 
     }
     // Photos served at a virtual path whose name tells Typst their format.
     let mut aliases: HashMap<String, String> = HashMap::new();
+    let mut total_served = 0.0f64;
     for (path, members) in groups {
         if path.is_empty() {
             for &i in &members {
@@ -537,6 +549,20 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, 
         let served_px = f64::from(px[0]) * f64::from(px[1]) * scale * scale;
         if served_px > MAX_SERVED_PIXELS as f64 {
             scale *= (MAX_SERVED_PIXELS as f64 / served_px).sqrt();
+        }
+        // Typst keeps every photo of the edition decoded while it is set: the edition's photos
+        // at the size they are served have a budget, so the build stays under 1 GiB.
+        total_served += (f64::from(px[0]) * f64::from(px[1]) * scale * scale).min(MAX_SERVED_PIXELS as f64);
+        if total_served > MAX_EDITION_SERVED_PIXELS as f64 {
+            for &i in &members {
+                out[i].over_budget = true;
+                out[i].error = Some(format!(
+                    "with this photo the edition's photos come to {:.0} megapixels at the size they are printed, above folio's budget of {} for one edition (every photo stays decoded while the edition is set; the budget keeps a build under 1 GiB)",
+                    total_served / 1e6,
+                    MAX_EDITION_SERVED_PIXELS / 1_000_000
+                ));
+            }
+            continue;
         }
         // A CMYK JPEG is downsampled in CMYK (decoded to its four inks, area-averaged,
         // encoded again), unless its EXIF tag turns it (then it is kept as delivered).

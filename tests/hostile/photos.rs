@@ -490,3 +490,81 @@ fn a_photo_at_the_pixel_budget_builds_on_every_route_within_1_gib() {
     let plate = p.out().join(format!("{SAMPLE}-press/{SAMPLE}-p04.pdf"));
     assert!(images(&plate).iter().all(|(_, n, smask)| *n == 4 && !smask), "the big photo is separated and flattened on the plate");
 }
+
+/// An edition of `pages` copies of the sample's page 5, each with its own copy of the lead
+/// story's 6-megapixel photo (a different file, so Typst holds each one).
+fn many_photo_edition(p: &TestProject, pages: usize) -> String {
+    let src = p.sample_dir();
+    let dir = p.root().join("content/many");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    std::fs::create_dir_all(dir.join("photos")).unwrap();
+    let edition = std::fs::read_to_string(src.join("edition.toml")).unwrap();
+    let mut out = edition[..edition.find("[[pages]]").unwrap()].to_string();
+    let photo = std::fs::read(src.join("photos/chaji.jpg")).unwrap();
+    for i in 0..pages {
+        let mut names = Vec::new();
+        for st in ["jiujiang-lead", "wuning", "duchang", "lianxi", "pengze", "balihu"] {
+            let mut t = std::fs::read_to_string(src.join(format!("stories/{st}.toml"))).unwrap();
+            if t.contains("photos/chaji.jpg") {
+                // A JPEG comment after the SOI marker makes a different file of the same picture.
+                let mut bytes = photo[..2].to_vec();
+                bytes.extend_from_slice(&[0xFF, 0xFE, 0x00, 0x08]);
+                bytes.extend_from_slice(format!("p{i:04}\0").as_bytes());
+                bytes.extend_from_slice(&photo[2..]);
+                std::fs::write(dir.join(format!("photos/chaji{i}.jpg")), bytes).unwrap();
+                t = t.replace("photos/chaji.jpg", &format!("photos/chaji{i}.jpg"));
+            }
+            std::fs::write(dir.join(format!("stories/{st}{i}.toml")), t).unwrap();
+            names.push(format!("\"stories/{st}{i}.toml\""));
+        }
+        out.push_str(&format!(
+            "\n[[pages]]\nnumber = {}\nsection = \"专版\"\nbanner = \"健康人生，绿色无毒！·九江\"\nstories = [{}]\n",
+            i + 1,
+            names.join(", ")
+        ));
+    }
+    std::fs::write(dir.join("edition.toml"), out).unwrap();
+    "content/many".into()
+}
+
+/// Peak resident set (KiB) and the run of `folio ARGS` under GNU time.
+fn peak_kib(p: &TestProject, args: &[&str]) -> (u64, Run) {
+    let time = Path::new("/usr/bin/time");
+    assert!(time.exists(), "/usr/bin/time (GNU time, Debian package `time`) measures the peak resident set; .ci/run installs it");
+    let rss = p.root().join("rss-many.txt");
+    let out = std::process::Command::new(time)
+        .arg("-f")
+        .arg("%M")
+        .arg("-o")
+        .arg(&rss)
+        .arg(env!("CARGO_BIN_EXE_folio"))
+        .current_dir(p.root())
+        .args(args)
+        .arg("--font-path")
+        .arg(repo().join("fonts"))
+        .output()
+        .expect("run folio");
+    let kib = std::fs::read_to_string(&rss).unwrap().trim().lines().last().and_then(|l| l.trim().parse().ok()).expect("time's figure");
+    (kib, Run(out))
+}
+
+/// The edition's photos have a budget at the size they are served (Typst keeps every photo
+/// decoded for the whole build): 16 pages of 6-megapixel photos (96 megapixels) build with
+/// plates and archive under 1 GiB; 17 pages (102) are refused before Typst decodes any photo,
+/// naming the photo that goes over and the fix.
+#[test]
+fn an_editions_photos_have_a_budget_that_keeps_the_build_under_1_gib() {
+    let p = TestProject::sample();
+    let ed = many_photo_edition(&p, 16);
+    let (kib, run) = peak_kib(&p, &["build", &ed, "--out", "out", "--press", "--archive"]);
+    run.assert_code(0);
+    assert!(kib < 1024 * 1024, "an edition within the photo budget peaked at {} MiB", kib / 1024);
+
+    let p = TestProject::sample();
+    let ed = many_photo_edition(&p, 17);
+    let (kib, run) = peak_kib(&p, &["build", &ed, "--out", "out", "--press", "--archive"]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["photo photos/chaji16.jpg: with this photo the edition's photos come to 102 megapixels", "budget of 96", "stories/jiujiang-lead16.toml:", "build the edition in parts"]);
+    assert!(kib < 256 * 1024, "a refused edition peaked at {} MiB: the photos were decoded", kib / 1024);
+    assert!(!p.out().exists() || std::fs::read_dir(p.out()).unwrap().next().is_none(), "nothing written");
+}
