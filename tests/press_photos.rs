@@ -21,65 +21,6 @@ fn press_plates(p: &TestProject) -> Vec<PathBuf> {
     v
 }
 
-/// Number of colour components of an image XObject's colour space, and its name as written.
-fn components(doc: &lopdf::Document, cs: &lopdf::Object) -> (u32, String) {
-    use lopdf::Object;
-    let cs = match cs {
-        Object::Reference(r) => doc.get_object(*r).unwrap(),
-        o => o,
-    };
-    match cs {
-        Object::Name(n) => {
-            let name = String::from_utf8_lossy(n).into_owned();
-            let n = match name.as_str() {
-                "DeviceCMYK" => 4,
-                "DeviceRGB" | "CalRGB" => 3,
-                "DeviceGray" | "CalGray" => 1,
-                other => panic!("unexpected image colour space {other}"),
-            };
-            (n, name)
-        }
-        Object::Array(a) => {
-            let family = String::from_utf8_lossy(a[0].as_name().unwrap()).into_owned();
-            match family.as_str() {
-                "ICCBased" => {
-                    let stream = doc.get_object(a[1].as_reference().unwrap()).unwrap().as_stream().unwrap();
-                    let n = stream.dict.get(b"N").unwrap().as_i64().unwrap() as u32;
-                    (n, format!("ICCBased N={n}"))
-                }
-                "Indexed" => {
-                    let (n, base) = components(doc, &a[1]);
-                    (n, format!("Indexed {base}"))
-                }
-                other => (0, other.to_string()),
-            }
-        }
-        other => panic!("unexpected colour space object {other:?}"),
-    }
-}
-
-/// The colour spaces of every image XObject of a PDF (soft masks, which are gray by
-/// definition, left out), with each image's pixel size.
-fn image_spaces(pdf: &Path) -> Vec<(u32, String, i64)> {
-    let doc = lopdf::Document::load(pdf).unwrap();
-    let masks: Vec<lopdf::ObjectId> = doc
-        .objects
-        .values()
-        .filter_map(|o| o.as_stream().ok())
-        .filter_map(|s| s.dict.get(b"SMask").ok().and_then(|m| m.as_reference().ok()))
-        .collect();
-    doc.objects
-        .iter()
-        .filter(|(id, _)| !masks.contains(id))
-        .filter_map(|(_, o)| o.as_stream().ok())
-        .filter(|s| s.dict.get(b"Subtype").ok().and_then(|t| t.as_name().ok()) == Some(b"Image".as_slice()))
-        .map(|s| {
-            let (n, name) = components(&doc, s.dict.get(b"ColorSpace").unwrap());
-            (n, name, s.dict.get(b"Width").unwrap().as_i64().unwrap())
-        })
-        .collect()
-}
-
 /// Ghostscript's `inkcov` of a one-page PDF: the share of the page each of C, M, Y, K touches.
 fn inkcov(pdf: &Path) -> [f64; 4] {
     let out = gs(&["-q", "-o", "-", "-sDEVICE=inkcov", pdf.to_str().unwrap()]);
@@ -133,14 +74,14 @@ fn rgb_photos_are_separated_into_cmyk_on_the_plates_only() {
     assert_eq!(plates.len(), pages.len());
 
     // The proofs keep the photos as delivered: RGB (ICC-based, three components).
-    let proof = image_spaces(&p.out().join(format!("{SAMPLE}.pdf")));
-    assert!(!proof.is_empty() && proof.iter().all(|(n, _, _)| *n == 3), "proof images: {proof:?}");
+    let proof = pdf_images(&p.out().join(format!("{SAMPLE}.pdf")));
+    assert!(!proof.is_empty() && proof.iter().all(|i| i.components == 3), "proof images: {proof:?}");
 
     let mut photo_pages = 0;
     for (plate, page) in plates.iter().zip(pages) {
         // No plate image is RGB: every photo is DeviceCMYK (or ICC-based with four components).
-        let spaces = image_spaces(plate);
-        assert!(spaces.iter().all(|(n, _, _)| *n == 4), "{}: plate images must be CMYK: {spaces:?}", plate.display());
+        let spaces = pdf_images(plate);
+        assert!(spaces.iter().all(|i| i.components == 4), "{}: plate images must be CMYK: {spaces:?}", plate.display());
         let photos = page["photos"].as_array().unwrap().len();
         assert_eq!(spaces.len(), photos, "{}: one image per photo", plate.display());
         if photos == 0 {

@@ -170,3 +170,74 @@ pub fn lcs(a: &[char], b: &[char]) -> usize {
     }
     prev[b.len()] as usize
 }
+
+/// One image XObject of a PDF (soft masks, gray by definition, left out).
+#[derive(Debug, Clone)]
+pub struct PdfImage {
+    /// Its colour space as written: `DeviceCMYK`, `ICCBased N=3`, `Indexed DeviceRGB`, …
+    pub space: String,
+    /// Colour components (4 for CMYK, 3 for RGB, 1 for gray; an indexed space's base's).
+    pub components: u32,
+    /// Width in pixels.
+    pub width: i64,
+    /// Whether it carries a soft mask (transparency).
+    pub smask: bool,
+}
+
+/// Every image XObject of a PDF.
+pub fn pdf_images(pdf: &Path) -> Vec<PdfImage> {
+    let doc = lopdf::Document::load(pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
+    let masks: Vec<lopdf::ObjectId> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter_map(|s| s.dict.get(b"SMask").ok().and_then(|m| m.as_reference().ok()))
+        .collect();
+    doc.objects
+        .iter()
+        .filter(|(id, _)| !masks.contains(id))
+        .filter_map(|(_, o)| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").ok().and_then(|t| t.as_name().ok()) == Some(b"Image".as_slice()))
+        .map(|s| {
+            let (components, space) = colour_components(&doc, s.dict.get(b"ColorSpace").expect("image colour space"));
+            PdfImage { space, components, width: s.dict.get(b"Width").ok().and_then(|w| w.as_i64().ok()).unwrap_or(0), smask: s.dict.has(b"SMask") }
+        })
+        .collect()
+}
+
+/// Number of colour components of an image's colour space, and its name as written.
+fn colour_components(doc: &lopdf::Document, cs: &lopdf::Object) -> (u32, String) {
+    use lopdf::Object;
+    let cs = match cs {
+        Object::Reference(r) => doc.get_object(*r).unwrap(),
+        o => o,
+    };
+    match cs {
+        Object::Name(n) => {
+            let name = String::from_utf8_lossy(n).into_owned();
+            let n = match name.as_str() {
+                "DeviceCMYK" => 4,
+                "DeviceRGB" | "CalRGB" => 3,
+                "DeviceGray" | "CalGray" => 1,
+                other => panic!("unexpected image colour space {other}"),
+            };
+            (n, name)
+        }
+        Object::Array(a) => {
+            let family = String::from_utf8_lossy(a[0].as_name().unwrap()).into_owned();
+            match family.as_str() {
+                "ICCBased" => {
+                    let stream = doc.get_object(a[1].as_reference().unwrap()).unwrap().as_stream().unwrap();
+                    let n = stream.dict.get(b"N").unwrap().as_i64().unwrap() as u32;
+                    (n, format!("ICCBased N={n}"))
+                }
+                "Indexed" => {
+                    let (n, base) = colour_components(doc, &a[1]);
+                    (n, format!("Indexed {base}"))
+                }
+                other => (0, other.to_string()),
+            }
+        }
+        other => panic!("unexpected colour space object {other:?}"),
+    }
+}

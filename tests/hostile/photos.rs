@@ -132,55 +132,10 @@ fn mono_pages(p: &TestProject) {
     p.edit("content/jiangxi-special/edition.toml", |t| t.replace("stories = [", "mono = true\nstories = ["));
 }
 
-/// Every image XObject of a PDF (soft masks left out): its colour space family and number of
-/// components (`DeviceCMYK` 4, `ICCBased` N, …), and whether it carries a soft mask.
+/// Every image XObject of a PDF (soft masks left out): its colour space, number of components
+/// and whether it carries a soft mask.
 fn images(pdf: &Path) -> Vec<(String, i64, bool)> {
-    use lopdf::Object;
-    let doc = lopdf::Document::load(pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
-    let masks: Vec<lopdf::ObjectId> = doc
-        .objects
-        .values()
-        .filter_map(|o| o.as_stream().ok())
-        .filter_map(|s| s.dict.get(b"SMask").ok().and_then(|m| m.as_reference().ok()))
-        .collect();
-    let deref = |o: &Object| -> Object {
-        match o {
-            Object::Reference(r) => doc.get_object(*r).cloned().unwrap_or(Object::Null),
-            o => o.clone(),
-        }
-    };
-    let mut out = Vec::new();
-    for (id, o) in &doc.objects {
-        let Ok(s) = o.as_stream() else { continue };
-        if masks.contains(id) || s.dict.get(b"Subtype").ok().and_then(|t| t.as_name().ok()) != Some(b"Image".as_slice()) {
-            continue;
-        }
-        let cs = deref(s.dict.get(b"ColorSpace").expect("image colour space"));
-        let (name, n) = match &cs {
-            Object::Name(n) => {
-                let name = String::from_utf8_lossy(n).into_owned();
-                let k = match name.as_str() {
-                    "DeviceCMYK" => 4,
-                    "DeviceRGB" | "CalRGB" => 3,
-                    _ => 1,
-                };
-                (name, k)
-            }
-            Object::Array(a) => {
-                let family = String::from_utf8_lossy(a[0].as_name().unwrap_or(b"?")).into_owned();
-                let n = match (family.as_str(), a.get(1).map(&deref)) {
-                    ("ICCBased", Some(Object::Stream(st))) => st.dict.get(b"N").ok().and_then(|n| n.as_i64().ok()).unwrap_or(0),
-                    ("Indexed", Some(Object::Name(b))) if b == b"DeviceCMYK" => 4,
-                    ("Indexed", Some(Object::Name(b))) if b == b"DeviceRGB" => 3,
-                    _ => 0,
-                };
-                (family, n)
-            }
-            other => (format!("{other:?}"), 0),
-        };
-        out.push((name, n, s.dict.has(b"SMask")));
-    }
-    out
+    pdf_images(pdf).into_iter().map(|i| (i.space, i64::from(i.components), i.smask)).collect()
 }
 
 /// Ghostscript's `inkcov` of a one-page PDF: the share of the page each of C, M, Y, K touches.
