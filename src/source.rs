@@ -55,14 +55,14 @@ pub fn decode(bytes: Vec<u8>, display: &Path) -> Result<String, Diagnostic> {
                 other => (other, other),
             };
             let mut d = not_utf8(&name.to_string(), label, iconv, display);
-            d.message = format!("{name} is not UTF-8 (the first bad byte is on line {line}): it looks like {label}");
+            d.message = format!("the file is not UTF-8 (the first bad byte is on line {line}): it looks like {label}");
             Err(d)
         }
     }
 }
 
 fn not_utf8(name: &str, label: &str, iconv: &str, display: &Path) -> Diagnostic {
-    Diagnostic::error(format!("{name} is not UTF-8: it looks like {label}"))
+    Diagnostic::error(format!("the file is not UTF-8: it looks like {label}"))
         .at_path(display)
         .hint(format!(
             "save the file as UTF-8 (in your editor: Save As → Encoding: UTF-8; WPS/Word: 纯文本, UTF-8), or convert it: iconv -f {iconv} -t UTF-8 {name} > fixed.toml"

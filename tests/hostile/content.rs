@@ -72,8 +72,8 @@ fn encodings() {
         std::fs::write(&path, bytes).unwrap();
     };
     run_table(vec![
-        Case::new("GBK story", gbk, &["stories/wuning.toml is not UTF-8", "GBK/GB18030", "iconv -f GB18030 -t UTF-8"]),
-        Case::new("UTF-16 story", utf16, &["stories/wuning.toml is not UTF-8: it looks like UTF-16 (little-endian)", "save the file as UTF-8"]),
+        Case::new("GBK story", gbk, &["stories/wuning.toml: the file is not UTF-8", "GBK/GB18030", "iconv -f GB18030 -t UTF-8"]),
+        Case::new("UTF-16 story", utf16, &["stories/wuning.toml: the file is not UTF-8: it looks like UTF-16 (little-endian)", "save the file as UTF-8"]),
     ]);
     // A UTF-8 byte-order mark (Windows Notepad) is fine.
     let p = TestProject::sample();
