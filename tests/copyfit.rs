@@ -68,14 +68,6 @@ fn unknown_fit_mode_is_an_error() {
 
 use folio::compose::{PagesData, PlacedPiece};
 
-/// Seed paragraphs `skip..skip + n` (each at least 60 bytes).
-fn seed_paras(skip: usize, n: usize) -> String {
-    let seed = std::fs::read_to_string(repo().join("tests/fixtures/seed.txt")).unwrap();
-    let paras: Vec<&str> = seed.lines().map(str::trim).filter(|l| l.len() > 60).skip(skip).take(n).collect();
-    assert_eq!(paras.len(), n, "the seed has enough long paragraphs");
-    paras.join("\n\n")
-}
-
 /// A project with `content/tight`: one broadsheet page holding one story of the first `paras`
 /// seed paragraphs in two columns, `height` grid lines deep, with `fit = "auto"` when `auto`;
 /// `copyfit` is the edition's `[copyfit]` table. No photos, or with `photo` one in the second

@@ -12,14 +12,6 @@ use common::*;
 
 use serde_json::Value;
 
-/// Body text: `n` paragraphs of the seed, each at least 60 bytes long.
-fn seed_paras(skip: usize, n: usize) -> String {
-    let seed = std::fs::read_to_string(repo().join("tests/fixtures/seed.txt")).unwrap();
-    let paras: Vec<&str> = seed.lines().map(str::trim).filter(|l| l.len() > 60).skip(skip).take(n).collect();
-    assert_eq!(paras.len(), n, "the seed has enough long paragraphs");
-    paras.join("\n\n")
-}
-
 /// A story TOML: headline, body, optional extra TOML (photos), and its block.
 fn story(headline: &str, body: &str, extra: &str, block: (u32, u32, u32, u32)) -> String {
     let (column, span, top, height) = block;
@@ -305,28 +297,6 @@ fn exif_rotated_photo_is_laid_out_and_printed_upright() {
     assert!(rn > 200 && bn > 200, "both halves printed: red {rn}, blue {bn}");
     assert!(rx > bx + 5.0, "red right of blue (upright): red x {rx}, blue x {bx}");
     assert!((ry - by).abs() < 5.0, "side by side, not stacked: red y {ry}, blue y {by}");
-}
-
-/// Ghostscript's ink coverage per page, [C, M, Y, K]: `inkcov` gives the share of pixels each
-/// ink touches, `ink_cov` the mean amount of ink.
-fn inkcov(pdf: &std::path::Path) -> Vec<[f64; 4]> {
-    gs_coverage(pdf, "inkcov")
-}
-
-fn gs_coverage(pdf: &std::path::Path, device: &str) -> Vec<[f64; 4]> {
-    let out = std::process::Command::new("gs")
-        .args(["-q", "-o", "-", &format!("-sDEVICE={device}"), pdf.to_str().unwrap()])
-        .output()
-        .expect("ghostscript (gs) is needed; .ci/run installs it");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter(|l| l.contains("CMYK"))
-        .map(|l| {
-            let v: Vec<f64> = l.split_whitespace().take(4).map(|x| x.parse().unwrap()).collect();
-            [v[0], v[1], v[2], v[3]]
-        })
-        .collect()
 }
 
 #[test]

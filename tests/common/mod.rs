@@ -241,3 +241,38 @@ fn colour_components(doc: &lopdf::Document, cs: &lopdf::Object) -> (u32, String)
         other => panic!("unexpected colour space object {other:?}"),
     }
 }
+
+/// Seed paragraphs `skip..skip + n` of `tests/fixtures/seed.txt`, each at least 60 bytes, as
+/// body text (paragraphs separated by blank lines).
+pub fn seed_paras(skip: usize, n: usize) -> String {
+    let seed = std::fs::read_to_string(repo().join("tests/fixtures/seed.txt")).unwrap();
+    let paras: Vec<&str> = seed.lines().map(str::trim).filter(|l| l.len() > 60).skip(skip).take(n).collect();
+    assert_eq!(paras.len(), n, "the seed has enough long paragraphs");
+    paras.join("\n\n")
+}
+
+/// Run Ghostscript with `args`; gives its stdout.
+pub fn gs(args: &[&str]) -> Vec<u8> {
+    let out = Command::new("gs").args(args).output().expect("ghostscript (gs) is needed; .ci/run installs it");
+    assert!(out.status.success(), "gs {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    out.stdout
+}
+
+/// Ghostscript's coverage per page, [C, M, Y, K], from `device`: `inkcov` gives the share of
+/// pixels each ink touches, `ink_cov` the mean amount of ink.
+pub fn gs_coverage(pdf: &Path, device: &str) -> Vec<[f64; 4]> {
+    let out = gs(&["-q", "-o", "-", &format!("-sDEVICE={device}"), pdf.to_str().unwrap()]);
+    String::from_utf8_lossy(&out)
+        .lines()
+        .filter(|l| l.contains("CMYK"))
+        .map(|l| {
+            let v: Vec<f64> = l.split_whitespace().take(4).map(|x| x.parse().unwrap()).collect();
+            [v[0], v[1], v[2], v[3]]
+        })
+        .collect()
+}
+
+/// Ghostscript's `inkcov` per page: the share of the page each of C, M, Y, K touches.
+pub fn inkcov(pdf: &Path) -> Vec<[f64; 4]> {
+    gs_coverage(pdf, "inkcov")
+}

@@ -138,18 +138,6 @@ fn images(pdf: &Path) -> Vec<(String, i64, bool)> {
     pdf_images(pdf).into_iter().map(|i| (i.space, i64::from(i.components), i.smask)).collect()
 }
 
-/// Ghostscript's `inkcov` of a one-page PDF: the share of the page each of C, M, Y, K touches.
-fn inkcov(pdf: &Path) -> [f64; 4] {
-    let out = std::process::Command::new("gs")
-        .args(["-q", "-o", "-", "-sDEVICE=inkcov", pdf.to_str().unwrap()])
-        .output()
-        .expect("ghostscript (gs) is needed; .ci/run installs it");
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let line = text.lines().find(|l| l.contains("CMYK")).unwrap_or_else(|| panic!("inkcov output: {text}"));
-    let v: Vec<f64> = line.split_whitespace().take(4).map(|x| x.parse().unwrap()).collect();
-    [v[0], v[1], v[2], v[3]]
-}
-
 /// A good build with `--press --archive`, read back: the proofs carry one image per photo, no
 /// plate carries an RGB image or a soft mask and every plate passes the PDF/X-4 checker, a mono
 /// page's plate carries K only, and the archive is a clean PDF/A-3b file with the photos
@@ -175,7 +163,7 @@ fn assert_prints_everywhere(p: &TestProject, photos: &[&str], mono: bool) {
             assert!(!smask, "{}: a soft mask on a plate: transparency must be flattened onto paper white", plate.display());
         }
         if mono {
-            let cov = inkcov(plate);
+            let cov = inkcov(plate)[0];
             assert!(cov[0] == 0.0 && cov[1] == 0.0 && cov[2] == 0.0 && cov[3] > 0.05, "{}: a mono page prints in K only: {cov:?}", plate.display());
         }
     }
