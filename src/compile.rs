@@ -128,7 +128,7 @@ pub fn compile_with(
         .filter_map(|p| {
             let story = edition.stories.get(p.page)?.get(p.story)?;
             let photo = story.value.photos.get(p.photo)?;
-            Some(story.error(photo.file.span(), format!("photo {}: {}", p.file, p.error.as_deref().unwrap_or_default()))
+            Some(story.error(photo.file.span(), format!("photo {}: {}", p.file, p.error.as_deref().unwrap_or_default())).code(crate::diag::Code::PhotoUnreadable)
                 .hint("build the edition in parts (one edition folder per section or group of pages), or lower [preflight] target_ppi so photos are served smaller"))
         })
         .collect();
@@ -249,6 +249,7 @@ fn photo_errors(world: &FolioWorld, edition: &Edition, data: &PagesData, prepare
             out.push(
                 story
                     .error(photo.file.span(), format!("photo {}: {problem}", p.file))
+                    .code(crate::diag::Code::PhotoUnreadable)
                     .hint("open it in a photo editor and save it again as a baseline JPEG or a PNG"),
             );
         }

@@ -779,9 +779,9 @@ fn validate_story(
             Ok(path) => match crate::project::stat_regular(&path, crate::project::limits::PHOTO) {
                 Ok(_) => {}
                 Err(crate::project::ReadError::NotFound) => diags.push(story.error(photo.file.span(), format!(
-                    "photo {} does not exist", photo.file.get_ref()))
+                    "photo {} does not exist", photo.file.get_ref())).code(crate::diag::Code::PhotoMissing)
                     .hint("check the file name; photo paths are relative to the edition directory")),
-                Err(e) => diags.push(story.error(photo.file.span(), e.message(Path::new(photo.file.get_ref()))).hint(e.fix())),
+                Err(e) => diags.push(story.error(photo.file.span(), e.message(Path::new(photo.file.get_ref()))).code(crate::diag::Code::PhotoUnreadable).hint(e.fix())),
             },
         }
     }

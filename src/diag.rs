@@ -30,11 +30,77 @@ pub enum Severity {
     Error,
 }
 
+/// What kind of problem a finding is: its stable code in reports (`folio check --format
+/// json`), set where the problem is found, never guessed from the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Code {
+    /// Copy that does not fit its block.
+    Overset,
+    /// A headline that needs more lines than its head area or block.
+    HeadOverset,
+    /// Columns that end two or more lines above the block's foot.
+    Underset,
+    /// What `fit = "auto"` changed.
+    Copyfit,
+    /// A photo below the resolution limits at its placed size.
+    PhotoLowPpi,
+    /// A photo file that does not exist.
+    PhotoMissing,
+    /// A photo that cannot be read, decoded or printed as it is.
+    PhotoUnreadable,
+    /// A character no font covers.
+    GlyphMissing,
+    /// Text, a rule or a fill that is not pure K.
+    InkNotK,
+    /// A page above the press's total ink limit.
+    InkOverLimit,
+    /// Typst's own warnings.
+    Typst,
+    /// A problem in `edition.toml`, a story file or `formats.toml`.
+    Content,
+    /// A problem in a template (`layouts/*.typ`).
+    Template,
+    /// Writing the outputs failed.
+    Export,
+}
+
+impl Code {
+    /// The code as reports print it, e.g. `head-overset`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Overset => "overset",
+            Code::HeadOverset => "head-overset",
+            Code::Underset => "underset",
+            Code::Copyfit => "copyfit",
+            Code::PhotoLowPpi => "photo-low-ppi",
+            Code::PhotoMissing => "photo-missing",
+            Code::PhotoUnreadable => "photo-unreadable",
+            Code::GlyphMissing => "glyph-missing",
+            Code::InkNotK => "ink-not-k",
+            Code::InkOverLimit => "ink-over-limit",
+            Code::Typst => "typst",
+            Code::Content => "content",
+            Code::Template => "template",
+            Code::Export => "export",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One located problem in a file folio read.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
+    /// Its code when the stage that found it sets one (else the report derives it from the file
+    /// it points into: a template or content).
+    pub code: Option<Code>,
     /// What is wrong, in one sentence.
     pub message: String,
     /// The file, as the user named it (relative to the project root where possible).
@@ -52,6 +118,7 @@ impl Diagnostic {
     pub fn error(message: impl Into<String>) -> Self {
         Self {
             severity: Severity::Error,
+            code: None,
             message: message.into(),
             path: None,
             source: None,
@@ -63,6 +130,12 @@ impl Diagnostic {
     /// A warning with no location yet.
     pub fn warning(message: impl Into<String>) -> Self {
         Self { severity: Severity::Warning, ..Self::error(message) }
+    }
+
+    /// Set its code.
+    pub fn code(mut self, code: Code) -> Self {
+        self.code = Some(code);
+        self
     }
 
     /// Attach the file the problem is in.

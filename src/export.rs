@@ -36,7 +36,7 @@ pub fn pdf(compiled: &Compiled, part: Part, ident: &str, date: (u16, u8, u8)) ->
         ..PdfOptions::default()
     };
     typst_pdf::pdf(document, &options).map_err(|errs| {
-        Diagnostics(errs.iter().map(|e| Diagnostic::error(format!("PDF export: {}", e.message))).collect())
+        Diagnostics(errs.iter().map(|e| Diagnostic::error(format!("PDF export: {}", e.message)).code(crate::diag::Code::Export)).collect())
     })
 }
 
@@ -146,10 +146,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         .prefix(".folio-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| Diagnostic::error(format!("cannot write in {}: {e}", dir.display())))?;
+        .map_err(|e| Diagnostic::error(format!("cannot write in {}: {e}", dir.display())).code(crate::diag::Code::Export))?;
     std::io::Write::write_all(&mut tmp, bytes)
         .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", path.display())))?;
+        .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", path.display())).code(crate::diag::Code::Export))?;
     // Temporary files are created owner-only; the output is an ordinary file for everyone
     // who may read the folder (the permissions a plain write would give under umask 022).
     #[cfg(unix)]
@@ -158,6 +158,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
     }
     tmp.persist(path)
-        .map_err(|e| Diagnostic::error(format!("cannot write {}: {}", path.display(), e.error)))?;
+        .map_err(|e| Diagnostic::error(format!("cannot write {}: {}", path.display(), e.error)).code(crate::diag::Code::Export))?;
     Ok(())
 }

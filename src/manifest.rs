@@ -218,7 +218,7 @@ impl Stage {
             match std::fs::create_dir(&dir) {
                 Ok(()) => break dir,
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
-                Err(e) => return Err(Diagnostic::error(format!("cannot write in {}: {e}", out.display())).hint("check the --out folder")),
+                Err(e) => return Err(Diagnostic::error(format!("cannot write in {}: {e}", out.display())).code(crate::diag::Code::Export).hint("check the --out folder")),
             }
         };
         let live = File::open(&dir).and_then(|f| f.try_lock().map(|_| f).map_err(std::io::Error::other));

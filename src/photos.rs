@@ -363,7 +363,7 @@ pub fn inspect_all(edition: &Edition) -> Result<Vec<Vec<Vec<PhotoInfo>>>, Vec<Di
                 let path = photo_path(&edition.dir, photo.file.get_ref());
                 match inspect(&path) {
                     Ok(info) => s.push(info),
-                    Err(r) => errors.push(story.error(photo.file.span(), format!("photo {}: {}", photo.file.get_ref(), r.what)).hint(r.fix)),
+                    Err(r) => errors.push(story.error(photo.file.span(), format!("photo {}: {}", photo.file.get_ref(), r.what)).code(crate::diag::Code::PhotoUnreadable).hint(r.fix)),
                 }
             }
             p.push(s);

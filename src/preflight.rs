@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use crate::compile::Compiled;
 use crate::content::Edition;
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Code, Diagnostic, Severity};
 use crate::glyphs;
 use crate::ink::{self, PageInk};
 
@@ -60,7 +60,7 @@ pub struct Mark {
 #[derive(Debug, Clone)]
 pub struct Finding {
     /// A stable code (see the module documentation).
-    pub code: &'static str,
+    pub code: Code,
     /// Printed page number, when the finding concerns a page.
     pub page: Option<u32>,
     /// Page index, when the finding concerns a page.
@@ -137,7 +137,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 "shorten the headline (or kicker and deck), or make the block wider or deeper".to_string()
             };
             let d = story.error(at, format!("head on page {page}: the headline needs {} lines, {area}", h.needs)).hint(fix);
-            out.push(base("head-overset", d, mark(MarkKind::Overset, format!("head needs {} lines", h.needs))));
+            out.push(base(Code::HeadOverset, d, mark(MarkKind::Overset, format!("head needs {} lines", h.needs))));
         } else if fit.overset > 0 {
             let d = story
                 .error(span, format!(
@@ -146,7 +146,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                     fit.overset * chars_per_line
                 ))
                 .hint("cut the copy, or make the block taller or wider");
-            out.push(base("overset", d, mark(MarkKind::Overset, format!("overset {} lines", fit.overset))));
+            out.push(base(Code::Overset, d, mark(MarkKind::Overset, format!("overset {} lines", fit.overset))));
         } else if fit.underset > 1 {
             let mut d = story.error(span, format!(
                 "underset on page {page}: the columns end {} lines above the block's foot",
@@ -154,7 +154,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             ));
             d.severity = Severity::Warning;
             let d = d.hint("add copy, enlarge the photo, or make the block shorter");
-            out.push(base("underset", d, mark(MarkKind::Underset, format!("underset {} lines", fit.underset))));
+            out.push(base(Code::Underset, d, mark(MarkKind::Underset, format!("underset {} lines", fit.underset))));
         }
         // What fit = "auto" changed: worth knowing, not wrong.
         if let Some(change) = &fit.copyfit {
@@ -162,7 +162,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             let mut d = story.error(at, format!("copyfit on page {page}: {change} to fill the block"));
             d.severity = Severity::Warning;
             let d = d.hint("this is what fit = \"auto\" did; remove fit = \"auto\" to set the story as written");
-            out.push(base("copyfit", d, None));
+            out.push(base(Code::Copyfit, d, None));
         }
     }
 
@@ -193,7 +193,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             let d = story
                 .error(photo.file.span(), format!("photo {}: {err}", p.file))
                 .hint("replace the file with a readable JPEG or PNG, or fix the path");
-            out.push(finding("photo-unreadable", d, format!("unreadable {}", p.file)));
+            out.push(finding(Code::PhotoUnreadable, d, format!("unreadable {}", p.file)));
             continue;
         }
         let (w_mm, h_mm) = (p.placed_pt[0] / crate::grid::PT_PER_MM, p.placed_pt[1] / crate::grid::PT_PER_MM);
@@ -213,11 +213,11 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         };
         if p.ppi < settings.error_ppi {
             let d = story.error(photo.file.span(), msg(settings.error_ppi)).hint(need(settings.warn_ppi));
-            out.push(finding("photo-low-ppi", d, format!("{:.0} ppi", p.ppi)));
+            out.push(finding(Code::PhotoLowPpi, d, format!("{:.0} ppi", p.ppi)));
         } else if p.ppi < settings.warn_ppi {
             let mut d = story.error(photo.file.span(), msg(settings.warn_ppi));
             d.severity = Severity::Warning;
-            out.push(finding("photo-low-ppi", d.hint(need(settings.warn_ppi)), format!("{:.0} ppi", p.ppi)));
+            out.push(finding(Code::PhotoLowPpi, d.hint(need(settings.warn_ppi)), format!("{:.0} ppi", p.ppi)));
         }
     }
 
@@ -240,7 +240,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         let story = m.story.and_then(|si| edition.stories.get(m.page).and_then(|p| p.get(si))).map(|s| s.display.clone());
         let size = m.at[3];
         out.push(Finding {
-            code: "glyph-missing",
+            code: Code::GlyphMissing,
             page: Some(page),
             page_index: Some(m.page),
             story,
@@ -268,7 +268,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 ))
                 .hint("text, captions and rules must print in K only: use st.ink / st.tint() (cmyk 0/0/0/k) in layouts/style.typ");
             out.push(Finding {
-                code: "ink-not-k",
+                code: Code::InkNotK,
                 page: Some(page),
                 page_index: Some(pi.page),
                 story: None,
@@ -286,7 +286,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             let story = compiled.photos.iter().find(|p| p.page == pi.page && p.file == pi.max_source)
                 .and_then(|p| edition.stories.get(p.page).and_then(|s| s.get(p.story))).map(|s| s.display.clone());
             out.push(Finding {
-                code: "ink-over-limit",
+                code: Code::InkOverLimit,
                 page: Some(page),
                 page_index: Some(pi.page),
                 story,
@@ -313,30 +313,21 @@ fn page_span(edition: &Edition, pi: usize) -> std::ops::Range<usize> {
     .unwrap_or(0..0)
 }
 
-/// Turn a diagnostic from an earlier stage into a finding, with a code guessed from where it
-/// points: `content` (edition and story TOML), `template` (a `.typ` file), `photo-missing` /
-/// `photo-unreadable`, `typst` (Typst warnings), `export`.
+/// Turn a diagnostic from an earlier stage into a finding: its code is the one set where it was
+/// found (`photo-missing`, `photo-unreadable`, `export`, …), else it follows the file it points
+/// into: `template` (a `.typ` file; `typst` for Typst's warnings) or `content`.
 pub fn from_diagnostic(diag: Diagnostic, edition: Option<&Edition>) -> Finding {
     let path = diag.path.clone();
     let is_typ = path.as_deref().and_then(Path::extension).is_some_and(|e| e == "typ");
-    let code = if diag.message.starts_with("photo ") && diag.message.ends_with("does not exist") {
-        "photo-missing"
-    } else if diag.message.starts_with("photo ") {
-        "photo-unreadable"
-    } else if is_typ && diag.severity == Severity::Warning {
-        "typst"
-    } else if is_typ {
-        "template"
-    } else if diag.message.starts_with("PDF export") || diag.message.starts_with("cannot write") {
-        "export"
-    } else if diag.severity == Severity::Warning && path.is_none() {
-        "typst"
-    } else {
-        "content"
-    };
+    let code = diag.code.unwrap_or(match (is_typ, diag.severity) {
+        (true, Severity::Warning) => Code::Typst,
+        (true, Severity::Error) => Code::Template,
+        (false, Severity::Warning) if path.is_none() => Code::Typst,
+        _ => Code::Content,
+    });
     let (mut page, mut page_index) = (None, None);
     // A photo's diagnostic points into its story's TOML.
-    let mut story = if code.starts_with("photo-") { path.clone() } else { None };
+    let mut story = if matches!(code, Code::PhotoMissing | Code::PhotoUnreadable) { path.clone() } else { None };
     if let (Some(ed), Some(p)) = (edition, &path) {
         for (pi, stories) in ed.stories.iter().enumerate() {
             if let Some(s) = stories.iter().find(|s| &s.display == p) {
@@ -352,7 +343,7 @@ pub fn from_diagnostic(diag: Diagnostic, edition: Option<&Edition>) -> Finding {
 
 /// Apply `--allow-overset`: overset findings become warnings (they stay in the report).
 pub fn allow_overset(findings: &mut [Finding]) {
-    for f in findings.iter_mut().filter(|f| matches!(f.code, "overset" | "head-overset") && f.is_error()) {
+    for f in findings.iter_mut().filter(|f| matches!(f.code, Code::Overset | Code::HeadOverset) && f.is_error()) {
         f.diag.severity = Severity::Warning;
         f.diag.message.push_str(" (allowed by --allow-overset)");
     }

@@ -89,7 +89,7 @@ pub struct FindingJson {
     /// `error` or `warning`.
     pub severity: Severity,
     /// Stable code, e.g. `overset`.
-    pub code: &'static str,
+    pub code: crate::diag::Code,
     /// Printed page number, if the finding concerns a page.
     pub page: Option<u32>,
     /// Story file, if the finding concerns a story.

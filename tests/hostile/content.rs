@@ -195,3 +195,27 @@ fn copy_sizes_are_bounded() {
             &["page 4's ear points to page 99, which the edition does not have", &line(EDITION, "see = [5, 99]")]),
     ]);
 }
+
+/// Finding codes are set where the finding is made, not guessed from its message: a photo's
+/// placement error reads "photo …" but is `content`; a head that does not fit is
+/// `head-overset`; a photo that is not a JPEG or PNG is `photo-unreadable`.
+#[test]
+fn finding_codes_are_set_where_found() {
+    let lead = "content/jiangxi-special/stories/jiujiang-lead.toml";
+    let cases: Vec<(&str, Box<dyn Fn(&TestProject)>, &str)> = vec![
+        ("head = 1", Box::new(set(WUNING, "height = 26", "height = 26\nhead = 1")), "head-overset"),
+        ("photo placed past its block", Box::new(set(lead, "span = 6\n\n[block]", "span = 6\nrow = 500\n\n[block]")), "content"),
+        ("a GIF named .jpg", Box::new(|p: &TestProject| std::fs::write(p.sample_dir().join("photos/chaji.jpg"), b"GIF89a\x01\x00\x01\x00\x00\x00\x00;").unwrap()), "photo-unreadable"),
+        ("a missing photo", Box::new(set(lead, "photos/chaji.jpg", "photos/nope.jpg")), "photo-missing"),
+        ("a template error", Box::new(|p: &TestProject| p.edit("layouts/page.typ", |t| format!("{t}\n#let broken = (\n"))), "template"),
+    ];
+    for (name, mutate, code) in cases {
+        let p = TestProject::sample();
+        mutate(&p);
+        let run = p.folio(&["check", &format!("content/{SAMPLE}"), "--format", "json"]);
+        run.assert_code(1);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap_or_else(|e| panic!("{name}: JSON report: {e}\n{}", run.stdout()));
+        let codes: Vec<&str> = v["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "error").map(|f| f["code"].as_str().unwrap()).collect();
+        assert!(codes.contains(&code), "{name}: expected an error coded {code}, got {codes:?}");
+    }
+}
