@@ -18,7 +18,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::galley;
 use crate::grid::Formats;
 use crate::photos;
-use crate::world::FolioWorld;
+use crate::world::{DataFile, FolioWorld};
 
 /// Main file of pass 1.
 pub const GALLEY_MAIN: &str = "galley.typ";
@@ -82,7 +82,7 @@ pub fn compile_with(
     formats: &Formats,
     output: OutputOptions,
 ) -> Result<Compiled, Diagnostics> {
-    world.set_data("output.json", serde_json::to_vec(&output).expect("serializable"));
+    world.set_versioned(DataFile::Output, &output);
     let infos = photos::inspect_all(edition).map_err(Diagnostics)?;
     let (y, m, d) = edition.date();
     world.set_today(y as i32, m, d);
@@ -90,7 +90,7 @@ pub fn compile_with(
     // Pass 1: the galley.
     let galley = galley::build(edition, formats);
     let galley_json = serde_json::json!({ "formats": formats, "item_formats": galley.item_formats, "items": galley.items });
-    world.set_data("galley.json", serde_json::to_vec(&galley_json).expect("serializable"));
+    world.set_versioned(DataFile::Galley, &galley_json);
     world.set_main(FolioWorld::layout_id(GALLEY_MAIN));
     let t = std::time::Instant::now();
     let (doc, mut warnings) = run(world)?;
@@ -137,7 +137,7 @@ pub fn compile_with(
     }
 
     // Pass 2: the pages and spreads.
-    world.set_data("pages.json", serde_json::to_vec(&data).expect("serializable"));
+    world.set_versioned(DataFile::Pages, &data);
     world.set_main(FolioWorld::layout_id(EDITION_MAIN));
     let t = std::time::Instant::now();
     let (document, more) = run(world).map_err(|e| photo_errors(world, edition, &data, &prepared).unwrap_or(e))?;

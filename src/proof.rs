@@ -55,7 +55,7 @@ fn overlay(world: &mut FolioWorld, compiled: &Compiled, findings: &[Finding]) ->
         serde_json::json!({ "width": f.trim_width_pt, "height": f.trim_height_pt, "label_size": (f.trim_height_pt / 110.0).clamp(8.0, 16.0) })
     }).collect();
     let data = serde_json::json!({ "sizes": sizes, "pages": pages });
-    world.set_data("proof.json", serde_json::to_vec(&data).expect("serializable"));
+    world.set_versioned(crate::world::DataFile::Proof, &data);
     if !world.root().join(crate::project::LAYOUTS_DIR).join(PROOF_MAIN).is_file() {
         return Err(Diagnostic::error(format!("layouts/{PROOF_MAIN} is missing: folio proof draws its marks with it"))
             .hint("copy layouts/proof.typ from folio's repository into the project's layouts/")

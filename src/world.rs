@@ -25,6 +25,52 @@ use crate::diag::Diagnostic;
 use crate::fonts::{self, Fonts};
 use crate::project::{limits, FileKind, Project, ReadError};
 
+/// The data files folio writes for the templates (under `/.folio/`), each with a schema
+/// version. This is the one place the versions are defined; each template asserts the version
+/// of the file it reads (`#assert.eq(data.schema, "folio-pages/1", …)`), so templates from
+/// another folio version fail with a message naming both instead of reading a field that is
+/// not there. Bump a version when a field a template reads changes meaning or goes away.
+///
+/// | file | schema | read by | what |
+/// |---|---|---|---|
+/// | `galley.json` | `folio-galley/1` | `galley.typ` | pass 1: every piece of copy with its width and format |
+/// | `pages.json` | `folio-pages/1` | `page.typ` (`edition.typ`, `spread.typ`) | pass 2: the composed pages and spreads |
+/// | `proof.json` | `folio-proof/1` | `proof.typ` | `folio proof`'s marks |
+/// | `output.json` | `folio-output/1` | `style.typ` | the colour route (`cmyk` or `gray`) |
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFile {
+    /// `galley.json`.
+    Galley,
+    /// `pages.json`.
+    Pages,
+    /// `proof.json`.
+    Proof,
+    /// `output.json`.
+    Output,
+}
+
+impl DataFile {
+    /// Its file name under `/.folio/`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DataFile::Galley => "galley.json",
+            DataFile::Pages => "pages.json",
+            DataFile::Proof => "proof.json",
+            DataFile::Output => "output.json",
+        }
+    }
+
+    /// Its schema version.
+    pub fn schema(self) -> &'static str {
+        match self {
+            DataFile::Galley => "folio-galley/1",
+            DataFile::Pages => "folio-pages/1",
+            DataFile::Proof => "folio-proof/1",
+            DataFile::Output => "folio-output/1",
+        }
+    }
+}
+
 /// Virtual folder for generated data; never read from disk.
 pub const DATA_DIR: &str = "/.folio";
 
@@ -129,6 +175,16 @@ impl FolioWorld {
     /// Compile `main` next.
     pub fn set_main(&mut self, id: FileId) {
         self.main = id;
+    }
+
+    /// Serve `value` as the data file `file`, with its schema version in a `schema` field that
+    /// the template reading it asserts.
+    pub fn set_versioned(&mut self, file: DataFile, value: &impl serde::Serialize) {
+        let mut v = serde_json::to_value(value).expect("serializable");
+        if let serde_json::Value::Object(map) = &mut v {
+            map.insert("schema".into(), file.schema().into());
+        }
+        self.set_data(file.name(), serde_json::to_vec(&v).expect("serializable"));
     }
 
     /// Serve `bytes` at the virtual path `/.folio/<name>`.

@@ -219,3 +219,15 @@ fn finding_codes_are_set_where_found() {
         assert!(codes.contains(&code), "{name}: expected an error coded {code}, got {codes:?}");
     }
 }
+
+/// The data folio writes for the templates carries a schema version that each template
+/// asserts: a template written for another version fails naming both, located in the template.
+#[test]
+fn templates_assert_the_data_schema() {
+    run_table(vec![
+        Case::new("pages from another version", set("layouts/page.typ", "\"folio-pages/1\", message: \"this template reads folio-pages/1", "\"folio-pages/2\", message: \"this template reads folio-pages/2"),
+            &["this template reads folio-pages/2 data; folio wrote \"folio-pages/1\"", "layouts/page.typ:"]),
+        Case::new("galley from another version", set("layouts/galley.typ", "\"folio-galley/1\", message: \"this template reads folio-galley/1", "\"folio-galley/0\", message: \"this template reads folio-galley/0"),
+            &["this template reads folio-galley/0 data; folio wrote \"folio-galley/1\"", "layouts/galley.typ:"]),
+    ]);
+}
