@@ -42,7 +42,7 @@ impl ArchiveOptions {
 
 /// The file name of an edition's archive copy.
 pub fn file_name(name: &str) -> String {
-    format!("{name}-archive.pdf")
+    crate::names::Names(name).archive()
 }
 
 /// A source file of the build: its path relative to the project root (with `/`) and its bytes.

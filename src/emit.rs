@@ -47,7 +47,8 @@ pub struct Emitted {
 /// edition's name (the output file stem).
 pub fn emit(world: &mut FolioWorld, name: &str, dir: &Path) -> Result<Emitted, Diagnostics> {
     let mut documents = Vec::new();
-    for (main, file) in [(EDITION_MAIN, format!("{name}.typ")), (SPREAD_MAIN, format!("{name}-spread.typ"))] {
+    let [pages, spreads] = crate::names::Names(name).typst();
+    for (main, file) in [(EDITION_MAIN, pages), (SPREAD_MAIN, spreads)] {
         let text = inline(world, FolioWorld::layout_id(main))?;
         let path = dir.join(file);
         write_atomic(&path, text.as_bytes())?;

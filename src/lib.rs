@@ -24,6 +24,7 @@ pub mod glyphs;
 pub mod grid;
 pub mod ink;
 pub mod manifest;
+pub mod names;
 pub mod photos;
 pub mod pipeline;
 pub mod preflight;

@@ -362,9 +362,10 @@ impl Drop for Stage {
 
 /// What a file of edition `name` is, by its name.
 fn role(rel: &str, name: &str) -> &'static str {
-    if rel == format!("{name}.pdf") {
+    let n = crate::names::Names(name);
+    if rel == n.pages_pdf() {
         "pages PDF"
-    } else if rel == format!("{name}-spread.pdf") {
+    } else if rel == n.spread_pdf() {
         "spread PDF"
     } else if rel == crate::archive::file_name(name) {
         "archive copy"
@@ -379,10 +380,7 @@ fn role(rel: &str, name: &str) -> &'static str {
 
 /// Whether `file` is a plate of edition `name` (`<name>-pNN.pdf` or `<name>-pNN-I.pdf`).
 fn is_plate(name: &str, file: &str) -> bool {
-    let Some(rest) = file.strip_prefix(name).and_then(|r| r.strip_prefix("-p")).and_then(|r| r.strip_suffix(".pdf")) else {
-        return false;
-    };
-    !rest.is_empty() && rest.chars().all(|c| c.is_ascii_digit() || c == '-')
+    crate::names::Names(name).is_plate(file)
 }
 
 /// An error when something in OUT stops `OUT/rel` from being written: a folder (or anything

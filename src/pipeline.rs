@@ -106,7 +106,8 @@ pub fn ident(edition: &Edition) -> String {
 
 /// Output file names of an edition in `out`.
 pub fn output_paths(out: &Path, name: &str) -> (PathBuf, PathBuf) {
-    (out.join(format!("{name}.pdf")), out.join(format!("{name}-spread.pdf")))
+    let n = crate::names::Names(name);
+    (out.join(n.pages_pdf()), out.join(n.spread_pdf()))
 }
 
 /// Run the recipe; preflight errors are an `Err` (nothing is written). With `opts.out`, the
@@ -184,8 +185,9 @@ pub fn publish(report: &mut Report, opts: &Options, extras: &Extras, out: &Path)
     let time = export::BuildTime::for_edition(report.edition.date()).map_err(Diagnostics::from)?;
     let mut stage = Stage::begin(out, &name)?;
     if let Some((pages, spreads)) = report.proofs.take() {
-        stage.add(&format!("{name}.pdf"), &pages, Some(PROOF_STANDARD))?;
-        stage.add(&format!("{name}-spread.pdf"), &spreads, Some(PROOF_STANDARD))?;
+        let n = crate::names::Names(&name);
+        stage.add(&n.pages_pdf(), &pages, Some(PROOF_STANDARD))?;
+        stage.add(&n.spread_pdf(), &spreads, Some(PROOF_STANDARD))?;
     }
     if extras.press.is_some() || extras.archive.is_some() {
         let project = Project::discover(&opts.edition, opts.root.as_deref(), opts.font_path.as_deref())?;

@@ -88,7 +88,7 @@ pub struct Plate {
 
 /// The folder of an edition's plates inside the output folder: `<edition>-press`.
 pub fn plate_dir(name: &str) -> String {
-    format!("{name}-press")
+    crate::names::Names(name).plate_dir()
 }
 
 /// Make the plates of every page of `compiled` (which must be the press colour route).
@@ -116,9 +116,9 @@ pub fn plates(compiled: &Compiled, edition: &Edition, ident: &str, time: &BuildT
                 .hint("this is a bug in folio's PDF/X post-processing; please report it"))
         })?;
         // Two pages may carry the same number; keep file names distinct.
-        let mut file_name = format!("{}-p{:02}.pdf", edition.name, page.number);
+        let mut file_name = crate::names::Names(&edition.name).plate(page.number, 0);
         if !names.insert(file_name.clone()) {
-            file_name = format!("{}-p{:02}-{}.pdf", edition.name, page.number, i + 1);
+            file_name = crate::names::Names(&edition.name).plate(page.number, i);
             names.insert(file_name.clone());
         }
         out.push(Plate { number: page.number, file_name, bytes });

@@ -134,7 +134,7 @@ pub fn write(
         Ok(())
     };
     for (page, data) in pages.iter().zip(&compiled.data.pages) {
-        put(format!("{name}-p{}.png", data.number), export::page_png(page, dpi)?)?;
+        put(crate::names::Names(name).page_png(data.number), export::page_png(page, dpi)?)?;
     }
     for (sheet, pair) in compiled.spreads.pages().iter().zip(&compiled.data.spreads) {
         // Both pages of a spread share a format (see compose::spreads).
@@ -147,9 +147,9 @@ pub fn write(
             }
         }
         let label: Vec<String> = pair.iter().flatten().map(|&i| compiled.data.pages[i].number.to_string()).collect();
-        put(format!("{name}-spread-{}.png", label.join("-")), export::page_png(&sheet, dpi)?)?;
+        put(crate::names::Names(name).spread_png(&label), export::page_png(&sheet, dpi)?)?;
     }
-    put(format!("{name}-contact.png"), contact_sheet(&pages, compiled)?)?;
+    put(crate::names::Names(name).contact_png(), contact_sheet(&pages, compiled)?)?;
     Ok(written)
 }
 

@@ -253,7 +253,7 @@ impl Builder {
 
 /// Where the PNG proof of page `number` goes.
 pub fn png_path(out: &Path, name: &str, number: u32) -> PathBuf {
-    out.join(format!("{name}-page{number}.png"))
+    out.join(crate::names::Names(name).page_png(number))
 }
 
 /// One line about a successful rebuild, e.g.

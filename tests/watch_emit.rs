@@ -259,7 +259,7 @@ fn edit_one_char(p: &TestProject, story: &str, from: &str, to: &str) {
 fn watch_rebuilds_changed_pages_and_keeps_the_last_good_pdf_on_errors() {
     let p = TestProject::sample();
     let pdf = p.out().join(format!("{SAMPLE}.pdf"));
-    let png = |n: u32| p.out().join(format!("{SAMPLE}-page{n}.png"));
+    let png = |n: u32| p.out().join(format!("{SAMPLE}-p{n}.png"));
     let mut w = Watching::start(&p, &["--png", "10"]);
 
     // First build: both pages are new, the PDFs and both proofs are written.

@@ -147,7 +147,7 @@ fn build_quiet(args: &BuildArgs, edition: &Path) -> Outcome {
 
 /// The output names (without `.pdf`) an edition called `name` writes at the top of OUT.
 fn output_stems(name: &str) -> [String; 3] {
-    [name.to_string(), format!("{name}-spread"), crate::archive::file_name(name).trim_end_matches(".pdf").to_string()]
+    crate::names::Names(name).stems()
 }
 
 /// The editions of a batch whose outputs would overwrite another's, with the reason.
