@@ -212,6 +212,8 @@ pub struct HeadShort {
     pub has: u32,
     /// Whether the area was given by the editor (`head = N`).
     pub given: bool,
+    /// A vertical (竖排) head, down the block's first column.
+    pub vertical: bool,
 }
 
 /// A photo whose `row` and height reach past the foot of its story's block, or whose `height`
@@ -523,8 +525,14 @@ fn place_story(
     let wanted = if vertical { 0 } else { head_need.max(b.head.unwrap_or(0)) };
     let head_lines = wanted.min(room);
     let given = b.head.filter(|&h| h > 0);
-    let head_short = (!vertical && (given.is_some_and(|h| head_need > h) || wanted >= room))
-        .then(|| HeadShort { needs: head_need, has: given.unwrap_or(room).min(room), given: given.is_some() });
+    let head_short = if vertical {
+        // A vertical head runs down the block's first column: it must end above the foot.
+        let needs = format.lines_for(measures[pieces.head].height);
+        (needs > room).then_some(HeadShort { needs, has: room, given: false, vertical: true })
+    } else {
+        (given.is_some_and(|h| head_need > h) || wanted >= room)
+            .then(|| HeadShort { needs: head_need, has: given.unwrap_or(room).min(room), given: given.is_some(), vertical: false })
+    };
     let mut blocks = vec![Geom {
         page: ctx.page_number,
         c0: b.column - 1 + u32::from(vertical),

@@ -126,12 +126,16 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         };
         if let Some(h) = fit.head {
             // The head is its own finding: the copy it crowds out is not blamed.
-            let (at, area) = if h.given {
+            let (at, area) = if h.vertical {
+                (story.key_span(&["vertical"], span.clone()), format!("set vertically it runs past the foot of its block ({} lines deep)", h.has))
+            } else if h.given {
                 (story.key_span(&["block", "head"], span.clone()), format!("its head area has {} (block.head = {})", h.has, h.has))
             } else {
                 (span.clone(), format!("the block has {} under its top, leaving no line for copy", h.has))
             };
-            let fix = if h.given {
+            let fix = if h.vertical {
+                "shorten the headline, make the block deeper, or set the head across the top (leave out `vertical`)".to_string()
+            } else if h.given {
                 format!("shorten the headline (or kicker and deck), give the head area {} lines (head = {}), or make the block wider", h.needs, h.needs)
             } else {
                 "shorten the headline (or kicker and deck), or make the block wider or deeper".to_string()

@@ -120,6 +120,10 @@ fn heads_that_do_not_fit() {
         Case::new("head = 1 for a two-line head", set(WUNING, "height = 26", "height = 26\nhead = 1"),
             &["head on page 5: the headline needs 3 lines, its head area has 1 (block.head = 1)", &line(WUNING, "head = 1"), "give the head area 3 lines (head = 3)"]),
     ]);
+    run_table(vec![
+        Case::new("a vertical head longer than its block", |p: &TestProject| replace_headline(p, &format!("{}\nvertical = true", long_headline(8))),
+            &["head on page 5: the headline needs", "set vertically it runs past the foot of its block (26 lines deep)", &line(WUNING, "vertical = true"), "leave out `vertical`"]),
+    ]);
     let h = Hostile::new();
     replace_headline(&h.p, &long_headline(60));
     let run = h.build(&[]);
