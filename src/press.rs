@@ -95,7 +95,6 @@ pub fn plate_dir(name: &str) -> String {
 pub fn plates(compiled: &Compiled, edition: &Edition, ident: &str, time: &BuildTime, opts: &PressOptions) -> Result<Vec<Plate>, Diagnostics> {
     let info = &edition.file.value.edition;
     let (y, m, d) = edition.date();
-    let mut names = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for (i, page) in compiled.data.pages.iter().enumerate() {
         let n = NonZeroUsize::new(i + 1).expect("i + 1 > 0");
@@ -115,12 +114,8 @@ pub fn plates(compiled: &Compiled, edition: &Edition, ident: &str, time: &BuildT
             Diagnostics::from(Diagnostic::error(format!("press plate of page {}: {e}", page.number))
                 .hint("this is a bug in folio's PDF/X post-processing; please report it"))
         })?;
-        // Two pages may carry the same number; keep file names distinct.
-        let mut file_name = crate::names::Names(&edition.name).plate(page.number, 0);
-        if !names.insert(file_name.clone()) {
-            file_name = crate::names::Names(&edition.name).plate(page.number, i);
-            names.insert(file_name.clone());
-        }
+        // Page numbers are unique in an edition (checked on load), so plate names are too.
+        let file_name = crate::names::Names(&edition.name).plate(page.number, 0);
         out.push(Plate { number: page.number, file_name, bytes });
     }
     Ok(out)
