@@ -808,16 +808,19 @@ mod tests {
         assert!((effective_ppi([600, 400], [72.0, 96.0]) - 300.0).abs() < 1e-9);
     }
 
+    /// `img` as a JPEG file (quality 80).
+    fn jpeg_of(img: image::DynamicImage) -> Vec<u8> {
+        let mut out = Vec::new();
+        img.write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80)).unwrap();
+        out
+    }
+
     #[test]
     fn the_format_comes_from_the_content() {
         let mut png = Vec::new();
         image::DynamicImage::new_rgb8(4, 4).write_with_encoder(image::codecs::png::PngEncoder::new(&mut png)).unwrap();
         assert_eq!(sniff(&png), Ok(PhotoFormat::Png));
-        let mut jpg = Vec::new();
-        image::DynamicImage::new_rgb8(4, 4)
-            .write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpg, 80))
-            .unwrap();
-        assert_eq!(sniff(&jpg), Ok(PhotoFormat::Jpeg));
+        assert_eq!(sniff(&jpeg_of(image::DynamicImage::new_rgb8(4, 4))), Ok(PhotoFormat::Jpeg));
         for (bytes, name) in [
             (&b"GIF89a\x01\x00"[..], "GIF"),
             (b"RIFF\0\0\0\0WEBPVP8 ", "WebP"),
@@ -857,16 +860,8 @@ mod tests {
 
     #[test]
     fn jpeg_colour_tells_cmyk_from_rgb_and_gray() {
-        let mut rgb = Vec::new();
-        image::DynamicImage::new_rgb8(8, 8)
-            .write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(&mut rgb, 80))
-            .unwrap();
-        assert_eq!(jpeg_colour(&rgb), Some(PhotoColour::Rgb));
-        let mut gray = Vec::new();
-        image::DynamicImage::new_luma8(8, 8)
-            .write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(&mut gray, 80))
-            .unwrap();
-        assert_eq!(jpeg_colour(&gray), Some(PhotoColour::Gray));
+        assert_eq!(jpeg_colour(&jpeg_of(image::DynamicImage::new_rgb8(8, 8))), Some(PhotoColour::Rgb));
+        assert_eq!(jpeg_colour(&jpeg_of(image::DynamicImage::new_luma8(8, 8))), Some(PhotoColour::Gray));
         let mut cmyk = Vec::new();
         jpeg_encoder::Encoder::new(&mut cmyk, 80).encode(&[10u8; 8 * 8 * 4], 8, 8, jpeg_encoder::ColorType::Cmyk).unwrap();
         assert_eq!(jpeg_colour(&cmyk), Some(PhotoColour::Cmyk));
