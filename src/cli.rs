@@ -1,8 +1,6 @@
-//! The command line: argument definitions and dispatch.
-//!
-//! Takes parsed arguments ([`Cli`]) and gives an exit code: 0 on success, 1 when the content or
-//! a template has errors, 2 on usage errors (clap's own, and ours such as an output folder that
-//! cannot be made). Each subcommand lives in its own module under [`crate::cmd`].
+//! The command line's types: takes nothing and gives the clap definitions of every command and
+//! flag ([`Cli`]); `main.rs` parses them and dispatches to [`crate::cmd`], whose exit codes are
+//! 0 on success, 1 when the content or a template has errors, 2 on usage errors.
 
 use std::path::PathBuf;
 
@@ -83,8 +81,8 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub common: CommonArgs,
     /// Report format: human (grouped by page and story) or json (schema folio-report/1).
-    #[arg(long, value_enum, default_value_t = crate::report::Format::Human)]
-    pub format: crate::report::Format,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
     /// Report overset copy as a warning instead of an error.
     #[arg(long)]
     pub allow_overset: bool,
@@ -103,8 +101,8 @@ pub struct ProofArgs {
     #[arg(long, default_value_t = 100.0, value_parser = dpi)]
     pub dpi: f32,
     /// Report format of the findings printed alongside.
-    #[arg(long, value_enum, default_value_t = crate::report::Format::Human)]
-    pub format: crate::report::Format,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
     /// Report overset copy as a warning instead of an error.
     #[arg(long)]
     pub allow_overset: bool,
@@ -208,21 +206,14 @@ pub struct NewArgs {
     pub root: Option<PathBuf>,
 }
 
-/// Run a parsed command line; gives the process exit code.
-pub fn run(cli: Cli) -> i32 {
-    let result = std::panic::catch_unwind(|| match cli.command {
-        Command::Build(a) => crate::cmd::build::run(&a),
-        Command::Check(a) => crate::cmd::check::run(&a),
-        Command::Proof(a) => crate::cmd::proof::run(&a),
-        Command::Fonts(a) => crate::cmd::fonts::run(&a),
-        Command::New(a) => crate::cmd::new::run(&a),
-        Command::Watch(a) => crate::cmd::watch::run(&a),
-        Command::Extract(a) => crate::cmd::extract::run(&a),
-    });
-    result.unwrap_or_else(|_| {
-        eprintln!("error: folio hit an internal error (a bug); nothing was written. Please report it with the input that caused it.");
-        1
-    })
+/// Output format of `folio check` and `folio proof`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Findings grouped by page and story, with source lines and hints.
+    #[default]
+    Human,
+    /// One JSON document (schema `folio-report/1`, see README.md).
+    Json,
 }
 
 #[cfg(test)]

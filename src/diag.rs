@@ -3,7 +3,7 @@
 //! Takes a problem found in a content or configuration file (its path, the byte span of the
 //! offending text and what was expected) and gives a [`Diagnostic`] that prints like typst's own
 //! CLI: `error: …`, then `file:line:col`, the source line with a caret, and a hint saying how to
-//! fix it. Typst's own diagnostics go through typst-kit's printer (see [`crate::compile`]); both
+//! fix it. Typst's own diagnostics go through typst-kit's printer (see [`crate::layout::compile`]); both
 //! use codespan-reporting, so a layout editor sees one style of message.
 
 use std::fmt;

@@ -1,37 +1,24 @@
 //! folio turns a newspaper edition described in TOML into print-ready PDF pages through Typst.
 //!
-//! The pipeline, one module per stage:
-//! [`content`] (load and validate) → [`world`] (sandboxed Typst world with [`fonts`]) →
-//! [`compile`] (galley pass [`galley`], copy [`flow`] and [`compose`]ition, page pass) →
-//! [`preflight`] (findings, from [`photos`], [`glyphs`] and [`ink`]; printed by [`report`], drawn
-//! on PNG proofs by [`proof`]) → [`export`] (PDF, PNG). [`pipeline`] runs the recipe;
-//! [`cli`] and [`cmd`] are the command line.
+//! The tree is the pipeline, one direction only (a module uses those before it, never after):
+//!
+//! - base: [`diag`] (located diagnostics), [`project`] (the project root, sandboxed reads and
+//!   atomic writes), [`colour`] (the press profile and separation);
+//! - [`input`]: the edition's TOML, its formats and its photo files, loaded and validated;
+//! - [`layout`]: the Typst world and fonts, the galley, copy flow and composition, the compile;
+//! - [`check`]: preflight findings (overset, photos, glyphs, ink);
+//! - [`output`]: every file folio writes (PDF, PNG, plates, archive, manifest, proofs);
+//! - [`session`]: one session used by every command: open, compile, write, and watch;
+//! - [`cmd`] and [`cli`]: the command line.
 #![warn(missing_docs)]
 
-pub mod archive;
-pub mod cli;
-pub mod cmd;
-pub mod compile;
-pub mod compose;
-pub mod content;
 pub mod diag;
-pub mod emit;
-pub mod export;
-pub mod flow;
-pub mod fonts;
-pub mod galley;
-pub mod glyphs;
-pub mod grid;
-pub mod ink;
-pub mod manifest;
-pub mod names;
-pub mod photos;
-pub mod pipeline;
-pub mod preflight;
-pub mod press;
 pub mod project;
-pub mod proof;
-pub mod report;
-pub mod source;
-pub mod watch;
-pub mod world;
+pub mod colour;
+pub mod input;
+pub mod layout;
+pub mod check;
+pub mod output;
+pub mod session;
+pub mod cmd;
+pub mod cli;

@@ -1,8 +1,23 @@
-//! The `folio` binary: parse the arguments, run the library, exit with its code.
+//! The `folio` binary: parse the arguments, dispatch to the command, exit with its code.
 
 use clap::Parser;
+use folio::cli::{Cli, Command};
+use folio::cmd;
 
 fn main() {
-    let cli = folio::cli::Cli::parse();
-    std::process::exit(folio::cli::run(cli));
+    let cli = Cli::parse();
+    let code = std::panic::catch_unwind(|| match cli.command {
+        Command::Build(a) => cmd::build::run(&a),
+        Command::Check(a) => cmd::check::run(&a),
+        Command::Proof(a) => cmd::proof::run(&a),
+        Command::Fonts(a) => cmd::fonts::run(&a),
+        Command::New(a) => cmd::new::run(&a),
+        Command::Watch(a) => cmd::watch::run(&a),
+        Command::Extract(a) => cmd::extract::run(&a),
+    })
+    .unwrap_or_else(|_| {
+        eprintln!("error: folio hit an internal error (a bug); nothing was written. Please report it with the input that caused it.");
+        cmd::FAILED
+    });
+    std::process::exit(code);
 }

@@ -323,3 +323,29 @@ pub fn read_regular(path: &Path, limit: limits::Limit) -> Result<Vec<u8>, ReadEr
     }
     Ok(bytes)
 }
+
+/// Write `bytes` to `path` atomically: a temporary file beside it, then a rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Diagnostic::error(format!("cannot create {}: {e}", dir.display())).hint("check the --out folder"))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".folio-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Diagnostic::error(format!("cannot write in {}: {e}", dir.display())).code(crate::diag::Code::Export))?;
+    std::io::Write::write_all(&mut tmp, bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", path.display())).code(crate::diag::Code::Export))?;
+    // Temporary files are created owner-only; the output is an ordinary file for everyone
+    // who may read the folder (the permissions a plain write would give under umask 022).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    tmp.persist(path)
+        .map_err(|e| Diagnostic::error(format!("cannot write {}: {}", path.display(), e.error)).code(crate::diag::Code::Export))?;
+    Ok(())
+}
+

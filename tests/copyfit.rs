@@ -66,7 +66,7 @@ fn unknown_fit_mode_is_an_error() {
 
 // ---- Leading: a story set at its own pitch, with its intervals on the page grid ----------
 
-use folio::compose::{PagesData, PlacedPiece};
+use folio::layout::compose::{PagesData, PlacedPiece};
 
 /// A project with `content/tight`: one broadsheet page holding one story of the first `paras`
 /// seed paragraphs in two columns, `height` grid lines deep, with `fit = "auto"` when `auto`;

@@ -1,5 +1,5 @@
 //! The guard of incremental reuse (issue 11, item 6): after a one-character edit in one story,
-//! a warm rebuild (`folio::watch::Builder`, the code `folio watch` runs) must lay out anew only
+//! a warm rebuild (`folio::session::watch::Builder`, the code `folio watch` runs) must lay out anew only
 //! that story's edited paragraph, in the galley (pass 1), on its page and on its spread sheet
 //! (pass 2). Nothing is timed: the test counts what Typst laid out again.
 //!
@@ -74,7 +74,7 @@ fn fresh(frame: &Frame, old: &HashSet<usize>) -> Fresh {
 
 /// All text of a frame, whitespace removed.
 fn text_of(frame: &Frame) -> String {
-    folio::galley::line_texts(frame).concat().chars().filter(|c| !c.is_whitespace()).collect()
+    folio::layout::galley::line_texts(frame).concat().chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The whitespace-free text of the galley pages (pass 1) holding `needle`: the edited
@@ -124,14 +124,14 @@ fn assert_only(what: &str, old: &PagedDocument, new: &PagedDocument, allowed: &[
 #[test]
 fn a_one_character_edit_lays_out_only_its_paragraph_again() {
     let p = TestProject::sample();
-    let opts = folio::pipeline::Options {
+    let opts = folio::session::Options {
         edition: p.sample_dir(),
         root: Some(p.root().to_path_buf()),
         font_path: Some(common::repo().join("fonts")),
         system_fonts: false,
         out: Some(p.out()),
     };
-    let mut b = folio::watch::Builder::new(opts, p.out(), None);
+    let mut b = folio::session::watch::Builder::new(opts, p.out(), None);
     b.rebuild().unwrap_or_else(|d| panic!("first build: {d}"));
     let story = format!("content/{SAMPLE}/stories/wuning.toml");
     for round in 0..3 {
@@ -143,10 +143,10 @@ fn a_one_character_edit_lays_out_only_its_paragraph_again() {
             assert!(t.contains(from), "the sample story has {from}");
             t.replacen(from, to, 1)
         });
-        let measured = folio::ink::images_measured();
+        let measured = folio::check::ink::images_measured();
         let r = b.rebuild().unwrap_or_else(|d| panic!("rebuild {round}: {d}"));
         assert_eq!(
-            folio::ink::images_measured(),
+            folio::check::ink::images_measured(),
             measured,
             "round {round}: a text edit measured a photo's ink again (the preflight's photo separation is not cached)"
         );

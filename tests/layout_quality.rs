@@ -5,10 +5,10 @@
 mod common;
 use common::*;
 
-use folio::compose::{PagesData, PlacedPiece, Rect};
-use folio::grid::Format;
-use folio::galley::Piece;
-use folio::pipeline;
+use folio::layout::compose::{PagesData, PlacedPiece, Rect};
+use folio::input::grid::Format;
+use folio::layout::galley::Piece;
+use folio::session;
 
 /// A text line as poppler sees it: its box and its text.
 #[derive(Debug, Clone)]
@@ -99,7 +99,7 @@ fn column_lines(words: &[(usize, Line)], f: &Format) -> Vec<Line> {
 }
 
 /// Build an edition through the library, keeping the whole report (layout data, documents).
-fn build_report(name: &str) -> (TestProject, pipeline::Report) {
+fn build_report(name: &str) -> (TestProject, session::Report) {
     let p = TestProject::with_edition(name);
     let report = p.report(name, true);
     (p, report)
@@ -229,7 +229,7 @@ fn tabloid_sample_is_set_on_the_grid() {
 fn runs(doc: &typst_layout::PagedDocument) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for page in doc.pages() {
-        folio::galley::for_each_text(&page.frame, typst::layout::Transform::identity(), &mut |_, t| {
+        folio::layout::galley::for_each_text(&page.frame, typst::layout::Transform::identity(), &mut |_, t| {
             out.push((t.font.info().family.clone(), t.text.to_string()));
         });
     }
@@ -253,7 +253,7 @@ fn quotes_are_full_width_in_every_face_and_digits_sit_tight() {
     // glyph after a digit by a quarter em): every such glyph sits at offset zero.
     let mut pairs = 0;
     for page in report.compiled.document.pages() {
-        folio::galley::for_each_text(&page.frame, typst::layout::Transform::identity(), &mut |_, t| {
+        folio::layout::galley::for_each_text(&page.frame, typst::layout::Transform::identity(), &mut |_, t| {
             let mut prev_digit = false;
             for g in &t.glyphs {
                 let c = t.text.get(g.range()).and_then(|s| s.chars().next()).unwrap_or(' ');
@@ -345,7 +345,7 @@ fn column_rules_run_down_the_gutters_and_stop_at_photos() {
 /// Paragraph slices that are a short last line alone at the top of a column (寡行), in stories
 /// whose copy does not fill their block to the last line: there the flow has room to take the
 /// line before along, and must.
-fn widows(report: &pipeline::Report) -> Vec<String> {
+fn widows(report: &session::Report) -> Vec<String> {
     let data = &report.compiled.data;
     let mut out = Vec::new();
     for (pi, page) in data.pages.iter().enumerate() {
@@ -355,7 +355,7 @@ fn widows(report: &pipeline::Report) -> Vec<String> {
             for it in &s.items {
                 if let PlacedPiece::Lines { lines, first, last, .. } = &it.piece {
                     let chars: usize = lines.iter().flatten().map(|r| r.text.chars().count()).sum();
-                    if *last && !*first && lines.len() == 1 && chars <= folio::compose::SHORT_LAST_LINE && fit.underset > 0 {
+                    if *last && !*first && lines.len() == 1 && chars <= folio::layout::compose::SHORT_LAST_LINE && fit.underset > 0 {
                         out.push(format!("page {}: {:?}", page.number, lines[0].iter().map(|r| r.text.as_str()).collect::<String>()));
                     }
                 }
@@ -390,7 +390,7 @@ fn stranded_subheads(data: &PagesData) -> Vec<String> {
                     })
                     .sum();
                 let story_goes_on = s.items[i + 1..].iter().any(|n| (n.rect.x - it.rect.x).abs() >= 0.5);
-                if story_goes_on && (under as u32) < folio::flow::KEEP_WITH_NEXT {
+                if story_goes_on && (under as u32) < folio::layout::flow::KEEP_WITH_NEXT {
                     out.push(format!("page {}: {} ({under} lines under it)", page.number, subhead.head));
                 }
             }
@@ -440,7 +440,7 @@ fn single_pages_carry_only_the_text_they_show() {
     let mut on_page = 0;
     for (pi, page) in doc.pages().iter().enumerate() {
         let f = &report.compiled.data.pages[pi].format;
-        folio::galley::for_each_text(&page.frame, typst::layout::Transform::identity(), &mut |at, t| {
+        folio::layout::galley::for_each_text(&page.frame, typst::layout::Transform::identity(), &mut |at, t| {
             let x0 = at.x.to_pt();
             let x1 = x0 + t.width().to_pt();
             assert!(x0 > -f.bleed_pt - 0.5 && x1 < f.trim_width_pt + f.bleed_pt + 0.5, "page {}: text off the page at {x0:.1}–{x1:.1}: {:?}", pi + 1, t.text);

@@ -1,7 +1,7 @@
 //! The sample edition carries the seed's text: every character once, in order, with the
 //! column-break splits of the printed page repaired, and nothing added.
 
-use folio::content::{paragraphs, EditionFile, Story};
+use folio::input::content::{paragraphs, EditionFile, Story};
 
 fn repo() -> std::path::PathBuf {
     std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -82,9 +82,9 @@ fn tabloid_edition_pages_jumps_spread_and_vertical_heads() {
 
 /// Every glyph on the sheet of the centre spread (pages 2|3), read from the laid-out document:
 /// (character, left, right, type size), in pt from the sheet's trim edge.
-fn sheet_glyphs(report: &folio::pipeline::Report) -> Vec<(String, f64, f64, f64)> {
+fn sheet_glyphs(report: &folio::session::Report) -> Vec<(String, f64, f64, f64)> {
     let mut out = Vec::new();
-    folio::galley::for_each_text(&report.compiled.spreads.pages()[1].frame, typst::layout::Transform::identity(), &mut |at, t| {
+    folio::layout::galley::for_each_text(&report.compiled.spreads.pages()[1].frame, typst::layout::Transform::identity(), &mut |at, t| {
         let mut x = at.x.to_pt();
         for g in &t.glyphs {
             let w = g.x_advance.at(t.size).to_pt();

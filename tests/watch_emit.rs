@@ -339,17 +339,17 @@ fn a_build_maps_only_the_font_files_it_uses() {
     }
     let unused = fonts.path().join("ZZ-unused-copy-of-wenkai.ttf");
     std::os::unix::fs::symlink(repo().join("fonts/LXGWWenKai-Regular.ttf"), &unused).unwrap();
-    let opts = folio::pipeline::Options {
+    let opts = folio::session::Options {
         edition: p.sample_dir(),
         root: Some(p.root().to_path_buf()),
         font_path: Some(fonts.path().to_path_buf()),
         system_fonts: false,
         out: None,
     };
-    let mut session = folio::pipeline::Session::open(&opts).unwrap_or_else(|d| panic!("{:?}", d.0));
-    assert!(folio::fonts::loaded(session.world.fonts()).is_empty(), "opening a project maps no font file");
+    let mut session = folio::session::Session::open(&opts).unwrap_or_else(|d| panic!("{:?}", d.0));
+    assert!(folio::layout::fonts::loaded(session.world.fonts()).is_empty(), "opening a project maps no font file");
     session.compile().unwrap_or_else(|d| panic!("{:?}", d.0));
-    let loaded = folio::fonts::loaded(session.world.fonts());
+    let loaded = folio::layout::fonts::loaded(session.world.fonts());
     assert!(!loaded.contains(&unused), "the unused copy was read: {loaded:?}");
     assert!(loaded.iter().all(|f| real.contains(f)), "{loaded:?}");
     for name in ["NotoSerifCJK-Regular.ttc", "NotoSansCJK-Bold.ttc", "LXGWWenKai-Regular.ttf"] {

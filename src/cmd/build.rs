@@ -6,7 +6,7 @@
 //! otherwise; a failing edition does not stop the others; a summary at the end; exit code 1 if
 //! any failed. Editions whose outputs would have the same file names are refused before
 //! anything is built. Each edition's outputs reach OUT all together or not at all, with its entries
-//! in `OUT/manifest.json` (see [`crate::manifest`]).
+//! in `OUT/manifest.json` (see [`crate::output::manifest`]).
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -17,14 +17,14 @@ use rayon::prelude::*;
 
 use crate::cli::BuildArgs;
 use crate::diag::Diagnostic;
-use crate::manifest;
-use crate::pipeline::{self, Extras};
+use crate::output::manifest;
+use crate::session::{self, Extras};
 
 /// Build the editions.
 pub fn run(args: &BuildArgs) -> i32 {
     if let Some(b) = args.bleed {
-        if !(0.0..=crate::press::MAX_BLEED_MM).contains(&b) {
-            super::emit(&[Diagnostic::error(format!("--bleed {b}: the bleed must be between 0 and {} mm", crate::press::MAX_BLEED_MM))
+        if !(0.0..=crate::output::press::MAX_BLEED_MM).contains(&b) {
+            super::emit(&[Diagnostic::error(format!("--bleed {b}: the bleed must be between 0 and {} mm", crate::output::press::MAX_BLEED_MM))
                 .hint("give the bleed the printing house asks for, in mm (usually 3; 0 for none)")]);
             return super::USAGE;
         }
@@ -42,23 +42,23 @@ pub fn run(args: &BuildArgs) -> i32 {
 /// The extras the flags ask for.
 fn extras(args: &BuildArgs) -> Extras {
     Extras {
-        press: args.press.then_some(crate::press::PressOptions { marks: args.marks, bleed_mm: args.bleed }),
-        archive: args.archive.then_some(crate::archive::ArchiveOptions { attach: !args.no_attach }),
+        press: args.press.then_some(crate::output::press::PressOptions { marks: args.marks, bleed_mm: args.bleed }),
+        archive: args.archive.then_some(crate::output::archive::ArchiveOptions { attach: !args.no_attach }),
     }
 }
 
 /// Build one edition, printing as it goes.
 fn single(args: &BuildArgs, edition: &Path) -> i32 {
-    let policy = pipeline::Policy { allow_overset: args.allow_overset };
+    let policy = session::Policy { allow_overset: args.allow_overset };
     let opts = super::options(&args.common(edition), Some(args.out.clone()));
-    match pipeline::run_with(&opts, policy) {
+    match session::run_with(&opts, policy) {
         Ok(mut report) => {
             super::emit(&report.findings);
-            if let Some(code) = crate::report::build_failed(&report) {
+            if let Some(code) = crate::cmd::report::build_failed(&report) {
                 return code;
             }
             if let Some(dir) = &args.emit_typst {
-                match crate::emit::emit(&mut report.world, &report.edition.name, dir) {
+                match crate::output::emit::emit(&mut report.world, &report.edition.name, dir) {
                     Ok(emitted) => report.written.extend(emitted.documents),
                     Err(diags) => {
                         super::emit(&diags.0);
@@ -67,12 +67,12 @@ fn single(args: &BuildArgs, edition: &Path) -> i32 {
                     }
                 }
             }
-            if let Err(diags) = pipeline::publish(&mut report, &opts, &extras(args), &args.out) {
+            if let Err(diags) = session::publish(&mut report, &opts, &extras(args), &args.out) {
                 super::emit(&diags.0);
                 eprintln!("error: the build failed; nothing in {} was changed", args.out.display());
                 return super::FAILED;
             }
-            crate::report::print_build_summary(&report);
+            crate::cmd::report::print_build_summary(&report);
             for path in &report.written {
                 println!("wrote {}", path.display());
             }
@@ -110,9 +110,9 @@ impl Outcome {
 
 /// Build one edition of a batch without printing.
 fn build_quiet(args: &BuildArgs, edition: &Path) -> Outcome {
-    let policy = pipeline::Policy { allow_overset: args.allow_overset };
+    let policy = session::Policy { allow_overset: args.allow_overset };
     let opts = super::options(&args.common(edition), Some(args.out.clone()));
-    let mut report = match pipeline::run_with(&opts, policy) {
+    let mut report = match session::run_with(&opts, policy) {
         Ok(r) => r,
         Err(diags) => return Outcome::failed(edition, "errors; nothing was written", diags.0),
     };
@@ -122,7 +122,7 @@ fn build_quiet(args: &BuildArgs, edition: &Path) -> Outcome {
     }
     let mut diags = report.findings.clone();
     if let Some(dir) = &args.emit_typst {
-        match crate::emit::emit(&mut report.world, &report.edition.name, dir) {
+        match crate::output::emit::emit(&mut report.world, &report.edition.name, dir) {
             Ok(emitted) => report.written.extend(emitted.documents),
             Err(d) => {
                 diags.extend(d.0);
@@ -130,7 +130,7 @@ fn build_quiet(args: &BuildArgs, edition: &Path) -> Outcome {
             }
         }
     }
-    match pipeline::publish(&mut report, &opts, &extras(args), &args.out) {
+    match session::publish(&mut report, &opts, &extras(args), &args.out) {
         Ok(()) => Outcome {
             path: edition.to_path_buf(),
             written: report.written.clone(),
@@ -147,7 +147,7 @@ fn build_quiet(args: &BuildArgs, edition: &Path) -> Outcome {
 
 /// The output names (without `.pdf`) an edition called `name` writes at the top of OUT.
 fn output_stems(name: &str) -> [String; 3] {
-    crate::names::Names(name).stems()
+    crate::output::names::Names(name).stems()
 }
 
 /// The editions of a batch whose outputs would overwrite another's, with the reason.

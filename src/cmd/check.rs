@@ -2,13 +2,13 @@
 //! preflight without writing anything; print the report.
 
 use crate::cli::CheckArgs;
-use crate::pipeline;
-use crate::report;
+use crate::session;
+use crate::cmd::report;
 
 /// Check one edition; exit 1 when there are errors.
 pub fn run(args: &CheckArgs) -> i32 {
-    let policy = pipeline::Policy { allow_overset: args.allow_overset };
-    match pipeline::run_with(&super::options(&args.common, None), policy) {
+    let policy = session::Policy { allow_overset: args.allow_overset };
+    match session::run_with(&super::options(&args.common, None), policy) {
         Ok(r) => report::print(args.format, &r.edition.name, Some(&r), &r.preflight),
         Err(diags) => {
             let name = report::edition_name(&args.common.edition);

@@ -8,14 +8,14 @@ use crate::cli::ExtractArgs;
 
 /// Extract the attached sources.
 pub fn run(args: &ExtractArgs) -> i32 {
-    match crate::archive::extract(&args.archive, &args.dir) {
+    match crate::output::archive::extract(&args.archive, &args.dir) {
         Ok(files) => {
             for f in &files {
                 println!("extracted {}", f.display());
             }
             let edition = files
                 .iter()
-                .find(|f| f.file_name().is_some_and(|n| n == crate::content::EDITION_FILE))
+                .find(|f| f.file_name().is_some_and(|n| n == crate::input::content::EDITION_FILE))
                 .and_then(|f| f.parent());
             if let Some(edition) = edition {
                 println!(

@@ -1,7 +1,7 @@
 //! `folio fonts`: list the font families folio sees.
 
 use crate::cli::FontArgs;
-use crate::fonts::{self, FontOptions};
+use crate::layout::fonts::{self, FontOptions};
 
 /// List families with their number of faces.
 pub fn run(args: &FontArgs) -> i32 {

@@ -6,6 +6,7 @@ pub mod extract;
 pub mod fonts;
 pub mod new;
 pub mod proof;
+pub mod report;
 pub mod watch;
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
@@ -27,8 +28,8 @@ pub fn emit(diags: &[Diagnostic]) {
 }
 
 /// Options shared by build and check.
-pub fn options(a: &crate::cli::CommonArgs, out: Option<std::path::PathBuf>) -> crate::pipeline::Options {
-    crate::pipeline::Options {
+pub fn options(a: &crate::cli::CommonArgs, out: Option<std::path::PathBuf>) -> crate::session::Options {
+    crate::session::Options {
         edition: a.edition.clone(),
         root: a.project.root.clone(),
         font_path: a.project.font_path.clone(),

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::cli::NewArgs;
-use crate::content::EDITION_FILE;
+use crate::input::content::EDITION_FILE;
 use crate::diag::Diagnostic;
 use crate::project::Project;
 

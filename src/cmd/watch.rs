@@ -8,12 +8,12 @@ use std::io::Write;
 
 use crate::cli::WatchArgs;
 use crate::diag::Diagnostic;
-use crate::watch::{self, Builder};
+use crate::session::watch::{self, Builder};
 
 /// Watch one edition. Returns only when watching itself fails.
 pub fn run(args: &WatchArgs) -> i32 {
     let opts = super::options(&args.common, Some(args.out.clone()));
-    let policy = crate::pipeline::Policy { allow_overset: args.allow_overset };
+    let policy = crate::session::Policy { allow_overset: args.allow_overset };
     let mut builder = Builder::new(opts, args.out.clone(), args.png).with_policy(policy);
     let mut watcher = match typst_kit::watcher::Watcher::new(None) {
         Ok(w) => w,

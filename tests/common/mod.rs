@@ -55,8 +55,8 @@ impl TestProject {
 
     /// Build `content/<name>` through the library (fonts from the repo), writing the outputs
     /// to `out()` when `write`; gives the whole report (layout data, laid-out documents, fits).
-    pub fn report(&self, name: &str, write: bool) -> folio::pipeline::Report {
-        folio::pipeline::run(&folio::pipeline::Options {
+    pub fn report(&self, name: &str, write: bool) -> folio::session::Report {
+        folio::session::run(&folio::session::Options {
             edition: self.edition(name),
             root: Some(self.root().to_path_buf()),
             font_path: Some(repo().join("fonts")),

@@ -265,14 +265,14 @@ fn a_build_killed_at_any_moment_leaves_the_old_set_or_the_new_one() {
 #[test]
 fn watch_keeps_the_manifest_current() {
     let h = Hostile::new();
-    let opts = folio::pipeline::Options {
+    let opts = folio::session::Options {
         edition: h.p.sample_dir(),
         root: Some(h.p.root().to_path_buf()),
         font_path: Some(repo().join("fonts")),
         system_fonts: false,
         out: Some(h.p.out()),
     };
-    let mut watch = folio::watch::Builder::new(opts, h.p.out(), None);
+    let mut watch = folio::session::watch::Builder::new(opts, h.p.out(), None);
     watch.rebuild().unwrap_or_else(|d| panic!("{d}"));
     change_copy(&h.p);
     let rebuilt = watch.rebuild().unwrap_or_else(|d| panic!("{d}"));

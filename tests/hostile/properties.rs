@@ -97,8 +97,8 @@ proptest! {
         let edited = edits.iter().fold(text, |t, e| apply(&t, e));
         std::fs::write(&path, &edited).unwrap();
         let project = folio::project::Project::discover(&p.sample_dir(), Some(p.root()), Some(&repo().join("fonts"))).unwrap();
-        let formats = folio::grid::Formats::load(&project).unwrap();
-        if let Err(d) = folio::content::load(&project, &p.sample_dir(), &formats) {
+        let formats = folio::input::grid::Formats::load(&project).unwrap();
+        if let Err(d) = folio::input::content::load(&project, &p.sample_dir(), &formats) {
             assert_located(&d);
         }
     }
@@ -133,14 +133,14 @@ proptest! {
             let head = head.map(|h| format!("head = {h}\n")).unwrap_or_default();
             format!("{}[block]\ncolumn = {column}\nspan = {span}\ntop = {top}\nheight = {height}\n{head}", &t[..cut])
         });
-        let opts = folio::pipeline::Options {
+        let opts = folio::session::Options {
             edition: p.sample_dir(),
             root: Some(p.root().to_path_buf()),
             font_path: Some(repo().join("fonts")),
             system_fonts: false,
             out: None,
         };
-        match folio::pipeline::run(&opts) {
+        match folio::session::run(&opts) {
             Ok(report) => {
                 // It built: every column of the story ended inside its block.
                 prop_assert!(report.compiled.fits.iter().all(|f| f.overset == 0));

@@ -16,11 +16,11 @@ use lopdf::{Dictionary, Document, Object, Stream, dictionary};
 use typst::foundations::Smart;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
-use crate::compile::Compiled;
-use crate::content::Edition;
+use crate::layout::compile::Compiled;
+use crate::input::content::Edition;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::export::BuildTime;
-use crate::press::{text, xml, xmp_packet};
+use crate::output::export::BuildTime;
+use crate::output::press::{text, xml, xmp_packet};
 use crate::project::Project;
 
 /// The namespace of folio's XMP properties.
@@ -42,7 +42,7 @@ impl ArchiveOptions {
 
 /// The file name of an edition's archive copy.
 pub fn file_name(name: &str) -> String {
-    crate::names::Names(name).archive()
+    crate::output::names::Names(name).archive()
 }
 
 /// A source file of the build: its path relative to the project root (with `/`) and its bytes.
@@ -58,12 +58,12 @@ pub struct Source {
 /// `layouts/formats.toml` and the template files the compiles read (`dependencies`: real paths
 /// reported by the world).
 pub fn sources(project: &Project, edition: &Edition, dependencies: &[PathBuf]) -> Result<Vec<Source>, Diagnostic> {
-    let mut paths: Vec<PathBuf> = vec![edition.file.path.clone(), project.layouts.join(crate::grid::FORMATS_FILE)];
+    let mut paths: Vec<PathBuf> = vec![edition.file.path.clone(), project.layouts.join(crate::input::grid::FORMATS_FILE)];
     for page in &edition.stories {
         for story in page {
             paths.push(story.path.clone());
             for photo in &story.value.photos {
-                paths.push(crate::photos::photo_path(&edition.dir, photo.file.get_ref()));
+                paths.push(crate::input::photos::photo_path(&edition.dir, photo.file.get_ref()));
             }
         }
     }
@@ -176,7 +176,7 @@ fn calibrated(image: &typst::visualize::Image) -> Option<Result<typst::visualize
     use typst::visualize::{ExchangeFormat, Image, ImageKind, RasterFormat, RasterImage};
     let ImageKind::Raster(raster) = image.kind() else { return None };
     if raster.format() != RasterFormat::Exchange(ExchangeFormat::Jpg)
-        || crate::photos::jpeg_colour(raster.data()) != Some(crate::photos::PhotoColour::Cmyk)
+        || crate::input::photos::jpeg_colour(raster.data()) != Some(crate::input::photos::PhotoColour::Cmyk)
     {
         return None;
     }

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::diag::Diagnostic;
-use crate::grid::PT_PER_MM;
+use crate::input::grid::PT_PER_MM;
 
 /// The manifest's file name in the output folder.
 pub const MANIFEST_FILE: &str = "manifest.json";
@@ -78,7 +78,7 @@ pub fn entry(out: &Path, path: &Path, edition: &str, bytes: &[u8], standard: &st
     let pages: Vec<_> = doc.page_iter().collect();
     let first = pages.first().copied();
     let size = |key: &[u8]| -> Option<[f64; 2]> {
-        let b = crate::press::page_box(&doc, first?, key)?;
+        let b = crate::output::press::page_box(&doc, first?, key)?;
         Some([mm(b[2] - b[0]), mm(b[3] - b[1])])
     };
     let media_mm = size(b"MediaBox").unwrap_or([0.0, 0.0]);
@@ -362,16 +362,16 @@ impl Drop for Stage {
 
 /// What a file of edition `name` is, by its name.
 fn role(rel: &str, name: &str) -> &'static str {
-    let n = crate::names::Names(name);
+    let n = crate::output::names::Names(name);
     if rel == n.pages_pdf() {
         "pages PDF"
     } else if rel == n.spread_pdf() {
         "spread PDF"
-    } else if rel == crate::archive::file_name(name) {
+    } else if rel == crate::output::archive::file_name(name) {
         "archive copy"
     } else if rel.ends_with(".png") {
         "PNG proof"
-    } else if rel.starts_with(&crate::press::plate_dir(name)) {
+    } else if rel.starts_with(&crate::output::press::plate_dir(name)) {
         "press plate"
     } else {
         "output"
@@ -380,7 +380,7 @@ fn role(rel: &str, name: &str) -> &'static str {
 
 /// Whether `file` is a plate of edition `name` (`<name>-pNN.pdf` or `<name>-pNN-I.pdf`).
 fn is_plate(name: &str, file: &str) -> bool {
-    crate::names::Names(name).is_plate(file)
+    crate::output::names::Names(name).is_plate(file)
 }
 
 /// An error when something in OUT stops `OUT/rel` from being written: a folder (or anything

@@ -236,7 +236,7 @@ impl Formats {
     /// Read `layouts/formats.toml`.
     pub fn load(project: &Project) -> Result<Self, Diagnostic> {
         let path = project.layouts.join(FORMATS_FILE);
-        let file = crate::content::parse_toml::<BTreeMap<String, FormatSpec>>(project, &path, "page formats")?;
+        let file = crate::input::source::parse_toml::<BTreeMap<String, FormatSpec>>(project, &path, "page formats")?;
         if file.value.is_empty() {
             return Err(file.error(0..0, "layouts/formats.toml defines no page format")
                 .hint("define at least one, e.g. [broadsheet] with its trim, columns and lines"));

@@ -6,23 +6,23 @@
 //! every layout that did not change; old cache entries are evicted after each rebuild), finds
 //! which pages changed by hashing their frames, and writes the PDFs (and PNG proofs of the
 //! changed pages) into the output folder together with the manifest, all or nothing (see
-//! [`crate::manifest`]). A failed rebuild writes nothing: the last good PDF stays.
+//! [`crate::output::manifest`]). A failed rebuild writes nothing: the last good PDF stays.
 //! [`Builder::watched`] lists the files a change to which must trigger the next rebuild: the
 //! edition's TOML files, its photos, `layouts/` (templates and formats), and the fonts folder.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::compile;
-use crate::content::{self, EDITION_FILE};
+use crate::layout::compile;
+use crate::input::content::{self, EDITION_FILE};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::export::{self, Part};
-use crate::fonts::{self, FontOptions};
-use crate::grid::{Formats, FORMATS_FILE};
-use crate::pipeline::{self, Options};
-use crate::preflight;
+use crate::output::export::{self, Part};
+use crate::layout::fonts::{self, FontOptions};
+use crate::input::grid::{Formats, FORMATS_FILE};
+use crate::session::{self, Options};
+use crate::check::preflight;
 use crate::project::Project;
-use crate::world::FolioWorld;
+use crate::layout::world::FolioWorld;
 
 /// How many compiles an unused comemo cache entry survives (typst-cli's watch uses the same).
 pub const EVICT_AGE: usize = 10;
@@ -86,7 +86,7 @@ pub struct Builder {
     spreads: Option<Vec<u128>>,
     /// Folio's own inputs (TOML, photos, formats) and the fonts folder.
     inputs: Vec<PathBuf>,
-    policy: pipeline::Policy,
+    policy: session::Policy,
     /// The last good build's compiled edition.
     last: Option<compile::Compiled>,
 }
@@ -94,11 +94,11 @@ pub struct Builder {
 impl Builder {
     /// A builder writing to `out` (and PNG proofs of changed pages at `png` dpi, if given).
     pub fn new(opts: Options, out: PathBuf, png: Option<f32>) -> Self {
-        Self { opts, out, png, warm: None, pages: None, spreads: None, inputs: Vec::new(), policy: pipeline::Policy::default(), last: None }
+        Self { opts, out, png, warm: None, pages: None, spreads: None, inputs: Vec::new(), policy: session::Policy::default(), last: None }
     }
 
     /// Build under `policy` (e.g. `--allow-overset`), as `folio build` does.
-    pub fn with_policy(mut self, policy: pipeline::Policy) -> Self {
+    pub fn with_policy(mut self, policy: session::Policy) -> Self {
         self.policy = policy;
         self
     }
@@ -142,7 +142,7 @@ impl Builder {
         for story in edition.stories.iter().flatten() {
             inputs.push(story.path.clone());
             for photo in &story.value.photos {
-                inputs.push(crate::photos::photo_path(&edition.dir, photo.file.get_ref()));
+                inputs.push(crate::input::photos::photo_path(&edition.dir, photo.file.get_ref()));
             }
         }
         self.inputs = inputs;
@@ -186,12 +186,12 @@ impl Builder {
         // A page removed at the end is a change too, though it has no number any more.
         let shrunk = self.pages.as_ref().is_some_and(|old| old.len() > pages.len());
         let spreads_changed = self.spreads.as_ref() != Some(&spreads);
-        let (p_pages, p_spreads) = pipeline::output_paths(&self.out, &edition.name);
+        let (p_pages, p_spreads) = session::output_paths(&self.out, &edition.name);
         // Write again if an output went missing (deleted by hand, or never written).
         let pages_due = !changed_idx.is_empty() || shrunk || !p_pages.exists();
         let spreads_due = spreads_changed || !p_spreads.exists();
         let mut written = Vec::new();
-        let ident = pipeline::ident(&edition);
+        let ident = session::ident(&edition);
         let date = edition.date();
         // The two PDFs are independent: export them on both cores.
         let (a, b) = rayon::join(
@@ -207,10 +207,10 @@ impl Builder {
             }
         }
         // Everything is rendered before anything is written; then all of it is put in place
-        // with the manifest, or none of it (see `crate::manifest`).
+        // with the manifest, or none of it (see `crate::output::manifest`).
         if a.is_some() || b.is_some() || !pngs.is_empty() {
-            let mut stage = crate::manifest::Stage::begin(&self.out, &edition.name)?;
-            let proof = Some(crate::manifest::PROOF_STANDARD);
+            let mut stage = crate::output::manifest::Stage::begin(&self.out, &edition.name)?;
+            let proof = Some(crate::output::manifest::PROOF_STANDARD);
             for (path, bytes, standard) in a.map(|b| (p_pages, b, proof)).into_iter().chain(b.map(|b| (p_spreads, b, proof))).chain(pngs.into_iter().map(|(p, b)| (p, b, None))) {
                 let rel = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
                 stage.add(&rel, &bytes, standard)?;
@@ -253,7 +253,7 @@ impl Builder {
 
 /// Where the PNG proof of page `number` goes.
 pub fn png_path(out: &Path, name: &str, number: u32) -> PathBuf {
-    out.join(crate::names::Names(name).page_png(number))
+    out.join(crate::output::names::Names(name).page_png(number))
 }
 
 /// One line about a successful rebuild, e.g.

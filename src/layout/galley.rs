@@ -10,8 +10,8 @@ use serde::Serialize;
 use typst::layout::{Frame, FrameItem, Point, Transform};
 use typst_layout::PagedDocument;
 
-use crate::content::{paragraphs, Edition, Story};
-use crate::grid::Formats;
+use crate::input::content::{paragraphs, Edition, Story};
+use crate::input::grid::Formats;
 
 /// A run of paragraph text with one style.
 #[derive(Debug, Clone, Serialize, PartialEq)]

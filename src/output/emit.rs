@@ -29,10 +29,10 @@ use typst::syntax::{FileId, LinkedNode, RootedPath, SyntaxKind, VirtualPath, Vir
 use typst::foundations::Value;
 use typst::World;
 
-use crate::compile::{EDITION_MAIN, SPREAD_MAIN};
+use crate::layout::compile::{EDITION_MAIN, SPREAD_MAIN};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::export::write_atomic;
-use crate::world::{FolioWorld, DATA_DIR};
+use crate::project::write_atomic;
+use crate::layout::world::{FolioWorld, DATA_DIR};
 
 /// What `emit` wrote.
 #[derive(Debug, Clone)]
@@ -47,7 +47,7 @@ pub struct Emitted {
 /// edition's name (the output file stem).
 pub fn emit(world: &mut FolioWorld, name: &str, dir: &Path) -> Result<Emitted, Diagnostics> {
     let mut documents = Vec::new();
-    let [pages, spreads] = crate::names::Names(name).typst();
+    let [pages, spreads] = crate::output::names::Names(name).typst();
     for (main, file) in [(EDITION_MAIN, pages), (SPREAD_MAIN, spreads)] {
         let text = inline(world, FolioWorld::layout_id(main))?;
         let path = dir.join(file);

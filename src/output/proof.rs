@@ -13,11 +13,11 @@ use std::path::{Path, PathBuf};
 use typst::layout::{Point, Abs};
 use typst_layout::PagedDocument;
 
-use crate::compile::Compiled;
+use crate::layout::compile::Compiled;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::export::{self, pixel_size, MAX_PIXELS};
-use crate::preflight::{Finding, MarkKind};
-use crate::world::FolioWorld;
+use crate::output::export::{self, pixel_size, MAX_PIXELS};
+use crate::check::preflight::{Finding, MarkKind};
+use crate::layout::world::FolioWorld;
 
 /// The overlay template in `layouts/`.
 pub const PROOF_MAIN: &str = "proof.typ";
@@ -55,7 +55,7 @@ fn overlay(world: &mut FolioWorld, compiled: &Compiled, findings: &[Finding]) ->
         serde_json::json!({ "width": f.trim_width_pt, "height": f.trim_height_pt, "label_size": (f.trim_height_pt / 110.0).clamp(8.0, 16.0) })
     }).collect();
     let data = serde_json::json!({ "sizes": sizes, "pages": pages });
-    world.set_versioned(crate::world::DataFile::Proof, &data);
+    world.set_versioned(crate::layout::world::DataFile::Proof, &data);
     if !world.root().join(crate::project::LAYOUTS_DIR).join(PROOF_MAIN).is_file() {
         return Err(Diagnostic::error(format!("layouts/{PROOF_MAIN} is missing: folio proof draws its marks with it"))
             .hint("copy layouts/proof.typ from folio's repository into the project's layouts/")
@@ -70,7 +70,7 @@ fn overlay(world: &mut FolioWorld, compiled: &Compiled, findings: &[Finding]) ->
     match result.output {
         Ok(doc) if doc.pages().len() == compiled.pages => Ok(doc),
         Ok(doc) => Err(Diagnostic::error(format!("layouts/{PROOF_MAIN} made {} pages instead of {}", doc.pages().len(), compiled.pages)).into()),
-        Err(errors) => Err(Diagnostics(errors.iter().map(|d| crate::compile::convert(world, d)).collect())),
+        Err(errors) => Err(Diagnostics(errors.iter().map(|d| crate::layout::world::convert(world, d)).collect())),
     }
 }
 
@@ -129,12 +129,12 @@ pub fn write(
     let mut written = Vec::new();
     let mut put = |file: String, bytes: Vec<u8>| -> Result<(), Diagnostics> {
         let path = out.join(file);
-        export::write_atomic(&path, &bytes)?;
+        crate::project::write_atomic(&path, &bytes)?;
         written.push(path);
         Ok(())
     };
     for (page, data) in pages.iter().zip(&compiled.data.pages) {
-        put(crate::names::Names(name).page_png(data.number), export::page_png(page, dpi)?)?;
+        put(crate::output::names::Names(name).page_png(data.number), export::page_png(page, dpi)?)?;
     }
     for (sheet, pair) in compiled.spreads.pages().iter().zip(&compiled.data.spreads) {
         // Both pages of a spread share a format (see compose::spreads).
@@ -147,9 +147,9 @@ pub fn write(
             }
         }
         let label: Vec<String> = pair.iter().flatten().map(|&i| compiled.data.pages[i].number.to_string()).collect();
-        put(crate::names::Names(name).spread_png(&label), export::page_png(&sheet, dpi)?)?;
+        put(crate::output::names::Names(name).spread_png(&label), export::page_png(&sheet, dpi)?)?;
     }
-    put(crate::names::Names(name).contact_png(), contact_sheet(&pages, compiled)?)?;
+    put(crate::output::names::Names(name).contact_png(), contact_sheet(&pages, compiled)?)?;
     Ok(written)
 }
 

@@ -1,6 +1,6 @@
 //! Reports: the preflight's findings and measures, for people and for programs.
 //!
-//! Takes a finished run ([`crate::pipeline::Report`]) — or the diagnostics of a run that stopped
+//! Takes a finished run ([`crate::session::Report`]) — or the diagnostics of a run that stopped
 //! before the preflight — and gives text: the human report of `folio check` (findings grouped by
 //! page and story, each with its TOML file, line and column, the source line and a hint), the
 //! JSON report of `--format json` (schema `folio-report/1`, documented in README.md), and the
@@ -12,22 +12,13 @@ use std::path::PathBuf;
 use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream, WriteColor};
 use serde::Serialize;
 
+use crate::cli::ReportFormat as Format;
 use crate::diag::{Diagnostic, Severity};
-use crate::pipeline::Report;
-use crate::preflight::{self, Finding};
+use crate::session::Report;
+use crate::check::preflight::{self, Finding};
 
 /// The JSON report's schema identifier.
 pub const SCHEMA: &str = "folio-report/1";
-
-/// Output format of `folio check` and `folio proof`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
-    /// Findings grouped by page and story, with source lines and hints.
-    #[default]
-    Human,
-    /// One JSON document (schema `folio-report/1`, see README.md).
-    Json,
-}
 
 /// A photo in the report.
 #[derive(Debug, Clone, Serialize)]
@@ -43,7 +34,7 @@ pub struct PhotoSummary {
     /// Effective resolution at that size.
     pub ppi: f64,
     /// `gray`, `rgb` or `cmyk`, as delivered.
-    pub colour: crate::photos::PhotoColour,
+    pub colour: crate::input::photos::PhotoColour,
     /// EXIF orientation of the file (1 = upright); folio prints the photo upright.
     pub orientation: u8,
     /// Converted to grayscale (mono page).
@@ -145,7 +136,7 @@ pub fn pages(report: &Report) -> Vec<PageSummary> {
                     story: e.stories[pi].get(p.story).map(|s| s.display.clone()).unwrap_or_default(),
                     file: p.file.clone(),
                     pixels: p.pixels,
-                    placed_mm: [round1(p.placed_pt[0] / crate::grid::PT_PER_MM), round1(p.placed_pt[1] / crate::grid::PT_PER_MM)],
+                    placed_mm: [round1(p.placed_pt[0] / crate::input::grid::PT_PER_MM), round1(p.placed_pt[1] / crate::input::grid::PT_PER_MM)],
                     ppi: round1(p.ppi),
                     colour: p.colour,
                     orientation: p.orientation,

@@ -11,11 +11,15 @@
 
 use serde::Serialize;
 
-use crate::content::{block_lines, Edition, Loaded, Story};
-use crate::flow::{self, Interval, Unit};
-use crate::galley::{lead_span, Galley, Measure, Piece, Run};
-use crate::grid::{Format, Formats};
-use crate::photos::PhotoInfo;
+use crate::input::content::{block_lines, Edition, Loaded, Story};
+use crate::layout::flow::{self, Interval, Unit};
+use crate::layout::galley::{lead_span, Galley, Measure, Piece, Run};
+use crate::input::grid::{Format, Formats};
+use crate::input::photos::PhotoInfo;
+
+/// Space between a photo and its caption, in pt (folio sizes the photo with it and passes it to
+/// the template in each photo's data, so the two never disagree).
+pub const CAPTION_GAP_PT: f64 = 5.0;
 
 /// Everything pass 2 draws.
 #[derive(Debug, Clone, Serialize)]
@@ -169,12 +173,12 @@ pub struct PhotoData {
     pub rect: Rect,
     /// Height of the image itself.
     pub image_h: f64,
-    /// Space between the image and its caption ([`crate::photos::CAPTION_GAP_PT`]).
+    /// Space between the image and its caption ([`CAPTION_GAP_PT`]).
     pub caption_gap: f64,
     /// Root-relative path with a leading slash: the photo file's, or, where folio serves the
     /// photo in another format than its name says (a PNG named `.jpg`, a PNG separated into a
     /// CMYK JPEG for the plates), a virtual `<path>.folio.jpg` or `.folio.png` beside it (Typst
-    /// goes by the name; see [`crate::photos::prepare`]).
+    /// goes by the name; see [`crate::layout::photos::prepare`]).
     pub path: String,
     /// Caption text.
     pub caption: String,
@@ -292,7 +296,7 @@ pub fn compose(
             per_page[pi].push(data);
         }
     }
-    if let Some((l, r)) = crate::content::centre_spread(&edition.file.value) {
+    if let Some((l, r)) = crate::input::content::centre_spread(&edition.file.value) {
         let format = page_format(l);
         let crossing: Vec<StoryData> = per_page[l]
             .iter()
@@ -311,7 +315,7 @@ pub fn compose(
             banner: spec.banner.clone().or_else(|| file.banner_across_from(pi).and_then(|l| l.banner.clone())),
             banner_fold: if file.banner_across_from(pi).is_some() {
                 Some("right")
-            } else if crate::content::centre_spread(file).is_some_and(|(l, _)| l == pi) && spec.banner_across.as_ref().is_some_and(|b| *b.get_ref()) {
+            } else if crate::input::content::centre_spread(file).is_some_and(|(l, _)| l == pi) && spec.banner_across.as_ref().is_some_and(|b| *b.get_ref()) {
                 Some("left")
             } else {
                 None
@@ -425,7 +429,7 @@ type Placement = (StoryData, Vec<(u32, StoryData)>, StoryFit);
 fn fit_story(
     ctx: &Ctx,
     story: &Loaded<Story>,
-    pieces: &crate::galley::StoryPieces,
+    pieces: &crate::layout::galley::StoryPieces,
     photo_info: &dyn Fn(usize) -> Option<PhotoInfo>,
 ) -> Placement {
     let plain = place_story(ctx, story, pieces, &pieces.flow, 0.0, 0, 0.0, photo_info);
@@ -492,7 +496,7 @@ fn fit_story(
 fn place_story(
     ctx: &Ctx,
     story: &Loaded<Story>,
-    pieces: &crate::galley::StoryPieces,
+    pieces: &crate::layout::galley::StoryPieces,
     flow_ids: &[usize],
     tracking: f64,
     photo_delta: i32,
@@ -544,7 +548,7 @@ fn place_story(
     }];
     for (k, jump) in s.jumps.iter().enumerate() {
         let j = jump.get_ref();
-        let jb = crate::content::Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None };
+        let jb = crate::input::content::Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None };
         let rule_top = j.top > (ctx.page_top)(j.page);
         let content_top = j.top + u32::from(rule_top);
         let jh = format.lines_for(measures[pieces.jumpheads[k]].height) + 1;
@@ -605,12 +609,12 @@ fn place_story(
             let natural = photo_info(i).map(|inf| w * inf.height as f64 / inf.width.max(1) as f64).unwrap_or(w * 2.0 / 3.0);
             let lines = match &p.height {
                 Some(h) => *h.get_ref(),
-                None => format.lines_for(natural + crate::photos::CAPTION_GAP_PT + cap_h),
+                None => format.lines_for(natural + CAPTION_GAP_PT + cap_h),
             };
             let lines = if i == 0 { u32::try_from((i64::from(lines) + i64::from(photo_delta)).max(3)).unwrap_or(u32::MAX) } else { lines };
-            let image_h = (format.line_y(lines) - lead_gap - crate::photos::CAPTION_GAP_PT - cap_h).max(format.pitch_pt);
+            let image_h = (format.line_y(lines) - lead_gap - CAPTION_GAP_PT - cap_h).max(format.pitch_pt);
             // A picture at least one line tall above its caption.
-            let min_lines = format.lines_for(format.pitch_pt + crate::photos::CAPTION_GAP_PT + cap_h);
+            let min_lines = format.lines_for(format.pitch_pt + CAPTION_GAP_PT + cap_h);
             P { c, sp, lines, row: p.row.as_ref().map(|r| *r.get_ref()), image_h, min_lines }
         })
         .collect();
@@ -722,7 +726,7 @@ fn place_story(
         .map(|(p, photo)| {
             let (a, _) = photo_span(p, main_foot);
             let first = if p.row.is_some() { a } else { a + 1 };
-            let path = crate::photos::photo_path(ctx.edition_dir, photo.file.get_ref()).canonicalize().ok();
+            let path = crate::input::photos::photo_path(ctx.edition_dir, photo.file.get_ref()).canonicalize().ok();
             let rel = path
                 .as_ref()
                 .and_then(|p| p.strip_prefix(ctx.root).ok())
@@ -731,7 +735,7 @@ fn place_story(
             PhotoData {
                 rect: rect(main.c0 + p.c, p.sp, first, p.lines),
                 image_h: p.image_h,
-                caption_gap: crate::photos::CAPTION_GAP_PT,
+                caption_gap: CAPTION_GAP_PT,
                 path: rel,
                 caption: photo.caption.clone(),
                 credit: photo.credit.clone(),

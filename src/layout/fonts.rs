@@ -696,7 +696,7 @@ fn write_cache(path: &Path, cache: &ScanCache) {
         }
     }
     let Ok(bytes) = serde_json::to_vec(cache) else { return };
-    if let Err(e) = crate::export::write_atomic(path, &bytes) {
+    if let Err(e) = crate::project::write_atomic(path, &bytes) {
         if std::env::var_os("FOLIO_LOG").is_some() {
             eprintln!("folio: font scan cache not written: {}", e.message);
         }

@@ -12,8 +12,8 @@ use std::path::PathBuf;
 
 use typst::layout::{Frame, Point, Transform};
 
-use crate::compile::Compiled;
-use crate::content::Edition;
+use crate::layout::compile::Compiled;
+use crate::input::content::Edition;
 
 /// One character set as a tofu box, with where it came from.
 #[derive(Debug, Clone)]
@@ -83,7 +83,7 @@ pub fn check(edition: &Edition, compiled: &Compiled) -> Vec<Missing> {
 
 /// Every glyph with id 0 in a frame: its character and [x, baseline y, advance, size] in pt.
 fn collect(frame: &Frame, ts: Transform, out: &mut Vec<(char, [f64; 4])>) {
-    crate::galley::for_each_text(frame, ts, &mut |origin, text| {
+    crate::layout::galley::for_each_text(frame, ts, &mut |origin, text| {
         let mut x = typst::layout::Abs::zero();
         for g in &text.glyphs {
             let advance = g.x_advance.at(text.size);

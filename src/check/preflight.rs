@@ -21,11 +21,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::compile::Compiled;
-use crate::content::Edition;
+use crate::layout::compile::Compiled;
+use crate::input::content::Edition;
 use crate::diag::{Code, Diagnostic, Severity};
-use crate::glyphs;
-use crate::ink::{self, PageInk};
+use crate::check::glyphs;
+use crate::check::ink::{self, PageInk};
 
 /// What a proof draws for a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -102,7 +102,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
     let settings = edition.file.value.preflight();
     let page_of = |pi: usize| edition.file.value.pages.get(pi).map(|p| p.number);
     // A rectangle in type-area coordinates → page coordinates.
-    let on_page = |pi: usize, r: &crate::compose::Rect| {
+    let on_page = |pi: usize, r: &crate::layout::compose::Rect| {
         let fmt = &compiled.data.pages[pi].format;
         [r.x + fmt.side_pt, r.y + fmt.top_pt, r.w, r.h]
     };
@@ -200,7 +200,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             out.push(finding(Code::PhotoUnreadable, d, format!("unreadable {}", p.file)));
             continue;
         }
-        let (w_mm, h_mm) = (p.placed_pt[0] / crate::grid::PT_PER_MM, p.placed_pt[1] / crate::grid::PT_PER_MM);
+        let (w_mm, h_mm) = (p.placed_pt[0] / crate::input::grid::PT_PER_MM, p.placed_pt[1] / crate::input::grid::PT_PER_MM);
         let msg = |limit: f64| {
             format!(
                 "photo {} prints at {:.0} ppi on page {page} ({}×{} px over {:.0}×{:.0} mm), below {:.0} ppi",

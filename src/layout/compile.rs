@@ -3,22 +3,20 @@
 //! Takes a loaded [`Edition`] and a [`FolioWorld`] and gives a [`Compiled`] edition: the Typst
 //! document (single pages first, then one sheet per spread), the page data it was drawn from,
 //! and how each story fits. Pass 1 sets the galley (`layouts/galley.typ`); folio measures it and
-//! flows the copy onto the grid ([`crate::compose`]); pass 2 draws the pages
+//! flows the copy onto the grid ([`crate::layout::compose`]); pass 2 draws the pages
 //! (`layouts/edition.typ`). Typst's diagnostics come back as folio [`Diagnostic`]s with the
 //! template file, line and source text.
 
-use typst::diag::{Severity as TypstSeverity, SourceDiagnostic};
-use typst::WorldExt;
 use typst::World;
 use typst_layout::PagedDocument;
 
-use crate::compose::{self, PagesData, StoryFit};
-use crate::content::Edition;
+use crate::layout::compose::{self, PagesData, StoryFit};
+use crate::input::content::Edition;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::galley;
-use crate::grid::Formats;
-use crate::photos;
-use crate::world::{DataFile, FolioWorld};
+use crate::layout::galley;
+use crate::input::grid::Formats;
+use crate::layout::photos;
+use crate::layout::world::{convert, DataFile, FolioWorld};
 
 /// Main file of pass 1.
 pub const GALLEY_MAIN: &str = "galley.typ";
@@ -83,7 +81,7 @@ pub fn compile_with(
     output: OutputOptions,
 ) -> Result<Compiled, Diagnostics> {
     world.set_versioned(DataFile::Output, &output);
-    let infos = photos::inspect_all(edition).map_err(Diagnostics)?;
+    let infos = crate::input::photos::inspect_all(edition).map_err(Diagnostics)?;
     let (y, m, d) = edition.date();
     world.set_today(y as i32, m, d);
 
@@ -102,7 +100,7 @@ pub fn compile_with(
     })?;
 
     // Flow onto the grid.
-    let locate = |story: &crate::content::Loaded<crate::content::Story>, i: usize| -> Option<photos::PhotoInfo> {
+    let locate = |story: &crate::input::content::Loaded<crate::input::content::Story>, i: usize| -> Option<crate::input::photos::PhotoInfo> {
         edition.stories.iter().zip(&infos).find_map(|(page, pinfos)| {
             page.iter().position(|s| std::ptr::eq(s, story)).and_then(|si| pinfos[si].get(i).copied())
         })
@@ -258,7 +256,7 @@ fn photo_errors(world: &FolioWorld, edition: &Edition, data: &PagesData, prepare
 }
 
 /// One Typst compile of the world's current main file. A face the templates asked for that the
-/// fonts lack is an error before anything else (see [`crate::fonts`]).
+/// fonts lack is an error before anything else (see [`crate::layout::fonts`]).
 fn run(world: &mut FolioWorld) -> Result<(PagedDocument, Vec<Diagnostic>), Diagnostics> {
     let result = world.compile_checked();
     let (font_errors, font_warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
@@ -278,29 +276,6 @@ fn run(world: &mut FolioWorld) -> Result<(PagedDocument, Vec<Diagnostic>), Diagn
     }
 }
 
-/// Turn a Typst diagnostic into a located folio diagnostic.
-pub fn convert(world: &FolioWorld, d: &SourceDiagnostic) -> Diagnostic {
-    let mut out = match d.severity {
-        TypstSeverity::Error => Diagnostic::error(d.message.to_string()),
-        TypstSeverity::Warning => Diagnostic::warning(d.message.to_string()),
-    };
-    // Errors inside the standard library point nowhere; the trace names the template call.
-    let spans = std::iter::once(d.span).chain(d.trace.iter().rev().map(|t| t.span.into()));
-    for span in spans {
-        if let Some(id) = span.id() {
-            if let (Ok(source), Some(range)) = (world.source(id), world.range(span)) {
-                out = out
-                    .in_file(std::path::Path::new(id.vpath().get_without_slash()), source.text())
-                    .with_span(Some(range));
-                break;
-            }
-        }
-    }
-    for hint in &d.hints {
-        out = out.hint(hint.v.to_string());
-    }
-    out
-}
 
 fn log(msg: &str) {
     if std::env::var_os("FOLIO_LOG").is_some() {

@@ -5,12 +5,11 @@
 //! written through a temporary file in the same folder and renamed into place, so a failed or
 //! interrupted build never leaves a half-written PDF and never touches the previous one.
 
-use std::path::Path;
 
 use typst::foundations::{Datetime, Smart};
 use typst_pdf::{PdfOptions, Timestamp};
 
-use crate::compile::Compiled;
+use crate::layout::compile::Compiled;
 use crate::diag::{Diagnostic, Diagnostics};
 
 /// Which pages of the compiled document to export.
@@ -137,27 +136,3 @@ pub fn page_png(page: &typst_layout::Page, dpi: f32) -> Result<Vec<u8>, Diagnost
     Ok(buf)
 }
 
-/// Write `bytes` to `path` atomically: a temporary file beside it, then a rename.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Diagnostic::error(format!("cannot create {}: {e}", dir.display())).hint("check the --out folder"))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".folio-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| Diagnostic::error(format!("cannot write in {}: {e}", dir.display())).code(crate::diag::Code::Export))?;
-    std::io::Write::write_all(&mut tmp, bytes)
-        .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", path.display())).code(crate::diag::Code::Export))?;
-    // Temporary files are created owner-only; the output is an ordinary file for everyone
-    // who may read the folder (the permissions a plain write would give under umask 022).
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    tmp.persist(path)
-        .map_err(|e| Diagnostic::error(format!("cannot write {}: {}", path.display(), e.error)).code(crate::diag::Code::Export))?;
-    Ok(())
-}

@@ -16,15 +16,13 @@ use typst::foundations::Smart;
 use typst_library::layout::PageRanges;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
-use crate::compile::Compiled;
-use crate::content::Edition;
+use crate::layout::compile::Compiled;
+use crate::input::content::Edition;
+use crate::colour::ICC_PROFILE;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::export::BuildTime;
-use crate::grid::{Formats, PT_PER_MM};
+use crate::output::export::BuildTime;
+use crate::input::grid::{Formats, PT_PER_MM};
 
-/// The CMYK output profile of the plates: ANSI CGATS/SNAP TR 002 coldset newsprint, built from
-/// the standard's characterization data (see `icc/README.md` for its origin and licence).
-pub const ICC_PROFILE: &[u8] = include_bytes!("../icc/CGATS-TR002-newsprint.icc");
 /// The output condition identifier of [`ICC_PROFILE`] in the ICC characterization registry.
 pub const OUTPUT_CONDITION_IDENTIFIER: &str = "CGATS TR 002";
 /// A human-readable name of the output condition.
@@ -88,7 +86,7 @@ pub struct Plate {
 
 /// The folder of an edition's plates inside the output folder: `<edition>-press`.
 pub fn plate_dir(name: &str) -> String {
-    crate::names::Names(name).plate_dir()
+    crate::output::names::Names(name).plate_dir()
 }
 
 /// Make the plates of every page of `compiled` (which must be the press colour route).
@@ -115,7 +113,7 @@ pub fn plates(compiled: &Compiled, edition: &Edition, ident: &str, time: &BuildT
                 .hint("this is a bug in folio's PDF/X post-processing; please report it"))
         })?;
         // Page numbers are unique in an edition (checked on load), so plate names are too.
-        let file_name = crate::names::Names(&edition.name).plate(page.number, 0);
+        let file_name = crate::output::names::Names(&edition.name).plate(page.number, 0);
         out.push(Plate { number: page.number, file_name, bytes });
     }
     Ok(out)

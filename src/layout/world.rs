@@ -4,7 +4,7 @@
 //! serves the templates and photos from the project root only (no packages, no absolute paths,
 //! no `..` or symlink out of the root, nothing that is not a regular file, nothing above its
 //! size limit), fonts from the fonts folder only (never a face the templates did not ask for:
-//! see [`crate::fonts`]), a fixed date, and the edition's data as a virtual JSON file. Serving the data as a file (not `sys.inputs`) keeps
+//! see [`crate::layout::fonts`]), a fixed date, and the edition's data as a virtual JSON file. Serving the data as a file (not `sys.inputs`) keeps
 //! recompiles incremental: an edit to one story changes one file, and comemo reuses the rest.
 
 use std::collections::HashMap;
@@ -15,14 +15,15 @@ use typst::foundations::{Bytes, Datetime};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook, FontFamily, FontList, TextElem};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World};
+use typst::diag::Severity as TypstSeverity;
+use typst::{Library, LibraryExt, World, WorldExt};
 use typst_kit::diagnostics::DiagnosticWorld;
 use typst_kit::files::{FileLoader, FileStore};
 use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 
 use crate::diag::Diagnostic;
-use crate::fonts::{self, Fonts};
+use crate::layout::fonts::{self, Fonts};
 use crate::project::{limits, FileKind, Project, ReadError};
 
 /// The data files folio writes for the templates (under `/.folio/`), each with a schema
@@ -148,7 +149,7 @@ impl FolioWorld {
     pub fn new(project: &Project, fonts: Fonts) -> Self {
         let main = Self::layout_id("galley.typ");
         // Text for which a template names no family asks for one no font has (Typst's own
-        // default, Libertinus Serif, would fall back to any face): see `crate::fonts`.
+        // default, Libertinus Serif, would fall back to any face): see `crate::layout::fonts`.
         let mut library = Library::builder().build();
         library.styles.set(TextElem::font, FontList(vec![FontFamily::new(fonts::NO_FAMILY)]));
         Self {
@@ -250,7 +251,7 @@ impl FolioWorld {
 
     /// Compile the main file with Typst and check what it asked of the fonts: every face it
     /// asked for that the fonts folder lacks becomes an error naming the family, the face and
-    /// the folder (see [`crate::fonts`]). A family the fonts lack altogether (Typst's "unknown
+    /// the folder (see [`crate::layout::fonts`]). A family the fonts lack altogether (Typst's "unknown
     /// font family" warning) is guarded and compiled once more to learn the faces asked of it;
     /// that second compile happens only when the build fails anyway.
     pub fn compile_checked(&mut self) -> Checked {
@@ -261,7 +262,7 @@ impl FolioWorld {
         for w in result.warnings {
             match fonts::unknown_family(&w.message) {
                 Some(family) if !unknown.iter().any(|(f, _)| f == family) => {
-                    unknown.push((family.to_string(), Some(crate::compile::convert(self, &w))));
+                    unknown.push((family.to_string(), Some(convert(self, &w))));
                 }
                 Some(_) => {}
                 None => warnings.push(w),
@@ -326,4 +327,28 @@ impl DiagnosticWorld for FolioWorld {
     fn name(&self, id: FileId) -> String {
         id.vpath().get_without_slash().to_string()
     }
+}
+
+/// Turn a Typst diagnostic into a located folio diagnostic.
+pub fn convert(world: &FolioWorld, d: &SourceDiagnostic) -> Diagnostic {
+    let mut out = match d.severity {
+        TypstSeverity::Error => Diagnostic::error(d.message.to_string()),
+        TypstSeverity::Warning => Diagnostic::warning(d.message.to_string()),
+    };
+    // Errors inside the standard library point nowhere; the trace names the template call.
+    let spans = std::iter::once(d.span).chain(d.trace.iter().rev().map(|t| t.span.into()));
+    for span in spans {
+        if let Some(id) = span.id() {
+            if let (Ok(source), Some(range)) = (world.source(id), world.range(span)) {
+                out = out
+                    .in_file(std::path::Path::new(id.vpath().get_without_slash()), source.text())
+                    .with_span(Some(range));
+                break;
+            }
+        }
+    }
+    for hint in &d.hints {
+        out = out.hint(hint.v.to_string());
+    }
+    out
 }

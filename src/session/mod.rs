@@ -4,18 +4,20 @@
 //! findings and the files written. `folio build` and `folio check` are both this recipe; check
 //! stops before export.
 
+pub mod watch;
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::compile::{self, Compiled};
-use crate::content::{self, Edition};
+use crate::layout::compile::{self, Compiled};
+use crate::input::content::{self, Edition};
 use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::export::{self, Part};
-use crate::fonts::{self, FontOptions};
-use crate::grid::Formats;
-use crate::preflight;
+use crate::output::export::{self, Part};
+use crate::layout::fonts::{self, FontOptions};
+use crate::input::grid::Formats;
+use crate::check::preflight;
 use crate::project::Project;
-use crate::world::FolioWorld;
+use crate::layout::world::FolioWorld;
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -106,7 +108,7 @@ pub fn ident(edition: &Edition) -> String {
 
 /// Output file names of an edition in `out`.
 pub fn output_paths(out: &Path, name: &str) -> (PathBuf, PathBuf) {
-    let n = crate::names::Names(name);
+    let n = crate::output::names::Names(name);
     (out.join(n.pages_pdf()), out.join(n.spread_pdf()))
 }
 
@@ -165,13 +167,13 @@ fn log(msg: &str) {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Extras {
     /// Press plates (PDF/X-4), one file per page.
-    pub press: Option<crate::press::PressOptions>,
+    pub press: Option<crate::output::press::PressOptions>,
     /// The archive copy (PDF/A-3b with its sources, or PDF/A-2b).
-    pub archive: Option<crate::archive::ArchiveOptions>,
+    pub archive: Option<crate::output::archive::ArchiveOptions>,
 }
 
 /// Put a build into `out`, all of it or none of it: stage the proofs made by [`run_with`], make
-/// and stage the extras, then commit the set with the manifest (see [`crate::manifest`]). On
+/// and stage the extras, then commit the set with the manifest (see [`crate::output::manifest`]). On
 /// any error nothing in `out` has changed. The files written (and the manifest) are added to
 /// `report.written`.
 ///
@@ -179,13 +181,13 @@ pub struct Extras {
 /// (and with their own bleed when `--bleed` differs from the format's): only the photos' pages
 /// are laid out again. The archive compiles it again on the gray colour route.
 pub fn publish(report: &mut Report, opts: &Options, extras: &Extras, out: &Path) -> Result<(), Diagnostics> {
-    use crate::manifest::{PROOF_STANDARD, Stage};
+    use crate::output::manifest::{PROOF_STANDARD, Stage};
     let name = report.edition.name.clone();
     let ident = ident(&report.edition);
     let time = export::BuildTime::for_edition(report.edition.date()).map_err(Diagnostics::from)?;
     let mut stage = Stage::begin(out, &name)?;
     if let Some((pages, spreads)) = report.proofs.take() {
-        let n = crate::names::Names(&name);
+        let n = crate::output::names::Names(&name);
         stage.add(&n.pages_pdf(), &pages, Some(PROOF_STANDARD))?;
         stage.add(&n.spread_pdf(), &spreads, Some(PROOF_STANDARD))?;
     }
@@ -196,18 +198,18 @@ pub fn publish(report: &mut Report, opts: &Options, extras: &Extras, out: &Path)
             let t = Instant::now();
             let bled;
             let press_formats = match press.bleed_mm {
-                Some(mm) if !crate::press::same_bleed(&formats, &report.edition, mm) => {
-                    bled = crate::press::with_bleed(&formats, &report.edition, mm)?;
+                Some(mm) if !crate::output::press::same_bleed(&formats, &report.edition, mm) => {
+                    bled = crate::output::press::with_bleed(&formats, &report.edition, mm)?;
                     &bled
                 }
                 _ => &formats,
             };
             let output = compile::OutputOptions { colour: compile::Colour::Cmyk, separate_photos: true };
             let compiled = compile::compile_with(&mut report.world, &report.edition, press_formats, output)?;
-            let plates = crate::press::plates(&compiled, &report.edition, &ident, &time, press)?;
-            let dir = crate::press::plate_dir(&name);
+            let plates = crate::output::press::plates(&compiled, &report.edition, &ident, &time, press)?;
+            let dir = crate::output::press::plate_dir(&name);
             for plate in plates {
-                stage.add(&format!("{dir}/{}", plate.file_name), &plate.bytes, Some(crate::press::PDFX_VERSION))?;
+                stage.add(&format!("{dir}/{}", plate.file_name), &plate.bytes, Some(crate::output::press::PDFX_VERSION))?;
             }
             stage.prune_plates(&dir);
             log(&format!("press plates in {:?}", t.elapsed()));
@@ -215,9 +217,9 @@ pub fn publish(report: &mut Report, opts: &Options, extras: &Extras, out: &Path)
         if let Some(archive) = &extras.archive {
             let t = Instant::now();
             let mut gray = compile::compile_with(&mut report.world, &report.edition, &formats, compile::OutputOptions { colour: compile::Colour::Gray, ..Default::default() })?;
-            let sources = crate::archive::sources(&project, &report.edition, &report.world.dependencies())?;
-            let bytes = crate::archive::archive(&mut gray, &report.edition, &ident, &time, &sources, archive)?;
-            stage.add(&crate::archive::file_name(&name), &bytes, Some(archive.standard()))?;
+            let sources = crate::output::archive::sources(&project, &report.edition, &report.world.dependencies())?;
+            let bytes = crate::output::archive::archive(&mut gray, &report.edition, &ident, &time, &sources, archive)?;
+            stage.add(&crate::output::archive::file_name(&name), &bytes, Some(archive.standard()))?;
             log(&format!("archive in {:?}", t.elapsed()));
         }
     }

@@ -7,15 +7,17 @@
 //! (naming the key and `U+XXXX`); and it sharpens the TOML parser's own messages: a mistyped key
 //! gets "did you mean `height`?", and full-width or curly punctuation typed with a Chinese input
 //! method in TOML syntax (`＝`, `“…”`) is named as such. Key paths and their spans come from
-//! toml_edit, so every error points at the key it concerns.
+//! toml_edit, so every error points at the key it concerns. [`parse_toml`] reads a TOML file
+//! through all of this into a [`Loaded`] value that keeps its text for later stages to point into.
 
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use toml_edit::{ImDocument, Item, Value};
 use unicode_bidi::BidiClass;
 
 use crate::diag::Diagnostic;
+use crate::project::Project;
 
 /// Decode a file's bytes as UTF-8 (an optional byte-order mark removed), or say what encoding
 /// it seems to be in and how to convert it.
@@ -264,3 +266,92 @@ fn walk_value(v: &Value, key: &str, source: &str, out: &mut Vec<BadChar>) {
         _ => {}
     }
 }
+
+/// A parsed file kept with its text, so later stages can point into it.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    /// The parsed value.
+    pub value: T,
+    /// Path as shown to the user (relative to the project root).
+    pub display: PathBuf,
+    /// Absolute path on disk.
+    pub path: PathBuf,
+    /// The file's text.
+    pub source: String,
+}
+
+impl<T> Loaded<T> {
+    /// An error located at `span` in this file.
+    pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(message).in_file(&self.display, &self.source).with_span(Some(span))
+    }
+
+    /// Where the value of the key at `path` is (e.g. `["block", "top"]`, `["photos", "0",
+    /// "row"]`), or `fallback` when the key is not written in the file.
+    pub fn key_span(&self, path: &[&str], fallback: Range<usize>) -> Range<usize> {
+        value_span(&self.source, path).unwrap_or(fallback)
+    }
+}
+
+/// Parse a TOML file strictly, turning serde's error into a located diagnostic.
+pub fn parse_toml<T: serde::de::DeserializeOwned>(
+    project: &Project,
+    path: &Path,
+    expected: &str,
+) -> Result<Loaded<T>, Diagnostic> {
+    let display = project.display(path);
+    let bytes = crate::project::read_regular(path, crate::project::limits::TOML).map_err(|e| match e {
+        crate::project::ReadError::Io(e) => Diagnostic::error(format!("cannot read {}: {e}", display.display()))
+            .at_path(&display)
+            .hint(format!("expected {expected} here")),
+        e => e.diagnostic(&display),
+    })?;
+    let source = decode(bytes, &display)?;
+    match toml::from_str::<T>(&source) {
+        Ok(value) => {
+            if let Some(bad) = bad_chars(&source).into_iter().next() {
+                return Err(bad_char_error(&display, &source, &bad));
+            }
+            Ok(Loaded { value, display, path: path.to_path_buf(), source })
+        }
+        Err(err) => {
+            let message = err.message().trim().to_string();
+            let hint = ime_hint(&source, err.span())
+                .or_else(|| typo_hint(&message))
+                .unwrap_or_else(|| toml_hint(&message, expected));
+            let mut d = Diagnostic::error(message).in_file(&display, &source).with_span(err.span()).hint(hint);
+            if d.hints[0].starts_with("did you mean") {
+                d = d.hint(toml_hint("unknown field", expected));
+            }
+            Err(d)
+        }
+    }
+}
+
+fn bad_char_error(display: &Path, source: &str, bad: &BadChar) -> Diagnostic {
+    let code = format!("U+{:04X}", bad.ch as u32);
+    let fix = match bad.what {
+        w if w.starts_with("right-to-left") => format!(
+            "folio sets Chinese and left-to-right text only: remove the right-to-left text from `{}` (or set it as a photo)", bad.key),
+        w if w.contains("bidirectional") || w.contains("direction mark") => format!(
+            "delete it from `{}`: it reorders text on screen but not in print, so proof and plate would differ", bad.key),
+        _ => format!("delete it from `{}` (it was probably pasted with the copy); type a space or 　 (U+3000) where a space is meant", bad.key),
+    };
+    Diagnostic::error(format!("`{}` holds {code}, {}", bad.key, bad.what))
+        .in_file(display, source)
+        .with_span(Some(bad.span.clone()))
+        .hint(fix)
+}
+
+fn toml_hint(message: &str, expected: &str) -> String {
+    if message.starts_with("unknown field") {
+        format!("remove or rename the key; {expected} takes only the keys listed above (see README.md, \"Content format\")")
+    } else if message.starts_with("missing field") {
+        format!("add the missing key to {expected} (see README.md, \"Content format\")")
+    } else if message.starts_with("invalid type") {
+        "change the value to the type the key takes (see README.md, \"Content format\")".into()
+    } else {
+        format!("fix the TOML syntax; this file holds {expected}")
+    }
+}
+

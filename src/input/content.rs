@@ -13,6 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics};
+pub use crate::input::source::{parse_toml, Loaded};
 use crate::project::Project;
 
 /// The file at the top of every edition directory.
@@ -350,31 +351,6 @@ impl<'de> Deserialize<'de> for MmString {
     }
 }
 
-/// A parsed file kept with its text, so later stages can point into it.
-#[derive(Debug, Clone)]
-pub struct Loaded<T> {
-    /// The parsed value.
-    pub value: T,
-    /// Path as shown to the user (relative to the project root).
-    pub display: PathBuf,
-    /// Absolute path on disk.
-    pub path: PathBuf,
-    /// The file's text.
-    pub source: String,
-}
-
-impl<T> Loaded<T> {
-    /// An error located at `span` in this file.
-    pub fn error(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(message).in_file(&self.display, &self.source).with_span(Some(span))
-    }
-
-    /// Where the value of the key at `path` is (e.g. `["block", "top"]`, `["photos", "0",
-    /// "row"]`), or `fallback` when the key is not written in the file.
-    pub fn key_span(&self, path: &[&str], fallback: Range<usize>) -> Range<usize> {
-        crate::source::value_span(&self.source, path).unwrap_or(fallback)
-    }
-}
 
 /// A validated edition: `edition.toml` and every story, in page order.
 #[derive(Debug, Clone)]
@@ -391,7 +367,7 @@ pub struct Edition {
 
 impl Edition {
     /// The format of page `pi` (validated on load).
-    pub fn page_format<'f>(&self, formats: &'f crate::grid::Formats, pi: usize) -> &'f crate::grid::Format {
+    pub fn page_format<'f>(&self, formats: &'f crate::input::grid::Formats, pi: usize) -> &'f crate::input::grid::Format {
         let e = &self.file.value;
         formats.get(e.pages[pi].format_name(&e.edition)).expect("validated on load")
     }
@@ -403,70 +379,8 @@ impl Edition {
     }
 }
 
-/// Parse a TOML file strictly, turning serde's error into a located diagnostic.
-pub fn parse_toml<T: serde::de::DeserializeOwned>(
-    project: &Project,
-    path: &Path,
-    expected: &str,
-) -> Result<Loaded<T>, Diagnostic> {
-    let display = project.display(path);
-    let bytes = crate::project::read_regular(path, crate::project::limits::TOML).map_err(|e| match e {
-        crate::project::ReadError::Io(e) => Diagnostic::error(format!("cannot read {}: {e}", display.display()))
-            .at_path(&display)
-            .hint(format!("expected {expected} here")),
-        e => e.diagnostic(&display),
-    })?;
-    let source = crate::source::decode(bytes, &display)?;
-    match toml::from_str::<T>(&source) {
-        Ok(value) => {
-            if let Some(bad) = crate::source::bad_chars(&source).into_iter().next() {
-                return Err(bad_char_error(&display, &source, &bad));
-            }
-            Ok(Loaded { value, display, path: path.to_path_buf(), source })
-        }
-        Err(err) => {
-            let message = err.message().trim().to_string();
-            let hint = crate::source::ime_hint(&source, err.span())
-                .or_else(|| crate::source::typo_hint(&message))
-                .unwrap_or_else(|| toml_hint(&message, expected));
-            let mut d = Diagnostic::error(message).in_file(&display, &source).with_span(err.span()).hint(hint);
-            if d.hints[0].starts_with("did you mean") {
-                d = d.hint(toml_hint("unknown field", expected));
-            }
-            Err(d)
-        }
-    }
-}
-
-fn bad_char_error(display: &Path, source: &str, bad: &crate::source::BadChar) -> Diagnostic {
-    let code = format!("U+{:04X}", bad.ch as u32);
-    let fix = match bad.what {
-        w if w.starts_with("right-to-left") => format!(
-            "folio sets Chinese and left-to-right text only: remove the right-to-left text from `{}` (or set it as a photo)", bad.key),
-        w if w.contains("bidirectional") || w.contains("direction mark") => format!(
-            "delete it from `{}`: it reorders text on screen but not in print, so proof and plate would differ", bad.key),
-        _ => format!("delete it from `{}` (it was probably pasted with the copy); type a space or 　 (U+3000) where a space is meant", bad.key),
-    };
-    Diagnostic::error(format!("`{}` holds {code}, {}", bad.key, bad.what))
-        .in_file(display, source)
-        .with_span(Some(bad.span.clone()))
-        .hint(fix)
-}
-
-fn toml_hint(message: &str, expected: &str) -> String {
-    if message.starts_with("unknown field") {
-        format!("remove or rename the key; {expected} takes only the keys listed above (see README.md, \"Content format\")")
-    } else if message.starts_with("missing field") {
-        format!("add the missing key to {expected} (see README.md, \"Content format\")")
-    } else if message.starts_with("invalid type") {
-        "change the value to the type the key takes (see README.md, \"Content format\")".into()
-    } else {
-        format!("fix the TOML syntax; this file holds {expected}")
-    }
-}
-
 /// Load an edition directory and validate everything that can be checked without Typst.
-pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Result<Edition, Diagnostics> {
+pub fn load(project: &Project, dir: &Path, formats: &crate::input::grid::Formats) -> Result<Edition, Diagnostics> {
     let dir = project.inside(dir).map_err(Diagnostics::from)?;
     let edition_path = dir.join(EDITION_FILE);
     // There but not a regular file (a FIFO, a device, a folder): say what it is, never open it.
@@ -511,7 +425,7 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::grid::Formats) -> Re
         }
     }
     // Every page's format, or None when a name is unknown (reported above).
-    let page_formats: Option<Vec<&crate::grid::Format>> =
+    let page_formats: Option<Vec<&crate::input::grid::Format>> =
         file.value.pages.iter().map(|p| formats.get(p.format_name(info))).collect();
     if file.value.pages.is_empty() {
         diags.push(Diagnostic::error("the edition has no pages").in_file(&file.display, &file.source)
@@ -717,10 +631,10 @@ fn needs_space(a: Option<char>, b: Option<char>) -> bool {
 }
 
 /// The block of a story resolved to grid lines.
-pub fn block_lines(block: &Block, format: &crate::grid::Format) -> u32 {
+pub fn block_lines(block: &Block, format: &crate::input::grid::Format) -> u32 {
     match block.height {
         Length::Lines(n) => n,
-        Length::Mm(MmString(mm)) => (mm * crate::grid::PT_PER_MM / format.pitch_pt()).floor() as u32,
+        Length::Mm(MmString(mm)) => (mm * crate::input::grid::PT_PER_MM / format.pitch_pt()).floor() as u32,
     }
 }
 
@@ -728,7 +642,7 @@ fn validate_story(
     project: &Project,
     dir: &Path,
     story: &Loaded<Story>,
-    format: &crate::grid::Format,
+    format: &crate::input::grid::Format,
     page: &PageSpec,
     banner: bool,
     crossing_ok: bool,
@@ -842,7 +756,7 @@ fn check_block(
     table_span: Range<usize>,
     (column, span, top): (u32, u32, u32),
     lines: u32,
-    format: &crate::grid::Format,
+    format: &crate::input::grid::Format,
     top_min: u32,
     crossing_ok: bool,
     diags: &mut Vec<Diagnostic>,
@@ -927,7 +841,7 @@ pub fn centre_spread(file: &EditionFile) -> Option<(usize, usize)> {
     (pages[l].number % 2 == 0 && pages[r].number == pages[l].number + 1 && same_format).then_some((l, r))
 }
 
-fn validate_jumps(story: &Loaded<Story>, formats: &[&crate::grid::Format], pages: &[PageSpec], pi: usize, diags: &mut Vec<Diagnostic>) {
+fn validate_jumps(story: &Loaded<Story>, formats: &[&crate::input::grid::Format], pages: &[PageSpec], pi: usize, diags: &mut Vec<Diagnostic>) {
     let mut after = pi;
     for (ji_index, jump) in story.value.jumps.iter().enumerate() {
         let j = jump.get_ref();
@@ -966,7 +880,7 @@ fn validate_jumps(story: &Loaded<Story>, formats: &[&crate::grid::Format], pages
 fn check_overlaps(
     stories: &[Vec<Loaded<Story>>],
     pages: &[PageSpec],
-    formats: &[&crate::grid::Format],
+    formats: &[&crate::input::grid::Format],
     centre: Option<(usize, usize)>,
     diags: &mut Vec<Diagnostic>,
 ) {

@@ -1,0 +1,8 @@
+//! Input: takes an edition folder inside a project and gives the validated [`content::Edition`]
+//! with its [`grid::Formats`] and the measured photo files ([`photos`]); every problem is a
+//! located diagnostic naming file, line and the fix.
+
+pub mod content;
+pub mod grid;
+pub mod photos;
+pub mod source;
