@@ -5,7 +5,7 @@
 //! - cold `folio build` (a new process each run; the OS file cache is warm, as it is for typst);
 //! - `typst compile` (typst-cli 0.15.1) of the `.typ` that `folio build --emit-typst` writes;
 //! - warm rebuild after a one-character edit in one story, and rebuild after a photo change,
-//!   both through [`folio::session::watch::Builder`], the code `folio watch` runs, in this process;
+//!   both through [`folio::session::watch::Watch`], the code `folio watch` runs, in this process;
 //! and says which of issue 6's targets hold. Peak memory of a process is its maximum resident
 //! set (`/usr/bin/time -f %M`; for the warm loop, this process's `VmHWM`).
 //!
@@ -115,7 +115,7 @@ fn verdict(ok: bool) -> &'static str {
 /// Set when this binary runs the warm rebuilds in a child process: the project root.
 const WARM_ROOT: &str = "FOLIO_BENCH_WARM_ROOT";
 
-/// Warm rebuilds through [`folio::session::watch::Builder`]: `runs × 3` one-character edits, then `runs`
+/// Warm rebuilds through [`folio::session::watch::Watch`]: `runs × 3` one-character edits, then `runs`
 /// photo changes. Prints `WARM` and the medians in µs (total, load, compile, export of the text
 /// edits; total of the photo changes) and this process's peak memory in KiB.
 fn warm(root: &Path, runs: usize) {
@@ -127,7 +127,7 @@ fn warm(root: &Path, runs: usize) {
         system_fonts: false,
         out: Some(root.join("watch-out")),
     };
-    let mut builder = folio::session::watch::Builder::new(opts, root.join("watch-out"), None);
+    let mut builder = folio::session::watch::Watch::new(opts, Default::default(), root.join("watch-out"), None);
     builder.rebuild().unwrap_or_else(|d| panic!("first build failed: {:?}", d.0));
     let story = edition.join("stories/wuning.toml");
     let original = std::fs::read_to_string(&story).unwrap();

@@ -1,5 +1,5 @@
 //! The guard of incremental reuse (issue 11, item 6): after a one-character edit in one story,
-//! a warm rebuild (`folio::session::watch::Builder`, the code `folio watch` runs) must lay out anew only
+//! a warm rebuild (`folio::session::watch::Watch`, the code `folio watch` runs) must lay out anew only
 //! that story's edited paragraph, in the galley (pass 1), on its page and on its spread sheet
 //! (pass 2). Nothing is timed: the test counts what Typst laid out again.
 //!
@@ -131,7 +131,7 @@ fn a_one_character_edit_lays_out_only_its_paragraph_again() {
         system_fonts: false,
         out: Some(p.out()),
     };
-    let mut b = folio::session::watch::Builder::new(opts, p.out(), None);
+    let mut b = folio::session::watch::Watch::new(opts, Default::default(), p.out(), None);
     b.rebuild().unwrap_or_else(|d| panic!("first build: {d}"));
     let story = format!("content/{SAMPLE}/stories/wuning.toml");
     for round in 0..3 {

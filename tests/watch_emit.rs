@@ -346,10 +346,11 @@ fn a_build_maps_only_the_font_files_it_uses() {
         system_fonts: false,
         out: None,
     };
-    let mut session = folio::session::Session::open(&opts).unwrap_or_else(|d| panic!("{:?}", d.0));
-    assert!(folio::layout::fonts::loaded(session.world.fonts()).is_empty(), "opening a project maps no font file");
+    let mut session = folio::session::Session::new(opts, Default::default());
+    session.open().unwrap_or_else(|d| panic!("{:?}", d.0));
+    assert!(folio::layout::fonts::loaded(session.world().unwrap().fonts()).is_empty(), "opening a project maps no font file");
     session.compile().unwrap_or_else(|d| panic!("{:?}", d.0));
-    let loaded = folio::layout::fonts::loaded(session.world.fonts());
+    let loaded = folio::layout::fonts::loaded(session.world().unwrap().fonts());
     assert!(!loaded.contains(&unused), "the unused copy was read: {loaded:?}");
     assert!(loaded.iter().all(|f| real.contains(f)), "{loaded:?}");
     for name in ["NotoSerifCJK-Regular.ttc", "NotoSansCJK-Bold.ttc", "LXGWWenKai-Regular.ttf"] {

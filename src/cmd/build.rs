@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use crate::cli::BuildArgs;
 use crate::diag::Diagnostic;
 use crate::output::manifest;
-use crate::session::{self, Extras};
+use crate::session::{Extras, Policy, Session};
 
 /// Build the editions.
 pub fn run(args: &BuildArgs) -> i32 {
@@ -49,16 +49,16 @@ fn extras(args: &BuildArgs) -> Extras {
 
 /// Build one edition, printing as it goes.
 fn single(args: &BuildArgs, edition: &Path) -> i32 {
-    let policy = session::Policy { allow_overset: args.allow_overset };
-    let opts = super::options(&args.common(edition), Some(args.out.clone()));
-    match session::run_with(&opts, policy) {
+    let policy = Policy { allow_overset: args.allow_overset };
+    let mut session = Session::new(super::options(&args.common(edition), Some(args.out.clone())), policy);
+    match session.build() {
         Ok(mut report) => {
             super::emit(&report.findings);
             if let Some(code) = crate::cmd::report::build_failed(&report) {
                 return code;
             }
             if let Some(dir) = &args.emit_typst {
-                match crate::output::emit::emit(&mut report.world, &report.edition.name, dir) {
+                match crate::output::emit::emit(session.world().expect("compiled"), &report.edition.name, dir) {
                     Ok(emitted) => report.written.extend(emitted.documents),
                     Err(diags) => {
                         super::emit(&diags.0);
@@ -67,7 +67,7 @@ fn single(args: &BuildArgs, edition: &Path) -> i32 {
                     }
                 }
             }
-            if let Err(diags) = session::publish(&mut report, &opts, &extras(args), &args.out) {
+            if let Err(diags) = session.publish(&mut report, &extras(args), &args.out) {
                 super::emit(&diags.0);
                 eprintln!("error: the build failed; nothing in {} was changed", args.out.display());
                 return super::FAILED;
@@ -110,9 +110,9 @@ impl Outcome {
 
 /// Build one edition of a batch without printing.
 fn build_quiet(args: &BuildArgs, edition: &Path) -> Outcome {
-    let policy = session::Policy { allow_overset: args.allow_overset };
-    let opts = super::options(&args.common(edition), Some(args.out.clone()));
-    let mut report = match session::run_with(&opts, policy) {
+    let policy = Policy { allow_overset: args.allow_overset };
+    let mut session = Session::new(super::options(&args.common(edition), Some(args.out.clone())), policy);
+    let mut report = match session.build() {
         Ok(r) => r,
         Err(diags) => return Outcome::failed(edition, "errors; nothing was written", diags.0),
     };
@@ -122,7 +122,7 @@ fn build_quiet(args: &BuildArgs, edition: &Path) -> Outcome {
     }
     let mut diags = report.findings.clone();
     if let Some(dir) = &args.emit_typst {
-        match crate::output::emit::emit(&mut report.world, &report.edition.name, dir) {
+        match crate::output::emit::emit(session.world().expect("compiled"), &report.edition.name, dir) {
             Ok(emitted) => report.written.extend(emitted.documents),
             Err(d) => {
                 diags.extend(d.0);
@@ -130,7 +130,7 @@ fn build_quiet(args: &BuildArgs, edition: &Path) -> Outcome {
             }
         }
     }
-    match session::publish(&mut report, &opts, &extras(args), &args.out) {
+    match session.publish(&mut report, &extras(args), &args.out) {
         Ok(()) => Outcome {
             path: edition.to_path_buf(),
             written: report.written.clone(),

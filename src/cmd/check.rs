@@ -2,13 +2,13 @@
 //! preflight without writing anything; print the report.
 
 use crate::cli::CheckArgs;
-use crate::session;
 use crate::cmd::report;
+use crate::session::{Policy, Session};
 
 /// Check one edition; exit 1 when there are errors.
 pub fn run(args: &CheckArgs) -> i32 {
-    let policy = session::Policy { allow_overset: args.allow_overset };
-    match session::run_with(&super::options(&args.common, None), policy) {
+    let policy = Policy { allow_overset: args.allow_overset };
+    match Session::new(super::options(&args.common, None), policy).compile() {
         Ok(r) => report::print(args.format, &r.edition.name, Some(&r), &r.preflight),
         Err(diags) => {
             let name = report::edition_name(&args.common.edition);

@@ -2,8 +2,8 @@
 //! preflight's findings drawn on them, plus a contact sheet; print the report.
 
 use crate::cli::ProofArgs;
-use crate::session;
 use crate::cmd::report;
+use crate::session::{Policy, Session};
 
 /// Proof one edition. The PNGs are written even when there are errors (that is what they are
 /// for); the exit code is `check`'s: 1 when there are errors.
@@ -14,14 +14,15 @@ pub fn run(args: &ProofArgs) -> i32 {
         eprintln!("  = hint: give a resolution between {} and {} dots per inch, e.g. --dpi 100", crate::cli::MIN_DPI, crate::cli::MAX_DPI);
         return super::USAGE;
     }
-    let policy = session::Policy { allow_overset: args.allow_overset };
-    match session::run_with(&super::options(&args.common, None), policy) {
-        Ok(mut r) => {
+    let policy = Policy { allow_overset: args.allow_overset };
+    let mut session = Session::new(super::options(&args.common, None), policy);
+    match session.compile() {
+        Ok(r) => {
             if let Err(d) = crate::output::proof::check_resolution(&r.compiled, args.dpi) {
                 super::emit(&[d]);
                 return super::USAGE;
             }
-            let written = crate::output::proof::write(&mut r.world, &r.compiled, &r.preflight, &r.edition.name, args.dpi, &args.out);
+            let written = crate::output::proof::write(session.world().expect("compiled"), &r.compiled, &r.preflight, &r.edition.name, args.dpi, &args.out);
             let code = report::print(args.format, &r.edition.name, Some(&r), &r.preflight);
             match written {
                 Ok(files) => {

@@ -8,13 +8,14 @@ use std::io::Write;
 
 use crate::cli::WatchArgs;
 use crate::diag::Diagnostic;
-use crate::session::watch::{self, Builder};
+use crate::session::watch::{self, Watch};
+use crate::session::Policy;
 
 /// Watch one edition. Returns only when watching itself fails.
 pub fn run(args: &WatchArgs) -> i32 {
     let opts = super::options(&args.common, Some(args.out.clone()));
-    let policy = crate::session::Policy { allow_overset: args.allow_overset };
-    let mut builder = Builder::new(opts, args.out.clone(), args.png).with_policy(policy);
+    let policy = Policy { allow_overset: args.allow_overset };
+    let mut builder = Watch::new(opts, policy, args.out.clone(), args.png);
     let mut watcher = match typst_kit::watcher::Watcher::new(None) {
         Ok(w) => w,
         Err(e) => {

@@ -1,23 +1,29 @@
-//! The orchestrator: load → world → compile → preflight → export, as one recipe.
+//! Session: the one recipe every command runs. Takes [`Options`] (the edition folder and the
+//! command's flags) and a [`Policy`], and gives, per [`Session::compile`], a [`Report`] (the
+//! edition, its compiled documents and its findings); [`Session::build`] adds the proofs' PDFs and
+//! [`Session::publish`] puts a build into the output folder, all or nothing, with the press
+//! plates and the archive copy when asked.
 //!
-//! Takes [`Options`] (the edition folder and the command's flags) and gives a [`Report`]: the
-//! findings and the files written. `folio build` and `folio check` are both this recipe; check
-//! stops before export.
+//! A session keeps its Typst world between compiles (only the file cache is reset), so a second
+//! compile reuses every layout that did not change: `folio build`, `check` and `proof` compile
+//! once, [`watch::Watch`] (`folio watch`, and the coming `folio serve`) is this session plus
+//! change detection.
 
 pub mod watch;
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
-use crate::layout::compile::{self, Compiled};
-use crate::input::content::{self, Edition};
-use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::output::export::{self, Part};
-use crate::layout::fonts::{self, FontOptions};
-use crate::input::grid::Formats;
 use crate::check::preflight;
-use crate::project::Project;
+use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::input::content::{self, Edition, EDITION_FILE};
+use crate::input::grid::{Formats, FORMATS_FILE};
+use crate::layout::compile::{self, Compiled};
+use crate::layout::fonts::{self, FontOptions};
 use crate::layout::world::FolioWorld;
+use crate::output::export::{self, Part};
+use crate::output::names::Names;
+use crate::project::Project;
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -34,27 +40,6 @@ pub struct Options {
     pub out: Option<PathBuf>,
 }
 
-/// A finished run.
-pub struct Report {
-    /// The edition.
-    pub edition: Edition,
-    /// The compiled document.
-    pub compiled: Compiled,
-    /// Findings, warnings and errors.
-    pub findings: Vec<Diagnostic>,
-    /// Files written (by [`publish`]).
-    pub written: Vec<PathBuf>,
-    /// The proofs (pages PDF, spread PDF), made when `Options::out` is set and no error blocks
-    /// them; nothing is written until [`publish`] puts them in place with the rest of the build.
-    pub proofs: Option<(Vec<u8>, Vec<u8>)>,
-    /// The world after the compile (its data files and dependencies feed `--emit-typst`).
-    pub world: FolioWorld,
-    /// The preflight findings with their codes, pages and stories (the same as `findings`).
-    pub preflight: Vec<preflight::Finding>,
-    /// What the preflight measured (ink per page).
-    pub measures: preflight::Measures,
-}
-
 /// How strict a run is.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Policy {
@@ -62,41 +47,270 @@ pub struct Policy {
     pub allow_overset: bool,
 }
 
-/// Everything set up before compiling: project, formats, edition, world.
-pub struct Session {
-    /// The project.
-    pub project: Project,
-    /// Its formats.
-    pub formats: Formats,
-    /// The loaded edition.
+/// Outputs beside the proofs: press plates and the archive copy (`folio build --press`,
+/// `--archive`), made by [`Session::publish`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extras {
+    /// Press plates (PDF/X-4), one file per page.
+    pub press: Option<crate::output::press::PressOptions>,
+    /// The archive copy (PDF/A-3b with its sources, or PDF/A-2b).
+    pub archive: Option<crate::output::archive::ArchiveOptions>,
+}
+
+/// One compile of the edition: what was built and what the preflight found.
+pub struct Report {
+    /// The edition.
     pub edition: Edition,
-    /// The Typst world.
-    pub world: FolioWorld,
+    /// The compiled documents.
+    pub compiled: Compiled,
+    /// Findings, warnings and errors (the diagnostics of `preflight`).
+    pub findings: Vec<Diagnostic>,
+    /// Files written (by [`Session::publish`]).
+    pub written: Vec<PathBuf>,
+    /// The proofs (pages PDF, spread PDF), made by [`Session::build`] when `Options::out` is set
+    /// and no error blocks them; nothing is written until [`Session::publish`] puts them in place
+    /// with the rest of the build.
+    pub proofs: Option<(Vec<u8>, Vec<u8>)>,
+    /// The preflight findings with their codes, pages and stories.
+    pub preflight: Vec<preflight::Finding>,
+    /// What the preflight measured (ink per page).
+    pub measures: preflight::Measures,
+}
+
+impl Report {
+    /// Whether a finding is an error (under the session's policy): nothing may be written.
+    pub fn blocked(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+/// The world of a session and what it was made from: it is kept while both stay the same.
+struct Warm {
+    world: FolioWorld,
+    root: PathBuf,
+    fonts: FontsStamp,
+}
+
+/// A fingerprint of the fonts folder: its font files' paths, sizes and modification times.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FontsStamp(Vec<(PathBuf, u64, Option<SystemTime>)>);
+
+impl FontsStamp {
+    fn of(dir: &Path) -> Self {
+        Self(
+            fonts::files(dir)
+                .into_iter()
+                .filter_map(|p| {
+                    let meta = std::fs::metadata(&p).ok()?;
+                    Some((p, meta.len(), meta.modified().ok()))
+                })
+                .collect(),
+        )
+    }
+}
+
+/// The project and its formats as the last [`Session::open`] loaded them.
+struct Opened {
+    project: Project,
+    formats: Formats,
+}
+
+/// One edition, compiled as often as asked in one warm Typst world.
+pub struct Session {
+    opts: Options,
+    policy: Policy,
+    warm: Option<Warm>,
+    opened: Option<Opened>,
+    /// folio's own inputs of the last load (TOML, photos, formats, fonts).
+    inputs: Vec<PathBuf>,
+    /// How long the last [`Session::open`] took.
+    load_time: std::time::Duration,
 }
 
 impl Session {
-    /// Load the project and the edition and set up the world.
-    pub fn open(opts: &Options) -> Result<Self, Diagnostics> {
-        let project = Project::discover(&opts.edition, opts.root.as_deref(), opts.font_path.as_deref())?;
+    /// A session for `opts` under `policy`; nothing is read until [`Session::open`].
+    pub fn new(opts: Options, policy: Policy) -> Self {
+        Self { opts, policy, warm: None, opened: None, inputs: Vec::new(), load_time: std::time::Duration::ZERO }
+    }
+
+    /// The options the session was made with.
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+
+    /// Read the project, its formats and the edition (again: every call reads the TOML afresh),
+    /// and set up the world, keeping the last one while the root and the fonts folder are the
+    /// same. Records the files whose change must trigger the next compile ([`Session::watched`]),
+    /// also when loading fails.
+    pub fn open(&mut self) -> Result<Edition, Diagnostics> {
+        let t = Instant::now();
+        let o = &self.opts;
+        let project = Project::discover(&o.edition, o.root.as_deref(), o.font_path.as_deref())?;
+        // Watch the edition's own file and the formats even if loading fails below.
+        let edition_dir = project.inside(&o.edition).unwrap_or_else(|_| o.edition.clone());
+        let mut inputs = vec![edition_dir.join(EDITION_FILE), project.layouts.join(FORMATS_FILE), project.fonts.clone()];
+        for old in std::mem::take(&mut self.inputs) {
+            if !inputs.contains(&old) {
+                inputs.push(old);
+            }
+        }
+        self.inputs = inputs;
+
         let formats = Formats::load(&project)?;
-        let edition = content::load(&project, &opts.edition, &formats)?;
-        let fonts = fonts::load(&FontOptions { dir: project.fonts.clone(), system: opts.system_fonts })?;
-        let world = FolioWorld::new(&project, fonts);
-        Ok(Self { project, formats, edition, world })
+        let edition = content::load(&project, &o.edition, &formats)?;
+        let mut inputs = vec![edition.file.path.clone(), project.layouts.join(FORMATS_FILE), project.fonts.clone()];
+        for story in edition.stories.iter().flatten() {
+            inputs.push(story.path.clone());
+            for photo in &story.value.photos {
+                inputs.push(crate::input::photos::photo_path(&edition.dir, photo.file.get_ref()));
+            }
+        }
+        let stamp = FontsStamp::of(&project.fonts);
+        // Each font file too (the folder itself is watched for files added or removed).
+        inputs.extend(stamp.0.iter().map(|(p, _, _)| p.clone()));
+        self.inputs = inputs;
+        let warm = match self.warm.take() {
+            Some(mut w) if w.root == project.root && w.fonts == stamp => {
+                w.world.reset();
+                w
+            }
+            _ => {
+                let store = fonts::load(&FontOptions { dir: project.fonts.clone(), system: o.system_fonts })?;
+                Warm { world: FolioWorld::new(&project, store), root: project.root.clone(), fonts: stamp }
+            }
+        };
+        self.warm = Some(warm);
+        self.opened = Some(Opened { project, formats });
+        self.load_time = t.elapsed();
+        log(&format!("loaded {} in {:?}", edition.name, self.load_time));
+        Ok(edition)
     }
 
-    /// Compile and preflight, keeping the findings' codes, pages and stories.
-    pub fn preflight(&mut self) -> Result<(Compiled, Vec<preflight::Finding>, preflight::Measures), Diagnostics> {
-        let compiled = compile::compile(&mut self.world, &self.edition, &self.formats)?;
-        let (findings, measures) = preflight::findings(&self.edition, &compiled);
-        Ok((compiled, findings, measures))
+    /// Open, compile and preflight under the session's policy. Content and template errors are
+    /// an `Err`; preflight errors are not: the report comes back with its findings
+    /// ([`Report::blocked`]). Nothing is exported or written.
+    pub fn compile(&mut self) -> Result<Report, Diagnostics> {
+        let edition = self.open()?;
+        let t = Instant::now();
+        let (Some(warm), Some(opened)) = (&mut self.warm, &self.opened) else { unreachable!("opened above") };
+        let compiled = compile::compile(&mut warm.world, &edition, &opened.formats)?;
+        let (mut found, measures) = preflight::findings(&edition, &compiled);
+        if self.policy.allow_overset {
+            preflight::allow_overset(&mut found);
+        }
+        let findings = found.iter().map(|f| f.diag.clone()).collect();
+        log(&format!("compiled in {:?}", t.elapsed()));
+        Ok(Report { edition, compiled, findings, written: Vec::new(), proofs: None, preflight: found, measures })
     }
 
-    /// Compile and preflight.
-    pub fn compile(&mut self) -> Result<(Compiled, Vec<Diagnostic>), Diagnostics> {
-        let compiled = compile::compile(&mut self.world, &self.edition, &self.formats)?;
-        let findings = preflight::check(&self.edition, &compiled);
-        Ok((compiled, findings))
+    /// Export the proofs' PDFs that are asked for, on two cores: (pages, spreads).
+    pub fn export(&self, report: &Report, pages: bool, spreads: bool) -> Result<(Option<Vec<u8>>, Option<Vec<u8>>), Diagnostics> {
+        let t = Instant::now();
+        let (edition, compiled) = (&report.edition, &report.compiled);
+        let ident = ident(edition);
+        let (a, b) = rayon::join(
+            || pages.then(|| export::pdf(compiled, Part::Pages, &ident, edition.date())).transpose(),
+            || spreads.then(|| export::pdf(compiled, Part::Spreads, &ident, edition.date())).transpose(),
+        );
+        let out = (a?, b?);
+        log(&format!("exported in {:?}", t.elapsed()));
+        Ok(out)
+    }
+
+    /// [`Session::compile`], then, with `Options::out` and no error, the proofs' PDFs made into
+    /// [`Report::proofs`] for [`Session::publish`].
+    pub fn build(&mut self) -> Result<Report, Diagnostics> {
+        let mut report = self.compile()?;
+        if self.opts.out.is_some() && !report.blocked() {
+            if let (Some(pages), Some(spreads)) = self.export(&report, true, true)? {
+                report.proofs = Some((pages, spreads));
+            }
+        }
+        Ok(report)
+    }
+
+    /// How long the last [`Session::open`] took (reading the TOML, formats and fonts).
+    pub fn load_time(&self) -> std::time::Duration {
+        self.load_time
+    }
+
+    /// The world of the last [`Session::open`], if it got that far (for `--emit-typst`, proofs,
+    /// tests and benchmarks).
+    pub fn world(&mut self) -> Option<&mut FolioWorld> {
+        self.warm.as_mut().map(|w| &mut w.world)
+    }
+
+    /// Everything a change to which must trigger a new compile: the files the last compile read
+    /// (templates, photos), the edition's TOML files, the formats, and the fonts folder.
+    pub fn watched(&mut self) -> Vec<PathBuf> {
+        let mut out = self.inputs.clone();
+        if let Some(warm) = &mut self.warm {
+            out.extend(warm.world.dependencies());
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Put a build into `out`, all of it or none of it: stage the proofs made by
+    /// [`Session::build`], make and stage the extras, then commit the set with the manifest (see
+    /// [`crate::output::manifest`]). On any error nothing in `out` has changed. The files written
+    /// (and the manifest) are added to `report.written`.
+    ///
+    /// The plates compile the edition again in the warm world with RGB photos separated into CMYK
+    /// (and with their own bleed when `--bleed` differs from the format's): only the photos'
+    /// pages are laid out again. The archive compiles it again on the gray colour route.
+    pub fn publish(&mut self, report: &mut Report, extras: &Extras, out: &Path) -> Result<(), Diagnostics> {
+        use crate::output::manifest::{Stage, PROOF_STANDARD};
+        use crate::output::{archive, press};
+        let name = report.edition.name.clone();
+        let ident = ident(&report.edition);
+        let time = export::BuildTime::for_edition(report.edition.date()).map_err(Diagnostics::from)?;
+        let mut stage = Stage::begin(out, &name)?;
+        if let Some((pages, spreads)) = report.proofs.take() {
+            let n = Names(&name);
+            stage.add(&n.pages_pdf(), &pages, Some(PROOF_STANDARD))?;
+            stage.add(&n.spread_pdf(), &spreads, Some(PROOF_STANDARD))?;
+        }
+        if extras.press.is_some() || extras.archive.is_some() {
+            let (Some(warm), Some(opened)) = (&mut self.warm, &self.opened) else {
+                return Err(Diagnostic::error("internal: publish before compile").into());
+            };
+            let (world, formats) = (&mut warm.world, &opened.formats);
+            if let Some(opts) = &extras.press {
+                let t = Instant::now();
+                let bled;
+                let press_formats = match opts.bleed_mm {
+                    Some(mm) if !press::same_bleed(formats, &report.edition, mm) => {
+                        bled = press::with_bleed(formats, &report.edition, mm)?;
+                        &bled
+                    }
+                    _ => formats,
+                };
+                let output = compile::OutputOptions { colour: compile::Colour::Cmyk, separate_photos: true };
+                let compiled = compile::compile_with(world, &report.edition, press_formats, output)?;
+                let plates = press::plates(&compiled, &report.edition, &ident, &time, opts)?;
+                let dir = press::plate_dir(&name);
+                for plate in plates {
+                    stage.add(&format!("{dir}/{}", plate.file_name), &plate.bytes, Some(press::PDFX_VERSION))?;
+                }
+                stage.prune_plates(&dir);
+                log(&format!("press plates in {:?}", t.elapsed()));
+            }
+            if let Some(opts) = &extras.archive {
+                let t = Instant::now();
+                let output = compile::OutputOptions { colour: compile::Colour::Gray, ..Default::default() };
+                let mut gray = compile::compile_with(world, &report.edition, formats, output)?;
+                let sources = archive::sources(&opened.project, &report.edition, &world.dependencies())?;
+                let bytes = archive::archive(&mut gray, &report.edition, &ident, &time, &sources, opts)?;
+                stage.add(&archive::file_name(&name), &bytes, Some(opts.standard()))?;
+                log(&format!("archive in {:?}", t.elapsed()));
+            }
+        }
+        let committed = stage.commit()?;
+        report.written.extend(committed.files);
+        report.written.push(committed.manifest);
+        Ok(())
     }
 }
 
@@ -106,125 +320,23 @@ pub fn ident(edition: &Edition) -> String {
     format!("{}-{}", edition.name, edition.file.value.edition.issue)
 }
 
-/// Output file names of an edition in `out`.
-pub fn output_paths(out: &Path, name: &str) -> (PathBuf, PathBuf) {
-    let n = crate::output::names::Names(name);
-    (out.join(n.pages_pdf()), out.join(n.spread_pdf()))
-}
-
-/// Run the recipe; preflight errors are an `Err` (nothing is written). With `opts.out`, the
-/// proofs are put in place (with the manifest) by [`publish`].
+/// Build once under the default policy; preflight errors are an `Err` (nothing is written). With
+/// `opts.out`, the build is published there (the proofs and the manifest).
 pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
-    let mut report = run_with(opts, Policy::default())?;
-    if report.findings.iter().any(|f| f.severity == Severity::Error) {
+    let mut session = Session::new(opts.clone(), Policy::default());
+    let mut report = session.build()?;
+    if report.blocked() {
         return Err(Diagnostics(report.findings));
     }
     if let Some(out) = &opts.out {
-        publish(&mut report, opts, &Extras::default(), out)?;
+        session.publish(&mut report, &Extras::default(), out)?;
     }
     Ok(report)
 }
 
-/// Run the recipe under `policy`. Content and template errors are an `Err`; preflight errors
-/// are not: the report comes back with its findings. Nothing is written: with `opts.out` (and
-/// no error) the proofs are made into `Report::proofs`, for [`publish`].
-pub fn run_with(opts: &Options, policy: Policy) -> Result<Report, Diagnostics> {
-    let t = Instant::now();
-    let mut session = Session::open(opts)?;
-    log(&format!("loaded {} in {:?}", session.edition.name, t.elapsed()));
-    let t = Instant::now();
-    let (compiled, mut preflight, measures) = session.preflight()?;
-    if policy.allow_overset {
-        preflight::allow_overset(&mut preflight);
-    }
-    let findings: Vec<Diagnostic> = preflight.iter().map(|f| f.diag.clone()).collect();
-    log(&format!("compiled in {:?}", t.elapsed()));
-    let mut proofs = None;
-    let blocked = findings.iter().any(|f| f.severity == Severity::Error);
-    if let (Some(_), false) = (&opts.out, blocked) {
-        let t = Instant::now();
-        let edition = &session.edition;
-        let ident = ident(edition);
-        // The two PDFs are independent: export them on two cores.
-        let (pages, spreads) = rayon::join(
-            || export::pdf(&compiled, Part::Pages, &ident, edition.date()),
-            || export::pdf(&compiled, Part::Spreads, &ident, edition.date()),
-        );
-        proofs = Some((pages?, spreads?));
-        log(&format!("exported in {:?}", t.elapsed()));
-    }
-    Ok(Report { edition: session.edition, compiled, findings, written: Vec::new(), proofs, world: session.world, preflight, measures })
-}
-
-fn log(msg: &str) {
+/// Print `msg` on stderr when `FOLIO_LOG` is set (per-pass timing).
+pub(crate) fn log(msg: &str) {
     if std::env::var_os("FOLIO_LOG").is_some() {
         eprintln!("folio: {msg}");
     }
-}
-
-/// Outputs beside the proofs: press plates and the archive copy (`folio build --press`,
-/// `--archive`), made by [`publish`].
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Extras {
-    /// Press plates (PDF/X-4), one file per page.
-    pub press: Option<crate::output::press::PressOptions>,
-    /// The archive copy (PDF/A-3b with its sources, or PDF/A-2b).
-    pub archive: Option<crate::output::archive::ArchiveOptions>,
-}
-
-/// Put a build into `out`, all of it or none of it: stage the proofs made by [`run_with`], make
-/// and stage the extras, then commit the set with the manifest (see [`crate::output::manifest`]). On
-/// any error nothing in `out` has changed. The files written (and the manifest) are added to
-/// `report.written`.
-///
-/// The plates compile the edition again in the warm world with RGB photos separated into CMYK
-/// (and with their own bleed when `--bleed` differs from the format's): only the photos' pages
-/// are laid out again. The archive compiles it again on the gray colour route.
-pub fn publish(report: &mut Report, opts: &Options, extras: &Extras, out: &Path) -> Result<(), Diagnostics> {
-    use crate::output::manifest::{PROOF_STANDARD, Stage};
-    let name = report.edition.name.clone();
-    let ident = ident(&report.edition);
-    let time = export::BuildTime::for_edition(report.edition.date()).map_err(Diagnostics::from)?;
-    let mut stage = Stage::begin(out, &name)?;
-    if let Some((pages, spreads)) = report.proofs.take() {
-        let n = crate::output::names::Names(&name);
-        stage.add(&n.pages_pdf(), &pages, Some(PROOF_STANDARD))?;
-        stage.add(&n.spread_pdf(), &spreads, Some(PROOF_STANDARD))?;
-    }
-    if extras.press.is_some() || extras.archive.is_some() {
-        let project = Project::discover(&opts.edition, opts.root.as_deref(), opts.font_path.as_deref())?;
-        let formats = Formats::load(&project)?;
-        if let Some(press) = &extras.press {
-            let t = Instant::now();
-            let bled;
-            let press_formats = match press.bleed_mm {
-                Some(mm) if !crate::output::press::same_bleed(&formats, &report.edition, mm) => {
-                    bled = crate::output::press::with_bleed(&formats, &report.edition, mm)?;
-                    &bled
-                }
-                _ => &formats,
-            };
-            let output = compile::OutputOptions { colour: compile::Colour::Cmyk, separate_photos: true };
-            let compiled = compile::compile_with(&mut report.world, &report.edition, press_formats, output)?;
-            let plates = crate::output::press::plates(&compiled, &report.edition, &ident, &time, press)?;
-            let dir = crate::output::press::plate_dir(&name);
-            for plate in plates {
-                stage.add(&format!("{dir}/{}", plate.file_name), &plate.bytes, Some(crate::output::press::PDFX_VERSION))?;
-            }
-            stage.prune_plates(&dir);
-            log(&format!("press plates in {:?}", t.elapsed()));
-        }
-        if let Some(archive) = &extras.archive {
-            let t = Instant::now();
-            let mut gray = compile::compile_with(&mut report.world, &report.edition, &formats, compile::OutputOptions { colour: compile::Colour::Gray, ..Default::default() })?;
-            let sources = crate::output::archive::sources(&project, &report.edition, &report.world.dependencies())?;
-            let bytes = crate::output::archive::archive(&mut gray, &report.edition, &ident, &time, &sources, archive)?;
-            stage.add(&crate::output::archive::file_name(&name), &bytes, Some(archive.standard()))?;
-            log(&format!("archive in {:?}", t.elapsed()));
-        }
-    }
-    let committed = stage.commit()?;
-    report.written.extend(committed.files);
-    report.written.push(committed.manifest);
-    Ok(())
 }

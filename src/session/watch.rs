@@ -1,28 +1,22 @@
-//! Watch mode: rebuild an edition on every change, keeping Typst's caches warm.
-//!
-//! Takes the same [`Options`] as `folio build` (plus an optional PNG resolution) and gives a
-//! [`Builder`] whose [`Builder::rebuild`] loads the edition again, compiles it in a
-//! [`FolioWorld`] kept from the previous rebuild (only its file cache is reset, so comemo reuses
-//! every layout that did not change; old cache entries are evicted after each rebuild), finds
-//! which pages changed by hashing their frames, and writes the PDFs (and PNG proofs of the
-//! changed pages) into the output folder together with the manifest, all or nothing (see
-//! [`crate::output::manifest`]). A failed rebuild writes nothing: the last good PDF stays.
-//! [`Builder::watched`] lists the files a change to which must trigger the next rebuild: the
-//! edition's TOML files, its photos, `layouts/` (templates and formats), and the fonts folder.
+//! Watch: a [`Session`] plus change detection. Takes the session's options, an output folder and
+//! an optional PNG resolution, and gives a [`Watch`] whose [`Watch::rebuild`] compiles the
+//! edition again in the session's warm world (comemo reuses every layout that did not change;
+//! old cache entries are evicted after each rebuild), finds which pages changed by hashing their
+//! frames, and writes what changed — the pages PDF, the spread PDF, PNGs of the changed pages —
+//! into the output folder with the manifest, all or nothing (see [`crate::output::manifest`]). A
+//! failed rebuild writes nothing: the last good PDF stays. [`Watch::watched`] lists the files a
+//! change to which must trigger the next rebuild.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, Instant};
 
-use crate::layout::compile;
-use crate::input::content::{self, EDITION_FILE};
-use crate::diag::{Diagnostic, Diagnostics, Severity};
-use crate::output::export::{self, Part};
-use crate::layout::fonts::{self, FontOptions};
-use crate::input::grid::{Formats, FORMATS_FILE};
-use crate::session::{self, Options};
-use crate::check::preflight;
-use crate::project::Project;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::layout::compile::Compiled;
 use crate::layout::world::FolioWorld;
+use crate::output::export::{self, Part};
+use crate::output::manifest::{Stage, PROOF_STANDARD};
+use crate::output::names::Names;
+use crate::session::{log, Options, Policy, Session};
 
 /// How many compiles an unused comemo cache entry survives (typst-cli's watch uses the same).
 pub const EVICT_AGE: usize = 10;
@@ -50,57 +44,22 @@ pub struct Rebuilt {
     pub findings: Vec<Diagnostic>,
 }
 
-/// The world of a watch session and what it was built from.
-struct Warm {
-    world: FolioWorld,
-    root: PathBuf,
-    fonts: FontsStamp,
-}
-
-/// A fingerprint of the fonts folder: its font files' paths, sizes and modification times.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct FontsStamp(Vec<(PathBuf, u64, Option<SystemTime>)>);
-
-impl FontsStamp {
-    fn of(dir: &Path) -> Self {
-        Self(
-            fonts::files(dir)
-                .into_iter()
-                .filter_map(|p| {
-                    let meta = std::fs::metadata(&p).ok()?;
-                    Some((p, meta.len(), meta.modified().ok()))
-                })
-                .collect(),
-        )
-    }
-}
-
-/// Rebuilds one edition again and again in one warm Typst world.
-pub struct Builder {
-    opts: Options,
+/// Rebuilds one edition again and again in one session.
+pub struct Watch {
+    session: Session,
     out: PathBuf,
     png: Option<f32>,
-    warm: Option<Warm>,
     /// Hashes of the last good build's pages and spread sheets.
     pages: Option<Vec<u128>>,
     spreads: Option<Vec<u128>>,
-    /// Folio's own inputs (TOML, photos, formats) and the fonts folder.
-    inputs: Vec<PathBuf>,
-    policy: session::Policy,
     /// The last good build's compiled edition.
-    last: Option<compile::Compiled>,
+    last: Option<Compiled>,
 }
 
-impl Builder {
-    /// A builder writing to `out` (and PNG proofs of changed pages at `png` dpi, if given).
-    pub fn new(opts: Options, out: PathBuf, png: Option<f32>) -> Self {
-        Self { opts, out, png, warm: None, pages: None, spreads: None, inputs: Vec::new(), policy: session::Policy::default(), last: None }
-    }
-
-    /// Build under `policy` (e.g. `--allow-overset`), as `folio build` does.
-    pub fn with_policy(mut self, policy: session::Policy) -> Self {
-        self.policy = policy;
-        self
+impl Watch {
+    /// A watch writing to `out` (and PNG proofs of changed pages at `png` dpi, if given).
+    pub fn new(opts: Options, policy: Policy, out: PathBuf, png: Option<f32>) -> Self {
+        Self { session: Session::new(opts, policy), out, png, pages: None, spreads: None, last: None }
     }
 
     /// Whether a build has succeeded in this session (so outputs of it exist).
@@ -113,8 +72,8 @@ impl Builder {
         &self.out
     }
 
-    /// Rebuild: load, compile in the warm world, write what changed. On error nothing is
-    /// written and the previous outputs stay as they were.
+    /// Rebuild: compile in the warm world, write what changed. On error nothing is written and
+    /// the previous outputs stay as they were.
     pub fn rebuild(&mut self) -> Result<Rebuilt, Diagnostics> {
         let start = Instant::now();
         let result = self.try_rebuild(start);
@@ -124,59 +83,15 @@ impl Builder {
     }
 
     fn try_rebuild(&mut self, start: Instant) -> Result<Rebuilt, Diagnostics> {
-        let o = &self.opts;
-        let project = Project::discover(&o.edition, o.root.as_deref(), o.font_path.as_deref())?;
-        // Watch the edition's own file and the formats even if loading fails below.
-        let edition_dir = project.inside(&o.edition).unwrap_or_else(|_| o.edition.clone());
-        let mut inputs = vec![edition_dir.join(EDITION_FILE), project.layouts.join(FORMATS_FILE), project.fonts.clone()];
-        for old in std::mem::take(&mut self.inputs) {
-            if !inputs.contains(&old) {
-                inputs.push(old);
-            }
-        }
-        self.inputs = inputs;
-
-        let formats = Formats::load(&project)?;
-        let edition = content::load(&project, &o.edition, &formats)?;
-        let mut inputs = vec![edition.file.path.clone(), project.layouts.join(FORMATS_FILE), project.fonts.clone()];
-        for story in edition.stories.iter().flatten() {
-            inputs.push(story.path.clone());
-            for photo in &story.value.photos {
-                inputs.push(crate::input::photos::photo_path(&edition.dir, photo.file.get_ref()));
-            }
-        }
-        self.inputs = inputs;
-        let load = start.elapsed();
-        log(&format!("loaded in {load:?}"));
-
-        let stamp = FontsStamp::of(&project.fonts);
-        // Watch each font file too (the folder itself is watched for files added or removed).
-        self.inputs.extend(stamp.0.iter().map(|(p, _, _)| p.clone()));
-        let warm = match self.warm.take() {
-            Some(mut w) if w.root == project.root && w.fonts == stamp => {
-                w.world.reset();
-                w
-            }
-            _ => {
-                let store = fonts::load(&FontOptions { dir: project.fonts.clone(), system: o.system_fonts })?;
-                Warm { world: FolioWorld::new(&project, store), root: project.root.clone(), fonts: stamp }
-            }
-        };
-        let warm = self.warm.insert(warm);
-        let t = Instant::now();
-        let compiled = compile::compile(&mut warm.world, &edition, &formats)?;
-        let (mut found, _) = preflight::findings(&edition, &compiled);
-        if self.policy.allow_overset {
-            preflight::allow_overset(&mut found);
-        }
-        let findings: Vec<Diagnostic> = found.into_iter().map(|f| f.diag).collect();
-        let compile = t.elapsed();
-        log(&format!("compiled in {compile:?}"));
-        if findings.iter().any(|f| f.severity == Severity::Error) {
-            return Err(Diagnostics(findings));
+        let report = self.session.compile()?;
+        let load = self.session.load_time();
+        let compile = start.elapsed().saturating_sub(load);
+        if report.blocked() {
+            return Err(Diagnostics(report.findings));
         }
 
         let t = Instant::now();
+        let compiled = &report.compiled;
         let pages: Vec<u128> = compiled.document.pages().iter().map(typst::utils::hash128).collect();
         let spreads: Vec<u128> = compiled.spreads.pages().iter().map(typst::utils::hash128).collect();
         let first = self.pages.is_none();
@@ -185,75 +100,56 @@ impl Builder {
             .collect();
         // A page removed at the end is a change too, though it has no number any more.
         let shrunk = self.pages.as_ref().is_some_and(|old| old.len() > pages.len());
-        let spreads_changed = self.spreads.as_ref() != Some(&spreads);
-        let (p_pages, p_spreads) = session::output_paths(&self.out, &edition.name);
+        let names = Names(&report.edition.name);
         // Write again if an output went missing (deleted by hand, or never written).
-        let pages_due = !changed_idx.is_empty() || shrunk || !p_pages.exists();
-        let spreads_due = spreads_changed || !p_spreads.exists();
-        let mut written = Vec::new();
-        let ident = session::ident(&edition);
-        let date = edition.date();
-        // The two PDFs are independent: export them on both cores.
-        let (a, b) = rayon::join(
-            || pages_due.then(|| export::pdf(&compiled, Part::Pages, &ident, date)).transpose(),
-            || spreads_due.then(|| export::pdf(&compiled, Part::Spreads, &ident, date)).transpose(),
-        );
-        let (a, b) = (a?, b?);
-        let mut pngs = Vec::new();
+        let pages_due = !changed_idx.is_empty() || shrunk || !self.out.join(names.pages_pdf()).exists();
+        let spreads_due = self.spreads.as_ref() != Some(&spreads) || !self.out.join(names.spread_pdf()).exists();
+        let (pages_pdf, spreads_pdf) = self.session.export(&report, pages_due, spreads_due)?;
+        let mut files: Vec<(String, Vec<u8>, Option<&str>)> = Vec::new();
+        files.extend(pages_pdf.map(|b| (names.pages_pdf(), b, Some(PROOF_STANDARD))));
+        files.extend(spreads_pdf.map(|b| (names.spread_pdf(), b, Some(PROOF_STANDARD))));
         if let Some(dpi) = self.png {
             for &i in &changed_idx {
                 let number = compiled.data.pages[i].number;
-                pngs.push((png_path(&self.out, &edition.name, number), export::png(&compiled, Part::Pages, i, dpi)?));
+                files.push((names.page_png(number), export::png(compiled, Part::Pages, i, dpi)?, None));
             }
         }
         // Everything is rendered before anything is written; then all of it is put in place
-        // with the manifest, or none of it (see `crate::output::manifest`).
-        if a.is_some() || b.is_some() || !pngs.is_empty() {
-            let mut stage = crate::output::manifest::Stage::begin(&self.out, &edition.name)?;
-            let proof = Some(crate::output::manifest::PROOF_STANDARD);
-            for (path, bytes, standard) in a.map(|b| (p_pages, b, proof)).into_iter().chain(b.map(|b| (p_spreads, b, proof))).chain(pngs.into_iter().map(|(p, b)| (p, b, None))) {
-                let rel = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                stage.add(&rel, &bytes, standard)?;
+        // with the manifest, or none of it.
+        let mut written = Vec::new();
+        if !files.is_empty() {
+            let mut stage = Stage::begin(&self.out, &report.edition.name)?;
+            for (name, bytes, standard) in &files {
+                stage.add(name, bytes, *standard)?;
             }
             written = stage.commit()?.files;
         }
         let export = t.elapsed();
-        log(&format!("exported in {export:?}"));
+        log(&format!("watch: written in {export:?}"));
 
         self.pages = Some(pages);
         self.spreads = Some(spreads);
         let changed = changed_idx.iter().map(|&i| compiled.data.pages[i].number).collect();
-        let pages = compiled.pages;
-        self.last = Some(compiled);
-        Ok(Rebuilt { elapsed: start.elapsed(), load, compile, export, first, changed, pages, written, findings })
+        let n = compiled.pages;
+        let findings = report.findings;
+        self.last = Some(report.compiled);
+        Ok(Rebuilt { elapsed: start.elapsed(), load, compile, export, first, changed, pages: n, written, findings })
     }
 
-    /// Everything a change to which must trigger a rebuild: the files the last compile read
-    /// (templates, photos), the edition's TOML files, the formats, and the fonts folder.
+    /// Everything a change to which must trigger a rebuild ([`Session::watched`]).
     pub fn watched(&mut self) -> Vec<PathBuf> {
-        let mut out = self.inputs.clone();
-        if let Some(warm) = &mut self.warm {
-            out.extend(warm.world.dependencies());
-        }
-        out.sort();
-        out.dedup();
-        out
+        self.session.watched()
     }
 
     /// The last good build's compiled edition (its documents, data and fits), if any.
-    pub fn compiled(&self) -> Option<&compile::Compiled> {
+    pub fn compiled(&self) -> Option<&Compiled> {
         self.last.as_ref()
     }
 
-    /// The last compiled document's world, if a build got that far (for tests and benchmarks).
+    /// The session's world, if a build got that far (for tests and benchmarks).
     pub fn world(&mut self) -> Option<&mut FolioWorld> {
-        self.warm.as_mut().map(|w| &mut w.world)
+        self.session.world()
     }
-}
-
-/// Where the PNG proof of page `number` goes.
-pub fn png_path(out: &Path, name: &str, number: u32) -> PathBuf {
-    out.join(crate::output::names::Names(name).page_png(number))
 }
 
 /// One line about a successful rebuild, e.g.
@@ -272,10 +168,4 @@ pub fn summary(r: &Rebuilt) -> String {
         format!("; wrote {}", r.written.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))
     };
     format!("{verb} in {ms:.0} ms: {what}{wrote}")
-}
-
-fn log(msg: &str) {
-    if std::env::var_os("FOLIO_LOG").is_some() {
-        eprintln!("folio watch: {msg}");
-    }
 }

@@ -272,7 +272,7 @@ fn watch_keeps_the_manifest_current() {
         system_fonts: false,
         out: Some(h.p.out()),
     };
-    let mut watch = folio::session::watch::Builder::new(opts, h.p.out(), None);
+    let mut watch = folio::session::watch::Watch::new(opts, Default::default(), h.p.out(), None);
     watch.rebuild().unwrap_or_else(|d| panic!("{d}"));
     change_copy(&h.p);
     let rebuilt = watch.rebuild().unwrap_or_else(|d| panic!("{d}"));
