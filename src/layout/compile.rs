@@ -73,6 +73,39 @@ pub fn compile(world: &mut FolioWorld, edition: &Edition, formats: &Formats) -> 
     compile_with(world, edition, formats, OutputOptions::default())
 }
 
+/// What pass 1 gives: the galley, what it measured, its document and Typst's warnings.
+pub struct Pass1 {
+    /// The galley: every story's pieces at their widths.
+    pub galley: galley::Galley,
+    /// Each galley item's height and lines.
+    pub measures: Vec<galley::Measure>,
+    /// The galley document, one page per item.
+    pub document: PagedDocument,
+    /// Typst's warnings.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Pass 1 alone: the galley of `edition`, heads and lead boxes at the widths `spans` asks for,
+/// set and measured in `world`. A compile runs it with [`galley::Spans::Own`]; a placement
+/// search with [`galley::Spans::All`], then fits blocks with [`compose::Fitter`].
+pub fn measure_galley(world: &mut FolioWorld, edition: &Edition, formats: &Formats, spans: galley::Spans) -> Result<Pass1, Diagnostics> {
+    let (y, m, d) = edition.date();
+    world.set_today(y as i32, m, d);
+    let galley = galley::build_with(edition, formats, spans);
+    let galley_json = serde_json::json!({ "formats": formats, "item_formats": galley.item_formats, "items": galley.items });
+    world.set_versioned(DataFile::Galley, &galley_json);
+    world.set_main(FolioWorld::layout_id(GALLEY_MAIN));
+    let t = std::time::Instant::now();
+    let (document, warnings) = run(world)?;
+    log(&format!("pass 1 in {:?}", t.elapsed()));
+    let measures = galley::measure(&galley, &document).map_err(|e| {
+        Diagnostics::from(Diagnostic::error(format!("layouts/{GALLEY_MAIN}: {e}")).hint(
+            "the galley template must set each piece on a page of its own, in the order of the data",
+        ))
+    })?;
+    Ok(Pass1 { galley, measures, document, warnings })
+}
+
 /// Compile an edition (both passes) with the given output options.
 pub fn compile_with(
     world: &mut FolioWorld,
@@ -82,22 +115,9 @@ pub fn compile_with(
 ) -> Result<Compiled, Diagnostics> {
     world.set_versioned(DataFile::Output, &output);
     let infos = crate::input::photos::inspect_all(edition).map_err(Diagnostics)?;
-    let (y, m, d) = edition.date();
-    world.set_today(y as i32, m, d);
 
     // Pass 1: the galley.
-    let galley = galley::build(edition, formats);
-    let galley_json = serde_json::json!({ "formats": formats, "item_formats": galley.item_formats, "items": galley.items });
-    world.set_versioned(DataFile::Galley, &galley_json);
-    world.set_main(FolioWorld::layout_id(GALLEY_MAIN));
-    let t = std::time::Instant::now();
-    let (doc, mut warnings) = run(world)?;
-    log(&format!("pass 1 in {:?}", t.elapsed()));
-    let measures = galley::measure(&galley, &doc).map_err(|e| {
-        Diagnostics::from(Diagnostic::error(format!("layouts/{GALLEY_MAIN}: {e}")).hint(
-            "the galley template must set each piece on a page of its own, in the order of the data",
-        ))
-    })?;
+    let Pass1 { galley, measures, document: doc, mut warnings } = measure_galley(world, edition, formats, galley::Spans::Own)?;
 
     // Flow onto the grid.
     let locate = |story: &crate::input::content::Loaded<crate::input::content::Story>, i: usize| -> Option<crate::input::photos::PhotoInfo> {

@@ -11,9 +11,9 @@
 
 use serde::Serialize;
 
-use crate::input::content::{block_lines, Edition, Loaded, Story};
-use crate::layout::flow::{self, Interval, Unit};
-use crate::layout::galley::{lead_span, Galley, Measure, Piece, Run};
+use crate::input::content::{block_lines, Block, Edition, Loaded, Story};
+use crate::layout::flow::{self, Flow, Interval, Unit};
+use crate::layout::galley::{self, lead_span, Galley, Measure, Piece, Run, StoryPieces};
 use crate::input::grid::{Format, Formats};
 use crate::input::photos::PhotoInfo;
 
@@ -407,6 +407,114 @@ impl StoryData {
     }
 }
 
+/// How a story's copy fits a candidate block: what a placement search weighs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fit {
+    /// Grid lines of the head's area (with the blank line under it).
+    pub head_lines: u32,
+    /// Lines of copy in each column of the story's own block, left to right.
+    pub columns: Vec<u32>,
+    /// Lines of copy that did not fit.
+    pub overset: u32,
+    /// Empty grid lines left under the balanced columns.
+    pub underset: u32,
+    /// Lines of copy in all.
+    pub lines: u32,
+    /// The head needs more lines than the block has for it.
+    pub head_short: bool,
+    /// A photo does not fit inside the block (too wide for it, or past its foot).
+    pub photos_outside: bool,
+}
+
+/// The layout core for a placement search: one page's stories as pass 1 measured them, fitted
+/// to any candidate block without Typst. [`Fitter::fit`] is a pure function of the measures and
+/// the block: the galley is set once per story and width (with [`galley::Spans::All`], every
+/// story's head and lead box at every span of the page's format) and cached, so a search tries
+/// thousands of blocks a second (`cargo bench --bench speed` reports fits per second).
+pub struct Fitter<'a> {
+    format: &'a Format,
+    galley: &'a Galley,
+    measures: &'a [Measure],
+    edition: &'a Edition,
+    page: usize,
+    photos: Vec<Vec<Option<PhotoInfo>>>,
+    page_top: Box<dyn Fn(u32) -> u32 + 'a>,
+}
+
+impl<'a> Fitter<'a> {
+    /// A fitter for page `page` (an index) of `edition`, from its galley and pass 1's measures;
+    /// `photos` gives each story's photos' pixel sizes (per story, per photo).
+    pub fn new(edition: &'a Edition, formats: &'a Formats, galley: &'a Galley, measures: &'a [Measure], page: usize, photos: Vec<Vec<Option<PhotoInfo>>>) -> Self {
+        let specs = &edition.file.value.pages;
+        let page_top = move |number: u32| {
+            specs.iter().position(|p| p.number == number).map_or(0, |pi| {
+                edition.page_format(formats, pi).page_top(edition.file.value.has_banner(pi), specs[pi].masthead)
+            })
+        };
+        Self { format: edition.page_format(formats, page), galley, measures, edition, page, photos, page_top: Box::new(page_top) }
+    }
+
+    /// How story `story` (its index on the page) fits `block`, as set: its copy at its own
+    /// tracking and leading, its photos at their size. `None` when pass 1 did not measure its
+    /// head or lead box at the block's width (build the galley with [`galley::Spans::All`]).
+    pub fn fit(&self, story: usize, block: &Block) -> Option<Fit> {
+        let loaded = self.edition.stories.get(self.page)?.get(story)?;
+        let pieces = self.galley.stories.get(self.page)?.get(story)?;
+        let s = &loaded.value;
+        // The left page of the centre spread (跨版) has the right page's columns too.
+        let spread = crate::input::content::centre_spread(&self.edition.file.value).is_some_and(|(l, _)| l == self.page);
+        let columns = self.format.columns * if spread { 2 } else { 1 };
+        if block.span == 0 || block.column == 0 || u64::from(block.column) - 1 + u64::from(block.span) > u64::from(columns) {
+            return None;
+        }
+        let own = s.block.get_ref().span;
+        let vertical = s.vertical && block.span > 1;
+        let head = if vertical || block.span == own { Some(pieces.head) } else { pieces.heads.iter().find(|(sp, _)| *sp == block.span).map(|p| p.1) }?;
+        let lead = match pieces.lead {
+            None => None,
+            Some(i) => {
+                let cols = galley::lead_span_in(s, block.span);
+                let item = if cols == lead_span(s) { Some(i) } else { pieces.leads.iter().find(|(sp, _)| *sp == cols).map(|p| p.1) }?;
+                Some((item, cols))
+            }
+        };
+        let ctx = Ctx {
+            format: self.format,
+            galley: self.galley,
+            measures: self.measures,
+            root: &self.edition.dir,
+            edition_dir: &self.edition.dir,
+            page_number: self.edition.file.value.pages[self.page].number,
+            page_top: &*self.page_top,
+            edition_photo_lines: 0,
+            edition_leading: 0.0,
+        };
+        let infos = self.photos.get(story);
+        let info = |i: usize| infos.and_then(|v| v.get(i).copied().flatten());
+        let shape = Shape::new(&ctx, loaded, block, pieces, (self.measures[head].height, lead), 0, &info);
+        let units = units(&ctx, &pieces.flow);
+        let result = shape.flow(&units, 0.0);
+        let fit = shape.fit(&units, &result);
+        let main = shape.blocks[0];
+        let mut columns = vec![0u32; main.span as usize];
+        for sl in result.slices.iter().filter(|sl| sl.block == 0) {
+            if let Some(c) = columns.get_mut(sl.col as usize) {
+                *c += sl.to - sl.from;
+            }
+        }
+        let too_wide = shape.photos.iter().any(|p| p.c + p.sp > main.span);
+        Some(Fit {
+            head_lines: shape.head_lines,
+            columns,
+            overset: fit.overset,
+            underset: fit.underset,
+            lines: fit.lines,
+            head_short: fit.head.is_some(),
+            photos_outside: too_wide || !fit.photos_outside.is_empty(),
+        })
+    }
+}
+
 /// One block of a story on the grid: its own block, or a continuation block.
 #[derive(Debug, Clone, Copy)]
 struct Geom {
@@ -422,17 +530,30 @@ struct Geom {
 
 type Placement = (StoryData, Vec<(u32, StoryData)>, StoryFit);
 
+/// The copyfit settings of one trial placement: the galley flow to set (the body at one
+/// tracking), the first photo's change in grid lines, and the body's leading as a share of the
+/// grid's pitch.
+#[derive(Debug, Clone, Copy)]
+struct Trial<'a> {
+    flow: &'a [usize],
+    tracking: f64,
+    photo_delta: i32,
+    leading: f64,
+}
+
+impl<'a> Trial<'a> {
+    /// As set: the galley's own flow, nothing changed.
+    fn plain(pieces: &'a StoryPieces) -> Self {
+        Self { flow: &pieces.flow, tracking: 0.0, photo_delta: 0, leading: 0.0 }
+    }
+}
+
 /// Place a story; with `fit = "auto"`, try the smallest adjustments first — the first photo
 /// by whole grid lines, then tracking, and only when none of these fits, the story's leading
 /// (the most visible change), with them — and keep the first that fills the block (columns end
 /// within a line of its foot, nothing overset), else the closest.
-fn fit_story(
-    ctx: &Ctx,
-    story: &Loaded<Story>,
-    pieces: &crate::layout::galley::StoryPieces,
-    photo_info: &dyn Fn(usize) -> Option<PhotoInfo>,
-) -> Placement {
-    let plain = place_story(ctx, story, pieces, &pieces.flow, 0.0, 0, 0.0, photo_info);
+fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Placement {
+    let plain = place_story(ctx, story, pieces, Trial::plain(pieces), photo_info);
     if pieces.variants.is_empty() || (plain.2.overset == 0 && plain.2.underset <= 1) || !plain.2.photos_outside.is_empty() {
         return plain;
     }
@@ -454,22 +575,23 @@ fn fit_story(
         k += 1;
     }
     let mut best: Option<(u32, Placement)> = None;
-    for (l, (t, ids)) in leadings.iter().flat_map(|l| tracks.iter().map(move |t| (*l, *t))) {
+    for (leading, (tracking, flow)) in leadings.iter().flat_map(|l| tracks.iter().map(move |t| (*l, *t))) {
         let mut deltas = vec![0i32];
         for k in 1..=max_photo {
             deltas.extend([k, -k]);
         }
-        for d in deltas {
-            let (data, jumps, mut fit) = place_story(ctx, story, pieces, ids, t, d, l, photo_info);
+        for photo_delta in deltas {
+            let trial = Trial { flow, tracking, photo_delta, leading };
+            let (data, jumps, mut fit) = place_story(ctx, story, pieces, trial, photo_info);
             let mut changes = Vec::new();
-            if t != 0.0 {
-                changes.push(format!("tracking {:+.1}%", t * 100.0));
+            if tracking != 0.0 {
+                changes.push(format!("tracking {:+.1}%", tracking * 100.0));
             }
-            if d != 0 {
-                changes.push(format!("photo {:+} lines", d));
+            if photo_delta != 0 {
+                changes.push(format!("photo {:+} lines", photo_delta));
             }
-            if l != 0.0 {
-                changes.push(format!("leading {:+.1}%", l * 100.0));
+            if leading != 0.0 {
+                changes.push(format!("leading {:+.1}%", leading * 100.0));
             }
             fit.copyfit = (!changes.is_empty()).then(|| changes.join(", "));
             // Copyfit never grows a photo out of its block.
@@ -488,149 +610,127 @@ fn fit_story(
     best.map(|(_, p)| p).unwrap_or(plain)
 }
 
-/// Place one story: its block on its page, and its continuation blocks (with their page numbers).
-/// `leading` (a share of the grid's pitch, copyfit) sets the body at a pitch of its own inside
-/// the free intervals between head, lead box, photos and foot, which stay on the grid: each
-/// interval's text starts on the grid and steps by the story's pitch.
-#[allow(clippy::too_many_arguments)]
-fn place_story(
-    ctx: &Ctx,
-    story: &Loaded<Story>,
-    pieces: &crate::layout::galley::StoryPieces,
-    flow_ids: &[usize],
-    tracking: f64,
-    photo_delta: i32,
-    leading: f64,
-    photo_info: &dyn Fn(usize) -> Option<PhotoInfo>,
-) -> Placement {
-    let (format, galley, measures) = (ctx.format, ctx.galley, ctx.measures);
-    let s = &story.value;
-    let b = s.block.get_ref();
-    let lead_gap = format.pitch_pt - format.spec.body_size;
-    let rect = |c: u32, sp: u32, l: u32, n: u32| Rect {
-        x: format.col_x(c),
-        y: format.line_y(l),
-        w: format.cols_width(c, sp),
-        h: format.line_y(n) - lead_gap,
-    };
+/// Place one story: its block on its page, and its continuation blocks (with their page
+/// numbers), in named steps: the story's [`Shape`] in its block (head area, lead box, photos,
+/// continuation blocks), its copy as flow [`units`], the flow into the shape's free intervals
+/// ([`Shape::flow`]), how it fits ([`Shape::fit`]), and the placed pieces ([`Shape::assemble`]).
+fn place_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, trial: Trial, photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Placement {
+    let head_height = ctx.measures[pieces.head].height;
+    let lead = pieces.lead.map(|i| (i, lead_span(&story.value)));
+    let shape = Shape::new(ctx, story, story.value.block.get_ref(), pieces, (head_height, lead), trial.photo_delta, photo_info);
+    let units = units(ctx, trial.flow);
+    let result = shape.flow(&units, trial.leading);
+    let fit = shape.fit(&units, &result);
+    let (data, jumps) = shape.assemble(ctx, story, pieces, &result, trial);
+    (data, jumps, fit)
+}
 
-    // The story's own block: head across its columns, then one blank line.
-    let top = b.top;
-    let rule_top = top > (ctx.page_top)(ctx.page_number);
-    let content_top = top + u32::from(rule_top);
-    let bottom = top + block_lines(b, format);
-    // A vertical headline takes the block's first column, top to foot; the copy runs beside it.
-    let vertical = s.vertical && b.span > 1;
-    // The head's lines: what it needs (with one blank line under it) or the editor's `head = N`,
-    // never more than the block has: a head that does not fit is its own finding, clipped to
-    // its area, and never pushes anything past the block's foot.
-    let head_need = format.lines_for(measures[pieces.head].height) + 1;
-    let room = bottom.saturating_sub(content_top);
-    let wanted = if vertical { 0 } else { head_need.max(b.head.unwrap_or(0)) };
-    let head_lines = wanted.min(room);
-    let given = b.head.filter(|&h| h > 0);
-    let head_short = if vertical {
-        // A vertical head runs down the block's first column: it must end above the foot.
-        let needs = format.lines_for(measures[pieces.head].height);
-        (needs > room).then_some(HeadShort { needs, has: room, given: false, vertical: true })
-    } else {
-        (given.is_some_and(|h| head_need > h) || wanted >= room)
-            .then(|| HeadShort { needs: head_need, has: given.unwrap_or(room).min(room), given: given.is_some(), vertical: false })
-    };
-    let mut blocks = vec![Geom {
-        page: ctx.page_number,
-        c0: b.column - 1 + u32::from(vertical),
-        span: b.span - u32::from(vertical),
-        top,
-        bottom,
-        rule_top,
-        body_top: content_top + head_lines,
-    }];
-    for (k, jump) in s.jumps.iter().enumerate() {
-        let j = jump.get_ref();
-        let jb = crate::input::content::Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None };
-        let rule_top = j.top > (ctx.page_top)(j.page);
-        let content_top = j.top + u32::from(rule_top);
-        let jh = format.lines_for(measures[pieces.jumpheads[k]].height) + 1;
-        blocks.push(Geom {
-            page: j.page,
-            c0: j.column - 1,
-            span: j.span,
-            top: j.top,
-            bottom: j.top + block_lines(&jb, format),
-            rule_top,
-            body_top: content_top + jh,
-        });
-    }
-    let main = blocks[0];
-    let last = blocks.len() - 1;
-    // The head's area: its own lines, or as many as the editor gave it (`head = N`), where
-    // the template may set the headline on two lines.
-    let head_rect = if vertical { rect(b.column - 1, 1, content_top, bottom - content_top) } else { rect(main.c0, main.span, content_top, head_lines.saturating_sub(1)) };
-    let mut head_piece = galley.items[pieces.head].piece.clone();
-    // A head across the centre spread's gutter is set across the fold (the fold is the left
-    // page's trim edge).
-    let fold = format.trim_width_pt - format.side_pt;
-    if let Piece::Head { head } = &mut head_piece {
-        if head_rect.x < fold && head_rect.x + head_rect.w > fold {
-            head.fold = Some(fold - head_rect.x);
-        }
-    }
-    let head = Placed { rect: head_rect, piece: PlacedPiece::Piece(head_piece) };
-
-    // Lead box at the top of the first columns.
-    let (lead, lead_cols, lead_lines) = match pieces.lead {
-        Some(i) => {
-            let n = format.lines_for(measures[i].height);
-            let ls = lead_span(s);
-            (Some(Placed { rect: rect(main.c0, ls, main.body_top, n), piece: PlacedPiece::Piece(galley.items[i].piece.clone()) }), ls, n + 1)
-        }
-        None => (None, 0, 0),
-    };
-
-    // Photos: image height from the aspect ratio, plus caption, in whole lines.
-    struct P {
-        c: u32,
-        sp: u32,
-        lines: u32,
-        row: Option<u32>,
-        image_h: f64,
-        min_lines: u32,
-    }
-    let ps: Vec<P> = s
-        .photos
+/// The copy of a story as flow units: paragraphs by their measured lines (those ending in a
+/// short line marked so), subheads and other pieces kept whole.
+fn units(ctx: &Ctx, flow_ids: &[usize]) -> Vec<Unit> {
+    flow_ids
         .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let sp = *p.span.get_ref();
-            let c = *p.column.get_ref() - 1;
-            let w = format.cols_width(main.c0 + c, sp);
-            let cap_h = measures[pieces.captions[i]].height;
-            let natural = photo_info(i).map(|inf| w * inf.height as f64 / inf.width.max(1) as f64).unwrap_or(w * 2.0 / 3.0);
-            let lines = match &p.height {
-                Some(h) => *h.get_ref(),
-                None => format.lines_for(natural + CAPTION_GAP_PT + cap_h),
-            };
-            let lines = if i == 0 { u32::try_from((i64::from(lines) + i64::from(photo_delta)).max(3)).unwrap_or(u32::MAX) } else { lines };
-            let image_h = (format.line_y(lines) - lead_gap - CAPTION_GAP_PT - cap_h).max(format.pitch_pt);
-            // A picture at least one line tall above its caption.
-            let min_lines = format.lines_for(format.pitch_pt + CAPTION_GAP_PT + cap_h);
-            P { c, sp, lines, row: p.row.as_ref().map(|r| *r.get_ref()), image_h, min_lines }
+        .map(|&i| match &ctx.galley.items[i].piece {
+            Piece::Para { .. } => {
+                let lines = &ctx.measures[i].lines;
+                let n = lines.len() as u32;
+                let last: usize = lines.last().map_or(0, |l| l.iter().map(|r| r.text.chars().count()).sum());
+                if n > 1 && last <= SHORT_LAST_LINE { Unit::ParaShortEnd(n) } else { Unit::Para(n) }
+            }
+            _ => Unit::Keep(ctx.format.lines_for(ctx.measures[i].height)),
         })
-        .collect();
-    // Lines a photo occupies (with one blank line towards the text) for a given foot.
-    let photo_span = |p: &P, foot: u32| -> (u32, u32) {
+        .collect()
+}
+
+/// A photo's box in its story's block.
+struct PhotoBox {
+    /// First column and span, relative to the block's copy columns.
+    c: u32,
+    sp: u32,
+    /// Grid lines of picture and caption.
+    lines: u32,
+    /// The editor's `row` under the head; `None` anchors the photo at the foot of the copy.
+    row: Option<u32>,
+    /// Height of the picture in pt.
+    image_h: f64,
+    /// Fewest lines that hold a one-line picture above its caption.
+    min_lines: u32,
+}
+
+/// A story's shape in a block: its blocks on the grid (its own and any continuation blocks),
+/// head area, lead box and photo boxes — everything but the copy.
+struct Shape<'a> {
+    /// The story's own block as given.
+    block: &'a Block,
+    blocks: Vec<Geom>,
+    vertical: bool,
+    /// First line under the block's top rule.
+    content_top: u32,
+    bottom: u32,
+    /// Grid lines of the head's area (with the blank line under it).
+    head_lines: u32,
+    head_short: Option<HeadShort>,
+    /// Galley item, columns and grid lines (with the line under it) of the lead box.
+    lead: Option<(usize, u32, u32)>,
+    photos: Vec<PhotoBox>,
+}
+
+impl<'a> Shape<'a> {
+    /// Lay out everything but the copy of `story` in `block`, with its head `head_height` pt
+    /// deep, its lead box (galley item, columns) if it has one, and its first photo changed by
+    /// `photo_delta` grid lines.
+    fn new(
+        ctx: &Ctx,
+        story: &Loaded<Story>,
+        block: &'a Block,
+        pieces: &StoryPieces,
+        (head_height, lead): (f64, Option<(usize, u32)>),
+        photo_delta: i32,
+        photo_info: &dyn Fn(usize) -> Option<PhotoInfo>,
+    ) -> Self {
+        let (format, s, b) = (ctx.format, &story.value, block);
+        let top = b.top;
+        let rule_top = top > (ctx.page_top)(ctx.page_number);
+        let content_top = top + u32::from(rule_top);
+        let bottom = top + block_lines(b, format);
+        // A vertical headline takes the block's first column, top to foot; the copy runs beside it.
+        let vertical = s.vertical && b.span > 1;
+        let (head_lines, head_short) = head_area(format, b, vertical, head_height, bottom.saturating_sub(content_top));
+        let mut blocks = vec![Geom {
+            page: ctx.page_number,
+            c0: b.column - 1 + u32::from(vertical),
+            span: b.span - u32::from(vertical),
+            top,
+            bottom,
+            rule_top,
+            body_top: content_top + head_lines,
+        }];
+        blocks.extend(jump_blocks(ctx, s, pieces));
+        let lead = lead.map(|(i, cols)| (i, cols, format.lines_for(ctx.measures[i].height) + 1));
+        let photos = photo_boxes(ctx, s, pieces, blocks[0].c0, photo_delta, photo_info);
+        Shape { block, blocks, vertical, content_top, bottom, head_lines, head_short, lead, photos }
+    }
+
+    fn last(&self) -> usize {
+        self.blocks.len() - 1
+    }
+
+    /// Lines a photo occupies (with one blank line towards the text) for a given foot.
+    fn photo_span(&self, p: &PhotoBox, foot: u32) -> (u32, u32) {
+        let body_top = self.blocks[0].body_top;
         match p.row {
-            Some(r) => (main.body_top.saturating_add(r), main.body_top.saturating_add(r).saturating_add(p.lines).saturating_add(1)),
+            Some(r) => (body_top.saturating_add(r), body_top.saturating_add(r).saturating_add(p.lines).saturating_add(1)),
             None => (foot.saturating_sub(p.lines.saturating_add(1)), foot),
         }
-    };
+    }
 
-    // The free intervals of every block, the last block's foot at `bottom`. Blocks before the
-    // last are filled to their foot, less one line for the jump note.
-    let frames = |bottom: u32| -> Vec<Interval> {
+    /// The free intervals of every block, the last block's foot at `bottom`. Blocks before the
+    /// last are filled to their foot, less one line for the jump note.
+    fn frames(&self, bottom: u32) -> Vec<Interval> {
+        let last = self.last();
+        let (lead_cols, lead_lines) = self.lead.map_or((0, 0), |(_, c, l)| (c, l));
         let mut out = Vec::new();
-        for (k, g) in blocks.iter().enumerate() {
+        for (k, g) in self.blocks.iter().enumerate() {
             let (foot, flex) = if k == last { (bottom, true) } else { (g.bottom, false) };
             let mut here = Vec::new();
             for c in 0..g.span {
@@ -638,11 +738,12 @@ fn place_story(
                 let mut cuts: Vec<(u32, u32, bool)> = Vec::new();
                 if k == 0 {
                     start += if c < lead_cols { lead_lines } else { 0 };
-                    cuts = ps
+                    cuts = self
+                        .photos
                         .iter()
                         .filter(|p| c >= p.c && c < p.c + p.sp)
                         .map(|p| {
-                            let (a, z) = photo_span(p, foot);
+                            let (a, z) = self.photo_span(p, foot);
                             (a, z, p.row.is_none() && flex)
                         })
                         .collect();
@@ -669,96 +770,197 @@ fn place_story(
         }
         out.retain(|i| i.bottom > i.top);
         out
-    };
+    }
 
-    let units: Vec<Unit> = flow_ids
-        .iter()
-        .map(|&i| match &galley.items[i].piece {
-            Piece::Para { .. } => {
-                let n = measures[i].lines.len() as u32;
-                let last: usize = measures[i].lines.last().map_or(0, |l| l.iter().map(|r| r.text.chars().count()).sum());
-                if n > 1 && last <= SHORT_LAST_LINE { Unit::ParaShortEnd(n) } else { Unit::Para(n) }
+    /// Flow the copy into the free intervals, balanced, at `leading` (a share of the pitch).
+    fn flow(&self, units: &[Unit], leading: f64) -> Flow {
+        let last = self.last();
+        let lastg = self.blocks[last];
+        // Bottom-anchored photos need the columns to reach below them.
+        let anchored = if last == 0 { self.photos.iter().filter(|p| p.row.is_none()).map(|p| p.lines.saturating_add(1)).max().unwrap_or(0) } else { 0 };
+        let min = lastg.body_top.saturating_add(anchored);
+        let ratio = 1.0 + leading;
+        flow::flow_pitched(units, min.min(lastg.bottom), lastg.bottom, |b| self.frames(b), |n| flow::lines_at_pitch(n, ratio))
+    }
+
+    /// How the flowed copy fits: overset and underset lines, the head's area, photos outside
+    /// the block (every photo must lie inside it: from its row, or the foot, down, within the
+    /// block's lines under the head, and tall enough for a picture above its caption).
+    fn fit(&self, units: &[Unit], result: &Flow) -> StoryFit {
+        let main = self.blocks[0];
+        let available = main.bottom.saturating_sub(main.body_top);
+        let photos_outside = self
+            .photos
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| {
+                let end = u64::from(p.row.unwrap_or(0)) + u64::from(p.lines);
+                end > u64::from(available) || p.lines < p.min_lines
+            })
+            .map(|(i, p)| PhotoOutside { photo: i, row: p.row, lines: p.lines, available, min_lines: p.min_lines })
+            .collect();
+        StoryFit {
+            page: 0,
+            story: 0,
+            overset: result.overset,
+            underset: self.blocks[self.last()].bottom - result.bottom,
+            lines: units.iter().map(|u| u.lines()).sum(),
+            copyfit: None,
+            photos_outside,
+            head: self.head_short,
+        }
+    }
+
+    /// The placed pieces: the story's own block (head, lead box, photos, copy, jump note,
+    /// column rules) and its continuation blocks with their page numbers.
+    fn assemble(&self, ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, result: &Flow, trial: Trial) -> (StoryData, Vec<(u32, StoryData)>) {
+        let format = ctx.format;
+        let (b, main, last) = (self.block, self.blocks[0], self.last());
+        let main_foot = if last == 0 { result.bottom } else { main.bottom };
+        let final_frames = self.frames(result.bottom);
+        let data = StoryData {
+            block: self.block_rect(format, &Geom { c0: b.column - 1, span: b.span, ..main }),
+            rule_top: main.rule_top,
+            // The block's own first column (a vertical head's), not its copy's.
+            rule_left: b.column > 1,
+            head: self.head(ctx, pieces),
+            lead: self.lead.map(|(i, cols, lines)| Placed {
+                rect: grid_rect(format, main.c0, cols, main.body_top, lines - 1),
+                piece: PlacedPiece::Piece(ctx.galley.items[i].piece.clone()),
+            }),
+            photos: self.photo_data(ctx, story, main_foot),
+            items: self.items(ctx, result, 0, trial),
+            jump_note: self.jump_note(format, &final_frames, 0),
+            column_rules: self.column_rules(format, 0, main_foot),
+            mirror: false,
+            head_clip: self.head_short.is_some(),
+        };
+        let jumps = (1..self.blocks.len())
+            .map(|k| {
+                let g = self.blocks[k];
+                let head = Placed {
+                    rect: grid_rect(format, g.c0, g.span, g.top + u32::from(g.rule_top), g.body_top - g.top - u32::from(g.rule_top) - 1),
+                    piece: PlacedPiece::Piece(ctx.galley.items[pieces.jumpheads[k - 1]].piece.clone()),
+                };
+                let d = StoryData {
+                    block: self.block_rect(format, &g),
+                    rule_top: g.rule_top,
+                    rule_left: g.c0 > 0,
+                    head,
+                    lead: None,
+                    photos: vec![],
+                    items: self.items(ctx, result, k as u32, trial),
+                    jump_note: self.jump_note(format, &final_frames, k),
+                    column_rules: self.column_rules(format, k, if k == last { result.bottom } else { g.bottom }),
+                    mirror: false,
+                    head_clip: false,
+                };
+                (g.page, d)
+            })
+            .collect();
+        (data, jumps)
+    }
+
+    /// The head in its area (its own lines, or as many as the editor gave it with `head = N`,
+    /// where the template may set the headline on two lines; a vertical head down the block's
+    /// first column). A head across the centre spread's gutter is set across the fold (the fold
+    /// is the left page's trim edge).
+    fn head(&self, ctx: &Ctx, pieces: &StoryPieces) -> Placed {
+        let format = ctx.format;
+        let main = self.blocks[0];
+        let rect = if self.vertical {
+            grid_rect(format, self.block.column - 1, 1, self.content_top, self.bottom - self.content_top)
+        } else {
+            grid_rect(format, main.c0, main.span, self.content_top, self.head_lines.saturating_sub(1))
+        };
+        let mut piece = ctx.galley.items[pieces.head].piece.clone();
+        let fold = format.trim_width_pt - format.side_pt;
+        if let Piece::Head { head } = &mut piece {
+            if rect.x < fold && rect.x + rect.w > fold {
+                head.fold = Some(fold - rect.x);
             }
-            _ => Unit::Keep(format.lines_for(measures[i].height)),
-        })
-        .collect();
-    let total: u32 = units.iter().map(|u| u.lines()).sum();
-    let lastg = blocks[last];
-    // Bottom-anchored photos need the columns to reach below them.
-    let min = lastg.body_top.saturating_add(if last == 0 { ps.iter().filter(|p| p.row.is_none()).map(|p| p.lines.saturating_add(1)).max().unwrap_or(0) } else { 0 });
-    let ratio = 1.0 + leading;
-    let result = flow::flow_pitched(&units, min.min(lastg.bottom), lastg.bottom, frames, |n| flow::lines_at_pitch(n, ratio));
-    let pitch = format.pitch_pt * ratio;
+        }
+        Placed { rect, piece: PlacedPiece::Piece(piece) }
+    }
 
-    let items_of = |k: u32| -> Vec<Placed> {
-        let g = blocks[k as usize];
+    /// The copy of block `k`: each flowed slice at its column and lines; with a leading of its
+    /// own, from the interval's grid line at the story's pitch.
+    fn items(&self, ctx: &Ctx, result: &Flow, k: u32, trial: Trial) -> Vec<Placed> {
+        let (format, galley, measures) = (ctx.format, ctx.galley, ctx.measures);
+        let g = self.blocks[k as usize];
+        let pitch = format.pitch_pt * (1.0 + trial.leading);
         result
             .slices
             .iter()
             .filter(|sl| sl.block == k)
             .map(|sl| {
-                let gi = flow_ids[sl.unit];
+                let gi = trial.flow[sl.unit];
                 let piece = match &galley.items[gi].piece {
                     Piece::Para { .. } => PlacedPiece::Lines {
                         kind: "para",
                         lines: measures[gi].lines[sl.from as usize..sl.to as usize].to_vec(),
                         first: sl.from == 0,
                         last: sl.to as usize == measures[gi].lines.len(),
-                        tracking,
+                        tracking: trial.tracking,
                         leading: pitch - format.spec.body_size,
                     },
                     other => PlacedPiece::Piece(other.clone()),
                 };
-                if leading == 0.0 {
-                    return Placed { rect: rect(g.c0 + sl.col, 1, sl.top, sl.to - sl.from), piece };
+                if trial.leading == 0.0 {
+                    return Placed { rect: grid_rect(format, g.c0 + sl.col, 1, sl.top, sl.to - sl.from), piece };
                 }
-                // From the interval's grid line, the story's lines at its own pitch.
-                let r = rect(g.c0 + sl.col, 1, sl.start, sl.to - sl.from);
+                let r = grid_rect(format, g.c0 + sl.col, 1, sl.start, sl.to - sl.from);
                 let (y, h) = (r.y + f64::from(sl.top - sl.start) * pitch, f64::from(sl.to - sl.from) * pitch - (pitch - format.spec.body_size));
                 Placed { rect: Rect { y, h, ..r }, piece }
             })
             .collect()
-    };
-    let main_foot = if last == 0 { result.bottom } else { main.bottom };
-    let photos = ps
-        .iter()
-        .zip(&s.photos)
-        .map(|(p, photo)| {
-            let (a, _) = photo_span(p, main_foot);
-            let first = if p.row.is_some() { a } else { a + 1 };
-            let path = crate::input::photos::photo_path(ctx.edition_dir, photo.file.get_ref()).canonicalize().ok();
-            let rel = path
-                .as_ref()
-                .and_then(|p| p.strip_prefix(ctx.root).ok())
-                .map(|p| format!("/{}", p.to_string_lossy().replace('\\', "/")))
-                .unwrap_or_default();
-            PhotoData {
-                rect: rect(main.c0 + p.c, p.sp, first, p.lines),
-                image_h: p.image_h,
-                caption_gap: CAPTION_GAP_PT,
-                path: rel,
-                caption: photo.caption.clone(),
-                credit: photo.credit.clone(),
-            }
-        })
-        .collect();
-    // The 下转 line takes the line the flow kept free under the block's last run of copy (in
-    // its last column, above a photo at the foot if there is one).
-    let final_frames = frames(result.bottom);
-    let note = |k: usize| -> Option<Placed> {
-        let g = blocks[k];
-        let next = blocks.get(k + 1)?;
+    }
+
+    /// Each photo's box (picture and caption) and the file it shows, root-relative.
+    fn photo_data(&self, ctx: &Ctx, story: &Loaded<Story>, main_foot: u32) -> Vec<PhotoData> {
+        let main = self.blocks[0];
+        self.photos
+            .iter()
+            .zip(&story.value.photos)
+            .map(|(p, photo)| {
+                let (a, _) = self.photo_span(p, main_foot);
+                let first = if p.row.is_some() { a } else { a + 1 };
+                let path = crate::input::photos::photo_path(ctx.edition_dir, photo.file.get_ref()).canonicalize().ok();
+                let rel = path
+                    .as_ref()
+                    .and_then(|p| p.strip_prefix(ctx.root).ok())
+                    .map(|p| format!("/{}", p.to_string_lossy().replace('\\', "/")))
+                    .unwrap_or_default();
+                PhotoData {
+                    rect: grid_rect(ctx.format, main.c0 + p.c, p.sp, first, p.lines),
+                    image_h: p.image_h,
+                    caption_gap: CAPTION_GAP_PT,
+                    path: rel,
+                    caption: photo.caption.clone(),
+                    credit: photo.credit.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// The 下转 line of block `k`: on the line the flow kept free under the block's last run of
+    /// copy (in its last column, above a photo at the foot if there is one).
+    fn jump_note(&self, format: &Format, final_frames: &[Interval], k: usize) -> Option<Placed> {
+        let g = self.blocks[k];
+        let next = self.blocks.get(k + 1)?;
         let (col, line) = final_frames.iter().rev().find(|iv| iv.block == k as u32).map_or((g.span - 1, g.bottom - 1), |iv| (iv.col, iv.bottom));
         Some(Placed {
-            rect: rect(g.c0 + col, 1, line, 1),
+            rect: grid_rect(format, g.c0 + col, 1, line, 1),
             piece: PlacedPiece::Piece(Piece::Jumpnote { note: format!("（下转第{}版）", next.page) }),
         })
-    };
-    // Column rules in the gutters between a block's columns, from the first line of copy to the
-    // foot of the copy, broken where the lead box or a photo spans the gutter. The gutter of a
-    // centre spread (between the pages) gets none: the fold is there.
-    let column_rules = |k: usize, foot: u32| -> Vec<Rect> {
-        let g = blocks[k];
+    }
+
+    /// Column rules in the gutters between block `k`'s columns, from the first line of copy to
+    /// `foot`, broken where the lead box or a photo spans the gutter. The gutter of a centre
+    /// spread (between the pages) gets none: the fold is there.
+    fn column_rules(&self, format: &Format, k: usize, foot: u32) -> Vec<Rect> {
+        let g = self.blocks[k];
+        let lead_gap = format.pitch_pt - format.spec.body_size;
         let mut out = Vec::new();
         for c in 0..g.span.saturating_sub(1) {
             if g.c0 + c + 1 == format.columns {
@@ -766,10 +968,12 @@ fn place_story(
             }
             let mut cuts: Vec<(u32, u32)> = Vec::new();
             if k == 0 {
-                if lead_cols > c + 1 {
-                    cuts.push((g.body_top, g.body_top + lead_lines));
+                if let Some((_, cols, lines)) = self.lead {
+                    if cols > c + 1 {
+                        cuts.push((g.body_top, g.body_top + lines));
+                    }
                 }
-                cuts.extend(ps.iter().filter(|p| p.c <= c && c + 1 < p.c + p.sp).map(|p| photo_span(p, foot)));
+                cuts.extend(self.photos.iter().filter(|p| p.c <= c && c + 1 < p.c + p.sp).map(|p| self.photo_span(p, foot)));
             }
             cuts.sort();
             let x = format.col_x(g.c0 + c) + format.column_pt + format.gutter_pt / 2.0;
@@ -783,67 +987,79 @@ fn place_story(
         }
         out.retain(|r| r.h > 0.0);
         out
-    };
-    let block_rect = |g: &Geom| Rect { x: format.col_x(g.c0), y: format.line_y(g.top), w: format.cols_width(g.c0, g.span), h: format.line_y(g.bottom - g.top) - lead_gap };
+    }
 
-    let data = StoryData {
-        block: block_rect(&Geom { c0: b.column - 1, span: b.span, ..main }),
-        rule_top: main.rule_top,
-        // The block's own first column (a vertical head's), not its copy's.
-        rule_left: b.column > 1,
-        head,
-        lead,
-        photos,
-        items: items_of(0),
-        jump_note: note(0),
-        column_rules: column_rules(0, main_foot),
-        mirror: false,
-        head_clip: head_short.is_some(),
+    fn block_rect(&self, format: &Format, g: &Geom) -> Rect {
+        let lead_gap = format.pitch_pt - format.spec.body_size;
+        Rect { x: format.col_x(g.c0), y: format.line_y(g.top), w: format.cols_width(g.c0, g.span), h: format.line_y(g.bottom - g.top) - lead_gap }
+    }
+}
+
+/// A rectangle on the grid: columns `c`..`c + span`, `n` lines from line `l` (ending at the
+/// last line's baseline area, not its leading).
+fn grid_rect(format: &Format, c: u32, span: u32, l: u32, n: u32) -> Rect {
+    let lead_gap = format.pitch_pt - format.spec.body_size;
+    Rect { x: format.col_x(c), y: format.line_y(l), w: format.cols_width(c, span), h: format.line_y(n) - lead_gap }
+}
+
+/// The head's grid lines — what it needs (with one blank line under it) or the editor's
+/// `head = N` — never more than the `room` the block has: a head that does not fit is its own
+/// finding, clipped to its area, and never pushes anything past the block's foot. A vertical
+/// head runs down the block's first column and must end above the foot.
+fn head_area(format: &Format, b: &Block, vertical: bool, head_height: f64, room: u32) -> (u32, Option<HeadShort>) {
+    let head_need = format.lines_for(head_height) + 1;
+    let wanted = if vertical { 0 } else { head_need.max(b.head.unwrap_or(0)) };
+    let given = b.head.filter(|&h| h > 0);
+    let short = if vertical {
+        let needs = format.lines_for(head_height);
+        (needs > room).then_some(HeadShort { needs, has: room, given: false, vertical: true })
+    } else {
+        (given.is_some_and(|h| head_need > h) || wanted >= room)
+            .then(|| HeadShort { needs: head_need, has: given.unwrap_or(room).min(room), given: given.is_some(), vertical: false })
     };
-    let jumps = (1..blocks.len())
-        .map(|k| {
-            let g = blocks[k];
-            let head = Placed {
-                rect: rect(g.c0, g.span, g.top + u32::from(g.rule_top), g.body_top - g.top - u32::from(g.rule_top) - 1),
-                piece: PlacedPiece::Piece(galley.items[pieces.jumpheads[k - 1]].piece.clone()),
-            };
-            let d = StoryData {
-                block: block_rect(&g),
-                rule_top: g.rule_top,
-                rule_left: g.c0 > 0,
-                head,
-                lead: None,
-                photos: vec![],
-                items: items_of(k as u32),
-                jump_note: note(k),
-                column_rules: column_rules(k, if k == last { result.bottom } else { g.bottom }),
-                mirror: false,
-                head_clip: false,
-            };
-            (g.page, d)
-        })
-        .collect();
-    // Every photo inside its block: from its row (or the foot) down, within the block's lines
-    // under the head, and tall enough for a picture above its caption.
-    let available = main.bottom.saturating_sub(main.body_top);
-    let photos_outside = ps
+    (wanted.min(room), short)
+}
+
+/// The continuation blocks of a story (its `[[jump]]`s), each under its jump head.
+fn jump_blocks(ctx: &Ctx, s: &Story, pieces: &StoryPieces) -> Vec<Geom> {
+    let format = ctx.format;
+    s.jumps
         .iter()
         .enumerate()
-        .filter(|(_, p)| {
-            let end = u64::from(p.row.unwrap_or(0)) + u64::from(p.lines);
-            end > u64::from(available) || p.lines < p.min_lines
+        .map(|(k, jump)| {
+            let j = jump.get_ref();
+            let jb = Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None };
+            let rule_top = j.top > (ctx.page_top)(j.page);
+            let content_top = j.top + u32::from(rule_top);
+            let jh = format.lines_for(ctx.measures[pieces.jumpheads[k]].height) + 1;
+            Geom { page: j.page, c0: j.column - 1, span: j.span, top: j.top, bottom: j.top + block_lines(&jb, format), rule_top, body_top: content_top + jh }
         })
-        .map(|(i, p)| PhotoOutside { photo: i, row: p.row, lines: p.lines, available, min_lines: p.min_lines })
-        .collect();
-    let fit = StoryFit {
-        page: 0,
-        story: 0,
-        overset: result.overset,
-        underset: lastg.bottom - result.bottom,
-        lines: total,
-        copyfit: None,
-        photos_outside,
-        head: head_short,
-    };
-    (data, jumps, fit)
+        .collect()
+}
+
+/// The photos' boxes: the picture's height from its aspect ratio at its width (or the editor's
+/// `height`), plus the caption, in whole grid lines; the first photo changed by `photo_delta`
+/// lines (copyfit), never below three.
+fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, c0: u32, photo_delta: i32, photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Vec<PhotoBox> {
+    let format = ctx.format;
+    let lead_gap = format.pitch_pt - format.spec.body_size;
+    s.photos
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let sp = *p.span.get_ref();
+            let c = *p.column.get_ref() - 1;
+            let w = format.cols_width(c0 + c, sp);
+            let cap_h = ctx.measures[pieces.captions[i]].height;
+            let natural = photo_info(i).map(|inf| w * inf.height as f64 / inf.width.max(1) as f64).unwrap_or(w * 2.0 / 3.0);
+            let lines = match &p.height {
+                Some(h) => *h.get_ref(),
+                None => format.lines_for(natural + CAPTION_GAP_PT + cap_h),
+            };
+            let lines = if i == 0 { u32::try_from((i64::from(lines) + i64::from(photo_delta)).max(3)).unwrap_or(u32::MAX) } else { lines };
+            let image_h = (format.line_y(lines) - lead_gap - CAPTION_GAP_PT - cap_h).max(format.pitch_pt);
+            let min_lines = format.lines_for(format.pitch_pt + CAPTION_GAP_PT + cap_h);
+            PhotoBox { c, sp, lines, row: p.row.as_ref().map(|r| *r.get_ref()), image_h, min_lines }
+        })
+        .collect()
 }

@@ -139,6 +139,21 @@ pub struct StoryPieces {
     pub captions: Vec<usize>,
     /// Heads of the continuation blocks, in the order of the story's jumps.
     pub jumpheads: Vec<usize>,
+    /// With [`Spans::All`]: the head set at every other span of the page's format (span, item).
+    pub heads: Vec<(u32, usize)>,
+    /// With [`Spans::All`]: the lead box set at every other span (span, item).
+    pub leads: Vec<(u32, usize)>,
+}
+
+/// Which widths the galley sets heads and lead boxes at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Spans {
+    /// Each story's own: what a compile needs.
+    #[default]
+    Own,
+    /// Every span of the page's format too: what a placement search needs
+    /// ([`crate::layout::compose::Fitter`]).
+    All,
 }
 
 /// The whole galley of an edition.
@@ -155,12 +170,22 @@ pub struct Galley {
 
 /// Default lead box span: about half the story, at least one column.
 pub fn lead_span(story: &Story) -> u32 {
-    let span = story.block.get_ref().span;
+    lead_span_in(story, story.block.get_ref().span)
+}
+
+/// The lead box's span in a block `span` columns wide: the story's `lead.span`, else about
+/// half the block, at least one column.
+pub fn lead_span_in(story: &Story, span: u32) -> u32 {
     story.lead.as_ref().and_then(|l| l.span.as_ref()).map(|s| *s.get_ref()).unwrap_or(span.div_ceil(2)).clamp(1, span.max(1))
 }
 
-/// Build the galley of an edition.
+/// Build the galley of an edition, each story's head and lead box at its own width.
 pub fn build(edition: &Edition, formats: &Formats) -> Galley {
+    build_with(edition, formats, Spans::Own)
+}
+
+/// Build the galley of an edition, heads and lead boxes at the widths `spans` asks for.
+pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley {
     let mut g = Galley::default();
     for (pi, page) in edition.stories.iter().enumerate() {
         let format = edition.page_format(formats, pi);
@@ -192,6 +217,28 @@ pub fn build(edition: &Edition, formats: &Formats) -> Galley {
                     width: format.cols_width(c0, lead_span(s)),
                     piece: Piece::Lead { lead: LeadText { title: lead.title.clone(), paras: paragraphs(&lead.text) } },
                 });
+            }
+            if spans == Spans::All {
+                let head = g.items[pieces.head].piece.clone();
+                for sp in (1..=format.columns).filter(|&sp| sp != span && !vertical) {
+                    let mut piece = head.clone();
+                    if let Piece::Head { head } = &mut piece {
+                        head.span = sp;
+                    }
+                    pieces.heads.push((sp, g.items.len()));
+                    g.items.push(GalleyItem { width: format.cols_width(0, sp), piece });
+                }
+                if let Some(i) = pieces.lead {
+                    let own = lead_span(s);
+                    let mut seen = vec![own];
+                    for sp in (1..=format.columns).map(|sp| lead_span_in(s, sp)) {
+                        if !seen.contains(&sp) {
+                            seen.push(sp);
+                            pieces.leads.push((sp, g.items.len()));
+                            g.items.push(GalleyItem { width: format.cols_width(0, sp), piece: g.items[i].piece.clone() });
+                        }
+                    }
+                }
             }
             // Body paragraphs, with the dateline before the first and the attribution after the last.
             let mut flow: Vec<Piece> = Vec::new();

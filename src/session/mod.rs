@@ -229,6 +229,20 @@ impl Session {
         Ok(report)
     }
 
+    /// The formats of the last [`Session::open`].
+    pub fn formats(&self) -> Option<&Formats> {
+        self.opened.as_ref().map(|o| &o.formats)
+    }
+
+    /// Pass 1 of `edition` with every story's head and lead box set at every span too, for a
+    /// placement search: fit blocks with [`crate::layout::compose::Fitter`] on what it gives.
+    pub fn measure_all_spans(&mut self, edition: &Edition) -> Result<compile::Pass1, Diagnostics> {
+        let (Some(warm), Some(opened)) = (&mut self.warm, &self.opened) else {
+            return Err(Diagnostic::error("internal: measure before open").into());
+        };
+        compile::measure_galley(&mut warm.world, edition, &opened.formats, crate::layout::galley::Spans::All)
+    }
+
     /// How long the last [`Session::open`] took (reading the TOML, formats and fonts).
     pub fn load_time(&self) -> std::time::Duration {
         self.load_time

@@ -1,0 +1,94 @@
+//! The layout core for a placement search (issue 11, item 4): `compose::Fitter::fit(story,
+//! block)` is a pure function of pass 1's measures and the block. Read back against what the
+//! compile itself placed: fitting every story of both samples to its own block gives the
+//! compile's overset and underset; other spans are measured once with `Spans::All` and fit the
+//! way the grid says (taller blocks never hold less; a block too narrow for a photo says so).
+
+mod common;
+
+use common::TestProject;
+use folio::input::content::{Block, Length};
+use folio::layout::compose::Fitter;
+use folio::session::{Options, Policy, Session};
+
+fn session(p: &TestProject, name: &str) -> Session {
+    Session::new(
+        Options { edition: p.edition(name), root: Some(p.root().to_path_buf()), font_path: Some(common::repo().join("fonts")), system_fonts: false, out: None },
+        Policy::default(),
+    )
+}
+
+fn with_height(b: &Block, lines: u32) -> Block {
+    Block { height: Length::Lines(lines), ..b.clone() }
+}
+
+#[test]
+fn fitting_each_story_to_its_own_block_gives_what_the_compile_placed() {
+    let p = TestProject::sample();
+    for name in ["jiangxi-special", "jiangxi-tabloid"] {
+        let mut s = session(&p, name);
+        let report = s.compile().unwrap_or_else(|d| panic!("{name}: {d}"));
+        let pass1 = s.measure_all_spans(&report.edition).unwrap_or_else(|d| panic!("{d}"));
+        let infos = folio::input::photos::inspect_all(&report.edition).unwrap();
+        let formats = s.formats().unwrap();
+        let mut checked = 0;
+        for (pi, stories) in report.edition.stories.iter().enumerate() {
+            let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
+            let fitter = Fitter::new(&report.edition, formats, &pass1.galley, &pass1.measures, pi, photos);
+            for (si, story) in stories.iter().enumerate() {
+                let placed = report.compiled.fits.iter().find(|f| f.page == pi && f.story == si).unwrap();
+                let block = story.value.block.get_ref();
+                let fit = fitter.fit(si, block).unwrap_or_else(|| panic!("{name} p{pi} s{si}: own block not measured"));
+                assert_eq!(fit, fitter.fit(si, block).unwrap(), "pure: the same block fits the same");
+                // Copyfit and continuation blocks change what the compile placed; the rest must agree.
+                if placed.copyfit.is_none() && story.value.jumps.is_empty() {
+                    assert_eq!((fit.overset, fit.underset, fit.lines), (placed.overset, placed.underset, placed.lines), "{name} p{pi} {}", story.display.display());
+                    let in_columns: u32 = fit.columns.iter().sum();
+                    assert!(in_columns + fit.overset >= fit.lines, "every line is in a column or overset: {fit:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 4, "{name}: only {checked} stories compared");
+    }
+}
+
+#[test]
+fn other_spans_and_heights_fit_from_the_cached_measures() {
+    let p = TestProject::sample();
+    let mut s = session(&p, "jiangxi-special");
+    let report = s.compile().unwrap();
+    let edition = &report.edition;
+    let formats = s.formats().unwrap().clone();
+    let own = folio::layout::compile::measure_galley(s.world().unwrap(), edition, &formats, folio::layout::galley::Spans::Own).unwrap();
+    let all = s.measure_all_spans(edition).unwrap();
+    let mut tried = 0;
+    for (pi, stories) in edition.stories.iter().enumerate() {
+        let columns = edition.page_format(&formats, pi).columns;
+        let fitter = Fitter::new(edition, &formats, &all.galley, &all.measures, pi, vec![]);
+        let narrow = Fitter::new(edition, &formats, &own.galley, &own.measures, pi, vec![]);
+        for (si, story) in stories.iter().enumerate() {
+            if !story.value.jumps.is_empty() {
+                continue;
+            }
+            let b = story.value.block.get_ref();
+            for span in 1..=columns {
+                let block = Block { column: 1, span, ..b.clone() };
+                let fit = fitter.fit(si, &block).unwrap_or_else(|| panic!("span {span} measured with Spans::All"));
+                if span != b.span && !story.value.vertical {
+                    assert!(narrow.fit(si, &block).is_none(), "span {span} was not measured with Spans::Own: no guess");
+                }
+                // A block one column too narrow for a photo says so.
+                let widest = story.value.photos.iter().map(|ph| ph.column.get_ref() - 1 + ph.span.get_ref()).max().unwrap_or(0);
+                assert_eq!(fit.photos_outside && widest > span, widest > span, "span {span}: {fit:?}");
+                // Taller never holds less: overset falls (or stays) as lines are added.
+                let lines = folio::input::content::block_lines(&block, edition.page_format(&formats, pi));
+                let taller = fitter.fit(si, &with_height(&block, lines + 10)).unwrap();
+                assert!(taller.overset <= fit.overset, "span {span}: {} then {}", fit.overset, taller.overset);
+                tried += 1;
+            }
+            assert!(fitter.fit(si, &Block { column: 2 * columns, span: 2, ..b.clone() }).is_none(), "past the last column (of a centre spread too)");
+        }
+    }
+    assert!(tried > 20, "{tried}");
+}
