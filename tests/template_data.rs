@@ -647,7 +647,12 @@ impl<'a> Scan<'a> {
         }
         let at = self.at(span);
         self.reads.insert(Read { at, positions: target.data.clone(), key: key.to_string(), defaulted });
-        Val::data(target.data.iter().map(|(f, p)| (f.clone(), child(p, key))))
+        // Only where the key is written: a read of an unwritten key is reported once, not
+        // again for every field read of it.
+        let written = self.written;
+        Val::data(
+            target.data.iter().filter(|pos| written.objects.get(*pos).is_some_and(|k| k.contains(key))).map(|(f, p)| (f.clone(), child(p, key))),
+        )
     }
 
     /// A method called on data: Typst's array, dictionary and string methods.
@@ -995,4 +1000,55 @@ fn templates_read_only_what_rust_writes_and_data_md_documents_it() {
     }
     eprintln!("{} reads of data checked; written but read by no template: {}", reads.len(), unread.join(", "));
     assert!(problems.is_empty(), "the templates and their data disagree:\n{}", problems.join("\n"));
+}
+
+/// The scan on a made-up template: reads through parameters, closures and loops are found
+/// with their lines; Typst's own values and methods (`page.width`, `here().position()`,
+/// `.len()`, `.map`) are not taken for data.
+#[test]
+fn the_scan_follows_data_and_only_data() {
+    let mut written = Written::default();
+    let json = serde_json::json!({
+        "schema": "folio-pages/1",
+        "pages": [{ "number": 1, "stories": [{ "block": { "x": 0, "y": 0 }, "title": "t", "maybe": null }] }],
+    });
+    written.add("pages.json", ".", &json);
+    written.schemas.entry("pages.json".into()).or_default().insert("folio-pages/1".into());
+    let template = r#"#let data = json("/.folio/pages.json")
+#assert.eq(data.at("schema", default: none), "folio-pages/1", message: "…")
+#let corner(s) = s.block.x + s.blok.y
+#let label(t, n: 1) = t.title + str(n)
+#for p in data.pages {
+  let pos = context here().position().x
+  let w = page.width
+  for s in p.stories { corner(s); label(s, n: p.number) }
+  p.stories.map(s => s.nope).len()
+  p.stories.at(0).at("maybe", default: none)
+  p.stories.first().at("never", default: none)
+  str(p.number) + p.stories.at(0).title.replace("a", "b")
+}
+"#;
+    let (_, lib) = (0, r#"#let data = json("/.folio/pages.json")
+#let f(x) = x.number
+"#);
+    let sources = vec![("t.typ".to_string(), Source::detached(template)), ("lib.typ".to_string(), Source::detached(lib))];
+    let (reads, problems) = scan(&sources, &written);
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut messages = unwritten(&reads, &written);
+    messages.sort();
+    assert_eq!(
+        messages,
+        [
+            "layouts/t.typ:11: reads `never` of pages.json `.pages[].stories[]` (which has block, maybe, title), which Rust does not write",
+            "layouts/t.typ:3: reads `blok` of pages.json `.pages[].stories[]` (which has block, maybe, title), which Rust does not write",
+            "layouts/t.typ:9: reads `nope` of pages.json `.pages[].stories[]` (which has block, maybe, title), which Rust does not write",
+        ]
+    );
+    let keys: BTreeSet<&str> = reads.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(keys, ["block", "blok", "maybe", "never", "nope", "number", "pages", "schema", "stories", "title", "x"].into_iter().collect());
+    // lib.typ reads /.folio/pages.json without asserting its schema.
+    let (schema, read) = schema_asserts(&sources, &written);
+    assert_eq!(read, ["pages.json".to_string()].into_iter().collect());
+    assert_eq!(schema.len(), 1, "{schema:?}");
+    assert!(schema[0].starts_with("layouts/lib.typ:1: reads /.folio/pages.json as `data` but never asserts its schema"), "{schema:?}");
 }
