@@ -1028,9 +1028,9 @@ fn the_scan_follows_data_and_only_data() {
   str(p.number) + p.stories.at(0).title.replace("a", "b")
 }
 "#;
-    let (_, lib) = (0, r#"#let data = json("/.folio/pages.json")
+    let lib = r#"#let data = json("/.folio/pages.json")
 #let f(x) = x.number
-"#);
+"#;
     let sources = vec![("t.typ".to_string(), Source::detached(template)), ("lib.typ".to_string(), Source::detached(lib))];
     let (reads, problems) = scan(&sources, &written);
     assert!(problems.is_empty(), "{problems:?}");
