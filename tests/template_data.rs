@@ -8,8 +8,8 @@
 //! 1. every field a template in `layouts/**/*.typ` reads from that data is written by Rust,
 //!    in the object the template reads it from (see [`Scan`] for how reads are traced);
 //! 2. every template that reads a data file asserts the schema version Rust writes into it;
-//! 3. `layouts/DATA.md` documents exactly the objects and fields Rust writes (so the doc cannot
-//!    go stale).
+//! 3. `layouts/DATA.md` documents exactly the objects and fields Rust writes, each with the
+//!    JSON type Rust writes it as (so the doc cannot go stale).
 //!
 //! Positions are written jq-style: `.` is the file's top level, `.pages[]` an element of the
 //! array `pages`, `.formats.<name>` a value of the map `formats` (keyed by format name).
@@ -59,6 +59,43 @@ struct Written {
     maps: BTreeSet<Pos>,
     /// The `schema` value of each file.
     schemas: BTreeMap<String, BTreeSet<String>>,
+    /// The JSON kinds each field of an object was written as.
+    kinds: BTreeMap<(Pos, String), BTreeSet<&'static str>>,
+}
+
+/// The kind of a JSON value, as DATA.md's types name them.
+fn kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "bool",
+        serde_json::Value::Number(n) if n.is_f64() => "number",
+        serde_json::Value::Number(_) => "int",
+        serde_json::Value::String(_) => "string",
+        serde_json::Value::Array(_) => "array",
+        serde_json::Value::Object(_) => "object",
+    }
+}
+
+/// The JSON kinds a type of DATA.md allows: `string`, `int`, `number` (an integer too), `bool`,
+/// `array of …` or `[…]`, `map of …` or an object's name (`Rect`); `?` after it: or `null`.
+fn allowed(ty: &str) -> BTreeSet<&'static str> {
+    let (ty, nullable) = match ty.trim().strip_suffix('?') {
+        Some(t) => (t, true),
+        None => (ty.trim(), false),
+    };
+    let mut out: BTreeSet<&'static str> = match ty {
+        "string" => ["string"].into(),
+        "int" => ["int"].into(),
+        "number" => ["number", "int"].into(),
+        "bool" => ["bool"].into(),
+        t if t.starts_with("array") || t.starts_with('[') => ["array"].into(),
+        t if t.starts_with("map") || t.starts_with(|c: char| c.is_ascii_uppercase()) => ["object"].into(),
+        _ => BTreeSet::new(),
+    };
+    if nullable {
+        out.insert("null");
+    }
+    out
 }
 
 impl Written {
@@ -72,6 +109,9 @@ impl Written {
                 }
             }
             serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    self.kinds.entry((pos.clone(), k.clone())).or_default().insert(kind(v));
+                }
                 self.objects.entry(pos).or_default().extend(map.keys().cloned());
                 for (k, v) in map {
                     self.add(file, &child(path, k), v);
@@ -176,13 +216,15 @@ impl<'a> Val<'a> {
     }
     /// A key for memoising calls.
     fn signature(&self) -> String {
-        let funcs: Vec<String> = self.funcs.iter().map(|f| format!("{:p}", Rc::as_ptr(f))).collect();
+        let funcs: Vec<String> = self.funcs.iter().map(|f| f.id.to_string()).collect();
         format!("{:?}{:?}{:?}{}", self.data, self.pairs, funcs, self.module.is_some())
     }
 }
 
 /// A template function (a `let f(..) = ..` or a closure) with the scope it was made in.
 struct Func<'a> {
+    /// Unique per function value made (memo keys; not its address, which a later one may reuse).
+    id: usize,
     name: Option<String>,
     params: Vec<ast::Param<'a>>,
     body: ast::Expr<'a>,
@@ -222,6 +264,8 @@ struct Scan<'a> {
     problems: Vec<String>,
     memo: HashMap<String, Val<'a>>,
     active: HashSet<String>,
+    /// Function values made so far.
+    funcs: usize,
     file: usize,
     env: Env<'a>,
     returned: Vec<Val<'a>>,
@@ -480,7 +524,8 @@ impl<'a> Scan<'a> {
     }
 
     fn closure(&mut self, c: ast::Closure<'a>, name: Option<String>) -> Val<'a> {
-        let f = Func { name, params: c.params().children().collect(), body: c.body(), env: self.env.clone(), file: self.file, bound: Vec::new() };
+        self.funcs += 1;
+        let f = Func { id: self.funcs, name, params: c.params().children().collect(), body: c.body(), env: self.env.clone(), file: self.file, bound: Vec::new() };
         Val { funcs: vec![Rc::new(f)], ..Default::default() }
     }
 
@@ -535,7 +580,8 @@ impl<'a> Scan<'a> {
                     for f in &target.funcs {
                         let mut bound = f.bound.clone();
                         bound.extend(args.pos.iter().cloned());
-                        let g = Func { name: f.name.clone(), params: f.params.clone(), body: f.body, env: f.env.clone(), file: f.file, bound };
+                        self.funcs += 1;
+                        let g = Func { id: self.funcs, name: f.name.clone(), params: f.params.clone(), body: f.body, env: f.env.clone(), file: f.file, bound };
                         let g = Rc::new(g);
                         self.invoke(&g, &Args { pos: Vec::new(), named: args.named.clone() });
                         out.funcs.push(g);
@@ -586,7 +632,7 @@ impl<'a> Scan<'a> {
     /// Evaluate a template function's body with its parameters bound to `args`.
     fn invoke(&mut self, func: &Rc<Func<'a>>, args: &Args<'a>) -> Val<'a> {
         let sig: Vec<String> = args.pos.iter().map(Val::signature).chain(args.named.iter().map(|(n, v)| format!("{n}={}", v.signature()))).collect();
-        let key = format!("{:p}({})", Rc::as_ptr(func), sig.join(","));
+        let key = format!("{}({})", func.id, sig.join(","));
         if let Some(v) = self.memo.get(&key) {
             return v.clone();
         }
@@ -741,6 +787,7 @@ fn scan(sources: &[(String, Source)], written: &Written) -> (BTreeSet<Read>, Vec
         problems: Vec::new(),
         memo: HashMap::new(),
         active: HashSet::new(),
+        funcs: 0,
         file: 0,
         env: Vec::new(),
         returned: Vec::new(),
@@ -865,7 +912,8 @@ struct DocObject {
     line: usize,
     name: String,
     at: Vec<Pos>,
-    fields: BTreeMap<String, usize>,
+    /// Field → (line, type).
+    fields: BTreeMap<String, (usize, String)>,
 }
 
 fn parse_doc(text: &str) -> (Vec<DocObject>, BTreeMap<String, String>) {
@@ -893,8 +941,9 @@ fn parse_doc(text: &str) -> (Vec<DocObject>, BTreeMap<String, String>) {
                 }
             }
         } else if line.starts_with("| `") {
-            if let (Some(o), Some(field)) = (objects.last_mut(), ticked(line.split('|').nth(1).unwrap_or_default()).first()) {
-                o.fields.insert(field.clone(), n);
+            let cells: Vec<&str> = line.split('|').collect();
+            if let (Some(o), Some(field)) = (objects.last_mut(), ticked(cells.get(1).copied().unwrap_or_default()).first()) {
+                o.fields.insert(field.clone(), (n, cells.get(2).copied().unwrap_or_default().trim().to_string()));
             }
         }
     }
@@ -928,13 +977,19 @@ fn doc_problems(text: &str, written: &Written) -> Vec<String> {
                 continue;
             };
             for k in keys {
-                if !o.fields.contains_key(k) {
+                let Some((line, ty)) = o.fields.get(k) else {
                     problems.push(format!("layouts/DATA.md:{}: {file} `{path}` ({}): field `{k}` is written by Rust but not documented", o.line, o.name));
+                    continue;
+                };
+                let kinds = &written.kinds[&(pos.clone(), k.clone())];
+                let allowed = allowed(ty);
+                if !kinds.is_subset(&allowed) {
+                    problems.push(format!("layouts/DATA.md:{line}: {} `{k}` is documented as `{ty}` but Rust writes it as {kinds:?} at {file} `{path}`", o.name));
                 }
             }
             union.extend(keys.iter().cloned());
         }
-        for (f, line) in &o.fields {
+        for (f, (line, _)) in &o.fields {
             if !union.contains(f) {
                 problems.push(format!("layouts/DATA.md:{line}: {} documents field `{f}`, which Rust does not write at {:?}", o.name, o.at));
             }
