@@ -1054,6 +1054,13 @@ fn templates_read_only_what_rust_writes_and_data_md_documents_it() {
         }
     }
     eprintln!("{} reads of data checked; written but read by no template: {}", reads.len(), unread.join(", "));
+    // TEMPLATE_DATA_READS=1 lists every read the scan saw (to see what it follows).
+    if std::env::var_os("TEMPLATE_DATA_READS").is_some() {
+        for r in &reads {
+            let at: Vec<String> = r.positions.iter().map(|(f, p)| format!("{f} {p}")).collect();
+            eprintln!("{}: `{}`{} of {}", r.at, r.key, if r.defaulted { " (default)" } else { "" }, at.join(" | "));
+        }
+    }
     assert!(problems.is_empty(), "the templates and their data disagree:\n{}", problems.join("\n"));
 }
 
