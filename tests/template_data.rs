@@ -133,24 +133,35 @@ fn written() -> Written {
     let mut w = Written::default();
     for name in EDITIONS {
         let p = TestProject::with_edition(name);
-        let mut report = p.report(name, false);
+        let mut session = folio::session::Session::new(
+            folio::session::Options {
+                edition: p.edition(name),
+                root: Some(p.root().to_path_buf()),
+                font_path: Some(common::repo().join("fonts")),
+                system_fonts: false,
+                out: None,
+            },
+            Default::default(),
+        );
+        let report = session.compile().unwrap_or_else(|d| panic!("content/{name}: {d}"));
+        let world = session.world().expect("compiled");
         // proof.json is written by `folio proof`; it holds marks only when a finding has one
         // (the samples are clean), so one marked finding is added.
         let mut findings = report.preflight.clone();
-        findings.push(folio::preflight::Finding {
+        findings.push(folio::check::preflight::Finding {
             code: folio::diag::Code::Overset,
             page: Some(1),
             page_index: Some(0),
             story: None,
             diag: folio::diag::Diagnostic::warning("a mark for the proof overlay's data"),
-            mark: Some(folio::preflight::Mark { page: 0, rect: [10.0, 20.0, 30.0, 40.0], kind: folio::preflight::MarkKind::Overset, label: "+3".into() }),
+            mark: Some(folio::check::preflight::Mark { page: 0, rect: [10.0, 20.0, 30.0, 40.0], kind: folio::check::preflight::MarkKind::Overset, label: "+3".into() }),
         });
         let proofs = p.root().join("proofs");
         std::fs::create_dir_all(&proofs).unwrap();
-        folio::proof::write(&mut report.world, &report.compiled, &findings, name, 10.0, &proofs)
+        folio::output::proof::write(world, &report.compiled, &findings, name, 10.0, &proofs)
             .unwrap_or_else(|d| panic!("content/{name}: proof: {d}"));
         for file in FILES {
-            let bytes = report.world.data(file).unwrap_or_else(|| panic!("content/{name}: folio served no /.folio/{file}"));
+            let bytes = world.data(file).unwrap_or_else(|| panic!("content/{name}: folio served no /.folio/{file}"));
             let v: serde_json::Value = serde_json::from_slice(bytes.as_slice()).unwrap();
             let schema = v.get("schema").and_then(|s| s.as_str()).unwrap_or_else(|| panic!("{file} carries no schema"));
             w.schemas.entry(file.to_string()).or_default().insert(schema.to_string());

@@ -30,7 +30,9 @@ use crate::project::{limits, FileKind, Project, ReadError};
 /// version. This is the one place the versions are defined; each template asserts the version
 /// of the file it reads (`#assert.eq(data.schema, "folio-pages/1", …)`), so templates from
 /// another folio version fail with a message naming both instead of reading a field that is
-/// not there. Bump a version when a field a template reads changes meaning or goes away.
+/// not there. Bump a version when a field a template reads changes meaning or goes away. Every
+/// field is described in `layouts/DATA.md` (checked against what Rust writes and what the
+/// templates read by `tests/template_data.rs`).
 ///
 /// | file | schema | read by | what |
 /// |---|---|---|---|
