@@ -226,7 +226,7 @@ pub struct Story {
     /// `"auto"`: folio adjusts tracking, the first photo's height and the leading, within the edition's
     /// `[copyfit]` bounds, so that the copy fills its block; and reports what it changed.
     #[serde(default)]
-    pub fit: Option<Spanned<String>>,
+    pub fit: Option<Spanned<FitMode>>,
     /// Set the headline vertically (竖排) in the block's first column instead of across the top.
     #[serde(default)]
     pub vertical: bool,
@@ -301,6 +301,37 @@ pub struct Photo {
     /// Height of photo plus caption in grid lines; absent = from the image's aspect ratio.
     #[serde(default)]
     pub height: Option<Spanned<u32>>,
+}
+
+/// A story's copyfit mode (`fit = …`), decided when the file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FitMode {
+    /// Set as written (`"off"`, or no `fit` key).
+    #[default]
+    Off,
+    /// `"auto"`: tracking, the first photo's height and the leading may change within the
+    /// edition's `[copyfit]` bounds so that the copy fills its block.
+    Auto,
+}
+
+impl<'de> Deserialize<'de> for FitMode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match s.as_str() {
+            "auto" => Ok(Self::Auto),
+            "off" => Ok(Self::Off),
+            other => Err(serde::de::Error::custom(format!(
+                "fit = \"{other}\" is not a copyfit mode: write fit = \"auto\", or \"off\" (the same as leaving it out)"
+            ))),
+        }
+    }
+}
+
+impl Story {
+    /// Whether the story asks for copyfit (`fit = "auto"`).
+    pub fn auto_fit(&self) -> bool {
+        self.fit.as_ref().is_some_and(|f| *f.get_ref() == FitMode::Auto)
+    }
 }
 
 /// A story's block on the page grid.
@@ -661,12 +692,6 @@ fn validate_story(
                 "`block.head` = {head} is out of range: the block is {lines} lines deep, so its head area takes 0–{} lines",
                 lines.max(2) - 1))
                 .hint("give the head area fewer lines than the block, leaving room for copy (or 0, or leave `head` out: folio sizes it)"));
-        }
-    }
-    if let Some(fit) = &s.fit {
-        if !matches!(fit.get_ref().as_str(), "auto" | "off") {
-            diags.push(story.error(fit.span(), format!("fit = \"{}\" is not a copyfit mode", fit.get_ref()))
-                .hint("write fit = \"auto\" (or leave it out)"));
         }
     }
     if s.headline.trim().is_empty() {

@@ -260,7 +260,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 }
             }
             // Copyfit: the same paragraphs at tighter and looser tracking, to choose from.
-            if s.fit.as_ref().is_some_and(|f| f.get_ref() == "auto") {
+            if s.auto_fit() {
                 let max = edition.file.value.copyfit.tracking.clamp(0.0, 0.1);
                 for step in [-1.0, -0.5, 0.5, 1.0] {
                     let t = max * step;
