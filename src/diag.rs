@@ -228,11 +228,6 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
-    /// True when any entry is an error.
-    pub fn has_errors(&self) -> bool {
-        self.0.iter().any(|d| d.severity == Severity::Error)
-    }
-
     /// Print all entries.
     pub fn emit(&self, out: &mut dyn WriteColor) {
         for d in &self.0 {
@@ -257,3 +252,10 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+/// Print `msg` on stderr when `FOLIO_LOG` is set (per-pass timing for benchmarks and bug reports).
+pub(crate) fn log(msg: &str) {
+    if std::env::var_os("FOLIO_LOG").is_some() {
+        eprintln!("folio: {msg}");
+    }
+}

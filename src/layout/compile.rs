@@ -12,7 +12,7 @@ use typst_layout::PagedDocument;
 
 use crate::layout::compose::{self, PagesData, StoryFit};
 use crate::input::content::Edition;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{log, Diagnostic, Diagnostics};
 use crate::layout::galley;
 use crate::input::grid::Formats;
 use crate::layout::photos;
@@ -296,9 +296,3 @@ fn run(world: &mut FolioWorld) -> Result<(PagedDocument, Vec<Diagnostic>), Diagn
     }
 }
 
-
-fn log(msg: &str) {
-    if std::env::var_os("FOLIO_LOG").is_some() {
-        eprintln!("folio compile: {msg}");
-    }
-}

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
 
 use crate::check::preflight;
-use crate::diag::{Diagnostic, Diagnostics, Severity};
+use crate::diag::{log, Diagnostic, Diagnostics, Severity};
 use crate::input::content::{self, Edition, EDITION_FILE};
 use crate::input::grid::{Formats, FORMATS_FILE};
 use crate::layout::compile::{self, Compiled};
@@ -346,11 +346,4 @@ pub fn run(opts: &Options) -> Result<Report, Diagnostics> {
         session.publish(&mut report, &Extras::default(), out)?;
     }
     Ok(report)
-}
-
-/// Print `msg` on stderr when `FOLIO_LOG` is set (per-pass timing).
-pub(crate) fn log(msg: &str) {
-    if std::env::var_os("FOLIO_LOG").is_some() {
-        eprintln!("folio: {msg}");
-    }
 }

@@ -16,7 +16,8 @@ use crate::layout::world::FolioWorld;
 use crate::output::export::{self, Part};
 use crate::output::manifest::{Stage, PROOF_STANDARD};
 use crate::output::names::Names;
-use crate::session::{log, Options, Policy, Session};
+use crate::diag::log;
+use crate::session::{Options, Policy, Session};
 
 /// How many compiles an unused comemo cache entry survives (typst-cli's watch uses the same).
 pub const EVICT_AGE: usize = 10;
