@@ -697,9 +697,7 @@ fn write_cache(path: &Path, cache: &ScanCache) {
     }
     let Ok(bytes) = serde_json::to_vec(cache) else { return };
     if let Err(e) = crate::project::write_atomic(path, &bytes) {
-        if std::env::var_os("FOLIO_LOG").is_some() {
-            eprintln!("folio: font scan cache not written: {}", e.message);
-        }
+        crate::diag::log(&format!("font scan cache not written: {}", e.message));
     }
 }
 
