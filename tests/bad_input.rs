@@ -13,12 +13,6 @@ fn build(p: &TestProject) -> Run {
     run
 }
 
-/// The 1-based line of the first occurrence of `needle` in a project file.
-fn line_of(p: &TestProject, rel: &str, needle: &str) -> usize {
-    let text = std::fs::read_to_string(p.root().join(rel)).unwrap();
-    text.lines().position(|l| l.contains(needle)).expect("needle in file") + 1
-}
-
 #[test]
 fn malformed_toml() {
     let p = TestProject::sample();

@@ -157,7 +157,7 @@ fn assert_set_at_pitch(p: &TestProject, pct: f64) {
     assert!(story.items.iter().all(|it| matches!(it.piece, PlacedPiece::Lines { leading, .. } if (leading - (pitch - f.spec.body_size)).abs() < 1e-6)));
     let area_top = f.bleed_pt + f.top_pt;
     let x0 = f.bleed_pt + f.side_pt;
-    let words = bbox_words(&p.out().join("tight.pdf"));
+    let words: Vec<(f64, f64, f64, f64)> = bbox_words(&p.out().join("tight.pdf"))[0].iter().map(|(_, w)| (w.x0, w.y0, w.x1, w.y1)).collect();
     let mut runs_seen = 0;
     for col in 0..2 {
         let (left, right) = (x0 + f.col_x(col), x0 + f.col_x(col) + f.column_pt);
@@ -226,16 +226,3 @@ fn leading_stays_within_its_bound() {
     assert!(codes(&wider).iter().all(|c| c != "overset"), "a 6% bound fits it: {wider}");
 }
 
-/// Words of page 1 from `pdftotext -bbox-layout`: (xMin, yMin, xMax, yMax).
-fn bbox_words(pdf: &std::path::Path) -> Vec<(f64, f64, f64, f64)> {
-    let xml = poppler("pdftotext", &["-bbox-layout", "-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"]);
-    let attr = |tag: &str, name: &str| -> f64 {
-        let key = format!("{name}=\"");
-        let i = tag.find(&key).unwrap() + key.len();
-        tag[i..].split('"').next().unwrap().parse().unwrap()
-    };
-    xml.split("<word ").skip(1).map(|w| {
-        let tag = w.split('>').next().unwrap();
-        (attr(tag, "xMin"), attr(tag, "yMin"), attr(tag, "xMax"), attr(tag, "yMax"))
-    }).collect()
-}

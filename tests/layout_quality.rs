@@ -11,40 +11,7 @@ use folio::layout::galley::Piece;
 use folio::session;
 
 /// A text line as poppler sees it: its box and its text.
-#[derive(Debug, Clone)]
-struct Line {
-    x0: f64,
-    y0: f64,
-    x1: f64,
-    y1: f64,
-    text: String,
-}
-
-fn attr(tag: &str, name: &str) -> f64 {
-    let key = format!("{name}=\"");
-    let i = tag.find(&key).unwrap() + key.len();
-    tag[i..].split('"').next().unwrap().parse().unwrap()
-}
-
-/// Words per page from `pdftotext -bbox-layout`, as (line id, word box and text).
-fn bbox_words(pdf: &std::path::Path) -> Vec<Vec<(usize, Line)>> {
-    let xml = poppler("pdftotext", &["-bbox-layout", pdf.to_str().unwrap(), "-"]);
-    let mut pages = Vec::new();
-    for page in xml.split("<page ").skip(1) {
-        let mut words = Vec::new();
-        for (li, chunk) in page.split("<line ").skip(1).enumerate() {
-            let body = chunk.split("</line>").next().unwrap();
-            for w in body.split("<word ").skip(1) {
-                let (tag, rest) = w.split_once('>').unwrap();
-                let text = rest.split("</word>").next().unwrap();
-                let text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
-                words.push((li, Line { x0: attr(tag, "xMin"), y0: attr(tag, "yMin"), x1: attr(tag, "xMax"), y1: attr(tag, "yMax"), text }));
-            }
-        }
-        pages.push(words);
-    }
-    pages
-}
+type Line = Word;
 
 /// Poppler joins the lines of neighbouring columns that share a baseline into one line; split
 /// them again at the column grid so that each line is one column's line.

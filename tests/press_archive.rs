@@ -70,11 +70,6 @@ fn manifest_entry<'a>(m: &'a serde_json::Value, file: &str) -> &'a serde_json::V
     m["files"].as_array().unwrap().iter().find(|e| e["file"] == file).unwrap_or_else(|| panic!("{file} not in manifest: {m:#}"))
 }
 
-fn sha256(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
-
 fn xmp_of(file: &Path) -> String {
     let doc = lopdf::Document::load(file).unwrap();
     let meta = doc.catalog().unwrap().get(b"Metadata").unwrap().as_reference().unwrap();

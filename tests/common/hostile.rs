@@ -125,11 +125,7 @@ pub fn line(file: &str, needle: &str) -> String {
     format!("{{line:{file}:{needle}}}")
 }
 
-/// The 1-based line of the first line containing `needle` in a project file.
-pub fn line_of(p: &TestProject, rel: &str, needle: &str) -> usize {
-    let text = std::fs::read_to_string(p.root().join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"));
-    text.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle:?} not in {rel}")) + 1
-}
+pub use super::line_of;
 
 /// Run every case in its own project (good OUT first), asserting each is refused as it says.
 pub fn run_table(cases: Vec<Case>) {

@@ -276,3 +276,50 @@ pub fn gs_coverage(pdf: &Path, device: &str) -> Vec<[f64; 4]> {
 pub fn inkcov(pdf: &Path) -> Vec<[f64; 4]> {
     gs_coverage(pdf, "inkcov")
 }
+
+/// A word as `pdftotext -bbox-layout` sees it: its box (pt, from the page's top left) and text.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+    pub text: String,
+}
+
+/// Words per page from `pdftotext -bbox-layout`, each with the index of poppler's line on its page.
+pub fn bbox_words(pdf: &Path) -> Vec<Vec<(usize, Word)>> {
+    fn attr(tag: &str, name: &str) -> f64 {
+        let key = format!("{name}=\"");
+        let i = tag.find(&key).unwrap() + key.len();
+        tag[i..].split('"').next().unwrap().parse().unwrap()
+    }
+    let xml = poppler("pdftotext", &["-bbox-layout", pdf.to_str().unwrap(), "-"]);
+    let mut pages = Vec::new();
+    for page in xml.split("<page ").skip(1) {
+        let mut words = Vec::new();
+        for (li, chunk) in page.split("<line ").skip(1).enumerate() {
+            let body = chunk.split("</line>").next().unwrap();
+            for w in body.split("<word ").skip(1) {
+                let (tag, rest) = w.split_once('>').unwrap();
+                let text = rest.split("</word>").next().unwrap();
+                let text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
+                words.push((li, Word { x0: attr(tag, "xMin"), y0: attr(tag, "yMin"), x1: attr(tag, "xMax"), y1: attr(tag, "yMax"), text }));
+            }
+        }
+        pages.push(words);
+    }
+    pages
+}
+
+/// The 1-based line of the first line containing `needle` in a project file.
+pub fn line_of(p: &TestProject, rel: &str, needle: &str) -> usize {
+    let text = std::fs::read_to_string(p.root().join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"));
+    text.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle:?} not in {rel}")) + 1
+}
+
+/// The SHA-256 of `bytes`, in hex.
+pub fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -30,11 +30,6 @@ fn assert_same(out: &Path, before: &BTreeMap<PathBuf, Vec<u8>>) {
     assert!(changed.is_empty(), "OUT changed: {changed:?}");
 }
 
-fn sha256(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The manifest's entries: file → (edition, sha256).
 fn manifest(out: &Path) -> BTreeMap<String, (String, String)> {
     let m: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("manifest.json")).expect("manifest.json")).expect("manifest is JSON");
