@@ -92,3 +92,50 @@ fn other_spans_and_heights_fit_from_the_cached_measures() {
     }
     assert!(tried > 20, "{tried}");
 }
+
+/// The placement search on the broadsheet sample's second page: its six stories, their blocks
+/// ignored, tile the type area under the banner exactly (no overlap, no gap), in reading order,
+/// and every story fits the block it got with no overset and columns level within a line —
+/// checked again with the fitter, not taken from the search.
+#[test]
+fn the_search_tiles_a_page_with_every_story_fitting() {
+    use folio::layout::place::{search, Area};
+    let p = TestProject::sample();
+    let mut s = session(&p, "jiangxi-special");
+    let report = s.compile().unwrap();
+    let edition = &report.edition;
+    let formats = s.formats().unwrap().clone();
+    let all = s.measure_all_spans(edition).unwrap();
+    let infos = folio::input::photos::inspect_all(edition).unwrap();
+    let pi = 1;
+    let stories = &edition.stories[pi];
+    let f = edition.page_format(&formats, pi);
+    let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
+    let fitter = Fitter::new(edition, &formats, &all.galley, &all.measures, pi, photos);
+    let ids: Vec<usize> = (0..stories.len()).collect();
+    let top = stories.iter().map(|s| s.value.block.get_ref().top).min().unwrap();
+    let area = Area { column: 1, columns: f.columns, top, bottom: f.lines };
+    let layout = search(&fitter, &ids, area).expect("the page's stories tile it");
+    assert_eq!(layout, search(&fitter, &ids, area).unwrap(), "deterministic");
+    assert_eq!(layout.blocks.iter().map(|b| b.story).collect::<Vec<_>>(), ids, "reading order kept");
+    let mut cells = vec![vec![0u8; f.lines as usize]; f.columns as usize];
+    for b in &layout.blocks {
+        for c in b.column - 1..b.column - 1 + b.span {
+            for l in b.top..b.top + b.height {
+                cells[c as usize][l as usize] += 1;
+            }
+        }
+        let block = Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head };
+        let fit = fitter.fit(b.story, &block).unwrap();
+        assert_eq!(fit.overset, 0, "{b:?}: {fit:?}");
+        assert!(fit.underset <= 1, "{b:?}: {fit:?}");
+        assert!(!fit.head_short && !fit.photos_outside, "{b:?}: {fit:?}");
+    }
+    for (c, col) in cells.iter().enumerate() {
+        for (l, n) in col.iter().enumerate().skip(top as usize) {
+            assert_eq!(*n, 1, "column {} line {l} is covered {n} times", c + 1);
+        }
+    }
+    // The lead reads first: at the top of the area.
+    assert_eq!(layout.blocks[0].top, top);
+}

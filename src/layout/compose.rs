@@ -424,6 +424,8 @@ pub struct Fit {
     pub head_short: bool,
     /// A photo does not fit inside the block (too wide for it, or past its foot).
     pub photos_outside: bool,
+    /// Grid lines each photo takes (picture and caption).
+    pub photo_lines: Vec<u32>,
 }
 
 /// The layout core for a placement search: one page's stories as pass 1 measured them, fitted
@@ -458,6 +460,12 @@ impl<'a> Fitter<'a> {
     /// tracking and leading, its photos at their size. `None` when pass 1 did not measure its
     /// head or lead box at the block's width (build the galley with [`galley::Spans::All`]).
     pub fn fit(&self, story: usize, block: &Block) -> Option<Fit> {
+        self.fit_adjusted(story, block, 0)
+    }
+
+    /// [`Fitter::fit`] with the story's first photo `photo_delta` grid lines taller (or shorter;
+    /// never under three lines): the slack a placement search uses to make a page come out exact.
+    pub fn fit_adjusted(&self, story: usize, block: &Block, photo_delta: i32) -> Option<Fit> {
         let loaded = self.edition.stories.get(self.page)?.get(story)?;
         let pieces = self.galley.stories.get(self.page)?.get(story)?;
         let s = &loaded.value;
@@ -491,7 +499,7 @@ impl<'a> Fitter<'a> {
         };
         let infos = self.photos.get(story);
         let info = |i: usize| infos.and_then(|v| v.get(i).copied().flatten());
-        let shape = Shape::new(&ctx, loaded, block, pieces, (self.measures[head].height, lead), 0, &info);
+        let shape = Shape::new(&ctx, loaded, block, pieces, (self.measures[head].height, lead), photo_delta, &info);
         let units = units(&ctx, &pieces.flow);
         let result = shape.flow(&units, 0.0);
         let fit = shape.fit(&units, &result);
@@ -511,6 +519,7 @@ impl<'a> Fitter<'a> {
             lines: fit.lines,
             head_short: fit.head.is_some(),
             photos_outside: too_wide || !fit.photos_outside.is_empty(),
+            photo_lines: shape.photos.iter().map(|p| p.lines).collect(),
         })
     }
 }

@@ -9,4 +9,5 @@ pub mod flow;
 pub mod fonts;
 pub mod galley;
 pub mod photos;
+pub mod place;
 pub mod world;

@@ -1,0 +1,276 @@
+//! Placement (自动组版): takes one page's stories in reading order (the lead first) and the
+//! page's free type area, and gives blocks that tile it — every story's copy fitting its block
+//! with no overset and columns level within a line — chosen by an exact search over ordered
+//! guillotine layouts on the cached fits of [`Fitter`]; or, when no tiling exists, how far the
+//! copy is from one.
+//!
+//! The search: a run of stories `i..j` fills a rectangle `w` columns by `h` lines either as one
+//! story (`j = i + 1`: a leaf, checked with [`Fitter::fit`]) or by one straight cut, across
+//! (stories `i..k` above, `k..j` below) or down (`i..k` on the left, `k..j` on the right), so
+//! the reading order is kept: top before bottom, left before right. A dynamic programme over
+//! (run, width, height, touches the top) with a dense memo finds the cheapest layout; where a
+//! rectangle sits does not change how a story fits it (every column has the same width), only
+//! whether it touches the area's top (a block below another gets a rule line).
+//!
+//! The objective (lower is better; every term in grid lines or their multiples, weights below):
+//! - hard: no overset, at most one empty line under the balanced columns (no hole), the head
+//!   fits its area, every photo inside its block;
+//! - [`W_UNDERSET`] per empty line under a story's columns;
+//! - [`W_SIDE_BY_SIDE`] per cut down whose two sides both start with a head on the same line
+//!   (碰题);
+//! - [`W_LEAD_NARROW`] per column the lead is narrower than the area, and [`W_LEAD_LOW`] if the
+//!   lead does not touch the top;
+//! - [`W_LEG`] per line a one-column block runs past [`LONG_LEG`] lines (长腿);
+//! - ties go to the first layout found in a fixed order (across before down, earlier cuts
+//!   first), so the same input always gives the same page.
+
+use crate::input::content::{Block, Length};
+use crate::layout::compose::{Fit, Fitter};
+
+/// Cost of one empty grid line under a story's balanced columns.
+pub const W_UNDERSET: u32 = 10;
+/// Cost of two heads side by side on the same line (碰题).
+pub const W_SIDE_BY_SIDE: u32 = 60;
+/// Cost per column the lead story is narrower than the area.
+pub const W_LEAD_NARROW: u32 = 25;
+/// Cost of a lead story that does not start at the top of the area.
+pub const W_LEAD_LOW: u32 = 200;
+/// A one-column block deeper than this many lines is a long leg (长腿).
+pub const LONG_LEG: u32 = 40;
+/// Cost per line of a long leg past [`LONG_LEG`].
+pub const W_LEG: u32 = 2;
+/// Cost per grid line of white added under a head to make a page exact (a deeper head area).
+pub const W_HEAD_SPACE: u32 = 15;
+/// Cost per grid line a story's first photo is made taller or shorter than its aspect ratio
+/// gives (a tighter or looser crop).
+pub const W_PHOTO: u32 = 3;
+/// Most grid lines a head area may be made deeper than the head needs.
+pub const MAX_HEAD_SPACE: u32 = 2;
+/// Most grid lines a first photo may be made shorter or taller.
+pub const MAX_PHOTO_SHRINK: i32 = 4;
+/// See [`MAX_PHOTO_SHRINK`].
+pub const MAX_PHOTO_GROW: i32 = 8;
+
+/// One story's block as the search chose it (1-based column, lines from the top of the page's
+/// type area, as a `[block]` table says them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placed {
+    /// The story's index on the page.
+    pub story: usize,
+    /// First column (1-based).
+    pub column: u32,
+    /// Columns spanned.
+    pub span: u32,
+    /// First grid line.
+    pub top: u32,
+    /// Grid lines deep.
+    pub height: u32,
+    /// The head area's grid lines when made deeper than the head needs (`head = N`).
+    pub head: Option<u32>,
+    /// The first photo's grid lines when changed from what its aspect ratio gives (`height`).
+    pub photo_lines: Option<u32>,
+}
+
+/// A page's layout: every story's block, and the layout's cost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// The blocks, in reading order.
+    pub blocks: Vec<Placed>,
+    /// The objective's value.
+    pub cost: u32,
+}
+
+/// The free area the stories share: columns `1..=columns`, lines `top..bottom`.
+#[derive(Debug, Clone, Copy)]
+pub struct Area {
+    /// First column (1-based).
+    pub column: u32,
+    /// Columns.
+    pub columns: u32,
+    /// First line.
+    pub top: u32,
+    /// Line under the last.
+    pub bottom: u32,
+}
+
+/// What a leaf changed to fit: a deeper head area, the first photo's lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Adjust {
+    head: Option<u32>,
+    photo: i32,
+    photo_lines: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Choice {
+    Leaf,
+    /// Across: the first `k - i` stories take the top `h1` lines.
+    Across { k: usize, h1: u32 },
+    /// Down: the first `k - i` stories take the left `w1` columns.
+    Down { k: usize, w1: u32 },
+}
+
+struct Search<'a> {
+    fitter: &'a Fitter<'a>,
+    stories: &'a [usize],
+    area: Area,
+    n: usize,
+    w: usize,
+    h: usize,
+    /// Dense memo: None = not computed, Some(None) = infeasible.
+    memo: Vec<Option<Option<(u32, Choice)>>>,
+    leaves: Vec<Option<Option<(u32, Adjust)>>>,
+}
+
+impl<'a> Search<'a> {
+    fn index(&self, i: usize, j: usize, w: u32, h: u32, top: bool) -> usize {
+        ((((i * (self.n + 1) + j) * (self.w + 1) + w as usize) * (self.h + 1) + h as usize) * 2) + usize::from(top)
+    }
+
+    /// The cost of story `stories[i]` alone in a `w` × `h` rectangle, if it fits, with the
+    /// adjustments that make it fit (head space, first photo's lines).
+    fn leaf(&mut self, i: usize, w: u32, h: u32, top: bool) -> Option<(u32, Adjust)> {
+        let key = ((i * (self.w + 1) + w as usize) * (self.h + 1) + h as usize) * 2 + usize::from(top);
+        if let Some(v) = self.leaves[key] {
+            return v;
+        }
+        let story = self.stories[i];
+        // Where it sits does not matter to the fit, only whether a rule line is drawn above it.
+        let block = Block {
+            column: self.area.column,
+            span: w,
+            top: if top { self.area.top } else { self.area.top + 1 },
+            height: Length::Lines(h),
+            head: None,
+        };
+        let ok = |f: &Fit| f.overset == 0 && f.underset <= 1 && !f.head_short && !f.photos_outside && f.lines > 0;
+        let mut found: Option<(u32, Adjust, Fit)> = None;
+        if let Some(base) = self.fitter.fit(story, &block) {
+            let mut tries: Vec<(u32, Adjust)> = vec![(0, Adjust::default())];
+            if !ok(&base) && !base.head_short {
+                if base.overset > 0 {
+                    tries.extend((1..=MAX_PHOTO_SHRINK).map(|d| (d as u32 * W_PHOTO, Adjust { head: None, photo: -d, photo_lines: None })));
+                } else if base.underset > 1 {
+                    for e in 0..=MAX_HEAD_SPACE {
+                        let photos: Vec<i32> = if base.photo_lines.is_empty() { vec![0] } else { (0..=MAX_PHOTO_GROW).collect() };
+                        for d in photos {
+                            if e > 0 || d > 0 {
+                                let head = (e > 0).then_some(base.head_lines + e);
+                                tries.push((e * W_HEAD_SPACE + d as u32 * W_PHOTO, Adjust { head, photo: d, photo_lines: None }));
+                            }
+                        }
+                    }
+                    tries.sort_by_key(|t| t.0);
+                }
+            }
+            for (cost, adjust) in tries {
+                let fit = if adjust == Adjust::default() {
+                    Some(base.clone())
+                } else {
+                    self.fitter.fit_adjusted(story, &Block { head: adjust.head, ..block.clone() }, adjust.photo)
+                };
+                if let Some(f) = fit.filter(ok) {
+                    found = Some((cost, adjust, f));
+                    break;
+                }
+            }
+        }
+        let result = found.map(|(adjust_cost, adjust, f)| {
+            let mut c = adjust_cost + f.underset * W_UNDERSET;
+            if w == 1 && h > LONG_LEG {
+                c += (h - LONG_LEG) * W_LEG;
+            }
+            if i == 0 {
+                c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
+            }
+            let photo_lines = (adjust.photo != 0).then(|| f.photo_lines.first().copied()).flatten();
+            (c, Adjust { photo_lines, ..adjust })
+        });
+        self.leaves[key] = Some(result);
+        result
+    }
+
+    /// The cheapest layout of stories `i..j` in a `w` × `h` rectangle.
+    fn best(&mut self, i: usize, j: usize, w: u32, h: u32, top: bool) -> Option<(u32, Choice)> {
+        let key = self.index(i, j, w, h, top);
+        if let Some(v) = self.memo[key] {
+            return v;
+        }
+        let mut best: Option<(u32, Choice)> = None;
+        let consider = |cost: u32, choice: Choice, best: &mut Option<(u32, Choice)>| {
+            if best.is_none_or(|(b, _)| cost < b) {
+                *best = Some((cost, choice));
+            }
+        };
+        if j == i + 1 {
+            if let Some((c, _)) = self.leaf(i, w, h, top) {
+                consider(c, Choice::Leaf, &mut best);
+            }
+        } else {
+            for k in i + 1..j {
+                for h1 in 1..h {
+                    let Some((a, _)) = self.best(i, k, w, h1, top) else { continue };
+                    if best.is_some_and(|(b, _)| a >= b) {
+                        continue;
+                    }
+                    if let Some((b, _)) = self.best(k, j, w, h - h1, false) {
+                        consider(a + b, Choice::Across { k, h1 }, &mut best);
+                    }
+                }
+                for w1 in 1..w {
+                    let Some((a, _)) = self.best(i, k, w1, h, top) else { continue };
+                    if best.is_some_and(|(b, _)| a >= b) {
+                        continue;
+                    }
+                    if let Some((b, _)) = self.best(k, j, w - w1, h, top) {
+                        // Both sides begin with a head on the same line.
+                        consider(a + b + W_SIDE_BY_SIDE, Choice::Down { k, w1 }, &mut best);
+                    }
+                }
+            }
+        }
+        self.memo[key] = Some(best);
+        best
+    }
+
+    fn unfold(&mut self, i: usize, j: usize, (c0, top, w, h): (u32, u32, u32, u32), at_top: bool, out: &mut Vec<Placed>) {
+        let Some((_, choice)) = self.best(i, j, w, h, at_top) else { return };
+        match choice {
+            Choice::Leaf => {
+                let adjust = self.leaf(i, w, h, at_top).map(|(_, a)| a).unwrap_or_default();
+                out.push(Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines });
+            }
+            Choice::Across { k, h1 } => {
+                self.unfold(i, k, (c0, top, w, h1), at_top, out);
+                self.unfold(k, j, (c0, top + h1, w, h - h1), false, out);
+            }
+            Choice::Down { k, w1 } => {
+                self.unfold(i, k, (c0, top, w1, h), at_top, out);
+                self.unfold(k, j, (c0 + w1, top, w - w1, h), at_top, out);
+            }
+        }
+    }
+}
+
+/// The cheapest ordered guillotine layout of `stories` (indices on the fitter's page, in reading
+/// order, the lead first) tiling `area`, or `None` when no layout fits every story.
+pub fn search(fitter: &Fitter, stories: &[usize], area: Area) -> Option<Layout> {
+    if stories.is_empty() || area.columns == 0 || area.bottom <= area.top {
+        return None;
+    }
+    let (n, w, h) = (stories.len(), area.columns as usize, (area.bottom - area.top) as usize);
+    let mut s = Search {
+        fitter,
+        stories,
+        area,
+        n,
+        w,
+        h,
+        memo: vec![None; (n + 1) * (n + 1) * (w + 1) * (h + 1) * 2],
+        leaves: vec![None; n * (w + 1) * (h + 1) * 2],
+    };
+    let (cost, _) = s.best(0, n, area.columns, area.bottom - area.top, true)?;
+    let mut blocks = Vec::new();
+    s.unfold(0, n, (area.column, area.top, area.columns, area.bottom - area.top), true, &mut blocks);
+    Some(Layout { blocks, cost })
+}
