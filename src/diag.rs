@@ -253,9 +253,20 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
-/// Print `msg` on stderr when `FOLIO_LOG` is set (per-pass timing for benchmarks and bug reports).
+/// Print `msg` on stderr when `FOLIO_LOG` is set (per-pass timing and memory for benchmarks and
+/// bug reports).
 pub(crate) fn log(msg: &str) {
     if std::env::var_os("FOLIO_LOG").is_some() {
-        eprintln!("folio: {msg}");
+        eprintln!("folio: {msg}{}", memory());
     }
+}
+
+/// For `FOLIO_LOG`: this process's resident set now and at its peak so far, and of it the
+/// heap and the mapped files (fonts, the binary), e.g. ` [rss 120 MiB: anon 80, file 40; peak 130]`.
+fn memory() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else { return String::new() };
+    let kib = |key: &str| -> u64 {
+        status.lines().find_map(|l| l.strip_prefix(key)).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok()).unwrap_or(0)
+    };
+    format!(" [rss {} MiB: anon {}, file {}; peak {}]", kib("VmRSS:") / 1024, kib("RssAnon:") / 1024, kib("RssFile:") / 1024, kib("VmHWM:") / 1024)
 }

@@ -246,6 +246,12 @@ impl FolioWorld {
         ids.filter_map(|id| loader.resolve(id).ok()).collect()
     }
 
+    /// Hand back to the OS the pages of the font files read so far (see
+    /// [`Fonts::release`]): between the compile and the PDF export, which read other parts.
+    pub fn release_fonts(&self) {
+        self.fonts.release();
+    }
+
     /// The font store.
     pub fn fonts(&self) -> &FontStore {
         self.fonts.store()

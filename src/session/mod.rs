@@ -222,6 +222,10 @@ impl Session {
     pub fn build(&mut self) -> Result<Report, Diagnostics> {
         let mut report = self.compile()?;
         if self.opts.out.is_some() && !report.blocked() {
+            // The export reads other parts of the fonts than the layout did.
+            if let Some(world) = self.world() {
+                world.release_fonts();
+            }
             if let (Some(pages), Some(spreads)) = self.export(&report, true, true)? {
                 report.proofs = Some((pages, spreads));
             }
