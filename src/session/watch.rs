@@ -2,9 +2,11 @@
 //! an optional PNG resolution, and gives a [`Watch`] whose [`Watch::rebuild`] compiles the
 //! edition again in the session's warm world (comemo reuses every layout that did not change;
 //! old cache entries are evicted after each rebuild), finds which pages changed by hashing their
-//! frames, and writes what changed — the pages PDF, the spread PDF, PNGs of the changed pages —
-//! into the output folder with the manifest, all or nothing (see [`crate::output::manifest`]). A
-//! failed rebuild writes nothing: the last good PDF stays. [`Watch::watched`] lists the files a
+//! frames, and writes what changed into the output folder with the manifest (see
+//! [`crate::output::manifest`]): the pages PDF first, as soon as it is exported, then the spread
+//! PDF and PNGs of the changed pages, each set all or nothing. A failed rebuild writes nothing:
+//! the last good PDF stays (only a failed export of the spread sheets, after the pages PDF is in
+//! place, would leave the old spread PDF). [`Watch::watched`] lists the files a
 //! change to which must trigger the next rebuild.
 
 use std::path::{Path, PathBuf};
@@ -105,26 +107,39 @@ impl Watch {
         // Write again if an output went missing (deleted by hand, or never written).
         let pages_due = !changed_idx.is_empty() || shrunk || !self.out.join(names.pages_pdf()).exists();
         let spreads_due = self.spreads.as_ref() != Some(&spreads) || !self.out.join(names.spread_pdf()).exists();
-        let (pages_pdf, spreads_pdf) = self.session.export(&report, pages_due, spreads_due)?;
+        let (ident, date) = (crate::session::ident(&report.edition), report.edition.date());
+        let (out, name) = (&self.out, &report.edition.name);
+        // Put files in place with the manifest, all of them or none (see `crate::output::manifest`).
+        let commit = |files: Vec<(String, Vec<u8>, Option<&str>)>| -> Result<Vec<PathBuf>, Diagnostics> {
+            if files.is_empty() {
+                return Ok(Vec::new());
+            }
+            let mut stage = Stage::begin(out, name)?;
+            for (file, bytes, standard) in &files {
+                stage.add(file, bytes, *standard)?;
+            }
+            Ok(stage.commit()?.files)
+        };
+        // The pages PDF is what the editor looks at after a save: it is exported and put in
+        // place first, while the spread PDF is exported on the other core; the spread PDF and
+        // the PNG proofs follow as a second set.
+        let (a, b) = rayon::join(
+            || -> Result<Vec<PathBuf>, Diagnostics> {
+                let pdf = pages_due.then(|| export::pdf(compiled, Part::Pages, &ident, date)).transpose()?;
+                commit(pdf.map(|b| (names.pages_pdf(), b, Some(PROOF_STANDARD))).into_iter().collect())
+            },
+            || spreads_due.then(|| export::pdf(compiled, Part::Spreads, &ident, date)).transpose(),
+        );
+        let mut written = a?;
         let mut files: Vec<(String, Vec<u8>, Option<&str>)> = Vec::new();
-        files.extend(pages_pdf.map(|b| (names.pages_pdf(), b, Some(PROOF_STANDARD))));
-        files.extend(spreads_pdf.map(|b| (names.spread_pdf(), b, Some(PROOF_STANDARD))));
+        files.extend(b?.map(|b| (names.spread_pdf(), b, Some(PROOF_STANDARD))));
         if let Some(dpi) = self.png {
             for &i in &changed_idx {
                 let number = compiled.data.pages[i].number;
                 files.push((names.page_png(number), export::png(compiled, Part::Pages, i, dpi)?, None));
             }
         }
-        // Everything is rendered before anything is written; then all of it is put in place
-        // with the manifest, or none of it.
-        let mut written = Vec::new();
-        if !files.is_empty() {
-            let mut stage = Stage::begin(&self.out, &report.edition.name)?;
-            for (name, bytes, standard) in &files {
-                stage.add(name, bytes, *standard)?;
-            }
-            written = stage.commit()?.files;
-        }
+        written.extend(commit(files)?);
         let export = t.elapsed();
         log(&format!("watch: written in {export:?}"));
 
