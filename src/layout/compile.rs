@@ -114,10 +114,14 @@ pub fn compile_with(
     output: OutputOptions,
 ) -> Result<Compiled, Diagnostics> {
     world.set_versioned(DataFile::Output, &output);
-    let infos = crate::input::photos::inspect_all(edition).map_err(Diagnostics)?;
-
-    // Pass 1: the galley.
-    let Pass1 { galley, measures, document: doc, mut warnings } = measure_galley(world, edition, formats, galley::Spans::Own)?;
+    // Pass 1: the galley, while the photos are checked (decoded in full) on the other core;
+    // a photo's error comes first, as if the photos were checked before.
+    let (infos, pass1) = rayon::join(
+        || crate::input::photos::inspect_all(edition),
+        || measure_galley(world, edition, formats, galley::Spans::Own),
+    );
+    let infos = infos.map_err(Diagnostics)?;
+    let Pass1 { galley, measures, document: doc, mut warnings } = pass1?;
 
     // Flow onto the grid.
     let locate = |story: &crate::input::content::Loaded<crate::input::content::Story>, i: usize| -> Option<crate::input::photos::PhotoInfo> {
