@@ -52,16 +52,23 @@ pub struct PageInk {
 }
 
 /// Ink of a paint as C, M, Y, K fractions, and whether it is DeviceCMYK.
-fn paint_ink(paint: &Paint) -> ([f64; 4], bool, String) {
+fn paint_ink(paint: &Paint) -> ([f64; 4], bool) {
     match paint {
         Paint::Solid(color) => {
-            let repr = format!("{}", typst::foundations::Repr::repr(color));
             let is_cmyk = matches!(color, Color::Process(p) if p.space() == typst::visualize::ProcessColorSpace::Cmyk);
             let c = color.to_cmyk();
-            ([c.c as f64, c.m as f64, c.y as f64, c.k as f64], is_cmyk, repr)
+            ([c.c as f64, c.m as f64, c.y as f64, c.k as f64], is_cmyk)
         }
         // Gradients and tilings: not used by the templates; judged by their first stop.
-        other => ([0.0, 0.0, 0.0, 0.0], false, format!("{other:?}")),
+        _ => ([0.0, 0.0, 0.0, 0.0], false),
+    }
+}
+
+/// A paint as Typst writes it, e.g. `rgb("#ff0000")` (made only for a paint that is reported).
+fn paint_repr(paint: &Paint) -> String {
+    match paint {
+        Paint::Solid(color) => format!("{}", typst::foundations::Repr::repr(color)),
+        other => format!("{other:?}"),
     }
 }
 
@@ -248,16 +255,17 @@ fn walk(frame: &Frame, ts: Transform, ink: &mut PageInk, cache: &mut HashMap<u64
     for (pos, item) in frame.items() {
         let at = Point::new(pos.x, pos.y).transform(ts);
         let at = [at.x.to_pt(), at.y.to_pt()];
-        let mut paints: Vec<(&'static str, &Paint, Option<String>)> = Vec::new();
+        // The text of a run is made into a string only for a paint that is reported.
+        let mut paints: Vec<(&'static str, &Paint, Option<&typst::text::TextItem>)> = Vec::new();
         match item {
             FrameItem::Group(group) => {
                 let ts = ts.pre_concat(Transform::translate(pos.x, pos.y)).pre_concat(group.transform);
                 walk(&group.frame, ts, ink, cache, compiled, pi);
             }
             FrameItem::Text(text) => {
-                paints.push(("text", &text.fill, Some(text.text.to_string())));
+                paints.push(("text", &text.fill, Some(text)));
                 if let Some(s) = &text.stroke {
-                    paints.push(("text", &s.paint, Some(text.text.to_string())));
+                    paints.push(("text", &s.paint, Some(text)));
                 }
             }
             FrameItem::Shape(shape, _) => {
@@ -289,12 +297,12 @@ fn walk(frame: &Frame, ts: Transform, ink: &mut PageInk, cache: &mut HashMap<u64
             _ => {}
         }
         for (what, paint, text) in paints {
-            let (c, is_cmyk, repr) = paint_ink(paint);
+            let (c, is_cmyk) = paint_ink(paint);
             let tac = 100.0 * (c[0] + c[1] + c[2] + c[3]);
             let has_ink = tac > 0.5;
             if has_ink && (!is_cmyk || c[0] + c[1] + c[2] > 0.001) {
                 if ink.not_k.len() < 50 {
-                    ink.not_k.push(NotK { what, colour: repr, text, at });
+                    ink.not_k.push(NotK { what, colour: paint_repr(paint), text: text.map(|t| t.text.to_string()), at });
                 }
             }
             if tac > ink.max_tac + 1e-9 {
