@@ -7,7 +7,7 @@
 //! PDF and PNGs of the changed pages, each set all or nothing. A failed rebuild writes nothing:
 //! the last good PDF stays (only a failed export of the spread sheets, after the pages PDF is in
 //! place, would leave the old spread PDF). [`Watch::watched`] lists the files a
-//! change to which must trigger the next rebuild.
+//! change to which must trigger the next rebuild, and a [`FileWatcher`] waits for one.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -184,4 +184,100 @@ pub fn summary(r: &Rebuilt) -> String {
         format!("; wrote {}", r.written.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))
     };
     format!("{verb} in {ms:.0} ms: {what}{wrote}")
+}
+
+/// Waits for changes to the watched files: typst-kit's `Watcher` with a shorter batch. After
+/// the first change it waits only until the files have been quiet for [`FileWatcher::QUIET`]
+/// (typst-kit waits 100 ms, most of the time from a save to the new PDF), at most
+/// [`FileWatcher::STARVE`]; an editor's save (a write, or a copy renamed over the file) makes its
+/// events within a millisecond or two. Files that do not exist (yet) are polled.
+pub struct FileWatcher {
+    watcher: notify::RecommendedWatcher,
+    rx: std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
+    watched: std::collections::HashMap<std::path::PathBuf, bool>,
+    missing: Vec<std::path::PathBuf>,
+}
+
+impl FileWatcher {
+    /// How long the files must be quiet after a change before the rebuild.
+    pub const QUIET: std::time::Duration = std::time::Duration::from_millis(8);
+    /// Longest wait for quiet after the first change.
+    pub const STARVE: std::time::Duration = std::time::Duration::from_millis(300);
+    /// How often files that do not exist (yet) are looked for.
+    pub const POLL: std::time::Duration = std::time::Duration::from_millis(300);
+
+    /// A watcher watching nothing yet.
+    pub fn new() -> Result<Self, String> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let config = notify::Config::default().with_poll_interval(Self::POLL);
+        let watcher = <notify::RecommendedWatcher as notify::Watcher>::new(tx, config)
+            .map_err(|e| format!("failed to set up file watching ({e})"))?;
+        Ok(Self { watcher, rx, watched: Default::default(), missing: Vec::new() })
+    }
+
+    /// Watch exactly these files.
+    pub fn update(&mut self, paths: Vec<std::path::PathBuf>) -> Result<(), String> {
+        use notify::Watcher as _;
+        for seen in self.watched.values_mut() {
+            *seen = false;
+        }
+        self.missing.clear();
+        for path in paths {
+            if !path.exists() {
+                self.missing.push(path);
+                continue;
+            }
+            if !self.watched.contains_key(&path) {
+                self.watcher
+                    .watch(&path, notify::RecursiveMode::NonRecursive)
+                    .map_err(|e| format!("failed to watch {} ({e})", path.display()))?;
+            }
+            self.watched.insert(path, true);
+        }
+        let watcher = &mut self.watcher;
+        self.watched.retain(|path, seen| {
+            if !*seen {
+                let _ = watcher.unwatch(path);
+            }
+            *seen
+        });
+        Ok(())
+    }
+
+    /// Wait until a watched file changes (or a missing one appears).
+    pub fn wait(&mut self) -> Result<(), String> {
+        use notify::event::{ModifyKind, RemoveKind, RenameMode};
+        use notify::{EventKind, Watcher as _};
+        loop {
+            let first = if self.missing.is_empty() { self.rx.recv().ok() } else { self.rx.recv_timeout(Self::POLL).ok() };
+            let start = std::time::Instant::now();
+            let mut relevant = false;
+            let mut next = first;
+            while let Some(event) = next.take() {
+                let event = event.map_err(|e| format!("failed to watch the files ({e})"))?;
+                let counts = match event.kind {
+                    EventKind::Any | EventKind::Create(_) | EventKind::Remove(_) => true,
+                    EventKind::Modify(kind) => matches!(kind, ModifyKind::Any | ModifyKind::Data(_) | ModifyKind::Name(_)),
+                    EventKind::Access(_) | EventKind::Other => false,
+                };
+                if counts {
+                    // notify stops watching a file removed or renamed away (an editor's save by
+                    // rename): forget it, so that the next update watches the new file.
+                    if matches!(event.kind, EventKind::Remove(RemoveKind::File) | EventKind::Modify(ModifyKind::Name(RenameMode::From))) {
+                        for path in &event.paths {
+                            let _ = self.watcher.unwatch(path);
+                            self.watched.remove(path);
+                        }
+                    }
+                    relevant = true;
+                }
+                if start.elapsed() <= Self::STARVE {
+                    next = self.rx.recv_timeout(Self::QUIET).ok();
+                }
+            }
+            if relevant || self.missing.iter().any(|p| p.exists()) {
+                return Ok(());
+            }
+        }
+    }
 }
