@@ -186,7 +186,7 @@ fn fits(root: &Path) -> (usize, Duration, Duration) {
         let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
         let fitter = folio::layout::compose::Fitter::new(&report.edition, formats, &pass1.galley, &pass1.measures, pi, photos);
         for (si, story) in stories.iter().enumerate() {
-            let own = story.value.block.get_ref();
+            let own = story.value.block().get_ref();
             for span in 1..=format.columns {
                 for column in 1..=format.columns + 1 - span {
                     for top in (0..format.lines / 2).step_by(8) {

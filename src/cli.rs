@@ -48,6 +48,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Rebuild an edition on every change to its TOML, photos, layouts or fonts.
     Watch(WatchArgs),
+    /// Place the stories that have no [block] (自动组版) and print the blocks chosen; with
+    /// --write, write them into the story files.
+    Place(PlaceArgs),
 }
 
 /// Where the project and its fonts are: every edition command takes these.
@@ -86,6 +89,18 @@ pub struct CheckArgs {
     /// Report overset copy as a warning instead of an error.
     #[arg(long)]
     pub allow_overset: bool,
+}
+
+/// `folio place`.
+#[derive(Debug, Clone, Args)]
+pub struct PlaceArgs {
+    /// Edition and project.
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Write the chosen blocks into the story files' [block] tables (comments and layout kept),
+    /// so the editor can refine them and the next build is stable.
+    #[arg(long)]
+    pub write: bool,
 }
 
 /// `folio proof`.

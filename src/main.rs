@@ -16,6 +16,7 @@ fn main() {
         Command::New(a) => cmd::new::run(&a),
         Command::Watch(a) => cmd::watch::run(&a),
         Command::Extract(a) => cmd::extract::run(&a),
+        Command::Place(a) => cmd::place::run(&a),
     })
     .unwrap_or_else(|_| {
         eprintln!("error: folio hit an internal error (a bug); nothing was written. Please report it with the input that caused it.");

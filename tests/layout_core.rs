@@ -6,10 +6,12 @@
 
 mod common;
 
-use common::TestProject;
+use common::{poppler, TestProject};
 use folio::input::content::{Block, Length};
 use folio::layout::compose::Fitter;
 use folio::session::{Options, Policy, Session};
+
+const SAMPLE_NAME: &str = common::SAMPLE;
 
 fn session(p: &TestProject, name: &str) -> Session {
     Session::new(
@@ -37,7 +39,7 @@ fn fitting_each_story_to_its_own_block_gives_what_the_compile_placed() {
             let fitter = Fitter::new(&report.edition, formats, &pass1.galley, &pass1.measures, pi, photos);
             for (si, story) in stories.iter().enumerate() {
                 let placed = report.compiled.fits.iter().find(|f| f.page == pi && f.story == si).unwrap();
-                let block = story.value.block.get_ref();
+                let block = story.value.block().get_ref();
                 let fit = fitter.fit(si, block).unwrap_or_else(|| panic!("{name} p{pi} s{si}: own block not measured"));
                 assert_eq!(fit, fitter.fit(si, block).unwrap(), "pure: the same block fits the same");
                 // Copyfit and continuation blocks change what the compile placed; the rest must agree.
@@ -71,7 +73,7 @@ fn other_spans_and_heights_fit_from_the_cached_measures() {
             if !story.value.jumps.is_empty() {
                 continue;
             }
-            let b = story.value.block.get_ref();
+            let b = story.value.block().get_ref();
             for span in 1..=columns {
                 let block = Block { column: 1, span, ..b.clone() };
                 let fit = fitter.fit(si, &block).unwrap_or_else(|| panic!("span {span} measured with Spans::All"));
@@ -113,7 +115,7 @@ fn the_search_tiles_a_page_with_every_story_fitting() {
     let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
     let fitter = Fitter::new(edition, &formats, &all.galley, &all.measures, pi, photos);
     let ids: Vec<usize> = (0..stories.len()).collect();
-    let top = stories.iter().map(|s| s.value.block.get_ref().top).min().unwrap();
+    let top = stories.iter().map(|s| s.value.block().get_ref().top).min().unwrap();
     let area = Area { column: 1, columns: f.columns, top, bottom: f.lines };
     let layout = search(&fitter, &ids, area).expect("the page's stories tile it");
     assert_eq!(layout, search(&fitter, &ids, area).unwrap(), "deterministic");
@@ -138,4 +140,76 @@ fn the_search_tiles_a_page_with_every_story_fitting() {
     }
     // The lead reads first: at the top of the area.
     assert_eq!(layout.blocks[0].top, top);
+}
+
+const PAGE5: [&str; 6] = ["jiujiang-lead", "wuning", "duchang", "lianxi", "pengze", "balihu"];
+
+/// The sample with the six stories of page 5 stripped of their `[block]` tables and their photos'
+/// `row` and `height`: folio places them.
+fn unplaced_sample() -> TestProject {
+    let p = TestProject::sample();
+    for name in PAGE5 {
+        p.edit(&format!("content/jiangxi-special/stories/{name}.toml"), |t| {
+            let mut out = String::new();
+            let mut skip = false;
+            for line in t.lines() {
+                let trimmed = line.trim_start();
+                if trimmed.starts_with('[') {
+                    skip = trimmed == "[block]";
+                }
+                let photo_key = trimmed.starts_with("row ") || trimmed.starts_with("row=") || trimmed.starts_with("height ") || trimmed.starts_with("height=");
+                if !skip && !photo_key {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+            assert!(!out.contains("[block]"));
+            out
+        });
+    }
+    p
+}
+
+/// Stories without blocks build: exit 0 (no overset, no preflight error), every headline and the
+/// end of every story's copy are on page 5 of the PDF, and `folio place --write` then writes blocks
+/// that rebuild to the very same pages.
+#[test]
+fn stories_without_blocks_are_placed_and_place_write_makes_it_stable() {
+    let p = unplaced_sample();
+    let run = p.folio(&["build", "content/jiangxi-special", "--out", "out"]);
+    run.assert_code(0);
+    let pdf = p.out().join("jiangxi-special.pdf");
+    let text: String = poppler("pdftotext", &["-f", "2", "-l", "2", pdf.to_str().unwrap(), "-"]).split_whitespace().collect();
+    for name in PAGE5 {
+        let story = std::fs::read_to_string(p.edition(SAMPLE_NAME).join(format!("stories/{name}.toml"))).unwrap();
+        let headline = story.lines().find_map(|l| l.strip_prefix("headline = ")).unwrap().trim_matches('"').replace("\\n", "");
+        let head: String = headline.split_whitespace().collect();
+        let first = head.chars().take(4).collect::<String>();
+        assert!(text.contains(&first), "{name}: headline {headline} not on page 5");
+    }
+    let before = std::fs::read(&pdf).unwrap();
+    let place = p.folio(&["place", "content/jiangxi-special", "--write"]);
+    place.assert_code(0);
+    assert!(place.stdout().contains("page 5:") && place.stdout().contains("column = 1, span = "), "{}", place.stdout());
+    for name in PAGE5 {
+        let story = std::fs::read_to_string(p.edition(SAMPLE_NAME).join(format!("stories/{name}.toml"))).unwrap();
+        assert!(story.contains("[block]"), "{name}: no [block] written");
+        assert!(story.contains("headline = "), "the rest of the file is kept");
+    }
+    let again = p.folio(&["place", "content/jiangxi-special"]);
+    assert!(again.stdout().contains("nothing to place"), "{}", again.stdout());
+    p.folio(&["build", "content/jiangxi-special", "--out", "out"]).assert_code(0);
+    assert!(std::fs::read(&pdf).unwrap() == before, "the written blocks rebuild the same pages");
+}
+
+/// Copy that cannot fill its page exactly is an error that says how many characters to cut.
+#[test]
+fn copy_over_its_page_says_what_to_cut() {
+    let p = unplaced_sample();
+    let extra = common::seed_paras(0, 40);
+    p.edit("content/jiangxi-special/stories/balihu.toml", |t| t.replacen("body = \"\"\"", &format!("body = \"\"\"\n{extra}\n"), 1));
+    let run = p.folio(&["build", "content/jiangxi-special", "--out", "out"]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["page 5", "characters over", "edition.toml:", "cut about"]);
+    assert!(!p.out().join("jiangxi-special.pdf").exists(), "nothing written");
 }

@@ -112,7 +112,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
     for fit in &compiled.fits {
         let story = &edition.stories[fit.page][fit.story];
         let page = page_of(fit.page).unwrap_or_default();
-        let span = story.value.block.span();
+        let span = story.value.block().span();
         let chars_per_line = compiled.data.pages.get(fit.page).map_or(1, |p| p.format.spec.column_chars);
         let block = compiled.data.pages.get(fit.page).and_then(|p| p.stories.get(fit.story)).map(|s| on_page(fit.page, &s.block));
         let mark = |kind, label: String| block.map(|rect| Mark { page: fit.page, rect, kind, label });
@@ -162,7 +162,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         }
         // What fit = "auto" changed: worth knowing, not wrong.
         if let Some(change) = &fit.copyfit {
-            let at = story.value.fit.as_ref().map_or_else(|| story.value.block.span(), |f| f.span());
+            let at = story.value.fit.as_ref().map_or_else(|| story.value.block().span(), |f| f.span());
             let mut d = story.error(at, format!("copyfit on page {page}: {change} to fill the block"));
             d.severity = Severity::Warning;
             let d = d.hint("this is what fit = \"auto\" did; remove fit = \"auto\" to set the story as written");

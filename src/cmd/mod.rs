@@ -5,6 +5,7 @@ pub mod check;
 pub mod extract;
 pub mod fonts;
 pub mod new;
+pub mod place;
 pub mod proof;
 pub mod report;
 pub mod watch;

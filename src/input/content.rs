@@ -230,8 +230,10 @@ pub struct Story {
     /// Set the headline vertically (竖排) in the block's first column instead of across the top.
     #[serde(default)]
     pub vertical: bool,
-    /// Where the story sits on the page grid.
-    pub block: Spanned<Block>,
+    /// Where the story sits on the page grid; absent, folio places the story itself (自动组版,
+    /// see [`crate::layout::place`]) before it is laid out.
+    #[serde(default)]
+    pub block: Option<Spanned<Block>>,
     /// Blocks on later pages where the copy continues (转版), in order.
     #[serde(default)]
     pub jumps: Vec<Spanned<Jump>>,
@@ -328,6 +330,17 @@ impl<'de> Deserialize<'de> for FitMode {
 }
 
 impl Story {
+    /// The story's block. Every story has one by the time it is laid out: the editor's, or the
+    /// one [`crate::layout::place`] chose.
+    pub fn block(&self) -> &Spanned<Block> {
+        self.block.as_ref().expect("every story is placed before it is laid out")
+    }
+
+    /// Whether folio is to place the story (it has no `[block]`).
+    pub fn unplaced(&self) -> bool {
+        self.block.is_none()
+    }
+
     /// Whether the story asks for copyfit (`fit = "auto"`).
     pub fn auto_fit(&self) -> bool {
         self.fit.as_ref().is_some_and(|f| *f.get_ref() == FitMode::Auto)
@@ -680,15 +693,21 @@ fn validate_story(
     diags: &mut Vec<Diagnostic>,
 ) {
     let s = &story.value;
-    let block = s.block.get_ref();
-    let span = s.block.span();
+    // A story without a block is placed by folio: only what it holds is checked here, against
+    // the page's full width.
+    let unplaced = Spanned::new(0..0, Block { column: 1, span: format.columns, top: 0, height: Length::Lines(format.lines), head: None });
+    let placed = s.block.as_ref();
+    let block = placed.unwrap_or(&unplaced).get_ref();
+    let span = placed.map_or(0..0, |b| b.span());
     let top_min = format.page_top(banner, page.masthead);
-    check_block(story, &["block"], span, (block.column, block.span, block.top), block_lines(block, format), format, top_min, crossing_ok, diags);
+    if placed.is_some() {
+        check_block(story, &["block"], span.clone(), (block.column, block.span, block.top), block_lines(block, format), format, top_min, crossing_ok, diags);
+    }
     if let Some(head) = block.head {
         let lines = u64::from(block_lines(block, format));
         // 0 (like no `head`) lets folio size the head area.
         if u64::from(head) >= lines.max(2) {
-            diags.push(story.error(story.key_span(&["block", "head"], s.block.span()), format!(
+            diags.push(story.error(story.key_span(&["block", "head"], span.clone()), format!(
                 "`block.head` = {head} is out of range: the block is {lines} lines deep, so its head area takes 0–{} lines",
                 lines.max(2) - 1))
                 .hint("give the head area fewer lines than the block, leaving room for copy (or 0, or leave `head` out: folio sizes it)"));
@@ -914,13 +933,15 @@ fn check_overlaps(
     for (pi, page) in stories.iter().enumerate() {
         let format = formats[pi];
         for s in page {
-            let b = s.value.block.get_ref();
-            let (c0, c1) = (b.column, b.column + b.span);
-            let (t, bot) = (b.top, b.top + block_lines(b, format));
-            rects.push((pi, (c0, c1.min(format.columns + 1), t, bot), s, s.value.block.span()));
-            if c1 > format.columns + 1 {
-                if let Some((_, r)) = centre {
-                    rects.push((r, (1, c1 - format.columns, t, bot), s, s.value.block.span()));
+            if let Some(block) = &s.value.block {
+                let b = block.get_ref();
+                let (c0, c1) = (b.column, b.column + b.span);
+                let (t, bot) = (b.top, b.top + block_lines(b, format));
+                rects.push((pi, (c0, c1.min(format.columns + 1), t, bot), s, block.span()));
+                if c1 > format.columns + 1 {
+                    if let Some((_, r)) = centre {
+                        rects.push((r, (1, c1 - format.columns, t, bot), s, block.span()));
+                    }
                 }
             }
             for jump in &s.value.jumps {

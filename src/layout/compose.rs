@@ -475,14 +475,14 @@ impl<'a> Fitter<'a> {
         if block.span == 0 || block.column == 0 || u64::from(block.column) - 1 + u64::from(block.span) > u64::from(columns) {
             return None;
         }
-        let own = s.block.get_ref().span;
+        let own = galley::own_span(s, self.format);
         let vertical = s.vertical && block.span > 1;
         let head = if vertical || block.span == own { Some(pieces.head) } else { pieces.heads.iter().find(|(sp, _)| *sp == block.span).map(|p| p.1) }?;
         let lead = match pieces.lead {
             None => None,
             Some(i) => {
                 let cols = galley::lead_span_in(s, block.span);
-                let item = if cols == lead_span(s) { Some(i) } else { pieces.leads.iter().find(|(sp, _)| *sp == cols).map(|p| p.1) }?;
+                let item = if cols == lead_span(s, self.format) { Some(i) } else { pieces.leads.iter().find(|(sp, _)| *sp == cols).map(|p| p.1) }?;
                 Some((item, cols))
             }
         };
@@ -625,8 +625,8 @@ fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info:
 /// ([`Shape::flow`]), how it fits ([`Shape::fit`]), and the placed pieces ([`Shape::assemble`]).
 fn place_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, trial: Trial, photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Placement {
     let head_height = ctx.measures[pieces.head].height;
-    let lead = pieces.lead.map(|i| (i, lead_span(&story.value)));
-    let shape = Shape::new(ctx, story, story.value.block.get_ref(), pieces, (head_height, lead), trial.photo_delta, photo_info);
+    let lead = pieces.lead.map(|i| (i, lead_span(&story.value, ctx.format)));
+    let shape = Shape::new(ctx, story, story.value.block().get_ref(), pieces, (head_height, lead), trial.photo_delta, photo_info);
     let units = units(ctx, trial.flow);
     let result = shape.flow(&units, trial.leading);
     let fit = shape.fit(&units, &result);

@@ -11,7 +11,7 @@ use typst::layout::{Frame, FrameItem, Point, Transform};
 use typst_layout::PagedDocument;
 
 use crate::input::content::{paragraphs, Edition, Story};
-use crate::input::grid::Formats;
+use crate::input::grid::{Format, Formats};
 
 /// A run of paragraph text with one style.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -168,9 +168,14 @@ pub struct Galley {
     pub item_formats: Vec<String>,
 }
 
+/// The span a story is set at: its block's, or (not placed yet) the page's full width.
+pub fn own_span(story: &Story, format: &Format) -> u32 {
+    story.block.as_ref().map_or(format.columns, |b| b.get_ref().span)
+}
+
 /// Default lead box span: about half the story, at least one column.
-pub fn lead_span(story: &Story) -> u32 {
-    lead_span_in(story, story.block.get_ref().span)
+pub fn lead_span(story: &Story, format: &Format) -> u32 {
+    lead_span_in(story, own_span(story, format))
 }
 
 /// The lead box's span in a block `span` columns wide: the story's `lead.span`, else about
@@ -194,7 +199,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
         let number = edition.file.value.pages[pi].number;
         for story in page {
             let s = &story.value;
-            let (c0, span) = (s.block.get_ref().column - 1, s.block.get_ref().span);
+            let (c0, span) = s.block.as_ref().map_or((0, format.columns), |b| (b.get_ref().column - 1, b.get_ref().span));
             let mut pieces = StoryPieces { head: g.items.len(), ..Default::default() };
             let vertical = s.vertical && span > 1;
             g.items.push(GalleyItem {
@@ -214,7 +219,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             if let Some(lead) = &s.lead {
                 pieces.lead = Some(g.items.len());
                 g.items.push(GalleyItem {
-                    width: format.cols_width(c0, lead_span(s)),
+                    width: format.cols_width(c0, lead_span(s, format)),
                     piece: Piece::Lead { lead: LeadText { title: lead.title.clone(), paras: paragraphs(&lead.text) } },
                 });
             }
@@ -229,7 +234,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                     g.items.push(GalleyItem { width: format.cols_width(0, sp), piece });
                 }
                 if let Some(i) = pieces.lead {
-                    let own = lead_span(s);
+                    let own = lead_span(s, format);
                     let mut seen = vec![own];
                     for sp in (1..=format.columns).map(|sp| lead_span_in(s, sp)) {
                         if !seen.contains(&sp) {

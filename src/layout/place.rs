@@ -24,8 +24,14 @@
 //! - ties go to the first layout found in a fixed order (across before down, earlier cuts
 //!   first), so the same input always gives the same page.
 
-use crate::input::content::{Block, Length};
+use toml::Spanned;
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::input::content::{block_lines, Block, Edition, Length};
+use crate::input::grid::{Format, Formats};
 use crate::layout::compose::{Fit, Fitter};
+use crate::layout::galley::Spans;
+use crate::layout::world::FolioWorld;
 
 /// Cost of one empty grid line under a story's balanced columns.
 pub const W_UNDERSET: u32 = 10;
@@ -273,4 +279,106 @@ pub fn search(fitter: &Fitter, stories: &[usize], area: Area) -> Option<Layout> 
     let mut blocks = Vec::new();
     s.unfold(0, n, (area.column, area.top, area.columns, area.bottom - area.top), true, &mut blocks);
     Some(Layout { blocks, cost })
+}
+
+/// What the placement chose on one page.
+#[derive(Debug, Clone)]
+pub struct PagePlacement {
+    /// The page's index in the edition.
+    pub page: usize,
+    /// The blocks of the stories folio placed, in reading order.
+    pub blocks: Vec<Placed>,
+}
+
+/// Place every story of `edition` that has no `[block]`: pass 1 once with every head and lead
+/// box at every span, then, per page, the [`search`] over the page's free area — the type area
+/// under the banner and masthead, below any block the editor placed by hand. The chosen blocks
+/// (and head areas and first photos' heights where the search changed them) are written into
+/// `edition`, so the compile that follows lays the stories out there. When a page's stories do
+/// not tile its area, the error says by about how many characters the copy is over or short.
+pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Formats) -> Result<Vec<PagePlacement>, Diagnostics> {
+    if !edition.stories.iter().flatten().any(|s| s.value.unplaced()) {
+        return Ok(Vec::new());
+    }
+    // The galley's templates read the colour route too; placement measures on the proofs' route.
+    world.set_versioned(crate::layout::world::DataFile::Output, &crate::layout::compile::OutputOptions::default());
+    let pass1 = crate::layout::compile::measure_galley(world, edition, formats, Spans::All)?;
+    let infos = crate::input::photos::inspect_all(edition).map_err(Diagnostics)?;
+    let mut placements = Vec::new();
+    let mut errors = Vec::new();
+    for pi in 0..edition.stories.len() {
+        let unplaced: Vec<usize> = (0..edition.stories[pi].len()).filter(|&si| edition.stories[pi][si].value.unplaced()).collect();
+        if unplaced.is_empty() {
+            continue;
+        }
+        let format = edition.page_format(formats, pi);
+        let spec = &edition.file.value.pages[pi];
+        let page_top = format.page_top(edition.file.value.has_banner(pi), spec.masthead);
+        let fixed_bottom = edition.stories[pi]
+            .iter()
+            .filter_map(|s| s.value.block.as_ref())
+            .map(|b| b.get_ref().top + block_lines(b.get_ref(), format))
+            .max()
+            .unwrap_or(0);
+        let area = Area { column: 1, columns: format.columns, top: page_top.max(fixed_bottom), bottom: format.lines };
+        let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
+        let fitter = Fitter::new(edition, formats, &pass1.galley, &pass1.measures, pi, photos);
+        match search(&fitter, &unplaced, area) {
+            Some(layout) => placements.push(PagePlacement { page: pi, blocks: layout.blocks }),
+            None => errors.push(no_tiling(edition, &fitter, format, pi, &unplaced, area)),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
+    }
+    for placement in &placements {
+        for b in &placement.blocks {
+            let story = &mut edition.stories[placement.page][b.story].value;
+            story.block = Some(Spanned::new(0..0, Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head }));
+            if let (Some(lines), Some(photo)) = (b.photo_lines, story.photos.first_mut()) {
+                photo.height = Some(Spanned::new(0..0, lines));
+            }
+        }
+    }
+    Ok(placements)
+}
+
+/// Why a page's stories do not tile its area, in characters: each story set across the whole
+/// width as deep as it needs, against the area's lines.
+fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, stories: &[usize], area: Area) -> Diagnostic {
+    let lines = area.bottom - area.top;
+    let need = |si: usize| -> Option<u32> {
+        (1..=format.lines).find(|&h| {
+            let block = Block { column: 1, span: area.columns, top: area.top + 1, height: Length::Lines(h), head: None };
+            fitter.fit(si, &block).is_some_and(|f| f.overset == 0 && !f.head_short && !f.photos_outside)
+        })
+    };
+    let needs: Vec<(usize, Option<u32>)> = stories.iter().map(|&si| (si, need(si))).collect();
+    let total: u32 = needs.iter().map(|(_, n)| n.unwrap_or(lines + 1)).sum();
+    let chars_per_line = (format.column_pt / format.spec.body_size).round() as i64;
+    let diff = (i64::from(total) - i64::from(lines)) * i64::from(area.columns) * chars_per_line;
+    let number = edition.file.value.pages[pi].number;
+    let name = |si: usize| edition.stories[pi][si].display.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let (message, hint) = if diff > 0 {
+        let mut by_size: Vec<&(usize, Option<u32>)> = needs.iter().collect();
+        by_size.sort_by_key(|(si, n)| (std::cmp::Reverse(n.unwrap_or(u32::MAX)), *si));
+        let cut: Vec<String> = by_size.iter().take(2).map(|(si, _)| name(*si)).collect();
+        (
+            format!("page {number}: the copy of its {} stories is about {diff} characters over its space ({} columns × {lines} lines)", stories.len(), area.columns),
+            format!("cut about {diff} characters (e.g. from {}), or drop a story from the page, or give a story a [block] by hand", cut.join(" and ")),
+        )
+    } else if diff < 0 {
+        (
+            format!("page {number}: the copy of its {} stories is about {} characters short of its space ({} columns × {lines} lines)", stories.len(), -diff, area.columns),
+            format!("add about {} characters or a photo, or move a story to the page", -diff),
+        )
+    } else {
+        (
+            format!("page {number}: its {} stories fill about the space they have, but no arrangement of whole blocks fits every story without a hole or overset", stories.len()),
+            "lengthen or shorten a story by a few lines, or give a story a [block] by hand".to_string(),
+        )
+    };
+    let file = &edition.file;
+    let at = file.key_span(&["pages"], 0..0);
+    file.error(at, message).hint(hint)
 }

@@ -75,6 +75,8 @@ pub struct Report {
     pub preflight: Vec<preflight::Finding>,
     /// What the preflight measured (ink per page).
     pub measures: preflight::Measures,
+    /// The blocks folio chose for the stories that had none, per page.
+    pub placed: Vec<crate::layout::place::PagePlacement>,
 }
 
 impl Report {
@@ -190,9 +192,11 @@ impl Session {
     /// an `Err`; preflight errors are not: the report comes back with its findings
     /// ([`Report::blocked`]). Nothing is exported or written.
     pub fn compile(&mut self) -> Result<Report, Diagnostics> {
-        let edition = self.open()?;
+        let mut edition = self.open()?;
         let t = Instant::now();
         let (Some(warm), Some(opened)) = (&mut self.warm, &self.opened) else { unreachable!("opened above") };
+        // Stories without a [block] are placed first (自动组版); the compile lays them out there.
+        let placed = crate::layout::place::place_edition(&mut warm.world, &mut edition, &opened.formats)?;
         let compiled = compile::compile(&mut warm.world, &edition, &opened.formats)?;
         let (mut found, measures) = preflight::findings(&edition, &compiled);
         if self.policy.allow_overset {
@@ -200,7 +204,7 @@ impl Session {
         }
         let findings = found.iter().map(|f| f.diag.clone()).collect();
         log(&format!("compiled in {:?}", t.elapsed()));
-        Ok(Report { edition, compiled, findings, written: Vec::new(), proofs: None, preflight: found, measures })
+        Ok(Report { edition, compiled, findings, written: Vec::new(), proofs: None, preflight: found, measures, placed })
     }
 
     /// Export the proofs' PDFs that are asked for, on two cores: (pages, spreads).

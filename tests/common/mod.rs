@@ -77,7 +77,7 @@ impl TestProject {
     pub fn folio(&self, args: &[&str]) -> Run {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_folio"));
         cmd.current_dir(self.root()).args(args);
-        if matches!(args.first(), Some(&"build") | Some(&"check") | Some(&"proof") | Some(&"watch")) {
+        if matches!(args.first(), Some(&"build") | Some(&"check") | Some(&"proof") | Some(&"watch") | Some(&"place")) {
             cmd.arg("--font-path").arg(repo().join("fonts"));
         }
         Run(cmd.output().expect("run folio"))

@@ -1,0 +1,93 @@
+//! `folio place EDITION [--write]`: place the stories that have no `[block]` (自动组版, see
+//! [`crate::layout::place`]) and print the blocks chosen, page by page; with `--write`, write
+//! them into the story files' `[block]` tables (toml_edit keeps the files' comments and layout),
+//! so that the editor can refine them by hand and the next build is stable. Exit 1 when the
+//! stories cannot be placed (the message says what to cut or add) or the edition has errors.
+
+use crate::cli::PlaceArgs;
+use crate::diag::Diagnostic;
+use crate::input::content::Edition;
+use crate::layout::place::{PagePlacement, Placed};
+use crate::session::{Policy, Session};
+
+/// Place one edition's unplaced stories; print (and with `--write`, write) their blocks.
+pub fn run(args: &PlaceArgs) -> i32 {
+    let mut session = Session::new(super::options(&args.common, None), Policy::default());
+    let report = match session.compile() {
+        Ok(r) => r,
+        Err(diags) => {
+            super::emit(&diags.0);
+            eprintln!("error: the stories could not be placed; no file was changed");
+            return super::FAILED;
+        }
+    };
+    if report.placed.is_empty() {
+        println!("every story of {} has a [block]; nothing to place", report.edition.name);
+        return super::OK;
+    }
+    for page in &report.placed {
+        println!("page {}:", report.edition.file.value.pages[page.page].number);
+        for b in &page.blocks {
+            println!("  {:<32} {}", report.edition.stories[page.page][b.story].display.display(), describe(b));
+        }
+    }
+    super::emit(&report.findings);
+    if args.write {
+        match write(&report.edition, &report.placed) {
+            Ok(files) => {
+                for f in files {
+                    println!("wrote {}", f.display());
+                }
+            }
+            Err(d) => {
+                super::emit(&[d]);
+                return super::FAILED;
+            }
+        }
+    }
+    if report.blocked() { super::FAILED } else { super::OK }
+}
+
+/// A block as a `[block]` table would say it.
+fn describe(b: &Placed) -> String {
+    let mut s = format!("column = {}, span = {}, top = {}, height = {}", b.column, b.span, b.top, b.height);
+    if let Some(h) = b.head {
+        s.push_str(&format!(", head = {h}"));
+    }
+    if let Some(l) = b.photo_lines {
+        s.push_str(&format!("; first photo height = {l}"));
+    }
+    s
+}
+
+/// Write each placed story's `[block]` (and its first photo's `height` where the search set it)
+/// into its file, keeping everything else of the file as it is.
+fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::PathBuf>, Diagnostic> {
+    let mut written = Vec::new();
+    for page in placed {
+        for b in &page.blocks {
+            let story = &edition.stories[page.page][b.story];
+            let mut doc: toml_edit::DocumentMut = story
+                .source
+                .parse()
+                .map_err(|e| Diagnostic::error(format!("cannot edit {}: {e}", story.display.display())))?;
+            let mut table = toml_edit::Table::new();
+            table["column"] = toml_edit::value(i64::from(b.column));
+            table["span"] = toml_edit::value(i64::from(b.span));
+            table["top"] = toml_edit::value(i64::from(b.top));
+            table["height"] = toml_edit::value(i64::from(b.height));
+            if let Some(h) = b.head {
+                table["head"] = toml_edit::value(i64::from(h));
+            }
+            doc["block"] = toml_edit::Item::Table(table);
+            if let Some(lines) = b.photo_lines {
+                if let Some(photo) = doc.get_mut("photos").and_then(|p| p.as_array_of_tables_mut()).and_then(|a| a.get_mut(0)) {
+                    photo["height"] = toml_edit::value(i64::from(lines));
+                }
+            }
+            crate::project::write_atomic(&story.path, doc.to_string().as_bytes())?;
+            written.push(story.display.clone());
+        }
+    }
+    Ok(written)
+}
