@@ -702,6 +702,9 @@ fn validate_story(
     let top_min = format.page_top(banner, page.masthead);
     if placed.is_some() {
         check_block(story, &["block"], span.clone(), (block.column, block.span, block.top), block_lines(block, format), format, top_min, crossing_ok, diags);
+    } else if let Some(jump) = s.jumps.first() {
+        diags.push(story.error(jump.span(), "a story that continues on another page (转版) needs a [block]: folio does not place jumps")
+            .hint("give the story its [block] by hand (`folio place --write` writes one for the stories it can place), or remove the [[jumps]]"));
     }
     if let Some(head) = block.head {
         let lines = u64::from(block_lines(block, format));
