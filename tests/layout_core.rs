@@ -213,3 +213,24 @@ fn copy_over_its_page_says_what_to_cut() {
     run.assert_stderr_has(&["page 5", "characters over", "edition.toml:", "cut about"]);
     assert!(!p.out().join("jiangxi-special.pdf").exists(), "nothing written");
 }
+
+/// More stories without blocks than the search takes at once are refused up front with a fix,
+/// never left to run for minutes.
+#[test]
+fn too_many_unplaced_stories_are_refused_up_front() {
+    let p = unplaced_sample();
+    let dir = p.edition(SAMPLE_NAME).join("stories");
+    let mut list = Vec::new();
+    for k in 0..13 {
+        std::fs::copy(dir.join("wuning.toml"), dir.join(format!("copy{k}.toml"))).unwrap();
+        list.push(format!("\"stories/copy{k}.toml\""));
+    }
+    p.edit("content/jiangxi-special/edition.toml", |t| {
+        let start = t.find("stories = [\"stories/jiujiang-lead.toml\"").unwrap();
+        let end = start + t[start..].find(']').unwrap() + 1;
+        format!("{}stories = [{}]{}", &t[..start], list.join(", "), &t[end..])
+    });
+    let run = p.folio(&["build", "content/jiangxi-special", "--out", "out"]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["page 5", "13 stories without a [block]", "at most 12", "edition.toml:"]);
+}

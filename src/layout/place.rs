@@ -281,6 +281,14 @@ pub fn search(fitter: &Fitter, stories: &[usize], area: Area) -> Option<Layout> 
     Some(Layout { blocks, cost })
 }
 
+/// Most stories folio places on one page: the search grows with the cube of their number.
+pub const MAX_STORIES: usize = 12;
+
+/// Most steps the search may take on one page (runs of stories × sizes × cuts): about a second
+/// on this machine kind. A page past it (many stories on a very fine grid) is refused up front,
+/// never left to run for minutes.
+pub const MAX_STEPS: u64 = 400_000_000;
+
 /// What the placement chose on one page.
 #[derive(Debug, Clone)]
 pub struct PagePlacement {
@@ -321,6 +329,16 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
             .max()
             .unwrap_or(0);
         let area = Area { column: 1, columns: format.columns, top: page_top.max(fixed_bottom), bottom: format.lines };
+        let (n, w, h) = (unplaced.len() as u64, u64::from(area.columns), u64::from(area.bottom.saturating_sub(area.top)));
+        let steps = n * (n + 1) / 2 * w * h * 2 * n * (w + h);
+        if unplaced.len() > MAX_STORIES || steps > MAX_STEPS {
+            let number = spec.number;
+            errors.push(edition.file.error(edition.file.key_span(&["pages"], 0..0), format!(
+                "page {number}: {} stories without a [block] on a {w}-column, {h}-line area are more than folio places at once (at most {MAX_STORIES} stories, and fewer on a very fine grid)",
+                unplaced.len()))
+                .hint("give some of the page's stories a [block] by hand (folio places the rest below them), or move stories to another page"));
+            continue;
+        }
         let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
         let fitter = Fitter::new(edition, formats, &pass1.galley, &pass1.measures, pi, photos);
         match search(&fitter, &unplaced, area) {
