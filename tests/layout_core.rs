@@ -142,31 +142,12 @@ fn the_search_tiles_a_page_with_every_story_fitting() {
     assert_eq!(layout.blocks[0].top, top);
 }
 
-const PAGE5: [&str; 6] = ["jiujiang-lead", "wuning", "duchang", "lianxi", "pengze", "balihu"];
+const PAGE5: [&str; 6] = common::SAMPLE_PAGE5;
 
-/// The sample with the six stories of page 5 stripped of their `[block]` tables and their photos'
-/// `row` and `height`: folio places them.
+/// The sample with the six stories of page 5 unplaced: folio places them.
 fn unplaced_sample() -> TestProject {
     let p = TestProject::sample();
-    for name in PAGE5 {
-        p.edit(&format!("content/jiangxi-special/stories/{name}.toml"), |t| {
-            let mut out = String::new();
-            let mut skip = false;
-            for line in t.lines() {
-                let trimmed = line.trim_start();
-                if trimmed.starts_with('[') {
-                    skip = trimmed == "[block]";
-                }
-                let photo_key = trimmed.starts_with("row ") || trimmed.starts_with("row=") || trimmed.starts_with("height ") || trimmed.starts_with("height=");
-                if !skip && !photo_key {
-                    out.push_str(line);
-                    out.push('\n');
-                }
-            }
-            assert!(!out.contains("[block]"));
-            out
-        });
-    }
+    common::unplace(&p, common::SAMPLE, &PAGE5);
     p
 }
 

@@ -93,6 +93,12 @@ const NEVER_AT_LINE_START: &str = "。？！．，、；：”’）］〕】》
 
 fn check_edition(name: &str) {
     let (_p, data, pdf) = build(name);
+    check_pages(name, &data, &pdf);
+}
+
+/// Every page of a built edition read back from its PDF: text on the grid, inside its blocks,
+/// columns level, 禁则 kept.
+fn check_pages(name: &str, data: &PagesData, pdf: &std::path::Path) {
     let pages = bbox_words(&pdf);
     assert_eq!(pages.len(), data.pages.len());
     for (pi, (words, page)) in pages.iter().zip(&data.pages).enumerate() {
@@ -185,6 +191,19 @@ fn check_edition(name: &str) {
 #[test]
 fn broadsheet_sample_is_set_on_the_grid() {
     check_edition("jiangxi-special");
+}
+
+/// The same read-back on a page folio made up itself: the broadsheet sample's page 5 with its
+/// six stories' blocks removed; and the flow's rules (short last lines, subheads) hold there too.
+#[test]
+fn automatic_pages_are_set_on_the_grid() {
+    let p = TestProject::sample();
+    common::unplace(&p, SAMPLE, &common::SAMPLE_PAGE5);
+    let report = p.report(SAMPLE, true);
+    assert!(!report.placed.is_empty(), "page 5 was placed by folio");
+    check_pages("automatic", &report.compiled.data, &p.out().join(format!("{SAMPLE}.pdf")));
+    assert!(widows(&report).is_empty(), "{:?}", widows(&report));
+    assert!(stranded_subheads(&report.compiled.data).is_empty(), "{:?}", stranded_subheads(&report.compiled.data));
 }
 
 #[test]

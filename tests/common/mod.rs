@@ -323,3 +323,30 @@ pub fn sha256(bytes: &[u8]) -> String {
     use sha2::Digest;
     sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// The stories of the broadsheet sample's page 5.
+pub const SAMPLE_PAGE5: [&str; 6] = ["jiujiang-lead", "wuning", "duchang", "lianxi", "pengze", "balihu"];
+
+/// Strip `stories` (file stems) of `content/<edition>` of their `[block]` tables and their photos'
+/// `row` and `height`, so that folio places them (自动组版).
+pub fn unplace(p: &TestProject, edition: &str, stories: &[&str]) {
+    for name in stories {
+        p.edit(&format!("content/{edition}/stories/{name}.toml"), |t| {
+            let mut out = String::new();
+            let mut skip = false;
+            for line in t.lines() {
+                let trimmed = line.trim_start();
+                if trimmed.starts_with('[') {
+                    skip = trimmed == "[block]";
+                }
+                let photo_key = ["row ", "row=", "height ", "height="].iter().any(|k| trimmed.starts_with(k));
+                if !skip && !photo_key {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+            assert!(!out.contains("[block]"), "{name}");
+            out
+        });
+    }
+}
