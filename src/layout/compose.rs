@@ -426,6 +426,9 @@ pub struct Fit {
     pub photos_outside: bool,
     /// Grid lines each photo takes (picture and caption).
     pub photo_lines: Vec<u32>,
+    /// The most empty grid lines at the foot of any one column's run of copy (a column ending
+    /// early above a photo or at the block's foot): a hole when over one.
+    pub hole: u32,
 }
 
 /// The layout core for a placement search: one page's stories as pass 1 measured them, fitted
@@ -511,6 +514,15 @@ impl<'a> Fitter<'a> {
             }
         }
         let too_wide = shape.photos.iter().any(|p| p.c + p.sp > main.span);
+        let hole = shape
+            .frames(result.bottom)
+            .iter()
+            .map(|iv| {
+                let used: u32 = result.slices.iter().filter(|sl| sl.block == iv.block && sl.col == iv.col && sl.start == iv.top).map(|sl| sl.to - sl.from).sum();
+                (iv.bottom - iv.top).saturating_sub(used)
+            })
+            .max()
+            .unwrap_or(0);
         Some(Fit {
             head_lines: shape.head_lines,
             columns,
@@ -520,6 +532,7 @@ impl<'a> Fitter<'a> {
             head_short: fit.head.is_some(),
             photos_outside: too_wide || !fit.photos_outside.is_empty(),
             photo_lines: shape.photos.iter().map(|p| p.lines).collect(),
+            hole,
         })
     }
 }

@@ -13,8 +13,8 @@
 //! whether it touches the area's top (a block below another gets a rule line).
 //!
 //! The objective (lower is better; every term in grid lines or their multiples, weights below):
-//! - hard: no overset, at most one empty line under the balanced columns (no hole), the head
-//!   fits its area, every photo inside its block;
+//! - hard: no overset, at most one empty line under the balanced columns and at the foot of any
+//!   column's run of copy (no hole), the head fits its area, every photo inside its block;
 //! - [`W_UNDERSET`] per empty line under a story's columns;
 //! - [`W_SIDE_BY_SIDE`] per cut down whose two sides both start with a head on the same line
 //!   (碰题);
@@ -149,7 +149,7 @@ impl<'a> Search<'a> {
             height: Length::Lines(h),
             head: None,
         };
-        let ok = |f: &Fit| f.overset == 0 && f.underset <= 1 && !f.head_short && !f.photos_outside && f.lines > 0;
+        let ok = |f: &Fit| f.overset == 0 && f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && f.lines > 0;
         let mut found: Option<(u32, Adjust, Fit)> = None;
         if let Some(base) = self.fitter.fit(story, &block) {
             let mut tries: Vec<(u32, Adjust)> = vec![(0, Adjust::default())];
@@ -322,13 +322,12 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
         let format = edition.page_format(formats, pi);
         let spec = &edition.file.value.pages[pi];
         let page_top = format.page_top(edition.file.value.has_banner(pi), spec.masthead);
-        let fixed_bottom = edition.stories[pi]
-            .iter()
-            .filter_map(|s| s.value.block.as_ref())
-            .map(|b| b.get_ref().top + block_lines(b.get_ref(), format))
-            .max()
-            .unwrap_or(0);
-        let area = Area { column: 1, columns: format.columns, top: page_top.max(fixed_bottom), bottom: format.lines };
+        let Some(area) = free_area(edition, formats, pi, page_top) else {
+            errors.push(edition.file.error(edition.file.key_span(&["pages"], 0..0), format!(
+                "page {}: the space the hand-placed blocks leave for the stories without a [block] is not one rectangle", spec.number))
+                .hint("folio places stories in one rectangle of the page: give the stories around the gap a [block] by hand, or move the hand-placed blocks to one side or the top"));
+            continue;
+        };
         let (n, w, h) = (unplaced.len() as u64, u64::from(area.columns), u64::from(area.bottom.saturating_sub(area.top)));
         let steps = n * (n + 1) / 2 * w * h * 2 * n * (w + h);
         if unplaced.len() > MAX_STORIES || steps > MAX_STEPS {
@@ -361,13 +360,55 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
     Ok(placements)
 }
 
+/// The rectangle of page `pi`'s type area (under `page_top`) that no hand-placed block takes:
+/// the page's own stories' blocks, continuation blocks (转版) of stories on other pages, and the
+/// right-hand part of a story across the centre spread (跨版). `None` when what is left is not
+/// one rectangle (or nothing is left).
+fn free_area(edition: &Edition, formats: &Formats, pi: usize, page_top: u32) -> Option<Area> {
+    let format = edition.page_format(formats, pi);
+    let (cols, lines) = (format.columns as usize, format.lines as usize);
+    let mut taken = vec![vec![false; lines]; cols];
+    let mut take = |c0: u32, span: u32, top: u32, height: u32| {
+        for c in c0.saturating_sub(1)..(c0.saturating_sub(1) + span).min(cols as u32) {
+            for l in top..(top + height).min(lines as u32) {
+                taken[c as usize][l as usize] = true;
+            }
+        }
+    };
+    let number = edition.file.value.pages[pi].number;
+    let spread = crate::input::content::centre_spread(&edition.file.value);
+    for (qi, stories) in edition.stories.iter().enumerate() {
+        let qformat = edition.page_format(formats, qi);
+        for story in stories {
+            if let Some(b) = &story.value.block {
+                let b = b.get_ref();
+                let h = block_lines(b, qformat);
+                if qi == pi {
+                    take(b.column, b.span, b.top, h);
+                } else if spread == Some((qi, pi)) && b.column + b.span - 1 > qformat.columns {
+                    take(1, b.column + b.span - 1 - qformat.columns, b.top, h);
+                }
+            }
+            for jump in story.value.jumps.iter().map(|j| j.get_ref()).filter(|j| j.page == number) {
+                let jb = Block { column: jump.column, span: jump.span, top: jump.top, height: jump.height, head: None };
+                take(jump.column, jump.span, jump.top, block_lines(&jb, format));
+            }
+        }
+    }
+    let free: Vec<(usize, usize)> = (0..cols).flat_map(|c| (page_top as usize..lines).map(move |l| (c, l))).filter(|&(c, l)| !taken[c][l]).collect();
+    let (c0, c1) = (free.iter().map(|f| f.0).min()?, free.iter().map(|f| f.0).max()?);
+    let (l0, l1) = (free.iter().map(|f| f.1).min()?, free.iter().map(|f| f.1).max()?);
+    let rectangle = free.len() == (c1 - c0 + 1) * (l1 - l0 + 1);
+    rectangle.then_some(Area { column: c0 as u32 + 1, columns: (c1 - c0 + 1) as u32, top: l0 as u32, bottom: l1 as u32 + 1 })
+}
+
 /// Why a page's stories do not tile its area, in characters: each story set across the whole
 /// width as deep as it needs, against the area's lines.
 fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, stories: &[usize], area: Area) -> Diagnostic {
     let lines = area.bottom - area.top;
     let need = |si: usize| -> Option<u32> {
         (1..=format.lines).find(|&h| {
-            let block = Block { column: 1, span: area.columns, top: area.top + 1, height: Length::Lines(h), head: None };
+            let block = Block { column: area.column, span: area.columns, top: area.top + 1, height: Length::Lines(h), head: None };
             fitter.fit(si, &block).is_some_and(|f| f.overset == 0 && !f.head_short && !f.photos_outside)
         })
     };
