@@ -215,3 +215,27 @@ fn too_many_unplaced_stories_are_refused_up_front() {
     run.assert_code(1);
     run.assert_stderr_has(&["page 5", "13 stories without a [block]", "at most 12", "edition.toml:"]);
 }
+
+/// `priority = 1` makes a story the page's lead whatever its place in the page's list: with the
+/// sample's lead listed last but given `priority = 1`, the page comes out as with it listed first.
+#[test]
+fn priority_one_is_the_lead() {
+    let listed_first = unplaced_sample();
+    let mut s = session(&listed_first, SAMPLE_NAME);
+    let expected = s.compile().unwrap_or_else(|d| panic!("{d}")).placed;
+
+    let p = unplaced_sample();
+    p.edit("content/jiangxi-special/edition.toml", |t| {
+        t.replacen("\"stories/jiujiang-lead.toml\", ", "", 1).replacen("\"stories/balihu.toml\"]", "\"stories/balihu.toml\", \"stories/jiujiang-lead.toml\"]", 1)
+    });
+    p.edit("content/jiangxi-special/stories/jiujiang-lead.toml", |t| t.replacen("headline =", "priority = 1\nheadline =", 1));
+    let mut s = session(&p, SAMPLE_NAME);
+    let report = s.compile().unwrap_or_else(|d| panic!("{d}"));
+    let page = report.placed.iter().find(|pl| pl.page == 1).expect("page 5 placed");
+    let lead = report.edition.stories[1].iter().position(|st| st.display.ends_with("jiujiang-lead.toml")).unwrap();
+    assert_eq!(lead, 5, "listed last");
+    assert_eq!(page.blocks[0].story, lead, "{:?}", page.blocks);
+    let geometry = |blocks: &[folio::layout::place::Placed]| blocks.iter().map(|b| (b.column, b.span, b.top, b.height)).collect::<Vec<_>>();
+    let before = expected.iter().find(|pl| pl.page == 1).unwrap();
+    assert_eq!(geometry(&page.blocks), geometry(&before.blocks), "the same page as with the lead listed first");
+}

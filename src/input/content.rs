@@ -227,6 +227,10 @@ pub struct Story {
     /// `[copyfit]` bounds, so that the copy fills its block; and reports what it changed.
     #[serde(default)]
     pub fit: Option<Spanned<FitMode>>,
+    /// For a story folio places (no `[block]`): its rank on the page, 1 = the page's lead (top,
+    /// widest). Stories without one follow those with one, in the order the page lists them.
+    #[serde(default)]
+    pub priority: Option<Spanned<u32>>,
     /// Set the headline vertically (竖排) in the block's first column instead of across the top.
     #[serde(default)]
     pub vertical: bool,

@@ -315,7 +315,9 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
     let mut placements = Vec::new();
     let mut errors = Vec::new();
     for pi in 0..edition.stories.len() {
-        let unplaced: Vec<usize> = (0..edition.stories[pi].len()).filter(|&si| edition.stories[pi][si].value.unplaced()).collect();
+        let mut unplaced: Vec<usize> = (0..edition.stories[pi].len()).filter(|&si| edition.stories[pi][si].value.unplaced()).collect();
+        // Reading order: by `priority` (1 = the lead), then as the page lists them.
+        unplaced.sort_by_key(|&si| (edition.stories[pi][si].value.priority.as_ref().map_or(u32::MAX, |p| *p.get_ref()), si));
         if unplaced.is_empty() {
             continue;
         }
@@ -402,24 +404,34 @@ fn free_area(edition: &Edition, formats: &Formats, pi: usize, page_top: u32) -> 
     rectangle.then_some(Area { column: c0 as u32 + 1, columns: (c1 - c0 + 1) as u32, top: l0 as u32, bottom: l1 as u32 + 1 })
 }
 
-/// Why a page's stories do not tile its area, in characters: each story set across the whole
-/// width as deep as it needs, against the area's lines.
+/// Why a page's stories do not tile its area, in characters: each story at the smallest area it
+/// fits in (its best span, as deep as its copy needs), against the area's.
 fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, stories: &[usize], area: Area) -> Diagnostic {
     let lines = area.bottom - area.top;
-    let need = |si: usize| -> Option<u32> {
-        (1..=format.lines).find(|&h| {
-            let block = Block { column: area.column, span: area.columns, top: area.top + 1, height: Length::Lines(h), head: None };
-            fitter.fit(si, &block).is_some_and(|f| f.overset == 0 && !f.head_short && !f.photos_outside)
-        })
+    let smallest = |si: usize| -> Option<u32> {
+        (1..=area.columns)
+            .filter_map(|span| {
+                (1..=lines).find_map(|h| {
+                    let block = Block { column: area.column, span, top: area.top + 1, height: Length::Lines(h), head: None };
+                    fitter.fit(si, &block).filter(|f| f.overset == 0 && !f.head_short && !f.photos_outside).map(|_| span * h)
+                })
+            })
+            .min()
     };
-    let needs: Vec<(usize, Option<u32>)> = stories.iter().map(|&si| (si, need(si))).collect();
-    let total: u32 = needs.iter().map(|(_, n)| n.unwrap_or(lines + 1)).sum();
+    let needs: Vec<(usize, Option<u32>)> = stories.iter().map(|&si| (si, smallest(si))).collect();
+    let space = area.columns * lines;
+    // A story that fits nowhere needs more than the whole area.
+    let total: u32 = needs.iter().map(|(_, n)| n.unwrap_or(space + 1)).sum();
     let chars_per_line = (format.column_pt / format.spec.body_size).round() as i64;
-    let diff = (i64::from(total) - i64::from(lines)) * i64::from(area.columns) * chars_per_line;
+    let over = i64::from(total) - i64::from(space);
+    // Within a line per story and column the sums cannot tell: the arrangement is the problem.
+    let margin = (stories.len() as i64) * i64::from(area.columns);
+    let diff = if over > 0 { over * chars_per_line } else if over < -margin { over * chars_per_line } else { 0 };
     let number = edition.file.value.pages[pi].number;
     let name = |si: usize| edition.stories[pi][si].display.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let (message, hint) = if diff > 0 {
         let mut by_size: Vec<&(usize, Option<u32>)> = needs.iter().collect();
+        // The largest stories first: they are where a cut costs least.
         by_size.sort_by_key(|(si, n)| (std::cmp::Reverse(n.unwrap_or(u32::MAX)), *si));
         let cut: Vec<String> = by_size.iter().take(2).map(|(si, _)| name(*si)).collect();
         (
@@ -434,7 +446,7 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
     } else {
         (
             format!("page {number}: its {} stories fill about the space they have, but no arrangement of whole blocks fits every story without a hole or overset", stories.len()),
-            "lengthen or shorten a story by a few lines, or give a story a [block] by hand".to_string(),
+            "list the stories in another order (or give another story `priority = 1`), lengthen or shorten a story by a few lines, or give a story a [block] by hand".to_string(),
         )
     };
     let file = &edition.file;
