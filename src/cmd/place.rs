@@ -61,9 +61,10 @@ fn describe(b: &Placed) -> String {
 }
 
 /// Write each placed story's `[block]` (and its first photo's `height` where the search set it)
-/// into its file, keeping everything else of the file as it is.
+/// into its file, keeping everything else of the file as it is. Every file's new text is made
+/// before the first is written, so an edit that cannot be made changes no file.
 fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::PathBuf>, Diagnostic> {
-    let mut written = Vec::new();
+    let mut edits = Vec::new();
     for page in placed {
         for b in &page.blocks {
             let story = &edition.stories[page.page][b.story];
@@ -85,9 +86,13 @@ fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::P
                     photo["height"] = toml_edit::value(i64::from(lines));
                 }
             }
-            crate::project::write_atomic(&story.path, doc.to_string().as_bytes())?;
-            written.push(story.display.clone());
+            edits.push((story, doc.to_string()));
         }
+    }
+    let mut written = Vec::new();
+    for (story, text) in edits {
+        crate::project::write_atomic(&story.path, text.as_bytes())?;
+        written.push(story.display.clone());
     }
     Ok(written)
 }
