@@ -426,7 +426,7 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
     let over = i64::from(total) - i64::from(space);
     // Within a line per story and column the sums cannot tell: the arrangement is the problem.
     let margin = (stories.len() as i64) * i64::from(area.columns);
-    let diff = if over > 0 { over * chars_per_line } else if over < -margin { over * chars_per_line } else { 0 };
+    let diff = if over > 0 || over < -margin { over * chars_per_line } else { 0 };
     let number = edition.file.value.pages[pi].number;
     let name = |si: usize| edition.stories[pi][si].display.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let (message, hint) = if diff > 0 {
