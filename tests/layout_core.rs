@@ -239,3 +239,16 @@ fn priority_one_is_the_lead() {
     let before = expected.iter().find(|pl| pl.page == 1).unwrap();
     assert_eq!(geometry(&page.blocks), geometry(&before.blocks), "the same page as with the lead listed first");
 }
+
+/// A story without a block and without copy cannot be placed by its copy: a located error on the
+/// page's `stories` line, nothing written.
+#[test]
+fn an_unplaced_story_without_copy_is_named() {
+    let p = unplaced_sample();
+    std::fs::write(p.edition(SAMPLE_NAME).join("stories/balihu.toml"), "headline = \"只有标题\"\n").unwrap();
+    let run = p.folio(&["build", "content/jiangxi-special", "--out", "out"]);
+    run.assert_code(1);
+    let line = common::line_of(&p, "content/jiangxi-special/edition.toml", "stories/balihu.toml");
+    run.assert_stderr_has(&["balihu.toml has no copy", &format!("edition.toml:{line}:"), "write the story's body"]);
+    assert!(!p.out().join("jiangxi-special.pdf").exists());
+}

@@ -420,6 +420,17 @@ impl Edition {
         formats.get(e.pages[pi].format_name(&e.edition)).expect("validated on load")
     }
 
+    /// The first grid line of page `pi`'s copy: under its banner and masthead.
+    pub fn page_top(&self, formats: &crate::input::grid::Formats, pi: usize) -> u32 {
+        let file = &self.file.value;
+        self.page_format(formats, pi).page_top(file.has_banner(pi), file.pages[pi].masthead)
+    }
+
+    /// [`Edition::page_top`] of the page numbered `number` (0 for a number no page has).
+    pub fn page_top_of(&self, formats: &crate::input::grid::Formats, number: u32) -> u32 {
+        self.file.value.pages.iter().position(|p| p.number == number).map_or(0, |pi| self.page_top(formats, pi))
+    }
+
     /// The edition's date as (year, month, day).
     pub fn date(&self) -> (u16, u8, u8) {
         let d = self.file.value.edition.date.get_ref().date.expect("validated on load");

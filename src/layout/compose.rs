@@ -261,9 +261,7 @@ pub fn compose(
     let specs = &edition.file.value.pages;
     let page_format = |pi: usize| edition.page_format(formats, pi);
     let file = &edition.file.value;
-    let page_top = |number: u32| {
-        specs.iter().position(|p| p.number == number).map_or(0, |pi| page_format(pi).page_top(file.has_banner(pi), specs[pi].masthead))
-    };
+    let page_top = |number: u32| edition.page_top_of(formats, number);
     let mut continued: Vec<(u32, StoryData)> = Vec::new();
     let mut per_page: Vec<Vec<StoryData>> = Vec::new();
     for (pi, (spec, stories)) in specs.iter().zip(&edition.stories).enumerate() {
@@ -450,12 +448,7 @@ impl<'a> Fitter<'a> {
     /// A fitter for page `page` (an index) of `edition`, from its galley and pass 1's measures;
     /// `photos` gives each story's photos' pixel sizes (per story, per photo).
     pub fn new(edition: &'a Edition, formats: &'a Formats, galley: &'a Galley, measures: &'a [Measure], page: usize, photos: Vec<Vec<Option<PhotoInfo>>>) -> Self {
-        let specs = &edition.file.value.pages;
-        let page_top = move |number: u32| {
-            specs.iter().position(|p| p.number == number).map_or(0, |pi| {
-                edition.page_format(formats, pi).page_top(edition.file.value.has_banner(pi), specs[pi].masthead)
-            })
-        };
+        let page_top = move |number: u32| edition.page_top_of(formats, number);
         Self { format: edition.page_format(formats, page), galley, measures, edition, page, photos, page_top: Box::new(page_top) }
     }
 

@@ -323,9 +323,9 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
         }
         let format = edition.page_format(formats, pi);
         let spec = &edition.file.value.pages[pi];
-        let page_top = format.page_top(edition.file.value.has_banner(pi), spec.masthead);
+        let page_top = edition.page_top(formats, pi);
         let Some(area) = free_area(edition, formats, pi, page_top) else {
-            errors.push(edition.file.error(edition.file.key_span(&["pages"], 0..0), format!(
+            errors.push(edition.file.error(edition.file.key_span(&["pages", pi.to_string().as_str(), "stories"], 0..0), format!(
                 "page {}: the space the hand-placed blocks leave for the stories without a [block] is not one rectangle", spec.number))
                 .hint("folio places stories in one rectangle of the page: give the stories around the gap a [block] by hand, or move the hand-placed blocks to one side or the top"));
             continue;
@@ -334,7 +334,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
         let steps = n * (n + 1) / 2 * w * h * 2 * n * (w + h);
         if unplaced.len() > MAX_STORIES || steps > MAX_STEPS {
             let number = spec.number;
-            errors.push(edition.file.error(edition.file.key_span(&["pages"], 0..0), format!(
+            errors.push(edition.file.error(edition.file.key_span(&["pages", pi.to_string().as_str(), "stories"], 0..0), format!(
                 "page {number}: {} stories without a [block] on a {w}-column, {h}-line area are more than folio places at once (at most {MAX_STORIES} stories, and fewer on a very fine grid)",
                 unplaced.len()))
                 .hint("give some of the page's stories a [block] by hand (folio places the rest below them), or move stories to another page"));
@@ -418,6 +418,17 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
             })
             .min()
     };
+    let number = edition.file.value.pages[pi].number;
+    let file = &edition.file;
+    let index = pi.to_string();
+    let at = file.key_span(&["pages", index.as_str(), "stories"], 0..0);
+    // A story with no copy fills no block.
+    let full = Block { column: area.column, span: area.columns, top: area.top + 1, height: Length::Lines(lines), head: None };
+    if let Some(&si) = stories.iter().find(|&&si| fitter.fit(si, &full).is_some_and(|f| f.lines == 0)) {
+        let story = &edition.stories[pi][si];
+        return file.error(at, format!("page {number}: {} has no copy, and folio places stories by their copy", story.display.display()))
+            .hint("write the story's body, or give it a [block] by hand");
+    }
     let needs: Vec<(usize, Option<u32>)> = stories.iter().map(|&si| (si, smallest(si))).collect();
     let space = area.columns * lines;
     // A story that fits nowhere needs more than the whole area.
@@ -427,7 +438,6 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
     // Within a line per story and column the sums cannot tell: the arrangement is the problem.
     let margin = (stories.len() as i64) * i64::from(area.columns);
     let diff = if over > 0 || over < -margin { over * chars_per_line } else { 0 };
-    let number = edition.file.value.pages[pi].number;
     let name = |si: usize| edition.stories[pi][si].display.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let (message, hint) = if diff > 0 {
         let mut by_size: Vec<&(usize, Option<u32>)> = needs.iter().collect();
@@ -449,7 +459,5 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
             "list the stories in another order (or give another story `priority = 1`), lengthen or shorten a story by a few lines, or give a story a [block] by hand".to_string(),
         )
     };
-    let file = &edition.file;
-    let at = file.key_span(&["pages"], 0..0);
     file.error(at, message).hint(hint)
 }
