@@ -48,6 +48,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Rebuild an edition on every change to its TOML, photos, layouts or fonts.
     Watch(WatchArgs),
+    /// Show the edition's pages in the browser, updated in place on every change, with every
+    /// story's block, capacity and findings drawn over them.
+    Serve(ServeArgs),
     /// Place the stories that have no [block] (自动组版) and print the blocks chosen; with
     /// --write, write them into the story files.
     Place(PlaceArgs),
@@ -193,6 +196,31 @@ pub struct WatchArgs {
     #[arg(long, value_name = "DPI", value_parser = dpi)]
     pub png: Option<f32>,
     /// Overset copy is a warning, not an error (the pages are still written).
+    #[arg(long)]
+    pub allow_overset: bool,
+}
+
+/// `folio serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Edition and project.
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Port to listen on (0: any free port; the URL printed says which).
+    #[arg(long, default_value_t = 7070)]
+    pub port: u16,
+    /// Address to listen on. Default: loopback only. Any other address lets other machines see
+    /// the pages (folio warns).
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Output folder: the pages and spread PDFs are written there on every good build, as
+    /// `folio watch` does.
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+    /// Overset copy is a warning, not an error (the pages are still shown and written).
     #[arg(long)]
     pub allow_overset: bool,
 }

@@ -9,6 +9,7 @@
 //! - [`check`]: preflight findings (overset, photos, glyphs, ink);
 //! - [`output`]: every file folio writes (PDF, PNG, plates, archive, manifest, proofs);
 //! - [`session`]: one session used by every command: open, compile, write, and watch;
+//! - [`serve`]: the live preview in the browser, over a watch session;
 //! - [`cmd`] and [`cli`]: the command line.
 #![warn(missing_docs)]
 
@@ -20,5 +21,6 @@ pub mod layout;
 pub mod check;
 pub mod output;
 pub mod session;
+pub mod serve;
 pub mod cmd;
 pub mod cli;

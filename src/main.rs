@@ -15,6 +15,7 @@ fn main() {
         Command::Fonts(a) => cmd::fonts::run(&a),
         Command::New(a) => cmd::new::run(&a),
         Command::Watch(a) => cmd::watch::run(&a),
+        Command::Serve(a) => cmd::serve::run(&a),
         Command::Extract(a) => cmd::extract::run(&a),
         Command::Place(a) => cmd::place::run(&a),
     })

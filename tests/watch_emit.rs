@@ -10,11 +10,8 @@
 mod common;
 use common::*;
 
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
-use std::sync::{Arc, Mutex};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use typst::diag::{FileError, FileResult};
@@ -174,79 +171,6 @@ fn emitted_typst_compiles_to_the_same_pages_as_folio() {
 // ---------------------------------------------------------------------------------------------
 // Watch
 
-/// A running `folio watch`, killed when dropped (also when a test fails).
-struct Watching {
-    child: Child,
-    lines: Receiver<String>,
-    stderr: Arc<Mutex<String>>,
-    seen: Vec<String>,
-}
-
-impl Drop for Watching {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Longest a single rebuild may take before the test gives up (a hang, not a speed check).
-const PATIENCE: Duration = Duration::from_secs(60);
-
-impl Watching {
-    fn start(p: &TestProject, extra: &[&str]) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
-            .current_dir(p.root())
-            .args(["watch", &format!("content/{SAMPLE}"), "--out", "out", "--font-path"])
-            .arg(repo().join("fonts"))
-            .args(extra)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start folio watch");
-        let (tx, rx) = std::sync::mpsc::channel();
-        let stdout = child.stdout.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let stderr = Arc::new(Mutex::new(String::new()));
-        let sink = stderr.clone();
-        let err = child.stderr.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(err).lines().map_while(Result::ok) {
-                let mut s = sink.lock().unwrap();
-                s.push_str(&line);
-                s.push('\n');
-            }
-        });
-        Self { child, lines: rx, stderr, seen: Vec::new() }
-    }
-
-    /// The next stdout line, or a failure after [`PATIENCE`].
-    fn next_line(&mut self) -> String {
-        let deadline = Instant::now() + PATIENCE;
-        match self.lines.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-            Ok(line) => {
-                self.seen.push(line.clone());
-                line
-            }
-            Err(RecvTimeoutError::Timeout) => panic!("folio watch printed nothing for {PATIENCE:?}; so far:\n{}\n--- stderr\n{}", self.seen.join("\n"), self.stderr()),
-            Err(RecvTimeoutError::Disconnected) => panic!("folio watch exited; so far:\n{}\n--- stderr\n{}", self.seen.join("\n"), self.stderr()),
-        }
-    }
-
-    fn stderr(&self) -> String {
-        self.stderr.lock().unwrap().clone()
-    }
-
-    fn assert_running(&mut self) {
-        assert!(self.child.try_wait().unwrap().is_none(), "folio watch exited:\n{}\n--- stderr\n{}", self.seen.join("\n"), self.stderr());
-    }
-}
-
 /// Change one character of a story's body.
 fn edit_one_char(p: &TestProject, story: &str, from: &str, to: &str) {
     p.edit(&format!("content/{SAMPLE}/stories/{story}"), |t| {
@@ -260,7 +184,7 @@ fn watch_rebuilds_changed_pages_and_keeps_the_last_good_pdf_on_errors() {
     let p = TestProject::sample();
     let pdf = p.out().join(format!("{SAMPLE}.pdf"));
     let png = |n: u32| p.out().join(format!("{SAMPLE}-p{n}.png"));
-    let mut w = Watching::start(&p, &["--png", "10"]);
+    let mut w = Running::start(&p, &["watch", &format!("content/{SAMPLE}"), "--out", "out", "--png", "10"]);
 
     // First build: both pages are new, the PDFs and both proofs are written.
     let first = w.next_line();

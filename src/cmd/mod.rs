@@ -8,6 +8,7 @@ pub mod new;
 pub mod place;
 pub mod proof;
 pub mod report;
+pub mod serve;
 pub mod watch;
 
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};

@@ -251,6 +251,11 @@ impl Session {
         compile::measure_galley(&mut warm.world, edition, &opened.formats, crate::layout::galley::Spans::All)
     }
 
+    /// The project root, once [`Session::open`] found it.
+    pub fn root(&self) -> Option<&Path> {
+        self.opened.as_ref().map(|o| o.project.root.as_path())
+    }
+
     /// How long the last [`Session::open`] took (reading the TOML, formats and fonts).
     pub fn load_time(&self) -> std::time::Duration {
         self.load_time

@@ -19,7 +19,7 @@ use crate::output::export::{self, Part};
 use crate::output::manifest::{Stage, PROOF_STANDARD};
 use crate::output::names::Names;
 use crate::diag::log;
-use crate::session::{Options, Policy, Session};
+use crate::session::{Options, Policy, Report, Session};
 
 /// How many compiles an unused comemo cache entry survives (typst-cli's watch uses the same).
 pub const EVICT_AGE: usize = 10;
@@ -55,8 +55,8 @@ pub struct Watch {
     /// Hashes of the last good build's pages and spread sheets.
     pages: Option<Vec<u128>>,
     spreads: Option<Vec<u128>>,
-    /// The last good build's compiled edition.
-    last: Option<Compiled>,
+    /// The last good build: its edition, compiled documents and findings.
+    last: Option<Report>,
 }
 
 impl Watch {
@@ -147,8 +147,8 @@ impl Watch {
         self.spreads = Some(spreads);
         let changed = changed_idx.iter().map(|&i| compiled.data.pages[i].number).collect();
         let n = compiled.pages;
-        let findings = report.findings;
-        self.last = Some(report.compiled);
+        let findings = report.findings.clone();
+        self.last = Some(report);
         Ok(Rebuilt { elapsed: start.elapsed(), load, compile, export, first, changed, pages: n, written, findings })
     }
 
@@ -159,12 +159,45 @@ impl Watch {
 
     /// The last good build's compiled edition (its documents, data and fits), if any.
     pub fn compiled(&self) -> Option<&Compiled> {
+        self.last.as_ref().map(|r| &r.compiled)
+    }
+
+    /// The last good build's whole report: the edition as loaded (with the blocks placement
+    /// chose), the compiled documents, the preflight findings with their marks.
+    pub fn report(&self) -> Option<&Report> {
         self.last.as_ref()
+    }
+
+    /// The project root of the session, once a build got as far as opening it.
+    pub fn root(&self) -> Option<&Path> {
+        self.session.root()
     }
 
     /// The session's world, if a build got that far (for tests and benchmarks).
     pub fn world(&mut self) -> Option<&mut FolioWorld> {
         self.session.world()
+    }
+}
+
+impl Watch {
+    /// Rebuild now and after every change to [`Watch::watched`], forever. Each round's result
+    /// goes to `round` once the files of that build are watched (so an edit made right after
+    /// `round` shows it is never missed). Returns only when file watching fails, with why.
+    pub fn run(&mut self, round: &mut dyn FnMut(&Watch, Result<Rebuilt, Diagnostics>)) -> String {
+        let mut files = match FileWatcher::new() {
+            Ok(w) => w,
+            Err(e) => return format!("{e}; the system's file-watching limit may be reached (fs.inotify.max_user_watches)"),
+        };
+        loop {
+            let result = self.rebuild();
+            if let Err(e) = files.update(self.watched()) {
+                return e;
+            }
+            round(self, result);
+            if let Err(e) = files.wait() {
+                return e;
+            }
+        }
     }
 }
 

@@ -3,7 +3,11 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 pub mod hostile;
 
@@ -349,5 +353,82 @@ pub fn unplace(p: &TestProject, edition: &str, stories: &[&str]) {
             assert!(!out.contains("[block]"), "{name}");
             out
         });
+    }
+}
+
+/// A long-running folio (`folio watch`, `folio serve`) in a project, killed when dropped (also
+/// when a test fails); its stdout read line by line.
+pub struct Running {
+    pub child: Child,
+    lines: Receiver<String>,
+    stderr: Arc<Mutex<String>>,
+    seen: Vec<String>,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Longest a single rebuild may take before a test gives up (a hang, not a speed check).
+pub const PATIENCE: Duration = Duration::from_secs(60);
+
+impl Running {
+    /// Start `folio <args> --font-path <repo>/fonts` in the project root.
+    pub fn start(p: &TestProject, args: &[&str]) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .current_dir(p.root())
+            .args(args)
+            .arg("--font-path")
+            .arg(repo().join("fonts"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start folio");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let stdout = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let sink = stderr.clone();
+        let err = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(err).lines().map_while(Result::ok) {
+                let mut s = sink.lock().unwrap();
+                s.push_str(&line);
+                s.push('\n');
+            }
+        });
+        Self { child, lines: rx, stderr, seen: Vec::new() }
+    }
+
+    /// The next stdout line, or a failure after [`PATIENCE`].
+    pub fn next_line(&mut self) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        match self.lines.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(line) => {
+                self.seen.push(line.clone());
+                line
+            }
+            Err(RecvTimeoutError::Timeout) => panic!("folio printed nothing for {PATIENCE:?}; so far:\n{}\n--- stderr\n{}", self.seen.join("\n"), self.stderr()),
+            Err(RecvTimeoutError::Disconnected) => panic!("folio exited; so far:\n{}\n--- stderr\n{}", self.seen.join("\n"), self.stderr()),
+        }
+    }
+
+    /// Everything it wrote on stderr so far.
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// Fail if it has exited.
+    pub fn assert_running(&mut self) {
+        assert!(self.child.try_wait().unwrap().is_none(), "folio exited:\n{}\n--- stderr\n{}", self.seen.join("\n"), self.stderr());
     }
 }

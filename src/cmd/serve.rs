@@ -1,0 +1,90 @@
+//! `folio serve EDITION [--port N] [--host ADDR] [--open] [--out DIR]`: the live preview in the
+//! browser until interrupted.
+//!
+//! Listens on loopback (127.0.0.1:7070 unless told otherwise), prints the URL on stdout, then
+//! one line per rebuild as `folio watch` does (and writes the same PDFs). The builds run on a
+//! thread of their own; the server never exits on bad input, only when file watching fails.
+
+use std::net::{IpAddr, SocketAddr};
+
+use crate::cli::ServeArgs;
+use crate::diag::Diagnostic;
+use crate::serve::http::{self, Hosts};
+use crate::serve::view::{self, View};
+use crate::serve::{Round, Shared};
+use crate::session::watch::Watch;
+use crate::session::Policy;
+
+use super::watch::Console;
+
+/// Serve one edition. Returns only when serving fails.
+pub fn run(args: &ServeArgs) -> i32 {
+    let ip: IpAddr = match args.host.parse() {
+        Ok(ip) => ip,
+        Err(_) if args.host.eq_ignore_ascii_case("localhost") => IpAddr::from([127, 0, 0, 1]),
+        Err(_) => {
+            super::emit(&[Diagnostic::error(format!("--host {:?} is not an IP address", args.host))
+                .hint("give an address, e.g. --host 127.0.0.1 (the default) or --host 0.0.0.0 for every interface")]);
+            return super::USAGE;
+        }
+    };
+    let extra = (!ip.is_loopback()).then(|| args.host.clone());
+    if extra.is_some() {
+        super::emit(&[Diagnostic::warning(format!(
+            "listening on {ip}, not only on this machine: anyone who can reach it sees the pages (they still cannot reach any file)"
+        ))
+        .hint("leave --host out to listen on loopback only")]);
+    }
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            super::emit(&[Diagnostic::error(format!("cannot start the server ({e})"))]);
+            return super::FAILED;
+        }
+    };
+    let listener = match runtime.block_on(tokio::net::TcpListener::bind(SocketAddr::new(ip, args.port))) {
+        Ok(l) => l,
+        Err(e) => {
+            super::emit(&[Diagnostic::error(format!("cannot listen on {ip}:{} ({e})", args.port))
+                .hint("another program may use the port: pick another with --port N, or --port 0 for any free one")]);
+            return super::FAILED;
+        }
+    };
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
+    let shown = if ip.is_loopback() || ip.is_unspecified() { "127.0.0.1".to_string() } else { ip.to_string() };
+    let url = format!("http://{shown}:{port}/");
+    println!("serving {} at {url} (Ctrl-C stops)", args.common.edition.display());
+    if args.open {
+        if let Err(e) = open::that_detached(&url) {
+            super::emit(&[Diagnostic::warning(format!("could not open a browser ({e})")).hint(format!("open {url} yourself"))]);
+        }
+    }
+
+    let shared = Shared::new(View::empty(&view::edition_name(&args.common.edition)));
+    let builder = {
+        let shared = shared.clone();
+        let opts = super::options(&args.common, Some(args.out.clone()));
+        let policy = Policy { allow_overset: args.allow_overset };
+        let out = args.out.clone();
+        std::thread::spawn(move || {
+            let mut watch = Watch::new(opts, policy, out.clone(), None);
+            let mut console = Console::new(out);
+            let failure = shared.run_builds(&mut watch, &mut |round| match round {
+                Round::Built(r) => console.built(r),
+                Round::Failed(d) => console.failed(d),
+            });
+            super::emit(&[Diagnostic::error(format!("cannot watch files: {failure}"))]);
+            std::process::exit(super::FAILED);
+        })
+    };
+    let app = http::router(shared, Hosts::loopback_and(extra.as_deref()));
+    let served = runtime.block_on(async { axum::serve(listener, app).await });
+    drop(builder);
+    match served {
+        Ok(()) => super::OK,
+        Err(e) => {
+            super::emit(&[Diagnostic::error(format!("the server stopped ({e})"))]);
+            super::FAILED
+        }
+    }
+}

@@ -1,0 +1,362 @@
+// folio serve: the viewer. Reads /state.json (schema folio-serve/1), shows the pages as facing
+// spreads (SVG from /pages/<n>.svg), draws every story's block and the preflight findings over
+// them, and updates in place when /events says a rebuild finished — the page is never reloaded.
+'use strict';
+
+const SCHEMA = 'folio-serve/1';
+const $ = (id) => document.getElementById(id);
+const el = (tag, cls, text) => {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+};
+const pct = (v, of) => `${(100 * v / of).toFixed(4)}%`;
+const fmt = (n) => n.toLocaleString('en-US').replace(/,/g, ' ');
+
+let state = null;
+let scale = null; // px per pt; null fits the widest spread to the window
+let current = 0; // the spread shown in the navigation
+let selected = null; // {kind: 'story'|'finding', page, index}
+let layoutKey = '';
+const slots = new Map(); // page index -> {slot, img, overlay, url}
+
+async function refresh() {
+  const res = await fetch('/state.json', { cache: 'no-store' });
+  const next = await res.json();
+  if (next.schema !== SCHEMA) throw new Error(`folio serve: state schema ${next.schema}, expected ${SCHEMA}`);
+  if (state && next.version <= state.version) return;
+  state = next;
+  render();
+}
+
+function render() {
+  document.body.dataset.version = String(state.version);
+  $('edition').textContent = state.edition;
+  const status = $('status');
+  if (state.errors.length) {
+    status.textContent = state.pages.length ? 'rebuild failed: showing the last good pages' : 'build failed';
+    status.className = 'failed';
+  } else if (state.built) {
+    const changed = state.built.changed.length ? ` · changed: p.${state.built.changed.join(', p.')}` : '';
+    status.textContent = `built in ${Math.round(state.built.ms)} ms${changed}`;
+    status.className = '';
+  } else {
+    status.textContent = 'building…';
+  }
+  renderSpreads();
+  renderFindings();
+  renderError();
+  renderDetail();
+}
+
+function spreadsOf() {
+  return state.spreads.length ? state.spreads : state.pages.map((p) => [null, p.index]);
+}
+
+function spreadWidth(sp) {
+  const w = (i) => (i === null ? 0 : state.pages[i].width);
+  const other = sp[0] ?? sp[1];
+  return sp[0] === null || sp[1] === null ? 2 * w(other) : w(sp[0]) + w(sp[1]);
+}
+
+function fitScale() {
+  const main = $('main');
+  const widest = Math.max(1, ...spreadsOf().map(spreadWidth));
+  const tallest = Math.max(1, ...state.pages.map((p) => p.height));
+  const byW = (main.clientWidth - 48) / widest;
+  const byH = (main.clientHeight - 64) / tallest;
+  return Math.max(0.05, Math.min(byW, byH));
+}
+
+function renderSpreads() {
+  const root = $('spreads');
+  const spreads = spreadsOf();
+  const key = JSON.stringify(spreads) + '|' + state.pages.map((p) => `${p.number}:${p.width}x${p.height}`).join(',');
+  if (key !== layoutKey) {
+    layoutKey = key;
+    root.replaceChildren();
+    slots.clear();
+    const go = $('goto');
+    go.replaceChildren();
+    spreads.forEach((sp, si) => {
+      const row = el('div', 'spread');
+      row.id = `spread-${si}`;
+      const numbers = [];
+      sp.forEach((pi, side) => {
+        if (pi === null) {
+          const other = sp[1 - side];
+          const blank = el('div', 'slot empty');
+          blank.dataset.w = other === null ? 0 : state.pages[other].width;
+          blank.dataset.h = other === null ? 0 : state.pages[other].height;
+          row.append(blank);
+          return;
+        }
+        const p = state.pages[pi];
+        numbers.push(p.number);
+        const slot = el('div', 'slot');
+        slot.dataset.w = p.width;
+        slot.dataset.h = p.height;
+        slot.dataset.page = p.number;
+        const page = el('div', 'page');
+        const img = el('img');
+        img.alt = `page ${p.number}`;
+        img.draggable = false;
+        const overlay = el('div', 'overlay');
+        page.append(img, overlay);
+        slot.append(page, el('div', 'pageno', `${p.number} 版 ${p.section || ''}`));
+        row.append(slot);
+        slots.set(pi, { slot, img, overlay, url: '' });
+      });
+      root.append(row);
+      const opt = el('option', '', `p. ${numbers.join('–')}`);
+      opt.value = si;
+      go.append(opt);
+    });
+    current = Math.min(current, Math.max(0, spreads.length - 1));
+    go.value = current;
+  }
+  applyScale();
+  for (const p of state.pages) {
+    const s = slots.get(p.index);
+    if (!s) continue;
+    if (s.url !== p.svg) {
+      // Swap in the new drawing once it has loaded, so the page never flashes blank.
+      const url = p.svg;
+      s.url = url;
+      const pre = new Image();
+      pre.onload = () => { if (s.url === url) s.img.src = url; };
+      pre.src = url;
+      if (!s.img.getAttribute('src')) s.img.src = url;
+    }
+    drawOverlay(p, s.overlay);
+  }
+}
+
+function applyScale() {
+  const k = scale ?? fitScale();
+  $('zoom-level').textContent = scale === null ? `fit (${Math.round(k * 100 / (96 / 72))}%)` : `${Math.round(k * 100 / (96 / 72))}%`;
+  for (const slot of document.querySelectorAll('.slot')) {
+    slot.style.width = `${slot.dataset.w * k}px`;
+    slot.style.height = `${slot.dataset.h * k}px`;
+  }
+}
+
+function drawOverlay(p, overlay) {
+  overlay.replaceChildren();
+  p.stories.forEach((s, si) => {
+    const [x, y, w, h] = s.rect;
+    const b = el('div', 'block');
+    if (s.auto) b.classList.add('auto');
+    if (s.overset) b.classList.add('overset');
+    else if (s.underset > 1) b.classList.add('underset');
+    Object.assign(b.style, { left: pct(x, p.width), top: pct(y, p.height), width: pct(w, p.width), height: pct(h, p.height) });
+    b.dataset.story = s.name;
+    const tag = el('div', 'tag', `${s.auto ? 'auto · ' : ''}${s.name} · ${capacity(s)}`);
+    b.title = `${s.name}\n${s.file}:${s.line}\n${capacity(s)}`;
+    b.append(tag);
+    b.addEventListener('click', (e) => { e.stopPropagation(); select({ kind: 'story', page: p.index, index: si }); });
+    if (isSelected('story', p.index, si)) b.classList.add('selected');
+    overlay.append(b);
+  });
+  state.findings.forEach((f, fi) => {
+    if (f.page !== p.index || !f.rect) return;
+    const [x, y, w, h] = f.rect;
+    const m = el('div', `mark ${f.severity}`);
+    Object.assign(m.style, { left: pct(x, p.width), top: pct(y, p.height), width: pct(Math.max(w, 4), p.width), height: pct(Math.max(h, 4), p.height) });
+    m.title = `${f.code}: ${f.message}`;
+    m.addEventListener('click', (e) => { e.stopPropagation(); select({ kind: 'finding', page: p.index, index: fi }); });
+    if (isSelected('finding', p.index, fi)) m.classList.add('selected');
+    overlay.append(m);
+  });
+}
+
+function capacity(s) {
+  const diff = s.holds - s.chars;
+  let fit = '';
+  if (s.overset) fit = ` · ${s.overset} lines over`;
+  else if (s.underset > 1) fit = ` · ${s.underset} lines short`;
+  const sign = diff >= 0 ? `${fmt(diff)} to spare` : `${fmt(-diff)} over`;
+  return `holds ≈${fmt(s.holds)} / copy ${fmt(s.chars)} chars (${sign})${fit}`;
+}
+
+function isSelected(kind, page, index) {
+  return selected && selected.kind === kind && selected.page === page && selected.index === index;
+}
+
+function select(what) {
+  selected = what;
+  renderSpreads();
+  renderFindings();
+  renderDetail();
+}
+
+function source(file, line, column, editor) {
+  const box = el('div', 'src');
+  const where = `${file}:${line}${column ? `:${column}` : ''}`;
+  const code = el('code', '', where);
+  const copy = el('button', '', 'Copy');
+  copy.title = 'Copy path:line';
+  copy.addEventListener('click', () => {
+    navigator.clipboard?.writeText(where).then(() => { copy.textContent = 'Copied'; }, () => {});
+  });
+  box.append(code, copy);
+  if (editor) {
+    const a = el('a', '', 'Open in VS Code');
+    a.href = editor;
+    box.append(a);
+  }
+  return box;
+}
+
+function renderDetail() {
+  const d = $('detail');
+  d.replaceChildren();
+  if (!selected) {
+    d.append(el('p', 'hint', 'Click a story\'s block or a finding to see its source.'));
+    return;
+  }
+  if (selected.kind === 'story') {
+    const p = state.pages[selected.page];
+    const s = p && p.stories[selected.index];
+    if (!s) { selected = null; return renderDetail(); }
+    d.append(el('h3', '', s.name));
+    const dl = el('dl');
+    const row = (k, v) => dl.append(el('dt', '', k), el('dd', '', v));
+    row('page', `${p.number}`);
+    row('block', s.auto ? 'placed by folio (自动组版)' : 'from the story file');
+    row('copy', `${fmt(s.chars)} characters, ${s.lines} lines`);
+    row('holds', `≈${fmt(s.holds)} characters`);
+    row('fit', s.overset ? `${s.overset} lines overset` : s.underset ? `${s.underset} empty lines under the columns` : 'level');
+    if (s.copyfit) row('copyfit', s.copyfit);
+    d.append(dl, source(s.file, s.line, null, s.editor));
+  } else {
+    const f = state.findings[selected.index];
+    if (!f) { selected = null; return renderDetail(); }
+    d.append(finding(f, false));
+  }
+}
+
+function finding(f, compact) {
+  const box = el('div');
+  const head = el('div');
+  head.append(el('span', `sev ${f.severity}`, f.severity), el('span', 'code', f.code));
+  box.append(head, el('div', '', f.message));
+  if (!compact) {
+    if (f.excerpt) box.append(el('pre', '', f.excerpt));
+    if (f.hints.length) {
+      const ul = el('ul');
+      f.hints.forEach((h) => ul.append(el('li', '', h)));
+      box.append(ul);
+    }
+    if (f.file) box.append(source(f.file, f.line ?? 1, f.column, f.editor));
+  }
+  return box;
+}
+
+function renderFindings() {
+  const list = $('findings');
+  list.replaceChildren();
+  $('count').textContent = state.findings.length ? `(${state.findings.length})` : '(none)';
+  state.findings.forEach((f, fi) => {
+    const li = el('li');
+    li.append(finding(f, true));
+    if (f.page !== null && f.page !== undefined && state.pages[f.page]) li.append(el('div', 'code', `page ${state.pages[f.page].number}${f.file ? ` · ${f.file}:${f.line ?? 1}` : ''}`));
+    if (isSelected('finding', f.page, fi)) li.classList.add('selected');
+    li.addEventListener('click', () => {
+      select({ kind: 'finding', page: f.page, index: fi });
+      if (f.page !== null && f.page !== undefined) showPage(f.page);
+    });
+    list.append(li);
+  });
+}
+
+function renderError() {
+  const box = $('error');
+  box.replaceChildren();
+  const errors = state.errors;
+  box.hidden = errors.length === 0;
+  if (!errors.length) return;
+  const n = errors.filter((e) => e.severity === 'error').length;
+  box.append(el('h2', '', `${n} error${n === 1 ? '' : 's'}: ${state.pages.length ? 'the pages below are from the last good build' : 'nothing built yet'}`));
+  for (const e of errors) {
+    const item = el('div', 'item');
+    const where = e.file ? `${e.file}${e.line ? `:${e.line}:${e.column}` : ''}` : '';
+    item.append(el('div', '', ''));
+    item.firstChild.append(el('span', `sev ${e.severity}`, e.severity), el('span', 'where', where));
+    item.append(el('div', 'message', e.message));
+    if (e.excerpt) item.append(el('pre', '', e.excerpt));
+    if (e.hints.length) {
+      const ul = el('ul');
+      e.hints.forEach((h) => ul.append(el('li', '', h)));
+      item.append(ul);
+    }
+    if (e.file) item.append(source(e.file, e.line ?? 1, e.column, e.editor));
+    box.append(item);
+  }
+}
+
+function showPage(pi) {
+  const s = slots.get(pi);
+  if (!s) return;
+  const spread = s.slot.closest('.spread');
+  current = Number(spread.id.replace('spread-', ''));
+  $('goto').value = current;
+  spread.scrollIntoView({ block: 'start', behavior: 'smooth' });
+}
+
+function go(delta) {
+  const n = spreadsOf().length;
+  if (!n) return;
+  current = Math.max(0, Math.min(n - 1, current + delta));
+  $('goto').value = current;
+  $(`spread-${current}`)?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+}
+
+function zoom(factor) {
+  if (!state) return;
+  const k = scale ?? fitScale();
+  scale = factor === null ? null : Math.max(0.05, Math.min(8, k * factor));
+  applyScale();
+}
+
+$('prev').addEventListener('click', () => go(-1));
+$('next').addEventListener('click', () => go(1));
+$('goto').addEventListener('change', (e) => { current = Number(e.target.value); go(0); });
+$('zoom-in').addEventListener('click', () => zoom(1.25));
+$('zoom-out').addEventListener('click', () => zoom(0.8));
+$('zoom-fit').addEventListener('click', () => zoom(null));
+$('show-blocks').addEventListener('change', (e) => document.body.classList.toggle('no-blocks', !e.target.checked));
+$('show-findings').addEventListener('change', (e) => document.body.classList.toggle('no-findings', !e.target.checked));
+$('main').addEventListener('click', () => { if (selected) select(null); });
+window.addEventListener('resize', () => { if (state && scale === null) applyScale(); });
+window.addEventListener('keydown', (e) => {
+  if (e.target.closest('input, select, textarea')) return;
+  if (e.key === 'ArrowLeft') go(-1);
+  else if (e.key === 'ArrowRight') go(1);
+  else if (e.key === '+' || e.key === '=') zoom(1.25);
+  else if (e.key === '-') zoom(0.8);
+  else if (e.key === '0') zoom(null);
+});
+
+// Live updates: the server sends the version after every rebuild; the state is fetched again
+// only when it is newer than the one shown. EventSource reconnects by itself if the server
+// restarts.
+const events = new EventSource('/events');
+events.addEventListener('version', (e) => {
+  if (!state || Number(e.data) !== state.version) refresh().catch(showFailure);
+});
+events.addEventListener('error', () => {
+  if (events.readyState !== EventSource.OPEN) {
+    $('status').textContent = 'not connected to folio serve (is it still running?)';
+    $('status').className = 'failed';
+  }
+});
+events.addEventListener('open', () => { if (state) refresh().catch(showFailure); });
+
+function showFailure(err) {
+  $('status').textContent = String(err);
+  $('status').className = 'failed';
+}
+
+refresh().catch(showFailure);

@@ -1,0 +1,187 @@
+//! HTTP: takes the [`Shared`] view and the host names the server answers to, and gives the
+//! axum [`Router`] of `folio serve`. Its routes, and nothing else:
+//!
+//! - `GET /` — the viewer (`assets/index.html`), `GET /assets/app.js`, `GET /assets/app.css`;
+//! - `GET /state.json` — the newest [`super::view::State`];
+//! - `GET /pages/<index>.svg` — a page of the newest build as SVG;
+//! - `GET /events` — Server-Sent Events: the version number, now and after every rebuild.
+//!
+//! No route reaches the file system: the assets are compiled into the binary and the pages are
+//! made in memory. A request whose `Host` header is not one of the allowed names (by default
+//! `localhost`, `127.0.0.1` and `[::1]`, any port) is refused with 403, so a web page on another
+//! site cannot read the preview through DNS rebinding.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+
+use axum::extract::{Path, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use tokio_stream::{Stream, StreamExt};
+
+use super::Shared;
+
+const INDEX: &str = include_str!("assets/index.html");
+const APP_JS: &str = include_str!("assets/app.js");
+const APP_CSS: &str = include_str!("assets/app.css");
+
+/// The host names a request may name (ports aside).
+#[derive(Debug, Clone)]
+pub struct Hosts(Vec<String>);
+
+impl Hosts {
+    /// `localhost`, `127.0.0.1`, `[::1]`, and `extra` (the `--host` the server binds to, if any).
+    pub fn loopback_and(extra: Option<&str>) -> Self {
+        let mut names: Vec<String> = ["localhost", "127.0.0.1", "[::1]"].map(String::from).to_vec();
+        if let Some(h) = extra {
+            let h = if h.contains(':') && !h.starts_with('[') { format!("[{h}]") } else { h.to_string() };
+            if !names.contains(&h.to_ascii_lowercase()) {
+                names.push(h.to_ascii_lowercase());
+            }
+        }
+        Self(names)
+    }
+
+    /// Whether a `Host` header's value names an allowed host.
+    pub fn allows(&self, host: &str) -> bool {
+        let host = host.trim().to_ascii_lowercase();
+        // Strip the port: after the closing bracket of an IPv6 literal, else after the last colon.
+        let name = if host.starts_with('[') {
+            host.split_inclusive(']').next().unwrap_or("")
+        } else {
+            host.rsplit_once(':').map_or(host.as_str(), |(n, port)| if port.chars().all(|c| c.is_ascii_digit()) { n } else { "" })
+        };
+        self.0.iter().any(|n| n == name)
+    }
+}
+
+#[derive(Clone)]
+struct App {
+    shared: Arc<Shared>,
+    hosts: Arc<Hosts>,
+}
+
+/// The server's routes over `shared`, answering only requests naming one of `hosts`.
+pub fn router(shared: Arc<Shared>, hosts: Hosts) -> Router {
+    let app = App { shared, hosts: Arc::new(hosts) };
+    Router::new()
+        .route("/", get(|| async { page(INDEX, "text/html; charset=utf-8") }))
+        .route("/assets/app.js", get(|| async { page(APP_JS, "text/javascript; charset=utf-8") }))
+        .route("/assets/app.css", get(|| async { page(APP_CSS, "text/css; charset=utf-8") }))
+        .route("/state.json", get(state))
+        .route("/pages/{file}", get(svg))
+        .route("/events", get(events))
+        .fallback(|| async { (StatusCode::NOT_FOUND, "folio serve: no such page\n") })
+        .layer(middleware::from_fn_with_state(app.clone(), check_host))
+        .with_state(app)
+}
+
+fn page(body: &'static str, kind: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "no-store")], body).into_response()
+}
+
+/// Refuse a request whose `Host` is not an allowed name (DNS rebinding).
+async fn check_host(State(app): State<App>, req: Request, next: Next) -> Response {
+    let host = req.headers().get(header::HOST).and_then(|h| h.to_str().ok());
+    match host {
+        Some(h) if app.hosts.allows(h) => next.run(req).await,
+        _ => (
+            StatusCode::FORBIDDEN,
+            "folio serve answers only requests to localhost or 127.0.0.1 (this one named another host)\n",
+        )
+            .into_response(),
+    }
+}
+
+async fn state(State(app): State<App>) -> Response {
+    let view = app.shared.view();
+    (
+        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json")), (header::CACHE_CONTROL, HeaderValue::from_static("no-store"))],
+        view.json.as_str().to_owned(),
+    )
+        .into_response()
+}
+
+/// `/pages/<index>.svg`: the page of the newest build. Its URL in the state carries the hash of
+/// its drawing (`?v=`), so the browser may keep it; a page that changed gets a new URL.
+async fn svg(State(app): State<App>, Path(file): Path<String>) -> Response {
+    let index = file.strip_suffix(".svg").and_then(|n| if n.bytes().all(|b| b.is_ascii_digit()) && n.len() < 6 { n.parse::<usize>().ok() } else { None });
+    let view = app.shared.view();
+    match index.and_then(|i| view.svgs.get(i)) {
+        Some(svg) => (
+            [(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "max-age=3600")],
+            svg.as_str().to_owned(),
+        )
+            .into_response(),
+        None => (StatusCode::NOT_FOUND, "folio serve: no such page\n").into_response(),
+    }
+}
+
+/// Server-Sent Events: the current version at once, then each new one.
+async fn events(State(app): State<App>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let rx = app.shared.subscribe();
+    let stream = tokio_stream::wrappers::WatchStream::new(rx).map(|v| Ok(Event::default().event("version").data(v.to_string())));
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::serve::view::View;
+    use axum::body::Body;
+    use tower::ServiceExt;
+
+    fn app() -> Router {
+        router(Shared::new(View::empty("x")), Hosts::loopback_and(None))
+    }
+
+    async fn get(uri: &str, host: &str) -> (StatusCode, String, String) {
+        let req = Request::builder().uri(uri).header("host", host).body(Body::empty()).unwrap();
+        let res = app().oneshot(req).await.unwrap();
+        let status = res.status();
+        let kind = res.headers().get(header::CONTENT_TYPE).map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+        let body = axum::body::to_bytes(res.into_body(), 1 << 20).await.unwrap();
+        (status, kind, String::from_utf8_lossy(&body).into_owned())
+    }
+
+    #[test]
+    fn hosts_are_matched_without_their_port() {
+        let h = Hosts::loopback_and(None);
+        for ok in ["localhost", "localhost:8080", "127.0.0.1:3000", "[::1]:80", "LOCALHOST:1"] {
+            assert!(h.allows(ok), "{ok}");
+        }
+        for bad in ["evil.example", "evil.example:8080", "localhost.evil.example", "127.0.0.1.nip.io:80", "localhost:80x", "", "[::2]:80"] {
+            assert!(!h.allows(bad), "{bad}");
+        }
+        assert!(Hosts::loopback_and(Some("192.168.1.5")).allows("192.168.1.5:7070"));
+        assert!(Hosts::loopback_and(Some("::")).allows("[::]:7070"));
+    }
+
+    #[tokio::test]
+    async fn routes_serve_the_viewer_the_state_and_nothing_else() {
+        let (s, kind, body) = get("/", "localhost:7070").await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(kind.starts_with("text/html") && body.contains("/assets/app.js"));
+        let (s, kind, _) = get("/assets/app.js", "127.0.0.1:7070").await;
+        assert!(s == StatusCode::OK && kind.starts_with("text/javascript"));
+        let (s, kind, body) = get("/state.json", "127.0.0.1").await;
+        assert!(s == StatusCode::OK && kind == "application/json");
+        let state: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(state["schema"], crate::serve::view::SCHEMA);
+        assert_eq!(state["edition"], "x");
+        // No page built yet; nothing reaches the file system.
+        for uri in ["/pages/0.svg", "/pages/..%2f..%2fCargo.toml", "/../Cargo.toml", "/assets/../Cargo.toml", "/Cargo.toml", "/pages/99999999999999999999.svg"] {
+            let (s, _, _) = get(uri, "localhost").await;
+            assert_eq!(s, StatusCode::NOT_FOUND, "{uri}");
+        }
+        // DNS rebinding: another host name is refused on every route.
+        for uri in ["/", "/state.json", "/events", "/pages/0.svg"] {
+            let (s, _, _) = get(uri, "evil.example:7070").await;
+            assert_eq!(s, StatusCode::FORBIDDEN, "{uri}");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Serve: takes a [`Watch`] (the session plus change detection, the same one `folio watch`
+//! runs) and gives a live preview in the browser — a local HTTP server ([`http`]) showing the
+//! edition's pages as facing spreads with every story's block, capacity and findings drawn over
+//! them ([`view`]), updated in place over Server-Sent Events after every rebuild.
+//!
+//! Two threads share one [`Shared`]: the builder ([`Shared::run_builds`]) rebuilds on every change
+//! to the edition, its photos, the layouts and the fonts, and publishes a new [`view::View`]; the
+//! server answers requests from the newest view and tells each open page when there is a newer.
+
+pub mod http;
+pub mod view;
+
+use std::sync::{Arc, RwLock};
+
+use crate::diag::Diagnostic;
+use crate::session::watch::{Rebuilt, Watch};
+use view::View;
+
+/// The newest view and the signal that tells the open pages about it.
+pub struct Shared {
+    view: RwLock<Arc<View>>,
+    version: tokio::sync::watch::Sender<u64>,
+}
+
+/// What one build round did, for the console.
+pub enum Round<'a> {
+    /// A good build.
+    Built(&'a Rebuilt),
+    /// A failed one (errors and warnings).
+    Failed(&'a [Diagnostic]),
+}
+
+impl Shared {
+    /// Shared state showing `view` (before the first build: [`View::empty`]).
+    pub fn new(view: View) -> Arc<Self> {
+        let (version, _) = tokio::sync::watch::channel(view.state.version);
+        Arc::new(Self { view: RwLock::new(Arc::new(view)), version })
+    }
+
+    /// The newest view.
+    pub fn view(&self) -> Arc<View> {
+        self.view.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Listen for new versions.
+    pub fn subscribe(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.version.subscribe()
+    }
+
+    /// Show `view` from now on and tell every open page.
+    pub fn publish(&self, view: View) {
+        let version = view.state.version;
+        *self.view.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(view);
+        self.version.send_replace(version);
+    }
+
+    /// Rebuild after every change until file watching fails (returns why): a good build
+    /// publishes its pages, a bad edit shows its errors over the last good pages, and the next
+    /// good build clears them. `report` hears of every round (the console lines).
+    pub fn run_builds(&self, watch: &mut Watch, report: &mut dyn FnMut(Round)) -> String {
+        watch.run(&mut |watch, result| {
+            let prev = self.view();
+            let version = prev.state.version + 1;
+            let next = match &result {
+                Ok(rebuilt) => View::built(&prev, version, watch, rebuilt),
+                Err(diags) => prev.failed_in(version, &diags.0, watch.root()),
+            };
+            self.publish(next);
+            match &result {
+                Ok(r) => report(Round::Built(r)),
+                Err(d) => report(Round::Failed(&d.0)),
+            }
+        })
+    }
+}

@@ -1,0 +1,213 @@
+//! `folio serve` in a real browser: Debian's Chromium, headless, driven over the DevTools
+//! protocol (headless_chrome). It loads the preview of the sample edition, sees both pages and
+//! every story's block, sees an edit appear without a reload, an error shown over the last good
+//! pages after a broken edit and gone after the fix, and a request naming another host refused.
+//!
+//! Chromium is found as `$CHROME`, else `chromium` / `google-chrome` on the PATH (`.ci/run`
+//! installs Debian's `chromium`). `FOLIO_SCREENSHOT=path.png` also saves the browser's view of
+//! the sample (README's picture is made so).
+
+mod common;
+use common::*;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
+use headless_chrome::{Browser, LaunchOptions, Tab};
+
+/// Start `folio serve` on a free port; gives the process and its URL, after the first build.
+fn serve(p: &TestProject) -> (Running, String) {
+    let mut run = Running::start(p, &["serve", &format!("content/{SAMPLE}"), "--port", "0", "--out", "out"]);
+    let first = run.next_line();
+    let url = first
+        .split_whitespace()
+        .find(|w| w.starts_with("http://127.0.0.1:"))
+        .unwrap_or_else(|| panic!("folio serve prints its URL first: {first:?}"))
+        .to_string();
+    let built = run.next_line();
+    assert!(built.starts_with("built in"), "first build: {built}\n{}", run.stderr());
+    (run, url)
+}
+
+fn browser() -> Browser {
+    let path = headless_chrome::browser::default_executable()
+        .unwrap_or_else(|e| panic!("this test needs Chromium (apt-get install chromium; .ci/run does): {e}"));
+    let options = LaunchOptions::default_builder()
+        .path(Some(path))
+        .headless(true)
+        .sandbox(false)
+        .window_size(Some((1500, 1000)))
+        .idle_browser_timeout(Duration::from_secs(180))
+        .build()
+        .expect("launch options");
+    Browser::new(options).expect("start Chromium")
+}
+
+/// Evaluate `js` in the page; its value as JSON.
+fn eval(tab: &Tab, js: &str) -> serde_json::Value {
+    tab.evaluate(js, false).unwrap_or_else(|e| panic!("evaluate {js}: {e}")).value.unwrap_or(serde_json::Value::Null)
+}
+
+/// Wait until `js` is true in the page.
+fn wait_for(tab: &Tab, js: &str, what: &str) {
+    let deadline = Instant::now() + PATIENCE;
+    while Instant::now() < deadline {
+        if eval(tab, js) == serde_json::Value::Bool(true) {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let status = eval(tab, "document.getElementById('status').textContent");
+    panic!("{what}: not seen within {PATIENCE:?} ({js}); status: {status}");
+}
+
+/// One raw HTTP/1.1 GET with the given Host header; gives the status line and body.
+fn raw_get(url: &str, path: &str, host: &str) -> (String, String) {
+    let addr = url.trim_start_matches("http://").trim_end_matches('/');
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut text = String::new();
+    s.read_to_string(&mut text).unwrap();
+    let status = text.lines().next().unwrap_or_default().to_string();
+    let body = text.split_once("\r\n\r\n").map_or(String::new(), |(_, b)| b.to_string());
+    (status, body)
+}
+
+const ALL_LOADED: &str = "(() => { const i = [...document.querySelectorAll('.slot img')]; \
+    return i.length === 2 && i.every(x => x.complete && x.naturalWidth > 0); })()";
+
+#[test]
+fn serve_shows_the_pages_and_updates_them_in_place() {
+    let p = TestProject::sample();
+    let (mut server, url) = serve(&p);
+    let browser = browser();
+    let tab: Arc<Tab> = browser.new_tab().expect("tab");
+    tab.set_default_timeout(PATIENCE);
+    tab.navigate_to(&url).expect("open the preview").wait_until_navigated().expect("page loads");
+
+    // Both pages of the spread, drawn, with every story's block named over them.
+    wait_for(&tab, ALL_LOADED, "both pages drawn");
+    let pages = eval(&tab, "JSON.stringify([...document.querySelectorAll('.slot[data-page]')].map(s => s.dataset.page))");
+    assert_eq!(pages, "[\"4\",\"5\"]", "pages side by side as a spread");
+    let names = eval(&tab, "JSON.stringify([...document.querySelectorAll('.block')].map(b => b.dataset.story))");
+    let names = names.as_str().unwrap();
+    for story in ["聚星火促燎原 铸铁警护钢城", "万里缉毒！斩断毒品运输通道"] {
+        assert!(names.contains(story), "block of {story} drawn: {names}");
+    }
+    let tag = eval(&tab, "document.querySelector('.block .tag').textContent");
+    assert!(tag.as_str().unwrap().contains("holds ≈"), "a block says what it holds: {tag}");
+    // The SVG is drawn at the page's size: the image's natural aspect is the trim's.
+    let aspect = eval(&tab, "(() => { const i = document.querySelector('.slot img'); return i.naturalWidth / i.naturalHeight; })()");
+    let aspect = aspect.as_f64().unwrap();
+    assert!((aspect - 1105.5 / 1544.9).abs() < 0.01, "page aspect {aspect}");
+
+    // A clicked story shows its file and line, with a link for the editor.
+    eval(&tab, "document.querySelector('.block').click(); 1");
+    let detail = eval(&tab, "document.getElementById('detail').textContent");
+    assert!(detail.as_str().unwrap().contains(&format!("content/{SAMPLE}/stories/")), "detail names the file: {detail}");
+    let link = eval(&tab, "document.querySelector('#detail a').href");
+    assert!(link.as_str().unwrap().starts_with("vscode://file/"), "editor link: {link}");
+
+    // An edit appears without a reload: a marker set now survives, the headline's new text is
+    // on its block, and page 5's drawing is new.
+    eval(&tab, "window.__probe = 42; 1");
+    let before = eval(&tab, "document.querySelector('.slot[data-page=\"5\"] img').getAttribute('src')");
+    let story = format!("content/{SAMPLE}/stories/wuning.toml");
+    let original = std::fs::read_to_string(p.root().join(&story)).unwrap();
+    assert!(original.contains("严格场所管理"), "wuning's headline");
+    p.edit(&story, |t| t.replacen("严格场所管理", "严格场所管控", 1));
+    let line = server.next_line();
+    assert!(line.starts_with("rebuilt"), "{line}");
+    wait_for(&tab, "[...document.querySelectorAll('.block')].some(b => b.dataset.story.includes('严格场所管控'))", "the edited headline");
+    wait_for(
+        &tab,
+        &format!("document.querySelector('.slot[data-page=\"5\"] img').getAttribute('src') !== {before}"),
+        "page 5 drawn again",
+    );
+    wait_for(&tab, ALL_LOADED, "pages drawn after the edit");
+    assert_eq!(eval(&tab, "window.__probe"), 42, "the page was not reloaded");
+    assert_eq!(
+        eval(&tab, "document.querySelector('.slot[data-page=\"4\"] img').getAttribute('src')").as_str().map(|s| s.contains("/pages/0.svg")),
+        Some(true)
+    );
+
+    // A broken edit: its error over the last good pages, with file and line; the server stays.
+    p.edit(&story, |t| t.replacen("headline = ", "headline == ", 1));
+    let line = server.next_line();
+    assert!(line.starts_with("rebuild failed"), "{line}");
+    wait_for(&tab, "!document.getElementById('error').hidden", "the error overlay");
+    let error = eval(&tab, "document.getElementById('error').textContent");
+    let error = error.as_str().unwrap();
+    assert!(error.contains("wuning.toml:"), "the error names the file and line: {error}");
+    assert_eq!(eval(&tab, "document.querySelectorAll('.slot img[src]').length"), 2, "the last good pages stay");
+    server.assert_running();
+
+    // Fixed: the overlay goes, the pages are current, still no reload.
+    std::fs::write(p.root().join(&story), original).unwrap();
+    let line = server.next_line();
+    assert!(line.starts_with("rebuilt"), "{line}");
+    wait_for(&tab, "document.getElementById('error').hidden", "the error overlay gone");
+    wait_for(&tab, "[...document.querySelectorAll('.block')].some(b => b.dataset.story.includes('严格场所管理'))", "the headline back");
+    wait_for(&tab, ALL_LOADED, "pages drawn after the fix");
+    assert_eq!(eval(&tab, "window.__probe"), 42, "the page was not reloaded");
+
+    let png = tab.capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true).expect("screenshot");
+    let shot = std::env::var_os("FOLIO_SCREENSHOT").map_or_else(|| p.root().join("serve.png"), std::path::PathBuf::from);
+    std::fs::write(&shot, &png).expect("write the screenshot");
+    assert!(png.len() > 50_000, "a screenshot with pages on it");
+
+    // DNS rebinding: a request naming another host is refused; the same request to localhost
+    // is answered.
+    let (status, _) = raw_get(&url, "/state.json", "evil.example:80");
+    assert!(status.contains(" 403 "), "foreign Host refused: {status}");
+    let (status, body) = raw_get(&url, "/state.json", "localhost");
+    assert!(status.contains(" 200 ") && body.contains("folio-serve/1"), "localhost answered: {status}");
+    // No URL reaches the file system.
+    for path in ["/../Cargo.toml", "/pages/..%2F..%2FCargo.toml", "/content/jiangxi-special/edition.toml", "/out/jiangxi-special.pdf"] {
+        let (status, _) = raw_get(&url, path, "127.0.0.1");
+        assert!(status.contains(" 404 ") || status.contains(" 400 "), "{path}: {status}");
+    }
+    server.assert_running();
+}
+
+#[test]
+fn findings_are_drawn_where_they_are_and_listed() {
+    let p = TestProject::sample();
+    let story = format!("content/{SAMPLE}/stories/wuning.toml");
+    // Test data: the story's first paragraph three times, so its copy runs past its block.
+    p.edit(&story, |t| {
+        let para = t.split("body = \"\"\"\n").nth(1).and_then(|b| b.split("\n\n").next()).expect("a first paragraph").to_string();
+        t.replacen(&para, &format!("{para}\n\n{para}\n\n{para}"), 1)
+    });
+    let mut run = Running::start(&p, &["serve", &format!("content/{SAMPLE}"), "--port", "0", "--out", "out", "--allow-overset"]);
+    let first = run.next_line();
+    let url = first.split_whitespace().find(|w| w.starts_with("http://")).expect("URL").to_string();
+    assert!(run.next_line().starts_with("built in"), "{}", run.stderr());
+    let browser = browser();
+    let tab = browser.new_tab().expect("tab");
+    tab.set_default_timeout(PATIENCE);
+    tab.navigate_to(&url).expect("open").wait_until_navigated().expect("loads");
+    wait_for(&tab, ALL_LOADED, "both pages drawn");
+
+    // The overset story's block is marked, and the finding is drawn on page 5 and listed.
+    wait_for(&tab, "[...document.querySelectorAll('.block.overset')].some(b => b.dataset.story.includes('清源断流'))", "the overset block");
+    let tag = eval(&tab, "[...document.querySelectorAll('.block.overset .tag')].map(t => t.textContent).join()");
+    assert!(tag.as_str().unwrap().contains("lines over"), "{tag}");
+    let marks = eval(&tab, "document.querySelectorAll('.slot[data-page=\"5\"] .mark').length");
+    assert!(marks.as_u64().unwrap() >= 1, "a finding drawn on page 5");
+    let listed = eval(&tab, "document.getElementById('findings').textContent");
+    assert!(listed.as_str().unwrap().contains("overset"), "listed: {listed}");
+    // Clicking the finding shows its story file and line.
+    eval(&tab, "[...document.querySelectorAll('#findings li')].find(li => li.textContent.includes('overset')).click(); 1");
+    let detail = eval(&tab, "document.getElementById('detail').textContent");
+    assert!(detail.as_str().unwrap().contains("wuning.toml:"), "detail: {detail}");
+    // The toggle hides the marks.
+    eval(&tab, "document.getElementById('show-findings').click(); 1");
+    let shown = eval(&tab, "getComputedStyle(document.querySelector('.mark')).display");
+    assert_eq!(shown, "none");
+    run.assert_running();
+}
