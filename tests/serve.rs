@@ -48,7 +48,9 @@ fn browser() -> Browser {
 
 /// Evaluate `js` in the page; its value as JSON.
 fn eval(tab: &Tab, js: &str) -> serde_json::Value {
-    tab.evaluate(js, false).unwrap_or_else(|e| panic!("evaluate {js}: {e}")).value.unwrap_or(serde_json::Value::Null)
+    // Through JSON, so that arrays and objects come back by value too.
+    let text = tab.evaluate(&format!("JSON.stringify(({js}))"), false).unwrap_or_else(|e| panic!("evaluate {js}: {e}")).value;
+    text.and_then(|t| t.as_str().and_then(|t| serde_json::from_str(t).ok())).unwrap_or(serde_json::Value::Null)
 }
 
 /// Wait until `js` is true in the page.
@@ -77,8 +79,17 @@ fn raw_get(url: &str, path: &str, host: &str) -> (String, String) {
     (status, body)
 }
 
-const ALL_LOADED: &str = "(() => { const i = [...document.querySelectorAll('.slot img')]; \
-    return i.length === 2 && i.every(x => x.complete && x.naturalWidth > 0); })()";
+/// Both pages show their current drawing (the SVG the state names has loaded).
+const ALL_LOADED: &str = "(() => { const p = [...document.querySelectorAll('.slot .page')]; \
+    return p.length === 2 && p.every(x => x.dataset.drawn && x.querySelector('img.drawing').src.endsWith(x.dataset.drawn)); })()";
+
+/// The drawing page `n` shows.
+fn drawn(tab: &Tab, n: u32) -> String {
+    eval(tab, &format!("document.querySelector('.slot[data-page=\"{n}\"] .page').dataset.drawn"))
+        .as_str()
+        .map(String::from)
+        .unwrap_or_default()
+}
 
 #[test]
 fn serve_shows_the_pages_and_updates_them_in_place() {
@@ -100,13 +111,17 @@ fn serve_shows_the_pages_and_updates_them_in_place() {
     }
     let tag = eval(&tab, "document.querySelector('.block .tag').textContent");
     assert!(tag.as_str().unwrap().contains("holds ≈"), "a block says what it holds: {tag}");
-    // The SVG is drawn at the page's size: the image's natural aspect is the trim's.
-    let aspect = eval(&tab, "(() => { const i = document.querySelector('.slot img'); return i.naturalWidth / i.naturalHeight; })()");
-    let aspect = aspect.as_f64().unwrap();
-    assert!((aspect - 1105.5 / 1544.9).abs() < 0.01, "page aspect {aspect}");
+    // The SVG is the page at its trim, shown in a box of the same proportions, with its photo
+    // made small for the screen (the PDF keeps it as placed).
+    let aspect = eval(&tab, "(() => { const i = document.querySelector('.slot img.drawing'); return [i.naturalWidth / i.naturalHeight, i.clientWidth / i.clientHeight]; })()");
+    let aspect: Vec<f64> = aspect.as_array().expect("two ratios").iter().map(|v| v.as_f64().unwrap()).collect();
+    assert!((aspect[0] - 1105.5 / 1544.9).abs() < 0.01 && (aspect[0] - aspect[1]).abs() < 0.01, "page aspect {aspect:?}");
+    let svg = raw_get(&url, "/pages/0.svg", "127.0.0.1").1;
+    assert!(svg.contains("<image") && svg.contains("data:image/jpeg;base64,"), "the photo is in the page's SVG");
+    assert!(svg.len() < 2_500_000, "photos at screen size: the SVG is {} bytes", svg.len());
 
     // A clicked story shows its file and line, with a link for the editor.
-    eval(&tab, "document.querySelector('.block').click(); 1");
+    eval(&tab, "(document.querySelector('.block').click(), 1)");
     let detail = eval(&tab, "document.getElementById('detail').textContent");
     assert!(detail.as_str().unwrap().contains(&format!("content/{SAMPLE}/stories/")), "detail names the file: {detail}");
     let link = eval(&tab, "document.querySelector('#detail a').href");
@@ -114,8 +129,8 @@ fn serve_shows_the_pages_and_updates_them_in_place() {
 
     // An edit appears without a reload: a marker set now survives, the headline's new text is
     // on its block, and page 5's drawing is new.
-    eval(&tab, "window.__probe = 42; 1");
-    let before = eval(&tab, "document.querySelector('.slot[data-page=\"5\"] img').getAttribute('src')");
+    eval(&tab, "window.__probe = 42");
+    let before = drawn(&tab, 5);
     let story = format!("content/{SAMPLE}/stories/wuning.toml");
     let original = std::fs::read_to_string(p.root().join(&story)).unwrap();
     assert!(original.contains("严格场所管理"), "wuning's headline");
@@ -123,17 +138,11 @@ fn serve_shows_the_pages_and_updates_them_in_place() {
     let line = server.next_line();
     assert!(line.starts_with("rebuilt"), "{line}");
     wait_for(&tab, "[...document.querySelectorAll('.block')].some(b => b.dataset.story.includes('严格场所管控'))", "the edited headline");
-    wait_for(
-        &tab,
-        &format!("document.querySelector('.slot[data-page=\"5\"] img').getAttribute('src') !== {before}"),
-        "page 5 drawn again",
-    );
+    let before4 = drawn(&tab, 4);
     wait_for(&tab, ALL_LOADED, "pages drawn after the edit");
+    assert_ne!(drawn(&tab, 5), before, "page 5 drawn again");
+    assert_eq!(drawn(&tab, 4), before4, "page 4 did not change and was not fetched again");
     assert_eq!(eval(&tab, "window.__probe"), 42, "the page was not reloaded");
-    assert_eq!(
-        eval(&tab, "document.querySelector('.slot[data-page=\"4\"] img').getAttribute('src')").as_str().map(|s| s.contains("/pages/0.svg")),
-        Some(true)
-    );
 
     // A broken edit: its error over the last good pages, with file and line; the server stays.
     p.edit(&story, |t| t.replacen("headline = ", "headline == ", 1));
@@ -143,7 +152,7 @@ fn serve_shows_the_pages_and_updates_them_in_place() {
     let error = eval(&tab, "document.getElementById('error').textContent");
     let error = error.as_str().unwrap();
     assert!(error.contains("wuning.toml:"), "the error names the file and line: {error}");
-    assert_eq!(eval(&tab, "document.querySelectorAll('.slot img[src]').length"), 2, "the last good pages stay");
+    assert_eq!(eval(&tab, "document.querySelectorAll('.slot img.drawing').length"), 2, "the last good pages stay");
     server.assert_running();
 
     // Fixed: the overlay goes, the pages are current, still no reload.
@@ -202,11 +211,11 @@ fn findings_are_drawn_where_they_are_and_listed() {
     let listed = eval(&tab, "document.getElementById('findings').textContent");
     assert!(listed.as_str().unwrap().contains("overset"), "listed: {listed}");
     // Clicking the finding shows its story file and line.
-    eval(&tab, "[...document.querySelectorAll('#findings li')].find(li => li.textContent.includes('overset')).click(); 1");
+    eval(&tab, "([...document.querySelectorAll('#findings li')].find(li => li.textContent.includes('overset')).click(), 1)");
     let detail = eval(&tab, "document.getElementById('detail').textContent");
     assert!(detail.as_str().unwrap().contains("wuning.toml:"), "detail: {detail}");
     // The toggle hides the marks.
-    eval(&tab, "document.getElementById('show-findings').click(); 1");
+    eval(&tab, "(document.getElementById('show-findings').click(), 1)");
     let shown = eval(&tab, "getComputedStyle(document.querySelector('.mark')).display");
     assert_eq!(shown, "none");
     run.assert_running();

@@ -30,6 +30,70 @@ pub struct View {
     pub svgs: Vec<Arc<String>>,
     /// Each page's SVG by the hash of its drawing, to reuse unchanged pages' SVG.
     by_hash: HashMap<u128, Arc<String>>,
+    /// The photos of the pages shown, made small for the preview, by the hash of their data
+    /// URL in typst-svg's drawing.
+    images: HashMap<u128, Arc<String>>,
+}
+
+/// The SVG's root scaled to whatever box shows it: typst-svg gives the root a width and height
+/// in pt, which would keep the page at its printed size inside the viewer's `<object>`; the
+/// `viewBox` keeps the page's proportions.
+fn fill_box(svg: &str) -> String {
+    let head_end = svg.find('>').unwrap_or(0);
+    let mut head = svg[..head_end].to_string();
+    for attr in [" width=\"", " height=\""] {
+        if let Some(at) = head.find(attr) {
+            let from = at + attr.len();
+            if let Some(len) = head[from..].find('"') {
+                head.replace_range(from..from + len, "100%");
+            }
+        }
+    }
+    head + &svg[head_end..]
+}
+
+/// Longest side, in pixels, of a photo in the preview: sharp on a screen at a zoom that shows
+/// a whole page, and a fraction of the bytes of the print-resolution file.
+pub const PREVIEW_PX: u32 = 1400;
+
+/// typst-svg embeds every image at print resolution as a base64 `data:` URL — most of a page's
+/// bytes, decoded by the browser again with every page it draws. For the preview each photo is
+/// made once (per session and content) at [`PREVIEW_PX`] and put back in its place; the PDFs
+/// keep the photos as placed. A photo that cannot be decoded here is left as it was.
+fn shrink_images(svg: &str, prev: &HashMap<u128, Arc<String>>, images: &mut HashMap<u128, Arc<String>>) -> String {
+    let mut out = String::with_capacity(svg.len() / 2);
+    let mut rest = svg;
+    while let Some(at) = rest.find("\"data:image/") {
+        let url = &rest[at + 1..];
+        let Some(end) = url.find('"') else { break };
+        let key = typst::utils::hash128(&url[..end]);
+        let small = match images.get(&key).or_else(|| prev.get(&key)) {
+            Some(small) => small.clone(),
+            None => Arc::new(preview_photo(&url[..end]).unwrap_or_else(|| url[..end].to_string())),
+        };
+        images.insert(key, small.clone());
+        out.push_str(&rest[..at + 1]);
+        out.push_str(&small);
+        rest = &url[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A `data:image/…;base64,` URL at most [`PREVIEW_PX`] on its longest side, as a JPEG (or the
+/// PNG it was, if it is small already); `None` if it cannot be decoded.
+fn preview_photo(url: &str) -> Option<String> {
+    use base64::Engine as _;
+    let (_, data) = url.split_once(";base64,")?;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let img = image::load_from_memory(&b64.decode(data).ok()?).ok()?;
+    if img.width().max(img.height()) <= PREVIEW_PX {
+        return None;
+    }
+    let small = image::DynamicImage::ImageRgb8(img.thumbnail(PREVIEW_PX, PREVIEW_PX).to_rgb8());
+    let mut jpeg = Vec::new();
+    small.write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 85)).ok()?;
+    Some(format!("data:image/jpeg;base64,{}", b64.encode(jpeg)))
 }
 
 /// What `/state.json` gives.
@@ -237,14 +301,36 @@ impl View {
         let doc = &report.compiled.document;
         let hashes: Vec<u128> = doc.pages().iter().map(typst::utils::hash128).collect();
         let opts = typst_svg::SvgOptions::default();
-        let made: Vec<Arc<String>> = {
+        let made: Vec<(Arc<String>, HashMap<u128, Arc<String>>)> = {
             use rayon::prelude::*;
             doc.pages()
                 .par_iter()
                 .zip(&hashes)
-                .map(|(page, h)| prev.by_hash.get(h).cloned().unwrap_or_else(|| Arc::new(typst_svg::svg(page, &opts))))
+                .map(|(page, h)| {
+                    let mut images = HashMap::new();
+                    let svg = match prev.by_hash.get(h) {
+                        Some(svg) => svg.clone(),
+                        None => Arc::new(fill_box(&shrink_images(&typst_svg::svg(page, &opts), &prev.images, &mut images))),
+                    };
+                    (svg, images)
+                })
                 .collect()
         };
+        // The small photos of the pages made now, and those of the pages kept (by their hash:
+        // a kept page's photos are in the previous view's cache); the rest are let go.
+        let mut images: HashMap<u128, Arc<String>> = HashMap::new();
+        let mut kept = false;
+        let made: Vec<Arc<String>> = made
+            .into_iter()
+            .map(|(svg, new)| {
+                kept |= new.is_empty();
+                images.extend(new);
+                svg
+            })
+            .collect();
+        if kept {
+            images.extend(prev.images.iter().map(|(k, v)| (*k, v.clone())));
+        }
         let pages = report
             .compiled
             .data
@@ -286,7 +372,7 @@ impl View {
             errors: Vec::new(),
         };
         let by_hash = hashes.iter().copied().zip(made.iter().cloned()).collect();
-        View::finish(state, made, by_hash)
+        View::finish(state, made, by_hash, images)
     }
 
     /// The view of a failed rebuild: the last good pages, with the errors over them.
@@ -303,21 +389,53 @@ impl View {
         let mut shown: Vec<&Diagnostic> = errors.iter().filter(|d| d.severity == Severity::Error).collect();
         shown.extend(errors.iter().filter(|d| d.severity != Severity::Error));
         state.errors = shown.into_iter().map(|d| FindingView::of(d, root)).collect();
-        View::finish(state, self.svgs.clone(), self.by_hash.clone())
+        View::finish(state, self.svgs.clone(), self.by_hash.clone(), self.images.clone())
     }
 
     /// The view before any build: no pages, named edition.
     pub fn empty(edition: &str) -> View {
-        View::finish(State { schema: SCHEMA, edition: edition.to_string(), ..State::default() }, Vec::new(), HashMap::new())
+        View::finish(State { schema: SCHEMA, edition: edition.to_string(), ..State::default() }, Vec::new(), HashMap::new(), HashMap::new())
     }
 
-    fn finish(state: State, svgs: Vec<Arc<String>>, by_hash: HashMap<u128, Arc<String>>) -> View {
+    fn finish(state: State, svgs: Vec<Arc<String>>, by_hash: HashMap<u128, Arc<String>>, images: HashMap<u128, Arc<String>>) -> View {
         let json = Arc::new(serde_json::to_string(&state).expect("the state serialises"));
-        View { state, json, svgs, by_hash }
+        View { state, json, svgs, by_hash, images }
     }
 }
 
 /// The edition's directory name as the view shows it before the first build.
 pub fn edition_name(edition: &Path) -> String {
     edition.file_name().map_or_else(|| edition.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn photos_are_made_small_once_and_what_cannot_be_decoded_stays() {
+        use base64::Engine as _;
+        let b64 = base64::engine::general_purpose::STANDARD;
+        let big = image::RgbImage::from_pixel(3000, 1500, image::Rgb([200, 40, 40]));
+        let mut png = Vec::new();
+        image::DynamicImage::ImageRgb8(big).write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png).unwrap();
+        let svg = format!(r#"<svg><image xlink:href="data:image/png;base64,{}"/><image href="data:image/png;base64,AAAA"/></svg>"#, b64.encode(&png));
+        let mut images = HashMap::new();
+        let out = shrink_images(&svg, &HashMap::new(), &mut images);
+        assert_eq!(images.len(), 2);
+        let small = out.split("xlink:href=\"").nth(1).unwrap().split('"').next().unwrap();
+        let data = b64.decode(small.strip_prefix("data:image/jpeg;base64,").expect("a JPEG now")).unwrap();
+        let img = image::load_from_memory(&data).unwrap();
+        assert_eq!((img.width(), img.height()), (PREVIEW_PX, PREVIEW_PX / 2));
+        assert!(out.contains("data:image/png;base64,AAAA"), "not decodable: left as it was");
+        // Made once: the second time it comes from the cache.
+        let mut again = HashMap::new();
+        assert_eq!(shrink_images(&svg, &images, &mut again), out);
+    }
+
+    #[test]
+    fn the_root_fills_its_box() {
+        let svg = r#"<svg viewBox="0 0 10 20" width="10pt" height="20pt" xmlns="x"><rect width="3" height="4"/></svg>"#;
+        assert_eq!(fill_box(svg), r#"<svg viewBox="0 0 10 20" width="100%" height="100%" xmlns="x"><rect width="3" height="4"/></svg>"#);
+    }
 }

@@ -19,7 +19,7 @@ let scale = null; // px per pt; null fits the widest spread to the window
 let current = 0; // the spread shown in the navigation
 let selected = null; // {kind: 'story'|'finding', page, index}
 let layoutKey = '';
-const slots = new Map(); // page index -> {slot, img, overlay, url}
+const slots = new Map(); // page index -> {slot, page, overlay, url}
 
 async function refresh() {
   const res = await fetch('/state.json', { cache: 'no-store' });
@@ -99,14 +99,11 @@ function renderSpreads() {
         slot.dataset.h = p.height;
         slot.dataset.page = p.number;
         const page = el('div', 'page');
-        const img = el('img');
-        img.alt = `page ${p.number}`;
-        img.draggable = false;
         const overlay = el('div', 'overlay');
-        page.append(img, overlay);
+        page.append(overlay);
         slot.append(page, el('div', 'pageno', `${p.number} 版 ${p.section || ''}`));
         row.append(slot);
-        slots.set(pi, { slot, img, overlay, url: '' });
+        slots.set(pi, { slot, page, overlay, url: '' });
       });
       root.append(row);
       const opt = el('option', '', `p. ${numbers.join('–')}`);
@@ -121,13 +118,20 @@ function renderSpreads() {
     const s = slots.get(p.index);
     if (!s) continue;
     if (s.url !== p.svg) {
-      // Swap in the new drawing once it has loaded, so the page never flashes blank.
+      // The new drawing loads under the old one, which goes once it is there: the page never
+      // flashes blank.
       const url = p.svg;
       s.url = url;
-      const pre = new Image();
-      pre.onload = () => { if (s.url === url) s.img.src = url; };
-      pre.src = url;
-      if (!s.img.getAttribute('src')) s.img.src = url;
+      const img = el('img', 'drawing');
+      img.alt = `page ${p.number}`;
+      img.draggable = false;
+      img.addEventListener('load', () => {
+        if (s.url !== url) { img.remove(); return; }
+        for (const old of s.page.querySelectorAll('img.drawing')) if (old !== img) old.remove();
+        s.page.dataset.drawn = url;
+      });
+      img.src = url;
+      s.page.prepend(img);
     }
     drawOverlay(p, s.overlay);
   }
