@@ -220,3 +220,23 @@ fn findings_are_drawn_where_they_are_and_listed() {
     assert_eq!(shown, "none");
     run.assert_running();
 }
+
+#[test]
+fn blocks_folio_placed_are_shown_as_such() {
+    let p = TestProject::sample();
+    unplace(&p, SAMPLE, &SAMPLE_PAGE5);
+    let (mut server, url) = serve(&p);
+    let browser = browser();
+    let tab = browser.new_tab().expect("tab");
+    tab.set_default_timeout(PATIENCE);
+    tab.navigate_to(&url).expect("open").wait_until_navigated().expect("loads");
+    wait_for(&tab, ALL_LOADED, "both pages drawn");
+    let auto = eval(&tab, "[...document.querySelectorAll('.slot[data-page=\"5\"] .block')].map(b => b.classList.contains('auto'))");
+    assert_eq!(auto, serde_json::json!([true, true, true, true, true, true]), "page 5's six stories placed by folio");
+    let hand = eval(&tab, "[...document.querySelectorAll('.slot[data-page=\"4\"] .block')].map(b => b.classList.contains('auto'))");
+    assert_eq!(hand, serde_json::json!([false]), "page 4's story keeps its own block");
+    eval(&tab, "(document.querySelector('.slot[data-page=\"5\"] .block').click(), 1)");
+    let detail = eval(&tab, "document.getElementById('detail').textContent");
+    assert!(detail.as_str().unwrap().contains("placed by folio"), "{detail}");
+    server.assert_running();
+}
