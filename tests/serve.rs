@@ -240,3 +240,83 @@ fn blocks_folio_placed_are_shown_as_such() {
     assert!(detail.as_str().unwrap().contains("placed by folio"), "{detail}");
     server.assert_running();
 }
+
+/// A gray image of `png` bytes, made `w` pixels wide (the same filter for both sides).
+fn gray(png: &[u8], w: u32) -> image::GrayImage {
+    let img = image::load_from_memory(png).expect("a PNG").to_luma8();
+    let h = (img.height() as f64 * w as f64 / img.width() as f64).round() as u32;
+    image::imageops::resize(&img, w, h, image::imageops::FilterType::Triangle)
+}
+
+/// Mean absolute difference of two gray images (0–255), over the area they share.
+fn difference(a: &image::GrayImage, b: &image::GrayImage) -> f64 {
+    let (w, h) = (a.width().min(b.width()), a.height().min(b.height()));
+    let mut sum = 0u64;
+    for y in 0..h {
+        for x in 0..w {
+            sum += (a.get_pixel(x, y).0[0] as i64 - b.get_pixel(x, y).0[0] as i64).unsigned_abs();
+        }
+    }
+    sum as f64 / (w * h) as f64
+}
+
+#[test]
+fn the_browser_shows_the_pages_as_the_pdf_has_them() {
+    use headless_chrome::protocol::cdp::Page::Viewport;
+    let p = TestProject::sample();
+    let (mut server, url) = serve(&p);
+    let browser = browser();
+    let tab = browser.new_tab().expect("tab");
+    tab.set_default_timeout(PATIENCE);
+    // Each page's SVG alone, at 0.5 px a point, as the viewer draws it; and the PDF folio wrote
+    // in the same build (its trim, without the bleed), rendered by poppler at the same size.
+    let (w_pt, h_pt, bleed_pt): (f64, f64, f64) = (1105.5118, 1544.8819, 8.5039);
+    let (w, h) = ((w_pt / 2.0) as u32, (h_pt / 2.0) as u32);
+    let mut shots = Vec::new();
+    for i in 0..2 {
+        // The viewer's own page, emptied (so the image is same-origin), with the SVG alone on it.
+        tab.navigate_to(&url).unwrap().wait_until_navigated().unwrap();
+        wait_for(&tab, ALL_LOADED, "the viewer");
+        eval(
+            &tab,
+            &format!(
+                "(() => {{ events.close(); document.body.replaceChildren(); document.body.style = 'margin:0;display:block;background:#fff'; \
+                 const i = new Image(); i.id = 'p'; i.style = 'position:absolute;left:0;top:0;width:{w}px;height:{h}px'; \
+                 i.src = '/pages/{i}.svg'; document.body.append(i); return 1; }})()"
+            ),
+        );
+        wait_for(&tab, "document.getElementById('p').complete && document.getElementById('p').naturalWidth > 0", "the page's SVG");
+        let clip = Viewport { x: 0.0, y: 0.0, width: w as f64, height: h as f64, scale: 1.0 };
+        shots.push(tab.capture_screenshot(CaptureScreenshotFormatOption::Png, None, Some(clip), true).expect("screenshot"));
+    }
+    let pdf = p.out().join(format!("{SAMPLE}.pdf"));
+    let bleed_px = (bleed_pt / 2.0).round() as u32;
+    let mut pdf_pages = Vec::new();
+    for n in 1..=2 {
+        let prefix = p.root().join(format!("pdf-{n}"));
+        let ok = std::process::Command::new("pdftoppm")
+            .args(["-png", "-singlefile", "-r", "36", "-f", &n.to_string(), "-l", &n.to_string()])
+            .args(["-x", &bleed_px.to_string(), "-y", &bleed_px.to_string(), "-W", &w.to_string(), "-H", &h.to_string()])
+            .arg(&pdf)
+            .arg(&prefix)
+            .status()
+            .expect("pdftoppm (poppler-utils)");
+        assert!(ok.success());
+        pdf_pages.push(std::fs::read(prefix.with_extension("png")).unwrap());
+    }
+    // Compared at a quarter of that size, so that the two renderers' anti-aliasing of the type
+    // does not count, while a missing line, photo, rule or shifted block would.
+    let small = w / 4;
+    let browser_pages: Vec<_> = shots.iter().map(|s| gray(s, small)).collect();
+    let pdf_pages: Vec<_> = pdf_pages.iter().map(|s| gray(s, small)).collect();
+    for i in 0..2 {
+        let same = difference(&browser_pages[i], &pdf_pages[i]);
+        assert!(same < 8.0, "page {}: the browser's drawing differs from the PDF's by {same:.1} on average", i + 4);
+    }
+    // The measure tells pages apart: page 4 in the browser against page 5 of the PDF.
+    let other = difference(&browser_pages[0], &pdf_pages[1]);
+    let same = difference(&browser_pages[0], &pdf_pages[0]);
+    eprintln!("browser vs PDF: same page {same:.2}, other page {other:.2}");
+    assert!(other > 3.0 * same, "the comparison must tell two pages apart ({same:.1} vs {other:.1})");
+    server.assert_running();
+}
