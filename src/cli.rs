@@ -29,31 +29,66 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// How errors and warnings are printed: human (the source line and hints, as Typst does)
+    /// or short (one line each, `file:line:col: error: message`, for editors and CI logs).
+    #[arg(long, global = true, value_enum, default_value_t = crate::diag::Style::Human)]
+    pub diagnostic_format: crate::diag::Style,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build editions into PDF pages and spreads (and press plates and archive copies when asked).
+    #[command(after_help = "Examples:\n  folio build content/jiangxi-special\n  folio build content/* --press --marks --archive --out dist")]
     Build(BuildArgs),
     /// Validate and compile an edition without writing anything.
+    #[command(after_help = "Examples:\n  folio check content/jiangxi-special\n  folio check content/jiangxi-special --format json > report.json")]
     Check(CheckArgs),
     /// Render proofs: every page and spread as PNG with the findings drawn on, and a contact sheet.
+    #[command(after_help = "Examples:\n  folio proof content/jiangxi-special\n  folio proof content/jiangxi-special --dpi 150 --out proofs")]
     Proof(ProofArgs),
     /// List the font families folio sees.
+    #[command(after_help = "Examples:\n  folio fonts\n  folio fonts --font-path /srv/paper/fonts")]
     Fonts(FontArgs),
     /// Start a new edition as a copy of an existing one, dated today.
+    #[command(after_help = "Examples:\n  folio new content/2026-12-02\n  folio new content/tabloid-0612 --from content/jiangxi-tabloid")]
     New(NewArgs),
     /// Write the sources attached to an archive PDF back out as a project.
+    #[command(after_help = "Examples:\n  folio extract out/jiangxi-special-archive.pdf restored")]
     Extract(ExtractArgs),
     /// Rebuild an edition on every change to its TOML, photos, layouts or fonts.
+    #[command(after_help = "Examples:\n  folio watch content/jiangxi-special\n  folio watch content/jiangxi-special --png 50 --out preview")]
     Watch(WatchArgs),
     /// Show the edition's pages in the browser, updated in place on every change, with every
     /// story's block, capacity and findings drawn over them.
+    #[command(after_help = "Examples:\n  folio serve content/jiangxi-special --open\n  folio serve content/jiangxi-special --port 8080")]
     Serve(ServeArgs),
     /// Place the stories that have no [block] (自动组版) and print the blocks chosen; with
     /// --write, write them into the story files.
+    #[command(after_help = "Examples:\n  folio place content/jiangxi-special\n  folio place content/jiangxi-special --write")]
     Place(PlaceArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = "Examples:\n  folio completions bash > ~/.local/share/bash-completion/completions/folio\n  folio completions zsh > ~/.zfunc/_folio")]
+    Completions(CompletionsArgs),
+    /// Print folio's manual page (roff), or write one per command into a folder.
+    #[command(after_help = "Examples:\n  folio man | man -l -\n  folio man --out /usr/local/share/man/man1")]
+    Man(ManArgs),
+}
+
+/// `folio completions`.
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `folio man`.
+#[derive(Debug, Clone, Args)]
+pub struct ManArgs {
+    /// Write `folio.1` and a page per command (`folio-build.1`, …) into this folder instead.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 /// Where the project and its fonts are: every edition command takes these.

@@ -191,10 +191,21 @@ impl Diagnostic {
             _ if !name.is_empty() => message = format!("{name}: {message}"),
             _ => {}
         }
-        diag = diag
-            .with_message(message)
-            .with_notes(self.hints.iter().map(|h| format!("hint: {h}")).collect());
-        let config = term::Config { tab_width: 2, ..Default::default() };
+        if style() == Style::Short {
+            // One line: the message's own lines and the hints joined.
+            message = message.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("; ");
+            for h in &self.hints {
+                message.push_str(&format!(" (hint: {h})"));
+            }
+        } else {
+            diag = diag.with_notes(self.hints.iter().map(|h| format!("hint: {h}")).collect());
+        }
+        diag = diag.with_message(message);
+        let display_style = match style() {
+            Style::Human => term::DisplayStyle::Rich,
+            Style::Short => term::DisplayStyle::Short,
+        };
+        let config = term::Config { tab_width: 2, display_style, ..Default::default() };
         let _ = term::emit(out, &config, &file, &diag);
     }
 }
@@ -221,6 +232,29 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// How diagnostics are printed: `--diagnostic-format` of every command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Style {
+    /// Typst's style: the message, the file, line and column, the source line, the hints.
+    #[default]
+    Human,
+    /// One line each, `file:line:col: error: message`, for editors and CI logs (as
+    /// `typst compile --diagnostic-format short`).
+    Short,
+}
+
+static STYLE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Print every diagnostic of this process in `style` from now on (set once, by `main`).
+pub fn set_style(style: Style) {
+    STYLE.store(style as u8, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The style diagnostics are printed in.
+pub fn style() -> Style {
+    if STYLE.load(std::sync::atomic::Ordering::Relaxed) == Style::Short as u8 { Style::Short } else { Style::Human }
 }
 
 /// A list of diagnostics, the error type of every stage.

@@ -8,6 +8,7 @@ fn main() {
     // SAFETY: first thing in `main`, before any other thread exists.
     unsafe { cmd::tune_malloc() };
     let cli = Cli::parse();
+    folio::diag::set_style(cli.diagnostic_format);
     let code = std::panic::catch_unwind(|| match cli.command {
         Command::Build(a) => cmd::build::run(&a),
         Command::Check(a) => cmd::check::run(&a),
@@ -18,6 +19,8 @@ fn main() {
         Command::Serve(a) => cmd::serve::run(&a),
         Command::Extract(a) => cmd::extract::run(&a),
         Command::Place(a) => cmd::place::run(&a),
+        Command::Completions(a) => cmd::manual::completions(&a),
+        Command::Man(a) => cmd::manual::man(&a),
     })
     .unwrap_or_else(|_| {
         eprintln!("error: folio hit an internal error (a bug); nothing was written. Please report it with the input that caused it.");

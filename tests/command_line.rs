@@ -1,0 +1,71 @@
+//! The command line itself: completions and manual pages made from the real flags, examples at
+//! the end of every command's help, and `--diagnostic-format short`.
+
+mod common;
+use common::*;
+
+const COMMANDS: [&str; 11] = ["build", "check", "proof", "fonts", "new", "extract", "watch", "serve", "place", "completions", "man"];
+
+#[test]
+fn completions_and_manual_pages_know_every_command() {
+    let p = TestProject::sample();
+    for shell in ["bash", "zsh", "fish"] {
+        let run = p.folio(&["completions", shell]);
+        run.assert_code(0);
+        let script = run.stdout();
+        for c in COMMANDS {
+            assert!(script.contains(c), "{shell} completions lack {c}");
+        }
+        assert!(script.contains("allow-overset") && script.contains("diagnostic-format"), "{shell}: flags");
+    }
+    let run = p.folio(&["man"]);
+    run.assert_code(0);
+    assert!(run.stdout().starts_with(".ie") || run.stdout().contains(".TH folio 1"), "roff: {}", &run.stdout()[..200]);
+    let run = p.folio(&["man", "--out", "man1"]);
+    run.assert_code(0);
+    for c in COMMANDS {
+        let page = std::fs::read_to_string(p.root().join("man1").join(format!("folio-{c}.1"))).unwrap_or_else(|e| panic!("folio-{c}.1: {e}"));
+        assert!(page.contains(&format!(".TH folio-{c} 1")), "folio-{c}.1 is a manual page");
+    }
+    // A folder that cannot be made is an error, not a panic.
+    std::fs::write(p.root().join("file"), "").unwrap();
+    let run = p.folio(&["man", "--out", "file/man1"]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["cannot write the manual to file/man1"]);
+}
+
+#[test]
+fn every_command_ends_its_help_with_examples() {
+    let p = TestProject::sample();
+    for c in COMMANDS {
+        let run = p.folio(&[c, "--help"]);
+        run.assert_code(0);
+        let help = run.stdout();
+        let examples = help.split("Examples:\n").nth(1).unwrap_or_else(|| panic!("folio {c} --help has no examples:\n{help}"));
+        assert!(examples.lines().any(|l| l.trim_start().starts_with(&format!("folio {c} "))), "folio {c}: {examples}");
+    }
+}
+
+#[test]
+fn short_diagnostics_are_one_line_each() {
+    let p = TestProject::sample();
+    let story = format!("content/{SAMPLE}/stories/wuning.toml");
+    p.edit(&story, |t| t.replacen("headline = ", "headline == ", 1));
+    let edition = format!("content/{SAMPLE}");
+    let short = p.folio(&["check", &edition, "--diagnostic-format", "short"]);
+    short.assert_code(1);
+    let line = short.stdout().lines().chain(short.stderr().lines()).find(|l| l.contains("wuning.toml:")).map(str::to_string);
+    let line = line.unwrap_or_else(|| panic!("no line names the file:\n{}\n{}", short.stdout(), short.stderr()));
+    assert!(line.contains(&format!("{story}:2:11: error: invalid string")), "{line}");
+    assert!(line.contains("(hint: fix the TOML syntax"), "the hint on the same line: {line}");
+    let all = format!("{}{}", short.stdout(), short.stderr());
+    assert!(!all.contains('┌') && !all.contains("│"), "no source excerpt in the short form:\n{all}");
+    // The default keeps Typst's long form.
+    let human = p.folio(&["check", &edition]);
+    human.assert_code(1);
+    assert!(format!("{}{}", human.stdout(), human.stderr()).contains(&format!("┌─ {story}:2:11")));
+    // The build's error is short too.
+    let build = p.folio(&["build", &edition, "--diagnostic-format", "short"]);
+    build.assert_code(1);
+    assert!(build.stderr().lines().any(|l| l.starts_with(&format!("{story}:2:11: error:"))), "{}", build.stderr());
+}
