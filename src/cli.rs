@@ -48,7 +48,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  folio proof content/jiangxi-special\n  folio proof content/jiangxi-special --dpi 150 --out proofs")]
     Proof(ProofArgs),
     /// List the font families folio sees.
-    #[command(after_help = "Examples:\n  folio fonts\n  folio fonts --font-path /srv/paper/fonts")]
+    #[command(after_help = "Examples:\n  folio fonts --variants\n  folio fonts --char 堃\n  folio fonts --font-path /srv/paper/fonts")]
     Fonts(FontArgs),
     /// Start a new edition as a copy of an existing one, dated today.
     #[command(after_help = "Examples:\n  folio new content/2026-12-02\n  folio new content/tabloid-0612 --from content/jiangxi-tabloid")]
@@ -269,6 +269,12 @@ pub struct FontArgs {
     /// Also list the system's fonts.
     #[arg(long)]
     pub system_fonts: bool,
+    /// List every face (family, weight, style, width) with its file, not only the families.
+    #[arg(long)]
+    pub variants: bool,
+    /// List the faces that have a glyph for every one of these characters, e.g. --char 堃.
+    #[arg(long, value_name = "CHARS")]
+    pub char: Option<String>,
 }
 
 /// `folio new`.

@@ -69,3 +69,24 @@ fn short_diagnostics_are_one_line_each() {
     build.assert_code(1);
     assert!(build.stderr().lines().any(|l| l.starts_with(&format!("{story}:2:11: error:"))), "{}", build.stderr());
 }
+
+#[test]
+fn fonts_lists_faces_and_which_have_a_character() {
+    let p = TestProject::sample();
+    let fonts = repo().join("fonts");
+    let fonts = fonts.to_str().unwrap();
+    let run = p.folio(&["fonts", "--font-path", fonts]);
+    run.assert_code(0);
+    assert!(run.stdout().contains("LXGW WenKai (1 face: Regular (weight 400))"), "{}", run.stdout());
+    let run = p.folio(&["fonts", "--font-path", fonts, "--variants"]);
+    run.assert_code(0);
+    assert!(run.stdout().lines().any(|l| l == "Noto Serif CJK SC — Regular (weight 400) — NotoSerifCJK-Regular.ttc (face 2)"), "{}", run.stdout());
+    // 堃 (a character of names) is in the Noto faces; a character no face has is an error
+    // naming its code point.
+    let han = p.folio(&["fonts", "--font-path", fonts, "--char", "堃"]);
+    han.assert_code(0);
+    assert!(han.stdout().contains("Noto Serif CJK SC — Regular"), "{}", han.stdout());
+    let none = p.folio(&["fonts", "--font-path", fonts, "--char", "\u{20000}"]);
+    none.assert_code(1);
+    assert!(none.stdout().contains("U+20000"), "{}", none.stdout());
+}

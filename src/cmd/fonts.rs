@@ -1,14 +1,24 @@
-//! `folio fonts`: list the font families folio sees.
+//! `folio fonts [--variants] [--char CHARS]`: list the font families folio sees; with
+//! `--variants` every face with its file, with `--char` only the faces that have those
+//! characters (which face can set 堃 when the house face cannot).
+
+use std::path::PathBuf;
+
+use typst::text::FontInfo;
 
 use crate::cli::FontArgs;
-use crate::layout::fonts::{self, FontOptions};
+use crate::diag::Diagnostic;
+use crate::layout::fonts::{self, FontOptions, VariantKey};
 
-/// List families with their number of faces.
+/// List families with their faces, or faces with their files.
 pub fn run(args: &FontArgs) -> i32 {
     if !args.font_path.is_dir() && !args.system_fonts {
-        eprintln!("error: {} is not a folder", args.font_path.display());
-        eprintln!("  = hint: run folio fonts in the project root, or pass --font-path");
+        super::emit(&[Diagnostic::error(format!("{} is not a folder", args.font_path.display()))
+            .hint("run folio fonts in the project root, or pass --font-path")]);
         return super::USAGE;
+    }
+    if args.variants || args.char.is_some() {
+        return faces(args);
     }
     let fonts = match fonts::load(&FontOptions { dir: args.font_path.clone(), system: args.system_fonts }) {
         Ok(f) => f,
@@ -19,7 +29,48 @@ pub fn run(args: &FontArgs) -> i32 {
     };
     for (family, faces) in fonts.families() {
         let names: Vec<String> = fonts.faces_of(&family).iter().map(|v| v.to_string()).collect();
-        println!("{family} ({faces} faces: {})", names.join(", "));
+        let s = if faces == 1 { "" } else { "s" };
+        println!("{family} ({faces} face{s}: {})", names.join(", "));
+    }
+    super::OK
+}
+
+/// Every face, as the fonts folder (and the system, with `--system-fonts`) has it.
+fn faces(args: &FontArgs) -> i32 {
+    let mut all: Vec<(PathBuf, u32, FontInfo)> = Vec::new();
+    if args.font_path.is_dir() {
+        match fonts::scan(&args.font_path) {
+            Ok(f) => all.extend(f),
+            Err(d) => {
+                super::emit(&[d]);
+                return super::FAILED;
+            }
+        }
+    }
+    if args.system_fonts {
+        all.extend(typst_kit::fonts::system().map(|(fp, info)| (fp.path, fp.index, info)));
+    }
+    let wanted: Vec<char> = args.char.as_deref().unwrap_or_default().chars().filter(|c| !c.is_whitespace()).collect();
+    let mut shown: Vec<(String, VariantKey, String)> = all
+        .into_iter()
+        .filter(|(_, _, info)| wanted.iter().all(|&c| info.coverage.contains(c as u32)))
+        .map(|(path, index, info)| {
+            let shown = path.strip_prefix(&args.font_path).map_or_else(|_| path.display().to_string(), |p| p.display().to_string());
+            let file = if index == 0 { shown } else { format!("{shown} (face {index})") };
+            (info.family.clone(), info.variant.into(), file)
+        })
+        .collect();
+    shown.sort();
+    shown.dedup();
+    if shown.is_empty() && !wanted.is_empty() {
+        let chars: String = wanted.iter().collect();
+        let codes: Vec<String> = wanted.iter().map(|c| format!("U+{:04X}", *c as u32)).collect();
+        println!("no face has {chars} ({})", codes.join(" "));
+        println!("  = hint: add a font that has it to {} (folio never takes one from the system unless --system-fonts)", args.font_path.display());
+        return super::FAILED;
+    }
+    for (family, variant, file) in &shown {
+        println!("{family} — {variant} — {file}");
     }
     super::OK
 }
