@@ -55,6 +55,8 @@ pub enum Code {
     InkNotK,
     /// A page above the press's total ink limit.
     InkOverLimit,
+    /// Half-width brackets in Chinese text (GB/T 15834 wants full-width ones).
+    HalfWidthBracket,
     /// Typst's own warnings.
     Typst,
     /// A problem in `edition.toml`, a story file or `formats.toml`.
@@ -79,6 +81,7 @@ impl Code {
             Code::GlyphMissing => "glyph-missing",
             Code::InkNotK => "ink-not-k",
             Code::InkOverLimit => "ink-over-limit",
+            Code::HalfWidthBracket => "half-width-bracket",
             Code::Typst => "typst",
             Code::Content => "content",
             Code::Template => "template",

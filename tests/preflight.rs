@@ -479,3 +479,29 @@ fn proofs_draw_the_findings_on_pages_spreads_and_a_contact_sheet() {
     let (_, _, red) = centroid(&page, [0xe0, 0, 0]);
     assert_eq!(red, 0, "{}", run.stdout());
 }
+
+#[test]
+fn half_width_brackets_in_chinese_text_are_found_or_set_full_width() {
+    // The sample's house setting sets the seed's 案(事)件 full-width in the PDF.
+    let p = TestProject::sample();
+    let run = folio(&p, &["build", &format!("content/{SAMPLE}"), "--out", "out"]);
+    run.assert_code(0);
+    let text = poppler("pdftotext", &[p.out().join(format!("{SAMPLE}.pdf")).to_str().unwrap(), "-"]);
+    assert!(text.contains("案（事）件"), "set full-width");
+    assert!(!text.contains("案(事)件"));
+    // Without it, each pair in Chinese text is a warning located in the story file, with the fix;
+    // a pair in Latin text and one in a comment are not.
+    p.edit(&format!("content/{SAMPLE}/edition.toml"), |t| t.replace("full_width_brackets = true", "full_width_brackets = false"));
+    p.edit(&format!("content/{SAMPLE}/stories/wuning.toml"), |t| format!("# a comment (注释)\n{}", t.replacen("禁毒专项行动", "禁毒专项行动（Typst (0.15) 排版）", 1)));
+    let run = folio(&p, &["check", &format!("content/{SAMPLE}"), "--format", "json"]);
+    run.assert_code(0);
+    let v: Value = serde_json::from_str(&run.stdout()).unwrap();
+    let found = with_code(&v, "half-width-bracket");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let f = found[0];
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["file"], format!("content/{SAMPLE}/stories/wuning.toml"));
+    assert_eq!(f["line"], 8, "the body's line (a comment line added above)");
+    assert!(f["message"].as_str().unwrap().contains("(事)"));
+    assert!(f["hints"][0].as_str().unwrap().contains("（事）") && f["hints"][0].as_str().unwrap().contains("full_width_brackets"));
+}

@@ -225,6 +225,35 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         }
     }
 
+    // Punctuation: half-width brackets in Chinese text, unless the house converts them.
+    if !edition.file.value.typography.full_width_brackets {
+        for (pi, stories) in edition.stories.iter().enumerate() {
+            for story in stories {
+                for r in crate::input::punctuation::half_width_pairs(&story.source) {
+                    let line_start = story.source[..r.start].rfind('\n').map_or(0, |i| i + 1);
+                    if story.source[line_start..].trim_start().starts_with('#') {
+                        continue;
+                    }
+                    let pair = &story.source[r.clone()];
+                    let full = format!("（{}）", &pair[1..pair.len() - 1]);
+                    let diag = Diagnostic::warning(format!("half-width brackets in Chinese text: {pair}"))
+                        .in_file(&story.display, &story.source)
+                        .with_span(Some(r))
+                        .hint(format!("GB/T 15834 sets brackets in Chinese text full-width: write {full}, or set full_width_brackets = true under [typography] in edition.toml to convert them all"))
+                        .code(Code::HalfWidthBracket);
+                    out.push(Finding {
+                        code: Code::HalfWidthBracket,
+                        page: page_of(pi),
+                        page_index: Some(pi),
+                        story: Some(story.display.clone()),
+                        diag,
+                        mark: None,
+                    });
+                }
+            }
+        }
+    }
+
     // Glyphs.
     for m in glyphs::check(edition, compiled) {
         let page = page_of(m.page).unwrap_or_default();

@@ -33,6 +33,19 @@ pub struct EditionFile {
     /// Preflight limits for this edition (`[preflight]`, optional).
     #[serde(default)]
     pub preflight: Option<Spanned<PreflightSettings>>,
+    /// House typography (`[typography]`, optional).
+    #[serde(default)]
+    pub typography: Typography,
+}
+
+/// The optional `[typography]` table of `edition.toml`: house rules applied to the copy.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Typography {
+    /// Set half-width brackets in Chinese text full-width, as GB/T 15834 wants: 案(事)件 →
+    /// 案（事）件 (see [`crate::input::punctuation`]). Off by default: the preflight then reports
+    /// each such pair as a `half-width-bracket` warning.
+    pub full_width_brackets: bool,
 }
 
 impl EditionFile {
@@ -544,7 +557,45 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::input::grid::Formats
         return Err(Diagnostics(diags));
     }
     let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "edition".into());
+    let mut stories = stories;
+    if file.value.typography.full_width_brackets {
+        for story in stories.iter_mut().flatten() {
+            house_brackets(&mut story.value);
+        }
+    }
     Ok(Edition { dir, name, file, stories })
+}
+
+/// `[typography] full_width_brackets`: every text of a story with its half-width brackets in
+/// Chinese text set full-width.
+fn house_brackets(story: &mut Story) {
+    use crate::input::punctuation::full_width;
+    let fix = |s: &mut String| *s = full_width(s);
+    let fix_opt = |s: &mut Option<String>| {
+        if let Some(s) = s {
+            *s = full_width(s);
+        }
+    };
+    fix(&mut story.headline);
+    fix_opt(&mut story.kicker);
+    fix_opt(&mut story.deck);
+    fix_opt(&mut story.byline);
+    fix_opt(&mut story.dateline);
+    fix_opt(&mut story.attribution);
+    fix_opt(&mut story.body);
+    if let Some(lead) = &mut story.lead {
+        fix(&mut lead.title);
+        fix(&mut lead.text);
+    }
+    for section in &mut story.sections {
+        fix(&mut section.head);
+        fix_opt(&mut section.subhead);
+        fix(&mut section.body);
+    }
+    for photo in &mut story.photos {
+        fix(&mut photo.caption);
+        fix_opt(&mut photo.credit);
+    }
 }
 
 /// Most pages an edition may have (a thick weekend edition has 64–100).

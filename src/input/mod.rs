@@ -5,4 +5,5 @@
 pub mod content;
 pub mod grid;
 pub mod photos;
+pub mod punctuation;
 pub mod source;
