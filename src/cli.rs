@@ -51,7 +51,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  folio fonts --variants\n  folio fonts --char 堃\n  folio fonts --font-path /srv/paper/fonts")]
     Fonts(FontArgs),
     /// Start a new edition as a copy of an existing one, dated today.
-    #[command(after_help = "Examples:\n  folio new content/2026-12-02\n  folio new content/tabloid-0612 --from content/jiangxi-tabloid")]
+    #[command(after_help = "Examples:\n  folio new content/2026-12-02\n  folio new content/tabloid-0612 --from content/jiangxi-tabloid\n  folio new story content/2026-12-02/stories/dushan.toml")]
     New(NewArgs),
     /// Write the sources attached to an archive PDF back out as a project.
     #[command(after_help = "Examples:\n  folio extract out/jiangxi-special-archive.pdf restored")]
@@ -279,15 +279,30 @@ pub struct FontArgs {
 
 /// `folio new`.
 #[derive(Debug, Clone, Args)]
+#[command(subcommand_negates_reqs = true, args_conflicts_with_subcommands = true)]
 pub struct NewArgs {
+    /// `folio new story FILE`: a commented story file instead of an edition.
+    #[command(subcommand)]
+    pub what: Option<NewWhat>,
     /// The new edition's directory (must not exist).
-    pub edition: PathBuf,
+    #[arg(required = true)]
+    pub edition: Option<PathBuf>,
     /// The edition to copy; default: content/jiangxi-special of the project.
     #[arg(long)]
     pub from: Option<PathBuf>,
     /// Project root; default: the nearest parent folder with layouts/.
     #[arg(long)]
     pub root: Option<PathBuf>,
+}
+
+/// What else `folio new` makes.
+#[derive(Debug, Clone, Subcommand)]
+pub enum NewWhat {
+    /// Write a story file with every key folio reads, commented, to fill in.
+    Story {
+        /// The new story file (must not exist), e.g. content/2026-12-02/stories/dushan.toml.
+        file: PathBuf,
+    },
 }
 
 /// Output format of `folio check` and `folio proof`.

@@ -90,3 +90,34 @@ fn fonts_lists_faces_and_which_have_a_character() {
     none.assert_code(1);
     assert!(none.stdout().contains("U+20000"), "{}", none.stdout());
 }
+
+#[test]
+fn new_story_writes_a_skeleton_whose_every_key_is_real() {
+    let p = TestProject::sample();
+    let rel = format!("content/{SAMPLE}/stories/extra.toml");
+    let run = p.folio(&["new", "story", &rel]);
+    run.assert_code(0);
+    let path = p.root().join(&rel);
+    let project = folio::project::Project::discover(&path, Some(p.root()), Some(&repo().join("fonts"))).expect("project");
+    let parse = |text: &str| {
+        std::fs::write(&path, text).unwrap();
+        folio::input::source::parse_toml::<folio::input::content::Story>(&project, &path, "a story").map(|_| ())
+    };
+    let skeleton = std::fs::read_to_string(&path).unwrap();
+    parse(&skeleton).unwrap_or_else(|d| panic!("the skeleton parses: {d}"));
+    // Every commented key and table, uncommented, is one folio reads.
+    let all: String = skeleton
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest) if rest.starts_with('[') || rest.split_whitespace().nth(1) == Some("=") => rest.to_string(),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(all.contains("\n[block]") && all.contains("\nmin_span = 2"), "{all}");
+    parse(&all).unwrap_or_else(|d| panic!("every key of the skeleton is real: {d}"));
+    // Never over an existing file.
+    let again = p.folio(&["new", "story", &rel]);
+    again.assert_code(2);
+    again.assert_stderr_has(&["already exists"]);
+}
