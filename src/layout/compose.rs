@@ -458,6 +458,15 @@ impl<'a> Fitter<'a> {
         Self { format: edition.page_format(formats, page), galley, measures, edition, page, photos, page_top: Box::new(page_top) }
     }
 
+    /// The spans story `story` (its index on the page) may be placed at: its `min_span` and
+    /// `max_span` (default 1 and any).
+    pub fn span_bounds(&self, story: usize) -> (u32, u32) {
+        let s = self.edition.stories.get(self.page).and_then(|v| v.get(story)).map(|l| &l.value);
+        let min = s.and_then(|s| s.min_span.as_ref()).map_or(1, |v| *v.get_ref());
+        let max = s.and_then(|s| s.max_span.as_ref()).map_or(u32::MAX, |v| *v.get_ref());
+        (min, max)
+    }
+
     /// How story `story` (its index on the page) fits `block`, as set: its copy at its own
     /// tracking and leading, its photos at their size. `None` when pass 1 did not measure its
     /// head or lead box at the block's width (build the galley with [`galley::Spans::All`]).
