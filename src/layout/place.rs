@@ -447,9 +447,12 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
         return file.error(at, format!("page {number}: {} has no copy, and folio places stories by their copy", story.display.display()))
             .hint("write the story's body, or give it a [block] by hand");
     }
-    let needs: Vec<(usize, Option<u32>)> = stories.iter().map(|&si| (si, smallest(si))).collect();
     let space = area.columns * lines;
-    // A story that fits nowhere needs more than the whole area.
+    // A story that fits nowhere needs the whole area and the lines that overrun it there.
+    let needs: Vec<(usize, Option<u32>)> = stories
+        .iter()
+        .map(|&si| (si, smallest(si).or_else(|| fitter.fit(si, &full).map(|f| space + f.overset.max(1)))))
+        .collect();
     let total: u32 = needs.iter().map(|(_, n)| n.unwrap_or(space + 1)).sum();
     let chars_per_line = (format.column_pt / format.spec.body_size).round() as i64;
     let over = i64::from(total) - i64::from(space);
