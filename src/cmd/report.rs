@@ -47,6 +47,49 @@ pub struct PhotoSummary {
     pub bytes_after: u64,
 }
 
+/// A story's block in the report: where it is, who placed it, and the characters it holds
+/// against the copy it has.
+///
+/// Characters are counted as the desk counts space (栏宽 × 行数): lines × the format's
+/// `column_chars` (characters per column line), so a paragraph's short last line and a subhead
+/// count whole lines. `capacity_lines` are every column's free lines under the head, beside the
+/// lead box and photos, to the block's foot (and in continuation blocks, less the jump note's
+/// line); `copy_lines` are the lines the copy sets (subheads by the grid lines they take), both
+/// as built (with copyfit's tracking and leading, at the story's pitch).
+#[derive(Debug, Clone, Serialize)]
+pub struct BlockSummary {
+    /// The story file.
+    pub story: PathBuf,
+    /// `hand` (the story file's `[block]`) or `folio` (placed automatically).
+    pub placed: &'static str,
+    /// First column (1-based).
+    pub column: u32,
+    /// Columns spanned.
+    pub span: u32,
+    /// First grid line (0 = the type area's top).
+    pub top: u32,
+    /// Grid lines deep.
+    pub height: u32,
+    /// Continuation blocks (转版) the story also fills.
+    pub jumps: usize,
+    /// Characters per column line (the format's `column_chars`).
+    pub chars_per_line: u32,
+    /// Lines the blocks hold for copy.
+    pub capacity_lines: u32,
+    /// Lines the copy sets.
+    pub copy_lines: u32,
+    /// `capacity_lines` × `chars_per_line`.
+    pub capacity_chars: u32,
+    /// `copy_lines` × `chars_per_line`.
+    pub copy_chars: u32,
+    /// `capacity_chars` − `copy_chars`: characters to add when positive (the copy is short),
+    /// to cut when negative (the copy is over).
+    pub spare_chars: i64,
+    /// Characters of the copy as written (body, sections' subheads and paragraphs, lead box,
+    /// attribution; spaces and line breaks not counted): the count a reporter delivers.
+    pub text_chars: usize,
+}
+
 /// One page in the report.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageSummary {
@@ -64,6 +107,8 @@ pub struct PageSummary {
     pub underset_lines: u32,
     /// Photos.
     pub photos: Vec<PhotoSummary>,
+    /// Every story's block, hand-placed or not, in the page's order.
+    pub blocks: Vec<BlockSummary>,
     /// Maximum total area coverage, percent.
     pub max_ink: f64,
     /// Photos delivered in RGB (separated into CMYK through the newsprint profile on the plates).
@@ -147,6 +192,33 @@ pub fn pages(report: &Report) -> Vec<PageSummary> {
                 })
                 .collect();
             let ink = report.measures.ink.get(pi);
+            let format = report.compiled.data.pages.get(pi).map(|p| &p.format);
+            let chars_per_line = format.map_or(0, |f| f.spec.column_chars);
+            let blocks = e.stories[pi]
+                .iter()
+                .enumerate()
+                .filter_map(|(si, story)| {
+                    let fit = fits.iter().find(|f| f.story == si)?;
+                    let b = story.value.block.as_ref()?.get_ref();
+                    let by_folio = report.placed.iter().any(|pl| pl.page == pi && pl.blocks.iter().any(|b| b.story == si));
+                    Some(BlockSummary {
+                        story: story.display.clone(),
+                        placed: if by_folio { "folio" } else { "hand" },
+                        column: b.column,
+                        span: b.span,
+                        top: b.top,
+                        height: format.map_or(0, |f| crate::input::content::block_lines(b, f)),
+                        jumps: story.value.jumps.len(),
+                        chars_per_line,
+                        capacity_lines: fit.capacity,
+                        copy_lines: fit.lines,
+                        capacity_chars: fit.capacity * chars_per_line,
+                        copy_chars: fit.lines * chars_per_line,
+                        spare_chars: (i64::from(fit.capacity) - i64::from(fit.lines)) * i64::from(chars_per_line),
+                        text_chars: text_chars(&story.value),
+                    })
+                })
+                .collect();
             PageSummary {
                 number: spec.number,
                 format: spec.format_name(&report.edition.file.value.edition).to_string(),
@@ -155,6 +227,7 @@ pub fn pages(report: &Report) -> Vec<PageSummary> {
                 overset_lines: fits.iter().map(|f| f.overset).sum(),
                 underset_lines: fits.iter().map(|f| f.underset).sum(),
                 photos,
+                blocks,
                 max_ink: ink.map_or(0.0, |i| round1(i.max_tac)),
                 rgb_photos: ink.map_or(0, |i| i.rgb_photos),
                 errors: report.preflight.iter().filter(on_page).filter(|f| f.is_error()).count(),
@@ -162,6 +235,52 @@ pub fn pages(report: &Report) -> Vec<PageSummary> {
             }
         })
         .collect()
+}
+
+/// Characters of a story's copy as written, spaces and line breaks left out.
+fn text_chars(s: &crate::input::content::Story) -> usize {
+    let count = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    let mut n = s.body.as_deref().map_or(0, count) + s.attribution.as_deref().map_or(0, count);
+    n += s.lead.as_ref().map_or(0, |l| count(&l.text));
+    n += s.sections.iter().map(|sec| count(&sec.head) + sec.subhead.as_deref().map_or(0, count) + count(&sec.body)).sum::<usize>();
+    n
+}
+
+/// A number with its thousands set off by a space, as the desk writes them: 1 230.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A block's line of the human report: `duchang: block 3 cols × 40 lines (folio) holds ~1 230
+/// characters, copy 1 180 (50 short)`.
+pub fn block_line(b: &BlockSummary) -> String {
+    let name = b.story.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let jumps = match b.jumps {
+        0 => String::new(),
+        1 => " and 1 jump block".to_string(),
+        n => format!(" and {n} jump blocks"),
+    };
+    let balance = match b.spare_chars {
+        0 => "exact".to_string(),
+        d if d > 0 => format!("{} short", thousands(d.unsigned_abs())),
+        d => format!("{} over", thousands(d.unsigned_abs())),
+    };
+    format!(
+        "{name}: block {} × {} lines{jumps} ({}) holds ~{} characters, copy {} ({balance})",
+        plural(b.span as usize, "col", "cols"),
+        b.height,
+        if b.placed == "folio" { "placed by folio" } else { "by hand" },
+        thousands(u64::from(b.capacity_chars)),
+        thousands(u64::from(b.copy_chars)),
+    )
 }
 
 fn round1(v: f64) -> f64 {
@@ -254,6 +373,9 @@ pub fn human(edition: &str, pages: &[PageSummary], findings: &[Finding], colour:
     for (pi, p) in pages.iter().enumerate() {
         out.push_str(&page_line(p));
         out.push('\n');
+        for b in &p.blocks {
+            out.push_str(&format!("  {}\n", block_line(b)));
+        }
         if let Some(stories) = by_page.remove(&Some(pi)) {
             for (story, fs) in stories {
                 let head = story.map_or_else(|| "the page".to_string(), |s| s.display().to_string());

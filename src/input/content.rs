@@ -244,6 +244,12 @@ pub struct Story {
     /// widest). Stories without one follow those with one, in the order the page lists them.
     #[serde(default)]
     pub priority: Option<Spanned<u32>>,
+    /// For a story folio places: the fewest columns its block may span (default 1).
+    #[serde(default)]
+    pub min_span: Option<Spanned<u32>>,
+    /// For a story folio places: the most columns its block may span (default: the page's).
+    #[serde(default)]
+    pub max_span: Option<Spanned<u32>>,
     /// Set the headline vertically (竖排) in the block's first column instead of across the top.
     #[serde(default)]
     pub vertical: bool,
@@ -782,6 +788,7 @@ fn validate_story(
                 .hint("give the head area fewer lines than the block, leaving room for copy (or 0, or leave `head` out: folio sizes it)"));
         }
     }
+    check_span_hints(story, format, diags);
     if s.headline.trim().is_empty() {
         diags.push(story.error(story.key_span(&["headline"], 0..0), "the headline is empty").hint("write the story's headline (主题)"));
     }
@@ -810,6 +817,31 @@ fn validate_story(
                     .hint("check the file name; photo paths are relative to the edition directory")),
                 Err(e) => diags.push(story.error(photo.file.span(), e.message(Path::new(photo.file.get_ref()))).code(crate::diag::Code::PhotoUnreadable).hint(e.fix())),
             },
+        }
+    }
+}
+
+/// `min_span` and `max_span` within the page's columns, the first no more than the second.
+/// They bound the span folio chooses for a story it places; a story with a `[block]` keeps its
+/// block's span (`folio place --write` leaves the hints in the file beside the block it writes).
+fn check_span_hints(story: &Loaded<Story>, format: &crate::input::grid::Format, diags: &mut Vec<Diagnostic>) {
+    let s = &story.value;
+    let columns = format.columns;
+    let mut ok = true;
+    for (key, value) in [("min_span", &s.min_span), ("max_span", &s.max_span)] {
+        if let Some(v) = value {
+            if *v.get_ref() == 0 || *v.get_ref() > columns {
+                ok = false;
+                diags.push(story.error(v.span(), format!("`{key}` = {} is out of range: the page has columns 1–{columns}", v.get_ref()))
+                    .hint(format!("set `{key}` between 1 and {columns} (columns the story's block may span), or leave it out")));
+            }
+        }
+    }
+    if let (true, Some(min), Some(max)) = (ok, &s.min_span, &s.max_span) {
+        if min.get_ref() > max.get_ref() {
+            diags.push(story.error(min.span(), format!(
+                "`min_span` = {} is more than `max_span` = {}: no span is left for the story", min.get_ref(), max.get_ref()))
+                .hint(format!("make min_span ≤ max_span, e.g. min_span = {} and max_span = {}", max.get_ref(), min.get_ref())));
         }
     }
 }

@@ -197,8 +197,14 @@ pub struct StoryFit {
     pub overset: u32,
     /// Empty grid lines left under the balanced columns.
     pub underset: u32,
-    /// Body lines of copy.
+    /// Body lines of copy (subheads and other pieces kept whole count by the grid lines they
+    /// take), as set (with copyfit, at its tracking and leading).
     pub lines: u32,
+    /// Lines the story's blocks hold for copy: every column's free lines under the head, beside
+    /// the lead box and photos, down to the block's foot (a continuation block's too, less the
+    /// line of its jump note), at the story's own pitch (copyfit's leading). `lines` against this
+    /// is what the copy lacks or has over; times the format's `column_chars`, in characters.
+    pub capacity: u32,
     /// What `fit = "auto"` changed, if anything.
     pub copyfit: Option<String>,
     /// The head does not fit its head area (or leaves no line for copy).
@@ -452,6 +458,15 @@ impl<'a> Fitter<'a> {
         Self { format: edition.page_format(formats, page), galley, measures, edition, page, photos, page_top: Box::new(page_top) }
     }
 
+    /// The spans story `story` (its index on the page) may be placed at: its `min_span` and
+    /// `max_span` (default 1 and any).
+    pub fn span_bounds(&self, story: usize) -> (u32, u32) {
+        let s = self.edition.stories.get(self.page).and_then(|v| v.get(story)).map(|l| &l.value);
+        let min = s.and_then(|s| s.min_span.as_ref()).map_or(1, |v| *v.get_ref());
+        let max = s.and_then(|s| s.max_span.as_ref()).map_or(u32::MAX, |v| *v.get_ref());
+        (min, max)
+    }
+
     /// How story `story` (its index on the page) fits `block`, as set: its copy at its own
     /// tracking and leading, its photos at their size. `None` when pass 1 did not measure its
     /// head or lead box at the block's width (build the galley with [`galley::Spans::All`]).
@@ -498,7 +513,7 @@ impl<'a> Fitter<'a> {
         let shape = Shape::new(&ctx, loaded, block, pieces, (self.measures[head].height, lead), photo_delta, &info);
         let units = units(&ctx, &pieces.flow);
         let result = shape.flow(&units, 0.0);
-        let fit = shape.fit(&units, &result);
+        let fit = shape.fit(&units, &result, 0.0);
         let main = shape.blocks[0];
         let mut columns = vec![0u32; main.span as usize];
         for sl in result.slices.iter().filter(|sl| sl.block == 0) {
@@ -635,7 +650,7 @@ fn place_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, trial: Tr
     let shape = Shape::new(ctx, story, story.value.block().get_ref(), pieces, (head_height, lead), trial.photo_delta, photo_info);
     let units = units(ctx, trial.flow);
     let result = shape.flow(&units, trial.leading);
-    let fit = shape.fit(&units, &result);
+    let fit = shape.fit(&units, &result, trial.leading);
     let (data, jumps) = shape.assemble(ctx, story, pieces, &result, trial);
     (data, jumps, fit)
 }
@@ -800,8 +815,9 @@ impl<'a> Shape<'a> {
 
     /// How the flowed copy fits: overset and underset lines, the head's area, photos outside
     /// the block (every photo must lie inside it: from its row, or the foot, down, within the
-    /// block's lines under the head, and tall enough for a picture above its caption).
-    fn fit(&self, units: &[Unit], result: &Flow) -> StoryFit {
+    /// block's lines under the head, and tall enough for a picture above its caption), and the
+    /// lines the blocks hold for copy at `leading` (a share of the pitch).
+    fn fit(&self, units: &[Unit], result: &Flow, leading: f64) -> StoryFit {
         let main = self.blocks[0];
         let available = main.bottom.saturating_sub(main.body_top);
         let photos_outside = self
@@ -820,6 +836,7 @@ impl<'a> Shape<'a> {
             overset: result.overset,
             underset: self.blocks[self.last()].bottom - result.bottom,
             lines: units.iter().map(|u| u.lines()).sum(),
+            capacity: self.frames(self.blocks[self.last()].bottom).iter().map(|iv| flow::lines_at_pitch(iv.bottom - iv.top, 1.0 + leading)).sum(),
             copyfit: None,
             photos_outside,
             head: self.head_short,

@@ -14,7 +14,8 @@
 //!
 //! The objective (lower is better; every term in grid lines or their multiples, weights below):
 //! - hard: no overset, at most one empty line under the balanced columns and at the foot of any
-//!   column's run of copy (no hole), the head fits its area, every photo inside its block;
+//!   column's run of copy (no hole), the head fits its area, every photo inside its block, the
+//!   span within the story's `min_span` and `max_span`;
 //! - [`W_UNDERSET`] per empty line under a story's columns;
 //! - [`W_SIDE_BY_SIDE`] per cut down whose two sides both start with a head on the same line
 //!   (碰题);
@@ -126,6 +127,8 @@ struct Search<'a> {
     /// Dense memo: None = not computed, Some(None) = infeasible.
     memo: Vec<Option<Option<(u32, Choice)>>>,
     leaves: Vec<Option<Option<(u32, Adjust)>>>,
+    /// Each story's `min_span` and `max_span`.
+    bounds: Vec<(u32, u32)>,
 }
 
 impl<'a> Search<'a> {
@@ -141,6 +144,11 @@ impl<'a> Search<'a> {
             return v;
         }
         let story = self.stories[i];
+        let (min, max) = self.bounds[i];
+        if w < min || w > max {
+            self.leaves[key] = Some(None);
+            return None;
+        }
         // Where it sits does not matter to the fit, only whether a rule line is drawn above it.
         let block = Block {
             column: self.area.column,
@@ -274,6 +282,7 @@ pub fn search(fitter: &Fitter, stories: &[usize], area: Area) -> Option<Layout> 
         h,
         memo: vec![None; (n + 1) * (n + 1) * (w + 1) * (h + 1) * 2],
         leaves: vec![None; n * (w + 1) * (h + 1) * 2],
+        bounds: stories.iter().map(|&si| fitter.span_bounds(si)).collect(),
     };
     let (cost, _) = s.best(0, n, area.columns, area.bottom - area.top, true)?;
     let mut blocks = Vec::new();
@@ -338,6 +347,14 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                 "page {number}: {} stories without a [block] on a {w}-column, {h}-line area are more than folio places at once (at most {MAX_STORIES} stories, and fewer on a very fine grid)",
                 unplaced.len()))
                 .hint("give some of the page's stories a [block] by hand (folio places the rest below them), or move stories to another page"));
+            continue;
+        }
+        if let Some(story) = unplaced.iter().map(|&si| &edition.stories[pi][si]).find(|s| s.value.min_span.as_ref().is_some_and(|m| *m.get_ref() > area.columns)) {
+            let min = story.value.min_span.as_ref().expect("found by its min_span");
+            errors.push(story.error(min.span(), format!(
+                "page {}: {} asks for at least {} columns (`min_span`), but the stories folio places there share {} columns",
+                spec.number, story.display.display(), min.get_ref(), area.columns))
+                .hint(format!("lower `min_span` to {} or less, or make room: move the hand-placed blocks that narrow the page", area.columns)));
             continue;
         }
         let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
@@ -409,7 +426,8 @@ fn free_area(edition: &Edition, formats: &Formats, pi: usize, page_top: u32) -> 
 fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, stories: &[usize], area: Area) -> Diagnostic {
     let lines = area.bottom - area.top;
     let smallest = |si: usize| -> Option<u32> {
-        (1..=area.columns)
+        let (min, max) = fitter.span_bounds(si);
+        (min.max(1)..=area.columns.min(max))
             .filter_map(|span| {
                 (1..=lines).find_map(|h| {
                     let block = Block { column: area.column, span, top: area.top + 1, height: Length::Lines(h), head: None };
@@ -429,9 +447,12 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
         return file.error(at, format!("page {number}: {} has no copy, and folio places stories by their copy", story.display.display()))
             .hint("write the story's body, or give it a [block] by hand");
     }
-    let needs: Vec<(usize, Option<u32>)> = stories.iter().map(|&si| (si, smallest(si))).collect();
     let space = area.columns * lines;
-    // A story that fits nowhere needs more than the whole area.
+    // A story that fits nowhere needs the whole area and the lines that overrun it there.
+    let needs: Vec<(usize, Option<u32>)> = stories
+        .iter()
+        .map(|&si| (si, smallest(si).or_else(|| fitter.fit(si, &full).map(|f| space + f.overset.max(1)))))
+        .collect();
     let total: u32 = needs.iter().map(|(_, n)| n.unwrap_or(space + 1)).sum();
     let chars_per_line = (format.column_pt / format.spec.body_size).round() as i64;
     let over = i64::from(total) - i64::from(space);
@@ -456,7 +477,10 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
     } else {
         (
             format!("page {number}: its {} stories fill about the space they have, but no arrangement of whole blocks fits every story without a hole or overset", stories.len()),
-            "list the stories in another order (or give another story `priority = 1`), lengthen or shorten a story by a few lines, or give a story a [block] by hand".to_string(),
+            format!(
+                "list the stories in another order (or give another story `priority = 1`), lengthen or shorten a story by a few lines, {}or give a story a [block] by hand",
+                if stories.iter().any(|&si| fitter.span_bounds(si) != (1, u32::MAX)) { "widen a story's `min_span`–`max_span` range, " } else { "" }
+            ),
         )
     };
     file.error(at, message).hint(hint)

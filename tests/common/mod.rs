@@ -431,4 +431,49 @@ impl Running {
     pub fn assert_running(&mut self) {
         assert!(self.child.try_wait().unwrap().is_none(), "folio exited:\n{}\n--- stderr\n{}", self.seen.join("\n"), self.stderr());
     }
+
+/// A session on `content/<name>` of a test project (fonts from the repo, nothing written).
+pub fn session(p: &TestProject, name: &str) -> folio::session::Session {
+    folio::session::Session::new(
+        folio::session::Options { edition: p.edition(name), root: Some(p.root().to_path_buf()), font_path: Some(repo().join("fonts")), system_fonts: false, out: None },
+        folio::session::Policy::default(),
+    )
+}
+
+/// TEST DATA, taken literally from `tests/fixtures/seed.txt` (a copy of the shared seed text):
+/// its short lines (headlines and subheads, 4–15 characters) and its paragraphs (lines of at
+/// least 60 bytes), each in the seed's order.
+pub struct Seed {
+    pub heads: Vec<String>,
+    pub paras: Vec<String>,
+}
+
+impl Seed {
+    pub fn load() -> Self {
+        let seed = std::fs::read_to_string(repo().join("tests/fixtures/seed.txt")).unwrap();
+        let lines: Vec<&str> = seed.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let heads = lines.iter().filter(|l| (4..=15).contains(&l.chars().count()) && !l.ends_with('：') && !l.contains("摄")).map(|l| l.to_string()).collect();
+        let paras = lines.iter().filter(|l| l.len() > 60).map(|l| l.to_string()).collect();
+        Self { heads, paras }
+    }
+
+    /// Paragraphs `start..start + n` of the seed, wrapping round at its end.
+    pub fn paras_from(&self, start: usize, n: usize) -> Vec<String> {
+        (0..n).map(|k| self.paras[(start + k) % self.paras.len()].clone()).collect()
+    }
+}
+
+/// A story file without a `[block]` (folio places it): `headline` and the paragraphs as its body.
+pub fn story_toml(headline: &str, paras: &[String]) -> String {
+    format!("# TEST DATA: seed text, taken literally\nheadline = \"{}\"\nbody = \"\"\"\n{}\n\"\"\"\n", headline.replace('"', "\\\""), paras.join("\n\n"))
+}
+
+/// An edition file of one page (number 1, `format`) listing `stories` (paths relative to the
+/// edition directory).
+pub fn one_page_edition(format: &str, stories: &[String]) -> String {
+    let list: Vec<String> = stories.iter().map(|s| format!("\"{s}\"")).collect();
+    format!(
+        "# TEST DATA: a one-page edition for the placement tests.\n[edition]\npaper = \"示例日报\"\ndate = 2023-06-26\nissue = 1\nformat = \"{format}\"\n\n[[pages]]\nnumber = 1\nsection = \"专版\"\nstories = [{}]\n",
+        list.join(", ")
+    )
 }
