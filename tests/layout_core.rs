@@ -623,3 +623,22 @@ fn write_random_page(seed: &common::Seed, dir: &std::path::Path, chars: f64, pic
     std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &list)).unwrap();
     text
 }
+
+/// A photo anchored at the foot of the copy, in the lead box's columns, sits under the box even
+/// when the copy beside it is short (the flow's foot used to leave room for the photo only, so
+/// the photo was drawn over the box's last lines).
+#[test]
+fn a_foot_photo_under_the_lead_box_does_not_cover_it() {
+    let p = TestProject::with_edition("jiangxi-auto");
+    p.edit("content/jiangxi-auto/stories/xinyu.toml", |t| {
+        // Short copy: the intro alone beside the box; the photo in the box's columns.
+        let t = t[..t.find("[[sections]]").unwrap()].to_string() + &t[t.find("[[photos]]").unwrap()..];
+        let t = t.replacen("column = 3", "column = 1", 1).replacen("span = 4", "span = 3", 1);
+        format!("{t}\n[block]\ncolumn = 1\nspan = 6\ntop = 12\nheight = 52\n")
+    });
+    let report = p.report("jiangxi-auto", false);
+    let story = &report.compiled.data.pages[0].stories[0];
+    let (lead, photo) = (story.lead.as_ref().expect("a lead box").rect, story.photos[0].rect);
+    assert!(photo.x < lead.x + lead.w, "the photo shares the box's columns");
+    assert!(photo.y >= lead.y + lead.h - 0.5, "the photo (top {:.1}) covers the lead box (foot {:.1})", photo.y, lead.y + lead.h);
+}

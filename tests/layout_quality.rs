@@ -10,6 +10,9 @@ use folio::input::grid::Format;
 use folio::layout::galley::Piece;
 use folio::session;
 
+/// The third sample edition, every story placed by folio.
+const AUTO: &str = "jiangxi-auto";
+
 /// A text line as poppler sees it: its box and its text.
 type Line = Word;
 
@@ -195,16 +198,17 @@ fn broadsheet_sample_is_set_on_the_grid() {
 
 /// The same read-back on pages folio made up itself: both samples with every `[block]` removed
 /// but those of the tabloid's 转版 and 跨版 stories (xinyu, jiujiang-lead), which folio does not
-/// place; and no subhead is stranded at a column's foot there either.
+/// place, and the automatic sample (jiangxi-auto) as it is, with no `[block]` at all; and no
+/// subhead is stranded at a column's foot there either.
 #[test]
 fn automatic_pages_are_set_on_the_grid() {
     let all = ["xinyu", "jiujiang-lead", "wuning", "duchang", "lianxi", "pengze", "balihu"];
-    for (edition, stories) in [(SAMPLE, &all[..]), ("jiangxi-tabloid", &all[2..])] {
+    for (edition, stories, count) in [(SAMPLE, &all[..], 7), ("jiangxi-tabloid", &all[2..], 5), (AUTO, &[][..], 10)] {
         let p = TestProject::with_edition(edition);
         common::unplace(&p, edition, stories);
         let report = p.report(edition, true);
         let placed: usize = report.placed.iter().map(|pl| pl.blocks.len()).sum();
-        assert_eq!(placed, stories.len(), "{edition}: every unplaced story was placed");
+        assert_eq!(placed, count, "{edition}: every unplaced story was placed");
         check_pages(edition, &report.compiled.data, &p.out().join(format!("{edition}.pdf")));
         // Short last lines at a column's top (widows) are issue 14's, on hand-placed pages too.
         assert!(stranded_subheads(&report.compiled.data).is_empty(), "{edition}: {:?}", stranded_subheads(&report.compiled.data));
@@ -293,7 +297,7 @@ fn vertical_lines(doc: &typst_layout::PagedDocument) -> Vec<Vec<(f64, f64, f64)>
 
 #[test]
 fn column_rules_run_down_the_gutters_and_stop_at_photos() {
-    for name in ["jiangxi-special", "jiangxi-tabloid"] {
+    for name in ["jiangxi-special", "jiangxi-tabloid", AUTO] {
         let (_p, report) = build_report(name);
         let data = &report.compiled.data;
         let drawn = vertical_lines(&report.compiled.document);
@@ -358,7 +362,7 @@ fn widows(report: &session::Report) -> Vec<String> {
 
 #[test]
 fn short_last_lines_do_not_open_columns() {
-    for name in ["jiangxi-special", "jiangxi-tabloid"] {
+    for name in ["jiangxi-special", "jiangxi-tabloid", AUTO] {
         let (_p, report) = build_report(name);
         let w = widows(&report);
         assert!(w.is_empty(), "{name}: short last lines opening a column: {w:?}");
@@ -392,7 +396,7 @@ fn stranded_subheads(data: &PagesData) -> Vec<String> {
 
 #[test]
 fn subheads_keep_lines_of_copy_under_them() {
-    for name in ["jiangxi-special", "jiangxi-tabloid"] {
+    for name in ["jiangxi-special", "jiangxi-tabloid", AUTO] {
         let (_p, data, _pdf) = build(name);
         let s = stranded_subheads(&data);
         assert!(s.is_empty(), "{name}: subheads at a column's foot: {s:?}");
@@ -402,7 +406,7 @@ fn subheads_keep_lines_of_copy_under_them() {
 #[test]
 fn no_paragraph_ends_in_a_lone_character() {
     // 生。 alone on a paragraph's last line (孤字): the line breaker's runt cost keeps it away.
-    for name in ["jiangxi-special", "jiangxi-tabloid"] {
+    for name in ["jiangxi-special", "jiangxi-tabloid", AUTO] {
         let (_p, data, _pdf) = build(name);
         let mut lone = Vec::new();
         for page in &data.pages {
@@ -526,5 +530,49 @@ fn automatic_pages_read_back_have_no_holes_and_the_lead_head_on_top() {
             measured += 1;
         }
         assert!(measured > 0, "{edition}: no automatic page");
+    }
+}
+
+/// The automatic sample's heads, measured on its PDF (not taken from folio's report): on every
+/// page the lead's headline (the first story listed) is the page's top head and the largest, and
+/// no head sits straight under another with no copy between (叠题).
+#[test]
+fn automatic_sample_heads_read_back_from_the_pages() {
+    let (p, data, pdf) = build(AUTO);
+    let edition: toml::Table = toml::from_str(&std::fs::read_to_string(p.edition(AUTO).join("edition.toml")).unwrap()).unwrap();
+    let pages = bbox_words(&pdf);
+    for (pi, spec) in edition["pages"].as_array().unwrap().iter().enumerate() {
+        let body = data.pages[pi].format.spec.body_size;
+        let pitch = data.pages[pi].format.pitch_pt;
+        // Each story's headline: the topmost word set larger than the body that is part of it.
+        let heads: Vec<(String, Word)> = spec["stories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|rel| {
+                let story: toml::Table = toml::from_str(&std::fs::read_to_string(p.edition(AUTO).join(rel.as_str().unwrap())).unwrap()).unwrap();
+                let headline: String = story["headline"].as_str().unwrap().chars().filter(|c| !c.is_whitespace()).collect();
+                let word = pages[pi]
+                    .iter()
+                    .map(|(_, w)| w)
+                    .filter(|w| w.text.chars().count() >= 2 && headline.contains(w.text.as_str()) && w.y1 - w.y0 > body * 1.4)
+                    .min_by(|a, b| a.y0.total_cmp(&b.y0))
+                    .unwrap_or_else(|| panic!("page {}: the headline {headline} is not on the page", pi + 1))
+                    .clone();
+                (headline, word)
+            })
+            .collect();
+        let (lead, lw) = &heads[0];
+        for (h, w) in &heads[1..] {
+            assert!(lw.y0 <= w.y0 + 0.5, "page {}: {h} sits above the lead's headline {lead}", pi + 1);
+            assert!(lw.y1 - lw.y0 >= w.y1 - w.y0 - 0.5, "page {}: {h} is set larger than the lead's headline {lead}", pi + 1);
+        }
+        for (a, aw) in &heads {
+            for (b, bw) in &heads {
+                let across = aw.x0 < bw.x1 && bw.x0 < aw.x1;
+                let gap = bw.y0 - aw.y1;
+                assert!(!(a != b && across && gap > 0.0 && gap < 3.0 * pitch), "page {}: {b} stands straight under {a} (叠题)", pi + 1);
+            }
+        }
     }
 }

@@ -806,8 +806,19 @@ impl<'a> Shape<'a> {
     fn flow(&self, units: &[Unit], leading: f64) -> Flow {
         let last = self.last();
         let lastg = self.blocks[last];
-        // Bottom-anchored photos need the columns to reach below them.
-        let anchored = if last == 0 { self.photos.iter().filter(|p| p.row.is_none()).map(|p| p.lines.saturating_add(1)).max().unwrap_or(0) } else { 0 };
+        // Bottom-anchored photos need the columns to reach below them, and below the lead box
+        // where a photo shares its columns (else the photo would be drawn over the box).
+        let (lead_cols, lead_lines) = self.lead.map_or((0, 0), |(_, c, l)| (c, l));
+        let anchored = if last == 0 {
+            self.photos
+                .iter()
+                .filter(|p| p.row.is_none())
+                .map(|p| p.lines.saturating_add(1).saturating_add(if p.c < lead_cols { lead_lines } else { 0 }))
+                .max()
+                .unwrap_or(0)
+        } else {
+            0
+        };
         let min = lastg.body_top.saturating_add(anchored);
         let ratio = 1.0 + leading;
         flow::flow_pitched(units, min.min(lastg.bottom), lastg.bottom, |b| self.frames(b), |n| flow::lines_at_pitch(n, ratio))

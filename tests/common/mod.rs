@@ -431,6 +431,7 @@ impl Running {
     pub fn assert_running(&mut self) {
         assert!(self.child.try_wait().unwrap().is_none(), "folio exited:\n{}\n--- stderr\n{}", self.seen.join("\n"), self.stderr());
     }
+}
 
 /// A session on `content/<name>` of a test project (fonts from the repo, nothing written).
 pub fn session(p: &TestProject, name: &str) -> folio::session::Session {
