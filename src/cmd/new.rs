@@ -70,8 +70,7 @@ pub const STORY_SKELETON: &str = r#"# A story. Fill in the text, then add this f
 # `stories` list in edition.toml. Without a [block] table folio places the story itself
 # (自动组版); `folio place EDITION --write` writes the block it chose here.
 
-headline = "主题（待填）"        # the head; "
-" breaks it where you want
+headline = "主题（待填）"        # the head; "\n" breaks it where you want
 # kicker = "引题"                # above the head
 # deck = "副题"                  # under the head
 # byline = "本报记者 某某"
@@ -97,7 +96,11 @@ body = """
 # [[photos]]
 # file = "photos/photo.jpg"      # relative to the edition folder
 # caption = "图片说明"
-# credit = "某某 摄"
+# credit = "某某"                # printed as "… 某某摄"
+# column = 1                     # its first column, counted within the story's block
+# span = 2                       # columns it spans
+# row = 10                       # grid lines below the head it starts at (default: at the foot)
+# height = 20                    # grid lines, photo and caption (default: from its proportions)
 
 # [block]                        # where it goes, on the page's grid (leave out: folio places it)
 # column = 1                     # first column
