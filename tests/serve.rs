@@ -110,7 +110,7 @@ fn serve_shows_the_pages_and_updates_them_in_place() {
         assert!(names.contains(story), "block of {story} drawn: {names}");
     }
     let tag = eval(&tab, "document.querySelector('.block .tag').textContent");
-    assert!(tag.as_str().unwrap().contains("holds ≈"), "a block says what it holds: {tag}");
+    assert!(tag.as_str().unwrap().contains("holds ") && tag.as_str().unwrap().contains(" / copy "), "a block says what it holds: {tag}");
     // The SVG is the page at its trim, shown in a box of the same proportions, with its photo
     // made small for the screen (the PDF keeps it as placed).
     let aspect = eval(&tab, "(() => { const i = document.querySelector('.slot img.drawing'); return [i.naturalWidth / i.naturalHeight, i.clientWidth / i.clientHeight]; })()");

@@ -11,7 +11,6 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::input::content::Story;
 use crate::layout::compose::StoryFit;
 use crate::session::watch::{Rebuilt, Watch};
 use crate::session::Report;
@@ -166,10 +165,11 @@ pub struct StoryView {
     pub overset: u32,
     /// Empty grid lines under the columns.
     pub underset: u32,
-    /// Characters of copy (body and sections, without spaces).
+    /// Characters of copy, the desk's count as `folio check` gives it: the lines it sets × the
+    /// format's characters a column line.
     pub chars: usize,
-    /// About how many characters of copy the block holds at the copy's setting: its lines
-    /// (set, less overset, plus the empty ones) at the copy's characters a line.
+    /// Characters the block holds, counted the same way: its free lines for copy × characters
+    /// a line.
     pub holds: usize,
     /// What copyfitting changed, if anything.
     pub copyfit: Option<String>,
@@ -240,14 +240,6 @@ impl FindingView {
     }
 }
 
-/// Characters of a story's copy: body, lead and sections, spaces left out.
-fn copy_chars(story: &Story) -> usize {
-    let count = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
-    story.body.as_deref().map_or(0, count)
-        + story.lead.as_ref().map_or(0, |l| count(&l.text))
-        + story.sections.iter().map(|s| count(&s.head) + s.subhead.as_deref().map_or(0, count) + count(&s.body)).sum::<usize>()
-}
-
 fn story_views(report: &Report, pi: usize, root: Option<&Path>) -> Vec<StoryView> {
     let (edition, compiled) = (&report.edition, &report.compiled);
     let page = &compiled.data.pages[pi];
@@ -260,14 +252,10 @@ fn story_views(report: &Report, pi: usize, root: Option<&Path>) -> Vec<StoryView
         .enumerate()
         .map(|(si, (story, data))| {
             let fit = fit_of(si);
-            let chars = copy_chars(&story.value);
-            let (lines, overset, underset) = fit.map_or((0, 0, 0), |f| (f.lines, f.overset, f.underset));
-            let holds = if lines == 0 {
-                0
-            } else {
-                let room = (lines - overset.min(lines) + underset) as f64;
-                (chars as f64 * room / lines as f64).round() as usize
-            };
+            let (lines, overset, underset, capacity) = fit.map_or((0, 0, 0, 0), |f| (f.lines, f.overset, f.underset, f.capacity));
+            // The desk's count (栏宽 × 行数), as `folio check` gives it.
+            let per_line = page.format.spec.column_chars;
+            let (chars, holds) = ((lines * per_line) as usize, (capacity * per_line) as usize);
             let is_auto = auto.contains(&si);
             let line = if is_auto {
                 1

@@ -181,7 +181,7 @@ function capacity(s) {
   if (s.overset) fit = ` · ${s.overset} lines over`;
   else if (s.underset > 1) fit = ` · ${s.underset} lines short`;
   const sign = diff >= 0 ? `${fmt(diff)} to spare` : `${fmt(-diff)} over`;
-  return `holds ≈${fmt(s.holds)} / copy ${fmt(s.chars)} chars (${sign})${fit}`;
+  return `holds ${fmt(s.holds)} / copy ${fmt(s.chars)} chars (${sign})${fit}`;
 }
 
 function isSelected(kind, page, index) {
@@ -229,8 +229,8 @@ function renderDetail() {
     const row = (k, v) => dl.append(el('dt', '', k), el('dd', '', v));
     row('page', `${p.number}`);
     row('block', s.auto ? 'placed by folio (自动组版)' : 'from the story file');
-    row('copy', `${fmt(s.chars)} characters, ${s.lines} lines`);
-    row('holds', `≈${fmt(s.holds)} characters`);
+    row('copy', `${fmt(s.chars)} characters (${s.lines} lines)`);
+    row('holds', `${fmt(s.holds)} characters (lines × characters a line)`);
     row('fit', s.overset ? `${s.overset} lines overset` : s.underset ? `${s.underset} empty lines under the columns` : 'level');
     if (s.copyfit) row('copyfit', s.copyfit);
     d.append(dl, source(s.file, s.line, null, s.editor));
