@@ -1,6 +1,8 @@
 //! `folio watch EDITION [--out DIR] [--png DPI]`: rebuild on every change until interrupted.
 //!
-//! Prints one line per rebuild on stdout (its time and the pages that changed); errors and
+//! Prints one line per rebuild on stdout (the time until the new pages PDF was in place, the
+//! pages that changed, and the files written: the spread PDF and PNG proofs are written right
+//! after the pages PDF, see [`Watch::rebuild_pages`]); errors and
 //! warnings go to stderr in Typst's style, and the process keeps watching: the last good PDF
 //! stays in place until the next good build replaces it.
 
@@ -27,13 +29,31 @@ pub fn run(args: &WatchArgs) -> i32 {
     // Warnings are shown when they change, not again after every keystroke.
     let mut last_findings = String::new();
     loop {
-        let result = builder.rebuild();
+        // The pages PDF first: that is what the editor is waiting for.
+        let result = builder.rebuild_pages();
         // Watch the files of this build before saying it is done, so that an edit made right
         // after the line appears is never missed.
         if let Err(e) = watcher.update(builder.watched()) {
             super::emit(&[Diagnostic::error(format!("cannot watch files: {e}"))]);
             return super::FAILED;
         }
+        // Then the spread PDF and the proofs (also those a failed rebuild left due).
+        let t = std::time::Instant::now();
+        let pending = if builder.has_pending() { builder.write_pending() } else { Ok(Vec::new()) };
+        let later = t.elapsed();
+        let wrote_later = pending.as_ref().is_ok_and(|f| !f.is_empty());
+        let result = match (result, pending) {
+            (Ok(mut r), Ok(files)) => {
+                r.written.extend(files);
+                Ok(r)
+            }
+            (Ok(_), Err(e)) => Err(e),
+            (Err(mut e), Err(more)) => {
+                e.0.extend(more.0);
+                Err(e)
+            }
+            (Err(e), Ok(_)) => Err(e),
+        };
         match result {
             Ok(r) => {
                 let shown = format!("{:?}", r.findings);
@@ -41,7 +61,11 @@ pub fn run(args: &WatchArgs) -> i32 {
                     super::emit(&r.findings);
                     last_findings = shown;
                 }
-                println!("{}", watch::summary(&r));
+                if wrote_later {
+                    println!("{} (the spread PDF and proofs {:.0} ms later)", watch::summary(&r), later.as_secs_f64() * 1000.0);
+                } else {
+                    println!("{}", watch::summary(&r));
+                }
             }
             Err(diags) => {
                 super::emit(&diags.0);
