@@ -66,6 +66,9 @@ pub struct Watch {
     last_edition: Option<(String, String, (u16, u8, u8))>,
     /// Pages (indexes into the last good build) whose PNG proof is still to be written.
     png_due: std::collections::BTreeSet<usize>,
+    /// Files put in place by [`Watch::rebuild_pages`] without waiting for the disk, synced by
+    /// [`Watch::write_pending`].
+    unsynced: Vec<PathBuf>,
 }
 
 impl Watch {
@@ -80,6 +83,7 @@ impl Watch {
             last: None,
             last_edition: None,
             png_due: Default::default(),
+            unsynced: Vec::new(),
         }
     }
 
@@ -109,7 +113,8 @@ impl Watch {
 
     /// The first half of [`Watch::rebuild`], what an editor waits for after a save: compile in
     /// the warm world and put the pages PDF in place if a page changed. `elapsed` is the time
-    /// until the pages PDF is in place (fsynced and renamed, with the manifest). The spread PDF
+    /// until the pages PDF is in place (renamed into OUT with the manifest, all or nothing,
+    /// but not yet synced to the disk: [`Watch::write_pending`] syncs it). The spread PDF
     /// and the PNG proofs of the changed pages stay due until [`Watch::write_pending`]; a
     /// second `rebuild_pages` before that keeps them due (for its own build). On error nothing
     /// is written, and what was due stays due.
@@ -143,7 +148,10 @@ impl Watch {
         let pages_due = !changed_idx.is_empty() || shrunk || !self.out.join(names.pages_pdf()).exists();
         let (ident, date) = (crate::session::ident(&report.edition), report.edition.date());
         let pdf = pages_due.then(|| export::pdf(compiled, Part::Pages, &ident, date)).transpose()?;
-        let written = commit(&self.out, &report.edition.name, pdf.map(|b| (names.pages_pdf(), b, Some(PROOF_STANDARD))).into_iter().collect())?;
+        // Put in place without waiting for the disk: the editor sees it at once, and
+        // `write_pending`, right after, syncs it with the spread PDF.
+        let written = commit(&self.out, &report.edition.name, pdf.map(|b| (names.pages_pdf(), b, Some(PROOF_STANDARD))).into_iter().collect(), false)?;
+        self.unsynced.extend(written.iter().cloned());
         let export = t.elapsed();
         log(&format!("watch: pages PDF in place in {export:?}"));
 
@@ -161,16 +169,18 @@ impl Watch {
     }
 
     /// Whether the last good build has files not yet written: its spread PDF (when a spread
-    /// sheet changed or the file is missing) or PNG proofs of changed pages.
+    /// sheet changed or the file is missing) or PNG proofs of changed pages; or a pages PDF
+    /// not yet synced to the disk.
     pub fn has_pending(&self) -> bool {
         let (Some(compiled), Some((name, _, _))) = (&self.last, &self.last_edition) else { return false };
-        !self.png_due.is_empty() || self.spreads.as_ref() != Some(&spread_hashes(compiled)) || !self.out.join(Names(name).spread_pdf()).exists()
+        !self.unsynced.is_empty()
+            || !self.png_due.is_empty() || self.spreads.as_ref() != Some(&spread_hashes(compiled)) || !self.out.join(Names(name).spread_pdf()).exists()
     }
 
-    /// The second half of [`Watch::rebuild`]: write what the last good build still owes, the
-    /// spread PDF (if a sheet changed) and PNG proofs of the pages changed since they were
-    /// last written, as one set, all or nothing. Gives the files written (none when nothing
-    /// was due).
+    /// The second half of [`Watch::rebuild`]: sync the pages PDF [`Watch::rebuild_pages`] put
+    /// in place, then write what the last good build still owes, the spread PDF (if a sheet
+    /// changed) and PNG proofs of the pages changed since they were last written, as one set,
+    /// all or nothing, synced. Gives the files written (none when nothing was due).
     pub fn write_pending(&mut self) -> Result<Vec<PathBuf>, Diagnostics> {
         let (Some(compiled), Some((name, ident, date))) = (&self.last, &self.last_edition) else { return Ok(Vec::new()) };
         let t = Instant::now();
@@ -187,7 +197,13 @@ impl Watch {
                 files.push((names.page_png(number), export::png(compiled, Part::Pages, i, dpi)?, None));
             }
         }
-        let written = commit(&self.out, name, files)?;
+        // The pages PDF the last rebuild put in place is synced first, then this set with
+        // the manifest and the folder, as `folio build` does.
+        if !self.unsynced.is_empty() {
+            crate::output::manifest::persist(&self.out, &self.unsynced)?;
+            self.unsynced.clear();
+        }
+        let written = commit(&self.out, name, files, true)?;
         self.spreads = Some(spreads);
         self.png_due.clear();
         if !written.is_empty() {
@@ -213,11 +229,12 @@ impl Watch {
 }
 
 /// Put files in place with the manifest, all of them or none (see `crate::output::manifest`).
-fn commit(out: &Path, name: &str, files: Vec<(String, Vec<u8>, Option<&str>)>) -> Result<Vec<PathBuf>, Diagnostics> {
+/// `sync`: wait for the disk ([`Stage::begin`]) or not ([`Stage::begin_unsynced`]).
+fn commit(out: &Path, name: &str, files: Vec<(String, Vec<u8>, Option<&str>)>, sync: bool) -> Result<Vec<PathBuf>, Diagnostics> {
     if files.is_empty() {
         return Ok(Vec::new());
     }
-    let mut stage = Stage::begin(out, name)?;
+    let mut stage = if sync { Stage::begin(out, name)? } else { Stage::begin_unsynced(out, name)? };
     for (file, bytes, standard) in &files {
         stage.add(file, bytes, *standard)?;
     }
