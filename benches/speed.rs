@@ -356,7 +356,7 @@ fn main() {
     println!("| `folio watch`: save of a story to its new pages PDF in place (timed from outside) | {} | |", ms(latency));
     println!();
     println!(
-        "warm rebuild after a text edit, by stage (medians): load {}, compile (both passes, photo checks, preflight) {}, export (pages PDF, synced and put in place) {}; then the spread PDF {}",
+        "warm rebuild after a text edit, by stage (medians): load {}, compile (both passes, photo checks, preflight) {}, export (pages PDF, put in place, synced later with the spread PDF) {}; then the spread PDF (syncs, export, commit) {}",
         ms(text_load),
         ms(text_compile),
         ms(text_export),
