@@ -17,7 +17,15 @@ git -C "$top" worktree add -q --detach "$work/base" "$base"
 # dependencies are reused); its binary is copied aside before the work tree's is built.
 (cd "$work/base" && CARGO_TARGET_DIR="$top/target" cargo build --release --bin folio -q)
 cp "$top/target/release/folio" "$work/folio-base"
+# cargo keeps the work tree's sources in its fingerprints relative to the package root and
+# compares modification times: the base build is newer than every file of the work tree, so
+# without this the work tree's build would be taken as fresh and be the base's binary.
+find "$top/src" "$top/Cargo.toml" -exec touch {} +
 (cd "$top" && cargo build --release --bin folio -q)
+if cmp -s "$work/folio-base" "$top/target/release/folio"; then
+  echo "the work tree's folio is the base's binary: nothing would be compared" >&2
+  exit 1
+fi
 for side in base head; do
   if [ $side = base ]; then dir="$work/base"; bin="$work/folio-base"; else dir="$top"; bin="$top/target/release/folio"; fi
   for e in jiangxi-special jiangxi-tabloid; do

@@ -5,7 +5,11 @@
 //! - cold `folio build` (a new process each run; the OS file cache is warm, as it is for typst);
 //! - `typst compile` (typst-cli 0.15.1) of the `.typ` that `folio build --emit-typst` writes;
 //! - warm rebuild after a one-character edit in one story, and rebuild after a photo change,
-//!   both through [`folio::session::watch::Watch`], the code `folio watch` runs, in this process;
+//!   both through [`folio::session::watch::Watch`], the code `folio watch` runs, in a process of
+//!   its own: the text edit is timed as `folio watch` serves it, until the new pages PDF is in
+//!   place ([`folio::session::watch::Watch::rebuild_pages`]), and the spread PDF written after
+//!   it ([`folio::session::watch::Watch::write_pending`]) is timed apart; the photo change is
+//!   timed to the last file written ([`folio::session::watch::Watch::rebuild`]);
 //! - save-to-PDF latency of `folio watch` timed from outside: a `folio watch` process on the
 //!   copy, one character of a story changed and saved, the pages PDF polled every 2 ms until it
 //!   is replaced;
@@ -134,14 +138,20 @@ fn warm(root: &Path, runs: usize) {
     builder.rebuild().unwrap_or_else(|d| panic!("first build failed: {:?}", d.0));
     let story = edition.join("stories/wuning.toml");
     let original = std::fs::read_to_string(&story).unwrap();
-    let (mut total, mut load, mut compile, mut export) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut total, mut load, mut compile, mut export, mut rest) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for i in 0..3 * runs {
         let (a, b) = if i % 2 == 0 { ("圆满交上了", "圆满交出了") } else { ("圆满交出了", "圆满交上了") };
         let now = std::fs::read_to_string(&story).unwrap();
         assert!(now.contains(a), "the sample story has {a}");
         std::fs::write(&story, now.replacen(a, b, 1)).unwrap();
-        let r = builder.rebuild().unwrap_or_else(|d| panic!("rebuild failed: {:?}", d.0));
+        // As `folio watch` does it: the pages PDF (timed: `elapsed` ends when it is in place),
+        // then the spread PDF (timed apart).
+        let r = builder.rebuild_pages().unwrap_or_else(|d| panic!("rebuild failed: {:?}", d.0));
         assert_eq!(r.changed, vec![5], "a page-5 story edit changes page 5 only");
+        let t = Instant::now();
+        let later = builder.write_pending().unwrap_or_else(|d| panic!("writing the spread PDF failed: {:?}", d.0));
+        assert_eq!(later.len(), 1, "the spread PDF is written after the pages PDF");
+        rest.push(t.elapsed());
         total.push(r.elapsed);
         load.push(r.load);
         compile.push(r.compile);
@@ -157,7 +167,7 @@ fn warm(root: &Path, runs: usize) {
         photo_times.push(r.elapsed);
     }
     let us = |v: Vec<Duration>| median(v).as_micros();
-    println!("WARM {} {} {} {} {} {}", us(total), us(load), us(compile), us(export), us(photo_times), own_peak());
+    println!("WARM {} {} {} {} {} {} {}", us(total), us(load), us(compile), us(export), us(photo_times), own_peak(), us(rest));
 }
 
 /// The layout core for a placement search: every story of the sample fitted to candidate blocks
@@ -323,6 +333,7 @@ fn main() {
     let d = |i: usize| Duration::from_micros(warm[i] as u64);
     let (text, text_load, text_compile, text_export, photo_t) = (d(0), d(1), d(2), d(3), d(4));
     let warm_peak = warm[5] as u64;
+    let text_rest = d(6);
 
     let (fit_count, fit_time, fit_pass1) = fits(root);
     let fits_per_second = fit_count as f64 / fit_time.as_secs_f64().max(1e-9);
@@ -339,15 +350,17 @@ fn main() {
     if let Some(plain) = plain {
         println!("| `typst compile` of the emitted `.typ` (pages, 1 PDF) | {} | {} |", ms(plain), mib(plain_peak));
     }
-    println!("| warm rebuild after a one-character edit (watch) | {} | {} (whole watch session) |", ms(text), mib(warm_peak));
+    println!("| warm rebuild after a one-character edit (watch): save → new pages PDF in place | {} | {} (whole watch session) |", ms(text), mib(warm_peak));
+    println!("| … then the spread PDF in place (written after the pages PDF) | +{} | |", ms(text_rest));
     println!("| rebuild after a photo change (watch) | {} | |", ms(photo_t));
     println!("| `folio watch`: save of a story to its new pages PDF in place (timed from outside) | {} | |", ms(latency));
     println!();
     println!(
-        "warm rebuild after a text edit, by stage (medians): load {}, compile (both passes, photo checks, preflight) {}, export (2 PDFs, written) {}",
+        "warm rebuild after a text edit, by stage (medians): load {}, compile (both passes, photo checks, preflight) {}, export (pages PDF, put in place, synced later with the spread PDF) {}; then the spread PDF (syncs, export, commit) {}",
         ms(text_load),
         ms(text_compile),
-        ms(text_export)
+        ms(text_export),
+        ms(text_rest)
     );
     println!();
     println!(
@@ -362,7 +375,7 @@ fn main() {
         Some(ratio) => println!("- cold build ≤ 0.9 × typst compile: {:.2} × → {}", ratio, verdict(ratio <= 0.9)),
         None => println!("- cold build ≤ 0.9 × typst compile: not measured (BENCH_NO_TYPST)"),
     }
-    println!("- warm rebuild after a text edit ≤ 30 ms: {} → {}", ms(text), verdict(text <= Duration::from_millis(30)));
+    println!("- warm rebuild after a text edit ≤ 30 ms (to the pages PDF in place): {} → {}", ms(text), verdict(text <= Duration::from_millis(30)));
     println!("- watch save-to-PDF latency ≤ 100 ms: {} → {}", ms(latency), verdict(latency <= Duration::from_millis(100)));
     println!("- peak memory ≤ 100 MiB: build {}, watch {} → {}", mib(cold_peak), mib(warm_peak), verdict(cold_peak.max(warm_peak) <= 100 * 1024));
     println!("- placement search tries hundreds of blocks a second: {:.0} fits per second → {}", fits_per_second, verdict(fits_per_second >= 500.0));

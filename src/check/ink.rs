@@ -235,6 +235,30 @@ fn image_ink_cached(image: &typst::visualize::Image) -> Option<ImageInk> {
     ink
 }
 
+/// Measure the ink of every image on the pages of `document` that has not been measured yet
+/// (into [`IMAGE_CACHE`], where [`check`] finds it), several at a time.
+pub fn measure_images(document: &typst_layout::PagedDocument) {
+    use rayon::prelude::*;
+    fn collect<'a>(frame: &'a Frame, out: &mut Vec<&'a typst::visualize::Image>) {
+        for (_, item) in frame.items() {
+            match item {
+                FrameItem::Group(group) => collect(&group.frame, out),
+                FrameItem::Image(image, _, _) => out.push(image),
+                _ => {}
+            }
+        }
+    }
+    let mut images = Vec::new();
+    for page in document.pages() {
+        collect(&page.frame, &mut images);
+    }
+    let mut seen = std::collections::HashSet::new();
+    images.retain(|i| seen.insert(typst::utils::hash128(*i)));
+    images.par_iter().for_each(|image| {
+        image_ink_cached(image);
+    });
+}
+
 /// Check every page of the edition.
 pub fn check(compiled: &Compiled) -> Vec<PageInk> {
     let mut cache: HashMap<u64, Option<ImageInk>> = HashMap::new();

@@ -76,6 +76,10 @@ fn single(args: &BuildArgs, edition: &Path) -> i32 {
             for path in &report.written {
                 println!("wrote {}", path.display());
             }
+            // The process exits right after this: freeing the documents, the world and its
+            // caches piece by piece would only delay the exit (the OS takes it all back at once).
+            std::mem::forget(report);
+            std::mem::forget(session);
             super::OK
         }
         Err(diags) => {

@@ -11,7 +11,7 @@ use crate::cli::ServeArgs;
 use crate::diag::Diagnostic;
 use crate::serve::http::{self, Hosts};
 use crate::serve::view::{self, View};
-use crate::serve::{Round, Shared};
+use crate::serve::Shared;
 use crate::session::watch::Watch;
 use crate::session::Policy;
 
@@ -69,10 +69,7 @@ pub fn run(args: &ServeArgs) -> i32 {
         std::thread::spawn(move || {
             let mut watch = Watch::new(opts, policy, out.clone(), None);
             let mut console = Console::new(out);
-            let failure = shared.run_builds(&mut watch, &mut |round| match round {
-                Round::Built(r) => console.built(r),
-                Round::Failed(d) => console.failed(d),
-            });
+            let failure = shared.run_builds(&mut watch, &mut |step| console.step(step));
             super::emit(&[Diagnostic::error(format!("cannot watch files: {failure}"))]);
             std::process::exit(super::FAILED);
         })

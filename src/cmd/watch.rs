@@ -1,6 +1,8 @@
 //! `folio watch EDITION [--out DIR] [--png DPI]`: rebuild on every change until interrupted.
 //!
-//! Prints one line per rebuild on stdout (its time and the pages that changed); errors and
+//! Prints one line per rebuild on stdout (the time until the new pages PDF was in place, the
+//! pages that changed, and the files written: the spread PDF and PNG proofs are written right
+//! after the pages PDF, see [`Watch::rebuild_pages`]); errors and
 //! warnings go to stderr in Typst's style, and the process keeps watching: the last good PDF
 //! stays in place until the next good build replaces it.
 
@@ -8,7 +10,7 @@ use std::io::Write;
 
 use crate::cli::WatchArgs;
 use crate::diag::Diagnostic;
-use crate::session::watch::{self, Watch};
+use crate::session::watch::{self, Step, Watch};
 use crate::session::Policy;
 
 /// Watch one edition. Returns only when watching itself fails.
@@ -17,43 +19,65 @@ pub fn run(args: &WatchArgs) -> i32 {
     let policy = Policy { allow_overset: args.allow_overset };
     let mut builder = Watch::new(opts, policy, args.out.clone(), args.png);
     let mut console = Console::new(args.out.clone());
-    let failure = builder.run(&mut |_, result| match result {
-        Ok(r) => console.built(&r),
-        Err(diags) => console.failed(&diags.0),
-    });
+    let failure = builder.run(&mut |_, step| console.step(step));
     super::emit(&[Diagnostic::error(format!("cannot watch files: {failure}"))]);
     super::FAILED
 }
 
 /// The console of a watching command (`folio watch`, `folio serve`): one line per rebuild on
-/// stdout; warnings on stderr when they change, not again after every keystroke; errors on
-/// stderr every time.
+/// stdout, once the files still due after the pages PDF are written too (saying how much later
+/// they followed); warnings on stderr when they change, not again after every keystroke; errors
+/// on stderr every time.
 pub struct Console {
     out: std::path::PathBuf,
     last_findings: String,
     built: bool,
+    /// A good rebuild whose line waits for the rest of its files.
+    held: Option<watch::Rebuilt>,
 }
 
 impl Console {
     /// A console for a session writing to `out`.
     pub fn new(out: std::path::PathBuf) -> Self {
-        Self { out, last_findings: String::new(), built: false }
+        Self { out, last_findings: String::new(), built: false, held: None }
     }
 
-    /// A good rebuild.
-    pub fn built(&mut self, r: &watch::Rebuilt) {
+    /// One step of a [`Watch::run`] round.
+    pub fn step(&mut self, step: Step) {
+        match step {
+            Step::Pages(Ok(r)) => self.held = Some(r),
+            Step::Pages(Err(diags)) => self.failed(&diags.0),
+            Step::Rest(Ok((files, later))) => {
+                if let Some(mut r) = self.held.take() {
+                    let wrote_later = !files.is_empty();
+                    r.written.extend(files);
+                    self.built(&r, wrote_later.then_some(later));
+                }
+            }
+            Step::Rest(Err(diags)) => {
+                self.held = None;
+                self.failed(&diags.0);
+            }
+        }
+    }
+
+    /// A good rebuild (`later`: how long after the pages PDF the rest followed).
+    fn built(&mut self, r: &watch::Rebuilt, later: Option<std::time::Duration>) {
         let shown = format!("{:?}", r.findings);
         if shown != self.last_findings {
             super::emit(&r.findings);
             self.last_findings = shown;
         }
         self.built = true;
-        println!("{}", watch::summary(r));
+        match later {
+            Some(t) => println!("{} (the spread PDF and proofs {:.0} ms later)", watch::summary(r), t.as_secs_f64() * 1000.0),
+            None => println!("{}", watch::summary(r)),
+        }
         let _ = std::io::stdout().flush();
     }
 
     /// A failed rebuild.
-    pub fn failed(&mut self, diags: &[Diagnostic]) {
+    fn failed(&mut self, diags: &[Diagnostic]) {
         super::emit(diags);
         self.last_findings.clear();
         let errors = diags.iter().filter(|d| d.severity == crate::diag::Severity::Error).count();

@@ -113,6 +113,18 @@ pub fn compile_with(
     formats: &Formats,
     output: OutputOptions,
 ) -> Result<Compiled, Diagnostics> {
+    compile_then(world, edition, formats, output, |_| ())
+}
+
+/// [`compile_with`], running `beside` on the pages document on the other core while the spread
+/// sheets are laid out (the session measures the photos' ink there for the preflight).
+pub fn compile_then(
+    world: &mut FolioWorld,
+    edition: &Edition,
+    formats: &Formats,
+    output: OutputOptions,
+    beside: impl FnOnce(&PagedDocument) + Send,
+) -> Result<Compiled, Diagnostics> {
     world.set_versioned(DataFile::Output, &output);
     // Pass 1: the galley, while the photos are checked (decoded in full) on the other core;
     // a photo's error comes first, as if the photos were checked before.
@@ -167,7 +179,8 @@ pub fn compile_with(
     warnings.extend(more);
     world.set_main(FolioWorld::layout_id(SPREAD_MAIN));
     let t = std::time::Instant::now();
-    let (spreads, more) = run(world).map_err(|e| photo_errors(world, edition, &data, &prepared).unwrap_or(e))?;
+    let ((), spreads) = rayon::join(|| beside(&document), || run(world));
+    let (spreads, more) = spreads.map_err(|e| photo_errors(world, edition, &data, &prepared).unwrap_or(e))?;
     log(&format!("pass 2 spreads in {:?}", t.elapsed()));
     warnings.extend(more);
     let pages = data.pages.len();

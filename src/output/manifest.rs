@@ -199,11 +199,29 @@ pub struct Stage {
     created_out: bool,
     /// The files are being moved; the folder is now a journal and must stay.
     journal: bool,
+    /// Files, manifest and folders are synced before the commit counts as done (see
+    /// [`Stage::begin_unsynced`]).
+    sync: bool,
 }
 
 impl Stage {
-    /// Start staging the outputs of edition `edition` for `out` (created if missing).
+    /// Start staging the outputs of edition `edition` for `out` (created if missing). Every
+    /// file, the manifest and the folders are synced to the disk before [`Stage::commit`]
+    /// returns, so a power cut never leaves a torn file behind.
     pub fn begin(out: &Path, edition: &str) -> Result<Self, Diagnostic> {
+        Self::begin_with(out, edition, true)
+    }
+
+    /// [`Stage::begin`] without waiting for the disk: the set still reaches OUT all or nothing
+    /// for every reader and if folio dies (the moves are renames), but a power cut soon after
+    /// the commit may lose it or leave a torn file, until [`persist`] has synced it. For
+    /// `folio watch`, which syncs each rebuild's pages PDF with the spread PDF written right
+    /// after it; press plates, archive copies and `folio build` never use it.
+    pub fn begin_unsynced(out: &Path, edition: &str) -> Result<Self, Diagnostic> {
+        Self::begin_with(out, edition, false)
+    }
+
+    fn begin_with(out: &Path, edition: &str, sync: bool) -> Result<Self, Diagnostic> {
         let created_out = std::fs::symlink_metadata(out).is_err();
         std::fs::create_dir_all(out)
             .map_err(|e| Diagnostic::error(format!("cannot create {}: {e}", out.display())).hint("check the --out folder"))?;
@@ -229,7 +247,7 @@ impl Stage {
                 return Err(Diagnostic::error(format!("cannot lock {}: {e}", dir.display())));
             }
         };
-        Ok(Self { out: out.to_path_buf(), edition: edition.to_string(), dir, _live: live, files: Vec::new(), prune: Vec::new(), created_out, journal: false })
+        Ok(Self { out: out.to_path_buf(), edition: edition.to_string(), dir, _live: live, files: Vec::new(), prune: Vec::new(), created_out, journal: false, sync })
     }
 
     /// Stage `bytes` as `OUT/rel` (`rel` `/`-separated); `standard` makes it a manifest entry
@@ -248,7 +266,7 @@ impl Stage {
                 use std::os::unix::fs::PermissionsExt;
                 f.set_permissions(std::fs::Permissions::from_mode(0o644))?;
             }
-            f.sync_all()
+            if self.sync { f.sync_all() } else { Ok(()) }
         });
         written.map_err(|e| Diagnostic::error(format!("cannot stage {}: {e}", shown.display())).hint("check the --out folder (space, permissions)"))?;
         let entry = standard.map(|s| entry(&self.out, &shown, &self.edition, bytes, s)).transpose()?;
@@ -268,7 +286,7 @@ impl Stage {
         let out = self.out.clone();
         let _lock = OutLock::acquire(&out)?;
         self.prepare()?;
-        roll_forward(&out, &self.dir).map_err(|e| {
+        roll_forward(&out, &self.dir, self.sync).map_err(|e| {
             Diagnostic::error(format!("moving the new files into {} failed: {e}", out.display())).hint(format!(
                 "the files not yet moved are in {}; the next folio build into {} moves them into place first",
                 self.dir.display(),
@@ -327,11 +345,13 @@ impl Stage {
                 use std::os::unix::fs::PermissionsExt;
                 m.set_permissions(std::fs::Permissions::from_mode(0o644))?;
             }
-            m.sync_all()?;
             let mut r = File::create(self.dir.join("remove"))?;
             r.write_all(stale.iter().map(|s| format!("{s}\n")).collect::<String>().as_bytes())?;
-            r.sync_all()?;
-            sync_dir(&self.dir);
+            if self.sync {
+                m.sync_all()?;
+                r.sync_all()?;
+                sync_dir(&self.dir);
+            }
             Ok(())
         })();
         journal_files.map_err(|e| Diagnostic::error(format!("cannot stage {}: {e}", out.join(MANIFEST_FILE).display())).hint("check the --out folder (space, permissions)"))?;
@@ -342,7 +362,9 @@ impl Stage {
             .map_err(|e| Diagnostic::error(format!("cannot commit the build in {}: {e}", out.display())).hint("check the --out folder; nothing was changed"))?;
         self.dir = journal;
         self.journal = true;
-        sync_dir(&out);
+        if self.sync {
+            sync_dir(&out);
+        }
         Ok(())
     }
 }
@@ -408,7 +430,7 @@ fn in_the_way(out: &Path, rel: &str) -> Result<(), Diagnostic> {
 /// Move a journal's files into OUT: every staged file, then the removals, then the manifest,
 /// then drop the journal. Each step is a rename or a removal that may already have happened,
 /// so running it again after a crash finishes the same set.
-fn roll_forward(out: &Path, journal: &Path) -> std::io::Result<()> {
+fn roll_forward(out: &Path, journal: &Path, sync: bool) -> std::io::Result<()> {
     let files = journal.join("files");
     let mut stack = vec![files.clone()];
     let mut dirs = std::collections::BTreeSet::new();
@@ -455,11 +477,15 @@ fn roll_forward(out: &Path, journal: &Path) -> std::io::Result<()> {
         std::fs::rename(&manifest, out.join(MANIFEST_FILE))?;
     }
     dirs.insert(out.to_path_buf());
-    for d in &dirs {
-        sync_dir(d);
+    if sync {
+        for d in &dirs {
+            sync_dir(d);
+        }
     }
     std::fs::remove_dir_all(journal)?;
-    sync_dir(out);
+    if sync {
+        sync_dir(out);
+    }
     Ok(())
 }
 
@@ -477,7 +503,7 @@ fn recover(out: &Path, skip: Option<&Path>) {
         }
         let name = e.file_name().to_string_lossy().into_owned();
         if name.starts_with(COMMIT_PREFIX) {
-            match roll_forward(out, &path) {
+            match roll_forward(out, &path, true) {
                 Ok(()) => eprintln!("note: finished moving the files of an interrupted build into {} ({name})", out.display()),
                 Err(err) => eprintln!("warning: cannot finish the interrupted build {}: {err}", path.display()),
             }
@@ -488,6 +514,28 @@ fn recover(out: &Path, skip: Option<&Path>) {
             }
         }
     }
+}
+
+/// Sync files an unsynced commit ([`Stage::begin_unsynced`]) put into `out` (and the manifest
+/// it wrote), then the folders that hold them, as [`Stage::commit`] does.
+pub fn persist(out: &Path, files: &[PathBuf]) -> Result<(), Diagnostic> {
+    let mut dirs = std::collections::BTreeSet::new();
+    for f in files.iter().chain(std::iter::once(&out.join(MANIFEST_FILE))) {
+        match File::open(f).and_then(|h| h.sync_all()) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(Diagnostic::error(format!("cannot sync {}: {e}", f.display())).hint("check the --out folder (space, permissions)"));
+            }
+            _ => {}
+        }
+        if let Some(parent) = f.parent() {
+            dirs.insert(parent.to_path_buf());
+        }
+    }
+    dirs.insert(out.to_path_buf());
+    for d in &dirs {
+        sync_dir(d);
+    }
+    Ok(())
 }
 
 /// Persist a folder's entries (renames into it); best effort.

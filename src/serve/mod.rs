@@ -12,22 +12,13 @@ pub mod view;
 
 use std::sync::{Arc, RwLock};
 
-use crate::diag::Diagnostic;
-use crate::session::watch::{Rebuilt, Watch};
+use crate::session::watch::{Step, Watch};
 use view::View;
 
 /// The newest view and the signal that tells the open pages about it.
 pub struct Shared {
     view: RwLock<Arc<View>>,
     version: tokio::sync::watch::Sender<u64>,
-}
-
-/// What one build round did, for the console.
-pub enum Round<'a> {
-    /// A good build.
-    Built(&'a Rebuilt),
-    /// A failed one (errors and warnings).
-    Failed(&'a [Diagnostic]),
 }
 
 impl Shared {
@@ -55,21 +46,19 @@ impl Shared {
     }
 
     /// Rebuild after every change until file watching fails (returns why): a good build
-    /// publishes its pages, a bad edit shows its errors over the last good pages, and the next
-    /// good build clears them. `report` hears of every round (the console lines).
-    pub fn run_builds(&self, watch: &mut Watch, report: &mut dyn FnMut(Round)) -> String {
-        watch.run(&mut |watch, result| {
+    /// publishes its pages as soon as its pages PDF is in place (before the spread PDF is
+    /// written), a bad edit shows its errors over the last good pages, and the next good build
+    /// clears them. `report` hears of every step (the console lines).
+    pub fn run_builds(&self, watch: &mut Watch, report: &mut dyn FnMut(Step)) -> String {
+        watch.run(&mut |watch, step| {
             let prev = self.view();
             let version = prev.state.version + 1;
-            let next = match &result {
-                Ok(rebuilt) => View::built(&prev, version, watch, rebuilt),
-                Err(diags) => prev.failed_in(version, &diags.0, watch.root()),
-            };
-            self.publish(next);
-            match &result {
-                Ok(r) => report(Round::Built(r)),
-                Err(d) => report(Round::Failed(&d.0)),
+            match &step {
+                Step::Pages(Ok(rebuilt)) => self.publish(View::built(&prev, version, watch, rebuilt)),
+                Step::Pages(Err(diags)) | Step::Rest(Err(diags)) => self.publish(prev.failed_in(version, &diags.0, watch.root())),
+                Step::Rest(Ok(_)) => {}
             }
+            report(step);
         })
     }
 }

@@ -197,7 +197,9 @@ impl Session {
         let (Some(warm), Some(opened)) = (&mut self.warm, &self.opened) else { unreachable!("opened above") };
         // Stories without a [block] are placed first (自动组版); the compile lays them out there.
         let placed = crate::layout::place::place_edition(&mut warm.world, &mut edition, &opened.formats)?;
-        let compiled = compile::compile(&mut warm.world, &edition, &opened.formats)?;
+        // The photos' ink (a resize and a separation of each RGB photo) is measured on the
+        // other core while the spread sheets are laid out; the preflight then finds it cached.
+        let compiled = compile::compile_then(&mut warm.world, &edition, &opened.formats, Default::default(), crate::check::ink::measure_images)?;
         let (mut found, measures) = preflight::findings(&edition, &compiled);
         if self.policy.allow_overset {
             preflight::allow_overset(&mut found);

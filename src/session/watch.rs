@@ -3,11 +3,13 @@
 //! edition again in the session's warm world (comemo reuses every layout that did not change;
 //! old cache entries are evicted after each rebuild), finds which pages changed by hashing their
 //! frames, and writes what changed into the output folder with the manifest (see
-//! [`crate::output::manifest`]): the pages PDF first, as soon as it is exported, then the spread
-//! PDF and PNGs of the changed pages, each set all or nothing. A failed rebuild writes nothing:
-//! the last good PDF stays (only a failed export of the spread sheets, after the pages PDF is in
-//! place, would leave the old spread PDF). [`Watch::watched`] lists the files a
-//! change to which must trigger the next rebuild, and a [`FileWatcher`] waits for one.
+//! [`crate::output::manifest`]) in two sets, each all or nothing: the pages PDF first
+//! ([`Watch::rebuild_pages`], what an editor waits for after a save), then the spread PDF and
+//! PNGs of the changed pages ([`Watch::write_pending`]; `folio watch` writes them right after
+//! the pages PDF is in place). A failed rebuild writes nothing: the last good PDF stays (only a
+//! failed export of the spread sheets, after the pages PDF is in place, would leave the old
+//! spread PDF). [`Watch::watched`] lists the files a change to which must trigger the next
+//! rebuild, and a [`FileWatcher`] waits for one.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -27,7 +29,8 @@ pub const EVICT_AGE: usize = 10;
 /// What one successful rebuild did.
 #[derive(Debug, Clone)]
 pub struct Rebuilt {
-    /// Wall time of the rebuild, from reading the TOML to the last file written.
+    /// Wall time of the rebuild, from reading the TOML to the last file written: with
+    /// [`Watch::rebuild_pages`], until the pages PDF is in place.
     pub elapsed: Duration,
     /// Of which: loading the project and the edition (TOML, formats).
     pub load: Duration,
@@ -52,17 +55,36 @@ pub struct Watch {
     session: Session,
     out: PathBuf,
     png: Option<f32>,
-    /// Hashes of the last good build's pages and spread sheets.
+    /// Hashes of the pages in the pages PDF in place (the last good build's).
     pages: Option<Vec<u128>>,
+    /// Hashes of the spread sheets in the spread PDF in place (may be older than `pages` while
+    /// [`Watch::write_pending`] has not run since the last [`Watch::rebuild_pages`]).
     spreads: Option<Vec<u128>>,
     /// The last good build: its edition, compiled documents and findings.
     last: Option<Report>,
+    /// The last good build's edition name, document identifier and date (for the files still due).
+    last_edition: Option<(String, String, (u16, u8, u8))>,
+    /// Pages (indexes into the last good build) whose PNG proof is still to be written.
+    png_due: std::collections::BTreeSet<usize>,
+    /// Files put in place by [`Watch::rebuild_pages`] without waiting for the disk, synced by
+    /// [`Watch::write_pending`].
+    unsynced: Vec<PathBuf>,
 }
 
 impl Watch {
     /// A watch writing to `out` (and PNG proofs of changed pages at `png` dpi, if given).
     pub fn new(opts: Options, policy: Policy, out: PathBuf, png: Option<f32>) -> Self {
-        Self { session: Session::new(opts, policy), out, png, pages: None, spreads: None, last: None }
+        Self {
+            session: Session::new(opts, policy),
+            out,
+            png,
+            pages: None,
+            spreads: None,
+            last: None,
+            last_edition: None,
+            png_due: Default::default(),
+            unsynced: Vec::new(),
+        }
     }
 
     /// Whether a build has succeeded in this session (so outputs of it exist).
@@ -75,9 +97,28 @@ impl Watch {
         &self.out
     }
 
-    /// Rebuild: compile in the warm world, write what changed. On error nothing is written and
-    /// the previous outputs stay as they were.
+    /// Rebuild: compile in the warm world, write what changed — the pages PDF first, then the
+    /// spread PDF and the PNG proofs ([`Watch::rebuild_pages`], then [`Watch::write_pending`]).
+    /// `elapsed` and `export` count both sets. On error nothing is written and the previous
+    /// outputs stay as they were (only a failed export of the spread sheets, after the pages
+    /// PDF is in place, leaves the old spread PDF).
     pub fn rebuild(&mut self) -> Result<Rebuilt, Diagnostics> {
+        let mut rebuilt = self.rebuild_pages()?;
+        let t = Instant::now();
+        rebuilt.written.extend(self.write_pending()?);
+        rebuilt.export += t.elapsed();
+        rebuilt.elapsed += t.elapsed();
+        Ok(rebuilt)
+    }
+
+    /// The first half of [`Watch::rebuild`], what an editor waits for after a save: compile in
+    /// the warm world and put the pages PDF in place if a page changed. `elapsed` is the time
+    /// until the pages PDF is in place (renamed into OUT with the manifest, all or nothing,
+    /// but not yet synced to the disk: [`Watch::write_pending`] syncs it). The spread PDF
+    /// and the PNG proofs of the changed pages stay due until [`Watch::write_pending`]; a
+    /// second `rebuild_pages` before that keeps them due (for its own build). On error nothing
+    /// is written, and what was due stays due.
+    pub fn rebuild_pages(&mut self) -> Result<Rebuilt, Diagnostics> {
         let start = Instant::now();
         let result = self.try_rebuild(start);
         // Drop cache entries unused for a while, so memory stays flat over a night of edits.
@@ -96,7 +137,6 @@ impl Watch {
         let t = Instant::now();
         let compiled = &report.compiled;
         let pages: Vec<u128> = compiled.document.pages().iter().map(typst::utils::hash128).collect();
-        let spreads: Vec<u128> = compiled.spreads.pages().iter().map(typst::utils::hash128).collect();
         let first = self.pages.is_none();
         let changed_idx: Vec<usize> = (0..pages.len())
             .filter(|&i| self.pages.as_ref().and_then(|old| old.get(i)) != Some(&pages[i]))
@@ -104,52 +144,72 @@ impl Watch {
         // A page removed at the end is a change too, though it has no number any more.
         let shrunk = self.pages.as_ref().is_some_and(|old| old.len() > pages.len());
         let names = Names(&report.edition.name);
-        // Write again if an output went missing (deleted by hand, or never written).
+        // Write again if the output went missing (deleted by hand, or never written).
         let pages_due = !changed_idx.is_empty() || shrunk || !self.out.join(names.pages_pdf()).exists();
-        let spreads_due = self.spreads.as_ref() != Some(&spreads) || !self.out.join(names.spread_pdf()).exists();
         let (ident, date) = (crate::session::ident(&report.edition), report.edition.date());
-        let (out, name) = (&self.out, &report.edition.name);
-        // Put files in place with the manifest, all of them or none (see `crate::output::manifest`).
-        let commit = |files: Vec<(String, Vec<u8>, Option<&str>)>| -> Result<Vec<PathBuf>, Diagnostics> {
-            if files.is_empty() {
-                return Ok(Vec::new());
-            }
-            let mut stage = Stage::begin(out, name)?;
-            for (file, bytes, standard) in &files {
-                stage.add(file, bytes, *standard)?;
-            }
-            Ok(stage.commit()?.files)
-        };
-        // The pages PDF is what the editor looks at after a save: it is exported and put in
-        // place first, while the spread PDF is exported on the other core; the spread PDF and
-        // the PNG proofs follow as a second set.
-        let (a, b) = rayon::join(
-            || -> Result<Vec<PathBuf>, Diagnostics> {
-                let pdf = pages_due.then(|| export::pdf(compiled, Part::Pages, &ident, date)).transpose()?;
-                commit(pdf.map(|b| (names.pages_pdf(), b, Some(PROOF_STANDARD))).into_iter().collect())
-            },
-            || spreads_due.then(|| export::pdf(compiled, Part::Spreads, &ident, date)).transpose(),
-        );
-        let mut written = a?;
+        let pdf = pages_due.then(|| export::pdf(compiled, Part::Pages, &ident, date)).transpose()?;
+        // Put in place without waiting for the disk: the editor sees it at once, and
+        // `write_pending`, right after, syncs it with the spread PDF.
+        let written = commit(&self.out, &report.edition.name, pdf.map(|b| (names.pages_pdf(), b, Some(PROOF_STANDARD))).into_iter().collect(), false)?;
+        self.unsynced.extend(written.iter().cloned());
+        let export = t.elapsed();
+        log(&format!("watch: pages PDF in place in {export:?}"));
+
+        self.pages = Some(pages);
+        if self.png.is_some() {
+            self.png_due.extend(&changed_idx);
+            self.png_due.retain(|&i| i < compiled.pages);
+        }
+        let changed = changed_idx.iter().map(|&i| compiled.data.pages[i].number).collect();
+        let n = compiled.pages;
+        let findings = report.findings.clone();
+        self.last_edition = Some((report.edition.name.clone(), ident, date));
+        self.last = Some(report);
+        Ok(Rebuilt { elapsed: start.elapsed(), load, compile, export, first, changed, pages: n, written, findings })
+    }
+
+    /// Whether the last good build has files not yet written: its spread PDF (when a spread
+    /// sheet changed or the file is missing) or PNG proofs of changed pages; or a pages PDF
+    /// not yet synced to the disk.
+    pub fn has_pending(&self) -> bool {
+        let (Some(compiled), Some((name, _, _))) = (self.last.as_ref().map(|r| &r.compiled), &self.last_edition) else { return false };
+        !self.unsynced.is_empty()
+            || !self.png_due.is_empty() || self.spreads.as_ref() != Some(&spread_hashes(compiled)) || !self.out.join(Names(name).spread_pdf()).exists()
+    }
+
+    /// The second half of [`Watch::rebuild`]: sync the pages PDF [`Watch::rebuild_pages`] put
+    /// in place, then write what the last good build still owes, the spread PDF (if a sheet
+    /// changed) and PNG proofs of the pages changed since they were last written, as one set,
+    /// all or nothing, synced. Gives the files written (none when nothing was due).
+    pub fn write_pending(&mut self) -> Result<Vec<PathBuf>, Diagnostics> {
+        let (Some(compiled), Some((name, ident, date))) = (self.last.as_ref().map(|r| &r.compiled), &self.last_edition) else { return Ok(Vec::new()) };
+        let t = Instant::now();
+        let names = Names(name);
+        let spreads = spread_hashes(compiled);
+        let spreads_due = self.spreads.as_ref() != Some(&spreads) || !self.out.join(names.spread_pdf()).exists();
         let mut files: Vec<(String, Vec<u8>, Option<&str>)> = Vec::new();
-        files.extend(b?.map(|b| (names.spread_pdf(), b, Some(PROOF_STANDARD))));
+        if spreads_due {
+            files.push((names.spread_pdf(), export::pdf(compiled, Part::Spreads, ident, *date)?, Some(PROOF_STANDARD)));
+        }
         if let Some(dpi) = self.png {
-            for &i in &changed_idx {
+            for &i in &self.png_due {
                 let number = compiled.data.pages[i].number;
                 files.push((names.page_png(number), export::png(compiled, Part::Pages, i, dpi)?, None));
             }
         }
-        written.extend(commit(files)?);
-        let export = t.elapsed();
-        log(&format!("watch: written in {export:?}"));
-
-        self.pages = Some(pages);
+        // The pages PDF the last rebuild put in place is synced first, then this set with
+        // the manifest and the folder, as `folio build` does.
+        if !self.unsynced.is_empty() {
+            crate::output::manifest::persist(&self.out, &self.unsynced)?;
+            self.unsynced.clear();
+        }
+        let written = commit(&self.out, name, files, true)?;
         self.spreads = Some(spreads);
-        let changed = changed_idx.iter().map(|&i| compiled.data.pages[i].number).collect();
-        let n = compiled.pages;
-        let findings = report.findings.clone();
-        self.last = Some(report);
-        Ok(Rebuilt { elapsed: start.elapsed(), load, compile, export, first, changed, pages: n, written, findings })
+        self.png_due.clear();
+        if !written.is_empty() {
+            log(&format!("watch: spread PDF and proofs in place in {:?}", t.elapsed()));
+        }
+        Ok(written)
     }
 
     /// Everything a change to which must trigger a rebuild ([`Session::watched`]).
@@ -180,20 +240,26 @@ impl Watch {
 }
 
 impl Watch {
-    /// Rebuild now and after every change to [`Watch::watched`], forever. Each round's result
-    /// goes to `round` once the files of that build are watched (so an edit made right after
-    /// `round` shows it is never missed). Returns only when file watching fails, with why.
-    pub fn run(&mut self, round: &mut dyn FnMut(&Watch, Result<Rebuilt, Diagnostics>)) -> String {
+    /// Rebuild now and after every change to [`Watch::watched`], forever, in two steps each
+    /// time: [`Watch::rebuild_pages`] (the pages PDF in place), given to `round` as
+    /// [`Step::Pages`] once the files of that build are watched (so an edit made right after
+    /// `round` shows it is never missed); then [`Watch::write_pending`] (the spread PDF and the
+    /// proofs, also those a failed rebuild left due), given as [`Step::Rest`] with how long it
+    /// took. Returns only when file watching fails, with why.
+    pub fn run(&mut self, round: &mut dyn FnMut(&Watch, Step)) -> String {
         let mut files = match FileWatcher::new() {
             Ok(w) => w,
             Err(e) => return format!("{e}; the system's file-watching limit may be reached (fs.inotify.max_user_watches)"),
         };
         loop {
-            let result = self.rebuild();
+            let result = self.rebuild_pages();
             if let Err(e) = files.update(self.watched()) {
                 return e;
             }
-            round(self, result);
+            round(self, Step::Pages(result));
+            let t = Instant::now();
+            let pending = if self.has_pending() { self.write_pending() } else { Ok(Vec::new()) };
+            round(self, Step::Rest(pending.map(|files| (files, t.elapsed()))));
             if let Err(e) = files.wait() {
                 return e;
             }
@@ -201,8 +267,36 @@ impl Watch {
     }
 }
 
+/// One step of a [`Watch::run`] round.
+pub enum Step {
+    /// The rebuild, up to the pages PDF in place (or why it failed: nothing was written).
+    Pages(Result<Rebuilt, Diagnostics>),
+    /// Then the files still due (spread PDF, proofs) and how long they took (or why they
+    /// could not be written).
+    Rest(Result<(Vec<PathBuf>, Duration), Diagnostics>),
+}
+
+/// Put files in place with the manifest, all of them or none (see `crate::output::manifest`).
+/// `sync`: wait for the disk ([`Stage::begin`]) or not ([`Stage::begin_unsynced`]).
+fn commit(out: &Path, name: &str, files: Vec<(String, Vec<u8>, Option<&str>)>, sync: bool) -> Result<Vec<PathBuf>, Diagnostics> {
+    if files.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut stage = if sync { Stage::begin(out, name)? } else { Stage::begin_unsynced(out, name)? };
+    for (file, bytes, standard) in &files {
+        stage.add(file, bytes, *standard)?;
+    }
+    Ok(stage.commit()?.files)
+}
+
+/// Hashes of a build's spread sheets.
+fn spread_hashes(compiled: &Compiled) -> Vec<u128> {
+    compiled.spreads.pages().iter().map(typst::utils::hash128).collect()
+}
+
 /// One line about a successful rebuild, e.g.
-/// `rebuilt in 23 ms: page 5 changed; wrote out/x.pdf, out/x-spread.pdf`.
+/// `rebuilt in 23 ms: page 5 changed; wrote out/x.pdf, out/x-spread.pdf` (the time is
+/// [`Rebuilt::elapsed`]).
 pub fn summary(r: &Rebuilt) -> String {
     let verb = if r.first { "built" } else { "rebuilt" };
     let ms = r.elapsed.as_secs_f64() * 1000.0;
