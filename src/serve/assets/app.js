@@ -246,16 +246,19 @@ function finding(f, compact) {
   const head = el('div');
   head.append(el('span', `sev ${f.severity}`, f.severity), el('span', 'code', f.code));
   box.append(head, el('div', '', f.message));
-  if (!compact) {
-    if (f.excerpt) box.append(el('pre', '', f.excerpt));
-    if (f.hints.length) {
-      const ul = el('ul');
-      f.hints.forEach((h) => ul.append(el('li', '', h)));
-      box.append(ul);
-    }
-    if (f.file) box.append(source(f.file, f.line ?? 1, f.column, f.editor));
-  }
+  if (!compact) details(box, f);
   return box;
+}
+
+// A finding's or an error's source line, hints and file link, appended to `box`.
+function details(box, f) {
+  if (f.excerpt) box.append(el('pre', '', f.excerpt));
+  if (f.hints.length) {
+    const ul = el('ul');
+    f.hints.forEach((h) => ul.append(el('li', '', h)));
+    box.append(ul);
+  }
+  if (f.file) box.append(source(f.file, f.line ?? 1, f.column, f.editor));
 }
 
 function renderFindings() {
@@ -289,13 +292,7 @@ function renderError() {
     item.append(el('div', '', ''));
     item.firstChild.append(el('span', `sev ${e.severity}`, e.severity), el('span', 'where', where));
     item.append(el('div', 'message', e.message));
-    if (e.excerpt) item.append(el('pre', '', e.excerpt));
-    if (e.hints.length) {
-      const ul = el('ul');
-      e.hints.forEach((h) => ul.append(el('li', '', h)));
-      item.append(ul);
-    }
-    if (e.file) item.append(source(e.file, e.line ?? 1, e.column, e.editor));
+    details(item, e);
     box.append(item);
   }
 }
