@@ -8,8 +8,9 @@
 //!
 //! No route reaches the file system: the assets are compiled into the binary and the pages are
 //! made in memory. A request whose `Host` header is not one of the allowed names (by default
-//! `localhost`, `127.0.0.1` and `[::1]`, any port) is refused with 403, so a web page on another
-//! site cannot read the preview through DNS rebinding.
+//! `localhost`, `127.0.0.1` and `[::1]`, any port; with `--host` beyond loopback also that
+//! name and any IP address) is refused with 403, so a web page on another site cannot read the
+//! preview through DNS rebinding.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -31,10 +32,17 @@ const APP_CSS: &str = include_str!("assets/app.css");
 
 /// The host names a request may name (ports aside).
 #[derive(Debug, Clone)]
-pub struct Hosts(Vec<String>);
+pub struct Hosts {
+    names: Vec<String>,
+    /// Also any IP address written as such (`192.168.1.5:7070`): when the server listens beyond
+    /// loopback, other machines reach it by the address, and a DNS rebinding attack always
+    /// names a host, never an address.
+    addresses: bool,
+}
 
 impl Hosts {
-    /// `localhost`, `127.0.0.1`, `[::1]`, and `extra` (the `--host` the server binds to, if any).
+    /// `localhost`, `127.0.0.1`, `[::1]`, and, when the server listens on `extra` (the `--host`
+    /// given, not loopback), that name and any IP address.
     pub fn loopback_and(extra: Option<&str>) -> Self {
         let mut names: Vec<String> = ["localhost", "127.0.0.1", "[::1]"].map(String::from).to_vec();
         if let Some(h) = extra {
@@ -43,7 +51,7 @@ impl Hosts {
                 names.push(h.to_ascii_lowercase());
             }
         }
-        Self(names)
+        Self { names, addresses: extra.is_some() }
     }
 
     /// Whether a `Host` header's value names an allowed host.
@@ -55,7 +63,8 @@ impl Hosts {
         } else {
             host.rsplit_once(':').map_or(host.as_str(), |(n, port)| if port.chars().all(|c| c.is_ascii_digit()) { n } else { "" })
         };
-        self.0.iter().any(|n| n == name)
+        let address = || name.trim_start_matches('[').trim_end_matches(']').parse::<std::net::IpAddr>().is_ok();
+        self.names.iter().any(|n| n == name) || (self.addresses && address())
     }
 }
 
@@ -159,6 +168,12 @@ mod tests {
         }
         assert!(Hosts::loopback_and(Some("192.168.1.5")).allows("192.168.1.5:7070"));
         assert!(Hosts::loopback_and(Some("::")).allows("[::]:7070"));
+        // Listening on every interface, other machines come by the machine's address; a name
+        // is still refused, and on loopback an address other than 127.0.0.1 is too.
+        let any = Hosts::loopback_and(Some("0.0.0.0"));
+        assert!(any.allows("192.168.1.5:7070") && any.allows("[fe80::1]:7070"));
+        assert!(!any.allows("evil.example:7070") && !any.allows("attacker.example"));
+        assert!(!h.allows("192.168.1.5:7070"));
     }
 
     #[tokio::test]
