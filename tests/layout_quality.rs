@@ -576,3 +576,19 @@ fn automatic_sample_heads_read_back_from_the_pages() {
         }
     }
 }
+
+/// A headline set on one line keeps the editor's break as a full-width space between its two
+/// phrases (所队联动　狠抓缉毒执法), read back from the PDF; after a phrase ending in
+/// punctuation (“清源断流”) nothing is added.
+#[test]
+fn a_headline_on_one_line_keeps_its_phrases_apart() {
+    let (_p, _data, pdf) = build(AUTO);
+    let text = common::poppler("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    let line_with = |needle: &str| text.lines().find(|l| l.contains(needle)).unwrap_or_else(|| panic!("no line with {needle}")).to_string();
+    for (a, b) in [("所队联动", "狠抓缉毒执法"), ("警力下沉", "禁毒宣传进企业")] {
+        let line = line_with(b);
+        let between = line.split(a).nth(1).and_then(|rest| rest.split(b).next()).unwrap_or_else(|| panic!("{a} and {b} on one line: {line}"));
+        assert!(!between.is_empty() && between.chars().all(|c| c == ' ' || c == '\u{3000}'), "a space between {a} and {b}: {line:?}");
+    }
+    assert!(line_with("严格场所管理").contains("“清源断流”严格场所管理"), "no space after closing punctuation");
+}
