@@ -87,16 +87,6 @@ impl Watch {
         }
     }
 
-    /// Whether a build has succeeded in this session (so outputs of it exist).
-    pub fn has_built(&self) -> bool {
-        self.pages.is_some()
-    }
-
-    /// The output folder.
-    pub fn out(&self) -> &Path {
-        &self.out
-    }
-
     /// Rebuild: compile in the warm world, write what changed — the pages PDF first, then the
     /// spread PDF and the PNG proofs ([`Watch::rebuild_pages`], then [`Watch::write_pending`]).
     /// `elapsed` and `export` count both sets. On error nothing is written and the previous
