@@ -195,3 +195,56 @@ fn the_editors_line_break_decides_where_the_fold_falls() {
     let at = |c: &str| head.iter().find(|g| g.0 == c).unwrap_or_else(|| panic!("{c} not in {head:?}")).clone();
     assert!(at("！").2 <= fold + 0.01 && at("斩").1 >= fold, "split at the editor's break: {head:?}, fold {fold:.1}");
 }
+
+/// folio makes the spread sheets from the pages as laid out (no second layout). They must look
+/// exactly as `layouts/spread.typ` lays them out (the sheets `--emit-typst` gives plain Typst),
+/// the centre spread with its banner and story across the fold included: every sheet of both
+/// samples rendered both ways, pixel for pixel.
+#[test]
+fn spread_sheets_from_the_pages_look_as_the_spread_template_lays_them_out() {
+    for name in [NAME, "jiangxi-special"] {
+        let p = TestProject::with_edition(name);
+        let mut session = folio::session::Session::new(
+            folio::session::Options {
+                edition: p.edition(name),
+                root: Some(p.root().to_path_buf()),
+                font_path: Some(repo().join("fonts")),
+                system_fonts: false,
+                out: None,
+            },
+            Default::default(),
+        );
+        let report = session.compile().unwrap_or_else(|d| panic!("{d}"));
+        let world = session.world().unwrap();
+        world.set_main(folio::layout::world::FolioWorld::layout_id(folio::layout::compile::SPREAD_MAIN));
+        let laid_out = world.compile_checked().output.unwrap_or_else(|e| panic!("spread.typ: {e:?}"));
+        let ours = report.compiled.spreads.pages();
+        assert_eq!(ours.len(), laid_out.pages().len());
+        assert!(!ours.is_empty());
+        let options = typst_render::RenderOptions { pixel_per_pt: 0.75.into(), render_bleed: true };
+        for (i, (a, b)) in ours.iter().zip(laid_out.pages()).enumerate() {
+            assert_eq!((a.frame.size(), a.bleed), (b.frame.size(), b.bleed), "{name} sheet {i}: size and bleed");
+            let (a, b) = (typst_render::render(a, &options), typst_render::render(b, &options));
+            assert_eq!((a.width(), a.height()), (b.width(), b.height()));
+            // Each pixel of one must lie between the values of the other around it (antialiasing
+            // where a clip is rendered differs by a fraction of a pixel), and the sheets differ on average by
+            // next to nothing.
+            let (w, h) = (a.width() as i64, a.height() as i64);
+            let px = |m: &[u8], x: i64, y: i64| i64::from(m[((y * w + x) * 4) as usize]);
+            let (mut sum, mut unmatched) = (0i64, 0usize);
+            for y in 0..h {
+                for x in 0..w {
+                    let va = px(a.data(), x, y);
+                    sum += (va - px(b.data(), x, y)).abs();
+                    let near = (-1..=1).flat_map(|dy| (-1..=1).map(move |dx| (x + dx, y + dy)));
+                    let near: Vec<i64> = near.filter(|&(x, y)| (0..w).contains(&x) && (0..h).contains(&y)).map(|(x, y)| px(b.data(), x, y)).collect();
+                    let (lo, hi) = (near.iter().min().unwrap(), near.iter().max().unwrap());
+                    let matched = (lo - 16..=hi + 16).contains(&va);
+                    unmatched += usize::from(!matched);
+                }
+            }
+            let mean = sum as f64 / (w * h) as f64;
+            assert!(mean < 0.2 && unmatched == 0, "{name} sheet {i}: mean difference {mean:.3}, {unmatched} pixels not within a pixel of the template's");
+        }
+    }
+}

@@ -219,12 +219,12 @@ pub fn images_measured() -> usize {
 }
 
 /// The ink of an image, from [`IMAGE_CACHE`] when it was measured before.
-fn image_ink_cached(image: &typst::visualize::Image) -> Option<ImageInk> {
-    let key = typst::utils::hash128(image);
+fn image_ink_cached(kind: &ImageKind) -> Option<ImageInk> {
+    let key = typst::utils::hash128(kind);
     if let Some(hit) = IMAGE_CACHE.lock().ok().and_then(|c| c.as_ref().and_then(|m| m.get(&key).copied())) {
         return hit;
     }
-    let ink = image_ink(image.kind());
+    let ink = image_ink(kind);
     if let Ok(mut cache) = IMAGE_CACHE.lock() {
         let map = cache.get_or_insert_with(HashMap::new);
         if map.len() >= IMAGE_CACHE_MAX {
@@ -255,8 +255,21 @@ pub fn measure_images(document: &typst_layout::PagedDocument) {
     let mut seen = std::collections::HashSet::new();
     images.retain(|i| seen.insert(typst::utils::hash128(*i)));
     images.par_iter().for_each(|image| {
-        image_ink_cached(image);
+        image_ink_cached(image.kind());
     });
+}
+
+/// What the session runs beside a compile's pass 2 ([`crate::layout::compile::compile_then`]):
+/// the ink of the photos decoded ahead while the pages are laid out, then of any other image
+/// on the pages while the spread sheets are.
+pub fn measure_beside(beside: crate::layout::compile::Beside<'_>) {
+    use rayon::prelude::*;
+    match beside {
+        crate::layout::compile::Beside::Photos(decoded) => decoded.par_iter().for_each(|raster| {
+            image_ink_cached(&ImageKind::Raster(raster.clone()));
+        }),
+        crate::layout::compile::Beside::Pages(document) => measure_images(document),
+    }
 }
 
 /// Check every page of the edition.
@@ -306,7 +319,7 @@ fn walk(frame: &Frame, ts: Transform, ink: &mut PageInk, cache: &mut HashMap<u64
                 let centre = [centre.x.to_pt(), centre.y.to_pt()];
                 let mut h = std::collections::hash_map::DefaultHasher::new();
                 image.kind().hash(&mut h);
-                let result = *cache.entry(h.finish()).or_insert_with(|| image_ink_cached(image));
+                let result = *cache.entry(h.finish()).or_insert_with(|| image_ink_cached(image.kind()));
                 if let Some(r) = result {
                     if r.colour == PhotoColour::Rgb {
                         ink.rgb_photos += 1;

@@ -236,13 +236,11 @@ pub(crate) fn stamp(path: &Path) -> Option<Stamp> {
 
 static CHECKED: std::sync::Mutex<Option<HashMap<PathBuf, (Stamp, Result<Checked, Refusal>)>>> = std::sync::Mutex::new(None);
 
-/// Read one photo's headers and decode it once, fully, so that a truncated file is caught now,
-/// not in print. What the file is comes from its first bytes (JPEG and PNG are printed;
-/// anything else is refused, whatever its name), and its pixel count is checked against
-/// [`MAX_PIXELS`] from the header, before decoding. JPEGs are decoded strictly (zune-jpeg's
-/// strict mode): a file that ends before its last row, which lenient decoders fill with gray,
-/// is an error; PNGs are decoded row by row (no whole picture in memory). Results are cached by
-/// path, size and modification time.
+/// Read one photo's headers: what the file is comes from its first bytes (JPEG and PNG are
+/// printed; anything else is refused, whatever its name), and its pixel count is checked
+/// against [`MAX_PIXELS`] from the header; nothing is decoded ([`verify`] decodes it, and every
+/// compile verifies every photo before it gives any output). Results are cached by path, size
+/// and modification time.
 pub fn inspect(path: &Path) -> Result<PhotoInfo, Refusal> {
     check(path).map(|c| c.info)
 }
@@ -273,43 +271,89 @@ fn check_uncached(path: &Path) -> Result<Checked, Refusal> {
     decoder.set_limits(limits()).map_err(|e| Refusal::damaged(format!("it cannot be decoded within folio's limits: {e}")))?;
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms).to_exif();
     let has_colour = decoder.color_type().has_color();
+    drop(decoder);
     let (colour, alpha, sixteen) = match format {
-        PhotoFormat::Jpeg => {
-            use zune_jpeg::zune_core::{bytestream::ZCursor, options::DecoderOptions};
-            drop(decoder);
-            let options = DecoderOptions::default()
-                .set_strict_mode(true)
-                .set_max_width(MAX_SIDE as usize)
-                .set_max_height(MAX_SIDE as usize);
-            zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(&bytes), options)
-                .decode()
-                .map_err(|e| Refusal::damaged(format!("it is damaged or truncated: {e:?}")))?;
-            (jpeg_colour(&bytes).unwrap_or(PhotoColour::Rgb), false, false)
-        }
-        PhotoFormat::Png => {
-            drop(decoder);
-            check_png(&bytes, has_colour)?
-        }
+        PhotoFormat::Jpeg => (jpeg_colour(&bytes).unwrap_or(PhotoColour::Rgb), false, false),
+        PhotoFormat::Png => png_header(&bytes, has_colour)?,
     };
     // EXIF orientations 5–8 turn the picture a quarter: width and height swap.
     let (width, height) = if (5..=8).contains(&orientation) { (h, w) } else { (w, h) };
     Ok(Checked { info: PhotoInfo { width, height, format }, format, orientation, colour, alpha, sixteen })
 }
 
-/// Decode a PNG row by row to the end (a truncated or corrupt file is an error), keeping one
-/// row in memory; gives its colour, whether it has transparency, and whether it is 16-bit.
-fn check_png(bytes: &[u8], has_colour: bool) -> Result<(PhotoColour, bool, bool), Refusal> {
+/// A PNG's colour, whether it has transparency and whether it is 16-bit, from its header.
+fn png_header(bytes: &[u8], has_colour: bool) -> Result<(PhotoColour, bool, bool), Refusal> {
     let decoder = png::Decoder::new_with_limits(std::io::Cursor::new(bytes), png::Limits { bytes: MAX_DECODE_BYTES as usize });
-    let mut reader = decoder.read_info().map_err(|e| Refusal::damaged(format!("it is damaged: {e}")))?;
+    let reader = decoder.read_info().map_err(|e| Refusal::damaged(format!("it is damaged: {e}")))?;
     let info = reader.info();
     let alpha = info.trns.is_some() || matches!(info.color_type, png::ColorType::GrayscaleAlpha | png::ColorType::Rgba);
     let sixteen = info.bit_depth == png::BitDepth::Sixteen;
     if info.animation_control.is_some() {
         return Err(Refusal::new("it is an animated PNG (APNG); folio prints still photos only", SAVE_AS));
     }
+    Ok((if has_colour { PhotoColour::Rgb } else { PhotoColour::Gray }, alpha, sixteen))
+}
+
+static VERIFIED: std::sync::Mutex<Option<HashMap<PathBuf, (Stamp, Result<(), Refusal>)>>> = std::sync::Mutex::new(None);
+
+/// Decode a photo whose headers [`check`] read, fully, so that a truncated or corrupt file is
+/// caught now, not in print. JPEGs are decoded strictly (zune-jpeg's strict mode: a file that
+/// ends before its last row, which lenient decoders fill with gray, is an error), a colour one
+/// in gray (every block is still read; the colour conversion and two thirds of the memory are
+/// spared); PNGs row by row (one row in memory). Results are cached by path, size and
+/// modification time.
+pub fn verify(path: &Path) -> Result<(), Refusal> {
+    let checked = check(path)?;
+    let st = stamp(path).ok_or_else(|| Refusal::new("cannot open it: no such file", "check the file name; photo paths are relative to the edition directory"))?;
+    if let Some((s, r)) = VERIFIED.lock().ok().and_then(|c| c.as_ref().and_then(|m| m.get(path).cloned())) {
+        if s == st {
+            return r;
+        }
+    }
+    let result = std::fs::read(path).map_err(|e| Refusal::damaged(format!("cannot open it: {e}"))).and_then(|bytes| match checked.format {
+        PhotoFormat::Jpeg => verify_jpeg(&bytes),
+        PhotoFormat::Png => verify_png(&bytes),
+    });
+    if let Ok(mut c) = VERIFIED.lock() {
+        c.get_or_insert_with(HashMap::new).insert(path.to_path_buf(), (st, result.clone()));
+    }
+    result
+}
+
+fn verify_jpeg(bytes: &[u8]) -> Result<(), Refusal> {
+    use zune_jpeg::zune_core::{bytestream::ZCursor, colorspace::ColorSpace, options::DecoderOptions};
+    let options = DecoderOptions::default().set_strict_mode(true).set_max_width(MAX_SIDE as usize).set_max_height(MAX_SIDE as usize);
+    let damaged = |e: zune_jpeg::errors::DecodeErrors| Refusal::damaged(format!("it is damaged or truncated: {e:?}"));
+    let mut jpeg = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(bytes), options);
+    jpeg.decode_headers().map_err(damaged)?;
+    if matches!(jpeg.input_colorspace(), Some(ColorSpace::YCbCr | ColorSpace::Luma)) {
+        jpeg.set_options(options.jpeg_set_out_colorspace(ColorSpace::Luma));
+    }
+    jpeg.decode().map_err(damaged)?;
+    Ok(())
+}
+
+fn verify_png(bytes: &[u8]) -> Result<(), Refusal> {
+    let decoder = png::Decoder::new_with_limits(std::io::Cursor::new(bytes), png::Limits { bytes: MAX_DECODE_BYTES as usize });
+    let mut reader = decoder.read_info().map_err(|e| Refusal::damaged(format!("it is damaged: {e}")))?;
     while reader.next_row().map_err(|e| Refusal::damaged(format!("it is damaged or truncated: {e}")))?.is_some() {}
     reader.finish().map_err(|e| Refusal::damaged(format!("it is damaged or truncated: {e}")))?;
-    Ok((if has_colour { PhotoColour::Rgb } else { PhotoColour::Gray }, alpha, sixteen))
+    Ok(())
+}
+
+/// [`verify`] every photo of an edition: the errors, located on the stories' `file` keys.
+pub fn verify_all(edition: &Edition) -> Result<(), Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    for page in &edition.stories {
+        for story in page {
+            for photo in &story.value.photos {
+                if let Err(r) = verify(&photo_path(&edition.dir, photo.file.get_ref())) {
+                    errors.push(story.error(photo.file.span(), format!("photo {}: {}", photo.file.get_ref(), r.what)).code(crate::diag::Code::PhotoUnreadable).hint(r.fix));
+                }
+            }
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
 }
 
 /// Inspect every photo of an edition; gives the infos per page, per story, per photo.

@@ -113,27 +113,47 @@ pub fn compile_with(
     formats: &Formats,
     output: OutputOptions,
 ) -> Result<Compiled, Diagnostics> {
-    compile_then(world, edition, formats, output, |_| ())
+    compile_then(world, edition, formats, output, &|_| ())
 }
 
-/// [`compile_with`], running `beside` on the pages document on the other core while the spread
-/// sheets are laid out (the session measures the photos' ink there for the preflight).
+/// What a compile hands the caller's work beside it (see [`compile_then`]).
+pub enum Beside<'a> {
+    /// During the pages' layout: the photos decoded for it ahead ([`photos::prewarm`]).
+    Photos(&'a [typst::visualize::RasterImage]),
+    /// During the spread sheets' layout: the pages.
+    Pages(&'a PagedDocument),
+}
+
+/// [`compile_with`], running `beside` on the other core while pass 2 lays out the pages (with
+/// the photos decoded for them) and the spread sheets (with the pages): the session measures
+/// the photos' ink there for the preflight.
 pub fn compile_then(
     world: &mut FolioWorld,
     edition: &Edition,
     formats: &Formats,
     output: OutputOptions,
-    beside: impl FnOnce(&PagedDocument) + Send,
+    beside: &(dyn Fn(Beside<'_>) + Sync),
 ) -> Result<Compiled, Diagnostics> {
     world.set_versioned(DataFile::Output, &output);
-    // Pass 1: the galley, while the photos are checked (decoded in full) on the other core;
-    // a photo's error comes first, as if the photos were checked before.
-    let (infos, pass1) = rayon::join(
-        || crate::input::photos::inspect_all(edition),
+    // Pass 1: the galley, while on the other core the photos' headers are read and the photos
+    // decoded as Typst will draw them; a photo's error comes first, as if the photos were
+    // checked before.
+    let ((infos, decoded), pass1) = rayon::join(
+        || {
+            let infos = crate::input::photos::inspect_all(edition);
+            let decoded = if infos.is_ok() { photos::prewarm(edition, formats) } else { Vec::new() };
+            (infos, decoded)
+        },
         || measure_galley(world, edition, formats, galley::Spans::Own),
     );
     let infos = infos.map_err(Diagnostics)?;
-    let Pass1 { galley, measures, document: doc, mut warnings } = pass1?;
+    // Every photo is decoded in full (strictly: a truncated file is an error) beside pass 2;
+    // an error before that is reported after the photos' own, as if they were checked first.
+    let verified = |e: Diagnostics| match crate::input::photos::verify_all(edition) {
+        Err(photos) => Diagnostics(photos),
+        Ok(()) => e,
+    };
+    let Pass1 { galley, measures, document: doc, mut warnings } = pass1.map_err(verified)?;
 
     // Flow onto the grid.
     let locate = |story: &crate::input::content::Loaded<crate::input::content::Story>, i: usize| -> Option<crate::input::photos::PhotoInfo> {
@@ -146,7 +166,7 @@ pub fn compile_then(
     log(&format!("compose in {:?}", t.elapsed()));
     let outside = photos_outside(edition, &fits);
     if !outside.is_empty() {
-        return Err(Diagnostics(outside));
+        return Err(verified(Diagnostics(outside)));
     }
 
     // Photos at their placed size: resolution, grayscale for mono pages, downsampling, and
@@ -167,21 +187,33 @@ pub fn compile_then(
         })
         .collect();
     if !over.is_empty() {
-        return Err(Diagnostics(over));
+        return Err(verified(Diagnostics(over)));
     }
 
     // Pass 2: the pages and spreads.
     world.set_versioned(DataFile::Pages, &data);
     world.set_main(FolioWorld::layout_id(EDITION_MAIN));
     let t = std::time::Instant::now();
-    let (document, more) = run(world).map_err(|e| photo_errors(world, edition, &data, &prepared).unwrap_or(e))?;
+    let (checked, pages) = rayon::join(
+        || {
+            let checked = crate::input::photos::verify_all(edition);
+            beside(Beside::Photos(&decoded));
+            checked
+        },
+        || run(world),
+    );
+    drop(decoded);
+    checked.map_err(Diagnostics)?;
+    let (document, more) = pages.map_err(|e| photo_errors(world, edition, &data, &prepared).unwrap_or(e))?;
     log(&format!("pass 2 pages in {:?}", t.elapsed()));
     warnings.extend(more);
-    world.set_main(FolioWorld::layout_id(SPREAD_MAIN));
+    // The spread sheets: the pages' frames side by side (a sheet with a banner or a story across
+    // the fold is laid out by `spread.typ`, which draws them whole), while the other core
+    // measures any image on the pages not measured yet.
     let t = std::time::Instant::now();
-    let ((), spreads) = rayon::join(|| beside(&document), || run(world));
+    let ((), spreads) = rayon::join(|| beside(Beside::Pages(&document)), || spread_sheets(world, &document, &data));
     let (spreads, more) = spreads.map_err(|e| photo_errors(world, edition, &data, &prepared).unwrap_or(e))?;
-    log(&format!("pass 2 spreads in {:?}", t.elapsed()));
+    log(&format!("spread sheets in {:?}", t.elapsed()));
     warnings.extend(more);
     let pages = data.pages.len();
     for (main, doc, want) in [(EDITION_MAIN, &document, pages), (SPREAD_MAIN, &spreads, data.spreads.len())] {
@@ -192,6 +224,78 @@ pub fn compile_then(
         }
     }
     Ok(Compiled { document, spreads, galley: doc, pages, data, fits, warnings, photos: prepared })
+}
+
+/// The spread sheets of `data` (its `spreads`: pairs of indices into the pages, left then
+/// right). Each sheet is two trims wide with the pages' bleed around it.
+///
+/// A sheet with nothing across its fold is made from the pages as laid out in `document`: the
+/// left page at its left, the right page one trim width in, each clipped at the fold so that
+/// what it draws into its bleed there is not drawn over its neighbour. Nothing is laid out
+/// again: it takes no time, and the sheet cannot differ from its pages. A sheet with a banner
+/// or a story across the fold (跨版) is laid out by `layouts/spread.typ`, which draws them once
+/// and whole (two halves side by side would show a hairline at the fold in a proof).
+/// `tests/tabloid_sample.rs` checks that every sheet looks as `spread.typ` lays it out.
+fn spread_sheets(world: &mut FolioWorld, document: &PagedDocument, data: &PagesData) -> Result<(PagedDocument, Vec<Diagnostic>), Diagnostics> {
+    use typst::foundations::Content;
+    use typst::layout::{Abs, Frame, FrameItem, GroupItem, Point, Size};
+    use typst::visualize::Curve;
+    let pages = document.pages();
+    let across = |pair: &[Option<usize>; 2]| {
+        pair.iter().flatten().any(|&p| data.pages.get(p).is_some_and(|pg| pg.banner_fold.is_some() || pg.stories.iter().any(|s| s.mirror)))
+    };
+    let mut sheets: Vec<Option<typst_layout::Page>> = data
+        .spreads
+        .iter()
+        .enumerate()
+        .map(|(i, pair)| {
+            if across(pair) {
+                return None;
+            }
+            let first = pair.iter().flatten().find_map(|&p| pages.get(p))?;
+            let (w, h) = (first.frame.width(), first.frame.height());
+            let bleed = first.bleed;
+            let mut frame = Frame::hard(Size::new(2.0 * w, h));
+            for (side, p) in pair.iter().enumerate() {
+                let Some(page) = p.and_then(|p| pages.get(p)) else { continue };
+                // The page's own box with its bleed, except on the side of the fold.
+                let (x0, x1) = if side == 0 { (-bleed.left, w) } else { (Abs::zero(), w + bleed.right) };
+                let mut clip = Curve::new();
+                clip.move_(Point::new(x0, -bleed.top));
+                clip.line(Point::new(x1, -bleed.top));
+                clip.line(Point::new(x1, h + bleed.bottom));
+                clip.line(Point::new(x0, h + bleed.bottom));
+                clip.close();
+                let mut group = GroupItem::new(page.frame.clone());
+                group.clip = Some(clip);
+                frame.push(Point::with_x(if side == 0 { Abs::zero() } else { w }), FrameItem::Group(group));
+            }
+            Some(typst_layout::Page { frame, bleed, fill: first.fill.clone(), numbering: None, supplement: Content::empty(), number: i as u64 + 1 })
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    let laid: Vec<usize> = (0..sheets.len()).filter(|&i| sheets[i].is_none()).collect();
+    if !laid.is_empty() {
+        let mut only = data.clone();
+        only.spreads = laid.iter().map(|&i| data.spreads[i]).collect();
+        world.set_versioned(DataFile::Pages, &only);
+        world.set_main(FolioWorld::layout_id(SPREAD_MAIN));
+        let result = run(world);
+        // What pass 2 drew stays the world's data (`--emit-typst` writes it).
+        world.set_versioned(DataFile::Pages, data);
+        let (doc, more) = result?;
+        warnings = more;
+        if doc.pages().len() != laid.len() {
+            return Err(Diagnostic::error(format!("layouts/{SPREAD_MAIN} made {} sheets instead of {}", doc.pages().len(), laid.len()))
+                .hint("the template must draw each spread of the data exactly once")
+                .into());
+        }
+        for (&i, page) in laid.iter().zip(doc.pages()) {
+            sheets[i] = Some(typst_layout::Page { number: i as u64 + 1, ..page.clone() });
+        }
+    }
+    let sheets = sheets.into_iter().flatten().collect();
+    Ok((PagedDocument::new(sheets, typst::model::Document::info(document).clone()), warnings))
 }
 
 /// Photos that would be drawn outside their story's block, as errors on their `row` or

@@ -92,6 +92,63 @@ pub struct Prepared {
     pub over_budget: bool,
 }
 
+/// Decode, as Typst's `image` will, the photos pass 2 will draw as delivered, so that the pages'
+/// layout finds them in Typst's memoized decoder instead of decoding them itself: the
+/// compile runs this on the other core during pass 1 (the pages' layout is then on the critical
+/// path without any photo decoding). Gives the decoded images, for measuring their ink beside
+/// pass 2.
+///
+/// Which photos are served as delivered is only known once the stories are placed
+/// ([`prepare`]), so this takes the ones that will be unless placed very small: not on a `mono`
+/// page, not a 16-bit PNG, not misnamed, and not so large that even a whole page's width and
+/// height would be far above `target_ppi` (those are downsampled). Their pixels together stay
+/// under half of [`MAX_EDITION_SERVED_PIXELS`], so a guess that proves wrong costs memory within
+/// the edition's photo budget, and the budget's own refusal comes before Typst decodes anything
+/// larger.
+pub fn prewarm(edition: &Edition, formats: &crate::input::grid::Formats) -> Vec<typst::visualize::RasterImage> {
+    use typst::foundations::{Bytes, Smart};
+    use typst::visualize::{ExchangeFormat, RasterImage};
+    let target = edition.file.value.preflight().target_ppi;
+    let mut seen = std::collections::HashSet::new();
+    let mut total = 0u64;
+    let mut out = Vec::new();
+    for (pi, page) in edition.stories.iter().enumerate() {
+        if edition.file.value.pages.get(pi).is_none_or(|p| p.mono) {
+            continue;
+        }
+        let format = edition.page_format(formats, pi);
+        for story in page {
+            for photo in &story.value.photos {
+                let file = photo.file.get_ref();
+                let disk = crate::input::photos::photo_path(&edition.dir, file);
+                if !seen.insert(disk.clone()) {
+                    continue;
+                }
+                let Ok(checked) = check(&disk) else { continue };
+                if checked.sixteen || named_as(file) != Some(checked.format) {
+                    continue;
+                }
+                let px = [checked.info.width, checked.info.height];
+                let pixels = u64::from(px[0]) * u64::from(px[1]);
+                let whole_page = effective_ppi(px, [2.0 * format.trim_width_pt, format.trim_height_pt]);
+                if pixels > MAX_SERVED_PIXELS || whole_page > DOWNSAMPLE_ABOVE * target || total + pixels > MAX_EDITION_SERVED_PIXELS / 2 {
+                    continue;
+                }
+                let Ok(bytes) = std::fs::read(&disk) else { continue };
+                let typst_format = match checked.format {
+                    PhotoFormat::Jpeg => ExchangeFormat::Jpg,
+                    PhotoFormat::Png => ExchangeFormat::Png,
+                };
+                if let Ok(image) = RasterImage::new(Bytes::new(bytes), typst_format, Smart::Auto) {
+                    total += pixels;
+                    out.push(image);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Effective resolution of an image of `px` pixels scaled to cover a box of `box_pt` points.
 pub fn effective_ppi(px: [u32; 2], box_pt: [f64; 2]) -> f64 {
     let scale = (box_pt[0] / f64::from(px[0].max(1))).max(box_pt[1] / f64::from(px[1].max(1)));

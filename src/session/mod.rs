@@ -199,7 +199,7 @@ impl Session {
         let placed = crate::layout::place::place_edition(&mut warm.world, &mut edition, &opened.formats)?;
         // The photos' ink (a resize and a separation of each RGB photo) is measured on the
         // other core while the spread sheets are laid out; the preflight then finds it cached.
-        let compiled = compile::compile_then(&mut warm.world, &edition, &opened.formats, Default::default(), crate::check::ink::measure_images)?;
+        let compiled = compile::compile_then(&mut warm.world, &edition, &opened.formats, Default::default(), &crate::check::ink::measure_beside)?;
         let (mut found, measures) = preflight::findings(&edition, &compiled);
         if self.policy.allow_overset {
             preflight::allow_overset(&mut found);
