@@ -73,8 +73,9 @@ fn other_spans_and_heights_fit_from_the_cached_measures() {
                 if span != b.span && !story.value.vertical {
                     assert!(narrow.fit(si, &block).is_none(), "span {span} was not measured with Spans::Own: no guess");
                 }
-                // A block one column too narrow for a photo says so.
-                let widest = story.value.photos.iter().map(|ph| ph.column.get_ref() - 1 + ph.span.get_ref()).max().unwrap_or(0);
+                // A block one column too narrow for a photo says so (one folio sizes never is).
+                let given = |v: &Option<toml::Spanned<u32>>| v.as_ref().map(|v| *v.get_ref());
+                let widest = story.value.photos.iter().filter_map(|ph| Some(given(&ph.column).unwrap_or(1) - 1 + given(&ph.span)?)).max().unwrap_or(0);
                 assert_eq!(fit.photos_outside && widest > span, widest > span, "span {span}: {fit:?}");
                 // Taller never holds less: overset falls (or stays) as lines are added.
                 let lines = folio::input::content::block_lines(&block, edition.page_format(&formats, pi));
@@ -363,7 +364,16 @@ fn span_hints_bound_the_spans_folio_chooses() {
     let mut infeasible = None;
     let mut tried = 0;
     let explore = |s: &mut folio::session::Session, edition: &str, changed: &mut Option<(String, usize, usize, String, u32, u32, u32)>, infeasible: &mut Option<(String, String, u32, u32)>, tried: &mut u32| {
-        let Ok(report) = s.compile() else { return };
+        let Ok(mut report) = s.compile() else { return };
+        // The search starts from the stories as written: the photo heights the placement chose
+        // (written into the placed stories for the compile) are taken out again.
+        for placement in &report.placed {
+            for b in &placement.blocks {
+                for photo in &mut report.edition.stories[placement.page][b.story].value.photos {
+                    photo.height = None;
+                }
+            }
+        }
         let formats = s.formats().unwrap().clone();
         let measured = s.measure_all_spans(&report.edition).unwrap();
         let infos = folio::input::photos::inspect_all(&report.edition).unwrap();
@@ -641,4 +651,44 @@ fn a_foot_photo_under_the_lead_box_does_not_cover_it() {
     let (lead, photo) = (story.lead.as_ref().expect("a lead box").rect, story.photos[0].rect);
     assert!(photo.x < lead.x + lead.w, "the photo shares the box's columns");
     assert!(photo.y >= lead.y + lead.h - 0.5, "the photo (top {:.1}) covers the lead box (foot {:.1})", photo.y, lead.y + lead.h);
+}
+
+/// A photo with no `span` (or `column`) is sized by folio for the block it chose: the whole
+/// block up to three columns, two thirds of a wider one. Read back from the laid-out pages:
+/// each picture's width is the width of that many columns.
+#[test]
+fn photos_without_a_span_are_sized_for_their_block() {
+    const AUTO: &str = "jiangxi-auto";
+    let p = TestProject::with_edition(AUTO);
+    let mut s = session(&p, AUTO);
+    let report = s.compile().unwrap_or_else(|d| panic!("{d}"));
+    let formats = s.formats().unwrap().clone();
+    let mut checked = 0;
+    for placement in &report.placed {
+        let f = report.edition.page_format(&formats, placement.page);
+        // Widths of the pictures' boxes on the page, as Typst laid them out (a picture is
+        // scaled to cover its box, which clips it: the box is the frame holding the image).
+        let mut widths = Vec::new();
+        fn images(frame: &typst::layout::Frame, out: &mut Vec<f64>) {
+            for (_, item) in frame.items() {
+                match item {
+                    typst::layout::FrameItem::Group(g) => images(&g.frame, out),
+                    typst::layout::FrameItem::Image(..) => out.push(frame.width().to_pt()),
+                    _ => {}
+                }
+            }
+        }
+        images(&report.compiled.document.pages()[placement.page].frame, &mut widths);
+        for b in &placement.blocks {
+            for photo in &report.edition.stories[placement.page][b.story].value.photos {
+                assert!(photo.span.is_none(), "the automatic sample leaves photo spans to folio");
+                let want = if b.span <= 3 { b.span } else { (2 * b.span).div_ceil(3) };
+                let want = want.min(b.span - photo.column.as_ref().map_or(0, |c| c.get_ref() - 1));
+                let w = f.span_width(want);
+                assert!(widths.iter().any(|x| (x - w).abs() < 0.5), "page {}: a {}-column block's photo should be {want} columns ({w:.1} pt) wide: {widths:?}", placement.page + 1, b.span);
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 2, "both photos of the automatic sample");
 }

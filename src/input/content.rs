@@ -316,10 +316,13 @@ pub struct Photo {
     /// Photographer; printed as "… 郑智君摄".
     #[serde(default)]
     pub credit: Option<String>,
-    /// First column of the photo inside the story block (1-based).
-    pub column: Spanned<u32>,
-    /// Columns the photo spans.
-    pub span: Spanned<u32>,
+    /// First column of the photo inside the story block (1-based); absent = the first.
+    #[serde(default)]
+    pub column: Option<Spanned<u32>>,
+    /// Columns the photo spans; absent = folio's choice for the block (see
+    /// [`crate::layout::galley::photo_place_in`]).
+    #[serde(default)]
+    pub span: Option<Spanned<u32>>,
     /// Top of the photo in grid lines below the story's head; absent = at the block's foot.
     #[serde(default)]
     pub row: Option<Spanned<u32>>,
@@ -802,9 +805,16 @@ fn validate_story(
         }
     }
     for photo in &s.photos {
-        let (c, sp) = (u64::from(*photo.column.get_ref()), u64::from(*photo.span.get_ref()));
-        if c == 0 || sp == 0 || c + sp - 1 > u64::from(block.span) {
-            diags.push(story.error(photo.column.span().start..photo.span.span().end, format!(
+        let given = |v: &Option<Spanned<u32>>| v.as_ref().map(|v| u64::from(*v.get_ref()));
+        let (c, sp) = (given(&photo.column).unwrap_or(1), given(&photo.span).unwrap_or(1));
+        let at = match (&photo.column, &photo.span) {
+            (Some(c), Some(s)) => Some(c.span().start..s.span().end),
+            (Some(c), None) => Some(c.span()),
+            (None, Some(s)) => Some(s.span()),
+            (None, None) => None,
+        };
+        if let Some(at) = at.filter(|_| c == 0 || sp == 0 || c + sp - 1 > u64::from(block.span)) {
+            diags.push(story.error(at, format!(
                 "the photo spans story columns {}–{}, but the story has columns 1–{}", c, c + sp.max(1) - 1, block.span))
                 .hint("photo columns count from the story's first column"));
         }

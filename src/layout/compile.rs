@@ -337,7 +337,7 @@ fn photos_outside(edition: &Edition, fits: &[StoryFit]) -> Vec<Diagnostic> {
                     .error(photo.file.span(), format!(
                         "photo {file} needs {} lines at {} columns (from its aspect ratio, with its caption), but the story's block has {avail} lines under its head",
                         o.lines,
-                        photo.span.get_ref(),
+                        crate::layout::galley::photo_place_in(photo, story.value.block().get_ref().span).1,
                     ))
                     .hint(format!("give it height = {avail} or less (the picture is cropped to fit), span fewer columns, or make the block taller"))
             };

@@ -737,7 +737,7 @@ impl<'a> Shape<'a> {
         }];
         blocks.extend(jump_blocks(ctx, s, pieces));
         let lead = lead.map(|(i, cols)| (i, cols, format.lines_for(ctx.measures[i].height) + 1));
-        let photos = photo_boxes(ctx, s, pieces, blocks[0].c0, photo_delta, photo_info);
+        let photos = photo_boxes(ctx, s, pieces, (blocks[0].c0, blocks[0].span), photo_delta, photo_info);
         Shape { block, blocks, vertical, content_top, bottom, head_lines, head_short, lead, photos }
     }
 
@@ -1083,17 +1083,20 @@ fn jump_blocks(ctx: &Ctx, s: &Story, pieces: &StoryPieces) -> Vec<Geom> {
 /// The photos' boxes: the picture's height from its aspect ratio at its width (or the editor's
 /// `height`), plus the caption, in whole grid lines; the first photo changed by `photo_delta`
 /// lines (copyfit), never below three.
-fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, c0: u32, photo_delta: i32, photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Vec<PhotoBox> {
+fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32), photo_delta: i32, photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Vec<PhotoBox> {
     let format = ctx.format;
     let lead_gap = format.pitch_pt - format.spec.body_size;
     s.photos
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let sp = *p.span.get_ref();
-            let c = *p.column.get_ref() - 1;
+            let (c, sp) = galley::photo_place_in(p, span);
             let w = format.cols_width(c0 + c, sp);
-            let cap_h = ctx.measures[pieces.captions[i]].height;
+            // The caption as set at the photo's width (a photo folio sizes has it at every
+            // width it may take; a width not set falls back to its own).
+            let own = galley::photo_place_in(p, galley::own_span(s, format)).1;
+            let cap = if sp == own { None } else { pieces.caption_spans.get(i).and_then(|o| o.iter().find(|(w, _)| *w == sp)).map(|o| o.1) };
+            let cap_h = ctx.measures[cap.unwrap_or(pieces.captions[i])].height;
             let natural = photo_info(i).map(|inf| w * inf.height as f64 / inf.width.max(1) as f64).unwrap_or(w * 2.0 / 3.0);
             let lines = match &p.height {
                 Some(h) => *h.get_ref(),

@@ -143,6 +143,9 @@ pub struct StoryPieces {
     pub heads: Vec<(u32, usize)>,
     /// With [`Spans::All`]: the lead box set at every other span (span, item).
     pub leads: Vec<(u32, usize)>,
+    /// With [`Spans::All`], per photo: the caption set at every other width the photo may take
+    /// (photo span, item); empty for a photo whose `span` is given.
+    pub caption_spans: Vec<Vec<(u32, usize)>>,
 }
 
 /// Which widths the galley sets heads and lead boxes at.
@@ -182,6 +185,20 @@ pub fn lead_span(story: &Story, format: &Format) -> u32 {
 /// half the block, at least one column.
 pub fn lead_span_in(story: &Story, span: u32) -> u32 {
     story.lead.as_ref().and_then(|l| l.span.as_ref()).map(|s| *s.get_ref()).unwrap_or(span.div_ceil(2)).clamp(1, span.max(1))
+}
+
+/// Where a photo sits in a story block `span` columns wide: (first column of the block it
+/// starts in, counted from 0; columns it spans). Its `column` and `span` when given; else it
+/// starts in the block's first column and spans the whole block up to three columns wide, two
+/// thirds of a wider one (a 美编's usual picture: wide enough to lead the story, with copy
+/// beside it), never past the block's last column (a given `span` is kept, even when the
+/// block is too narrow for it: that is the editor's error to see).
+pub fn photo_place_in(photo: &crate::input::content::Photo, span: u32) -> (u32, u32) {
+    let span = span.max(1);
+    let c = photo.column.as_ref().map_or(0, |c| c.get_ref().saturating_sub(1));
+    // The editor's span as given (a block too narrow for it is an error, not a smaller photo).
+    let sp = photo.span.as_ref().map_or_else(|| (if span <= 3 { span } else { (2 * span).div_ceil(3) }).min(span.saturating_sub(c)), |s| *s.get_ref());
+    (c, sp.max(1))
 }
 
 /// Build the galley of an edition, each story's head and lead box at its own width.
@@ -286,11 +303,23 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 g.items.push(GalleyItem { width: col, piece });
             }
             for photo in &s.photos {
+                let (c, sp) = photo_place_in(photo, span);
+                let piece = Piece::Caption { caption: Caption { caption: photo.caption.clone(), credit: photo.credit.clone() } };
                 pieces.captions.push(g.items.len());
-                g.items.push(GalleyItem {
-                    width: format.cols_width(c0 + photo.column.get_ref() - 1, *photo.span.get_ref()),
-                    piece: Piece::Caption { caption: Caption { caption: photo.caption.clone(), credit: photo.credit.clone() } },
-                });
+                g.items.push(GalleyItem { width: format.cols_width(c0 + c, sp), piece: piece.clone() });
+                // A photo folio sizes: its caption at every width it may take.
+                let mut others = Vec::new();
+                if spans == Spans::All && photo.span.is_none() {
+                    let mut seen = vec![sp];
+                    for other in (1..=format.columns).map(|bs| photo_place_in(photo, bs).1) {
+                        if !seen.contains(&other) {
+                            seen.push(other);
+                            others.push((other, g.items.len()));
+                            g.items.push(GalleyItem { width: format.cols_width(0, other), piece: piece.clone() });
+                        }
+                    }
+                }
+                pieces.caption_spans.push(others);
             }
             let mut from = number;
             for jump in &s.jumps {
