@@ -39,17 +39,30 @@ fn column_lines(words: &[(usize, Line)], f: &Format) -> Vec<Line> {
     let words = &words;
     let x0 = f.bleed_pt + f.side_pt;
     let col_of = |x: f64| ((x - x0 + f.gutter_pt / 2.0) / (f.column_pt + f.gutter_pt)).floor() as i64;
+    // Words of one column on one baseline are one line, whichever poppler line it put them in
+    // (it puts a word that overlaps the one before, as compressed punctuation pairs such as
+    // ”、 make them, in a line of its own).
     let mut out: Vec<(usize, i64, Line)> = Vec::new();
+    let mut at: std::collections::HashMap<(i64, i64), usize> = std::collections::HashMap::new();
     for (li, w) in words {
         let c = col_of(w.x0);
-        match out.last_mut() {
-            Some((l, oc, line)) if *l == *li && *oc == c => {
+        let key = (c, (w.y1 * 2.0).round() as i64);
+        match at.get(&key).and_then(|&i| out.get_mut(i)) {
+            Some((_, _, line)) => {
+                if w.x0 < line.x0 {
+                    line.text.insert_str(0, &w.text);
+                } else {
+                    line.text.push_str(&w.text);
+                }
+                line.x0 = line.x0.min(w.x0);
                 line.x1 = line.x1.max(w.x1);
                 line.y0 = line.y0.min(w.y0);
                 line.y1 = line.y1.max(w.y1);
-                line.text.push_str(&w.text);
             }
-            _ => out.push((*li, c, w.clone())),
+            None => {
+                at.insert(key, out.len());
+                out.push((*li, c, w.clone()));
+            }
         }
     }
     // Punctuation at a line's start or end is set half width (clreq compression): its ink is

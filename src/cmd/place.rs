@@ -57,10 +57,13 @@ fn describe(b: &Placed) -> String {
     if let Some(l) = b.photo_lines {
         s.push_str(&format!("; first photo height = {l}"));
     }
+    if let Some(sp) = b.photo_span {
+        s.push_str(&format!(", span = {sp}"));
+    }
     s
 }
 
-/// Write each placed story's `[block]` (and its first photo's `height` where the search set it)
+/// Write each placed story's `[block]` (and its first photo's `height` and `span` where the search set them)
 /// into its file, keeping everything else of the file as it is. Every file's new text is made
 /// before the first is written, so an edit that cannot be made changes no file.
 fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::PathBuf>, Diagnostic> {
@@ -81,9 +84,12 @@ fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::P
                 table["head"] = toml_edit::value(i64::from(h));
             }
             doc["block"] = toml_edit::Item::Table(table);
-            if let Some(lines) = b.photo_lines {
-                if let Some(photo) = doc.get_mut("photos").and_then(|p| p.as_array_of_tables_mut()).and_then(|a| a.get_mut(0)) {
+            if let Some(photo) = doc.get_mut("photos").and_then(|p| p.as_array_of_tables_mut()).and_then(|a| a.get_mut(0)) {
+                if let Some(lines) = b.photo_lines {
                     photo["height"] = toml_edit::value(i64::from(lines));
+                }
+                if let Some(span) = b.photo_span {
+                    photo["span"] = toml_edit::value(i64::from(span));
                 }
             }
             edits.push((story, doc.to_string()));

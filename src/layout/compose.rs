@@ -477,6 +477,24 @@ impl<'a> Fitter<'a> {
     /// [`Fitter::fit`] with the story's first photo `photo_delta` grid lines taller (or shorter;
     /// never under three lines): the slack a placement search uses to make a page come out exact.
     pub fn fit_adjusted(&self, story: usize, block: &Block, photo_delta: i32) -> Option<Fit> {
+        self.fit_photo(story, block, photo_delta, None)
+    }
+
+    /// When story `story`'s first photo has no `span` of its own: the span folio gives it in a
+    /// block `block_span` columns wide, and the most it may take there.
+    pub fn free_photo_span(&self, story: usize, block_span: u32) -> Option<(u32, u32)> {
+        let photo = self.edition.stories.get(self.page)?.get(story)?.value.photos.first()?;
+        if photo.span.is_some() {
+            return None;
+        }
+        let (c, sp) = galley::photo_place_in(photo, block_span);
+        Some((sp, block_span.saturating_sub(c).max(1)))
+    }
+
+    /// [`Fitter::fit_adjusted`] with the story's first photo, when it has no `span` of its own,
+    /// `first_span` columns wide instead of folio's default for the block (the placement
+    /// search's other way to fill a page: a wider or narrower picture).
+    pub fn fit_photo(&self, story: usize, block: &Block, photo_delta: i32, first_span: Option<u32>) -> Option<Fit> {
         let loaded = self.edition.stories.get(self.page)?.get(story)?;
         let pieces = self.galley.stories.get(self.page)?.get(story)?;
         let s = &loaded.value;
@@ -510,7 +528,7 @@ impl<'a> Fitter<'a> {
         };
         let infos = self.photos.get(story);
         let info = |i: usize| infos.and_then(|v| v.get(i).copied().flatten());
-        let shape = Shape::new(&ctx, loaded, block, pieces, (self.measures[head].height, lead), photo_delta, &info);
+        let shape = Shape::new(&ctx, loaded, block, pieces, (self.measures[head].height, lead), (photo_delta, first_span), &info);
         let units = units(&ctx, &pieces.flow);
         let result = shape.flow(&units, 0.0);
         let fit = shape.fit(&units, &result, 0.0);
@@ -647,7 +665,7 @@ fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info:
 fn place_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, trial: Trial, photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Placement {
     let head_height = ctx.measures[pieces.head].height;
     let lead = pieces.lead.map(|i| (i, lead_span(&story.value, ctx.format)));
-    let shape = Shape::new(ctx, story, story.value.block().get_ref(), pieces, (head_height, lead), trial.photo_delta, photo_info);
+    let shape = Shape::new(ctx, story, story.value.block().get_ref(), pieces, (head_height, lead), (trial.photo_delta, None), photo_info);
     let units = units(ctx, trial.flow);
     let result = shape.flow(&units, trial.leading);
     let fit = shape.fit(&units, &result, trial.leading);
@@ -708,14 +726,14 @@ struct Shape<'a> {
 impl<'a> Shape<'a> {
     /// Lay out everything but the copy of `story` in `block`, with its head `head_height` pt
     /// deep, its lead box (galley item, columns) if it has one, and its first photo changed by
-    /// `photo_delta` grid lines.
+    /// `photo.0` grid lines and, when it has no `span` of its own, `photo.1` columns wide.
     fn new(
         ctx: &Ctx,
         story: &Loaded<Story>,
         block: &'a Block,
         pieces: &StoryPieces,
         (head_height, lead): (f64, Option<(usize, u32)>),
-        photo_delta: i32,
+        photo: (i32, Option<u32>),
         photo_info: &dyn Fn(usize) -> Option<PhotoInfo>,
     ) -> Self {
         let (format, s, b) = (ctx.format, &story.value, block);
@@ -737,7 +755,7 @@ impl<'a> Shape<'a> {
         }];
         blocks.extend(jump_blocks(ctx, s, pieces));
         let lead = lead.map(|(i, cols)| (i, cols, format.lines_for(ctx.measures[i].height) + 1));
-        let photos = photo_boxes(ctx, s, pieces, (blocks[0].c0, blocks[0].span), photo_delta, photo_info);
+        let photos = photo_boxes(ctx, s, pieces, (blocks[0].c0, blocks[0].span), photo, photo_info);
         Shape { block, blocks, vertical, content_top, bottom, head_lines, head_short, lead, photos }
     }
 
@@ -1083,14 +1101,17 @@ fn jump_blocks(ctx: &Ctx, s: &Story, pieces: &StoryPieces) -> Vec<Geom> {
 /// The photos' boxes: the picture's height from its aspect ratio at its width (or the editor's
 /// `height`), plus the caption, in whole grid lines; the first photo changed by `photo_delta`
 /// lines (copyfit), never below three.
-fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32), photo_delta: i32, photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Vec<PhotoBox> {
+fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32), (photo_delta, first_span): (i32, Option<u32>), photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Vec<PhotoBox> {
     let format = ctx.format;
     let lead_gap = format.pitch_pt - format.spec.body_size;
     s.photos
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let (c, sp) = galley::photo_place_in(p, span);
+            let (c, mut sp) = galley::photo_place_in(p, span);
+            if let (0, None, Some(want)) = (i, &p.span, first_span) {
+                sp = want.clamp(1, span.saturating_sub(c).max(1));
+            }
             let w = format.cols_width(c0 + c, sp);
             // The caption as set at the photo's width (a photo folio sizes has it at every
             // width it may take; a width not set falls back to its own).

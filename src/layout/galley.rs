@@ -307,11 +307,11 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 let piece = Piece::Caption { caption: Caption { caption: photo.caption.clone(), credit: photo.credit.clone() } };
                 pieces.captions.push(g.items.len());
                 g.items.push(GalleyItem { width: format.cols_width(c0 + c, sp), piece: piece.clone() });
-                // A photo folio sizes: its caption at every width it may take.
+                // A photo folio sizes: its caption at every width (the search may try any).
                 let mut others = Vec::new();
                 if spans == Spans::All && photo.span.is_none() {
                     let mut seen = vec![sp];
-                    for other in (1..=format.columns).map(|bs| photo_place_in(photo, bs).1) {
+                    for other in 1..=format.columns {
                         if !seen.contains(&other) {
                             seen.push(other);
                             others.push((other, g.items.len()));

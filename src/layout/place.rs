@@ -51,6 +51,9 @@ pub const W_HEAD_SPACE: u32 = 15;
 /// Cost per grid line a story's first photo is made taller or shorter than its aspect ratio
 /// gives (a tighter or looser crop).
 pub const W_PHOTO: u32 = 3;
+/// Cost per column a story's first photo (one without a `span` of its own) is made wider or
+/// narrower than folio's default for its block.
+pub const W_PHOTO_SPAN: u32 = 6;
 /// Most grid lines a head area may be made deeper than the head needs.
 pub const MAX_HEAD_SPACE: u32 = 2;
 /// Most grid lines a first photo may be made shorter or taller.
@@ -76,6 +79,9 @@ pub struct Placed {
     pub head: Option<u32>,
     /// The first photo's grid lines when changed from what its aspect ratio gives (`height`).
     pub photo_lines: Option<u32>,
+    /// The first photo's columns when it has no `span` and the search made it wider or
+    /// narrower than folio's default for the block (`span`).
+    pub photo_span: Option<u32>,
 }
 
 /// A page's layout: every story's block, and the layout's cost.
@@ -106,6 +112,7 @@ struct Adjust {
     head: Option<u32>,
     photo: i32,
     photo_lines: Option<u32>,
+    photo_span: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -162,26 +169,47 @@ impl<'a> Search<'a> {
         if let Some(base) = self.fitter.fit(story, &block) {
             let mut tries: Vec<(u32, Adjust)> = vec![(0, Adjust::default())];
             if !ok(&base) && !base.head_short {
+                // A first photo without a span of its own may also be narrower (copy over) or
+                // wider (copy short) than folio's default for the block.
+                let free = self.fitter.free_photo_span(story, w);
+                let spans = |wider: bool| -> Vec<(u32, Option<u32>)> {
+                    let mut v = vec![(0, None)];
+                    if let Some((default, most)) = free {
+                        // Narrower by one column at most: a picture is not made a thumbnail to
+                        // fit copy (the copy is cut, or the story given more room).
+                        let other: Vec<u32> = if wider { (default + 1..=most).collect() } else { (default.saturating_sub(1).max(1)..default).collect() };
+                        v.extend(other.into_iter().map(|sp| (sp.abs_diff(default) * W_PHOTO_SPAN, Some(sp))));
+                    }
+                    v
+                };
                 if base.overset > 0 {
-                    tries.extend((1..=MAX_PHOTO_SHRINK).map(|d| (d as u32 * W_PHOTO, Adjust { head: None, photo: -d, photo_lines: None })));
-                } else if base.underset > 1 {
-                    for e in 0..=MAX_HEAD_SPACE {
-                        let photos: Vec<i32> = if base.photo_lines.is_empty() { vec![0] } else { (0..=MAX_PHOTO_GROW).collect() };
-                        for d in photos {
-                            if e > 0 || d > 0 {
-                                let head = (e > 0).then_some(base.head_lines + e);
-                                tries.push((e * W_HEAD_SPACE + d as u32 * W_PHOTO, Adjust { head, photo: d, photo_lines: None }));
+                    for (sc, photo_span) in spans(false) {
+                        for d in 0..=MAX_PHOTO_SHRINK {
+                            if d > 0 || photo_span.is_some() {
+                                tries.push((sc + d as u32 * W_PHOTO, Adjust { head: None, photo: -d, photo_lines: None, photo_span }));
                             }
                         }
                     }
-                    tries.sort_by_key(|t| t.0);
+                } else if base.underset > 1 {
+                    for (sc, photo_span) in spans(true) {
+                        for e in 0..=MAX_HEAD_SPACE {
+                            let photos: Vec<i32> = if base.photo_lines.is_empty() { vec![0] } else { (0..=MAX_PHOTO_GROW).collect() };
+                            for d in photos {
+                                if e > 0 || d > 0 || photo_span.is_some() {
+                                    let head = (e > 0).then_some(base.head_lines + e);
+                                    tries.push((sc + e * W_HEAD_SPACE + d as u32 * W_PHOTO, Adjust { head, photo: d, photo_lines: None, photo_span }));
+                                }
+                            }
+                        }
+                    }
                 }
+                tries.sort_by_key(|t| t.0);
             }
             for (cost, adjust) in tries {
                 let fit = if adjust == Adjust::default() {
                     Some(base.clone())
                 } else {
-                    self.fitter.fit_adjusted(story, &Block { head: adjust.head, ..block.clone() }, adjust.photo)
+                    self.fitter.fit_photo(story, &Block { head: adjust.head, ..block.clone() }, adjust.photo, adjust.photo_span)
                 };
                 if let Some(f) = fit.filter(ok) {
                     found = Some((cost, adjust, f));
@@ -197,7 +225,7 @@ impl<'a> Search<'a> {
             if i == 0 {
                 c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
             }
-            let photo_lines = (adjust.photo != 0).then(|| f.photo_lines.first().copied()).flatten();
+            let photo_lines = (adjust.photo != 0 || adjust.photo_span.is_some()).then(|| f.photo_lines.first().copied()).flatten();
             (c, Adjust { photo_lines, ..adjust })
         });
         self.leaves[key] = Some(result);
@@ -252,7 +280,7 @@ impl<'a> Search<'a> {
         match choice {
             Choice::Leaf => {
                 let adjust = self.leaf(i, w, h, at_top).map(|(_, a)| a).unwrap_or_default();
-                out.push(Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines });
+                out.push(Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span });
             }
             Choice::Across { k, h1 } => {
                 self.unfold(i, k, (c0, top, w, h1), at_top, out);
@@ -373,6 +401,9 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
             story.block = Some(Spanned::new(0..0, Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head }));
             if let (Some(lines), Some(photo)) = (b.photo_lines, story.photos.first_mut()) {
                 photo.height = Some(Spanned::new(0..0, lines));
+            }
+            if let (Some(span), Some(photo)) = (b.photo_span, story.photos.first_mut()) {
+                photo.span = Some(Spanned::new(0..0, span));
             }
         }
     }

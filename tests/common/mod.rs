@@ -331,21 +331,29 @@ pub fn sha256(bytes: &[u8]) -> String {
 /// The stories of the broadsheet sample's page 5.
 pub const SAMPLE_PAGE5: [&str; 6] = ["jiujiang-lead", "wuning", "duchang", "lianxi", "pengze", "balihu"];
 
-/// Strip `stories` (file stems) of `content/<edition>` of their `[block]` tables and their photos'
-/// `height` (a photo's `row` stays: two photos at one foot would overlap), so that folio places
-/// them (自动组版).
+/// Strip `stories` (file stems) of `content/<edition>` of their `[block]` tables, their photos'
+/// `column`, `span` and `height` and their lead box's `span` (a photo's `row` stays: two photos
+/// at one foot would overlap), so that folio places and sizes them (自动组版).
 pub fn unplace(p: &TestProject, edition: &str, stories: &[&str]) {
     for name in stories {
         p.edit(&format!("content/{edition}/stories/{name}.toml"), |t| {
             let mut out = String::new();
             let mut skip = false;
+            let mut table = String::new();
             for line in t.lines() {
                 let trimmed = line.trim_start();
                 if trimmed.starts_with('[') {
                     skip = trimmed == "[block]";
+                    table = trimmed.split('#').next().unwrap_or("").trim().to_string();
                 }
-                let photo_key = ["height ", "height="].iter().any(|k| trimmed.starts_with(k));
-                if !skip && !photo_key {
+                let key = trimmed.split(['=', ' ']).next().unwrap_or("");
+                // The photos' placement keys (folio places and sizes them) and the lead box's span.
+                let placement = match table.as_str() {
+                    "[[photos]]" => ["column", "span", "height"].contains(&key),
+                    "[lead]" => key == "span",
+                    _ => false,
+                };
+                if !skip && !placement {
                     out.push_str(line);
                     out.push('\n');
                 }
