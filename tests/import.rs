@@ -60,11 +60,16 @@ fn sample_photos() -> Vec<PathBuf> {
 
 /// A one-page edition with nothing on its page yet, at `content/<name>` of the project.
 fn blank_edition(p: &TestProject, name: &str) -> PathBuf {
+    blank_edition_in(p, name, "broadsheet")
+}
+
+/// [`blank_edition`] in `format`.
+fn blank_edition_in(p: &TestProject, name: &str, format: &str) -> PathBuf {
     let dir = p.root().join("content").join(name);
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
         dir.join("edition.toml"),
-        "# TEST DATA: an edition with one empty page.\n[edition]\npaper = \"示例日报\"\ndate = 2023-06-26\nissue = 1\nformat = \"broadsheet\"\n\n[[pages]]\nnumber = 1\nsection = \"要闻\"\nblank = true\n",
+        format!("# TEST DATA: an edition with one empty page.\n[edition]\npaper = \"示例日报\"\ndate = 2023-06-26\nissue = 1\nformat = \"{format}\"\n\n[[pages]]\nnumber = 1\nsection = \"要闻\"\nblank = true\n"),
     )
     .unwrap();
     dir
@@ -309,20 +314,22 @@ fn the_seed_as_docx_imports_into_the_sample_stories() {
 #[test]
 fn a_docx_becomes_a_placed_built_page() {
     let p = TestProject::sample();
-    // An edition made by folio new from a one-page template, then filled by folio import.
-    blank_edition(&p, "template");
+    // An edition made by folio new from a one-page tabloid template, then filled by folio
+    // import with five of the seed's stories (about a page of copy), one .docx each.
+    blank_edition_in(&p, "template", "tabloid");
     p.folio(&["new", "content/day", "--from", "content/template"]).assert_code(0);
     let stories = sample_stories();
     let mut files = Vec::new();
-    for name in ["jiujiang-lead", "wuning", "balihu"] {
+    for name in ["jiujiang-lead", "wuning", "duchang", "lianxi", "balihu"] {
         let (_, a, b) = stories.iter().find(|s| s.0 == name).unwrap();
         let f = p.root().join(format!("{name}.docx"));
-        std::fs::write(&f, docx_of(*a, *b, Some(&png()))).unwrap();
+        std::fs::write(&f, docx_of(*a, *b, None)).unwrap();
         files.push(f.to_string_lossy().into_owned());
     }
+    let photo = repo().join("content/jiangxi-special/photos/chaji.jpg").to_string_lossy().into_owned();
     let mut args = vec!["import"];
     args.extend(files.iter().map(String::as_str));
-    args.extend(["--into", "content/day", "--page", "1"]);
+    args.extend(["--into", "content/day", "--page", "1", "--photo", &photo]);
     p.folio(&args).assert_code(0);
     let edition = std::fs::read_to_string(p.root().join("content/day/edition.toml")).unwrap();
     assert!(edition.contains("stories/jiujiang-lead.toml") && !edition.contains("blank = true"), "{edition}");

@@ -59,10 +59,11 @@ pub fn lines(text: &str, markdown: bool) -> Vec<Line> {
     let mut out = Vec::new();
     let mut after_blank = true;
     let mut after_break = false;
-    for (i, raw) in text.lines().enumerate() {
-        let raw = raw.trim_end_matches(is_space);
+    for (i, line) in text.lines().enumerate() {
+        let raw = line.trim_end_matches(is_space);
         let trimmed = raw.trim_start_matches(is_space);
         if trimmed.is_empty() {
+            after_break |= line.contains('\u{c}');
             after_blank = true;
             continue;
         }
@@ -101,10 +102,10 @@ pub fn lines(text: &str, markdown: bool) -> Vec<Line> {
 }
 
 /// A line that separates two stories: three or more of one of `-`, `=`, `*` and nothing else
-/// (spaces allowed), or a form feed.
+/// (spaces allowed). (A line holding only a form feed does too.)
 fn is_separator(line: &str) -> bool {
     let s: Vec<char> = line.chars().filter(|c| !is_space(*c)).collect();
-    s == ['\u{c}'] || (s.len() >= 3 && ['-', '=', '*'].iter().any(|m| s.iter().all(|c| c == m)))
+    s.len() >= 3 && ['-', '=', '*'].iter().any(|m| s.iter().all(|c| c == m))
 }
 
 #[cfg(test)]
@@ -130,8 +131,9 @@ mod tests {
 
     #[test]
     fn lines_keep_numbers_and_marks() {
-        let l = lines("\n# 主题\n\n　　正文一\n---\n正文二\n", true);
-        assert_eq!(l.iter().map(|l| (l.no, l.text.as_str())).collect::<Vec<_>>(), [(2, "主题"), (4, "正文一"), (6, "正文二")]);
+        let l = lines("\n# 主题\n\n　　正文一\n---\n正文二\n\u{c}\n第二篇\n", true);
+        assert_eq!(l.iter().map(|l| (l.no, l.text.as_str())).collect::<Vec<_>>(), [(2, "主题"), (4, "正文一"), (6, "正文二"), (8, "第二篇")]);
+        assert!(l[3].after_break);
         assert_eq!(l[0].mark, Mark::Title);
         assert!(l[1].indented && l[1].after_blank && !l[1].after_break);
         assert!(l[2].after_break);
