@@ -15,7 +15,8 @@
 //!   across blank lines, is a column or line break inside the paragraph and is joined without
 //!   a space (with one between two Latin letters or digits).
 //! - In the body, a short line (at most 20 characters, no end punctuation) standing between
-//!   paragraphs is a subhead; two in a row are a first- and a second-level subhead.
+//!   paragraphs, with no `，；：。` in it, is a subhead; two in a row are a first- and a
+//!   second-level subhead.
 //! - `caption 某某摄` is a photo caption with its credit.
 //! - `本报讯`, `本报南昌6月1日电` … at the start of the first paragraph is the dateline.
 //! - `（某某）` after the end punctuation of the story's last paragraph is the attribution;
@@ -56,12 +57,18 @@ fn headish(text: &str, max: usize) -> bool {
     (1..=max).contains(&n) && !text.ends_with(NOT_HEAD_END) && caption_of(text).is_none()
 }
 
-/// A subhead in the body: short, no end punctuation at all.
+/// A subhead in the body: short, no end or clause punctuation (a short piece of a sentence cut
+/// by a column break has some).
 fn subheadish(line: &Line) -> bool {
     match line.mark {
         Mark::Heading(_) | Mark::Subtitle => true,
         Mark::Title => false,
-        Mark::None => headish(&line.text, SUBHEAD_MAX) && !line.text.trim_end_matches(CLOSERS).ends_with(TERMINAL) && !line.text.ends_with(CLOSERS),
+        Mark::None => {
+            headish(&line.text, SUBHEAD_MAX)
+                && !line.text.trim_end_matches(CLOSERS).ends_with(TERMINAL)
+                && !line.text.ends_with(CLOSERS)
+                && !line.text.contains(NOT_HEAD_END)
+        }
     }
 }
 

@@ -154,7 +154,7 @@ mod tests {
         assert_eq!(v["headline"].as_str(), Some("主题"));
         assert_eq!(v["body"].as_str(), Some("第一段。\n\n第二段“引号”\\。\n"));
         assert_eq!(v["lead"]["text"].as_str(), Some("提示。\n"));
-        assert!(text.contains("body = \"\"\"\n第一段。"), "{text}");
+        assert!(text.contains("\n第一段。\n\n第二段"), "one paragraph a line: {text}");
         assert!(text.contains("# caption = \"说明\""), "{text}");
         assert!(v.get("photos").is_none());
     }
