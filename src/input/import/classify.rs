@@ -219,18 +219,19 @@ impl Classifier<'_, '_> {
         let mut end = lines.len();
         while i < lines.len() {
             let l = &lines[i];
-            if l.after_break && i > start || (l.mark == Mark::Title && i > start) {
+            if (l.mark == Mark::Title || l.after_break) && i > start {
                 end = i;
                 break;
             }
-            if let Some(p) = para.as_mut() {
-                if !self.breaks(p, l) && caption_of(&l.text).is_none() {
-                    let prev = p.clone();
-                    self.note_join(&prev, l);
-                    join(para.as_mut().expect("open"), &l.text);
-                    i += 1;
-                    continue;
-                }
+            if let Some(p) = para.as_mut()
+                && !self.breaks(p, l)
+                && caption_of(&l.text).is_none()
+            {
+                let prev = p.clone();
+                self.note_join(&prev, l);
+                join(para.as_mut().expect("open"), &l.text);
+                i += 1;
+                continue;
             }
             if let Some((caption, credit)) = caption_of(&l.text) {
                 self.guess(l.no, Role::Caption, &l.text);
@@ -268,24 +269,24 @@ impl Classifier<'_, '_> {
             paragraphs.push(p);
         }
         // Attribution: the last paragraph's （某某）.
-        if let Some(last) = paragraphs.last_mut() {
-            if let Some((text, name)) = attribution_of(last) {
-                let line = lines[..end].iter().rev().find(|l| l.text.ends_with(['）', ')'])).map_or(0, |l| l.no);
-                self.guess(line, Role::Attribution, &name);
-                *last = text;
-                story.attribution = Some(name);
-            }
+        if let Some(last) = paragraphs.last_mut()
+            && let Some((text, name)) = attribution_of(last)
+        {
+            let line = lines[..end].iter().rev().find(|l| l.text.ends_with(['）', ')'])).map_or(0, |l| l.no);
+            self.guess(line, Role::Attribution, &name);
+            *last = text;
+            story.attribution = Some(name);
         }
         self.flush(&mut story, &mut section, &mut paragraphs);
         // Dateline: the start of the first paragraph.
         let first = story.paragraphs.first_mut().or_else(|| story.sections.first_mut().and_then(|s| s.paragraphs.first_mut()));
-        if let Some(p) = first {
-            if let Some((dateline, rest)) = dateline_of(p) {
-                *p = rest;
-                let line = lines[start..end].iter().find(|l| l.text.starts_with(&dateline)).map_or(0, |l| l.no);
-                self.guesses.push(Guess { line, role: Role::Dateline, text: dateline.clone() });
-                story.dateline = Some(dateline);
-            }
+        if let Some(p) = first
+            && let Some((dateline, rest)) = dateline_of(p)
+        {
+            *p = rest;
+            let line = lines[start..end].iter().find(|l| l.text.starts_with(&dateline)).map_or(0, |l| l.no);
+            self.guesses.push(Guess { line, role: Role::Dateline, text: dateline.clone() });
+            story.dateline = Some(dateline);
         }
         story.last_line = lines[end - 1].no;
         (story, end)
