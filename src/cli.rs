@@ -67,6 +67,10 @@ pub enum Command {
     /// --write, write them into the story files.
     #[command(after_help = "Examples:\n  folio place content/jiangxi-special\n  folio place content/jiangxi-special --write")]
     Place(PlaceArgs),
+    /// Turn copy (.docx, .txt, .md) into story files of an edition, guessing heads, byline,
+    /// lead box, subheads, captions and attribution; print the guesses with the input's lines.
+    #[command(after_help = "Examples:\n  folio import dushan.docx --into content/2026-12-02 --page 1\n  folio import a.txt b.md --into content/2026-12-02 --dry-run")]
+    Import(ImportArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(after_help = "Examples:\n  folio completions bash > ~/.local/share/bash-completion/completions/folio\n  folio completions zsh > ~/.zfunc/_folio")]
     Completions(CompletionsArgs),
@@ -139,6 +143,31 @@ pub struct PlaceArgs {
     /// so the editor can refine them and the next build is stable.
     #[arg(long)]
     pub write: bool,
+}
+
+/// `folio import`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The copy: .docx, .txt or .md files (text in UTF-8, UTF-16 with a BOM, or GB18030/GBK).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The edition the stories go into (its folder, with edition.toml); story files are written
+    /// to its stories/ folder, named after the input (dushan.txt → stories/dushan.toml).
+    #[arg(long, value_name = "EDITION")]
+    pub into: PathBuf,
+    /// Add the stories to this page's list in edition.toml.
+    #[arg(long, value_name = "N")]
+    pub page: Option<u32>,
+    /// A photo for the next caption that has none (in the order of the inputs; repeatable);
+    /// it is copied into the edition's photos/ folder. A .docx's own images come first.
+    #[arg(long, value_name = "FILE")]
+    pub photo: Vec<PathBuf>,
+    /// Overwrite story and photo files that exist.
+    #[arg(long)]
+    pub force: bool,
+    /// Print what would be written and guessed, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 /// `folio proof`.

@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod extract;
 pub mod fonts;
+pub mod import;
 pub mod manual;
 pub mod new;
 pub mod place;

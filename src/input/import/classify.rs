@@ -1,0 +1,401 @@
+//! Classification: takes an input's [`Line`]s and gives the [`Story`]s in them with the
+//! [`Guess`]es made, by these rules (see README, "Importing copy"):
+//!
+//! - A story starts with up to three head lines (short, not ending in `。，；：、`): one is the
+//!   主题; of two, the second is the 副题 when the first is no longer than it, else the first is
+//!   the 引题; three are 引题, 主题, 副题. Where the input marks heads (Word styles or sizes,
+//!   Markdown `#`), the strongest is the 主题, those before it 引题, after it 副题.
+//! - A byline follows the heads: 本报记者 / 记者 / 通讯员 … or two to six names of two to four
+//!   Han characters.
+//! - `核心提示` / `编者按` (with or without `：`) opens the lead box; its text is the paragraph
+//!   that follows (or the rest of the label's line).
+//! - Lines join into paragraphs: a paragraph ends at a line ending in `。！？…!?` (closing quotes
+//!   and brackets after them included) that is followed by a blank line or an indented line
+//!   (or by any line, when the input marks no paragraphs at all); any other line break, even
+//!   across blank lines, is a column or line break inside the paragraph and is joined without
+//!   a space (with one between two Latin letters or digits).
+//! - In the body, a short line (at most 20 characters, no end punctuation) standing between
+//!   paragraphs, with no `，；：。` in it, is a subhead; two in a row are a first- and a
+//!   second-level subhead.
+//! - `caption 某某摄` is a photo caption with its credit.
+//! - `本报讯`, `本报南昌6月1日电` … at the start of the first paragraph is the dateline.
+//! - `（某某）` after the end punctuation of the story's last paragraph is the attribution;
+//!   a head line after it starts a new story, and so does a `---` line or a page break.
+//! - Whatever else stays body copy, as written.
+
+use super::{Caption, Guess, Imported, Line, Mark, Role, Section, Story};
+
+/// End-of-sentence punctuation.
+const TERMINAL: &[char] = &['。', '！', '？', '…', '!', '?', '.', '．'];
+/// Closing quotes and brackets that may follow the end punctuation.
+const CLOSERS: &[char] = &['”', '’', '」', '』', '）', ')', '》', '〉', '】', '"', '\''];
+/// Punctuation a head never ends with.
+const NOT_HEAD_END: &[char] = &['。', '，', '；', '：', '、', ',', ';', ':'];
+/// Labels of the lead box.
+const LEAD_LABELS: &[&str] = &["核心提示", "编者按", "编者的话", "内容提要", "提要", "导读"];
+/// Byline prefixes.
+const BYLINE_PREFIXES: &[&str] = &["本报特约记者", "本报记者", "本报通讯员", "特约记者", "记者", "通讯员", "文/图", "文／图", "图/文", "图／文"];
+/// Longest head line, in characters.
+const HEAD_MAX: usize = 40;
+/// Longest subhead in the body, in characters.
+const SUBHEAD_MAX: usize = 20;
+
+/// A Han character.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}' | '〇')
+}
+
+/// Whether `text` ends a sentence (end punctuation, maybe followed by closing quotes).
+fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(CLOSERS);
+    t.len() < text.len() && attribution_of(text).is_some() || t.ends_with(TERMINAL)
+}
+
+/// A line that could be a head: short and not ending in clause punctuation.
+fn headish(text: &str, max: usize) -> bool {
+    let n = text.chars().count();
+    (1..=max).contains(&n) && !text.ends_with(NOT_HEAD_END) && caption_of(text).is_none()
+}
+
+/// A subhead in the body: short, no end or clause punctuation (a short piece of a sentence cut
+/// by a column break has some).
+fn subheadish(line: &Line) -> bool {
+    match line.mark {
+        Mark::Heading(_) | Mark::Subtitle => true,
+        Mark::Title => false,
+        Mark::None => {
+            headish(&line.text, SUBHEAD_MAX)
+                && !line.text.trim_end_matches(CLOSERS).ends_with(TERMINAL)
+                && !line.text.ends_with(CLOSERS)
+                && !line.text.contains(NOT_HEAD_END)
+        }
+    }
+}
+
+/// The names of a byline, or `None`.
+fn is_byline(text: &str) -> bool {
+    if BYLINE_PREFIXES.iter().any(|p| text.starts_with(p) && text[p.len()..].starts_with([' ', '\u{3000}', '：', ':'])) {
+        return text.chars().count() <= 40;
+    }
+    let names: Vec<&str> = text.split([' ', '\u{3000}', '、']).filter(|s| !s.is_empty()).collect();
+    (2..=6).contains(&names.len()) && names.iter().all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(is_han))
+}
+
+/// `(label, rest of the line)` when the line opens a lead box.
+fn lead_label(text: &str) -> Option<(String, String)> {
+    let label = LEAD_LABELS.iter().find(|l| text.starts_with(**l))?;
+    let rest = &text[label.len()..];
+    let rest = rest.strip_prefix(['：', ':']).map(str::trim_start).or_else(|| rest.is_empty().then_some(""))?;
+    Some((label.to_string(), rest.trim_start_matches('\u{3000}').to_string()))
+}
+
+/// `(caption, credit)` of a line `caption 某某摄` (or `caption 某某 摄`).
+fn caption_of(text: &str) -> Option<(String, String)> {
+    let body = text.strip_suffix('摄')?.trim_end_matches([' ', '\u{3000}']);
+    let cut = body.rfind([' ', '\u{3000}'])?;
+    let (caption, credit) = (body[..cut].trim_end_matches([' ', '\u{3000}']), body[cut..].trim_start_matches([' ', '\u{3000}']));
+    let credit_ok = (1..=12).contains(&credit.chars().count()) && !credit.contains(TERMINAL) && !credit.contains(NOT_HEAD_END);
+    (!caption.is_empty() && credit_ok).then(|| (caption.to_string(), credit.to_string()))
+}
+
+/// `(text without it, name)` when a paragraph ends with an attribution `（某某）` after its end
+/// punctuation.
+fn attribution_of(text: &str) -> Option<(String, String)> {
+    let inner = text.strip_suffix('）').or_else(|| text.strip_suffix(')'))?;
+    let open = inner.rfind(['（', '('])?;
+    let name = inner[open..].trim_start_matches(['（', '(']);
+    let before = &text[..open];
+    let n = name.chars().count();
+    let ok = (2..=20).contains(&n)
+        && !name.contains(TERMINAL)
+        && !name.contains(NOT_HEAD_END)
+        && before.trim_end_matches(CLOSERS).ends_with(TERMINAL);
+    ok.then(|| (before.to_string(), name.trim().to_string()))
+}
+
+/// `(dateline, rest)` when a paragraph starts with one (本报讯, 本报南昌6月1日电, 新华社北京电 …)
+/// followed by a space.
+fn dateline_of(text: &str) -> Option<(String, String)> {
+    let cut = text.find([' ', '\u{3000}'])?;
+    let head = &text[..cut];
+    let n = head.chars().count();
+    let source = ["本报", "新华社", "中新社", "中新网", "人民网", "新华网"].iter().any(|p| head.starts_with(p));
+    let ok = source && (2..=24).contains(&n) && (head.ends_with('讯') || head.ends_with('电')) && !head.contains(NOT_HEAD_END);
+    let rest = text[cut..].trim_start_matches([' ', '\u{3000}']);
+    (ok && !rest.is_empty()).then(|| (head.to_string(), rest.to_string()))
+}
+
+/// Join `next` to the paragraph `cur`.
+fn join(cur: &mut String, next: &str) {
+    let (a, b) = (cur.chars().last(), next.chars().next());
+    if a.is_some_and(|c| c.is_ascii_alphanumeric()) && b.is_some_and(|c| c.is_ascii_alphanumeric()) {
+        cur.push(' ');
+    }
+    cur.push_str(next);
+}
+
+/// Classify all lines.
+pub fn classify(lines: &[Line]) -> Imported {
+    let marked = lines.iter().skip(1).any(|l| l.after_blank || l.indented);
+    let mut stories = Vec::new();
+    let mut guesses = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !stories.is_empty() {
+            guesses.push(Guess { line: lines[i].no, role: Role::NewStory, text: lines[i].text.clone() });
+        }
+        let (story, next) = Classifier { lines, marked, guesses: &mut guesses }.story(i);
+        stories.push(story);
+        i = next.max(i + 1);
+    }
+    guesses.sort_by_key(|g| g.line);
+    Imported { stories, guesses }
+}
+
+/// The state of one pass over the lines.
+struct Classifier<'a, 'g> {
+    lines: &'a [Line],
+    marked: bool,
+    guesses: &'g mut Vec<Guess>,
+}
+
+impl Classifier<'_, '_> {
+    fn guess(&mut self, line: usize, role: Role, text: &str) {
+        self.guesses.push(Guess { line, role, text: text.to_string() });
+    }
+
+    /// Whether a paragraph ending in `prev` ends before `next`.
+    fn breaks(&self, prev: &str, next: &Line) -> bool {
+        ends_sentence(prev) && (!self.marked || next.after_blank || next.indented || next.mark != Mark::None)
+    }
+
+    /// One story from line `start`; gives it and the index of the line after it.
+    fn story(&mut self, start: usize) -> (Story, usize) {
+        let lines = self.lines;
+        let mut story = Story { first_line: lines[start].no, ..Story::default() };
+        let mut i = start;
+        // Heads.
+        let mut heads: Vec<&Line> = Vec::new();
+        while i < lines.len() && heads.len() < 3 {
+            let l = &lines[i];
+            if (i > start && l.after_break)
+                || lead_label(&l.text).is_some()
+                || (!heads.is_empty() && is_byline(&l.text))
+                || !(l.mark != Mark::None && l.text.chars().count() <= 2 * HEAD_MAX || headish(&l.text, HEAD_MAX))
+                || (!heads.is_empty() && heads.iter().any(|h| h.mark != Mark::None) && l.mark == Mark::None)
+            {
+                break;
+            }
+            heads.push(l);
+            i += 1;
+        }
+        self.heads(&mut story, &heads);
+        // Byline.
+        if i < lines.len() && !heads.is_empty() && is_byline(&lines[i].text) && !lines[i].after_break {
+            story.byline = Some(lines[i].text.clone());
+            self.guess(lines[i].no, Role::Byline, &lines[i].text);
+            i += 1;
+        }
+        // Lead box.
+        if let Some((label, rest)) = lines.get(i).filter(|l| !l.after_break).and_then(|l| lead_label(&l.text)) {
+            let at = lines[i].no;
+            i += 1;
+            let mut text = rest;
+            while i < lines.len() && !lines[i].after_break && (text.is_empty() || !self.breaks(&text, &lines[i])) {
+                if !text.is_empty() {
+                    self.note_join(&text, &lines[i]);
+                }
+                join(&mut text, &lines[i].text);
+                i += 1;
+            }
+            let last = lines[i - 1].no;
+            self.guess(at, Role::Lead, &format!("{label} ({}–{last})", at));
+            story.lead = Some((label, text));
+        }
+        // Body.
+        let mut para: Option<String> = None;
+        let mut section: Option<Section> = None;
+        let mut paragraphs: Vec<String> = Vec::new();
+        let mut end = lines.len();
+        while i < lines.len() {
+            let l = &lines[i];
+            if (l.mark == Mark::Title || l.after_break) && i > start {
+                end = i;
+                break;
+            }
+            if let Some(p) = para.as_mut()
+                && !self.breaks(p, l)
+                && caption_of(&l.text).is_none()
+            {
+                let prev = p.clone();
+                self.note_join(&prev, l);
+                join(para.as_mut().expect("open"), &l.text);
+                i += 1;
+                continue;
+            }
+            if let Some((caption, credit)) = caption_of(&l.text) {
+                self.guess(l.no, Role::Caption, &l.text);
+                story.captions.push(Caption { line: l.no, caption, credit: Some(credit) });
+                i += 1;
+                continue;
+            }
+            // The paragraph (if any) has ended.
+            if let Some(p) = para.take() {
+                paragraphs.push(p);
+            }
+            if subheadish(l) && lines.get(i + 1).is_some_and(|n| !n.after_break) {
+                // A head line right after a paragraph that closed with an attribution starts
+                // a new story.
+                if paragraphs.last().is_some_and(|p| attribution_of(p).is_some()) && !matches!(l.mark, Mark::Heading(_)) {
+                    end = i;
+                    break;
+                }
+                let mut s = Section { head: l.text.clone(), ..Section::default() };
+                self.guess(l.no, Role::Head, &l.text);
+                i += 1;
+                if let Some(n) = lines.get(i).filter(|n| subheadish(n) && !n.after_break && lines.get(i + 1).is_some()) {
+                    s.subhead = Some(n.text.clone());
+                    self.guess(n.no, Role::Subhead, &n.text);
+                    i += 1;
+                }
+                self.flush(&mut story, &mut section, &mut paragraphs);
+                section = Some(s);
+                continue;
+            }
+            para = Some(l.text.clone());
+            i += 1;
+        }
+        if let Some(p) = para.take() {
+            paragraphs.push(p);
+        }
+        // Attribution: the last paragraph's （某某）.
+        if let Some(last) = paragraphs.last_mut()
+            && let Some((text, name)) = attribution_of(last)
+        {
+            let line = lines[..end].iter().rev().find(|l| l.text.ends_with(['）', ')'])).map_or(0, |l| l.no);
+            self.guess(line, Role::Attribution, &name);
+            *last = text;
+            story.attribution = Some(name);
+        }
+        self.flush(&mut story, &mut section, &mut paragraphs);
+        // Dateline: the start of the first paragraph.
+        let first = story.paragraphs.first_mut().or_else(|| story.sections.first_mut().and_then(|s| s.paragraphs.first_mut()));
+        if let Some(p) = first
+            && let Some((dateline, rest)) = dateline_of(p)
+        {
+            *p = rest;
+            let line = lines[start..end].iter().find(|l| l.text.starts_with(&dateline)).map_or(0, |l| l.no);
+            self.guesses.push(Guess { line, role: Role::Dateline, text: dateline.clone() });
+            story.dateline = Some(dateline);
+        }
+        story.last_line = lines[end - 1].no;
+        (story, end)
+    }
+
+    /// Put the paragraphs gathered so far into the current section, or the story's body.
+    fn flush(&mut self, story: &mut Story, section: &mut Option<Section>, paragraphs: &mut Vec<String>) {
+        match section.take() {
+            Some(mut s) => {
+                s.paragraphs.append(paragraphs);
+                story.sections.push(s);
+            }
+            None => story.paragraphs.append(paragraphs),
+        }
+    }
+
+    /// Report a join across a blank line or indentation (where the input looked like it started
+    /// a paragraph).
+    fn note_join(&mut self, prev: &str, next: &Line) {
+        if next.after_blank || next.indented {
+            let tail: String = prev.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect();
+            let head: String = next.text.chars().take(6).collect();
+            self.guess(next.no, Role::Joined, &format!("…{tail}|{head}…"));
+        }
+    }
+
+    /// Assign the head lines.
+    fn heads(&mut self, story: &mut Story, heads: &[&Line]) {
+        let weight = |l: &Line| match (l.size, l.mark) {
+            (Some(s), _) => s,
+            (None, Mark::Title) => 100.0,
+            (None, Mark::Heading(n)) => 50.0 - f32::from(n),
+            (None, Mark::Subtitle) => 10.0,
+            (None, Mark::None) => 0.0,
+        };
+        let main = match heads.len() {
+            0 => return,
+            1 => 0,
+            _ if heads.iter().any(|h| weight(h) != weight(heads[0])) => {
+                let mut best = 0;
+                for (k, h) in heads.iter().enumerate() {
+                    if weight(h) > weight(heads[best]) {
+                        best = k;
+                    }
+                }
+                best
+            }
+            2 if heads[0].text.chars().count() > heads[1].text.chars().count() => 1,
+            2 => 0,
+            _ => 1,
+        };
+        for (k, h) in heads.iter().enumerate() {
+            let role = match k.cmp(&main) {
+                std::cmp::Ordering::Less => Role::Kicker,
+                std::cmp::Ordering::Equal => Role::Headline,
+                std::cmp::Ordering::Greater => Role::Deck,
+            };
+            let slot = match role {
+                Role::Kicker => &mut story.kicker,
+                Role::Deck => &mut story.deck,
+                _ => {
+                    story.headline = h.text.clone();
+                    self.guess(h.no, role, &h.text);
+                    continue;
+                }
+            };
+            match slot {
+                Some(s) => {
+                    s.push('\u{3000}');
+                    s.push_str(&h.text);
+                }
+                None => *slot = Some(h.text.clone()),
+            }
+            self.guess(h.no, role, &h.text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::import::text::lines;
+
+    #[test]
+    fn pieces() {
+        assert_eq!(caption_of("全市特巡警系统实战演练 郑智君摄"), Some(("全市特巡警系统实战演练".into(), "郑智君".into())));
+        assert_eq!(caption_of("他说要拍摄"), None);
+        assert_eq!(attribution_of("被公安部授予集体一等功。（程军）"), Some(("被公安部授予集体一等功。".into(), "程军".into())));
+        assert_eq!(attribution_of("发放慰问金1万余元（人民币）"), None);
+        assert!(is_byline("饶健 熊伟健") && is_byline("本报记者 张三 通讯员 李四") && !is_byline("聚星火促燎原 铸铁警护钢城"));
+        assert_eq!(lead_label("核心提示："), Some(("核心提示".into(), String::new())));
+        assert_eq!(dateline_of("本报讯 今年以来"), Some(("本报讯".into(), "今年以来".into())));
+        assert!(ends_sentence("毒品。（李远航）") && ends_sentence("形成！”") && !ends_sentence("意见建议；") && !ends_sentence("快检业"));
+    }
+
+    #[test]
+    fn a_small_story() {
+        let text = "引题比主题更长的一行字\n\n主题\n\n本报记者 张三\n\n本报讯 第一段，被分\n\n栏打断。\n\n小标题\n\n第二段。\n\n图片说明 李四摄\n\n第三段。（王五）\n\n第二篇\n\n正文。\n";
+        let out = classify(&lines(text, false));
+        assert_eq!(out.stories.len(), 2);
+        let s = &out.stories[0];
+        assert_eq!((s.kicker.as_deref(), s.headline.as_str(), s.byline.as_deref()), (Some("引题比主题更长的一行字"), "主题", Some("本报记者 张三")));
+        assert_eq!(s.dateline.as_deref(), Some("本报讯"));
+        assert_eq!(s.paragraphs, ["第一段，被分栏打断。"]);
+        assert_eq!(s.sections[0].head, "小标题");
+        assert_eq!(s.sections[0].paragraphs, ["第二段。", "第三段。"]);
+        assert_eq!(s.attribution.as_deref(), Some("王五"));
+        assert_eq!(s.captions[0].credit.as_deref(), Some("李四"));
+        assert_eq!(out.stories[1].headline, "第二篇");
+        assert!(out.guesses.iter().any(|g| g.role == Role::Joined && g.line == 9));
+    }
+}

@@ -1,0 +1,276 @@
+//! `folio import`: takes a reporter's copy (`.docx`, `.txt`, `.md`) and gives the stories in it
+//! as folio story files (TOML text), with what was guessed about each line, by its line number
+//! in the input, for the editor to check. Nothing is dropped or invented: a line that is not
+//! recognised as a head, byline, box, subhead, caption or attribution stays body copy.
+//!
+//! [`text`] decodes plain text (UTF-8, UTF-16 with a BOM, GB18030/GBK) and Markdown into
+//! [`Line`]s, [`docx`] reads a Word file's paragraphs with their styles and sizes, [`classify`]
+//! turns the lines into [`Imported`] stories, and [`write`] sets them as TOML.
+
+pub mod classify;
+pub mod docx;
+pub mod plan;
+pub mod text;
+pub mod write;
+
+use std::path::Path;
+
+use crate::diag::Diagnostic;
+
+/// The kind of input file, from its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A Word document (Office Open XML).
+    Docx,
+    /// Plain text.
+    Text,
+    /// Markdown (`#` heads; otherwise read as plain text).
+    Markdown,
+}
+
+impl Format {
+    /// The format named by a file's extension (case-insensitive).
+    pub fn of(path: &Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "docx" => Some(Self::Docx),
+            "txt" | "text" => Some(Self::Text),
+            "md" | "markdown" => Some(Self::Markdown),
+            _ => None,
+        }
+    }
+
+    /// What a location in this format is called in the report.
+    pub fn unit(self) -> &'static str {
+        match self {
+            Self::Docx => "paragraph",
+            Self::Text | Self::Markdown => "line",
+        }
+    }
+}
+
+/// The character encoding a text input was read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 without a byte-order mark.
+    Utf8,
+    /// UTF-8 with a byte-order mark.
+    Utf8Bom,
+    /// UTF-16, little-endian, with a byte-order mark.
+    Utf16Le,
+    /// UTF-16, big-endian, with a byte-order mark.
+    Utf16Be,
+    /// GB18030 (a superset of GBK and GB2312).
+    Gb18030,
+}
+
+impl Encoding {
+    /// Its name in the report.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Utf8 => "UTF-8",
+            Self::Utf8Bom => "UTF-8 (with BOM)",
+            Self::Utf16Le => "UTF-16LE",
+            Self::Utf16Be => "UTF-16BE",
+            Self::Gb18030 => "GB18030/GBK",
+        }
+    }
+}
+
+/// What the input's formatting says about a line, where it says anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mark {
+    /// Nothing: plain text.
+    #[default]
+    None,
+    /// A title style (Word's Title / 标题, Markdown `#`).
+    Title,
+    /// A subtitle style (Word's Subtitle / 副标题).
+    Subtitle,
+    /// A heading of this level (Word's Heading N / 标题 N, Markdown `##` = 2 …).
+    Heading(u8),
+}
+
+/// One line of the input (a paragraph of a .docx), trimmed, with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// 1-based line number (paragraph number in a .docx).
+    pub no: usize,
+    /// Its text, without leading and trailing white space (full-width spaces included).
+    pub text: String,
+    /// Whether it began with indentation (spaces, full-width spaces or a tab).
+    pub indented: bool,
+    /// Whether a blank line (or a .docx paragraph boundary) precedes it.
+    pub after_blank: bool,
+    /// Style information from the input's formatting.
+    pub mark: Mark,
+    /// The largest font size of its text, in points (.docx only).
+    pub size: Option<f32>,
+    /// Whether a story separator (a `---` line, a page break in a .docx) precedes it.
+    pub after_break: bool,
+}
+
+/// An input read into lines.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The input's kind.
+    pub format: Format,
+    /// The encoding of a text input.
+    pub encoding: Option<Encoding>,
+    /// Its non-blank lines, in order.
+    pub lines: Vec<Line>,
+    /// Images embedded in a .docx, in document order: (file name inside the document, bytes).
+    pub images: Vec<(String, Vec<u8>)>,
+}
+
+/// Read an input file into lines; an error names the file and what is wrong with it.
+pub fn read(path: &Path) -> Result<Input, Diagnostic> {
+    let format = Format::of(path).ok_or_else(|| {
+        Diagnostic::error(format!("{} is not a file folio can import", path.display()))
+            .at_path(path)
+            .hint("import .docx, .txt or .md files")
+    })?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::error(format!("cannot read {} ({e})", path.display())).at_path(path))?;
+    match format {
+        Format::Docx => docx::read(path, &bytes),
+        Format::Text | Format::Markdown => {
+            let (text, encoding) = text::decode(path, &bytes)?;
+            Ok(Input { format, encoding: Some(encoding), lines: text::lines(&text, format == Format::Markdown), images: vec![] })
+        }
+    }
+}
+
+/// A field of a story the importer fills, for the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// 引题.
+    Kicker,
+    /// 主题.
+    Headline,
+    /// 副题.
+    Deck,
+    /// Reporters' names.
+    Byline,
+    /// 本报讯 and the like.
+    Dateline,
+    /// The 核心提示 / 编者按 box.
+    Lead,
+    /// A first-level subhead.
+    Head,
+    /// A second-level subhead.
+    Subhead,
+    /// A photo caption with its credit.
+    Caption,
+    /// （…） after the last paragraph.
+    Attribution,
+    /// Two lines joined where a column or line broke a sentence.
+    Joined,
+    /// A new story starts.
+    NewStory,
+}
+
+impl Role {
+    /// Its name in the report.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Kicker => "引题 kicker",
+            Self::Headline => "主题 headline",
+            Self::Deck => "副题 deck",
+            Self::Byline => "byline",
+            Self::Dateline => "dateline",
+            Self::Lead => "lead box",
+            Self::Head => "subhead (level 1)",
+            Self::Subhead => "subhead (level 2)",
+            Self::Caption => "photo caption",
+            Self::Attribution => "attribution",
+            Self::Joined => "joined",
+            Self::NewStory => "new story",
+        }
+    }
+}
+
+/// One guess the importer made, for the editor to check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Guess {
+    /// The input line it is about.
+    pub line: usize,
+    /// What the line was taken for.
+    pub role: Role,
+    /// The text concerned (or, for a join, the two ends that were joined).
+    pub text: String,
+}
+
+/// A photo caption found in the copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caption {
+    /// The input line.
+    pub line: usize,
+    /// The caption.
+    pub caption: String,
+    /// The photographer, from `… 某某摄`.
+    pub credit: Option<String>,
+}
+
+/// A section: subheads and paragraphs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Section {
+    /// First-level subhead.
+    pub head: String,
+    /// Second-level subhead.
+    pub subhead: Option<String>,
+    /// Paragraphs.
+    pub paragraphs: Vec<String>,
+}
+
+/// A story as imported.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Story {
+    /// The first input line of the story.
+    pub first_line: usize,
+    /// The last input line of the story.
+    pub last_line: usize,
+    /// 引题.
+    pub kicker: Option<String>,
+    /// 主题.
+    pub headline: String,
+    /// 副题.
+    pub deck: Option<String>,
+    /// Byline.
+    pub byline: Option<String>,
+    /// Dateline.
+    pub dateline: Option<String>,
+    /// Attribution (without its brackets).
+    pub attribution: Option<String>,
+    /// The lead box: its label and text.
+    pub lead: Option<(String, String)>,
+    /// Paragraphs before the first subhead.
+    pub paragraphs: Vec<String>,
+    /// Sections.
+    pub sections: Vec<Section>,
+    /// Photo captions.
+    pub captions: Vec<Caption>,
+}
+
+/// What one input gave.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The stories, in order.
+    pub stories: Vec<Story>,
+    /// The guesses, in input order.
+    pub guesses: Vec<Guess>,
+}
+
+/// Read and classify one input.
+pub fn import(path: &Path) -> Result<(Input, Imported), Diagnostic> {
+    let input = read(path)?;
+    if input.lines.is_empty() {
+        return Err(Diagnostic::error(format!("{} holds no text", path.display())).at_path(path).hint("import a file with the story's copy"));
+    }
+    let imported = classify::classify(&input.lines);
+    if let Some(s) = imported.stories.iter().find(|s| s.headline.is_empty()) {
+        return Err(Diagnostic::error(format!("{}: no headline found for the story starting at {} {}", path.display(), input.format.unit(), s.first_line))
+            .at_path(path)
+            .hint("put the headline on a line of its own before the copy"));
+    }
+    Ok((input, imported))
+}

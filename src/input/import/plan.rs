@@ -1,0 +1,157 @@
+//! The import's plan: takes the inputs, the edition and the options of `folio import` and gives
+//! every file to write (story files, photos, the edited `edition.toml`) and the report lines,
+//! having checked everything first, so that an import writes all of its files or none.
+
+use std::path::{Path, PathBuf};
+
+use super::write::{PageError, add_to_page, story_toml};
+use crate::diag::Diagnostic;
+
+/// What `folio import` was asked.
+#[derive(Debug, Clone)]
+pub struct Request<'a> {
+    /// The input files.
+    pub files: &'a [PathBuf],
+    /// The edition's folder.
+    pub edition: &'a Path,
+    /// The page to add the stories to.
+    pub page: Option<u32>,
+    /// Photos for captions without one, in order.
+    pub photos: &'a [PathBuf],
+    /// Overwrite existing files.
+    pub force: bool,
+}
+
+/// A file to write.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// Where.
+    pub path: PathBuf,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Everything an import does.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// Files to write, in order (story files, photos, then edition.toml).
+    pub outputs: Vec<Output>,
+    /// The report: what was read and guessed.
+    pub report: Vec<String>,
+    /// Story files written, relative to the edition.
+    pub stories: Vec<String>,
+}
+
+/// A usable file name stem for a story: the input's, with characters that are awkward in a
+/// file name replaced by `-`.
+fn stem(path: &Path) -> String {
+    let s = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let s: String = s.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
+    if s.trim_matches('-').is_empty() { "story".to_string() } else { s }
+}
+
+/// Plan the import; an error names the input or the file that is in the way, and the fix.
+pub fn plan(req: &Request) -> Result<Plan, Diagnostic> {
+    let edition_toml = req.edition.join(crate::input::content::EDITION_FILE);
+    if !edition_toml.is_file() {
+        return Err(Diagnostic::error(format!("{} is not an edition (no {})", req.edition.display(), crate::input::content::EDITION_FILE))
+            .hint("give --into an edition folder; start one with folio new FOLDER"));
+    }
+    let mut plan = Plan::default();
+    let mut photos = req.photos.iter();
+    let mut photo_names: Vec<String> = Vec::new();
+    for file in req.files {
+        let (input, imported) = super::import(file)?;
+        let unit = input.format.unit();
+        let how = match input.encoding {
+            Some(e) => format!("{} text", e.name()),
+            None => "a Word document".to_string(),
+        };
+        plan.report.push(format!("{}: read as {how}; {} stor{}", file.display(), imported.stories.len(), if imported.stories.len() == 1 { "y" } else { "ies" }));
+        for g in &imported.guesses {
+            let name = g.role.name();
+            let width = name.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>();
+            plan.report.push(format!("  {unit} {:>4}: {name}{} {}", g.line, " ".repeat(18usize.saturating_sub(width)), g.text));
+        }
+        let base = stem(file);
+        let mut images = input.images.iter();
+        for (k, story) in imported.stories.iter().enumerate() {
+            let name = if k == 0 { base.clone() } else { format!("{base}-{}", k + 1) };
+            let rel = format!("stories/{name}.toml");
+            let mut files = Vec::new();
+            for c in &story.captions {
+                let (fname, bytes) = if let Some((n, b)) = images.next() {
+                    (format!("{name}-{n}"), b.clone())
+                } else if let Some(p) = photos.next() {
+                    let b = std::fs::read(p).map_err(|e| Diagnostic::error(format!("cannot read the photo {} ({e})", p.display())).at_path(p))?;
+                    (p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| format!("{name}.jpg")), b)
+                } else {
+                    plan.report.push(format!("  {unit} {:>4}: caption without a photo; written commented out in {rel} (give --photo FILE)", c.line));
+                    files.push(None);
+                    continue;
+                };
+                if photo_names.contains(&fname) {
+                    return Err(Diagnostic::error(format!("two photos of this import are both named {fname}")).hint("rename one of the photo files"));
+                }
+                photo_names.push(fname.clone());
+                let dst = req.edition.join("photos").join(&fname);
+                if dst.exists() && !req.force && std::fs::read(&dst).ok().as_deref() != Some(&bytes[..]) {
+                    return Err(Diagnostic::error(format!("{} exists and holds another photo", dst.display())).hint("rename the photo, or pass --force to overwrite it"));
+                }
+                plan.outputs.push(Output { path: dst, bytes });
+                files.push(Some(format!("photos/{fname}")));
+            }
+            let path = req.edition.join(&rel);
+            if path.exists() && !req.force {
+                return Err(Diagnostic::error(format!("{} exists", path.display()))
+                    .hint("rename the input file, or pass --force to overwrite the story file"));
+            }
+            let source = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            plan.outputs.push(Output { path, bytes: story_toml(story, &source, &files).into_bytes() });
+            plan.stories.push(rel);
+        }
+        for (n, _) in images {
+            plan.report.push(format!("  image {n} of {} has no caption; not imported", file.display()));
+        }
+    }
+    if let Some(extra) = photos.next() {
+        return Err(Diagnostic::error(format!("no caption is left for the photo {}", extra.display()))
+            .hint("give one --photo per photo caption (a caption is a line such as `说明 某某摄`)"));
+    }
+    if let Some(page) = req.page {
+        let text = std::fs::read_to_string(&edition_toml).map_err(|e| Diagnostic::error(format!("cannot read {} ({e})", edition_toml.display())))?;
+        let mut text = text;
+        for rel in &plan.stories {
+            text = match add_to_page(&text, page, rel) {
+                Ok(t) => t,
+                Err(PageError::Listed) => text,
+                Err(PageError::Parse(e)) => {
+                    return Err(Diagnostic::error(format!("{} is not valid TOML: {e}", edition_toml.display())).hint("fix it (folio check names the line) and import again"));
+                }
+                Err(PageError::NoPage(n, have)) => {
+                    let have: Vec<String> = have.iter().map(i64::to_string).collect();
+                    return Err(Diagnostic::error(format!("{} has no page {n}", edition_toml.display()))
+                        .hint(format!("its pages are {}; add a [[pages]] table with number = {n}, or pick one of them", have.join(", "))));
+                }
+            };
+        }
+        plan.outputs.push(Output { path: edition_toml, bytes: text.into_bytes() });
+    }
+    Ok(plan)
+}
+
+/// Write the plan's files: each to a temporary file beside it, then all renamed into place.
+pub fn write(plan: &Plan) -> Result<(), Diagnostic> {
+    let mut temps = Vec::new();
+    for o in &plan.outputs {
+        let dir = o.path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(|e| Diagnostic::error(format!("cannot make {} ({e})", dir.display())))?;
+        let mut t = tempfile::NamedTempFile::new_in(dir).map_err(|e| Diagnostic::error(format!("cannot write in {} ({e})", dir.display())))?;
+        std::io::Write::write_all(&mut t, &o.bytes).map_err(|e| Diagnostic::error(format!("cannot write {} ({e})", o.path.display())))?;
+        temps.push((t, &o.path));
+    }
+    for (t, path) in temps {
+        t.persist(path).map_err(|e| Diagnostic::error(format!("cannot write {} ({})", path.display(), e.error)))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,374 @@
+//! `folio import`: the seed text (as .txt, in GBK and UTF-16, and as a .docx written here with
+//! docx-rs) imports into stories whose text equals the sample edition's, field by field and
+//! character for character; an edition made by `folio new` and filled by `folio import --page`
+//! builds; bad inputs are clear errors.
+//!
+//! The seed holds several stories and a page banner; each sample story file says which seed
+//! lines it was made from (`seed lines A-B`), and the tests cut the seed there, one input per
+//! story. Texts are compared raw (as written in the story files, before the edition's house
+//! conversions such as full-width brackets), paragraph by paragraph; the sample's headlines carry
+//! an editor's `\n` (where a two-line head breaks), which the seed does not have and is removed
+//! before comparing.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{TestProject, repo};
+use toml::Value;
+
+/// The sample stories with the seed lines they come from, in the order of the seed.
+fn sample_stories() -> Vec<(String, usize, usize)> {
+    let dir = repo().join("content/jiangxi-special/stories");
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        let text = std::fs::read_to_string(&p).unwrap();
+        let first = text.lines().next().unwrap();
+        let at = first.find("seed lines ").unwrap_or_else(|| panic!("{} names no seed lines", p.display())) + "seed lines ".len();
+        let range: String = first[at..].chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+        let (a, b) = range.split_once('-').unwrap();
+        out.push((p.file_stem().unwrap().to_string_lossy().into_owned(), a.parse().unwrap(), b.parse().unwrap()));
+    }
+    out.sort_by_key(|s| s.1);
+    assert_eq!(out.len(), 7);
+    out
+}
+
+/// Seed lines `a..=b` (1-based), as the text of one input.
+fn seed_lines(a: usize, b: usize) -> String {
+    let seed = std::fs::read_to_string(repo().join("tests/fixtures/seed.txt")).unwrap();
+    let lines: Vec<&str> = seed.lines().collect();
+    lines[a - 1..b].join("\n") + "\n"
+}
+
+/// The sample story `name`, parsed.
+fn sample(name: &str) -> Value {
+    toml::from_str(&std::fs::read_to_string(repo().join(format!("content/jiangxi-special/stories/{name}.toml"))).unwrap()).unwrap()
+}
+
+/// The photo files of the sample stories, in seed order.
+fn sample_photos() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for (name, _, _) in sample_stories() {
+        for p in sample(&name).get("photos").and_then(Value::as_array).into_iter().flatten() {
+            out.push(repo().join("content/jiangxi-special").join(p["file"].as_str().unwrap()));
+        }
+    }
+    out
+}
+
+/// A one-page edition with nothing on its page yet, at `content/<name>` of the project.
+fn blank_edition(p: &TestProject, name: &str) -> PathBuf {
+    blank_edition_in(p, name, "broadsheet")
+}
+
+/// [`blank_edition`] in `format`.
+fn blank_edition_in(p: &TestProject, name: &str, format: &str) -> PathBuf {
+    let dir = p.root().join("content").join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("edition.toml"),
+        format!("# TEST DATA: an edition with one empty page.\n[edition]\npaper = \"示例日报\"\ndate = 2023-06-26\nissue = 1\nformat = \"{format}\"\n\n[[pages]]\nnumber = 1\nsection = \"要闻\"\nblank = true\n"),
+    )
+    .unwrap();
+    dir
+}
+
+/// Paragraphs of a story field (a multi-line string), as folio splits them.
+fn paras(v: Option<&Value>) -> Vec<String> {
+    v.and_then(Value::as_str).map(folio::input::content::paragraphs).unwrap_or_default()
+}
+
+/// A string field, with the sample's editorial `\n` removed.
+fn field(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(|s| s.replace('\n', ""))
+}
+
+/// Assert every text field of the imported story equals the sample's.
+fn assert_same_story(name: &str, got: &Value, want: &Value) {
+    for key in ["kicker", "headline", "deck", "byline", "dateline", "attribution"] {
+        assert_eq!(field(got, key), field(want, key), "{name}: {key}");
+    }
+    assert_eq!(paras(got.get("body")), paras(want.get("body")), "{name}: body");
+    let lead = |v: &Value| v.get("lead").map(|l| (field(l, "title"), paras(l.get("text"))));
+    assert_eq!(lead(got), lead(want), "{name}: lead box");
+    let sections = |v: &Value| -> Vec<(Option<String>, Option<String>, Vec<String>)> {
+        v.get("sections").and_then(Value::as_array).into_iter().flatten().map(|s| (field(s, "head"), field(s, "subhead"), paras(s.get("body")))).collect()
+    };
+    let (g, w) = (sections(got), sections(want));
+    assert_eq!(g.len(), w.len(), "{name}: number of sections");
+    for (k, (g, w)) in g.iter().zip(&w).enumerate() {
+        assert_eq!(g, w, "{name}: section {}", k + 1);
+    }
+    let captions = |v: &Value| -> Vec<(Option<String>, Option<String>)> {
+        v.get("photos").and_then(Value::as_array).into_iter().flatten().map(|p| (field(p, "caption"), field(p, "credit"))).collect()
+    };
+    assert_eq!(captions(got), captions(want), "{name}: photo captions");
+}
+
+/// Read the story file `stories/<name>.toml` of an edition.
+fn imported(edition: &Path, name: &str) -> Value {
+    let p = edition.join(format!("stories/{name}.toml"));
+    let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{} is not valid TOML: {e}\n{text}", p.display()))
+}
+
+/// Every character of the input but white space appears in the story file's text fields as
+/// often as in the input (with the caption's 摄, the box label's colon and the attribution's
+/// brackets, which become keys): nothing dropped, nothing invented.
+fn assert_nothing_lost(input: &str, story: &Value) {
+    let mut got = String::new();
+    let mut add = |s: &str| got.push_str(s);
+    for key in ["kicker", "headline", "deck", "byline", "dateline", "body"] {
+        story.get(key).and_then(Value::as_str).map(&mut add);
+    }
+    if let Some(a) = story.get("attribution").and_then(Value::as_str) {
+        add(&format!("（{a}）"));
+    }
+    if let Some(l) = story.get("lead") {
+        add(l["title"].as_str().unwrap());
+        add("：");
+        add(l["text"].as_str().unwrap());
+    }
+    for s in story.get("sections").and_then(Value::as_array).into_iter().flatten() {
+        for k in ["head", "subhead", "body"] {
+            s.get(k).and_then(Value::as_str).map(&mut add);
+        }
+    }
+    for p in story.get("photos").and_then(Value::as_array).into_iter().flatten() {
+        add(p["caption"].as_str().unwrap());
+        add(p["credit"].as_str().unwrap());
+        add("摄");
+    }
+    let sorted = |s: &str| {
+        let mut v: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+        v.sort_unstable();
+        v
+    };
+    assert_eq!(sorted(&got), sorted(input), "the story's characters differ from the input's");
+}
+
+/// Write the seed's stories as .txt files (encoded by `encode`) into `dir`.
+fn write_txt(dir: &Path, encode: impl Fn(&str) -> Vec<u8>) -> Vec<String> {
+    std::fs::create_dir_all(dir).unwrap();
+    let mut files = Vec::new();
+    for (name, a, b) in sample_stories() {
+        let f = dir.join(format!("{name}.txt"));
+        std::fs::write(&f, encode(&seed_lines(a, b))).unwrap();
+        files.push(f.to_string_lossy().into_owned());
+    }
+    files
+}
+
+/// Import `files` into `edition` with the sample's photos, asserting success; gives stdout.
+fn import(p: &TestProject, files: &[String], edition: &Path, extra: &[&str]) -> String {
+    let mut args: Vec<String> = vec!["import".into()];
+    args.extend(files.iter().cloned());
+    args.extend(["--into".into(), edition.to_string_lossy().into_owned()]);
+    for ph in sample_photos() {
+        args.extend(["--photo".into(), ph.to_string_lossy().into_owned()]);
+    }
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = p.folio(&refs);
+    run.assert_code(0);
+    run.stdout()
+}
+
+#[test]
+fn the_seed_as_text_imports_into_the_sample_stories() {
+    let p = TestProject::sample();
+    let edition = blank_edition(&p, "imported");
+    let files = write_txt(&p.root().join("copy"), |s| s.as_bytes().to_vec());
+    let out = import(&p, &files, &edition, &[]);
+    for (name, a, b) in sample_stories() {
+        let got = imported(&edition, &name);
+        assert_same_story(&name, &got, &sample(&name));
+        assert_nothing_lost(&seed_lines(a, b), &got);
+    }
+    // One story per input, nothing more; photos copied in.
+    assert_eq!(std::fs::read_dir(edition.join("stories")).unwrap().count(), 7);
+    assert!(edition.join("photos/xunjing.jpg").is_file() && edition.join("photos/chaji.jpg").is_file());
+    // The report: encoding and guesses with the input's line numbers (seed line 3 is line 1 of
+    // xinyu.txt; the word 快检业|务 broken at seed line 65/67 is joined at line 65 of the input).
+    assert!(out.contains("xinyu.txt: read as UTF-8 text; 1 story"), "{out}");
+    assert!(out.contains("line    1: 主题 headline"), "{out}");
+    assert!(out.contains("line    3: 副题 deck"), "{out}");
+    assert!(out.contains("line    5: byline"), "{out}");
+    assert!(out.contains("快检业|务类培训"), "{out}");
+    assert!(out.contains("attribution") && out.contains("程军"), "{out}");
+    // Without --force an import never overwrites a story file.
+    let again = p.folio(&["import", &files[0], "--into", &edition.to_string_lossy()]);
+    again.assert_code(2);
+    again.assert_stderr_has(&["exists", "--force"]);
+}
+
+#[test]
+fn gbk_and_utf16_text_is_detected_and_converted() {
+    let p = TestProject::sample();
+    for (enc, label) in [("gbk", "GB18030/GBK"), ("utf16", "UTF-16LE")] {
+        let edition = blank_edition(&p, enc);
+        let files = write_txt(&p.root().join(enc), |s| match enc {
+            "gbk" => encoding_rs::GBK.encode(s).0.into_owned(),
+            _ => [0xFF, 0xFE].into_iter().chain(s.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
+        });
+        let out = import(&p, &files, &edition, &[]);
+        assert!(out.contains(&format!("wuning.txt: read as {label} text")), "{out}");
+        for (name, _, _) in sample_stories() {
+            assert_same_story(&name, &imported(&edition, &name), &sample(&name));
+        }
+    }
+}
+
+#[test]
+fn several_stories_in_one_file_split_after_their_attributions() {
+    let p = TestProject::sample();
+    let edition = blank_edition(&p, "split");
+    // The five short stories of the seed's second page, as one file.
+    let shorts: Vec<_> = sample_stories().into_iter().filter(|s| s.1 >= 139).collect();
+    let text = seed_lines(shorts[0].1, shorts.last().unwrap().2);
+    let f = p.root().join("shorts.txt");
+    std::fs::write(&f, &text).unwrap();
+    let run = p.folio(&["import", &f.to_string_lossy(), "--into", &edition.to_string_lossy()]);
+    run.assert_code(0);
+    assert!(run.stdout().contains("shorts.txt: read as UTF-8 text; 5 stories"), "{}", run.stdout());
+    for (k, (name, _, _)) in shorts.iter().enumerate() {
+        let file = if k == 0 { "shorts".to_string() } else { format!("shorts-{}", k + 1) };
+        assert_same_story(name, &imported(&edition, &file), &sample(name));
+    }
+}
+
+/// A Word document of the seed lines `a..=b`: one paragraph per non-blank line (the column
+/// breaks kept as paragraph breaks, as text pasted into Word has them), the first line in the
+/// Title style at 22 pt, the second in Subtitle, and an image before a caption line.
+fn docx_of(a: usize, b: usize, image: Option<&[u8]>) -> Vec<u8> {
+    use docx_rs::{Docx, Paragraph, Pic, Run, Style, StyleType};
+    let mut doc = Docx::new()
+        .add_style(Style::new("Title", StyleType::Paragraph).name("Title").size(44))
+        .add_style(Style::new("Subtitle", StyleType::Paragraph).name("Subtitle").size(32));
+    let text = seed_lines(a, b);
+    for (k, line) in text.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
+        let mut para = Paragraph::new();
+        if line.ends_with('摄') {
+            if let Some(png) = image {
+                para = para.add_run(Run::new().add_image(Pic::new_with_dimensions(png.to_vec(), 1200, 900)));
+                doc = doc.add_paragraph(para);
+                para = Paragraph::new();
+            }
+        }
+        para = para.add_run(Run::new().add_text(line));
+        para = match k {
+            0 => para.style("Title"),
+            1 if b - a > 50 => para.style("Subtitle"),
+            _ => para,
+        };
+        doc = doc.add_paragraph(para);
+    }
+    let mut buf = std::io::Cursor::new(Vec::new());
+    doc.build().pack(&mut buf).unwrap();
+    buf.into_inner()
+}
+
+/// A grey 1200 × 900 PNG.
+fn png() -> Vec<u8> {
+    let img = image::GrayImage::from_fn(1200, 900, |x, y| image::Luma([((x + y) % 256) as u8]));
+    let mut buf = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut buf, image::ImageFormat::Png).unwrap();
+    buf.into_inner()
+}
+
+#[test]
+fn the_seed_as_docx_imports_into_the_sample_stories() {
+    let p = TestProject::sample();
+    let edition = blank_edition(&p, "docx");
+    let dir = p.root().join("docx");
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = png();
+    let mut files = Vec::new();
+    for (name, a, b) in sample_stories() {
+        let f = dir.join(format!("{name}.docx"));
+        std::fs::write(&f, docx_of(a, b, Some(&png))).unwrap();
+        files.push(f.to_string_lossy().into_owned());
+    }
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    let into = edition.to_string_lossy().into_owned();
+    args.extend(["--into", &into]);
+    let run = p.folio(&args);
+    run.assert_code(0);
+    assert!(run.stdout().contains("xinyu.docx: read as a Word document"), "{}", run.stdout());
+    assert!(run.stdout().contains("paragraph    1: 主题 headline"), "{}", run.stdout());
+    for (name, a, b) in sample_stories() {
+        let got = imported(&edition, &name);
+        assert_same_story(&name, &got, &sample(&name));
+        assert_nothing_lost(&seed_lines(a, b), &got);
+        // The document's own image became the captioned photo.
+        for ph in got.get("photos").and_then(Value::as_array).into_iter().flatten() {
+            let f = edition.join(ph["file"].as_str().unwrap());
+            assert_eq!(std::fs::read(&f).unwrap(), png, "{}", f.display());
+        }
+    }
+}
+
+#[test]
+fn a_docx_becomes_a_placed_built_page() {
+    let p = TestProject::sample();
+    // An edition made by folio new from a one-page tabloid template, then filled by folio
+    // import with five of the seed's stories (about a page of copy), one .docx each.
+    blank_edition_in(&p, "template", "tabloid");
+    p.folio(&["new", "content/day", "--from", "content/template"]).assert_code(0);
+    let stories = sample_stories();
+    let mut files = Vec::new();
+    for name in ["jiujiang-lead", "wuning", "duchang", "lianxi", "balihu"] {
+        let (_, a, b) = stories.iter().find(|s| s.0 == name).unwrap();
+        let f = p.root().join(format!("{name}.docx"));
+        std::fs::write(&f, docx_of(*a, *b, None)).unwrap();
+        files.push(f.to_string_lossy().into_owned());
+    }
+    let photo = repo().join("content/jiangxi-special/photos/chaji.jpg").to_string_lossy().into_owned();
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["--into", "content/day", "--page", "1", "--photo", &photo]);
+    p.folio(&args).assert_code(0);
+    let edition = std::fs::read_to_string(p.root().join("content/day/edition.toml")).unwrap();
+    assert!(edition.contains("stories/jiujiang-lead.toml") && !edition.contains("blank = true"), "{edition}");
+    let build = p.folio(&["build", "content/day", "--out", "out"]);
+    build.assert_code(0);
+    assert!(!build.stderr().contains("overset"), "{}", build.stderr());
+    let pdf = std::fs::read_dir(p.out()).unwrap().map(|e| e.unwrap().path()).find(|f| f.extension().is_some_and(|e| e == "pdf")).expect("a PDF");
+    let text: String = common::poppler("pdftotext", &[&pdf.to_string_lossy(), "-"]).chars().filter(|c| !c.is_whitespace()).collect();
+    for needle in ["万里缉毒！斩断毒品运输通道", "对重点路段过往车辆开展毒品查缉", "开展禁毒知识培训", "远离毒品”意识"] {
+        assert!(text.contains(needle), "the page lacks {needle}");
+    }
+}
+
+#[test]
+fn bad_inputs_are_clear_errors() {
+    let p = TestProject::sample();
+    let edition = blank_edition(&p, "bad");
+    let into = edition.to_string_lossy().into_owned();
+    let f = p.root().join("story.docx");
+    std::fs::write(&f, b"PK not really a zip").unwrap();
+    let run = p.folio(&["import", &f.to_string_lossy(), "--into", &into]);
+    run.assert_code(2);
+    run.assert_stderr_has(&["story.docx", "not a readable Word document", "save it again as .docx"]);
+    let f = p.root().join("story.txt");
+    std::fs::write(&f, b"\xE4\xB8\xBB\xE9\xA2\x98\n\n\x80\x80\x80\xFF\n").unwrap();
+    let run = p.folio(&["import", &f.to_string_lossy(), "--into", &into]);
+    run.assert_code(2);
+    run.assert_stderr_has(&["story.txt:3:1", "neither UTF-8"]);
+    std::fs::write(&f, seed_lines(139, 147)).unwrap();
+    let run = p.folio(&["import", &f.to_string_lossy(), "--into", &into, "--page", "9"]);
+    run.assert_code(2);
+    run.assert_stderr_has(&["has no page 9", "its pages are 1"]);
+    let run = p.folio(&["import", &f.to_string_lossy(), "--into", &p.root().to_string_lossy()]);
+    run.assert_code(2);
+    run.assert_stderr_has(&["is not an edition", "folio new"]);
+    let doc = p.root().join("story.doc");
+    std::fs::write(&doc, b"x").unwrap();
+    let run = p.folio(&["import", &doc.to_string_lossy(), "--into", &into]);
+    run.assert_code(2);
+    run.assert_stderr_has(&["story.doc is not a file folio can import", ".docx, .txt or .md"]);
+    assert!(!edition.join("stories").exists(), "a failed import wrote files");
+}
