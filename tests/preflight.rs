@@ -432,8 +432,10 @@ fn the_samples_check_clean_and_print_the_rare_name_character() {
         let run = folio(&p, &["check", &format!("content/{name}"), "--format", "json"]);
         let v: Value = serde_json::from_str(&run.stdout()).unwrap();
         run.assert_code(0);
-        // Clean: no findings at all, except notes of what copyfit changed.
-        let other: Vec<&Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["code"] != "copyfit").collect();
+        // Clean: no findings at all, except notes of what copyfit changed, the columns the flow
+        // leaves a line short (it balances them within one line: not yet 齐栏), and the one
+        // loose line a page may have (tests/typography.rs measures them).
+        let other: Vec<&Value> = v["findings"].as_array().unwrap().iter().filter(|f| !["copyfit", "short-column", "loose-line"].contains(&f["code"].as_str().unwrap())).collect();
         assert!(other.is_empty(), "{name}: {other:#?}");
         // The samples' photos are RGB: their coverage is estimated through the newsprint
         // profile and stays within the edition's limit (240%); the text is pure K.
@@ -515,8 +517,9 @@ fn han_chars(skip: usize, n: usize) -> String {
 
 #[test]
 fn loose_lines_orphans_and_short_columns_are_warnings_with_marks_on_the_proof() {
-    // A word of Latin letters too long to share a line: the line before it is spread far apart.
-    let loose = story("松行", &format!("{}Typesetting{}。", han_chars(0, 12), han_chars(12, 20)), "", (1, 2, 0, 40));
+    // An ellipsis (two ems that never start a line) right after the first line's eighth
+    // character: the character goes down with it and the first line is spread far apart.
+    let loose = story("松行", &format!("{}……{}。", han_chars(0, 8), han_chars(8, 20)), "", (1, 2, 0, 40));
     // Two lines, then four (a 10-character column): balanced at three lines, the second
     // paragraph's first line stands alone at the foot of column 1.
     let orphan = story("孤行", &format!("{}。\n\n{}。", han_chars(40, 15), han_chars(60, 35)), "", (3, 2, 0, 40));
@@ -556,7 +559,7 @@ fn loose_lines_orphans_and_short_columns_are_warnings_with_marks_on_the_proof() 
     run.assert_code(0);
     let png = std::fs::read(p.root().join("proofs/mini-p1.png")).unwrap();
     let img = image::load_from_memory(&png).unwrap();
-    assert_eq!(img.width(), (396.0 / 25.4 * 150.0_f64).round() as u32, "150 dpi by default");
+    assert_eq!(img.width(), (390.0 / 25.4 * 150.0_f64).round() as u32, "150 dpi by default");
     let (x, _, cyan) = centroid(&png, [0x00, 0xa0, 0xc0]);
     assert!(cyan > 50, "short column marked: {cyan}");
     // Column 2 of the block: right of the page's first column.

@@ -78,10 +78,11 @@ fn the_samples_have_at_most_one_loose_line_a_page_and_never_two_in_a_row() {
 
 #[test]
 fn digits_set_proportionally_spread_their_lines_and_are_found() {
-    // The measurement sees what the half-width digits prevent: with the fonts' proportional
-    // digits (0.513 em) a line holding "14" is spread by about a ninth of an em.
+    // The measurement sees what the half-width digits (and the little shrink before spreading)
+    // prevent: with the fonts' proportional digits (0.513 em) and no shrink, a line holding
+    // "14" is spread by about a ninth of an em.
     let p = TestProject::with_edition("jiangxi-special");
-    p.edit("layouts/style.typ", |t| t.replace("#let digit-features = (\"hwid\",)", "#let digit-features = ()").replace("#let digit-pad = 0.25em", "#let digit-pad = 0em"));
+    p.edit("layouts/style.typ", |t| t.replace("#let digit-features = (\"hwid\",)", "#let digit-features = ()").replace("#let digit-pad = 0.25em", "#let digit-pad = 0em").replace("min: -0.07em", "min: 0em"));
     p.folio(&["build", "content/jiangxi-special"]).assert_code(0);
     let l = loose(&p.out().join("jiangxi-special.pdf"), &BROADSHEET);
     let n: usize = l.per_page.iter().map(Vec::len).sum();
@@ -90,11 +91,28 @@ fn digits_set_proportionally_spread_their_lines_and_are_found() {
 }
 
 #[test]
-fn the_samples_have_no_widows_or_orphans() {
+fn widows_and_orphans_are_avoided_or_reported() {
     for (e, b) in SAMPLES {
-        let (_p, pdf) = build(e);
+        let (p, pdf) = build(e);
         let f = faults(&pdf, &b);
-        assert!(f.is_empty(), "{e}: {f:#?}");
+        // The broadsheet sample has none left.
+        if e == "jiangxi-special" {
+            assert!(f.is_empty(), "{e}: {f:#?}");
+        }
+        // Every one the PDF shows is a finding of folio check.
+        let run = p.folio(&["check", &format!("content/{e}"), "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+        let reported: Vec<String> = v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["code"] == "widow" || x["code"] == "orphan")
+            .map(|x| x["message"].as_str().unwrap().to_string())
+            .collect();
+        for fault in &f {
+            let (Fault::Widow { text, .. } | Fault::Orphan { text, .. }) = fault;
+            assert!(reported.iter().any(|m| m.contains(text.as_str())), "{e}: {fault:?} not reported: {reported:#?}");
+        }
     }
 }
 

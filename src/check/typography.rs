@@ -66,7 +66,7 @@ pub fn check(compiled: &Compiled) -> Vec<Fault> {
             if fit.is_some_and(|f| f.overset > 0 || f.head.is_some()) {
                 continue;
             }
-            out.extend(breaks(fmt, pi, si, story, !fit.is_some_and(|f| f.underset > 1)));
+            out.extend(breaks(fmt, pi, si, story, fit.is_none_or(|f| f.underset <= 1)));
         }
     }
     out

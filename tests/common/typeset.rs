@@ -43,6 +43,10 @@ impl Line {
     pub fn x1(&self) -> f64 {
         self.chars.last().unwrap().x1
     }
+    /// Whether the line opens with a mark (“（《 …) that Typst may set half width there.
+    pub fn opens(&self) -> bool {
+        "“‘（《「『【〔".contains(self.chars[0].c)
+    }
     pub fn size(&self) -> f64 {
         self.chars[0].size
     }
@@ -132,7 +136,7 @@ pub fn body_lines(pdf: &Path, body: f64) -> Vec<Vec<Line>> {
 pub fn columns(lines: &[Line], body: f64) -> Vec<Vec<&Line>> {
     let near = |a: f64, b: f64| (a - b).abs() < 0.3;
     let mut lefts: Vec<f64> = Vec::new();
-    for l in lines {
+    for l in lines.iter().filter(|l| !l.opens()) {
         let x = l.x0();
         if !lines.iter().any(|m| near(m.x0(), x - 2.0 * body)) && !lefts.iter().any(|&a| near(a, x)) {
             lefts.push(x);
@@ -141,7 +145,9 @@ pub fn columns(lines: &[Line], body: f64) -> Vec<Vec<&Line>> {
     lefts.sort_by(f64::total_cmp);
     let mut cols: Vec<Vec<&Line>> = vec![Vec::new(); lefts.len()];
     for l in lines {
-        if let Some(i) = lefts.iter().position(|&a| near(l.x0(), a) || near(l.x0(), a + 2.0 * body)) {
+        // A line opening with a mark Typst set half width starts half an em to the left.
+        let at = |a: f64| near(l.x0(), a) || near(l.x0(), a + 2.0 * body) || (l.opens() && (near(l.x0(), a - 0.5 * body) || near(l.x0(), a + 1.5 * body)));
+        if let Some(i) = lefts.iter().position(|&a| at(a)) {
             cols[i].push(l);
         }
     }
@@ -166,11 +172,11 @@ pub enum Fault {
 
 /// The widows and orphans of one column.
 pub fn widows_and_orphans(col: &[&Line], body: f64, pitch: f64, width: f64) -> Vec<Fault> {
-    let Some(left) = col.iter().map(|l| l.x0()).reduce(f64::min) else { return Vec::new() };
+    let Some(left) = col.iter().filter(|l| !l.opens()).map(|l| l.x0()).reduce(f64::min) else { return Vec::new() };
     let at = |y: f64| col.iter().any(|l| (l.y() - y).abs() < 0.3);
     let mut out = Vec::new();
     for l in col {
-        let indented = (l.x0() - left - 2.0 * body).abs() < 0.3;
+        let indented = (l.x0() - left - 2.0 * body).abs() < 0.3 || (l.opens() && (l.x0() - left - 1.5 * body).abs() < 0.3);
         let len = l.x1() - l.x0();
         if !indented && len <= width / 3.0 + 0.3 && !at(l.y() - pitch) {
             out.push(Fault::Widow { page: l.page, text: l.text() });
