@@ -78,22 +78,6 @@ fn tight(paras: usize, height: u32, auto: bool, copyfit: &str) -> TestProject {
 
 fn tight_with(paras: usize, height: u32, auto: bool, copyfit: &str, photo: bool) -> TestProject {
     let p = TestProject::sample();
-    // The line counts below are calibrated on the plain setting: proportional digits, marks
-    // halved at line ends, no closing up before spreading (the house style's refinements,
-    // tests/typography.rs, save a few lines of this copy).
-    p.edit("layouts/style.typ", |t| {
-        let plain = [
-            ("#let digit-features = (\"hwid\",)", "#let digit-features = ()"),
-            ("#let digit-pad = 0.25em", "#let digit-pad = 0em"),
-            ("min: -0.07em", "min: 0em"),
-            ("#let line-end-marks = \"，。、：；！？”’）》」』】〕\"", "#let line-end-marks = \"\""),
-            ("#let line-start-marks = \"“‘（《「『【〔\"", "#let line-start-marks = \"\""),
-        ];
-        plain.iter().fold(t, |t, (a, b)| {
-            assert!(t.contains(a), "style.typ has {a}");
-            t.replace(a, b)
-        })
-    });
     let dir = p.edition("tight");
     std::fs::create_dir_all(dir.join("stories")).unwrap();
     std::fs::write(

@@ -432,10 +432,10 @@ fn the_samples_check_clean_and_print_the_rare_name_character() {
         let run = folio(&p, &["check", &format!("content/{name}"), "--format", "json"]);
         let v: Value = serde_json::from_str(&run.stdout()).unwrap();
         run.assert_code(0);
-        // Clean: no findings at all, except notes of what copyfit changed, the columns the flow
-        // leaves a line short (it balances them within one line: not yet 齐栏), and the one
-        // loose line a page may have (tests/typography.rs measures them).
-        let other: Vec<&Value> = v["findings"].as_array().unwrap().iter().filter(|f| !["copyfit", "short-column", "loose-line"].contains(&f["code"].as_str().unwrap())).collect();
+        // Clean: no findings at all, except notes of what copyfit changed and the typography
+        // warnings (loose lines, widows, orphans, short columns: the house style does not yet
+        // avoid them all; tests/typography.rs measures them).
+        let other: Vec<&Value> = v["findings"].as_array().unwrap().iter().filter(|f| !["copyfit", "short-column", "loose-line", "widow", "orphan"].contains(&f["code"].as_str().unwrap())).collect();
         assert!(other.is_empty(), "{name}: {other:#?}");
         // The samples' photos are RGB: their coverage is estimated through the newsprint
         // profile and stays within the edition's limit (240%); the text is pure K.
