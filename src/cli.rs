@@ -180,7 +180,7 @@ pub struct ProofArgs {
     #[arg(long, default_value = "out/proof")]
     pub out: PathBuf,
     /// Resolution of the page and spread PNGs (dots per inch, 10–600).
-    #[arg(long, default_value_t = 100.0, value_parser = dpi)]
+    #[arg(long, default_value_t = 150.0, value_parser = dpi)]
     pub dpi: f32,
     /// Report format of the findings printed alongside.
     #[arg(long, value_enum, default_value_t = ReportFormat::Human)]

@@ -57,6 +57,14 @@ pub enum Code {
     InkOverLimit,
     /// Half-width brackets in Chinese text (GB/T 15834 wants full-width ones).
     HalfWidthBracket,
+    /// A body line spread by more than 5% of an em between its characters.
+    LooseLine,
+    /// A paragraph's short last line alone at the top of a column.
+    Widow,
+    /// A paragraph's first line alone at a column's foot.
+    Orphan,
+    /// A column of copy ending a line or more above its foot while the others go on (齐栏).
+    ShortColumn,
     /// Typst's own warnings.
     Typst,
     /// A problem in `edition.toml`, a story file or `formats.toml`.
@@ -82,6 +90,10 @@ impl Code {
             Code::InkNotK => "ink-not-k",
             Code::InkOverLimit => "ink-over-limit",
             Code::HalfWidthBracket => "half-width-bracket",
+            Code::LooseLine => "loose-line",
+            Code::Widow => "widow",
+            Code::Orphan => "orphan",
+            Code::ShortColumn => "short-column",
             Code::Typst => "typst",
             Code::Content => "content",
             Code::Template => "template",

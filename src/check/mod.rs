@@ -1,6 +1,8 @@
 //! Check: takes a compiled edition and gives the preflight [`preflight::Finding`]s (overset,
-//! photo resolution, missing glyphs from [`glyphs`], ink coverage from [`ink`]) with typed codes.
+//! photo resolution, missing glyphs from [`glyphs`], ink coverage from [`ink`], loose lines, widows, orphans and short columns from
+//! [`typography`]) with typed codes.
 
 pub mod glyphs;
 pub mod ink;
 pub mod preflight;
+pub mod typography;

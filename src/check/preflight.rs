@@ -15,6 +15,9 @@
 //! | `glyph-missing` | error | a character no font covers (it would print as a box) |
 //! | `ink-not-k` | error | text, a rule or a fill that is not pure K (DeviceCMYK 0/0/0/k) |
 //! | `ink-over-limit` | warning | a page's total area coverage above `max_ink` |
+//! | `loose-line` | warning | a body line spread by more than 5% of an em |
+//! | `widow`, `orphan` | warning | a paragraph's short last line alone at a column's top, its first line alone at a column's foot |
+//! | `short-column` | warning | a column of copy ending a line or more above its foot (齐栏) |
 //! | `typst` | warning | Typst's own warnings (e.g. a font family the fonts folder lacks) |
 //!
 //! Errors found before preflight (content, templates) become findings too ([`from_diagnostic`]).
@@ -24,7 +27,7 @@ use std::path::{Path, PathBuf};
 use crate::layout::compile::Compiled;
 use crate::input::content::Edition;
 use crate::diag::{Code, Diagnostic, Severity};
-use crate::check::glyphs;
+use crate::check::{glyphs, typography};
 use crate::check::ink::{self, PageInk};
 
 /// What a proof draws for a finding.
@@ -41,6 +44,10 @@ pub enum MarkKind {
     Glyph,
     /// Ink (purple).
     Ink,
+    /// Typography: a loose line, a widow or an orphan (green).
+    Typography,
+    /// A short column (齐栏, cyan).
+    Short,
 }
 
 /// Where a finding sits on a page, for the proof.
@@ -327,6 +334,57 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 mark: Some(Mark { page: pi.page, rect: [pi.max_at[0], pi.max_at[1], 60.0, 20.0], kind: MarkKind::Ink, label: format!("ink {:.0}%", pi.max_tac) }),
             });
         }
+    }
+
+    // Typography: loose lines, widows, orphans, short columns.
+    for f in typography::check(compiled) {
+        let story = f.story.and_then(|si| edition.stories.get(f.page).and_then(|s| s.get(si)));
+        let page = page_of(f.page).unwrap_or_default();
+        let col = f.column.map_or(String::new(), |c| format!(", column {}", c + 1));
+        let (code, label, message, hint) = match f.kind {
+            typography::Kind::Loose(s) => (
+                Code::LooseLine,
+                format!("loose {:.0}%", s * 100.0),
+                format!("loose line on page {page}: 「{}」 is spread by {:.0}% of an em", f.text, s * 100.0),
+                "rewrite a word in the paragraph (a line of whole characters needs no spreading), or let fit = \"auto\" track the story",
+            ),
+            typography::Kind::Widow => (
+                Code::Widow,
+                "widow".to_string(),
+                format!("widow on page {page}{col}: the paragraph's last line 「{}」 stands alone at the top of the column", f.text),
+                "add or cut a few characters in the paragraph so that its last line moves, or change the block's depth by a line",
+            ),
+            typography::Kind::Orphan => (
+                Code::Orphan,
+                "orphan".to_string(),
+                format!("orphan on page {page}{col}: the paragraph's first line 「{}」 stands alone at the foot of the column", f.text),
+                "add or cut a line of copy before the paragraph, or change the block's depth by a line",
+            ),
+            typography::Kind::Short(n) => (
+                Code::ShortColumn,
+                format!("short {n}"),
+                format!("short column on page {page}{col}: the copy ends {n} line{} above the column's foot", if n == 1 { "" } else { "s" }),
+                "add or cut a line of copy, or change the block's depth or the photo's height by a line, so the columns end level",
+            ),
+        };
+        let mut d = match story {
+            // At the line's text in the story file where it is written there, else the block.
+            Some(s) => {
+                let at = (!f.text.is_empty()).then(|| s.source.find(f.text.as_str()).map(|i| i..i + f.text.len())).flatten();
+                s.error(at.unwrap_or_else(|| s.value.block().span()), message)
+            }
+            None => Diagnostic::warning(message).in_file(&edition.file.display, &edition.file.source).with_span(Some(page_span(edition, f.page))),
+        };
+        d.severity = Severity::Warning;
+        let kind = if code == Code::ShortColumn { MarkKind::Short } else { MarkKind::Typography };
+        out.push(Finding {
+            code,
+            page: Some(page),
+            page_index: Some(f.page),
+            story: story.map(|s| s.display.clone()),
+            diag: d.hint(hint).code(code),
+            mark: Some(Mark { page: f.page, rect: f.rect, kind, label }),
+        });
     }
 
     // Typst's own warnings.

@@ -242,8 +242,9 @@ pub struct PhotoOutside {
     pub min_lines: u32,
 }
 
-/// A paragraph's last line of this many characters or fewer (of ten or so) is short: the flow keeps it from
-/// opening a column alone (see [`flow::Unit::ParaShortEnd`]).
+/// A paragraph's last line of this many characters or fewer (of ten or so; in wider columns, a
+/// third of the column) is short: the flow keeps it from opening a column alone (see
+/// [`flow::Unit::ParaShortEnd`]).
 pub const SHORT_LAST_LINE: usize = 4;
 
 const WEEKDAYS: [&str; 7] = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"];
@@ -683,7 +684,8 @@ fn units(ctx: &Ctx, flow_ids: &[usize]) -> Vec<Unit> {
                 let lines = &ctx.measures[i].lines;
                 let n = lines.len() as u32;
                 let last: usize = lines.last().map_or(0, |l| l.iter().map(|r| r.text.chars().count()).sum());
-                if n > 1 && last <= SHORT_LAST_LINE { Unit::ParaShortEnd(n) } else { Unit::Para(n) }
+                let short = SHORT_LAST_LINE.max((ctx.format.spec.column_chars as usize).div_ceil(3));
+                if n > 1 && last <= short { Unit::ParaShortEnd(n) } else { Unit::Para(n) }
             }
             _ => Unit::Keep(ctx.format.lines_for(ctx.measures[i].height)),
         })

@@ -5,7 +5,8 @@
 //! of each column (after the lead box and photos are cut out). Gives a [`Flow`]: which lines of
 //! which unit go where, with the columns balanced — they end level within one line — at the
 //! lowest bottom that holds everything, or the count of lines that do not fit (overset). A
-//! paragraph's short last line does not open a column alone where the columns can stay level.
+//! paragraph's short last line does not open a column alone, nor its first line end one alone,
+//! where the columns can stay level.
 //! Pure arithmetic on whole grid lines; nothing here knows about Typst. A story set at a pitch
 //! of its own ([`flow_pitched`], copyfit's leading) still gets its intervals in grid lines;
 //! each holds as many of the story's lines as fit from its first grid line down.
@@ -243,8 +244,9 @@ fn level(slices: &[Slice], frames: &[Interval]) -> bool {
 
 /// Greedy fill with a target line count per frame; gives the slices and the lines left over.
 /// With `widows` (each frame's full capacity), a short last line ([`Unit::ParaShortEnd`]) that
-/// would open a column alone takes the line before it along: the column ends a line early and a
-/// later column that gave up a line to levelling takes it back.
+/// would open a column alone takes the line before it along, and a paragraph's first line that
+/// would end a column alone goes on with the rest: the column ends a line early and a later
+/// column that gave up a line to levelling takes it back.
 fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u32]>, keep: u32) -> (Vec<Slice>, u32) {
     let mut targets = targets.to_vec();
     let mut slices = Vec::new();
@@ -284,6 +286,18 @@ fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u
                         continue;
                     }
                     let mut take = avail.min(n - from);
+                    // A paragraph's first line alone at the foot of a column (an orphan) goes on
+                    // to the next column with the rest, where a later column that gave up a line
+                    // to levelling can take it back.
+                    if widows.is_some() && from == 0 && take == 1 && n >= 2 && y > 0 && frames[f].flex {
+                        let full = widows.unwrap_or(&[]);
+                        if let Some(k) = (f + 1..frames.len()).find(|&k| frames[k].flex && targets[k] < full[k]) {
+                            targets[k] += 1;
+                            f += 1;
+                            y = 0;
+                            continue;
+                        }
+                    }
                     let mut widow = false;
                     if short_end && n - from - take == 1 && take >= 2 && frames[f].flex {
                         let full = widows.unwrap_or(&[]);

@@ -33,6 +33,8 @@ pub fn colour(kind: MarkKind) -> &'static str {
         MarkKind::Photo => "#ff8c00",
         MarkKind::Glyph => "#e000c0",
         MarkKind::Ink => "#8000c0",
+        MarkKind::Typography => "#00a040",
+        MarkKind::Short => "#00a0c0",
     }
 }
 

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub mod hostile;
+pub mod typeset;
 
 /// The repository root.
 pub fn repo() -> PathBuf {

@@ -1,0 +1,192 @@
+//! Typography of the set copy: what a 美编 or 校对 marks in the body text.
+//!
+//! Takes a compiled edition and gives [`Fault`]s, each with its page, story and rectangle on
+//! the page (pt from the trim's top-left corner): loose lines (a justified body line whose Han
+//! characters are spread apart by more than [`LOOSE`] of an em, measured from the laid-out
+//! glyphs), widows (a paragraph's last line of a third of the column or less alone at the top
+//! of a column), orphans (a paragraph's first line alone at a column's foot) and short columns
+//! (a column of a story's copy that ends one line or more above its foot — the block's foot or
+//! the photo under it — while the columns beside it go on: 齐栏).
+
+use typst::layout::{Abs, Point, Transform};
+use typst::text::FontWeight;
+
+use crate::layout::compile::Compiled;
+use crate::layout::compose::{PlacedPiece, Rect, StoryData};
+use crate::input::grid::Format;
+
+/// A line spread by more than this share of an em between Han characters is loose.
+pub const LOOSE: f64 = 0.05;
+
+/// What is wrong.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Kind {
+    /// A line spread by this share of an em.
+    Loose(f64),
+    /// A paragraph's short last line alone at the top of a column.
+    Widow,
+    /// A paragraph's first line alone at a column's foot.
+    Orphan,
+    /// A column ending this many lines above its foot.
+    Short(u32),
+}
+
+/// One fault and where it is.
+#[derive(Debug, Clone)]
+pub struct Fault {
+    /// What.
+    pub kind: Kind,
+    /// Page index.
+    pub page: usize,
+    /// Story index on the page, when it sits in a story's block.
+    pub story: Option<usize>,
+    /// Column of the story's block (0-based), for widows, orphans and short columns.
+    pub column: Option<u32>,
+    /// Where on the page, pt from the trim's top-left corner: x, y, width, height.
+    pub rect: [f64; 4],
+    /// The line's text (loose lines, widows, orphans).
+    pub text: String,
+}
+
+/// Every fault of the edition's pages, page by page.
+pub fn check(compiled: &Compiled) -> Vec<Fault> {
+    let mut out = Vec::new();
+    for (pi, page) in compiled.data.pages.iter().enumerate() {
+        let fmt = &page.format;
+        if let Some(doc_page) = compiled.document.pages().get(pi) {
+            out.extend(loose_lines(&doc_page.frame, fmt, pi, &page.stories));
+        }
+        for (si, story) in page.stories.iter().enumerate() {
+            if story.mirror {
+                continue;
+            }
+            let fit = compiled.fits.iter().find(|f| f.page == pi && f.story == si);
+            // Overset copy is a finding of its own; so are columns all ending two lines or more
+            // above the foot (underset).
+            if fit.is_some_and(|f| f.overset > 0 || f.head.is_some()) {
+                continue;
+            }
+            out.extend(breaks(fmt, pi, si, story, fit.is_none_or(|f| f.underset <= 1)));
+        }
+    }
+    out
+}
+
+/// A glyph of body text as laid out: its character, origin x, end of its own advance (without
+/// justification), baseline y and size, pt on the page.
+struct Glyph {
+    c: char,
+    x: f64,
+    end: f64,
+    y: f64,
+    size: f64,
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{20000}'..='\u{3134f}' | '\u{f900}'..='\u{faff}')
+}
+
+/// The loose lines of one page: body glyphs (the serif's regular face at the format's body
+/// size) by baseline, split where two are more than half an em apart (columns).
+fn loose_lines(frame: &typst::layout::Frame, fmt: &Format, pi: usize, stories: &[StoryData]) -> Vec<Fault> {
+    let body = fmt.spec.body_size;
+    let mut glyphs = Vec::new();
+    crate::layout::galley::for_each_text(frame, Transform::identity(), &mut |origin: Point, text| {
+        let info = text.font.info();
+        if (text.size.to_pt() - body).abs() > 0.01 || !info.family.contains("Serif") || info.variant.weight != FontWeight::REGULAR {
+            return;
+        }
+        let mut x = Abs::zero();
+        for g in &text.glyphs {
+            let advance = g.x_advance.at(text.size);
+            let natural = text.font.x_advance(g.id).map_or(advance, |a| a.at(text.size));
+            if let Some(c) = text.text.get(g.range()).and_then(|s| s.chars().next()) {
+                let x0 = (origin.x + x + g.x_offset.at(text.size)).to_pt();
+                glyphs.push(Glyph { c, x: x0, end: x0 + natural.to_pt(), y: origin.y.to_pt(), size: text.size.to_pt() });
+            }
+            x += advance;
+        }
+    });
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut lines: Vec<Vec<Glyph>> = Vec::new();
+    for g in glyphs {
+        match lines.last_mut() {
+            Some(l) if (l[0].y - g.y).abs() < 0.01 && g.x - l.last().map_or(g.x, |p| p.end) < 0.5 * body => l.push(g),
+            _ => lines.push(vec![g]),
+        }
+    }
+    let mut out = Vec::new();
+    for l in lines {
+        let mut gaps: Vec<f64> = l.windows(2).filter(|w| is_han(w[0].c) && is_han(w[1].c)).map(|w| (w[1].x - w[0].end) / w[0].size).collect();
+        if gaps.is_empty() {
+            continue;
+        }
+        gaps.sort_by(f64::total_cmp);
+        let spread = gaps[gaps.len() / 2];
+        if spread <= LOOSE {
+            continue;
+        }
+        let (x0, x1, y) = (l[0].x, l.last().map_or(l[0].end, |g| g.end), l[0].y);
+        let rect = [x0, y - 0.88 * body, x1 - x0, body];
+        let story = stories.iter().position(|s| {
+            let b = s.block;
+            let (x, y) = (x0 - fmt.side_pt, y - fmt.top_pt);
+            !s.mirror && x >= b.x - 1.0 && x <= b.x + b.w + 1.0 && y >= b.y && y <= b.y + b.h + body
+        });
+        out.push(Fault { kind: Kind::Loose(spread), page: pi, story, column: None, rect, text: l.iter().map(|g| g.c).collect() });
+    }
+    out
+}
+
+/// Widows, orphans and (with `short`) short columns of one story, from its placed slices.
+fn breaks(fmt: &Format, pi: usize, si: usize, story: &StoryData, short: bool) -> Vec<Fault> {
+    let on_page = |r: &Rect| [r.x + fmt.side_pt, r.y + fmt.top_pt, r.w, r.h];
+    let step = fmt.column_pt + fmt.gutter_pt;
+    let column = |r: &Rect| ((r.x - story.block.x) / step).round().max(0.0) as u32;
+    let chars = fmt.spec.column_chars as usize;
+    let mut out = Vec::new();
+    let fault = |kind, r: &Rect, text: String| Fault { kind, page: pi, story: Some(si), column: Some(column(r)), rect: on_page(r), text };
+    // Each column's copy: where it ends and at which pitch.
+    let mut ends: Vec<(u32, f64, f64)> = Vec::new();
+    for item in &story.items {
+        let r = &item.rect;
+        let pitch = match &item.piece {
+            PlacedPiece::Lines { lines, first, last, leading, .. } => {
+                let text = |i: usize| lines[i].iter().map(|r| r.text.as_str()).collect::<String>();
+                if lines.len() == 1 && *last && !*first && 3 * text(0).chars().count() <= chars {
+                    out.push(fault(Kind::Widow, r, text(0)));
+                }
+                if lines.len() == 1 && *first && !*last {
+                    out.push(fault(Kind::Orphan, r, text(0)));
+                }
+                fmt.spec.body_size + leading
+            }
+            PlacedPiece::Piece(_) => fmt.pitch_pt,
+        };
+        let c = column(r);
+        match ends.iter_mut().find(|e| e.0 == c) {
+            Some(e) if r.y + r.h > e.1 => *e = (c, r.y + r.h, pitch),
+            Some(_) => {}
+            None => ends.push((c, r.y + r.h, pitch)),
+        }
+    }
+    // 齐栏: each column's copy ends on the last line above its foot — the block's foot, the
+    // photo or the jump note under it.
+    let lead_gap = fmt.pitch_pt - fmt.spec.body_size;
+    for &(c, end, pitch) in ends.iter().filter(|_| short) {
+        let x = story.block.x + f64::from(c) * step;
+        let spans = |r: &Rect| r.x <= x + 1.0 && r.x + r.w >= x + fmt.column_pt - 1.0;
+        let mut foot = story.block.y + story.block.h;
+        for r in story.photos.iter().map(|p| &p.rect).chain(story.jump_note.iter().map(|j| &j.rect)) {
+            if spans(r) && r.y >= end - 0.5 {
+                foot = foot.min(r.y - lead_gap);
+            }
+        }
+        let short = ((foot - end) / pitch + 0.01).floor();
+        if short >= 1.0 {
+            let r = Rect { x, y: end + lead_gap, w: fmt.column_pt, h: foot - end - lead_gap };
+            out.push(fault(Kind::Short(short as u32), &r, String::new()));
+        }
+    }
+    out
+}
