@@ -19,6 +19,7 @@ fn main() {
         Command::Serve(a) => cmd::serve::run(&a),
         Command::Extract(a) => cmd::extract::run(&a),
         Command::Place(a) => cmd::place::run(&a),
+        Command::Schema(a) => cmd::schema::run(&a),
         Command::Completions(a) => cmd::manual::completions(&a),
         Command::Man(a) => cmd::manual::man(&a),
     })

@@ -6,4 +6,5 @@ pub mod content;
 pub mod grid;
 pub mod photos;
 pub mod punctuation;
+pub mod schema;
 pub mod source;
