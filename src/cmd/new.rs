@@ -88,8 +88,17 @@ fn skeleton(project: &Project, edition: &Path, format: &str, front: bool, today:
     text.push_str(&EDITION_SKELETON.replace("{date}", &today.format("%Y-%m-%d").to_string()).replace("{format}", format));
     text.push_str(if front { FRONT_PAGE } else { PLAIN_PAGE });
     std::fs::write(dir.join(EDITION_FILE), text).map_err(io)?;
+    // The placeholder copy is far shorter than a page, and folio places a story only where its
+    // copy fills the page: until the copy is written the story holds the whole page by hand.
+    let grid = formats.get(format).expect("checked above");
+    let top = grid.page_top(false, front);
+    let block = format!(
+        "\n# The whole page, by hand, while the copy is a placeholder: delete this [block] once the\n# copy is written, and folio places the story itself (自动组版).\n[block]\ncolumn = 1\nspan = {}\ntop = {top}\nheight = {}\n",
+        grid.columns,
+        grid.lines - top
+    );
     let story = dir.join("stories").join("story.toml");
-    std::fs::write(&story, story_text(&project.root, &dir.join("stories"))).map_err(io)?;
+    std::fs::write(&story, story_text(&project.root, &dir.join("stories")) + &block).map_err(io)?;
     Ok(edition.to_path_buf())
 }
 
@@ -119,7 +128,7 @@ section = "要闻"            # 版名
 # editor = "某某"           # 责任编辑
 # designer = "某某"         # 美编
 # proofreader = "某某"      # 校对
-stories = ["stories/story.toml"]   # folio places stories without a [block] itself
+stories = ["stories/story.toml"]
 "#;
 
 /// The front page of a fresh edition: masthead lines and an ear of 导读 items.
