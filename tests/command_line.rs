@@ -121,3 +121,29 @@ fn new_story_writes_a_skeleton_whose_every_key_is_real() {
     again.assert_code(2);
     again.assert_stderr_has(&["already exists"]);
 }
+
+#[test]
+fn schema_command_is_complete_documented_and_its_output_is_json() {
+    let p = TestProject::sample();
+    let run = p.folio(&["completions", "bash"]);
+    run.assert_code(0);
+    assert!(run.stdout().contains("schema") && run.stdout().contains("formats"), "bash completions know folio schema and its kinds");
+    let help = p.folio(&["schema", "--help"]);
+    help.assert_code(0);
+    assert!(help.stdout().trim_end().lines().last().is_some_and(|l| l.contains("folio schema")), "{}", help.stdout());
+    let help = p.folio(&["new", "--help"]);
+    assert!(help.stdout().contains("--front") && help.stdout().contains("--format tabloid --front"), "{}", help.stdout());
+    for kind in ["edition", "story", "formats"] {
+        let run = p.folio(&["schema", kind]);
+        run.assert_code(0);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap_or_else(|e| panic!("folio schema {kind}: {e}"));
+        assert_eq!(v["$schema"], "http://json-schema.org/draft-07/schema#");
+    }
+    // --from and --format exclude each other; --front needs --format.
+    p.folio(&["new", "content/x", "--from", "content/jiangxi-special", "--format", "tabloid"]).assert_code(2);
+    p.folio(&["new", "content/x", "--front"]).assert_code(2);
+    // A file that cannot be written is an error, not a panic.
+    let run = p.folio(&["schema", "edition", "--out", "no/such/dir/e.json"]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["cannot write no/such/dir/e.json"]);
+}
