@@ -52,22 +52,24 @@ fn short_diagnostics_are_one_line_each() {
     let story = format!("content/{SAMPLE}/stories/wuning.toml");
     p.edit(&story, |t| t.replacen("headline = ", "headline == ", 1));
     let edition = format!("content/{SAMPLE}");
+    // The headline's line (the file opens with its #:schema line and a comment).
+    let at = format!("{story}:{}:11", line_of(&p, &story, "headline =="));
     let short = p.folio(&["check", &edition, "--diagnostic-format", "short"]);
     short.assert_code(1);
     let line = short.stdout().lines().chain(short.stderr().lines()).find(|l| l.contains("wuning.toml:")).map(str::to_string);
     let line = line.unwrap_or_else(|| panic!("no line names the file:\n{}\n{}", short.stdout(), short.stderr()));
-    assert!(line.contains(&format!("{story}:2:11: error: invalid string")), "{line}");
+    assert!(line.contains(&format!("{at}: error: invalid string")), "{line}");
     assert!(line.contains("(hint: fix the TOML syntax"), "the hint on the same line: {line}");
     let all = format!("{}{}", short.stdout(), short.stderr());
     assert!(!all.contains('┌') && !all.contains("│"), "no source excerpt in the short form:\n{all}");
     // The default keeps Typst's long form.
     let human = p.folio(&["check", &edition]);
     human.assert_code(1);
-    assert!(format!("{}{}", human.stdout(), human.stderr()).contains(&format!("┌─ {story}:2:11")));
+    assert!(format!("{}{}", human.stdout(), human.stderr()).contains(&format!("┌─ {at}")));
     // The build's error is short too.
     let build = p.folio(&["build", &edition, "--diagnostic-format", "short"]);
     build.assert_code(1);
-    assert!(build.stderr().lines().any(|l| l.starts_with(&format!("{story}:2:11: error:"))), "{}", build.stderr());
+    assert!(build.stderr().lines().any(|l| l.starts_with(&format!("{at}: error:"))), "{}", build.stderr());
 }
 
 #[test]
