@@ -146,20 +146,27 @@ fn lunar_dates_come_from_the_calendar() {
 
 #[test]
 fn bad_masthead_numbers_and_ears_are_located_errors() {
+    // `folio check` prints its report (the short diagnostics too) on stdout.
+    fn has(run: &Run, needles: &[&str]) {
+        let all = format!("{}{}", run.stdout(), run.stderr());
+        for n in needles {
+            assert!(all.contains(n), "output lacks {n:?}:\n{all}");
+        }
+    }
     let p = TestProject::with_edition("jiangxi-tabloid");
     let file = "content/jiangxi-tabloid/edition.toml";
     p.edit(file, |t| t.replace("cn = \"CN 36-0000\"", "cn = \"CN 3-00001\""));
     let line = line_of(&p, file, "cn = \"CN 3-00001\"");
     let run = p.folio(&["--diagnostic-format", "short", "check", "content/jiangxi-tabloid"]);
     run.assert_code(1);
-    run.assert_stderr_has(&[&format!("{file}:{line}:"), "is not a CN serial number", "CN 36-0012"]);
+    has(&run, &[&format!("{file}:{line}:"), "is not a CN serial number", "CN 36-0012"]);
 
     let p = TestProject::with_edition("jiangxi-tabloid");
     p.edit(file, |t| t.replace("postal_code = \"43-00\"", "postal_code = \"邮43\"")
         .replace("{ title = \"全力推进毒品问题综合治理\", page = 3 }", "{ title = \"全力推进毒品问题综合治理\", page = 9 }"));
     let run = p.folio(&["--diagnostic-format", "short", "check", "content/jiangxi-tabloid"]);
     run.assert_code(1);
-    run.assert_stderr_has(&[
+    has(&run, &[
         &format!("{file}:{}:", line_of(&p, file, "postal_code")), "is not a 邮发代号",
         &format!("{file}:{}:", line_of(&p, file, "page = 9")), "points to page 9, which the edition does not have",
     ]);
@@ -169,7 +176,7 @@ fn bad_masthead_numbers_and_ears_are_located_errors() {
     p.edit(file, |t| t.replace("items = [", "title = \"禁毒\"\nitems = [").replace("postal_code = \"43-00\"", "postal_code = \"43-00\"\nlogo = \"photos/logo.svg\""));
     let run = p.folio(&["--diagnostic-format", "short", "check", "content/jiangxi-tabloid"]);
     run.assert_code(1);
-    run.assert_stderr_has(&["ear holds more than one thing", &format!("{file}:{}:", line_of(&p, file, "logo =")), "the logo photos/logo.svg does not exist"]);
+    has(&run, &["ear holds more than one thing", &format!("{file}:{}:", line_of(&p, file, "logo =")), "the logo photos/logo.svg does not exist"]);
 }
 
 #[test]
@@ -203,6 +210,7 @@ fn new_tabloid_front_skeleton_builds_at_once() {
 #[test]
 fn new_from_and_new_story_point_their_schema_lines_from_where_they_are() {
     let p = TestProject::with_edition("jiangxi-tabloid");
+    std::fs::create_dir_all(p.root().join("content/deeper")).unwrap();
     p.folio(&["new", "content/deeper/copy", "--from", "content/jiangxi-tabloid"]).assert_code(0);
     let e = std::fs::read_to_string(p.root().join("content/deeper/copy/edition.toml")).unwrap();
     assert!(e.starts_with("#:schema ../../../schema/edition.schema.json\n"), "{}", e.lines().next().unwrap());
