@@ -51,7 +51,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  folio fonts --variants\n  folio fonts --char 堃\n  folio fonts --font-path /srv/paper/fonts")]
     Fonts(FontArgs),
     /// Start a new edition as a copy of an existing one, dated today.
-    #[command(after_help = "Examples:\n  folio new content/2026-12-02\n  folio new content/tabloid-0612 --from content/jiangxi-tabloid\n  folio new story content/2026-12-02/stories/dushan.toml")]
+    #[command(after_help = "Examples:\n  folio new content/2026-12-02\n  folio new content/tabloid-0612 --from content/jiangxi-tabloid\n  folio new content/2026-12-02 --format tabloid --front\n  folio new story content/2026-12-02/stories/dushan.toml")]
     New(NewArgs),
     /// Write the sources attached to an archive PDF back out as a project.
     #[command(after_help = "Examples:\n  folio extract out/jiangxi-special-archive.pdf restored")]
@@ -71,6 +71,10 @@ pub enum Command {
     /// lead box, subheads, captions and attribution; print the guesses with the input's lines.
     #[command(after_help = "Examples:\n  folio import dushan.docx --into content/2026-12-02 --page 1\n  folio import a.txt b.md --into content/2026-12-02 --dry-run")]
     Import(ImportArgs),
+    /// Print the JSON Schema of edition.toml, of a story file or of layouts/formats.toml (for
+    /// TOML editors), or write all three into a folder.
+    #[command(after_help = "Examples:\n  folio schema edition\n  folio schema story --out story.schema.json\n  folio schema --out schema")]
+    Schema(SchemaArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     #[command(after_help = "Examples:\n  folio completions bash > ~/.local/share/bash-completion/completions/folio\n  folio completions zsh > ~/.zfunc/_folio")]
     Completions(CompletionsArgs),
@@ -316,12 +320,32 @@ pub struct NewArgs {
     /// The new edition's directory (must not exist).
     #[arg(required = true)]
     pub edition: Option<PathBuf>,
-    /// The edition to copy; default: content/jiangxi-special of the project.
-    #[arg(long)]
+    /// The edition to copy; default: content/jiangxi-special of the project (unless --format
+    /// asks for a fresh skeleton).
+    #[arg(long, conflicts_with_all = ["format", "front"])]
     pub from: Option<PathBuf>,
+    /// Write a fresh skeleton in this format (a name from layouts/formats.toml, e.g. tabloid or
+    /// broadsheet) instead of copying an edition: edition.toml with its keys commented, one page
+    /// and one story that builds at once.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// With --format: page 1 is a front page, with masthead (报头), ear (报眼) and [masthead] lines.
+    #[arg(long, requires = "format")]
+    pub front: bool,
     /// Project root; default: the nearest parent folder with layouts/.
     #[arg(long)]
     pub root: Option<PathBuf>,
+}
+
+/// `folio schema`.
+#[derive(Debug, Clone, Args)]
+pub struct SchemaArgs {
+    /// Which file's schema; without it, --out names a folder and all three are written there.
+    #[arg(value_enum)]
+    pub kind: Option<crate::input::schema::SchemaKind>,
+    /// Write to this file (with a kind) or into this folder (without one) instead of printing.
+    #[arg(long, value_name = "FILE|DIR")]
+    pub out: Option<PathBuf>,
 }
 
 /// What else `folio new` makes.

@@ -20,6 +20,7 @@ fn main() {
         Command::Extract(a) => cmd::extract::run(&a),
         Command::Place(a) => cmd::place::run(&a),
         Command::Import(a) => cmd::import::run(&a),
+        Command::Schema(a) => cmd::schema::run(&a),
         Command::Completions(a) => cmd::manual::completions(&a),
         Command::Man(a) => cmd::manual::man(&a),
     })

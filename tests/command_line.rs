@@ -52,22 +52,24 @@ fn short_diagnostics_are_one_line_each() {
     let story = format!("content/{SAMPLE}/stories/wuning.toml");
     p.edit(&story, |t| t.replacen("headline = ", "headline == ", 1));
     let edition = format!("content/{SAMPLE}");
+    // The headline's line (the file opens with its #:schema line and a comment).
+    let at = format!("{story}:{}:11", line_of(&p, &story, "headline =="));
     let short = p.folio(&["check", &edition, "--diagnostic-format", "short"]);
     short.assert_code(1);
     let line = short.stdout().lines().chain(short.stderr().lines()).find(|l| l.contains("wuning.toml:")).map(str::to_string);
     let line = line.unwrap_or_else(|| panic!("no line names the file:\n{}\n{}", short.stdout(), short.stderr()));
-    assert!(line.contains(&format!("{story}:2:11: error: invalid string")), "{line}");
+    assert!(line.contains(&format!("{at}: error: invalid string")), "{line}");
     assert!(line.contains("(hint: fix the TOML syntax"), "the hint on the same line: {line}");
     let all = format!("{}{}", short.stdout(), short.stderr());
     assert!(!all.contains('┌') && !all.contains("│"), "no source excerpt in the short form:\n{all}");
     // The default keeps Typst's long form.
     let human = p.folio(&["check", &edition]);
     human.assert_code(1);
-    assert!(format!("{}{}", human.stdout(), human.stderr()).contains(&format!("┌─ {story}:2:11")));
+    assert!(format!("{}{}", human.stdout(), human.stderr()).contains(&format!("┌─ {at}")));
     // The build's error is short too.
     let build = p.folio(&["build", &edition, "--diagnostic-format", "short"]);
     build.assert_code(1);
-    assert!(build.stderr().lines().any(|l| l.starts_with(&format!("{story}:2:11: error:"))), "{}", build.stderr());
+    assert!(build.stderr().lines().any(|l| l.starts_with(&format!("{at}: error:"))), "{}", build.stderr());
 }
 
 #[test]
@@ -120,4 +122,30 @@ fn new_story_writes_a_skeleton_whose_every_key_is_real() {
     let again = p.folio(&["new", "story", &rel]);
     again.assert_code(2);
     again.assert_stderr_has(&["already exists"]);
+}
+
+#[test]
+fn schema_command_is_complete_documented_and_its_output_is_json() {
+    let p = TestProject::sample();
+    let run = p.folio(&["completions", "bash"]);
+    run.assert_code(0);
+    assert!(run.stdout().contains("schema") && run.stdout().contains("formats"), "bash completions know folio schema and its kinds");
+    let help = p.folio(&["schema", "--help"]);
+    help.assert_code(0);
+    assert!(help.stdout().trim_end().lines().last().is_some_and(|l| l.contains("folio schema")), "{}", help.stdout());
+    let help = p.folio(&["new", "--help"]);
+    assert!(help.stdout().contains("--front") && help.stdout().contains("--format tabloid --front"), "{}", help.stdout());
+    for kind in ["edition", "story", "formats"] {
+        let run = p.folio(&["schema", kind]);
+        run.assert_code(0);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap_or_else(|e| panic!("folio schema {kind}: {e}"));
+        assert_eq!(v["$schema"], "http://json-schema.org/draft-07/schema#");
+    }
+    // --from and --format exclude each other; --front needs --format.
+    p.folio(&["new", "content/x", "--from", "content/jiangxi-special", "--format", "tabloid"]).assert_code(2);
+    p.folio(&["new", "content/x", "--front"]).assert_code(2);
+    // A file that cannot be written is an error, not a panic.
+    let run = p.folio(&["schema", "edition", "--out", "no/such/dir/e.json"]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["cannot write no/such/dir/e.json"]);
 }

@@ -10,6 +10,7 @@ pub mod new;
 pub mod place;
 pub mod proof;
 pub mod report;
+pub mod schema;
 pub mod serve;
 pub mod watch;
 

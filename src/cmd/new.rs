@@ -1,17 +1,20 @@
 //! `folio new EDITION [--from EXISTING]`: start an edition as a dated copy of another;
-//! `folio new story FILE`: write a story file with every key, commented, to fill in.
+//! `folio new EDITION --format FORMAT [--front]`: a fresh edition skeleton that builds at once;
+//! `folio new story FILE`: write a story file with every key, commented, to fill in. Every TOML
+//! file written starts with the `#:schema` line pointing at the project's `schema/` folder.
 
 use std::path::{Path, PathBuf};
 
 use crate::cli::{NewArgs, NewWhat};
 use crate::input::content::EDITION_FILE;
+use crate::input::schema::{SchemaKind, SCHEMA_DIR};
 use crate::diag::Diagnostic;
 use crate::project::Project;
 
 /// The edition copied when `--from` is not given.
 pub const DEFAULT_TEMPLATE: &str = "content/jiangxi-special";
 
-/// Copy the template edition to `args.edition` and set its date to today.
+/// Make the story file, or the edition (a dated copy, or a skeleton with `--format`).
 pub fn run(args: &NewArgs) -> i32 {
     if let Some(NewWhat::Story { file }) = &args.what {
         return match new_story(file) {
@@ -50,6 +53,9 @@ pub fn new_edition(args: &NewArgs, today: chrono::NaiveDate) -> Result<PathBuf, 
     }
     let parent = edition.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let project = Project::discover(parent, args.root.as_deref(), None).map_err(|d| (super::USAGE, d))?;
+    if let Some(format) = &args.format {
+        return skeleton(&project, &edition, format, args.front, today);
+    }
     let from = args.from.clone().unwrap_or_else(|| project.root.join(DEFAULT_TEMPLATE));
     let from = project.inside(&from).map_err(|d| (super::USAGE, d))?;
     if !from.join(EDITION_FILE).is_file() {
@@ -60,8 +66,136 @@ pub fn new_edition(args: &NewArgs, today: chrono::NaiveDate) -> Result<PathBuf, 
     let toml_path = edition.join(EDITION_FILE);
     let text = std::fs::read_to_string(&toml_path).map_err(|e| (super::FAILED, Diagnostic::error(e.to_string())))?;
     std::fs::write(&toml_path, set_date(&text, today)).map_err(|e| (super::FAILED, Diagnostic::error(e.to_string())))?;
-    let _ = args;
+    // The copy may sit at another depth than its source: its `#:schema` lines are made again.
+    redirect_schemas(&project.root, &edition).map_err(|e| (super::FAILED, Diagnostic::error(format!("cannot update the #:schema lines: {e}"))))?;
     Ok(edition)
+}
+
+/// Write a fresh edition in `format` at `edition`: edition.toml (a front page with masthead and
+/// ear when `front`), one story that folio places itself, and the project's schemas if missing.
+fn skeleton(project: &Project, edition: &Path, format: &str, front: bool, today: chrono::NaiveDate) -> Result<PathBuf, (i32, Diagnostic)> {
+    let formats = crate::input::grid::Formats::load(project).map_err(|d| (super::FAILED, d))?;
+    if formats.get(format).is_none() {
+        return Err((super::USAGE, Diagnostic::error(format!("unknown page format \"{format}\""))
+            .hint(format!("use one of: {} (the tables of layouts/formats.toml)", formats.names().join(", ")))));
+    }
+    let io = |e: std::io::Error| (super::FAILED, Diagnostic::error(format!("cannot write {} ({e})", edition.display())));
+    std::fs::create_dir_all(edition.join("stories")).map_err(io)?;
+    ensure_schemas(&project.root).map_err(io)?;
+    let dir = edition.canonicalize().map_err(io)?;
+    let mut text = SchemaKind::Edition.directive(&project.root, &dir);
+    text.push('\n');
+    text.push_str(&EDITION_SKELETON.replace("{date}", &today.format("%Y-%m-%d").to_string()).replace("{format}", format));
+    text.push_str(if front { FRONT_PAGE } else { PLAIN_PAGE });
+    std::fs::write(dir.join(EDITION_FILE), text).map_err(io)?;
+    // The placeholder copy is far shorter than a page, and folio places a story only where its
+    // copy fills the page: until the copy is written the story holds the whole page by hand.
+    let grid = formats.get(format).expect("checked above");
+    let top = grid.page_top(false, front);
+    let block = format!(
+        "\n# The whole page, by hand, while the copy is a placeholder: delete this [block] once the\n# copy is written, and folio places the story itself (自动组版).\n[block]\ncolumn = 1\nspan = {}\ntop = {top}\nheight = {}\n",
+        grid.columns,
+        grid.lines - top
+    );
+    let story = dir.join("stories").join("story.toml");
+    std::fs::write(&story, story_text(&project.root, &dir.join("stories")) + &block).map_err(io)?;
+    Ok(edition.to_path_buf())
+}
+
+/// `edition.toml` of a fresh edition, up to its page (`{date}` and `{format}` filled in).
+const EDITION_SKELETON: &str = r#"# A new edition. Fill in the values marked 待填 (to fill in); every key is described in the
+# README ("edition.toml"). Build it with: folio build <this folder>
+
+[edition]
+paper = "报名（待填）"     # the paper's name, printed in the masthead and every folio line
+date = {date}
+issue = 1                   # 期号
+format = "{format}"         # a table of layouts/formats.toml
+
+# [typography]
+# full_width_brackets = true        # set 案(事)件 as 案（事）件
+
+# [preflight]                       # the limits the preflight checks against
+# warn_ppi = 200
+# error_ppi = 120
+"#;
+
+/// The one page of a fresh edition that is not a front page.
+const PLAIN_PAGE: &str = r#"
+[[pages]]
+number = 1
+section = "要闻"            # 版名
+# editor = "某某"           # 责任编辑
+# designer = "某某"         # 美编
+# proofreader = "某某"      # 校对
+stories = ["stories/story.toml"]
+"#;
+
+/// The front page of a fresh edition: masthead lines and an ear of 导读 items.
+const FRONT_PAGE: &str = r#"
+# The front page's masthead (报头). 农历 date and 今日N版 are computed.
+[masthead]
+# supervisor = "中共某某市委"     # 主管
+# publisher = "某某日报社"        # 主办
+# cn = "CN 36-0000"               # 国内统一连续出版物号: CN, two digits, a hyphen, four digits
+# postal_code = "43-00"           # 邮发代号
+# logo = "photos/logo.svg"        # the paper's name as an image (SVG or PNG) instead of type
+
+[[pages]]
+number = 1
+section = "要闻"
+masthead = true             # 报头 in the top lines of the page
+# editor = "某某"
+stories = ["stories/story.toml"]
+
+# The ear (报眼) beside the masthead: 导读 items, or title = "…" with see = [2], or
+# photo = "photos/….jpg" with caption = "…".
+[pages.ear]
+items = [
+    { title = "导读（待填）", page = 1 },
+]
+"#;
+
+/// Write the project's schemas into `root/schema` where they are missing.
+fn ensure_schemas(root: &Path) -> std::io::Result<()> {
+    let dir = root.join(SCHEMA_DIR);
+    for kind in SchemaKind::ALL {
+        let file = dir.join(kind.file_name());
+        if !file.exists() {
+            std::fs::create_dir_all(&dir)?;
+            std::fs::write(&file, kind.json())?;
+            println!("wrote {}", file.display());
+        }
+    }
+    Ok(())
+}
+
+/// Make the `#:schema` first line of every TOML file under `dir` point at the project's schemas
+/// from where the file now is (edition.toml at the edition schema, the others at the story one).
+fn redirect_schemas(root: &Path, dir: &Path) -> std::io::Result<()> {
+    let dir = dir.canonicalize()?;
+    let mut stack = vec![dir.clone()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                let text = std::fs::read_to_string(&path)?;
+                if let Some(rest) = text.strip_prefix("#:schema ") {
+                    let kind = if path.parent() == Some(dir.as_path()) && path.file_name().is_some_and(|n| n == EDITION_FILE) { SchemaKind::Edition } else { SchemaKind::Story };
+                    let rest = rest.split_once('\n').map_or("", |(_, r)| r);
+                    std::fs::write(&path, format!("{}\n{rest}", kind.directive(root, path.parent().unwrap_or(&dir))))?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// [`STORY_SKELETON`] under the `#:schema` line for a story in `dir` of the project at `root`.
+fn story_text(root: &Path, dir: &Path) -> String {
+    format!("{}\n{STORY_SKELETON}", SchemaKind::Story.directive(root, dir))
 }
 
 /// A story file with every key folio reads: the ones a story needs set to placeholders marked
@@ -109,14 +243,21 @@ body = """
 # height = 40                    # grid lines
 "#;
 
-/// Write [`STORY_SKELETON`] to `file` (never over an existing file).
+/// Write [`STORY_SKELETON`] to `file` (never over an existing file), under a `#:schema` line
+/// when the file is inside a project.
 pub fn new_story(file: &Path) -> Result<(), Diagnostic> {
     if file.extension().is_none_or(|e| e != "toml") {
         return Err(Diagnostic::error(format!("{} is not a .toml file name", file.display())).hint("story files end in .toml, e.g. stories/dushan.toml"));
     }
-    if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| Diagnostic::error(format!("cannot make {} ({e})", parent.display())))?;
-    }
+    let parent = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|e| Diagnostic::error(format!("cannot make {} ({e})", parent.display())))?;
+    let text = match Project::discover(parent, None, None) {
+        Ok(project) => {
+            ensure_schemas(&project.root).map_err(|e| Diagnostic::error(format!("cannot write the schemas ({e})")))?;
+            story_text(&project.root, parent)
+        }
+        Err(_) => STORY_SKELETON.to_string(),
+    };
     let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(file).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             Diagnostic::error(format!("{} already exists", file.display())).hint("name a new file; folio new never overwrites a story")
@@ -124,7 +265,7 @@ pub fn new_story(file: &Path) -> Result<(), Diagnostic> {
             Diagnostic::error(format!("cannot write {} ({e})", file.display()))
         }
     })?;
-    std::io::Write::write_all(&mut f, STORY_SKELETON.as_bytes()).map_err(|e| Diagnostic::error(format!("cannot write {} ({e})", file.display())))
+    std::io::Write::write_all(&mut f, text.as_bytes()).map_err(|e| Diagnostic::error(format!("cannot write {} ({e})", file.display())))
 }
 
 /// Replace the value of the `date` key of `[edition]`, keeping the rest of the file as written.

@@ -9,6 +9,7 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -20,7 +21,7 @@ use crate::project::Project;
 pub const EDITION_FILE: &str = "edition.toml";
 
 /// `edition.toml`: the edition's identity and its pages.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EditionFile {
     /// Paper, date, number, format.
@@ -32,14 +33,80 @@ pub struct EditionFile {
     pub copyfit: Copyfit,
     /// Preflight limits for this edition (`[preflight]`, optional).
     #[serde(default)]
+    #[schemars(with = "Option<PreflightSettings>")]
     pub preflight: Option<Spanned<PreflightSettings>>,
     /// House typography (`[typography]`, optional).
     #[serde(default)]
     pub typography: Typography,
+    /// What the front page's masthead (报头) carries besides the paper's name and date
+    /// (`[masthead]`, optional).
+    #[serde(default)]
+    pub masthead: Masthead,
+}
+
+/// The optional `[masthead]` table of `edition.toml`: the lines a Chinese daily's front page
+/// carries in its masthead (报头). The 农历 date and 今日N版 are computed, not written here.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct Masthead {
+    /// 主管单位 (the supervising body), e.g. 中共九江市委.
+    pub supervisor: Option<String>,
+    /// 主办单位 (the publisher), e.g. 九江日报社.
+    pub publisher: Option<String>,
+    /// 国内统一连续出版物号 (the CN serial number), e.g. "CN 36-0012" or "CN 36-0012/Z": two
+    /// digits of the province, a hyphen, four digits, an optional /class; "CN" may be left out.
+    #[schemars(regex(pattern = r"^\s*(CN\s*)?[0-9]{2}-[0-9]{4}(/[A-Z][0-9A-Z]{0,3})?\s*$"))]
+    pub cn: Option<String>,
+    /// 邮发代号 (the post office's distribution code), e.g. "43-12".
+    #[schemars(regex(pattern = r"^\s*[0-9]{1,2}-[0-9]{1,4}\s*$"))]
+    pub postal_code: Option<String>,
+    /// The paper's name as a logo image (SVG or PNG), relative to the edition directory, e.g.
+    /// "photos/logo.svg"; absent: the name is set in type.
+    pub logo: Option<String>,
+}
+
+impl Masthead {
+    /// The CN number as printed, `CN 36-0012/Z`, if it is well formed.
+    pub fn cn_printed(&self) -> Option<String> {
+        self.cn.as_deref().and_then(parse_cn)
+    }
+}
+
+/// `CN 36-0012`, `CN36-0012/Z` or `36-0012` → `CN 36-0012[/Z]`; None when malformed.
+pub fn parse_cn(s: &str) -> Option<String> {
+    let t = s.trim();
+    let t = t.strip_prefix("CN").map(str::trim_start).unwrap_or(t);
+    let (num, class) = match t.split_once('/') {
+        Some((n, c)) => (n, Some(c)),
+        None => (t, None),
+    };
+    let (a, b) = num.split_once('-')?;
+    let digits = |x: &str, n: usize| x.len() == n && x.bytes().all(|c| c.is_ascii_digit());
+    if !digits(a, 2) || !digits(b, 4) {
+        return None;
+    }
+    if let Some(c) = class {
+        let mut it = c.chars();
+        let ok = it.next().is_some_and(|c| c.is_ascii_uppercase()) && c.len() <= 4 && it.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        if !ok {
+            return None;
+        }
+    }
+    Some(match class {
+        Some(c) => format!("CN {a}-{b}/{c}"),
+        None => format!("CN {a}-{b}"),
+    })
+}
+
+/// `43-12`: one or two digits, a hyphen, one to four digits; None when malformed.
+pub fn parse_postal_code(s: &str) -> Option<String> {
+    let (a, b) = s.trim().split_once('-')?;
+    let digits = |x: &str, n: std::ops::RangeInclusive<usize>| n.contains(&x.len()) && x.bytes().all(|c| c.is_ascii_digit());
+    (digits(a, 1..=2) && digits(b, 1..=4)).then(|| format!("{a}-{b}"))
 }
 
 /// The optional `[typography]` table of `edition.toml`: house rules applied to the copy.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Typography {
     /// Set half-width brackets in Chinese text full-width, as GB/T 15834 wants: 案(事)件 →
@@ -56,7 +123,7 @@ impl EditionFile {
 }
 
 /// The optional `[preflight]` table of `edition.toml`: the limits the preflight checks against.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct PreflightSettings {
     /// A photo printed below this effective resolution (pixels per inch at its placed size) is
@@ -79,7 +146,7 @@ impl Default for PreflightSettings {
 }
 
 /// `[copyfit]`: the bounds of `fit = "auto"`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Copyfit {
     /// Largest tracking change, as a share of the body size (0.02 = ±2%).
@@ -112,21 +179,23 @@ impl Default for Copyfit {
 }
 
 /// The `[edition]` table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EditionInfo {
     /// Paper name printed in the folio line and masthead.
     pub paper: String,
     /// Publication date (a TOML local date, e.g. `2023-06-26`).
+    #[schemars(with = "crate::input::schema::TomlDate")]
     pub date: Spanned<toml::value::Datetime>,
     /// Issue number (期号).
     pub issue: u32,
     /// Page format: a name from `layouts/formats.toml` (`broadsheet` 对开, `tabloid` 四开).
+    #[schemars(with = "String")]
     pub format: Spanned<String>,
 }
 
 /// One `[[pages]]` entry.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageSpec {
     /// Page number printed in the folio line.
@@ -139,6 +208,7 @@ pub struct PageSpec {
     /// On the left page of the centre spread: the banner runs across both pages (跨版通栏), its
     /// text split at the fold; the right page's stories start under it too.
     #[serde(default)]
+    #[schemars(with = "Option<bool>")]
     pub banner_across: Option<Spanned<bool>>,
     /// 责任编辑.
     #[serde(default)]
@@ -151,6 +221,7 @@ pub struct PageSpec {
     pub proofreader: Option<String>,
     /// Story files, relative to the edition directory.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub stories: Vec<Spanned<String>>,
     /// A front page: the masthead (报头: paper name, date, issue number) takes the top grid lines.
     #[serde(default)]
@@ -163,6 +234,7 @@ pub struct PageSpec {
     pub mono: bool,
     /// This page's format, when it differs from the edition's (a 四开 insert in a 对开 paper).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub format: Option<Spanned<String>>,
     /// The page is meant to carry no stories (an ad page, a page filled later): without it, a
     /// page with no stories is an error.
@@ -192,19 +264,40 @@ impl PageSpec {
     }
 }
 
-/// The ear box (报眼) of a front page: a short vertical headline pointing inside.
-#[derive(Debug, Clone, Deserialize)]
+/// The ear box (报眼) of a front page, beside the masthead: a short vertical headline pointing
+/// inside (`title`, `see`), 导读 lines (`items`), or a photo (`photo`, `caption`) — one of the three.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ear {
     /// Set vertically (竖排), e.g. the banner of a special page inside.
-    pub title: String,
-    /// Pages it points to; printed as 见第2、3版.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Pages the title points to; printed as 见第2、3版.
     #[serde(default)]
     pub see: Vec<u32>,
+    /// 导读: one line per story inside, each with the page it is on (`{ title = "…", page = 2 }`).
+    #[serde(default)]
+    pub items: Vec<EarItem>,
+    /// A photo filling the ear, relative to the edition directory (JPEG or PNG).
+    #[serde(default)]
+    pub photo: Option<String>,
+    /// The ear photo's caption, one short line under it.
+    #[serde(default)]
+    pub caption: Option<String>,
+}
+
+/// One 导读 line of the ear: a story inside and its page.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EarItem {
+    /// The line, e.g. the story's headline shortened.
+    pub title: String,
+    /// The page it is on (a page number of this edition); printed as 2版.
+    pub page: u32,
 }
 
 /// A story file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Story {
     /// 引题, above the headline.
@@ -239,16 +332,20 @@ pub struct Story {
     /// `"auto"`: folio adjusts tracking, the first photo's height and the leading, within the edition's
     /// `[copyfit]` bounds, so that the copy fills its block; and reports what it changed.
     #[serde(default)]
+    #[schemars(with = "Option<FitMode>")]
     pub fit: Option<Spanned<FitMode>>,
     /// For a story folio places (no `[block]`): its rank on the page, 1 = the page's lead (top,
     /// widest). Stories without one follow those with one, in the order the page lists them.
     #[serde(default)]
+    #[schemars(with = "Option<u32>")]
     pub priority: Option<Spanned<u32>>,
     /// For a story folio places: the fewest columns its block may span (default 1).
     #[serde(default)]
+    #[schemars(with = "Option<u32>")]
     pub min_span: Option<Spanned<u32>>,
     /// For a story folio places: the most columns its block may span (default: the page's).
     #[serde(default)]
+    #[schemars(with = "Option<u32>")]
     pub max_span: Option<Spanned<u32>>,
     /// Set the headline vertically (竖排) in the block's first column instead of across the top.
     #[serde(default)]
@@ -256,15 +353,17 @@ pub struct Story {
     /// Where the story sits on the page grid; absent, folio places the story itself (自动组版,
     /// see [`crate::layout::place`]) before it is laid out.
     #[serde(default)]
+    #[schemars(with = "Option<Block>")]
     pub block: Option<Spanned<Block>>,
     /// Blocks on later pages where the copy continues (转版), in order.
     #[serde(default)]
+    #[schemars(with = "Vec<Jump>")]
     pub jumps: Vec<Spanned<Jump>>,
 }
 
 /// A continuation block on a later page (转版): the copy that does not fit the story's block
 /// goes on here, under the headline repeated small and an "上接第N版" line.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Jump {
     /// The page number (as in edition.toml) it sits on.
@@ -280,7 +379,7 @@ pub struct Jump {
 }
 
 /// The lead box.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lead {
     /// Its label, e.g. 核心提示.
@@ -289,11 +388,12 @@ pub struct Lead {
     pub text: String,
     /// Columns it spans from the story's first column (default: about half the story).
     #[serde(default)]
+    #[schemars(with = "Option<u32>")]
     pub span: Option<Spanned<u32>>,
 }
 
 /// A section of a story.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// First-level subhead, a short head such as 党建聚心.
@@ -306,10 +406,11 @@ pub struct Section {
 }
 
 /// A photo with caption and credit.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Photo {
     /// Image file, relative to the edition directory.
+    #[schemars(with = "String")]
     pub file: Spanned<String>,
     /// Caption under the photo.
     pub caption: String,
@@ -318,21 +419,26 @@ pub struct Photo {
     pub credit: Option<String>,
     /// First column of the photo inside the story block (1-based); absent = the first.
     #[serde(default)]
+    #[schemars(with = "Option<u32>")]
     pub column: Option<Spanned<u32>>,
     /// Columns the photo spans; absent = folio's choice for the block (see
     /// [`crate::layout::galley::photo_place_in`]).
     #[serde(default)]
+    #[schemars(with = "Option<u32>")]
     pub span: Option<Spanned<u32>>,
     /// Top of the photo in grid lines below the story's head; absent = at the block's foot.
     #[serde(default)]
+    #[schemars(with = "Option<u32>")]
     pub row: Option<Spanned<u32>>,
     /// Height of photo plus caption in grid lines; absent = from the image's aspect ratio.
     #[serde(default)]
+    #[schemars(with = "Option<u32>")]
     pub height: Option<Spanned<u32>>,
 }
 
 /// A story's copyfit mode (`fit = …`), decided when the file is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, JsonSchema)]
+#[schemars(rename_all = "lowercase")]
 pub enum FitMode {
     /// Set as written (`"off"`, or no `fit` key).
     #[default]
@@ -374,7 +480,7 @@ impl Story {
 }
 
 /// A story's block on the page grid.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Block {
     /// First column (1-based).
@@ -392,7 +498,7 @@ pub struct Block {
 }
 
 /// A height in grid lines or millimetres.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Length {
     /// Whole grid lines.
@@ -614,6 +720,87 @@ pub const MAX_PAGE_NUMBER: u32 = 999;
 
 /// Page numbers unique and in range, no story file listed twice, no page without stories
 /// unless it says `blank = true`, and not more than [`MAX_PAGES`] pages.
+/// `[masthead]`: the CN number and 邮发代号 well formed, the logo a file inside the project; each
+/// page's ear beside a masthead, holding one of a title, 导读 items or a photo, its items and
+/// photo pointing at pages and files that exist.
+fn validate_masthead(project: &Project, dir: &Path, file: &Loaded<EditionFile>, diags: &mut Vec<Diagnostic>) {
+    let whole = 0..file.source.len().min(1);
+    let m = &file.value.masthead;
+    if let Some(cn) = &m.cn {
+        if parse_cn(cn).is_none() {
+            diags.push(file.error(file.key_span(&["masthead", "cn"], whole.clone()), format!(
+                "`masthead.cn` = \"{cn}\" is not a CN serial number (国内统一连续出版物号)"))
+                .hint("write it as CN, two digits of the province, a hyphen and four digits, with an optional /class: cn = \"CN 36-0012\" or \"CN 36-0012/Z\""));
+        }
+    }
+    if let Some(code) = &m.postal_code {
+        if parse_postal_code(code).is_none() {
+            diags.push(file.error(file.key_span(&["masthead", "postal_code"], whole.clone()), format!(
+                "`masthead.postal_code` = \"{code}\" is not a 邮发代号"))
+                .hint("write it as one or two digits, a hyphen and one to four digits, e.g. postal_code = \"43-12\""));
+        }
+    }
+    let check_file = |path: &[&str], rel: &str, what: &str, exts: &[&str], diags: &mut Vec<Diagnostic>| {
+        let span = file.key_span(path, whole.clone());
+        let ext = Path::new(rel).extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+        if !exts.contains(&ext.as_str()) {
+            diags.push(file.error(span, format!("{what} {rel} is not {}", exts.join(" or ")))
+                .hint(format!("give a .{} file", exts.join(" or ."))));
+            return;
+        }
+        match project.resolve_in(dir, rel) {
+            Err(msg) => diags.push(file.error(span, msg).hint("keep images inside the project, e.g. photos/logo.svg in the edition directory")),
+            Ok(p) => match crate::project::stat_regular(&p, crate::project::limits::PHOTO) {
+                Ok(_) => {}
+                Err(crate::project::ReadError::NotFound) => diags.push(file.error(span, format!("{what} {rel} does not exist"))
+                    .hint("check the file name; it is relative to the edition directory")),
+                Err(e) => diags.push(file.error(span, e.message(Path::new(rel))).hint(e.fix())),
+            },
+        }
+    };
+    if let Some(logo) = &m.logo {
+        check_file(&["masthead", "logo"], logo, "the logo", &["svg", "png"], diags);
+    }
+    let pages = &file.value.pages;
+    for (pi, page) in pages.iter().enumerate() {
+        let Some(ear) = &page.ear else { continue };
+        let idx = pi.to_string();
+        let ear_span = file.key_span(&["pages", &idx, "ear"], whole.clone());
+        if !page.masthead {
+            diags.push(file.error(ear_span.clone(), format!("page {} has an ear but no masthead: the ear (报眼) sits beside the masthead", page.number))
+                .hint("add masthead = true to the page, or remove its [pages.ear] table"));
+        }
+        let kinds = [ear.title.is_some(), !ear.items.is_empty(), ear.photo.is_some()].iter().filter(|k| **k).count();
+        if kinds != 1 {
+            let why = if kinds == 0 { "holds nothing" } else { "holds more than one thing" };
+            diags.push(file.error(ear_span.clone(), format!("page {}'s ear {why}", page.number))
+                .hint("give the ear one of: title = \"…\" (with see = [2]), items = [{ title = \"…\", page = 2 }] (导读), or photo = \"photos/….jpg\""));
+        }
+        if !ear.see.is_empty() && ear.title.is_none() {
+            diags.push(file.error(file.key_span(&["pages", &idx, "ear", "see"], ear_span.clone()), format!("page {}'s ear has `see` without a `title`", page.number))
+                .hint("`see` belongs to the ear's title; 导读 items carry their own page"));
+        }
+        if ear.caption.is_some() && ear.photo.is_none() {
+            diags.push(file.error(file.key_span(&["pages", &idx, "ear", "caption"], ear_span.clone()), format!("page {}'s ear has a caption but no photo", page.number))
+                .hint("add photo = \"photos/….jpg\", or remove the caption"));
+        }
+        for (k, item) in ear.items.iter().enumerate() {
+            if !pages.iter().any(|p| p.number == item.page) {
+                diags.push(file.error(file.key_span(&["pages", &idx, "ear", "items", &k.to_string(), "page"], ear_span.clone()), format!(
+                    "page {}'s ear points to page {}, which the edition does not have", page.number, item.page))
+                    .hint("point each 导读 item at a page listed in this edition"));
+            }
+            if item.title.trim().is_empty() {
+                diags.push(file.error(file.key_span(&["pages", &idx, "ear", "items", &k.to_string(), "title"], ear_span.clone()), "a 导读 item's title is empty")
+                    .hint("write the line the ear shows, e.g. the story's headline shortened"));
+            }
+        }
+        if let Some(photo) = &ear.photo {
+            check_file(&["pages", &idx, "ear", "photo"], photo, "the ear photo", &["jpg", "jpeg", "png"], diags);
+        }
+    }
+}
+
 fn validate_pages(project: &Project, dir: &Path, file: &Loaded<EditionFile>, diags: &mut Vec<Diagnostic>) {
     let pages = &file.value.pages;
     let whole = 0..file.source.len().min(1);
@@ -636,6 +823,7 @@ fn validate_pages(project: &Project, dir: &Path, file: &Loaded<EditionFile>, dia
             }
         }
     }
+    validate_masthead(project, dir, file, diags);
     let mut seen_numbers: Vec<(u32, usize)> = Vec::new();
     let mut seen_files: Vec<(PathBuf, u32)> = Vec::new();
     for (pi, page) in pages.iter().enumerate() {

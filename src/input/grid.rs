@@ -19,7 +19,7 @@ pub const PT_PER_MM: f64 = 72.0 / 25.4;
 pub const FORMATS_FILE: &str = "formats.toml";
 
 /// One page format, as written in `formats.toml`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FormatSpec {
     /// Chinese name, e.g. 对开.

@@ -8,4 +8,5 @@ pub mod grid;
 pub mod import;
 pub mod photos;
 pub mod punctuation;
+pub mod schema;
 pub mod source;

@@ -43,15 +43,77 @@ pub struct EditionData {
     pub weekday: String,
     /// Issue number.
     pub issue: u32,
+    /// The date in the Chinese calendar, 农历癸卯年五月初九 (empty outside the years the
+    /// calendar covers, 1901–2100).
+    pub lunar: String,
+    /// The number of pages of the edition (今日N版).
+    pub page_count: u32,
+    /// The masthead's lines from `[masthead]`.
+    pub masthead: MastheadData,
 }
 
-/// The ear box (报眼).
+/// The masthead's (报头) lines, as `[masthead]` of `edition.toml` gives them.
+#[derive(Debug, Clone, Serialize)]
+pub struct MastheadData {
+    /// 主管单位.
+    pub supervisor: Option<String>,
+    /// 主办单位.
+    pub publisher: Option<String>,
+    /// 国内统一连续出版物号 as printed, CN 36-0012.
+    pub cn: Option<String>,
+    /// 邮发代号, 43-12.
+    pub postal_code: Option<String>,
+    /// The paper's name as an image: its root-relative path, or None to set the name in type.
+    pub logo: Option<String>,
+}
+
+/// The ear box (报眼): a vertical title, 导读 items, or a photo.
 #[derive(Debug, Clone, Serialize)]
 pub struct EarData {
     /// Set vertically.
-    pub title: String,
+    pub title: Option<String>,
     /// 见第2、3版, or empty.
     pub see: String,
+    /// 导读 lines.
+    pub items: Vec<EarItemData>,
+    /// The photo's root-relative path.
+    pub photo: Option<String>,
+    /// The photo's caption.
+    pub caption: Option<String>,
+}
+
+/// One 导读 line of the ear.
+#[derive(Debug, Clone, Serialize)]
+pub struct EarItemData {
+    /// The line.
+    pub title: String,
+    /// Where the story is, 2版.
+    pub page: String,
+}
+
+/// A file of the edition (`rel`, relative to its folder) as the templates name it: its path
+/// from the project root with a leading slash (empty if it is not inside the root).
+fn root_path(root: &std::path::Path, edition_dir: &std::path::Path, rel: &str) -> String {
+    edition_dir
+        .join(rel)
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.strip_prefix(root).ok().map(|p| format!("/{}", p.to_string_lossy().replace('\\', "/"))))
+        .unwrap_or_default()
+}
+
+/// The Chinese-calendar date of a Gregorian one, 农历癸卯年五月初九 (None outside 1901–2100).
+pub fn lunar_date(y: i32, m: u32, d: u32) -> Option<String> {
+    use chinese_lunisolar_calendar::{ChineseVariant, LunisolarDate};
+    let date = LunisolarDate::from_date(chrono::NaiveDate::from_ymd_opt(y, m, d)?).ok()?;
+    let year = date.to_lunisolar_year();
+    Some(format!(
+        "农历{}{}年{}{}",
+        year.to_heavenly_stems().to_str(),
+        year.to_earthly_branch().to_str(),
+        date.to_lunar_month().to_str(ChineseVariant::Simple),
+        date.to_lunar_day().to_str()
+    ))
 }
 
 /// One page.
@@ -328,6 +390,9 @@ pub fn compose(
             masthead: spec.masthead,
             ear: spec.ear.as_ref().map(|e| EarData {
                 title: e.title.clone(),
+                items: e.items.iter().map(|i| EarItemData { title: i.title.clone(), page: format!("{}版", i.page) }).collect(),
+                photo: e.photo.as_ref().map(|p| root_path(root, &edition.dir, p)),
+                caption: e.caption.clone(),
                 see: if e.see.is_empty() {
                     String::new()
                 } else {
@@ -343,7 +408,21 @@ pub fn compose(
     }
     let spreads = spreads(&pages.iter().map(|p| (p.number, p.format.name.as_str())).collect::<Vec<_>>());
     let data = PagesData {
-        edition: EditionData { paper: info.paper.clone(), date: format!("{y}年{m}月{d}日"), weekday, issue: info.issue },
+        edition: EditionData {
+            paper: info.paper.clone(),
+            date: format!("{y}年{m}月{d}日"),
+            weekday,
+            issue: info.issue,
+            lunar: lunar_date(i32::from(y), u32::from(m), u32::from(d)).unwrap_or_default(),
+            page_count: u32::try_from(specs.len()).unwrap_or(u32::MAX),
+            masthead: MastheadData {
+                supervisor: file.masthead.supervisor.clone(),
+                publisher: file.masthead.publisher.clone(),
+                cn: file.masthead.cn_printed(),
+                postal_code: file.masthead.postal_code.as_deref().and_then(crate::input::content::parse_postal_code),
+                logo: file.masthead.logo.as_ref().map(|l| root_path(root, &edition.dir, l)),
+            },
+        },
         pages,
         spreads,
     };

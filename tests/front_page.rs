@@ -1,0 +1,222 @@
+//! `folio schema`, the `#:schema` lines of the samples, the tabloid front page (masthead lines,
+//! 农历 date, 今日N版, the ear's 导读) and `folio new --format … --front` (issues 14 and 15).
+
+mod common;
+use common::*;
+
+use std::path::{Path, PathBuf};
+
+/// Every TOML file of the repo's samples and layouts, with the schema it must point to.
+fn sample_tomls() -> Vec<(PathBuf, &'static str)> {
+    let mut out = vec![(repo().join("layouts/formats.toml"), "formats.schema.json")];
+    for edition in std::fs::read_dir(repo().join("content")).unwrap() {
+        let dir = edition.unwrap().path();
+        out.push((dir.join("edition.toml"), "edition.schema.json"));
+        for story in std::fs::read_dir(dir.join("stories")).unwrap() {
+            let p = story.unwrap().path();
+            if p.extension().is_some_and(|e| e == "toml") {
+                out.push((p, "story.schema.json"));
+            }
+        }
+    }
+    assert!(out.len() > 20, "the samples hold edition and story files");
+    out
+}
+
+/// A TOML value as JSON the way TOML editors see it (dates as strings).
+fn to_json(v: &toml::Value) -> serde_json::Value {
+    match v {
+        toml::Value::String(s) => s.clone().into(),
+        toml::Value::Integer(i) => (*i).into(),
+        toml::Value::Float(f) => serde_json::Number::from_f64(*f).map(serde_json::Value::Number).unwrap_or_default(),
+        toml::Value::Boolean(b) => (*b).into(),
+        toml::Value::Datetime(d) => d.to_string().into(),
+        toml::Value::Array(a) => a.iter().map(to_json).collect(),
+        toml::Value::Table(t) => t.iter().map(|(k, v)| (k.clone(), to_json(v))).collect::<serde_json::Map<_, _>>().into(),
+    }
+}
+
+fn validator(name: &str) -> jsonschema::Validator {
+    let text = std::fs::read_to_string(repo().join("schema").join(name)).unwrap_or_else(|e| panic!("schema/{name}: {e}"));
+    jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap_or_else(|e| panic!("schema/{name} is not a schema: {e}"))
+}
+
+fn errors(v: &jsonschema::Validator, text: &str) -> Vec<String> {
+    let value = to_json(&toml::from_str::<toml::Value>(text).expect("TOML"));
+    v.iter_errors(&value).map(|e| e.to_string()).collect()
+}
+
+#[test]
+fn committed_schemas_are_what_folio_schema_writes() {
+    let out = tempfile::tempdir().unwrap();
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    p.folio(&["schema", "--out", out.path().to_str().unwrap()]).assert_code(0);
+    for name in ["edition.schema.json", "story.schema.json", "formats.schema.json"] {
+        let made = std::fs::read_to_string(out.path().join(name)).unwrap();
+        let committed = std::fs::read_to_string(repo().join("schema").join(name)).unwrap();
+        assert!(made == committed, "schema/{name} differs from `folio schema`: run `folio schema --out schema`");
+    }
+    // One kind on stdout is the same document.
+    let run = p.folio(&["schema", "story"]);
+    run.assert_code(0);
+    assert_eq!(run.stdout(), std::fs::read_to_string(repo().join("schema/story.schema.json")).unwrap());
+    // Neither a kind nor a folder: a usage error saying what to give.
+    let run = p.folio(&["schema"]);
+    run.assert_code(2);
+    run.assert_stderr_has(&["folio schema edition", "--out"]);
+}
+
+#[test]
+fn every_sample_points_at_its_schema_and_validates() {
+    for (file, schema) in sample_tomls() {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let first = text.lines().next().unwrap_or("");
+        let rel = first.strip_prefix("#:schema ").unwrap_or_else(|| panic!("{} does not start with #:schema", file.display()));
+        let target = file.parent().unwrap().join(rel);
+        assert!(rel.ends_with(schema) && target.canonicalize().ok() == repo().join("schema").join(schema).canonicalize().ok(),
+            "{}: #:schema {rel} does not lead to schema/{schema}", file.display());
+        let errs = errors(&validator(schema), &text);
+        assert!(errs.is_empty(), "{} does not validate against {schema}: {errs:?}", file.display());
+    }
+}
+
+#[test]
+fn schemas_reject_misspelt_keys_and_bad_masthead_numbers() {
+    let story = validator("story.schema.json");
+    let good = "headline = \"主题\"\nbody = \"正文\"\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = \"120mm\"\n";
+    assert!(errors(&story, good).is_empty());
+    let errs = errors(&story, &good.replace("headline", "hedline"));
+    assert!(errs.iter().any(|e| e.contains("hedline")), "a misspelt story key is refused: {errs:?}");
+    let errs = errors(&story, &good.replace("span = 2", "spam = 2"));
+    assert!(errs.iter().any(|e| e.contains("spam")), "a misspelt key in [block] is refused: {errs:?}");
+    assert!(!errors(&story, &good.replace("\"120mm\"", "\"120cm\"")).is_empty(), "a height in cm is refused");
+
+    let edition = validator("edition.schema.json");
+    let text = std::fs::read_to_string(repo().join("content/jiangxi-tabloid/edition.toml")).unwrap();
+    assert!(errors(&edition, &text).is_empty());
+    for (from, to) in [("cn = \"CN 36-0000\"", "cn = \"CN 360-000\""), ("postal_code = \"43-00\"", "postal_code = \"4300\""),
+        ("supervisor =", "supervisr ="), ("items = [", "itmes = [")] {
+        assert!(text.contains(from));
+        let errs = errors(&edition, &text.replace(from, to));
+        assert!(!errs.is_empty(), "{to} must be refused");
+    }
+    let formats = validator("formats.schema.json");
+    let text = std::fs::read_to_string(repo().join("layouts/formats.toml")).unwrap();
+    assert!(!errors(&formats, &text.replace("masthead_lines = 12", "mastheadlines = 12")).is_empty());
+}
+
+/// Words of page 1 whose top is above `y` (pt from the page's top).
+fn words_above(pdf: &Path, y: f64) -> Vec<Word> {
+    bbox_words(pdf).remove(0).into_iter().map(|(_, w)| w).filter(|w| w.y1 <= y).collect()
+}
+
+#[test]
+fn tabloid_front_page_prints_masthead_lines_lunar_date_and_ear() {
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    p.folio(&["build", "content/jiangxi-tabloid", "--out", "out"]).assert_code(0);
+    let pdf = p.out().join("jiangxi-tabloid.pdf");
+    // The masthead takes the tabloid's first 12 grid lines of 15 pt under the 24 mm top margin
+    // (the page box may add the bleed above).
+    let masthead_foot = 24.0 * PT_PER_MM + 12.0 * 15.0 + 3.0 * PT_PER_MM;
+    let top = words_above(&pdf, masthead_foot);
+    let text: String = top.iter().map(|w| w.text.as_str()).collect();
+    for needle in ["示例日报", "示例市委主管", "示例日报社主办", "国内统一连续出版物号", "CN36-0000", "邮发代号43-00",
+        "2023年6月26日", "星期一", "农历癸卯年五月初九", "第8888期", "今日4版", "导读",
+        "万里缉毒斩断运输通道2版", "全力推进毒品问题综合治理3版", "源头治理加强预防教育4版"] {
+        assert!(text.contains(needle), "{needle} is not in the masthead area of page 1: {text}");
+    }
+    // The ear sits right of the masthead's lines, its top level with the masthead's top.
+    let x_of = |s: &str| top.iter().find(|w| w.text.contains(s)).map(|w| w.x0).unwrap_or_else(|| panic!("{s}"));
+    assert!(x_of("导") > x_of("邮发代号"), "the ear is right of the masthead lines");
+    // Other pages carry no masthead.
+    let page2: String = bbox_words(&pdf)[1].iter().map(|(_, w)| w.text.as_str()).collect();
+    assert!(!page2.contains("农历") && !page2.contains("邮发代号"));
+}
+
+#[test]
+fn lunar_dates_come_from_the_calendar() {
+    use folio::layout::compose::lunar_date;
+    assert_eq!(lunar_date(2023, 6, 26).as_deref(), Some("农历癸卯年五月初九"));
+    // Chinese New Year 2024 fell on 10 February; the day before closes the old year.
+    assert_eq!(lunar_date(2024, 2, 10).as_deref(), Some("农历甲辰年正月初一"));
+    assert_eq!(lunar_date(2024, 2, 9).as_deref(), Some("农历癸卯年腊月三十"));
+    // 2023 had a leap second month: 2023-04-01 is in it.
+    assert_eq!(lunar_date(2023, 4, 1).as_deref(), Some("农历癸卯年闰二月十一"));
+}
+
+#[test]
+fn bad_masthead_numbers_and_ears_are_located_errors() {
+    // `folio check` prints its report (the short diagnostics too) on stdout.
+    fn has(run: &Run, needles: &[&str]) {
+        let all = format!("{}{}", run.stdout(), run.stderr());
+        for n in needles {
+            assert!(all.contains(n), "output lacks {n:?}:\n{all}");
+        }
+    }
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    let file = "content/jiangxi-tabloid/edition.toml";
+    p.edit(file, |t| t.replace("cn = \"CN 36-0000\"", "cn = \"CN 3-00001\""));
+    let line = line_of(&p, file, "cn = \"CN 3-00001\"");
+    let run = p.folio(&["--diagnostic-format", "short", "check", "content/jiangxi-tabloid"]);
+    run.assert_code(1);
+    has(&run, &[&format!("{file}:{line}:"), "is not a CN serial number", "CN 36-0012"]);
+
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    p.edit(file, |t| t.replace("postal_code = \"43-00\"", "postal_code = \"邮43\"")
+        .replace("{ title = \"全力推进毒品问题综合治理\", page = 3 }", "{ title = \"全力推进毒品问题综合治理\", page = 9 }"));
+    let run = p.folio(&["--diagnostic-format", "short", "check", "content/jiangxi-tabloid"]);
+    run.assert_code(1);
+    has(&run, &[
+        &format!("{file}:{}:", line_of(&p, file, "postal_code")), "is not a 邮发代号",
+        &format!("{file}:{}:", line_of(&p, file, "page = 9")), "points to page 9, which the edition does not have",
+    ]);
+
+    // An ear with both a title and 导读 items, and a logo that is not there.
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    p.edit(file, |t| t.replace("items = [", "title = \"禁毒\"\nitems = [").replace("postal_code = \"43-00\"", "postal_code = \"43-00\"\nlogo = \"photos/logo.svg\""));
+    let run = p.folio(&["--diagnostic-format", "short", "check", "content/jiangxi-tabloid"]);
+    run.assert_code(1);
+    has(&run, &["ear holds more than one thing", &format!("{file}:{}:", line_of(&p, file, "logo =")), "the logo photos/logo.svg does not exist"]);
+}
+
+#[test]
+fn new_tabloid_front_skeleton_builds_at_once() {
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    p.folio(&["new", "content/fresh", "--format", "tabloid", "--front"]).assert_code(0);
+    let edition = std::fs::read_to_string(p.root().join("content/fresh/edition.toml")).unwrap();
+    assert!(edition.starts_with("#:schema ../../schema/edition.schema.json\n"), "{edition}");
+    assert!(p.root().join("schema/edition.schema.json").is_file(), "folio new writes the schemas the directive names");
+    let story = std::fs::read_to_string(p.root().join("content/fresh/stories/story.toml")).unwrap();
+    assert!(story.starts_with("#:schema ../../../schema/story.schema.json\n"));
+    // Both validate against the schemas.
+    assert!(errors(&validator("edition.schema.json"), &edition).is_empty());
+    assert!(errors(&validator("story.schema.json"), &story).is_empty());
+    let run = p.folio(&["build", "content/fresh", "--out", "out"]);
+    run.assert_code(0);
+    let pdf = p.out().join("fresh.pdf");
+    let text: String = words_above(&pdf, 24.0 * PT_PER_MM + 12.0 * 15.0 + 3.0 * PT_PER_MM).iter().map(|w| w.text.clone()).collect();
+    for needle in ["报名（待填）", "今日1版", "导读", "农历"] {
+        assert!(text.contains(needle), "{needle} not in the new front page's masthead: {text}");
+    }
+    // A broadsheet skeleton without a front page builds too, with the folio line instead.
+    p.folio(&["new", "content/plain", "--format", "broadsheet"]).assert_code(0);
+    p.folio(&["build", "content/plain", "--out", "out"]).assert_code(0);
+    // An unknown format is a usage error naming the formats there are.
+    let run = p.folio(&["new", "content/odd", "--format", "a4"]);
+    run.assert_code(2);
+    run.assert_stderr_has(&["unknown page format \"a4\"", "broadsheet, tabloid"]);
+}
+
+#[test]
+fn new_from_and_new_story_point_their_schema_lines_from_where_they_are() {
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    std::fs::create_dir_all(p.root().join("content/deeper")).unwrap();
+    p.folio(&["new", "content/deeper/copy", "--from", "content/jiangxi-tabloid"]).assert_code(0);
+    let e = std::fs::read_to_string(p.root().join("content/deeper/copy/edition.toml")).unwrap();
+    assert!(e.starts_with("#:schema ../../../schema/edition.schema.json\n"), "{}", e.lines().next().unwrap());
+    let s = std::fs::read_to_string(p.root().join("content/deeper/copy/stories/xinyu.toml")).unwrap();
+    assert!(s.starts_with("#:schema ../../../../schema/story.schema.json\n"), "{}", s.lines().next().unwrap());
+    p.folio(&["new", "story", "content/jiangxi-tabloid/stories/new.toml"]).assert_code(0);
+    let s = std::fs::read_to_string(p.root().join("content/jiangxi-tabloid/stories/new.toml")).unwrap();
+    assert!(s.starts_with("#:schema ../../../schema/story.schema.json\n"));
+}
