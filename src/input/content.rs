@@ -421,8 +421,8 @@ pub struct Photo {
     #[serde(default)]
     #[schemars(with = "Option<u32>")]
     pub column: Option<Spanned<u32>>,
-    /// Columns the photo spans; absent = folio's choice for the block (see
-    /// [`crate::layout::galley::photo_place_in`]).
+    /// Columns the photo spans; absent = folio sizes it for its block: the whole block up to
+    /// three columns, two thirds of a wider one, or what its automatic placement chooses.
     #[serde(default)]
     #[schemars(with = "Option<u32>")]
     pub span: Option<Spanned<u32>>,

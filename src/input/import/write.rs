@@ -67,8 +67,7 @@ pub fn story_toml(story: &Story, source: &str, photos: &[PhotoFile]) -> String {
                 if let Some(credit) = &c.credit {
                     t["credit"] = value(credit.as_str());
                 }
-                t["column"] = value(1);
-                t["span"] = value(2);
+                // No column or span: folio sizes the photo for the block it places the story in.
                 arr.push(t);
             }
             None => {
@@ -81,7 +80,6 @@ pub fn story_toml(story: &Story, source: &str, photos: &[PhotoFile]) -> String {
                 for l in t.to_string().lines() {
                     pending.push_str(&format!("# {l}\n"));
                 }
-                pending.push_str("# column = 1\n# span = 2\n");
             }
         }
     }
