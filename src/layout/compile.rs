@@ -1,11 +1,12 @@
 //! Stage 3: compile an edition with Typst, in two passes.
 //!
 //! Takes a loaded [`Edition`] and a [`FolioWorld`] and gives a [`Compiled`] edition: the Typst
-//! document (single pages first, then one sheet per spread), the page data it was drawn from,
+//! documents of the single pages and of the spread sheets, the page data they were drawn from,
 //! and how each story fits. Pass 1 sets the galley (`layouts/galley.typ`); folio measures it and
 //! flows the copy onto the grid ([`crate::layout::compose`]); pass 2 draws the pages
-//! (`layouts/edition.typ`). Typst's diagnostics come back as folio [`Diagnostic`]s with the
-//! template file, line and source text.
+//! (`layouts/edition.typ`), and the spread sheets are made from them ([`spread_sheets`]; only a
+//! sheet with something across its fold is laid out again, by `layouts/spread.typ`). Typst's
+//! diagnostics come back as folio [`Diagnostic`]s with the template file, line and source text.
 
 use typst::World;
 use typst_layout::PagedDocument;
