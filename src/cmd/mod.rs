@@ -25,11 +25,46 @@ pub const FAILED: i32 = 1;
 /// Exit code: usage errors.
 pub const USAGE: i32 = 2;
 
-/// Print diagnostics to stderr in typst's style.
+/// Typographic warnings of which the human style prints only the first few of a kind: a page
+/// can have dozens, and the proof marks every one.
+const SUMMARISED: [crate::diag::Code; 4] = [crate::diag::Code::LooseLine, crate::diag::Code::ShortColumn, crate::diag::Code::Widow, crate::diag::Code::Orphan];
+
+/// How many of each [`SUMMARISED`] kind the human style prints in full.
+const SHOWN: usize = 3;
+
+/// Print diagnostics to stderr in typst's style. In the human style, of each kind of
+/// typographic warning (loose lines, short columns, widows, orphans) only the first
+/// [`SHOWN`] are printed in full, then one line says how many more there are and where to see
+/// them; the short style (for tools) prints every one.
 pub fn emit(diags: &[Diagnostic]) {
     let choice = if std::io::IsTerminal::is_terminal(&std::io::stderr()) { ColorChoice::Auto } else { ColorChoice::Never };
     let mut stderr = StandardStream::stderr(choice);
-    Diagnostics(diags.to_vec()).emit(&mut stderr);
+    if crate::diag::style() == crate::diag::Style::Short {
+        Diagnostics(diags.to_vec()).emit(&mut stderr);
+        return;
+    }
+    let mut seen = [0usize; SUMMARISED.len()];
+    let shown: Vec<Diagnostic> = diags
+        .iter()
+        .filter(|d| match SUMMARISED.iter().position(|c| d.severity == crate::diag::Severity::Warning && d.code == Some(*c)) {
+            Some(k) => {
+                seen[k] += 1;
+                seen[k] <= SHOWN
+            }
+            None => true,
+        })
+        .cloned()
+        .collect();
+    Diagnostics(shown).emit(&mut stderr);
+    for (code, n) in SUMMARISED.iter().zip(seen) {
+        if n > SHOWN {
+            eprintln!(
+                "warning: {} more {} warnings like these (`folio check --format json` lists every one; `folio proof` marks them on the pages)",
+                n - SHOWN,
+                code.as_str()
+            );
+        }
+    }
 }
 
 /// Options shared by build and check.

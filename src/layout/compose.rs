@@ -693,14 +693,11 @@ fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info:
     // Leading as a share of the pitch, in steps of half a percent up to the bound, tighter
     // before looser at each size.
     let mut leadings = vec![0.0];
-    let mut k = 1;
-    while ctx.edition_leading > 1e-9 {
-        let l = (0.005 * k as f64).min(ctx.edition_leading);
+    // The bound is checked at load ([copyfit] leading, at most 0.1): at most 20 steps.
+    let steps = if ctx.edition_leading > 1e-9 { (ctx.edition_leading / 0.005 - 1e-9).ceil().min(200.0) as u32 } else { 0 };
+    for k in 1..=steps {
+        let l = (0.005 * f64::from(k)).min(ctx.edition_leading);
         leadings.extend([-l, l]);
-        if l >= ctx.edition_leading {
-            break;
-        }
-        k += 1;
     }
     let mut best: Option<(u32, Placement)> = None;
     for (leading, (tracking, flow)) in leadings.iter().flat_map(|l| tracks.iter().map(move |t| (*l, *t))) {

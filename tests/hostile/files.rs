@@ -13,8 +13,11 @@ use crate::common::*;
 /// Longer than any refused build takes on a loaded two-core machine, much shorter than a hang.
 pub const TIMEOUT: Duration = Duration::from_secs(60);
 
-/// Run folio in `dir` with `args`; a run that outlives [`TIMEOUT`] is killed and fails.
+/// Run folio in `dir` with `args`; a run that outlives [`TIMEOUT`] is killed and fails. Its
+/// output is read while it runs (a run that prints more than a pipe holds must not wait on the
+/// test).
 pub fn folio_timed(dir: &Path, args: &[&str]) -> Run {
+    use std::io::Read;
     let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
         .current_dir(dir)
         .args(args)
@@ -23,18 +26,29 @@ pub fn folio_timed(dir: &Path, args: &[&str]) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run folio");
+    let drain = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            buf
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().expect("stdout")));
+    let stderr = drain(Box::new(child.stderr.take().expect("stderr")));
     let start = Instant::now();
-    loop {
-        if child.try_wait().expect("wait for folio").is_some() {
-            return Run(child.wait_with_output().expect("folio output"));
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for folio") {
+            break status;
         }
         if start.elapsed() > TIMEOUT {
             let _ = child.kill();
-            let out = child.wait_with_output().expect("folio output");
-            panic!("folio {args:?} hung (killed after {TIMEOUT:?}); stderr:\n{}", String::from_utf8_lossy(&out.stderr));
+            let _ = child.wait();
+            let err = stderr.join().unwrap_or_default();
+            panic!("folio {args:?} hung (killed after {TIMEOUT:?}); stderr:\n{}", String::from_utf8_lossy(&err));
         }
         std::thread::sleep(Duration::from_millis(50));
-    }
+    };
+    Run(std::process::Output { status, stdout: stdout.join().unwrap_or_default(), stderr: stderr.join().unwrap_or_default() })
 }
 
 /// `folio build content/<sample> --out out --font-path FONTS`, timed.
