@@ -87,3 +87,90 @@ fn rgb_photos_are_separated_into_cmyk_on_the_plates_only() {
     }
     assert!(photo_pages > 0, "the sample has photo pages");
 }
+
+/// The image XObjects of a PDF as (data, /Filter name, wrapped in a Form XObject).
+fn image_streams(pdf: &Path) -> Vec<(Vec<u8>, String, bool)> {
+    let doc = lopdf::Document::load(pdf).unwrap_or_else(|e| panic!("{}: {e}", pdf.display()));
+    let name = |s: &lopdf::Stream, key: &[u8]| s.dict.get(key).ok().and_then(|n| n.as_name().ok()).map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_default();
+    // Images a Form XObject's resources name.
+    let in_forms: Vec<lopdf::ObjectId> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| name(s, b"Subtype") == "Form")
+        .filter_map(|s| s.dict.get(b"Resources").ok())
+        .filter_map(|r| match r {
+            lopdf::Object::Reference(id) => doc.get_dictionary(*id).ok(),
+            o => o.as_dict().ok(),
+        })
+        .filter_map(|r| r.get(b"XObject").ok())
+        .filter_map(|x| match x {
+            lopdf::Object::Reference(id) => doc.get_dictionary(*id).ok(),
+            o => o.as_dict().ok(),
+        })
+        .flat_map(|x| x.iter().filter_map(|(_, v)| v.as_reference().ok()).collect::<Vec<_>>())
+        .collect();
+    doc.objects
+        .iter()
+        .filter_map(|(id, o)| o.as_stream().ok().map(|s| (id, s)))
+        .filter(|(_, s)| name(s, b"Subtype") == "Image")
+        .map(|(id, s)| (s.content.clone(), name(s, b"Filter"), in_forms.contains(id)))
+        .collect()
+}
+
+/// Typst decodes every raster image it lays out and keeps the pixels for the whole build,
+/// although the PDF takes a JPEG's bytes as they are; folio hands it the photos printed as
+/// delivered as one-page PDFs that draw them (`layout::forms`). The pages and spread PDFs
+/// must still carry each photo's JPEG byte for byte, and the archive (PDF/A forbids embedded
+/// pages) and the plates keep plain images.
+#[test]
+fn photos_printed_as_delivered_reach_the_pdfs_byte_for_byte_without_typst_decoding_them() {
+    let p = TestProject::sample();
+    // The compile hands Typst no raster photo to decode.
+    let mut session = session(&p, SAMPLE);
+    let report = session.compile().unwrap_or_else(|e| panic!("{e:?}"));
+    fn kinds(frame: &typst::layout::Frame, out: &mut Vec<&'static str>) {
+        for (_, item) in frame.items() {
+            match item {
+                typst::layout::FrameItem::Group(g) => kinds(&g.frame, out),
+                typst::layout::FrameItem::Image(image, _, _) => out.push(match image.kind() {
+                    typst::visualize::ImageKind::Raster(_) => "raster",
+                    typst::visualize::ImageKind::Pdf(_) => "pdf",
+                    typst::visualize::ImageKind::Svg(_) => "svg",
+                }),
+                _ => {}
+            }
+        }
+    }
+    let mut seen = Vec::new();
+    for page in report.compiled.document.pages() {
+        kinds(&page.frame, &mut seen);
+    }
+    assert!(!seen.is_empty() && seen.iter().all(|k| *k == "pdf"), "the sample's photos go to Typst as PDF pages: {seen:?}");
+    // Their ink is still measured (from the JPEG): the preflight reports the photos' coverage.
+    let check = p.folio(&["check", &format!("content/{SAMPLE}"), "--format", "json"]);
+    check.assert_code(0);
+    let json: serde_json::Value = serde_json::from_str(&check.stdout()).unwrap();
+    let ink: Vec<(f64, u64)> = json["pages"].as_array().unwrap().iter().filter(|pg| !pg["photos"].as_array().unwrap().is_empty()).map(|pg| (pg["max_ink"].as_f64().unwrap_or(0.0), pg["rgb_photos"].as_u64().unwrap_or(0))).collect();
+    assert!(!ink.is_empty() && ink.iter().all(|&(tac, rgb)| tac > 100.0 && rgb > 0), "photo pages' ink (max, RGB photos): {ink:?}\n{}", check.stdout());
+
+    p.folio(&["build", &format!("content/{SAMPLE}"), "--out", "out", "--press", "--archive"]).assert_code(0);
+    let photos: Vec<Vec<u8>> = std::fs::read_dir(p.sample_dir().join("photos")).unwrap().map(|e| std::fs::read(e.unwrap().path()).unwrap()).collect();
+    assert!(!photos.is_empty());
+    for file in [format!("{SAMPLE}.pdf"), format!("{SAMPLE}-spread.pdf")] {
+        let images = image_streams(&p.out().join(&file));
+        for jpeg in &photos {
+            assert!(
+                images.iter().any(|(data, filter, in_form)| data == jpeg && filter == "DCTDecode" && *in_form),
+                "{file}: a photo's JPEG inside a form, byte for byte ({} images)",
+                images.len()
+            );
+        }
+    }
+    let archive = std::fs::read_dir(p.out()).unwrap().map(|e| e.unwrap().path()).find(|f| f.to_string_lossy().contains("archive") && f.extension().is_some_and(|e| e == "pdf")).expect("the archive copy");
+    let mut plain = press_plates(&p);
+    plain.push(archive);
+    for file in plain {
+        assert!(image_streams(&file).iter().all(|(_, _, in_form)| !in_form), "{}: no photo inside a form", file.display());
+    }
+}

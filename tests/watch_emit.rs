@@ -164,8 +164,11 @@ fn emitted_typst_compiles_to_the_same_pages_as_folio() {
             assert!(a_img == c_img, "typst-cli draws the same pages from {doc}");
         }
     }
-    // The photos came along, under their root-relative paths.
-    assert!(emit.join(format!("content/{SAMPLE}/photos/xunjing.jpg")).is_file());
+    // The photos came along, under their root-relative paths, as Typst read them: a JPEG printed
+    // as delivered as the one-page PDF that draws it (`layout::forms`), its bytes inside.
+    let jpeg = std::fs::read(p.sample_dir().join("photos/xunjing.jpg")).unwrap();
+    let form = std::fs::read(emit.join(format!("content/{SAMPLE}/photos/xunjing.jpg.folio.pdf"))).expect("the photo's form came along");
+    assert!(form.starts_with(b"%PDF") && form.windows(jpeg.len()).any(|w| w == jpeg), "the form holds the JPEG byte for byte");
 }
 
 // ---------------------------------------------------------------------------------------------

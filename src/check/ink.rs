@@ -82,9 +82,25 @@ struct ImageInk {
 fn image_ink(kind: &ImageKind) -> Option<ImageInk> {
     let ImageKind::Raster(raster) = kind else { return None };
     IMAGES_MEASURED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let data = raster.data().as_slice();
-    let dynamic = raster.dynamic();
     let is_jpeg = matches!(raster.format(), typst::visualize::RasterFormat::Exchange(typst::visualize::ExchangeFormat::Jpg));
+    Some(pixels_ink(raster.data().as_slice(), is_jpeg, raster.dynamic(), raster.icc().map(|b| b.as_slice())))
+}
+
+/// The ink of a photo served as a one-page PDF ([`crate::layout::forms`]): its JPEG decoded
+/// here as Typst would have decoded it, and measured as a raster image is.
+fn form_ink(form: &crate::layout::forms::Form) -> Option<ImageInk> {
+    use image::ImageDecoder;
+    IMAGES_MEASURED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let jpeg = form.jpeg();
+    let mut decoder = image::codecs::jpeg::JpegDecoder::new(std::io::Cursor::new(jpeg)).ok()?;
+    let icc = decoder.icc_profile().ok().flatten().filter(|p| !p.is_empty());
+    decoder.set_limits(image::Limits::default()).ok()?;
+    let dynamic = image::DynamicImage::from_decoder(decoder).ok()?;
+    Some(pixels_ink(jpeg, true, &dynamic, icc.as_deref()))
+}
+
+/// The ink of an image's pixels (`data` its file, `icc` its profile).
+fn pixels_ink(data: &[u8], is_jpeg: bool, dynamic: &image::DynamicImage, icc: Option<&[u8]>) -> ImageInk {
     let colour = if is_jpeg { photos::jpeg_colour(data).unwrap_or(PhotoColour::Rgb) } else if dynamic.color().has_color() { PhotoColour::Rgb } else { PhotoColour::Gray };
     let max_tac = match colour {
         PhotoColour::Gray => {
@@ -95,15 +111,15 @@ fn image_ink(kind: &ImageKind) -> Option<ImageInk> {
         // Coverage is judged over small areas (about half a millimetre at newspaper photo
         // sizes), as press preflight does, not per pixel: the photo is scaled to 600 px first.
         PhotoColour::Rgb => {
-            let small = match &**dynamic {
+            let small = match dynamic {
                 image::DynamicImage::ImageRgb8(rgb) if rgb.width() > 600 => shrink_triangle(rgb, 600, 600 * rgb.height() / rgb.width()),
                 _ if dynamic.width() > 600 => dynamic.resize(600, 600 * dynamic.height() / dynamic.width().max(1), image::imageops::FilterType::Triangle).to_rgb8(),
                 _ => dynamic.to_rgb8(),
             };
-            rgb_max_tac(&small, raster.icc().map(|b| b.as_slice())).unwrap_or(0.0)
+            rgb_max_tac(&small, icc).unwrap_or(0.0)
         }
     };
-    Some(ImageInk { colour, max_tac })
+    ImageInk { colour, max_tac }
 }
 
 /// `image.resize(nwidth, nheight, FilterType::Triangle)` of image 0.25 (aspect ratio kept), to
@@ -218,13 +234,25 @@ pub fn images_measured() -> usize {
     IMAGES_MEASURED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
-/// The ink of an image, from [`IMAGE_CACHE`] when it was measured before.
+/// The ink of an image, from [`IMAGE_CACHE`] when it was measured before. A photo served as a
+/// one-page PDF is known by its form ([`crate::layout::forms::jpeg_of`]); any other PDF or SVG
+/// image has no ink measured.
 fn image_ink_cached(kind: &ImageKind) -> Option<ImageInk> {
-    let key = typst::utils::hash128(kind);
+    match kind {
+        ImageKind::Pdf(pdf) => {
+            let form = crate::layout::forms::jpeg_of(pdf.document().pdf().data().as_ref())?;
+            cached(form.key, || form_ink(&form))
+        }
+        _ => cached(typst::utils::hash128(kind), || image_ink(kind)),
+    }
+}
+
+/// The ink under `key` in [`IMAGE_CACHE`], measured with `measure` when it is not there.
+fn cached(key: u128, measure: impl FnOnce() -> Option<ImageInk>) -> Option<ImageInk> {
     if let Some(hit) = IMAGE_CACHE.lock().ok().and_then(|c| c.as_ref().and_then(|m| m.get(&key).copied())) {
         return hit;
     }
-    let ink = image_ink(kind);
+    let ink = measure();
     if let Ok(mut cache) = IMAGE_CACHE.lock() {
         let map = cache.get_or_insert_with(HashMap::new);
         if map.len() >= IMAGE_CACHE_MAX {
@@ -265,8 +293,13 @@ pub fn measure_images(document: &typst_layout::PagedDocument) {
 pub fn measure_beside(beside: crate::layout::compile::Beside<'_>) {
     use rayon::prelude::*;
     match beside {
-        crate::layout::compile::Beside::Photos(decoded) => decoded.par_iter().for_each(|raster| {
-            image_ink_cached(&ImageKind::Raster(raster.clone()));
+        crate::layout::compile::Beside::Photos(ahead) => ahead.par_iter().for_each(|photo| match photo {
+            crate::layout::photos::Ahead::Raster(raster) => {
+                image_ink_cached(&ImageKind::Raster(raster.clone()));
+            }
+            crate::layout::photos::Ahead::Form(form) => {
+                cached(form.key, || form_ink(form));
+            }
         }),
         crate::layout::compile::Beside::Pages(document) => measure_images(document),
     }

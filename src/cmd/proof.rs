@@ -16,6 +16,7 @@ pub fn run(args: &ProofArgs) -> i32 {
     }
     let policy = Policy { allow_overset: args.allow_overset };
     let mut session = Session::new(super::options(&args.common, None), policy);
+    session.raster_photos();
     match session.compile() {
         Ok(r) => {
             if let Err(d) = crate::output::proof::check_resolution(&r.compiled, args.dpi) {

@@ -68,6 +68,7 @@ pub fn run(args: &ServeArgs) -> i32 {
         let out = args.out.clone();
         std::thread::spawn(move || {
             let mut watch = Watch::new(opts, policy, out.clone(), None);
+            watch.raster_photos();
             let mut console = Console::new(out);
             let failure = shared.run_builds(&mut watch, &mut |step| console.step(step));
             super::emit(&[Diagnostic::error(format!("cannot watch files: {failure}"))]);

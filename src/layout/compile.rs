@@ -67,6 +67,13 @@ pub struct OutputOptions {
     /// changes this reuses every layout but the photos'.
     #[serde(skip)]
     pub separate_photos: bool,
+    /// Serve JPEGs printed as delivered as one-page PDFs that draw them
+    /// ([`crate::layout::forms`]): Typst then decodes none of their pixels. For a compile whose
+    /// pages only go to PDF (`build`, `watch`, `check`); never for the archive (PDF/A forbids
+    /// embedded PDF pages) or the plates, nor for what is rendered to PNG or SVG (proofs,
+    /// preview). Not part of the templates' data either.
+    #[serde(skip)]
+    pub photo_forms: bool,
 }
 
 /// Compile an edition (both passes) on the press colour route, photos as delivered (the proofs).
@@ -120,7 +127,7 @@ pub fn compile_with(
 /// What a compile hands the caller's work beside it (see [`compile_then`]).
 pub enum Beside<'a> {
     /// During the pages' layout: the photos decoded for it ahead ([`photos::prewarm`]).
-    Photos(&'a [typst::visualize::RasterImage]),
+    Photos(&'a [photos::Ahead]),
     /// During the spread sheets' layout: the pages.
     Pages(&'a PagedDocument),
 }
@@ -142,7 +149,7 @@ pub fn compile_then(
     let ((infos, decoded), pass1) = rayon::join(
         || {
             let infos = crate::input::photos::inspect_all(edition);
-            let decoded = if infos.is_ok() { photos::prewarm(edition, formats) } else { Vec::new() };
+            let decoded = if infos.is_ok() { photos::prewarm(edition, formats, output.photo_forms) } else { Vec::new() };
             (infos, decoded)
         },
         || measure_galley(world, edition, formats, galley::Spans::Own),
@@ -174,7 +181,7 @@ pub fn compile_then(
     // CMYK for the plates.
     let separate = output.separate_photos && output.colour == Colour::Cmyk;
     let t = std::time::Instant::now();
-    let prepared = photos::prepare(world, edition, &mut data, separate);
+    let prepared = photos::prepare(world, edition, &mut data, separate, output.photo_forms && !separate);
     log(&format!("photos in {:?}", t.elapsed()));
     // Over the edition's photo budget: refused before Typst decodes any of them.
     let over: Vec<Diagnostic> = prepared
@@ -368,6 +375,11 @@ fn photo_errors(world: &FolioWorld, edition: &Edition, data: &PagesData, prepare
         } else {
             match world.file(FolioWorld::project_id(&path)) {
                 Err(e) => Some(format!("Typst cannot open it: {e}")),
+                // A photo folio serves as a one-page PDF: its JPEG is what Typst would decode.
+                Ok(bytes) if crate::layout::forms::jpeg_of(bytes.as_slice()).is_some() => {
+                    let form = crate::layout::forms::jpeg_of(bytes.as_slice()).expect("just found");
+                    RasterImage::plain(typst::foundations::Bytes::new(form.jpeg().to_vec()), ExchangeFormat::Jpg).err().map(|e| format!("Typst cannot decode it: {e}"))
+                }
                 Ok(bytes) => {
                     // Typst's own rule: the name's extension, else the content.
                     let ext = std::path::Path::new(&path).extension().and_then(|e| e.to_str()).unwrap_or("");

@@ -92,11 +92,21 @@ pub struct Prepared {
     pub over_budget: bool,
 }
 
+/// A photo made ready for pass 2 ahead of it ([`prewarm`]).
+pub enum Ahead {
+    /// Decoded as Typst decodes it (and found in Typst's memoized decoder by pass 2).
+    Raster(typst::visualize::RasterImage),
+    /// Wrapped as a one-page PDF ([`crate::layout::forms`]): Typst decodes nothing.
+    Form(std::sync::Arc<crate::layout::forms::Form>),
+}
+
 /// Decode, as Typst's `image` will, the photos pass 2 will draw as delivered, so that the pages'
 /// layout finds them in Typst's memoized decoder instead of decoding them itself: the
 /// compile runs this on the other core during pass 1 (the pages' layout is then on the critical
 /// path without any photo decoding). Gives the decoded images, for measuring their ink beside
-/// pass 2.
+/// pass 2. With `forms` (a compile whose pages go to PDF only), a JPEG that will be printed as
+/// delivered is wrapped as a one-page PDF instead ([`crate::layout::forms`]): Typst then
+/// decodes none of its pixels.
 ///
 /// Which photos are served as delivered is only known once the stories are placed
 /// ([`prepare`]), so this takes the ones that will be unless placed very small: not on a `mono`
@@ -105,7 +115,7 @@ pub struct Prepared {
 /// under half of [`MAX_EDITION_SERVED_PIXELS`], so a guess that proves wrong costs memory within
 /// the edition's photo budget, and the budget's own refusal comes before Typst decodes anything
 /// larger.
-pub fn prewarm(edition: &Edition, formats: &crate::input::grid::Formats) -> Vec<typst::visualize::RasterImage> {
+pub fn prewarm(edition: &Edition, formats: &crate::input::grid::Formats, forms: bool) -> Vec<Ahead> {
     use typst::foundations::{Bytes, Smart};
     use typst::visualize::{ExchangeFormat, RasterImage};
     let target = edition.file.value.preflight().target_ppi;
@@ -134,6 +144,13 @@ pub fn prewarm(edition: &Edition, formats: &crate::input::grid::Formats) -> Vec<
                 if pixels > MAX_SERVED_PIXELS || whole_page > DOWNSAMPLE_ABOVE * target || total + pixels > MAX_EDITION_SERVED_PIXELS / 2 {
                     continue;
                 }
+                if forms && crate::layout::forms::eligible(&checked) {
+                    // Served as a form: nothing to decode for Typst; its ink is measured beside.
+                    if let Some(form) = crate::layout::forms::form(&disk, &checked) {
+                        out.push(Ahead::Form(form));
+                    }
+                    continue;
+                }
                 let Ok(bytes) = std::fs::read(&disk) else { continue };
                 let typst_format = match checked.format {
                     PhotoFormat::Jpeg => ExchangeFormat::Jpg,
@@ -141,7 +158,7 @@ pub fn prewarm(edition: &Edition, formats: &crate::input::grid::Formats) -> Vec<
                 };
                 if let Ok(image) = RasterImage::new(Bytes::new(bytes), typst_format, Smart::Auto) {
                     total += pixels;
-                    out.push(image);
+                    out.push(Ahead::Raster(image));
                 }
             }
         }
@@ -172,7 +189,7 @@ pub fn effective_ppi(px: [u32; 2], box_pt: [f64; 2]) -> f64 {
 /// transparency become K-only CMYK JPEGs. Transparency is flattened onto paper white, so no
 /// plate carries a soft mask. The proofs leave it off: they stay RGB for the screen, and a
 /// rebuild does not pay for the separation.
-pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, separate: bool) -> Vec<Prepared> {
+pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, separate: bool, forms: bool) -> Vec<Prepared> {
     let target = edition.file.value.preflight().target_ppi;
     let press = separate;
     let mut out: Vec<Prepared> = Vec::new();
@@ -221,6 +238,7 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, 
         for f in [PhotoFormat::Jpeg, PhotoFormat::Png] {
             world.restore_file(&alias(&path, f));
         }
+        world.restore_file(&form_alias(&path));
         let disk = world.root().join(path.trim_start_matches('/'));
         let checked = match check(&disk) {
             Ok(c) => c,
@@ -325,6 +343,24 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, 
                 None => {}
             }
         }
+        // Printed as delivered: with `forms`, a JPEG is served as a one-page PDF that draws it
+        // (Typst then decodes none of its pixels; the PDF gets the same JPEG bytes).
+        let form = if forms && served.is_none() && !(k_only || separate || reduce) { crate::layout::forms::form(&disk, &checked) } else { None };
+        if let Some(form) = form {
+            let a = form_alias(&path);
+            world.replace_file_bytes(&a, form.pdf.clone());
+            aliases.insert(path.clone(), a);
+            for &i in &members {
+                let p = &mut out[i];
+                p.pixels = px;
+                p.ppi = effective_ppi(px, p.placed_pt);
+                p.colour = colour;
+                p.orientation = checked.orientation;
+                p.bytes_before = size;
+                p.bytes_after = size;
+            }
+            continue;
+        }
         let format = served.as_ref().map_or(checked.format, |(_, f)| *f);
         let misleading = match named_as(&path) {
             Some(f) => f != format,
@@ -366,6 +402,11 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, 
 /// The virtual path a photo is served at in `format` when its own name says otherwise.
 fn alias(path: &str, format: PhotoFormat) -> String {
     format!("{path}.folio.{}", format.typst())
+}
+
+/// The virtual path a photo is served at as a one-page PDF ([`crate::layout::forms`]).
+fn form_alias(path: &str) -> String {
+    format!("{path}.folio.pdf")
 }
 
 /// The format Typst takes a file for by its name (its rules: the exact lower-case extension),

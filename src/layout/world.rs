@@ -208,6 +208,11 @@ impl FolioWorld {
         self.virtual_files.insert(Self::project_id(path), Bytes::new(bytes));
     }
 
+    /// [`Self::replace_file`] with bytes shared with the caller (no copy).
+    pub fn replace_file_bytes(&mut self, path: &str, bytes: Bytes) {
+        self.virtual_files.insert(Self::project_id(path), bytes);
+    }
+
     /// Serve the project file at `path` from disk again (undo [`Self::replace_file`]).
     pub fn restore_file(&mut self, path: &str) {
         if !path.starts_with(DATA_DIR) {

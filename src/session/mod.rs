@@ -127,12 +127,22 @@ pub struct Session {
     inputs: Vec<PathBuf>,
     /// How long the last [`Session::open`] took.
     load_time: std::time::Duration,
+    /// Photos printed as delivered go to Typst as one-page PDFs (see
+    /// [`compile::OutputOptions::photo_forms`]); off for sessions that render pages to PNG or SVG.
+    photo_forms: bool,
 }
 
 impl Session {
     /// A session for `opts` under `policy`; nothing is read until [`Session::open`].
     pub fn new(opts: Options, policy: Policy) -> Self {
-        Self { opts, policy, warm: None, opened: None, inputs: Vec::new(), load_time: std::time::Duration::ZERO }
+        Self { opts, policy, warm: None, opened: None, inputs: Vec::new(), load_time: std::time::Duration::ZERO, photo_forms: true }
+    }
+
+    /// Hand Typst every photo as a raster image (for a session whose pages are rendered to PNG
+    /// or SVG: the proofs, the preview), not JPEGs as one-page PDFs, which only the PDF export
+    /// takes as they are.
+    pub fn raster_photos(&mut self) {
+        self.photo_forms = false;
     }
 
     /// The options the session was made with.
@@ -199,7 +209,7 @@ impl Session {
         let placed = crate::layout::place::place_edition(&mut warm.world, &mut edition, &opened.formats)?;
         // The photos' ink (a resize and a separation of each RGB photo) is measured on the
         // other core while the spread sheets are laid out; the preflight then finds it cached.
-        let compiled = compile::compile_then(&mut warm.world, &edition, &opened.formats, Default::default(), &crate::check::ink::measure_beside)?;
+        let compiled = compile::compile_then(&mut warm.world, &edition, &opened.formats, compile::OutputOptions { photo_forms: self.photo_forms, ..Default::default() }, &crate::check::ink::measure_beside)?;
         let (mut found, measures) = preflight::findings(&edition, &compiled);
         if self.policy.allow_overset {
             preflight::allow_overset(&mut found);
@@ -316,7 +326,7 @@ impl Session {
                     }
                     _ => formats,
                 };
-                let output = compile::OutputOptions { colour: compile::Colour::Cmyk, separate_photos: true };
+                let output = compile::OutputOptions { colour: compile::Colour::Cmyk, separate_photos: true, photo_forms: false };
                 let compiled = compile::compile_with(world, &report.edition, press_formats, output)?;
                 let plates = press::plates(&compiled, &report.edition, &ident, &time, opts)?;
                 let dir = press::plate_dir(&name);

@@ -87,6 +87,12 @@ impl Watch {
         }
     }
 
+    /// Hand Typst every photo as a raster image (the preview renders the pages to SVG; see
+    /// [`Session::raster_photos`]).
+    pub fn raster_photos(&mut self) {
+        self.session.raster_photos();
+    }
+
     /// Rebuild: compile in the warm world, write what changed — the pages PDF first, then the
     /// spread PDF and the PNG proofs ([`Watch::rebuild_pages`], then [`Watch::write_pending`]).
     /// `elapsed` and `export` count both sets. On error nothing is written and the previous
