@@ -87,15 +87,12 @@ fn image_ink(kind: &ImageKind) -> Option<ImageInk> {
 }
 
 /// The ink of a photo served as a one-page PDF ([`crate::layout::forms`]): its JPEG decoded
-/// here as Typst would have decoded it, and measured as a raster image is.
+/// here (strictly, which also verifies the file), and measured as a raster image is.
 fn form_ink(form: &crate::layout::forms::Form) -> Option<ImageInk> {
-    use image::ImageDecoder;
     IMAGES_MEASURED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let jpeg = form.jpeg();
-    let mut decoder = image::codecs::jpeg::JpegDecoder::new(std::io::Cursor::new(jpeg)).ok()?;
-    let icc = decoder.icc_profile().ok().flatten().filter(|p| !p.is_empty());
-    decoder.set_limits(image::Limits::default()).ok()?;
-    let dynamic = image::DynamicImage::from_decoder(decoder).ok()?;
+    // Decoded strictly, once: the photo's verification takes the verdict.
+    let (dynamic, icc) = crate::input::photos::decode_verified(&form.file.0, form.file.1, jpeg).ok()?;
     Some(pixels_ink(jpeg, true, &dynamic, icc.as_deref()))
 }
 
@@ -287,13 +284,14 @@ pub fn measure_images(document: &typst_layout::PagedDocument) {
     });
 }
 
-/// What the session runs beside a compile's pass 2 ([`crate::layout::compile::compile_then`]):
-/// the ink of the photos decoded ahead while the pages are laid out, then of any other image
-/// on the pages while the spread sheets are.
+/// What the session runs beside a compile ([`crate::layout::compile::compile_then`]): the ink
+/// of the photos made ready for pass 2 while the galley and the pages are laid out, then of
+/// any other image on the pages while the spread sheets are made.
 pub fn measure_beside(beside: crate::layout::compile::Beside<'_>) {
-    use rayon::prelude::*;
     match beside {
-        crate::layout::compile::Beside::Photos(ahead) => ahead.par_iter().for_each(|photo| match photo {
+        // On the compile's photo thread, beside the layout: one photo after the other (rayon's
+        // pool is Typst's, and its layout must not wait behind a photo's decode).
+        crate::layout::compile::Beside::Photos(ahead) => ahead.iter().for_each(|photo| match photo {
             crate::layout::photos::Ahead::Raster(raster) => {
                 image_ink_cached(&ImageKind::Raster(raster.clone()));
             }

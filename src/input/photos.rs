@@ -333,6 +333,41 @@ fn verify_jpeg(bytes: &[u8]) -> Result<(), Refusal> {
     Ok(())
 }
 
+/// Decode the JPEG `bytes` of the photo file at `path` (as it was at `stamp`) strictly, as
+/// [`verify`] does, but keeping the pixels: RGB (gray for a gray file), with the file's ICC
+/// profile. The verdict is recorded for [`verify`], so a photo whose pixels are needed anyway
+/// (the ink of a photo served as a form, `check::ink`) is decoded once.
+pub fn decode_verified(path: &Path, stamp: Stamp, bytes: &[u8]) -> Result<(image::DynamicImage, Option<Vec<u8>>), Refusal> {
+    use zune_jpeg::zune_core::{bytestream::ZCursor, colorspace::ColorSpace, options::DecoderOptions};
+    let options = DecoderOptions::default().set_strict_mode(true).set_max_width(MAX_SIDE as usize).set_max_height(MAX_SIDE as usize);
+    let damaged = |e: zune_jpeg::errors::DecodeErrors| Refusal::damaged(format!("it is damaged or truncated: {e:?}"));
+    let decoded = (|| {
+        let mut jpeg = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(bytes), options);
+        jpeg.decode_headers().map_err(damaged)?;
+        let gray = matches!(jpeg.input_colorspace(), Some(ColorSpace::Luma));
+        let colour = match jpeg.input_colorspace() {
+            Some(ColorSpace::YCbCr | ColorSpace::RGB) => ColorSpace::RGB,
+            Some(ColorSpace::Luma) => ColorSpace::Luma,
+            other => return Err(Refusal::damaged(format!("it is in a colour space folio does not print as delivered: {other:?}"))),
+        };
+        jpeg.set_options(options.jpeg_set_out_colorspace(colour));
+        let icc = jpeg.icc_profile().filter(|p| !p.is_empty());
+        let pixels = jpeg.decode().map_err(damaged)?;
+        let (w, h) = jpeg.dimensions().ok_or_else(|| Refusal::damaged("it has no size"))?;
+        let bad = || Refusal::damaged("it decodes to an unexpected pixel layout");
+        let image = if gray {
+            image::DynamicImage::ImageLuma8(image::GrayImage::from_raw(w as u32, h as u32, pixels).ok_or_else(bad)?)
+        } else {
+            image::DynamicImage::ImageRgb8(image::RgbImage::from_raw(w as u32, h as u32, pixels).ok_or_else(bad)?)
+        };
+        Ok((image, icc))
+    })();
+    if let Ok(mut c) = VERIFIED.lock() {
+        c.get_or_insert_with(HashMap::new).insert(path.to_path_buf(), (stamp, decoded.as_ref().map(|_| ()).map_err(Clone::clone)));
+    }
+    decoded
+}
+
 fn verify_png(bytes: &[u8]) -> Result<(), Refusal> {
     let decoder = png::Decoder::new_with_limits(std::io::Cursor::new(bytes), png::Limits { bytes: MAX_DECODE_BYTES as usize });
     let mut reader = decoder.read_info().map_err(|e| Refusal::damaged(format!("it is damaged: {e}")))?;

@@ -126,15 +126,15 @@ pub fn compile_with(
 
 /// What a compile hands the caller's work beside it (see [`compile_then`]).
 pub enum Beside<'a> {
-    /// During the pages' layout: the photos decoded for it ahead ([`photos::prewarm`]).
+    /// During passes 1 and 2: the photos made ready for pass 2 ([`photos::prewarm`]).
     Photos(&'a [photos::Ahead]),
     /// During the spread sheets' layout: the pages.
     Pages(&'a PagedDocument),
 }
 
-/// [`compile_with`], running `beside` on the other core while pass 2 lays out the pages (with
-/// the photos decoded for them) and the spread sheets (with the pages): the session measures
-/// the photos' ink there for the preflight.
+/// [`compile_with`], running `beside` on a thread of its own with the photos made ready for
+/// pass 2 (from pass 1 to the end of pass 2), and on the other core with the pages while the
+/// spread sheets are made: the session measures the photos' ink there for the preflight.
 pub fn compile_then(
     world: &mut FolioWorld,
     edition: &Edition,
@@ -143,95 +143,106 @@ pub fn compile_then(
     beside: &(dyn Fn(Beside<'_>) + Sync),
 ) -> Result<Compiled, Diagnostics> {
     world.set_versioned(DataFile::Output, &output);
-    // Pass 1: the galley, while on the other core the photos' headers are read and the photos
-    // decoded as Typst will draw them; a photo's error comes first, as if the photos were
-    // checked before.
-    let ((infos, decoded), pass1) = rayon::join(
-        || {
+    std::thread::scope(|scope| {
+        // The photos' work runs on a thread of its own from here to the end of pass 2, beside the
+        // galley, the flow and the pages' layout: their headers are read (the flow needs them),
+        // the photos Typst will draw made ready for it (wrapped as forms, or decoded through its
+        // memoized decoder), their ink measured (`beside`), and every photo decoded in full,
+        // strictly (a truncated file is an error; a form's ink decode is its verification). A
+        // photo's error comes first, as if the photos were checked before anything else.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let photo_work = scope.spawn(move || {
             let infos = crate::input::photos::inspect_all(edition);
-            let decoded = if infos.is_ok() { photos::prewarm(edition, formats, output.photo_forms) } else { Vec::new() };
-            (infos, decoded)
-        },
-        || measure_galley(world, edition, formats, galley::Spans::Own),
-    );
-    let infos = infos.map_err(Diagnostics)?;
-    // Every photo is decoded in full (strictly: a truncated file is an error) beside pass 2;
-    // an error before that is reported after the photos' own, as if they were checked first.
-    let verified = |e: Diagnostics| match crate::input::photos::verify_all(edition) {
-        Err(photos) => Diagnostics(photos),
-        Ok(()) => e,
-    };
-    let Pass1 { galley, measures, document: doc, mut warnings } = pass1.map_err(verified)?;
+            let ok = infos.is_ok();
+            let ahead = if ok { photos::prewarm(edition, formats, output.photo_forms) } else { Vec::new() };
+            let _ = tx.send(infos);
+            if !ok {
+                return Ok(());
+            }
+            beside(Beside::Photos(&ahead));
+            crate::input::photos::verify_all(edition)
+        });
+        // Pass 1: the galley.
+        let pass1 = measure_galley(world, edition, formats, galley::Spans::Own);
+        let infos = match rx.recv() {
+            Ok(infos) => infos,
+            Err(_) => match photo_work.join() {
+                Err(panic) => std::panic::resume_unwind(panic),
+                Ok(_) => unreachable!("the photos' thread sends their headers before it ends"),
+            },
+        };
+        let infos = infos.map_err(Diagnostics)?;
+        // Every photo is decoded in full (strictly: a truncated file is an error) beside pass 2;
+        // an error before that is reported after the photos' own, as if they were checked first.
+        let verified = |e: Diagnostics| match crate::input::photos::verify_all(edition) {
+            Err(photos) => Diagnostics(photos),
+            Ok(()) => e,
+        };
+        let Pass1 { galley, measures, document: doc, mut warnings } = pass1.map_err(verified)?;
 
-    // Flow onto the grid.
-    let locate = |story: &crate::input::content::Loaded<crate::input::content::Story>, i: usize| -> Option<crate::input::photos::PhotoInfo> {
-        edition.stories.iter().zip(&infos).find_map(|(page, pinfos)| {
-            page.iter().position(|s| std::ptr::eq(s, story)).and_then(|si| pinfos[si].get(i).copied())
-        })
-    };
-    let t = std::time::Instant::now();
-    let (mut data, fits) = compose::compose(edition, formats, &galley, &measures, &locate, world.root());
-    log(&format!("compose in {:?}", t.elapsed()));
-    let outside = photos_outside(edition, &fits);
-    if !outside.is_empty() {
-        return Err(verified(Diagnostics(outside)));
-    }
-
-    // Photos at their placed size: resolution, grayscale for mono pages, downsampling, and
-    // CMYK for the plates.
-    let separate = output.separate_photos && output.colour == Colour::Cmyk;
-    let t = std::time::Instant::now();
-    let prepared = photos::prepare(world, edition, &mut data, separate, output.photo_forms && !separate);
-    log(&format!("photos in {:?}", t.elapsed()));
-    // Over the edition's photo budget: refused before Typst decodes any of them.
-    let over: Vec<Diagnostic> = prepared
-        .iter()
-        .filter(|p| p.over_budget)
-        .filter_map(|p| {
-            let story = edition.stories.get(p.page)?.get(p.story)?;
-            let photo = story.value.photos.get(p.photo)?;
-            Some(story.error(photo.file.span(), format!("photo {}: {}", p.file, p.error.as_deref().unwrap_or_default())).code(crate::diag::Code::PhotoUnreadable)
-                .hint("build the edition in parts (one edition folder per section or group of pages), or lower [preflight] target_ppi so photos are served smaller"))
-        })
-        .collect();
-    if !over.is_empty() {
-        return Err(verified(Diagnostics(over)));
-    }
-
-    // Pass 2: the pages and spreads.
-    world.set_versioned(DataFile::Pages, &data);
-    world.set_main(FolioWorld::layout_id(EDITION_MAIN));
-    let t = std::time::Instant::now();
-    let (checked, pages) = rayon::join(
-        || {
-            let checked = crate::input::photos::verify_all(edition);
-            beside(Beside::Photos(&decoded));
-            checked
-        },
-        || run(world),
-    );
-    drop(decoded);
-    checked.map_err(Diagnostics)?;
-    let (document, more) = pages.map_err(|e| photo_errors(world, edition, &data, &prepared).unwrap_or(e))?;
-    log(&format!("pass 2 pages in {:?}", t.elapsed()));
-    warnings.extend(more);
-    // The spread sheets: the pages' frames side by side (a sheet with a banner or a story across
-    // the fold is laid out by `spread.typ`, which draws them whole), while the other core
-    // measures any image on the pages not measured yet.
-    let t = std::time::Instant::now();
-    let ((), spreads) = rayon::join(|| beside(Beside::Pages(&document)), || spread_sheets(world, &document, &data));
-    let (spreads, more) = spreads.map_err(|e| photo_errors(world, edition, &data, &prepared).unwrap_or(e))?;
-    log(&format!("spread sheets in {:?}", t.elapsed()));
-    warnings.extend(more);
-    let pages = data.pages.len();
-    for (main, doc, want) in [(EDITION_MAIN, &document, pages), (SPREAD_MAIN, &spreads, data.spreads.len())] {
-        if doc.pages().len() != want {
-            return Err(Diagnostic::error(format!("layouts/{main} made {} pages instead of {want}", doc.pages().len()))
-                .hint("the template must draw each page (or spread) of the data exactly once")
-                .into());
+        // Flow onto the grid.
+        let locate = |story: &crate::input::content::Loaded<crate::input::content::Story>, i: usize| -> Option<crate::input::photos::PhotoInfo> {
+            edition.stories.iter().zip(&infos).find_map(|(page, pinfos)| {
+                page.iter().position(|s| std::ptr::eq(s, story)).and_then(|si| pinfos[si].get(i).copied())
+            })
+        };
+        let t = std::time::Instant::now();
+        let (mut data, fits) = compose::compose(edition, formats, &galley, &measures, &locate, world.root());
+        log(&format!("compose in {:?}", t.elapsed()));
+        let outside = photos_outside(edition, &fits);
+        if !outside.is_empty() {
+            return Err(verified(Diagnostics(outside)));
         }
-    }
-    Ok(Compiled { document, spreads, galley: doc, pages, data, fits, warnings, photos: prepared })
+
+        // Photos at their placed size: resolution, grayscale for mono pages, downsampling, and
+        // CMYK for the plates.
+        let separate = output.separate_photos && output.colour == Colour::Cmyk;
+        let t = std::time::Instant::now();
+        let prepared = photos::prepare(world, edition, &mut data, separate, output.photo_forms && !separate);
+        log(&format!("photos in {:?}", t.elapsed()));
+        // Over the edition's photo budget: refused before Typst decodes any of them.
+        let over: Vec<Diagnostic> = prepared
+            .iter()
+            .filter(|p| p.over_budget)
+            .filter_map(|p| {
+                let story = edition.stories.get(p.page)?.get(p.story)?;
+                let photo = story.value.photos.get(p.photo)?;
+                Some(story.error(photo.file.span(), format!("photo {}: {}", p.file, p.error.as_deref().unwrap_or_default())).code(crate::diag::Code::PhotoUnreadable)
+                    .hint("build the edition in parts (one edition folder per section or group of pages), or lower [preflight] target_ppi so photos are served smaller"))
+            })
+            .collect();
+        if !over.is_empty() {
+            return Err(verified(Diagnostics(over)));
+        }
+
+        // Pass 2: the pages and spreads.
+        world.set_versioned(DataFile::Pages, &data);
+        world.set_main(FolioWorld::layout_id(EDITION_MAIN));
+        let t = std::time::Instant::now();
+        let pages = run(world);
+        let checked = photo_work.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        checked.map_err(Diagnostics)?;
+        let (document, more) = pages.map_err(|e| photo_errors(world, edition, &data, &prepared).unwrap_or(e))?;
+        log(&format!("pass 2 pages in {:?}", t.elapsed()));
+        warnings.extend(more);
+        // The spread sheets: the pages' frames side by side (a sheet with a banner or a story across
+        // the fold is laid out by `spread.typ`, which draws them whole), while the other core
+        // measures any image on the pages not measured yet.
+        let t = std::time::Instant::now();
+        let ((), spreads) = rayon::join(|| beside(Beside::Pages(&document)), || spread_sheets(world, &document, &data));
+        let (spreads, more) = spreads.map_err(|e| photo_errors(world, edition, &data, &prepared).unwrap_or(e))?;
+        log(&format!("spread sheets in {:?}", t.elapsed()));
+        warnings.extend(more);
+        let pages = data.pages.len();
+        for (main, doc, want) in [(EDITION_MAIN, &document, pages), (SPREAD_MAIN, &spreads, data.spreads.len())] {
+            if doc.pages().len() != want {
+                return Err(Diagnostic::error(format!("layouts/{main} made {} pages instead of {want}", doc.pages().len()))
+                    .hint("the template must draw each page (or spread) of the data exactly once")
+                    .into());
+            }
+        }
+        Ok(Compiled { document, spreads, galley: doc, pages, data, fits, warnings, photos: prepared })
+    })
 }
 
 /// The spread sheets of `data` (its `spreads`: pairs of indices into the pages, left then

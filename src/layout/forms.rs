@@ -39,6 +39,8 @@ pub struct Form {
     pub jpeg: Range<usize>,
     /// A hash of the PDF's content (the key of its ink in `check::ink`).
     pub key: u128,
+    /// The photo file, and its size and modification time when the form was made.
+    pub(crate) file: (PathBuf, Stamp),
 }
 
 impl Form {
@@ -69,7 +71,7 @@ pub(crate) fn form(disk: &Path, checked: &Checked) -> Option<Arc<Form>> {
         }
     }
     let jpeg = crate::project::read_regular(disk, crate::project::limits::PHOTO).ok()?;
-    let made = Arc::new(wrap(&jpeg, checked.colour)?);
+    let made = Arc::new(wrap(&jpeg, checked.colour, (disk.to_path_buf(), stamp))?);
     FORMS.lock().ok()?.get_or_insert_with(HashMap::new).insert(disk.to_path_buf(), (stamp, made.clone()));
     Some(made)
 }
@@ -82,7 +84,7 @@ pub fn jpeg_of(pdf: &[u8]) -> Option<Arc<Form>> {
 }
 
 /// A one-page PDF that draws `jpeg` over its whole page.
-fn wrap(jpeg: &[u8], colour: PhotoColour) -> Option<Form> {
+fn wrap(jpeg: &[u8], colour: PhotoColour, file: (PathBuf, Stamp)) -> Option<Form> {
     let mut dec = zune_jpeg::JpegDecoder::new(zune_jpeg::zune_core::bytestream::ZCursor::new(jpeg));
     dec.decode_headers().ok()?;
     let (w, h) = dec.dimensions()?;
@@ -139,7 +141,7 @@ fn wrap(jpeg: &[u8], colour: PhotoColour) -> Option<Form> {
     }
     let pdf = Bytes::new(out);
     let key = typst::utils::hash128(&pdf);
-    Some(Form { pdf, jpeg: range, key })
+    Some(Form { pdf, jpeg: range, key, file })
 }
 
 #[cfg(test)]
@@ -152,10 +154,14 @@ mod tests {
         out
     }
 
+    fn none() -> (PathBuf, Stamp) {
+        (PathBuf::new(), (0, None))
+    }
+
     #[test]
     fn a_form_holds_the_jpeg_unchanged_on_a_page_of_its_aspect() {
         let jpeg = jpeg_of_image(image::DynamicImage::new_rgb8(300, 200));
-        let form = wrap(&jpeg, PhotoColour::Rgb).unwrap();
+        let form = wrap(&jpeg, PhotoColour::Rgb, none()).unwrap();
         assert_eq!(form.jpeg(), &jpeg[..]);
         let doc = lopdf::Document::load_mem(form.pdf.as_slice()).unwrap();
         let page = doc.get_pages().into_values().next().unwrap();
@@ -165,10 +171,10 @@ mod tests {
         assert_eq!(image.dict.get(b"Filter").unwrap().as_name().unwrap(), b"DCTDecode");
         assert_eq!(image.dict.get(b"ColorSpace").unwrap().as_name().unwrap(), b"DeviceRGB");
         assert_eq!(image.content, jpeg);
-        let gray = wrap(&jpeg_of_image(image::DynamicImage::new_luma8(20, 40)), PhotoColour::Gray).unwrap();
+        let gray = wrap(&jpeg_of_image(image::DynamicImage::new_luma8(20, 40)), PhotoColour::Gray, none()).unwrap();
         let doc = lopdf::Document::load_mem(gray.pdf.as_slice()).unwrap();
         assert!(doc.objects.values().filter_map(|o| o.as_stream().ok()).any(|s| s.dict.get(b"ColorSpace").ok().and_then(|n| n.as_name().ok()) == Some(b"DeviceGray")));
-        assert!(wrap(&jpeg, PhotoColour::Cmyk).is_none());
-        assert!(wrap(b"not a jpeg", PhotoColour::Rgb).is_none());
+        assert!(wrap(&jpeg, PhotoColour::Cmyk, none()).is_none());
+        assert!(wrap(b"not a jpeg", PhotoColour::Rgb, none()).is_none());
     }
 }
