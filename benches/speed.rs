@@ -377,6 +377,7 @@ fn main() {
     }
     println!("- warm rebuild after a text edit ≤ 30 ms (to the pages PDF in place): {} → {}", ms(text), verdict(text <= Duration::from_millis(30)));
     println!("- watch save-to-PDF latency ≤ 100 ms: {} → {}", ms(latency), verdict(latency <= Duration::from_millis(100)));
-    println!("- peak memory ≤ 100 MiB: build {}, watch {} → {}", mib(cold_peak), mib(warm_peak), verdict(cold_peak.max(warm_peak) <= 100 * 1024));
+    // The target is the cold build's (issue 11); a watch session's peak is shown beside it.
+    println!("- peak memory of a cold build ≤ 100 MiB: {} → {} (a whole watch session: {})", mib(cold_peak), verdict(cold_peak <= 100 * 1024), mib(warm_peak));
     println!("- placement search tries hundreds of blocks a second: {:.0} fits per second → {}", fits_per_second, verdict(fits_per_second >= 500.0));
 }
