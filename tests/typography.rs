@@ -321,32 +321,6 @@ fn holes_and_half_width_brackets_are_findings_marked_on_the_proof() {
 }
 
 #[test]
-fn a_two_part_vertical_head_sets_as_two_columns_read_right_to_left() {
-    // The tabloid's 八里湖 head is vertical (竖排), 警力下沉\n禁毒宣传进企业: two columns of
-    // characters one under another, the first part on the right.
-    let (_p, pdf) = build("jiangxi-tabloid");
-    let cs: Vec<typeset::Char> = typeset::chars(&pdf).into_iter().flatten().filter(|c| (c.size - 26.0).abs() < 0.1).collect();
-    let mut columns: Vec<Vec<&typeset::Char>> = Vec::new();
-    for c in &cs {
-        match columns.iter_mut().find(|col| (col[0].x0 - c.x0).abs() < 1.0) {
-            Some(col) => col.push(c),
-            None => columns.push(vec![c]),
-        }
-    }
-    let mut columns: Vec<(f64, String)> = columns
-        .into_iter()
-        .map(|mut col| {
-            col.sort_by(|a, b| a.y.total_cmp(&b.y));
-            (col[0].x0, col.iter().map(|c| c.c).collect())
-        })
-        .collect();
-    columns.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let texts: Vec<&str> = columns.iter().map(|c| c.1.as_str()).collect();
-    assert_eq!(texts, ["警力下沉", "禁毒宣传进企业"], "right column first");
-    assert!(columns[0].0 - columns[1].0 > 26.0, "side by side, a column apart: {columns:?}");
-}
-
-#[test]
 fn a_banner_comma_becomes_a_space_with_the_house_setting() {
     // jiangxi-special's banner 健康人生，绿色无毒！·九江 on one page; with
     // `[typography] banner_comma_space` its comma is a full-width space: the two phrases an em apart.
