@@ -65,6 +65,10 @@ pub enum Code {
     Orphan,
     /// A column of copy ending a line or more above its foot while the others go on (齐栏).
     ShortColumn,
+    /// White type area more than a grid line deep that nothing covers (开天窗).
+    Hole,
+    /// A headline or banner across the centre spread split at the fold inside a word.
+    FoldSplit,
     /// Typst's own warnings.
     Typst,
     /// A problem in `edition.toml`, a story file or `formats.toml`.
@@ -94,6 +98,8 @@ impl Code {
             Code::Widow => "widow",
             Code::Orphan => "orphan",
             Code::ShortColumn => "short-column",
+            Code::Hole => "hole",
+            Code::FoldSplit => "fold-split",
             Code::Typst => "typst",
             Code::Content => "content",
             Code::Template => "template",

@@ -603,5 +603,8 @@ fn a_headline_on_one_line_keeps_its_phrases_apart() {
         let between = line.split(a).nth(1).and_then(|rest| rest.split(b).next()).unwrap_or_else(|| panic!("{a} and {b} on one line: {line}"));
         assert!(!between.is_empty() && between.chars().all(|c| c == ' ' || c == '\u{3000}'), "a space between {a} and {b}: {line:?}");
     }
-    assert!(line_with("严格场所管理").contains("“清源断流”严格场所管理"), "no space after closing punctuation");
+    // Display quotes take half an em, so the closing quote's box overlaps 严 and poppler reads a
+    // line break there: the head's characters are read with Ghostscript instead.
+    let head: String = common::typeset::chars(&pdf).into_iter().flatten().filter(|c| c.size > 15.0).map(|c| c.c).collect();
+    assert!(head.contains("“清源断流”严格场所管理"), "no space after closing punctuation");
 }

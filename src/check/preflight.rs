@@ -18,6 +18,9 @@
 //! | `loose-line` | warning | a body line spread by more than 5% of an em |
 //! | `widow`, `orphan` | warning | a paragraph's short last line alone at a column's top, its first line alone at a column's foot |
 //! | `short-column` | warning | a column of copy ending a line or more above its foot (齐栏) |
+//! | `hole` | warning | white type area more than a grid line deep that no block, banner or masthead covers (开天窗) |
+//! | `fold-split` | warning | a headline or banner across the centre spread split at the fold inside a word (运‖输) |
+//! | `half-width-bracket` | warning | half-width brackets in Chinese text, 案(事)件 (GB/T 15834: 案（事）件) |
 //! | `typst` | warning | Typst's own warnings (e.g. a font family the fonts folder lacks) |
 //!
 //! Errors found before preflight (content, templates) become findings too ([`from_diagnostic`]).
@@ -48,6 +51,12 @@ pub enum MarkKind {
     Typography,
     /// A short column (齐栏, cyan).
     Short,
+    /// A hole in the type area (开天窗, olive).
+    Hole,
+    /// Half-width brackets in Chinese text (red-orange).
+    Punctuation,
+    /// A headline or banner split inside a word at the fold (pink).
+    Fold,
 }
 
 /// Where a finding sits on a page, for the proof.
@@ -248,13 +257,16 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                         .with_span(Some(r))
                         .hint(format!("GB/T 15834 sets brackets in Chinese text full-width: write {full}, or set full_width_brackets = true under [typography] in edition.toml to convert them all"))
                         .code(Code::HalfWidthBracket);
+                    // Marked where the page shows it (the pair, else its opening half).
+                    let inside: String = pair[1..pair.len() - 1].chars().take(1).collect();
+                    let rect = typography::find_text(compiled, pi, pair).or_else(|| typography::find_text(compiled, pi, &format!("({inside}")));
                     out.push(Finding {
                         code: Code::HalfWidthBracket,
                         page: page_of(pi),
                         page_index: Some(pi),
                         story: Some(story.display.clone()),
                         diag,
-                        mark: None,
+                        mark: rect.map(|rect| Mark { page: pi, rect, kind: MarkKind::Punctuation, label: "(…) → （…）".into() }),
                     });
                 }
             }
@@ -366,8 +378,31 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 format!("short column on page {page}{col}: the copy ends {n} line{} above the column's foot", if n == 1 { "" } else { "s" }),
                 "add or cut a line of copy, or change the block's depth or the photo's height by a line, so the columns end level",
             ),
+            typography::Kind::Hole(n) => (
+                Code::Hole,
+                format!("hole {n}"),
+                format!("hole on page {page}{col}: {n} grid lines of the type area that no block, banner or masthead covers (开天窗)"),
+                "make the block above or below it deeper, or place a story or photo there (or leave the page's blocks out and let folio place them)",
+            ),
+            typography::Kind::FoldSplit(s) => (
+                Code::FoldSplit,
+                "fold splits a word".to_string(),
+                format!(
+                    "the {} across the fold of pages {page}–{} is split inside a word: 「{}」",
+                    if s.is_some() { "headline" } else { "banner" },
+                    page + 1,
+                    f.text
+                ),
+                "put a space or a line break (\\n) in the text where the fold should fall, between two phrases, or move the block so that the fold falls between words",
+            ),
         };
         let mut d = match story {
+            // A fold split at the story's headline; a banner's at the page's banner_across.
+            Some(s) if code == Code::FoldSplit => s.error(s.key_span(&["headline"], s.value.block().span()), message),
+            None if code == Code::FoldSplit => {
+                let at = edition.file.value.pages.get(f.page).and_then(|p| p.banner_across.as_ref()).map_or_else(|| page_span(edition, f.page), |b| b.span());
+                Diagnostic::warning(message).in_file(&edition.file.display, &edition.file.source).with_span(Some(at))
+            }
             // At the line's text in the story file where it is written there, else the block.
             Some(s) => {
                 let at = (!f.text.is_empty()).then(|| s.source.find(f.text.as_str()).map(|i| i..i + f.text.len())).flatten();
@@ -376,7 +411,12 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             None => Diagnostic::warning(message).in_file(&edition.file.display, &edition.file.source).with_span(Some(page_span(edition, f.page))),
         };
         d.severity = Severity::Warning;
-        let kind = if code == Code::ShortColumn { MarkKind::Short } else { MarkKind::Typography };
+        let kind = match code {
+            Code::ShortColumn => MarkKind::Short,
+            Code::Hole => MarkKind::Hole,
+            Code::FoldSplit => MarkKind::Fold,
+            _ => MarkKind::Typography,
+        };
         out.push(Finding {
             code,
             page: Some(page),

@@ -6,7 +6,12 @@
 //! glyphs), widows (a paragraph's last line of a third of the column or less alone at the top
 //! of a column), orphans (a paragraph's first line alone at a column's foot) and short columns
 //! (a column of a story's copy that ends one line or more above its foot — the block's foot or
-//! the photo under it — while the columns beside it go on: 齐栏).
+//! the photo under it — while the columns beside it go on: 齐栏), holes (开天窗: a stretch of a
+//! column of the type area more than a grid line deep that no block, banner or masthead covers)
+//! and fold splits (a headline or banner across the centre spread whose split at the fold falls
+//! inside a word, 运‖输, read from the spread sheet's glyphs and judged with
+//! [`crate::input::phrases`]). [`find_text`] locates a piece of text on a page (for the
+//! half-width bracket finding's mark).
 
 use typst::layout::{Abs, Point, Transform};
 use typst::text::FontWeight;
@@ -29,6 +34,11 @@ pub enum Kind {
     Orphan,
     /// A column ending this many lines above its foot.
     Short(u32),
+    /// White type area this many grid lines deep that nothing covers.
+    Hole(u32),
+    /// A headline (story index) or the banner (None) split at the fold inside a word; the text
+    /// reads `left‖right`.
+    FoldSplit(Option<usize>),
 }
 
 /// One fault and where it is.
@@ -67,6 +77,137 @@ pub fn check(compiled: &Compiled) -> Vec<Fault> {
                 continue;
             }
             out.extend(breaks(fmt, pi, si, story, fit.is_none_or(|f| f.underset <= 1)));
+        }
+        out.extend(holes(page, pi));
+    }
+    out.extend(fold_splits(compiled));
+    out
+}
+
+/// Every glyph of a frame as (character, x, baseline y, size, advance), pt on the page.
+fn glyphs_of(frame: &typst::layout::Frame) -> Vec<(char, f64, f64, f64, f64)> {
+    let mut out = Vec::new();
+    crate::layout::galley::for_each_text(frame, Transform::identity(), &mut |origin: Point, text| {
+        let mut x = Abs::zero();
+        for g in &text.glyphs {
+            let advance = g.x_advance.at(text.size);
+            if let Some(c) = text.text.get(g.range()).and_then(|s| s.chars().next()) {
+                out.push((c, (origin.x + x + g.x_offset.at(text.size)).to_pt(), origin.y.to_pt(), text.size.to_pt(), advance.to_pt()));
+            }
+            x += advance;
+        }
+    });
+    out
+}
+
+/// Where `needle` is set on page `pi` of the compiled edition, pt from the trim's top-left
+/// corner (x, y, width, height): its first occurrence on one line, read from the laid-out
+/// glyphs; None when the page does not show it on one line.
+pub fn find_text(compiled: &Compiled, pi: usize, needle: &str) -> Option<[f64; 4]> {
+    let page = compiled.document.pages().get(pi)?;
+    let mut glyphs = glyphs_of(&page.frame);
+    glyphs.sort_by(|a, b| a.2.total_cmp(&b.2).then(a.1.total_cmp(&b.1)));
+    let want: Vec<char> = needle.chars().collect();
+    for line in glyphs.chunk_by(|a, b| (a.2 - b.2).abs() < 0.01) {
+        let chars: Vec<char> = line.iter().map(|g| g.0).collect();
+        if let Some(k) = chars.windows(want.len()).position(|w| w == want.as_slice()) {
+            let (first, last) = (&line[k], &line[k + want.len() - 1]);
+            return Some([first.1, first.2 - 0.88 * first.3, last.1 + last.4 - first.1, first.3]);
+        }
+    }
+    None
+}
+
+/// The holes of one page (开天窗): for each column of the type area, each stretch more than a
+/// grid line deep that no story's block, banner or masthead covers; side by side stretches of
+/// one depth are one hole.
+fn holes(page: &crate::layout::compose::PageData, pi: usize) -> Vec<Fault> {
+    let fmt = &page.format;
+    // A page without stories is blank by intent (or reported as such elsewhere).
+    if page.stories.is_empty() {
+        return Vec::new();
+    }
+    let step = fmt.column_pt + fmt.gutter_pt;
+    let mut found: Vec<(u32, f64, f64)> = Vec::new();
+    for c in 0..fmt.columns {
+        let x = f64::from(c) * step;
+        let mut covered: Vec<(f64, f64)> = vec![(0.0, page.banner_h)];
+        for s in &page.stories {
+            let b = s.block;
+            if b.x <= x + 1.0 && b.x + b.w >= x + fmt.column_pt - 1.0 {
+                covered.push((b.y, b.y + b.h));
+            }
+        }
+        covered.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut at = 0.0;
+        for (top, foot) in covered.into_iter().chain([(fmt.area_height_pt, fmt.area_height_pt)]) {
+            if top - at > fmt.pitch_pt + 0.5 {
+                found.push((c, at, top));
+            }
+            at = f64::max(at, foot);
+        }
+    }
+    let mut out: Vec<Fault> = Vec::new();
+    for (c, top, foot) in found {
+        let x = f64::from(c) * step;
+        // Joined to the hole in the column before at the same lines.
+        if let Some(prev) = out.last_mut().filter(|f| (f.rect[1] - fmt.top_pt - top).abs() < 0.5 && (f.rect[3] - (foot - top)).abs() < 0.5 && (f.rect[0] + f.rect[2] + fmt.gutter_pt - fmt.side_pt - x).abs() < 1.0) {
+            prev.rect[2] += step;
+            continue;
+        }
+        let lines = ((foot - top) / fmt.pitch_pt + 0.01).floor() as u32;
+        out.push(Fault { kind: Kind::Hole(lines), page: pi, story: None, column: Some(c), rect: [x + fmt.side_pt, top + fmt.top_pt, fmt.column_pt, foot - top], text: String::new() });
+    }
+    out
+}
+
+/// Fold splits inside a word: on each spread sheet with a banner or a head across the fold,
+/// the display glyphs (the largest in the banner's band or the head's area) left and right of
+/// the fold, and whether the text may break between them.
+fn fold_splits(compiled: &Compiled) -> Vec<Fault> {
+    let mut out = Vec::new();
+    for (sheet, pair) in compiled.spreads.pages().iter().zip(&compiled.data.spreads) {
+        let [Some(l), Some(_)] = *pair else { continue };
+        let page = &compiled.data.pages[l];
+        let fmt = &page.format;
+        let mut texts: Vec<(Option<usize>, &str, [f64; 4])> = Vec::new();
+        if page.banner_fold == Some("left") {
+            if let Some(b) = &page.banner {
+                texts.push((None, b.as_str(), [0.0, fmt.top_pt, 2.0 * fmt.trim_width_pt, page.banner_h]));
+            }
+        }
+        for (si, s) in page.stories.iter().enumerate().filter(|(_, s)| !s.mirror) {
+            if let PlacedPiece::Piece(crate::layout::galley::Piece::Head { head }) = &s.head.piece {
+                if head.fold.is_some() {
+                    let r = s.head.rect;
+                    texts.push((Some(si), head.headline.as_str(), [r.x + fmt.side_pt, r.y + fmt.top_pt, r.w, r.h]));
+                }
+            }
+        }
+        if texts.is_empty() {
+            continue;
+        }
+        let glyphs = glyphs_of(&sheet.frame);
+        for (story, text, r) in texts {
+            let inside: Vec<_> = glyphs.iter().filter(|g| !g.0.is_whitespace() && g.1 >= r[0] - 1.0 && g.1 <= r[0] + r[2] + 1.0 && g.2 >= r[1] && g.2 <= r[1] + r[3] + 1.0).collect();
+            let Some(size) = inside.iter().map(|g| g.3).max_by(f64::total_cmp) else { continue };
+            let mut line: Vec<_> = inside.into_iter().filter(|g| (g.3 - size).abs() < 0.5).collect();
+            line.sort_by(|a, b| a.1.total_cmp(&b.1));
+            let fold = fmt.trim_width_pt;
+            let k = line.iter().filter(|g| g.1 + g.4 / 2.0 < fold).count();
+            if k == 0 || k == line.len() {
+                continue;
+            }
+            // The k-th character of the text that is not a space is where the split falls.
+            let Some((at, _)) = text.char_indices().filter(|(_, c)| !c.is_whitespace()).nth(k) else { continue };
+            let before_space = text[..at].char_indices().next_back().filter(|(_, c)| c.is_whitespace()).map(|(i, _)| i);
+            if crate::input::phrases::rank_at(text, at).is_some() || before_space.is_some_and(|i| crate::input::phrases::rank_at(text, i).is_some()) {
+                continue;
+            }
+            let (a, b) = (&line[k - 1], &line[k]);
+            let shown = |g: &[&(char, f64, f64, f64, f64)]| g.iter().map(|g| g.0).collect::<String>();
+            let rect = [a.1, a.2 - 0.88 * a.3, b.1 + b.4 - a.1, a.3];
+            out.push(Fault { kind: Kind::FoldSplit(story), page: l, story, column: None, rect, text: format!("{}‖{}", shown(&line[..k]), shown(&line[k..])) });
         }
     }
     out

@@ -114,6 +114,7 @@ format = "{format}"         # a table of layouts/formats.toml
 
 # [typography]
 # full_width_brackets = true        # set 案(事)件 as 案（事）件
+# banner_comma_space = true         # set a banner's 健康人生，绿色无毒 as 健康人生　绿色无毒
 
 # [preflight]                       # the limits the preflight checks against
 # warn_ppi = 200

@@ -113,6 +113,9 @@ pub struct Typography {
     /// 案（事）件 (see [`crate::input::punctuation`]). Off by default: the preflight then reports
     /// each such pair as a `half-width-bracket` warning.
     pub full_width_brackets: bool,
+    /// Set a page banner's commas as full-width spaces, as display type parts its phrases:
+    /// 健康人生，绿色无毒 → 健康人生　绿色无毒 (a comma at its end is dropped). Off by default.
+    pub banner_comma_space: bool,
 }
 
 impl EditionFile {
@@ -673,6 +676,14 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::input::grid::Formats
     }
     let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "edition".into());
     let mut stories = stories;
+    let mut file = file;
+    if file.value.typography.banner_comma_space {
+        for page in &mut file.value.pages {
+            if let Some(b) = &mut page.banner {
+                *b = crate::input::punctuation::commas_as_spaces(b);
+            }
+        }
+    }
     if file.value.typography.full_width_brackets {
         for story in stories.iter_mut().flatten() {
             house_brackets(&mut story.value);

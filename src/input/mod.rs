@@ -7,6 +7,7 @@ pub mod content;
 pub mod grid;
 pub mod import;
 pub mod photos;
+pub mod phrases;
 pub mod punctuation;
 pub mod schema;
 pub mod source;

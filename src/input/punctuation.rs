@@ -6,6 +6,9 @@
 //! A pair `(` … `)` on one line, at most [`MAX_INSIDE`] characters apart and not nested, counts
 //! when a Han character stands right before the `(`, right after the `)`, or inside. Brackets in
 //! Latin text ("Typst (0.15)") and a lone bracket are left alone.
+//!
+//! Also the house setting `[typography] banner_comma_space`: a banner's commas set as spaces
+//! ([`commas_as_spaces`]).
 
 use std::ops::Range;
 
@@ -70,9 +73,25 @@ pub fn full_width(text: &str) -> String {
     out
 }
 
+/// `text` with each full-width comma `，` between two characters set as a full-width space, and
+/// one at its end dropped: the house setting `[typography] banner_comma_space`, as a desk sets a
+/// banner 健康人生　绿色无毒 (display type parts its phrases with space, not a comma).
+pub fn commas_as_spaces(text: &str) -> String {
+    let trimmed = text.trim_end();
+    let body = trimmed.strip_suffix('，').unwrap_or(trimmed);
+    body.chars().map(|c| if c == '，' { '\u{3000}' } else { c }).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn banner_commas_become_spaces() {
+        assert_eq!(commas_as_spaces("健康人生，绿色无毒！·九江"), "健康人生\u{3000}绿色无毒！·九江");
+        assert_eq!(commas_as_spaces("珍爱生命，远离毒品，"), "珍爱生命\u{3000}远离毒品");
+        assert_eq!(commas_as_spaces("禁毒"), "禁毒");
+    }
 
     #[test]
     fn brackets_in_chinese_text_are_found_and_latin_ones_left() {

@@ -131,6 +131,9 @@ pub struct PageData {
     /// The banner runs across the centre spread: `left` on the left page, `right` on the right
     /// page (which shows its half of the left page's banner).
     pub banner_fold: Option<&'static str>,
+    /// Where the banner may break, ranked ([`crate::input::phrases::breaks`]): a banner across
+    /// the fold is split between phrases or words, never inside one.
+    pub banner_breaks: Vec<crate::input::phrases::Break>,
     /// Front page: draw the masthead in the top lines.
     pub masthead: bool,
     /// The ear box beside the masthead.
@@ -387,6 +390,7 @@ pub fn compose(
             } else {
                 None
             },
+            banner_breaks: spec.banner.as_deref().or_else(|| file.banner_across_from(pi).and_then(|l| l.banner.as_deref())).map(crate::input::phrases::breaks).unwrap_or_default(),
             masthead: spec.masthead,
             ear: spec.ear.as_ref().map(|e| EarData {
                 title: e.title.clone(),

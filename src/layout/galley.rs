@@ -40,6 +40,10 @@ pub struct Head {
     pub fold: Option<f64>,
     /// Set vertically (竖排) in one column.
     pub vertical: bool,
+    /// Where the headline may break, ranked ([`crate::input::phrases::breaks`]): the templates
+    /// break a two-line head, and split a head across the fold, between phrases or sense
+    /// groups, never inside a word.
+    pub breaks: Vec<crate::input::phrases::Break>,
 }
 
 /// The lead box's text.
@@ -230,6 +234,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                         span,
                         fold: None,
                         vertical,
+                        breaks: crate::input::phrases::breaks(&s.headline),
                     },
                 },
             });

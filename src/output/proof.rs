@@ -5,7 +5,9 @@
 //! and a contact sheet of every page (`<edition>-contact.png`). The findings' marks — overset
 //! stories outlined in red with the line count, underset in blue, photos below the resolution
 //! limits in orange with their ppi, missing glyphs in magenta with their code point, ink in
-//! purple — are set by `layouts/proof.typ` on transparent pages the size of the trim and laid
+//! purple, loose lines, widows and orphans in green, short columns in cyan, holes in olive,
+//! half-width brackets in red-orange, fold splits inside a word in pink — are set by
+//! `layouts/proof.typ` on transparent pages the size of the trim and laid
 //! over the rendered pages (typst-render), so labels use the bundled fonts.
 
 use std::path::{Path, PathBuf};
@@ -35,6 +37,9 @@ pub fn colour(kind: MarkKind) -> &'static str {
         MarkKind::Ink => "#8000c0",
         MarkKind::Typography => "#00a040",
         MarkKind::Short => "#00a0c0",
+        MarkKind::Hole => "#b0b000",
+        MarkKind::Punctuation => "#ff5000",
+        MarkKind::Fold => "#ff3090",
     }
 }
 

@@ -487,3 +487,18 @@ pub fn one_page_edition(format: &str, stories: &[String]) -> String {
         list.join(", ")
     )
 }
+
+/// Pixels of a PNG within 40 of `rgb` in each channel: their centroid (x, y) and count (a proof
+/// mark's colour, drawn by `layouts/proof.typ`).
+pub fn colour_centroid(png: &[u8], rgb: [u8; 3]) -> (f64, f64, usize) {
+    let img = image::load_from_memory(png).unwrap().to_rgb8();
+    let (mut sx, mut sy, mut n) = (0.0, 0.0, 0usize);
+    for (x, y, p) in img.enumerate_pixels() {
+        if p.0.iter().zip(rgb).all(|(a, b)| (i32::from(*a) - i32::from(b)).abs() < 40) {
+            sx += f64::from(x);
+            sy += f64::from(y);
+            n += 1;
+        }
+    }
+    (sx / n.max(1) as f64, sy / n.max(1) as f64, n)
+}
