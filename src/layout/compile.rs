@@ -312,35 +312,40 @@ fn photos_outside(edition: &Edition, fits: &[StoryFit]) -> Vec<Diagnostic> {
             let d = if o.lines < o.min_lines {
                 let span = photo.height.as_ref().map_or(photo.file.span(), |h| h.span());
                 story
-                    .error(span, format!("photo {file}: a height of {} lines leaves no room for the picture above its caption", o.lines))
-                    .hint(format!("give it height = {} or more (photo and caption, in grid lines)", o.min_lines))
+                    .error(span, crate::tr!("photo-height-no-room", file = file, lines = o.lines))
+                    .hint(crate::tr!("photo-height-no-room-hint", min = o.min_lines))
             } else if let Some(row) = o.row {
                 let span = photo.row.as_ref().map_or(photo.file.span(), |r| r.span());
                 let fix = if o.lines <= avail {
-                    format!("make row + height at most {avail}: row = {} or less, a smaller height, or a taller block", avail - o.lines)
+                    crate::tr!("photo-row-fix", avail = avail, row = avail - o.lines)
                 } else {
-                    format!("give it height = {avail} or less and row = 0, or make the block taller")
+                    crate::tr!("photo-row-fix-height", avail = avail)
                 };
                 story
-                    .error(span, format!(
-                        "photo {file} at row {row}, {} lines tall (photo and caption), reaches line {} under the head, but the story's block has {avail} lines there (rows 0–{})",
-                        o.lines,
-                        u64::from(row) + u64::from(o.lines),
-                        avail.saturating_sub(1),
+                    .error(span, crate::tr!(
+                        "photo-row-outside",
+                        file = file,
+                        row = row,
+                        lines = o.lines,
+                        reaches = u64::from(row) + u64::from(o.lines),
+                        avail = avail,
+                        last = avail.saturating_sub(1),
                     ))
                     .hint(fix)
             } else if let Some(h) = &photo.height {
                 story
-                    .error(h.span(), format!("photo {file} is {} lines tall (photo and caption), but the story's block has {avail} lines under its head", o.lines))
-                    .hint(format!("give it height = {avail} or less, or make the block taller"))
+                    .error(h.span(), crate::tr!("photo-too-tall", file = file, lines = o.lines, avail = avail))
+                    .hint(crate::tr!("photo-too-tall-hint", avail = avail))
             } else {
                 story
-                    .error(photo.file.span(), format!(
-                        "photo {file} needs {} lines at {} columns (from its aspect ratio, with its caption), but the story's block has {avail} lines under its head",
-                        o.lines,
-                        crate::layout::galley::photo_place_in(photo, story.value.block().get_ref().span).1,
+                    .error(photo.file.span(), crate::tr!(
+                        "photo-aspect-too-tall",
+                        file = file,
+                        lines = o.lines,
+                        columns = crate::layout::galley::photo_place_in(photo, story.value.block().get_ref().span).1,
+                        avail = avail,
                     ))
-                    .hint(format!("give it height = {avail} or less (the picture is cropped to fit), span fewer columns, or make the block taller"))
+                    .hint(crate::tr!("photo-aspect-too-tall-hint", avail = avail))
             };
             out.push(d);
         }
@@ -364,7 +369,7 @@ fn photo_errors(world: &FolioWorld, edition: &Edition, data: &PagesData, prepare
             continue;
         }
         let problem = if path.is_empty() {
-            Some("it cannot be found inside the project root".to_string())
+            Some(crate::tr!("photo-not-in-project"))
         } else {
             match world.file(FolioWorld::project_id(&path)) {
                 Err(e) => Some(format!("Typst cannot open it: {e}")),
@@ -388,9 +393,9 @@ fn photo_errors(world: &FolioWorld, edition: &Edition, data: &PagesData, prepare
         if let Some(problem) = problem {
             out.push(
                 story
-                    .error(photo.file.span(), format!("photo {}: {problem}", p.file))
+                    .error(photo.file.span(), crate::tr!("photo-error", file = p.file, error = problem))
                     .code(crate::diag::Code::PhotoUnreadable)
-                    .hint("open it in a photo editor and save it again as a baseline JPEG or a PNG"),
+                    .hint(crate::tr!("photo-typst-unreadable-hint")),
             );
         }
     }
