@@ -28,7 +28,7 @@ content-masthead-cn-hint = write it as CN, two digits of the province, a hyphen 
 content-masthead-postal = `masthead.postal_code` = "{ $code }" is not a 邮发代号
 content-masthead-postal-hint = write it as one or two digits, a hyphen and one to four digits, e.g. postal_code = "43-12"
 content-image-kind = { $what } { $file } is not { $exts }
-content-image-kind-hint = give a .{ $exts } file
+content-image-kind-hint = give a { $exts } file
 content-image-outside-hint = keep images inside the project, e.g. photos/logo.svg in the edition directory
 content-image-missing = { $what } { $file } does not exist
 content-image-missing-hint = check the file name; it is relative to the edition directory
@@ -54,7 +54,17 @@ content-paper-empty-hint = write the paper's name, e.g. paper = "示例日报": 
 content-ear-see-hint = point the ear (见第N版) at pages listed in this edition
 content-page-number-range = `pages[{ $index }].number` = { $number } is out of range: page numbers run 1–{ $max }
 content-page-number-range-hint = give the page number printed in its folio line, e.g. number = 5
-content-page-number-twice = page number { $number } is used twice (the [[pages]] tables number { $first } and { $second })
+content-page-number-twice = page number { $number } is used twice (the { $first ->
+        [1] first
+        [2] second
+        [3] third
+       *[other] { $first }th
+    } and the { $second ->
+        [1] first
+        [2] second
+        [3] third
+       *[other] { $second }th
+    } [[pages]] tables)
 content-page-number-twice-hint = give every page its own number
 content-page-no-stories = page { $page } has no stories
 content-page-no-stories-hint = list its story files in `stories = [...]`, or write `blank = true` if the page is meant to be empty
@@ -600,3 +610,30 @@ epoch-range-hint = use seconds between 1970 and 9999
 press-bleed-impossible = a bleed of { $mm } mm is not possible
 press-bleed-impossible-hint = give --bleed in mm, from 0 to { $max }
 press-format-bleed = format { $format } with a bleed of { $mm } mm: { $message }
+
+## Writing files
+
+cannot-write-in = cannot write in { $dir } ({ $error })
+
+## folio import: writing
+
+
+## folio new: writing
+
+new-cannot-copy = cannot copy { $path }: { $error }
+new-cannot-update-schema = cannot update the #:schema lines: { $error }
+new-cannot-write-schemas = cannot write the schemas ({ $error })
+
+## Words
+
+word-or = {" or "}
+
+## Templates (src/layout/compile.rs)
+
+template-error = layouts/{ $file }: { $error }
+galley-order-hint = the galley template must set each piece on a page of its own, in the order of the data
+photo-budget-hint = build the edition in parts (one edition folder per section or group of pages), or lower [preflight] target_ppi so photos are served smaller
+template-page-count = layouts/{ $file } made { $made } pages instead of { $want }
+template-page-count-hint = the template must draw each page (or spread) of the data exactly once
+template-sheet-count = layouts/{ $file } made { $made } sheets instead of { $want }
+template-sheet-count-hint = the template must draw each spread of the data exactly once

@@ -27,7 +27,7 @@ content-masthead-cn-hint = 写作 CN、两位省区代码、连字符和四位�
 content-masthead-postal = `masthead.postal_code` = "{ $code }" 不是有效的邮发代号
 content-masthead-postal-hint = 写作一到两位数字、连字符和一到四位数字，如 postal_code = "43-12"
 content-image-kind = { $what } { $file } 不是 { $exts } 文件
-content-image-kind-hint = 请给出 .{ $exts } 文件
+content-image-kind-hint = 请给出 { $exts } 文件
 content-image-outside-hint = 图片须放在项目之内，如本期目录下的 photos/logo.svg
 content-image-missing = { $what } { $file } 不存在
 content-image-missing-hint = 请核对文件名；路径相对于本期目录
@@ -566,3 +566,30 @@ epoch-range-hint = 用 1970 年到 9999 年之间的秒数
 press-bleed-impossible = { $mm } 毫米的出血无法实现
 press-bleed-impossible-hint = --bleed 以毫米计，取 0 到 { $max }
 press-format-bleed = 版式 { $format } 加 { $mm } 毫米出血：{ $message }
+
+## Writing files
+
+cannot-write-in = 无法在 { $dir } 中写入（{ $error }）
+
+## folio import: writing
+
+
+## folio new: writing
+
+new-cannot-copy = 无法复制 { $path }：{ $error }
+new-cannot-update-schema = 无法更新 #:schema 行：{ $error }
+new-cannot-write-schemas = 无法写入模式文件（{ $error }）
+
+## Words
+
+word-or = {" 或 "}
+
+## Templates (src/layout/compile.rs)
+
+template-error = layouts/{ $file }：{ $error }
+galley-order-hint = 长条校样模板须把每一块排在单独一页上，并按数据的顺序
+photo-budget-hint = 把这一期分成几部分生成（每叠或每组版一个目录），或调低 [preflight] target_ppi，让图片以较小尺寸送排
+template-page-count = layouts/{ $file } 排出了 { $made } 页，应为 { $want } 页
+template-page-count-hint = 模板须把数据中的每一版（或跨页）恰好画一次
+template-sheet-count = layouts/{ $file } 排出了 { $made } 张，应为 { $want } 张
+template-sheet-count-hint = 模板须把数据中的每个跨页恰好画一次

@@ -325,10 +325,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         .prefix(".folio-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| Diagnostic::error(format!("cannot write in {}: {e}", dir.display())).code(crate::diag::Code::Export))?;
+        .map_err(|e| Diagnostic::error(crate::tr!("cannot-write-in", dir = dir.display(), error = e.to_string())).code(crate::diag::Code::Export))?;
     std::io::Write::write_all(&mut tmp, bytes)
         .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", path.display())).code(crate::diag::Code::Export))?;
+        .map_err(|e| Diagnostic::error(crate::tr!("cannot-write", file = path.display(), error = e.to_string())).code(crate::diag::Code::Export))?;
     // Temporary files are created owner-only; the output is an ordinary file for everyone
     // who may read the folder (the permissions a plain write would give under umask 022).
     #[cfg(unix)]
@@ -337,7 +337,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
     }
     tmp.persist(path)
-        .map_err(|e| Diagnostic::error(format!("cannot write {}: {}", path.display(), e.error)).code(crate::diag::Code::Export))?;
+        .map_err(|e| Diagnostic::error(crate::tr!("cannot-write", file = path.display(), error = e.error.to_string())).code(crate::diag::Code::Export))?;
     Ok(())
 }
 

@@ -62,12 +62,12 @@ pub fn new_edition(args: &NewArgs, today: chrono::NaiveDate) -> Result<PathBuf, 
         return Err((super::USAGE, Diagnostic::error(crate::tr!("import-not-edition", dir = from.display(), file = EDITION_FILE))
             .hint(crate::tr!("new-from-hint"))));
     }
-    copy_dir(&from, &edition).map_err(|e| (super::FAILED, Diagnostic::error(format!("cannot copy {}: {e}", from.display()))))?;
+    copy_dir(&from, &edition).map_err(|e| (super::FAILED, Diagnostic::error(crate::tr!("new-cannot-copy", path = from.display(), error = e.to_string()))))?;
     let toml_path = edition.join(EDITION_FILE);
     let text = std::fs::read_to_string(&toml_path).map_err(|e| (super::FAILED, Diagnostic::error(e.to_string())))?;
     std::fs::write(&toml_path, set_date(&text, today)).map_err(|e| (super::FAILED, Diagnostic::error(e.to_string())))?;
     // The copy may sit at another depth than its source: its `#:schema` lines are made again.
-    redirect_schemas(&project.root, &edition).map_err(|e| (super::FAILED, Diagnostic::error(format!("cannot update the #:schema lines: {e}"))))?;
+    redirect_schemas(&project.root, &edition).map_err(|e| (super::FAILED, Diagnostic::error(crate::tr!("new-cannot-update-schema", error = e.to_string()))))?;
     Ok(edition)
 }
 
@@ -79,7 +79,7 @@ fn skeleton(project: &Project, edition: &Path, format: &str, front: bool, today:
         return Err((super::USAGE, Diagnostic::error(crate::tr!("content-unknown-format", name = format))
             .hint(crate::tr!("new-format-hint", formats = formats.names().join(", ")))));
     }
-    let io = |e: std::io::Error| (super::FAILED, Diagnostic::error(format!("cannot write {} ({e})", edition.display())));
+    let io = |e: std::io::Error| (super::FAILED, Diagnostic::error(crate::tr!("cannot-write", file = edition.display(), error = e.to_string())));
     std::fs::create_dir_all(edition.join("stories")).map_err(io)?;
     ensure_schemas(&project.root).map_err(io)?;
     let dir = edition.canonicalize().map_err(io)?;
@@ -250,10 +250,10 @@ pub fn new_story(file: &Path) -> Result<(), Diagnostic> {
         return Err(Diagnostic::error(crate::tr!("new-not-toml", file = file.display())).hint(crate::tr!("new-not-toml-hint")));
     }
     let parent = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|e| Diagnostic::error(format!("cannot make {} ({e})", parent.display())))?;
+    std::fs::create_dir_all(parent).map_err(|e| Diagnostic::error(crate::tr!("project-cannot-create", path = parent.display(), error = e.to_string())))?;
     let text = match Project::discover(parent, None, None) {
         Ok(project) => {
-            ensure_schemas(&project.root).map_err(|e| Diagnostic::error(format!("cannot write the schemas ({e})")))?;
+            ensure_schemas(&project.root).map_err(|e| Diagnostic::error(crate::tr!("new-cannot-write-schemas", error = e.to_string())))?;
             story_text(&project.root, parent)
         }
         Err(_) => STORY_SKELETON.to_string(),
@@ -262,10 +262,10 @@ pub fn new_story(file: &Path) -> Result<(), Diagnostic> {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             Diagnostic::error(crate::tr!("new-exists", path = file.display())).hint(crate::tr!("new-exists-story-hint"))
         } else {
-            Diagnostic::error(format!("cannot write {} ({e})", file.display()))
+            Diagnostic::error(crate::tr!("cannot-write", file = file.display(), error = e.to_string()))
         }
     })?;
-    std::io::Write::write_all(&mut f, text.as_bytes()).map_err(|e| Diagnostic::error(format!("cannot write {} ({e})", file.display())))
+    std::io::Write::write_all(&mut f, text.as_bytes()).map_err(|e| Diagnostic::error(crate::tr!("cannot-write", file = file.display(), error = e.to_string())))
 }
 
 /// Replace the value of the `date` key of `[edition]`, keeping the rest of the file as written.

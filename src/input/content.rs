@@ -741,8 +741,8 @@ fn validate_masthead(project: &Project, dir: &Path, file: &Loaded<EditionFile>, 
         let span = file.key_span(path, whole.clone());
         let ext = Path::new(rel).extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
         if !exts.contains(&ext.as_str()) {
-            diags.push(file.error(span, crate::tr!("content-image-kind", what = what(), file = rel, exts = exts.join(" / ")))
-                .hint(crate::tr!("content-image-kind-hint", exts = exts.join(" / ."))));
+            diags.push(file.error(span, crate::tr!("content-image-kind", what = what(), file = rel, exts = exts.join(&crate::tr!("word-or"))))
+                .hint(crate::tr!("content-image-kind-hint", exts = exts.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(&crate::tr!("word-or")))));
             return;
         }
         match project.resolve_in(dir, rel) {

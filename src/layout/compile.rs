@@ -100,9 +100,7 @@ pub fn measure_galley(world: &mut FolioWorld, edition: &Edition, formats: &Forma
     let (document, warnings) = run(world)?;
     log(&format!("pass 1 in {:?}", t.elapsed()));
     let measures = galley::measure(&galley, &document).map_err(|e| {
-        Diagnostics::from(Diagnostic::error(format!("layouts/{GALLEY_MAIN}: {e}")).hint(
-            "the galley template must set each piece on a page of its own, in the order of the data",
-        ))
+        Diagnostics::from(Diagnostic::error(crate::tr!("template-error", file = GALLEY_MAIN, error = e.to_string())).hint(crate::tr!("galley-order-hint")))
     })?;
     Ok(Pass1 { galley, measures, document, warnings })
 }
@@ -183,8 +181,8 @@ pub fn compile_then(
         .filter_map(|p| {
             let story = edition.stories.get(p.page)?.get(p.story)?;
             let photo = story.value.photos.get(p.photo)?;
-            Some(story.error(photo.file.span(), format!("photo {}: {}", p.file, p.error.as_deref().unwrap_or_default())).code(crate::diag::Code::PhotoUnreadable)
-                .hint("build the edition in parts (one edition folder per section or group of pages), or lower [preflight] target_ppi so photos are served smaller"))
+            Some(story.error(photo.file.span(), crate::tr!("photo-error", file = p.file, error = p.error.as_deref().unwrap_or_default())).code(crate::diag::Code::PhotoUnreadable)
+                .hint(crate::tr!("photo-budget-hint")))
         })
         .collect();
     if !over.is_empty() {
@@ -219,8 +217,8 @@ pub fn compile_then(
     let pages = data.pages.len();
     for (main, doc, want) in [(EDITION_MAIN, &document, pages), (SPREAD_MAIN, &spreads, data.spreads.len())] {
         if doc.pages().len() != want {
-            return Err(Diagnostic::error(format!("layouts/{main} made {} pages instead of {want}", doc.pages().len()))
-                .hint("the template must draw each page (or spread) of the data exactly once")
+            return Err(Diagnostic::error(crate::tr!("template-page-count", file = main, made = doc.pages().len(), want = want))
+                .hint(crate::tr!("template-page-count-hint"))
                 .into());
         }
     }
@@ -287,8 +285,8 @@ fn spread_sheets(world: &mut FolioWorld, document: &PagedDocument, data: &PagesD
         let (doc, more) = result?;
         warnings = more;
         if doc.pages().len() != laid.len() {
-            return Err(Diagnostic::error(format!("layouts/{SPREAD_MAIN} made {} sheets instead of {}", doc.pages().len(), laid.len()))
-                .hint("the template must draw each spread of the data exactly once")
+            return Err(Diagnostic::error(crate::tr!("template-sheet-count", file = SPREAD_MAIN, made = doc.pages().len(), want = laid.len()))
+                .hint(crate::tr!("template-sheet-count-hint"))
                 .into());
         }
         for (&i, page) in laid.iter().zip(doc.pages()) {

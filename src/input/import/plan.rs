@@ -145,13 +145,13 @@ pub fn write(plan: &Plan) -> Result<(), Diagnostic> {
     let mut temps = Vec::new();
     for o in &plan.outputs {
         let dir = o.path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(|e| Diagnostic::error(format!("cannot make {} ({e})", dir.display())))?;
-        let mut t = tempfile::NamedTempFile::new_in(dir).map_err(|e| Diagnostic::error(format!("cannot write in {} ({e})", dir.display())))?;
-        std::io::Write::write_all(&mut t, &o.bytes).map_err(|e| Diagnostic::error(format!("cannot write {} ({e})", o.path.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| Diagnostic::error(crate::tr!("project-cannot-create", path = dir.display(), error = e.to_string())))?;
+        let mut t = tempfile::NamedTempFile::new_in(dir).map_err(|e| Diagnostic::error(crate::tr!("cannot-write-in", dir = dir.display(), error = e.to_string())))?;
+        std::io::Write::write_all(&mut t, &o.bytes).map_err(|e| Diagnostic::error(crate::tr!("cannot-write", file = o.path.display(), error = e.to_string())))?;
         temps.push((t, &o.path));
     }
     for (t, path) in temps {
-        t.persist(path).map_err(|e| Diagnostic::error(format!("cannot write {} ({})", path.display(), e.error)))?;
+        t.persist(path).map_err(|e| Diagnostic::error(crate::tr!("cannot-write", file = path.display(), error = e.error.to_string())))?;
     }
     Ok(())
 }
