@@ -33,6 +33,10 @@ pub struct Cli {
     /// or short (one line each, `file:line:col: error: message`, for editors and CI logs).
     #[arg(long, global = true, value_enum, default_value_t = crate::diag::Style::Human)]
     pub diagnostic_format: crate::diag::Style,
+    /// Language of messages, hints and reports: en or zh-CN (default: from LC_ALL,
+    /// LC_MESSAGES or LANG, zh_* meaning zh-CN, else en). The --help text stays English.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// The subcommands.

@@ -216,10 +216,10 @@ impl Diagnostic {
             // One line: the message's own lines and the hints joined.
             message = message.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("; ");
             for h in &self.hints {
-                message.push_str(&format!(" (hint: {h})"));
+                message.push_str(&crate::tr!("hint-inline", hint = h));
             }
         } else {
-            diag = diag.with_notes(self.hints.iter().map(|h| format!("hint: {h}")).collect());
+            diag = diag.with_notes(self.hints.iter().map(|h| crate::tr!("hint-line", hint = h)).collect());
         }
         diag = diag.with_message(message);
         let display_style = match style() {
@@ -242,7 +242,7 @@ impl fmt::Display for Diagnostic {
         }
         write!(f, "{}", self.message)?;
         for hint in &self.hints {
-            write!(f, " (hint: {hint})")?;
+            write!(f, "{}", crate::tr!("hint-inline", hint = hint))?;
         }
         Ok(())
     }

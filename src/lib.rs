@@ -2,7 +2,7 @@
 //!
 //! The tree is the pipeline, one direction only (a module uses those before it, never after):
 //!
-//! - base: [`diag`] (located diagnostics), [`project`] (the project root, sandboxed reads and
+//! - base: [`diag`] (located diagnostics), [`i18n`] (messages in English and Chinese), [`project`] (the project root, sandboxed reads and
 //!   atomic writes), [`colour`] (the press profile and separation);
 //! - [`input`]: the edition's TOML, its formats and its photo files, loaded and validated;
 //! - [`layout`]: the Typst world and fonts, the galley, copy flow and composition, the compile;
@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 
 pub mod diag;
+pub mod i18n;
 pub mod project;
 pub mod colour;
 pub mod input;

@@ -9,6 +9,8 @@ fn main() {
     unsafe { cmd::tune_malloc() };
     let cli = Cli::parse();
     folio::diag::set_style(cli.diagnostic_format);
+    // The language is fixed now; its catalogue is parsed only when a first message is made.
+    folio::i18n::set_lang(cli.lang.unwrap_or_else(folio::i18n::Lang::from_env));
     let code = std::panic::catch_unwind(|| match cli.command {
         Command::Build(a) => cmd::build::run(&a),
         Command::Check(a) => cmd::check::run(&a),
@@ -25,7 +27,7 @@ fn main() {
         Command::Man(a) => cmd::manual::man(&a),
     })
     .unwrap_or_else(|_| {
-        eprintln!("error: folio hit an internal error (a bug); nothing was written. Please report it with the input that caused it.");
+        eprintln!("{}", folio::tr!("internal-error"));
         cmd::FAILED
     });
     std::process::exit(code);

@@ -33,29 +33,26 @@ impl Project {
     pub fn discover(start: &Path, root: Option<&Path>, fonts: Option<&Path>) -> Result<Self, Diagnostic> {
         let root = match root {
             Some(r) => r.canonicalize().map_err(|e| {
-                Diagnostic::error(format!("cannot open project root {}: {e}", r.display()))
-                    .hint("pass --root a folder that holds layouts/ and fonts/")
+                Diagnostic::error(crate::tr!("project-cannot-open-root", path = r.display(), error = e.to_string()))
+                    .hint(crate::tr!("project-cannot-open-root-hint"))
             })?,
             None => {
                 let abs = start.canonicalize().map_err(|e| {
-                    Diagnostic::error(format!("cannot open {}: {e}", start.display()))
-                        .hint("pass an existing edition directory, e.g. content/jiangxi-special")
+                    Diagnostic::error(crate::tr!("project-cannot-open", path = start.display(), error = e.to_string()))
+                        .hint(crate::tr!("project-cannot-open-edition-hint"))
                 })?;
                 abs.ancestors()
                     .find(|a| a.join(LAYOUTS_DIR).is_dir())
                     .map(Path::to_path_buf)
                     .ok_or_else(|| {
-                        Diagnostic::error(format!(
-                            "no folio project around {}: no parent folder has a {LAYOUTS_DIR}/ folder",
-                            start.display()
-                        ))
-                        .hint("run folio inside a project (a folder with layouts/ and fonts/), or pass --root")
+                        Diagnostic::error(crate::tr!("project-none", path = start.display(), layouts = LAYOUTS_DIR))
+                        .hint(crate::tr!("project-none-hint"))
                     })?
             }
         };
         if !root.join(LAYOUTS_DIR).is_dir() {
-            return Err(Diagnostic::error(format!("{} has no {LAYOUTS_DIR}/ folder", root.display()))
-                .hint("the project root must hold the Typst templates in layouts/"));
+            return Err(Diagnostic::error(crate::tr!("project-no-layouts", path = root.display(), layouts = LAYOUTS_DIR))
+                .hint(crate::tr!("project-no-layouts-hint")));
         }
         let fonts = fonts.map(Path::to_path_buf).unwrap_or_else(|| root.join(FONTS_DIR));
         Ok(Self { layouts: root.join(LAYOUTS_DIR), fonts, root })
@@ -69,18 +66,14 @@ impl Project {
     /// Check that an existing directory or file lies inside the root; give its canonical path.
     pub fn inside(&self, path: &Path) -> Result<PathBuf, Diagnostic> {
         let abs = path.canonicalize().map_err(|e| {
-            Diagnostic::error(format!("cannot open {}: {e}", path.display()))
-                .hint("check the path")
+            Diagnostic::error(crate::tr!("project-cannot-open", path = path.display(), error = e.to_string()))
+                .hint(crate::tr!("check-the-path"))
         })?;
         if abs.starts_with(&self.root) {
             Ok(abs)
         } else {
-            Err(Diagnostic::error(format!(
-                "{} is outside the project root {}",
-                path.display(),
-                self.root.display()
-            ))
-            .hint("folio reads only files under the project root; move it in or pass --root"))
+            Err(Diagnostic::error(crate::tr!("project-outside", path = path.display(), root = self.root.display()))
+            .hint(crate::tr!("project-outside-hint")))
         }
     }
 
@@ -89,10 +82,10 @@ impl Project {
     pub fn resolve_in(&self, base: &Path, rel: &str) -> Result<PathBuf, String> {
         let p = Path::new(rel);
         if rel.is_empty() {
-            return Err("the path is empty".into());
+            return Err(crate::tr!("path-empty"));
         }
         if p.is_absolute() || rel.starts_with('/') || rel.starts_with('\\') || rel.contains(':') {
-            return Err(format!("the path \"{rel}\" is absolute; folio reads only files inside the project root"));
+            return Err(crate::tr!("path-absolute", path = rel));
         }
         let mut out = base.to_path_buf();
         for c in p.components() {
@@ -102,16 +95,16 @@ impl Project {
                 Component::ParentDir => {
                     out.pop();
                 }
-                _ => return Err(format!("the path \"{rel}\" is not a plain relative path")),
+                _ => return Err(crate::tr!("path-not-plain", path = rel)),
             }
         }
         if !out.starts_with(&self.root) {
-            return Err(format!("the path \"{rel}\" escapes the project root"));
+            return Err(crate::tr!("path-escapes", path = rel));
         }
         // A symlink (anywhere along the path) may still point out.
         if let Ok(real) = out.canonicalize() {
             if !real.starts_with(&self.root) {
-                return Err(format!("the path \"{rel}\" is a symlink that points outside the project root"));
+                return Err(crate::tr!("path-symlink-out", path = rel));
             }
             return Ok(real);
         }
@@ -130,21 +123,21 @@ pub mod limits {
     pub struct Limit {
         /// Bytes.
         pub bytes: u64,
-        /// The kind of file, for messages ("a TOML file").
+        /// The kind of file, for messages: a message ID of the catalogue (`limit-toml`).
         pub what: &'static str,
     }
 
     /// A TOML file: `edition.toml`, a story, `layouts/formats.toml`. A long feature of 20 000
     /// characters is about 60 KB of UTF-8; 1 MiB holds some 340 000 Chinese characters.
-    pub const TOML: Limit = Limit { bytes: MIB, what: "a TOML file (edition, story or formats)" };
+    pub const TOML: Limit = Limit { bytes: MIB, what: "limit-toml" };
     /// A Typst template in `layouts/` (the bundled ones are under 40 KB together).
-    pub const TEMPLATE: Limit = Limit { bytes: 4 * MIB, what: "a template" };
+    pub const TEMPLATE: Limit = Limit { bytes: 4 * MIB, what: "limit-template" };
     /// A photo, or any other file a template reads (a 6000 × 4000 press JPEG is 5–15 MB).
-    pub const PHOTO: Limit = Limit { bytes: 64 * MIB, what: "a photo" };
+    pub const PHOTO: Limit = Limit { bytes: 64 * MIB, what: "limit-photo" };
     /// A font file (mapped, not read whole; the bundled Noto CJK collections are 20–27 MB).
-    pub const FONT: Limit = Limit { bytes: 256 * MIB, what: "a font file" };
+    pub const FONT: Limit = Limit { bytes: 256 * MIB, what: "limit-font" };
     /// The font scan cache (about 2 MB for the bundled fonts).
-    pub const FONT_CACHE: Limit = Limit { bytes: 64 * MIB, what: "the font scan cache" };
+    pub const FONT_CACHE: Limit = Limit { bytes: 64 * MIB, what: "limit-font-cache" };
 
     /// Bytes in MiB (or KiB) for messages.
     pub fn human(bytes: u64) -> String {
@@ -206,13 +199,13 @@ impl FileKind {
 impl std::fmt::Display for FileKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
-            Self::Directory => "a directory",
-            Self::Fifo => "a FIFO (named pipe)",
-            Self::Socket => "a socket",
-            Self::CharDevice => "a character device",
-            Self::BlockDevice => "a block device",
-            Self::Other => "a special file",
-        })
+            Self::Directory => crate::tr!("file-kind-directory"),
+            Self::Fifo => crate::tr!("file-kind-fifo"),
+            Self::Socket => crate::tr!("file-kind-socket"),
+            Self::CharDevice => crate::tr!("file-kind-char-device"),
+            Self::BlockDevice => crate::tr!("file-kind-block-device"),
+            Self::Other => crate::tr!("file-kind-other"),
+        }.as_str())
     }
 }
 
@@ -243,32 +236,31 @@ impl ReadError {
     pub fn message(&self, shown: &Path) -> String {
         let p = shown.display();
         match self {
-            Self::NotRegular(kind) => format!("{p} is {kind}, not a regular file"),
-            Self::TooLarge { size, limit } => format!(
-                "{p} is {}, above folio's limit of {} for {}",
-                limits::human(*size),
-                limits::human(limit.bytes),
-                limit.what
+            Self::NotRegular(kind) => crate::tr!("read-not-regular", path = p, kind = kind.to_string()),
+            Self::TooLarge { size, limit } => crate::tr!(
+                "read-too-large",
+                path = p,
+                size = limits::human(*size),
+                limit = limits::human(limit.bytes),
+                what = crate::i18n::message(limit.what, &[])
             ),
-            Self::NotFound => format!("{p} does not exist"),
-            Self::Io(e) => format!("cannot read {p}: {e}"),
+            Self::NotFound => crate::tr!("read-not-found", path = p),
+            Self::Io(e) => crate::tr!("source-cannot-read", file = p, error = e.to_string()),
         }
     }
 
     /// How to fix it.
     pub fn fix(&self) -> String {
         match self {
-            Self::NotRegular(FileKind::Directory) => "name a file, not a folder".into(),
-            Self::NotRegular(_) => {
-                "folio reads only regular files (never pipes, devices or sockets): put the file itself there".into()
-            }
-            Self::TooLarge { limit, .. } => format!(
-                "{} may be at most {}: split it or make it smaller (see README.md, \"Limits\")",
-                limit.what,
-                limits::human(limit.bytes)
+            Self::NotRegular(FileKind::Directory) => crate::tr!("read-directory-hint"),
+            Self::NotRegular(_) => crate::tr!("read-not-regular-hint"),
+            Self::TooLarge { limit, .. } => crate::tr!(
+                "read-too-large-hint",
+                what = crate::i18n::message(limit.what, &[]),
+                limit = limits::human(limit.bytes)
             ),
-            Self::NotFound => "check the path".into(),
-            Self::Io(_) => "check that the file is readable".into(),
+            Self::NotFound => crate::tr!("check-the-path"),
+            Self::Io(_) => crate::tr!("read-io-hint"),
         }
     }
 
@@ -328,15 +320,15 @@ pub fn read_regular(path: &Path, limit: limits::Limit) -> Result<Vec<u8>, ReadEr
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
-        .map_err(|e| Diagnostic::error(format!("cannot create {}: {e}", dir.display())).hint("check the --out folder"))?;
+        .map_err(|e| Diagnostic::error(crate::tr!("project-cannot-create", path = dir.display(), error = e.to_string())).hint(crate::tr!("project-check-out")))?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".folio-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| Diagnostic::error(format!("cannot write in {}: {e}", dir.display())).code(crate::diag::Code::Export))?;
+        .map_err(|e| Diagnostic::error(crate::tr!("cannot-write-in", dir = dir.display(), error = e.to_string())).code(crate::diag::Code::Export))?;
     std::io::Write::write_all(&mut tmp, bytes)
         .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| Diagnostic::error(format!("cannot write {}: {e}", path.display())).code(crate::diag::Code::Export))?;
+        .map_err(|e| Diagnostic::error(crate::tr!("cannot-write", file = path.display(), error = e.to_string())).code(crate::diag::Code::Export))?;
     // Temporary files are created owner-only; the output is an ordinary file for everyone
     // who may read the folder (the permissions a plain write would give under umask 022).
     #[cfg(unix)]
@@ -345,7 +337,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
         let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
     }
     tmp.persist(path)
-        .map_err(|e| Diagnostic::error(format!("cannot write {}: {}", path.display(), e.error)).code(crate::diag::Code::Export))?;
+        .map_err(|e| Diagnostic::error(crate::tr!("cannot-write", file = path.display(), error = e.error.to_string())).code(crate::diag::Code::Export))?;
     Ok(())
 }
 

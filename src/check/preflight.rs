@@ -143,45 +143,38 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         if let Some(h) = fit.head {
             // The head is its own finding: the copy it crowds out is not blamed.
             let (at, area) = if h.vertical {
-                (story.key_span(&["vertical"], span.clone()), format!("set vertically it runs past the foot of its block ({} lines deep)", h.has))
+                (story.key_span(&["vertical"], span.clone()), crate::tr!("head-area-vertical", has = h.has))
             } else if h.given {
-                (story.key_span(&["block", "head"], span.clone()), format!("its head area has {} (block.head = {})", h.has, h.has))
+                (story.key_span(&["block", "head"], span.clone()), crate::tr!("head-area-given", has = h.has))
             } else {
-                (span.clone(), format!("the block has {} under its top, leaving no line for copy", h.has))
+                (span.clone(), crate::tr!("head-area-block", has = h.has))
             };
             let fix = if h.vertical {
-                "shorten the headline, make the block deeper, or set the head across the top (leave out `vertical`)".to_string()
+                crate::tr!("head-overset-vertical-hint")
             } else if h.given {
-                format!("shorten the headline (or kicker and deck), give the head area {} lines (head = {}), or make the block wider", h.needs, h.needs)
+                crate::tr!("head-overset-given-hint", needs = h.needs)
             } else {
-                "shorten the headline (or kicker and deck), or make the block wider or deeper".to_string()
+                crate::tr!("head-overset-hint")
             };
-            let d = story.error(at, format!("head on page {page}: the headline needs {} lines, {area}", h.needs)).hint(fix);
+            let d = story.error(at, crate::tr!("head-overset", page = page, needs = h.needs, area = area)).hint(fix);
             out.push(base(Code::HeadOverset, d, mark(MarkKind::Overset, format!("head needs {} lines", h.needs))));
         } else if fit.overset > 0 {
             let d = story
-                .error(span, format!(
-                    "overset on page {page}: {} lines (about {} characters) do not fit the block",
-                    fit.overset,
-                    fit.overset * chars_per_line
-                ))
-                .hint("cut the copy, or make the block taller or wider");
+                .error(span, crate::tr!("overset", page = page, lines = fit.overset, chars = fit.overset * chars_per_line))
+                .hint(crate::tr!("overset-hint"));
             out.push(base(Code::Overset, d, mark(MarkKind::Overset, format!("overset {} lines", fit.overset))));
         } else if fit.underset > 1 {
-            let mut d = story.error(span, format!(
-                "underset on page {page}: the columns end {} lines above the block's foot",
-                fit.underset
-            ));
+            let mut d = story.error(span, crate::tr!("underset", page = page, lines = fit.underset));
             d.severity = Severity::Warning;
-            let d = d.hint("add copy, enlarge the photo, or make the block shorter");
+            let d = d.hint(crate::tr!("underset-hint"));
             out.push(base(Code::Underset, d, mark(MarkKind::Underset, format!("underset {} lines", fit.underset))));
         }
         // What fit = "auto" changed: worth knowing, not wrong.
         if let Some(change) = &fit.copyfit {
             let at = story.value.fit.as_ref().map_or_else(|| story.value.block().span(), |f| f.span());
-            let mut d = story.error(at, format!("copyfit on page {page}: {change} to fill the block"));
+            let mut d = story.error(at, crate::tr!("copyfit", page = page, change = copyfit_change(change)));
             d.severity = Severity::Warning;
-            let d = d.hint("this is what fit = \"auto\" did; remove fit = \"auto\" to set the story as written");
+            let d = d.hint(crate::tr!("copyfit-hint"));
             out.push(base(Code::Copyfit, d, None));
         }
     }
@@ -211,25 +204,22 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         };
         if let Some(err) = &p.error {
             let d = story
-                .error(photo.file.span(), format!("photo {}: {err}", p.file))
-                .hint("replace the file with a readable JPEG or PNG, or fix the path");
+                .error(photo.file.span(), crate::tr!("photo-error", file = p.file, error = err.to_string()))
+                .hint(crate::tr!("photo-unreadable-hint"));
             out.push(finding(Code::PhotoUnreadable, d, format!("unreadable {}", p.file)));
             continue;
         }
         let (w_mm, h_mm) = (p.placed_pt[0] / crate::input::grid::PT_PER_MM, p.placed_pt[1] / crate::input::grid::PT_PER_MM);
         let msg = |limit: f64| {
-            format!(
-                "photo {} prints at {:.0} ppi on page {page} ({}×{} px over {:.0}×{:.0} mm), below {:.0} ppi",
-                p.file, p.ppi, p.pixels[0], p.pixels[1], w_mm, h_mm, limit
+            crate::tr!(
+                "photo-low-ppi",
+                file = p.file, ppi = format!("{:.0}", p.ppi), page = page, width = p.pixels[0], height = p.pixels[1],
+                width_mm = format!("{w_mm:.0}"), height_mm = format!("{h_mm:.0}"), limit = format!("{limit:.0}")
             )
         };
         let need = |ppi: f64| {
             let f = ppi / p.ppi.max(1.0);
-            format!(
-                "use a file of at least {}×{} px for this size, or place it smaller (span fewer columns)",
-                (p.pixels[0] as f64 * f).ceil(),
-                (p.pixels[1] as f64 * f).ceil()
-            )
+            crate::tr!("photo-low-ppi-hint", width = (p.pixels[0] as f64 * f).ceil(), height = (p.pixels[1] as f64 * f).ceil())
         };
         if p.ppi < settings.error_ppi {
             let d = story.error(photo.file.span(), msg(settings.error_ppi)).hint(need(settings.warn_ppi));
@@ -252,10 +242,10 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                     }
                     let pair = &story.source[r.clone()];
                     let full = format!("（{}）", &pair[1..pair.len() - 1]);
-                    let diag = Diagnostic::warning(format!("half-width brackets in Chinese text: {pair}"))
+                    let diag = Diagnostic::warning(crate::tr!("half-width-bracket", pair = pair))
                         .in_file(&story.display, &story.source)
                         .with_span(Some(r))
-                        .hint(format!("GB/T 15834 sets brackets in Chinese text full-width: write {full}, or set full_width_brackets = true under [typography] in edition.toml to convert them all"))
+                        .hint(crate::tr!("half-width-bracket-hint", full = full))
                         .code(Code::HalfWidthBracket);
                     // Marked where the page shows it (the pair, else its opening half).
                     let inside: String = pair[1..pair.len() - 1].chars().take(1).collect();
@@ -277,15 +267,12 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
     for m in glyphs::check(edition, compiled) {
         let page = page_of(m.page).unwrap_or_default();
         let cp = glyphs::codepoint(m.ch);
-        let times = if m.count > 1 { format!(" ({} times)", m.count) } else { String::new() };
-        let where_ = if m.context.is_empty() { String::new() } else { format!(" in the paragraph “{}”", m.context) };
-        let mut d = Diagnostic::error(format!(
-            "no font has the character {} ({cp}) on page {page}{times}{where_}: it would print as an empty box",
-            m.ch
-        ))
+        let times = if m.count > 1 { crate::tr!("glyph-times", count = m.count) } else { String::new() };
+        let where_ = if m.context.is_empty() { String::new() } else { crate::tr!("glyph-in-paragraph", context = m.context) };
+        let mut d = Diagnostic::error(crate::tr!("glyph-missing", char = m.ch, code = cp, page = page, times = times, place = where_))
         .in_file(&m.file, &m.source)
         .with_span(m.span.clone())
-        .hint(format!("replace {cp} with a character the fonts have, or add a font that has it to the fonts folder (`folio fonts` lists them)"));
+        .hint(crate::tr!("glyph-missing-hint", code = cp));
         if m.span.is_none() {
             d = d.with_span(Some(0..0));
         }
@@ -309,16 +296,14 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         let page_span = page_span(edition, pi.page);
         if let Some(first) = pi.not_k.first() {
             let what = match first.what {
-                "text" => format!("text “{}”", first.text.as_deref().unwrap_or("").chars().take(12).collect::<String>()),
-                w => format!("a {w}"),
+                "text" => crate::tr!("ink-what-text", text = first.text.as_deref().unwrap_or("").chars().take(12).collect::<String>()),
+                "rule" => crate::tr!("ink-what-rule"),
+                "fill" => crate::tr!("ink-what-fill"),
+                w => w.to_string(),
             };
             let d = file
-                .error(page_span.clone(), format!(
-                    "page {page}: {} paint(s) not in pure K, first {what} in {}",
-                    pi.not_k.len(),
-                    first.colour
-                ))
-                .hint("text, captions and rules must print in K only: use st.ink / st.tint() (cmyk 0/0/0/k) in layouts/style.typ");
+                .error(page_span.clone(), crate::tr!("ink-not-k", page = page, count = pi.not_k.len(), what = what, colour = first.colour.to_string()))
+                .hint(crate::tr!("ink-not-k-hint"));
             out.push(Finding {
                 code: Code::InkNotK,
                 page: Some(page),
@@ -329,12 +314,9 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             });
         }
         if pi.max_tac > settings.max_ink + 0.5 {
-            let mut d = file.error(page_span, format!(
-                "page {page}: total ink coverage reaches {:.0}% (in {}), above the limit of {:.0}%",
-                pi.max_tac, pi.max_source, settings.max_ink
-            ));
+            let mut d = file.error(page_span, crate::tr!("ink-over-limit", page = page, tac = format!("{:.0}", pi.max_tac), source = pi.max_source.to_string(), limit = format!("{:.0}", settings.max_ink)));
             d.severity = Severity::Warning;
-            let d = d.hint("separate the photo with the printer's profile (its total ink limit), or raise [preflight] max_ink if the press allows it");
+            let d = d.hint(crate::tr!("ink-over-limit-hint"));
             let story = compiled.photos.iter().find(|p| p.page == pi.page && p.file == pi.max_source)
                 .and_then(|p| edition.stories.get(p.page).and_then(|s| s.get(p.story))).map(|s| s.display.clone());
             out.push(Finding {
@@ -352,48 +334,47 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
     for f in typography::check(compiled) {
         let story = f.story.and_then(|si| edition.stories.get(f.page).and_then(|s| s.get(si)));
         let page = page_of(f.page).unwrap_or_default();
-        let col = f.column.map_or(String::new(), |c| format!(", column {}", c + 1));
+        let col = f.column.map_or(String::new(), |c| crate::tr!("typo-column", column = c + 1));
         let (code, label, message, hint) = match f.kind {
             typography::Kind::Loose(s) => (
                 Code::LooseLine,
                 format!("loose {:.0}%", s * 100.0),
-                format!("loose line on page {page}: 「{}」 is spread by {:.0}% of an em", f.text, s * 100.0),
-                "rewrite a word in the paragraph (a line of whole characters needs no spreading), or let fit = \"auto\" track the story",
+                crate::tr!("loose-line", page = page, text = f.text, percent = format!("{:.0}", s * 100.0)),
+                crate::tr!("loose-line-hint"),
             ),
             typography::Kind::Widow => (
                 Code::Widow,
                 "widow".to_string(),
-                format!("widow on page {page}{col}: the paragraph's last line 「{}」 stands alone at the top of the column", f.text),
-                "add or cut a few characters in the paragraph so that its last line moves, or change the block's depth by a line",
+                crate::tr!("widow", page = page, column = col, text = f.text),
+                crate::tr!("widow-hint"),
             ),
             typography::Kind::Orphan => (
                 Code::Orphan,
                 "orphan".to_string(),
-                format!("orphan on page {page}{col}: the paragraph's first line 「{}」 stands alone at the foot of the column", f.text),
-                "add or cut a line of copy before the paragraph, or change the block's depth by a line",
+                crate::tr!("orphan", page = page, column = col, text = f.text),
+                crate::tr!("orphan-hint"),
             ),
             typography::Kind::Short(n) => (
                 Code::ShortColumn,
                 format!("short {n}"),
-                format!("short column on page {page}{col}: the copy ends {n} line{} above the column's foot", if n == 1 { "" } else { "s" }),
-                "add or cut a line of copy, or change the block's depth or the photo's height by a line, so the columns end level",
+                crate::tr!("short-column", page = page, column = col, lines = n),
+                crate::tr!("short-column-hint"),
             ),
             typography::Kind::Hole(n) => (
                 Code::Hole,
                 format!("hole {n}"),
-                format!("hole on page {page}{col}: {n} grid lines of the type area that no block, banner or masthead covers (开天窗)"),
-                "make the block above or below it deeper, or place a story or photo there (or leave the page's blocks out and let folio place them)",
+                crate::tr!("hole", page = page, column = col, lines = n),
+                crate::tr!("hole-hint"),
             ),
             typography::Kind::FoldSplit(s) => (
                 Code::FoldSplit,
                 "fold splits a word".to_string(),
-                format!(
-                    "the {} across the fold of pages {page}–{} is split inside a word: 「{}」",
-                    if s.is_some() { "headline" } else { "banner" },
-                    page + 1,
-                    f.text
-                ),
-                "put a space or a line break (\\n) in the text where the fold should fall, between two phrases, or move the block so that the fold falls between words",
+                if s.is_some() {
+                    crate::tr!("fold-split-headline", page = page, next = page + 1, text = f.text)
+                } else {
+                    crate::tr!("fold-split-banner", page = page, next = page + 1, text = f.text)
+                },
+                crate::tr!("fold-split-hint"),
             ),
         };
         let mut d = match story {
@@ -472,10 +453,31 @@ pub fn from_diagnostic(diag: Diagnostic, edition: Option<&Edition>) -> Finding {
     Finding { code, page, page_index, story, diag, mark: None }
 }
 
+/// What copyfit changed, as the layout wrote it (`tracking +1.2%, photo -1 lines`), in this
+/// run's language. The layout's search keeps the short English form: it makes one per trial,
+/// and only the chosen one is ever shown.
+fn copyfit_change(change: &str) -> String {
+    change
+        .split(", ")
+        .map(|part| {
+            if let Some(v) = part.strip_prefix("tracking ") {
+                crate::tr!("copyfit-tracking", change = v)
+            } else if let Some(v) = part.strip_prefix("leading ") {
+                crate::tr!("copyfit-leading", change = v)
+            } else if let Some(v) = part.strip_prefix("photo ").and_then(|v| v.strip_suffix(" lines")) {
+                crate::tr!("copyfit-photo", change = v)
+            } else {
+                part.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(&crate::tr!("report-separator"))
+}
+
 /// Apply `--allow-overset`: overset findings become warnings (they stay in the report).
 pub fn allow_overset(findings: &mut [Finding]) {
     for f in findings.iter_mut().filter(|f| matches!(f.code, Code::Overset | Code::HeadOverset) && f.is_error()) {
         f.diag.severity = Severity::Warning;
-        f.diag.message.push_str(" (allowed by --allow-overset)");
+        f.diag.message.push_str(&crate::tr!("allowed-overset"));
     }
 }

@@ -24,13 +24,13 @@ use crate::session::{Extras, Policy, Session};
 pub fn run(args: &BuildArgs) -> i32 {
     if let Some(b) = args.bleed {
         if !(0.0..=crate::output::press::MAX_BLEED_MM).contains(&b) {
-            super::emit(&[Diagnostic::error(format!("--bleed {b}: the bleed must be between 0 and {} mm", crate::output::press::MAX_BLEED_MM))
-                .hint("give the bleed the printing house asks for, in mm (usually 3; 0 for none)")]);
+            super::emit(&[Diagnostic::error(crate::tr!("build-bleed-range", bleed = b, max = crate::output::press::MAX_BLEED_MM))
+                .hint(crate::tr!("build-bleed-range-hint"))]);
             return super::USAGE;
         }
     }
     if args.jobs == Some(0) {
-        super::emit(&[Diagnostic::error("--jobs 0: at least one edition must be built at a time").hint("leave --jobs out to use every core")]);
+        super::emit(&[Diagnostic::error(crate::tr!("build-jobs-zero")).hint(crate::tr!("build-jobs-zero-hint"))]);
         return super::USAGE;
     }
     match args.editions.as_slice() {
@@ -62,19 +62,19 @@ fn single(args: &BuildArgs, edition: &Path) -> i32 {
                     Ok(emitted) => report.written.extend(emitted.documents),
                     Err(diags) => {
                         super::emit(&diags.0);
-                        eprintln!("error: --emit-typst failed; nothing in {} was changed", args.out.display());
+                        eprintln!("{}", crate::tr!("build-emit-typst-failed", out = args.out.display()));
                         return super::FAILED;
                     }
                 }
             }
             if let Err(diags) = session.publish(&mut report, &extras(args), &args.out) {
                 super::emit(&diags.0);
-                eprintln!("error: the build failed; nothing in {} was changed", args.out.display());
+                eprintln!("{}", crate::tr!("build-failed-unchanged", out = args.out.display()));
                 return super::FAILED;
             }
             crate::cmd::report::print_build_summary(&report);
             for path in &report.written {
-                println!("wrote {}", path.display());
+                crate::outln!("{}", crate::tr!("wrote-file", file = path.display()));
             }
             // The process exits right after this: freeing the documents, the world and its
             // caches piece by piece would only delay the exit (the OS takes it all back at once).
@@ -86,7 +86,7 @@ fn single(args: &BuildArgs, edition: &Path) -> i32 {
             diags.emit(&mut codespan_reporting::term::termcolor::StandardStream::stderr(
                 codespan_reporting::term::termcolor::ColorChoice::Never,
             ));
-            eprintln!("error: the build failed; no output was written");
+            eprintln!("{}", crate::tr!("build-failed-nothing"));
             super::FAILED
         }
     }
@@ -118,11 +118,11 @@ fn build_quiet(args: &BuildArgs, edition: &Path) -> Outcome {
     let mut session = Session::new(super::options(&args.common(edition), Some(args.out.clone())), policy);
     let mut report = match session.build() {
         Ok(r) => r,
-        Err(diags) => return Outcome::failed(edition, "errors; nothing was written", diags.0),
+        Err(diags) => return Outcome::failed(edition, crate::tr!("batch-errors"), diags.0),
     };
     let errors = report.preflight.iter().filter(|f| f.is_error()).count();
     if errors > 0 {
-        return Outcome::failed(edition, format!("{errors} preflight error(s); nothing was written"), report.findings);
+        return Outcome::failed(edition, crate::tr!("batch-preflight-errors", errors = crate::tr!("count-errors", n = errors)), report.findings);
     }
     let mut diags = report.findings.clone();
     if let Some(dir) = &args.emit_typst {
@@ -130,7 +130,7 @@ fn build_quiet(args: &BuildArgs, edition: &Path) -> Outcome {
             Ok(emitted) => report.written.extend(emitted.documents),
             Err(d) => {
                 diags.extend(d.0);
-                return Outcome::failed(edition, "--emit-typst failed; nothing was written", diags);
+                return Outcome::failed(edition, crate::tr!("batch-emit-typst-failed"), diags);
             }
         }
     }
@@ -144,7 +144,7 @@ fn build_quiet(args: &BuildArgs, edition: &Path) -> Outcome {
         },
         Err(d) => {
             diags.extend(d.0);
-            Outcome::failed(edition, "its output failed; nothing of it was written", diags)
+            Outcome::failed(edition, crate::tr!("batch-output-failed"), diags)
         }
     }
 }
@@ -167,11 +167,7 @@ fn collisions(editions: &[(PathBuf, Option<String>)]) -> Vec<(usize, String)> {
             }
             let theirs = output_stems(other);
             if name == other || mine.iter().any(|s| theirs.contains(s)) {
-                out.push((i, format!(
-                    "{} and {} would write the same output files ({name} / {other})",
-                    path.display(),
-                    other_path.display()
-                )));
+                out.push((i, crate::tr!("batch-collision", a = path.display(), b = other_path.display(), name = name, other = other)));
                 break;
             }
         }
@@ -187,7 +183,7 @@ fn batch(args: &BuildArgs) -> i32 {
     let mut editions: Vec<(PathBuf, Option<String>)> = Vec::new();
     for e in &args.editions {
         if e.is_file() {
-            eprintln!("note: skipped {}: not an edition folder", e.display());
+            eprintln!("{}", crate::tr!("batch-skipped", path = e.display()));
             continue;
         }
         let canonical = e.canonicalize().ok();
@@ -221,8 +217,8 @@ fn batch(args: &BuildArgs) -> i32 {
         let mut n = done.lock().unwrap_or_else(|e| e.into_inner());
         *n += 1;
         let line = match &o.failure {
-            None => format!("[{}/{total}] built {} ({} pages)", *n, o.path.display(), o.pages),
-            Some(why) => format!("[{}/{total}] FAILED {}: {why}", *n, o.path.display()),
+            None => crate::tr!("batch-built", n = *n, total = total, path = o.path.display(), pages = crate::tr!("count-pages", n = o.pages)),
+            Some(why) => crate::tr!("batch-failed-one", n = *n, total = total, path = o.path.display(), why = why),
         };
         let show = || {
             super::emit(&o.diags);
@@ -244,8 +240,8 @@ fn batch(args: &BuildArgs) -> i32 {
             .enumerate()
             .map(|(i, (path, _))| {
                 let outcome = match clashes.iter().find(|(k, _)| *k == i) {
-                    Some((_, why)) => Outcome::failed(path, "output names collide; not built", vec![Diagnostic::error(why.clone())
-                        .hint("rename one edition folder, or build them into different --out folders")]),
+                    Some((_, why)) => Outcome::failed(path, crate::tr!("batch-names-collide"), vec![Diagnostic::error(why.clone())
+                        .hint(crate::tr!("batch-names-collide-hint"))]),
                     None => build_quiet(args, path),
                 };
                 report(&outcome);
@@ -264,20 +260,23 @@ fn batch(args: &BuildArgs) -> i32 {
     // Each edition committed its files and its manifest entries as it finished.
     let mut code = super::OK;
     if outcomes.iter().any(|o| o.failure.is_none()) {
-        println!("wrote {}", args.out.join(manifest::MANIFEST_FILE).display());
+        crate::outln!("{}", crate::tr!("wrote-file", file = args.out.join(manifest::MANIFEST_FILE).display()));
     }
     let failed: Vec<&Outcome> = outcomes.iter().filter(|o| o.failure.is_some()).collect();
     let files: usize = outcomes.iter().map(|o| o.written.iter().filter(|p| !p.ends_with(manifest::MANIFEST_FILE)).count()).sum();
-    println!(
-        "built {} of {} editions ({} files) in {:.1} s with {} jobs",
-        outcomes.len() - failed.len(),
-        outcomes.len(),
-        files,
-        start.elapsed().as_secs_f64(),
-        args.jobs.unwrap_or_else(rayon::current_num_threads)
+    crate::outln!(
+        "{}",
+        crate::tr!(
+            "batch-summary",
+            built = outcomes.len() - failed.len(),
+            total = outcomes.len(),
+            files = files,
+            seconds = format!("{:.1}", start.elapsed().as_secs_f64()),
+            jobs = args.jobs.unwrap_or_else(rayon::current_num_threads)
+        )
     );
     if !failed.is_empty() {
-        eprintln!("error: {} of {} editions failed:", failed.len(), outcomes.len());
+        eprintln!("{}", crate::tr!("batch-failed", failed = failed.len(), total = outcomes.len()));
         for o in &failed {
             eprintln!("  {}: {}", o.path.display(), o.failure.as_deref().unwrap_or(""));
         }

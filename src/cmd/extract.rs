@@ -11,17 +11,14 @@ pub fn run(args: &ExtractArgs) -> i32 {
     match crate::output::archive::extract(&args.archive, &args.dir) {
         Ok(files) => {
             for f in &files {
-                println!("extracted {}", f.display());
+                crate::outln!("{}", crate::tr!("extract-extracted", file = f.display()));
             }
             let edition = files
                 .iter()
                 .find(|f| f.file_name().is_some_and(|n| n == crate::input::content::EDITION_FILE))
                 .and_then(|f| f.parent());
             if let Some(edition) = edition {
-                println!(
-                    "rebuild with: folio build {} --archive --font-path FONTS (fonts are not in the archive)",
-                    edition.display()
-                );
+                crate::outln!("{}", crate::tr!("extract-rebuild", edition = edition.display()));
             }
             super::OK
         }

@@ -13,8 +13,8 @@ use crate::layout::fonts::{self, FontOptions, VariantKey};
 /// List families with their faces, or faces with their files.
 pub fn run(args: &FontArgs) -> i32 {
     if !args.font_path.is_dir() && !args.system_fonts {
-        super::emit(&[Diagnostic::error(format!("{} is not a folder", args.font_path.display()))
-            .hint("run folio fonts in the project root, or pass --font-path")]);
+        super::emit(&[Diagnostic::error(crate::tr!("fonts-not-folder", path = args.font_path.display()))
+            .hint(crate::tr!("fonts-not-folder-hint"))]);
         return super::USAGE;
     }
     if args.variants || args.char.is_some() {
@@ -29,8 +29,7 @@ pub fn run(args: &FontArgs) -> i32 {
     };
     for (family, faces) in fonts.families() {
         let names: Vec<String> = fonts.faces_of(&family).iter().map(|v| v.to_string()).collect();
-        let s = if faces == 1 { "" } else { "s" };
-        println!("{family} ({faces} face{s}: {})", names.join(", "));
+        crate::outln!("{}", crate::tr!("fonts-family", family = family, faces = crate::tr!("count-faces", n = faces), names = names.join(", ")));
     }
     super::OK
 }
@@ -56,7 +55,7 @@ fn faces(args: &FontArgs) -> i32 {
         .filter(|(_, _, info)| wanted.iter().all(|&c| info.coverage.contains(c as u32)))
         .map(|(path, index, info)| {
             let shown = path.strip_prefix(&args.font_path).map_or_else(|_| path.display().to_string(), |p| p.display().to_string());
-            let file = if index == 0 { shown } else { format!("{shown} (face {index})") };
+            let file = if index == 0 { shown } else { crate::tr!("fonts-face-index", file = shown, index = index) };
             (info.family.clone(), info.variant.into(), file)
         })
         .collect();
@@ -65,12 +64,12 @@ fn faces(args: &FontArgs) -> i32 {
     if shown.is_empty() && !wanted.is_empty() {
         let chars: String = wanted.iter().collect();
         let codes: Vec<String> = wanted.iter().map(|c| format!("U+{:04X}", *c as u32)).collect();
-        println!("no face has {chars} ({})", codes.join(" "));
-        println!("  = hint: add a font that has it to {} (folio never takes one from the system unless --system-fonts)", args.font_path.display());
+        crate::outln!("{}", crate::tr!("fonts-no-face", chars = chars, codes = codes.join(" ")));
+        crate::outln!("  = {}", crate::tr!("hint-line", hint = crate::tr!("fonts-no-face-hint", path = args.font_path.display())));
         return super::FAILED;
     }
     for (family, variant, file) in &shown {
-        println!("{family} — {variant} — {file}");
+        crate::outln!("{family} — {variant} — {file}");
     }
     super::OK
 }

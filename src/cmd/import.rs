@@ -12,16 +12,16 @@ pub fn run(args: &ImportArgs) -> i32 {
         Ok(p) => p,
         Err(d) => {
             super::emit(&[d]);
-            eprintln!("error: nothing was imported");
+            eprintln!("{}", crate::tr!("import-nothing"));
             return super::USAGE;
         }
     };
     for line in &plan.report {
-        println!("{line}");
+        crate::outln!("{line}");
     }
     if args.dry_run {
         for o in &plan.outputs {
-            println!("would write {}", o.path.display());
+            crate::outln!("{}", crate::tr!("would-write-file", file = o.path.display()));
         }
         return super::OK;
     }
@@ -30,11 +30,11 @@ pub fn run(args: &ImportArgs) -> i32 {
         return super::FAILED;
     }
     for o in &plan.outputs {
-        println!("wrote {}", o.path.display());
+        crate::outln!("{}", crate::tr!("wrote-file", file = o.path.display()));
     }
     match args.page {
-        Some(n) => println!("page {n} lists the stories; folio build {} places them", args.into.display()),
-        None => println!("add the stories to a page's list in edition.toml (or import with --page N)"),
+        Some(n) => crate::outln!("{}", crate::tr!("import-page-lists", page = n, edition = args.into.display())),
+        None => crate::outln!("{}", crate::tr!("import-add-to-page")),
     }
     super::OK
 }

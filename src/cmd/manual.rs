@@ -32,13 +32,13 @@ pub fn man(args: &ManArgs) -> i32 {
     match result {
         Ok(()) => {
             if let Some(dir) = &args.out {
-                println!("wrote the manual pages into {}", dir.display());
+                crate::outln!("{}", crate::tr!("man-wrote", dir = dir.display()));
             }
             super::OK
         }
         Err(e) => {
             let place = args.out.as_ref().map_or_else(|| "stdout".to_string(), |d| d.display().to_string());
-            super::emit(&[Diagnostic::error(format!("cannot write the manual to {place} ({e})"))]);
+            super::emit(&[Diagnostic::error(crate::tr!("man-cannot-write", place = place, error = e.to_string()))]);
             super::FAILED
         }
     }

@@ -58,13 +58,44 @@ pub fn emit(diags: &[Diagnostic]) {
     Diagnostics(shown).emit(&mut stderr);
     for (code, n) in SUMMARISED.iter().zip(seen) {
         if n > SHOWN {
-            eprintln!(
-                "warning: {} more {} warnings like these (`folio check --format json` lists every one; `folio proof` marks them on the pages)",
-                n - SHOWN,
-                code.as_str()
-            );
+            eprintln!("{}", crate::tr!("more-warnings", n = n - SHOWN, code = code.as_str()));
         }
     }
+}
+
+/// Whether stdout's reader has gone (a closed pipe: `folio import … | head -1`).
+static STDOUT_GONE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Write to stdout through its lock. When the reader has closed the pipe (EPIPE), this and
+/// every later write is dropped quietly and the command goes on to its end with its own exit
+/// code: a reader that stops early (`| head -1`) is not an error, and never a panic (as
+/// `println!` would give). Other write errors (a full disk) are dropped too: stdout is the
+/// command's report, not its output files, which are written and checked elsewhere.
+pub fn write_stdout(args: std::fmt::Arguments) {
+    use std::io::Write;
+    use std::sync::atomic::Ordering;
+    if STDOUT_GONE.load(Ordering::Relaxed) {
+        return;
+    }
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_fmt(args).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            STDOUT_GONE.store(true, Ordering::Relaxed);
+        }
+    }
+}
+
+/// `println!` through [`write_stdout`]: a closed pipe ends the output, not the process.
+#[macro_export]
+macro_rules! outln {
+    () => { $crate::cmd::write_stdout(format_args!("\n")) };
+    ($($arg:tt)*) => { $crate::cmd::write_stdout(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+/// `print!` through [`write_stdout`].
+#[macro_export]
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::cmd::write_stdout(format_args!($($arg)*)) };
 }
 
 /// Options shared by build and check.

@@ -19,7 +19,7 @@ pub fn run(args: &NewArgs) -> i32 {
     if let Some(NewWhat::Story { file }) = &args.what {
         return match new_story(file) {
             Ok(()) => {
-                println!("wrote {}; fill it in and add its name to a page's stories list in edition.toml", file.display());
+                crate::outln!("{}", crate::tr!("new-story-wrote", file = file.display()));
                 super::OK
             }
             Err(d) => {
@@ -30,7 +30,7 @@ pub fn run(args: &NewArgs) -> i32 {
     }
     match new_edition(args, chrono::Local::now().date_naive()) {
         Ok(dir) => {
-            println!("created {}; edit its edition.toml and stories, then run folio build {}", dir.display(), dir.display());
+            crate::outln!("{}", crate::tr!("new-created", dir = dir.display()));
             super::OK
         }
         Err((code, d)) => {
@@ -43,13 +43,13 @@ pub fn run(args: &NewArgs) -> i32 {
 /// Do the copy; the date is a parameter so tests can fix it.
 pub fn new_edition(args: &NewArgs, today: chrono::NaiveDate) -> Result<PathBuf, (i32, Diagnostic)> {
     let Some(edition) = &args.edition else {
-        return Err((super::USAGE, Diagnostic::error("name the new edition's folder").hint("e.g. folio new content/2026-12-02")));
+        return Err((super::USAGE, Diagnostic::error(crate::tr!("new-name-folder")).hint(crate::tr!("new-name-folder-hint"))));
     };
     let args = &NewArgs { edition: Some(edition.clone()), ..args.clone() };
     let edition = edition.clone();
     if edition.exists() {
-        return Err((super::USAGE, Diagnostic::error(format!("{} already exists", edition.display()))
-            .hint("name a new folder; folio new never overwrites an edition")));
+        return Err((super::USAGE, Diagnostic::error(crate::tr!("new-exists", path = edition.display()))
+            .hint(crate::tr!("new-exists-edition-hint"))));
     }
     let parent = edition.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let project = Project::discover(parent, args.root.as_deref(), None).map_err(|d| (super::USAGE, d))?;
@@ -59,15 +59,15 @@ pub fn new_edition(args: &NewArgs, today: chrono::NaiveDate) -> Result<PathBuf, 
     let from = args.from.clone().unwrap_or_else(|| project.root.join(DEFAULT_TEMPLATE));
     let from = project.inside(&from).map_err(|d| (super::USAGE, d))?;
     if !from.join(EDITION_FILE).is_file() {
-        return Err((super::USAGE, Diagnostic::error(format!("{} is not an edition (no {EDITION_FILE})", from.display()))
-            .hint("pass --from an edition directory")));
+        return Err((super::USAGE, Diagnostic::error(crate::tr!("import-not-edition", dir = from.display(), file = EDITION_FILE))
+            .hint(crate::tr!("new-from-hint"))));
     }
-    copy_dir(&from, &edition).map_err(|e| (super::FAILED, Diagnostic::error(format!("cannot copy {}: {e}", from.display()))))?;
+    copy_dir(&from, &edition).map_err(|e| (super::FAILED, Diagnostic::error(crate::tr!("new-cannot-copy", path = from.display(), error = e.to_string()))))?;
     let toml_path = edition.join(EDITION_FILE);
     let text = std::fs::read_to_string(&toml_path).map_err(|e| (super::FAILED, Diagnostic::error(e.to_string())))?;
     std::fs::write(&toml_path, set_date(&text, today)).map_err(|e| (super::FAILED, Diagnostic::error(e.to_string())))?;
     // The copy may sit at another depth than its source: its `#:schema` lines are made again.
-    redirect_schemas(&project.root, &edition).map_err(|e| (super::FAILED, Diagnostic::error(format!("cannot update the #:schema lines: {e}"))))?;
+    redirect_schemas(&project.root, &edition).map_err(|e| (super::FAILED, Diagnostic::error(crate::tr!("new-cannot-update-schema", error = e.to_string()))))?;
     Ok(edition)
 }
 
@@ -76,10 +76,10 @@ pub fn new_edition(args: &NewArgs, today: chrono::NaiveDate) -> Result<PathBuf, 
 fn skeleton(project: &Project, edition: &Path, format: &str, front: bool, today: chrono::NaiveDate) -> Result<PathBuf, (i32, Diagnostic)> {
     let formats = crate::input::grid::Formats::load(project).map_err(|d| (super::FAILED, d))?;
     if formats.get(format).is_none() {
-        return Err((super::USAGE, Diagnostic::error(format!("unknown page format \"{format}\""))
-            .hint(format!("use one of: {} (the tables of layouts/formats.toml)", formats.names().join(", ")))));
+        return Err((super::USAGE, Diagnostic::error(crate::tr!("content-unknown-format", name = format))
+            .hint(crate::tr!("new-format-hint", formats = formats.names().join(", ")))));
     }
-    let io = |e: std::io::Error| (super::FAILED, Diagnostic::error(format!("cannot write {} ({e})", edition.display())));
+    let io = |e: std::io::Error| (super::FAILED, Diagnostic::error(crate::tr!("cannot-write", file = edition.display(), error = e.to_string())));
     std::fs::create_dir_all(edition.join("stories")).map_err(io)?;
     ensure_schemas(&project.root).map_err(io)?;
     let dir = edition.canonicalize().map_err(io)?;
@@ -165,7 +165,7 @@ fn ensure_schemas(root: &Path) -> std::io::Result<()> {
         if !file.exists() {
             std::fs::create_dir_all(&dir)?;
             std::fs::write(&file, kind.json())?;
-            println!("wrote {}", file.display());
+            crate::outln!("{}", crate::tr!("wrote-file", file = file.display()));
         }
     }
     Ok(())
@@ -248,25 +248,25 @@ body = """
 /// when the file is inside a project.
 pub fn new_story(file: &Path) -> Result<(), Diagnostic> {
     if file.extension().is_none_or(|e| e != "toml") {
-        return Err(Diagnostic::error(format!("{} is not a .toml file name", file.display())).hint("story files end in .toml, e.g. stories/dushan.toml"));
+        return Err(Diagnostic::error(crate::tr!("new-not-toml", file = file.display())).hint(crate::tr!("new-not-toml-hint")));
     }
     let parent = file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|e| Diagnostic::error(format!("cannot make {} ({e})", parent.display())))?;
+    std::fs::create_dir_all(parent).map_err(|e| Diagnostic::error(crate::tr!("project-cannot-create", path = parent.display(), error = e.to_string())))?;
     let text = match Project::discover(parent, None, None) {
         Ok(project) => {
-            ensure_schemas(&project.root).map_err(|e| Diagnostic::error(format!("cannot write the schemas ({e})")))?;
+            ensure_schemas(&project.root).map_err(|e| Diagnostic::error(crate::tr!("new-cannot-write-schemas", error = e.to_string())))?;
             story_text(&project.root, parent)
         }
         Err(_) => STORY_SKELETON.to_string(),
     };
     let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(file).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
-            Diagnostic::error(format!("{} already exists", file.display())).hint("name a new file; folio new never overwrites a story")
+            Diagnostic::error(crate::tr!("new-exists", path = file.display())).hint(crate::tr!("new-exists-story-hint"))
         } else {
-            Diagnostic::error(format!("cannot write {} ({e})", file.display()))
+            Diagnostic::error(crate::tr!("cannot-write", file = file.display(), error = e.to_string()))
         }
     })?;
-    std::io::Write::write_all(&mut f, text.as_bytes()).map_err(|e| Diagnostic::error(format!("cannot write {} ({e})", file.display())))
+    std::io::Write::write_all(&mut f, text.as_bytes()).map_err(|e| Diagnostic::error(crate::tr!("cannot-write", file = file.display(), error = e.to_string())))
 }
 
 /// Replace the value of the `date` key of `[edition]`, keeping the rest of the file as written.

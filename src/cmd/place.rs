@@ -17,18 +17,18 @@ pub fn run(args: &PlaceArgs) -> i32 {
         Ok(r) => r,
         Err(diags) => {
             super::emit(&diags.0);
-            eprintln!("error: the stories could not be placed; no file was changed");
+            eprintln!("{}", crate::tr!("place-failed"));
             return super::FAILED;
         }
     };
     if report.placed.is_empty() {
-        println!("every story of {} has a [block]; nothing to place", report.edition.name);
+        crate::outln!("{}", crate::tr!("place-nothing", edition = report.edition.name));
         return super::OK;
     }
     for page in &report.placed {
-        println!("page {}:", report.edition.file.value.pages[page.page].number);
+        crate::outln!("{}", crate::tr!("place-page", page = report.edition.file.value.pages[page.page].number));
         for b in &page.blocks {
-            println!("  {:<32} {}", report.edition.stories[page.page][b.story].display.display(), describe(b));
+            crate::outln!("  {:<32} {}", report.edition.stories[page.page][b.story].display.display(), describe(b));
         }
     }
     super::emit(&report.findings);
@@ -36,7 +36,7 @@ pub fn run(args: &PlaceArgs) -> i32 {
         match write(&report.edition, &report.placed) {
             Ok(files) => {
                 for f in files {
-                    println!("wrote {}", f.display());
+                    crate::outln!("{}", crate::tr!("wrote-file", file = f.display()));
                 }
             }
             Err(d) => {
@@ -74,7 +74,7 @@ fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::P
             let mut doc: toml_edit::DocumentMut = story
                 .source
                 .parse()
-                .map_err(|e| Diagnostic::error(format!("cannot edit {}: {e}", story.display.display())))?;
+                .map_err(|e: toml_edit::TomlError| Diagnostic::error(crate::tr!("place-cannot-edit", file = story.display.display(), error = e.to_string())))?;
             let mut table = toml_edit::Table::new();
             table["column"] = toml_edit::value(i64::from(b.column));
             table["span"] = toml_edit::value(i64::from(b.span));

@@ -10,8 +10,8 @@ use crate::session::{Policy, Session};
 pub fn run(args: &ProofArgs) -> i32 {
     // clap checks the range too (`cli::dpi`); this guards callers that build ProofArgs themselves.
     if !(args.dpi.is_finite() && (crate::cli::MIN_DPI..=crate::cli::MAX_DPI).contains(&args.dpi)) {
-        eprintln!("error: --dpi {} is out of range", args.dpi);
-        eprintln!("  = hint: give a resolution between {} and {} dots per inch, e.g. --dpi 100", crate::cli::MIN_DPI, crate::cli::MAX_DPI);
+        eprintln!("{}", crate::tr!("proof-dpi-range", dpi = args.dpi));
+        eprintln!("  = {}", crate::tr!("hint-line", hint = crate::tr!("proof-dpi-range-hint", min = crate::cli::MIN_DPI, max = crate::cli::MAX_DPI)));
         return super::USAGE;
     }
     let policy = Policy { allow_overset: args.allow_overset };
@@ -28,7 +28,7 @@ pub fn run(args: &ProofArgs) -> i32 {
             match written {
                 Ok(files) => {
                     for f in files {
-                        eprintln!("wrote {}", f.display());
+                        eprintln!("{}", crate::tr!("wrote-file", file = f.display()));
                     }
                     code
                 }
@@ -41,7 +41,7 @@ pub fn run(args: &ProofArgs) -> i32 {
         Err(diags) => {
             let name = report::edition_name(&args.common.edition);
             report::print(args.format, &name, None, &report::early_findings(diags.0));
-            eprintln!("error: the edition did not compile; no proofs were written");
+            eprintln!("{}", crate::tr!("proof-failed"));
             super::FAILED
         }
     }

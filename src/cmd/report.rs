@@ -265,30 +265,28 @@ pub fn block_line(b: &BlockSummary) -> String {
     let name = b.story.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let jumps = match b.jumps {
         0 => String::new(),
-        1 => " and 1 jump block".to_string(),
-        n => format!(" and {n} jump blocks"),
+        n => crate::tr!("report-jump-blocks", n = n),
     };
     let balance = match b.spare_chars {
-        0 => "exact".to_string(),
-        d if d > 0 => format!("{} short", thousands(d.unsigned_abs())),
-        d => format!("{} over", thousands(d.unsigned_abs())),
+        0 => crate::tr!("report-balance-exact"),
+        d if d > 0 => crate::tr!("report-balance-short", chars = thousands(d.unsigned_abs())),
+        d => crate::tr!("report-balance-over", chars = thousands(d.unsigned_abs())),
     };
-    format!(
-        "{name}: block {} × {} lines{jumps} ({}) holds ~{} characters, copy {} ({balance})",
-        plural(b.span as usize, "col", "cols"),
-        b.height,
-        if b.placed == "folio" { "placed by folio" } else { "by hand" },
-        thousands(u64::from(b.capacity_chars)),
-        thousands(u64::from(b.copy_chars)),
+    crate::tr!(
+        "report-block-line",
+        name = name,
+        cols = crate::tr!("count-cols", n = b.span as usize),
+        lines = b.height,
+        jumps = jumps,
+        placed = if b.placed == "folio" { crate::tr!("report-placed-by-folio") } else { crate::tr!("report-placed-by-hand") },
+        capacity = thousands(u64::from(b.capacity_chars)),
+        copy = thousands(u64::from(b.copy_chars)),
+        balance = balance,
     )
 }
 
 fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn megabytes(bytes: u64) -> String {
@@ -297,36 +295,36 @@ fn megabytes(bytes: u64) -> String {
 
 /// The one-line summary of a page, as `folio build` prints it.
 pub fn page_line(p: &PageSummary) -> String {
-    let mut parts = vec![plural(p.stories, "story", "stories"), format!("{} body lines", p.body_lines)];
+    let mut parts = vec![crate::tr!("count-stories", n = p.stories), crate::tr!("count-body-lines", n = p.body_lines)];
     if p.overset_lines > 0 {
-        parts.push(format!("{} lines overset", p.overset_lines));
+        parts.push(crate::tr!("count-overset-lines", n = p.overset_lines));
     }
     if !p.photos.is_empty() {
         let min = p.photos.iter().map(|ph| ph.ppi).fold(f64::INFINITY, f64::min);
-        let mut s = format!("{} (lowest {:.0} ppi)", plural(p.photos.len(), "photo", "photos"), min);
+        let mut s = crate::tr!("report-photos", photos = crate::tr!("count-photos", n = p.photos.len()), ppi = format!("{min:.0}"));
         let saved: u64 = p.photos.iter().filter(|ph| ph.downsampled).map(|ph| ph.bytes_before.saturating_sub(ph.bytes_after)).sum();
         if saved > 0 {
-            s.push_str(&format!(", downsampled saving {}", megabytes(saved)));
+            s.push_str(&crate::tr!("report-downsampled", size = megabytes(saved)));
         }
         if p.photos.iter().any(|ph| ph.grayscale) {
-            s.push_str(", grayscale");
+            s.push_str(&crate::tr!("report-grayscale"));
         }
         parts.push(s);
     }
-    parts.push(format!("ink max {:.0}%", p.max_ink));
+    parts.push(crate::tr!("report-ink-max", percent = format!("{:.0}", p.max_ink)));
     let verdict = match (p.errors, p.warnings) {
-        (0, 0) => "ok".to_string(),
-        (0, w) => plural(w, "warning", "warnings"),
-        (e, 0) => plural(e, "error", "errors"),
-        (e, w) => format!("{}, {}", plural(e, "error", "errors"), plural(w, "warning", "warnings")),
+        (0, 0) => crate::tr!("report-ok"),
+        (0, w) => crate::tr!("count-warnings", n = w),
+        (e, 0) => crate::tr!("count-errors", n = e),
+        (e, w) => crate::tr!("report-list-two", a = crate::tr!("count-errors", n = e), b = crate::tr!("count-warnings", n = w)),
     };
-    format!("page {}: {} — {verdict}", p.number, parts.join(", "))
+    crate::tr!("report-page-line", page = p.number, parts = parts.join(&crate::tr!("report-separator")), verdict = verdict)
 }
 
 /// Print `folio build`'s summary: one line per page on stdout.
 pub fn print_build_summary(report: &Report) {
     for p in pages(report) {
-        println!("{}", page_line(&p));
+        crate::outln!("{}", page_line(&p));
     }
 }
 
@@ -338,7 +336,7 @@ pub fn build_failed(report: &Report) -> Option<i32> {
         return None;
     }
     print_build_summary(report);
-    eprintln!("error: the build failed with {}; no output was written", plural(errors, "error", "errors"));
+    eprintln!("{}", crate::tr!("report-build-failed", errors = crate::tr!("count-errors", n = errors)));
     Some(crate::cmd::FAILED)
 }
 
@@ -378,7 +376,7 @@ pub fn human(edition: &str, pages: &[PageSummary], findings: &[Finding], colour:
         }
         if let Some(stories) = by_page.remove(&Some(pi)) {
             for (story, fs) in stories {
-                let head = story.map_or_else(|| "the page".to_string(), |s| s.display().to_string());
+                let head = story.map_or_else(|| crate::tr!("report-the-page"), |s| s.display().to_string());
                 out.push_str(&format!("  {head}\n"));
                 for f in fs {
                     out.push_str(&indent(&format!("[{}] {}", f.code, render(&f.diag, colour)), "    "));
@@ -388,19 +386,22 @@ pub fn human(edition: &str, pages: &[PageSummary], findings: &[Finding], colour:
     }
     let rest: Vec<&Finding> = by_page.into_values().flat_map(|m| m.into_values().flatten()).collect();
     if !rest.is_empty() {
-        out.push_str(if pages.is_empty() { "the edition\n" } else { "not on a page\n" });
+        out.push_str(&if pages.is_empty() { crate::tr!("report-the-edition") } else { crate::tr!("report-not-on-page") });
+        out.push('\n');
         for f in rest {
             out.push_str(&indent(&format!("[{}] {}", f.code, render(&f.diag, colour)), "    "));
         }
     }
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let warnings = findings.len() - errors;
-    out.push_str(&format!(
-        "{edition}: {}, {}, {}\n",
-        plural(pages.len(), "page", "pages"),
-        plural(errors, "error", "errors"),
-        plural(warnings, "warning", "warnings")
+    out.push_str(&crate::tr!(
+        "report-edition-line",
+        edition = edition,
+        pages = crate::tr!("count-pages", n = pages.len()),
+        errors = crate::tr!("count-errors", n = errors),
+        warnings = crate::tr!("count-warnings", n = warnings)
     ));
+    out.push('\n');
     out
 }
 
@@ -457,11 +458,11 @@ pub fn print(format: Format, edition: &str, report: Option<&Report>, findings: &
     match format {
         Format::Json => {
             let j = json(edition, pages, findings);
-            println!("{}", serde_json::to_string_pretty(&j).expect("serializable"));
+            crate::outln!("{}", serde_json::to_string_pretty(&j).expect("serializable"));
         }
         Format::Human => {
             let colour = std::io::IsTerminal::is_terminal(&std::io::stdout());
-            print!("{}", human(edition, &pages, findings, colour));
+            crate::out!("{}", human(edition, &pages, findings, colour));
         }
     }
     if findings.iter().any(Finding::is_error) { crate::cmd::FAILED } else { crate::cmd::OK }

@@ -9,13 +9,13 @@ use crate::input::schema::SchemaKind;
 pub fn run(args: &SchemaArgs) -> i32 {
     match (args.kind, &args.out) {
         (Some(kind), None) => {
-            print!("{}", kind.json());
+            crate::out!("{}", kind.json());
             super::OK
         }
         (Some(kind), Some(file)) => write(file, &kind.json()),
         (None, Some(dir)) => {
             if let Err(e) = std::fs::create_dir_all(dir) {
-                super::emit(&[Diagnostic::error(format!("cannot make {} ({e})", dir.display()))]);
+                super::emit(&[Diagnostic::error(crate::tr!("project-cannot-create", path = dir.display(), error = e.to_string()))]);
                 return super::FAILED;
             }
             for kind in SchemaKind::ALL {
@@ -27,8 +27,8 @@ pub fn run(args: &SchemaArgs) -> i32 {
             super::OK
         }
         (None, None) => {
-            super::emit(&[Diagnostic::error("name the schema to print, or a folder to write all three into")
-                .hint("folio schema edition (or story, formats), or folio schema --out schema")]);
+            super::emit(&[Diagnostic::error(crate::tr!("schema-name-one"))
+                .hint(crate::tr!("schema-name-one-hint"))]);
             super::USAGE
         }
     }
@@ -37,11 +37,11 @@ pub fn run(args: &SchemaArgs) -> i32 {
 fn write(file: &std::path::Path, text: &str) -> i32 {
     match std::fs::write(file, text) {
         Ok(()) => {
-            eprintln!("wrote {}", file.display());
+            eprintln!("{}", crate::tr!("wrote-file", file = file.display()));
             super::OK
         }
         Err(e) => {
-            super::emit(&[Diagnostic::error(format!("cannot write {} ({e})", file.display()))]);
+            super::emit(&[Diagnostic::error(crate::tr!("cannot-write", file = file.display(), error = e.to_string()))]);
             super::FAILED
         }
     }

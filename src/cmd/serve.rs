@@ -23,40 +23,38 @@ pub fn run(args: &ServeArgs) -> i32 {
         Ok(ip) => ip,
         Err(_) if args.host.eq_ignore_ascii_case("localhost") => IpAddr::from([127, 0, 0, 1]),
         Err(_) => {
-            super::emit(&[Diagnostic::error(format!("--host {:?} is not an IP address", args.host))
-                .hint("give an address, e.g. --host 127.0.0.1 (the default) or --host 0.0.0.0 for every interface")]);
+            super::emit(&[Diagnostic::error(crate::tr!("serve-bad-host", host = format!("{:?}", args.host)))
+                .hint(crate::tr!("serve-bad-host-hint"))]);
             return super::USAGE;
         }
     };
     let extra = (!ip.is_loopback()).then(|| args.host.clone());
     if extra.is_some() {
-        super::emit(&[Diagnostic::warning(format!(
-            "listening on {ip}, not only on this machine: anyone who can reach it sees the pages (they still cannot reach any file)"
-        ))
-        .hint("leave --host out to listen on loopback only")]);
+        super::emit(&[Diagnostic::warning(crate::tr!("serve-open-host", ip = ip.to_string()))
+        .hint(crate::tr!("serve-open-host-hint"))]);
     }
     let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
-            super::emit(&[Diagnostic::error(format!("cannot start the server ({e})"))]);
+            super::emit(&[Diagnostic::error(crate::tr!("serve-cannot-start", error = e.to_string()))]);
             return super::FAILED;
         }
     };
     let listener = match runtime.block_on(tokio::net::TcpListener::bind(SocketAddr::new(ip, args.port))) {
         Ok(l) => l,
         Err(e) => {
-            super::emit(&[Diagnostic::error(format!("cannot listen on {ip}:{} ({e})", args.port))
-                .hint("another program may use the port: pick another with --port N, or --port 0 for any free one")]);
+            super::emit(&[Diagnostic::error(crate::tr!("serve-cannot-listen", ip = ip.to_string(), port = args.port, error = e.to_string()))
+                .hint(crate::tr!("serve-cannot-listen-hint"))]);
             return super::FAILED;
         }
     };
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(args.port);
     let shown = if ip.is_loopback() || ip.is_unspecified() { "127.0.0.1".to_string() } else { ip.to_string() };
     let url = format!("http://{shown}:{port}/");
-    println!("serving {} at {url} (Ctrl-C stops)", args.common.edition.display());
+    crate::outln!("{}", crate::tr!("serve-serving", edition = args.common.edition.display(), url = url));
     if args.open {
         if let Err(e) = open::that_detached(&url) {
-            super::emit(&[Diagnostic::warning(format!("could not open a browser ({e})")).hint(format!("open {url} yourself"))]);
+            super::emit(&[Diagnostic::warning(crate::tr!("serve-no-browser", error = e.to_string())).hint(crate::tr!("serve-no-browser-hint", url = url))]);
         }
     }
 
@@ -71,7 +69,7 @@ pub fn run(args: &ServeArgs) -> i32 {
             watch.raster_photos();
             let mut console = Console::new(out);
             let failure = shared.run_builds(&mut watch, &mut |step| console.step(step));
-            super::emit(&[Diagnostic::error(format!("cannot watch files: {failure}"))]);
+            super::emit(&[Diagnostic::error(crate::tr!("watch-cannot-watch", error = failure.to_string()))]);
             std::process::exit(super::FAILED);
         })
     };
@@ -81,7 +79,7 @@ pub fn run(args: &ServeArgs) -> i32 {
     match served {
         Ok(()) => super::OK,
         Err(e) => {
-            super::emit(&[Diagnostic::error(format!("the server stopped ({e})"))]);
+            super::emit(&[Diagnostic::error(crate::tr!("serve-stopped", error = e.to_string()))]);
             super::FAILED
         }
     }

@@ -20,7 +20,7 @@ pub fn run(args: &WatchArgs) -> i32 {
     let mut builder = Watch::new(opts, policy, args.out.clone(), args.png);
     let mut console = Console::new(args.out.clone());
     let failure = builder.run(&mut |_, step| console.step(step));
-    super::emit(&[Diagnostic::error(format!("cannot watch files: {failure}"))]);
+    super::emit(&[Diagnostic::error(crate::tr!("watch-cannot-watch", error = failure.to_string()))]);
     super::FAILED
 }
 
@@ -70,8 +70,8 @@ impl Console {
         }
         self.built = true;
         match later {
-            Some(t) => println!("{} (the spread PDF and proofs {:.0} ms later)", watch::summary(r), t.as_secs_f64() * 1000.0),
-            None => println!("{}", watch::summary(r)),
+            Some(t) => crate::outln!("{}", crate::tr!("watch-later", summary = watch::summary(r), ms = format!("{:.0}", t.as_secs_f64() * 1000.0))),
+            None => crate::outln!("{}", watch::summary(r)),
         }
         let _ = std::io::stdout().flush();
     }
@@ -81,11 +81,11 @@ impl Console {
         super::emit(diags);
         self.last_findings.clear();
         let errors = diags.iter().filter(|d| d.severity == crate::diag::Severity::Error).count();
-        let s = if errors == 1 { "" } else { "s" };
+        let errors = crate::tr!("count-errors", n = errors);
         if self.built {
-            println!("rebuild failed: {errors} error{s}; the last good output in {} stays as it was", self.out.display());
+            crate::outln!("{}", crate::tr!("watch-rebuild-failed", errors = errors, out = self.out.display()));
         } else {
-            println!("build failed: {errors} error{s}; nothing written, watching for changes");
+            crate::outln!("{}", crate::tr!("watch-build-failed", errors = errors));
         }
         let _ = std::io::stdout().flush();
     }

@@ -578,38 +578,35 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::input::grid::Formats
         return Err(e.diagnostic(&project.display(&edition_path)).into());
     }
     if !edition_path.is_file() {
-        return Err(Diagnostic::error(format!(
-            "{} is not an edition: it has no {EDITION_FILE}",
-            project.display(&dir).display()
-        ))
-        .hint("pass an edition directory such as content/jiangxi-special, or start one with `folio new`")
+        return Err(Diagnostic::error(crate::tr!("content-not-edition", dir = project.display(&dir).display(), file = EDITION_FILE))
+        .hint(crate::tr!("content-not-edition-hint"))
         .into());
     }
     let file: Loaded<EditionFile> =
-        parse_toml(project, &edition_path, "an edition ([edition] and [[pages]])")?;
+        parse_toml(project, &edition_path, "expected-edition")?;
     let mut diags = Vec::new();
 
     let info = &file.value.edition;
     let date = info.date.get_ref();
     if date.date.is_none() || date.time.is_some() || date.offset.is_some() {
         diags.push(
-            file.error(info.date.span(), "the edition date must be a plain date")
-                .hint("write it as a TOML local date, e.g. date = 2023-06-26"),
+            file.error(info.date.span(), crate::tr!("content-date-plain"))
+                .hint(crate::tr!("content-date-plain-hint")),
         );
     }
     validate_preflight(&file, &mut diags);
     if formats.get(info.format.get_ref()).is_none() {
         diags.push(
-            file.error(info.format.span(), format!("unknown page format \"{}\"", info.format.get_ref()))
-                .hint(format!("use one of: {}", formats.names().join(", "))),
+            file.error(info.format.span(), crate::tr!("content-unknown-format", name = info.format.get_ref()))
+                .hint(crate::tr!("content-unknown-format-hint", formats = formats.names().join(", "))),
         );
     }
     for page in &file.value.pages {
         if let Some(f) = &page.format {
             if formats.get(f.get_ref()).is_none() {
                 diags.push(
-                    file.error(f.span(), format!("page {}: unknown page format \"{}\"", page.number, f.get_ref()))
-                        .hint(format!("use one of: {}, or leave `format` out to use the edition's", formats.names().join(", "))),
+                    file.error(f.span(), crate::tr!("content-page-unknown-format", page = page.number, name = f.get_ref()))
+                        .hint(crate::tr!("content-page-unknown-format-hint", formats = formats.names().join(", "))),
                 );
             }
         }
@@ -618,8 +615,8 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::input::grid::Formats
     let page_formats: Option<Vec<&crate::input::grid::Format>> =
         file.value.pages.iter().map(|p| formats.get(p.format_name(info))).collect();
     if file.value.pages.is_empty() {
-        diags.push(Diagnostic::error("the edition has no pages").in_file(&file.display, &file.source)
-            .with_span(Some(0..0)).hint("add at least one [[pages]] table with its stories"));
+        diags.push(Diagnostic::error(crate::tr!("content-no-pages")).in_file(&file.display, &file.source)
+            .with_span(Some(0..0)).hint(crate::tr!("content-no-pages-hint")));
     }
 
     validate_copyfit(&file, &mut diags);
@@ -633,7 +630,7 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::input::grid::Formats
             let path = match project.resolve_in(&dir, rel.get_ref()) {
                 Ok(p) => p,
                 Err(msg) => {
-                    diags.push(file.error(rel.span(), msg).hint("name a story file inside the project root, relative to the edition directory"));
+                    diags.push(file.error(rel.span(), msg).hint(crate::tr!("content-story-outside-hint")));
                     continue;
                 }
             };
@@ -642,8 +639,8 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::input::grid::Formats
                 Ok(_) => {}
                 Err(crate::project::ReadError::NotFound) => {
                     diags.push(
-                        file.error(rel.span(), format!("story file {} does not exist", rel.get_ref()))
-                            .hint("check the name; story paths are relative to the edition directory"),
+                        file.error(rel.span(), crate::tr!("content-story-missing", file = rel.get_ref()))
+                            .hint(crate::tr!("content-story-missing-hint")),
                     );
                     continue;
                 }
@@ -652,7 +649,7 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::input::grid::Formats
                     continue;
                 }
             }
-            match parse_toml::<Story>(project, &path, "a story") {
+            match parse_toml::<Story>(project, &path, "expected-story") {
                 Ok(story) => {
                     if let Some(pf) = &page_formats {
                         let crossing_ok = centre.map(|(l, _)| l) == Some(pi);
@@ -739,38 +736,38 @@ fn validate_masthead(project: &Project, dir: &Path, file: &Loaded<EditionFile>, 
     let m = &file.value.masthead;
     if let Some(cn) = &m.cn {
         if parse_cn(cn).is_none() {
-            diags.push(file.error(file.key_span(&["masthead", "cn"], whole.clone()), format!(
-                "`masthead.cn` = \"{cn}\" is not a CN serial number (国内统一连续出版物号)"))
-                .hint("write it as CN, two digits of the province, a hyphen and four digits, with an optional /class: cn = \"CN 36-0012\" or \"CN 36-0012/Z\""));
+            diags.push(file.error(file.key_span(&["masthead", "cn"], whole.clone()), crate::tr!("content-masthead-cn", cn = cn))
+                .hint(crate::tr!("content-masthead-cn-hint")));
         }
     }
     if let Some(code) = &m.postal_code {
         if parse_postal_code(code).is_none() {
-            diags.push(file.error(file.key_span(&["masthead", "postal_code"], whole.clone()), format!(
-                "`masthead.postal_code` = \"{code}\" is not a 邮发代号"))
-                .hint("write it as one or two digits, a hyphen and one to four digits, e.g. postal_code = \"43-12\""));
+            diags.push(file.error(file.key_span(&["masthead", "postal_code"], whole.clone()), crate::tr!("content-masthead-postal", code = code))
+                .hint(crate::tr!("content-masthead-postal-hint")));
         }
     }
-    let check_file = |path: &[&str], rel: &str, what: &str, exts: &[&str], diags: &mut Vec<Diagnostic>| {
+    // `what` is a message ID (`content-the-logo`), made into text only for an error.
+    let check_file = |path: &[&str], rel: &str, what: &'static str, exts: &[&str], diags: &mut Vec<Diagnostic>| {
+        let what = || crate::i18n::message(what, &[]);
         let span = file.key_span(path, whole.clone());
         let ext = Path::new(rel).extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
         if !exts.contains(&ext.as_str()) {
-            diags.push(file.error(span, format!("{what} {rel} is not {}", exts.join(" or ")))
-                .hint(format!("give a .{} file", exts.join(" or ."))));
+            diags.push(file.error(span, crate::tr!("content-image-kind", what = what(), file = rel, exts = exts.join(&crate::tr!("word-or"))))
+                .hint(crate::tr!("content-image-kind-hint", exts = exts.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(&crate::tr!("word-or")))));
             return;
         }
         match project.resolve_in(dir, rel) {
-            Err(msg) => diags.push(file.error(span, msg).hint("keep images inside the project, e.g. photos/logo.svg in the edition directory")),
+            Err(msg) => diags.push(file.error(span, msg).hint(crate::tr!("content-image-outside-hint"))),
             Ok(p) => match crate::project::stat_regular(&p, crate::project::limits::PHOTO) {
                 Ok(_) => {}
-                Err(crate::project::ReadError::NotFound) => diags.push(file.error(span, format!("{what} {rel} does not exist"))
-                    .hint("check the file name; it is relative to the edition directory")),
+                Err(crate::project::ReadError::NotFound) => diags.push(file.error(span, crate::tr!("content-image-missing", what = what(), file = rel))
+                    .hint(crate::tr!("content-image-missing-hint"))),
                 Err(e) => diags.push(file.error(span, e.message(Path::new(rel))).hint(e.fix())),
             },
         }
     };
     if let Some(logo) = &m.logo {
-        check_file(&["masthead", "logo"], logo, "the logo", &["svg", "png"], diags);
+        check_file(&["masthead", "logo"], logo, "content-the-logo", &["svg", "png"], diags);
     }
     let pages = &file.value.pages;
     for (pi, page) in pages.iter().enumerate() {
@@ -778,36 +775,35 @@ fn validate_masthead(project: &Project, dir: &Path, file: &Loaded<EditionFile>, 
         let idx = pi.to_string();
         let ear_span = file.key_span(&["pages", &idx, "ear"], whole.clone());
         if !page.masthead {
-            diags.push(file.error(ear_span.clone(), format!("page {} has an ear but no masthead: the ear (报眼) sits beside the masthead", page.number))
-                .hint("add masthead = true to the page, or remove its [pages.ear] table"));
+            diags.push(file.error(ear_span.clone(), crate::tr!("content-ear-no-masthead", page = page.number))
+                .hint(crate::tr!("content-ear-no-masthead-hint")));
         }
         let kinds = [ear.title.is_some(), !ear.items.is_empty(), ear.photo.is_some()].iter().filter(|k| **k).count();
         if kinds != 1 {
-            let why = if kinds == 0 { "holds nothing" } else { "holds more than one thing" };
-            diags.push(file.error(ear_span.clone(), format!("page {}'s ear {why}", page.number))
-                .hint("give the ear one of: title = \"…\" (with see = [2]), items = [{ title = \"…\", page = 2 }] (导读), or photo = \"photos/….jpg\""));
+            let msg = if kinds == 0 { crate::tr!("content-ear-empty", page = page.number) } else { crate::tr!("content-ear-several", page = page.number) };
+            diags.push(file.error(ear_span.clone(), msg)
+                .hint(crate::tr!("content-ear-kinds-hint")));
         }
         if !ear.see.is_empty() && ear.title.is_none() {
-            diags.push(file.error(file.key_span(&["pages", &idx, "ear", "see"], ear_span.clone()), format!("page {}'s ear has `see` without a `title`", page.number))
-                .hint("`see` belongs to the ear's title; 导读 items carry their own page"));
+            diags.push(file.error(file.key_span(&["pages", &idx, "ear", "see"], ear_span.clone()), crate::tr!("content-ear-see-no-title", page = page.number))
+                .hint(crate::tr!("content-ear-see-no-title-hint")));
         }
         if ear.caption.is_some() && ear.photo.is_none() {
-            diags.push(file.error(file.key_span(&["pages", &idx, "ear", "caption"], ear_span.clone()), format!("page {}'s ear has a caption but no photo", page.number))
-                .hint("add photo = \"photos/….jpg\", or remove the caption"));
+            diags.push(file.error(file.key_span(&["pages", &idx, "ear", "caption"], ear_span.clone()), crate::tr!("content-ear-caption-no-photo", page = page.number))
+                .hint(crate::tr!("content-ear-caption-no-photo-hint")));
         }
         for (k, item) in ear.items.iter().enumerate() {
             if !pages.iter().any(|p| p.number == item.page) {
-                diags.push(file.error(file.key_span(&["pages", &idx, "ear", "items", &k.to_string(), "page"], ear_span.clone()), format!(
-                    "page {}'s ear points to page {}, which the edition does not have", page.number, item.page))
-                    .hint("point each 导读 item at a page listed in this edition"));
+                diags.push(file.error(file.key_span(&["pages", &idx, "ear", "items", &k.to_string(), "page"], ear_span.clone()), crate::tr!("content-ear-bad-page", page = page.number, target = item.page))
+                    .hint(crate::tr!("content-ear-item-page-hint")));
             }
             if item.title.trim().is_empty() {
-                diags.push(file.error(file.key_span(&["pages", &idx, "ear", "items", &k.to_string(), "title"], ear_span.clone()), "a 导读 item's title is empty")
-                    .hint("write the line the ear shows, e.g. the story's headline shortened"));
+                diags.push(file.error(file.key_span(&["pages", &idx, "ear", "items", &k.to_string(), "title"], ear_span.clone()), crate::tr!("content-ear-item-empty"))
+                    .hint(crate::tr!("content-ear-item-empty-hint")));
             }
         }
         if let Some(photo) = &ear.photo {
-            check_file(&["pages", &idx, "ear", "photo"], photo, "the ear photo", &["jpg", "jpeg", "png"], diags);
+            check_file(&["pages", &idx, "ear", "photo"], photo, "content-the-ear-photo", &["jpg", "jpeg", "png"], diags);
         }
     }
 }
@@ -816,21 +812,19 @@ fn validate_pages(project: &Project, dir: &Path, file: &Loaded<EditionFile>, dia
     let pages = &file.value.pages;
     let whole = 0..file.source.len().min(1);
     if pages.len() > MAX_PAGES {
-        diags.push(file.error(file.key_span(&["pages"], whole.clone()), format!(
-            "the edition has {} pages; folio builds at most {MAX_PAGES} in one edition", pages.len()))
-            .hint("split the edition into parts (one edition folder per section), each built on its own"));
+        diags.push(file.error(file.key_span(&["pages"], whole.clone()), crate::tr!("content-too-many-pages", pages = pages.len(), max = MAX_PAGES))
+            .hint(crate::tr!("content-too-many-pages-hint")));
         return;
     }
     if file.value.edition.paper.trim().is_empty() {
-        diags.push(file.error(file.key_span(&["edition", "paper"], whole.clone()), "the paper's name is empty")
-            .hint("write the paper's name, e.g. paper = \"示例日报\": it is printed in every folio line"));
+        diags.push(file.error(file.key_span(&["edition", "paper"], whole.clone()), crate::tr!("content-paper-empty"))
+            .hint(crate::tr!("content-paper-empty-hint")));
     }
     for (pi, page) in pages.iter().enumerate() {
         for (k, see) in page.ear.iter().flat_map(|e| e.see.iter()).enumerate() {
             if !pages.iter().any(|p| p.number == *see) {
-                diags.push(file.error(file.key_span(&["pages", &pi.to_string(), "ear", "see", &k.to_string()], whole.clone()), format!(
-                    "page {}'s ear points to page {see}, which the edition does not have", page.number))
-                    .hint("point the ear (见第N版) at pages listed in this edition"));
+                diags.push(file.error(file.key_span(&["pages", &pi.to_string(), "ear", "see", &k.to_string()], whole.clone()), crate::tr!("content-ear-bad-page", page = page.number, target = *see))
+                    .hint(crate::tr!("content-ear-see-hint")));
             }
         }
     }
@@ -841,28 +835,25 @@ fn validate_pages(project: &Project, dir: &Path, file: &Loaded<EditionFile>, dia
         let idx = pi.to_string();
         let number_span = file.key_span(&["pages", &idx, "number"], whole.clone());
         if page.number == 0 || page.number > MAX_PAGE_NUMBER {
-            diags.push(file.error(number_span.clone(), format!(
-                "`pages[{}].number` = {} is out of range: page numbers run 1–{MAX_PAGE_NUMBER}", pi + 1, page.number))
-                .hint("give the page number printed in its folio line, e.g. number = 5"));
+            diags.push(file.error(number_span.clone(), crate::tr!("content-page-number-range", index = pi + 1, number = page.number, max = MAX_PAGE_NUMBER))
+                .hint(crate::tr!("content-page-number-range-hint")));
         }
         if let Some((_, first)) = seen_numbers.iter().find(|(n, _)| *n == page.number) {
-            diags.push(file.error(number_span, format!(
-                "page number {} is used twice (the {} and the {} [[pages]] tables)", page.number, ordinal(*first + 1), ordinal(pi + 1)))
-                .hint("give every page its own number"));
+            diags.push(file.error(number_span, crate::tr!("content-page-number-twice", number = page.number, first = *first + 1, second = pi + 1))
+                .hint(crate::tr!("content-page-number-twice-hint")));
         } else {
             seen_numbers.push((page.number, pi));
         }
         if page.stories.is_empty() && !page.blank {
-            diags.push(file.error(file.key_span(&["pages", &idx], whole.clone()), format!("page {} has no stories", page.number))
-                .hint("list its story files in `stories = [...]`, or write `blank = true` if the page is meant to be empty"));
+            diags.push(file.error(file.key_span(&["pages", &idx], whole.clone()), crate::tr!("content-page-no-stories", page = page.number))
+                .hint(crate::tr!("content-page-no-stories-hint")));
         }
         for rel in &page.stories {
             let Ok(path) = project.resolve_in(dir, rel.get_ref()) else { continue };
             let key = path.canonicalize().unwrap_or(path);
             if let Some((_, on)) = seen_files.iter().find(|(p, _)| *p == key) {
-                diags.push(file.error(rel.span(), format!(
-                    "story file {} is listed twice (on page {on} and page {})", rel.get_ref(), page.number))
-                    .hint("a story is set once: list it on one page (a story that continues on another page gets [[jumps]])"));
+                diags.push(file.error(rel.span(), crate::tr!("content-story-twice", file = rel.get_ref(), first = *on, second = page.number))
+                    .hint(crate::tr!("content-story-twice-hint")));
             } else {
                 seen_files.push((key, page.number));
             }
@@ -870,14 +861,6 @@ fn validate_pages(project: &Project, dir: &Path, file: &Loaded<EditionFile>, dia
     }
 }
 
-fn ordinal(n: usize) -> String {
-    match n {
-        1 => "first".into(),
-        2 => "second".into(),
-        3 => "third".into(),
-        n => format!("{n}th"),
-    }
-}
 
 /// The `[copyfit]` bounds in range: tracking and leading 0–0.1, photo_lines 0–20.
 fn validate_copyfit(file: &Loaded<EditionFile>, diags: &mut Vec<Diagnostic>) {
@@ -885,15 +868,13 @@ fn validate_copyfit(file: &Loaded<EditionFile>, diags: &mut Vec<Diagnostic>) {
     let whole = 0..file.source.len().min(1);
     for (key, value, max) in [("tracking", c.tracking, 0.1), ("leading", c.leading, 0.1)] {
         if !(value.is_finite() && (0.0..=max).contains(&value)) {
-            diags.push(file.error(file.key_span(&["copyfit", key], whole.clone()), format!(
-                "`copyfit.{key}` = {} is out of range: it is a share between 0 and {max}", crate::diag::num(value)))
-                .hint(format!("e.g. {key} = 0.02 for ±2%; 0 turns it off")));
+            diags.push(file.error(file.key_span(&["copyfit", key], whole.clone()), crate::tr!("content-copyfit-range", key = key, value = value, max = max))
+                .hint(crate::tr!("content-copyfit-range-hint", key = key)));
         }
     }
     if c.photo_lines > MAX_PHOTO_LINES {
-        diags.push(file.error(file.key_span(&["copyfit", "photo_lines"], whole), format!(
-            "`copyfit.photo_lines` = {} is out of range: 0–{MAX_PHOTO_LINES} grid lines", c.photo_lines))
-            .hint("e.g. photo_lines = 4"));
+        diags.push(file.error(file.key_span(&["copyfit", "photo_lines"], whole), crate::tr!("content-photo-lines-range", value = c.photo_lines, max = MAX_PHOTO_LINES))
+            .hint(crate::tr!("content-photo-lines-range-hint")));
     }
 }
 
@@ -906,17 +887,17 @@ fn validate_preflight(file: &Loaded<EditionFile>, diags: &mut Vec<Diagnostic>) {
     let (p, span) = (spanned.get_ref(), spanned.span());
     let positive = [p.warn_ppi, p.error_ppi, p.target_ppi, p.max_ink].iter().all(|v| v.is_finite() && *v > 0.0);
     if !positive {
-        diags.push(file.error(span, "the [preflight] limits must be positive numbers")
-            .hint("e.g. warn_ppi = 200, error_ppi = 120, target_ppi = 300, max_ink = 240"));
+        diags.push(file.error(span, crate::tr!("content-preflight-positive"))
+            .hint(crate::tr!("content-preflight-positive-hint")));
     } else if p.error_ppi > p.warn_ppi {
-        diags.push(file.error(span, format!("[preflight] error_ppi ({}) is above warn_ppi ({})", p.error_ppi, p.warn_ppi))
-            .hint("a photo is an error below error_ppi and a warning below warn_ppi: make error_ppi ≤ warn_ppi"));
+        diags.push(file.error(span, crate::tr!("content-preflight-order", error = p.error_ppi, warn = p.warn_ppi))
+            .hint(crate::tr!("content-preflight-order-hint")));
     } else if p.warn_ppi > 2400.0 || p.target_ppi > 2400.0 {
-        diags.push(file.error(span, "the [preflight] resolutions must be at most 2400 ppi")
-            .hint("newsprint needs 200–300 ppi: e.g. warn_ppi = 200, target_ppi = 300"));
+        diags.push(file.error(span, crate::tr!("content-preflight-max-ppi"))
+            .hint(crate::tr!("content-preflight-max-ppi-hint")));
     } else if p.max_ink > 400.0 {
-        diags.push(file.error(span, format!("[preflight] max_ink = {} is more than four inks at 100%", p.max_ink))
-            .hint("give the press's total area coverage limit in percent, e.g. 240 for newsprint"));
+        diags.push(file.error(span, crate::tr!("content-preflight-max-ink", value = p.max_ink))
+            .hint(crate::tr!("content-preflight-max-ink-hint")));
     }
 }
 
@@ -977,29 +958,27 @@ fn validate_story(
     if placed.is_some() {
         check_block(story, &["block"], span.clone(), (block.column, block.span, block.top), block_lines(block, format), format, top_min, crossing_ok, diags);
     } else if let Some(jump) = s.jumps.first() {
-        diags.push(story.error(jump.span(), "a story that continues on another page (转版) needs a [block]: folio does not place jumps")
-            .hint("give the story its [block] by hand (`folio place --write` writes one for the stories it can place), or remove the [[jumps]]"));
+        diags.push(story.error(jump.span(), crate::tr!("story-jump-needs-block"))
+            .hint(crate::tr!("story-jump-needs-block-hint")));
     }
     if let Some(head) = block.head {
         let lines = u64::from(block_lines(block, format));
         // 0 (like no `head`) lets folio size the head area.
         if u64::from(head) >= lines.max(2) {
-            diags.push(story.error(story.key_span(&["block", "head"], span.clone()), format!(
-                "`block.head` = {head} is out of range: the block is {lines} lines deep, so its head area takes 0–{} lines",
-                lines.max(2) - 1))
-                .hint("give the head area fewer lines than the block, leaving room for copy (or 0, or leave `head` out: folio sizes it)"));
+            diags.push(story.error(story.key_span(&["block", "head"], span.clone()), crate::tr!("story-head-range", head = head, lines = lines, max = lines.max(2) - 1))
+                .hint(crate::tr!("story-head-range-hint")));
         }
     }
     check_span_hints(story, format, diags);
     if s.headline.trim().is_empty() {
-        diags.push(story.error(story.key_span(&["headline"], 0..0), "the headline is empty").hint("write the story's headline (主题)"));
+        diags.push(story.error(story.key_span(&["headline"], 0..0), crate::tr!("story-headline-empty")).hint(crate::tr!("story-headline-empty-hint")));
     }
     check_copy_size(story, diags);
     if let Some(lead) = &s.lead {
         if let Some(ls) = &lead.span {
             if *ls.get_ref() == 0 || *ls.get_ref() > block.span {
-                diags.push(story.error(ls.span(), format!("the lead box spans {} columns, the story only {}", ls.get_ref(), block.span))
-                    .hint("give the lead box between 1 and the story's span columns"));
+                diags.push(story.error(ls.span(), crate::tr!("story-lead-span", lead = *ls.get_ref(), span = block.span))
+                    .hint(crate::tr!("story-lead-span-hint")));
             }
         }
     }
@@ -1013,17 +992,15 @@ fn validate_story(
             (None, None) => None,
         };
         if let Some(at) = at.filter(|_| c == 0 || sp == 0 || c + sp - 1 > u64::from(block.span)) {
-            diags.push(story.error(at, format!(
-                "the photo spans story columns {}–{}, but the story has columns 1–{}", c, c + sp.max(1) - 1, block.span))
-                .hint("photo columns count from the story's first column"));
+            diags.push(story.error(at, crate::tr!("story-photo-columns", first = c, last = c + sp.max(1) - 1, span = block.span))
+                .hint(crate::tr!("story-photo-columns-hint")));
         }
         match project.resolve_in(dir, photo.file.get_ref()) {
-            Err(msg) => diags.push(story.error(photo.file.span(), msg).hint("keep photos inside the project, e.g. photos/name.jpg in the edition directory")),
+            Err(msg) => diags.push(story.error(photo.file.span(), msg).hint(crate::tr!("story-photo-outside-hint"))),
             Ok(path) => match crate::project::stat_regular(&path, crate::project::limits::PHOTO) {
                 Ok(_) => {}
-                Err(crate::project::ReadError::NotFound) => diags.push(story.error(photo.file.span(), format!(
-                    "photo {} does not exist", photo.file.get_ref())).code(crate::diag::Code::PhotoMissing)
-                    .hint("check the file name; photo paths are relative to the edition directory")),
+                Err(crate::project::ReadError::NotFound) => diags.push(story.error(photo.file.span(), crate::tr!("story-photo-missing", file = photo.file.get_ref())).code(crate::diag::Code::PhotoMissing)
+                    .hint(crate::tr!("story-photo-missing-hint"))),
                 Err(e) => diags.push(story.error(photo.file.span(), e.message(Path::new(photo.file.get_ref()))).code(crate::diag::Code::PhotoUnreadable).hint(e.fix())),
             },
         }
@@ -1041,16 +1018,15 @@ fn check_span_hints(story: &Loaded<Story>, format: &crate::input::grid::Format, 
         if let Some(v) = value {
             if *v.get_ref() == 0 || *v.get_ref() > columns {
                 ok = false;
-                diags.push(story.error(v.span(), format!("`{key}` = {} is out of range: the page has columns 1–{columns}", v.get_ref()))
-                    .hint(format!("set `{key}` between 1 and {columns} (columns the story's block may span), or leave it out")));
+                diags.push(story.error(v.span(), crate::tr!("story-span-hint-range", key = key, value = *v.get_ref(), columns = columns))
+                    .hint(crate::tr!("story-span-hint-range-hint", key = key, columns = columns)));
             }
         }
     }
     if let (true, Some(min), Some(max)) = (ok, &s.min_span, &s.max_span) {
         if min.get_ref() > max.get_ref() {
-            diags.push(story.error(min.span(), format!(
-                "`min_span` = {} is more than `max_span` = {}: no span is left for the story", min.get_ref(), max.get_ref()))
-                .hint(format!("make min_span ≤ max_span, e.g. min_span = {} and max_span = {}", max.get_ref(), min.get_ref())));
+            diags.push(story.error(min.span(), crate::tr!("story-min-max-span", min = *min.get_ref(), max = *max.get_ref()))
+                .hint(crate::tr!("story-min-max-span-hint", min = *max.get_ref(), max = *min.get_ref())));
         }
     }
 }
@@ -1073,28 +1049,27 @@ fn check_copy_size(story: &Loaded<Story>, diags: &mut Vec<Diagnostic>) {
     let (chars, paras) = texts.fold((0, 0), |(c, p), t| (c + t.chars().filter(|ch| !ch.is_whitespace()).count(), p + paragraphs(t).len()));
     let at = story.key_span(&["body"], 0..0);
     if chars > MAX_STORY_CHARS {
-        diags.push(story.error(at.clone(), format!("the story holds {chars} characters of copy; folio sets at most {MAX_STORY_CHARS} in one story"))
-            .hint("split it into several stories (or check that the file holds one story, not a whole edition)"));
+        diags.push(story.error(at.clone(), crate::tr!("story-too-many-chars", chars = chars, max = MAX_STORY_CHARS))
+            .hint(crate::tr!("story-too-many-chars-hint")));
     } else if paras > MAX_STORY_PARAGRAPHS {
-        diags.push(story.error(at, format!("the story holds {paras} paragraphs; folio sets at most {MAX_STORY_PARAGRAPHS} in one story"))
-            .hint("split it into several stories; paragraphs are separated by blank lines"));
+        diags.push(story.error(at, crate::tr!("story-too-many-paragraphs", paras = paras, max = MAX_STORY_PARAGRAPHS))
+            .hint(crate::tr!("story-too-many-paragraphs-hint")));
     }
     let fields = [("kicker", &s.kicker), ("headline", &Some(s.headline.clone())), ("deck", &s.deck), ("byline", &s.byline), ("dateline", &s.dateline), ("attribution", &s.attribution)];
     for (key, value) in fields {
         if let Some(v) = value {
             let n = v.chars().count();
             if n > MAX_LINE_FIELD_CHARS {
-                diags.push(story.error(story.key_span(&[key], 0..0), format!("`{key}` is {n} characters long; a display line holds at most {MAX_LINE_FIELD_CHARS}"))
-                    .hint(format!("shorten `{key}`: it is set in display type on one or two lines")));
+                diags.push(story.error(story.key_span(&[key], 0..0), crate::tr!("story-field-too-long", key = key, chars = n, max = MAX_LINE_FIELD_CHARS))
+                    .hint(crate::tr!("story-field-too-long-hint", key = key)));
             }
         }
     }
     for (i, photo) in s.photos.iter().enumerate() {
         let n = photo.caption.chars().count();
         if n > MAX_LINE_FIELD_CHARS {
-            diags.push(story.error(story.key_span(&["photos", &i.to_string(), "caption"], photo.file.span()), format!(
-                "the caption of photo {} is {n} characters long; a caption holds at most {MAX_LINE_FIELD_CHARS}", i + 1))
-                .hint("shorten the caption; a long text belongs in the story"));
+            diags.push(story.error(story.key_span(&["photos", &i.to_string(), "caption"], photo.file.span()), crate::tr!("story-caption-too-long", photo = i + 1, chars = n, max = MAX_LINE_FIELD_CHARS))
+                .hint(crate::tr!("story-caption-too-long-hint")));
         }
     }
 }
@@ -1123,36 +1098,30 @@ fn check_block(
     let name = |k: &str| format!("{}.{k}", table[0]);
     let (cols, nlines) = (u64::from(format.columns), u64::from(format.lines));
     let max_col = if crossing_ok { 2 * cols } else { cols };
-    let across = if crossing_ok {
-        format!(" (columns past {cols} continue on the facing page)")
-    } else {
-        "; only the centre spread's left page may carry a story across the gutter (跨版)".to_string()
-    };
+    // Made only for an error: a clean check never parses the message catalogue.
+    let across = || if crossing_ok { crate::tr!("block-across-facing", columns = cols) } else { crate::tr!("block-across-centre-only") };
     let (c, sp, t, l) = (u64::from(column), u64::from(span), u64::from(top), u64::from(lines));
     if c == 0 || c > max_col {
-        diags.push(story.error(key("column"), format!(
-            "`{}` = {c} is out of range: the {} grid has columns 1–{max_col}", name("column"), format.name))
-            .hint(format!("set column between 1 and {max_col}{across}")));
+        diags.push(story.error(key("column"), crate::tr!("block-column-range", key = name("column"), value = c, format = format.name, max = max_col))
+            .hint(crate::tr!("block-column-range-hint", max = max_col, across = across())));
     } else if sp == 0 {
-        diags.push(story.error(key("span"), format!("`{}` = 0 is out of range: a block spans at least one column", name("span")))
-            .hint(format!("set `{}` between 1 and {}", name("span"), max_col - c + 1)));
+        diags.push(story.error(key("span"), crate::tr!("block-span-zero", key = name("span")))
+            .hint(crate::tr!("block-span-zero-hint", key = name("span"), max = max_col - c + 1)));
     } else if c + sp - 1 > max_col {
-        diags.push(story.error(key("span"), format!(
-            "the block spans columns {c}–{}, but the {} grid has columns 1–{max_col}", c + sp.max(1) - 1, format.name))
-            .hint(format!("set `{}` between 1 and {} so that column + span - 1 ≤ {max_col}{across}", name("span"), max_col - c + 1)));
+        diags.push(story.error(key("span"), crate::tr!("block-span-range", first = c, last = c + sp.max(1) - 1, format = format.name, max = max_col))
+            .hint(crate::tr!("block-span-range-hint", key = name("span"), most = max_col - c + 1, max = max_col, across = across())));
     }
     if t >= nlines || t < u64::from(top_min) {
-        let why = if t < u64::from(top_min) {
-            format!("lines 0–{} are the page's banner or masthead", top_min - 1)
+        let msg = if t < u64::from(top_min) {
+            crate::tr!("block-top-under-banner", key = name("top"), value = t, last = top_min - 1)
         } else {
-            format!("the {} grid has lines 0–{}", format.name, nlines - 1)
+            crate::tr!("block-top-range", key = name("top"), value = t, format = format.name, last = nlines - 1)
         };
-        diags.push(story.error(key("top"), format!("`{}` = {t} is out of range: {why}", name("top")))
-            .hint(format!("set top between {top_min} and {}", nlines.saturating_sub(1))));
+        diags.push(story.error(key("top"), msg)
+            .hint(crate::tr!("block-top-range-hint", min = top_min, max = nlines.saturating_sub(1))));
     } else if l == 0 || t + l > nlines {
-        diags.push(story.error(key("height"), format!(
-            "the block covers lines {t}–{}, but the {} grid has lines 0–{}", t + l.max(1) - 1, format.name, nlines - 1))
-            .hint(format!("set `{}` between 1 and {} (the lines left under top = {t})", name("height"), nlines - t)));
+        diags.push(story.error(key("height"), crate::tr!("block-height-range", top = t, bottom = t + l.max(1) - 1, format = format.name, last = nlines - 1))
+            .hint(crate::tr!("block-height-range-hint", key = name("height"), max = nlines - t, top = t)));
     }
 }
 
@@ -1164,19 +1133,21 @@ fn validate_banners(file: &Loaded<EditionFile>, centre: Option<(usize, usize)>, 
         match centre {
             Some((l, r)) if l == pi => {
                 if page.banner.is_none() {
-                    diags.push(file.error(across.span(), format!("page {}: banner_across without a banner", page.number))
-                        .hint("add banner = \"…\" to the page, or remove banner_across"));
+                    diags.push(file.error(across.span(), crate::tr!("banner-across-no-banner", page = page.number))
+                        .hint(crate::tr!("banner-across-no-banner-hint")));
                 }
                 let right = &file.value.pages[r];
                 if right.banner.is_some() || right.masthead {
-                    diags.push(file.error(across.span(), format!(
-                        "page {}'s banner runs across the spread, but page {} has its own {}",
-                        page.number, right.number, if right.masthead { "masthead" } else { "banner" }))
-                        .hint(format!("remove the banner (or masthead) of page {}", right.number)));
+                    diags.push(file.error(across.span(), if right.masthead {
+                        crate::tr!("banner-across-masthead", page = page.number, right = right.number)
+                    } else {
+                        crate::tr!("banner-across-banner", page = page.number, right = right.number)
+                    })
+                        .hint(crate::tr!("banner-across-hint", right = right.number)));
                 }
             }
-            _ => diags.push(file.error(across.span(), format!("page {} is not the left page of the centre spread: its banner cannot run across", page.number))
-                .hint("only the middle two pages of an edition (an even page, then the next odd one, in one format) print on one sheet; set banner_across there")),
+            _ => diags.push(file.error(across.span(), crate::tr!("banner-across-not-centre", page = page.number))
+                .hint(crate::tr!("banner-across-not-centre-hint"))),
         }
     }
 }
@@ -1206,17 +1177,15 @@ fn validate_jumps(story: &Loaded<Story>, formats: &[&crate::input::grid::Format]
                 // The copy is set once, at the story's column width: it can only continue on
                 // a page with the same grid.
                 if formats[ji].name != formats[pi].name {
-                    diags.push(story.error(jump.span(), format!(
-                        "the story jumps from a {} page to page {}, which is {}",
-                        formats[pi].spec.label, j.page, formats[ji].spec.label))
-                        .hint("continue the story on a page of the same format"));
+                    diags.push(story.error(jump.span(), crate::tr!("jump-format", from = formats[pi].spec.label, page = j.page, to = formats[ji].spec.label))
+                        .hint(crate::tr!("jump-format-hint")));
                 }
                 format = formats[ji];
             }
-            Some(_) => diags.push(story.error(jump.span(), format!("the story jumps to page {}, which does not come after the page it starts on", j.page))
-                .hint("a story continues on a later page; list jumps in page order")),
-            None => diags.push(story.error(jump.span(), format!("the story jumps to page {}, which the edition does not have", j.page))
-                .hint("use a page number listed in edition.toml")),
+            Some(_) => diags.push(story.error(jump.span(), crate::tr!("jump-backwards", page = j.page))
+                .hint(crate::tr!("jump-backwards-hint"))),
+            None => diags.push(story.error(jump.span(), crate::tr!("jump-no-page", page = j.page))
+                .hint(crate::tr!("jump-no-page-hint"))),
         }
         let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None }, format);
         let before = diags.len();
@@ -1224,9 +1193,8 @@ fn validate_jumps(story: &Loaded<Story>, formats: &[&crate::input::grid::Format]
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
         check_block(story, &path, jump.span(), (j.column, j.span, j.top), lines, format, 0, false, diags);
         if diags.len() == before && lines < 3 {
-            diags.push(story.error(story.key_span(&[path[0], path[1], "height"], jump.span()), format!(
-                "the jump block is {lines} lines deep; a continuation needs at least 3 (its head and copy)"))
-                .hint("make the jump block at least 3 grid lines deep"));
+            diags.push(story.error(story.key_span(&[path[0], path[1], "height"], jump.span()), crate::tr!("jump-too-short", lines = lines))
+                .hint(crate::tr!("jump-too-short-hint")));
         }
     }
 }
@@ -1267,9 +1235,8 @@ fn check_overlaps(
         for b in &rects[..i] {
             let (ra, rb) = (a.1, b.1);
             if a.0 == b.0 && ra.0 < rb.1 && rb.0 < ra.1 && ra.2 < rb.3 && rb.2 < ra.3 {
-                diags.push(a.2.error(a.3.clone(), format!(
-                    "this block overlaps the block of {} on page {}", b.2.display.display(), pages[a.0].number))
-                    .hint("move or shrink one of the two blocks so they share no grid cell"));
+                diags.push(a.2.error(a.3.clone(), crate::tr!("block-overlap", other = b.2.display.display(), page = pages[a.0].number))
+                    .hint(crate::tr!("block-overlap-hint")));
             }
         }
     }

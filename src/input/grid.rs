@@ -98,28 +98,29 @@ impl Format {
             ("bleed", spec.bleed, 0.0, 20.0, "mm"),
             ("top", spec.top, 0.0, spec.trim_height.clamp(0.0, 2000.0), "mm"),
             ("body_size", spec.body_size, 4.0, 72.0, "pt"),
-            ("gutter_chars", spec.gutter_chars, 0.0, 10.0, "body characters"),
-            ("leading", spec.leading, 1.0, 4.0, "× the body size"),
+            ("gutter_chars", spec.gutter_chars, 0.0, 10.0, "unit-body-chars"),
+            ("leading", spec.leading, 1.0, 4.0, "unit-times-body"),
         ];
         for (key, v, lo, hi, unit) in reals {
             if !(v.is_finite() && (lo..=hi).contains(&v)) {
-                return Err(err(key, format!("`{key}` = {} is out of range: {lo}–{hi} {unit}", crate::diag::num(v))));
+                let unit = if unit.starts_with("unit-") { crate::i18n::message(unit, &[]) } else { unit.to_string() };
+                return Err(err(key, crate::tr!("format-real-range", key = key, value = v, lo = lo, hi = hi, unit = unit)));
             }
         }
         let ints: [(&'static str, u32, u32, u32); 3] =
             [("columns", spec.columns, 1, 24), ("column_chars", spec.column_chars, 1, 100), ("lines", spec.lines, 1, 1000)];
         for (key, v, lo, hi) in ints {
             if !(lo..=hi).contains(&v) {
-                return Err(err(key, format!("`{key}` = {v} is out of range: {lo}–{hi}")));
+                return Err(err(key, crate::tr!("format-int-range", key = key, value = v, lo = lo, hi = hi)));
             }
         }
         for (key, v) in [("banner_lines", spec.banner_lines), ("masthead_lines", spec.masthead_lines)] {
             if v >= spec.lines {
-                return Err(err(key, format!("`{key}` = {v} is out of range: 0–{} (fewer than the page's {} lines)", spec.lines - 1, spec.lines)));
+                return Err(err(key, crate::tr!("format-top-lines-range", key = key, value = v, max = spec.lines - 1, lines = spec.lines)));
             }
         }
         if spec.label.trim().is_empty() {
-            return Err(err("label", "`label` is empty".into()));
+            return Err(err("label", crate::tr!("format-label-empty")));
         }
         let column_pt = spec.column_chars as f64 * spec.body_size;
         let gutter_pt = spec.gutter_chars * spec.body_size;
@@ -131,12 +132,12 @@ impl Format {
         let top_pt = spec.top * PT_PER_MM;
         if area_width_pt > trim_width_pt || top_pt + area_height_pt > trim_height_pt {
             let key = if area_width_pt > trim_width_pt { "columns" } else { "lines" };
-            return Err(err(key, format!(
-                "the type area ({:.1} × {:.1} mm) does not fit the trim ({} × {} mm)",
-                area_width_pt / PT_PER_MM,
-                area_height_pt / PT_PER_MM,
-                spec.trim_width,
-                spec.trim_height
+            return Err(err(key, crate::tr!(
+                "format-area-too-big",
+                width = format!("{:.1}", area_width_pt / PT_PER_MM),
+                height = format!("{:.1}", area_height_pt / PT_PER_MM),
+                trim_width = spec.trim_width,
+                trim_height = spec.trim_height
             )));
         }
         Ok(Self {
@@ -236,15 +237,15 @@ impl Formats {
     /// Read `layouts/formats.toml`.
     pub fn load(project: &Project) -> Result<Self, Diagnostic> {
         let path = project.layouts.join(FORMATS_FILE);
-        let file = crate::input::source::parse_toml::<BTreeMap<String, FormatSpec>>(project, &path, "page formats")?;
+        let file = crate::input::source::parse_toml::<BTreeMap<String, FormatSpec>>(project, &path, "expected-formats")?;
         if file.value.is_empty() {
-            return Err(file.error(0..0, "layouts/formats.toml defines no page format")
-                .hint("define at least one, e.g. [broadsheet] with its trim, columns and lines"));
+            return Err(file.error(0..0, crate::tr!("formats-none"))
+                .hint(crate::tr!("formats-none-hint")));
         }
         Self::from_specs(file.value.clone()).map_err(|e| {
             let span = file.key_span(&[&e.format, e.key], file.key_span(&[&e.format], 0..0));
-            file.error(span, format!("format {}: {}", e.format, e.message))
-                .hint(format!("fix `{}` in the [{}] table of layouts/formats.toml", e.key, e.format))
+            file.error(span, crate::tr!("formats-error", format = e.format, message = e.message))
+                .hint(crate::tr!("formats-error-hint", key = e.key, format = e.format))
         })
     }
 

@@ -71,7 +71,7 @@ impl Refusal {
 
     /// A file folio cannot decode.
     fn damaged(what: impl Into<String>) -> Self {
-        Self::new(what, "replace the file with a readable JPEG or PNG (open it in a photo editor and save it again)")
+        Self::new(what, crate::tr!("photo-damaged-hint"))
     }
 }
 
@@ -81,16 +81,16 @@ impl std::fmt::Display for Refusal {
     }
 }
 
-const SAVE_AS: &str = "save it as JPEG or PNG (e.g. File › Export as JPEG in the photo editor) and point `file` at the new file";
+/// How to fix a photo in a format folio does not print.
+fn save_as() -> String {
+    crate::tr!("photo-save-as-hint")
+}
 
 /// What a file's first bytes say it is.
 fn sniff(bytes: &[u8]) -> Result<PhotoFormat, Refusal> {
     use image::ImageFormat as F;
     let other = |name: &str| {
-        Refusal::new(
-            format!("it is a {name} file (folio goes by a file's content, not its name); folio prints JPEG and PNG photos only"),
-            SAVE_AS,
-        )
+        Refusal::new(crate::tr!("photo-other-format", format = name), save_as())
     };
     match image::guess_format(bytes) {
         Ok(F::Jpeg) => return Ok(PhotoFormat::Jpeg),
@@ -119,12 +119,9 @@ fn sniff(bytes: &[u8]) -> Result<PhotoFormat, Refusal> {
         return Err(other("SVG"));
     }
     if bytes.is_empty() {
-        return Err(Refusal::new("it is empty (0 bytes)", SAVE_AS));
+        return Err(Refusal::new(crate::tr!("photo-empty"), save_as()));
     }
-    Err(Refusal::new(
-        "it is not an image: its content is neither JPEG nor PNG (folio goes by a file's content, not its name)",
-        SAVE_AS,
-    ))
+    Err(Refusal::new(crate::tr!("photo-not-image"), save_as()))
 }
 
 /// The decoders' limits for photos within the budget.
@@ -140,19 +137,22 @@ fn limits() -> image::Limits {
 fn within_budget(w: u32, h: u32) -> Result<(), Refusal> {
     let pixels = u64::from(w) * u64::from(h);
     if w == 0 || h == 0 {
-        return Err(Refusal::damaged(format!("it declares {w}×{h} pixels: an empty picture")));
+        return Err(Refusal::damaged(crate::tr!("photo-zero-size", width = w, height = h)));
     }
     if pixels > MAX_PIXELS || w > MAX_SIDE || h > MAX_SIDE {
         // The largest size of the same aspect ratio within the budget.
         let f = (MAX_PIXELS as f64 / pixels as f64).sqrt().min(f64::from(MAX_SIDE) / f64::from(w.max(h)));
         let (sw, sh) = ((f64::from(w) * f).floor().max(1.0), (f64::from(h) * f).floor().max(1.0));
         return Err(Refusal::new(
-            format!(
-                "it is {w}×{h} pixels ({:.1} megapixels), more than folio's budget of {} megapixels per photo (at most {MAX_SIDE} pixels a side)",
-                pixels as f64 / 1e6,
-                MAX_PIXELS / 1_000_000,
+            crate::tr!(
+                "photo-too-big",
+                width = w,
+                height = h,
+                megapixels = format!("{:.1}", pixels as f64 / 1e6),
+                budget = MAX_PIXELS / 1_000_000,
+                side = MAX_SIDE
             ),
-            format!("scale it down to at most {sw}×{sh} pixels (300 ppi at its printed size is plenty for the press) and save it again"),
+            crate::tr!("photo-too-big-hint", width = sw, height = sh),
         ));
     }
     Ok(())
@@ -184,18 +184,18 @@ pub(crate) fn decode(bytes: &[u8], checked: &Checked) -> Result<Decoded, String>
         PhotoFormat::Jpeg => {
             let mut reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), image::ImageFormat::Jpeg);
             reader.limits(limits());
-            let mut decoder = reader.into_decoder().map_err(|e| format!("it is damaged: {e}"))?;
+            let mut decoder = reader.into_decoder().map_err(|e| crate::tr!("photo-damaged", error = e.to_string()))?;
             let icc = decoder.icc_profile().ok().flatten();
-            (image::DynamicImage::from_decoder(decoder).map_err(|e| format!("it is damaged or truncated: {e}"))?, icc)
+            (image::DynamicImage::from_decoder(decoder).map_err(|e| crate::tr!("photo-truncated", error = e.to_string()))?, icc)
         }
         PhotoFormat::Png => {
             let mut decoder = png::Decoder::new_with_limits(std::io::Cursor::new(bytes), png::Limits { bytes: MAX_DECODE_BYTES as usize });
             decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
-            let mut reader = decoder.read_info().map_err(|e| format!("it is damaged: {e}"))?;
+            let mut reader = decoder.read_info().map_err(|e| crate::tr!("photo-damaged", error = e.to_string()))?;
             let icc = reader.info().icc_profile.as_ref().map(|c| c.to_vec());
             let size = reader.output_buffer_size().ok_or("it is too large to decode")?;
             let mut buf = vec![0u8; size];
-            let frame = reader.next_frame(&mut buf).map_err(|e| format!("it is damaged or truncated: {e}"))?;
+            let frame = reader.next_frame(&mut buf).map_err(|e| crate::tr!("photo-truncated", error = e.to_string()))?;
             buf.truncate(frame.buffer_size());
             let (w, h) = (frame.width, frame.height);
             let bad = || "it decodes to an unexpected pixel layout".to_string();
@@ -261,14 +261,14 @@ pub(crate) fn check(path: &Path) -> Result<Checked, Refusal> {
 
 fn check_uncached(path: &Path) -> Result<Checked, Refusal> {
     use image::ImageDecoder;
-    let bytes = std::fs::read(path).map_err(|e| Refusal::damaged(format!("cannot open it: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|e| Refusal::damaged(crate::tr!("photo-cannot-open", error = e.to_string())))?;
     let format = sniff(&bytes)?;
     let mut reader = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format.image());
     reader.no_limits();
-    let mut decoder = reader.into_decoder().map_err(|e| Refusal::damaged(format!("it is damaged or not a whole {format:?} file: {e}")))?;
+    let mut decoder = reader.into_decoder().map_err(|e| Refusal::damaged(crate::tr!("photo-not-whole", format = format!("{format:?}"), error = e.to_string())))?;
     let (w, h) = decoder.dimensions();
     within_budget(w, h)?;
-    decoder.set_limits(limits()).map_err(|e| Refusal::damaged(format!("it cannot be decoded within folio's limits: {e}")))?;
+    decoder.set_limits(limits()).map_err(|e| Refusal::damaged(crate::tr!("photo-limits", error = e.to_string())))?;
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms).to_exif();
     let has_colour = decoder.color_type().has_color();
     drop(decoder);
@@ -284,12 +284,12 @@ fn check_uncached(path: &Path) -> Result<Checked, Refusal> {
 /// A PNG's colour, whether it has transparency and whether it is 16-bit, from its header.
 fn png_header(bytes: &[u8], has_colour: bool) -> Result<(PhotoColour, bool, bool), Refusal> {
     let decoder = png::Decoder::new_with_limits(std::io::Cursor::new(bytes), png::Limits { bytes: MAX_DECODE_BYTES as usize });
-    let reader = decoder.read_info().map_err(|e| Refusal::damaged(format!("it is damaged: {e}")))?;
+    let reader = decoder.read_info().map_err(|e| Refusal::damaged(crate::tr!("photo-damaged", error = e.to_string())))?;
     let info = reader.info();
     let alpha = info.trns.is_some() || matches!(info.color_type, png::ColorType::GrayscaleAlpha | png::ColorType::Rgba);
     let sixteen = info.bit_depth == png::BitDepth::Sixteen;
     if info.animation_control.is_some() {
-        return Err(Refusal::new("it is an animated PNG (APNG); folio prints still photos only", SAVE_AS));
+        return Err(Refusal::new(crate::tr!("photo-apng"), save_as()));
     }
     Ok((if has_colour { PhotoColour::Rgb } else { PhotoColour::Gray }, alpha, sixteen))
 }
@@ -310,7 +310,7 @@ pub fn verify(path: &Path) -> Result<(), Refusal> {
             return r;
         }
     }
-    let result = std::fs::read(path).map_err(|e| Refusal::damaged(format!("cannot open it: {e}"))).and_then(|bytes| match checked.format {
+    let result = std::fs::read(path).map_err(|e| Refusal::damaged(crate::tr!("photo-cannot-open", error = e.to_string()))).and_then(|bytes| match checked.format {
         PhotoFormat::Jpeg => verify_jpeg(&bytes),
         PhotoFormat::Png => verify_png(&bytes),
     });
@@ -323,7 +323,7 @@ pub fn verify(path: &Path) -> Result<(), Refusal> {
 fn verify_jpeg(bytes: &[u8]) -> Result<(), Refusal> {
     use zune_jpeg::zune_core::{bytestream::ZCursor, colorspace::ColorSpace, options::DecoderOptions};
     let options = DecoderOptions::default().set_strict_mode(true).set_max_width(MAX_SIDE as usize).set_max_height(MAX_SIDE as usize);
-    let damaged = |e: zune_jpeg::errors::DecodeErrors| Refusal::damaged(format!("it is damaged or truncated: {e:?}"));
+    let damaged = |e: zune_jpeg::errors::DecodeErrors| Refusal::damaged(crate::tr!("photo-truncated", error = format!("{e:?}")));
     let mut jpeg = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(bytes), options);
     jpeg.decode_headers().map_err(damaged)?;
     if matches!(jpeg.input_colorspace(), Some(ColorSpace::YCbCr | ColorSpace::Luma)) {
@@ -370,9 +370,9 @@ pub fn decode_verified(path: &Path, stamp: Stamp, bytes: &[u8]) -> Result<(image
 
 fn verify_png(bytes: &[u8]) -> Result<(), Refusal> {
     let decoder = png::Decoder::new_with_limits(std::io::Cursor::new(bytes), png::Limits { bytes: MAX_DECODE_BYTES as usize });
-    let mut reader = decoder.read_info().map_err(|e| Refusal::damaged(format!("it is damaged: {e}")))?;
-    while reader.next_row().map_err(|e| Refusal::damaged(format!("it is damaged or truncated: {e}")))?.is_some() {}
-    reader.finish().map_err(|e| Refusal::damaged(format!("it is damaged or truncated: {e}")))?;
+    let mut reader = decoder.read_info().map_err(|e| Refusal::damaged(crate::tr!("photo-damaged", error = e.to_string())))?;
+    while reader.next_row().map_err(|e| Refusal::damaged(crate::tr!("photo-truncated", error = e.to_string())))?.is_some() {}
+    reader.finish().map_err(|e| Refusal::damaged(crate::tr!("photo-truncated", error = e.to_string())))?;
     Ok(())
 }
 
@@ -383,7 +383,7 @@ pub fn verify_all(edition: &Edition) -> Result<(), Vec<Diagnostic>> {
         for story in page {
             for photo in &story.value.photos {
                 if let Err(r) = verify(&photo_path(&edition.dir, photo.file.get_ref())) {
-                    errors.push(story.error(photo.file.span(), format!("photo {}: {}", photo.file.get_ref(), r.what)).code(crate::diag::Code::PhotoUnreadable).hint(r.fix));
+                    errors.push(story.error(photo.file.span(), crate::tr!("photo-error", file = photo.file.get_ref(), error = r.what)).code(crate::diag::Code::PhotoUnreadable).hint(r.fix));
                 }
             }
         }
@@ -403,7 +403,7 @@ pub fn inspect_all(edition: &Edition) -> Result<Vec<Vec<Vec<PhotoInfo>>>, Vec<Di
                 let path = photo_path(&edition.dir, photo.file.get_ref());
                 match inspect(&path) {
                     Ok(info) => s.push(info),
-                    Err(r) => errors.push(story.error(photo.file.span(), format!("photo {}: {}", photo.file.get_ref(), r.what)).code(crate::diag::Code::PhotoUnreadable).hint(r.fix)),
+                    Err(r) => errors.push(story.error(photo.file.span(), crate::tr!("photo-error", file = photo.file.get_ref(), error = r.what)).code(crate::diag::Code::PhotoUnreadable).hint(r.fix)),
                 }
             }
             p.push(s);

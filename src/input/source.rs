@@ -57,38 +57,36 @@ pub fn decode(bytes: Vec<u8>, display: &Path) -> Result<String, Diagnostic> {
                 other => (other, other),
             };
             let mut d = not_utf8(&name.to_string(), label, iconv, display);
-            d.message = format!("the file is not UTF-8 (the first bad byte is on line {line}): it looks like {label}");
+            d.message = crate::tr!("source-not-utf8-line", line = line, encoding = label);
             Err(d)
         }
     }
 }
 
 fn not_utf8(name: &str, label: &str, iconv: &str, display: &Path) -> Diagnostic {
-    Diagnostic::error(format!("the file is not UTF-8: it looks like {label}"))
+    Diagnostic::error(crate::tr!("source-not-utf8", encoding = label))
         .at_path(display)
-        .hint(format!(
-            "save the file as UTF-8 (in your editor: Save As → Encoding: UTF-8; WPS/Word: 纯文本, UTF-8), or convert it: iconv -f {iconv} -t UTF-8 {name} > fixed.toml"
-        ))
+        .hint(crate::tr!("source-not-utf8-hint", iconv = iconv, file = name))
 }
 
 /// Characters typed with a Chinese input method that TOML syntax does not accept, with what
-/// to type instead.
+/// to type instead (the middle one names it: a message ID of the catalogue).
 const IME_PUNCTUATION: &[(char, &str, &str)] = &[
-    ('＝', "a full-width equals sign", "="),
-    ('“', "a curly opening quote", "\""),
-    ('”', "a curly closing quote", "\""),
-    ('‘', "a curly opening single quote", "'"),
-    ('’', "a curly closing single quote", "'"),
-    ('［', "a full-width bracket", "["),
-    ('］', "a full-width bracket", "]"),
-    ('【', "a Chinese bracket", "["),
-    ('】', "a Chinese bracket", "]"),
-    ('｛', "a full-width brace", "{"),
-    ('｝', "a full-width brace", "}"),
-    ('，', "a full-width comma", ","),
-    ('：', "a full-width colon", "="),
-    ('＃', "a full-width number sign", "#"),
-    ('\u{3000}', "a full-width space", " "),
+    ('＝', "ime-fullwidth-equals", "="),
+    ('“', "ime-curly-open-quote", "\""),
+    ('”', "ime-curly-close-quote", "\""),
+    ('‘', "ime-curly-open-single", "'"),
+    ('’', "ime-curly-close-single", "'"),
+    ('［', "ime-fullwidth-bracket", "["),
+    ('］', "ime-fullwidth-bracket", "]"),
+    ('【', "ime-chinese-bracket", "["),
+    ('】', "ime-chinese-bracket", "]"),
+    ('｛', "ime-fullwidth-brace", "{"),
+    ('｝', "ime-fullwidth-brace", "}"),
+    ('，', "ime-fullwidth-comma", ","),
+    ('：', "ime-fullwidth-colon", "="),
+    ('＃', "ime-fullwidth-number-sign", "#"),
+    ('\u{3000}', "ime-fullwidth-space", " "),
 ];
 
 /// A hint for a TOML syntax error caused by input-method punctuation on the error's line
@@ -107,10 +105,7 @@ pub fn ime_hint(source: &str, span: Option<Range<usize>>) -> Option<String> {
             None if c == '#' => break,
             None => {
                 if let Some((_, what, ascii)) = IME_PUNCTUATION.iter().find(|(p, ..)| *p == c) {
-                    return Some(format!(
-                        "`{c}` (U+{:04X}) is {what}, typed with a Chinese input method; TOML needs the ASCII `{ascii}` here: switch the input method to English (or half-width) for keys, `=`, quotes and brackets",
-                        c as u32
-                    ));
+                    return Some(crate::tr!("source-ime-hint", char = c, code = format!("{:04X}", c as u32), what = crate::i18n::message(what, &[]), ascii = *ascii));
                 }
             }
         }
@@ -135,7 +130,7 @@ pub fn typo_hint(message: &str) -> Option<String> {
         .map(|k| (strsim::damerau_levenshtein(unknown, k), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3))
         .min()?;
-    Some(format!("did you mean `{}`?", best.1))
+    Some(crate::tr!("source-did-you-mean", key = best.1))
 }
 
 /// Where a key's value sits in a TOML text, by its path (`["block", "top"]`,
@@ -184,7 +179,7 @@ pub struct BadChar {
     pub key: String,
     /// The character.
     pub ch: char,
-    /// What kind of character it is.
+    /// What kind of character it is: a message ID of the catalogue (`char-control`, …).
     pub what: &'static str,
     /// Its byte range in the source (the character itself when written literally, else the
     /// whole string).
@@ -197,12 +192,12 @@ pub struct BadChar {
 fn classify(c: char) -> Option<&'static str> {
     match c {
         '\n' | '\r' | '\t' => None,
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some("a bidirectional override"),
-        '\u{200E}' | '\u{200F}' | '\u{061C}' => Some("an invisible direction mark"),
-        c if c.is_control() => Some("a control character"),
-        '\u{FFFE}' | '\u{FFFF}' => Some("a non-character"),
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some("char-bidi-override"),
+        '\u{200E}' | '\u{200F}' | '\u{061C}' => Some("char-direction-mark"),
+        c if c.is_control() => Some("char-control"),
+        '\u{FFFE}' | '\u{FFFF}' => Some("char-noncharacter"),
         c => match unicode_bidi::bidi_class(c) {
-            BidiClass::R | BidiClass::AL => Some("right-to-left script, which folio does not set"),
+            BidiClass::R | BidiClass::AL => Some("char-rtl"),
             _ => None,
         },
     }
@@ -243,7 +238,7 @@ fn walk_value(v: &Value, key: &str, source: &str, out: &mut Vec<BadChar>) {
             for line in s.value().split('\n') {
                 let trimmed = line.trim_matches(|c: char| c.is_whitespace());
                 for c in trimmed.chars() {
-                    let what = if c == '\t' { Some("a tab inside a line") } else { classify(c) };
+                    let what = if c == '\t' { Some("char-tab") } else { classify(c) };
                     if let Some(what) = what {
                         let raw = source.get(span.clone()).unwrap_or("");
                         let at = raw.find(c).map_or(span.clone(), |i| span.start + i..span.start + i + c.len_utf8());
@@ -297,13 +292,16 @@ impl<T> Loaded<T> {
 pub fn parse_toml<T: serde::de::DeserializeOwned>(
     project: &Project,
     path: &Path,
-    expected: &str,
+    expected: &'static str,
 ) -> Result<Loaded<T>, Diagnostic> {
+    // `expected` is a message ID (`expected-story`): its text is made only for an error, so a
+    // clean load never parses the message catalogue.
+    let expected_text = || crate::i18n::message(expected, &[]);
     let display = project.display(path);
     let bytes = crate::project::read_regular(path, crate::project::limits::TOML).map_err(|e| match e {
-        crate::project::ReadError::Io(e) => Diagnostic::error(format!("cannot read {}: {e}", display.display()))
+        crate::project::ReadError::Io(e) => Diagnostic::error(crate::tr!("source-cannot-read", file = display.display(), error = e.to_string()))
             .at_path(&display)
-            .hint(format!("expected {expected} here")),
+            .hint(crate::tr!("source-expected-here", expected = expected_text())),
         e => e.diagnostic(&display),
     })?;
     let source = decode(bytes, &display)?;
@@ -316,12 +314,13 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(
         }
         Err(err) => {
             let message = err.message().trim().to_string();
+            let typo = typo_hint(&message);
             let hint = ime_hint(&source, err.span())
-                .or_else(|| typo_hint(&message))
-                .unwrap_or_else(|| toml_hint(&message, expected));
-            let mut d = Diagnostic::error(message).in_file(&display, &source).with_span(err.span()).hint(hint);
-            if d.hints[0].starts_with("did you mean") {
-                d = d.hint(toml_hint("unknown field", expected));
+                .or_else(|| typo.clone())
+                .unwrap_or_else(|| toml_hint(&message, &expected_text()));
+            let mut d = Diagnostic::error(serde_message(&message)).in_file(&display, &source).with_span(err.span()).hint(hint.clone());
+            if typo.as_ref() == Some(&hint) {
+                d = d.hint(toml_hint("unknown field", &expected_text()));
             }
             Err(d)
         }
@@ -331,13 +330,11 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(
 fn bad_char_error(display: &Path, source: &str, bad: &BadChar) -> Diagnostic {
     let code = format!("U+{:04X}", bad.ch as u32);
     let fix = match bad.what {
-        w if w.starts_with("right-to-left") => format!(
-            "folio sets Chinese and left-to-right text only: remove the right-to-left text from `{}` (or set it as a photo)", bad.key),
-        w if w.contains("bidirectional") || w.contains("direction mark") => format!(
-            "delete it from `{}`: it reorders text on screen but not in print, so proof and plate would differ", bad.key),
-        _ => format!("delete it from `{}` (it was probably pasted with the copy); type a space or 　 (U+3000) where a space is meant", bad.key),
+        "char-rtl" => crate::tr!("char-rtl-hint", key = bad.key),
+        "char-bidi-override" | "char-direction-mark" => crate::tr!("char-bidi-hint", key = bad.key),
+        _ => crate::tr!("char-delete-hint", key = bad.key),
     };
-    Diagnostic::error(format!("`{}` holds {code}, {}", bad.key, bad.what))
+    Diagnostic::error(crate::tr!("char-bad", key = bad.key, code = code, what = crate::i18n::message(bad.what, &[])))
         .in_file(display, source)
         .with_span(Some(bad.span.clone()))
         .hint(fix)
@@ -345,13 +342,34 @@ fn bad_char_error(display: &Path, source: &str, bad: &BadChar) -> Diagnostic {
 
 fn toml_hint(message: &str, expected: &str) -> String {
     if message.starts_with("unknown field") {
-        format!("remove or rename the key; {expected} takes only the keys listed above (see README.md, \"Content format\")")
+        crate::tr!("toml-unknown-field-hint", expected = expected)
     } else if message.starts_with("missing field") {
-        format!("add the missing key to {expected} (see README.md, \"Content format\")")
+        crate::tr!("toml-missing-field-hint", expected = expected)
     } else if message.starts_with("invalid type") {
-        "change the value to the type the key takes (see README.md, \"Content format\")".into()
+        crate::tr!("toml-invalid-type-hint")
     } else {
-        format!("fix the TOML syntax; this file holds {expected}")
+        crate::tr!("toml-syntax-hint", expected = expected)
     }
+}
+
+/// The TOML reader's message in this run's language: its two commonest ones (an unknown key,
+/// a missing key) are rewritten from their parts; any other is kept as the reader wrote it
+/// (in English).
+fn serde_message(message: &str) -> String {
+    if crate::i18n::lang() == crate::i18n::Lang::En {
+        return message.to_string();
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        if let Some((key, rest)) = rest.split_once('`') {
+            let expected: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+            return crate::tr!("toml-unknown-field", key = key, expected = expected.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join("、"));
+        }
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        if let Some((key, _)) = rest.split_once('`') {
+            return crate::tr!("toml-missing-field", key = key);
+        }
+    }
+    message.to_string()
 }
 

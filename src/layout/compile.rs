@@ -107,9 +107,7 @@ pub fn measure_galley(world: &mut FolioWorld, edition: &Edition, formats: &Forma
     let (document, warnings) = run(world)?;
     log(&format!("pass 1 in {:?}", t.elapsed()));
     let measures = galley::measure(&galley, &document).map_err(|e| {
-        Diagnostics::from(Diagnostic::error(format!("layouts/{GALLEY_MAIN}: {e}")).hint(
-            "the galley template must set each piece on a page of its own, in the order of the data",
-        ))
+        Diagnostics::from(Diagnostic::error(crate::tr!("template-error", file = GALLEY_MAIN, error = e.to_string())).hint(crate::tr!("galley-order-hint")))
     })?;
     Ok(Pass1 { galley, measures, document, warnings })
 }
@@ -207,8 +205,8 @@ pub fn compile_then(
             .filter_map(|p| {
                 let story = edition.stories.get(p.page)?.get(p.story)?;
                 let photo = story.value.photos.get(p.photo)?;
-                Some(story.error(photo.file.span(), format!("photo {}: {}", p.file, p.error.as_deref().unwrap_or_default())).code(crate::diag::Code::PhotoUnreadable)
-                    .hint("build the edition in parts (one edition folder per section or group of pages), or lower [preflight] target_ppi so photos are served smaller"))
+                Some(story.error(photo.file.span(), crate::tr!("photo-error", file = p.file, error = p.error.as_deref().unwrap_or_default())).code(crate::diag::Code::PhotoUnreadable)
+                    .hint(crate::tr!("photo-budget-hint")))
             })
             .collect();
         if !over.is_empty() {
@@ -236,8 +234,8 @@ pub fn compile_then(
         let pages = data.pages.len();
         for (main, doc, want) in [(EDITION_MAIN, &document, pages), (SPREAD_MAIN, &spreads, data.spreads.len())] {
             if doc.pages().len() != want {
-                return Err(Diagnostic::error(format!("layouts/{main} made {} pages instead of {want}", doc.pages().len()))
-                    .hint("the template must draw each page (or spread) of the data exactly once")
+                return Err(Diagnostic::error(crate::tr!("template-page-count", file = main, made = doc.pages().len(), want = want))
+                    .hint(crate::tr!("template-page-count-hint"))
                     .into());
             }
         }
@@ -305,8 +303,8 @@ fn spread_sheets(world: &mut FolioWorld, document: &PagedDocument, data: &PagesD
         let (doc, more) = result?;
         warnings = more;
         if doc.pages().len() != laid.len() {
-            return Err(Diagnostic::error(format!("layouts/{SPREAD_MAIN} made {} sheets instead of {}", doc.pages().len(), laid.len()))
-                .hint("the template must draw each spread of the data exactly once")
+            return Err(Diagnostic::error(crate::tr!("template-sheet-count", file = SPREAD_MAIN, made = doc.pages().len(), want = laid.len()))
+                .hint(crate::tr!("template-sheet-count-hint"))
                 .into());
         }
         for (&i, page) in laid.iter().zip(doc.pages()) {
@@ -330,35 +328,40 @@ fn photos_outside(edition: &Edition, fits: &[StoryFit]) -> Vec<Diagnostic> {
             let d = if o.lines < o.min_lines {
                 let span = photo.height.as_ref().map_or(photo.file.span(), |h| h.span());
                 story
-                    .error(span, format!("photo {file}: a height of {} lines leaves no room for the picture above its caption", o.lines))
-                    .hint(format!("give it height = {} or more (photo and caption, in grid lines)", o.min_lines))
+                    .error(span, crate::tr!("photo-height-no-room", file = file, lines = o.lines))
+                    .hint(crate::tr!("photo-height-no-room-hint", min = o.min_lines))
             } else if let Some(row) = o.row {
                 let span = photo.row.as_ref().map_or(photo.file.span(), |r| r.span());
                 let fix = if o.lines <= avail {
-                    format!("make row + height at most {avail}: row = {} or less, a smaller height, or a taller block", avail - o.lines)
+                    crate::tr!("photo-row-fix", avail = avail, row = avail - o.lines)
                 } else {
-                    format!("give it height = {avail} or less and row = 0, or make the block taller")
+                    crate::tr!("photo-row-fix-height", avail = avail)
                 };
                 story
-                    .error(span, format!(
-                        "photo {file} at row {row}, {} lines tall (photo and caption), reaches line {} under the head, but the story's block has {avail} lines there (rows 0–{})",
-                        o.lines,
-                        u64::from(row) + u64::from(o.lines),
-                        avail.saturating_sub(1),
+                    .error(span, crate::tr!(
+                        "photo-row-outside",
+                        file = file,
+                        row = row,
+                        lines = o.lines,
+                        reaches = u64::from(row) + u64::from(o.lines),
+                        avail = avail,
+                        last = avail.saturating_sub(1),
                     ))
                     .hint(fix)
             } else if let Some(h) = &photo.height {
                 story
-                    .error(h.span(), format!("photo {file} is {} lines tall (photo and caption), but the story's block has {avail} lines under its head", o.lines))
-                    .hint(format!("give it height = {avail} or less, or make the block taller"))
+                    .error(h.span(), crate::tr!("photo-too-tall", file = file, lines = o.lines, avail = avail))
+                    .hint(crate::tr!("photo-too-tall-hint", avail = avail))
             } else {
                 story
-                    .error(photo.file.span(), format!(
-                        "photo {file} needs {} lines at {} columns (from its aspect ratio, with its caption), but the story's block has {avail} lines under its head",
-                        o.lines,
-                        crate::layout::galley::photo_place_in(photo, story.value.block().get_ref().span).1,
+                    .error(photo.file.span(), crate::tr!(
+                        "photo-aspect-too-tall",
+                        file = file,
+                        lines = o.lines,
+                        columns = crate::layout::galley::photo_place_in(photo, story.value.block().get_ref().span).1,
+                        avail = avail,
                     ))
-                    .hint(format!("give it height = {avail} or less (the picture is cropped to fit), span fewer columns, or make the block taller"))
+                    .hint(crate::tr!("photo-aspect-too-tall-hint", avail = avail))
             };
             out.push(d);
         }
@@ -382,7 +385,7 @@ fn photo_errors(world: &FolioWorld, edition: &Edition, data: &PagesData, prepare
             continue;
         }
         let problem = if path.is_empty() {
-            Some("it cannot be found inside the project root".to_string())
+            Some(crate::tr!("photo-not-in-project"))
         } else {
             match world.file(FolioWorld::project_id(&path)) {
                 Err(e) => Some(format!("Typst cannot open it: {e}")),
@@ -411,9 +414,9 @@ fn photo_errors(world: &FolioWorld, edition: &Edition, data: &PagesData, prepare
         if let Some(problem) = problem {
             out.push(
                 story
-                    .error(photo.file.span(), format!("photo {}: {problem}", p.file))
+                    .error(photo.file.span(), crate::tr!("photo-error", file = p.file, error = problem))
                     .code(crate::diag::Code::PhotoUnreadable)
-                    .hint("open it in a photo editor and save it again as a baseline JPEG or a PNG"),
+                    .hint(crate::tr!("photo-typst-unreadable-hint")),
             );
         }
     }

@@ -466,16 +466,12 @@ pub fn missing_folder(dir: &Path) -> Diagnostic {
     let default = dir.file_name().is_some_and(|n| n == crate::project::FONTS_DIR);
     if default {
         let root = dir.parent().unwrap_or(dir);
-        Diagnostic::error(format!(
-            "the project {} has no fonts folder ({} does not exist): folio sets every page with the fonts there",
-            root.display(),
-            dir.display()
-        ))
-        .hint("a project written by `folio extract` has none: an archive does not carry fonts")
-        .hint("pass --font-path DIR with the fonts the edition was built with (folio's fonts/ folder)")
+        Diagnostic::error(crate::tr!("fonts-no-folder", root = root.display(), dir = dir.display()))
+        .hint(crate::tr!("fonts-no-folder-extract-hint"))
+        .hint(crate::tr!("fonts-no-folder-hint"))
     } else {
-        Diagnostic::error(format!("the fonts folder {} does not exist", dir.display()))
-            .hint("pass --font-path DIR with a folder that holds the fonts the templates use (folio's fonts/ folder)")
+        Diagnostic::error(crate::tr!("fonts-folder-missing", dir = dir.display()))
+            .hint(crate::tr!("fonts-folder-missing-hint"))
     }
 }
 
@@ -490,11 +486,8 @@ pub fn diagnostics(fonts: &Fonts, problems: &[FontProblem], unknown: &[(String, 
         match p {
             FontProblem::Missing { family, variant } => missing.entry(family.clone()).or_default().push(*variant),
             FontProblem::FromSystem { family, variant, path } => out.push(
-                Diagnostic::warning(format!(
-                    "the fonts folder {dir} has no {family} {variant}: it was taken from this machine's fonts ({})",
-                    path.display()
-                ))
-                .hint(format!("put the font file into {dir} (or pass --font-path DIR) so the pages do not depend on the machine that builds them")),
+                Diagnostic::warning(crate::tr!("fonts-from-system", dir = dir, family = family, variant = variant.to_string(), path = path.display()))
+                .hint(crate::tr!("fonts-from-system-hint", dir = dir)),
             ),
         }
     }
@@ -502,26 +495,22 @@ pub fn diagnostics(fonts: &Fonts, problems: &[FontProblem], unknown: &[(String, 
         let names: Vec<String> = faces.iter().map(|v| v.to_string()).collect();
         if family == NO_FAMILY {
             out.push(
-                Diagnostic::error(format!(
-                    "a template sets text without naming a font family ({}), and folio never picks one itself",
-                    names.join("; ")
-                ))
-                .hint("name the family in the template, e.g. `set text(font: st.serif)` (layouts/style.typ lists the families)"),
+                Diagnostic::error(crate::tr!("fonts-no-family", faces = names.join("; ")))
+                .hint(crate::tr!("fonts-no-family-hint")),
             );
             continue;
         }
         let has = fonts.faces_of(&family);
         let located = unknown.iter().find(|(f, _)| f.eq_ignore_ascii_case(&family)).and_then(|(_, d)| d.clone());
         let message = if has.is_empty() {
-            format!(
-                "the templates ask for the font family \"{family}\" ({}), but the fonts folder {dir} has no font of that family",
-                names.join("; ")
-            )
+            crate::tr!("fonts-family-missing-faces", family = family, faces = names.join("; "), dir = dir)
         } else {
-            format!(
-                "the templates ask for {family} {}, but the fonts folder {dir} has only {}",
-                names.join(" and "),
-                has.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
+            crate::tr!(
+                "fonts-face-missing",
+                family = family,
+                faces = names.join(&crate::tr!("place-and")),
+                dir = dir,
+                has = has.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", ")
             )
         };
         let mut d = match located {
@@ -534,8 +523,8 @@ pub fn diagnostics(fonts: &Fonts, problems: &[FontProblem], unknown: &[(String, 
             None => Diagnostic::error(message),
         };
         d = d
-            .hint("folio never sets text in another weight, style or family than the template asks for")
-            .hint(format!("add the font file with this face to {dir}, or pass --font-path DIR with a folder that has it (`folio fonts --font-path DIR` lists a folder's faces)"));
+            .hint(crate::tr!("fonts-never-substitute-hint"))
+            .hint(crate::tr!("fonts-add-face-hint", dir = dir));
         out.push(d);
     }
     // Families Typst warned about that no text asked a face of (nothing was set in them).
@@ -543,12 +532,12 @@ pub fn diagnostics(fonts: &Fonts, problems: &[FontProblem], unknown: &[(String, 
         if problems.iter().any(|p| matches!(p, FontProblem::Missing { family: f, .. } if f.eq_ignore_ascii_case(family))) {
             continue;
         }
-        let message = format!("the templates ask for the font family \"{family}\", but the fonts folder {dir} has no font of that family");
+        let message = crate::tr!("fonts-family-missing", family = family, dir = dir);
         let mut d = d.clone().unwrap_or_else(|| Diagnostic::error(""));
         d.severity = crate::diag::Severity::Error;
         d.message = message;
         d.hints.clear();
-        out.push(d.hint(format!("add the font files of \"{family}\" to {dir}, or pass --font-path DIR with a folder that has them")));
+        out.push(d.hint(crate::tr!("fonts-add-family-hint", family = family, dir = dir)));
     }
     out
 }
@@ -631,8 +620,8 @@ fn font_files(dir: &Path, out: &mut Vec<(PathBuf, u64, u128)>, depth: usize) -> 
     let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
     let refuse = |path: &Path, e: ReadError| {
         let mut d = e.diagnostic(path);
-        d.message = format!("in the fonts folder: {}", d.message);
-        d.hint("remove it from the fonts folder, or pass --font-path DIR with a folder of font files")
+        d.message = crate::tr!("fonts-in-folder", message = d.message);
+        d.hint(crate::tr!("fonts-in-folder-hint"))
     };
     for entry in entries.flatten() {
         let path = entry.path();

@@ -362,27 +362,22 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
         let spec = &edition.file.value.pages[pi];
         let page_top = edition.page_top(formats, pi);
         let Some(area) = free_area(edition, formats, pi, page_top) else {
-            errors.push(edition.file.error(edition.file.key_span(&["pages", pi.to_string().as_str(), "stories"], 0..0), format!(
-                "page {}: the space the hand-placed blocks leave for the stories without a [block] is not one rectangle", spec.number))
-                .hint("folio places stories in one rectangle of the page: give the stories around the gap a [block] by hand, or move the hand-placed blocks to one side or the top"));
+            errors.push(edition.file.error(edition.file.key_span(&["pages", pi.to_string().as_str(), "stories"], 0..0), crate::tr!("place-not-rectangle", page = spec.number))
+                .hint(crate::tr!("place-not-rectangle-hint")));
             continue;
         };
         let (n, w, h) = (unplaced.len() as u64, u64::from(area.columns), u64::from(area.bottom.saturating_sub(area.top)));
         let steps = n * (n + 1) / 2 * w * h * 2 * n * (w + h);
         if unplaced.len() > MAX_STORIES || steps > MAX_STEPS {
             let number = spec.number;
-            errors.push(edition.file.error(edition.file.key_span(&["pages", pi.to_string().as_str(), "stories"], 0..0), format!(
-                "page {number}: {} stories without a [block] on a {w}-column, {h}-line area are more than folio places at once (at most {MAX_STORIES} stories, and fewer on a very fine grid)",
-                unplaced.len()))
-                .hint("give some of the page's stories a [block] by hand (folio places the rest below them), or move stories to another page"));
+            errors.push(edition.file.error(edition.file.key_span(&["pages", pi.to_string().as_str(), "stories"], 0..0), crate::tr!("place-too-many", page = number, stories = unplaced.len(), columns = w, lines = h, max = MAX_STORIES))
+                .hint(crate::tr!("place-too-many-hint")));
             continue;
         }
         if let Some(story) = unplaced.iter().map(|&si| &edition.stories[pi][si]).find(|s| s.value.min_span.as_ref().is_some_and(|m| *m.get_ref() > area.columns)) {
             let min = story.value.min_span.as_ref().expect("found by its min_span");
-            errors.push(story.error(min.span(), format!(
-                "page {}: {} asks for at least {} columns (`min_span`), but the stories folio places there share {} columns",
-                spec.number, story.display.display(), min.get_ref(), area.columns))
-                .hint(format!("lower `min_span` to {} or less, or make room: move the hand-placed blocks that narrow the page", area.columns)));
+            errors.push(story.error(min.span(), crate::tr!("place-min-span", page = spec.number, story = story.display.display(), min = *min.get_ref(), columns = area.columns))
+                .hint(crate::tr!("place-min-span-hint", columns = area.columns)));
             continue;
         }
         let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
@@ -475,8 +470,8 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
     let full = Block { column: area.column, span: area.columns, top: area.top + 1, height: Length::Lines(lines), head: None };
     if let Some(&si) = stories.iter().find(|&&si| fitter.fit(si, &full).is_some_and(|f| f.lines == 0)) {
         let story = &edition.stories[pi][si];
-        return file.error(at, format!("page {number}: {} has no copy, and folio places stories by their copy", story.display.display()))
-            .hint("write the story's body, or give it a [block] by hand");
+        return file.error(at, crate::tr!("place-no-copy", page = number, story = story.display.display()))
+            .hint(crate::tr!("place-no-copy-hint"));
     }
     let space = area.columns * lines;
     // A story that fits nowhere needs the whole area and the lines that overrun it there.
@@ -497,20 +492,20 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
         by_size.sort_by_key(|(si, n)| (std::cmp::Reverse(n.unwrap_or(u32::MAX)), *si));
         let cut: Vec<String> = by_size.iter().take(2).map(|(si, _)| name(*si)).collect();
         (
-            format!("page {number}: the copy of its {} stories is about {diff} characters over its space ({} columns × {lines} lines)", stories.len(), area.columns),
-            format!("cut about {diff} characters (e.g. from {}), or drop a story from the page, or give a story a [block] by hand", cut.join(" and ")),
+            crate::tr!("place-over", page = number, stories = stories.len(), chars = diff, columns = area.columns, lines = lines),
+            crate::tr!("place-over-hint", chars = diff, from = cut.join(&crate::tr!("place-and"))),
         )
     } else if diff < 0 {
         (
-            format!("page {number}: the copy of its {} stories is about {} characters short of its space ({} columns × {lines} lines)", stories.len(), -diff, area.columns),
-            format!("add about {} characters or a photo, or move a story to the page", -diff),
+            crate::tr!("place-short", page = number, stories = stories.len(), chars = -diff, columns = area.columns, lines = lines),
+            crate::tr!("place-short-hint", chars = -diff),
         )
     } else {
         (
-            format!("page {number}: its {} stories fill about the space they have, but no arrangement of whole blocks fits every story without a hole or overset", stories.len()),
-            format!(
-                "list the stories in another order (or give another story `priority = 1`), lengthen or shorten a story by a few lines, {}or give a story a [block] by hand",
-                if stories.iter().any(|&si| fitter.span_bounds(si) != (1, u32::MAX)) { "widen a story's `min_span`–`max_span` range, " } else { "" }
+            crate::tr!("place-no-arrangement", page = number, stories = stories.len()),
+            crate::tr!(
+                "place-no-arrangement-hint",
+                widen = if stories.iter().any(|&si| fitter.span_bounds(si) != (1, u32::MAX)) { crate::tr!("place-widen-span") } else { String::new() }
             ),
         )
     };

@@ -59,11 +59,11 @@ impl BuildTime {
         if let Some(raw) = std::env::var_os("SOURCE_DATE_EPOCH") {
             let raw = raw.to_string_lossy();
             let secs: i64 = raw.trim().parse().map_err(|_| {
-                Diagnostic::error(format!("SOURCE_DATE_EPOCH is \"{raw}\", not a whole number of seconds"))
-                    .hint("set it to seconds since 1970-01-01 UTC (e.g. `git log -1 --format=%ct`), or unset it to use the edition's date")
+                Diagnostic::error(crate::tr!("epoch-not-number", value = raw))
+                    .hint(crate::tr!("epoch-not-number-hint"))
             })?;
             let t = chrono::DateTime::from_timestamp(secs, 0).filter(|t| (0..=9999).contains(&chrono::Datelike::year(t))).ok_or_else(|| {
-                Diagnostic::error(format!("SOURCE_DATE_EPOCH {secs} is out of range")).hint("use seconds between 1970 and 9999")
+                Diagnostic::error(crate::tr!("epoch-range", value = secs)).hint(crate::tr!("epoch-range-hint"))
             })?;
             use chrono::{Datelike, Timelike};
             return Ok(Self { year: t.year(), month: t.month() as u8, day: t.day() as u8, hms: (t.hour() as u8, t.minute() as u8, t.second() as u8) });
@@ -121,8 +121,8 @@ pub fn page_png(page: &typst_layout::Page, dpi: f32) -> Result<Vec<u8>, Diagnost
     if w * h > MAX_PIXELS {
         let size = page.frame.size();
         let fits = (MAX_PIXELS as f64 / (size.x.to_pt() * size.y.to_pt())).sqrt() * 72.0;
-        return Err(Diagnostic::error(format!("a {w} × {h} pixel proof is above folio's limit of {} Mpx for one image", MAX_PIXELS / 1_000_000))
-            .hint(format!("give {} dpi or less (see README.md, \"Limits\")", fits.floor().max(1.0))));
+        return Err(Diagnostic::error(crate::tr!("png-too-many-pixels", width = w, height = h, limit = MAX_PIXELS / 1_000_000))
+            .hint(crate::tr!("png-too-many-pixels-hint", dpi = fits.floor().max(1.0))));
     }
     let pixmap = typst_render::render(page, &typst_render::RenderOptions {
         pixel_per_pt: typst::utils::Scalar::new(f64::from(dpi) / 72.0),

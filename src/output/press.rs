@@ -54,8 +54,8 @@ pub fn same_bleed(formats: &Formats, edition: &Edition, mm: f64) -> bool {
 /// The formats with those of the edition's pages given a bleed of `mm`.
 pub fn with_bleed(formats: &Formats, edition: &Edition, mm: f64) -> Result<Formats, Diagnostic> {
     if !(0.0..=MAX_BLEED_MM).contains(&mm) {
-        return Err(Diagnostic::error(format!("a bleed of {mm} mm is not possible"))
-            .hint(format!("give --bleed in mm, from 0 to {MAX_BLEED_MM}")));
+        return Err(Diagnostic::error(crate::tr!("press-bleed-impossible", mm = mm))
+            .hint(crate::tr!("press-bleed-impossible-hint", max = MAX_BLEED_MM)));
     }
     let e = &edition.file.value;
     let used: Vec<&str> = e.pages.iter().map(|p| p.format_name(&e.edition)).collect();
@@ -70,7 +70,7 @@ pub fn with_bleed(formats: &Formats, edition: &Edition, mm: f64) -> Result<Forma
             (n, spec)
         })
         .collect();
-    Formats::from_specs(specs).map_err(|e| Diagnostic::error(format!("format {} with a bleed of {mm} mm: {}", e.format, e.message)))
+    Formats::from_specs(specs).map_err(|e| Diagnostic::error(crate::tr!("press-format-bleed", format = e.format, mm = mm, message = e.message)))
 }
 
 /// One press plate: a page as a PDF/X-4 file.

@@ -64,8 +64,8 @@ fn overlay(world: &mut FolioWorld, compiled: &Compiled, findings: &[Finding]) ->
     let data = serde_json::json!({ "sizes": sizes, "pages": pages });
     world.set_versioned(crate::layout::world::DataFile::Proof, &data);
     if !world.root().join(crate::project::LAYOUTS_DIR).join(PROOF_MAIN).is_file() {
-        return Err(Diagnostic::error(format!("layouts/{PROOF_MAIN} is missing: folio proof draws its marks with it"))
-            .hint("copy layouts/proof.typ from folio's repository into the project's layouts/")
+        return Err(Diagnostic::error(crate::tr!("proof-template-missing", file = PROOF_MAIN))
+            .hint(crate::tr!("proof-template-missing-hint"))
             .into());
     }
     world.set_main(FolioWorld::layout_id(PROOF_MAIN));
@@ -97,14 +97,17 @@ pub fn check_resolution(compiled: &Compiled, dpi: f32) -> Result<(), Diagnostic>
     }
     let size = largest.frame.size();
     let fits = (MAX_PIXELS as f64 / (size.x.to_pt() * size.y.to_pt())).sqrt() * 72.0;
-    Err(Diagnostic::error(format!(
-        "--dpi {dpi} would render a {:.0} × {:.0} mm sheet of this edition as {w} × {h} pixels ({} Mpx), above folio's limit of {} Mpx for one image",
-        size.x.to_mm(),
-        size.y.to_mm(),
-        w * h / 1_000_000,
-        MAX_PIXELS / 1_000_000
+    Err(Diagnostic::error(crate::tr!(
+        "proof-too-many-pixels",
+        dpi = dpi,
+        width_mm = format!("{:.0}", size.x.to_mm()),
+        height_mm = format!("{:.0}", size.y.to_mm()),
+        width = w,
+        height = h,
+        mpx = w * h / 1_000_000,
+        limit = MAX_PIXELS / 1_000_000
     ))
-    .hint(format!("give --dpi {} or less for this edition (see README.md, \"Limits\")", fits.floor().max(1.0))))
+    .hint(crate::tr!("proof-too-many-pixels-hint", dpi = fits.floor().max(1.0))))
 }
 
 /// The edition's pages with the overlay laid over each.

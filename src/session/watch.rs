@@ -294,19 +294,18 @@ fn spread_hashes(compiled: &Compiled) -> Vec<u128> {
 /// `rebuilt in 23 ms: page 5 changed; wrote out/x.pdf, out/x-spread.pdf` (the time is
 /// [`Rebuilt::elapsed`]).
 pub fn summary(r: &Rebuilt) -> String {
-    let verb = if r.first { "built" } else { "rebuilt" };
-    let ms = r.elapsed.as_secs_f64() * 1000.0;
+    let ms = format!("{:.0}", r.elapsed.as_secs_f64() * 1000.0);
     let what = match r.changed.as_slice() {
-        [] => "no page changed".to_string(),
-        [one] => format!("page {one} changed"),
-        many => format!("pages {} changed", many.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")),
+        [] => crate::tr!("watch-no-page-changed"),
+        [one] => crate::tr!("watch-page-changed", page = *one),
+        many => crate::tr!("watch-pages-changed", pages = many.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")),
     };
     let wrote = if r.written.is_empty() {
         String::new()
     } else {
-        format!("; wrote {}", r.written.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))
+        crate::tr!("watch-wrote", files = r.written.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))
     };
-    format!("{verb} in {ms:.0} ms: {what}{wrote}")
+    if r.first { crate::tr!("watch-built", ms = ms, what = what, wrote = wrote) } else { crate::tr!("watch-rebuilt", ms = ms, what = what, wrote = wrote) }
 }
 
 /// Waits for changes to the watched files: typst-kit's `Watcher` with a shorter batch. After

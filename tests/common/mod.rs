@@ -78,14 +78,40 @@ impl TestProject {
         std::fs::write(&p, f(text)).expect("write edited file");
     }
 
-    /// Run folio with `args` in the project root (fonts from the repo).
+    /// Run folio with `args` in the project root (fonts from the repo), its messages in
+    /// English whatever the tester's locale.
     pub fn folio(&self, args: &[&str]) -> Run {
+        self.folio_in_locale(args, &[("LANG", "C")])
+    }
+
+    /// The `folio` command with `args` in the project root (fonts from the repo), the locale
+    /// variables cleared and then set to `locale` (e.g. `[("LANG", "zh_CN.UTF-8")]`).
+    pub fn folio_command(&self, args: &[&str], locale: &[(&str, &str)]) -> Command {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_folio"));
         cmd.current_dir(self.root()).args(args);
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"] {
+            cmd.env_remove(var);
+        }
+        cmd.envs(locale.iter().copied());
         if matches!(args.first(), Some(&"build") | Some(&"check") | Some(&"proof") | Some(&"watch") | Some(&"place")) {
             cmd.arg("--font-path").arg(repo().join("fonts"));
         }
-        Run(cmd.output().expect("run folio"))
+        cmd
+    }
+
+    /// Run folio with `args` (in English) and its stdout a pipe whose reading end is already
+    /// closed, as `folio … | head -1` leaves it once head has its line.
+    pub fn folio_closed_stdout(&self, args: &[&str]) -> Output {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let mut cmd = self.folio_command(args, &[("LANG", "C")]);
+        cmd.stdout(writer).stderr(Stdio::piped());
+        cmd.output().expect("run folio")
+    }
+
+    /// Run folio with `args` under `locale` (see [`Self::folio_command`]).
+    pub fn folio_in_locale(&self, args: &[&str], locale: &[(&str, &str)]) -> Run {
+        Run(self.folio_command(args, locale).output().expect("run folio"))
     }
 
     /// `folio build content/<sample> --out out`, asserting success.
@@ -389,6 +415,9 @@ impl Running {
     pub fn start(p: &TestProject, args: &[&str]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
             .current_dir(p.root())
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C")
             .args(args)
             .arg("--font-path")
             .arg(repo().join("fonts"))

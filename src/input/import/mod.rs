@@ -125,12 +125,12 @@ pub struct Input {
 /// Read an input file into lines; an error names the file and what is wrong with it.
 pub fn read(path: &Path) -> Result<Input, Diagnostic> {
     let format = Format::of(path).ok_or_else(|| {
-        Diagnostic::error(format!("{} is not a file folio can import", path.display()))
+        Diagnostic::error(crate::tr!("import-not-importable", file = path.display()))
             .at_path(path)
-            .hint("import .docx, .txt or .md files")
+            .hint(crate::tr!("import-not-importable-hint"))
     })?;
     let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(format!("cannot read {} ({e})", path.display())).at_path(path))?;
+        .map_err(|e| Diagnostic::error(crate::tr!("source-cannot-read", file = path.display(), error = e.to_string())).at_path(path))?;
     match format {
         Format::Docx => docx::read(path, &bytes),
         Format::Text | Format::Markdown => {
@@ -264,13 +264,13 @@ pub struct Imported {
 pub fn import(path: &Path) -> Result<(Input, Imported), Diagnostic> {
     let input = read(path)?;
     if input.lines.is_empty() {
-        return Err(Diagnostic::error(format!("{} holds no text", path.display())).at_path(path).hint("import a file with the story's copy"));
+        return Err(Diagnostic::error(crate::tr!("import-no-text", file = path.display())).at_path(path).hint(crate::tr!("import-no-text-hint")));
     }
     let imported = classify::classify(&input.lines);
     if let Some(s) = imported.stories.iter().find(|s| s.headline.is_empty()) {
-        return Err(Diagnostic::error(format!("{}: no headline found for the story starting at {} {}", path.display(), input.format.unit(), s.first_line))
+        return Err(Diagnostic::error(crate::tr!("import-no-headline", file = path.display(), unit = input.format.unit(), line = s.first_line))
             .at_path(path)
-            .hint("put the headline on a line of its own before the copy"));
+            .hint(crate::tr!("import-no-headline-hint")));
     }
     Ok((input, imported))
 }

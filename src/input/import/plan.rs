@@ -54,8 +54,8 @@ fn stem(path: &Path) -> String {
 pub fn plan(req: &Request) -> Result<Plan, Diagnostic> {
     let edition_toml = req.edition.join(crate::input::content::EDITION_FILE);
     if !edition_toml.is_file() {
-        return Err(Diagnostic::error(format!("{} is not an edition (no {})", req.edition.display(), crate::input::content::EDITION_FILE))
-            .hint("give --into an edition folder; start one with folio new FOLDER"));
+        return Err(Diagnostic::error(crate::tr!("import-not-edition", dir = req.edition.display(), file = crate::input::content::EDITION_FILE))
+            .hint(crate::tr!("import-not-edition-hint")));
     }
     let mut plan = Plan::default();
     let mut photos = req.photos.iter();
@@ -64,10 +64,10 @@ pub fn plan(req: &Request) -> Result<Plan, Diagnostic> {
         let (input, imported) = super::import(file)?;
         let unit = input.format.unit();
         let how = match input.encoding {
-            Some(e) => format!("{} text", e.name()),
-            None => "a Word document".to_string(),
+            Some(e) => crate::tr!("import-read-as-text", encoding = e.name()),
+            None => crate::tr!("import-read-as-word"),
         };
-        plan.report.push(format!("{}: read as {how}; {} stor{}", file.display(), imported.stories.len(), if imported.stories.len() == 1 { "y" } else { "ies" }));
+        plan.report.push(crate::tr!("import-read", file = file.display(), how = how, stories = crate::tr!("count-stories", n = imported.stories.len())));
         for g in &imported.guesses {
             let name = g.role.name();
             let width = name.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>();
@@ -83,55 +83,55 @@ pub fn plan(req: &Request) -> Result<Plan, Diagnostic> {
                 let (fname, bytes) = if let Some((n, b)) = images.next() {
                     (format!("{name}-{n}"), b.clone())
                 } else if let Some(p) = photos.next() {
-                    let b = std::fs::read(p).map_err(|e| Diagnostic::error(format!("cannot read the photo {} ({e})", p.display())).at_path(p))?;
+                    let b = std::fs::read(p).map_err(|e| Diagnostic::error(crate::tr!("import-cannot-read-photo", file = p.display(), error = e.to_string())).at_path(p))?;
                     (p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| format!("{name}.jpg")), b)
                 } else {
-                    plan.report.push(format!("  {unit} {:>4}: caption without a photo; written commented out in {rel} (give --photo FILE)", c.line));
+                    plan.report.push(format!("  {unit} {:>4}: {}", c.line, crate::tr!("import-caption-no-photo", file = rel)));
                     files.push(None);
                     continue;
                 };
                 if photo_names.contains(&fname) {
-                    return Err(Diagnostic::error(format!("two photos of this import are both named {fname}")).hint("rename one of the photo files"));
+                    return Err(Diagnostic::error(crate::tr!("import-photo-names", name = fname)).hint(crate::tr!("import-photo-names-hint")));
                 }
                 photo_names.push(fname.clone());
                 let dst = req.edition.join("photos").join(&fname);
                 if dst.exists() && !req.force && std::fs::read(&dst).ok().as_deref() != Some(&bytes[..]) {
-                    return Err(Diagnostic::error(format!("{} exists and holds another photo", dst.display())).hint("rename the photo, or pass --force to overwrite it"));
+                    return Err(Diagnostic::error(crate::tr!("import-photo-exists", file = dst.display())).hint(crate::tr!("import-photo-exists-hint")));
                 }
                 plan.outputs.push(Output { path: dst, bytes });
                 files.push(Some(format!("photos/{fname}")));
             }
             let path = req.edition.join(&rel);
             if path.exists() && !req.force {
-                return Err(Diagnostic::error(format!("{} exists", path.display()))
-                    .hint("rename the input file, or pass --force to overwrite the story file"));
+                return Err(Diagnostic::error(crate::tr!("import-story-exists", file = path.display()))
+                    .hint(crate::tr!("import-story-exists-hint")));
             }
             let source = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             plan.outputs.push(Output { path, bytes: story_toml(story, &source, &files).into_bytes() });
             plan.stories.push(rel);
         }
         for (n, _) in images {
-            plan.report.push(format!("  image {n} of {} has no caption; not imported", file.display()));
+            plan.report.push(crate::tr!("import-image-no-caption", n = n, file = file.display()));
         }
     }
     if let Some(extra) = photos.next() {
-        return Err(Diagnostic::error(format!("no caption is left for the photo {}", extra.display()))
-            .hint("give one --photo per photo caption (a caption is a line such as `说明 某某摄`)"));
+        return Err(Diagnostic::error(crate::tr!("import-photo-no-caption", file = extra.display()))
+            .hint(crate::tr!("import-photo-no-caption-hint")));
     }
     if let Some(page) = req.page {
-        let text = std::fs::read_to_string(&edition_toml).map_err(|e| Diagnostic::error(format!("cannot read {} ({e})", edition_toml.display())))?;
+        let text = std::fs::read_to_string(&edition_toml).map_err(|e| Diagnostic::error(crate::tr!("source-cannot-read", file = edition_toml.display(), error = e.to_string())))?;
         let mut text = text;
         for rel in &plan.stories {
             text = match add_to_page(&text, page, rel) {
                 Ok(t) => t,
                 Err(PageError::Listed) => text,
                 Err(PageError::Parse(e)) => {
-                    return Err(Diagnostic::error(format!("{} is not valid TOML: {e}", edition_toml.display())).hint("fix it (folio check names the line) and import again"));
+                    return Err(Diagnostic::error(crate::tr!("import-bad-toml", file = edition_toml.display(), error = e.to_string())).hint(crate::tr!("import-bad-toml-hint")));
                 }
                 Err(PageError::NoPage(n, have)) => {
                     let have: Vec<String> = have.iter().map(i64::to_string).collect();
-                    return Err(Diagnostic::error(format!("{} has no page {n}", edition_toml.display()))
-                        .hint(format!("its pages are {}; add a [[pages]] table with number = {n}, or pick one of them", have.join(", "))));
+                    return Err(Diagnostic::error(crate::tr!("import-no-page", file = edition_toml.display(), page = n))
+                        .hint(crate::tr!("import-no-page-hint", pages = have.join(", "), page = n)));
                 }
             };
         }
@@ -145,13 +145,13 @@ pub fn write(plan: &Plan) -> Result<(), Diagnostic> {
     let mut temps = Vec::new();
     for o in &plan.outputs {
         let dir = o.path.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir).map_err(|e| Diagnostic::error(format!("cannot make {} ({e})", dir.display())))?;
-        let mut t = tempfile::NamedTempFile::new_in(dir).map_err(|e| Diagnostic::error(format!("cannot write in {} ({e})", dir.display())))?;
-        std::io::Write::write_all(&mut t, &o.bytes).map_err(|e| Diagnostic::error(format!("cannot write {} ({e})", o.path.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| Diagnostic::error(crate::tr!("project-cannot-create", path = dir.display(), error = e.to_string())))?;
+        let mut t = tempfile::NamedTempFile::new_in(dir).map_err(|e| Diagnostic::error(crate::tr!("cannot-write-in", dir = dir.display(), error = e.to_string())))?;
+        std::io::Write::write_all(&mut t, &o.bytes).map_err(|e| Diagnostic::error(crate::tr!("cannot-write", file = o.path.display(), error = e.to_string())))?;
         temps.push((t, &o.path));
     }
     for (t, path) in temps {
-        t.persist(path).map_err(|e| Diagnostic::error(format!("cannot write {} ({})", path.display(), e.error)))?;
+        t.persist(path).map_err(|e| Diagnostic::error(crate::tr!("cannot-write", file = path.display(), error = e.error.to_string())))?;
     }
     Ok(())
 }

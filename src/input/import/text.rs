@@ -19,9 +19,9 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), Diagnosti
         if let Some(rest) = bytes.strip_prefix(bom) {
             let (text, bad) = enc.decode_without_bom_handling(rest);
             if bad {
-                return Err(Diagnostic::error(format!("{} starts with a {} byte-order mark but is not valid {}", path.display(), e.name(), e.name()))
+                return Err(Diagnostic::error(crate::tr!("import-bad-bom", file = path.display(), encoding = e.name()))
                     .at_path(path)
-                    .hint("save the file again as UTF-8 or UTF-16"));
+                    .hint(crate::tr!("import-bad-bom-hint")));
             }
             return Ok((text.into_owned(), e));
         }
@@ -41,9 +41,9 @@ fn utf8(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
         let good = &bytes[..e.valid_up_to()];
         let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
         let col = String::from_utf8_lossy(&good[good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)..]).chars().count() + 1;
-        Diagnostic::error(format!("{}:{line}:{col}: the text is neither UTF-8, UTF-16 (with a BOM) nor GB18030/GBK", path.display()))
+        Diagnostic::error(crate::tr!("import-bad-encoding", file = path.display(), line = line, col = col))
             .at_path(path)
-            .hint("save the file as UTF-8 (or as GBK/GB18030) and import it again")
+            .hint(crate::tr!("import-bad-encoding-hint"))
     })
 }
 

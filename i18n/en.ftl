@@ -1,0 +1,644 @@
+# folio's messages in English: every ID here also exists in zh-CN.ftl with the same
+# placeables (tests/i18n.rs checks it). Placeables are folio's own values: file names, numbers,
+# keys; `{"{"}` writes a literal brace.
+
+## General
+
+internal-error = error: folio hit an internal error (a bug); nothing was written. Please report it with the input that caused it.
+hint-line = hint: { $hint }
+hint-inline = {" "}(hint: { $hint })
+
+## Content: edition.toml (src/input/content.rs)
+
+content-not-edition = { $dir } is not an edition: it has no { $file }
+content-not-edition-hint = pass an edition directory such as content/jiangxi-special, or start one with `folio new`
+content-date-plain = the edition date must be a plain date
+content-date-plain-hint = write it as a TOML local date, e.g. date = 2023-06-26
+content-unknown-format = unknown page format "{ $name }"
+content-unknown-format-hint = use one of: { $formats }
+content-page-unknown-format = page { $page }: unknown page format "{ $name }"
+content-page-unknown-format-hint = use one of: { $formats }, or leave `format` out to use the edition's
+content-no-pages = the edition has no pages
+content-no-pages-hint = add at least one [[pages]] table with its stories
+content-story-outside-hint = name a story file inside the project root, relative to the edition directory
+content-story-missing = story file { $file } does not exist
+content-story-missing-hint = check the name; story paths are relative to the edition directory
+content-masthead-cn = `masthead.cn` = "{ $cn }" is not a CN serial number (国内统一连续出版物号)
+content-masthead-cn-hint = write it as CN, two digits of the province, a hyphen and four digits, with an optional /class: cn = "CN 36-0012" or "CN 36-0012/Z"
+content-masthead-postal = `masthead.postal_code` = "{ $code }" is not a 邮发代号
+content-masthead-postal-hint = write it as one or two digits, a hyphen and one to four digits, e.g. postal_code = "43-12"
+content-image-kind = { $what } { $file } is not { $exts }
+content-image-kind-hint = give a { $exts } file
+content-image-outside-hint = keep images inside the project, e.g. photos/logo.svg in the edition directory
+content-image-missing = { $what } { $file } does not exist
+content-image-missing-hint = check the file name; it is relative to the edition directory
+content-the-logo = the logo
+content-the-ear-photo = the ear photo
+content-ear-no-masthead = page { $page } has an ear but no masthead: the ear (报眼) sits beside the masthead
+content-ear-no-masthead-hint = add masthead = true to the page, or remove its [pages.ear] table
+content-ear-empty = page { $page }'s ear holds nothing
+content-ear-several = page { $page }'s ear holds more than one thing
+content-ear-kinds-hint = give the ear one of: title = "…" (with see = [2]), items = [{"{"} title = "…", page = 2 {"}"}] (导读), or photo = "photos/….jpg"
+content-ear-see-no-title = page { $page }'s ear has `see` without a `title`
+content-ear-see-no-title-hint = `see` belongs to the ear's title; 导读 items carry their own page
+content-ear-caption-no-photo = page { $page }'s ear has a caption but no photo
+content-ear-caption-no-photo-hint = add photo = "photos/….jpg", or remove the caption
+content-ear-bad-page = page { $page }'s ear points to page { $target }, which the edition does not have
+content-ear-item-page-hint = point each 导读 item at a page listed in this edition
+content-ear-item-empty = a 导读 item's title is empty
+content-ear-item-empty-hint = write the line the ear shows, e.g. the story's headline shortened
+content-too-many-pages = the edition has { $pages } pages; folio builds at most { $max } in one edition
+content-too-many-pages-hint = split the edition into parts (one edition folder per section), each built on its own
+content-paper-empty = the paper's name is empty
+content-paper-empty-hint = write the paper's name, e.g. paper = "示例日报": it is printed in every folio line
+content-ear-see-hint = point the ear (见第N版) at pages listed in this edition
+content-page-number-range = `pages[{ $index }].number` = { $number } is out of range: page numbers run 1–{ $max }
+content-page-number-range-hint = give the page number printed in its folio line, e.g. number = 5
+content-page-number-twice = page number { $number } is used twice (the { $first ->
+        [1] first
+        [2] second
+        [3] third
+       *[other] { $first }th
+    } and the { $second ->
+        [1] first
+        [2] second
+        [3] third
+       *[other] { $second }th
+    } [[pages]] tables)
+content-page-number-twice-hint = give every page its own number
+content-page-no-stories = page { $page } has no stories
+content-page-no-stories-hint = list its story files in `stories = [...]`, or write `blank = true` if the page is meant to be empty
+content-story-twice = story file { $file } is listed twice (on page { $first } and page { $second })
+content-story-twice-hint = a story is set once: list it on one page (a story that continues on another page gets [[jumps]])
+
+## Stories and blocks (src/input/content.rs)
+
+content-copyfit-range = `copyfit.{ $key }` = { $value } is out of range: it is a share between 0 and { $max }
+content-copyfit-range-hint = e.g. { $key } = 0.02 for ±2%; 0 turns it off
+content-photo-lines-range = `copyfit.photo_lines` = { $value } is out of range: 0–{ $max } grid lines
+content-photo-lines-range-hint = e.g. photo_lines = 4
+content-preflight-positive = the [preflight] limits must be positive numbers
+content-preflight-positive-hint = e.g. warn_ppi = 200, error_ppi = 120, target_ppi = 300, max_ink = 240
+content-preflight-order = [preflight] error_ppi ({ $error }) is above warn_ppi ({ $warn })
+content-preflight-order-hint = a photo is an error below error_ppi and a warning below warn_ppi: make error_ppi ≤ warn_ppi
+content-preflight-max-ppi = the [preflight] resolutions must be at most 2400 ppi
+content-preflight-max-ppi-hint = newsprint needs 200–300 ppi: e.g. warn_ppi = 200, target_ppi = 300
+content-preflight-max-ink = [preflight] max_ink = { $value } is more than four inks at 100%
+content-preflight-max-ink-hint = give the press's total area coverage limit in percent, e.g. 240 for newsprint
+story-jump-needs-block = a story that continues on another page (转版) needs a [block]: folio does not place jumps
+story-jump-needs-block-hint = give the story its [block] by hand (`folio place --write` writes one for the stories it can place), or remove the [[jumps]]
+story-head-range = `block.head` = { $head } is out of range: the block is { $lines } lines deep, so its head area takes 0–{ $max } lines
+story-head-range-hint = give the head area fewer lines than the block, leaving room for copy (or 0, or leave `head` out: folio sizes it)
+story-headline-empty = the headline is empty
+story-headline-empty-hint = write the story's headline (主题)
+story-lead-span = the lead box spans { $lead } columns, the story only { $span }
+story-lead-span-hint = give the lead box between 1 and the story's span columns
+story-photo-columns = the photo spans story columns { $first }–{ $last }, but the story has columns 1–{ $span }
+story-photo-columns-hint = photo columns count from the story's first column
+story-photo-outside-hint = keep photos inside the project, e.g. photos/name.jpg in the edition directory
+story-photo-missing = photo { $file } does not exist
+story-photo-missing-hint = check the file name; photo paths are relative to the edition directory
+story-span-hint-range = `{ $key }` = { $value } is out of range: the page has columns 1–{ $columns }
+story-span-hint-range-hint = set `{ $key }` between 1 and { $columns } (columns the story's block may span), or leave it out
+story-min-max-span = `min_span` = { $min } is more than `max_span` = { $max }: no span is left for the story
+story-min-max-span-hint = make min_span ≤ max_span, e.g. min_span = { $min } and max_span = { $max }
+story-too-many-chars = the story holds { $chars } characters of copy; folio sets at most { $max } in one story
+story-too-many-chars-hint = split it into several stories (or check that the file holds one story, not a whole edition)
+story-too-many-paragraphs = the story holds { $paras } paragraphs; folio sets at most { $max } in one story
+story-too-many-paragraphs-hint = split it into several stories; paragraphs are separated by blank lines
+story-field-too-long = `{ $key }` is { $chars } characters long; a display line holds at most { $max }
+story-field-too-long-hint = shorten `{ $key }`: it is set in display type on one or two lines
+story-caption-too-long = the caption of photo { $photo } is { $chars } characters long; a caption holds at most { $max }
+story-caption-too-long-hint = shorten the caption; a long text belongs in the story
+block-across-facing = {" "}(columns past { $columns } continue on the facing page)
+block-across-centre-only = ; only the centre spread's left page may carry a story across the gutter (跨版)
+block-column-range = `{ $key }` = { $value } is out of range: the { $format } grid has columns 1–{ $max }
+block-column-range-hint = set column between 1 and { $max }{ $across }
+block-span-zero = `{ $key }` = 0 is out of range: a block spans at least one column
+block-span-zero-hint = set `{ $key }` between 1 and { $max }
+block-span-range = the block spans columns { $first }–{ $last }, but the { $format } grid has columns 1–{ $max }
+block-span-range-hint = set `{ $key }` between 1 and { $most } so that column + span - 1 ≤ { $max }{ $across }
+block-top-under-banner = `{ $key }` = { $value } is out of range: lines 0–{ $last } are the page's banner or masthead
+block-top-range = `{ $key }` = { $value } is out of range: the { $format } grid has lines 0–{ $last }
+block-top-range-hint = set top between { $min } and { $max }
+block-height-range = the block covers lines { $top }–{ $bottom }, but the { $format } grid has lines 0–{ $last }
+block-height-range-hint = set `{ $key }` between 1 and { $max } (the lines left under top = { $top })
+banner-across-no-banner = page { $page }: banner_across without a banner
+banner-across-no-banner-hint = add banner = "…" to the page, or remove banner_across
+banner-across-masthead = page { $page }'s banner runs across the spread, but page { $right } has its own masthead
+banner-across-banner = page { $page }'s banner runs across the spread, but page { $right } has its own banner
+banner-across-hint = remove the banner (or masthead) of page { $right }
+banner-across-not-centre = page { $page } is not the left page of the centre spread: its banner cannot run across
+banner-across-not-centre-hint = only the middle two pages of an edition (an even page, then the next odd one, in one format) print on one sheet; set banner_across there
+jump-format = the story jumps from a { $from } page to page { $page }, which is { $to }
+jump-format-hint = continue the story on a page of the same format
+jump-backwards = the story jumps to page { $page }, which does not come after the page it starts on
+jump-backwards-hint = a story continues on a later page; list jumps in page order
+jump-no-page = the story jumps to page { $page }, which the edition does not have
+jump-no-page-hint = use a page number listed in edition.toml
+jump-too-short = the jump block is { $lines } lines deep; a continuation needs at least 3 (its head and copy)
+jump-too-short-hint = make the jump block at least 3 grid lines deep
+block-overlap = this block overlaps the block of { $other } on page { $page }
+block-overlap-hint = move or shrink one of the two blocks so they share no grid cell
+
+## TOML sources (src/input/source.rs)
+
+source-not-utf8-line = the file is not UTF-8 (the first bad byte is on line { $line }): it looks like { $encoding }
+source-not-utf8 = the file is not UTF-8: it looks like { $encoding }
+source-not-utf8-hint = save the file as UTF-8 (in your editor: Save As → Encoding: UTF-8; WPS/Word: 纯文本, UTF-8), or convert it: iconv -f { $iconv } -t UTF-8 { $file } > fixed.toml
+ime-fullwidth-equals = a full-width equals sign
+ime-curly-open-quote = a curly opening quote
+ime-curly-close-quote = a curly closing quote
+ime-curly-open-single = a curly opening single quote
+ime-curly-close-single = a curly closing single quote
+ime-fullwidth-bracket = a full-width bracket
+ime-chinese-bracket = a Chinese bracket
+ime-fullwidth-brace = a full-width brace
+ime-fullwidth-comma = a full-width comma
+ime-fullwidth-colon = a full-width colon
+ime-fullwidth-number-sign = a full-width number sign
+ime-fullwidth-space = a full-width space
+source-ime-hint = `{ $char }` (U+{ $code }) is { $what }, typed with a Chinese input method; TOML needs the ASCII `{ $ascii }` here: switch the input method to English (or half-width) for keys, `=`, quotes and brackets
+source-did-you-mean = did you mean `{ $key }`?
+char-bidi-override = a bidirectional override
+char-direction-mark = an invisible direction mark
+char-control = a control character
+char-noncharacter = a non-character
+char-rtl = right-to-left script, which folio does not set
+char-tab = a tab inside a line
+char-rtl-hint = folio sets Chinese and left-to-right text only: remove the right-to-left text from `{ $key }` (or set it as a photo)
+char-bidi-hint = delete it from `{ $key }`: it reorders text on screen but not in print, so proof and plate would differ
+char-delete-hint = delete it from `{ $key }` (it was probably pasted with the copy); type a space or 　 (U+3000) where a space is meant
+char-bad = `{ $key }` holds { $code }, { $what }
+source-cannot-read = cannot read { $file }: { $error }
+source-expected-here = expected { $expected } here
+toml-unknown-field-hint = remove or rename the key; { $expected } takes only the keys listed above (see README.md, "Content format")
+toml-missing-field-hint = add the missing key to { $expected } (see README.md, "Content format")
+toml-invalid-type-hint = change the value to the type the key takes (see README.md, "Content format")
+toml-syntax-hint = fix the TOML syntax; this file holds { $expected }
+toml-unknown-field = unknown field `{ $key }`, expected one of { $expected }
+toml-missing-field = missing field `{ $key }`
+
+## What a file holds
+
+expected-edition = an edition ([edition] and [[pages]])
+expected-story = a story
+
+## Page formats
+
+expected-formats = page formats
+
+## Preflight findings (src/check/preflight.rs)
+
+head-area-vertical = set vertically it runs past the foot of its block ({ $has } lines deep)
+head-area-given = its head area has { $has } (block.head = { $has })
+head-area-block = the block has { $has } under its top, leaving no line for copy
+head-overset-vertical-hint = shorten the headline, make the block deeper, or set the head across the top (leave out `vertical`)
+head-overset-given-hint = shorten the headline (or kicker and deck), give the head area { $needs } lines (head = { $needs }), or make the block wider
+head-overset-hint = shorten the headline (or kicker and deck), or make the block wider or deeper
+head-overset = head on page { $page }: the headline needs { $needs } lines, { $area }
+overset = overset on page { $page }: { $lines } lines (about { $chars } characters) do not fit the block
+overset-hint = cut the copy, or make the block taller or wider
+underset = underset on page { $page }: the columns end { $lines } lines above the block's foot
+underset-hint = add copy, enlarge the photo, or make the block shorter
+copyfit = copyfit on page { $page }: { $change } to fill the block
+copyfit-hint = this is what fit = "auto" did; remove fit = "auto" to set the story as written
+photo-error = photo { $file }: { $error }
+photo-unreadable-hint = replace the file with a readable JPEG or PNG, or fix the path
+photo-low-ppi = photo { $file } prints at { $ppi } ppi on page { $page } ({ $width }×{ $height } px over { $width_mm }×{ $height_mm } mm), below { $limit } ppi
+photo-low-ppi-hint = use a file of at least { $width }×{ $height } px for this size, or place it smaller (span fewer columns)
+glyph-times = {" "}({ $count } times)
+glyph-in-paragraph = {" "}in the paragraph “{ $context }”
+glyph-missing = no font has the character { $char } ({ $code }) on page { $page }{ $times }{ $place }: it would print as an empty box
+glyph-missing-hint = replace { $code } with a character the fonts have, or add a font that has it to the fonts folder (`folio fonts` lists them)
+ink-what-text = text “{ $text }”
+ink-what-rule = a rule
+ink-what-fill = a fill
+ink-not-k = page { $page }: { $count } paint(s) not in pure K, first { $what } in { $colour }
+ink-not-k-hint = text, captions and rules must print in K only: use st.ink / st.tint() (cmyk 0/0/0/k) in layouts/style.typ
+ink-over-limit = page { $page }: total ink coverage reaches { $tac }% (in { $source }), above the limit of { $limit }%
+ink-over-limit-hint = separate the photo with the printer's profile (its total ink limit), or raise [preflight] max_ink if the press allows it
+typo-column = , column { $column }
+loose-line = loose line on page { $page }: 「{ $text }」 is spread by { $percent }% of an em
+loose-line-hint = rewrite a word in the paragraph (a line of whole characters needs no spreading), or let fit = "auto" track the story
+widow = widow on page { $page }{ $column }: the paragraph's last line 「{ $text }」 stands alone at the top of the column
+widow-hint = add or cut a few characters in the paragraph so that its last line moves, or change the block's depth by a line
+orphan = orphan on page { $page }{ $column }: the paragraph's first line 「{ $text }」 stands alone at the foot of the column
+orphan-hint = add or cut a line of copy before the paragraph, or change the block's depth by a line
+short-column = short column on page { $page }{ $column }: the copy ends { $lines } { $lines ->
+    [one] line
+   *[other] lines
+    } above the column's foot
+short-column-hint = add or cut a line of copy, or change the block's depth or the photo's height by a line, so the columns end level
+hole = hole on page { $page }{ $column }: { $lines } grid lines of the type area that no block, banner or masthead covers (开天窗)
+hole-hint = make the block above or below it deeper, or place a story or photo there (or leave the page's blocks out and let folio place them)
+fold-split-headline = the headline across the fold of pages { $page }–{ $next } is split inside a word: 「{ $text }」
+fold-split-banner = the banner across the fold of pages { $page }–{ $next } is split inside a word: 「{ $text }」
+fold-split-hint = put a space or a line break (\n) in the text where the fold should fall, between two phrases, or move the block so that the fold falls between words
+allowed-overset = {" "}(allowed by --allow-overset)
+
+## Punctuation
+
+half-width-bracket = half-width brackets in Chinese text: { $pair }
+half-width-bracket-hint = GB/T 15834 sets brackets in Chinese text full-width: write { $full }, or set full_width_brackets = true under [typography] in edition.toml to convert them all
+
+## Reports (src/cmd/report.rs)
+
+report-jump-blocks = { $n ->
+    [one] {" "}and 1 jump block
+   *[other] {" "}and { $n } jump blocks
+    }
+report-balance-exact = exact
+report-balance-short = { $chars } short
+report-balance-over = { $chars } over
+report-block-line = { $name }: block { $cols } × { $lines } lines{ $jumps } ({ $placed }) holds ~{ $capacity } characters, copy { $copy } ({ $balance })
+report-placed-by-folio = placed by folio
+report-placed-by-hand = by hand
+count-cols = { $n ->
+    [one] 1 col
+   *[other] { $n } cols
+    }
+count-stories = { $n ->
+    [one] 1 story
+   *[other] { $n } stories
+    }
+count-body-lines = { $n ->
+    [one] 1 body line
+   *[other] { $n } body lines
+    }
+count-overset-lines = { $n ->
+    [one] 1 line overset
+   *[other] { $n } lines overset
+    }
+count-photos = { $n ->
+    [one] 1 photo
+   *[other] { $n } photos
+    }
+count-errors = { $n ->
+    [one] 1 error
+   *[other] { $n } errors
+    }
+count-warnings = { $n ->
+    [one] 1 warning
+   *[other] { $n } warnings
+    }
+count-pages = { $n ->
+    [one] 1 page
+   *[other] { $n } pages
+    }
+report-photos = { $photos } (lowest { $ppi } ppi)
+report-downsampled = , downsampled saving { $size }
+report-grayscale = , grayscale
+report-ink-max = ink max { $percent }%
+report-ok = ok
+report-list-two = { $a }, { $b }
+report-separator = {", "}
+report-page-line = page { $page }: { $parts } — { $verdict }
+report-build-failed = error: the build failed with { $errors }; no output was written
+report-the-page = the page
+report-the-edition = the edition
+report-not-on-page = not on a page
+report-edition-line = { $edition }: { $pages }, { $errors }, { $warnings }
+
+## folio build (src/cmd/build.rs)
+
+build-bleed-range = --bleed { $bleed }: the bleed must be between 0 and { $max } mm
+build-bleed-range-hint = give the bleed the printing house asks for, in mm (usually 3; 0 for none)
+build-jobs-zero = --jobs 0: at least one edition must be built at a time
+build-jobs-zero-hint = leave --jobs out to use every core
+build-emit-typst-failed = error: --emit-typst failed; nothing in { $out } was changed
+build-failed-unchanged = error: the build failed; nothing in { $out } was changed
+wrote-file = wrote { $file }
+build-failed-nothing = error: the build failed; no output was written
+batch-errors = errors; nothing was written
+batch-preflight-errors = preflight found { $errors }; nothing was written
+batch-emit-typst-failed = --emit-typst failed; nothing was written
+batch-output-failed = its output failed; nothing of it was written
+batch-collision = { $a } and { $b } would write the same output files ({ $name } / { $other })
+batch-skipped = note: skipped { $path }: not an edition folder
+batch-built = [{ $n }/{ $total }] built { $path } ({ $pages })
+batch-failed-one = [{ $n }/{ $total }] FAILED { $path }: { $why }
+batch-names-collide = output names collide; not built
+batch-names-collide-hint = rename one edition folder, or build them into different --out folders
+batch-summary = built { $built } of { $total } editions ({ $files } files) in { $seconds } s with { $jobs } jobs
+batch-failed = error: { $failed } of { $total } editions failed:
+
+## Command output (src/cmd/mod.rs)
+
+more-warnings = warning: { $n } more { $code } warnings like these (`folio check --format json` lists every one; `folio proof` marks them on the pages)
+
+## Placement (src/layout/place.rs)
+
+place-not-rectangle = page { $page }: the space the hand-placed blocks leave for the stories without a [block] is not one rectangle
+place-not-rectangle-hint = folio places stories in one rectangle of the page: give the stories around the gap a [block] by hand, or move the hand-placed blocks to one side or the top
+place-too-many = page { $page }: { $stories } stories without a [block] on a { $columns }-column, { $lines }-line area are more than folio places at once (at most { $max } stories, and fewer on a very fine grid)
+place-too-many-hint = give some of the page's stories a [block] by hand (folio places the rest below them), or move stories to another page
+place-min-span = page { $page }: { $story } asks for at least { $min } columns (`min_span`), but the stories folio places there share { $columns } columns
+place-min-span-hint = lower `min_span` to { $columns } or less, or make room: move the hand-placed blocks that narrow the page
+place-no-copy = page { $page }: { $story } has no copy, and folio places stories by their copy
+place-no-copy-hint = write the story's body, or give it a [block] by hand
+place-over = page { $page }: the copy of its { $stories } stories is about { $chars } characters over its space ({ $columns } columns × { $lines } lines)
+place-over-hint = cut about { $chars } characters (e.g. from { $from }), or drop a story from the page, or give a story a [block] by hand
+place-and = {" and "}
+place-short = page { $page }: the copy of its { $stories } stories is about { $chars } characters short of its space ({ $columns } columns × { $lines } lines)
+place-short-hint = add about { $chars } characters or a photo, or move a story to the page
+place-no-arrangement = page { $page }: its { $stories } stories fill about the space they have, but no arrangement of whole blocks fits every story without a hole or overset
+place-no-arrangement-hint = list the stories in another order (or give another story `priority = 1`), lengthen or shorten a story by a few lines, { $widen }or give a story a [block] by hand
+place-widen-span = widen a story's `min_span`–`max_span` range,{" "}
+
+## folio place (src/cmd/place.rs)
+
+place-failed = error: the stories could not be placed; no file was changed
+place-nothing = every story of { $edition } has a [block]; nothing to place
+place-page = page { $page }:
+place-cannot-edit = cannot edit { $file }: { $error }
+
+## Project and files (src/project.rs)
+
+project-cannot-open-root = cannot open project root { $path }: { $error }
+project-cannot-open-root-hint = pass --root a folder that holds layouts/ and fonts/
+project-cannot-open = cannot open { $path }: { $error }
+project-cannot-open-edition-hint = pass an existing edition directory, e.g. content/jiangxi-special
+project-none = no folio project around { $path }: no parent folder has a { $layouts }/ folder
+project-none-hint = run folio inside a project (a folder with layouts/ and fonts/), or pass --root
+project-no-layouts = { $path } has no { $layouts }/ folder
+project-no-layouts-hint = the project root must hold the Typst templates in layouts/
+check-the-path = check the path
+project-outside = { $path } is outside the project root { $root }
+project-outside-hint = folio reads only files under the project root; move it in or pass --root
+path-empty = the path is empty
+path-absolute = the path "{ $path }" is absolute; folio reads only files inside the project root
+path-not-plain = the path "{ $path }" is not a plain relative path
+path-escapes = the path "{ $path }" escapes the project root
+path-symlink-out = the path "{ $path }" is a symlink that points outside the project root
+limit-toml = a TOML file (edition, story or formats)
+limit-template = a template
+limit-photo = a photo
+limit-font = a font file
+limit-font-cache = the font scan cache
+file-kind-directory = a directory
+file-kind-fifo = a FIFO (named pipe)
+file-kind-socket = a socket
+file-kind-char-device = a character device
+file-kind-block-device = a block device
+file-kind-other = a special file
+read-not-regular = { $path } is { $kind }, not a regular file
+read-too-large = { $path } is { $size }, above folio's limit of { $limit } for { $what }
+read-not-found = { $path } does not exist
+read-directory-hint = name a file, not a folder
+read-not-regular-hint = folio reads only regular files (never pipes, devices or sockets): put the file itself there
+read-too-large-hint = { $what } may be at most { $limit }: split it or make it smaller (see README.md, "Limits")
+read-io-hint = check that the file is readable
+project-cannot-create = cannot create { $path }: { $error }
+project-check-out = check the --out folder
+
+## Photo files (src/input/photos.rs)
+
+photo-damaged-hint = replace the file with a readable JPEG or PNG (open it in a photo editor and save it again)
+photo-save-as-hint = save it as JPEG or PNG (e.g. File › Export as JPEG in the photo editor) and point `file` at the new file
+photo-other-format = it is a { $format } file (folio goes by a file's content, not its name); folio prints JPEG and PNG photos only
+photo-empty = it is empty (0 bytes)
+photo-not-image = it is not an image: its content is neither JPEG nor PNG (folio goes by a file's content, not its name)
+photo-zero-size = it declares { $width }×{ $height } pixels: an empty picture
+photo-too-big = it is { $width }×{ $height } pixels ({ $megapixels } megapixels), more than folio's budget of { $budget } megapixels per photo (at most { $side } pixels a side)
+photo-too-big-hint = scale it down to at most { $width }×{ $height } pixels (300 ppi at its printed size is plenty for the press) and save it again
+photo-damaged = it is damaged: { $error }
+photo-truncated = it is damaged or truncated: { $error }
+photo-cannot-open = cannot open it: { $error }
+photo-not-whole = it is damaged or not a whole { $format } file: { $error }
+photo-limits = it cannot be decoded within folio's limits: { $error }
+
+## Photo files, animated
+
+photo-apng = it is an animated PNG (APNG); folio prints still photos only
+
+## Page formats (src/input/grid.rs)
+
+unit-body-chars = body characters
+unit-times-body = × the body size
+format-real-range = `{ $key }` = { $value } is out of range: { $lo }–{ $hi } { $unit }
+format-int-range = `{ $key }` = { $value } is out of range: { $lo }–{ $hi }
+format-top-lines-range = `{ $key }` = { $value } is out of range: 0–{ $max } (fewer than the page's { $lines } lines)
+format-label-empty = `label` is empty
+format-area-too-big = the type area ({ $width } × { $height } mm) does not fit the trim ({ $trim_width } × { $trim_height } mm)
+formats-none = layouts/formats.toml defines no page format
+formats-none-hint = define at least one, e.g. [broadsheet] with its trim, columns and lines
+formats-error = format { $format }: { $message }
+formats-error-hint = fix `{ $key }` in the [{ $format }] table of layouts/formats.toml
+
+## folio import: the plan (src/input/import/plan.rs)
+
+import-not-edition = { $dir } is not an edition (no { $file })
+import-not-edition-hint = give --into an edition folder; start one with folio new FOLDER
+import-read-as-text = { $encoding } text
+import-read-as-word = a Word document
+import-read = { $file }: read as { $how }; { $stories }
+import-cannot-read-photo = cannot read the photo { $file } ({ $error })
+import-caption-no-photo = caption without a photo; written commented out in { $file } (give --photo FILE)
+import-photo-names = two photos of this import are both named { $name }
+import-photo-names-hint = rename one of the photo files
+import-photo-exists = { $file } exists and holds another photo
+import-photo-exists-hint = rename the photo, or pass --force to overwrite it
+import-story-exists = { $file } exists
+import-story-exists-hint = rename the input file, or pass --force to overwrite the story file
+import-image-no-caption = {"  "}image { $n } of { $file } has no caption; not imported
+import-photo-no-caption = no caption is left for the photo { $file }
+import-photo-no-caption-hint = give one --photo per photo caption (a caption is a line such as `说明 某某摄`)
+import-bad-toml = { $file } is not valid TOML: { $error }
+import-bad-toml-hint = fix it (folio check names the line) and import again
+import-no-page = { $file } has no page { $page }
+import-no-page-hint = its pages are { $pages }; add a [[pages]] table with number = { $page }, or pick one of them
+
+## folio import: inputs (src/input/import/mod.rs)
+
+import-not-importable = { $file } is not a file folio can import
+import-not-importable-hint = import .docx, .txt or .md files
+import-no-text = { $file } holds no text
+import-no-text-hint = import a file with the story's copy
+import-no-headline = { $file }: no headline found for the story starting at { $unit } { $line }
+import-no-headline-hint = put the headline on a line of its own before the copy
+
+## folio import: text files (src/input/import/text.rs)
+
+import-bad-bom = { $file } starts with a { $encoding } byte-order mark but is not valid { $encoding }
+import-bad-bom-hint = save the file again as UTF-8 or UTF-16
+import-bad-encoding = { $file }:{ $line }:{ $col }: the text is neither UTF-8, UTF-16 (with a BOM) nor GB18030/GBK
+import-bad-encoding-hint = save the file as UTF-8 (or as GBK/GB18030) and import it again
+
+## folio import (src/cmd/import.rs)
+
+import-nothing = error: nothing was imported
+would-write-file = would write { $file }
+import-page-lists = page { $page } lists the stories; folio build { $edition } places them
+import-add-to-page = add the stories to a page's list in edition.toml (or import with --page N)
+
+## folio watch (src/cmd/watch.rs)
+
+watch-later = { $summary } (the spread PDF and proofs { $ms } ms later)
+watch-rebuild-failed = rebuild failed: { $errors }; the last good output in { $out } stays as it was
+watch-build-failed = build failed: { $errors }; nothing written, watching for changes
+
+## folio watch summaries (src/session/watch.rs)
+
+watch-no-page-changed = no page changed
+watch-page-changed = page { $page } changed
+watch-pages-changed = pages { $pages } changed
+watch-wrote = ; wrote { $files }
+watch-built = built in { $ms } ms: { $what }{ $wrote }
+watch-rebuilt = rebuilt in { $ms } ms: { $what }{ $wrote }
+
+## folio fonts (src/cmd/fonts.rs)
+
+fonts-not-folder = { $path } is not a folder
+fonts-not-folder-hint = run folio fonts in the project root, or pass --font-path
+fonts-family = { $family } ({ $faces }: { $names })
+count-faces = { $n ->
+    [one] 1 face
+   *[other] { $n } faces
+    }
+fonts-face-index = { $file } (face { $index })
+fonts-no-face = no face has { $chars } ({ $codes })
+fonts-no-face-hint = add a font that has it to { $path } (folio never takes one from the system unless --system-fonts)
+
+## folio extract (src/cmd/extract.rs)
+
+extract-extracted = extracted { $file }
+extract-rebuild = rebuild with: folio build { $edition } --archive --font-path FONTS (fonts are not in the archive)
+
+## folio new (src/cmd/new.rs)
+
+new-story-wrote = wrote { $file }; fill it in and add its name to a page's stories list in edition.toml
+new-created = created { $dir }; edit its edition.toml and stories, then run folio build { $dir }
+new-name-folder = name the new edition's folder
+new-name-folder-hint = e.g. folio new content/2026-12-02
+new-exists = { $path } already exists
+new-exists-edition-hint = name a new folder; folio new never overwrites an edition
+new-from-hint = pass --from an edition directory
+new-format-hint = use one of: { $formats } (the tables of layouts/formats.toml)
+new-not-toml = { $file } is not a .toml file name
+new-not-toml-hint = story files end in .toml, e.g. stories/dushan.toml
+new-exists-story-hint = name a new file; folio new never overwrites a story
+
+## folio proof (src/cmd/proof.rs)
+
+proof-dpi-range = error: --dpi { $dpi } is out of range
+proof-dpi-range-hint = give a resolution between { $min } and { $max } dots per inch, e.g. --dpi 100
+proof-failed = error: the edition did not compile; no proofs were written
+
+## Photos in their blocks (src/layout/compile.rs)
+
+photo-height-no-room = photo { $file }: a height of { $lines } lines leaves no room for the picture above its caption
+photo-height-no-room-hint = give it height = { $min } or more (photo and caption, in grid lines)
+photo-row-fix = make row + height at most { $avail }: row = { $row } or less, a smaller height, or a taller block
+photo-row-fix-height = give it height = { $avail } or less and row = 0, or make the block taller
+photo-row-outside = photo { $file } at row { $row }, { $lines } lines tall (photo and caption), reaches line { $reaches } under the head, but the story's block has { $avail } lines there (rows 0–{ $last })
+photo-too-tall = photo { $file } is { $lines } lines tall (photo and caption), but the story's block has { $avail } lines under its head
+photo-too-tall-hint = give it height = { $avail } or less, or make the block taller
+photo-aspect-too-tall = photo { $file } needs { $lines } lines at { $columns } columns (from its aspect ratio, with its caption), but the story's block has { $avail } lines under its head
+photo-aspect-too-tall-hint = give it height = { $avail } or less (the picture is cropped to fit), span fewer columns, or make the block taller
+photo-not-in-project = it cannot be found inside the project root
+photo-typst-unreadable-hint = open it in a photo editor and save it again as a baseline JPEG or a PNG
+
+## Fonts (src/layout/fonts.rs)
+
+fonts-no-folder = the project { $root } has no fonts folder ({ $dir } does not exist): folio sets every page with the fonts there
+fonts-no-folder-extract-hint = a project written by `folio extract` has none: an archive does not carry fonts
+fonts-no-folder-hint = pass --font-path DIR with the fonts the edition was built with (folio's fonts/ folder)
+fonts-folder-missing = the fonts folder { $dir } does not exist
+fonts-folder-missing-hint = pass --font-path DIR with a folder that holds the fonts the templates use (folio's fonts/ folder)
+fonts-from-system = the fonts folder { $dir } has no { $family } { $variant }: it was taken from this machine's fonts ({ $path })
+fonts-from-system-hint = put the font file into { $dir } (or pass --font-path DIR) so the pages do not depend on the machine that builds them
+fonts-no-family = a template sets text without naming a font family ({ $faces }), and folio never picks one itself
+fonts-no-family-hint = name the family in the template, e.g. `set text(font: st.serif)` (layouts/style.typ lists the families)
+fonts-family-missing-faces = the templates ask for the font family "{ $family }" ({ $faces }), but the fonts folder { $dir } has no font of that family
+fonts-face-missing = the templates ask for { $family } { $faces }, but the fonts folder { $dir } has only { $has }
+fonts-never-substitute-hint = folio never sets text in another weight, style or family than the template asks for
+fonts-add-face-hint = add the font file with this face to { $dir }, or pass --font-path DIR with a folder that has it (`folio fonts --font-path DIR` lists a folder's faces)
+fonts-family-missing = the templates ask for the font family "{ $family }", but the fonts folder { $dir } has no font of that family
+fonts-add-family-hint = add the font files of "{ $family }" to { $dir }, or pass --font-path DIR with a folder that has them
+fonts-in-folder = in the fonts folder: { $message }
+fonts-in-folder-hint = remove it from the fonts folder, or pass --font-path DIR with a folder of font files
+
+## folio serve (src/cmd/serve.rs)
+
+serve-bad-host = --host { $host } is not an IP address
+serve-bad-host-hint = give an address, e.g. --host 127.0.0.1 (the default) or --host 0.0.0.0 for every interface
+serve-open-host = listening on { $ip }, not only on this machine: anyone who can reach it sees the pages (they still cannot reach any file)
+serve-open-host-hint = leave --host out to listen on loopback only
+serve-cannot-start = cannot start the server ({ $error })
+serve-cannot-listen = cannot listen on { $ip }:{ $port } ({ $error })
+serve-cannot-listen-hint = another program may use the port: pick another with --port N, or --port 0 for any free one
+serve-serving = serving { $edition } at { $url } (Ctrl-C stops)
+serve-no-browser = could not open a browser ({ $error })
+serve-no-browser-hint = open { $url } yourself
+watch-cannot-watch = cannot watch files: { $error }
+serve-stopped = the server stopped ({ $error })
+
+## folio watch: failures
+
+
+## folio schema (src/cmd/schema.rs)
+
+schema-name-one = name the schema to print, or a folder to write all three into
+schema-name-one-hint = folio schema edition (or story, formats), or folio schema --out schema
+cannot-write = cannot write { $file } ({ $error })
+
+## folio man (src/cmd/manual.rs)
+
+man-wrote = wrote the manual pages into { $dir }
+man-cannot-write = cannot write the manual to { $place } ({ $error })
+
+## Copyfit changes (src/check/preflight.rs)
+
+copyfit-tracking = tracking { $change }
+copyfit-leading = leading { $change }
+copyfit-photo = photo { $change } lines
+
+## Proofs (src/output/proof.rs)
+
+proof-too-many-pixels = --dpi { $dpi } would render a { $width_mm } × { $height_mm } mm sheet of this edition as { $width } × { $height } pixels ({ $mpx } Mpx), above folio's limit of { $limit } Mpx for one image
+proof-too-many-pixels-hint = give --dpi { $dpi } or less for this edition (see README.md, "Limits")
+proof-template-missing = layouts/{ $file } is missing: folio proof draws its marks with it
+proof-template-missing-hint = copy layouts/proof.typ from folio's repository into the project's layouts/
+
+## Export (src/output/export.rs)
+
+png-too-many-pixels = a { $width } × { $height } pixel proof is above folio's limit of { $limit } Mpx for one image
+png-too-many-pixels-hint = give { $dpi } dpi or less (see README.md, "Limits")
+epoch-not-number = SOURCE_DATE_EPOCH is "{ $value }", not a whole number of seconds
+epoch-not-number-hint = set it to seconds since 1970-01-01 UTC (e.g. `git log -1 --format=%ct`), or unset it to use the edition's date
+epoch-range = SOURCE_DATE_EPOCH { $value } is out of range
+epoch-range-hint = use seconds between 1970 and 9999
+
+## Press plates (src/output/press.rs)
+
+press-bleed-impossible = a bleed of { $mm } mm is not possible
+press-bleed-impossible-hint = give --bleed in mm, from 0 to { $max }
+press-format-bleed = format { $format } with a bleed of { $mm } mm: { $message }
+
+## Writing files
+
+cannot-write-in = cannot write in { $dir } ({ $error })
+
+## folio import: writing
+
+
+## folio new: writing
+
+new-cannot-copy = cannot copy { $path }: { $error }
+new-cannot-update-schema = cannot update the #:schema lines: { $error }
+new-cannot-write-schemas = cannot write the schemas ({ $error })
+
+## Words
+
+word-or = {" or "}
+
+## Templates (src/layout/compile.rs)
+
+template-error = layouts/{ $file }: { $error }
+galley-order-hint = the galley template must set each piece on a page of its own, in the order of the data
+photo-budget-hint = build the edition in parts (one edition folder per section or group of pages), or lower [preflight] target_ppi so photos are served smaller
+template-page-count = layouts/{ $file } made { $made } pages instead of { $want }
+template-page-count-hint = the template must draw each page (or spread) of the data exactly once
+template-sheet-count = layouts/{ $file } made { $made } sheets instead of { $want }
+template-sheet-count-hint = the template must draw each spread of the data exactly once

@@ -1,0 +1,600 @@
+# folio 的中文提示信息：每个 ID 都与 en.ftl 一一对应，占位符相同（tests/i18n.rs 检查）。
+# 中文用全角标点（，。：“”）；文件名、键名、数值照原样。
+
+## General
+
+internal-error = 错误：folio 内部出错（这是程序缺陷），没有写出任何文件。请连同引发问题的输入一起报告。
+hint-line = 提示：{ $hint }
+hint-inline = （提示：{ $hint }）
+
+## Content: edition.toml (src/input/content.rs)
+
+content-not-edition = { $dir } 不是一期报纸的目录：其中没有 { $file }
+content-not-edition-hint = 请给出一期报纸的目录，如 content/jiangxi-special，或用 `folio new` 新建一期
+content-date-plain = 出版日期只能是日期（不带时间和时区）
+content-date-plain-hint = 按 TOML 本地日期书写，如 date = 2023-06-26
+content-unknown-format = 未知的版式“{ $name }”
+content-unknown-format-hint = 可用的版式：{ $formats }
+content-page-unknown-format = 第 { $page } 版：未知的版式“{ $name }”
+content-page-unknown-format-hint = 可用的版式：{ $formats }；或删去 `format`，沿用整期的版式
+content-no-pages = 这一期没有任何版面
+content-no-pages-hint = 至少加一个 [[pages]] 表，列出该版的稿件
+content-story-outside-hint = 稿件文件须在项目目录之内，路径相对于本期目录
+content-story-missing = 稿件文件 { $file } 不存在
+content-story-missing-hint = 请核对文件名；稿件路径相对于本期目录
+content-masthead-cn = `masthead.cn` = "{ $cn }" 不是国内统一连续出版物号（CN 号）
+content-masthead-cn-hint = 写作 CN、两位省区代码、连字符和四位序号，可带 /分类号：cn = "CN 36-0012" 或 "CN 36-0012/Z"
+content-masthead-postal = `masthead.postal_code` = "{ $code }" 不是有效的邮发代号
+content-masthead-postal-hint = 写作一到两位数字、连字符和一到四位数字，如 postal_code = "43-12"
+content-image-kind = { $what } { $file } 不是 { $exts } 文件
+content-image-kind-hint = 请给出 { $exts } 文件
+content-image-outside-hint = 图片须放在项目之内，如本期目录下的 photos/logo.svg
+content-image-missing = { $what } { $file } 不存在
+content-image-missing-hint = 请核对文件名；路径相对于本期目录
+content-the-logo = 报头标志
+content-the-ear-photo = 报眼图片
+content-ear-no-masthead = 第 { $page } 版有报眼却没有报头：报眼排在报头旁边
+content-ear-no-masthead-hint = 给该版加上 masthead = true，或删去它的 [pages.ear] 表
+content-ear-empty = 第 { $page } 版的报眼是空的
+content-ear-several = 第 { $page } 版的报眼放了不止一样内容
+content-ear-kinds-hint = 报眼只放一样：title = "…"（配 see = [2]）、items = [{"{"} title = "…", page = 2 {"}"}]（导读）或 photo = "photos/….jpg"
+content-ear-see-no-title = 第 { $page } 版的报眼有 `see` 却没有 `title`
+content-ear-see-no-title-hint = `see` 属于报眼标题；导读条目各自带版次
+content-ear-caption-no-photo = 第 { $page } 版的报眼有图片说明却没有图片
+content-ear-caption-no-photo-hint = 加上 photo = "photos/….jpg"，或删去图片说明
+content-ear-bad-page = 第 { $page } 版的报眼指向第 { $target } 版，但本期没有这一版
+content-ear-item-page-hint = 每条导读都要指向本期列出的版面
+content-ear-item-empty = 导读条目的标题是空的
+content-ear-item-empty-hint = 写上报眼显示的一行，如稿件标题的缩写
+content-too-many-pages = 这一期有 { $pages } 个版；folio 一期最多排 { $max } 个版
+content-too-many-pages-hint = 把这一期分成几部分（每叠一个目录），分别生成
+content-paper-empty = 报名是空的
+content-paper-empty-hint = 写上报名，如 paper = "示例日报"：每版的版头线都印着它
+content-ear-see-hint = 报眼（见第N版）只能指向本期列出的版面
+content-page-number-range = `pages[{ $index }].number` = { $number } 超出范围：版次为 1–{ $max }
+content-page-number-range-hint = 写上版头线印的版次，如 number = 5
+content-page-number-twice = 版次 { $number } 用了两次（第 { $first } 个和第 { $second } 个 [[pages]] 表）
+content-page-number-twice-hint = 每个版各用一个版次
+content-page-no-stories = 第 { $page } 版没有稿件
+content-page-no-stories-hint = 在 `stories = [...]` 中列出稿件文件；若该版有意留空，写 `blank = true`
+content-story-twice = 稿件文件 { $file } 列了两次（第 { $first } 版和第 { $second } 版）
+content-story-twice-hint = 一篇稿件只排一次：只在一个版上列出（转版的稿件用 [[jumps]]）
+
+## Stories and blocks (src/input/content.rs)
+
+content-copyfit-range = `copyfit.{ $key }` = { $value } 超出范围：应是 0 到 { $max } 之间的比例
+content-copyfit-range-hint = 如 { $key } = 0.02 表示 ±2%；0 表示关闭
+content-photo-lines-range = `copyfit.photo_lines` = { $value } 超出范围：应为 0–{ $max } 个网格行
+content-photo-lines-range-hint = 如 photo_lines = 4
+content-preflight-positive = [preflight] 的各项限值必须是正数
+content-preflight-positive-hint = 如 warn_ppi = 200、error_ppi = 120、target_ppi = 300、max_ink = 240
+content-preflight-order = [preflight] 的 error_ppi（{ $error }）高于 warn_ppi（{ $warn }）
+content-preflight-order-hint = 图片分辨率低于 error_ppi 报错，低于 warn_ppi 警告：须 error_ppi ≤ warn_ppi
+content-preflight-max-ppi = [preflight] 的分辨率最高 2400 ppi
+content-preflight-max-ppi-hint = 新闻纸需要 200–300 ppi：如 warn_ppi = 200、target_ppi = 300
+content-preflight-max-ink = [preflight] max_ink = { $value } 超过四色各 100%
+content-preflight-max-ink-hint = 填印厂的总墨量上限（百分比），新闻纸如 240
+story-jump-needs-block = 转版的稿件需要 [block]：folio 不自动安排转版
+story-jump-needs-block-hint = 手工给稿件写 [block]（`folio place --write` 会为能自动安排的稿件写上），或删去 [[jumps]]
+story-head-range = `block.head` = { $head } 超出范围：该稿块高 { $lines } 行，标题区只能占 0–{ $max } 行
+story-head-range-hint = 标题区的行数要少于稿块，给正文留出地方（或写 0，或删去 `head`，由 folio 决定）
+story-headline-empty = 标题是空的
+story-headline-empty-hint = 写上稿件的主题
+story-lead-span = 导语框跨 { $lead } 栏，而稿件只跨 { $span } 栏
+story-lead-span-hint = 导语框的栏数应在 1 和稿件所跨栏数之间
+story-photo-columns = 图片占稿件的第 { $first }–{ $last } 栏，但稿件只有第 1–{ $span } 栏
+story-photo-columns-hint = 图片的栏从稿件的第一栏数起
+story-photo-outside-hint = 图片须放在项目之内，如本期目录下的 photos/name.jpg
+story-photo-missing = 图片 { $file } 不存在
+story-photo-missing-hint = 请核对文件名；图片路径相对于本期目录
+story-span-hint-range = `{ $key }` = { $value } 超出范围：该版只有第 1–{ $columns } 栏
+story-span-hint-range-hint = 把 `{ $key }` 设在 1 到 { $columns } 之间（稿块可跨的栏数），或删去
+story-min-max-span = `min_span` = { $min } 大于 `max_span` = { $max }：稿件没有可用的栏宽
+story-min-max-span-hint = 须 min_span ≤ max_span，如 min_span = { $min }、max_span = { $max }
+story-too-many-chars = 这篇稿件正文有 { $chars } 字；folio 一篇稿件最多排 { $max } 字
+story-too-many-chars-hint = 拆成几篇稿件（或检查文件里是不是只有一篇稿件，而不是一整期）
+story-too-many-paragraphs = 这篇稿件有 { $paras } 段；folio 一篇稿件最多排 { $max } 段
+story-too-many-paragraphs-hint = 拆成几篇稿件；段与段之间用空行分隔
+story-field-too-long = `{ $key }` 长 { $chars } 字；标题类的一行最多 { $max } 字
+story-field-too-long-hint = 压缩 `{ $key }`：它用标题字排一两行
+story-caption-too-long = 第 { $photo } 张图片的说明长 { $chars } 字；图片说明最多 { $max } 字
+story-caption-too-long-hint = 压缩图片说明；长文字应放进正文
+block-across-facing = （第 { $columns } 栏以后的栏排在对页上）
+block-across-centre-only = ；只有中间跨页的左版能跨版排稿件
+block-column-range = `{ $key }` = { $value } 超出范围：{ $format } 网格只有第 1–{ $max } 栏
+block-column-range-hint = 把 column 设在 1 到 { $max } 之间{ $across }
+block-span-zero = `{ $key }` = 0 超出范围：稿块至少跨一栏
+block-span-zero-hint = 把 `{ $key }` 设在 1 到 { $max } 之间
+block-span-range = 稿块占第 { $first }–{ $last } 栏，但 { $format } 网格只有第 1–{ $max } 栏
+block-span-range-hint = 把 `{ $key }` 设在 1 到 { $most } 之间，使 column + span - 1 ≤ { $max }{ $across }
+block-top-under-banner = `{ $key }` = { $value } 超出范围：第 0–{ $last } 行是该版的通栏标题或报头
+block-top-range = `{ $key }` = { $value } 超出范围：{ $format } 网格只有第 0–{ $last } 行
+block-top-range-hint = 把 top 设在 { $min } 到 { $max } 之间
+block-height-range = 稿块占第 { $top }–{ $bottom } 行，但 { $format } 网格只有第 0–{ $last } 行
+block-height-range-hint = 把 `{ $key }` 设在 1 到 { $max } 之间（top = { $top } 以下剩下的行数）
+banner-across-no-banner = 第 { $page } 版：有 banner_across 却没有通栏标题
+banner-across-no-banner-hint = 给该版加上 banner = "…"，或删去 banner_across
+banner-across-masthead = 第 { $page } 版的通栏标题跨过对页，但第 { $right } 版有自己的报头
+banner-across-banner = 第 { $page } 版的通栏标题跨过对页，但第 { $right } 版有自己的通栏标题
+banner-across-hint = 删去第 { $right } 版的通栏标题（或报头）
+banner-across-not-centre = 第 { $page } 版不是中间跨页的左版：它的通栏标题不能跨版
+banner-across-not-centre-hint = 只有一期正中的两个版（偶数版和紧接的奇数版，版式相同）印在同一张纸上；banner_across 只能设在那里
+jump-format = 稿件从 { $from } 版转到第 { $page } 版，而该版是 { $to }
+jump-format-hint = 转到版式相同的版上
+jump-backwards = 稿件转到第 { $page } 版，但该版不在起始版之后
+jump-backwards-hint = 稿件只能转到后面的版；按版序列出转版
+jump-no-page = 稿件转到第 { $page } 版，但本期没有这一版
+jump-no-page-hint = 用 edition.toml 中列出的版次
+jump-too-short = 转版稿块只有 { $lines } 行高；转版至少要 3 行（转版标题和正文）
+jump-too-short-hint = 转版稿块至少高 3 个网格行
+block-overlap = 该稿块与第 { $page } 版 { $other } 的稿块重叠
+block-overlap-hint = 移动或缩小其中一个稿块，使两者不共用任何网格单元
+
+## TOML sources (src/input/source.rs)
+
+source-not-utf8-line = 文件不是 UTF-8 编码（第一个错误字节在第 { $line } 行）：看来是 { $encoding }
+source-not-utf8 = 文件不是 UTF-8 编码：看来是 { $encoding }
+source-not-utf8-hint = 把文件存为 UTF-8（编辑器里“另存为 → 编码：UTF-8”；WPS/Word 选“纯文本，UTF-8”），或转换：iconv -f { $iconv } -t UTF-8 { $file } > fixed.toml
+ime-fullwidth-equals = 全角等号
+ime-curly-open-quote = 中文左引号
+ime-curly-close-quote = 中文右引号
+ime-curly-open-single = 中文左单引号
+ime-curly-close-single = 中文右单引号
+ime-fullwidth-bracket = 全角方括号
+ime-chinese-bracket = 中文方头括号
+ime-fullwidth-brace = 全角花括号
+ime-fullwidth-comma = 全角逗号
+ime-fullwidth-colon = 全角冒号
+ime-fullwidth-number-sign = 全角井号
+ime-fullwidth-space = 全角空格
+source-ime-hint = `{ $char }`（U+{ $code }）是用中文输入法打出的{ $what }；这里 TOML 需要 ASCII 的 `{ $ascii }`：输入键名、`=`、引号和括号时请把输入法切到英文（或半角）
+source-did-you-mean = 是不是要写 `{ $key }`？
+char-bidi-override = 双向文字控制符
+char-direction-mark = 不可见的方向标记
+char-control = 控制字符
+char-noncharacter = 非字符码位
+char-rtl = 从右向左书写的文字（folio 不排这类文字）
+char-tab = 行内的制表符
+char-rtl-hint = folio 只排中文和从左向右的文字：把从右向左的文字从 `{ $key }` 中删去（或做成图片）
+char-bidi-hint = 把它从 `{ $key }` 中删去：它在屏幕上会改变文字顺序，印刷时却不会，校样和印版会不一致
+char-delete-hint = 把它从 `{ $key }` 中删去（多半是随稿件粘贴进来的）；要空格处打空格或全角空格　（U+3000）
+char-bad = `{ $key }` 中有 { $code }，即{ $what }
+source-cannot-read = 无法读取 { $file }：{ $error }
+source-expected-here = 这里应是{ $expected }
+toml-unknown-field-hint = 删去或改正这个键；{ $expected }只接受上面列出的键（见 README.md“Content format”一节）
+toml-missing-field-hint = 给{ $expected }补上缺少的键（见 README.md“Content format”一节）
+toml-invalid-type-hint = 把值改成该键要求的类型（见 README.md“Content format”一节）
+toml-syntax-hint = 请改正 TOML 语法；这个文件应是{ $expected }
+toml-unknown-field = 未知的键 `{ $key }`，可用的键：{ $expected }
+toml-missing-field = 缺少键 `{ $key }`
+
+## What a file holds
+
+expected-edition = 一期报纸的描述（[edition] 和 [[pages]]）
+expected-story = 一篇稿件
+
+## Page formats
+
+expected-formats = 版式定义
+
+## Preflight findings (src/check/preflight.rs)
+
+head-area-vertical = 竖排时超出稿块底部（稿块高 { $has } 行）
+head-area-given = 而标题区只有 { $has } 行（block.head = { $has }）
+head-area-block = 而稿块顶部以下只有 { $has } 行，正文已无处可排
+head-overset-vertical-hint = 压缩标题、加高稿块，或改为横排标题（删去 `vertical`）
+head-overset-given-hint = 压缩标题（或引题、副题），把标题区设为 { $needs } 行（head = { $needs }），或加宽稿块
+head-overset-hint = 压缩标题（或引题、副题），或加宽、加高稿块
+head-overset = 第 { $page } 版标题超版：标题需要 { $needs } 行，{ $area }
+overset = 第 { $page } 版超版：{ $lines } 行（约 { $chars } 字）排不进稿块
+overset-hint = 删减稿件，或加高、加宽稿块
+underset = 第 { $page } 版缺稿：各栏在稿块底部以上 { $lines } 行就结束了
+underset-hint = 补充稿件、放大图片，或压低稿块
+copyfit = 第 { $page } 版自动调整：{ $change }，以排满稿块
+copyfit-hint = 这是 fit = "auto" 所做的调整；删去 fit = "auto" 即按原样排
+photo-error = 图片 { $file }：{ $error }
+photo-unreadable-hint = 换成可读的 JPEG 或 PNG 文件，或改正路径
+photo-low-ppi = 图片 { $file } 在第 { $page } 版上的分辨率只有 { $ppi } ppi（{ $width }×{ $height } 像素印成 { $width_mm }×{ $height_mm } 毫米），低于 { $limit } ppi
+photo-low-ppi-hint = 这个尺寸要用至少 { $width }×{ $height } 像素的图片，或把图片排小些（少跨几栏）
+glyph-times = （{ $count } 处）
+glyph-in-paragraph = ，在段落“{ $context }”中
+glyph-missing = 第 { $page } 版的字符 { $char }（{ $code }）没有字体能排{ $times }{ $place }：印出来会是空框
+glyph-missing-hint = 把 { $code } 换成字体里有的字，或把含有该字的字体放进 fonts 目录（`folio fonts` 列出已有字体）
+ink-what-text = 文字“{ $text }”
+ink-what-rule = 线条
+ink-what-fill = 底色
+ink-not-k = 第 { $page } 版：{ $count } 处着色不是单黑（K），第一处是{ $what }，颜色 { $colour }
+ink-not-k-hint = 文字、图片说明和线条只能印单黑：在 layouts/style.typ 中用 st.ink / st.tint()（cmyk 0/0/0/k）
+ink-over-limit = 第 { $page } 版：总墨量达到 { $tac }%（在 { $source } 中），超过上限 { $limit }%
+ink-over-limit-hint = 用印厂的特性文件（其总墨量上限）对图片分色，或在印刷允许时调高 [preflight] max_ink
+typo-column = 第 { $column } 栏
+loose-line = 第 { $page } 版有松行：「{ $text }」字距被拉开了 { $percent }% 个字宽
+loose-line-hint = 改动段中一两个字（整字成行就不必拉开字距），或用 fit = "auto" 调整字距
+widow = 第 { $page } 版{ $column }有孤行：段落末行「{ $text }」单独排在栏首
+widow-hint = 在段中增删几个字，让末行移动，或把稿块加高或压低一行
+orphan = 第 { $page } 版{ $column }有寡行：段落首行「{ $text }」单独排在栏末
+orphan-hint = 在该段之前增删一行，或把稿块加高或压低一行
+short-column = 第 { $page } 版{ $column }短栏：正文在栏底以上 { $lines } 行就结束了
+short-column-hint = 增删一行稿件，或把稿块高度、图片高度调整一行，使各栏齐平（齐栏）
+hole = 第 { $page } 版{ $column }开天窗：版心有 { $lines } 行没有稿块、通栏或报头覆盖
+hole-hint = 把其上或其下的稿块加高，或在此处安排一篇稿件或一张图片（也可去掉本版的稿块，由 folio 自动组版）
+fold-split-headline = 第 { $page }–{ $next } 版的跨版标题在中缝处断在词中间：「{ $text }」
+fold-split-banner = 第 { $page }–{ $next } 版的跨版通栏在中缝处断在词中间：「{ $text }」
+fold-split-hint = 在应从中缝断开的两个词组之间加一个空格或换行（\n），或移动稿块，使中缝落在词与词之间
+allowed-overset = （--allow-overset 允许）
+
+## Punctuation
+
+half-width-bracket = 中文里用了半角括号：{ $pair }
+half-width-bracket-hint = GB/T 15834 规定中文用全角括号：写作 { $full }，或在 edition.toml 的 [typography] 下设 full_width_brackets = true，全部自动转换
+
+## Reports (src/cmd/report.rs)
+
+report-jump-blocks = ，另有 { $n } 个转版稿块
+report-balance-exact = 正好
+report-balance-short = 缺 { $chars } 字
+report-balance-over = 超 { $chars } 字
+report-block-line = { $name }：稿块 { $cols } × { $lines } 行{ $jumps }（{ $placed }）可容约 { $capacity } 字，稿件 { $copy } 字（{ $balance }）
+report-placed-by-folio = folio 安排
+report-placed-by-hand = 手工安排
+count-cols = { $n } 栏
+count-stories = { $n } 篇稿件
+count-body-lines = 正文 { $n } 行
+count-overset-lines = 超版 { $n } 行
+count-photos = { $n } 张图片
+count-errors = { $n } 个错误
+count-warnings = { $n } 个警告
+count-pages = { $n } 个版
+report-photos = { $photos }（最低 { $ppi } ppi）
+report-downsampled = ，降采样省下 { $size }
+report-grayscale = ，灰度
+report-ink-max = 最大墨量 { $percent }%
+report-ok = 通过
+report-list-two = { $a }，{ $b }
+report-separator = ，
+report-page-line = 第 { $page } 版：{ $parts } —— { $verdict }
+report-build-failed = 错误：生成失败，有 { $errors }；没有写出任何文件
+report-the-page = 本版
+report-the-edition = 本期
+report-not-on-page = 不在任何版上
+report-edition-line = { $edition }：{ $pages }，{ $errors }，{ $warnings }
+
+## folio build (src/cmd/build.rs)
+
+build-bleed-range = --bleed { $bleed }：出血须在 0 到 { $max } 毫米之间
+build-bleed-range-hint = 按印厂要求给出血，单位毫米（通常为 3；0 表示不要出血）
+build-jobs-zero = --jobs 0：一次至少要生成一期
+build-jobs-zero-hint = 删去 --jobs 即用上全部处理器核心
+build-emit-typst-failed = 错误：--emit-typst 失败；{ $out } 中的文件都没有改动
+build-failed-unchanged = 错误：生成失败；{ $out } 中的文件都没有改动
+wrote-file = 已写出 { $file }
+build-failed-nothing = 错误：生成失败；没有写出任何文件
+batch-errors = 有错误；没有写出任何文件
+batch-preflight-errors = 印前检查发现 { $errors }；没有写出任何文件
+batch-emit-typst-failed = --emit-typst 失败；没有写出任何文件
+batch-output-failed = 输出失败；这一期什么都没有写出
+batch-collision = { $a } 和 { $b } 会写出同名的输出文件（{ $name } / { $other }）
+batch-skipped = 注意：跳过了 { $path }：不是一期报纸的目录
+batch-built = [{ $n }/{ $total }] 已生成 { $path }（{ $pages }）
+batch-failed-one = [{ $n }/{ $total }] 失败 { $path }：{ $why }
+batch-names-collide = 输出文件重名；未生成
+batch-names-collide-hint = 给其中一期的目录改名，或分别生成到不同的 --out 目录
+batch-summary = 共 { $total } 期，生成了 { $built } 期（{ $files } 个文件），用时 { $seconds } 秒，{ $jobs } 个并行任务
+batch-failed = 错误：{ $total } 期中有 { $failed } 期失败：
+
+## Command output (src/cmd/mod.rs)
+
+more-warnings = 警告：另有 { $n } 个同类的 { $code } 警告（`folio check --format json` 全部列出；`folio proof` 在版面上标出）
+
+## Placement (src/layout/place.rs)
+
+place-not-rectangle = 第 { $page } 版：手工安排的稿块给没有 [block] 的稿件留下的地方不是一个矩形
+place-not-rectangle-hint = folio 只在版面上的一个矩形区域里安排稿件：给空当周围的稿件手工写 [block]，或把手工安排的稿块移到一侧或顶部
+place-too-many = 第 { $page } 版：在 { $columns } 栏 × { $lines } 行的区域里有 { $stories } 篇没有 [block] 的稿件，超过 folio 一次能安排的数量（最多 { $max } 篇，网格很细时更少）
+place-too-many-hint = 给该版部分稿件手工写 [block]（其余的由 folio 排在下面），或把稿件移到别的版
+place-min-span = 第 { $page } 版：{ $story } 要求至少 { $min } 栏（`min_span`），但 folio 在那里安排的稿件一共只有 { $columns } 栏
+place-min-span-hint = 把 `min_span` 降到 { $columns } 或以下，或腾出地方：移开使版面变窄的手工稿块
+place-no-copy = 第 { $page } 版：{ $story } 没有正文，而 folio 按正文安排稿件
+place-no-copy-hint = 写上稿件正文，或手工给它写 [block]
+place-over = 第 { $page } 版：{ $stories } 篇稿件的正文比版面（{ $columns } 栏 × { $lines } 行）多出约 { $chars } 字
+place-over-hint = 删减约 { $chars } 字（如从 { $from } 中删），或从该版撤下一篇稿件，或手工给一篇稿件写 [block]
+place-and = 和
+place-short = 第 { $page } 版：{ $stories } 篇稿件的正文比版面（{ $columns } 栏 × { $lines } 行）少约 { $chars } 字
+place-short-hint = 补充约 { $chars } 字或一张图片，或再移一篇稿件到该版
+place-no-arrangement = 第 { $page } 版：{ $stories } 篇稿件大致正好填满版面，但没有一种整块的排法能让每篇稿件既不留空当也不超版
+place-no-arrangement-hint = 换一种稿件顺序（或给另一篇稿件 `priority = 1`），把某篇稿件增减几行，{ $widen }或手工给一篇稿件写 [block]
+place-widen-span = 放宽某篇稿件的 `min_span`–`max_span` 范围，
+
+## folio place (src/cmd/place.rs)
+
+place-failed = 错误：无法安排稿件；没有改动任何文件
+place-nothing = { $edition } 的每篇稿件都有 [block]；没有需要安排的
+place-page = 第 { $page } 版：
+place-cannot-edit = 无法编辑 { $file }：{ $error }
+
+## Project and files (src/project.rs)
+
+project-cannot-open-root = 无法打开项目目录 { $path }：{ $error }
+project-cannot-open-root-hint = --root 要给出含有 layouts/ 和 fonts/ 的目录
+project-cannot-open = 无法打开 { $path }：{ $error }
+project-cannot-open-edition-hint = 请给出已有的一期报纸目录，如 content/jiangxi-special
+project-none = { $path } 不在 folio 项目里：上级目录中都没有 { $layouts }/ 目录
+project-none-hint = 在项目目录（含 layouts/ 和 fonts/ 的目录）里运行 folio，或用 --root 指定
+project-no-layouts = { $path } 中没有 { $layouts }/ 目录
+project-no-layouts-hint = 项目目录的 layouts/ 中须有 Typst 模板
+check-the-path = 请核对路径
+project-outside = { $path } 在项目目录 { $root } 之外
+project-outside-hint = folio 只读取项目目录下的文件：把它移进来，或用 --root 指定
+path-empty = 路径是空的
+path-absolute = 路径“{ $path }”是绝对路径；folio 只读取项目目录内的文件
+path-not-plain = 路径“{ $path }”不是普通的相对路径
+path-escapes = 路径“{ $path }”跑出了项目目录
+path-symlink-out = 路径“{ $path }”是指向项目目录之外的符号链接
+limit-toml = TOML 文件（期、稿件或版式）
+limit-template = 模板
+limit-photo = 图片
+limit-font = 字体文件
+limit-font-cache = 字体扫描缓存
+file-kind-directory = 目录
+file-kind-fifo = FIFO（命名管道）
+file-kind-socket = 套接字
+file-kind-char-device = 字符设备
+file-kind-block-device = 块设备
+file-kind-other = 特殊文件
+read-not-regular = { $path } 是{ $kind }，不是普通文件
+read-too-large = { $path } 有 { $size }，超过 folio 对{ $what }的上限 { $limit }
+read-not-found = { $path } 不存在
+read-directory-hint = 请给出文件，而不是目录
+read-not-regular-hint = folio 只读普通文件（不读管道、设备或套接字）：请把文件本身放在那里
+read-too-large-hint = { $what }最大 { $limit }：请拆分或缩小（见 README.md“Limits”一节）
+read-io-hint = 请检查文件是否可读
+project-cannot-create = 无法创建 { $path }：{ $error }
+project-check-out = 请检查 --out 目录
+
+## Photo files (src/input/photos.rs)
+
+photo-damaged-hint = 换成可读的 JPEG 或 PNG 文件（用图片编辑软件打开后重新保存）
+photo-save-as-hint = 另存为 JPEG 或 PNG（如在图片编辑软件中“文件 › 导出为 JPEG”），并把 `file` 指向新文件
+photo-other-format = 它是 { $format } 文件（folio 按文件内容而不是文件名判断）；folio 只印 JPEG 和 PNG 图片
+photo-empty = 它是空文件（0 字节）
+photo-not-image = 它不是图片：内容既不是 JPEG 也不是 PNG（folio 按文件内容而不是文件名判断）
+photo-zero-size = 它标明的尺寸是 { $width }×{ $height } 像素：空图
+photo-too-big = 它有 { $width }×{ $height } 像素（{ $megapixels } 百万像素），超过 folio 每张图片 { $budget } 百万像素的上限（每边最多 { $side } 像素）
+photo-too-big-hint = 缩小到最多 { $width }×{ $height } 像素（按印刷尺寸 300 ppi 已足够）后重新保存
+photo-damaged = 文件已损坏：{ $error }
+photo-truncated = 文件已损坏或不完整：{ $error }
+photo-cannot-open = 无法打开：{ $error }
+photo-not-whole = 文件已损坏，或不是完整的 { $format } 文件：{ $error }
+photo-limits = 无法在 folio 的限额内解码：{ $error }
+
+## Photo files, animated
+
+photo-apng = 它是动画 PNG（APNG）；folio 只印静态图片
+
+## Page formats (src/input/grid.rs)
+
+unit-body-chars = 个正文字宽
+unit-times-body = × 正文字号
+format-real-range = `{ $key }` = { $value } 超出范围：{ $lo }–{ $hi } { $unit }
+format-int-range = `{ $key }` = { $value } 超出范围：{ $lo }–{ $hi }
+format-top-lines-range = `{ $key }` = { $value } 超出范围：0–{ $max }（须少于版面的 { $lines } 行）
+format-label-empty = `label` 是空的
+format-area-too-big = 版心（{ $width } × { $height } 毫米）超出了成品尺寸（{ $trim_width } × { $trim_height } 毫米）
+formats-none = layouts/formats.toml 中没有定义任何版式
+formats-none-hint = 至少定义一个，如 [broadsheet]，写明成品尺寸、栏数和行数
+formats-error = 版式 { $format }：{ $message }
+formats-error-hint = 改正 layouts/formats.toml 中 [{ $format }] 表里的 `{ $key }`
+
+## folio import: the plan (src/input/import/plan.rs)
+
+import-not-edition = { $dir } 不是一期报纸的目录（没有 { $file }）
+import-not-edition-hint = --into 要给出一期报纸的目录；可用 folio new 目录 新建
+import-read-as-text = { $encoding } 文本
+import-read-as-word = Word 文档
+import-read = { $file }：按{ $how }读入；{ $stories }
+import-cannot-read-photo = 无法读取图片 { $file }（{ $error }）
+import-caption-no-photo = 有图片说明却没有图片；已作为注释写入 { $file }（用 --photo 文件 给出图片）
+import-photo-names = 这次导入的两张图片都叫 { $name }
+import-photo-names-hint = 给其中一个图片文件改名
+import-photo-exists = { $file } 已存在，是另一张图片
+import-photo-exists-hint = 给图片改名，或加 --force 覆盖
+import-story-exists = { $file } 已存在
+import-story-exists-hint = 给输入文件改名，或加 --force 覆盖稿件文件
+import-image-no-caption = {"  "}{ $file } 的第 { $n } 张图没有图片说明；未导入
+import-photo-no-caption = 图片 { $file } 没有剩下的图片说明可配
+import-photo-no-caption-hint = 每条图片说明配一个 --photo（图片说明是像 `说明 某某摄` 这样的一行）
+import-bad-toml = { $file } 不是有效的 TOML：{ $error }
+import-bad-toml-hint = 改正后再导入（folio check 会指出是哪一行）
+import-no-page = { $file } 中没有第 { $page } 版
+import-no-page-hint = 已有的版是 { $pages }；加一个 number = { $page } 的 [[pages]] 表，或从中选一个
+
+## folio import: inputs (src/input/import/mod.rs)
+
+import-not-importable = { $file } 不是 folio 能导入的文件
+import-not-importable-hint = 请导入 .docx、.txt 或 .md 文件
+import-no-text = { $file } 里没有文字
+import-no-text-hint = 请导入有稿件正文的文件
+import-no-headline = { $file }：从 { $unit } { $line } 开始的稿件找不到标题
+import-no-headline-hint = 把标题单独放在正文前的一行
+
+## folio import: text files (src/input/import/text.rs)
+
+import-bad-bom = { $file } 以 { $encoding } 字节顺序标记开头，内容却不是有效的 { $encoding }
+import-bad-bom-hint = 把文件重新存为 UTF-8 或 UTF-16
+import-bad-encoding = { $file }:{ $line }:{ $col }：文本既不是 UTF-8、UTF-16（带 BOM），也不是 GB18030/GBK
+import-bad-encoding-hint = 把文件存为 UTF-8（或 GBK/GB18030）后重新导入
+
+## folio import (src/cmd/import.rs)
+
+import-nothing = 错误：什么都没有导入
+would-write-file = 将写出 { $file }
+import-page-lists = 第 { $page } 版已列入这些稿件；folio build { $edition } 会安排它们
+import-add-to-page = 请在 edition.toml 中把稿件加到某个版的列表里（或导入时用 --page N）
+
+## folio watch (src/cmd/watch.rs)
+
+watch-later = { $summary }（跨页 PDF 和校样晚 { $ms } 毫秒）
+watch-rebuild-failed = 重新生成失败：{ $errors }；{ $out } 中上一次成功的输出保持不变
+watch-build-failed = 生成失败：{ $errors }；没有写出文件，继续监视改动
+
+## folio watch summaries (src/session/watch.rs)
+
+watch-no-page-changed = 没有版面改变
+watch-page-changed = 第 { $page } 版有改变
+watch-pages-changed = 第 { $pages } 版有改变
+watch-wrote = ；已写出 { $files }
+watch-built = 生成用时 { $ms } 毫秒：{ $what }{ $wrote }
+watch-rebuilt = 重新生成用时 { $ms } 毫秒：{ $what }{ $wrote }
+
+## folio fonts (src/cmd/fonts.rs)
+
+fonts-not-folder = { $path } 不是目录
+fonts-not-folder-hint = 在项目目录里运行 folio fonts，或用 --font-path 指定
+fonts-family = { $family }（{ $faces }：{ $names }）
+count-faces = { $n } 个字面
+fonts-face-index = { $file }（第 { $index } 个字面）
+fonts-no-face = 没有字面含有 { $chars }（{ $codes }）
+fonts-no-face-hint = 把含有该字的字体放进 { $path }（除非加 --system-fonts，folio 从不使用系统字体）
+
+## folio extract (src/cmd/extract.rs)
+
+extract-extracted = 已取出 { $file }
+extract-rebuild = 重新生成：folio build { $edition } --archive --font-path 字体目录（存档中不含字体）
+
+## folio new (src/cmd/new.rs)
+
+new-story-wrote = 已写出 { $file }；请填写内容，并把文件名加到 edition.toml 中某个版的 stories 列表里
+new-created = 已新建 { $dir }；编辑其中的 edition.toml 和稿件后，运行 folio build { $dir }
+new-name-folder = 请给出新一期的目录名
+new-name-folder-hint = 如 folio new content/2026-12-02
+new-exists = { $path } 已存在
+new-exists-edition-hint = 请用新的目录名；folio new 从不覆盖已有的一期
+new-from-hint = --from 要给出一期报纸的目录
+new-format-hint = 可用的版式：{ $formats }（layouts/formats.toml 中的各表）
+new-not-toml = { $file } 不是 .toml 文件名
+new-not-toml-hint = 稿件文件以 .toml 结尾，如 stories/dushan.toml
+new-exists-story-hint = 请用新的文件名；folio new 从不覆盖已有的稿件
+
+## folio proof (src/cmd/proof.rs)
+
+proof-dpi-range = 错误：--dpi { $dpi } 超出范围
+proof-dpi-range-hint = 给出 { $min } 到 { $max } dpi 之间的分辨率，如 --dpi 100
+proof-failed = 错误：这一期没能编译；没有写出校样
+
+## Photos in their blocks (src/layout/compile.rs)
+
+photo-height-no-room = 图片 { $file }：高 { $lines } 行，在图片说明之上已没有放图的地方
+photo-height-no-room-hint = 设 height = { $min } 或更大（图片加说明，按网格行计）
+photo-row-fix = 使 row + height 不超过 { $avail }：row = { $row } 或更小、减小 height，或加高稿块
+photo-row-fix-height = 设 height = { $avail } 或更小并设 row = 0，或加高稿块
+photo-row-outside = 图片 { $file } 从第 { $row } 行起，高 { $lines } 行（图片加说明），到达标题下第 { $reaches } 行，但稿块在那里只有 { $avail } 行（第 0–{ $last } 行）
+photo-too-tall = 图片 { $file } 高 { $lines } 行（图片加说明），但稿块在标题下只有 { $avail } 行
+photo-too-tall-hint = 设 height = { $avail } 或更小，或加高稿块
+photo-aspect-too-tall = 图片 { $file } 跨 { $columns } 栏时需要 { $lines } 行（按其宽高比，含图片说明），但稿块在标题下只有 { $avail } 行
+photo-aspect-too-tall-hint = 设 height = { $avail } 或更小（图片会被裁切），少跨几栏，或加高稿块
+photo-not-in-project = 在项目目录内找不到它
+photo-typst-unreadable-hint = 用图片编辑软件打开，重新存为基线 JPEG 或 PNG
+
+## Fonts (src/layout/fonts.rs)
+
+fonts-no-folder = 项目 { $root } 没有字体目录（{ $dir } 不存在）：folio 用那里的字体排每一版
+fonts-no-folder-extract-hint = `folio extract` 写出的项目没有字体目录：存档中不带字体
+fonts-no-folder-hint = 用 --font-path 目录 给出这一期生成时用的字体（folio 的 fonts/ 目录）
+fonts-folder-missing = 字体目录 { $dir } 不存在
+fonts-folder-missing-hint = 用 --font-path 目录 给出含有模板所用字体的目录（folio 的 fonts/ 目录）
+fonts-from-system = 字体目录 { $dir } 中没有 { $family } { $variant }：改用了本机的字体（{ $path }）
+fonts-from-system-hint = 把字体文件放进 { $dir }（或用 --font-path 目录），使版面不依赖生成它的机器
+fonts-no-family = 模板排文字时没有指定字体（{ $faces }），而 folio 从不自行挑选字体
+fonts-no-family-hint = 在模板中指定字体，如 `set text(font: st.serif)`（layouts/style.typ 列出了各字体）
+fonts-family-missing-faces = 模板要用字体“{ $family }”（{ $faces }），但字体目录 { $dir } 中没有这个字体
+fonts-face-missing = 模板要用 { $family } { $faces }，但字体目录 { $dir } 中只有 { $has }
+fonts-never-substitute-hint = folio 从不用模板所要之外的字重、字形或字体排文字
+fonts-add-face-hint = 把含有这个字面的字体文件放进 { $dir }，或用 --font-path 目录 给出有它的目录（`folio fonts --font-path 目录` 列出目录里的字面）
+fonts-family-missing = 模板要用字体“{ $family }”，但字体目录 { $dir } 中没有这个字体
+fonts-add-family-hint = 把“{ $family }”的字体文件放进 { $dir }，或用 --font-path 目录 给出有这些文件的目录
+fonts-in-folder = 字体目录中：{ $message }
+fonts-in-folder-hint = 把它从字体目录中移走，或用 --font-path 目录 给出只有字体文件的目录
+
+## folio serve (src/cmd/serve.rs)
+
+serve-bad-host = --host { $host } 不是 IP 地址
+serve-bad-host-hint = 请给出地址，如 --host 127.0.0.1（默认）或 --host 0.0.0.0（所有网络接口）
+serve-open-host = 在 { $ip } 上监听，不只限于本机：能连到它的人都能看到版面（但仍读不到任何文件）
+serve-open-host-hint = 删去 --host 即只在本机回环地址上监听
+serve-cannot-start = 无法启动服务器（{ $error }）
+serve-cannot-listen = 无法在 { $ip }:{ $port } 上监听（{ $error }）
+serve-cannot-listen-hint = 可能有别的程序占用了这个端口：用 --port N 换一个，或 --port 0 任选空闲端口
+serve-serving = 正在 { $url } 提供 { $edition } 的预览（按 Ctrl-C 停止）
+serve-no-browser = 无法打开浏览器（{ $error }）
+serve-no-browser-hint = 请自行打开 { $url }
+watch-cannot-watch = 无法监视文件：{ $error }
+serve-stopped = 服务器停止了（{ $error }）
+
+## folio watch: failures
+
+
+## folio schema (src/cmd/schema.rs)
+
+schema-name-one = 请指明要输出哪个模式（schema），或给出写入全部三个的目录
+schema-name-one-hint = folio schema edition（或 story、formats），或 folio schema --out schema
+cannot-write = 无法写入 { $file }（{ $error }）
+
+## folio man (src/cmd/manual.rs)
+
+man-wrote = 已把手册页写入 { $dir }
+man-cannot-write = 无法把手册写入 { $place }（{ $error }）
+
+## Copyfit changes (src/check/preflight.rs)
+
+copyfit-tracking = 字距 { $change }
+copyfit-leading = 行距 { $change }
+copyfit-photo = 图片 { $change } 行
+
+## Proofs (src/output/proof.rs)
+
+proof-too-many-pixels = --dpi { $dpi } 会把这一期 { $width_mm } × { $height_mm } 毫米的一张版面渲染成 { $width } × { $height } 像素（{ $mpx } 百万像素），超过 folio 单张图像 { $limit } 百万像素的上限
+proof-too-many-pixels-hint = 这一期请用 --dpi { $dpi } 或更低（见 README.md“Limits”一节）
+proof-template-missing = 缺少 layouts/{ $file }：folio proof 用它画标记
+proof-template-missing-hint = 从 folio 的代码库把 layouts/proof.typ 复制到项目的 layouts/ 中
+
+## Export (src/output/export.rs)
+
+png-too-many-pixels = { $width } × { $height } 像素的校样超过 folio 单张图像 { $limit } 百万像素的上限
+png-too-many-pixels-hint = 请用 { $dpi } dpi 或更低（见 README.md“Limits”一节）
+epoch-not-number = SOURCE_DATE_EPOCH 是“{ $value }”，不是整数秒
+epoch-not-number-hint = 设为自 1970-01-01 UTC 起的秒数（如 `git log -1 --format=%ct`），或取消设置以使用本期日期
+epoch-range = SOURCE_DATE_EPOCH { $value } 超出范围
+epoch-range-hint = 用 1970 年到 9999 年之间的秒数
+
+## Press plates (src/output/press.rs)
+
+press-bleed-impossible = { $mm } 毫米的出血无法实现
+press-bleed-impossible-hint = --bleed 以毫米计，取 0 到 { $max }
+press-format-bleed = 版式 { $format } 加 { $mm } 毫米出血：{ $message }
+
+## Writing files
+
+cannot-write-in = 无法在 { $dir } 中写入（{ $error }）
+
+## folio import: writing
+
+
+## folio new: writing
+
+new-cannot-copy = 无法复制 { $path }：{ $error }
+new-cannot-update-schema = 无法更新 #:schema 行：{ $error }
+new-cannot-write-schemas = 无法写入模式文件（{ $error }）
+
+## Words
+
+word-or = {" 或 "}
+
+## Templates (src/layout/compile.rs)
+
+template-error = layouts/{ $file }：{ $error }
+galley-order-hint = 长条校样模板须把每一块排在单独一页上，并按数据的顺序
+photo-budget-hint = 把这一期分成几部分生成（每叠或每组版一个目录），或调低 [preflight] target_ppi，让图片以较小尺寸送排
+template-page-count = layouts/{ $file } 排出了 { $made } 页，应为 { $want } 页
+template-page-count-hint = 模板须把数据中的每一版（或跨页）恰好画一次
+template-sheet-count = layouts/{ $file } 排出了 { $made } 张，应为 { $want } 张
+template-sheet-count-hint = 模板须把数据中的每个跨页恰好画一次

@@ -1,0 +1,256 @@
+//! Messages in Chinese: the two catalogues hold the same IDs with the same placeables, every ID
+//! the source uses exists, and the real commands print Chinese under a Chinese locale (or
+//! `--lang zh-CN`) with the same codes, files, lines and columns as in English. Also: a
+//! command whose reader closes stdout early (`| head -1`) ends quietly, its work done.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use common::TestProject;
+use fluent_syntax::ast;
+
+const EN: &str = include_str!("../i18n/en.ftl");
+const ZH: &str = include_str!("../i18n/zh-CN.ftl");
+
+/// Every message of a catalogue: ID → the variables its pattern uses (in selectors too).
+fn catalogue(name: &str, text: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let res = fluent_syntax::parser::parse(text).unwrap_or_else(|(_, errs)| panic!("{name} does not parse: {errs:?}"));
+    let mut out = BTreeMap::new();
+    for entry in res.body {
+        match entry {
+            ast::Entry::Message(m) => {
+                let mut vars = BTreeSet::new();
+                let pattern = m.value.unwrap_or_else(|| panic!("{name}: {} has no value", m.id.name));
+                pattern_vars(&pattern, &mut vars);
+                assert!(out.insert(m.id.name.to_string(), vars).is_none(), "{name}: {} is defined twice", m.id.name);
+            }
+            ast::Entry::Term(t) => panic!("{name}: term -{} (folio's catalogues use messages only)", t.id.name),
+            ast::Entry::Junk { content } => panic!("{name}: cannot parse {content:?}"),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn pattern_vars(p: &ast::Pattern<&str>, vars: &mut BTreeSet<String>) {
+    for el in &p.elements {
+        if let ast::PatternElement::Placeable { expression } = el {
+            expression_vars(expression, vars);
+        }
+    }
+}
+
+fn expression_vars(e: &ast::Expression<&str>, vars: &mut BTreeSet<String>) {
+    match e {
+        ast::Expression::Inline(i) => inline_vars(i, vars),
+        ast::Expression::Select { selector, variants } => {
+            inline_vars(selector, vars);
+            for v in variants {
+                pattern_vars(&v.value, vars);
+            }
+        }
+    }
+}
+
+fn inline_vars(i: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) {
+    match i {
+        ast::InlineExpression::VariableReference { id } => {
+            vars.insert(id.name.to_string());
+        }
+        ast::InlineExpression::Placeable { expression } => expression_vars(expression, vars),
+        _ => {}
+    }
+}
+
+/// Every message ID the source names: the first argument of `tr!(…)`, and the IDs kept in
+/// tables or passed on (`"ime-…"`, `"char-…"`, `"limit-…"`, `"unit-…"`, `"expected-…"`,
+/// `"content-the-…"`) and made into text only for an error.
+fn ids_in_source() -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![common::repo().join("src")];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).expect("read src") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") && !p.ends_with("src/i18n.rs") {
+                let text = std::fs::read_to_string(&p).expect("read source");
+                let file = p.strip_prefix(common::repo()).unwrap_or(&p).display().to_string();
+                for (i, _) in text.match_indices("tr!(") {
+                    // `include_str!(` is not `tr!(`.
+                    if text[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
+                    let rest = text[i + 4..].trim_start();
+                    let id = rest.strip_prefix('"').and_then(|r| r.split_once('"')).map(|(id, _)| id);
+                    let id = id.unwrap_or_else(|| panic!("{file}: tr! must name its message with a literal"));
+                    out.insert(id.to_string(), file.clone());
+                }
+                for prefix in ["\"ime-", "\"char-", "\"limit-", "\"unit-", "\"expected-", "\"content-the-"] {
+                    for (i, _) in text.match_indices(prefix) {
+                        let id: String = text[i + 1..].chars().take_while(|c| c.is_ascii_lowercase() || *c == '-').collect();
+                        if text[i + 1 + id.len()..].starts_with('"') && id.len() > prefix.len() {
+                            out.insert(id, file.clone());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_message_exists_in_english_and_chinese_with_the_same_placeables() {
+    let en = catalogue("en.ftl", EN);
+    let zh = catalogue("zh-CN.ftl", ZH);
+    let missing: Vec<&String> = en.keys().filter(|id| !zh.contains_key(*id)).collect();
+    assert!(missing.is_empty(), "zh-CN.ftl lacks a translation of: {missing:?}");
+    let extra: Vec<&String> = zh.keys().filter(|id| !en.contains_key(*id)).collect();
+    assert!(extra.is_empty(), "zh-CN.ftl has messages en.ftl does not: {extra:?}");
+    for (id, vars) in &en {
+        assert_eq!(vars, &zh[id], "{id}: the placeables differ between en.ftl and zh-CN.ftl");
+    }
+    // The catalogue is the real one: some hundred and fifty messages, not a stub.
+    assert!(en.len() > 150, "only {} messages", en.len());
+    eprintln!("{} messages in en.ftl and zh-CN.ftl", en.len());
+}
+
+#[test]
+fn every_id_the_source_uses_is_in_the_catalogue_and_every_message_is_used() {
+    let en = catalogue("en.ftl", EN);
+    let used = ids_in_source();
+    let unknown: Vec<String> = used.iter().filter(|(id, _)| !en.contains_key(*id)).map(|(id, f)| format!("{id} ({f})")).collect();
+    assert!(unknown.is_empty(), "IDs used in the source but not in i18n/en.ftl: {unknown:?}");
+    let unused: Vec<&String> = en.keys().filter(|id| !used.contains_key(*id)).collect();
+    assert!(unused.is_empty(), "messages no source file uses: {unused:?}");
+}
+
+/// A Chinese character (CJK ideographs and the common extension).
+fn cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+#[test]
+fn chinese_messages_use_full_width_punctuation_next_to_chinese_text() {
+    for line in ZH.lines().filter(|l| !l.starts_with('#') && l.contains(" = ")) {
+        let (id, text) = line.split_once(" = ").expect("id = text");
+        // Code and keys in backticks are TOML and stay ASCII.
+        let prose: String = text.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+        let chars: Vec<char> = prose.chars().collect();
+        for w in chars.windows(2) {
+            let bad = (cjk(w[0]) && ",;:()!?".contains(w[1])) || (",;:()!?".contains(w[0]) && cjk(w[1]));
+            assert!(!bad, "{id}: half-width punctuation beside Chinese text in {text:?} ({}{})", w[0], w[1]);
+        }
+    }
+}
+
+/// A project whose sample edition has one content error: an unknown page format.
+fn broken_project() -> TestProject {
+    let p = TestProject::sample();
+    p.edit("content/jiangxi-special/edition.toml", |t| t.replacen("format = \"broadsheet\"", "format = \"nosuch\"", 1));
+    p
+}
+
+/// The `file:line:col` and code of every finding of a JSON report, and its messages.
+fn json_findings(stdout: &str) -> (Vec<(String, u64, u64, String)>, Vec<String>) {
+    let v: serde_json::Value = serde_json::from_str(stdout).unwrap_or_else(|e| panic!("JSON report: {e}\n{stdout}"));
+    let fs = v["findings"].as_array().expect("findings");
+    let at = fs
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0),
+                f["column"].as_u64().unwrap_or(0),
+                f["code"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    (at, fs.iter().map(|f| f["message"].as_str().unwrap_or("").to_string()).collect())
+}
+
+#[test]
+fn a_chinese_locale_prints_chinese_errors_at_the_same_place_with_the_same_code() {
+    let p = broken_project();
+    let args = ["check", "content/jiangxi-special", "--diagnostic-format", "short"];
+    let en = p.folio_in_locale(&args, &[("LANG", "C.UTF-8")]);
+    let zh = p.folio_in_locale(&args, &[("LANG", "zh_CN.UTF-8")]);
+    en.assert_code(1);
+    zh.assert_code(1);
+    let (en_out, zh_out) = (en.stdout() + &en.stderr(), zh.stdout() + &zh.stderr());
+    // One line per error, `file:line:col: error: message (hint: …)`: the location is the same.
+    let located = |out: &str| -> Vec<String> {
+        out.lines().filter(|l| l.contains("edition.toml:")).map(|l| l.split(": error").next().unwrap_or("").trim().to_string()).collect()
+    };
+    let (en_at, zh_at) = (located(&en_out), located(&zh_out));
+    assert!(!en_at.is_empty() && en_at.iter().any(|l| l.contains("edition.toml:9:")), "no located error in English:\n{en_out}");
+    assert_eq!(en_at, zh_at, "English and Chinese errors point at different places:\n{en_out}\n---\n{zh_out}");
+    assert!(en_out.contains("unknown page format \"nosuch\"") && en_out.contains("hint: use one of:"), "{en_out}");
+    assert!(zh_out.contains("未知的版式“nosuch”") && zh_out.contains("提示：可用的版式："), "{zh_out}");
+    assert!(!zh_out.contains("unknown page format"), "{zh_out}");
+    // The code and the location in the JSON report do not depend on the language; the text does.
+    let json = ["check", "content/jiangxi-special", "--format", "json"];
+    let (en_j, en_msgs) = json_findings(&p.folio_in_locale(&json, &[("LANG", "C")]).stdout());
+    let (zh_j, zh_msgs) = json_findings(&p.folio_in_locale(&json, &[("LC_ALL", "zh_CN.UTF-8")]).stdout());
+    assert!(en_j.iter().any(|f| f.0.ends_with("edition.toml") && f.1 == 9 && f.3 == "content"), "{en_j:?}");
+    assert_eq!(en_j, zh_j);
+    assert_ne!(en_msgs, zh_msgs);
+    assert!(zh_msgs.iter().any(|m| m.contains("未知的版式")), "{zh_msgs:?}");
+}
+
+#[test]
+fn the_lang_flag_wins_over_the_environment() {
+    let p = broken_project();
+    let run = p.folio_in_locale(&["check", "content/jiangxi-special", "--lang", "en"], &[("LANG", "zh_CN.UTF-8"), ("LC_ALL", "zh_CN.UTF-8")]);
+    run.assert_code(1);
+    let out = run.stdout() + &run.stderr();
+    assert!(out.contains("unknown page format") && !out.contains("未知的版式"), "{out}");
+    let run = p.folio_in_locale(&["check", "content/jiangxi-special", "--lang", "zh-CN"], &[("LANG", "en_US.UTF-8")]);
+    let out = run.stdout() + &run.stderr();
+    assert!(out.contains("未知的版式") && out.contains("个错误"), "{out}");
+    // LC_ALL wins over LANG, as POSIX has it.
+    let run = p.folio_in_locale(&["check", "content/jiangxi-special"], &[("LANG", "zh_CN.UTF-8"), ("LC_ALL", "C")]);
+    assert!((run.stdout() + &run.stderr()).contains("unknown page format"));
+}
+
+#[test]
+fn a_clean_build_summarises_its_pages_in_chinese_and_parses_the_catalogue_only_to_print() {
+    let p = TestProject::sample();
+    let run = p.folio_in_locale(&["build", "content/jiangxi-special", "--out", "out"], &[("LANG", "zh_CN.UTF-8"), ("FOLIO_LOG", "1")]);
+    run.assert_code(0);
+    let out = run.stdout();
+    assert!(out.contains("第 4 版：") && out.contains("篇稿件") && out.contains("已写出 out"), "{out}");
+    assert!(!out.contains("stories") && !out.contains("wrote "), "{out}");
+    // Loading the edition and laying it out make no message: the catalogue is parsed once, by
+    // the first finding (or the summary), and only the Chinese one.
+    let log: Vec<String> = run.stderr().lines().filter(|l| l.starts_with("folio: ")).map(str::to_string).collect();
+    let parsed: Vec<usize> = log.iter().enumerate().filter(|(_, l)| l.contains("message catalogue parsed")).map(|(i, _)| i).collect();
+    assert_eq!(parsed.len(), 1, "{log:#?}");
+    assert!(log[parsed[0]].contains("zh-CN"), "{log:#?}");
+    let stage = |name: &str| log.iter().position(|l| l.starts_with(&format!("folio: {name} "))).unwrap_or_else(|| panic!("no {name} stage in {log:#?}"));
+    assert!(parsed[0] > stage("loaded") && parsed[0] > stage("pass 1"), "the catalogue was parsed while loading:\n{log:#?}");
+}
+
+#[test]
+fn a_closed_stdout_ends_the_output_quietly_and_the_work_is_done() {
+    let p = TestProject::sample();
+    let copy = p.root().join("copy.txt");
+    std::fs::write(&copy, "管道测试稿件标题\n\n这是一段用来测试管道关闭的正文。\n").expect("write copy");
+    let out = p.folio_closed_stdout(&["import", &copy.to_string_lossy(), "--into", "content/jiangxi-special"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked") && !stderr.contains("internal error"), "{stderr}");
+    // The import went on to its end: its story file is there.
+    let written: Vec<_> = std::fs::read_dir(p.sample_dir().join("stories"))
+        .expect("stories")
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .filter(|t| t.contains("管道测试稿件标题"))
+        .collect();
+    assert_eq!(written.len(), 1, "the imported story was not written");
+    // A command that prints much (the schema) is quiet too.
+    let out = p.folio_closed_stdout(&["schema", "edition"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
