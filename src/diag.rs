@@ -65,6 +65,8 @@ pub enum Code {
     Orphan,
     /// A column of copy ending a line or more above its foot while the others go on (齐栏).
     ShortColumn,
+    /// A single column of copy running long beside a photo (长腿).
+    LongLeg,
     /// Typst's own warnings.
     Typst,
     /// A problem in `edition.toml`, a story file or `formats.toml`.
@@ -94,6 +96,7 @@ impl Code {
             Code::Widow => "widow",
             Code::Orphan => "orphan",
             Code::ShortColumn => "short-column",
+            Code::LongLeg => "long-leg",
             Code::Typst => "typst",
             Code::Content => "content",
             Code::Template => "template",

@@ -18,6 +18,7 @@
 //! | `loose-line` | warning | a body line spread by more than 5% of an em |
 //! | `widow`, `orphan` | warning | a paragraph's short last line alone at a column's top, its first line alone at a column's foot |
 //! | `short-column` | warning | a column of copy ending a line or more above its foot (齐栏) |
+//! | `long-leg` | warning | a single column of copy running more than 12 lines beside a photo (长腿) |
 //! | `typst` | warning | Typst's own warnings (e.g. a font family the fonts folder lacks) |
 //!
 //! Errors found before preflight (content, templates) become findings too ([`from_diagnostic`]).
@@ -384,6 +385,24 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             story: story.map(|s| s.display.clone()),
             diag: d.hint(hint).code(code),
             mark: Some(Mark { page: f.page, rect: f.rect, kind, label }),
+        });
+    }
+
+    // Long legs beside photos (长腿).
+    for leg in crate::check::legs::check(compiled) {
+        let Some(story) = edition.stories.get(leg.page).and_then(|s| s.get(leg.story)) else { continue };
+        let page = page_of(leg.page).unwrap_or_default();
+        let at = story.value.photos.get(leg.photo).map_or_else(|| story.value.block().span(), |p| p.span.as_ref().map(|s| s.span()).filter(|s| !s.is_empty()).unwrap_or_else(|| p.file.span()));
+        let mut d = story.error(at, format!("long leg on page {page}: one column of copy runs {} lines beside photo {}", leg.lines, leg.photo + 1));
+        d.severity = Severity::Warning;
+        let d = d.hint("make the photo as wide as the block or two columns narrower (two columns of copy beside it), or shorter").code(Code::LongLeg);
+        out.push(Finding {
+            code: Code::LongLeg,
+            page: Some(page),
+            page_index: Some(leg.page),
+            story: Some(story.display.clone()),
+            diag: d,
+            mark: Some(Mark { page: leg.page, rect: leg.rect, kind: MarkKind::Typography, label: format!("long leg {}", leg.lines) }),
         });
     }
 
