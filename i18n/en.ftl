@@ -235,6 +235,8 @@ hole-hint = make the block above or below it deeper, or place a story or photo t
 fold-split-headline = the headline across the fold of pages { $page }–{ $next } is split inside a word: 「{ $text }」
 fold-split-banner = the banner across the fold of pages { $page }–{ $next } is split inside a word: 「{ $text }」
 fold-split-hint = put a space or a line break (\n) in the text where the fold should fall, between two phrases, or move the block so that the fold falls between words
+long-leg = long leg on page { $page }: one column of copy runs { $lines } lines beside photo { $photo }
+long-leg-hint = make the photo as wide as the block or two columns narrower (two columns of copy beside it), or shorter
 allowed-overset = {" "}(allowed by --allow-overset)
 
 ## Punctuation

@@ -221,6 +221,8 @@ hole-hint = 把其上或其下的稿块加高，或在此处安排一篇稿件�
 fold-split-headline = 第 { $page }–{ $next } 版的跨版标题在中缝处断在词中间：「{ $text }」
 fold-split-banner = 第 { $page }–{ $next } 版的跨版通栏在中缝处断在词中间：「{ $text }」
 fold-split-hint = 在应从中缝断开的两个词组之间加一个空格或换行（\n），或移动稿块，使中缝落在词与词之间
+long-leg = 第 { $page } 版有长腿：第 { $photo } 张图片旁只有一栏正文，长 { $lines } 行
+long-leg-hint = 把图片加宽到整个稿块，或收窄两栏（让旁边有两栏正文），或把图片压低
 allowed-overset = （--allow-overset 允许）
 
 ## Punctuation

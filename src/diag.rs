@@ -69,6 +69,8 @@ pub enum Code {
     Hole,
     /// A headline or banner across the centre spread split at the fold inside a word.
     FoldSplit,
+    /// A single column of copy running long beside a photo (长腿).
+    LongLeg,
     /// Typst's own warnings.
     Typst,
     /// A problem in `edition.toml`, a story file or `formats.toml`.
@@ -100,6 +102,7 @@ impl Code {
             Code::ShortColumn => "short-column",
             Code::Hole => "hole",
             Code::FoldSplit => "fold-split",
+            Code::LongLeg => "long-leg",
             Code::Typst => "typst",
             Code::Content => "content",
             Code::Template => "template",

@@ -608,3 +608,105 @@ fn a_headline_on_one_line_keeps_its_phrases_apart() {
     let head: String = common::typeset::chars(&pdf).into_iter().flatten().filter(|c| c.size > 15.0).map(|c| c.c).collect();
     assert!(head.contains("“清源断流”严格场所管理"), "no space after closing punctuation");
 }
+
+/// Heads measured on the built pages of the three automatic editions (the automatic sample and
+/// both samples with their blocks removed): every word set at more than 1.4 × the body size,
+/// given to the story whose block it lies in. On every page folio made up:
+/// - 碰题: two stories' heads overlapping vertically with nothing printed between them across
+///   the page are side by side. Heads starting on different lines and still overlapping (a
+///   stagger of less than a head) are never allowed; heads starting on the same line (a row of
+///   heads at the top of a cut down, which rectangular blocks with their heads on top cannot
+///   avoid once stories stand side by side) never three in a row, and no more rows than the
+///   page has stories beside the lead's row, halved.
+/// - 叠题: no head starts within three lines under another story's head above it.
+#[test]
+fn automatic_pages_read_back_have_no_clashing_or_stacked_heads() {
+    let all = ["xinyu", "jiujiang-lead", "wuning", "duchang", "lianxi", "pengze", "balihu"];
+    for (edition, stories) in [(AUTO, &[][..]), (SAMPLE, &all[..]), ("jiangxi-tabloid", &all[2..])] {
+        let p = TestProject::with_edition(edition);
+        common::unplace(&p, edition, stories);
+        let report = p.report(edition, true);
+        let pages = bbox_words(&p.out().join(format!("{edition}.pdf")));
+        assert!(!report.placed.is_empty(), "{edition}: no automatic page");
+        for placement in &report.placed {
+            let page = &report.compiled.data.pages[placement.page];
+            let f = &page.format;
+            let number = page.number;
+            let words: Vec<&Word> = pages[placement.page].iter().map(|(_, w)| w).collect();
+            // Each story's head words, top to bottom.
+            let heads: Vec<Vec<&Word>> = page
+                .stories
+                .iter()
+                .map(|s| {
+                    let b = on_page(f, &s.block);
+                    words.iter().copied().filter(|w| w.y1 - w.y0 > 1.4 * f.spec.body_size && inside(w, b, 1.0)).collect()
+                })
+                .collect();
+            let top = |h: &[&Word]| h.iter().map(|w| w.y0).fold(f64::INFINITY, f64::min);
+            let mut rows = 0;
+            let mut beside_of = vec![0; heads.len()];
+            for (a, ha) in heads.iter().enumerate() {
+                for (b, hb) in heads.iter().enumerate().filter(|(b, _)| *b != a) {
+                    // Side by side: a word of a's head left of a word of b's, their lines
+                    // overlapping by a third of the smaller, and nothing printed between them.
+                    let beside = ha.iter().any(|wa| {
+                        hb.iter().any(|wb| {
+                            let (y0, y1) = (wa.y0.max(wb.y0), wa.y1.min(wb.y1));
+                            let overlap = y1 - y0 > (wa.y1 - wa.y0).min(wb.y1 - wb.y0) / 3.0;
+                            overlap && wa.x1 <= wb.x0 && !words.iter().any(|w| w.x0 >= wa.x1 - 0.5 && w.x1 <= wb.x0 + 0.5 && w.y0 < y1 && w.y1 > y0)
+                        })
+                    });
+                    if beside {
+                        let (ta, tb) = (top(ha), top(hb));
+                        let name = |h: &[&Word]| h.iter().map(|w| w.text.as_str()).collect::<String>();
+                        assert!((ta - tb).abs() < 0.5 * f.pitch_pt, "{edition} page {number}: heads {} and {} side by side, {:.1} lines apart (碰题)", name(ha), name(hb), (ta - tb).abs() / f.pitch_pt);
+                        eprintln!("{edition} page {number}: a row of heads: {} | {}", name(ha), name(hb));
+                        rows += 1;
+                        beside_of[a] += 1;
+                        beside_of[b] += 1;
+                    }
+                    // Stacked: b's head starts less than three lines under a's, across it.
+                    let stacked = ha.iter().any(|wa| hb.iter().any(|wb| wa.x0 < wb.x1 && wb.x0 < wa.x1 && wb.y0 > wa.y1 - 0.5 && wb.y0 - wa.y1 < 3.0 * f.pitch_pt));
+                    assert!(!stacked, "{edition} page {number}: story {b}'s head stands straight under story {a}'s (叠题)");
+                }
+            }
+            assert!(beside_of.iter().all(|&k| k <= 1), "{edition} page {number}: three heads in a row (碰题): {beside_of:?}");
+            let stories = heads.iter().filter(|h| !h.is_empty()).count();
+            assert!(rows <= stories.saturating_sub(1) / 2, "{edition} page {number}: {rows} pairs of heads side by side on one line among {stories} stories (碰题)");
+        }
+    }
+}
+
+/// 长腿: `folio check` finds a single column of copy running long beside a photo on any page —
+/// the broadsheet sample's hand-placed page 4, where the 7-column photo of an 8-column story
+/// leaves one column beside it — and nowhere on the automatic sample, where the search weighs
+/// legs when it sizes photos. Measured against the PDF: the leg's column of copy is there.
+#[test]
+fn check_finds_a_long_leg_beside_a_photo() {
+    let json = |p: &TestProject, name: &str| -> serde_json::Value {
+        let run = p.folio(&["check", &format!("content/{name}"), "--format", "json"]);
+        serde_json::from_str(&run.stdout()).unwrap()
+    };
+    let legs = |v: &serde_json::Value| -> Vec<serde_json::Value> { v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "long-leg").cloned().collect() };
+    let p = TestProject::with_edition(SAMPLE);
+    let v = json(&p, SAMPLE);
+    let found = legs(&v);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["severity"], "warning", "{:#}", found[0]);
+    assert_eq!(found[0]["file"], "content/jiangxi-special/stories/xinyu.toml");
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(message.contains("page 4") && message.contains("photo 1"), "{message}");
+    // The leg itself, read back from the PDF: page 4's first column (left of the photo)
+    // carries body lines over more than LONG_LEG_BESIDE grid lines of the photo's depth.
+    let (_p, data, pdf) = build(SAMPLE);
+    let page = &data.pages[0];
+    let f = &page.format;
+    let photo = on_page(f, &page.stories[0].photos[0].rect);
+    let x0 = f.bleed_pt + f.side_pt;
+    let words = &bbox_words(&pdf)[0];
+    let beside: Vec<&Word> = words.iter().map(|(_, w)| w).filter(|w| w.x1 <= photo.0 + 0.5 && w.x0 >= x0 - 6.0 && w.y0 >= photo.1 - 1.0 && w.y1 <= photo.3 + 1.0).collect();
+    let depth = beside.iter().map(|w| w.y1).fold(0.0, f64::max) - beside.iter().map(|w| w.y0).fold(f64::INFINITY, f64::min);
+    assert!(depth / f.pitch_pt > folio::layout::place::LONG_LEG_BESIDE as f64, "the leg beside the photo runs {:.1} lines", depth / f.pitch_pt);
+    let t = TestProject::with_edition(AUTO);
+    assert!(legs(&json(&t, AUTO)).is_empty());
+}

@@ -21,6 +21,7 @@
 //! | `hole` | warning | white type area more than a grid line deep that no block, banner or masthead covers (开天窗) |
 //! | `fold-split` | warning | a headline or banner across the centre spread split at the fold inside a word (运‖输) |
 //! | `half-width-bracket` | warning | half-width brackets in Chinese text, 案(事)件 (GB/T 15834: 案（事）件) |
+//! | `long-leg` | warning | a single column of copy running more than 12 lines beside a photo (长腿) |
 //! | `typst` | warning | Typst's own warnings (e.g. a font family the fonts folder lacks) |
 //!
 //! Errors found before preflight (content, templates) become findings too ([`from_diagnostic`]).
@@ -405,6 +406,24 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             story: story.map(|s| s.display.clone()),
             diag: d.hint(hint).code(code),
             mark: Some(Mark { page: f.page, rect: f.rect, kind, label }),
+        });
+    }
+
+    // Long legs beside photos (长腿).
+    for leg in crate::check::legs::check(compiled) {
+        let Some(story) = edition.stories.get(leg.page).and_then(|s| s.get(leg.story)) else { continue };
+        let page = page_of(leg.page).unwrap_or_default();
+        let at = story.value.photos.get(leg.photo).map_or_else(|| story.value.block().span(), |p| p.span.as_ref().map(|s| s.span()).filter(|s| !s.is_empty()).unwrap_or_else(|| p.file.span()));
+        let mut d = story.error(at, crate::tr!("long-leg", page = page, lines = leg.lines, photo = leg.photo + 1));
+        d.severity = Severity::Warning;
+        let d = d.hint(crate::tr!("long-leg-hint")).code(Code::LongLeg);
+        out.push(Finding {
+            code: Code::LongLeg,
+            page: Some(page),
+            page_index: Some(leg.page),
+            story: Some(story.display.clone()),
+            diag: d,
+            mark: Some(Mark { page: leg.page, rect: leg.rect, kind: MarkKind::Typography, label: format!("long leg {}", leg.lines) }),
         });
     }
 

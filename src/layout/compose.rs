@@ -514,6 +514,10 @@ pub struct Fit {
     pub photos_outside: bool,
     /// Grid lines each photo takes (picture and caption).
     pub photo_lines: Vec<u32>,
+    /// Each photo's first column (from the block's first copy column) and columns.
+    pub photo_cols: Vec<(u32, u32)>,
+    /// Columns of copy in the block (less a vertical head's column).
+    pub copy_span: u32,
     /// The most empty grid lines at the foot of any one column's run of copy (a column ending
     /// early above a photo or at the block's foot): a hole when over one.
     pub hole: u32,
@@ -642,6 +646,8 @@ impl<'a> Fitter<'a> {
             head_short: fit.head.is_some(),
             photos_outside: too_wide || !fit.photos_outside.is_empty(),
             photo_lines: shape.photos.iter().map(|p| p.lines).collect(),
+            photo_cols: shape.photos.iter().map(|p| (p.c, p.sp)).collect(),
+            copy_span: main.span,
             hole,
         })
     }

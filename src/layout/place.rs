@@ -17,11 +17,24 @@
 //!   column's run of copy (no hole), the head fits its area, every photo inside its block, the
 //!   span within the story's `min_span` and `max_span`;
 //! - [`W_UNDERSET`] per empty line under a story's columns;
-//! - [`W_SIDE_BY_SIDE`] per cut down whose two sides both start with a head on the same line
-//!   (碰题);
+//! - 碰题, heads of two stories side by side on the same lines: every pair of heads that touch
+//!   across a cut down (the heads along the right edge of the left side against those along
+//!   the left edge of the right side, each sub-layout keeping the line ranges of the heads on
+//!   its edges) costs [`W_SIDE_BY_SIDE`] when both start on the same line (a row of heads: with
+//!   every head at the top of its rectangular block, the two blocks at the top of every cut
+//!   down start on one line, so such a pair is unavoidable once stories stand side by side)
+//!   and [`W_HEAD_CLASH`] when they start on different lines but still overlap (heads
+//!   staggered by less than a head's depth: the worst case, never needed);
+//! - [`W_STACKED`] per line a story has fewer than [`MIN_COPY_UNDER_HEAD`] lines of copy under
+//!   its head (a head with almost nothing under it stands straight on the next head: 叠题);
 //! - [`W_LEAD_NARROW`] per column the lead is narrower than the area, and [`W_LEAD_LOW`] if the
 //!   lead does not touch the top;
-//! - [`W_LEG`] per line a one-column block runs past [`LONG_LEG`] lines (长腿);
+//! - head size by rank: a head's size follows its block's span, so the search keeps every other
+//!   story narrower than the lead when that costs at most [`W_RANK`] per story narrowed (a
+//!   second search with the others' spans held under the lead's);
+//! - [`W_LEG`] per line a one-column block runs past [`LONG_LEG`] lines, and [`W_LEG_PHOTO`]
+//!   per line a photo with a single column of copy beside it runs past [`LONG_LEG_BESIDE`]
+//!   lines (长腿);
 //! - ties go to the first layout found in a fixed order (across before down, earlier cuts
 //!   first), so the same input always gives the same page.
 
@@ -36,8 +49,18 @@ use crate::layout::world::FolioWorld;
 
 /// Cost of one empty grid line under a story's balanced columns.
 pub const W_UNDERSET: u32 = 10;
-/// Cost of two heads side by side on the same line (碰题).
-pub const W_SIDE_BY_SIDE: u32 = 60;
+/// Cost of a pair of heads side by side starting on the same line (碰题, a row of heads).
+pub const W_SIDE_BY_SIDE: u32 = 300;
+/// Cost of a pair of heads side by side whose lines overlap but start on different lines.
+pub const W_HEAD_CLASH: u32 = 1000;
+/// Fewest lines of copy (or photo) a story should have under its head before the next story.
+pub const MIN_COPY_UNDER_HEAD: u32 = 4;
+/// Cost per line a story has under its head fewer than [`MIN_COPY_UNDER_HEAD`] (叠题).
+pub const W_STACKED: u32 = 100;
+/// A photo with one column of copy beside it deeper than this many lines leaves a long leg.
+pub const LONG_LEG_BESIDE: u32 = 12;
+/// Cost per line of a photo past [`LONG_LEG_BESIDE`] with one column of copy beside it.
+pub const W_LEG_PHOTO: u32 = 8;
 /// Cost per column the lead story is narrower than the area.
 pub const W_LEAD_NARROW: u32 = 25;
 /// Cost of a lead story that does not start at the top of the area.
@@ -54,6 +77,9 @@ pub const W_PHOTO: u32 = 3;
 /// Cost per column a story's first photo (one without a `span` of its own) is made wider or
 /// narrower than folio's default for its block.
 pub const W_PHOTO_SPAN: u32 = 6;
+/// What the search pays at most, per story, to keep every other story narrower than the lead
+/// (so that the lead's head is the page's largest: head size by rank).
+pub const W_RANK: u32 = 150;
 /// Most grid lines a head area may be made deeper than the head needs.
 pub const MAX_HEAD_SPACE: u32 = 2;
 /// Most grid lines a first photo may be made shorter or taller.
@@ -110,6 +136,8 @@ pub struct Area {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct Adjust {
     head: Option<u32>,
+    /// Grid lines of the head's text (its area less the blank line under it).
+    head_text: u32,
     photo: i32,
     photo_lines: Option<u32>,
     photo_span: Option<u32>,
@@ -136,6 +164,39 @@ struct Search<'a> {
     leaves: Vec<Option<Option<(u32, Adjust)>>>,
     /// Each story's `min_span` and `max_span`.
     bounds: Vec<(u32, u32)>,
+    /// Per memo entry, the heads along the best layout's left and right edges.
+    edges: Vec<Edges>,
+}
+
+/// Line ranges `[from, to)` (from the rectangle's top) of the heads that touch a layout's left
+/// and right edges, top to bottom.
+#[derive(Debug, Clone, Default)]
+struct Edges {
+    left: Vec<(u32, u32)>,
+    right: Vec<(u32, u32)>,
+}
+
+/// The cost of the long legs beside a fit's photos: a photo with a single column of copy beside
+/// it, deeper than [`LONG_LEG_BESIDE`] lines.
+fn leg_beside(f: &Fit) -> u32 {
+    f.photo_cols
+        .iter()
+        .zip(&f.photo_lines)
+        .filter(|&(&(c, sp), &lines)| (c == 1 || f.copy_span.saturating_sub(c + sp) == 1) && lines > LONG_LEG_BESIDE)
+        .map(|(_, &lines)| (lines - LONG_LEG_BESIDE) * W_LEG_PHOTO)
+        .sum()
+}
+
+/// The cost of the heads along `right` (a left side's right edge) against those along `left`
+/// (the right side's left edge): 碰题.
+fn clashes(right: &[(u32, u32)], left: &[(u32, u32)]) -> u32 {
+    let mut cost = 0;
+    for a in right {
+        for b in left.iter().filter(|b| a.0 < b.1 && b.0 < a.1) {
+            cost += if a.0 == b.0 { W_SIDE_BY_SIDE } else { W_HEAD_CLASH };
+        }
+    }
+    cost
 }
 
 impl<'a> Search<'a> {
@@ -165,10 +226,13 @@ impl<'a> Search<'a> {
             head: None,
         };
         let ok = |f: &Fit| f.overset == 0 && f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && f.lines > 0;
+        // What a fit costs besides its adjustments: empty lines, a long leg beside a photo.
+        let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f);
         let mut found: Option<(u32, Adjust, Fit)> = None;
         if let Some(base) = self.fitter.fit(story, &block) {
             let mut tries: Vec<(u32, Adjust)> = vec![(0, Adjust::default())];
-            if !ok(&base) && !base.head_short {
+            let legged = ok(&base) && leg_beside(&base) > 0;
+            if (!ok(&base) || legged) && !base.head_short {
                 // A first photo without a span of its own may also be narrower (copy over) or
                 // wider (copy short) than folio's default for the block.
                 let free = self.fitter.free_photo_span(story, w);
@@ -182,11 +246,20 @@ impl<'a> Search<'a> {
                     }
                     v
                 };
-                if base.overset > 0 {
+                if legged {
+                    // A long leg beside the photo: another width, its height within its bounds.
+                    for (sc, photo_span) in spans(false).into_iter().chain(spans(true).into_iter().skip(1)) {
+                        for d in -MAX_PHOTO_SHRINK..=MAX_PHOTO_GROW {
+                            if d != 0 || photo_span.is_some() {
+                                tries.push((sc + d.unsigned_abs() * W_PHOTO, Adjust { photo: d, photo_span, ..Adjust::default() }));
+                            }
+                        }
+                    }
+                } else if base.overset > 0 {
                     for (sc, photo_span) in spans(false) {
                         for d in 0..=MAX_PHOTO_SHRINK {
                             if d > 0 || photo_span.is_some() {
-                                tries.push((sc + d as u32 * W_PHOTO, Adjust { head: None, photo: -d, photo_lines: None, photo_span }));
+                                tries.push((sc + d as u32 * W_PHOTO, Adjust { photo: -d, photo_span, ..Adjust::default() }));
                             }
                         }
                     }
@@ -197,7 +270,7 @@ impl<'a> Search<'a> {
                             for d in photos {
                                 if e > 0 || d > 0 || photo_span.is_some() {
                                     let head = (e > 0).then_some(base.head_lines + e);
-                                    tries.push((sc + e * W_HEAD_SPACE + d as u32 * W_PHOTO, Adjust { head, photo: d, photo_lines: None, photo_span }));
+                                    tries.push((sc + e * W_HEAD_SPACE + d as u32 * W_PHOTO, Adjust { head, photo: d, photo_span, ..Adjust::default() }));
                                 }
                             }
                         }
@@ -205,15 +278,23 @@ impl<'a> Search<'a> {
                 }
                 tries.sort_by_key(|t| t.0);
             }
+            // The cheapest try with what its fit costs: tries come cheapest first, so the scan
+            // stops at the first whose adjustments alone cost as much as the best found.
+            let mut best_total = u32::MAX;
             for (cost, adjust) in tries {
+                if cost >= best_total {
+                    break;
+                }
                 let fit = if adjust == Adjust::default() {
                     Some(base.clone())
                 } else {
                     self.fitter.fit_photo(story, &Block { head: adjust.head, ..block.clone() }, adjust.photo, adjust.photo_span)
                 };
                 if let Some(f) = fit.filter(ok) {
-                    found = Some((cost, adjust, f));
-                    break;
+                    if cost + extra(&f) < best_total {
+                        best_total = cost + extra(&f);
+                        found = Some((cost, adjust, f));
+                    }
                 }
             }
         }
@@ -222,11 +303,15 @@ impl<'a> Search<'a> {
             if w == 1 && h > LONG_LEG {
                 c += (h - LONG_LEG) * W_LEG;
             }
+            c += leg_beside(&f);
+            // Lines under the head before the block's foot (and the next story's head).
+            let under = h.saturating_sub(u32::from(!top) + f.head_lines);
+            c += MIN_COPY_UNDER_HEAD.saturating_sub(under) * W_STACKED;
             if i == 0 {
                 c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
             }
             let photo_lines = (adjust.photo != 0 || adjust.photo_span.is_some()).then(|| f.photo_lines.first().copied()).flatten();
-            (c, Adjust { photo_lines, ..adjust })
+            (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), ..adjust })
         });
         self.leaves[key] = Some(result);
         result
@@ -245,8 +330,10 @@ impl<'a> Search<'a> {
             }
         };
         if j == i + 1 {
-            if let Some((c, _)) = self.leaf(i, w, h, top) {
+            if let Some((c, a)) = self.leaf(i, w, h, top) {
                 consider(c, Choice::Leaf, &mut best);
+                let head = (u32::from(!top), u32::from(!top) + a.head_text);
+                self.edges[key] = Edges { left: vec![head], right: vec![head] };
             }
         } else {
             for k in i + 1..j {
@@ -265,11 +352,27 @@ impl<'a> Search<'a> {
                         continue;
                     }
                     if let Some((b, _)) = self.best(k, j, w - w1, h, top) {
-                        // Both sides begin with a head on the same line.
-                        consider(a + b + W_SIDE_BY_SIDE, Choice::Down { k, w1 }, &mut best);
+                        if best.is_some_and(|(c, _)| a + b >= c) {
+                            continue;
+                        }
+                        // The heads that meet across the cut (碰题).
+                        let clash = clashes(&self.edges[self.index(i, k, w1, h, top)].right, &self.edges[self.index(k, j, w - w1, h, top)].left);
+                        consider(a + b + clash, Choice::Down { k, w1 }, &mut best);
                     }
                 }
             }
+            let edges = match best {
+                Some((_, Choice::Across { k, h1 })) => {
+                    let (up, down) = (&self.edges[self.index(i, k, w, h1, top)], &self.edges[self.index(k, j, w, h - h1, false)]);
+                    let shift = |v: &[(u32, u32)]| v.iter().map(|&(a, b)| (a + h1, b + h1)).collect::<Vec<_>>();
+                    Edges { left: [up.left.clone(), shift(&down.left)].concat(), right: [up.right.clone(), shift(&down.right)].concat() }
+                }
+                Some((_, Choice::Down { k, w1 })) => {
+                    Edges { left: self.edges[self.index(i, k, w1, h, top)].left.clone(), right: self.edges[self.index(k, j, w - w1, h, top)].right.clone() }
+                }
+                _ => Edges::default(),
+            };
+            self.edges[key] = edges;
         }
         self.memo[key] = Some(best);
         best
@@ -297,7 +400,29 @@ impl<'a> Search<'a> {
 /// The cheapest ordered guillotine layout of `stories` (indices on the fitter's page, in reading
 /// order, the lead first) tiling `area`, or `None` when no layout fits every story.
 pub fn search(fitter: &Fitter, stories: &[usize], area: Area) -> Option<Layout> {
-    if stories.is_empty() || area.columns == 0 || area.bottom <= area.top {
+    let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
+    let first = search_within(fitter, stories, area, &bounds);
+    // Head size by rank: a head's size follows its block's span (the templates' tiers), so the
+    // lead's head is the page's largest when no other story is as wide as the lead. When the
+    // cheapest layout has another story as wide, the search runs again with the others held
+    // narrower than the lead, and keeps that layout unless it costs more than [`W_RANK`] per
+    // story it narrows.
+    let layout = first?;
+    let lead = layout.blocks.first().map_or(0, |b| b.span);
+    let wide = layout.blocks[1..].iter().filter(|b| b.span >= lead).count() as u32;
+    if wide == 0 || lead <= 1 {
+        return Some(layout);
+    }
+    let narrower: Vec<(u32, u32)> = bounds.iter().enumerate().map(|(i, &(lo, hi))| if i == 0 { (lo.max(lead), hi) } else { (lo, hi.min(lead - 1)) }).collect();
+    match search_within(fitter, stories, area, &narrower) {
+        Some(ranked) if ranked.cost <= layout.cost + wide * W_RANK => Some(ranked),
+        _ => Some(layout),
+    }
+}
+
+/// [`search`] with each story's spans held within `bounds`.
+fn search_within(fitter: &Fitter, stories: &[usize], area: Area, bounds: &[(u32, u32)]) -> Option<Layout> {
+    if stories.is_empty() || area.columns == 0 || area.bottom <= area.top || bounds.iter().any(|(lo, hi)| lo > hi) {
         return None;
     }
     let (n, w, h) = (stories.len(), area.columns as usize, (area.bottom - area.top) as usize);
@@ -310,7 +435,8 @@ pub fn search(fitter: &Fitter, stories: &[usize], area: Area) -> Option<Layout> 
         h,
         memo: vec![None; (n + 1) * (n + 1) * (w + 1) * (h + 1) * 2],
         leaves: vec![None; n * (w + 1) * (h + 1) * 2],
-        bounds: stories.iter().map(|&si| fitter.span_bounds(si)).collect(),
+        bounds: bounds.to_vec(),
+        edges: vec![Edges::default(); (n + 1) * (n + 1) * (w + 1) * (h + 1) * 2],
     };
     let (cost, _) = s.best(0, n, area.columns, area.bottom - area.top, true)?;
     let mut blocks = Vec::new();

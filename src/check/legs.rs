@@ -1,0 +1,65 @@
+//! Long legs (长腿): takes a compiled edition's pages and gives each photo that has a single
+//! column of its story's copy running beside it deeper than
+//! [`crate::layout::place::LONG_LEG_BESIDE`] grid lines — measured on the composed page, so
+//! hand-placed and automatic pages alike.
+
+use crate::layout::compile::Compiled;
+use crate::layout::place::LONG_LEG_BESIDE;
+
+/// One long leg.
+#[derive(Debug, Clone)]
+pub struct Leg {
+    /// Page index.
+    pub page: usize,
+    /// Story index on the page.
+    pub story: usize,
+    /// Photo index in the story.
+    pub photo: usize,
+    /// Grid lines the leg of copy runs beside the photo.
+    pub lines: u32,
+    /// The leg's rectangle in pt from the page's trim top-left corner: x, y, width, height.
+    pub rect: [f64; 4],
+}
+
+/// Every long leg of the edition's pages.
+pub fn check(compiled: &Compiled) -> Vec<Leg> {
+    let mut out = Vec::new();
+    for (pi, page) in compiled.data.pages.iter().enumerate() {
+        let f = &page.format;
+        let step = f.column_pt + f.gutter_pt;
+        for (si, story) in page.stories.iter().enumerate() {
+            if story.mirror {
+                continue;
+            }
+            let b = &story.block;
+            for (k, ph) in story.photos.iter().enumerate() {
+                let r = &ph.rect;
+                // Whole columns of the block left and right of the photo.
+                let left = ((r.x - b.x) / step).round().max(0.0) as u32;
+                let right = ((b.x + b.w - (r.x + r.w)) / step).round().max(0.0) as u32;
+                for (cols, x) in [(left, r.x - step), (right, r.x + r.w + f.gutter_pt)] {
+                    if cols != 1 {
+                        continue;
+                    }
+                    // The copy set in that column beside the photo.
+                    let (mut y0, mut y1) = (f64::INFINITY, f64::NEG_INFINITY);
+                    for it in story.items.iter().map(|i| &i.rect).filter(|i| i.x < x + f.column_pt - 1.0 && i.x + i.w > x + 1.0) {
+                        let (a, z) = (it.y.max(r.y), (it.y + it.h).min(r.y + r.h));
+                        if z > a {
+                            y0 = y0.min(a);
+                            y1 = y1.max(z);
+                        }
+                    }
+                    if y1 <= y0 {
+                        continue;
+                    }
+                    let lines = ((y1 - y0) / f.pitch_pt).round() as u32;
+                    if lines > LONG_LEG_BESIDE {
+                        out.push(Leg { page: pi, story: si, photo: k, lines, rect: [x + f.side_pt, y0 + f.top_pt, f.column_pt, y1 - y0] });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
