@@ -51,6 +51,9 @@ fn extras(args: &BuildArgs) -> Extras {
 fn single(args: &BuildArgs, edition: &Path) -> i32 {
     let policy = Policy { allow_overset: args.allow_overset };
     let mut session = Session::new(super::options(&args.common(edition), Some(args.out.clone())), policy);
+    if !args.press && !args.archive {
+        session.last_compile();
+    }
     match session.build() {
         Ok(mut report) => {
             super::emit(&report.findings);

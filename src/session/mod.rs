@@ -130,12 +130,22 @@ pub struct Session {
     /// Photos printed as delivered go to Typst as one-page PDFs (see
     /// [`compile::OutputOptions::photo_forms`]); off for sessions that render pages to PNG or SVG.
     photo_forms: bool,
+    /// Nothing compiles in this process after the next [`Session::build`] (see
+    /// [`Session::last_compile`]).
+    last_compile: bool,
 }
 
 impl Session {
     /// A session for `opts` under `policy`; nothing is read until [`Session::open`].
     pub fn new(opts: Options, policy: Policy) -> Self {
-        Self { opts, policy, warm: None, opened: None, inputs: Vec::new(), load_time: std::time::Duration::ZERO, photo_forms: true }
+        Self { opts, policy, warm: None, opened: None, inputs: Vec::new(), load_time: std::time::Duration::ZERO, photo_forms: true, last_compile: false }
+    }
+
+    /// Say that nothing will be compiled in this process after the next [`Session::build`] (a
+    /// one-edition `folio build` without plates or archive): Typst's caches are dropped before
+    /// its export, the build's peak of memory.
+    pub fn last_compile(&mut self) {
+        self.last_compile = true;
     }
 
     /// Hand Typst every photo as a raster image (for a session whose pages are rendered to PNG
@@ -241,6 +251,17 @@ impl Session {
             // The export reads other parts of the fonts than the layout did.
             if let Some(world) = self.world() {
                 world.release_fonts();
+            }
+            // Nothing compiles after this one: Typst's caches go before the export.
+            if self.last_compile {
+                comemo::evict(0);
+            }
+            // The layout's freed memory back to the OS before the export, the build's peak
+            // (the heap's free pages inside it stay resident otherwise).
+            #[cfg(all(target_os = "linux", target_env = "gnu"))]
+            // SAFETY: malloc_trim only releases memory the allocator holds free.
+            unsafe {
+                libc::malloc_trim(0);
             }
             if let (Some(pages), Some(spreads)) = self.export(&report, true, true)? {
                 report.proofs = Some((pages, spreads));
