@@ -241,20 +241,6 @@ fn exif_orientation(o: u16) -> Vec<u8> {
     v
 }
 
-/// Centroid (x, y) of pixels close to `rgb` in a PNG, and their count.
-fn centroid(png: &[u8], rgb: [u8; 3]) -> (f64, f64, usize) {
-    let img = image::load_from_memory(png).unwrap().to_rgb8();
-    let (mut sx, mut sy, mut n) = (0.0, 0.0, 0usize);
-    for (x, y, p) in img.enumerate_pixels() {
-        if p.0.iter().zip(rgb).all(|(a, b)| (i32::from(*a) - i32::from(b)).abs() < 40) {
-            sx += f64::from(x);
-            sy += f64::from(y);
-            n += 1;
-        }
-    }
-    (sx / n.max(1) as f64, sy / n.max(1) as f64, n)
-}
-
 fn pdf_page_png(pdf: &std::path::Path, dpi: u32) -> Vec<u8> {
     let out = std::process::Command::new("pdftoppm")
         .args(["-png", "-r", &dpi.to_string(), "-f", "1", "-l", "1", pdf.to_str().unwrap()])
@@ -292,8 +278,8 @@ fn exif_rotated_photo_is_laid_out_and_printed_upright() {
         folio(&p, &["build", "content/mini", "--out", "out", "--allow-overset"]).assert_code(0);
     }
     let png = pdf_page_png(&p.out().join("mini.pdf"), 50);
-    let (rx, ry, rn) = centroid(&png, [230, 20, 20]);
-    let (bx, by, bn) = centroid(&png, [20, 20, 230]);
+    let (rx, ry, rn) = colour_centroid(&png, [230, 20, 20]);
+    let (bx, by, bn) = colour_centroid(&png, [20, 20, 230]);
     assert!(rn > 200 && bn > 200, "both halves printed: red {rn}, blue {bn}");
     assert!(rx > bx + 5.0, "red right of blue (upright): red x {rx}, blue x {bx}");
     assert!((ry - by).abs() < 5.0, "side by side, not stacked: red y {ry}, blue y {by}");
@@ -467,9 +453,9 @@ fn proofs_draw_the_findings_on_pages_spreads_and_a_contact_sheet() {
         assert!(dir.join(f).is_file(), "{f} written: {}", run.stderr());
     }
     let page = std::fs::read(dir.join("mini-p1.png")).unwrap();
-    let (_, _, red) = centroid(&page, [0xe0, 0, 0]);
-    let (_, _, orange) = centroid(&page, [0xff, 0x8c, 0]);
-    let (_, _, magenta) = centroid(&page, [0xe0, 0, 0xc0]);
+    let (_, _, red) = colour_centroid(&page, [0xe0, 0, 0]);
+    let (_, _, orange) = colour_centroid(&page, [0xff, 0x8c, 0]);
+    let (_, _, magenta) = colour_centroid(&page, [0xe0, 0, 0xc0]);
     assert!(red > 100 && orange > 100 && magenta > 20, "marks drawn: red {red}, orange {orange}, magenta {magenta}");
     let sheet = image::load_from_memory(&std::fs::read(dir.join("mini-contact.png")).unwrap()).unwrap();
     assert!(sheet.height() > 500 && sheet.width() > 300);
@@ -479,7 +465,7 @@ fn proofs_draw_the_findings_on_pages_spreads_and_a_contact_sheet() {
     let p = mini(&[("a.toml", clean)], "", "");
     let run = folio(&p, &["proof", "content/mini", "--dpi", "60", "--out", "proofs", "--allow-overset"]);
     let page = std::fs::read(p.root().join("proofs/mini-p1.png")).unwrap();
-    let (_, _, red) = centroid(&page, [0xe0, 0, 0]);
+    let (_, _, red) = colour_centroid(&page, [0xe0, 0, 0]);
     assert_eq!(red, 0, "{}", run.stdout());
 }
 
@@ -563,7 +549,7 @@ fn loose_lines_orphans_and_short_columns_are_warnings_with_marks_on_the_proof() 
     let png = std::fs::read(p.root().join("proofs/mini-p1.png")).unwrap();
     let img = image::load_from_memory(&png).unwrap();
     assert_eq!(img.width(), (390.0 / 25.4 * 150.0_f64).round() as u32, "150 dpi by default");
-    let (x, _, cyan) = centroid(&png, [0x00, 0xa0, 0xc0]);
+    let (x, _, cyan) = colour_centroid(&png, [0x00, 0xa0, 0xc0]);
     assert!(cyan > 50, "short column marked: {cyan}");
     // Column 2 of the block: right of the page's first column.
     assert!(x > 150.0 * 80.0 / 72.0, "{x}");

@@ -346,27 +346,16 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, 
         // Printed as delivered: with `forms`, a JPEG is served as a one-page PDF that draws it
         // (Typst then decodes none of its pixels; the PDF gets the same JPEG bytes).
         let form = if forms && served.is_none() && !(k_only || separate || reduce) { crate::layout::forms::form(&disk, &checked) } else { None };
-        if let Some(form) = form {
-            let a = form_alias(&path);
-            world.replace_file_bytes(&a, form.pdf.clone());
-            aliases.insert(path.clone(), a);
-            for &i in &members {
-                let p = &mut out[i];
-                p.pixels = px;
-                p.ppi = effective_ppi(px, p.placed_pt);
-                p.colour = colour;
-                p.orientation = checked.orientation;
-                p.bytes_before = size;
-                p.bytes_after = size;
-            }
-            continue;
-        }
         let format = served.as_ref().map_or(checked.format, |(_, f)| *f);
         let misleading = match named_as(&path) {
             Some(f) => f != format,
             None => named_other(&path),
         };
-        if misleading {
+        if let Some(form) = form {
+            let a = form_alias(&path);
+            world.replace_file_bytes(&a, form.pdf.clone());
+            aliases.insert(path.clone(), a);
+        } else if misleading {
             // The name would mislead Typst: serve it under a name that says what it is.
             let bytes = match served.take() {
                 Some((b, _)) => Some(b),
