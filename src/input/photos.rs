@@ -340,7 +340,7 @@ fn verify_jpeg(bytes: &[u8]) -> Result<(), Refusal> {
 pub fn decode_verified(path: &Path, stamp: Stamp, bytes: &[u8]) -> Result<(image::DynamicImage, Option<Vec<u8>>), Refusal> {
     use zune_jpeg::zune_core::{bytestream::ZCursor, colorspace::ColorSpace, options::DecoderOptions};
     let options = DecoderOptions::default().set_strict_mode(true).set_max_width(MAX_SIDE as usize).set_max_height(MAX_SIDE as usize);
-    let damaged = |e: zune_jpeg::errors::DecodeErrors| Refusal::damaged(format!("it is damaged or truncated: {e:?}"));
+    let damaged = |e: zune_jpeg::errors::DecodeErrors| Refusal::damaged(crate::tr!("photo-truncated", error = format!("{e:?}")));
     let decoded = (|| {
         let mut jpeg = zune_jpeg::JpegDecoder::new_with_options(ZCursor::new(bytes), options);
         jpeg.decode_headers().map_err(damaged)?;
@@ -348,13 +348,13 @@ pub fn decode_verified(path: &Path, stamp: Stamp, bytes: &[u8]) -> Result<(image
         let colour = match jpeg.input_colorspace() {
             Some(ColorSpace::YCbCr | ColorSpace::RGB) => ColorSpace::RGB,
             Some(ColorSpace::Luma) => ColorSpace::Luma,
-            other => return Err(Refusal::damaged(format!("it is in a colour space folio does not print as delivered: {other:?}"))),
+            other => return Err(Refusal::damaged(crate::tr!("photo-damaged", error = format!("colour space {other:?}")))),
         };
         jpeg.set_options(options.jpeg_set_out_colorspace(colour));
         let icc = jpeg.icc_profile().filter(|p| !p.is_empty());
         let pixels = jpeg.decode().map_err(damaged)?;
-        let (w, h) = jpeg.dimensions().ok_or_else(|| Refusal::damaged("it has no size"))?;
-        let bad = || Refusal::damaged("it decodes to an unexpected pixel layout");
+        let (w, h) = jpeg.dimensions().ok_or_else(|| Refusal::damaged(crate::tr!("photo-damaged", error = "no size")))?;
+        let bad = || Refusal::damaged(crate::tr!("photo-damaged", error = "unexpected pixel layout"));
         let image = if gray {
             image::DynamicImage::ImageLuma8(image::GrayImage::from_raw(w as u32, h as u32, pixels).ok_or_else(bad)?)
         } else {
