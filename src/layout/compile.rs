@@ -158,7 +158,9 @@ pub fn compile_then(
                 return Ok(());
             }
             beside(Beside::Photos(&ahead));
-            crate::input::photos::verify_all(edition)
+            let verified = crate::input::photos::verify_all(edition);
+            log("photos measured and verified");
+            verified
         });
         // Pass 1: the galley.
         let pass1 = measure_galley(world, edition, formats, galley::Spans::Own);
