@@ -78,6 +78,8 @@ struct SharedFile {
     bytes: OnceLock<Option<Bytes>>,
     /// The mapping behind `bytes`, for [`Fonts::release`].
     map: OnceLock<Arc<memmap2::Mmap>>,
+    /// Set when [`split_mapping`] has cut the mapping into pieces.
+    split: OnceLock<()>,
 }
 
 impl SharedFile {
@@ -90,6 +92,10 @@ impl SharedFile {
                 let map = Arc::new(unsafe { memmap2::Mmap::map(&file) }.ok()?);
                 let bytes = Bytes::new(Mapped(map.clone()));
                 let _ = self.map.set(map.clone());
+                // One file hashed at a time: hashing makes the whole file resident until the
+                // pages are handed back below, and two collections at once were 50 MB.
+                static HASHING: Mutex<()> = Mutex::new(());
+                let _one = HASHING.lock().unwrap_or_else(|e| e.into_inner());
                 // Typst will hash the whole file anyway; do it now, once, and then release the
                 // pages that hashing made resident (see the module documentation).
                 let _ = typst::utils::hash128(&bytes);
@@ -97,6 +103,7 @@ impl SharedFile {
                 // SAFETY: a read-only shared file mapping: dropped pages are read back from the
                 // file on the next access, with the same contents.
                 let _ = unsafe { map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) };
+                #[cfg(target_os = "linux")]
                 Some(bytes)
             })
             .clone()
@@ -109,6 +116,51 @@ impl SharedFile {
         if let Some(map) = self.map.get() {
             // SAFETY: as in `bytes`: a read-only shared file mapping.
             let _ = unsafe { map.unchecked_advise(memmap2::UncheckedAdvice::DontNeed) };
+            #[cfg(target_os = "linux")]
+            if self.split.set(()).is_ok() {
+                split_mapping(map);
+            }
+        }
+    }
+}
+
+/// The size of the pieces [`split_mapping`] cuts a font's mapping into.
+#[cfg(target_os = "linux")]
+const PIECE: usize = 16 * 1024;
+
+/// How many pieces [`split_mapping`] cuts one file into at most (a larger file gets larger
+/// pieces), and how many it makes in the whole process: the kernel allows a process 65 530
+/// mappings (`vm.max_map_count`); a file mapped after the budget is spent stays whole.
+#[cfg(target_os = "linux")]
+const PIECES_PER_FILE: usize = 2048;
+#[cfg(target_os = "linux")]
+const PIECES_IN_ALL: usize = 16 * 1024;
+
+/// Cut a font's mapping into pieces of [`PIECE`] bytes that the kernel keeps as mappings of
+/// their own, so that reading a glyph makes at most one piece resident.
+///
+/// On a page fault in a file mapping whose pages are in the page cache, Linux maps the 64 KiB
+/// around the page as well ("fault-around"), within the mapping. The PDF export reads the
+/// outlines of the glyphs a page sets, scattered over a CJK font's 15–20 MB of glyph data: for
+/// the sample, the fonts' resident pages grew by 21 MiB during the export, about 16 pages
+/// mapped for each page read, and that was the build's peak. Every other piece gets
+/// `MADV_DONTDUMP` (leave it out of a core dump; it has no other effect), which gives it
+/// different flags from its neighbours, so the kernel cannot merge the pieces back into one
+/// mapping and fault-around stops at the piece's end. About 1600 pieces for a 26 MB collection,
+/// made in a millisecond or two, once per file, when the fonts are released before an export
+/// ([`Fonts::release`]): then no other thread is faulting pages in (cutting a mapping that
+/// other threads read took ten times as long).
+#[cfg(target_os = "linux")]
+fn split_mapping(map: &memmap2::Mmap) {
+    static MADE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let piece = PIECE.max(map.len().div_ceil(PIECES_PER_FILE).next_multiple_of(PIECE));
+    let pieces = map.len().div_ceil(piece);
+    if MADE.fetch_add(pieces, std::sync::atomic::Ordering::Relaxed) + pieces > PIECES_IN_ALL {
+        return;
+    }
+    for start in (piece..map.len()).step_by(2 * piece) {
+        if map.advise_range(memmap2::Advice::DontDump, start, piece.min(map.len() - start)).is_err() {
+            return;
         }
     }
 }
@@ -279,7 +331,8 @@ impl Fonts {
     /// outlines of the glyphs set), and with the kernel's fault-around every glyph read makes
     /// 64 KiB of a file resident: releasing them between passes keeps only what the running pass
     /// reads in the resident set. Costs nothing but minor page faults (the pages stay in the OS
-    /// page cache); the bytes Typst sees are the same.
+    /// page cache); the bytes Typst sees are the same. The first release of a file also cuts
+    /// its mapping into pieces that fault-around cannot cross ([`split_mapping`]).
     pub fn release(&self) {
         for i in 0.. {
             let Some(source) = self.store.source(i) else { break };
@@ -415,7 +468,7 @@ pub fn load(opts: &FontOptions) -> Result<Fonts, Diagnostic> {
         for (path, index, info) in entries {
             let file = files
                 .entry(path.clone())
-                .or_insert_with(|| Arc::new(SharedFile { path, bytes: OnceLock::new(), map: OnceLock::new() }))
+                .or_insert_with(|| Arc::new(SharedFile { path, bytes: OnceLock::new(), map: OnceLock::new(), split: OnceLock::new() }))
                 .clone();
             faces.push((file, index, info, system));
         }
