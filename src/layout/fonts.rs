@@ -789,6 +789,45 @@ pub fn loaded(store: &FontStore) -> Vec<PathBuf> {
 mod tests {
     use super::*;
 
+    /// A split mapping makes resident only the piece around a byte read, where a whole one
+    /// makes 64 KiB resident (fault-around), and the kernel keeps the pieces apart.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_split_font_mapping_makes_one_piece_resident_per_read() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fonts/NotoSerifCJK-Regular.ttc");
+        let resident = |map: &memmap2::Mmap| -> (usize, u64) {
+            let (start, end) = (map.as_ptr() as u64, map.as_ptr() as u64 + map.len().next_multiple_of(4096) as u64);
+            let smaps = std::fs::read_to_string("/proc/self/smaps").unwrap();
+            let (mut pieces, mut kib, mut inside) = (0, 0, false);
+            for line in smaps.lines() {
+                let first = line.split_whitespace().next().unwrap_or("");
+                if let Some((a, b)) = first.split_once('-').filter(|(a, b)| a.chars().chain(b.chars()).all(|c| c.is_ascii_hexdigit())) {
+                    let (a, b) = (u64::from_str_radix(a, 16).unwrap(), u64::from_str_radix(b, 16).unwrap());
+                    inside = a >= start && b <= end;
+                    pieces += usize::from(inside);
+                } else if let Some(v) = line.strip_prefix("Rss:").filter(|_| inside) {
+                    kib += v.trim().trim_end_matches("kB").trim().parse::<u64>().unwrap();
+                }
+            }
+            (pieces, kib)
+        };
+        let read = |map: &memmap2::Mmap| (0..40).map(|i| map[(i * 613_337) % map.len()] as u64).sum::<u64>();
+        let file = std::fs::File::open(&path).unwrap();
+        // SAFETY: a read-only mapping of a bundled font nobody writes during the test.
+        let whole = unsafe { memmap2::Mmap::map(&file) }.unwrap();
+        std::hint::black_box(read(&whole));
+        let (one, whole_kib) = resident(&whole);
+        // SAFETY: as above.
+        let cut = unsafe { memmap2::Mmap::map(&file) }.unwrap();
+        split_mapping(&cut);
+        std::hint::black_box(read(&cut));
+        let (pieces, cut_kib) = resident(&cut);
+        assert_eq!(one, 1, "an unsplit mapping is one");
+        assert!(pieces > 1000, "{pieces} pieces");
+        assert!(cut_kib <= 40 * PIECE as u64 / 1024, "40 reads, at most a piece each: {cut_kib} KiB");
+        assert!(cut_kib * 2 < whole_kib, "split {cut_kib} KiB, whole {whole_kib} KiB");
+    }
+
     /// The cache gives the same faces as a fresh scan, and is refreshed when a file changes.
     #[test]
     fn scan_cache_matches_a_fresh_scan() {
