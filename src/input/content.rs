@@ -1044,7 +1044,7 @@ fn validate_story(
                 .collect();
             if !given.is_empty() {
                 diags.push(story.error(u.span(), crate::tr!("story-photo-under-head-keys", keys = given.join(", ")))
-                    .hint(crate::tr!("story-photo-under-head-keys-hint")));
+                    .hint(crate::tr!("story-photo-under-head-keys-hint", keys = given.join(", "))));
             }
             if s.photos.iter().filter(|p| p.is_under_head()).count() > 1 && !std::ptr::eq(photo, s.photos.iter().find(|p| p.is_under_head()).unwrap_or(photo)) {
                 diags.push(story.error(u.span(), crate::tr!("story-photo-under-head-twice"))
