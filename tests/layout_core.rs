@@ -672,18 +672,19 @@ fn photos_without_a_span_are_sized_for_their_block() {
     for placement in &report.placed {
         let f = report.edition.page_format(&formats, placement.page);
         // Widths of the pictures' boxes on the page, as Typst laid them out (a picture is
-        // scaled to cover its box, which clips it: the box is the frame holding the image).
+        // drawn whole at its crop and clipped by its box: the box is the outermost clipping
+        // frame around the image).
         let mut widths = Vec::new();
-        fn images(frame: &typst::layout::Frame, out: &mut Vec<f64>) {
+        fn images(frame: &typst::layout::Frame, clip: Option<f64>, out: &mut Vec<f64>) {
             for (_, item) in frame.items() {
                 match item {
-                    typst::layout::FrameItem::Group(g) => images(&g.frame, out),
-                    typst::layout::FrameItem::Image(..) => out.push(frame.width().to_pt()),
+                    typst::layout::FrameItem::Group(g) => images(&g.frame, if g.clip.is_some() && clip.is_none() { Some(g.frame.width().to_pt()) } else { clip }, out),
+                    typst::layout::FrameItem::Image(..) => out.push(clip.unwrap_or(frame.width().to_pt())),
                     _ => {}
                 }
             }
         }
-        images(&report.compiled.document.pages()[placement.page].frame, &mut widths);
+        images(&report.compiled.document.pages()[placement.page].frame, None, &mut widths);
         for b in &placement.blocks {
             for photo in &report.edition.stories[placement.page][b.story].value.photos {
                 // The rule's span, unless the search made the photo wider or narrower to fill
