@@ -370,6 +370,10 @@ pub fn compose(
         // line: each head area as deep as the deepest its neighbours' heads need, where the
         // copy still fits.
         for (si, target) in tier_heads(stories, &placed) {
+            // A head too deep for the area the editor gave it stays a `head-overset` error.
+            if placed[si].2.head.is_some() {
+                continue;
+            }
             let story = &stories[si];
             let again = fit_story(&ctx(Some(target)), story, &galley.stories[pi][si], &|i| photos(story, i));
             let before = &placed[si].2;
