@@ -389,6 +389,7 @@ limit-template = a template
 limit-photo = a photo
 limit-font = a font file
 limit-font-cache = the font scan cache
+limit-photo-cache = the photos' measurements cache
 file-kind-directory = a directory
 file-kind-fifo = a FIFO (named pipe)
 file-kind-socket = a socket

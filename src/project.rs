@@ -138,6 +138,8 @@ pub mod limits {
     pub const FONT: Limit = Limit { bytes: 256 * MIB, what: "limit-font" };
     /// The font scan cache (about 2 MB for the bundled fonts).
     pub const FONT_CACHE: Limit = Limit { bytes: 64 * MIB, what: "limit-font-cache" };
+    /// The photos' measurements cache (a few hundred bytes a photo).
+    pub const PHOTO_CACHE: Limit = Limit { bytes: 4 * MIB, what: "limit-photo-cache" };
 
     /// Bytes in MiB (or KiB) for messages.
     pub fn human(bytes: u64) -> String {
@@ -314,6 +316,22 @@ pub fn read_regular(path: &Path, limit: limits::Limit) -> Result<Vec<u8>, ReadEr
         return Err(ReadError::TooLarge { size: bytes.len() as u64, limit });
     }
     Ok(bytes)
+}
+
+/// The user's cache folder for what folio remembers between runs (the font scan, photos'
+/// measurements): `$FOLIO_CACHE_DIR`, else `$XDG_CACHE_HOME/folio`, else `~/.cache/folio`;
+/// `None` when `FOLIO_CACHE_DIR=off` (or empty) turns caching off, or no folder is known.
+/// Nothing read from it is trusted further than a cache: every entry is keyed by what it
+/// describes, and a missing, stale or unreadable cache is only a slower run.
+pub fn cache_dir() -> Option<PathBuf> {
+    match std::env::var_os("FOLIO_CACHE_DIR") {
+        Some(v) if v == "off" || v.is_empty() => None,
+        Some(v) => Some(PathBuf::from(v)),
+        None => match std::env::var_os("XDG_CACHE_HOME").filter(|v| !v.is_empty()) {
+            Some(x) => Some(PathBuf::from(x).join("folio")),
+            None => Some(PathBuf::from(std::env::var_os("HOME")?).join(".cache").join("folio")),
+        },
+    }
 }
 
 /// Write `bytes` to `path` atomically: a temporary file beside it, then a rename.

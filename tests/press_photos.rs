@@ -174,3 +174,49 @@ fn photos_printed_as_delivered_reach_the_pdfs_byte_for_byte_without_typst_decodi
         assert!(image_streams(&file).iter().all(|(_, _, in_form)| !in_form), "{}: no photo inside a form", file.display());
     }
 }
+
+/// What a build learns of its photos (decoded strictly without a fault, their ink) is kept in
+/// the cache folder for the next build, keyed by the photos' very bytes: the next build takes
+/// it (a forged figure in the cache shows in its report, so nothing was decoded again), and a
+/// photo changed since, here truncated, is decoded again and refused whatever the cache says.
+#[test]
+fn photos_measurements_are_kept_between_builds_for_the_same_bytes_only() {
+    let p = TestProject::sample();
+    let cache = p.root().join("cache");
+    let build = || {
+        let mut cmd = p.folio_command(&["build", &format!("content/{SAMPLE}"), "--out", "out"], &[("LANG", "C")]);
+        Run(cmd.env("FOLIO_CACHE_DIR", &cache).output().expect("run folio"))
+    };
+    build().assert_code(0);
+    let files: Vec<PathBuf> = std::fs::read_dir(&cache)
+        .expect("the cache folder")
+        .map(|e| e.unwrap().path())
+        .filter(|f| f.file_name().unwrap().to_str().unwrap().starts_with("photos-"))
+        .collect();
+    assert_eq!(files.len(), 1, "one photos' cache file: {files:?}");
+    let mut kept: serde_json::Value = serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).unwrap();
+    let photos = kept["photos"].as_object_mut().expect("photos by their bytes' hash");
+    assert_eq!(photos.len(), 2, "both photos of the sample are kept: {photos:?}");
+    let xunjing = sha256(&std::fs::read(p.sample_dir().join("photos/xunjing.jpg")).unwrap());
+    assert!(photos.contains_key(&xunjing), "kept under the SHA-256 of the file's bytes");
+    for (_, photo) in photos.iter_mut() {
+        assert_eq!(photo["verified"], true, "{photo}");
+        let tac = photo["ink"]["max_tac"].as_f64().expect("an ink figure");
+        assert!(tac > 150.0 && tac <= INK_LIMIT + 1.0, "a photo's ink as measured: {tac}");
+        photo["ink"]["max_tac"] = serde_json::json!(123.0);
+    }
+    std::fs::write(&files[0], serde_json::to_vec(&kept).unwrap()).unwrap();
+
+    // The forged figure is taken: the photos were not decoded again.
+    let second = build();
+    second.assert_code(0);
+    assert_eq!(second.stdout().matches("ink max 123%").count(), 2, "the kept figures are used: {}", second.stdout());
+
+    // Cut the photo short: other bytes, so nothing kept applies; decoded again, and refused.
+    let photo = p.sample_dir().join("photos/xunjing.jpg");
+    let bytes = std::fs::read(&photo).unwrap();
+    std::fs::write(&photo, &bytes[..bytes.len() * 2 / 3]).unwrap();
+    let third = build();
+    assert_ne!(third.code(), 0, "a truncated photo is refused: {}", third.stderr());
+    third.assert_stderr_has(&["xunjing.jpg", "truncated"]);
+}

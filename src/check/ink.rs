@@ -81,19 +81,37 @@ struct ImageInk {
 
 fn image_ink(kind: &ImageKind) -> Option<ImageInk> {
     let ImageKind::Raster(raster) = kind else { return None };
+    known_or(raster.data().as_slice(), || {
+        let is_jpeg = matches!(raster.format(), typst::visualize::RasterFormat::Exchange(typst::visualize::ExchangeFormat::Jpg));
+        Some(pixels_ink(raster.data().as_slice(), is_jpeg, raster.dynamic(), raster.icc().map(|b| b.as_slice())))
+    })
+}
+
+/// The ink of the image whose file is `bytes` as an earlier build measured it
+/// ([`crate::input::known`]), else measured now (and counted) with `measure`, and kept.
+fn known_or(bytes: &[u8], measure: impl FnOnce() -> Option<ImageInk>) -> Option<ImageInk> {
+    use crate::input::known;
+    let key = known::Key::of(bytes);
+    if let Some(k) = known::ink(key) {
+        return Some(ImageInk { colour: k.colour, max_tac: k.max_tac });
+    }
     IMAGES_MEASURED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let is_jpeg = matches!(raster.format(), typst::visualize::RasterFormat::Exchange(typst::visualize::ExchangeFormat::Jpg));
-    Some(pixels_ink(raster.data().as_slice(), is_jpeg, raster.dynamic(), raster.icc().map(|b| b.as_slice())))
+    let ink = measure();
+    if let Some(i) = ink {
+        known::set_ink(key, known::Ink { colour: i.colour, max_tac: i.max_tac });
+    }
+    ink
 }
 
 /// The ink of a photo served as a one-page PDF ([`crate::layout::forms`]): its JPEG decoded
 /// here (strictly, which also verifies the file), and measured as a raster image is.
 fn form_ink(form: &crate::layout::forms::Form) -> Option<ImageInk> {
-    IMAGES_MEASURED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let jpeg = form.jpeg();
-    // Decoded strictly, once: the photo's verification takes the verdict.
-    let (dynamic, icc) = crate::input::photos::decode_verified(&form.file.0, form.file.1, jpeg).ok()?;
-    Some(pixels_ink(jpeg, true, &dynamic, icc.as_deref()))
+    known_or(jpeg, || {
+        // Decoded strictly, once: the photo's verification takes the verdict.
+        let (dynamic, icc) = crate::input::photos::decode_verified(&form.file.0, form.file.1, jpeg).ok()?;
+        Some(pixels_ink(jpeg, true, &dynamic, icc.as_deref()))
+    })
 }
 
 /// The ink of an image's pixels (`data` its file, `icc` its profile).

@@ -6,6 +6,7 @@
 pub mod content;
 pub mod grid;
 pub mod import;
+pub mod known;
 pub mod photos;
 pub mod phrases;
 pub mod punctuation;

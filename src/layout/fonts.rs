@@ -768,14 +768,7 @@ fn stamp(meta: &std::fs::Metadata) -> u128 {
 
 /// The cache file of a fonts folder, if caching is on and a cache folder is known.
 pub fn cache_file(dir: &Path) -> Option<PathBuf> {
-    let base = match std::env::var_os("FOLIO_CACHE_DIR") {
-        Some(v) if v == "off" || v.is_empty() => return None,
-        Some(v) => PathBuf::from(v),
-        None => match std::env::var_os("XDG_CACHE_HOME").filter(|v| !v.is_empty()) {
-            Some(x) => PathBuf::from(x).join("folio"),
-            None => PathBuf::from(std::env::var_os("HOME")?).join(".cache").join("folio"),
-        },
-    };
+    let base = crate::project::cache_dir()?;
     let dir = dir.canonicalize().ok()?;
     Some(base.join(format!("fonts-{:032x}.json", typst::utils::hash128(&dir))))
 }

@@ -225,6 +225,8 @@ impl Session {
             preflight::allow_overset(&mut found);
         }
         let findings = found.iter().map(|f| f.diag.clone()).collect();
+        // What was learnt of the photos is kept for the next build.
+        crate::input::known::save();
         log(&format!("compiled in {:?}", t.elapsed()));
         Ok(Report { edition, compiled, findings, written: Vec::new(), proofs: None, preflight: found, measures, placed })
     }
