@@ -121,7 +121,7 @@ impl fmt::Display for Code {
 }
 
 /// One located problem in a file folio read.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,

@@ -30,7 +30,8 @@ pub fn run(args: &WatchArgs) -> i32 {
 /// on stderr every time.
 pub struct Console {
     out: std::path::PathBuf,
-    last_findings: String,
+    /// The warnings last shown (compared, not formatted: each carries its file's text).
+    last_findings: Vec<Diagnostic>,
     built: bool,
     /// A good rebuild whose line waits for the rest of its files.
     held: Option<watch::Rebuilt>,
@@ -39,7 +40,7 @@ pub struct Console {
 impl Console {
     /// A console for a session writing to `out`.
     pub fn new(out: std::path::PathBuf) -> Self {
-        Self { out, last_findings: String::new(), built: false, held: None }
+        Self { out, last_findings: Vec::new(), built: false, held: None }
     }
 
     /// One step of a [`Watch::run`] round.
@@ -63,10 +64,9 @@ impl Console {
 
     /// A good rebuild (`later`: how long after the pages PDF the rest followed).
     fn built(&mut self, r: &watch::Rebuilt, later: Option<std::time::Duration>) {
-        let shown = format!("{:?}", r.findings);
-        if shown != self.last_findings {
+        if r.findings != self.last_findings {
             super::emit(&r.findings);
-            self.last_findings = shown;
+            self.last_findings = r.findings.clone();
         }
         self.built = true;
         match later {

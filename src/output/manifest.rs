@@ -73,8 +73,9 @@ pub fn entry(out: &Path, path: &Path, edition: &str, bytes: &[u8], standard: &st
     fn no_streams(id: lopdf::ObjectId, obj: &mut lopdf::Object) -> Option<(lopdf::ObjectId, lopdf::Object)> {
         (!matches!(obj, lopdf::Object::Stream(_))).then(|| (id, obj.clone()))
     }
-    let doc = lopdf::Document::load_mem_with_options(bytes, lopdf::LoadOptions::with_filter(no_streams))
-        .map_err(|e| Diagnostic::error(crate::tr!("manifest-cannot-read-back", file = file, error = e.to_string())))?;
+    // The hash on one core, the page tree on the other.
+    let (sha256, doc) = rayon::join(|| sha256_hex(bytes), || lopdf::Document::load_mem_with_options(bytes, lopdf::LoadOptions::with_filter(no_streams)));
+    let doc = doc.map_err(|e| Diagnostic::error(crate::tr!("manifest-cannot-read-back", file = file, error = e.to_string())))?;
     let pages: Vec<_> = doc.page_iter().collect();
     let first = pages.first().copied();
     let size = |key: &[u8]| -> Option<[f64; 2]> {
@@ -86,7 +87,7 @@ pub fn entry(out: &Path, path: &Path, edition: &str, bytes: &[u8], standard: &st
     Ok(Entry {
         file,
         edition: edition.to_string(),
-        sha256: sha256_hex(bytes),
+        sha256,
         pages: pages.len(),
         trim_mm,
         media_mm,
@@ -258,18 +259,23 @@ impl Stage {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Diagnostic::error(crate::tr!("out-cannot-stage", file = shown.display(), error = e.to_string())).hint(crate::tr!("out-space-hint")))?;
         }
-        let written = File::create(&path).and_then(|mut f| {
-            f.write_all(bytes)?;
-            // An ordinary file for everyone who may read the folder (as under umask 022).
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                f.set_permissions(std::fs::Permissions::from_mode(0o644))?;
-            }
-            if self.sync { f.sync_all() } else { Ok(()) }
-        });
+        let sync = self.sync;
+        let write = || {
+            File::create(&path).and_then(|mut f| {
+                f.write_all(bytes)?;
+                // An ordinary file for everyone who may read the folder (as under umask 022).
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    f.set_permissions(std::fs::Permissions::from_mode(0o644))?;
+                }
+                if sync { f.sync_all() } else { Ok(()) }
+            })
+        };
+        // The file is written while its manifest entry is made from the same bytes.
+        let (written, entry) = rayon::join(write, || standard.map(|s| entry(&self.out, &shown, &self.edition, bytes, s)).transpose());
         written.map_err(|e| Diagnostic::error(crate::tr!("out-cannot-stage", file = shown.display(), error = e.to_string())).hint(crate::tr!("out-space-hint")))?;
-        let entry = standard.map(|s| entry(&self.out, &shown, &self.edition, bytes, s)).transpose()?;
+        let entry = entry?;
         self.files.retain(|f| f.rel != rel);
         self.files.push(Staged { rel: rel.to_string(), entry });
         Ok(())
