@@ -273,6 +273,9 @@ fn main() {
     // `cargo bench` passes `--bench`; nothing else is taken.
     let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
     if let Some(root) = std::env::var_os(WARM_ROOT) {
+        // The allocator set up as `folio`'s own process sets it, first thing.
+        // SAFETY: no other thread exists yet.
+        unsafe { folio::cmd::tune_malloc() };
         warm(Path::new(&root), runs);
         return;
     }

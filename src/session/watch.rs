@@ -74,6 +74,7 @@ pub struct Watch {
 impl Watch {
     /// A watch writing to `out` (and PNG proofs of changed pages at `png` dpi, if given).
     pub fn new(opts: Options, policy: Policy, out: PathBuf, png: Option<f32>) -> Self {
+        keep_freed_memory();
         Self {
             session: Session::new(opts, policy),
             out,
@@ -291,6 +292,28 @@ fn commit(out: &Path, name: &str, files: Vec<(String, Vec<u8>, Option<&str>)>, s
         std::thread::spawn(move || drop(replaced));
     }
     Ok(committed)
+}
+
+/// Let the heap keep up to 64 MiB of freed memory for the session's next rebuild instead of
+/// handing it back to the OS after each one (glibc's threshold, which a one-shot build sets to
+/// 128 KiB, see `cmd::tune_malloc`): each rebuild frees and takes again tens of megabytes
+/// (export buffers, layout caches), and every page of it handed back was faulted in and
+/// zeroed again by the next keystroke's rebuild, 4–5 ms of its 25. Memory stays bounded: what
+/// is kept is what one rebuild uses. `MALLOC_TRIM_THRESHOLD_` in the environment still wins.
+///
+/// Setting it stops glibc from adjusting its mmap threshold by itself, so that one is set too,
+/// to what `cmd::tune_malloc` sets (4 MiB), for a session run by a program that did not.
+fn keep_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    for (param, name, value) in [(libc::M_MMAP_THRESHOLD, "MALLOC_MMAP_THRESHOLD_", 4 * 1024 * 1024), (libc::M_TRIM_THRESHOLD, "MALLOC_TRIM_THRESHOLD_", 64 * 1024 * 1024)] {
+        if std::env::var_os(name).is_none() {
+            // SAFETY: mallopt sets these parameters under the allocator's own lock; it may
+            // be called while other threads allocate.
+            unsafe {
+                libc::mallopt(param, value);
+            }
+        }
+    }
 }
 
 /// Hashes of a build's spread sheets.
