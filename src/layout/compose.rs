@@ -262,6 +262,8 @@ pub struct StoryFit {
     pub overset: u32,
     /// Empty grid lines left under the balanced columns.
     pub underset: u32,
+    /// Widows and orphans the flow could not avoid (copyfit tries to).
+    pub breaks: u32,
     /// Body lines of copy (subheads and other pieces kept whole count by the grid lines they
     /// take), as set (with copyfit, at its tracking and leading).
     pub lines: u32,
@@ -689,10 +691,10 @@ impl<'a> Trial<'a> {
 /// Place a story; with `fit = "auto"`, try the smallest adjustments first — the first photo
 /// by whole grid lines, then tracking, and only when none of these fits, the story's leading
 /// (the most visible change), with them — and keep the first that fills the block (columns end
-/// within a line of its foot, nothing overset), else the closest.
+/// within a line of its foot, nothing overset, no widow or orphan), else the closest.
 fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Placement {
     let plain = place_story(ctx, story, pieces, Trial::plain(pieces), photo_info);
-    if pieces.variants.is_empty() || (plain.2.overset == 0 && plain.2.underset <= 1) || !plain.2.photos_outside.is_empty() {
+    if pieces.variants.is_empty() || (plain.2.overset == 0 && plain.2.underset <= 1 && plain.2.breaks == 0) || !plain.2.photos_outside.is_empty() {
         return plain;
     }
     let max_photo = if story.value.photos.is_empty() { 0 } else { ctx.edition_photo_lines as i32 };
@@ -733,8 +735,9 @@ fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info:
             if !fit.photos_outside.is_empty() {
                 continue;
             }
-            let score = fit.overset * 100 + fit.underset;
-            if fit.overset == 0 && fit.underset <= 1 {
+            // A widow or an orphan weighs half a line of underset.
+            let score = fit.overset * 200 + fit.underset * 2 + fit.breaks;
+            if fit.overset == 0 && fit.underset <= 1 && fit.breaks == 0 {
                 return (data, jumps, fit);
             }
             if best.as_ref().is_none_or(|(b, _)| score < *b) {
@@ -952,6 +955,7 @@ impl<'a> Shape<'a> {
             story: 0,
             overset: result.overset,
             underset: self.blocks[self.last()].bottom - result.bottom,
+            breaks: result.breaks,
             lines: units.iter().map(|u| u.lines()).sum(),
             capacity: self.frames(self.blocks[self.last()].bottom).iter().map(|iv| flow::lines_at_pitch(iv.bottom - iv.top, 1.0 + leading)).sum(),
             copyfit: None,
