@@ -644,3 +644,140 @@ template-page-count = layouts/{ $file } made { $made } pages instead of { $want 
 template-page-count-hint = the template must draw each page (or spread) of the data exactly once
 template-sheet-count = layouts/{ $file } made { $made } sheets instead of { $want }
 template-sheet-count-hint = the template must draw each spread of the data exactly once
+
+## folio import: what was guessed, story file comments, .docx (src/input/import/*; issue #15)
+
+import-unit-line = line
+import-unit-paragraph = paragraph
+import-role-kicker = 引题 kicker
+import-role-headline = 主题 headline
+import-role-deck = 副题 deck
+import-role-byline = byline
+import-role-dateline = dateline
+import-role-lead = lead box
+import-role-head = subhead (level 1)
+import-role-subhead = subhead (level 2)
+import-role-caption = photo caption
+import-role-attribution = attribution
+import-role-joined = joined
+import-role-new-story = new story
+import-role-banner = page banner
+import-banner-set = page { $page } gets the banner { $banner }
+import-placeholder-dropped = page { $page } no longer lists { $file }, folio new's placeholder story (the file is kept)
+import-file-header = Imported by folio import from { $source } (lines { $first }–{ $last }); no [block]: folio places it.
+    Check the heads, byline, subheads and captions it guessed (the import printed them).
+import-file-banner = Page banner at line { $line } of the input (not part of the story): { $banner }
+    It belongs to the page: banner = "…" in its [[pages]] table of edition.toml (folio import --page N sets it there).
+import-file-caption-no-photo = Photo caption at line { $line } of the input, without a photo: give its file (folio import --photo)
+    and uncomment.
+import-docx-unreadable = { $file } is not a readable Word document: { $reason }
+import-docx-unreadable-hint = open it in Word or WPS and save it again as .docx (not .doc)
+import-docx-not-utf8 = { $part } is not UTF-8
+import-docx-no-document = it has no { $part }
+
+## Archive copy and folio extract (src/output/archive.rs; issue #15)
+
+archive-outside-root = { $file } is outside the project root
+archive-outside-root-hint = the archive carries only files under the project root
+archive-failed = archive: { $error }
+archive-standard-failed = archive ({ $standard }): { $error }
+archive-bug-hint = this is a bug in folio's PDF/A post-processing; please report it
+archive-cmyk-photo = cannot re-encode a CMYK photo for PDF/A: { $error }
+unit-bytes = { $n } bytes
+attachment-unreadable = not a readable PDF: { $error }
+attachment-no-catalog = no catalog: { $error }
+attachment-not-relative = attachment { $name } is not a plain relative path (no leading `/`, no `..` or `.`, no `\` or `:`, no empty parts)
+attachment-control-character = attachment { $name } has the control character { $code } in its name
+attachment-duplicate = two attachments are named { $name }
+attachment-folder-clash = attachments { $other } and { $name } cannot both be written: one would be a folder holding the other
+attachment-declares-too-much = attachment { $name } declares { $size } (/Params /Size); the limit per attachment is { $limit }
+attachment-inflates-beyond-declared = attachment { $name } inflates to more than the { $size } it declares (/Params /Size; the limit per attachment is { $limit })
+attachment-inflates-beyond-limit = attachment { $name } inflates to more than { $limit }, the limit per attachment
+attachment-short = attachment { $name } inflates to { $actual } bytes but declares { $declared } (/Params /Size): it is damaged
+attachment-too-many = the archive has { $total } attachments; the limit is { $limit }
+attachment-total-too-large = the attachments come to { $total } in all; the limit for one archive is { $limit }
+attachment-damaged = attachment { $name } is damaged: { $error }
+attachment-tree-too-deep = the attachment name tree is too deep
+attachment-no-name = an attachment has no file name
+attachment-name-not-text = an attachment's name is not valid text: { $name }
+attachment-no-file = attachment { $name } has no embedded file
+attachment-bad-size = attachment { $name } declares a size that is not a whole number of bytes
+extract-not-folio-hint = folio extract reads archives written by folio build --archive; this one was changed or not made by folio. Nothing was written
+extract-name-archive-hint = name an archive PDF written by folio build --archive
+extract-too-large = { $file } is { $size }; folio extract reads archives of at most { $limit }
+extract-no-sources = { $file } has no attached sources
+extract-no-sources-hint = only archives built with --archive (and without --no-attach) carry their sources
+extract-not-folder = { $dir } exists and is not a folder
+extract-not-folder-hint = extract into a new or empty folder
+extract-not-empty = { $dir } exists and is not empty
+extract-not-empty-hint = extract into a new or empty folder; folio extract never overwrites files
+extract-cannot-write = cannot write { $file } (attachment { $name }): { $error }
+extract-create-hint = extract into a new or empty folder; nothing was written
+nothing-written-hint = nothing was written
+
+## PDF post-processing, press plates, export, contact sheet (src/output/{archive,press,export,proof}.rs; issue #15)
+
+pdf-post-unreadable = cannot read typst's PDF: { $error }
+pdf-post-no-xmp = typst wrote no XMP metadata
+pdf-post-cannot-compress = cannot compress { $what }: { $error }
+pdf-post-cannot-write = cannot write the PDF: { $error }
+pdf-post-encrypted = the PDF is encrypted
+pdf-post-no-part = no { $part } dictionary: { $error }
+press-plate-failed = press plate of page { $page }: { $error }
+press-bug-hint = this is a bug in folio's PDF/X post-processing; please report it
+export-pdf-failed = PDF export: { $error }
+export-no-page = no page { $index }
+export-png-failed = PNG encoding failed: { $error }
+proof-contact-sheet-failed = contact sheet: { $error }
+
+## The output folder and its manifest (src/output/manifest.rs; issue #15)
+
+manifest-cannot-read-back = cannot read back { $file } for the manifest: { $error }
+manifest-fix = restore it from a backup, or delete it and build every edition in this folder again to write a new one
+manifest-unreadable-hint = folio keeps the list of the files in { $out } there; { $fix }
+manifest-not-utf8 = { $file } is not UTF-8 text (bad byte at offset { $offset })
+manifest-changed-hint = it was changed by something other than folio; { $fix }
+manifest-not-folio = { $file } is not a folio manifest: { $reason }
+manifest-not-json = { $file } is not valid JSON: { $reason }
+out-check-hint = check the --out folder
+out-cannot-lock = cannot lock { $path }: { $error }
+out-lock-hint = the --out folder must be on a file system that supports file locks
+out-cannot-write-in = cannot write in { $dir }: { $error }
+out-cannot-stage = cannot stage { $file }: { $error }
+out-space-hint = check the --out folder (space, permissions)
+out-cannot-sync = cannot sync { $file }: { $error }
+out-cannot-commit = cannot commit the build in { $out }: { $error }
+out-unchanged-hint = check the --out folder; nothing was changed
+out-move-failed = moving the new files into { $out } failed: { $error }
+out-move-failed-hint = the files not yet moved are in { $stage }; the next folio build into { $out } moves them into place first
+out-name-clash = edition { $mine } would write its { $what } as { $path }, which { $manifest } lists as the { $theirs } of edition { $other }
+out-name-clash-hint = rename the edition folder { $edition }, or build it into another --out folder; nothing was written
+unit-pages-pdf = pages PDF
+unit-spread-pdf = spread PDF
+unit-archive-copy = archive copy
+unit-png-proof = PNG proof
+unit-press-plate = press plate
+unit-output = output
+out-in-the-way-file = { $path } is in the way: folio writes { $target } inside it, but it is not a folder
+out-in-the-way-folder = { $path } is in the way: folio writes a file there, but it is a folder or a special file
+out-in-the-way-hint = move { $path } away, or build into another --out folder; nothing was written
+out-recovered = note: finished moving the files of an interrupted build into { $out } ({ $name })
+out-cannot-recover = warning: cannot finish the interrupted build { $path }: { $error }
+
+## folio build --emit-typst (src/output/emit.rs; issue #15)
+
+emit-cannot = cannot emit { $what }: { $error }
+emit-cyclic-import = { $at }: cyclic import of { $file }
+emit-not-json = cannot emit { $at }: it reads { $file } other than as json("…")
+emit-not-json-hint = read folio's data files as json("{ $dir }/<name>.json") so they can be inlined
+emit-not-path-import = cannot emit { $at }: only imports of a file path can be inlined
+emit-package = cannot emit { $at }: package { $package } is not available offline
+emit-outside-project = cannot emit { $at }: { $path } is not a path inside the project
+emit-not-defined = cannot emit { $at }: { $name } is not defined in { $path }
+emit-no-data = cannot emit { $at }: folio served no { $file } in this build
+emit-bad-data = cannot emit { $at }: { $file }: { $error }
+
+## folio serve: what the server answers (src/serve/http.rs; issue #15)
+
+serve-forbidden-host = folio serve answers only requests to localhost or 127.0.0.1 (this one named another host)
+serve-no-such-page = folio serve: no such page

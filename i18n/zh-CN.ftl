@@ -185,8 +185,8 @@ head-area-block = 而稿块顶部以下只有 { $has } 行，正文已无处可�
 head-overset-vertical-hint = 压缩标题、加高稿块，或改为横排标题（删去 `vertical`）
 head-overset-given-hint = 压缩标题（或引题、副题），把标题区设为 { $needs } 行（head = { $needs }），或加宽稿块
 head-overset-hint = 压缩标题（或引题、副题），或加宽、加高稿块
-head-overset = 第 { $page } 版标题超版：标题需要 { $needs } 行，{ $area }
-overset = 第 { $page } 版超版：{ $lines } 行（约 { $chars } 字）排不进稿块
+head-overset = 第 { $page } 版标题溢排：标题需要 { $needs } 行，{ $area }
+overset = 第 { $page } 版溢排：{ $lines } 行（约 { $chars } 字）排不进稿块
 overset-hint = 删减稿件，或加高、加宽稿块
 underset = 第 { $page } 版缺稿：各栏在稿块底部以上 { $lines } 行就结束了
 underset-hint = 补充稿件、放大图片，或压低稿块
@@ -242,7 +242,7 @@ report-placed-by-hand = 手工安排
 count-cols = { $n } 栏
 count-stories = { $n } 篇稿件
 count-body-lines = 正文 { $n } 行
-count-overset-lines = 超版 { $n } 行
+count-overset-lines = 溢排 { $n } 行
 count-photos = { $n } 张图片
 count-errors = { $n } 个错误
 count-warnings = { $n } 个警告
@@ -303,7 +303,7 @@ place-over-hint = 删减约 { $chars } 字（如从 { $from } 中删），或从
 place-and = 和
 place-short = 第 { $page } 版：{ $stories } 篇稿件的正文比版面（{ $columns } 栏 × { $lines } 行）少约 { $chars } 字
 place-short-hint = 补充约 { $chars } 字或一张图片，或再移一篇稿件到该版
-place-no-arrangement = 第 { $page } 版：{ $stories } 篇稿件大致正好填满版面，但没有一种整块的排法能让每篇稿件既不留空当也不超版
+place-no-arrangement = 第 { $page } 版：{ $stories } 篇稿件大致正好填满版面，但没有一种整块的排法能让每篇稿件既不留空当也不溢排
 place-no-arrangement-hint = 换一种稿件顺序（或给另一篇稿件 `priority = 1`），把某篇稿件增减几行，{ $widen }或手工给一篇稿件写 [block]
 place-widen-span = 放宽某篇稿件的 `min_span`–`max_span` 范围，
 
@@ -416,7 +416,7 @@ import-not-importable = { $file } 不是 folio 能导入的文件
 import-not-importable-hint = 请导入 .docx、.txt 或 .md 文件
 import-no-text = { $file } 里没有文字
 import-no-text-hint = 请导入有稿件正文的文件
-import-no-headline = { $file }：从 { $unit } { $line } 开始的稿件找不到标题
+import-no-headline = { $file }：从第 { $line } { $unit }开始的稿件找不到标题
 import-no-headline-hint = 把标题单独放在正文前的一行
 
 ## folio import: text files (src/input/import/text.rs)
@@ -481,7 +481,7 @@ new-exists-story-hint = 请用新的文件名；folio new 从不覆盖已有的�
 
 proof-dpi-range = 错误：--dpi { $dpi } 超出范围
 proof-dpi-range-hint = 给出 { $min } 到 { $max } dpi 之间的分辨率，如 --dpi 100
-proof-failed = 错误：这一期没能编译；没有写出校样
+proof-failed = 错误：这一期排版失败；没有写出校样
 
 ## Photos in their blocks (src/layout/compile.rs)
 
@@ -600,3 +600,140 @@ template-page-count = layouts/{ $file } 排出了 { $made } 页，应为 { $want
 template-page-count-hint = 模板须把数据中的每一版（或跨页）恰好画一次
 template-sheet-count = layouts/{ $file } 排出了 { $made } 张，应为 { $want } 张
 template-sheet-count-hint = 模板须把数据中的每个跨页恰好画一次
+
+## folio import: what was guessed, story file comments, .docx (src/input/import/*; issue #15)
+
+import-unit-line = 行
+import-unit-paragraph = 段
+import-role-kicker = 引题
+import-role-headline = 主题
+import-role-deck = 副题
+import-role-byline = 署名
+import-role-dateline = 电头
+import-role-lead = 导语框
+import-role-head = 一级小标题
+import-role-subhead = 二级小标题
+import-role-caption = 图片说明
+import-role-attribution = 文末署名
+import-role-joined = 断行接排
+import-role-new-story = 另起一篇
+import-role-banner = 通栏标题
+import-banner-set = 第 { $page } 版的通栏标题设为 { $banner }
+import-placeholder-dropped = 第 { $page } 版不再列出 { $file }（folio new 写的占位稿件；文件保留）
+import-file-header = 由 folio import 从 { $source } 导入（第 { $first }–{ $last } 行）；没有 [block]：由 folio 自动组版。
+    请核对它认定的标题、署名、小标题和图片说明（导入时已逐行列出）。
+import-file-banner = 输入第 { $line } 行是通栏标题（不属于本篇稿件）：{ $banner }
+    它属于版面：写在 edition.toml 该版 [[pages]] 表中的 banner = "…"（folio import --page N 会写进去）。
+import-file-caption-no-photo = 输入第 { $line } 行是图片说明，但没有图片：请给出图片文件（folio import --photo），
+    再去掉下面几行的注释符号。
+import-docx-unreadable = { $file } 不是可读的 Word 文档：{ $reason }
+import-docx-unreadable-hint = 用 Word 或 WPS 打开，另存为 .docx（不是 .doc）
+import-docx-not-utf8 = { $part } 不是 UTF-8 编码
+import-docx-no-document = 文档中没有 { $part }
+
+## Archive copy and folio extract (src/output/archive.rs; issue #15)
+
+archive-outside-root = { $file } 在项目根目录之外
+archive-outside-root-hint = 存档只收入项目根目录下的文件
+archive-failed = 存档：{ $error }
+archive-standard-failed = 存档（{ $standard }）：{ $error }
+archive-bug-hint = 这是 folio 的 PDF/A 后处理的缺陷，请报告
+archive-cmyk-photo = 无法为 PDF/A 重新编码 CMYK 图片：{ $error }
+unit-bytes = { $n } 字节
+attachment-unreadable = 不是可读的 PDF：{ $error }
+attachment-no-catalog = 没有目录（Catalog）：{ $error }
+attachment-not-relative = 附件 { $name } 不是单纯的相对路径（不能以 `/` 开头，不能含 `..`、`.`、`\`、`:` 或空的一段）
+attachment-control-character = 附件 { $name } 的名字里有控制字符 { $code }
+attachment-duplicate = 有两个附件都叫 { $name }
+attachment-folder-clash = 附件 { $other } 和 { $name } 不能同时写出：一个会成为装着另一个的目录
+attachment-declares-too-much = 附件 { $name } 声明大小为 { $size }（/Params /Size）；每个附件的上限是 { $limit }
+attachment-inflates-beyond-declared = 附件 { $name } 解压后超过它声明的 { $size }（/Params /Size；每个附件的上限是 { $limit }）
+attachment-inflates-beyond-limit = 附件 { $name } 解压后超过每个附件的上限 { $limit }
+attachment-short = 附件 { $name } 解压后是 { $actual } 字节，却声明为 { $declared }（/Params /Size）：附件已损坏
+attachment-too-many = 存档有 { $total } 个附件；上限是 { $limit } 个
+attachment-total-too-large = 附件合计 { $total }；一份存档的上限是 { $limit }
+attachment-damaged = 附件 { $name } 已损坏：{ $error }
+attachment-tree-too-deep = 附件名称树层级太深
+attachment-no-name = 有一个附件没有文件名
+attachment-name-not-text = 有一个附件的名字不是有效文本：{ $name }
+attachment-no-file = 附件 { $name } 没有内嵌文件
+attachment-bad-size = 附件 { $name } 声明的大小不是整数字节
+extract-not-folio-hint = folio extract 读取 folio build --archive 写出的存档；这一份被改动过，或不是 folio 生成的。没有写出任何文件
+extract-name-archive-hint = 请给出 folio build --archive 写出的存档 PDF
+extract-too-large = { $file } 有 { $size }；folio extract 只读取不超过 { $limit } 的存档
+extract-no-sources = { $file } 没有附带源文件
+extract-no-sources-hint = 只有用 --archive 生成（且没加 --no-attach）的存档才附带源文件
+extract-not-folder = { $dir } 已存在，且不是目录
+extract-not-folder-hint = 请取出到新的或空的目录
+extract-not-empty = { $dir } 已存在，且不是空目录
+extract-not-empty-hint = 请取出到新的或空的目录；folio extract 从不覆盖文件
+extract-cannot-write = 无法写出 { $file }（附件 { $name }）：{ $error }
+extract-create-hint = 请取出到新的或空的目录；没有写出任何文件
+nothing-written-hint = 没有写出任何文件
+
+## PDF post-processing, press plates, export, contact sheet (src/output/{archive,press,export,proof}.rs; issue #15)
+
+pdf-post-unreadable = 无法读取 Typst 生成的 PDF：{ $error }
+pdf-post-no-xmp = Typst 没有写出 XMP 元数据
+pdf-post-cannot-compress = 无法压缩 { $what }：{ $error }
+pdf-post-cannot-write = 无法写出 PDF：{ $error }
+pdf-post-encrypted = PDF 已加密
+pdf-post-no-part = 没有 { $part } 字典：{ $error }
+press-plate-failed = 第 { $page } 版的印版文件：{ $error }
+press-bug-hint = 这是 folio 的 PDF/X 后处理的缺陷，请报告
+export-pdf-failed = 导出 PDF：{ $error }
+export-no-page = 没有第 { $index } 页
+export-png-failed = PNG 编码失败：{ $error }
+proof-contact-sheet-failed = 校样总览图：{ $error }
+
+## The output folder and its manifest (src/output/manifest.rs; issue #15)
+
+manifest-cannot-read-back = 无法读回 { $file } 以写入清单：{ $error }
+manifest-fix = 请从备份恢复它，或删掉它，再把这个目录里的每一期都重新生成一遍，以写出新的清单
+manifest-unreadable-hint = folio 在那里记着 { $out } 中的文件；{ $fix }
+manifest-not-utf8 = { $file } 不是 UTF-8 文本（第 { $offset } 字节处有错）
+manifest-changed-hint = 它被 folio 以外的程序改动过；{ $fix }
+manifest-not-folio = { $file } 不是 folio 的清单：{ $reason }
+manifest-not-json = { $file } 不是有效的 JSON：{ $reason }
+out-check-hint = 请检查 --out 目录
+out-cannot-lock = 无法锁定 { $path }：{ $error }
+out-lock-hint = --out 目录必须在支持文件锁的文件系统上
+out-cannot-write-in = 无法在 { $dir } 中写入：{ $error }
+out-cannot-stage = 无法暂存 { $file }：{ $error }
+out-space-hint = 请检查 --out 目录（空间、权限）
+out-cannot-sync = 无法把 { $file } 写入磁盘：{ $error }
+out-cannot-commit = 无法在 { $out } 中提交这次生成：{ $error }
+out-unchanged-hint = 请检查 --out 目录；什么都没有改动
+out-move-failed = 把新文件移入 { $out } 失败：{ $error }
+out-move-failed-hint = 尚未移入的文件在 { $stage }；下一次向 { $out } 生成时会先把它们移到位
+out-name-clash = { $mine } 这一期会把它的{ $what }写成 { $path }，而 { $manifest } 记着那是 { $other } 这一期的{ $theirs }
+out-name-clash-hint = 请给这一期的目录 { $edition } 改名，或生成到另一个 --out 目录；没有写出任何文件
+unit-pages-pdf = 版面 PDF
+unit-spread-pdf = 跨页 PDF
+unit-archive-copy = 存档
+unit-png-proof = PNG 校样
+unit-press-plate = 印版文件
+unit-output = 输出文件
+out-in-the-way-file = { $path } 挡了路：folio 要在它里面写 { $target }，但它不是目录
+out-in-the-way-folder = { $path } 挡了路：folio 要在那里写文件，但它是目录或特殊文件
+out-in-the-way-hint = 请移走 { $path }，或生成到另一个 --out 目录；没有写出任何文件
+out-recovered = 注意：已把一次中断的生成的文件移入 { $out }（{ $name }）
+out-cannot-recover = 警告：无法完成中断的生成 { $path }：{ $error }
+
+## folio build --emit-typst (src/output/emit.rs; issue #15)
+
+emit-cannot = 无法导出 { $what }：{ $error }
+emit-cyclic-import = { $at }：循环导入 { $file }
+emit-not-json = 无法导出 { $at }：它不是用 json("…") 读取 { $file }
+emit-not-json-hint = 用 json("{ $dir }/<name>.json") 读取 folio 的数据文件，才能内联
+emit-not-path-import = 无法导出 { $at }：只有按文件路径的导入才能内联
+emit-package = 无法导出 { $at }：包 { $package } 离线不可用
+emit-outside-project = 无法导出 { $at }：{ $path } 不是项目内的路径
+emit-not-defined = 无法导出 { $at }：{ $path } 中没有定义 { $name }
+emit-no-data = 无法导出 { $at }：这次生成中 folio 没有提供 { $file }
+emit-bad-data = 无法导出 { $at }：{ $file }：{ $error }
+
+## folio serve: what the server answers (src/serve/http.rs; issue #15)
+
+serve-forbidden-host = folio serve 只回应发往 localhost 或 127.0.0.1 的请求（这个请求指向别的主机）
+serve-no-such-page = folio serve：没有这个页面

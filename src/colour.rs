@@ -26,16 +26,7 @@ pub const NEWSPRINT_INK_LIMIT: f64 = 240.0;
 /// limit, but its 8-bit tables, interpolated, give the darkest colours up to about 255%; such
 /// pixels have C, M and Y scaled down (K kept) to the limit, [`NEWSPRINT_INK_LIMIT`].
 pub fn separate(rgb: &[u8], icc: Option<&[u8]>) -> Result<Vec<u8>, String> {
-    use moxcms::{ColorProfile, DataColorSpace, Layout, TransformOptions};
-    let newsprint = ColorProfile::new_from_slice(ICC_PROFILE).map_err(|e| format!("the newsprint profile: {e:?}"))?;
-    let source = icc
-        .and_then(|b| ColorProfile::new_from_slice(b).ok())
-        .filter(|p| p.color_space == DataColorSpace::Rgb)
-        .unwrap_or_else(ColorProfile::new_srgb);
-    let options = TransformOptions { rendering_intent: SEPARATION_INTENT, ..TransformOptions::default() };
-    let t = source
-        .create_transform_8bit(Layout::Rgb, &newsprint, Layout::Rgba, options)
-        .map_err(|e| format!("cannot separate through the newsprint profile: {e:?}"))?;
+    let t = transform(icc)?;
     let mut dst = vec![0u8; rgb.len() / 3 * 4];
     t.transform(&rgb[..rgb.len() / 3 * 3], &mut dst).map_err(|e| format!("cannot separate: {e:?}"))?;
     let limit = (NEWSPRINT_INK_LIMIT / 100.0 * 255.0) as u32;
@@ -49,6 +40,36 @@ pub fn separate(rgb: &[u8], icc: Option<&[u8]>) -> Result<Vec<u8>, String> {
         }
     }
     Ok(dst)
+}
+
+/// The transform from `icc` (or sRGB) to the newsprint profile. Making one samples the
+/// profiles' tables, about 10 ms, so each is made once per process and kept, by its source
+/// profile's hash (`None`: sRGB); a process meets few profiles (the cache is emptied past 16).
+fn transform(icc: Option<&[u8]>) -> Result<std::sync::Arc<moxcms::Transform8BitExecutor>, String> {
+    use moxcms::{ColorProfile, DataColorSpace, Layout, TransformOptions};
+    type Cache = std::collections::HashMap<Option<u128>, std::sync::Arc<moxcms::Transform8BitExecutor>>;
+    static MADE: std::sync::Mutex<Option<Cache>> = std::sync::Mutex::new(None);
+    let key = icc.map(typst::utils::hash128);
+    if let Some(t) = MADE.lock().ok().and_then(|m| m.as_ref()?.get(&key).cloned()) {
+        return Ok(t);
+    }
+    let newsprint = ColorProfile::new_from_slice(ICC_PROFILE).map_err(|e| format!("the newsprint profile: {e:?}"))?;
+    let source = icc
+        .and_then(|b| ColorProfile::new_from_slice(b).ok())
+        .filter(|p| p.color_space == DataColorSpace::Rgb)
+        .unwrap_or_else(ColorProfile::new_srgb);
+    let options = TransformOptions { rendering_intent: SEPARATION_INTENT, ..TransformOptions::default() };
+    let t = source
+        .create_transform_8bit(Layout::Rgb, &newsprint, Layout::Rgba, options)
+        .map_err(|e| format!("cannot separate through the newsprint profile: {e:?}"))?;
+    if let Ok(mut made) = MADE.lock() {
+        let made = made.get_or_insert_with(Default::default);
+        if made.len() >= 16 {
+            made.clear();
+        }
+        made.insert(key, t.clone());
+    }
+    Ok(t)
 }
 
 #[cfg(test)]

@@ -314,9 +314,31 @@ impl std::error::Error for Diagnostics {}
 /// Print `msg` on stderr when `FOLIO_LOG` is set (per-pass timing and memory for benchmarks and
 /// bug reports).
 pub(crate) fn log(msg: &str) {
-    if std::env::var_os("FOLIO_LOG").is_some() {
+    if let Some(how) = std::env::var_os("FOLIO_LOG") {
         eprintln!("folio: {msg}{}{}", memory(), cpu());
+        if how == "maps" {
+            eprint!("{}", mappings());
+        }
     }
+}
+
+/// For `FOLIO_LOG=maps`: the mappings holding the most resident memory (the heap, each font
+/// file, the binary), largest first, one indented line each: where a peak comes from.
+fn mappings() -> String {
+    let Ok(smaps) = std::fs::read_to_string("/proc/self/smaps") else { return String::new() };
+    let mut by_name: std::collections::BTreeMap<String, u64> = Default::default();
+    let mut name = String::new();
+    for line in smaps.lines() {
+        if let Some(kib) = line.strip_prefix("Rss:") {
+            let kib: u64 = kib.trim().trim_end_matches("kB").trim().parse().unwrap_or(0);
+            *by_name.entry(name.clone()).or_default() += kib;
+        } else if line.split_whitespace().next().is_some_and(|f| f.contains('-') && f.chars().all(|c| c.is_ascii_hexdigit() || c == '-')) {
+            name = line.split_whitespace().nth(5).unwrap_or("[anon]").to_string();
+        }
+    }
+    let mut rows: Vec<(u64, String)> = by_name.into_iter().map(|(n, k)| (k, n)).collect();
+    rows.sort_by(|a, b| b.cmp(a));
+    rows.iter().take(8).filter(|(k, _)| *k >= 1024).map(|(k, n)| format!("    {:>4} MiB  {n}\n", k / 1024)).collect()
 }
 
 /// For `FOLIO_LOG`: CPU time so far of this thread and of the whole process, in ms, e.g.

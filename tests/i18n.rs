@@ -254,3 +254,27 @@ fn a_closed_stdout_ends_the_output_quietly_and_the_work_is_done() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn output_folder_and_archive_errors_speak_chinese_with_the_english_text_unchanged() {
+    let p = TestProject::sample();
+    // A manifest another program broke: the same located error in both languages.
+    std::fs::create_dir_all(p.root().join("out")).expect("out");
+    std::fs::write(p.root().join("out/manifest.json"), "{ not json").expect("write manifest");
+    let args = ["build", "content/jiangxi-special", "--out", "out", "--diagnostic-format", "short"];
+    let en = p.folio_in_locale(&args, &[("LANG", "C")]);
+    let zh = p.folio_in_locale(&args, &[("LANG", "zh_CN.UTF-8")]);
+    en.assert_code(1);
+    zh.assert_code(1);
+    let (en_err, zh_err) = (en.stderr(), zh.stderr());
+    assert!(en_err.contains("manifest.json:1:3: error:") && en_err.contains("is not valid JSON") && en_err.contains("changed by something other than folio"), "{en_err}");
+    assert!(zh_err.contains("manifest.json:1:3: error:") && zh_err.contains("不是有效的 JSON") && zh_err.contains("被 folio 以外的程序改动过"), "{zh_err}");
+    // folio extract of a file that is no PDF.
+    let fake = p.root().join("fake.pdf");
+    std::fs::write(&fake, "not a pdf").expect("write");
+    let en = p.folio_in_locale(&["extract", &fake.to_string_lossy(), "restored"], &[("LANG", "C")]);
+    let zh = p.folio_in_locale(&["extract", &fake.to_string_lossy(), "restored"], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(en.stderr().contains("not a readable PDF") && en.stderr().contains("Nothing was written"), "{}", en.stderr());
+    assert!(zh.stderr().contains("不是可读的 PDF") && zh.stderr().contains("没有写出任何文件"), "{}", zh.stderr());
+    assert!(!zh.stderr().contains("readable"), "{}", zh.stderr());
+}

@@ -115,10 +115,9 @@ fn imported(edition: &Path, name: &str) -> Value {
     toml::from_str(&text).unwrap_or_else(|e| panic!("{} is not valid TOML: {e}\n{text}", p.display()))
 }
 
-/// Every character of the input but white space appears in the story file's text fields as
-/// often as in the input (with the caption's 摄, the box label's colon and the attribution's
-/// brackets, which become keys): nothing dropped, nothing invented.
-fn assert_nothing_lost(input: &str, story: &Value) {
+/// The text fields of a story file, run together, with the caption's 摄, the box label's colon
+/// and the attribution's brackets, which become keys.
+fn story_chars(story: &Value) -> String {
     let mut got = String::new();
     let mut add = |s: &str| got.push_str(s);
     for key in ["kicker", "headline", "deck", "byline", "dateline", "body"] {
@@ -142,12 +141,24 @@ fn assert_nothing_lost(input: &str, story: &Value) {
         add(p["credit"].as_str().unwrap());
         add("摄");
     }
+    got
+}
+
+/// Every character of `input` but white space appears in `got` as often: nothing dropped,
+/// nothing invented.
+fn assert_same_chars(input: &str, got: &str) {
     let sorted = |s: &str| {
         let mut v: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
         v.sort_unstable();
         v
     };
-    assert_eq!(sorted(&got), sorted(input), "the story's characters differ from the input's");
+    assert_eq!(sorted(got), sorted(input), "the stories' characters differ from the input's");
+}
+
+/// Every character of the input but white space appears in the story file's text fields as
+/// often as in the input: nothing dropped, nothing invented.
+fn assert_nothing_lost(input: &str, story: &Value) {
+    assert_same_chars(input, &story_chars(story));
 }
 
 /// Write the seed's stories as .txt files (encoded by `encode`) into `dir`.
@@ -238,6 +249,93 @@ fn several_stories_in_one_file_split_after_their_attributions() {
         let file = if k == 0 { "shorts".to_string() } else { format!("shorts-{}", k + 1) };
         assert_same_story(name, &imported(&edition, &file), &sample(name));
     }
+}
+
+#[test]
+fn the_whole_seed_in_one_file_imports_into_the_seven_sample_stories_and_the_page_banner() {
+    let p = TestProject::sample();
+    let edition = blank_edition(&p, "whole");
+    // The seed as it came: one file, two blank lines on top, the second page's banner between
+    // the first story (which has no attribution) and the second.
+    let f = p.root().join("seed.txt");
+    std::fs::copy(repo().join("tests/fixtures/seed.txt"), &f).unwrap();
+    let out = import(&p, &[f.to_string_lossy().into_owned()], &edition, &["--page", "1"]);
+    assert!(out.contains("seed.txt: read as UTF-8 text; 7 stories"), "{out}");
+    assert!(out.contains("line  101: page banner") && out.contains("健康人生，绿色无毒！·九江"), "{out}");
+    assert!(out.contains("line  101: new story"), "{out}");
+    let mut all = String::new();
+    for (k, (name, _, _)) in sample_stories().iter().enumerate() {
+        let file = if k == 0 { "seed".to_string() } else { format!("seed-{}", k + 1) };
+        let got = imported(&edition, &file);
+        assert_same_story(name, &got, &sample(name));
+        all.push_str(&story_chars(&got));
+    }
+    assert!(!edition.join("stories/seed-8.toml").exists());
+    // The banner is no story's text: the story after it names it, and --page sets it on the
+    // page (as the sample edition has it on its page 5).
+    let second = std::fs::read_to_string(edition.join("stories/seed-2.toml")).unwrap();
+    assert!(second.lines().any(|l| l.starts_with('#') && l.contains("line 101") && l.contains("健康人生，绿色无毒！·九江")), "{second}");
+    let ed: Value = toml::from_str(&std::fs::read_to_string(edition.join("edition.toml")).unwrap()).unwrap();
+    assert_eq!(ed["pages"][0]["banner"].as_str(), Some("健康人生，绿色无毒！·九江"));
+    assert_eq!(ed["pages"][0]["stories"].as_array().unwrap().len(), 7);
+    all.push_str("健康人生，绿色无毒！·九江");
+    assert_same_chars(&std::fs::read_to_string(&f).unwrap(), &all);
+}
+
+#[test]
+fn a_lead_box_of_several_paragraphs() {
+    let p = TestProject::sample();
+    let edition = blank_edition(&p, "boxes");
+    let into = edition.to_string_lossy().into_owned();
+    // Plain text: the editor's note runs to its `——编者` signature.
+    let txt = p.root().join("note.txt");
+    std::fs::write(&txt, "禁毒宣传进万家\n\n本报记者 张三\n\n编者按：\n\n六月是禁毒宣传月。\n\n本报今起开设专栏，刊发各地的做法。——编者\n\n今年以来，各地开展禁毒宣传。\n\n活动收到实效。\n").unwrap();
+    // Markdown: the box is a block quote.
+    let md = p.root().join("quote.md");
+    std::fs::write(&md, "# 源头治理加强毒品预防教育\n\n> 核心提示：\n>\n> 第一段提示，被分栏\n> 打断。\n>\n> 第二段提示。\n\n正文第一段。\n\n正文第二段。\n").unwrap();
+    let run = p.folio(&["import", &txt.to_string_lossy(), &md.to_string_lossy(), "--into", &into]);
+    run.assert_code(0);
+    assert!(run.stdout().contains("line    5: lead box") && run.stdout().contains("编者按 (5–9)"), "{}", run.stdout());
+    let note = imported(&edition, "note");
+    assert_eq!(paras(note["lead"].get("text")), ["六月是禁毒宣传月。", "本报今起开设专栏，刊发各地的做法。——编者"]);
+    assert_eq!(paras(note.get("body")), ["今年以来，各地开展禁毒宣传。", "活动收到实效。"]);
+    let quote = imported(&edition, "quote");
+    assert_eq!(quote["lead"]["title"].as_str(), Some("核心提示"));
+    assert_eq!(paras(quote["lead"].get("text")), ["第一段提示，被分栏打断。", "第二段提示。"]);
+    assert_eq!(paras(quote.get("body")), ["正文第一段。", "正文第二段。"]);
+    // A .docx: the box is a table cell holding the label and its paragraphs.
+    use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow};
+    let para = |t: &str| Paragraph::new().add_run(Run::new().add_text(t));
+    let cell = TableCell::new().add_paragraph(para("编者按")).add_paragraph(para("第一段按语。")).add_paragraph(para("第二段按语。"));
+    let doc = Docx::new()
+        .add_paragraph(para("禁毒宣传进企业"))
+        .add_table(Table::new(vec![TableRow::new(vec![cell])]))
+        .add_paragraph(para("正文。"))
+        .add_paragraph(para("正文又一段。"));
+    let mut buf = std::io::Cursor::new(Vec::new());
+    doc.build().pack(&mut buf).unwrap();
+    let docx = p.root().join("boxed.docx");
+    std::fs::write(&docx, buf.into_inner()).unwrap();
+    p.folio(&["import", &docx.to_string_lossy(), "--into", &into]).assert_code(0);
+    let boxed = imported(&edition, "boxed");
+    assert_eq!(paras(boxed["lead"].get("text")), ["第一段按语。", "第二段按语。"]);
+    assert_eq!(paras(boxed.get("body")), ["正文。", "正文又一段。"]);
+}
+
+#[test]
+fn the_import_report_and_story_comments_in_chinese() {
+    let p = TestProject::sample();
+    let edition = blank_edition(&p, "zh");
+    let f = p.root().join("wuning.txt");
+    std::fs::write(&f, seed_lines(139, 147)).unwrap();
+    let run = p.folio_in_locale(&["import", &f.to_string_lossy(), "--into", &edition.to_string_lossy()], &[("LANG", "zh_CN.UTF-8")]);
+    run.assert_code(0);
+    let out = run.stdout();
+    assert!(out.contains("行    1: 主题") && out.contains("文末署名") && out.contains("叶祥森"), "{out}");
+    assert!(!out.contains("headline") && !out.contains("attribution") && !out.contains(" line "), "{out}");
+    let text = std::fs::read_to_string(edition.join("stories/wuning.toml")).unwrap();
+    assert!(text.starts_with("# 由 folio import 从 wuning.txt 导入"), "{text}");
+    assert_same_story("wuning", &imported(&edition, "wuning"), &sample("wuning"));
 }
 
 /// A Word document of the seed lines `a..=b`: one paragraph per non-blank line (the column
@@ -348,6 +446,43 @@ fn a_docx_becomes_a_placed_built_page() {
     for needle in ["万里缉毒！斩断毒品运输通道", "对重点路段过往车辆开展毒品查缉", "开展禁毒知识培训", "远离毒品"] {
         assert!(in_order(needle), "the page lacks {needle}");
     }
+}
+
+#[test]
+fn a_front_page_made_by_folio_new_takes_docx_copy_and_builds_without_hand_written_toml() {
+    let p = TestProject::sample();
+    // The desk's whole walk: a fresh tabloid front page (masthead, ear, a placeholder story
+    // holding the page), three reporters' .docx files imported onto page 1, built.
+    p.folio(&["new", "content/front", "--format", "tabloid", "--front"]).assert_code(0);
+    let stories = sample_stories();
+    let mut args: Vec<String> = vec!["import".into()];
+    for name in ["jiujiang-lead", "wuning", "duchang"] {
+        let (_, a, b) = stories.iter().find(|s| s.0 == name).unwrap();
+        let f = p.root().join(format!("{name}.docx"));
+        std::fs::write(&f, docx_of(*a, *b, Some(&png()))).unwrap();
+        args.push(f.to_string_lossy().into_owned());
+    }
+    args.extend(["--into", "content/front", "--page", "1"].map(String::from));
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = p.folio(&refs);
+    run.assert_code(0);
+    assert!(run.stdout().contains("page 1 no longer lists stories/story.toml"), "{}", run.stdout());
+    let edition: Value = toml::from_str(&std::fs::read_to_string(p.root().join("content/front/edition.toml")).unwrap()).unwrap();
+    let listed: Vec<&str> = edition["pages"][0]["stories"].as_array().unwrap().iter().filter_map(Value::as_str).collect();
+    assert_eq!(listed, ["stories/jiujiang-lead.toml", "stories/wuning.toml", "stories/duchang.toml"]);
+    assert!(p.root().join("content/front/stories/story.toml").is_file(), "the placeholder file is kept");
+    let build = p.folio(&["build", "content/front", "--out", "out"]);
+    build.assert_code(0);
+    let pdf = std::fs::read_dir(p.out()).unwrap().map(|e| e.unwrap().path()).find(|f| f.to_string_lossy().ends_with("front.pdf")).expect("the pages PDF");
+    let text: String = common::poppler("pdftotext", &[&pdf.to_string_lossy(), "-"]).chars().filter(|c| !c.is_whitespace()).collect();
+    let in_order = |needle: &str| {
+        let mut rest = text.chars();
+        needle.chars().all(|c| rest.any(|t| t == c))
+    };
+    for needle in ["万里缉毒！斩断毒品运输通道", "“清源断流”严格场所管理", "全力推进毒品问题综合治理", "对重点路段过往车辆开展毒品查缉", "罗东"] {
+        assert!(in_order(needle), "the page lacks {needle}");
+    }
+    assert!(!text.contains("待填）。"), "the placeholder copy was printed");
 }
 
 #[test]

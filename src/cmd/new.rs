@@ -309,3 +309,13 @@ pub fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    /// `folio import --page` knows the skeleton's story for the placeholder it is.
+    #[test]
+    fn the_story_skeleton_is_the_placeholder_import_replaces() {
+        assert!(crate::input::import::write::is_placeholder(super::STORY_SKELETON));
+        assert!(crate::input::import::write::is_placeholder(&(super::STORY_SKELETON.to_string() + "[block]\ncolumn = 1\n")));
+    }
+}

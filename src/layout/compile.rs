@@ -141,6 +141,7 @@ pub fn compile_then(
     beside: &(dyn Fn(Beside<'_>) + Sync),
 ) -> Result<Compiled, Diagnostics> {
     world.set_versioned(DataFile::Output, &output);
+    let font_files = world.font_files();
     std::thread::scope(|scope| {
         // The photos' work runs on a thread of its own from here to the end of pass 2, beside the
         // galley, the flow and the pages' layout: their headers are read (the flow needs them),
@@ -158,7 +159,12 @@ pub fn compile_then(
                 return Ok(());
             }
             beside(Beside::Photos(&ahead));
-            crate::input::photos::verify_all(edition)
+            let verified = crate::input::photos::verify_all(edition);
+            log("photos measured and verified");
+            // Then, while pass 2 runs, the fonts' mappings cut for the export's reads.
+            font_files.split_mapped();
+            log("font mappings cut");
+            verified
         });
         // Pass 1: the galley.
         let pass1 = measure_galley(world, edition, formats, galley::Spans::Own);

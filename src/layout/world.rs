@@ -257,6 +257,11 @@ impl FolioWorld {
         self.fonts.release();
     }
 
+    /// The font files behind the faces, to cut their mappings into pieces on another thread.
+    pub fn font_files(&self) -> crate::layout::fonts::FontFiles {
+        self.fonts.files()
+    }
+
     /// The font store.
     pub fn fonts(&self) -> &FontStore {
         self.fonts.store()

@@ -70,19 +70,19 @@ pub fn sources(project: &Project, edition: &Edition, dependencies: &[PathBuf]) -
     paths.extend(dependencies.iter().cloned());
     let mut out: Vec<Source> = Vec::new();
     for p in paths {
-        let real = p.canonicalize().map_err(|e| Diagnostic::error(format!("cannot read {}: {e}", project.display(&p).display())))?;
+        let real = p.canonicalize().map_err(|e| Diagnostic::error(crate::tr!("source-cannot-read", file = project.display(&p).display(), error = e.to_string())))?;
         if !real.is_file() {
             continue;
         }
         let rel = real.strip_prefix(&project.root).map_err(|_| {
-            Diagnostic::error(format!("{} is outside the project root", real.display()))
-                .hint("the archive carries only files under the project root")
+            Diagnostic::error(crate::tr!("archive-outside-root", file = real.display()))
+                .hint(crate::tr!("archive-outside-root-hint"))
         })?;
         let path = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
         if out.iter().any(|s| s.path == path) {
             continue;
         }
-        let bytes = std::fs::read(&real).map_err(|e| Diagnostic::error(format!("cannot read {path}: {e}")))?;
+        let bytes = std::fs::read(&real).map_err(|e| Diagnostic::error(crate::tr!("source-cannot-read", file = path, error = e.to_string())))?;
         out.push(Source { path, bytes });
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
@@ -100,7 +100,7 @@ pub fn archive(
     opts: &ArchiveOptions,
 ) -> Result<Vec<u8>, Diagnostics> {
     let facts = Facts::of(edition, compiled);
-    calibrate_images(compiled).map_err(|e| Diagnostics::from(Diagnostic::error(format!("archive: {e}"))))?;
+    calibrate_images(compiled).map_err(|e| Diagnostics::from(Diagnostic::error(crate::tr!("archive-failed", error = e))))?;
     let info = compiled.document.info_mut();
     info.title = Some(facts.title().into());
     info.description = Some(facts.description().into());
@@ -116,7 +116,7 @@ pub fn archive(
         Diagnostics(
             errs.iter()
                 .map(|e| {
-                    let mut d = Diagnostic::error(format!("archive ({}): {}", opts.standard(), e.message));
+                    let mut d = Diagnostic::error(crate::tr!("archive-standard-failed", standard = opts.standard(), error = e.message.to_string()));
                     for h in &e.hints {
                         d = d.hint(h.v.to_string());
                     }
@@ -127,7 +127,7 @@ pub fn archive(
     })?;
     let attach = if opts.attach { sources } else { &[] };
     finish(&bytes, &facts, time, attach).map_err(|e| {
-        Diagnostics::from(Diagnostic::error(format!("archive: {e}")).hint("this is a bug in folio's PDF/A post-processing; please report it"))
+        Diagnostics::from(Diagnostic::error(crate::tr!("archive-failed", error = e)).hint(crate::tr!("archive-bug-hint")))
     })
 }
 
@@ -193,7 +193,7 @@ fn calibrated(image: &typst::visualize::Image) -> Option<Result<typst::visualize
     };
     Some(
         encoded
-            .map_err(|e| format!("cannot re-encode a CMYK photo for PDF/A: {e}"))
+            .map_err(|e| crate::tr!("archive-cmyk-photo", error = e.to_string()))
             .and_then(|_| RasterImage::plain(typst::foundations::Bytes::new(out), ExchangeFormat::Jpg).map_err(|e| e.to_string()))
             .map(|r| Image::new(r, image.alt().map(Into::into), image.scaling())),
     )
@@ -242,8 +242,8 @@ impl Facts {
 
 /// Add the folio XMP schema (with its PDF/A extension schema description) and the attachments.
 fn finish(pdf: &[u8], facts: &Facts, time: &BuildTime, sources: &[Source]) -> Result<Vec<u8>, String> {
-    let mut doc = Document::load_mem(pdf).map_err(|e| format!("cannot read typst's PDF: {e}"))?;
-    let catalog_meta = doc.catalog().map_err(|e| e.to_string())?.get(b"Metadata").and_then(Object::as_reference).map_err(|_| "typst wrote no XMP metadata".to_string())?;
+    let mut doc = Document::load_mem(pdf).map_err(|e| crate::tr!("pdf-post-unreadable", error = e.to_string()))?;
+    let catalog_meta = doc.catalog().map_err(|e| e.to_string())?.get(b"Metadata").and_then(Object::as_reference).map_err(|_| crate::tr!("pdf-post-no-xmp"))?;
     let old = doc
         .get_object(catalog_meta)
         .and_then(Object::as_stream)
@@ -290,7 +290,7 @@ fn finish(pdf: &[u8], facts: &Facts, time: &BuildTime, sources: &[Source]) -> Re
             },
             s.bytes.clone(),
         );
-        file.compress().map_err(|e| format!("cannot compress {}: {e}", s.path))?;
+        file.compress().map_err(|e| crate::tr!("pdf-post-cannot-compress", what = s.path.as_str(), error = e.to_string()))?;
         let file_id = doc.add_object(file);
         let spec = doc.add_object(dictionary! {
             "Type" => "Filespec",
@@ -319,7 +319,7 @@ fn finish(pdf: &[u8], facts: &Facts, time: &BuildTime, sources: &[Source]) -> Re
     }
     doc.prune_objects();
     let mut out = Vec::new();
-    doc.save_to(&mut out).map_err(|e| format!("cannot write the PDF: {e}"))?;
+    doc.save_to(&mut out).map_err(|e| crate::tr!("pdf-post-cannot-write", error = e.to_string()))?;
     Ok(out)
 }
 
@@ -411,7 +411,7 @@ pub fn human_bytes(n: u64) -> String {
         n if n >= K * K * K => unit(K * K * K, "GiB"),
         n if n >= K * K => unit(K * K, "MiB"),
         n if n >= K => unit(K, "KiB"),
-        n => format!("{n} bytes"),
+        n => crate::tr!("unit-bytes", n = n),
     }
 }
 
@@ -483,34 +483,35 @@ impl std::fmt::Display for AttachmentError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let per = human_bytes(MAX_ATTACHMENT_BYTES);
         match self {
-            Self::Unreadable(e) => write!(f, "not a readable PDF: {e}"),
+            Self::Unreadable(e) => write!(f, "{}", crate::tr!("attachment-unreadable", error = e)),
             Self::Malformed(e) => write!(f, "{e}"),
-            Self::NotRelative(n) => write!(f, "attachment {n:?} is not a plain relative path (no leading `/`, no `..` or `.`, no `\\` or `:`, no empty parts)"),
-            Self::ControlCharacter { name, ch } => write!(f, "attachment {name:?} has the control character U+{:04X} in its name", u32::from(*ch)),
-            Self::Duplicate { name, other } if name == other => write!(f, "two attachments are named {name:?}"),
-            Self::Duplicate { name, other } => write!(f, "attachments {other:?} and {name:?} cannot both be written: one would be a folder holding the other"),
+            Self::NotRelative(n) => write!(f, "{}", crate::tr!("attachment-not-relative", name = format!("{n:?}"))),
+            Self::ControlCharacter { name, ch } => {
+                write!(f, "{}", crate::tr!("attachment-control-character", name = format!("{name:?}"), code = format!("U+{:04X}", u32::from(*ch))))
+            }
+            Self::Duplicate { name, other } if name == other => write!(f, "{}", crate::tr!("attachment-duplicate", name = format!("{name:?}"))),
+            Self::Duplicate { name, other } => {
+                write!(f, "{}", crate::tr!("attachment-folder-clash", other = format!("{other:?}"), name = format!("{name:?}")))
+            }
             Self::DeclaredTooLarge { name, declared } => {
-                write!(f, "attachment {name:?} declares {} (/Params /Size); the limit per attachment is {per}", human_bytes(*declared))
+                write!(f, "{}", crate::tr!("attachment-declares-too-much", name = format!("{name:?}"), size = human_bytes(*declared), limit = per))
             }
             Self::InflatesTooLarge { name, limit, declared: true } => {
-                write!(f, "attachment {name:?} inflates to more than the {} it declares (/Params /Size; the limit per attachment is {per})", human_bytes(*limit))
+                write!(f, "{}", crate::tr!("attachment-inflates-beyond-declared", name = format!("{name:?}"), size = human_bytes(*limit), limit = per))
             }
             Self::InflatesTooLarge { name, limit, declared: false } => {
-                write!(f, "attachment {name:?} inflates to more than {}, the limit per attachment", human_bytes(*limit))
+                write!(f, "{}", crate::tr!("attachment-inflates-beyond-limit", name = format!("{name:?}"), limit = human_bytes(*limit)))
             }
             Self::Short { name, declared, actual } => {
-                write!(f, "attachment {name:?} inflates to {actual} bytes but declares {declared} (/Params /Size): it is damaged")
+                write!(f, "{}", crate::tr!("attachment-short", name = format!("{name:?}"), actual = *actual, declared = *declared))
             }
             Self::TotalTooLarge { total, count: true } => {
-                write!(f, "the archive has {total} attachments; the limit is {MAX_ATTACHMENTS}")
+                write!(f, "{}", crate::tr!("attachment-too-many", total = *total, limit = MAX_ATTACHMENTS))
             }
-            Self::TotalTooLarge { total, count: false } => write!(
-                f,
-                "the attachments come to {} in all; the limit for one archive is {}",
-                human_bytes(*total),
-                human_bytes(MAX_EXTRACT_BYTES)
-            ),
-            Self::Damaged { name, why } => write!(f, "attachment {name:?} is damaged: {why}"),
+            Self::TotalTooLarge { total, count: false } => {
+                write!(f, "{}", crate::tr!("attachment-total-too-large", total = human_bytes(*total), limit = human_bytes(MAX_EXTRACT_BYTES)))
+            }
+            Self::Damaged { name, why } => write!(f, "{}", crate::tr!("attachment-damaged", name = format!("{name:?}"), error = why)),
         }
     }
 }
@@ -537,7 +538,7 @@ fn load(pdf: &[u8]) -> Result<Document, AttachmentError> {
 /// plain relative path, no control character, no duplicate) and every declared size within
 /// the limits. Nothing is inflated yet.
 fn attachment_list(doc: &Document) -> Result<Vec<Attachment<'_>>, AttachmentError> {
-    let catalog = doc.catalog().map_err(|e| AttachmentError::Unreadable(format!("no catalog: {e}")))?;
+    let catalog = doc.catalog().map_err(|e| AttachmentError::Unreadable(crate::tr!("attachment-no-catalog", error = e.to_string())))?;
     let Ok(names) = catalog.get_deref(b"Names", doc).and_then(Object::as_dict) else {
         return Ok(Vec::new());
     };
@@ -576,7 +577,7 @@ fn attachment_list(doc: &Document) -> Result<Vec<Attachment<'_>>, AttachmentErro
 fn walk<'a>(doc: &'a Document, node: &'a Dictionary, out: &mut Vec<Attachment<'a>>, depth: usize) -> Result<(), AttachmentError> {
     let malformed = |e: String| AttachmentError::Malformed(e);
     if depth > 32 {
-        return Err(malformed("the attachment name tree is too deep".into()));
+        return Err(malformed(crate::tr!("attachment-tree-too-deep")));
     }
     if let Ok(kids) = node.get_deref(b"Kids", doc).and_then(Object::as_array) {
         for kid in kids {
@@ -592,17 +593,17 @@ fn walk<'a>(doc: &'a Document, node: &'a Dictionary, out: &mut Vec<Attachment<'a
             }
             let (_, spec) = doc.dereference(spec).map_err(|e| malformed(e.to_string()))?;
             let spec = spec.as_dict().map_err(|e| malformed(e.to_string()))?;
-            let raw = spec.get(b"UF").or_else(|_| spec.get(b"F")).and_then(Object::as_str).map_err(|_| malformed("an attachment has no file name".into()))?;
-            let name = decode_text(raw).ok_or_else(|| malformed(format!("an attachment's name is not valid text: {}", String::from_utf8_lossy(raw))))?;
+            let raw = spec.get(b"UF").or_else(|_| spec.get(b"F")).and_then(Object::as_str).map_err(|_| malformed(crate::tr!("attachment-no-name")))?;
+            let name = decode_text(raw).ok_or_else(|| malformed(crate::tr!("attachment-name-not-text", name = String::from_utf8_lossy(raw))))?;
             let path = safe_relative(&name)?;
-            let ef = spec.get_deref(b"EF", doc).and_then(Object::as_dict).map_err(|_| malformed(format!("attachment {name:?} has no embedded file")))?;
+            let ef = spec.get_deref(b"EF", doc).and_then(Object::as_dict).map_err(|_| malformed(crate::tr!("attachment-no-file", name = format!("{name:?}"))))?;
             let stream = ef
                 .get_deref(b"UF", doc)
                 .or_else(|_| ef.get_deref(b"F", doc))
                 .and_then(Object::as_stream)
-                .map_err(|_| malformed(format!("attachment {name:?} has no embedded file")))?;
+                .map_err(|_| malformed(crate::tr!("attachment-no-file", name = format!("{name:?}"))))?;
             let declared = match stream.dict.get_deref(b"Params", doc).and_then(Object::as_dict).and_then(|p| p.get_deref(b"Size", doc)) {
-                Ok(size) => Some(size.as_i64().ok().and_then(|n| u64::try_from(n).ok()).ok_or_else(|| malformed(format!("attachment {name:?} declares a size that is not a whole number of bytes")))?),
+                Ok(size) => Some(size.as_i64().ok().and_then(|n| u64::try_from(n).ok()).ok_or_else(|| malformed(crate::tr!("attachment-bad-size", name = format!("{name:?}"))))?),
                 Err(_) => None,
             };
             out.push(Attachment { name, path, stream, declared });
@@ -698,40 +699,38 @@ fn safe_relative(name: &str) -> Result<PathBuf, AttachmentError> {
 /// and `dir` is as it was; a process killed meanwhile leaves only that temporary folder.
 pub fn extract(pdf: &Path, dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let shown = pdf.display();
-    let hint = "folio extract reads archives written by folio build --archive; this one was changed or not made by folio. Nothing was written";
+    let hint = crate::tr!("extract-not-folio-hint");
     let size = std::fs::metadata(pdf)
-        .map_err(|e| Diagnostic::error(format!("cannot read {shown}: {e}")).hint("name an archive PDF written by folio build --archive"))?
+        .map_err(|e| Diagnostic::error(crate::tr!("source-cannot-read", file = shown, error = e.to_string())).hint(crate::tr!("extract-name-archive-hint")))?
         .len();
     if size > MAX_ARCHIVE_BYTES {
-        return Err(Diagnostic::error(format!("{shown} is {}; folio extract reads archives of at most {}", human_bytes(size), human_bytes(MAX_ARCHIVE_BYTES)))
-            .hint("name an archive PDF written by folio build --archive"));
+        return Err(Diagnostic::error(crate::tr!("extract-too-large", file = shown, size = human_bytes(size), limit = human_bytes(MAX_ARCHIVE_BYTES)))
+            .hint(crate::tr!("extract-name-archive-hint")));
     }
     let bytes = std::fs::read(pdf)
-        .map_err(|e| Diagnostic::error(format!("cannot read {shown}: {e}")).hint("name an archive PDF written by folio build --archive"))?;
-    let fail = |e: AttachmentError| Diagnostic::error(format!("{shown}: {e}")).hint(hint);
+        .map_err(|e| Diagnostic::error(crate::tr!("source-cannot-read", file = shown, error = e.to_string())).hint(crate::tr!("extract-name-archive-hint")))?;
+    let fail = |e: AttachmentError| Diagnostic::error(format!("{shown}: {e}")).hint(hint.clone());
     let doc = load(&bytes).map_err(fail)?;
     let list = attachment_list(&doc).map_err(fail)?;
     if list.is_empty() {
-        return Err(Diagnostic::error(format!("{shown} has no attached sources"))
-            .hint("only archives built with --archive (and without --no-attach) carry their sources"));
+        return Err(Diagnostic::error(crate::tr!("extract-no-sources", file = shown)).hint(crate::tr!("extract-no-sources-hint")));
     }
     let empty_dir = match std::fs::symlink_metadata(dir) {
         Err(_) => false,
         Ok(m) if m.is_dir() => std::fs::read_dir(dir).map(|mut d| d.next().is_none()).unwrap_or(false),
         Ok(_) => {
-            return Err(Diagnostic::error(format!("{} exists and is not a folder", dir.display())).hint("extract into a new or empty folder"));
+            return Err(Diagnostic::error(crate::tr!("extract-not-folder", dir = dir.display())).hint(crate::tr!("extract-not-folder-hint")));
         }
     };
     if std::fs::symlink_metadata(dir).is_ok() && !empty_dir {
-        return Err(Diagnostic::error(format!("{} exists and is not empty", dir.display()))
-            .hint("extract into a new or empty folder; folio extract never overwrites files"));
+        return Err(Diagnostic::error(crate::tr!("extract-not-empty", dir = dir.display())).hint(crate::tr!("extract-not-empty-hint")));
     }
     let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|e| Diagnostic::error(format!("cannot create {}: {e}", parent.display())))?;
+    std::fs::create_dir_all(parent).map_err(|e| Diagnostic::error(crate::tr!("project-cannot-create", path = parent.display(), error = e.to_string())))?;
     let tmp = tempfile::Builder::new()
         .prefix(".folio-extract-")
         .tempdir_in(parent)
-        .map_err(|e| Diagnostic::error(format!("cannot write in {}: {e}", parent.display())))?;
+        .map_err(|e| Diagnostic::error(crate::tr!("out-cannot-write-in", dir = parent.display(), error = e.to_string())))?;
     let mut total = 0u64;
     let mut rels = Vec::new();
     for a in &list {
@@ -749,7 +748,10 @@ pub fn extract(pdf: &Path, dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
                 std::io::Write::write_all(&mut f, &data)?;
                 f.sync_all()
             });
-        written.map_err(|e| Diagnostic::error(format!("cannot write {} (attachment {:?}): {e}", dir.join(&a.path).display(), a.name)).hint("nothing was written"))?;
+        written.map_err(|e| {
+            Diagnostic::error(crate::tr!("extract-cannot-write", file = dir.join(&a.path).display(), name = format!("{:?}", a.name), error = e.to_string()))
+                .hint(crate::tr!("nothing-written-hint"))
+        })?;
         rels.push(a.path.clone());
     }
     // Folders are made owner-only by tempfile; the project is an ordinary folder.
@@ -765,7 +767,7 @@ pub fn extract(pdf: &Path, dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let kept = tmp.keep();
     std::fs::rename(&kept, dir).map_err(|e| {
         let _ = std::fs::remove_dir_all(&kept);
-        Diagnostic::error(format!("cannot create {}: {e}", dir.display())).hint("extract into a new or empty folder; nothing was written")
+        Diagnostic::error(crate::tr!("project-cannot-create", path = dir.display(), error = e.to_string())).hint(crate::tr!("extract-create-hint"))
     })?;
     let mut written: Vec<PathBuf> = rels.into_iter().map(|r| dir.join(r)).collect();
     written.sort();

@@ -70,7 +70,7 @@ pub fn emit(world: &mut FolioWorld, name: &str, dir: &Path) -> Result<Emitted, D
     let mut copied = Vec::new();
     for vpath in paths {
         let bytes = World::file(world, FolioWorld::project_id(&vpath))
-            .map_err(|e| Diagnostic::error(format!("cannot emit {vpath}: {e}")))?;
+            .map_err(|e| Diagnostic::error(crate::tr!("emit-cannot", what = vpath.as_str(), error = e.to_string())))?;
         let target = dir.join(vpath.trim_start_matches('/'));
         if std::fs::read(&target).ok().as_deref() != Some(bytes.as_slice()) {
             write_atomic(&target, bytes.as_slice())?;
@@ -143,7 +143,7 @@ impl Inliner<'_> {
         let source = match self.world.source(id) {
             Ok(s) => s,
             Err(e) => {
-                self.errors.push(Diagnostic::error(format!("cannot emit {}: {e}", id.vpath().get_without_slash())));
+                self.errors.push(Diagnostic::error(crate::tr!("emit-cannot", what = id.vpath().get_without_slash(), error = e.to_string())));
                 return String::new();
             }
         };
@@ -203,7 +203,7 @@ impl Inliner<'_> {
                 return Some((m.binding.clone(), m.exports.clone()));
             }
             Some(None) => {
-                self.errors.push(Diagnostic::error(format!("{at}: cyclic import of {}", id.vpath().get_without_slash())));
+                self.errors.push(Diagnostic::error(crate::tr!("emit-cyclic-import", at = at, file = id.vpath().get_without_slash())));
                 return None;
             }
             None => {}
@@ -266,8 +266,8 @@ impl Inliner<'_> {
         if let Some(s) = node.cast::<ast::Str>() {
             if s.get().contains(".folio/") {
                 self.errors.push(
-                    Diagnostic::error(format!("cannot emit {}: it reads {} other than as json(\"…\")", at(), s.get()))
-                        .hint(format!("read folio's data files as json(\"{DATA_DIR}/<name>.json\") so they can be inlined")),
+                    Diagnostic::error(crate::tr!("emit-not-json", at = at(), file = s.get().as_str()))
+                        .hint(crate::tr!("emit-not-json-hint", dir = DATA_DIR)),
                 );
             }
         }
@@ -281,16 +281,16 @@ impl Inliner<'_> {
     /// Rewrite an import; gives the replacement text and the names it binds.
     fn import(&mut self, id: FileId, import: ast::ModuleImport, at: &str, aliases: &mut Vec<String>) -> Option<(String, Vec<String>)> {
         let ast::Expr::Str(path) = import.source() else {
-            self.errors.push(Diagnostic::error(format!("cannot emit {at}: only imports of a file path can be inlined")));
+            self.errors.push(Diagnostic::error(crate::tr!("emit-not-path-import", at = at)));
             return None;
         };
         let path = path.get();
         if path.starts_with('@') {
-            self.errors.push(Diagnostic::error(format!("cannot emit {at}: package {path} is not available offline")));
+            self.errors.push(Diagnostic::error(crate::tr!("emit-package", at = at, package = path.to_string())));
             return None;
         }
         let Some(target) = resolve(id, &path) else {
-            self.errors.push(Diagnostic::error(format!("cannot emit {at}: {path} is not a path inside the project")));
+            self.errors.push(Diagnostic::error(crate::tr!("emit-outside-project", at = at, path = path.to_string())));
             return None;
         };
         let (module, exports) = self.module(target, at)?;
@@ -315,7 +315,7 @@ impl Inliner<'_> {
                     let path: Vec<String> = item.path().iter().map(|i| i.get().to_string()).collect();
                     let first = &path[0];
                     if !exports.contains(first) {
-                        self.errors.push(Diagnostic::error(format!("cannot emit {at}: {first} is not defined in {path:?}")));
+                        self.errors.push(Diagnostic::error(crate::tr!("emit-not-defined", at = at, name = first.to_string(), path = format!("{path:?}"))));
                     }
                     names.push(item.bound_name().get().to_string());
                     values.push(format!("{module}.{}", path.join(".")));
@@ -346,14 +346,14 @@ impl Inliner<'_> {
             return Some(binding.clone());
         }
         let Some(bytes) = self.world.data(&name) else {
-            self.errors.push(Diagnostic::error(format!("cannot emit {at}: folio served no {vpath} in this build")));
+            self.errors.push(Diagnostic::error(crate::tr!("emit-no-data", at = at, file = vpath)));
             return None;
         };
         // Decode as Typst's json() does (serde_json into Typst values: key order kept, integers
         // stay integers), then write the value back as a literal.
         let mut literal = String::new();
         if let Err(e) = serde_json::from_slice::<Value>(bytes.as_slice()).map_err(|e| e.to_string()).and_then(|v| typst_literal(&v, &mut literal)) {
-            self.errors.push(Diagnostic::error(format!("cannot emit {at}: {vpath}: {e}")));
+            self.errors.push(Diagnostic::error(crate::tr!("emit-bad-data", at = at, file = vpath, error = e)));
             return None;
         }
         let binding = format!("_folio_data_{}", sanitize(name.trim_end_matches(".json")));

@@ -35,7 +35,7 @@ pub fn pdf(compiled: &Compiled, part: Part, ident: &str, date: (u16, u8, u8)) ->
         ..PdfOptions::default()
     };
     typst_pdf::pdf(document, &options).map_err(|errs| {
-        Diagnostics(errs.iter().map(|e| Diagnostic::error(format!("PDF export: {}", e.message)).code(crate::diag::Code::Export)).collect())
+        Diagnostics(errs.iter().map(|e| Diagnostic::error(crate::tr!("export-pdf-failed", error = e.message.to_string())).code(crate::diag::Code::Export)).collect())
     })
 }
 
@@ -96,7 +96,7 @@ pub fn png(compiled: &Compiled, part: Part, index: usize, dpi: f32) -> Result<Ve
     let page = document
         .pages()
         .get(index)
-        .ok_or_else(|| Diagnostic::error(format!("no page {index}")))?;
+        .ok_or_else(|| Diagnostic::error(crate::tr!("export-no-page", index = index)))?;
     page_png(page, dpi)
 }
 
@@ -132,7 +132,7 @@ pub fn page_png(page: &typst_layout::Page, dpi: f32) -> Result<Vec<u8>, Diagnost
     let rgba = pixmap.take_demultiplied();
     let mut buf = Vec::new();
     image::ImageEncoder::write_image(image::codecs::png::PngEncoder::new(&mut buf), &rgba, w, h, image::ExtendedColorType::Rgba8)
-        .map_err(|e| Diagnostic::error(format!("PNG encoding failed: {e}")))?;
+        .map_err(|e| Diagnostic::error(crate::tr!("export-png-failed", error = e.to_string())))?;
     Ok(buf)
 }
 

@@ -74,7 +74,7 @@ pub fn entry(out: &Path, path: &Path, edition: &str, bytes: &[u8], standard: &st
         (!matches!(obj, lopdf::Object::Stream(_))).then(|| (id, obj.clone()))
     }
     let doc = lopdf::Document::load_mem_with_options(bytes, lopdf::LoadOptions::with_filter(no_streams))
-        .map_err(|e| Diagnostic::error(format!("cannot read back {file} for the manifest: {e}")))?;
+        .map_err(|e| Diagnostic::error(crate::tr!("manifest-cannot-read-back", file = file, error = e.to_string())))?;
     let pages: Vec<_> = doc.page_iter().collect();
     let first = pages.first().copied();
     let size = |key: &[u8]| -> Option<[f64; 2]> {
@@ -114,31 +114,31 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// folio never silently starts a new one, which would forget what the other editions wrote.
 pub fn read(out: &Path) -> Result<Manifest, Diagnostic> {
     let path = out.join(MANIFEST_FILE);
-    let fix = "restore it from a backup, or delete it and build every edition in this folder again to write a new one";
+    let fix = crate::tr!("manifest-fix");
     let bytes = match std::fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && std::fs::symlink_metadata(&path).is_err() => return Ok(Manifest::default()),
         Err(e) => {
-            return Err(Diagnostic::error(format!("cannot read {}: {e}", path.display()))
-                .hint(format!("folio keeps the list of the files in {} there; {fix}", out.display())));
+            return Err(Diagnostic::error(crate::tr!("source-cannot-read", file = path.display(), error = e.to_string()))
+                .hint(crate::tr!("manifest-unreadable-hint", out = out.display(), fix = fix)));
         }
     };
     let text = String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::error(format!("{} is not UTF-8 text (bad byte at offset {})", path.display(), e.utf8_error().valid_up_to()))
-            .hint(format!("it was changed by something other than folio; {fix}"))
+        Diagnostic::error(crate::tr!("manifest-not-utf8", file = path.display(), offset = e.utf8_error().valid_up_to()))
+            .hint(crate::tr!("manifest-changed-hint", fix = fix.as_str()))
     })?;
     serde_json::from_str(&text).map_err(|e| {
         let offset = offset_of(&text, e.line(), e.column());
-        let what = match e.classify() {
-            serde_json::error::Category::Data => "is not a folio manifest",
-            _ => "is not valid JSON",
-        };
         let reason = e.to_string();
         let reason = reason.rsplit_once(" at line ").map_or(reason.as_str(), |(r, _)| r).to_string();
-        Diagnostic::error(format!("{} {what}: {reason}", path.display()))
+        let message = match e.classify() {
+            serde_json::error::Category::Data => crate::tr!("manifest-not-folio", file = path.display(), reason = reason),
+            _ => crate::tr!("manifest-not-json", file = path.display(), reason = reason),
+        };
+        Diagnostic::error(message)
             .in_file(&path, &text)
             .with_span(Some(offset..(offset + 1).min(text.len()).max(offset)))
-            .hint(format!("it was changed by something other than folio; {fix}"))
+            .hint(crate::tr!("manifest-changed-hint", fix = fix.as_str()))
     })
 }
 
@@ -159,8 +159,8 @@ struct OutLock(#[allow(dead_code)] File);
 
 impl OutLock {
     fn acquire(out: &Path) -> Result<Self, Diagnostic> {
-        let dir = File::open(out).map_err(|e| Diagnostic::error(format!("cannot open {}: {e}", out.display())).hint("check the --out folder"))?;
-        dir.lock().map_err(|e| Diagnostic::error(format!("cannot lock {}: {e}", out.display())).hint("the --out folder must be on a file system that supports file locks"))?;
+        let dir = File::open(out).map_err(|e| Diagnostic::error(crate::tr!("project-cannot-open", path = out.display(), error = e.to_string())).hint(crate::tr!("out-check-hint")))?;
+        dir.lock().map_err(|e| Diagnostic::error(crate::tr!("out-cannot-lock", path = out.display(), error = e.to_string())).hint(crate::tr!("out-lock-hint")))?;
         Ok(Self(dir))
     }
 }
@@ -224,7 +224,7 @@ impl Stage {
     fn begin_with(out: &Path, edition: &str, sync: bool) -> Result<Self, Diagnostic> {
         let created_out = std::fs::symlink_metadata(out).is_err();
         std::fs::create_dir_all(out)
-            .map_err(|e| Diagnostic::error(format!("cannot create {}: {e}", out.display())).hint("check the --out folder"))?;
+            .map_err(|e| Diagnostic::error(crate::tr!("project-cannot-create", path = out.display(), error = e.to_string())).hint(crate::tr!("out-check-hint")))?;
         // Made and locked under the OUT lock, so that no other build sees it unlocked and
         // takes it for a dead build's.
         let _out_lock = OutLock::acquire(out)?;
@@ -236,7 +236,7 @@ impl Stage {
             match std::fs::create_dir(&dir) {
                 Ok(()) => break dir,
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
-                Err(e) => return Err(Diagnostic::error(format!("cannot write in {}: {e}", out.display())).code(crate::diag::Code::Export).hint("check the --out folder")),
+                Err(e) => return Err(Diagnostic::error(crate::tr!("out-cannot-write-in", dir = out.display(), error = e.to_string())).code(crate::diag::Code::Export).hint(crate::tr!("out-check-hint"))),
             }
         };
         let live = File::open(&dir).and_then(|f| f.try_lock().map(|_| f).map_err(std::io::Error::other));
@@ -244,7 +244,7 @@ impl Stage {
             Ok(f) => f,
             Err(e) => {
                 let _ = std::fs::remove_dir_all(&dir);
-                return Err(Diagnostic::error(format!("cannot lock {}: {e}", dir.display())));
+                return Err(Diagnostic::error(crate::tr!("out-cannot-lock", path = dir.display(), error = e.to_string())));
             }
         };
         Ok(Self { out: out.to_path_buf(), edition: edition.to_string(), dir, _live: live, files: Vec::new(), prune: Vec::new(), created_out, journal: false, sync })
@@ -256,7 +256,7 @@ impl Stage {
         let path = self.dir.join("files").join(rel);
         let shown = self.out.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Diagnostic::error(format!("cannot stage {}: {e}", shown.display())).hint("check the --out folder (space, permissions)"))?;
+            std::fs::create_dir_all(parent).map_err(|e| Diagnostic::error(crate::tr!("out-cannot-stage", file = shown.display(), error = e.to_string())).hint(crate::tr!("out-space-hint")))?;
         }
         let written = File::create(&path).and_then(|mut f| {
             f.write_all(bytes)?;
@@ -268,7 +268,7 @@ impl Stage {
             }
             if self.sync { f.sync_all() } else { Ok(()) }
         });
-        written.map_err(|e| Diagnostic::error(format!("cannot stage {}: {e}", shown.display())).hint("check the --out folder (space, permissions)"))?;
+        written.map_err(|e| Diagnostic::error(crate::tr!("out-cannot-stage", file = shown.display(), error = e.to_string())).hint(crate::tr!("out-space-hint")))?;
         let entry = standard.map(|s| entry(&self.out, &shown, &self.edition, bytes, s)).transpose()?;
         self.files.retain(|f| f.rel != rel);
         self.files.push(Staged { rel: rel.to_string(), entry });
@@ -287,11 +287,8 @@ impl Stage {
         let _lock = OutLock::acquire(&out)?;
         self.prepare()?;
         roll_forward(&out, &self.dir, self.sync).map_err(|e| {
-            Diagnostic::error(format!("moving the new files into {} failed: {e}", out.display())).hint(format!(
-                "the files not yet moved are in {}; the next folio build into {} moves them into place first",
-                self.dir.display(),
-                out.display()
-            ))
+            Diagnostic::error(crate::tr!("out-move-failed", out = out.display(), error = e.to_string()))
+                .hint(crate::tr!("out-move-failed-hint", stage = self.dir.display(), out = out.display()))
         })?;
         Ok(Committed { files: self.files.iter().map(|f| out.join(&f.rel)).collect(), manifest: out.join(MANIFEST_FILE) })
     }
@@ -305,16 +302,16 @@ impl Stage {
         let mut manifest = read(&out)?;
         for f in &self.files {
             if let Some(other) = manifest.files.iter().find(|e| e.file == f.rel && e.edition != self.edition) {
-                return Err(Diagnostic::error(format!(
-                    "edition {mine} would write its {what} as {path}, which {manifest} lists as the {theirs} of edition {other}",
-                    mine = self.edition,
-                    what = role(&f.rel, &self.edition),
+                return Err(Diagnostic::error(crate::tr!(
+                    "out-name-clash",
+                    mine = self.edition.as_str(),
+                    what = crate::i18n::message(role(&f.rel, &self.edition), &[]),
                     path = out.join(&f.rel).display(),
                     manifest = out.join(MANIFEST_FILE).display(),
-                    theirs = role(&f.rel, &other.edition),
-                    other = other.edition,
+                    theirs = crate::i18n::message(role(&f.rel, &other.edition), &[]),
+                    other = other.edition.as_str(),
                 ))
-                .hint(format!("rename the edition folder {}, or build it into another --out folder; nothing was written", self.edition)));
+                .hint(crate::tr!("out-name-clash-hint", edition = self.edition.as_str())));
             }
         }
         for f in &self.files {
@@ -354,12 +351,12 @@ impl Stage {
             }
             Ok(())
         })();
-        journal_files.map_err(|e| Diagnostic::error(format!("cannot stage {}: {e}", out.join(MANIFEST_FILE).display())).hint("check the --out folder (space, permissions)"))?;
+        journal_files.map_err(|e| Diagnostic::error(crate::tr!("out-cannot-stage", file = out.join(MANIFEST_FILE).display(), error = e.to_string())).hint(crate::tr!("out-space-hint")))?;
         // The journal: from this rename on, the new set is decided and will be completed.
         let name = self.dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let journal = out.join(name.replacen(STAGE_PREFIX, COMMIT_PREFIX, 1));
         std::fs::rename(&self.dir, &journal)
-            .map_err(|e| Diagnostic::error(format!("cannot commit the build in {}: {e}", out.display())).hint("check the --out folder; nothing was changed"))?;
+            .map_err(|e| Diagnostic::error(crate::tr!("out-cannot-commit", out = out.display(), error = e.to_string())).hint(crate::tr!("out-unchanged-hint")))?;
         self.dir = journal;
         self.journal = true;
         if self.sync {
@@ -386,17 +383,17 @@ impl Drop for Stage {
 fn role(rel: &str, name: &str) -> &'static str {
     let n = crate::output::names::Names(name);
     if rel == n.pages_pdf() {
-        "pages PDF"
+        "unit-pages-pdf"
     } else if rel == n.spread_pdf() {
-        "spread PDF"
+        "unit-spread-pdf"
     } else if rel == crate::output::archive::file_name(name) {
-        "archive copy"
+        "unit-archive-copy"
     } else if rel.ends_with(".png") {
-        "PNG proof"
+        "unit-png-proof"
     } else if rel.starts_with(&crate::output::press::plate_dir(name)) {
-        "press plate"
+        "unit-press-plate"
     } else {
-        "output"
+        "unit-output"
     }
 }
 
@@ -416,12 +413,12 @@ fn in_the_way(out: &Path, rel: &str) -> Result<(), Diagnostic> {
         let last = i + 1 == parts.len();
         let Ok(meta) = std::fs::metadata(&at) else { continue };
         if !last && !meta.is_dir() {
-            return Err(Diagnostic::error(format!("{} is in the way: folio writes {} inside it, but it is not a folder", at.display(), target.display()))
-                .hint(format!("move {} away, or build into another --out folder; nothing was written", at.display())));
+            return Err(Diagnostic::error(crate::tr!("out-in-the-way-file", path = at.display(), target = target.display()))
+                .hint(crate::tr!("out-in-the-way-hint", path = at.display())));
         }
         if last && !meta.is_file() {
-            return Err(Diagnostic::error(format!("{} is in the way: folio writes a file there, but it is a folder or a special file", at.display()))
-                .hint(format!("move {} away, or build into another --out folder; nothing was written", at.display())));
+            return Err(Diagnostic::error(crate::tr!("out-in-the-way-folder", path = at.display()))
+                .hint(crate::tr!("out-in-the-way-hint", path = at.display())));
         }
     }
     Ok(())
@@ -504,8 +501,8 @@ fn recover(out: &Path, skip: Option<&Path>) {
         let name = e.file_name().to_string_lossy().into_owned();
         if name.starts_with(COMMIT_PREFIX) {
             match roll_forward(out, &path, true) {
-                Ok(()) => eprintln!("note: finished moving the files of an interrupted build into {} ({name})", out.display()),
-                Err(err) => eprintln!("warning: cannot finish the interrupted build {}: {err}", path.display()),
+                Ok(()) => eprintln!("{}", crate::tr!("out-recovered", out = out.display(), name = name.as_str())),
+                Err(err) => eprintln!("{}", crate::tr!("out-cannot-recover", path = path.display(), error = err.to_string())),
             }
         } else if name.starts_with(STAGE_PREFIX) {
             let dead = File::open(&path).is_ok_and(|f| f.try_lock().is_ok());
@@ -523,7 +520,7 @@ pub fn persist(out: &Path, files: &[PathBuf]) -> Result<(), Diagnostic> {
     for f in files.iter().chain(std::iter::once(&out.join(MANIFEST_FILE))) {
         match File::open(f).and_then(|h| h.sync_all()) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                return Err(Diagnostic::error(format!("cannot sync {}: {e}", f.display())).hint("check the --out folder (space, permissions)"));
+                return Err(Diagnostic::error(crate::tr!("out-cannot-sync", file = f.display(), error = e.to_string())).hint(crate::tr!("out-space-hint")));
             }
             _ => {}
         }

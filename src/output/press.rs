@@ -105,12 +105,11 @@ pub fn plates(compiled: &Compiled, edition: &Edition, ident: &str, time: &BuildT
             ..PdfOptions::default()
         };
         let bytes = typst_pdf::pdf(&compiled.document, &options).map_err(|errs| {
-            Diagnostics(errs.iter().map(|e| Diagnostic::error(format!("press plate of page {}: {}", page.number, e.message))).collect())
+            Diagnostics(errs.iter().map(|e| Diagnostic::error(crate::tr!("press-plate-failed", page = page.number, error = e.message.to_string()))).collect())
         })?;
         let title = format!("{} {y:04}-{m:02}-{d:02} 第{}期 第{}版 {}", info.paper, info.issue, page.number, page.section);
         let bytes = to_pdfx4(&bytes, &title, time, opts).map_err(|e| {
-            Diagnostics::from(Diagnostic::error(format!("press plate of page {}: {e}", page.number))
-                .hint("this is a bug in folio's PDF/X post-processing; please report it"))
+            Diagnostics::from(Diagnostic::error(crate::tr!("press-plate-failed", page = page.number, error = e)).hint(crate::tr!("press-bug-hint")))
         })?;
         // Page numbers are unique in an edition (checked on load), so plate names are too.
         let file_name = crate::output::names::Names(&edition.name).plate(page.number, 0);
@@ -138,9 +137,9 @@ impl Marks {
 
 /// Turn a one-page (or more) typst-pdf file into PDF/X-4: see the module documentation.
 pub fn to_pdfx4(pdf: &[u8], title: &str, time: &BuildTime, opts: &PressOptions) -> Result<Vec<u8>, String> {
-    let mut doc = Document::load_mem(pdf).map_err(|e| format!("cannot read typst's PDF: {e}"))?;
+    let mut doc = Document::load_mem(pdf).map_err(|e| crate::tr!("pdf-post-unreadable", error = e.to_string()))?;
     if doc.is_encrypted() {
-        return Err("the PDF is encrypted".into());
+        return Err(crate::tr!("pdf-post-encrypted"));
     }
     doc.version = "1.6".into();
 
@@ -151,7 +150,7 @@ pub fn to_pdfx4(pdf: &[u8], title: &str, time: &BuildTime, opts: &PressOptions) 
 
     // Output intent with the newsprint profile.
     let mut icc = Stream::new(dictionary! { "N" => 4 }, ICC_PROFILE.to_vec());
-    icc.compress().map_err(|e| format!("cannot compress the ICC profile: {e}"))?;
+    icc.compress().map_err(|e| crate::tr!("pdf-post-cannot-compress", what = "ICC", error = e.to_string()))?;
     let icc_id = doc.add_object(icc);
     let intent = dictionary! {
         "Type" => "OutputIntent",
@@ -176,7 +175,7 @@ pub fn to_pdfx4(pdf: &[u8], title: &str, time: &BuildTime, opts: &PressOptions) 
         }
     };
     {
-        let info = doc.get_dictionary_mut(info_id).map_err(|e| format!("no Info dictionary: {e}"))?;
+        let info = doc.get_dictionary_mut(info_id).map_err(|e| crate::tr!("pdf-post-no-part", part = "Info", error = e.to_string()))?;
         info.set("Title", text(title));
         info.set("Creator", text(&creator));
         info.set("Producer", text(&producer));
@@ -192,13 +191,13 @@ pub fn to_pdfx4(pdf: &[u8], title: &str, time: &BuildTime, opts: &PressOptions) 
     let metadata = Stream::new(dictionary! { "Type" => "Metadata", "Subtype" => "XML" }, xmp.into_bytes()).with_compression(false);
     let metadata_id = doc.add_object(metadata);
 
-    let catalog = doc.catalog_mut().map_err(|e| format!("no catalog: {e}"))?;
+    let catalog = doc.catalog_mut().map_err(|e| crate::tr!("pdf-post-no-part", part = "Catalog", error = e.to_string()))?;
     catalog.set("OutputIntents", vec![Object::Reference(intent_id)]);
     catalog.set("Metadata", metadata_id);
     doc.prune_objects();
 
     let mut out = Vec::new();
-    doc.save_to(&mut out).map_err(|e| format!("cannot write the PDF: {e}"))?;
+    doc.save_to(&mut out).map_err(|e| crate::tr!("pdf-post-cannot-write", error = e.to_string()))?;
     Ok(out)
 }
 

@@ -76,7 +76,7 @@ fn overlay(world: &mut FolioWorld, compiled: &Compiled, findings: &[Finding]) ->
     }
     match result.output {
         Ok(doc) if doc.pages().len() == compiled.pages => Ok(doc),
-        Ok(doc) => Err(Diagnostic::error(format!("layouts/{PROOF_MAIN} made {} pages instead of {}", doc.pages().len(), compiled.pages)).into()),
+        Ok(doc) => Err(Diagnostic::error(crate::tr!("template-page-count", file = PROOF_MAIN, made = doc.pages().len(), want = compiled.pages)).into()),
         Err(errors) => Err(Diagnostics(errors.iter().map(|d| crate::layout::world::convert(world, d)).collect())),
     }
 }
@@ -171,7 +171,7 @@ fn contact_sheet(pages: &[typst_layout::Page], compiled: &Compiled) -> Result<Ve
     let mut thumbs = Vec::new();
     for page in pages {
         let bytes = export::page_png(page, dpi)?;
-        let img = image::load_from_memory(&bytes).map_err(|e| Diagnostic::error(format!("contact sheet: {e}")))?;
+        let img = image::load_from_memory(&bytes).map_err(|e| Diagnostic::error(crate::tr!("proof-contact-sheet-failed", error = e.to_string())))?;
         thumbs.push(img.to_rgba8());
     }
     let gap = 24u32;
@@ -187,6 +187,6 @@ fn contact_sheet(pages: &[typst_layout::Page], compiled: &Compiled) -> Result<Ve
     let mut buf = Vec::new();
     image::DynamicImage::ImageRgba8(sheet)
         .write_to(&mut std::io::Cursor::new(&mut buf), image::ImageFormat::Png)
-        .map_err(|e| Diagnostic::error(format!("contact sheet: {e}")))?;
+        .map_err(|e| Diagnostic::error(crate::tr!("proof-contact-sheet-failed", error = e.to_string())))?;
     Ok(buf)
 }

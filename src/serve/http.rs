@@ -84,7 +84,7 @@ pub fn router(shared: Arc<Shared>, hosts: Hosts) -> Router {
         .route("/state.json", get(state))
         .route("/pages/{file}", get(svg))
         .route("/events", get(events))
-        .fallback(|| async { (StatusCode::NOT_FOUND, "folio serve: no such page\n") })
+        .fallback(|| async { (StatusCode::NOT_FOUND, crate::tr!("serve-no-such-page") + "\n") })
         .layer(middleware::from_fn_with_state(app.clone(), check_host))
         .with_state(app)
 }
@@ -98,11 +98,7 @@ async fn check_host(State(app): State<App>, req: Request, next: Next) -> Respons
     let host = req.headers().get(header::HOST).and_then(|h| h.to_str().ok());
     match host {
         Some(h) if app.hosts.allows(h) => next.run(req).await,
-        _ => (
-            StatusCode::FORBIDDEN,
-            "folio serve answers only requests to localhost or 127.0.0.1 (this one named another host)\n",
-        )
-            .into_response(),
+        _ => (StatusCode::FORBIDDEN, crate::tr!("serve-forbidden-host") + "\n").into_response(),
     }
 }
 
@@ -126,7 +122,7 @@ async fn svg(State(app): State<App>, Path(file): Path<String>) -> Response {
             svg.as_str().to_owned(),
         )
             .into_response(),
-        None => (StatusCode::NOT_FOUND, "folio serve: no such page\n").into_response(),
+        None => (StatusCode::NOT_FOUND, crate::tr!("serve-no-such-page") + "\n").into_response(),
     }
 }
 

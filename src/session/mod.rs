@@ -263,6 +263,7 @@ impl Session {
             unsafe {
                 libc::malloc_trim(0);
             }
+            log("fonts and memory released");
             if let (Some(pages), Some(spreads)) = self.export(&report, true, true)? {
                 report.proofs = Some((pages, spreads));
             }

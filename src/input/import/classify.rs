@@ -8,7 +8,12 @@
 //! - A byline follows the heads: 本报记者 / 记者 / 通讯员 … or two to six names of two to four
 //!   Han characters.
 //! - `核心提示` / `编者按` (with or without `：`) opens the lead box; its text is the paragraph
-//!   that follows (or the rest of the label's line).
+//!   that follows (or the rest of the label's line) — several paragraphs when the input sets
+//!   them apart as a box (Markdown `>`, a bordered or shaded .docx paragraph, a table cell or
+//!   text box) or when a signature `——编者` closes them within the next ten paragraphs.
+//! - A page banner (版头, `健康人生，绿色无毒！·九江`: a head line ending in `·` and a short
+//!   name) standing before a story's heads is not part of the story; after a paragraph it ends
+//!   the story before it, as a head line followed by a byline does.
 //! - Lines join into paragraphs: a paragraph ends at a line ending in `。！？…!?` (closing quotes
 //!   and brackets after them included) that is followed by a blank line or an indented line
 //!   (or by any line, when the input marks no paragraphs at all); any other line break, even
@@ -39,6 +44,10 @@ const BYLINE_PREFIXES: &[&str] = &["本报特约记者", "本报记者", "本报
 const HEAD_MAX: usize = 40;
 /// Longest subhead in the body, in characters.
 const SUBHEAD_MAX: usize = 20;
+/// How many paragraphs a lead box closed by a `——编者` signature may hold.
+const LEAD_MAX_PARAS: usize = 10;
+/// The signature closing an editor's note.
+const LEAD_SIGNATURES: &[&str] = &["——编者", "—编者", "--编者"];
 
 /// A Han character.
 fn is_han(c: char) -> bool {
@@ -87,6 +96,17 @@ fn lead_label(text: &str) -> Option<(String, String)> {
     let rest = &text[label.len()..];
     let rest = rest.strip_prefix(['：', ':']).map(str::trim_start).or_else(|| rest.is_empty().then_some(""))?;
     Some((label.to_string(), rest.trim_start_matches('\u{3000}').to_string()))
+}
+
+/// A page banner: a head line `主题·地方` (the middle dot followed by a name of one to eight
+/// characters with no punctuation).
+fn is_banner(text: &str) -> bool {
+    let Some((before, after)) = text.rsplit_once(['·', '・', '•']) else { return false };
+    let n = after.chars().count();
+    headish(text, HEAD_MAX)
+        && before.chars().count() >= 2
+        && (1..=8).contains(&n)
+        && after.chars().all(|c| c.is_alphanumeric())
 }
 
 /// `(caption, credit)` of a line `caption 某某摄` (or `caption 某某 摄`).
@@ -174,11 +194,18 @@ impl Classifier<'_, '_> {
         let lines = self.lines;
         let mut story = Story { first_line: lines[start].no, ..Story::default() };
         let mut i = start;
+        // A page banner over the story's heads.
+        if is_banner(&lines[i].text) && lines.get(i + 1).is_some_and(|n| !n.after_break && headish(&n.text, HEAD_MAX) && !is_byline(&n.text)) {
+            story.banner = Some((lines[i].no, lines[i].text.clone()));
+            self.guess(lines[i].no, Role::Banner, &lines[i].text);
+            i += 1;
+        }
         // Heads.
         let mut heads: Vec<&Line> = Vec::new();
+        let first_head = i;
         while i < lines.len() && heads.len() < 3 {
             let l = &lines[i];
-            if (i > start && l.after_break)
+            if (i > first_head && l.after_break)
                 || lead_label(&l.text).is_some()
                 || (!heads.is_empty() && is_byline(&l.text))
                 || !(l.mark != Mark::None && l.text.chars().count() <= 2 * HEAD_MAX || headish(&l.text, HEAD_MAX))
@@ -199,18 +226,37 @@ impl Classifier<'_, '_> {
         // Lead box.
         if let Some((label, rest)) = lines.get(i).filter(|l| !l.after_break).and_then(|l| lead_label(&l.text)) {
             let at = lines[i].no;
+            let boxed = lines[i].boxed || lines.get(i + 1).is_some_and(|l| l.boxed && !l.after_break);
             i += 1;
+            // Its paragraphs: one (a paragraph ends as in the body), or all the boxed lines, or
+            // all up to a `——编者` signature.
+            let mut paras: Vec<String> = Vec::new();
             let mut text = rest;
-            while i < lines.len() && !lines[i].after_break && (text.is_empty() || !self.breaks(&text, &lines[i])) {
+            let signed = !boxed && self.signature_within(i);
+            while i < lines.len() && !lines[i].after_break && (!boxed || lines[i].boxed) {
+                if !text.is_empty() && self.breaks(&text, &lines[i]) {
+                    let done = !boxed && !signed;
+                    paras.push(std::mem::take(&mut text));
+                    if done {
+                        break;
+                    }
+                    continue;
+                }
                 if !text.is_empty() {
                     self.note_join(&text, &lines[i]);
                 }
                 join(&mut text, &lines[i].text);
                 i += 1;
+                if signed && LEAD_SIGNATURES.iter().any(|s| text.ends_with(s)) {
+                    break;
+                }
+            }
+            if !text.is_empty() {
+                paras.push(text);
             }
             let last = lines[i - 1].no;
-            self.guess(at, Role::Lead, &format!("{label} ({}–{last})", at));
-            story.lead = Some((label, text));
+            self.guess(at, Role::Lead, &format!("{label} ({at}–{last})"));
+            story.lead = Some((label, paras));
         }
         // Body.
         let mut para: Option<String> = None;
@@ -242,6 +288,15 @@ impl Classifier<'_, '_> {
             // The paragraph (if any) has ended.
             if let Some(p) = para.take() {
                 paragraphs.push(p);
+            }
+            // A page banner over the next story's heads, or heads over a byline, start a story.
+            let next = lines.get(i + 1).filter(|n| !n.after_break);
+            if i > start
+                && (is_banner(&l.text) && next.is_some_and(|n| headish(&n.text, HEAD_MAX) && !is_byline(&n.text))
+                    || subheadish(l) && self.heads_over_byline(i))
+            {
+                end = i;
+                break;
             }
             if subheadish(l) && lines.get(i + 1).is_some_and(|n| !n.after_break) {
                 // A head line right after a paragraph that closed with an attribution starts
@@ -290,6 +345,36 @@ impl Classifier<'_, '_> {
         }
         story.last_line = lines[end - 1].no;
         (story, end)
+    }
+
+    /// Whether a paragraph of at most [`LEAD_MAX_PARAS`] from line `i` ends in a `——编者`
+    /// signature (the lead box then holds them all).
+    fn signature_within(&self, i: usize) -> bool {
+        let mut paras = 0;
+        for (k, l) in self.lines.iter().enumerate().skip(i) {
+            if l.after_break || lead_label(&l.text).is_some() {
+                return false;
+            }
+            if LEAD_SIGNATURES.iter().any(|s| l.text.ends_with(s)) {
+                return true;
+            }
+            if self.lines.get(k + 1).is_some_and(|n| self.breaks(&l.text, n)) {
+                paras += 1;
+                if paras >= LEAD_MAX_PARAS {
+                    return false;
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether the line `i` starts up to three head lines followed by a byline (the heads of a
+    /// new story).
+    fn heads_over_byline(&self, i: usize) -> bool {
+        let lines = self.lines;
+        (i..lines.len().min(i + 3))
+            .take_while(|&k| k == i || (!lines[k].after_break && headish(&lines[k].text, HEAD_MAX) && !is_byline(&lines[k].text)))
+            .any(|k| lines.get(k + 1).is_some_and(|n| !n.after_break && is_byline(&n.text)))
     }
 
     /// Put the paragraphs gathered so far into the current section, or the story's body.

@@ -3,7 +3,9 @@
 //! paragraph style (Title, Subtitle, Heading N, and their Chinese names 标题, 副标题, 标题 N)
 //! and its largest run size, plus the images it embeds in document order. Only the text of
 //! `w:t` runs is read (not deleted text or field codes); a soft line break starts a new line, a
-//! page break a new story.
+//! page break a new story. A text box's paragraphs are read once, as paragraphs of their own
+//! (not again from the drawing's fallback copy); boxed paragraphs (border, shading, table cell,
+//! text box) are marked so.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -32,9 +34,9 @@ struct Style {
 /// Read the document.
 pub fn read(path: &Path, bytes: &[u8]) -> Result<Input, Diagnostic> {
     let bad = |what: String| {
-        Diagnostic::error(format!("{} is not a readable Word document: {what}", path.display()))
+        Diagnostic::error(crate::tr!("import-docx-unreadable", file = path.display(), reason = what))
             .at_path(path)
-            .hint("open it in Word or WPS and save it again as .docx (not .doc)")
+            .hint(crate::tr!("import-docx-unreadable-hint"))
     };
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
     let mut part = |name: &str| -> Result<Option<Vec<u8>>, Diagnostic> {
@@ -48,15 +50,15 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Input, Diagnostic> {
             Err(e) => Err(bad(format!("{name}: {e}"))),
         }
     };
-    let text = |b: Vec<u8>, name: &str| String::from_utf8(b).map_err(|_| bad(format!("{name} is not UTF-8")));
-    let document = part("word/document.xml")?.ok_or_else(|| bad("it has no word/document.xml".into()))?;
+    let text = |b: Vec<u8>, name: &str| String::from_utf8(b).map_err(|_| bad(crate::tr!("import-docx-not-utf8", part = name)));
+    let document = part("word/document.xml")?.ok_or_else(|| bad(crate::tr!("import-docx-no-document", part = "word/document.xml")))?;
     let document = text(document, "word/document.xml")?;
     let styles = match part("word/styles.xml")? {
         Some(b) => styles(&text(b, "word/styles.xml")?).map_err(|e| bad(format!("word/styles.xml: {e}")))?,
         None => HashMap::new(),
     };
     let rels = match part("word/_rels/document.xml.rels")? {
-        Some(b) => relationships(&text(b, "word/_rels/document.xml.rels")?).map_err(|e| bad(format!("relationships: {e}")))?,
+        Some(b) => relationships(&text(b, "word/_rels/document.xml.rels")?).map_err(|e| bad(format!("word/_rels/document.xml.rels: {e}")))?,
         None => HashMap::new(),
     };
     let doc = Document::parse(&document).map_err(|e| bad(format!("word/document.xml: {e}")))?;
@@ -132,7 +134,7 @@ fn paragraphs(doc: &Document, styles: &HashMap<String, Style>) -> (Vec<Line>, Ve
     let mut images = Vec::new();
     let mut after_break = false;
     let mut no = 0;
-    for p in doc.descendants().filter(|n| n.has_tag_name((W, "p"))) {
+    for p in doc.descendants().filter(|n| n.has_tag_name((W, "p")) && !in_fallback(*n)) {
         no += 1;
         let ppr = p.children().find(|c| c.has_tag_name((W, "pPr")));
         let style_id = ppr.and_then(|p| val(p, "pStyle"));
@@ -143,7 +145,11 @@ fn paragraphs(doc: &Document, styles: &HashMap<String, Style>) -> (Vec<Line>, Ve
         let mut size: Option<f32> = None;
         let mut parts = vec![String::new()];
         let mut breaks_after = false;
-        for n in p.descendants() {
+        // A paragraph with a border or shading, in a table cell or in a text box is set apart
+        // as a box (a 核心提示 / 编者按 of several paragraphs).
+        let boxed = ppr.is_some_and(|p| p.children().any(|c| c.has_tag_name((W, "pBdr")) || c.has_tag_name((W, "shd"))))
+            || p.ancestors().skip(1).any(|a| a.has_tag_name((W, "tc")) || a.has_tag_name((W, "txbxContent")));
+        for n in p.descendants().filter(|n| own(p, *n)) {
             if n.has_tag_name((W, "r")) {
                 let s = size_of(n.children().find(|c| c.has_tag_name((W, "rPr"))));
                 let has_text = n.descendants().any(|t| t.has_tag_name((W, "t")) && t.text().is_some_and(|x| !x.trim().is_empty()));
@@ -181,6 +187,7 @@ fn paragraphs(doc: &Document, styles: &HashMap<String, Style>) -> (Vec<Line>, Ve
                 mark,
                 size: size.or(style_size),
                 after_break,
+                boxed,
             });
             first = false;
             after_break = false;
@@ -190,6 +197,18 @@ fn paragraphs(doc: &Document, styles: &HashMap<String, Style>) -> (Vec<Line>, Ve
         }
     }
     (lines, images)
+}
+
+/// Whether `n`, a descendant of the paragraph `p`, belongs to it and not to a paragraph nested
+/// in it (a text box's, read as a paragraph of its own) nor to the fallback copy of a drawing
+/// (`mc:Fallback`: Word writes a text box twice, once for older readers).
+fn own(p: Node, n: Node) -> bool {
+    n.ancestors().skip(1).take_while(|a| *a != p).all(|a| !a.has_tag_name((W, "p")) && a.tag_name().name() != "Fallback")
+}
+
+/// Whether `n` is inside an `mc:Fallback` (the copy of a drawing for older readers).
+fn in_fallback(n: Node) -> bool {
+    n.ancestors().any(|a| a.tag_name().name() == "Fallback")
 }
 
 /// A style's mark and size, following `basedOn` for what it does not set itself.

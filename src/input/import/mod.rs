@@ -39,11 +39,11 @@ impl Format {
         }
     }
 
-    /// What a location in this format is called in the report.
-    pub fn unit(self) -> &'static str {
+    /// What a location in this format is called in the report (`line`, `paragraph`; 行, 段).
+    pub fn unit(self) -> String {
         match self {
-            Self::Docx => "paragraph",
-            Self::Text | Self::Markdown => "line",
+            Self::Docx => crate::tr!("import-unit-paragraph"),
+            Self::Text | Self::Markdown => crate::tr!("import-unit-line"),
         }
     }
 }
@@ -107,6 +107,9 @@ pub struct Line {
     pub size: Option<f32>,
     /// Whether a story separator (a `---` line, a page break in a .docx) precedes it.
     pub after_break: bool,
+    /// Whether the input sets it apart as a box: a Markdown `>` quote; in a .docx, a paragraph
+    /// with a border or shading, in a table or in a text box.
+    pub boxed: bool,
 }
 
 /// An input read into lines.
@@ -167,24 +170,27 @@ pub enum Role {
     Joined,
     /// A new story starts.
     NewStory,
+    /// A page banner (版头 / 通栏) before a story's heads: `主题·地方`.
+    Banner,
 }
 
 impl Role {
-    /// Its name in the report.
-    pub fn name(self) -> &'static str {
+    /// Its name in the report (the Chinese term first in English too: editors know them so).
+    pub fn name(self) -> String {
         match self {
-            Self::Kicker => "引题 kicker",
-            Self::Headline => "主题 headline",
-            Self::Deck => "副题 deck",
-            Self::Byline => "byline",
-            Self::Dateline => "dateline",
-            Self::Lead => "lead box",
-            Self::Head => "subhead (level 1)",
-            Self::Subhead => "subhead (level 2)",
-            Self::Caption => "photo caption",
-            Self::Attribution => "attribution",
-            Self::Joined => "joined",
-            Self::NewStory => "new story",
+            Self::Kicker => crate::tr!("import-role-kicker"),
+            Self::Headline => crate::tr!("import-role-headline"),
+            Self::Deck => crate::tr!("import-role-deck"),
+            Self::Byline => crate::tr!("import-role-byline"),
+            Self::Dateline => crate::tr!("import-role-dateline"),
+            Self::Lead => crate::tr!("import-role-lead"),
+            Self::Head => crate::tr!("import-role-head"),
+            Self::Subhead => crate::tr!("import-role-subhead"),
+            Self::Caption => crate::tr!("import-role-caption"),
+            Self::Attribution => crate::tr!("import-role-attribution"),
+            Self::Joined => crate::tr!("import-role-joined"),
+            Self::NewStory => crate::tr!("import-role-new-story"),
+            Self::Banner => crate::tr!("import-role-banner"),
         }
     }
 }
@@ -241,8 +247,11 @@ pub struct Story {
     pub dateline: Option<String>,
     /// Attribution (without its brackets).
     pub attribution: Option<String>,
-    /// The lead box: its label and text.
-    pub lead: Option<(String, String)>,
+    /// The lead box: its label and its paragraphs.
+    pub lead: Option<(String, Vec<String>)>,
+    /// A page banner standing before the story's heads (its input line and text): not part of
+    /// the story; the story file names it in a comment and `--page` sets it on the page.
+    pub banner: Option<(usize, String)>,
     /// Paragraphs before the first subhead.
     pub paragraphs: Vec<String>,
     /// Sections.

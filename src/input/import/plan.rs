@@ -40,6 +40,8 @@ pub struct Plan {
     pub report: Vec<String>,
     /// Story files written, relative to the edition.
     pub stories: Vec<String>,
+    /// The first page banner found in the copy.
+    pub banner: Option<String>,
 }
 
 /// A usable file name stem for a story: the input's, with characters that are awkward in a
@@ -109,6 +111,9 @@ pub fn plan(req: &Request) -> Result<Plan, Diagnostic> {
             let source = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
             plan.outputs.push(Output { path, bytes: story_toml(story, &source, &files).into_bytes() });
             plan.stories.push(rel);
+            if plan.banner.is_none() {
+                plan.banner = story.banner.as_ref().map(|b| b.1.clone());
+            }
         }
         for (n, _) in images {
             plan.report.push(crate::tr!("import-image-no-caption", n = n, file = file.display()));
@@ -121,6 +126,17 @@ pub fn plan(req: &Request) -> Result<Plan, Diagnostic> {
     if let Some(page) = req.page {
         let text = std::fs::read_to_string(&edition_toml).map_err(|e| Diagnostic::error(crate::tr!("source-cannot-read", file = edition_toml.display(), error = e.to_string())))?;
         let mut text = text;
+        // `folio new`'s placeholder story, never filled in, gives the page to the copy.
+        for rel in super::write::page_stories(&text, page) {
+            let placeholder = std::fs::read_to_string(req.edition.join(&rel)).is_ok_and(|t| super::write::is_placeholder(&t));
+            if placeholder
+                && !plan.stories.contains(&rel)
+                && let Some(t) = super::write::remove_from_page(&text, page, &rel)
+            {
+                text = t;
+                plan.report.push(crate::tr!("import-placeholder-dropped", file = rel, page = page));
+            }
+        }
         for rel in &plan.stories {
             text = match add_to_page(&text, page, rel) {
                 Ok(t) => t,
@@ -134,6 +150,12 @@ pub fn plan(req: &Request) -> Result<Plan, Diagnostic> {
                         .hint(crate::tr!("import-no-page-hint", pages = have.join(", "), page = n)));
                 }
             };
+        }
+        if let Some(banner) = &plan.banner
+            && let Some(t) = super::write::set_banner(&text, page, banner)
+        {
+            text = t;
+            plan.report.push(crate::tr!("import-banner-set", page = page, banner = banner));
         }
         plan.outputs.push(Output { path: edition_toml, bytes: text.into_bytes() });
     }

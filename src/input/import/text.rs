@@ -53,8 +53,8 @@ fn is_space(c: char) -> bool {
 }
 
 /// The non-blank lines of `text`; in Markdown, `#` … `######` heads become [`Mark::Title`]
-/// (one `#`) and [`Mark::Heading`] (two or more), `---` lines separate stories, and `**` /
-/// `__` emphasis markers around a whole line are dropped.
+/// (one `#`) and [`Mark::Heading`] (two or more), `>` quote lines are [`Line::boxed`], `---`
+/// lines separate stories, and `**` / `__` emphasis markers around a whole line are dropped.
 pub fn lines(text: &str, markdown: bool) -> Vec<Line> {
     let mut out = Vec::new();
     let mut after_blank = true;
@@ -74,6 +74,17 @@ pub fn lines(text: &str, markdown: bool) -> Vec<Line> {
         }
         let mut mark = Mark::None;
         let mut body = trimmed;
+        let mut boxed = false;
+        if markdown && let Some(q) = body.strip_prefix('>') {
+            // A block quote: the lines of a box (a 编者按 of several paragraphs); a lone `>`
+            // is a blank line inside it.
+            body = q.trim_start_matches(is_space);
+            boxed = true;
+            if body.is_empty() {
+                after_blank = true;
+                continue;
+            }
+        }
         if markdown {
             let hashes = body.chars().take_while(|&c| c == '#').count();
             if (1..=6).contains(&hashes) && body[hashes..].starts_with([' ', '\u{3000}']) {
@@ -94,6 +105,7 @@ pub fn lines(text: &str, markdown: bool) -> Vec<Line> {
             mark,
             size: None,
             after_break,
+            boxed,
         });
         after_blank = false;
         after_break = false;

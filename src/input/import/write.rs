@@ -40,7 +40,7 @@ pub fn story_toml(story: &Story, source: &str, photos: &[PhotoFile]) -> String {
     if let Some((title, text)) = &story.lead {
         let mut t = Table::new();
         t["title"] = value(title.as_str());
-        t["text"] = value(paragraphs(std::slice::from_ref(text)));
+        t["text"] = value(paragraphs(text));
         doc["lead"] = Item::Table(t);
     }
     if !story.sections.is_empty() {
@@ -76,7 +76,11 @@ pub fn story_toml(story: &Story, source: &str, photos: &[PhotoFile]) -> String {
                 if let Some(credit) = &c.credit {
                     t["credit"] = value(credit.as_str());
                 }
-                pending.push_str(&format!("\n# Photo caption at line {} of the input, without a photo: give its file (folio import --photo)\n# and uncomment.\n# [[photos]]\n# file = \"photos/….jpg\"\n", c.line));
+                pending.push('\n');
+                for l in crate::tr!("import-file-caption-no-photo", line = c.line).lines() {
+                    pending.push_str(&format!("# {l}\n"));
+                }
+                pending.push_str("# [[photos]]\n# file = \"photos/….jpg\"\n");
                 for l in t.to_string().lines() {
                     pending.push_str(&format!("# {l}\n"));
                 }
@@ -86,11 +90,71 @@ pub fn story_toml(story: &Story, source: &str, photos: &[PhotoFile]) -> String {
     if !arr.is_empty() {
         doc["photos"] = Item::ArrayOfTables(arr);
     }
-    let header = format!(
-        "# Imported by folio import from {source} (lines {}–{}); no [block]: folio places it.\n# Check the heads, byline, subheads and captions it guessed (the import printed them).\n",
-        story.first_line, story.last_line
-    );
+    let mut header = String::new();
+    let mut comment = |text: String| {
+        for l in text.lines() {
+            header.push_str(&format!("# {l}\n"));
+        }
+    };
+    comment(crate::tr!("import-file-header", source = source, first = story.first_line, last = story.last_line));
+    if let Some((line, banner)) = &story.banner {
+        comment(crate::tr!("import-file-banner", line = line, banner = banner));
+    }
     format!("{header}{doc}{pending}")
+}
+
+/// Set `banner` on page `number` of an `edition.toml`'s text unless the page has one; `None`
+/// when it has one (or there is no such page: [`add_to_page`] says so).
+pub fn set_banner(edition_toml: &str, number: u32, banner: &str) -> Option<String> {
+    let mut doc: DocumentMut = edition_toml.parse().ok()?;
+    let page = doc
+        .get_mut("pages")
+        .and_then(Item::as_array_of_tables_mut)
+        .and_then(|a| a.iter_mut().find(|t| t.get("number").and_then(Item::as_integer) == Some(i64::from(number))))?;
+    if page.contains_key("banner") {
+        return None;
+    }
+    page["banner"] = value(banner);
+    Some(doc.to_string())
+}
+
+/// The headline of the placeholder story `folio new` writes (its body starts with
+/// [`PLACEHOLDER_BODY`]).
+pub const PLACEHOLDER_HEADLINE: &str = "主题（待填）";
+/// How the placeholder story's body starts.
+pub const PLACEHOLDER_BODY: &str = "正文（待填）";
+
+/// Whether the text of a story file is `folio new`'s placeholder, its headline and copy still
+/// unwritten.
+pub fn is_placeholder(story_toml: &str) -> bool {
+    let Ok(v) = story_toml.parse::<DocumentMut>() else { return false };
+    v.get("headline").and_then(Item::as_str) == Some(PLACEHOLDER_HEADLINE)
+        && v.get("body").and_then(Item::as_str).is_some_and(|b| b.trim_start().starts_with(PLACEHOLDER_BODY))
+}
+
+/// The stories listed on page `number` of an `edition.toml`'s text.
+pub fn page_stories(edition_toml: &str, number: u32) -> Vec<String> {
+    let Ok(doc) = edition_toml.parse::<DocumentMut>() else { return vec![] };
+    doc.get("pages")
+        .and_then(Item::as_array_of_tables)
+        .and_then(|a| a.iter().find(|t| t.get("number").and_then(Item::as_integer) == Some(i64::from(number))))
+        .and_then(|t| t.get("stories"))
+        .and_then(Item::as_array)
+        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
+}
+
+/// Take `story` off page `number`'s list in an `edition.toml`'s text (the rest as written).
+pub fn remove_from_page(edition_toml: &str, number: u32, story: &str) -> Option<String> {
+    let mut doc: DocumentMut = edition_toml.parse().ok()?;
+    let page = doc
+        .get_mut("pages")
+        .and_then(Item::as_array_of_tables_mut)
+        .and_then(|a| a.iter_mut().find(|t| t.get("number").and_then(Item::as_integer) == Some(i64::from(number))))?;
+    let list = page.get_mut("stories").and_then(Item::as_array_mut)?;
+    let at = list.iter().position(|v| v.as_str() == Some(story))?;
+    list.remove(at);
+    Some(doc.to_string())
 }
 
 /// Why a story could not be added to a page.
@@ -142,7 +206,8 @@ mod tests {
             headline: "主题".into(),
             byline: Some("饶健 熊伟健".into()),
             paragraphs: vec!["第一段。".into(), "第二段“引号”\\。".into()],
-            lead: Some(("核心提示".into(), "提示。".into())),
+            lead: Some(("核心提示".into(), vec!["提示。".into(), "第二段。".into()])),
+            banner: Some((1, "版头·某地".into())),
             sections: vec![super::super::Section { head: "小标题".into(), subhead: None, paragraphs: vec!["三。".into()] }],
             captions: vec![super::super::Caption { line: 3, caption: "说明".into(), credit: Some("某某".into()) }],
             ..Story::default()
@@ -151,7 +216,8 @@ mod tests {
         let v: toml::Value = toml::from_str(&text).unwrap();
         assert_eq!(v["headline"].as_str(), Some("主题"));
         assert_eq!(v["body"].as_str(), Some("第一段。\n\n第二段“引号”\\。\n"));
-        assert_eq!(v["lead"]["text"].as_str(), Some("提示。\n"));
+        assert_eq!(v["lead"]["text"].as_str(), Some("提示。\n\n第二段。\n"));
+        assert!(text.contains("版头·某地"), "the banner is named: {text}");
         assert!(text.contains("\n第一段。\n\n第二段"), "one paragraph a line: {text}");
         assert!(text.contains("# caption = \"说明\""), "{text}");
         assert!(v.get("photos").is_none());
@@ -164,5 +230,13 @@ mod tests {
         assert!(out.contains("number = 1 # one") && out.contains("stories = [\"stories/b.toml\"]") && !out.contains("blank"), "{out}");
         assert_eq!(add_to_page(ed, 3, "b"), Err(PageError::NoPage(3, vec![1, 2])));
         assert_eq!(add_to_page(ed, 2, "a.toml"), Err(PageError::Listed));
+        let with = set_banner(ed, 2, "版头·某地").unwrap();
+        assert!(with.contains("number = 2\nstories = [\"a.toml\"]\nbanner = \"版头·某地\""), "{with}");
+        assert_eq!(set_banner(&with, 2, "另一个·某地"), None);
+        let without = remove_from_page(ed, 2, "a.toml").unwrap();
+        assert!(without.contains("stories = []") && page_stories(&without, 2).is_empty(), "{without}");
+        assert_eq!(page_stories(ed, 2), ["a.toml"]);
+        assert!(is_placeholder("headline = \"主题（待填）\"\nbody = \"\"\"\n正文（待填）。x\n\"\"\"\n"));
+        assert!(!is_placeholder("headline = \"主题（待填）\"\nbody = \"真的正文。\"\n"));
     }
 }
