@@ -258,20 +258,52 @@ fn quotes_are_full_width_in_every_face_and_digits_sit_tight() {
     // The lead box's quotes are there, in the serif face.
     assert!(runs.iter().any(|(f, t)| f.contains("Serif") && t.contains('“')));
     // No quarter-em gaps between Han and digits (typst's cjk-latin-spacing would shift the Han
-    // glyph after a digit by a quarter em): every such glyph sits at offset zero.
+    // glyph after a digit by a quarter em): every such glyph sits at offset zero. Body digits
+    // reach the page as text items of their own (galley::body_runs: `digits`, `digits-odd`), so
+    // a digit and the Han character after it are counted within one item and across adjacent
+    // items on the same baseline: the Han item starts where the digits end (a run of an odd
+    // count adds its quarter-em `digit-pad`, style.typ), never a cjk-latin quarter em further.
     let mut pairs = 0;
     for page in report.compiled.document.pages() {
-        folio::layout::galley::for_each_text(&page.frame, typst::layout::Transform::identity(), &mut |_, t| {
+        // (baseline y, start x, end x, item) of every text item on the page.
+        let mut items: Vec<(f64, f64, f64, typst::text::TextItem)> = Vec::new();
+        folio::layout::galley::for_each_text(&page.frame, typst::layout::Transform::identity(), &mut |pos, t| {
+            let x = pos.x.to_pt();
+            items.push((pos.y.to_pt(), x, x + t.width().to_pt(), t.clone()));
+        });
+        let first_char = |t: &typst::text::TextItem, g: &typst::text::Glyph| t.text.get(g.range()).and_then(|s| s.chars().next()).unwrap_or(' ');
+        let is_han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        for (y, _, end, t) in &items {
             let mut prev_digit = false;
             for g in &t.glyphs {
-                let c = t.text.get(g.range()).and_then(|s| s.chars().next()).unwrap_or(' ');
-                if prev_digit && ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                let c = first_char(t, g);
+                if prev_digit && is_han(c) {
                     pairs += 1;
                     assert!(g.x_offset.get().abs() < 1e-6, "a gap before {c} after a digit in {:?}", t.text);
                 }
                 prev_digit = c.is_ascii_digit();
             }
-        });
+            if !prev_digit {
+                continue;
+            }
+            // The item that follows on the same line: the nearest start at or after this end.
+            let em = t.size.to_pt();
+            let next = items
+                .iter()
+                .filter(|(y2, x2, _, _)| (y2 - y).abs() < 0.5 && *x2 > end - 0.01 && *x2 < end + em)
+                .min_by(|a, b| a.1.total_cmp(&b.1));
+            let Some((_, x2, _, t2)) = next else { continue };
+            let Some(g) = t2.glyphs.first() else { continue };
+            let c = first_char(t2, g);
+            if !is_han(c) {
+                continue;
+            }
+            pairs += 1;
+            let digits = t.text.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+            let pad = if t.glyphs.len() == digits && digits % 2 == 1 { 0.25 } else { 0.0 };
+            let gap = (x2 - end + g.x_offset.at(t2.size).to_pt()) / em;
+            assert!(gap < pad + 0.06, "a gap of {gap:.3} em before {c} after the digits {:?} ({:?})", t.text, t2.text);
+        }
     }
     assert!(pairs > 20, "the sample has digits followed by Han characters ({pairs} found)");
 }
