@@ -262,8 +262,7 @@ pub struct StoryFit {
     pub overset: u32,
     /// Empty grid lines left under the balanced columns.
     pub underset: u32,
-    /// Widows and orphans, and subheads with fewer than `flow::KEEP_WITH_NEXT` lines under them
-    /// at a column's foot, that the flow could not avoid (copyfit tries to).
+    /// Widows and orphans the flow could not avoid (copyfit tries to).
     pub breaks: u32,
     /// Body lines of copy (subheads and other pieces kept whole count by the grid lines they
     /// take), as set (with copyfit, at its tracking and leading).
@@ -956,7 +955,7 @@ impl<'a> Shape<'a> {
             story: 0,
             overset: result.overset,
             underset: self.blocks[self.last()].bottom - result.bottom,
-            breaks: result.breaks + result.stranded,
+            breaks: result.breaks,
             lines: units.iter().map(|u| u.lines()).sum(),
             capacity: self.frames(self.blocks[self.last()].bottom).iter().map(|iv| flow::lines_at_pitch(iv.bottom - iv.top, 1.0 + leading)).sum(),
             copyfit: None,

@@ -89,8 +89,6 @@ pub struct Flow {
     /// Widows and orphans the flow could not avoid (a short last line alone at a column's top,
     /// a first line alone at its foot) while keeping the columns level.
     pub breaks: u32,
-    /// Subheads left with fewer than [`KEEP_WITH_NEXT`] lines under them at a column's foot.
-    pub stranded: u32,
 }
 
 /// Flow `units` into the columns. `frames(bottom)` gives the free intervals, in reading order
@@ -181,7 +179,7 @@ pub fn flow_pitched(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> 
                 let attempt = if b == b0 && keep == 1 { first.take() } else { attempt_with(b, keep) };
                 if let Some((slices, rank)) = attempt {
                     if rank.gap == 0 && keep == KEEP_WITH_NEXT {
-                        return Flow { breaks: breaks(units, &slices), stranded: stranded(units, &slices), slices, bottom: b, overset: 0 };
+                        return Flow { breaks: breaks(units, &slices), slices, bottom: b, overset: 0 };
                     }
                     if best.as_ref().is_none_or(|x| rank < x.2) {
                         best = Some((b, slices, rank));
@@ -190,13 +188,13 @@ pub fn flow_pitched(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> 
             }
         }
         if let Some((bottom, slices, _)) = best {
-            return Flow { breaks: breaks(units, &slices), stranded: stranded(units, &slices), slices, bottom, overset: 0 };
+            return Flow { breaks: breaks(units, &slices), slices, bottom, overset: 0 };
         }
     }
     let intervals = frames(max);
     let full: Vec<u32> = intervals.iter().map(size).collect();
     let (slices, overset) = fill(units, &intervals, &full, None, 1);
-    Flow { breaks: breaks(units, &slices), stranded: stranded(units, &slices), slices, bottom: max, overset }
+    Flow { breaks: breaks(units, &slices), slices, bottom: max, overset }
 }
 
 /// Which frames give up one line each to level the columns when `slack` lines are spare: the
@@ -289,26 +287,6 @@ fn breaks(units: &[Unit], slices: &[Slice]) -> u32 {
                 Unit::ParaShortEnd(_) => alone && (s.from == 0 || s.to == n),
                 Unit::Para(_) => alone && s.from == 0,
             }
-        })
-        .count() as u32
-}
-
-/// Subheads (and other kept pieces) with fewer than [`KEEP_WITH_NEXT`] lines under them at a
-/// column's foot while the story goes on in another column: the flow allows one line where
-/// keeping three would leave a hole; copyfit counts them like widows and looks for a setting
-/// without them.
-fn stranded(units: &[Unit], slices: &[Slice]) -> u32 {
-    let frame = |s: &Slice| (s.block, s.col, s.start);
-    slices
-        .iter()
-        .enumerate()
-        .filter(|&(k, s)| {
-            if !matches!(units[s.unit], Unit::Keep(_)) {
-                return false;
-            }
-            let rest = &slices[k + 1..];
-            let under: u32 = rest.iter().take_while(|r| frame(r) == frame(s)).map(|r| r.to - r.from).sum();
-            rest.iter().any(|r| frame(r) != frame(s)) && under < KEEP_WITH_NEXT
         })
         .count() as u32
 }
