@@ -98,6 +98,15 @@ story-photo-columns-hint = photo columns count from the story's first column
 story-photo-outside-hint = keep photos inside the project, e.g. photos/name.jpg in the edition directory
 story-photo-missing = photo { $file } does not exist
 story-photo-missing-hint = check the file name; photo paths are relative to the edition directory
+story-photo-focus-shape = `focus` has { $count } numbers; it takes two, [x, y]
+story-photo-focus-range = `focus` value { $value } is outside 0–1
+story-photo-focus-hint = write the point to keep in view as fractions of the image from its top-left corner, e.g. focus = [0.3, 0.2] (the centre is [0.5, 0.5])
+story-photo-under-head-keys = a photo under the head (压题图) spans the whole block under the head, so it takes no { $keys }
+story-photo-under-head-keys-hint = remove { $keys }, or `under_head` to place the photo yourself
+story-photo-under-head-twice = only one photo of a story can stand under its head
+story-photo-under-head-twice-hint = keep `under_head = true` on one photo; place the others with `row`, or at the foot of the copy
+story-photo-under-head-vertical = a story with a vertical (竖排) head cannot have a photo under its head
+story-photo-under-head-vertical-hint = remove `under_head`, or `vertical = true`
 story-span-hint-range = `{ $key }` = { $value } is out of range: the page has columns 1–{ $columns }
 story-span-hint-range-hint = set `{ $key }` between 1 and { $columns } (columns the story's block may span), or leave it out
 story-min-max-span = `min_span` = { $min } is more than `max_span` = { $max }: no span is left for the story
@@ -237,6 +246,8 @@ fold-split-banner = the banner across the fold of pages { $page }–{ $next } is
 fold-split-hint = put a space or a line break (\n) in the text where the fold should fall, between two phrases, or move the block so that the fold falls between words
 long-leg = long leg on page { $page }: one column of copy runs { $lines } lines beside photo { $photo }
 long-leg-hint = make the photo as wide as the block or two columns narrower (two columns of copy beside it), or shorter
+deep-head = deep head area on page { $page }: { $has } lines for a head that needs { $needs } (white under the head)
+deep-head-hint = set `head = { $needs }` in [block] (or leave `head` out: folio sizes it), and give the line to the copy
 allowed-overset = {" "}(allowed by --allow-overset)
 
 ## Punctuation

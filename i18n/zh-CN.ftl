@@ -87,6 +87,15 @@ story-photo-columns-hint = 图片的栏从稿件的第一栏数起
 story-photo-outside-hint = 图片须放在项目之内，如本期目录下的 photos/name.jpg
 story-photo-missing = 图片 { $file } 不存在
 story-photo-missing-hint = 请核对文件名；图片路径相对于本期目录
+story-photo-focus-shape = `focus` 有 { $count } 个数，应为两个：[x, y]
+story-photo-focus-range = `focus` 的值 { $value } 不在 0–1 之间
+story-photo-focus-hint = 写出裁切时要保留的位置，以图片左上角起宽、高的比例表示，如 focus = [0.3, 0.2]（中心为 [0.5, 0.5]）
+story-photo-under-head-keys = 压题图占标题下整个稿块宽，不能再写 { $keys }
+story-photo-under-head-keys-hint = 删去 { $keys }，或删去 `under_head`，自己摆放图片
+story-photo-under-head-twice = 一篇稿件只能有一张压题图
+story-photo-under-head-twice-hint = 只在一张图片上写 `under_head = true`；其他图片用 `row` 摆放，或放在正文之下
+story-photo-under-head-vertical = 竖排标题的稿件不能有压题图
+story-photo-under-head-vertical-hint = 删去 `under_head` 或 `vertical = true`
 story-span-hint-range = `{ $key }` = { $value } 超出范围：该版只有第 1–{ $columns } 栏
 story-span-hint-range-hint = 把 `{ $key }` 设在 1 到 { $columns } 之间（稿块可跨的栏数），或删去
 story-min-max-span = `min_span` = { $min } 大于 `max_span` = { $max }：稿件没有可用的栏宽
@@ -223,6 +232,8 @@ fold-split-banner = 第 { $page }–{ $next } 版的跨版通栏在中缝处断�
 fold-split-hint = 在应从中缝断开的两个词组之间加一个空格或换行（\n），或移动稿块，使中缝落在词与词之间
 long-leg = 第 { $page } 版有长腿：第 { $photo } 张图片旁只有一栏正文，长 { $lines } 行
 long-leg-hint = 把图片加宽到整个稿块，或收窄两栏（让旁边有两栏正文），或把图片压低
+deep-head = 第 { $page } 版标题区过深：标题只需 { $needs } 行，标题区却有 { $has } 行（标题下留白）
+deep-head-hint = 在 [block] 中写 `head = { $needs }`（或删去 `head`，由 folio 决定），把多出的行留给正文
 allowed-overset = （--allow-overset 允许）
 
 ## Punctuation

@@ -71,6 +71,8 @@ pub enum Code {
     FoldSplit,
     /// A single column of copy running long beside a photo (长腿).
     LongLeg,
+    /// A head area two or more lines deeper than its head needs (white under the head).
+    DeepHead,
     /// Typst's own warnings.
     Typst,
     /// A problem in `edition.toml`, a story file or `formats.toml`.
@@ -103,6 +105,7 @@ impl Code {
             Code::Hole => "hole",
             Code::FoldSplit => "fold-split",
             Code::LongLeg => "long-leg",
+            Code::DeepHead => "deep-head",
             Code::Typst => "typst",
             Code::Content => "content",
             Code::Template => "template",

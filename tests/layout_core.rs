@@ -32,7 +32,9 @@ fn fitting_each_story_to_its_own_block_gives_what_the_compile_placed() {
             let fitter = Fitter::new(&report.edition, formats, &pass1.galley, &pass1.measures, pi, photos);
             for (si, story) in stories.iter().enumerate() {
                 let placed = report.compiled.fits.iter().find(|f| f.page == pi && f.story == si).unwrap();
-                let block = story.value.block().get_ref();
+                // A head area the compile made deeper to align a tier's text starts is the
+                // block's `head` for the fitter.
+                let block = &Block { head: placed.head_aligned.or(story.value.block().get_ref().head), ..story.value.block().get_ref().clone() };
                 let fit = fitter.fit(si, block).unwrap_or_else(|| panic!("{name} p{pi} s{si}: own block not measured"));
                 assert_eq!(fit, fitter.fit(si, block).unwrap(), "pure: the same block fits the same");
                 // Copyfit and continuation blocks change what the compile placed; the rest must agree.
@@ -673,18 +675,19 @@ fn photos_without_a_span_are_sized_for_their_block() {
     for placement in &report.placed {
         let f = report.edition.page_format(&formats, placement.page);
         // Widths of the pictures' boxes on the page, as Typst laid them out (a picture is
-        // scaled to cover its box, which clips it: the box is the frame holding the image).
+        // drawn whole at its crop and clipped by its box: the box is the outermost clipping
+        // frame around the image).
         let mut widths = Vec::new();
-        fn images(frame: &typst::layout::Frame, out: &mut Vec<f64>) {
+        fn images(frame: &typst::layout::Frame, clip: Option<f64>, out: &mut Vec<f64>) {
             for (_, item) in frame.items() {
                 match item {
-                    typst::layout::FrameItem::Group(g) => images(&g.frame, out),
-                    typst::layout::FrameItem::Image(..) => out.push(frame.width().to_pt()),
+                    typst::layout::FrameItem::Group(g) => images(&g.frame, if g.clip.is_some() && clip.is_none() { Some(g.frame.width().to_pt()) } else { clip }, out),
+                    typst::layout::FrameItem::Image(..) => out.push(clip.unwrap_or(frame.width().to_pt())),
                     _ => {}
                 }
             }
         }
-        images(&report.compiled.document.pages()[placement.page].frame, &mut widths);
+        images(&report.compiled.document.pages()[placement.page].frame, None, &mut widths);
         for b in &placement.blocks {
             for photo in &report.edition.stories[placement.page][b.story].value.photos {
                 // The rule's span, unless the search made the photo wider or narrower to fill

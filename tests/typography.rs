@@ -362,7 +362,14 @@ fn quotes_in_display_type_take_half_an_em_between_han() {
     assert!((s - 1.5).abs() < 0.05, "亮 to 警: {s:.3} em");
     let s = step(&pdf, 12.0, "擦亮“警”色", 3, 5).expect("the subhead is set");
     assert!((s - 1.5).abs() < 0.05, "警 to 色: {s:.3} em");
-    let s = step(&pdf, 17.0, "清源断流”严", 3, 5).expect("the head “清源断流” is set");
+    // The head on one line: in the sample it stands in the lead's tier, whose head area gives
+    // it two lines (the closing quote then ends the first); a line lower, out of the tier, it
+    // takes one (its copy then a line over: allowed, the head is what is measured).
+    let p = TestProject::with_edition("jiangxi-special");
+    p.edit("content/jiangxi-special/stories/wuning.toml", |t| t.replacen("top = 7", "top = 8", 1).replacen("height = 26", "height = 25", 1));
+    p.folio(&["build", "content/jiangxi-special", "--allow-overset"]).assert_code(0);
+    let one = p.out().join("jiangxi-special.pdf");
+    let s = step(&one, 17.0, "清源断流”严", 3, 5).expect("the head “清源断流” is set on one line");
     assert!((s - 1.5).abs() < 0.05, "流 to 严: {s:.3} em");
     // Body copy keeps its quotes full width (Han“Han steps 2 em from the first character to
     // the third) but where the line breaker shrinks one to avoid spreading a line (Typst may

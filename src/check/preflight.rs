@@ -161,14 +161,23 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             out.push(base(Code::HeadOverset, d, mark(MarkKind::Overset, format!("head needs {} lines", h.needs))));
         } else if fit.overset > 0 {
             let d = story
-                .error(span, crate::tr!("overset", page = page, lines = fit.overset, chars = fit.overset * chars_per_line))
+                .error(span.clone(), crate::tr!("overset", page = page, lines = fit.overset, chars = fit.overset * chars_per_line))
                 .hint(crate::tr!("overset-hint"));
             out.push(base(Code::Overset, d, mark(MarkKind::Overset, format!("overset {} lines", fit.overset))));
         } else if fit.underset > 1 {
-            let mut d = story.error(span, crate::tr!("underset", page = page, lines = fit.underset));
+            let mut d = story.error(span.clone(), crate::tr!("underset", page = page, lines = fit.underset));
             d.severity = Severity::Warning;
             let d = d.hint(crate::tr!("underset-hint"));
             out.push(base(Code::Underset, d, mark(MarkKind::Underset, format!("underset {} lines", fit.underset))));
+        }
+        // A head area deeper than its head needs: white under the head (the head is centred in
+        // it), worth a line to the copy.
+        if let Some(h) = fit.head_deep {
+            let at = story.key_span(&["block", "head"], span.clone());
+            let mut d = story.error(at, crate::tr!("deep-head", page = page, has = h.has, needs = h.needs));
+            d.severity = Severity::Warning;
+            let d = d.hint(crate::tr!("deep-head-hint", needs = h.needs));
+            out.push(base(Code::DeepHead, d, mark(MarkKind::Underset, format!("head area {} lines, head {}", h.has, h.needs))));
         }
         // What fit = "auto" changed: worth knowing, not wrong.
         if let Some(change) = &fit.copyfit {

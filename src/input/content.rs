@@ -437,6 +437,37 @@ pub struct Photo {
     #[serde(default)]
     #[schemars(with = "Option<u32>")]
     pub height: Option<Spanned<u32>>,
+    /// The point of the image to keep in view when it is cropped to its box: `[x, y]`, each a
+    /// fraction of the image's width and height from its top-left corner (0 to 1); absent =
+    /// `[0.5, 0.5]`, the centre. The crop keeps that point as central as the image allows.
+    #[serde(default)]
+    #[schemars(with = "Option<Focus>")]
+    pub focus: Option<Spanned<Vec<f64>>>,
+    /// 压题图: the photo straight under the head, across the story's whole block, the copy
+    /// (and any lead box) under it. Takes no `column`, `span` or `row`. At most one a story.
+    #[serde(default)]
+    #[schemars(with = "Option<bool>")]
+    pub under_head: Option<Spanned<bool>>,
+}
+
+/// The JSON Schema of a photo's `focus` (its schema in [`crate::input::schema`]): two numbers,
+/// each 0 to 1.
+pub struct Focus;
+
+impl Photo {
+    /// The photo is a 压题图 (`under_head = true`): straight under the head, across the block.
+    pub fn is_under_head(&self) -> bool {
+        self.under_head.as_ref().is_some_and(|u| *u.get_ref())
+    }
+
+    /// The crop's focus as fractions of the image, `[x, y]` (the centre when not given or out of
+    /// range; the file's check reports a bad one).
+    pub fn focus(&self) -> [f64; 2] {
+        match self.focus.as_ref().map(|f| f.get_ref().as_slice()) {
+            Some(&[x, y]) if (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y) => [x, y],
+            _ => [0.5, 0.5],
+        }
+    }
 }
 
 /// A story's copyfit mode (`fit = …`), decided when the file is read.
@@ -994,6 +1025,35 @@ fn validate_story(
         if let Some(at) = at.filter(|_| c == 0 || sp == 0 || c + sp - 1 > u64::from(block.span)) {
             diags.push(story.error(at, crate::tr!("story-photo-columns", first = c, last = c + sp.max(1) - 1, span = block.span))
                 .hint(crate::tr!("story-photo-columns-hint")));
+        }
+        if let Some(f) = &photo.focus {
+            let v = f.get_ref();
+            if v.len() != 2 {
+                diags.push(story.error(f.span(), crate::tr!("story-photo-focus-shape", count = v.len()))
+                    .hint(crate::tr!("story-photo-focus-hint")));
+            } else if let Some(bad) = v.iter().find(|x| !(0.0..=1.0).contains(*x)) {
+                diags.push(story.error(f.span(), crate::tr!("story-photo-focus-range", value = bad.to_string()))
+                    .hint(crate::tr!("story-photo-focus-hint")));
+            }
+        }
+        if let Some(u) = photo.under_head.as_ref().filter(|u| *u.get_ref()) {
+            let given: Vec<&str> = [("column", photo.column.is_some()), ("span", photo.span.is_some()), ("row", photo.row.is_some())]
+                .iter()
+                .filter(|(_, g)| *g)
+                .map(|(k, _)| *k)
+                .collect();
+            if !given.is_empty() {
+                diags.push(story.error(u.span(), crate::tr!("story-photo-under-head-keys", keys = given.join(", ")))
+                    .hint(crate::tr!("story-photo-under-head-keys-hint", keys = given.join(", "))));
+            }
+            if s.photos.iter().filter(|p| p.is_under_head()).count() > 1 && !std::ptr::eq(photo, s.photos.iter().find(|p| p.is_under_head()).unwrap_or(photo)) {
+                diags.push(story.error(u.span(), crate::tr!("story-photo-under-head-twice"))
+                    .hint(crate::tr!("story-photo-under-head-twice-hint")));
+            }
+            if s.vertical {
+                diags.push(story.error(u.span(), crate::tr!("story-photo-under-head-vertical"))
+                    .hint(crate::tr!("story-photo-under-head-vertical-hint")));
+            }
         }
         match project.resolve_in(dir, photo.file.get_ref()) {
             Err(msg) => diags.push(story.error(photo.file.span(), msg).hint(crate::tr!("story-photo-outside-hint"))),

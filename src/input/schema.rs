@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use schemars::generate::SchemaSettings;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 
-use crate::input::content::{EditionFile, MmString, Story};
+use crate::input::content::{EditionFile, Focus, MmString, Story};
 use crate::input::grid::FormatSpec;
 
 /// The folder of a project (beside `layouts/`) that holds the schemas the `#:schema` lines of its
@@ -96,6 +96,23 @@ impl JsonSchema for MmString {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({ "type": "string", "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*mm\s*$", "description": "millimetres, e.g. \"120mm\"" })
+    }
+}
+
+impl JsonSchema for Focus {
+    fn schema_name() -> Cow<'static, str> {
+        "Focus".into()
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "array",
+            "items": { "type": "number", "minimum": 0, "maximum": 1 },
+            "minItems": 2, "maxItems": 2,
+            "description": "[x, y]: fractions of the image's width and height from its top-left corner"
+        })
     }
 }
 

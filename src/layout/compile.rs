@@ -150,6 +150,8 @@ pub fn compile_then(
         // strictly (a truncated file is an error; a form's ink decode is its verification). A
         // photo's error comes first, as if the photos were checked before anything else.
         let (tx, rx) = std::sync::mpsc::channel();
+        // Pass 1 done (or failed: the sender dropped): the fonts it maps are mapped.
+        let (pass1_done, after_pass1) = std::sync::mpsc::channel::<()>();
         let photo_work = scope.spawn(move || {
             let infos = crate::input::photos::inspect_all(edition);
             let ok = infos.is_ok();
@@ -161,13 +163,16 @@ pub fn compile_then(
             beside(Beside::Photos(&ahead));
             let verified = crate::input::photos::verify_all(edition);
             log("photos measured and verified");
-            // Then, while pass 2 runs, the fonts' mappings cut for the export's reads.
+            // Then, once pass 1 has mapped the fonts, their mappings cut for the export's reads
+            // while pass 2 runs.
+            let _ = after_pass1.recv();
             font_files.split_mapped();
             log("font mappings cut");
             verified
         });
         // Pass 1: the galley.
         let pass1 = measure_galley(world, edition, formats, galley::Spans::Own);
+        drop(pass1_done);
         let infos = match rx.recv() {
             Ok(infos) => infos,
             Err(_) => match photo_work.join() {

@@ -238,6 +238,10 @@ pub struct PhotoData {
     pub rect: Rect,
     /// Height of the image itself.
     pub image_h: f64,
+    /// The whole image as drawn to fill the picture box (`w` × `image_h`) at the crop the
+    /// photo's `focus` asks for: its left and top edge relative to the box's (0 or less) and its
+    /// width and height (the box's or more), in pt. The template clips it to the box.
+    pub crop: [f64; 4],
     /// Space between the image and its caption ([`CAPTION_GAP_PT`]).
     pub caption_gap: f64,
     /// Root-relative path with a leading slash: the photo file's, or, where folio serves the
@@ -276,10 +280,20 @@ pub struct StoryFit {
     pub copyfit: Option<String>,
     /// The head does not fit its head area (or leaves no line for copy).
     pub head: Option<HeadShort>,
+    /// The head's area (`head = N`, the editor's or the placement's) is two or more lines
+    /// deeper than the head needs: a `deep-head` finding.
+    pub head_deep: Option<HeadShort>,
+    /// The head area was made deeper so that the story's copy starts on the line of its tier
+    /// neighbours' (stories beside it with the same block top): the grid lines of that area.
+    pub head_aligned: Option<u32>,
+    /// Grid lines of the head's area (with the blank line under it), and what the head as set
+    /// in it needs (one line, or two where the area holds them); 0 for a vertical head.
+    pub head_lines: (u32, u32),
     /// Photos that do not fit inside the story's block (an error: nothing is drawn outside it).
     pub photos_outside: Vec<PhotoOutside>,
 }
 
+/// A head that needs more grid lines than its area gives it (or, for `head_deep`, fewer).
 /// A head that needs more grid lines than its area gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HeadShort {
@@ -341,20 +355,38 @@ pub fn compose(
     for (pi, (spec, stories)) in specs.iter().zip(&edition.stories).enumerate() {
         let mut out = Vec::new();
         let format = page_format(pi);
-        for (si, story) in stories.iter().enumerate() {
-            let pieces = &galley.stories[pi][si];
-            let ctx = Ctx {
-                format,
-                galley,
-                measures,
-                root,
-                edition_dir: &edition.dir,
-                page_number: spec.number,
-                page_top: &page_top,
-                edition_photo_lines: edition.file.value.copyfit.photo_lines,
-                edition_leading: edition.file.value.copyfit.leading.clamp(0.0, 0.1),
-            };
-            let (data, jumps, fit) = fit_story(&ctx, story, pieces, &|i| photos(story, i));
+        let ctx = |head_lines: Option<u32>| Ctx {
+            format,
+            galley,
+            measures,
+            root,
+            edition_dir: &edition.dir,
+            page_number: spec.number,
+            page_top: &page_top,
+            edition_photo_lines: edition.file.value.copyfit.photo_lines,
+            edition_leading: edition.file.value.copyfit.leading.clamp(0.0, 0.1),
+            head_lines,
+        };
+        let mut placed: Vec<Placement> = stories.iter().enumerate().map(|(si, story)| fit_story(&ctx(None), story, &galley.stories[pi][si], &|i| photos(story, i))).collect();
+        // A tier (stories side by side, their blocks on one top line) starts its copy on one
+        // line: each head area as deep as the deepest its neighbours' heads need, where the
+        // copy still fits.
+        for (si, target) in tier_heads(stories, &placed) {
+            // A head too deep for the area the editor gave it stays a `head-overset` error.
+            if placed[si].2.head.is_some() {
+                continue;
+            }
+            let story = &stories[si];
+            let again = fit_story(&ctx(Some(target)), story, &galley.stories[pi][si], &|i| photos(story, i));
+            let before = &placed[si].2;
+            if again.2.overset <= before.overset && again.2.head.is_none() && again.2.photos_outside.is_empty() {
+                let mut again = again;
+                again.2.head_aligned = Some(target);
+                again.2.head_deep = None;
+                placed[si] = again;
+            }
+        }
+        for (si, (data, jumps, fit)) in placed.into_iter().enumerate() {
             fits.push(StoryFit { page: pi, story: si, ..fit });
             out.push(data);
             continued.extend(jumps);
@@ -466,6 +498,8 @@ struct Ctx<'a> {
     edition_dir: &'a std::path::Path,
     page_number: u32,
     page_top: &'a dyn Fn(u32) -> u32,
+    /// The head area's grid lines when the page sets them (a tier's text starts aligned).
+    head_lines: Option<u32>,
     edition_photo_lines: u32,
     edition_leading: f64,
 }
@@ -574,7 +608,7 @@ impl<'a> Fitter<'a> {
     /// block `block_span` columns wide, and the most it may take there.
     pub fn free_photo_span(&self, story: usize, block_span: u32) -> Option<(u32, u32)> {
         let photo = self.edition.stories.get(self.page)?.get(story)?.value.photos.first()?;
-        if photo.span.is_some() {
+        if photo.span.is_some() || photo.is_under_head() {
             return None;
         }
         let (c, sp) = galley::photo_place_in(photo, block_span);
@@ -615,10 +649,12 @@ impl<'a> Fitter<'a> {
             page_top: &*self.page_top,
             edition_photo_lines: 0,
             edition_leading: 0.0,
+            head_lines: None,
         };
         let infos = self.photos.get(story);
         let info = |i: usize| infos.and_then(|v| v.get(i).copied().flatten());
-        let shape = Shape::new(&ctx, loaded, block, pieces, (self.measures[head].height, lead), (photo_delta, first_span), &info);
+        let two = if head == pieces.head { pieces.head_two.map(|i| self.measures[i].height) } else { None };
+        let shape = Shape::new(&ctx, loaded, block, pieces, ((self.measures[head].height, two), lead), (photo_delta, first_span), &info);
         let units = units(&ctx, &pieces.flow);
         let result = shape.flow(&units, 0.0);
         let fit = shape.fit(&units, &result, 0.0);
@@ -753,9 +789,10 @@ fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info:
 /// continuation blocks), its copy as flow [`units`], the flow into the shape's free intervals
 /// ([`Shape::flow`]), how it fits ([`Shape::fit`]), and the placed pieces ([`Shape::assemble`]).
 fn place_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, trial: Trial, photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Placement {
-    let head_height = ctx.measures[pieces.head].height;
+    let head_height = (ctx.measures[pieces.head].height, pieces.head_two.map(|i| ctx.measures[i].height));
     let lead = pieces.lead.map(|i| (i, lead_span(&story.value, ctx.format)));
-    let shape = Shape::new(ctx, story, story.value.block().get_ref(), pieces, (head_height, lead), (trial.photo_delta, None), photo_info);
+    let block = Block { head: ctx.head_lines.or(story.value.block().get_ref().head), ..story.value.block().get_ref().clone() };
+    let shape = Shape::new(ctx, story, &block, pieces, (head_height, lead), (trial.photo_delta, None), photo_info);
     let units = units(ctx, trial.flow);
     let result = shape.flow(&units, trial.leading);
     let fit = shape.fit(&units, &result, trial.leading);
@@ -794,6 +831,12 @@ struct PhotoBox {
     image_h: f64,
     /// Fewest lines that hold a one-line picture above its caption.
     min_lines: u32,
+    /// A 压题图 (`under_head`): straight under the head across the block, the copy under it.
+    under: bool,
+    /// The image's pixels as printed, when they could be read.
+    pixels: Option<[u32; 2]>,
+    /// The point to keep in view when cropping (`focus`).
+    focus: [f64; 2],
 }
 
 /// A story's shape in a block: its blocks on the grid (its own and any continuation blocks),
@@ -809,6 +852,10 @@ struct Shape<'a> {
     /// Grid lines of the head's area (with the blank line under it).
     head_lines: u32,
     head_short: Option<HeadShort>,
+    /// The area is two or more lines deeper than the head as set in it needs.
+    head_deep: Option<HeadShort>,
+    /// Lines the head as set in its area needs (with the blank line under it).
+    head_used: u32,
     /// Galley item, columns and grid lines (with the line under it) of the lead box.
     lead: Option<(usize, u32, u32)>,
     photos: Vec<PhotoBox>,
@@ -823,7 +870,7 @@ impl<'a> Shape<'a> {
         story: &Loaded<Story>,
         block: &'a Block,
         pieces: &StoryPieces,
-        (head_height, lead): (f64, Option<(usize, u32)>),
+        (head_height, lead): ((f64, Option<f64>), Option<(usize, u32)>),
         photo: (i32, Option<u32>),
         photo_info: &dyn Fn(usize) -> Option<PhotoInfo>,
     ) -> Self {
@@ -834,7 +881,7 @@ impl<'a> Shape<'a> {
         let bottom = top + block_lines(b, format);
         // A vertical headline takes the block's first column, top to foot; the copy runs beside it.
         let vertical = s.vertical && b.span > 1;
-        let (head_lines, head_short) = head_area(format, b, vertical, head_height, bottom.saturating_sub(content_top));
+        let (head_lines, head_short, head_deep, head_used) = head_area(format, b, vertical, head_height, bottom.saturating_sub(content_top));
         let mut blocks = vec![Geom {
             page: ctx.page_number,
             c0: b.column - 1 + u32::from(vertical),
@@ -847,7 +894,11 @@ impl<'a> Shape<'a> {
         blocks.extend(jump_blocks(ctx, s, pieces));
         let lead = lead.map(|(i, cols)| (i, cols, format.lines_for(ctx.measures[i].height) + 1));
         let photos = photo_boxes(ctx, s, pieces, (blocks[0].c0, blocks[0].span), photo, photo_info);
-        Shape { block, blocks, vertical, content_top, bottom, head_lines, head_short, lead, photos }
+        // A 压题图 takes its lines (and one towards the copy) between the head and the copy.
+        if let Some(p) = photos.iter().find(|p| p.under) {
+            blocks[0].body_top = (blocks[0].body_top + p.lines + 1).min(bottom);
+        }
+        Shape { block, blocks, vertical, content_top, bottom, head_lines, head_short, head_deep, head_used, lead, photos }
     }
 
     fn last(&self) -> usize {
@@ -857,6 +908,10 @@ impl<'a> Shape<'a> {
     /// Lines a photo occupies (with one blank line towards the text) for a given foot.
     fn photo_span(&self, p: &PhotoBox, foot: u32) -> (u32, u32) {
         let body_top = self.blocks[0].body_top;
+        if p.under {
+            let a = self.content_top + self.head_lines;
+            return (a, a.saturating_add(p.lines).saturating_add(1));
+        }
         match p.row {
             Some(r) => (body_top.saturating_add(r), body_top.saturating_add(r).saturating_add(p.lines).saturating_add(1)),
             None => (foot.saturating_sub(p.lines.saturating_add(1)), foot),
@@ -880,7 +935,7 @@ impl<'a> Shape<'a> {
                     cuts = self
                         .photos
                         .iter()
-                        .filter(|p| c >= p.c && c < p.c + p.sp)
+                        .filter(|p| c >= p.c && c < p.c + p.sp && !p.under)
                         .map(|p| {
                             let (a, z) = self.photo_span(p, foot);
                             (a, z, p.row.is_none() && flex)
@@ -921,7 +976,7 @@ impl<'a> Shape<'a> {
         let anchored = if last == 0 {
             self.photos
                 .iter()
-                .filter(|p| p.row.is_none())
+                .filter(|p| p.row.is_none() && !p.under)
                 .map(|p| p.lines.saturating_add(1).saturating_add(if p.c < lead_cols { lead_lines } else { 0 }))
                 .max()
                 .unwrap_or(0)
@@ -945,6 +1000,11 @@ impl<'a> Shape<'a> {
             .iter()
             .enumerate()
             .filter(|(_, p)| {
+                if p.under {
+                    // Under the head: the photo and a line towards the copy within the block.
+                    let room = self.bottom.saturating_sub(self.content_top + self.head_lines);
+                    return p.lines + 1 > room || p.lines < p.min_lines;
+                }
                 let end = u64::from(p.row.unwrap_or(0)) + u64::from(p.lines);
                 end > u64::from(available) || p.lines < p.min_lines
             })
@@ -961,6 +1021,9 @@ impl<'a> Shape<'a> {
             copyfit: None,
             photos_outside,
             head: self.head_short,
+            head_deep: self.head_deep,
+            head_aligned: None,
+            head_lines: if self.vertical { (0, 0) } else { (self.head_lines, self.head_used) },
         }
     }
 
@@ -1077,15 +1140,17 @@ impl<'a> Shape<'a> {
             .zip(&story.value.photos)
             .map(|(p, photo)| {
                 let (a, _) = self.photo_span(p, main_foot);
-                let first = if p.row.is_some() { a } else { a + 1 };
+                let first = if p.row.is_some() || p.under { a } else { a + 1 };
                 let path = crate::input::photos::photo_path(ctx.edition_dir, photo.file.get_ref()).canonicalize().ok();
                 let rel = path
                     .as_ref()
                     .and_then(|p| p.strip_prefix(ctx.root).ok())
                     .map(|p| format!("/{}", p.to_string_lossy().replace('\\', "/")))
                     .unwrap_or_default();
+                let rect = grid_rect(ctx.format, main.c0 + p.c, p.sp, first, p.lines);
                 PhotoData {
-                    rect: grid_rect(ctx.format, main.c0 + p.c, p.sp, first, p.lines),
+                    crop: crop(p.pixels, [rect.w, p.image_h], p.focus),
+                    rect,
                     image_h: p.image_h,
                     caption_gap: CAPTION_GAP_PT,
                     path: rel,
@@ -1126,7 +1191,7 @@ impl<'a> Shape<'a> {
                         cuts.push((g.body_top, g.body_top + lines));
                     }
                 }
-                cuts.extend(self.photos.iter().filter(|p| p.c <= c && c + 1 < p.c + p.sp).map(|p| self.photo_span(p, foot)));
+                cuts.extend(self.photos.iter().filter(|p| p.c <= c && c + 1 < p.c + p.sp && !p.under).map(|p| self.photo_span(p, foot)));
             }
             cuts.sort();
             let x = format.col_x(g.c0 + c) + format.column_pt + format.gutter_pt / 2.0;
@@ -1158,19 +1223,53 @@ fn grid_rect(format: &Format, c: u32, span: u32, l: u32, n: u32) -> Rect {
 /// The head's grid lines — what it needs (with one blank line under it) or the editor's
 /// `head = N` — never more than the `room` the block has: a head that does not fit is its own
 /// finding, clipped to its area, and never pushes anything past the block's foot. A vertical
-/// head runs down the block's first column and must end above the foot.
-fn head_area(format: &Format, b: &Block, vertical: bool, head_height: f64, room: u32) -> (u32, Option<HeadShort>) {
-    let head_need = format.lines_for(head_height) + 1;
+/// head runs down the block's first column and must end above the foot. `head_height` is the
+/// head on one line and, where measured, with its headline on two: an area deep enough for the
+/// two-line head gets it (as the templates set it), so that is what the head then needs. An area
+/// two or more lines deeper than that is the third value (a `deep-head` finding); the fourth is
+/// what the head needs as set in its area.
+fn head_area(format: &Format, b: &Block, vertical: bool, (one, two): (f64, Option<f64>), room: u32) -> (u32, Option<HeadShort>, Option<HeadShort>, u32) {
+    let head_need = format.lines_for(one) + 1;
     let wanted = if vertical { 0 } else { head_need.max(b.head.unwrap_or(0)) };
     let given = b.head.filter(|&h| h > 0);
     let short = if vertical {
-        let needs = format.lines_for(head_height);
+        let needs = format.lines_for(one);
         (needs > room).then_some(HeadShort { needs, has: room, given: false, vertical: true })
     } else {
         (given.is_some_and(|h| head_need > h) || wanted >= room)
             .then(|| HeadShort { needs: head_need, has: given.unwrap_or(room).min(room), given: given.is_some(), vertical: false })
     };
-    (wanted.min(room), short)
+    let area = wanted.min(room);
+    // What the head takes in its area: on two lines where the area holds them.
+    let used = match two {
+        Some(t) if t > one + 0.5 && format.lines_for(t) < area => format.lines_for(t) + 1,
+        _ => head_need,
+    };
+    let deep = (!vertical && short.is_none() && given.is_some() && area >= used + 2)
+        .then_some(HeadShort { needs: used, has: area, given: true, vertical: false });
+    (area, short, deep, used)
+}
+
+/// The head areas that align a tier's text starts: for stories whose blocks start on the same
+/// grid line (side by side, so their heads stand in a row), the deepest of what their heads need
+/// (an area deeper than its head needs does not set it); each story whose head area is shallower
+/// gets that many lines, as (story, lines). A vertical head, which runs down its column, stands
+/// in no tier.
+fn tier_heads(stories: &[Loaded<Story>], placed: &[Placement]) -> Vec<(usize, u32)> {
+    let mut out = Vec::new();
+    let tops: Vec<Option<u32>> = stories.iter().zip(placed).map(|(s, p)| s.value.block.as_ref().filter(|_| p.2.head_lines.0 > 0).map(|b| b.get_ref().top)).collect();
+    for (si, top) in tops.iter().enumerate() {
+        let Some(top) = top else { continue };
+        let tier: Vec<usize> = (0..stories.len()).filter(|&k| tops[k] == Some(*top)).collect();
+        if tier.len() < 2 {
+            continue;
+        }
+        let target = tier.iter().map(|&k| placed[k].2.head_lines.0.min(placed[k].2.head_lines.1)).max().unwrap_or(0);
+        if placed[si].2.head_lines.0 < target {
+            out.push((si, target));
+        }
+    }
+    out
 }
 
 /// The continuation blocks of a story (its `[[jump]]`s), each under its jump head.
@@ -1201,7 +1300,7 @@ fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32
         .enumerate()
         .map(|(i, p)| {
             let (c, mut sp) = galley::photo_place_in(p, span);
-            if let (0, None, Some(want)) = (i, &p.span, first_span) {
+            if let (0, None, Some(want), false) = (i, &p.span, first_span, p.is_under_head()) {
                 sp = want.clamp(1, span.saturating_sub(c).max(1));
             }
             let w = format.cols_width(c0 + c, sp);
@@ -1210,7 +1309,8 @@ fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32
             let own = galley::photo_place_in(p, galley::own_span(s, format)).1;
             let cap = if sp == own { None } else { pieces.caption_spans.get(i).and_then(|o| o.iter().find(|(w, _)| *w == sp)).map(|o| o.1) };
             let cap_h = ctx.measures[cap.unwrap_or(pieces.captions[i])].height;
-            let natural = photo_info(i).map(|inf| w * inf.height as f64 / inf.width.max(1) as f64).unwrap_or(w * 2.0 / 3.0);
+            let info = photo_info(i);
+            let natural = info.as_ref().map(|inf| w * inf.height as f64 / inf.width.max(1) as f64).unwrap_or(w * 2.0 / 3.0);
             let lines = match &p.height {
                 Some(h) => *h.get_ref(),
                 None => format.lines_for(natural + CAPTION_GAP_PT + cap_h),
@@ -1218,7 +1318,22 @@ fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32
             let lines = if i == 0 { u32::try_from((i64::from(lines) + i64::from(photo_delta)).max(3)).unwrap_or(u32::MAX) } else { lines };
             let image_h = (format.line_y(lines) - lead_gap - CAPTION_GAP_PT - cap_h).max(format.pitch_pt);
             let min_lines = format.lines_for(format.pitch_pt + CAPTION_GAP_PT + cap_h);
-            PhotoBox { c, sp, lines, row: p.row.as_ref().map(|r| *r.get_ref()), image_h, min_lines }
+            let under = p.is_under_head();
+            let row = if under { None } else { p.row.as_ref().map(|r| *r.get_ref()) };
+            let pixels = info.map(|inf| [inf.width, inf.height]);
+            PhotoBox { c, sp, lines, row, image_h, min_lines, under, pixels, focus: p.focus() }
         })
         .collect()
+}
+
+/// The whole image drawn to cover a picture box of `box_pt` (width, height) with `focus` (fractions
+/// of the image from its top-left corner) as central as the image allows: its left and top edge
+/// relative to the box's, and its size, in pt. Unknown pixels: the box itself.
+pub fn crop(pixels: Option<[u32; 2]>, box_pt: [f64; 2], focus: [f64; 2]) -> [f64; 4] {
+    let Some([pw, ph]) = pixels.filter(|p| p[0] > 0 && p[1] > 0) else { return [0.0, 0.0, box_pt[0], box_pt[1]] };
+    let scale = (box_pt[0] / f64::from(pw)).max(box_pt[1] / f64::from(ph));
+    let (iw, ih) = (f64::from(pw) * scale, f64::from(ph) * scale);
+    // The focus at the box's centre, the image never leaving a gap at either edge.
+    let at = |b: f64, i: f64, f: f64| (b / 2.0 - f * i).max(b - i).min(0.0);
+    [at(box_pt[0], iw, focus[0]), at(box_pt[1], ih, focus[1]), iw, ih]
 }

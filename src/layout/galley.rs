@@ -41,6 +41,9 @@ pub struct Head {
     pub fold: Option<f64>,
     /// Set vertically (竖排) in one column.
     pub vertical: bool,
+    /// Pass 1: set the headline on two lines, as the pages do in a head area deep enough for
+    /// it (a second measure of the story's head, [`StoryPieces::head_two`]).
+    pub two: bool,
     /// Where the headline may break, ranked ([`crate::input::phrases::breaks`]): the templates
     /// break a two-line head, and split a head across the fold, between phrases or sense
     /// groups, never inside a word.
@@ -134,6 +137,9 @@ pub struct GalleyItem {
 pub struct StoryPieces {
     /// The head.
     pub head: usize,
+    /// The head with its headline on two lines (at the story's own span; not for a vertical
+    /// head): what it needs in an area deep enough for the pages to set it so.
+    pub head_two: Option<usize>,
     /// The lead box, if any.
     pub lead: Option<usize>,
     /// Body flow: paragraphs and subheads in reading order.
@@ -200,6 +206,10 @@ pub fn lead_span_in(story: &Story, span: u32) -> u32 {
 /// block is too narrow for it: that is the editor's error to see).
 pub fn photo_place_in(photo: &crate::input::content::Photo, span: u32) -> (u32, u32) {
     let span = span.max(1);
+    if photo.is_under_head() {
+        // 压题图: across the whole block.
+        return (0, span);
+    }
     let c = photo.column.as_ref().map_or(0, |c| c.get_ref().saturating_sub(1));
     // The editor's span as given (a block too narrow for it is an error, not a smaller photo).
     let sp = photo.span.as_ref().map_or_else(|| (if span <= 3 { span } else { (2 * span).div_ceil(3) }).min(span.saturating_sub(c)), |s| *s.get_ref());
@@ -235,10 +245,19 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                         span,
                         fold: None,
                         vertical,
+                        two: false,
                         breaks: crate::input::phrases::breaks(&s.headline),
                     },
                 },
             });
+            if !vertical {
+                let mut two = g.items[pieces.head].clone();
+                if let Piece::Head { head } = &mut two.piece {
+                    head.two = true;
+                }
+                pieces.head_two = Some(g.items.len());
+                g.items.push(two);
+            }
             if let Some(lead) = &s.lead {
                 pieces.lead = Some(g.items.len());
                 g.items.push(GalleyItem {
