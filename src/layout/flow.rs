@@ -26,8 +26,11 @@ pub enum Unit {
     Keep(u32),
 }
 
-/// Lines of copy a subhead keeps with it at the foot of a column, unless moving it on to the
-/// next column would leave a hole of more than a line in its own (then one line is enough).
+/// Lines of copy a subhead keeps with it in its column (all of what follows when that is
+/// less), at a column's foot as at its top: where fewer fit under it, the subhead moves on to
+/// the next column's top and leaves its lines white at the foot of this one (a short column,
+/// which the flow ranks as a hole and copyfit tries to avoid); in the last column it is
+/// overset like any line.
 pub const KEEP_WITH_NEXT: u32 = 3;
 
 impl Unit {
@@ -89,6 +92,10 @@ pub struct Flow {
     /// Widows and orphans the flow could not avoid (a short last line alone at a column's top,
     /// a first line alone at its foot) while keeping the columns level.
     pub breaks: u32,
+    /// Lines of white inside the copy: in the columns before its last one, the lines beyond the
+    /// one levelling may leave (a subhead moved on to keep its lines, a frame too short for
+    /// one); each such column ends that much short of its foot.
+    pub gap: u32,
 }
 
 /// Flow `units` into the columns. `frames(bottom)` gives the free intervals, in reading order
@@ -113,9 +120,9 @@ pub fn lines_at_pitch(grid_lines: u32, ratio: f64) -> u32 {
 pub fn flow_pitched(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> Vec<Interval>, capacity: impl Fn(u32) -> u32) -> Flow {
     let total: u32 = units.iter().map(|u| u.lines()).sum();
     let size = |i: &Interval| capacity(i.bottom - i.top);
-    // The slices at one bottom line, if everything fits there, with subheads kept with `keep`
-    // lines, ranked by how they set ([`Rank`]: lines of holes first).
-    let attempt_with = |bottom: u32, keep: u32| -> Option<(Vec<Slice>, Rank)> {
+    // The slices at one bottom line, if everything fits there (subheads kept with their
+    // KEEP_WITH_NEXT lines), ranked by how they set ([`Rank`]: lines of holes first).
+    let attempt = |bottom: u32| -> Option<(Vec<Slice>, Rank)> {
         let intervals = frames(bottom);
         let full: Vec<u32> = intervals.iter().map(size).collect();
         let cap: u32 = full.iter().sum();
@@ -141,13 +148,13 @@ pub fn flow_pitched(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> 
             for &i in &give {
                 targets[i] -= 1;
             }
-            let (slices, left) = fill(units, &intervals, &targets, None, keep);
+            let (slices, left) = fill(units, &intervals, &targets, None);
             if left != 0 {
                 continue;
             }
             // Short last lines of paragraphs kept from opening a column, and first lines from
             // ending one, where that keeps the columns level.
-            let (better, left) = fill(units, &intervals, &targets, Some(&full), keep);
+            let (better, left) = fill(units, &intervals, &targets, Some(&full));
             let slices = if left == 0 && level(&better, &intervals, &full) { better } else { slices };
             let r = rank(&slices);
             if r == Rank::default() {
@@ -161,40 +168,42 @@ pub fn flow_pitched(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> 
             return best;
         }
         // Slack not given up (a subhead pushed to the next column) may still make it fit.
-        let (slices, left) = fill(units, &intervals, &full, None, keep);
+        let (slices, left) = fill(units, &intervals, &full, None);
         (left == 0).then(|| {
             let r = rank(&slices);
             (slices, r)
         })
     };
     // The lowest bottom where the copy fits; then, a few lines lower at most, the first where
-    // every subhead keeps KEEP_WITH_NEXT lines under it and no column has a hole. Failing
-    // that, the best ranked layout (the fewest lines of holes; the lowest bottom first,
-    // subheads kept with KEEP_WITH_NEXT lines before those kept with one).
-    if let Some((b0, first)) = (min..=max).find_map(|b| attempt_with(b, 1).map(|r| (b, r))) {
-        let mut first = Some(first);
+    // no column has a hole. Failing that, the best ranked layout (the fewest lines of holes,
+    // the lowest bottom first).
+    let done = |slices: Vec<Slice>, bottom: u32, overset: u32| {
+        let intervals = frames(bottom);
+        let full: Vec<u32> = intervals.iter().map(size).collect();
+        Flow { breaks: breaks(units, &slices), gap: gaps(&slices, &intervals, &full), slices, bottom, overset }
+    };
+    if let Some((b0, first)) = (min..=max).find_map(|b| attempt(b).map(|r| (b, r))) {
         let mut best: Option<(u32, Vec<Slice>, Rank)> = None;
+        let mut first = Some(first);
         for b in b0..=max.min(b0 + GAP_SEARCH) {
-            for keep in [KEEP_WITH_NEXT, 1] {
-                let attempt = if b == b0 && keep == 1 { first.take() } else { attempt_with(b, keep) };
-                if let Some((slices, rank)) = attempt {
-                    if rank.gap == 0 && keep == KEEP_WITH_NEXT {
-                        return Flow { breaks: breaks(units, &slices), slices, bottom: b, overset: 0 };
-                    }
-                    if best.as_ref().is_none_or(|x| rank < x.2) {
-                        best = Some((b, slices, rank));
-                    }
+            let tried = if b == b0 { first.take() } else { attempt(b) };
+            if let Some((slices, rank)) = tried {
+                if rank.gap == 0 {
+                    return done(slices, b, 0);
+                }
+                if best.as_ref().is_none_or(|x| rank < x.2) {
+                    best = Some((b, slices, rank));
                 }
             }
         }
         if let Some((bottom, slices, _)) = best {
-            return Flow { breaks: breaks(units, &slices), slices, bottom, overset: 0 };
+            return done(slices, bottom, 0);
         }
     }
     let intervals = frames(max);
     let full: Vec<u32> = intervals.iter().map(size).collect();
-    let (slices, overset) = fill(units, &intervals, &full, None, 1);
-    Flow { breaks: breaks(units, &slices), slices, bottom: max, overset }
+    let (slices, overset) = fill(units, &intervals, &full, None);
+    done(slices, max, overset)
 }
 
 /// Which frames give up one line each to level the columns when `slack` lines are spare: the
@@ -295,23 +304,27 @@ fn breaks(units: &[Unit], slices: &[Slice]) -> u32 {
 /// With `widows` (each frame's full capacity), a short last line ([`Unit::ParaShortEnd`]) that
 /// would open a column alone takes the line before it along, and a paragraph's first line that
 /// would end a column alone goes on with the rest: the column ends a line early and a later
-/// column that gave up a line to levelling takes it back.
-fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u32]>, keep: u32) -> (Vec<Slice>, u32) {
+/// column that gave up a line to levelling takes it back. A subhead ([`Unit::Keep`]) goes where
+/// its frame holds it and [`KEEP_WITH_NEXT`] lines of what follows, else on to the next
+/// frame's top; neither move takes those lines from under it.
+fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u32]>) -> (Vec<Slice>, u32) {
     let mut targets = targets.to_vec();
     let mut slices = Vec::new();
     let (mut f, mut y) = (0usize, 0u32);
+    // Lines the last subhead placed still needs under it in frame `f`.
+    let mut owed = 0u32;
     for (ui, unit) in units.iter().enumerate() {
         let n = unit.lines();
         match unit {
             Unit::Keep(_) => {
                 // Needs its own lines plus a few lines of what follows, in the same frame.
-                let follow = units[ui + 1..].iter().map(|u| u.lines()).sum::<u32>().min(keep);
+                let follow = units[ui + 1..].iter().map(|u| u.lines()).sum::<u32>().min(KEEP_WITH_NEXT);
                 let need = n + follow;
                 loop {
                     if f >= frames.len() {
                         return (slices, units[ui..].iter().map(|u| u.lines()).sum());
                     }
-                    if targets[f] - y >= need || (y == 0 && targets[f] >= n) {
+                    if targets[f].saturating_sub(y) >= need {
                         break;
                     }
                     f += 1;
@@ -319,6 +332,7 @@ fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u
                 }
                 slices.push(Slice { block: frames[f].block, unit: ui, from: 0, to: n, col: frames[f].col, top: frames[f].top + y, start: frames[f].top });
                 y += n;
+                owed = follow;
             }
             Unit::Para(_) | Unit::ParaShortEnd(_) => {
                 let short_end = widows.is_some() && matches!(unit, Unit::ParaShortEnd(_));
@@ -332,13 +346,14 @@ fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u
                     if avail == 0 {
                         f += 1;
                         y = 0;
+                        owed = 0;
                         continue;
                     }
                     let mut take = avail.min(n - from);
                     // A paragraph's first line alone at the foot of a column (an orphan) goes on
                     // to the next column with the rest, where a later column that gave up a line
                     // to levelling can take it back.
-                    if widows.is_some() && from == 0 && take == 1 && n >= 2 && y > 0 && frames[f].flex {
+                    if widows.is_some() && from == 0 && take == 1 && n >= 2 && y > 0 && owed == 0 && frames[f].flex {
                         let full = widows.unwrap_or(&[]);
                         if let Some(k) = (f + 1..frames.len()).find(|&k| frames[k].flex && targets[k] < full[k]) {
                             targets[k] += 1;
@@ -348,7 +363,7 @@ fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u
                         }
                     }
                     let mut widow = false;
-                    if short_end && n - from - take == 1 && take >= 2 && frames[f].flex {
+                    if short_end && n - from - take == 1 && take >= 2 && take > owed && frames[f].flex {
                         let full = widows.unwrap_or(&[]);
                         if let Some(k) = (f + 1..frames.len()).find(|&k| frames[k].flex && targets[k] < full[k]) {
                             targets[k] += 1;
@@ -359,10 +374,12 @@ fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u
                     slices.push(Slice { block: frames[f].block, unit: ui, from, to: from + take, col: frames[f].col, top: frames[f].top + y, start: frames[f].top });
                     from += take;
                     y += take;
+                    owed = owed.saturating_sub(take);
                     if widow {
                         // The frame ends here, a line short.
                         f += 1;
                         y = 0;
+                        owed = 0;
                     }
                 }
             }
@@ -499,5 +516,57 @@ mod tests {
         let keep = f.slices.iter().find(|s| s.unit == 1).unwrap();
         let under: u32 = f.slices.iter().filter(|s| s.unit == 2 && s.col == keep.col).map(|s| s.to - s.from).sum();
         assert!(under >= KEEP_WITH_NEXT, "a subhead with {under} lines under it: {:?}", f.slices);
+    }
+
+    /// Lines under each subhead in its own column, while the copy goes on in another.
+    fn under_subheads(units: &[Unit], f: &Flow) -> Vec<u32> {
+        let frame = |s: &Slice| (s.block, s.col, s.start);
+        f.slices
+            .iter()
+            .enumerate()
+            .filter(|(k, s)| matches!(units[s.unit], Unit::Keep(_)) && f.slices[k + 1..].iter().any(|r| frame(r) != frame(s)))
+            .map(|(k, s)| f.slices[k + 1..].iter().take_while(|r| frame(r) == frame(s)).map(|r| r.to - r.from).sum())
+            .collect()
+    }
+
+    #[test]
+    fn a_subhead_moves_on_and_leaves_its_lines_white() {
+        // Three columns of 10, each levelled to 9: the subhead (2 lines) comes at line 8 of
+        // column 1, with room for no copy under it; moved to column 2's top, it leaves column 1
+        // two lines short, one more than levelling may leave, which the flow reports (copyfit
+        // weighs it), and keeps its lines under it.
+        let units = [Unit::Para(8), Unit::Keep(2), Unit::Para(12)];
+        let f = flow(&units, 10, 10, cols(3, 0));
+        assert_eq!((f.overset, f.gap), (0, 1), "{:?}", f.slices);
+        assert!(under_subheads(&units, &f).iter().all(|&u| u >= KEEP_WITH_NEXT), "{:?}", f.slices);
+        // Where the copy allows, the subhead keeps its lines with no hole.
+        let f = flow(&[Unit::Para(9), Unit::Keep(2), Unit::Para(10)], 0, 20, cols(3, 0));
+        assert_eq!((f.overset, f.gap), (0, 0), "{:?}", f.slices);
+        assert!(under_subheads(&[Unit::Para(9), Unit::Keep(2), Unit::Para(10)], &f).iter().all(|&u| u >= KEEP_WITH_NEXT), "{:?}", f.slices);
+    }
+
+    #[test]
+    fn a_subhead_at_a_column_top_keeps_its_lines_too() {
+        // Column 1 holds 5 lines from its top (a photo under it), the subhead 3: at the top
+        // with two lines under it, it would still be stranded; it goes on to column 2 and
+        // column 1 stays white.
+        let frames = |b: u32| vec![Interval { block: 0, col: 0, top: 0, bottom: b, flex: true }, Interval { block: 0, col: 1, top: 0, bottom: 5, flex: false }, Interval { block: 0, col: 2, top: 0, bottom: b, flex: true }];
+        let units = [Unit::Para(19), Unit::Keep(3), Unit::Para(10)];
+        let f = flow(&units, 20, 20, frames);
+        assert_eq!(f.overset, 0, "{:?}", f.slices);
+        let keep = f.slices.iter().find(|s| s.unit == 1).unwrap();
+        assert_eq!(keep.col, 2, "{:?}", f.slices);
+        assert_eq!(f.gap, 4, "column 1's five lines, less the one levelling may leave: {:?}", f.slices);
+    }
+
+    #[test]
+    fn a_subhead_without_room_in_the_last_column_is_overset() {
+        // Two columns of 10: 9 lines, then a subhead of 2 that fits column 1 only alone
+        // with one line under it, then 9 lines: column 2 cannot hold the subhead and its
+        // paragraph, so lines are overset rather than the subhead stranded.
+        let units = [Unit::Para(9), Unit::Keep(2), Unit::Para(9)];
+        let f = flow(&units, 10, 10, cols(2, 0));
+        assert!(f.overset > 0, "{:?}", f.slices);
+        assert!(under_subheads(&units, &f).iter().all(|&u| u >= KEEP_WITH_NEXT), "{:?}", f.slices);
     }
 }
