@@ -250,8 +250,12 @@ fn short_columns(p: &TestProject, e: &str, pdf: &Path, b: &Body) -> Vec<(usize, 
 /// The samples' short columns after the second typography pass (issue #14 item 6), read back
 /// from their PDFs; before it (plain setting, blocks fitted to it): 18, 30 and 25 by folio
 /// check. What is left is copy that does not fill its columns to the line (a line or two
-/// short in some columns of a block): the desk's to fill.
-const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 10), ("jiangxi-tabloid", 17), ("jiangxi-auto", 22)];
+/// short in some columns of a block): the desk's to fill. The tabloid's was 17 with 所队联动's
+/// head area a line deeper (`head = 8`), which left three lines of white under its head
+/// (tests/heads_photos.rs allows two and a half): back at `head = 7` its columns are two more
+/// short; and 新余's continuation one more since the flow no longer leaves its subhead 党建聚心
+/// with two lines under it at a column's foot (copyfit's setting changed).
+const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 10), ("jiangxi-tabloid", 20), ("jiangxi-auto", 22)];
 
 #[test]
 fn the_samples_columns_end_level_but_for_the_copy_they_lack() {
