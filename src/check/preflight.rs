@@ -245,9 +245,10 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
     if !edition.file.value.typography.full_width_brackets {
         for (pi, stories) in edition.stories.iter().enumerate() {
             for story in stories {
+                let comments = toml_comments(&story.source);
                 for r in crate::input::punctuation::half_width_pairs(&story.source) {
-                    let line_start = story.source[..r.start].rfind('\n').map_or(0, |i| i + 1);
-                    if story.source[line_start..].trim_start().starts_with('#') {
+                    // A pair in a comment (a line of its own or after a value) is no text.
+                    if comments.iter().any(|c| c.contains(&r.start)) {
                         continue;
                     }
                     let pair = &story.source[r.clone()];
@@ -507,5 +508,56 @@ pub fn allow_overset(findings: &mut [Finding]) {
     for f in findings.iter_mut().filter(|f| matches!(f.code, Code::Overset | Code::HeadOverset) && f.is_error()) {
         f.diag.severity = Severity::Warning;
         f.diag.message.push_str(&crate::tr!("allowed-overset"));
+    }
+}
+
+/// The byte ranges of a TOML file's comments (from `#` to the line's end), found by walking its
+/// strings (basic, literal and their multi-line forms), so that a `#` inside a string is not one.
+fn toml_comments(source: &str) -> Vec<std::ops::Range<usize>> {
+    let b = source.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                let end = source[i..].find('\n').map_or(b.len(), |e| i + e);
+                out.push(i..end);
+                i = end;
+            }
+            q @ (b'"' | b'\'') => {
+                let multi = b[i..].starts_with(if q == b'"' { b"\"\"\"" } else { b"\'\'\'" });
+                i += if multi { 3 } else { 1 };
+                while i < b.len() {
+                    if q == b'"' && b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if !multi && b[i] == b'\n' {
+                        break;
+                    }
+                    if b[i] == q && (!multi || b[i..].starts_with(&[q, q, q])) {
+                        i += if multi { 3 } else { 1 };
+                        // A multi-line string may end in up to two more quotes of its kind.
+                        while multi && i < b.len() && b[i] == q {
+                            i += 1;
+                        }
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod comment_tests {
+    #[test]
+    fn toml_comments_skip_strings() {
+        let src = "a = \"x # (y)\" # c (d)\n# e\nb = \"\"\"\n# not (f)\n\"\"\" # g\nc = 'h#' #i\n";
+        let got: Vec<&str> = super::toml_comments(src).into_iter().map(|r| &src[r]).collect();
+        assert_eq!(got, ["# c (d)", "# e", "# g", "#i"]);
     }
 }

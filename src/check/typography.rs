@@ -312,13 +312,22 @@ fn breaks(fmt: &Format, pi: usize, si: usize, story: &StoryData, short: bool) ->
         }
     }
     // 齐栏: each column's copy ends on the last line above its foot — the block's foot, the
-    // photo or the jump note under it.
+    // photo or the jump note under it. A photo at the foot of the copy (no `row`: its box ends
+    // at the block's foot, or a line above it when the flow's bottom is) keeps a grid line of
+    // white above it, where the flow never sets copy: the copy ends above that line.
     let lead_gap = fmt.pitch_pt - fmt.spec.body_size;
+    let block_foot = story.block.y + story.block.h;
     for &(c, end, pitch) in ends.iter().filter(|_| short) {
         let x = story.block.x + f64::from(c) * step;
         let spans = |r: &Rect| r.x <= x + 1.0 && r.x + r.w >= x + fmt.column_pt - 1.0;
-        let mut foot = story.block.y + story.block.h;
-        for r in story.photos.iter().map(|p| &p.rect).chain(story.jump_note.iter().map(|j| &j.rect)) {
+        let mut foot = block_foot;
+        for r in story.photos.iter().map(|p| &p.rect) {
+            if spans(r) && r.y >= end - 0.5 {
+                let at_foot = r.y + r.h > block_foot - 2.0 * fmt.pitch_pt;
+                foot = foot.min(r.y - lead_gap - if at_foot { fmt.pitch_pt } else { 0.0 });
+            }
+        }
+        for r in story.jump_note.iter().map(|j| &j.rect) {
             if spans(r) && r.y >= end - 0.5 {
                 foot = foot.min(r.y - lead_gap);
             }

@@ -266,6 +266,12 @@ pub struct StoryFit {
     pub overset: u32,
     /// Empty grid lines left under the balanced columns.
     pub underset: u32,
+    /// Widows and orphans the flow could not avoid (copyfit tries to).
+    pub breaks: u32,
+    /// Lines of white the flow left at the foot of columns before the copy's last one, beyond
+    /// the line levelling may leave (a subhead moved on to keep its lines under it): short
+    /// columns copyfit tries to avoid.
+    pub gap: u32,
     /// Body lines of copy (subheads and other pieces kept whole count by the grid lines they
     /// take), as set (with copyfit, at its tracking and leading).
     pub lines: u32,
@@ -725,10 +731,12 @@ impl<'a> Trial<'a> {
 /// Place a story; with `fit = "auto"`, try the smallest adjustments first — the first photo
 /// by whole grid lines, then tracking, and only when none of these fits, the story's leading
 /// (the most visible change), with them — and keep the first that fills the block (columns end
-/// within a line of its foot, nothing overset), else the closest.
+/// within a line of its foot, nothing overset, no widow or orphan, no column left short by a
+/// subhead moved on), else the closest.
 fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Placement {
     let plain = place_story(ctx, story, pieces, Trial::plain(pieces), photo_info);
-    if pieces.variants.is_empty() || (plain.2.overset == 0 && plain.2.underset <= 1) || !plain.2.photos_outside.is_empty() {
+    let good = |f: &StoryFit| f.overset == 0 && f.underset <= 1 && f.breaks == 0 && f.gap == 0;
+    if pieces.variants.is_empty() || good(&plain.2) || !plain.2.photos_outside.is_empty() {
         return plain;
     }
     let max_photo = if story.value.photos.is_empty() { 0 } else { ctx.edition_photo_lines as i32 };
@@ -769,8 +777,10 @@ fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info:
             if !fit.photos_outside.is_empty() {
                 continue;
             }
-            let score = fit.overset * 100 + fit.underset;
-            if fit.overset == 0 && fit.underset <= 1 {
+            // A widow or an orphan weighs half a line of underset; a line of white left by a
+            // subhead moved on, as much as a line of underset.
+            let score = fit.overset * 200 + fit.underset * 2 + fit.gap * 2 + fit.breaks;
+            if good(&fit) {
                 return (data, jumps, fit);
             }
             if best.as_ref().is_none_or(|(b, _)| score < *b) {
@@ -1012,6 +1022,8 @@ impl<'a> Shape<'a> {
             story: 0,
             overset: result.overset,
             underset: self.blocks[self.last()].bottom - result.bottom,
+            breaks: result.breaks,
+            gap: result.gap,
             lines: units.iter().map(|u| u.lines()).sum(),
             capacity: self.frames(self.blocks[self.last()].bottom).iter().map(|iv| flow::lines_at_pitch(iv.bottom - iv.top, 1.0 + leading)).sum(),
             copyfit: None,

@@ -4,9 +4,11 @@
 //! blocks of lines) and a function that gives, for a candidate bottom line, the free intervals
 //! of each column (after the lead box and photos are cut out). Gives a [`Flow`]: which lines of
 //! which unit go where, with the columns balanced — they end level within one line — at the
-//! lowest bottom that holds everything, or the count of lines that do not fit (overset). A
-//! paragraph's short last line does not open a column alone, nor its first line end one alone,
-//! where the columns can stay level.
+//! lowest bottom that holds everything, or the count of lines that do not fit (overset). Each
+//! column counts from its own foot: one beside a photo runs to the bottom, one above it to the
+//! photo's top, and they are level when each is as short of its foot. A paragraph's short last
+//! line does not open a column alone, nor its first line end one alone, where the columns can
+//! stay level; the flow says how many it could not avoid (copyfit tries again).
 //! Pure arithmetic on whole grid lines; nothing here knows about Typst. A story set at a pitch
 //! of its own ([`flow_pitched`], copyfit's leading) still gets its intervals in grid lines;
 //! each holds as many of the story's lines as fit from its first grid line down.
@@ -24,8 +26,11 @@ pub enum Unit {
     Keep(u32),
 }
 
-/// Lines of copy a subhead keeps with it at the foot of a column, unless moving it on to the
-/// next column would leave a hole of more than a line in its own (then one line is enough).
+/// Lines of copy a subhead keeps with it in its column (all of what follows when that is
+/// less), at a column's foot as at its top: where fewer fit under it, the subhead moves on to
+/// the next column's top and leaves its lines white at the foot of this one (a short column,
+/// which the flow ranks as a hole and copyfit tries to avoid); in the last column it is
+/// overset like any line.
 pub const KEEP_WITH_NEXT: u32 = 3;
 
 impl Unit {
@@ -84,6 +89,13 @@ pub struct Flow {
     pub bottom: u32,
     /// Lines that did not fit (0 when everything fits).
     pub overset: u32,
+    /// Widows and orphans the flow could not avoid (a short last line alone at a column's top,
+    /// a first line alone at its foot) while keeping the columns level.
+    pub breaks: u32,
+    /// Lines of white inside the copy: in the columns before its last one, the lines beyond the
+    /// one levelling may leave (a subhead moved on to keep its lines, a frame too short for
+    /// one); each such column ends that much short of its foot.
+    pub gap: u32,
 }
 
 /// Flow `units` into the columns. `frames(bottom)` gives the free intervals, in reading order
@@ -108,78 +120,90 @@ pub fn lines_at_pitch(grid_lines: u32, ratio: f64) -> u32 {
 pub fn flow_pitched(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> Vec<Interval>, capacity: impl Fn(u32) -> u32) -> Flow {
     let total: u32 = units.iter().map(|u| u.lines()).sum();
     let size = |i: &Interval| capacity(i.bottom - i.top);
-    // The slices at one bottom line, if everything fits there, with subheads kept with `keep`
-    // lines, and the lines of holes they leave.
-    let attempt_with = |bottom: u32, keep: u32| -> Option<(Vec<Slice>, u32)> {
+    // The slices at one bottom line, if everything fits there (subheads kept with their
+    // KEEP_WITH_NEXT lines), ranked by how they set ([`Rank`]: lines of holes first).
+    let attempt = |bottom: u32| -> Option<(Vec<Slice>, Rank)> {
         let intervals = frames(bottom);
         let full: Vec<u32> = intervals.iter().map(size).collect();
         let cap: u32 = full.iter().sum();
         if cap < total {
             return None;
         }
+        let rank = |slices: &[Slice]| Rank { gap: gaps(slices, &intervals, &full), uneven: !level(slices, &intervals, &full), breaks: breaks(units, slices) };
         // Level the columns: frames that reach the bottom give up one line each, the last
         // columns first; if a subhead then leaves a hole, other columns giving up the lines
         // may close it.
-        let mut best: Option<(Vec<Slice>, u32)> = None;
+        let mut best: Option<(Vec<Slice>, Rank)> = None;
+        // Once a choice sets level without holes, a few more are tried for one without a
+        // widow or an orphan.
+        let mut more = WIDOW_TRIES;
         for give in levelling_choices(&intervals, &full, cap - total) {
+            if best.as_ref().is_some_and(|b| b.1.gap == 0 && !b.1.uneven) {
+                if more == 0 {
+                    break;
+                }
+                more -= 1;
+            }
             let mut targets = full.clone();
             for &i in &give {
                 targets[i] -= 1;
             }
-            let (slices, left) = fill(units, &intervals, &targets, None, keep);
+            let (slices, left) = fill(units, &intervals, &targets, None);
             if left != 0 {
                 continue;
             }
-            // Short last lines of paragraphs kept from opening a column, where that keeps the
-            // columns level.
-            let (better, left) = fill(units, &intervals, &targets, Some(&full), keep);
-            let slices = if left == 0 && level(&better, &intervals) { better } else { slices };
-            let gap = gaps(&slices, &intervals, &full);
-            if gap == 0 && level(&slices, &intervals) {
-                return Some((slices, 0));
+            // Short last lines of paragraphs kept from opening a column, and first lines from
+            // ending one, where that keeps the columns level.
+            let (better, left) = fill(units, &intervals, &targets, Some(&full));
+            let slices = if left == 0 && level(&better, &intervals, &full) { better } else { slices };
+            let r = rank(&slices);
+            if r == Rank::default() {
+                return Some((slices, r));
             }
-            if best.as_ref().is_none_or(|b| gap < b.1) {
-                best = Some((slices, gap));
+            if best.as_ref().is_none_or(|b| r < b.1) {
+                best = Some((slices, r));
             }
         }
         if best.is_some() {
             return best;
         }
         // Slack not given up (a subhead pushed to the next column) may still make it fit.
-        let (slices, left) = fill(units, &intervals, &full, None, keep);
+        let (slices, left) = fill(units, &intervals, &full, None);
         (left == 0).then(|| {
-            let gap = gaps(&slices, &intervals, &full);
-            (slices, gap)
+            let r = rank(&slices);
+            (slices, r)
         })
     };
     // The lowest bottom where the copy fits; then, a few lines lower at most, the first where
-    // every subhead keeps KEEP_WITH_NEXT lines under it and no column has a hole. Failing
-    // that, the layout with the fewest lines of holes (the lowest bottom first, subheads kept
-    // with KEEP_WITH_NEXT lines before those kept with one).
-    if let Some((b0, first)) = (min..=max).find_map(|b| attempt_with(b, 1).map(|r| (b, r))) {
+    // no column has a hole. Failing that, the best ranked layout (the fewest lines of holes,
+    // the lowest bottom first).
+    let done = |slices: Vec<Slice>, bottom: u32, overset: u32| {
+        let intervals = frames(bottom);
+        let full: Vec<u32> = intervals.iter().map(size).collect();
+        Flow { breaks: breaks(units, &slices), gap: gaps(&slices, &intervals, &full), slices, bottom, overset }
+    };
+    if let Some((b0, first)) = (min..=max).find_map(|b| attempt(b).map(|r| (b, r))) {
+        let mut best: Option<(u32, Vec<Slice>, Rank)> = None;
         let mut first = Some(first);
-        let mut best: Option<(u32, Vec<Slice>, u32)> = None;
         for b in b0..=max.min(b0 + GAP_SEARCH) {
-            for keep in [KEEP_WITH_NEXT, 1] {
-                let attempt = if b == b0 && keep == 1 { first.take() } else { attempt_with(b, keep) };
-                if let Some((slices, gap)) = attempt {
-                    if gap == 0 && keep == KEEP_WITH_NEXT {
-                        return Flow { slices, bottom: b, overset: 0 };
-                    }
-                    if best.as_ref().is_none_or(|x| gap < x.2) {
-                        best = Some((b, slices, gap));
-                    }
+            let tried = if b == b0 { first.take() } else { attempt(b) };
+            if let Some((slices, rank)) = tried {
+                if rank.gap == 0 {
+                    return done(slices, b, 0);
+                }
+                if best.as_ref().is_none_or(|x| rank < x.2) {
+                    best = Some((b, slices, rank));
                 }
             }
         }
         if let Some((bottom, slices, _)) = best {
-            return Flow { slices, bottom, overset: 0 };
+            return done(slices, bottom, 0);
         }
     }
     let intervals = frames(max);
     let full: Vec<u32> = intervals.iter().map(size).collect();
-    let (slices, overset) = fill(units, &intervals, &full, None, 1);
-    Flow { slices, bottom: max, overset }
+    let (slices, overset) = fill(units, &intervals, &full, None);
+    done(slices, max, overset)
 }
 
 /// Which frames give up one line each to level the columns when `slack` lines are spare: the
@@ -208,6 +232,10 @@ fn levelling_choices(frames: &[Interval], full: &[u32], slack: u32) -> Vec<Vec<u
 /// How many ways of levelling the flow tries at one bottom line.
 const LEVELLING_TRIES: usize = 64;
 
+/// How many more ways of levelling the flow tries at one bottom line, once one sets level
+/// without holes, to find one without a widow or an orphan.
+const WIDOW_TRIES: u32 = 8;
+
 /// How many lines lower than its neighbours the bottom may go to close holes in the columns.
 const GAP_SEARCH: u32 = 4;
 
@@ -222,47 +250,81 @@ fn gaps(slices: &[Slice], frames: &[Interval], full: &[u32]) -> u32 {
     (0..last).map(|i| full[i].saturating_sub(used[i]).saturating_sub(1)).sum()
 }
 
+/// How a flow at one bottom line sets, worst first: lines of holes inside the copy, columns
+/// that do not end level, widows and orphans. Compared in that order; the default is perfect.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank {
+    gap: u32,
+    uneven: bool,
+    breaks: u32,
+}
+
 /// Whether the columns that end at the bottom (flex frames holding copy) end within one line
-/// of each other.
-fn level(slices: &[Slice], frames: &[Interval]) -> bool {
-    let ends: Vec<u32> = frames
-        .iter()
-        .filter(|f| f.flex)
-        .filter_map(|f| {
-            slices
-                .iter()
-                .filter(|s| s.block == f.block && s.col == f.col && s.start == f.top)
-                .map(|s| s.top + (s.to - s.from))
-                .max()
-        })
-        .collect();
-    match (ends.iter().min(), ends.iter().max()) {
+/// of each other, each counted from its own foot: a column beside a photo runs to the bottom,
+/// one above it to the photo's top, and both end level when each is as short of its foot.
+fn level(slices: &[Slice], frames: &[Interval], full: &[u32]) -> bool {
+    let short: Vec<u32> = shortfalls(slices, frames, full).into_iter().flatten().collect();
+    match (short.iter().min(), short.iter().max()) {
         (Some(lo), Some(hi)) => hi - lo <= 1,
         _ => true,
     }
+}
+
+/// For each frame, when it is a flex frame holding copy, the lines of its capacity it leaves
+/// empty.
+fn shortfalls(slices: &[Slice], frames: &[Interval], full: &[u32]) -> Vec<Option<u32>> {
+    frames
+        .iter()
+        .zip(full)
+        .map(|(f, &cap)| {
+            let used: u32 = slices.iter().filter(|s| s.block == f.block && s.col == f.col && s.start == f.top).map(|s| s.to - s.from).sum();
+            (f.flex && used > 0).then(|| cap.saturating_sub(used))
+        })
+        .collect()
+}
+
+/// Widows and orphans of a flow: a paragraph's short last line ([`Unit::ParaShortEnd`]) alone
+/// in a column, and a paragraph's first line alone at a column's foot (the rest goes on).
+fn breaks(units: &[Unit], slices: &[Slice]) -> u32 {
+    slices
+        .iter()
+        .filter(|s| {
+            let n = units[s.unit].lines();
+            let alone = s.to - s.from == 1 && n >= 2;
+            match units[s.unit] {
+                Unit::Keep(_) => false,
+                Unit::ParaShortEnd(_) => alone && (s.from == 0 || s.to == n),
+                Unit::Para(_) => alone && s.from == 0,
+            }
+        })
+        .count() as u32
 }
 
 /// Greedy fill with a target line count per frame; gives the slices and the lines left over.
 /// With `widows` (each frame's full capacity), a short last line ([`Unit::ParaShortEnd`]) that
 /// would open a column alone takes the line before it along, and a paragraph's first line that
 /// would end a column alone goes on with the rest: the column ends a line early and a later
-/// column that gave up a line to levelling takes it back.
-fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u32]>, keep: u32) -> (Vec<Slice>, u32) {
+/// column that gave up a line to levelling takes it back. A subhead ([`Unit::Keep`]) goes where
+/// its frame holds it and [`KEEP_WITH_NEXT`] lines of what follows, else on to the next
+/// frame's top; neither move takes those lines from under it.
+fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u32]>) -> (Vec<Slice>, u32) {
     let mut targets = targets.to_vec();
     let mut slices = Vec::new();
     let (mut f, mut y) = (0usize, 0u32);
+    // Lines the last subhead placed still needs under it in frame `f`.
+    let mut owed = 0u32;
     for (ui, unit) in units.iter().enumerate() {
         let n = unit.lines();
         match unit {
             Unit::Keep(_) => {
                 // Needs its own lines plus a few lines of what follows, in the same frame.
-                let follow = units[ui + 1..].iter().map(|u| u.lines()).sum::<u32>().min(keep);
+                let follow = units[ui + 1..].iter().map(|u| u.lines()).sum::<u32>().min(KEEP_WITH_NEXT);
                 let need = n + follow;
                 loop {
                     if f >= frames.len() {
                         return (slices, units[ui..].iter().map(|u| u.lines()).sum());
                     }
-                    if targets[f] - y >= need || (y == 0 && targets[f] >= n) {
+                    if targets[f].saturating_sub(y) >= need {
                         break;
                     }
                     f += 1;
@@ -270,6 +332,7 @@ fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u
                 }
                 slices.push(Slice { block: frames[f].block, unit: ui, from: 0, to: n, col: frames[f].col, top: frames[f].top + y, start: frames[f].top });
                 y += n;
+                owed = follow;
             }
             Unit::Para(_) | Unit::ParaShortEnd(_) => {
                 let short_end = widows.is_some() && matches!(unit, Unit::ParaShortEnd(_));
@@ -283,13 +346,14 @@ fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u
                     if avail == 0 {
                         f += 1;
                         y = 0;
+                        owed = 0;
                         continue;
                     }
                     let mut take = avail.min(n - from);
                     // A paragraph's first line alone at the foot of a column (an orphan) goes on
                     // to the next column with the rest, where a later column that gave up a line
                     // to levelling can take it back.
-                    if widows.is_some() && from == 0 && take == 1 && n >= 2 && y > 0 && frames[f].flex {
+                    if widows.is_some() && from == 0 && take == 1 && n >= 2 && y > 0 && owed == 0 && frames[f].flex {
                         let full = widows.unwrap_or(&[]);
                         if let Some(k) = (f + 1..frames.len()).find(|&k| frames[k].flex && targets[k] < full[k]) {
                             targets[k] += 1;
@@ -299,7 +363,7 @@ fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u
                         }
                     }
                     let mut widow = false;
-                    if short_end && n - from - take == 1 && take >= 2 && frames[f].flex {
+                    if short_end && n - from - take == 1 && take >= 2 && take > owed && frames[f].flex {
                         let full = widows.unwrap_or(&[]);
                         if let Some(k) = (f + 1..frames.len()).find(|&k| frames[k].flex && targets[k] < full[k]) {
                             targets[k] += 1;
@@ -310,10 +374,12 @@ fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u
                     slices.push(Slice { block: frames[f].block, unit: ui, from, to: from + take, col: frames[f].col, top: frames[f].top + y, start: frames[f].top });
                     from += take;
                     y += take;
+                    owed = owed.saturating_sub(take);
                     if widow {
                         // The frame ends here, a line short.
                         f += 1;
                         y = 0;
+                        owed = 0;
                     }
                 }
             }
@@ -398,6 +464,50 @@ mod tests {
     }
 
     #[test]
+    fn columns_beside_and_above_a_photo_are_level_each_from_its_own_foot() {
+        // Column 0 runs beside a photo to the bottom (line 40); columns 1 and 2 end on the
+        // photo's top (line 20). Each one line short of its own foot is level, whatever the
+        // lines they end on.
+        let frames = [
+            Interval { block: 0, col: 0, top: 0, bottom: 40, flex: true },
+            Interval { block: 0, col: 1, top: 0, bottom: 20, flex: true },
+            Interval { block: 0, col: 2, top: 0, bottom: 20, flex: true },
+        ];
+        let full = [40, 20, 20];
+        let slice = |col: u32, to: u32| Slice { block: 0, unit: 0, from: 0, to, col, top: 0, start: 0 };
+        assert!(level(&[slice(0, 39), slice(1, 19), slice(2, 20)], &frames, &full));
+        assert!(!level(&[slice(0, 38), slice(1, 20), slice(2, 20)], &frames, &full));
+    }
+
+    #[test]
+    fn a_widow_beside_a_photo_is_moved_on() {
+        // Column 0 runs to the bottom beside a photo, column 1 ends 8 lines higher, on the
+        // photo. Every split of this copy that balances leaves the first paragraph's short
+        // last line alone at the top of column 1, unless column 0 ends a line early and the
+        // line before goes along: level, each column counted from its own foot.
+        let frames = |b: u32| vec![Interval { block: 0, col: 0, top: 0, bottom: b, flex: true }, Interval { block: 0, col: 1, top: 0, bottom: b - 8, flex: true }];
+        let units = [Unit::ParaShortEnd(21), Unit::Para(10)];
+        let f = flow(&units, 10, 40, frames);
+        assert_eq!(f.overset, 0);
+        assert_eq!((breaks(&units, &f.slices), f.breaks), (0, 0), "{:?}", f.slices);
+        let full: Vec<u32> = frames(f.bottom).iter().map(|i| i.bottom - i.top).collect();
+        assert!(level(&f.slices, &frames(f.bottom), &full), "{:?} at {}", f.slices, f.bottom);
+    }
+
+    #[test]
+    fn an_orphan_the_flow_cannot_move_is_counted() {
+        // Eleven lines and seven in three columns of six: level only with the second
+        // paragraph's first line alone at the foot of column 2 (moving it on would leave column
+        // 2 two lines short).
+        let units = [Unit::Para(11), Unit::Para(7)];
+        let f = flow(&units, 0, 6, cols(3, 0));
+        assert_eq!((f.overset, f.breaks), (0, 1), "{:?}", f.slices);
+        // A line more of the first paragraph (copyfit's tracking), and there is none.
+        let f = flow(&[Unit::Para(12), Unit::Para(6)], 0, 6, cols(3, 0));
+        assert_eq!((f.overset, f.breaks), (0, 0), "{:?}", f.slices);
+    }
+
+    #[test]
     fn subhead_never_ends_a_column() {
         // Column 1 would have room for the subhead and one line under it: it moves on.
         let units = [Unit::Para(8), Unit::Keep(3), Unit::Para(12)];
@@ -406,5 +516,57 @@ mod tests {
         let keep = f.slices.iter().find(|s| s.unit == 1).unwrap();
         let under: u32 = f.slices.iter().filter(|s| s.unit == 2 && s.col == keep.col).map(|s| s.to - s.from).sum();
         assert!(under >= KEEP_WITH_NEXT, "a subhead with {under} lines under it: {:?}", f.slices);
+    }
+
+    /// Lines under each subhead in its own column, while the copy goes on in another.
+    fn under_subheads(units: &[Unit], f: &Flow) -> Vec<u32> {
+        let frame = |s: &Slice| (s.block, s.col, s.start);
+        f.slices
+            .iter()
+            .enumerate()
+            .filter(|(k, s)| matches!(units[s.unit], Unit::Keep(_)) && f.slices[k + 1..].iter().any(|r| frame(r) != frame(s)))
+            .map(|(k, s)| f.slices[k + 1..].iter().take_while(|r| frame(r) == frame(s)).map(|r| r.to - r.from).sum())
+            .collect()
+    }
+
+    #[test]
+    fn a_subhead_moves_on_and_leaves_its_lines_white() {
+        // Three columns of 10, each levelled to 9: the subhead (2 lines) comes at line 8 of
+        // column 1, with room for no copy under it; moved to column 2's top, it leaves column 1
+        // two lines short, one more than levelling may leave, which the flow reports (copyfit
+        // weighs it), and keeps its lines under it.
+        let units = [Unit::Para(8), Unit::Keep(2), Unit::Para(12)];
+        let f = flow(&units, 10, 10, cols(3, 0));
+        assert_eq!((f.overset, f.gap), (0, 1), "{:?}", f.slices);
+        assert!(under_subheads(&units, &f).iter().all(|&u| u >= KEEP_WITH_NEXT), "{:?}", f.slices);
+        // Where the copy allows, the subhead keeps its lines with no hole.
+        let f = flow(&[Unit::Para(9), Unit::Keep(2), Unit::Para(10)], 0, 20, cols(3, 0));
+        assert_eq!((f.overset, f.gap), (0, 0), "{:?}", f.slices);
+        assert!(under_subheads(&[Unit::Para(9), Unit::Keep(2), Unit::Para(10)], &f).iter().all(|&u| u >= KEEP_WITH_NEXT), "{:?}", f.slices);
+    }
+
+    #[test]
+    fn a_subhead_at_a_column_top_keeps_its_lines_too() {
+        // Column 1 holds 5 lines from its top (a photo under it), the subhead 3: at the top
+        // with two lines under it, it would still be stranded; it goes on to column 2 and
+        // column 1 stays white.
+        let frames = |b: u32| vec![Interval { block: 0, col: 0, top: 0, bottom: b, flex: true }, Interval { block: 0, col: 1, top: 0, bottom: 5, flex: false }, Interval { block: 0, col: 2, top: 0, bottom: b, flex: true }];
+        let units = [Unit::Para(19), Unit::Keep(3), Unit::Para(10)];
+        let f = flow(&units, 20, 20, frames);
+        assert_eq!(f.overset, 0, "{:?}", f.slices);
+        let keep = f.slices.iter().find(|s| s.unit == 1).unwrap();
+        assert_eq!(keep.col, 2, "{:?}", f.slices);
+        assert_eq!(f.gap, 4, "column 1's five lines, less the one levelling may leave: {:?}", f.slices);
+    }
+
+    #[test]
+    fn a_subhead_without_room_in_the_last_column_is_overset() {
+        // Two columns of 10: 9 lines, then a subhead of 2 that fits column 1 only alone
+        // with one line under it, then 9 lines: column 2 cannot hold the subhead and its
+        // paragraph, so lines are overset rather than the subhead stranded.
+        let units = [Unit::Para(9), Unit::Keep(2), Unit::Para(9)];
+        let f = flow(&units, 10, 10, cols(2, 0));
+        assert!(f.overset > 0, "{:?}", f.slices);
+        assert!(under_subheads(&units, &f).iter().all(|&u| u >= KEEP_WITH_NEXT), "{:?}", f.slices);
     }
 }
