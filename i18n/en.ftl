@@ -929,7 +929,7 @@ help-section-extra = EXTRA
 help-section-version = VERSION
 help-section-authors = AUTHORS
 
-help-folio-about = folio: newspaper editions in TOML → print-ready PDF pages through Typst
+help-folio-about = Turns a newspaper edition described in TOML into print-ready PDF pages through Typst templates
 help-folio-arg-diagnostic-format = How errors and warnings are printed: human (the source line and hints, as Typst does) or short (one line each, `file:line:col: error: message`, for editors and CI logs)
 help-value-diagnostic-format-human = Typst's style: the message, the file, line and column, the source line, the hints
 help-value-diagnostic-format-short = One line each, `file:line:col: error: message`, for editors and CI logs (as `typst compile --diagnostic-format short`)

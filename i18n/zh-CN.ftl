@@ -786,7 +786,7 @@ ui-to-spare = 尚余 { $chars } 字
 ui-over = 超出 { $chars } 字
 ui-capacity = 容量 { $holds } 字 / 稿件 { $chars } 字（{ $sign }）{ $fit }
 ui-copy = 复制
-ui-copy-title = 复制“路径:行号”
+ui-copy-title = 复制文件路径和行号
 ui-copied = 已复制
 ui-open-editor = 在 VS Code 中打开
 ui-detail-page = 版次
@@ -885,7 +885,7 @@ help-section-extra = 示例
 help-section-version = 版本
 help-section-authors = 作者
 
-help-folio-about = folio：把 TOML 写成的各期报纸，经 Typst 排成可付印的 PDF 版面
+help-folio-about = 把用 TOML 描述的一期报纸，经 Typst 模板排成可付印的 PDF 版面
 help-folio-arg-diagnostic-format = 错误和警告的显示方式：human（像 Typst 那样列出源代码行和提示）或 short（每条一行，`file:line:col: error: message`，供编辑器和 CI 日志使用）
 help-value-diagnostic-format-human = Typst 的格式：消息、文件、行号和列号、源代码行、提示
 help-value-diagnostic-format-short = 每条一行，`file:line:col: error: message`，供编辑器和 CI 日志使用（同 `typst compile --diagnostic-format short`）
