@@ -1077,5 +1077,5 @@ help-man-arg-out = Write `folio.1` and a page per command (`folio-build.1`, …)
 cli-dpi-not-number = `{ $value }` is not a resolution in dots per inch; give a number such as 100
 cli-dpi-range = { $value } dpi is out of range: give a resolution between { $min } and { $max } dots per inch, e.g. 100
 watch-cannot-set-up = failed to set up file watching ({ $error })
-watch-cannot-watch = failed to watch { $path } ({ $error })
+watch-cannot-watch-path = failed to watch { $path } ({ $error })
 watch-cannot-watch-files = failed to watch the files ({ $error })

@@ -1033,5 +1033,5 @@ help-man-arg-out = 改为把 `folio.1` 和每个命令一页（`folio-build.1`�
 cli-dpi-not-number = `{ $value }` 不是分辨率（每英寸点数）；请给出一个数，如 100
 cli-dpi-range = { $value } dpi 超出范围：分辨率须在每英寸 { $min } 到 { $max } 点之间，如 100
 watch-cannot-set-up = 无法设置文件监视（{ $error }）
-watch-cannot-watch = 无法监视 { $path }（{ $error }）
+watch-cannot-watch-path = 无法监视 { $path }（{ $error }）
 watch-cannot-watch-files = 无法监视这些文件（{ $error }）

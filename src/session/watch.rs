@@ -352,7 +352,7 @@ impl FileWatcher {
             if !self.watched.contains_key(&path) {
                 self.watcher
                     .watch(&path, notify::RecursiveMode::NonRecursive)
-                    .map_err(|e| crate::tr!("watch-cannot-watch", path = path.display(), error = e.to_string()))?;
+                    .map_err(|e| crate::tr!("watch-cannot-watch-path", path = path.display(), error = e.to_string()))?;
             }
             self.watched.insert(path, true);
         }
