@@ -243,19 +243,24 @@ body = """
 
 /// [`STORY_SKELETON`] with its comments in the run's language.
 pub fn story_skeleton() -> String {
-    localize(STORY_SKELETON)
+    localize_in(STORY_SKELETON, crate::i18n::lang())
 }
 
-/// A skeleton with every `{new-skel-…}` mark replaced by its message in the run's language (a
+/// A skeleton in the run's language (see [`localize_in`]).
+fn localize(template: &str) -> String {
+    localize_in(template, crate::i18n::lang())
+}
+
+/// A skeleton with every `{new-skel-…}` mark replaced by its message in `lang` (a
 /// message of several lines continues the `# ` comment on each); TOML keys and values are the
 /// skeleton's own, the same in every language.
-fn localize(template: &str) -> String {
+fn localize_in(template: &str, lang: crate::i18n::Lang) -> String {
     let mut out = String::with_capacity(template.len() + template.len() / 2);
     let mut rest = template;
     while let Some(i) = rest.find("{new-skel-") {
         let Some(end) = rest[i..].find('}').map(|e| i + e) else { break };
         out.push_str(&rest[..i]);
-        out.push_str(&crate::i18n::message(&rest[i + 1..end], &[]).replace('\n', "\n# "));
+        out.push_str(&crate::i18n::message_in(lang, &rest[i + 1..end], &[]).replace('\n', "\n# "));
         rest = &rest[end + 1..];
     }
     out.push_str(rest);
@@ -334,9 +339,10 @@ mod tests {
     #[test]
     fn the_story_skeleton_is_the_placeholder_import_replaces() {
         for lang in [crate::i18n::Lang::En, crate::i18n::Lang::ZhCn] {
-            crate::i18n::set_lang(lang);
-            assert!(crate::input::import::write::is_placeholder(&super::story_skeleton()));
-            assert!(crate::input::import::write::is_placeholder(&(super::story_skeleton() + "[block]\ncolumn = 1\n")));
+            let skeleton = super::localize_in(super::STORY_SKELETON, lang);
+            assert!(!skeleton.contains("{new-skel-"), "{skeleton}");
+            assert!(crate::input::import::write::is_placeholder(&skeleton));
+            assert!(crate::input::import::write::is_placeholder(&(skeleton + "[block]\ncolumn = 1\n")));
         }
     }
 }
