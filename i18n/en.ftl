@@ -793,3 +793,290 @@ emit-bad-data = cannot emit { $at }: { $file }: { $error }
 
 serve-forbidden-host = folio serve answers only requests to localhost or 127.0.0.1 (this one named another host)
 serve-no-such-page = folio serve: no such page
+
+## folio serve: the page in the browser (src/serve/assets/*; `{ $x }` is filled in by app.js)
+
+ui-title = folio serve
+ui-connecting = connecting…
+ui-nav-pages = Pages
+ui-prev = Previous spread (←)
+ui-goto = Go to a spread
+ui-next = Next spread (→)
+ui-zoom = Zoom
+ui-zoom-out = Zoom out (−)
+ui-zoom-in = Zoom in (+)
+ui-zoom-fit-title = Fit the spread to the window (0)
+ui-zoom-fit = Fit
+ui-zoom-fit-level = fit ({ $percent }%)
+ui-zoom-level = { $percent }%
+ui-blocks = Blocks
+ui-blocks-title = Every story's block, its name and capacity
+ui-findings = Findings
+ui-findings-title = Preflight findings where they are on the page
+ui-click-hint = Click a story's block or a finding to see its source.
+ui-none = (none)
+ui-rebuild-failed = rebuild failed: showing the last good pages
+ui-build-failed = build failed
+ui-built = built in { $ms } ms
+ui-changed = { $built } · changed: { $pages }
+ui-page-short = p.{ $page }
+ui-building = building…
+ui-page-label = { $page } 版 { $section }
+ui-spread-option = p. { $pages }
+ui-page-alt = page { $page }
+ui-auto = auto
+ui-lines-over = { $lines } lines over
+ui-lines-short = { $lines } lines short
+ui-to-spare = { $chars } to spare
+ui-over = { $chars } over
+ui-capacity = holds { $holds } / copy { $chars } chars ({ $sign }){ $fit }
+ui-copy = Copy
+ui-copy-title = Copy path:line
+ui-copied = Copied
+ui-open-editor = Open in VS Code
+ui-detail-page = page
+ui-detail-block = block
+ui-detail-block-auto = placed by folio (自动组版)
+ui-detail-block-hand = from the story file
+ui-detail-copy = copy
+ui-detail-copy-value = { $chars } characters ({ $lines } lines)
+ui-detail-holds = holds
+ui-detail-holds-value = { $holds } characters (lines × characters a line)
+ui-detail-fit = fit
+ui-detail-overset = { $lines } lines overset
+ui-detail-underset = { $lines } empty lines under the columns
+ui-detail-level = level
+ui-detail-copyfit = copyfit
+ui-finding-page = page { $page }
+ui-errors-one = 1 error: { $why }
+ui-errors-many = { $n } errors: { $why }
+ui-errors-last-good = the pages below are from the last good build
+ui-errors-nothing = nothing built yet
+ui-severity-error = error
+ui-severity-warning = warning
+ui-disconnected = not connected to folio serve (is it still running?)
+ui-bad-schema = folio serve: state schema { $got }, expected { $want }
+
+## folio new: the comments of the skeletons it writes (src/cmd/new.rs; a line break continues the `#` comment)
+
+new-skel-edition-intro =
+    A new edition. Fill in the values marked 待填 (to fill in); every key is described in the
+    README ("edition.toml"). Build it with: folio build <this folder>
+new-skel-paper = the paper's name, printed in the masthead and every folio line
+new-skel-format = a table of layouts/formats.toml
+new-skel-full-width-brackets = set 案(事)件 as 案（事）件
+new-skel-banner-comma-space = set a banner's 健康人生，绿色无毒 as 健康人生　绿色无毒
+new-skel-preflight = the limits the preflight checks against
+new-skel-masthead = The front page's masthead (报头). 农历 date and 今日N版 are computed.
+new-skel-cn = 国内统一连续出版物号: CN, two digits, a hyphen, four digits
+new-skel-logo = the paper's name as an image (SVG or PNG) instead of type
+new-skel-masthead-true = 报头 in the top lines of the page
+new-skel-ear =
+    The ear (报眼) beside the masthead: 导读 items, or title = "…" with see = [2], or
+    photo = "photos/….jpg" with caption = "…".
+new-skel-whole-page =
+    The whole page, by hand, while the copy is a placeholder: delete this [block] once the
+    copy is written, and folio places the story itself (自动组版).
+new-skel-story-intro =
+    A story. Fill in the text, then add this file's name (without .toml) to a page's
+    `stories` list in edition.toml. Without a [block] table folio places the story itself
+    (自动组版); `folio place EDITION --write` writes the block it chose here.
+new-skel-headline = the head; "\n" breaks it where you want
+new-skel-kicker = above the head
+new-skel-deck = under the head
+new-skel-attribution = at the end of the copy, in brackets
+new-skel-priority = 1 = the page's lead; default: the order in the page's list
+new-skel-min-span = columns folio may give it (placement bounds)
+new-skel-fit = copyfit: tracking and leading within [copyfit] bounds
+new-skel-body = Paragraphs are separated by an empty line.
+new-skel-lead = 核心提示 / 编者按 box
+new-skel-sections = a subhead and its copy
+new-skel-photo-file = relative to the edition folder
+new-skel-photo-credit = printed as "… 某某摄"
+new-skel-photo-column = its first column, counted within the story's block
+new-skel-photo-span = columns it spans
+new-skel-photo-row = grid lines below the head it starts at (default: at the foot)
+new-skel-photo-height = grid lines, photo and caption (default: from its proportions)
+new-skel-block = where it goes, on the page's grid (leave out: folio places it)
+new-skel-block-column = first column
+new-skel-block-span = columns
+new-skel-block-top = first grid line
+new-skel-block-height = grid lines
+
+## The command line's help: --help, folio help, folio man (src/help.rs, from src/cli.rs's definition)
+## help-<command>-about, help-<command>-examples, help-<command>-arg-<arg>, help-arg-<arg> (an
+## argument described once for several commands), help-value-<arg>-<value>.
+
+help-heading-usage = Usage:
+help-heading-commands = Commands:
+help-heading-arguments = Arguments:
+help-heading-options = Options:
+help-flag = Print help
+help-flag-short = Print help (see more with '--help')
+help-flag-long = Print help (see a summary with '-h')
+help-flag-version = Print version
+help-help-about = Print this message or the help of the given subcommand(s)
+help-help-arg = Print help for the subcommand(s)
+help-default = [default: { $value }]
+help-possible-values = [possible values: { $values }]
+help-possible-values-heading = Possible values:
+help-possible-value = - { $value }: { $help }
+help-section-name = NAME
+help-section-synopsis = SYNOPSIS
+help-section-description = DESCRIPTION
+help-section-options = OPTIONS
+help-section-subcommands = SUBCOMMANDS
+help-section-extra = EXTRA
+help-section-version = VERSION
+help-section-authors = AUTHORS
+
+help-folio-about = Turns a newspaper edition described in TOML into print-ready PDF pages through Typst templates
+help-folio-arg-diagnostic-format = How errors and warnings are printed: human (the source line and hints, as Typst does) or short (one line each, `file:line:col: error: message`, for editors and CI logs)
+help-value-diagnostic-format-human = Typst's style: the message, the file, line and column, the source line, the hints
+help-value-diagnostic-format-short = One line each, `file:line:col: error: message`, for editors and CI logs (as `typst compile --diagnostic-format short`)
+help-folio-arg-lang = Language of messages, hints, reports and this help: en or zh-CN (default: from LC_ALL, LC_MESSAGES or LANG, zh_* meaning zh-CN, else en)
+help-value-lang-en = English
+help-value-lang-zh-CN = Simplified Chinese
+
+help-build-about = Build editions into PDF pages and spreads (and press plates and archive copies when asked)
+help-build-examples =
+    Examples:
+      folio build content/jiangxi-special
+      folio build content/* --press --marks --archive --out dist
+help-build-arg-editions = Edition directories (each holds edition.toml). Several, e.g. content/*, build in parallel; one that fails does not stop the others
+help-arg-root = Project root; default: the nearest parent folder with layouts/
+help-arg-font-path = Fonts folder; default: <root>/fonts
+help-arg-system-fonts = Also use the system's fonts (output then depends on the machine)
+help-build-arg-press = Also write press plates: one PDF/X-4 file per page in OUT/<edition>-press/
+help-build-arg-bleed = Bleed of the press plates in mm (0 allowed); default: the format's (layouts/formats.toml)
+help-build-arg-marks = Draw crop and registration marks on the press plates, in a slug outside the bleed
+help-build-arg-archive = Also write the archive copy OUT/<edition>-archive.pdf: PDF/A-3b with the sources attached
+help-build-arg-no-attach = Archive without the sources attached (PDF/A-2b)
+help-build-arg-jobs = Editions built at once when several are given; default: one per CPU core
+help-build-arg-allow-overset = Write the PDFs even when copy is overset (the overset stays a warning in the report)
+help-arg-out = Output folder
+help-build-arg-emit-typst = Also write a self-contained Typst file per document (templates and data inlined, photos copied) to this folder, for plain `typst compile`
+
+help-check-about = Validate and compile an edition without writing anything
+help-check-examples =
+    Examples:
+      folio check content/jiangxi-special
+      folio check content/jiangxi-special --format json > report.json
+help-arg-edition = The edition directory (it holds edition.toml)
+help-check-arg-format = Report format: human (grouped by page and story) or json (schema folio-report/1)
+help-value-format-human = Findings grouped by page and story, with source lines and hints
+help-value-format-json = One JSON document (schema `folio-report/1`, see README.md)
+help-arg-allow-overset = Report overset copy as a warning instead of an error
+
+help-proof-about = Render proofs: every page and spread as PNG with the findings drawn on, and a contact sheet
+help-proof-examples =
+    Examples:
+      folio proof content/jiangxi-special
+      folio proof content/jiangxi-special --dpi 150 --out proofs
+help-proof-arg-out = Output folder for the PNGs
+help-proof-arg-dpi = Resolution of the page and spread PNGs (dots per inch, 10–600)
+help-proof-arg-format = Report format of the findings printed alongside
+
+help-fonts-about = List the font families folio sees
+help-fonts-examples =
+    Examples:
+      folio fonts --variants
+      folio fonts --char 堃
+      folio fonts --font-path /srv/paper/fonts
+help-fonts-arg-font-path = Fonts folder; default: ./fonts
+help-fonts-arg-system-fonts = Also list the system's fonts
+help-fonts-arg-variants = List every face (family, weight, style, width) with its file, not only the families
+help-fonts-arg-char = List the faces that have a glyph for every one of these characters, e.g. --char 堃
+
+help-new-about = Start a new edition as a copy of an existing one, dated today
+help-new-examples =
+    Examples:
+      folio new content/2026-12-02
+      folio new content/tabloid-0612 --from content/jiangxi-tabloid
+      folio new content/2026-12-02 --format tabloid --front
+      folio new story content/2026-12-02/stories/dushan.toml
+help-new-arg-edition = The new edition's directory (must not exist)
+help-new-arg-from = The edition to copy; default: content/jiangxi-special of the project (unless --format asks for a fresh skeleton)
+help-new-arg-format = Write a fresh skeleton in this format (a name from layouts/formats.toml, e.g. tabloid or broadsheet) instead of copying an edition: edition.toml with its keys commented, one page and one story that builds at once
+help-new-arg-front = With --format: page 1 is a front page, with masthead (报头), ear (报眼) and [masthead] lines
+help-new-story-about = Write a story file with every key folio reads, commented, to fill in
+help-new-story-arg-file = The new story file (must not exist), e.g. content/2026-12-02/stories/dushan.toml
+
+help-extract-about = Write the sources attached to an archive PDF back out as a project
+help-extract-examples =
+    Examples:
+      folio extract out/jiangxi-special-archive.pdf restored
+help-extract-arg-archive = An archive PDF written by `folio build --archive`
+help-extract-arg-dir = A new or empty folder; the sources are laid out in it as a project (DIR/layouts/…, DIR/content/<edition>/…)
+
+help-watch-about = Rebuild an edition on every change to its TOML, photos, layouts or fonts
+help-watch-examples =
+    Examples:
+      folio watch content/jiangxi-special
+      folio watch content/jiangxi-special --png 50 --out preview
+help-watch-arg-png = Also write a PNG proof of each changed page at this resolution (dots per inch, 10–600)
+help-watch-arg-allow-overset = Overset copy is a warning, not an error (the pages are still written)
+
+help-serve-about = Show the edition's pages in the browser, updated in place on every change, with every story's block, capacity and findings drawn over them
+help-serve-examples =
+    Examples:
+      folio serve content/jiangxi-special --open
+      folio serve content/jiangxi-special --port 8080
+help-serve-arg-port = Port to listen on (0: any free port; the URL printed says which)
+help-serve-arg-host = Address to listen on. Default: loopback only. Any other address lets other machines see the pages (folio warns)
+help-serve-arg-open = Open the preview in the default browser
+help-serve-arg-out = Output folder: the pages and spread PDFs are written there on every good build, as `folio watch` does
+help-serve-arg-allow-overset = Overset copy is a warning, not an error (the pages are still shown and written)
+
+help-place-about = Place the stories that have no [block] (自动组版) and print the blocks chosen; with --write, write them into the story files
+help-place-examples =
+    Examples:
+      folio place content/jiangxi-special
+      folio place content/jiangxi-special --write
+help-place-arg-write = Write the chosen blocks into the story files' [block] tables (comments and layout kept), so the editor can refine them and the next build is stable
+
+help-import-about = Turn copy (.docx, .txt, .md) into story files of an edition, guessing heads, byline, lead box, subheads, captions and attribution; print the guesses with the input's lines
+help-import-examples =
+    Examples:
+      folio import dushan.docx --into content/2026-12-02 --page 1
+      folio import a.txt b.md --into content/2026-12-02 --dry-run
+help-import-arg-files = The copy: .docx, .txt or .md files (text in UTF-8, UTF-16 with a BOM, or GB18030/GBK)
+help-import-arg-into = The edition the stories go into (its folder, with edition.toml); story files are written to its stories/ folder, named after the input (dushan.txt → stories/dushan.toml)
+help-import-arg-page = Add the stories to this page's list in edition.toml
+help-import-arg-photo = A photo for the next caption that has none (in the order of the inputs; repeatable); it is copied into the edition's photos/ folder. A .docx's own images come first
+help-import-arg-force = Overwrite story and photo files that exist
+help-import-arg-dry-run = Print what would be written and guessed, and write nothing
+
+help-schema-about = Print the JSON Schema of edition.toml, of a story file or of layouts/formats.toml (for TOML editors), or write all three into a folder
+help-schema-examples =
+    Examples:
+      folio schema edition
+      folio schema story --out story.schema.json
+      folio schema --out schema
+help-schema-arg-kind = Which file's schema; without it, --out names a folder and all three are written there
+help-value-kind-edition = `edition.toml`
+help-value-kind-story = A story file (`stories/*.toml`)
+help-value-kind-formats = `layouts/formats.toml`
+help-schema-arg-out = Write to this file (with a kind) or into this folder (without one) instead of printing
+
+help-completions-about = Print a shell completion script (bash, zsh, fish, elvish, powershell)
+help-completions-examples =
+    Examples:
+      folio completions bash > ~/.local/share/bash-completion/completions/folio
+      folio completions zsh > ~/.zfunc/_folio
+help-completions-arg-shell = The shell
+
+help-man-about = Print folio's manual page (roff), or write one per command into a folder
+help-man-examples =
+    Examples:
+      folio man | man -l -
+      folio man --out /usr/local/share/man/man1
+help-man-arg-out = Write `folio.1` and a page per command (`folio-build.1`, …) into this folder instead
+
+## Usage errors of values (src/cli.rs) and file watching (src/session/watch.rs)
+
+cli-dpi-not-number = `{ $value }` is not a resolution in dots per inch; give a number such as 100
+cli-dpi-range = { $value } dpi is out of range: give a resolution between { $min } and { $max } dots per inch, e.g. 100
+watch-cannot-set-up = failed to set up file watching ({ $error })
+watch-cannot-watch-path = failed to watch { $path } ({ $error })
+watch-cannot-watch-files = failed to watch the files ({ $error })

@@ -749,3 +749,290 @@ emit-bad-data = 无法导出 { $at }：{ $file }：{ $error }
 
 serve-forbidden-host = folio serve 只回应发往 localhost 或 127.0.0.1 的请求（这个请求指向别的主机）
 serve-no-such-page = folio serve：没有这个页面
+
+## folio serve: the page in the browser (src/serve/assets/*; `{ $x }` is filled in by app.js)
+
+ui-title = folio 预览
+ui-connecting = 正在连接…
+ui-nav-pages = 版面
+ui-prev = 上一组对页（←）
+ui-goto = 转到一组对页
+ui-next = 下一组对页（→）
+ui-zoom = 缩放
+ui-zoom-out = 缩小（−）
+ui-zoom-in = 放大（+）
+ui-zoom-fit-title = 让对页适合窗口（0）
+ui-zoom-fit = 适合窗口
+ui-zoom-fit-level = 适合窗口（{ $percent }%）
+ui-zoom-level = { $percent }%
+ui-blocks = 稿块
+ui-blocks-title = 显示每篇稿件的稿块、稿件名和容量
+ui-findings = 检查结果
+ui-findings-title = 在版面上标出预检发现的问题
+ui-click-hint = 点击稿块或检查结果，查看其源文件位置。
+ui-none = （无）
+ui-rebuild-failed = 重新生成失败：显示的是上一次成功生成的版面
+ui-build-failed = 生成失败
+ui-built = 生成用时 { $ms } 毫秒
+ui-changed = { $built } · 有改动：{ $pages }
+ui-page-short = 第 { $page } 版
+ui-building = 正在生成…
+ui-page-label = { $page } 版 { $section }
+ui-spread-option = 第 { $pages } 版
+ui-page-alt = 第 { $page } 版
+ui-auto = 自动
+ui-lines-over = 溢排 { $lines } 行
+ui-lines-short = 欠 { $lines } 行
+ui-to-spare = 尚余 { $chars } 字
+ui-over = 超出 { $chars } 字
+ui-capacity = 容量 { $holds } 字 / 稿件 { $chars } 字（{ $sign }）{ $fit }
+ui-copy = 复制
+ui-copy-title = 复制文件路径和行号
+ui-copied = 已复制
+ui-open-editor = 在 VS Code 中打开
+ui-detail-page = 版次
+ui-detail-block = 稿块
+ui-detail-block-auto = 由 folio 自动组版
+ui-detail-block-hand = 来自稿件文件
+ui-detail-copy = 稿件
+ui-detail-copy-value = { $chars } 字（{ $lines } 行）
+ui-detail-holds = 容量
+ui-detail-holds-value = { $holds } 字（行数 × 每行字数）
+ui-detail-fit = 排满程度
+ui-detail-overset = 溢排 { $lines } 行
+ui-detail-underset = 栏下空 { $lines } 行
+ui-detail-level = 正好排满
+ui-detail-copyfit = 调整字距行距
+ui-finding-page = 第 { $page } 版
+ui-errors-one = 1 个错误：{ $why }
+ui-errors-many = { $n } 个错误：{ $why }
+ui-errors-last-good = 下面是上一次成功生成的版面
+ui-errors-nothing = 还没有生成任何版面
+ui-severity-error = 错误
+ui-severity-warning = 警告
+ui-disconnected = 没有连上 folio serve（它还在运行吗？）
+ui-bad-schema = folio serve：状态数据的格式是 { $got }，应为 { $want }
+
+## folio new: the comments of the skeletons it writes (src/cmd/new.rs; a line break continues the `#` comment)
+
+new-skel-edition-intro =
+    新的一期。请填写标有“待填”的值；每个键的含义见 README 的“edition.toml”一节。
+    生成版面：folio build <本目录>
+new-skel-paper = 报名，印在报头和每版的版头线上
+new-skel-format = 版式，即 layouts/formats.toml 中的一个表
+new-skel-full-width-brackets = 把 `案(事)件` 排成 `案（事）件`
+new-skel-banner-comma-space = 把通栏标语 健康人生，绿色无毒 排成 健康人生　绿色无毒
+new-skel-preflight = 预检所用的限值
+new-skel-masthead = 头版的报头。农历日期和“今日N版”自动算出。
+new-skel-cn = 国内统一连续出版物号：CN、两位数字、连字符、四位数字
+new-skel-logo = 用图片（SVG 或 PNG）代替文字排报名
+new-skel-masthead-true = 报头占本版顶部的几行
+new-skel-ear =
+    报头旁边的报眼：放导读条目；或放标题 title = "…"，配 see = [2]；
+    或放图片 photo = "photos/….jpg"，配 caption = "…"。
+new-skel-whole-page =
+    正文还是占位文字时，用手工稿块占满整版：正文写好后删去这个 [block] 表，
+    folio 就会自动组版。
+new-skel-story-intro =
+    一篇稿件。填好正文后，把本文件名（不带 .toml）加进 edition.toml 中某一版的
+    `stories` 列表。没有 [block] 表时 folio 自动组版；
+    `folio place EDITION --write` 会把它选定的稿块写在这里。
+new-skel-headline = 主题；用 "\n" 在想要的地方换行
+new-skel-kicker = 引题，在主题之上
+new-skel-deck = 副题，在主题之下
+new-skel-attribution = 来源，排在正文末尾的括号里
+new-skel-priority = 1 为本版头条；默认按该版列表中的顺序
+new-skel-min-span = folio 组版时可给它的栏数（下限与上限）
+new-skel-fit = 自动调整字距和行距，幅度在 [copyfit] 的范围之内
+new-skel-body = 段与段之间空一行。
+new-skel-lead = 核心提示或编者按的框
+new-skel-sections = 小标题及其下的正文
+new-skel-photo-file = 路径相对于本期目录
+new-skel-photo-credit = 印作“… 某某摄”
+new-skel-photo-column = 图片的第一栏，在稿块内计数
+new-skel-photo-span = 图片所跨的栏数
+new-skel-photo-row = 图片从标题下第几行开始（默认：排在稿块底部）
+new-skel-photo-height = 图片连图片说明所占的行数（默认：按图片比例）
+new-skel-block = 稿件在版面网格上的位置（删去则由 folio 自动组版）
+new-skel-block-column = 第一栏
+new-skel-block-span = 栏数
+new-skel-block-top = 起始行
+new-skel-block-height = 行数
+
+## The command line's help: --help, folio help, folio man (src/help.rs, from src/cli.rs's definition)
+## help-<command>-about, help-<command>-examples, help-<command>-arg-<arg>, help-arg-<arg> (an
+## argument described once for several commands), help-value-<arg>-<value>.
+
+help-heading-usage = 用法：
+help-heading-commands = 命令：
+help-heading-arguments = 参数：
+help-heading-options = 选项：
+help-flag = 打印帮助
+help-flag-short = 打印帮助（用 --help 查看完整说明）
+help-flag-long = 打印帮助（用 -h 查看摘要）
+help-flag-version = 打印版本号
+help-help-about = 打印本帮助，或所给子命令的帮助
+help-help-arg = 要查看帮助的子命令
+help-default = ［默认：{ $value }］
+help-possible-values = ［可选值：{ $values }］
+help-possible-values-heading = 可选值：
+help-possible-value = - { $value }：{ $help }
+help-section-name = 名称
+help-section-synopsis = 概要
+help-section-description = 说明
+help-section-options = 选项
+help-section-subcommands = 子命令
+help-section-extra = 示例
+help-section-version = 版本
+help-section-authors = 作者
+
+help-folio-about = 把用 TOML 描述的一期报纸，经 Typst 模板排成可付印的 PDF 版面
+help-folio-arg-diagnostic-format = 错误和警告的显示方式：human（像 Typst 那样列出源代码行和提示）或 short（每条一行，`file:line:col: error: message`，供编辑器和 CI 日志使用）
+help-value-diagnostic-format-human = Typst 的格式：消息、文件、行号和列号、源代码行、提示
+help-value-diagnostic-format-short = 每条一行，`file:line:col: error: message`，供编辑器和 CI 日志使用（同 `typst compile --diagnostic-format short`）
+help-folio-arg-lang = 消息、提示、报告和本帮助的语言：en 或 zh-CN（默认取自 LC_ALL、LC_MESSAGES 或 LANG，zh_* 即 zh-CN，否则为 en）
+help-value-lang-en = 英文
+help-value-lang-zh-CN = 简体中文
+
+help-build-about = 把各期报纸生成 PDF 版面和跨页（按需另出印版文件和存档本）
+help-build-examples =
+    示例：
+      folio build content/jiangxi-special
+      folio build content/* --press --marks --archive --out dist
+help-build-arg-editions = 各期报纸的目录（各含 edition.toml）。给出多个（如 content/*）时并行生成；一期失败不影响其他各期
+help-arg-root = 项目根目录；默认为上级目录中最近的、含 layouts/ 的那个
+help-arg-font-path = 字体目录；默认为 <root>/fonts
+help-arg-system-fonts = 同时使用系统字体（输出将随机器而异）
+help-build-arg-press = 另出印版文件：每版一个 PDF/X-4 文件，放在 OUT/<edition>-press/ 中
+help-build-arg-bleed = 印版文件的出血，单位毫米（可为 0）；默认取版式的设定（layouts/formats.toml）
+help-build-arg-marks = 在印版文件出血以外的边条上画裁切线和套准线
+help-build-arg-archive = 另出存档本 OUT/<edition>-archive.pdf：附带源文件的 PDF/A-3b
+help-build-arg-no-attach = 存档本不附源文件（PDF/A-2b）
+help-build-arg-jobs = 给出多期时同时生成的期数；默认每个 CPU 核一期
+help-build-arg-allow-overset = 即使有溢排也写出 PDF（溢排在报告中仍是警告）
+help-arg-out = 输出目录
+help-build-arg-emit-typst = 另把每个文档写成一个自足的 Typst 文件（内联模板和数据，复制图片）放到这个目录，可直接用 `typst compile` 编译
+
+help-check-about = 检查并编译一期报纸，不写出任何文件
+help-check-examples =
+    示例：
+      folio check content/jiangxi-special
+      folio check content/jiangxi-special --format json > report.json
+help-arg-edition = 一期报纸的目录（其中有 edition.toml）
+help-check-arg-format = 报告格式：human（按版面和稿件分组）或 json（格式 folio-report/1）
+help-value-format-human = 按版面和稿件分组列出检查结果，附源代码行和提示
+help-value-format-json = 一个 JSON 文档（格式 `folio-report/1`，见 README.md）
+help-arg-allow-overset = 把溢排报为警告而不是错误
+
+help-proof-about = 出校样：每个版面和跨页各一张标出检查结果的 PNG，另加一张缩略总览
+help-proof-examples =
+    示例：
+      folio proof content/jiangxi-special
+      folio proof content/jiangxi-special --dpi 150 --out proofs
+help-proof-arg-out = 存放 PNG 的输出目录
+help-proof-arg-dpi = 版面和跨页 PNG 的分辨率（每英寸点数，10–600）
+help-proof-arg-format = 同时打印的检查结果的报告格式
+
+help-fonts-about = 列出 folio 能找到的字体家族
+help-fonts-examples =
+    示例：
+      folio fonts --variants
+      folio fonts --char 堃
+      folio fonts --font-path /srv/paper/fonts
+help-fonts-arg-font-path = 字体目录；默认为 ./fonts
+help-fonts-arg-system-fonts = 同时列出系统字体
+help-fonts-arg-variants = 列出每个字面（家族、字重、字形、字宽）及其文件，而不只是字体家族
+help-fonts-arg-char = 列出含有这些字符全部字形的字面，如 --char 堃
+
+help-new-about = 新建一期报纸：复制已有的一期，日期改为今天
+help-new-examples =
+    示例：
+      folio new content/2026-12-02
+      folio new content/tabloid-0612 --from content/jiangxi-tabloid
+      folio new content/2026-12-02 --format tabloid --front
+      folio new story content/2026-12-02/stories/dushan.toml
+help-new-arg-edition = 新一期的目录（不能已存在）
+help-new-arg-from = 要复制的那一期；默认为项目中的 content/jiangxi-special（除非用 --format 要一个新骨架）
+help-new-arg-format = 不复制已有的一期，而按这个版式（layouts/formats.toml 中的名字，如 tabloid 或 broadsheet）写一个新骨架：键都带注释的 edition.toml、一个版和一篇稿件，立即可以生成
+help-new-arg-front = 与 --format 同用：第 1 版是头版，有报头、报眼和 [masthead] 各行
+help-new-story-about = 写一个稿件文件，folio 读取的每个键都在其中，带注释，待填写
+help-new-story-arg-file = 新稿件文件（不能已存在），如 content/2026-12-02/stories/dushan.toml
+
+help-extract-about = 把存档本 PDF 所附的源文件还原成一个项目
+help-extract-examples =
+    示例：
+      folio extract out/jiangxi-special-archive.pdf restored
+help-extract-arg-archive = 由 `folio build --archive` 写出的存档本 PDF
+help-extract-arg-dir = 一个新的或空的目录；源文件按项目结构放在其中（DIR/layouts/…、DIR/content/<edition>/…）
+
+help-watch-about = 每当一期的 TOML、图片、版式模板或字体有改动，就重新生成
+help-watch-examples =
+    示例：
+      folio watch content/jiangxi-special
+      folio watch content/jiangxi-special --png 50 --out preview
+help-watch-arg-png = 另把每个改动过的版面按这个分辨率写成 PNG 校样（每英寸点数，10–600）
+help-watch-arg-allow-overset = 溢排只是警告，不是错误（版面照样写出）
+
+help-serve-about = 在浏览器中显示这一期的版面，每次改动后就地更新，并在版面上标出每篇稿件的稿块、容量和检查结果
+help-serve-examples =
+    示例：
+      folio serve content/jiangxi-special --open
+      folio serve content/jiangxi-special --port 8080
+help-serve-arg-port = 监听的端口（0 表示任一空闲端口，以打印出的网址为准）
+help-serve-arg-host = 监听的地址。默认只监听本机回环地址；其他地址会让别的机器也能看到版面（folio 会警告）
+help-serve-arg-open = 在默认浏览器中打开预览
+help-serve-arg-out = 输出目录：每次成功生成后，版面和跨页的 PDF 都写到这里，与 `folio watch` 相同
+help-serve-arg-allow-overset = 溢排只是警告，不是错误（版面照样显示和写出）
+
+help-place-about = 为没有 [block] 的稿件自动组版，并打印选定的稿块；加 --write 则把稿块写进稿件文件
+help-place-examples =
+    示例：
+      folio place content/jiangxi-special
+      folio place content/jiangxi-special --write
+help-place-arg-write = 把选定的稿块写进稿件文件的 [block] 表（保留注释和排列），编辑可以再调整，下次生成也不会变动
+
+help-import-about = 把来稿（.docx、.txt、.md）转成一期的稿件文件，推测标题、署名、导语框、小标题、图片说明和来源；打印推测结果及对应的原文行
+help-import-examples =
+    示例：
+      folio import dushan.docx --into content/2026-12-02 --page 1
+      folio import a.txt b.md --into content/2026-12-02 --dry-run
+help-import-arg-files = 来稿：.docx、.txt 或 .md 文件（文本为 UTF-8、带 BOM 的 UTF-16 或 GB18030/GBK）
+help-import-arg-into = 稿件要放进的那一期（其目录，含 edition.toml）；稿件文件写到它的 stories/ 目录，按来稿命名（dushan.txt → stories/dushan.toml）
+help-import-arg-page = 把稿件加进 edition.toml 中这一版的列表
+help-import-arg-photo = 给下一个还没有图片的图片说明配的图片（按来稿的顺序；可重复）；图片复制到本期的 photos/ 目录。.docx 自带的图片优先
+help-import-arg-force = 覆盖已有的稿件文件和图片文件
+help-import-arg-dry-run = 只打印将要写出的内容和推测结果，不写出任何文件
+
+help-schema-about = 打印 edition.toml、稿件文件或 layouts/formats.toml 的 JSON Schema（供 TOML 编辑器使用），或把三者都写进一个目录
+help-schema-examples =
+    示例：
+      folio schema edition
+      folio schema story --out story.schema.json
+      folio schema --out schema
+help-schema-arg-kind = 哪一种文件的 Schema；不给出时，--out 指一个目录，三者都写进去
+help-value-kind-edition = `edition.toml`
+help-value-kind-story = 稿件文件（`stories/*.toml`）
+help-value-kind-formats = `layouts/formats.toml`
+help-schema-arg-out = 写到这个文件（给出种类时）或这个目录（不给出时），而不打印出来
+
+help-completions-about = 打印 shell 补全脚本（bash、zsh、fish、elvish、powershell）
+help-completions-examples =
+    示例：
+      folio completions bash > ~/.local/share/bash-completion/completions/folio
+      folio completions zsh > ~/.zfunc/_folio
+help-completions-arg-shell = 哪一种 shell
+
+help-man-about = 打印 folio 的手册页（roff），或在一个目录中为每个命令各写一页
+help-man-examples =
+    示例：
+      folio man | man -l -
+      folio man --out /usr/local/share/man/man1
+help-man-arg-out = 改为把 `folio.1` 和每个命令一页（`folio-build.1`、…）写进这个目录
+
+## Usage errors of values (src/cli.rs) and file watching (src/session/watch.rs)
+
+cli-dpi-not-number = `{ $value }` 不是分辨率（每英寸点数）；请给出一个数，如 100
+cli-dpi-range = { $value } dpi 超出范围：分辨率须在每英寸 { $min } 到 { $max } 点之间，如 100
+watch-cannot-set-up = 无法设置文件监视（{ $error }）
+watch-cannot-watch-path = 无法监视 { $path }（{ $error }）
+watch-cannot-watch-files = 无法监视这些文件（{ $error }）

@@ -1,5 +1,5 @@
 //! The command line's types: takes nothing and gives the clap definitions of every command and
-//! flag ([`Cli`]); `main.rs` parses them and dispatches to [`crate::cmd`], whose exit codes are
+//! flag ([`Cli`]; their help in each language is `i18n/*.ftl`'s `help-*`, see [`crate::help`]); `main.rs` parses them and dispatches to [`crate::cmd`], whose exit codes are
 //! 0 on success, 1 when the content or a template has errors, 2 on usage errors.
 
 use std::path::PathBuf;
@@ -14,11 +14,11 @@ pub const MAX_DPI: f32 = 600.0;
 
 /// Parse a resolution in dots per inch, within [`MIN_DPI`]–[`MAX_DPI`] (a usage error otherwise).
 fn dpi(s: &str) -> Result<f32, String> {
-    let v: f32 = s.trim().parse().map_err(|_| format!("`{s}` is not a resolution in dots per inch; give a number such as 100"))?;
+    let v: f32 = s.trim().parse().map_err(|_| crate::tr!("cli-dpi-not-number", value = s))?;
     if v.is_finite() && (MIN_DPI..=MAX_DPI).contains(&v) {
         Ok(v)
     } else {
-        Err(format!("{s} dpi is out of range: give a resolution between {MIN_DPI} and {MAX_DPI} dots per inch, e.g. 100"))
+        Err(crate::tr!("cli-dpi-range", value = s, min = MIN_DPI, max = MAX_DPI))
     }
 }
 
@@ -33,8 +33,8 @@ pub struct Cli {
     /// or short (one line each, `file:line:col: error: message`, for editors and CI logs).
     #[arg(long, global = true, value_enum, default_value_t = crate::diag::Style::Human)]
     pub diagnostic_format: crate::diag::Style,
-    /// Language of messages, hints and reports: en or zh-CN (default: from LC_ALL,
-    /// LC_MESSAGES or LANG, zh_* meaning zh-CN, else en). The --help text stays English.
+    /// Language of messages, hints, reports and this help: en or zh-CN (default: from LC_ALL,
+    /// LC_MESSAGES or LANG, zh_* meaning zh-CN, else en).
     #[arg(long, global = true, value_enum)]
     pub lang: Option<crate::i18n::Lang>,
 }

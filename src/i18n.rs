@@ -125,6 +125,26 @@ pub fn message(id: &str, args: &[(&str, FluentValue<'static>)]) -> String {
     message_in(lang(), id, args)
 }
 
+/// The messages of the English catalogue whose ID starts with `prefix`, each with the names of
+/// the variables its text uses (`ui-built = built in { $ms } ms` → `("ui-built", ["ms"])`): for
+/// a table of messages a program other than folio fills in (the browser page of `folio serve`).
+/// Reads the catalogue's lines, not the bundle: a table's messages are one line each.
+pub fn messages_with_prefix(prefix: &str) -> Vec<(&'static str, Vec<&'static str>)> {
+    EN_FTL
+        .lines()
+        .filter(|l| l.starts_with(prefix))
+        .filter_map(|l| l.split_once(" = "))
+        .map(|(id, text)| {
+            let vars = text
+                .split('$')
+                .skip(1)
+                .map(|rest| &rest[..rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-')).unwrap_or(rest.len())])
+                .collect();
+            (id.trim_end(), vars)
+        })
+        .collect()
+}
+
 /// A value a message shows: numbers stay numbers (so the catalogue can choose a plural form),
 /// everything else is its text.
 pub trait ToArg {

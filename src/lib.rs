@@ -10,7 +10,7 @@
 //! - [`output`]: every file folio writes (PDF, PNG, plates, archive, manifest, proofs);
 //! - [`session`]: one session used by every command: open, compile, write, and watch;
 //! - [`serve`]: the live preview in the browser, over a watch session;
-//! - [`cmd`] and [`cli`]: the command line.
+//! - [`cmd`], [`cli`] and [`help`]: the command line (and its help in the run's language).
 #![warn(missing_docs)]
 
 pub mod diag;
@@ -25,3 +25,4 @@ pub mod session;
 pub mod serve;
 pub mod cmd;
 pub mod cli;
+pub mod help;

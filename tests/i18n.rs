@@ -65,9 +65,26 @@ fn inline_vars(i: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) {
 
 /// Every message ID the source names: the first argument of `tr!(…)`, and the IDs kept in
 /// tables or passed on (`"ime-…"`, `"char-…"`, `"limit-…"`, `"unit-…"`, `"expected-…"`,
-/// `"content-the-…"`) and made into text only for an error.
+/// `"content-the-…"`) and made into text only for an error; the marks of `folio new`'s
+/// skeletons (`{new-skel-…}`); the words of `folio serve`'s page (`'ui-…'`, `{{ui-…}}` in
+/// src/serve/assets); and the help of the command line, as `folio::help` walks it.
 fn ids_in_source() -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
+    for id in folio::help::help_ids() {
+        out.insert(id, "src/help.rs (the command line's help)".to_string());
+    }
+    for id in folio::help::MAN_IDS {
+        out.insert(id.to_string(), "src/help.rs".to_string());
+    }
+    for asset in ["index.html", "app.js"] {
+        let text = std::fs::read_to_string(common::repo().join("src/serve/assets").join(asset)).expect("read asset");
+        for open in ["'ui-", "\"ui-", "{{ui-"] {
+            for (i, _) in text.match_indices(open) {
+                let id: String = text[i + open.len() - 3..].chars().take_while(|c| c.is_ascii_lowercase() || *c == '-').collect();
+                out.insert(id, format!("src/serve/assets/{asset}"));
+            }
+        }
+    }
     let mut stack = vec![common::repo().join("src")];
     while let Some(dir) = stack.pop() {
         for e in std::fs::read_dir(&dir).expect("read src") {
@@ -86,6 +103,12 @@ fn ids_in_source() -> BTreeMap<String, String> {
                     let id = rest.strip_prefix('"').and_then(|r| r.split_once('"')).map(|(id, _)| id);
                     let id = id.unwrap_or_else(|| panic!("{file}: tr! must name its message with a literal"));
                     out.insert(id.to_string(), file.clone());
+                }
+                for (i, _) in text.match_indices("{new-skel-") {
+                    let id: String = text[i + 1..].chars().take_while(|c| c.is_ascii_lowercase() || *c == '-').collect();
+                    if text[i + 1 + id.len()..].starts_with('}') {
+                        out.insert(id, file.clone());
+                    }
                 }
                 for prefix in ["\"ime-", "\"char-", "\"limit-", "\"unit-", "\"expected-", "\"content-the-"] {
                     for (i, _) in text.match_indices(prefix) {
@@ -277,4 +300,166 @@ fn output_folder_and_archive_errors_speak_chinese_with_the_english_text_unchange
     assert!(en.stderr().contains("not a readable PDF") && en.stderr().contains("Nothing was written"), "{}", en.stderr());
     assert!(zh.stderr().contains("不是可读的 PDF") && zh.stderr().contains("没有写出任何文件"), "{}", zh.stderr());
     assert!(!zh.stderr().contains("readable"), "{}", zh.stderr());
+}
+
+/// Whether `text` holds Chinese (a run of at least `n` ideographs in all).
+fn chinese(text: &str, n: usize) -> bool {
+    text.chars().filter(|c| cjk(*c)).count() >= n
+}
+
+#[test]
+fn help_is_chinese_for_a_chinese_desk_and_english_when_asked() {
+    let p = TestProject::sample();
+    // --lang zh-CN: the command's about, its flags' help, the examples' heading, clap's headings.
+    let run = p.folio_in_locale(&["--lang", "zh-CN", "build", "--help"], &[("LANG", "C")]);
+    run.assert_code(0);
+    let help = run.stdout();
+    for want in ["把各期报纸生成", "印版文件", "用法：", "选项：", "参数：", "示例：", "folio build content/jiangxi-special", "--press", "打印帮助"] {
+        assert!(help.contains(want), "folio --lang zh-CN build --help lacks {want:?}:\n{help}");
+    }
+    for english in ["Usage:", "Options:", "Examples:", "Also write press plates", "Print help", "[default:"] {
+        assert!(!help.contains(english), "{english:?} left in the Chinese help:\n{help}");
+    }
+    // The environment alone: LANG=zh_CN.UTF-8 folio check --help, with the values of --format.
+    let run = p.folio_in_locale(&["check", "--help"], &[("LANG", "zh_CN.UTF-8")]);
+    run.assert_code(0);
+    let help = run.stdout();
+    for want in ["检查并编译一期报纸", "报告格式", "可选值：", "- json：", "［默认：human］", "示例：", "--allow-overset", "溢排"] {
+        assert!(help.contains(want), "LANG=zh_CN.UTF-8 folio check --help lacks {want:?}:\n{help}");
+    }
+    // Every command's help is Chinese and ends with its examples.
+    for c in ["build", "check", "proof", "fonts", "new", "extract", "watch", "serve", "place", "import", "schema", "completions", "man"] {
+        let run = p.folio_in_locale(&[c, "-h"], &[("LC_ALL", "zh_CN.UTF-8")]);
+        run.assert_code(0);
+        let help = run.stdout();
+        let examples = help.split("示例：\n").nth(1).unwrap_or_else(|| panic!("folio {c} -h has no 示例：\n{help}"));
+        assert!(examples.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with("folio ")), "folio {c}: {examples}");
+        assert!(chinese(help.split("示例：").next().unwrap_or(""), 20), "folio {c} -h is not Chinese:\n{help}");
+    }
+    // `folio help build` too, and the list of commands.
+    let help = p.folio_in_locale(&["help", "build"], &[("LANG", "zh_CN.UTF-8")]).stdout();
+    assert!(help.contains("把各期报纸生成") && help.contains("示例："), "{help}");
+    let help = p.folio_in_locale(&["--help"], &[("LANG", "zh_CN.UTF-8")]).stdout();
+    assert!(help.contains("命令：") && help.contains("报纸") && help.contains("--lang"), "{help}");
+    // --lang en wins over the environment: the English help, as before.
+    let run = p.folio_in_locale(&["check", "--help", "--lang", "en"], &[("LANG", "zh_CN.UTF-8")]);
+    let help = run.stdout();
+    assert!(help.contains("Usage:") && help.contains("Examples:") && help.contains("Report format") && help.contains("[default: human]"), "{help}");
+    assert!(!chinese(&help, 1), "Chinese in the English help:\n{help}");
+}
+
+#[test]
+fn the_manual_page_is_chinese_for_a_chinese_desk() {
+    let p = TestProject::sample();
+    let run = p.folio_in_locale(&["--lang", "zh-CN", "man"], &[("LANG", "C")]);
+    run.assert_code(0);
+    let page = run.stdout();
+    assert!(page.contains(".SH 名称") && page.contains(".SH 选项") && page.contains(".SH 子命令"), "{}", &page[..page.len().min(2000)]);
+    assert!(page.contains("消息") && chinese(&page, 100), "{}", &page[..page.len().min(2000)]);
+    assert!(!page.contains(".SH OPTIONS"), "{page}");
+    // One page per command in a folder, Chinese too.
+    let run = p.folio_in_locale(&["man", "--out", "man"], &[("LANG", "zh_CN.UTF-8")]);
+    run.assert_code(0);
+    let build = std::fs::read_to_string(p.root().join("man/folio-build.1")).expect("folio-build.1");
+    assert!(build.contains("印版文件") && build.contains(".SH 选项"), "{build}");
+    assert!(!p.root().join("man/folio-help.1").exists());
+    let en = p.folio(&["man"]).stdout();
+    // (The examples keep their `--char 堃`.)
+    assert!(en.contains(".SH OPTIONS") && en.contains("Language of messages") && !en.contains("选项") && !en.contains("消息"), "{en}");
+}
+
+/// One HTTP GET of `path` from the server at `url` (`http://127.0.0.1:port`); gives the body.
+fn get(url: &str, path: &str) -> String {
+    use std::io::{Read, Write};
+    let addr = url.trim_start_matches("http://").trim_end_matches('/');
+    let mut s = std::net::TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(std::time::Duration::from_secs(20))).expect("timeout");
+    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").expect("send");
+    let mut text = String::new();
+    s.read_to_string(&mut text).expect("read");
+    assert!(text.starts_with("HTTP/1.1 200"), "GET {path}: {}", text.lines().next().unwrap_or(""));
+    text.split_once("\r\n\r\n").map_or(String::new(), |(_, b)| b.to_string())
+}
+
+/// The page and the string table of a `folio serve` of the sample started with `args` extra.
+fn serve_words(p: &TestProject, lang: &str) -> (String, serde_json::Map<String, serde_json::Value>) {
+    let mut run = common::Running::start(p, &["serve", "content/jiangxi-special", "--port", "0", "--out", "out", "--lang", lang]);
+    let first = run.next_line();
+    let url = first.split_whitespace().find(|w| w.starts_with("http://127.0.0.1:")).unwrap_or_else(|| panic!("no URL in {first:?}")).to_string();
+    let strings: serde_json::Value = serde_json::from_str(&get(&url, "/strings.json")).expect("strings.json is JSON");
+    let html = get(&url, "/");
+    run.assert_running();
+    (html, strings.as_object().expect("an object").clone())
+}
+
+#[test]
+fn the_serve_page_speaks_the_sessions_language_from_the_catalogue() {
+    let p = TestProject::sample();
+    let (en_html, en) = serve_words(&p, "en");
+    let (zh_html, zh) = serve_words(&p, "zh-CN");
+    // Every `ui-*` message of the catalogue is in the table, in both languages.
+    let ids: BTreeSet<String> = catalogue("en.ftl", EN).into_keys().filter(|id| id.starts_with("ui-")).collect();
+    assert!(ids.len() > 40, "{ids:?}");
+    assert_eq!(en.keys().cloned().collect::<BTreeSet<_>>(), ids);
+    assert_eq!(zh.keys().cloned().collect::<BTreeSet<_>>(), ids);
+    for (id, text) in &zh {
+        let text = text.as_str().expect("a string");
+        assert!(!text.contains("{$") && !text.contains("{ $"), "{id}: {text}");
+        // The placeables app.js fills in are the same in both.
+        let vars = |t: &str| t.split('{').skip(1).filter_map(|r| r.split_once('}').map(|(v, _)| v.to_string())).collect::<BTreeSet<_>>();
+        assert_eq!(vars(text), vars(en[id].as_str().unwrap_or("")), "{id}");
+    }
+    assert_eq!(en["ui-built"], "built in {ms} ms");
+    assert!(zh["ui-built"].as_str().is_some_and(|t| t.contains("{ms}") && chinese(t, 2)), "{}", zh["ui-built"]);
+    let words: String = zh.values().filter_map(|v| v.as_str()).collect();
+    assert!(chinese(&words, 150), "the zh table is not Chinese: {words}");
+    // The page itself: its language, its words filled in, its table inline, no placeholder left.
+    assert!(zh_html.contains("<html lang=\"zh-CN\">") && en_html.contains("<html lang=\"en\">"));
+    assert!(zh_html.contains("点击稿块") && zh_html.contains("<title>folio 预览</title>"), "{zh_html}");
+    assert!(en_html.contains("Click a story&#39;s block") || en_html.contains("Click a story's block"), "{en_html}");
+    assert!(!zh_html.contains("{{") && !en_html.contains("{{"), "{zh_html}");
+    assert!(zh_html.contains("<script id=\"strings\" type=\"application/json\">{"), "{zh_html}");
+    // No English word is left in the Chinese page's markup text.
+    for english in ["Blocks", "Findings", "Zoom", "Fit", "connecting"] {
+        assert!(!zh_html.contains(&format!(">{english}")) && !zh_html.contains(&format!(" {english}<")), "{english} in {zh_html}");
+    }
+}
+
+#[test]
+fn a_chinese_desk_gets_chinese_comments_in_new_editions_that_build() {
+    let p = TestProject::sample();
+    for (front, dir) in [(true, "content/front-zh"), (false, "content/plain-zh")] {
+        let mut args = vec!["new", dir, "--format", "tabloid"];
+        if front {
+            args.push("--front");
+        }
+        let run = p.folio_in_locale(&args, &[("LANG", "zh_CN.UTF-8")]);
+        run.assert_code(0);
+        let edition = std::fs::read_to_string(p.root().join(dir).join("edition.toml")).expect("edition.toml");
+        let story = std::fs::read_to_string(p.root().join(dir).join("stories/story.toml")).expect("story.toml");
+        let comments = |t: &str| t.lines().filter_map(|l| l.split_once('#').map(|(_, c)| c.to_string())).collect::<Vec<_>>().join("\n");
+        let (ec, sc) = (comments(&edition), comments(&story));
+        assert!(ec.contains("新的一期") && ec.contains("报名，印在报头"), "{edition}");
+        assert!(sc.contains("一篇稿件") && sc.contains("正文写好后删去这个 [block] 表"), "{story}");
+        if front {
+            assert!(ec.contains("头版的报头") && ec.contains("报眼"), "{edition}");
+        }
+        for english in ["the paper's name", "A new edition", "A story.", "where it goes", "The whole page"] {
+            assert!(!edition.contains(english) && !story.contains(english), "{english} left:\n{edition}\n{story}");
+        }
+        // The keys are the same as in English: the edition builds at once.
+        let run = p.folio_in_locale(&["build", dir, "--out", "out-zh"], &[("LANG", "zh_CN.UTF-8")]);
+        run.assert_code(0);
+    }
+    // The same skeleton in English keeps English comments.
+    p.folio(&["new", "content/plain-en", "--format", "tabloid"]).assert_code(0);
+    let edition = std::fs::read_to_string(p.root().join("content/plain-en/edition.toml")).expect("edition.toml");
+    assert!(edition.contains("the paper's name") && !edition.contains("报名，印在报头"), "{edition}");
+    // `folio new story` in Chinese: every commented key is still real (the story parses).
+    let rel = "content/jiangxi-special/stories/zh-extra.toml";
+    p.folio_in_locale(&["new", "story", rel], &[("LANG", "zh_CN.UTF-8")]).assert_code(0);
+    let text = std::fs::read_to_string(p.root().join(rel)).expect("story");
+    assert!(text.contains("# 一篇稿件") && text.contains("正文（待填）。段与段之间空一行。"), "{text}");
+    let project = folio::project::Project::discover(&p.root().join(rel), Some(p.root()), Some(&common::repo().join("fonts"))).expect("project");
+    folio::input::source::parse_toml::<folio::input::content::Story>(&project, &p.root().join(rel), "a story").unwrap_or_else(|d| panic!("{d}"));
 }

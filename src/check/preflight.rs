@@ -485,7 +485,7 @@ pub fn from_diagnostic(diag: Diagnostic, edition: Option<&Edition>) -> Finding {
 /// What copyfit changed, as the layout wrote it (`tracking +1.2%, photo -1 lines`), in this
 /// run's language. The layout's search keeps the short English form: it makes one per trial,
 /// and only the chosen one is ever shown.
-fn copyfit_change(change: &str) -> String {
+pub fn copyfit_change(change: &str) -> String {
     change
         .split(", ")
         .map(|part| {

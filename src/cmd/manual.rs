@@ -17,17 +17,31 @@ pub fn completions(args: &CompletionsArgs) -> i32 {
     super::OK
 }
 
+/// Write the page of `cmd` and of each of its subcommands (`folio-build.1`, …) into `dir`, as
+/// `clap_mangen::generate_to` does, with the section names in `lang`.
+fn write_pages(cmd: clap::Command, dir: &std::path::Path, lang: crate::i18n::Lang) -> std::io::Result<()> {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+        write_pages(sub.clone(), dir, lang)?;
+    }
+    let man = clap_mangen::Man::new(cmd);
+    let mut page = Vec::new();
+    man.render(&mut page)?;
+    std::fs::write(dir.join(man.get_filename()), crate::help::localize_man(&String::from_utf8_lossy(&page), lang))
+}
+
 /// Print `folio.1` on stdout, or write it and one page per command into `--out`.
 pub fn man(args: &ManArgs) -> i32 {
-    let cmd = Cli::command();
+    let lang = crate::i18n::lang();
+    let cmd = crate::help::command(lang);
     let result = match &args.out {
         None => {
             let mut page = Vec::new();
             clap_mangen::Man::new(cmd).render(&mut page).map(|()| {
-                let _ = std::io::Write::write_all(&mut std::io::stdout(), &page);
+                let page = crate::help::localize_man(&String::from_utf8_lossy(&page), lang);
+                let _ = std::io::Write::write_all(&mut std::io::stdout(), page.as_bytes());
             })
         }
-        Some(dir) => std::fs::create_dir_all(dir).and_then(|()| clap_mangen::generate_to(cmd, dir)),
+        Some(dir) => std::fs::create_dir_all(dir).and_then(|()| write_pages(cmd, dir, lang)),
     };
     match result {
         Ok(()) => {

@@ -85,15 +85,16 @@ fn skeleton(project: &Project, edition: &Path, format: &str, front: bool, today:
     let dir = edition.canonicalize().map_err(io)?;
     let mut text = SchemaKind::Edition.directive(&project.root, &dir);
     text.push('\n');
-    text.push_str(&EDITION_SKELETON.replace("{date}", &today.format("%Y-%m-%d").to_string()).replace("{format}", format));
-    text.push_str(if front { FRONT_PAGE } else { PLAIN_PAGE });
+    text.push_str(&localize(EDITION_SKELETON).replace("{date}", &today.format("%Y-%m-%d").to_string()).replace("{format}", format));
+    text.push_str(&localize(if front { FRONT_PAGE } else { PLAIN_PAGE }));
     std::fs::write(dir.join(EDITION_FILE), text).map_err(io)?;
     // The placeholder copy is far shorter than a page, and folio places a story only where its
     // copy fills the page: until the copy is written the story holds the whole page by hand.
     let grid = formats.get(format).expect("checked above");
     let top = grid.page_top(false, front);
     let block = format!(
-        "\n# The whole page, by hand, while the copy is a placeholder: delete this [block] once the\n# copy is written, and folio places the story itself (自动组版).\n[block]\ncolumn = 1\nspan = {}\ntop = {top}\nheight = {}\n",
+        "\n# {}\n[block]\ncolumn = 1\nspan = {}\ntop = {top}\nheight = {}\n",
+        localize("{new-skel-whole-page}"),
         grid.columns,
         grid.lines - top
     );
@@ -103,20 +104,19 @@ fn skeleton(project: &Project, edition: &Path, format: &str, front: bool, today:
 }
 
 /// `edition.toml` of a fresh edition, up to its page (`{date}` and `{format}` filled in).
-const EDITION_SKELETON: &str = r#"# A new edition. Fill in the values marked 待填 (to fill in); every key is described in the
-# README ("edition.toml"). Build it with: folio build <this folder>
+const EDITION_SKELETON: &str = r#"# {new-skel-edition-intro}
 
 [edition]
-paper = "报名（待填）"     # the paper's name, printed in the masthead and every folio line
+paper = "报名（待填）"     # {new-skel-paper}
 date = {date}
 issue = 1                   # 期号
-format = "{format}"         # a table of layouts/formats.toml
+format = "{format}"         # {new-skel-format}
 
 # [typography]
-# full_width_brackets = true        # set 案(事)件 as 案（事）件
-# banner_comma_space = true         # set a banner's 健康人生，绿色无毒 as 健康人生　绿色无毒
+# full_width_brackets = true        # {new-skel-full-width-brackets}
+# banner_comma_space = true         # {new-skel-banner-comma-space}
 
-# [preflight]                       # the limits the preflight checks against
+# [preflight]                       # {new-skel-preflight}
 # warn_ppi = 200
 # error_ppi = 120
 "#;
@@ -134,23 +134,22 @@ stories = ["stories/story.toml"]
 
 /// The front page of a fresh edition: masthead lines and an ear of 导读 items.
 const FRONT_PAGE: &str = r#"
-# The front page's masthead (报头). 农历 date and 今日N版 are computed.
+# {new-skel-masthead}
 [masthead]
 # supervisor = "中共某某市委"     # 主管
 # publisher = "某某日报社"        # 主办
-# cn = "CN 36-0000"               # 国内统一连续出版物号: CN, two digits, a hyphen, four digits
+# cn = "CN 36-0000"               # {new-skel-cn}
 # postal_code = "43-00"           # 邮发代号
-# logo = "photos/logo.svg"        # the paper's name as an image (SVG or PNG) instead of type
+# logo = "photos/logo.svg"        # {new-skel-logo}
 
 [[pages]]
 number = 1
 section = "要闻"
-masthead = true             # 报头 in the top lines of the page
+masthead = true             # {new-skel-masthead-true}
 # editor = "某某"
 stories = ["stories/story.toml"]
 
-# The ear (报眼) beside the masthead: 导读 items, or title = "…" with see = [2], or
-# photo = "photos/….jpg" with caption = "…".
+# {new-skel-ear}
 [pages.ear]
 items = [
     { title = "导读（待填）", page = 1 },
@@ -194,57 +193,81 @@ fn redirect_schemas(root: &Path, dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// [`STORY_SKELETON`] under the `#:schema` line for a story in `dir` of the project at `root`.
+/// [`story_skeleton`] under the `#:schema` line for a story in `dir` of the project at `root`.
 fn story_text(root: &Path, dir: &Path) -> String {
-    format!("{}\n{STORY_SKELETON}", SchemaKind::Story.directive(root, dir))
+    format!("{}\n{}", SchemaKind::Story.directive(root, dir), story_skeleton())
 }
 
 /// A story file with every key folio reads: the ones a story needs set to placeholders marked
 /// 待填 (to fill in), the rest commented out with what they do.
-pub const STORY_SKELETON: &str = r#"# A story. Fill in the text, then add this file's name (without .toml) to a page's
-# `stories` list in edition.toml. Without a [block] table folio places the story itself
-# (自动组版); `folio place EDITION --write` writes the block it chose here.
+const STORY_SKELETON: &str = r#"# {new-skel-story-intro}
 
-headline = "主题（待填）"        # the head; "\n" breaks it where you want
-# kicker = "引题"                # above the head
-# deck = "副题"                  # under the head
+headline = "主题（待填）"        # {new-skel-headline}
+# kicker = "引题"                # {new-skel-kicker}
+# deck = "副题"                  # {new-skel-deck}
 # byline = "本报记者 某某"
 # dateline = "本报讯"
-# attribution = "某某"           # at the end of the copy, in brackets
-# priority = 1                   # 1 = the page's lead; default: the order in the page's list
-# min_span = 2                   # columns folio may give it (placement bounds)
+# attribution = "某某"           # {new-skel-attribution}
+# priority = 1                   # {new-skel-priority}
+# min_span = 2                   # {new-skel-min-span}
 # max_span = 4
-# fit = "auto"                   # copyfit: tracking and leading within [copyfit] bounds
+# fit = "auto"                   # {new-skel-fit}
 
 body = """
-正文（待填）。Paragraphs are separated by an empty line.
+正文（待填）。{new-skel-body}
 """
 
-# [lead]                         # 核心提示 / 编者按 box
+# [lead]                         # {new-skel-lead}
 # title = "核心提示"
 # text = "……"
 
-# [[sections]]                   # a subhead and its copy
+# [[sections]]                   # {new-skel-sections}
 # head = "小标题"
 # body = """……"""
 
 # [[photos]]
-# file = "photos/photo.jpg"      # relative to the edition folder
+# file = "photos/photo.jpg"      # {new-skel-photo-file}
 # caption = "图片说明"
-# credit = "某某"                # printed as "… 某某摄"
-# column = 1                     # its first column, counted within the story's block
-# span = 2                       # columns it spans
-# row = 10                       # grid lines below the head it starts at (default: at the foot)
-# height = 20                    # grid lines, photo and caption (default: from its proportions)
+# credit = "某某"                # {new-skel-photo-credit}
+# column = 1                     # {new-skel-photo-column}
+# span = 2                       # {new-skel-photo-span}
+# row = 10                       # {new-skel-photo-row}
+# height = 20                    # {new-skel-photo-height}
 
-# [block]                        # where it goes, on the page's grid (leave out: folio places it)
-# column = 1                     # first column
-# span = 3                       # columns
-# top = 10                       # first grid line
-# height = 40                    # grid lines
+# [block]                        # {new-skel-block}
+# column = 1                     # {new-skel-block-column}
+# span = 3                       # {new-skel-block-span}
+# top = 10                       # {new-skel-block-top}
+# height = 40                    # {new-skel-block-height}
 "#;
 
-/// Write [`STORY_SKELETON`] to `file` (never over an existing file), under a `#:schema` line
+/// [`STORY_SKELETON`] with its comments in the run's language.
+pub fn story_skeleton() -> String {
+    localize_in(STORY_SKELETON, crate::i18n::lang())
+}
+
+/// A skeleton in the run's language (see [`localize_in`]).
+fn localize(template: &str) -> String {
+    localize_in(template, crate::i18n::lang())
+}
+
+/// A skeleton with every `{new-skel-…}` mark replaced by its message in `lang` (a
+/// message of several lines continues the `# ` comment on each); TOML keys and values are the
+/// skeleton's own, the same in every language.
+fn localize_in(template: &str, lang: crate::i18n::Lang) -> String {
+    let mut out = String::with_capacity(template.len() + template.len() / 2);
+    let mut rest = template;
+    while let Some(i) = rest.find("{new-skel-") {
+        let Some(end) = rest[i..].find('}').map(|e| i + e) else { break };
+        out.push_str(&rest[..i]);
+        out.push_str(&crate::i18n::message_in(lang, &rest[i + 1..end], &[]).replace('\n', "\n# "));
+        rest = &rest[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Write [`story_skeleton`] to `file` (never over an existing file), under a `#:schema` line
 /// when the file is inside a project.
 pub fn new_story(file: &Path) -> Result<(), Diagnostic> {
     if file.extension().is_none_or(|e| e != "toml") {
@@ -257,7 +280,7 @@ pub fn new_story(file: &Path) -> Result<(), Diagnostic> {
             ensure_schemas(&project.root).map_err(|e| Diagnostic::error(crate::tr!("new-cannot-write-schemas", error = e.to_string())))?;
             story_text(&project.root, parent)
         }
-        Err(_) => STORY_SKELETON.to_string(),
+        Err(_) => story_skeleton(),
     };
     let mut f = std::fs::OpenOptions::new().write(true).create_new(true).open(file).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
@@ -315,7 +338,11 @@ mod tests {
     /// `folio import --page` knows the skeleton's story for the placeholder it is.
     #[test]
     fn the_story_skeleton_is_the_placeholder_import_replaces() {
-        assert!(crate::input::import::write::is_placeholder(super::STORY_SKELETON));
-        assert!(crate::input::import::write::is_placeholder(&(super::STORY_SKELETON.to_string() + "[block]\ncolumn = 1\n")));
+        for lang in [crate::i18n::Lang::En, crate::i18n::Lang::ZhCn] {
+            let skeleton = super::localize_in(super::STORY_SKELETON, lang);
+            assert!(!skeleton.contains("{new-skel-"), "{skeleton}");
+            assert!(crate::input::import::write::is_placeholder(&skeleton));
+            assert!(crate::input::import::write::is_placeholder(&(skeleton + "[block]\ncolumn = 1\n")));
+        }
     }
 }

@@ -2,6 +2,8 @@
 //! axum [`Router`] of `folio serve`. Its routes, and nothing else:
 //!
 //! - `GET /` — the viewer (`assets/index.html`), `GET /assets/app.js`, `GET /assets/app.css`;
+//! - `GET /strings.json` — the page's words (`ui-*` messages) in the session's language, as the
+//!   page also carries them inline;
 //! - `GET /state.json` — the newest [`super::view::State`];
 //! - `GET /pages/<index>.svg` — a page of the newest build as SVG;
 //! - `GET /events` — Server-Sent Events: the version number, now and after every rebuild.
@@ -78,7 +80,8 @@ struct App {
 pub fn router(shared: Arc<Shared>, hosts: Hosts) -> Router {
     let app = App { shared, hosts: Arc::new(hosts) };
     Router::new()
-        .route("/", get(|| async { page(INDEX, "text/html; charset=utf-8") }))
+        .route("/", get(|| async { page(index(), "text/html; charset=utf-8") }))
+        .route("/strings.json", get(|| async { page(strings_json(), "application/json") }))
         .route("/assets/app.js", get(|| async { page(APP_JS, "text/javascript; charset=utf-8") }))
         .route("/assets/app.css", get(|| async { page(APP_CSS, "text/css; charset=utf-8") }))
         .route("/state.json", get(state))
@@ -87,6 +90,39 @@ pub fn router(shared: Arc<Shared>, hosts: Hosts) -> Router {
         .fallback(|| async { (StatusCode::NOT_FOUND, crate::tr!("serve-no-such-page") + "\n") })
         .layer(middleware::from_fn_with_state(app.clone(), check_host))
         .with_state(app)
+}
+
+/// The `ui-*` messages of the catalogue in the session's language, as one JSON object, their
+/// placeables left as `{name}` for app.js to fill in.
+fn strings_json() -> &'static str {
+    static JSON: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    JSON.get_or_init(|| {
+        let lang = crate::i18n::lang();
+        let table: serde_json::Map<String, serde_json::Value> = crate::i18n::messages_with_prefix("ui-")
+            .into_iter()
+            .map(|(id, vars)| {
+                let args: Vec<(&str, fluent_bundle::FluentValue<'static>)> = vars.iter().map(|v| (*v, fluent_bundle::FluentValue::from(format!("{{{v}}}")))).collect();
+                (id.to_string(), serde_json::Value::String(crate::i18n::message_in(lang, id, &args)))
+            })
+            .collect();
+        serde_json::Value::Object(table).to_string()
+    })
+}
+
+/// The viewer's HTML in the session's language: `{{lang}}`, `{{strings}}` (the table, inline so
+/// the page needs no second request to show its words) and every `{{ui-…}}` filled in.
+fn index() -> &'static str {
+    static HTML: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HTML.get_or_init(|| {
+        let strings = strings_json();
+        let table: serde_json::Map<String, serde_json::Value> = serde_json::from_str(strings).unwrap_or_default();
+        let escape = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+        let mut html = INDEX.replace("{{lang}}", crate::i18n::lang().tag()).replace("{{strings}}", &strings.replace("</", "<\\/"));
+        for (id, text) in &table {
+            html = html.replace(&format!("{{{{{id}}}}}"), &escape(text.as_str().unwrap_or(id)));
+        }
+        html
+    })
 }
 
 fn page(body: &'static str, kind: &'static str) -> Response {

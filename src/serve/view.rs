@@ -275,7 +275,7 @@ fn story_views(report: &Report, pi: usize, root: Option<&Path>) -> Vec<StoryView
                 underset,
                 chars,
                 holds,
-                copyfit: fit.and_then(|f| f.copyfit.clone()),
+                copyfit: fit.and_then(|f| f.copyfit.as_deref()).map(crate::check::preflight::copyfit_change),
             }
         })
         .collect()

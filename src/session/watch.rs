@@ -364,7 +364,7 @@ impl FileWatcher {
         let (tx, rx) = std::sync::mpsc::channel();
         let config = notify::Config::default().with_poll_interval(Self::POLL);
         let watcher = <notify::RecommendedWatcher as notify::Watcher>::new(tx, config)
-            .map_err(|e| format!("failed to set up file watching ({e})"))?;
+            .map_err(|e| crate::tr!("watch-cannot-set-up", error = e.to_string()))?;
         Ok(Self { watcher, rx, watched: Default::default(), missing: Vec::new() })
     }
 
@@ -383,7 +383,7 @@ impl FileWatcher {
             if !self.watched.contains_key(&path) {
                 self.watcher
                     .watch(&path, notify::RecursiveMode::NonRecursive)
-                    .map_err(|e| format!("failed to watch {} ({e})", path.display()))?;
+                    .map_err(|e| crate::tr!("watch-cannot-watch-path", path = path.display(), error = e.to_string()))?;
             }
             self.watched.insert(path, true);
         }
@@ -407,7 +407,7 @@ impl FileWatcher {
             let mut relevant = false;
             let mut next = first;
             while let Some(event) = next.take() {
-                let event = event.map_err(|e| format!("failed to watch the files ({e})"))?;
+                let event = event.map_err(|e| crate::tr!("watch-cannot-watch-files", error = e.to_string()))?;
                 let counts = match event.kind {
                     EventKind::Any | EventKind::Create(_) | EventKind::Remove(_) => true,
                     EventKind::Modify(kind) => matches!(kind, ModifyKind::Any | ModifyKind::Data(_) | ModifyKind::Name(_)),

@@ -4,6 +4,13 @@
 'use strict';
 
 const SCHEMA = 'folio-serve/1';
+
+// The page's words in the session's language, from the server's message catalogue
+// (i18n/*.ftl, `ui-*`): `t('ui-built', { ms: 12 })` fills `{ms}` in.
+const STRINGS = JSON.parse(document.getElementById('strings').textContent);
+const t = (id, args = {}) => (STRINGS[id] ?? id).replace(/\{(\w+)\}/g, (m, k) => (k in args ? String(args[k]) : m));
+const SEVERITY = { error: t('ui-severity-error'), warning: t('ui-severity-warning') };
+const sev = (s) => SEVERITY[s] ?? s;
 const $ = (id) => document.getElementById(id);
 const el = (tag, cls, text) => {
   const e = document.createElement(tag);
@@ -24,7 +31,7 @@ const slots = new Map(); // page index -> {slot, page, overlay, url}
 async function refresh() {
   const res = await fetch('/state.json', { cache: 'no-store' });
   const next = await res.json();
-  if (next.schema !== SCHEMA) throw new Error(`folio serve: state schema ${next.schema}, expected ${SCHEMA}`);
+  if (next.schema !== SCHEMA) throw new Error(t('ui-bad-schema', { got: next.schema, want: SCHEMA }));
   if (state && next.version <= state.version) return;
   state = next;
   render();
@@ -35,14 +42,15 @@ function render() {
   $('edition').textContent = state.edition;
   const status = $('status');
   if (state.errors.length) {
-    status.textContent = state.pages.length ? 'rebuild failed: showing the last good pages' : 'build failed';
+    status.textContent = state.pages.length ? t('ui-rebuild-failed') : t('ui-build-failed');
     status.className = 'failed';
   } else if (state.built) {
-    const changed = state.built.changed.length ? ` · changed: p.${state.built.changed.join(', p.')}` : '';
-    status.textContent = `built in ${Math.round(state.built.ms)} ms${changed}`;
+    const built = t('ui-built', { ms: Math.round(state.built.ms) });
+    const pages = state.built.changed.map((n) => t('ui-page-short', { page: n })).join(', ');
+    status.textContent = state.built.changed.length ? t('ui-changed', { built, pages }) : built;
     status.className = '';
   } else {
-    status.textContent = 'building…';
+    status.textContent = t('ui-building');
   }
   renderSpreads();
   renderFindings();
@@ -101,12 +109,12 @@ function renderSpreads() {
         const page = el('div', 'page');
         const overlay = el('div', 'overlay');
         page.append(overlay);
-        slot.append(page, el('div', 'pageno', `${p.number} 版 ${p.section || ''}`));
+        slot.append(page, el('div', 'pageno', t('ui-page-label', { page: p.number, section: p.section || '' })));
         row.append(slot);
         slots.set(pi, { slot, page, overlay, url: '' });
       });
       root.append(row);
-      const opt = el('option', '', `p. ${numbers.join('–')}`);
+      const opt = el('option', '', t('ui-spread-option', { pages: numbers.join('–') }));
       opt.value = si;
       go.append(opt);
     });
@@ -123,7 +131,7 @@ function renderSpreads() {
       const url = p.svg;
       s.url = url;
       const img = el('img', 'drawing');
-      img.alt = `page ${p.number}`;
+      img.alt = t('ui-page-alt', { page: p.number });
       img.draggable = false;
       img.addEventListener('load', () => {
         if (s.url !== url) { img.remove(); return; }
@@ -139,7 +147,8 @@ function renderSpreads() {
 
 function applyScale() {
   const k = scale ?? fitScale();
-  $('zoom-level').textContent = scale === null ? `fit (${Math.round(k * 100 / (96 / 72))}%)` : `${Math.round(k * 100 / (96 / 72))}%`;
+  const percent = Math.round(k * 100 / (96 / 72));
+  $('zoom-level').textContent = scale === null ? t('ui-zoom-fit-level', { percent }) : t('ui-zoom-level', { percent });
   for (const slot of document.querySelectorAll('.slot')) {
     slot.style.width = `${slot.dataset.w * k}px`;
     slot.style.height = `${slot.dataset.h * k}px`;
@@ -156,7 +165,7 @@ function drawOverlay(p, overlay) {
     else if (s.underset > 1) b.classList.add('underset');
     Object.assign(b.style, { left: pct(x, p.width), top: pct(y, p.height), width: pct(w, p.width), height: pct(h, p.height) });
     b.dataset.story = s.name;
-    const tag = el('div', 'tag', `${s.auto ? 'auto · ' : ''}${s.name} · ${capacity(s)}`);
+    const tag = el('div', 'tag', `${s.auto ? `${t('ui-auto')} · ` : ''}${s.name} · ${capacity(s)}`);
     b.title = `${s.name}\n${s.file}:${s.line}\n${capacity(s)}`;
     b.append(tag);
     b.addEventListener('click', (e) => { e.stopPropagation(); select({ kind: 'story', page: p.index, index: si }); });
@@ -178,10 +187,10 @@ function drawOverlay(p, overlay) {
 function capacity(s) {
   const diff = s.holds - s.chars;
   let fit = '';
-  if (s.overset) fit = ` · ${s.overset} lines over`;
-  else if (s.underset > 1) fit = ` · ${s.underset} lines short`;
-  const sign = diff >= 0 ? `${fmt(diff)} to spare` : `${fmt(-diff)} over`;
-  return `holds ${fmt(s.holds)} / copy ${fmt(s.chars)} chars (${sign})${fit}`;
+  if (s.overset) fit = ` · ${t('ui-lines-over', { lines: s.overset })}`;
+  else if (s.underset > 1) fit = ` · ${t('ui-lines-short', { lines: s.underset })}`;
+  const sign = diff >= 0 ? t('ui-to-spare', { chars: fmt(diff) }) : t('ui-over', { chars: fmt(-diff) });
+  return t('ui-capacity', { holds: fmt(s.holds), chars: fmt(s.chars), sign, fit });
 }
 
 function isSelected(kind, page, index) {
@@ -199,14 +208,14 @@ function source(file, line, column, editor) {
   const box = el('div', 'src');
   const where = `${file}:${line}${column ? `:${column}` : ''}`;
   const code = el('code', '', where);
-  const copy = el('button', '', 'Copy');
-  copy.title = 'Copy path:line';
+  const copy = el('button', '', t('ui-copy'));
+  copy.title = t('ui-copy-title');
   copy.addEventListener('click', () => {
-    navigator.clipboard?.writeText(where).then(() => { copy.textContent = 'Copied'; }, () => {});
+    navigator.clipboard?.writeText(where).then(() => { copy.textContent = t('ui-copied'); }, () => {});
   });
   box.append(code, copy);
   if (editor) {
-    const a = el('a', '', 'Open in VS Code');
+    const a = el('a', '', t('ui-open-editor'));
     a.href = editor;
     box.append(a);
   }
@@ -217,7 +226,7 @@ function renderDetail() {
   const d = $('detail');
   d.replaceChildren();
   if (!selected) {
-    d.append(el('p', 'hint', 'Click a story\'s block or a finding to see its source.'));
+    d.append(el('p', 'hint', t('ui-click-hint')));
     return;
   }
   if (selected.kind === 'story') {
@@ -227,12 +236,12 @@ function renderDetail() {
     d.append(el('h3', '', s.name));
     const dl = el('dl');
     const row = (k, v) => dl.append(el('dt', '', k), el('dd', '', v));
-    row('page', `${p.number}`);
-    row('block', s.auto ? 'placed by folio (自动组版)' : 'from the story file');
-    row('copy', `${fmt(s.chars)} characters (${s.lines} lines)`);
-    row('holds', `${fmt(s.holds)} characters (lines × characters a line)`);
-    row('fit', s.overset ? `${s.overset} lines overset` : s.underset ? `${s.underset} empty lines under the columns` : 'level');
-    if (s.copyfit) row('copyfit', s.copyfit);
+    row(t('ui-detail-page'), `${p.number}`);
+    row(t('ui-detail-block'), s.auto ? t('ui-detail-block-auto') : t('ui-detail-block-hand'));
+    row(t('ui-detail-copy'), t('ui-detail-copy-value', { chars: fmt(s.chars), lines: s.lines }));
+    row(t('ui-detail-holds'), t('ui-detail-holds-value', { holds: fmt(s.holds) }));
+    row(t('ui-detail-fit'), s.overset ? t('ui-detail-overset', { lines: s.overset }) : s.underset ? t('ui-detail-underset', { lines: s.underset }) : t('ui-detail-level'));
+    if (s.copyfit) row(t('ui-detail-copyfit'), s.copyfit);
     d.append(dl, source(s.file, s.line, null, s.editor));
   } else {
     const f = state.findings[selected.index];
@@ -244,7 +253,7 @@ function renderDetail() {
 function finding(f, compact) {
   const box = el('div');
   const head = el('div');
-  head.append(el('span', `sev ${f.severity}`, f.severity), el('span', 'code', f.code));
+  head.append(el('span', `sev ${f.severity}`, sev(f.severity)), el('span', 'code', f.code));
   box.append(head, el('div', '', f.message));
   if (!compact) details(box, f);
   return box;
@@ -264,11 +273,11 @@ function details(box, f) {
 function renderFindings() {
   const list = $('findings');
   list.replaceChildren();
-  $('count').textContent = state.findings.length ? `(${state.findings.length})` : '(none)';
+  $('count').textContent = state.findings.length ? `(${state.findings.length})` : t('ui-none');
   state.findings.forEach((f, fi) => {
     const li = el('li');
     li.append(finding(f, true));
-    if (f.page !== null && f.page !== undefined && state.pages[f.page]) li.append(el('div', 'code', `page ${state.pages[f.page].number}${f.file ? ` · ${f.file}:${f.line ?? 1}` : ''}`));
+    if (f.page !== null && f.page !== undefined && state.pages[f.page]) li.append(el('div', 'code', `${t('ui-finding-page', { page: state.pages[f.page].number })}${f.file ? ` · ${f.file}:${f.line ?? 1}` : ''}`));
     if (isSelected('finding', f.page, fi)) li.classList.add('selected');
     li.addEventListener('click', () => {
       select({ kind: 'finding', page: f.page, index: fi });
@@ -285,12 +294,13 @@ function renderError() {
   box.hidden = errors.length === 0;
   if (!errors.length) return;
   const n = errors.filter((e) => e.severity === 'error').length;
-  box.append(el('h2', '', `${n} error${n === 1 ? '' : 's'}: ${state.pages.length ? 'the pages below are from the last good build' : 'nothing built yet'}`));
+  const why = state.pages.length ? t('ui-errors-last-good') : t('ui-errors-nothing');
+  box.append(el('h2', '', n === 1 ? t('ui-errors-one', { why }) : t('ui-errors-many', { n, why })));
   for (const e of errors) {
     const item = el('div', 'item');
     const where = e.file ? `${e.file}${e.line ? `:${e.line}:${e.column}` : ''}` : '';
     item.append(el('div', '', ''));
-    item.firstChild.append(el('span', `sev ${e.severity}`, e.severity), el('span', 'where', where));
+    item.firstChild.append(el('span', `sev ${e.severity}`, sev(e.severity)), el('span', 'where', where));
     item.append(el('div', 'message', e.message));
     details(item, e);
     box.append(item);
@@ -349,7 +359,7 @@ events.addEventListener('version', (e) => {
 });
 events.addEventListener('error', () => {
   if (events.readyState !== EventSource.OPEN) {
-    $('status').textContent = 'not connected to folio serve (is it still running?)';
+    $('status').textContent = t('ui-disconnected');
     $('status').className = 'failed';
   }
 });
