@@ -1080,3 +1080,19 @@ cli-dpi-range = { $value } dpi is out of range: give a resolution between { $min
 watch-cannot-set-up = failed to set up file watching ({ $error })
 watch-cannot-watch-path = failed to watch { $path } ({ $error })
 watch-cannot-watch-files = failed to watch the files ({ $error })
+
+# Labels drawn beside the findings' marks on proofs and in the preview (short).
+mark-head-needs = head needs { $lines } lines
+mark-overset = overset { $lines } lines
+mark-underset = underset { $lines } lines
+mark-deep-head = head area { $has } lines, head { $needs }
+mark-unreadable = unreadable { $file }
+mark-not-k = not K
+mark-ink = ink { $percent }%
+mark-loose = loose { $percent }%
+mark-widow = widow
+mark-orphan = orphan
+mark-short = short { $lines }
+mark-hole = hole { $lines }
+mark-fold-split = fold splits a word
+mark-long-leg = long leg { $lines }

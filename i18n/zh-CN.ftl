@@ -1036,3 +1036,19 @@ cli-dpi-range = { $value } dpi 超出范围：分辨率须在每英寸 { $min } 
 watch-cannot-set-up = 无法设置文件监视（{ $error }）
 watch-cannot-watch-path = 无法监视 { $path }（{ $error }）
 watch-cannot-watch-files = 无法监视这些文件（{ $error }）
+
+# 校样和预览中标记旁的简短标签。
+mark-head-needs = 标题需 { $lines } 行
+mark-overset = 溢排 { $lines } 行
+mark-underset = 缺稿 { $lines } 行
+mark-deep-head = 标题区 { $has } 行，标题 { $needs } 行
+mark-unreadable = 无法读取 { $file }
+mark-not-k = 非单黑
+mark-ink = 墨量 { $percent }%
+mark-loose = 松行 { $percent }%
+mark-widow = 孤行
+mark-orphan = 寡行
+mark-short = 短栏 { $lines } 行
+mark-hole = 天窗 { $lines } 行
+mark-fold-split = 中缝断词
+mark-long-leg = 长腿 { $lines } 行

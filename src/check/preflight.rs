@@ -158,17 +158,17 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 crate::tr!("head-overset-hint")
             };
             let d = story.error(at, crate::tr!("head-overset", page = page, needs = h.needs, area = area)).hint(fix);
-            out.push(base(Code::HeadOverset, d, mark(MarkKind::Overset, format!("head needs {} lines", h.needs))));
+            out.push(base(Code::HeadOverset, d, mark(MarkKind::Overset, crate::tr!("mark-head-needs", lines = h.needs))));
         } else if fit.overset > 0 {
             let d = story
                 .error(span.clone(), crate::tr!("overset", page = page, lines = fit.overset, chars = fit.overset * chars_per_line))
                 .hint(crate::tr!("overset-hint"));
-            out.push(base(Code::Overset, d, mark(MarkKind::Overset, format!("overset {} lines", fit.overset))));
+            out.push(base(Code::Overset, d, mark(MarkKind::Overset, crate::tr!("mark-overset", lines = fit.overset))));
         } else if fit.underset > 1 {
             let mut d = story.error(span.clone(), crate::tr!("underset", page = page, lines = fit.underset));
             d.severity = Severity::Warning;
             let d = d.hint(crate::tr!("underset-hint"));
-            out.push(base(Code::Underset, d, mark(MarkKind::Underset, format!("underset {} lines", fit.underset))));
+            out.push(base(Code::Underset, d, mark(MarkKind::Underset, crate::tr!("mark-underset", lines = fit.underset))));
         }
         // A head area deeper than its head needs: white under the head (the head is centred in
         // it), worth a line to the copy.
@@ -177,7 +177,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             let mut d = story.error(at, crate::tr!("deep-head", page = page, has = h.has, needs = h.needs));
             d.severity = Severity::Warning;
             let d = d.hint(crate::tr!("deep-head-hint", needs = h.needs));
-            out.push(base(Code::DeepHead, d, mark(MarkKind::Underset, format!("head area {} lines, head {}", h.has, h.needs))));
+            out.push(base(Code::DeepHead, d, mark(MarkKind::Underset, crate::tr!("mark-deep-head", has = h.has, needs = h.needs))));
         }
         // What fit = "auto" changed: worth knowing, not wrong.
         if let Some(change) = &fit.copyfit {
@@ -216,7 +216,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             let d = story
                 .error(photo.file.span(), crate::tr!("photo-error", file = p.file, error = err.to_string()))
                 .hint(crate::tr!("photo-unreadable-hint"));
-            out.push(finding(Code::PhotoUnreadable, d, format!("unreadable {}", p.file)));
+            out.push(finding(Code::PhotoUnreadable, d, crate::tr!("mark-unreadable", file = p.file)));
             continue;
         }
         let (w_mm, h_mm) = (p.placed_pt[0] / crate::input::grid::PT_PER_MM, p.placed_pt[1] / crate::input::grid::PT_PER_MM);
@@ -321,7 +321,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 page_index: Some(pi.page),
                 story: None,
                 diag: d,
-                mark: Some(Mark { page: pi.page, rect: [first.at[0], first.at[1] - 10.0, 40.0, 12.0], kind: MarkKind::Ink, label: "not K".into() }),
+                mark: Some(Mark { page: pi.page, rect: [first.at[0], first.at[1] - 10.0, 40.0, 12.0], kind: MarkKind::Ink, label: crate::tr!("mark-not-k") }),
             });
         }
         if pi.max_tac > settings.max_ink + 0.5 {
@@ -336,7 +336,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 page_index: Some(pi.page),
                 story,
                 diag: d,
-                mark: Some(Mark { page: pi.page, rect: [pi.max_at[0], pi.max_at[1], 60.0, 20.0], kind: MarkKind::Ink, label: format!("ink {:.0}%", pi.max_tac) }),
+                mark: Some(Mark { page: pi.page, rect: [pi.max_at[0], pi.max_at[1], 60.0, 20.0], kind: MarkKind::Ink, label: crate::tr!("mark-ink", percent = format!("{:.0}", pi.max_tac)) }),
             });
         }
     }
@@ -349,37 +349,37 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         let (code, label, message, hint) = match f.kind {
             typography::Kind::Loose(s) => (
                 Code::LooseLine,
-                format!("loose {:.0}%", s * 100.0),
+                crate::tr!("mark-loose", percent = format!("{:.0}", s * 100.0)),
                 crate::tr!("loose-line", page = page, text = f.text, percent = format!("{:.0}", s * 100.0)),
                 crate::tr!("loose-line-hint"),
             ),
             typography::Kind::Widow => (
                 Code::Widow,
-                "widow".to_string(),
+                crate::tr!("mark-widow"),
                 crate::tr!("widow", page = page, column = col, text = f.text),
                 crate::tr!("widow-hint"),
             ),
             typography::Kind::Orphan => (
                 Code::Orphan,
-                "orphan".to_string(),
+                crate::tr!("mark-orphan"),
                 crate::tr!("orphan", page = page, column = col, text = f.text),
                 crate::tr!("orphan-hint"),
             ),
             typography::Kind::Short(n) => (
                 Code::ShortColumn,
-                format!("short {n}"),
+                crate::tr!("mark-short", lines = n),
                 crate::tr!("short-column", page = page, column = col, lines = n),
                 crate::tr!("short-column-hint"),
             ),
             typography::Kind::Hole(n) => (
                 Code::Hole,
-                format!("hole {n}"),
+                crate::tr!("mark-hole", lines = n),
                 crate::tr!("hole", page = page, column = col, lines = n),
                 crate::tr!("hole-hint"),
             ),
             typography::Kind::FoldSplit(s) => (
                 Code::FoldSplit,
-                "fold splits a word".to_string(),
+                crate::tr!("mark-fold-split"),
                 if s.is_some() {
                     crate::tr!("fold-split-headline", page = page, next = page + 1, text = f.text)
                 } else {
@@ -433,7 +433,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             page_index: Some(leg.page),
             story: Some(story.display.clone()),
             diag: d,
-            mark: Some(Mark { page: leg.page, rect: leg.rect, kind: MarkKind::Typography, label: format!("long leg {}", leg.lines) }),
+            mark: Some(Mark { page: leg.page, rect: leg.rect, kind: MarkKind::Typography, label: crate::tr!("mark-long-leg", lines = leg.lines) }),
         });
     }
 
