@@ -39,6 +39,26 @@ pub fn pdf(compiled: &Compiled, part: Part, ident: &str, date: (u16, u8, u8)) ->
     })
 }
 
+/// The pages' shape as typst-pdf writes `part` of the document: its page count, and the first
+/// page's MediaBox (the frame and its bleed) and TrimBox (the frame, when there is bleed), in the
+/// f32 points the PDF carries. For the manifest ([`crate::output::manifest::Stage::add_proof`]),
+/// so that a proof PDF is not parsed again to describe it.
+pub fn shape(compiled: &Compiled, part: Part) -> crate::output::manifest::Shape {
+    let document = match part {
+        Part::Pages => &compiled.document,
+        Part::Spreads => &compiled.spreads,
+    };
+    let pages = document.pages();
+    let (trim, media) = pages.first().map_or(([0.0; 2], [0.0; 2]), |p| {
+        let f32pt = |a: typst::layout::Abs| f64::from(a.to_pt() as f32);
+        let (w, h, b) = (p.frame.width(), p.frame.height(), &p.bleed);
+        let media = [f32pt(w + b.left + b.right), f32pt(h + b.top + b.bottom)];
+        let trim = if b.is_zero() { media } else { [f32pt(b.left + w) - f32pt(b.left), f32pt(b.top + h) - f32pt(b.top)] };
+        (trim, media)
+    });
+    crate::output::manifest::Shape::from_pt(pages.len(), trim, media)
+}
+
 /// The time written into a build's files: `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when it
 /// is set, else midnight UTC of the edition's date. Never the clock, so builds are reproducible.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -65,9 +65,37 @@ pub struct Manifest {
     pub files: Vec<Entry>,
 }
 
-/// Describe `bytes`, to be written at `path` inside `out`.
+/// What a PDF's manifest entry says of its pages, when the writer knows it: the page count and
+/// the first page's boxes in mm ([`Entry`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shape {
+    /// Number of pages.
+    pub pages: usize,
+    /// Trim size (TrimBox, else MediaBox), width × height.
+    pub trim_mm: [f64; 2],
+    /// Media size (MediaBox), width × height.
+    pub media_mm: [f64; 2],
+}
+
+impl Shape {
+    /// From sizes in pt (as the PDF writes them), rounded as the manifest rounds.
+    pub fn from_pt(pages: usize, trim: [f64; 2], media: [f64; 2]) -> Self {
+        Self { pages, trim_mm: trim.map(mm), media_mm: media.map(mm) }
+    }
+}
+
+/// Describe `bytes`, to be written at `path` inside `out`, its pages read back from the bytes.
 pub fn entry(out: &Path, path: &Path, edition: &str, bytes: &[u8], standard: &str) -> Result<Entry, Diagnostic> {
+    entry_with(out, path, edition, bytes, standard, None)
+}
+
+/// [`entry`], with the pages' [`Shape`] given by the writer that made `bytes` (then they are
+/// not parsed: only hashed).
+fn entry_with(out: &Path, path: &Path, edition: &str, bytes: &[u8], standard: &str, shape: Option<Shape>) -> Result<Entry, Diagnostic> {
     let file = rel_name(path.strip_prefix(out).unwrap_or(path));
+    if let Some(shape) = shape {
+        return Ok(Entry { file, edition: edition.to_string(), sha256: sha256_hex(bytes), pages: shape.pages, trim_mm: shape.trim_mm, media_mm: shape.media_mm, standard: standard.to_string() });
+    }
     // Only the page tree is needed: streams (content, images, fonts) are left unparsed, which
     // makes this several times faster (it runs on every rebuild of `folio watch`).
     fn no_streams(id: lopdf::ObjectId, obj: &mut lopdf::Object) -> Option<(lopdf::ObjectId, lopdf::Object)> {
@@ -254,6 +282,16 @@ impl Stage {
     /// Stage `bytes` as `OUT/rel` (`rel` `/`-separated); `standard` makes it a manifest entry
     /// (PDFs), `None` leaves it out of the manifest (PNG proofs).
     pub fn add(&mut self, rel: &str, bytes: &[u8], standard: Option<&str>) -> Result<(), Diagnostic> {
+        self.add_with(rel, bytes, standard.map(|s| (s, None)))
+    }
+
+    /// Stage a proof PDF (pages or spreads, [`PROOF_STANDARD`]) whose pages' [`Shape`] its
+    /// writer knows (`output::export::shape`): its entry is made without parsing the file.
+    pub fn add_proof(&mut self, rel: &str, bytes: &[u8], shape: Shape) -> Result<(), Diagnostic> {
+        self.add_with(rel, bytes, Some((PROOF_STANDARD, Some(shape))))
+    }
+
+    fn add_with(&mut self, rel: &str, bytes: &[u8], describe: Option<(&str, Option<Shape>)>) -> Result<(), Diagnostic> {
         let path = self.dir.join("files").join(rel);
         let shown = self.out.join(rel);
         if let Some(parent) = path.parent() {
@@ -273,7 +311,7 @@ impl Stage {
             })
         };
         // The file is written while its manifest entry is made from the same bytes.
-        let (written, entry) = rayon::join(write, || standard.map(|s| entry(&self.out, &shown, &self.edition, bytes, s)).transpose());
+        let (written, entry) = rayon::join(write, || describe.map(|(s, shape)| entry_with(&self.out, &shown, &self.edition, bytes, s, shape)).transpose());
         written.map_err(|e| Diagnostic::error(crate::tr!("out-cannot-stage", file = shown.display(), error = e.to_string())).hint(crate::tr!("out-space-hint")))?;
         let entry = entry?;
         self.files.retain(|f| f.rel != rel);

@@ -337,7 +337,7 @@ impl Session {
     /// (and with their own bleed when `--bleed` differs from the format's): only the photos'
     /// pages are laid out again. The archive compiles it again on the gray colour route.
     pub fn publish(&mut self, report: &mut Report, extras: &Extras, out: &Path) -> Result<(), Diagnostics> {
-        use crate::output::manifest::{Stage, PROOF_STANDARD};
+        use crate::output::manifest::Stage;
         use crate::output::{archive, press};
         let name = report.edition.name.clone();
         let ident = ident(&report.edition);
@@ -345,8 +345,8 @@ impl Session {
         let mut stage = Stage::begin(out, &name)?;
         if let Some((pages, spreads)) = report.proofs.take() {
             let n = Names(&name);
-            stage.add(&n.pages_pdf(), &pages, Some(PROOF_STANDARD))?;
-            stage.add(&n.spread_pdf(), &spreads, Some(PROOF_STANDARD))?;
+            stage.add_proof(&n.pages_pdf(), &pages, export::shape(&report.compiled, export::Part::Pages))?;
+            stage.add_proof(&n.spread_pdf(), &spreads, export::shape(&report.compiled, export::Part::Spreads))?;
         }
         if extras.press.is_some() || extras.archive.is_some() {
             let (Some(warm), Some(opened)) = (&mut self.warm, &self.opened) else {

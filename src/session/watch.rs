@@ -18,7 +18,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::layout::compile::Compiled;
 use crate::layout::world::FolioWorld;
 use crate::output::export::{self, Part};
-use crate::output::manifest::{Stage, PROOF_STANDARD};
+use crate::output::manifest::{Shape, Stage};
 use crate::output::names::Names;
 use crate::diag::log;
 use crate::session::{Options, Policy, Report, Session};
@@ -147,7 +147,7 @@ impl Watch {
         let pdf = pages_due.then(|| export::pdf(compiled, Part::Pages, &ident, date)).transpose()?;
         // Put in place without waiting for the disk: the editor sees it at once, and
         // `write_pending`, right after, syncs it with the spread PDF.
-        let written = commit(&self.out, &report.edition.name, pdf.map(|b| (names.pages_pdf(), b, Some(PROOF_STANDARD))).into_iter().collect(), false)?;
+        let written = commit(&self.out, &report.edition.name, pdf.map(|b| (names.pages_pdf(), b, Some(export::shape(compiled, Part::Pages)))).into_iter().collect(), false)?;
         self.unsynced.extend(written.iter().cloned());
         let export = t.elapsed();
         log(&format!("watch: pages PDF in place in {export:?}"));
@@ -184,9 +184,9 @@ impl Watch {
         let names = Names(name);
         let spreads = spread_hashes(compiled);
         let spreads_due = self.spreads.as_ref() != Some(&spreads) || !self.out.join(names.spread_pdf()).exists();
-        let mut files: Vec<(String, Vec<u8>, Option<&str>)> = Vec::new();
+        let mut files: Vec<(String, Vec<u8>, Option<Shape>)> = Vec::new();
         if spreads_due {
-            files.push((names.spread_pdf(), export::pdf(compiled, Part::Spreads, ident, *date)?, Some(PROOF_STANDARD)));
+            files.push((names.spread_pdf(), export::pdf(compiled, Part::Spreads, ident, *date)?, Some(export::shape(compiled, Part::Spreads))));
         }
         if let Some(dpi) = self.png {
             for &i in &self.png_due {
@@ -274,14 +274,18 @@ pub enum Step {
 }
 
 /// Put files in place with the manifest, all of them or none (see `crate::output::manifest`).
+/// A file with a [`Shape`] is a proof PDF; without, a PNG proof (not in the manifest).
 /// `sync`: wait for the disk ([`Stage::begin`]) or not ([`Stage::begin_unsynced`]).
-fn commit(out: &Path, name: &str, files: Vec<(String, Vec<u8>, Option<&str>)>, sync: bool) -> Result<Vec<PathBuf>, Diagnostics> {
+fn commit(out: &Path, name: &str, files: Vec<(String, Vec<u8>, Option<Shape>)>, sync: bool) -> Result<Vec<PathBuf>, Diagnostics> {
     if files.is_empty() {
         return Ok(Vec::new());
     }
     let mut stage = if sync { Stage::begin(out, name)? } else { Stage::begin_unsynced(out, name)? };
-    for (file, bytes, standard) in &files {
-        stage.add(file, bytes, *standard)?;
+    for (file, bytes, shape) in &files {
+        match shape {
+            Some(shape) => stage.add_proof(file, bytes, *shape)?,
+            None => stage.add(file, bytes, None)?,
+        }
     }
     // The files replaced are held open across the commit, so that the rename over each one
     // does not free its pages in the page cache on the way (2–3 ms for a 2.5 MB PDF, in the
