@@ -431,7 +431,9 @@ fn two_builds_are_byte_identical_and_the_manifest_is_true() {
         assert_eq!(na, nb);
         assert!(ba == bb, "{na} differs between two builds");
     }
-    // The manifest lists each PDF with its real hash and page count.
+    // The manifest lists each PDF with its real hash, page count and first page's boxes (a
+    // proof's taken from the document it was written from, the others' read back: either way
+    // what the file says).
     let m = manifest(&a.out());
     let files = m["files"].as_array().unwrap();
     assert_eq!(files.len(), 5);
@@ -441,6 +443,12 @@ fn two_builds_are_byte_identical_and_the_manifest_is_true() {
         let doc = lopdf::Document::load_mem(&bytes).unwrap();
         assert_eq!(e["pages"], doc.get_pages().len());
         assert_eq!(e["edition"], SAMPLE);
+        let first = *doc.get_pages().values().next().unwrap();
+        let mm = |b: [f64; 4]| [b[2] - b[0], b[3] - b[1]].map(|pt| (pt / (72.0 / 25.4) * 100.0).round() / 100.0);
+        let media = mm(page_box(&doc, first, b"MediaBox").expect("a MediaBox"));
+        let trim = page_box(&doc, first, b"TrimBox").map_or(media, mm);
+        assert_eq!(e["media_mm"], serde_json::json!(media), "{}", e["file"]);
+        assert_eq!(e["trim_mm"], serde_json::json!(trim), "{}", e["file"]);
     }
     // The dates are the edition's, not the clock's.
     let info = poppler("pdfinfo", &[a.out().join(format!("{SAMPLE}.pdf")).to_str().unwrap()]);
