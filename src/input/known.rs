@@ -73,7 +73,9 @@ struct Known {
     /// Its ink, when it was measured.
     #[serde(default)]
     ink: Option<Ink>,
-    /// When it was last used (seconds since the epoch), for keeping the most recent.
+    /// When it was last used (seconds since the epoch), for keeping the most recent. Written
+    /// only with something newly learnt (a use alone does not rewrite the file), so the order
+    /// in which photos are forgotten beyond `MAX_PHOTOS` is approximate.
     #[serde(default)]
     used: u64,
 }
