@@ -89,6 +89,13 @@ story-jump-needs-block = a story that continues on another page (转版) needs a
 story-jump-needs-block-hint = give the story its [block] by hand (`folio place --write` writes one for the stories it can place), or remove the [[jumps]]
 story-head-range = `block.head` = { $head } is out of range: the block is { $lines } lines deep, so its head area takes 0–{ $max } lines
 story-head-range-hint = give the head area fewer lines than the block, leaving room for copy (or 0, or leave `head` out: folio sizes it)
+story-cutout-range = `block.cutout` (span { $span }, height { $height }) does not leave an L: the block is { $columns } columns by { $lines } lines, so the corner takes 1–{ $columns } columns less one and 1–{ $lines } lines less one
+story-cutout-range-hint = give the corner fewer columns and lines than the block (the stories in it have blocks of their own there), or leave `cutout` out
+story-cutout-clash = the corner `block.cutout` leaves to other stories cuts into this story's { $what }
+story-cutout-clash-hint = make the corner shorter (`height`) or narrower (`span`) so that it starts under the head, the lead box and the photos, with a line of copy above it
+cutout-what-head = head area
+cutout-what-lead = lead box
+cutout-what-photo = photo
 story-headline-empty = the headline is empty
 story-headline-empty-hint = write the story's headline (主题)
 story-lead-span = the lead box spans { $lead } columns, the story only { $span }

@@ -78,6 +78,13 @@ story-jump-needs-block = 转版的稿件需要 [block]：folio 不自动安排�
 story-jump-needs-block-hint = 手工给稿件写 [block]（`folio place --write` 会为能自动安排的稿件写上），或删去 [[jumps]]
 story-head-range = `block.head` = { $head } 超出范围：该稿块高 { $lines } 行，标题区只能占 0–{ $max } 行
 story-head-range-hint = 标题区的行数要少于稿块，给正文留出地方（或写 0，或删去 `head`，由 folio 决定）
+story-cutout-range = `block.cutout` 的 span = { $span }、height = { $height } 构不成 L 形：稿块宽 { $columns } 栏、高 { $lines } 行，让出的角只能占 1 至 { $columns } 减 1 栏、1 至 { $lines } 减 1 行
+story-cutout-range-hint = 让出的角要比稿块窄、比稿块矮（角里的稿件在那里另有稿块），或删去 `cutout`
+story-cutout-clash = `block.cutout` 让给其他稿件的角压住了本稿的{ $what }
+story-cutout-clash-hint = 把角改矮（`height`）或改窄（`span`），让它从标题、导语框和图片下面开始，上面至少留一行正文
+cutout-what-head = 标题区
+cutout-what-lead = 导语框
+cutout-what-photo = 图片
 story-headline-empty = 标题是空的
 story-headline-empty-hint = 写上稿件的主题
 story-lead-span = 导语框跨 { $lead } 栏，而稿件只跨 { $span } 栏

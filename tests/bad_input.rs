@@ -147,6 +147,42 @@ fn overlapping_blocks_and_grid_overflow() {
     run.assert_stderr_has(&["overlaps the block of", "hint:"]);
 }
 
+/// An L-shaped block (`cutout`) is checked like a block: a corner as wide or as deep as the
+/// block, one that cuts into the head, and a block in the L's own part (not its corner) are
+/// errors at the key with the fix; a block in the corner is not an overlap.
+#[test]
+fn l_shaped_blocks_are_checked() {
+    const LEAD: &str = "content/jiangxi-special/stories/jiujiang-lead.toml";
+    let p = TestProject::sample();
+    p.edit(LEAD, |t| t.replacen("height = 55\n", "height = 55\ncutout = { span = 6, height = 10 }\n", 1));
+    let line = line_of(&p, LEAD, "cutout =");
+    let run = build(&p);
+    run.assert_code(1);
+    run.assert_stderr_has(&[&format!("stories/jiujiang-lead.toml:{line}:"), "does not leave an L", "hint:"]);
+
+    // The corner reaches up into the head area: an error at `cutout`, nothing written.
+    let p = TestProject::sample();
+    p.edit(LEAD, |t| t.replacen("height = 55\n", "height = 55\ncutout = { span = 2, height = 54 }\n", 1));
+    let line = line_of(&p, LEAD, "cutout =");
+    let run = build(&p);
+    run.assert_code(1);
+    run.assert_stderr_has(&[&format!("stories/jiujiang-lead.toml:{line}:"), "cuts into this story's head area", "hint:"]);
+    assert!(!p.out().join("jiangxi-special.pdf").exists(), "nothing written");
+
+    // 武宁 (columns 7–8 from line 7) moved into the lead's block: in its L part an overlap, in
+    // its corner (the lead 8 columns wide, its bottom-right 2 × 49 lines left free) not.
+    let p = TestProject::sample();
+    p.edit(LEAD, |t| t.replacen("span = 6\ntop = 7\nheight = 55\n", "span = 8\ntop = 7\nheight = 55\ncutout = { span = 2, height = 30 }\n", 1));
+    let run = build(&p);
+    run.assert_code(1);
+    run.assert_stderr_has(&["overlaps the block of"]);
+    let p = TestProject::sample();
+    p.edit(LEAD, |t| t.replacen("span = 6\ntop = 7\nheight = 55\n", "span = 8\ntop = 7\nheight = 55\ncutout = { span = 2, height = 49 }\n", 1));
+    p.edit(WUNING, |t| t.replace("top = 7", "top = 13").replace("height = 26", "height = 20"));
+    let run = p.folio(&["check", "content/jiangxi-special"]);
+    assert!(!run.stderr().contains("overlaps the block of"), "{}", run.stderr());
+}
+
 #[cfg(unix)]
 #[test]
 fn templates_cannot_read_outside_the_root() {

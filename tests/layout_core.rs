@@ -118,12 +118,20 @@ fn the_search_tiles_a_page_with_every_story_fitting() {
     assert_eq!(layout.blocks.iter().map(|b| b.story).collect::<Vec<_>>(), ids, "reading order kept");
     let mut cells = vec![vec![0u8; f.lines as usize]; f.columns as usize];
     for b in &layout.blocks {
+        // An L-shaped block leaves its bottom-right corner to the stories that follow.
         for c in b.column - 1..b.column - 1 + b.span {
             for l in b.top..b.top + b.height {
-                cells[c as usize][l as usize] += 1;
+                cells[c as usize][l as usize] += u8::from(common::block_covers(b, c, l));
             }
         }
-        let block = Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head };
+        let block = Block {
+            column: b.column,
+            span: b.span,
+            top: b.top,
+            height: Length::Lines(b.height),
+            head: b.head,
+            cutout: b.cutout.map(|(span, height)| folio::input::content::Cutout { span, height }),
+        };
         // At the photo height the search chose (its first photo grown or shrunk).
         let plain = fitter.fit(b.story, &block).unwrap();
         let delta = b.photo_lines.map_or(0, |l| l as i32 - plain.photo_lines.first().map_or(l, |&p| p) as i32);
@@ -558,7 +566,7 @@ fn random_story_sets_place_exactly_or_say_what_to_cut() {
                 for b in blocks {
                     for c in b.column - 1..b.column - 1 + b.span {
                         for l in b.top..b.top + b.height {
-                            cells[(c * lines + l) as usize] += 1;
+                            cells[(c * lines + l) as usize] += u8::from(common::block_covers(b, c, l));
                         }
                     }
                 }
@@ -570,8 +578,9 @@ fn random_story_sets_place_exactly_or_say_what_to_cut() {
                 let f = &page.format;
                 for (k, story) in page.stories.iter().enumerate() {
                     let b = &blocks.iter().find(|b| b.story == k).unwrap();
-                    let foot = story.block.y + story.block.h;
                     for c in b.column - 1..b.column - 1 + b.span {
+                        // The column's own foot (above an L-shaped block's corner in its columns).
+                        let foot = story.block.y + story.block.h - f.line_y(b.top + b.height - common::column_foot(b, c));
                         let x = f.col_x(c);
                         let bottom = story.items.iter().filter(|it| (it.rect.x - x).abs() < 0.5).map(|it| it.rect.y + it.rect.h).fold(f64::NAN, f64::max);
                         assert!(bottom.is_finite(), "{what}: story {k}'s column {} holds no copy", c + 1);
@@ -703,4 +712,65 @@ fn photos_without_a_span_are_sized_for_their_block() {
         }
     }
     assert_eq!(checked, 2, "both photos of the automatic sample");
+}
+
+/// An L-shaped block (破栏): the tabloid's page 4 left to folio is set as balihu (its vertical
+/// head down the first column) wrapping the bottom-right corner that pengze fills, so the two
+/// heads never stand side by side. Read back from the PDF: the text printed in the corner is
+/// pengze's, and balihu's copy runs above and beside it. `folio place --write` writes the corner
+/// as `cutout = { span = …, height = … }` and the written blocks rebuild the very same pages.
+#[test]
+fn an_l_shaped_block_is_placed_read_back_and_written() {
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    common::unplace(&p, "jiangxi-tabloid", &["pengze", "balihu"]);
+    let report = p.report("jiangxi-tabloid", true);
+    let placement = report.placed.iter().find(|pl| pl.page == 3).expect("page 4 placed");
+    let l = placement.blocks.iter().find(|b| b.cutout.is_some()).expect("an L-shaped block on page 4");
+    let name = |si: usize| report.edition.stories[3][si].display.file_stem().unwrap().to_string_lossy().into_owned();
+    assert_eq!(name(l.story), "balihu", "{:?}", placement.blocks);
+    let (cw, ch) = l.cutout.unwrap();
+    let corner = placement.blocks.iter().find(|b| b.story != l.story).unwrap();
+    assert_eq!((corner.column, corner.span, corner.top, corner.height), (l.column + l.span - cw, cw, l.top + l.height - ch, ch), "pengze fills the corner");
+
+    // The corner and balihu's own part, as printed.
+    let page = &report.compiled.data.pages[3];
+    let f = &page.format;
+    let story = &page.stories[l.story];
+    let cut = story.cutout.expect("the corner in the page data");
+    let (ox, oy) = (f.bleed_pt + f.side_pt, f.bleed_pt + f.top_pt);
+    let words = &common::bbox_words(&p.out().join("jiangxi-tabloid.pdf"))[3];
+    let in_corner = |w: &common::Word| w.x0 >= ox + cut.x - 1.0 && w.y0 >= oy + cut.y - 1.0;
+    let in_block = |w: &common::Word| w.x0 >= ox + story.block.x - 1.0 && w.y0 >= oy + story.block.y - 1.0 && w.y1 <= oy + story.block.y + story.block.h + 1.0;
+    let text = |file: &str| common::han(&std::fs::read_to_string(p.edition("jiangxi-tabloid").join(format!("stories/{file}.toml"))).unwrap());
+    let (pengze, balihu) = (text("pengze"), text("balihu"));
+    let printed = |keep: &dyn Fn(&common::Word) -> bool| common::han(&words.iter().map(|(_, w)| w).filter(|w| keep(w)).map(|w| w.text.as_str()).collect::<String>());
+    // Characters printed there that the story's file does not hold (each counted as often as
+    // the file has it): poppler's reading order across columns is not the copy's, so the
+    // texts are compared as bags of characters.
+    let strangers = |printed: &[char], file: &[char]| {
+        let mut bag: std::collections::HashMap<char, i32> = std::collections::HashMap::new();
+        for c in file {
+            *bag.entry(*c).or_default() += 1;
+        }
+        printed.iter().filter(|c| {
+            let n = bag.entry(**c).or_default();
+            *n -= 1;
+            *n < 0
+        }).count()
+    };
+    let corner_text = printed(&|w| in_block(w) && in_corner(w));
+    assert!(corner_text.len() > 300, "the corner holds pengze's story: {} characters", corner_text.len());
+    assert_eq!(strangers(&corner_text, &pengze), 0, "only pengze's text is printed in the corner: {}", corner_text.iter().collect::<String>());
+    let own = printed(&|w| in_block(w) && !in_corner(w));
+    assert_eq!(strangers(&own, &balihu), 0, "balihu's part holds balihu's text: {}", own.iter().collect::<String>());
+    assert!(own.len() * 100 >= balihu.len() * 90, "balihu's copy is all there: {} of {}", own.len(), balihu.len());
+
+    // Written, it is the same page.
+    let before = std::fs::read(p.out().join("jiangxi-tabloid.pdf")).unwrap();
+    let run = p.folio(&["place", "content/jiangxi-tabloid", "--write"]);
+    run.assert_code(0);
+    let written = std::fs::read_to_string(p.edition("jiangxi-tabloid").join("stories/balihu.toml")).unwrap();
+    assert!(written.contains(&format!("cutout = {{ span = {cw}, height = {ch} }}")), "{written}");
+    p.folio(&["build", "content/jiangxi-tabloid", "--out", "out"]).assert_code(0);
+    assert!(std::fs::read(p.out().join("jiangxi-tabloid.pdf")).unwrap() == before, "the written L rebuilds the same pages");
 }

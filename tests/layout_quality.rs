@@ -105,6 +105,12 @@ fn inside(l: &Line, r: (f64, f64, f64, f64), tol: f64) -> bool {
     l.x0 >= r.0 - tol && l.x1 <= r.2 + tol && l.y0 >= r.1 - tol && l.y1 <= r.3 + tol
 }
 
+/// Whether `l` is the story's: inside its block and not in the corner an L-shaped block leaves
+/// to other stories.
+fn owns(f: &Format, s: &folio::layout::compose::StoryData, l: &Line, tol: f64) -> bool {
+    inside(l, on_page(f, &s.block), tol) && !s.cutout.is_some_and(|c| inside(l, on_page(f, &c), tol))
+}
+
 const NEVER_AT_LINE_START: &str = "。？！．，、；：”’）］〕】》〉」』〗｝～·";
 
 fn check_edition(name: &str) {
@@ -181,15 +187,15 @@ fn check_pages(name: &str, data: &PagesData, pdf: &std::path::Path) {
         // 3. Each multi-column story's columns end within one line of each other, except columns
         //    that stop on top of a photo.
         for s in &page.stories {
-            let b = on_page(f, &s.block);
             let mut ends: Vec<(f64, f64)> = Vec::new(); // (column x, bottom of last line)
-            for l in body_lines.iter().filter(|l| inside(l, b, 1.0)) {
+            for l in body_lines.iter().filter(|l| owns(f, s, l, 1.0)) {
                 match ends.iter_mut().find(|(x, _)| (x - l.x0).abs() < f.column_pt * 0.5) {
                     Some(e) => e.1 = e.1.max(l.y1),
                     None => ends.push((l.x0, l.y1)),
                 }
             }
-            let photo_tops: Vec<(f64, f64, f64)> = s.photos.iter().map(|p| { let r = on_page(f, &p.rect); (r.0, r.2, r.1) }).collect();
+            // An L-shaped block's corner stops the columns over it as a photo does.
+            let photo_tops: Vec<(f64, f64, f64)> = s.photos.iter().map(|p| &p.rect).chain(&s.cutout).map(|r| { let r = on_page(f, r); (r.0, r.2, r.1) }).collect();
             // Columns that stop on top of a photo are compared with each other, the rest with
             // each other.
             let above_photo = |x: f64, y: f64| photo_tops.iter().any(|(px0, px1, top)| x >= px0 - 1.0 && x < *px1 && *top > y);
@@ -211,21 +217,16 @@ fn broadsheet_sample_is_set_on_the_grid() {
 
 /// The same read-back on pages folio made up itself: both samples with every `[block]` removed
 /// but those of the tabloid's 转版 and 跨版 stories (xinyu, jiujiang-lead), which folio does not
-/// place, and of the tabloid's page 4 (pengze, balihu: see below), and the automatic sample
+/// place, and the automatic sample
 /// (jiangxi-auto) as it is, with no `[block]` at all; and no subhead is stranded at a column's
 /// foot there either.
 ///
-/// The tabloid's page 4 stays as the editor placed it in these tests (`&all[2..5]`, page 3's
-/// stories, for the tabloid): its two stories fill their 6 × 25 lines by hand only with
-/// copyfit (balihu's `fit = "auto"`) and a head area a line deeper (pengze's `head = 7`). Since
-/// the house style closes lines up before it spreads them, their copy is about 180 characters
-/// short of the area at the search's own slack (head space, one line per column), which is
-/// more than a desk accepts as white, and folio says so instead of leaving holes:
-/// `tabloid_page_4_unplaced_is_short_and_says_so` checks that error.
+/// The tabloid's page 4 (pengze, balihu under the 转版 block) is placed as an L: balihu's
+/// vertical head down the first column, its copy beside and above the corner pengze fills.
 #[test]
 fn automatic_pages_are_set_on_the_grid() {
     let all = ["xinyu", "jiujiang-lead", "wuning", "duchang", "lianxi", "pengze", "balihu"];
-    for (edition, stories, count) in [(SAMPLE, &all[..], 7), ("jiangxi-tabloid", &all[2..5], 3), (AUTO, &[][..], 10)] {
+    for (edition, stories, count) in [(SAMPLE, &all[..], 7), ("jiangxi-tabloid", &all[2..], 5), (AUTO, &[][..], 10)] {
         let p = TestProject::with_edition(edition);
         common::unplace(&p, edition, stories);
         let report = p.report(edition, true);
@@ -237,16 +238,24 @@ fn automatic_pages_are_set_on_the_grid() {
     }
 }
 
-/// The tabloid's page 4 (pengze, balihu) left to folio: the copy is short of the area, and the
-/// placement says by how much and what to do, rather than leave white (see above).
+/// The tabloid's page 4 (pengze, balihu) left to folio with pengze cut to its first
+/// paragraph: the copy is short of the area, and the placement says by how much and what to do,
+/// rather than leave white.
 #[test]
-fn tabloid_page_4_unplaced_is_short_and_says_so() {
+fn tabloid_page_4_unplaced_and_short_says_so() {
     let p = TestProject::with_edition("jiangxi-tabloid");
     common::unplace(&p, "jiangxi-tabloid", &["pengze", "balihu"]);
+    p.edit("content/jiangxi-tabloid/stories/pengze.toml", |t| {
+        let (head, body) = t.split_once("body = \"\"\"\n").unwrap();
+        let (first, rest) = body.split_once("\n\n").unwrap();
+        let tail = rest.split_once("\"\"\"").unwrap().1;
+        format!("{head}body = \"\"\"\n{first}\n\"\"\"{tail}")
+    });
     let run = p.folio(&["build", "content/jiangxi-tabloid", "--out", "out"]);
     let err = run.stderr() + &run.stdout();
     assert_ne!(run.code(), 0, "page 4 placed: {err}");
     assert!(err.contains("page 4") && err.contains("characters short of its space") && err.contains("add about"), "{err}");
+    assert!(!p.out().join("jiangxi-tabloid.pdf").exists(), "nothing written");
 }
 
 #[test]
@@ -527,7 +536,7 @@ fn single_pages_carry_only_the_text_they_show() {
 #[test]
 fn automatic_pages_read_back_have_no_holes_and_the_lead_head_on_top() {
     let all = ["xinyu", "jiujiang-lead", "wuning", "duchang", "lianxi", "pengze", "balihu"];
-    for (edition, stories) in [(SAMPLE, &all[..]), ("jiangxi-tabloid", &all[2..5])] {
+    for (edition, stories) in [(SAMPLE, &all[..]), ("jiangxi-tabloid", &all[2..])] {
         let p = TestProject::with_edition(edition);
         common::unplace(&p, edition, stories);
         let report = p.report(edition, true);
@@ -584,8 +593,7 @@ fn automatic_pages_read_back_have_no_holes_and_the_lead_head_on_top() {
             // is the story the placement put first.
             let area_top = oy + f.line_y(placement.blocks.iter().map(|b| b.top).min().unwrap());
             let head_top = |si: usize| {
-                let b = on_page(f, &page.stories[si].block);
-                words.iter().map(|(_, w)| w).filter(|w| w.y1 - w.y0 > 1.5 * f.spec.body_size && inside(w, b, 1.0)).map(|w| w.y0).fold(f64::INFINITY, f64::min)
+                words.iter().map(|(_, w)| w).filter(|w| w.y1 - w.y0 > 1.5 * f.spec.body_size && owns(f, &page.stories[si], w, 1.0)).map(|w| w.y0).fold(f64::INFINITY, f64::min)
             };
             let lead = placement.blocks[0].story;
             let lead_top = head_top(lead);
@@ -680,7 +688,7 @@ fn a_headline_on_one_line_keeps_its_phrases_apart() {
 #[test]
 fn automatic_pages_read_back_have_no_clashing_or_stacked_heads() {
     let all = ["xinyu", "jiujiang-lead", "wuning", "duchang", "lianxi", "pengze", "balihu"];
-    for (edition, stories) in [(AUTO, &[][..]), (SAMPLE, &all[..]), ("jiangxi-tabloid", &all[2..5])] {
+    for (edition, stories) in [(AUTO, &[][..]), (SAMPLE, &all[..]), ("jiangxi-tabloid", &all[2..])] {
         let p = TestProject::with_edition(edition);
         common::unplace(&p, edition, stories);
         let report = p.report(edition, true);
@@ -695,10 +703,7 @@ fn automatic_pages_read_back_have_no_clashing_or_stacked_heads() {
             let heads: Vec<Vec<&Word>> = page
                 .stories
                 .iter()
-                .map(|s| {
-                    let b = on_page(f, &s.block);
-                    words.iter().copied().filter(|w| w.y1 - w.y0 > 1.4 * f.spec.body_size && inside(w, b, 1.0)).collect()
-                })
+                .map(|s| words.iter().copied().filter(|w| w.y1 - w.y0 > 1.4 * f.spec.body_size && owns(f, s, w, 1.0)).collect())
                 .collect();
             let top = |h: &[&Word]| h.iter().map(|w| w.y0).fold(f64::INFINITY, f64::min);
             let mut rows = 0;

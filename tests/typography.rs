@@ -216,10 +216,12 @@ fn short_columns(p: &TestProject, e: &str, pdf: &Path, b: &Body) -> Vec<(usize, 
         let lead_gap = f.pitch_pt - f.spec.body_size;
         let step = f.column_pt + f.gutter_pt;
         for s in page.stories.iter().filter(|s| !s.mirror) {
-            let (by, foot) = (s.block.y, s.block.y + s.block.h);
+            let by = s.block.y;
             let cols = ((s.block.w + f.gutter_pt) / step).round() as u32;
             for c in 0..cols {
                 let x = s.block.x + f64::from(c) * step;
+                // Over an L-shaped block's corner (other stories' copy) the column ends above it.
+                let foot = s.cutout.filter(|k| x >= k.x - 1.0).map_or(s.block.y + s.block.h, |k| k.y - lead_gap);
                 let spans = |r: &folio::layout::compose::Rect| r.x <= x + 1.0 && r.x + r.w >= x + f.column_pt - 1.0;
                 // A block across the centre spread's fold: its columns past the page are the
                 // facing page's, a trim's width to the left there.

@@ -61,7 +61,7 @@ pub fn check(edition: &Edition, compiled: &Compiled) -> Vec<Missing> {
                 p.stories.iter().position(|s| {
                     let b = s.block;
                     let (x, y) = (at[0] - fmt.side_pt, at[1] - fmt.top_pt);
-                    x >= b.x - 1.0 && x <= b.x + b.w + 1.0 && y >= b.y - at[3] && y <= b.y + b.h + at[3]
+                    x >= b.x - 1.0 && x <= b.x + b.w + 1.0 && y >= b.y - at[3] && y <= b.y + b.h + at[3] && !s.in_cutout(x, y)
                 })
             });
             if let Some(m) = out.iter_mut().find(|m| m.ch == ch && m.page == pi && m.story == story) {

@@ -36,7 +36,9 @@ pub fn check(compiled: &Compiled) -> Vec<Leg> {
                 let r = &ph.rect;
                 // Whole columns of the block left and right of the photo.
                 let left = ((r.x - b.x) / step).round().max(0.0) as u32;
-                let right = ((b.x + b.w - (r.x + r.w)) / step).round().max(0.0) as u32;
+                // Beside an L-shaped block's corner, the copy's columns end at the corner.
+                let edge = story.cutout.filter(|c| c.y < r.y + r.h).map_or(b.x + b.w, |c| c.x - f.gutter_pt);
+                let right = ((edge - (r.x + r.w)) / step).round().max(0.0) as u32;
                 for (cols, x) in [(left, r.x - step), (right, r.x + r.w + f.gutter_pt)] {
                     if cols != 1 {
                         continue;

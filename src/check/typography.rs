@@ -272,7 +272,7 @@ fn loose_lines(frame: &typst::layout::Frame, fmt: &Format, pi: usize, stories: &
         let story = stories.iter().position(|s| {
             let b = s.block;
             let (x, y) = (x0 - fmt.side_pt, y - fmt.top_pt);
-            !s.mirror && x >= b.x - 1.0 && x <= b.x + b.w + 1.0 && y >= b.y && y <= b.y + b.h + body
+            !s.mirror && x >= b.x - 1.0 && x <= b.x + b.w + 1.0 && y >= b.y && y <= b.y + b.h + body && !s.in_cutout(x, y)
         });
         out.push(Fault { kind: Kind::Loose(spread), page: pi, story, column: None, rect, text: l.iter().map(|g| g.c).collect() });
     }
@@ -320,7 +320,8 @@ fn breaks(fmt: &Format, pi: usize, si: usize, story: &StoryData, short: bool) ->
     for &(c, end, pitch) in ends.iter().filter(|_| short) {
         let x = story.block.x + f64::from(c) * step;
         let spans = |r: &Rect| r.x <= x + 1.0 && r.x + r.w >= x + fmt.column_pt - 1.0;
-        let mut foot = block_foot;
+        // Over an L-shaped block's corner the column ends above the corner.
+        let mut foot = story.cutout.filter(|c| x >= c.x - 1.0).map_or(block_foot, |c| c.y - lead_gap);
         for r in story.photos.iter().map(|p| &p.rect) {
             if spans(r) && r.y >= end - 0.5 {
                 let at_foot = r.y + r.h > block_foot - 2.0 * fmt.pitch_pt;

@@ -54,6 +54,9 @@ fn describe(b: &Placed) -> String {
     if let Some(h) = b.head {
         s.push_str(&format!(", head = {h}"));
     }
+    if let Some((span, height)) = b.cutout {
+        s.push_str(&format!(", cutout = {{ span = {span}, height = {height} }}"));
+    }
     if let Some(l) = b.photo_lines {
         s.push_str(&format!("; first photo height = {l}"));
     }
@@ -82,6 +85,12 @@ fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::P
             table["height"] = toml_edit::value(i64::from(b.height));
             if let Some(h) = b.head {
                 table["head"] = toml_edit::value(i64::from(h));
+            }
+            if let Some((span, height)) = b.cutout {
+                let mut corner = toml_edit::InlineTable::new();
+                corner.insert("span", i64::from(span).into());
+                corner.insert("height", i64::from(height).into());
+                table["cutout"] = toml_edit::value(corner);
             }
             doc["block"] = toml_edit::Item::Table(table);
             if let Some(photo) = doc.get_mut("photos").and_then(|p| p.as_array_of_tables_mut()).and_then(|a| a.get_mut(0)) {

@@ -529,6 +529,31 @@ pub struct Block {
     /// default: as many as it needs. A deeper head is centred in its lines.
     #[serde(default)]
     pub head: Option<u32>,
+    /// The block's bottom-right corner left to other stories (an L-shaped block, 破栏): the
+    /// story's head runs across the whole block and its copy down the columns beside the corner
+    /// and above it; the stories in the corner have blocks of their own there.
+    #[serde(default)]
+    pub cutout: Option<Cutout>,
+}
+
+/// The bottom-right corner of an L-shaped block: `span` columns by `height` grid lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cutout {
+    /// Columns of the corner, counted from the block's right edge (fewer than the block's).
+    pub span: u32,
+    /// Grid lines of the corner, counted up from the block's foot (fewer than the block's).
+    pub height: u32,
+}
+
+impl Block {
+    /// The corner a `cutout` leaves to other stories: (first column, columns, first line,
+    /// lines), on the page's grid like the block's own.
+    pub fn cutout_rect(&self, format: &crate::input::grid::Format) -> Option<(u32, u32, u32, u32)> {
+        let c = self.cutout?;
+        let lines = block_lines(self, format);
+        Some((self.column + self.span.saturating_sub(c.span), c.span, self.top + lines.saturating_sub(c.height), c.height))
+    }
 }
 
 /// A height in grid lines or millimetres.
@@ -981,7 +1006,7 @@ fn validate_story(
     let s = &story.value;
     // A story without a block is placed by folio: only what it holds is checked here, against
     // the page's full width.
-    let unplaced = Spanned::new(0..0, Block { column: 1, span: format.columns, top: 0, height: Length::Lines(format.lines), head: None });
+    let unplaced = Spanned::new(0..0, Block { column: 1, span: format.columns, top: 0, height: Length::Lines(format.lines), head: None, cutout: None });
     let placed = s.block.as_ref();
     let block = placed.unwrap_or(&unplaced).get_ref();
     let span = placed.map_or(0..0, |b| b.span());
@@ -998,6 +1023,13 @@ fn validate_story(
         if u64::from(head) >= lines.max(2) {
             diags.push(story.error(story.key_span(&["block", "head"], span.clone()), crate::tr!("story-head-range", head = head, lines = lines, max = lines.max(2) - 1))
                 .hint(crate::tr!("story-head-range-hint")));
+        }
+    }
+    if let Some(c) = block.cutout {
+        let lines = block_lines(block, format);
+        if c.span == 0 || c.span >= block.span || c.height == 0 || c.height >= lines {
+            diags.push(story.error(story.key_span(&["block", "cutout"], span.clone()), crate::tr!("story-cutout-range", span = c.span, height = c.height, columns = block.span, lines = lines))
+                .hint(crate::tr!("story-cutout-range-hint")));
         }
     }
     check_span_hints(story, format, diags);
@@ -1247,7 +1279,7 @@ fn validate_jumps(story: &Loaded<Story>, formats: &[&crate::input::grid::Format]
             None => diags.push(story.error(jump.span(), crate::tr!("jump-no-page", page = j.page))
                 .hint(crate::tr!("jump-no-page-hint"))),
         }
-        let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None }, format);
+        let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None, cutout: None }, format);
         let before = diags.len();
         let path = ["jumps".to_string(), ji_index.to_string()];
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
@@ -1274,7 +1306,13 @@ fn check_overlaps(
             if let Some(block) = &s.value.block {
                 let b = block.get_ref();
                 let (c0, c1) = (b.column, b.column + b.span);
-                let (t, bot) = (b.top, b.top + block_lines(b, format));
+                let (t, mut bot) = (b.top, b.top + block_lines(b, format));
+                // An L-shaped block: the part above its corner across the block, the part
+                // beside it down to the foot (the corner is other stories').
+                if let Some((cc, _, ct, _)) = b.cutout_rect(format).filter(|r| r.0 > c0 && r.2 > t) {
+                    rects.push((pi, (c0, cc, ct, bot), s, block.span()));
+                    bot = ct;
+                }
                 rects.push((pi, (c0, c1.min(format.columns + 1), t, bot), s, block.span()));
                 if c1 > format.columns + 1 {
                     if let Some((_, r)) = centre {
@@ -1285,7 +1323,7 @@ fn check_overlaps(
             for jump in &s.value.jumps {
                 let j = jump.get_ref();
                 if let Some(ji) = pages.iter().position(|p| p.number == j.page) {
-                    let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None }, formats[ji]);
+                    let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None, cutout: None }, formats[ji]);
                     rects.push((ji, (j.column, j.column + j.span, j.top, j.top + lines), s, jump.span()));
                 }
             }

@@ -332,6 +332,15 @@ fn photos_outside(edition: &Edition, fits: &[StoryFit]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for fit in fits {
         let Some(story) = edition.stories.get(fit.page).and_then(|p| p.get(fit.story)) else { continue };
+        if let Some(clash) = fit.cutout_clash {
+            let what = match clash {
+                compose::CutoutClash::Head => crate::tr!("cutout-what-head"),
+                compose::CutoutClash::Lead => crate::tr!("cutout-what-lead"),
+                compose::CutoutClash::Photo => crate::tr!("cutout-what-photo"),
+            };
+            let span = story.value.block.as_ref().map_or(0..0, |b| b.span());
+            out.push(story.error(story.key_span(&["block", "cutout"], span), crate::tr!("story-cutout-clash", what = what)).hint(crate::tr!("story-cutout-clash-hint")));
+        }
         for o in &fit.photos_outside {
             let Some(photo) = story.value.photos.get(o.photo) else { continue };
             let file = photo.file.get_ref();

@@ -193,6 +193,10 @@ pub struct StoryData {
     /// The head does not fit its area (a `head-overset` finding): the template clips it there,
     /// so nothing is drawn past the block.
     pub head_clip: bool,
+    /// An L-shaped block's bottom-right corner (`cutout`), which other stories fill: the story
+    /// draws nothing there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cutout: Option<Rect>,
 }
 
 /// A galley piece at its place.
@@ -295,6 +299,20 @@ pub struct StoryFit {
     pub head_lines: (u32, u32),
     /// Photos that do not fit inside the story's block (an error: nothing is drawn outside it).
     pub photos_outside: Vec<PhotoOutside>,
+    /// What the corner of an L-shaped block (`cutout`) cuts into: the story's head area, lead
+    /// box or a photo (an error: the story in the corner would be drawn over it).
+    pub cutout_clash: Option<CutoutClash>,
+}
+
+/// What the corner of an L-shaped block cuts into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CutoutClash {
+    /// The head area (or the line of copy above the corner).
+    Head,
+    /// The lead box.
+    Lead,
+    /// A photo.
+    Photo,
 }
 
 /// A head that needs more grid lines than its area gives it (or, for `head_deep`, fewer).
@@ -516,6 +534,12 @@ impl Rect {
 }
 
 impl StoryData {
+    /// Whether the point (`x`, `y`, in pt from the type area's top-left corner) lies in the
+    /// corner an L-shaped block leaves to other stories: what is there is theirs.
+    pub fn in_cutout(&self, x: f64, y: f64) -> bool {
+        self.cutout.is_some_and(|c| x >= c.x - 0.5 && y >= c.y - 0.5)
+    }
+
     /// The same story moved `dx` to the side, marked as a mirror.
     fn mirrored(&self, dx: f64) -> Self {
         let mv = |p: &Placed| Placed { rect: p.rect.shifted(dx), piece: p.piece.clone() };
@@ -531,6 +555,7 @@ impl StoryData {
             column_rules: self.column_rules.iter().map(|r| r.shifted(dx)).collect(),
             mirror: true,
             head_clip: self.head_clip,
+            cutout: self.cutout.map(|r| r.shifted(dx)),
         }
     }
 }
@@ -561,6 +586,11 @@ pub struct Fit {
     /// The most empty grid lines at the foot of any one column's run of copy (a column ending
     /// early above a photo or at the block's foot): a hole when over one.
     pub hole: u32,
+    /// Lines the block holds for copy (every column's free lines under the head, beside the
+    /// lead box and photos, down to the foot): less [`Fit::lines`], the slack.
+    pub capacity: u32,
+    /// Columns of an L-shaped block's corner (`cutout`), 0 for a rectangle.
+    pub cutout_span: u32,
 }
 
 /// The layout core for a placement search: one page's stories as pass 1 measured them, fitted
@@ -686,11 +716,13 @@ impl<'a> Fitter<'a> {
             underset: fit.underset,
             lines: fit.lines,
             head_short: fit.head.is_some(),
-            photos_outside: too_wide || !fit.photos_outside.is_empty(),
+            photos_outside: too_wide || !fit.photos_outside.is_empty() || shape.cutout_clash.is_some(),
             photo_lines: shape.photos.iter().map(|p| p.lines).collect(),
             photo_cols: shape.photos.iter().map(|p| (p.c, p.sp)).collect(),
             copy_span: main.span,
             hole,
+            capacity: fit.capacity,
+            cutout_span: block.cutout.map_or(0, |c| c.span),
         })
     }
 }
@@ -866,6 +898,10 @@ struct Shape<'a> {
     /// Galley item, columns and grid lines (with the line under it) of the lead box.
     lead: Option<(usize, u32, u32)>,
     photos: Vec<PhotoBox>,
+    /// The corner an L-shaped block leaves to other stories: its first column (relative to the
+    /// block's copy columns) and first line; the copy in those columns ends above it.
+    cutout: Option<(u32, u32)>,
+    cutout_clash: Option<CutoutClash>,
 }
 
 impl<'a> Shape<'a> {
@@ -905,7 +941,22 @@ impl<'a> Shape<'a> {
         if let Some(p) = photos.iter().find(|p| p.under) {
             blocks[0].body_top = (blocks[0].body_top + p.lines + 1).min(bottom);
         }
-        Shape { block, blocks, vertical, content_top, bottom, head_lines, head_short, head_deep, head_used, lead, photos }
+        // An L-shaped block: its corner must lie under the head (a line of copy above it), the
+        // lead box and every photo of the columns it takes.
+        let body_top = blocks[0].body_top;
+        let cutout = b.cutout_rect(format).map(|(cc, _, ct, _)| ((cc - 1).saturating_sub(blocks[0].c0), ct));
+        let cutout_clash = cutout.and_then(|(rel, ct)| {
+            if ct < body_top + 1 {
+                Some(CutoutClash::Head)
+            } else if lead.is_some_and(|(_, cols, lines)| cols > rel && ct < body_top + lines + 1) {
+                Some(CutoutClash::Lead)
+            } else if photos.iter().any(|p| p.c + p.sp > rel && !p.under && p.row.is_none_or(|r| body_top + r + p.lines + 1 > ct)) {
+                Some(CutoutClash::Photo)
+            } else {
+                None
+            }
+        });
+        Shape { block, blocks, vertical, content_top, bottom, head_lines, head_short, head_deep, head_used, lead, photos, cutout, cutout_clash }
     }
 
     fn last(&self) -> usize {
@@ -948,6 +999,10 @@ impl<'a> Shape<'a> {
                             (a, z, p.row.is_none() && flex)
                         })
                         .collect();
+                    // The corner of an L-shaped block: the copy of its columns ends above it.
+                    if let Some((_, ct)) = self.cutout.filter(|&(rel, _)| c >= rel) {
+                        cuts.push((ct, u32::MAX, false));
+                    }
                     cuts.sort();
                 }
                 let mut y = start;
@@ -1031,6 +1086,7 @@ impl<'a> Shape<'a> {
             head: self.head_short,
             head_deep: self.head_deep,
             head_aligned: None,
+            cutout_clash: self.cutout_clash,
             head_lines: if self.vertical { (0, 0) } else { (self.head_lines, self.head_used) },
         }
     }
@@ -1058,6 +1114,7 @@ impl<'a> Shape<'a> {
             column_rules: self.column_rules(format, 0, main_foot),
             mirror: false,
             head_clip: self.head_short.is_some(),
+            cutout: self.cutout.map(|(rel, ct)| grid_rect(format, main.c0 + rel, main.span - rel, ct, self.bottom - ct)),
         };
         let jumps = (1..self.blocks.len())
             .map(|k| {
@@ -1078,6 +1135,7 @@ impl<'a> Shape<'a> {
                     column_rules: self.column_rules(format, k, if k == last { result.bottom } else { g.bottom }),
                     mirror: false,
                     head_clip: false,
+                    cutout: None,
                 };
                 (g.page, d)
             })
@@ -1200,6 +1258,10 @@ impl<'a> Shape<'a> {
                     }
                 }
                 cuts.extend(self.photos.iter().filter(|p| p.c <= c && c + 1 < p.c + p.sp && !p.under).map(|p| self.photo_span(p, foot)));
+                // Beside and over an L-shaped block's corner the story there draws its rules.
+                if let Some((_, ct)) = self.cutout.filter(|&(rel, _)| c + 1 >= rel) {
+                    cuts.push((ct, u32::MAX));
+                }
             }
             cuts.sort();
             let x = format.col_x(g.c0 + c) + format.column_pt + format.gutter_pt / 2.0;
@@ -1288,7 +1350,7 @@ fn jump_blocks(ctx: &Ctx, s: &Story, pieces: &StoryPieces) -> Vec<Geom> {
         .enumerate()
         .map(|(k, jump)| {
             let j = jump.get_ref();
-            let jb = Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None };
+            let jb = Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None, cutout: None };
             let rule_top = j.top > (ctx.page_top)(j.page);
             let content_top = j.top + u32::from(rule_top);
             let jh = format.lines_for(ctx.measures[pieces.jumpheads[k]].height) + 1;

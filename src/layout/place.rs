@@ -41,7 +41,7 @@
 use toml::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::input::content::{block_lines, Block, Edition, Length};
+use crate::input::content::{block_lines, Block, Cutout, Edition, Length};
 use crate::input::grid::{Format, Formats};
 use crate::layout::compose::{Fit, Fitter};
 use crate::layout::galley::Spans;
@@ -80,6 +80,11 @@ pub const W_PHOTO_SPAN: u32 = 6;
 /// What the search pays at most, per story, to keep every other story narrower than the lead
 /// (so that the lead's head is the page's largest: head size by rank).
 pub const W_RANK: u32 = 150;
+/// Cost of an L-shaped block (a story wrapping the corner the next stories fill): a little, so
+/// that a rectangle is kept where it costs as much.
+pub const W_WRAP: u32 = 20;
+/// Fewest lines of an L-shaped block's corner.
+pub const MIN_CORNER: u32 = 8;
 /// Most grid lines a head area may be made deeper than the head needs.
 pub const MAX_HEAD_SPACE: u32 = 2;
 /// Most grid lines a first photo may be made shorter or taller.
@@ -108,6 +113,9 @@ pub struct Placed {
     /// The first photo's columns when it has no `span` and the search made it wider or
     /// narrower than folio's default for the block (`span`).
     pub photo_span: Option<u32>,
+    /// An L-shaped block: the columns and lines of its bottom-right corner, left to the
+    /// stories that follow (`cutout`).
+    pub cutout: Option<(u32, u32)>,
 }
 
 /// A page's layout: every story's block, and the layout's cost.
@@ -150,6 +158,9 @@ enum Choice {
     Across { k: usize, h1: u32 },
     /// Down: the first `k - i` stories take the left `w1` columns.
     Down { k: usize, w1: u32 },
+    /// Wrap: the first story takes the rectangle less its bottom-right corner, `w2` columns by
+    /// `h2` lines, which the others fill (an L-shaped block, 破栏: its head over theirs).
+    Wrap { w2: u32, h2: u32 },
 }
 
 struct Search<'a> {
@@ -166,6 +177,11 @@ struct Search<'a> {
     bounds: Vec<(u32, u32)>,
     /// Per memo entry, the heads along the best layout's left and right edges.
     edges: Vec<Edges>,
+    /// Story `i` as an L-shaped block: (i, w, h, top, w2, h2) to its cost and head lines.
+    wraps: std::collections::HashMap<(usize, u32, u32, bool, u32, u32), Option<(u32, u32)>>,
+    /// Story `i` alone in a `w` × `h` rectangle as set (no adjustments): its slack in lines
+    /// (capacity less copy) when nothing is overset, with its head's lines.
+    slack: std::collections::HashMap<(usize, u32, u32, bool), Option<(u32, u32)>>,
 }
 
 /// Line ranges `[from, to)` (from the rectangle's top) of the heads that touch a layout's left
@@ -182,7 +198,7 @@ fn leg_beside(f: &Fit) -> u32 {
     f.photo_cols
         .iter()
         .zip(&f.photo_lines)
-        .filter(|&(&(c, sp), &lines)| (c == 1 || f.copy_span.saturating_sub(c + sp) == 1) && lines > LONG_LEG_BESIDE)
+        .filter(|&(&(c, sp), &lines)| (c == 1 || f.copy_span.saturating_sub(f.cutout_span + c + sp) == 1) && lines > LONG_LEG_BESIDE)
         .map(|(_, &lines)| (lines - LONG_LEG_BESIDE) * W_LEG_PHOTO)
         .sum()
 }
@@ -224,6 +240,7 @@ impl<'a> Search<'a> {
             top: if top { self.area.top } else { self.area.top + 1 },
             height: Length::Lines(h),
             head: None,
+            cutout: None,
         };
         let ok = |f: &Fit| f.overset == 0 && f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && f.lines > 0;
         // What a fit costs besides its adjustments: empty lines, a long leg beside a photo.
@@ -317,6 +334,70 @@ impl<'a> Search<'a> {
         result
     }
 
+    /// Story `stories[i]`'s slack in a `w` × `h` rectangle as set: lines its block holds for
+    /// copy less the copy's, with its head's lines; `None` when it does not fit there.
+    fn slack(&mut self, i: usize, w: u32, h: u32, top: bool) -> Option<(u32, u32)> {
+        if let Some(v) = self.slack.get(&(i, w, h, top)) {
+            return *v;
+        }
+        let block = self.block(w, h, top, None);
+        let v = self
+            .fitter
+            .fit(self.stories[i], &block)
+            .filter(|f| f.overset == 0 && !f.head_short && !f.photos_outside && f.lines > 0)
+            .map(|f| (f.capacity.saturating_sub(f.lines), f.head_lines));
+        self.slack.insert((i, w, h, top), v);
+        v
+    }
+
+    /// A candidate block `w` × `h` (touching the area's top or not), with an L's corner.
+    fn block(&self, w: u32, h: u32, top: bool, cutout: Option<(u32, u32)>) -> Block {
+        Block {
+            column: self.area.column,
+            span: w,
+            top: if top { self.area.top } else { self.area.top + 1 },
+            height: Length::Lines(h),
+            head: None,
+            cutout: cutout.map(|(span, height)| Cutout { span, height }),
+        }
+    }
+
+    /// The cost of story `stories[i]` in a `w` × `h` rectangle less its bottom-right corner of
+    /// `w2` × `h2` (an L-shaped block; its copy as set, with at least [`MIN_COPY_UNDER_HEAD`]
+    /// lines of it above the corner), with its head's lines of text.
+    fn wrap(&mut self, i: usize, (w, h, top): (u32, u32, bool), (w2, h2): (u32, u32)) -> Option<(u32, u32)> {
+        let key = (i, w, h, top, w2, h2);
+        if let Some(v) = self.wraps.get(&key) {
+            return *v;
+        }
+        let block = self.block(w, h, top, Some((w2, h2)));
+        let (min, max) = self.bounds[i];
+        let v = (w >= min && w <= max)
+            .then(|| self.fitter.fit(self.stories[i], &block))
+            .flatten()
+            .filter(|f| f.overset == 0 && f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && f.lines > 0)
+            .filter(|f| h - h2 >= u32::from(!top) + f.head_lines + MIN_COPY_UNDER_HEAD)
+            .map(|f| {
+                let mut c = f.underset * W_UNDERSET + leg_beside(&f);
+                if i == 0 {
+                    c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
+                }
+                (c + W_WRAP, f.head_lines.saturating_sub(1).max(1))
+            });
+        self.wraps.insert(key, v);
+        v
+    }
+
+    /// The corner heights worth trying for story `i` wrapping a `w2`-column corner of a
+    /// `w` × `h` rectangle: those that take about its slack there (the copy then fills the L).
+    fn corner_heights(&mut self, i: usize, (w, h, top): (u32, u32, bool), w2: u32) -> Vec<u32> {
+        let Some((slack, head)) = self.slack(i, w, h, top) else { return Vec::new() };
+        let lo = slack.saturating_sub(w - w2 + 1) / w2;
+        let hi = slack / w2 + 1;
+        let most = h.saturating_sub(u32::from(!top) + head + MIN_COPY_UNDER_HEAD);
+        (lo.max(MIN_CORNER)..=hi.min(most)).collect()
+    }
+
     /// The cheapest layout of stories `i..j` in a `w` × `h` rectangle.
     fn best(&mut self, i: usize, j: usize, w: u32, h: u32, top: bool) -> Option<(u32, Choice)> {
         let key = self.index(i, j, w, h, top);
@@ -361,6 +442,18 @@ impl<'a> Search<'a> {
                     }
                 }
             }
+            // The first story as an L, the others in its corner: its head over theirs.
+            for w2 in 1..w {
+                for h2 in self.corner_heights(i, (w, h, top), w2) {
+                    let Some((a, _)) = self.wrap(i, (w, h, top), (w2, h2)) else { continue };
+                    if best.is_some_and(|(b, _)| a >= b) {
+                        continue;
+                    }
+                    if let Some((b, _)) = self.best(i + 1, j, w2, h2, false) {
+                        consider(a + b, Choice::Wrap { w2, h2 }, &mut best);
+                    }
+                }
+            }
             let edges = match best {
                 Some((_, Choice::Across { k, h1 })) => {
                     let (up, down) = (&self.edges[self.index(i, k, w, h1, top)], &self.edges[self.index(k, j, w, h - h1, false)]);
@@ -369,6 +462,13 @@ impl<'a> Search<'a> {
                 }
                 Some((_, Choice::Down { k, w1 })) => {
                     Edges { left: self.edges[self.index(i, k, w1, h, top)].left.clone(), right: self.edges[self.index(k, j, w - w1, h, top)].right.clone() }
+                }
+                Some((_, Choice::Wrap { w2, h2 })) => {
+                    let head_text = self.wrap(i, (w, h, top), (w2, h2)).map_or(1, |(_, t)| t);
+                    let head = (u32::from(!top), u32::from(!top) + head_text);
+                    let corner = &self.edges[self.index(i + 1, j, w2, h2, false)];
+                    let right = std::iter::once(head).chain(corner.right.iter().map(|&(a, b)| (a + h - h2, b + h - h2))).collect();
+                    Edges { left: vec![head], right }
                 }
                 _ => Edges::default(),
             };
@@ -383,7 +483,11 @@ impl<'a> Search<'a> {
         match choice {
             Choice::Leaf => {
                 let adjust = self.leaf(i, w, h, at_top).map(|(_, a)| a).unwrap_or_default();
-                out.push(Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span });
+                out.push(Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None });
+            }
+            Choice::Wrap { w2, h2 } => {
+                out.push(Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: None, photo_lines: None, photo_span: None, cutout: Some((w2, h2)) });
+                self.unfold(i + 1, j, (c0 + w - w2, top + h - h2, w2, h2), false, out);
             }
             Choice::Across { k, h1 } => {
                 self.unfold(i, k, (c0, top, w, h1), at_top, out);
@@ -437,6 +541,8 @@ fn search_within(fitter: &Fitter, stories: &[usize], area: Area, bounds: &[(u32,
         leaves: vec![None; n * (w + 1) * (h + 1) * 2],
         bounds: bounds.to_vec(),
         edges: vec![Edges::default(); (n + 1) * (n + 1) * (w + 1) * (h + 1) * 2],
+        wraps: std::collections::HashMap::new(),
+        slack: std::collections::HashMap::new(),
     };
     let (cost, _) = s.best(0, n, area.columns, area.bottom - area.top, true)?;
     let mut blocks = Vec::new();
@@ -519,7 +625,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
     for placement in &placements {
         for b in &placement.blocks {
             let story = &mut edition.stories[placement.page][b.story].value;
-            story.block = Some(Spanned::new(0..0, Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head }));
+            story.block = Some(Spanned::new(0..0, Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, cutout: b.cutout.map(|(span, height)| Cutout { span, height }) }));
             if let (Some(lines), Some(photo)) = (b.photo_lines, story.photos.first_mut()) {
                 photo.height = Some(Spanned::new(0..0, lines));
             }
@@ -555,13 +661,20 @@ fn free_area(edition: &Edition, formats: &Formats, pi: usize, page_top: u32) -> 
                 let b = b.get_ref();
                 let h = block_lines(b, qformat);
                 if qi == pi {
-                    take(b.column, b.span, b.top, h);
+                    // An L-shaped block leaves its corner free.
+                    match b.cutout_rect(qformat) {
+                        Some((cc, _, ct, _)) => {
+                            take(b.column, b.span, b.top, ct.saturating_sub(b.top));
+                            take(b.column, cc.saturating_sub(b.column), ct, (b.top + h).saturating_sub(ct));
+                        }
+                        None => take(b.column, b.span, b.top, h),
+                    }
                 } else if spread == Some((qi, pi)) && b.column + b.span - 1 > qformat.columns {
                     take(1, b.column + b.span - 1 - qformat.columns, b.top, h);
                 }
             }
             for jump in story.value.jumps.iter().map(|j| j.get_ref()).filter(|j| j.page == number) {
-                let jb = Block { column: jump.column, span: jump.span, top: jump.top, height: jump.height, head: None };
+                let jb = Block { column: jump.column, span: jump.span, top: jump.top, height: jump.height, head: None, cutout: None };
                 take(jump.column, jump.span, jump.top, block_lines(&jb, format));
             }
         }
@@ -582,7 +695,7 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
         (min.max(1)..=area.columns.min(max))
             .filter_map(|span| {
                 (1..=lines).find_map(|h| {
-                    let block = Block { column: area.column, span, top: area.top + 1, height: Length::Lines(h), head: None };
+                    let block = Block { column: area.column, span, top: area.top + 1, height: Length::Lines(h), head: None, cutout: None };
                     fitter.fit(si, &block).filter(|f| f.overset == 0 && !f.head_short && !f.photos_outside).map(|_| span * h)
                 })
             })
@@ -593,7 +706,7 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
     let index = pi.to_string();
     let at = file.key_span(&["pages", index.as_str(), "stories"], 0..0);
     // A story with no copy fills no block.
-    let full = Block { column: area.column, span: area.columns, top: area.top + 1, height: Length::Lines(lines), head: None };
+    let full = Block { column: area.column, span: area.columns, top: area.top + 1, height: Length::Lines(lines), head: None, cutout: None };
     if let Some(&si) = stories.iter().find(|&&si| fitter.fit(si, &full).is_some_and(|f| f.lines == 0)) {
         let story = &edition.stories[pi][si];
         return file.error(at, crate::tr!("place-no-copy", page = number, story = story.display.display()))

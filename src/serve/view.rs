@@ -157,6 +157,8 @@ pub struct StoryView {
     pub editor: String,
     /// The block in pt from the page's trim top-left corner: x, y, width, height.
     pub rect: [f64; 4],
+    /// An L-shaped block's corner, which other stories fill, in pt like `rect`.
+    pub corner: Option<[f64; 4]>,
     /// `true` when folio chose the block (自动组版), `false` when the file gives it.
     pub auto: bool,
     /// Body lines of copy.
@@ -269,6 +271,7 @@ fn story_views(report: &Report, pi: usize, root: Option<&Path>) -> Vec<StoryView
                 line,
                 editor: editor_link(root, &story.display, line, 1),
                 rect: [data.block.x + side, data.block.y + top, data.block.w, data.block.h],
+                corner: data.cutout.map(|c| [c.x + side, c.y + top, c.w, c.h]),
                 auto: is_auto,
                 lines,
                 overset,

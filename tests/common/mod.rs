@@ -531,3 +531,21 @@ pub fn colour_centroid(png: &[u8], rgb: [u8; 3]) -> (f64, f64, usize) {
     }
     (sx / n.max(1) as f64, sy / n.max(1) as f64, n)
 }
+
+/// Whether a placed block covers column `c` (0-based) on grid line `l`: inside its rectangle
+/// and not in the bottom-right corner an L-shaped block leaves to other stories.
+pub fn block_covers(b: &folio::layout::place::Placed, c: u32, l: u32) -> bool {
+    let (cw, ch) = b.cutout.unwrap_or((0, 0));
+    let inside = c + 1 >= b.column && c + 1 < b.column + b.span && l >= b.top && l < b.top + b.height;
+    let corner = c + 1 >= b.column + b.span - cw && l >= b.top + b.height - ch;
+    inside && !corner
+}
+
+/// The grid line under the last a placed block's column `c` (0-based) holds copy on: the
+/// block's foot, or the top of an L-shaped block's corner in the corner's columns.
+pub fn column_foot(b: &folio::layout::place::Placed, c: u32) -> u32 {
+    match b.cutout {
+        Some((cw, ch)) if c + 1 >= b.column + b.span - cw => b.top + b.height - ch,
+        _ => b.top + b.height,
+    }
+}

@@ -164,6 +164,11 @@ function drawOverlay(p, overlay) {
     if (s.overset) b.classList.add('overset');
     else if (s.underset > 1) b.classList.add('underset');
     Object.assign(b.style, { left: pct(x, p.width), top: pct(y, p.height), width: pct(w, p.width), height: pct(h, p.height) });
+    if (s.corner) {
+      // An L-shaped block: its bottom-right corner belongs to the stories drawn there.
+      const cx = ((s.corner[0] - x) / w) * 100, cy = ((s.corner[1] - y) / h) * 100;
+      b.style.clipPath = `polygon(0 0, 100% 0, 100% ${cy}%, ${cx}% ${cy}%, ${cx}% 100%, 0 100%)`;
+    }
     b.dataset.story = s.name;
     const tag = el('div', 'tag', `${s.auto ? `${t('ui-auto')} · ` : ''}${s.name} · ${capacity(s)}`);
     b.title = `${s.name}\n${s.file}:${s.line}\n${capacity(s)}`;
