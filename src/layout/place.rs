@@ -24,7 +24,13 @@
 //!   every head at the top of its rectangular block, the two blocks at the top of every cut
 //!   down start on one line, so such a pair is unavoidable once stories stand side by side)
 //!   and [`W_HEAD_CLASH`] when they start on different lines but still overlap (heads
-//!   staggered by less than a head's depth: the worst case, never needed);
+//!   staggered by less than a head's depth: the worst case, never needed), [`W_THREE`] more
+//!   when one of the pair already stands beside another head (three in a row). This term is
+//!   added where parts meet, each part's layout having been chosen cheapest on its own, so for
+//!   it alone the search is not exact: a page whose parts cost more on their own but meet with
+//!   fewer heads side by side can be missed;
+//! - [`W_WRAP`] for an L-shaped block (a story wrapping the bottom-right corner the next
+//!   stories fill: their heads then stand beside its copy, not its head);
 //! - [`W_STACKED`] per line a story has fewer than [`MIN_COPY_UNDER_HEAD`] lines of copy under
 //!   its head (a head with almost nothing under it stands straight on the next head: 叠题);
 //! - [`W_LEAD_NARROW`] per column the lead is narrower than the area, and [`W_LEAD_LOW`] if the
@@ -51,6 +57,9 @@ use crate::layout::world::FolioWorld;
 pub const W_UNDERSET: u32 = 10;
 /// Cost of a pair of heads side by side starting on the same line (碰题, a row of heads).
 pub const W_SIDE_BY_SIDE: u32 = 300;
+/// Cost added for a pair of heads side by side of which one already stands beside another
+/// head: three heads in a row.
+pub const W_THREE: u32 = 1000;
 /// Cost of a pair of heads side by side whose lines overlap but start on different lines.
 pub const W_HEAD_CLASH: u32 = 1000;
 /// Fewest lines of copy (or photo) a story should have under its head before the next story.
@@ -184,12 +193,27 @@ struct Search<'a> {
     slack: std::collections::HashMap<(usize, u32, u32, bool), Option<(u32, u32)>>,
 }
 
-/// Line ranges `[from, to)` (from the rectangle's top) of the heads that touch a layout's left
-/// and right edges, top to bottom.
+/// The heads that touch a layout's left and right edges, top to bottom.
 #[derive(Debug, Clone, Default)]
 struct Edges {
-    left: Vec<(u32, u32)>,
-    right: Vec<(u32, u32)>,
+    left: Vec<EdgeHead>,
+    right: Vec<EdgeHead>,
+}
+
+/// A head on a layout's edge: its lines `[from, to)` from the rectangle's top, its story (index
+/// in the run), and whether it already stands beside another head inside the layout.
+#[derive(Debug, Clone, Copy)]
+struct EdgeHead {
+    from: u32,
+    to: u32,
+    story: usize,
+    clashed: bool,
+}
+
+impl EdgeHead {
+    fn shifted(self, by: u32) -> Self {
+        Self { from: self.from + by, to: self.to + by, ..self }
+    }
 }
 
 /// The cost of the long legs beside a fit's photos: a photo with a single column of copy beside
@@ -204,15 +228,21 @@ fn leg_beside(f: &Fit) -> u32 {
 }
 
 /// The cost of the heads along `right` (a left side's right edge) against those along `left`
-/// (the right side's left edge): 碰题.
-fn clashes(right: &[(u32, u32)], left: &[(u32, u32)]) -> u32 {
+/// (the right side's left edge): 碰题, [`W_THREE`] more for a pair whose head already stands
+/// beside another (three heads in a row); with the stories whose heads meet across the cut.
+fn clashes(right: &[EdgeHead], left: &[EdgeHead]) -> (u32, Vec<usize>) {
     let mut cost = 0;
+    let mut met = Vec::new();
     for a in right {
-        for b in left.iter().filter(|b| a.0 < b.1 && b.0 < a.1) {
-            cost += if a.0 == b.0 { W_SIDE_BY_SIDE } else { W_HEAD_CLASH };
+        for b in left.iter().filter(|b| a.from < b.to && b.from < a.to) {
+            cost += if a.from == b.from { W_SIDE_BY_SIDE } else { W_HEAD_CLASH };
+            if a.clashed || b.clashed {
+                cost += W_THREE;
+            }
+            met.extend([a.story, b.story]);
         }
     }
-    cost
+    (cost, met)
 }
 
 impl<'a> Search<'a> {
@@ -413,7 +443,7 @@ impl<'a> Search<'a> {
         if j == i + 1 {
             if let Some((c, a)) = self.leaf(i, w, h, top) {
                 consider(c, Choice::Leaf, &mut best);
-                let head = (u32::from(!top), u32::from(!top) + a.head_text);
+                let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + a.head_text, story: i, clashed: false };
                 self.edges[key] = Edges { left: vec![head], right: vec![head] };
             }
         } else {
@@ -437,7 +467,7 @@ impl<'a> Search<'a> {
                             continue;
                         }
                         // The heads that meet across the cut (碰题).
-                        let clash = clashes(&self.edges[self.index(i, k, w1, h, top)].right, &self.edges[self.index(k, j, w - w1, h, top)].left);
+                        let (clash, _) = clashes(&self.edges[self.index(i, k, w1, h, top)].right, &self.edges[self.index(k, j, w - w1, h, top)].left);
                         consider(a + b + clash, Choice::Down { k, w1 }, &mut best);
                     }
                 }
@@ -457,17 +487,22 @@ impl<'a> Search<'a> {
             let edges = match best {
                 Some((_, Choice::Across { k, h1 })) => {
                     let (up, down) = (&self.edges[self.index(i, k, w, h1, top)], &self.edges[self.index(k, j, w, h - h1, false)]);
-                    let shift = |v: &[(u32, u32)]| v.iter().map(|&(a, b)| (a + h1, b + h1)).collect::<Vec<_>>();
+                    let shift = |v: &[EdgeHead]| v.iter().map(|e| e.shifted(h1)).collect::<Vec<_>>();
                     Edges { left: [up.left.clone(), shift(&down.left)].concat(), right: [up.right.clone(), shift(&down.right)].concat() }
                 }
                 Some((_, Choice::Down { k, w1 })) => {
-                    Edges { left: self.edges[self.index(i, k, w1, h, top)].left.clone(), right: self.edges[self.index(k, j, w - w1, h, top)].right.clone() }
+                    // A head that met one across this cut and stands on the outer edge too (its
+                    // story as wide as its side) has a neighbour already.
+                    let (l, r) = (&self.edges[self.index(i, k, w1, h, top)], &self.edges[self.index(k, j, w - w1, h, top)]);
+                    let (_, met) = clashes(&l.right, &r.left);
+                    let mark = |v: &[EdgeHead]| v.iter().map(|e| EdgeHead { clashed: e.clashed || met.contains(&e.story), ..*e }).collect::<Vec<_>>();
+                    Edges { left: mark(&l.left), right: mark(&r.right) }
                 }
                 Some((_, Choice::Wrap { w2, h2 })) => {
                     let head_text = self.wrap(i, (w, h, top), (w2, h2)).map_or(1, |(_, t)| t);
-                    let head = (u32::from(!top), u32::from(!top) + head_text);
+                    let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + head_text, story: i, clashed: false };
                     let corner = &self.edges[self.index(i + 1, j, w2, h2, false)];
-                    let right = std::iter::once(head).chain(corner.right.iter().map(|&(a, b)| (a + h - h2, b + h - h2))).collect();
+                    let right = std::iter::once(head).chain(corner.right.iter().map(|e| e.shifted(h - h2))).collect();
                     Edges { left: vec![head], right }
                 }
                 _ => Edges::default(),
