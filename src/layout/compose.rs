@@ -194,8 +194,7 @@ pub struct StoryData {
     /// so nothing is drawn past the block.
     pub head_clip: bool,
     /// An L-shaped block's bottom-right corner (`cutout`), which other stories fill: the story
-    /// draws nothing there.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// draws nothing there. `null` for a rectangle.
     pub cutout: Option<Rect>,
 }
 

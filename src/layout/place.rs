@@ -26,9 +26,10 @@
 //!   and [`W_HEAD_CLASH`] when they start on different lines but still overlap (heads
 //!   staggered by less than a head's depth: the worst case, never needed), [`W_THREE`] more
 //!   when one of the pair already stands beside another head (three in a row). This term is
-//!   added where parts meet, each part's layout having been chosen cheapest on its own, so for
-//!   it alone the search is not exact: a page whose parts cost more on their own but meet with
-//!   fewer heads side by side can be missed;
+//!   added where parts meet, so each part keeps its [`KEEP`] cheapest layouts with different
+//!   heads along its edges, not only its cheapest; past those the search is not exact for this
+//!   term (a page whose parts cost more on their own but meet with fewer heads side by side
+//!   can be missed);
 //! - [`W_WRAP`] for an L-shaped block (a story wrapping the bottom-right corner the next
 //!   stories fill: their heads then stand beside its copy, not its head);
 //! - [`W_STACKED`] per line a story has fewer than [`MIN_COPY_UNDER_HEAD`] lines of copy under
@@ -163,13 +164,14 @@ struct Adjust {
 #[derive(Debug, Clone, Copy)]
 enum Choice {
     Leaf,
-    /// Across: the first `k - i` stories take the top `h1` lines.
-    Across { k: usize, h1: u32 },
+    /// Across: the first `k - i` stories take the top `h1` lines (with the parts' kept
+    /// layouts `a` and `b`).
+    Across { k: usize, h1: u32, a: u8, b: u8 },
     /// Down: the first `k - i` stories take the left `w1` columns.
-    Down { k: usize, w1: u32 },
+    Down { k: usize, w1: u32, a: u8, b: u8 },
     /// Wrap: the first story takes the rectangle less its bottom-right corner, `w2` columns by
     /// `h2` lines, which the others fill (an L-shaped block, 破栏: its head over theirs).
-    Wrap { w2: u32, h2: u32 },
+    Wrap { w2: u32, h2: u32, b: u8 },
 }
 
 struct Search<'a> {
@@ -179,13 +181,11 @@ struct Search<'a> {
     n: usize,
     w: usize,
     h: usize,
-    /// Dense memo: None = not computed, Some(None) = infeasible.
-    memo: Vec<Option<Option<(u32, Choice)>>>,
+    /// Dense memo: None = not computed, else the layouts kept (none: nothing fits).
+    memo: Vec<Option<Vec<Cand>>>,
     leaves: Vec<Option<Option<(u32, Adjust)>>>,
     /// Each story's `min_span` and `max_span`.
     bounds: Vec<(u32, u32)>,
-    /// Per memo entry, the heads along the best layout's left and right edges.
-    edges: Vec<Edges>,
     /// Story `i` as an L-shaped block: (i, w, h, top, w2, h2) to its cost and head lines.
     wraps: std::collections::HashMap<(usize, u32, u32, bool, u32, u32), Option<(u32, u32)>>,
     /// Story `i` alone in a `w` × `h` rectangle as set (no adjustments): its slack in lines
@@ -229,20 +229,29 @@ fn leg_beside(f: &Fit) -> u32 {
 
 /// The cost of the heads along `right` (a left side's right edge) against those along `left`
 /// (the right side's left edge): 碰题, [`W_THREE`] more for a pair whose head already stands
-/// beside another (three heads in a row); with the stories whose heads meet across the cut.
-fn clashes(right: &[EdgeHead], left: &[EdgeHead]) -> (u32, Vec<usize>) {
+/// beside another (three heads in a row).
+fn clash_cost(right: &[EdgeHead], left: &[EdgeHead]) -> u32 {
     let mut cost = 0;
-    let mut met = Vec::new();
     for a in right {
         for b in left.iter().filter(|b| a.from < b.to && b.from < a.to) {
             cost += if a.from == b.from { W_SIDE_BY_SIDE } else { W_HEAD_CLASH };
             if a.clashed || b.clashed {
                 cost += W_THREE;
             }
+        }
+    }
+    cost
+}
+
+/// The stories whose heads meet across a cut (see [`clash_cost`]).
+fn met_stories(right: &[EdgeHead], left: &[EdgeHead]) -> Vec<usize> {
+    let mut met = Vec::new();
+    for a in right {
+        for b in left.iter().filter(|b| a.from < b.to && b.from < a.to) {
             met.extend([a.story, b.story]);
         }
     }
-    (cost, met)
+    met
 }
 
 impl<'a> Search<'a> {
@@ -428,111 +437,162 @@ impl<'a> Search<'a> {
         (lo.max(MIN_CORNER)..=hi.min(most)).collect()
     }
 
-    /// The cheapest layout of stories `i..j` in a `w` × `h` rectangle.
-    fn best(&mut self, i: usize, j: usize, w: u32, h: u32, top: bool) -> Option<(u32, Choice)> {
+    /// The cheapest layouts of stories `i..j` in a `w` × `h` rectangle (at most [`KEEP`], each
+    /// with other heads on its edges, cheapest first; none when nothing fits): its memo key.
+    fn best(&mut self, i: usize, j: usize, w: u32, h: u32, top: bool) -> usize {
         let key = self.index(i, j, w, h, top);
-        if let Some(v) = self.memo[key] {
-            return v;
+        if self.memo[key].is_some() {
+            return key;
         }
-        let mut best: Option<(u32, Choice)> = None;
-        let consider = |cost: u32, choice: Choice, best: &mut Option<(u32, Choice)>| {
-            if best.is_none_or(|(b, _)| cost < b) {
-                *best = Some((cost, choice));
-            }
-        };
+        let mut list: Vec<Cand> = Vec::new();
         if j == i + 1 {
             if let Some((c, a)) = self.leaf(i, w, h, top) {
-                consider(c, Choice::Leaf, &mut best);
                 let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + a.head_text, story: i, clashed: false };
-                self.edges[key] = Edges { left: vec![head], right: vec![head] };
+                list.push(Cand { cost: c, choice: Choice::Leaf, edges: Edges { left: vec![head], right: vec![head] } });
             }
         } else {
             for k in i + 1..j {
                 for h1 in 1..h {
-                    let Some((a, _)) = self.best(i, k, w, h1, top) else { continue };
-                    if best.is_some_and(|(b, _)| a >= b) {
+                    let ku = self.best(i, k, w, h1, top);
+                    let Some(lo) = self.cheapest(ku) else { continue };
+                    if lo >= bar(&list) {
                         continue;
                     }
-                    if let Some((b, _)) = self.best(k, j, w, h - h1, false) {
-                        consider(a + b, Choice::Across { k, h1 }, &mut best);
+                    let kd = self.best(k, j, w, h - h1, false);
+                    let (ups, downs) = (self.cands(ku), self.cands(kd));
+                    for (ai, a) in ups.iter().enumerate() {
+                        for (bi, b) in downs.iter().enumerate() {
+                            let cost = a.cost + b.cost;
+                            if cost >= bar(&list) {
+                                continue;
+                            }
+                            let shift = |v: &[EdgeHead]| v.iter().map(|e| e.shifted(h1)).collect::<Vec<_>>();
+                            let edges = Edges { left: [a.edges.left.clone(), shift(&b.edges.left)].concat(), right: [a.edges.right.clone(), shift(&b.edges.right)].concat() };
+                            offer(&mut list, Cand { cost, choice: Choice::Across { k, h1, a: ai as u8, b: bi as u8 }, edges });
+                        }
                     }
                 }
                 for w1 in 1..w {
-                    let Some((a, _)) = self.best(i, k, w1, h, top) else { continue };
-                    if best.is_some_and(|(b, _)| a >= b) {
+                    let kl = self.best(i, k, w1, h, top);
+                    let Some(lo) = self.cheapest(kl) else { continue };
+                    if lo >= bar(&list) {
                         continue;
                     }
-                    if let Some((b, _)) = self.best(k, j, w - w1, h, top) {
-                        if best.is_some_and(|(c, _)| a + b >= c) {
-                            continue;
+                    let kr = self.best(k, j, w - w1, h, top);
+                    let (lefts, rights) = (self.cands(kl), self.cands(kr));
+                    for (ai, a) in lefts.iter().enumerate() {
+                        for (bi, b) in rights.iter().enumerate() {
+                            if a.cost + b.cost >= bar(&list) {
+                                continue;
+                            }
+                            // The heads that meet across the cut (碰题).
+                            let cost = a.cost + b.cost + clash_cost(&a.edges.right, &b.edges.left);
+                            if cost >= bar(&list) {
+                                continue;
+                            }
+                            // A head that met one across this cut and stands on the outer edge
+                            // too (its story as wide as its side) has a neighbour already.
+                            let met = met_stories(&a.edges.right, &b.edges.left);
+                            let mark = |v: &[EdgeHead]| v.iter().map(|e| EdgeHead { clashed: e.clashed || met.contains(&e.story), ..*e }).collect::<Vec<_>>();
+                            let edges = Edges { left: mark(&a.edges.left), right: mark(&b.edges.right) };
+                            offer(&mut list, Cand { cost, choice: Choice::Down { k, w1, a: ai as u8, b: bi as u8 }, edges });
                         }
-                        // The heads that meet across the cut (碰题).
-                        let (clash, _) = clashes(&self.edges[self.index(i, k, w1, h, top)].right, &self.edges[self.index(k, j, w - w1, h, top)].left);
-                        consider(a + b + clash, Choice::Down { k, w1 }, &mut best);
                     }
                 }
             }
             // The first story as an L, the others in its corner: its head over theirs.
             for w2 in 1..w {
                 for h2 in self.corner_heights(i, (w, h, top), w2) {
-                    let Some((a, _)) = self.wrap(i, (w, h, top), (w2, h2)) else { continue };
-                    if best.is_some_and(|(b, _)| a >= b) {
+                    let Some((a, head_text)) = self.wrap(i, (w, h, top), (w2, h2)) else { continue };
+                    if a >= bar(&list) {
                         continue;
                     }
-                    if let Some((b, _)) = self.best(i + 1, j, w2, h2, false) {
-                        consider(a + b, Choice::Wrap { w2, h2 }, &mut best);
+                    let kc = self.best(i + 1, j, w2, h2, false);
+                    let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + head_text, story: i, clashed: false };
+                    for (bi, b) in self.cands(kc).iter().enumerate() {
+                        let cost = a + b.cost;
+                        if cost >= bar(&list) {
+                            continue;
+                        }
+                        let right = std::iter::once(head).chain(b.edges.right.iter().map(|e| e.shifted(h - h2))).collect();
+                        offer(&mut list, Cand { cost, choice: Choice::Wrap { w2, h2, b: bi as u8 }, edges: Edges { left: vec![head], right } });
                     }
                 }
             }
-            let edges = match best {
-                Some((_, Choice::Across { k, h1 })) => {
-                    let (up, down) = (&self.edges[self.index(i, k, w, h1, top)], &self.edges[self.index(k, j, w, h - h1, false)]);
-                    let shift = |v: &[EdgeHead]| v.iter().map(|e| e.shifted(h1)).collect::<Vec<_>>();
-                    Edges { left: [up.left.clone(), shift(&down.left)].concat(), right: [up.right.clone(), shift(&down.right)].concat() }
-                }
-                Some((_, Choice::Down { k, w1 })) => {
-                    // A head that met one across this cut and stands on the outer edge too (its
-                    // story as wide as its side) has a neighbour already.
-                    let (l, r) = (&self.edges[self.index(i, k, w1, h, top)], &self.edges[self.index(k, j, w - w1, h, top)]);
-                    let (_, met) = clashes(&l.right, &r.left);
-                    let mark = |v: &[EdgeHead]| v.iter().map(|e| EdgeHead { clashed: e.clashed || met.contains(&e.story), ..*e }).collect::<Vec<_>>();
-                    Edges { left: mark(&l.left), right: mark(&r.right) }
-                }
-                Some((_, Choice::Wrap { w2, h2 })) => {
-                    let head_text = self.wrap(i, (w, h, top), (w2, h2)).map_or(1, |(_, t)| t);
-                    let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + head_text, story: i, clashed: false };
-                    let corner = &self.edges[self.index(i + 1, j, w2, h2, false)];
-                    let right = std::iter::once(head).chain(corner.right.iter().map(|e| e.shifted(h - h2))).collect();
-                    Edges { left: vec![head], right }
-                }
-                _ => Edges::default(),
-            };
-            self.edges[key] = edges;
         }
-        self.memo[key] = Some(best);
-        best
+        self.memo[key] = Some(list);
+        key
     }
 
-    fn unfold(&mut self, i: usize, j: usize, (c0, top, w, h): (u32, u32, u32, u32), at_top: bool, out: &mut Vec<Placed>) {
-        let Some((_, choice)) = self.best(i, j, w, h, at_top) else { return };
+    /// The layouts kept at memo key `key` (computed).
+    fn cands(&self, key: usize) -> &[Cand] {
+        self.memo[key].as_deref().unwrap_or(&[])
+    }
+
+    /// The cost of the cheapest layout kept at `key`, if any fits.
+    fn cheapest(&self, key: usize) -> Option<u32> {
+        self.cands(key).first().map(|c| c.cost)
+    }
+
+    fn unfold(&mut self, i: usize, j: usize, (c0, top, w, h): (u32, u32, u32, u32), at_top: bool, which: usize, out: &mut Vec<Placed>) {
+        let key = self.best(i, j, w, h, at_top);
+        let Some(choice) = self.cands(key).get(which).map(|c| c.choice) else { return };
         match choice {
             Choice::Leaf => {
                 let adjust = self.leaf(i, w, h, at_top).map(|(_, a)| a).unwrap_or_default();
                 out.push(Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None });
             }
-            Choice::Wrap { w2, h2 } => {
+            Choice::Wrap { w2, h2, b } => {
                 out.push(Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: None, photo_lines: None, photo_span: None, cutout: Some((w2, h2)) });
-                self.unfold(i + 1, j, (c0 + w - w2, top + h - h2, w2, h2), false, out);
+                self.unfold(i + 1, j, (c0 + w - w2, top + h - h2, w2, h2), false, usize::from(b), out);
             }
-            Choice::Across { k, h1 } => {
-                self.unfold(i, k, (c0, top, w, h1), at_top, out);
-                self.unfold(k, j, (c0, top + h1, w, h - h1), false, out);
+            Choice::Across { k, h1, a, b } => {
+                self.unfold(i, k, (c0, top, w, h1), at_top, usize::from(a), out);
+                self.unfold(k, j, (c0, top + h1, w, h - h1), false, usize::from(b), out);
             }
-            Choice::Down { k, w1 } => {
-                self.unfold(i, k, (c0, top, w1, h), at_top, out);
-                self.unfold(k, j, (c0 + w1, top, w - w1, h), at_top, out);
+            Choice::Down { k, w1, a, b } => {
+                self.unfold(i, k, (c0, top, w1, h), at_top, usize::from(a), out);
+                self.unfold(k, j, (c0 + w1, top, w - w1, h), at_top, usize::from(b), out);
             }
         }
+    }
+}
+
+/// How many layouts each part of the search keeps: the cheapest, and the next cheapest each with
+/// other heads along its edges (which may meet a neighbour's heads better: 碰题 is weighed where
+/// parts meet). Two or four were not enough on a broadsheet page of eight stories (the L-shaped
+/// lead that meets its neighbours best was the part's fifth cheapest or later); the pruning
+/// (a part's cheapest against the list's last kept) keeps the search's time about the same.
+const KEEP: usize = 16;
+
+/// One layout a part keeps: its cost, how it is made, and the heads along its edges.
+#[derive(Debug, Clone)]
+struct Cand {
+    cost: u32,
+    choice: Choice,
+    edges: Edges,
+}
+
+/// What a layout must cost less than to be kept in `list`.
+fn bar(list: &[Cand]) -> u32 {
+    if list.len() < KEEP { u32::MAX } else { list[KEEP - 1].cost }
+}
+
+/// Keep `cand` in `list` (cheapest first, at most [`KEEP`]) if it is among the cheapest; of two
+/// with the same heads on their edges (which meet any neighbour alike) only the cheaper. Ties
+/// keep the one found first.
+fn offer(list: &mut Vec<Cand>, cand: Cand) {
+    let same = |x: &[EdgeHead], y: &[EdgeHead]| x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.from == q.from && p.to == q.to && p.clashed == q.clashed);
+    if let Some(pos) = list.iter().position(|c| same(&c.edges.left, &cand.edges.left) && same(&c.edges.right, &cand.edges.right)) {
+        if cand.cost >= list[pos].cost {
+            return;
+        }
+        list.remove(pos);
+    }
+    let at = list.iter().position(|c| cand.cost < c.cost).unwrap_or(list.len());
+    if at < KEEP {
+        list.insert(at, cand);
+        list.truncate(KEEP);
     }
 }
 
@@ -575,13 +635,13 @@ fn search_within(fitter: &Fitter, stories: &[usize], area: Area, bounds: &[(u32,
         memo: vec![None; (n + 1) * (n + 1) * (w + 1) * (h + 1) * 2],
         leaves: vec![None; n * (w + 1) * (h + 1) * 2],
         bounds: bounds.to_vec(),
-        edges: vec![Edges::default(); (n + 1) * (n + 1) * (w + 1) * (h + 1) * 2],
         wraps: std::collections::HashMap::new(),
         slack: std::collections::HashMap::new(),
     };
-    let (cost, _) = s.best(0, n, area.columns, area.bottom - area.top, true)?;
+    let key = s.best(0, n, area.columns, area.bottom - area.top, true);
+    let cost = s.cheapest(key)?;
     let mut blocks = Vec::new();
-    s.unfold(0, n, (area.column, area.top, area.columns, area.bottom - area.top), true, &mut blocks);
+    s.unfold(0, n, (area.column, area.top, area.columns, area.bottom - area.top), true, 0, &mut blocks);
     Some(Layout { blocks, cost })
 }
 
