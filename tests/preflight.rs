@@ -558,3 +558,35 @@ fn loose_lines_orphans_and_short_columns_are_warnings_with_marks_on_the_proof() 
     // Column 2 of the block: right of the page's first column.
     assert!(x > 150.0 * 80.0 / 72.0, "{x}");
 }
+
+/// A head area two or more lines deeper than its head needs (`head = 9` over a two-column
+/// head of one line) is a `deep-head` warning at its `head` key with the `head = N` it needs,
+/// and the proof marks it (in the blue of white under copy: the block's spare lines).
+#[test]
+fn a_deep_head_area_is_a_warning_marked_on_the_proof() {
+    let deep = |h: u32| story("深题", &format!("{}。", han_chars(100, 120)), "", (1, 2, 0, h)) + "head = 9\n";
+    let p = mini(&[("deep.toml", deep(40))], "", "");
+    let (_, v) = check_json(&p, &[]);
+    let h = 40 - v["pages"][0]["underset_lines"].as_u64().unwrap() as u32;
+    std::fs::write(p.edition("mini").join("stories/deep.toml"), deep(h)).unwrap();
+    let (code, v) = check_json(&p, &[]);
+    assert_eq!(code, 0, "warnings only: {v:#}");
+    assert!(with_code(&v, "underset").is_empty(), "{v:#}");
+    let found = with_code(&v, "deep-head");
+    assert_eq!(found.len(), 1, "{v:#}");
+    assert_eq!(found[0]["severity"], "warning");
+    assert_eq!(found[0]["file"], "content/mini/stories/deep.toml");
+    assert_eq!(found[0]["line"], common::line_of(&p, "content/mini/stories/deep.toml", "head = 9") as u64, "at the `head` key");
+    assert!(found[0]["hints"].to_string().contains("head = "), "{:#}", found[0]);
+
+    // The proof marks it; with no underset and nothing else blue on the page, the blue is it.
+    let run = folio(&p, &["proof", "content/mini", "--out", "proofs"]);
+    run.assert_code(0);
+    let png = std::fs::read(p.root().join("proofs/mini-p1.png")).unwrap();
+    let (_, _, blue) = colour_centroid(&png, [0x10, 0x60, 0xe0]);
+    assert!(blue > 50, "deep head marked: {blue}");
+    // Without `head`, no finding and no blue.
+    std::fs::write(p.edition("mini").join("stories/deep.toml"), deep(h).replace("head = 9\n", "")).unwrap();
+    let (_, v) = check_json(&p, &["--allow-overset"]);
+    assert!(with_code(&v, "deep-head").is_empty(), "{v:#}");
+}
