@@ -20,7 +20,12 @@ use headless_chrome::{Browser, LaunchOptions, Tab};
 
 /// Start `folio serve` on a free port; gives the process and its URL, after the first build.
 fn serve(p: &TestProject) -> (Running, String) {
-    let mut run = Running::start(p, &["serve", &format!("content/{SAMPLE}"), "--port", "0", "--out", "out"]);
+    serve_edition(p, SAMPLE)
+}
+
+/// [`serve`] for the edition `content/<name>`.
+fn serve_edition(p: &TestProject, name: &str) -> (Running, String) {
+    let mut run = Running::start(p, &["serve", &format!("content/{name}"), "--port", "0", "--out", "out"]);
     let first = run.next_line();
     let url = first
         .split_whitespace()
@@ -238,6 +243,40 @@ fn blocks_folio_placed_are_shown_as_such() {
     eval(&tab, "(document.querySelector('.slot[data-page=\"5\"] .block').click(), 1)");
     let detail = eval(&tab, "document.getElementById('detail').textContent");
     assert!(detail.as_str().unwrap().contains("placed by folio"), "{detail}");
+    server.assert_running();
+}
+
+/// An L-shaped block (the tabloid's page 4 left to folio: balihu wraps the corner pengze fills)
+/// is drawn as an L: its box is clipped to the L, and the point at the corner's foot belongs to
+/// the story placed there, which a click there selects.
+#[test]
+fn an_l_shaped_block_is_drawn_as_an_l() {
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    unplace(&p, "jiangxi-tabloid", &["pengze", "balihu"]);
+    let (mut server, url) = serve_edition(&p, "jiangxi-tabloid");
+    let browser = browser();
+    let tab = browser.new_tab().expect("tab");
+    tab.set_default_timeout(PATIENCE);
+    tab.navigate_to(&url).expect("open").wait_until_navigated().expect("loads");
+    wait_for(&tab, "(() => { const p = [...document.querySelectorAll('.slot .page')]; return p.length === 4 && p.every(x => x.dataset.drawn); })()", "the four pages drawn");
+    let clips = eval(&tab, "[...document.querySelectorAll('.slot[data-page=\"4\"] .block')].map(b => b.style.clipPath)");
+    let clipped: Vec<&str> = clips.as_array().unwrap().iter().filter_map(|c| c.as_str()).filter(|c| c.starts_with("polygon")).collect();
+    assert_eq!(clipped.len(), 1, "one L on page 4: {clips}");
+    // The point a little inside the L's bottom-right corner, scrolled into view: the topmost
+    // block there (a finding's mark may lie over it) is pengze's.
+    let hit = eval(&tab, "(() => { \
+        const l = [...document.querySelectorAll('.slot[data-page=\"4\"] .block')].find(b => b.style.clipPath.startsWith('polygon')); \
+        l.scrollIntoView({ block: 'end', inline: 'end' }); \
+        const r = l.getBoundingClientRect(); \
+        const e = document.elementsFromPoint(r.right - 8, r.bottom - 8).map(x => x.closest('.block')).find(x => x); \
+        if (!e) return ['no block there', JSON.stringify(r), innerWidth, innerHeight]; \
+        e.click(); \
+        return [e === l, e.dataset.story, l.dataset.story]; })()");
+    let hit = hit.as_array().unwrap_or_else(|| panic!("{hit}"));
+    assert_eq!(hit[0], false, "the corner is not the L's: {hit:?}");
+    assert!(hit[1].as_str().unwrap().contains("源头治理") && hit[2].as_str().unwrap().contains("警力下沉"), "{hit:?}");
+    let detail = eval(&tab, "document.getElementById('detail').textContent");
+    assert!(detail.as_str().unwrap().contains("源头治理"), "the click selects the corner's story: {detail}");
     server.assert_running();
 }
 
