@@ -273,14 +273,7 @@ impl<'a> Search<'a> {
             return None;
         }
         // Where it sits does not matter to the fit, only whether a rule line is drawn above it.
-        let block = Block {
-            column: self.area.column,
-            span: w,
-            top: if top { self.area.top } else { self.area.top + 1 },
-            height: Length::Lines(h),
-            head: None,
-            cutout: None,
-        };
+        let block = self.block(w, h, top, None);
         let ok = |f: &Fit| f.overset == 0 && f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && f.lines > 0;
         // What a fit costs besides its adjustments: empty lines, a long leg beside a photo.
         let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f);
@@ -389,7 +382,8 @@ impl<'a> Search<'a> {
         v
     }
 
-    /// A candidate block `w` × `h` (touching the area's top or not), with an L's corner.
+    /// A candidate block `w` × `h` (touching the area's top or not), with an L's corner: where
+    /// it sits does not change how a story fits it, only whether a rule line is drawn above it.
     fn block(&self, w: u32, h: u32, top: bool, cutout: Option<(u32, u32)>) -> Block {
         Block {
             column: self.area.column,
