@@ -163,3 +163,60 @@ fn a_one_character_edit_lays_out_only_its_paragraph_again() {
         assert_eq!(r.changed, vec![5], "round {round}: the edit changes the drawing of page 5 only");
     }
 }
+
+/// 自动组版 in a warm session (issue 12, item 4): a rebuild searches again only the pages where
+/// something the search reads changed. With nothing changed every page's blocks come from the
+/// session's cache; after a one-character edit in a page-3 story, page 3 is searched again and
+/// page 2 is reused; and each time every page's blocks are those a fresh build chooses.
+#[test]
+fn a_warm_rebuild_searches_again_only_the_edited_automatic_page() {
+    const AUTO: &str = "jiangxi-auto";
+    let p = TestProject::with_edition(AUTO);
+    let opts = folio::session::Options {
+        edition: p.edition(AUTO),
+        root: Some(p.root().to_path_buf()),
+        font_path: Some(common::repo().join("fonts")),
+        system_fonts: false,
+        out: Some(p.out()),
+    };
+    let mut b = folio::session::watch::Watch::new(opts, Default::default(), p.out(), None);
+    b.rebuild().unwrap_or_else(|d| panic!("first build: {d}"));
+    // (page number, reused, blocks) of the last build's placement.
+    let placed = |b: &folio::session::watch::Watch| -> Vec<(u32, bool, Vec<folio::layout::place::Placed>)> {
+        let r = b.report().expect("a good build");
+        r.placed.iter().map(|pl| (r.edition.file.value.pages[pl.page].number, pl.reused, pl.blocks.clone())).collect()
+    };
+    let fresh = || -> Vec<(u32, Vec<folio::layout::place::Placed>)> {
+        let r = p.report(AUTO, false);
+        r.placed.iter().map(|pl| (r.edition.file.value.pages[pl.page].number, pl.blocks.clone())).collect()
+    };
+    let blocks = |v: &[(u32, bool, Vec<folio::layout::place::Placed>)]| -> Vec<(u32, Vec<folio::layout::place::Placed>)> { v.iter().map(|(n, _, b)| (*n, b.clone())).collect() };
+    let reused = |v: &[(u32, bool, Vec<folio::layout::place::Placed>)]| -> Vec<(u32, bool)> { v.iter().map(|(n, r, _)| (*n, *r)).collect() };
+
+    let first = placed(&b);
+    let pages: Vec<u32> = first.iter().map(|(n, _, _)| *n).collect();
+    assert!(pages.contains(&2) && pages.contains(&3), "pages 2 and 3 of {AUTO} are placed by folio: {pages:?}");
+    assert!(first.iter().all(|(_, r, _)| !r), "a first build searches every page: {:?}", reused(&first));
+
+    b.rebuild().unwrap_or_else(|d| panic!("rebuild with nothing changed: {d}"));
+    let same = placed(&b);
+    assert!(same.iter().all(|(_, r, _)| *r), "nothing changed, yet a page was searched again: {:?}", reused(&same));
+    assert_eq!(blocks(&same), blocks(&first), "the reused blocks are the first build's");
+
+    // 八里湖 is on page 3. Swapping its first full stop and comma keeps its length in lines
+    // close, but changes what pass 1 measured: page 3's digest changes, page 2's does not.
+    let story = format!("content/{AUTO}/stories/balihu.toml");
+    for round in 0..2 {
+        p.edit(&story, |t| {
+            let (a, b) = if round == 0 { ("。", "，") } else { ("，", "。") };
+            let at = t.find("body = ").expect("balihu has a body");
+            let i = at + t[at..].find(a).expect("the punctuation in the copy");
+            format!("{}{b}{}", &t[..i], &t[i + a.len()..])
+        });
+        b.rebuild().unwrap_or_else(|d| panic!("rebuild {round}: {d}"));
+        let now = placed(&b);
+        let searched: Vec<u32> = now.iter().filter(|(_, r, _)| !r).map(|(n, _, _)| *n).collect();
+        assert_eq!(searched, vec![3], "round {round}: only page 3 is searched again: {:?}", reused(&now));
+        assert_eq!(blocks(&now), fresh(), "round {round}: the warm rebuild's blocks are a fresh build's");
+    }
+}

@@ -159,6 +159,24 @@ pub struct StoryPieces {
     pub caption_spans: Vec<Vec<(u32, usize)>>,
 }
 
+impl StoryPieces {
+    /// Every galley item of the story, each field's in turn (what a digest of the story's
+    /// measures must cover: [`crate::layout::place::PlaceCache`]).
+    pub fn items(&self) -> impl Iterator<Item = usize> + '_ {
+        let Self { head, head_two, lead, flow, variants, captions, jumpheads, heads, leads, caption_spans } = self;
+        std::iter::once(*head)
+            .chain(*head_two)
+            .chain(*lead)
+            .chain(flow.iter().copied())
+            .chain(variants.iter().flat_map(|(_, f)| f.iter().copied()))
+            .chain(captions.iter().copied())
+            .chain(jumpheads.iter().copied())
+            .chain(heads.iter().map(|h| h.1))
+            .chain(leads.iter().map(|l| l.1))
+            .chain(caption_spans.iter().flatten().map(|c| c.1))
+    }
+}
+
 /// Which widths the galley sets heads and lead boxes at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Spans {

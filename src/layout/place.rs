@@ -654,15 +654,58 @@ pub struct PagePlacement {
     pub page: usize,
     /// The blocks of the stories folio placed, in reading order.
     pub blocks: Vec<Placed>,
+    /// Taken from the [`PlaceCache`]: nothing the search reads for this page changed since a
+    /// search chose these blocks, so the page was not searched again.
+    pub reused: bool,
+}
+
+/// The pages a session placed, kept across its rebuilds (`folio watch`, `folio serve`): a
+/// page's blocks by a digest of everything its search reads — the page's format and free area,
+/// its stories as loaded, the galley pieces pass 1 set for them and what pass 1 measured of
+/// each, its photos' pixel sizes and `edition.toml`. A rebuild after an edit searches only the
+/// pages whose digest changed; the search is deterministic, so a page taken from here is the
+/// page a fresh build gives.
+#[derive(Debug, Default)]
+pub struct PlaceCache {
+    pages: std::collections::HashMap<[u8; 32], Vec<Placed>>,
+}
+
+/// The digest of what the search of page `pi` reads (see [`PlaceCache`]).
+fn page_key(edition: &Edition, formats: &Formats, pass1: &crate::layout::compile::Pass1, pi: usize, unplaced: &[usize], area: Area, photos: &[Vec<crate::input::photos::PhotoInfo>]) -> [u8; 32] {
+    use sha2::Digest;
+    use std::fmt::Write;
+    /// Debug output fed straight into the digest (no string the size of a page's measures).
+    struct Feed(sha2::Sha256);
+    impl Write for Feed {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.update(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut h = Feed(sha2::Sha256::new());
+    let format = edition.page_format(formats, pi);
+    let _ = write!(h, "{format:?}\u{1}{area:?}\u{1}{unplaced:?}\u{1}{:?}\u{1}{photos:?}\u{1}", edition.file.value);
+    for (si, story) in edition.stories[pi].iter().enumerate() {
+        let _ = write!(h, "{:?}\u{1}", story.value);
+        if let Some(pieces) = pass1.galley.stories.get(pi).and_then(|p| p.get(si)) {
+            let _ = write!(h, "{pieces:?}\u{1}");
+            for i in pieces.items() {
+                let _ = write!(h, "{:?}\u{1}{:?}\u{1}", pass1.galley.items.get(i), pass1.measures.get(i));
+            }
+        }
+    }
+    h.0.finalize().into()
 }
 
 /// Place every story of `edition` that has no `[block]`: pass 1 once with every head and lead
 /// box at every span, then, per page, the [`search`] over the page's free area — the type area
-/// under the banner and masthead, below any block the editor placed by hand. The chosen blocks
+/// under the banner and masthead, below any block the editor placed by hand — the pages on all
+/// cores, a page whose search reads what it read last time from `cache`. The chosen blocks
 /// (and head areas and first photos' heights where the search changed them) are written into
 /// `edition`, so the compile that follows lays the stories out there. When a page's stories do
 /// not tile its area, the error says by about how many characters the copy is over or short.
-pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Formats) -> Result<Vec<PagePlacement>, Diagnostics> {
+pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Formats, cache: &mut PlaceCache) -> Result<Vec<PagePlacement>, Diagnostics> {
+    use rayon::prelude::*;
     if !edition.stories.iter().flatten().any(|s| s.value.unplaced()) {
         return Ok(Vec::new());
     }
@@ -670,7 +713,12 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
     world.set_versioned(crate::layout::world::DataFile::Output, &crate::layout::compile::OutputOptions::default());
     let pass1 = crate::layout::compile::measure_galley(world, edition, formats, Spans::All)?;
     let infos = crate::input::photos::inspect_all(edition).map_err(Diagnostics)?;
-    let mut placements = Vec::new();
+    // Each page with stories to place: searched, or taken from the cache.
+    enum Job {
+        Search { pi: usize, unplaced: Vec<usize>, area: Area, key: [u8; 32] },
+        Reused(PagePlacement, [u8; 32]),
+    }
+    let mut jobs = Vec::new();
     let mut errors = Vec::new();
     for pi in 0..edition.stories.len() {
         let mut unplaced: Vec<usize> = (0..edition.stories[pi].len()).filter(|&si| edition.stories[pi][si].value.unplaced()).collect();
@@ -679,7 +727,6 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
         if unplaced.is_empty() {
             continue;
         }
-        let format = edition.page_format(formats, pi);
         let spec = &edition.file.value.pages[pi];
         let page_top = edition.page_top(formats, pi);
         let Some(area) = free_area(edition, formats, pi, page_top) else {
@@ -701,13 +748,44 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                 .hint(crate::tr!("place-min-span-hint", columns = area.columns)));
             continue;
         }
-        let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
-        let fitter = Fitter::new(edition, formats, &pass1.galley, &pass1.measures, pi, photos);
-        match search(&fitter, &unplaced, area) {
-            Some(layout) => placements.push(PagePlacement { page: pi, blocks: layout.blocks }),
-            None => errors.push(no_tiling(edition, &fitter, format, pi, &unplaced, area)),
+        let key = page_key(edition, formats, &pass1, pi, &unplaced, area, &infos[pi]);
+        jobs.push(match cache.pages.get(&key) {
+            Some(blocks) => Job::Reused(PagePlacement { page: pi, blocks: blocks.clone(), reused: true }, key),
+            None => Job::Search { pi, unplaced, area, key },
+        });
+    }
+    // The pages' searches share nothing: one a core (each is single-threaded), in page order.
+    let shared: &Edition = edition;
+    let done: Vec<Result<(PagePlacement, [u8; 32]), Diagnostic>> = jobs
+        .into_par_iter()
+        .map(|job| match job {
+            Job::Reused(p, key) => Ok((p, key)),
+            Job::Search { pi, unplaced, area, key } => {
+                let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
+                let fitter = Fitter::new(shared, formats, &pass1.galley, &pass1.measures, pi, photos);
+                let t = std::time::Instant::now();
+                let found = search(&fitter, &unplaced, area);
+                crate::diag::log(&format!("placed page {} in {:?}", shared.file.value.pages[pi].number, t.elapsed()));
+                match found {
+                    Some(layout) => Ok((PagePlacement { page: pi, blocks: layout.blocks, reused: false }, key)),
+                    None => Err(no_tiling(shared, &fitter, shared.page_format(formats, pi), pi, &unplaced, area)),
+                }
+            }
+        })
+        .collect();
+    let mut placements = Vec::new();
+    let mut kept = std::collections::HashMap::new();
+    for d in done {
+        match d {
+            Ok((p, key)) => {
+                kept.insert(key, p.blocks.clone());
+                placements.push(p);
+            }
+            Err(e) => errors.push(e),
         }
     }
+    // Only this build's pages are kept: the cache never grows past an edition.
+    cache.pages = kept;
     if !errors.is_empty() {
         return Err(Diagnostics(errors));
     }

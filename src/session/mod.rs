@@ -91,6 +91,8 @@ struct Warm {
     world: FolioWorld,
     root: PathBuf,
     fonts: FontsStamp,
+    /// The pages placed last time (自动组版), reused where nothing their search reads changed.
+    placed: crate::layout::place::PlaceCache,
 }
 
 /// A fingerprint of the fonts folder: its font files' paths, sizes and modification times.
@@ -198,7 +200,7 @@ impl Session {
             }
             _ => {
                 let store = fonts::load(&FontOptions { dir: project.fonts.clone(), system: o.system_fonts })?;
-                Warm { world: FolioWorld::new(&project, store), root: project.root.clone(), fonts: stamp }
+                Warm { world: FolioWorld::new(&project, store), root: project.root.clone(), fonts: stamp, placed: Default::default() }
             }
         };
         self.warm = Some(warm);
@@ -216,7 +218,7 @@ impl Session {
         let t = Instant::now();
         let (Some(warm), Some(opened)) = (&mut self.warm, &self.opened) else { unreachable!("opened above") };
         // Stories without a [block] are placed first (自动组版); the compile lays them out there.
-        let placed = crate::layout::place::place_edition(&mut warm.world, &mut edition, &opened.formats)?;
+        let placed = crate::layout::place::place_edition(&mut warm.world, &mut edition, &opened.formats, &mut warm.placed)?;
         // The photos' ink (a resize and a separation of each RGB photo) is measured on the
         // other core while the spread sheets are laid out; the preflight then finds it cached.
         let compiled = compile::compile_then(&mut warm.world, &edition, &opened.formats, compile::OutputOptions { photo_forms: self.photo_forms, ..Default::default() }, &crate::check::ink::measure_beside)?;
