@@ -29,6 +29,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 const SAMPLE: &str = "jiangxi-special";
+/// The automatic sample edition (no `[block]` tables: folio places every story).
+const AUTO: &str = "jiangxi-auto";
 const TYPST_VERSION: &str = "0.15.1";
 
 fn repo() -> PathBuf {
@@ -174,8 +176,29 @@ fn warm(root: &Path, runs: usize) {
         assert!(!r.changed.is_empty(), "a photo change changes its page");
         photo_times.push(r.elapsed);
     }
+    // The automatic edition (自动组版): a one-character edit in a page-3 story searches page 3
+    // again; pages 1 and 2 come from the session's placement cache.
+    let auto = root.join("content").join(AUTO);
+    let opts = folio::session::Options { edition: auto.clone(), root: Some(root.to_path_buf()), font_path: Some(repo().join("fonts")), system_fonts: false, out: Some(root.join("auto-out")) };
+    let mut builder = folio::session::watch::Watch::new(opts, Default::default(), root.join("auto-out"), None);
+    builder.rebuild().unwrap_or_else(|d| panic!("first build of {AUTO} failed: {:?}", d.0));
+    let story = auto.join("stories/balihu.toml");
+    let original = std::fs::read_to_string(&story).unwrap();
+    let mut auto_times = Vec::new();
+    for i in 0..2 * runs {
+        let (a, b) = if i % 2 == 0 { ("八里湖", "八里糊") } else { ("八里糊", "八里湖") };
+        let now = std::fs::read_to_string(&story).unwrap();
+        let at = now.find("body = ").expect("balihu has a body");
+        std::fs::write(&story, format!("{}{}", &now[..at], now[at..].replacen(a, b, 1))).unwrap();
+        let r = builder.rebuild_pages().unwrap_or_else(|d| panic!("rebuild of {AUTO} failed: {:?}", d.0));
+        let searched = builder.report().expect("a good build").placed.iter().filter(|p| !p.reused).count();
+        assert_eq!(searched, 1, "an edit on one automatic page searches that page only");
+        auto_times.push(r.elapsed);
+        builder.write_pending().unwrap_or_else(|d| panic!("writing the spread PDF failed: {:?}", d.0));
+    }
+    std::fs::write(&story, original).unwrap();
     let us = |v: Vec<Duration>| median(v).as_micros();
-    println!("WARM {} {} {} {} {} {} {}", us(total), us(load), us(compile), us(export), us(photo_times), own_peak(), us(rest));
+    println!("WARM {} {} {} {} {} {} {} {}", us(total), us(load), us(compile), us(export), us(photo_times), own_peak(), us(rest), us(auto_times));
 }
 
 /// The layout core for a placement search: every story of the sample fitted to candidate blocks
@@ -357,6 +380,7 @@ fn main() {
     let root = dir.path();
     copy_dir(&repo().join("layouts"), &root.join("layouts"));
     copy_dir(&repo().join("content").join(SAMPLE), &root.join("content").join(SAMPLE));
+    copy_dir(&repo().join("content").join(AUTO), &root.join("content").join(AUTO));
     let edition = format!("content/{SAMPLE}");
     let fonts_arg = fonts.to_str().unwrap();
     let typst_name = typst.as_ref().map_or("skipped (BENCH_NO_TYPST)".to_string(), |t| t.display().to_string());
@@ -421,6 +445,7 @@ fn main() {
     let (text, text_load, text_compile, text_export, photo_t) = (d(0), d(1), d(2), d(3), d(4));
     let warm_peak = warm[5] as u64;
     let text_rest = d(6);
+    let auto_text = d(7);
 
     let (fit_count, fit_time, fit_pass1) = fits(root);
     let fits_per_second = fit_count as f64 / fit_time.as_secs_f64().max(1e-9);
@@ -442,6 +467,7 @@ fn main() {
     println!("| warm rebuild after a one-character edit (watch): save → new pages PDF in place | {} | {} (whole watch session) |", ms(text), mib(warm_peak));
     println!("| … then the spread PDF in place (written after the pages PDF) | +{} | |", ms(text_rest));
     println!("| rebuild after a photo change (watch) | {} | |", ms(photo_t));
+    println!("| warm rebuild of `{AUTO}` (自动组版) after a one-character edit: pages PDF in place (the edited page searched again) | {} | |", ms(auto_text));
     println!("| `folio watch`: save of a story to its new pages PDF in place (timed from outside) | {} | |", ms(latency));
     println!("| `folio place` of a broadsheet page of 8 stories (copy {:.0} % of the page, {}) | {} | |", share8 * 100.0, if placed8 { "placed" } else { "no layout: the what-to-cut message" }, ms(place8));
     println!();
