@@ -246,3 +246,43 @@ fn spread_sheets_from_the_pages_look_as_the_spread_template_lays_them_out() {
         }
     }
 }
+
+/// A vertical headline in two phrases (issue 14, item 4: 警力下沉 / 禁毒宣传进企业, the editor's
+/// `\n` between them) sets as two columns, the first phrase on the right as vertical lines
+/// read, both from the head's top; the copy runs on under the head in its column, about a line
+/// of white between, as a 美编 sets a 竖题 over a short story. Read back from page 4's glyphs.
+#[test]
+fn a_two_phrase_vertical_head_sets_as_two_columns_with_the_copy_under_it() {
+    let p = TestProject::with_edition(NAME);
+    p.folio(&["build", &format!("content/{NAME}"), "--out", "out"]).assert_code(0);
+    let pdf = p.out().join(format!("{NAME}.pdf"));
+    let page = common::typeset::chars(&pdf).into_iter().nth(3).expect("a page 4");
+    let head: Vec<&common::typeset::Char> = page.iter().filter(|c| c.size > 20.0).collect();
+    let column = |phrase: &str| -> Vec<&common::typeset::Char> {
+        let mut out: Vec<&common::typeset::Char> = Vec::new();
+        for ch in phrase.chars() {
+            let found = head.iter().find(|c| c.c == ch && !out.iter().any(|o| std::ptr::eq(*o, **c))).unwrap_or_else(|| panic!("no {ch} of {phrase} in the head: {head:?}"));
+            out.push(found);
+        }
+        out
+    };
+    let (first, second) = (column("警力下沉"), column("禁毒宣传进企业"));
+    for (name, col) in [("警力下沉", &first), ("禁毒宣传进企业", &second)] {
+        assert!(col.iter().all(|c| (c.x0 - col[0].x0).abs() < 1.0), "{name} stands in one column: {col:?}");
+        assert!(col.windows(2).all(|w| w[1].y > w[0].y + 20.0), "{name} reads downwards: {col:?}");
+    }
+    assert!(first[0].x0 > second[0].x0 + 20.0, "the first phrase is the right-hand column: {} vs {}", first[0].x0, second[0].x0);
+    assert!((first[0].y - second[0].y).abs() < 1.0, "both columns start at the head's top: {} vs {}", first[0].y, second[0].y);
+
+    // The copy under the head, in its column: body characters between the head's left edge and
+    // the column's right edge, below the head's last character.
+    let (left, right) = (second[0].x0 - 20.0, first[0].x1 + 20.0);
+    let foot = second.last().expect("a last character").y;
+    let under: Vec<&common::typeset::Char> = page.iter().filter(|c| c.size < 12.0 && c.x0 >= left && c.x1 <= right && c.y > foot).collect();
+    let top = under.iter().map(|c| c.y).fold(f64::INFINITY, f64::min);
+    assert!(under.len() > 50, "the copy runs on under the vertical head: {} characters there", under.len());
+    // White between the head's last character (its em box: 0.12 em under the baseline) and the
+    // copy's first line (0.88 em over its baseline): half a line to a line and a half (15 pt).
+    let white = (top - 0.88 * 10.0) - (foot + 0.12 * 26.0);
+    assert!((7.0..=23.0).contains(&white), "{white:.1} pt of white between the vertical head and the copy under it");
+}

@@ -350,7 +350,9 @@ pub struct Story {
     #[serde(default)]
     #[schemars(with = "Option<u32>")]
     pub max_span: Option<Spanned<u32>>,
-    /// Set the headline vertically (竖排) in the block's first column instead of across the top.
+    /// Set the headline vertically (竖排) at the top of the block's first column instead of across
+    /// the top, each phrase (the editor's `\n`) a column of its own, the first on the right; the
+    /// copy runs on under it.
     #[serde(default)]
     pub vertical: bool,
     /// Where the story sits on the page grid; absent, folio places the story itself (自动组版,

@@ -564,6 +564,9 @@ impl StoryData {
 pub struct Fit {
     /// Grid lines of the head's area (with the blank line under it).
     pub head_lines: u32,
+    /// A vertical (竖排) head: the grid lines it takes down the block's first column (its
+    /// characters', or the whole column where it keeps the column to itself); 0 otherwise.
+    pub vertical_lines: u32,
     /// Lines of copy in each column of the story's own block, left to right.
     pub columns: Vec<u32>,
     /// Lines of copy that did not fit.
@@ -710,6 +713,11 @@ impl<'a> Fitter<'a> {
             .unwrap_or(0);
         Some(Fit {
             head_lines: shape.head_lines,
+            vertical_lines: match shape.under_vertical {
+                Some(lines) => lines.saturating_sub(1).max(1),
+                None if shape.vertical => shape.bottom.saturating_sub(shape.content_top),
+                None => 0,
+            },
             columns,
             overset: fit.overset,
             underset: fit.underset,
@@ -884,6 +892,11 @@ struct Shape<'a> {
     block: &'a Block,
     blocks: Vec<Geom>,
     vertical: bool,
+    /// A vertical head whose copy runs on under it in the block's first column: the grid lines
+    /// the head takes there (with the blank line under it). `None` for a vertical head that
+    /// keeps the column to itself, top to foot (the story has a lead box, or a photo in that
+    /// column), and for any other head.
+    under_vertical: Option<u32>,
     /// First line under the block's top rule.
     content_top: u32,
     bottom: u32,
@@ -921,21 +934,35 @@ impl<'a> Shape<'a> {
         let rule_top = top > (ctx.page_top)(ctx.page_number);
         let content_top = top + u32::from(rule_top);
         let bottom = top + block_lines(b, format);
-        // A vertical headline takes the block's first column, top to foot; the copy runs beside it.
+        // A vertical headline stands at the top of the block's first column, the copy beside it
+        // and on under it, as a 美编 sets a 竖题; where a lead box or a photo would share that
+        // column with it, the head takes the column top to foot and the copy runs beside it.
         let vertical = s.vertical && b.span > 1;
         let (head_lines, head_short, head_deep, head_used) = head_area(format, b, vertical, head_height, bottom.saturating_sub(content_top));
-        let mut blocks = vec![Geom {
+        let geom = |aside: bool| Geom {
             page: ctx.page_number,
-            c0: b.column - 1 + u32::from(vertical),
-            span: b.span - u32::from(vertical),
+            c0: b.column - 1 + u32::from(aside),
+            span: b.span - u32::from(aside),
             top,
             bottom,
             rule_top,
             body_top: content_top + head_lines,
-        }];
-        blocks.extend(jump_blocks(ctx, s, pieces));
+        };
         let lead = lead.map(|(i, cols)| (i, cols, format.lines_for(ctx.measures[i].height) + 1));
-        let photos = photo_boxes(ctx, s, pieces, (blocks[0].c0, blocks[0].span), photo, photo_info);
+        let mut under_vertical = None;
+        let mut main = geom(vertical);
+        let mut photos = photo_boxes(ctx, s, pieces, (main.c0, main.span), photo, photo_info);
+        if vertical && lead.is_none() {
+            let full = geom(false);
+            let beside = photo_boxes(ctx, s, pieces, (full.c0, full.span), photo, photo_info);
+            if beside.iter().all(|p| p.c > 0) {
+                // At least half a line of white between the head's last character and the copy.
+                under_vertical = Some(((head_height.0 + format.pitch_pt / 2.0) / format.pitch_pt - 1e-6).ceil().max(1.0) as u32);
+                (main, photos) = (full, beside);
+            }
+        }
+        let mut blocks = vec![main];
+        blocks.extend(jump_blocks(ctx, s, pieces));
         // A 压题图 takes its lines (and one towards the copy) between the head and the copy.
         if let Some(p) = photos.iter().find(|p| p.under) {
             blocks[0].body_top = (blocks[0].body_top + p.lines + 1).min(bottom);
@@ -955,7 +982,7 @@ impl<'a> Shape<'a> {
                 None
             }
         });
-        Shape { block, blocks, vertical, content_top, bottom, head_lines, head_short, head_deep, head_used, lead, photos, cutout, cutout_clash }
+        Shape { block, blocks, vertical, under_vertical, content_top, bottom, head_lines, head_short, head_deep, head_used, lead, photos, cutout, cutout_clash }
     }
 
     fn last(&self) -> usize {
@@ -989,6 +1016,9 @@ impl<'a> Shape<'a> {
                 let mut cuts: Vec<(u32, u32, bool)> = Vec::new();
                 if k == 0 {
                     start += if c < lead_cols { lead_lines } else { 0 };
+                    if c == 0 {
+                        start += self.under_vertical.unwrap_or(0);
+                    }
                     cuts = self
                         .photos
                         .iter()
@@ -1149,7 +1179,9 @@ impl<'a> Shape<'a> {
     fn head(&self, ctx: &Ctx, pieces: &StoryPieces) -> Placed {
         let format = ctx.format;
         let main = self.blocks[0];
-        let rect = if self.vertical {
+        let rect = if let Some(lines) = self.under_vertical {
+            grid_rect(format, self.block.column - 1, 1, self.content_top, lines.saturating_sub(1).min(self.bottom - self.content_top))
+        } else if self.vertical {
             grid_rect(format, self.block.column - 1, 1, self.content_top, self.bottom - self.content_top)
         } else {
             grid_rect(format, main.c0, main.span, self.content_top, self.head_lines.saturating_sub(1))
@@ -1245,6 +1277,13 @@ impl<'a> Shape<'a> {
         let g = self.blocks[k];
         let lead_gap = format.pitch_pt - format.spec.body_size;
         let mut out = Vec::new();
+        // A vertical head that keeps its column to itself is ruled off from the copy beside it,
+        // in the gutter, top to foot (one with copy under it: by the rule between its column and
+        // the next, drawn below like any other).
+        if k == 0 && self.vertical && self.under_vertical.is_none() {
+            let x = format.col_x(g.c0 - 1) + format.column_pt + format.gutter_pt / 2.0;
+            out.push(Rect { x, y: format.line_y(self.content_top), w: 0.0, h: format.line_y(foot.max(self.content_top) - self.content_top) - lead_gap });
+        }
         for c in 0..g.span.saturating_sub(1) {
             if g.c0 + c + 1 == format.columns {
                 continue;

@@ -156,6 +156,8 @@ struct Adjust {
     head: Option<u32>,
     /// Grid lines of the head's text (its area less the blank line under it).
     head_text: u32,
+    /// A vertical head's grid lines down the block's first column (0: a head across the top).
+    vertical: u32,
     photo: i32,
     photo_lines: Option<u32>,
     photo_span: Option<u32>,
@@ -187,7 +189,7 @@ struct Search<'a> {
     /// Each story's `min_span` and `max_span`.
     bounds: Vec<(u32, u32)>,
     /// Story `i` as an L-shaped block: (i, w, h, top, w2, h2) to its cost and head lines.
-    wraps: std::collections::HashMap<(usize, u32, u32, bool, u32, u32), Option<(u32, u32)>>,
+    wraps: std::collections::HashMap<(usize, u32, u32, bool, u32, u32), Option<(u32, u32, u32)>>,
     /// Story `i` alone in a `w` × `h` rectangle as set (no adjustments): its slack in lines
     /// (capacity less copy) when nothing is overset, with its head's lines.
     slack: std::collections::HashMap<(usize, u32, u32, bool), Option<(u32, u32)>>,
@@ -360,7 +362,7 @@ impl<'a> Search<'a> {
                 c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
             }
             let photo_lines = (adjust.photo != 0 || adjust.photo_span.is_some()).then(|| f.photo_lines.first().copied()).flatten();
-            (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), ..adjust })
+            (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, ..adjust })
         });
         self.leaves[key] = Some(result);
         result
@@ -398,7 +400,7 @@ impl<'a> Search<'a> {
     /// The cost of story `stories[i]` in a `w` × `h` rectangle less its bottom-right corner of
     /// `w2` × `h2` (an L-shaped block; its copy as set, with at least [`MIN_COPY_UNDER_HEAD`]
     /// lines of it above the corner), with its head's lines of text.
-    fn wrap(&mut self, i: usize, (w, h, top): (u32, u32, bool), (w2, h2): (u32, u32)) -> Option<(u32, u32)> {
+    fn wrap(&mut self, i: usize, (w, h, top): (u32, u32, bool), (w2, h2): (u32, u32)) -> Option<(u32, u32, u32)> {
         let key = (i, w, h, top, w2, h2);
         if let Some(v) = self.wraps.get(&key) {
             return *v;
@@ -415,7 +417,7 @@ impl<'a> Search<'a> {
                 if i == 0 {
                     c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
                 }
-                (c + W_WRAP, f.head_lines.saturating_sub(1).max(1))
+                (c + W_WRAP, f.head_lines.saturating_sub(1).max(1), f.vertical_lines)
             });
         self.wraps.insert(key, v);
         v
@@ -441,8 +443,14 @@ impl<'a> Search<'a> {
         let mut list: Vec<Cand> = Vec::new();
         if j == i + 1 {
             if let Some((c, a)) = self.leaf(i, w, h, top) {
-                let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + a.head_text, story: i, clashed: false };
-                list.push(Cand { cost: c, choice: Choice::Leaf, edges: Edges { left: vec![head], right: vec![head] } });
+                let edges = if a.vertical > 0 {
+                    // A vertical head stands along the block's left edge only.
+                    Edges { left: vec![EdgeHead { from: u32::from(!top), to: u32::from(!top) + a.vertical, story: i, clashed: false }], right: Vec::new() }
+                } else {
+                    let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + a.head_text, story: i, clashed: false };
+                    Edges { left: vec![head], right: vec![head] }
+                };
+                list.push(Cand { cost: c, choice: Choice::Leaf, edges });
             }
         } else {
             for k in i + 1..j {
@@ -497,18 +505,22 @@ impl<'a> Search<'a> {
             // The first story as an L, the others in its corner: its head over theirs.
             for w2 in 1..w {
                 for h2 in self.corner_heights(i, (w, h, top), w2) {
-                    let Some((a, head_text)) = self.wrap(i, (w, h, top), (w2, h2)) else { continue };
+                    let Some((a, head_text, vertical)) = self.wrap(i, (w, h, top), (w2, h2)) else { continue };
                     if a >= bar(&list) {
                         continue;
                     }
                     let kc = self.best(i + 1, j, w2, h2, false);
-                    let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + head_text, story: i, clashed: false };
+                    let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + if vertical > 0 { vertical } else { head_text }, story: i, clashed: false };
                     for (bi, b) in self.cands(kc).iter().enumerate() {
-                        let cost = a + b.cost;
+                        // A vertical head down the column left of the corner meets the heads
+                        // along the corner's left edge.
+                        let inner = if vertical > 0 && w2 + 1 == w { clash_cost(&[head], &b.edges.left.iter().map(|e| e.shifted(h - h2)).collect::<Vec<_>>()) } else { 0 };
+                        let cost = a + b.cost + inner;
                         if cost >= bar(&list) {
                             continue;
                         }
-                        let right = std::iter::once(head).chain(b.edges.right.iter().map(|e| e.shifted(h - h2))).collect();
+                        let shifted = b.edges.right.iter().map(|e| e.shifted(h - h2));
+                        let right = if vertical > 0 { shifted.collect() } else { std::iter::once(head).chain(shifted).collect() };
                         offer(&mut list, Cand { cost, choice: Choice::Wrap { w2, h2, b: bi as u8 }, edges: Edges { left: vec![head], right } });
                     }
                 }
