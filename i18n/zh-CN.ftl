@@ -324,6 +324,15 @@ place-short-hint = 补充约 { $chars } 字或一张图片，或再移一篇稿�
 place-no-arrangement = 第 { $page } 版：{ $stories } 篇稿件大致正好填满版面，但没有一种整块的排法能让每篇稿件既不留空当也不溢排
 place-no-arrangement-hint = 换一种稿件顺序（或给另一篇稿件 `priority = 1`），把某篇稿件增减几行，{ $widen }或手工给一篇稿件写 [block]
 place-widen-span = 放宽某篇稿件的 `min_span`–`max_span` 范围，
+place-fix-from = { $story } 约 { $chars } 字
+place-fix-to = { $story } 约 { $chars } 字
+place-fix-cut = 删减{ $list }
+place-fix-add = 补充{ $list }
+place-list-sep = 、
+place-fix-sep = ；
+place-over-nearest-hint = { $fix }（最接近的整块排法所需），或从该版撤下一篇稿件，或手工给一篇稿件写 [block]
+place-short-nearest-hint = { $fix }（最接近的整块排法所需），或加一张图片，或再移一篇稿件到该版
+place-no-arrangement-nearest-hint = 最接近的排法需要：{ $fix }；或换一种稿件顺序（或给另一篇稿件 `priority = 1`），{ $widen }或手工给一篇稿件写 [block]
 
 ## folio place (src/cmd/place.rs)
 

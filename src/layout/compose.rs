@@ -640,6 +640,30 @@ impl<'a> Fitter<'a> {
         self.fit_photo(story, block, photo_delta, None)
     }
 
+    /// The characters of story `story`'s last `lines` lines of copy as pass 1 set them (a column
+    /// wide, at the story's own tracking): what cutting from the story's end must take away for
+    /// its copy to be that many lines shorter. A paragraph's short last line counts as a line;
+    /// a subhead counts its lines and no characters.
+    pub fn tail_chars(&self, story: usize, lines: u32) -> Option<u32> {
+        let pieces = self.galley.stories.get(self.page)?.get(story)?;
+        let (mut left, mut chars) = (lines, 0u32);
+        for &i in pieces.flow.iter().rev() {
+            if left == 0 {
+                break;
+            }
+            let m = self.measures.get(i)?;
+            if matches!(self.galley.items.get(i)?.piece, Piece::Para { .. }) {
+                for line in m.lines.iter().rev().take(left as usize) {
+                    chars += line.iter().map(|r| r.text.chars().filter(|c| !c.is_whitespace()).count() as u32).sum::<u32>();
+                    left -= 1;
+                }
+            } else {
+                left = left.saturating_sub(self.format.lines_for(m.height).max(1));
+            }
+        }
+        Some(chars)
+    }
+
     /// When story `story`'s first photo has no `span` of its own: the span folio gives it in a
     /// block `block_span` columns wide, and the most it may take there.
     pub fn free_photo_span(&self, story: usize, block_span: u32) -> Option<(u32, u32)> {

@@ -93,6 +93,10 @@ pub const W_RANK: u32 = 150;
 /// Cost of an L-shaped block (a story wrapping the corner the next stories fill): a little, so
 /// that a rectangle is kept where it costs as much.
 pub const W_WRAP: u32 = 20;
+/// The nearest layout's cost per line a story misses its block by (lines over, or short past
+/// the line a column may end early), when no layout is exact ([`nearest`]): above every other
+/// term, so the nearest layout asks the editor for the fewest lines.
+pub const W_MISS: u32 = 2000;
 /// Fewest lines of an L-shaped block's corner.
 pub const MIN_CORNER: u32 = 8;
 /// Most grid lines a head area may be made deeper than the head needs.
@@ -150,6 +154,37 @@ pub struct Area {
     pub bottom: u32,
 }
 
+/// Story `i` as an L-shaped block: its cost, its head's lines (a vertical head's down the first
+/// column, 0 for a head across the top), and the lines its copy misses the block by.
+#[derive(Debug, Clone, Copy)]
+struct Wrapped {
+    cost: u32,
+    head_text: u32,
+    vertical: u32,
+    missed: Missed,
+}
+
+/// How many lines a story's copy misses its block by: over it, or short of filling it past the
+/// line a column may end early. Zero but in the nearest layout ([`nearest`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Missed {
+    /// Lines of copy that do not fit.
+    pub over: u32,
+    /// Lines of copy the block still has room for.
+    pub short: u32,
+}
+
+impl Missed {
+    fn of(f: &Fit) -> Self {
+        let short = if f.overset == 0 && (f.underset > 1 || f.hole > 1) { f.capacity.saturating_sub(f.lines).saturating_sub(f.copy_span.saturating_sub(1)).max(1) } else { 0 };
+        Self { over: f.overset, short }
+    }
+
+    fn cost(self) -> u32 {
+        (self.over + self.short).saturating_mul(W_MISS)
+    }
+}
+
 /// What a leaf changed to fit: a deeper head area, the first photo's lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct Adjust {
@@ -158,6 +193,8 @@ struct Adjust {
     head_text: u32,
     /// A vertical head's grid lines down the block's first column (0: a head across the top).
     vertical: u32,
+    /// What the copy misses the block by (the nearest layout only).
+    missed: Missed,
     photo: i32,
     photo_lines: Option<u32>,
     photo_span: Option<u32>,
@@ -188,8 +225,11 @@ struct Search<'a> {
     leaves: Vec<Option<Option<(u32, Adjust)>>>,
     /// Each story's `min_span` and `max_span`.
     bounds: Vec<(u32, u32)>,
-    /// Story `i` as an L-shaped block: (i, w, h, top, w2, h2) to its cost and head lines.
-    wraps: std::collections::HashMap<(usize, u32, u32, bool, u32, u32), Option<(u32, u32, u32)>>,
+    /// Story `i` as an L-shaped block: (i, w, h, top, w2, h2) to how it fits.
+    wraps: std::collections::HashMap<(usize, u32, u32, bool, u32, u32), Option<Wrapped>>,
+    /// The nearest layout ([`nearest`]): a story may be over or short of its block, at
+    /// [`W_MISS`] a line.
+    relax: bool,
     /// Story `i` alone in a `w` × `h` rectangle as set (no adjustments): its slack in lines
     /// (capacity less copy) when nothing is overset, with its head's lines.
     slack: std::collections::HashMap<(usize, u32, u32, bool), Option<(u32, u32)>>,
@@ -276,14 +316,17 @@ impl<'a> Search<'a> {
         }
         // Where it sits does not matter to the fit, only whether a rule line is drawn above it.
         let block = self.block(w, h, top, None);
-        let ok = |f: &Fit| f.overset == 0 && f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && f.lines > 0;
-        // What a fit costs besides its adjustments: empty lines, a long leg beside a photo.
-        let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f);
+        let strict = |f: &Fit| f.overset == 0 && f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && f.lines > 0;
+        let relax = self.relax;
+        let ok = |f: &Fit| if relax { !f.head_short && !f.photos_outside && f.lines > 0 } else { strict(f) };
+        // What a fit costs besides its adjustments: empty lines, a long leg beside a photo, the
+        // lines it misses the block by (the nearest layout).
+        let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f) + Missed::of(f).cost();
         let mut found: Option<(u32, Adjust, Fit)> = None;
         if let Some(base) = self.fitter.fit(story, &block) {
             let mut tries: Vec<(u32, Adjust)> = vec![(0, Adjust::default())];
-            let legged = ok(&base) && leg_beside(&base) > 0;
-            if (!ok(&base) || legged) && !base.head_short {
+            let legged = strict(&base) && leg_beside(&base) > 0;
+            if (!strict(&base) || legged) && !base.head_short {
                 // A first photo without a span of its own may also be narrower (copy over) or
                 // wider (copy short) than folio's default for the block.
                 let free = self.fitter.free_photo_span(story, w);
@@ -350,7 +393,7 @@ impl<'a> Search<'a> {
             }
         }
         let result = found.map(|(adjust_cost, adjust, f)| {
-            let mut c = adjust_cost + f.underset * W_UNDERSET;
+            let mut c = adjust_cost + f.underset * W_UNDERSET + Missed::of(&f).cost();
             if w == 1 && h > LONG_LEG {
                 c += (h - LONG_LEG) * W_LEG;
             }
@@ -362,7 +405,7 @@ impl<'a> Search<'a> {
                 c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
             }
             let photo_lines = (adjust.photo != 0 || adjust.photo_span.is_some()).then(|| f.photo_lines.first().copied()).flatten();
-            (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, ..adjust })
+            (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed: Missed::of(&f), ..adjust })
         });
         self.leaves[key] = Some(result);
         result
@@ -400,24 +443,26 @@ impl<'a> Search<'a> {
     /// The cost of story `stories[i]` in a `w` × `h` rectangle less its bottom-right corner of
     /// `w2` × `h2` (an L-shaped block; its copy as set, with at least [`MIN_COPY_UNDER_HEAD`]
     /// lines of it above the corner), with its head's lines of text.
-    fn wrap(&mut self, i: usize, (w, h, top): (u32, u32, bool), (w2, h2): (u32, u32)) -> Option<(u32, u32, u32)> {
+    fn wrap(&mut self, i: usize, (w, h, top): (u32, u32, bool), (w2, h2): (u32, u32)) -> Option<Wrapped> {
         let key = (i, w, h, top, w2, h2);
         if let Some(v) = self.wraps.get(&key) {
             return *v;
         }
         let block = self.block(w, h, top, Some((w2, h2)));
         let (min, max) = self.bounds[i];
+        let relax = self.relax;
         let v = (w >= min && w <= max)
             .then(|| self.fitter.fit(self.stories[i], &block))
             .flatten()
-            .filter(|f| f.overset == 0 && f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && f.lines > 0)
+            .filter(|f| (relax || (f.overset == 0 && f.underset <= 1 && f.hole <= 1)) && !f.head_short && !f.photos_outside && f.lines > 0)
             .filter(|f| h - h2 >= u32::from(!top) + f.head_lines + MIN_COPY_UNDER_HEAD)
             .map(|f| {
-                let mut c = f.underset * W_UNDERSET + leg_beside(&f);
+                let missed = Missed::of(&f);
+                let mut c = f.underset * W_UNDERSET + leg_beside(&f) + missed.cost();
                 if i == 0 {
                     c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
                 }
-                (c + W_WRAP, f.head_lines.saturating_sub(1).max(1), f.vertical_lines)
+                Wrapped { cost: c + W_WRAP, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed }
             });
         self.wraps.insert(key, v);
         v
@@ -505,7 +550,7 @@ impl<'a> Search<'a> {
             // The first story as an L, the others in its corner: its head over theirs.
             for w2 in 1..w {
                 for h2 in self.corner_heights(i, (w, h, top), w2) {
-                    let Some((a, head_text, vertical)) = self.wrap(i, (w, h, top), (w2, h2)) else { continue };
+                    let Some(Wrapped { cost: a, head_text, vertical, .. }) = self.wrap(i, (w, h, top), (w2, h2)) else { continue };
                     if a >= bar(&list) {
                         continue;
                     }
@@ -540,16 +585,19 @@ impl<'a> Search<'a> {
         self.cands(key).first().map(|c| c.cost)
     }
 
-    fn unfold(&mut self, i: usize, j: usize, (c0, top, w, h): (u32, u32, u32, u32), at_top: bool, which: usize, out: &mut Vec<Placed>) {
+    /// The blocks of layout `which` of run `i..j` in the rectangle, into `out`, with what each
+    /// story's copy misses its block by (the nearest layout's; zero otherwise).
+    fn unfold(&mut self, i: usize, j: usize, (c0, top, w, h): (u32, u32, u32, u32), at_top: bool, which: usize, out: &mut Vec<(Placed, Missed)>) {
         let key = self.best(i, j, w, h, at_top);
         let Some(choice) = self.cands(key).get(which).map(|c| c.choice) else { return };
         match choice {
             Choice::Leaf => {
                 let adjust = self.leaf(i, w, h, at_top).map(|(_, a)| a).unwrap_or_default();
-                out.push(Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None });
+                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None }, adjust.missed));
             }
             Choice::Wrap { w2, h2, b } => {
-                out.push(Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: None, photo_lines: None, photo_span: None, cutout: Some((w2, h2)) });
+                let missed = self.wrap(i, (w, h, at_top), (w2, h2)).map_or(Missed::default(), |x| x.missed);
+                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: None, photo_lines: None, photo_span: None, cutout: Some((w2, h2)) }, missed));
                 self.unfold(i + 1, j, (c0 + w - w2, top + h - h2, w2, h2), false, usize::from(b), out);
             }
             Choice::Across { k, h1, a, b } => {
@@ -606,7 +654,7 @@ fn offer(list: &mut Vec<Cand>, cand: Cand) {
 /// order, the lead first) tiling `area`, or `None` when no layout fits every story.
 pub fn search(fitter: &Fitter, stories: &[usize], area: Area) -> Option<Layout> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
-    let first = search_within(fitter, stories, area, &bounds);
+    let first = search_within(fitter, stories, area, &bounds, false).map(|(l, _)| l);
     // Head size by rank: a head's size follows its block's span (the templates' tiers), so the
     // lead's head is the page's largest when no other story is as wide as the lead. When the
     // cheapest layout has another story as wide, the search runs again with the others held
@@ -619,14 +667,24 @@ pub fn search(fitter: &Fitter, stories: &[usize], area: Area) -> Option<Layout> 
         return Some(layout);
     }
     let narrower: Vec<(u32, u32)> = bounds.iter().enumerate().map(|(i, &(lo, hi))| if i == 0 { (lo.max(lead), hi) } else { (lo, hi.min(lead - 1)) }).collect();
-    match search_within(fitter, stories, area, &narrower) {
+    match search_within(fitter, stories, area, &narrower, false).map(|(l, _)| l) {
         Some(ranked) if ranked.cost <= layout.cost + wide * W_RANK => Some(ranked),
         _ => Some(layout),
     }
 }
 
-/// [`search`] with each story's spans held within `bounds`.
-fn search_within(fitter: &Fitter, stories: &[usize], area: Area, bounds: &[(u32, u32)]) -> Option<Layout> {
+/// When no layout is exact ([`search`] gives none): the layout that misses by the fewest lines
+/// — a story's copy may be over its block or short of filling it, at [`W_MISS`] a line — with,
+/// for each story of it (its index on the page), the lines it misses by: what the editor must
+/// cut or add for the page to come out. `None` when even that finds nothing (a head or photo
+/// fits nowhere).
+pub fn nearest(fitter: &Fitter, stories: &[usize], area: Area) -> Option<(Layout, Vec<(usize, Missed)>)> {
+    let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
+    search_within(fitter, stories, area, &bounds, true)
+}
+
+/// [`search`] with each story's spans held within `bounds`; `relax`: the [`nearest`] layout.
+fn search_within(fitter: &Fitter, stories: &[usize], area: Area, bounds: &[(u32, u32)], relax: bool) -> Option<(Layout, Vec<(usize, Missed)>)> {
     if stories.is_empty() || area.columns == 0 || area.bottom <= area.top || bounds.iter().any(|(lo, hi)| lo > hi) {
         return None;
     }
@@ -642,13 +700,15 @@ fn search_within(fitter: &Fitter, stories: &[usize], area: Area, bounds: &[(u32,
         leaves: vec![None; n * (w + 1) * (h + 1) * 2],
         bounds: bounds.to_vec(),
         wraps: std::collections::HashMap::new(),
+        relax,
         slack: std::collections::HashMap::new(),
     };
     let key = s.best(0, n, area.columns, area.bottom - area.top, true);
     let cost = s.cheapest(key)?;
-    let mut blocks = Vec::new();
-    s.unfold(0, n, (area.column, area.top, area.columns, area.bottom - area.top), true, 0, &mut blocks);
-    Some(Layout { blocks, cost })
+    let mut placed = Vec::new();
+    s.unfold(0, n, (area.column, area.top, area.columns, area.bottom - area.top), true, 0, &mut placed);
+    let missed = placed.iter().map(|(p, m)| (p.story, *m)).collect();
+    Some((Layout { blocks: placed.into_iter().map(|(p, _)| p).collect(), cost }, missed))
 }
 
 /// Most stories folio places on one page: the search grows with the cube of their number.
@@ -904,6 +964,38 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
     let margin = (stories.len() as i64) * i64::from(area.columns);
     let diff = if over > 0 || over < -margin { over * chars_per_line } else { 0 };
     let name = |si: usize| edition.stories[pi][si].display.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    // What the nearest layout asks of each story, in characters: for lines over, the characters
+    // of the story's last lines as set (cutting them from its end takes those lines away), up
+    // to ten; for lines short, a column's characters a line.
+    let cut_chars = |si: usize, lines: u32| -> i64 {
+        let exact = fitter.tail_chars(si, lines).map_or(i64::from(lines) * chars_per_line, i64::from);
+        ((exact + 9) / 10 * 10).max(10)
+    };
+    let add_chars = |lines: u32| i64::from(lines) * chars_per_line;
+    let missed = nearest(fitter, stories, area).map(|(_, missed)| missed).filter(|m| m.iter().any(|(_, m)| m.over + m.short > 0));
+    let (cut_total, add_total) = missed.as_ref().map_or((0, 0), |m| (m.iter().map(|(si, m)| if m.over > 0 { cut_chars(*si, m.over) } else { 0 }).sum::<i64>(), m.iter().map(|(_, m)| add_chars(m.short)).sum::<i64>()));
+    // Adds first where the page is short, cuts first otherwise.
+    let fix = |adds_first: bool| -> Option<String> {
+        let missed = missed.as_ref()?;
+        let sep = crate::tr!("place-list-sep");
+        let cut: Vec<String> = missed.iter().filter(|(_, m)| m.over > 0).map(|(si, m)| crate::tr!("place-fix-from", chars = cut_chars(*si, m.over), story = name(*si))).collect();
+        let add: Vec<String> = missed.iter().filter(|(_, m)| m.short > 0).map(|(si, m)| crate::tr!("place-fix-to", chars = add_chars(m.short), story = name(*si))).collect();
+        let mut parts = Vec::new();
+        if !cut.is_empty() {
+            parts.push(crate::tr!("place-fix-cut", list = cut.join(&sep)));
+        }
+        if !add.is_empty() {
+            parts.push(crate::tr!("place-fix-add", list = add.join(&sep)));
+        }
+        if adds_first {
+            parts.reverse();
+        }
+        Some(parts.join(&crate::tr!("place-fix-sep")))
+    };
+    // The nearest layout's count, where there is one: it is an arrangement the page can have
+    // (over where it asks more cut than added, short where more added).
+    let diff = if missed.is_some() { cut_total - add_total } else { diff };
+    let widen = || if stories.iter().any(|&si| fitter.span_bounds(si) != (1, u32::MAX)) { crate::tr!("place-widen-span") } else { String::new() };
     let (message, hint) = if diff > 0 {
         let mut by_size: Vec<&(usize, Option<u32>)> = needs.iter().collect();
         // The largest stories first: they are where a cut costs least.
@@ -911,20 +1003,26 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
         let cut: Vec<String> = by_size.iter().take(2).map(|(si, _)| name(*si)).collect();
         (
             crate::tr!("place-over", page = number, stories = stories.len(), chars = diff, columns = area.columns, lines = lines),
-            crate::tr!("place-over-hint", chars = diff, from = cut.join(&crate::tr!("place-and"))),
+            match fix(false) {
+                Some(fix) => crate::tr!("place-over-nearest-hint", fix = fix.as_str()),
+                None => crate::tr!("place-over-hint", chars = diff, from = cut.join(&crate::tr!("place-and"))),
+            },
         )
     } else if diff < 0 {
         (
             crate::tr!("place-short", page = number, stories = stories.len(), chars = -diff, columns = area.columns, lines = lines),
-            crate::tr!("place-short-hint", chars = -diff),
+            match fix(true) {
+                Some(fix) => crate::tr!("place-short-nearest-hint", fix = fix.as_str()),
+                None => crate::tr!("place-short-hint", chars = -diff),
+            },
         )
     } else {
         (
             crate::tr!("place-no-arrangement", page = number, stories = stories.len()),
-            crate::tr!(
-                "place-no-arrangement-hint",
-                widen = if stories.iter().any(|&si| fitter.span_bounds(si) != (1, u32::MAX)) { crate::tr!("place-widen-span") } else { String::new() }
-            ),
+            match fix(false) {
+                Some(fix) => crate::tr!("place-no-arrangement-nearest-hint", fix = fix.as_str(), widen = widen()),
+                None => crate::tr!("place-no-arrangement-hint", widen = widen()),
+            },
         )
     };
     file.error(at, message).hint(hint)
