@@ -124,15 +124,7 @@ fn assert_only(what: &str, old: &PagedDocument, new: &PagedDocument, allowed: &[
 #[test]
 fn a_one_character_edit_lays_out_only_its_paragraph_again() {
     let p = TestProject::sample();
-    let opts = folio::session::Options {
-        edition: p.sample_dir(),
-        root: Some(p.root().to_path_buf()),
-        font_path: Some(common::repo().join("fonts")),
-        system_fonts: false,
-        out: Some(p.out()),
-    };
-    let mut b = folio::session::watch::Watch::new(opts, Default::default(), p.out(), None);
-    b.rebuild().unwrap_or_else(|d| panic!("first build: {d}"));
+    let mut b = common::watch(&p, SAMPLE);
     let story = format!("content/{SAMPLE}/stories/wuning.toml");
     for round in 0..3 {
         let c = b.compiled().expect("a good build");
@@ -172,15 +164,7 @@ fn a_one_character_edit_lays_out_only_its_paragraph_again() {
 fn a_warm_rebuild_searches_again_only_the_edited_automatic_page() {
     const AUTO: &str = "jiangxi-auto";
     let p = TestProject::with_edition(AUTO);
-    let opts = folio::session::Options {
-        edition: p.edition(AUTO),
-        root: Some(p.root().to_path_buf()),
-        font_path: Some(common::repo().join("fonts")),
-        system_fonts: false,
-        out: Some(p.out()),
-    };
-    let mut b = folio::session::watch::Watch::new(opts, Default::default(), p.out(), None);
-    b.rebuild().unwrap_or_else(|d| panic!("first build: {d}"));
+    let mut b = common::watch(&p, AUTO);
     // (page number, reused, blocks) of the last build's placement.
     let placed = |b: &folio::session::watch::Watch| -> Vec<(u32, bool, Vec<folio::layout::place::Placed>)> {
         let r = b.report().expect("a good build");

@@ -479,6 +479,15 @@ pub fn session(p: &TestProject, name: &str) -> folio::session::Session {
     )
 }
 
+/// A warm session on `content/<name>` as `folio watch` runs it (fonts from the repo, outputs to
+/// `out()`), its first build made.
+pub fn watch(p: &TestProject, name: &str) -> folio::session::watch::Watch {
+    let opts = folio::session::Options { edition: p.edition(name), root: Some(p.root().to_path_buf()), font_path: Some(repo().join("fonts")), system_fonts: false, out: Some(p.out()) };
+    let mut b = folio::session::watch::Watch::new(opts, Default::default(), p.out(), None);
+    b.rebuild().unwrap_or_else(|d| panic!("first build of {name}: {d}"));
+    b
+}
+
 /// TEST DATA, taken literally from `tests/fixtures/seed.txt` (a copy of the shared seed text):
 /// its short lines (headlines and subheads, 4–15 characters) and its paragraphs (lines of at
 /// least 60 bytes), each in the seed's order.
