@@ -44,6 +44,11 @@
 //!   lines (长腿);
 //! - ties go to the first layout found in a fixed order (across before down, earlier cuts
 //!   first), so the same input always gives the same page.
+//!
+//! When no layout meets the hard constraints, [`nearest`] runs the same search with copy over
+//! or short of its block made a cost ([`W_MISS`] a line): its layout says, story by story, what
+//! to cut or add. [`place_edition`] searches an edition's pages in parallel and keeps each
+//! page's blocks in a [`PlaceCache`] for the session's next rebuild.
 
 use toml::Spanned;
 
