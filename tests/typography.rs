@@ -257,13 +257,17 @@ fn short_columns(p: &TestProject, e: &str, pdf: &Path, b: &Body) -> Vec<(usize, 
 /// (tests/heads_photos.rs allows two and a half): back at `head = 7` its columns are two more
 /// short; and 新余's continuation one more since the flow no longer leaves its subhead 党建聚心
 /// with two lines under it at a column's foot (copyfit's setting changed).
-const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 10), ("jiangxi-tabloid", 20), ("jiangxi-auto", 22)];
+/// Ratcheted to what the samples measure (session 11: 9, 20 and 18; the tabloid's page 4 re-made
+/// as an L with 彭泽 in its corner, both filled; six of its twenty are the 转版 continuation of
+/// 新余 above them, two lines short).
+const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 9), ("jiangxi-tabloid", 20), ("jiangxi-auto", 18)];
 
 #[test]
 fn the_samples_columns_end_level_but_for_the_copy_they_lack() {
     for ((e, b), (_, most)) in SAMPLES.into_iter().zip(SHORT_COLUMNS) {
         let (p, pdf) = build(e);
         let short = short_columns(&p, e, &pdf, &b);
+        eprintln!("{e}: {} short columns (at most {most}): {short:?}", short.len());
         assert!(short.len() <= most, "{e}: {} short columns: {short:?}", short.len());
         // folio check finds each (and no more), and no block's columns all end two lines or
         // more above its foot.
