@@ -257,9 +257,8 @@ fn short_columns(p: &TestProject, e: &str, pdf: &Path, b: &Body) -> Vec<(usize, 
 /// (tests/heads_photos.rs allows two and a half): back at `head = 7` its columns are two more
 /// short; and 新余's continuation one more since the flow no longer leaves its subhead 党建聚心
 /// with two lines under it at a column's foot (copyfit's setting changed).
-/// Ratcheted to what the samples measure (session 11: 9, 20 and 18; the tabloid's page 4 re-made
-/// as an L with 彭泽 in its corner, both filled; six of its twenty are the 转版 continuation of
-/// 新余 above them, two lines short).
+/// Ratcheted to what the samples measure (session 11: 9, 20 and 18, after the tabloid's page 4
+/// was re-made as an L with 彭泽 in its corner; eight of the tabloid's twenty are on page 4).
 const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 9), ("jiangxi-tabloid", 20), ("jiangxi-auto", 18)];
 
 #[test]
