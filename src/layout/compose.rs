@@ -973,18 +973,13 @@ impl<'a> Shape<'a> {
             body_top: content_top + head_lines,
         };
         let lead = lead.map(|(i, cols)| (i, cols, format.lines_for(ctx.measures[i].height) + 1));
-        let mut under_vertical = None;
-        let mut main = geom(vertical);
-        let mut photos = photo_boxes(ctx, s, pieces, (main.c0, main.span), photo, photo_info);
-        if vertical && lead.is_none() {
-            let full = geom(false);
-            let beside = photo_boxes(ctx, s, pieces, (full.c0, full.span), photo, photo_info);
-            if beside.iter().all(|p| p.c > 0) {
-                // At least half a line of white between the head's last character and the copy.
-                under_vertical = Some(((head_height.0 + format.pitch_pt / 2.0) / format.pitch_pt - 1e-6).ceil().max(1.0) as u32);
-                (main, photos) = (full, beside);
-            }
-        }
+        let boxes = |g: &Geom| photo_boxes(ctx, s, pieces, (g.c0, g.span), photo, photo_info);
+        // The copy under a vertical head: the block's whole width, where no photo takes the
+        // head's column.
+        let under = (vertical && lead.is_none()).then(|| (geom(false), boxes(&geom(false)))).filter(|(_, ph)| ph.iter().all(|p| p.c > 0));
+        // At least half a line of white between the head's last character and the copy.
+        let under_vertical = under.is_some().then(|| ((head_height.0 + format.pitch_pt / 2.0) / format.pitch_pt - 1e-6).ceil().max(1.0) as u32);
+        let (main, photos) = under.unwrap_or_else(|| (geom(vertical), boxes(&geom(vertical))));
         let mut blocks = vec![main];
         blocks.extend(jump_blocks(ctx, s, pieces));
         // A 压题图 takes its lines (and one towards the copy) between the head and the copy.

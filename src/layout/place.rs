@@ -976,15 +976,17 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
         let exact = fitter.tail_chars(si, lines).map_or(i64::from(lines) * chars_per_line, i64::from);
         ((exact + 9) / 10 * 10).max(10)
     };
-    let add_chars = |lines: u32| i64::from(lines) * chars_per_line;
-    let missed = nearest(fitter, stories, area).map(|(_, missed)| missed).filter(|m| m.iter().any(|(_, m)| m.over + m.short > 0));
-    let (cut_total, add_total) = missed.as_ref().map_or((0, 0), |m| (m.iter().map(|(si, m)| if m.over > 0 { cut_chars(*si, m.over) } else { 0 }).sum::<i64>(), m.iter().map(|(_, m)| add_chars(m.short)).sum::<i64>()));
+    // Each story of the nearest layout that misses its block: (story, characters to cut, to add).
+    let asks: Option<Vec<(usize, i64, i64)>> = nearest(fitter, stories, area)
+        .map(|(_, missed)| missed.into_iter().filter(|(_, m)| m.over + m.short > 0).map(|(si, m)| (si, if m.over > 0 { cut_chars(si, m.over) } else { 0 }, i64::from(m.short) * chars_per_line)).collect::<Vec<_>>())
+        .filter(|a| !a.is_empty());
+    let (cut_total, add_total) = asks.as_ref().map_or((0, 0), |a| (a.iter().map(|x| x.1).sum::<i64>(), a.iter().map(|x| x.2).sum::<i64>()));
     // Adds first where the page is short, cuts first otherwise.
     let fix = |adds_first: bool| -> Option<String> {
-        let missed = missed.as_ref()?;
+        let asks = asks.as_ref()?;
         let sep = crate::tr!("place-list-sep");
-        let cut: Vec<String> = missed.iter().filter(|(_, m)| m.over > 0).map(|(si, m)| crate::tr!("place-fix-from", chars = cut_chars(*si, m.over), story = name(*si))).collect();
-        let add: Vec<String> = missed.iter().filter(|(_, m)| m.short > 0).map(|(si, m)| crate::tr!("place-fix-to", chars = add_chars(m.short), story = name(*si))).collect();
+        let cut: Vec<String> = asks.iter().filter(|x| x.1 > 0).map(|&(si, chars, _)| crate::tr!("place-fix-from", chars = chars, story = name(si))).collect();
+        let add: Vec<String> = asks.iter().filter(|x| x.2 > 0).map(|&(si, _, chars)| crate::tr!("place-fix-to", chars = chars, story = name(si))).collect();
         let mut parts = Vec::new();
         if !cut.is_empty() {
             parts.push(crate::tr!("place-fix-cut", list = cut.join(&sep)));
@@ -999,7 +1001,7 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
     };
     // The nearest layout's count, where there is one: it is an arrangement the page can have
     // (over where it asks more cut than added, short where more added).
-    let diff = if missed.is_some() { cut_total - add_total } else { diff };
+    let diff = if asks.is_some() { cut_total - add_total } else { diff };
     let widen = || if stories.iter().any(|&si| fitter.span_bounds(si) != (1, u32::MAX)) { crate::tr!("place-widen-span") } else { String::new() };
     let (message, hint) = if diff > 0 {
         let mut by_size: Vec<&(usize, Option<u32>)> = needs.iter().collect();
