@@ -149,6 +149,63 @@ fn the_search_tiles_a_page_with_every_story_fitting() {
     assert_eq!(layout.blocks[0].top, top);
 }
 
+/// A hand-placed head beside the free area is weighed like a placed one (碰题): on the
+/// broadsheet's page 5, the columns the search gives the lead, with the stories it puts under
+/// the lead, searched as a part of their own. Wherever the search puts a head there below the
+/// area's top with nothing beside the area, a hand-placed head on those very lines just right
+/// of the area (as if the stories there were placed by hand) makes it choose a layout with no
+/// head of its own on them.
+#[test]
+fn the_search_keeps_its_heads_off_a_hand_placed_head_beside_its_area() {
+    use folio::layout::place::{search, search_beside, Area, Beside, Layout};
+    let p = TestProject::sample();
+    let mut s = session(&p, "jiangxi-special");
+    let report = s.compile().unwrap();
+    let edition = &report.edition;
+    let formats = s.formats().unwrap().clone();
+    let all = s.measure_all_spans(edition).unwrap();
+    let infos = folio::input::photos::inspect_all(edition).unwrap();
+    let pi = 1;
+    let stories = &edition.stories[pi];
+    let f = edition.page_format(&formats, pi);
+    let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
+    let fitter = Fitter::new(edition, &formats, &all.galley, &all.measures, pi, photos);
+    let id = |name: &str| stories.iter().position(|s| s.display.to_string_lossy().ends_with(&format!("{name}.toml"))).unwrap();
+    // The lead over the whole width, as the search places it with the page to itself.
+    let everything: Vec<usize> = (0..stories.len()).collect();
+    let page_top = edition.page_top(&formats, pi);
+    let whole = search(&fitter, &everything, Area { column: 1, columns: f.columns, top: page_top, bottom: f.lines }).expect("page 5 tiles");
+    // The columns of the lead and the stories under it: a part of the page's layout of its own.
+    let lead = whole.blocks.iter().find(|b| b.story == id("jiujiang-lead")).unwrap();
+    let area = Area { column: 1, columns: lead.span, top: page_top, bottom: f.lines };
+    let ids: Vec<usize> = whole.blocks.iter().filter(|b| b.column + b.span - 1 <= lead.span).map(|b| b.story).collect();
+    assert!(ids.len() >= 3 && lead.span < f.columns, "{whole:?}");
+    // Each placed head's lines (under the rule a block below the area's top starts with).
+    let heads = |layout: &Layout| -> Vec<(u32, u32, usize)> {
+        layout
+            .blocks
+            .iter()
+            .map(|b| {
+                let block = Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, cutout: b.cutout.map(|(span, height)| folio::input::content::Cutout { span, height }) };
+                let fit = fitter.fit(b.story, &block).unwrap();
+                let from = b.top + u32::from(b.top > page_top);
+                (from, from + fit.head_lines.saturating_sub(1).max(1), b.story)
+            })
+            .collect()
+    };
+    let alone = search(&fitter, &ids, area).expect("the lead's part tiles its columns");
+    let (from, to, story) = heads(&alone).into_iter().find(|h| h.0 > area.top + 1).expect("a head below the area's top");
+    let beside = Beside { left: Vec::new(), right: vec![(from, to)] };
+    let layout = search_beside(&fitter, &ids, area, &beside).expect("the stories still tile the area");
+    assert_ne!(layout, alone, "the hand-placed head on lines {from}..{to} (beside story {story}'s) changed nothing");
+    for (a, b, s) in heads(&layout) {
+        assert!(b <= from || a >= to, "story {s}'s head on lines {a}..{b} stands beside the hand-placed head on {from}..{to}: {layout:?}");
+    }
+    // Blocks in reading order tiling the area, as without it.
+    assert_eq!(layout.blocks.iter().map(|b| b.story).collect::<Vec<_>>(), ids);
+    assert_eq!(layout.blocks.iter().map(|b| (b.span * b.height) as i64 - b.cutout.map_or(0, |(w, h)| (w * h) as i64)).sum::<i64>(), i64::from(area.columns * (area.bottom - area.top)));
+}
+
 const PAGE5: [&str; 6] = common::SAMPLE_PAGE5;
 
 /// The sample with the six stories of page 5 unplaced: folio places them.

@@ -159,6 +159,32 @@ pub struct Area {
     pub bottom: u32,
 }
 
+/// The heads of hand-placed blocks standing beside the free area, as grid lines `[from, to)` of
+/// the page: along its left edge (blocks ending in the column before it) and along its right
+/// edge (blocks starting in the column after it). The search weighs a placed head beside one as
+/// it weighs two of its own (碰题).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Beside {
+    /// Heads whose block ends just left of the area.
+    pub left: Vec<(u32, u32)>,
+    /// Heads whose block starts just right of the area.
+    pub right: Vec<(u32, u32)>,
+}
+
+impl Beside {
+    /// Nothing beside the area (a page with no hand-placed block next to it).
+    pub const NONE: Beside = Beside { left: Vec::new(), right: Vec::new() };
+
+    /// What the heads along a layout's `left` and `right` edges (lines from the area's top)
+    /// cost against these.
+    fn cost(&self, area: Area, left: &[EdgeHead], right: &[EdgeHead]) -> u32 {
+        let fixed = |v: &[(u32, u32)]| -> Vec<EdgeHead> {
+            v.iter().filter(|&&(_, to)| to > area.top).map(|&(from, to)| EdgeHead { from: from.saturating_sub(area.top), to: to - area.top, story: usize::MAX, clashed: false }).collect()
+        };
+        clash_cost(&fixed(&self.left), left) + clash_cost(right, &fixed(&self.right))
+    }
+}
+
 /// Story `i` as an L-shaped block: its cost, its head's lines (a vertical head's down the first
 /// column, 0 for a head across the top), and the lines its copy misses the block by.
 #[derive(Debug, Clone, Copy)]
@@ -658,8 +684,14 @@ fn offer(list: &mut Vec<Cand>, cand: Cand) {
 /// The cheapest ordered guillotine layout of `stories` (indices on the fitter's page, in reading
 /// order, the lead first) tiling `area`, or `None` when no layout fits every story.
 pub fn search(fitter: &Fitter, stories: &[usize], area: Area) -> Option<Layout> {
+    search_beside(fitter, stories, area, &Beside::NONE)
+}
+
+/// [`search`] with hand-placed heads `beside` the area: of the layouts the search keeps, the one
+/// cheapest with the heads it puts next to them.
+pub fn search_beside(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) -> Option<Layout> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
-    let first = search_within(fitter, stories, area, &bounds, false).map(|(l, _)| l);
+    let first = search_within(fitter, stories, area, beside, &bounds, false).map(|(l, _)| l);
     // Head size by rank: a head's size follows its block's span (the templates' tiers), so the
     // lead's head is the page's largest when no other story is as wide as the lead. When the
     // cheapest layout has another story as wide, the search runs again with the others held
@@ -672,7 +704,7 @@ pub fn search(fitter: &Fitter, stories: &[usize], area: Area) -> Option<Layout> 
         return Some(layout);
     }
     let narrower: Vec<(u32, u32)> = bounds.iter().enumerate().map(|(i, &(lo, hi))| if i == 0 { (lo.max(lead), hi) } else { (lo, hi.min(lead - 1)) }).collect();
-    match search_within(fitter, stories, area, &narrower, false).map(|(l, _)| l) {
+    match search_within(fitter, stories, area, beside, &narrower, false).map(|(l, _)| l) {
         Some(ranked) if ranked.cost <= layout.cost + wide * W_RANK => Some(ranked),
         _ => Some(layout),
     }
@@ -683,13 +715,13 @@ pub fn search(fitter: &Fitter, stories: &[usize], area: Area) -> Option<Layout> 
 /// for each story of it (its index on the page), the lines it misses by: what the editor must
 /// cut or add for the page to come out. `None` when even that finds nothing (a head or photo
 /// fits nowhere).
-pub fn nearest(fitter: &Fitter, stories: &[usize], area: Area) -> Option<(Layout, Vec<(usize, Missed)>)> {
+pub fn nearest(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
-    search_within(fitter, stories, area, &bounds, true)
+    search_within(fitter, stories, area, beside, &bounds, true)
 }
 
 /// [`search`] with each story's spans held within `bounds`; `relax`: the [`nearest`] layout.
-fn search_within(fitter: &Fitter, stories: &[usize], area: Area, bounds: &[(u32, u32)], relax: bool) -> Option<(Layout, Vec<(usize, Missed)>)> {
+fn search_within(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside, bounds: &[(u32, u32)], relax: bool) -> Option<(Layout, Vec<(usize, Missed)>)> {
     if stories.is_empty() || area.columns == 0 || area.bottom <= area.top || bounds.iter().any(|(lo, hi)| lo > hi) {
         return None;
     }
@@ -709,9 +741,10 @@ fn search_within(fitter: &Fitter, stories: &[usize], area: Area, bounds: &[(u32,
         slack: std::collections::HashMap::new(),
     };
     let key = s.best(0, n, area.columns, area.bottom - area.top, true);
-    let cost = s.cheapest(key)?;
+    // The kept layout cheapest with the hand-placed heads beside the area (the first on a tie).
+    let (which, cost) = s.cands(key).iter().enumerate().map(|(k, c)| (k, c.cost + beside.cost(area, &c.edges.left, &c.edges.right))).min_by_key(|&(k, c)| (c, k))?;
     let mut placed = Vec::new();
-    s.unfold(0, n, (area.column, area.top, area.columns, area.bottom - area.top), true, 0, &mut placed);
+    s.unfold(0, n, (area.column, area.top, area.columns, area.bottom - area.top), true, which, &mut placed);
     let missed = placed.iter().map(|(p, m)| (p.story, *m)).collect();
     Some((Layout { blocks: placed.into_iter().map(|(p, _)| p).collect(), cost }, missed))
 }
@@ -748,7 +781,7 @@ pub struct PlaceCache {
 }
 
 /// The digest of what the search of page `pi` reads (see [`PlaceCache`]).
-fn page_key(edition: &Edition, formats: &Formats, pass1: &crate::layout::compile::Pass1, pi: usize, unplaced: &[usize], area: Area, photos: &[Vec<crate::input::photos::PhotoInfo>]) -> [u8; 32] {
+fn page_key(edition: &Edition, formats: &Formats, pass1: &crate::layout::compile::Pass1, pi: usize, unplaced: &[usize], (area, beside): (Area, &Beside), photos: &[Vec<crate::input::photos::PhotoInfo>]) -> [u8; 32] {
     use sha2::Digest;
     use std::fmt::Write;
     /// Debug output fed straight into the digest (no string the size of a page's measures).
@@ -761,7 +794,7 @@ fn page_key(edition: &Edition, formats: &Formats, pass1: &crate::layout::compile
     }
     let mut h = Feed(sha2::Sha256::new());
     let format = edition.page_format(formats, pi);
-    let _ = write!(h, "{format:?}\u{1}{area:?}\u{1}{unplaced:?}\u{1}{:?}\u{1}{photos:?}\u{1}", edition.file.value);
+    let _ = write!(h, "{format:?}\u{1}{area:?}\u{1}{beside:?}\u{1}{unplaced:?}\u{1}{:?}\u{1}{photos:?}\u{1}", edition.file.value);
     for (si, story) in edition.stories[pi].iter().enumerate() {
         let _ = write!(h, "{:?}\u{1}", story.value);
         if let Some(pieces) = pass1.galley.stories.get(pi).and_then(|p| p.get(si)) {
@@ -792,7 +825,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
     let infos = crate::input::photos::inspect_all(edition).map_err(Diagnostics)?;
     // Each page with stories to place: searched, or taken from the cache.
     enum Job {
-        Search { pi: usize, unplaced: Vec<usize>, area: Area, key: [u8; 32] },
+        Search { pi: usize, unplaced: Vec<usize>, area: Area, beside: Beside, key: [u8; 32] },
         Reused(PagePlacement, [u8; 32]),
     }
     let mut jobs = Vec::new();
@@ -825,10 +858,11 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                 .hint(crate::tr!("place-min-span-hint", columns = area.columns)));
             continue;
         }
-        let key = page_key(edition, formats, &pass1, pi, &unplaced, area, &infos[pi]);
+        let beside = beside_heads(edition, formats, &pass1, pi, area);
+        let key = page_key(edition, formats, &pass1, pi, &unplaced, (area, &beside), &infos[pi]);
         jobs.push(match cache.pages.get(&key) {
             Some(blocks) => Job::Reused(PagePlacement { page: pi, blocks: blocks.clone(), reused: true }, key),
-            None => Job::Search { pi, unplaced, area, key },
+            None => Job::Search { pi, unplaced, area, beside, key },
         });
     }
     // The pages' searches share nothing: one a core (each is single-threaded), in page order.
@@ -837,15 +871,15 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
         .into_par_iter()
         .map(|job| match job {
             Job::Reused(p, key) => Ok((p, key)),
-            Job::Search { pi, unplaced, area, key } => {
+            Job::Search { pi, unplaced, area, beside, key } => {
                 let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
                 let fitter = Fitter::new(shared, formats, &pass1.galley, &pass1.measures, pi, photos);
                 let t = std::time::Instant::now();
-                let found = search(&fitter, &unplaced, area);
+                let found = search_beside(&fitter, &unplaced, area, &beside);
                 crate::diag::log(&format!("placed page {} in {:?}", shared.file.value.pages[pi].number, t.elapsed()));
                 match found {
                     Some(layout) => Ok((PagePlacement { page: pi, blocks: layout.blocks, reused: false }, key)),
-                    None => Err(no_tiling(shared, &fitter, shared.page_format(formats, pi), pi, &unplaced, area)),
+                    None => Err(no_tiling(shared, &fitter, shared.page_format(formats, pi), pi, &unplaced, area, &beside)),
                 }
             }
         })
@@ -930,9 +964,57 @@ fn free_area(edition: &Edition, formats: &Formats, pi: usize, page_top: u32) -> 
     rectangle.then_some(Area { column: c0 as u32 + 1, columns: (c1 - c0 + 1) as u32, top: l0 as u32, bottom: l1 as u32 + 1 })
 }
 
+/// The heads of hand-placed blocks beside page `pi`'s free `area` (see [`Beside`]): the page's
+/// own stories' (a head across its block's top, a vertical head down its first column), the
+/// part of a story across the centre spread (跨版) on this page, and the heads of continuation
+/// blocks (转版) here. A head's lines are the editor's `head = N` less its blank line, or what
+/// pass 1 measured, under the rule line of a block below the page's top.
+fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::compile::Pass1, pi: usize, area: Area) -> Beside {
+    let format = edition.page_format(formats, pi);
+    let (left_edge, right_edge) = (area.column.saturating_sub(1), area.column + area.columns);
+    let text_lines = |item: Option<usize>| item.and_then(|i| pass1.measures.get(i)).map_or(1, |m| format.lines_for(m.height).max(1));
+    let mut out = Beside::default();
+    // A head on columns `first..=last` at lines `top..top + lines`; `across`: over the whole
+    // block (else down its first column only).
+    let page_top = edition.page_top(formats, pi);
+    let mut add = |first: u32, last: u32, top: u32, lines: u32, across: bool| {
+        // Under the rule a block below the page's top starts with.
+        let from = top + u32::from(top > page_top);
+        let at = (from, from + lines);
+        if across && last == left_edge {
+            out.left.push(at);
+        }
+        if first == right_edge {
+            out.right.push(at);
+        }
+    };
+    let number = edition.file.value.pages[pi].number;
+    let spread = crate::input::content::centre_spread(&edition.file.value);
+    for (qi, stories) in edition.stories.iter().enumerate() {
+        let qformat = edition.page_format(formats, qi);
+        for (si, story) in stories.iter().enumerate() {
+            let pieces = pass1.galley.stories.get(qi).and_then(|p| p.get(si));
+            if let Some(b) = story.value.block.as_ref().filter(|_| !story.value.unplaced()) {
+                let b = b.get_ref();
+                let lines = b.head.filter(|&h| h > 1).map_or_else(|| text_lines(pieces.map(|p| p.head)), |h| h - 1);
+                let vertical = story.value.vertical && b.span > 1;
+                if qi == pi {
+                    add(b.column, b.column + b.span - 1, b.top, lines, !vertical);
+                } else if spread == Some((qi, pi)) && b.column + b.span - 1 > qformat.columns {
+                    add(1, b.column + b.span - 1 - qformat.columns, b.top, lines, true);
+                }
+            }
+            for (k, jump) in story.value.jumps.iter().map(|j| j.get_ref()).enumerate().filter(|(_, j)| j.page == number) {
+                add(jump.column, jump.column + jump.span - 1, jump.top, text_lines(pieces.and_then(|p| p.jumpheads.get(k).copied())), true);
+            }
+        }
+    }
+    out
+}
+
 /// Why a page's stories do not tile its area, in characters: each story at the smallest area it
 /// fits in (its best span, as deep as its copy needs), against the area's.
-fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, stories: &[usize], area: Area) -> Diagnostic {
+fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, stories: &[usize], area: Area, beside: &Beside) -> Diagnostic {
     let lines = area.bottom - area.top;
     let smallest = |si: usize| -> Option<u32> {
         let (min, max) = fitter.span_bounds(si);
@@ -977,7 +1059,7 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
         ((exact + 9) / 10 * 10).max(10)
     };
     // Each story of the nearest layout that misses its block: (story, characters to cut, to add).
-    let asks: Option<Vec<(usize, i64, i64)>> = nearest(fitter, stories, area)
+    let asks: Option<Vec<(usize, i64, i64)>> = nearest(fitter, stories, area, beside)
         .map(|(_, missed)| missed.into_iter().filter(|(_, m)| m.over + m.short > 0).map(|(si, m)| (si, if m.over > 0 { cut_chars(si, m.over) } else { 0 }, i64::from(m.short) * chars_per_line)).collect::<Vec<_>>())
         .filter(|a| !a.is_empty());
     let (cut_total, add_total) = asks.as_ref().map_or((0, 0), |a| (a.iter().map(|x| x.1).sum::<i64>(), a.iter().map(|x| x.2).sum::<i64>()));
