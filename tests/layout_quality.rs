@@ -610,6 +610,37 @@ fn automatic_pages_read_back_have_no_holes_and_the_lead_head_on_top() {
     }
 }
 
+/// A mixed page: the broadsheet's page 5 with its right-hand strip (wuning, duchang, lianxi)
+/// placed by hand and the lead, pengze and balihu left to folio. The search may make a head area
+/// deeper than its head to make the page come out, but never so deep that `folio check` calls it
+/// a deep head (two or more lines of white under it): none is reported, and on the PDF no placed
+/// story's copy starts two lines or more under its head's last line.
+#[test]
+fn placed_heads_leave_no_band_of_white_under_them() {
+    let p = TestProject::with_edition(SAMPLE);
+    common::unplace(&p, SAMPLE, &["jiujiang-lead", "pengze", "balihu"]);
+    let run = p.folio(&["check", "content/jiangxi-special", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let deep: Vec<&serde_json::Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "deep-head").collect();
+    assert!(deep.is_empty(), "{deep:#?}");
+    let report = p.report(SAMPLE, true);
+    let placement = report.placed.iter().find(|pl| pl.page == 1).expect("page 5 placed");
+    assert_eq!(placement.blocks.len(), 3);
+    let pages = bbox_words(&p.out().join("jiangxi-special.pdf"));
+    let page = &report.compiled.data.pages[1];
+    let f = &page.format;
+    for b in &placement.blocks {
+        let s = &page.stories[b.story];
+        let mine: Vec<&Word> = pages[1].iter().map(|(_, w)| w).filter(|w| owns(f, s, w, 1.0)).collect();
+        let head_foot = mine.iter().filter(|w| w.y1 - w.y0 > 1.4 * f.spec.body_size).map(|w| w.y1).fold(f64::NEG_INFINITY, f64::max);
+        assert!(head_foot.is_finite(), "story {}: no head on the page", b.story);
+        let copy = mine.iter().filter(|w| w.y1 - w.y0 < 1.2 * f.spec.body_size && w.y0 > head_foot).map(|w| w.y0).fold(f64::INFINITY, f64::min);
+        let white = (copy - head_foot) / f.pitch_pt;
+        eprintln!("story {}: head area {:?}, copy {white:.2} lines under the head", b.story, b.head);
+        assert!(white < 2.0, "story {}: {white:.2} lines of white under its head (head = {:?})", b.story, b.head);
+    }
+}
+
 /// The automatic sample's heads, measured on its PDF (not taken from folio's report): on every
 /// page the lead's headline (the first story listed) is the page's top head and the largest, and
 /// no head sits straight under another with no copy between (叠题).

@@ -286,3 +286,37 @@ fn a_two_phrase_vertical_head_sets_as_two_columns_with_the_copy_under_it() {
     let white = (top - 0.88 * 10.0) - (foot + 0.12 * 26.0);
     assert!((7.0..=23.0).contains(&white), "{white:.1} pt of white between the vertical head and the copy under it");
 }
+
+/// A vertical headline in more phrases than the column holds side by side (four here, each a
+/// column 26 pt wide with its gap: wider than a tabloid column) falls back to one column, the
+/// phrases in reading order down it, kept apart by a full-width space (an empty em box between
+/// them, none inside a phrase); the copy still runs on under it. Page 4 left to folio (八里湖
+/// and 彭泽 unplaced), so the blocks fit the taller head. Read back from the page's glyphs.
+#[test]
+fn a_vertical_head_in_more_phrases_than_the_column_holds_sets_as_one_column() {
+    let p = TestProject::with_edition(NAME);
+    p.edit(&format!("content/{NAME}/stories/balihu.toml"), |t| t.replace("headline = \"警力下沉\\n禁毒宣传进企业\"", "headline = \"严打\\n严管\\n严防\\n严治\""));
+    common::unplace(&p, NAME, &["pengze", "balihu"]);
+    p.folio(&["build", &format!("content/{NAME}"), "--out", "out"]).assert_code(0);
+    let pdf = p.out().join(format!("{NAME}.pdf"));
+    let page = common::typeset::chars(&pdf).into_iter().nth(3).expect("a page 4");
+    // The vertical head's characters: display type in the column of its first character.
+    let first = page.iter().find(|c| c.size > 20.0 && c.c == '严').expect("the head's first character");
+    let mut head: Vec<&common::typeset::Char> = page.iter().filter(|c| c.size > 20.0 && (c.x0 - first.x0).abs() < 2.0 && !c.c.is_whitespace()).collect();
+    head.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let text: String = head.iter().map(|c| c.c).collect();
+    assert_eq!(text, "严打严管严防严治", "the head's characters, top to bottom: {head:?}");
+    assert_eq!(page.iter().filter(|c| c.size > 20.0 && c.c == '严').count(), 4, "every 严 of the head in that one column");
+    let steps: Vec<f64> = head.windows(2).map(|w| w[1].y - w[0].y).collect();
+    let em = head[0].size;
+    for (i, step) in steps.iter().enumerate() {
+        // Within a phrase the next character is the next em box (with the stack's spacing);
+        // between phrases one box more: the full-width space.
+        let expect = if i % 2 == 1 { 2.0 } else { 1.0 };
+        assert!((step / em - expect * 1.08).abs() < 0.15, "step {i} is {:.2} em (expected about {:.2}): {steps:?}", step / em, expect * 1.08);
+    }
+    let foot = head.last().expect("a last character").y;
+    let (left, right) = (head[0].x0 - 20.0, head[0].x1 + 20.0);
+    let under = page.iter().filter(|c| c.size < 12.0 && c.x0 >= left && c.x1 <= right && c.y > foot).count();
+    assert!(under >= 6, "the copy runs on under the one-column head (a line at least): {under} characters there");
+}

@@ -577,6 +577,9 @@ pub struct Fit {
     pub lines: u32,
     /// The head needs more lines than the block has for it.
     pub head_short: bool,
+    /// The head's area is two or more lines deeper than the head as set in it needs (the
+    /// block's `head = N`): a `deep-head` finding.
+    pub head_deep: bool,
     /// A photo does not fit inside the block (too wide for it, or past its foot).
     pub photos_outside: bool,
     /// Grid lines each photo takes (picture and caption).
@@ -713,7 +716,7 @@ impl<'a> Fitter<'a> {
         };
         let infos = self.photos.get(story);
         let info = |i: usize| infos.and_then(|v| v.get(i).copied().flatten());
-        let two = if head == pieces.head { pieces.head_two.map(|i| self.measures[i].height) } else { None };
+        let two = if head == pieces.head { pieces.head_two } else { pieces.heads_two.iter().find(|(sp, _)| *sp == block.span).map(|p| p.1) }.map(|i| self.measures[i].height);
         let shape = Shape::new(&ctx, loaded, block, pieces, ((self.measures[head].height, two), lead), (photo_delta, first_span), &info);
         let units = units(&ctx, &pieces.flow);
         let result = shape.flow(&units, 0.0);
@@ -747,6 +750,7 @@ impl<'a> Fitter<'a> {
             underset: fit.underset,
             lines: fit.lines,
             head_short: fit.head.is_some(),
+            head_deep: shape.head_deep.is_some(),
             photos_outside: too_wide || !fit.photos_outside.is_empty() || shape.cutout_clash.is_some(),
             photo_lines: shape.photos.iter().map(|p| p.lines).collect(),
             photo_cols: shape.photos.iter().map(|p| (p.c, p.sp)).collect(),

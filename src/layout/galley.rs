@@ -152,6 +152,10 @@ pub struct StoryPieces {
     pub jumpheads: Vec<usize>,
     /// With [`Spans::All`]: the head set at every other span of the page's format (span, item).
     pub heads: Vec<(u32, usize)>,
+    /// With [`Spans::All`]: the head with its headline on two lines at every other span (span,
+    /// item): what a head area deep enough for that sets, so a placement search knows when a
+    /// deeper area is filled by the head rather than left white.
+    pub heads_two: Vec<(u32, usize)>,
     /// With [`Spans::All`]: the lead box set at every other span (span, item).
     pub leads: Vec<(u32, usize)>,
     /// With [`Spans::All`], per photo: the caption set at every other width the photo may take
@@ -163,7 +167,7 @@ impl StoryPieces {
     /// Every galley item of the story, each field's in turn (what a digest of the story's
     /// measures must cover: [`crate::layout::place::PlaceCache`]).
     pub fn items(&self) -> impl Iterator<Item = usize> + '_ {
-        let Self { head, head_two, lead, flow, variants, captions, jumpheads, heads, leads, caption_spans } = self;
+        let Self { head, head_two, lead, flow, variants, captions, jumpheads, heads, heads_two, leads, caption_spans } = self;
         std::iter::once(*head)
             .chain(*head_two)
             .chain(*lead)
@@ -172,6 +176,7 @@ impl StoryPieces {
             .chain(captions.iter().copied())
             .chain(jumpheads.iter().copied())
             .chain(heads.iter().map(|h| h.1))
+            .chain(heads_two.iter().map(|h| h.1))
             .chain(leads.iter().map(|l| l.1))
             .chain(caption_spans.iter().flatten().map(|c| c.1))
     }
@@ -291,7 +296,13 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                         head.span = sp;
                     }
                     pieces.heads.push((sp, g.items.len()));
+                    let mut two = piece.clone();
                     g.items.push(GalleyItem { width: format.cols_width(0, sp), piece });
+                    if let Piece::Head { head } = &mut two {
+                        head.two = true;
+                    }
+                    pieces.heads_two.push((sp, g.items.len()));
+                    g.items.push(GalleyItem { width: format.cols_width(0, sp), piece: two });
                 }
                 if let Some(i) = pieces.lead {
                     let own = lead_span(s, format);

@@ -104,8 +104,10 @@ pub const W_WRAP: u32 = 20;
 pub const W_MISS: u32 = 2000;
 /// Fewest lines of an L-shaped block's corner.
 pub const MIN_CORNER: u32 = 8;
-/// Most grid lines a head area may be made deeper than the head needs.
-pub const MAX_HEAD_SPACE: u32 = 2;
+/// Most grid lines a head area may be made deeper than the head needs on one line: more than
+/// one only where its headline then sets on two lines there (an area two or more lines deeper
+/// than the head as set in it is a `deep-head` finding, which the search never makes).
+pub const MAX_HEAD_SPACE: u32 = 3;
 /// Most grid lines a first photo may be made shorter or taller.
 pub const MAX_PHOTO_SHRINK: i32 = 4;
 /// See [`MAX_PHOTO_SHRINK`].
@@ -415,7 +417,8 @@ impl<'a> Search<'a> {
                 } else {
                     self.fitter.fit_photo(story, &Block { head: adjust.head, ..block.clone() }, adjust.photo, adjust.photo_span)
                 };
-                if let Some(f) = fit.filter(ok) {
+                // Never a head area the check would call too deep (white under the head).
+                if let Some(f) = fit.filter(ok).filter(|f| !f.head_deep) {
                     if cost + extra(&f) < best_total {
                         best_total = cost + extra(&f);
                         found = Some((cost, adjust, f));
