@@ -91,13 +91,9 @@ fn other_spans_and_heights_fit_from_the_cached_measures() {
     assert!(tried > 20, "{tried}");
 }
 
-/// The placement search on the broadsheet sample's second page: its six stories, their blocks
-/// ignored, tile the type area under the banner exactly (no overlap, no gap), in reading order,
-/// and every story fits the block it got with no overset and columns level within a line —
-/// checked again with the fitter, not taken from the search.
-#[test]
-fn the_search_tiles_a_page_with_every_story_fitting() {
-    use folio::layout::place::{search, Area};
+/// The broadsheet sample's page 5 (index 1) for a placement search: `body` gets the edition,
+/// the formats and a layout core for the page, after one pass 1 at every span.
+fn with_page5_fitter(body: impl FnOnce(&folio::input::content::Edition, &folio::input::grid::Formats, &Fitter)) {
     let p = TestProject::sample();
     let mut s = session(&p, "jiangxi-special");
     let report = s.compile().unwrap();
@@ -105,48 +101,60 @@ fn the_search_tiles_a_page_with_every_story_fitting() {
     let formats = s.formats().unwrap().clone();
     let all = s.measure_all_spans(edition).unwrap();
     let infos = folio::input::photos::inspect_all(edition).unwrap();
-    let pi = 1;
-    let stories = &edition.stories[pi];
-    let f = edition.page_format(&formats, pi);
-    let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
-    let fitter = Fitter::new(edition, &formats, &all.galley, &all.measures, pi, photos);
-    let ids: Vec<usize> = (0..stories.len()).collect();
-    let top = stories.iter().map(|s| s.value.block().get_ref().top).min().unwrap();
-    let area = Area { column: 1, columns: f.columns, top, bottom: f.lines };
-    let layout = search(&fitter, &ids, area).expect("the page's stories tile it");
-    assert_eq!(layout, search(&fitter, &ids, area).unwrap(), "deterministic");
-    assert_eq!(layout.blocks.iter().map(|b| b.story).collect::<Vec<_>>(), ids, "reading order kept");
-    let mut cells = vec![vec![0u8; f.lines as usize]; f.columns as usize];
-    for b in &layout.blocks {
-        // An L-shaped block leaves its bottom-right corner to the stories that follow.
-        for c in b.column - 1..b.column - 1 + b.span {
-            for l in b.top..b.top + b.height {
-                cells[c as usize][l as usize] += u8::from(common::block_covers(b, c, l));
+    let photos = infos[1].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
+    let fitter = Fitter::new(edition, &formats, &all.galley, &all.measures, 1, photos);
+    body(edition, &formats, &fitter);
+}
+
+/// The placement search on the broadsheet sample's second page: its six stories, their blocks
+/// ignored, tile the type area under the banner exactly (no overlap, no gap), in reading order,
+/// and every story fits the block it got with no overset and columns level within a line —
+/// checked again with the fitter, not taken from the search.
+#[test]
+fn the_search_tiles_a_page_with_every_story_fitting() {
+    use folio::layout::place::{search, Area};
+    with_page5_fitter(|edition, formats, fitter| {
+        let pi = 1;
+        let stories = &edition.stories[pi];
+        let f = edition.page_format(formats, pi);
+        let ids: Vec<usize> = (0..stories.len()).collect();
+        let top = stories.iter().map(|s| s.value.block().get_ref().top).min().unwrap();
+        let area = Area { column: 1, columns: f.columns, top, bottom: f.lines };
+        let layout = search(fitter, &ids, area).expect("the page's stories tile it");
+        assert_eq!(layout, search(fitter, &ids, area).unwrap(), "deterministic");
+        assert_eq!(layout.blocks.iter().map(|b| b.story).collect::<Vec<_>>(), ids, "reading order kept");
+        let mut cells = vec![vec![0u8; f.lines as usize]; f.columns as usize];
+        for b in &layout.blocks {
+            // An L-shaped block leaves its bottom-right corner to the stories that follow.
+            for c in b.column - 1..b.column - 1 + b.span {
+                for l in b.top..b.top + b.height {
+                    cells[c as usize][l as usize] += u8::from(common::block_covers(b, c, l));
+                }
+            }
+            let block = Block {
+                column: b.column,
+                span: b.span,
+                top: b.top,
+                height: Length::Lines(b.height),
+                head: b.head,
+                cutout: b.cutout.map(|(span, height)| folio::input::content::Cutout { span, height }),
+            };
+            // At the photo height the search chose (its first photo grown or shrunk).
+            let plain = fitter.fit(b.story, &block).unwrap();
+            let delta = b.photo_lines.map_or(0, |l| l as i32 - plain.photo_lines.first().map_or(l, |&p| p) as i32);
+            let fit = fitter.fit_adjusted(b.story, &block, delta).unwrap();
+            assert_eq!(fit.overset, 0, "{b:?}: {fit:?}");
+            assert!(fit.underset <= 1, "{b:?}: {fit:?}");
+            assert!(!fit.head_short && !fit.photos_outside, "{b:?}: {fit:?}");
+        }
+        for (c, col) in cells.iter().enumerate() {
+            for (l, n) in col.iter().enumerate().skip(top as usize) {
+                assert_eq!(*n, 1, "column {} line {l} is covered {n} times", c + 1);
             }
         }
-        let block = Block {
-            column: b.column,
-            span: b.span,
-            top: b.top,
-            height: Length::Lines(b.height),
-            head: b.head,
-            cutout: b.cutout.map(|(span, height)| folio::input::content::Cutout { span, height }),
-        };
-        // At the photo height the search chose (its first photo grown or shrunk).
-        let plain = fitter.fit(b.story, &block).unwrap();
-        let delta = b.photo_lines.map_or(0, |l| l as i32 - plain.photo_lines.first().map_or(l, |&p| p) as i32);
-        let fit = fitter.fit_adjusted(b.story, &block, delta).unwrap();
-        assert_eq!(fit.overset, 0, "{b:?}: {fit:?}");
-        assert!(fit.underset <= 1, "{b:?}: {fit:?}");
-        assert!(!fit.head_short && !fit.photos_outside, "{b:?}: {fit:?}");
-    }
-    for (c, col) in cells.iter().enumerate() {
-        for (l, n) in col.iter().enumerate().skip(top as usize) {
-            assert_eq!(*n, 1, "column {} line {l} is covered {n} times", c + 1);
-        }
-    }
-    // The lead reads first: at the top of the area.
-    assert_eq!(layout.blocks[0].top, top);
+        // The lead reads first: at the top of the area.
+        assert_eq!(layout.blocks[0].top, top);
+    });
 }
 
 /// A hand-placed head beside the free area is weighed like a placed one (碰题): on the
@@ -158,52 +166,45 @@ fn the_search_tiles_a_page_with_every_story_fitting() {
 #[test]
 fn the_search_keeps_its_heads_off_a_hand_placed_head_beside_its_area() {
     use folio::layout::place::{search, search_beside, Area, Beside, Layout};
-    let p = TestProject::sample();
-    let mut s = session(&p, "jiangxi-special");
-    let report = s.compile().unwrap();
-    let edition = &report.edition;
-    let formats = s.formats().unwrap().clone();
-    let all = s.measure_all_spans(edition).unwrap();
-    let infos = folio::input::photos::inspect_all(edition).unwrap();
-    let pi = 1;
-    let stories = &edition.stories[pi];
-    let f = edition.page_format(&formats, pi);
-    let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
-    let fitter = Fitter::new(edition, &formats, &all.galley, &all.measures, pi, photos);
-    let id = |name: &str| stories.iter().position(|s| s.display.to_string_lossy().ends_with(&format!("{name}.toml"))).unwrap();
-    // The lead over the whole width, as the search places it with the page to itself.
-    let everything: Vec<usize> = (0..stories.len()).collect();
-    let page_top = edition.page_top(&formats, pi);
-    let whole = search(&fitter, &everything, Area { column: 1, columns: f.columns, top: page_top, bottom: f.lines }).expect("page 5 tiles");
-    // The columns of the lead and the stories under it: a part of the page's layout of its own.
-    let lead = whole.blocks.iter().find(|b| b.story == id("jiujiang-lead")).unwrap();
-    let area = Area { column: 1, columns: lead.span, top: page_top, bottom: f.lines };
-    let ids: Vec<usize> = whole.blocks.iter().filter(|b| b.column + b.span - 1 <= lead.span).map(|b| b.story).collect();
-    assert!(ids.len() >= 3 && lead.span < f.columns, "{whole:?}");
-    // Each placed head's lines (under the rule a block below the area's top starts with).
-    let heads = |layout: &Layout| -> Vec<(u32, u32, usize)> {
-        layout
-            .blocks
-            .iter()
-            .map(|b| {
-                let block = Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, cutout: b.cutout.map(|(span, height)| folio::input::content::Cutout { span, height }) };
-                let fit = fitter.fit(b.story, &block).unwrap();
-                let from = b.top + u32::from(b.top > page_top);
-                (from, from + fit.head_lines.saturating_sub(1).max(1), b.story)
-            })
-            .collect()
-    };
-    let alone = search(&fitter, &ids, area).expect("the lead's part tiles its columns");
-    let (from, to, story) = heads(&alone).into_iter().find(|h| h.0 > area.top + 1).expect("a head below the area's top");
-    let beside = Beside { left: Vec::new(), right: vec![(from, to)] };
-    let layout = search_beside(&fitter, &ids, area, &beside).expect("the stories still tile the area");
-    assert_ne!(layout, alone, "the hand-placed head on lines {from}..{to} (beside story {story}'s) changed nothing");
-    for (a, b, s) in heads(&layout) {
-        assert!(b <= from || a >= to, "story {s}'s head on lines {a}..{b} stands beside the hand-placed head on {from}..{to}: {layout:?}");
-    }
-    // Blocks in reading order tiling the area, as without it.
-    assert_eq!(layout.blocks.iter().map(|b| b.story).collect::<Vec<_>>(), ids);
-    assert_eq!(layout.blocks.iter().map(|b| (b.span * b.height) as i64 - b.cutout.map_or(0, |(w, h)| (w * h) as i64)).sum::<i64>(), i64::from(area.columns * (area.bottom - area.top)));
+    with_page5_fitter(|edition, formats, fitter| {
+        let pi = 1;
+        let stories = &edition.stories[pi];
+        let f = edition.page_format(formats, pi);
+        let id = |name: &str| stories.iter().position(|s| s.display.to_string_lossy().ends_with(&format!("{name}.toml"))).unwrap();
+        // The lead over the whole width, as the search places it with the page to itself.
+        let everything: Vec<usize> = (0..stories.len()).collect();
+        let page_top = edition.page_top(formats, pi);
+        let whole = search(fitter, &everything, Area { column: 1, columns: f.columns, top: page_top, bottom: f.lines }).expect("page 5 tiles");
+        // The columns of the lead and the stories under it: a part of the page's layout of its own.
+        let lead = whole.blocks.iter().find(|b| b.story == id("jiujiang-lead")).unwrap();
+        let area = Area { column: 1, columns: lead.span, top: page_top, bottom: f.lines };
+        let ids: Vec<usize> = whole.blocks.iter().filter(|b| b.column + b.span - 1 <= lead.span).map(|b| b.story).collect();
+        assert!(ids.len() >= 3 && lead.span < f.columns, "{whole:?}");
+        // Each placed head's lines (under the rule a block below the area's top starts with).
+        let heads = |layout: &Layout| -> Vec<(u32, u32, usize)> {
+            layout
+                .blocks
+                .iter()
+                .map(|b| {
+                    let block = Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, cutout: b.cutout.map(|(span, height)| folio::input::content::Cutout { span, height }) };
+                    let fit = fitter.fit(b.story, &block).unwrap();
+                    let from = b.top + u32::from(b.top > page_top);
+                    (from, from + fit.head_lines.saturating_sub(1).max(1), b.story)
+                })
+                .collect()
+        };
+        let alone = search(fitter, &ids, area).expect("the lead's part tiles its columns");
+        let (from, to, story) = heads(&alone).into_iter().find(|h| h.0 > area.top + 1).expect("a head below the area's top");
+        let beside = Beside { left: Vec::new(), right: vec![(from, to)] };
+        let layout = search_beside(fitter, &ids, area, &beside).expect("the stories still tile the area");
+        assert_ne!(layout, alone, "the hand-placed head on lines {from}..{to} (beside story {story}'s) changed nothing");
+        for (a, b, s) in heads(&layout) {
+            assert!(b <= from || a >= to, "story {s}'s head on lines {a}..{b} stands beside the hand-placed head on {from}..{to}: {layout:?}");
+        }
+        // Blocks in reading order tiling the area, as without it.
+        assert_eq!(layout.blocks.iter().map(|b| b.story).collect::<Vec<_>>(), ids);
+        assert_eq!(layout.blocks.iter().map(|b| (b.span * b.height) as i64 - b.cutout.map_or(0, |(w, h)| (w * h) as i64)).sum::<i64>(), i64::from(area.columns * (area.bottom - area.top)));
+    });
 }
 
 const PAGE5: [&str; 6] = common::SAMPLE_PAGE5;
