@@ -320,3 +320,45 @@ fn a_vertical_head_in_more_phrases_than_the_column_holds_sets_as_one_column() {
     let under = page.iter().filter(|c| c.size < 12.0 && c.x0 >= left && c.x1 <= right && c.y > foot).count();
     assert!(under >= 6, "the copy runs on under the one-column head (a line at least): {under} characters there");
 }
+
+/// A vertical head over a story with a lead box (核心提示) keeps its column from the block's
+/// top to its foot: the lead box and the copy stand in the columns beside it, and nothing
+/// runs on under the head (as it does without a lead box). 八里湖 given a lead box, page 4
+/// placed by folio with the cuts `folio build` asks for (20 characters of 八里湖, 40 of 彭泽).
+/// Read back from page 4's glyphs.
+#[test]
+fn a_vertical_head_beside_a_lead_box_keeps_its_column() {
+    let p = TestProject::with_edition(NAME);
+    p.edit(&format!("content/{NAME}/stories/balihu.toml"), |t| t.replacen("\n\"\"\"\n", "\n\"\"\"\n\n[lead]\ntitle = \"核心提示\"\ntext = \"八里湖分局禁毒大队下沉辖区企业开展禁毒宣传。\"\n", 1));
+    common::unplace(&p, NAME, &["pengze", "balihu"]);
+    // What the nearest layout asks: the last 20 characters of 八里湖 and 40 of 彭泽 cut.
+    for (name, n) in [("balihu", 20), ("pengze", 40)] {
+        p.edit(&format!("content/{NAME}/stories/{name}.toml"), |t| {
+            let (head, rest) = t.split_once("body = \"\"\"").unwrap();
+            let (body, tail) = rest.split_once("\"\"\"").unwrap();
+            let mut chars: Vec<char> = body.trim_end().chars().collect();
+            let mut cut = 0;
+            while cut < n {
+                if !chars.pop().unwrap().is_whitespace() {
+                    cut += 1;
+                }
+            }
+            format!("{head}body = \"\"\"{}。\n\"\"\"{tail}", chars.into_iter().collect::<String>())
+        });
+    }
+    p.folio(&["build", &format!("content/{NAME}"), "--out", "out"]).assert_code(0);
+    let pdf = p.out().join(format!("{NAME}.pdf"));
+    let page = common::typeset::chars(&pdf).into_iter().nth(3).expect("a page 4");
+    // The vertical head: display type at the size of its first character (彭泽's head is larger).
+    let size = page.iter().find(|c| c.size > 20.0 && c.c == '警').expect("the vertical head").size;
+    let head: Vec<&common::typeset::Char> = page.iter().filter(|c| (c.size - size).abs() < 0.5 && "警力下沉禁毒宣传进企业".contains(c.c)).collect();
+    assert_eq!(head.len(), 11, "the vertical head's characters: {head:?}");
+    let (x0, x1) = (head.iter().map(|c| c.x0).fold(f64::INFINITY, f64::min), head.iter().map(|c| c.x1).fold(f64::NEG_INFINITY, f64::max));
+    let top = head.iter().map(|c| c.y).fold(f64::INFINITY, f64::min) - 30.0;
+    // Body and lead-box text (under display size) in the head's column, below its top: none.
+    let beside: Vec<&common::typeset::Char> = page.iter().filter(|c| c.size < 12.0 && c.y > top && (c.x0 + c.x1) / 2.0 > x0 - 6.0 && (c.x0 + c.x1) / 2.0 < x1 + 6.0).collect();
+    assert!(beside.is_empty(), "text in the vertical head's column: {:?}", beside.iter().map(|c| c.c).collect::<String>());
+    // The lead box stands beside the head, right of its column.
+    let title: Vec<&common::typeset::Char> = page.iter().filter(|c| "核心提示".contains(c.c) && c.y > top).collect();
+    assert!(title.len() >= 4 && title.iter().all(|c| c.x0 > x1), "the lead box's title right of the head: {title:?}");
+}
