@@ -227,8 +227,10 @@ fn first_lines(data: &PagesData, pi: usize, pdf: &std::path::Path) -> Vec<Option
             // Its first three characters after any leading digits: body digits are runs of
             // their own, padded (3月。九江。), and the PDF's words split there.
             let text: String = lines.first()?.iter().map(|r| r.text.as_str()).collect::<String>().chars().filter(|c| !c.is_whitespace()).skip_while(|c| c.is_ascii_alphanumeric()).take_while(|c| !c.is_ascii_alphanumeric()).take(3).collect();
-            let x = f.bleed_pt + f.side_pt + first.rect.x;
-            let w = words.iter().map(|(_, w)| w).filter(|w| (w.x0 - x).abs() < f.column_pt && w.text.chars().filter(|c| !c.is_whitespace()).collect::<String>().contains(&text)).min_by(|a, b| a.y0.total_cmp(&b.y0))?;
+            let (x, y) = (f.bleed_pt + f.side_pt + first.rect.x, f.bleed_pt + f.top_pt + first.rect.y);
+            // In its column and not above its lines (the same words may stand higher up in
+            // another story's copy in that column).
+            let w = words.iter().map(|(_, w)| w).filter(|w| (w.x0 - x).abs() < f.column_pt && w.y1 > y - 1.0 && w.text.chars().filter(|c| !c.is_whitespace()).collect::<String>().contains(&text)).min_by(|a, b| a.y0.total_cmp(&b.y0))?;
             Some(w.y1)
         })
         .collect()
@@ -275,10 +277,12 @@ fn a_tier_starts_its_copy_on_one_line() {
     }
     assert!(seen >= 2, "the samples have tiers");
     // NOT YET: a tier whose copy does not fit the deeper head area (folio keeps the story's own
-    // area rather than overset it): the broadsheet's page 5 (彭泽, a line above 八里湖 and 濂溪).
-    // Any other is a failure. (The automatic page 2's 彭泽 beside 青苗 was one; 青苗 now stands
-    // in 彭泽's L-shaped block's corner.)
-    let known = ["jiangxi-special page 5: the stories [3, 4, 5]"];
+    // area rather than overset it): the broadsheet's page 5, 彭泽 two lines above 八里湖 along
+    // the foot (in blocks of the same size 彭泽 has 51 lines of copy, 八里湖 44: the same head
+    // area leaves one overset or the other two lines short in every column). Any other is a
+    // failure. (The automatic page 2's 彭泽 beside 青苗 was one; 青苗 now stands in 彭泽's
+    // L-shaped block's corner.)
+    let known = ["jiangxi-special page 5: the stories [4, 5]"];
     let other: Vec<&String> = bad.iter().filter(|b| !known.iter().any(|k| b.starts_with(k))).collect();
     assert!(other.is_empty(), "{other:#?}");
     assert!(seen > bad.len(), "some tiers are aligned");

@@ -726,48 +726,81 @@ fn automatic_pages_read_back_have_no_clashing_or_stacked_heads() {
         assert!(!report.placed.is_empty(), "{edition}: no automatic page");
         for placement in &report.placed {
             let page = &report.compiled.data.pages[placement.page];
-            let f = &page.format;
-            let number = page.number;
-            let words: Vec<&Word> = pages[placement.page].iter().map(|(_, w)| w).collect();
-            // Each story's head words, top to bottom.
-            let heads: Vec<Vec<&Word>> = page
-                .stories
-                .iter()
-                .map(|s| words.iter().copied().filter(|w| w.y1 - w.y0 > 1.4 * f.spec.body_size && owns(f, s, w, 1.0)).collect())
-                .collect();
-            let top = |h: &[&Word]| h.iter().map(|w| w.y0).fold(f64::INFINITY, f64::min);
-            let mut rows = 0;
-            let mut beside_of = vec![0; heads.len()];
-            for (a, ha) in heads.iter().enumerate() {
-                for (b, hb) in heads.iter().enumerate().filter(|(b, _)| *b != a) {
-                    // Side by side: a word of a's head left of a word of b's, their lines
-                    // overlapping by a third of the smaller, and nothing printed between them.
-                    let beside = ha.iter().any(|wa| {
-                        hb.iter().any(|wb| {
-                            let (y0, y1) = (wa.y0.max(wb.y0), wa.y1.min(wb.y1));
-                            let overlap = y1 - y0 > (wa.y1 - wa.y0).min(wb.y1 - wb.y0) / 3.0;
-                            overlap && wa.x1 <= wb.x0 && !words.iter().any(|w| w.x0 >= wa.x1 - 0.5 && w.x1 <= wb.x0 + 0.5 && w.y0 < y1 && w.y1 > y0)
-                        })
-                    });
-                    if beside {
-                        let (ta, tb) = (top(ha), top(hb));
-                        let name = |h: &[&Word]| h.iter().map(|w| w.text.as_str()).collect::<String>();
-                        assert!((ta - tb).abs() < 0.5 * f.pitch_pt, "{edition} page {number}: heads {} and {} side by side, {:.1} lines apart (碰题)", name(ha), name(hb), (ta - tb).abs() / f.pitch_pt);
-                        eprintln!("{edition} page {number}: a row of heads: {} | {}", name(ha), name(hb));
-                        rows += 1;
-                        beside_of[a] += 1;
-                        beside_of[b] += 1;
-                    }
-                    // Stacked: b's head starts less than three lines under a's, across it.
-                    let stacked = ha.iter().any(|wa| hb.iter().any(|wb| wa.x0 < wb.x1 && wb.x0 < wa.x1 && wb.y0 > wa.y1 - 0.5 && wb.y0 - wa.y1 < 3.0 * f.pitch_pt));
-                    assert!(!stacked, "{edition} page {number}: story {b}'s head stands straight under story {a}'s (叠题)");
-                }
-            }
-            assert!(beside_of.iter().all(|&k| k <= 1), "{edition} page {number}: three heads in a row (碰题): {beside_of:?}");
-            let stories = heads.iter().filter(|h| !h.is_empty()).count();
-            assert!(rows <= 1, "{edition} page {number}: {rows} pairs of heads side by side on one line among {stories} stories (碰题)");
+            let rows = check_heads(edition, page, &pages[placement.page]);
+            assert!(rows <= 1, "{edition} page {}: {rows} pairs of heads side by side on one line (碰题)", page.number);
         }
     }
+}
+
+/// The same read-back on every page of the two hand-made samples: a 美编's page has no heads
+/// staggered beside each other, no three in a row and no 叠题 (the broadsheet's page 5 had 彭泽,
+/// 八里湖 and 濂溪 in a row along its foot until 濂溪 moved up the right-hand strip), and at most
+/// one row of two heads a page.
+#[test]
+fn hand_made_pages_read_back_have_no_clashing_or_stacked_heads() {
+    let mut two_rows = Vec::new();
+    for edition in [SAMPLE, "jiangxi-tabloid"] {
+        let (_p, data, pdf) = build(edition);
+        let pages = bbox_words(&pdf);
+        for (pi, page) in data.pages.iter().enumerate() {
+            if check_heads(edition, page, &pages[pi]) > 1 {
+                two_rows.push(format!("{edition} page {}", page.number));
+            }
+        }
+    }
+    // NOT YET: the broadsheet's page 5 has two rows: the lead's head beside 清源断流 at the top
+    // of the right-hand strip, and 彭泽 beside 八里湖 along the foot. Its copy fills the page to
+    // within a few lines, so the L that would put the lead's head across the strip (five lines
+    // of the strip's two columns) has no room, and 彭泽 (51 lines of copy) and 八里湖 (44) are
+    // the only stories that fill the six columns under the lead. Any other page is a failure.
+    assert!(two_rows.iter().all(|p| p == "jiangxi-special page 5"), "{two_rows:?}");
+}
+
+/// The heads of one built page, read back (see
+/// [`automatic_pages_read_back_have_no_clashing_or_stacked_heads`]): no staggered heads side by
+/// side, none in a row of three, no 叠题; gives the rows of two heads (the caller decides how
+/// many a page may have).
+fn check_heads(edition: &str, page: &folio::layout::compose::PageData, words: &[(usize, Word)]) -> usize {
+    let f = &page.format;
+    let number = page.number;
+    let words: Vec<&Word> = words.iter().map(|(_, w)| w).collect();
+    // Each story's head words, top to bottom (a 跨版 story's mirror on the right page is the
+    // story on the left's; its words there are its own).
+    let heads: Vec<Vec<&Word>> = page
+        .stories
+        .iter()
+        .map(|s| words.iter().copied().filter(|w| w.y1 - w.y0 > 1.4 * f.spec.body_size && owns(f, s, w, 1.0)).collect())
+        .collect();
+    let top = |h: &[&Word]| h.iter().map(|w| w.y0).fold(f64::INFINITY, f64::min);
+    let mut rows = 0;
+    let mut beside_of = vec![0; heads.len()];
+    for (a, ha) in heads.iter().enumerate() {
+        for (b, hb) in heads.iter().enumerate().filter(|(b, _)| *b != a) {
+            // Side by side: a word of a's head left of a word of b's, their lines
+            // overlapping by a third of the smaller, and nothing printed between them.
+            let beside = ha.iter().any(|wa| {
+                hb.iter().any(|wb| {
+                    let (y0, y1) = (wa.y0.max(wb.y0), wa.y1.min(wb.y1));
+                    let overlap = y1 - y0 > (wa.y1 - wa.y0).min(wb.y1 - wb.y0) / 3.0;
+                    overlap && wa.x1 <= wb.x0 && !words.iter().any(|w| w.x0 >= wa.x1 - 0.5 && w.x1 <= wb.x0 + 0.5 && w.y0 < y1 && w.y1 > y0)
+                })
+            });
+            if beside {
+                let (ta, tb) = (top(ha), top(hb));
+                let name = |h: &[&Word]| h.iter().map(|w| w.text.as_str()).collect::<String>();
+                assert!((ta - tb).abs() < 0.5 * f.pitch_pt, "{edition} page {number}: heads {} and {} side by side, {:.1} lines apart (碰题)", name(ha), name(hb), (ta - tb).abs() / f.pitch_pt);
+                eprintln!("{edition} page {number}: a row of heads: {} | {}", name(ha), name(hb));
+                rows += 1;
+                beside_of[a] += 1;
+                beside_of[b] += 1;
+            }
+            // Stacked: b's head starts less than three lines under a's, across it.
+            let stacked = ha.iter().any(|wa| hb.iter().any(|wb| wa.x0 < wb.x1 && wb.x0 < wa.x1 && wb.y0 > wa.y1 - 0.5 && wb.y0 - wa.y1 < 3.0 * f.pitch_pt));
+            assert!(!stacked, "{edition} page {number}: story {b}'s head stands straight under story {a}'s (叠题)");
+        }
+    }
+    assert!(beside_of.iter().all(|&k| k <= 1), "{edition} page {number}: three heads in a row (碰题): {beside_of:?}");
+    rows
 }
 
 /// 长腿: `folio check` finds a single column of copy running long beside a photo on any page —
