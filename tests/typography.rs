@@ -466,7 +466,9 @@ fn holes_and_half_width_brackets_are_findings_marked_on_the_proof() {
     let (x, y, olive) = colour_centroid(&page5, [0xb0, 0xb0, 0x00]);
     let img = image::load_from_memory(&page5).unwrap();
     assert!(olive > 100, "the hole is marked in olive: {olive}");
-    assert!(x > 0.7 * f64::from(img.width()) && y > 0.5 * f64::from(img.height()), "where 所队联动 was, lower right: {x}, {y}");
+    // 所队联动's block: columns 7–8, lines 33–55 of 84.
+    let (w, h) = (f64::from(img.width()), f64::from(img.height()));
+    assert!(x > 0.7 * w && y > 0.35 * h && y < 0.7 * h, "where 所队联动 was, right, halfway down: {x}, {y}");
     let marked = (4..=5).map(|n| std::fs::read(p.root().join(format!("proofs/{e}-p{n}.png"))).unwrap()).map(|png| colour_centroid(&png, [0xff, 0x50, 0x00]).2).sum::<usize>();
     assert!(marked > 30, "half-width brackets marked in red-orange: {marked}");
 }
