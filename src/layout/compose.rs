@@ -678,6 +678,13 @@ impl<'a> Fitter<'a> {
         Some((sp, block_span.saturating_sub(c).max(1)))
     }
 
+    /// The column (0-based, in its block) where story `story`'s first photo starts: its
+    /// `column` less one, 0 when it has none (or no photo).
+    pub fn photo_column(&self, story: usize) -> u32 {
+        let photo = self.edition.stories.get(self.page).and_then(|p| p.get(story)).and_then(|s| s.value.photos.first());
+        photo.and_then(|p| p.column.as_ref()).map_or(0, |c| c.get_ref().saturating_sub(1))
+    }
+
     /// [`Fitter::fit_adjusted`] with the story's first photo, when it has no `span` of its own,
     /// `first_span` columns wide instead of folio's default for the block (the placement
     /// search's other way to fill a page: a wider or narrower picture).

@@ -31,7 +31,8 @@
 //!   term (a page whose parts cost more on their own but meet with fewer heads side by side
 //!   can be missed);
 //! - [`W_WRAP`] for an L-shaped block (a story wrapping the bottom-right corner the next
-//!   stories fill: their heads then stand beside its copy, not its head);
+//!   stories fill: their heads then stand beside its copy, not its head), [`W_PHOTO_SPAN`] more
+//!   when its first photo is set a column narrower to stand beside the corner, not over it;
 //! - [`W_STACKED`] per line a story has fewer than [`MIN_COPY_UNDER_HEAD`] lines of copy under
 //!   its head (a head with almost nothing under it stands straight on the next head: 叠题);
 //! - [`W_LEAD_NARROW`] per column the lead is narrower than the area, and [`W_LEAD_LOW`] if the
@@ -196,6 +197,10 @@ struct Wrapped {
     head_text: u32,
     vertical: u32,
     missed: Missed,
+    /// The first photo's columns when made narrower to stand beside the corner, not over it.
+    photo_span: Option<u32>,
+    /// Its grid lines then.
+    photo_lines: Option<u32>,
 }
 
 /// How many lines a story's copy misses its block by: over it, or short of filling it past the
@@ -265,8 +270,9 @@ struct Search<'a> {
     /// [`W_MISS`] a line.
     relax: bool,
     /// Story `i` alone in a `w` × `h` rectangle as set (no adjustments): its slack in lines
-    /// (capacity less copy) when nothing is overset, with its head's lines.
-    slack: std::collections::HashMap<(usize, u32, u32, bool), Option<(u32, u32)>>,
+    /// (capacity less copy) when nothing is overset, with its head's lines; with its first photo
+    /// at the columns given, when not folio's default.
+    slack: std::collections::HashMap<(usize, u32, u32, bool, Option<u32>), Option<(u32, u32)>>,
 }
 
 /// The heads that touch a layout's left and right edges, top to bottom.
@@ -448,18 +454,30 @@ impl<'a> Search<'a> {
 
     /// Story `stories[i]`'s slack in a `w` × `h` rectangle as set: lines its block holds for
     /// copy less the copy's, with its head's lines; `None` when it does not fit there.
-    fn slack(&mut self, i: usize, w: u32, h: u32, top: bool) -> Option<(u32, u32)> {
-        if let Some(v) = self.slack.get(&(i, w, h, top)) {
+    fn slack(&mut self, i: usize, w: u32, h: u32, top: bool, photo_span: Option<u32>) -> Option<(u32, u32)> {
+        if let Some(v) = self.slack.get(&(i, w, h, top, photo_span)) {
             return *v;
         }
         let block = self.block(w, h, top, None);
         let v = self
             .fitter
-            .fit(self.stories[i], &block)
+            .fit_photo(self.stories[i], &block, 0, photo_span)
             .filter(|f| f.overset == 0 && !f.head_short && !f.photos_outside && f.lines > 0)
             .map(|f| (f.capacity.saturating_sub(f.lines), f.head_lines));
-        self.slack.insert((i, w, h, top), v);
+        self.slack.insert((i, w, h, top, photo_span), v);
         v
+    }
+
+    /// The columns story `i`'s first photo takes in a `w`-column L-shaped block with a
+    /// `w2`-column corner, when folio's default would reach over the corner and one column
+    /// narrower stands beside it (the photo moves aside, as a picture is never made narrower
+    /// than that to fit): `None` when the default stands beside the corner, or no narrower
+    /// photo can.
+    fn photo_aside(&self, i: usize, w: u32, w2: u32) -> Option<u32> {
+        let (default, _) = self.fitter.free_photo_span(self.stories[i], w)?;
+        let beside = w - w2;
+        let first = self.fitter.photo_column(self.stories[i]);
+        (first + default > beside && default > 1 && first + default - 1 <= beside).then_some(default - 1)
     }
 
     /// A candidate block `w` × `h` (touching the area's top or not), with an L's corner: where
@@ -486,8 +504,9 @@ impl<'a> Search<'a> {
         let block = self.block(w, h, top, Some((w2, h2)));
         let (min, max) = self.bounds[i];
         let relax = self.relax;
+        let aside = self.photo_aside(i, w, w2);
         let v = (w >= min && w <= max)
-            .then(|| self.fitter.fit(self.stories[i], &block))
+            .then(|| self.fitter.fit_photo(self.stories[i], &block, 0, aside))
             .flatten()
             .filter(|f| (relax || (f.overset == 0 && f.underset <= 1 && f.hole <= 1)) && !f.head_short && !f.photos_outside && f.lines > 0)
             .filter(|f| h - h2 >= u32::from(!top) + f.head_lines + MIN_COPY_UNDER_HEAD)
@@ -497,7 +516,8 @@ impl<'a> Search<'a> {
                 if i == 0 {
                     c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
                 }
-                Wrapped { cost: c + W_WRAP, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed }
+                let photo_lines = aside.and(f.photo_lines.first().copied());
+                Wrapped { cost: c + W_WRAP + u32::from(aside.is_some()) * W_PHOTO_SPAN, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed, photo_span: aside, photo_lines }
             });
         self.wraps.insert(key, v);
         v
@@ -506,7 +526,8 @@ impl<'a> Search<'a> {
     /// The corner heights worth trying for story `i` wrapping a `w2`-column corner of a
     /// `w` × `h` rectangle: those that take about its slack there (the copy then fills the L).
     fn corner_heights(&mut self, i: usize, (w, h, top): (u32, u32, bool), w2: u32) -> Vec<u32> {
-        let Some((slack, head)) = self.slack(i, w, h, top) else { return Vec::new() };
+        let aside = self.photo_aside(i, w, w2);
+        let Some((slack, head)) = self.slack(i, w, h, top, aside) else { return Vec::new() };
         let lo = slack.saturating_sub(w - w2 + 1) / w2;
         let hi = slack / w2 + 1;
         let most = h.saturating_sub(u32::from(!top) + head + MIN_COPY_UNDER_HEAD);
@@ -631,8 +652,10 @@ impl<'a> Search<'a> {
                 out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None }, adjust.missed));
             }
             Choice::Wrap { w2, h2, b } => {
-                let missed = self.wrap(i, (w, h, at_top), (w2, h2)).map_or(Missed::default(), |x| x.missed);
-                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: None, photo_lines: None, photo_span: None, cutout: Some((w2, h2)) }, missed));
+                let wrapped = self.wrap(i, (w, h, at_top), (w2, h2));
+                let missed = wrapped.map_or(Missed::default(), |x| x.missed);
+                let (photo_lines, photo_span) = wrapped.map_or((None, None), |x| (x.photo_lines, x.photo_span));
+                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: None, photo_lines, photo_span, cutout: Some((w2, h2)) }, missed));
                 self.unfold(i + 1, j, (c0 + w - w2, top + h - h2, w2, h2), false, usize::from(b), out);
             }
             Choice::Across { k, h1, a, b } => {
