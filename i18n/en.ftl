@@ -253,6 +253,9 @@ fold-split-banner = the banner across the fold of pages { $page }–{ $next } is
 fold-split-hint = put a space or a line break (\n) in the text where the fold should fall, between two phrases, or move the block so that the fold falls between words
 long-leg = long leg on page { $page }: one column of copy runs { $lines } lines beside photo { $photo }
 long-leg-hint = make the photo as wide as the block or two columns narrower (two columns of copy beside it), or shorter
+heads-side-by-side = heads side by side on page { $page } (碰题): 「{ $first }」 and 「{ $second }」 start on the same line in neighbouring columns
+heads-staggered = heads side by side on page { $page } (碰题): 「{ $first }」 and 「{ $second }」 overlap in neighbouring columns, staggered by less than a head
+heads-side-by-side-hint = stagger the blocks by a head's depth or more, let the first story wrap the other as an L-shaped block (`cutout` in [block]), or give one a vertical head (`vertical = true`)
 deep-head = deep head area on page { $page }: { $has } lines for a head that needs { $needs } (white under the head)
 deep-head-hint = set `head = { $needs }` in [block] (or leave `head` out: folio sizes it), and give the line to the copy
 allowed-overset = {" "}(allowed by --allow-overset)
@@ -357,10 +360,16 @@ place-min-span = page { $page }: { $story } asks for at least { $min } columns (
 place-min-span-hint = lower `min_span` to { $columns } or less, or make room: move the hand-placed blocks that narrow the page
 place-no-copy = page { $page }: { $story } has no copy, and folio places stories by their copy
 place-no-copy-hint = write the story's body, or give it a [block] by hand
-place-over = page { $page }: the copy of its { $stories } stories is about { $chars } characters over its space ({ $columns } columns × { $lines } lines)
+place-over = page { $page }: the copy of its { $stories } { $stories ->
+    [one] story
+   *[other] stories
+    } is about { $chars } characters over its space ({ $columns } columns × { $lines } lines)
 place-over-hint = cut about { $chars } characters (e.g. from { $from }), or drop a story from the page, or give a story a [block] by hand
 place-and = {" and "}
-place-short = page { $page }: the copy of its { $stories } stories is about { $chars } characters short of its space ({ $columns } columns × { $lines } lines)
+place-short = page { $page }: the copy of its { $stories } { $stories ->
+    [one] story
+   *[other] stories
+    } is about { $chars } characters short of its space ({ $columns } columns × { $lines } lines)
 place-short-hint = add about { $chars } characters or a photo, or move a story to the page
 place-no-arrangement = page { $page }: its { $stories } stories fill about the space they have, but no arrangement of whole blocks fits every story without a hole or overset
 place-no-arrangement-hint = list the stories in another order (or give another story `priority = 1`), lengthen or shorten a story by a few lines, { $widen }or give a story a [block] by hand
@@ -1112,3 +1121,4 @@ mark-short = short { $lines }
 mark-hole = hole { $lines }
 mark-fold-split = fold splits a word
 mark-long-leg = long leg { $lines }
+mark-heads-side-by-side = heads side by side

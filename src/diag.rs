@@ -71,6 +71,8 @@ pub enum Code {
     FoldSplit,
     /// A single column of copy running long beside a photo (长腿).
     LongLeg,
+    /// Two stories' heads side by side on the same lines (碰题).
+    HeadsSideBySide,
     /// A head area two or more lines deeper than its head needs (white under the head).
     DeepHead,
     /// Typst's own warnings.
@@ -105,6 +107,7 @@ impl Code {
             Code::Hole => "hole",
             Code::FoldSplit => "fold-split",
             Code::LongLeg => "long-leg",
+            Code::HeadsSideBySide => "heads-side-by-side",
             Code::DeepHead => "deep-head",
             Code::Typst => "typst",
             Code::Content => "content",

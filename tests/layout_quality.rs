@@ -724,10 +724,12 @@ fn automatic_pages_read_back_have_no_clashing_or_stacked_heads() {
         let report = p.report(edition, true);
         let pages = bbox_words(&p.out().join(format!("{edition}.pdf")));
         assert!(!report.placed.is_empty(), "{edition}: no automatic page");
+        let found = side_by_side_findings(&p, edition);
         for placement in &report.placed {
             let page = &report.compiled.data.pages[placement.page];
             let rows = check_heads(edition, page, &pages[placement.page]);
             assert!(rows <= 1, "{edition} page {}: {rows} pairs of heads side by side on one line (碰题)", page.number);
+            assert_eq!(found.get(&page.number).copied().unwrap_or(0), rows, "{edition} page {}: `folio check` reports the heads side by side read back", page.number);
         }
     }
 }
@@ -739,21 +741,45 @@ fn automatic_pages_read_back_have_no_clashing_or_stacked_heads() {
 #[test]
 fn hand_made_pages_read_back_have_no_clashing_or_stacked_heads() {
     let mut two_rows = Vec::new();
+    let mut reported = 0;
     for edition in [SAMPLE, "jiangxi-tabloid"] {
-        let (_p, data, pdf) = build(edition);
+        let (p, data, pdf) = build(edition);
         let pages = bbox_words(&pdf);
+        let found = side_by_side_findings(&p, edition);
         for (pi, page) in data.pages.iter().enumerate() {
-            if check_heads(edition, page, &pages[pi]) > 1 {
+            let rows = check_heads(edition, page, &pages[pi]);
+            if rows > 1 {
                 two_rows.push(format!("{edition} page {}", page.number));
             }
+            // `folio check` reports every pair read back here, and no other (a
+            // `heads-side-by-side` warning at the right-hand story's headline).
+            assert_eq!(found.get(&page.number).copied().unwrap_or(0), rows, "{edition} page {}: `folio check` reports the heads side by side read back", page.number);
+            reported += rows;
         }
     }
+    assert!(reported >= 3, "the samples' rows of heads are reported: {reported}");
     // NOT YET: the broadsheet's page 5 has two rows: the lead's head beside 清源断流 at the top
     // of the right-hand strip, and 彭泽 beside 八里湖 along the foot. Its copy fills the page to
     // within a few lines, so the L that would put the lead's head across the strip (five lines
     // of the strip's two columns) has no room, and 彭泽 (51 lines of copy) and 八里湖 (44) are
     // the only stories that fill the six columns under the lead. Any other page is a failure.
     assert!(two_rows.iter().all(|p| p == "jiangxi-special page 5"), "{two_rows:?}");
+}
+
+/// `folio check`'s `heads-side-by-side` warnings for `edition` in `p`, counted by page number;
+/// each names both headlines and points at a story file's `headline`.
+fn side_by_side_findings(p: &TestProject, edition: &str) -> std::collections::HashMap<u32, usize> {
+    let run = p.folio(&["check", &format!("content/{edition}"), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let mut by_page = std::collections::HashMap::new();
+    for f in v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "heads-side-by-side") {
+        assert_eq!(f["severity"], "warning", "{f:#}");
+        let message = f["message"].as_str().unwrap();
+        assert!(message.contains("碰题") && message.matches('「').count() == 2, "{message}");
+        assert!(f["file"].as_str().is_some_and(|s| s.ends_with(".toml")) && f["line"].as_u64().is_some(), "{f:#}");
+        *by_page.entry(f["page"].as_u64().unwrap() as u32).or_insert(0) += 1;
+    }
+    by_page
 }
 
 /// The heads of one built page, read back (see

@@ -22,6 +22,7 @@
 //! | `fold-split` | warning | a headline or banner across the centre spread split at the fold inside a word (运‖输) |
 //! | `half-width-bracket` | warning | half-width brackets in Chinese text, 案(事)件 (GB/T 15834: 案（事）件) |
 //! | `long-leg` | warning | a single column of copy running more than 12 lines beside a photo (长腿) |
+//! | `heads-side-by-side` | warning | two stories' heads in neighbouring columns on the same lines (碰题) |
 //! | `typst` | warning | Typst's own warnings (e.g. a font family the fonts folder lacks) |
 //!
 //! Errors found before preflight (content, templates) become findings too ([`from_diagnostic`]).
@@ -434,6 +435,40 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             story: Some(story.display.clone()),
             diag: d,
             mark: Some(Mark { page: leg.page, rect: leg.rect, kind: MarkKind::Typography, label: crate::tr!("mark-long-leg", lines = leg.lines) }),
+        });
+    }
+
+    // Heads side by side (碰题).
+    for pair in crate::check::heads::check(compiled) {
+        let page = page_of(pair.page).unwrap_or_default();
+        let data = &compiled.data.pages[pair.page].stories;
+        let name = |si: usize| match &data[si].head.piece {
+            crate::layout::compose::PlacedPiece::Piece(crate::layout::galley::Piece::Head { head }) => head.headline.replace('\n', " "),
+            crate::layout::compose::PlacedPiece::Piece(crate::layout::galley::Piece::Jumphead { headline, .. }) => headline.replace('\n', " "),
+            _ => String::new(),
+        };
+        let (first, second) = (name(pair.first), name(pair.second));
+        let code = Code::HeadsSideBySide;
+        let (hint, label) = (crate::tr!("heads-side-by-side-hint"), crate::tr!("mark-heads-side-by-side"));
+        let message = match pair.clash {
+            crate::check::heads::Clash::Row => crate::tr!("heads-side-by-side", page = page, first = first, second = second),
+            crate::check::heads::Clash::Stagger => crate::tr!("heads-staggered", page = page, first = first, second = second),
+        };
+        // At the second story's headline (a placed story's file has no block to point at); a
+        // continuation block's or a facing page's story at the page.
+        let story = (!data[pair.second].mirror).then(|| edition.stories.get(pair.page).and_then(|s| s.get(pair.second))).flatten();
+        let mut d = match story {
+            Some(s) => s.error(s.key_span(&["headline"], s.value.block().span()), message),
+            None => Diagnostic::warning(message).in_file(&edition.file.display, &edition.file.source).with_span(Some(page_span(edition, pair.page))),
+        };
+        d.severity = Severity::Warning;
+        out.push(Finding {
+            code,
+            page: Some(page),
+            page_index: Some(pair.page),
+            story: story.map(|s| s.display.clone()),
+            diag: d.hint(hint).code(code),
+            mark: Some(Mark { page: pair.page, rect: pair.rect, kind: MarkKind::Typography, label }),
         });
     }
 

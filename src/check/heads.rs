@@ -1,0 +1,68 @@
+//! Heads side by side (碰题): takes a compiled edition's pages and gives every pair of stories'
+//! heads in neighbouring columns on the same lines — measured on the composed page, so
+//! hand-placed and automatic pages alike. (叠题, a head straight under another, is not found
+//! here: a story's block holds its copy under its head, so only an overset story leaves its head
+//! on the next one, and that is an `overset` error already.)
+
+use crate::layout::compile::Compiled;
+use crate::layout::compose::{PlacedPiece, Rect};
+use crate::layout::galley::Piece;
+
+/// What is wrong with a pair of heads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Clash {
+    /// Side by side, their blocks starting on the same grid line (a row of heads).
+    Row,
+    /// Side by side, starting on different lines but still overlapping (staggered by less than a
+    /// head).
+    Stagger,
+}
+
+/// One pair of heads.
+#[derive(Debug, Clone)]
+pub struct HeadPair {
+    /// Page index.
+    pub page: usize,
+    /// The story whose head is on the left, by index on the page.
+    pub first: usize,
+    /// The story whose head is right of it.
+    pub second: usize,
+    /// What is wrong.
+    pub clash: Clash,
+    /// Both heads' areas, in pt from the page's trim top-left corner: x, y, width, height.
+    pub rect: [f64; 4],
+}
+
+/// Every pair of heads side by side on the edition's pages.
+pub fn check(compiled: &Compiled) -> Vec<HeadPair> {
+    let mut out = Vec::new();
+    for (pi, page) in compiled.data.pages.iter().enumerate() {
+        let f = &page.format;
+        // Each story's head (a continuation block's jump head too), with its story, whether it is
+        // the facing page's (跨版) and where its block starts.
+        let heads: Vec<(usize, &Rect, bool, f64)> = page
+            .stories
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.head.rect.h >= 1.0 && matches!(&s.head.piece, PlacedPiece::Piece(Piece::Head { .. } | Piece::Jumphead { .. })))
+            .map(|(si, s)| (si, &s.head.rect, s.mirror, s.block.y))
+            .collect();
+        for &(a, ra, ma, ta) in &heads {
+            for &(b, rb, mb, tb) in &heads {
+                if a == b || (ma && mb) {
+                    continue;
+                }
+                let overlap = ra.y.max(rb.y) < (ra.y + ra.h).min(rb.y + rb.h) - 0.5;
+                // Side by side: b's area starts in the column after a's ends (a gutter apart).
+                let gap = rb.x - (ra.x + ra.w);
+                let clash = (overlap && gap > -0.5 && gap < f.gutter_pt + f.column_pt / 2.0).then(|| if (ta - tb).abs() < 0.5 * f.pitch_pt { Clash::Row } else { Clash::Stagger });
+                if let Some(clash) = clash {
+                    let (x0, y0) = (ra.x.min(rb.x), ra.y.min(rb.y));
+                    let (x1, y1) = ((ra.x + ra.w).max(rb.x + rb.w), (ra.y + ra.h).max(rb.y + rb.h));
+                    out.push(HeadPair { page: pi, first: a, second: b, clash, rect: [x0 + f.side_pt, y0 + f.top_pt, x1 - x0, y1 - y0] });
+                }
+            }
+        }
+    }
+    out
+}
