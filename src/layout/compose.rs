@@ -678,11 +678,12 @@ impl<'a> Fitter<'a> {
         Some((sp, block_span.saturating_sub(c).max(1)))
     }
 
-    /// The column (0-based, in its block) where story `story`'s first photo starts: its
-    /// `column` less one, 0 when it has none (or no photo).
-    pub fn photo_column(&self, story: usize) -> u32 {
-        let photo = self.edition.stories.get(self.page).and_then(|p| p.get(story)).and_then(|s| s.value.photos.first());
-        photo.and_then(|p| p.column.as_ref()).map_or(0, |c| c.get_ref().saturating_sub(1))
+    /// Where story `story`'s first photo starts: the column in its block (0-based: its `column`
+    /// less one, 0 when it has none), and whether the editor set its `row` (then it stands at
+    /// that line of the copy, not at the copy's foot). `None` without a photo.
+    pub fn photo_anchor(&self, story: usize) -> Option<(u32, bool)> {
+        let photo = self.edition.stories.get(self.page)?.get(story)?.value.photos.first()?;
+        Some((photo.column.as_ref().map_or(0, |c| c.get_ref().saturating_sub(1)), photo.row.is_some()))
     }
 
     /// [`Fitter::fit_adjusted`] with the story's first photo, when it has no `span` of its own,

@@ -472,12 +472,12 @@ impl<'a> Search<'a> {
     /// `w2`-column corner, when folio's default would reach over the corner and one column
     /// narrower stands beside it (the photo moves aside, as a picture is never made narrower
     /// than that to fit): `None` when the default stands beside the corner, or no narrower
-    /// photo can.
+    /// photo can, or the editor set the photo's `row` (it may stand above the corner).
     fn photo_aside(&self, i: usize, w: u32, w2: u32) -> Option<u32> {
         let (default, _) = self.fitter.free_photo_span(self.stories[i], w)?;
         let beside = w - w2;
-        let first = self.fitter.photo_column(self.stories[i]);
-        (first + default > beside && default > 1 && first + default - 1 <= beside).then_some(default - 1)
+        let (first, row) = self.fitter.photo_anchor(self.stories[i])?;
+        (!row && first + default > beside && default > 1 && first + default - 1 <= beside).then_some(default - 1)
     }
 
     /// A candidate block `w` × `h` (touching the area's top or not), with an L's corner: where
