@@ -195,7 +195,7 @@ fn the_search_keeps_its_heads_off_a_hand_placed_head_beside_its_area() {
         };
         let alone = search(fitter, &ids, area).expect("the lead's part tiles its columns");
         let (from, to, story) = heads(&alone).into_iter().find(|h| h.0 > area.top + 1).expect("a head below the area's top");
-        let beside = Beside { left: Vec::new(), right: vec![(from, to)] };
+        let beside = Beside { right: vec![(from, to)], ..Beside::default() };
         let layout = search_beside(fitter, &ids, area, &beside).expect("the stories still tile the area");
         assert_ne!(layout, alone, "the hand-placed head on lines {from}..{to} (beside story {story}'s) changed nothing");
         for (a, b, s) in heads(&layout) {
@@ -225,13 +225,14 @@ fn stories_without_blocks_are_placed_and_place_write_makes_it_stable() {
     let run = p.folio(&["build", "content/jiangxi-special", "--out", "out"]);
     run.assert_code(0);
     let pdf = p.out().join("jiangxi-special.pdf");
-    let text: String = poppler("pdftotext", &["-f", "2", "-l", "2", pdf.to_str().unwrap(), "-"]).split_whitespace().collect();
+    // Every headline's characters on page 5 at a head's size (read with Ghostscript: a head the
+    // search sets vertically is one character a line).
+    let heads: Vec<char> = common::typeset::chars(&pdf)[1].iter().filter(|c| c.size > 14.0).map(|c| c.c).collect();
     for name in PAGE5 {
         let story = std::fs::read_to_string(p.edition(SAMPLE_NAME).join(format!("stories/{name}.toml"))).unwrap();
         let headline = story.lines().find_map(|l| l.strip_prefix("headline = ")).unwrap().trim_matches('"').replace("\\n", "");
-        let head: String = headline.split_whitespace().collect();
-        let first = head.chars().take(4).collect::<String>();
-        assert!(text.contains(&first), "{name}: headline {headline} not on page 5");
+        let han: Vec<char> = common::han(&headline);
+        assert!(!han.is_empty() && han.iter().all(|c| heads.contains(c)), "{name}: headline {headline} not on page 5");
     }
     let before = std::fs::read(&pdf).unwrap();
     let place = p.folio(&["place", "content/jiangxi-special", "--write"]);
@@ -486,9 +487,16 @@ fn span_hints_bound_the_spans_folio_chooses() {
         // (the stories it places have neither in their files).
         for placement in &report.placed {
             for b in &placement.blocks {
-                for photo in &mut report.edition.stories[placement.page][b.story].value.photos {
+                let story = &mut report.edition.stories[placement.page][b.story].value;
+                for photo in &mut story.photos {
                     photo.height = None;
                     photo.span = None;
+                }
+                // Nor a block, nor a head the search turned vertical: pass 1 then sets what it
+                // sets for a story it places (its head turned too).
+                story.block = None;
+                if b.vertical {
+                    story.vertical = false;
                 }
             }
         }
@@ -964,4 +972,58 @@ fn strangers(printed: &[char], file: &[char]) -> usize {
         *n -= 1;
         *n < 0
     }).count()
+}
+
+/// A head the search turns vertical (竖题) where across it would stand in a row beside another
+/// story's head (碰题): the automatic sample's page 3 has 八里湖 and 武宁 side by side under the
+/// lead, and 武宁's headline, across, would start on 八里湖's line. Read back from the PDF, its
+/// characters stand one under another down its block's first column, its two phrases as two
+/// columns (the first on the right); `folio check` finds no heads side by side anywhere in the
+/// edition; `folio place --write` writes `vertical = true` and the page rebuilds the same.
+#[test]
+fn the_search_turns_a_head_vertical_rather_than_set_it_in_a_row() {
+    let edition = "jiangxi-auto";
+    let p = TestProject::with_edition(edition);
+    let report = p.report(edition, true);
+    let page3 = report.placed.iter().find(|pl| report.edition.file.value.pages[pl.page].number == 3).expect("page 3 placed");
+    let stem = |b: &folio::layout::place::Placed| report.edition.stories[page3.page][b.story].display.file_stem().unwrap().to_string_lossy().into_owned();
+    let wuning = page3.blocks.iter().find(|b| stem(b) == "wuning").unwrap();
+    let balihu = page3.blocks.iter().find(|b| stem(b) == "balihu").unwrap();
+    assert!(wuning.vertical, "武宁's head is turned: {:?}", page3.blocks);
+    assert_eq!((balihu.top, balihu.column + balihu.span), (wuning.top, wuning.column), "八里湖 and 武宁 side by side, one tier: {:?}", page3.blocks);
+    assert!(page3.blocks.iter().filter(|b| b.vertical).count() == 1, "one head turned on page 3: {:?}", page3.blocks);
+
+    // Read back: 清源断流 and 严格场所管理, each one character under another in a column of its
+    // own, the first phrase right of the second, both in the block's first column.
+    let data = &report.compiled.data.pages[page3.page];
+    let f = &data.format;
+    let block = data.stories[wuning.story].block;
+    let chars = &common::typeset::chars(&p.out().join(format!("{edition}.pdf")))[page3.page];
+    let (ox, oy) = (f.bleed_pt + f.side_pt, f.bleed_pt + f.top_pt);
+    let column = |phrase: &str| -> Vec<&common::typeset::Char> {
+        let want: Vec<char> = phrase.chars().collect();
+        let found: Vec<&common::typeset::Char> = chars.iter().filter(|c| c.size > 1.4 * f.spec.body_size && want.contains(&c.c) && c.x0 >= ox + block.x - 1.0 && c.x1 <= ox + block.x + f.column_pt + 1.0 && c.y >= oy + block.y - 1.0 && c.y <= oy + block.y + block.h).collect();
+        assert_eq!(found.iter().map(|c| c.c).collect::<String>(), phrase, "{phrase} read back down the block's first column");
+        for w in found.windows(2) {
+            assert!((w[0].x0 - w[1].x0).abs() < 1.0 && w[1].y - w[0].y > 0.8 * w[0].size, "{phrase}: {} stands under {}", w[1].c, w[0].c);
+        }
+        found
+    };
+    let (first, second) = (column("清源断流"), column("严格场所管理"));
+    assert!(second[0].x1 <= first[0].x0 + 0.5, "the first phrase on the right: {:.1} {:.1}", first[0].x0, second[0].x0);
+
+    let run = p.folio(&["check", &format!("content/{edition}"), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert_eq!(v["errors"], 0, "{v:#}");
+    let pairs: Vec<&serde_json::Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "heads-side-by-side").collect();
+    assert!(pairs.is_empty(), "no heads side by side on the automatic sample: {pairs:#?}");
+
+    // Written, it is the same edition.
+    let before = std::fs::read(p.out().join(format!("{edition}.pdf"))).unwrap();
+    p.folio(&["place", &format!("content/{edition}"), "--write"]).assert_code(0);
+    let written = std::fs::read_to_string(p.edition(edition).join("stories/wuning.toml")).unwrap();
+    assert!(written.lines().any(|l| l.trim() == "vertical = true") && written.contains("[block]"), "{written}");
+    assert!(written.starts_with("#:schema"), "the file's comments kept: {written}");
+    p.folio(&["build", &format!("content/{edition}"), "--out", "out"]).assert_code(0);
+    assert!(std::fs::read(p.out().join(format!("{edition}.pdf"))).unwrap() == before, "the written vertical head rebuilds the same pages");
 }

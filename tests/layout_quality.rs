@@ -148,7 +148,12 @@ fn check_pages(name: &str, data: &PagesData, pdf: &std::path::Path) {
             // part has an em box that reaches over the fold into the right page's bleed, so
             // poppler reads it on the right page too; what prints there is the other part.
             .filter(|s| matches!(&s.head.piece, PlacedPiece::Piece(Piece::Head { head }) if head.vertical || head.fold.is_some()))
-            .map(|s| on_page(f, &s.head.rect))
+            // A vertical head's quotes take half an em down its column, but poppler gives each
+            // a whole em's box: half a head character (13 pt) more at either end.
+            .map(|s| {
+                let r = on_page(f, &s.head.rect);
+                if matches!(&s.head.piece, PlacedPiece::Piece(Piece::Head { head }) if head.vertical) { (r.0, r.1 - 13.0, r.2, r.3 + 13.0) } else { r }
+            })
             .chain((page.masthead || page.banner.is_some()).then_some(banner))
             .collect();
         for l in lines.iter().filter(|l| !vertical.iter().any(|r| inside(l, *r, 1.0))) {
@@ -652,18 +657,22 @@ fn automatic_sample_heads_read_back_from_the_pages() {
     for (pi, spec) in edition["pages"].as_array().unwrap().iter().enumerate() {
         let body = data.pages[pi].format.spec.body_size;
         let pitch = data.pages[pi].format.pitch_pt;
-        // Each story's headline: the topmost word set larger than the body that is part of it.
+        // Each story's headline: the topmost word set larger than the body that is part of it
+        // (of a vertical head, which poppler reads a character a word, its first character).
         let heads: Vec<(String, Word)> = spec["stories"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|rel| {
+            .enumerate()
+            .map(|(k, rel)| {
                 let story: toml::Table = toml::from_str(&std::fs::read_to_string(p.edition(AUTO).join(rel.as_str().unwrap())).unwrap()).unwrap();
                 let headline: String = story["headline"].as_str().unwrap().chars().filter(|c| !c.is_whitespace()).collect();
+                let vertical = matches!(&data.pages[pi].stories[k].head.piece, PlacedPiece::Piece(Piece::Head { head }) if head.vertical);
+                let first: String = headline.chars().filter(|c| common::typeset::is_han(*c)).take(1).collect();
                 let word = pages[pi]
                     .iter()
                     .map(|(_, w)| w)
-                    .filter(|w| w.text.chars().count() >= 2 && headline.contains(w.text.as_str()) && w.y1 - w.y0 > body * 1.4)
+                    .filter(|w| if vertical { w.text == first } else { w.text.chars().count() >= 2 && headline.contains(w.text.as_str()) } && w.y1 - w.y0 > body * 1.4)
                     .min_by(|a, b| a.y0.total_cmp(&b.y0))
                     .unwrap_or_else(|| panic!("page {}: the headline {headline} is not on the page", pi + 1))
                     .clone();
@@ -689,7 +698,8 @@ fn automatic_sample_heads_read_back_from_the_pages() {
 
 /// A headline set on one line keeps the editor's break as a full-width space between its two
 /// phrases (所队联动　狠抓缉毒执法), read back from the PDF; after a phrase ending in
-/// punctuation (“清源断流”) nothing is added.
+/// punctuation (“清源断流”, across on the tabloid's page 3; the automatic sample sets it
+/// vertically) nothing is added.
 #[test]
 fn a_headline_on_one_line_keeps_its_phrases_apart() {
     let (_p, _data, pdf) = build(AUTO);
@@ -702,6 +712,7 @@ fn a_headline_on_one_line_keeps_its_phrases_apart() {
     }
     // Display quotes take half an em, so the closing quote's box overlaps 严 and poppler reads a
     // line break there: the head's characters are read with Ghostscript instead.
+    let (_p, _data, pdf) = build("jiangxi-tabloid");
     let head: String = common::typeset::chars(&pdf).into_iter().flatten().filter(|c| c.size > 15.0).map(|c| c.c).collect();
     assert!(head.contains("“清源断流”严格场所管理"), "no space after closing punctuation");
 }
@@ -710,10 +721,11 @@ fn a_headline_on_one_line_keeps_its_phrases_apart() {
 /// both samples with their blocks removed): every word set at more than 1.4 × the body size,
 /// given to the story whose block it lies in. On every page folio made up:
 /// - 碰题: two stories' heads overlapping vertically with nothing printed between them across
-///   the page are side by side. Heads starting on different lines and still overlapping (a
+///   the page are side by side (both across, or both vertical: a 竖题 beside a head across is
+///   how a 美编 avoids 碰题). Heads starting on different lines and still overlapping (a
 ///   stagger of less than a head) are never allowed; heads starting on the same line (a row of
-///   heads at the top of a cut down, where no L-shaped block fits the copy to avoid it) at most
-///   one pair a page.
+///   heads) only on the tabloid's page 3, where the hand-placed 跨版 head from page 2 stands
+///   beside the top of the free area and no story's copy fits a vertical head or an L there.
 /// - 叠题: no head starts within three lines under another story's head above it.
 #[test]
 fn automatic_pages_read_back_have_no_clashing_or_stacked_heads() {
@@ -728,7 +740,8 @@ fn automatic_pages_read_back_have_no_clashing_or_stacked_heads() {
         for placement in &report.placed {
             let page = &report.compiled.data.pages[placement.page];
             let rows = check_heads(edition, page, &pages[placement.page]);
-            assert!(rows <= 1, "{edition} page {}: {rows} pairs of heads side by side on one line (碰题)", page.number);
+            let known = usize::from(edition == "jiangxi-tabloid" && page.number == 3);
+            assert_eq!(rows, known, "{edition} page {}: {rows} pairs of heads side by side on one line (碰题)", page.number);
             assert_eq!(found.get(&page.number).copied().unwrap_or(0), rows, "{edition} page {}: `folio check` reports the heads side by side read back", page.number);
         }
     }
@@ -737,7 +750,7 @@ fn automatic_pages_read_back_have_no_clashing_or_stacked_heads() {
 /// The same read-back on every page of the two hand-made samples: a 美编's page has no heads
 /// staggered beside each other, no three in a row and no 叠题 (the broadsheet's page 5 had 彭泽,
 /// 八里湖 and 濂溪 in a row along its foot until 濂溪 moved up the right-hand strip), and at most
-/// one row of two heads a page.
+/// one row of two heads a page (both across, or both vertical).
 #[test]
 fn hand_made_pages_read_back_have_no_clashing_or_stacked_heads() {
     let mut two_rows = Vec::new();
@@ -762,7 +775,11 @@ fn hand_made_pages_read_back_have_no_clashing_or_stacked_heads() {
     // of the right-hand strip, and 彭泽 beside 八里湖 along the foot. Its copy fills the page to
     // within a few lines, so the L that would put the lead's head across the strip (five lines
     // of the strip's two columns) has no room, and 彭泽 (51 lines of copy) and 八里湖 (44) are
-    // the only stories that fill the six columns under the lead. Any other page is a failure.
+    // the only stories that fill the six columns under the lead. 清源断流's head set
+    // vertically (a 竖题 beside a head across is no 碰题) would end the first row, its block a
+    // line deeper and 濂溪's a line shallower (tried: both then exact); the samples keep their
+    // heads across because many tests set 清源断流's headline as a head across. Any other
+    // page is a failure.
     assert!(two_rows.iter().all(|p| p == "jiangxi-special page 5"), "{two_rows:?}");
 }
 
@@ -798,13 +815,16 @@ fn check_heads(edition: &str, page: &folio::layout::compose::PageData, words: &[
         .map(|s| words.iter().copied().filter(|w| w.y1 - w.y0 > 1.4 * f.spec.body_size && owns(f, s, w, 1.0)).collect())
         .collect();
     let top = |h: &[&Word]| h.iter().map(|w| w.y0).fold(f64::INFINITY, f64::min);
+    // Which heads are set vertically (竖题): one beside a head across is no 碰题.
+    let vertical: Vec<bool> = page.stories.iter().map(|s| matches!(&s.head.piece, folio::layout::compose::PlacedPiece::Piece(folio::layout::galley::Piece::Head { head }) if head.vertical)).collect();
     let mut rows = 0;
     let mut beside_of = vec![0; heads.len()];
     for (a, ha) in heads.iter().enumerate() {
         for (b, hb) in heads.iter().enumerate().filter(|(b, _)| *b != a) {
             // Side by side: a word of a's head left of a word of b's, their lines
-            // overlapping by a third of the smaller, and nothing printed between them.
-            let beside = ha.iter().any(|wa| {
+            // overlapping by a third of the smaller, and nothing printed between them; both
+            // across or both vertical.
+            let beside = vertical[a] == vertical[b] && ha.iter().any(|wa| {
                 hb.iter().any(|wb| {
                     let (y0, y1) = (wa.y0.max(wb.y0), wa.y1.min(wb.y1));
                     let overlap = y1 - y0 > (wa.y1 - wa.y0).min(wb.y1 - wb.y0) / 3.0;

@@ -259,7 +259,10 @@ fn short_columns(p: &TestProject, e: &str, pdf: &Path, b: &Body) -> Vec<(usize, 
 /// with two lines under it at a column's foot (copyfit's setting changed).
 /// Ratcheted to what the samples measure (session 11: 9, 20 and 18, after the tabloid's page 4
 /// was re-made as an L with 彭泽 in its corner; eight of the tabloid's twenty are on page 4).
-const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 9), ("jiangxi-tabloid", 20), ("jiangxi-auto", 18)];
+/// Session 14: the automatic sample 19, since the search sets 武宁's head on page 3 vertically
+/// instead of in a row beside 八里湖's (碰题): that tier is a line deeper and one more column
+/// ends a line short.
+const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 9), ("jiangxi-tabloid", 20), ("jiangxi-auto", 19)];
 
 #[test]
 fn the_samples_columns_end_level_but_for_the_copy_they_lack() {

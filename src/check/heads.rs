@@ -1,6 +1,7 @@
 //! Heads side by side (碰题): takes a compiled edition's pages and gives every pair of stories'
-//! heads in neighbouring columns on the same lines — measured on the composed page, so
-//! hand-placed and automatic pages alike. (叠题, a head straight under another, is not found
+//! heads in neighbouring columns on the same lines, both across or both vertical (a 竖题 beside
+//! a head across is how a 美编 avoids 碰题) — measured on the composed page, so hand-placed and
+//! automatic pages alike. (叠题, a head straight under another, is not found
 //! here: a story's block holds its copy under its head, so only an overset story leaves its head
 //! on the next one, and that is an `overset` error already.)
 
@@ -39,17 +40,18 @@ pub fn check(compiled: &Compiled) -> Vec<HeadPair> {
     for (pi, page) in compiled.data.pages.iter().enumerate() {
         let f = &page.format;
         // Each story's head (a continuation block's jump head too), with its story, whether it is
-        // the facing page's (跨版) and where its block starts.
-        let heads: Vec<(usize, &Rect, bool, f64)> = page
+        // the facing page's (跨版), where its block starts and whether it is set vertically.
+        let heads: Vec<(usize, &Rect, bool, f64, bool)> = page
             .stories
             .iter()
             .enumerate()
             .filter(|(_, s)| s.head.rect.h >= 1.0 && matches!(&s.head.piece, PlacedPiece::Piece(Piece::Head { .. } | Piece::Jumphead { .. })))
-            .map(|(si, s)| (si, &s.head.rect, s.mirror, s.block.y))
+            .map(|(si, s)| (si, &s.head.rect, s.mirror, s.block.y, matches!(&s.head.piece, PlacedPiece::Piece(Piece::Head { head }) if head.vertical)))
             .collect();
-        for &(a, ra, ma, ta) in &heads {
-            for &(b, rb, mb, tb) in &heads {
-                if a == b || (ma && mb) {
+        for &(a, ra, ma, ta, va) in &heads {
+            for &(b, rb, mb, tb, vb) in &heads {
+                // A vertical head (竖题) beside a head across cannot be read on into it: no 碰题.
+                if a == b || (ma && mb) || va != vb {
                     continue;
                 }
                 let overlap = ra.y.max(rb.y) < (ra.y + ra.h).min(rb.y + rb.h) - 0.5;

@@ -57,6 +57,9 @@ fn describe(b: &Placed) -> String {
     if let Some((span, height)) = b.cutout {
         s.push_str(&format!(", cutout = {{ span = {span}, height = {height} }}"));
     }
+    if b.vertical {
+        s.push_str("; vertical = true");
+    }
     if let Some(l) = b.photo_lines {
         s.push_str(&format!("; first photo height = {l}"));
     }
@@ -66,8 +69,8 @@ fn describe(b: &Placed) -> String {
     s
 }
 
-/// Write each placed story's `[block]` (and its first photo's `height` and `span` where the search set them)
-/// into its file, keeping everything else of the file as it is. Every file's new text is made
+/// Write each placed story's `[block]` (and its first photo's `height` and `span`, and
+/// `vertical = true`, where the search set them) into its file, keeping everything else of the file as it is. Every file's new text is made
 /// before the first is written, so an edit that cannot be made changes no file.
 fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::PathBuf>, Diagnostic> {
     let mut edits = Vec::new();
@@ -91,6 +94,9 @@ fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::P
                 corner.insert("span", i64::from(span).into());
                 corner.insert("height", i64::from(height).into());
                 table["cutout"] = toml_edit::value(corner);
+            }
+            if b.vertical {
+                doc["vertical"] = toml_edit::value(true);
             }
             doc["block"] = toml_edit::Item::Table(table);
             if let Some(photo) = doc.get_mut("photos").and_then(|p| p.as_array_of_tables_mut()).and_then(|a| a.get_mut(0)) {

@@ -690,6 +690,20 @@ impl<'a> Fitter<'a> {
     /// `first_span` columns wide instead of folio's default for the block (the placement
     /// search's other way to fill a page: a wider or narrower picture).
     pub fn fit_photo(&self, story: usize, block: &Block, photo_delta: i32, first_span: Option<u32>) -> Option<Fit> {
+        self.fit_as(story, block, (photo_delta, first_span), false)
+    }
+
+    /// Whether the search may set story `story`'s head vertically (竖排) though its file does
+    /// not ask for it: pass 1 set it so ([`StoryPieces::head_vertical`]).
+    pub fn may_turn_head(&self, story: usize) -> bool {
+        self.galley.stories.get(self.page).and_then(|v| v.get(story)).is_some_and(|p| p.head_vertical.is_some())
+    }
+
+    /// [`Fitter::fit_photo`] with the first photo's change `(lines, columns)`, and with
+    /// `turned`, the head set vertically (竖排) down the block's first column though the story's
+    /// file does not ask for it (`None` when pass 1 did not set it so:
+    /// [`Fitter::may_turn_head`]).
+    pub fn fit_as(&self, story: usize, block: &Block, (photo_delta, first_span): (i32, Option<u32>), turned: bool) -> Option<Fit> {
         let loaded = self.edition.stories.get(self.page)?.get(story)?;
         let pieces = self.galley.stories.get(self.page)?.get(story)?;
         let s = &loaded.value;
@@ -700,8 +714,14 @@ impl<'a> Fitter<'a> {
             return None;
         }
         let own = galley::own_span(s, self.format);
-        let vertical = s.vertical && block.span > 1;
-        let head = if vertical || block.span == own { Some(pieces.head) } else { pieces.heads.iter().find(|(sp, _)| *sp == block.span).map(|p| p.1) }?;
+        let vertical = (s.vertical || turned) && block.span > 1;
+        let head = if turned {
+            pieces.head_vertical
+        } else if vertical || block.span == own {
+            Some(pieces.head)
+        } else {
+            pieces.heads.iter().find(|(sp, _)| *sp == block.span).map(|p| p.1)
+        }?;
         let lead = match pieces.lead {
             None => None,
             Some(i) => {
@@ -724,8 +744,15 @@ impl<'a> Fitter<'a> {
         };
         let infos = self.photos.get(story);
         let info = |i: usize| infos.and_then(|v| v.get(i).copied().flatten());
-        let two = if head == pieces.head { pieces.head_two } else { pieces.heads_two.iter().find(|(sp, _)| *sp == block.span).map(|p| p.1) }.map(|i| self.measures[i].height);
-        let shape = Shape::new(&ctx, loaded, block, pieces, ((self.measures[head].height, two), lead), (photo_delta, first_span), &info);
+        let two = if vertical {
+            None
+        } else if head == pieces.head {
+            pieces.head_two
+        } else {
+            pieces.heads_two.iter().find(|(sp, _)| *sp == block.span).map(|p| p.1)
+        }
+        .map(|i| self.measures[i].height);
+        let shape = Shape::new(&ctx, loaded, block, pieces, ((self.measures[head].height, two), lead, vertical), (photo_delta, first_span), &info);
         let units = units(&ctx, &pieces.flow);
         let result = shape.flow(&units, 0.0);
         let fit = shape.fit(&units, &result, 0.0);
@@ -874,7 +901,7 @@ fn place_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, trial: Tr
     let head_height = (ctx.measures[pieces.head].height, pieces.head_two.map(|i| ctx.measures[i].height));
     let lead = pieces.lead.map(|i| (i, lead_span(&story.value, ctx.format)));
     let block = Block { head: ctx.head_lines.or(story.value.block().get_ref().head), ..story.value.block().get_ref().clone() };
-    let shape = Shape::new(ctx, story, &block, pieces, (head_height, lead), (trial.photo_delta, None), photo_info);
+    let shape = Shape::new(ctx, story, &block, pieces, (head_height, lead, story.value.vertical), (trial.photo_delta, None), photo_info);
     let units = units(ctx, trial.flow);
     let result = shape.flow(&units, trial.leading);
     let fit = shape.fit(&units, &result, trial.leading);
@@ -954,14 +981,15 @@ struct Shape<'a> {
 
 impl<'a> Shape<'a> {
     /// Lay out everything but the copy of `story` in `block`, with its head `head_height` pt
-    /// deep, its lead box (galley item, columns) if it has one, and its first photo changed by
+    /// deep (set vertically with `vertical`, the story's own or the placement search's choice),
+    /// its lead box (galley item, columns) if it has one, and its first photo changed by
     /// `photo.0` grid lines and, when it has no `span` of its own, `photo.1` columns wide.
     fn new(
         ctx: &Ctx,
         story: &Loaded<Story>,
         block: &'a Block,
         pieces: &StoryPieces,
-        (head_height, lead): ((f64, Option<f64>), Option<(usize, u32)>),
+        (head_height, lead, vertical): ((f64, Option<f64>), Option<(usize, u32)>, bool),
         photo: (i32, Option<u32>),
         photo_info: &dyn Fn(usize) -> Option<PhotoInfo>,
     ) -> Self {
@@ -973,7 +1001,7 @@ impl<'a> Shape<'a> {
         // A vertical headline stands at the top of the block's first column, the copy beside it
         // and on under it, as a 美编 sets a 竖题; where a lead box or a photo would share that
         // column with it, the head takes the column top to foot and the copy runs beside it.
-        let vertical = s.vertical && b.span > 1;
+        let vertical = vertical && b.span > 1;
         let (head_lines, head_short, head_deep, head_used) = head_area(format, b, vertical, head_height, bottom.saturating_sub(content_top));
         let geom = |aside: bool| Geom {
             page: ctx.page_number,

@@ -158,6 +158,10 @@ pub struct StoryPieces {
     pub heads_two: Vec<(u32, usize)>,
     /// With [`Spans::All`]: the lead box set at every other span (span, item).
     pub leads: Vec<(u32, usize)>,
+    /// With [`Spans::All`], for a story folio places whose head is across its block: the head
+    /// set vertically (竖排) down a column, which the search may choose instead (a head beside
+    /// another story's head across: no 碰题).
+    pub head_vertical: Option<usize>,
     /// With [`Spans::All`], per photo: the caption set at every other width the photo may take
     /// (photo span, item); empty for a photo whose `span` is given.
     pub caption_spans: Vec<Vec<(u32, usize)>>,
@@ -167,9 +171,10 @@ impl StoryPieces {
     /// Every galley item of the story, each field's in turn (what a digest of the story's
     /// measures must cover: [`crate::layout::place::PlaceCache`]).
     pub fn items(&self) -> impl Iterator<Item = usize> + '_ {
-        let Self { head, head_two, lead, flow, variants, captions, jumpheads, heads, heads_two, leads, caption_spans } = self;
+        let Self { head, head_two, lead, flow, variants, captions, jumpheads, heads, heads_two, leads, caption_spans, head_vertical } = self;
         std::iter::once(*head)
             .chain(*head_two)
+            .chain(*head_vertical)
             .chain(*lead)
             .chain(flow.iter().copied())
             .chain(variants.iter().flat_map(|(_, f)| f.iter().copied()))
@@ -303,6 +308,16 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                     }
                     pieces.heads_two.push((sp, g.items.len()));
                     g.items.push(GalleyItem { width: format.cols_width(0, sp), piece: two });
+                }
+                // The same head set vertically, for the search to choose (never for a story
+                // with a photo under its head, which a vertical head cannot have).
+                if !vertical && s.unplaced() && !s.photos.iter().any(|p| p.is_under_head()) {
+                    let mut piece = head.clone();
+                    if let Piece::Head { head } = &mut piece {
+                        head.vertical = true;
+                    }
+                    pieces.head_vertical = Some(g.items.len());
+                    g.items.push(GalleyItem { width: format.column_pt, piece });
                 }
                 if let Some(i) = pieces.lead {
                     let own = lead_span(s, format);

@@ -103,6 +103,11 @@ pub const W_WRAP: u32 = 20;
 /// the line a column may end early), when no layout is exact ([`nearest`]): above every other
 /// term, so the nearest layout asks the editor for the fewest lines.
 pub const W_MISS: u32 = 2000;
+/// Cost of a head the search sets vertically (竖题) though the story's file does not ask for it:
+/// less than a row of heads ([`W_SIDE_BY_SIDE`]), which a vertical head beside a head across
+/// is not (it cannot be read on into its neighbour), so a story whose head would stand in a
+/// row turns its head where its copy and block allow it; more than the other adjustments.
+pub const W_TURN: u32 = 120;
 /// Fewest lines of an L-shaped block's corner.
 pub const MIN_CORNER: u32 = 8;
 /// Most grid lines a head area may be made deeper than the head needs on one line: two only
@@ -139,6 +144,9 @@ pub struct Placed {
     /// An L-shaped block: the columns and lines of its bottom-right corner, left to the
     /// stories that follow (`cutout`).
     pub cutout: Option<(u32, u32)>,
+    /// The head set vertically (竖题, `vertical = true`) by the search, to stand beside another
+    /// story's head without 碰题.
+    pub vertical: bool,
 }
 
 /// A page's layout: every story's block, and the layout's cost.
@@ -173,19 +181,22 @@ pub struct Beside {
     pub left: Vec<(u32, u32)>,
     /// Heads whose block starts just right of the area.
     pub right: Vec<(u32, u32)>,
+    /// Vertical heads (down a block's first column) whose block starts just right of the area.
+    pub right_vertical: Vec<(u32, u32)>,
 }
 
 impl Beside {
     /// Nothing beside the area (a page with no hand-placed block next to it).
-    pub const NONE: Beside = Beside { left: Vec::new(), right: Vec::new() };
+    pub const NONE: Beside = Beside { left: Vec::new(), right: Vec::new(), right_vertical: Vec::new() };
 
     /// What the heads along a layout's `left` and `right` edges (lines from the area's top)
     /// cost against these.
     fn cost(&self, area: Area, left: &[EdgeHead], right: &[EdgeHead]) -> u32 {
-        let fixed = |v: &[(u32, u32)]| -> Vec<EdgeHead> {
-            v.iter().filter(|&&(_, to)| to > area.top).map(|&(from, to)| EdgeHead { from: from.saturating_sub(area.top), to: to - area.top, story: usize::MAX, clashed: false }).collect()
+        let fixed = |v: &[(u32, u32)], vertical: bool| -> Vec<EdgeHead> {
+            v.iter().filter(|&&(_, to)| to > area.top).map(|&(from, to)| EdgeHead { from: from.saturating_sub(area.top), to: to - area.top, story: usize::MAX, clashed: false, vertical }).collect()
         };
-        clash_cost(&fixed(&self.left), left) + clash_cost(right, &fixed(&self.right))
+        let right_of = [fixed(&self.right, false), fixed(&self.right_vertical, true)].concat();
+        clash_cost(&fixed(&self.left, false), left) + clash_cost(right, &right_of)
     }
 }
 
@@ -237,11 +248,14 @@ struct Adjust {
     photo: i32,
     photo_lines: Option<u32>,
     photo_span: Option<u32>,
+    /// The head set vertically by the search ([`W_TURN`]).
+    turned: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
 enum Choice {
-    Leaf,
+    /// One story; `turned`: its head set vertically by the search.
+    Leaf { turned: bool },
     /// Across: the first `k - i` stories take the top `h1` lines (with the parts' kept
     /// layouts `a` and `b`).
     Across { k: usize, h1: u32, a: u8, b: u8 },
@@ -290,6 +304,9 @@ struct EdgeHead {
     to: u32,
     story: usize,
     clashed: bool,
+    /// A vertical head (down a block's first column): beside a head across it is no 碰题, beside
+    /// another vertical head it is.
+    vertical: bool,
 }
 
 impl EdgeHead {
@@ -309,13 +326,19 @@ fn leg_beside(f: &Fit) -> u32 {
         .sum()
 }
 
+/// Whether two heads on either side of a cut meet (碰题): their lines overlap and both are
+/// across or both vertical.
+fn meet(a: &EdgeHead, b: &EdgeHead) -> bool {
+    a.from < b.to && b.from < a.to && a.vertical == b.vertical
+}
+
 /// The cost of the heads along `right` (a left side's right edge) against those along `left`
 /// (the right side's left edge): 碰题, [`W_THREE`] more for a pair whose head already stands
 /// beside another (three heads in a row).
 fn clash_cost(right: &[EdgeHead], left: &[EdgeHead]) -> u32 {
     let mut cost = 0;
     for a in right {
-        for b in left.iter().filter(|b| a.from < b.to && b.from < a.to) {
+        for b in left.iter().filter(|b| meet(a, b)) {
             cost += if a.from == b.from { W_SIDE_BY_SIDE } else { W_HEAD_CLASH };
             if a.clashed || b.clashed {
                 cost += W_THREE;
@@ -329,7 +352,7 @@ fn clash_cost(right: &[EdgeHead], left: &[EdgeHead]) -> u32 {
 fn met_stories(right: &[EdgeHead], left: &[EdgeHead]) -> Vec<usize> {
     let mut met = Vec::new();
     for a in right {
-        for b in left.iter().filter(|b| a.from < b.to && b.from < a.to) {
+        for b in left.iter().filter(|b| meet(a, b)) {
             met.extend([a.story, b.story]);
         }
     }
@@ -342,15 +365,16 @@ impl<'a> Search<'a> {
     }
 
     /// The cost of story `stories[i]` alone in a `w` × `h` rectangle, if it fits, with the
-    /// adjustments that make it fit (head space, first photo's lines).
-    fn leaf(&mut self, i: usize, w: u32, h: u32, top: bool) -> Option<(u32, Adjust)> {
-        let key = ((i * (self.w + 1) + w as usize) * (self.h + 1) + h as usize) * 2 + usize::from(top);
+    /// adjustments that make it fit (head space, first photo's lines); with `turned`, its head
+    /// set vertically by the search (never the lead's, nor a head its file sets vertically).
+    fn leaf(&mut self, i: usize, w: u32, h: u32, top: bool, turned: bool) -> Option<(u32, Adjust)> {
+        let key = (((i * (self.w + 1) + w as usize) * (self.h + 1) + h as usize) * 2 + usize::from(top)) * 2 + usize::from(turned);
         if let Some(v) = self.leaves[key] {
             return v;
         }
         let story = self.stories[i];
         let (min, max) = self.bounds[i];
-        if w < min || w > max {
+        if w < min || w > max || (turned && (i == 0 || w < 2 || !self.fitter.may_turn_head(story))) {
             self.leaves[key] = Some(None);
             return None;
         }
@@ -363,7 +387,7 @@ impl<'a> Search<'a> {
         // lines it misses the block by (the nearest layout).
         let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f) + Missed::of(f).cost();
         let mut found: Option<(u32, Adjust, Fit)> = None;
-        if let Some(base) = self.fitter.fit(story, &block) {
+        if let Some(base) = self.fitter.fit_as(story, &block, (0, None), turned) {
             let mut tries: Vec<(u32, Adjust)> = vec![(0, Adjust::default())];
             let legged = strict(&base) && leg_beside(&base) > 0;
             if (!strict(&base) || legged) && !base.head_short {
@@ -399,7 +423,8 @@ impl<'a> Search<'a> {
                     }
                 } else if base.underset > 1 {
                     for (sc, photo_span) in spans(true) {
-                        for e in 0..=MAX_HEAD_SPACE {
+                        // A vertical head has no head area to deepen.
+                        for e in 0..=if turned { 0 } else { MAX_HEAD_SPACE } {
                             let photos: Vec<i32> = if base.photo_lines.is_empty() { vec![0] } else { (0..=MAX_PHOTO_GROW).collect() };
                             for d in photos {
                                 if e > 0 || d > 0 || photo_span.is_some() {
@@ -422,7 +447,7 @@ impl<'a> Search<'a> {
                 let fit = if adjust == Adjust::default() {
                     Some(base.clone())
                 } else {
-                    self.fitter.fit_photo(story, &Block { head: adjust.head, ..block.clone() }, adjust.photo, adjust.photo_span)
+                    self.fitter.fit_as(story, &Block { head: adjust.head, ..block.clone() }, (adjust.photo, adjust.photo_span), turned)
                 };
                 // Never a head area the check would call too deep (white under the head).
                 if let Some(f) = fit.filter(ok).filter(|f| !f.head_deep) {
@@ -445,8 +470,9 @@ impl<'a> Search<'a> {
             if i == 0 {
                 c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
             }
+            c += u32::from(turned) * W_TURN;
             let photo_lines = (adjust.photo != 0 || adjust.photo_span.is_some()).then(|| f.photo_lines.first().copied()).flatten();
-            (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed: Missed::of(&f), ..adjust })
+            (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed: Missed::of(&f), turned, ..adjust })
         });
         self.leaves[key] = Some(result);
         result
@@ -543,15 +569,19 @@ impl<'a> Search<'a> {
         }
         let mut list: Vec<Cand> = Vec::new();
         if j == i + 1 {
-            if let Some((c, a)) = self.leaf(i, w, h, top) {
-                let edges = if a.vertical > 0 {
-                    // A vertical head stands along the block's left edge only.
-                    Edges { left: vec![EdgeHead { from: u32::from(!top), to: u32::from(!top) + a.vertical, story: i, clashed: false }], right: Vec::new() }
-                } else {
-                    let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + a.head_text, story: i, clashed: false };
-                    Edges { left: vec![head], right: vec![head] }
-                };
-                list.push(Cand { cost: c, choice: Choice::Leaf, edges });
+            // The story's head as its file sets it, and turned vertical by the search: each
+            // meets its neighbours' heads differently.
+            for turned in [false, true] {
+                if let Some((c, a)) = self.leaf(i, w, h, top, turned) {
+                    let edges = if a.vertical > 0 {
+                        // A vertical head stands along the block's left edge only.
+                        Edges { left: vec![EdgeHead { from: u32::from(!top), to: u32::from(!top) + a.vertical, story: i, clashed: false, vertical: true }], right: Vec::new() }
+                    } else {
+                        let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + a.head_text, story: i, clashed: false, vertical: false };
+                        Edges { left: vec![head], right: vec![head] }
+                    };
+                    offer(&mut list, Cand { cost: c, choice: Choice::Leaf { turned }, edges });
+                }
             }
         } else {
             for k in i + 1..j {
@@ -611,7 +641,7 @@ impl<'a> Search<'a> {
                         continue;
                     }
                     let kc = self.best(i + 1, j, w2, h2, false);
-                    let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + if vertical > 0 { vertical } else { head_text }, story: i, clashed: false };
+                    let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + if vertical > 0 { vertical } else { head_text }, story: i, clashed: false, vertical: vertical > 0 };
                     for (bi, b) in self.cands(kc).iter().enumerate() {
                         // A vertical head down the column left of the corner meets the heads
                         // along the corner's left edge.
@@ -647,15 +677,15 @@ impl<'a> Search<'a> {
         let key = self.best(i, j, w, h, at_top);
         let Some(choice) = self.cands(key).get(which).map(|c| c.choice) else { return };
         match choice {
-            Choice::Leaf => {
-                let adjust = self.leaf(i, w, h, at_top).map(|(_, a)| a).unwrap_or_default();
-                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None }, adjust.missed));
+            Choice::Leaf { turned } => {
+                let adjust = self.leaf(i, w, h, at_top, turned).map(|(_, a)| a).unwrap_or_default();
+                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical: adjust.turned }, adjust.missed));
             }
             Choice::Wrap { w2, h2, b } => {
                 let wrapped = self.wrap(i, (w, h, at_top), (w2, h2));
                 let missed = wrapped.map_or(Missed::default(), |x| x.missed);
                 let (photo_lines, photo_span) = wrapped.map_or((None, None), |x| (x.photo_lines, x.photo_span));
-                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: None, photo_lines, photo_span, cutout: Some((w2, h2)) }, missed));
+                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: None, photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false }, missed));
                 self.unfold(i + 1, j, (c0 + w - w2, top + h - h2, w2, h2), false, usize::from(b), out);
             }
             Choice::Across { k, h1, a, b } => {
@@ -694,7 +724,7 @@ fn bar(list: &[Cand]) -> u32 {
 /// with the same heads on their edges (which meet any neighbour alike) only the cheaper. Ties
 /// keep the one found first.
 fn offer(list: &mut Vec<Cand>, cand: Cand) {
-    let same = |x: &[EdgeHead], y: &[EdgeHead]| x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.from == q.from && p.to == q.to && p.clashed == q.clashed);
+    let same = |x: &[EdgeHead], y: &[EdgeHead]| x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.from == q.from && p.to == q.to && p.clashed == q.clashed && p.vertical == q.vertical);
     if let Some(pos) = list.iter().position(|c| same(&c.edges.left, &cand.edges.left) && same(&c.edges.right, &cand.edges.right)) {
         if cand.cost >= list[pos].cost {
             return;
@@ -761,7 +791,7 @@ fn search_within(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside
         w,
         h,
         memo: vec![None; (n + 1) * (n + 1) * (w + 1) * (h + 1) * 2],
-        leaves: vec![None; n * (w + 1) * (h + 1) * 2],
+        leaves: vec![None; n * (w + 1) * (h + 1) * 4],
         bounds: bounds.to_vec(),
         wraps: std::collections::HashMap::new(),
         relax,
@@ -937,6 +967,9 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
             if let (Some(span), Some(photo)) = (b.photo_span, story.photos.first_mut()) {
                 photo.span = Some(Spanned::new(0..0, span));
             }
+            if b.vertical {
+                story.vertical = true;
+            }
         }
     }
     Ok(placements)
@@ -1012,7 +1045,7 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
             out.left.push(at);
         }
         if first == right_edge {
-            out.right.push(at);
+            if across { out.right.push(at) } else { out.right_vertical.push(at) }
         }
     };
     let number = edition.file.value.pages[pi].number;
