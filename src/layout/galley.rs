@@ -187,6 +187,17 @@ impl StoryPieces {
     }
 }
 
+/// Most characters of a phrase of a headline the placement search may set vertically (竖题).
+pub const TURN_PHRASE_CHARS: usize = 8;
+
+/// Whether the placement search may set `headline` vertically: a 竖题 is a short head, one or
+/// two phrases (the editor's `\n`, each a column, side by side in one column of type) of at
+/// most [`TURN_PHRASE_CHARS`] characters; a longer one would run far down its column.
+pub fn may_turn(headline: &str) -> bool {
+    let phrases: Vec<usize> = headline.split('\n').map(|p| p.chars().filter(|c| !c.is_whitespace()).count()).filter(|&n| n > 0).collect();
+    !phrases.is_empty() && phrases.len() <= 2 && phrases.iter().all(|&n| n <= TURN_PHRASE_CHARS)
+}
+
 /// Which widths the galley sets heads and lead boxes at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Spans {
@@ -311,7 +322,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 }
                 // The same head set vertically, for the search to choose (never for a story
                 // with a photo under its head, which a vertical head cannot have).
-                if !vertical && s.unplaced() && !s.photos.iter().any(|p| p.is_under_head()) {
+                if !vertical && s.unplaced() && !s.photos.iter().any(|p| p.is_under_head()) && may_turn(&s.headline) {
                     let mut piece = head.clone();
                     if let Piece::Head { head } = &mut piece {
                         head.vertical = true;
@@ -535,5 +546,16 @@ mod tests {
         let got: Vec<(&str, &str)> = runs.iter().map(|r| (r.style, r.text.as_str())).collect();
         assert_eq!(got, [("digits", "2024"), ("body", "年"), ("digits-odd", "3"), ("body", "月"), ("digits", "15"), ("body", "日破获"), ("digits-odd", "137"), ("body", "起")]);
         assert_eq!(body_runs("没有数字").len(), 1);
+    }
+
+    #[test]
+    fn only_short_heads_may_be_turned_vertical() {
+        assert!(may_turn("教育聚能"));
+        assert!(may_turn("“清源断流”\n严格场所管理"));
+        assert!(may_turn("源头治理\n加强毒品预防教育"));
+        // Twelve characters in one phrase, three phrases, nothing.
+        assert!(!may_turn("全力推进毒品问题综合治理"));
+        assert!(!may_turn("万里缉毒\n斩断\n运输通道"));
+        assert!(!may_turn(" \n "));
     }
 }

@@ -108,6 +108,9 @@ pub const W_MISS: u32 = 2000;
 /// is not (it cannot be read on into its neighbour), so a story whose head would stand in a
 /// row turns its head where its copy and block allow it; more than the other adjustments.
 pub const W_TURN: u32 = 120;
+/// Widest block whose head the search sets vertically: a 竖题 heads a narrow story. (Which
+/// headlines it may turn: [`crate::layout::galley::may_turn`].)
+pub const MAX_TURN_SPAN: u32 = 4;
 /// Fewest lines of an L-shaped block's corner.
 pub const MIN_CORNER: u32 = 8;
 /// Most grid lines a head area may be made deeper than the head needs on one line: two only
@@ -374,7 +377,7 @@ impl<'a> Search<'a> {
         }
         let story = self.stories[i];
         let (min, max) = self.bounds[i];
-        if w < min || w > max || (turned && (i == 0 || w < 2 || !self.fitter.may_turn_head(story))) {
+        if w < min || w > max || (turned && (i == 0 || !(2..=MAX_TURN_SPAN).contains(&w) || !self.fitter.may_turn_head(story))) {
             self.leaves[key] = Some(None);
             return None;
         }
