@@ -570,3 +570,26 @@ fn tabloid_plates_pass_and_its_archive_carries_photos_from_another_edition() {
     folio_in(&restored, &["build", "content/jiangxi-tabloid", "--out", "out", "--archive"], None).assert_code(0);
     assert!(std::fs::read(restored.join("out/jiangxi-tabloid-archive.pdf")).unwrap() == std::fs::read(&archive).unwrap());
 }
+
+/// Every PDF a build writes — pages, spreads, plates, the archive copy — reads in poppler's
+/// `pdfinfo` (Debian 12's, the one print shops run) with nothing on its error stream: typst-pdf's
+/// `/Suspects false` in the catalog made it print "Syntax Error: Suspects object is wrong type
+/// (boolean)" for each; the files are otherwise unchanged (qpdf still finds no error).
+#[test]
+fn pdfinfo_reads_every_output_without_an_error() {
+    let p = TestProject::sample();
+    build(&p, &["--press", "--archive"]);
+    let mut pdfs: Vec<std::path::PathBuf> = std::fs::read_dir(p.out()).unwrap().map(|e| e.unwrap().path()).filter(|f| f.extension().is_some_and(|x| x == "pdf")).collect();
+    pdfs.extend(plates(&p.out()));
+    assert!(pdfs.len() >= 5, "pages, spreads, archive and two plates: {pdfs:?}");
+    for f in &pdfs {
+        let out = std::process::Command::new("pdfinfo").arg(f).output().expect("pdfinfo (poppler-utils)");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success() && err.trim().is_empty(), "pdfinfo {}: {err}", f.display());
+        qpdf_clean(f);
+        let doc = lopdf::Document::load(f).unwrap();
+        if let Ok(mark) = doc.catalog().unwrap().get(b"MarkInfo").and_then(lopdf::Object::as_dict) {
+            assert!(matches!(mark.get(b"Marked"), Ok(lopdf::Object::Boolean(true))), "{}: still marked (tagged)", f.display());
+        }
+    }
+}

@@ -243,6 +243,13 @@ impl Facts {
 /// Add the folio XMP schema (with its PDF/A extension schema description) and the attachments.
 fn finish(pdf: &[u8], facts: &Facts, time: &BuildTime, sources: &[Source]) -> Result<Vec<u8>, String> {
     let mut doc = Document::load_mem(pdf).map_err(|e| crate::tr!("pdf-post-unreadable", error = e.to_string()))?;
+    // Suspects false is the default, and poppler 22 calls it a syntax error (see
+    // [`crate::output::export::without_false_suspects`]).
+    if let Ok(Object::Dictionary(mark)) = doc.catalog_mut().map_err(|e| e.to_string())?.get_mut(b"MarkInfo") {
+        if matches!(mark.get(b"Suspects"), Ok(Object::Boolean(false))) {
+            mark.remove(b"Suspects");
+        }
+    }
     let catalog_meta = doc.catalog().map_err(|e| e.to_string())?.get(b"Metadata").and_then(Object::as_reference).map_err(|_| crate::tr!("pdf-post-no-xmp"))?;
     let old = doc
         .get_object(catalog_meta)

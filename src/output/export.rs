@@ -34,9 +34,23 @@ pub fn pdf(compiled: &Compiled, part: Part, ident: &str, date: (u16, u8, u8)) ->
         timestamp,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(document, &options).map_err(|errs| {
+    typst_pdf::pdf(document, &options).map(without_false_suspects).map_err(|errs| {
         Diagnostics(errs.iter().map(|e| Diagnostic::error(crate::tr!("export-pdf-failed", error = e.message.to_string())).code(crate::diag::Code::Export)).collect())
     })
+}
+
+/// typst-pdf's catalog says `/MarkInfo<</Marked true/Suspects false>>`; poppler 22 (Debian 12's
+/// `pdfinfo`, which print shops and archives run) reads a `false` Suspects as the wrong type and
+/// prints "Syntax Error: Suspects object is wrong type (boolean)" for every such file. False is
+/// the key's default, so it is blanked out (spaces, the same length: no offset moves).
+pub fn without_false_suspects(mut pdf: Vec<u8>) -> Vec<u8> {
+    const MARK_INFO: &[u8] = b"/MarkInfo<</Marked true/Suspects false>>";
+    const SUSPECTS: &[u8] = b"/Suspects false";
+    if let Some(at) = pdf.windows(MARK_INFO.len()).position(|w| w == MARK_INFO) {
+        let from = at + MARK_INFO.len() - 2 - SUSPECTS.len();
+        pdf[from..from + SUSPECTS.len()].fill(b' ');
+    }
+    pdf
 }
 
 /// The pages' shape as typst-pdf writes `part` of the document: its page count, and the first
