@@ -46,7 +46,9 @@ pub fn pdf(compiled: &Compiled, part: Part, ident: &str, date: (u16, u8, u8)) ->
 pub fn without_false_suspects(mut pdf: Vec<u8>) -> Vec<u8> {
     const MARK_INFO: &[u8] = b"/MarkInfo<</Marked true/Suspects false>>";
     const SUSPECTS: &[u8] = b"/Suspects false";
-    if let Some(at) = pdf.windows(MARK_INFO.len()).position(|w| w == MARK_INFO) {
+    // typst-pdf writes the catalog last but for the trailer: looked for from the end, it is
+    // found at once, not after the photos' megabytes.
+    if let Some(at) = pdf.windows(MARK_INFO.len()).rposition(|w| w == MARK_INFO) {
         let from = at + MARK_INFO.len() - 2 - SUSPECTS.len();
         pdf[from..from + SUSPECTS.len()].fill(b' ');
     }
