@@ -255,7 +255,7 @@ long-leg = long leg on page { $page }: one column of copy runs { $lines } lines 
 long-leg-hint = make the photo as wide as the block or two columns narrower (two columns of copy beside it), or shorter
 heads-side-by-side = heads side by side on page { $page } (碰题): 「{ $first }」 and 「{ $second }」 start on the same line in neighbouring columns
 heads-staggered = heads side by side on page { $page } (碰题): 「{ $first }」 and 「{ $second }」 overlap in neighbouring columns, staggered by less than a head
-heads-side-by-side-hint = stagger the blocks by a head's depth or more, let the first story wrap the other as an L-shaped block (`cutout` in [block]), or give one a vertical head (`vertical = true`)
+heads-side-by-side-hint = stagger the blocks by a head's depth or more, let the first story wrap the other as an L-shaped block (`cutout` in [block]), or give one a vertical head (`vertical = true`: a vertical head beside a head across is no 碰题)
 deep-head = deep head area on page { $page }: { $has } lines for a head that needs { $needs } (white under the head)
 deep-head-hint = set `head = { $needs }` in [block] (or leave `head` out: folio sizes it), and give the line to the copy
 allowed-overset = {" "}(allowed by --allow-overset)
@@ -1058,7 +1058,7 @@ help-place-examples =
     Examples:
       folio place content/jiangxi-special
       folio place content/jiangxi-special --write
-help-place-arg-write = Write the chosen blocks into the story files' [block] tables (comments and layout kept), so the editor can refine them and the next build is stable
+help-place-arg-write = Write the chosen blocks into the story files' [block] tables (comments and layout kept; `vertical = true` where folio set a head vertically), so the editor can refine them and the next build is stable
 
 help-import-about = Turn copy (.docx, .txt, .md) into story files of an edition, guessing heads, byline, lead box, subheads, captions and attribution; print the guesses with the input's lines
 help-import-examples =

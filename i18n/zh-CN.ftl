@@ -241,7 +241,7 @@ long-leg = 第 { $page } 版有长腿：第 { $photo } 张图片旁只有一栏�
 long-leg-hint = 把图片加宽到整个稿块，或收窄两栏（让旁边有两栏正文），或把图片压低
 heads-side-by-side = 第 { $page } 版碰题：「{ $first }」与「{ $second }」在相邻栏的同一行并排
 heads-staggered = 第 { $page } 版碰题：「{ $first }」与「{ $second }」在相邻栏并排，错开不到一个标题的高度
-heads-side-by-side-hint = 把两个稿块错开至少一个标题的高度，或让前一篇做成 L 形稿块（[block] 中的 `cutout`）把另一篇包进拐角，或把其中一个标题改为竖题（`vertical = true`）
+heads-side-by-side-hint = 把两个稿块错开至少一个标题的高度，或让前一篇做成 L 形稿块（[block] 中的 `cutout`）把另一篇包进拐角，或把其中一个标题改为竖题（`vertical = true`：竖题与横题相邻不算碰题）
 deep-head = 第 { $page } 版标题区过深：标题只需 { $needs } 行，标题区却有 { $has } 行（标题下留白）
 deep-head-hint = 在 [block] 中写 `head = { $needs }`（或删去 `head`，由 folio 决定），把多出的行留给正文
 allowed-overset = （--allow-overset 允许）
@@ -1008,7 +1008,7 @@ help-place-examples =
     示例：
       folio place content/jiangxi-special
       folio place content/jiangxi-special --write
-help-place-arg-write = 把选定的稿块写进稿件文件的 [block] 表（保留注释和排列），编辑可以再调整，下次生成也不会变动
+help-place-arg-write = 把选定的稿块写进稿件文件的 [block] 表（保留注释和排列；folio 改为竖题的稿件另写 `vertical = true`），编辑可以再调整，下次生成也不会变动
 
 help-import-about = 把来稿（.docx、.txt、.md）转成一期的稿件文件，推测标题、署名、导语框、小标题、图片说明和来源；打印推测结果及对应的原文行
 help-import-examples =

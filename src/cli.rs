@@ -147,8 +147,9 @@ pub struct PlaceArgs {
     /// Edition and project.
     #[command(flatten)]
     pub common: CommonArgs,
-    /// Write the chosen blocks into the story files' [block] tables (comments and layout kept),
-    /// so the editor can refine them and the next build is stable.
+    /// Write the chosen blocks into the story files' [block] tables (comments and layout kept;
+    /// `vertical = true` where folio set a head vertically), so the editor can refine them and
+    /// the next build is stable.
     #[arg(long)]
     pub write: bool,
 }

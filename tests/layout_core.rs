@@ -1027,3 +1027,50 @@ fn the_search_turns_a_head_vertical_rather_than_set_it_in_a_row() {
     p.folio(&["build", &format!("content/{edition}"), "--out", "out"]).assert_code(0);
     assert!(std::fs::read(p.out().join(format!("{edition}.pdf"))).unwrap() == before, "the written vertical head rebuilds the same pages");
 }
+
+/// `folio check` on hand-placed blocks: two stories side by side on one top line, heads across,
+/// are 碰题 (and the hint offers a vertical head); with the right-hand story's head set
+/// vertically, down its first column beside the other's head, they are not. (Two vertical
+/// heads never stand side by side: each is in its block's first column, the left story's copy
+/// between them.)
+#[test]
+fn a_vertical_head_beside_one_across_is_no_clash() {
+    let seed = common::Seed::load();
+    let p = TestProject::sample();
+    let dir = p.edition("pair");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    let heads = ["警力下沉\n禁毒宣传进企业", "教育聚能"];
+    let write = |vertical: [bool; 2]| {
+        let mut list = Vec::new();
+        for (k, head) in heads.iter().enumerate() {
+            let mut toml = common::story_toml(&head.replace('\n', "\\n"), &seed.paras_from(10 + 6 * k, 4));
+            if vertical[k] {
+                toml = toml.replacen("headline =", "vertical = true\nheadline =", 1);
+            }
+            toml.push_str(&format!("\n[block]\ncolumn = {}\nspan = 3\ntop = 0\nheight = 40\n", 1 + 3 * k));
+            let rel = format!("stories/s{k}.toml");
+            std::fs::write(dir.join(&rel), toml).unwrap();
+            list.push(rel);
+        }
+        std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &list)).unwrap();
+    };
+    let pairs = || -> Vec<serde_json::Value> {
+        let run = p.folio(&["check", "content/pair", "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap_or_else(|e| panic!("{e}: {}", run.stdout()));
+        v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "heads-side-by-side").cloned().collect()
+    };
+    write([false, false]);
+    let across = pairs();
+    assert_eq!(across.len(), 1, "two heads across in a row: {across:#?}");
+    assert!(across[0]["hints"].to_string().contains("vertical = true"), "{:#}", across[0]);
+    write([false, true]);
+    assert!(pairs().is_empty(), "a vertical head beside a head across");
+    // Read back: the vertical head's first character stands right of the head across, on its
+    // lines.
+    p.folio(&["build", "content/pair", "--out", "out"]);
+    let chars = &common::typeset::chars(&p.out().join("pair.pdf"))[0];
+    let big = |c: char| chars.iter().find(|x| x.c == c && x.size > 15.0).unwrap_or_else(|| panic!("{c} at a head's size"));
+    let (across, vertical) = (big('警'), big('教'));
+    assert!(vertical.x0 > across.x1 && (vertical.y - across.y).abs() < 2.0 * vertical.size, "side by side: {across:?} {vertical:?}");
+    assert!(big('育').y > vertical.y + 0.8 * vertical.size && (big('育').x0 - vertical.x0).abs() < 1.0, "教育 one under another");
+}
