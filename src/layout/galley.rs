@@ -306,10 +306,12 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             }
             if spans == Spans::All {
                 let head = g.items[pieces.head].piece.clone();
-                for sp in (1..=format.columns).filter(|&sp| sp != span && !vertical) {
+                // A vertical head's story in a block of one column sets its head across.
+                for sp in (1..=format.columns).filter(|&sp| sp != span && (!vertical || sp == 1)) {
                     let mut piece = head.clone();
                     if let Piece::Head { head } = &mut piece {
                         head.span = sp;
+                        head.vertical = false;
                     }
                     pieces.heads.push((sp, g.items.len()));
                     let mut two = piece.clone();
