@@ -770,17 +770,14 @@ fn hand_made_pages_read_back_have_no_clashing_or_stacked_heads() {
             reported += rows;
         }
     }
-    assert!(reported >= 3, "the samples' rows of heads are reported: {reported}");
-    // NOT YET: the broadsheet's page 5 has two rows: the lead's head beside 清源断流 at the top
-    // of the right-hand strip, and 彭泽 beside 八里湖 along the foot. Its copy fills the page to
-    // within a few lines, so the L that would put the lead's head across the strip (five lines
-    // of the strip's two columns) has no room, and 彭泽 (51 lines of copy) and 八里湖 (44) are
-    // the only stories that fill the six columns under the lead. 清源断流's head set
-    // vertically (a 竖题 beside a head across is no 碰题) would end the first row, its block a
-    // line deeper and 濂溪's a line shallower (tried: both then exact); the samples keep their
-    // heads across because many tests set 清源断流's headline as a head across. Any other
-    // page is a failure.
-    assert!(two_rows.iter().all(|p| p == "jiangxi-special page 5"), "{two_rows:?}");
+    assert!(reported >= 2, "the samples' rows of heads are reported: {reported}");
+    // The broadsheet's page 5 had two rows until 濂溪 moved to the top of the right-hand strip
+    // with a vertical head (a 竖题 beside the lead's head across is no 碰题). NOT YET: it keeps
+    // 彭泽 beside 八里湖 along the foot: its copy fills the page to within a few lines, 彭泽 (51
+    // lines of copy) and 八里湖 (44) are the only stories that fill the six columns under the
+    // lead, and a vertical head for either leaves it 20 or 40 characters over. Any second row
+    // on a page is a failure.
+    assert!(two_rows.is_empty(), "{two_rows:?}");
 }
 
 /// `folio check`'s `heads-side-by-side` warnings for `edition` in `p`, counted by page number;
