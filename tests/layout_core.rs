@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{poppler, TestProject};
+use common::TestProject;
 use folio::input::content::{Block, Length};
 use folio::layout::compose::Fitter;
 use common::session;
