@@ -70,8 +70,9 @@ fn describe(b: &Placed) -> String {
 }
 
 /// Write each placed story's `[block]` (and its first photo's `height` and `span`, and
-/// `vertical = true`, where the search set them) into its file, keeping everything else of the file as it is. Every file's new text is made
-/// before the first is written, so an edit that cannot be made changes no file.
+/// `vertical = true`, where the search set them) into its file, keeping everything else of the
+/// file as it is. Every file's new text is made before the first is written, so an edit that
+/// cannot be made changes no file.
 fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::PathBuf>, Diagnostic> {
     let mut edits = Vec::new();
     for page in placed {

@@ -251,8 +251,6 @@ struct Adjust {
     photo: i32,
     photo_lines: Option<u32>,
     photo_span: Option<u32>,
-    /// The head set vertically by the search ([`W_TURN`]).
-    turned: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -475,7 +473,7 @@ impl<'a> Search<'a> {
             }
             c += u32::from(turned) * W_TURN;
             let photo_lines = (adjust.photo != 0 || adjust.photo_span.is_some()).then(|| f.photo_lines.first().copied()).flatten();
-            (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed: Missed::of(&f), turned, ..adjust })
+            (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed: Missed::of(&f), ..adjust })
         });
         self.leaves[key] = Some(result);
         result
@@ -682,7 +680,7 @@ impl<'a> Search<'a> {
         match choice {
             Choice::Leaf { turned } => {
                 let adjust = self.leaf(i, w, h, at_top, turned).map(|(_, a)| a).unwrap_or_default();
-                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical: adjust.turned }, adjust.missed));
+                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical: turned }, adjust.missed));
             }
             Choice::Wrap { w2, h2, b } => {
                 let wrapped = self.wrap(i, (w, h, at_top), (w2, h2));
