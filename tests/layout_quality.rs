@@ -185,9 +185,14 @@ fn check_pages(name: &str, data: &PagesData, pdf: &std::path::Path) {
         }
         // 4. No text outside its story's block (or the banner, or the folio line above the area).
         let blocks: Vec<_> = page.stories.iter().map(|s| on_page(f, &s.block)).collect();
+        // A display quote is set half width (`halt`), but its glyph box is a whole em: at the top
+        // of a vertical head (“清源断流”) the box reaches a quarter em over the block's top while
+        // the ink stands under it, so a lone quote may overhang by half its size.
         for l in lines.iter().filter(|l| l.y1 > area.1 + 1.0) {
-            let ok = blocks.iter().any(|b| inside(l, *b, 1.0)) || ((page.banner.is_some() || page.masthead) && inside(l, banner, 1.0));
-            assert!(ok, "{name} page {} (index {pi}): text outside every block: {:?}", page.number, l);
+            let quote = !l.text.is_empty() && l.text.chars().all(|c| "“”‘’".contains(c));
+            let tol = if quote { 1.0 + (l.y1 - l.y0) / 2.0 } else { 1.0 };
+            let ok = blocks.iter().any(|b| inside(l, *b, tol)) || ((page.banner.is_some() || page.masthead) && inside(l, banner, 1.0));
+            assert!(ok, "{name} page {} (index {pi}): text outside every block: {:?} (blocks {blocks:?})", page.number, l);
         }
         // 3. Each multi-column story's columns end within one line of each other, except columns
         //    that stop on top of a photo.
@@ -698,8 +703,8 @@ fn automatic_sample_heads_read_back_from_the_pages() {
 
 /// A headline set on one line keeps the editor's break as a full-width space between its two
 /// phrases (所队联动　狠抓缉毒执法), read back from the PDF; after a phrase ending in
-/// punctuation (“清源断流”, across on the tabloid's page 3; the automatic sample sets it
-/// vertically) nothing is added.
+/// punctuation (“清源断流”, set across: the samples set it vertically, so the test takes the
+/// tabloid's `vertical = true` away) nothing is added.
 #[test]
 fn a_headline_on_one_line_keeps_its_phrases_apart() {
     let (_p, _data, pdf) = build(AUTO);
@@ -712,7 +717,10 @@ fn a_headline_on_one_line_keeps_its_phrases_apart() {
     }
     // Display quotes take half an em, so the closing quote's box overlaps 严 and poppler reads a
     // line break there: the head's characters are read with Ghostscript instead.
-    let (_p, _data, pdf) = build("jiangxi-tabloid");
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    p.edit("content/jiangxi-tabloid/stories/wuning.toml", |t| t.replace("vertical = true", "vertical = false"));
+    p.report("jiangxi-tabloid", true);
+    let pdf = p.out().join("jiangxi-tabloid.pdf");
     let head: String = common::typeset::chars(&pdf).into_iter().flatten().filter(|c| c.size > 15.0).map(|c| c.c).collect();
     assert!(head.contains("“清源断流”严格场所管理"), "no space after closing punctuation");
 }
@@ -723,9 +731,10 @@ fn a_headline_on_one_line_keeps_its_phrases_apart() {
 /// - 碰题: two stories' heads overlapping vertically with nothing printed between them across
 ///   the page are side by side (both across, or both vertical: a 竖题 beside a head across is
 ///   how a 美编 avoids 碰题). Heads starting on different lines and still overlapping (a
-///   stagger of less than a head) are never allowed; heads starting on the same line (a row of
-///   heads) only on the tabloid's page 3, where the hand-placed 跨版 head from page 2 stands
-///   beside the top of the free area and no story's copy fits a vertical head or an L there.
+///   stagger of less than a head) are never allowed, nor heads starting on the same line (a row
+///   of heads). (The tabloid's page 3 had one, the hand-placed 跨版 head from page 2 beside
+///   武宁's head across at the top of the free area, until 武宁's file asked for a vertical
+///   head: `vertical = true`, which the search keeps.)
 /// - 叠题: no head starts within three lines under another story's head above it.
 #[test]
 fn automatic_pages_read_back_have_no_clashing_or_stacked_heads() {
@@ -740,8 +749,7 @@ fn automatic_pages_read_back_have_no_clashing_or_stacked_heads() {
         for placement in &report.placed {
             let page = &report.compiled.data.pages[placement.page];
             let rows = check_heads(edition, page, &pages[placement.page]);
-            let known = usize::from(edition == "jiangxi-tabloid" && page.number == 3);
-            assert_eq!(rows, known, "{edition} page {}: {rows} pairs of heads side by side on one line (碰题)", page.number);
+            assert_eq!(rows, 0, "{edition} page {}: {rows} pairs of heads side by side on one line (碰题)", page.number);
             assert_eq!(found.get(&page.number).copied().unwrap_or(0), rows, "{edition} page {}: `folio check` reports the heads side by side read back", page.number);
         }
     }
@@ -770,7 +778,7 @@ fn hand_made_pages_read_back_have_no_clashing_or_stacked_heads() {
             reported += rows;
         }
     }
-    assert!(reported >= 2, "the samples' rows of heads are reported: {reported}");
+    assert!(reported >= 1, "the samples' rows of heads are reported: {reported}");
     // The broadsheet's page 5 had two rows until 濂溪 moved to the top of the right-hand strip
     // with a vertical head (a 竖题 beside the lead's head across is no 碰题). NOT YET: it keeps
     // 彭泽 beside 八里湖 along the foot: its copy fills the page to within a few lines, 彭泽 (51

@@ -156,7 +156,8 @@ fn centre_spread_banner_and_headline_are_set_across_the_fold() {
     let p3 = text_of(&pdf, Some(3));
     assert!(p2.contains("健康人生") && p3.contains("绿色无毒"), "p2: {p2:.80}… p3: {p3:.80}…");
     let banner_foot = words(&pdf, 3).iter().find(|w| w.0.starts_with("绿色")).map(|w| w.2).unwrap() + 30.0;
-    let first_story = words(&pdf, 3).into_iter().find(|w| w.0.contains("清源断流")).unwrap();
+    // 武宁's vertical head (清源断流 / 严格场所管理) is the page's top story: its highest word.
+    let first_story = words(&pdf, 3).into_iter().filter(|w| w.0.contains('清') || w.0.contains('严')).min_by(|a, b| a.2.total_cmp(&b.2)).unwrap();
     assert!(first_story.2 > banner_foot, "page 3's first story must start under the banner");
 }
 

@@ -264,7 +264,9 @@ fn short_columns(p: &TestProject, e: &str, pdf: &Path, b: &Body) -> Vec<(usize, 
 /// ends a line short.
 /// The broadsheet 10: its page 5's 濂溪 moved to the top of the strip with a vertical head (no
 /// row of heads beside the lead's), its copy a line short there.
-const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 10), ("jiangxi-tabloid", 20), ("jiangxi-auto", 19)];
+/// The tabloid 18: its page 3's 武宁 has a vertical head beside the 跨版 head across (no row of
+/// heads) and the strip's blocks moved a line down, 濂溪's columns now level.
+const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 10), ("jiangxi-tabloid", 18), ("jiangxi-auto", 19)];
 
 #[test]
 fn the_samples_columns_end_level_but_for_the_copy_they_lack() {
