@@ -733,8 +733,9 @@ fn a_headline_on_one_line_keeps_its_phrases_apart() {
 ///   how a 美编 avoids 碰题). Heads starting on different lines and still overlapping (a
 ///   stagger of less than a head) are never allowed, nor heads starting on the same line (a row
 ///   of heads). (The tabloid's page 3 had one, the hand-placed 跨版 head from page 2 beside
-///   武宁's head across at the top of the free area, until 武宁's file asked for a vertical
-///   head: `vertical = true`, which the search keeps.)
+///   武宁's head across at the top of the free area: the search never turned the free area's
+///   first story's head, taking it for the lead's. It now does where the page's lead is
+///   hand-placed; the test takes the tabloid file's own `vertical = true` away.)
 /// - 叠题: no head starts within three lines under another story's head above it.
 #[test]
 fn automatic_pages_read_back_have_no_clashing_or_stacked_heads() {
@@ -742,9 +743,18 @@ fn automatic_pages_read_back_have_no_clashing_or_stacked_heads() {
     for (edition, stories) in [(AUTO, &[][..]), (SAMPLE, &all[..]), ("jiangxi-tabloid", &all[2..])] {
         let p = TestProject::with_edition(edition);
         common::unplace(&p, edition, stories);
+        // Without the editor's vertical head: the search must turn 武宁's head itself.
+        let tabloid = edition == "jiangxi-tabloid";
+        if tabloid {
+            p.edit("content/jiangxi-tabloid/stories/wuning.toml", |t| t.replace("vertical = true", "vertical = false"));
+        }
         let report = p.report(edition, true);
         let pages = bbox_words(&p.out().join(format!("{edition}.pdf")));
         assert!(!report.placed.is_empty(), "{edition}: no automatic page");
+        if tabloid {
+            let turned = report.placed.iter().flat_map(|pl| &pl.blocks).filter(|b| b.vertical).count();
+            assert_eq!(turned, 1, "the tabloid's page 3: the search turns 武宁's head beside the 跨版 head: {:?}", report.placed);
+        }
         let found = side_by_side_findings(&p, edition);
         for placement in &report.placed {
             let page = &report.compiled.data.pages[placement.page];

@@ -186,11 +186,15 @@ pub struct Beside {
     pub right: Vec<(u32, u32)>,
     /// Vertical heads (down a block's first column) whose block starts just right of the area.
     pub right_vertical: Vec<(u32, u32)>,
+    /// The page's lead is hand-placed (a story of the page ahead of every one to place, or the
+    /// 跨版 story across the centre spread): the free area's first story is not the lead, and
+    /// the search may turn its head too.
+    pub lead_placed: bool,
 }
 
 impl Beside {
     /// Nothing beside the area (a page with no hand-placed block next to it).
-    pub const NONE: Beside = Beside { left: Vec::new(), right: Vec::new(), right_vertical: Vec::new() };
+    pub const NONE: Beside = Beside { left: Vec::new(), right: Vec::new(), right_vertical: Vec::new(), lead_placed: false };
 
     /// What the heads along a layout's `left` and `right` edges (lines from the area's top)
     /// cost against these.
@@ -288,6 +292,8 @@ struct Search<'a> {
     /// (capacity less copy) when nothing is overset, with its head's lines; with its first photo
     /// at the columns given, when not folio's default.
     slack: std::collections::HashMap<(usize, u32, u32, bool, Option<u32>), Option<(u32, u32)>>,
+    /// The page's lead is hand-placed ([`Beside::lead_placed`]): story 0's head may turn.
+    lead_placed: bool,
 }
 
 /// The heads that touch a layout's left and right edges, top to bottom.
@@ -367,7 +373,8 @@ impl<'a> Search<'a> {
 
     /// The cost of story `stories[i]` alone in a `w` × `h` rectangle, if it fits, with the
     /// adjustments that make it fit (head space, first photo's lines); with `turned`, its head
-    /// set vertically by the search (never the lead's, nor a head its file sets vertically).
+    /// set vertically by the search (never the lead's — story 0's, unless the page's lead is
+    /// hand-placed — nor a head its file sets vertically).
     fn leaf(&mut self, i: usize, w: u32, h: u32, top: bool, turned: bool) -> Option<(u32, Adjust)> {
         let key = (((i * (self.w + 1) + w as usize) * (self.h + 1) + h as usize) * 2 + usize::from(top)) * 2 + usize::from(turned);
         if let Some(v) = self.leaves[key] {
@@ -375,7 +382,7 @@ impl<'a> Search<'a> {
         }
         let story = self.stories[i];
         let (min, max) = self.bounds[i];
-        if w < min || w > max || (turned && (i == 0 || !(2..=MAX_TURN_SPAN).contains(&w) || !self.fitter.may_turn_head(story))) {
+        if w < min || w > max || (turned && ((i == 0 && !self.lead_placed) || !(2..=MAX_TURN_SPAN).contains(&w) || !self.fitter.may_turn_head(story))) {
             self.leaves[key] = Some(None);
             return None;
         }
@@ -797,6 +804,7 @@ fn search_within(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside
         wraps: std::collections::HashMap::new(),
         relax,
         slack: std::collections::HashMap::new(),
+        lead_placed: beside.lead_placed,
     };
     let key = s.best(0, n, area.columns, area.bottom - area.top, true);
     // The kept layout cheapest with the hand-placed heads beside the area (the first on a tie).
@@ -1035,6 +1043,7 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
     let (left_edge, right_edge) = (area.column.saturating_sub(1), area.column + area.columns);
     let text_lines = |item: Option<usize>| item.and_then(|i| pass1.measures.get(i)).map_or(1, |m| format.lines_for(m.height).max(1));
     let mut out = Beside::default();
+    let mut lead_placed = false;
     // A head on columns `first..=last` at lines `top..top + lines`; `across`: over the whole
     // block (else down its first column only).
     let page_top = edition.page_top(formats, pi);
@@ -1051,6 +1060,9 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
     };
     let number = edition.file.value.pages[pi].number;
     let spread = crate::input::content::centre_spread(&edition.file.value);
+    // Reading order on the page: by `priority`, then as the page lists them (as the search's).
+    let rank = |si: usize| (edition.stories[pi][si].value.priority.as_ref().map_or(u32::MAX, |p| *p.get_ref()), si);
+    let first_free = (0..edition.stories[pi].len()).filter(|&si| edition.stories[pi][si].value.unplaced()).map(rank).min();
     for (qi, stories) in edition.stories.iter().enumerate() {
         let qformat = edition.page_format(formats, qi);
         for (si, story) in stories.iter().enumerate() {
@@ -1061,8 +1073,10 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
                 let vertical = story.value.vertical && b.span > 1;
                 if qi == pi {
                     add(b.column, b.column + b.span - 1, b.top, lines, !vertical);
+                    lead_placed |= first_free.is_some_and(|f| rank(si) < f);
                 } else if spread == Some((qi, pi)) && b.column + b.span - 1 > qformat.columns {
                     add(1, b.column + b.span - 1 - qformat.columns, b.top, lines, true);
+                    lead_placed = true;
                 }
             }
             for (k, jump) in story.value.jumps.iter().map(|j| j.get_ref()).enumerate().filter(|(_, j)| j.page == number) {
@@ -1070,7 +1084,8 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
             }
         }
     }
-    out
+    drop(add);
+    Beside { lead_placed, ..out }
 }
 
 /// Why a page's stories do not tile its area, in characters: each story at the smallest area it
