@@ -898,8 +898,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
     let mut errors = Vec::new();
     for pi in 0..edition.stories.len() {
         let mut unplaced: Vec<usize> = (0..edition.stories[pi].len()).filter(|&si| edition.stories[pi][si].value.unplaced()).collect();
-        // Reading order: by `priority` (1 = the lead), then as the page lists them.
-        unplaced.sort_by_key(|&si| (edition.stories[pi][si].value.priority.as_ref().map_or(u32::MAX, |p| *p.get_ref()), si));
+        unplaced.sort_by_key(|&si| reading_rank(edition, pi, si));
         if unplaced.is_empty() {
             continue;
         }
@@ -984,6 +983,12 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
     Ok(placements)
 }
 
+/// Story `si`'s place in page `pi`'s reading order: by `priority` (1 = the lead), then as the
+/// page lists them.
+fn reading_rank(edition: &Edition, pi: usize, si: usize) -> (u32, usize) {
+    (edition.stories[pi][si].value.priority.as_ref().map_or(u32::MAX, |p| *p.get_ref()), si)
+}
+
 /// The rectangle of page `pi`'s type area (under `page_top`) that no hand-placed block takes:
 /// the page's own stories' blocks, continuation blocks (转版) of stories on other pages, and the
 /// right-hand part of a story across the centre spread (跨版). `None` when what is left is not
@@ -1060,9 +1065,7 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
     };
     let number = edition.file.value.pages[pi].number;
     let spread = crate::input::content::centre_spread(&edition.file.value);
-    // Reading order on the page: by `priority`, then as the page lists them (as the search's).
-    let rank = |si: usize| (edition.stories[pi][si].value.priority.as_ref().map_or(u32::MAX, |p| *p.get_ref()), si);
-    let first_free = (0..edition.stories[pi].len()).filter(|&si| edition.stories[pi][si].value.unplaced()).map(rank).min();
+    let first_free = (0..edition.stories[pi].len()).filter(|&si| edition.stories[pi][si].value.unplaced()).map(|si| reading_rank(edition, pi, si)).min();
     for (qi, stories) in edition.stories.iter().enumerate() {
         let qformat = edition.page_format(formats, qi);
         for (si, story) in stories.iter().enumerate() {
@@ -1073,7 +1076,7 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
                 let vertical = story.value.vertical && b.span > 1;
                 if qi == pi {
                     add(b.column, b.column + b.span - 1, b.top, lines, !vertical);
-                    lead_placed |= first_free.is_some_and(|f| rank(si) < f);
+                    lead_placed |= first_free.is_some_and(|f| reading_rank(edition, pi, si) < f);
                 } else if spread == Some((qi, pi)) && b.column + b.span - 1 > qformat.columns {
                     add(1, b.column + b.span - 1 - qformat.columns, b.top, lines, true);
                     lead_placed = true;
