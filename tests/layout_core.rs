@@ -212,6 +212,39 @@ fn the_search_keeps_its_heads_off_a_hand_placed_head_beside_its_area() {
     });
 }
 
+/// Where the page's lead is hand-placed, the stories placed beside or under it are none of them
+/// the lead: none is widened or lifted to the area's top for being first, and each is held
+/// narrower than the placed lead (head size by rank) — on the broadsheet's page 5, the five
+/// others searched in the eight columns under the lead as the search places it, told the lead
+/// is hand-placed and six, then five, columns wide.
+#[test]
+fn under_a_hand_placed_lead_every_story_is_narrower_than_it() {
+    use folio::layout::place::{search, search_beside, Area, Beside, W_LEAD_NARROW};
+    with_page5_fitter(|edition, formats, fitter| {
+        let pi = 1;
+        let stories = &edition.stories[pi];
+        let f = edition.page_format(formats, pi);
+        let id = |name: &str| stories.iter().position(|s| s.display.to_string_lossy().ends_with(&format!("{name}.toml"))).unwrap();
+        let ids: Vec<usize> = ["wuning", "duchang", "lianxi", "pengze", "balihu"].into_iter().map(id).collect();
+        // Under a lead across the page's top: the deepest lead under which the five tile the
+        // rest of the page.
+        let page_top = edition.page_top(formats, pi);
+        let area = (page_top + 20..f.lines - 20).rev().map(|top| Area { column: 1, columns: f.columns, top, bottom: f.lines }).find(|&a| search(fitter, &ids, a).is_some()).expect("the five tile the page under a lead");
+        let free = search_beside(fitter, &ids, area, &Beside::default()).expect("the five tile the area");
+        for span in [6, 5] {
+            let beside = Beside { lead_placed: true, lead_span: span, ..Beside::default() };
+            let layout = search_beside(fitter, &ids, area, &beside).expect("the five tile the area under the lead");
+            if free.blocks.iter().all(|b| b.span < span) {
+                // The same blocks, without the cost of a first story narrower than the area.
+                assert_eq!(layout.blocks, free.blocks);
+                assert_eq!(layout.cost + (area.columns - free.blocks[0].span) * W_LEAD_NARROW, free.cost);
+            }
+            assert!(layout.blocks.iter().all(|b| b.span < span), "a story as wide as the lead's {span} columns: {layout:?}");
+            assert_eq!(layout.blocks.iter().map(|b| b.story).collect::<Vec<_>>(), ids, "reading order kept");
+        }
+    });
+}
+
 const PAGE5: [&str; 6] = common::SAMPLE_PAGE5;
 
 /// The sample with the six stories of page 5 unplaced: folio places them.

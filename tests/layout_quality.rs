@@ -702,25 +702,29 @@ fn automatic_sample_heads_read_back_from_the_pages() {
 }
 
 /// A headline set on one line keeps the editor's break as a full-width space between its two
-/// phrases (所队联动　狠抓缉毒执法), read back from the PDF; after a phrase ending in
-/// punctuation (“清源断流”, set across: the samples set it vertically, so the test takes the
-/// tabloid's `vertical = true` away) nothing is added.
+/// phrases (所队联动　狠抓缉毒执法: the tabloid's 濂溪 with a head area of one line, where the
+/// sample's deeper one sets it on two; 警力下沉　禁毒宣传进企业 on the automatic sample), read
+/// back from the PDF; after a phrase ending in punctuation (“清源断流”, set across: the samples
+/// set it vertically, so the test takes the tabloid's `vertical = true` away) nothing is added.
 #[test]
 fn a_headline_on_one_line_keeps_its_phrases_apart() {
-    let (_p, _data, pdf) = build(AUTO);
-    let text = common::poppler("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
-    let line_with = |needle: &str| text.lines().find(|l| l.contains(needle)).unwrap_or_else(|| panic!("no line with {needle}")).to_string();
-    for (a, b) in [("所队联动", "狠抓缉毒执法"), ("警力下沉", "禁毒宣传进企业")] {
-        let line = line_with(b);
+    let (_p, _data, auto) = build(AUTO);
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    p.edit("content/jiangxi-tabloid/stories/wuning.toml", |t| t.replace("vertical = true", "vertical = false"));
+    p.edit("content/jiangxi-tabloid/stories/lianxi.toml", |t| {
+        let (before, after) = t.split_once("\nhead = 7").expect("the tabloid's 濂溪 has head = 7");
+        format!("{before}\nhead = 4 #{after}")
+    });
+    p.report("jiangxi-tabloid", true);
+    let pdf = p.out().join("jiangxi-tabloid.pdf");
+    for (a, b, pdf) in [("所队联动", "狠抓缉毒执法", &pdf), ("警力下沉", "禁毒宣传进企业", &auto)] {
+        let text = common::poppler("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+        let line = text.lines().find(|l| l.contains(b)).unwrap_or_else(|| panic!("no line with {b}")).to_string();
         let between = line.split(a).nth(1).and_then(|rest| rest.split(b).next()).unwrap_or_else(|| panic!("{a} and {b} on one line: {line}"));
         assert!(!between.is_empty() && between.chars().all(|c| c == ' ' || c == '\u{3000}'), "a space between {a} and {b}: {line:?}");
     }
     // Display quotes take half an em, so the closing quote's box overlaps 严 and poppler reads a
     // line break there: the head's characters are read with Ghostscript instead.
-    let p = TestProject::with_edition("jiangxi-tabloid");
-    p.edit("content/jiangxi-tabloid/stories/wuning.toml", |t| t.replace("vertical = true", "vertical = false"));
-    p.report("jiangxi-tabloid", true);
-    let pdf = p.out().join("jiangxi-tabloid.pdf");
     let head: String = common::typeset::chars(&pdf).into_iter().flatten().filter(|c| c.size > 15.0).map(|c| c.c).collect();
     assert!(head.contains("“清源断流”严格场所管理"), "no space after closing punctuation");
 }

@@ -266,7 +266,10 @@ fn short_columns(p: &TestProject, e: &str, pdf: &Path, b: &Body) -> Vec<(usize, 
 /// row of heads beside the lead's), its copy a line short there.
 /// The tabloid 18: its page 3's 武宁 has a vertical head beside the 跨版 head across (no row of
 /// heads) and the strip's blocks moved a line down, 濂溪's columns now level.
-const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 10), ("jiangxi-tabloid", 18), ("jiangxi-auto", 19)];
+/// Session 16: the automatic sample 15, since the search weighs a block's slack (each line of
+/// it a column ending short) and takes it up with a photo a line or two taller or shorter, or a
+/// head area a line deeper, where that costs less.
+const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 10), ("jiangxi-tabloid", 18), ("jiangxi-auto", 15)];
 
 #[test]
 fn the_samples_columns_end_level_but_for_the_copy_they_lack() {
@@ -281,6 +284,27 @@ fn the_samples_columns_end_level_but_for_the_copy_they_lack() {
         // (column 3, beside the lead box) that the PDF does not show; not yet understood.
         let found = findings(&p, e, "short-column").len();
         assert!(found == short.len() || (e == "jiangxi-auto" && found == short.len() + 1), "{e}: check {found}, PDF {short:?}");
+        assert!(findings(&p, e, "underset").is_empty(), "{e}");
+    }
+}
+
+/// The samples with their blocks removed, folio placing every story (the tabloid's 跨版 and
+/// 转版 stories keep theirs): short columns read back from the PDFs, at most as many as they
+/// measure since the search weighs a block's slack (session 16: 13 and 23 by folio check,
+/// from 12 and 28).
+const SHORT_COLUMNS_PLACED: [(&str, usize); 2] = [("jiangxi-special", 13), ("jiangxi-tabloid", 23)];
+
+#[test]
+fn automatic_pages_columns_end_level_but_for_the_copy_they_lack() {
+    let all = ["xinyu", "jiujiang-lead", "wuning", "duchang", "lianxi", "pengze", "balihu"];
+    for ((e, most), (stories, b)) in SHORT_COLUMNS_PLACED.into_iter().zip([(&all[..], BROADSHEET), (&all[2..], TABLOID)]) {
+        let p = TestProject::with_edition(e);
+        unplace(&p, e, stories);
+        p.folio(&["build", &format!("content/{e}")]).assert_code(0);
+        let pdf = p.out().join(format!("{e}.pdf"));
+        let short = short_columns(&p, e, &pdf, &b);
+        eprintln!("{e}: {} short columns (at most {most}): {short:?}", short.len());
+        assert!(short.len() <= most, "{e}: {} short columns: {short:?}", short.len());
         assert!(findings(&p, e, "underset").is_empty(), "{e}");
     }
 }

@@ -596,6 +596,9 @@ pub struct Fit {
     pub capacity: u32,
     /// Columns of an L-shaped block's corner (`cutout`), 0 for a rectangle.
     pub cutout_span: u32,
+    /// Widows and orphans the flow could not avoid (a paragraph's short last line alone at a
+    /// column's top, its first line alone at a column's foot).
+    pub breaks: u32,
 }
 
 /// The layout core for a placement search: one page's stories as pass 1 measured them, fitted
@@ -793,6 +796,7 @@ impl<'a> Fitter<'a> {
             hole,
             capacity: fit.capacity,
             cutout_span: block.cutout.map_or(0, |c| c.span),
+            breaks: result.breaks,
         })
     }
 }

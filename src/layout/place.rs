@@ -16,7 +16,9 @@
 //! - hard: no overset, at most one empty line under the balanced columns and at the foot of any
 //!   column's run of copy (no hole), the head fits its area, every photo inside its block, the
 //!   span within the story's `min_span` and `max_span`;
-//! - [`W_UNDERSET`] per empty line under a story's columns;
+//! - [`W_UNDERSET`] per empty line under a story's columns, [`W_SHORT`] per line of its slack
+//!   (each a column ending a line short: not 齐栏) and [`W_BREAK`] per widow or orphan its
+//!   columns cannot avoid;
 //! - 碰题, heads of two stories side by side on the same lines: every pair of heads that touch
 //!   across a cut down (the heads along the right edge of the left side against those along
 //!   the left edge of the right side, each sub-layout keeping the line ranges of the heads on
@@ -36,10 +38,12 @@
 //! - [`W_STACKED`] per line a story has fewer than [`MIN_COPY_UNDER_HEAD`] lines of copy under
 //!   its head (a head with almost nothing under it stands straight on the next head: 叠题);
 //! - [`W_LEAD_NARROW`] per column the lead is narrower than the area, and [`W_LEAD_LOW`] if the
-//!   lead does not touch the top;
+//!   lead does not touch the top (neither where the page's lead is hand-placed: then the area's
+//!   first story is not the lead);
 //! - head size by rank: a head's size follows its block's span, so the search keeps every other
-//!   story narrower than the lead when that costs at most [`W_RANK`] per story narrowed (a
-//!   second search with the others' spans held under the lead's);
+//!   story narrower than the lead (the hand-placed lead's span, where it is) when that costs at
+//!   most [`W_RANK`] per story narrowed (a second search with the others' spans held under the
+//!   lead's);
 //! - [`W_LEG`] per line a one-column block runs past [`LONG_LEG`] lines, and [`W_LEG_PHOTO`]
 //!   per line a photo with a single column of copy beside it runs past [`LONG_LEG_BESIDE`]
 //!   lines (长腿);
@@ -62,6 +66,13 @@ use crate::layout::world::FolioWorld;
 
 /// Cost of one empty grid line under a story's balanced columns.
 pub const W_UNDERSET: u32 = 10;
+/// Cost of each line of a story's slack (lines its block holds for copy less its copy's): each
+/// is a column ending a line short of its foot (齐栏), so the search makes a page's columns end
+/// level where a photo a line taller or a head area a line deeper takes the slack up.
+pub const W_SHORT: u32 = 2;
+/// Cost of a widow or an orphan the flow cannot avoid in a block (a paragraph's short last line
+/// alone at a column's top, its first line alone at a column's foot).
+pub const W_BREAK: u32 = 8;
 /// Cost of a pair of heads side by side starting on the same line (碰题, a row of heads).
 pub const W_SIDE_BY_SIDE: u32 = 300;
 /// Cost added for a pair of heads side by side of which one already stands beside another
@@ -122,6 +133,9 @@ pub const MAX_HEAD_SPACE: u32 = 2;
 pub const MAX_PHOTO_SHRINK: i32 = 4;
 /// See [`MAX_PHOTO_SHRINK`].
 pub const MAX_PHOTO_GROW: i32 = 8;
+/// Most grid lines the search makes a first photo taller or shorter to level the columns of a
+/// story that fits without it ([`W_SHORT`], [`W_BREAK`]).
+pub const RAGGED_PHOTO: i32 = 2;
 
 /// One story's block as the search chose it (1-based column, lines from the top of the page's
 /// type area, as a `[block]` table says them).
@@ -190,11 +204,15 @@ pub struct Beside {
     /// 跨版 story across the centre spread): the free area's first story is not the lead, and
     /// the search may turn its head too.
     pub lead_placed: bool,
+    /// The hand-placed lead's span (its whole block's, across the spread for a 跨版 story), 0
+    /// when the lead is to be placed: every story placed beside it is held narrower, so its
+    /// head stays the page's largest, and none of them pays for not being the lead.
+    pub lead_span: u32,
 }
 
 impl Beside {
     /// Nothing beside the area (a page with no hand-placed block next to it).
-    pub const NONE: Beside = Beside { left: Vec::new(), right: Vec::new(), right_vertical: Vec::new(), lead_placed: false };
+    pub const NONE: Beside = Beside { left: Vec::new(), right: Vec::new(), right_vertical: Vec::new(), lead_placed: false, lead_span: 0 };
 
     /// What the heads along a layout's `left` and `right` edges (lines from the area's top)
     /// cost against these.
@@ -322,6 +340,12 @@ impl EdgeHead {
     }
 }
 
+/// The cost of a fit's columns not ending level and of its widows and orphans: its slack
+/// (capacity less copy) and its breaks.
+fn ragged(f: &Fit) -> u32 {
+    f.capacity.saturating_sub(f.lines) * W_SHORT + f.breaks * W_BREAK
+}
+
 /// The cost of the long legs beside a fit's photos: a photo with a single column of copy beside
 /// it, deeper than [`LONG_LEG_BESIDE`] lines.
 fn leg_beside(f: &Fit) -> u32 {
@@ -393,12 +417,15 @@ impl<'a> Search<'a> {
         let ok = |f: &Fit| if relax { !f.head_short && !f.photos_outside && f.lines > 0 } else { strict(f) };
         // What a fit costs besides its adjustments: empty lines, a long leg beside a photo, the
         // lines it misses the block by (the nearest layout).
-        let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f) + Missed::of(f).cost();
+        let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f) + ragged(f) + Missed::of(f).cost();
         let mut found: Option<(u32, Adjust, Fit)> = None;
         if let Some(base) = self.fitter.fit_as(story, &block, (0, None), turned) {
             let mut tries: Vec<(u32, Adjust)> = vec![(0, Adjust::default())];
             let legged = strict(&base) && leg_beside(&base) > 0;
-            if (!strict(&base) || legged) && !base.head_short {
+            // Fits, but its columns end short or break a paragraph badly: a photo a line or two
+            // taller or shorter, or a head area a line deeper, may make them level.
+            let ragged_base = strict(&base) && !legged && ragged(&base) > 0;
+            if (!strict(&base) || legged || ragged_base) && !base.head_short {
                 // A first photo without a span of its own may also be narrower (copy over) or
                 // wider (copy short) than folio's default for the block.
                 let free = self.fitter.free_photo_span(story, w);
@@ -418,6 +445,19 @@ impl<'a> Search<'a> {
                         for d in -MAX_PHOTO_SHRINK..=MAX_PHOTO_GROW {
                             if d != 0 || photo_span.is_some() {
                                 tries.push((sc + d.unsigned_abs() * W_PHOTO, Adjust { photo: d, photo_span, ..Adjust::default() }));
+                            }
+                        }
+                    }
+                } else if ragged_base {
+                    let photos: Vec<i32> = if base.photo_lines.is_empty() { vec![0] } else { (-RAGGED_PHOTO..=RAGGED_PHOTO).collect() };
+                    // A vertical head has no head area to deepen; one deeper only where the
+                    // slack fills a column's line in each column.
+                    let spare = if turned || base.capacity.saturating_sub(base.lines) < w { 0 } else { 1 };
+                    for e in 0..=spare {
+                        for &d in &photos {
+                            if e > 0 || d != 0 {
+                                let head = (e > 0).then_some(base.head_lines + e);
+                                tries.push((e * W_HEAD_SPACE + d.unsigned_abs() * W_PHOTO, Adjust { head, photo: d, ..Adjust::default() }));
                             }
                         }
                     }
@@ -467,7 +507,7 @@ impl<'a> Search<'a> {
             }
         }
         let result = found.map(|(adjust_cost, adjust, f)| {
-            let mut c = adjust_cost + f.underset * W_UNDERSET + Missed::of(&f).cost();
+            let mut c = adjust_cost + f.underset * W_UNDERSET + ragged(&f) + Missed::of(&f).cost();
             if w == 1 && h > LONG_LEG {
                 c += (h - LONG_LEG) * W_LEG;
             }
@@ -475,7 +515,7 @@ impl<'a> Search<'a> {
             // Lines under the head before the block's foot (and the next story's head).
             let under = h.saturating_sub(u32::from(!top) + f.head_lines);
             c += MIN_COPY_UNDER_HEAD.saturating_sub(under) * W_STACKED;
-            if i == 0 {
+            if i == 0 && !self.lead_placed {
                 c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
             }
             c += u32::from(turned) * W_TURN;
@@ -546,8 +586,8 @@ impl<'a> Search<'a> {
             .filter(|f| h - h2 >= u32::from(!top) + f.head_lines + MIN_COPY_UNDER_HEAD)
             .map(|f| {
                 let missed = Missed::of(&f);
-                let mut c = f.underset * W_UNDERSET + leg_beside(&f) + missed.cost();
-                if i == 0 {
+                let mut c = f.underset * W_UNDERSET + leg_beside(&f) + ragged(&f) + missed.cost();
+                if i == 0 && !self.lead_placed {
                     c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
                 }
                 let photo_lines = aside.and(f.photo_lines.first().copied());
@@ -762,13 +802,16 @@ pub fn search_beside(fitter: &Fitter, stories: &[usize], area: Area, beside: &Be
     // cheapest layout has another story as wide, the search runs again with the others held
     // narrower than the lead, and keeps that layout unless it costs more than [`W_RANK`] per
     // story it narrows.
+    // Where the lead is hand-placed, every story placed is one of the others.
     let layout = first?;
-    let lead = layout.blocks.first().map_or(0, |b| b.span);
-    let wide = layout.blocks[1..].iter().filter(|b| b.span >= lead).count() as u32;
+    let placed_lead = beside.lead_placed && beside.lead_span > 0;
+    let lead = if placed_lead { beside.lead_span } else { layout.blocks.first().map_or(0, |b| b.span) };
+    let others = if placed_lead { &layout.blocks[..] } else { &layout.blocks[1..] };
+    let wide = others.iter().filter(|b| b.span >= lead).count() as u32;
     if wide == 0 || lead <= 1 {
         return Some(layout);
     }
-    let narrower: Vec<(u32, u32)> = bounds.iter().enumerate().map(|(i, &(lo, hi))| if i == 0 { (lo.max(lead), hi) } else { (lo, hi.min(lead - 1)) }).collect();
+    let narrower: Vec<(u32, u32)> = bounds.iter().enumerate().map(|(i, &(lo, hi))| if i == 0 && !placed_lead { (lo.max(lead), hi) } else { (lo, hi.min(lead - 1)) }).collect();
     match search_within(fitter, stories, area, beside, &narrower, false).map(|(l, _)| l) {
         Some(ranked) if ranked.cost <= layout.cost + wide * W_RANK => Some(ranked),
         _ => Some(layout),
@@ -1049,6 +1092,8 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
     let text_lines = |item: Option<usize>| item.and_then(|i| pass1.measures.get(i)).map_or(1, |m| format.lines_for(m.height).max(1));
     let mut out = Beside::default();
     let mut lead_placed = false;
+    // The span of the hand-placed story first in reading order, with its rank.
+    let mut lead: Option<((u32, usize), u32)> = None;
     // A head on columns `first..=last` at lines `top..top + lines`; `across`: over the whole
     // block (else down its first column only).
     let page_top = edition.page_top(formats, pi);
@@ -1076,10 +1121,18 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
                 let vertical = story.value.vertical && b.span > 1;
                 if qi == pi {
                     add(b.column, b.column + b.span - 1, b.top, lines, !vertical);
-                    lead_placed |= first_free.is_some_and(|f| reading_rank(edition, pi, si) < f);
+                    let rank = reading_rank(edition, pi, si);
+                    if first_free.is_some_and(|f| rank < f) {
+                        lead_placed = true;
+                        if lead.is_none_or(|(r, _)| rank < r) {
+                            lead = Some((rank, b.span));
+                        }
+                    }
                 } else if spread == Some((qi, pi)) && b.column + b.span - 1 > qformat.columns {
                     add(1, b.column + b.span - 1 - qformat.columns, b.top, lines, true);
                     lead_placed = true;
+                    // The story across the gutter leads both pages of the spread.
+                    lead = Some(((0, 0), b.span));
                 }
             }
             for (k, jump) in story.value.jumps.iter().map(|j| j.get_ref()).enumerate().filter(|(_, j)| j.page == number) {
@@ -1088,7 +1141,7 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
         }
     }
     drop(add);
-    Beside { lead_placed, ..out }
+    Beside { lead_placed, lead_span: lead.map_or(0, |(_, span)| span), ..out }
 }
 
 /// Why a page's stories do not tile its area, in characters: each story at the smallest area it
