@@ -659,6 +659,84 @@ fn bad_span_hints_are_located_errors() {
     run.assert_stderr_has(&["unknown field `max_spam`", "did you mean `max_span`?"]);
 }
 
+/// Widths of the pictures' boxes on a laid-out page (a picture is drawn whole at its crop and
+/// clipped by its box: the box is the outermost clipping frame around the image).
+fn picture_widths(frame: &typst::layout::Frame) -> Vec<f64> {
+    fn images(frame: &typst::layout::Frame, clip: Option<f64>, out: &mut Vec<f64>) {
+        for (_, item) in frame.items() {
+            match item {
+                typst::layout::FrameItem::Group(g) => images(&g.frame, if g.clip.is_some() && clip.is_none() { Some(g.frame.width().to_pt()) } else { clip }, out),
+                typst::layout::FrameItem::Image(..) => out.push(clip.unwrap_or(frame.width().to_pt())),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    images(frame, None, &mut out);
+    out
+}
+
+/// A photo's `size` (for a photo without `span`) is the width the search starts from and
+/// prefers: on the automatic sample's page 3, 九江's photo asked `small` is narrower than the
+/// usual two thirds of its block, asked `large` it takes the whole block — read off the laid-out
+/// page; `folio place` prints a span that differs from the asked size, and builds the same.
+#[test]
+fn a_photo_size_asks_for_a_smaller_or_larger_picture() {
+    const AUTO: &str = "jiangxi-auto";
+    const LEAD: &str = "content/jiangxi-auto/stories/jiujiang-lead.toml";
+    for size in ["small", "large"] {
+        let p = TestProject::with_edition(AUTO);
+        p.edit(LEAD, |t| t.replacen("file = \"photos/chaji.jpg\"", &format!("file = \"photos/chaji.jpg\"\nsize = \"{size}\""), 1));
+        let mut s = session(&p, AUTO);
+        let report = s.compile().unwrap_or_else(|d| panic!("{d}"));
+        let formats = s.formats().unwrap().clone();
+        let pi = 2;
+        let f = report.edition.page_format(&formats, pi);
+        let placement = report.placed.iter().find(|pl| pl.page == pi).expect("page 3 placed");
+        let si = report.edition.stories[pi].iter().position(|st| st.display.to_string_lossy().ends_with("jiujiang-lead.toml")).unwrap();
+        let b = placement.blocks.iter().find(|b| b.story == si).expect("the lead placed");
+        let medium = if b.span <= 3 { b.span } else { (2 * b.span).div_ceil(3) };
+        let asked = if size == "small" { b.span.div_ceil(3) } else { b.span };
+        let got = b.photo_span.unwrap_or(asked);
+        let widths = picture_widths(&report.compiled.document.pages()[pi].frame);
+        assert!(widths.iter().any(|x| (x - f.span_width(got)).abs() < 0.5), "{size}: the photo should be {got} columns ({:.1} pt) wide: {widths:?}", f.span_width(got));
+        if size == "small" {
+            assert!(got < medium || b.span == 1, "{size}: {got} columns in a {}-column block, as wide as a medium photo", b.span);
+        } else {
+            assert_eq!(got, b.span, "{size}: the whole {}-column block", b.span);
+            assert!(got > medium || b.span <= 3);
+        }
+        // folio place --write writes the photo's span (and height) beside the hint, which
+        // then has no effect: the next build gives the same page.
+        let run = p.folio(&["place", &format!("content/{AUTO}"), "--write"]);
+        run.assert_code(0);
+        let written = std::fs::read_to_string(p.root().join(LEAD)).unwrap();
+        assert!(written.contains(&format!("size = \"{size}\"")), "the hint stays in the file");
+        let again = session(&p, AUTO).compile().unwrap_or_else(|d| panic!("{d}"));
+        assert!(again.placed.iter().all(|pl| pl.page != pi || pl.blocks.iter().all(|b| b.story != si)), "the lead has its block now");
+        assert_eq!(picture_widths(&again.compiled.document.pages()[pi].frame), widths, "{size}: {written}");
+    }
+}
+
+/// A photo's `size` on a 压题图 (which spans the whole block) is an error at the key with the
+/// fix; an unknown size names the three.
+#[test]
+fn a_photo_size_on_a_photo_under_the_head_is_a_located_error() {
+    const LEAD: &str = "content/jiangxi-auto/stories/jiujiang-lead.toml";
+    let p = TestProject::with_edition("jiangxi-auto");
+    p.edit(LEAD, |t| t.replacen("file = \"photos/chaji.jpg\"", "file = \"photos/chaji.jpg\"\nunder_head = true\nsize = \"large\"", 1));
+    let line = common::line_of(&p, LEAD, "under_head = true");
+    let run = p.folio(&["build", "content/jiangxi-auto"]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["so it takes no size", &format!("stories/jiujiang-lead.toml:{line}:14"), "remove size"]);
+    assert!(!p.out().join("jiangxi-auto.pdf").exists());
+    let p = TestProject::with_edition("jiangxi-auto");
+    p.edit(LEAD, |t| t.replacen("file = \"photos/chaji.jpg\"", "file = \"photos/chaji.jpg\"\nsize = \"huge\"", 1));
+    let run = p.folio(&["build", "content/jiangxi-auto"]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["huge", "small", "medium", "large"]);
+}
+
 /// The placement property (issue 12), on a tabloid page (6 columns × 64 lines, 10 characters a
 /// line: 3 840 characters) and random sets of 1–4 stories of seed text (TEST DATA: whole seed
 /// paragraphs taken literally, headlines from the seed's short lines). Copy is drawn to about
@@ -839,20 +917,8 @@ fn photos_without_a_span_are_sized_for_their_block() {
     let mut checked = 0;
     for placement in &report.placed {
         let f = report.edition.page_format(&formats, placement.page);
-        // Widths of the pictures' boxes on the page, as Typst laid them out (a picture is
-        // drawn whole at its crop and clipped by its box: the box is the outermost clipping
-        // frame around the image).
-        let mut widths = Vec::new();
-        fn images(frame: &typst::layout::Frame, clip: Option<f64>, out: &mut Vec<f64>) {
-            for (_, item) in frame.items() {
-                match item {
-                    typst::layout::FrameItem::Group(g) => images(&g.frame, if g.clip.is_some() && clip.is_none() { Some(g.frame.width().to_pt()) } else { clip }, out),
-                    typst::layout::FrameItem::Image(..) => out.push(clip.unwrap_or(frame.width().to_pt())),
-                    _ => {}
-                }
-            }
-        }
-        images(&report.compiled.document.pages()[placement.page].frame, None, &mut widths);
+        // Widths of the pictures' boxes on the page, as Typst laid them out.
+        let widths = picture_widths(&report.compiled.document.pages()[placement.page].frame);
         for b in &placement.blocks {
             for photo in &report.edition.stories[placement.page][b.story].value.photos {
                 // The rule's span, unless the search made the photo wider or narrower to fill

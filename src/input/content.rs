@@ -427,10 +427,20 @@ pub struct Photo {
     #[schemars(with = "Option<u32>")]
     pub column: Option<Spanned<u32>>,
     /// Columns the photo spans; absent = folio sizes it for its block: the whole block up to
-    /// three columns, two thirds of a wider one, or what its automatic placement chooses.
+    /// three columns, two thirds of a wider one (or as `size` asks), or what its automatic
+    /// placement chooses.
     #[serde(default)]
     #[schemars(with = "Option<u32>")]
     pub span: Option<Spanned<u32>>,
+    /// For a photo without `span`: the size folio gives it in its block, and the automatic
+    /// placement prefers (a column more or less costs it): `"small"` a third of the block (one
+    /// column up to three), `"medium"` (the default) the whole block up to three columns and two
+    /// thirds of a wider one, `"large"` the whole block. With a `span` it has no effect (`folio
+    /// place --write` keeps it beside the span it writes, as a story's span hints beside its
+    /// block).
+    #[serde(default)]
+    #[schemars(with = "Option<PhotoSize>")]
+    pub size: Option<Spanned<PhotoSize>>,
     /// Top of the photo in grid lines below the story's head; absent = at the block's foot.
     #[serde(default)]
     #[schemars(with = "Option<u32>")]
@@ -456,7 +466,38 @@ pub struct Photo {
 /// each 0 to 1.
 pub struct Focus;
 
+/// A photo's preferred size in its block (`size = …`), for a photo without `span`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PhotoSize {
+    /// A third of the block: one column in a block of up to three.
+    Small,
+    /// The whole block up to three columns, two thirds of a wider one.
+    #[default]
+    Medium,
+    /// The whole block.
+    Large,
+}
+
+impl PhotoSize {
+    /// Columns a photo of this size spans in a block `span` columns wide.
+    pub fn span_in(self, span: u32) -> u32 {
+        let span = span.max(1);
+        match self {
+            Self::Small => span.div_ceil(3),
+            Self::Medium if span <= 3 => span,
+            Self::Medium => (2 * span).div_ceil(3),
+            Self::Large => span,
+        }
+    }
+}
+
 impl Photo {
+    /// The photo's preferred size (`size`; medium when not given).
+    pub fn size(&self) -> PhotoSize {
+        self.size.as_ref().map_or_else(PhotoSize::default, |s| *s.get_ref())
+    }
+
     /// The photo is a 压题图 (`under_head = true`): straight under the head, across the block.
     pub fn is_under_head(&self) -> bool {
         self.under_head.as_ref().is_some_and(|u| *u.get_ref())
@@ -1071,7 +1112,7 @@ fn validate_story(
             }
         }
         if let Some(u) = photo.under_head.as_ref().filter(|u| *u.get_ref()) {
-            let given: Vec<&str> = [("column", photo.column.is_some()), ("span", photo.span.is_some()), ("row", photo.row.is_some())]
+            let given: Vec<&str> = [("column", photo.column.is_some()), ("span", photo.span.is_some()), ("row", photo.row.is_some()), ("size", photo.size.is_some())]
                 .iter()
                 .filter(|(_, g)| *g)
                 .map(|(k, _)| *k)

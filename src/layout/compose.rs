@@ -671,14 +671,15 @@ impl<'a> Fitter<'a> {
     }
 
     /// When story `story`'s first photo has no `span` of its own: the span folio gives it in a
-    /// block `block_span` columns wide, and the most it may take there.
-    pub fn free_photo_span(&self, story: usize, block_span: u32) -> Option<(u32, u32)> {
+    /// block `block_span` columns wide (by its `size`), the most it may take there, and whether
+    /// the editor asked for that size (`size` given).
+    pub fn free_photo_span(&self, story: usize, block_span: u32) -> Option<(u32, u32, bool)> {
         let photo = self.edition.stories.get(self.page)?.get(story)?.value.photos.first()?;
         if photo.span.is_some() || photo.is_under_head() {
             return None;
         }
         let (c, sp) = galley::photo_place_in(photo, block_span);
-        Some((sp, block_span.saturating_sub(c).max(1)))
+        Some((sp, block_span.saturating_sub(c).max(1), photo.size.is_some()))
     }
 
     /// Where story `story`'s first photo starts: the column in its block (0-based: its `column`

@@ -241,7 +241,8 @@ pub fn lead_span_in(story: &Story, span: u32) -> u32 {
 /// starts in, counted from 0; columns it spans). Its `column` and `span` when given; else it
 /// starts in the block's first column and spans the whole block up to three columns wide, two
 /// thirds of a wider one (a 美编's usual picture: wide enough to lead the story, with copy
-/// beside it), never past the block's last column (a given `span` is kept, even when the
+/// beside it; its `size` may ask for a third of the block or the whole), never past the
+/// block's last column (a given `span` is kept, even when the
 /// block is too narrow for it: that is the editor's error to see).
 pub fn photo_place_in(photo: &crate::input::content::Photo, span: u32) -> (u32, u32) {
     let span = span.max(1);
@@ -251,7 +252,7 @@ pub fn photo_place_in(photo: &crate::input::content::Photo, span: u32) -> (u32, 
     }
     let c = photo.column.as_ref().map_or(0, |c| c.get_ref().saturating_sub(1));
     // The editor's span as given (a block too narrow for it is an error, not a smaller photo).
-    let sp = photo.span.as_ref().map_or_else(|| (if span <= 3 { span } else { (2 * span).div_ceil(3) }).min(span.saturating_sub(c)), |s| *s.get_ref());
+    let sp = photo.span.as_ref().map_or_else(|| photo.size().span_in(span).min(span.saturating_sub(c)), |s| *s.get_ref());
     (c, sp.max(1))
 }
 

@@ -35,6 +35,10 @@
 //! - [`W_WRAP`] for an L-shaped block (a story wrapping the bottom-right corner the next
 //!   stories fill: their heads then stand beside its copy, not its head), [`W_PHOTO_SPAN`] more
 //!   when its first photo is set a column narrower to stand beside the corner, not over it;
+//! - the adjustments that make a story fit: [`W_HEAD_SPACE`] per line of a head area deeper
+//!   than its head, [`W_PHOTO`] per line of a first photo taller or shorter than its aspect
+//!   ratio gives, and per column of one wider or narrower than its default [`W_PHOTO_SPAN`]
+//!   ([`W_PHOTO_SIZE`] where its file asks for a `size`);
 //! - [`W_STACKED`] per line a story has fewer than [`MIN_COPY_UNDER_HEAD`] lines of copy under
 //!   its head (a head with almost nothing under it stands straight on the next head: 叠题);
 //! - [`W_LEAD_NARROW`] per column the lead is narrower than the area, and [`W_LEAD_LOW`] if the
@@ -104,6 +108,9 @@ pub const W_PHOTO: u32 = 3;
 /// Cost per column a story's first photo (one without a `span` of its own) is made wider or
 /// narrower than folio's default for its block.
 pub const W_PHOTO_SPAN: u32 = 6;
+/// Cost per column a story's first photo is made wider or narrower than the size its file asks
+/// for (`size`): an editor's wish, kept unless the page cannot be made without it.
+pub const W_PHOTO_SIZE: u32 = 60;
 /// What the search pays at most, per story, to keep every other story narrower than the lead
 /// (so that the lead's head is the page's largest: head size by rank).
 pub const W_RANK: u32 = 150;
@@ -431,11 +438,12 @@ impl<'a> Search<'a> {
                 let free = self.fitter.free_photo_span(story, w);
                 let spans = |wider: bool| -> Vec<(u32, Option<u32>)> {
                     let mut v = vec![(0, None)];
-                    if let Some((default, most)) = free {
+                    if let Some((default, most, asked)) = free {
                         // Narrower by one column at most: a picture is not made a thumbnail to
                         // fit copy (the copy is cut, or the story given more room).
                         let other: Vec<u32> = if wider { (default + 1..=most).collect() } else { (default.saturating_sub(1).max(1)..default).collect() };
-                        v.extend(other.into_iter().map(|sp| (sp.abs_diff(default) * W_PHOTO_SPAN, Some(sp))));
+                        let each = if asked { W_PHOTO_SIZE } else { W_PHOTO_SPAN };
+                        v.extend(other.into_iter().map(|sp| (sp.abs_diff(default) * each, Some(sp))));
                     }
                     v
                 };
@@ -548,7 +556,7 @@ impl<'a> Search<'a> {
     /// than that to fit): `None` when the default stands beside the corner, or no narrower
     /// photo can, or the editor set the photo's `row` (it may stand above the corner).
     fn photo_aside(&self, i: usize, w: u32, w2: u32) -> Option<u32> {
-        let (default, _) = self.fitter.free_photo_span(self.stories[i], w)?;
+        let (default, _, _) = self.fitter.free_photo_span(self.stories[i], w)?;
         let beside = w - w2;
         let (first, row) = self.fitter.photo_anchor(self.stories[i])?;
         (!row && first + default > beside && default > 1 && first + default - 1 <= beside).then_some(default - 1)
