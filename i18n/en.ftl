@@ -371,8 +371,10 @@ place-short = page { $page }: the copy of its { $stories } { $stories ->
    *[other] stories
     } is about { $chars } characters short of its space ({ $columns } columns × { $lines } lines)
 place-short-hint = add about { $chars } characters or a photo, or move a story to the page
+place-reordered = page { $page }: no layout keeps the stories in their listed order; folio reads them as { $order }
+place-reordered-hint = give the stories `priority` (1, 2, …) to fix an order, or lengthen or shorten a story by a few lines; `folio place --write` writes these blocks ({ $order }) into the story files
 place-no-arrangement = page { $page }: its { $stories } stories fill about the space they have, but no arrangement of whole blocks fits every story without a hole or overset
-place-no-arrangement-hint = list the stories in another order (or give another story `priority = 1`), lengthen or shorten a story by a few lines, { $widen }or give a story a [block] by hand
+place-no-arrangement-hint = give another story `priority = 1` (folio tried the other stories in other orders), lengthen or shorten a story by a few lines, { $widen }or give a story a [block] by hand
 place-widen-span = widen a story's `min_span`–`max_span` range,{" "}
 place-fix-from = about { $chars } characters from { $story }
 place-fix-to = about { $chars } characters to { $story }
@@ -382,7 +384,7 @@ place-list-sep = {", "}
 place-fix-sep = {"; "}
 place-over-nearest-hint = { $fix } (what the nearest arrangement of whole blocks needs), or drop a story from the page, or give a story a [block] by hand
 place-short-nearest-hint = { $fix } (what the nearest arrangement of whole blocks needs), or add a photo, or move a story to the page
-place-no-arrangement-nearest-hint = the nearest arrangement needs: { $fix }; or list the stories in another order (or give another story `priority = 1`), { $widen }or give a story a [block] by hand
+place-no-arrangement-nearest-hint = the nearest arrangement needs: { $fix }; or give another story `priority = 1` (folio tried the other stories in other orders), { $widen }or give a story a [block] by hand
 
 ## folio place (src/cmd/place.rs)
 

@@ -75,6 +75,8 @@ pub enum Code {
     HeadsSideBySide,
     /// A head area two or more lines deeper than its head needs (white under the head).
     DeepHead,
+    /// A page whose stories folio placed in another order than priority and the list give.
+    Reordered,
     /// Typst's own warnings.
     Typst,
     /// A problem in `edition.toml`, a story file or `formats.toml`.
@@ -109,6 +111,7 @@ impl Code {
             Code::LongLeg => "long-leg",
             Code::HeadsSideBySide => "heads-side-by-side",
             Code::DeepHead => "deep-head",
+            Code::Reordered => "reordered",
             Code::Typst => "typst",
             Code::Content => "content",
             Code::Template => "template",

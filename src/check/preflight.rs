@@ -23,6 +23,7 @@
 //! | `half-width-bracket` | warning | half-width brackets in Chinese text, 案(事)件 (GB/T 15834: 案（事）件) |
 //! | `long-leg` | warning | a single column of copy running more than 12 lines beside a photo (长腿) |
 //! | `heads-side-by-side` | warning | two stories' heads in neighbouring columns on the same lines (碰题) |
+//! | `reordered` | warning | a page whose stories folio placed in another order than their `priority` and the page's list: no layout kept that one ([`placement`]) |
 //! | `typst` | warning | Typst's own warnings (e.g. a font family the fonts folder lacks) |
 //!
 //! Errors found before preflight (content, templates) become findings too ([`from_diagnostic`]).
@@ -34,6 +35,27 @@ use crate::input::content::Edition;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::check::{glyphs, typography};
 use crate::check::ink::{self, PageInk};
+
+/// Findings of the automatic placement: each page whose stories are read in another order than
+/// their `priority` and the page's list give (no layout kept that one), at the page's `stories`.
+pub fn placement(edition: &Edition, placed: &[crate::layout::place::PagePlacement]) -> Vec<Finding> {
+    let file = &edition.file;
+    placed
+        .iter()
+        .filter(|p| p.reordered)
+        .map(|p| {
+            let number = file.value.pages[p.page].number;
+            let name = |si: usize| edition.stories[p.page][si].display.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let order: Vec<String> = p.blocks.iter().map(|b| name(b.story)).collect();
+            let at = file.key_span(&["pages", p.page.to_string().as_str(), "stories"], 0..0);
+            let diag = file
+                .warning(at, crate::tr!("place-reordered", page = number, order = order.join(", ")))
+                .code(Code::Reordered)
+                .hint(crate::tr!("place-reordered-hint", order = order.join(", ")));
+            Finding { code: Code::Reordered, page: Some(number), page_index: Some(p.page), story: None, diag, mark: None }
+        })
+        .collect()
+}
 
 /// What a proof draws for a finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

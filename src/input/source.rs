@@ -281,6 +281,11 @@ impl<T> Loaded<T> {
         Diagnostic::error(message).in_file(&self.display, &self.source).with_span(Some(span))
     }
 
+    /// A warning at `span` of this file.
+    pub fn warning(&self, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(message).in_file(&self.display, &self.source).with_span(Some(span))
+    }
+
     /// Where the value of the key at `path` is (e.g. `["block", "top"]`, `["photos", "0",
     /// "row"]`), or `fallback` when the key is not written in the file.
     pub fn key_span(&self, path: &[&str], fallback: Range<usize>) -> Range<usize> {

@@ -884,6 +884,9 @@ pub struct PagePlacement {
     /// Taken from the [`PlaceCache`]: nothing the search reads for this page changed since a
     /// search chose these blocks, so the page was not searched again.
     pub reused: bool,
+    /// No layout kept the page's order (priority, then the list): the stories after the lead
+    /// are read in another ([`other_orders`]), which `blocks` follow.
+    pub reordered: bool,
 }
 
 /// The pages a session placed, kept across its rebuilds (`folio watch`, `folio serve`): a
@@ -977,7 +980,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
         let beside = beside_heads(edition, formats, &pass1, pi, area);
         let key = page_key(edition, formats, &pass1, pi, &unplaced, (area, &beside), &infos[pi]);
         jobs.push(match cache.pages.get(&key) {
-            Some(blocks) => Job::Reused(PagePlacement { page: pi, blocks: blocks.clone(), reused: true }, key),
+            Some(blocks) => Job::Reused(PagePlacement { page: pi, blocks: blocks.clone(), reused: true, reordered: blocks.iter().map(|b| b.story).ne(unplaced.iter().copied()) }, key),
             None => Job::Search { pi, unplaced, area, beside, key },
         });
     }
@@ -991,10 +994,18 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                 let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
                 let fitter = Fitter::new(shared, formats, &pass1.galley, &pass1.measures, pi, photos);
                 let t = std::time::Instant::now();
-                let found = search_beside(&fitter, &unplaced, area, &beside);
+                let mut found = search_beside(&fitter, &unplaced, area, &beside);
+                // The stories fill about their space but no layout keeps their order: the
+                // stories after the lead in other orders, the fewest moved first.
+                if found.is_none() && unplaced.len() > 2 && near_miss(&fitter, &unplaced, area, &beside) {
+                    found = other_orders(shared, pi, &unplaced).into_iter().find_map(|order| search_beside(&fitter, &order, area, &beside));
+                }
                 crate::diag::log(&format!("placed page {} in {:?}", shared.file.value.pages[pi].number, t.elapsed()));
                 match found {
-                    Some(layout) => Ok((PagePlacement { page: pi, blocks: layout.blocks, reused: false }, key)),
+                    Some(layout) => {
+                        let reordered = layout.blocks.iter().map(|b| b.story).ne(unplaced.iter().copied());
+                        Ok((PagePlacement { page: pi, blocks: layout.blocks, reused: false, reordered }, key))
+                    }
                     None => Err(no_tiling(shared, &fitter, shared.page_format(formats, pi), pi, &unplaced, area, &beside)),
                 }
             }
@@ -1032,6 +1043,74 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
         }
     }
     Ok(placements)
+}
+
+/// Most other orders of a page's stories the search tries when the page's own order (priority,
+/// then the list) does not tile its area ([`other_orders`]).
+pub const MAX_REORDERS: usize = 24;
+
+/// The orders the search tries for page `pi`'s stories `unplaced` (in reading order) when that
+/// order does not tile the area: the lead and every story with a `priority` keep their places
+/// (the editor ranked them), the others are permuted — those last in the order first moved,
+/// so the first orders tried change the least — up to [`MAX_REORDERS`] of them (every order
+/// of up to four such stories).
+pub fn other_orders(edition: &Edition, pi: usize, unplaced: &[usize]) -> Vec<Vec<usize>> {
+    use itertools::Itertools;
+    let ranked = unplaced.iter().take_while(|&&si| edition.stories[pi][si].value.priority.is_some()).count();
+    let (fixed, free) = unplaced.split_at(ranked.max(1).min(unplaced.len()));
+    if free.len() < 2 {
+        return Vec::new();
+    }
+    free.iter()
+        .copied()
+        .permutations(free.len())
+        .skip(1)
+        .take(MAX_REORDERS)
+        .map(|p| fixed.iter().copied().chain(p).collect())
+        .collect()
+}
+
+/// Each story of a page at the smallest area it fits in (its best span, as deep as its copy
+/// needs; a story that fits nowhere, the whole area and the lines it overruns it by), against
+/// the area's.
+struct Needs {
+    /// Story, and the grid cells (columns × lines) it needs at least.
+    each: Vec<(usize, Option<u32>)>,
+    /// Cells needed in all less the area's.
+    over: i64,
+    /// A line per story and column: within it the sums cannot tell whether the copy is over or
+    /// short.
+    margin: i64,
+}
+
+impl Needs {
+}
+
+/// Whether the nearest layout of `stories` in their order ([`nearest`]) misses by at most a line
+/// a story: the copy fills about its space, so another order may place it exactly (copy far over
+/// or short of the area places in no order, and is not searched again 24 times).
+fn near_miss(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) -> bool {
+    nearest(fitter, stories, area, beside).is_some_and(|(_, missed)| missed.iter().map(|(_, m)| m.over + m.short).sum::<u32>() as usize <= stories.len())
+}
+
+fn area_needs(fitter: &Fitter, stories: &[usize], area: Area) -> Needs {
+    let lines = area.bottom - area.top;
+    let smallest = |si: usize| -> Option<u32> {
+        let (min, max) = fitter.span_bounds(si);
+        (min.max(1)..=area.columns.min(max))
+            .filter_map(|span| {
+                (1..=lines).find_map(|h| {
+                    let block = Block { column: area.column, span, top: area.top + 1, height: Length::Lines(h), head: None, cutout: None };
+                    fitter.fit(si, &block).filter(|f| f.overset == 0 && !f.head_short && !f.photos_outside).map(|_| span * h)
+                })
+            })
+            .min()
+    };
+    let space = area.columns * lines;
+    let full = Block { column: area.column, span: area.columns, top: area.top + 1, height: Length::Lines(lines), head: None, cutout: None };
+    let each: Vec<(usize, Option<u32>)> = stories.iter().map(|&si| (si, smallest(si).or_else(|| fitter.fit(si, &full).map(|f| space + f.overset.max(1))))).collect();
+    let total: u32 = each.iter().map(|(_, n)| n.unwrap_or(space + 1)).sum();
+    Needs { each, over: i64::from(total) - i64::from(space), margin: (stories.len() as i64) * i64::from(area.columns) }
 }
 
 /// Story `si`'s place in page `pi`'s reading order: by `priority` (1 = the lead), then as the
@@ -1156,17 +1235,6 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
 /// fits in (its best span, as deep as its copy needs), against the area's.
 fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, stories: &[usize], area: Area, beside: &Beside) -> Diagnostic {
     let lines = area.bottom - area.top;
-    let smallest = |si: usize| -> Option<u32> {
-        let (min, max) = fitter.span_bounds(si);
-        (min.max(1)..=area.columns.min(max))
-            .filter_map(|span| {
-                (1..=lines).find_map(|h| {
-                    let block = Block { column: area.column, span, top: area.top + 1, height: Length::Lines(h), head: None, cutout: None };
-                    fitter.fit(si, &block).filter(|f| f.overset == 0 && !f.head_short && !f.photos_outside).map(|_| span * h)
-                })
-            })
-            .min()
-    };
     let number = edition.file.value.pages[pi].number;
     let file = &edition.file;
     let index = pi.to_string();
@@ -1178,17 +1246,10 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
         return file.error(at, crate::tr!("place-no-copy", page = number, story = story.display.display()))
             .hint(crate::tr!("place-no-copy-hint"));
     }
-    let space = area.columns * lines;
     // A story that fits nowhere needs the whole area and the lines that overrun it there.
-    let needs: Vec<(usize, Option<u32>)> = stories
-        .iter()
-        .map(|&si| (si, smallest(si).or_else(|| fitter.fit(si, &full).map(|f| space + f.overset.max(1)))))
-        .collect();
-    let total: u32 = needs.iter().map(|(_, n)| n.unwrap_or(space + 1)).sum();
+    let Needs { each: needs, over, margin } = area_needs(fitter, stories, area);
     let chars_per_line = (format.column_pt / format.spec.body_size).round() as i64;
-    let over = i64::from(total) - i64::from(space);
     // Within a line per story and column the sums cannot tell: the arrangement is the problem.
-    let margin = (stories.len() as i64) * i64::from(area.columns);
     let diff = if over > 0 || over < -margin { over * chars_per_line } else { 0 };
     let name = |si: usize| edition.stories[pi][si].display.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     // What the nearest layout asks of each story, in characters: for lines over, the characters

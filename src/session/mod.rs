@@ -223,6 +223,7 @@ impl Session {
         // other core while the spread sheets are laid out; the preflight then finds it cached.
         let compiled = compile::compile_then(&mut warm.world, &edition, &opened.formats, compile::OutputOptions { photo_forms: self.photo_forms, ..Default::default() }, &crate::check::ink::measure_beside)?;
         let (mut found, measures) = preflight::findings(&edition, &compiled);
+        found.extend(preflight::placement(&edition, &placed));
         if self.policy.allow_overset {
             preflight::allow_overset(&mut found);
         }
