@@ -390,7 +390,7 @@ fn priority_one_is_the_lead() {
 }
 
 /// When no layout keeps a page's order, folio tries the stories after the lead in other orders
-/// (the fewest moved first) and says so: the automatic sample's page 2 listed with 教育聚能 before
+/// (the fewest moved first; of the first four that place, the cheapest) and says so: the automatic sample's page 2 listed with 教育聚能 before
 /// 青苗聚势 tiles in no layout, in another order it does. The build succeeds with a `reordered`
 /// warning at the page's `stories` naming the order; the blocks follow it and hold every
 /// story's headline on the page (read back from the PDF); `folio place --write` makes it stable
@@ -429,6 +429,8 @@ fn a_page_no_layout_keeps_in_order_is_placed_in_another_and_says_so() {
     assert_eq!(found[0]["file"], "content/jiangxi-auto/edition.toml");
     assert_eq!(found[0]["line"], common::line_of(&p, "content/jiangxi-auto/edition.toml", &swapped) as u64);
     assert!(found[0]["message"].as_str().unwrap().contains(&read.join(", ")), "{}", found[0]);
+    // Of the orders that place, the cheapest: here one without a row of heads.
+    assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "heads-side-by-side"), "{v:#}");
     // Every headline on page 2 of the PDF.
     p.folio(&["build", "content/jiangxi-auto"]).assert_code(0);
     let pdf = p.out().join("jiangxi-auto.pdf");

@@ -998,7 +998,12 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                 // The stories fill about their space but no layout keeps their order: the
                 // stories after the lead in other orders, the fewest moved first.
                 if found.is_none() && unplaced.len() > 2 && near_miss(&fitter, &unplaced, area, &beside) {
-                    found = other_orders(shared, pi, &unplaced).into_iter().find_map(|order| search_beside(&fitter, &order, area, &beside));
+                    // Of the first few orders that place, the cheapest (the earlier on a tie).
+                    found = other_orders(shared, pi, &unplaced)
+                        .into_iter()
+                        .filter_map(|order| search_beside(&fitter, &order, area, &beside))
+                        .take(REORDER_CHOICES)
+                        .min_by_key(|layout| layout.cost);
                 }
                 crate::diag::log(&format!("placed page {} in {:?}", shared.file.value.pages[pi].number, t.elapsed()));
                 match found {
@@ -1048,6 +1053,9 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
 /// Most other orders of a page's stories the search tries when the page's own order (priority,
 /// then the list) does not tile its area ([`other_orders`]).
 pub const MAX_REORDERS: usize = 24;
+/// Of the other orders that place a page, how many the search compares (keeping the cheapest:
+/// another order may place the page without a row of heads the first one has).
+pub const REORDER_CHOICES: usize = 4;
 
 /// The orders the search tries for page `pi`'s stories `unplaced` (in reading order) when that
 /// order does not tile the area: the lead and every story with a `priority` keep their places
