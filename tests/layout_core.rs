@@ -815,7 +815,7 @@ fn a_photo_size_on_a_photo_under_the_head_is_a_located_error() {
     p.edit(LEAD, |t| t.replacen("file = \"photos/chaji.jpg\"", "file = \"photos/chaji.jpg\"\nsize = \"huge\"", 1));
     let run = p.folio(&["build", "content/jiangxi-auto"]);
     run.assert_code(1);
-    run.assert_stderr_has(&["huge", "small", "medium", "large"]);
+    run.assert_stderr_has(&["size = \"huge\" is not a photo size", "\"small\"", "\"medium\"", "\"large\"", "stories/jiujiang-lead.toml:"]);
 }
 
 /// The placement property (issue 12), on a tabloid page (6 columns × 64 lines, 10 characters a

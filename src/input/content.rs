@@ -467,8 +467,8 @@ pub struct Photo {
 pub struct Focus;
 
 /// A photo's preferred size in its block (`size = …`), for a photo without `span`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, JsonSchema)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, JsonSchema)]
+#[schemars(rename_all = "lowercase")]
 pub enum PhotoSize {
     /// A third of the block: one column in a block of up to three.
     Small,
@@ -477,6 +477,20 @@ pub enum PhotoSize {
     Medium,
     /// The whole block.
     Large,
+}
+
+impl<'de> Deserialize<'de> for PhotoSize {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match s.as_str() {
+            "small" => Ok(Self::Small),
+            "medium" => Ok(Self::Medium),
+            "large" => Ok(Self::Large),
+            other => Err(serde::de::Error::custom(format!(
+                "size = \"{other}\" is not a photo size: write size = \"small\" (a third of the block), \"medium\" (the default) or \"large\" (the whole block)"
+            ))),
+        }
+    }
 }
 
 impl PhotoSize {
