@@ -995,9 +995,12 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                 let fitter = Fitter::new(shared, formats, &pass1.galley, &pass1.measures, pi, photos);
                 let t = std::time::Instant::now();
                 let mut found = search_beside(&fitter, &unplaced, area, &beside);
+                // Where nothing places, the nearest layout in the page's order: whether other
+                // orders are worth trying, and what the message asks of each story.
+                let near = found.is_none().then(|| nearest(&fitter, &unplaced, area, &beside));
                 // The stories fill about their space but no layout keeps their order: the
                 // stories after the lead in other orders, the fewest moved first.
-                if found.is_none() && unplaced.len() > 2 && near_miss(&fitter, &unplaced, area, &beside) {
+                if unplaced.len() > 2 && near.as_ref().is_some_and(|n| near_miss(n.as_ref(), unplaced.len())) {
                     // Of the first few orders that place, the cheapest (the earlier on a tie).
                     found = other_orders(shared, pi, &unplaced)
                         .into_iter()
@@ -1011,7 +1014,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                         let reordered = layout.blocks.iter().map(|b| b.story).ne(unplaced.iter().copied());
                         Ok((PagePlacement { page: pi, blocks: layout.blocks, reused: false, reordered }, key))
                     }
-                    None => Err(no_tiling(shared, &fitter, shared.page_format(formats, pi), pi, &unplaced, area, &beside)),
+                    None => Err(no_tiling(shared, &fitter, shared.page_format(formats, pi), pi, &unplaced, area, near.flatten())),
                 }
             }
         })
@@ -1091,14 +1094,12 @@ struct Needs {
     margin: i64,
 }
 
-impl Needs {
-}
-
-/// Whether the nearest layout of `stories` in their order ([`nearest`]) misses by at most a line
-/// a story: the copy fills about its space, so another order may place it exactly (copy far over
-/// or short of the area places in no order, and is not searched again 24 times).
-fn near_miss(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) -> bool {
-    nearest(fitter, stories, area, beside).is_some_and(|(_, missed)| missed.iter().map(|(_, m)| m.over + m.short).sum::<u32>() as usize <= stories.len())
+/// Whether the nearest layout of a page's `stories` stories in their order ([`nearest`]) misses
+/// by at most a line a story: the copy fills about its space, so another order may place it
+/// exactly (copy far over or short of the area places in no order, and is not searched again 24
+/// times).
+fn near_miss(near: Option<&(Layout, Vec<(usize, Missed)>)>, stories: usize) -> bool {
+    near.is_some_and(|(_, missed)| missed.iter().map(|(_, m)| m.over + m.short).sum::<u32>() as usize <= stories)
 }
 
 fn area_needs(fitter: &Fitter, stories: &[usize], area: Area) -> Needs {
@@ -1240,8 +1241,9 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
 }
 
 /// Why a page's stories do not tile its area, in characters: each story at the smallest area it
-/// fits in (its best span, as deep as its copy needs), against the area's.
-fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, stories: &[usize], area: Area, beside: &Beside) -> Diagnostic {
+/// fits in (its best span, as deep as its copy needs), against the area's, and what the nearest
+/// layout in their order (`near`, [`nearest`]) asks of each.
+fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, stories: &[usize], area: Area, near: Option<(Layout, Vec<(usize, Missed)>)>) -> Diagnostic {
     let lines = area.bottom - area.top;
     let number = edition.file.value.pages[pi].number;
     let file = &edition.file;
@@ -1268,7 +1270,7 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
         ((exact + 9) / 10 * 10).max(10)
     };
     // Each story of the nearest layout that misses its block: (story, characters to cut, to add).
-    let asks: Option<Vec<(usize, i64, i64)>> = nearest(fitter, stories, area, beside)
+    let asks: Option<Vec<(usize, i64, i64)>> = near
         .map(|(_, missed)| missed.into_iter().filter(|(_, m)| m.over + m.short > 0).map(|(si, m)| (si, if m.over > 0 { cut_chars(si, m.over) } else { 0 }, i64::from(m.short) * chars_per_line)).collect::<Vec<_>>())
         .filter(|a| !a.is_empty());
     let (cut_total, add_total) = asks.as_ref().map_or((0, 0), |a| (a.iter().map(|x| x.1).sum::<i64>(), a.iter().map(|x| x.2).sum::<i64>()));
