@@ -232,7 +232,7 @@ fn under_a_hand_placed_lead_every_story_is_narrower_than_it() {
         let area = (page_top + 20..f.lines - 20).rev().map(|top| Area { column: 1, columns: f.columns, top, bottom: f.lines }).find(|&a| search(fitter, &ids, a).is_some()).expect("the five tile the page under a lead");
         let free = search_beside(fitter, &ids, area, &Beside::default()).expect("the five tile the area");
         for span in [6, 5] {
-            let beside = Beside { lead_placed: true, lead_span: span, ..Beside::default() };
+            let beside = Beside { lead_span: span, ..Beside::default() };
             let layout = search_beside(fitter, &ids, area, &beside).expect("the five tile the area under the lead");
             if free.blocks.iter().all(|b| b.span < span) {
                 // The same blocks, without the cost of a first story narrower than the area.

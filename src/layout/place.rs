@@ -207,19 +207,22 @@ pub struct Beside {
     pub right: Vec<(u32, u32)>,
     /// Vertical heads (down a block's first column) whose block starts just right of the area.
     pub right_vertical: Vec<(u32, u32)>,
-    /// The page's lead is hand-placed (a story of the page ahead of every one to place, or the
-    /// 跨版 story across the centre spread): the free area's first story is not the lead, and
-    /// the search may turn its head too.
-    pub lead_placed: bool,
-    /// The hand-placed lead's span (its whole block's, across the spread for a 跨版 story), 0
-    /// when the lead is to be placed: every story placed beside it is held narrower, so its
-    /// head stays the page's largest, and none of them pays for not being the lead.
+    /// Where the page's lead is hand-placed (a story of the page ahead of every one to place,
+    /// or the 跨版 story across the centre spread), its span (its whole block's, across the
+    /// spread for a 跨版 story); 0 when the lead is to be placed. Then the free area's first
+    /// story is not the lead: every story placed is held narrower than it, so its head stays
+    /// the page's largest, none pays for not being the lead, and the first may turn its head.
     pub lead_span: u32,
 }
 
 impl Beside {
     /// Nothing beside the area (a page with no hand-placed block next to it).
-    pub const NONE: Beside = Beside { left: Vec::new(), right: Vec::new(), right_vertical: Vec::new(), lead_placed: false, lead_span: 0 };
+    pub const NONE: Beside = Beside { left: Vec::new(), right: Vec::new(), right_vertical: Vec::new(), lead_span: 0 };
+
+    /// The page's lead is hand-placed ([`Beside::lead_span`]).
+    pub fn lead_placed(&self) -> bool {
+        self.lead_span > 0
+    }
 
     /// What the heads along a layout's `left` and `right` edges (lines from the area's top)
     /// cost against these.
@@ -317,7 +320,7 @@ struct Search<'a> {
     /// (capacity less copy) when nothing is overset, with its head's lines; with its first photo
     /// at the columns given, when not folio's default.
     slack: std::collections::HashMap<(usize, u32, u32, bool, Option<u32>), Option<(u32, u32)>>,
-    /// The page's lead is hand-placed ([`Beside::lead_placed`]): story 0's head may turn.
+    /// The page's lead is hand-placed ([`Beside::lead_span`]): story 0's head may turn.
     lead_placed: bool,
 }
 
@@ -812,7 +815,7 @@ pub fn search_beside(fitter: &Fitter, stories: &[usize], area: Area, beside: &Be
     // story it narrows.
     // Where the lead is hand-placed, every story placed is one of the others.
     let layout = first?;
-    let placed_lead = beside.lead_placed && beside.lead_span > 0;
+    let placed_lead = beside.lead_placed();
     let lead = if placed_lead { beside.lead_span } else { layout.blocks.first().map_or(0, |b| b.span) };
     let others = if placed_lead { &layout.blocks[..] } else { &layout.blocks[1..] };
     let wide = others.iter().filter(|b| b.span >= lead).count() as u32;
@@ -855,7 +858,7 @@ fn search_within(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside
         wraps: std::collections::HashMap::new(),
         relax,
         slack: std::collections::HashMap::new(),
-        lead_placed: beside.lead_placed,
+        lead_placed: beside.lead_placed(),
     };
     let key = s.best(0, n, area.columns, area.bottom - area.top, true);
     // The kept layout cheapest with the hand-placed heads beside the area (the first on a tie).
@@ -1187,7 +1190,6 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
     let (left_edge, right_edge) = (area.column.saturating_sub(1), area.column + area.columns);
     let text_lines = |item: Option<usize>| item.and_then(|i| pass1.measures.get(i)).map_or(1, |m| format.lines_for(m.height).max(1));
     let mut out = Beside::default();
-    let mut lead_placed = false;
     // The span of the hand-placed story first in reading order, with its rank.
     let mut lead: Option<((u32, usize), u32)> = None;
     // A head on columns `first..=last` at lines `top..top + lines`; `across`: over the whole
@@ -1218,15 +1220,11 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
                 if qi == pi {
                     add(b.column, b.column + b.span - 1, b.top, lines, !vertical);
                     let rank = reading_rank(edition, pi, si);
-                    if first_free.is_some_and(|f| rank < f) {
-                        lead_placed = true;
-                        if lead.is_none_or(|(r, _)| rank < r) {
-                            lead = Some((rank, b.span));
-                        }
+                    if first_free.is_some_and(|f| rank < f) && lead.is_none_or(|(r, _)| rank < r) {
+                        lead = Some((rank, b.span));
                     }
                 } else if spread == Some((qi, pi)) && b.column + b.span - 1 > qformat.columns {
                     add(1, b.column + b.span - 1 - qformat.columns, b.top, lines, true);
-                    lead_placed = true;
                     // The story across the gutter leads both pages of the spread.
                     lead = Some(((0, 0), b.span));
                 }
@@ -1237,7 +1235,7 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
         }
     }
     drop(add);
-    Beside { lead_placed, lead_span: lead.map_or(0, |(_, span)| span), ..out }
+    Beside { lead_span: lead.map_or(0, |(_, span)| span), ..out }
 }
 
 /// Why a page's stories do not tile its area, in characters: each story at the smallest area it
