@@ -134,14 +134,14 @@ fn template_syntax_error_names_the_template_line() {
 
 #[test]
 fn overlapping_blocks_and_grid_overflow() {
-    let p = TestProject::sample();
+    let p = sample_as_first_made_up();
     p.edit(WUNING, |t| t.replace("column = 7", "column = 8"));
     let run = build(&p);
     run.assert_code(1);
     run.assert_stderr_has(&["columns 8–9", "stories/wuning.toml:", "hint:"]);
 
     // Two blocks sharing grid cells.
-    let p = TestProject::sample();
+    let p = sample_as_first_made_up();
     p.edit(WUNING, |t| t.replace("top = 29", "top = 20"));
     let run = build(&p);
     run.assert_code(1);
@@ -154,7 +154,7 @@ fn overlapping_blocks_and_grid_overflow() {
 #[test]
 fn l_shaped_blocks_are_checked() {
     const LEAD: &str = "content/jiangxi-special/stories/jiujiang-lead.toml";
-    let p = TestProject::sample();
+    let p = sample_as_first_made_up();
     p.edit(LEAD, |t| t.replacen("height = 55\n", "height = 55\ncutout = { span = 6, height = 10 }\n", 1));
     let line = line_of(&p, LEAD, "cutout =");
     let run = build(&p);
@@ -162,7 +162,7 @@ fn l_shaped_blocks_are_checked() {
     run.assert_stderr_has(&[&format!("stories/jiujiang-lead.toml:{line}:"), "does not leave an L", "hint:"]);
 
     // The corner reaches up into the head area: an error at `cutout`, nothing written.
-    let p = TestProject::sample();
+    let p = sample_as_first_made_up();
     p.edit(LEAD, |t| t.replacen("height = 55\n", "height = 55\ncutout = { span = 2, height = 54 }\n", 1));
     let line = line_of(&p, LEAD, "cutout =");
     let run = build(&p);
@@ -172,12 +172,12 @@ fn l_shaped_blocks_are_checked() {
 
     // 武宁 (columns 7–8 from line 7) moved into the lead's block: in its L part an overlap, in
     // its corner (the lead 8 columns wide, its bottom-right 2 × 49 lines left free) not.
-    let p = TestProject::sample();
+    let p = sample_as_first_made_up();
     p.edit(LEAD, |t| t.replacen("span = 6\ntop = 7\nheight = 55\n", "span = 8\ntop = 7\nheight = 55\ncutout = { span = 2, height = 30 }\n", 1));
     let run = build(&p);
     run.assert_code(1);
     run.assert_stderr_has(&["overlaps the block of"]);
-    let p = TestProject::sample();
+    let p = sample_as_first_made_up();
     p.edit(LEAD, |t| t.replacen("span = 6\ntop = 7\nheight = 55\n", "span = 8\ntop = 7\nheight = 55\ncutout = { span = 2, height = 49 }\n", 1));
     p.edit(WUNING, |t| t.replace("top = 7", "top = 13").replace("height = 26", "height = 20"));
     let run = p.folio(&["check", "content/jiangxi-special"]);

@@ -6,7 +6,8 @@ mod common;
 
 use common::*;
 
-/// The marks' labels of the broadsheet sample, compiled in `lang`.
+/// The marks' labels of the broadsheet sample (as first made up: a long leg on page 4),
+/// compiled in `lang`.
 fn labels(p: &TestProject, lang: folio::i18n::Lang) -> Vec<String> {
     folio::i18n::set_lang(lang);
     let report = session(p, SAMPLE).compile().unwrap_or_else(|d| panic!("{d}"));
@@ -15,7 +16,7 @@ fn labels(p: &TestProject, lang: folio::i18n::Lang) -> Vec<String> {
 
 #[test]
 fn proof_labels_are_in_the_runs_language() {
-    let p = TestProject::sample();
+    let p = sample_as_first_made_up();
     let en = labels(&p, folio::i18n::Lang::En);
     let zh = labels(&p, folio::i18n::Lang::ZhCn);
     assert_eq!(en.len(), zh.len(), "the same marks in both languages");

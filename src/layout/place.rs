@@ -75,8 +75,10 @@ pub const W_UNDERSET: u32 = 10;
 /// level where a photo a line taller or a head area a line deeper takes the slack up.
 pub const W_SHORT: u32 = 2;
 /// Cost of a widow or an orphan the flow cannot avoid in a block (a paragraph's short last line
-/// alone at a column's top, its first line alone at a column's foot).
-pub const W_BREAK: u32 = 8;
+/// alone at a column's top, its first line alone at a column's foot): a fault the check reports
+/// and only the desk can fix in the copy, so the search pays some slack (short columns) and an
+/// L-shaped block or two to avoid one — as much as a head stacked a line too close.
+pub const W_BREAK: u32 = 100;
 /// Cost of a pair of heads side by side starting on the same line (碰题, a row of heads).
 pub const W_SIDE_BY_SIDE: u32 = 300;
 /// Cost added for a pair of heads side by side of which one already stands beside another

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::{Run, SAMPLE, TestProject};
+use super::{sample_as_first_made_up, Run, SAMPLE, TestProject};
 
 /// Every file under `dir` (relative path → bytes), for "OUT is exactly as it was".
 pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
@@ -44,7 +44,7 @@ impl Hostile {
 
     /// The sample built once into `out/` with extra build flags (e.g. `--press`).
     pub fn with_build(extra: &[&str]) -> Self {
-        let p = TestProject::sample();
+        let p = sample_as_first_made_up();
         let ed = format!("content/{SAMPLE}");
         let mut args = vec!["build", ed.as_str(), "--out", "out"];
         args.extend_from_slice(extra);

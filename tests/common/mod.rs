@@ -391,6 +391,44 @@ pub fn unplace(p: &TestProject, edition: &str, stories: &[&str]) {
     }
 }
 
+/// The broadsheet sample's page 5 as it was made up by hand until session 17, for tests that
+/// need its shapes: the lead six columns wide down the left (its photo at folio's height), a
+/// strip of three two-column stories down the right (濂溪, 武宁, 都昌), and 彭泽 beside 八里湖
+/// along the foot — a row of heads (碰题) the sample no longer has.
+pub fn page5_with_a_right_hand_strip(p: &TestProject) {
+    let blocks = [
+        ("jiujiang-lead", "column = 1\nspan = 6\ntop = 7\nheight = 55\n"),
+        ("lianxi", "column = 7\nspan = 2\ntop = 7\nheight = 22\n"),
+        ("wuning", "column = 7\nspan = 2\ntop = 29\nheight = 26\n"),
+        ("duchang", "column = 7\nspan = 2\ntop = 55\nheight = 29\nhead = 5\n"),
+        ("pengze", "column = 1\nspan = 3\ntop = 62\nheight = 22\nhead = 4\n"),
+        ("balihu", "column = 4\nspan = 3\ntop = 62\nheight = 22\nhead = 6\n"),
+    ];
+    for (story, block) in blocks {
+        p.edit(&format!("content/{SAMPLE}/stories/{story}.toml"), |t| {
+            // The [block] table is each file's last: replaced whole.
+            let at = t.find("\n[block]").unwrap_or_else(|| panic!("{story} has a [block]")) + 1;
+            assert!(!t[at + 1..].contains("\n["), "{story}: [block] is the file's last table");
+            let photo = t[..at].replace("span = 6\nheight = 27\n", "span = 6\n");
+            format!("{photo}[block]\n{block}")
+        });
+    }
+}
+
+/// The broadsheet sample as it was made up by hand until session 17 — page 4's photo 7 columns
+/// of 8 (`column = 2`, `height = 39`), page 5 as [`page5_with_a_right_hand_strip`] — for the
+/// bad-input and hostile tests, whose edits name its keys (武宁's `top = 29`, …).
+pub fn sample_as_first_made_up() -> TestProject {
+    let p = TestProject::sample();
+    page5_with_a_right_hand_strip(&p);
+    p.edit(&format!("content/{SAMPLE}/stories/xinyu.toml"), |t| {
+        let (now, then) = ("column = 1\nspan = 8\nheight = 35\n", "column = 2\nspan = 7\nheight = 39\n");
+        assert!(t.contains(now), "page 4's photo as the sample sets it");
+        t.replacen(now, then, 1)
+    });
+    p
+}
+
 /// A long-running folio (`folio watch`, `folio serve`) in a project, killed when dropped (also
 /// when a test fails); its stdout read line by line.
 pub struct Running {

@@ -214,7 +214,7 @@ fn finding_codes_are_set_where_found() {
         ("a template error", Box::new(|p: &TestProject| p.edit("layouts/page.typ", |t| format!("{t}\n#let broken = (\n"))), "template"),
     ];
     for (name, mutate, code) in cases {
-        let p = TestProject::sample();
+        let p = sample_as_first_made_up();
         mutate(&p);
         let run = p.folio(&["check", &format!("content/{SAMPLE}"), "--format", "json"]);
         run.assert_code(1);
