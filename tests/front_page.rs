@@ -122,7 +122,7 @@ fn tabloid_front_page_prints_masthead_lines_lunar_date_and_ear() {
     let text: String = top.iter().map(|w| w.text.as_str()).collect();
     for needle in ["示例日报", "示例市委主管", "示例日报社主办", "国内统一连续出版物号", "CN36-0000", "邮发代号43-00",
         "2023年6月26日", "星期一", "农历癸卯年五月初九", "第8888期", "今日4版", "导读",
-        "万里缉毒斩断运输通道2版", "全力推进毒品问题综合治理3版", "源头治理加强预防教育4版"] {
+        "万里缉毒斩断运输通道2版", "源头治理加强预防教育3版", "全力推进毒品问题综合治理4版"] {
         assert!(text.contains(needle), "{needle} is not in the masthead area of page 1: {text}");
     }
     // The ear sits right of the masthead's lines, its top level with the masthead's top.
@@ -163,7 +163,7 @@ fn bad_masthead_numbers_and_ears_are_located_errors() {
 
     let p = TestProject::with_edition("jiangxi-tabloid");
     p.edit(file, |t| t.replace("postal_code = \"43-00\"", "postal_code = \"邮43\"")
-        .replace("{ title = \"全力推进毒品问题综合治理\", page = 3 }", "{ title = \"全力推进毒品问题综合治理\", page = 9 }"));
+        .replace("{ title = \"全力推进毒品问题综合治理\", page = 4 }", "{ title = \"全力推进毒品问题综合治理\", page = 9 }"));
     let run = p.folio(&["--diagnostic-format", "short", "check", "content/jiangxi-tabloid"]);
     run.assert_code(1);
     has(&run, &[

@@ -1020,14 +1020,14 @@ fn photos_without_a_span_are_sized_for_their_block() {
 }
 
 /// An L-shaped block (破栏): the tabloid's page 4 left to folio is set as balihu (its vertical
-/// head down the first column) wrapping the bottom-right corner that pengze fills, so the two
+/// head down the first column) wrapping the bottom-right corner that duchang fills, so the two
 /// heads never stand side by side. Read back from the PDF: the text printed in the corner is
-/// pengze's, and balihu's copy runs above and beside it. `folio place --write` writes the corner
+/// duchang's, and balihu's copy runs above and beside it. `folio place --write` writes the corner
 /// as `cutout = { span = …, height = … }` and the written blocks rebuild the very same pages.
 #[test]
 fn an_l_shaped_block_is_placed_read_back_and_written() {
     let p = TestProject::with_edition("jiangxi-tabloid");
-    common::unplace(&p, "jiangxi-tabloid", &["pengze", "balihu"]);
+    common::unplace(&p, "jiangxi-tabloid", &["duchang", "balihu"]);
     let report = p.report("jiangxi-tabloid", true);
     let placement = report.placed.iter().find(|pl| pl.page == 3).expect("page 4 placed");
     let l = placement.blocks.iter().find(|b| b.cutout.is_some()).expect("an L-shaped block on page 4");
@@ -1035,7 +1035,7 @@ fn an_l_shaped_block_is_placed_read_back_and_written() {
     assert_eq!(name(l.story), "balihu", "{:?}", placement.blocks);
     let (cw, ch) = l.cutout.unwrap();
     let corner = placement.blocks.iter().find(|b| b.story != l.story).unwrap();
-    assert_eq!((corner.column, corner.span, corner.top, corner.height), (l.column + l.span - cw, cw, l.top + l.height - ch, ch), "pengze fills the corner");
+    assert_eq!((corner.column, corner.span, corner.top, corner.height), (l.column + l.span - cw, cw, l.top + l.height - ch, ch), "duchang fills the corner");
 
     // The corner and balihu's own part, as printed.
     let page = &report.compiled.data.pages[3];
@@ -1047,11 +1047,11 @@ fn an_l_shaped_block_is_placed_read_back_and_written() {
     let in_corner = |w: &common::Word| w.x0 >= ox + cut.x - 1.0 && w.y0 >= oy + cut.y - 1.0;
     let in_block = |w: &common::Word| w.x0 >= ox + story.block.x - 1.0 && w.y0 >= oy + story.block.y - 1.0 && w.y1 <= oy + story.block.y + story.block.h + 1.0;
     let text = |file: &str| common::han(&std::fs::read_to_string(p.edition("jiangxi-tabloid").join(format!("stories/{file}.toml"))).unwrap());
-    let (pengze, balihu) = (text("pengze"), text("balihu"));
+    let (duchang, balihu) = (text("duchang"), text("balihu"));
     let printed = |keep: &dyn Fn(&common::Word) -> bool| common::han(&words.iter().map(|(_, w)| w).filter(|w| keep(w)).map(|w| w.text.as_str()).collect::<String>());
     let corner_text = printed(&|w| in_block(w) && in_corner(w));
-    assert!(corner_text.len() > 300, "the corner holds pengze's story: {} characters", corner_text.len());
-    assert_eq!(strangers(&corner_text, &pengze), 0, "only pengze's text is printed in the corner: {}", corner_text.iter().collect::<String>());
+    assert!(corner_text.len() > 300, "the corner holds duchang's story: {} characters", corner_text.len());
+    assert_eq!(strangers(&corner_text, &duchang), 0, "only duchang's text is printed in the corner: {}", corner_text.iter().collect::<String>());
     let own = printed(&|w| in_block(w) && !in_corner(w));
     assert_eq!(strangers(&own, &balihu), 0, "balihu's part holds balihu's text: {}", own.iter().collect::<String>());
     assert!(own.len() * 100 >= balihu.len() * 90, "balihu's copy is all there: {} of {}", own.len(), balihu.len());

@@ -231,8 +231,8 @@ fn broadsheet_sample_is_set_on_the_grid() {
 /// (jiangxi-auto) as it is, with no `[block]` at all; and no subhead is stranded at a column's
 /// foot there either.
 ///
-/// The tabloid's page 4 (pengze, balihu under the 转版 block) is placed as an L: balihu's
-/// vertical head down the first column, its copy beside and above the corner pengze fills.
+/// The tabloid's page 4 (balihu, duchang under the 转版 block) is placed as an L: balihu's
+/// vertical head down the first column, its copy beside and above the corner duchang fills.
 #[test]
 fn automatic_pages_are_set_on_the_grid() {
     let all = ["xinyu", "jiujiang-lead", "wuning", "duchang", "lianxi", "pengze", "balihu"];
@@ -248,14 +248,14 @@ fn automatic_pages_are_set_on_the_grid() {
     }
 }
 
-/// The tabloid's page 4 (pengze, balihu) left to folio with pengze cut to its first
+/// The tabloid's page 4 (duchang, balihu) left to folio with duchang cut to its first
 /// paragraph: the copy is short of the area, and the placement says by how much and what to do,
 /// rather than leave white.
 #[test]
 fn tabloid_page_4_unplaced_and_short_says_so() {
     let p = TestProject::with_edition("jiangxi-tabloid");
-    common::unplace(&p, "jiangxi-tabloid", &["pengze", "balihu"]);
-    p.edit("content/jiangxi-tabloid/stories/pengze.toml", |t| {
+    common::unplace(&p, "jiangxi-tabloid", &["duchang", "balihu"]);
+    p.edit("content/jiangxi-tabloid/stories/duchang.toml", |t| {
         let (head, body) = t.split_once("body = \"\"\"\n").unwrap();
         let (first, rest) = body.split_once("\n\n").unwrap();
         let tail = rest.split_once("\"\"\"").unwrap().1;
@@ -713,7 +713,7 @@ fn a_headline_on_one_line_keeps_its_phrases_apart() {
     let p = TestProject::with_edition("jiangxi-tabloid");
     p.edit("content/jiangxi-tabloid/stories/wuning.toml", |t| t.replace("vertical = true", "vertical = false"));
     p.edit("content/jiangxi-tabloid/stories/lianxi.toml", |t| {
-        let (before, after) = t.split_once("\nhead = 6").expect("the tabloid's 濂溪 has head = 6");
+        let (before, after) = t.split_once("\nhead = 5").expect("the tabloid's 濂溪 has head = 5");
         format!("{before}\nhead = 4 #{after}")
     });
     p.report("jiangxi-tabloid", true);
@@ -748,10 +748,13 @@ fn automatic_pages_read_back_have_no_clashing_or_stacked_heads() {
     for (edition, stories) in [(AUTO, &[][..]), (SAMPLE, &all[..]), ("jiangxi-tabloid", &all[2..])] {
         let p = TestProject::with_edition(edition);
         common::unplace(&p, edition, stories);
-        // Without the editor's vertical head: the search must turn 武宁's head itself.
+        // Without the editor's vertical head: the search must turn 武宁's head itself — with
+        // 都昌 under it, as the page was until session 17 (with 彭泽 there, as now, no layout
+        // with 武宁's head turned fits the strip: the sample's file sets it vertically).
         let tabloid = edition == "jiangxi-tabloid";
         if tabloid {
             p.edit("content/jiangxi-tabloid/stories/wuning.toml", |t| t.replace("vertical = true", "vertical = false"));
+            common::tabloid_pages_3_and_4_as_before(&p);
         }
         let report = p.report(edition, true);
         let pages = bbox_words(&p.out().join(format!("{edition}.pdf")));

@@ -20,7 +20,7 @@ number = 5
 section = "专版"
 format = "tabloid"
 banner = "健康人生，绿色无毒！·九江"
-stories = ["../jiangxi-tabloid/stories/wuning.toml", "../jiangxi-tabloid/stories/duchang.toml", "../jiangxi-tabloid/stories/lianxi.toml"]
+stories = ["../jiangxi-tabloid/stories/wuning.toml", "../jiangxi-tabloid/stories/pengze.toml", "../jiangxi-tabloid/stories/lianxi.toml"]
 "#
     });
     p

@@ -246,13 +246,13 @@ fn blocks_folio_placed_are_shown_as_such() {
     server.assert_running();
 }
 
-/// An L-shaped block (the tabloid's page 4 left to folio: balihu wraps the corner pengze fills)
+/// An L-shaped block (the tabloid's page 4 left to folio: balihu wraps the corner duchang fills)
 /// is drawn as an L: its box is clipped to the L, and the point at the corner's foot belongs to
 /// the story placed there, which a click there selects.
 #[test]
 fn an_l_shaped_block_is_drawn_as_an_l() {
     let p = TestProject::with_edition("jiangxi-tabloid");
-    unplace(&p, "jiangxi-tabloid", &["pengze", "balihu"]);
+    unplace(&p, "jiangxi-tabloid", &["duchang", "balihu"]);
     let (mut server, url) = serve_edition(&p, "jiangxi-tabloid");
     let browser = browser();
     let tab = browser.new_tab().expect("tab");
@@ -263,7 +263,7 @@ fn an_l_shaped_block_is_drawn_as_an_l() {
     let clipped: Vec<&str> = clips.as_array().unwrap().iter().filter_map(|c| c.as_str()).filter(|c| c.starts_with("polygon")).collect();
     assert_eq!(clipped.len(), 1, "one L on page 4: {clips}");
     // The point a little inside the L's bottom-right corner, scrolled into view: the topmost
-    // block there (a finding's mark may lie over it) is pengze's.
+    // block there (a finding's mark may lie over it) is duchang's.
     let hit = eval(&tab, "(() => { \
         const l = [...document.querySelectorAll('.slot[data-page=\"4\"] .block')].find(b => b.style.clipPath.startsWith('polygon')); \
         l.scrollIntoView({ block: 'end', inline: 'end' }); \
@@ -274,9 +274,9 @@ fn an_l_shaped_block_is_drawn_as_an_l() {
         return [e === l, e.dataset.story, l.dataset.story]; })()");
     let hit = hit.as_array().unwrap_or_else(|| panic!("{hit}"));
     assert_eq!(hit[0], false, "the corner is not the L's: {hit:?}");
-    assert!(hit[1].as_str().unwrap().contains("源头治理") && hit[2].as_str().unwrap().contains("警力下沉"), "{hit:?}");
+    assert!(hit[1].as_str().unwrap().contains("全力推进") && hit[2].as_str().unwrap().contains("警力下沉"), "{hit:?}");
     let detail = eval(&tab, "document.getElementById('detail').textContent");
-    assert!(detail.as_str().unwrap().contains("源头治理"), "the click selects the corner's story: {detail}");
+    assert!(detail.as_str().unwrap().contains("全力推进"), "the click selects the corner's story: {detail}");
     server.assert_running();
 }
 

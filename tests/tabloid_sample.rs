@@ -292,12 +292,12 @@ fn a_two_phrase_vertical_head_sets_as_two_columns_with_the_copy_under_it() {
 /// column 26 pt wide with its gap: wider than a tabloid column) falls back to one column, the
 /// phrases in reading order down it, kept apart by a full-width space (an empty em box between
 /// them, none inside a phrase); the copy still runs on under it. Page 4 left to folio (八里湖
-/// and 彭泽 unplaced), so the blocks fit the taller head. Read back from the page's glyphs.
+/// and 都昌 unplaced), so the blocks fit the taller head. Read back from the page's glyphs.
 #[test]
 fn a_vertical_head_in_more_phrases_than_the_column_holds_sets_as_one_column() {
     let p = TestProject::with_edition(NAME);
     p.edit(&format!("content/{NAME}/stories/balihu.toml"), |t| t.replace("headline = \"警力下沉\\n禁毒宣传进企业\"", "headline = \"严打\\n严管\\n严防\\n严治\""));
-    common::unplace(&p, NAME, &["pengze", "balihu"]);
+    common::unplace(&p, NAME, &["duchang", "balihu"]);
     p.folio(&["build", &format!("content/{NAME}"), "--out", "out"]).assert_code(0);
     let pdf = p.out().join(format!("{NAME}.pdf"));
     let page = common::typeset::chars(&pdf).into_iter().nth(3).expect("a page 4");
@@ -325,15 +325,15 @@ fn a_vertical_head_in_more_phrases_than_the_column_holds_sets_as_one_column() {
 /// A vertical head over a story with a lead box (核心提示) keeps its column from the block's
 /// top to its foot: the lead box and the copy stand in the columns beside it, and nothing
 /// runs on under the head (as it does without a lead box). 八里湖 given a lead box, page 4
-/// placed by folio with the cuts `folio build` asks for (20 characters of 八里湖, 40 of 彭泽).
+/// placed by folio with the cuts `folio build` asks for (20 characters of 八里湖, 40 of 都昌).
 /// Read back from page 4's glyphs.
 #[test]
 fn a_vertical_head_beside_a_lead_box_keeps_its_column() {
     let p = TestProject::with_edition(NAME);
     p.edit(&format!("content/{NAME}/stories/balihu.toml"), |t| t.replacen("\n\"\"\"\n", "\n\"\"\"\n\n[lead]\ntitle = \"核心提示\"\ntext = \"八里湖分局禁毒大队下沉辖区企业开展禁毒宣传。\"\n", 1));
-    common::unplace(&p, NAME, &["pengze", "balihu"]);
-    // What the nearest layout asks: the last 20 characters of 八里湖 and 40 of 彭泽 cut.
-    for (name, n) in [("balihu", 20), ("pengze", 40)] {
+    common::unplace(&p, NAME, &["duchang", "balihu"]);
+    // What the nearest layout asks: the last 20 characters of 八里湖 and 40 of 都昌 cut.
+    for (name, n) in [("balihu", 20), ("duchang", 40)] {
         p.edit(&format!("content/{NAME}/stories/{name}.toml"), |t| {
             let (head, rest) = t.split_once("body = \"\"\"").unwrap();
             let (body, tail) = rest.split_once("\"\"\"").unwrap();
@@ -350,7 +350,7 @@ fn a_vertical_head_beside_a_lead_box_keeps_its_column() {
     p.folio(&["build", &format!("content/{NAME}"), "--out", "out"]).assert_code(0);
     let pdf = p.out().join(format!("{NAME}.pdf"));
     let page = common::typeset::chars(&pdf).into_iter().nth(3).expect("a page 4");
-    // The vertical head: display type at the size of its first character (彭泽's head is larger).
+    // The vertical head: display type at the size of its first character (都昌's head is larger).
     let size = page.iter().find(|c| c.size > 20.0 && c.c == '警').expect("the vertical head").size;
     let head: Vec<&common::typeset::Char> = page.iter().filter(|c| (c.size - size).abs() < 0.5 && "警力下沉禁毒宣传进企业".contains(c.c)).collect();
     assert_eq!(head.len(), 11, "the vertical head's characters: {head:?}");

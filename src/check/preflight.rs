@@ -366,7 +366,10 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
 
     // Typography: loose lines, widows, orphans, short columns.
     for f in typography::check(compiled) {
-        let story = f.story.and_then(|si| edition.stories.get(f.page).and_then(|s| s.get(si)));
+        // The story the block is of: a continuation block (转版) or a copy across the gutter
+        // (跨版) belongs to a story of another page.
+        let origin = f.story.and_then(|si| compiled.data.pages.get(f.page)?.stories.get(si)).map(|s| s.origin);
+        let story = origin.and_then(|(p, si)| edition.stories.get(p)?.get(si));
         let page = page_of(f.page).unwrap_or_default();
         let col = f.column.map_or(String::new(), |c| crate::tr!("typo-column", column = c + 1));
         let (code, label, message, hint) = match f.kind {
@@ -418,10 +421,13 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 let at = edition.file.value.pages.get(f.page).and_then(|p| p.banner_across.as_ref()).map_or_else(|| page_span(edition, f.page), |b| b.span());
                 Diagnostic::warning(message).in_file(&edition.file.display, &edition.file.source).with_span(Some(at))
             }
-            // At the line's text in the story file where it is written there, else the block.
+            // At the line's text in the story file where it is written there, else the block
+            // (a continuation block's `[[jumps]]` entry on another page).
             Some(s) => {
                 let at = (!f.text.is_empty()).then(|| s.source.find(f.text.as_str()).map(|i| i..i + f.text.len())).flatten();
-                s.error(at.unwrap_or_else(|| s.value.block().span()), message)
+                let number = edition.file.value.pages.get(f.page).map(|p| p.number);
+                let jump = origin.filter(|o| o.0 != f.page).and_then(|_| s.value.jumps.iter().find(|j| Some(j.get_ref().page) == number)).map(|j| j.span());
+                s.error(at.or(jump).unwrap_or_else(|| s.value.block().span()), message)
             }
             None => Diagnostic::warning(message).in_file(&edition.file.display, &edition.file.source).with_span(Some(page_span(edition, f.page))),
         };

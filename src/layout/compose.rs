@@ -196,6 +196,11 @@ pub struct StoryData {
     /// An L-shaped block's bottom-right corner (`cutout`), which other stories fill: the story
     /// draws nothing there. `null` for a rectangle.
     pub cutout: Option<Rect>,
+    /// The story this is a block of: its page's index and its index on that page — the page
+    /// it stands on for its own block, another for a continuation block (转版) or a copy
+    /// across the gutter (跨版). For the checks' findings; not in the templates' data.
+    #[serde(skip)]
+    pub origin: (usize, usize),
 }
 
 /// A galley piece at its place.
@@ -409,8 +414,8 @@ pub fn compose(
         }
         for (si, (data, jumps, fit)) in placed.into_iter().enumerate() {
             fits.push(StoryFit { page: pi, story: si, ..fit });
-            out.push(data);
-            continued.extend(jumps);
+            out.push(StoryData { origin: (pi, si), ..data });
+            continued.extend(jumps.into_iter().map(|(number, d)| (number, StoryData { origin: (pi, si), ..d })));
         }
         per_page.push(out);
     }
@@ -555,6 +560,7 @@ impl StoryData {
             mirror: true,
             head_clip: self.head_clip,
             cutout: self.cutout.map(|r| r.shifted(dx)),
+            origin: self.origin,
         }
     }
 }
@@ -1208,6 +1214,7 @@ impl<'a> Shape<'a> {
             mirror: false,
             head_clip: self.head_short.is_some(),
             cutout: self.cutout.map(|(rel, ct)| grid_rect(format, main.c0 + rel, main.span - rel, ct, self.bottom - ct)),
+            origin: (0, 0),
         };
         let jumps = (1..self.blocks.len())
             .map(|k| {
@@ -1229,6 +1236,7 @@ impl<'a> Shape<'a> {
                     mirror: false,
                     head_clip: false,
                     cutout: None,
+                    origin: (0, 0),
                 };
                 (g.page, d)
             })

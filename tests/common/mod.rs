@@ -429,6 +429,17 @@ pub fn sample_as_first_made_up() -> TestProject {
     p
 }
 
+/// The tabloid's pages 3 and 4 as they were listed until session 17: 都昌 on page 3 between
+/// 武宁 and 濂溪, 彭泽 on page 4 with 八里湖 (the sample now has them the other way round). Only
+/// the lists: call it with the five stories' blocks removed ([`unplace`]).
+pub fn tabloid_pages_3_and_4_as_before(p: &TestProject) {
+    p.edit("content/jiangxi-tabloid/edition.toml", |t| {
+        let (three, four) = ("[\"stories/wuning.toml\", \"stories/pengze.toml\", \"stories/lianxi.toml\"]", "[\"stories/balihu.toml\", \"stories/duchang.toml\"]");
+        assert!(t.contains(three) && t.contains(four), "pages 3 and 4 as the tabloid lists them");
+        t.replace(three, "[\"stories/wuning.toml\", \"stories/duchang.toml\", \"stories/lianxi.toml\"]").replace(four, "[\"stories/balihu.toml\", \"stories/pengze.toml\"]")
+    });
+}
+
 /// A long-running folio (`folio watch`, `folio serve`) in a project, killed when dropped (also
 /// when a test fails); its stdout read line by line.
 pub struct Running {
