@@ -197,6 +197,14 @@ pub struct Area {
     pub bottom: u32,
 }
 
+impl Area {
+    /// A block `span` columns wide and `lines` deep at the area's first column, below its top
+    /// (under the rule a block there starts with): where a story is tried to see what it needs.
+    fn block(&self, span: u32, lines: u32) -> Block {
+        Block { column: self.column, span, top: self.top + 1, height: Length::Lines(lines), head: None, cutout: None }
+    }
+}
+
 /// The heads of hand-placed blocks standing beside the free area, as grid lines `[from, to)` of
 /// the page: along its left edge (blocks ending in the column before it) and along its right
 /// edge (blocks starting in the column after it). The search weighs a placed head beside one as
@@ -1107,21 +1115,19 @@ fn near_miss(near: Option<&(Layout, Vec<(usize, Missed)>)>, stories: usize) -> b
     near.is_some_and(|(_, missed)| missed.iter().map(|(_, m)| m.over + m.short).sum::<u32>() as usize <= stories)
 }
 
+/// What `stories` need of `area` ([`Needs`]).
 fn area_needs(fitter: &Fitter, stories: &[usize], area: Area) -> Needs {
     let lines = area.bottom - area.top;
     let smallest = |si: usize| -> Option<u32> {
         let (min, max) = fitter.span_bounds(si);
         (min.max(1)..=area.columns.min(max))
             .filter_map(|span| {
-                (1..=lines).find_map(|h| {
-                    let block = Block { column: area.column, span, top: area.top + 1, height: Length::Lines(h), head: None, cutout: None };
-                    fitter.fit(si, &block).filter(|f| f.overset == 0 && !f.head_short && !f.photos_outside).map(|_| span * h)
-                })
+                (1..=lines).find_map(|h| fitter.fit(si, &area.block(span, h)).filter(|f| f.overset == 0 && !f.head_short && !f.photos_outside).map(|_| span * h))
             })
             .min()
     };
     let space = area.columns * lines;
-    let full = Block { column: area.column, span: area.columns, top: area.top + 1, height: Length::Lines(lines), head: None, cutout: None };
+    let full = area.block(area.columns, lines);
     let each: Vec<(usize, Option<u32>)> = stories.iter().map(|&si| (si, smallest(si).or_else(|| fitter.fit(si, &full).map(|f| space + f.overset.max(1))))).collect();
     let total: u32 = each.iter().map(|(_, n)| n.unwrap_or(space + 1)).sum();
     Needs { each, over: i64::from(total) - i64::from(space), margin: (stories.len() as i64) * i64::from(area.columns) }
@@ -1250,8 +1256,7 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
     let index = pi.to_string();
     let at = file.key_span(&["pages", index.as_str(), "stories"], 0..0);
     // A story with no copy fills no block.
-    let full = Block { column: area.column, span: area.columns, top: area.top + 1, height: Length::Lines(lines), head: None, cutout: None };
-    if let Some(&si) = stories.iter().find(|&&si| fitter.fit(si, &full).is_some_and(|f| f.lines == 0)) {
+    if let Some(&si) = stories.iter().find(|&&si| fitter.fit(si, &area.block(area.columns, lines)).is_some_and(|f| f.lines == 0)) {
         let story = &edition.stories[pi][si];
         return file.error(at, crate::tr!("place-no-copy", page = number, story = story.display.display()))
             .hint(crate::tr!("place-no-copy-hint"));
