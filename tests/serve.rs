@@ -169,6 +169,9 @@ fn serve_shows_the_pages_and_updates_them_in_place() {
     wait_for(&tab, ALL_LOADED, "pages drawn after the fix");
     assert_eq!(eval(&tab, "window.__probe"), 42, "the page was not reloaded");
 
+    // Every font the page asked for in (the project's CJK font where the machine has none).
+    wait_for(&tab, "document.fonts.status === 'loaded'", "the page's fonts loaded");
+    std::thread::sleep(Duration::from_millis(300));
     let png = tab.capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true).expect("screenshot");
     let shot = std::env::var_os("FOLIO_SCREENSHOT").map_or_else(|| p.root().join("serve.png"), std::path::PathBuf::from);
     std::fs::write(&shot, &png).expect("write the screenshot");
@@ -246,6 +249,37 @@ fn blocks_folio_placed_are_shown_as_such() {
     server.assert_running();
 }
 
+/// The viewer's own words (story names, 版) have a CJK font wherever the browser runs: folio
+/// serves one of the project's fonts (a single face covering Chinese, read when the server
+/// starts) and the page's CSS falls back to it after the system's Chinese fonts. Chromium
+/// loads it (a font it refused would show as an error); the route answers with the font's
+/// bytes, a whole TrueType face.
+#[test]
+fn the_viewer_has_a_cjk_font_of_the_projects_own() {
+    let p = TestProject::sample();
+    let (mut server, url) = serve(&p);
+    let addr = url.trim_start_matches("http://").trim_end_matches('/');
+    let mut s = TcpStream::connect(addr).expect("connect");
+    write!(s, "GET /assets/ui-font HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+    let mut bytes = Vec::new();
+    s.read_to_end(&mut bytes).unwrap();
+    let at = bytes.windows(4).position(|w| w == b"\r\n\r\n").expect("headers") + 4;
+    let head = String::from_utf8_lossy(&bytes[..at]).to_lowercase();
+    assert!(head.starts_with("http/1.1 200") && head.contains("content-type: font/ttf"), "{head}");
+    assert!(bytes[at..].starts_with(&[0, 1, 0, 0]) || bytes[at..].starts_with(b"OTTO"), "a single TrueType or OpenType face");
+    assert!(bytes.len() - at > 1_000_000, "a whole CJK font: {} bytes", bytes.len() - at);
+    let browser = browser();
+    let tab = browser.new_tab().expect("tab");
+    tab.set_default_timeout(PATIENCE);
+    tab.navigate_to(&url).expect("open").wait_until_navigated().expect("loads");
+    wait_for(&tab, ALL_LOADED, "both pages drawn");
+    // Loaded on demand (this machine may have Chinese fonts of its own): asked for, it loads.
+    eval(&tab, "(document.fonts.load('13px \"folio-ui-cjk\"', '版'), 1)");
+    wait_for(&tab, "[...document.fonts].some(f => f.family.includes('folio-ui-cjk') && f.status === 'loaded')", "the UI font loaded");
+    assert_eq!(eval(&tab, "document.fonts.check('13px \"folio-ui-cjk\"', '专版')"), serde_json::json!(true));
+    server.assert_running();
+}
+
 /// An L-shaped block (the tabloid's page 4 left to folio: balihu wraps the corner duchang fills)
 /// is drawn as an L: its box is clipped to the L, and the point at the corner's foot belongs to
 /// the story placed there, which a click there selects.
@@ -262,6 +296,13 @@ fn an_l_shaped_block_is_drawn_as_an_l() {
     let clips = eval(&tab, "[...document.querySelectorAll('.slot[data-page=\"4\"] .block')].map(b => b.style.clipPath)");
     let clipped: Vec<&str> = clips.as_array().unwrap().iter().filter_map(|c| c.as_str()).filter(|c| c.starts_with("polygon")).collect();
     assert_eq!(clipped.len(), 1, "one L on page 4: {clips}");
+    // The L's tag stands in its own part, left of the corner (the corner's story has its own).
+    let tag = eval(&tab, "(() => { \
+        const l = [...document.querySelectorAll('.slot[data-page=\"4\"] .block')].find(b => b.style.clipPath.startsWith('polygon')); \
+        const t = l.querySelector('.tag').getBoundingClientRect(), r = l.getBoundingClientRect(); \
+        const cx = parseFloat(l.style.clipPath.split(',')[3]); \
+        return [t.right <= r.left + r.width * cx / 100 + 1, t.bottom <= r.bottom + 1, t.width > 0]; })()");
+    assert_eq!(tag, serde_json::json!([true, true, true]), "the L's tag left of its corner");
     // The point a little inside the L's bottom-right corner, scrolled into view: the topmost
     // block there (a finding's mark may lie over it) is duchang's.
     let hit = eval(&tab, "(() => { \

@@ -73,7 +73,12 @@ pub fn run(args: &ServeArgs) -> i32 {
             std::process::exit(super::FAILED);
         })
     };
-    let app = http::router(shared, Hosts::loopback_and(extra.as_deref()));
+    // The viewer's own words in a font of the project (read once, here): a browser with no CJK
+    // font would draw story names as boxes. No project, no font (the build says why).
+    let ui_font = crate::project::Project::discover(&args.common.edition, args.common.project.root.as_deref(), args.common.project.font_path.as_deref())
+        .ok()
+        .and_then(|project| crate::serve::ui_font(&project.fonts));
+    let app = http::router(shared, Hosts::loopback_and(extra.as_deref()), ui_font);
     let served = runtime.block_on(async { axum::serve(listener, app).await });
     drop(builder);
     match served {

@@ -6,10 +6,13 @@
 //!   page also carries them inline;
 //! - `GET /state.json` — the newest [`super::view::State`];
 //! - `GET /pages/<index>.svg` — a page of the newest build as SVG;
-//! - `GET /events` — Server-Sent Events: the version number, now and after every rebuild.
+//! - `GET /events` — Server-Sent Events: the version number, now and after every rebuild;
+//! - `GET /assets/ui-font` — a CJK font of the project's `fonts/` for the viewer's own words
+//!   (story names, 版), read once when the server starts: a browser on a machine with no CJK
+//!   font of its own would draw them as boxes (404 when the project has no such font).
 //!
-//! No route reaches the file system: the assets are compiled into the binary and the pages are
-//! made in memory. A request whose `Host` header is not one of the allowed names (by default
+//! No route reaches the file system: the assets are compiled into the binary, the pages are
+//! made in memory and the UI font was read before the server started. A request whose `Host` header is not one of the allowed names (by default
 //! `localhost`, `127.0.0.1` and `[::1]`, any port; with `--host` beyond loopback also that
 //! name and any IP address) is refused with 403, so a web page on another site cannot read the
 //! preview through DNS rebinding.
@@ -74,16 +77,19 @@ impl Hosts {
 struct App {
     shared: Arc<Shared>,
     hosts: Arc<Hosts>,
+    ui_font: Option<axum::body::Bytes>,
 }
 
-/// The server's routes over `shared`, answering only requests naming one of `hosts`.
-pub fn router(shared: Arc<Shared>, hosts: Hosts) -> Router {
-    let app = App { shared, hosts: Arc::new(hosts) };
+/// The server's routes over `shared`, answering only requests naming one of `hosts`; `ui_font`
+/// is the font for the viewer's own words ([`super::ui_font`]).
+pub fn router(shared: Arc<Shared>, hosts: Hosts, ui_font: Option<Vec<u8>>) -> Router {
+    let app = App { shared, hosts: Arc::new(hosts), ui_font: ui_font.map(axum::body::Bytes::from) };
     Router::new()
         .route("/", get(|| async { page(index(), "text/html; charset=utf-8") }))
         .route("/strings.json", get(|| async { page(strings_json(), "application/json") }))
         .route("/assets/app.js", get(|| async { page(APP_JS, "text/javascript; charset=utf-8") }))
         .route("/assets/app.css", get(|| async { page(APP_CSS, "text/css; charset=utf-8") }))
+        .route("/assets/ui-font", get(font))
         .route("/state.json", get(state))
         .route("/pages/{file}", get(svg))
         .route("/events", get(events))
@@ -147,6 +153,14 @@ async fn state(State(app): State<App>) -> Response {
         .into_response()
 }
 
+/// `/assets/ui-font`: the font for the viewer's own words, kept by the browser a day.
+async fn font(State(app): State<App>) -> Response {
+    match app.ui_font {
+        Some(bytes) => ([(header::CONTENT_TYPE, "font/ttf"), (header::CACHE_CONTROL, "max-age=86400")], bytes).into_response(),
+        None => (StatusCode::NOT_FOUND, crate::tr!("serve-no-such-page") + "\n").into_response(),
+    }
+}
+
 /// `/pages/<index>.svg`: the page of the newest build. Its URL in the state carries the hash of
 /// its drawing (`?v=`), so the browser may keep it; a page that changed gets a new URL.
 async fn svg(State(app): State<App>, Path(file): Path<String>) -> Response {
@@ -177,7 +191,7 @@ mod tests {
     use tower::ServiceExt;
 
     fn app() -> Router {
-        router(Shared::new(View::empty("x")), Hosts::loopback_and(None))
+        router(Shared::new(View::empty("x")), Hosts::loopback_and(None), None)
     }
 
     async fn get(uri: &str, host: &str) -> (StatusCode, String, String) {

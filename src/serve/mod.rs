@@ -10,6 +10,7 @@
 pub mod http;
 pub mod view;
 
+use std::path::Path;
 use std::sync::{Arc, RwLock};
 
 use crate::session::watch::{Step, Watch};
@@ -61,4 +62,19 @@ impl Shared {
             report(step);
         })
     }
+}
+
+/// A font of the project's fonts folder `dir` for the viewer's own words (story names, 版):
+/// a single face (not a collection, which browsers may refuse) covering Chinese, sans-serif
+/// (黑体) families first. `None` when the folder has none.
+pub fn ui_font(dir: &Path) -> Option<Vec<u8>> {
+    let faces = crate::layout::fonts::scan(dir).ok()?;
+    let covers = |info: &typst::text::FontInfo| ['中', '版', '文'].iter().all(|&c| info.coverage.contains(c as u32));
+    let mut fit: Vec<&(std::path::PathBuf, u32, typst::text::FontInfo)> = faces.iter().filter(|(_, index, info)| *index == 0 && covers(info)).collect();
+    let sans = |family: &str| ["Sans", "Hei", "黑"].iter().any(|s| family.contains(s));
+    fit.sort_by_key(|(path, _, info)| (!sans(&info.family), path.clone()));
+    fit.into_iter().find_map(|(path, _, _)| {
+        let bytes = crate::project::read_regular(path, crate::project::limits::FONT).ok()?;
+        (!bytes.starts_with(b"ttcf")).then_some(bytes)
+    })
 }

@@ -164,13 +164,15 @@ function drawOverlay(p, overlay) {
     if (s.overset) b.classList.add('overset');
     else if (s.underset > 1) b.classList.add('underset');
     Object.assign(b.style, { left: pct(x, p.width), top: pct(y, p.height), width: pct(w, p.width), height: pct(h, p.height) });
-    if (s.corner) {
-      // An L-shaped block: its bottom-right corner belongs to the stories drawn there.
-      const cx = ((s.corner[0] - x) / w) * 100, cy = ((s.corner[1] - y) / h) * 100;
-      b.style.clipPath = `polygon(0 0, 100% 0, 100% ${cy}%, ${cx}% ${cy}%, ${cx}% 100%, 0 100%)`;
-    }
     b.dataset.story = s.name;
     const tag = el('div', 'tag', `${s.auto ? `${t('ui-auto')} · ` : ''}${s.name} · ${capacity(s)}`);
+    if (s.corner) {
+      // An L-shaped block: its bottom-right corner belongs to the stories drawn there, and its
+      // tag stands at the foot of its own part, left of the corner (not under the corner's).
+      const cx = ((s.corner[0] - x) / w) * 100, cy = ((s.corner[1] - y) / h) * 100;
+      b.style.clipPath = `polygon(0 0, 100% 0, 100% ${cy}%, ${cx}% ${cy}%, ${cx}% 100%, 0 100%)`;
+      Object.assign(tag.style, { right: `${100 - cx}%`, maxWidth: `${cx}%` });
+    }
     b.title = `${s.name}\n${s.file}:${s.line}\n${capacity(s)}`;
     b.append(tag);
     b.addEventListener('click', (e) => { e.stopPropagation(); select({ kind: 'story', page: p.index, index: si }); });
@@ -376,3 +378,9 @@ function showFailure(err) {
 }
 
 refresh().catch(showFailure);
+
+// The project's CJK font (app.css, `folio-ui-cjk`) may arrive after text drawn without it, which
+// a browser does not always draw again: the page labels and block tags are set anew then.
+document.fonts.addEventListener('loadingdone', () => {
+  for (const n of document.querySelectorAll('.pageno, .tag')) n.textContent = n.textContent;
+});
