@@ -74,6 +74,10 @@ pub const W_UNDERSET: u32 = 10;
 /// is a column ending a line short of its foot (齐栏), so the search makes a page's columns end
 /// level where a photo a line taller or a head area a line deeper takes the slack up.
 pub const W_SHORT: u32 = 2;
+/// Cost of each line of a story's slack past one a column: a column ending two lines or more
+/// short of its foot, a band of white a head area a line deeper (15) or a photo a line taller
+/// would take up.
+pub const W_SHORT_DEEP: u32 = 20;
 /// Cost of a widow or an orphan the flow cannot avoid in a block (a paragraph's short last line
 /// alone at a column's top, its first line alone at a column's foot): a fault the check reports
 /// and only the desk can fix in the copy, so the search pays some slack (short columns) and an
@@ -361,9 +365,11 @@ impl EdgeHead {
 }
 
 /// The cost of a fit's columns not ending level and of its widows and orphans: its slack
-/// (capacity less copy) and its breaks.
+/// (capacity less copy), more for each line of it past one a column (a column then ends two
+/// lines short or more), and its breaks.
 fn ragged(f: &Fit) -> u32 {
-    f.capacity.saturating_sub(f.lines) * W_SHORT + f.breaks * W_BREAK
+    let slack = f.capacity.saturating_sub(f.lines);
+    slack * W_SHORT + slack.saturating_sub(f.copy_span.max(1)) * W_SHORT_DEEP + f.breaks * W_BREAK
 }
 
 /// The cost of the long legs beside a fit's photos: a photo with a single column of copy beside
