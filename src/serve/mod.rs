@@ -70,11 +70,14 @@ impl Shared {
 pub fn ui_font(dir: &Path) -> Option<Vec<u8>> {
     let faces = crate::layout::fonts::scan(dir).ok()?;
     let covers = |info: &typst::text::FontInfo| ['中', '版', '文'].iter().all(|&c| info.coverage.contains(c as u32));
-    let mut fit: Vec<&(std::path::PathBuf, u32, typst::text::FontInfo)> = faces.iter().filter(|(_, index, info)| *index == 0 && covers(info)).collect();
+    // A collection is a file the scan found a second face in: known without reading it again.
+    let collection = |path: &std::path::PathBuf| faces.iter().any(|(p, index, _)| p == path && *index > 0);
+    let mut fit: Vec<&(std::path::PathBuf, u32, typst::text::FontInfo)> = faces.iter().filter(|(path, index, info)| *index == 0 && covers(info) && !collection(path)).collect();
     let sans = |family: &str| ["Sans", "Hei", "黑"].iter().any(|s| family.contains(s));
     fit.sort_by_key(|(path, _, info)| (!sans(&info.family), path.clone()));
     fit.into_iter().find_map(|(path, _, _)| {
         let bytes = crate::project::read_regular(path, crate::project::limits::FONT).ok()?;
+        // A collection of one face is still a collection.
         (!bytes.starts_with(b"ttcf")).then_some(bytes)
     })
 }
