@@ -236,3 +236,63 @@ fn leading_stays_within_its_bound() {
     assert!(codes(&wider).iter().all(|c| c != "overset"), "a 6% bound fits it: {wider}");
 }
 
+
+// ---- A continued story's slack: the jump head takes it up ------------------------------------
+
+/// Page 4 of the tabloid as printed: the baseline of the continuation's jump head (新余's
+/// headline repeated, the largest type at the page's top) and of the first body line under it,
+/// each of the continuation's six columns' last body line, and the continuation block's foot,
+/// pt from the page's top.
+fn continuation(p: &TestProject) -> (f64, f64, Vec<f64>, f64) {
+    let pdf = p.out().join("jiangxi-tabloid.pdf");
+    let page = &common::typeset::chars(&pdf)[3];
+    let head = page.iter().filter(|c| c.c == '聚' && c.size > 12.0).map(|c| c.y).fold(f64::INFINITY, f64::min);
+    assert!(head.is_finite(), "no jump head on page 4");
+    // The continuation is the page's top block (folio's own placement, to know where it ends);
+    // each column's last line above its foot is read from the PDF.
+    let lines = &common::typeset::body_lines(&pdf, 10.0)[3];
+    let cols = common::typeset::columns(lines, 10.0);
+    let first = lines.iter().map(|l| l.y()).filter(|&y| y > head).fold(f64::INFINITY, f64::min);
+    let data = p.report("jiangxi-tabloid", false).compiled.data;
+    let pg = &data.pages[3];
+    let jump = pg.stories.iter().min_by(|a, b| a.block.y.total_cmp(&b.block.y)).unwrap();
+    let foot = pg.format.bleed_pt + pg.format.top_pt + jump.block.y + jump.block.h;
+    let ends = cols.iter().filter_map(|c| c.iter().map(|l| l.y()).filter(|&y| y < foot).fold(None, |m: Option<f64>, y| Some(m.map_or(y, |m| m.max(y))))).collect();
+    (head, first, ends, foot)
+}
+
+#[test]
+fn copyfit_deepens_a_jump_head_to_take_up_a_continuations_slack() {
+    // The tabloid's 新余 runs on from page 1 to a block on page 4 that its copy, tracked as
+    // much as the edition allows, leaves about ten lines short over six columns.
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    let run = p.folio(&["check", "content/jiangxi-tabloid", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let fit = v["findings"].as_array().unwrap().iter().find(|f| f["code"] == "copyfit").expect("新余's copyfit");
+    assert!(fit["message"].as_str().unwrap().contains("jump head +1 line"), "{fit}");
+    p.folio(&["build", "content/jiangxi-tabloid"]).assert_code(0);
+    let (head, first, ends, foot) = continuation(&p);
+    let pitch = 15.0;
+    assert_eq!(ends.len(), 6, "{ends:?}");
+    let (lo, hi) = (ends.iter().copied().fold(f64::INFINITY, f64::min), ends.iter().copied().fold(0.0, f64::max));
+
+    // As written (no copyfit): the jump head a line higher over the copy and columns two lines
+    // short of the others' foot or more.
+    let q = TestProject::with_edition("jiangxi-tabloid");
+    q.edit("content/jiangxi-tabloid/stories/xinyu.toml", |t| t.replacen("fit = \"auto\"", "", 1));
+    q.folio(&["build", "content/jiangxi-tabloid"]).assert_code(0);
+    let (head0, first0, ends0, _) = continuation(&q);
+    let lo0 = ends0.iter().copied().fold(f64::INFINITY, f64::min);
+    eprintln!("copyfit: head {head:.1} first {first:.1} ends {ends:?}; as written: head {head0:.1} first {first0:.1} ends {ends0:?}");
+
+    // The deeper area: the copy starts a line lower; the head stands in the middle of it, so
+    // it moves down by half a line.
+    assert!((first - first0 - pitch).abs() < 0.5, "copy starts at {first:.1}, as written {first0:.1}");
+    assert!((head - head0 - pitch / 2.0).abs() < 1.0, "jump head at {head:.1}, as written {head0:.1}");
+    // Every column ends within a line of the deepest: level (齐栏), and deeper than the
+    // shortest column as written.
+    assert!(hi - lo < pitch + 0.5, "columns end at {ends:?}");
+    // A line's foot is 0.12 em under its baseline: the shortest column a line short at most.
+    assert!(((foot - (lo + 1.2)) / pitch + 0.01).floor() <= 1.0, "columns end at {ends:?}, the block's foot at {foot:.1}");
+    assert!(lo > lo0 + 0.5, "the shortest column ends at {lo:.1}, as written {lo0:.1}");
+}

@@ -283,7 +283,13 @@ fn short_columns(p: &TestProject, e: &str, pdf: &Path, b: &Body) -> Vec<(usize, 
 /// search weighing slack past a line a column (`W_SHORT_DEEP`): the broadsheet 9 (page 5's 都昌
 /// with its head area a line deeper, as the search now places it: no column two lines short),
 /// the automatic sample 14.
-const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 9), ("jiangxi-tabloid", 23), ("jiangxi-auto", 14)];
+/// Session 18: the tabloid 21, copyfit taking up 新余's continuation's slack (ten lines over six
+/// columns: four two lines short) with its jump head a line deeper; no column of either
+/// hand-made sample now ends more than a line short.
+const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 9), ("jiangxi-tabloid", 21), ("jiangxi-auto", 14)];
+/// The samples whose columns all end within a line of their foot (齐栏 as #14 asks; the
+/// automatic sample's search weighs deeper shortfalls but may leave one).
+const LEVEL_WITHIN_A_LINE: [&str; 2] = ["jiangxi-special", "jiangxi-tabloid"];
 
 #[test]
 fn the_samples_columns_end_level_but_for_the_copy_they_lack() {
@@ -292,6 +298,10 @@ fn the_samples_columns_end_level_but_for_the_copy_they_lack() {
         let short = short_columns(&p, e, &pdf, &b);
         eprintln!("{e}: {} short columns (at most {most}): {short:?}", short.len());
         assert!(short.len() <= most, "{e}: {} short columns: {short:?}", short.len());
+        if LEVEL_WITHIN_A_LINE.contains(&e) {
+            let deep: Vec<_> = short.iter().filter(|s| s.2 > 1).collect();
+            assert!(deep.is_empty(), "{e}: columns more than a line short: {deep:?}");
+        }
         // folio check finds each (and no more), and no block's columns all end two lines or
         // more above its foot.
         let found = findings(&p, e, "short-column").len();
@@ -322,6 +332,10 @@ fn automatic_pages_columns_end_level_but_for_the_copy_they_lack() {
         let short = short_columns(&p, e, &pdf, &b);
         eprintln!("{e}: {} short columns (at most {most}): {short:?}", short.len());
         assert!(short.len() <= most, "{e}: {} short columns: {short:?}", short.len());
+        if LEVEL_WITHIN_A_LINE.contains(&e) {
+            let deep: Vec<_> = short.iter().filter(|s| s.2 > 1).collect();
+            assert!(deep.is_empty(), "{e}: columns more than a line short: {deep:?}");
+        }
         assert_eq!(findings(&p, e, "short-column").len(), short.len(), "{e}: folio check finds each");
         let read = faults(&pdf, &b);
         assert!(read.len() <= breaks, "{e}: {read:#?}");
@@ -539,14 +553,15 @@ fn a_banner_comma_becomes_a_space_with_the_house_setting() {
 }
 
 /// A finding in a continuation block (转版) is the continued story's, at its `[[jumps]]` entry
-/// for that page — not the page's edition.toml: the tabloid's 新余, its last paragraph cut, ends
-/// its page-4 columns short.
+/// for that page — not the page's edition.toml: the tabloid's 新余, its last paragraph cut and
+/// set as written (no copyfit to take up the slack), ends its page-4 columns short.
 #[test]
 fn a_finding_in_a_continuation_block_points_at_its_jump() {
     let e = "jiangxi-tabloid";
     let xinyu = format!("content/{e}/stories/xinyu.toml");
     let p = TestProject::with_edition(e);
     p.edit(&xinyu, |t| {
+        let t = t.replacen("fit = \"auto\"", "", 1);
         let at = t.find("\n该局实施办案积分制").expect("新余's last paragraph");
         let end = at + t[at..].find("\n\"\"\"").expect("the body's end");
         format!("{}{}", &t[..at], &t[end..])

@@ -274,6 +274,10 @@ pub struct StoryFit {
     pub overset: u32,
     /// Empty grid lines left under the balanced columns.
     pub underset: u32,
+    /// Lines the copy's shortest column (of the columns that end at the foot of the story's
+    /// last block) ends above that foot: `underset`, and one more where levelling left a
+    /// column a line short. Over one, columns end two or more lines short (copyfit tries on).
+    pub short: u32,
     /// Widows and orphans the flow could not avoid (copyfit tries to).
     pub breaks: u32,
     /// Lines of white the flow left at the foot of columns before the copy's last one, beyond
@@ -832,23 +836,27 @@ struct Trial<'a> {
     tracking: f64,
     photo_delta: i32,
     leading: f64,
+    /// Grid lines added to the jump head of the story's last continuation block (the head
+    /// stands in the middle of the deeper area, as a 美编 takes up spare depth).
+    head_delta: u32,
 }
 
 impl<'a> Trial<'a> {
     /// As set: the galley's own flow, nothing changed.
     fn plain(pieces: &'a StoryPieces) -> Self {
-        Self { flow: &pieces.flow, tracking: 0.0, photo_delta: 0, leading: 0.0 }
+        Self { flow: &pieces.flow, tracking: 0.0, photo_delta: 0, leading: 0.0, head_delta: 0 }
     }
 }
 
 /// Place a story; with `fit = "auto"`, try the smallest adjustments first — the first photo
-/// by whole grid lines, then tracking, and only when none of these fits, the story's leading
-/// (the most visible change), with them — and keep the first that fills the block (columns end
-/// within a line of its foot, nothing overset, no widow or orphan, no column left short by a
-/// subhead moved on), else the closest.
+/// by whole grid lines, then tracking, then the same with a continued story's last jump head a
+/// line deeper (where the copy is short by more than a line a column), and only when
+/// none of these fits, the story's leading (the most visible change), with them — and keep the
+/// first that fills the block (every column ends within a line of its foot, nothing overset,
+/// no widow or orphan, no column left short by a subhead moved on), else the closest.
 fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Placement {
     let plain = place_story(ctx, story, pieces, Trial::plain(pieces), photo_info);
-    let good = |f: &StoryFit| f.overset == 0 && f.underset <= 1 && f.breaks == 0 && f.gap == 0;
+    let good = |f: &StoryFit| f.overset == 0 && f.short <= 1 && f.breaks == 0 && f.gap == 0;
     if pieces.variants.is_empty() || good(&plain.2) || !plain.2.photos_outside.is_empty() {
         return plain;
     }
@@ -867,13 +875,18 @@ fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info:
         leadings.extend([-l, l]);
     }
     let mut best: Option<(u32, Placement)> = None;
-    for (leading, (tracking, flow)) in leadings.iter().flat_map(|l| tracks.iter().map(move |t| (*l, *t))) {
+    // A deeper head area takes up a line of every column: tried only when the copy as set
+    // leaves each column short of its foot by more than a line.
+    let heads: &[u32] = if plain.2.overset == 0 && plain.2.short > 1 && !story.value.jumps.is_empty() { &[0, 1] } else { &[0] };
+    let tracks = &tracks;
+    let trials = leadings.iter().flat_map(|l| heads.iter().flat_map(move |h| tracks.iter().map(move |t| (*l, *h, *t))));
+    for (leading, head_delta, (tracking, flow)) in trials {
         let mut deltas = vec![0i32];
         for k in 1..=max_photo {
             deltas.extend([k, -k]);
         }
         for photo_delta in deltas {
-            let trial = Trial { flow, tracking, photo_delta, leading };
+            let trial = Trial { flow, tracking, photo_delta, leading, head_delta };
             let (data, jumps, mut fit) = place_story(ctx, story, pieces, trial, photo_info);
             let mut changes = Vec::new();
             if tracking != 0.0 {
@@ -881,6 +894,9 @@ fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info:
             }
             if photo_delta != 0 {
                 changes.push(format!("photo {:+} lines", photo_delta));
+            }
+            if head_delta != 0 {
+                changes.push(format!("jump head {:+} line", head_delta));
             }
             if leading != 0.0 {
                 changes.push(format!("leading {:+.1}%", leading * 100.0));
@@ -891,8 +907,9 @@ fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info:
                 continue;
             }
             // A widow or an orphan weighs half a line of underset; a line of white left by a
-            // subhead moved on, as much as a line of underset.
-            let score = fit.overset * 200 + fit.underset * 2 + fit.gap * 2 + fit.breaks;
+            // subhead moved on, as much as a line of underset; a column short by more than a
+            // line, as much again for each line more.
+            let score = fit.overset * 200 + fit.underset * 2 + fit.gap * 2 + fit.short.saturating_sub(1) * 2 + fit.breaks;
             if good(&fit) {
                 return (data, jumps, fit);
             }
@@ -912,7 +929,8 @@ fn place_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, trial: Tr
     let head_height = (ctx.measures[pieces.head].height, pieces.head_two.map(|i| ctx.measures[i].height));
     let lead = pieces.lead.map(|i| (i, lead_span(&story.value, ctx.format)));
     let block = Block { head: ctx.head_lines.or(story.value.block().get_ref().head), ..story.value.block().get_ref().clone() };
-    let shape = Shape::new(ctx, story, &block, pieces, (head_height, lead, story.value.vertical), (trial.photo_delta, None), photo_info);
+    let mut shape = Shape::new(ctx, story, &block, pieces, (head_height, lead, story.value.vertical), (trial.photo_delta, None), photo_info);
+    shape.deepen_last_head(trial.head_delta);
     let units = units(ctx, trial.flow);
     let result = shape.flow(&units, trial.leading);
     let fit = shape.fit(&units, &result, trial.leading);
@@ -1059,6 +1077,19 @@ impl<'a> Shape<'a> {
         self.blocks.len() - 1
     }
 
+    /// The jump head of the story's last continuation block `lines` grid lines deeper
+    /// (copyfit; the head stands in the middle of its area). Never past the block's foot; a
+    /// story without a continuation block is left as it is (its own head area is the editor's
+    /// `head = N`, and the line its tier's text starts on).
+    fn deepen_last_head(&mut self, lines: u32) {
+        let last = self.last();
+        if lines == 0 || last == 0 {
+            return;
+        }
+        let g = &mut self.blocks[last];
+        g.body_top = (g.body_top + lines).min(g.bottom.saturating_sub(1)).max(g.body_top);
+    }
+
     /// Lines a photo occupies (with one blank line towards the text) for a given foot.
     fn photo_span(&self, p: &PhotoBox, foot: u32) -> (u32, u32) {
         let body_top = self.blocks[0].body_top;
@@ -1176,6 +1207,7 @@ impl<'a> Shape<'a> {
             story: 0,
             overset: result.overset,
             underset: self.blocks[self.last()].bottom - result.bottom,
+            short: if result.overset > 0 { 0 } else { self.blocks[self.last()].bottom - result.bottom + result.short },
             breaks: result.breaks,
             gap: result.gap,
             lines: units.iter().map(|u| u.lines()).sum(),

@@ -96,6 +96,10 @@ pub struct Flow {
     /// one levelling may leave (a subhead moved on to keep its lines, a frame too short for
     /// one); each such column ends that much short of its foot.
     pub gap: u32,
+    /// Lines the shortest column that ends at `bottom` (a flex frame holding copy) stops above
+    /// it: 1 where levelling left a column a line short, else 0. With the lines between
+    /// `bottom` and the block's foot, how far the copy's shortest column ends above the foot.
+    pub short: u32,
 }
 
 /// Flow `units` into the columns. `frames(bottom)` gives the free intervals, in reading order
@@ -180,7 +184,8 @@ pub fn flow_pitched(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> 
     let done = |slices: Vec<Slice>, bottom: u32, overset: u32| {
         let intervals = frames(bottom);
         let full: Vec<u32> = intervals.iter().map(size).collect();
-        Flow { breaks: breaks(units, &slices), gap: gaps(&slices, &intervals, &full), slices, bottom, overset }
+        let short = shortfalls(&slices, &intervals, &full).into_iter().flatten().max().unwrap_or(0);
+        Flow { breaks: breaks(units, &slices), gap: gaps(&slices, &intervals, &full), short, slices, bottom, overset }
     };
     if let Some((b0, first)) = (min..=max).find_map(|b| attempt(b).map(|r| (b, r))) {
         let mut best: Option<(u32, Vec<Slice>, Rank)> = None;
