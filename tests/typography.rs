@@ -283,10 +283,12 @@ fn short_columns(p: &TestProject, e: &str, pdf: &Path, b: &Body) -> Vec<(usize, 
 /// search weighing slack past a line a column (`W_SHORT_DEEP`): the broadsheet 9 (page 5's 都昌
 /// with its head area a line deeper, as the search now places it: no column two lines short),
 /// the automatic sample 14.
-/// Session 18: the tabloid 21, copyfit taking up 新余's continuation's slack (ten lines over six
-/// columns: four two lines short) with its jump head a line deeper; no column of either
-/// hand-made sample now ends more than a line short.
-const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 9), ("jiangxi-tabloid", 21), ("jiangxi-auto", 14)];
+/// Session 18: the tabloid 22, copyfit taking up 新余's continuation's slack (ten lines over six
+/// columns: four two lines short) with its jump head a line deeper (21), then its tracked
+/// quotes keeping their clreq compression (copyfit's tracking, measured again, leaves each of
+/// the continuation's six columns a line short); no column of either hand-made sample now
+/// ends more than a line short.
+const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 9), ("jiangxi-tabloid", 22), ("jiangxi-auto", 14)];
 /// The samples whose columns all end within a line of their foot (齐栏 as #14 asks; the
 /// automatic sample's search weighs deeper shortfalls but may leave one).
 const LEVEL_WITHIN_A_LINE: [&str; 2] = ["jiangxi-special", "jiangxi-tabloid"];

@@ -852,14 +852,19 @@ impl<'a> Trial<'a> {
 /// by whole grid lines, then tracking, then the same with a continued story's last jump head a
 /// line deeper (where the copy is short by more than a line a column), and only when
 /// none of these fits, the story's leading (the most visible change), with them — and keep the
-/// first that fills the block (every column ends within a line of its foot, nothing overset,
-/// no widow or orphan, no column left short by a subhead moved on), else the closest.
+/// first that fills the block to the line (every column to its foot, nothing overset, no widow
+/// or orphan, no column left short by a subhead moved on); failing that, the story as set where
+/// its columns end within a line of the foot, else the first change that makes them, else the
+/// closest.
 fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Placement {
     let plain = place_story(ctx, story, pieces, Trial::plain(pieces), photo_info);
     let good = |f: &StoryFit| f.overset == 0 && f.short <= 1 && f.breaks == 0 && f.gap == 0;
-    if pieces.variants.is_empty() || good(&plain.2) || !plain.2.photos_outside.is_empty() {
+    // Every column to its foot (齐栏), not only within a line of it.
+    let full = |f: &StoryFit| good(f) && f.short == 0;
+    if pieces.variants.is_empty() || full(&plain.2) || !plain.2.photos_outside.is_empty() {
         return plain;
     }
+    let plain_good = good(&plain.2);
     let max_photo = if story.value.photos.is_empty() { 0 } else { ctx.edition_photo_lines as i32 };
     let mut tracks: Vec<(f64, &[usize])> = vec![(0.0, &pieces.flow[..])];
     let mut vs: Vec<&(f64, Vec<usize>)> = pieces.variants.iter().collect();
@@ -875,50 +880,83 @@ fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info:
         leadings.extend([-l, l]);
     }
     let mut best: Option<(u32, Placement)> = None;
+    let mut first_good: Option<Placement> = None;
     // A deeper head area takes up a line of every column: tried only when the copy as set
     // leaves each column short of its foot by more than a line.
     let heads: &[u32] = if plain.2.overset == 0 && plain.2.short > 1 && !story.value.jumps.is_empty() { &[0, 1] } else { &[0] };
+    // One trial placed, with what copyfit changed.
+    let run = |trial: Trial| -> Placement {
+        let (data, jumps, mut fit) = place_story(ctx, story, pieces, trial, photo_info);
+        let mut changes = Vec::new();
+        if trial.tracking != 0.0 {
+            changes.push(format!("tracking {:+.1}%", trial.tracking * 100.0));
+        }
+        if trial.photo_delta != 0 {
+            changes.push(format!("photo {:+} lines", trial.photo_delta));
+        }
+        if trial.head_delta != 0 {
+            changes.push(format!("jump head {:+} line", trial.head_delta));
+        }
+        if trial.leading != 0.0 {
+            changes.push(format!("leading {:+.1}%", trial.leading * 100.0));
+        }
+        fit.copyfit = (!changes.is_empty()).then(|| changes.join(", "));
+        (data, jumps, fit)
+    };
+    // Keep a trial that ends every column within a line if it is the first, else the closest
+    // so far.
+    let mut note = |p: Placement| {
+        // A widow or an orphan weighs half a line of underset; a line of white left by a
+        // subhead moved on, as much as a line of underset; a column short by more than a
+        // line, as much again for each line more.
+        let f = &p.2;
+        let score = f.overset * 200 + f.underset * 2 + f.gap * 2 + f.short.saturating_sub(1) * 2 + f.breaks;
+        if good(f) {
+            first_good.get_or_insert(p);
+        } else if best.as_ref().is_none_or(|(b, _)| score < *b) {
+            best = Some((score, p));
+        }
+        first_good.is_some()
+    };
+    let mut any_good = false;
     let tracks = &tracks;
     let trials = leadings.iter().flat_map(|l| heads.iter().flat_map(move |h| tracks.iter().map(move |t| (*l, *h, *t))));
     for (leading, head_delta, (tracking, flow)) in trials {
+        // Leading only where nothing else fills the block within a line.
+        if leading != 0.0 && (plain_good || any_good) {
+            break;
+        }
         let mut deltas = vec![0i32];
         for k in 1..=max_photo {
             deltas.extend([k, -k]);
         }
         for photo_delta in deltas {
             let trial = Trial { flow, tracking, photo_delta, leading, head_delta };
-            let (data, jumps, mut fit) = place_story(ctx, story, pieces, trial, photo_info);
-            let mut changes = Vec::new();
-            if tracking != 0.0 {
-                changes.push(format!("tracking {:+.1}%", tracking * 100.0));
-            }
-            if photo_delta != 0 {
-                changes.push(format!("photo {:+} lines", photo_delta));
-            }
-            if head_delta != 0 {
-                changes.push(format!("jump head {:+} line", head_delta));
-            }
-            if leading != 0.0 {
-                changes.push(format!("leading {:+.1}%", leading * 100.0));
-            }
-            fit.copyfit = (!changes.is_empty()).then(|| changes.join(", "));
+            let p = run(trial);
             // Copyfit never grows a photo out of its block.
-            if !fit.photos_outside.is_empty() {
+            if !p.2.photos_outside.is_empty() {
                 continue;
             }
-            // A widow or an orphan weighs half a line of underset; a line of white left by a
-            // subhead moved on, as much as a line of underset; a column short by more than a
-            // line, as much again for each line more.
-            let score = fit.overset * 200 + fit.underset * 2 + fit.gap * 2 + fit.short.saturating_sub(1) * 2 + fit.breaks;
-            if good(&fit) {
-                return (data, jumps, fit);
+            if full(&p.2) {
+                return p;
             }
-            if best.as_ref().is_none_or(|(b, _)| score < *b) {
-                best = Some((score, (data, jumps, fit)));
-            }
+            any_good |= note(p);
         }
     }
-    best.map(|(_, p)| p).unwrap_or(plain)
+    // Nothing fills every column: as set where that ends within a line, else the smallest
+    // change that does, else the closest.
+    if plain_good {
+        return plain;
+    }
+    first_good.or(best.map(|(_, p)| p)).unwrap_or(plain)
+}
+
+/// A paragraph's tracking (copyfit's), 0 for any other piece.
+fn para_tracking(piece: &Piece) -> f64 {
+    match piece {
+        Piece::Para { tracking, .. } => *tracking,
+        _ => 0.0,
+    }
 }
 
 /// Place one story: its block on its page, and its continuation blocks (with their page
@@ -1318,7 +1356,7 @@ impl<'a> Shape<'a> {
                         lines: measures[gi].lines[sl.from as usize..sl.to as usize].to_vec(),
                         first: sl.from == 0,
                         last: sl.to as usize == measures[gi].lines.len(),
-                        tracking: trial.tracking,
+                        tracking: para_tracking(&galley.items[gi].piece),
                         leading: pitch - format.spec.body_size,
                     },
                     other => PlacedPiece::Piece(other.clone()),
