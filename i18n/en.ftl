@@ -116,6 +116,10 @@ story-photo-under-head-vertical = a story with a vertical (竖排) head cannot h
 story-photo-under-head-vertical-hint = remove `under_head`, or `vertical = true`
 story-span-hint-range = `{ $key }` = { $value } is out of range: the page has columns 1–{ $columns }
 story-span-hint-range-hint = set `{ $key }` between 1 and { $columns } (columns the story's block may span), or leave it out
+story-across-placed = `across = true` runs the story across the centre spread, but its [block] stays on its page
+story-across-placed-hint = remove `across`, or let the block run past the page's last column (columns past it are the facing page's), or remove the [block] to let folio place it across
+story-across-not-centre = `across = true` runs a story across the centre spread's fold, and this page is not the centre spread's left page
+story-across-not-centre-hint = list the story on the left page of the centre spread (the middle two pages of an edition with an even number of pages, even number on the left), or remove `across`
 story-min-max-span = `min_span` = { $min } is more than `max_span` = { $max }: no span is left for the story
 story-min-max-span-hint = make min_span ≤ max_span, e.g. min_span = { $min } and max_span = { $max }
 story-too-many-chars = the story holds { $chars } characters of copy; folio sets at most { $max } in one story
@@ -356,6 +360,12 @@ place-not-rectangle = page { $page }: the space the hand-placed blocks leave for
 place-not-rectangle-hint = folio places stories in one rectangle of the page: give the stories around the gap a [block] by hand, or move the hand-placed blocks to one side or the top
 place-too-many = page { $page }: { $stories } stories without a [block] on a { $columns }-column, { $lines }-line area are more than folio places at once (at most { $max } stories, and fewer on a very fine grid)
 place-too-many-hint = give some of the page's stories a [block] by hand (folio places the rest below them), or move stories to another page
+place-across-many = page { $page }: { $first } already runs across the centre spread; one story runs across it
+place-across-many-hint = remove `across` from all but one story of the page
+place-across-areas = pages { $page } and { $right }: a story runs across the centre spread, but the space the hand-placed blocks leave on the two pages does not meet at the fold on the same lines
+place-across-areas-hint = leave both pages free from the same line down to the same line on either side of the fold (or give the story its [block] by hand)
+place-across-none = pages { $page } and { $right }: no block across the centre spread holds { $story } with the two pages' other stories filling what it leaves
+place-across-none-hint = change the copy (`folio place` without `across` shows what each page lacks or has over), widen the story's span bounds (`min_span`, `max_span` count the spread's columns), or give it its [block] by hand
 place-min-span = page { $page }: { $story } asks for at least { $min } columns (`min_span`), but the stories folio places there share { $columns } columns
 place-min-span-hint = lower `min_span` to { $columns } or less, or make room: move the hand-placed blocks that narrow the page
 place-no-copy = page { $page }: { $story } has no copy, and folio places stories by their copy

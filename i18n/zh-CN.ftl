@@ -105,6 +105,10 @@ story-photo-under-head-vertical = 竖排标题的稿件不能有压题图
 story-photo-under-head-vertical-hint = 删去 `under_head` 或 `vertical = true`
 story-span-hint-range = `{ $key }` = { $value } 超出范围：该版只有第 1–{ $columns } 栏
 story-span-hint-range-hint = 把 `{ $key }` 设在 1 到 { $columns } 之间（稿块可跨的栏数），或删去
+story-across-placed = `across = true` 让稿件跨过中缝，但它的 [block] 没有越过本版
+story-across-placed-hint = 删去 `across`，或让稿块越过本版末栏（之后的栏属于对页），或删去 [block] 让 folio 跨版安排
+story-across-not-centre = `across = true` 让稿件跨过中缝（跨版），而本版不是中间对开两版的左版
+story-across-not-centre-hint = 把稿件列在中间两版的左版（偶数页数的版面的正中两版，左为偶数版），或删去 `across`
 story-min-max-span = `min_span` = { $min } 大于 `max_span` = { $max }：稿件没有可用的栏宽
 story-min-max-span-hint = 须 min_span ≤ max_span，如 min_span = { $min }、max_span = { $max }
 story-too-many-chars = 这篇稿件正文有 { $chars } 字；folio 一篇稿件最多排 { $max } 字
@@ -315,6 +319,12 @@ place-not-rectangle = 第 { $page } 版：手工安排的稿块给没有 [block]
 place-not-rectangle-hint = folio 只在版面上的一个矩形区域里安排稿件：给空当周围的稿件手工写 [block]，或把手工安排的稿块移到一侧或顶部
 place-too-many = 第 { $page } 版：在 { $columns } 栏 × { $lines } 行的区域里有 { $stories } 篇没有 [block] 的稿件，超过 folio 一次能安排的数量（最多 { $max } 篇，网格很细时更少）
 place-too-many-hint = 给该版部分稿件手工写 [block]（其余的由 folio 排在下面），或把稿件移到别的版
+place-across-many = 第 { $page } 版：{ $first } 已经跨版；只能有一篇稿件跨过中缝
+place-across-many-hint = 只给本版一篇稿件保留 `across`
+place-across-areas = 第 { $page }、{ $right } 版：有稿件要跨版，但两版手工稿块留下的空间没有在中缝两侧同样的行上相接
+place-across-areas-hint = 让两版在中缝两侧从同一行到同一行都空出来（或手工给这篇稿件写 [block]）
+place-across-none = 第 { $page }、{ $right } 版：找不到能容下 { $story }、又让两版其余稿件填满余下空间的跨版稿块
+place-across-none-hint = 调整稿件长度（去掉 `across` 运行 `folio place` 可看到每版缺多少、超多少），放宽栏宽范围（跨版时 `min_span`、`max_span` 按两版的栏数计），或手工写 [block]
 place-min-span = 第 { $page } 版：{ $story } 要求至少 { $min } 栏（`min_span`），但 folio 在那里安排的稿件一共只有 { $columns } 栏
 place-min-span-hint = 把 `min_span` 降到 { $columns } 或以下，或腾出地方：移开使版面变窄的手工稿块
 place-no-copy = 第 { $page } 版：{ $story } 没有正文，而 folio 按正文安排稿件

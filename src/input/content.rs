@@ -350,6 +350,13 @@ pub struct Story {
     #[serde(default)]
     #[schemars(with = "Option<u32>")]
     pub max_span: Option<Spanned<u32>>,
+    /// For a story folio places on the centre spread's left page: run it across the fold (跨版)
+    /// onto the facing page — folio chooses where (a band across both pages' tops, or a
+    /// full-depth block over the fold) and how many columns it takes on each page. Its
+    /// `min_span` and `max_span` then count the spread's columns.
+    #[serde(default)]
+    #[schemars(with = "Option<bool>")]
+    pub across: Option<Spanned<bool>>,
     /// Set the headline vertically (竖排) at the top of the block's first column instead of across
     /// the top, each phrase (the editor's `\n`) a column of its own, the first on the right; the
     /// copy runs on under it.
@@ -562,6 +569,11 @@ impl Story {
     /// Whether folio is to place the story (it has no `[block]`).
     pub fn unplaced(&self) -> bool {
         self.block.is_none()
+    }
+
+    /// Whether the story asks folio to place it across the centre spread (`across = true`).
+    pub fn asks_across(&self) -> bool {
+        self.block.is_none() && self.across.as_ref().is_some_and(|a| *a.get_ref())
     }
 
     /// Whether the story asks for copyfit (`fit = "auto"`).
@@ -1063,7 +1075,9 @@ fn validate_story(
     let s = &story.value;
     // A story without a block is placed by folio: only what it holds is checked here, against
     // the page's full width.
-    let unplaced = Spanned::new(0..0, Block { column: 1, span: format.columns, top: 0, height: Length::Lines(format.lines), head: None, cutout: None });
+    // (One asked across the centre spread: against the spread's.)
+    let widest = if s.asks_across() && crossing_ok { 2 * format.columns } else { format.columns };
+    let unplaced = Spanned::new(0..0, Block { column: 1, span: widest, top: 0, height: Length::Lines(format.lines), head: None, cutout: None });
     let placed = s.block.as_ref();
     let block = placed.unwrap_or(&unplaced).get_ref();
     let span = placed.map_or(0..0, |b| b.span());
@@ -1089,7 +1103,16 @@ fn validate_story(
                 .hint(crate::tr!("story-cutout-range-hint")));
         }
     }
-    check_span_hints(story, format, diags);
+    if let Some(a) = s.across.as_ref().filter(|a| *a.get_ref()) {
+        // A block that crosses the fold keeps `across` as a note of what it is (`folio place
+        // --write` writes the block it chose beside it); one that stays on its page contradicts it.
+        if placed.is_some_and(|b| b.get_ref().column + b.get_ref().span - 1 <= format.columns) {
+            diags.push(story.error(a.span(), crate::tr!("story-across-placed")).hint(crate::tr!("story-across-placed-hint")));
+        } else if !crossing_ok {
+            diags.push(story.error(a.span(), crate::tr!("story-across-not-centre")).hint(crate::tr!("story-across-not-centre-hint")));
+        }
+    }
+    check_span_hints(story, format, s.asks_across() && crossing_ok, diags);
     if s.headline.trim().is_empty() {
         diags.push(story.error(story.key_span(&["headline"], 0..0), crate::tr!("story-headline-empty")).hint(crate::tr!("story-headline-empty-hint")));
     }
@@ -1159,9 +1182,10 @@ fn validate_story(
 /// `min_span` and `max_span` within the page's columns, the first no more than the second.
 /// They bound the span folio chooses for a story it places; a story with a `[block]` keeps its
 /// block's span (`folio place --write` leaves the hints in the file beside the block it writes).
-fn check_span_hints(story: &Loaded<Story>, format: &crate::input::grid::Format, diags: &mut Vec<Diagnostic>) {
+fn check_span_hints(story: &Loaded<Story>, format: &crate::input::grid::Format, across: bool, diags: &mut Vec<Diagnostic>) {
     let s = &story.value;
-    let columns = format.columns;
+    // A story across the centre spread counts the spread's columns.
+    let columns = if across { 2 * format.columns } else { format.columns };
     let mut ok = true;
     for (key, value) in [("min_span", &s.min_span), ("max_span", &s.max_span)] {
         if let Some(v) = value {

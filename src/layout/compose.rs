@@ -638,8 +638,11 @@ impl<'a> Fitter<'a> {
     /// `max_span` (default 1 and any).
     pub fn span_bounds(&self, story: usize) -> (u32, u32) {
         let s = self.edition.stories.get(self.page).and_then(|v| v.get(story)).map(|l| &l.value);
-        let min = s.and_then(|s| s.min_span.as_ref()).map_or(1, |v| *v.get_ref());
-        let max = s.and_then(|s| s.max_span.as_ref()).map_or(u32::MAX, |v| *v.get_ref());
+        // A story across the centre spread takes columns of both pages.
+        let across = s.is_some_and(|s| s.asks_across());
+        let columns = self.format.columns;
+        let min = s.and_then(|s| s.min_span.as_ref()).map_or(if across { columns + 1 } else { 1 }, |v| *v.get_ref());
+        let max = s.and_then(|s| s.max_span.as_ref()).map_or(if across { 2 * columns } else { u32::MAX }, |v| *v.get_ref());
         (min, max)
     }
 

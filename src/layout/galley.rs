@@ -305,10 +305,13 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                     piece: Piece::Lead { lead: LeadText { title: lead.title.clone(), paras: paragraphs(&lead.text) } },
                 });
             }
+            // A story folio places across the centre spread (`across`) may span the spread's
+            // columns: its head, lead box and captions are set at those widths too.
+            let widest = if s.asks_across() { 2 * format.columns } else { format.columns };
             if spans == Spans::All {
                 let head = g.items[pieces.head].piece.clone();
                 // A vertical head's story in a block of one column sets its head across.
-                for sp in (1..=format.columns).filter(|&sp| sp != span && (!vertical || sp == 1)) {
+                for sp in (1..=widest).filter(|&sp| sp != span && (!vertical || sp == 1)) {
                     let mut piece = head.clone();
                     if let Piece::Head { head } = &mut piece {
                         head.span = sp;
@@ -336,7 +339,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 if let Some(i) = pieces.lead {
                     let own = lead_span(s, format);
                     let mut seen = vec![own];
-                    for sp in (1..=format.columns).map(|sp| lead_span_in(s, sp)) {
+                    for sp in (1..=widest).map(|sp| lead_span_in(s, sp)) {
                         if !seen.contains(&sp) {
                             seen.push(sp);
                             pieces.leads.push((sp, g.items.len()));
@@ -394,7 +397,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 let mut others = Vec::new();
                 if spans == Spans::All && photo.span.is_none() {
                     let mut seen = vec![sp];
-                    for other in 1..=format.columns {
+                    for other in 1..=widest {
                         if !seen.contains(&other) {
                             seen.push(other);
                             others.push((other, g.items.len()));

@@ -94,6 +94,11 @@ pub const W_HEAD_CLASH: u32 = 1000;
 pub const MIN_COPY_UNDER_HEAD: u32 = 4;
 /// Cost per line a story has under its head fewer than [`MIN_COPY_UNDER_HEAD`] (叠题).
 pub const W_STACKED: u32 = 100;
+/// Fewest lines of copy a column over a photo should hold where it holds any: fewer is a
+/// sliver of copy over the picture (a line or two across its columns), which no 美编 sets.
+pub const MIN_COPY_OVER_PHOTO: u32 = 3;
+/// Cost per line a column of copy over a photo has fewer than [`MIN_COPY_OVER_PHOTO`].
+pub const W_THIN: u32 = 100;
 /// A photo with one column of copy beside it deeper than this many lines leaves a long leg.
 pub const LONG_LEG_BESIDE: u32 = 12;
 /// Cost per line of a photo past [`LONG_LEG_BESIDE`] with one column of copy beside it.
@@ -372,6 +377,12 @@ fn ragged(f: &Fit) -> u32 {
     slack * W_SHORT + slack.saturating_sub(f.copy_span.max(1)) * W_SHORT_DEEP + f.breaks * W_BREAK
 }
 
+/// Lines the columns over a story's photos lack of [`MIN_COPY_OVER_PHOTO`] (columns that
+/// hold some copy there).
+fn thin_over_photo(f: &Fit) -> u32 {
+    f.photo_cols.iter().flat_map(|&(c, sp)| c..c + sp).filter_map(|col| f.columns.get(col as usize)).filter(|&&n| n > 0 && n < MIN_COPY_OVER_PHOTO).map(|&n| MIN_COPY_OVER_PHOTO - n).sum()
+}
+
 /// The cost of the long legs beside a fit's photos: a photo with a single column of copy beside
 /// it, deeper than [`LONG_LEG_BESIDE`] lines.
 fn leg_beside(f: &Fit) -> u32 {
@@ -438,7 +449,7 @@ impl<'a> Search<'a> {
         }
         // Where it sits does not matter to the fit, only whether a rule line is drawn above it.
         let block = self.block(w, h, top, None);
-        let strict = |f: &Fit| f.overset == 0 && f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && f.lines > 0;
+        let strict = |f: &Fit| f.overset == 0 && f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && f.lines > 0 && thin_over_photo(f) == 0;
         let relax = self.relax;
         let ok = |f: &Fit| if relax { !f.head_short && !f.photos_outside && f.lines > 0 } else { strict(f) };
         // What a fit costs besides its adjustments: empty lines, a long leg beside a photo, the
@@ -538,7 +549,7 @@ impl<'a> Search<'a> {
             if w == 1 && h > LONG_LEG {
                 c += (h - LONG_LEG) * W_LEG;
             }
-            c += leg_beside(&f);
+            c += leg_beside(&f) + thin_over_photo(&f) * W_THIN;
             // Lines under the head before the block's foot (and the next story's head).
             let under = h.saturating_sub(u32::from(!top) + f.head_lines);
             c += MIN_COPY_UNDER_HEAD.saturating_sub(under) * W_STACKED;
@@ -962,6 +973,12 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
     world.set_versioned(crate::layout::world::DataFile::Output, &crate::layout::compile::OutputOptions::default());
     let pass1 = crate::layout::compile::measure_galley(world, edition, formats, Spans::All)?;
     let infos = crate::input::photos::inspect_all(edition).map_err(Diagnostics)?;
+    // A story across the centre spread (`across = true`): its block first, chosen with the
+    // two pages around it; then it stands on both pages like a hand-placed 跨版 block.
+    let across = place_across(edition, formats, &pass1, &infos).map_err(|d| Diagnostics(vec![d]))?;
+    if let Some((pi, placed)) = &across {
+        apply_block(edition, *pi, placed);
+    }
     // Each page with stories to place: searched, or taken from the cache.
     enum Job {
         Search { pi: usize, unplaced: Vec<usize>, area: Area, beside: Beside, key: [u8; 32] },
@@ -1056,20 +1073,123 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
     }
     for placement in &placements {
         for b in &placement.blocks {
-            let story = &mut edition.stories[placement.page][b.story].value;
-            story.block = Some(Spanned::new(0..0, Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, cutout: b.cutout.map(|(span, height)| Cutout { span, height }) }));
-            if let (Some(lines), Some(photo)) = (b.photo_lines, story.photos.first_mut()) {
-                photo.height = Some(Spanned::new(0..0, lines));
-            }
-            if let (Some(span), Some(photo)) = (b.photo_span, story.photos.first_mut()) {
-                photo.span = Some(Spanned::new(0..0, span));
-            }
-            if b.vertical {
-                story.vertical = true;
+            apply_block(edition, placement.page, b);
+        }
+    }
+    // The story across the spread is its page's first block (`folio place` prints and writes it).
+    if let Some((pi, placed)) = across {
+        match placements.iter_mut().find(|p| p.page == pi) {
+            Some(p) => p.blocks.insert(0, placed),
+            None => placements.push(PagePlacement { page: pi, blocks: vec![placed], reused: false, reordered: false }),
+        }
+        placements.sort_by_key(|p| p.page);
+    }
+    Ok(placements)
+}
+
+/// Give story `b.story` of page `pi` the block (and first photo's size, turned head) the
+/// placement chose.
+fn apply_block(edition: &mut Edition, pi: usize, b: &Placed) {
+    let story = &mut edition.stories[pi][b.story].value;
+    story.block = Some(Spanned::new(0..0, Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, cutout: b.cutout.map(|(span, height)| Cutout { span, height }) }));
+    if let (Some(lines), Some(photo)) = (b.photo_lines, story.photos.first_mut()) {
+        photo.height = Some(Spanned::new(0..0, lines));
+    }
+    if let (Some(span), Some(photo)) = (b.photo_span, story.photos.first_mut()) {
+        photo.span = Some(Spanned::new(0..0, span));
+    }
+    if b.vertical {
+        story.vertical = true;
+    }
+}
+
+/// How many lines deeper than the least it needs a band across the spread is tried.
+const ACROSS_DEEPER: u32 = 2;
+
+/// The block of the story that asks to run across the centre spread (`across = true`, on its
+/// left page), with its page's index; `None` when no story asks. The candidates are every
+/// block of the story's span bounds (default: more than a page's columns) that leaves each page
+/// of the spread one rectangle: a band across both free areas' tops, as deep as its copy needs
+/// (or up to [`ACROSS_DEEPER`] lines deeper), and a block the full depth of the areas over the
+/// fold, from one column to all of each page's; each where the story fits as the search fits a
+/// story alone (its photo and head area adjusted). Of those, the one whose two pages' searches
+/// (the pages' other stories around it, which must fill what it leaves) cost least in all, the
+/// first on a tie (bands before full-depth blocks, narrower on the left page first). Both free
+/// areas must meet at the fold on the same lines.
+fn place_across(edition: &Edition, formats: &Formats, pass1: &crate::layout::compile::Pass1, infos: &[Vec<Vec<crate::input::photos::PhotoInfo>>]) -> Result<Option<(usize, Placed)>, Diagnostic> {
+    use rayon::prelude::*;
+    let Some((l, r)) = crate::input::content::centre_spread(&edition.file.value) else { return Ok(None) };
+    let asking: Vec<usize> = (0..edition.stories[l].len()).filter(|&si| edition.stories[l][si].value.asks_across()).collect();
+    let Some(&si) = asking.first() else { return Ok(None) };
+    let story = |si: usize| &edition.stories[l][si];
+    let at = |si: usize| story(si).value.across.as_ref().map_or(0..0, |a| a.span());
+    let (number, right) = (edition.file.value.pages[l].number, edition.file.value.pages[r].number);
+    if let Some(&other) = asking.get(1) {
+        return Err(story(other).error(at(other), crate::tr!("place-across-many", page = number, first = story(si).display.display()))
+            .hint(crate::tr!("place-across-many-hint")));
+    }
+    let format = edition.page_format(formats, l);
+    let areas = (free_area(edition, formats, l, edition.page_top(formats, l)), free_area(edition, formats, r, edition.page_top(formats, r)));
+    let (Some(al), Some(ar)) = areas else {
+        return Err(story(si).error(at(si), crate::tr!("place-across-areas", page = number, right = right)).hint(crate::tr!("place-across-areas-hint")));
+    };
+    if al.column + al.columns - 1 != format.columns || ar.column != 1 || al.top != ar.top || al.bottom != ar.bottom {
+        return Err(story(si).error(at(si), crate::tr!("place-across-areas", page = number, right = right)).hint(crate::tr!("place-across-areas-hint")));
+    }
+    let photos = |pi: usize| -> Vec<Vec<Option<crate::input::photos::PhotoInfo>>> { infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect() };
+    let fitter = Fitter::new(edition, formats, &pass1.galley, &pass1.measures, l, photos(l));
+    let (min, max) = fitter.span_bounds(si);
+    // Candidate rectangles for the story, in the order ties go by.
+    let mut rects: Vec<Area> = Vec::new();
+    let band = al.columns + ar.columns;
+    if (min..=max).contains(&band) {
+        let fits = |bottom: u32| search(&fitter, &[si], Area { column: al.column, columns: band, top: al.top, bottom }).is_some();
+        if let Some(least) = (al.top + 2..=al.bottom).find(|&b| fits(b)) {
+            rects.extend((least..=(least + ACROSS_DEEPER).min(al.bottom)).map(|bottom| Area { column: al.column, columns: band, top: al.top, bottom }));
+        }
+    }
+    for j in 1..=al.columns {
+        for k in 1..=ar.columns {
+            if (min..=max).contains(&(j + k)) && !(j == al.columns && k == ar.columns) {
+                rects.push(Area { column: al.column + al.columns - j, columns: j + k, top: al.top, bottom: al.bottom });
             }
         }
     }
-    Ok(placements)
+    // Each candidate: the story's block in it, and the two pages searched around it.
+    let own: Vec<(Area, Layout)> = rects.iter().filter_map(|&rect| search(&fitter, &[si], rect).map(|own| (rect, own))).collect();
+    let tried: Vec<Option<(u32, Placed)>> = own
+        .par_iter()
+        .map(|(rect, own)| {
+            let placed = *own.blocks.first()?;
+            let mut trial = edition.clone();
+            apply_block(&mut trial, l, &placed);
+            let mut cost = own.cost;
+            for q in [l, r] {
+                let mut unplaced: Vec<usize> = (0..trial.stories[q].len()).filter(|&s| trial.stories[q][s].value.unplaced()).collect();
+                unplaced.sort_by_key(|&s| reading_rank(&trial, q, s));
+                let area = free_area(&trial, formats, q, trial.page_top(formats, q));
+                if unplaced.is_empty() {
+                    // Nothing else on this page: the story must cover all of it.
+                    let covered = if q == l { placed.column == al.column } else { placed.column + placed.span - 1 == format.columns + ar.columns };
+                    if !(covered && rect.bottom == al.bottom) {
+                        return None;
+                    }
+                    continue;
+                }
+                let area = area?;
+                let beside = beside_heads(&trial, formats, pass1, q, area);
+                let fitter = Fitter::new(&trial, formats, &pass1.galley, &pass1.measures, q, photos(q));
+                cost += search_beside(&fitter, &unplaced, area, &beside)?.cost;
+            }
+            Some((cost, placed))
+        })
+        .collect();
+    let best = tried.into_iter().flatten().enumerate().min_by_key(|(k, (cost, _))| (*cost, *k)).map(|(_, (_, placed))| placed);
+    match best {
+        Some(placed) => Ok(Some((l, placed))),
+        None => Err(story(si).error(at(si), crate::tr!("place-across-none", page = number, right = right, story = story(si).display.display()))
+            .hint(crate::tr!("place-across-none-hint"))),
+    }
 }
 
 /// Most other orders of a page's stories the search tries when the page's own order (priority,

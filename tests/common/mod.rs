@@ -370,8 +370,8 @@ pub fn unplace(p: &TestProject, edition: &str, stories: &[&str]) {
             for line in t.lines() {
                 let trimmed = line.trim_start();
                 if trimmed.starts_with('[') {
-                    skip = trimmed == "[block]";
                     table = trimmed.split('#').next().unwrap_or("").trim().to_string();
+                    skip = table == "[block]";
                 }
                 let key = trimmed.split(['=', ' ']).next().unwrap_or("");
                 // The photos' placement keys (folio places and sizes them) and the lead box's span.

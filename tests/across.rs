@@ -1,0 +1,128 @@
+//! 跨版 placed by folio: a story on the centre spread's left page that asks to run across the
+//! fold (`across = true`, no `[block]`) gets a block over the fold, chosen with the two pages'
+//! other stories around it; the pages read back from the PDF.
+
+mod common;
+use common::typeset;
+use common::*;
+
+const E: &str = "content/jiangxi-tabloid";
+const LEAD: &str = "content/jiangxi-tabloid/stories/jiujiang-lead.toml";
+
+/// The tabloid with its centre spread's stories (page 2's lead, page 3's strip) left to folio,
+/// the lead asking to run across the fold; with `photo`, the lead's photo keeps the editor's
+/// size and place (8 columns by 44 lines at the foot), else folio sizes it too.
+fn spread_to_place(photo: bool) -> TestProject {
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    unplace(&p, "jiangxi-tabloid", &["jiujiang-lead", "wuning", "pengze", "lianxi"]);
+    p.edit(LEAD, |t| {
+        let t = t.replacen("headline =", "across = true\nheadline =", 1);
+        if photo { t.replacen("credit = \"黄尧\"\n", "credit = \"黄尧\"\ncolumn = 1\nspan = 8\nheight = 44\n", 1) } else { t }
+    });
+    p
+}
+
+fn codes(p: &TestProject) -> Vec<String> {
+    let run = p.folio(&["check", E, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap_or_else(|e| panic!("{e}: {}\n{}", run.stdout(), run.stderr()));
+    v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn a_story_asked_across_runs_over_the_fold_where_a_desk_put_it() {
+    // With the editor's photo, folio chooses the block the sample was made up with by hand:
+    // all of page 2 and page 3's first three columns, top to foot; page 3's three stories
+    // down its other three columns.
+    let p = spread_to_place(true);
+    let run = p.folio(&["place", E]);
+    run.assert_code(0);
+    let out = run.stdout();
+    assert!(out.contains("jiujiang-lead.toml column = 1, span = 9, top = 6, height = 58"), "{out}");
+    for story in ["wuning", "pengze", "lianxi"] {
+        assert!(out.lines().any(|l| l.contains(&format!("{story}.toml column = 4, span = 3"))), "{story}: {out}");
+    }
+    p.folio(&["build", E]).assert_code(0);
+    let c = codes(&p);
+    for bad in ["overset", "underset", "hole", "overlap", "row-of-heads"] {
+        assert!(!c.iter().any(|x| x == bad), "{bad}: {c:?}");
+    }
+
+    // Read back: the headline splits at the fold (its first characters on page 2, its last on
+    // page 3), and the story's copy runs on in page 3's first three columns, left of the
+    // page's other stories.
+    let pdf = p.out().join("jiangxi-tabloid.pdf");
+    let pages = typeset::chars(&pdf);
+    let big = |pi: usize, c: char| pages[pi].iter().any(|x| x.c == c && x.size > 20.0);
+    assert!(big(1, '万') && !big(2, '万'), "万 of 万里缉毒 on page 2");
+    assert!(big(2, '道') && !big(1, '道'), "道 of 运输通道 on page 3");
+    let lines = &typeset::body_lines(&pdf, 10.0)[2];
+    let f = p.report("jiangxi-tabloid", false).compiled.data.pages[2].format.clone();
+    let third = f.bleed_pt + f.side_pt + 3.0 * (f.column_pt + f.gutter_pt);
+    let last = lines.iter().find(|l| l.text().contains("集体一等功")).expect("the lead's last words on page 3");
+    assert!(last.x1() < third, "the lead's last words in page 3's first three columns: {:.0} (third column ends {third:.0})", last.x1());
+
+    // `--write` writes the block beside `across`, and the next build places nothing and is
+    // the same.
+    p.folio(&["place", E, "--write"]).assert_code(0);
+    let lead = std::fs::read_to_string(p.root().join(LEAD)).unwrap();
+    assert!(lead.contains("across = true") && lead.contains("[block]") && lead.contains("span = 9"), "{lead}");
+    let again = p.folio(&["place", E]);
+    again.assert_code(0);
+    assert!(!again.stdout().contains("jiujiang-lead.toml column"), "nothing left to place: {}", again.stdout());
+    p.folio(&["build", E]).assert_code(0);
+}
+
+#[test]
+fn a_story_across_with_its_photo_sized_by_folio_leaves_no_sliver_over_the_picture() {
+    // folio sizes the photo too: never a line or two of copy across the picture's columns
+    // above it (each column over the photo holds three lines or none).
+    let p = spread_to_place(false);
+    p.folio(&["place", E, "--write"]).assert_code(0);
+    p.folio(&["build", E]).assert_code(0);
+    let data = p.report("jiangxi-tabloid", false).compiled.data;
+    let page = &data.pages[1];
+    let lead = page.stories.iter().max_by(|a, b| a.block.w.total_cmp(&b.block.w)).unwrap();
+    let photo = lead.photos.first().expect("the lead's photo").rect;
+    assert!(lead.block.w > page.format.area_width_pt, "the lead crosses the fold: {:?}", lead.block);
+    // Lines of copy on page 2 above the photo in each of its columns (every character at the
+    // body size: the dateline's bold ones too), read from the PDF.
+    let f = &page.format;
+    let (x0, top) = (f.bleed_pt + f.side_pt, f.bleed_pt + f.top_pt);
+    let chars = &typeset::chars(&p.out().join("jiangxi-tabloid.pdf"))[1];
+    let step = f.column_pt + f.gutter_pt;
+    let mut seen = 0;
+    for c in 0..f.spec.columns {
+        let x = f64::from(c) * step;
+        if x < photo.x - 1.0 || x + f.column_pt > photo.x + photo.w + 1.0 {
+            continue;
+        }
+        let mut ys: Vec<i64> = chars
+            .iter()
+            .filter(|ch| (ch.size - 10.0).abs() < 0.05 && ch.x0 >= x0 + x - 1.0 && ch.x1 <= x0 + x + f.column_pt + 1.0 && ch.y > top + lead.block.y && ch.y < top + photo.y)
+            .map(|ch| (ch.y * 10.0).round() as i64)
+            .collect();
+        ys.sort();
+        ys.dedup();
+        seen += 1;
+        assert!(ys.is_empty() || ys.len() >= 3, "column {} over the photo holds {} lines", c + 1, ys.len());
+    }
+    assert!(seen >= 2, "the photo spans columns of page 2: {photo:?}");
+}
+
+#[test]
+fn across_where_the_fold_is_not_is_a_located_error() {
+    // On a page that is not the centre spread's left page.
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    unplace(&p, "jiangxi-tabloid", &["balihu"]);
+    p.edit("content/jiangxi-tabloid/stories/balihu.toml", |t| t.replacen("headline =", "across = true\nheadline =", 1));
+    let run = p.folio(&["build", E]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["across", "centre spread", "balihu.toml:"]);
+
+    // With a block that stays on its page.
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    p.edit("content/jiangxi-tabloid/stories/wuning.toml", |t| t.replacen("headline =", "across = true\nheadline =", 1));
+    let run = p.folio(&["build", E]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["across", "stays on its page", "wuning.toml:"]);
+}
