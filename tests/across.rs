@@ -126,3 +126,24 @@ fn across_where_the_fold_is_not_is_a_located_error() {
     run.assert_code(1);
     run.assert_stderr_has(&["across", "stays on its page", "wuning.toml:"]);
 }
+
+#[test]
+fn a_story_across_takes_what_the_facing_pages_hand_placed_blocks_leave() {
+    // Page 3's stories keep their hand-made blocks (columns 4–6): the lead, asking across with
+    // its editor's photo, takes page 2 and the three columns page 3 leaves, top to foot.
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    unplace(&p, "jiangxi-tabloid", &["jiujiang-lead"]);
+    p.edit(LEAD, |t| t.replacen("headline =", "across = true\nheadline =", 1).replacen("credit = \"黄尧\"\n", "credit = \"黄尧\"\ncolumn = 1\nspan = 8\nheight = 44\n", 1));
+    let run = p.folio(&["place", E]);
+    run.assert_code(0);
+    assert!(run.stdout().contains("jiujiang-lead.toml column = 1, span = 9, top = 6, height = 58"), "{}", run.stdout());
+    assert!(!run.stdout().contains("wuning.toml"), "page 3's blocks stay the editor's: {}", run.stdout());
+    p.folio(&["build", E]).assert_code(0);
+
+    // Page 3 free from a line the left page is not (a hand-placed block across its top): the
+    // two areas do not meet at the fold, and the error says so at the story's `across`.
+    p.edit("content/jiangxi-tabloid/stories/wuning.toml", |t| t.replacen("column = 4\nspan = 3\ntop = 6", "column = 1\nspan = 6\ntop = 6", 1));
+    let run = p.folio(&["place", E]);
+    assert_ne!(run.code(), 0, "{}", run.stdout());
+    run.assert_stderr_has(&["does not meet at the fold", "jiujiang-lead.toml:"]);
+}

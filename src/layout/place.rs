@@ -1150,8 +1150,10 @@ fn place_across(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
     }
     for j in 1..=al.columns {
         for k in 1..=ar.columns {
-            if (min..=max).contains(&(j + k)) && !(j == al.columns && k == ar.columns) {
-                rects.push(Area { column: al.column + al.columns - j, columns: j + k, top: al.top, bottom: al.bottom });
+            let rect = Area { column: al.column + al.columns - j, columns: j + k, top: al.top, bottom: al.bottom };
+            // (Both areas whole may already be the deepest band.)
+            if (min..=max).contains(&(j + k)) && !rects.iter().any(|r| (r.column, r.columns, r.top, r.bottom) == (rect.column, rect.columns, rect.top, rect.bottom)) {
+                rects.push(rect);
             }
         }
     }
