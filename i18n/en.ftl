@@ -366,6 +366,7 @@ place-across-areas = pages { $page } and { $right }: a story runs across the cen
 place-across-areas-hint = leave both pages free from the same line down to the same line on either side of the fold (or give the story its [block] by hand)
 place-across-none = pages { $page } and { $right }: no block across the centre spread holds { $story } with the two pages' other stories filling what it leaves
 place-across-none-hint = change the copy (`folio place` without `across` shows what each page lacks or has over), widen the story's span bounds (`min_span`, `max_span` count the spread's columns), or give it its [block] by hand
+place-across-nearest = that is with { $story } across the fold (`across = true`) from page { $page }'s column { $first } to page { $right }'s column { $last }, { $lines } lines from line { $top }: the 跨版 block that leaves the two pages nearest to placing
 place-min-span = page { $page }: { $story } asks for at least { $min } columns (`min_span`), but the stories folio places there share { $columns } columns
 place-min-span-hint = lower `min_span` to { $columns } or less, or make room: move the hand-placed blocks that narrow the page
 place-no-copy = page { $page }: { $story } has no copy, and folio places stories by their copy

@@ -325,6 +325,7 @@ place-across-areas = 第 { $page }、{ $right } 版：有稿件要跨版，但�
 place-across-areas-hint = 让两版在中缝两侧从同一行到同一行都空出来（或手工给这篇稿件写 [block]）
 place-across-none = 第 { $page }、{ $right } 版：找不到能容下 { $story }、又让两版其余稿件填满余下空间的跨版稿块
 place-across-none-hint = 调整稿件长度（去掉 `across` 运行 `folio place` 可看到每版缺多少、超多少），放宽栏宽范围（跨版时 `min_span`、`max_span` 按两版的栏数计），或手工写 [block]
+place-across-nearest = 这是在 { $story } 跨版（`across = true`）从第 { $page } 版第 { $first } 栏到第 { $right } 版第 { $last } 栏、自第 { $top } 行起 { $lines } 行的情况下：这是让两版最接近排满的跨版稿块
 place-min-span = 第 { $page } 版：{ $story } 要求至少 { $min } 栏（`min_span`），但 folio 在那里安排的稿件一共只有 { $columns } 栏
 place-min-span-hint = 把 `min_span` 降到 { $columns } 或以下，或腾出地方：移开使版面变窄的手工稿块
 place-no-copy = 第 { $page } 版：{ $story } 没有正文，而 folio 按正文安排稿件

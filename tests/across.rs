@@ -147,3 +147,20 @@ fn a_story_across_takes_what_the_facing_pages_hand_placed_blocks_leave() {
     assert_ne!(run.code(), 0, "{}", run.stdout());
     run.assert_stderr_has(&["does not meet at the fold", "jiujiang-lead.toml:"]);
 }
+
+#[test]
+fn a_spread_that_does_not_place_around_its_story_across_says_what_to_change() {
+    // 濂溪 moved to page 2 beside the lead asking across: no block over the fold leaves both
+    // pages fillable. The error is a page's what-to-change, in characters, with the 跨版 block
+    // it assumes.
+    let p = spread_to_place(true);
+    p.edit("content/jiangxi-tabloid/edition.toml", |t| {
+        t.replace("stories = [\"stories/jiujiang-lead.toml\"]", "stories = [\"stories/jiujiang-lead.toml\", \"stories/lianxi.toml\"]")
+            .replace("stories = [\"stories/wuning.toml\", \"stories/pengze.toml\", \"stories/lianxi.toml\"]", "stories = [\"stories/wuning.toml\", \"stories/pengze.toml\"]")
+    });
+    let run = p.folio(&["place", E]);
+    assert_ne!(run.code(), 0, "{}", run.stdout());
+    run.assert_stderr_has(&["characters", "lianxi", "jiujiang-lead across the fold", "edition.toml:"]);
+    // Nothing was written.
+    assert!(!std::fs::read_to_string(p.root().join(LEAD)).unwrap().contains("[block]"));
+}

@@ -1187,11 +1187,49 @@ fn place_across(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
         })
         .collect();
     let best = tried.into_iter().flatten().enumerate().min_by_key(|(k, (cost, _))| (*cost, *k)).map(|(_, (_, placed))| placed);
-    match best {
-        Some(placed) => Ok(Some((l, placed))),
-        None => Err(story(si).error(at(si), crate::tr!("place-across-none", page = number, right = right, story = story(si).display.display()))
-            .hint(crate::tr!("place-across-none-hint"))),
+    if let Some(placed) = best {
+        return Ok(Some((l, placed)));
     }
+    // Nothing fits: with the story's block that leaves the two pages nearest to placing (the
+    // fewest lines their stories miss their blocks by), what the page that does not place asks
+    // of its stories, in characters — as for any page that does not place.
+    let nearest_page = own
+        .iter()
+        .filter_map(|(_, layout)| {
+            let placed = *layout.blocks.first()?;
+            let mut trial = edition.clone();
+            apply_block(&mut trial, l, &placed);
+            let mut missed = 0u32;
+            let mut first_failing = None;
+            for q in [l, r] {
+                let mut unplaced: Vec<usize> = (0..trial.stories[q].len()).filter(|&s| trial.stories[q][s].value.unplaced()).collect();
+                unplaced.sort_by_key(|&s| reading_rank(&trial, q, s));
+                if unplaced.is_empty() {
+                    continue;
+                }
+                let area = free_area(&trial, formats, q, trial.page_top(formats, q))?;
+                let beside = beside_heads(&trial, formats, pass1, q, area);
+                let fitter = Fitter::new(&trial, formats, &pass1.galley, &pass1.measures, q, photos(q));
+                if search_beside(&fitter, &unplaced, area, &beside).is_some() {
+                    continue;
+                }
+                let near = nearest(&fitter, &unplaced, area, &beside)?;
+                missed += near.1.iter().map(|(_, m)| m.over + m.short).sum::<u32>();
+                first_failing.get_or_insert((q, unplaced, area, near));
+            }
+            let (q, unplaced, area, near) = first_failing?;
+            Some((missed, trial, q, unplaced, area, near, placed))
+        })
+        .min_by_key(|x| x.0);
+    let Some((_, trial, q, unplaced, area, near, placed)) = nearest_page else {
+        return Err(story(si).error(at(si), crate::tr!("place-across-none", page = number, right = right, story = story(si).display.display()))
+            .hint(crate::tr!("place-across-none-hint")));
+    };
+    let fitter = Fitter::new(&trial, formats, &pass1.galley, &pass1.measures, q, photos(q));
+    let name = story(si).display.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let (first, last) = (placed.column, placed.column + placed.span - 1);
+    Err(no_tiling(&trial, &fitter, trial.page_format(formats, q), q, &unplaced, area, Some(near))
+        .hint(crate::tr!("place-across-nearest", story = name, page = number, right = right, first = first, last = last - format.columns, top = placed.top, lines = placed.height)))
 }
 
 /// Most other orders of a page's stories the search tries when the page's own order (priority,
