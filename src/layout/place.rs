@@ -987,8 +987,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
     let mut jobs = Vec::new();
     let mut errors = Vec::new();
     for pi in 0..edition.stories.len() {
-        let mut unplaced: Vec<usize> = (0..edition.stories[pi].len()).filter(|&si| edition.stories[pi][si].value.unplaced()).collect();
-        unplaced.sort_by_key(|&si| reading_rank(edition, pi, si));
+        let unplaced = to_place(edition, pi);
         if unplaced.is_empty() {
             continue;
         }
@@ -1103,6 +1102,13 @@ fn apply_block(edition: &mut Edition, pi: usize, b: &Placed) {
     }
 }
 
+/// Page `pi`'s stories without a block, in reading order.
+fn to_place(edition: &Edition, pi: usize) -> Vec<usize> {
+    let mut unplaced: Vec<usize> = (0..edition.stories[pi].len()).filter(|&si| edition.stories[pi][si].value.unplaced()).collect();
+    unplaced.sort_by_key(|&si| reading_rank(edition, pi, si));
+    unplaced
+}
+
 /// How many lines deeper than the least it needs a band across the spread is tried.
 const ACROSS_DEEPER: u32 = 2;
 
@@ -1167,8 +1173,7 @@ fn place_across(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
             apply_block(&mut trial, l, &placed);
             let mut cost = own.cost;
             for q in [l, r] {
-                let mut unplaced: Vec<usize> = (0..trial.stories[q].len()).filter(|&s| trial.stories[q][s].value.unplaced()).collect();
-                unplaced.sort_by_key(|&s| reading_rank(&trial, q, s));
+                let unplaced = to_place(&trial, q);
                 let area = free_area(&trial, formats, q, trial.page_top(formats, q));
                 if unplaced.is_empty() {
                     // Nothing else on this page: the story must cover all of it.
@@ -1202,8 +1207,7 @@ fn place_across(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
             let mut missed = 0u32;
             let mut first_failing = None;
             for q in [l, r] {
-                let mut unplaced: Vec<usize> = (0..trial.stories[q].len()).filter(|&s| trial.stories[q][s].value.unplaced()).collect();
-                unplaced.sort_by_key(|&s| reading_rank(&trial, q, s));
+                let unplaced = to_place(&trial, q);
                 if unplaced.is_empty() {
                     continue;
                 }
