@@ -296,3 +296,40 @@ fn copyfit_deepens_a_jump_head_to_take_up_a_continuations_slack() {
     assert!(((foot - (lo + 1.2)) / pitch + 0.01).floor() <= 1.0, "columns end at {ends:?}, the block's foot at {foot:.1}");
     assert!(lo > lo0 + 0.5, "the shortest column ends at {lo:.1}, as written {lo0:.1}");
 }
+
+// ---- A story whose columns end within a line is still filled to the line where it can be ----
+
+/// The tight story with its photo in a block this deep ends one column a line short as set; its
+/// photo a line taller fills both columns to the foot.
+const FILL_HEIGHT: u32 = 77;
+
+/// The y of the last body line of each column of the tight edition's page, as printed.
+fn last_lines(p: &TestProject) -> Vec<f64> {
+    p.folio(&["build", "content/tight"]).assert_code(0);
+    let lines = &common::typeset::body_lines(&p.out().join("tight.pdf"), 11.0)[0];
+    common::typeset::columns(lines, 11.0).iter().map(|c| c.iter().map(|l| l.y()).fold(0.0, f64::max)).collect()
+}
+
+#[test]
+fn copyfit_fills_every_column_to_the_foot_where_a_change_can() {
+    let only_photo = "tracking = 0.0\nleading = 0";
+    // As written: one column ends a line above the other.
+    let p = tight_with(PARAS, FILL_HEIGHT, false, only_photo, true);
+    let (_, v) = check_tight(&p);
+    assert!(codes(&v).contains(&"short-column".to_string()), "{v}");
+    let ends = last_lines(&p);
+    assert_eq!(ends.len(), 2, "{ends:?}");
+    assert!((ends[0] - ends[1]).abs() > 10.0, "as written the columns end a line apart: {ends:?}");
+
+    // Copyfit does not stop at "within a line": the photo a line taller, both columns end on
+    // the block's last line.
+    let p = tight_with(PARAS, FILL_HEIGHT, true, only_photo, true);
+    let (code, v) = check_tight(&p);
+    assert_eq!(code, 0, "{v}");
+    assert!(!codes(&v).contains(&"short-column".to_string()), "{v}");
+    let fit = v["findings"].as_array().unwrap().iter().find(|f| f["code"] == "copyfit").expect("a copyfit finding");
+    assert!(fit["message"].as_str().unwrap().contains("photo +1 lines"), "{fit}");
+    let filled = last_lines(&p);
+    assert!((filled[0] - filled[1]).abs() < 0.5, "both columns end on one line: {filled:?}");
+    assert!(filled[0] >= ends[0].max(ends[1]) - 0.5, "on the deeper one's line: {filled:?}, as written {ends:?}");
+}
