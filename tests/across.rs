@@ -164,3 +164,38 @@ fn a_spread_that_does_not_place_around_its_story_across_says_what_to_change() {
     // Nothing was written.
     assert!(!std::fs::read_to_string(p.root().join(LEAD)).unwrap().contains("[block]"));
 }
+
+#[test]
+fn a_story_across_stands_over_the_fold_with_the_left_pages_stories_beside_it() {
+    // 八里湖 and 都昌 moved to page 2 beside the lead asking across (page 4 left blank under
+    // 新余's continuation): the lead takes a block over the fold, the full depth, and the two
+    // stories the columns it leaves on page 2's outer side.
+    let p = spread_to_place(false);
+    unplace(&p, "jiangxi-tabloid", &["balihu", "duchang"]);
+    p.edit("content/jiangxi-tabloid/edition.toml", |t| {
+        t.replace("stories = [\"stories/jiujiang-lead.toml\"]", "stories = [\"stories/jiujiang-lead.toml\", \"stories/balihu.toml\", \"stories/duchang.toml\"]")
+            .replace("stories = [\"stories/balihu.toml\", \"stories/duchang.toml\"]", "stories = []\nblank = true")
+    });
+    let run = p.folio(&["place", E]);
+    run.assert_code(0);
+    let out = run.stdout();
+    let block = |name: &str| -> (u32, u32) {
+        let line = out.lines().find(|l| l.contains(&format!("{name}.toml column = "))).unwrap_or_else(|| panic!("{name}: {out}"));
+        let num = |key: &str| line.split(&format!("{key} = ")).nth(1).and_then(|s| s.split([',', ';']).next()).and_then(|s| s.trim().parse().ok()).unwrap();
+        (num("column"), num("span"))
+    };
+    let (c, span) = block("jiujiang-lead");
+    assert!(c > 1 && c + span - 1 > 6, "the lead over the fold, not from page 2's first column: {out}");
+    for name in ["balihu", "duchang"] {
+        let (bc, bs) = block(name);
+        assert!(bc + bs - 1 < c, "{name} beside the lead on page 2's outer side: {out}");
+    }
+    p.folio(&["build", E]).assert_code(0);
+    // On the spread (page 4, under the continuation, is left blank: a hole there is expected).
+    let run = p.folio(&["check", E, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let spread: Vec<&str> = v["findings"].as_array().unwrap().iter().filter(|f| f["page"] == 2 || f["page"] == 3).map(|f| f["code"].as_str().unwrap()).collect();
+    for bad in ["overset", "underset", "hole", "overlap"] {
+        assert!(!spread.contains(&bad), "{bad}: {spread:?}");
+    }
+}
