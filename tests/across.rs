@@ -199,3 +199,30 @@ fn a_story_across_stands_over_the_fold_with_the_left_pages_stories_beside_it() {
         assert!(!spread.contains(&bad), "{bad}: {spread:?}");
     }
 }
+
+#[test]
+fn a_warm_rebuild_reuses_the_block_across_until_the_spread_changes() {
+    // The spread left to folio (the lead across, the page holding only it): a rebuild with
+    // nothing changed takes the block across from the session's cache — page 2's placement is
+    // reused — and an edit in a page-3 story chooses it again (the same block).
+    let p = spread_to_place(true);
+    let mut b = common::watch(&p, "jiangxi-tabloid");
+    let page2 = |b: &folio::session::watch::Watch| -> (bool, folio::layout::place::Placed) {
+        let r = b.report().expect("a good build");
+        let pl = r.placed.iter().find(|pl| r.edition.file.value.pages[pl.page].number == 2).expect("page 2 placed by folio");
+        (pl.reused, pl.blocks[0])
+    };
+    let (reused, first) = page2(&b);
+    assert!(!reused, "a first build chooses the block across");
+    assert_eq!((first.column, first.span), (1, 9), "{first:?}");
+    b.rebuild().unwrap_or_else(|d| panic!("rebuild with nothing changed: {d}"));
+    assert_eq!(page2(&b), (true, first), "nothing changed: the block across from the cache");
+    // 濂溪 is on page 3: the choice read it.
+    p.edit("content/jiangxi-tabloid/stories/lianxi.toml", |t| {
+        let at = t.find("body = ").unwrap();
+        let i = at + t[at..].find('。').unwrap();
+        format!("{}，{}", &t[..i], &t[i + '。'.len_utf8()..])
+    });
+    b.rebuild().unwrap_or_else(|d| panic!("rebuild after a page-3 edit: {d}"));
+    assert_eq!(page2(&b), (false, first), "page 3 changed: chosen again, the same");
+}

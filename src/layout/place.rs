@@ -975,9 +975,9 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
     let infos = crate::input::photos::inspect_all(edition).map_err(Diagnostics)?;
     // A story across the centre spread (`across = true`): its block first, chosen with the
     // two pages around it; then it stands on both pages like a hand-placed 跨版 block.
-    let across = place_across(edition, formats, &pass1, &infos).map_err(|d| Diagnostics(vec![d]))?;
-    if let Some((pi, placed)) = &across {
-        apply_block(edition, *pi, placed);
+    let across = place_across(edition, formats, &pass1, &infos, cache).map_err(|d| Diagnostics(vec![d]))?;
+    if let Some(a) = &across {
+        apply_block(edition, a.page, &a.placed);
     }
     // Each page with stories to place: searched, or taken from the cache.
     enum Job {
@@ -1066,6 +1066,9 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
         }
     }
     // Only this build's pages are kept: the cache never grows past an edition.
+    if let Some(a) = &across {
+        kept.insert(a.key, vec![a.placed]);
+    }
     cache.pages = kept;
     if !errors.is_empty() {
         return Err(Diagnostics(errors));
@@ -1076,10 +1079,13 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
         }
     }
     // The story across the spread is its page's first block (`folio place` prints and writes it).
-    if let Some((pi, placed)) = across {
-        match placements.iter_mut().find(|p| p.page == pi) {
-            Some(p) => p.blocks.insert(0, placed),
-            None => placements.push(PagePlacement { page: pi, blocks: vec![placed], reused: false, reordered: false }),
+    if let Some(Across { page, placed, reused, .. }) = across {
+        match placements.iter_mut().find(|p| p.page == page) {
+            Some(p) => {
+                p.blocks.insert(0, placed);
+                p.reused &= reused;
+            }
+            None => placements.push(PagePlacement { page, blocks: vec![placed], reused, reordered: false }),
         }
         placements.sort_by_key(|p| p.page);
     }
@@ -1109,6 +1115,17 @@ fn to_place(edition: &Edition, pi: usize) -> Vec<usize> {
     unplaced
 }
 
+/// The block folio chose for the story across the centre spread.
+struct Across {
+    /// The spread's left page (an index).
+    page: usize,
+    placed: Placed,
+    /// Its cache key: the two pages as the choice read them.
+    key: [u8; 32],
+    /// Taken from the cache (the two pages unchanged since the last build).
+    reused: bool,
+}
+
 /// How many lines deeper than the least it needs a band across the spread is tried.
 const ACROSS_DEEPER: u32 = 2;
 
@@ -1122,7 +1139,7 @@ const ACROSS_DEEPER: u32 = 2;
 /// (the pages' other stories around it, which must fill what it leaves) cost least in all, the
 /// first on a tie (bands before full-depth blocks, narrower on the left page first). Both free
 /// areas must meet at the fold on the same lines.
-fn place_across(edition: &Edition, formats: &Formats, pass1: &crate::layout::compile::Pass1, infos: &[Vec<Vec<crate::input::photos::PhotoInfo>>]) -> Result<Option<(usize, Placed)>, Diagnostic> {
+fn place_across(edition: &Edition, formats: &Formats, pass1: &crate::layout::compile::Pass1, infos: &[Vec<Vec<crate::input::photos::PhotoInfo>>], cache: &PlaceCache) -> Result<Option<Across>, Diagnostic> {
     use rayon::prelude::*;
     let Some((l, r)) = crate::input::content::centre_spread(&edition.file.value) else { return Ok(None) };
     let asking: Vec<usize> = (0..edition.stories[l].len()).filter(|&si| edition.stories[l][si].value.asks_across()).collect();
@@ -1141,6 +1158,20 @@ fn place_across(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
     };
     if al.column + al.columns - 1 != format.columns || ar.column != 1 || al.top != ar.top || al.bottom != ar.bottom {
         return Err(story(si).error(at(si), crate::tr!("place-across-areas", page = number, right = right)).hint(crate::tr!("place-across-areas-hint")));
+    }
+    // The choice reads the two pages (their stories, measures, photos and free areas): unchanged
+    // since the last build, it is the last build's.
+    let key = {
+        use sha2::Digest;
+        let mut h = sha2::Sha256::new();
+        for (q, area) in [(l, al), (r, ar)] {
+            h.update(page_key(edition, formats, pass1, q, &to_place(edition, q), (area, &Beside::NONE), &infos[q]));
+        }
+        h.update(b"across");
+        <[u8; 32]>::from(h.finalize())
+    };
+    if let Some(&placed) = cache.pages.get(&key).and_then(|b| b.first()) {
+        return Ok(Some(Across { page: l, placed, key, reused: true }));
     }
     let photos = |pi: usize| -> Vec<Vec<Option<crate::input::photos::PhotoInfo>>> { infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect() };
     let fitter = Fitter::new(edition, formats, &pass1.galley, &pass1.measures, l, photos(l));
@@ -1193,7 +1224,7 @@ fn place_across(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
         .collect();
     let best = tried.into_iter().flatten().enumerate().min_by_key(|(k, (cost, _))| (*cost, *k)).map(|(_, (_, placed))| placed);
     if let Some(placed) = best {
-        return Ok(Some((l, placed)));
+        return Ok(Some(Across { page: l, placed, key, reused: false }));
     }
     // Nothing fits: with the story's block that leaves the two pages nearest to placing (the
     // fewest lines their stories miss their blocks by), what the page that does not place asks
