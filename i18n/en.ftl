@@ -115,6 +115,7 @@ story-photo-under-head-twice-hint = keep `under_head = true` on one photo; place
 story-photo-under-head-vertical = a story with a vertical (竖排) head cannot have a photo under its head
 story-photo-under-head-vertical-hint = remove `under_head`, or `vertical = true`
 story-span-hint-range = `{ $key }` = { $value } is out of range: the page has columns 1–{ $columns }
+story-span-hint-range-spread = `{ $key }` = { $value } is out of range: a story across the centre spread has the spread's columns 1–{ $columns }
 story-span-hint-range-hint = set `{ $key }` between 1 and { $columns } (columns the story's block may span), or leave it out
 story-across-placed = `across = true` runs the story across the centre spread, but its [block] stays on its page
 story-across-placed-hint = remove `across`, or let the block run past the page's last column (columns past it are the facing page's), or remove the [block] to let folio place it across

@@ -104,6 +104,7 @@ story-photo-under-head-twice-hint = 只在一张图片上写 `under_head = true`
 story-photo-under-head-vertical = 竖排标题的稿件不能有压题图
 story-photo-under-head-vertical-hint = 删去 `under_head` 或 `vertical = true`
 story-span-hint-range = `{ $key }` = { $value } 超出范围：该版只有第 1–{ $columns } 栏
+story-span-hint-range-spread = `{ $key }` = { $value } 超出范围：跨版稿件可用两版的第 1–{ $columns } 栏
 story-span-hint-range-hint = 把 `{ $key }` 设在 1 到 { $columns } 之间（稿块可跨的栏数），或删去
 story-across-placed = `across = true` 让稿件跨过中缝，但它的 [block] 没有越过本版
 story-across-placed-hint = 删去 `across`，或让稿块越过本版末栏（之后的栏属于对页），或删去 [block] 让 folio 跨版安排

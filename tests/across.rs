@@ -119,6 +119,13 @@ fn across_where_the_fold_is_not_is_a_located_error() {
     run.assert_code(1);
     run.assert_stderr_has(&["across", "centre spread", "balihu.toml:"]);
 
+    // Span bounds of a story across count the spread's columns.
+    let p = spread_to_place(true);
+    p.edit(LEAD, |t| t.replacen("across = true", "across = true\nmin_span = 13", 1));
+    let run = p.folio(&["build", E]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["`min_span` = 13 is out of range", "the spread's columns 1–12", "jiujiang-lead.toml:4:12"]);
+
     // With a block that stays on its page.
     let p = TestProject::with_edition("jiangxi-tabloid");
     p.edit("content/jiangxi-tabloid/stories/wuning.toml", |t| t.replacen("headline =", "across = true\nheadline =", 1));

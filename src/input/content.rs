@@ -1191,7 +1191,12 @@ fn check_span_hints(story: &Loaded<Story>, format: &crate::input::grid::Format, 
         if let Some(v) = value {
             if *v.get_ref() == 0 || *v.get_ref() > columns {
                 ok = false;
-                diags.push(story.error(v.span(), crate::tr!("story-span-hint-range", key = key, value = *v.get_ref(), columns = columns))
+                let msg = if across {
+                    crate::tr!("story-span-hint-range-spread", key = key, value = *v.get_ref(), columns = columns)
+                } else {
+                    crate::tr!("story-span-hint-range", key = key, value = *v.get_ref(), columns = columns)
+                };
+                diags.push(story.error(v.span(), msg)
                     .hint(crate::tr!("story-span-hint-range-hint", key = key, columns = columns)));
             }
         }
