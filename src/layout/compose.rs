@@ -908,7 +908,7 @@ fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info:
     };
     // Keep a trial that ends every column within a line if it is the first, else the closest
     // so far.
-    let mut note = |p: Placement| {
+    let note = |p: Placement, best: &mut Option<(u32, Placement)>, first_good: &mut Option<Placement>| {
         // A widow or an orphan weighs half a line of underset; a line of white left by a
         // subhead moved on, as much as a line of underset; a column short by more than a
         // line, as much again for each line more.
@@ -917,23 +917,22 @@ fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info:
         if good(f) {
             first_good.get_or_insert(p);
         } else if best.as_ref().is_none_or(|(b, _)| score < *b) {
-            best = Some((score, p));
+            *best = Some((score, p));
         }
-        first_good.is_some()
     };
-    let mut any_good = false;
+    // The first photo's changes, the smallest first.
+    let mut deltas = vec![0i32];
+    for k in 1..=max_photo {
+        deltas.extend([k, -k]);
+    }
     let tracks = &tracks;
     let trials = leadings.iter().flat_map(|l| heads.iter().flat_map(move |h| tracks.iter().map(move |t| (*l, *h, *t))));
     for (leading, head_delta, (tracking, flow)) in trials {
         // Leading only where nothing else fills the block within a line.
-        if leading != 0.0 && (plain_good || any_good) {
+        if leading != 0.0 && (plain_good || first_good.is_some()) {
             break;
         }
-        let mut deltas = vec![0i32];
-        for k in 1..=max_photo {
-            deltas.extend([k, -k]);
-        }
-        for photo_delta in deltas {
+        for &photo_delta in &deltas {
             let trial = Trial { flow, tracking, photo_delta, leading, head_delta };
             let p = run(trial);
             // Copyfit never grows a photo out of its block.
@@ -943,7 +942,7 @@ fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info:
             if full(&p.2) {
                 return p;
             }
-            any_good |= note(p);
+            note(p, &mut best, &mut first_good);
         }
     }
     // Nothing fills every column: as set where that ends within a line, else the smallest
@@ -952,14 +951,6 @@ fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info:
         return plain;
     }
     first_good.or(best.map(|(_, p)| p)).unwrap_or(plain)
-}
-
-/// A paragraph's tracking (copyfit's), 0 for any other piece.
-fn para_tracking(piece: &Piece) -> f64 {
-    match piece {
-        Piece::Para { tracking, .. } => *tracking,
-        _ => 0.0,
-    }
 }
 
 /// Place one story: its block on its page, and its continuation blocks (with their page
@@ -1243,12 +1234,13 @@ impl<'a> Shape<'a> {
             })
             .map(|(i, p)| PhotoOutside { photo: i, row: p.row, lines: p.lines, available, min_lines: p.min_lines })
             .collect();
+        let underset = self.blocks[self.last()].bottom - result.bottom;
         StoryFit {
             page: 0,
             story: 0,
             overset: result.overset,
-            underset: self.blocks[self.last()].bottom - result.bottom,
-            short: if result.overset > 0 { 0 } else { self.blocks[self.last()].bottom - result.bottom + result.short },
+            underset,
+            short: if result.overset > 0 { 0 } else { underset + result.short },
             breaks: result.breaks,
             gap: result.gap,
             lines: units.iter().map(|u| u.lines()).sum(),
@@ -1354,12 +1346,12 @@ impl<'a> Shape<'a> {
             .map(|sl| {
                 let gi = trial.flow[sl.unit];
                 let piece = match &galley.items[gi].piece {
-                    Piece::Para { .. } => PlacedPiece::Lines {
+                    Piece::Para { tracking, .. } => PlacedPiece::Lines {
                         kind: "para",
                         lines: measures[gi].lines[sl.from as usize..sl.to as usize].to_vec(),
                         first: sl.from == 0,
                         last: sl.to as usize == measures[gi].lines.len(),
-                        tracking: para_tracking(&galley.items[gi].piece),
+                        tracking: *tracking,
                         leading: pitch - format.spec.body_size,
                     },
                     other => PlacedPiece::Piece(other.clone()),

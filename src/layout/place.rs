@@ -194,7 +194,7 @@ pub struct Layout {
 }
 
 /// The free area the stories share: columns `1..=columns`, lines `top..bottom`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Area {
     /// First column (1-based).
     pub column: u32,
@@ -1189,7 +1189,7 @@ fn place_across(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
         for k in 1..=ar.columns {
             let rect = Area { column: al.column + al.columns - j, columns: j + k, top: al.top, bottom: al.bottom };
             // (Both areas whole may already be the deepest band.)
-            if (min..=max).contains(&(j + k)) && !rects.iter().any(|r| (r.column, r.columns, r.top, r.bottom) == (rect.column, rect.columns, rect.top, rect.bottom)) {
+            if (min..=max).contains(&(j + k)) && !rects.contains(&rect) {
                 rects.push(rect);
             }
         }
