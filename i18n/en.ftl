@@ -88,6 +88,8 @@ content-preflight-max-ink-hint = give the press's total area coverage limit in p
 story-jump-needs-block = a story that continues on another page (转版) needs a [block]: folio does not place jumps
 story-jump-needs-block-hint = give the story its [block] by hand (`folio place --write` writes one for the stories it can place), or remove the [[jumps]]
 story-head-range = `block.head` = { $head } is out of range: the block is { $lines } lines deep, so its head area takes 0–{ $max } lines
+story-head-size = `block.head_size` = { $size } is not one of the { $format } format's headline sizes ({ $sizes } pt)
+story-head-size-hint = write one of { $sizes }, or leave `head_size` out: the head takes the size for its block's span (`heads` in layouts/formats.toml)
 story-head-range-hint = give the head area fewer lines than the block, leaving room for copy (or 0, or leave `head` out: folio sizes it)
 story-cutout-range = `block.cutout` (span { $span }, height { $height }) does not leave an L: the block is { $columns } columns by { $lines } lines, so the corner takes 1–{ $columns } columns less one and 1–{ $lines } lines less one
 story-cutout-range-hint = give the corner fewer columns and lines than the block (the stories in it have blocks of their own there), or leave `cutout` out
@@ -473,6 +475,7 @@ format-real-range = `{ $key }` = { $value } is out of range: { $lo }–{ $hi } {
 format-int-range = `{ $key }` = { $value } is out of range: { $lo }–{ $hi }
 format-top-lines-range = `{ $key }` = { $value } is out of range: 0–{ $max } (fewer than the page's { $lines } lines)
 format-label-empty = `label` is empty
+format-heads = `heads` must list the headline sizes largest first, each for a narrower `span` than the one before and with a smaller `size` (6–200 pt), the last for `span = 1`, at most 12
 format-area-too-big = the type area ({ $width } × { $height } mm) does not fit the trim ({ $trim_width } × { $trim_height } mm)
 formats-none = layouts/formats.toml defines no page format
 formats-none-hint = define at least one, e.g. [broadsheet] with its trim, columns and lines

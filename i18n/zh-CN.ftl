@@ -77,6 +77,8 @@ content-preflight-max-ink-hint = 填印厂的总墨量上限（百分比），�
 story-jump-needs-block = 转版的稿件需要 [block]：folio 不自动安排转版
 story-jump-needs-block-hint = 手工给稿件写 [block]（`folio place --write` 会为能自动安排的稿件写上），或删去 [[jumps]]
 story-head-range = `block.head` = { $head } 超出范围：该稿块高 { $lines } 行，标题区只能占 0–{ $max } 行
+story-head-size = `block.head_size` = { $size } 不是 { $format } 版式的主题字号之一（{ $sizes } pt）
+story-head-size-hint = 写其中之一：{ $sizes }；或删去 `head_size`，按稿块栏数取字号（layouts/formats.toml 的 `heads`）
 story-head-range-hint = 标题区的行数要少于稿块，给正文留出地方（或写 0，或删去 `head`，由 folio 决定）
 story-cutout-range = `block.cutout` 的 span = { $span }、height = { $height } 构不成 L 形：稿块宽 { $columns } 栏、高 { $lines } 行，让出的角只能占 1 至 { $columns } 减 1 栏、1 至 { $lines } 减 1 行
 story-cutout-range-hint = 让出的角要比稿块窄、比稿块矮（角里的稿件在那里另有稿块），或删去 `cutout`
@@ -426,6 +428,7 @@ format-real-range = `{ $key }` = { $value } 超出范围：{ $lo }–{ $hi } { $
 format-int-range = `{ $key }` = { $value } 超出范围：{ $lo }–{ $hi }
 format-top-lines-range = `{ $key }` = { $value } 超出范围：0–{ $max }（须少于版面的 { $lines } 行）
 format-label-empty = `label` 是空的
+format-heads = `heads` 须按字号从大到小列出主题字号：每一级的 `span` 比上一级窄、`size` 比上一级小（6–200 pt），最后一级 `span = 1`，至多 12 级
 format-area-too-big = 版心（{ $width } × { $height } 毫米）超出了成品尺寸（{ $trim_width } × { $trim_height } 毫米）
 formats-none = layouts/formats.toml 中没有定义任何版式
 formats-none-hint = 至少定义一个，如 [broadsheet]，写明成品尺寸、栏数和行数

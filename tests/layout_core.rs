@@ -144,6 +144,7 @@ fn the_search_tiles_a_page_with_every_story_fitting() {
                 top: b.top,
                 height: Length::Lines(b.height),
                 head: b.head,
+                head_size: b.head_size,
                 cutout: b.cutout.map(|(span, height)| folio::input::content::Cutout { span, height }),
             };
             // At the photo height the search chose (its first photo grown or shrunk).
@@ -166,13 +167,17 @@ fn the_search_tiles_a_page_with_every_story_fitting() {
 
 /// A hand-placed head beside the free area is weighed like a placed one (碰题): on the
 /// broadsheet's page 5, the columns the search gives the lead, with the stories it puts under
-/// the lead, searched as a part of their own. Wherever the search puts a head there below the
-/// area's top with nothing beside the area, a hand-placed head on those very lines just right
-/// of the area (as if the stories there were placed by hand) makes it choose a layout with no
-/// head of its own on them.
+/// the lead, searched as a part of their own, with a two-line head hand-placed just right of
+/// the area (as if the stories there were placed by hand) at every line range that meets one
+/// of the heads the search sets there with nothing beside the area. For each: the layout costs
+/// no less than without the neighbour and at most a 碰题 more (the same blocks, priced with the
+/// clash, are always there to choose), and a layout whose heads meet the hand-placed one pays
+/// for it; and somewhere the search moves its heads off the hand-placed one to blocks that
+/// still tile the area in reading order. (Where every way round costs more than the clash, as
+/// where the copy leaves the part's stories no line to spare, it keeps the clash.)
 #[test]
 fn the_search_keeps_its_heads_off_a_hand_placed_head_beside_its_area() {
-    use folio::layout::place::{search, search_beside, Area, Beside, Layout};
+    use folio::layout::place::{search, search_beside, Area, Beside, Layout, W_HEAD_CLASH, W_SIDE_BY_SIDE, W_THREE};
     with_page5_fitter(|edition, formats, fitter| {
         let pi = 1;
         let stories = &edition.stories[pi];
@@ -193,7 +198,7 @@ fn the_search_keeps_its_heads_off_a_hand_placed_head_beside_its_area() {
                 .blocks
                 .iter()
                 .map(|b| {
-                    let block = Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, cutout: b.cutout.map(|(span, height)| folio::input::content::Cutout { span, height }) };
+                    let block = Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, head_size: b.head_size, cutout: b.cutout.map(|(span, height)| folio::input::content::Cutout { span, height }) };
                     let fit = fitter.fit(b.story, &block).unwrap();
                     let from = b.top + u32::from(b.top > page_top);
                     (from, from + fit.head_lines.saturating_sub(1).max(1), b.story)
@@ -201,16 +206,27 @@ fn the_search_keeps_its_heads_off_a_hand_placed_head_beside_its_area() {
                 .collect()
         };
         let alone = search(fitter, &ids, area).expect("the lead's part tiles its columns");
-        let (from, to, story) = heads(&alone).into_iter().find(|h| h.0 > area.top + 1).expect("a head below the area's top");
-        let beside = Beside { right: vec![(from, to)], ..Beside::default() };
-        let layout = search_beside(fitter, &ids, area, &beside).expect("the stories still tile the area");
-        assert_ne!(layout, alone, "the hand-placed head on lines {from}..{to} (beside story {story}'s) changed nothing");
-        for (a, b, s) in heads(&layout) {
-            assert!(b <= from || a >= to, "story {s}'s head on lines {a}..{b} stands beside the hand-placed head on {from}..{to}: {layout:?}");
+        let own = heads(&alone);
+        let meets = |layout: &Layout, (from, to): (u32, u32)| heads(layout).into_iter().any(|(a, b, _)| a < to && from < b);
+        let mut moved = 0;
+        for from in area.top + 2..area.bottom - 2 {
+            let hand = (from, from + 2);
+            if !own.iter().any(|&(a, b, _)| a < hand.1 && hand.0 < b) {
+                continue;
+            }
+            let beside = Beside { right: vec![hand], ..Beside::default() };
+            let layout = search_beside(fitter, &ids, area, &beside).expect("the stories still tile the area");
+            assert!(layout.cost >= alone.cost && layout.cost <= alone.cost + W_HEAD_CLASH + W_THREE, "hand head on {hand:?}: {} against {} alone", layout.cost, alone.cost);
+            if meets(&layout, hand) {
+                assert!(layout.cost >= alone.cost + W_SIDE_BY_SIDE, "a head beside the hand-placed one on {hand:?} unpaid: {layout:?}");
+            } else {
+                moved += 1;
+                // Blocks in reading order tiling the area, as without it.
+                assert_eq!(layout.blocks.iter().map(|b| b.story).collect::<Vec<_>>(), ids);
+                assert_eq!(layout.blocks.iter().map(|b| (b.span * b.height) as i64 - b.cutout.map_or(0, |(w, h)| (w * h) as i64)).sum::<i64>(), i64::from(area.columns * (area.bottom - area.top)));
+            }
         }
-        // Blocks in reading order tiling the area, as without it.
-        assert_eq!(layout.blocks.iter().map(|b| b.story).collect::<Vec<_>>(), ids);
-        assert_eq!(layout.blocks.iter().map(|b| (b.span * b.height) as i64 - b.cutout.map_or(0, |(w, h)| (w * h) as i64)).sum::<i64>(), i64::from(area.columns * (area.bottom - area.top)));
+        assert!(moved > 0, "the search never moved its heads off a hand-placed head beside them: {own:?}");
     });
 }
 
@@ -220,8 +236,8 @@ fn the_search_keeps_its_heads_off_a_hand_placed_head_beside_its_area() {
 /// others searched in the eight columns under the lead as the search places it, told the lead
 /// is hand-placed and six, then five, columns wide.
 #[test]
-fn under_a_hand_placed_lead_every_story_is_narrower_than_it() {
-    use folio::layout::place::{search, search_beside, Area, Beside, W_LEAD_NARROW};
+fn under_a_hand_placed_lead_every_head_is_smaller_than_its() {
+    use folio::layout::place::{search, search_beside, Area, Beside, Placed, W_LEAD_NARROW};
     with_page5_fitter(|edition, formats, fitter| {
         let pi = 1;
         let stories = &edition.stories[pi];
@@ -233,16 +249,24 @@ fn under_a_hand_placed_lead_every_story_is_narrower_than_it() {
         let page_top = edition.page_top(formats, pi);
         let area = (page_top + 20..f.lines - 20).rev().map(|top| Area { column: 1, columns: f.columns, top, bottom: f.lines }).find(|&a| search(fitter, &ids, a).is_some()).expect("the five tile the page under a lead");
         let free = search_beside(fitter, &ids, area, &Beside::default()).expect("the five tile the area");
+        // A block's head size: its `head_size` where the search set one, else its span's.
+        let tier = |b: &Placed| b.head_size.map(|z| f.tier_of_size(z).expect("a size of the ladder")).unwrap_or_else(|| f.head_tier(b.span));
         for span in [6, 5] {
-            let beside = Beside { lead_span: span, ..Beside::default() };
+            let lead_tier = f.head_tier(span);
+            let under = |b: &Placed| b.span <= span && (b.vertical || tier(b) > lead_tier);
+            let beside = Beside { lead_span: span, lead_tier, ..Beside::default() };
             let layout = search_beside(fitter, &ids, area, &beside).expect("the five tile the area under the lead");
-            if free.blocks.iter().all(|b| b.span < span) {
+            if free.blocks.iter().all(under) {
                 // The same blocks, without the cost of a first story narrower than the area.
                 assert_eq!(layout.blocks, free.blocks);
                 assert_eq!(layout.cost + (area.columns - free.blocks[0].span) * W_LEAD_NARROW, free.cost);
             }
-            assert!(layout.blocks.iter().all(|b| b.span < span), "a story as wide as the lead's {span} columns: {layout:?}");
+            assert!(layout.blocks.iter().all(under), "a story wider than the lead's {span} columns or with as large a head: {layout:?}");
             assert_eq!(layout.blocks.iter().map(|b| b.story).collect::<Vec<_>>(), ids, "reading order kept");
+            // As wide as the lead, a head is set a size smaller than the span gives.
+            for b in layout.blocks.iter().filter(|b| !b.vertical && f.head_tier(b.span) <= lead_tier) {
+                assert_eq!(b.head_size, Some(f.head_size(lead_tier + 1).size), "{b:?}");
+            }
         }
     });
 }
@@ -286,6 +310,61 @@ fn stories_without_blocks_are_placed_and_place_write_makes_it_stable() {
     let again = p.folio(&["place", "content/jiangxi-special"]);
     assert!(again.stdout().contains("nothing to place"), "{}", again.stdout());
     p.folio(&["build", "content/jiangxi-special", "--out", "out"]).assert_code(0);
+    assert!(std::fs::read(&pdf).unwrap() == before, "the written blocks rebuild the same pages");
+}
+
+/// Head size (the format's `heads` ladder). By hand: a `[block]`'s `head_size` sets the
+/// headline at that size whatever the block's span (the lead across eight columns at 22 pt, not
+/// 42). By the search: on the automatic sample, a story as wide as its page's lead has its head
+/// set a size under the lead's; `folio place --write` writes that size into its block
+/// (`head_size`), and the next build is the same pages. Sizes read back from the PDF.
+#[test]
+fn head_size_sets_the_headline_and_place_writes_the_searchs() {
+    let p = TestProject::with_edition(SAMPLE_NAME);
+    let lead = "content/jiangxi-special/stories/jiujiang-lead.toml";
+    let headline: Vec<char> = common::han("万里缉毒斩断毒品运输通道");
+    let sizes = |pdf: &std::path::Path| -> Vec<f64> {
+        let mut v: Vec<f64> = common::typeset::chars(pdf).concat().into_iter().filter(|c| headline.contains(&c.c) && c.size > 14.0).map(|c| (c.size * 10.0).round() / 10.0).collect();
+        v.dedup();
+        v
+    };
+    p.build_sample();
+    let pdf = p.out().join("jiangxi-special.pdf");
+    assert!(sizes(&pdf).contains(&42.0), "the 8-column lead at its span's 42 pt: {:?}", sizes(&pdf));
+    p.edit(lead, |t| t.replacen("[block]\ncolumn = 1\nspan = 8", "[block]\nhead_size = 22\ncolumn = 1\nspan = 8", 1));
+    p.build_sample();
+    let set = sizes(&pdf);
+    assert!(set.contains(&22.0) && !set.contains(&42.0), "head_size = 22: {set:?}");
+
+    // The search: the automatic sample's heads under a lead as wide are a size smaller.
+    let p = TestProject::with_edition("jiangxi-auto");
+    let format = p.report("jiangxi-auto", false).compiled.data.pages[0].format.clone();
+    let pdf = p.out().join("jiangxi-auto.pdf");
+    p.folio(&["build", "content/jiangxi-auto", "--out", "out"]).assert_code(0);
+    let before = std::fs::read(&pdf).unwrap();
+    let place = p.folio(&["place", "content/jiangxi-auto", "--write"]);
+    place.assert_code(0);
+    assert!(place.stdout().contains("head_size = "), "no head set a size smaller: {}", place.stdout());
+    let dir = p.edition("jiangxi-auto");
+    let edition: toml::Table = toml::from_str(&std::fs::read_to_string(dir.join("edition.toml")).unwrap()).unwrap();
+    let mut written = 0;
+    for page in edition["pages"].as_array().unwrap() {
+        let files: Vec<toml::Table> = page["stories"].as_array().unwrap().iter().map(|rel| toml::from_str(&std::fs::read_to_string(dir.join(rel.as_str().unwrap())).unwrap()).unwrap()).collect();
+        let span = |t: &toml::Table| t["block"]["span"].as_integer().unwrap() as u32;
+        let size_of = |t: &toml::Table| t["block"].get("head_size").and_then(|v| v.as_float());
+        let lead = size_of(&files[0]).unwrap_or_else(|| format.head_size(format.head_tier(span(&files[0]))).size);
+        for t in &files[1..] {
+            if let Some(z) = size_of(t) {
+                written += 1;
+                assert!(z < lead, "{}: head_size {z} not under the lead's {lead}", t["headline"]);
+                assert!(format.head_tier(span(t)) < format.tier_of_size(z).unwrap(), "{}: a head_size only where the span gives a larger head", t["headline"]);
+            }
+        }
+    }
+    assert!(written > 0, "no head_size written");
+    let again = p.folio(&["place", "content/jiangxi-auto"]);
+    assert!(again.stdout().contains("nothing to place"), "{}", again.stdout());
+    p.folio(&["build", "content/jiangxi-auto", "--out", "out"]).assert_code(0);
     assert!(std::fs::read(&pdf).unwrap() == before, "the written blocks rebuild the same pages");
 }
 
@@ -1162,8 +1241,10 @@ fn strangers(printed: &[char], file: &[char]) -> usize {
 }
 
 /// A head the search turns vertical (竖题) where across it would stand in a row beside another
-/// story's head (碰题): the automatic sample's page 3 has 八里湖 and 武宁 side by side under the
-/// lead, and 武宁's headline, across, would start on 八里湖's line. Read back from the PDF, its
+/// story's head (碰题): the automatic sample's page 3 with 八里湖 and 武宁 held to three columns
+/// (`max_span = 3`; the sample lets them run across the page, each with a head a size under the
+/// lead's) has them side by side under the lead, and 武宁's headline, across, would start on
+/// 八里湖's line. Read back from the PDF, its
 /// characters stand one under another down its block's first column, its two phrases as two
 /// columns (the first on the right); `folio check` finds no heads side by side anywhere in the
 /// edition; `folio place --write` writes `vertical = true` and the page rebuilds the same.
@@ -1171,6 +1252,9 @@ fn strangers(printed: &[char], file: &[char]) -> usize {
 fn the_search_turns_a_head_vertical_rather_than_set_it_in_a_row() {
     let edition = "jiangxi-auto";
     let p = TestProject::with_edition(edition);
+    for name in ["balihu", "wuning"] {
+        p.edit(&format!("content/{edition}/stories/{name}.toml"), |t| t.replacen("\nheadline = ", "\nmax_span = 3\nheadline = ", 1));
+    }
     let report = p.report(edition, true);
     let page3 = report.placed.iter().find(|pl| report.edition.file.value.pages[pl.page].number == 3).expect("page 3 placed");
     let stem = |b: &folio::layout::place::Placed| report.edition.stories[page3.page][b.story].display.file_stem().unwrap().to_string_lossy().into_owned();

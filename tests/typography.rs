@@ -288,7 +288,13 @@ fn short_columns(p: &TestProject, e: &str, pdf: &Path, b: &Body) -> Vec<(usize, 
 /// quotes keeping their clreq compression (copyfit's tracking, measured again, leaves each of
 /// the continuation's six columns a line short); no column of either hand-made sample now
 /// ends more than a line short.
-const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 9), ("jiangxi-tabloid", 22), ("jiangxi-auto", 14)];
+/// Session 19: the automatic sample 23, head size by rank a search variable: page 3's 八里湖 and
+/// 武宁 run across all six columns under the lead with 30 pt heads (they stood side by side at
+/// three columns, 武宁's head turned) and page 2's 所队联动 under 全力推进 at the lead's four
+/// columns with a 22 pt head; a six-column story's copy leaves up to five columns a line short
+/// (a cost the search weighs: these layouts cost less than the narrower ones with every short
+/// line counted).
+const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 9), ("jiangxi-tabloid", 22), ("jiangxi-auto", 23)];
 /// The samples whose columns all end within a line of their foot (齐栏 as #14 asks; the
 /// automatic sample's search weighs deeper shortfalls but may leave one).
 const LEVEL_WITHIN_A_LINE: [&str; 2] = ["jiangxi-special", "jiangxi-tabloid"];

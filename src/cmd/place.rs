@@ -60,6 +60,9 @@ fn describe(b: &Placed) -> String {
     if b.vertical {
         s.push_str("; vertical = true");
     }
+    if let Some(size) = b.head_size {
+        s.push_str(&format!(", head_size = {size}"));
+    }
     if let Some(l) = b.photo_lines {
         s.push_str(&format!("; first photo height = {l}"));
     }
@@ -89,6 +92,9 @@ fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::P
             table["height"] = toml_edit::value(i64::from(b.height));
             if let Some(h) = b.head {
                 table["head"] = toml_edit::value(i64::from(h));
+            }
+            if let Some(size) = b.head_size {
+                table["head_size"] = toml_edit::value(size);
             }
             if let Some((span, height)) = b.cutout {
                 let mut corner = toml_edit::InlineTable::new();

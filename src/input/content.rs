@@ -598,6 +598,11 @@ pub struct Block {
     /// default: as many as it needs. A deeper head is centred in its lines.
     #[serde(default)]
     pub head: Option<u32>,
+    /// The headline's size in pt: one of the format's head sizes (`heads` in
+    /// `layouts/formats.toml`); default: the size for the block's span. The placement search sets
+    /// a smaller one on a story as wide as the page's lead.
+    #[serde(default)]
+    pub head_size: Option<f64>,
     /// The block's bottom-right corner left to other stories (an L-shaped block, 破栏): the
     /// story's head runs across the whole block and its copy down the columns beside the corner
     /// and above it; the stories in the corner have blocks of their own there.
@@ -1077,7 +1082,7 @@ fn validate_story(
     // the page's full width.
     // (One asked across the centre spread: against the spread's.)
     let widest = if s.asks_across() && crossing_ok { 2 * format.columns } else { format.columns };
-    let unplaced = Spanned::new(0..0, Block { column: 1, span: widest, top: 0, height: Length::Lines(format.lines), head: None, cutout: None });
+    let unplaced = Spanned::new(0..0, Block { column: 1, span: widest, top: 0, height: Length::Lines(format.lines), head: None, head_size: None, cutout: None });
     let placed = s.block.as_ref();
     let block = placed.unwrap_or(&unplaced).get_ref();
     let span = placed.map_or(0..0, |b| b.span());
@@ -1094,6 +1099,13 @@ fn validate_story(
         if u64::from(head) >= lines.max(2) {
             diags.push(story.error(story.key_span(&["block", "head"], span.clone()), crate::tr!("story-head-range", head = head, lines = lines, max = lines.max(2) - 1))
                 .hint(crate::tr!("story-head-range-hint")));
+        }
+    }
+    if let Some(size) = block.head_size {
+        if format.tier_of_size(size).is_none() {
+            let sizes = format.head_sizes_list();
+            diags.push(story.error(story.key_span(&["block", "head_size"], span.clone()), crate::tr!("story-head-size", size = size, format = format.spec.label.clone(), sizes = sizes.clone()))
+                .hint(crate::tr!("story-head-size-hint", sizes = sizes)));
         }
     }
     if let Some(c) = block.cutout {
@@ -1365,7 +1377,7 @@ fn validate_jumps(story: &Loaded<Story>, formats: &[&crate::input::grid::Format]
             None => diags.push(story.error(jump.span(), crate::tr!("jump-no-page", page = j.page))
                 .hint(crate::tr!("jump-no-page-hint"))),
         }
-        let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None, cutout: None }, format);
+        let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None, head_size: None, cutout: None }, format);
         let before = diags.len();
         let path = ["jumps".to_string(), ji_index.to_string()];
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
@@ -1409,7 +1421,7 @@ fn check_overlaps(
             for jump in &s.value.jumps {
                 let j = jump.get_ref();
                 if let Some(ji) = pages.iter().position(|p| p.number == j.page) {
-                    let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None, cutout: None }, formats[ji]);
+                    let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None, head_size: None, cutout: None }, formats[ji]);
                     rects.push((ji, (j.column, j.column + j.span, j.top, j.top + lines), s, jump.span()));
                 }
             }

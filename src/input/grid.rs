@@ -48,6 +48,42 @@ pub struct FormatSpec {
     pub banner_lines: u32,
     /// Grid lines a front page's masthead takes.
     pub masthead_lines: u32,
+    /// The headline sizes (主题字号), largest first: a story's head takes the first whose `span`
+    /// its block reaches, or a size further down the list (a story as wide as the page's lead,
+    /// its head a size smaller: head size falls with rank).
+    #[serde(default = "default_heads")]
+    pub heads: Vec<HeadSize>,
+}
+
+/// One headline size of a format's ladder.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HeadSize {
+    /// Narrowest block (in columns) whose head takes this size.
+    pub span: u32,
+    /// Headline size in pt.
+    pub size: f64,
+    /// Typeface: `serif` (bold 宋, 标宋) or `sans` (bold 黑).
+    pub face: Face,
+}
+
+/// A headline's typeface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Face {
+    /// Bold serif (宋, 标宋).
+    Serif,
+    /// Bold sans (黑体).
+    Sans,
+}
+
+/// The ladder a `formats.toml` without `heads` gets: 初号 标宋 across six columns and more down
+/// to a one-column 黑体 head.
+fn default_heads() -> Vec<HeadSize> {
+    [(6, 42.0, Face::Serif), (4, 30.0, Face::Serif), (3, 22.0, Face::Sans), (2, 18.0, Face::Sans), (1, 15.0, Face::Sans)]
+        .into_iter()
+        .map(|(span, size, face)| HeadSize { span, size, face })
+        .collect()
 }
 
 /// A format with its derived geometry.
@@ -122,6 +158,13 @@ impl Format {
         if spec.label.trim().is_empty() {
             return Err(err("label", crate::tr!("format-label-empty")));
         }
+        // The head ladder: a size for every span, each larger than the next.
+        let heads = &spec.heads;
+        let ordered = heads.windows(2).all(|p| p[0].span > p[1].span && p[0].size > p[1].size);
+        let sizes = heads.iter().all(|h| h.size.is_finite() && (6.0..=200.0).contains(&h.size) && h.span >= 1);
+        if heads.is_empty() || heads.len() > 12 || !ordered || !sizes || heads.last().is_some_and(|h| h.span != 1) {
+            return Err(err("heads", crate::tr!("format-heads")));
+        }
         let column_pt = spec.column_chars as f64 * spec.body_size;
         let gutter_pt = spec.gutter_chars * spec.body_size;
         let pitch_pt = spec.body_size * spec.leading;
@@ -169,6 +212,28 @@ impl Format {
         } else {
             0
         }
+    }
+
+    /// The head size (index into [`FormatSpec::heads`]) of a block `span` columns wide.
+    pub fn head_tier(&self, span: u32) -> usize {
+        let heads = &self.spec.heads;
+        heads.iter().position(|h| span >= h.span).unwrap_or(heads.len().saturating_sub(1))
+    }
+
+    /// The head size `tier` (an index into [`FormatSpec::heads`]; past the last, the last).
+    pub fn head_size(&self, tier: usize) -> HeadSize {
+        let heads = &self.spec.heads;
+        heads.get(tier).or(heads.last()).copied().unwrap_or(HeadSize { span: 1, size: 15.0, face: Face::Sans })
+    }
+
+    /// The tier of the ladder's size `size` in pt (a block's `head_size`), if it is one.
+    pub fn tier_of_size(&self, size: f64) -> Option<usize> {
+        self.spec.heads.iter().position(|h| (h.size - size).abs() < 0.01)
+    }
+
+    /// The ladder's sizes, largest first, as an editor reads them: `42, 30, 22, 18, 15`.
+    pub fn head_sizes_list(&self) -> String {
+        self.spec.heads.iter().map(|h| format!("{}", h.size)).collect::<Vec<_>>().join(", ")
     }
 
     /// Line pitch in pt.

@@ -634,6 +634,11 @@ impl<'a> Fitter<'a> {
         Self { format: edition.page_format(formats, page), galley, measures, edition, page, photos, page_top: Box::new(page_top) }
     }
 
+    /// The page's format.
+    pub fn format(&self) -> &Format {
+        self.format
+    }
+
     /// The spans story `story` (its index on the page) may be placed at: its `min_span` and
     /// `max_span` (default 1 and any).
     pub fn span_bounds(&self, story: usize) -> (u32, u32) {
@@ -732,12 +737,15 @@ impl<'a> Fitter<'a> {
         }
         let own = galley::own_span(s, self.format);
         let vertical = (s.vertical || turned) && block.span > 1;
+        // The head's size: the block's `head_size` (the search's smaller head), else the span's.
+        let tier = block.head_size.and_then(|z| self.format.tier_of_size(z)).unwrap_or_else(|| self.format.head_tier(block.span));
+        let main = block.span == own && tier == galley::head_tier(s, self.format, own);
         let head = if turned {
             pieces.head_vertical
-        } else if vertical || block.span == own {
+        } else if vertical || main {
             Some(pieces.head)
         } else {
-            pieces.heads.iter().find(|(sp, _)| *sp == block.span).map(|p| p.1)
+            pieces.heads.iter().find(|&&(sp, t, _)| sp == block.span && t == tier).map(|p| p.2)
         }?;
         let lead = match pieces.lead {
             None => None,
@@ -766,7 +774,7 @@ impl<'a> Fitter<'a> {
         } else if head == pieces.head {
             pieces.head_two
         } else {
-            pieces.heads_two.iter().find(|(sp, _)| *sp == block.span).map(|p| p.1)
+            pieces.heads_two.iter().find(|&&(sp, t, _)| sp == block.span && t == tier).map(|p| p.2)
         }
         .map(|i| self.measures[i].height);
         let shape = Shape::new(&ctx, loaded, block, pieces, ((self.measures[head].height, two), lead, vertical), (photo_delta, first_span), &info);
@@ -1525,7 +1533,7 @@ fn jump_blocks(ctx: &Ctx, s: &Story, pieces: &StoryPieces) -> Vec<Geom> {
         .enumerate()
         .map(|(k, jump)| {
             let j = jump.get_ref();
-            let jb = Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None, cutout: None };
+            let jb = Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None, head_size: None, cutout: None };
             let rule_top = j.top > (ctx.page_top)(j.page);
             let content_top = j.top + u32::from(rule_top);
             let jh = format.lines_for(ctx.measures[pieces.jumpheads[k]].height) + 1;

@@ -34,8 +34,13 @@ pub struct Head {
     pub deck: Option<String>,
     /// Reporters.
     pub byline: Option<String>,
-    /// The story's column span (selects the headline size).
+    /// The story's column span.
     pub span: u32,
+    /// The headline's size in pt: the format's size for the span, or a smaller one of its
+    /// ladder (`heads` in `layouts/formats.toml`) the block or the placement search chose.
+    pub size: f64,
+    /// The headline's typeface at that size.
+    pub face: crate::input::grid::Face,
     /// In pass 2, for a story across the centre spread's gutter: where the fold is, in pt from
     /// the head's left edge. The headline is then split at the fold (跨版标题).
     pub fold: Option<f64>,
@@ -150,12 +155,14 @@ pub struct StoryPieces {
     pub captions: Vec<usize>,
     /// Heads of the continuation blocks, in the order of the story's jumps.
     pub jumpheads: Vec<usize>,
-    /// With [`Spans::All`]: the head set at every other span of the page's format (span, item).
-    pub heads: Vec<(u32, usize)>,
-    /// With [`Spans::All`]: the head with its headline on two lines at every other span (span,
-    /// item): what a head area deep enough for that sets, so a placement search knows when a
-    /// deeper area is filled by the head rather than left white.
-    pub heads_two: Vec<(u32, usize)>,
+    /// With [`Spans::All`]: the head set at every other span of the page's format, at the span's
+    /// own size and a size smaller (span, size tier, item; the tier an index into the format's
+    /// `heads`).
+    pub heads: Vec<(u32, usize, usize)>,
+    /// With [`Spans::All`]: the head with its headline on two lines at every other span and
+    /// size (span, tier, item): what a head area deep enough for that sets, so a placement
+    /// search knows when a deeper area is filled by the head rather than left white.
+    pub heads_two: Vec<(u32, usize, usize)>,
     /// With [`Spans::All`]: the lead box set at every other span (span, item).
     pub leads: Vec<(u32, usize)>,
     /// With [`Spans::All`], for a story folio places whose head is across its block: the head
@@ -180,8 +187,8 @@ impl StoryPieces {
             .chain(variants.iter().flat_map(|(_, f)| f.iter().copied()))
             .chain(captions.iter().copied())
             .chain(jumpheads.iter().copied())
-            .chain(heads.iter().map(|h| h.1))
-            .chain(heads_two.iter().map(|h| h.1))
+            .chain(heads.iter().map(|h| h.2))
+            .chain(heads_two.iter().map(|h| h.2))
             .chain(leads.iter().map(|l| l.1))
             .chain(caption_spans.iter().flatten().map(|c| c.1))
     }
@@ -224,6 +231,13 @@ pub struct Galley {
 /// The span a story is set at: its block's, or (not placed yet) the page's full width.
 pub fn own_span(story: &Story, format: &Format) -> u32 {
     story.block.as_ref().map_or(format.columns, |b| b.get_ref().span)
+}
+
+/// The head size tier (an index into the format's `heads`) a story's head is set at in a
+/// block `span` columns wide: its block's `head_size` where it names one of the ladder's sizes,
+/// else the span's own.
+pub fn head_tier(story: &Story, format: &Format, span: u32) -> usize {
+    story.block.as_ref().and_then(|b| b.get_ref().head_size).and_then(|s| format.tier_of_size(s)).unwrap_or_else(|| format.head_tier(span))
 }
 
 /// Default lead box span: about half the story, at least one column.
@@ -274,6 +288,9 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             let (c0, span) = s.block.as_ref().map_or((0, format.columns), |b| (b.get_ref().column - 1, b.get_ref().span));
             let mut pieces = StoryPieces { head: g.items.len(), ..Default::default() };
             let vertical = s.vertical && span > 1;
+            // The block's `head_size` (validated: one of the ladder's), else the span's own.
+            let tier = head_tier(s, format, span);
+            let style = format.head_size(tier);
             g.items.push(GalleyItem {
                 width: if vertical { format.column_pt } else { format.cols_width(c0, span) },
                 piece: Piece::Head {
@@ -283,6 +300,8 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                         deck: s.deck.clone(),
                         byline: s.byline.clone(),
                         span,
+                        size: style.size,
+                        face: style.face,
                         fold: None,
                         vertical,
                         two: false,
@@ -310,21 +329,29 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             let widest = if s.asks_across() { 2 * format.columns } else { format.columns };
             if spans == Spans::All {
                 let head = g.items[pieces.head].piece.clone();
-                // A vertical head's story in a block of one column sets its head across.
-                for sp in (1..=widest).filter(|&sp| sp != span && (!vertical || sp == 1)) {
-                    let mut piece = head.clone();
-                    if let Piece::Head { head } = &mut piece {
-                        head.span = sp;
-                        head.vertical = false;
+                // A vertical head's story in a block of one column sets its head across. At
+                // each span, the span's own size and the next smaller one (the search sets a
+                // story as wide as the page's lead a size under the lead's head).
+                let sizes = format.spec.heads.len();
+                for sp in (1..=widest).filter(|&sp| !vertical || sp == 1) {
+                    let own_tier = format.head_tier(sp);
+                    for t in (own_tier..=own_tier + 1).filter(|&t| t < sizes && !(sp == span && t == tier)) {
+                        let mut piece = head.clone();
+                        if let Piece::Head { head } = &mut piece {
+                            head.span = sp;
+                            head.vertical = false;
+                            head.size = format.head_size(t).size;
+                            head.face = format.head_size(t).face;
+                        }
+                        pieces.heads.push((sp, t, g.items.len()));
+                        let mut two = piece.clone();
+                        g.items.push(GalleyItem { width: format.cols_width(0, sp), piece });
+                        if let Piece::Head { head } = &mut two {
+                            head.two = true;
+                        }
+                        pieces.heads_two.push((sp, t, g.items.len()));
+                        g.items.push(GalleyItem { width: format.cols_width(0, sp), piece: two });
                     }
-                    pieces.heads.push((sp, g.items.len()));
-                    let mut two = piece.clone();
-                    g.items.push(GalleyItem { width: format.cols_width(0, sp), piece });
-                    if let Piece::Head { head } = &mut two {
-                        head.two = true;
-                    }
-                    pieces.heads_two.push((sp, g.items.len()));
-                    g.items.push(GalleyItem { width: format.cols_width(0, sp), piece: two });
                 }
                 // The same head set vertically, for the search to choose (never for a story
                 // with a photo under its head, which a vertical head cannot have).

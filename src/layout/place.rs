@@ -157,7 +157,7 @@ pub const RAGGED_PHOTO: i32 = 2;
 
 /// One story's block as the search chose it (1-based column, lines from the top of the page's
 /// type area, as a `[block]` table says them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Placed {
     /// The story's index on the page.
     pub story: usize,
@@ -182,10 +182,13 @@ pub struct Placed {
     /// The head set vertically (竖题, `vertical = true`) by the search, to stand beside another
     /// story's head without 碰题.
     pub vertical: bool,
+    /// The headline's size in pt when the search set it smaller than the block's span gives
+    /// (`head_size`): a story as wide as the page's lead, its head a size under the lead's.
+    pub head_size: Option<f64>,
 }
 
 /// A page's layout: every story's block, and the layout's cost.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
     /// The blocks, in reading order.
     pub blocks: Vec<Placed>,
@@ -210,7 +213,7 @@ impl Area {
     /// A block `span` columns wide and `lines` deep at the area's first column, below its top
     /// (under the rule a block there starts with): where a story is tried to see what it needs.
     fn block(&self, span: u32, lines: u32) -> Block {
-        Block { column: self.column, span, top: self.top + 1, height: Length::Lines(lines), head: None, cutout: None }
+        Block { column: self.column, span, top: self.top + 1, height: Length::Lines(lines), head: None, head_size: None, cutout: None }
     }
 }
 
@@ -232,11 +235,14 @@ pub struct Beside {
     /// story is not the lead: every story placed is held narrower than it, so its head stays
     /// the page's largest, none pays for not being the lead, and the first may turn its head.
     pub lead_span: u32,
+    /// The hand-placed lead's head size (an index into the format's `heads`): every head placed
+    /// is set smaller.
+    pub lead_tier: usize,
 }
 
 impl Beside {
     /// Nothing beside the area (a page with no hand-placed block next to it).
-    pub const NONE: Beside = Beside { left: Vec::new(), right: Vec::new(), right_vertical: Vec::new(), lead_span: 0 };
+    pub const NONE: Beside = Beside { left: Vec::new(), right: Vec::new(), right_vertical: Vec::new(), lead_span: 0, lead_tier: 0 };
 
     /// The page's lead is hand-placed ([`Beside::lead_span`]).
     pub fn lead_placed(&self) -> bool {
@@ -341,6 +347,9 @@ struct Search<'a> {
     slack: std::collections::HashMap<(usize, u32, u32, bool, Option<u32>), Option<(u32, u32)>>,
     /// The page's lead is hand-placed ([`Beside::lead_span`]): story 0's head may turn.
     lead_placed: bool,
+    /// Per story, the largest head size it may have (an index into the format's `heads`; 0: any):
+    /// a story whose span gives a larger head has its head set at this size.
+    caps: Vec<usize>,
 }
 
 /// The heads that touch a layout's left and right edges, top to bottom.
@@ -448,7 +457,7 @@ impl<'a> Search<'a> {
             return None;
         }
         // Where it sits does not matter to the fit, only whether a rule line is drawn above it.
-        let block = self.block(w, h, top, None);
+        let block = self.block(i, w, h, top, None);
         let strict = |f: &Fit| f.overset == 0 && f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && f.lines > 0 && thin_over_photo(f) == 0;
         let relax = self.relax;
         let ok = |f: &Fit| if relax { !f.head_short && !f.photos_outside && f.lines > 0 } else { strict(f) };
@@ -570,7 +579,7 @@ impl<'a> Search<'a> {
         if let Some(v) = self.slack.get(&(i, w, h, top, photo_span)) {
             return *v;
         }
-        let block = self.block(w, h, top, None);
+        let block = self.block(i, w, h, top, None);
         let v = self
             .fitter
             .fit_photo(self.stories[i], &block, 0, photo_span)
@@ -592,15 +601,24 @@ impl<'a> Search<'a> {
         (!row && first + default > beside && default > 1 && first + default - 1 <= beside).then_some(default - 1)
     }
 
+    /// Story `i`'s head size in pt in a block `w` columns wide when its cap makes it smaller
+    /// than the span's own (`None`: the span's).
+    fn head_size(&self, i: usize, w: u32) -> Option<f64> {
+        let format = self.fitter.format();
+        let cap = self.caps.get(i).copied().unwrap_or(0);
+        (cap > format.head_tier(w)).then(|| format.head_size(cap).size)
+    }
+
     /// A candidate block `w` × `h` (touching the area's top or not), with an L's corner: where
     /// it sits does not change how a story fits it, only whether a rule line is drawn above it.
-    fn block(&self, w: u32, h: u32, top: bool, cutout: Option<(u32, u32)>) -> Block {
+    fn block(&self, i: usize, w: u32, h: u32, top: bool, cutout: Option<(u32, u32)>) -> Block {
         Block {
             column: self.area.column,
             span: w,
             top: if top { self.area.top } else { self.area.top + 1 },
             height: Length::Lines(h),
             head: None,
+            head_size: self.head_size(i, w),
             cutout: cutout.map(|(span, height)| Cutout { span, height }),
         }
     }
@@ -613,7 +631,7 @@ impl<'a> Search<'a> {
         if let Some(v) = self.wraps.get(&key) {
             return *v;
         }
-        let block = self.block(w, h, top, Some((w2, h2)));
+        let block = self.block(i, w, h, top, Some((w2, h2)));
         let (min, max) = self.bounds[i];
         let relax = self.relax;
         let aside = self.photo_aside(i, w, w2);
@@ -765,13 +783,13 @@ impl<'a> Search<'a> {
         match choice {
             Choice::Leaf { turned } => {
                 let adjust = self.leaf(i, w, h, at_top, turned).map(|(_, a)| a).unwrap_or_default();
-                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical: turned }, adjust.missed));
+                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical: turned, head_size: self.head_size(i, w) }, adjust.missed));
             }
             Choice::Wrap { w2, h2, b } => {
                 let wrapped = self.wrap(i, (w, h, at_top), (w2, h2));
                 let missed = wrapped.map_or(Missed::default(), |x| x.missed);
                 let (photo_lines, photo_span) = wrapped.map_or((None, None), |x| (x.photo_lines, x.photo_span));
-                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: None, photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false }, missed));
+                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: None, photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w) }, missed));
                 self.unfold(i + 1, j, (c0 + w - w2, top + h - h2, w2, h2), false, usize::from(b), out);
             }
             Choice::Across { k, h1, a, b } => {
@@ -834,23 +852,31 @@ pub fn search(fitter: &Fitter, stories: &[usize], area: Area) -> Option<Layout> 
 /// cheapest with the heads it puts next to them.
 pub fn search_beside(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) -> Option<Layout> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
-    let first = search_within(fitter, stories, area, beside, &bounds, false).map(|(l, _)| l);
-    // Head size by rank: a head's size follows its block's span (the templates' tiers), so the
+    let first = search_within(fitter, stories, area, beside, &bounds, &[], false).map(|(l, _)| l);
+    // Head size by rank: a head's size follows its block's span (the format's `heads`), so the
     // lead's head is the page's largest when no other story is as wide as the lead. When the
-    // cheapest layout has another story as wide, the search runs again with the others held
-    // narrower than the lead, and keeps that layout unless it costs more than [`W_RANK`] per
-    // story it narrows.
+    // cheapest layout has another head as large (or a story wider), the search runs again with
+    // the others held at most as wide as the lead and their heads set a size under the lead's
+    // where their span would give them as large a one, and keeps that layout unless it costs
+    // more than [`W_RANK`] per story it changes.
     // Where the lead is hand-placed, every story placed is one of the others.
     let layout = first?;
+    let format = fitter.format();
     let placed_lead = beside.lead_placed();
-    let lead = if placed_lead { beside.lead_span } else { layout.blocks.first().map_or(0, |b| b.span) };
+    let tier_of = |b: &Placed| b.head_size.and_then(|z| format.tier_of_size(z)).unwrap_or_else(|| format.head_tier(b.span));
+    let (lead, lead_tier) = match layout.blocks.first() {
+        _ if placed_lead => (beside.lead_span, beside.lead_tier),
+        Some(b) => (b.span, tier_of(b)),
+        None => return Some(layout),
+    };
     let others = if placed_lead { &layout.blocks[..] } else { &layout.blocks[1..] };
-    let wide = others.iter().filter(|b| b.span >= lead).count() as u32;
-    if wide == 0 || lead <= 1 {
+    let wide = others.iter().filter(|b| !b.vertical && (b.span > lead || tier_of(b) <= lead_tier)).count() as u32;
+    if wide == 0 || lead_tier + 1 >= format.spec.heads.len() {
         return Some(layout);
     }
-    let narrower: Vec<(u32, u32)> = bounds.iter().enumerate().map(|(i, &(lo, hi))| if i == 0 && !placed_lead { (lo.max(lead), hi) } else { (lo, hi.min(lead - 1)) }).collect();
-    match search_within(fitter, stories, area, beside, &narrower, false).map(|(l, _)| l) {
+    let ranked_bounds: Vec<(u32, u32)> = bounds.iter().enumerate().map(|(i, &(lo, hi))| if i == 0 && !placed_lead { (lo.max(lead), hi) } else { (lo, hi.min(lead)) }).collect();
+    let caps: Vec<usize> = (0..stories.len()).map(|i| if i == 0 && !placed_lead { 0 } else { lead_tier + 1 }).collect();
+    match search_within(fitter, stories, area, beside, &ranked_bounds, &caps, false).map(|(l, _)| l) {
         Some(ranked) if ranked.cost <= layout.cost + wide * W_RANK => Some(ranked),
         _ => Some(layout),
     }
@@ -863,11 +889,11 @@ pub fn search_beside(fitter: &Fitter, stories: &[usize], area: Area, beside: &Be
 /// fits nowhere).
 pub fn nearest(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
-    search_within(fitter, stories, area, beside, &bounds, true)
+    search_within(fitter, stories, area, beside, &bounds, &[], true)
 }
 
 /// [`search`] with each story's spans held within `bounds`; `relax`: the [`nearest`] layout.
-fn search_within(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside, bounds: &[(u32, u32)], relax: bool) -> Option<(Layout, Vec<(usize, Missed)>)> {
+fn search_within(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside, bounds: &[(u32, u32)], caps: &[usize], relax: bool) -> Option<(Layout, Vec<(usize, Missed)>)> {
     if stories.is_empty() || area.columns == 0 || area.bottom <= area.top || bounds.iter().any(|(lo, hi)| lo > hi) {
         return None;
     }
@@ -886,6 +912,7 @@ fn search_within(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside
         relax,
         slack: std::collections::HashMap::new(),
         lead_placed: beside.lead_placed(),
+        caps: caps.to_vec(),
     };
     let key = s.best(0, n, area.columns, area.bottom - area.top, true);
     // The kept layout cheapest with the hand-placed heads beside the area (the first on a tie).
@@ -1096,7 +1123,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
 /// placement chose.
 fn apply_block(edition: &mut Edition, pi: usize, b: &Placed) {
     let story = &mut edition.stories[pi][b.story].value;
-    story.block = Some(Spanned::new(0..0, Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, cutout: b.cutout.map(|(span, height)| Cutout { span, height }) }));
+    story.block = Some(Spanned::new(0..0, Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, head_size: b.head_size, cutout: b.cutout.map(|(span, height)| Cutout { span, height }) }));
     if let (Some(lines), Some(photo)) = (b.photo_lines, story.photos.first_mut()) {
         photo.height = Some(Spanned::new(0..0, lines));
     }
@@ -1377,7 +1404,7 @@ fn free_area(edition: &Edition, formats: &Formats, pi: usize, page_top: u32) -> 
                 }
             }
             for jump in story.value.jumps.iter().map(|j| j.get_ref()).filter(|j| j.page == number) {
-                let jb = Block { column: jump.column, span: jump.span, top: jump.top, height: jump.height, head: None, cutout: None };
+                let jb = Block { column: jump.column, span: jump.span, top: jump.top, height: jump.height, head: None, head_size: None, cutout: None };
                 take(jump.column, jump.span, jump.top, block_lines(&jb, format));
             }
         }
@@ -1400,7 +1427,7 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
     let text_lines = |item: Option<usize>| item.and_then(|i| pass1.measures.get(i)).map_or(1, |m| format.lines_for(m.height).max(1));
     let mut out = Beside::default();
     // The span of the hand-placed story first in reading order, with its rank.
-    let mut lead: Option<((u32, usize), u32)> = None;
+    let mut lead: Option<((u32, usize), u32, usize)> = None;
     // A head on columns `first..=last` at lines `top..top + lines`; `across`: over the whole
     // block (else down its first column only).
     let page_top = edition.page_top(formats, pi);
@@ -1429,13 +1456,13 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
                 if qi == pi {
                     add(b.column, b.column + b.span - 1, b.top, lines, !vertical);
                     let rank = reading_rank(edition, pi, si);
-                    if first_free.is_some_and(|f| rank < f) && lead.is_none_or(|(r, _)| rank < r) {
-                        lead = Some((rank, b.span));
+                    if first_free.is_some_and(|f| rank < f) && lead.is_none_or(|(r, _, _)| rank < r) {
+                        lead = Some((rank, b.span, crate::layout::galley::head_tier(&story.value, qformat, b.span)));
                     }
                 } else if spread == Some((qi, pi)) && b.column + b.span - 1 > qformat.columns {
                     add(1, b.column + b.span - 1 - qformat.columns, b.top, lines, true);
                     // The story across the gutter leads both pages of the spread.
-                    lead = Some(((0, 0), b.span));
+                    lead = Some(((0, 0), b.span, crate::layout::galley::head_tier(&story.value, qformat, b.span)));
                 }
             }
             for (k, jump) in story.value.jumps.iter().map(|j| j.get_ref()).enumerate().filter(|(_, j)| j.page == number) {
@@ -1444,7 +1471,7 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
         }
     }
     drop(add);
-    Beside { lead_span: lead.map_or(0, |(_, span)| span), ..out }
+    Beside { lead_span: lead.map_or(0, |(_, span, _)| span), lead_tier: lead.map_or(0, |(_, _, tier)| tier), ..out }
 }
 
 /// Why a page's stories do not tile its area, in characters: each story at the smallest area it
