@@ -944,6 +944,7 @@ new-skel-block-column = first column
 new-skel-block-span = columns
 new-skel-block-top = first grid line
 new-skel-block-height = grid lines
+new-skel-block-head-size = headline size in pt, one of the format's `heads` in layouts/formats.toml (default: the size for the span)
 
 ## The command line's help: --help, folio help, folio man (src/help.rs, from src/cli.rs's definition)
 ## help-<command>-about, help-<command>-examples, help-<command>-arg-<arg>, help-arg-<arg> (an

@@ -894,6 +894,7 @@ new-skel-block-column = 第一栏
 new-skel-block-span = 栏数
 new-skel-block-top = 起始行
 new-skel-block-height = 行数
+new-skel-block-head-size = 主题字号（pt），取 layouts/formats.toml 中该版式 `heads` 的一级（默认按栏数）
 
 ## The command line's help: --help, folio help, folio man (src/help.rs, from src/cli.rs's definition)
 ## help-<command>-about, help-<command>-examples, help-<command>-arg-<arg>, help-arg-<arg> (an

@@ -1250,10 +1250,31 @@ fn strangers(printed: &[char], file: &[char]) -> usize {
 /// edition; `folio place --write` writes `vertical = true` and the page rebuilds the same.
 #[test]
 fn the_search_turns_a_head_vertical_rather_than_set_it_in_a_row() {
+    turns_wuning(None, ("清源断流", "严格场所管理"));
+}
+
+/// The same with 武宁's headline one phrase of nine characters, too long for a column of eight:
+/// turned, it sets as two columns side by side split between sense groups (青少年毒品｜预防教育,
+/// the first on the right), read back from the PDF. (Test copy: the headline is replaced.)
+#[test]
+fn a_long_one_phrase_head_turns_as_two_columns_split_between_sense_groups() {
+    turns_wuning(Some("青少年毒品预防教育"), ("青少年毒品", "预防教育"));
+}
+
+/// The automatic sample's page 3 with 八里湖 and 武宁 held to three columns (and 武宁's headline
+/// replaced by `headline`, where given): 武宁's head turned beside 八里湖's, its two columns the
+/// phrases `columns` read back down the block's first column.
+fn turns_wuning(headline: Option<&str>, columns: (&str, &str)) {
     let edition = "jiangxi-auto";
     let p = TestProject::with_edition(edition);
     for name in ["balihu", "wuning"] {
         p.edit(&format!("content/{edition}/stories/{name}.toml"), |t| t.replacen("\nheadline = ", "\nmax_span = 3\nheadline = ", 1));
+    }
+    if let Some(h) = headline {
+        p.edit(&format!("content/{edition}/stories/wuning.toml"), |t| {
+            let line = t.lines().find(|l| l.starts_with("headline = ")).expect("a headline").to_string();
+            t.replacen(&line, &format!("headline = \"{h}\""), 1)
+        });
     }
     let report = p.report(edition, true);
     let page3 = report.placed.iter().find(|pl| report.edition.file.value.pages[pl.page].number == 3).expect("page 3 placed");
@@ -1280,7 +1301,7 @@ fn the_search_turns_a_head_vertical_rather_than_set_it_in_a_row() {
         }
         found
     };
-    let (first, second) = (column("清源断流"), column("严格场所管理"));
+    let (first, second) = (column(columns.0), column(columns.1));
     assert!(second[0].x1 <= first[0].x0 + 0.5, "the first phrase on the right: {:.1} {:.1}", first[0].x0, second[0].x0);
 
     let run = p.folio(&["check", &format!("content/{edition}"), "--format", "json"]);

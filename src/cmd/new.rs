@@ -239,6 +239,7 @@ body = """
 # span = 3                       # {new-skel-block-span}
 # top = 10                       # {new-skel-block-top}
 # height = 40                    # {new-skel-block-height}
+# head_size = 22                 # {new-skel-block-head-size}
 "#;
 
 /// [`STORY_SKELETON`] with its comments in the run's language.

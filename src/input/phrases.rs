@@ -104,6 +104,27 @@ pub fn rank_at(text: &str, at: usize) -> Option<u8> {
     breaks(text).into_iter().find(|b| b.byte == at).map(|b| b.rank)
 }
 
+/// Where a headline of one phrase set vertically (竖题) splits into two columns side by side:
+/// the break between phrases or sense groups whose two parts are nearest in length, each at
+/// most `most` characters and differing by at most three (two columns of a 竖题 stand about level;
+/// a lower rank wins a tie, then the shorter first part). `None` for a headline with the
+/// editor's line break (its phrases are its columns), one of `most` characters or fewer (one
+/// column), or one no such break splits.
+pub fn vertical_split(headline: &str, most: usize) -> Option<usize> {
+    let count = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+    let n = count(headline);
+    if headline.contains('\n') || n <= most {
+        return None;
+    }
+    breaks(headline)
+        .into_iter()
+        .filter(|b| b.rank <= rank::GROUP)
+        .map(|b| (count(&headline[..b.byte]), b))
+        .filter(|&(a, _)| a <= most && n - a <= most && a.abs_diff(n - a) <= 3)
+        .min_by_key(|&(a, b)| ((n - a).abs_diff(a), b.rank, a))
+        .map(|(_, b)| b.byte)
+}
+
 /// Characters of `s` that are not punctuation marks.
 fn chars(s: &str) -> usize {
     s.chars().filter(|&c| !OPENING.contains(c) && !CLOSING.contains(c)).count()
@@ -232,6 +253,14 @@ mod tests {
         assert_eq!(show("健康人生，绿色无毒！·九江", rank::PHRASE), "健康人生，|绿色无毒！·|九江");
         assert_eq!(rank_at("斩断毒品运输通道", "斩断毒品运".len()), None, "运‖输 is inside a word");
         assert_eq!(rank_at("斩断毒品运输通道", "斩断".len()), Some(rank::WORD));
+        // A one-phrase head set vertically splits into two columns between sense groups.
+        let split = |t: &str| vertical_split(t, 8).map(|at| format!("{}|{}", &t[..at], &t[at..]));
+        assert_eq!(split("青少年毒品预防教育").as_deref(), Some("青少年毒品|预防教育"));
+        assert_eq!(split("全力推进毒品问题综合治理"), None, "four and eight: columns too unequal");
+        assert_eq!(split("万里缉毒斩断毒品运输通道综合治理").as_deref(), Some("万里缉毒斩断毒品|运输通道综合治理"));
+        assert_eq!(split("禁毒宣传进企业"), None, "seven characters: one column");
+        assert_eq!(split("警力下沉\n禁毒宣传进企业"), None, "the editor's phrases are the columns");
+        assert_eq!(split("万里缉毒斩断毒品运输通道综合治理见效"), None, "eighteen characters: more than two columns of eight");
         // One word (a 成语) has no place to break.
         assert_eq!(breaks("自力更生"), []);
         assert_eq!(breaks(""), []);

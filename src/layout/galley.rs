@@ -46,6 +46,10 @@ pub struct Head {
     pub fold: Option<f64>,
     /// Set vertically (竖排) in one column.
     pub vertical: bool,
+    /// Set vertically, a headline of one phrase longer than [`TURN_PHRASE_CHARS`]: the byte
+    /// where it splits into two columns side by side, between phrases or sense groups
+    /// ([`crate::input::phrases::vertical_split`]).
+    pub split: Option<usize>,
     /// Pass 1: set the headline on two lines, as the pages do in a head area deep enough for
     /// it (a second measure of the story's head, [`StoryPieces::head_two`]).
     pub two: bool,
@@ -199,10 +203,14 @@ pub const TURN_PHRASE_CHARS: usize = 8;
 
 /// Whether the placement search may set `headline` vertically: a 竖题 is a short head, one or
 /// two phrases (the editor's `\n`, each a column, side by side in one column of type) of at
-/// most [`TURN_PHRASE_CHARS`] characters; a longer one would run far down its column.
+/// most [`TURN_PHRASE_CHARS`] characters — or one phrase that splits into two such columns of
+/// about equal length between sense groups ([`crate::input::phrases::vertical_split`]:
+/// 青少年毒品｜预防教育, not 全力推进｜毒品问题综合治理); a
+/// longer one would run far down its column.
 pub fn may_turn(headline: &str) -> bool {
     let phrases: Vec<usize> = headline.split('\n').map(|p| p.chars().filter(|c| !c.is_whitespace()).count()).filter(|&n| n > 0).collect();
-    !phrases.is_empty() && phrases.len() <= 2 && phrases.iter().all(|&n| n <= TURN_PHRASE_CHARS)
+    let short = phrases.len() <= 2 && phrases.iter().all(|&n| n <= TURN_PHRASE_CHARS);
+    !phrases.is_empty() && (short || crate::input::phrases::vertical_split(headline, TURN_PHRASE_CHARS).is_some())
 }
 
 /// Which widths the galley sets heads and lead boxes at.
@@ -304,6 +312,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                         face: style.face,
                         fold: None,
                         vertical,
+                        split: crate::input::phrases::vertical_split(&s.headline, TURN_PHRASE_CHARS),
                         two: false,
                         breaks: crate::input::phrases::breaks(&s.headline),
                     },
