@@ -231,6 +231,12 @@ impl Format {
         self.spec.heads.iter().position(|h| (h.size - size).abs() < 0.01)
     }
 
+    /// The head size tier of a block `span` columns wide that asks for `head_size` (pt): that
+    /// size's where it is one of the ladder's, else the span's own.
+    pub fn block_tier(&self, span: u32, head_size: Option<f64>) -> usize {
+        head_size.and_then(|z| self.tier_of_size(z)).unwrap_or_else(|| self.head_tier(span))
+    }
+
     /// The ladder's sizes, largest first, as an editor reads them: `42, 30, 22, 18, 15`.
     pub fn head_sizes_list(&self) -> String {
         self.spec.heads.iter().map(|h| format!("{}", h.size)).collect::<Vec<_>>().join(", ")

@@ -738,7 +738,7 @@ impl<'a> Fitter<'a> {
         let own = galley::own_span(s, self.format);
         let vertical = (s.vertical || turned) && block.span > 1;
         // The head's size: the block's `head_size` (the search's smaller head), else the span's.
-        let tier = block.head_size.and_then(|z| self.format.tier_of_size(z)).unwrap_or_else(|| self.format.head_tier(block.span));
+        let tier = self.format.block_tier(block.span, block.head_size);
         let main = block.span == own && tier == galley::head_tier(s, self.format, own);
         let head = if turned {
             pieces.head_vertical

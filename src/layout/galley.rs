@@ -245,7 +245,7 @@ pub fn own_span(story: &Story, format: &Format) -> u32 {
 /// block `span` columns wide: its block's `head_size` where it names one of the ladder's sizes,
 /// else the span's own.
 pub fn head_tier(story: &Story, format: &Format, span: u32) -> usize {
-    story.block.as_ref().and_then(|b| b.get_ref().head_size).and_then(|s| format.tier_of_size(s)).unwrap_or_else(|| format.head_tier(span))
+    format.block_tier(span, story.block.as_ref().and_then(|b| b.get_ref().head_size))
 }
 
 /// Default lead box span: about half the story, at least one column.

@@ -44,10 +44,11 @@
 //! - [`W_LEAD_NARROW`] per column the lead is narrower than the area, and [`W_LEAD_LOW`] if the
 //!   lead does not touch the top (neither where the page's lead is hand-placed: then the area's
 //!   first story is not the lead);
-//! - head size by rank: a head's size follows its block's span, so the search keeps every other
-//!   story narrower than the lead (the hand-placed lead's span, where it is) when that costs at
-//!   most [`W_RANK`] per story narrowed (a second search with the others' spans held under the
-//!   lead's);
+//! - head size by rank: a head's size follows its block's span (the format's `heads`) unless
+//!   the search sets it smaller, and the lead's is the page's largest: where another head is as
+//!   large, a second search holds every other story at most as wide as the lead (the
+//!   hand-placed lead, where it is) with its head a size under the lead's where its span would
+//!   make it as large, kept when that costs at most [`W_RANK`] per story changed;
 //! - [`W_LEG`] per line a one-column block runs past [`LONG_LEG`] lines, and [`W_LEG_PHOTO`]
 //!   per line a photo with a single column of copy beside it runs past [`LONG_LEG_BESIDE`]
 //!   lines (长腿);
@@ -122,8 +123,9 @@ pub const W_PHOTO_SPAN: u32 = 6;
 /// Cost per column a story's first photo is made wider or narrower than the size its file asks
 /// for (`size`): an editor's wish, kept unless the page cannot be made without it.
 pub const W_PHOTO_SIZE: u32 = 60;
-/// What the search pays at most, per story, to keep every other story narrower than the lead
-/// (so that the lead's head is the page's largest: head size by rank).
+/// What the search pays at most, per story, to keep every other head smaller than the lead's
+/// (every other story at most as wide as the lead, its head a size under the lead's where its
+/// span would make it as large: head size by rank).
 pub const W_RANK: u32 = 150;
 /// Cost of an L-shaped block (a story wrapping the corner the next stories fill): a little, so
 /// that a rectangle is kept where it costs as much.
@@ -232,8 +234,9 @@ pub struct Beside {
     /// Where the page's lead is hand-placed (a story of the page ahead of every one to place,
     /// or the 跨版 story across the centre spread), its span (its whole block's, across the
     /// spread for a 跨版 story); 0 when the lead is to be placed. Then the free area's first
-    /// story is not the lead: every story placed is held narrower than it, so its head stays
-    /// the page's largest, none pays for not being the lead, and the first may turn its head.
+    /// story is not the lead: every story placed is held at most as wide as it, with a head a
+    /// size under its ([`Beside::lead_tier`]), none pays for not being the lead, and the first
+    /// may turn its head.
     pub lead_span: u32,
     /// The hand-placed lead's head size (an index into the format's `heads`): every head placed
     /// is set smaller.
@@ -863,7 +866,7 @@ pub fn search_beside(fitter: &Fitter, stories: &[usize], area: Area, beside: &Be
     let layout = first?;
     let format = fitter.format();
     let placed_lead = beside.lead_placed();
-    let tier_of = |b: &Placed| b.head_size.and_then(|z| format.tier_of_size(z)).unwrap_or_else(|| format.head_tier(b.span));
+    let tier_of = |b: &Placed| format.block_tier(b.span, b.head_size);
     let (lead, lead_tier) = match layout.blocks.first() {
         _ if placed_lead => (beside.lead_span, beside.lead_tier),
         Some(b) => (b.span, tier_of(b)),
