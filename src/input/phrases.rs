@@ -109,15 +109,15 @@ pub fn rank_at(text: &str, at: usize) -> Option<u8> {
 /// most `most` characters and differing by at most three (two columns of a 竖题 stand about level;
 /// a lower rank wins a tie, then the shorter first part). `None` for a headline with the
 /// editor's line break (its phrases are its columns), one of `most` characters or fewer (one
-/// column), or one no such break splits.
-pub fn vertical_split(headline: &str, most: usize) -> Option<usize> {
+/// column), or one no such break splits. `places`: the headline's [`breaks`].
+pub fn vertical_split(headline: &str, places: &[Break], most: usize) -> Option<usize> {
     let count = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
     let n = count(headline);
     if headline.contains('\n') || n <= most {
         return None;
     }
-    breaks(headline)
-        .into_iter()
+    places
+        .iter()
         .filter(|b| b.rank <= rank::GROUP)
         .map(|b| (count(&headline[..b.byte]), b))
         .filter(|&(a, _)| a <= most && n - a <= most && a.abs_diff(n - a) <= 3)
@@ -254,7 +254,7 @@ mod tests {
         assert_eq!(rank_at("斩断毒品运输通道", "斩断毒品运".len()), None, "运‖输 is inside a word");
         assert_eq!(rank_at("斩断毒品运输通道", "斩断".len()), Some(rank::WORD));
         // A one-phrase head set vertically splits into two columns between sense groups.
-        let split = |t: &str| vertical_split(t, 8).map(|at| format!("{}|{}", &t[..at], &t[at..]));
+        let split = |t: &str| vertical_split(t, &breaks(t), 8).map(|at| format!("{}|{}", &t[..at], &t[at..]));
         assert_eq!(split("青少年毒品预防教育").as_deref(), Some("青少年毒品|预防教育"));
         assert_eq!(split("全力推进毒品问题综合治理"), None, "four and eight: columns too unequal");
         assert_eq!(split("万里缉毒斩断毒品运输通道综合治理").as_deref(), Some("万里缉毒斩断毒品|运输通道综合治理"));

@@ -208,9 +208,15 @@ pub const TURN_PHRASE_CHARS: usize = 8;
 /// 青少年毒品｜预防教育, not 全力推进｜毒品问题综合治理); a
 /// longer one would run far down its column.
 pub fn may_turn(headline: &str) -> bool {
+    let places = crate::input::phrases::breaks(headline);
+    turnable(headline, crate::input::phrases::vertical_split(headline, &places, TURN_PHRASE_CHARS))
+}
+
+/// [`may_turn`] for a headline whose two-column split (`split`) is known.
+fn turnable(headline: &str, split: Option<usize>) -> bool {
     let phrases: Vec<usize> = headline.split('\n').map(|p| p.chars().filter(|c| !c.is_whitespace()).count()).filter(|&n| n > 0).collect();
     let short = phrases.len() <= 2 && phrases.iter().all(|&n| n <= TURN_PHRASE_CHARS);
-    !phrases.is_empty() && (short || crate::input::phrases::vertical_split(headline, TURN_PHRASE_CHARS).is_some())
+    !phrases.is_empty() && (short || split.is_some())
 }
 
 /// Which widths the galley sets heads and lead boxes at.
@@ -299,6 +305,8 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             // The block's `head_size` (validated: one of the ladder's), else the span's own.
             let tier = head_tier(s, format, span);
             let style = format.head_size(tier);
+            let breaks = crate::input::phrases::breaks(&s.headline);
+            let split = crate::input::phrases::vertical_split(&s.headline, &breaks, TURN_PHRASE_CHARS);
             g.items.push(GalleyItem {
                 width: if vertical { format.column_pt } else { format.cols_width(c0, span) },
                 piece: Piece::Head {
@@ -312,9 +320,9 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                         face: style.face,
                         fold: None,
                         vertical,
-                        split: crate::input::phrases::vertical_split(&s.headline, TURN_PHRASE_CHARS),
+                        split,
                         two: false,
-                        breaks: crate::input::phrases::breaks(&s.headline),
+                        breaks,
                     },
                 },
             });
@@ -364,7 +372,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 }
                 // The same head set vertically, for the search to choose (never for a story
                 // with a photo under its head, which a vertical head cannot have).
-                if !vertical && s.unplaced() && !s.photos.iter().any(|p| p.is_under_head()) && may_turn(&s.headline) {
+                if !vertical && s.unplaced() && !s.photos.iter().any(|p| p.is_under_head()) && turnable(&s.headline, split) {
                     let mut piece = head.clone();
                     if let Piece::Head { head } = &mut piece {
                         head.vertical = true;
