@@ -110,12 +110,14 @@ story-photo-missing-hint = check the file name; photo paths are relative to the 
 story-photo-focus-shape = `focus` has { $count } numbers; it takes two, [x, y]
 story-photo-focus-range = `focus` value { $value } is outside 0–1
 story-photo-focus-hint = write the point to keep in view as fractions of the image from its top-left corner, e.g. focus = [0.3, 0.2] (the centre is [0.5, 0.5])
-story-photo-under-head-keys = a photo under the head (压题图) spans the whole block under the head, so it takes no { $keys }
-story-photo-under-head-keys-hint = remove { $keys }, or `under_head` to place the photo yourself
-story-photo-under-head-twice = only one photo of a story can stand under its head
-story-photo-under-head-twice-hint = keep `under_head = true` on one photo; place the others with `row`, or at the foot of the copy
-story-photo-under-head-vertical = a story with a vertical (竖排) head cannot have a photo under its head
-story-photo-under-head-vertical-hint = remove `under_head`, or `vertical = true`
+story-photo-under-head-keys = a photo with `{ $key }` (压题图 under the head, 题上图 above it) spans the whole block, so it takes no { $keys }
+story-photo-under-head-keys-hint = remove { $keys }, or `{ $key }` to place the photo yourself
+story-photo-under-head-twice = only one photo of a story can stand across its block (under or above its head)
+story-photo-under-head-twice-hint = keep `under_head = true` or `above_head = true` on one photo; place the others with `row`, or at the foot of the copy
+story-photo-under-and-above-head = a photo cannot stand both under and above its story's head
+story-photo-under-and-above-head-hint = keep one of `under_head = true` and `above_head = true`
+story-photo-under-head-vertical = a story with a vertical (竖排) head cannot have a photo across its block (`{ $key }`)
+story-photo-under-head-vertical-hint = remove `{ $key }`, or `vertical = true`
 story-span-hint-range = `{ $key }` = { $value } is out of range: the page has columns 1–{ $columns }
 story-span-hint-range-spread = `{ $key }` = { $value } is out of range: a story across the centre spread has the spread's columns 1–{ $columns }
 story-span-hint-range-hint = set `{ $key }` between 1 and { $columns } (columns the story's block may span), or leave it out

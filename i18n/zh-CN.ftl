@@ -99,12 +99,14 @@ story-photo-missing-hint = 请核对文件名；图片路径相对于本期目�
 story-photo-focus-shape = `focus` 有 { $count } 个数，应为两个：[x, y]
 story-photo-focus-range = `focus` 的值 { $value } 不在 0–1 之间
 story-photo-focus-hint = 写出裁切时要保留的位置，以图片左上角起宽、高的比例表示，如 focus = [0.3, 0.2]（中心为 [0.5, 0.5]）
-story-photo-under-head-keys = 压题图占标题下整个稿块宽，不能再写 { $keys }
-story-photo-under-head-keys-hint = 删去 { $keys }，或删去 `under_head`，自己摆放图片
-story-photo-under-head-twice = 一篇稿件只能有一张压题图
-story-photo-under-head-twice-hint = 只在一张图片上写 `under_head = true`；其他图片用 `row` 摆放，或放在正文之下
-story-photo-under-head-vertical = 竖排标题的稿件不能有压题图
-story-photo-under-head-vertical-hint = 删去 `under_head` 或 `vertical = true`
+story-photo-under-head-keys = 写了 `{ $key }` 的图片（标题下的压题图、标题上的题上图）占整个稿块宽，不能再写 { $keys }
+story-photo-under-head-keys-hint = 删去 { $keys }，或删去 `{ $key }`，自己摆放图片
+story-photo-under-head-twice = 一篇稿件只能有一张横跨稿块的图片（压题图或题上图）
+story-photo-under-head-twice-hint = 只在一张图片上写 `under_head = true` 或 `above_head = true`；其他图片用 `row` 摆放，或放在正文之下
+story-photo-under-and-above-head = 一张图片不能既在标题下又在标题上
+story-photo-under-and-above-head-hint = `under_head = true` 与 `above_head = true` 只留一个
+story-photo-under-head-vertical = 竖排标题的稿件不能有横跨稿块的图片（`{ $key }`）
+story-photo-under-head-vertical-hint = 删去 `{ $key }` 或 `vertical = true`
 story-span-hint-range = `{ $key }` = { $value } 超出范围：该版只有第 1–{ $columns } 栏
 story-span-hint-range-spread = `{ $key }` = { $value } 超出范围：跨版稿件可用两版的第 1–{ $columns } 栏
 story-span-hint-range-hint = 把 `{ $key }` 设在 1 到 { $columns } 之间（稿块可跨的栏数），或删去

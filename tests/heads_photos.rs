@@ -11,48 +11,12 @@ use common::*;
 use folio::layout::compose::{PagesData, PlacedPiece, Rect};
 use folio::input::grid::Format;
 
-/// TEST DATA: a gradient photo, `w` × `h` pixels: red rises from 55 to 255 left to right, green
-/// from 55 to 255 top to bottom, blue is `blue` throughout — so any pixel of it tells where in
-/// the image it is.
-fn gradient(path: &std::path::Path, w: u32, h: u32, blue: u8) {
-    let img = image::RgbImage::from_fn(w, h, |x, y| {
-        let fx = f64::from(x) / f64::from(w - 1);
-        let fy = f64::from(y) / f64::from(h - 1);
-        image::Rgb([(55.0 + 200.0 * fx).round() as u8, (55.0 + 200.0 * fy).round() as u8, blue])
-    });
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    img.save(path).unwrap();
-}
-
 /// A one-page broadsheet edition `content/<name>` in `p` holding one story file `story`.
 fn edition_with(p: &TestProject, name: &str, story: &str) {
     let dir = p.edition(name);
     std::fs::create_dir_all(dir.join("stories")).unwrap();
     std::fs::write(dir.join("edition.toml"), one_page_edition("broadsheet", &["stories/a.toml".to_string()])).unwrap();
     std::fs::write(dir.join("stories/a.toml"), story).unwrap();
-}
-
-/// The page `page` (1-based) of `pdf` rendered at `dpi` as RGB.
-fn render(pdf: &std::path::Path, page: usize, dpi: u32) -> image::RgbImage {
-    let dir = tempfile::tempdir().unwrap();
-    let stem = dir.path().join("p");
-    let n = page.to_string();
-    poppler("pdftoppm", &["-png", "-r", &dpi.to_string(), "-f", &n, "-l", &n, "-singlefile", pdf.to_str().unwrap(), stem.to_str().unwrap()]);
-    image::open(dir.path().join("p.png")).unwrap().to_rgb8()
-}
-
-/// The box (x0, y0, x1, y1, in pixels) of the pixels of a gradient photo with blue `blue`.
-fn photo_box(img: &image::RgbImage, blue: u8) -> (u32, u32, u32, u32) {
-    let mut b = (u32::MAX, u32::MAX, 0, 0);
-    for (x, y, p) in img.enumerate_pixels() {
-        let [r, g, bl] = p.0;
-        let is = (i32::from(bl) - i32::from(blue)).abs() < 16 && r > 45 && g > 45 && ((i32::from(r) - i32::from(bl)).abs() > 24 || (i32::from(g) - i32::from(bl)).abs() > 24);
-        if is {
-            b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
-        }
-    }
-    assert!(b.0 < b.2 && b.1 < b.3, "no photo with blue {blue} on the page");
-    b
 }
 
 /// Where in the image (fractions 0–1) the pixels along one edge of the visible part come from:
@@ -211,6 +175,87 @@ fn a_photo_under_the_head_stands_between_head_and_copy() {
     for needle in ["takes no span", &format!("stories/a.toml:{line}:14"), "remove span"] {
         assert!(out.contains(needle), "the output lacks {needle:?}:\n{out}");
     }
+}
+
+/// The 题上图 of `content/<name>` (blue 0) read back: from the block's top, across it, its
+/// caption and then the head under it, the copy under the head; nothing of the story above
+/// or beside the picture. Gives the head's top and the picture's foot (pt from the page's top).
+fn check_above_head(p: &TestProject, name: &str, data: &PagesData, story: usize) -> (f64, f64) {
+    let pdf = p.out().join(format!("{name}.pdf"));
+    let f = &data.pages[0].format;
+    let img = render(&pdf, 1, 144);
+    let px = 2.0; // pixels per pt at 144 dpi
+    let b = photo_box(&img, 0);
+    let (ix0, iy0, ix1, iy1) = (f64::from(b.0) / px, f64::from(b.1) / px, f64::from(b.2 + 1) / px, f64::from(b.3 + 1) / px);
+    let body = f.spec.body_size;
+    let words = &bbox_words(&pdf)[0];
+    let s = &data.pages[0].stories[story];
+    let (bx0, bx1) = (f.bleed_pt + f.side_pt + s.block.x, f.bleed_pt + f.side_pt + s.block.x + s.block.w);
+    let by0 = f.bleed_pt + f.top_pt + s.block.y;
+    let in_block = |w: &Word| w.x0 >= bx0 - 1.0 && w.x1 <= bx1 + 1.0 && w.y0 >= by0 - 1.0;
+    // The picture from the block's top (under its rule, where it has one), across its width.
+    assert!(iy0 - by0 < 1.5 * f.pitch_pt, "{name}: the photo's top ({iy0:.1}) is not at the block's top ({by0:.1})");
+    assert!((ix0 - bx0).abs() < 1.5 && (ix1 - bx1).abs() < 1.5, "{name}: the photo spans {ix0:.1}–{ix1:.1}, the block {bx0:.1}–{bx1:.1}");
+    // The head: the words set larger than the body in the block, all under the picture and
+    // its caption.
+    let heads: Vec<&Word> = words.iter().map(|(_, w)| w).filter(|w| w.y1 - w.y0 > body * 1.4 && in_block(w)).collect();
+    assert!(!heads.is_empty(), "{name}: no head in the block");
+    let head_top = heads.iter().map(|w| w.y0).fold(f64::INFINITY, f64::min);
+    let head_foot = heads.iter().map(|w| w.y1).fold(0.0, f64::max);
+    let caption: Vec<&Word> = words.iter().map(|(_, w)| w).filter(|w| in_block(w) && w.y0 > iy1 - 1.0 && w.y1 < head_top && w.y1 - w.y0 < body * 1.2).collect();
+    assert!(caption.iter().any(|w| w.text.contains("题上图") || w.text.contains("郑智君")), "{name}: the caption stands between the picture and the head: {caption:?}");
+    assert!(head_top > iy1, "{name}: the head ({head_top:.1}) starts under the picture ({iy1:.1})");
+    // The copy under the head; none of it beside or above the picture.
+    let copy: Vec<&Word> = words.iter().map(|(_, w)| w).filter(|w| is_body(w, body) && in_block(w) && w.y0 > head_foot).collect();
+    assert!(copy.len() > 20, "{name}: the story's copy is on the page");
+    let beside = words.iter().map(|(_, w)| w).filter(|w| in_block(w) && w.y1 > iy0 && w.y0 < iy1).count();
+    assert_eq!(beside, 0, "{name}: nothing is set beside the picture");
+    (head_top, iy1)
+}
+
+/// 题上图: `above_head = true` sets the photo across the top of the story's block, the head
+/// under it and the copy under the head (read back from the page); with `column`, `span`,
+/// `row` or `size`, with `under_head` on the same photo, or with a vertical head, it is a
+/// located error.
+#[test]
+fn a_photo_above_the_head_stands_over_head_and_copy() {
+    let p = TestProject::sample();
+    let dir = p.edition("titu");
+    gradient(&dir.join("photos/titu.png"), 1200, 700, 0);
+    let photo = "\n[[photos]]\nfile = \"photos/titu.png\"\ncaption = \"题上图\"\ncredit = \"郑智君\"\nabove_head = true\n";
+    let block = "\n[block]\ncolumn = 3\nspan = 4\ntop = 0\nheight = 84\n";
+    let low_ppi_ok = |p: &TestProject| p.edit("content/titu/edition.toml", |t| t + "\n[preflight]\nerror_ppi = 10\nwarn_ppi = 20\n");
+    edition_with(&p, "titu", &format!("{STORY_HEAD}{}{photo}{block}", body(12)));
+    low_ppi_ok(&p);
+    let report = p.report("titu", true);
+    assert_eq!(report.compiled.fits[0].overset, 0, "the page fits");
+    let (head_top, photo_foot) = check_above_head(&p, "titu", &report.compiled.data, 0);
+    // The same story without the key: its head at the block's top, over the picture.
+    edition_with(&p, "titu", &format!("{STORY_HEAD}{}{}{block}", body(12), photo.replace("above_head = true\n", "")));
+    low_ppi_ok(&p);
+    let plain = p.report("titu", true);
+    let (pf, ps) = (&plain.compiled.data.pages[0].format, &plain.compiled.data.pages[0].stories[0]);
+    assert!(ps.head.rect.y - ps.block.y < pf.pitch_pt && ps.head.rect.y + pf.bleed_pt + pf.top_pt < photo_foot, "without above_head the head is at the block's top: {:?}", ps.head.rect);
+    assert!(head_top - (pf.bleed_pt + pf.top_pt + ps.head.rect.y) > 10.0 * pf.pitch_pt, "the picture moved the head down by its depth");
+    // Its keys, both places at once, and a vertical head: located errors.
+    for (extra, needles) in [
+        ("span = 2\n", vec!["takes no span", "remove span, or `above_head`"]),
+        ("under_head = true\n", vec!["both under and above", "keep one of"]),
+    ] {
+        edition_with(&p, "titu", &format!("{STORY_HEAD}{}{photo}{extra}{block}", body(12)));
+        let line = line_of(&p, "content/titu/stories/a.toml", "above_head");
+        let run = p.folio(&["check", "content/titu"]);
+        run.assert_code(1);
+        let out = run.stdout() + &run.stderr();
+        for needle in needles.iter().copied().chain([format!("stories/a.toml:{line}:14").as_str()]) {
+            assert!(out.contains(needle), "{extra:?}: the output lacks {needle:?}:\n{out}");
+        }
+    }
+    edition_with(&p, "titu", &format!("{STORY_HEAD}vertical = true\n{}{photo}{block}", body(12)));
+    let run = p.folio(&["check", "content/titu"]);
+    run.assert_code(1);
+    let out = run.stdout() + &run.stderr();
+    assert!(out.contains("vertical (竖排) head cannot have a photo across its block (`above_head`)"), "{out}");
 }
 
 /// The y of the first line of each story's copy on the PDF (found by its text, the first line

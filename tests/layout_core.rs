@@ -390,7 +390,7 @@ fn cutting_what_the_message_says_places_the_page() {
     let p = TestProject::sample();
     let dir = p.edition("prop");
     std::fs::create_dir_all(dir.join("stories")).unwrap();
-    write_random_page(&common::Seed::load(), &dir, 6.0 * 64.0 * 10.0 * 1.1, &[(0, 3, 5), (40, 7, 3), (80, 11, 2)]);
+    common::write_random_page(&common::Seed::load(), &dir, 6.0 * 64.0 * 10.0 * 1.1, &[(0, 3, 5), (40, 7, 3), (80, 11, 2)]);
     let run = p.folio(&["build", "content/prop", "--out", "out"]);
     run.assert_code(1);
     let err = run.stderr();
@@ -762,7 +762,7 @@ fn span_hints_bound_the_spans_folio_chooses() {
             break;
         }
         let (n, share, picks) = strategy.new_tree(&mut runner).unwrap().current();
-        write_random_page(&seed, &dir, 3840.0 * share, &picks[..n]);
+        common::write_random_page(&seed, &dir, 3840.0 * share, &picks[..n]);
         explore(&mut s, "prop", &mut changed, &mut infeasible, &mut tried);
     }
     assert!(tried > 10, "{tried}");
@@ -936,7 +936,7 @@ fn random_story_sets_place_exactly_or_say_what_to_cut() {
             1 => 0.6 + 0.25 * u,
             _ => 1.2 + 0.4 * u,
         };
-        let text = write_random_page(&seed, &dir, capacity as f64 * share, &picks[..n]);
+        let text = common::write_random_page(&seed, &dir, capacity as f64 * share, &picks[..n]);
         let what = format!("case {case}: {n} stories, {text} characters of text for {capacity} ({share:.2})");
         let outcome = s.compile();
         eprintln!("{what}: {}", match &outcome { Ok(_) => "placed".to_string(), Err(d) => d.0[0].message.clone() });
@@ -1019,31 +1019,6 @@ fn random_story_sets_place_exactly_or_say_what_to_cut() {
     }
     eprintln!("{CASES} cases: {placed} placed (a column at most {worst} lines above its foot), {over} over, {short} short, {tied} without an arrangement");
     assert!(placed > 0 && over > 0 && short > 0, "{placed} placed, {over} over, {short} short");
-}
-
-/// TEST DATA: a one-page tabloid edition in `dir` with one story per pick (seed paragraph to
-/// start at, seed headline, weight), holding about `chars` characters of seed text in all,
-/// shared by weight (whole seed paragraphs, at least one a story). Gives the characters written.
-fn write_random_page(seed: &common::Seed, dir: &std::path::Path, chars: f64, picks: &[(usize, usize, u32)]) -> usize {
-    let weights: u32 = picks.iter().map(|x| x.2).sum();
-    let mut list = Vec::new();
-    let mut text = 0;
-    for (k, &(start, head, w)) in picks.iter().enumerate() {
-        let target = (chars * f64::from(w) / f64::from(weights)) as usize;
-        let mut paras = Vec::new();
-        let mut n = 0;
-        while paras.is_empty() || n < target {
-            let para = seed.paras_from(start + paras.len(), 1).remove(0);
-            n += para.chars().filter(|c| !c.is_whitespace()).count();
-            paras.push(para);
-        }
-        text += n;
-        let rel = format!("stories/s{k}.toml");
-        std::fs::write(dir.join(&rel), common::story_toml(&seed.heads[head % seed.heads.len()], &paras)).unwrap();
-        list.push(rel);
-    }
-    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &list)).unwrap();
-    text
 }
 
 /// A photo anchored at the foot of the copy, in the lead box's columns, sits under the box even

@@ -797,6 +797,63 @@ fn hand_made_pages_read_back_have_no_clashing_or_stacked_heads() {
     assert_eq!(rows, ["jiangxi-special page 5: 1"], "彭泽 beside 八里湖");
 }
 
+/// 题上图 in the search: on a tabloid page of seed text where the search would otherwise leave
+/// two heads in a row across the top — the same page with the photo's file asking for its
+/// `size` (a photo the search does not raise), read back — it sets the last story's photo
+/// above its head: read back, no heads side by side (`folio check` agrees), the picture beside
+/// the lead's head and the story's head under the picture. `folio place` says so, `--write`
+/// writes `above_head = true` and the written files rebuild the same page.
+#[test]
+fn the_search_sets_a_photo_above_a_head_rather_than_leave_a_row_of_heads() {
+    let name = "titu";
+    let p = TestProject::sample();
+    let dir = p.edition(name);
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    write_random_page(&Seed::load(), &dir, 2485.0, &[(11, 2, 3), (21, 9, 3), (27, 19, 1), (20, 13, 6)]);
+    // TEST DATA: a 3:2 gradient picture (blue 0, found by its pixels on the page).
+    gradient(&dir.join("photos/g.png"), 1200, 800, 0);
+    let story = "content/titu/stories/s3.toml";
+    p.edit(story, |t| t + "\n[[photos]]\nfile = \"photos/g.png\"\ncaption = \"图为现场\"\ncredit = \"记者\"\nsize = \"medium\"\n");
+    // The test picture is small: its resolution is not what is tested.
+    p.edit("content/titu/edition.toml", |t| t + "\n[preflight]\nerror_ppi = 10\nwarn_ppi = 20\n");
+    let pdf = p.out().join(format!("{name}.pdf"));
+    let report = p.report(name, true);
+    assert!(report.placed.iter().flat_map(|pl| &pl.blocks).all(|b| !b.raised), "a photo whose file asks for a size is not raised");
+    assert_eq!(rows_read_back(&p, name, &report.compiled.data, &pdf), ["titu page 1: 1"], "without a photo above a head, a row of heads");
+
+    p.edit(story, |t| t.replace("size = \"medium\"\n", ""));
+    let report = p.report(name, true);
+    let raised: Vec<_> = report.placed.iter().flat_map(|pl| &pl.blocks).filter(|b| b.raised).collect();
+    assert!(raised.len() == 1 && raised[0].story == 3, "the search raises s3's photo: {:?}", report.placed);
+    assert!(rows_read_back(&p, name, &report.compiled.data, &pdf).is_empty(), "no row of heads with the photo above the head");
+    // Read back: the picture above s3's head, beside the lead's head.
+    let page = &report.compiled.data.pages[0];
+    let f = &page.format;
+    let img = render(&pdf, 1, 144);
+    let b = photo_box(&img, 0);
+    let (iy0, iy1) = (f64::from(b.1) / 2.0, f64::from(b.3 + 1) / 2.0);
+    let words = &bbox_words(&pdf)[0];
+    let head_of = |si: usize| -> (f64, f64) {
+        let hs: Vec<&Word> = words.iter().map(|(_, w)| w).filter(|w| w.y1 - w.y0 > 1.4 * f.spec.body_size && owns(f, &page.stories[si], w, 1.0)).collect();
+        assert!(!hs.is_empty(), "story {si}'s head on the page");
+        (hs.iter().map(|w| w.y0).fold(f64::INFINITY, f64::min), hs.iter().map(|w| w.y1).fold(0.0, f64::max))
+    };
+    let (raised_top, _) = head_of(3);
+    assert!(raised_top > iy1, "s3's head ({raised_top:.1}) under its picture ({iy0:.1}–{iy1:.1})");
+    let (lead_top, lead_foot) = head_of(0);
+    assert!(iy0 < lead_foot && iy1 > lead_top, "the picture ({iy0:.1}–{iy1:.1}) stands beside the lead's head ({lead_top:.1}–{lead_foot:.1})");
+    // Written, the files rebuild the same page.
+    p.folio(&["build", &format!("content/{name}"), "--out", "out"]).assert_code(0);
+    let before = std::fs::read(&pdf).unwrap();
+    let place = p.folio(&["place", &format!("content/{name}"), "--write"]);
+    place.assert_code(0);
+    assert!(place.stdout().contains("first photo above_head = true"), "{}", place.stdout());
+    let written: toml::Table = toml::from_str(&std::fs::read_to_string(p.root().join(story)).unwrap()).unwrap();
+    assert_eq!(written["photos"][0]["above_head"].as_bool(), Some(true), "--write writes above_head");
+    p.folio(&["build", &format!("content/{name}"), "--out", "out"]).assert_code(0);
+    assert!(std::fs::read(&pdf).unwrap() == before, "the written files rebuild the same page");
+}
+
 /// The pages of `edition` with heads side by side read back from `pdf` (碰题: `edition page N:
 /// pairs`), checking that `folio check` reports each pair and no other.
 fn rows_read_back(p: &TestProject, edition: &str, data: &PagesData, pdf: &std::path::Path) -> Vec<String> {

@@ -69,11 +69,14 @@ fn describe(b: &Placed) -> String {
     if let Some(sp) = b.photo_span {
         s.push_str(&format!(", span = {sp}"));
     }
+    if b.raised {
+        s.push_str("; first photo above_head = true");
+    }
     s
 }
 
-/// Write each placed story's `[block]` (and its first photo's `height` and `span`, and
-/// `vertical = true`, where the search set them) into its file, keeping everything else of the
+/// Write each placed story's `[block]` (and its first photo's `height`, `span` and
+/// `above_head = true`, and `vertical = true`, where the search set them) into its file, keeping everything else of the
 /// file as it is. Every file's new text is made before the first is written, so an edit that
 /// cannot be made changes no file.
 fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::PathBuf>, Diagnostic> {
@@ -112,6 +115,9 @@ fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::P
                 }
                 if let Some(span) = b.photo_span {
                     photo["span"] = toml_edit::value(i64::from(span));
+                }
+                if b.raised {
+                    photo["above_head"] = toml_edit::value(true);
                 }
             }
             edits.push((story, doc.to_string()));

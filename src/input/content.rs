@@ -467,6 +467,15 @@ pub struct Photo {
     #[serde(default)]
     #[schemars(with = "Option<bool>")]
     pub under_head: Option<Spanned<bool>>,
+    /// 题上图: the photo across the top of the story's block, the head under it and the copy
+    /// (and any lead box) under the head — a picture leading its story, which also keeps the
+    /// head off a neighbour's head beside the block's top (碰题). Takes no `column`, `span`,
+    /// `row` or `size`; at most one photo of a story stands across its block (this or
+    /// `under_head`). The placement search sets it on a story's first photo where that avoids a
+    /// row of heads (`folio place --write` writes it).
+    #[serde(default)]
+    #[schemars(with = "Option<bool>")]
+    pub above_head: Option<Spanned<bool>>,
 }
 
 /// The JSON Schema of a photo's `focus` (its schema in [`crate::input::schema`]): two numbers,
@@ -522,6 +531,16 @@ impl Photo {
     /// The photo is a 压题图 (`under_head = true`): straight under the head, across the block.
     pub fn is_under_head(&self) -> bool {
         self.under_head.as_ref().is_some_and(|u| *u.get_ref())
+    }
+
+    /// The photo is a 题上图 (`above_head = true`): across the block's top, the head under it.
+    pub fn is_above_head(&self) -> bool {
+        self.above_head.as_ref().is_some_and(|u| *u.get_ref())
+    }
+
+    /// The photo stands across its story's whole block (under or above the head).
+    pub fn is_across_block(&self) -> bool {
+        self.is_under_head() || self.is_above_head()
     }
 
     /// The crop's focus as fractions of the image, `[x, y]` (the centre when not given or out of
@@ -1160,23 +1179,27 @@ fn validate_story(
                     .hint(crate::tr!("story-photo-focus-hint")));
             }
         }
-        if let Some(u) = photo.under_head.as_ref().filter(|u| *u.get_ref()) {
+        let across = [(&photo.under_head, "under_head"), (&photo.above_head, "above_head")];
+        if let Some((u, key)) = across.iter().find_map(|(u, k)| u.as_ref().filter(|u| *u.get_ref()).map(|u| (u, *k))) {
             let given: Vec<&str> = [("column", photo.column.is_some()), ("span", photo.span.is_some()), ("row", photo.row.is_some()), ("size", photo.size.is_some())]
                 .iter()
                 .filter(|(_, g)| *g)
                 .map(|(k, _)| *k)
                 .collect();
             if !given.is_empty() {
-                diags.push(story.error(u.span(), crate::tr!("story-photo-under-head-keys", keys = given.join(", ")))
-                    .hint(crate::tr!("story-photo-under-head-keys-hint", keys = given.join(", "))));
+                diags.push(story.error(u.span(), crate::tr!("story-photo-under-head-keys", keys = given.join(", "), key = key))
+                    .hint(crate::tr!("story-photo-under-head-keys-hint", keys = given.join(", "), key = key)));
             }
-            if s.photos.iter().filter(|p| p.is_under_head()).count() > 1 && !std::ptr::eq(photo, s.photos.iter().find(|p| p.is_under_head()).unwrap_or(photo)) {
+            if photo.is_under_head() && photo.is_above_head() {
+                let at = photo.above_head.as_ref().map_or_else(|| u.span(), |a| a.span());
+                diags.push(story.error(at, crate::tr!("story-photo-under-and-above-head")).hint(crate::tr!("story-photo-under-and-above-head-hint")));
+            } else if s.photos.iter().filter(|p| p.is_across_block()).count() > 1 && !std::ptr::eq(photo, s.photos.iter().find(|p| p.is_across_block()).unwrap_or(photo)) {
                 diags.push(story.error(u.span(), crate::tr!("story-photo-under-head-twice"))
                     .hint(crate::tr!("story-photo-under-head-twice-hint")));
             }
             if s.vertical {
-                diags.push(story.error(u.span(), crate::tr!("story-photo-under-head-vertical"))
-                    .hint(crate::tr!("story-photo-under-head-vertical-hint")));
+                diags.push(story.error(u.span(), crate::tr!("story-photo-under-head-vertical", key = key))
+                    .hint(crate::tr!("story-photo-under-head-vertical-hint", key = key)));
             }
         }
         match project.resolve_in(dir, photo.file.get_ref()) {

@@ -569,11 +569,26 @@ impl StoryData {
     }
 }
 
+/// How the placement search sets a story's head in a block it tries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum HeadSetting {
+    /// As the story's file sets it.
+    #[default]
+    AsFiled,
+    /// Vertically (竖题) down the block's first column, though the file does not ask for it.
+    Turned,
+    /// Under the story's first photo, raised across the block's top (题上图).
+    Raised,
+}
+
 /// How a story's copy fits a candidate block: what a placement search weighs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fit {
     /// Grid lines of the head's area (with the blank line under it).
     pub head_lines: u32,
+    /// Grid lines above the head's area (a photo above the head, 题上图, and the line under
+    /// it); 0 for a head at the block's top.
+    pub head_from: u32,
     /// A vertical (竖排) head: the grid lines it takes down the block's first column (its
     /// characters', or the whole column where it keeps the column to itself); 0 otherwise.
     pub vertical_lines: u32,
@@ -712,7 +727,7 @@ impl<'a> Fitter<'a> {
     /// `first_span` columns wide instead of folio's default for the block (the placement
     /// search's other way to fill a page: a wider or narrower picture).
     pub fn fit_photo(&self, story: usize, block: &Block, photo_delta: i32, first_span: Option<u32>) -> Option<Fit> {
-        self.fit_as(story, block, (photo_delta, first_span), false)
+        self.fit_as(story, block, (photo_delta, first_span), HeadSetting::AsFiled)
     }
 
     /// Whether the search may set story `story`'s head vertically (竖排) though its file does
@@ -721,11 +736,24 @@ impl<'a> Fitter<'a> {
         self.galley.stories.get(self.page).and_then(|v| v.get(story)).is_some_and(|p| p.head_vertical.is_some())
     }
 
-    /// [`Fitter::fit_photo`] with the first photo's change `(lines, columns)`, and with
-    /// `turned`, the head set vertically (竖排) down the block's first column though the story's
-    /// file does not ask for it (`None` when pass 1 did not set it so:
-    /// [`Fitter::may_turn_head`]).
-    pub fn fit_as(&self, story: usize, block: &Block, (photo_delta, first_span): (i32, Option<u32>), turned: bool) -> Option<Fit> {
+    /// Whether the search may set story `story`'s first photo above its head (题上图) though its
+    /// file does not ask for it: a first photo folio places (no `column`, `span`, `row` or
+    /// `size`), no photo of the story across its block already, a head across (not vertical).
+    pub fn may_raise_photo(&self, story: usize) -> bool {
+        let Some(s) = self.edition.stories.get(self.page).and_then(|v| v.get(story)).map(|l| &l.value) else { return false };
+        !s.vertical
+            && !s.photos.iter().any(|p| p.is_across_block())
+            && s.photos.first().is_some_and(|p| p.column.is_none() && p.span.is_none() && p.row.is_none() && p.size.is_none())
+    }
+
+    /// [`Fitter::fit_photo`] with the first photo's change `(lines, columns)`, and the head
+    /// set as `setting` says: as the story's file sets it, vertically (竖排) down the block's
+    /// first column though the file does not ask for it (`None` when pass 1 did not set it so:
+    /// [`Fitter::may_turn_head`]), or under the first photo raised above it
+    /// ([`Fitter::may_raise_photo`]; the photo's `columns` change then has no effect).
+    pub fn fit_as(&self, story: usize, block: &Block, (photo_delta, first_span): (i32, Option<u32>), setting: HeadSetting) -> Option<Fit> {
+        let turned = setting == HeadSetting::Turned;
+        let raised = setting == HeadSetting::Raised;
         let loaded = self.edition.stories.get(self.page)?.get(story)?;
         let pieces = self.galley.stories.get(self.page)?.get(story)?;
         let s = &loaded.value;
@@ -736,7 +764,7 @@ impl<'a> Fitter<'a> {
             return None;
         }
         let own = galley::own_span(s, self.format);
-        let vertical = (s.vertical || turned) && block.span > 1;
+        let vertical = (s.vertical || turned) && block.span > 1 && !raised;
         // The head's size: the block's `head_size` (the search's smaller head), else the span's.
         let tier = self.format.block_tier(block.span, block.head_size);
         let main = block.span == own && tier == galley::head_tier(s, self.format, own);
@@ -777,7 +805,7 @@ impl<'a> Fitter<'a> {
             pieces.heads_two.iter().find(|&&(sp, t, _)| sp == block.span && t == tier).map(|p| p.2)
         }
         .map(|i| self.measures[i].height);
-        let shape = Shape::new(&ctx, loaded, block, pieces, ((self.measures[head].height, two), lead, vertical), (photo_delta, first_span), &info);
+        let shape = Shape::new(&ctx, loaded, block, pieces, ((self.measures[head].height, two), lead, vertical), (photo_delta, first_span, raised), &info);
         let units = units(&ctx, &pieces.flow);
         let result = shape.flow(&units, 0.0);
         let fit = shape.fit(&units, &result, 0.0);
@@ -800,6 +828,7 @@ impl<'a> Fitter<'a> {
             .unwrap_or(0);
         Some(Fit {
             head_lines: shape.head_lines,
+            head_from: shape.head_top - shape.content_top,
             vertical_lines: match shape.under_vertical {
                 Some(lines) => lines.saturating_sub(1).max(1),
                 None if shape.vertical => shape.bottom.saturating_sub(shape.content_top),
@@ -969,7 +998,7 @@ fn place_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, trial: Tr
     let head_height = (ctx.measures[pieces.head].height, pieces.head_two.map(|i| ctx.measures[i].height));
     let lead = pieces.lead.map(|i| (i, lead_span(&story.value, ctx.format)));
     let block = Block { head: ctx.head_lines.or(story.value.block().get_ref().head), ..story.value.block().get_ref().clone() };
-    let mut shape = Shape::new(ctx, story, &block, pieces, (head_height, lead, story.value.vertical), (trial.photo_delta, None), photo_info);
+    let mut shape = Shape::new(ctx, story, &block, pieces, (head_height, lead, story.value.vertical), (trial.photo_delta, None, false), photo_info);
     shape.deepen_last_head(trial.head_delta);
     let units = units(ctx, trial.flow);
     let result = shape.flow(&units, trial.leading);
@@ -1011,10 +1040,20 @@ struct PhotoBox {
     min_lines: u32,
     /// A 压题图 (`under_head`): straight under the head across the block, the copy under it.
     under: bool,
+    /// A 题上图 (`above_head`, or raised by the placement search): across the block's top, the
+    /// head under it.
+    above: bool,
     /// The image's pixels as printed, when they could be read.
     pixels: Option<[u32; 2]>,
     /// The point to keep in view when cropping (`focus`).
     focus: [f64; 2],
+}
+
+impl PhotoBox {
+    /// Across the block, under or above the head (not in the copy's columns).
+    fn across(&self) -> bool {
+        self.under || self.above
+    }
 }
 
 /// A story's shape in a block: its blocks on the grid (its own and any continuation blocks),
@@ -1031,6 +1070,8 @@ struct Shape<'a> {
     under_vertical: Option<u32>,
     /// First line under the block's top rule.
     content_top: u32,
+    /// First line of the head's area: `content_top`, or under a photo above the head.
+    head_top: u32,
     bottom: u32,
     /// Grid lines of the head's area (with the blank line under it).
     head_lines: u32,
@@ -1052,14 +1093,15 @@ impl<'a> Shape<'a> {
     /// Lay out everything but the copy of `story` in `block`, with its head `head_height` pt
     /// deep (set vertically with `vertical`, the story's own or the placement search's choice),
     /// its lead box (galley item, columns) if it has one, and its first photo changed by
-    /// `photo.0` grid lines and, when it has no `span` of its own, `photo.1` columns wide.
+    /// `photo.0` grid lines and, when it has no `span` of its own, `photo.1` columns wide, or
+    /// with `photo.2` raised above the head across the block (题上图).
     fn new(
         ctx: &Ctx,
         story: &Loaded<Story>,
         block: &'a Block,
         pieces: &StoryPieces,
         (head_height, lead, vertical): ((f64, Option<f64>), Option<(usize, u32)>, bool),
-        photo: (i32, Option<u32>),
+        photo: (i32, Option<u32>, bool),
         photo_info: &dyn Fn(usize) -> Option<PhotoInfo>,
     ) -> Self {
         let (format, s, b) = (ctx.format, &story.value, block);
@@ -1070,8 +1112,16 @@ impl<'a> Shape<'a> {
         // A vertical headline stands at the top of the block's first column, the copy beside it
         // and on under it, as a 美编 sets a 竖题; where a lead box or a photo would share that
         // column with it, the head takes the column top to foot and the copy runs beside it.
-        let vertical = vertical && b.span > 1;
-        let (head_lines, head_short, head_deep, head_used) = head_area(format, b, vertical, head_height, bottom.saturating_sub(content_top));
+        // A photo above the head (题上图) takes the block's top lines and one under it; the
+        // head stands under it (never vertical: the photo takes the first column's top).
+        let above = if s.photos.iter().any(|p| p.is_above_head()) || (photo.2 && !s.photos.is_empty()) {
+            photo_boxes(ctx, s, pieces, (b.column - 1, b.span), photo, photo_info).iter().find(|p| p.above).map_or(0, |p| p.lines + 1)
+        } else {
+            0
+        };
+        let vertical = vertical && b.span > 1 && above == 0;
+        let head_top = (content_top + above).min(bottom);
+        let (head_lines, head_short, head_deep, head_used) = head_area(format, b, vertical, head_height, bottom.saturating_sub(head_top));
         let geom = |aside: bool| Geom {
             page: ctx.page_number,
             c0: b.column - 1 + u32::from(aside),
@@ -1079,7 +1129,7 @@ impl<'a> Shape<'a> {
             top,
             bottom,
             rule_top,
-            body_top: content_top + head_lines,
+            body_top: head_top + head_lines,
         };
         let lead = lead.map(|(i, cols)| (i, cols, format.lines_for(ctx.measures[i].height) + 1));
         let boxes = |g: &Geom| photo_boxes(ctx, s, pieces, (g.c0, g.span), photo, photo_info);
@@ -1104,13 +1154,13 @@ impl<'a> Shape<'a> {
                 Some(CutoutClash::Head)
             } else if lead.is_some_and(|(_, cols, lines)| cols > rel && ct < body_top + lines + 1) {
                 Some(CutoutClash::Lead)
-            } else if photos.iter().any(|p| p.c + p.sp > rel && !p.under && p.row.is_none_or(|r| body_top + r + p.lines + 1 > ct)) {
+            } else if photos.iter().any(|p| p.c + p.sp > rel && !p.across() && p.row.is_none_or(|r| body_top + r + p.lines + 1 > ct)) {
                 Some(CutoutClash::Photo)
             } else {
                 None
             }
         });
-        Shape { block, blocks, vertical, under_vertical, content_top, bottom, head_lines, head_short, head_deep, head_used, lead, photos, cutout, cutout_clash }
+        Shape { block, blocks, vertical, under_vertical, content_top, head_top, bottom, head_lines, head_short, head_deep, head_used, lead, photos, cutout, cutout_clash }
     }
 
     fn last(&self) -> usize {
@@ -1134,8 +1184,11 @@ impl<'a> Shape<'a> {
     fn photo_span(&self, p: &PhotoBox, foot: u32) -> (u32, u32) {
         let body_top = self.blocks[0].body_top;
         if p.under {
-            let a = self.content_top + self.head_lines;
+            let a = self.head_top + self.head_lines;
             return (a, a.saturating_add(p.lines).saturating_add(1));
+        }
+        if p.above {
+            return (self.content_top, self.content_top.saturating_add(p.lines).saturating_add(1));
         }
         match p.row {
             Some(r) => (body_top.saturating_add(r), body_top.saturating_add(r).saturating_add(p.lines).saturating_add(1)),
@@ -1163,7 +1216,7 @@ impl<'a> Shape<'a> {
                     cuts = self
                         .photos
                         .iter()
-                        .filter(|p| c >= p.c && c < p.c + p.sp && !p.under)
+                        .filter(|p| c >= p.c && c < p.c + p.sp && !p.across())
                         .map(|p| {
                             let (a, z) = self.photo_span(p, foot);
                             (a, z, p.row.is_none() && flex)
@@ -1208,7 +1261,7 @@ impl<'a> Shape<'a> {
         let anchored = if last == 0 {
             self.photos
                 .iter()
-                .filter(|p| p.row.is_none() && !p.under)
+                .filter(|p| p.row.is_none() && !p.across())
                 .map(|p| p.lines.saturating_add(1).saturating_add(if p.c < lead_cols { lead_lines } else { 0 }))
                 .max()
                 .unwrap_or(0)
@@ -1234,8 +1287,13 @@ impl<'a> Shape<'a> {
             .filter(|(_, p)| {
                 if p.under {
                     // Under the head: the photo and a line towards the copy within the block.
-                    let room = self.bottom.saturating_sub(self.content_top + self.head_lines);
+                    let room = self.bottom.saturating_sub(self.head_top + self.head_lines);
                     return p.lines + 1 > room || p.lines < p.min_lines;
+                }
+                if p.above {
+                    // Above the head: the photo, a line and the head's area within the block.
+                    let room = self.bottom.saturating_sub(self.content_top);
+                    return p.lines + 1 + self.head_lines > room || p.lines < p.min_lines;
                 }
                 let end = u64::from(p.row.unwrap_or(0)) + u64::from(p.lines);
                 end > u64::from(available) || p.lines < p.min_lines
@@ -1329,7 +1387,7 @@ impl<'a> Shape<'a> {
         } else if self.vertical {
             grid_rect(format, self.block.column - 1, 1, self.content_top, self.bottom - self.content_top)
         } else {
-            grid_rect(format, main.c0, main.span, self.content_top, self.head_lines.saturating_sub(1))
+            grid_rect(format, main.c0, main.span, self.head_top, self.head_lines.saturating_sub(1))
         };
         let mut piece = ctx.galley.items[pieces.head].piece.clone();
         let fold = format.trim_width_pt - format.side_pt;
@@ -1382,7 +1440,7 @@ impl<'a> Shape<'a> {
             .zip(&story.value.photos)
             .map(|(p, photo)| {
                 let (a, _) = self.photo_span(p, main_foot);
-                let first = if p.row.is_some() || p.under { a } else { a + 1 };
+                let first = if p.row.is_some() || p.across() { a } else { a + 1 };
                 let path = crate::input::photos::photo_path(ctx.edition_dir, photo.file.get_ref()).canonicalize().ok();
                 let rel = path
                     .as_ref()
@@ -1440,7 +1498,7 @@ impl<'a> Shape<'a> {
                         cuts.push((g.body_top, g.body_top + lines));
                     }
                 }
-                cuts.extend(self.photos.iter().filter(|p| p.c <= c && c + 1 < p.c + p.sp && !p.under).map(|p| self.photo_span(p, foot)));
+                cuts.extend(self.photos.iter().filter(|p| p.c <= c && c + 1 < p.c + p.sp && !p.across()).map(|p| self.photo_span(p, foot)));
                 // Beside and over an L-shaped block's corner the story there draws its rules.
                 if let Some((_, ct)) = self.cutout.filter(|&(rel, _)| c + 1 >= rel) {
                     cuts.push((ct, u32::MAX));
@@ -1545,15 +1603,17 @@ fn jump_blocks(ctx: &Ctx, s: &Story, pieces: &StoryPieces) -> Vec<Geom> {
 /// The photos' boxes: the picture's height from its aspect ratio at its width (or the editor's
 /// `height`), plus the caption, in whole grid lines; the first photo changed by `photo_delta`
 /// lines (copyfit), never below three.
-fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32), (photo_delta, first_span): (i32, Option<u32>), photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Vec<PhotoBox> {
+fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32), (photo_delta, first_span, raised): (i32, Option<u32>, bool), photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Vec<PhotoBox> {
     let format = ctx.format;
     let lead_gap = format.pitch_pt - format.spec.body_size;
     s.photos
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let (c, mut sp) = galley::photo_place_in(p, span);
-            if let (0, None, Some(want), false) = (i, &p.span, first_span, p.is_under_head()) {
+            // The first photo raised above the head by the search: across the block.
+            let above = p.is_above_head() || (i == 0 && raised);
+            let (c, mut sp) = if above { (0, span.max(1)) } else { galley::photo_place_in(p, span) };
+            if let (0, None, Some(want), false) = (i, &p.span, first_span, p.is_across_block() || above) {
                 sp = want.clamp(1, span.saturating_sub(c).max(1));
             }
             let w = format.cols_width(c0 + c, sp);
@@ -1572,9 +1632,9 @@ fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32
             let image_h = (format.line_y(lines) - lead_gap - CAPTION_GAP_PT - cap_h).max(format.pitch_pt);
             let min_lines = format.lines_for(format.pitch_pt + CAPTION_GAP_PT + cap_h);
             let under = p.is_under_head();
-            let row = if under { None } else { p.row.as_ref().map(|r| *r.get_ref()) };
+            let row = if under || above { None } else { p.row.as_ref().map(|r| *r.get_ref()) };
             let pixels = info.map(|inf| [inf.width, inf.height]);
-            PhotoBox { c, sp, lines, row, image_h, min_lines, under, pixels, focus: p.focus() }
+            PhotoBox { c, sp, lines, row, image_h, min_lines, under, above, pixels, focus: p.focus() }
         })
         .collect()
 }

@@ -274,8 +274,8 @@ pub fn lead_span_in(story: &Story, span: u32) -> u32 {
 /// block is too narrow for it: that is the editor's error to see).
 pub fn photo_place_in(photo: &crate::input::content::Photo, span: u32) -> (u32, u32) {
     let span = span.max(1);
-    if photo.is_under_head() {
-        // 压题图: across the whole block.
+    if photo.is_across_block() {
+        // 压题图 or 题上图: across the whole block.
         return (0, span);
     }
     let c = photo.column.as_ref().map_or(0, |c| c.get_ref().saturating_sub(1));
@@ -372,7 +372,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 }
                 // The same head set vertically, for the search to choose (never for a story
                 // with a photo under its head, which a vertical head cannot have).
-                if !vertical && s.unplaced() && !s.photos.iter().any(|p| p.is_under_head()) && turnable(&s.headline, split) {
+                if !vertical && s.unplaced() && !s.photos.iter().any(|p| p.is_across_block()) && turnable(&s.headline, split) {
                     let mut piece = head.clone();
                     if let Piece::Head { head } = &mut piece {
                         head.vertical = true;

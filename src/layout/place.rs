@@ -32,6 +32,10 @@
 //!   heads along its edges, not only its cheapest; past those the search is not exact for this
 //!   term (a page whose parts cost more on their own but meet with fewer heads side by side
 //!   can be missed);
+//! - [`W_TURN`] for a head the search sets vertically (竖题) and [`W_RAISE`] for a first photo
+//!   it sets above its story's head (题上图, the head's lines then start under the picture):
+//!   the two ways a 美编 keeps a head out of a row of heads, each dearer than the other
+//!   adjustments and cheaper than a row;
 //! - [`W_WRAP`] for an L-shaped block (a story wrapping the bottom-right corner the next
 //!   stories fill: their heads then stand beside its copy, not its head), [`W_PHOTO_SPAN`] more
 //!   when its first photo is set a column narrower to stand beside the corner, not over it;
@@ -65,7 +69,7 @@ use toml::Spanned;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::input::content::{block_lines, Block, Cutout, Edition, Length};
 use crate::input::grid::{Format, Formats};
-use crate::layout::compose::{Fit, Fitter};
+use crate::layout::compose::{Fit, Fitter, HeadSetting};
 use crate::layout::galley::Spans;
 use crate::layout::world::FolioWorld;
 
@@ -139,6 +143,11 @@ pub const W_MISS: u32 = 2000;
 /// is not (it cannot be read on into its neighbour), so a story whose head would stand in a
 /// row turns its head where its copy and block allow it; more than the other adjustments.
 pub const W_TURN: u32 = 120;
+/// Cost of a story's first photo the search sets above its head (题上图) though its file does
+/// not ask for it: less than a row of heads ([`W_SIDE_BY_SIDE`]), which a head under a picture
+/// beside a head at the top is not; about a vertical head's ([`W_TURN`]), as both are a
+/// 美编's ordinary ways to stagger heads.
+pub const W_RAISE: u32 = 120;
 /// Widest block whose head the search sets vertically: a 竖题 heads a narrow story. (Which
 /// headlines it may turn: [`crate::layout::galley::may_turn`].)
 pub const MAX_TURN_SPAN: u32 = 4;
@@ -187,6 +196,9 @@ pub struct Placed {
     /// The headline's size in pt when the search set it smaller than the block's span gives
     /// (`head_size`): a story as wide as the page's lead, its head a size under the lead's.
     pub head_size: Option<f64>,
+    /// The first photo set above the head, across the block (题上图, `above_head = true`), by
+    /// the search, to keep the head off a neighbour's head beside the block's top.
+    pub raised: bool,
 }
 
 /// A page's layout: every story's block, and the layout's cost.
@@ -306,6 +318,8 @@ struct Adjust {
     head_text: u32,
     /// A vertical head's grid lines down the block's first column (0: a head across the top).
     vertical: u32,
+    /// Grid lines above the head's area (a photo raised above it, and the line under it).
+    head_from: u32,
     /// What the copy misses the block by (the nearest layout only).
     missed: Missed,
     photo: i32,
@@ -315,8 +329,8 @@ struct Adjust {
 
 #[derive(Debug, Clone, Copy)]
 enum Choice {
-    /// One story; `turned`: its head set vertically by the search.
-    Leaf { turned: bool },
+    /// One story, its head set as `setting` says (as filed, turned vertical, under its photo).
+    Leaf { setting: HeadSetting },
     /// Across: the first `k - i` stories take the top `h1` lines (with the parts' kept
     /// layouts `a` and `b`).
     Across { k: usize, h1: u32, a: u8, b: u8 },
@@ -445,17 +459,24 @@ impl<'a> Search<'a> {
     }
 
     /// The cost of story `stories[i]` alone in a `w` × `h` rectangle, if it fits, with the
-    /// adjustments that make it fit (head space, first photo's lines); with `turned`, its head
-    /// set vertically by the search (never the lead's — story 0's, unless the page's lead is
+    /// adjustments that make it fit (head space, first photo's lines); its head set as
+    /// `setting` says: as its file sets it, vertically by the search, or under its first photo
+    /// raised above it by the search (neither for the lead — story 0, unless the page's lead is
     /// hand-placed — nor a head its file sets vertically).
-    fn leaf(&mut self, i: usize, w: u32, h: u32, top: bool, turned: bool) -> Option<(u32, Adjust)> {
-        let key = (((i * (self.w + 1) + w as usize) * (self.h + 1) + h as usize) * 2 + usize::from(top)) * 2 + usize::from(turned);
+    fn leaf(&mut self, i: usize, w: u32, h: u32, top: bool, setting: HeadSetting) -> Option<(u32, Adjust)> {
+        let key = (((i * (self.w + 1) + w as usize) * (self.h + 1) + h as usize) * 2 + usize::from(top)) * 3 + setting as usize;
         if let Some(v) = self.leaves[key] {
             return v;
         }
         let story = self.stories[i];
         let (min, max) = self.bounds[i];
-        if w < min || w > max || (turned && ((i == 0 && !self.lead_placed) || !(2..=MAX_TURN_SPAN).contains(&w) || !self.fitter.may_turn_head(story))) {
+        let (turned, raised) = (setting == HeadSetting::Turned, setting == HeadSetting::Raised);
+        let lead = i == 0 && !self.lead_placed;
+        if w < min
+            || w > max
+            || (turned && (lead || !(2..=MAX_TURN_SPAN).contains(&w) || !self.fitter.may_turn_head(story)))
+            || (raised && (lead || !self.fitter.may_raise_photo(story)))
+        {
             self.leaves[key] = Some(None);
             return None;
         }
@@ -468,7 +489,7 @@ impl<'a> Search<'a> {
         // lines it misses the block by (the nearest layout).
         let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f) + ragged(f) + Missed::of(f).cost();
         let mut found: Option<(u32, Adjust, Fit)> = None;
-        if let Some(base) = self.fitter.fit_as(story, &block, (0, None), turned) {
+        if let Some(base) = self.fitter.fit_as(story, &block, (0, None), setting) {
             let mut tries: Vec<(u32, Adjust)> = vec![(0, Adjust::default())];
             let legged = strict(&base) && leg_beside(&base) > 0;
             // Fits, but its columns end short or break a paragraph badly: a photo a line or two
@@ -477,7 +498,8 @@ impl<'a> Search<'a> {
             if (!strict(&base) || legged || ragged_base) && !base.head_short {
                 // A first photo without a span of its own may also be narrower (copy over) or
                 // wider (copy short) than folio's default for the block.
-                let free = self.fitter.free_photo_span(story, w);
+                // (A photo raised above the head is across the block.)
+                let free = if raised { None } else { self.fitter.free_photo_span(story, w) };
                 let spans = |wider: bool| -> Vec<(u32, Option<u32>)> {
                     let mut v = vec![(0, None)];
                     if let Some((default, most, asked)) = free {
@@ -545,7 +567,7 @@ impl<'a> Search<'a> {
                 let fit = if adjust == Adjust::default() {
                     Some(base.clone())
                 } else {
-                    self.fitter.fit_as(story, &Block { head: adjust.head, ..block.clone() }, (adjust.photo, adjust.photo_span), turned)
+                    self.fitter.fit_as(story, &Block { head: adjust.head, ..block.clone() }, (adjust.photo, adjust.photo_span), setting)
                 };
                 // Never a head area the check would call too deep (white under the head).
                 if let Some(f) = fit.filter(ok).filter(|f| !f.head_deep) {
@@ -563,14 +585,14 @@ impl<'a> Search<'a> {
             }
             c += leg_beside(&f) + thin_over_photo(&f) * W_THIN;
             // Lines under the head before the block's foot (and the next story's head).
-            let under = h.saturating_sub(u32::from(!top) + f.head_lines);
+            let under = h.saturating_sub(u32::from(!top) + f.head_from + f.head_lines);
             c += MIN_COPY_UNDER_HEAD.saturating_sub(under) * W_STACKED;
             if i == 0 && !self.lead_placed {
                 c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
             }
-            c += u32::from(turned) * W_TURN;
+            c += u32::from(turned) * W_TURN + u32::from(raised) * W_RAISE;
             let photo_lines = (adjust.photo != 0 || adjust.photo_span.is_some()).then(|| f.photo_lines.first().copied()).flatten();
-            (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed: Missed::of(&f), ..adjust })
+            (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, head_from: f.head_from, missed: Missed::of(&f), ..adjust })
         });
         self.leaves[key] = Some(result);
         result
@@ -676,18 +698,19 @@ impl<'a> Search<'a> {
         }
         let mut list: Vec<Cand> = Vec::new();
         if j == i + 1 {
-            // The story's head as its file sets it, and turned vertical by the search: each
-            // meets its neighbours' heads differently.
-            for turned in [false, true] {
-                if let Some((c, a)) = self.leaf(i, w, h, top, turned) {
+            // The story's head as its file sets it, turned vertical by the search, and under its
+            // first photo raised above it: each meets its neighbours' heads differently.
+            for setting in [HeadSetting::AsFiled, HeadSetting::Turned, HeadSetting::Raised] {
+                if let Some((c, a)) = self.leaf(i, w, h, top, setting) {
                     let edges = if a.vertical > 0 {
                         // A vertical head stands along the block's left edge only.
                         Edges { left: vec![EdgeHead { from: u32::from(!top), to: u32::from(!top) + a.vertical, story: i, clashed: false, vertical: true }], right: Vec::new() }
                     } else {
-                        let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + a.head_text, story: i, clashed: false, vertical: false };
+                        let from = u32::from(!top) + a.head_from;
+                        let head = EdgeHead { from, to: from + a.head_text, story: i, clashed: false, vertical: false };
                         Edges { left: vec![head], right: vec![head] }
                     };
-                    offer(&mut list, Cand { cost: c, choice: Choice::Leaf { turned }, edges });
+                    offer(&mut list, Cand { cost: c, choice: Choice::Leaf { setting }, edges });
                 }
             }
         } else {
@@ -784,15 +807,16 @@ impl<'a> Search<'a> {
         let key = self.best(i, j, w, h, at_top);
         let Some(choice) = self.cands(key).get(which).map(|c| c.choice) else { return };
         match choice {
-            Choice::Leaf { turned } => {
-                let adjust = self.leaf(i, w, h, at_top, turned).map(|(_, a)| a).unwrap_or_default();
-                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical: turned, head_size: self.head_size(i, w) }, adjust.missed));
+            Choice::Leaf { setting } => {
+                let adjust = self.leaf(i, w, h, at_top, setting).map(|(_, a)| a).unwrap_or_default();
+                let (vertical, raised) = (setting == HeadSetting::Turned, setting == HeadSetting::Raised);
+                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical, head_size: self.head_size(i, w), raised }, adjust.missed));
             }
             Choice::Wrap { w2, h2, b } => {
                 let wrapped = self.wrap(i, (w, h, at_top), (w2, h2));
                 let missed = wrapped.map_or(Missed::default(), |x| x.missed);
                 let (photo_lines, photo_span) = wrapped.map_or((None, None), |x| (x.photo_lines, x.photo_span));
-                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: None, photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w) }, missed));
+                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: None, photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false }, missed));
                 self.unfold(i + 1, j, (c0 + w - w2, top + h - h2, w2, h2), false, usize::from(b), out);
             }
             Choice::Across { k, h1, a, b } => {
@@ -909,7 +933,7 @@ fn search_within(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside
         w,
         h,
         memo: vec![None; (n + 1) * (n + 1) * (w + 1) * (h + 1) * 2],
-        leaves: vec![None; n * (w + 1) * (h + 1) * 4],
+        leaves: vec![None; n * (w + 1) * (h + 1) * 2 * 3],
         bounds: bounds.to_vec(),
         wraps: std::collections::HashMap::new(),
         relax,
@@ -1135,6 +1159,9 @@ fn apply_block(edition: &mut Edition, pi: usize, b: &Placed) {
     }
     if b.vertical {
         story.vertical = true;
+    }
+    if let (true, Some(photo)) = (b.raised, story.photos.first_mut()) {
+        photo.above_head = Some(Spanned::new(0..0, true));
     }
 }
 

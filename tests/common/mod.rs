@@ -607,3 +607,64 @@ pub fn column_foot(b: &folio::layout::place::Placed, c: u32) -> u32 {
         _ => b.top + b.height,
     }
 }
+
+/// TEST DATA: a one-page tabloid edition in `dir` with one story per pick (seed paragraph to
+/// start at, seed headline, weight), holding about `chars` characters of seed text in all,
+/// shared by weight (whole seed paragraphs, at least one a story). Gives the characters written.
+pub fn write_random_page(seed: &Seed, dir: &std::path::Path, chars: f64, picks: &[(usize, usize, u32)]) -> usize {
+    let weights: u32 = picks.iter().map(|x| x.2).sum();
+    let mut list = Vec::new();
+    let mut text = 0;
+    for (k, &(start, head, w)) in picks.iter().enumerate() {
+        let target = (chars * f64::from(w) / f64::from(weights)) as usize;
+        let mut paras = Vec::new();
+        let mut n = 0;
+        while paras.is_empty() || n < target {
+            let para = seed.paras_from(start + paras.len(), 1).remove(0);
+            n += para.chars().filter(|c| !c.is_whitespace()).count();
+            paras.push(para);
+        }
+        text += n;
+        let rel = format!("stories/s{k}.toml");
+        std::fs::write(dir.join(&rel), story_toml(&seed.heads[head % seed.heads.len()], &paras)).unwrap();
+        list.push(rel);
+    }
+    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &list)).unwrap();
+    text
+}
+
+/// TEST DATA: a gradient photo, `w` × `h` pixels: red rises from 55 to 255 left to right, green
+/// from 55 to 255 top to bottom, blue is `blue` throughout — so any pixel of it tells where in
+/// the image it is.
+pub fn gradient(path: &std::path::Path, w: u32, h: u32, blue: u8) {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        let fx = f64::from(x) / f64::from(w - 1);
+        let fy = f64::from(y) / f64::from(h - 1);
+        image::Rgb([(55.0 + 200.0 * fx).round() as u8, (55.0 + 200.0 * fy).round() as u8, blue])
+    });
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    img.save(path).unwrap();
+}
+
+/// The page `page` (1-based) of `pdf` rendered at `dpi` as RGB.
+pub fn render(pdf: &std::path::Path, page: usize, dpi: u32) -> image::RgbImage {
+    let dir = tempfile::tempdir().unwrap();
+    let stem = dir.path().join("p");
+    let n = page.to_string();
+    poppler("pdftoppm", &["-png", "-r", &dpi.to_string(), "-f", &n, "-l", &n, "-singlefile", pdf.to_str().unwrap(), stem.to_str().unwrap()]);
+    image::open(dir.path().join("p.png")).unwrap().to_rgb8()
+}
+
+/// The box (x0, y0, x1, y1, in pixels) of the pixels of a gradient photo with blue `blue`.
+pub fn photo_box(img: &image::RgbImage, blue: u8) -> (u32, u32, u32, u32) {
+    let mut b = (u32::MAX, u32::MAX, 0, 0);
+    for (x, y, p) in img.enumerate_pixels() {
+        let [r, g, bl] = p.0;
+        let is = (i32::from(bl) - i32::from(blue)).abs() < 16 && r > 45 && g > 45 && ((i32::from(r) - i32::from(bl)).abs() > 24 || (i32::from(g) - i32::from(bl)).abs() > 24);
+        if is {
+            b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
+        }
+    }
+    assert!(b.0 < b.2 && b.1 < b.3, "no photo with blue {blue} on the page");
+    b
+}
