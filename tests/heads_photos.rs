@@ -19,21 +19,6 @@ fn edition_with(p: &TestProject, name: &str, story: &str) {
     std::fs::write(dir.join("stories/a.toml"), story).unwrap();
 }
 
-/// Where in the image (fractions 0–1) the pixels along one edge of the visible part come from:
-/// the mean red (x) or green (y) of a line of pixels `inset` pixels inside the box.
-fn fraction(img: &image::RgbImage, b: (u32, u32, u32, u32), edge: &str) -> f64 {
-    let inset = 3;
-    let (xs, ys): (Vec<u32>, Vec<u32>) = match edge {
-        "left" => ((b.1 + inset..b.3 - inset).map(|_| b.0 + inset).collect(), (b.1 + inset..b.3 - inset).collect()),
-        "right" => ((b.1 + inset..b.3 - inset).map(|_| b.2 - inset).collect(), (b.1 + inset..b.3 - inset).collect()),
-        "top" => ((b.0 + inset..b.2 - inset).collect(), (b.0 + inset..b.2 - inset).map(|_| b.1 + inset).collect()),
-        _ => ((b.0 + inset..b.2 - inset).collect(), (b.0 + inset..b.2 - inset).map(|_| b.3 - inset).collect()),
-    };
-    let channel = if edge == "left" || edge == "right" { 0 } else { 1 };
-    let sum: f64 = xs.iter().zip(&ys).map(|(&x, &y)| f64::from(img.get_pixel(x, y).0[channel])).sum();
-    (sum / xs.len() as f64 - 55.0) / 200.0
-}
-
 const STORY_HEAD: &str = "# TEST DATA: seed text, taken literally\nheadline = \"全力推进毒品问题综合治理\"\n";
 
 fn body(paras: usize) -> String {

@@ -854,6 +854,34 @@ fn the_search_sets_a_photo_above_a_head_rather_than_leave_a_row_of_heads() {
     assert!(std::fs::read(&pdf).unwrap() == before, "the written files rebuild the same page");
 }
 
+/// No photo the search sizes is cropped past a third of its picture
+/// (`layout::compose::MAX_CROP`): on a tight tabloid page of six stories of seed text, where
+/// the search once cut a one-column photo to a three-line sliver (about a third of its
+/// picture's height), the picture read back from the page — a gradient whose pixels say where
+/// in the image they come from — shows at least two thirds of the image's width and height.
+#[test]
+fn the_search_crops_no_photo_past_a_third() {
+    let name = "crop";
+    let p = TestProject::sample();
+    let dir = p.edition(name);
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    write_random_page(&Seed::load(), &dir, 2763.0, &[(38, 13, 2), (9, 4, 3), (30, 4, 6), (37, 19, 1), (45, 13, 5), (3, 7, 2)]);
+    // TEST DATA: a 3:2 gradient picture (blue 0).
+    gradient(&dir.join("photos/g.png"), 1200, 800, 0);
+    p.edit("content/crop/stories/s1.toml", |t| t + "\n[[photos]]\nfile = \"photos/g.png\"\ncaption = \"图为现场\"\ncredit = \"记者\"\n");
+    // The test picture is small: its resolution is not what is tested.
+    p.edit("content/crop/edition.toml", |t| t + "\n[preflight]\nerror_ppi = 10\nwarn_ppi = 20\n");
+    let report = p.report(name, true);
+    assert!(report.placed.iter().any(|pl| pl.blocks.iter().any(|b| b.story == 1)), "the page places: {:?}", report.placed);
+    let img = render(&p.out().join(format!("{name}.pdf")), 1, 144);
+    let b = photo_box(&img, 0);
+    let (left, right, top, bottom) = (fraction(&img, b, "left"), fraction(&img, b, "right"), fraction(&img, b, "top"), fraction(&img, b, "bottom"));
+    // (The edges are read a few pixels inside the box.)
+    let most = 1.0 - folio::layout::compose::MAX_CROP - 0.04;
+    assert!(right - left >= most, "the picture shows {:.2} of the image's width", right - left);
+    assert!(bottom - top >= most, "the picture shows {:.2} of the image's height", bottom - top);
+}
+
 /// The pages of `edition` with heads side by side read back from `pdf` (碰题: `edition page N:
 /// pairs`), checking that `folio check` reports each pair and no other.
 fn rows_read_back(p: &TestProject, edition: &str, data: &PagesData, pdf: &std::path::Path) -> Vec<String> {

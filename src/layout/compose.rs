@@ -17,6 +17,11 @@ use crate::layout::galley::{self, lead_span, Galley, Measure, Piece, Run, StoryP
 use crate::input::grid::{Format, Formats};
 use crate::input::photos::PhotoInfo;
 
+/// The most of a picture's height (made shorter) or width (made taller) a placement search may
+/// crop away to make a story fit: a quarter. Past it a photo is a strip or a sliver of itself
+/// (a one-column picture five lines deep cut to three), which a 美编 never sets.
+pub const MAX_CROP: f64 = 1.0 / 3.0;
+
 /// Space between a photo and its caption, in pt (folio sizes the photo with it and passes it to
 /// the template in each photo's data, so the two never disagree).
 pub const CAPTION_GAP_PT: f64 = 5.0;
@@ -609,6 +614,8 @@ pub struct Fit {
     pub photos_outside: bool,
     /// Grid lines each photo takes (picture and caption).
     pub photo_lines: Vec<u32>,
+    /// The first photo, made taller or shorter, is cropped past [`MAX_CROP`] of its picture.
+    pub overcropped: bool,
     /// Each photo's first column (from the block's first copy column) and columns.
     pub photo_cols: Vec<(u32, u32)>,
     /// Columns of copy in the block (less a vertical head's column).
@@ -842,6 +849,7 @@ impl<'a> Fitter<'a> {
             head_deep: shape.head_deep.is_some(),
             photos_outside: too_wide || !fit.photos_outside.is_empty() || shape.cutout_clash.is_some(),
             photo_lines: shape.photos.iter().map(|p| p.lines).collect(),
+            overcropped: shape.photos.iter().any(|p| p.overcropped),
             photo_cols: shape.photos.iter().map(|p| (p.c, p.sp)).collect(),
             copy_span: main.span,
             hole,
@@ -1045,6 +1053,9 @@ struct PhotoBox {
     above: bool,
     /// The image's pixels as printed, when they could be read.
     pixels: Option<[u32; 2]>,
+    /// Made taller or shorter (`photo_delta`) past [`MAX_CROP`] of the picture's height at its
+    /// aspect ratio: cropped to a strip or a sliver no 美编 sets.
+    overcropped: bool,
     /// The point to keep in view when cropping (`focus`).
     focus: [f64; 2],
 }
@@ -1630,11 +1641,14 @@ fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32
             };
             let lines = if i == 0 { u32::try_from((i64::from(lines) + i64::from(photo_delta)).max(3)).unwrap_or(u32::MAX) } else { lines };
             let image_h = (format.line_y(lines) - lead_gap - CAPTION_GAP_PT - cap_h).max(format.pitch_pt);
+            // A first photo the search makes taller or shorter is cropped at most MAX_CROP of
+            // its picture's height or width.
+            let overcropped = i == 0 && photo_delta != 0 && p.height.is_none() && !(natural * (1.0 - MAX_CROP) - 0.01..=natural / (1.0 - MAX_CROP) + 0.01).contains(&image_h);
             let min_lines = format.lines_for(format.pitch_pt + CAPTION_GAP_PT + cap_h);
             let under = p.is_under_head();
             let row = if under || above { None } else { p.row.as_ref().map(|r| *r.get_ref()) };
             let pixels = info.map(|inf| [inf.width, inf.height]);
-            PhotoBox { c, sp, lines, row, image_h, min_lines, under, above, pixels, focus: p.focus() }
+            PhotoBox { c, sp, lines, row, image_h, min_lines, under, above, pixels, focus: p.focus(), overcropped }
         })
         .collect()
 }

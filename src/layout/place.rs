@@ -41,7 +41,8 @@
 //!   when its first photo is set a column narrower to stand beside the corner, not over it;
 //! - the adjustments that make a story fit: [`W_HEAD_SPACE`] per line of a head area deeper
 //!   than its head, [`W_PHOTO`] per line of a first photo taller or shorter than its aspect
-//!   ratio gives, and per column of one wider or narrower than its default [`W_PHOTO_SPAN`]
+//!   ratio gives (never cropped past [`crate::layout::compose::MAX_CROP`] of its picture: a
+//!   hard constraint), and per column of one wider or narrower than its default [`W_PHOTO_SPAN`]
 //!   ([`W_PHOTO_SIZE`] where its file asks for a `size`);
 //! - [`W_STACKED`] per line a story has fewer than [`MIN_COPY_UNDER_HEAD`] lines of copy under
 //!   its head (a head with almost nothing under it stands straight on the next head: 叠题);
@@ -482,9 +483,9 @@ impl<'a> Search<'a> {
         }
         // Where it sits does not matter to the fit, only whether a rule line is drawn above it.
         let block = self.block(i, w, h, top, None);
-        let strict = |f: &Fit| f.overset == 0 && f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && f.lines > 0 && thin_over_photo(f) == 0;
+        let strict = |f: &Fit| f.overset == 0 && f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && !f.overcropped && f.lines > 0 && thin_over_photo(f) == 0;
         let relax = self.relax;
-        let ok = |f: &Fit| if relax { !f.head_short && !f.photos_outside && f.lines > 0 } else { strict(f) };
+        let ok = |f: &Fit| if relax { !f.head_short && !f.photos_outside && !f.overcropped && f.lines > 0 } else { strict(f) };
         // What a fit costs besides its adjustments: empty lines, a long leg beside a photo, the
         // lines it misses the block by (the nearest layout).
         let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f) + ragged(f) + Missed::of(f).cost();

@@ -668,3 +668,18 @@ pub fn photo_box(img: &image::RgbImage, blue: u8) -> (u32, u32, u32, u32) {
     assert!(b.0 < b.2 && b.1 < b.3, "no photo with blue {blue} on the page");
     b
 }
+
+/// Where in the image (fractions 0–1) the pixels along one edge of the visible part come from:
+/// the mean red (x) or green (y) of a line of pixels `inset` pixels inside the box.
+pub fn fraction(img: &image::RgbImage, b: (u32, u32, u32, u32), edge: &str) -> f64 {
+    let inset = 3;
+    let (xs, ys): (Vec<u32>, Vec<u32>) = match edge {
+        "left" => ((b.1 + inset..b.3 - inset).map(|_| b.0 + inset).collect(), (b.1 + inset..b.3 - inset).collect()),
+        "right" => ((b.1 + inset..b.3 - inset).map(|_| b.2 - inset).collect(), (b.1 + inset..b.3 - inset).collect()),
+        "top" => ((b.0 + inset..b.2 - inset).collect(), (b.0 + inset..b.2 - inset).map(|_| b.1 + inset).collect()),
+        _ => ((b.0 + inset..b.2 - inset).collect(), (b.0 + inset..b.2 - inset).map(|_| b.3 - inset).collect()),
+    };
+    let channel = if edge == "left" || edge == "right" { 0 } else { 1 };
+    let sum: f64 = xs.iter().zip(&ys).map(|(&x, &y)| f64::from(img.get_pixel(x, y).0[channel])).sum();
+    (sum / xs.len() as f64 - 55.0) / 200.0
+}
