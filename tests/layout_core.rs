@@ -199,8 +199,9 @@ fn the_search_keeps_its_heads_off_a_hand_placed_head_beside_its_area() {
                 .iter()
                 .map(|b| {
                     let block = Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, head_size: b.head_size, cutout: b.cutout.map(|(span, height)| folio::input::content::Cutout { span, height }) };
-                    let fit = fitter.fit(b.story, &block).unwrap();
-                    let from = b.top + u32::from(b.top > page_top);
+                    let setting = if b.raised { folio::layout::compose::HeadSetting::Raised } else { folio::layout::compose::HeadSetting::AsFiled };
+                    let fit = fitter.fit_as(b.story, &block, (0, None), setting).unwrap();
+                    let from = b.top + u32::from(b.top > page_top) + fit.head_from;
                     (from, from + fit.head_lines.saturating_sub(1).max(1), b.story)
                 })
                 .collect()

@@ -854,6 +854,39 @@ fn the_search_sets_a_photo_above_a_head_rather_than_leave_a_row_of_heads() {
     assert!(std::fs::read(&pdf).unwrap() == before, "the written files rebuild the same page");
 }
 
+/// A hand-placed story's 题上图 moves its head down its block, and the search weighs the heads
+/// it places beside that head where it stands, not at the block's top: on a tabloid page of
+/// seed text with a story placed by hand in the last two columns, its photo above its head, the
+/// search once set a head across the free area's columns on the lines of that head (staggered
+/// by less than a head: the worst 碰题); read back, the page now has no heads side by side.
+#[test]
+fn the_search_weighs_a_hand_placed_head_under_its_photo_where_it_stands() {
+    let name = "mixed";
+    let p = TestProject::sample();
+    let dir = p.edition(name);
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    write_random_page(&Seed::load(), &dir, 2276.0, &[(8, 3, 5), (29, 14, 4), (0, 3, 5), (47, 16, 4)]);
+    // TEST DATA: a 3:2 gradient picture (blue 0).
+    gradient(&dir.join("photos/g.png"), 1200, 800, 0);
+    // The last story by hand in columns 5–6, its copy cut to its first 900 characters (to a
+    // full stop), its photo above its head.
+    p.edit("content/mixed/stories/s3.toml", |t| {
+        let a = t.find("body = \"\"\"\n").unwrap() + 11;
+        let b = a + t[a..].find("\"\"\"\n").unwrap();
+        let body: String = t[a..b].chars().take(900).collect();
+        let body = &body[..body.rfind('。').map_or(body.len(), |i| i + '。'.len_utf8())];
+        format!("{}{body}\n{}\n[[photos]]\nfile = \"photos/g.png\"\ncaption = \"图为现场\"\ncredit = \"记者\"\nabove_head = true\n\n[block]\ncolumn = 5\nspan = 2\ntop = 0\nheight = 64\n", &t[..a], &t[b..])
+    });
+    p.edit("content/mixed/edition.toml", |t| t + "\n[preflight]\nerror_ppi = 10\nwarn_ppi = 20\n");
+    let report = p.report(name, true);
+    assert_eq!(report.placed.iter().map(|pl| pl.blocks.len()).sum::<usize>(), 3, "the three other stories placed: {:?}", report.placed);
+    let page = &report.compiled.data.pages[0];
+    let hand = &page.stories.iter().find(|s| s.block.x > page.format.cols_width(0, 4)).expect("the hand-placed story").head.rect;
+    assert!(hand.y - page.stories[0].block.y > 8.0 * page.format.pitch_pt, "the hand-placed head stands under its picture: {hand:?}");
+    let pdf = p.out().join(format!("{name}.pdf"));
+    assert!(rows_read_back(&p, name, &report.compiled.data, &pdf).is_empty(), "no heads side by side");
+}
+
 /// No photo the search sizes is cropped past a third of its picture
 /// (`layout::compose::MAX_CROP`): on a tight tabloid page of six stories of seed text, where
 /// the search once cut a one-column photo to a three-line sliver (about a third of its

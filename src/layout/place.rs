@@ -1067,7 +1067,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                 .hint(crate::tr!("place-min-span-hint", columns = area.columns)));
             continue;
         }
-        let beside = beside_heads(edition, formats, &pass1, pi, area);
+        let beside = beside_heads(edition, formats, &pass1, pi, area, &infos[pi]);
         let key = page_key(edition, formats, &pass1, pi, &unplaced, (area, &beside), &infos[pi]);
         jobs.push(match cache.pages.get(&key) {
             Some(blocks) => Job::Reused(PagePlacement { page: pi, blocks: blocks.clone(), reused: true, reordered: blocks.iter().map(|b| b.story).ne(unplaced.iter().copied()) }, key),
@@ -1273,7 +1273,7 @@ fn place_across(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
                     continue;
                 }
                 let area = area?;
-                let beside = beside_heads(&trial, formats, pass1, q, area);
+                let beside = beside_heads(&trial, formats, pass1, q, area, &infos[q]);
                 let fitter = Fitter::new(&trial, formats, &pass1.galley, &pass1.measures, q, photos(q));
                 cost += search_beside(&fitter, &unplaced, area, &beside)?.cost;
             }
@@ -1301,7 +1301,7 @@ fn place_across(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
                     continue;
                 }
                 let area = free_area(&trial, formats, q, trial.page_top(formats, q))?;
-                let beside = beside_heads(&trial, formats, pass1, q, area);
+                let beside = beside_heads(&trial, formats, pass1, q, area, &infos[q]);
                 let fitter = Fitter::new(&trial, formats, &pass1.galley, &pass1.measures, q, photos(q));
                 if search_beside(&fitter, &unplaced, area, &beside).is_some() {
                     continue;
@@ -1451,8 +1451,10 @@ fn free_area(edition: &Edition, formats: &Formats, pi: usize, page_top: u32) -> 
 /// own stories' (a head across its block's top, a vertical head down its first column), the
 /// part of a story across the centre spread (跨版) on this page, and the heads of continuation
 /// blocks (转版) here. A head's lines are the editor's `head = N` less its blank line, or what
-/// pass 1 measured, under the rule line of a block below the page's top.
-fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::compile::Pass1, pi: usize, area: Area) -> Beside {
+/// pass 1 measured, under the rule line of a block below the page's top and under a photo the
+/// editor set above the head (题上图: its depth as the layout core gives it, from the page's
+/// `photos`' pixel sizes).
+fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::compile::Pass1, pi: usize, area: Area, photos: &[Vec<crate::input::photos::PhotoInfo>]) -> Beside {
     let format = edition.page_format(formats, pi);
     let (left_edge, right_edge) = (area.column.saturating_sub(1), area.column + area.columns);
     let text_lines = |item: Option<usize>| item.and_then(|i| pass1.measures.get(i)).map_or(1, |m| format.lines_for(m.height).max(1));
@@ -1462,9 +1464,20 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
     // A head on columns `first..=last` at lines `top..top + lines`; `across`: over the whole
     // block (else down its first column only).
     let page_top = edition.page_top(formats, pi);
-    let mut add = |first: u32, last: u32, top: u32, lines: u32, across: bool| {
-        // Under the rule a block below the page's top starts with.
-        let from = top + u32::from(top > page_top);
+    // A hand-placed story of this page with a photo above its head: its head's lines start
+    // under the picture.
+    let fitter = edition.stories[pi].iter().any(|s| s.value.photos.iter().any(|p| p.is_above_head())).then(|| {
+        Fitter::new(edition, formats, &pass1.galley, &pass1.measures, pi, photos.iter().map(|v| v.iter().copied().map(Some).collect()).collect())
+    });
+    let head_from = |si: usize, b: &Block| -> u32 {
+        match &fitter {
+            Some(f) if edition.stories[pi][si].value.photos.iter().any(|p| p.is_above_head()) => f.fit(si, b).map_or(0, |fit| fit.head_from),
+            _ => 0,
+        }
+    };
+    let mut add = |first: u32, last: u32, (top, under): (u32, u32), lines: u32, across: bool| {
+        // Under the rule a block below the page's top starts with (and `under` lines more).
+        let from = top + u32::from(top > page_top) + under;
         let at = (from, from + lines);
         if across && last == left_edge {
             out.left.push(at);
@@ -1485,19 +1498,19 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
                 let lines = b.head.filter(|&h| h > 1).map_or_else(|| text_lines(pieces.map(|p| p.head)), |h| h - 1);
                 let vertical = story.value.vertical && b.span > 1;
                 if qi == pi {
-                    add(b.column, b.column + b.span - 1, b.top, lines, !vertical);
+                    add(b.column, b.column + b.span - 1, (b.top, head_from(si, b)), lines, !vertical);
                     let rank = reading_rank(edition, pi, si);
                     if first_free.is_some_and(|f| rank < f) && lead.is_none_or(|(r, _, _)| rank < r) {
                         lead = Some((rank, b.span, crate::layout::galley::head_tier(&story.value, qformat, b.span)));
                     }
                 } else if spread == Some((qi, pi)) && b.column + b.span - 1 > qformat.columns {
-                    add(1, b.column + b.span - 1 - qformat.columns, b.top, lines, true);
+                    add(1, b.column + b.span - 1 - qformat.columns, (b.top, 0), lines, true);
                     // The story across the gutter leads both pages of the spread.
                     lead = Some(((0, 0), b.span, crate::layout::galley::head_tier(&story.value, qformat, b.span)));
                 }
             }
             for (k, jump) in story.value.jumps.iter().map(|j| j.get_ref()).enumerate().filter(|(_, j)| j.page == number) {
-                add(jump.column, jump.column + jump.span - 1, jump.top, text_lines(pieces.and_then(|p| p.jumpheads.get(k).copied())), true);
+                add(jump.column, jump.column + jump.span - 1, (jump.top, 0), text_lines(pieces.and_then(|p| p.jumpheads.get(k).copied())), true);
             }
         }
     }
