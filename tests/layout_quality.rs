@@ -962,7 +962,9 @@ fn check_heads(edition: &str, page: &folio::layout::compose::PageData, words: &[
     let heads: Vec<Vec<&Word>> = page
         .stories
         .iter()
-        .map(|s| words.iter().copied().filter(|w| w.y1 - w.y0 > 1.4 * f.spec.body_size && owns(f, s, w, 1.0)).collect())
+        // (Half a body em of slack across: a headline opening with a quotation mark or a book
+        // title mark hangs it into the gutter, which no other story's word reaches.)
+        .map(|s| words.iter().copied().filter(|w| w.y1 - w.y0 > 1.4 * f.spec.body_size && owns(f, s, w, 0.5 * f.spec.body_size)).collect())
         .collect();
     let top = |h: &[&Word]| h.iter().map(|w| w.y0).fold(f64::INFINITY, f64::min);
     // Which heads are set vertically (竖题): one beside a head across is no 碰题.
