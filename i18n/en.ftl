@@ -231,6 +231,10 @@ copyfit-hint = this is what fit = "auto" did; remove fit = "auto" to set the sto
 photo-error = photo { $file }: { $error }
 photo-unreadable-hint = replace the file with a readable JPEG or PNG, or fix the path
 photo-low-ppi = photo { $file } prints at { $ppi } ppi on page { $page } ({ $width }×{ $height } px over { $width_mm }×{ $height_mm } mm), below { $limit } ppi
+photo-cropped = photo { $file } on page { $page } shows { $share }% of its picture's { $part }: its box crops it to a strip
+photo-cropped-width = width
+photo-cropped-height = height
+photo-cropped-hint = let its height follow the picture (remove `height`), or give it a height or span closer to the picture's shape; `focus` chooses what stays in view
 photo-low-ppi-hint = use a file of at least { $width }×{ $height } px for this size, or place it smaller (span fewer columns)
 glyph-times = {" "}({ $count } times)
 glyph-in-paragraph = {" "}in the paragraph “{ $context }”

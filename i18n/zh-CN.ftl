@@ -220,6 +220,10 @@ copyfit-hint = 这是 fit = "auto" 所做的调整；删去 fit = "auto" 即按�
 photo-error = 图片 { $file }：{ $error }
 photo-unreadable-hint = 换成可读的 JPEG 或 PNG 文件，或改正路径
 photo-low-ppi = 图片 { $file } 在第 { $page } 版上的分辨率只有 { $ppi } ppi（{ $width }×{ $height } 像素印成 { $width_mm }×{ $height_mm } 毫米），低于 { $limit } ppi
+photo-cropped = 图片 { $file } 在第 { $page } 版上只露出画面{ $part }的 { $share }%：图框把它裁成了一条
+photo-cropped-width = 宽度
+photo-cropped-height = 高度
+photo-cropped-hint = 让图高随画面比例（删去 `height`），或把高度、跨栏改得更接近画面形状；`focus` 决定保留哪一部分
 photo-low-ppi-hint = 这个尺寸要用至少 { $width }×{ $height } 像素的图片，或把图片排小些（少跨几栏）
 glyph-times = （{ $count } 处）
 glyph-in-paragraph = ，在段落“{ $context }”中

@@ -45,6 +45,8 @@ pub enum Code {
     Copyfit,
     /// A photo below the resolution limits at its placed size.
     PhotoLowPpi,
+    /// A photo whose box shows less than two thirds of its picture's width or height.
+    PhotoCropped,
     /// A photo file that does not exist.
     PhotoMissing,
     /// A photo that cannot be read, decoded or printed as it is.
@@ -96,6 +98,7 @@ impl Code {
             Code::Underset => "underset",
             Code::Copyfit => "copyfit",
             Code::PhotoLowPpi => "photo-low-ppi",
+            Code::PhotoCropped => "photo-cropped",
             Code::PhotoMissing => "photo-missing",
             Code::PhotoUnreadable => "photo-unreadable",
             Code::GlyphMissing => "glyph-missing",

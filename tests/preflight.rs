@@ -190,6 +190,36 @@ fn photo_resolution_is_checked_at_the_placed_size_with_edition_limits() {
     assert!(f[0]["message"].as_str().unwrap().contains("error_ppi"));
 }
 
+/// A photo whose box shows less than two thirds of its picture (an editor's `height` far from
+/// the picture's shape) is a `photo-cropped` warning at that `height`, with the share it shows;
+/// at the picture's own shape, none; a box taller than the picture crops its width.
+#[test]
+fn a_photo_cropped_to_a_strip_is_a_warning_at_its_height() {
+    let with_height = |h: &str| story("图片稿", &seed_paras(0, 6), &format!("{PHOTO}{h}"), (1, 4, 0, 60));
+    let p = mini(&[("a.toml", with_height(""))], "", "");
+    write_rgb_jpeg(&p.edition("mini").join("photos/p.jpg"), 1500, 1000);
+    let (_, v) = check_json(&p, &[]);
+    assert!(with_code(&v, "photo-cropped").is_empty(), "at its own shape: {v:#}");
+    // A two-column 3:2 picture is some 10 lines deep: 4 lines (picture and caption) show a strip.
+    let s = with_height("height = 4\n");
+    p.edit("content/mini/stories/a.toml", |_| s.clone());
+    let (code, v) = check_json(&p, &[]);
+    assert_eq!(code, 0, "a warning: {v:#}");
+    let f = with_code(&v, "photo-cropped");
+    assert_eq!(f.len(), 1, "{v:#}");
+    assert_eq!(f[0]["severity"], "warning");
+    assert_eq!(f[0]["line"], line_of(&s, "height = 4"));
+    let message = f[0]["message"].as_str().unwrap();
+    let share: f64 = message.split("shows ").nth(1).and_then(|m| m.split('%').next()).and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("{message}"));
+    assert!(message.contains("photos/p.jpg") && message.contains("picture's height") && share < 66.0 && share > 10.0, "{message}");
+    // A taller box than the picture: its width is cropped.
+    let s = with_height("height = 30\n");
+    p.edit("content/mini/stories/a.toml", |_| s.clone());
+    let (_, v) = check_json(&p, &[]);
+    let f = with_code(&v, "photo-cropped");
+    assert!(f.len() == 1 && f[0]["message"].as_str().unwrap().contains("picture's width"), "{v:#}");
+}
+
 #[test]
 fn corrupt_and_truncated_jpegs_are_errors_naming_story_file_and_line() {
     let s = story("图片稿", &seed_paras(0, 2), PHOTO, (1, 2, 0, 60));

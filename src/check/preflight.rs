@@ -11,6 +11,7 @@
 //! | `underset` | warning | the columns end two or more lines above the block's foot |
 //! | `copyfit` | warning | what `fit = "auto"` changed (tracking, photo height, leading) to fill the block |
 //! | `photo-low-ppi` | warning / error | a photo below `warn_ppi` / `error_ppi` at its placed size |
+//! | `photo-cropped` | warning | a photo whose box shows less than two thirds of its picture's width or height (a strip or a sliver of it) |
 //! | `photo-unreadable` | error | a photo that cannot be decoded (placed as an empty box) |
 //! | `glyph-missing` | error | a character no font covers (it would print as a box) |
 //! | `ink-not-k` | error | text, a rule or a fill that is not pure K (DeviceCMYK 0/0/0/k) |
@@ -254,6 +255,16 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             let f = ppi / p.ppi.max(1.0);
             crate::tr!("photo-low-ppi-hint", width = (p.pixels[0] as f64 * f).ceil(), height = (p.pixels[1] as f64 * f).ceil())
         };
+        // Cropped to a strip or a sliver: the box far from the picture's shape (an editor's
+        // `height`; the placement search never crops past MAX_CROP).
+        let shown = compiled.data.pages.get(p.page).and_then(|pg| pg.stories.get(p.story)).and_then(|s| s.photos.get(p.photo)).map(|ph| (ph.rect.w / ph.crop[2].max(1e-6), ph.image_h / ph.crop[3].max(1e-6)));
+        if let Some((w, h)) = shown.filter(|&(w, h)| w.min(h) < 1.0 - crate::layout::compose::MAX_CROP - 1e-3) {
+            let (part, share) = if w < h { (crate::tr!("photo-cropped-width"), w) } else { (crate::tr!("photo-cropped-height"), h) };
+            let at = photo.height.as_ref().map_or_else(|| photo.file.span(), |h| h.span());
+            let mut d = story.error(at, crate::tr!("photo-cropped", file = p.file, page = page, share = format!("{:.0}", share * 100.0), part = part));
+            d.severity = Severity::Warning;
+            out.push(finding(Code::PhotoCropped, d.hint(crate::tr!("photo-cropped-hint")), format!("{:.0}%", share * 100.0)));
+        }
         if p.ppi < settings.error_ppi {
             let d = story.error(photo.file.span(), msg(settings.error_ppi)).hint(need(settings.warn_ppi));
             out.push(finding(Code::PhotoLowPpi, d, format!("{:.0} ppi", p.ppi)));
