@@ -826,6 +826,11 @@ fn the_search_sets_a_photo_above_a_head_rather_than_leave_a_row_of_heads() {
     let raised: Vec<_> = report.placed.iter().flat_map(|pl| &pl.blocks).filter(|b| b.raised).collect();
     assert!(raised.len() == 1 && raised[0].story == 3, "the search raises s3's photo: {:?}", report.placed);
     assert!(rows_read_back(&p, name, &report.compiled.data, &pdf).is_empty(), "no row of heads with the photo above the head");
+    // The JSON report says so, for the story placed so only.
+    let run = p.folio(&["check", &format!("content/{name}"), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let raised_in_report: Vec<&str> = v["pages"][0]["blocks"].as_array().unwrap().iter().filter(|b| b["photo_above_head"] == true).map(|b| b["story"].as_str().unwrap()).collect();
+    assert_eq!(raised_in_report, ["content/titu/stories/s3.toml"], "{v:#}");
     // Read back: the picture above s3's head, beside the lead's head.
     let page = &report.compiled.data.pages[0];
     let f = &page.format;

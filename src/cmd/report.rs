@@ -70,6 +70,16 @@ pub struct BlockSummary {
     pub top: u32,
     /// Grid lines deep.
     pub height: u32,
+    /// The head area's grid lines where the block sets them (`head = N`), else none.
+    pub head: Option<u32>,
+    /// The headline's size in pt where the block sets it (`head_size`), else none (the span's).
+    pub head_size: Option<f64>,
+    /// An L-shaped block's bottom-right corner left to other stories, `[span, height]`.
+    pub cutout: Option<[u32; 2]>,
+    /// The head is set vertically (竖题, `vertical = true`).
+    pub vertical: bool,
+    /// A photo stands above the head across the block (题上图, `above_head = true`).
+    pub photo_above_head: bool,
     /// Continuation blocks (转版) the story also fills.
     pub jumps: usize,
     /// Characters per column line (the format's `column_chars`).
@@ -208,6 +218,11 @@ pub fn pages(report: &Report) -> Vec<PageSummary> {
                         span: b.span,
                         top: b.top,
                         height: format.map_or(0, |f| crate::input::content::block_lines(b, f)),
+                        head: b.head,
+                        head_size: b.head_size,
+                        cutout: b.cutout.map(|c| [c.span, c.height]),
+                        vertical: story.value.vertical,
+                        photo_above_head: story.value.photos.iter().any(|p| p.is_above_head()),
                         jumps: story.value.jumps.len(),
                         chars_per_line,
                         capacity_lines: fit.capacity,
