@@ -945,6 +945,7 @@ new-skel-photo-column = its first column, counted within the story's block
 new-skel-photo-span = columns it spans
 new-skel-photo-row = grid lines below the head it starts at (default: at the foot)
 new-skel-photo-height = grid lines, photo and caption (default: from its proportions)
+new-skel-photo-above-head = 题上图: across the top of the block, the head under it (instead of column, span and row; folio place may set it)
 new-skel-block = where it goes, on the page's grid (leave out: folio places it)
 new-skel-block-column = first column
 new-skel-block-span = columns

@@ -895,6 +895,7 @@ new-skel-photo-column = 图片的第一栏，在稿块内计数
 new-skel-photo-span = 图片所跨的栏数
 new-skel-photo-row = 图片从标题下第几行开始（默认：排在稿块底部）
 new-skel-photo-height = 图片连图片说明所占的行数（默认：按图片比例）
+new-skel-photo-above-head = 题上图：横跨稿块顶部，标题在图下（不再写 column、span、row；folio place 也会设置）
 new-skel-block = 稿件在版面网格上的位置（删去则由 folio 自动组版）
 new-skel-block-column = 第一栏
 new-skel-block-span = 栏数

@@ -233,6 +233,7 @@ body = """
 # span = 2                       # {new-skel-photo-span}
 # row = 10                       # {new-skel-photo-row}
 # height = 20                    # {new-skel-photo-height}
+# above_head = true              # {new-skel-photo-above-head}
 
 # [block]                        # {new-skel-block}
 # column = 1                     # {new-skel-block-column}
