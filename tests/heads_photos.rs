@@ -94,30 +94,48 @@ fn is_body(w: &Word, body: f64) -> bool {
     (w.y1 - w.y0) < body * 1.2 && (w.y1 - w.y0) > body * 0.8
 }
 
-/// The 压题图 of `content/<name>` (blue 0) read back: its top within a grid line of the head's
-/// foot, across the block, the copy under it.
-fn check_under_head(p: &TestProject, name: &str, data: &PagesData) {
+/// A gradient photo (blue 0) of `content/<name>`'s first page read back, with story `story`'s
+/// block: the picture's box and the block's edges in pt on the page, the page's words.
+struct PhotoOnPage {
+    picture: (f64, f64, f64, f64),
+    block: (f64, f64, f64),
+    words: Vec<Word>,
+    body: f64,
+    pitch: f64,
+}
+
+fn photo_on_page(p: &TestProject, name: &str, data: &PagesData, story: usize) -> PhotoOnPage {
     let pdf = p.out().join(format!("{name}.pdf"));
     let f = &data.pages[0].format;
     let img = render(&pdf, 1, 144);
     let px = 2.0; // pixels per pt at 144 dpi
     let b = photo_box(&img, 0);
-    let (ix0, iy0, ix1, iy1) = (f64::from(b.0) / px, f64::from(b.1) / px, f64::from(b.2 + 1) / px, f64::from(b.3 + 1) / px);
-    let body = f.spec.body_size;
-    let words = &bbox_words(&pdf)[0];
-    let block = &data.pages[0].stories[0].block;
-    let (bx0, bx1) = (f.bleed_pt + f.side_pt + block.x, f.bleed_pt + f.side_pt + block.x + block.w);
+    let s = &data.pages[0].stories[story];
+    let (x0, y0) = (f.bleed_pt + f.side_pt + s.block.x, f.bleed_pt + f.top_pt + s.block.y);
+    PhotoOnPage {
+        picture: (f64::from(b.0) / px, f64::from(b.1) / px, f64::from(b.2 + 1) / px, f64::from(b.3 + 1) / px),
+        block: (x0, x0 + s.block.w, y0),
+        words: bbox_words(&pdf).swap_remove(0).into_iter().map(|(_, w)| w).collect(),
+        body: f.spec.body_size,
+        pitch: f.pitch_pt,
+    }
+}
+
+/// The 压题图 of `content/<name>` (blue 0) read back: its top within a grid line of the head's
+/// foot, across the block, the copy under it.
+fn check_under_head(p: &TestProject, name: &str, data: &PagesData) {
+    let PhotoOnPage { picture: (ix0, iy0, ix1, iy1), block: (bx0, bx1, _), words, body, pitch } = photo_on_page(p, name, data, 0);
     // The head: the words set larger than the body in the block, above the picture.
-    let heads: Vec<&Word> = words.iter().map(|(_, w)| w).filter(|w| w.y1 - w.y0 > body * 1.4 && w.x0 >= bx0 - 1.0 && w.x1 <= bx1 + 1.0 && w.y1 <= iy0 + 1.0).collect();
+    let heads: Vec<&Word> = words.iter().filter(|w| w.y1 - w.y0 > body * 1.4 && w.x0 >= bx0 - 1.0 && w.x1 <= bx1 + 1.0 && w.y1 <= iy0 + 1.0).collect();
     let head_foot = heads.iter().map(|w| w.y1).fold(0.0, f64::max);
     assert!(!heads.is_empty(), "{name}: no head on the page");
     assert!(iy0 > head_foot, "{name}: the photo ({iy0:.1}) starts under the head ({head_foot:.1})");
     // One blank line under the head, as over copy (glyph boxes and centring: under two).
-    assert!(iy0 - head_foot <= 2.0 * f.pitch_pt, "{name}: the photo's top ({iy0:.1}) is more than a line under the head's foot ({head_foot:.1})");
+    assert!(iy0 - head_foot <= 2.0 * pitch, "{name}: the photo's top ({iy0:.1}) is more than a line under the head's foot ({head_foot:.1})");
     // Across the story's block: the block's width.
     assert!((ix0 - bx0).abs() < 1.5 && (ix1 - bx1).abs() < 1.5, "{name}: the photo spans {ix0:.1}–{ix1:.1}, the block {bx0:.1}–{bx1:.1}");
     // The copy starts under the picture (and its caption), none beside or above it.
-    let copy: Vec<&Word> = words.iter().map(|(_, w)| w).filter(|w| is_body(w, body) && w.x0 >= bx0 - 1.0 && w.x1 <= bx1 + 1.0 && w.y0 > head_foot).collect();
+    let copy: Vec<&Word> = words.iter().filter(|w| is_body(w, body) && w.x0 >= bx0 - 1.0 && w.x1 <= bx1 + 1.0 && w.y0 > head_foot).collect();
     assert!(copy.len() > 20, "{name}: the story's copy is on the page");
     let first = copy.iter().map(|w| w.y0).fold(f64::INFINITY, f64::min);
     assert!(first > iy1, "{name}: copy at {first:.1} starts above the photo's foot ({iy1:.1})");
@@ -166,34 +184,24 @@ fn a_photo_under_the_head_stands_between_head_and_copy() {
 /// caption and then the head under it, the copy under the head; nothing of the story above
 /// or beside the picture. Gives the head's top and the picture's foot (pt from the page's top).
 fn check_above_head(p: &TestProject, name: &str, data: &PagesData, story: usize) -> (f64, f64) {
-    let pdf = p.out().join(format!("{name}.pdf"));
-    let f = &data.pages[0].format;
-    let img = render(&pdf, 1, 144);
-    let px = 2.0; // pixels per pt at 144 dpi
-    let b = photo_box(&img, 0);
-    let (ix0, iy0, ix1, iy1) = (f64::from(b.0) / px, f64::from(b.1) / px, f64::from(b.2 + 1) / px, f64::from(b.3 + 1) / px);
-    let body = f.spec.body_size;
-    let words = &bbox_words(&pdf)[0];
-    let s = &data.pages[0].stories[story];
-    let (bx0, bx1) = (f.bleed_pt + f.side_pt + s.block.x, f.bleed_pt + f.side_pt + s.block.x + s.block.w);
-    let by0 = f.bleed_pt + f.top_pt + s.block.y;
+    let PhotoOnPage { picture: (ix0, iy0, ix1, iy1), block: (bx0, bx1, by0), words, body, pitch } = photo_on_page(p, name, data, story);
     let in_block = |w: &Word| w.x0 >= bx0 - 1.0 && w.x1 <= bx1 + 1.0 && w.y0 >= by0 - 1.0;
     // The picture from the block's top (under its rule, where it has one), across its width.
-    assert!(iy0 - by0 < 1.5 * f.pitch_pt, "{name}: the photo's top ({iy0:.1}) is not at the block's top ({by0:.1})");
+    assert!(iy0 - by0 < 1.5 * pitch, "{name}: the photo's top ({iy0:.1}) is not at the block's top ({by0:.1})");
     assert!((ix0 - bx0).abs() < 1.5 && (ix1 - bx1).abs() < 1.5, "{name}: the photo spans {ix0:.1}–{ix1:.1}, the block {bx0:.1}–{bx1:.1}");
     // The head: the words set larger than the body in the block, all under the picture and
     // its caption.
-    let heads: Vec<&Word> = words.iter().map(|(_, w)| w).filter(|w| w.y1 - w.y0 > body * 1.4 && in_block(w)).collect();
+    let heads: Vec<&Word> = words.iter().filter(|w| w.y1 - w.y0 > body * 1.4 && in_block(w)).collect();
     assert!(!heads.is_empty(), "{name}: no head in the block");
     let head_top = heads.iter().map(|w| w.y0).fold(f64::INFINITY, f64::min);
     let head_foot = heads.iter().map(|w| w.y1).fold(0.0, f64::max);
-    let caption: Vec<&Word> = words.iter().map(|(_, w)| w).filter(|w| in_block(w) && w.y0 > iy1 - 1.0 && w.y1 < head_top && w.y1 - w.y0 < body * 1.2).collect();
+    let caption: Vec<&Word> = words.iter().filter(|w| in_block(w) && w.y0 > iy1 - 1.0 && w.y1 < head_top && w.y1 - w.y0 < body * 1.2).collect();
     assert!(caption.iter().any(|w| w.text.contains("题上图") || w.text.contains("郑智君")), "{name}: the caption stands between the picture and the head: {caption:?}");
     assert!(head_top > iy1, "{name}: the head ({head_top:.1}) starts under the picture ({iy1:.1})");
     // The copy under the head; none of it beside or above the picture.
-    let copy: Vec<&Word> = words.iter().map(|(_, w)| w).filter(|w| is_body(w, body) && in_block(w) && w.y0 > head_foot).collect();
+    let copy: Vec<&Word> = words.iter().filter(|w| is_body(w, body) && in_block(w) && w.y0 > head_foot).collect();
     assert!(copy.len() > 20, "{name}: the story's copy is on the page");
-    let beside = words.iter().map(|(_, w)| w).filter(|w| in_block(w) && w.y1 > iy0 && w.y0 < iy1).count();
+    let beside = words.iter().filter(|w| in_block(w) && w.y1 > iy0 && w.y0 < iy1).count();
     assert_eq!(beside, 0, "{name}: nothing is set beside the picture");
     (head_top, iy1)
 }

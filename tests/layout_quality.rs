@@ -797,6 +797,22 @@ fn hand_made_pages_read_back_have_no_clashing_or_stacked_heads() {
     assert_eq!(rows, ["jiangxi-special page 5: 1"], "彭泽 beside 八里湖");
 }
 
+/// TEST DATA: a project with a one-page tabloid edition `content/<name>` of seed text
+/// ([`write_random_page`]: about `chars` characters shared by `picks`) whose story `k` has a
+/// 3:2 gradient picture (blue 0, found by its pixels on the page) as its photo, with `keys`
+/// more in its table. The picture is small: its resolution is not what is tested (the
+/// edition's ppi limits are low).
+fn seed_page_with_photo(name: &str, chars: f64, picks: &[(usize, usize, u32)], k: usize, keys: &str) -> TestProject {
+    let p = TestProject::sample();
+    let dir = p.edition(name);
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    write_random_page(&Seed::load(), &dir, chars, picks);
+    gradient(&dir.join("photos/g.png"), 1200, 800, 0);
+    p.edit(&format!("content/{name}/stories/s{k}.toml"), |t| t + "\n[[photos]]\nfile = \"photos/g.png\"\ncaption = \"图为现场\"\ncredit = \"记者\"\n" + keys);
+    p.edit(&format!("content/{name}/edition.toml"), |t| t + "\n[preflight]\nerror_ppi = 10\nwarn_ppi = 20\n");
+    p
+}
+
 /// 题上图 in the search: on a tabloid page of seed text where the search would otherwise leave
 /// two heads in a row across the top — the same page with the photo's file asking for its
 /// `size` (a photo the search does not raise), read back — it sets the last story's photo
@@ -806,16 +822,8 @@ fn hand_made_pages_read_back_have_no_clashing_or_stacked_heads() {
 #[test]
 fn the_search_sets_a_photo_above_a_head_rather_than_leave_a_row_of_heads() {
     let name = "titu";
-    let p = TestProject::sample();
-    let dir = p.edition(name);
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    write_random_page(&Seed::load(), &dir, 2485.0, &[(11, 2, 3), (21, 9, 3), (27, 19, 1), (20, 13, 6)]);
-    // TEST DATA: a 3:2 gradient picture (blue 0, found by its pixels on the page).
-    gradient(&dir.join("photos/g.png"), 1200, 800, 0);
+    let p = seed_page_with_photo(name, 2485.0, &[(11, 2, 3), (21, 9, 3), (27, 19, 1), (20, 13, 6)], 3, "size = \"medium\"\n");
     let story = "content/titu/stories/s3.toml";
-    p.edit(story, |t| t + "\n[[photos]]\nfile = \"photos/g.png\"\ncaption = \"图为现场\"\ncredit = \"记者\"\nsize = \"medium\"\n");
-    // The test picture is small: its resolution is not what is tested.
-    p.edit("content/titu/edition.toml", |t| t + "\n[preflight]\nerror_ppi = 10\nwarn_ppi = 20\n");
     let pdf = p.out().join(format!("{name}.pdf"));
     let report = p.report(name, true);
     assert!(report.placed.iter().flat_map(|pl| &pl.blocks).all(|b| !b.raised), "a photo whose file asks for a size is not raised");
@@ -867,22 +875,16 @@ fn the_search_sets_a_photo_above_a_head_rather_than_leave_a_row_of_heads() {
 #[test]
 fn the_search_weighs_a_hand_placed_head_under_its_photo_where_it_stands() {
     let name = "mixed";
-    let p = TestProject::sample();
-    let dir = p.edition(name);
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    write_random_page(&Seed::load(), &dir, 2276.0, &[(8, 3, 5), (29, 14, 4), (0, 3, 5), (47, 16, 4)]);
-    // TEST DATA: a 3:2 gradient picture (blue 0).
-    gradient(&dir.join("photos/g.png"), 1200, 800, 0);
-    // The last story by hand in columns 5–6, its copy cut to its first 900 characters (to a
-    // full stop), its photo above its head.
+    // The last story by hand in columns 5–6, its photo above its head, its copy cut to its
+    // first 900 characters (to a full stop).
+    let p = seed_page_with_photo(name, 2276.0, &[(8, 3, 5), (29, 14, 4), (0, 3, 5), (47, 16, 4)], 3, "above_head = true\n");
     p.edit("content/mixed/stories/s3.toml", |t| {
         let a = t.find("body = \"\"\"\n").unwrap() + 11;
         let b = a + t[a..].find("\"\"\"\n").unwrap();
         let body: String = t[a..b].chars().take(900).collect();
         let body = &body[..body.rfind('。').map_or(body.len(), |i| i + '。'.len_utf8())];
-        format!("{}{body}\n{}\n[[photos]]\nfile = \"photos/g.png\"\ncaption = \"图为现场\"\ncredit = \"记者\"\nabove_head = true\n\n[block]\ncolumn = 5\nspan = 2\ntop = 0\nheight = 64\n", &t[..a], &t[b..])
+        format!("{}{body}\n{}\n[block]\ncolumn = 5\nspan = 2\ntop = 0\nheight = 64\n", &t[..a], &t[b..])
     });
-    p.edit("content/mixed/edition.toml", |t| t + "\n[preflight]\nerror_ppi = 10\nwarn_ppi = 20\n");
     let report = p.report(name, true);
     assert_eq!(report.placed.iter().map(|pl| pl.blocks.len()).sum::<usize>(), 3, "the three other stories placed: {:?}", report.placed);
     let page = &report.compiled.data.pages[0];
@@ -900,15 +902,7 @@ fn the_search_weighs_a_hand_placed_head_under_its_photo_where_it_stands() {
 #[test]
 fn the_search_crops_no_photo_past_a_third() {
     let name = "crop";
-    let p = TestProject::sample();
-    let dir = p.edition(name);
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    write_random_page(&Seed::load(), &dir, 2763.0, &[(38, 13, 2), (9, 4, 3), (30, 4, 6), (37, 19, 1), (45, 13, 5), (3, 7, 2)]);
-    // TEST DATA: a 3:2 gradient picture (blue 0).
-    gradient(&dir.join("photos/g.png"), 1200, 800, 0);
-    p.edit("content/crop/stories/s1.toml", |t| t + "\n[[photos]]\nfile = \"photos/g.png\"\ncaption = \"图为现场\"\ncredit = \"记者\"\n");
-    // The test picture is small: its resolution is not what is tested.
-    p.edit("content/crop/edition.toml", |t| t + "\n[preflight]\nerror_ppi = 10\nwarn_ppi = 20\n");
+    let p = seed_page_with_photo(name, 2763.0, &[(38, 13, 2), (9, 4, 3), (30, 4, 6), (37, 19, 1), (45, 13, 5), (3, 7, 2)], 1, "");
     let report = p.report(name, true);
     assert!(report.placed.iter().any(|pl| pl.blocks.iter().any(|b| b.story == 1)), "the page places: {:?}", report.placed);
     let img = render(&p.out().join(format!("{name}.pdf")), 1, 144);
