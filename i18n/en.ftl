@@ -597,6 +597,9 @@ photo-row-outside = photo { $file } at row { $row }, { $lines } lines tall (phot
 photo-too-tall = photo { $file } is { $lines } lines tall (photo and caption), but the story's block has { $avail } lines under its head
 photo-too-tall-hint = give it height = { $avail } or less, or make the block taller
 photo-aspect-too-tall = photo { $file } needs { $lines } lines at { $columns } columns (from its aspect ratio, with its caption), but the story's block has { $avail } lines under its head
+photo-too-tall-above = photo { $file } is { $lines } lines tall (photo and caption), but above its head the story's block has { $avail } lines for it
+photo-aspect-too-tall-above = photo { $file } needs { $lines } lines across its block (from its aspect ratio, with its caption), but above its head the story's block has { $avail } lines for it
+photo-aspect-too-tall-above-hint = make the block taller, give the photo height = { $avail } or less (the picture is cropped to fit), or place it in the copy instead of above the head (remove `above_head`)
 photo-aspect-too-tall-hint = give it height = { $avail } or less (the picture is cropped to fit), span fewer columns, or make the block taller
 photo-not-in-project = it cannot be found inside the project root
 photo-typst-unreadable-hint = open it in a photo editor and save it again as a baseline JPEG or a PNG

@@ -547,6 +547,9 @@ photo-row-outside = 图片 { $file } 从第 { $row } 行起，高 { $lines } 行
 photo-too-tall = 图片 { $file } 高 { $lines } 行（图片加说明），但稿块在标题下只有 { $avail } 行
 photo-too-tall-hint = 设 height = { $avail } 或更小，或加高稿块
 photo-aspect-too-tall = 图片 { $file } 跨 { $columns } 栏时需要 { $lines } 行（按其宽高比，含图片说明），但稿块在标题下只有 { $avail } 行
+photo-too-tall-above = 图片 { $file } 高 { $lines } 行（连图片说明），但稿块在标题之上只有 { $avail } 行可放它
+photo-aspect-too-tall-above = 图片 { $file } 横跨稿块需要 { $lines } 行（按图片比例，连图片说明），但稿块在标题之上只有 { $avail } 行可放它
+photo-aspect-too-tall-above-hint = 把稿块加高，或给图片写 height = { $avail } 或更小（画面裁切以适应），或把它放回正文中（删去 `above_head`）
 photo-aspect-too-tall-hint = 设 height = { $avail } 或更小（图片会被裁切），少跨几栏，或加高稿块
 photo-not-in-project = 在项目目录内找不到它
 photo-typst-unreadable-hint = 用图片编辑软件打开，重新存为基线 JPEG 或 PNG

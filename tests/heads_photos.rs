@@ -244,6 +244,14 @@ fn a_photo_above_the_head_stands_over_head_and_copy() {
             assert!(out.contains(needle), "{extra:?}: the output lacks {needle:?}:\n{out}");
         }
     }
+    // A block too short for the picture over the head: how many lines there are for it.
+    edition_with(&p, "titu", &format!("{STORY_HEAD}{}{photo}{}", body(2), block.replace("height = 84", "height = 12")));
+    low_ppi_ok(&p);
+    let run = p.folio(&["check", "content/titu"]);
+    run.assert_code(1);
+    let out = run.stdout() + &run.stderr();
+    let line = line_of(&p, "content/titu/stories/a.toml", "file =");
+    assert!(out.contains("across its block (from its aspect ratio, with its caption), but above its head the story's block has") && out.contains(&format!("stories/a.toml:{line}:")) && out.contains("remove `above_head`"), "{out}");
     edition_with(&p, "titu", &format!("{STORY_HEAD}vertical = true\n{}{photo}{block}", body(12)));
     let run = p.folio(&["check", "content/titu"]);
     run.assert_code(1);

@@ -368,6 +368,14 @@ fn photos_outside(edition: &Edition, fits: &[StoryFit]) -> Vec<Diagnostic> {
                         last = avail.saturating_sub(1),
                     ))
                     .hint(fix)
+            } else if let (Some(h), true) = (&photo.height, o.above) {
+                story
+                    .error(h.span(), crate::tr!("photo-too-tall-above", file = file, lines = o.lines, avail = avail))
+                    .hint(crate::tr!("photo-too-tall-hint", avail = avail))
+            } else if o.above {
+                story
+                    .error(photo.file.span(), crate::tr!("photo-aspect-too-tall-above", file = file, lines = o.lines, avail = avail))
+                    .hint(crate::tr!("photo-aspect-too-tall-above-hint", avail = avail))
             } else if let Some(h) = &photo.height {
                 story
                     .error(h.span(), crate::tr!("photo-too-tall", file = file, lines = o.lines, avail = avail))

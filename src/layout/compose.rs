@@ -352,8 +352,12 @@ pub struct PhotoOutside {
     pub row: Option<u32>,
     /// Grid lines it takes (photo and caption): its `height`, or from its aspect ratio.
     pub lines: u32,
-    /// Grid lines of the story's block under its head (rows 0 to `available` - 1).
+    /// Grid lines of the story's block under its head (rows 0 to `available` - 1); for a photo
+    /// across the block, the lines it may take (the block's less the head's area and the blank
+    /// line between them).
     pub available: u32,
+    /// A 题上图 (`above_head`): `available` is the room above the head.
+    pub above: bool,
     /// Fewest lines that hold the picture (one line) above its caption.
     pub min_lines: u32,
 }
@@ -1295,21 +1299,22 @@ impl<'a> Shape<'a> {
             .photos
             .iter()
             .enumerate()
-            .filter(|(_, p)| {
+            .filter_map(|(i, p)| {
+                let out = |available: u32| Some(PhotoOutside { photo: i, row: p.row, lines: p.lines, available, min_lines: p.min_lines, above: p.above });
                 if p.under {
                     // Under the head: the photo and a line towards the copy within the block.
-                    let room = self.bottom.saturating_sub(self.head_top + self.head_lines);
-                    return p.lines + 1 > room || p.lines < p.min_lines;
+                    let room = self.bottom.saturating_sub(self.head_top + self.head_lines).saturating_sub(1);
+                    return (p.lines > room || p.lines < p.min_lines).then(|| out(room)).flatten();
                 }
                 if p.above {
                     // Above the head: the photo, a line and the head's area within the block.
-                    let room = self.bottom.saturating_sub(self.content_top);
-                    return p.lines + 1 + self.head_lines > room || p.lines < p.min_lines;
+                    // (The head's lines as it needs them: squeezed under a photo too tall, its area has none.)
+                    let room = self.bottom.saturating_sub(self.content_top + self.head_lines.max(self.head_used)).saturating_sub(1);
+                    return (p.lines > room || p.lines < p.min_lines).then(|| out(room)).flatten();
                 }
                 let end = u64::from(p.row.unwrap_or(0)) + u64::from(p.lines);
-                end > u64::from(available) || p.lines < p.min_lines
+                (end > u64::from(available) || p.lines < p.min_lines).then(|| out(available)).flatten()
             })
-            .map(|(i, p)| PhotoOutside { photo: i, row: p.row, lines: p.lines, available, min_lines: p.min_lines })
             .collect();
         let underset = self.blocks[self.last()].bottom - result.bottom;
         StoryFit {
