@@ -18,7 +18,7 @@ use crate::input::grid::{Format, Formats};
 use crate::input::photos::PhotoInfo;
 
 /// The most of a picture's height (made shorter) or width (made taller) a placement search may
-/// crop away to make a story fit: a quarter. Past it a photo is a strip or a sliver of itself
+/// crop away to make a story fit: a third. Past it a photo is a strip or a sliver of itself
 /// (a one-column picture five lines deep cut to three), which a 美编 never sets.
 pub const MAX_CROP: f64 = 1.0 / 3.0;
 
