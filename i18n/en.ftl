@@ -404,6 +404,33 @@ place-list-sep = {", "}
 place-fix-sep = {"; "}
 place-over-nearest-hint = { $fix } (what the nearest arrangement of whole blocks needs), or drop a story from the page, or give a story a [block] by hand
 place-short-nearest-hint = { $fix } (what the nearest arrangement of whole blocks needs), or add a photo, or move a story to the page
+place-flaw-heads = { $n } { $n ->
+    [one] pair
+   *[other] pairs
+    } of heads side by side (碰题)
+place-flaw-narrowed = { $n } { $n ->
+    [one] photo
+   *[other] photos
+    } set narrower than folio's default
+place-flaw-legs = { $n } long { $n ->
+    [one] leg
+   *[other] legs
+    } of copy (长腿)
+place-flaw-breaks = { $n } { $n ->
+    [one] widow or orphan
+   *[other] widows or orphans
+    }
+place-flaw-stacked = { $n } { $n ->
+    [one] head
+   *[other] heads
+    } with almost no copy under { $n ->
+    [one] it
+   *[other] them
+    } (叠题)
+place-flaw-none = with none of them
+place-flaw-remain = with { $list }
+place-better-with-cuts = page { $page } places, but with { $before }; cut { $cuts } and it places { $after }
+place-better-with-cuts-hint = cut from the ends of the stories (or as much elsewhere in them) and place the page again; or keep it as it is
 place-no-arrangement-nearest-hint = the nearest arrangement needs: { $fix }; or give another story `priority = 1` (folio tried the other stories in other orders), { $widen }or give a story a [block] by hand
 
 ## folio place (src/cmd/place.rs)

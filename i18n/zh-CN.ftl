@@ -357,6 +357,15 @@ place-list-sep = 、
 place-fix-sep = ；
 place-over-nearest-hint = { $fix }（最接近的整块排法所需），或从该版撤下一篇稿件，或手工给一篇稿件写 [block]
 place-short-nearest-hint = { $fix }（最接近的整块排法所需），或加一张图片，或再移一篇稿件到该版
+place-flaw-heads = { $n } 处碰题（两题并排）
+place-flaw-narrowed = { $n } 张图片比默认窄
+place-flaw-legs = { $n } 处长腿
+place-flaw-breaks = { $n } 处孤行或寡行
+place-flaw-stacked = { $n } 处叠题（题下几乎无文）
+place-flaw-none = 这些问题都没有
+place-flaw-remain = 还有 { $list }
+place-better-with-cuts = 第 { $page } 版排得出，但有 { $before }；删减 { $cuts } 后再排，{ $after }
+place-better-with-cuts-hint = 从稿件末尾删（或在稿中别处删同样多），再安排一次；或保持原样
 place-no-arrangement-nearest-hint = 最接近的排法需要：{ $fix }；或给另一篇稿件 `priority = 1`（其余稿件的别种顺序 folio 已试过），{ $widen }或手工给一篇稿件写 [block]
 
 ## folio place (src/cmd/place.rs)

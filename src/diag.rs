@@ -79,6 +79,9 @@ pub enum Code {
     DeepHead,
     /// A page whose stories folio placed in another order than priority and the list give.
     Reordered,
+    /// A page folio placed with flaws (heads side by side, a photo narrowed, a long leg, a
+    /// widow or orphan, 叠题) that cutting its copy would take away: what to cut.
+    BetterWithCuts,
     /// Typst's own warnings.
     Typst,
     /// A problem in `edition.toml`, a story file or `formats.toml`.
@@ -115,6 +118,7 @@ impl Code {
             Code::HeadsSideBySide => "heads-side-by-side",
             Code::DeepHead => "deep-head",
             Code::Reordered => "reordered",
+            Code::BetterWithCuts => "better-with-cuts",
             Code::Typst => "typst",
             Code::Content => "content",
             Code::Template => "template",

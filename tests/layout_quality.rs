@@ -867,6 +867,60 @@ fn the_search_sets_a_photo_above_a_head_rather_than_leave_a_row_of_heads() {
     assert!(std::fs::read(&pdf).unwrap() == before, "the written files rebuild the same page");
 }
 
+/// What to cut for a better page (`better-with-cuts`): on a tabloid page of seed text where the
+/// search leaves a row of heads (four stories filling the page, the last with a photo),
+/// `folio place` and `folio check` say which stories to cut and by about how many characters
+/// for a page without it, in English and in Chinese, and the JSON report gives the characters
+/// per block. Following the advice as a desk would — those characters cut from the end of each
+/// story named — the page places with no heads side by side, read back from the PDF, and is
+/// advised no more. A build does not ask (it would search each flawed page twice).
+#[test]
+fn folio_says_what_to_cut_for_a_page_without_a_row_of_heads() {
+    let name = "cuts";
+    let p = seed_page_with_photo(name, 2794.2, &[(31, 6, 2), (25, 12, 4), (10, 13, 1), (13, 3, 1)], 3, "");
+    let pdf = p.out().join(format!("{name}.pdf"));
+    let report = p.report(name, true);
+    assert_eq!(rows_read_back(&p, name, &report.compiled.data, &pdf), ["cuts page 1: 1"], "a row of heads as placed");
+    assert!(report.placed.iter().all(|pl| pl.advice.is_none()), "a build asks for no advice");
+    let build = p.folio(&["build", &format!("content/{name}"), "--out", "out"]);
+    assert!(!build.stderr().contains("better-with-cuts") && !build.stderr().contains("places, but"), "{}", build.stderr());
+
+    let place = p.folio(&["place", &format!("content/{name}")]);
+    place.assert_code(0);
+    let said = place.stderr();
+    assert!(said.contains("page 1 places, but with 1 pair of heads side by side (碰题)") && said.contains("cut about ") && said.contains("and it places with"), "{said}");
+    assert!(said.contains("content/cuts/edition.toml:"), "at the page's stories: {said}");
+    let zh = p.folio_in_locale(&["place", &format!("content/{name}")], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(zh.stderr().contains("第 1 版排得出，但有 1 处碰题") && zh.stderr().contains("删减"), "{}", zh.stderr());
+
+    let run = p.folio(&["check", &format!("content/{name}"), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let advice: Vec<&serde_json::Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "better-with-cuts").collect();
+    assert_eq!(advice.len(), 1, "{v:#}");
+    assert_eq!((advice[0]["severity"].as_str(), advice[0]["page"].as_u64()), (Some("warning"), Some(1)));
+    let cuts: Vec<(String, u64)> = v["pages"][0]["blocks"].as_array().unwrap().iter().filter(|b| !b["advised_cut_chars"].is_null()).map(|b| (b["story"].as_str().unwrap().to_string(), b["advised_cut_chars"].as_u64().unwrap())).collect();
+    assert!(!cuts.is_empty(), "the blocks to cut: {v:#}");
+    let message = advice[0]["message"].as_str().unwrap();
+    for (story, chars) in &cuts {
+        let stem = std::path::Path::new(story).file_stem().unwrap().to_str().unwrap();
+        assert!(message.contains(&format!("about {chars} characters from {stem}")), "{message}");
+        // A cut the desk can make: at most a quarter of the story's copy.
+        let text = v["pages"][0]["blocks"].as_array().unwrap().iter().find(|b| b["story"] == story.as_str()).unwrap()["text_chars"].as_u64().unwrap();
+        assert!(*chars > 0 && *chars * 4 <= text + 40, "{stem}: cut {chars} of {text}");
+    }
+
+    // The advice followed: the page places without the row, and is advised no more.
+    for (story, chars) in &cuts {
+        cut_from_end(&p.root().join(story), *chars as usize);
+    }
+    let report = p.report(name, true);
+    assert!(rows_read_back(&p, name, &report.compiled.data, &pdf).is_empty(), "no heads side by side with the cuts made: {:?}", report.placed);
+    let run = p.folio(&["check", &format!("content/{name}"), "--format", "json"]);
+    run.assert_code(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["code"] != "better-with-cuts" && f["code"] != "overset"), "{v:#}");
+}
+
 /// A hand-placed story's 题上图 moves its head down its block, and the search weighs the heads
 /// it places beside that head where it stands, not at the block's top: on a tabloid page of
 /// seed text with a story placed by hand in the last two columns, its photo above its head, the

@@ -25,6 +25,7 @@
 //! | `long-leg` | warning | a single column of copy running more than 12 lines beside a photo (长腿) |
 //! | `heads-side-by-side` | warning | two stories' heads in neighbouring columns on the same lines (碰题) |
 //! | `reordered` | warning | a page whose stories folio placed in another order than their `priority` and the page's list: no layout kept that one ([`placement`]) |
+//! | `better-with-cuts` | warning | `folio place` and `folio check` only: a page folio placed with flaws a 美编 sends back (heads side by side, a photo narrowed, a long leg, a widow or orphan, 叠题) that cutting copy would take away: what to cut from which story ([`placement`]) |
 //! | `typst` | warning | Typst's own warnings (e.g. a font family the fonts folder lacks) |
 //!
 //! Errors found before preflight (content, templates) become findings too ([`from_diagnostic`]).
@@ -37,11 +38,12 @@ use crate::diag::{Code, Diagnostic, Severity};
 use crate::check::{glyphs, typography};
 use crate::check::ink::{self, PageInk};
 
-/// Findings of the automatic placement: each page whose stories are read in another order than
-/// their `priority` and the page's list give (no layout kept that one), at the page's `stories`.
+/// Findings of the automatic placement, at the page's `stories`: each page whose stories are
+/// read in another order than their `priority` and the page's list give (no layout kept that
+/// one), and each page that cutting copy would give fewer flaws ([`crate::layout::place::advise`]).
 pub fn placement(edition: &Edition, placed: &[crate::layout::place::PagePlacement]) -> Vec<Finding> {
     let file = &edition.file;
-    placed
+    let reordered = placed
         .iter()
         .filter(|p| p.reordered)
         .map(|p| {
@@ -54,8 +56,35 @@ pub fn placement(edition: &Edition, placed: &[crate::layout::place::PagePlacemen
                 .code(Code::Reordered)
                 .hint(crate::tr!("place-reordered-hint", order = order.join(", ")));
             Finding { code: Code::Reordered, page: Some(number), page_index: Some(p.page), story: None, diag, mark: None }
-        })
-        .collect()
+        });
+    let advised = placed.iter().filter_map(|p| p.advice.as_ref().map(|a| (p, a))).map(|(p, advice)| {
+        let number = file.value.pages[p.page].number;
+        let name = |si: usize| edition.stories[p.page][si].display.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let sep = crate::tr!("place-list-sep");
+        let cuts: Vec<String> = advice.cuts.iter().map(|c| crate::tr!("place-fix-from", chars = c.chars, story = name(c.story))).collect();
+        let after = flaw_list(advice.after);
+        let diag = file
+            .warning(
+                file.key_span(&["pages", p.page.to_string().as_str(), "stories"], 0..0),
+                crate::tr!("place-better-with-cuts", page = number, before = flaw_list(advice.before).as_str(), cuts = cuts.join(&sep), after = if after.is_empty() { crate::tr!("place-flaw-none") } else { crate::tr!("place-flaw-remain", list = after.as_str()) }),
+            )
+            .code(Code::BetterWithCuts)
+            .hint(crate::tr!("place-better-with-cuts-hint"));
+        Finding { code: Code::BetterWithCuts, page: Some(number), page_index: Some(p.page), story: None, diag, mark: None }
+    });
+    reordered.chain(advised).collect()
+}
+
+/// A layout's flaws in words, those there are ("1 pair of heads side by side, 2 long legs").
+fn flaw_list(f: crate::layout::place::Flaws) -> String {
+    let parts = [
+        (f.heads_side_by_side, crate::tr!("place-flaw-heads", n = f.heads_side_by_side)),
+        (f.photos_narrowed, crate::tr!("place-flaw-narrowed", n = f.photos_narrowed)),
+        (f.long_legs, crate::tr!("place-flaw-legs", n = f.long_legs)),
+        (f.breaks, crate::tr!("place-flaw-breaks", n = f.breaks)),
+        (f.stacked, crate::tr!("place-flaw-stacked", n = f.stacked)),
+    ];
+    parts.into_iter().filter(|(n, _)| *n > 0).map(|(_, s)| s).collect::<Vec<_>>().join(&crate::tr!("place-list-sep"))
 }
 
 /// What a proof draws for a finding.

@@ -12,7 +12,7 @@ use crate::session::{Policy, Session};
 
 /// Place one edition's unplaced stories; print (and with `--write`, write) their blocks.
 pub fn run(args: &PlaceArgs) -> i32 {
-    let mut session = Session::new(super::options(&args.common, None), Policy::default());
+    let mut session = Session::new(super::options(&args.common, None), Policy { advise: true, ..Policy::default() });
     let report = match session.compile() {
         Ok(r) => r,
         Err(diags) => {

@@ -98,6 +98,10 @@ pub struct BlockSummary {
     /// Characters of the copy as written (body, sections' subheads and paragraphs, lead box,
     /// attribution; spaces and line breaks not counted): the count a reporter delivers.
     pub text_chars: usize,
+    /// Characters folio advises cutting from the story's end for a better page (fewer heads
+    /// side by side, narrowed photos, long legs, widows or orphans: a `better-with-cuts`
+    /// finding), `folio check` only; none when the page needs no cut.
+    pub advised_cut_chars: Option<u32>,
 }
 
 /// One page in the report.
@@ -231,6 +235,7 @@ pub fn pages(report: &Report) -> Vec<PageSummary> {
                         copy_chars: fit.lines * chars_per_line,
                         spare_chars: (i64::from(fit.capacity) - i64::from(fit.lines)) * i64::from(chars_per_line),
                         text_chars: text_chars(&story.value),
+                        advised_cut_chars: report.placed.iter().filter(|pl| pl.page == pi).filter_map(|pl| pl.advice.as_ref()).flat_map(|a| &a.cuts).find(|c| c.story == si).map(|c| c.chars),
                     })
                 })
                 .collect();

@@ -163,6 +163,44 @@ pub const MAX_HEAD_SPACE: u32 = 2;
 pub const MAX_PHOTO_SHRINK: i32 = 4;
 /// See [`MAX_PHOTO_SHRINK`].
 pub const MAX_PHOTO_GROW: i32 = 8;
+/// What a line of copy cut costs in the search for a better page ([`advise`]): a row of heads
+/// ([`W_SIDE_BY_SIDE`]) is worth 15 lines cut, a widow or orphan ([`W_BREAK`]) 5.
+pub const W_CUT: u32 = 20;
+/// What each story [`advise`] asks to cut costs besides its lines: the desk would rather cut
+/// one story by four lines than four stories by one.
+pub const W_CUT_STORY: u32 = 20;
+/// The most of a story's copy [`advise`] asks to cut: a quarter of its lines.
+pub const MAX_CUT_SHARE: u32 = 4;
+
+/// What a story's copy may miss its block by in a search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Nothing: the page's layout ([`search`]).
+    Exact,
+    /// Lines over or short, at [`W_MISS`] a line: what the copy must become for the page to
+    /// place at all ([`nearest`]).
+    Nearest,
+    /// Lines over, at [`W_CUT`] a line and [`W_CUT_STORY`] a story, at most a
+    /// [`MAX_CUT_SHARE`]th of a story's copy: the
+    /// cuts that would give a page that places a better layout ([`advise`]).
+    Cuts,
+}
+
+impl Mode {
+    /// What a line the copy misses its block by costs.
+    fn miss(self) -> u32 {
+        match self {
+            Mode::Exact | Mode::Nearest => W_MISS,
+            Mode::Cuts => W_CUT,
+        }
+    }
+
+    /// Whether the lines a fit's copy is over its block by may be cut ([`Mode::Cuts`]).
+    fn may_cut(self, f: &Fit) -> bool {
+        f.overset * MAX_CUT_SHARE <= f.lines
+    }
+}
+
 /// Most grid lines the search makes a first photo taller or shorter to level the columns of a
 /// story that fits without it ([`W_SHORT`], [`W_BREAK`]).
 pub const RAGGED_PHOTO: i32 = 2;
@@ -209,6 +247,8 @@ pub struct Layout {
     pub blocks: Vec<Placed>,
     /// The objective's value.
     pub cost: u32,
+    /// What a 美编 would send back on it.
+    pub flaws: Flaws,
 }
 
 /// The free area the stories share: columns `1..=columns`, lines `top..bottom`.
@@ -288,6 +328,53 @@ struct Wrapped {
     photo_span: Option<u32>,
     /// Its grid lines then.
     photo_lines: Option<u32>,
+    /// What a 美编 would send back in the block.
+    flaws: Flaws,
+}
+
+/// What a 美编 would send back on a page that places: the flaws the objective weighs most,
+/// counted on a layout ([`Layout::flaws`]); [`advise`] looks for cuts that take them away.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Flaws {
+    /// Pairs of heads side by side on overlapping lines (碰题), with hand-placed heads beside
+    /// the free area too.
+    pub heads_side_by_side: u32,
+    /// First photos set narrower than folio's default for their block.
+    pub photos_narrowed: u32,
+    /// Long legs: a photo with a single column of copy beside it deeper than
+    /// [`LONG_LEG_BESIDE`] lines (`folio check`'s `long-leg`).
+    pub long_legs: u32,
+    /// Widows and orphans a story's columns cannot avoid.
+    pub breaks: u32,
+    /// Heads with fewer than [`MIN_COPY_UNDER_HEAD`] lines of copy under them (叠题).
+    pub stacked: u32,
+}
+
+impl Flaws {
+    fn add(self, o: Flaws) -> Flaws {
+        Flaws {
+            heads_side_by_side: self.heads_side_by_side + o.heads_side_by_side,
+            photos_narrowed: self.photos_narrowed + o.photos_narrowed,
+            long_legs: self.long_legs + o.long_legs,
+            breaks: self.breaks + o.breaks,
+            stacked: self.stacked + o.stacked,
+        }
+    }
+
+    fn fields(self) -> [u32; 5] {
+        [self.heads_side_by_side, self.photos_narrowed, self.long_legs, self.breaks, self.stacked]
+    }
+
+    /// None at all.
+    pub fn none(self) -> bool {
+        self.fields().iter().all(|&n| n == 0)
+    }
+
+    /// Fewer of some and no more of any.
+    pub fn better_than(self, o: Flaws) -> bool {
+        let (a, b) = (self.fields(), o.fields());
+        a.iter().zip(&b).all(|(x, y)| x <= y) && a != b
+    }
 }
 
 /// How many lines a story's copy misses its block by: over it, or short of filling it past the
@@ -306,8 +393,9 @@ impl Missed {
         Self { over: f.overset, short }
     }
 
-    fn cost(self) -> u32 {
-        (self.over + self.short).saturating_mul(W_MISS)
+    fn cost(self, mode: Mode) -> u32 {
+        let lines = (self.over + self.short).saturating_mul(mode.miss());
+        if mode == Mode::Cuts && self.over > 0 { lines + W_CUT_STORY } else { lines }
     }
 }
 
@@ -326,6 +414,8 @@ struct Adjust {
     photo: i32,
     photo_lines: Option<u32>,
     photo_span: Option<u32>,
+    /// What a 美编 would send back in the story's block.
+    flaws: Flaws,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -356,9 +446,10 @@ struct Search<'a> {
     bounds: Vec<(u32, u32)>,
     /// Story `i` as an L-shaped block: (i, w, h, top, w2, h2) to how it fits.
     wraps: std::collections::HashMap<(usize, u32, u32, bool, u32, u32), Option<Wrapped>>,
-    /// The nearest layout ([`nearest`]): a story may be over or short of its block, at
-    /// [`W_MISS`] a line.
-    relax: bool,
+    /// What a story's copy may miss its block by: nothing (the search), lines over or short at
+    /// [`W_MISS`] a line (the nearest layout, [`nearest`]), or lines over at [`W_CUT`] a line
+    /// (the cuts that would give a better page, [`advise`]).
+    mode: Mode,
     /// Story `i` alone in a `w` × `h` rectangle as set (no adjustments): its slack in lines
     /// (capacity less copy) when nothing is overset, with its head's lines; with its first photo
     /// at the columns given, when not folio's default.
@@ -410,15 +501,19 @@ fn thin_over_photo(f: &Fit) -> u32 {
     f.photo_cols.iter().flat_map(|&(c, sp)| c..c + sp).filter_map(|col| f.columns.get(col as usize)).filter(|&&n| n > 0 && n < MIN_COPY_OVER_PHOTO).map(|&n| MIN_COPY_OVER_PHOTO - n).sum()
 }
 
-/// The cost of the long legs beside a fit's photos: a photo with a single column of copy beside
-/// it, deeper than [`LONG_LEG_BESIDE`] lines.
-fn leg_beside(f: &Fit) -> u32 {
+/// The grid lines of each photo of a fit with a long leg beside it: a single column of copy
+/// beside it, the photo deeper than [`LONG_LEG_BESIDE`] lines.
+fn legs(f: &Fit) -> impl Iterator<Item = u32> + '_ {
     f.photo_cols
         .iter()
         .zip(&f.photo_lines)
         .filter(|&(&(c, sp), &lines)| (c == 1 || f.copy_span.saturating_sub(f.cutout_span + c + sp) == 1) && lines > LONG_LEG_BESIDE)
-        .map(|(_, &lines)| (lines - LONG_LEG_BESIDE) * W_LEG_PHOTO)
-        .sum()
+        .map(|(_, &lines)| lines)
+}
+
+/// The cost of the long legs beside a fit's photos ([`legs`]).
+fn leg_beside(f: &Fit) -> u32 {
+    legs(f).map(|lines| (lines - LONG_LEG_BESIDE) * W_LEG_PHOTO).sum()
 }
 
 /// Whether two heads on either side of a cut meet (碰题): their lines overlap and both are
@@ -483,12 +578,18 @@ impl<'a> Search<'a> {
         }
         // Where it sits does not matter to the fit, only whether a rule line is drawn above it.
         let block = self.block(i, w, h, top, None);
-        let strict = |f: &Fit| f.overset == 0 && f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && !f.overcropped && f.lines > 0 && thin_over_photo(f) == 0;
-        let relax = self.relax;
-        let ok = |f: &Fit| if relax { !f.head_short && !f.photos_outside && !f.overcropped && f.lines > 0 } else { strict(f) };
+        // Every hard constraint but the copy's length.
+        let sound = |f: &Fit| f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && !f.overcropped && f.lines > 0 && thin_over_photo(f) == 0;
+        let strict = |f: &Fit| f.overset == 0 && sound(f);
+        let mode = self.mode;
+        let ok = |f: &Fit| match mode {
+            Mode::Exact => strict(f),
+            Mode::Nearest => !f.head_short && !f.photos_outside && !f.overcropped && f.lines > 0,
+            Mode::Cuts => sound(f) && mode.may_cut(f),
+        };
         // What a fit costs besides its adjustments: empty lines, a long leg beside a photo, the
         // lines it misses the block by (the nearest layout).
-        let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f) + ragged(f) + Missed::of(f).cost();
+        let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f) + ragged(f) + Missed::of(f).cost(mode);
         let mut found: Option<(u32, Adjust, Fit)> = None;
         if let Some(base) = self.fitter.fit_as(story, &block, (0, None), setting) {
             let mut tries: Vec<(u32, Adjust)> = vec![(0, Adjust::default())];
@@ -580,7 +681,7 @@ impl<'a> Search<'a> {
             }
         }
         let result = found.map(|(adjust_cost, adjust, f)| {
-            let mut c = adjust_cost + f.underset * W_UNDERSET + ragged(&f) + Missed::of(&f).cost();
+            let mut c = adjust_cost + f.underset * W_UNDERSET + ragged(&f) + Missed::of(&f).cost(mode);
             if w == 1 && h > LONG_LEG {
                 c += (h - LONG_LEG) * W_LEG;
             }
@@ -588,12 +689,13 @@ impl<'a> Search<'a> {
             // Lines under the head before the block's foot (and the next story's head).
             let under = h.saturating_sub(u32::from(!top) + f.head_from + f.head_lines);
             c += MIN_COPY_UNDER_HEAD.saturating_sub(under) * W_STACKED;
+            let flaws = Flaws { long_legs: legs(&f).count() as u32, breaks: f.breaks, stacked: u32::from(under < MIN_COPY_UNDER_HEAD), ..Flaws::default() };
             if i == 0 && !self.lead_placed {
                 c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
             }
             c += u32::from(turned) * W_TURN + u32::from(raised) * W_RAISE;
             let photo_lines = (adjust.photo != 0 || adjust.photo_span.is_some()).then(|| f.photo_lines.first().copied()).flatten();
-            (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, head_from: f.head_from, missed: Missed::of(&f), ..adjust })
+            (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, head_from: f.head_from, missed: Missed::of(&f), flaws, ..adjust })
         });
         self.leaves[key] = Some(result);
         result
@@ -659,21 +761,30 @@ impl<'a> Search<'a> {
         }
         let block = self.block(i, w, h, top, Some((w2, h2)));
         let (min, max) = self.bounds[i];
-        let relax = self.relax;
+        let mode = self.mode;
         let aside = self.photo_aside(i, w, w2);
         let v = (w >= min && w <= max)
             .then(|| self.fitter.fit_photo(self.stories[i], &block, 0, aside))
             .flatten()
-            .filter(|f| (relax || (f.overset == 0 && f.underset <= 1 && f.hole <= 1)) && !f.head_short && !f.photos_outside && f.lines > 0)
+            .filter(|f| {
+                let level = f.underset <= 1 && f.hole <= 1;
+                let copy = match mode {
+                    Mode::Exact => f.overset == 0 && level,
+                    Mode::Nearest => true,
+                    Mode::Cuts => level && mode.may_cut(f),
+                };
+                copy && !f.head_short && !f.photos_outside && f.lines > 0
+            })
             .filter(|f| h - h2 >= u32::from(!top) + f.head_lines + MIN_COPY_UNDER_HEAD)
             .map(|f| {
                 let missed = Missed::of(&f);
-                let mut c = f.underset * W_UNDERSET + leg_beside(&f) + ragged(&f) + missed.cost();
+                let mut c = f.underset * W_UNDERSET + leg_beside(&f) + ragged(&f) + missed.cost(mode);
                 if i == 0 && !self.lead_placed {
                     c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
                 }
                 let photo_lines = aside.and(f.photo_lines.first().copied());
-                Wrapped { cost: c + W_WRAP + u32::from(aside.is_some()) * W_PHOTO_SPAN, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed, photo_span: aside, photo_lines }
+                let flaws = Flaws { long_legs: legs(&f).count() as u32, breaks: f.breaks, ..Flaws::default() };
+                Wrapped { cost: c + W_WRAP + u32::from(aside.is_some()) * W_PHOTO_SPAN, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed, photo_span: aside, photo_lines, flaws }
             });
         self.wraps.insert(key, v);
         v
@@ -804,20 +915,33 @@ impl<'a> Search<'a> {
 
     /// The blocks of layout `which` of run `i..j` in the rectangle, into `out`, with what each
     /// story's copy misses its block by (the nearest layout's; zero otherwise).
-    fn unfold(&mut self, i: usize, j: usize, (c0, top, w, h): (u32, u32, u32, u32), at_top: bool, which: usize, out: &mut Vec<(Placed, Missed)>) {
+    fn unfold(&mut self, i: usize, j: usize, (c0, top, w, h): (u32, u32, u32, u32), at_top: bool, which: usize, out: &mut Vec<Unfolded>) {
         let key = self.best(i, j, w, h, at_top);
         let Some(choice) = self.cands(key).get(which).map(|c| c.choice) else { return };
         match choice {
             Choice::Leaf { setting } => {
                 let adjust = self.leaf(i, w, h, at_top, setting).map(|(_, a)| a).unwrap_or_default();
                 let (vertical, raised) = (setting == HeadSetting::Turned, setting == HeadSetting::Raised);
-                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical, head_size: self.head_size(i, w), raised }, adjust.missed));
+                let from = top - self.area.top + u32::from(!at_top);
+                let head = if adjust.vertical > 0 {
+                    EdgeHead { from, to: from + adjust.vertical, story: i, clashed: false, vertical: true }
+                } else {
+                    EdgeHead { from: from + adjust.head_from, to: from + adjust.head_from + adjust.head_text, story: i, clashed: false, vertical: false }
+                };
+                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical, head_size: self.head_size(i, w), raised };
+                out.push(Unfolded { placed, missed: adjust.missed, head, flaws: adjust.flaws });
             }
             Choice::Wrap { w2, h2, b } => {
                 let wrapped = self.wrap(i, (w, h, at_top), (w2, h2));
                 let missed = wrapped.map_or(Missed::default(), |x| x.missed);
                 let (photo_lines, photo_span) = wrapped.map_or((None, None), |x| (x.photo_lines, x.photo_span));
-                out.push((Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: None, photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false }, missed));
+                let from = top - self.area.top + u32::from(!at_top);
+                let head = match wrapped {
+                    Some(x) if x.vertical > 0 => EdgeHead { from, to: from + x.vertical, story: i, clashed: false, vertical: true },
+                    _ => EdgeHead { from, to: from + wrapped.map_or(1, |x| x.head_text), story: i, clashed: false, vertical: false },
+                };
+                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: None, photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false };
+                out.push(Unfolded { placed, missed, head, flaws: wrapped.map_or(Flaws::default(), |x| x.flaws) });
                 self.unfold(i + 1, j, (c0 + w - w2, top + h - h2, w2, h2), false, usize::from(b), out);
             }
             Choice::Across { k, h1, a, b } => {
@@ -830,6 +954,46 @@ impl<'a> Search<'a> {
             }
         }
     }
+}
+
+/// A story's block as [`Search::unfold`] gives it: the block, what its copy misses it by, its
+/// head's lines from the area's top, and its flaws.
+struct Unfolded {
+    placed: Placed,
+    missed: Missed,
+    head: EdgeHead,
+    flaws: Flaws,
+}
+
+/// A layout's [`Flaws`]: its blocks' own, the photos set narrower than folio's default, and the
+/// pairs of heads side by side — two blocks side by side whose heads' lines overlap, both across
+/// or both vertical (a head across stands along both edges of its block, a vertical one along
+/// its left), and a block's head against the hand-placed heads `beside` the area.
+fn flaws_of(fitter: &Fitter, area: Area, beside: &Beside, blocks: &[Unfolded]) -> Flaws {
+    let mut flaws = blocks.iter().fold(Flaws::default(), |f, u| f.add(u.flaws));
+    flaws.photos_narrowed = blocks
+        .iter()
+        .filter(|u| u.placed.photo_span.is_some_and(|sp| fitter.free_photo_span(u.placed.story, u.placed.span).is_some_and(|(default, _, _)| sp < default)))
+        .count() as u32;
+    let right_edge = |u: &Unfolded| u.placed.column + u.placed.span;
+    let mut pairs = 0;
+    for a in blocks.iter().filter(|a| !a.head.vertical) {
+        pairs += blocks.iter().filter(|b| b.placed.column == right_edge(a) && meet(&a.head, &b.head)).count() as u32;
+    }
+    let fixed = |v: &[(u32, u32)], vertical: bool| -> Vec<EdgeHead> {
+        v.iter().filter(|&&(_, to)| to > area.top).map(|&(from, to)| EdgeHead { from: from.saturating_sub(area.top), to: to - area.top, story: usize::MAX, clashed: false, vertical }).collect()
+    };
+    let (left, right) = (fixed(&beside.left, false), [fixed(&beside.right, false), fixed(&beside.right_vertical, true)].concat());
+    for u in blocks {
+        if u.placed.column == area.column {
+            pairs += left.iter().filter(|h| meet(h, &u.head)).count() as u32;
+        }
+        if right_edge(u) == area.column + area.columns && !u.head.vertical {
+            pairs += right.iter().filter(|h| meet(&u.head, h)).count() as u32;
+        }
+    }
+    flaws.heads_side_by_side = pairs;
+    flaws
 }
 
 /// How many layouts each part of the search keeps: the cheapest, and the next cheapest each with
@@ -879,8 +1043,14 @@ pub fn search(fitter: &Fitter, stories: &[usize], area: Area) -> Option<Layout> 
 /// [`search`] with hand-placed heads `beside` the area: of the layouts the search keeps, the one
 /// cheapest with the heads it puts next to them.
 pub fn search_beside(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) -> Option<Layout> {
+    ranked(fitter, stories, area, beside, Mode::Exact).map(|(l, _)| l)
+}
+
+/// [`search_beside`] with each story's copy missing its block as `mode` allows, and what each
+/// misses it by.
+fn ranked(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside, mode: Mode) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
-    let first = search_within(fitter, stories, area, beside, &bounds, &[], false).map(|(l, _)| l);
+    let first = search_within(fitter, stories, area, beside, &bounds, &[], mode);
     // Head size by rank: a head's size follows its block's span (the format's `heads`), so the
     // lead's head is the page's largest when no other story is as wide as the lead. When the
     // cheapest layout has another head as large (or a story wider), the search runs again with
@@ -888,26 +1058,78 @@ pub fn search_beside(fitter: &Fitter, stories: &[usize], area: Area, beside: &Be
     // where their span would give them as large a one, and keeps that layout unless it costs
     // more than [`W_RANK`] per story it changes.
     // Where the lead is hand-placed, every story placed is one of the others.
-    let layout = first?;
+    let (layout, missed) = first?;
     let format = fitter.format();
     let placed_lead = beside.lead_placed();
     let tier_of = |b: &Placed| format.block_tier(b.span, b.head_size);
     let (lead, lead_tier) = match layout.blocks.first() {
         _ if placed_lead => (beside.lead_span, beside.lead_tier),
         Some(b) => (b.span, tier_of(b)),
-        None => return Some(layout),
+        None => return Some((layout, missed)),
     };
     let others = if placed_lead { &layout.blocks[..] } else { &layout.blocks[1..] };
     let wide = others.iter().filter(|b| !b.vertical && (b.span > lead || tier_of(b) <= lead_tier)).count() as u32;
     if wide == 0 || lead_tier + 1 >= format.spec.heads.len() {
-        return Some(layout);
+        return Some((layout, missed));
     }
     let ranked_bounds: Vec<(u32, u32)> = bounds.iter().enumerate().map(|(i, &(lo, hi))| if i == 0 && !placed_lead { (lo.max(lead), hi) } else { (lo, hi.min(lead)) }).collect();
     let caps: Vec<usize> = (0..stories.len()).map(|i| if i == 0 && !placed_lead { 0 } else { lead_tier + 1 }).collect();
-    match search_within(fitter, stories, area, beside, &ranked_bounds, &caps, false).map(|(l, _)| l) {
-        Some(ranked) if ranked.cost <= layout.cost + wide * W_RANK => Some(ranked),
-        _ => Some(layout),
+    match search_within(fitter, stories, area, beside, &ranked_bounds, &caps, mode) {
+        Some(ranked) if ranked.0.cost <= layout.cost + wide * W_RANK => Some(ranked),
+        _ => Some((layout, missed)),
     }
+}
+
+/// Cuts that would give a page that places a better layout ([`advise`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Advice {
+    /// What to cut, story by story, in reading order.
+    pub cuts: Vec<Cut>,
+    /// The page's flaws as placed.
+    pub before: Flaws,
+    /// Its flaws with the copy cut so.
+    pub after: Flaws,
+    /// The blocks the search would then choose.
+    pub blocks: Vec<Placed>,
+}
+
+/// A cut [`advise`] asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cut {
+    /// The story (its index on the page).
+    pub story: usize,
+    /// Lines of its copy (a column wide) to take away.
+    pub lines: u32,
+    /// About how many characters that is ([`cut_chars`]).
+    pub chars: u32,
+}
+
+/// For a page that places (`found`) but with flaws a 美编 would send back — heads side by side,
+/// a photo set narrower than folio's default, a long leg, a widow or orphan, a head with almost
+/// nothing under it — the cuts that would take some away: the same search in the same reading
+/// order with a story's copy allowed over its block at [`W_CUT`] a line (at most a
+/// [`MAX_CUT_SHARE`]th of its copy), kept only when the page it then finds has fewer of those
+/// flaws and no more of any. Cutting a story by the lines given (its last lines' characters, as
+/// set) makes its block of that layout exact, so the next search finds that layout or a
+/// cheaper one. `None` when there is nothing to mend, or no cut mends it.
+pub fn advise(fitter: &Fitter, area: Area, beside: &Beside, found: &Layout) -> Option<Advice> {
+    if found.flaws.none() {
+        return None;
+    }
+    let stories: Vec<usize> = found.blocks.iter().map(|b| b.story).collect();
+    let (layout, missed) = ranked(fitter, &stories, area, beside, Mode::Cuts)?;
+    let cuts: Vec<Cut> = missed.iter().filter(|(_, m)| m.over > 0).map(|&(story, m)| Cut { story, lines: m.over, chars: cut_chars(fitter, story, m.over) }).collect();
+    crate::diag::log(&format!("advice: placed at {} with {:?}; with cuts {:?} at {} with {:?}", found.cost, found.flaws, cuts.iter().map(|c| (c.story, c.lines)).collect::<Vec<_>>(), layout.cost, layout.flaws));
+    (!cuts.is_empty() && layout.flaws.better_than(found.flaws)).then(|| Advice { cuts, before: found.flaws, after: layout.flaws, blocks: layout.blocks })
+}
+
+/// The characters to cut from the end of story `story` (its index on the page) for its copy to
+/// be `lines` lines shorter: its last lines' characters as pass 1 set them, rounded up to ten.
+pub fn cut_chars(fitter: &Fitter, story: usize, lines: u32) -> u32 {
+    let format = fitter.format();
+    let per_line = (format.column_pt / format.spec.body_size).round() as u32;
+    let exact = fitter.tail_chars(story, lines).unwrap_or(lines * per_line);
+    exact.div_ceil(10).max(1) * 10
 }
 
 /// When no layout is exact ([`search`] gives none): the layout that misses by the fewest lines
@@ -917,11 +1139,12 @@ pub fn search_beside(fitter: &Fitter, stories: &[usize], area: Area, beside: &Be
 /// fits nowhere).
 pub fn nearest(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
-    search_within(fitter, stories, area, beside, &bounds, &[], true)
+    search_within(fitter, stories, area, beside, &bounds, &[], Mode::Nearest)
 }
 
-/// [`search`] with each story's spans held within `bounds`; `relax`: the [`nearest`] layout.
-fn search_within(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside, bounds: &[(u32, u32)], caps: &[usize], relax: bool) -> Option<(Layout, Vec<(usize, Missed)>)> {
+/// [`search`] with each story's spans held within `bounds`, each story's copy missing its block
+/// as `mode` allows.
+fn search_within(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside, bounds: &[(u32, u32)], caps: &[usize], mode: Mode) -> Option<(Layout, Vec<(usize, Missed)>)> {
     if stories.is_empty() || area.columns == 0 || area.bottom <= area.top || bounds.iter().any(|(lo, hi)| lo > hi) {
         return None;
     }
@@ -937,7 +1160,7 @@ fn search_within(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside
         leaves: vec![None; n * (w + 1) * (h + 1) * 2 * 3],
         bounds: bounds.to_vec(),
         wraps: std::collections::HashMap::new(),
-        relax,
+        mode,
         slack: std::collections::HashMap::new(),
         lead_placed: beside.lead_placed(),
         caps: caps.to_vec(),
@@ -947,8 +1170,9 @@ fn search_within(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside
     let (which, cost) = s.cands(key).iter().enumerate().map(|(k, c)| (k, c.cost + beside.cost(area, &c.edges.left, &c.edges.right))).min_by_key(|&(k, c)| (c, k))?;
     let mut placed = Vec::new();
     s.unfold(0, n, (area.column, area.top, area.columns, area.bottom - area.top), true, which, &mut placed);
-    let missed = placed.iter().map(|(p, m)| (p.story, *m)).collect();
-    Some((Layout { blocks: placed.into_iter().map(|(p, _)| p).collect(), cost }, missed))
+    let missed = placed.iter().map(|u| (u.placed.story, u.missed)).collect();
+    let flaws = flaws_of(fitter, area, beside, &placed);
+    Some((Layout { blocks: placed.into_iter().map(|u| u.placed).collect(), cost, flaws }, missed))
 }
 
 /// Most stories folio places on one page: the search grows with the cube of their number.
@@ -972,6 +1196,9 @@ pub struct PagePlacement {
     /// No layout kept the page's order (priority, then the list): the stories after the lead
     /// are read in another ([`other_orders`]), which `blocks` follow.
     pub reordered: bool,
+    /// Cuts that would give the page a better layout ([`advise`]), where the session asked for
+    /// them ([`PlaceCache::advise`]) and the page was searched.
+    pub advice: Option<Advice>,
 }
 
 /// The pages a session placed, kept across its rebuilds (`folio watch`, `folio serve`): a
@@ -982,7 +1209,11 @@ pub struct PagePlacement {
 /// page a fresh build gives.
 #[derive(Debug, Default)]
 pub struct PlaceCache {
-    pages: std::collections::HashMap<[u8; 32], Vec<Placed>>,
+    /// A page's blocks and, where asked for, its [`Advice`].
+    pages: std::collections::HashMap<[u8; 32], (Vec<Placed>, Option<Advice>)>,
+    /// Each page searched is also asked what cuts would give it a better layout ([`advise`]):
+    /// `folio place` and `folio check` ask; a build does not (a second search a page).
+    pub advise: bool,
 }
 
 /// The digest of what the search of page `pi` reads (see [`PlaceCache`]).
@@ -1070,12 +1301,13 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
         let beside = beside_heads(edition, formats, &pass1, pi, area, &infos[pi]);
         let key = page_key(edition, formats, &pass1, pi, &unplaced, (area, &beside), &infos[pi]);
         jobs.push(match cache.pages.get(&key) {
-            Some(blocks) => Job::Reused(PagePlacement { page: pi, blocks: blocks.clone(), reused: true, reordered: blocks.iter().map(|b| b.story).ne(unplaced.iter().copied()) }, key),
+            Some((blocks, advice)) => Job::Reused(PagePlacement { page: pi, blocks: blocks.clone(), reused: true, reordered: blocks.iter().map(|b| b.story).ne(unplaced.iter().copied()), advice: advice.clone() }, key),
             None => Job::Search { pi, unplaced, area, beside, key },
         });
     }
     // The pages' searches share nothing: one a core (each is single-threaded), in page order.
     let shared: &Edition = edition;
+    let advising = cache.advise;
     let done: Vec<Result<(PagePlacement, [u8; 32]), Diagnostic>> = jobs
         .into_par_iter()
         .map(|job| match job {
@@ -1102,7 +1334,8 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                 match found {
                     Some(layout) => {
                         let reordered = layout.blocks.iter().map(|b| b.story).ne(unplaced.iter().copied());
-                        Ok((PagePlacement { page: pi, blocks: layout.blocks, reused: false, reordered }, key))
+                        let advice = if advising { advise(&fitter, area, &beside, &layout) } else { None };
+                        Ok((PagePlacement { page: pi, blocks: layout.blocks, reused: false, reordered, advice }, key))
                     }
                     None => Err(no_tiling(shared, &fitter, shared.page_format(formats, pi), pi, &unplaced, area, near.flatten())),
                 }
@@ -1114,7 +1347,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
     for d in done {
         match d {
             Ok((p, key)) => {
-                kept.insert(key, p.blocks.clone());
+                kept.insert(key, (p.blocks.clone(), p.advice.clone()));
                 placements.push(p);
             }
             Err(e) => errors.push(e),
@@ -1122,7 +1355,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
     }
     // Only this build's pages are kept: the cache never grows past an edition.
     if let Some(a) = &across {
-        kept.insert(a.key, vec![a.placed]);
+        kept.insert(a.key, (vec![a.placed], None));
     }
     cache.pages = kept;
     if !errors.is_empty() {
@@ -1140,7 +1373,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                 p.blocks.insert(0, placed);
                 p.reused &= reused;
             }
-            None => placements.push(PagePlacement { page, blocks: vec![placed], reused, reordered: false }),
+            None => placements.push(PagePlacement { page, blocks: vec![placed], reused, reordered: false, advice: None }),
         }
         placements.sort_by_key(|p| p.page);
     }
@@ -1228,7 +1461,7 @@ fn place_across(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
         h.update(b"across");
         <[u8; 32]>::from(h.finalize())
     };
-    if let Some(&placed) = cache.pages.get(&key).and_then(|b| b.first()) {
+    if let Some(&placed) = cache.pages.get(&key).and_then(|(b, _)| b.first()) {
         return Ok(Some(Across { page: l, placed, key, reused: true }));
     }
     let photos = |pi: usize| -> Vec<Vec<Option<crate::input::photos::PhotoInfo>>> { infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect() };
@@ -1542,10 +1775,7 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
     // What the nearest layout asks of each story, in characters: for lines over, the characters
     // of the story's last lines as set (cutting them from its end takes those lines away), up
     // to ten; for lines short, a column's characters a line.
-    let cut_chars = |si: usize, lines: u32| -> i64 {
-        let exact = fitter.tail_chars(si, lines).map_or(i64::from(lines) * chars_per_line, i64::from);
-        ((exact + 9) / 10 * 10).max(10)
-    };
+    let cut_chars = |si: usize, lines: u32| -> i64 { i64::from(cut_chars(fitter, si, lines)) };
     // Each story of the nearest layout that misses its block: (story, characters to cut, to add).
     let asks: Option<Vec<(usize, i64, i64)>> = near
         .map(|(_, missed)| missed.into_iter().filter(|(_, m)| m.over + m.short > 0).map(|(si, m)| (si, if m.over > 0 { cut_chars(si, m.over) } else { 0 }, i64::from(m.short) * chars_per_line)).collect::<Vec<_>>())

@@ -45,6 +45,9 @@ pub struct Options {
 pub struct Policy {
     /// `--allow-overset`: overset copy is a warning, not an error.
     pub allow_overset: bool,
+    /// Ask each page folio places what cuts would give it a better layout (a second search a
+    /// page with flaws: `folio place` and `folio check`; see [`crate::layout::place::advise`]).
+    pub advise: bool,
 }
 
 /// Outputs beside the proofs: press plates and the archive copy (`folio build --press`,
@@ -218,6 +221,7 @@ impl Session {
         let t = Instant::now();
         let (Some(warm), Some(opened)) = (&mut self.warm, &self.opened) else { unreachable!("opened above") };
         // Stories without a [block] are placed first (自动组版); the compile lays them out there.
+        warm.placed.advise = self.policy.advise;
         let placed = crate::layout::place::place_edition(&mut warm.world, &mut edition, &opened.formats, &mut warm.placed)?;
         // The photos' ink (a resize and a separation of each RGB photo) is measured on the
         // other core while the spread sheets are laid out; the preflight then finds it cached.

@@ -683,3 +683,21 @@ pub fn fraction(img: &image::RgbImage, b: (u32, u32, u32, u32), edge: &str) -> f
     let sum: f64 = xs.iter().zip(&ys).map(|(&x, &y)| f64::from(img.get_pixel(x, y).0[channel])).sum();
     (sum / xs.len() as f64 - 55.0) / 200.0
 }
+
+/// Cut `chars` characters (spaces and line breaks not counted) from the end of the `body` of
+/// the story file at `path`, as a desk follows "cut about N characters from" a story.
+pub fn cut_from_end(path: &Path, chars: usize) {
+    let t = std::fs::read_to_string(path).unwrap();
+    let a = t.find("body = \"\"\"\n").expect("a body in triple quotes") + "body = \"\"\"\n".len();
+    let b = a + t[a..].find("\"\"\"").unwrap();
+    let body: Vec<char> = t[a..b].chars().collect();
+    let (mut left, mut end) = (chars, body.len());
+    while left > 0 && end > 0 {
+        end -= 1;
+        if !body[end].is_whitespace() {
+            left -= 1;
+        }
+    }
+    let kept: String = body[..end].iter().collect();
+    std::fs::write(path, format!("{}{}\n{}", &t[..a], kept.trim_end(), &t[b..])).unwrap();
+}
