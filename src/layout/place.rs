@@ -1109,7 +1109,7 @@ pub struct Cut {
 /// nothing under it — the cuts that would take some away: the same search in the same reading
 /// order with a story's copy allowed over its block at [`W_CUT`] a line (at most a
 /// [`MAX_CUT_SHARE`]th of its copy), kept only when the page it then finds has fewer of those
-/// flaws and no more of any. Cutting a story by the lines given (its last lines' characters, as
+/// flaws and no more of any, and costs less than `found` with its cuts left out of the sum. Cutting a story by the lines given (its last lines' characters, as
 /// set) makes its block of that layout exact, so the next search finds that layout or a
 /// cheaper one. `None` when there is nothing to mend, or no cut mends it.
 pub fn advise(fitter: &Fitter, area: Area, beside: &Beside, found: &Layout) -> Option<Advice> {
@@ -1120,7 +1120,11 @@ pub fn advise(fitter: &Fitter, area: Area, beside: &Beside, found: &Layout) -> O
     let (layout, missed) = ranked(fitter, &stories, area, beside, Mode::Cuts)?;
     let cuts: Vec<Cut> = missed.iter().filter(|(_, m)| m.over > 0).map(|&(story, m)| Cut { story, lines: m.over, chars: cut_chars(fitter, story, m.over) }).collect();
     crate::diag::log(&format!("advice: placed at {} with {:?}; with cuts {:?} at {} with {:?}", found.cost, found.flaws, cuts.iter().map(|c| (c.story, c.lines)).collect::<Vec<_>>(), layout.cost, layout.flaws));
-    (!cuts.is_empty() && layout.flaws.better_than(found.flaws)).then(|| Advice { cuts, before: found.flaws, after: layout.flaws, blocks: layout.blocks })
+    // What the page then costs without its cuts: less than as placed (a page the objective
+    // calls worse is no better for losing a flaw).
+    let cut_cost: u32 = cuts.iter().map(|c| c.lines * W_CUT + W_CUT_STORY).sum();
+    let better = layout.cost.saturating_sub(cut_cost) < found.cost && layout.flaws.better_than(found.flaws);
+    (!cuts.is_empty() && better).then(|| Advice { cuts, before: found.flaws, after: layout.flaws, blocks: layout.blocks })
 }
 
 /// The characters to cut from the end of story `story` (its index on the page) for its copy to
