@@ -909,6 +909,13 @@ fn folio_says_what_to_cut_for_a_page_without_a_row_of_heads() {
         assert!(*chars > 0 && *chars * 4 <= text + 40, "{stem}: cut {chars} of {text}");
     }
 
+    // The human report says it on each block to cut.
+    let human = p.folio(&["check", &format!("content/{name}")]).stdout();
+    for (story, chars) in &cuts {
+        let stem = std::path::Path::new(story).file_stem().unwrap().to_str().unwrap();
+        assert!(human.lines().any(|l| l.trim_start().starts_with(&format!("{stem}: block")) && l.ends_with(&format!("; cut ~{chars} for a better page"))), "{human}");
+    }
+
     // The advice followed: the page places without the row, and is advised no more.
     for (story, chars) in &cuts {
         cut_from_end(&p.root().join(story), *chars as usize);

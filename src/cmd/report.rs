@@ -292,8 +292,10 @@ pub fn block_line(b: &BlockSummary) -> String {
         d if d > 0 => crate::tr!("report-balance-short", chars = thousands(d.unsigned_abs())),
         d => crate::tr!("report-balance-over", chars = thousands(d.unsigned_abs())),
     };
+    let advised = b.advised_cut_chars.map_or(String::new(), |n| crate::tr!("report-advised-cut", chars = thousands(u64::from(n))));
     crate::tr!(
         "report-block-line",
+        advised = advised,
         name = name,
         cols = crate::tr!("count-cols", n = b.span as usize),
         lines = b.height,
