@@ -649,7 +649,7 @@ pub struct Fitter<'a> {
     edition: &'a Edition,
     page: usize,
     photos: Vec<Vec<Option<PhotoInfo>>>,
-    page_top: Box<dyn Fn(u32) -> u32 + 'a>,
+    page_top: Box<dyn Fn(u32) -> u32 + Send + Sync + 'a>,
 }
 
 impl<'a> Fitter<'a> {

@@ -1323,22 +1323,35 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                 let mut found = search_beside(&fitter, &unplaced, area, &beside);
                 // Where nothing places, the nearest layout in the page's order: whether other
                 // orders are worth trying, and what the message asks of each story.
+                let t_search = t.elapsed();
                 let near = found.is_none().then(|| nearest(&fitter, &unplaced, area, &beside));
+                let t_near = t.elapsed();
                 // The stories fill about their space but no layout keeps their order: the
                 // stories after the lead in other orders, the fewest moved first.
                 if unplaced.len() > 2 && near.as_ref().is_some_and(|n| near_miss(n.as_ref(), unplaced.len())) {
-                    // Of the first few orders that place, the cheapest (the earlier on a tie).
-                    found = other_orders(shared, pi, &unplaced)
-                        .into_iter()
-                        .filter_map(|order| search_beside(&fitter, &order, area, &beside))
-                        .take(REORDER_CHOICES)
-                        .min_by_key(|layout| layout.cost);
+                    // Of the first few orders that place, the cheapest (the earlier on a tie). The
+                    // orders are searched a core's worth at a time (a one-page edition has the
+                    // machine to itself), in order, so the first few are the same as one by one.
+                    let orders = other_orders(shared, pi, &unplaced);
+                    let mut placing: Vec<Layout> = Vec::new();
+                    for batch in orders.chunks(rayon::current_num_threads().max(1)) {
+                        let searched: Vec<Option<Layout>> = batch.par_iter().map(|order| search_beside(&fitter, order, area, &beside)).collect();
+                        placing.extend(searched.into_iter().flatten());
+                        if placing.len() >= REORDER_CHOICES {
+                            break;
+                        }
+                    }
+                    found = placing.into_iter().take(REORDER_CHOICES).min_by_key(|layout| layout.cost);
                 }
-                crate::diag::log(&format!("placed page {} in {:?}", shared.file.value.pages[pi].number, t.elapsed()));
+                crate::diag::log(&format!("placed page {} in {:?} (search {:?}, nearest {:?})", shared.file.value.pages[pi].number, t.elapsed(), t_search, t_near - t_search));
                 match found {
                     Some(layout) => {
                         let reordered = layout.blocks.iter().map(|b| b.story).ne(unplaced.iter().copied());
+                        let t = std::time::Instant::now();
                         let advice = if advising { advise(&fitter, area, &beside, &layout) } else { None };
+                        if advising {
+                            crate::diag::log(&format!("advised page {} in {:?}", shared.file.value.pages[pi].number, t.elapsed()));
+                        }
                         Ok((PagePlacement { page: pi, blocks: layout.blocks, reused: false, reordered, advice }, key))
                     }
                     None => Err(no_tiling(shared, &fitter, shared.page_format(formats, pi), pi, &unplaced, area, near.flatten())),
