@@ -173,7 +173,7 @@ pub const W_CUT_STORY: u32 = 20;
 pub const MAX_CUT_SHARE: u32 = 4;
 
 /// What a story's copy may miss its block by in a search.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Mode {
     /// Nothing: the page's layout ([`search`]).
     Exact,
@@ -418,6 +418,26 @@ struct Adjust {
     flaws: Flaws,
 }
 
+/// What a leaf of the search ([`Search::leaf`]) depends on: the story (its index on the page),
+/// the rectangle, how its head is set, whether it is the page's lead, the head size it is held
+/// to, its span bounds and what its copy may miss its block by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct LeafKey {
+    story: usize,
+    size: (u32, u32, bool),
+    setting: u8,
+    lead: bool,
+    cap: usize,
+    bounds: (u32, u32),
+    mode: Mode,
+}
+
+/// The leaves of one page's searches (one fitter, one area, the same heads beside it), kept
+/// across them: a page searched in other orders, for its nearest layout and for advice fits
+/// each story to each rectangle once.
+#[derive(Default)]
+pub struct Leaves(std::collections::HashMap<LeafKey, Option<(u32, Adjust)>>);
+
 #[derive(Debug, Clone, Copy)]
 enum Choice {
     /// One story, its head set as `setting` says (as filed, turned vertical, under its photo).
@@ -456,6 +476,8 @@ struct Search<'a> {
     slack: std::collections::HashMap<(usize, u32, u32, bool, Option<u32>), Option<(u32, u32)>>,
     /// The page's lead is hand-placed ([`Beside::lead_span`]): story 0's head may turn.
     lead_placed: bool,
+    /// The leaves of the page's other searches ([`Leaves`]), taken for this one and given back.
+    shared: Leaves,
     /// Per story, the largest head size it may have (an index into the format's `heads`; 0: any):
     /// a story whose span gives a larger head has its head set at this size.
     caps: Vec<usize>,
@@ -564,6 +586,32 @@ impl<'a> Search<'a> {
         if let Some(v) = self.leaves[key] {
             return v;
         }
+        // The page's other searches (other orders, the nearest layout, the advice) may have
+        // fitted this story so already: what a leaf costs depends on the story, not on where
+        // it stands in the order, but for the lead's terms and the head size it is held to.
+        let shared = LeafKey {
+            story: self.stories[i],
+            size: (w, h, top),
+            setting: setting as u8,
+            lead: i == 0 && !self.lead_placed,
+            cap: self.caps.get(i).copied().unwrap_or(0),
+            bounds: self.bounds[i],
+            mode: self.mode,
+        };
+        let v = match self.shared.0.get(&shared) {
+            Some(&v) => v,
+            None => {
+                let v = self.fit_leaf(i, w, h, top, setting);
+                self.shared.0.insert(shared, v);
+                v
+            }
+        };
+        self.leaves[key] = Some(v);
+        v
+    }
+
+    /// [`Search::leaf`], computed.
+    fn fit_leaf(&mut self, i: usize, w: u32, h: u32, top: bool, setting: HeadSetting) -> Option<(u32, Adjust)> {
         let story = self.stories[i];
         let (min, max) = self.bounds[i];
         let (turned, raised) = (setting == HeadSetting::Turned, setting == HeadSetting::Raised);
@@ -573,7 +621,6 @@ impl<'a> Search<'a> {
             || (turned && (lead || !(2..=MAX_TURN_SPAN).contains(&w) || !self.fitter.may_turn_head(story)))
             || (raised && (lead || !self.fitter.may_raise_photo(story)))
         {
-            self.leaves[key] = Some(None);
             return None;
         }
         // Where it sits does not matter to the fit, only whether a rule line is drawn above it.
@@ -697,7 +744,6 @@ impl<'a> Search<'a> {
             let photo_lines = (adjust.photo != 0 || adjust.photo_span.is_some()).then(|| f.photo_lines.first().copied()).flatten();
             (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, head_from: f.head_from, missed: Missed::of(&f), flaws, ..adjust })
         });
-        self.leaves[key] = Some(result);
         result
     }
 
@@ -1043,14 +1089,19 @@ pub fn search(fitter: &Fitter, stories: &[usize], area: Area) -> Option<Layout> 
 /// [`search`] with hand-placed heads `beside` the area: of the layouts the search keeps, the one
 /// cheapest with the heads it puts next to them.
 pub fn search_beside(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) -> Option<Layout> {
-    ranked(fitter, stories, area, beside, Mode::Exact).map(|(l, _)| l)
+    search_with(fitter, stories, (area, beside), &mut Leaves::default())
+}
+
+/// [`search_beside`] with the leaves of the page's other searches ([`Leaves`]).
+pub fn search_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), leaves: &mut Leaves) -> Option<Layout> {
+    ranked(fitter, stories, (area, beside), Mode::Exact, leaves).map(|(l, _)| l)
 }
 
 /// [`search_beside`] with each story's copy missing its block as `mode` allows, and what each
 /// misses it by.
-fn ranked(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside, mode: Mode) -> Option<(Layout, Vec<(usize, Missed)>)> {
+fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), mode: Mode, leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
-    let first = search_within(fitter, stories, area, beside, &bounds, &[], mode);
+    let first = search_within(fitter, stories, (area, beside), &bounds, &[], mode, leaves);
     // Head size by rank: a head's size follows its block's span (the format's `heads`), so the
     // lead's head is the page's largest when no other story is as wide as the lead. When the
     // cheapest layout has another head as large (or a story wider), the search runs again with
@@ -1074,7 +1125,7 @@ fn ranked(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside, mode:
     }
     let ranked_bounds: Vec<(u32, u32)> = bounds.iter().enumerate().map(|(i, &(lo, hi))| if i == 0 && !placed_lead { (lo.max(lead), hi) } else { (lo, hi.min(lead)) }).collect();
     let caps: Vec<usize> = (0..stories.len()).map(|i| if i == 0 && !placed_lead { 0 } else { lead_tier + 1 }).collect();
-    match search_within(fitter, stories, area, beside, &ranked_bounds, &caps, mode) {
+    match search_within(fitter, stories, (area, beside), &ranked_bounds, &caps, mode, leaves) {
         Some(ranked) if ranked.0.cost <= layout.cost + wide * W_RANK => Some(ranked),
         _ => Some((layout, missed)),
     }
@@ -1112,12 +1163,12 @@ pub struct Cut {
 /// flaws and no more of any, and costs less than `found` with its cuts left out of the sum. Cutting a story by the lines given (its last lines' characters, as
 /// set) makes its block of that layout exact, so the next search finds that layout or a
 /// cheaper one. `None` when there is nothing to mend, or no cut mends it.
-pub fn advise(fitter: &Fitter, area: Area, beside: &Beside, found: &Layout) -> Option<Advice> {
+pub fn advise(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layout, leaves: &mut Leaves) -> Option<Advice> {
     if found.flaws.none() {
         return None;
     }
     let stories: Vec<usize> = found.blocks.iter().map(|b| b.story).collect();
-    let (layout, missed) = ranked(fitter, &stories, area, beside, Mode::Cuts)?;
+    let (layout, missed) = ranked(fitter, &stories, (area, beside), Mode::Cuts, leaves)?;
     let cuts: Vec<Cut> = missed.iter().filter(|(_, m)| m.over > 0).map(|&(story, m)| Cut { story, lines: m.over, chars: cut_chars(fitter, story, m.over) }).collect();
     crate::diag::log(&format!("advice: placed at {} with {:?}; with cuts {:?} at {} with {:?}", found.cost, found.flaws, cuts.iter().map(|c| (c.story, c.lines)).collect::<Vec<_>>(), layout.cost, layout.flaws));
     // What the page then costs without its cuts: less than as placed (a page the objective
@@ -1142,13 +1193,18 @@ pub fn cut_chars(fitter: &Fitter, story: usize, lines: u32) -> u32 {
 /// cut or add for the page to come out. `None` when even that finds nothing (a head or photo
 /// fits nowhere).
 pub fn nearest(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) -> Option<(Layout, Vec<(usize, Missed)>)> {
+    nearest_with(fitter, stories, (area, beside), &mut Leaves::default())
+}
+
+/// [`nearest`] with the leaves of the page's other searches ([`Leaves`]).
+pub fn nearest_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
-    search_within(fitter, stories, area, beside, &bounds, &[], Mode::Nearest)
+    search_within(fitter, stories, (area, beside), &bounds, &[], Mode::Nearest, leaves)
 }
 
 /// [`search`] with each story's spans held within `bounds`, each story's copy missing its block
-/// as `mode` allows.
-fn search_within(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside, bounds: &[(u32, u32)], caps: &[usize], mode: Mode) -> Option<(Layout, Vec<(usize, Missed)>)> {
+/// as `mode` allows; the page's `leaves` used and kept.
+fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), bounds: &[(u32, u32)], caps: &[usize], mode: Mode, leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
     if stories.is_empty() || area.columns == 0 || area.bottom <= area.top || bounds.iter().any(|(lo, hi)| lo > hi) {
         return None;
     }
@@ -1168,15 +1224,20 @@ fn search_within(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside
         slack: std::collections::HashMap::new(),
         lead_placed: beside.lead_placed(),
         caps: caps.to_vec(),
+        shared: std::mem::take(leaves),
     };
     let key = s.best(0, n, area.columns, area.bottom - area.top, true);
     // The kept layout cheapest with the hand-placed heads beside the area (the first on a tie).
-    let (which, cost) = s.cands(key).iter().enumerate().map(|(k, c)| (k, c.cost + beside.cost(area, &c.edges.left, &c.edges.right))).min_by_key(|&(k, c)| (c, k))?;
-    let mut placed = Vec::new();
-    s.unfold(0, n, (area.column, area.top, area.columns, area.bottom - area.top), true, which, &mut placed);
-    let missed = placed.iter().map(|u| (u.placed.story, u.missed)).collect();
-    let flaws = flaws_of(fitter, area, beside, &placed);
-    Some((Layout { blocks: placed.into_iter().map(|u| u.placed).collect(), cost, flaws }, missed))
+    let chosen = s.cands(key).iter().enumerate().map(|(k, c)| (k, c.cost + beside.cost(area, &c.edges.left, &c.edges.right))).min_by_key(|&(k, c)| (c, k));
+    let found = chosen.map(|(which, cost)| {
+        let mut placed = Vec::new();
+        s.unfold(0, n, (area.column, area.top, area.columns, area.bottom - area.top), true, which, &mut placed);
+        let missed = placed.iter().map(|u| (u.placed.story, u.missed)).collect();
+        let flaws = flaws_of(fitter, area, beside, &placed);
+        (Layout { blocks: placed.into_iter().map(|u| u.placed).collect(), cost, flaws }, missed)
+    });
+    *leaves = std::mem::take(&mut s.shared);
+    found
 }
 
 /// Most stories folio places on one page: the search grows with the cube of their number.
@@ -1320,35 +1381,30 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                 let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
                 let fitter = Fitter::new(shared, formats, &pass1.galley, &pass1.measures, pi, photos);
                 let t = std::time::Instant::now();
-                let mut found = search_beside(&fitter, &unplaced, area, &beside);
+                // The page's searches share their leaves: each story fitted to each rectangle once.
+                let mut leaves = Leaves::default();
+                let mut found = search_with(&fitter, &unplaced, (area, &beside), &mut leaves);
                 // Where nothing places, the nearest layout in the page's order: whether other
                 // orders are worth trying, and what the message asks of each story.
                 let t_search = t.elapsed();
-                let near = found.is_none().then(|| nearest(&fitter, &unplaced, area, &beside));
+                let near = found.is_none().then(|| nearest_with(&fitter, &unplaced, (area, &beside), &mut leaves));
                 let t_near = t.elapsed();
                 // The stories fill about their space but no layout keeps their order: the
                 // stories after the lead in other orders, the fewest moved first.
                 if unplaced.len() > 2 && near.as_ref().is_some_and(|n| near_miss(n.as_ref(), unplaced.len())) {
-                    // Of the first few orders that place, the cheapest (the earlier on a tie). The
-                    // orders are searched a core's worth at a time (a one-page edition has the
-                    // machine to itself), in order, so the first few are the same as one by one.
-                    let orders = other_orders(shared, pi, &unplaced);
-                    let mut placing: Vec<Layout> = Vec::new();
-                    for batch in orders.chunks(rayon::current_num_threads().max(1)) {
-                        let searched: Vec<Option<Layout>> = batch.par_iter().map(|order| search_beside(&fitter, order, area, &beside)).collect();
-                        placing.extend(searched.into_iter().flatten());
-                        if placing.len() >= REORDER_CHOICES {
-                            break;
-                        }
-                    }
-                    found = placing.into_iter().take(REORDER_CHOICES).min_by_key(|layout| layout.cost);
+                    // Of the first few orders that place, the cheapest (the earlier on a tie).
+                    found = other_orders(shared, pi, &unplaced)
+                        .into_iter()
+                        .filter_map(|order| search_with(&fitter, &order, (area, &beside), &mut leaves))
+                        .take(REORDER_CHOICES)
+                        .min_by_key(|layout| layout.cost);
                 }
                 crate::diag::log(&format!("placed page {} in {:?} (search {:?}, nearest {:?})", shared.file.value.pages[pi].number, t.elapsed(), t_search, t_near - t_search));
                 match found {
                     Some(layout) => {
                         let reordered = layout.blocks.iter().map(|b| b.story).ne(unplaced.iter().copied());
                         let t = std::time::Instant::now();
-                        let advice = if advising { advise(&fitter, area, &beside, &layout) } else { None };
+                        let advice = if advising { advise(&fitter, (area, &beside), &layout, &mut leaves) } else { None };
                         if advising {
                             crate::diag::log(&format!("advised page {} in {:?}", shared.file.value.pages[pi].number, t.elapsed()));
                         }
