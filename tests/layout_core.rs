@@ -231,6 +231,37 @@ fn the_search_keeps_its_heads_off_a_hand_placed_head_beside_its_area() {
     });
 }
 
+/// A page's searches share their leaves (`place::Leaves`: each story fitted to each rectangle
+/// once, whatever its place in the order): on the broadsheet's page 5, searched in its list's
+/// order and in the other orders folio tries, then for its nearest layout and for advice, one
+/// after another with one set of leaves, every search gives what it gives alone with none — so
+/// the reuse never changes a page.
+#[test]
+fn a_pages_searches_share_their_leaves_and_change_nothing() {
+    use folio::layout::place::{advise, nearest, nearest_with, other_orders, search_beside, search_with, Area, Beside, Leaves};
+    with_page5_fitter(|edition, formats, fitter| {
+        let pi = 1;
+        let f = edition.page_format(formats, pi);
+        let area = Area { column: 1, columns: f.columns, top: edition.page_top(formats, pi), bottom: f.lines };
+        let everything: Vec<usize> = (0..edition.stories[pi].len()).collect();
+        let beside = Beside::default();
+        let mut leaves = Leaves::default();
+        let mut orders = vec![everything.clone()];
+        orders.extend(other_orders(edition, pi, &everything).into_iter().take(6));
+        assert!(orders.len() > 3, "{orders:?}");
+        let mut placed = 0;
+        for order in &orders {
+            let shared = search_with(fitter, order, (area, &beside), &mut leaves);
+            assert_eq!(shared, search_beside(fitter, order, area, &beside), "order {order:?}");
+            placed += usize::from(shared.is_some());
+            assert_eq!(nearest_with(fitter, order, (area, &beside), &mut leaves), nearest(fitter, order, area, &beside), "nearest, order {order:?}");
+        }
+        assert!(placed > 0, "some order places page 5");
+        let found = search_beside(fitter, &everything, area, &beside).expect("page 5 places");
+        assert_eq!(advise(fitter, (area, &beside), &found, &mut leaves), advise(fitter, (area, &beside), &found, &mut Leaves::default()));
+    });
+}
+
 /// Where the page's lead is hand-placed, the stories placed beside or under it are none of them
 /// the lead: none is widened or lifted to the area's top for being first, and each is held
 /// narrower than the placed lead (head size by rank) — on the broadsheet's page 5, the five

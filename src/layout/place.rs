@@ -62,8 +62,11 @@
 //!
 //! When no layout meets the hard constraints, [`nearest`] runs the same search with copy over
 //! or short of its block made a cost ([`W_MISS`] a line): its layout says, story by story, what
-//! to cut or add. [`place_edition`] searches an edition's pages in parallel and keeps each
-//! page's blocks in a [`PlaceCache`] for the session's next rebuild.
+//! to cut or add. Where a layout has flaws a 美编 sends back ([`Flaws`]), [`advise`] runs it with
+//! copy over its block priced low ([`W_CUT`] a line): the cuts that would mend them.
+//! [`place_edition`] searches an edition's pages in parallel — each page's searches sharing
+//! their leaves ([`Leaves`]) — and keeps each page's blocks in a [`PlaceCache`] for the
+//! session's next rebuild.
 
 use toml::Spanned;
 
