@@ -183,6 +183,10 @@ enum Mode {
     /// Lines over or short, at [`W_MISS`] a line: what the copy must become for the page to
     /// place at all ([`nearest`]).
     Nearest,
+    /// [`Mode::Nearest`] with no story missing its block by more than so many lines: whether
+    /// the nearest layout misses by at most a line a story ([`near_miss`]), found without
+    /// the leaves that miss by more (a search of about the exact one's time).
+    NearMiss(u32),
     /// Lines over, at [`W_CUT`] a line and [`W_CUT_STORY`] a story, at most a
     /// [`MAX_CUT_SHARE`]th of a story's copy: the
     /// cuts that would give a page that places a better layout ([`advise`]).
@@ -193,7 +197,7 @@ impl Mode {
     /// What a line the copy misses its block by costs.
     fn miss(self) -> u32 {
         match self {
-            Mode::Exact | Mode::Nearest => W_MISS,
+            Mode::Exact | Mode::Nearest | Mode::NearMiss(_) => W_MISS,
             Mode::Cuts => W_CUT,
         }
     }
@@ -396,6 +400,11 @@ impl Missed {
         Self { over: f.overset, short }
     }
 
+    /// Lines over or short.
+    fn lines(self) -> u32 {
+        self.over + self.short
+    }
+
     fn cost(self, mode: Mode) -> u32 {
         let lines = (self.over + self.short).saturating_mul(mode.miss());
         if mode == Mode::Cuts && self.over > 0 { lines + W_CUT_STORY } else { lines }
@@ -438,7 +447,7 @@ struct LeafKey {
 /// The leaves of one page's searches (one fitter, one area, the same heads beside it), kept
 /// across them: a page searched in other orders, for its nearest layout and for advice fits
 /// each story to each rectangle once.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Leaves(std::collections::HashMap<LeafKey, Option<(u32, Adjust)>>);
 
 #[derive(Debug, Clone, Copy)]
@@ -635,6 +644,7 @@ impl<'a> Search<'a> {
         let ok = |f: &Fit| match mode {
             Mode::Exact => strict(f),
             Mode::Nearest => !f.head_short && !f.photos_outside && !f.overcropped && f.lines > 0,
+            Mode::NearMiss(most) => !f.head_short && !f.photos_outside && !f.overcropped && f.lines > 0 && Missed::of(f).lines() <= most,
             Mode::Cuts => sound(f) && mode.may_cut(f),
         };
         // What a fit costs besides its adjustments: empty lines, a long leg beside a photo, the
@@ -820,6 +830,7 @@ impl<'a> Search<'a> {
                 let copy = match mode {
                     Mode::Exact => f.overset == 0 && level,
                     Mode::Nearest => true,
+                    Mode::NearMiss(most) => Missed::of(f).lines() <= most,
                     Mode::Cuts => level && mode.may_cut(f),
                 };
                 copy && !f.head_short && !f.photos_outside && f.lines > 0
@@ -1205,6 +1216,15 @@ pub fn nearest_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &
     search_within(fitter, stories, (area, beside), &bounds, &[], Mode::Nearest, leaves)
 }
 
+/// The nearest layout ([`nearest`]) where it misses by at most a line a story ([`near_miss`]):
+/// the search without the leaves that miss their block by more than that. `None` when it
+/// misses by more (or nothing fits at all).
+fn near_miss_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
+    let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
+    let near = search_within(fitter, stories, (area, beside), &bounds, &[], Mode::NearMiss(stories.len() as u32), leaves);
+    near.filter(|n| near_miss(Some(n), stories.len()))
+}
+
 /// [`search`] with each story's spans held within `bounds`, each story's copy missing its block
 /// as `mode` allows; the page's `leaves` used and kept.
 fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), bounds: &[(u32, u32)], caps: &[usize], mode: Mode, leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
@@ -1390,17 +1410,34 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                 // Where nothing places, the nearest layout in the page's order: whether other
                 // orders are worth trying, and what the message asks of each story.
                 let t_search = t.elapsed();
-                let near = found.is_none().then(|| nearest_with(&fitter, &unplaced, (area, &beside), &mut leaves));
+                let near = found.is_none().then(|| near_miss_with(&fitter, &unplaced, (area, &beside), &mut leaves)).flatten();
                 let t_near = t.elapsed();
                 // The stories fill about their space but no layout keeps their order: the
                 // stories after the lead in other orders, the fewest moved first.
-                if unplaced.len() > 2 && near.as_ref().is_some_and(|n| near_miss(n.as_ref(), unplaced.len())) {
-                    // Of the first few orders that place, the cheapest (the earlier on a tie).
-                    found = other_orders(shared, pi, &unplaced)
-                        .into_iter()
-                        .filter_map(|order| search_with(&fitter, &order, (area, &beside), &mut leaves))
-                        .take(REORDER_CHOICES)
-                        .min_by_key(|layout| layout.cost);
+                if unplaced.len() > 2 && near.is_some() {
+                    // Of the first few orders that place, the cheapest (the earlier on a tie). The
+                    // orders are searched a core's worth at a time, each with a copy of the
+                    // page's leaves (a one-page edition has the machine to itself), in order, so
+                    // the first few are those one by one would find.
+                    let orders = other_orders(shared, pi, &unplaced);
+                    let mut placing: Vec<Layout> = Vec::new();
+                    for batch in orders.chunks(rayon::current_num_threads().max(1)) {
+                        let searched: Vec<(Option<Layout>, Leaves)> = batch
+                            .par_iter()
+                            .map(|order| {
+                                let mut own = leaves.clone();
+                                (search_with(&fitter, order, (area, &beside), &mut own), own)
+                            })
+                            .collect();
+                        for (layout, own) in searched {
+                            leaves.0.extend(own.0);
+                            placing.extend(layout);
+                        }
+                        if placing.len() >= REORDER_CHOICES {
+                            break;
+                        }
+                    }
+                    found = placing.into_iter().take(REORDER_CHOICES).min_by_key(|layout| layout.cost);
                 }
                 crate::diag::log(&format!("placed page {} in {:?} (search {:?}, nearest {:?})", shared.file.value.pages[pi].number, t.elapsed(), t_search, t_near - t_search));
                 match found {
@@ -1413,7 +1450,12 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                         }
                         Ok((PagePlacement { page: pi, blocks: layout.blocks, reused: false, reordered, advice }, key))
                     }
-                    None => Err(no_tiling(shared, &fitter, shared.page_format(formats, pi), pi, &unplaced, area, near.flatten())),
+                    None => {
+                        // What the message asks of each story: the nearest layout (the near miss
+                        // where there is one; else searched now, with no bound on the misses).
+                        let near = near.or_else(|| nearest_with(&fitter, &unplaced, (area, &beside), &mut leaves));
+                        Err(no_tiling(shared, &fitter, shared.page_format(formats, pi), pi, &unplaced, area, near))
+                    }
                 }
             }
         })
