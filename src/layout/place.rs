@@ -201,11 +201,11 @@ impl Mode {
             Mode::Cuts => W_CUT,
         }
     }
+}
 
-    /// Whether the lines a fit's copy is over its block by may be cut ([`Mode::Cuts`]).
-    fn may_cut(self, f: &Fit) -> bool {
-        f.overset * MAX_CUT_SHARE <= f.lines
-    }
+/// Whether the lines a fit's copy is over its block by may be cut ([`Mode::Cuts`]).
+fn may_cut(f: &Fit) -> bool {
+    f.overset * MAX_CUT_SHARE <= f.lines
 }
 
 /// Most grid lines the search makes a first photo taller or shorter to level the columns of a
@@ -406,7 +406,7 @@ impl Missed {
     }
 
     fn cost(self, mode: Mode) -> u32 {
-        let lines = (self.over + self.short).saturating_mul(mode.miss());
+        let lines = self.lines().saturating_mul(mode.miss());
         if mode == Mode::Cuts && self.over > 0 { lines + W_CUT_STORY } else { lines }
     }
 }
@@ -645,7 +645,7 @@ impl<'a> Search<'a> {
             Mode::Exact => strict(f),
             Mode::Nearest => !f.head_short && !f.photos_outside && !f.overcropped && f.lines > 0,
             Mode::NearMiss(most) => !f.head_short && !f.photos_outside && !f.overcropped && f.lines > 0 && Missed::of(f).lines() <= most,
-            Mode::Cuts => sound(f) && mode.may_cut(f),
+            Mode::Cuts => sound(f) && may_cut(f),
         };
         // What a fit costs besides its adjustments: empty lines, a long leg beside a photo, the
         // lines it misses the block by (the nearest layout).
@@ -831,7 +831,7 @@ impl<'a> Search<'a> {
                     Mode::Exact => f.overset == 0 && level,
                     Mode::Nearest => true,
                     Mode::NearMiss(most) => Missed::of(f).lines() <= most,
-                    Mode::Cuts => level && mode.may_cut(f),
+                    Mode::Cuts => level && may_cut(f),
                 };
                 copy && !f.head_short && !f.photos_outside && f.lines > 0
             })
