@@ -245,7 +245,7 @@ fn a_pages_searches_share_their_leaves_and_change_nothing() {
         let area = Area { column: 1, columns: f.columns, top: edition.page_top(formats, pi), bottom: f.lines };
         let everything: Vec<usize> = (0..edition.stories[pi].len()).collect();
         let beside = Beside::default();
-        let mut leaves = Leaves::default();
+        let mut leaves = Leaves::kept();
         let mut orders = vec![everything.clone()];
         orders.extend(other_orders(edition, pi, &everything).into_iter().take(6));
         assert!(orders.len() > 3, "{orders:?}");

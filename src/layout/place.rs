@@ -445,10 +445,21 @@ struct LeafKey {
 }
 
 /// The leaves of one page's searches (one fitter, one area, the same heads beside it), kept
-/// across them: a page searched in other orders, for its nearest layout and for advice fits
-/// each story to each rectangle once.
+/// across them where [`Leaves::kept`]: a page searched in other orders fits each story to each
+/// rectangle once. A page's first search keeps none (most pages place in their order: the
+/// map would be work for nothing).
 #[derive(Default, Clone)]
-pub struct Leaves(std::collections::HashMap<LeafKey, Option<(u32, Adjust)>>);
+pub struct Leaves {
+    map: std::collections::HashMap<LeafKey, Option<(u32, Adjust)>>,
+    keep: bool,
+}
+
+impl Leaves {
+    /// Leaves that keep what each search fits, for the next.
+    pub fn kept() -> Self {
+        Self { keep: true, ..Self::default() }
+    }
+}
 
 #[derive(Debug, Clone, Copy)]
 enum Choice {
@@ -601,25 +612,37 @@ impl<'a> Search<'a> {
         // The page's other searches (other orders, the nearest layout, the advice) may have
         // fitted this story so already: what a leaf costs depends on the story, not on where
         // it stands in the order, but for the lead's terms and the head size it is held to.
-        let shared = LeafKey {
-            story: self.stories[i],
-            size: (w, h, top),
-            setting: setting as u8,
-            lead: i == 0 && !self.lead_placed,
-            cap: self.caps.get(i).copied().unwrap_or(0),
-            bounds: self.bounds[i],
-            mode: self.mode,
-        };
-        let v = match self.shared.0.get(&shared) {
-            Some(&v) => v,
-            None => {
-                let v = self.fit_leaf(i, w, h, top, setting);
-                self.shared.0.insert(shared, v);
-                v
-            }
+        // (A page's first search has none: it pays nothing for them.)
+        let shared = if self.shared.map.is_empty() { None } else { self.shared.map.get(&self.leaf_key(i, (w, h, top), setting as u8)).copied() };
+        let v = match shared {
+            Some(v) => v,
+            None => self.fit_leaf(i, w, h, top, setting),
         };
         self.leaves[key] = Some(v);
         v
+    }
+
+    /// What leaf `i` in a `w` × `h` rectangle, its head set as `setting` says, depends on
+    /// ([`LeafKey`]).
+    fn leaf_key(&self, i: usize, size: (u32, u32, bool), setting: u8) -> LeafKey {
+        LeafKey { story: self.stories[i], size, setting, lead: i == 0 && !self.lead_placed, cap: self.caps.get(i).copied().unwrap_or(0), bounds: self.bounds[i], mode: self.mode }
+    }
+
+    /// Give the leaves this search fitted to the page's [`Leaves`], where they are kept.
+    fn keep_leaves(&mut self) {
+        if !self.shared.keep {
+            return;
+        }
+        let (w1, h1) = (self.w + 1, self.h + 1);
+        for (index, v) in self.leaves.iter().enumerate() {
+            let Some(v) = *v else { continue };
+            let (setting, rest) = (index % 3, index / 3);
+            let (top, rest) = (rest % 2 == 1, rest / 2);
+            let (h, rest) = (rest % h1, rest / h1);
+            let (w, i) = (rest % w1, rest / w1);
+            let key = self.leaf_key(i, (w as u32, h as u32, top), setting as u8);
+            self.shared.map.insert(key, v);
+        }
     }
 
     /// [`Search::leaf`], computed.
@@ -1259,6 +1282,7 @@ fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Bes
         let flaws = flaws_of(fitter, area, beside, &placed);
         (Layout { blocks: placed.into_iter().map(|u| u.placed).collect(), cost, flaws }, missed)
     });
+    s.keep_leaves();
     *leaves = std::mem::take(&mut s.shared);
     found
 }
@@ -1404,7 +1428,8 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                 let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
                 let fitter = Fitter::new(shared, formats, &pass1.galley, &pass1.measures, pi, photos);
                 let t = std::time::Instant::now();
-                // The page's searches share their leaves: each story fitted to each rectangle once.
+                // The page's searches share their leaves (kept from the first order tried after
+                // the list's: each story fitted to each rectangle once).
                 let mut leaves = Leaves::default();
                 let mut found = search_with(&fitter, &unplaced, (area, &beside), &mut leaves);
                 // Where nothing places, the nearest layout in the page's order: whether other
@@ -1420,6 +1445,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                     // page's leaves (a one-page edition has the machine to itself), in order, so
                     // the first few are those one by one would find.
                     let orders = other_orders(shared, pi, &unplaced);
+                    leaves.keep = true;
                     let mut placing: Vec<Layout> = Vec::new();
                     for batch in orders.chunks(rayon::current_num_threads().max(1)) {
                         let searched: Vec<(Option<Layout>, Leaves)> = batch
@@ -1430,7 +1456,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                             })
                             .collect();
                         for (layout, own) in searched {
-                            leaves.0.extend(own.0);
+                            leaves.map.extend(own.map);
                             placing.extend(layout);
                         }
                         if placing.len() >= REORDER_CHOICES {
