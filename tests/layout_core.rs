@@ -232,33 +232,49 @@ fn the_search_keeps_its_heads_off_a_hand_placed_head_beside_its_area() {
 }
 
 /// A page's searches share their leaves (`place::Leaves`: each story fitted to each rectangle
-/// once, whatever its place in the order): on the broadsheet's page 5, searched in its list's
-/// order and in the other orders folio tries, then for its nearest layout and for advice, one
-/// after another with one set of leaves, every search gives what it gives alone with none — so
-/// the reuse never changes a page.
+/// once, whatever its place in the order): on the broadsheet's page 5, an order that does not
+/// place searched first (in an area a few lines shallower than the page's) with leaves that keep nothing (as a page's first search: it keeps its
+/// leaves because it found nothing), then the other orders folio tries two at a time sharing
+/// them (`search_orders`), then each order and its nearest layout and the advice one after
+/// another with the same leaves — every search gives what it gives alone with none, so the
+/// reuse never changes a page.
 #[test]
 fn a_pages_searches_share_their_leaves_and_change_nothing() {
-    use folio::layout::place::{advise, nearest, nearest_with, other_orders, search_beside, search_with, Area, Beside, Leaves};
+    use folio::layout::place::{advise, nearest, nearest_with, other_orders, search_beside, search_orders, search_with, Area, Beside, Leaves, REORDER_CHOICES};
     with_page5_fitter(|edition, formats, fitter| {
         let pi = 1;
         let f = edition.page_format(formats, pi);
-        let area = Area { column: 1, columns: f.columns, top: edition.page_top(formats, pi), bottom: f.lines };
         let everything: Vec<usize> = (0..edition.stories[pi].len()).collect();
         let beside = Beside::default();
-        let mut leaves = Leaves::kept();
         let mut orders = vec![everything.clone()];
-        orders.extend(other_orders(edition, pi, &everything).into_iter().take(6));
+        orders.extend(other_orders(edition, pi, &everything).into_iter().take(7));
         assert!(orders.len() > 3, "{orders:?}");
-        let mut placed = 0;
-        for order in &orders {
-            let shared = search_with(fitter, order, (area, &beside), &mut leaves);
-            assert_eq!(shared, search_beside(fitter, order, area, &beside), "order {order:?}");
-            placed += usize::from(shared.is_some());
+        // Every order places the whole page: the area a few lines shallower, where some do not.
+        let (area, alone) = (1..8)
+            .map(|less| {
+                let area = Area { column: 1, columns: f.columns, top: edition.page_top(formats, pi), bottom: f.lines - less };
+                (area, orders.iter().map(|order| search_beside(fitter, order, area, &beside)).collect::<Vec<_>>())
+            })
+            .find(|(_, alone)| alone.iter().any(Option::is_some) && alone.iter().any(Option::is_none))
+            .expect("an area where some orders place page 5's stories and some do not");
+        let failing = alone.iter().position(Option::is_none).expect("found so");
+        // A first search that places keeps nothing; one that does not keeps its leaves.
+        let placing = alone.iter().position(Option::is_some).expect("found so");
+        let mut leaves = Leaves::default();
+        assert_eq!(&search_with(fitter, &orders[placing], (area, &beside), &mut leaves), &alone[placing]);
+        assert!(leaves.is_empty(), "{} leaves kept by a search that placed", leaves.len());
+        assert_eq!(search_with(fitter, &orders[failing], (area, &beside), &mut leaves), None);
+        assert!(leaves.len() > 1000, "{} leaves kept by a search that found nothing", leaves.len());
+        // The orders searched sharing those leaves: the cheapest of the first few that place.
+        let others: Vec<Vec<usize>> = orders.iter().enumerate().filter(|&(k, _)| k != failing).map(|(_, o)| o.clone()).collect();
+        let expected = alone.iter().enumerate().filter(|&(k, _)| k != failing).filter_map(|(_, l)| l.clone()).take(REORDER_CHOICES).min_by_key(|l| l.cost);
+        assert_eq!(search_orders(fitter, &others, (area, &beside), &mut leaves), expected);
+        for (order, alone) in orders.iter().zip(&alone) {
+            assert_eq!(&search_with(fitter, order, (area, &beside), &mut leaves), alone, "order {order:?}");
             assert_eq!(nearest_with(fitter, order, (area, &beside), &mut leaves), nearest(fitter, order, area, &beside), "nearest, order {order:?}");
         }
-        assert!(placed > 0, "some order places page 5");
-        let found = search_beside(fitter, &everything, area, &beside).expect("page 5 places");
-        assert_eq!(advise(fitter, (area, &beside), &found, &mut leaves), advise(fitter, (area, &beside), &found, &mut Leaves::default()));
+        let found = alone.iter().flatten().next().expect("found so");
+        assert_eq!(advise(fitter, (area, &beside), found, &mut leaves), advise(fitter, (area, &beside), found, &mut Leaves::default()));
     });
 }
 

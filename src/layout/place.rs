@@ -183,10 +183,6 @@ enum Mode {
     /// Lines over or short, at [`W_MISS`] a line: what the copy must become for the page to
     /// place at all ([`nearest`]).
     Nearest,
-    /// [`Mode::Nearest`] with no story missing its block by more than so many lines: whether
-    /// the nearest layout misses by at most a line a story ([`near_miss`]), found without
-    /// the leaves that miss by more (a search of about the exact one's time).
-    NearMiss(u32),
     /// Lines over, at [`W_CUT`] a line and [`W_CUT_STORY`] a story, at most a
     /// [`MAX_CUT_SHARE`]th of a story's copy: the
     /// cuts that would give a page that places a better layout ([`advise`]).
@@ -197,7 +193,7 @@ impl Mode {
     /// What a line the copy misses its block by costs.
     fn miss(self) -> u32 {
         match self {
-            Mode::Exact | Mode::Nearest | Mode::NearMiss(_) => W_MISS,
+            Mode::Exact | Mode::Nearest => W_MISS,
             Mode::Cuts => W_CUT,
         }
     }
@@ -444,13 +440,37 @@ struct LeafKey {
     mode: Mode,
 }
 
+/// What a page's searches fitted: each story to each rectangle ([`Search::leaf`]), as an
+/// L-shaped block, and its slack as set.
+#[derive(Default, Clone)]
+struct Kept {
+    map: std::collections::HashMap<LeafKey, Option<(u32, Adjust)>>,
+    /// Each story as an L-shaped block ([`Search::wrap`]): its leaf's key (the setting as
+    /// filed) and the corner, to how it fits.
+    wraps: std::collections::HashMap<(LeafKey, (u32, u32)), Option<Wrapped>>,
+    /// Each story's slack in a rectangle as set ([`Search::slack`]): its story, head-size cap,
+    /// rectangle and first photo's columns.
+    slack: std::collections::HashMap<(usize, usize, (u32, u32, bool), Option<u32>), Option<(u32, u32)>>,
+}
+
+impl Kept {
+    fn extend(&mut self, other: Kept) {
+        self.map.extend(other.map);
+        self.wraps.extend(other.wraps);
+        self.slack.extend(other.slack);
+    }
+}
+
 /// The leaves of one page's searches (one fitter, one area, the same heads beside it), kept
 /// across them where [`Leaves::kept`]: a page searched in other orders fits each story to each
-/// rectangle once. A page's first search keeps none (most pages place in their order: the
-/// map would be work for nothing).
+/// rectangle once. A page's first search keeps no leaves unless it finds nothing (most pages
+/// place in their order: the map would be work for nothing); the L-shaped blocks and slacks,
+/// which a search keeps in maps anyway, are kept always. What is kept is shared read-only by
+/// the searches that run at once ([`Leaves::branch`]), each adding its own.
 #[derive(Default, Clone)]
 pub struct Leaves {
-    map: std::collections::HashMap<LeafKey, Option<(u32, Adjust)>>,
+    base: std::sync::Arc<Kept>,
+    own: Kept,
     keep: bool,
 }
 
@@ -458,6 +478,44 @@ impl Leaves {
     /// Leaves that keep what each search fits, for the next.
     pub fn kept() -> Self {
         Self { keep: true, ..Self::default() }
+    }
+
+    fn leaf(&self, key: &LeafKey) -> Option<Option<(u32, Adjust)>> {
+        self.own.map.get(key).or_else(|| self.base.map.get(key)).copied()
+    }
+
+    fn wrap(&self, key: &(LeafKey, (u32, u32))) -> Option<Option<Wrapped>> {
+        self.own.wraps.get(key).or_else(|| self.base.wraps.get(key)).copied()
+    }
+
+    fn slack(&self, key: &(usize, usize, (u32, u32, bool), Option<u32>)) -> Option<Option<(u32, u32)>> {
+        self.own.slack.get(key).or_else(|| self.base.slack.get(key)).copied()
+    }
+
+    /// How many leaves (a story in a rectangle, its head set one way) are kept.
+    pub fn len(&self) -> usize {
+        self.own.map.len() + self.base.map.len()
+    }
+
+    /// Whether no leaf is kept.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Leaves for a search run beside others: what is kept so far, shared, and nothing of
+    /// their own; [`Leaves::merge`] takes back what they add.
+    fn branch(&mut self) -> Leaves {
+        let own = std::mem::take(&mut self.own);
+        if !own.map.is_empty() || !own.wraps.is_empty() || !own.slack.is_empty() {
+            // The branches of the batch before are gone: no copy is made.
+            std::sync::Arc::make_mut(&mut self.base).extend(own);
+        }
+        Leaves { base: self.base.clone(), own: Kept::default(), keep: self.keep }
+    }
+
+    /// What a branch ([`Leaves::branch`]) added.
+    fn merge(&mut self, branch: Leaves) {
+        self.own.extend(branch.own);
     }
 }
 
@@ -487,16 +545,10 @@ struct Search<'a> {
     leaves: Vec<Option<Option<(u32, Adjust)>>>,
     /// Each story's `min_span` and `max_span`.
     bounds: Vec<(u32, u32)>,
-    /// Story `i` as an L-shaped block: (i, w, h, top, w2, h2) to how it fits.
-    wraps: std::collections::HashMap<(usize, u32, u32, bool, u32, u32), Option<Wrapped>>,
     /// What a story's copy may miss its block by: nothing (the search), lines over or short at
     /// [`W_MISS`] a line (the nearest layout, [`nearest`]), or lines over at [`W_CUT`] a line
     /// (the cuts that would give a better page, [`advise`]).
     mode: Mode,
-    /// Story `i` alone in a `w` × `h` rectangle as set (no adjustments): its slack in lines
-    /// (capacity less copy) when nothing is overset, with its head's lines; with its first photo
-    /// at the columns given, when not folio's default.
-    slack: std::collections::HashMap<(usize, u32, u32, bool, Option<u32>), Option<(u32, u32)>>,
     /// The page's lead is hand-placed ([`Beside::lead_span`]): story 0's head may turn.
     lead_placed: bool,
     /// The leaves of the page's other searches ([`Leaves`]), taken for this one and given back.
@@ -612,11 +664,18 @@ impl<'a> Search<'a> {
         // The page's other searches (other orders, the nearest layout, the advice) may have
         // fitted this story so already: what a leaf costs depends on the story, not on where
         // it stands in the order, but for the lead's terms and the head size it is held to.
-        // (A page's first search has none: it pays nothing for them.)
-        let shared = if self.shared.map.is_empty() { None } else { self.shared.map.get(&self.leaf_key(i, (w, h, top), setting as u8)).copied() };
-        let v = match shared {
+        // (A page's first search has none: it pays nothing for them.) A search that keeps its
+        // leaves adds those it fitted.
+        let shared_key = (!self.shared.is_empty() || self.shared.keep).then(|| self.leaf_key(i, (w, h, top), setting as u8));
+        let v = match shared_key.as_ref().and_then(|k| self.shared.leaf(k)) {
             Some(v) => v,
-            None => self.fit_leaf(i, w, h, top, setting),
+            None => {
+                let v = self.fit_leaf(i, w, h, top, setting);
+                if let Some(k) = shared_key.filter(|_| self.shared.keep) {
+                    self.shared.own.map.insert(k, v);
+                }
+                v
+            }
         };
         self.leaves[key] = Some(v);
         v
@@ -628,11 +687,9 @@ impl<'a> Search<'a> {
         LeafKey { story: self.stories[i], size, setting, lead: i == 0 && !self.lead_placed, cap: self.caps.get(i).copied().unwrap_or(0), bounds: self.bounds[i], mode: self.mode }
     }
 
-    /// Give the leaves this search fitted to the page's [`Leaves`], where they are kept.
+    /// Give every leaf this search fitted to the page's [`Leaves`] (a search that did not keep
+    /// them as it went, and had none to share).
     fn keep_leaves(&mut self) {
-        if !self.shared.keep {
-            return;
-        }
         let (w1, h1) = (self.w + 1, self.h + 1);
         for (index, v) in self.leaves.iter().enumerate() {
             let Some(v) = *v else { continue };
@@ -641,7 +698,7 @@ impl<'a> Search<'a> {
             let (h, rest) = (rest % h1, rest / h1);
             let (w, i) = (rest % w1, rest / w1);
             let key = self.leaf_key(i, (w as u32, h as u32, top), setting as u8);
-            self.shared.map.insert(key, v);
+            self.shared.own.map.insert(key, v);
         }
     }
 
@@ -667,7 +724,6 @@ impl<'a> Search<'a> {
         let ok = |f: &Fit| match mode {
             Mode::Exact => strict(f),
             Mode::Nearest => !f.head_short && !f.photos_outside && !f.overcropped && f.lines > 0,
-            Mode::NearMiss(most) => !f.head_short && !f.photos_outside && !f.overcropped && f.lines > 0 && Missed::of(f).lines() <= most,
             Mode::Cuts => sound(f) && may_cut(f),
         };
         // What a fit costs besides its adjustments: empty lines, a long leg beside a photo, the
@@ -786,8 +842,9 @@ impl<'a> Search<'a> {
     /// Story `stories[i]`'s slack in a `w` × `h` rectangle as set: lines its block holds for
     /// copy less the copy's, with its head's lines; `None` when it does not fit there.
     fn slack(&mut self, i: usize, w: u32, h: u32, top: bool, photo_span: Option<u32>) -> Option<(u32, u32)> {
-        if let Some(v) = self.slack.get(&(i, w, h, top, photo_span)) {
-            return *v;
+        let key = (self.stories[i], self.caps.get(i).copied().unwrap_or(0), (w, h, top), photo_span);
+        if let Some(v) = self.shared.slack(&key) {
+            return v;
         }
         let block = self.block(i, w, h, top, None);
         let v = self
@@ -795,7 +852,7 @@ impl<'a> Search<'a> {
             .fit_photo(self.stories[i], &block, 0, photo_span)
             .filter(|f| f.overset == 0 && !f.head_short && !f.photos_outside && f.lines > 0)
             .map(|f| (f.capacity.saturating_sub(f.lines), f.head_lines));
-        self.slack.insert((i, w, h, top, photo_span), v);
+        self.shared.own.slack.insert(key, v);
         v
     }
 
@@ -837,9 +894,9 @@ impl<'a> Search<'a> {
     /// `w2` × `h2` (an L-shaped block; its copy as set, with at least [`MIN_COPY_UNDER_HEAD`]
     /// lines of it above the corner), with its head's lines of text.
     fn wrap(&mut self, i: usize, (w, h, top): (u32, u32, bool), (w2, h2): (u32, u32)) -> Option<Wrapped> {
-        let key = (i, w, h, top, w2, h2);
-        if let Some(v) = self.wraps.get(&key) {
-            return *v;
+        let key = (self.leaf_key(i, (w, h, top), HeadSetting::AsFiled as u8), (w2, h2));
+        if let Some(v) = self.shared.wrap(&key) {
+            return v;
         }
         let block = self.block(i, w, h, top, Some((w2, h2)));
         let (min, max) = self.bounds[i];
@@ -853,7 +910,6 @@ impl<'a> Search<'a> {
                 let copy = match mode {
                     Mode::Exact => f.overset == 0 && level,
                     Mode::Nearest => true,
-                    Mode::NearMiss(most) => Missed::of(f).lines() <= most,
                     Mode::Cuts => level && may_cut(f),
                 };
                 copy && !f.head_short && !f.photos_outside && f.lines > 0
@@ -869,7 +925,7 @@ impl<'a> Search<'a> {
                 let flaws = Flaws { long_legs: legs(&f).count() as u32, breaks: f.breaks, ..Flaws::default() };
                 Wrapped { cost: c + W_WRAP + u32::from(aside.is_some()) * W_PHOTO_SPAN, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed, photo_span: aside, photo_lines, flaws }
             });
-        self.wraps.insert(key, v);
+        self.shared.own.wraps.insert(key, v);
         v
     }
 
@@ -1239,15 +1295,6 @@ pub fn nearest_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &
     search_within(fitter, stories, (area, beside), &bounds, &[], Mode::Nearest, leaves)
 }
 
-/// The nearest layout ([`nearest`]) where it misses by at most a line a story ([`near_miss`]):
-/// the search without the leaves that miss their block by more than that. `None` when it
-/// misses by more (or nothing fits at all).
-fn near_miss_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
-    let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
-    let near = search_within(fitter, stories, (area, beside), &bounds, &[], Mode::NearMiss(stories.len() as u32), leaves);
-    near.filter(|n| near_miss(Some(n), stories.len()))
-}
-
 /// [`search`] with each story's spans held within `bounds`, each story's copy missing its block
 /// as `mode` allows; the page's `leaves` used and kept.
 fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), bounds: &[(u32, u32)], caps: &[usize], mode: Mode, leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
@@ -1265,9 +1312,7 @@ fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Bes
         memo: vec![None; (n + 1) * (n + 1) * (w + 1) * (h + 1) * 2],
         leaves: vec![None; n * (w + 1) * (h + 1) * 2 * 3],
         bounds: bounds.to_vec(),
-        wraps: std::collections::HashMap::new(),
         mode,
-        slack: std::collections::HashMap::new(),
         lead_placed: beside.lead_placed(),
         caps: caps.to_vec(),
         shared: std::mem::take(leaves),
@@ -1282,7 +1327,11 @@ fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Bes
         let flaws = flaws_of(fitter, area, beside, &placed);
         (Layout { blocks: placed.into_iter().map(|u| u.placed).collect(), cost, flaws }, missed)
     });
-    s.keep_leaves();
+    // A search that finds nothing in the page's own order keeps its leaves: other orders follow.
+    if found.is_none() && mode == Mode::Exact && !s.shared.keep {
+        s.keep_leaves();
+        s.shared.keep = true;
+    }
     *leaves = std::mem::take(&mut s.shared);
     found
 }
@@ -1432,40 +1481,15 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                 // the list's: each story fitted to each rectangle once).
                 let mut leaves = Leaves::default();
                 let mut found = search_with(&fitter, &unplaced, (area, &beside), &mut leaves);
-                // Where nothing places, the nearest layout in the page's order: whether other
-                // orders are worth trying, and what the message asks of each story.
                 let t_search = t.elapsed();
-                let near = found.is_none().then(|| near_miss_with(&fitter, &unplaced, (area, &beside), &mut leaves)).flatten();
-                let t_near = t.elapsed();
-                // The stories fill about their space but no layout keeps their order: the
-                // stories after the lead in other orders, the fewest moved first.
-                if unplaced.len() > 2 && near.is_some() {
-                    // Of the first few orders that place, the cheapest (the earlier on a tie). The
-                    // orders are searched a core's worth at a time, each with a copy of the
-                    // page's leaves (a one-page edition has the machine to itself), in order, so
-                    // the first few are those one by one would find.
-                    let orders = other_orders(shared, pi, &unplaced);
-                    leaves.keep = true;
-                    let mut placing: Vec<Layout> = Vec::new();
-                    for batch in orders.chunks(rayon::current_num_threads().max(1)) {
-                        let searched: Vec<(Option<Layout>, Leaves)> = batch
-                            .par_iter()
-                            .map(|order| {
-                                let mut own = leaves.clone();
-                                (search_with(&fitter, order, (area, &beside), &mut own), own)
-                            })
-                            .collect();
-                        for (layout, own) in searched {
-                            leaves.map.extend(own.map);
-                            placing.extend(layout);
-                        }
-                        if placing.len() >= REORDER_CHOICES {
-                            break;
-                        }
-                    }
-                    found = placing.into_iter().take(REORDER_CHOICES).min_by_key(|layout| layout.cost);
+                // No layout keeps the stories' order: the stories after the lead in other
+                // orders, the fewest moved first. (Each order's search costs a tenth of the
+                // first: it has the first's leaves. Copy far over or short of its space places
+                // in none of them, and is told what to cut after them.)
+                if found.is_none() && unplaced.len() > 2 {
+                    found = search_orders(&fitter, &other_orders(shared, pi, &unplaced), (area, &beside), &mut leaves);
                 }
-                crate::diag::log(&format!("placed page {} in {:?} (search {:?}, nearest {:?})", shared.file.value.pages[pi].number, t.elapsed(), t_search, t_near - t_search));
+                crate::diag::log(&format!("placed page {} in {:?} (search {:?})", shared.file.value.pages[pi].number, t.elapsed(), t_search));
                 match found {
                     Some(layout) => {
                         let reordered = layout.blocks.iter().map(|b| b.story).ne(unplaced.iter().copied());
@@ -1477,9 +1501,8 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                         Ok((PagePlacement { page: pi, blocks: layout.blocks, reused: false, reordered, advice }, key))
                     }
                     None => {
-                        // What the message asks of each story: the nearest layout (the near miss
-                        // where there is one; else searched now, with no bound on the misses).
-                        let near = near.or_else(|| nearest_with(&fitter, &unplaced, (area, &beside), &mut leaves));
+                        // What the message asks of each story: the nearest layout in the page's order.
+                        let near = nearest_with(&fitter, &unplaced, (area, &beside), &mut leaves);
                         Err(no_tiling(shared, &fitter, shared.page_format(formats, pi), pi, &unplaced, area, near))
                     }
                 }
@@ -1730,6 +1753,30 @@ pub fn other_orders(edition: &Edition, pi: usize, unplaced: &[usize]) -> Vec<Vec
         .collect()
 }
 
+/// Of a page's other `orders` ([`other_orders`]), searched in turn, the first
+/// [`REORDER_CHOICES`] that place, the cheapest of them (the earlier on a tie): another order may
+/// place the page without a row of heads the first one has. The orders are searched a core's
+/// worth at a time (a one-page edition has the machine to itself), sharing the page's `leaves`
+/// read-only and adding theirs after each batch, so the first few are those one by one would
+/// find and each story is fitted to each rectangle about once.
+pub fn search_orders(fitter: &Fitter, orders: &[Vec<usize>], (area, beside): (Area, &Beside), leaves: &mut Leaves) -> Option<Layout> {
+    use rayon::prelude::*;
+    leaves.keep = true;
+    let mut placing: Vec<Layout> = Vec::new();
+    for batch in orders.chunks(rayon::current_num_threads().max(1)) {
+        let branches: Vec<Leaves> = batch.iter().map(|_| leaves.branch()).collect();
+        let searched: Vec<(Option<Layout>, Leaves)> = batch.par_iter().zip(branches).map(|(order, mut own)| (search_with(fitter, order, (area, beside), &mut own), own)).collect();
+        for (layout, own) in searched {
+            leaves.merge(own);
+            placing.extend(layout);
+        }
+        if placing.len() >= REORDER_CHOICES {
+            break;
+        }
+    }
+    placing.into_iter().take(REORDER_CHOICES).min_by_key(|layout| layout.cost)
+}
+
 /// Each story of a page at the smallest area it fits in (its best span, as deep as its copy
 /// needs; a story that fits nowhere, the whole area and the lines it overruns it by), against
 /// the area's.
@@ -1741,14 +1788,6 @@ struct Needs {
     /// A line per story and column: within it the sums cannot tell whether the copy is over or
     /// short.
     margin: i64,
-}
-
-/// Whether the nearest layout of a page's `stories` stories in their order ([`nearest`]) misses
-/// by at most a line a story: the copy fills about its space, so another order may place it
-/// exactly (copy far over or short of the area places in no order, and is not searched again 24
-/// times).
-fn near_miss(near: Option<&(Layout, Vec<(usize, Missed)>)>, stories: usize) -> bool {
-    near.is_some_and(|(_, missed)| missed.iter().map(|(_, m)| m.over + m.short).sum::<u32>() as usize <= stories)
 }
 
 /// What `stories` need of `area` ([`Needs`]).
