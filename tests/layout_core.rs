@@ -83,6 +83,16 @@ fn other_spans_and_heights_fit_from_the_cached_measures() {
                 let lines = folio::input::content::block_lines(&block, edition.page_format(&formats, pi));
                 let taller = fitter.fit(si, &with_height(&block, lines + 10)).unwrap();
                 assert!(taller.overset <= fit.overset, "span {span}: {} then {}", fit.overset, taller.overset);
+                // Line by line, a deeper foot never holds less copy (the flow finds the first
+                // bottom line that holds the copy by halving on this), an L's corner too.
+                for cutout in [None, Some(folio::input::content::Cutout { span: 1, height: 8 })] {
+                    let mut before = 0;
+                    for more in 0..=12 {
+                        let Some(f) = fitter.fit(si, &Block { cutout, ..with_height(&block, lines + more) }) else { continue };
+                        assert!(f.capacity >= before, "span {span}, {more} lines deeper, corner {cutout:?}: {before} then {}", f.capacity);
+                        before = f.capacity;
+                    }
+                }
                 tried += 1;
             }
             assert!(fitter.fit(si, &Block { column: 2 * columns, span: 2, ..b.clone() }).is_none(), "past the last column (of a centre spread too)");

@@ -1214,29 +1214,47 @@ impl<'a> Shape<'a> {
     /// The free intervals of every block, the last block's foot at `bottom`. Blocks before the
     /// last are filled to their foot, less one line for the jump note.
     fn frames(&self, bottom: u32) -> Vec<Interval> {
+        let mut out = Vec::new();
+        self.each_frame(bottom, |iv| out.push(iv));
+        out
+    }
+
+    /// What the free intervals at `bottom` ([`Shape::frames`]) hold, in lines of copy at
+    /// `ratio` × the grid's pitch.
+    fn room(&self, bottom: u32, ratio: f64) -> u32 {
+        let mut lines = 0;
+        self.each_frame(bottom, |iv| lines += flow::lines_at_pitch(iv.bottom - iv.top, ratio));
+        lines
+    }
+
+    /// [`Shape::frames`], each given to `visit` in turn (the flow asks at every bottom line:
+    /// nothing is allocated for a column without a photo or corner).
+    fn each_frame(&self, bottom: u32, mut visit: impl FnMut(Interval)) {
         let last = self.last();
         let (lead_cols, lead_lines) = self.lead.map_or((0, 0), |(_, c, l)| (c, l));
-        let mut out = Vec::new();
         for (k, g) in self.blocks.iter().enumerate() {
             let (foot, flex) = if k == last { (bottom, true) } else { (g.bottom, false) };
-            let mut here = Vec::new();
+            // The block's last interval so far: before the last block's, it ends a line higher.
+            let mut pending: Option<Interval> = None;
+            let mut push = |iv: Interval| {
+                if iv.bottom > iv.top {
+                    if let Some(before) = pending.replace(iv) {
+                        visit(before);
+                    }
+                }
+            };
             for c in 0..g.span {
                 let mut start = g.body_top;
-                let mut cuts: Vec<(u32, u32, bool)> = Vec::new();
+                let mut cuts: smallvec::SmallVec<[(u32, u32, bool); 4]> = smallvec::SmallVec::new();
                 if k == 0 {
                     start += if c < lead_cols { lead_lines } else { 0 };
                     if c == 0 {
                         start += self.under_vertical.unwrap_or(0);
                     }
-                    cuts = self
-                        .photos
-                        .iter()
-                        .filter(|p| c >= p.c && c < p.c + p.sp && !p.across())
-                        .map(|p| {
-                            let (a, z) = self.photo_span(p, foot);
-                            (a, z, p.row.is_none() && flex)
-                        })
-                        .collect();
+                    cuts.extend(self.photos.iter().filter(|p| c >= p.c && c < p.c + p.sp && !p.across()).map(|p| {
+                        let (a, z) = self.photo_span(p, foot);
+                        (a, z, p.row.is_none() && flex)
+                    }));
                     // The corner of an L-shaped block: the copy of its columns ends above it.
                     if let Some((_, ct)) = self.cutout.filter(|&(rel, _)| c >= rel) {
                         cuts.push((ct, u32::MAX, false));
@@ -1246,24 +1264,23 @@ impl<'a> Shape<'a> {
                 let mut y = start;
                 for (a, z, anchored) in cuts {
                     if a > y {
-                        here.push(Interval { block: k as u32, col: c, top: y, bottom: a.min(foot), flex: anchored });
+                        push(Interval { block: k as u32, col: c, top: y, bottom: a.min(foot), flex: anchored });
                     }
                     y = y.max(z);
                 }
                 if y < foot {
-                    here.push(Interval { block: k as u32, col: c, top: y, bottom: foot, flex });
+                    push(Interval { block: k as u32, col: c, top: y, bottom: foot, flex });
                 }
             }
-            here.retain(|i| i.bottom > i.top);
-            if k != last {
-                if let Some(iv) = here.last_mut() {
+            if let Some(mut iv) = pending {
+                if k != last {
                     iv.bottom -= 1;
                 }
+                if iv.bottom > iv.top {
+                    visit(iv);
+                }
             }
-            out.extend(here);
         }
-        out.retain(|i| i.bottom > i.top);
-        out
     }
 
     /// Flow the copy into the free intervals, balanced, at `leading` (a share of the pitch).
@@ -1285,7 +1302,7 @@ impl<'a> Shape<'a> {
         };
         let min = lastg.body_top.saturating_add(anchored);
         let ratio = 1.0 + leading;
-        flow::flow_pitched(units, min.min(lastg.bottom), lastg.bottom, |b| self.frames(b), |n| flow::lines_at_pitch(n, ratio))
+        flow::flow_pitched(units, min.min(lastg.bottom), lastg.bottom, (|b| self.frames(b), |b| self.room(b, ratio)), |n| flow::lines_at_pitch(n, ratio))
     }
 
     /// How the flowed copy fits: overset and underset lines, the head's area, photos outside
@@ -1326,7 +1343,7 @@ impl<'a> Shape<'a> {
             breaks: result.breaks,
             gap: result.gap,
             lines: units.iter().map(|u| u.lines()).sum(),
-            capacity: self.frames(self.blocks[self.last()].bottom).iter().map(|iv| flow::lines_at_pitch(iv.bottom - iv.top, 1.0 + leading)).sum(),
+            capacity: self.room(self.blocks[self.last()].bottom, 1.0 + leading),
             copyfit: None,
             photos_outside,
             head: self.head_short,

@@ -106,7 +106,8 @@ pub struct Flow {
 /// (column by column, top to bottom), when the copy may run down to `bottom`; `min` and `max`
 /// bound the bottom (`max` is the block's foot).
 pub fn flow(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> Vec<Interval>) -> Flow {
-    flow_pitched(units, min, max, frames, |n| n)
+    let room = |bottom: u32| frames(bottom).iter().map(|i| i.bottom - i.top).sum();
+    flow_pitched(units, min, max, (&frames, room), |n| n)
 }
 
 /// The lines of a story set at `ratio` × the grid's pitch that an interval of `grid_lines`
@@ -121,12 +122,18 @@ pub fn lines_at_pitch(grid_lines: u32, ratio: f64) -> u32 {
 
 /// [`flow`] for a story set at its own pitch: `capacity(n)` gives how many of its lines an
 /// interval of `n` grid lines holds (see [`lines_at_pitch`]). Units count the story's lines.
-pub fn flow_pitched(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> Vec<Interval>, capacity: impl Fn(u32) -> u32) -> Flow {
+/// `room(bottom)` is what the intervals at `bottom` hold in all (the sum of `capacity` over
+/// `frames(bottom)`, found without building them), never less at a lower bottom line: the
+/// bottoms where the copy cannot fit are passed over by halving.
+pub fn flow_pitched(units: &[Unit], min: u32, max: u32, (frames, room): (impl Fn(u32) -> Vec<Interval>, impl Fn(u32) -> u32), capacity: impl Fn(u32) -> u32) -> Flow {
     let total: u32 = units.iter().map(|u| u.lines()).sum();
     let size = |i: &Interval| capacity(i.bottom - i.top);
     // The slices at one bottom line, if everything fits there (subheads kept with their
     // KEEP_WITH_NEXT lines), ranked by how they set ([`Rank`]: lines of holes first).
     let attempt = |bottom: u32| -> Option<(Vec<Slice>, Rank)> {
+        if room(bottom) < total {
+            return None;
+        }
         let intervals = frames(bottom);
         let full: Vec<u32> = intervals.iter().map(size).collect();
         let cap: u32 = full.iter().sum();
@@ -187,7 +194,18 @@ pub fn flow_pitched(units: &[Unit], min: u32, max: u32, frames: impl Fn(u32) -> 
         let short = shortfalls(&slices, &intervals, &full).into_iter().flatten().max().unwrap_or(0);
         Flow { breaks: breaks(units, &slices), gap: gaps(&slices, &intervals, &full), short, slices, bottom, overset }
     };
-    if let Some((b0, first)) = (min..=max).find_map(|b| attempt(b).map(|r| (b, r))) {
+    // The first bottom whose intervals hold the copy: those above hold less (a lower bottom
+    // frees lines and takes none: a photo anchored to it moves down with it).
+    let (mut lo, mut hi) = (min, max.saturating_add(1).max(min));
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if room(mid) < total {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    if let Some((b0, first)) = (lo..=max).find_map(|b| attempt(b).map(|r| (b, r))) {
         let mut best: Option<(u32, Vec<Slice>, Rank)> = None;
         let mut first = Some(first);
         for b in b0..=max.min(b0 + GAP_SEARCH) {
@@ -445,7 +463,8 @@ mod tests {
         // Two columns of 34 lines: 70 lines fit at 97%, not at the grid's pitch.
         let units = [Unit::Para(70)];
         assert_eq!(flow(&units, 0, 34, cols(2, 0)).overset, 2);
-        let f = flow_pitched(&units, 0, 34, cols(2, 0), |n| lines_at_pitch(n, 0.97));
+        let room = |b: u32| cols(2, 0)(b).iter().map(|i| lines_at_pitch(i.bottom - i.top, 0.97)).sum();
+        let f = flow_pitched(&units, 0, 34, (cols(2, 0), room), |n| lines_at_pitch(n, 0.97));
         assert_eq!(f.overset, 0);
         // Each column's slice starts on its interval's first grid line.
         assert!(f.slices.iter().all(|s| s.start == 0 && s.top == 0), "{:?}", f.slices);
