@@ -440,17 +440,22 @@ struct LeafKey {
     mode: Mode,
 }
 
+/// A map of what a page's searches fitted, looked up on every leaf of every search after the
+/// first: hashed with FxHash (small keys of integers; SipHash was a seventh of a reordered
+/// page's time).
+type FitMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
+
 /// What a page's searches fitted: each story to each rectangle ([`Search::leaf`]), as an
 /// L-shaped block, and its slack as set.
 #[derive(Default, Clone)]
 struct Kept {
-    map: std::collections::HashMap<LeafKey, Option<(u32, Adjust)>>,
+    map: FitMap<LeafKey, Option<(u32, Adjust)>>,
     /// Each story as an L-shaped block ([`Search::wrap`]): its leaf's key (the setting as
     /// filed) and the corner, to how it fits.
-    wraps: std::collections::HashMap<(LeafKey, (u32, u32)), Option<Wrapped>>,
+    wraps: FitMap<(LeafKey, (u32, u32)), Option<Wrapped>>,
     /// Each story's slack in a rectangle as set ([`Search::slack`]): its story, head-size cap,
     /// rectangle and first photo's columns.
-    slack: std::collections::HashMap<(usize, usize, (u32, u32, bool), Option<u32>), Option<(u32, u32)>>,
+    slack: FitMap<(usize, usize, (u32, u32, bool), Option<u32>), Option<(u32, u32)>>,
 }
 
 impl Kept {
