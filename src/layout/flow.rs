@@ -131,9 +131,6 @@ pub fn flow_pitched(units: &[Unit], min: u32, max: u32, (frames, room): (impl Fn
     // The slices at one bottom line, if everything fits there (subheads kept with their
     // KEEP_WITH_NEXT lines), ranked by how they set ([`Rank`]: lines of holes first).
     let attempt = |bottom: u32| -> Option<(Vec<Slice>, Rank)> {
-        if room(bottom) < total {
-            return None;
-        }
         let intervals = frames(bottom);
         let full: Vec<u32> = intervals.iter().map(size).collect();
         let cap: u32 = full.iter().sum();
