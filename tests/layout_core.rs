@@ -288,6 +288,37 @@ fn a_pages_searches_share_their_leaves_and_change_nothing() {
     });
 }
 
+/// The nearest layout (what a page that places in no order is told to cut or add) is searched
+/// held to a few lines a story and pruned by the cost of a layout found already, widening until
+/// no layout past it could be nearer: on page 5's stories over a shrinking area (copy a little,
+/// then far, over) and with stories left out (copy short), the same layout, cost and misses as
+/// the search that admits every miss and prunes nothing — among them pages whose nearest layout
+/// has a story missing by more than the first search allows.
+#[test]
+fn the_nearest_layout_searched_within_bounds_is_the_nearest_of_all() {
+    use folio::layout::place::{nearest, nearest_unpruned, Area, Beside, NEAREST_MISS};
+    with_page5_fitter(|edition, formats, fitter| {
+        let pi = 1;
+        let f = edition.page_format(formats, pi);
+        let top = edition.page_top(formats, pi);
+        let all: Vec<usize> = (0..edition.stories[pi].len()).collect();
+        let beside = Beside::default();
+        let (mut over, mut short, mut widened) = (0, 0, 0);
+        let cases: Vec<(Vec<usize>, u32)> = [6, 18, 36].into_iter().map(|less| (all.clone(), less)).chain([(all[..3].to_vec(), 0), (all[1..5].to_vec(), 10)]).collect();
+        for (stories, less) in cases {
+            let area = Area { column: 1, columns: f.columns, top, bottom: f.lines - less };
+            let fast = nearest(fitter, &stories, area, &beside).expect("a nearest layout");
+            let every = nearest_unpruned(fitter, &stories, area, &beside).expect("a nearest layout");
+            assert_eq!(fast, every, "stories {stories:?}, area {less} lines short of the page");
+            let missed = |over: bool| fast.1.iter().map(|(_, m)| if over { m.over } else { m.short }).sum::<u32>();
+            over += u32::from(missed(true) > 0);
+            short += u32::from(missed(false) > 0);
+            widened += u32::from(fast.1.iter().any(|(_, m)| m.over + m.short > NEAREST_MISS));
+        }
+        assert!(over >= 2 && short >= 1 && widened >= 1, "cases over {over}, short {short}, past the first bound {widened}");
+    });
+}
+
 /// Where the page's lead is hand-placed, the stories placed beside or under it are none of them
 /// the lead: none is widened or lifted to the area's top for being first, and each is held
 /// narrower than the placed lead (head size by rank) — on the broadsheet's page 5, the five

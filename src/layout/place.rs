@@ -62,7 +62,8 @@
 //!
 //! When no layout meets the hard constraints, [`nearest`] runs the same search with copy over
 //! or short of its block made a cost ([`W_MISS`] a line): its layout says, story by story, what
-//! to cut or add. Where a layout has flaws a 美编 sends back ([`Flaws`]), [`advise`] runs it with
+//! to cut or add (searched a few lines a story at a time, widening only while a layout missing
+//! by more could be nearer, and pruned by the cost of the layout found already). Where a layout has flaws a 美编 sends back ([`Flaws`]), [`advise`] runs it with
 //! copy over its block priced low ([`W_CUT`] a line): the cuts that would mend them.
 //! [`place_edition`] searches an edition's pages in parallel — each page's searches sharing
 //! their leaves ([`Leaves`]) — and keeps each page's blocks in a [`PlaceCache`] for the
@@ -561,6 +562,23 @@ struct Search<'a> {
     /// Per story, the largest head size it may have (an index into the format's `heads`; 0: any):
     /// a story whose span gives a larger head has its head set at this size.
     caps: Vec<usize>,
+    /// The most lines a story's copy may miss its block by ([`Missed::lines`]; the nearest
+    /// layout's search, [`nearest_with`], widens it until no layout past it could be nearer).
+    miss: u32,
+    /// What a layout (and so each part of it) must cost less than: a layout already found
+    /// costs this much ([`nearest_with`]'s later searches); `u32::MAX` otherwise.
+    below: u32,
+}
+
+/// What a search holds each story to: its span bounds (`min_span`, `max_span`), the largest head
+/// size it may have (see [`Search::caps`]; empty: any), and the most lines its copy may miss its
+/// block by ([`Search::miss`]), and what a layout must cost less than ([`Search::below`]).
+#[derive(Clone, Copy)]
+struct Limits<'b> {
+    bounds: &'b [(u32, u32)],
+    caps: &'b [usize],
+    miss: u32,
+    below: u32,
 }
 
 /// The heads that touch a layout's left and right edges, top to bottom.
@@ -957,7 +975,7 @@ impl<'a> Search<'a> {
             // The story's head as its file sets it, turned vertical by the search, and under its
             // first photo raised above it: each meets its neighbours' heads differently.
             for setting in [HeadSetting::AsFiled, HeadSetting::Turned, HeadSetting::Raised] {
-                if let Some((c, a)) = self.leaf(i, w, h, top, setting) {
+                if let Some((c, a)) = self.leaf(i, w, h, top, setting).filter(|(_, a)| a.missed.lines() <= self.miss) {
                     let edges = if a.vertical > 0 {
                         // A vertical head stands along the block's left edge only.
                         Edges { left: vec![EdgeHead { from: u32::from(!top), to: u32::from(!top) + a.vertical, story: i, clashed: false, vertical: true }], right: Vec::new() }
@@ -974,7 +992,7 @@ impl<'a> Search<'a> {
                 for h1 in 1..h {
                     let ku = self.best(i, k, w, h1, top);
                     let Some(lo) = self.cheapest(ku) else { continue };
-                    if lo >= bar(&list) {
+                    if lo >= bar(&list, self.below) {
                         continue;
                     }
                     let kd = self.best(k, j, w, h - h1, false);
@@ -982,7 +1000,7 @@ impl<'a> Search<'a> {
                     for (ai, a) in ups.iter().enumerate() {
                         for (bi, b) in downs.iter().enumerate() {
                             let cost = a.cost + b.cost;
-                            if cost >= bar(&list) {
+                            if cost >= bar(&list, self.below) {
                                 continue;
                             }
                             let shift = |v: &[EdgeHead]| v.iter().map(|e| e.shifted(h1)).collect::<Vec<_>>();
@@ -994,19 +1012,19 @@ impl<'a> Search<'a> {
                 for w1 in 1..w {
                     let kl = self.best(i, k, w1, h, top);
                     let Some(lo) = self.cheapest(kl) else { continue };
-                    if lo >= bar(&list) {
+                    if lo >= bar(&list, self.below) {
                         continue;
                     }
                     let kr = self.best(k, j, w - w1, h, top);
                     let (lefts, rights) = (self.cands(kl), self.cands(kr));
                     for (ai, a) in lefts.iter().enumerate() {
                         for (bi, b) in rights.iter().enumerate() {
-                            if a.cost + b.cost >= bar(&list) {
+                            if a.cost + b.cost >= bar(&list, self.below) {
                                 continue;
                             }
                             // The heads that meet across the cut (碰题).
                             let cost = a.cost + b.cost + clash_cost(&a.edges.right, &b.edges.left);
-                            if cost >= bar(&list) {
+                            if cost >= bar(&list, self.below) {
                                 continue;
                             }
                             // A head that met one across this cut and stands on the outer edge
@@ -1022,8 +1040,8 @@ impl<'a> Search<'a> {
             // The first story as an L, the others in its corner: its head over theirs.
             for w2 in 1..w {
                 for h2 in self.corner_heights(i, (w, h, top), w2) {
-                    let Some(Wrapped { cost: a, head_text, vertical, .. }) = self.wrap(i, (w, h, top), (w2, h2)) else { continue };
-                    if a >= bar(&list) {
+                    let Some(Wrapped { cost: a, head_text, vertical, .. }) = self.wrap(i, (w, h, top), (w2, h2)).filter(|x| x.missed.lines() <= self.miss) else { continue };
+                    if a >= bar(&list, self.below) {
                         continue;
                     }
                     let kc = self.best(i + 1, j, w2, h2, false);
@@ -1033,7 +1051,7 @@ impl<'a> Search<'a> {
                         // along the corner's left edge.
                         let inner = if vertical > 0 && w2 + 1 == w { clash_cost(&[head], &b.edges.left.iter().map(|e| e.shifted(h - h2)).collect::<Vec<_>>()) } else { 0 };
                         let cost = a + b.cost + inner;
-                        if cost >= bar(&list) {
+                        if cost >= bar(&list, self.below) {
                             continue;
                         }
                         let shifted = b.edges.right.iter().map(|e| e.shifted(h - h2));
@@ -1155,9 +1173,10 @@ struct Cand {
     edges: Edges,
 }
 
-/// What a layout must cost less than to be kept in `list`.
-fn bar(list: &[Cand]) -> u32 {
-    if list.len() < KEEP { u32::MAX } else { list[KEEP - 1].cost }
+/// What a layout must cost less than to be kept in `list`, in a search that keeps nothing
+/// costing `below` or more.
+fn bar(list: &[Cand], below: u32) -> u32 {
+    if list.len() < KEEP { below } else { list[KEEP - 1].cost.min(below) }
 }
 
 /// Keep `cand` in `list` (cheapest first, at most [`KEEP`]) if it is among the cheapest; of two
@@ -1199,7 +1218,7 @@ pub fn search_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &B
 /// misses it by.
 fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), mode: Mode, leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
-    let first = search_within(fitter, stories, (area, beside), &bounds, &[], mode, leaves);
+    let first = search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &[], miss: u32::MAX, below: u32::MAX }, mode, leaves);
     // Head size by rank: a head's size follows its block's span (the format's `heads`), so the
     // lead's head is the page's largest when no other story is as wide as the lead. When the
     // cheapest layout has another head as large (or a story wider), the search runs again with
@@ -1223,7 +1242,7 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     }
     let ranked_bounds: Vec<(u32, u32)> = bounds.iter().enumerate().map(|(i, &(lo, hi))| if i == 0 && !placed_lead { (lo.max(lead), hi) } else { (lo, hi.min(lead)) }).collect();
     let caps: Vec<usize> = (0..stories.len()).map(|i| if i == 0 && !placed_lead { 0 } else { lead_tier + 1 }).collect();
-    match search_within(fitter, stories, (area, beside), &ranked_bounds, &caps, mode, leaves) {
+    match search_within(fitter, stories, (area, beside), Limits { bounds: &ranked_bounds, caps: &caps, miss: u32::MAX, below: u32::MAX }, mode, leaves) {
         Some(ranked) if ranked.0.cost <= layout.cost + wide * W_RANK => Some(ranked),
         _ => Some((layout, missed)),
     }
@@ -1297,12 +1316,47 @@ pub fn nearest(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) 
 /// [`nearest`] with the leaves of the page's other searches ([`Leaves`]).
 pub fn nearest_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
-    search_within(fitter, stories, (area, beside), &bounds, &[], Mode::Nearest, leaves)
+    // A search that lets every story miss its block by any number of lines finds nearly every
+    // part of the page filled some way, so it prunes little (seconds on a broadsheet page of
+    // eight stories). Held to `miss` lines a story it prunes like the exact search; the layout
+    // it finds is the nearest of all when it costs no more than any layout with a story missing
+    // by more could (each line costs W_MISS and no term is negative), else `miss` widens.
+    let (mut miss, mut best) = (NEAREST_MISS, None);
+    loop {
+        // Nothing costing more than the layout found already is kept (each part of a layout
+        // costs no more than the whole).
+        let below = best.as_ref().map_or(u32::MAX, |(l, _): &(Layout, _)| l.cost.saturating_add(1));
+        let found = search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &[], miss, below }, Mode::Nearest, leaves);
+        crate::diag::log(&format!("nearest: within {miss} lines a story, below {below}: {:?}", found.as_ref().map(|(l, _)| l.cost)));
+        if found.is_some() {
+            best = found;
+        }
+        match best {
+            Some((ref layout, _)) if layout.cost <= miss.saturating_add(1).saturating_mul(W_MISS) => return best,
+            _ if miss == u32::MAX => return best,
+            // A layout within `miss` costing C: one nearer misses by fewer than C / W_MISS lines
+            // a story, so the next search finds it (and nothing past it need be tried).
+            Some((ref layout, _)) => miss = layout.cost.div_ceil(W_MISS).saturating_sub(1).max(miss + 1),
+            None => miss = if miss >= NEAREST_MISS << 3 { u32::MAX } else { miss * 2 },
+        }
+    }
 }
+
+/// [`nearest`] searched as it is defined: every story's copy allowed to miss its block by any
+/// number of lines, nothing pruned for cost — what [`nearest_with`] finds faster (the tests hold
+/// one to the other).
+pub fn nearest_unpruned(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) -> Option<(Layout, Vec<(usize, Missed)>)> {
+    let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
+    search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &[], miss: u32::MAX, below: u32::MAX }, Mode::Nearest, &mut Leaves::default())
+}
+
+/// The lines a story's copy may miss its block by in the nearest layout's first search (see
+/// [`nearest_with`]): widened while a layout missing by more could be nearer.
+pub const NEAREST_MISS: u32 = 4;
 
 /// [`search`] with each story's spans held within `bounds`, each story's copy missing its block
 /// as `mode` allows; the page's `leaves` used and kept.
-fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), bounds: &[(u32, u32)], caps: &[usize], mode: Mode, leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
+fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), Limits { bounds, caps, miss, below }: Limits, mode: Mode, leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
     if stories.is_empty() || area.columns == 0 || area.bottom <= area.top || bounds.iter().any(|(lo, hi)| lo > hi) {
         return None;
     }
@@ -1320,6 +1374,8 @@ fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Bes
         mode,
         lead_placed: beside.lead_placed(),
         caps: caps.to_vec(),
+        miss,
+        below,
         shared: std::mem::take(leaves),
     };
     let key = s.best(0, n, area.columns, area.bottom - area.top, true);
