@@ -658,15 +658,9 @@ fn clash_cost(right: &[EdgeHead], left: &[EdgeHead]) -> u32 {
     cost
 }
 
-/// The stories whose heads meet across a cut (see [`clash_cost`]).
-fn met_stories(right: &[EdgeHead], left: &[EdgeHead]) -> Vec<usize> {
-    let mut met = Vec::new();
-    for a in right {
-        for b in left.iter().filter(|b| meet(a, b)) {
-            met.extend([a.story, b.story]);
-        }
-    }
-    met
+/// Whether story `story`'s head meets one across a cut (see [`clash_cost`]).
+fn met_across(right: &[EdgeHead], left: &[EdgeHead], story: usize) -> bool {
+    right.iter().any(|a| left.iter().any(|b| (a.story == story || b.story == story) && meet(a, b)))
 }
 
 impl<'a> Search<'a> {
@@ -984,10 +978,12 @@ impl<'a> Search<'a> {
                         let head = EdgeHead { from, to: from + a.head_text, story: i, clashed: false, vertical: false };
                         Edges { left: vec![head], right: vec![head] }
                     };
-                    offer(&mut list, Cand { cost: c, choice: Choice::Leaf { setting }, edges });
+                    offer(&mut list, c, Choice::Leaf { setting }, &edges);
                 }
             }
         } else {
+            // The edges of the layout offered, built here and copied only into a list that keeps it.
+            let mut edges = Edges::default();
             for k in i + 1..j {
                 for h1 in 1..h {
                     let ku = self.best(i, k, w, h1, top);
@@ -1000,12 +996,16 @@ impl<'a> Search<'a> {
                     for (ai, a) in ups.iter().enumerate() {
                         for (bi, b) in downs.iter().enumerate() {
                             let cost = a.cost + b.cost;
+                            // Each list is cheapest first: the rest of `downs` costs more.
                             if cost >= bar(&list, self.below) {
-                                continue;
+                                break;
                             }
-                            let shift = |v: &[EdgeHead]| v.iter().map(|e| e.shifted(h1)).collect::<Vec<_>>();
-                            let edges = Edges { left: [a.edges.left.clone(), shift(&b.edges.left)].concat(), right: [a.edges.right.clone(), shift(&b.edges.right)].concat() };
-                            offer(&mut list, Cand { cost, choice: Choice::Across { k, h1, a: ai as u8, b: bi as u8 }, edges });
+                            for (side, (x, y)) in [(&mut edges.left, (&a.edges.left, &b.edges.left)), (&mut edges.right, (&a.edges.right, &b.edges.right))] {
+                                side.clear();
+                                side.extend_from_slice(x);
+                                side.extend(y.iter().map(|e| e.shifted(h1)));
+                            }
+                            offer(&mut list, cost, Choice::Across { k, h1, a: ai as u8, b: bi as u8 }, &edges);
                         }
                     }
                 }
@@ -1020,7 +1020,7 @@ impl<'a> Search<'a> {
                     for (ai, a) in lefts.iter().enumerate() {
                         for (bi, b) in rights.iter().enumerate() {
                             if a.cost + b.cost >= bar(&list, self.below) {
-                                continue;
+                                break;
                             }
                             // The heads that meet across the cut (碰题).
                             let cost = a.cost + b.cost + clash_cost(&a.edges.right, &b.edges.left);
@@ -1029,10 +1029,12 @@ impl<'a> Search<'a> {
                             }
                             // A head that met one across this cut and stands on the outer edge
                             // too (its story as wide as its side) has a neighbour already.
-                            let met = met_stories(&a.edges.right, &b.edges.left);
-                            let mark = |v: &[EdgeHead]| v.iter().map(|e| EdgeHead { clashed: e.clashed || met.contains(&e.story), ..*e }).collect::<Vec<_>>();
-                            let edges = Edges { left: mark(&a.edges.left), right: mark(&b.edges.right) };
-                            offer(&mut list, Cand { cost, choice: Choice::Down { k, w1, a: ai as u8, b: bi as u8 }, edges });
+                            let (cut_right, cut_left) = (&a.edges.right, &b.edges.left);
+                            for (side, outer) in [(&mut edges.left, &a.edges.left), (&mut edges.right, &b.edges.right)] {
+                                side.clear();
+                                side.extend(outer.iter().map(|e| EdgeHead { clashed: e.clashed || met_across(cut_right, cut_left, e.story), ..*e }));
+                            }
+                            offer(&mut list, cost, Choice::Down { k, w1, a: ai as u8, b: bi as u8 }, &edges);
                         }
                     }
                 }
@@ -1047,6 +1049,9 @@ impl<'a> Search<'a> {
                     let kc = self.best(i + 1, j, w2, h2, false);
                     let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + if vertical > 0 { vertical } else { head_text }, story: i, clashed: false, vertical: vertical > 0 };
                     for (bi, b) in self.cands(kc).iter().enumerate() {
+                        if a + b.cost >= bar(&list, self.below) {
+                            break;
+                        }
                         // A vertical head down the column left of the corner meets the heads
                         // along the corner's left edge.
                         let inner = if vertical > 0 && w2 + 1 == w { clash_cost(&[head], &b.edges.left.iter().map(|e| e.shifted(h - h2)).collect::<Vec<_>>()) } else { 0 };
@@ -1054,9 +1059,12 @@ impl<'a> Search<'a> {
                         if cost >= bar(&list, self.below) {
                             continue;
                         }
-                        let shifted = b.edges.right.iter().map(|e| e.shifted(h - h2));
-                        let right = if vertical > 0 { shifted.collect() } else { std::iter::once(head).chain(shifted).collect() };
-                        offer(&mut list, Cand { cost, choice: Choice::Wrap { w2, h2, b: bi as u8 }, edges: Edges { left: vec![head], right } });
+                        edges.left.clear();
+                        edges.left.push(head);
+                        edges.right.clear();
+                        edges.right.extend((vertical == 0).then_some(head));
+                        edges.right.extend(b.edges.right.iter().map(|e| e.shifted(h - h2)));
+                        offer(&mut list, cost, Choice::Wrap { w2, h2, b: bi as u8 }, &edges);
                     }
                 }
             }
@@ -1179,20 +1187,20 @@ fn bar(list: &[Cand], below: u32) -> u32 {
     if list.len() < KEEP { below } else { list[KEEP - 1].cost.min(below) }
 }
 
-/// Keep `cand` in `list` (cheapest first, at most [`KEEP`]) if it is among the cheapest; of two
-/// with the same heads on their edges (which meet any neighbour alike) only the cheaper. Ties
-/// keep the one found first.
-fn offer(list: &mut Vec<Cand>, cand: Cand) {
+/// Keep the layout costing `cost`, made as `choice`, with `edges`, in `list` (cheapest first,
+/// at most [`KEEP`]) if it is among the cheapest; of two with the same heads on their edges
+/// (which meet any neighbour alike) only the cheaper. Ties keep the one found first.
+fn offer(list: &mut Vec<Cand>, cost: u32, choice: Choice, edges: &Edges) {
     let same = |x: &[EdgeHead], y: &[EdgeHead]| x.len() == y.len() && x.iter().zip(y).all(|(p, q)| p.from == q.from && p.to == q.to && p.clashed == q.clashed && p.vertical == q.vertical);
-    if let Some(pos) = list.iter().position(|c| same(&c.edges.left, &cand.edges.left) && same(&c.edges.right, &cand.edges.right)) {
-        if cand.cost >= list[pos].cost {
+    if let Some(pos) = list.iter().position(|c| same(&c.edges.left, &edges.left) && same(&c.edges.right, &edges.right)) {
+        if cost >= list[pos].cost {
             return;
         }
         list.remove(pos);
     }
-    let at = list.iter().position(|c| cand.cost < c.cost).unwrap_or(list.len());
+    let at = list.iter().position(|c| cost < c.cost).unwrap_or(list.len());
     if at < KEEP {
-        list.insert(at, cand);
+        list.insert(at, Cand { cost, choice, edges: edges.clone() });
         list.truncate(KEEP);
     }
 }
@@ -1242,8 +1250,10 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     }
     let ranked_bounds: Vec<(u32, u32)> = bounds.iter().enumerate().map(|(i, &(lo, hi))| if i == 0 && !placed_lead { (lo.max(lead), hi) } else { (lo, hi.min(lead)) }).collect();
     let caps: Vec<usize> = (0..stories.len()).map(|i| if i == 0 && !placed_lead { 0 } else { lead_tier + 1 }).collect();
-    match search_within(fitter, stories, (area, beside), Limits { bounds: &ranked_bounds, caps: &caps, miss: u32::MAX, below: u32::MAX }, mode, leaves) {
-        Some(ranked) if ranked.0.cost <= layout.cost + wide * W_RANK => Some(ranked),
+    // Only a layout costing at most that is kept, so no part costing more is.
+    let most = layout.cost.saturating_add(wide * W_RANK);
+    match search_within(fitter, stories, (area, beside), Limits { bounds: &ranked_bounds, caps: &caps, miss: u32::MAX, below: most.saturating_add(1) }, mode, leaves) {
+        Some(ranked) if ranked.0.cost <= most => Some(ranked),
         _ => Some((layout, missed)),
     }
 }
