@@ -465,6 +465,18 @@ impl Kept {
         self.wraps.extend(other.wraps);
         self.slack.extend(other.slack);
     }
+
+    /// Only the fits of the stories (their indices on the page) `keep` says.
+    fn retain(&mut self, keep: impl Fn(usize) -> bool) {
+        self.map.retain(|k, _| keep(k.story));
+        self.wraps.retain(|k, _| keep(k.0.story));
+        self.slack.retain(|k, _| keep(k.0));
+    }
+
+    /// How many fits are kept.
+    fn len(&self) -> usize {
+        self.map.len() + self.wraps.len() + self.slack.len()
+    }
 }
 
 /// The leaves of one page's searches (one fitter, one area, the same heads beside it), kept
@@ -478,6 +490,8 @@ pub struct Leaves {
     base: std::sync::Arc<Kept>,
     own: Kept,
     keep: bool,
+    /// Fits the searches made (a leaf, an L-shaped block or a slack not found here).
+    fitted: usize,
 }
 
 impl Leaves {
@@ -508,6 +522,24 @@ impl Leaves {
         self.len() == 0
     }
 
+    /// How many fits the searches that used these leaves made (what they did not find here).
+    pub fn fitted(&self) -> usize {
+        self.fitted
+    }
+
+    /// Leaves that start from `kept` (a page's fits from its last search in a session) and keep
+    /// what each search fits.
+    fn from_kept(kept: Kept) -> Self {
+        Self { base: std::sync::Arc::new(kept), keep: true, ..Self::default() }
+    }
+
+    /// Everything kept, in one.
+    fn into_kept(self) -> Kept {
+        let mut kept = std::sync::Arc::try_unwrap(self.base).unwrap_or_else(|shared| (*shared).clone());
+        kept.extend(self.own);
+        kept
+    }
+
     /// Leaves for a search run beside others: what is kept so far, shared, and nothing of
     /// their own; [`Leaves::merge`] takes back what they add.
     fn branch(&mut self) -> Leaves {
@@ -516,12 +548,13 @@ impl Leaves {
             // The branches of the batch before are gone: no copy is made.
             std::sync::Arc::make_mut(&mut self.base).extend(own);
         }
-        Leaves { base: self.base.clone(), own: Kept::default(), keep: self.keep }
+        Leaves { base: self.base.clone(), own: Kept::default(), keep: self.keep, fitted: 0 }
     }
 
     /// What a branch ([`Leaves::branch`]) added.
     fn merge(&mut self, branch: Leaves) {
         self.own.extend(branch.own);
+        self.fitted += branch.fitted;
     }
 }
 
@@ -688,6 +721,7 @@ impl<'a> Search<'a> {
             Some(v) => v,
             None => {
                 let v = self.fit_leaf(i, w, h, top, setting);
+                self.shared.fitted += 1;
                 if let Some(k) = shared_key.filter(|_| self.shared.keep) {
                     self.shared.own.map.insert(k, v);
                 }
@@ -870,6 +904,7 @@ impl<'a> Search<'a> {
             .filter(|f| f.overset == 0 && !f.head_short && !f.photos_outside && f.lines > 0)
             .map(|f| (f.capacity.saturating_sub(f.lines), f.head_lines));
         self.shared.own.slack.insert(key, v);
+        self.shared.fitted += 1;
         v
     }
 
@@ -943,6 +978,7 @@ impl<'a> Search<'a> {
                 Wrapped { cost: c + W_WRAP + u32::from(aside.is_some()) * W_PHOTO_SPAN, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed, photo_span: aside, photo_lines, flaws }
             });
         self.shared.own.wraps.insert(key, v);
+        self.shared.fitted += 1;
         v
     }
 
@@ -1431,6 +1467,10 @@ pub struct PagePlacement {
     /// Cuts that would give the page a better layout ([`advise`]), where the session asked for
     /// them ([`PlaceCache::advise`]) and the page was searched.
     pub advice: Option<Advice>,
+    /// The fits the page's searches made this time ([`Leaves::fitted`]; none when reused): in a
+    /// session that keeps a page's fits ([`PlaceCache::keep_fits`]), a page searched again
+    /// after one of its stories changed fits only that one again.
+    pub fitted: usize,
 }
 
 /// The pages a session placed, kept across its rebuilds (`folio watch`, `folio serve`): a
@@ -1446,33 +1486,92 @@ pub struct PlaceCache {
     /// Each page searched is also asked what cuts would give it a better layout ([`advise`]):
     /// `folio place` and `folio check` ask; a build does not (a second search a page).
     pub advise: bool,
+    /// Keep what each page's searches fitted for its next search ([`PageFits`]): a session
+    /// that rebuilds as the editor works (`folio watch`, `folio serve`) sets it, so a page whose
+    /// copy changed is searched again fitting only the stories that changed. (A single build
+    /// would keep them for nothing: a page's first search keeps its fits only where it finds
+    /// nothing in the page's order.)
+    pub keep_fits: bool,
+    /// Each page's fits by the digest of what every fit on the page reads but its stories
+    /// ([`fits_context`]).
+    fits: std::collections::HashMap<[u8; 32], PageFits>,
+}
+
+/// What a page's searches fitted, kept for its next search ([`PlaceCache::keep_fits`]), with
+/// the digest of each of its stories as they were fitted ([`story_digests`]): a story whose
+/// digest is the same is fitted the same, so its fits are taken; the others' are dropped.
+#[derive(Default)]
+struct PageFits {
+    stories: Vec<[u8; 32]>,
+    kept: Kept,
+}
+
+impl std::fmt::Debug for PageFits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PageFits").field("stories", &self.stories.len()).field("kept", &self.kept.len()).finish()
+    }
+}
+
+/// Debug output fed straight into a digest (no string the size of a page's measures).
+struct Feed(sha2::Sha256);
+
+impl std::fmt::Write for Feed {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        sha2::Digest::update(&mut self.0, s.as_bytes());
+        Ok(())
+    }
+}
+
+impl Feed {
+    fn digest(write: impl FnOnce(&mut Feed)) -> [u8; 32] {
+        let mut h = Feed(<sha2::Sha256 as sha2::Digest>::new());
+        write(&mut h);
+        sha2::Digest::finalize(h.0).into()
+    }
+}
+
+/// The digest of what a fit of each of page `pi`'s stories reads of the story: the story as
+/// loaded, the galley pieces pass 1 set for it and what pass 1 measured of each, and its
+/// photos' pixel sizes.
+fn story_digests(edition: &Edition, pass1: &crate::layout::compile::Pass1, pi: usize, photos: &[Vec<crate::input::photos::PhotoInfo>]) -> Vec<[u8; 32]> {
+    use std::fmt::Write;
+    (0..edition.stories[pi].len())
+        .map(|si| {
+            Feed::digest(|h| {
+                let _ = write!(h, "{:?}\u{1}{:?}\u{1}", edition.stories[pi][si].value, photos.get(si));
+                if let Some(pieces) = pass1.galley.stories.get(pi).and_then(|p| p.get(si)) {
+                    let _ = write!(h, "{pieces:?}\u{1}");
+                    for i in pieces.items() {
+                        let _ = write!(h, "{:?}\u{1}{:?}\u{1}", pass1.galley.items.get(i), pass1.measures.get(i));
+                    }
+                }
+            })
+        })
+        .collect()
+}
+
+/// The digest of what every fit on page `pi` reads besides its stories: the page's format, the
+/// free area and `edition.toml` (which lists each page's stories: a story's index on the page,
+/// the fits' key, means the same story while it is the same).
+fn fits_context(edition: &Edition, formats: &Formats, pi: usize, area: Area) -> [u8; 32] {
+    use std::fmt::Write;
+    Feed::digest(|h| {
+        let _ = write!(h, "{:?}\u{1}{area:?}\u{1}{:?}\u{1}{pi}", edition.page_format(formats, pi), edition.file.value);
+    })
 }
 
 /// The digest of what the search of page `pi` reads (see [`PlaceCache`]).
 fn page_key(edition: &Edition, formats: &Formats, pass1: &crate::layout::compile::Pass1, pi: usize, unplaced: &[usize], (area, beside): (Area, &Beside), photos: &[Vec<crate::input::photos::PhotoInfo>]) -> [u8; 32] {
-    use sha2::Digest;
+    page_key_of(edition, formats, pi, unplaced, (area, beside), &story_digests(edition, pass1, pi, photos))
+}
+
+/// [`page_key`] from the page's [`story_digests`].
+fn page_key_of(edition: &Edition, formats: &Formats, pi: usize, unplaced: &[usize], (area, beside): (Area, &Beside), stories: &[[u8; 32]]) -> [u8; 32] {
     use std::fmt::Write;
-    /// Debug output fed straight into the digest (no string the size of a page's measures).
-    struct Feed(sha2::Sha256);
-    impl Write for Feed {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            self.0.update(s.as_bytes());
-            Ok(())
-        }
-    }
-    let mut h = Feed(sha2::Sha256::new());
-    let format = edition.page_format(formats, pi);
-    let _ = write!(h, "{format:?}\u{1}{area:?}\u{1}{beside:?}\u{1}{unplaced:?}\u{1}{:?}\u{1}{photos:?}\u{1}", edition.file.value);
-    for (si, story) in edition.stories[pi].iter().enumerate() {
-        let _ = write!(h, "{:?}\u{1}", story.value);
-        if let Some(pieces) = pass1.galley.stories.get(pi).and_then(|p| p.get(si)) {
-            let _ = write!(h, "{pieces:?}\u{1}");
-            for i in pieces.items() {
-                let _ = write!(h, "{:?}\u{1}{:?}\u{1}", pass1.galley.items.get(i), pass1.measures.get(i));
-            }
-        }
-    }
-    h.0.finalize().into()
+    Feed::digest(|h| {
+        let format = edition.page_format(formats, pi);
+        let _ = write!(h, "{format:?}\u{1}{area:?}\u{1}{beside:?}\u{1}{unplaced:?}\u{1}{:?}\u{1}{stories:?}", edition.file.value);
+    })
 }
 
 /// Place every story of `edition` that has no `[block]`: pass 1 once with every head and lead
@@ -1499,8 +1598,8 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
     }
     // Each page with stories to place: searched, or taken from the cache.
     enum Job {
-        Search { pi: usize, unplaced: Vec<usize>, area: Area, beside: Beside, key: [u8; 32] },
-        Reused(PagePlacement, [u8; 32]),
+        Search { pi: usize, unplaced: Vec<usize>, area: Area, beside: Beside, key: [u8; 32], fits: Option<([u8; 32], PageFits)> },
+        Reused(PagePlacement, [u8; 32], Option<([u8; 32], PageFits)>),
     }
     let mut jobs = Vec::new();
     let mut errors = Vec::new();
@@ -1531,26 +1630,40 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
             continue;
         }
         let beside = beside_heads(edition, formats, &pass1, pi, area, &infos[pi]);
-        let key = page_key(edition, formats, &pass1, pi, &unplaced, (area, &beside), &infos[pi]);
+        let stories = story_digests(edition, &pass1, pi, &infos[pi]);
+        let key = page_key_of(edition, formats, pi, &unplaced, (area, &beside), &stories);
+        // The page's fits from its last search, where the session keeps them: those of the
+        // stories that did not change.
+        let fits = cache.keep_fits.then(|| {
+            let context = fits_context(edition, formats, pi, area);
+            let mut old = cache.fits.remove(&context).unwrap_or_default();
+            old.kept.retain(|si| old.stories.get(si).is_some_and(|d| stories.get(si) == Some(d)));
+            (context, PageFits { stories, kept: old.kept })
+        });
         jobs.push(match cache.pages.get(&key) {
-            Some((blocks, advice)) => Job::Reused(PagePlacement { page: pi, blocks: blocks.clone(), reused: true, reordered: blocks.iter().map(|b| b.story).ne(unplaced.iter().copied()), advice: advice.clone() }, key),
-            None => Job::Search { pi, unplaced, area, beside, key },
+            Some((blocks, advice)) => Job::Reused(PagePlacement { page: pi, blocks: blocks.clone(), reused: true, reordered: blocks.iter().map(|b| b.story).ne(unplaced.iter().copied()), advice: advice.clone(), fitted: 0 }, key, fits),
+            None => Job::Search { pi, unplaced, area, beside, key, fits },
         });
     }
     // The pages' searches share nothing: one a core (each is single-threaded), in page order.
     let shared: &Edition = edition;
     let advising = cache.advise;
-    let done: Vec<Result<(PagePlacement, [u8; 32]), Diagnostic>> = jobs
+    type Done = (Result<(PagePlacement, [u8; 32]), Diagnostic>, Option<([u8; 32], PageFits)>);
+    let done: Vec<Done> = jobs
         .into_par_iter()
         .map(|job| match job {
-            Job::Reused(p, key) => Ok((p, key)),
-            Job::Search { pi, unplaced, area, beside, key } => {
+            Job::Reused(p, key, fits) => (Ok((p, key)), fits),
+            Job::Search { pi, unplaced, area, beside, key, fits } => {
                 let photos = infos[pi].iter().map(|v| v.iter().copied().map(Some).collect()).collect();
                 let fitter = Fitter::new(shared, formats, &pass1.galley, &pass1.measures, pi, photos);
                 let t = std::time::Instant::now();
                 // The page's searches share their leaves (kept from the first order tried after
-                // the list's: each story fitted to each rectangle once).
-                let mut leaves = Leaves::default();
+                // the list's: each story fitted to each rectangle once), and start from the fits
+                // of its last search where the session keeps them.
+                let (mut leaves, fits) = match fits {
+                    Some((context, PageFits { stories, kept })) => (Leaves::from_kept(kept), Some((context, stories))),
+                    None => (Leaves::default(), None),
+                };
                 let mut found = search_with(&fitter, &unplaced, (area, &beside), &mut leaves);
                 let t_search = t.elapsed();
                 // No layout keeps the stories' order: the stories after the lead in other
@@ -1561,7 +1674,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                     found = search_orders(&fitter, &other_orders(shared, pi, &unplaced), (area, &beside), &mut leaves);
                 }
                 crate::diag::log(&format!("placed page {} in {:?} (search {:?})", shared.file.value.pages[pi].number, t.elapsed(), t_search));
-                match found {
+                let result = match found {
                     Some(layout) => {
                         let reordered = layout.blocks.iter().map(|b| b.story).ne(unplaced.iter().copied());
                         let t = std::time::Instant::now();
@@ -1569,20 +1682,29 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                         if advising {
                             crate::diag::log(&format!("advised page {} in {:?}", shared.file.value.pages[pi].number, t.elapsed()));
                         }
-                        Ok((PagePlacement { page: pi, blocks: layout.blocks, reused: false, reordered, advice }, key))
+                        Ok((PagePlacement { page: pi, blocks: layout.blocks, reused: false, reordered, advice, fitted: leaves.fitted() }, key))
                     }
                     None => {
                         // What the message asks of each story: the nearest layout in the page's order.
                         let near = nearest_with(&fitter, &unplaced, (area, &beside), &mut leaves);
                         Err(no_tiling(shared, &fitter, shared.page_format(formats, pi), pi, &unplaced, area, near))
                     }
+                };
+                let t = std::time::Instant::now();
+                let fits = fits.map(|(context, stories)| (context, PageFits { stories, kept: leaves.into_kept() }));
+                if let Some((_, f)) = &fits {
+                    crate::diag::log(&format!("page {}: {} fits kept for its next search ({:?})", shared.file.value.pages[pi].number, f.kept.len(), t.elapsed()));
                 }
+                (result, fits)
             }
         })
         .collect();
     let mut placements = Vec::new();
     let mut kept = std::collections::HashMap::new();
-    for d in done {
+    // Only this build's pages' fits are kept, as their blocks are.
+    let mut fits = std::collections::HashMap::new();
+    for (d, page_fits) in done {
+        fits.extend(page_fits);
         match d {
             Ok((p, key)) => {
                 kept.insert(key, (p.blocks.clone(), p.advice.clone()));
@@ -1596,6 +1718,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
         kept.insert(a.key, (vec![a.placed], None));
     }
     cache.pages = kept;
+    cache.fits = fits;
     if !errors.is_empty() {
         return Err(Diagnostics(errors));
     }
@@ -1611,7 +1734,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                 p.blocks.insert(0, placed);
                 p.reused &= reused;
             }
-            None => placements.push(PagePlacement { page, blocks: vec![placed], reused, reordered: false, advice: None }),
+            None => placements.push(PagePlacement { page, blocks: vec![placed], reused, reordered: false, advice: None, fitted: 0 }),
         }
         placements.sort_by_key(|p| p.page);
     }

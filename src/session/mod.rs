@@ -138,12 +138,22 @@ pub struct Session {
     /// Nothing compiles in this process after the next [`Session::build`] (see
     /// [`Session::last_compile`]).
     last_compile: bool,
+    /// Each placed page's fits are kept for its next search (see
+    /// [`crate::layout::place::PlaceCache::keep_fits`]).
+    keep_fits: bool,
 }
 
 impl Session {
     /// A session for `opts` under `policy`; nothing is read until [`Session::open`].
     pub fn new(opts: Options, policy: Policy) -> Self {
-        Self { opts, policy, warm: None, opened: None, inputs: Vec::new(), load_time: std::time::Duration::ZERO, photo_forms: true, last_compile: false }
+        Self { opts, policy, warm: None, opened: None, inputs: Vec::new(), load_time: std::time::Duration::ZERO, photo_forms: true, last_compile: false, keep_fits: false }
+    }
+
+    /// Say that the session rebuilds as the editor works (`folio watch`, `folio serve`): each
+    /// page folio places keeps what its search fitted, so the page, searched again after one of
+    /// its stories changed, fits only that story again.
+    pub fn keep_fits(&mut self) {
+        self.keep_fits = true;
     }
 
     /// Say that nothing will be compiled in this process after the next [`Session::build`] (a
@@ -222,6 +232,7 @@ impl Session {
         let (Some(warm), Some(opened)) = (&mut self.warm, &self.opened) else { unreachable!("opened above") };
         // Stories without a [block] are placed first (自动组版); the compile lays them out there.
         warm.placed.advise = self.policy.advise;
+        warm.placed.keep_fits = self.keep_fits;
         let placed = crate::layout::place::place_edition(&mut warm.world, &mut edition, &opened.formats, &mut warm.placed)?;
         // The photos' ink (a resize and a separation of each RGB photo) is measured on the
         // other core while the spread sheets are laid out; the preflight then finds it cached.

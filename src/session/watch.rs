@@ -75,8 +75,10 @@ impl Watch {
     /// A watch writing to `out` (and PNG proofs of changed pages at `png` dpi, if given).
     pub fn new(opts: Options, policy: Policy, out: PathBuf, png: Option<f32>) -> Self {
         keep_freed_memory();
+        let mut session = Session::new(opts, policy);
+        session.keep_fits();
         Self {
-            session: Session::new(opts, policy),
+            session,
             out,
             png,
             pages: None,
