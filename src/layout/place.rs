@@ -482,7 +482,8 @@ impl Kept {
 /// The leaves of one page's searches (one fitter, one area, the same heads beside it), kept
 /// across them where [`Leaves::kept`]: a page searched in other orders fits each story to each
 /// rectangle once. A page's first search keeps no leaves unless it finds nothing (most pages
-/// place in their order: the map would be work for nothing); the L-shaped blocks and slacks,
+/// place in their order: the map would be work for nothing) or the session keeps them for the
+/// page's next search ([`PlaceCache::keep_fits`]); the L-shaped blocks and slacks,
 /// which a search keeps in maps anyway, are kept always. What is kept is shared read-only by
 /// the searches that run at once ([`Leaves::branch`]), each adding its own.
 #[derive(Default, Clone)]
