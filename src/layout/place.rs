@@ -1533,10 +1533,13 @@ impl Feed {
 
 /// The digest of what a fit of each of page `pi`'s stories reads of the story: the story as
 /// loaded, the galley pieces pass 1 set for it and what pass 1 measured of each, and its
-/// photos' pixel sizes.
+/// photos' pixel sizes. (Their Debug text, a few hundred kilobytes a page at every span, is
+/// written on both cores: it is on a warm rebuild's path.)
 fn story_digests(edition: &Edition, pass1: &crate::layout::compile::Pass1, pi: usize, photos: &[Vec<crate::input::photos::PhotoInfo>]) -> Vec<[u8; 32]> {
+    use rayon::prelude::*;
     use std::fmt::Write;
     (0..edition.stories[pi].len())
+        .into_par_iter()
         .map(|si| {
             Feed::digest(|h| {
                 let _ = write!(h, "{:?}\u{1}{:?}\u{1}", edition.stories[pi][si].value, photos.get(si));
@@ -1602,6 +1605,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
         Search { pi: usize, unplaced: Vec<usize>, area: Area, beside: Beside, key: [u8; 32], fits: Option<([u8; 32], PageFits)> },
         Reused(PagePlacement, [u8; 32], Option<([u8; 32], PageFits)>),
     }
+    let t_jobs = std::time::Instant::now();
     let mut jobs = Vec::new();
     let mut errors = Vec::new();
     for pi in 0..edition.stories.len() {
@@ -1646,6 +1650,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
             None => Job::Search { pi, unplaced, area, beside, key, fits },
         });
     }
+    crate::diag::log(&format!("pages to place read in {:?}", t_jobs.elapsed()));
     // The pages' searches share nothing: one a core (each is single-threaded), in page order.
     let shared: &Edition = edition;
     let advising = cache.advise;
