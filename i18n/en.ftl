@@ -289,6 +289,7 @@ report-balance-short = { $chars } short
 report-balance-over = { $chars } over
 report-block-line = { $name }: block { $cols } × { $lines } lines{ $jumps } ({ $placed }) holds ~{ $capacity } characters, copy { $copy } ({ $balance }){ $advised }
 report-advised-cut = ; cut ~{ $chars } for a better page
+report-advised-add = ; add ~{ $chars } for a better page
 report-placed-by-folio = placed by folio
 report-placed-by-hand = by hand
 count-cols = { $n ->
@@ -430,8 +431,11 @@ place-flaw-stacked = { $n } { $n ->
     } (叠题)
 place-flaw-none = with none of them
 place-flaw-remain = with { $list }
-place-better-with-cuts = page { $page } places, but with { $before }; cut { $cuts } and it places { $after }
-place-better-with-cuts-hint = cut from the ends of the stories (or as much elsewhere in them) and place the page again; or keep it as it is
+place-better-with-cuts = page { $page } places, but with { $before }; { $changes } and it places { $after }
+place-better-with-cuts-hint = cut from the ends of the stories (or as much elsewhere in them), add to those to lengthen, and place the page again; or keep it as it is
+place-change-cut = cut { $list }
+place-change-add = add { $list }
+place-change-sep = {" and "}
 place-no-arrangement-nearest-hint = the nearest arrangement needs: { $fix }; or give another story `priority = 1` (folio tried the other stories in other orders), { $widen }or give a story a [block] by hand
 
 ## folio place (src/cmd/place.rs)

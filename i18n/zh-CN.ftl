@@ -272,6 +272,7 @@ report-balance-short = 缺 { $chars } 字
 report-balance-over = 超 { $chars } 字
 report-block-line = { $name }：稿块 { $cols } × { $lines } 行{ $jumps }（{ $placed }）可容约 { $capacity } 字，稿件 { $copy } 字（{ $balance }）{ $advised }
 report-advised-cut = ；删约 { $chars } 字版面更好
+report-advised-add = ；增补约 { $chars } 字版面更好
 report-placed-by-folio = folio 安排
 report-placed-by-hand = 手工安排
 count-cols = { $n } 栏
@@ -365,8 +366,11 @@ place-flaw-breaks = { $n } 处孤行或寡行
 place-flaw-stacked = { $n } 处叠题（题下几乎无文）
 place-flaw-none = 这些问题都没有
 place-flaw-remain = 还有 { $list }
-place-better-with-cuts = 第 { $page } 版排得出，但有 { $before }；删减 { $cuts } 后再排，{ $after }
-place-better-with-cuts-hint = 从稿件末尾删（或在稿中别处删同样多），再安排一次；或保持原样
+place-better-with-cuts = 第 { $page } 版排得出，但有 { $before }；{ $changes } 后再排，{ $after }
+place-better-with-cuts-hint = 从稿件末尾删（或在稿中别处删同样多），需增补的稿件补写，再安排一次；或保持原样
+place-change-cut = 删减 { $list }
+place-change-add = 增补 { $list }
+place-change-sep = ，
 place-no-arrangement-nearest-hint = 最接近的排法需要：{ $fix }；或给另一篇稿件 `priority = 1`（其余稿件的别种顺序 folio 已试过），{ $widen }或手工给一篇稿件写 [block]
 
 ## folio place (src/cmd/place.rs)

@@ -8,6 +8,7 @@ use common::*;
 use folio::layout::compose::{PagesData, PlacedPiece, Rect};
 use folio::input::grid::Format;
 use folio::layout::galley::Piece;
+use folio::layout::place;
 use folio::session;
 
 /// The third sample edition, every story placed by folio.
@@ -926,6 +927,94 @@ fn folio_says_what_to_cut_for_a_page_without_a_row_of_heads() {
     run.assert_code(0);
     let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
     assert!(v["findings"].as_array().unwrap().iter().all(|f| f["code"] != "better-with-cuts" && f["code"] != "overset"), "{v:#}");
+}
+
+/// The advice's cuts as the JSON report gives them per block: (story file, characters to
+/// cut, characters to add).
+fn advised(p: &TestProject, name: &str) -> Vec<(String, u64, u64)> {
+    let run = p.folio(&["check", &format!("content/{name}"), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let n = |b: &serde_json::Value, k: &str| b[k].as_u64().unwrap_or(0);
+    v["pages"][0]["blocks"].as_array().unwrap().iter().filter(|b| n(b, "advised_cut_chars") + n(b, "advised_add_chars") > 0).map(|b| (b["story"].as_str().unwrap().to_string(), n(b, "advised_cut_chars"), n(b, "advised_add_chars"))).collect()
+}
+
+/// A row of heads weighs more in the search for what to cut than where the page is placed
+/// (`place::ROWS_IN_ADVICE`): a desk trims a page by a few lines a story to be rid of 碰题. On a
+/// tabloid page of seed text (four stories, the lead short with a photo) whose only layouts
+/// without the row need each story a few lines shorter — more lines, at the search's weight,
+/// than the row — `folio place` asks for those cuts; made, the page has no heads side by side,
+/// read back from the PDF.
+#[test]
+fn the_advice_cuts_a_page_by_more_than_a_rows_weight_to_be_rid_of_it() {
+    let name = "trim";
+    let p = seed_page_with_photo(name, 2783.6, &[(38, 20, 1), (33, 16, 3), (21, 11, 2), (64, 10, 6)], 0, "");
+    let pdf = p.out().join(format!("{name}.pdf"));
+    let report = p.report(name, true);
+    assert_eq!(rows_read_back(&p, name, &report.compiled.data, &pdf), ["trim page 1: 1"], "a row of heads as placed");
+    let said = p.folio(&["place", &format!("content/{name}")]).stderr();
+    let advice = said.lines().find(|l| l.contains("page 1 places, but with 1 pair of heads side by side (碰题)")).unwrap_or_else(|| panic!("{said}"));
+    assert!(advice.split(" and it places ").nth(1).is_some_and(|after| !after.contains("碰题")), "{advice}");
+    let cuts = advised(&p, name);
+    // More than a row's weight in lines (W_SIDE_BY_SIDE / W_CUT, less a story's cost each).
+    let lines: u64 = cuts.iter().map(|c| c.1.div_ceil(10)).sum();
+    assert!(cuts.len() >= 2 && lines * u64::from(place::W_CUT) + cuts.len() as u64 * u64::from(place::W_CUT_STORY) > u64::from(place::W_SIDE_BY_SIDE), "{cuts:?}");
+    for (story, chars, added) in &cuts {
+        assert_eq!(*added, 0, "{cuts:?}");
+        cut_from_end(&p.root().join(story), *chars as usize);
+    }
+    let report = p.report(name, true);
+    assert!(rows_read_back(&p, name, &report.compiled.data, &pdf).is_empty(), "no heads side by side with the cuts made: {:?}", report.placed);
+}
+
+/// What to add where no cut alone mends a page: on a tabloid page of seed text (six stories,
+/// the third with a photo) placed with an orphan that no cut takes away, `folio place` and
+/// `folio check` ask for a cut from one story and a line more of another, in English and in
+/// Chinese; the JSON report gives the characters to add on that block (`advised_add_chars`),
+/// the human report says it. Followed — the cut made, that many characters of seed text added
+/// to the other story's end — the page places with no widow or orphan, read back from the PDF,
+/// and is advised no more.
+#[test]
+fn folio_says_what_to_add_where_no_cut_alone_mends_a_page() {
+    let name = "adds";
+    let p = TestProject::sample();
+    let dir = p.edition(name);
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    let seed = Seed::load();
+    // Each story: its headline, and its paragraphs of seed text (the first, how many).
+    let stories = [(13, 16, 7), (3, 49, 5), (6, 53, 2), (18, 34, 4), (6, 2, 4), (19, 50, 6)];
+    let mut list = Vec::new();
+    for (k, &(head, first, n)) in stories.iter().enumerate() {
+        let rel = format!("stories/s{k}.toml");
+        std::fs::write(dir.join(&rel), story_toml(&seed.heads[head], &seed.paras_from(first, n))).unwrap();
+        list.push(rel);
+    }
+    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &list) + "\n[preflight]\nerror_ppi = 10\nwarn_ppi = 20\n").unwrap();
+    gradient(&dir.join("photos/g.png"), 1200, 800, 0);
+    p.edit(&format!("content/{name}/stories/s2.toml"), |t| t + "\n[[photos]]\nfile = \"photos/g.png\"\ncaption = \"图为现场\"\ncredit = \"记者\"\n");
+    let pdf = p.out().join(format!("{name}.pdf"));
+    p.folio(&["build", &format!("content/{name}"), "--out", "out"]).assert_code(0);
+    assert_eq!(typeset::faults(&pdf, &typeset::TABLOID).len(), 1, "an orphan as placed");
+
+    let place = p.folio(&["place", &format!("content/{name}")]);
+    place.assert_code(0);
+    let said = place.stderr();
+    assert!(said.contains("page 1 places, but with 1 widow or orphan; cut about 20 characters from s4 and add about 10 characters to s0 and it places with none of them"), "{said}");
+    let zh = p.folio_in_locale(&["place", &format!("content/{name}")], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(zh.stderr().contains("删减 s4 约 20 字，增补 s0 约 10 字 后再排"), "{}", zh.stderr());
+    let changes = advised(&p, name);
+    assert_eq!(changes, [(format!("content/{name}/stories/s0.toml"), 0, 10), (format!("content/{name}/stories/s4.toml"), 20, 0)]);
+    let human = p.folio(&["check", &format!("content/{name}")]).stdout();
+    assert!(human.lines().any(|l| l.trim_start().starts_with("s0: block") && l.ends_with("; add ~10 for a better page")), "{human}");
+
+    // Followed: 20 characters cut from s4, 10 of seed text added to s0.
+    cut_from_end(&p.root().join(&changes[1].0), 20);
+    let more: String = seed.paras[0].chars().filter(|c| !c.is_whitespace()).take(9).chain(['。']).collect();
+    add_to_end(&p.root().join(&changes[0].0), &more);
+    p.folio(&["build", &format!("content/{name}"), "--out", "out"]).assert_code(0);
+    assert_eq!(typeset::faults(&pdf, &typeset::TABLOID), [], "no widow or orphan with the copy changed");
+    let run = p.folio(&["check", &format!("content/{name}"), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| !["better-with-cuts", "overset", "widow", "orphan"].contains(&f["code"].as_str().unwrap())), "{v:#}");
 }
 
 /// A hand-placed story's 题上图 moves its head down its block, and the search weighs the heads

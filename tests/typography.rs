@@ -2,18 +2,10 @@
 //! them, not folio's own model): loose lines, widows and orphans.
 
 mod common;
-use common::typeset::{self, Fault, Line};
+use common::typeset::{self, faults, Body, Fault, Line, BROADSHEET, TABLOID};
 use common::*;
 use std::path::Path;
 
-/// A format's body size, line pitch and column width (layouts/formats.toml), pt.
-struct Body {
-    size: f64,
-    pitch: f64,
-    width: f64,
-}
-const BROADSHEET: Body = Body { size: 11.0, pitch: 16.5, width: 110.0 };
-const TABLOID: Body = Body { size: 10.0, pitch: 15.0, width: 100.0 };
 
 /// Loose lines (spread by more than 5% of an em) per page, and runs of two in a row.
 struct Loose {
@@ -46,11 +38,6 @@ fn loose(pdf: &Path, b: &Body) -> Loose {
         out.per_page.push(here);
     }
     out
-}
-
-fn faults(pdf: &Path, b: &Body) -> Vec<Fault> {
-    let pages = typeset::body_lines(pdf, b.size);
-    pages.iter().flat_map(|lines| typeset::columns(lines, b.size).into_iter().flat_map(|c| typeset::widows_and_orphans(&c, b.size, b.pitch, b.width)).collect::<Vec<_>>()).collect()
 }
 
 /// Switch off the typographic refinements of the house style (`layouts/style.typ`): the

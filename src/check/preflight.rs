@@ -40,7 +40,7 @@ use crate::check::ink::{self, PageInk};
 
 /// Findings of the automatic placement, at the page's `stories`: each page whose stories are
 /// read in another order than their `priority` and the page's list give (no layout kept that
-/// one), and each page that cutting copy would give fewer flaws ([`crate::layout::place::advise`]).
+/// one), and each page that cutting (or adding) copy would give fewer flaws ([`crate::layout::place::advise`]).
 pub fn placement(edition: &Edition, placed: &[crate::layout::place::PagePlacement]) -> Vec<Finding> {
     let file = &edition.file;
     let reordered = placed
@@ -62,11 +62,19 @@ pub fn placement(edition: &Edition, placed: &[crate::layout::place::PagePlacemen
         let name = |si: usize| edition.stories[p.page][si].display.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let sep = crate::tr!("place-list-sep");
         let cuts: Vec<String> = advice.cuts.iter().map(|c| crate::tr!("place-fix-from", chars = c.chars, story = name(c.story))).collect();
+        let adds: Vec<String> = advice.adds.iter().map(|c| crate::tr!("place-fix-to", chars = c.chars, story = name(c.story))).collect();
+        let mut changes = Vec::new();
+        if !cuts.is_empty() {
+            changes.push(crate::tr!("place-change-cut", list = cuts.join(&sep)));
+        }
+        if !adds.is_empty() {
+            changes.push(crate::tr!("place-change-add", list = adds.join(&sep)));
+        }
         let after = flaw_list(advice.after);
         let diag = file
             .warning(
                 file.key_span(&["pages", p.page.to_string().as_str(), "stories"], 0..0),
-                crate::tr!("place-better-with-cuts", page = number, before = flaw_list(advice.before).as_str(), cuts = cuts.join(&sep), after = if after.is_empty() { crate::tr!("place-flaw-none") } else { crate::tr!("place-flaw-remain", list = after.as_str()) }),
+                crate::tr!("place-better-with-cuts", page = number, before = flaw_list(advice.before).as_str(), changes = changes.join(&crate::tr!("place-change-sep")), after = if after.is_empty() { crate::tr!("place-flaw-none") } else { crate::tr!("place-flaw-remain", list = after.as_str()) }),
             )
             .code(Code::BetterWithCuts)
             .hint(crate::tr!("place-better-with-cuts-hint"));

@@ -102,6 +102,9 @@ pub struct BlockSummary {
     /// side by side, narrowed photos, long legs, widows or orphans: a `better-with-cuts`
     /// finding), `folio check` only; none when the page needs no cut.
     pub advised_cut_chars: Option<u32>,
+    /// Characters folio advises adding to the story for a better page (its block there has
+    /// room for them; the same finding), `folio check` only; none when the page needs none.
+    pub advised_add_chars: Option<u32>,
 }
 
 /// One page in the report.
@@ -236,6 +239,7 @@ pub fn pages(report: &Report) -> Vec<PageSummary> {
                         spare_chars: (i64::from(fit.capacity) - i64::from(fit.lines)) * i64::from(chars_per_line),
                         text_chars: text_chars(&story.value),
                         advised_cut_chars: report.placed.iter().filter(|pl| pl.page == pi).filter_map(|pl| pl.advice.as_ref()).flat_map(|a| &a.cuts).find(|c| c.story == si).map(|c| c.chars),
+                        advised_add_chars: report.placed.iter().filter(|pl| pl.page == pi).filter_map(|pl| pl.advice.as_ref()).flat_map(|a| &a.adds).find(|c| c.story == si).map(|c| c.chars),
                     })
                 })
                 .collect();
@@ -292,7 +296,11 @@ pub fn block_line(b: &BlockSummary) -> String {
         d if d > 0 => crate::tr!("report-balance-short", chars = thousands(d.unsigned_abs())),
         d => crate::tr!("report-balance-over", chars = thousands(d.unsigned_abs())),
     };
-    let advised = b.advised_cut_chars.map_or(String::new(), |n| crate::tr!("report-advised-cut", chars = thousands(u64::from(n))));
+    let advised = match (b.advised_cut_chars, b.advised_add_chars) {
+        (Some(n), _) => crate::tr!("report-advised-cut", chars = thousands(u64::from(n))),
+        (None, Some(n)) => crate::tr!("report-advised-add", chars = thousands(u64::from(n))),
+        (None, None) => String::new(),
+    };
     crate::tr!(
         "report-block-line",
         advised = advised,

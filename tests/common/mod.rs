@@ -687,17 +687,28 @@ pub fn fraction(img: &image::RgbImage, b: (u32, u32, u32, u32), edge: &str) -> f
 /// Cut `chars` characters (spaces and line breaks not counted) from the end of the `body` of
 /// the story file at `path`, as a desk follows "cut about N characters from" a story.
 pub fn cut_from_end(path: &Path, chars: usize) {
+    edit_body(path, |body| {
+        let body: Vec<char> = body.chars().collect();
+        let (mut left, mut end) = (chars, body.len());
+        while left > 0 && end > 0 {
+            end -= 1;
+            if !body[end].is_whitespace() {
+                left -= 1;
+            }
+        }
+        body[..end].iter().collect::<String>().trim_end().to_string()
+    });
+}
+
+/// Add `text` to the end of the `body` of a story file (its last paragraph).
+pub fn add_to_end(path: &Path, text: &str) {
+    edit_body(path, |body| format!("{}{text}", body.trim_end()));
+}
+
+/// Rewrite the `body` (in triple quotes) of a story file with `f`.
+fn edit_body(path: &Path, f: impl FnOnce(&str) -> String) {
     let t = std::fs::read_to_string(path).unwrap();
     let a = t.find("body = \"\"\"\n").expect("a body in triple quotes") + "body = \"\"\"\n".len();
     let b = a + t[a..].find("\"\"\"").unwrap();
-    let body: Vec<char> = t[a..b].chars().collect();
-    let (mut left, mut end) = (chars, body.len());
-    while left > 0 && end > 0 {
-        end -= 1;
-        if !body[end].is_whitespace() {
-            left -= 1;
-        }
-    }
-    let kept: String = body[..end].iter().collect();
-    std::fs::write(path, format!("{}{}\n{}", &t[..a], kept.trim_end(), &t[b..])).unwrap();
+    std::fs::write(path, format!("{}{}\n{}", &t[..a], f(&t[a..b]), &t[b..])).unwrap();
 }

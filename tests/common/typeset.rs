@@ -6,6 +6,21 @@
 
 use std::path::Path;
 
+/// A format's body size, line pitch and column width (layouts/formats.toml), pt.
+pub struct Body {
+    pub size: f64,
+    pub pitch: f64,
+    pub width: f64,
+}
+pub const BROADSHEET: Body = Body { size: 11.0, pitch: 16.5, width: 110.0 };
+pub const TABLOID: Body = Body { size: 10.0, pitch: 15.0, width: 100.0 };
+
+/// The widows and orphans of every column of a PDF's body text.
+pub fn faults(pdf: &Path, b: &Body) -> Vec<Fault> {
+    let pages = body_lines(pdf, b.size);
+    pages.iter().flat_map(|lines| columns(lines, b.size).into_iter().flat_map(|c| widows_and_orphans(&c, b.size, b.pitch, b.width)).collect::<Vec<_>>()).collect()
+}
+
 /// One character as printed: its origin and advance (pt, from the page's top left, baseline y).
 #[derive(Debug, Clone)]
 pub struct Char {
