@@ -25,7 +25,7 @@
 //! | `long-leg` | warning | a single column of copy running more than 12 lines beside a photo (长腿) |
 //! | `heads-side-by-side` | warning | two stories' heads in neighbouring columns on the same lines (碰题) |
 //! | `reordered` | warning | a page whose stories folio placed in another order than their `priority` and the page's list: no layout kept that one ([`placement`]) |
-//! | `better-with-cuts` | warning | `folio place` and `folio check` only: a page folio placed with flaws a 美编 sends back (heads side by side, a photo narrowed, a long leg, a widow or orphan, 叠题) that cutting copy would take away: what to cut from which story ([`placement`]) |
+//! | `better-with-cuts` | warning | `folio place` and `folio check` only: a page folio placed with flaws a 美编 sends back (heads side by side, a photo narrowed, a long leg, a widow or orphan, 叠题) that cutting copy (or cutting some stories and lengthening others) would take away: what to cut from which story, what to add to which ([`placement`]) |
 //! | `typst` | warning | Typst's own warnings (e.g. a font family the fonts folder lacks) |
 //!
 //! Errors found before preflight (content, templates) become findings too ([`from_diagnostic`]).
