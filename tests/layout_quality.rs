@@ -1017,6 +1017,37 @@ fn folio_says_what_to_add_where_no_cut_alone_mends_a_page() {
     assert!(v["findings"].as_array().unwrap().iter().all(|f| !["better-with-cuts", "overset", "widow", "orphan"].contains(&f["code"].as_str().unwrap())), "{v:#}");
 }
 
+/// A short story takes a narrow block: every column of a block folio places holds copy. On a
+/// tabloid page of seed text whose last story is one sentence (two lines a column wide), the
+/// search once set it across the page's six columns under a head as wide, its two lines in two
+/// of them and four columns white; read back from the PDF, each column of its block now has a
+/// line of its copy.
+#[test]
+fn every_column_of_a_placed_block_holds_copy() {
+    let name = "brief";
+    let p = seed_page_with_photo(name, 2466.7, &[(59, 11, 2), (14, 15, 1), (27, 9, 2), (31, 12, 4)], 2, "");
+    let sentence = "本报讯 九江警方破获一起案件。";
+    p.edit("content/brief/stories/s3.toml", |t| {
+        let a = t.find("body = \"\"\"\n").unwrap() + 11;
+        let b = a + t[a..].find("\"\"\"").unwrap();
+        format!("{}{sentence}\n{}", &t[..a], &t[b..])
+    });
+    let report = p.report(name, true);
+    let block = report.placed.iter().flat_map(|pl| &pl.blocks).find(|b| b.story == 3).expect("the brief placed by folio");
+    let flat: String = sentence.chars().filter(|c| !c.is_whitespace()).collect();
+    let lines: Vec<typeset::Line> = typeset::body_lines(&p.out().join(format!("{name}.pdf")), typeset::TABLOID.size).remove(0).into_iter().filter(|l| {
+        let t: String = l.text().chars().filter(|c| !c.is_whitespace()).collect();
+        t.chars().count() >= 3 && flat.contains(&t)
+    }).collect();
+    let text: String = lines.iter().flat_map(|l| l.text().chars().filter(|c| !c.is_whitespace()).collect::<Vec<_>>()).collect();
+    assert_eq!(text, flat, "the brief's copy, read back");
+    // Columns apart: a column's lines start within its indent (2 em) of each other.
+    let mut xs: Vec<f64> = lines.iter().map(|l| l.x0()).collect();
+    xs.sort_by(f64::total_cmp);
+    let columns = 1 + xs.windows(2).filter(|w| w[1] - w[0] > 3.0 * typeset::TABLOID.size).count();
+    assert_eq!(columns as u32, block.span, "each of the brief's {} columns holds a line of it: {:?}", block.span, lines.iter().map(|l| (l.x0(), l.text())).collect::<Vec<_>>());
+}
+
 /// A hand-placed story's 题上图 moves its head down its block, and the search weighs the heads
 /// it places beside that head where it stands, not at the block's top: on a tabloid page of
 /// seed text with a story placed by hand in the last two columns, its photo above its head, the

@@ -225,6 +225,13 @@ fn may_cut(f: &Fit) -> bool {
     f.overset * MAX_CUT_SHARE <= f.lines
 }
 
+/// Whether a fit's copy reaches every column of its block: a line of copy or more a column
+/// (a one-sentence story across six columns under a head leaves four of them empty; a
+/// short story takes a narrow block).
+fn holds_copy(f: &Fit) -> bool {
+    f.lines > 0 && f.lines >= f.copy_span
+}
+
 /// Whether the lines a fit's copy is short of filling its block by may be added
 /// ([`Mode::Edits`]): a fit with room for more copy, and no more than a [`MAX_CUT_SHARE`]th of
 /// what it has.
@@ -800,14 +807,14 @@ impl<'a> Search<'a> {
         // Where it sits does not matter to the fit, only whether a rule line is drawn above it.
         let block = self.block(i, w, h, top, None);
         // Every hard constraint but the copy's length.
-        let sound = |f: &Fit| f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && !f.overcropped && f.lines > 0 && thin_over_photo(f) == 0;
+        let sound = |f: &Fit| f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && !f.overcropped && holds_copy(f) && thin_over_photo(f) == 0;
         let strict = |f: &Fit| f.overset == 0 && sound(f);
         let mode = self.mode;
         let ok = |f: &Fit| match mode {
             Mode::Exact => strict(f),
-            Mode::Nearest => !f.head_short && !f.photos_outside && !f.overcropped && f.lines > 0,
+            Mode::Nearest => !f.head_short && !f.photos_outside && !f.overcropped && holds_copy(f),
             Mode::Cuts => sound(f) && may_cut(f),
-            Mode::Edits => (sound(f) && may_cut(f)) || (may_add(f) && !f.head_short && !f.photos_outside && !f.overcropped && thin_over_photo(f) == 0),
+            Mode::Edits => (sound(f) && may_cut(f)) || (may_add(f) && holds_copy(f) && !f.head_short && !f.photos_outside && !f.overcropped && thin_over_photo(f) == 0),
         };
         // What a fit costs besides its adjustments: empty lines, a long leg beside a photo, the
         // lines it misses the block by (the nearest layout).
@@ -933,7 +940,7 @@ impl<'a> Search<'a> {
         let v = self
             .fitter
             .fit_photo(self.stories[i], &block, 0, photo_span)
-            .filter(|f| f.overset == 0 && !f.head_short && !f.photos_outside && f.lines > 0)
+            .filter(|f| f.overset == 0 && !f.head_short && !f.photos_outside && holds_copy(f))
             .map(|f| (f.capacity.saturating_sub(f.lines), f.head_lines));
         self.shared.own.slack.insert(key, v);
         self.shared.fitted += 1;
@@ -997,7 +1004,7 @@ impl<'a> Search<'a> {
                     Mode::Cuts => level && may_cut(f),
                     Mode::Edits => (level && may_cut(f)) || may_add(f),
                 };
-                copy && !f.head_short && !f.photos_outside && f.lines > 0
+                copy && !f.head_short && !f.photos_outside && holds_copy(f)
             })
             .filter(|f| h - h2 >= u32::from(!top) + f.head_lines + MIN_COPY_UNDER_HEAD)
             .map(|f| {
