@@ -167,6 +167,17 @@ fn the_samples_have_no_widows_or_orphans_but_those_the_copy_forces() {
     }
 }
 
+/// No Han character on the samples' pages is printed over another (heads, banners, copy,
+/// captions, the folio line), read back from the PDFs.
+#[test]
+fn no_character_is_printed_over_another_on_the_samples() {
+    for (e, _) in SAMPLES {
+        // (The project kept while its PDF is read: it is deleted when dropped.)
+        let (_p, pdf) = build(e);
+        assert_eq!(typeset::overprinted(&pdf), Vec::<String>::new(), "{e}");
+    }
+}
+
 #[test]
 fn widows_and_orphans_the_flow_cannot_avoid_are_reported() {
     // Every one the PDF shows is a finding of folio check: the automatic sample in the plain
@@ -404,6 +415,55 @@ fn a_two_line_head_breaks_between_sense_groups_not_inside_one() {
     p.folio(&["build", "content/jiangxi-special"]).assert_code(0);
     let (a, b) = two_lines(&p.out().join("jiangxi-special.pdf"), "全力推进毒品问题综合治理").expect("two lines");
     assert_eq!((a.as_str(), b.as_str()), ("全力推进毒品问题", "综合治理"));
+}
+
+/// A headline too long for its block on two lines at its size sets on two lines at one smaller
+/// size (down to `head-min-scale` in layouts/style.typ), each as wide as its head area at most: never wrapped onto a third line, nor set at
+/// two sizes. (Until session 24 each line shrank by itself, and the size set inside the line
+/// won over the shrinking: the line wrapped, onto lines spaced for the smaller size — in an
+/// L-shaped block, over each other.) The broadsheet's 都昌, two columns with `head = 5`, given
+/// a headline of 26 characters (14 on its longer line, where 12 fit at 18 pt). One too long to
+/// shrink past `head-min-scale` wraps at its size, and is refused for its area
+/// (`tests/hostile/content.rs` `heads_that_do_not_fit`).
+#[test]
+fn a_headline_too_long_for_two_lines_shrinks_both_alike_inside_its_area() {
+    let p = TestProject::with_edition("jiangxi-special");
+    let long = "九江市公安局全面推进毒品问题综合治理工作成效十分显著";
+    p.edit("content/jiangxi-special/stories/duchang.toml", |t| t.replace("全力推进毒品问题综合治理", long));
+    let report = p.report("jiangxi-special", true);
+    let pdf = p.out().join("jiangxi-special.pdf");
+    let (a, b) = two_lines(&pdf, long).expect("the headline on two lines at one size");
+    let lines = display_lines(&pdf, 14.0);
+    let (pi, si) = report.edition.stories.iter().enumerate().find_map(|(pi, ss)| ss.iter().position(|s| s.value.headline == long).map(|si| (pi, si))).unwrap();
+    let area = report.compiled.data.pages[pi].stories[si].head.rect;
+    for part in [&a, &b] {
+        let line = lines[pi].iter().find(|l| text_of(l) == *part).unwrap();
+        let width = line.last().unwrap().x1 - line[0].x0;
+        assert!(width <= area.w + 0.5, "{part}: {width:.1} pt wide in a head area {:.1} pt wide", area.w);
+    }
+    // Nothing of it on a third line: every display character of the page's heads is on a line
+    // whose text is part of a headline as a whole.
+    let chars: usize = lines[pi].iter().filter(|l| long.contains(&text_of(l))).map(|l| l.len()).sum();
+    assert_eq!(chars, long.chars().count(), "{:?}", lines[pi].iter().map(|l| text_of(l)).collect::<Vec<_>>());
+    assert_eq!(typeset::overprinted(&pdf), Vec::<String>::new());
+
+    // Too long to shrink so far (a tabloid story by hand across the page's six columns, its
+    // 42 pt head given 36 characters, its area left to the head): it wraps at its size onto
+    // more lines, its area as deep as they need, and no character is printed over another
+    // (until session 24 the lines Typst wrapped were measured shorter in pass 1 than the page
+    // set them, and the head's lines printed over each other, over the copy and above the type
+    // area).
+    let seed = Seed::load();
+    let longer = "江西九江市公安局全面推进毒品问题综合治理工作取得显著成效受到群众广泛好评";
+    let dir = p.edition("wrap");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    std::fs::write(dir.join("stories/a.toml"), story_toml(longer, &seed.paras_from(10, 6)) + "\n[block]\ncolumn = 1\nspan = 6\ntop = 0\nheight = 64\n").unwrap();
+    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
+    p.folio(&["build", "content/wrap"]).assert_code(0);
+    let pdf = p.out().join("wrap.pdf");
+    let wrapped: Vec<Vec<typeset::Char>> = display_lines(&pdf, 30.0).into_iter().flatten().filter(|l| longer.contains(&text_of(l))).collect();
+    assert!(wrapped.len() >= 3 && wrapped.iter().map(|l| l.len()).sum::<usize>() == longer.chars().count(), "{:?}", wrapped.iter().map(|l| text_of(l)).collect::<Vec<_>>());
+    assert_eq!(typeset::overprinted(&pdf), Vec::<String>::new());
 }
 
 /// The origins' distance from the character after `first` to `second`'s, in em, on the display

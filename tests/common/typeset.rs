@@ -202,3 +202,25 @@ pub fn widows_and_orphans(col: &[&Line], body: f64, pitch: f64, width: f64) -> V
     }
     out
 }
+
+/// Han characters printed over one another: on each page, pairs whose glyph bodies (their
+/// advance across, 0.8 em above the baseline to 0.1 em below) overlap by more than a point each
+/// way, as "page N: 题 over 综". (Punctuation is left out: a mark set half width keeps its
+/// full-width box in Ghostscript's reading.)
+pub fn overprinted(pdf: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for (pi, page) in chars(pdf).into_iter().enumerate() {
+        let mut cs: Vec<&Char> = page.iter().filter(|c| is_han(c.c) && c.size > 0.0).collect();
+        cs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        for (i, a) in cs.iter().enumerate() {
+            for b in cs[i + 1..].iter().take_while(|b| b.x0 < a.x1 - 1.0) {
+                let x = a.x1.min(b.x1) - a.x0.max(b.x0);
+                let y = (a.y + 0.1 * a.size).min(b.y + 0.1 * b.size) - (a.y - 0.8 * a.size).max(b.y - 0.8 * b.size);
+                if x > 1.0 && y > 1.0 {
+                    out.push(format!("page {}: {} over {}", pi + 1, a.c, b.c));
+                }
+            }
+        }
+    }
+    out
+}
