@@ -263,6 +263,11 @@ hole = hole on page { $page }{ $column }: { $lines } grid lines of the type area
 hole-hint = make the block above or below it deeper, or place a story or photo there (or leave the page's blocks out and let folio place them)
 fold-split-headline = the headline across the fold of pages { $page }–{ $next } is split inside a word: 「{ $text }」
 fold-split-banner = the banner across the fold of pages { $page }–{ $next } is split inside a word: 「{ $text }」
+overprint = text printed over text on page { $page }: 「{ $first }」 over 「{ $second }」{ $pairs ->
+    [1] {""}
+   *[other] {" "}and { $pairs } pairs of characters in all
+    }
+overprint-hint = a head or a line set over another: shorten the headline or give its block more room, and report it if the layout did it by itself
 fold-split-hint = put a space or a line break (\n) in the text where the fold should fall, between two phrases, or move the block so that the fold falls between words
 long-leg = long leg on page { $page }: one column of copy runs { $lines } lines beside photo { $photo }
 long-leg-hint = make the photo as wide as the block or two columns narrower (two columns of copy beside it), or shorter
@@ -1180,5 +1185,6 @@ mark-orphan = orphan
 mark-short = short { $lines }
 mark-hole = hole { $lines }
 mark-fold-split = fold splits a word
+mark-overprint = text over text
 mark-long-leg = long leg { $lines }
 mark-heads-side-by-side = heads side by side

@@ -249,6 +249,11 @@ hole = 第 { $page } 版{ $column }开天窗：版心有 { $lines } 行没有稿
 hole-hint = 把其上或其下的稿块加高，或在此处安排一篇稿件或一张图片（也可去掉本版的稿块，由 folio 自动组版）
 fold-split-headline = 第 { $page }–{ $next } 版的跨版标题在中缝处断在词中间：「{ $text }」
 fold-split-banner = 第 { $page }–{ $next } 版的跨版通栏在中缝处断在词中间：「{ $text }」
+overprint = 第 { $page } 版有文字叠印：「{ $first }」压在「{ $second }」上{ $pairs ->
+    [1] {""}
+   *[other] ，共 { $pairs } 对字
+    }
+overprint-hint = 标题或文字压住了别的文字：缩短标题或给稿块更多空间；若是版式自己排成这样，请报告
 fold-split-hint = 在应从中缝断开的两个词组之间加一个空格或换行（\n），或移动稿块，使中缝落在词与词之间
 long-leg = 第 { $page } 版有长腿：第 { $photo } 张图片旁只有一栏正文，长 { $lines } 行
 long-leg-hint = 把图片加宽到整个稿块，或收窄两栏（让旁边有两栏正文），或把图片压低
@@ -1112,5 +1117,6 @@ mark-orphan = 寡行
 mark-short = 短栏 { $lines } 行
 mark-hole = 天窗 { $lines } 行
 mark-fold-split = 中缝断词
+mark-overprint = 文字叠印
 mark-long-leg = 长腿 { $lines } 行
 mark-heads-side-by-side = 碰题

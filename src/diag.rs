@@ -71,6 +71,8 @@ pub enum Code {
     Hole,
     /// A headline or banner across the centre spread split at the fold inside a word.
     FoldSplit,
+    /// Han characters printed over one another (a head over its copy or its own lines).
+    Overprint,
     /// A single column of copy running long beside a photo (长腿).
     LongLeg,
     /// Two stories' heads side by side on the same lines (碰题).
@@ -114,6 +116,7 @@ impl Code {
             Code::ShortColumn => "short-column",
             Code::Hole => "hole",
             Code::FoldSplit => "fold-split",
+            Code::Overprint => "overprint",
             Code::LongLeg => "long-leg",
             Code::HeadsSideBySide => "heads-side-by-side",
             Code::DeepHead => "deep-head",

@@ -464,6 +464,20 @@ fn a_headline_too_long_for_two_lines_shrinks_both_alike_inside_its_area() {
     let wrapped: Vec<Vec<typeset::Char>> = display_lines(&pdf, 30.0).into_iter().flatten().filter(|l| longer.contains(&text_of(l))).collect();
     assert!(wrapped.len() >= 3 && wrapped.iter().map(|l| l.len()).sum::<usize>() == longer.chars().count(), "{:?}", wrapped.iter().map(|l| text_of(l)).collect::<Vec<_>>());
     assert_eq!(typeset::overprinted(&pdf), Vec::<String>::new());
+
+    // The safety net: a template that lets Typst wrap the lines again (as folio's did until
+    // session 24) prints them over each other, and the build is refused with `overprint`,
+    // writing nothing.
+    std::fs::remove_dir_all(p.out()).unwrap();
+    p.edit("layouts/components.typ", |t| {
+        let at = t.find("stack(dir: ttb, spacing: size * st.head-gap, ..lines.map(").expect("the wrapping branch");
+        let end = at + t[at..].find('\n').unwrap();
+        format!("{}stack(dir: ttb, spacing: size * st.head-gap, ..parts.map(p => block(width: w, text(size: size, set-it(one-line(p)))))){}", &t[..at], &t[end..])
+    });
+    let run = p.folio(&["build", "content/wrap", "--diagnostic-format", "short"]);
+    assert_ne!(run.code(), 0, "{}", run.stderr());
+    assert!(run.stderr().contains("error: text printed over text on page 1: 「"), "{}", run.stderr());
+    assert!(!pdf.exists(), "nothing written");
 }
 
 /// The origins' distance from the character after `first` to `second`'s, in em, on the display

@@ -21,6 +21,7 @@
 //! | `short-column` | warning | a column of copy ending a line or more above its foot (齐栏) |
 //! | `hole` | warning | white type area more than a grid line deep that no block, banner or masthead covers (开天窗) |
 //! | `fold-split` | warning | a headline or banner across the centre spread split at the fold inside a word (运‖输) |
+//! | `overprint` | error | Han characters printed over one another on a page (a head over its copy or its own lines) |
 //! | `half-width-bracket` | warning | half-width brackets in Chinese text, 案(事)件 (GB/T 15834: 案（事）件) |
 //! | `long-leg` | warning | a single column of copy running more than 12 lines beside a photo (长腿) |
 //! | `heads-side-by-side` | warning | two stories' heads in neighbouring columns on the same lines (碰题) |
@@ -451,6 +452,12 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 crate::tr!("hole", page = page, column = col, lines = n),
                 crate::tr!("hole-hint"),
             ),
+            typography::Kind::Overprint(n) => (
+                Code::Overprint,
+                crate::tr!("mark-overprint"),
+                crate::tr!("overprint", page = page, pairs = n, first = f.text.chars().next().map(String::from).unwrap_or_default(), second = f.text.chars().nth(1).map(String::from).unwrap_or_default()),
+                crate::tr!("overprint-hint"),
+            ),
             typography::Kind::FoldSplit(s) => (
                 Code::FoldSplit,
                 crate::tr!("mark-fold-split"),
@@ -479,8 +486,10 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             }
             None => Diagnostic::warning(message).in_file(&edition.file.display, &edition.file.source).with_span(Some(page_span(edition, f.page))),
         };
-        d.severity = Severity::Warning;
+        // Text printed over text is not fit to print.
+        d.severity = if code == Code::Overprint { Severity::Error } else { Severity::Warning };
         let kind = match code {
+            Code::Overprint => MarkKind::Overset,
             Code::ShortColumn => MarkKind::Short,
             Code::Hole => MarkKind::Hole,
             Code::FoldSplit => MarkKind::Fold,

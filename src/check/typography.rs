@@ -10,7 +10,8 @@
 //! column of the type area more than a grid line deep that no block, banner or masthead covers)
 //! and fold splits (a headline or banner across the centre spread whose split at the fold falls
 //! inside a word, 运‖输, read from the spread sheet's glyphs and judged with
-//! [`crate::input::phrases`]). [`find_text`] locates a piece of text on a page (for the
+//! [`crate::input::phrases`]), and Han characters printed over one another (a head's lines over
+//! each other or over the copy: [`Kind::Overprint`]). [`find_text`] locates a piece of text on a page (for the
 //! half-width bracket finding's mark).
 
 use typst::layout::{Abs, Point, Transform};
@@ -39,6 +40,9 @@ pub enum Kind {
     /// A headline (story index) or the banner (None) split at the fold inside a word; the text
     /// reads `left‖right`.
     FoldSplit(Option<usize>),
+    /// Han characters printed over one another: this many pairs on the page (the text names
+    /// the first pair, the rectangle covers both).
+    Overprint(usize),
 }
 
 /// One fault and where it is.
@@ -81,7 +85,62 @@ pub fn check(compiled: &Compiled) -> Vec<Fault> {
         out.extend(holes(page, pi));
     }
     out.extend(fold_splits(compiled));
+    for (pi, doc_page) in compiled.document.pages().iter().enumerate() {
+        out.extend(overprint(&doc_page.frame, pi));
+    }
     out
+}
+
+/// The Han glyphs of a frame outside clipped groups (a clipped head or a banner cut at the
+/// trim shows only what its clip lets through), as (character, x, baseline y, size, width),
+/// pt on the page, through every group's transform (a masthead's title set narrower). A Han
+/// glyph's body is an em wide (its advance also holds the justification's spacing).
+fn unclipped_han(frame: &typst::layout::Frame, ts: Transform, out: &mut Vec<(char, f64, f64, f64, f64)>) {
+    for (pos, item) in frame.items() {
+        match item {
+            typst::layout::FrameItem::Group(group) if group.clip.is_none() => {
+                unclipped_han(&group.frame, ts.pre_concat(Transform::translate(pos.x, pos.y)).pre_concat(group.transform), out);
+            }
+            typst::layout::FrameItem::Text(text) => {
+                let mut x = Abs::zero();
+                for g in &text.glyphs {
+                    let advance = g.x_advance.at(text.size);
+                    if let Some(c) = text.text.get(g.range()).and_then(|s| s.chars().next()).filter(|&c| is_han(c)) {
+                        let at = Point::new(pos.x + x + g.x_offset.at(text.size), pos.y).transform(ts);
+                        let (sx, sy) = (ts.sx.get().abs(), ts.sy.get().abs());
+                        out.push((c, at.x.to_pt(), at.y.to_pt(), text.size.to_pt() * sy, text.size.to_pt() * sx));
+                    }
+                    x += advance;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Han characters printed over one another on page `pi`: pairs whose bodies (an em across,
+/// 0.8 em above the baseline to 0.1 em below) overlap by more than a point each way. A
+/// head whose lines Typst wrapped was once measured shorter than the page set it, and printed
+/// over itself and its copy with nothing else to tell: one fault for the page.
+fn overprint(frame: &typst::layout::Frame, pi: usize) -> Option<Fault> {
+    let mut glyphs = Vec::new();
+    unclipped_han(frame, Transform::identity(), &mut glyphs);
+    glyphs.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let body = |g: &(char, f64, f64, f64, f64)| (g.1, g.1 + g.4, g.2 - 0.8 * g.3, g.2 + 0.1 * g.3);
+    let mut pairs = Vec::new();
+    for (i, a) in glyphs.iter().enumerate() {
+        let ba = body(a);
+        for b in glyphs[i + 1..].iter().take_while(|b| b.1 < ba.1 - 1.0) {
+            let bb = body(b);
+            if ba.1.min(bb.1) - ba.0.max(bb.0) > 1.0 && ba.3.min(bb.3) - ba.2.max(bb.2) > 1.0 {
+                pairs.push((*a, *b));
+            }
+        }
+    }
+    let &(a, b) = pairs.first()?;
+    let (ba, bb) = (body(&a), body(&b));
+    let (x0, y0) = (ba.0.min(bb.0), ba.2.min(bb.2));
+    Some(Fault { kind: Kind::Overprint(pairs.len()), page: pi, story: None, column: None, rect: [x0, y0, ba.1.max(bb.1) - x0, ba.3.max(bb.3) - y0], text: format!("{}{}", a.0, b.0) })
 }
 
 /// Every glyph of a frame as (character, x, baseline y, size, advance), pt on the page.
