@@ -254,6 +254,8 @@ overprint = 第 { $page } 版有文字叠印：「{ $first }」压在「{ $secon
    *[other] ，共 { $pairs } 对字
     }
 overprint-hint = 标题或文字压住了别的文字：缩短标题或给稿块更多空间；若是版式自己排成这样，请报告
+too-wide = 第 { $page } 版{ $column }有文字超出栏宽：「{ $text }」比可用宽度多出 { $over } pt，压到栏间空白和旁边的文字上
+too-wide-hint = folio 照原文排版，西文单词和数字只在空格或连字符处换行：在可以断开的地方加一个空格或连字符（如长网址在 / 之后），或把它改短
 fold-split-hint = 在应从中缝断开的两个词组之间加一个空格或换行（\n），或移动稿块，使中缝落在词与词之间
 long-leg = 第 { $page } 版有长腿：第 { $photo } 张图片旁只有一栏正文，长 { $lines } 行
 long-leg-hint = 把图片加宽到整个稿块，或收窄两栏（让旁边有两栏正文），或把图片压低
@@ -1118,5 +1120,6 @@ mark-short = 短栏 { $lines } 行
 mark-hole = 天窗 { $lines } 行
 mark-fold-split = 中缝断词
 mark-overprint = 文字叠印
+mark-too-wide = 超出栏宽
 mark-long-leg = 长腿 { $lines } 行
 mark-heads-side-by-side = 碰题

@@ -73,6 +73,8 @@ pub enum Code {
     FoldSplit,
     /// Han characters printed over one another (a head over its copy or its own lines).
     Overprint,
+    /// Text running past the right edge of its column or box (a word wider than the column).
+    TooWide,
     /// A single column of copy running long beside a photo (长腿).
     LongLeg,
     /// Two stories' heads side by side on the same lines (碰题).
@@ -117,6 +119,7 @@ impl Code {
             Code::Hole => "hole",
             Code::FoldSplit => "fold-split",
             Code::Overprint => "overprint",
+            Code::TooWide => "too-wide",
             Code::LongLeg => "long-leg",
             Code::HeadsSideBySide => "heads-side-by-side",
             Code::DeepHead => "deep-head",

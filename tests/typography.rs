@@ -642,3 +642,49 @@ fn a_finding_in_a_continuation_block_points_at_its_jump() {
     assert!(on4.iter().all(|f| f["line"] == jump), "at its [[jumps]] entry (line {jump}): {on4:#?}");
     assert!(found.iter().all(|f| f["file"] != format!("content/{e}/edition.toml").as_str()), "{found:#?}");
 }
+
+#[test]
+fn a_word_wider_than_its_column_is_refused_and_a_hyphen_mends_it() {
+    // Copy from another desk: a programme's name in Latin letters, one word wider than a
+    // tabloid column. Typst breaks Latin text only at spaces and hyphens, so the line ran
+    // 75 pt past its column, over the gutter and the next column's copy, with exit 0.
+    let p = TestProject::with_edition("jiangxi-special");
+    let dir = p.edition("wide");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    let word = "ProfessionalDevelopmentProgramme";
+    let mut paras = Seed::load().paras_from(10, 3);
+    paras.insert(1, format!("该项目英文名称为{word}，于今年实施。"));
+    std::fs::write(dir.join("stories/a.toml"), story_toml("全力推进毒品问题综合治理", &paras) + "\n[block]\ncolumn = 1\nspan = 3\ntop = 0\nheight = 64\n").unwrap();
+    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
+    let run = p.folio(&["build", "content/wide", "--diagnostic-format", "short"]);
+    assert_ne!(run.code(), 0, "{}", run.stderr());
+    let line = line_of(&p, "content/wide/stories/a.toml", word);
+    assert!(run.stderr().contains(&format!("content/wide/stories/a.toml:{line}:")), "located at the paragraph: {}", run.stderr());
+    assert!(run.stderr().contains("error: text runs past its column on page 1"), "{}", run.stderr());
+    assert!(run.stderr().contains(word) && run.stderr().contains("a hyphen"), "{}", run.stderr());
+    assert!(!p.out().join("wide.pdf").exists(), "nothing written");
+    let run = p.folio_in_locale(&["check", "content/wide", "--diagnostic-format", "short"], &[("LANG", "zh_CN.UTF-8")]);
+    assert_ne!(run.code(), 0);
+    assert!(run.stdout().contains("[too-wide]") && run.stdout().contains("有文字超出栏宽") && run.stdout().contains("连字符"), "{}", run.stdout());
+
+    // Hyphens where the word may break: it builds, and every character of the copy stands
+    // inside its column, read back from the PDF.
+    p.edit("content/wide/stories/a.toml", |t| t.replace(word, "Professional-Development-Programme"));
+    p.folio(&["build", "content/wide"]).assert_code(0);
+    let report = p.report("wide", false);
+    let fmt = &report.compiled.data.pages[0].format;
+    let step = fmt.column_pt + fmt.gutter_pt;
+    let chars = typeset::chars(&p.out().join("wide.pdf"));
+    let body: Vec<&typeset::Char> = chars[0].iter().filter(|c| (c.size - fmt.spec.body_size).abs() < 0.1 && c.y > fmt.top_pt).collect();
+    assert!(body.iter().any(|c| c.c == 'P'), "the Latin words are set");
+    // The first column's left edge: where its unindented lines start (the PDF's origin is
+    // the bleed's corner, not the trim's).
+    let left = body.iter().map(|c| c.x0).fold(f64::INFINITY, f64::min);
+    for c in body {
+        let col = ((c.x0 + 0.5 - left) / step).floor().max(0.0);
+        let right = left + col * step + fmt.column_pt;
+        // A mark Typst sets half width at a line's end keeps a full em box in the PDF's reading.
+        let reach = if c.c.is_alphanumeric() { c.x1 } else { c.x0 };
+        assert!(reach <= right + 1.0, "{:?} at {:.1}–{:.1} pt past its column's right edge at {right:.1}", c.c, c.x0, c.x1);
+    }
+}

@@ -458,6 +458,12 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 crate::tr!("overprint", page = page, pairs = n, first = f.text.chars().next().map(String::from).unwrap_or_default(), second = f.text.chars().nth(1).map(String::from).unwrap_or_default()),
                 crate::tr!("overprint-hint"),
             ),
+            typography::Kind::TooWide(over) => (
+                Code::TooWide,
+                crate::tr!("mark-too-wide"),
+                crate::tr!("too-wide", page = page, column = col, text = f.text.trim().to_string(), over = format!("{over:.0}")),
+                crate::tr!("too-wide-hint"),
+            ),
             typography::Kind::FoldSplit(s) => (
                 Code::FoldSplit,
                 crate::tr!("mark-fold-split"),
@@ -486,10 +492,10 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             }
             None => Diagnostic::warning(message).in_file(&edition.file.display, &edition.file.source).with_span(Some(page_span(edition, f.page))),
         };
-        // Text printed over text is not fit to print.
-        d.severity = if code == Code::Overprint { Severity::Error } else { Severity::Warning };
+        // Text printed over text, or over the gutter and the next column, is not fit to print.
+        d.severity = if matches!(code, Code::Overprint | Code::TooWide) { Severity::Error } else { Severity::Warning };
         let kind = match code {
-            Code::Overprint => MarkKind::Overset,
+            Code::Overprint | Code::TooWide => MarkKind::Overset,
             Code::ShortColumn => MarkKind::Short,
             Code::Hole => MarkKind::Hole,
             Code::FoldSplit => MarkKind::Fold,

@@ -43,6 +43,10 @@ pub enum Kind {
     /// Han characters printed over one another: this many pairs on the page (the text names
     /// the first pair, the rectangle covers both).
     Overprint(usize),
+    /// Text running this many pt past the right edge of its column, caption, subhead or head
+    /// area into the gutter or the next column (a Latin word or a number wider than the
+    /// column: Typst breaks Latin text only at spaces and hyphens). The text is the run.
+    TooWide(f64),
 }
 
 /// One fault and where it is.
@@ -87,9 +91,64 @@ pub fn check(compiled: &Compiled) -> Vec<Fault> {
     out.extend(fold_splits(compiled));
     for (pi, doc_page) in compiled.document.pages().iter().enumerate() {
         out.extend(overprint(&doc_page.frame, pi));
+        if let Some(page) = compiled.data.pages.get(pi) {
+            out.extend(too_wide(&doc_page.frame, &page.format, pi, &page.stories));
+        }
     }
     out
 }
+
+/// Text that runs past the right edge of the box it is set in (a column's slice of copy, a
+/// subhead, a lead box, a caption under its photo, a head area) by more than [`TOO_WIDE_PT`]:
+/// a word no line break fits into its column, printed over the gutter and the copy beside it.
+/// Each text run belongs to the box its start stands in (its baseline's left end); one fault a
+/// box, naming its widest run.
+fn too_wide(frame: &typst::layout::Frame, fmt: &Format, pi: usize, stories: &[StoryData]) -> Vec<Fault> {
+    // Every box text is set in, on the type area: (story, column, box).
+    let mut boxes: Vec<(usize, Option<u32>, Rect)> = Vec::new();
+    let step = fmt.column_pt + fmt.gutter_pt;
+    for (si, s) in stories.iter().enumerate().filter(|(_, s)| !s.mirror) {
+        let column = |r: &Rect| Some(((r.x - s.block.x) / step).round().max(0.0) as u32);
+        boxes.extend(s.items.iter().map(|i| (si, column(&i.rect), i.rect)));
+        boxes.extend(s.lead.iter().map(|l| (si, None, l.rect)));
+        boxes.extend(s.photos.iter().map(|p| (si, None, p.rect)));
+        boxes.push((si, None, s.head.rect));
+    }
+    // The widest run past each box's edge: (box index, overflow, run's rectangle, text).
+    let mut worst: Vec<(usize, f64, [f64; 4], String)> = Vec::new();
+    crate::layout::galley::for_each_text(frame, Transform::identity(), &mut |origin: Point, text| {
+        let (x, y) = (origin.x.to_pt() - fmt.side_pt, origin.y.to_pt() - fmt.top_pt);
+        let Some(b) = boxes.iter().position(|(_, _, r)| x >= r.x - 0.5 && x < r.x + r.w && y >= r.y && y <= r.y + r.h + 0.5) else { return };
+        let r = boxes[b].2;
+        let mut at = Abs::zero();
+        let mut end = x;
+        // Each glyph ends at its advance as set or its natural one, whichever is less: a
+        // full-width mark halved at a line's end ends there; a glyph of a justified line holds
+        // the line's spacing after it.
+        for g in &text.glyphs {
+            let set = g.x_advance.at(text.size);
+            let natural = text.font.x_advance(g.id).map_or(set, |a| a.at(text.size));
+            end = end.max(x + (at + g.x_offset.at(text.size) + set.min(natural)).to_pt());
+            at += set;
+        }
+        let over = end - (r.x + r.w);
+        if over > TOO_WIDE_PT && worst.iter().find(|w| w.0 == b).is_none_or(|w| w.1 < over) {
+            worst.retain(|w| w.0 != b);
+            let size = text.size.to_pt();
+            worst.push((b, over, [x + fmt.side_pt, origin.y.to_pt() - 0.88 * size, end - x, size], text.text.to_string()));
+        }
+    });
+    worst.sort_by_key(|w| w.0);
+    worst
+        .into_iter()
+        .map(|(b, over, rect, text)| Fault { kind: Kind::TooWide(over), page: pi, story: Some(boxes[b].0), column: boxes[b].1, rect, text })
+        .collect()
+}
+
+/// How far a run of text may reach past its box's right edge: a full-width mark Typst hangs
+/// at a line's end reaches at most half an em of the smallest text past it; a word too wide
+/// reaches further.
+pub const TOO_WIDE_PT: f64 = 3.0;
 
 /// The Han glyphs of a frame outside clipped groups (a clipped head or a banner cut at the
 /// trim shows only what its clip lets through), as (character, x, baseline y, size, width),
