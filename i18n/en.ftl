@@ -436,6 +436,7 @@ place-flaw-stacked = { $n } { $n ->
     [one] it
    *[other] them
     } (叠题)
+place-flaw-lead = the lead narrower than another story
 place-flaw-none = with none of them
 place-flaw-remain = with { $list }
 place-better-with-cuts = page { $page } places, but with { $before }; { $changes } and it places { $after }

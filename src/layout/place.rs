@@ -114,7 +114,7 @@ pub const LONG_LEG_BESIDE: u32 = 12;
 /// Cost per line of a photo past [`LONG_LEG_BESIDE`] with one column of copy beside it.
 pub const W_LEG_PHOTO: u32 = 8;
 /// Cost per column the lead story is narrower than the area.
-pub const W_LEAD_NARROW: u32 = 25;
+pub const W_LEAD_NARROW: u32 = 60;
 /// Cost of a lead story that does not start at the top of the area.
 pub const W_LEAD_LOW: u32 = 200;
 /// A one-column block deeper than this many lines is a long leg (长腿).
@@ -387,6 +387,9 @@ pub struct Flaws {
     pub breaks: u32,
     /// Heads with fewer than [`MIN_COPY_UNDER_HEAD`] lines of copy under them (叠题).
     pub stacked: u32,
+    /// The page's lead, placed by folio, narrower than another story with a head across (1
+    /// or 0): a lead a 美编 sends back, its head smaller than the story's beside it.
+    pub lead_narrow: u32,
 }
 
 impl Flaws {
@@ -397,11 +400,12 @@ impl Flaws {
             long_legs: self.long_legs + o.long_legs,
             breaks: self.breaks + o.breaks,
             stacked: self.stacked + o.stacked,
+            lead_narrow: self.lead_narrow + o.lead_narrow,
         }
     }
 
-    fn fields(self) -> [u32; 5] {
-        [self.heads_side_by_side, self.photos_narrowed, self.long_legs, self.breaks, self.stacked]
+    fn fields(self) -> [u32; 6] {
+        [self.heads_side_by_side, self.photos_narrowed, self.long_legs, self.breaks, self.stacked, self.lead_narrow]
     }
 
     /// None at all.
@@ -409,10 +413,21 @@ impl Flaws {
         self.fields().iter().all(|&n| n == 0)
     }
 
-    /// Fewer of some and no more of any.
+    /// What the flaws weigh against each other when the advice trades one for another: a pair
+    /// of heads side by side as the search weighs it, a widow or orphan, a long leg and a head
+    /// with almost nothing under it and a lead narrower than another story each a third of
+    /// that, a photo set a column narrower a tenth.
+    fn weight(self) -> u32 {
+        self.heads_side_by_side * W_SIDE_BY_SIDE
+            + (self.breaks + self.long_legs + self.stacked + self.lead_narrow) * (W_SIDE_BY_SIDE / 3)
+            + self.photos_narrowed * (W_SIDE_BY_SIDE / 10)
+    }
+
+    /// A better page: no more pairs of heads side by side (the flaw a 美编 sends a page back
+    /// for first), and less of them all by [`Flaws::weight`] — two rows of heads and an orphan
+    /// traded for a photo a column narrower is better; two photos narrowed for a widow are not.
     pub fn better_than(self, o: Flaws) -> bool {
-        let (a, b) = (self.fields(), o.fields());
-        a.iter().zip(&b).all(|(x, y)| x <= y) && a != b
+        self.heads_side_by_side <= o.heads_side_by_side && self.weight() < o.weight()
     }
 }
 
@@ -1239,6 +1254,12 @@ fn flaws_of(fitter: &Fitter, area: Area, beside: &Beside, blocks: &[Unfolded]) -
         }
     }
     flaws.heads_side_by_side = pairs;
+    // A one-column block deeper than a long leg (the copy beside it runs long too), and a lead
+    // placed narrower than another story with a head across.
+    flaws.long_legs += blocks.iter().filter(|u| u.placed.span == 1 && u.placed.height > LONG_LEG).count() as u32;
+    if let Some((lead, others)) = blocks.split_first().filter(|_| !beside.lead_placed()) {
+        flaws.lead_narrow = u32::from(others.iter().any(|u| !u.head.vertical && u.placed.span > lead.placed.span));
+    }
     flaws
 }
 
@@ -1368,7 +1389,7 @@ pub struct Cut {
 /// order with a story's copy allowed over its block at [`W_CUT`] a line (at most a
 /// [`MAX_CUT_SHARE`]th of its copy) — and, where no cut alone mends it, over or short of
 /// filling its block ([`Mode::Edits`]) — kept only when the page it then finds has
-/// fewer of those flaws and no more of any, and costs less than `found` with its cuts and
+/// less of those flaws by their weight and no more heads side by side ([`Flaws::better_than`]), and costs less than `found` with its cuts and
 /// additions left out of the sum. Cutting a story by the lines given (its last lines'
 /// characters, as set) makes its block of that layout exact, so the next search finds that
 /// layout or a cheaper one; a story to lengthen is given a column's characters a line (the
@@ -2279,4 +2300,24 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
         )
     };
     file.error(at, message).hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Flaws;
+
+    #[test]
+    fn the_advice_trades_flaws_by_their_weight_never_for_more_heads_side_by_side() {
+        let f = |heads, narrowed, breaks, lead| Flaws { heads_side_by_side: heads, photos_narrowed: narrowed, breaks, lead_narrow: lead, ..Flaws::default() };
+        // Two rows of heads and an orphan for a photo a column narrower (a trial page of
+        // session 25 kept both rows: the rule was "fewer of some and no more of any").
+        assert!(f(0, 1, 0, 0).better_than(f(2, 0, 1, 0)));
+        // A lead narrower than another story for a photo narrower.
+        assert!(f(0, 1, 0, 0).better_than(f(0, 0, 0, 1)));
+        // Never more heads side by side, whatever else goes.
+        assert!(!f(1, 0, 0, 0).better_than(f(0, 3, 2, 1)));
+        // Not the same, nor heavier.
+        assert!(!f(0, 0, 1, 0).better_than(f(0, 0, 1, 0)));
+        assert!(!f(0, 4, 0, 0).better_than(f(0, 0, 1, 0)));
+    }
 }
