@@ -16,8 +16,9 @@ use crate::input::grid::{Format, Formats};
 /// A run of paragraph text with one style.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Run {
-    /// `body`, `digits` (a run of ASCII digits of an even count), `digits-odd` (of an odd
-    /// count), `dateline` or `attribution`.
+    /// `body`, `digits` (a number — ASCII digits with the marks that belong to it, [`body_runs`]
+    /// — of an even count of characters), `digits-odd` (of an odd count), `dateline` or
+    /// `attribution`.
     pub style: &'static str,
     /// The text, set literally.
     pub text: String,

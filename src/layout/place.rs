@@ -1349,10 +1349,23 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     let caps: Vec<usize> = (0..stories.len()).map(|i| if i == 0 && !placed_lead { 0 } else { lead_tier + 1 }).collect();
     // Only a layout costing at most that is kept, so no part costing more is.
     let most = layout.cost.saturating_add(wide * W_RANK);
-    match search_within(fitter, stories, (area, beside), Limits { bounds: &ranked_bounds, caps: &caps, miss: u32::MAX, below: most.saturating_add(1) }, mode, leaves) {
-        Some(ranked) if ranked.0.cost <= most => Some(ranked),
-        _ => Some((layout, missed)),
+    let mut best = search_within(fitter, stories, (area, beside), Limits { bounds: &ranked_bounds, caps: &caps, miss: u32::MAX, below: most.saturating_add(1) }, mode, leaves).filter(|r| r.0.cost <= most);
+    // The lead across the whole area (通栏) with the others under it, their heads a size under
+    // its: held to the first layout's lead width, the search above never tries a wider lead,
+    // which the copy may fill better (a tabloid page of five stories placed its lead three
+    // columns wide beside a vertical head at 362, and across the page at 71).
+    if !placed_lead && lead < area.columns {
+        let full_tier = format.block_tier(area.columns, None);
+        let full_bounds: Vec<(u32, u32)> = bounds.iter().enumerate().map(|(i, &(lo, hi))| if i == 0 { (lo.max(area.columns), hi) } else { (lo, hi) }).collect();
+        let full_caps: Vec<usize> = (0..stories.len()).map(|i| if i == 0 { 0 } else { full_tier + 1 }).collect();
+        let below = best.as_ref().map_or(most, |r| r.0.cost.saturating_sub(1)).saturating_add(1);
+        if full_tier + 1 < format.spec.heads.len() {
+            if let Some(across) = search_within(fitter, stories, (area, beside), Limits { bounds: &full_bounds, caps: &full_caps, miss: u32::MAX, below }, mode, leaves).filter(|r| r.0.cost < below) {
+                best = Some(across);
+            }
+        }
     }
+    Some(best.unwrap_or((layout, missed)))
 }
 
 /// Cuts (and additions) that would give a page that places a better layout ([`advise`]).
@@ -1387,8 +1400,9 @@ pub struct Cut {
 /// a photo set narrower than folio's default, a long leg, a widow or orphan, a head with almost
 /// nothing under it — the cuts that would take some away: the same search in the same reading
 /// order with a story's copy allowed over its block at [`W_CUT`] a line (at most a
-/// [`MAX_CUT_SHARE`]th of its copy) — and, where no cut alone mends it, over or short of
-/// filling its block ([`Mode::Edits`]) — kept only when the page it then finds has
+/// [`MAX_CUT_SHARE`]th of its copy) — and, where cuts alone leave a flaw, over or short of
+/// filling its block ([`Mode::Edits`]; kept over the cuts alone when it leaves less by
+/// [`Flaws::weight`]) — kept only when the page it then finds has
 /// less of those flaws by their weight and no more heads side by side ([`Flaws::better_than`]), and costs less than `found` with its cuts and
 /// additions left out of the sum. Cutting a story by the lines given (its last lines'
 /// characters, as set) makes its block of that layout exact, so the next search finds that
@@ -1399,7 +1413,15 @@ pub fn advise(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layout, 
         return None;
     }
     let stories: Vec<usize> = found.blocks.iter().map(|b| b.story).collect();
-    advise_in(fitter, (area, beside), found, &stories, Mode::Cuts, leaves).or_else(|| advise_in(fitter, (area, beside), found, &stories, Mode::Edits, leaves))
+    let cuts = advise_in(fitter, (area, beside), found, &stories, Mode::Cuts, leaves);
+    if cuts.as_ref().is_some_and(|a| a.after.none()) {
+        return cuts;
+    }
+    // Cuts that leave a flaw (or none that mend any): cuts and additions may leave less.
+    match (cuts, advise_in(fitter, (area, beside), found, &stories, Mode::Edits, leaves)) {
+        (Some(c), Some(e)) => Some(if e.after.weight() < c.after.weight() { e } else { c }),
+        (c, e) => c.or(e),
+    }
 }
 
 /// [`advise`] with the copy allowed to miss its blocks as `mode` says.
@@ -1410,13 +1432,14 @@ fn advise_in(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layout, s
     let cuts: Vec<Cut> = missed.iter().filter(|(_, m)| m.over > 0).map(|&(story, m)| Cut { story, lines: m.over, chars: cut_chars(fitter, story, m.over) }).collect();
     let adds: Vec<Cut> = missed.iter().filter(|(_, m)| m.short > 0).map(|&(story, m)| Cut { story, lines: m.short, chars: m.short * per_line }).collect();
     crate::diag::log(&format!(
-        "advice ({mode:?}): placed at {} with {:?}; with cuts {:?} and additions {:?} at {} with {:?}",
+        "advice ({mode:?}): placed at {} with {:?}; with cuts {:?} and additions {:?} at {} with {:?}: {:?}",
         found.cost,
         found.flaws,
         cuts.iter().map(|c| (c.story, c.lines)).collect::<Vec<_>>(),
         adds.iter().map(|c| (c.story, c.lines)).collect::<Vec<_>>(),
         layout.cost,
-        layout.flaws
+        layout.flaws,
+        layout.blocks.iter().map(|b| (b.story, b.column, b.span, b.top, b.height, b.head, b.photo_lines, b.cutout, b.vertical, b.head_size)).collect::<Vec<_>>()
     ));
     // What the page then costs without its changes: less than as placed (a page the objective
     // calls worse is no better for losing a flaw).
