@@ -957,10 +957,17 @@ fn the_advice_cuts_a_page_by_more_than_a_rows_weight_to_be_rid_of_it() {
     let cuts = advised(&p, name);
     // More than a row's weight in lines (W_SIDE_BY_SIDE / W_CUT, less a story's cost each).
     let lines: u64 = cuts.iter().map(|c| c.1.div_ceil(10)).sum();
-    assert!(cuts.len() >= 2 && lines * u64::from(place::W_CUT) + cuts.len() as u64 * u64::from(place::W_CUT_STORY) > u64::from(place::W_SIDE_BY_SIDE), "{cuts:?}");
+    let cuts_made = cuts.iter().filter(|c| c.1 > 0).count();
+    assert!(cuts_made >= 2 && lines * u64::from(place::W_CUT) + cuts_made as u64 * u64::from(place::W_CUT_STORY) > u64::from(place::W_SIDE_BY_SIDE), "{cuts:?}");
+    // Followed: the cuts from the stories' ends, and seed text added where a story is to be
+    // lengthened (the cuts and additions leave less than the cuts alone).
+    let seed = Seed::load();
     for (story, chars, added) in &cuts {
-        assert_eq!(*added, 0, "{cuts:?}");
         cut_from_end(&p.root().join(story), *chars as usize);
+        if *added > 0 {
+            let more: String = seed.paras[0].chars().filter(|c| !c.is_whitespace()).take(*added as usize - 1).chain(['。']).collect();
+            add_to_end(&p.root().join(story), &more);
+        }
     }
     let report = p.report(name, true);
     assert!(rows_read_back(&p, name, &report.compiled.data, &pdf).is_empty(), "no heads side by side with the cuts made: {:?}", report.placed);
@@ -1221,4 +1228,35 @@ fn check_finds_a_long_leg_beside_a_photo() {
     assert!(depth / f.pitch_pt > folio::layout::place::LONG_LEG_BESIDE as f64, "the leg beside the photo runs {:.1} lines", depth / f.pitch_pt);
     let t = TestProject::with_edition(AUTO);
     assert!(legs(&json(&t, AUTO)).is_empty());
+}
+
+/// The lead across the page (通栏) where the copy fills a page so: on a tabloid page of five
+/// stories of seed text, the search held to its first layout's lead width set the lead three
+/// columns wide beside a vertical head (its head a size under the page's largest, another
+/// story across the page under it, with the same headline as the lead's); the lead across the
+/// page with the others' heads a size under its costs less. Read back from the PDF: the page's
+/// largest type is the lead's headline, one line, centred over the type area and above every
+/// other head. (Held to the lead's first width, the largest type is the other story's.)
+#[test]
+fn the_lead_runs_across_the_page_where_the_copy_fills_it_so() {
+    let p = TestProject::sample();
+    let dir = p.edition("across");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    let seed = Seed::load();
+    let picks = [(47, 19, 4), (4, 3, 4), (17, 19, 6), (63, 0, 3), (62, 15, 3)];
+    write_random_page(&seed, &dir, 2379.3, &picks);
+    p.folio(&["build", "content/across", "--out", "out"]).assert_code(0);
+    let page = &typeset::chars(&p.out().join("across.pdf"))[0];
+    let body: Vec<&typeset::Char> = page.iter().filter(|c| (c.size - 10.0).abs() < 0.6 && typeset::is_han(c.c)).collect();
+    let (left, right) = (body.iter().map(|c| c.x0).fold(f64::INFINITY, f64::min), body.iter().map(|c| c.x1).fold(0.0, f64::max));
+    let largest = page.iter().map(|c| c.size).fold(0.0, f64::max);
+    let mut head: Vec<&typeset::Char> = page.iter().filter(|c| (c.size - largest).abs() < 0.1 && !c.c.is_whitespace()).collect();
+    head.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let text: String = head.iter().map(|c| c.c).collect();
+    assert_eq!(text, seed.heads[picks[0].1 % seed.heads.len()], "the page's largest type is the lead's headline");
+    assert!(head.iter().all(|c| (c.y - head[0].y).abs() < 0.5), "on one line");
+    let centre = (head[0].x0 + head.last().unwrap().x1) / 2.0;
+    assert!((centre - (left + right) / 2.0).abs() < 6.0, "centred over the type area: {centre:.1} against {:.1}–{right:.1}", left);
+    let others = page.iter().filter(|c| c.size >= 14.0 && c.size < largest - 0.1 && typeset::is_han(c.c));
+    assert!(others.clone().count() > 0 && others.clone().all(|c| c.y > head[0].y), "every other head under the lead's");
 }

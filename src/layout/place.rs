@@ -1542,8 +1542,9 @@ fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Bes
         let flaws = flaws_of(fitter, area, beside, &placed);
         (Layout { blocks: placed.into_iter().map(|u| u.placed).collect(), cost, flaws }, missed)
     });
-    // A search that finds nothing in the page's own order keeps its leaves: other orders follow.
-    if found.is_none() && mode == Mode::Exact && !s.shared.keep {
+    // A search that finds nothing in the page's own order keeps its leaves: other orders follow
+    // (not a search by rank, held to bounds and head sizes, after one that placed).
+    if found.is_none() && mode == Mode::Exact && caps.is_empty() && !s.shared.keep {
         s.keep_leaves();
         s.shared.keep = true;
     }
