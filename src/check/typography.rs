@@ -145,9 +145,9 @@ fn too_wide(frame: &typst::layout::Frame, fmt: &Format, pi: usize, stories: &[St
         .collect()
 }
 
-/// How far a run of text may reach past its box's right edge: a full-width mark Typst hangs
-/// at a line's end reaches at most half an em of the smallest text past it; a word too wide
-/// reaches further.
+/// How far a run of text may reach past its box's right edge before it is a fault: room for
+/// rounding and a mark Typst hangs a little past a line's end; a word too wide for its column
+/// reaches tens of points further.
 pub const TOO_WIDE_PT: f64 = 3.0;
 
 /// The Han glyphs of a frame outside clipped groups (a clipped head or a banner cut at the
