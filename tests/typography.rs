@@ -667,6 +667,13 @@ fn a_word_wider_than_its_column_is_refused_and_a_hyphen_mends_it() {
     assert_ne!(run.code(), 0);
     assert!(run.stdout().contains("[too-wide]") && run.stdout().contains("有文字超出栏宽") && run.stdout().contains("连字符"), "{}", run.stdout());
 
+    // A run of thousands of letters is named by its start.
+    p.edit("content/wide/stories/a.toml", |t| t.replace(word, &"A".repeat(3000)));
+    let run = p.folio(&["build", "content/wide", "--diagnostic-format", "short"]);
+    let said = run.stderr().lines().find(|l| l.contains("text runs past its column")).map(str::to_string).unwrap_or_else(|| panic!("{}", run.stderr()));
+    assert!(said.contains(&format!("「{}…」", "A".repeat(40))) && said.len() < 600, "{said}");
+    p.edit("content/wide/stories/a.toml", |t| t.replace(&"A".repeat(3000), word));
+
     // Hyphens where the word may break: it builds, and every character of the copy stands
     // inside its column, read back from the PDF.
     p.edit("content/wide/stories/a.toml", |t| t.replace(word, "Professional-Development-Programme"));

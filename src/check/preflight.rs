@@ -462,7 +462,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             typography::Kind::TooWide(over) => (
                 Code::TooWide,
                 crate::tr!("mark-too-wide"),
-                crate::tr!("too-wide", page = page, column = col, text = f.text.trim().to_string(), over = format!("{over:.0}")),
+                crate::tr!("too-wide", page = page, column = col, text = clipped(f.text.trim(), 40), over = format!("{over:.0}")),
                 crate::tr!("too-wide-hint"),
             ),
             typography::Kind::FoldSplit(s) => (
@@ -567,6 +567,15 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
     // Typst's own warnings.
     out.extend(compiled.warnings.iter().cloned().map(|d| from_diagnostic(d, None)));
     (out, Measures { ink: inks })
+}
+
+/// `text` cut to its first `most` characters and an ellipsis where it is longer (a run of
+/// thousands of letters named in a message).
+fn clipped(text: &str, most: usize) -> String {
+    match text.char_indices().nth(most) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
 }
 
 /// The span of page `pi`'s `[[pages]]` entry in `edition.toml` (its `stories = …` key, or the
