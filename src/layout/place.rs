@@ -1350,19 +1350,24 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     // Only a layout costing at most that is kept, so no part costing more is.
     let most = layout.cost.saturating_add(wide * W_RANK);
     let mut best = search_within(fitter, stories, (area, beside), Limits { bounds: &ranked_bounds, caps: &caps, miss: u32::MAX, below: most.saturating_add(1) }, mode, leaves).filter(|r| r.0.cost <= most);
-    // The lead across the whole area (通栏) with the others under it, their heads a size under
-    // its: held to the first layout's lead width, the search above never tries a wider lead,
-    // which the copy may fill better (a tabloid page of five stories placed its lead three
-    // columns wide beside a vertical head at 362, and across the page at 71).
-    if !placed_lead && lead < area.columns {
-        let full_tier = format.block_tier(area.columns, None);
-        let full_bounds: Vec<(u32, u32)> = bounds.iter().enumerate().map(|(i, &(lo, hi))| if i == 0 { (lo.max(area.columns), hi) } else { (lo, hi) }).collect();
-        let full_caps: Vec<usize> = (0..stories.len()).map(|i| if i == 0 { 0 } else { full_tier + 1 }).collect();
-        let below = best.as_ref().map_or(most, |r| r.0.cost.saturating_sub(1)).saturating_add(1);
-        if full_tier + 1 < format.spec.heads.len() {
-            if let Some(across) = search_within(fitter, stories, (area, beside), Limits { bounds: &full_bounds, caps: &full_caps, miss: u32::MAX, below }, mode, leaves).filter(|r| r.0.cost < below) {
-                best = Some(across);
-            }
+    // A wider lead, every other story at most as wide and its head a size under the lead's:
+    // held to the first layout's lead width, the search above never tries one, which the copy
+    // may fill better (a tabloid page of five stories placed its lead three columns wide beside
+    // a vertical head at 362, and across the page at 71). Each width from the whole area's
+    // (通栏) down, kept where it costs less than the best yet (which prunes the next).
+    // (The advice's searches try the whole area's width only: each runs twice on a page.)
+    let narrowest = if mode == Mode::Exact { lead + 1 } else { area.columns };
+    for width in (narrowest..=area.columns).rev().filter(|_| !placed_lead) {
+        let tier = format.block_tier(width, None);
+        if tier + 1 >= format.spec.heads.len() {
+            continue;
+        }
+        let wide_bounds: Vec<(u32, u32)> = bounds.iter().enumerate().map(|(i, &(lo, hi))| if i == 0 { (lo.max(width), hi.min(width)) } else { (lo, hi.min(width)) }).collect();
+        let wide_caps: Vec<usize> = (0..stories.len()).map(|i| if i == 0 { 0 } else { tier + 1 }).collect();
+        // At most a story's rank's worth over the first layout: the bound prunes the search.
+        let below = best.as_ref().map_or(layout.cost.saturating_add(W_RANK + 1).min(most.saturating_add(1)), |r| r.0.cost);
+        if let Some(wider) = search_within(fitter, stories, (area, beside), Limits { bounds: &wide_bounds, caps: &wide_caps, miss: u32::MAX, below }, mode, leaves).filter(|r| r.0.cost < below) {
+            best = Some(wider);
         }
     }
     Some(best.unwrap_or((layout, missed)))
