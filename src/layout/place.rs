@@ -404,13 +404,9 @@ impl Flaws {
         }
     }
 
-    fn fields(self) -> [u32; 6] {
-        [self.heads_side_by_side, self.photos_narrowed, self.long_legs, self.breaks, self.stacked, self.lead_narrow]
-    }
-
     /// None at all.
     pub fn none(self) -> bool {
-        self.fields().iter().all(|&n| n == 0)
+        self == Flaws::default()
     }
 
     /// What the flaws weigh against each other when the advice trades one for another: a pair
@@ -1345,8 +1341,14 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     if wide == 0 || lead_tier + 1 >= format.spec.heads.len() {
         return Some((layout, missed));
     }
-    let ranked_bounds: Vec<(u32, u32)> = bounds.iter().enumerate().map(|(i, &(lo, hi))| if i == 0 && !placed_lead { (lo.max(lead), hi) } else { (lo, hi.min(lead)) }).collect();
-    let caps: Vec<usize> = (0..stories.len()).map(|i| if i == 0 && !placed_lead { 0 } else { lead_tier + 1 }).collect();
+    // The stories' span bounds and head caps by rank: the lead (where folio places it) within
+    // `lead_spans`, every other story at most `width` wide with its head a size under `tier`.
+    let by_rank = |(lead_lo, lead_hi): (u32, u32), width: u32, tier: usize| -> (Vec<(u32, u32)>, Vec<usize>) {
+        let lead_here = |i: usize| i == 0 && !placed_lead;
+        let spans = bounds.iter().enumerate().map(|(i, &(lo, hi))| if lead_here(i) { (lo.max(lead_lo), hi.min(lead_hi)) } else { (lo, hi.min(width)) }).collect();
+        (spans, (0..stories.len()).map(|i| if lead_here(i) { 0 } else { tier + 1 }).collect())
+    };
+    let (ranked_bounds, caps) = by_rank((lead, u32::MAX), lead, lead_tier);
     // Only a layout costing at most that is kept, so no part costing more is.
     let most = layout.cost.saturating_add(wide * W_RANK);
     let mut best = search_within(fitter, stories, (area, beside), Limits { bounds: &ranked_bounds, caps: &caps, miss: u32::MAX, below: most.saturating_add(1) }, mode, leaves).filter(|r| r.0.cost <= most);
@@ -1362,8 +1364,7 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
         if tier + 1 >= format.spec.heads.len() {
             continue;
         }
-        let wide_bounds: Vec<(u32, u32)> = bounds.iter().enumerate().map(|(i, &(lo, hi))| if i == 0 { (lo.max(width), hi.min(width)) } else { (lo, hi.min(width)) }).collect();
-        let wide_caps: Vec<usize> = (0..stories.len()).map(|i| if i == 0 { 0 } else { tier + 1 }).collect();
+        let (wide_bounds, wide_caps) = by_rank((width, width), width, tier);
         // At most a story's rank's worth over the first layout: the bound prunes the search.
         let below = best.as_ref().map_or(layout.cost.saturating_add(W_RANK + 1).min(most.saturating_add(1)), |r| r.0.cost);
         if let Some(wider) = search_within(fitter, stories, (area, beside), Limits { bounds: &wide_bounds, caps: &wide_caps, miss: u32::MAX, below }, mode, leaves).filter(|r| r.0.cost < below) {
@@ -1407,9 +1408,9 @@ pub struct Cut {
 /// order with a story's copy allowed over its block at [`W_CUT`] a line (at most a
 /// [`MAX_CUT_SHARE`]th of its copy) — and, where cuts alone leave a flaw, over or short of
 /// filling its block ([`Mode::Edits`]; kept over the cuts alone when it leaves less by
-/// [`Flaws::weight`]) — kept only when the page it then finds has
-/// less of those flaws by their weight and no more heads side by side ([`Flaws::better_than`]), and costs less than `found` with its cuts and
-/// additions left out of the sum. Cutting a story by the lines given (its last lines'
+/// [`Flaws::weight`]) — kept only when the page it then finds has less of those flaws by
+/// their weight and no more heads side by side ([`Flaws::better_than`]), and costs less than
+/// `found` with its cuts and additions left out of the sum. Cutting a story by the lines given (its last lines'
 /// characters, as set) makes its block of that layout exact, so the next search finds that
 /// layout or a cheaper one; a story to lengthen is given a column's characters a line (the
 /// desk writes about that much). `None` when there is nothing to mend, or no change mends it.
