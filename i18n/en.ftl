@@ -634,6 +634,10 @@ photo-height-no-room-hint = give it height = { $min } or more (photo and caption
 photo-row-fix = make row + height at most { $avail }: row = { $row } or less, a smaller height, or a taller block
 photo-row-fix-height = give it height = { $avail } or less and row = 0, or make the block taller
 photo-row-outside = photo { $file } at row { $row }, { $lines } lines tall (photo and caption), reaches line { $reaches } under the head, but the story's block has { $avail } lines there (rows 0–{ $last })
+photos-overlap = photo { $file } would be printed over photo { $other }: their boxes share columns and lines of the story's block
+photos-overlap-hint = give the later one a `row` below the other's caption, another `column`, or leave its `row` out: photos at the foot of the copy stand one on another
+photo-over-lead = photo { $file } would be printed over the story's lead box: its `row` puts it in the box's columns and lines
+photo-over-lead-hint = give it a `row` below the lead box, another `column` (past the box's `span`), or leave its `row` out: at the foot of the copy
 photo-too-tall = photo { $file } is { $lines } lines tall (photo and caption), but the story's block has { $avail } lines under its head
 photo-too-tall-hint = give it height = { $avail } or less, or make the block taller
 photo-aspect-too-tall = photo { $file } needs { $lines } lines at { $columns } columns (from its aspect ratio, with its caption), but the story's block has { $avail } lines under its head

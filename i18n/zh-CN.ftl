@@ -566,6 +566,10 @@ photo-height-no-room-hint = 设 height = { $min } 或更大（图片加说明，
 photo-row-fix = 使 row + height 不超过 { $avail }：row = { $row } 或更小、减小 height，或加高稿块
 photo-row-fix-height = 设 height = { $avail } 或更小并设 row = 0，或加高稿块
 photo-row-outside = 图片 { $file } 从第 { $row } 行起，高 { $lines } 行（图片加说明），到达标题下第 { $reaches } 行，但稿块在那里只有 { $avail } 行（第 0–{ $last } 行）
+photos-overlap = 图片 { $file } 会压在图片 { $other } 上：两者在稿块中占用相同的栏和行
+photos-overlap-hint = 给后一张设在另一张图片说明之下的 `row`，或换一个 `column`，或去掉它的 `row`：放在正文底部的图片会依次叠放
+photo-over-lead = 图片 { $file } 会压在稿件的导语框上：它的 `row` 把它放进了导语框所占的栏和行
+photo-over-lead-hint = 把它的 `row` 设在导语框之下，或换一个 `column`（超出导语框的 `span`），或去掉它的 `row`：放在正文底部
 photo-too-tall = 图片 { $file } 高 { $lines } 行（图片加说明），但稿块在标题下只有 { $avail } 行
 photo-too-tall-hint = 设 height = { $avail } 或更小，或加高稿块
 photo-aspect-too-tall = 图片 { $file } 跨 { $columns } 栏时需要 { $lines } 行（按其宽高比，含图片说明），但稿块在标题下只有 { $avail } 行

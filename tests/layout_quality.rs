@@ -1230,6 +1230,55 @@ fn check_finds_a_long_leg_beside_a_photo() {
     assert!(legs(&json(&t, AUTO)).is_empty());
 }
 
+/// A story's second photo (which the placement search does not size) of the default size
+/// leaves two columns of copy beside it, or none — never one (长腿): in a four-column block it
+/// takes two columns, not two thirds of four (three, with a single column running down beside
+/// it); and two photos at the copy's foot stand one on the other, the first lowest. Read back
+/// from the rendered page: the second photo is two columns wide, above the first, and two
+/// columns of copy stand beside it; `folio check` finds no long leg.
+#[test]
+fn a_second_photo_stands_on_the_first_with_two_columns_of_copy_beside_it_not_one() {
+    let p = TestProject::sample();
+    let dir = p.edition("second");
+    let seed = Seed::load();
+    gradient(&dir.join("photos/first.png"), 1500, 1000, 40);
+    gradient(&dir.join("photos/second.png"), 1500, 1000, 200);
+    let photos = "\n[[photos]]\nfile = \"photos/first.png\"\ncaption = \"TEST DATA: the first photo\"\nspan = 4\nheight = 16\n\n[[photos]]\nfile = \"photos/second.png\"\ncaption = \"TEST DATA: the second photo\"\n";
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    std::fs::write(dir.join("stories/a.toml"), story_toml(&seed.heads[0], &seed.paras_from(0, 9)) + photos + "\n[block]\ncolumn = 1\nspan = 4\ntop = 0\nheight = 64\n").unwrap();
+    std::fs::write(dir.join("stories/b.toml"), story_toml(&seed.heads[1], &seed.paras_from(20, 6)) + "\n[block]\ncolumn = 5\nspan = 2\ntop = 0\nheight = 64\n").unwrap();
+    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/a.toml".to_string(), "stories/b.toml".to_string()])).unwrap();
+    p.folio(&["build", "content/second", "--out", "out"]).assert_code(0);
+    let pdf = p.out().join("second.pdf");
+    let dpi = 100.0;
+    let img = render(&pdf, 1, dpi as u32);
+    let (x0, y0, x1, y1) = photo_box(&img, 200);
+    let pt = |px: u32| f64::from(px) * 72.0 / dpi;
+    let (first_x0, first_y0, first_x1, _) = photo_box(&img, 40);
+    // Both at the copy's foot: the second stands on the first, not over it (until session 26
+    // both stood at the foot, one printed over the other, captions too, with exit 0).
+    assert!(y1 < first_y0, "the second photo (rows {y0}–{y1} px) over the first (from {first_y0} px)");
+    let block_w = pt(first_x1 - first_x0);
+    let w = pt(x1 - x0);
+    // Four tabloid columns are 430 pt (10 characters of 10 pt, gutters of one); two are 210.
+    assert!((w - (block_w - 10.0) / 2.0).abs() < 4.0, "the second photo is {w:.0} pt wide in a block {block_w:.0} pt wide");
+    // Beside it, inside the block: body words in two columns over the photo's depth.
+    let words = &bbox_words(&pdf)[0];
+    let right = pt(first_x1);
+    let pitch = (block_w + 10.0) / 4.0;
+    let mut columns: Vec<i64> = words
+        .iter()
+        .filter(|(_, wd)| wd.x0 >= pt(x1) && wd.x1 <= right + 1.0 && wd.y0 >= pt(y0) && wd.y1 <= pt(y1) && (wd.y1 - wd.y0) < 12.0)
+        .map(|(_, wd)| ((wd.x0 - pt(first_x0) + 5.0) / pitch).floor() as i64)
+        .collect();
+    columns.sort();
+    columns.dedup();
+    assert_eq!(columns, vec![2, 3], "the block's columns holding copy beside the second photo (0-based)");
+    let run = p.folio(&["check", "content/second", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["code"] != "long-leg"), "{}", run.stdout());
+}
+
 /// The lead across the page (通栏) where the copy fills a page so: on a tabloid page of five
 /// stories of seed text, the search held to its first layout's lead width set the lead three
 /// columns wide beside a vertical head (its head a size under the page's largest, another

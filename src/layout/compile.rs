@@ -327,7 +327,8 @@ fn spread_sheets(world: &mut FolioWorld, document: &PagedDocument, data: &PagesD
 }
 
 /// Photos that would be drawn outside their story's block, as errors on their `row` or
-/// `height` key (or, when neither is given, on `file`: its aspect ratio made it too tall).
+/// `height` key (or, when neither is given, on `file`: its aspect ratio made it too tall), or
+/// over another photo of the story or its lead box (on the `row` that puts it there).
 fn photos_outside(edition: &Edition, fits: &[StoryFit]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for fit in fits {
@@ -340,6 +341,21 @@ fn photos_outside(edition: &Edition, fits: &[StoryFit]) -> Vec<Diagnostic> {
             };
             let span = story.value.block.as_ref().map_or(0..0, |b| b.span());
             out.push(story.error(story.key_span(&["block", "cutout"], span), crate::tr!("story-cutout-clash", what = what)).hint(crate::tr!("story-cutout-clash-hint")));
+        }
+        if let Some((j, under)) = fit.photo_over {
+            let over = story.value.photos.get(j);
+            let d = match (over, under) {
+                (Some(over), compose::Under::Photo(i)) => story.value.photos.get(i).map(|other| {
+                    let at = over.row.as_ref().map(|r| r.span()).or_else(|| other.row.as_ref().map(|r| r.span())).unwrap_or(over.file.span());
+                    story.error(at, crate::tr!("photos-overlap", file = over.file.get_ref(), other = other.file.get_ref())).hint(crate::tr!("photos-overlap-hint"))
+                }),
+                (Some(over), compose::Under::Lead) => {
+                    let at = over.row.as_ref().map_or(over.file.span(), |r| r.span());
+                    Some(story.error(at, crate::tr!("photo-over-lead", file = over.file.get_ref())).hint(crate::tr!("photo-over-lead-hint")))
+                }
+                (None, _) => None,
+            };
+            out.extend(d);
         }
         for o in &fit.photos_outside {
             let Some(photo) = story.value.photos.get(o.photo) else { continue };
@@ -386,7 +402,7 @@ fn photos_outside(edition: &Edition, fits: &[StoryFit]) -> Vec<Diagnostic> {
                         "photo-aspect-too-tall",
                         file = file,
                         lines = o.lines,
-                        columns = crate::layout::galley::photo_place_in(photo, story.value.block().get_ref().span).1,
+                        columns = crate::layout::galley::photo_place_in(photo, o.photo, story.value.block().get_ref().span).1,
                         avail = avail,
                     ))
                     .hint(crate::tr!("photo-aspect-too-tall-hint", avail = avail))

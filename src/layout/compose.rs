@@ -312,9 +312,21 @@ pub struct StoryFit {
     pub head_lines: (u32, u32),
     /// Photos that do not fit inside the story's block (an error: nothing is drawn outside it).
     pub photos_outside: Vec<PhotoOutside>,
+    /// A photo (its index) whose box shares a column and a line with another photo of the
+    /// story or its lead box: it would be printed over it (an error).
+    pub photo_over: Option<(usize, Under)>,
     /// What the corner of an L-shaped block (`cutout`) cuts into: the story's head area, lead
     /// box or a photo (an error: the story in the corner would be drawn over it).
     pub cutout_clash: Option<CutoutClash>,
+}
+
+/// What a photo would be printed over ([`StoryFit::photo_over`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Under {
+    /// An earlier photo of the story (its index).
+    Photo(usize),
+    /// The story's lead box.
+    Lead,
 }
 
 /// What the corner of an L-shaped block cuts into.
@@ -722,7 +734,7 @@ impl<'a> Fitter<'a> {
         if photo.span.is_some() || photo.is_under_head() {
             return None;
         }
-        let (c, sp) = galley::photo_place_in(photo, block_span);
+        let (c, sp) = galley::photo_place_in(photo, 0, block_span);
         Some((sp, block_span.saturating_sub(c).max(1), photo.size.is_some()))
     }
 
@@ -851,7 +863,7 @@ impl<'a> Fitter<'a> {
             lines: fit.lines,
             head_short: fit.head.is_some(),
             head_deep: shape.head_deep.is_some(),
-            photos_outside: too_wide || !fit.photos_outside.is_empty() || shape.cutout_clash.is_some(),
+            photos_outside: too_wide || !fit.photos_outside.is_empty() || fit.photo_over.is_some() || shape.cutout_clash.is_some(),
             photo_lines: shape.photos.iter().map(|p| p.lines).collect(),
             overcropped: shape.photos.iter().any(|p| p.overcropped),
             photo_cols: shape.photos.iter().map(|p| (p.c, p.sp)).collect(),
@@ -984,8 +996,8 @@ fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info:
         for &photo_delta in &deltas {
             let trial = Trial { flow, tracking, photo_delta, leading, head_delta };
             let p = run(trial);
-            // Copyfit never grows a photo out of its block.
-            if !p.2.photos_outside.is_empty() {
+            // Copyfit never grows a photo out of its block, nor over another.
+            if !p.2.photos_outside.is_empty() || p.2.photo_over.is_some() {
                 continue;
             }
             if full(&p.2) {
@@ -1062,6 +1074,10 @@ struct PhotoBox {
     overcropped: bool,
     /// The point to keep in view when cropping (`focus`).
     focus: [f64; 2],
+    /// At the foot of the copy: the lines (each photo's and the one above it) of the photos
+    /// before it in the story that stand at the foot in any of its columns — it stands on them,
+    /// never over them.
+    stacked: u32,
 }
 
 impl PhotoBox {
@@ -1207,7 +1223,10 @@ impl<'a> Shape<'a> {
         }
         match p.row {
             Some(r) => (body_top.saturating_add(r), body_top.saturating_add(r).saturating_add(p.lines).saturating_add(1)),
-            None => (foot.saturating_sub(p.lines.saturating_add(1)), foot),
+            None => {
+                let foot = foot.saturating_sub(p.stacked);
+                (foot.saturating_sub(p.lines.saturating_add(1)), foot)
+            }
         }
     }
 
@@ -1294,7 +1313,7 @@ impl<'a> Shape<'a> {
             self.photos
                 .iter()
                 .filter(|p| p.row.is_none() && !p.across())
-                .map(|p| p.lines.saturating_add(1).saturating_add(if p.c < lead_cols { lead_lines } else { 0 }))
+                .map(|p| p.stacked.saturating_add(p.lines).saturating_add(1).saturating_add(if p.c < lead_cols { lead_lines } else { 0 }))
                 .max()
                 .unwrap_or(0)
         } else {
@@ -1329,11 +1348,25 @@ impl<'a> Shape<'a> {
                     let room = self.bottom.saturating_sub(self.content_top + self.head_lines.max(self.head_used)).saturating_sub(1);
                     return (p.lines > room || p.lines < p.min_lines).then(|| out(room)).flatten();
                 }
-                let end = u64::from(p.row.unwrap_or(0)) + u64::from(p.lines);
+                let end = u64::from(p.row.unwrap_or(p.stacked)) + u64::from(p.lines);
                 (end > u64::from(available) || p.lines < p.min_lines).then(|| out(available)).flatten()
             })
             .collect();
         let underset = self.blocks[self.last()].bottom - result.bottom;
+        // Photos in the copy's columns (by `row`, or at the foot, stacked) never over each other.
+        let main_foot = if self.last() == 0 { result.bottom } else { main.bottom };
+        let boxes: Vec<(usize, &PhotoBox, (u32, u32))> = self.photos.iter().enumerate().filter(|(_, p)| !p.across()).map(|(i, p)| (i, p, self.photo_span(p, main_foot))).collect();
+        // The lead box's columns and lines (with the blank one under it), at the copy's top.
+        let lead = self.lead.map(|(_, cols, lines)| (cols, main.body_top, main.body_top + lines));
+        let photo_over = boxes.iter().enumerate().find_map(|(k, &(j, q, (qa, qz)))| {
+            // A box's last line is the blank one towards the copy: two boxes overlap where
+            // their lines do, less that line.
+            let meet = |(a, z): (u32, u32)| a + 1 < qz && qa + 1 < z;
+            if lead.is_some_and(|(cols, a, z)| q.c < cols && meet((a, z))) {
+                return Some((j, Under::Lead));
+            }
+            boxes[..k].iter().find(|&&(_, p, span)| p.c < q.c + q.sp && q.c < p.c + p.sp && meet(span)).map(|&(i, _, _)| (j, Under::Photo(i)))
+        });
         StoryFit {
             page: 0,
             story: 0,
@@ -1346,6 +1379,7 @@ impl<'a> Shape<'a> {
             capacity: self.room(self.blocks[self.last()].bottom, 1.0 + leading),
             copyfit: None,
             photos_outside,
+            photo_over,
             head: self.head_short,
             head_deep: self.head_deep,
             head_aligned: None,
@@ -1635,24 +1669,26 @@ fn jump_blocks(ctx: &Ctx, s: &Story, pieces: &StoryPieces) -> Vec<Geom> {
 
 /// The photos' boxes: the picture's height from its aspect ratio at its width (or the editor's
 /// `height`), plus the caption, in whole grid lines; the first photo changed by `photo_delta`
-/// lines (copyfit), never below three.
+/// lines (copyfit), never below three; photos at the copy's foot sharing a column stacked, the
+/// first lowest ([`PhotoBox::stacked`]).
 fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32), (photo_delta, first_span, raised): (i32, Option<u32>, bool), photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Vec<PhotoBox> {
     let format = ctx.format;
     let lead_gap = format.pitch_pt - format.spec.body_size;
-    s.photos
+    let mut boxes = s
+        .photos
         .iter()
         .enumerate()
         .map(|(i, p)| {
             // The first photo raised above the head by the search: across the block.
             let above = p.is_above_head() || (i == 0 && raised);
-            let (c, mut sp) = if above { (0, span.max(1)) } else { galley::photo_place_in(p, span) };
+            let (c, mut sp) = if above { (0, span.max(1)) } else { galley::photo_place_in(p, i, span) };
             if let (0, None, Some(want), false) = (i, &p.span, first_span, p.is_across_block() || above) {
                 sp = want.clamp(1, span.saturating_sub(c).max(1));
             }
             let w = format.cols_width(c0 + c, sp);
             // The caption as set at the photo's width (a photo folio sizes has it at every
             // width it may take; a width not set falls back to its own).
-            let own = galley::photo_place_in(p, galley::own_span(s, format)).1;
+            let own = galley::photo_place_in(p, i, galley::own_span(s, format)).1;
             let cap = if sp == own { None } else { pieces.caption_spans.get(i).and_then(|o| o.iter().find(|(w, _)| *w == sp)).map(|o| o.1) };
             let cap_h = ctx.measures[cap.unwrap_or(pieces.captions[i])].height;
             let info = photo_info(i);
@@ -1670,9 +1706,24 @@ fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32
             let under = p.is_under_head();
             let row = if under || above { None } else { p.row.as_ref().map(|r| *r.get_ref()) };
             let pixels = info.map(|inf| [inf.width, inf.height]);
-            PhotoBox { c, sp, lines, row, image_h, min_lines, under, above, pixels, focus: p.focus(), overcropped }
+            PhotoBox { c, sp, lines, row, image_h, min_lines, under, above, pixels, focus: p.focus(), overcropped, stacked: 0 }
         })
-        .collect()
+        .collect::<Vec<_>>();
+    // Photos at the foot of the copy sharing a column stand one on another, the first at the foot.
+    for i in 1..boxes.len() {
+        let b = &boxes[i];
+        if b.row.is_some() || b.across() {
+            continue;
+        }
+        let stacked = boxes[..i]
+            .iter()
+            .filter(|o| o.row.is_none() && !o.across() && o.c < b.c + b.sp && b.c < o.c + o.sp)
+            .map(|o| o.stacked.saturating_add(o.lines).saturating_add(1))
+            .max()
+            .unwrap_or(0);
+        boxes[i].stacked = stacked;
+    }
+    boxes
 }
 
 /// The whole image drawn to cover a picture box of `box_pt` (width, height) with `focus` (fractions

@@ -272,8 +272,10 @@ pub fn lead_span_in(story: &Story, span: u32) -> u32 {
 /// thirds of a wider one (a 美编's usual picture: wide enough to lead the story, with copy
 /// beside it; its `size` may ask for a third of the block or the whole), never past the
 /// block's last column (a given `span` is kept, even when the
-/// block is too narrow for it: that is the editor's error to see).
-pub fn photo_place_in(photo: &crate::input::content::Photo, span: u32) -> (u32, u32) {
+/// block is too narrow for it: that is the editor's error to see). A photo after the first
+/// (`index` > 0, which the placement search does not size) of the default size leaves two
+/// columns of copy beside it, or none, never one (a long leg, 长腿): half of four columns.
+pub fn photo_place_in(photo: &crate::input::content::Photo, index: usize, span: u32) -> (u32, u32) {
     let span = span.max(1);
     if photo.is_across_block() {
         // 压题图 or 题上图: across the whole block.
@@ -281,7 +283,14 @@ pub fn photo_place_in(photo: &crate::input::content::Photo, span: u32) -> (u32, 
     }
     let c = photo.column.as_ref().map_or(0, |c| c.get_ref().saturating_sub(1));
     // The editor's span as given (a block too narrow for it is an error, not a smaller photo).
-    let sp = photo.span.as_ref().map_or_else(|| photo.size().span_in(span).min(span.saturating_sub(c)), |s| *s.get_ref());
+    let sp = photo.span.as_ref().map_or_else(
+        || {
+            let sp = photo.size().span_in(span).min(span.saturating_sub(c));
+            let beside = span.saturating_sub(c + sp);
+            if index > 0 && photo.size.is_none() && beside == 1 && sp > 2 { sp - 1 } else { sp }
+        },
+        |s| *s.get_ref(),
+    );
     (c, sp.max(1))
 }
 
@@ -433,8 +442,8 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 pieces.flow.push(g.items.len());
                 g.items.push(GalleyItem { width: col, piece });
             }
-            for photo in &s.photos {
-                let (c, sp) = photo_place_in(photo, span);
+            for (i, photo) in s.photos.iter().enumerate() {
+                let (c, sp) = photo_place_in(photo, i, span);
                 let piece = Piece::Caption { caption: Caption { caption: photo.caption.clone(), credit: photo.credit.clone() } };
                 pieces.captions.push(g.items.len());
                 g.items.push(GalleyItem { width: format.cols_width(c0 + c, sp), piece: piece.clone() });

@@ -359,6 +359,16 @@ fn photos_stay_inside_their_block() {
         row("row + height past the foot", "height = 39\nrow = 60\n", "row = 60", &["at row 60, 39 lines tall", "make row + height at most"]),
         row("row = 4294967295", "height = 39\nrow = 4294967295\n", "row = 4294967295", &["at row 4294967295"]),
         row("height = 4294967295", "height = 4294967295\n", "height = 4294967295", &["4294967295 lines tall"]),
+        // Until session 26 printed so, with exit 0: a second photo whose row puts it over the
+        // first, and a photo whose row puts it over the story's lead box (核心提示, five columns
+        // at the copy's top), hidden under the picture.
+        row(
+            "a photo over another",
+            "height = 39\nrow = 10\n\n[[photos]]\nfile = \"photos/chaji.jpg\"\ncaption = \"TEST DATA: a second photo\"\ncolumn = 1\nspan = 2\nheight = 10\nrow = 15\n",
+            "row = 15",
+            &["photo photos/chaji.jpg would be printed over photo photos/xunjing.jpg", "give the later one a `row` below"],
+        ),
+        row("a photo over the lead box", "height = 39\nrow = 0\n", "row = 0", &["photo photos/xunjing.jpg would be printed over the story's lead box", "give it a `row` below the lead box"]),
     ]);
 }
 
