@@ -570,6 +570,48 @@ fn a_headline_wrapped_past_two_lines_breaks_between_words_never_inside_one() {
     assert_eq!(typeset::overprinted(&pdf), Vec::<String>::new());
 }
 
+/// A kicker or deck too long for its line wraps at its size between phrases, sense groups or
+/// words, like a headline; it is shrunk to fit one line only down to `head-min-scale` (until
+/// session 26 a long deck was shrunk to whatever fitted: 6 pt in a two-column tabloid block).
+/// Read back from the PDF: every character of kicker and deck at 12 pt or more, in order, on
+/// lines that break between words.
+#[test]
+fn a_long_kicker_or_deck_wraps_at_its_size_instead_of_shrinking() {
+    let p = TestProject::with_edition("jiangxi-special");
+    let seed = Seed::load();
+    // TEST DATA: a desk's long kicker and deck, written for this test.
+    let kicker = "一季度全省经济运行开局良好主要指标好于预期高于全国平均水平";
+    let deck = "新能源汽车、锂电池、光伏产品产量保持两位数增长，高技术制造业增加值增长12.3%";
+    let dir = p.edition("decks");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    let story = story_toml(&seed.heads[0], &seed.paras_from(10, 4)).replacen("headline = ", &format!("kicker = \"{kicker}\"\ndeck = \"{deck}\"\nheadline = "), 1);
+    std::fs::write(dir.join("stories/a.toml"), story + "\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = 64\n").unwrap();
+    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
+    p.folio(&["build", "content/decks"]).assert_code(0);
+    let pdf = p.out().join("decks.pdf");
+    let lines = display_lines(&pdf, 11.5);
+    for (what, text, words) in [
+        ("kicker", kicker, &["全省", "经济", "运行", "开局", "良好", "主要", "指标", "预期", "全国", "平均", "水平"][..]),
+        ("deck", deck, &["新能源", "汽车", "锂电池", "光伏", "产品", "产量", "增长", "高技术", "12.3%"][..]),
+    ] {
+        let mut mine: Vec<&Vec<typeset::Char>> = lines[0].iter().filter(|l| l.len() > 1 && text.contains(&text_of(l))).collect();
+        mine.sort_by(|a, b| a[0].y.total_cmp(&b[0].y));
+        let got: Vec<String> = mine.iter().map(|l| text_of(l)).collect();
+        assert!(got.len() >= 2, "the {what} on lines of its own at 11.5 pt or more: {got:?}");
+        assert_eq!(got.concat(), text, "the whole {what}, in order, at its size");
+        assert!(mine.iter().flat_map(|l| l.iter()).all(|c| c.size >= 12.0 * 0.8 - 0.01), "the {what} shrunk past head-min-scale");
+        let mut at = 0;
+        for l in &got[..got.len() - 1] {
+            at += l.len();
+            for w in words {
+                let inside = text.match_indices(w).any(|(i, _)| i < at && at < i + w.len());
+                assert!(!inside, "{what}: {w} broken across lines: {got:?}");
+            }
+        }
+    }
+    assert_eq!(typeset::overprinted(&pdf), Vec::<String>::new());
+}
+
 /// The origins' distance from the character after `first` to `second`'s, in em, on the display
 /// line holding `text` (None when no line holds it).
 fn step(pdf: &Path, min: f64, text: &str, first: usize, second: usize) -> Option<f64> {

@@ -58,6 +58,10 @@ pub struct Head {
     /// break a two-line head, and split a head across the fold, between phrases or sense
     /// groups, never inside a word.
     pub breaks: Vec<crate::input::phrases::Break>,
+    /// Where the kicker may break, ranked: one too long for a line at its size wraps there.
+    pub kicker_breaks: Vec<crate::input::phrases::Break>,
+    /// Where the deck may break, ranked: one too long for a line at its size wraps there.
+    pub deck_breaks: Vec<crate::input::phrases::Break>,
 }
 
 /// The lead box's text.
@@ -333,6 +337,8 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                         split,
                         two: false,
                         breaks,
+                        kicker_breaks: s.kicker.as_deref().map(crate::input::phrases::breaks).unwrap_or_default(),
+                        deck_breaks: s.deck.as_deref().map(crate::input::phrases::breaks).unwrap_or_default(),
                     },
                 },
             });
