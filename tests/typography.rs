@@ -574,7 +574,8 @@ fn a_headline_wrapped_past_two_lines_breaks_between_words_never_inside_one() {
 /// words, like a headline; it is shrunk to fit one line only down to `head-min-scale` (until
 /// session 26 a long deck was shrunk to whatever fitted: 6 pt in a two-column tabloid block).
 /// Read back from the PDF: every character of kicker and deck at 12 pt or more, in order, on
-/// lines that break between words.
+/// lines that break between words. The same for a section head in its band (it shrank to 4 pt
+/// in one column), and a byline breaks between names, never inside one (刘｜洋).
 #[test]
 fn a_long_kicker_or_deck_wraps_at_its_size_instead_of_shrinking() {
     let p = TestProject::with_edition("jiangxi-special");
@@ -586,10 +587,23 @@ fn a_long_kicker_or_deck_wraps_at_its_size_instead_of_shrinking() {
     std::fs::create_dir_all(dir.join("stories")).unwrap();
     let story = story_toml(&seed.heads[0], &seed.paras_from(10, 4)).replacen("headline = ", &format!("kicker = \"{kicker}\"\ndeck = \"{deck}\"\nheadline = "), 1);
     std::fs::write(dir.join("stories/a.toml"), story + "\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = 64\n").unwrap();
-    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
+    // A one-column story whose byline (TEST DATA names) and section head are longer than its
+    // column: the byline breaks between names, the head in its band wraps at its size.
+    let section = "加快推进千兆城市建设和农村网络提速工程";
+    let narrow = story_toml(&seed.heads[1], &seed.paras_from(20, 2)).replacen("headline = ", "byline = \"本报记者 黄敏 刘洋 陈静 周涛 通讯员 王建华 李明\"\nheadline = ", 1)
+        + &format!("\n[[sections]]\nhead = \"{section}\"\nbody = \"\"\"\n{}\n\"\"\"\n\n[block]\ncolumn = 4\nspan = 1\ntop = 0\nheight = 64\n", seed.paras_from(22, 1)[0]);
+    std::fs::write(dir.join("stories/b.toml"), narrow).unwrap();
+    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/a.toml".to_string(), "stories/b.toml".to_string()])).unwrap();
     p.folio(&["build", "content/decks"]).assert_code(0);
     let pdf = p.out().join("decks.pdf");
     let lines = display_lines(&pdf, 11.5);
+    let mut band: Vec<&Vec<typeset::Char>> = lines[0].iter().filter(|l| l.len() > 1 && section.contains(&text_of(l))).collect();
+    band.sort_by(|a, b| a[0].y.total_cmp(&b[0].y));
+    assert_eq!(band.iter().map(|l| text_of(l)).collect::<String>(), section, "the section head whole at 11.5 pt or more (14 pt, shrunk at most to 0.8)");
+    let body: Vec<Vec<typeset::Char>> = display_lines(&pdf, 5.0).into_iter().flatten().collect();
+    for name in ["黄敏", "刘洋", "陈静", "周涛", "王建华", "李明"] {
+        assert!(body.iter().any(|l| text_of(l).contains(name)), "{name} broken across lines of the byline");
+    }
     for (what, text, words) in [
         ("kicker", kicker, &["全省", "经济", "运行", "开局", "良好", "主要", "指标", "预期", "全国", "平均", "水平"][..]),
         ("deck", deck, &["新能源", "汽车", "锂电池", "光伏", "产品", "产量", "增长", "高技术", "12.3%"][..]),

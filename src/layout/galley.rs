@@ -80,6 +80,10 @@ pub struct Subhead {
     pub head: String,
     /// Level 2.
     pub subhead: Option<String>,
+    /// Where level 1 may break, ranked: one too long for its band at its size wraps there.
+    pub head_breaks: Vec<crate::input::phrases::Break>,
+    /// Where level 2 may break, ranked (as a headline's).
+    pub subhead_breaks: Vec<crate::input::phrases::Break>,
 }
 
 /// A photo caption.
@@ -413,7 +417,14 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             let para = |t: String| Piece::Para { runs: body_runs(&t), tracking: 0.0 };
             flow.extend(s.body.as_deref().map(paragraphs).unwrap_or_default().into_iter().map(para));
             for sec in &s.sections {
-                flow.push(Piece::Subhead { subhead: Subhead { head: sec.head.clone(), subhead: sec.subhead.clone() } });
+                flow.push(Piece::Subhead {
+                    subhead: Subhead {
+                        head: sec.head.clone(),
+                        subhead: sec.subhead.clone(),
+                        head_breaks: crate::input::phrases::breaks(&sec.head),
+                        subhead_breaks: sec.subhead.as_deref().map(crate::input::phrases::breaks).unwrap_or_default(),
+                    },
+                });
                 flow.extend(paragraphs(&sec.body).into_iter().map(para));
             }
             if let Some(dl) = &s.dateline {
