@@ -9,7 +9,7 @@ mod common;
 use common::TestProject;
 use folio::input::content::{Block, Length};
 use folio::layout::compose::Fitter;
-use common::{page5_with_a_right_hand_strip, session};
+use common::{page5_with_a_right_hand_strip, session, typeset};
 
 const SAMPLE_NAME: &str = common::SAMPLE;
 
@@ -557,6 +557,31 @@ fn priority_one_is_the_lead() {
     let geometry = |blocks: &[folio::layout::place::Placed]| blocks.iter().map(|b| (b.column, b.span, b.top, b.height)).collect::<Vec<_>>();
     let before = expected.iter().find(|pl| pl.page == 1).unwrap();
     assert_eq!(geometry(&page.blocks), geometry(&before.blocks), "the same page as with the lead listed first");
+}
+
+/// A story without `priority` ranks at its place in the page's list, so `priority = 2` on the
+/// last of six makes it the second story, not the lead (until session 26 every story with a
+/// priority came before every one without, and 人才聚智 led the automatic sample's page 2).
+/// Read back from the PDF: page 2's largest type is the first listed story's headline (都昌),
+/// and of the other heads 人才聚智's stands first in reading order (highest, then leftmost).
+#[test]
+fn a_priority_ranks_among_the_listed_places_not_ahead_of_them() {
+    let p = TestProject::with_edition("jiangxi-auto");
+    p.edit("content/jiangxi-auto/stories/rencai.toml", |t| t.replacen("\nheadline =", "\npriority = 2\nheadline =", 1));
+    p.folio(&["build", "content/jiangxi-auto", "--out", "out"]).assert_code(0);
+    let page = &typeset::chars(&p.out().join("jiangxi-auto.pdf"))[1];
+    let heads: Vec<&typeset::Char> = page.iter().filter(|c| c.size >= 14.0 && typeset::is_han(c.c)).collect();
+    let largest = heads.iter().map(|c| c.size).fold(0.0, f64::max);
+    let lead: String = heads.iter().filter(|c| (c.size - largest).abs() < 0.1).map(|c| c.c).collect();
+    assert_eq!(lead, "全力推进毒品问题综合治理", "the page's lead is the first listed story");
+    let first_of = |headline: &str| -> (i64, i64) {
+        let first = headline.chars().next().unwrap();
+        let c = heads.iter().filter(|c| c.c == first && (c.size - largest).abs() > 0.1).min_by(|a, b| a.y.total_cmp(&b.y)).unwrap_or_else(|| panic!("{headline} on page 2"));
+        ((c.y / 12.0).round() as i64, c.x0 as i64)
+    };
+    let others = ["人才聚智", "所队联动", "源头治理", "青苗聚势", "教育聚能"];
+    let order: Vec<(i64, i64)> = others.iter().map(|h| first_of(h)).collect();
+    assert!(order[1..].iter().all(|o| order[0] <= *o), "人才聚智 first after the lead: {:?}", others.iter().zip(&order).collect::<Vec<_>>());
 }
 
 /// When no layout keeps a page's order, folio tries the stories after the lead in other orders

@@ -2053,8 +2053,8 @@ pub const REORDER_CHOICES: usize = 4;
 /// of up to four such stories).
 pub fn other_orders(edition: &Edition, pi: usize, unplaced: &[usize]) -> Vec<Vec<usize>> {
     use itertools::Itertools;
-    let ranked = unplaced.iter().take_while(|&&si| edition.stories[pi][si].value.priority.is_some()).count();
-    let (fixed, free) = unplaced.split_at(ranked.max(1).min(unplaced.len()));
+    let fixed: Vec<bool> = unplaced.iter().enumerate().map(|(k, &si)| k == 0 || edition.stories[pi][si].value.priority.is_some()).collect();
+    let free: Vec<usize> = unplaced.iter().zip(&fixed).filter(|(_, f)| !**f).map(|(&si, _)| si).collect();
     if free.len() < 2 {
         return Vec::new();
     }
@@ -2063,7 +2063,10 @@ pub fn other_orders(edition: &Edition, pi: usize, unplaced: &[usize]) -> Vec<Vec
         .permutations(free.len())
         .skip(1)
         .take(MAX_REORDERS)
-        .map(|p| fixed.iter().copied().chain(p).collect())
+        .map(|p| {
+            let mut moved = p.into_iter();
+            unplaced.iter().zip(&fixed).map(|(&si, &f)| if f { si } else { moved.next().unwrap_or(si) }).collect()
+        })
         .collect()
 }
 
@@ -2122,10 +2125,17 @@ fn area_needs(fitter: &Fitter, stories: &[usize], area: Area) -> Needs {
     Needs { each, over: i64::from(total) - i64::from(space), margin: (stories.len() as i64) * i64::from(area.columns) }
 }
 
-/// Story `si`'s place in page `pi`'s reading order: by `priority` (1 = the lead), then as the
-/// page lists them.
-fn reading_rank(edition: &Edition, pi: usize, si: usize) -> (u32, usize) {
-    (edition.stories[pi][si].value.priority.as_ref().map_or(u32::MAX, |p| *p.get_ref()), si)
+/// Story `si`'s place in page `pi`'s reading order: its `priority` (1 = the lead), a story
+/// without one ranking at its place in the page's list (the second listed is 2); on a tie the
+/// story the editor gave a priority first, then as the page lists them. (Until session 26 every
+/// story with a priority came before every one without: `priority = 2` on the fifth story
+/// made it the page's lead.)
+fn reading_rank(edition: &Edition, pi: usize, si: usize) -> (u32, u8, usize) {
+    let listed = u32::try_from(si).unwrap_or(u32::MAX).saturating_add(1);
+    match edition.stories[pi][si].value.priority.as_ref() {
+        Some(p) => (*p.get_ref(), 0, si),
+        None => (listed, 1, si),
+    }
 }
 
 /// The rectangle of page `pi`'s type area (under `page_top`) that no hand-placed block takes:
@@ -2190,7 +2200,7 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
     let text_lines = |item: Option<usize>| item.and_then(|i| pass1.measures.get(i)).map_or(1, |m| format.lines_for(m.height).max(1));
     let mut out = Beside::default();
     // The span of the hand-placed story first in reading order, with its rank.
-    let mut lead: Option<((u32, usize), u32, usize)> = None;
+    let mut lead: Option<((u32, u8, usize), u32, usize)> = None;
     // A head on columns `first..=last` at lines `top..top + lines`; `across`: over the whole
     // block (else down its first column only).
     let page_top = edition.page_top(formats, pi);
@@ -2236,7 +2246,7 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
                 } else if spread == Some((qi, pi)) && b.column + b.span - 1 > qformat.columns {
                     add(1, b.column + b.span - 1 - qformat.columns, (b.top, 0), lines, true);
                     // The story across the gutter leads both pages of the spread.
-                    lead = Some(((0, 0), b.span, crate::layout::galley::head_tier(&story.value, qformat, b.span)));
+                    lead = Some(((0, 0, 0), b.span, crate::layout::galley::head_tier(&story.value, qformat, b.span)));
                 }
             }
             for (k, jump) in story.value.jumps.iter().map(|j| j.get_ref()).enumerate().filter(|(_, j)| j.page == number) {
