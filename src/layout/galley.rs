@@ -215,7 +215,9 @@ pub const TURN_PHRASE_CHARS: usize = 8;
 /// most [`TURN_PHRASE_CHARS`] characters — or one phrase that splits into two such columns of
 /// about equal length between sense groups ([`crate::input::phrases::vertical_split`]:
 /// 青少年毒品｜预防教育, not 全力推进｜毒品问题综合治理); a
-/// longer one would run far down its column.
+/// longer one would run far down its column. Never one with a run of two or more Latin
+/// letters, digits or marks (6.8%, 5G, APP): folio sets no 纵中横, and such a run stands
+/// sideways or one character under another, as no 美编 sets a head.
 pub fn may_turn(headline: &str) -> bool {
     let places = crate::input::phrases::breaks(headline);
     turnable(headline, crate::input::phrases::vertical_split(headline, &places, TURN_PHRASE_CHARS))
@@ -225,7 +227,8 @@ pub fn may_turn(headline: &str) -> bool {
 fn turnable(headline: &str, split: Option<usize>) -> bool {
     let phrases: Vec<usize> = headline.split('\n').map(|p| p.chars().filter(|c| !c.is_whitespace()).count()).filter(|&n| n > 0).collect();
     let short = phrases.len() <= 2 && phrases.iter().all(|&n| n <= TURN_PHRASE_CHARS);
-    !phrases.is_empty() && (short || split.is_some())
+    let latin_run = headline.chars().collect::<Vec<_>>().windows(2).any(|w| w.iter().all(|c| c.is_ascii_graphic()));
+    !phrases.is_empty() && (short || split.is_some()) && !latin_run
 }
 
 /// Which widths the galley sets heads and lead boxes at.
@@ -664,5 +667,9 @@ mod tests {
         assert!(!may_turn("全力推进毒品问题综合治理"));
         assert!(!may_turn("万里缉毒\n斩断\n运输通道"));
         assert!(!may_turn(" \n "));
+        // A run of Latin letters, digits or marks would stand sideways; one digit may stand.
+        assert!(!may_turn("增长6.8%"));
+        assert!(!may_turn("5G基站"));
+        assert!(may_turn("3月。九江。"));
     }
 }
