@@ -1147,6 +1147,11 @@ fn validate_story(
     if s.headline.trim().is_empty() {
         diags.push(story.error(story.key_span(&["headline"], 0..0), crate::tr!("story-headline-empty")).hint(crate::tr!("story-headline-empty-hint")));
     }
+    for (k, sec) in s.sections.iter().enumerate() {
+        if sec.head.trim().is_empty() {
+            diags.push(story.error(story.key_span(&["sections", &k.to_string(), "head"], 0..0), crate::tr!("story-section-head-empty")).hint(crate::tr!("story-section-head-empty-hint")));
+        }
+    }
     check_copy_size(story, diags);
     if let Some(lead) = &s.lead {
         if let Some(ls) = &lead.span {

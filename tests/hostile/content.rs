@@ -51,6 +51,9 @@ fn characters_that_cannot_print() {
             &["`pages[1].section` holds U+0000, a control character", "edition.toml:"]),
         Case::new("tab inside a headline", set(WUNING, "headline = \"", "headline = \"清\\t"),
             &["`headline` holds U+0009, a tab inside a line"]),
+        // It printed as an empty black band (session 26).
+        Case::new("empty section head", |p: &TestProject| p.edit(WUNING, |t| format!("{t}\n[[sections]]\nhead = \"  \"\nbody = \"正文。\"\n")),
+            &["a section's head (小标题) is empty", &line(WUNING, "head = \"  \""), "write the section's head"]),
     ]);
 }
 
