@@ -406,6 +406,8 @@ fn main() {
     let mut cold = Vec::new();
     let mut cold_peak = 0;
     let mut cold_photos = Vec::new();
+    let mut cold_words = Vec::new();
+    let mut cold_words_peak = 0;
     let mut plain = Vec::new();
     let mut plain_peak = 0;
     for _ in 0..runs {
@@ -420,6 +422,16 @@ fn main() {
         }
         let (t, _) = measure_with(1, root, &folio, &["build", &edition, "--out", "out", "--font-path", fonts_arg], &[("FOLIO_CACHE_DIR", &cache)]);
         cold_photos.push(t);
+        // And with no headline segmented before: the word dictionary loaded (a new edition's
+        // first build; see `input::phrases`).
+        for kept in std::fs::read_dir(&cache).unwrap().flatten() {
+            if kept.file_name().to_string_lossy().starts_with("words-") {
+                std::fs::remove_file(kept.path()).unwrap();
+            }
+        }
+        let (t, m) = measure_with(1, root, &folio, &["build", &edition, "--out", "out", "--font-path", fonts_arg], &[("FOLIO_CACHE_DIR", &cache)]);
+        cold_words.push(t);
+        cold_words_peak = cold_words_peak.max(m);
         if let Some(typst) = &typst {
             let (t, m) = measure(1, root, typst, &typst_args);
             plain.push(t);
@@ -428,6 +440,7 @@ fn main() {
     }
     let cold = median(cold);
     let cold_photos = median(cold_photos);
+    let cold_words = median(cold_words);
     let plain = (!plain.is_empty()).then(|| median(plain));
 
     // Warm rebuilds in a process of their own (this bench re-run), so its peak memory is the
@@ -470,6 +483,7 @@ fn main() {
     println!("|---|---|---|");
     println!("| cold `folio build` (galley + pages + spreads, 2 PDFs) | {} | {} |", ms(cold), mib(cold_peak));
     println!("| … the same with no photo measured before (every photo decoded and measured again) | {} | |", ms(cold_photos));
+    println!("| … the same with no headline segmented before (the word dictionary loaded) | {} | {} |", ms(cold_words), mib(cold_words_peak));
     if let Some(plain) = plain {
         println!("| `typst compile` of the emitted `.typ` (pages, 1 PDF) | {} | {} |", ms(plain), mib(plain_peak));
     }

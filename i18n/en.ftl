@@ -479,6 +479,7 @@ limit-photo = a photo
 limit-font = a font file
 limit-font-cache = the font scan cache
 limit-photo-cache = the photos' measurements cache
+limit-words-cache = the headline words cache
 file-kind-directory = a directory
 file-kind-fifo = a FIFO (named pipe)
 file-kind-socket = a socket

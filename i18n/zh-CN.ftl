@@ -414,6 +414,7 @@ limit-photo = 图片
 limit-font = 字体文件
 limit-font-cache = 字体扫描缓存
 limit-photo-cache = 图片测量缓存
+limit-words-cache = 标题分词缓存
 file-kind-directory = 目录
 file-kind-fifo = FIFO（命名管道）
 file-kind-socket = 套接字

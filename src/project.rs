@@ -140,6 +140,9 @@ pub mod limits {
     pub const FONT_CACHE: Limit = Limit { bytes: 64 * MIB, what: "limit-font-cache" };
     /// The photos' measurements cache (a few hundred bytes a photo).
     pub const PHOTO_CACHE: Limit = Limit { bytes: 4 * MIB, what: "limit-photo-cache" };
+    /// The headline words cache (a run of display text and its word boundaries: some 60
+    /// bytes a run).
+    pub const WORDS_CACHE: Limit = Limit { bytes: 4 * MIB, what: "limit-words-cache" };
 
     /// Bytes in MiB (or KiB) for messages.
     pub fn human(bytes: u64) -> String {

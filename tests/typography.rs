@@ -841,3 +841,50 @@ fn a_word_wider_than_its_column_is_refused_and_a_hyphen_mends_it() {
         assert!(reach <= right + 1.0, "{:?} at {:.1}–{:.1} pt past its column's right edge at {right:.1}", c.c, c.x0, c.x1);
     }
 }
+
+/// The words of display text (jieba's segmentation, whose dictionary takes longer to load than
+/// half a build) are kept in the cache folder: a second build of the same edition never loads
+/// the dictionary and sets the same pages; a cache file that is garbage, or whose entries do not
+/// fit their text, is only a slower build with the same pages.
+#[test]
+fn headline_words_are_kept_between_builds_and_a_bad_cache_is_only_slower() {
+    let p = TestProject::sample();
+    let cache = p.root().join("cache");
+    let build = || {
+        let mut cmd = p.folio_command(&["build", &format!("content/{SAMPLE}"), "--out", "out"], &[("LANG", "C")]);
+        let run = Run(cmd.env("FOLIO_CACHE_DIR", &cache).env("FOLIO_LOG", "1").output().expect("run folio"));
+        run.assert_code(0);
+        let loaded = run.stderr().contains("word dictionary loaded");
+        (loaded, poppler("pdftotext", &["-bbox", p.out().join(format!("{SAMPLE}.pdf")).to_str().unwrap(), "-"]))
+    };
+    let (loaded, first) = build();
+    assert!(loaded, "the first build segments with the dictionary");
+    let file = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|f| f.file_name().unwrap().to_string_lossy().starts_with("words-"))
+        .expect("a words cache file");
+    let kept: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let runs = kept["runs"].as_array().expect("runs");
+    // 彭泽's head 源头治理 / 加强毒品预防教育: each run of it is kept with its words.
+    assert!(runs.iter().any(|r| r[0] == "加强毒品预防教育"), "the head's runs are kept: {runs:?}");
+
+    let (loaded, second) = build();
+    assert!(!loaded, "the second build takes every run's words from the cache");
+    assert_eq!(first, second, "the same pages");
+
+    // Entries that do not fit their run (an offset inside a character, past its end) and then a
+    // file that is not JSON: the dictionary is loaded again, the pages are the same.
+    let mut bad = kept.clone();
+    for r in bad["runs"].as_array_mut().unwrap() {
+        r[1]["starts"] = serde_json::json!([1, 9999]);
+    }
+    std::fs::write(&file, serde_json::to_vec(&bad).unwrap()).unwrap();
+    let (loaded, third) = build();
+    assert!(loaded, "entries that do not fit are not used");
+    assert_eq!(first, third, "the same pages");
+    std::fs::write(&file, b"\x00 not json").unwrap();
+    let (loaded, fourth) = build();
+    assert!(loaded, "a garbage cache is not used");
+    assert_eq!(first, fourth, "the same pages");
+}

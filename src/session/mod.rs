@@ -245,6 +245,7 @@ impl Session {
         let findings = found.iter().map(|f| f.diag.clone()).collect();
         // What was learnt of the photos is kept for the next build.
         crate::input::known::save();
+        crate::input::phrases::save();
         log(&format!("compiled in {:?}", t.elapsed()));
         Ok(Report { edition, compiled, findings, written: Vec::new(), proofs: None, preflight: found, measures, placed })
     }
