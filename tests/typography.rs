@@ -626,6 +626,44 @@ fn a_long_kicker_or_deck_wraps_at_its_size_instead_of_shrinking() {
     assert_eq!(typeset::overprinted(&pdf), Vec::<String>::new());
 }
 
+/// A continued story's headline repeated at the head of its continuation block (转版) was fitted
+/// to one line whatever its length: a long head over a one-column continuation was set at 4 pt.
+/// It now shrinks at most to head-min-scale and wraps between words past that, like a kicker.
+#[test]
+fn a_long_jump_head_wraps_at_its_size_instead_of_shrinking() {
+    let p = TestProject::with_edition("jiangxi-special");
+    let seed = Seed::load();
+    // TEST DATA: a desk's long headline, written for this test.
+    let headline = "一季度全省规上工业增加值同比增长8.5%高技术制造业增加值增长12.3%";
+    let dir = p.edition("jumped");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    let story = story_toml(headline, &seed.paras_from(10, 12)) + "\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = 30\n\n[[jumps]]\npage = 2\ncolumn = 1\nspan = 1\ntop = 0\nheight = 64\n";
+    std::fs::write(dir.join("stories/a.toml"), story).unwrap();
+    let other = story_toml(&seed.heads[1], &seed.paras_from(30, 12)) + "\n[block]\ncolumn = 2\nspan = 5\ntop = 0\nheight = 64\n";
+    std::fs::write(dir.join("stories/b.toml"), other).unwrap();
+    let edition = one_page_edition("tabloid", &["stories/a.toml".to_string()]) + "\n[[pages]]\nnumber = 2\nsection = \"专版\"\nstories = [\"stories/b.toml\"]\n";
+    std::fs::write(dir.join("edition.toml"), edition).unwrap();
+    p.folio(&["build", "content/jumped", "--allow-overset"]).assert_code(0);
+    let pdf = p.out().join("jumped.pdf");
+    let size = 14.0; // style.typ's jump-head-size
+    let lines = display_lines(&pdf, size * 0.8 - 0.01);
+    let mut mine: Vec<&Vec<typeset::Char>> = lines[1].iter().filter(|l| l.len() > 1 && headline.contains(&text_of(l))).collect();
+    mine.sort_by(|a, b| a[0].y.total_cmp(&b[0].y));
+    let got: Vec<String> = mine.iter().map(|l| text_of(l)).collect();
+    assert!(got.len() >= 3, "the jump head on lines of its own at 11.2 pt or more: {got:?}");
+    assert_eq!(got.concat(), headline, "the whole headline, in order, at its size");
+    let mut at = 0;
+    for l in &got[..got.len() - 1] {
+        at += l.len();
+        for w in ["一季度", "规上", "工业", "增加值", "同比", "增长", "8.5%", "高技术", "制造业", "12.3%"] {
+            let inside = headline.match_indices(w).any(|(i, _)| i < at && at < i + w.len());
+            assert!(!inside, "{w} broken across lines: {got:?}");
+        }
+    }
+    assert!(typeset::chars(&pdf)[1].iter().any(|c| c.c == '接'), "上接第1版 is set");
+    assert_eq!(typeset::overprinted(&pdf), Vec::<String>::new());
+}
+
 /// The origins' distance from the character after `first` to `second`'s, in em, on the display
 /// line holding `text` (None when no line holds it).
 fn step(pdf: &Path, min: f64, text: &str, first: usize, second: usize) -> Option<f64> {

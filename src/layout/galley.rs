@@ -130,6 +130,9 @@ pub enum Piece {
     Jumphead {
         /// The story's headline.
         headline: String,
+        /// Where the headline may break: a headline too long for the block's width at the
+        /// jump head's size wraps there.
+        breaks: Vec<crate::input::phrases::Break>,
         /// 上接第N版.
         note: String,
     },
@@ -487,7 +490,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 pieces.jumpheads.push(g.items.len());
                 g.items.push(GalleyItem {
                     width: format.span_width(j.span),
-                    piece: Piece::Jumphead { headline: s.headline.clone(), note: format!("（上接第{from}版）") },
+                    piece: Piece::Jumphead { headline: s.headline.clone(), breaks: crate::input::phrases::breaks(&s.headline), note: format!("（上接第{from}版）") },
                 });
                 from = j.page;
             }
