@@ -626,6 +626,42 @@ fn a_long_kicker_or_deck_wraps_at_its_size_instead_of_shrinking() {
     assert_eq!(typeset::overprinted(&pdf), Vec::<String>::new());
 }
 
+/// A byline stands clear of the headline over it. Its names were each set in a box (to keep
+/// them whole), which stood the byline's lines on the boxes' edges, half a line above the Kai
+/// glyphs: under a two-line head in a one-column story whose head area the tier made deeper
+/// (a five-column story beside it), the byline's box overlapped the headline's by 1 pt and its
+/// characters touched the headline's.
+#[test]
+fn a_byline_stands_clear_of_the_headline_over_it() {
+    let p = TestProject::with_edition("jiangxi-special");
+    let seed = Seed::load();
+    let dir = p.edition("byline");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    // TEST DATA: a two-line head and a byline of seven names, and a short head beside it.
+    let head = "千兆光网覆盖全省";
+    let a = story_toml(head, &seed.paras_from(20, 4)).replacen("headline = ", "byline = \"本报记者 黄敏 刘洋 陈静 周涛 通讯员 王建华 李明\"\nheadline = ", 1)
+        + "\n[block]\ncolumn = 1\nspan = 1\ntop = 0\nheight = 64\n";
+    std::fs::write(dir.join("stories/a.toml"), a).unwrap();
+    let b = story_toml("简讯", &seed.paras_from(30, 6)) + "\n[block]\ncolumn = 2\nspan = 5\ntop = 0\nheight = 64\n";
+    std::fs::write(dir.join("stories/b.toml"), b).unwrap();
+    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/a.toml".to_string(), "stories/b.toml".to_string()])).unwrap();
+    p.folio(&["build", "content/byline", "--allow-overset"]).assert_code(0);
+    let pdf = p.out().join("byline.pdf");
+    // Between the headline's last line and the byline's first, at least a fifth of the
+    // headline's size of white between their faces' boxes (pdftotext's word boxes).
+    let words = &bbox_words(&pdf)[0];
+    let byline = words.iter().map(|(_, w)| w).find(|w| w.text.starts_with("本报记者")).expect("the byline is set");
+    let (foot, size) = words
+        .iter()
+        .map(|(_, w)| w)
+        .filter(|w| w.y1 <= byline.y1 && w.x0 < byline.x1 && byline.x0 < w.x1 && head.contains(w.text.as_str()))
+        .map(|w| (w.y1, w.y1 - w.y0))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .expect("the headline over the byline");
+    assert!(byline.y0 - foot >= 0.2 * size, "the byline's box at {:.1} pt, the headline's foot at {foot:.1} (size {size:.1})", byline.y0);
+    assert_eq!(typeset::overprinted(&pdf), Vec::<String>::new());
+}
+
 /// A continued story's headline repeated at the head of its continuation block (转版) was fitted
 /// to one line whatever its length: a long head over a one-column continuation was set at 4 pt.
 /// It now shrinks at most to head-min-scale and wraps between words past that, like a kicker.
