@@ -272,6 +272,8 @@ allowed-overset = （--allow-overset 允许）
 
 half-width-bracket = 中文里用了半角括号：{ $pair }
 half-width-bracket-hint = GB/T 15834 规定中文用全角括号：写作 { $full }，或在 edition.toml 的 [typography] 下设 full_width_brackets = true，全部自动转换
+half-width-mark = 中文里用了半角标点“{ $mark }”：{ $context }
+half-width-mark-hint = GB/T 15834 规定中文用全角标点：写作 { $full }，或在 edition.toml 的 [typography] 下设 full_width_marks = true，全部自动转换（9:30、1,277 不变）
 
 ## Reports (src/cmd/report.rs)
 
@@ -895,6 +897,7 @@ new-skel-edition-intro =
 new-skel-paper = 报名，印在报头和每版的版头线上
 new-skel-format = 版式，即 layouts/formats.toml 中的一个表
 new-skel-full-width-brackets = 把 `案(事)件` 排成 `案（事）件`
+new-skel-full-width-marks = 把 `获悉,今年` 排成 `获悉，今年`（中文后的 , : ; ? !）
 new-skel-banner-comma-space = 把通栏标语 健康人生，绿色无毒 排成 健康人生　绿色无毒
 new-skel-preflight = 预检所用的限值
 new-skel-masthead = 头版的报头。农历日期和“今日N版”自动算出。

@@ -59,6 +59,8 @@ pub enum Code {
     InkOverLimit,
     /// Half-width brackets in Chinese text (GB/T 15834 wants full-width ones).
     HalfWidthBracket,
+    /// Half-width `, : ; ? !` in Chinese text (GB/T 15834 wants full-width ones).
+    HalfWidthMark,
     /// A body line spread by more than 5% of an em between its characters.
     LooseLine,
     /// A paragraph's short last line alone at the top of a column.
@@ -112,6 +114,7 @@ impl Code {
             Code::InkNotK => "ink-not-k",
             Code::InkOverLimit => "ink-over-limit",
             Code::HalfWidthBracket => "half-width-bracket",
+            Code::HalfWidthMark => "half-width-mark",
             Code::LooseLine => "loose-line",
             Code::Widow => "widow",
             Code::Orphan => "orphan",

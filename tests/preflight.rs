@@ -532,6 +532,42 @@ fn half_width_brackets_in_chinese_text_are_found_or_set_full_width() {
     assert!(f["hints"][0].as_str().unwrap().contains("（事）") && f["hints"][0].as_str().unwrap().contains("full_width_brackets"));
 }
 
+#[test]
+fn half_width_marks_in_chinese_text_are_found_or_set_full_width() {
+    // TEST DATA: copy as pasted from a web page — half-width , ? : after Han characters — with a
+    // count and a time that keep theirs.
+    let body = "记者从省通信管理局获悉,今年我省将新建基站1,500个。截至9:30,怎么办?答:全力推进。";
+    let p = mini(&[("web.toml", story("网稿", body, "", (1, 2, 0, 20)))], "", "");
+    let (code, v) = check_json(&p, &[]);
+    assert_eq!(code, 0, "warnings only: {v:#}");
+    let found = with_code(&v, "half-width-mark");
+    let msgs: Vec<&str> = found.iter().map(|f| f["message"].as_str().unwrap()).collect();
+    assert_eq!(found.len(), 3, "悉, 办? 答: — not 1,500 nor 9:30 nor 30,: {msgs:?}");
+    for (f, (context, fixed)) in found.iter().zip([("悉,今", "悉，今"), ("办?答", "办？答"), ("答:全", "答：全")]) {
+        assert_eq!(f["severity"], "warning");
+        assert_eq!(f["file"], "content/mini/stories/web.toml");
+        assert_eq!(f["line"], 3, "the body's line");
+        assert!(f["message"].as_str().unwrap().contains(context), "{f:#}");
+        let hint = f["hints"][0].as_str().unwrap();
+        assert!(hint.contains(fixed) && hint.contains("full_width_marks"), "{hint}");
+    }
+    // Marked on the proof in red-orange.
+    folio(&p, &["proof", "content/mini", "--dpi", "60", "--out", "proofs", "--allow-overset"]).assert_code(0);
+    let page = std::fs::read(p.root().join("proofs/mini-p1.png")).unwrap();
+    assert!(colour_centroid(&page, [0xff, 0x50, 0x00]).2 > 10, "marked on the proof");
+
+    // The house setting sets them full-width in the PDF; the count and the time stay.
+    p.edit("content/mini/edition.toml", |t| t.replacen("format = \"broadsheet\"\n", "format = \"broadsheet\"\n\n[typography]\nfull_width_marks = true\n", 1));
+    let (code, v) = check_json(&p, &[]);
+    assert_eq!(code, 0, "{v:#}");
+    assert!(with_code(&v, "half-width-mark").is_empty(), "{v:#}");
+    folio(&p, &["build", "content/mini", "--out", "out"]).assert_code(0);
+    let text: String = poppler("pdftotext", &[p.root().join("out/mini.pdf").to_str().unwrap(), "-"]).split_whitespace().collect();
+    for want in ["获悉，今年", "怎么办？答：全力", "1,500", "9:30"] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
+}
+
 /// `n` Han characters of the seed's copy, in order, without punctuation.
 fn han_chars(skip: usize, n: usize) -> String {
     let s: String = han(&seed_paras(0, 12)).into_iter().skip(skip).take(n).collect();

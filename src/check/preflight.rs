@@ -23,6 +23,7 @@
 //! | `fold-split` | warning | a headline or banner across the centre spread split at the fold inside a word (运‖输) |
 //! | `overprint` | error | Han characters printed over one another on a page (a head over its copy or its own lines) |
 //! | `half-width-bracket` | warning | half-width brackets in Chinese text, 案(事)件 (GB/T 15834: 案（事）件) |
+//! | `half-width-mark` | warning | half-width `, : ; ? !` in Chinese text, 获悉,今年 (GB/T 15834: 获悉，今年) |
 //! | `long-leg` | warning | a single column of copy running more than 12 lines beside a photo (长腿) |
 //! | `heads-side-by-side` | warning | two stories' heads in neighbouring columns on the same lines (碰题) |
 //! | `reordered` | warning | a page whose stories folio placed in another order than their `priority` and the page's list: no layout kept that one ([`placement`]) |
@@ -341,6 +342,42 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                         story: Some(story.display.clone()),
                         diag,
                         mark: rect.map(|rect| Mark { page: pi, rect, kind: MarkKind::Punctuation, label: "(…) → （…）".into() }),
+                    });
+                }
+            }
+        }
+    }
+
+    // Punctuation: half-width , : ; ? ! in Chinese text, unless the house converts them.
+    if !edition.file.value.typography.full_width_marks {
+        for (pi, stories) in edition.stories.iter().enumerate() {
+            for story in stories {
+                let comments = toml_comments(&story.source);
+                for r in crate::input::punctuation::half_width_marks(&story.source) {
+                    if comments.iter().any(|c| c.contains(&r.start)) {
+                        continue;
+                    }
+                    // The mark with the characters around it, as the desk finds it in the copy.
+                    let src = &story.source;
+                    let from = src[..r.start].char_indices().next_back().map_or(r.start, |(i, _)| i);
+                    let to = src[r.end..].chars().next().filter(|c| !c.is_whitespace() && *c != '"').map_or(r.end, |c| r.end + c.len_utf8());
+                    let mark = &src[r.clone()];
+                    let full = crate::input::punctuation::MARKS.iter().find(|(h, _)| mark.starts_with(*h)).map_or('，', |(_, f)| *f);
+                    let context = &src[from..to];
+                    let fixed = format!("{}{full}{}", &src[from..r.start], &src[r.end..to]);
+                    let diag = Diagnostic::warning(crate::tr!("half-width-mark", mark = mark, context = context))
+                        .in_file(&story.display, &story.source)
+                        .with_span(Some(r.clone()))
+                        .hint(crate::tr!("half-width-mark-hint", full = fixed))
+                        .code(Code::HalfWidthMark);
+                    let rect = typography::find_text(compiled, pi, &src[from..r.end]);
+                    out.push(Finding {
+                        code: Code::HalfWidthMark,
+                        page: page_of(pi),
+                        page_index: Some(pi),
+                        story: Some(story.display.clone()),
+                        diag,
+                        mark: rect.map(|rect| Mark { page: pi, rect, kind: MarkKind::Punctuation, label: format!("{mark} → {full}") }),
                     });
                 }
             }

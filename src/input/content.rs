@@ -113,6 +113,10 @@ pub struct Typography {
     /// 案（事）件 (see [`crate::input::punctuation`]). Off by default: the preflight then reports
     /// each such pair as a `half-width-bracket` warning.
     pub full_width_brackets: bool,
+    /// Set the half-width marks `, : ; ? !` after a Han character full-width, as GB/T 15834
+    /// wants: 获悉,今年 → 获悉，今年 (see [`crate::input::punctuation`]; 9:30 and 1,277 stay). Off by
+    /// default: the preflight then reports each as a `half-width-mark` warning.
+    pub full_width_marks: bool,
     /// Set a page banner's commas as full-width spaces, as display type parts its phrases:
     /// 健康人生，绿色无毒 → 健康人生　绿色无毒 (a comma at its end is dropped). Off by default.
     pub banner_comma_space: bool,
@@ -832,16 +836,20 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::input::grid::Formats
     }
     if file.value.typography.full_width_brackets {
         for story in stories.iter_mut().flatten() {
-            house_brackets(&mut story.value);
+            house_punctuation(&mut story.value, crate::input::punctuation::full_width);
+        }
+    }
+    if file.value.typography.full_width_marks {
+        for story in stories.iter_mut().flatten() {
+            house_punctuation(&mut story.value, crate::input::punctuation::full_width_marks);
         }
     }
     Ok(Edition { dir, name, file, stories })
 }
 
-/// `[typography] full_width_brackets`: every text of a story with its half-width brackets in
-/// Chinese text set full-width.
-fn house_brackets(story: &mut Story) {
-    use crate::input::punctuation::full_width;
+/// `[typography] full_width_brackets` and `full_width_marks`: every text of a story with `fix`
+/// applied (its half-width brackets, or marks, in Chinese text set full-width).
+fn house_punctuation(story: &mut Story, full_width: fn(&str) -> String) {
     let fix = |s: &mut String| *s = full_width(s);
     let fix_opt = |s: &mut Option<String>| {
         if let Some(s) = s {

@@ -7,6 +7,13 @@
 //! when a Han character stands right before the `(`, right after the `)`, or inside. Brackets in
 //! Latin text ("Typst (0.15)") and a lone bracket are left alone.
 //!
+//! Also the half-width marks `, : ; ? !` right after a Han character (or a full-width closing
+//! bracket or title mark) — "获悉,今年", "怎么办?" (copy pasted from the web or typed with the
+//! input method in half-width mode), where GB/T 15834 wants ，：；？！ — as byte ranges
+//! ([`half_width_marks`]), for the preflight finding and the house setting `[typography]
+//! full_width_marks` ([`full_width_marks`]). After a digit or a Latin letter they are left
+//! alone: 9:30, 1,277, "Typst, folio".
+//!
 //! Also the house setting `[typography] banner_comma_space`: a banner's commas set as spaces
 //! ([`commas_as_spaces`]).
 
@@ -73,6 +80,48 @@ pub fn full_width(text: &str) -> String {
     out
 }
 
+/// The half-width marks GB/T 15834 sets full-width in Chinese text, each with its full-width
+/// form.
+pub const MARKS: [(char, char); 5] = [(',', '，'), (':', '：'), (';', '；'), ('?', '？'), ('!', '！')];
+
+/// Characters after which a half-width mark stands in Chinese text: Han characters, and the
+/// full-width closing brackets and title marks (the curly quotes serve Latin text too).
+fn chinese_before(c: char) -> bool {
+    is_han(c) || "）》」』】〕".contains(c)
+}
+
+/// The half-width marks `, : ; ? !` of `text` that stand in Chinese text (right after a Han
+/// character or a full-width closing bracket): the byte range of each mark.
+pub fn half_width_marks(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut before: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if MARKS.iter().any(|(h, _)| *h == c) && before.is_some_and(chinese_before) {
+            out.push(i..i + 1);
+        }
+        before = Some(c);
+    }
+    out
+}
+
+/// `text` with the marks [`half_width_marks`] finds set full-width: 获悉,今年 → 获悉，今年.
+pub fn full_width_marks(text: &str) -> String {
+    let marks = half_width_marks(text);
+    if marks.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 2 * marks.len());
+    let mut at = 0;
+    for r in marks {
+        out.push_str(&text[at..r.start]);
+        let c = text[r.clone()].chars().next().unwrap_or(',');
+        out.push(MARKS.iter().find(|(h, _)| *h == c).map_or(c, |(_, f)| *f));
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 /// `text` with each full-width comma `，` between two characters set as a full-width space, and
 /// one at its end dropped: the house setting `[typography] banner_comma_space`, as a desk sets a
 /// banner 健康人生　绿色无毒 (display type parts its phrases with space, not a comma).
@@ -91,6 +140,16 @@ mod tests {
         assert_eq!(commas_as_spaces("健康人生，绿色无毒！·九江"), "健康人生\u{3000}绿色无毒！·九江");
         assert_eq!(commas_as_spaces("珍爱生命，远离毒品，"), "珍爱生命\u{3000}远离毒品");
         assert_eq!(commas_as_spaces("禁毒"), "禁毒");
+    }
+
+    #[test]
+    fn half_width_marks_in_chinese_text_are_found_and_latin_ones_left() {
+        let text = "记者获悉,今年怎么办?立即行动!时间:9:30,共1,277起;“警”色,Typst, folio: ok?《人民日报》,（注）:";
+        // Each mark with the character before it.
+        let found: Vec<String> = half_width_marks(text).into_iter().map(|r| format!("{}{}", text[..r.start].chars().last().unwrap(), &text[r])).collect();
+        assert_eq!(found, ["悉,", "办?", "动!", "间:", "起;", "色,", "》,", "）:"]);
+        assert_eq!(full_width_marks("获悉,今年怎么办?时间:9:30"), "获悉，今年怎么办？时间：9:30");
+        assert_eq!(full_width_marks("Typst, folio"), "Typst, folio");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! stories outlined in red with the line count, underset in blue, photos below the resolution
 //! limits in orange with their ppi, missing glyphs in magenta with their code point, ink in
 //! purple, loose lines, widows and orphans in green, short columns in cyan, holes in olive,
-//! half-width brackets in red-orange, fold splits inside a word in pink — are set by
+//! half-width brackets and marks in red-orange, fold splits inside a word in pink — are set by
 //! `layouts/proof.typ` on transparent pages the size of the trim and laid
 //! over the rendered pages (typst-render), so labels use the bundled fonts.
 
