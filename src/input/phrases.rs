@@ -28,7 +28,8 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Mutex, OnceLock};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
@@ -129,13 +130,43 @@ const WORDS_ID: &str = env!("FOLIO_WORDS_ID");
 /// Most runs remembered; the least recently used go first.
 const MAX_RUNS: usize = 20_000;
 
-/// Runs longer than this (in bytes: some 170 Chinese characters) are segmented every time, not
-/// kept: no headline phrase is that long.
+/// Runs longer than this (in bytes: some 170 Chinese characters) are not written to the cache
+/// file (no headline phrase is that long); the process keeps them like any other.
 const MAX_KEPT_RUN: usize = 512;
 
-/// The dictionary, loaded the first time a run is not in the cache, then kept for the process
-/// (a watch or serve session segments each edited headline with it).
-static JIEBA: OnceLock<jieba_rs::Jieba> = OnceLock::new();
+/// The dictionary, loaded the first time a run is not in the cache. A one-shot build frees it
+/// once its display text is segmented ([`release_dictionary`], before pass 2: its 27 MB would
+/// otherwise add to the build's peak at the export); a watch or serve session keeps it
+/// ([`keep_dictionary`]) for each edited headline.
+static JIEBA: Mutex<Option<Arc<jieba_rs::Jieba>>> = Mutex::new(None);
+
+/// The process keeps the dictionary once loaded ([`keep_dictionary`]).
+static KEEP_DICTIONARY: AtomicBool = AtomicBool::new(false);
+
+/// Keep the dictionary loaded for the process (a watch or serve session).
+pub fn keep_dictionary() {
+    KEEP_DICTIONARY.store(true, Ordering::Relaxed);
+}
+
+/// Free the dictionary, unless the process keeps it: every run segmented so far stays known.
+pub fn release_dictionary() {
+    if !KEEP_DICTIONARY.load(Ordering::Relaxed) {
+        *JIEBA.lock().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+}
+
+/// The dictionary, loaded if it is not.
+fn dictionary() -> Arc<jieba_rs::Jieba> {
+    let mut guard = JIEBA.lock().unwrap_or_else(|e| e.into_inner());
+    guard
+        .get_or_insert_with(|| {
+            let t = std::time::Instant::now();
+            let j = jieba_rs::Jieba::new();
+            crate::diag::log(&format!("word dictionary loaded in {:?}", t.elapsed()));
+            Arc::new(j)
+        })
+        .clone()
+}
 
 #[derive(Serialize, Deserialize)]
 struct WordsFile {
@@ -200,21 +231,13 @@ fn word_bounds(run: &str) -> (Vec<usize>, Vec<usize>) {
     let found = match kept.filter(|k| fits(k)) {
         Some(k) => k,
         None => {
-            let jieba = JIEBA.get_or_init(|| {
-                let t = std::time::Instant::now();
-                let j = jieba_rs::Jieba::new();
-                crate::diag::log(&format!("word dictionary loaded in {:?}", t.elapsed()));
-                j
+            let words = segment(&dictionary(), run);
+            with_words(|s| {
+                let clock = s.clock;
+                s.clock += 1;
+                s.runs.insert(run.to_string(), (clock, words.clone()));
+                s.dirty |= run.len() <= MAX_KEPT_RUN;
             });
-            let words = segment(jieba, run);
-            if run.len() <= MAX_KEPT_RUN {
-                with_words(|s| {
-                    let clock = s.clock;
-                    s.clock += 1;
-                    s.runs.insert(run.to_string(), (clock, words.clone()));
-                    s.dirty = true;
-                });
-            }
             words
         }
     };
@@ -255,7 +278,7 @@ pub fn save() {
     let Some((path, bytes)) = with_words(|s| {
         let path = s.file.clone().filter(|_| s.dirty)?;
         s.dirty = false;
-        let mut runs: Vec<(&String, &(u64, Words))> = s.runs.iter().collect();
+        let mut runs: Vec<(&String, &(u64, Words))> = s.runs.iter().filter(|(r, _)| r.len() <= MAX_KEPT_RUN).collect();
         runs.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
         runs.truncate(MAX_RUNS);
         let file = WordsFile { words: WORDS_ID.to_string(), runs: runs.into_iter().map(|(r, (_, w))| (r.clone(), w.clone())).collect() };

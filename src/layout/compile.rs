@@ -198,6 +198,9 @@ pub fn compile_then(
         let t = std::time::Instant::now();
         let (mut data, fits) = compose::compose(edition, formats, &galley, &measures, &locate, world.root());
         log(&format!("compose in {:?}", t.elapsed()));
+        // Every display text is segmented (galley and banners): the word dictionary, if this
+        // build loaded it, is freed before pass 2 and the export (unless a session keeps it).
+        crate::input::phrases::release_dictionary();
         let outside = photos_outside(edition, &fits);
         if !outside.is_empty() {
             return Err(verified(Diagnostics(outside)));

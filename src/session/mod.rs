@@ -151,9 +151,12 @@ impl Session {
 
     /// Say that the session rebuilds as the editor works (`folio watch`, `folio serve`): each
     /// page folio places keeps what its search fitted, so the page, searched again after one of
-    /// its stories changed, fits only that story again.
+    /// its stories changed, fits only that story again; and the word dictionary stays loaded
+    /// once a headline needed it ([`crate::input::phrases::keep_dictionary`]).
     pub fn keep_fits(&mut self) {
         self.keep_fits = true;
+        // And the word dictionary, once loaded, for each edited headline.
+        crate::input::phrases::keep_dictionary();
     }
 
     /// Say that nothing will be compiled in this process after the next [`Session::build`] (a
