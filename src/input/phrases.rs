@@ -278,10 +278,7 @@ pub fn save() {
     let Some((path, bytes)) = with_words(|s| {
         let path = s.file.clone().filter(|_| s.dirty)?;
         s.dirty = false;
-        let mut runs: Vec<(&String, &(u64, Words))> = s.runs.iter().filter(|(r, _)| r.len() <= MAX_KEPT_RUN).collect();
-        runs.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-        runs.truncate(MAX_RUNS);
-        let file = WordsFile { words: WORDS_ID.to_string(), runs: runs.into_iter().map(|(r, (_, w))| (r.clone(), w.clone())).collect() };
+        let file = WordsFile { words: WORDS_ID.to_string(), runs: kept_runs(&s.runs) };
         Some((path, serde_json::to_vec(&file).ok()?))
     }) else {
         return;
@@ -289,6 +286,25 @@ pub fn save() {
     if let Err(e) = crate::project::write_atomic(&path, &bytes) {
         crate::diag::log(&format!("headline words not kept: {}", e.message));
     }
+}
+
+/// The runs the cache file keeps, the most recently used first: those of at most
+/// [`MAX_KEPT_RUN`] bytes, at most [`MAX_RUNS`] of them, and no more than three quarters of what
+/// a read takes (`limits::WORDS_CACHE`: a file over it would not be read back; a run costs its
+/// bytes, the digits of its offsets and the JSON around them).
+fn kept_runs(runs: &HashMap<String, (u64, Words)>) -> Vec<(String, Words)> {
+    let mut runs: Vec<(&String, &(u64, Words))> = runs.iter().filter(|(r, _)| r.len() <= MAX_KEPT_RUN).collect();
+    runs.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+    runs.truncate(MAX_RUNS);
+    let mut bytes = 0;
+    let budget = crate::project::limits::WORDS_CACHE.bytes as usize * 3 / 4;
+    runs.into_iter()
+        .take_while(|(r, (_, w))| {
+            bytes += r.len() + 24 + 6 * (w.starts.len() + w.inner.len());
+            bytes <= budget
+        })
+        .map(|(r, (_, w))| (r.clone(), w.clone()))
+        .collect()
 }
 
 /// Whether `text` may break before byte `at` (a place [`breaks`] gives), and how well.
@@ -436,6 +452,21 @@ mod tests {
         }
         out.push_str(&text[at..]);
         out
+    }
+
+    #[test]
+    fn the_cache_file_keeps_the_latest_runs_within_what_a_read_takes() {
+        // 30 000 runs of 500 bytes: far over MAX_RUNS and over the read limit as bytes.
+        let runs: HashMap<String, (u64, Words)> = (0..30_000u64).map(|i| (format!("{i:0>500}"), (i, Words { starts: vec![3, 6], inner: vec![] }))).collect();
+        let kept = kept_runs(&runs);
+        assert!(!kept.is_empty() && kept.len() < MAX_RUNS);
+        let file = serde_json::to_vec(&WordsFile { words: WORDS_ID.to_string(), runs: kept.clone() }).unwrap();
+        assert!((file.len() as u64) < crate::project::limits::WORDS_CACHE.bytes, "{} bytes", file.len());
+        // The most recent first: the highest counts.
+        assert_eq!(kept[0].0, format!("{:0>500}", 29_999));
+        // A run longer than MAX_KEPT_RUN is not written.
+        let long: HashMap<String, (u64, Words)> = [("长".repeat(200), (1, Words::default())), ("短标题".to_string(), (0, Words::default()))].into_iter().collect();
+        assert_eq!(kept_runs(&long).into_iter().map(|(r, _)| r).collect::<Vec<_>>(), ["短标题"]);
     }
 
     #[test]
