@@ -389,6 +389,19 @@ fn text_of(l: &[typeset::Char]) -> String {
     l.iter().map(|c| c.c).filter(|c| *c != '\u{3000}').collect()
 }
 
+/// The words of `words` that `lines` (a text's lines as read back, in order) break across a
+/// line's end: none where every line ends between words.
+fn split_words(lines: &[String], words: &[&str]) -> Vec<String> {
+    let text = lines.concat();
+    let mut at = 0;
+    let mut out = Vec::new();
+    for l in &lines[..lines.len().saturating_sub(1)] {
+        at += l.len();
+        out.extend(words.iter().filter(|w| text.match_indices(**w).any(|(i, _)| i < at && at < i + w.len())).map(|w| w.to_string()));
+    }
+    out
+}
+
 /// The two lines (top, bottom) of a head set on two lines whose text is `headline`.
 fn two_lines(pdf: &Path, headline: &str) -> Option<(String, String)> {
     for page in display_lines(pdf, 14.0) {
@@ -614,14 +627,7 @@ fn a_long_kicker_or_deck_wraps_at_its_size_instead_of_shrinking() {
         assert!(got.len() >= 2, "the {what} on lines of its own at 11.5 pt or more: {got:?}");
         assert_eq!(got.concat(), text, "the whole {what}, in order, at its size");
         assert!(mine.iter().flat_map(|l| l.iter()).all(|c| c.size >= 12.0 * 0.8 - 0.01), "the {what} shrunk past head-min-scale");
-        let mut at = 0;
-        for l in &got[..got.len() - 1] {
-            at += l.len();
-            for w in words {
-                let inside = text.match_indices(w).any(|(i, _)| i < at && at < i + w.len());
-                assert!(!inside, "{what}: {w} broken across lines: {got:?}");
-            }
-        }
+        assert_eq!(split_words(&got, words), Vec::<String>::new(), "{what}: words broken across lines: {got:?}");
     }
     assert_eq!(typeset::overprinted(&pdf), Vec::<String>::new());
 }
@@ -688,14 +694,8 @@ fn a_long_jump_head_wraps_at_its_size_instead_of_shrinking() {
     let got: Vec<String> = mine.iter().map(|l| text_of(l)).collect();
     assert!(got.len() >= 3, "the jump head on lines of its own at 11.2 pt or more: {got:?}");
     assert_eq!(got.concat(), headline, "the whole headline, in order, at its size");
-    let mut at = 0;
-    for l in &got[..got.len() - 1] {
-        at += l.len();
-        for w in ["一季度", "规上", "工业", "增加值", "同比", "增长", "8.5%", "高技术", "制造业", "12.3%"] {
-            let inside = headline.match_indices(w).any(|(i, _)| i < at && at < i + w.len());
-            assert!(!inside, "{w} broken across lines: {got:?}");
-        }
-    }
+    let words = ["一季度", "规上", "工业", "增加值", "同比", "增长", "8.5%", "高技术", "制造业", "12.3%"];
+    assert_eq!(split_words(&got, &words), Vec::<String>::new(), "words broken across lines: {got:?}");
     assert!(typeset::chars(&pdf)[1].iter().any(|c| c.c == '接'), "上接第1版 is set");
     assert_eq!(typeset::overprinted(&pdf), Vec::<String>::new());
 }

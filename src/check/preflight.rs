@@ -35,7 +35,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::layout::compile::Compiled;
-use crate::input::content::Edition;
+use crate::input::content::{Edition, Loaded, Story};
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::check::{glyphs, typography};
 use crate::check::ink::{self, PageInk};
@@ -317,70 +317,53 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
 
     // Punctuation: half-width brackets in Chinese text, unless the house converts them.
     if !edition.file.value.typography.full_width_brackets {
-        for (pi, stories) in edition.stories.iter().enumerate() {
-            for story in stories {
-                let comments = toml_comments(&story.source);
-                for r in crate::input::punctuation::half_width_pairs(&story.source) {
-                    // A pair in a comment (a line of its own or after a value) is no text.
-                    if comments.iter().any(|c| c.contains(&r.start)) {
-                        continue;
-                    }
-                    let pair = &story.source[r.clone()];
-                    let full = format!("（{}）", &pair[1..pair.len() - 1]);
-                    let diag = Diagnostic::warning(crate::tr!("half-width-bracket", pair = pair))
-                        .in_file(&story.display, &story.source)
-                        .with_span(Some(r))
-                        .hint(crate::tr!("half-width-bracket-hint", full = full))
-                        .code(Code::HalfWidthBracket);
-                    // Marked where the page shows it (the pair, else its opening half).
-                    let inside: String = pair[1..pair.len() - 1].chars().take(1).collect();
-                    let rect = typography::find_text(compiled, pi, pair).or_else(|| typography::find_text(compiled, pi, &format!("({inside}")));
-                    out.push(Finding {
-                        code: Code::HalfWidthBracket,
-                        page: page_of(pi),
-                        page_index: Some(pi),
-                        story: Some(story.display.clone()),
-                        diag,
-                        mark: rect.map(|rect| Mark { page: pi, rect, kind: MarkKind::Punctuation, label: "(…) → （…）".into() }),
-                    });
-                }
-            }
+        for (pi, story, r) in in_copy(edition, crate::input::punctuation::half_width_pairs) {
+            let pair = &story.source[r.clone()];
+            let full = format!("（{}）", &pair[1..pair.len() - 1]);
+            let diag = Diagnostic::warning(crate::tr!("half-width-bracket", pair = pair))
+                .in_file(&story.display, &story.source)
+                .with_span(Some(r))
+                .hint(crate::tr!("half-width-bracket-hint", full = full))
+                .code(Code::HalfWidthBracket);
+            // Marked where the page shows it (the pair, else its opening half).
+            let inside: String = pair[1..pair.len() - 1].chars().take(1).collect();
+            let rect = typography::find_text(compiled, pi, pair).or_else(|| typography::find_text(compiled, pi, &format!("({inside}")));
+            out.push(Finding {
+                code: Code::HalfWidthBracket,
+                page: page_of(pi),
+                page_index: Some(pi),
+                story: Some(story.display.clone()),
+                diag,
+                mark: rect.map(|rect| Mark { page: pi, rect, kind: MarkKind::Punctuation, label: "(…) → （…）".into() }),
+            });
         }
     }
 
     // Punctuation: half-width , : ; ? ! in Chinese text, unless the house converts them.
     if !edition.file.value.typography.full_width_marks {
-        for (pi, stories) in edition.stories.iter().enumerate() {
-            for story in stories {
-                let comments = toml_comments(&story.source);
-                for r in crate::input::punctuation::half_width_marks(&story.source) {
-                    if comments.iter().any(|c| c.contains(&r.start)) {
-                        continue;
-                    }
-                    // The mark with the characters around it, as the desk finds it in the copy.
-                    let src = &story.source;
-                    let from = src[..r.start].char_indices().next_back().map_or(r.start, |(i, _)| i);
-                    let to = src[r.end..].chars().next().filter(|c| !c.is_whitespace() && *c != '"').map_or(r.end, |c| r.end + c.len_utf8());
-                    let mark = &src[r.clone()];
-                    let full = crate::input::punctuation::MARKS.iter().find(|(h, _)| mark.starts_with(*h)).map_or('，', |(_, f)| *f);
-                    let context = &src[from..to];
-                    let fixed = format!("{}{full}{}", &src[from..r.start], &src[r.end..to]);
-                    let diag = Diagnostic::warning(crate::tr!("half-width-mark", mark = mark, context = context))
-                        .in_file(&story.display, &story.source)
-                        .with_span(Some(r.clone()))
-                        .hint(crate::tr!("half-width-mark-hint", full = fixed))
-                        .code(Code::HalfWidthMark);
-                    let rect = typography::find_text(compiled, pi, &src[from..r.end]);
-                    out.push(Finding {
-                        code: Code::HalfWidthMark,
-                        page: page_of(pi),
-                        page_index: Some(pi),
-                        story: Some(story.display.clone()),
-                        diag,
-                        mark: rect.map(|rect| Mark { page: pi, rect, kind: MarkKind::Punctuation, label: format!("{mark} → {full}") }),
-                    });
-                }
-            }
+        for (pi, story, r) in in_copy(edition, crate::input::punctuation::half_width_marks) {
+            // The mark with the characters around it, as the desk finds it in the copy.
+            let src = &story.source;
+            let from = src[..r.start].char_indices().next_back().map_or(r.start, |(i, _)| i);
+            let to = src[r.end..].chars().next().filter(|c| !c.is_whitespace() && *c != '"').map_or(r.end, |c| r.end + c.len_utf8());
+            let mark = &src[r.clone()];
+            let full = crate::input::punctuation::MARKS.iter().find(|(h, _)| mark.starts_with(*h)).map_or('，', |(_, f)| *f);
+            let context = &src[from..to];
+            let fixed = format!("{}{full}{}", &src[from..r.start], &src[r.end..to]);
+            let diag = Diagnostic::warning(crate::tr!("half-width-mark", mark = mark, context = context))
+                .in_file(&story.display, &story.source)
+                .with_span(Some(r.clone()))
+                .hint(crate::tr!("half-width-mark-hint", full = fixed))
+                .code(Code::HalfWidthMark);
+            let rect = typography::find_text(compiled, pi, &src[from..r.end]);
+            out.push(Finding {
+                code: Code::HalfWidthMark,
+                page: page_of(pi),
+                page_index: Some(pi),
+                story: Some(story.display.clone()),
+                diag,
+                mark: rect.map(|rect| Mark { page: pi, rect, kind: MarkKind::Punctuation, label: format!("{mark} → {full}") }),
+            });
         }
     }
 
@@ -686,6 +669,17 @@ pub fn allow_overset(findings: &mut [Finding]) {
 
 /// The byte ranges of a TOML file's comments (from `#` to the line's end), found by walking its
 /// strings (basic, literal and their multi-line forms), so that a `#` inside a string is not one.
+/// What `find` finds in each story file's source, outside its comments (a pair or a mark in a
+/// comment, a line of its own or after a value, is no text): (page index, story, byte range).
+fn in_copy<'a>(edition: &'a Edition, find: fn(&str) -> Vec<std::ops::Range<usize>>) -> impl Iterator<Item = (usize, &'a Loaded<Story>, std::ops::Range<usize>)> + 'a {
+    edition.stories.iter().enumerate().flat_map(move |(pi, stories)| {
+        stories.iter().flat_map(move |story| {
+            let comments = toml_comments(&story.source);
+            find(&story.source).into_iter().filter(move |r| !comments.iter().any(|c| c.contains(&r.start))).map(move |r| (pi, story, r))
+        })
+    })
+}
+
 fn toml_comments(source: &str) -> Vec<std::ops::Range<usize>> {
     let b = source.as_bytes();
     let mut out = Vec::new();

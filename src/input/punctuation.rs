@@ -63,17 +63,16 @@ pub fn half_width_pairs(text: &str) -> Vec<Range<usize>> {
 
 /// `text` with the pairs [`half_width_pairs`] finds set full-width: `(` → `（`, `)` → `）`.
 pub fn full_width(text: &str) -> String {
-    let pairs = half_width_pairs(text);
-    if pairs.is_empty() {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len() + 4 * pairs.len());
+    replace_ranges(text, &half_width_pairs(text), |pair| format!("（{}）", &pair[1..pair.len() - 1]))
+}
+
+/// `text` with each of `ranges` (in order, not overlapping) replaced by `with` of its text.
+fn replace_ranges(text: &str, ranges: &[Range<usize>], with: impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(text.len() + 4 * ranges.len());
     let mut at = 0;
-    for r in pairs {
+    for r in ranges {
         out.push_str(&text[at..r.start]);
-        out.push('（');
-        out.push_str(&text[r.start + 1..r.end - 1]);
-        out.push('）');
+        out.push_str(&with(&text[r.clone()]));
         at = r.end;
     }
     out.push_str(&text[at..]);
@@ -106,20 +105,7 @@ pub fn half_width_marks(text: &str) -> Vec<Range<usize>> {
 
 /// `text` with the marks [`half_width_marks`] finds set full-width: 获悉,今年 → 获悉，今年.
 pub fn full_width_marks(text: &str) -> String {
-    let marks = half_width_marks(text);
-    if marks.is_empty() {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len() + 2 * marks.len());
-    let mut at = 0;
-    for r in marks {
-        out.push_str(&text[at..r.start]);
-        let c = text[r.clone()].chars().next().unwrap_or(',');
-        out.push(MARKS.iter().find(|(h, _)| *h == c).map_or(c, |(_, f)| *f));
-        at = r.end;
-    }
-    out.push_str(&text[at..]);
-    out
+    replace_ranges(text, &half_width_marks(text), |m| MARKS.iter().find(|(h, _)| m.starts_with(*h)).map_or_else(|| m.to_string(), |(_, f)| f.to_string()))
 }
 
 /// `text` with each full-width comma `，` between two characters set as a full-width space, and
