@@ -347,7 +347,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             let from = src[..r.start].char_indices().next_back().map_or(r.start, |(i, _)| i);
             let to = src[r.end..].chars().next().filter(|c| !c.is_whitespace() && *c != '"').map_or(r.end, |c| r.end + c.len_utf8());
             let mark = &src[r.clone()];
-            let full = crate::input::punctuation::MARKS.iter().find(|(h, _)| mark.starts_with(*h)).map_or('，', |(_, f)| *f);
+            let full = crate::input::punctuation::full_mark(mark).unwrap_or('，');
             let context = &src[from..to];
             let fixed = format!("{}{full}{}", &src[from..r.start], &src[r.end..to]);
             let diag = Diagnostic::warning(crate::tr!("half-width-mark", mark = mark, context = context))

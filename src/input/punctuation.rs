@@ -105,7 +105,12 @@ pub fn half_width_marks(text: &str) -> Vec<Range<usize>> {
 
 /// `text` with the marks [`half_width_marks`] finds set full-width: 获悉,今年 → 获悉，今年.
 pub fn full_width_marks(text: &str) -> String {
-    replace_ranges(text, &half_width_marks(text), |m| MARKS.iter().find(|(h, _)| m.starts_with(*h)).map_or_else(|| m.to_string(), |(_, f)| f.to_string()))
+    replace_ranges(text, &half_width_marks(text), |m| full_mark(m).map_or_else(|| m.to_string(), String::from))
+}
+
+/// The full-width form of a half-width mark of [`MARKS`] (`,` → `，`).
+pub fn full_mark(mark: &str) -> Option<char> {
+    MARKS.iter().find(|(h, _)| mark.starts_with(*h)).map(|(_, f)| *f)
 }
 
 /// `text` with each full-width comma `，` between two characters set as a full-width space, and

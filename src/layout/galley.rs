@@ -346,7 +346,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                         vertical,
                         split,
                         two: false,
-                        breaks,
+                        breaks: breaks.clone(),
                         kicker_breaks: s.kicker.as_deref().map(crate::input::phrases::breaks).unwrap_or_default(),
                         deck_breaks: s.deck.as_deref().map(crate::input::phrases::breaks).unwrap_or_default(),
                     },
@@ -490,7 +490,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 pieces.jumpheads.push(g.items.len());
                 g.items.push(GalleyItem {
                     width: format.span_width(j.span),
-                    piece: Piece::Jumphead { headline: s.headline.clone(), breaks: crate::input::phrases::breaks(&s.headline), note: format!("（上接第{from}版）") },
+                    piece: Piece::Jumphead { headline: s.headline.clone(), breaks: breaks.clone(), note: format!("（上接第{from}版）") },
                 });
                 from = j.page;
             }
