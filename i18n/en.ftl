@@ -288,6 +288,8 @@ half-width-bracket = half-width brackets in Chinese text: { $pair }
 half-width-bracket-hint = GB/T 15834 sets brackets in Chinese text full-width: write { $full }, or set full_width_brackets = true under [typography] in edition.toml to convert them all
 half-width-mark = half-width “{ $mark }” in Chinese text: { $context }
 half-width-mark-hint = GB/T 15834 sets , : ; ? ! in Chinese text full-width: write { $full }, or set full_width_marks = true under [typography] in edition.toml to convert them all (9:30 and 1,277 stay)
+full-width-alnum = full-width letters or digits: { $run }
+full-width-alnum-hint = digits and Latin letters are set half-width (GB/T 15835; the house sets digits two to an em): write { $half }, or set half_width_alnum = true under [typography] in edition.toml to convert them all
 
 ## Reports (src/cmd/report.rs)
 
@@ -966,6 +968,7 @@ new-skel-paper = the paper's name, printed in the masthead and every folio line
 new-skel-format = a table of layouts/formats.toml
 new-skel-full-width-brackets = set 案(事)件 as 案（事）件
 new-skel-full-width-marks = set 获悉,今年 as 获悉，今年 (, : ; ? ! after Chinese)
+new-skel-half-width-alnum = set ２０２３年ＧＤＰ as 2023年GDP
 new-skel-banner-comma-space = set a banner's 健康人生，绿色无毒 as 健康人生　绿色无毒
 new-skel-preflight = the limits the preflight checks against
 new-skel-masthead = The front page's masthead (报头). 农历 date and 今日N版 are computed.

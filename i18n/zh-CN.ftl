@@ -274,6 +274,8 @@ half-width-bracket = 中文里用了半角括号：{ $pair }
 half-width-bracket-hint = GB/T 15834 规定中文用全角括号：写作 { $full }，或在 edition.toml 的 [typography] 下设 full_width_brackets = true，全部自动转换
 half-width-mark = 中文里用了半角标点“{ $mark }”：{ $context }
 half-width-mark-hint = GB/T 15834 规定中文用全角标点：写作 { $full }，或在 edition.toml 的 [typography] 下设 full_width_marks = true，全部自动转换（9:30、1,277 不变）
+full-width-alnum = 用了全角字母或数字：{ $run }
+full-width-alnum-hint = 数字和外文字母用半角（GB/T 15835；本报数字两个占一字宽）：写作 { $half }，或在 edition.toml 的 [typography] 下设 half_width_alnum = true，全部自动转换
 
 ## Reports (src/cmd/report.rs)
 
@@ -898,6 +900,7 @@ new-skel-paper = 报名，印在报头和每版的版头线上
 new-skel-format = 版式，即 layouts/formats.toml 中的一个表
 new-skel-full-width-brackets = 把 `案(事)件` 排成 `案（事）件`
 new-skel-full-width-marks = 把 `获悉,今年` 排成 `获悉，今年`（中文后的 , : ; ? !）
+new-skel-half-width-alnum = 把 `２０２３年ＧＤＰ` 排成 `2023年GDP`
 new-skel-banner-comma-space = 把通栏标语 健康人生，绿色无毒 排成 健康人生　绿色无毒
 new-skel-preflight = 预检所用的限值
 new-skel-masthead = 头版的报头。农历日期和“今日N版”自动算出。

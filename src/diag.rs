@@ -61,6 +61,8 @@ pub enum Code {
     HalfWidthBracket,
     /// Half-width `, : ; ? !` in Chinese text (GB/T 15834 wants full-width ones).
     HalfWidthMark,
+    /// Full-width Latin letters or digits (２０２３, ＧＤＰ): set half-width.
+    FullWidthAlnum,
     /// A body line spread by more than 5% of an em between its characters.
     LooseLine,
     /// A paragraph's short last line alone at the top of a column.
@@ -115,6 +117,7 @@ impl Code {
             Code::InkOverLimit => "ink-over-limit",
             Code::HalfWidthBracket => "half-width-bracket",
             Code::HalfWidthMark => "half-width-mark",
+            Code::FullWidthAlnum => "full-width-alnum",
             Code::LooseLine => "loose-line",
             Code::Widow => "widow",
             Code::Orphan => "orphan",

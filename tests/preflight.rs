@@ -568,6 +568,42 @@ fn half_width_marks_in_chinese_text_are_found_or_set_full_width() {
     }
 }
 
+#[test]
+fn full_width_letters_and_digits_are_found_or_set_half_width() {
+    // TEST DATA: copy typed with the input method in full-width mode.
+    let body = "２０２３年全省ＧＤＰ增长５．２％，高于全国平均水平。";
+    let p = mini(&[("fw.toml", story("全角", body, "", (1, 2, 0, 20)))], "", "");
+    let (code, v) = check_json(&p, &[]);
+    assert_eq!(code, 0, "warnings only: {v:#}");
+    let found = with_code(&v, "full-width-alnum");
+    let msgs: Vec<&str> = found.iter().map(|f| f["message"].as_str().unwrap()).collect();
+    assert_eq!(found.len(), 3, "{msgs:?}");
+    for (f, (run, half)) in found.iter().zip([("２０２３", "2023"), ("ＧＤＰ", "GDP"), ("５．２％", "5.2%")]) {
+        assert_eq!(f["severity"], "warning");
+        assert_eq!(f["file"], "content/mini/stories/fw.toml");
+        assert_eq!(f["line"], 3, "the body's line");
+        assert!(f["message"].as_str().unwrap().contains(run), "{f:#}");
+        let hint = f["hints"][0].as_str().unwrap();
+        assert!(hint.contains(half) && hint.contains("half_width_alnum"), "{hint}");
+    }
+    // The house setting sets them half-width: the PDF reads the ASCII forms, the digits set as
+    // the house sets digits (half an em each, not a full em).
+    p.edit("content/mini/edition.toml", |t| t.replacen("format = \"broadsheet\"\n", "format = \"broadsheet\"\n\n[typography]\nhalf_width_alnum = true\n", 1));
+    let (code, v) = check_json(&p, &[]);
+    assert_eq!(code, 0, "{v:#}");
+    assert!(with_code(&v, "full-width-alnum").is_empty(), "{v:#}");
+    folio(&p, &["build", "content/mini", "--out", "out"]).assert_code(0);
+    let pdf = p.root().join("out/mini.pdf");
+    let text: String = poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]).split_whitespace().collect();
+    assert!(text.contains("2023年全省GDP增长5.2%，"), "{text}");
+    // Each of 2023's digits is at most 0.6 em wide (a full-width digit is a whole em).
+    let chars: Vec<common::typeset::Char> = common::typeset::chars(&pdf).into_iter().flatten().collect();
+    let at = chars.windows(5).position(|w| w.iter().map(|c| c.c).collect::<String>() == "2023年").expect("2023年 is set");
+    for c in &chars[at..at + 4] {
+        assert!(c.x1 - c.x0 <= 0.6 * c.size, "{} is {:.1} pt wide at {:.1} pt", c.c, c.x1 - c.x0, c.size);
+    }
+}
+
 /// `n` Han characters of the seed's copy, in order, without punctuation.
 fn han_chars(skip: usize, n: usize) -> String {
     let s: String = han(&seed_paras(0, 12)).into_iter().skip(skip).take(n).collect();

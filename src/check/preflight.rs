@@ -24,6 +24,7 @@
 //! | `overprint` | error | Han characters printed over one another on a page (a head over its copy or its own lines) |
 //! | `half-width-bracket` | warning | half-width brackets in Chinese text, 案(事)件 (GB/T 15834: 案（事）件) |
 //! | `half-width-mark` | warning | half-width `, : ; ? !` in Chinese text, 获悉,今年 (GB/T 15834: 获悉，今年) |
+//! | `full-width-alnum` | warning | full-width Latin letters or digits, ２０２３年 / ＧＤＰ (GB/T 15835: 2023年, GDP) |
 //! | `long-leg` | warning | a single column of copy running more than 12 lines beside a photo (长腿) |
 //! | `heads-side-by-side` | warning | two stories' heads in neighbouring columns on the same lines (碰题) |
 //! | `reordered` | warning | a page whose stories folio placed in another order than their `priority` and the page's list: no layout kept that one ([`placement`]) |
@@ -363,6 +364,28 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 story: Some(story.display.clone()),
                 diag,
                 mark: rect.map(|rect| Mark { page: pi, rect, kind: MarkKind::Punctuation, label: format!("{mark} → {full}") }),
+            });
+        }
+    }
+
+    // Full-width Latin letters and digits, unless the house converts them.
+    if !edition.file.value.typography.half_width_alnum {
+        for (pi, story, r) in in_copy(edition, crate::input::punctuation::full_width_alnum) {
+            let run = &story.source[r.clone()];
+            let half = crate::input::punctuation::half_width_form(run);
+            let diag = Diagnostic::warning(crate::tr!("full-width-alnum", run = run))
+                .in_file(&story.display, &story.source)
+                .with_span(Some(r))
+                .hint(crate::tr!("full-width-alnum-hint", half = half.as_str()))
+                .code(Code::FullWidthAlnum);
+            let rect = typography::find_text(compiled, pi, run);
+            out.push(Finding {
+                code: Code::FullWidthAlnum,
+                page: page_of(pi),
+                page_index: Some(pi),
+                story: Some(story.display.clone()),
+                diag,
+                mark: rect.map(|rect| Mark { page: pi, rect, kind: MarkKind::Punctuation, label: format!("{run} → {half}") }),
             });
         }
     }

@@ -115,6 +115,7 @@ format = "{format}"         # {new-skel-format}
 # [typography]
 # full_width_brackets = true        # {new-skel-full-width-brackets}
 # full_width_marks = true           # {new-skel-full-width-marks}
+# half_width_alnum = true           # {new-skel-half-width-alnum}
 # banner_comma_space = true         # {new-skel-banner-comma-space}
 
 # [preflight]                       # {new-skel-preflight}

@@ -117,6 +117,11 @@ pub struct Typography {
     /// wants: 获悉,今年 → 获悉，今年 (see [`crate::input::punctuation`]; 9:30 and 1,277 stay). Off by
     /// default: the preflight then reports each as a `half-width-mark` warning.
     pub full_width_marks: bool,
+    /// Set full-width Latin letters and digits half-width, as GB/T 15835 and the house's
+    /// half-width digits want: ２０２３年 → 2023年, ＧＤＰ → GDP, ５．２％ → 5.2% (see
+    /// [`crate::input::punctuation`]). Off by default: the preflight then reports each run as a
+    /// `full-width-alnum` warning.
+    pub half_width_alnum: bool,
     /// Set a page banner's commas as full-width spaces, as display type parts its phrases:
     /// 健康人生，绿色无毒 → 健康人生　绿色无毒 (a comma at its end is dropped). Off by default.
     pub banner_comma_space: bool,
@@ -844,11 +849,17 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::input::grid::Formats
             house_punctuation(&mut story.value, crate::input::punctuation::full_width_marks);
         }
     }
+    if file.value.typography.half_width_alnum {
+        for story in stories.iter_mut().flatten() {
+            house_punctuation(&mut story.value, crate::input::punctuation::half_width_alnum);
+        }
+    }
     Ok(Edition { dir, name, file, stories })
 }
 
-/// `[typography] full_width_brackets` and `full_width_marks`: every text of a story with `fix`
-/// applied (its half-width brackets, or marks, in Chinese text set full-width).
+/// `[typography] full_width_brackets`, `full_width_marks` and `half_width_alnum`: every text of a
+/// story with `full_width` applied (its half-width brackets or marks in Chinese text set
+/// full-width, or its full-width letters and digits half-width).
 fn house_punctuation(story: &mut Story, full_width: fn(&str) -> String) {
     let fix = |s: &mut String| *s = full_width(s);
     let fix_opt = |s: &mut Option<String>| {

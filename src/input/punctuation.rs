@@ -14,6 +14,12 @@
 //! full_width_marks` ([`full_width_marks`]). After a digit or a Latin letter they are left
 //! alone: 9:30, 1,277, "Typst, folio".
 //!
+//! Also full-width Latin letters and digits — "２０２３年", "ＧＤＰ" (typed with the input method
+//! in full-width mode), which GB/T 15835 (出版物上数字用法) and every house set half-width (the
+//! house style sets digits two to an em): each run as a byte range ([`full_width_alnum`]), for
+//! the preflight finding and the house setting `[typography] half_width_alnum`
+//! ([`half_width_alnum`]); a full-width ．or ％ inside or after such a run goes with it (５．２％).
+//!
 //! Also the house setting `[typography] banner_comma_space`: a banner's commas set as spaces
 //! ([`commas_as_spaces`]).
 
@@ -113,6 +119,47 @@ pub fn full_mark(mark: &str) -> Option<char> {
     MARKS.iter().find(|(h, _)| mark.starts_with(*h)).map(|(_, f)| *f)
 }
 
+/// Whether `c` is a full-width Latin letter or digit (U+FF10–FF19, FF21–FF3A, FF41–FF5A).
+fn full_width_letter_or_digit(c: char) -> bool {
+    matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+}
+
+/// The runs of full-width Latin letters and digits of `text` (２０２３, ＧＤＰ, ５．２％): the
+/// byte range of each run, a full-width ．between two of its characters and a ％ after it
+/// included.
+pub fn full_width_alnum(text: &str) -> Vec<Range<usize>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end_of = |k: usize| chars.get(k).map_or(text.len(), |(i, _)| *i);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if !full_width_letter_or_digit(chars[k].1) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < chars.len()
+            && (full_width_letter_or_digit(chars[k].1)
+                || (chars[k].1 == '．' && chars.get(k + 1).is_some_and(|c| full_width_letter_or_digit(c.1)))
+                || (chars[k].1 == '％' && k > start))
+        {
+            k += 1;
+        }
+        out.push(chars[start].0..end_of(k));
+    }
+    out
+}
+
+/// `text` with the runs [`full_width_alnum`] finds set half-width: ２０２３ → 2023, ５．２％ → 5.2%.
+pub fn half_width_alnum(text: &str) -> String {
+    replace_ranges(text, &full_width_alnum(text), half_width_form)
+}
+
+/// The half-width form of a run of full-width ASCII (each character U+FF01–FF5E less 0xFEE0).
+pub fn half_width_form(run: &str) -> String {
+    run.chars().map(|c| if ('\u{FF01}'..='\u{FF5E}').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c }).collect()
+}
+
 /// `text` with each full-width comma `，` between two characters set as a full-width space, and
 /// one at its end dropped: the house setting `[typography] banner_comma_space`, as a desk sets a
 /// banner 健康人生　绿色无毒 (display type parts its phrases with space, not a comma).
@@ -141,6 +188,15 @@ mod tests {
         assert_eq!(found, ["悉,", "办?", "动!", "间:", "起;", "色,", "》,", "）:"]);
         assert_eq!(full_width_marks("获悉,今年怎么办?时间:9:30"), "获悉，今年怎么办？时间：9:30");
         assert_eq!(full_width_marks("Typst, folio"), "Typst, folio");
+    }
+
+    #[test]
+    fn full_width_letters_and_digits_are_found_and_set_half_width() {
+        let text = "２０２３年ＧＤＰ增长５．２％，第１，共３．";
+        let found: Vec<&str> = full_width_alnum(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["２０２３", "ＧＤＰ", "５．２％", "１", "３"]);
+        assert_eq!(half_width_alnum(text), "2023年GDP增长5.2%，第1，共3．");
+        assert_eq!(half_width_alnum("全角，标点。“不变”"), "全角，标点。“不变”");
     }
 
     #[test]
