@@ -290,6 +290,7 @@ half-width-mark = half-width “{ $mark }” in Chinese text: { $context }
 half-width-mark-hint = GB/T 15834 sets , : ; ? ! in Chinese text full-width: write { $full }, or set full_width_marks = true under [typography] in edition.toml to convert them all (9:30 and 1,277 stay)
 full-width-alnum = full-width letters or digits: { $run }
 full-width-alnum-hint = digits and Latin letters are set half-width (GB/T 15835; the house sets digits two to an em): write { $half }, or set half_width_alnum = true under [typography] in edition.toml to convert them all
+punctuation-more = { $count } more like this in this story, the first of them: { $first }
 
 ## Reports (src/cmd/report.rs)
 

@@ -276,6 +276,7 @@ half-width-mark = 中文里用了半角标点“{ $mark }”：{ $context }
 half-width-mark-hint = GB/T 15834 规定中文用全角标点：写作 { $full }，或在 edition.toml 的 [typography] 下设 full_width_marks = true，全部自动转换（9:30、1,277 不变）
 full-width-alnum = 用了全角字母或数字：{ $run }
 full-width-alnum-hint = 数字和外文字母用半角（GB/T 15835；本报数字两个占一字宽）：写作 { $half }，或在 edition.toml 的 [typography] 下设 half_width_alnum = true，全部自动转换
+punctuation-more = 本稿另有 { $count } 处同类问题，其中第一处：{ $first }
 
 ## Reports (src/cmd/report.rs)
 

@@ -569,6 +569,21 @@ fn half_width_marks_in_chinese_text_are_found_or_set_full_width() {
 }
 
 #[test]
+fn a_story_full_of_half_width_marks_lists_ten_and_counts_the_rest() {
+    // TEST DATA: 25 half-width commas after Han characters (30 000 of them took 70 s and 15 MB
+    // of report, one finding each, before).
+    let body = format!("{}。", "记者获悉,".repeat(25));
+    let p = mini(&[("web.toml", story("网稿", &body, "", (1, 2, 0, 20)))], "", "");
+    let (code, v) = check_json(&p, &["--allow-overset"]);
+    assert_eq!(code, 0, "warnings only: {v:#}");
+    let found = with_code(&v, "half-width-mark");
+    assert_eq!(found.len(), 11, "ten listed, one more counting the rest: {found:#?}");
+    let last = found[10]["message"].as_str().unwrap();
+    assert!(last.contains("15 more") && last.contains("悉,"), "{last}");
+    assert_eq!(found[10]["line"], 3, "located at the eleventh, in the body");
+}
+
+#[test]
 fn full_width_letters_and_digits_are_found_or_set_half_width() {
     // TEST DATA: copy typed with the input method in full-width mode.
     let body = "２０２３年全省ＧＤＰ增长５．２％，高于全国平均水平。";

@@ -318,7 +318,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
 
     // Punctuation: half-width brackets in Chinese text, unless the house converts them.
     if !edition.file.value.typography.full_width_brackets {
-        for (pi, story, r) in in_copy(edition, crate::input::punctuation::half_width_pairs) {
+        out.extend(in_copy(edition, crate::input::punctuation::half_width_pairs, |pi, story, r| {
             let pair = &story.source[r.clone()];
             let full = format!("（{}）", &pair[1..pair.len() - 1]);
             let diag = Diagnostic::warning(crate::tr!("half-width-bracket", pair = pair))
@@ -329,20 +329,20 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             // Marked where the page shows it (the pair, else its opening half).
             let inside: String = pair[1..pair.len() - 1].chars().take(1).collect();
             let rect = typography::find_text(compiled, pi, pair).or_else(|| typography::find_text(compiled, pi, &format!("({inside}")));
-            out.push(Finding {
+            Finding {
                 code: Code::HalfWidthBracket,
                 page: page_of(pi),
                 page_index: Some(pi),
                 story: Some(story.display.clone()),
                 diag,
                 mark: rect.map(|rect| Mark { page: pi, rect, kind: MarkKind::Punctuation, label: "(…) → （…）".into() }),
-            });
-        }
+            }
+        }));
     }
 
     // Punctuation: half-width , : ; ? ! in Chinese text, unless the house converts them.
     if !edition.file.value.typography.full_width_marks {
-        for (pi, story, r) in in_copy(edition, crate::input::punctuation::half_width_marks) {
+        out.extend(in_copy(edition, crate::input::punctuation::half_width_marks, |pi, story, r| {
             // The mark with the characters around it, as the desk finds it in the copy.
             let src = &story.source;
             let from = src[..r.start].char_indices().next_back().map_or(r.start, |(i, _)| i);
@@ -357,20 +357,20 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 .hint(crate::tr!("half-width-mark-hint", full = fixed))
                 .code(Code::HalfWidthMark);
             let rect = typography::find_text(compiled, pi, &src[from..r.end]);
-            out.push(Finding {
+            Finding {
                 code: Code::HalfWidthMark,
                 page: page_of(pi),
                 page_index: Some(pi),
                 story: Some(story.display.clone()),
                 diag,
                 mark: rect.map(|rect| Mark { page: pi, rect, kind: MarkKind::Punctuation, label: format!("{mark} → {full}") }),
-            });
-        }
+            }
+        }));
     }
 
     // Full-width Latin letters and digits, unless the house converts them.
     if !edition.file.value.typography.half_width_alnum {
-        for (pi, story, r) in in_copy(edition, crate::input::punctuation::full_width_alnum) {
+        out.extend(in_copy(edition, crate::input::punctuation::full_width_alnum, |pi, story, r| {
             let run = &story.source[r.clone()];
             let half = crate::input::punctuation::half_width_form(run);
             let diag = Diagnostic::warning(crate::tr!("full-width-alnum", run = run))
@@ -379,15 +379,15 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 .hint(crate::tr!("full-width-alnum-hint", half = half.as_str()))
                 .code(Code::FullWidthAlnum);
             let rect = typography::find_text(compiled, pi, run);
-            out.push(Finding {
+            Finding {
                 code: Code::FullWidthAlnum,
                 page: page_of(pi),
                 page_index: Some(pi),
                 story: Some(story.display.clone()),
                 diag,
                 mark: rect.map(|rect| Mark { page: pi, rect, kind: MarkKind::Punctuation, label: format!("{run} → {half}") }),
-            });
-        }
+            }
+        }));
     }
 
     // Glyphs.
@@ -692,16 +692,32 @@ pub fn allow_overset(findings: &mut [Finding]) {
 
 /// The byte ranges of a TOML file's comments (from `#` to the line's end), found by walking its
 /// strings (basic, literal and their multi-line forms), so that a `#` inside a string is not one.
-/// What `find` finds in each story file's source, outside its comments (a pair or a mark in a
-/// comment, a line of its own or after a value, is no text): (page index, story, byte range).
-fn in_copy<'a>(edition: &'a Edition, find: fn(&str) -> Vec<std::ops::Range<usize>>) -> impl Iterator<Item = (usize, &'a Loaded<Story>, std::ops::Range<usize>)> + 'a {
-    edition.stories.iter().enumerate().flat_map(move |(pi, stories)| {
-        stories.iter().flat_map(move |story| {
+/// Findings of one kind of punctuation in the story files' copy: what `find` finds in each
+/// story file's source outside its comments (a pair or a mark in a comment, a line of its own or
+/// after a value, is no text), each made a finding by `one` (page index, story, byte range).
+/// At most [`PUNCTUATION_LISTED`] a story: past them one more finding, at the next place, says
+/// how many more there are (a story of web copy may hold thousands; each would be looked up on
+/// its page).
+fn in_copy(edition: &Edition, find: fn(&str) -> Vec<std::ops::Range<usize>>, one: impl Fn(usize, &Loaded<Story>, std::ops::Range<usize>) -> Finding) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (pi, stories) in edition.stories.iter().enumerate() {
+        for story in stories {
             let comments = toml_comments(&story.source);
-            find(&story.source).into_iter().filter(move |r| !comments.iter().any(|c| c.contains(&r.start))).map(move |r| (pi, story, r))
-        })
-    })
+            let found: Vec<std::ops::Range<usize>> = find(&story.source).into_iter().filter(|r| !comments.iter().any(|c| c.contains(&r.start))).collect();
+            out.extend(found.iter().take(PUNCTUATION_LISTED).map(|r| one(pi, story, r.clone())));
+            if let Some(next) = found.get(PUNCTUATION_LISTED) {
+                let mut more = one(pi, story, next.clone());
+                more.diag.message = crate::tr!("punctuation-more", count = found.len() - PUNCTUATION_LISTED, first = more.diag.message.as_str());
+                more.mark = None;
+                out.push(more);
+            }
+        }
+    }
+    out
 }
+
+/// Punctuation findings of one kind listed one by one in a story (see [`in_copy`]).
+pub const PUNCTUATION_LISTED: usize = 10;
 
 fn toml_comments(source: &str) -> Vec<std::ops::Range<usize>> {
     let b = source.as_bytes();
