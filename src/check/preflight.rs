@@ -329,14 +329,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             // Marked where the page shows it (the pair, else its opening half).
             let inside: String = pair[1..pair.len() - 1].chars().take(1).collect();
             let rect = typography::find_text(compiled, pi, pair).or_else(|| typography::find_text(compiled, pi, &format!("({inside}")));
-            Finding {
-                code: Code::HalfWidthBracket,
-                page: page_of(pi),
-                page_index: Some(pi),
-                story: Some(story.display.clone()),
-                diag,
-                mark: rect.map(|rect| Mark { page: pi, rect, kind: MarkKind::Punctuation, label: "(…) → （…）".into() }),
-            }
+            punctuation_finding(Code::HalfWidthBracket, (pi, page_of(pi)), story, diag, rect.map(|rect| (rect, "(…) → （…）".into())))
         }));
     }
 
@@ -357,14 +350,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 .hint(crate::tr!("half-width-mark-hint", full = fixed))
                 .code(Code::HalfWidthMark);
             let rect = typography::find_text(compiled, pi, &src[from..r.end]);
-            Finding {
-                code: Code::HalfWidthMark,
-                page: page_of(pi),
-                page_index: Some(pi),
-                story: Some(story.display.clone()),
-                diag,
-                mark: rect.map(|rect| Mark { page: pi, rect, kind: MarkKind::Punctuation, label: format!("{mark} → {full}") }),
-            }
+            punctuation_finding(Code::HalfWidthMark, (pi, page_of(pi)), story, diag, rect.map(|rect| (rect, format!("{mark} → {full}"))))
         }));
     }
 
@@ -379,14 +365,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 .hint(crate::tr!("full-width-alnum-hint", half = half.as_str()))
                 .code(Code::FullWidthAlnum);
             let rect = typography::find_text(compiled, pi, run);
-            Finding {
-                code: Code::FullWidthAlnum,
-                page: page_of(pi),
-                page_index: Some(pi),
-                story: Some(story.display.clone()),
-                diag,
-                mark: rect.map(|rect| Mark { page: pi, rect, kind: MarkKind::Punctuation, label: format!("{run} → {half}") }),
-            }
+            punctuation_finding(Code::FullWidthAlnum, (pi, page_of(pi)), story, diag, rect.map(|rect| (rect, format!("{run} → {half}"))))
         }));
     }
 
@@ -714,6 +693,19 @@ fn in_copy(edition: &Edition, find: fn(&str) -> Vec<std::ops::Range<usize>>, one
         }
     }
     out
+}
+
+/// A punctuation finding in a story on page index `pi` (printed page `page`), marked on the
+/// proof at a rectangle with a label where the page shows it.
+fn punctuation_finding(code: Code, (pi, page): (usize, Option<u32>), story: &Loaded<Story>, diag: Diagnostic, mark: Option<([f64; 4], String)>) -> Finding {
+    Finding {
+        code,
+        page,
+        page_index: Some(pi),
+        story: Some(story.display.clone()),
+        diag,
+        mark: mark.map(|(rect, label)| Mark { page: pi, rect, kind: MarkKind::Punctuation, label }),
+    }
 }
 
 /// Punctuation findings of one kind listed one by one in a story (see [`in_copy`]).
