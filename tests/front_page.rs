@@ -201,6 +201,9 @@ fn new_tabloid_front_skeleton_builds_at_once() {
     // A broadsheet skeleton without a front page builds too, with the folio line instead.
     p.folio(&["new", "content/plain", "--format", "broadsheet"]).assert_code(0);
     p.folio(&["build", "content/plain", "--out", "out"]).assert_code(0);
+    // In folders that do not exist yet (a fresh project has no content/ of its own).
+    p.folio(&["new", "editions/2026/plain", "--format", "broadsheet"]).assert_code(0);
+    p.folio(&["build", "editions/2026/plain", "--out", "out"]).assert_code(0);
     // An unknown format is a usage error naming the formats there are.
     let run = p.folio(&["new", "content/odd", "--format", "a4"]);
     run.assert_code(2);

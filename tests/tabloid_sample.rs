@@ -363,3 +363,43 @@ fn a_vertical_head_beside_a_lead_box_keeps_its_column() {
     let title: Vec<&common::typeset::Char> = page.iter().filter(|c| "核心提示".contains(c.c) && c.y > top).collect();
     assert!(title.len() >= 4 && title.iter().all(|c| c.x0 > x1), "the lead box's title right of the head: {title:?}");
 }
+
+/// Quotes in a vertical head are the corner quotes vertical text uses (GB/T 15834: ﹃清源断流﹄,
+/// the font's `vert` forms), not curly quotes turned on their side: 武宁's head on page 3.
+/// Read back from the page rendered at 300 dpi: the ink in the em box over 清 and in the one
+/// under 流 (the head's column, from those characters' positions) is a corner bracket, about
+/// two thirds of an em wide; a curly quote turned on its side (as folio set it until session
+/// 28) is a third.
+#[test]
+fn quotes_in_a_vertical_head_are_corner_quotes() {
+    let p = TestProject::with_edition(NAME);
+    p.folio(&["build", &format!("content/{NAME}"), "--out", "out"]).assert_code(0);
+    let pdf = p.out().join(format!("{NAME}.pdf"));
+    let page = common::typeset::chars(&pdf).into_iter().nth(2).expect("a page 3");
+    let han = |ch: char| page.iter().find(|c| c.size > 20.0 && c.c == ch).unwrap_or_else(|| panic!("no {ch} in a head on page 3")).clone();
+    let (first, last) = (han('清'), han('流'));
+    let em = first.size;
+    assert!((first.x0 - last.x0).abs() < 1.0 && last.y > first.y + 2.0 * em, "清源断流 stands in one vertical column: {first:?} {last:?}");
+    let img = render(&pdf, 3, 300);
+    let px = |pt: f64| (pt * 300.0 / 72.0).round() as i64;
+    // The ink's height and width in em within a box of the column, `from` to `to` pt down.
+    let ink = |from: f64, to: f64| -> (f64, f64) {
+        let (mut top, mut bottom, mut left, mut right) = (i64::MAX, i64::MIN, i64::MAX, i64::MIN);
+        for y in px(from)..px(to) {
+            for x in px(first.x0 - 0.1 * em)..px(first.x0 + 1.1 * em) {
+                let [r, g, b] = img.get_pixel(x as u32, y as u32).0;
+                if u32::from(r) + u32::from(g) + u32::from(b) < 3 * 100 {
+                    (top, bottom, left, right) = (top.min(y), bottom.max(y), left.min(x), right.max(x));
+                }
+            }
+        }
+        if top > bottom { (0.0, 0.0) } else { ((bottom - top + 1) as f64 / px(em) as f64, (right - left + 1) as f64 / px(em) as f64) }
+    };
+    // Each character's em box runs from 0.88 em over its baseline to 0.12 em under it; the
+    // stack sets the next box 0.08 em on.
+    let open = ink(first.y - 0.88 * em - 1.05 * em, first.y - 0.88 * em - 0.03 * em);
+    let close = ink(last.y + 0.12 * em + 0.03 * em, last.y + 0.12 * em + 1.05 * em);
+    for (name, (tall, wide)) in [("the opening quote", open), ("the closing quote", close)] {
+        assert!(tall > 0.3 && wide > 0.5, "{name} in the vertical head: ink {tall:.2} em tall, {wide:.2} em wide (a corner quote is over 0.3 em tall and 0.5 em wide)");
+    }
+}

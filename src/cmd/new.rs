@@ -51,8 +51,11 @@ pub fn new_edition(args: &NewArgs, today: chrono::NaiveDate) -> Result<PathBuf, 
         return Err((super::USAGE, Diagnostic::error(crate::tr!("new-exists", path = edition.display()))
             .hint(crate::tr!("new-exists-edition-hint"))));
     }
+    // The project is found from the nearest folder that exists: `folio new content/x` in a
+    // fresh project with no content/ yet makes it.
     let parent = edition.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let project = Project::discover(parent, args.root.as_deref(), None).map_err(|d| (super::USAGE, d))?;
+    let existing = parent.ancestors().find(|a| a.as_os_str().is_empty() || a.is_dir()).filter(|a| !a.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let project = Project::discover(existing, args.root.as_deref(), None).map_err(|d| (super::USAGE, d))?;
     if let Some(format) = &args.format {
         return skeleton(&project, &edition, format, args.front, today);
     }
