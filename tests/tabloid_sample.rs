@@ -403,3 +403,34 @@ fn quotes_in_a_vertical_head_are_corner_quotes() {
         assert!(tall > 0.3 && wide > 0.5, "{name} in the vertical head: ink {tall:.2} em tall, {wide:.2} em wide (a corner quote is over 0.3 em tall and 0.5 em wide)");
     }
 }
+
+/// Two digits in a vertical head stand across in one box (纵中横, clreq), three or more one to
+/// a box down the column: 武宁's head on page 3 made "“断流12”\n严管120家". Read back from
+/// page 3's glyphs: 1 and 2 on one baseline, side by side inside the column's em, in the box
+/// under 流; 120's digits one under another under 管.
+#[test]
+fn two_digits_in_a_vertical_head_stand_across_in_one_box() {
+    let p = TestProject::with_edition(NAME);
+    p.edit(&format!("content/{NAME}/stories/wuning.toml"), |t| t.replace("headline = \"“清源断流”\\n严格场所管理\"", "headline = \"“断流12”\\n严管120家\""));
+    p.folio(&["build", &format!("content/{NAME}"), "--out", "out"]).assert_code(0);
+    let pdf = p.out().join(format!("{NAME}.pdf"));
+    let page = common::typeset::chars(&pdf).into_iter().nth(2).expect("a page 3");
+    let head: Vec<&common::typeset::Char> = page.iter().filter(|c| c.size > 20.0).collect();
+    let find = |ch: char| *head.iter().find(|c| c.c == ch).unwrap_or_else(|| panic!("no {ch} in the vertical head: {head:?}"));
+    let (liu, guan) = (find('流'), find('管'));
+    let em = liu.size;
+    let in_column = |of: &common::typeset::Char| -> Vec<&common::typeset::Char> {
+        let mut v: Vec<&common::typeset::Char> = head.iter().copied().filter(|c| c.c.is_ascii_digit() && c.x0 > of.x0 - 0.2 * em && c.x1 < of.x0 + 1.2 * em && c.y > of.y).collect();
+        v.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+        v
+    };
+    let twelve = in_column(liu);
+    assert_eq!(twelve.iter().map(|c| c.c).collect::<String>(), "12", "12 under 流: {twelve:?}");
+    let (one, two) = (twelve[0], twelve[1]);
+    assert!((one.y - two.y).abs() < 0.5, "1 and 2 on one baseline: {one:?} {two:?}");
+    assert!(two.x0 >= one.x1 - 0.5 && one.x0 >= liu.x0 - 0.5 && two.x1 <= liu.x0 + em + 0.5, "1 then 2 across, inside the column's em: {one:?} {two:?} {liu:?}");
+    assert!(one.y - liu.y > 0.9 * em && one.y - liu.y < 1.3 * em, "12 takes the one box under 流: {one:?} {liu:?}");
+    let number = in_column(guan);
+    assert_eq!(number.iter().map(|c| c.c).collect::<String>(), "120", "120 under 管: {number:?}");
+    assert!(number.windows(2).all(|w| w[1].y > w[0].y + 0.9 * em), "120 one digit to a box down the column: {number:?}");
+}
