@@ -218,9 +218,10 @@ pub const TURN_PHRASE_CHARS: usize = 8;
 /// most [`TURN_PHRASE_CHARS`] characters — or one phrase that splits into two such columns of
 /// about equal length between sense groups ([`crate::input::phrases::vertical_split`]:
 /// 青少年毒品｜预防教育, not 全力推进｜毒品问题综合治理); a
-/// longer one would run far down its column. Never one with a run of two or more Latin
-/// letters, digits or marks (6.8%, 5G, APP): folio sets no 纵中横, and such a run stands
-/// sideways or one character under another, as no 美编 sets a head.
+/// longer one would run far down its column. Never one with a run of three or more Latin
+/// letters, digits or marks (6.8%, APP, 2025), or two with a mark (8%): such a run stands one
+/// character under another, as no 美编 sets a head; two letters or digits stand across one
+/// box (纵中横: 5G, 12).
 pub fn may_turn(headline: &str) -> bool {
     let places = crate::input::phrases::breaks(headline);
     turnable(headline, crate::input::phrases::vertical_split(headline, &places, TURN_PHRASE_CHARS))
@@ -230,7 +231,11 @@ pub fn may_turn(headline: &str) -> bool {
 fn turnable(headline: &str, split: Option<usize>) -> bool {
     let phrases: Vec<usize> = headline.split('\n').map(|p| p.chars().filter(|c| !c.is_whitespace()).count()).filter(|&n| n > 0).collect();
     let short = phrases.len() <= 2 && phrases.iter().all(|&n| n <= TURN_PHRASE_CHARS);
-    let latin_run = headline.chars().collect::<Vec<_>>().windows(2).any(|w| w.iter().all(|c| c.is_ascii_graphic()));
+    // Runs of Latin letters, digits and marks: one stands upright in its box, two letters or
+    // digits across one box (纵中横: 5G, 12); more, or a mark among two, would not stand well.
+    let latin_run = headline
+        .split(|c: char| !c.is_ascii_graphic())
+        .any(|run| run.len() > 2 || (run.len() == 2 && !run.chars().all(|c| c.is_ascii_alphanumeric())));
     !phrases.is_empty() && (short || split.is_some()) && !latin_run
 }
 
@@ -670,9 +675,13 @@ mod tests {
         assert!(!may_turn("全力推进毒品问题综合治理"));
         assert!(!may_turn("万里缉毒\n斩断\n运输通道"));
         assert!(!may_turn(" \n "));
-        // A run of Latin letters, digits or marks would stand sideways; one digit may stand.
+        // A run of Latin letters, digits or marks would stand sideways or one under another;
+        // one digit may stand, two letters or digits across one box (纵中横).
         assert!(!may_turn("增长6.8%"));
-        assert!(!may_turn("5G基站"));
+        assert!(!may_turn("2025年"));
+        assert!(!may_turn("增长8%"));
+        assert!(may_turn("5G基站"));
+        assert!(may_turn("12家企业"));
         assert!(may_turn("3月。九江。"));
     }
 }
