@@ -75,6 +75,10 @@ content-story-twice-hint = a story is set once: list it on one page (a story tha
 
 content-copyfit-range = `copyfit.{ $key }` = { $value } is out of range: it is a share between 0 and { $max }
 content-copyfit-range-hint = e.g. { $key } = 0.02 for ±2%; 0 turns it off
+content-house-words-many = `typography.words` lists { $count } words; folio takes at most { $max }
+content-house-words-many-hint = keep the names and terms the headlines of this edition use; the word dictionary has the common ones
+content-house-word = `typography.words` holds "{ $word }": a house word is 2 to { $max } characters with no space
+content-house-word-hint = list each name or term on its own, e.g. words = ["易炼红", "赣江新区"]
 content-photo-lines-range = `copyfit.photo_lines` = { $value } is out of range: 0–{ $max } grid lines
 content-photo-lines-range-hint = e.g. photo_lines = 4
 content-preflight-positive = the [preflight] limits must be positive numbers
@@ -970,6 +974,7 @@ new-skel-format = a table of layouts/formats.toml
 new-skel-full-width-brackets = set 案(事)件 as 案（事）件
 new-skel-full-width-marks = set 获悉,今年 as 获悉，今年 (, : ; ? ! after Chinese)
 new-skel-half-width-alnum = set ２０２３年ＧＤＰ as 2023年GDP
+new-skel-house-words = names and terms a headline never breaks inside (用户词典)
 new-skel-banner-comma-space = set a banner's 健康人生，绿色无毒 as 健康人生　绿色无毒
 new-skel-preflight = the limits the preflight checks against
 new-skel-masthead = The front page's masthead (报头). 农历 date and 今日N版 are computed.

@@ -64,6 +64,10 @@ content-story-twice-hint = 一篇稿件只排一次：只在一个版上列出�
 
 content-copyfit-range = `copyfit.{ $key }` = { $value } 超出范围：应是 0 到 { $max } 之间的比例
 content-copyfit-range-hint = 如 { $key } = 0.02 表示 ±2%；0 表示关闭
+content-house-words-many = `typography.words` 列了 { $count } 个词，folio 最多接受 { $max } 个
+content-house-words-many-hint = 只列本期标题用到的人名和术语；常用词词典里已有
+content-house-word = `typography.words` 中的“{ $word }”不合格：自定义词须为 2 到 { $max } 个字，不含空格
+content-house-word-hint = 每个人名或术语单列一项，如 words = ["易炼红", "赣江新区"]
 content-photo-lines-range = `copyfit.photo_lines` = { $value } 超出范围：应为 0–{ $max } 个网格行
 content-photo-lines-range-hint = 如 photo_lines = 4
 content-preflight-positive = [preflight] 的各项限值必须是正数
@@ -902,6 +906,7 @@ new-skel-format = 版式，即 layouts/formats.toml 中的一个表
 new-skel-full-width-brackets = 把 `案(事)件` 排成 `案（事）件`
 new-skel-full-width-marks = 把 `获悉,今年` 排成 `获悉，今年`（中文后的 , : ; ? !）
 new-skel-half-width-alnum = 把 `２０２３年ＧＤＰ` 排成 `2023年GDP`
+new-skel-house-words = 标题转行时不拆开的人名、地名和术语（用户词典）
 new-skel-banner-comma-space = 把通栏标语 健康人生，绿色无毒 排成 健康人生　绿色无毒
 new-skel-preflight = 预检所用的限值
 new-skel-masthead = 头版的报头。农历日期和“今日N版”自动算出。

@@ -962,3 +962,29 @@ fn headline_words_are_kept_between_builds_and_a_bad_cache_is_only_slower() {
     assert!(loaded, "a garbage cache is not used");
     assert_eq!(first, fourth, "the same pages");
 }
+
+/// The house's words (`[typography] words`, 用户词典): a name or place the word dictionary
+/// lacks is never broken inside. 都昌's head on the broadsheet (two columns, two lines) made
+/// 叶建春在赣江新区调研时强调: without the house's words its sense groups put a break inside
+/// 赣江新区 (在赣江｜新区调研); with `words = ["赣江新区"]` neither line ends inside it. A word
+/// of one character is refused where it is written.
+#[test]
+fn a_house_word_is_never_broken_inside() {
+    let (p, _) = build("jiangxi-special");
+    let head = "叶建春在赣江新区调研时强调";
+    p.edit("content/jiangxi-special/stories/duchang.toml", |t| t.replace("全力推进毒品问题综合治理", head));
+    p.folio(&["build", "content/jiangxi-special"]).assert_code(0);
+    let (a, b) = two_lines(&p.out().join("jiangxi-special.pdf"), head).expect("the head is set on two lines");
+    assert_eq!(split_words(&[a.clone(), b.clone()], &["赣江新区"]), ["赣江新区"], "without the house's words: {a}｜{b}");
+    p.edit("content/jiangxi-special/edition.toml", |t| t.replacen("[typography]\n", "[typography]\nwords = [\"赣江新区\"]\n", 1));
+    p.folio(&["build", "content/jiangxi-special"]).assert_code(0);
+    let (a, b) = two_lines(&p.out().join("jiangxi-special.pdf"), head).expect("the head is set on two lines");
+    assert!(split_words(&[a.clone(), b.clone()], &["赣江新区", "叶建春"]).is_empty(), "with the house's words: {a}｜{b}");
+    assert_eq!((a.as_str(), b.as_str()), ("叶建春在赣江新区", "调研时强调"));
+    // A word of one character: refused where it is written, with the fix.
+    p.edit("content/jiangxi-special/edition.toml", |t| t.replace("words = [\"赣江新区\"]", "words = [\"赣江新区\", \"赣\"]"));
+    let run = p.folio(&["--diagnostic-format", "short", "build", "content/jiangxi-special"]);
+    run.assert_code(1);
+    let line = std::fs::read_to_string(p.root().join("content/jiangxi-special/edition.toml")).unwrap().lines().position(|l| l.starts_with("words =")).unwrap() + 1;
+    run.assert_stderr_has(&[&format!("content/jiangxi-special/edition.toml:{line}:"), "`typography.words` holds \"赣\"", "2 to 24 characters"]);
+}

@@ -288,17 +288,18 @@ fn fold_splits(compiled: &Compiled) -> Vec<Fault> {
         let [Some(l), Some(_)] = *pair else { continue };
         let page = &compiled.data.pages[l];
         let fmt = &page.format;
-        let mut texts: Vec<(Option<usize>, &str, [f64; 4])> = Vec::new();
+        // Each text with the places it may break (the galley's: with the house's words).
+        let mut texts: Vec<(Option<usize>, &str, &[crate::input::phrases::Break], [f64; 4])> = Vec::new();
         if page.banner_fold == Some("left") {
             if let Some(b) = &page.banner {
-                texts.push((None, b.as_str(), [0.0, fmt.top_pt, 2.0 * fmt.trim_width_pt, page.banner_h]));
+                texts.push((None, b.as_str(), &page.banner_breaks, [0.0, fmt.top_pt, 2.0 * fmt.trim_width_pt, page.banner_h]));
             }
         }
         for (si, s) in page.stories.iter().enumerate().filter(|(_, s)| !s.mirror) {
             if let PlacedPiece::Piece(crate::layout::galley::Piece::Head { head }) = &s.head.piece {
                 if head.fold.is_some() {
                     let r = s.head.rect;
-                    texts.push((Some(si), head.headline.as_str(), [r.x + fmt.side_pt, r.y + fmt.top_pt, r.w, r.h]));
+                    texts.push((Some(si), head.headline.as_str(), &head.breaks, [r.x + fmt.side_pt, r.y + fmt.top_pt, r.w, r.h]));
                 }
             }
         }
@@ -306,7 +307,7 @@ fn fold_splits(compiled: &Compiled) -> Vec<Fault> {
             continue;
         }
         let glyphs = glyphs_of(&sheet.frame);
-        for (story, text, r) in texts {
+        for (story, text, places, r) in texts {
             let inside: Vec<_> = glyphs.iter().filter(|g| !g.0.is_whitespace() && g.1 >= r[0] - 1.0 && g.1 <= r[0] + r[2] + 1.0 && g.2 >= r[1] && g.2 <= r[1] + r[3] + 1.0).collect();
             let Some(size) = inside.iter().map(|g| g.3).max_by(f64::total_cmp) else { continue };
             let mut line: Vec<_> = inside.into_iter().filter(|g| (g.3 - size).abs() < 0.5).collect();
@@ -319,7 +320,8 @@ fn fold_splits(compiled: &Compiled) -> Vec<Fault> {
             // The k-th character of the text that is not a space is where the split falls.
             let Some((at, _)) = text.char_indices().filter(|(_, c)| !c.is_whitespace()).nth(k) else { continue };
             let before_space = text[..at].char_indices().next_back().filter(|(_, c)| c.is_whitespace()).map(|(i, _)| i);
-            if crate::input::phrases::rank_at(text, at).is_some() || before_space.is_some_and(|i| crate::input::phrases::rank_at(text, i).is_some()) {
+            let may_break = |i: usize| places.iter().any(|b| b.byte == i);
+            if may_break(at) || before_space.is_some_and(may_break) {
                 continue;
             }
             let (a, b) = (&line[k - 1], &line[k]);

@@ -120,6 +120,7 @@ format = "{format}"         # {new-skel-format}
 # full_width_marks = true           # {new-skel-full-width-marks}
 # half_width_alnum = true           # {new-skel-half-width-alnum}
 # banner_comma_space = true         # {new-skel-banner-comma-space}
+# words = ["易炼红", "赣江新区"]     # {new-skel-house-words}
 
 # [preflight]                       # {new-skel-preflight}
 # warn_ppi = 200

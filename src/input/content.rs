@@ -125,6 +125,10 @@ pub struct Typography {
     /// Set a page banner's commas as full-width spaces, as display type parts its phrases:
     /// 健康人生，绿色无毒 → 健康人生　绿色无毒 (a comma at its end is dropped). Off by default.
     pub banner_comma_space: bool,
+    /// The house's words (用户词典): names, places and terms the word dictionary lacks, which a
+    /// headline, kicker, deck, subhead or banner never breaks inside (易炼红, 赣江新区). Each two
+    /// to 24 characters with no space; at most 2 000.
+    pub words: Vec<String>,
 }
 
 impl EditionFile {
@@ -778,6 +782,7 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::input::grid::Formats
     }
 
     validate_copyfit(&file, &mut diags);
+    validate_house_words(&file, &mut diags);
     validate_pages(project, &dir, &file, &mut diags);
     let centre = centre_spread(&file.value);
     validate_banners(&file, centre, &mut diags);
@@ -1043,6 +1048,31 @@ fn validate_copyfit(file: &Loaded<EditionFile>, diags: &mut Vec<Diagnostic>) {
     if c.photo_lines > MAX_PHOTO_LINES {
         diags.push(file.error(file.key_span(&["copyfit", "photo_lines"], whole), crate::tr!("content-photo-lines-range", value = c.photo_lines, max = MAX_PHOTO_LINES))
             .hint(crate::tr!("content-photo-lines-range-hint")));
+    }
+}
+
+/// Most words in `[typography] words`.
+pub const MAX_HOUSE_WORDS: usize = 2000;
+
+/// Most characters of a word in `[typography] words`.
+pub const MAX_HOUSE_WORD_CHARS: usize = 24;
+
+/// Check `[typography] words`: each two to [`MAX_HOUSE_WORD_CHARS`] characters with no space,
+/// at most [`MAX_HOUSE_WORDS`] of them.
+fn validate_house_words(file: &Loaded<EditionFile>, diags: &mut Vec<Diagnostic>) {
+    let words = &file.value.typography.words;
+    let whole = 0..file.source.len().min(1);
+    if words.len() > MAX_HOUSE_WORDS {
+        diags.push(file.error(file.key_span(&["typography", "words"], whole), crate::tr!("content-house-words-many", count = words.len(), max = MAX_HOUSE_WORDS))
+            .hint(crate::tr!("content-house-words-many-hint")));
+        return;
+    }
+    for (i, w) in words.iter().enumerate() {
+        let n = w.chars().count();
+        if n < 2 || n > MAX_HOUSE_WORD_CHARS || w.chars().any(char::is_whitespace) {
+            diags.push(file.error(file.key_span(&["typography", "words", i.to_string().as_str()], whole.clone()), crate::tr!("content-house-word", word = w.as_str(), max = MAX_HOUSE_WORD_CHARS))
+                .hint(crate::tr!("content-house-word-hint")));
+        }
     }
 }
 

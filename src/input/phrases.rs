@@ -64,6 +64,13 @@ const OPENING: &str = "“‘（《「『【〔(";
 
 /// Every place `text` may break, in order, each at most once.
 pub fn breaks(text: &str) -> Vec<Break> {
+    breaks_with(text, &[])
+}
+
+/// [`breaks`], with the house's words (`[typography] words`: names, places and terms the
+/// dictionary lacks, 易炼红, 赣江新区) taken as words wherever they stand: never broken inside,
+/// each a word of its own.
+pub fn breaks_with(text: &str, house: &[String]) -> Vec<Break> {
     let mut out: Vec<Break> = Vec::new();
     let push = |out: &mut Vec<Break>, at: usize, rank: u8| {
         if at == 0 || at >= text.len() {
@@ -100,7 +107,7 @@ pub fn breaks(text: &str) -> Vec<Break> {
     }
     for (a, b) in runs {
         let run = &text[a..b];
-        let (starts, inner) = word_bounds(run);
+        let (starts, inner) = house_words(run, word_bounds(run), house);
         let mut bounds = vec![0];
         bounds.extend(starts);
         bounds.push(run.len());
@@ -317,6 +324,28 @@ pub fn rank_at(text: &str, at: usize) -> Option<u8> {
     breaks(text).into_iter().find(|b| b.byte == at).map(|b| b.rank)
 }
 
+/// The word starts and compound splits of `run` ([`word_bounds`]) with the house's words made
+/// words: no start or split inside one, a start at each of its ends. Where two house words
+/// overlap in the run (新区 in 赣江新区 and 新区建设), the first found wins.
+fn house_words(run: &str, (mut starts, mut inner): (Vec<usize>, Vec<usize>), house: &[String]) -> (Vec<usize>, Vec<usize>) {
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for word in house.iter().filter(|w| !w.is_empty()) {
+        for (from, _) in run.match_indices(word.as_str()) {
+            let to = from + word.len();
+            if taken.iter().any(|&(f, t)| from < t && f < to) {
+                continue;
+            }
+            taken.push((from, to));
+            starts.retain(|&b| b <= from || b >= to);
+            inner.retain(|&b| b <= from || b >= to);
+            starts.extend([from, to].into_iter().filter(|&b| b > 0 && b < run.len()));
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    (starts, inner)
+}
+
 /// Where a headline of one phrase set vertically (竖题) splits into two columns side by side:
 /// the break between phrases or sense groups whose two parts are nearest in length, each at
 /// most `most` characters and differing by at most three (two columns of a 竖题 stand about level;
@@ -448,15 +477,42 @@ mod tests {
 
     /// `text` with `|` at each break of rank `rank` or better.
     fn show(text: &str, best: u8) -> String {
+        show_with(text, best, &[])
+    }
+
+    /// [`show`] with the house's words.
+    fn show_with(text: &str, best: u8, house: &[String]) -> String {
         let mut out = String::new();
         let mut at = 0;
-        for b in breaks(text).into_iter().filter(|b| b.rank <= best) {
+        for b in breaks_with(text, house).into_iter().filter(|b| b.rank <= best) {
             out.push_str(&text[at..b.byte]);
             out.push('|');
             at = b.byte;
         }
         out.push_str(&text[at..]);
         out
+    }
+
+    #[test]
+    fn house_words_are_never_broken_inside() {
+        // Names and places the dictionary lacks: a sense-group break inside them without the
+        // house's words.
+        assert_eq!(show("易炼红主持召开省委常委会", rank::GROUP), "易炼|红主持|召开省委|常委会");
+        assert_eq!(show("叶建春到赣江新区调研", rank::GROUP), "叶建春|到赣江|新区调研");
+        let house = ["易炼红".to_string(), "赣江新区".to_string()];
+        for (text, groups, words) in [
+            ("易炼红主持召开省委常委会", "易炼红|主持|召开省委|常委会", "易炼红|主持|召开|省委|常委会"),
+            ("叶建春到赣江新区调研", "叶建春|到赣江新区|调研", "叶建春|到赣江新区|调研"),
+            ("赣江新区建设提速", "赣江新区|建设提速", "赣江新区|建设|提速"),
+            // Wherever it stands, and more than once.
+            ("易炼红：赣江新区要当好排头兵", "易炼红：|赣江新区|要当好|排头兵", "易炼红：|赣江新区|要当好|排头兵"),
+        ] {
+            assert_eq!(show_with(text, rank::GROUP, &house), groups, "{text}");
+            assert_eq!(show_with(text, rank::WORD, &house), words, "{text}");
+        }
+        // Two house words overlapping: the first listed wins, the other is not forced.
+        let overlap = ["赣江新区".to_string(), "新区建设".to_string()];
+        assert!(!show_with("赣江新区建设提速", rank::WORD, &overlap).contains("赣江|新区"));
     }
 
     #[test]

@@ -475,7 +475,7 @@ pub fn compose(
             } else {
                 None
             },
-            banner_breaks: spec.banner.as_deref().or_else(|| file.banner_across_from(pi).and_then(|l| l.banner.as_deref())).map(crate::input::phrases::breaks).unwrap_or_default(),
+            banner_breaks: spec.banner.as_deref().or_else(|| file.banner_across_from(pi).and_then(|l| l.banner.as_deref())).map(|b| crate::input::phrases::breaks_with(b, &file.typography.words)).unwrap_or_default(),
             masthead: spec.masthead,
             ear: spec.ear.as_ref().map(|e| EarData {
                 title: e.title.clone(),

@@ -321,6 +321,9 @@ pub fn build(edition: &Edition, formats: &Formats) -> Galley {
 /// Build the galley of an edition, heads and lead boxes at the widths `spans` asks for.
 pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley {
     let mut g = Galley::default();
+    // Display text breaks with the house's words taken as words (`[typography] words`).
+    let house = &edition.file.value.typography.words;
+    let house_breaks = |t: &str| crate::input::phrases::breaks_with(t, house);
     for (pi, page) in edition.stories.iter().enumerate() {
         let format = edition.page_format(formats, pi);
         let col = format.column_pt;
@@ -334,7 +337,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             // The block's `head_size` (validated: one of the ladder's), else the span's own.
             let tier = head_tier(s, format, span);
             let style = format.head_size(tier);
-            let breaks = crate::input::phrases::breaks(&s.headline);
+            let breaks = house_breaks(&s.headline);
             let split = crate::input::phrases::vertical_split(&s.headline, &breaks, TURN_PHRASE_CHARS);
             g.items.push(GalleyItem {
                 width: if vertical { format.column_pt } else { format.cols_width(c0, span) },
@@ -352,8 +355,8 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                         split,
                         two: false,
                         breaks: breaks.clone(),
-                        kicker_breaks: s.kicker.as_deref().map(crate::input::phrases::breaks).unwrap_or_default(),
-                        deck_breaks: s.deck.as_deref().map(crate::input::phrases::breaks).unwrap_or_default(),
+                        kicker_breaks: s.kicker.as_deref().map(house_breaks).unwrap_or_default(),
+                        deck_breaks: s.deck.as_deref().map(house_breaks).unwrap_or_default(),
                     },
                 },
             });
@@ -432,8 +435,8 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                     subhead: Subhead {
                         head: sec.head.clone(),
                         subhead: sec.subhead.clone(),
-                        head_breaks: crate::input::phrases::breaks(&sec.head),
-                        subhead_breaks: sec.subhead.as_deref().map(crate::input::phrases::breaks).unwrap_or_default(),
+                        head_breaks: house_breaks(&sec.head),
+                        subhead_breaks: sec.subhead.as_deref().map(house_breaks).unwrap_or_default(),
                     },
                 });
                 flow.extend(paragraphs(&sec.body).into_iter().map(para));
