@@ -988,3 +988,17 @@ fn a_house_word_is_never_broken_inside() {
     let line = std::fs::read_to_string(p.root().join("content/jiangxi-special/edition.toml")).unwrap().lines().position(|l| l.starts_with("words =")).unwrap() + 1;
     run.assert_stderr_has(&[&format!("content/jiangxi-special/edition.toml:{line}:"), "`typography.words` holds \"赣\"", "2 to 24 characters"]);
 }
+
+/// A number and its unit are one word (2025年, 5999元, 12家): a two-line head never breaks
+/// between them. 都昌's head on the broadsheet (two columns, two lines) made
+/// 我市启动2025年“春风行动”暨就业援助月: until session 28 it broke 我市启动2025｜年“春风行动”….
+#[test]
+fn a_number_and_its_unit_stay_on_one_line_of_a_head() {
+    let (p, _) = build("jiangxi-special");
+    let head = "我市启动2025年“春风行动”暨就业援助月";
+    p.edit("content/jiangxi-special/stories/duchang.toml", |t| t.replace("全力推进毒品问题综合治理", head));
+    p.folio(&["build", "content/jiangxi-special"]).assert_code(0);
+    let (a, b) = two_lines(&p.out().join("jiangxi-special.pdf"), head).expect("the head is set on two lines");
+    assert!(split_words(&[a.clone(), b.clone()], &["2025年", "就业援助月", "春风行动"]).is_empty(), "{a}｜{b}");
+    assert_eq!((a.as_str(), b.as_str()), ("我市启动2025年", "“春风行动”暨就业援助月"));
+}

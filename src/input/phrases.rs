@@ -10,7 +10,10 @@
 //! dictionary, such as names: 黄循财, 规上). ICU's dictionary segmenter, used until session 27,
 //! put a sense-group break inside a news word a 美编 never breaks (增加|值, 新能|源, 常委|会,
 //! 进出口|额, 新政|策) on 12 of 22 news headlines tried. A run of Latin letters, digits and ASCII marks (8.5%,
-//! 5G, COVID-19) is one word. Two characters left single side by side are taken as one word
+//! 5G, COVID-19) is one word, and so is a number with its units (`UNITS`: 2025年, 1.5万个, 12家)
+//! or its ordinal 第 (第3); a space between Latin words (iPhone 17) is a word space, not a break
+//! between phrases. The house's words (`[typography] words`: 易炼红) are words wherever they
+//! stand ([`breaks_with`]). Two characters left single side by side are taken as one word
 //! (老旧, 发力); a lone single character before a word opens it (进企业, 在行动), unless it is a
 //! suffix (`SUFFIXES`: 九江港, 调研时), which joins the word before it, as one at the end does
 //! (宣传月); a quotation is one word (“清源断流”, “警”色). Sense groups
@@ -90,7 +93,11 @@ pub fn breaks_with(text: &str, house: &[String]) -> Vec<Break> {
             if start < i {
                 runs.push((start, i));
             }
-            push(&mut out, i, rank::PHRASE);
+            // A space between Latin words or numbers is a word space inside a name (iPhone 17,
+            // Mate 80, Wi-Fi 7), not the editor's space between phrases.
+            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_graphic());
+            let word_space = c == ' ' && latin(text[..i].chars().next_back()) && latin(text[end..].chars().next());
+            push(&mut out, i, if word_space { rank::WORD } else { rank::PHRASE });
             start = end;
         } else if CLOSING.contains(c)
             && !text[end..].starts_with(|n: char| CLOSING.contains(n))
@@ -248,10 +255,34 @@ fn word_bounds(run: &str) -> (Vec<usize>, Vec<usize>) {
             words
         }
     };
-    // A run of Latin letters, digits and ASCII marks is one word: 8.5%, 5G, COVID-19.
+    // A run of Latin letters, digits and ASCII marks is one word: 8.5%, 5G, COVID-19; so is a
+    // number with its unit or measure word (2025年, 5999元, 1.5万个, 12家) and an ordinal (第3).
     let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_graphic());
-    let keep = |v: Vec<u32>| v.into_iter().map(|b| b as usize).filter(|&b| !(ascii(run[..b].chars().next_back()) && ascii(run[b..].chars().next()))).collect();
+    let keep = |v: Vec<u32>| v.into_iter().map(|b| b as usize).filter(|&b| !(ascii(run[..b].chars().next_back()) && ascii(run[b..].chars().next())) && !in_number(run, b)).collect();
     (keep(found.starts), keep(found.inner))
+}
+
+/// Units and measure words that go with the number before them (2025年, 5999元, 1.5万个,
+/// 12家, 20多, 1.2万余): at most [`MAX_UNIT`] of them after a number's last digit.
+const UNITS: &str = "年月日时分秒号届期次位名人户家所个件项台辆部条座头只匹种类批元角万亿千百倍岁斤吨米里亩度周天组支架艘栋套张份篇场轮例多余";
+
+/// Most units that go with a number: 1.5万个, 2025年度.
+const MAX_UNIT: usize = 2;
+
+/// Whether byte `b` of `run` falls inside a number with its units (2025|年, 1.5万|个) or after
+/// an ordinal's 第 (第|3).
+fn in_number(run: &str, b: usize) -> bool {
+    let (before, after) = (&run[..b], &run[b..]);
+    let Some(next) = after.chars().next() else { return false };
+    if before.ends_with('第') && next.is_ascii_digit() {
+        return true;
+    }
+    if !UNITS.contains(next) {
+        return false;
+    }
+    // The units before `b`, then a digit.
+    let units = before.chars().rev().take_while(|&c| UNITS.contains(c)).count();
+    units < MAX_UNIT && before.chars().rev().nth(units).is_some_and(|c| c.is_ascii_digit())
 }
 
 /// Segment `run` with jieba: its likeliest words, and for each word of four characters or
@@ -494,6 +525,22 @@ mod tests {
     }
 
     #[test]
+    fn a_number_keeps_its_unit_and_a_latin_name_its_space() {
+        // A number and its unit or measure word are one word: no break between them at any
+        // rank (until session 28: 我市启动2025｜年“春风行动”, 5999｜元, 1.5｜万个, 12｜家).
+        assert_eq!(show("我市启动2025年“春风行动”", rank::GROUP), "我市启动|2025年|“春风行动”");
+        assert_eq!(show("5G基站突破1.5万个", rank::WORD), "5G|基站|突破|1.5万个");
+        assert_eq!(show("12家企业获评", rank::WORD), "12家|企业|获评");
+        assert_eq!(show("长江江豚种群恢复至1249头", rank::WORD), "长江|江豚|种群|恢复|至1249头");
+        assert_eq!(show("第3季度GDP增长5.2%", rank::WORD), "第3|季度|GDP|增长|5.2%");
+        assert_eq!(show("2025年度", rank::WORD), "2025年度");
+        // A space between Latin words is a word space, not the editor's break between phrases.
+        let head = "Apple发布iPhone 17系列新品 国内售价5999元起";
+        assert_eq!(show(head, rank::PHRASE), "Apple发布iPhone 17系列新品| 国内售价5999元起");
+        assert_eq!(rank_at(head, head.find(" 17").unwrap()), Some(rank::WORD));
+    }
+
+    #[test]
     fn house_words_are_never_broken_inside() {
         // Names and places the dictionary lacks: a sense-group break inside them without the
         // house's words.
@@ -567,8 +614,8 @@ mod tests {
         assert_eq!(show("九江港集装箱吞吐量创新高", rank::GROUP), "九江港|集装箱|吞吐量|创新高");
         assert_eq!(show("南昌县蒋巷镇举办首届稻田音乐节", rank::GROUP), "南昌县|蒋巷镇|举办|首届稻田|音乐节");
         assert_eq!(show("李强会见新加坡总理黄循财", rank::GROUP), "李强会见|新加坡|总理|黄循财");
-        // Latin, digits and ASCII marks are one word.
-        assert_eq!(show("5G基站突破1.5万个", rank::WORD), "5G|基站|突破|1.5|万个");
+        // Latin, digits and ASCII marks are one word (a number with its units too: below).
+        assert_eq!(show("5G基站突破1.5万个", rank::WORD), "5G|基站|突破|1.5万个");
         assert_eq!(rank_at("COVID-19疫苗", "COVID".len()), None);
         // One word (a 成语) has no place to break.
         assert_eq!(breaks("自力更生"), []);
