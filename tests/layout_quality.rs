@@ -1309,3 +1309,99 @@ fn the_lead_runs_across_the_page_where_the_copy_fills_it_so() {
     let others = page.iter().filter(|c| c.size >= 14.0 && c.size < largest - 0.1 && typeset::is_han(c.c));
     assert!(others.clone().count() > 0 && others.clone().all(|c| c.y > head[0].y), "every other head under the lead's");
 }
+
+/// A later photo at the copy's foot whose columns would keep too few lines over it to hold
+/// copy rises to the copy's top (a line or two taller, cropped to its box) instead of leaving
+/// them white; and a column rule stands beside copy, never alone in white. A four-column
+/// story made as `folio place` placed it on an outside page of news copy (its text written
+/// for this test): its first photo across the foot, 30 lines; its second, a portrait sized by
+/// folio's rule, stands on it in the first two columns. Until session 28 the portrait stood
+/// two lines under the copy's top, the line over it white with a rule one line long in its
+/// gutter. With the editor's `height` the portrait keeps its place (it does not rise), and
+/// still no rule stands in the white over it.
+#[test]
+fn a_later_photo_rises_to_the_copy_top_and_no_rule_stands_alone_in_white() {
+    let p = TestProject::sample();
+    let dir = p.edition("rules");
+    gradient(&dir.join("photos/wide.png"), 2000, 1500, 0);
+    gradient(&dir.join("photos/tall.png"), 1800, 2400, 128);
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/river.toml".to_string()])).unwrap();
+    // TEST DATA: news copy written for this test (not the seed), the shape of a feature with
+    // two subheads and two photos.
+    let story = r#"kicker = "长江大保护"
+headline = "十年禁渔见成效\n江豚“微笑”回来了"
+deck = "监测显示长江江豚种群数量恢复至1249头"
+byline = "本报记者 王海涛 通讯员 李明"
+body = """
+本报讯 “快看，江豚！”3月15日清晨，在长江九江段，巡护员老周指着江面兴奋地喊道。只见几头江豚跃出水面，在阳光下划出优美的弧线。
+
+2021年1月1日起，长江流域重点水域开始实行十年禁渔。三年多来，全市累计清理取缔违规网具1.2万余张，退捕渔民全部实现转产就业。
+"""
+
+[[sections]]
+head = "渔民上岸"
+body = """
+退捕渔民张大勇以前以打鱼为生，上岸后成为一名护渔员。“以前是靠江吃江，现在是护江爱江。”他说，每天巡江20多公里，看到江里的鱼越来越多，心里很踏实。
+
+据统计，全市共有1860名退捕渔民，其中870人转为护渔员、保洁员等公益岗位，其余通过务工、创业等方式实现就业。
+"""
+
+[[sections]]
+head = "生态向好"
+body = """
+农业农村部发布的监测结果显示，长江江豚种群数量为1249头，较2017年增加237头，实现历史性止跌回升。长江干流和鄱阳湖的鱼类资源明显恢复，刀鲚等珍稀物种重现江面。
+
+“江豚是长江生态的‘晴雨表’，江豚数量增加说明长江生态环境在持续改善。”中国科学院水生生物研究所研究员王丁表示。
+"""
+
+[[photos]]
+file = "photos/wide.png"
+caption = "长江江豚在九江段江面嬉戏"
+credit = "本报记者 刘洋"
+span = 4
+height = 30
+
+[[photos]]
+file = "photos/tall.png"
+caption = "护渔员在江边巡查"
+credit = "通讯员 李明"
+
+[block]
+column = 1
+span = 4
+top = 0
+height = 64
+"#;
+    std::fs::write(dir.join("stories/river.toml"), story).unwrap();
+    let report = p.report("rules", false);
+    let page = &report.compiled.data.pages[0];
+    let f = &page.format;
+    let s = &page.stories[0];
+    let tall = s.photos.iter().find(|ph| ph.rect.w < s.block.w / 2.0 + 1.0).expect("the portrait in two columns");
+    let copy_top = s.items.iter().map(|it| it.rect.y).fold(f64::INFINITY, f64::min);
+    assert!((tall.rect.y - copy_top).abs() < 0.5, "the portrait rises to the copy's top: {:?} vs {copy_top:.1}", tall.rect);
+    // 22 lines, two more than its picture's proportions give.
+    assert_eq!(((tall.rect.h + f.pitch_pt - f.spec.body_size) / f.pitch_pt).round(), 22.0, "{:?}", tall.rect);
+
+    // The editor's height: it stays at the foot, two lines under the copy's top.
+    std::fs::write(dir.join("stories/river.toml"), story.replace("credit = \"通讯员 李明\"", "credit = \"通讯员 李明\"\nheight = 20")).unwrap();
+    let report = p.report("rules", false);
+    let page = &report.compiled.data.pages[0];
+    let s = &page.stories[0];
+    let drawn = vertical_lines(&report.compiled.document);
+    let tall = s.photos.iter().find(|ph| ph.rect.w < s.block.w / 2.0 + 1.0).expect("the portrait in two columns");
+    assert!(tall.rect.y > copy_top + f.pitch_pt - 0.5, "with its height the portrait stands under the copy's top: {:?} vs {copy_top:.1}", tall.rect);
+    let in_block = |x: f64| x > s.block.x + f.side_pt && x < s.block.x + s.block.w + f.side_pt;
+    let mut rules = 0;
+    for &(x, y0, y1) in drawn[0].iter().filter(|&&(x, _, _)| in_block(x)) {
+        rules += 1;
+        let beside = s.items.iter().any(|it| {
+            let (ix, iy) = (it.rect.x + f.side_pt, it.rect.y + f.top_pt);
+            let near = (ix + it.rect.w - x).abs() < f.gutter_pt || (ix - x).abs() < f.gutter_pt;
+            near && iy < y1 && y0 < iy + it.rect.h
+        });
+        assert!(beside, "a column rule at x {x:.1}, {y0:.1}–{y1:.1} pt has no copy beside it (the portrait's top at {:.1})", tall.rect.y + f.top_pt);
+    }
+    assert!(rules >= 2, "the story's columns are ruled: {rules} rules");
+}

@@ -1078,7 +1078,15 @@ struct PhotoBox {
     /// before it in the story that stand at the foot in any of its columns — it stands on them,
     /// never over them.
     stacked: u32,
+    /// A later photo folio sizes by its rule (not the search, not the editor's `height`), at the
+    /// foot of the copy: it may stand taller, up to the copy's top, where its columns would
+    /// keep too few lines over it to hold copy ([`Shape::photo_span`]).
+    may_rise: bool,
 }
+
+/// Lines over a photo at the copy's foot (less the one between) its columns need to hold copy:
+/// fewer, and the photo rises to the copy's top instead of leaving them white.
+const MIN_LINES_OVER_PHOTO: u32 = 2;
 
 impl PhotoBox {
     /// Across the block, under or above the head (not in the copy's columns).
@@ -1225,9 +1233,29 @@ impl<'a> Shape<'a> {
             Some(r) => (body_top.saturating_add(r), body_top.saturating_add(r).saturating_add(p.lines).saturating_add(1)),
             None => {
                 let foot = foot.saturating_sub(p.stacked);
-                (foot.saturating_sub(p.lines.saturating_add(1)), foot)
+                let a = foot.saturating_sub(p.lines.saturating_add(1));
+                // Too few lines over it to hold copy: it rises to the copy's top (its span then
+                // starts a line above, as one under copy starts on the line between).
+                let top = self.copy_top_over(p);
+                if p.may_rise && top.is_some_and(|t| a >= t && a < t + MIN_LINES_OVER_PHOTO) {
+                    let t = top.unwrap_or(a);
+                    return (t.saturating_sub(1), foot);
+                }
+                (a, foot)
             }
         }
+    }
+
+    /// The first line copy may take in the columns of photo `p` at the copy's foot, where
+    /// nothing else stands over it there (another photo, a corner of an L-shaped block).
+    fn copy_top_over(&self, p: &PhotoBox) -> Option<u32> {
+        let shares = |o: &PhotoBox| !std::ptr::eq(o, p) && !o.across() && o.c < p.c + p.sp && p.c < o.c + o.sp;
+        if self.photos.iter().any(|o| shares(o) && (o.row.is_some() || o.stacked > p.stacked)) || self.cutout.is_some() {
+            return None;
+        }
+        let lead = self.lead.filter(|&(_, cols, _)| p.c < cols).map_or(0, |(_, _, lines)| lines);
+        let vertical = if p.c == 0 { self.under_vertical.unwrap_or(0) } else { 0 };
+        Some(self.blocks[0].body_top + lead + vertical)
     }
 
     /// The free intervals of every block, the last block's foot at `bottom`. Blocks before the
@@ -1408,7 +1436,7 @@ impl<'a> Shape<'a> {
             photos: self.photo_data(ctx, story, main_foot),
             items: self.items(ctx, result, 0, trial),
             jump_note: self.jump_note(format, &final_frames, 0),
-            column_rules: self.column_rules(format, 0, main_foot),
+            column_rules: self.column_rules(format, 0, main_foot, result),
             mirror: false,
             head_clip: self.head_short.is_some(),
             cutout: self.cutout.map(|(rel, ct)| grid_rect(format, main.c0 + rel, main.span - rel, ct, self.bottom - ct)),
@@ -1430,7 +1458,7 @@ impl<'a> Shape<'a> {
                     photos: vec![],
                     items: self.items(ctx, result, k as u32, trial),
                     jump_note: self.jump_note(format, &final_frames, k),
-                    column_rules: self.column_rules(format, k, if k == last { result.bottom } else { g.bottom }),
+                    column_rules: self.column_rules(format, k, if k == last { result.bottom } else { g.bottom }, result),
                     mirror: false,
                     head_clip: false,
                     cutout: None,
@@ -1506,19 +1534,22 @@ impl<'a> Shape<'a> {
             .iter()
             .zip(&story.value.photos)
             .map(|(p, photo)| {
-                let (a, _) = self.photo_span(p, main_foot);
+                let (a, z) = self.photo_span(p, main_foot);
                 let first = if p.row.is_some() || p.across() { a } else { a + 1 };
+                // A photo risen to the copy's top is that much taller (cropped to its box).
+                let risen = if p.row.is_none() && !p.across() { z.saturating_sub(first).saturating_sub(p.lines) } else { 0 };
+                let (lines, image_h) = (p.lines + risen, p.image_h + f64::from(risen) * ctx.format.pitch_pt);
                 let path = crate::input::photos::photo_path(ctx.edition_dir, photo.file.get_ref()).canonicalize().ok();
                 let rel = path
                     .as_ref()
                     .and_then(|p| p.strip_prefix(ctx.root).ok())
                     .map(|p| format!("/{}", p.to_string_lossy().replace('\\', "/")))
                     .unwrap_or_default();
-                let rect = grid_rect(ctx.format, main.c0 + p.c, p.sp, first, p.lines);
+                let rect = grid_rect(ctx.format, main.c0 + p.c, p.sp, first, lines);
                 PhotoData {
-                    crop: crop(p.pixels, [rect.w, p.image_h], p.focus),
+                    crop: crop(p.pixels, [rect.w, image_h], p.focus),
                     rect,
-                    image_h: p.image_h,
+                    image_h,
                     caption_gap: CAPTION_GAP_PT,
                     path: rel,
                     caption: photo.caption.clone(),
@@ -1543,7 +1574,7 @@ impl<'a> Shape<'a> {
     /// Column rules in the gutters between block `k`'s columns, from the first line of copy to
     /// `foot`, broken where the lead box or a photo spans the gutter. The gutter of a centre
     /// spread (between the pages) gets none: the fold is there.
-    fn column_rules(&self, format: &Format, k: usize, foot: u32) -> Vec<Rect> {
+    fn column_rules(&self, format: &Format, k: usize, foot: u32, result: &flow::Flow) -> Vec<Rect> {
         let g = self.blocks[k];
         let lead_gap = format.pitch_pt - format.spec.body_size;
         let mut out = Vec::new();
@@ -1573,9 +1604,14 @@ impl<'a> Shape<'a> {
             }
             cuts.sort();
             let x = format.col_x(g.c0 + c) + format.column_pt + format.gutter_pt / 2.0;
+            // A stretch of gutter with no copy on either side (white over a photo its columns
+            // leave too few lines to hold copy) gets no rule: a rule there stands alone.
+            let copy_beside = |from: u32, to: u32| {
+                result.slices.iter().any(|sl| sl.block == k as u32 && (sl.col == c || sl.col == c + 1) && sl.top < to && from < sl.top + (sl.to - sl.from))
+            };
             let mut y = g.body_top;
             for (a, z) in cuts.into_iter().chain([(foot, foot)]) {
-                if a > y {
+                if a > y && copy_beside(y, a.min(foot)) {
                     out.push(Rect { x, y: format.line_y(y), w: 0.0, h: format.line_y(a.min(foot) - y) - lead_gap });
                 }
                 y = y.max(z);
@@ -1706,7 +1742,8 @@ fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32
             let under = p.is_under_head();
             let row = if under || above { None } else { p.row.as_ref().map(|r| *r.get_ref()) };
             let pixels = info.map(|inf| [inf.width, inf.height]);
-            PhotoBox { c, sp, lines, row, image_h, min_lines, under, above, pixels, focus: p.focus(), overcropped, stacked: 0 }
+            let may_rise = i > 0 && p.height.is_none() && row.is_none() && !under && !above && lines >= 3 * (MIN_LINES_OVER_PHOTO + 1);
+            PhotoBox { c, sp, lines, row, image_h, min_lines, under, above, pixels, focus: p.focus(), overcropped, stacked: 0, may_rise }
         })
         .collect::<Vec<_>>();
     // Photos at the foot of the copy sharing a column stand one on another, the first at the foot.
