@@ -1002,3 +1002,17 @@ fn a_number_and_its_unit_stay_on_one_line_of_a_head() {
     assert!(split_words(&[a.clone(), b.clone()], &["2025年", "就业援助月", "春风行动"]).is_empty(), "{a}｜{b}");
     assert_eq!((a.as_str(), b.as_str()), ("我市启动2025年", "“春风行动”暨就业援助月"));
 }
+
+/// A two-line head breaks between its subject and its predicate where that balances its lines:
+/// 都昌's head on the broadsheet (two columns, two lines) made 中小学生近视防控取得阶段性成效
+/// sets 中小学生近视防控｜取得阶段性成效 (until session 28 the words were paired two by two from
+/// the end, across the verb: 中小学生近视｜防控取得阶段性成效).
+#[test]
+fn a_two_line_head_breaks_between_subject_and_predicate() {
+    let (p, _) = build("jiangxi-special");
+    let head = "中小学生近视防控取得阶段性成效";
+    p.edit("content/jiangxi-special/stories/duchang.toml", |t| t.replace("全力推进毒品问题综合治理", head));
+    p.folio(&["build", "content/jiangxi-special"]).assert_code(0);
+    let (a, b) = two_lines(&p.out().join("jiangxi-special.pdf"), head).expect("the head is set on two lines");
+    assert_eq!((a.as_str(), b.as_str()), ("中小学生近视防控", "取得阶段性成效"));
+}
