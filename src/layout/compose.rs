@@ -1236,9 +1236,7 @@ impl<'a> Shape<'a> {
                 let a = foot.saturating_sub(p.lines.saturating_add(1));
                 // Too few lines over it to hold copy: it rises to the copy's top (its span then
                 // starts a line above, as one under copy starts on the line between).
-                let top = self.copy_top_over(p);
-                if p.may_rise && top.is_some_and(|t| a >= t && a < t + MIN_LINES_OVER_PHOTO) {
-                    let t = top.unwrap_or(a);
+                if let Some(t) = p.may_rise.then(|| self.copy_top_over(p)).flatten().filter(|&t| a >= t && a < t + MIN_LINES_OVER_PHOTO) {
                     return (t.saturating_sub(1), foot);
                 }
                 (a, foot)
