@@ -963,6 +963,16 @@ fn headline_words_are_kept_between_builds_and_a_bad_cache_is_only_slower() {
     assert_eq!(first, fourth, "the same pages");
 }
 
+/// The broadsheet sample with 都昌's head (two columns, an area two lines deep) made `head`,
+/// built: the project and the head's two lines as read back (top, bottom).
+fn duchang_head_lines(head: &str) -> (TestProject, (String, String)) {
+    let (p, _) = build("jiangxi-special");
+    p.edit("content/jiangxi-special/stories/duchang.toml", |t| t.replace("全力推进毒品问题综合治理", head));
+    p.folio(&["build", "content/jiangxi-special"]).assert_code(0);
+    let lines = two_lines(&p.out().join("jiangxi-special.pdf"), head).expect("the head is set on two lines");
+    (p, lines)
+}
+
 /// The house's words (`[typography] words`, 用户词典): a name or place the word dictionary
 /// lacks is never broken inside. 都昌's head on the broadsheet (two columns, two lines) made
 /// 叶建春在赣江新区调研时强调: without the house's words its sense groups put a break inside
@@ -970,11 +980,8 @@ fn headline_words_are_kept_between_builds_and_a_bad_cache_is_only_slower() {
 /// of one character is refused where it is written.
 #[test]
 fn a_house_word_is_never_broken_inside() {
-    let (p, _) = build("jiangxi-special");
     let head = "叶建春在赣江新区调研时强调";
-    p.edit("content/jiangxi-special/stories/duchang.toml", |t| t.replace("全力推进毒品问题综合治理", head));
-    p.folio(&["build", "content/jiangxi-special"]).assert_code(0);
-    let (a, b) = two_lines(&p.out().join("jiangxi-special.pdf"), head).expect("the head is set on two lines");
+    let (p, (a, b)) = duchang_head_lines(head);
     assert_eq!(split_words(&[a.clone(), b.clone()], &["赣江新区"]), ["赣江新区"], "without the house's words: {a}｜{b}");
     p.edit("content/jiangxi-special/edition.toml", |t| t.replacen("[typography]\n", "[typography]\nwords = [\"赣江新区\"]\n", 1));
     p.folio(&["build", "content/jiangxi-special"]).assert_code(0);
@@ -994,11 +1001,7 @@ fn a_house_word_is_never_broken_inside() {
 /// 我市启动2025年“春风行动”暨就业援助月: until session 28 it broke 我市启动2025｜年“春风行动”….
 #[test]
 fn a_number_and_its_unit_stay_on_one_line_of_a_head() {
-    let (p, _) = build("jiangxi-special");
-    let head = "我市启动2025年“春风行动”暨就业援助月";
-    p.edit("content/jiangxi-special/stories/duchang.toml", |t| t.replace("全力推进毒品问题综合治理", head));
-    p.folio(&["build", "content/jiangxi-special"]).assert_code(0);
-    let (a, b) = two_lines(&p.out().join("jiangxi-special.pdf"), head).expect("the head is set on two lines");
+    let (_p, (a, b)) = duchang_head_lines("我市启动2025年“春风行动”暨就业援助月");
     assert!(split_words(&[a.clone(), b.clone()], &["2025年", "就业援助月", "春风行动"]).is_empty(), "{a}｜{b}");
     assert_eq!((a.as_str(), b.as_str()), ("我市启动2025年", "“春风行动”暨就业援助月"));
 }
@@ -1009,10 +1012,6 @@ fn a_number_and_its_unit_stay_on_one_line_of_a_head() {
 /// the end, across the verb: 中小学生近视｜防控取得阶段性成效).
 #[test]
 fn a_two_line_head_breaks_between_subject_and_predicate() {
-    let (p, _) = build("jiangxi-special");
-    let head = "中小学生近视防控取得阶段性成效";
-    p.edit("content/jiangxi-special/stories/duchang.toml", |t| t.replace("全力推进毒品问题综合治理", head));
-    p.folio(&["build", "content/jiangxi-special"]).assert_code(0);
-    let (a, b) = two_lines(&p.out().join("jiangxi-special.pdf"), head).expect("the head is set on two lines");
+    let (_p, (a, b)) = duchang_head_lines("中小学生近视防控取得阶段性成效");
     assert_eq!((a.as_str(), b.as_str()), ("中小学生近视防控", "取得阶段性成效"));
 }
