@@ -1015,3 +1015,46 @@ fn a_two_line_head_breaks_between_subject_and_predicate() {
     let (_p, (a, b)) = duchang_head_lines("中小学生近视防控取得阶段性成效");
     assert_eq!((a.as_str(), b.as_str()), ("中小学生近视防控", "取得阶段性成效"));
 }
+
+/// An interview sets its speakers' labels in bold 黑 (访谈: 记者： / 刘志远：), as papers do; a
+/// label only one paragraph opens with (他说：) stays copy, and so does every label in a story
+/// that is not an interview. Read back from the PDF's fonts.
+#[test]
+fn an_interview_sets_its_speakers_labels_in_bold_sans() {
+    let p = TestProject::sample();
+    let dir = p.edition("qa");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/qa.toml".to_string(), "stories/news.toml".to_string()])).unwrap();
+    // TEST DATA: copy written for this test (not the seed).
+    let qa = "headline = \"“马拉松热”如何跑得更稳\"\nbody = \"\"\"\n今年我市将举办各类路跑赛事27场，记者专访了市体育局局长刘志远。\n\n记者：今年全市路跑赛事数量明显增加，安全保障方面有哪些新举措？\n\n刘志远：我们建立了赛事安全评估制度，所有赛事都要提前60天报备，每5公里设置一个医疗点。\n\n记者：如何兼顾参赛体验和市民出行？\n\n刘志远：我们会提前一周发布交通管制信息，比赛当天地铁提前1小时运营。\n\n他说：“让跑友跑得安全，让市民出行方便。”\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 3\ntop = 0\nheight = 40\n";
+    let news = "headline = \"我市启动春风行动\"\nbody = \"\"\"\n记者：从市人社局获悉，今年全市将举办招聘会120场。\n\n局长说：提供就业岗位5万个以上，帮助群众家门口就业。\n\"\"\"\n\n[block]\ncolumn = 4\nspan = 3\ntop = 0\nheight = 40\n";
+    std::fs::write(dir.join("stories/qa.toml"), qa).unwrap();
+    std::fs::write(dir.join("stories/news.toml"), news).unwrap();
+    p.folio(&["build", "content/qa", "--out", "out"]).assert_code(0);
+    let page = typeset::chars(&p.out().join("qa.pdf")).into_iter().next().expect("a page");
+    let body: Vec<&typeset::Char> = page.iter().filter(|c| (c.size - TABLOID.size).abs() < 0.1).collect();
+    // The characters of `label` at each place it opens a line of copy, with their fonts.
+    let fonts_of = |label: &str, left: bool| -> Vec<String> {
+        let first = label.chars().next().unwrap();
+        let mut out = Vec::new();
+        for (i, c) in body.iter().enumerate() {
+            let x_ok = if left { c.x0 < 400.0 } else { c.x0 > 400.0 };
+            let text: String = body[i..].iter().take(label.chars().count()).map(|c| c.c).collect();
+            if c.c == first && x_ok && text == label {
+                out.push(body[i..i + label.chars().count()].iter().map(|c| c.font.clone()).collect::<Vec<_>>().join(","));
+            }
+        }
+        out
+    };
+    let sans_bold = |f: &str| f.split(',').all(|f| f.contains("Sans") && f.contains("Bold"));
+    for label in ["记者：", "刘志远："] {
+        let found = fonts_of(label, true);
+        assert_eq!(found.len(), 2, "{label} opens two paragraphs of the interview: {found:?}");
+        assert!(found.iter().all(|f| sans_bold(f)), "{label} in bold sans: {found:?}");
+    }
+    for (label, left) in [("他说：", true), ("记者：", false), ("局长说：", false)] {
+        let found = fonts_of(label, left);
+        assert_eq!(found.len(), 1, "{label}: {found:?}");
+        assert!(found.iter().all(|f| f.contains("Serif") && !f.contains("Bold")), "{label} stays copy: {found:?}");
+    }
+}

@@ -17,8 +17,8 @@ use crate::input::grid::{Format, Formats};
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Run {
     /// `body`, `digits` (a number — ASCII digits with the marks that belong to it, [`body_runs`]
-    /// — of an even count of characters), `digits-odd` (of an odd count), `dateline` or
-    /// `attribution`.
+    /// — of an even count of characters), `digits-odd` (of an odd count), `dateline`,
+    /// `label` (an interview's speaker, 记者：) or `attribution`.
     pub style: &'static str,
     /// The text, set literally.
     pub text: String,
@@ -313,6 +313,53 @@ pub fn photo_place_in(photo: &crate::input::content::Photo, index: usize, span: 
     (c, sp.max(1))
 }
 
+/// Most characters of a speaker's label in an interview (记者, 主持人, 刘志远, 问).
+const MAX_LABEL_CHARS: usize = 6;
+
+/// The speaker's label a paragraph opens with (刘志远：): up to [`MAX_LABEL_CHARS`] characters
+/// with no punctuation, space or digit, then a full-width colon. Its length in bytes, with the
+/// colon.
+fn label_len(text: &str) -> Option<usize> {
+    let at = text.find('：')?;
+    let label = &text[..at];
+    let n = label.chars().count();
+    ((1..=MAX_LABEL_CHARS).contains(&n) && label.chars().all(|c| c.is_alphabetic() && !c.is_ascii())).then_some(at + '：'.len_utf8())
+}
+
+/// An interview (访谈, 问答) sets its speakers' labels in bold 黑 (`label` runs), as papers do:
+/// a story whose paragraphs open with 问： and 答：, or with two labels each opening two
+/// paragraphs or more (记者： / 刘志远：). A label only one paragraph opens with, in any other
+/// story, is copy (他说：).
+fn speaker_labels(flow: &mut [Piece]) {
+    let label_of = |p: &Piece| match p {
+        Piece::Para { runs, .. } => runs.first().filter(|r| r.style == "body").and_then(|r| label_len(&r.text).map(|n| r.text[..n].to_string())),
+        _ => None,
+    };
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for l in flow.iter().filter_map(label_of) {
+        match counts.iter_mut().find(|(k, _)| *k == l) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((l, 1)),
+        }
+    }
+    let has = |k: &str| counts.iter().any(|(l, _)| l == k);
+    let interview = (has("问：") && has("答：")) || counts.iter().filter(|(_, n)| *n >= 2).count() >= 2;
+    if !interview {
+        return;
+    }
+    let speakers: Vec<String> = counts.into_iter().filter(|(l, n)| *n >= 2 || l == "问：" || l == "答：").map(|(l, _)| l).collect();
+    for p in flow.iter_mut() {
+        let Some(label) = label_of(p).filter(|l| speakers.contains(l)) else { continue };
+        if let Piece::Para { runs, .. } = p {
+            runs[0].text.replace_range(..label.len(), "");
+            if runs[0].text.is_empty() {
+                runs.remove(0);
+            }
+            runs.insert(0, Run { style: "label", text: label });
+        }
+    }
+}
+
 /// Build the galley of an edition, each story's head and lead box at its own width.
 pub fn build(edition: &Edition, formats: &Formats) -> Galley {
     build_with(edition, formats, Spans::Own)
@@ -441,6 +488,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 });
                 flow.extend(paragraphs(&sec.body).into_iter().map(para));
             }
+            speaker_labels(&mut flow);
             if let Some(dl) = &s.dateline {
                 if let Some(Piece::Para { runs, .. }) = flow.iter_mut().find(|p| matches!(p, Piece::Para { .. })) {
                     runs.insert(0, Run { style: "dateline", text: format!("{dl}\u{3000}") });
@@ -667,6 +715,28 @@ mod tests {
         let got: Vec<(&str, String)> = body_runs("增长5.2%，共1,277人，9:30。1.").iter().map(|r| (r.style, r.text.clone())).collect();
         let want = [("body", "增长"), ("digits", "5.2%"), ("body", "，共"), ("digits-odd", "1,277"), ("body", "人，"), ("digits", "9:30"), ("body", "。"), ("digits-odd", "1"), ("body", ".")];
         assert_eq!(got, want.map(|(s, t)| (s, t.to_string())));
+    }
+
+    #[test]
+    fn a_speakers_label_is_a_short_name_and_a_full_width_colon() {
+        assert_eq!(label_len("记者：今年"), Some("记者：".len()));
+        assert_eq!(label_len("刘志远：我们"), Some("刘志远：".len()));
+        // Not a label: a clause before the colon, a digit, a half-width colon, too long.
+        assert_eq!(label_len("据介绍，记者：今年"), None);
+        assert_eq!(label_len("3月18日：晴"), None);
+        assert_eq!(label_len("记者:今年"), None);
+        assert_eq!(label_len("市体育局有关负责人表示：今年"), None);
+        // Only an interview's labels become `label` runs.
+        let para = |t: &str| Piece::Para { runs: body_runs(t), tracking: 0.0 };
+        let labels = |flow: &[Piece]| -> Vec<String> {
+            flow.iter().filter_map(|p| match p { Piece::Para { runs, .. } => runs.iter().find(|r| r.style == "label").map(|r| r.text.clone()), _ => None }).collect()
+        };
+        let mut flow = vec![para("导语。"), para("问：一？"), para("答：二。"), para("他说：三。")];
+        speaker_labels(&mut flow);
+        assert_eq!(labels(&flow), ["问：", "答："]);
+        let mut flow = vec![para("记者：一？"), para("他说：二。"), para("记者：三？")];
+        speaker_labels(&mut flow);
+        assert!(labels(&flow).is_empty(), "one speaker is no interview");
     }
 
     #[test]
