@@ -353,11 +353,6 @@ fn kept_runs(runs: &HashMap<String, (u64, Words)>) -> Vec<(String, Words)> {
         .collect()
 }
 
-/// Whether `text` may break before byte `at` (a place [`breaks`] gives), and how well.
-pub fn rank_at(text: &str, at: usize) -> Option<u8> {
-    breaks(text).into_iter().find(|b| b.byte == at).map(|b| b.rank)
-}
-
 /// The word starts and compound splits of `run` ([`word_bounds`]) with the house's words made
 /// words: no start or split inside one, a start at each of its ends. Where two house words
 /// overlap in the run (新区 in 赣江新区 and 新区建设), the first found wins.
@@ -539,6 +534,11 @@ const MODIFIERS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether `text` may break before byte `at` (a place [`breaks`] gives), and how well.
+    fn rank_at(text: &str, at: usize) -> Option<u8> {
+        breaks(text).into_iter().find(|b| b.byte == at).map(|b| b.rank)
+    }
 
     /// `text` with `|` at each break of rank `rank` or better.
     fn show(text: &str, best: u8) -> String {
