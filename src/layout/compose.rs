@@ -1665,11 +1665,15 @@ fn head_area(format: &Format, b: &Block, vertical: bool, (one, two): (f64, Optio
 /// The head areas that align a tier's text starts: for stories whose blocks start on the same
 /// grid line (side by side, so their heads stand in a row), the deepest of what their heads need
 /// (an area deeper than its head needs does not set it); each story whose head area is shallower
-/// gets that many lines, as (story, lines). A vertical head, which runs down its column, stands
-/// in no tier.
+/// gets that many lines, as (story, lines). A vertical head, which runs down its column, and a
+/// head under a photo set above it (题上图), which stands lower, are in no tier.
 fn tier_heads(stories: &[Loaded<Story>], placed: &[Placement]) -> Vec<(usize, u32)> {
     let mut out = Vec::new();
-    let tops: Vec<Option<u32>> = stories.iter().zip(placed).map(|(s, p)| s.value.block.as_ref().filter(|_| p.2.head_lines.0 > 0).map(|b| b.get_ref().top)).collect();
+    let tops: Vec<Option<u32>> = stories
+        .iter()
+        .zip(placed)
+        .map(|(s, p)| s.value.block.as_ref().filter(|_| p.2.head_lines.0 > 0 && !s.value.photos.iter().any(|ph| ph.is_above_head())).map(|b| b.get_ref().top))
+        .collect();
     for (si, top) in tops.iter().enumerate() {
         let Some(top) = top else { continue };
         let tier: Vec<usize> = (0..stories.len()).filter(|&k| tops[k] == Some(*top)).collect();
