@@ -1314,6 +1314,57 @@ fn an_l_shaped_block_moves_its_photo_aside_from_its_corner() {
     assert!(std::fs::read(p.out().join("aside.pdf")).unwrap() == before, "the written L rebuilds the same page");
 }
 
+/// An L-shaped block takes up its slack as a rectangular one does, with a head area a line
+/// deeper: a one-page tabloid of five stories of seed text (TEST DATA, found by a seeded search
+/// over random pages) whose second story wraps the third's corner. Set as its head needs, its
+/// copy left two columns short above the corner (one by two lines); with its head area a line
+/// deeper every column ends level. Read back from the PDF: the last line of each of its columns
+/// beside the corner stands on the block's last grid line, of each over the corner on the line
+/// above the corner.
+#[test]
+fn an_l_shaped_block_levels_its_columns_with_a_deeper_head_area() {
+    let seed = common::Seed::load();
+    let p = TestProject::sample();
+    let dir = p.edition("wrap-head");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    // (first seed paragraph, paragraphs, seed headline) of each story.
+    let picks = [(59, 8, 8), (55, 9, 4), (63, 4, 0), (38, 4, 19), (30, 7, 10)];
+    let mut list = Vec::new();
+    for (k, &(start, n, head)) in picks.iter().enumerate() {
+        let rel = format!("stories/s{k}.toml");
+        std::fs::write(dir.join(&rel), common::story_toml(&seed.heads[head], &seed.paras_from(start, n))).unwrap();
+        list.push(rel);
+    }
+    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &list)).unwrap();
+
+    let report = p.report("wrap-head", true);
+    let blocks = &report.placed[0].blocks;
+    let l = blocks.iter().find(|b| b.story == 1).unwrap();
+    assert!(l.cutout.is_some() && l.head.is_some(), "the second story an L with a deeper head area: {blocks:?}");
+
+    let page = &report.compiled.data.pages[0];
+    let f = &page.format;
+    let story = &page.stories[1];
+    let cut = story.cutout.expect("the corner in the page data");
+    let (ox, oy) = (f.bleed_pt + f.side_pt, f.bleed_pt + f.top_pt);
+    let head_foot = oy + story.head.rect.y + story.head.rect.h;
+    let words = &common::bbox_words(&p.out().join("wrap-head.pdf"))[0];
+    let step = f.column_pt + f.gutter_pt;
+    for c in 0..l.span {
+        let x = ox + story.block.x + f64::from(c) * step;
+        let over_corner = x >= ox + cut.x - 1.0;
+        // The column's foot: the block's, or the corner's top.
+        let foot = oy + if over_corner { cut.y } else { story.block.y + story.block.h };
+        let last = words.iter().map(|(_, w)| w).filter(|w| w.x0 >= x - 1.0 && w.x1 <= x + f.column_pt + 1.0 && w.y0 > head_foot && w.y1 <= foot + 1.0).map(|w| w.y1).fold(f64::MIN, f64::max);
+        assert!(last > head_foot, "column {} holds copy", c + 1);
+        assert!(foot - last < f.pitch_pt, "column {} of the L ends on its last line: {:.1} pt above its foot ({:.1} pt a line)", c + 1, foot - last, f.pitch_pt);
+    }
+    let run = p.folio(&["check", "content/wrap-head", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let own = |code: &str| v["findings"].as_array().unwrap().iter().filter(|x| x["code"] == code && x["story"].as_str().is_some_and(|s| s.ends_with("s1.toml"))).count();
+    assert_eq!((own("short-column"), own("deep-head"), own("hole")), (0, 0, 0), "{v:#}");
+}
+
 /// Characters of `printed` that `file` does not hold (each counted as often as the file has
 /// it): poppler's reading order across columns is not the copy's, so texts are compared as bags
 /// of characters.

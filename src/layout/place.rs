@@ -367,6 +367,9 @@ struct Wrapped {
     photo_span: Option<u32>,
     /// Its grid lines then.
     photo_lines: Option<u32>,
+    /// The head area's grid lines when made deeper than the head needs (`head = N`) to level
+    /// the columns or take up the block's slack.
+    head: Option<u32>,
     /// What a 美编 would send back in the block.
     flaws: Flaws,
 }
@@ -994,7 +997,9 @@ impl<'a> Search<'a> {
 
     /// The cost of story `stories[i]` in a `w` × `h` rectangle less its bottom-right corner of
     /// `w2` × `h2` (an L-shaped block; its copy as set, with at least [`MIN_COPY_UNDER_HEAD`]
-    /// lines of it above the corner), with its head's lines of text.
+    /// lines of it above the corner), with its head's lines of text. Where its copy falls short
+    /// of the block or its columns end short, its head area may be a line or two deeper (at
+    /// [`W_HEAD_SPACE`] a line, never one the check calls too deep), as a rectangle's may.
     fn wrap(&mut self, i: usize, (w, h, top): (u32, u32, bool), (w2, h2): (u32, u32)) -> Option<Wrapped> {
         let key = (self.leaf_key(i, (w, h, top), HeadSetting::AsFiled as u8), (w2, h2));
         if let Some(v) = self.shared.wrap(&key) {
@@ -1004,30 +1009,49 @@ impl<'a> Search<'a> {
         let (min, max) = self.bounds[i];
         let mode = self.mode;
         let aside = self.photo_aside(i, w, w2);
-        let v = (w >= min && w <= max)
-            .then(|| self.fitter.fit_photo(self.stories[i], &block, 0, aside))
-            .flatten()
-            .filter(|f| {
-                let level = f.underset <= 1 && f.hole <= 1;
-                let copy = match mode {
-                    Mode::Exact => f.overset == 0 && level,
-                    Mode::Nearest => true,
-                    Mode::Cuts => level && may_cut(f),
-                    Mode::Edits => (level && may_cut(f)) || may_add(f),
-                };
-                copy && !f.head_short && !f.photos_outside && holds_copy(f)
-            })
-            .filter(|f| h - h2 >= u32::from(!top) + f.head_lines + MIN_COPY_UNDER_HEAD)
-            .map(|f| {
-                let missed = Missed::of(&f);
-                let mut c = f.underset * W_UNDERSET + leg_beside(&f) + ragged(&f) + missed.cost(mode);
-                if i == 0 && !self.lead_placed {
-                    c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
+        let story = self.stories[i];
+        let ok = |f: &Fit| {
+            let level = f.underset <= 1 && f.hole <= 1;
+            let copy = match mode {
+                Mode::Exact => f.overset == 0 && level,
+                Mode::Nearest => true,
+                Mode::Cuts => level && may_cut(f),
+                Mode::Edits => (level && may_cut(f)) || may_add(f),
+            };
+            copy && !f.head_short && !f.photos_outside && holds_copy(f) && !f.head_deep && h - h2 >= u32::from(!top) + f.head_lines + MIN_COPY_UNDER_HEAD
+        };
+        let lead = i == 0 && !self.lead_placed;
+        let cost = |f: &Fit| {
+            let mut c = f.underset * W_UNDERSET + leg_beside(f) + ragged(f) + Missed::of(f).cost(mode);
+            if lead {
+                c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
+            }
+            c
+        };
+        let base = (w >= min && w <= max).then(|| self.fitter.fit_photo(story, &block, 0, aside)).flatten();
+        let mut found = base.clone().filter(ok).map(|f| (cost(&f), None, f));
+        // Short of its block, or its columns not level: the head area a line or two deeper
+        // takes up a line of every column (as a leaf's does), where no vertical head.
+        if let Some(b) = base.filter(|b| b.overset == 0 && !b.head_short && b.vertical_lines == 0 && (!ok(b) || ragged(b) > 0)) {
+            for e in 1..=MAX_HEAD_SPACE {
+                let extra = e * W_HEAD_SPACE;
+                if found.as_ref().is_some_and(|(c, _, _)| extra >= *c) {
+                    break;
                 }
-                let photo_lines = aside.and(f.photo_lines.first().copied());
-                let flaws = Flaws { long_legs: legs(&f).count() as u32, breaks: f.breaks, ..Flaws::default() };
-                Wrapped { cost: c + W_WRAP + u32::from(aside.is_some()) * W_PHOTO_SPAN, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed, photo_span: aside, photo_lines, flaws }
-            });
+                let head = b.head_lines + e;
+                if let Some(f) = self.fitter.fit_photo(story, &Block { head: Some(head), ..block.clone() }, 0, aside).filter(ok) {
+                    let c = extra + cost(&f);
+                    if found.as_ref().is_none_or(|(best, _, _)| c < *best) {
+                        found = Some((c, Some(head), f));
+                    }
+                }
+            }
+        }
+        let v = found.map(|(c, head, f)| {
+            let photo_lines = aside.and(f.photo_lines.first().copied());
+            let flaws = Flaws { long_legs: legs(&f).count() as u32, breaks: f.breaks, ..Flaws::default() };
+            Wrapped { cost: c + W_WRAP + u32::from(aside.is_some()) * W_PHOTO_SPAN, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed: Missed::of(&f), photo_span: aside, photo_lines, head, flaws }
+        });
         self.shared.own.wraps.insert(key, v);
         self.shared.fitted += 1;
         v
@@ -1197,7 +1221,7 @@ impl<'a> Search<'a> {
                     Some(x) if x.vertical > 0 => EdgeHead { from, to: from + x.vertical, story: i, clashed: false, vertical: true },
                     _ => EdgeHead { from, to: from + wrapped.map_or(1, |x| x.head_text), story: i, clashed: false, vertical: false },
                 };
-                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: None, photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false };
+                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: wrapped.and_then(|x| x.head), photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false };
                 out.push(Unfolded { placed, missed, head, flaws: wrapped.map_or(Flaws::default(), |x| x.flaws) });
                 self.unfold(i + 1, j, (c0 + w - w2, top + h - h2, w2, h2), false, usize::from(b), out);
             }
@@ -1486,7 +1510,10 @@ pub fn nearest_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &
         // costs no more than the whole).
         let below = best.as_ref().map_or(u32::MAX, |(l, _): &(Layout, _)| l.cost.saturating_add(1));
         let found = search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &[], miss, below }, Mode::Nearest, leaves);
-        crate::diag::log(&format!("nearest: within {miss} lines a story, below {below}: {:?}", found.as_ref().map(|(l, _)| l.cost)));
+        crate::diag::log(&format!(
+            "nearest: within {miss} lines a story, below {below}: {:?}",
+            found.as_ref().map(|(l, m)| (l.cost, m, l.blocks.iter().map(|b| (b.story, b.column, b.span, b.top, b.height, b.head, b.photo_lines, b.cutout, b.vertical)).collect::<Vec<_>>()))
+        ));
         if found.is_some() {
             best = found;
         }
@@ -1749,6 +1776,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
             continue;
         }
         let beside = beside_heads(edition, formats, &pass1, pi, area, &infos[pi]);
+        crate::diag::log(&format!("beside page {pi}: {beside:?}"));
         let stories = story_digests(edition, &pass1, pi, &infos[pi]);
         let key = page_key_of(edition, formats, pi, &unplaced, (area, &beside), &stories);
         // The page's fits from its last search, where the session keeps them: those of the
