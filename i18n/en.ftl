@@ -265,6 +265,16 @@ short-column = short column on page { $page }{ $column }: the copy ends { $lines
    *[other] lines
     } above the column's foot
 short-column-hint = add or cut a line of copy, or change the block's depth or the photo's height by a line, so the columns end level
+short-column-cut-hint = cut about { $cut } characters from the story's end ({ $lines ->
+        [one] its last line
+       *[other] its last { $lines } lines
+    }) and make its head area a line deeper (`head = { $head }` in [block]), or add about { $add } characters, so its columns end level
+short-column-cut-placed-hint = cut about { $cut } characters from the story's end ({ $lines ->
+        [one] its last line
+       *[other] its last { $lines } lines
+    }) or add about { $add }, and build again: folio places it anew, its columns level
+short-column-whole-hint = every column of the story ends a line short: make its head area a line deeper (`head = { $head }` in [block]), or add about { $add } characters, so its columns end level
+short-column-add-hint = add about { $add } characters to the story, so its columns end level; or change the block's depth or a photo's height
 hole = hole on page { $page }{ $column }: { $lines } grid lines of the type area that no block, banner or masthead covers (开天窗)
 hole-hint = make the block above or below it deeper, or place a story or photo there (or leave the page's blocks out and let folio place them)
 fold-split-headline = the headline across the fold of pages { $page }–{ $next } is split inside a word: 「{ $text }」

@@ -316,6 +316,67 @@ fn the_samples_columns_end_level_but_for_the_copy_they_lack() {
     }
 }
 
+/// 齐栏 advice a desk can follow: each hand-placed story of the two hand-made samples whose
+/// columns end short gets, on its short-column finding, the characters to add, and where its
+/// head area may be a line deeper, the characters to cut from its end (its last lines') with
+/// its head area a line deeper — or, where every column is short, only the head area. Done
+/// as written (the characters cut from the body's end, the `[block]` changed), every such
+/// story's columns end level, read back from the PDF; the other stories' short columns stay as
+/// they were; nothing is over, too deep or holed.
+#[test]
+fn following_a_short_columns_hint_levels_its_story() {
+    for (e, b) in [("jiangxi-special", BROADSHEET), ("jiangxi-tabloid", TABLOID)] {
+        let p = TestProject::with_edition(e);
+        let before = findings(&p, e, "short-column");
+        let number = |hint: &str, before: &str| hint.split(before).nth(1).map(|t| t.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<u32>().unwrap());
+        let mut followed: Vec<String> = Vec::new();
+        for f in &before {
+            let (file, hint) = (f["file"].as_str().unwrap().to_string(), f["hints"][0].as_str().unwrap());
+            let cut = number(hint, "cut about ");
+            let head = number(hint, "`head = ");
+            if followed.contains(&file) || !(cut.is_some() || hint.starts_with("every column")) {
+                continue;
+            }
+            let Some(head) = head else { panic!("{e}: {hint}") };
+            p.edit(&file, |t| {
+                let mut doc: toml_edit::DocumentMut = t.parse().unwrap();
+                if let Some(n) = cut {
+                    // The story's end: its last section's body, else its body.
+                    let last = doc.get_mut("sections").and_then(|s| s.as_array_of_tables_mut()).and_then(|a| a.iter_mut().last());
+                    let body = match last {
+                        Some(t) => &mut t["body"],
+                        None => &mut doc["body"],
+                    };
+                    let text = body.as_str().unwrap().trim_end().to_string();
+                    let mut chars: Vec<char> = text.chars().collect();
+                    let mut left = n;
+                    while left > 0 {
+                        if !chars.pop().unwrap().is_whitespace() {
+                            left -= 1;
+                        }
+                    }
+                    *body = toml_edit::value(format!("{}\n", chars.iter().collect::<String>().trim_end()));
+                }
+                doc["block"]["head"] = toml_edit::value(i64::from(head));
+                doc.to_string()
+            });
+            followed.push(file);
+        }
+        assert!(followed.len() >= 3, "{e}: hints to follow on several stories: {followed:?}");
+        p.folio(&["build", &format!("content/{e}")]).assert_code(0);
+        let after = findings(&p, e, "short-column");
+        let mine = |v: &[serde_json::Value]| v.iter().filter(|f| followed.iter().any(|x| f["file"] == x.as_str())).count();
+        assert_eq!(mine(&after), 0, "{e}: every story whose hint was followed ends level: {after:#?}");
+        assert_eq!(after.len(), before.len() - mine(&before), "{e}: the other stories' short columns as they were");
+        // Read back from the PDF: as many short columns as folio check finds.
+        let pdf = p.out().join(format!("{e}.pdf"));
+        assert_eq!(short_columns(&p, e, &pdf, &b).len(), after.len(), "{e}");
+        for code in ["overset", "deep-head", "hole", "underset"] {
+            assert!(findings(&p, e, code).is_empty(), "{e}: {code}: {:#?}", findings(&p, e, code));
+        }
+    }
+}
+
 /// The samples with their blocks removed, folio placing every story (the tabloid's 跨版 and
 /// 转版 stories keep theirs): short columns read back from the PDFs, at most as many as they
 /// measure since the search weighs a block's slack (session 16: 13 and 23 by folio check,

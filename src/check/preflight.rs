@@ -463,11 +463,17 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 crate::tr!("orphan", page = page, column = col, text = f.text),
                 crate::tr!("orphan-hint"),
             ),
-            typography::Kind::Short(n) => (
+            typography::Kind::Short(n, level) => (
                 Code::ShortColumn,
                 crate::tr!("mark-short", lines = n),
                 crate::tr!("short-column", page = page, column = col, lines = n),
-                crate::tr!("short-column-hint"),
+                // A continuation block (转版, the story's block on an earlier page) has no
+                // `[block]` of its own to change, and copyfit (`fit = "auto"`) sets the copy
+                // anew when it changes: the generic hint.
+                short_column_hint(
+                    level.filter(|_| origin.is_some_and(|(p, _)| p == f.page) && story.is_some_and(|s| !s.value.auto_fit())),
+                    story.is_some_and(|s| s.value.block.as_ref().is_none_or(|b| b.span() == (0..0))),
+                ),
             ),
             typography::Kind::Hole(n) => (
                 Code::Hole,
@@ -757,5 +763,19 @@ mod comment_tests {
         let src = "a = \"x # (y)\" # c (d)\n# e\nb = \"\"\"\n# not (f)\n\"\"\" # g\nc = 'h#' #i\n";
         let got: Vec<&str> = super::toml_comments(src).into_iter().map(|r| &src[r]).collect();
         assert_eq!(got, ["# c (d)", "# e", "# g", "#i"]);
+    }
+}
+
+/// The hint of a short column (齐栏): what to cut or add, in characters, and — for a block by
+/// hand (`placed`: folio placed it, and places it again) — the head area a line deeper that
+/// goes with a cut (a block a line shorter would leave a line of white: a hole); the generic
+/// hint where the block does not end its story.
+fn short_column_hint(level: Option<typography::Level>, placed: bool) -> String {
+    let Some(level) = level else { return crate::tr!("short-column-hint") };
+    match (level.cut, level.head, level.whole, placed) {
+        (Some((lines, cut)), _, _, true) => crate::tr!("short-column-cut-placed-hint", cut = cut, lines = lines, add = level.add),
+        (Some((lines, cut)), Some(head), _, false) => crate::tr!("short-column-cut-hint", cut = cut, lines = lines, add = level.add, head = head),
+        (None, Some(head), true, false) => crate::tr!("short-column-whole-hint", add = level.add, head = head),
+        _ => crate::tr!("short-column-add-hint", add = level.add),
     }
 }

@@ -33,8 +33,9 @@ pub enum Kind {
     Widow,
     /// A paragraph's first line alone at a column's foot.
     Orphan,
-    /// A column ending this many lines above its foot.
-    Short(u32),
+    /// A column ending this many lines above its foot, and what levels the story's columns
+    /// (`None` in a block the story is continued from: its end is in another block).
+    Short(u32, Option<Level>),
     /// White type area this many grid lines deep that nothing covers.
     Hole(u32),
     /// A headline (story index) or the banner (None) split at the fold inside a word; the text
@@ -47,6 +48,25 @@ pub enum Kind {
     /// area into the gutter or the next column (a Latin word or a number wider than the
     /// column: Typst breaks Latin text only at spaces and hyphens). The text is the run.
     TooWide(f64),
+}
+
+/// What makes a story's columns end level where some end short (齐栏), in the desk's terms:
+/// characters to add or to cut, as a 美编 asks for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Level {
+    /// Characters that fill the short columns: a column's characters for each line they lack.
+    pub add: u32,
+    /// Where every short column lacks one line and others are full: the lines (one a full
+    /// column) and the characters to cut (the story's last lines', each counted: rounded up,
+    /// a cut could take a narrow column's whole line more), the
+    /// copy then a line shorter in every column. `None` where a column ends two lines short or
+    /// more (a cut leaves it short) or every column ends short.
+    pub cut: Option<(u32, u32)>,
+    /// Every column ends a line short: the block is a line too deep for its copy.
+    pub whole: bool,
+    /// The head area's grid lines a line deeper (`head = N`), which sets the copy a line lower
+    /// to its foot, where that area would not be deeper than the head needs by two lines.
+    pub head: Option<u32>,
 }
 
 /// One fault and where it is.
@@ -84,7 +104,10 @@ pub fn check(compiled: &Compiled) -> Vec<Fault> {
             if fit.is_some_and(|f| f.overset > 0 || f.head.is_some()) {
                 continue;
             }
-            out.extend(breaks(fmt, pi, si, story, fit.is_none_or(|f| f.underset <= 1)));
+            // The head area a line deeper, where it would not then be two lines deeper than
+            // the head needs (a `deep-head` finding).
+            let head = fit.and_then(|f| (f.head_lines.0 > 0 && f.head_lines.0 <= f.head_lines.1).then_some(f.head_lines.0 + 1));
+            out.extend(breaks(fmt, (pi, si), story, head, fit.is_none_or(|f| f.underset <= 1)));
         }
         out.extend(holes(page, pi));
     }
@@ -399,8 +422,9 @@ fn loose_lines(frame: &typst::layout::Frame, fmt: &Format, pi: usize, stories: &
     out
 }
 
-/// Widows, orphans and (with `short`) short columns of one story, from its placed slices.
-fn breaks(fmt: &Format, pi: usize, si: usize, story: &StoryData, short: bool) -> Vec<Fault> {
+/// Widows, orphans and (with `short`) short columns of one story, from its placed slices (`head`:
+/// its head area's grid lines a line deeper, where it may be).
+fn breaks(fmt: &Format, (pi, si): (usize, usize), story: &StoryData, head: Option<u32>, short: bool) -> Vec<Fault> {
     let on_page = |r: &Rect| [r.x + fmt.side_pt, r.y + fmt.top_pt, r.w, r.h];
     let step = fmt.column_pt + fmt.gutter_pt;
     let column = |r: &Rect| ((r.x - story.block.x) / step).round().max(0.0) as u32;
@@ -437,6 +461,7 @@ fn breaks(fmt: &Format, pi: usize, si: usize, story: &StoryData, short: bool) ->
     // white above it, where the flow never sets copy: the copy ends above that line.
     let lead_gap = fmt.pitch_pt - fmt.spec.body_size;
     let block_foot = story.block.y + story.block.h;
+    let mut shorts: Vec<(u32, Rect)> = Vec::new();
     for &(c, end, pitch) in ends.iter().filter(|_| short) {
         let x = story.block.x + f64::from(c) * step;
         let spans = |r: &Rect| r.x <= x + 1.0 && r.x + r.w >= x + fmt.column_pt - 1.0;
@@ -455,9 +480,31 @@ fn breaks(fmt: &Format, pi: usize, si: usize, story: &StoryData, short: bool) ->
         }
         let short = ((foot - end) / pitch + 0.01).floor();
         if short >= 1.0 {
-            let r = Rect { x, y: end + lead_gap, w: fmt.column_pt, h: foot - end - lead_gap };
-            out.push(fault(Kind::Short(short as u32), &r, String::new()));
+            shorts.push((short as u32, Rect { x, y: end + lead_gap, w: fmt.column_pt, h: foot - end - lead_gap }));
         }
+    }
+    if !shorts.is_empty() {
+        // The lines the short columns lack, filled with copy; or, where each lacks one, a line
+        // cut from each full column (the story's last lines), its block a line shorter.
+        let lacking: u32 = shorts.iter().map(|s| s.0).sum();
+        let full = (ends.len() - shorts.len()) as u32;
+        let lines: Vec<usize> = story
+            .items
+            .iter()
+            .flat_map(|item| match &item.piece {
+                PlacedPiece::Lines { lines, .. } => lines.iter().map(|l| l.iter().map(|r| r.text.chars().filter(|c| !c.is_whitespace()).count()).sum()).collect(),
+                PlacedPiece::Piece(_) => Vec::new(),
+            })
+            .collect();
+        let ones = shorts.iter().all(|s| s.0 == 1);
+        let cut = (full > 0 && ones && (full as usize) < lines.len()).then(|| {
+            let chars: usize = lines[lines.len() - full as usize..].iter().sum();
+            (full, chars as u32)
+        });
+        // A block continued elsewhere (转版) does not end the story: what is cut from or added
+        // to its end lands in the last block.
+        let level = story.jump_note.is_none().then_some(Level { add: lacking * fmt.spec.column_chars, cut, whole: full == 0 && ones, head });
+        out.extend(shorts.iter().map(|(n, r)| fault(Kind::Short(*n, level), r, String::new())));
     }
     out
 }
