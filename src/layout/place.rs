@@ -1035,7 +1035,9 @@ impl<'a> Search<'a> {
         if let Some(b) = base.filter(|b| b.overset == 0 && !b.head_short && b.vertical_lines == 0 && (!ok(b) || ragged(b) > 0)) {
             for e in 1..=MAX_HEAD_SPACE {
                 let extra = e * W_HEAD_SPACE;
-                if found.as_ref().is_some_and(|(c, _, _)| extra >= *c) {
+                // The head across the L takes a line of each of its columns: the copy must
+                // have that slack.
+                if found.as_ref().is_some_and(|(c, _, _)| extra >= *c) || b.capacity.saturating_sub(b.lines) < e * w {
                     break;
                 }
                 let head = b.head_lines + e;
