@@ -57,8 +57,8 @@ pub struct Level {
     /// Characters that fill the short columns: a column's characters for each line they lack.
     pub add: u32,
     /// Where every short column lacks one line and others are full: the lines (one a full
-    /// column) and the characters to cut (the story's last lines', each counted: rounded up,
-    /// a cut could take a narrow column's whole line more), the
+    /// column) and the characters to cut (the story's last lines', each counted, as
+    /// [`crate::layout::place::cut_chars`] counts them), the
     /// copy then a line shorter in every column. `None` where a column ends two lines short or
     /// more (a cut leaves it short) or every column ends short.
     pub cut: Option<(u32, u32)>,

@@ -1481,12 +1481,13 @@ fn advise_in(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layout, s
 }
 
 /// The characters to cut from the end of story `story` (its index on the page) for its copy to
-/// be `lines` lines shorter: its last lines' characters as pass 1 set them, rounded up to ten.
+/// be `lines` lines shorter: its last lines' characters as pass 1 set them, each counted (not
+/// rounded: rounded up to ten, a cut took a narrow column's indented first line too, or left
+/// the line before them a mark that then joins the line above).
 pub fn cut_chars(fitter: &Fitter, story: usize, lines: u32) -> u32 {
     let format = fitter.format();
     let per_line = (format.column_pt / format.spec.body_size).round() as u32;
-    let exact = fitter.tail_chars(story, lines).unwrap_or(lines * per_line);
-    exact.div_ceil(10).max(1) * 10
+    fitter.tail_chars(story, lines).unwrap_or(lines * per_line)
 }
 
 /// When no layout is exact ([`search`] gives none): the layout that misses by the fewest lines
