@@ -1243,23 +1243,10 @@ fn an_l_shaped_block_is_placed_read_back_and_written() {
 /// place --write` writes the photo's span and the written page is the same.
 #[test]
 fn an_l_shaped_block_moves_its_photo_aside_from_its_corner() {
-    let seed = common::Seed::load();
     let p = TestProject::sample();
-    let dir = p.edition("aside");
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    // (first seed paragraph, paragraphs, seed headline) of each story.
-    let picks = [(8, 4, 8), (63, 3, 14), (48, 9, 6), (62, 3, 0)];
-    let mut list = Vec::new();
-    for (k, &(start, n, head)) in picks.iter().enumerate() {
-        let mut toml = common::story_toml(&seed.heads[head], &seed.paras_from(start, n));
-        if k == 0 {
-            toml.push_str("\n[[photos]]\nfile = \"../jiangxi-special/photos/chaji.jpg\"\ncaption = \"对重点路段过往车辆开展毒品查缉\"\n");
-        }
-        let rel = format!("stories/s{k}.toml");
-        std::fs::write(dir.join(&rel), toml).unwrap();
-        list.push(rel);
-    }
-    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &list)).unwrap();
+    // (first seed paragraph, paragraphs, seed headline) of each story; the first with a photo.
+    let photo = |k: usize| if k == 0 { "\n[[photos]]\nfile = \"../jiangxi-special/photos/chaji.jpg\"\ncaption = \"对重点路段过往车辆开展毒品查缉\"\n".to_string() } else { String::new() };
+    let dir = common::seed_edition(&p, "aside", "tabloid", &[(8, 4, 8), (63, 3, 14), (48, 9, 6), (62, 3, 0)], photo);
 
     let report = p.report("aside", true);
     let blocks = &report.placed[0].blocks;
@@ -1323,19 +1310,9 @@ fn an_l_shaped_block_moves_its_photo_aside_from_its_corner() {
 /// above the corner.
 #[test]
 fn an_l_shaped_block_levels_its_columns_with_a_deeper_head_area() {
-    let seed = common::Seed::load();
     let p = TestProject::sample();
-    let dir = p.edition("wrap-head");
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
     // (first seed paragraph, paragraphs, seed headline) of each story.
-    let picks = [(59, 8, 8), (55, 9, 4), (63, 4, 0), (38, 4, 19), (30, 7, 10)];
-    let mut list = Vec::new();
-    for (k, &(start, n, head)) in picks.iter().enumerate() {
-        let rel = format!("stories/s{k}.toml");
-        std::fs::write(dir.join(&rel), common::story_toml(&seed.heads[head], &seed.paras_from(start, n))).unwrap();
-        list.push(rel);
-    }
-    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &list)).unwrap();
+    common::seed_edition(&p, "wrap-head", "tabloid", &[(59, 8, 8), (55, 9, 4), (63, 4, 0), (38, 4, 19), (30, 7, 10)], |_| String::new());
 
     let report = p.report("wrap-head", true);
     let blocks = &report.placed[0].blocks;

@@ -565,6 +565,23 @@ pub fn story_toml(headline: &str, paras: &[String]) -> String {
     format!("# TEST DATA: seed text, taken literally\nheadline = \"{}\"\nbody = \"\"\"\n{}\n\"\"\"\n", headline.replace('"', "\\\""), paras.join("\n\n"))
 }
 
+/// A one-page edition `name` (`format`) in `p` of stories of seed text (TEST DATA), folio to
+/// place them: each pick (first seed paragraph, paragraphs, seed headline) the story
+/// `stories/s{k}.toml`, with `extra(k)` appended to its file (a photo). Gives the edition's folder.
+pub fn seed_edition(p: &TestProject, name: &str, format: &str, picks: &[(usize, usize, usize)], extra: impl Fn(usize) -> String) -> PathBuf {
+    let seed = Seed::load();
+    let dir = p.edition(name);
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    let mut list = Vec::new();
+    for (k, &(start, n, head)) in picks.iter().enumerate() {
+        let rel = format!("stories/s{k}.toml");
+        std::fs::write(dir.join(&rel), story_toml(&seed.heads[head], &seed.paras_from(start, n)) + &extra(k)).unwrap();
+        list.push(rel);
+    }
+    std::fs::write(dir.join("edition.toml"), one_page_edition(format, &list)).unwrap();
+    dir
+}
+
 /// An edition file of one page (number 1, `format`) listing `stories` (paths relative to the
 /// edition directory).
 pub fn one_page_edition(format: &str, stories: &[String]) -> String {
