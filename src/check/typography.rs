@@ -58,9 +58,9 @@ pub struct Level {
     pub add: u32,
     /// Where every short column lacks one line and others are full: the lines (one a full
     /// column) and the characters to cut (the story's last lines', each counted, as
-    /// [`crate::layout::place::cut_chars`] counts them), the
-    /// copy then a line shorter in every column. `None` where a column ends two lines short or
-    /// more (a cut leaves it short) or every column ends short.
+    /// [`crate::layout::place::cut_chars`] counts them), the copy then a line shorter in every
+    /// column. `None` where a column ends two lines short or more (a cut leaves it short) or
+    /// every column ends short.
     pub cut: Option<(u32, u32)>,
     /// Every column ends a line short: the block is a line too deep for its copy.
     pub whole: bool,
@@ -485,7 +485,7 @@ fn breaks(fmt: &Format, (pi, si): (usize, usize), story: &StoryData, head: Optio
     }
     if !shorts.is_empty() {
         // The lines the short columns lack, filled with copy; or, where each lacks one, a line
-        // cut from each full column (the story's last lines), its block a line shorter.
+        // cut from each full column (the story's last lines) and the head area a line deeper.
         let lacking: u32 = shorts.iter().map(|s| s.0).sum();
         let full = (ends.len() - shorts.len()) as u32;
         let lines: Vec<usize> = story
