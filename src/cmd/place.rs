@@ -63,6 +63,9 @@ fn describe(b: &Placed) -> String {
     if let Some(size) = b.head_size {
         s.push_str(&format!(", head_size = {size}"));
     }
+    if let Some(n) = b.squeeze {
+        s.push_str(&format!(", squeeze = {n}"));
+    }
     if let Some(l) = b.photo_lines {
         s.push_str(&format!("; first photo height = {l}"));
     }
@@ -98,6 +101,9 @@ fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::P
             }
             if let Some(size) = b.head_size {
                 table["head_size"] = toml_edit::value(size);
+            }
+            if let Some(n) = b.squeeze {
+                table["squeeze"] = toml_edit::value(i64::from(n));
             }
             if let Some((span, height)) = b.cutout {
                 let mut corner = toml_edit::InlineTable::new();

@@ -76,6 +76,8 @@ pub struct BlockSummary {
     pub head_size: Option<f64>,
     /// An L-shaped block's bottom-right corner left to other stories, `[span, height]`.
     pub cutout: Option<[u32; 2]>,
+    /// Lines the story takes back by setting paragraphs tighter (`squeeze = N`), else none.
+    pub squeeze: Option<u32>,
     /// The head is set vertically (竖题, `vertical = true`).
     pub vertical: bool,
     /// A photo stands above the head across the block (题上图, `above_head = true`).
@@ -228,6 +230,7 @@ pub fn pages(report: &Report) -> Vec<PageSummary> {
                         head: b.head,
                         head_size: b.head_size,
                         cutout: b.cutout.map(|c| [c.span, c.height]),
+                        squeeze: b.squeeze,
                         vertical: story.value.vertical,
                         photo_above_head: story.value.photos.iter().any(|p| p.is_above_head()),
                         jumps: story.value.jumps.len(),

@@ -662,6 +662,8 @@ pub struct Fitter<'a> {
     page: usize,
     photos: Vec<Vec<Option<PhotoInfo>>>,
     page_top: Box<dyn Fn(u32) -> u32 + Send + Sync + 'a>,
+    /// Per story, the paragraphs it may set tighter to take back a line each ([`squeezable`]).
+    squeeze: Vec<Vec<(usize, usize)>>,
 }
 
 impl<'a> Fitter<'a> {
@@ -669,7 +671,14 @@ impl<'a> Fitter<'a> {
     /// `photos` gives each story's photos' pixel sizes (per story, per photo).
     pub fn new(edition: &'a Edition, formats: &'a Formats, galley: &'a Galley, measures: &'a [Measure], page: usize, photos: Vec<Vec<Option<PhotoInfo>>>) -> Self {
         let page_top = move |number: u32| edition.page_top_of(formats, number);
-        Self { format: edition.page_format(formats, page), galley, measures, edition, page, photos, page_top: Box::new(page_top) }
+        let squeeze: Vec<Vec<(usize, usize)>> = galley.stories.get(page).map(|v| v.iter().map(|p| squeezable(p, measures)).collect()).unwrap_or_default();
+        Self { format: edition.page_format(formats, page), galley, measures, edition, page, photos, page_top: Box::new(page_top), squeeze }
+    }
+
+    /// The most lines story `story` may take back by setting paragraphs tighter (a block's
+    /// `squeeze`): how many of its paragraphs come out a line shorter so.
+    pub fn squeezable(&self, story: usize) -> u32 {
+        self.squeeze.get(story).map_or(0, |v| v.len() as u32)
     }
 
     /// The page's format.
@@ -829,7 +838,8 @@ impl<'a> Fitter<'a> {
         }
         .map(|i| self.measures[i].height);
         let shape = Shape::new(&ctx, loaded, block, pieces, ((self.measures[head].height, two), lead, vertical), (photo_delta, first_span, raised), &info);
-        let units = units(&ctx, &pieces.flow);
+        let squeezed = block.squeeze.filter(|&n| n > 0).map(|n| squeezed_flow(&pieces.flow, self.squeeze.get(story).map_or(&[][..], |v| &v[..]), n));
+        let units = units(&ctx, squeezed.as_deref().unwrap_or(&pieces.flow));
         let result = shape.flow(&units, 0.0);
         let fit = shape.fit(&units, &result, 0.0);
         let main = shape.blocks[0];
@@ -921,7 +931,10 @@ impl<'a> Trial<'a> {
 /// its columns end within a line of the foot, else the first change that makes them, else the
 /// closest.
 fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Placement {
-    let plain = place_story(ctx, story, pieces, Trial::plain(pieces), photo_info);
+    // The lines its block asks to take back (`squeeze`), its paragraphs set tighter.
+    let squeeze = story.value.block.as_ref().and_then(|b| b.get_ref().squeeze).unwrap_or(0);
+    let squeezed = (squeeze > 0).then(|| squeezed_flow(&pieces.flow, &squeezable(pieces, ctx.measures), squeeze));
+    let plain = place_story(ctx, story, pieces, Trial { flow: squeezed.as_deref().unwrap_or(&pieces.flow), ..Trial::plain(pieces) }, photo_info);
     let good = |f: &StoryFit| f.overset == 0 && f.short <= 1 && f.breaks == 0 && f.gap == 0;
     // Every column to its foot (齐栏), not only within a line of it.
     let full = |f: &StoryFit| good(f) && f.short == 0;
@@ -1029,6 +1042,37 @@ fn place_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, trial: Tr
     let fit = shape.fit(&units, &result, trial.leading);
     let (data, jumps) = shape.assemble(ctx, story, pieces, &result, trial);
     (data, jumps, fit)
+}
+
+/// The paragraphs a story may set tighter to take back a line each (those of
+/// [`galley::StoryPieces::tight`] that pass 1 measured a line shorter so, no Han character
+/// closed up past [`galley::SQUEEZE_TIGHTEST`]), in the order a block's
+/// `squeeze` takes them: the shortest last line first (the least copy to pull back, and the
+/// least pleasing paragraph end), then the longer paragraph, then the earlier. Each is (its place
+/// in the story's flow, the tighter item).
+pub fn squeezable(pieces: &StoryPieces, measures: &[Measure]) -> Vec<(usize, usize)> {
+    let chars = |l: &[Run]| l.iter().map(|r| r.text.chars().count()).sum::<usize>();
+    let mut v: Vec<(usize, std::cmp::Reverse<usize>, usize, usize)> = pieces
+        .tight
+        .iter()
+        .filter_map(|&(pos, item)| {
+            let plain = &measures.get(*pieces.flow.get(pos)?)?.lines;
+            let tight = &measures.get(item)?.lines;
+            let fits = measures.get(item)?.tightest >= galley::SQUEEZE_TIGHTEST;
+            (fits && tight.len() + 1 == plain.len()).then(|| (plain.last().map_or(0, |l| chars(l)), std::cmp::Reverse(plain.len()), pos, item))
+        })
+        .collect();
+    v.sort_unstable();
+    v.into_iter().map(|(_, _, pos, item)| (pos, item)).collect()
+}
+
+/// A story's body flow with its first `n` [`squeezable`] paragraphs (`order`) set tighter.
+fn squeezed_flow(flow: &[usize], order: &[(usize, usize)], n: u32) -> Vec<usize> {
+    let mut out = flow.to_vec();
+    for &(pos, item) in order.iter().take(n as usize) {
+        out[pos] = item;
+    }
+    out
 }
 
 /// The copy of a story as flow units: paragraphs by their measured lines (those ending in a
@@ -1696,7 +1740,7 @@ fn jump_blocks(ctx: &Ctx, s: &Story, pieces: &StoryPieces) -> Vec<Geom> {
         .enumerate()
         .map(|(k, jump)| {
             let j = jump.get_ref();
-            let jb = Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None, head_size: None, cutout: None };
+            let jb = Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None, head_size: None, cutout: None, squeeze: None };
             let rule_top = j.top > (ctx.page_top)(j.page);
             let content_top = j.top + u32::from(rule_top);
             let jh = format.lines_for(ctx.measures[pieces.jumpheads[k]].height) + 1;

@@ -136,6 +136,13 @@ pub const W_PHOTO_SIZE: u32 = 60;
 /// (every other story at most as wide as the lead, its head a size under the lead's where its
 /// span would make it as large: head size by rank).
 pub const W_RANK: u32 = 150;
+/// Cost of a story set a little tighter to take back the few lines its copy is over a block
+/// (a block's `squeeze`: that many paragraphs 3 % of an em tighter, each a line shorter): less
+/// than a column ending a line short ([`W_SHORT`]), which a 美编 sends back, and the tighter
+/// lines are barely seen; but not nothing, so a story that fits as set keeps its tracking.
+pub const W_SQUEEZE: u32 = 1;
+/// Most lines a story takes back by setting paragraphs tighter.
+pub const MAX_SQUEEZE: u32 = 6;
 /// Cost of an L-shaped block (a story wrapping the corner the next stories fill): a little, so
 /// that a rectangle is kept where it costs as much.
 pub const W_WRAP: u32 = 20;
@@ -277,6 +284,10 @@ pub struct Placed {
     /// The first photo set above the head, across the block (题上图, `above_head = true`), by
     /// the search, to keep the head off a neighbour's head beside the block's top.
     pub raised: bool,
+    /// Lines the story takes back by setting some of its paragraphs a little tighter
+    /// (`squeeze = N`): the search's way to fit copy a few lines over a block, so its columns
+    /// end level.
+    pub squeeze: Option<u32>,
 }
 
 /// A page's layout: every story's block, and the layout's cost.
@@ -307,7 +318,7 @@ impl Area {
     /// A block `span` columns wide and `lines` deep at the area's first column, below its top
     /// (under the rule a block there starts with): where a story is tried to see what it needs.
     fn block(&self, span: u32, lines: u32) -> Block {
-        Block { column: self.column, span, top: self.top + 1, height: Length::Lines(lines), head: None, head_size: None, cutout: None }
+        Block { column: self.column, span, top: self.top + 1, height: Length::Lines(lines), head: None, head_size: None, cutout: None, squeeze: None }
     }
 }
 
@@ -472,6 +483,8 @@ struct Adjust {
     photo: i32,
     photo_lines: Option<u32>,
     photo_span: Option<u32>,
+    /// Lines taken back by paragraphs set tighter (`squeeze`).
+    squeeze: u32,
     /// What a 美编 would send back in the story's block.
     flaws: Flaws,
 }
@@ -879,6 +892,11 @@ impl<'a> Search<'a> {
                         }
                     }
                 } else if base.overset > 0 {
+                    // Copy a few lines over: as many of its paragraphs set tighter, each a line
+                    // shorter (紧排).
+                    if base.overset <= self.fitter.squeezable(story).min(MAX_SQUEEZE) {
+                        tries.push((W_SQUEEZE, Adjust { squeeze: base.overset, ..Adjust::default() }));
+                    }
                     for (sc, photo_span) in spans(false) {
                         for d in 0..=MAX_PHOTO_SHRINK {
                             if d > 0 || photo_span.is_some() {
@@ -912,7 +930,7 @@ impl<'a> Search<'a> {
                 let fit = if adjust == Adjust::default() {
                     Some(base.clone())
                 } else {
-                    self.fitter.fit_as(story, &Block { head: adjust.head, ..block.clone() }, (adjust.photo, adjust.photo_span), setting)
+                    self.fitter.fit_as(story, &Block { head: adjust.head, squeeze: (adjust.squeeze > 0).then_some(adjust.squeeze), ..block.clone() }, (adjust.photo, adjust.photo_span), setting)
                 };
                 // Never a head area the check would call too deep (white under the head).
                 if let Some(f) = fit.filter(ok).filter(|f| !f.head_deep) {
@@ -992,6 +1010,7 @@ impl<'a> Search<'a> {
             head: None,
             head_size: self.head_size(i, w),
             cutout: cutout.map(|(span, height)| Cutout { span, height }),
+            squeeze: None,
         }
     }
 
@@ -1211,7 +1230,7 @@ impl<'a> Search<'a> {
                 } else {
                     EdgeHead { from: from + adjust.head_from, to: from + adjust.head_from + adjust.head_text, story: i, clashed: false, vertical: false }
                 };
-                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical, head_size: self.head_size(i, w), raised };
+                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical, head_size: self.head_size(i, w), raised, squeeze: (adjust.squeeze > 0).then_some(adjust.squeeze) };
                 out.push(Unfolded { placed, missed: adjust.missed, head, flaws: adjust.flaws });
             }
             Choice::Wrap { w2, h2, b } => {
@@ -1223,7 +1242,7 @@ impl<'a> Search<'a> {
                     Some(x) if x.vertical > 0 => EdgeHead { from, to: from + x.vertical, story: i, clashed: false, vertical: true },
                     _ => EdgeHead { from, to: from + wrapped.map_or(1, |x| x.head_text), story: i, clashed: false, vertical: false },
                 };
-                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: wrapped.and_then(|x| x.head), photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false };
+                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: wrapped.and_then(|x| x.head), photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false, squeeze: None };
                 out.push(Unfolded { placed, missed, head, flaws: wrapped.map_or(Flaws::default(), |x| x.flaws) });
                 self.unfold(i + 1, j, (c0 + w - w2, top + h - h2, w2, h2), false, usize::from(b), out);
             }
@@ -1471,7 +1490,7 @@ fn advise_in(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layout, s
         adds.iter().map(|c| (c.story, c.lines)).collect::<Vec<_>>(),
         layout.cost,
         layout.flaws,
-        layout.blocks.iter().map(|b| (b.story, b.column, b.span, b.top, b.height, b.head, b.photo_lines, b.cutout, b.vertical, b.head_size)).collect::<Vec<_>>()
+        layout.blocks.iter().map(|b| (b.story, b.column, b.span, b.top, b.height, b.head, b.photo_lines, b.cutout, b.vertical, b.head_size, b.squeeze)).collect::<Vec<_>>()
     ));
     // What the page then costs without its changes: less than as placed (a page the objective
     // calls worse is no better for losing a flaw).
@@ -1896,7 +1915,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
 /// placement chose.
 fn apply_block(edition: &mut Edition, pi: usize, b: &Placed) {
     let story = &mut edition.stories[pi][b.story].value;
-    story.block = Some(Spanned::new(0..0, Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, head_size: b.head_size, cutout: b.cutout.map(|(span, height)| Cutout { span, height }) }));
+    story.block = Some(Spanned::new(0..0, Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, head_size: b.head_size, cutout: b.cutout.map(|(span, height)| Cutout { span, height }), squeeze: b.squeeze }));
     if let (Some(lines), Some(photo)) = (b.photo_lines, story.photos.first_mut()) {
         photo.height = Some(Spanned::new(0..0, lines));
     }
@@ -2206,7 +2225,7 @@ fn free_area(edition: &Edition, formats: &Formats, pi: usize, page_top: u32) -> 
                 }
             }
             for jump in story.value.jumps.iter().map(|j| j.get_ref()).filter(|j| j.page == number) {
-                let jb = Block { column: jump.column, span: jump.span, top: jump.top, height: jump.height, head: None, head_size: None, cutout: None };
+                let jb = Block { column: jump.column, span: jump.span, top: jump.top, height: jump.height, head: None, head_size: None, cutout: None, squeeze: None };
                 take(jump.column, jump.span, jump.top, block_lines(&jb, format));
             }
         }
