@@ -269,6 +269,13 @@ short-column-cut-hint = cut about { $cut } characters from the story's end ({ $l
         [one] its last line
        *[other] its last { $lines } lines
     }) and make its head area a line deeper (`head = { $head }` in [block]), or add about { $add } characters, so its columns end level
+short-column-squeeze-hint = take back { $lines ->
+        [one] a line
+       *[other] { $lines } lines
+    } by setting paragraphs a little tighter and make its head area a line deeper (`squeeze = { $squeeze }` and `head = { $head }` in [block]), or cut about { $cut } characters from the story's end ({ $lines ->
+        [one] its last line
+       *[other] its last { $lines } lines
+    }) with the deeper head area, or add about { $add } characters, so its columns end level
 short-column-cut-placed-hint = cut about { $cut } characters from the story's end ({ $lines ->
         [one] its last line
        *[other] its last { $lines } lines

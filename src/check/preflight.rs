@@ -774,7 +774,10 @@ fn short_column_hint(level: Option<typography::Level>, placed: bool) -> String {
     let Some(level) = level else { return crate::tr!("short-column-hint") };
     match (level.cut, level.head, level.whole, placed) {
         (Some((lines, cut)), _, _, true) => crate::tr!("short-column-cut-placed-hint", cut = cut, lines = lines, add = level.add),
-        (Some((lines, cut)), Some(head), _, false) => crate::tr!("short-column-cut-hint", cut = cut, lines = lines, add = level.add, head = head),
+        (Some((lines, cut)), Some(head), _, false) => match level.squeeze {
+            Some(squeeze) => crate::tr!("short-column-squeeze-hint", cut = cut, lines = lines, add = level.add, head = head, squeeze = squeeze),
+            None => crate::tr!("short-column-cut-hint", cut = cut, lines = lines, add = level.add, head = head),
+        },
         (None, Some(head), true, false) => crate::tr!("short-column-whole-hint", add = level.add, head = head),
         _ => crate::tr!("short-column-add-hint", add = level.add),
     }

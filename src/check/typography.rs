@@ -67,6 +67,9 @@ pub struct Level {
     /// The head area's grid lines a line deeper (`head = N`), which sets the copy a line lower
     /// to its foot, where that area would not be deeper than the head needs by two lines.
     pub head: Option<u32>,
+    /// Where the story can take back the lines [`Level::cut`] would cut by setting paragraphs
+    /// tighter (紧排): its block's `squeeze` then, the copy kept whole.
+    pub squeeze: Option<u32>,
 }
 
 /// One fault and where it is.
@@ -107,7 +110,9 @@ pub fn check(compiled: &Compiled) -> Vec<Fault> {
             // The head area a line deeper, where it would not then be two lines deeper than
             // the head needs (a `deep-head` finding).
             let head = fit.and_then(|f| (f.head_lines.0 > 0 && f.head_lines.0 <= f.head_lines.1).then_some(f.head_lines.0 + 1));
-            out.extend(breaks(fmt, (pi, si), story, head, fit.is_none_or(|f| f.underset <= 1)));
+            // The lines it may take back by setting paragraphs tighter, and those it has.
+            let room = fit.map_or((0, 0), |f| (f.squeeze_room, f.squeeze));
+            out.extend(breaks(fmt, (pi, si), story, (head, room), fit.is_none_or(|f| f.underset <= 1)));
         }
         out.extend(holes(page, pi));
     }
@@ -424,7 +429,7 @@ fn loose_lines(frame: &typst::layout::Frame, fmt: &Format, pi: usize, stories: &
 
 /// Widows, orphans and (with `short`) short columns of one story, from its placed slices (`head`:
 /// its head area's grid lines a line deeper, where it may be).
-fn breaks(fmt: &Format, (pi, si): (usize, usize), story: &StoryData, head: Option<u32>, short: bool) -> Vec<Fault> {
+fn breaks(fmt: &Format, (pi, si): (usize, usize), story: &StoryData, (head, (room, squeeze)): (Option<u32>, (u32, u32)), short: bool) -> Vec<Fault> {
     let on_page = |r: &Rect| [r.x + fmt.side_pt, r.y + fmt.top_pt, r.w, r.h];
     let step = fmt.column_pt + fmt.gutter_pt;
     let column = |r: &Rect| ((r.x - story.block.x) / step).round().max(0.0) as u32;
@@ -503,7 +508,8 @@ fn breaks(fmt: &Format, (pi, si): (usize, usize), story: &StoryData, head: Optio
         });
         // A block continued elsewhere (转版) does not end the story: what is cut from or added
         // to its end lands in the last block.
-        let level = story.jump_note.is_none().then_some(Level { add: lacking * fmt.spec.column_chars, cut, whole: full == 0 && ones, head });
+        let squeeze = cut.filter(|c| c.0 <= room).map(|c| squeeze + c.0);
+        let level = story.jump_note.is_none().then_some(Level { add: lacking * fmt.spec.column_chars, cut, whole: full == 0 && ones, head, squeeze });
         out.extend(shorts.iter().map(|(n, r)| fault(Kind::Short(*n, level), r, String::new())));
     }
     out

@@ -285,6 +285,11 @@ pub struct StoryFit {
     pub short: u32,
     /// Widows and orphans the flow could not avoid (copyfit tries to).
     pub breaks: u32,
+    /// Lines more the story could take back by setting paragraphs tighter (its block's
+    /// `squeeze` that much larger): what `folio check` offers to level its columns.
+    pub squeeze_room: u32,
+    /// Lines its block takes back so (`squeeze`).
+    pub squeeze: u32,
     /// Lines of white the flow left at the foot of columns before the copy's last one, beyond
     /// the line levelling may leave (a subhead moved on to keep its lines under it): short
     /// columns copyfit tries to avoid.
@@ -933,8 +938,17 @@ impl<'a> Trial<'a> {
 fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Placement {
     // The lines its block asks to take back (`squeeze`), its paragraphs set tighter.
     let squeeze = story.value.block.as_ref().and_then(|b| b.get_ref().squeeze).unwrap_or(0);
-    let squeezed = (squeeze > 0).then(|| squeezed_flow(&pieces.flow, &squeezable(pieces, ctx.measures), squeeze));
-    let plain = place_story(ctx, story, pieces, Trial { flow: squeezed.as_deref().unwrap_or(&pieces.flow), ..Trial::plain(pieces) }, photo_info);
+    let order = squeezable(pieces, ctx.measures);
+    let squeezed = (squeeze > 0).then(|| squeezed_flow(&pieces.flow, &order, squeeze));
+    let mut p = fit_as_set(ctx, story, pieces, squeezed.as_deref().unwrap_or(&pieces.flow), photo_info);
+    p.2.squeeze_room = (order.len() as u32).saturating_sub(squeeze);
+    p.2.squeeze = squeeze;
+    p
+}
+
+/// [`fit_story`] with the story's body flow as its block's `squeeze` sets it.
+fn fit_as_set(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, flow: &[usize], photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Placement {
+    let plain = place_story(ctx, story, pieces, Trial { flow, ..Trial::plain(pieces) }, photo_info);
     let good = |f: &StoryFit| f.overset == 0 && f.short <= 1 && f.breaks == 0 && f.gap == 0;
     // Every column to its foot (齐栏), not only within a line of it.
     let full = |f: &StoryFit| good(f) && f.short == 0;
@@ -1444,6 +1458,8 @@ impl<'a> Shape<'a> {
             underset,
             short: if result.overset > 0 { 0 } else { underset + result.short },
             breaks: result.breaks,
+            squeeze_room: 0,
+            squeeze: 0,
             gap: result.gap,
             lines: units.iter().map(|u| u.lines()).sum(),
             capacity: self.room(self.blocks[self.last()].bottom, 1.0 + leading),

@@ -167,7 +167,7 @@ pub struct StoryPieces {
     pub flow: Vec<usize>,
     /// For `fit = "auto"` stories: the body flow set at other trackings (tracking in em, flow).
     pub variants: Vec<(f64, Vec<usize>)>,
-    /// For a story folio places, or one whose block asks to take lines back (`squeeze`): its
+    /// For a story not set by copyfit: its
     /// body paragraphs of two lines' characters or more set [`SQUEEZE_TRACKING`] tighter, each (its place
     /// in [`StoryPieces::flow`], item). Those that came out a line shorter are the lines the
     /// story may take back ([`crate::layout::compose::squeezable`]).
@@ -539,10 +539,11 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                     pieces.variants.push((t, ids));
                 }
             }
-            // The body's longer paragraphs a little tighter, for a story whose lines may be
-            // taken back (one folio places, or one whose block asks for it; not one copyfit
-            // sets, which has trackings of its own).
-            let squeezes = (s.unplaced() || s.block.as_ref().is_some_and(|b| b.get_ref().squeeze.is_some())) && !s.auto_fit();
+            // The body's longer paragraphs a little tighter: the lines the story may take back
+            // (a block's `squeeze`, which the search sets and `folio check` offers for a hand
+            // block whose columns end short; not for a story copyfit sets, which has
+            // trackings of its own).
+            let squeezes = !s.auto_fit();
             let mut tight = Vec::new();
             for (pos, piece) in flow.iter().enumerate() {
                 if let Piece::Para { runs, .. } = piece {
