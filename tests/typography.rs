@@ -1250,3 +1250,39 @@ fn following_a_squeeze_hint_levels_a_story_with_its_copy_whole() {
         }
     }
 }
+
+/// 紧排 in an L-shaped block (破栏): where the copy of a story wrapping the corner the next
+/// stories fill is a line or two over the L, the search takes them back as it does in a
+/// rectangle. A tabloid page of five stories of seed text (TEST DATA) whose lead folio sets as
+/// an L with `squeeze`: written into its `[block]` (`folio place --write`) and built, the lead's
+/// every column ends level and every character of it is printed (read back from the PDF),
+/// nothing over or printed over.
+#[test]
+fn an_l_shaped_block_takes_back_lines_with_squeeze() {
+    let p = TestProject::sample();
+    let e = "l-squeeze";
+    let picks = [(44, 8, 3), (24, 5, 10), (52, 6, 9), (45, 5, 11), (61, 4, 4)];
+    let dir = common::seed_edition(&p, e, "tabloid", &picks, |_| String::new());
+    let run = p.folio(&["place", &format!("content/{e}"), "--write"]);
+    run.assert_code(0);
+    let lead = run.stdout().lines().find(|l| l.contains("stories/s0.toml")).unwrap_or_default().to_string();
+    assert!(lead.contains("cutout = ") && lead.contains("squeeze = "), "the lead an L taking lines back: {}", run.stdout());
+    let doc: toml::Table = toml::from_str(&std::fs::read_to_string(dir.join("stories/s0.toml")).unwrap()).unwrap();
+    assert!(doc["block"].get("squeeze").and_then(|v| v.as_integer()).is_some_and(|n| n > 0), "written: {doc:?}");
+    p.folio(&["build", &format!("content/{e}")]).assert_code(0);
+    let file = format!("content/{e}/stories/s0.toml");
+    let short: Vec<serde_json::Value> = findings(&p, e, "short-column").into_iter().filter(|f| f["file"] == file.as_str()).collect();
+    assert!(short.is_empty(), "the L's columns end level: {short:#?}");
+    for code in ["overset", "overprint", "underset", "hole"] {
+        assert!(findings(&p, e, code).is_empty(), "{code}: {:#?}", findings(&p, e, code));
+    }
+    let pdf = p.out().join(format!("{e}.pdf"));
+    let count = |v: &[char]| v.iter().fold(std::collections::HashMap::<char, usize>::new(), |mut m, c| {
+        *m.entry(*c).or_default() += 1;
+        m
+    });
+    let printed = count(&common::han(&poppler("pdftotext", &[pdf.to_str().unwrap(), "-"])));
+    let copy = common::Seed::load().paras_from(picks[0].0, picks[0].1).concat();
+    let missing: Vec<(char, usize)> = count(&common::han(&copy)).into_iter().filter(|(c, n)| printed.get(c).copied().unwrap_or(0) < *n).collect();
+    assert!(missing.is_empty(), "characters of the lead not printed: {missing:?}");
+}

@@ -36,6 +36,10 @@
 //!   it sets above its story's head (题上图, the head's lines then start under the picture):
 //!   the two ways a 美编 keeps a head out of a row of heads, each dearer than the other
 //!   adjustments and cheaper than a row;
+//! - [`W_SQUEEZE`] for a story that takes back the few lines its copy is over its block (a
+//!   rectangle's or an L's) by setting that many paragraphs a little tighter (紧排, the block's
+//!   `squeeze`; [`crate::layout::compose::squeezable`]), at most [`MAX_SQUEEZE`] and no more
+//!   than its paragraphs allow;
 //! - [`W_WRAP`] for an L-shaped block (a story wrapping the bottom-right corner the next
 //!   stories fill: their heads then stand beside its copy, not its head), [`W_PHOTO_SPAN`] more
 //!   when its first photo is set a column narrower to stand beside the corner, not over it;
@@ -381,6 +385,8 @@ struct Wrapped {
     /// The head area's grid lines when made deeper than the head needs (`head = N`) to level
     /// the columns or take up the block's slack.
     head: Option<u32>,
+    /// Lines taken back by paragraphs set tighter (`squeeze`).
+    squeeze: Option<u32>,
     /// What a 美编 would send back in the block.
     flaws: Flaws,
 }
@@ -1049,6 +1055,15 @@ impl<'a> Search<'a> {
         };
         let base = (w >= min && w <= max).then(|| self.fitter.fit_photo(story, &block, 0, aside)).flatten();
         let mut found = base.clone().filter(ok).map(|f| (cost(&f), None, f));
+        // A few lines over: as many paragraphs set tighter, each a line shorter (紧排).
+        let mut squeeze = None;
+        if let Some(b) = base.as_ref().filter(|b| found.is_none() && b.overset > 0 && b.overset <= self.fitter.squeezable(story).min(MAX_SQUEEZE)) {
+            let n = b.overset;
+            if let Some(f) = self.fitter.fit_photo(story, &Block { squeeze: Some(n), ..block.clone() }, 0, aside).filter(ok) {
+                found = Some((W_SQUEEZE + cost(&f), None, f));
+                squeeze = Some(n);
+            }
+        }
         // Short of its block, or its columns not level: the head area a line or two deeper
         // takes up a line of every column (as a leaf's does), where no vertical head.
         if let Some(b) = base.filter(|b| b.overset == 0 && !b.head_short && b.vertical_lines == 0 && (!ok(b) || ragged(b) > 0)) {
@@ -1064,6 +1079,7 @@ impl<'a> Search<'a> {
                     let c = extra + cost(&f);
                     if found.as_ref().is_none_or(|(best, _, _)| c < *best) {
                         found = Some((c, Some(head), f));
+                        squeeze = None;
                     }
                 }
             }
@@ -1071,7 +1087,7 @@ impl<'a> Search<'a> {
         let v = found.map(|(c, head, f)| {
             let photo_lines = aside.and(f.photo_lines.first().copied());
             let flaws = Flaws { long_legs: legs(&f).count() as u32, breaks: f.breaks, ..Flaws::default() };
-            Wrapped { cost: c + W_WRAP + u32::from(aside.is_some()) * W_PHOTO_SPAN, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed: Missed::of(&f), photo_span: aside, photo_lines, head, flaws }
+            Wrapped { cost: c + W_WRAP + u32::from(aside.is_some()) * W_PHOTO_SPAN, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed: Missed::of(&f), photo_span: aside, photo_lines, head, squeeze, flaws }
         });
         self.shared.own.wraps.insert(key, v);
         self.shared.fitted += 1;
@@ -1242,7 +1258,7 @@ impl<'a> Search<'a> {
                     Some(x) if x.vertical > 0 => EdgeHead { from, to: from + x.vertical, story: i, clashed: false, vertical: true },
                     _ => EdgeHead { from, to: from + wrapped.map_or(1, |x| x.head_text), story: i, clashed: false, vertical: false },
                 };
-                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: wrapped.and_then(|x| x.head), photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false, squeeze: None };
+                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: wrapped.and_then(|x| x.head), photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false, squeeze: wrapped.and_then(|x| x.squeeze) };
                 out.push(Unfolded { placed, missed, head, flaws: wrapped.map_or(Flaws::default(), |x| x.flaws) });
                 self.unfold(i + 1, j, (c0 + w - w2, top + h - h2, w2, h2), false, usize::from(b), out);
             }
