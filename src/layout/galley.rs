@@ -167,10 +167,10 @@ pub struct StoryPieces {
     pub flow: Vec<usize>,
     /// For `fit = "auto"` stories: the body flow set at other trackings (tracking in em, flow).
     pub variants: Vec<(f64, Vec<usize>)>,
-    /// For a story not set by copyfit: its
-    /// body paragraphs of two lines' characters or more set [`SQUEEZE_TRACKING`] tighter, each (its place
-    /// in [`StoryPieces::flow`], item). Those that came out a line shorter are the lines the
-    /// story may take back ([`crate::layout::compose::squeezable`]).
+    /// For a story not set by copyfit: its body paragraphs of two lines' characters or more set
+    /// [`SQUEEZE_TRACKING`] tighter, each (its place in [`StoryPieces::flow`], item). Those that
+    /// came out a line shorter are the lines the story may take back (a block's `squeeze`:
+    /// [`crate::layout::compose::squeezable`]).
     pub tight: Vec<(usize, usize)>,
     /// Photo captions, in the order of the story's photos.
     pub captions: Vec<usize>,
