@@ -1168,12 +1168,7 @@ fn a_story_a_few_lines_over_its_block_takes_them_back_with_squeeze() {
     p.folio(&["build", &format!("content/{e}")]).assert_code(0);
     let pdf = p.out().join(format!("{e}.pdf"));
     // Every character of the copy printed (each Han character as often as the copy has it).
-    let count = |v: &[char]| v.iter().fold(std::collections::HashMap::<char, usize>::new(), |mut m, c| {
-        *m.entry(*c).or_default() += 1;
-        m
-    });
-    let printed = count(&common::han(&poppler("pdftotext", &[pdf.to_str().unwrap(), "-"])));
-    let missing: Vec<(char, usize)> = count(&common::han(&paras.concat())).into_iter().filter(|(c, n)| printed.get(c).copied().unwrap_or(0) < *n).collect();
+    let missing = common::unprinted(&pdf, &paras.concat());
     assert!(missing.is_empty(), "characters of the copy not printed: {missing:?}");
     // Every column at the block's foot.
     assert_eq!(short_columns(&p, e, &pdf, &TABLOID), vec![], "the columns end level");
@@ -1234,18 +1229,13 @@ fn following_a_squeeze_hint_levels_a_story_with_its_copy_whole() {
             assert!(findings(&p, e, code).is_empty(), "{e}: {code}: {:#?}", findings(&p, e, code));
         }
         // Every character of each story printed (each Han character as often as its copy has it).
-        let count = |v: &[char]| v.iter().fold(std::collections::HashMap::<char, usize>::new(), |mut m, c| {
-            *m.entry(*c).or_default() += 1;
-            m
-        });
-        let printed = count(&common::han(&poppler("pdftotext", &[pdf.to_str().unwrap(), "-"])));
         for (file, _, _) in &undone {
             let doc: toml::Table = toml::from_str(&std::fs::read_to_string(p.root().join(file)).unwrap()).unwrap();
             let mut copy = doc["body"].as_str().unwrap_or("").to_string();
             for sec in doc.get("sections").and_then(|s| s.as_array()).into_iter().flatten() {
                 copy.push_str(sec["body"].as_str().unwrap_or(""));
             }
-            let missing: Vec<(char, usize)> = count(&common::han(&copy)).into_iter().filter(|(c, n)| printed.get(c).copied().unwrap_or(0) < *n).collect();
+            let missing = common::unprinted(&pdf, &copy);
             assert!(missing.is_empty(), "{file}: characters not printed: {missing:?}");
         }
     }
@@ -1277,12 +1267,6 @@ fn an_l_shaped_block_takes_back_lines_with_squeeze() {
         assert!(findings(&p, e, code).is_empty(), "{code}: {:#?}", findings(&p, e, code));
     }
     let pdf = p.out().join(format!("{e}.pdf"));
-    let count = |v: &[char]| v.iter().fold(std::collections::HashMap::<char, usize>::new(), |mut m, c| {
-        *m.entry(*c).or_default() += 1;
-        m
-    });
-    let printed = count(&common::han(&poppler("pdftotext", &[pdf.to_str().unwrap(), "-"])));
-    let copy = common::Seed::load().paras_from(picks[0].0, picks[0].1).concat();
-    let missing: Vec<(char, usize)> = count(&common::han(&copy)).into_iter().filter(|(c, n)| printed.get(c).copied().unwrap_or(0) < *n).collect();
+    let missing = common::unprinted(&pdf, &common::Seed::load().paras_from(picks[0].0, picks[0].1).concat());
     assert!(missing.is_empty(), "characters of the lead not printed: {missing:?}");
 }

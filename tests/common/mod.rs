@@ -592,6 +592,20 @@ pub fn one_page_edition(format: &str, stories: &[String]) -> String {
     )
 }
 
+/// The Han characters of `copy` that `pdf` does not print as often as `copy` has them (each
+/// with how often `copy` has it): empty where every character of the copy is on its pages,
+/// whatever order poppler reads the columns in.
+pub fn unprinted(pdf: &Path, copy: &str) -> Vec<(char, usize)> {
+    let count = |v: &[char]| {
+        v.iter().fold(std::collections::BTreeMap::<char, usize>::new(), |mut m, c| {
+            *m.entry(*c).or_default() += 1;
+            m
+        })
+    };
+    let printed = count(&han(&poppler("pdftotext", &[pdf.to_str().unwrap(), "-"])));
+    count(&han(copy)).into_iter().filter(|(c, n)| printed.get(c).copied().unwrap_or(0) < *n).collect()
+}
+
 /// Pixels of a PNG within 40 of `rgb` in each channel: their centroid (x, y) and count (a proof
 /// mark's colour, drawn by `layouts/proof.typ`).
 pub fn colour_centroid(png: &[u8], rgb: [u8; 3]) -> (f64, f64, usize) {
