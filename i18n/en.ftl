@@ -296,6 +296,8 @@ too-wide-hint = folio sets copy literally, and a line breaks a Latin word or a n
 fold-split-hint = put a space or a line break (\n) in the text where the fold should fall, between two phrases, or move the block so that the fold falls between words
 long-leg = long leg on page { $page }: one column of copy runs { $lines } lines beside photo { $photo }
 long-leg-hint = make the photo as wide as the block or two columns narrower (two columns of copy beside it), or shorter
+long-leg-stories = long leg on page { $page }: the story's copy runs down a single column { $lines } lines beside other stories
+long-leg-stories-hint = give its copy two columns there (a wider block, or an L-shaped block's corner a column narrower), or cut the story so that the column runs { $most } lines or fewer
 heads-side-by-side = heads side by side on page { $page } (碰题): 「{ $first }」 and 「{ $second }」 start on the same line in neighbouring columns
 heads-staggered = heads side by side on page { $page } (碰题): 「{ $first }」 and 「{ $second }」 overlap in neighbouring columns, staggered by less than a head
 heads-side-by-side-hint = stagger the blocks by a head's depth or more, let the first story wrap the other as an L-shaped block (`cutout` in [block]), or give one a vertical head (`vertical = true`: a vertical head beside a head across is no 碰题)

@@ -270,6 +270,8 @@ too-wide-hint = folio 照原文排版，西文单词和数字只在空格或连�
 fold-split-hint = 在应从中缝断开的两个词组之间加一个空格或换行（\n），或移动稿块，使中缝落在词与词之间
 long-leg = 第 { $page } 版有长腿：第 { $photo } 张图片旁只有一栏正文，长 { $lines } 行
 long-leg-hint = 把图片加宽到整个稿块，或收窄两栏（让旁边有两栏正文），或把图片压低
+long-leg-stories = 第 { $page } 版有长腿：本稿正文只有一栏，在别的稿件旁长 { $lines } 行
+long-leg-stories-hint = 让这里有两栏正文（加宽稿块，或把 L 形稿块的缺角收窄一栏），或删减稿件，使这一栏不超过 { $most } 行
 heads-side-by-side = 第 { $page } 版碰题：「{ $first }」与「{ $second }」在相邻栏的同一行并排
 heads-staggered = 第 { $page } 版碰题：「{ $first }」与「{ $second }」在相邻栏并排，错开不到一个标题的高度
 heads-side-by-side-hint = 把两个稿块错开至少一个标题的高度，或让前一篇做成 L 形稿块（[block] 中的 `cutout`）把另一篇包进拐角，或把其中一个标题改为竖题（`vertical = true`：竖题与横题相邻不算碰题）

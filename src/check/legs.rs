@@ -1,10 +1,21 @@
 //! Long legs (长腿): takes a compiled edition's pages and gives each photo that has a single
 //! column of its story's copy running beside it deeper than
-//! [`crate::layout::place::LONG_LEG_BESIDE`] grid lines — measured on the composed page, so
-//! hand-placed and automatic pages alike.
+//! [`crate::layout::place::LONG_LEG_BESIDE`] grid lines, and each story whose block is one
+//! column wide (a one-column block, or an L-shaped block's leg beside its corner) with its copy
+//! running down that column more than [`crate::layout::place::LONG_LEG`] lines beside other
+//! stories — measured on the composed page, so hand-placed and automatic pages alike.
 
 use crate::layout::compile::Compiled;
-use crate::layout::place::LONG_LEG_BESIDE;
+use crate::layout::place::{LONG_LEG, LONG_LEG_BESIDE};
+
+/// What a long leg runs beside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Beside {
+    /// The story's photo (its index in the story).
+    Photo(usize),
+    /// Other stories: the story's block is one column wide there.
+    Stories,
+}
 
 /// One long leg.
 #[derive(Debug, Clone)]
@@ -13,9 +24,9 @@ pub struct Leg {
     pub page: usize,
     /// Story index on the page.
     pub story: usize,
-    /// Photo index in the story.
-    pub photo: usize,
-    /// Grid lines the leg of copy runs beside the photo.
+    /// What it runs beside.
+    pub beside: Beside,
+    /// Grid lines the leg of copy runs beside it.
     pub lines: u32,
     /// The leg's rectangle in pt from the page's trim top-left corner: x, y, width, height.
     pub rect: [f64; 4],
@@ -57,9 +68,36 @@ pub fn check(compiled: &Compiled) -> Vec<Leg> {
                     }
                     let lines = ((y1 - y0) / f.pitch_pt).round() as u32;
                     if lines > LONG_LEG_BESIDE {
-                        out.push(Leg { page: pi, story: si, photo: k, lines, rect: [x + f.side_pt, y0 + f.top_pt, f.column_pt, y1 - y0] });
+                        out.push(Leg { page: pi, story: si, beside: Beside::Photo(k), lines, rect: [x + f.side_pt, y0 + f.top_pt, f.column_pt, y1 - y0] });
                     }
                 }
+            }
+            // One column wide: the whole block, or an L's columns beside its corner.
+            let columns = ((b.w + f.gutter_pt) / step).round().max(1.0) as u32;
+            let (y0, y1, x) = match story.cutout {
+                None if columns == 1 => (b.y, b.y + b.h, b.x),
+                Some(c) if columns.saturating_sub(((c.w + f.gutter_pt) / step).round() as u32) == 1 => {
+                    // The one column left of the corner (or right of it, were it at the left).
+                    let x = if c.x > b.x + 1.0 { b.x } else { b.x + b.w - f.column_pt };
+                    (c.y, c.y + c.h, x)
+                }
+                _ => continue,
+            };
+            // The copy set down that column there (under the head, beside the other stories).
+            let (mut top, mut foot) = (f64::INFINITY, f64::NEG_INFINITY);
+            for it in story.items.iter().map(|i| &i.rect).filter(|i| i.x < x + f.column_pt - 1.0 && i.x + i.w > x + 1.0) {
+                let (a, z) = (it.y.max(y0), (it.y + it.h).min(y1));
+                if z > a {
+                    top = top.min(a);
+                    foot = foot.max(z);
+                }
+            }
+            if foot <= top {
+                continue;
+            }
+            let lines = ((foot - top) / f.pitch_pt).round() as u32;
+            if lines > LONG_LEG {
+                out.push(Leg { page: pi, story: si, beside: Beside::Stories, lines, rect: [x + f.side_pt, top + f.top_pt, f.column_pt, foot - top] });
             }
         }
     }

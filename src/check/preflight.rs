@@ -25,7 +25,7 @@
 //! | `half-width-bracket` | warning | half-width brackets in Chinese text, 案(事)件 (GB/T 15834: 案（事）件) |
 //! | `half-width-mark` | warning | half-width `, : ; ? !` in Chinese text, 获悉,今年 (GB/T 15834: 获悉，今年) |
 //! | `full-width-alnum` | warning | full-width Latin letters or digits, ２０２３年 / ＧＤＰ (GB/T 15835: 2023年, GDP) |
-//! | `long-leg` | warning | a single column of copy running more than 12 lines beside a photo (长腿) |
+//! | `long-leg` | warning | a single column of copy running more than 12 lines beside a photo, or more than 40 beside other stories (a one-column block, an L's one-column leg) (长腿) |
 //! | `heads-side-by-side` | warning | two stories' heads in neighbouring columns on the same lines (碰题) |
 //! | `reordered` | warning | a page whose stories folio placed in another order than their `priority` and the page's list: no layout kept that one ([`placement`]) |
 //! | `better-with-cuts` | warning | `folio place` and `folio check` only: a page folio placed with flaws a 美编 sends back (heads side by side, a photo narrowed, a long leg, a widow or orphan, 叠题) that cutting copy (or cutting some stories and lengthening others) would take away: what to cut from which story, what to add to which ([`placement`]) |
@@ -544,10 +544,21 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
     for leg in crate::check::legs::check(compiled) {
         let Some(story) = edition.stories.get(leg.page).and_then(|s| s.get(leg.story)) else { continue };
         let page = page_of(leg.page).unwrap_or_default();
-        let at = story.value.photos.get(leg.photo).map_or_else(|| story.value.block().span(), |p| p.span.as_ref().map(|s| s.span()).filter(|s| !s.is_empty()).unwrap_or_else(|| p.file.span()));
-        let mut d = story.error(at, crate::tr!("long-leg", page = page, lines = leg.lines, photo = leg.photo + 1));
+        let (at, message, hint) = match leg.beside {
+            crate::check::legs::Beside::Photo(k) => (
+                story.value.photos.get(k).map_or_else(|| story.value.block().span(), |p| p.span.as_ref().map(|s| s.span()).filter(|s| !s.is_empty()).unwrap_or_else(|| p.file.span())),
+                crate::tr!("long-leg", page = page, lines = leg.lines, photo = k + 1),
+                crate::tr!("long-leg-hint"),
+            ),
+            crate::check::legs::Beside::Stories => (
+                story.value.block().span(),
+                crate::tr!("long-leg-stories", page = page, lines = leg.lines),
+                crate::tr!("long-leg-stories-hint", most = crate::layout::place::LONG_LEG),
+            ),
+        };
+        let mut d = story.error(at, message);
         d.severity = Severity::Warning;
-        let d = d.hint(crate::tr!("long-leg-hint")).code(Code::LongLeg);
+        let d = d.hint(hint).code(Code::LongLeg);
         out.push(Finding {
             code: Code::LongLeg,
             page: Some(page),
