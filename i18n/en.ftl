@@ -303,6 +303,16 @@ heads-staggered = heads side by side on page { $page } (碰题): 「{ $first }�
 heads-side-by-side-hint = stagger the blocks by a head's depth or more, let the first story wrap the other as an L-shaped block (`cutout` in [block]), or give one a vertical head (`vertical = true`: a vertical head beside a head across is no 碰题)
 deep-head = deep head area on page { $page }: { $has } lines for a head that needs { $needs } (white under the head)
 deep-head-hint = set `head = { $needs }` in [block] (or leave `head` out: folio sizes it), and give the line to the copy
+squeeze-unused = `squeeze = { $asked }` on page { $page } asks for more lines than the story can take back: { $can ->
+    [0] none of its paragraphs comes out a line shorter set tighter
+    [one] one of its paragraphs comes out a line shorter set tighter, so it takes back one line
+   *[other] { $can } of its paragraphs come out a line shorter set tighter, so it takes back { $can } lines
+}
+squeeze-unused-hint = { $can ->
+    [0] remove `squeeze` from [block]
+   *[other] set `squeeze = { $can }` in [block]
+}; for the lines still over, give the block more room or cut the copy
+squeeze-unused-copyfit-hint = the story has `fit = "auto"`: copyfit sets its tracking, so `squeeze` does nothing; remove it
 allowed-overset = {" "}(allowed by --allow-overset)
 
 ## Punctuation
@@ -1217,6 +1227,7 @@ mark-head-needs = head needs { $lines } lines
 mark-overset = overset { $lines } lines
 mark-underset = underset { $lines } lines
 mark-deep-head = head area { $has } lines, head { $needs }
+mark-squeeze-unused = squeeze { $asked }, takes back { $can }
 mark-unreadable = unreadable { $file }
 mark-not-k = not K
 mark-ink = ink { $percent }%

@@ -277,6 +277,15 @@ heads-staggered = 第 { $page } 版碰题：「{ $first }」与「{ $second }」
 heads-side-by-side-hint = 把两个稿块错开至少一个标题的高度，或让前一篇做成 L 形稿块（[block] 中的 `cutout`）把另一篇包进拐角，或把其中一个标题改为竖题（`vertical = true`：竖题与横题相邻不算碰题）
 deep-head = 第 { $page } 版标题区过深：标题只需 { $needs } 行，标题区却有 { $has } 行（标题下留白）
 deep-head-hint = 在 [block] 中写 `head = { $needs }`（或删去 `head`，由 folio 决定），把多出的行留给正文
+squeeze-unused = 第 { $page } 版的 `squeeze = { $asked }` 超过本稿能收回的行数：{ $can ->
+    [0] 没有一段紧排后能少一行
+   *[other] 只有 { $can } 段紧排后能少一行，只能收回 { $can } 行
+}
+squeeze-unused-hint = { $can ->
+    [0] 删去 [block] 中的 `squeeze`
+   *[other] 在 [block] 中改为 `squeeze = { $can }`
+}；仍多出的行，请加大稿块或删减稿件
+squeeze-unused-copyfit-hint = 本稿设为 `fit = "auto"`，字距由自动调整决定，`squeeze` 不起作用：请删去
 allowed-overset = （--allow-overset 允许）
 
 ## Punctuation
@@ -1137,6 +1146,7 @@ mark-head-needs = 标题需 { $lines } 行
 mark-overset = 溢排 { $lines } 行
 mark-underset = 缺稿 { $lines } 行
 mark-deep-head = 标题区 { $has } 行，标题 { $needs } 行
+mark-squeeze-unused = 紧排 { $asked }，实收 { $can }
 mark-unreadable = 无法读取 { $file }
 mark-not-k = 非单黑
 mark-ink = 墨量 { $percent }%

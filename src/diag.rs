@@ -85,6 +85,8 @@ pub enum Code {
     HeadsSideBySide,
     /// A head area two or more lines deeper than its head needs (white under the head).
     DeepHead,
+    /// A block's `squeeze` asking for more lines than the story's paragraphs give back.
+    SqueezeUnused,
     /// A page whose stories folio placed in another order than priority and the list give.
     Reordered,
     /// A page folio placed with flaws (heads side by side, a photo narrowed, a long leg, a
@@ -129,6 +131,7 @@ impl Code {
             Code::LongLeg => "long-leg",
             Code::HeadsSideBySide => "heads-side-by-side",
             Code::DeepHead => "deep-head",
+            Code::SqueezeUnused => "squeeze-unused",
             Code::Reordered => "reordered",
             Code::BetterWithCuts => "better-with-cuts",
             Code::Typst => "typst",

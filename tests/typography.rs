@@ -1270,3 +1270,59 @@ fn an_l_shaped_block_takes_back_lines_with_squeeze() {
     let missing = common::unprinted(&pdf, &common::Seed::load().paras_from(picks[0].0, picks[0].1).concat());
     assert!(missing.is_empty(), "characters of the lead not printed: {missing:?}");
 }
+
+/// A `squeeze` past what a story's paragraphs give back set tighter is taken as what they give,
+/// and said: the broadsheet's 新余 (`squeeze = 6`) with `squeeze = 40` builds the same pages as
+/// with the count the warning's fix gives (6 or more), and `folio check` warns
+/// `squeeze-unused` at the value, in English and in Chinese; on the tabloid's 新余, whose
+/// tracking copyfit sets (`fit = "auto"`), any `squeeze` changes nothing and the warning says
+/// why. Neither is an error: exit 0, the pages written.
+#[test]
+fn a_squeeze_past_what_the_paragraphs_give_is_taken_as_they_give_and_a_warning() {
+    let e = "jiangxi-special";
+    let file = "content/jiangxi-special/stories/xinyu.toml";
+    let p = TestProject::with_edition(e);
+    let pdf = p.out().join(format!("{e}.pdf"));
+    assert!(findings(&p, e, "squeeze-unused").is_empty(), "the sample's squeeze is what its paragraphs give");
+    p.edit(file, |t| {
+        assert!(t.contains("\nsqueeze = 6\n"), "新余's squeeze as the sample sets it");
+        t.replace("\nsqueeze = 6\n", "\nsqueeze = 40\n")
+    });
+    p.folio(&["build", &format!("content/{e}")]).assert_code(0);
+    let forty = std::fs::read(&pdf).unwrap();
+    let found = findings(&p, e, "squeeze-unused");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let f = &found[0];
+    assert_eq!((f["file"].as_str(), f["severity"].as_str()), (Some(file), Some("warning")), "{f:#}");
+    assert_eq!(f["line"], line_of(&p, file, "squeeze = 40"), "{f:#}");
+    let message = f["message"].as_str().unwrap();
+    assert!(message.contains("`squeeze = 40` on page 4") && message.contains("so it takes back"), "{message}");
+    let hint = f["hints"][0].as_str().unwrap();
+    let can: u32 = hint.split("`squeeze = ").nth(1).and_then(|s| s.split('`').next()).and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("the fix names a count: {hint}"));
+    assert!((6..40).contains(&can) && message.contains(&format!("{can} of its paragraphs")), "{message} / {hint}");
+    let zh = p.folio_in_locale(&["check", &format!("content/{e}")], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(zh.stdout().contains("`squeeze = 40` 超过本稿能收回的行数") && zh.stdout().contains(&format!("改为 `squeeze = {can}`")), "{}", zh.stdout());
+    // Followed: the same pages.
+    p.edit(file, |t| t.replace("\nsqueeze = 40\n", &format!("\nsqueeze = {can}\n")));
+    p.folio(&["build", &format!("content/{e}")]).assert_code(0);
+    assert!(std::fs::read(&pdf).unwrap() == forty, "squeeze = 40 is set as squeeze = {can}");
+    assert!(findings(&p, e, "squeeze-unused").is_empty());
+
+    let e = "jiangxi-tabloid";
+    let file = "content/jiangxi-tabloid/stories/xinyu.toml";
+    let p = TestProject::with_edition(e);
+    let pdf = p.out().join(format!("{e}.pdf"));
+    p.folio(&["build", &format!("content/{e}")]).assert_code(0);
+    let as_set = std::fs::read(&pdf).unwrap();
+    p.edit(file, |t| {
+        assert!(t.contains("fit = \"auto\"") && !t.contains("squeeze"), "the tabloid's 新余 fits by copyfit");
+        t.replace("\n[block]\n", "\n[block]\nsqueeze = 2\n")
+    });
+    p.folio(&["build", &format!("content/{e}")]).assert_code(0);
+    assert!(std::fs::read(&pdf).unwrap() == as_set, "squeeze does nothing where copyfit sets the tracking");
+    let found = findings(&p, e, "squeeze-unused");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["line"], line_of(&p, file, "squeeze = 2"));
+    assert!(found[0]["message"].as_str().unwrap().contains("none of its paragraphs"), "{:#}", found[0]);
+    assert!(found[0]["hints"][0].as_str().unwrap().contains("`fit = \"auto\"`"), "{:#}", found[0]);
+}

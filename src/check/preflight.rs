@@ -26,6 +26,7 @@
 //! | `half-width-mark` | warning | half-width `, : ; ? !` in Chinese text, 获悉,今年 (GB/T 15834: 获悉，今年) |
 //! | `full-width-alnum` | warning | full-width Latin letters or digits, ２０２３年 / ＧＤＰ (GB/T 15835: 2023年, GDP) |
 //! | `long-leg` | warning | a single column of copy running more than 12 lines beside a photo, or more than 40 beside other stories (a one-column block, an L's one-column leg) (长腿) |
+//! | `squeeze-unused` | warning | a block's `squeeze = N` asking for more lines than the story's paragraphs give back set tighter (any, with `fit = "auto"`) |
 //! | `heads-side-by-side` | warning | two stories' heads in neighbouring columns on the same lines (碰题) |
 //! | `reordered` | warning | a page whose stories folio placed in another order than their `priority` and the page's list: no layout kept that one ([`placement`]) |
 //! | `better-with-cuts` | warning | `folio place` and `folio check` only: a page folio placed with flaws a 美编 sends back (heads side by side, a photo narrowed, a long leg, a widow or orphan, 叠题) that cutting copy (or cutting some stories and lengthening others) would take away: what to cut from which story, what to add to which ([`placement`]) |
@@ -243,6 +244,17 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             d.severity = Severity::Warning;
             let d = d.hint(crate::tr!("deep-head-hint", needs = h.needs));
             out.push(base(Code::DeepHead, d, mark(MarkKind::Underset, crate::tr!("mark-deep-head", has = h.has, needs = h.needs))));
+        }
+        // A `squeeze` asking for more lines than the story's paragraphs give back set tighter:
+        // it takes what they give, and says so.
+        if fit.squeeze_unused > 0 {
+            let at = story.key_span(&["block", "squeeze"], span.clone());
+            let asked = fit.squeeze + fit.squeeze_unused;
+            let copyfit = story.value.fit.as_ref().is_some_and(|f| *f.get_ref() == crate::input::content::FitMode::Auto);
+            let mut d = story.error(at, crate::tr!("squeeze-unused", page = page, asked = asked, can = fit.squeeze));
+            d.severity = Severity::Warning;
+            let d = d.hint(if copyfit { crate::tr!("squeeze-unused-copyfit-hint") } else { crate::tr!("squeeze-unused-hint", can = fit.squeeze) });
+            out.push(base(Code::SqueezeUnused, d, mark(MarkKind::Typography, crate::tr!("mark-squeeze-unused", asked = asked, can = fit.squeeze))));
         }
         // What fit = "auto" changed: worth knowing, not wrong.
         if let Some(change) = &fit.copyfit {

@@ -288,8 +288,11 @@ pub struct StoryFit {
     /// Lines more the story could take back by setting paragraphs tighter (its block's
     /// `squeeze` that much larger): what `folio check` offers to level its columns.
     pub squeeze_room: u32,
-    /// Lines its block takes back so (`squeeze`).
+    /// Lines its block takes back so (`squeeze`, as far as its paragraphs allow).
     pub squeeze: u32,
+    /// Lines its block's `squeeze` asks past what its paragraphs allow (a story whose copyfit
+    /// sets its tracking, `fit = "auto"`, allows none): a `squeeze-unused` finding.
+    pub squeeze_unused: u32,
     /// Lines of white the flow left at the foot of columns before the copy's last one, beyond
     /// the line levelling may leave (a subhead moved on to keep its lines under it): short
     /// columns copyfit tries to avoid.
@@ -941,8 +944,10 @@ fn fit_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, photo_info:
     let order = squeezable(pieces, ctx.measures);
     let squeezed = (squeeze > 0).then(|| squeezed_flow(&pieces.flow, &order, squeeze));
     let mut p = fit_as_set(ctx, story, pieces, squeezed.as_deref().unwrap_or(&pieces.flow), photo_info);
-    p.2.squeeze_room = (order.len() as u32).saturating_sub(squeeze);
-    p.2.squeeze = squeeze;
+    let taken = squeeze.min(order.len() as u32);
+    p.2.squeeze_room = order.len() as u32 - taken;
+    p.2.squeeze = taken;
+    p.2.squeeze_unused = squeeze - taken;
     p
 }
 
@@ -1460,6 +1465,7 @@ impl<'a> Shape<'a> {
             breaks: result.breaks,
             squeeze_room: 0,
             squeeze: 0,
+            squeeze_unused: 0,
             gap: result.gap,
             lines: units.iter().map(|u| u.lines()).sum(),
             capacity: self.room(self.blocks[self.last()].bottom, 1.0 + leading),
