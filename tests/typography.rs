@@ -296,7 +296,9 @@ fn short_columns(p: &TestProject, e: &str, pdf: &Path, b: &Body) -> Vec<(usize, 
 /// paragraph set 3 % tighter), its block a line shorter and 彭泽's L a line deeper in the head;
 /// the broadsheet 7 and the tabloid 14, following `folio check`'s 紧排 hints on 新余 (`squeeze =
 /// 6`, `head = 9`) and the 跨版 lead (`squeeze = 1`, `head = 6`), the copy kept whole.
-const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 7), ("jiangxi-tabloid", 14), ("jiangxi-auto", 20)];
+/// Session 31: the tabloid 9, following the hint on 都昌 (page 4: `head = 7`, its five
+/// columns each a line short before).
+const SHORT_COLUMNS: [(&str, usize); 3] = [("jiangxi-special", 7), ("jiangxi-tabloid", 9), ("jiangxi-auto", 20)];
 /// The samples whose columns all end within a line of their foot (齐栏 as #14 asks; the
 /// automatic sample's search weighs deeper shortfalls but may leave one).
 const LEVEL_WITHIN_A_LINE: [&str; 2] = ["jiangxi-special", "jiangxi-tabloid"];
@@ -366,9 +368,9 @@ fn following_a_short_columns_hint_levels_its_story() {
             });
             followed.push(file);
         }
-        // Two at least (the tabloid: lianxi and duchang; its 跨版 lead takes its line back with
-        // `squeeze` since session 30).
-        assert!(followed.len() >= 2, "{e}: hints to follow on several stories: {followed:?}");
+        // Several on the broadsheet; on the tabloid lianxi (its 跨版 lead takes its line back
+        // with `squeeze` since session 30, and duchang follows its hint since session 31).
+        assert!(followed.len() >= if e == "jiangxi-tabloid" { 1 } else { 2 }, "{e}: hints to follow: {followed:?}");
         p.folio(&["build", &format!("content/{e}")]).assert_code(0);
         let after = findings(&p, e, "short-column");
         let mine = |v: &[serde_json::Value]| v.iter().filter(|f| followed.iter().any(|x| f["file"] == x.as_str())).count();
