@@ -433,7 +433,9 @@ place-over = page { $page }: the copy of its { $stories } { $stories ->
     [one] story
    *[other] stories
     } is about { $chars } characters over its space ({ $columns } columns × { $lines } lines)
-place-over-hint = cut about { $chars } characters (e.g. from { $from }), or drop a story from the page, or give a story a [block] by hand
+place-over-hint = cut about { $chars } characters (e.g. from { $from }), or { $drop }, or give a story a [block] by hand
+place-drop-any = drop a story from the page
+place-drop-story = drop { $story } from the page (the others then place)
 place-and = {" and "}
 place-short = page { $page }: the copy of its { $stories } { $stories ->
     [one] story
@@ -451,7 +453,7 @@ place-fix-cut = cut { $list }
 place-fix-add = add { $list }
 place-list-sep = {", "}
 place-fix-sep = {"; "}
-place-over-nearest-hint = { $fix } (what the nearest arrangement of whole blocks needs), or drop a story from the page, or give a story a [block] by hand
+place-over-nearest-hint = { $fix } (what the nearest arrangement of whole blocks needs), or { $drop }, or give a story a [block] by hand
 place-short-nearest-hint = { $fix } (what the nearest arrangement of whole blocks needs), or add a photo, or move a story to the page
 place-flaw-heads = { $n } { $n ->
     [one] pair

@@ -515,6 +515,29 @@ fn cutting_what_the_message_says_places_the_page() {
     assert_eq!(again.code(), 0, "after cutting {cuts:?} as told: {}", again.stderr());
 }
 
+/// Where the copy is over, the message also names the story a desk would drop — the
+/// lowest-ranked whose going lets the others place, never the lead — in English and in
+/// Chinese: a one-page tabloid of six stories of seed text (TEST DATA, a random page of the
+/// placement trials) whose copy is over names its last story; taken off the page's list, the
+/// edition builds.
+#[test]
+fn the_message_names_the_story_to_drop_and_without_it_the_page_places() {
+    let p = TestProject::sample();
+    common::seed_edition(&p, "drop", "tabloid", &[(8, 11, 8), (52, 6, 16), (4, 7, 18), (0, 4, 11), (42, 4, 4), (46, 7, 14)], |_| String::new());
+    let run = p.folio(&["build", "content/drop", "--out", "out"]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["characters over its space", "or drop s5 from the page (the others then place)"]);
+    let zh = p.folio_in_locale(&["build", "content/drop", "--out", "out"], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(zh.stderr().contains("从该版撤下 s5（其余稿件即可排出）"), "{}", zh.stderr());
+    p.edit("content/drop/edition.toml", |t| {
+        assert!(t.contains(", \"stories/s5.toml\"]"), "{t}");
+        t.replace(", \"stories/s5.toml\"]", "]")
+    });
+    let again = p.folio(&["build", "content/drop", "--out", "out"]);
+    assert_eq!(again.code(), 0, "{}", again.stderr());
+    assert!(p.out().join("drop.pdf").exists());
+}
+
 /// More stories without blocks than the search takes at once are refused up front with a fix,
 /// never left to run for minutes.
 #[test]

@@ -1881,7 +1881,10 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                     None => {
                         // What the message asks of each story: the nearest layout in the page's order.
                         let near = nearest_with(&fitter, &unplaced, (area, &beside), &mut leaves);
-                        Err(no_tiling(shared, &fitter, shared.page_format(formats, pi), pi, &unplaced, area, near))
+                        // A story dropped: the others in their order (one search each, on the
+                        // leaves so far).
+                        let mut places = |rest: &[usize]| search_with(&fitter, rest, (area, &beside), &mut leaves).is_some();
+                        Err(no_tiling(shared, &fitter, shared.page_format(formats, pi), pi, &unplaced, area, near, &mut places))
                     }
                 };
                 let t = std::time::Instant::now();
@@ -2109,7 +2112,8 @@ fn place_across(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
     let fitter = Fitter::new(&trial, formats, &pass1.galley, &pass1.measures, q, photos(q));
     let name = story(si).display.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let (first, last) = (placed.column, placed.column + placed.span - 1);
-    Err(no_tiling(&trial, &fitter, trial.page_format(formats, q), q, &unplaced, area, Some(near))
+    // (Which story to drop is not searched here: the 跨版 story's block is the question.)
+    Err(no_tiling(&trial, &fitter, trial.page_format(formats, q), q, &unplaced, area, Some(near), &mut |_| false)
         .hint(crate::tr!("place-across-nearest", story = name, page = number, right = right, first = first, last = last - format.columns, top = placed.top, lines = placed.height)))
 }
 
@@ -2334,8 +2338,10 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
 
 /// Why a page's stories do not tile its area, in characters: each story at the smallest area it
 /// fits in (its best span, as deep as its copy needs), against the area's, and what the nearest
-/// layout in their order (`near`, [`nearest`]) asks of each.
-fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, stories: &[usize], area: Area, near: Option<(Layout, Vec<(usize, Missed)>)>) -> Diagnostic {
+/// layout in their order (`near`, [`nearest`]) asks of each; where the copy is over, the story a
+/// desk would drop — the lowest-ranked, never the lead — whose going lets the others place
+/// (`places` says whether a set of stories places).
+fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, stories: &[usize], area: Area, near: Option<(Layout, Vec<(usize, Missed)>)>, places: &mut dyn FnMut(&[usize]) -> bool) -> Diagnostic {
     let lines = area.bottom - area.top;
     let number = edition.file.value.pages[pi].number;
     let file = &edition.file;
@@ -2389,11 +2395,14 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
         // The largest stories first: they are where a cut costs least.
         by_size.sort_by_key(|(si, n)| (std::cmp::Reverse(n.unwrap_or(u32::MAX)), *si));
         let cut: Vec<String> = by_size.iter().take(2).map(|(si, _)| name(*si)).collect();
+        // The story to drop: the lowest-ranked whose going lets the others place.
+        let gone = stories.iter().skip(1).rev().copied().find(|&si| places(&stories.iter().copied().filter(|&x| x != si).collect::<Vec<_>>()));
+        let drop = gone.map_or_else(|| crate::tr!("place-drop-any"), |si| crate::tr!("place-drop-story", story = name(si)));
         (
             crate::tr!("place-over", page = number, stories = stories.len(), chars = diff, columns = area.columns, lines = lines),
             match fix(false) {
-                Some(fix) => crate::tr!("place-over-nearest-hint", fix = fix.as_str()),
-                None => crate::tr!("place-over-hint", chars = diff, from = cut.join(&crate::tr!("place-and"))),
+                Some(fix) => crate::tr!("place-over-nearest-hint", fix = fix.as_str(), drop = drop.as_str()),
+                None => crate::tr!("place-over-hint", chars = diff, from = cut.join(&crate::tr!("place-and")), drop = drop.as_str()),
             },
         )
     } else if diff < 0 {
