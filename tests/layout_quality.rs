@@ -974,12 +974,14 @@ fn the_advice_cuts_a_page_by_more_than_a_rows_weight_to_be_rid_of_it() {
 }
 
 /// What to add where no cut mends a page: on a tabloid page of seed text (six stories, the third
-/// with a photo; found by a seeded search over random pages, a new one since the search weighs
-/// an L's long leg) placed with an orphan that no cut takes away, `folio place` and `folio
-/// check` ask for a line more of the lead, in English and in Chinese; the JSON report gives the
-/// characters to add on that block (`advised_add_chars`), the human report says it. Followed —
-/// that many characters of seed text added to the lead's end — the page places with no widow or
-/// orphan, read back from the PDF, and is advised no more.
+/// with a photo; found by a seeded search over random pages, found anew when the search's
+/// weights change: session 31's made the pages of the earlier ones without their flaws) placed
+/// with a long leg, a photo set narrower and the lead narrower than another story, which no cut
+/// takes away, `folio place` and `folio check` ask for three lines more of the lead, in English
+/// and in Chinese; the JSON report gives the characters to add on that block
+/// (`advised_add_chars`), the human report says it. Followed — that many characters of seed
+/// text added to the lead's end — the page places with none of them: no long leg found, the
+/// lead's head the largest type on the page read back from the PDF, and no more advice.
 #[test]
 fn folio_says_what_to_add_where_no_cut_alone_mends_a_page() {
     let name = "adds";
@@ -988,7 +990,7 @@ fn folio_says_what_to_add_where_no_cut_alone_mends_a_page() {
     std::fs::create_dir_all(dir.join("stories")).unwrap();
     let seed = Seed::load();
     // Each story: its headline, and its paragraphs of seed text (the first, how many).
-    let stories = [(5, 47, 6), (20, 49, 4), (6, 2, 5), (6, 28, 4), (1, 64, 5), (1, 40, 4)];
+    let stories = [(7, 11, 5), (12, 33, 7), (16, 37, 8), (2, 10, 3), (17, 57, 5), (4, 26, 6)];
     let mut list = Vec::new();
     for (k, &(head, first, n)) in stories.iter().enumerate() {
         let rel = format!("stories/s{k}.toml");
@@ -999,28 +1001,42 @@ fn folio_says_what_to_add_where_no_cut_alone_mends_a_page() {
     gradient(&dir.join("photos/g.png"), 1200, 800, 0);
     p.edit(&format!("content/{name}/stories/s2.toml"), |t| t + "\n[[photos]]\nfile = \"photos/g.png\"\ncaption = \"图为现场\"\ncredit = \"记者\"\n");
     let pdf = p.out().join(format!("{name}.pdf"));
+    let codes = |p: &TestProject| -> Vec<String> {
+        let run = p.folio(&["check", &format!("content/{name}"), "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+        v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect()
+    };
+    // The largest type on the page (by its glyph boxes' height) is the lead's headline's.
+    let lead_largest = |p: &TestProject| -> bool {
+        // Words of Han text (not the folio line's page number in its box).
+        let words: Vec<Word> = bbox_words(&pdf).remove(0).into_iter().map(|(_, w)| w).filter(|w| w.text.chars().any(common::typeset::is_han)).collect();
+        let tallest = words.iter().max_by(|a, b| (a.y1 - a.y0).total_cmp(&(b.y1 - b.y0))).unwrap();
+        let lead = std::fs::read_to_string(p.root().join(format!("content/{name}/stories/s0.toml"))).unwrap();
+        let headline = lead.lines().find(|l| l.starts_with("headline")).unwrap().to_string();
+        words.iter().filter(|w| w.y1 - w.y0 > 0.95 * (tallest.y1 - tallest.y0)).all(|w| w.text.chars().all(|c| headline.contains(c)))
+    };
     p.folio(&["build", &format!("content/{name}"), "--out", "out"]).assert_code(0);
-    assert_eq!(typeset::faults(&pdf, &typeset::TABLOID).len(), 1, "an orphan as placed");
+    assert!(codes(&p).contains(&"long-leg".to_string()), "a long leg as placed");
+    assert!(!lead_largest(&p), "another head as large as the lead's as placed");
 
     let place = p.folio(&["place", &format!("content/{name}")]);
     place.assert_code(0);
     let said = place.stderr();
-    assert!(said.contains("page 1 places, but with 1 photo set narrower than folio's default, 1 widow or orphan; add about 10 characters to s0 and it places with none of them"), "{said}");
+    assert!(said.contains("page 1 places, but with 1 photo set narrower than folio's default, 1 long leg of copy (长腿), the lead narrower than another story; add about 30 characters to s0 and it places with none of them"), "{said}");
     let zh = p.folio_in_locale(&["place", &format!("content/{name}")], &[("LANG", "zh_CN.UTF-8")]);
-    assert!(zh.stderr().contains("；增补 s0 约 10 字 后再排"), "{}", zh.stderr());
+    assert!(zh.stderr().contains("；增补 s0 约 30 字 后再排"), "{}", zh.stderr());
     let changes = advised(&p, name);
-    assert_eq!(changes, [(format!("content/{name}/stories/s0.toml"), 0, 10)]);
+    assert_eq!(changes, [(format!("content/{name}/stories/s0.toml"), 0, 30)]);
     let human = p.folio(&["check", &format!("content/{name}")]).stdout();
-    assert!(human.lines().any(|l| l.trim_start().starts_with("s0: block") && l.ends_with("; add ~10 for a better page")), "{human}");
+    assert!(human.lines().any(|l| l.trim_start().starts_with("s0: block") && l.ends_with("; add ~30 for a better page")), "{human}");
 
-    // Followed: 10 characters of seed text added to s0.
-    let more: String = seed.paras[0].chars().filter(|c| !c.is_whitespace()).take(9).chain(['。']).collect();
+    // Followed: 30 characters of seed text added to s0.
+    let more: String = seed.paras[0].chars().filter(|c| !c.is_whitespace()).take(29).chain(['。']).collect();
     add_to_end(&p.root().join(&changes[0].0), &more);
     p.folio(&["build", &format!("content/{name}"), "--out", "out"]).assert_code(0);
-    assert_eq!(typeset::faults(&pdf, &typeset::TABLOID), [], "no widow or orphan with the copy changed");
-    let run = p.folio(&["check", &format!("content/{name}"), "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
-    assert!(v["findings"].as_array().unwrap().iter().all(|f| !["better-with-cuts", "overset", "widow", "orphan"].contains(&f["code"].as_str().unwrap())), "{v:#}");
+    let after = codes(&p);
+    assert!(after.iter().all(|c| !["better-with-cuts", "overset", "long-leg"].contains(&c.as_str())), "{after:?}");
+    assert!(lead_largest(&p), "the lead's head the largest with the copy changed");
 }
 
 /// A short story takes a narrow block: every column of a block folio places holds copy. On a

@@ -39,7 +39,9 @@
 //! - [`W_SQUEEZE`] for a story that takes back the few lines its copy is over its block (a
 //!   rectangle's or an L's) by setting that many paragraphs a little tighter (紧排, the block's
 //!   `squeeze`; [`crate::layout::compose::squeezable`]), at most [`MAX_SQUEEZE`] and no more
-//!   than its paragraphs allow;
+//!   than its paragraphs allow — also, in a rectangle, the lines a head area a line deeper
+//!   lacks of its slack to end every column level, or a line or two that move a widow or
+//!   orphan on;
 //! - [`W_WRAP`] for an L-shaped block (a story wrapping the bottom-right corner the next
 //!   stories fill: their heads then stand beside its copy, not its head), [`W_PHOTO_SPAN`] more
 //!   when its first photo is set a column narrower to stand beside the corner, not over it;
@@ -90,7 +92,7 @@ pub const W_UNDERSET: u32 = 10;
 /// level where a photo a line taller or a head area a line deeper takes the slack up.
 pub const W_SHORT: u32 = 2;
 /// Cost of each line of a story's slack past one a column: a column ending two lines or more
-/// short of its foot, a band of white a head area a line deeper (15) or a photo a line taller
+/// short of its foot, a band of white a head area a line deeper (5) or a photo a line taller
 /// would take up.
 pub const W_SHORT_DEEP: u32 = 20;
 /// Cost of a widow or an orphan the flow cannot avoid in a block (a paragraph's short last line
@@ -129,8 +131,11 @@ pub const LONG_LEG: u32 = 40;
 /// the same fault. (2 until session 31, an L's leg not weighed at all: on 104 random pages of
 /// seed text 47 long legs, 26 since, for two rows of heads and six widows or orphans more.)
 pub const W_LEG: u32 = 8;
-/// Cost per grid line of white added under a head to make a page exact (a deeper head area).
-pub const W_HEAD_SPACE: u32 = 15;
+/// Cost per grid line of white added under a head to make a page exact (a deeper head area):
+/// less than the short columns it takes away (a head area a line deeper than its head is no
+/// finding, the head stands in its middle; a column ending a line short is). 15 until session
+/// 31, when the search never deepened a head area of fewer than eight columns to level them.
+pub const W_HEAD_SPACE: u32 = 5;
 /// Cost per grid line a story's first photo is made taller or shorter than its aspect ratio
 /// gives (a tighter or looser crop).
 pub const W_PHOTO: u32 = 3;
@@ -900,6 +905,20 @@ impl<'a> Search<'a> {
                                 let head = (e > 0).then_some(base.head_lines + e);
                                 tries.push((e * W_HEAD_SPACE + d.unsigned_abs() * W_PHOTO, Adjust { head, photo: d, ..Adjust::default() }));
                             }
+                        }
+                    }
+                    // 紧排 where it levels or mends: a head area a line deeper takes a line of each
+                    // column, and paragraphs set tighter take back what the slack lacks of that
+                    // (folio check's short-column hint on a hand block); or a paragraph or two set
+                    // tighter move a widow or orphan on.
+                    let squeezable = self.fitter.squeezable(story).min(MAX_SQUEEZE);
+                    let slack = base.capacity.saturating_sub(base.lines);
+                    if !turned && slack < w && w - slack <= squeezable {
+                        tries.push((W_HEAD_SPACE + W_SQUEEZE, Adjust { head: Some(base.head_lines + 1), squeeze: w - slack, ..Adjust::default() }));
+                    }
+                    if base.breaks > 0 {
+                        for n in 1..=squeezable.min(2) {
+                            tries.push((W_SQUEEZE, Adjust { squeeze: n, ..Adjust::default() }));
                         }
                     }
                 } else if base.overset > 0 {
