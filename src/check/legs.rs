@@ -55,17 +55,7 @@ pub fn check(compiled: &Compiled) -> Vec<Leg> {
                         continue;
                     }
                     // The copy set in that column beside the photo.
-                    let (mut y0, mut y1) = (f64::INFINITY, f64::NEG_INFINITY);
-                    for it in story.items.iter().map(|i| &i.rect).filter(|i| i.x < x + f.column_pt - 1.0 && i.x + i.w > x + 1.0) {
-                        let (a, z) = (it.y.max(r.y), (it.y + it.h).min(r.y + r.h));
-                        if z > a {
-                            y0 = y0.min(a);
-                            y1 = y1.max(z);
-                        }
-                    }
-                    if y1 <= y0 {
-                        continue;
-                    }
+                    let Some((y0, y1)) = copy_down(story, (x, f.column_pt), (r.y, r.y + r.h)) else { continue };
                     let lines = ((y1 - y0) / f.pitch_pt).round() as u32;
                     if lines > LONG_LEG_BESIDE {
                         out.push(Leg { page: pi, story: si, beside: Beside::Photo(k), lines, rect: [x + f.side_pt, y0 + f.top_pt, f.column_pt, y1 - y0] });
@@ -84,17 +74,7 @@ pub fn check(compiled: &Compiled) -> Vec<Leg> {
                 _ => continue,
             };
             // The copy set down that column there (under the head, beside the other stories).
-            let (mut top, mut foot) = (f64::INFINITY, f64::NEG_INFINITY);
-            for it in story.items.iter().map(|i| &i.rect).filter(|i| i.x < x + f.column_pt - 1.0 && i.x + i.w > x + 1.0) {
-                let (a, z) = (it.y.max(y0), (it.y + it.h).min(y1));
-                if z > a {
-                    top = top.min(a);
-                    foot = foot.max(z);
-                }
-            }
-            if foot <= top {
-                continue;
-            }
+            let Some((top, foot)) = copy_down(story, (x, f.column_pt), (y0, y1)) else { continue };
             let lines = ((foot - top) / f.pitch_pt).round() as u32;
             if lines > LONG_LEG {
                 out.push(Leg { page: pi, story: si, beside: Beside::Stories, lines, rect: [x + f.side_pt, top + f.top_pt, f.column_pt, foot - top] });
@@ -102,4 +82,18 @@ pub fn check(compiled: &Compiled) -> Vec<Leg> {
         }
     }
     out
+}
+
+/// Where a story's copy runs down the column at `x` (`width` wide) between `y0` and `y1`: its
+/// top and foot, `None` where it has none there.
+fn copy_down(story: &crate::layout::compose::StoryData, (x, width): (f64, f64), (y0, y1): (f64, f64)) -> Option<(f64, f64)> {
+    let (mut top, mut foot) = (f64::INFINITY, f64::NEG_INFINITY);
+    for it in story.items.iter().map(|i| &i.rect).filter(|i| i.x < x + width - 1.0 && i.x + i.w > x + 1.0) {
+        let (a, z) = (it.y.max(y0), (it.y + it.h).min(y1));
+        if z > a {
+            top = top.min(a);
+            foot = foot.max(z);
+        }
+    }
+    (foot > top).then_some((top, foot))
 }
