@@ -39,9 +39,8 @@
 //! - [`W_SQUEEZE`] for a story that takes back the few lines its copy is over its block (a
 //!   rectangle's or an L's) by setting that many paragraphs a little tighter (紧排, the block's
 //!   `squeeze`; [`crate::layout::compose::squeezable`]), at most [`MAX_SQUEEZE`] and no more
-//!   than its paragraphs allow — also, in a rectangle, the lines a head area a line deeper
-//!   lacks of its slack to end every column level, or a line or two that move a widow or
-//!   orphan on;
+//!   than its paragraphs allow — also the lines a head area a line deeper lacks of its slack
+//!   to end every column level, or a line or two that move a widow or orphan on;
 //! - [`W_WRAP`] for an L-shaped block (a story wrapping the bottom-right corner the next
 //!   stories fill: their heads then stand beside its copy, not its head), [`W_PHOTO_SPAN`] more
 //!   when its first photo is set a column narrower to stand beside the corner, not over it;
@@ -1104,6 +1103,29 @@ impl<'a> Search<'a> {
                     if found.as_ref().is_none_or(|(best, _, _)| c < *best) {
                         found = Some((c, Some(head), f));
                         squeeze = None;
+                    }
+                }
+            }
+            // 紧排 as a rectangle's (see `fit_leaf`): the head area a line deeper with the lines
+            // the slack lacks of it taken back, or a line or two that move a widow or orphan on.
+            let squeezable = self.fitter.squeezable(story).min(MAX_SQUEEZE);
+            let slack = b.capacity.saturating_sub(b.lines);
+            let mut tries: Vec<(u32, Option<u32>, u32)> = Vec::new();
+            if slack < w && w - slack <= squeezable {
+                tries.push((W_HEAD_SPACE + W_SQUEEZE, Some(b.head_lines + 1), w - slack));
+            }
+            if b.breaks > 0 {
+                tries.extend((1..=squeezable.min(2)).map(|n| (W_SQUEEZE, None, n)));
+            }
+            for (extra, head, n) in tries {
+                if found.as_ref().is_some_and(|(c, _, _)| extra >= *c) {
+                    continue;
+                }
+                if let Some(f) = self.fitter.fit_photo(story, &Block { head, squeeze: Some(n), ..block.clone() }, 0, aside).filter(ok) {
+                    let c = extra + cost(&f);
+                    if found.as_ref().is_none_or(|(best, _, _)| c < *best) {
+                        found = Some((c, head, f));
+                        squeeze = Some(n);
                     }
                 }
             }
