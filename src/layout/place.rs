@@ -7,7 +7,11 @@
 //! The search: a run of stories `i..j` fills a rectangle `w` columns by `h` lines either as one
 //! story (`j = i + 1`: a leaf, checked with [`Fitter::fit`]) or by one straight cut, across
 //! (stories `i..k` above, `k..j` below) or down (`i..k` on the left, `k..j` on the right), so
-//! the reading order is kept: top before bottom, left before right. A dynamic programme over
+//! the reading order is kept: top before bottom, left before right; or, for the first story, as
+//! an L (破栏, `Choice::Wrap`) whose bottom-right corner the others fill — and, for the page's
+//! lead, as an L over a strip of the next stories down the right that runs on past its foot,
+//! the rest under its leg (`Choice::Leg`: the strip's heads start under the lead's copy, not
+//! beside its head, and the heads under the leg stand beside the strip's copy). A dynamic programme over
 //! (run, width, height, touches the top) with a dense memo finds the cheapest layout; where a
 //! rectangle sits does not change how a story fits it (every column has the same width), only
 //! whether it touches the area's top (a block below another gets a rule line).
@@ -648,6 +652,12 @@ enum Choice {
     /// Wrap: the first story takes the rectangle less its bottom-right corner, `w2` columns by
     /// `h2` lines, which the others fill (an L-shaped block, 破栏: its head over theirs).
     Wrap { w2: u32, h2: u32, b: u8 },
+    /// Leg: the first story (the page's lead) as an L `hl` lines deep, its corner `w2` columns by
+    /// `h2` lines, in a deeper rectangle: stories `i + 1..k` fill a strip down the right `w2`
+    /// columns from the corner's top to the rectangle's foot, stories `k..j` the columns under
+    /// the L's leg (a 破栏 lead whose head runs over a strip of short stories beside its copy,
+    /// with more stories under that copy).
+    Leg { w2: u32, h2: u32, hl: u32, k: usize, s: u8, u: u8 },
 }
 
 struct Search<'a> {
@@ -1265,9 +1275,62 @@ impl<'a> Search<'a> {
                     }
                 }
             }
+            // The lead as an L over a strip down the right and other stories under its leg.
+            if i == 0 && !self.lead_placed && j >= i + 3 {
+                self.legs(i, j, (w, h, top), &mut list);
+            }
         }
         self.memo[key] = Some(list);
         key
+    }
+
+    /// The layouts of [`Choice::Leg`] for stories `i..j` (`i` the lead) in a `w` × `h`
+    /// rectangle, offered to `list`.
+    fn legs(&mut self, i: usize, j: usize, (w, h, top): (u32, u32, bool), list: &mut Vec<Cand>) {
+        let mut edges = Edges::default();
+        for w2 in 1..w {
+            for hl in 1..h {
+                for h2 in self.corner_heights(i, (w, hl, top), w2) {
+                    let Some(Wrapped { cost: a, head_text, vertical, .. }) = self.wrap(i, (w, hl, top), (w2, h2)).filter(|x| x.missed.lines() <= self.miss && x.vertical == 0) else { continue };
+                    if a >= bar(list, self.below) {
+                        continue;
+                    }
+                    // The strip starts under the L's head and the copy across it.
+                    let hb = hl - h2;
+                    let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + head_text, story: i, clashed: false, vertical: vertical > 0 };
+                    for k in i + 2..j {
+                        let ks = self.best(i + 1, k, w2, h - hb, false);
+                        let Some(lo) = self.cheapest(ks) else { continue };
+                        if a + lo >= bar(list, self.below) {
+                            continue;
+                        }
+                        let ku = self.best(k, j, w - w2, h - hl, false);
+                        let (strips, unders) = (self.cands(ks), self.cands(ku));
+                        for (si, sc) in strips.iter().enumerate() {
+                            for (ui, uc) in unders.iter().enumerate() {
+                                if a + sc.cost + uc.cost >= bar(list, self.below) {
+                                    break;
+                                }
+                                // The heads under the leg meet those down the strip's left edge.
+                                let cut_right: Vec<EdgeHead> = uc.edges.right.iter().map(|e| e.shifted(hl)).collect();
+                                let cut_left: Vec<EdgeHead> = sc.edges.left.iter().map(|e| e.shifted(hb)).collect();
+                                let cost = a + sc.cost + uc.cost + clash_cost(&cut_right, &cut_left) * self.rows;
+                                if cost >= bar(list, self.below) {
+                                    continue;
+                                }
+                                edges.left.clear();
+                                edges.left.push(head);
+                                edges.left.extend(uc.edges.left.iter().map(|e| e.shifted(hl)).map(|e| EdgeHead { clashed: e.clashed || met_across(&cut_right, &cut_left, e.story), ..e }));
+                                edges.right.clear();
+                                edges.right.push(head);
+                                edges.right.extend(sc.edges.right.iter().map(|e| e.shifted(hb)).map(|e| EdgeHead { clashed: e.clashed || met_across(&cut_right, &cut_left, e.story), ..e }));
+                                offer(list, cost, Choice::Leg { w2, h2, hl, k, s: si as u8, u: ui as u8 }, &edges);
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// The layouts kept at memo key `key` (computed).
@@ -1310,6 +1373,18 @@ impl<'a> Search<'a> {
                 let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: wrapped.and_then(|x| x.head), photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false, squeeze: wrapped.and_then(|x| x.squeeze) };
                 out.push(Unfolded { placed, missed, head, flaws: wrapped.map_or(Flaws::default(), |x| x.flaws) });
                 self.unfold(i + 1, j, (c0 + w - w2, top + h - h2, w2, h2), false, usize::from(b), out);
+            }
+            Choice::Leg { w2, h2, hl, k, s, u } => {
+                let wrapped = self.wrap(i, (w, hl, at_top), (w2, h2));
+                let missed = wrapped.map_or(Missed::default(), |x| x.missed);
+                let (photo_lines, photo_span) = wrapped.map_or((None, None), |x| (x.photo_lines, x.photo_span));
+                let from = top - self.area.top + u32::from(!at_top);
+                let head = EdgeHead { from, to: from + wrapped.map_or(1, |x| x.head_text), story: i, clashed: false, vertical: false };
+                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: hl, head: wrapped.and_then(|x| x.head), photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false, squeeze: wrapped.and_then(|x| x.squeeze) };
+                out.push(Unfolded { placed, missed, head, flaws: wrapped.map_or(Flaws::default(), |x| x.flaws) });
+                let hb = hl - h2;
+                self.unfold(i + 1, k, (c0 + w - w2, top + hb, w2, h - hb), false, usize::from(s), out);
+                self.unfold(k, j, (c0, top + hl, w - w2, h - hl), false, usize::from(u), out);
             }
             Choice::Across { k, h1, a, b } => {
                 self.unfold(i, k, (c0, top, w, h1), at_top, usize::from(a), out);
