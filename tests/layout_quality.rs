@@ -784,7 +784,8 @@ fn automatic_pages_read_back_have_no_clashing_or_stacked_heads() {
 /// stories in it, and others under its leg. Read back from the PDF: the lead's copy under its
 /// head across the page and down its leg; the strip's first head under the lead's head, beside
 /// the lead's copy; the first head under the leg below the lead's block; and no heads side by
-/// side anywhere on the page (nor in `folio check`).
+/// side anywhere on the page (nor in `folio check`). Written into the story files (`folio place
+/// --write`), the blocks rebuild the same page.
 #[test]
 fn the_lead_runs_its_head_over_a_strip_with_stories_under_its_leg() {
     let p = TestProject::sample();
@@ -823,6 +824,15 @@ fn the_lead_runs_its_head_over_a_strip_with_stories_under_its_leg() {
     assert!(top(&head_words(under_first.story)) > on_page(f, &l.block).3, "the first head under the leg is below the lead's block");
     assert_eq!(check_heads("leg", page, words), 0, "no heads side by side");
     assert!(side_by_side_findings(&p, "leg").is_empty(), "`folio check` finds none either");
+
+    // Written into the story files, the blocks rebuild the same page.
+    let pdf = p.out().join("leg.pdf");
+    let before = std::fs::read(&pdf).unwrap();
+    p.folio(&["place", "content/leg", "--write"]).assert_code(0);
+    let written = std::fs::read_to_string(p.edition("leg").join("stories/s0.toml")).unwrap();
+    assert!(written.contains(&format!("cutout = {{ span = {cw}, height = {ch} }}")), "{written}");
+    p.folio(&["build", "content/leg", "--out", "out"]).assert_code(0);
+    assert!(std::fs::read(&pdf).unwrap() == before, "the written blocks rebuild the same page");
 }
 
 /// The same read-back on every page of the two hand-made samples: a 美编's page has no heads
