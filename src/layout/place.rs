@@ -1156,12 +1156,21 @@ impl<'a> Search<'a> {
     /// The corner heights worth trying for story `i` wrapping a `w2`-column corner of a
     /// `w` × `h` rectangle: those that take about its slack there (the copy then fills the L).
     fn corner_heights(&mut self, i: usize, (w, h, top): (u32, u32, bool), w2: u32) -> Vec<u32> {
+        self.corner_range(i, (w, h, top), w2).map_or(Vec::new(), |(lo, hi, _)| (lo..=hi).collect())
+    }
+
+    /// [`Search::corner_heights`] as a range `lo..=hi` (empty where `lo > hi`), and whether the
+    /// rectangle is past the deepest L whose corner leaves copy over it (the corner the slack
+    /// asks for deeper than the most it may take): then every deeper one is past it too, the
+    /// slack, and so that corner, growing by `w / w2` lines a line and the most by one. `None`
+    /// where the story's copy does not fit the rectangle.
+    fn corner_range(&mut self, i: usize, (w, h, top): (u32, u32, bool), w2: u32) -> Option<(u32, u32, bool)> {
         let aside = self.photo_aside(i, w, w2);
-        let Some((slack, head)) = self.slack(i, w, h, top, aside) else { return Vec::new() };
+        let (slack, head) = self.slack(i, w, h, top, aside)?;
         let lo = slack.saturating_sub(w - w2 + 1) / w2;
         let hi = slack / w2 + 1;
         let most = h.saturating_sub(u32::from(!top) + head + MIN_COPY_UNDER_HEAD);
-        (lo.max(MIN_CORNER)..=hi.min(most)).collect()
+        Some((lo.max(MIN_CORNER), hi.min(most), lo > most))
     }
 
     /// The cheapest layouts of stories `i..j` in a `w` × `h` rectangle (at most [`KEEP`], each
@@ -1290,7 +1299,11 @@ impl<'a> Search<'a> {
         let mut edges = Edges::default();
         for w2 in 1..w {
             for hl in 1..h {
-                for h2 in self.corner_heights(i, (w, hl, top), w2) {
+                let Some((lo, hi, past)) = self.corner_range(i, (w, hl, top), w2) else { continue };
+                if past {
+                    break;
+                }
+                for h2 in lo..=hi {
                     let Some(Wrapped { cost: a, head_text, vertical, .. }) = self.wrap(i, (w, hl, top), (w2, h2)).filter(|x| x.missed.lines() <= self.miss && x.vertical == 0) else { continue };
                     if a >= bar(list, self.below) {
                         continue;
@@ -1305,25 +1318,31 @@ impl<'a> Search<'a> {
                             continue;
                         }
                         let ku = self.best(k, j, w - w2, h - hl, false);
+                        let Some(lu) = self.cheapest(ku) else { continue };
+                        if a + lo + lu >= bar(list, self.below) {
+                            continue;
+                        }
                         let (strips, unders) = (self.cands(ks), self.cands(ku));
+                        // The heads under the leg meet those down the strip's left edge: each
+                        // side's edge on the rectangle's lines.
+                        let lefts: Vec<Vec<EdgeHead>> = strips.iter().map(|sc| sc.edges.left.iter().map(|e| e.shifted(hb)).collect()).collect();
+                        let rights: Vec<Vec<EdgeHead>> = unders.iter().map(|uc| uc.edges.right.iter().map(|e| e.shifted(hl)).collect()).collect();
                         for (si, sc) in strips.iter().enumerate() {
                             for (ui, uc) in unders.iter().enumerate() {
                                 if a + sc.cost + uc.cost >= bar(list, self.below) {
                                     break;
                                 }
-                                // The heads under the leg meet those down the strip's left edge.
-                                let cut_right: Vec<EdgeHead> = uc.edges.right.iter().map(|e| e.shifted(hl)).collect();
-                                let cut_left: Vec<EdgeHead> = sc.edges.left.iter().map(|e| e.shifted(hb)).collect();
-                                let cost = a + sc.cost + uc.cost + clash_cost(&cut_right, &cut_left) * self.rows;
+                                let (cut_right, cut_left) = (&rights[ui], &lefts[si]);
+                                let cost = a + sc.cost + uc.cost + clash_cost(cut_right, cut_left) * self.rows;
                                 if cost >= bar(list, self.below) {
                                     continue;
                                 }
                                 edges.left.clear();
                                 edges.left.push(head);
-                                edges.left.extend(uc.edges.left.iter().map(|e| e.shifted(hl)).map(|e| EdgeHead { clashed: e.clashed || met_across(&cut_right, &cut_left, e.story), ..e }));
+                                edges.left.extend(uc.edges.left.iter().map(|e| e.shifted(hl)).map(|e| EdgeHead { clashed: e.clashed || met_across(cut_right, cut_left, e.story), ..e }));
                                 edges.right.clear();
                                 edges.right.push(head);
-                                edges.right.extend(sc.edges.right.iter().map(|e| e.shifted(hb)).map(|e| EdgeHead { clashed: e.clashed || met_across(&cut_right, &cut_left, e.story), ..e }));
+                                edges.right.extend(sc.edges.right.iter().map(|e| e.shifted(hb)).map(|e| EdgeHead { clashed: e.clashed || met_across(cut_right, cut_left, e.story), ..e }));
                                 offer(list, cost, Choice::Leg { w2, h2, hl, k, s: si as u8, u: ui as u8 }, &edges);
                             }
                         }
