@@ -1381,26 +1381,11 @@ impl<'a> Search<'a> {
                 out.push(Unfolded { placed, missed: adjust.missed, head, flaws: adjust.flaws });
             }
             Choice::Wrap { w2, h2, b } => {
-                let wrapped = self.wrap(i, (w, h, at_top), (w2, h2));
-                let missed = wrapped.map_or(Missed::default(), |x| x.missed);
-                let (photo_lines, photo_span) = wrapped.map_or((None, None), |x| (x.photo_lines, x.photo_span));
-                let from = top - self.area.top + u32::from(!at_top);
-                let head = match wrapped {
-                    Some(x) if x.vertical > 0 => EdgeHead { from, to: from + x.vertical, story: i, clashed: false, vertical: true },
-                    _ => EdgeHead { from, to: from + wrapped.map_or(1, |x| x.head_text), story: i, clashed: false, vertical: false },
-                };
-                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: wrapped.and_then(|x| x.head), photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false, squeeze: wrapped.and_then(|x| x.squeeze) };
-                out.push(Unfolded { placed, missed, head, flaws: wrapped.map_or(Flaws::default(), |x| x.flaws) });
+                out.push(self.unfold_l(i, (c0, top, w, h), at_top, (w2, h2)));
                 self.unfold(i + 1, j, (c0 + w - w2, top + h - h2, w2, h2), false, usize::from(b), out);
             }
             Choice::Leg { w2, h2, hl, k, s, u } => {
-                let wrapped = self.wrap(i, (w, hl, at_top), (w2, h2));
-                let missed = wrapped.map_or(Missed::default(), |x| x.missed);
-                let (photo_lines, photo_span) = wrapped.map_or((None, None), |x| (x.photo_lines, x.photo_span));
-                let from = top - self.area.top + u32::from(!at_top);
-                let head = EdgeHead { from, to: from + wrapped.map_or(1, |x| x.head_text), story: i, clashed: false, vertical: false };
-                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: hl, head: wrapped.and_then(|x| x.head), photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false, squeeze: wrapped.and_then(|x| x.squeeze) };
-                out.push(Unfolded { placed, missed, head, flaws: wrapped.map_or(Flaws::default(), |x| x.flaws) });
+                out.push(self.unfold_l(i, (c0, top, w, hl), at_top, (w2, h2)));
                 let hb = hl - h2;
                 self.unfold(i + 1, k, (c0 + w - w2, top + hb, w2, h - hb), false, usize::from(s), out);
                 self.unfold(k, j, (c0, top + hl, w - w2, h - hl), false, usize::from(u), out);
@@ -1414,6 +1399,21 @@ impl<'a> Search<'a> {
                 self.unfold(k, j, (c0 + w1, top, w - w1, h), at_top, usize::from(b), out);
             }
         }
+    }
+
+    /// Story `i`'s L-shaped block in the `w` × `h` rectangle at column `c0`, line `top`, less
+    /// its bottom-right corner `w2` columns by `h2` lines, as [`Search::unfold`] gives it.
+    fn unfold_l(&mut self, i: usize, (c0, top, w, h): (u32, u32, u32, u32), at_top: bool, (w2, h2): (u32, u32)) -> Unfolded {
+        let wrapped = self.wrap(i, (w, h, at_top), (w2, h2));
+        let missed = wrapped.map_or(Missed::default(), |x| x.missed);
+        let (photo_lines, photo_span) = wrapped.map_or((None, None), |x| (x.photo_lines, x.photo_span));
+        let from = top - self.area.top + u32::from(!at_top);
+        let head = match wrapped {
+            Some(x) if x.vertical > 0 => EdgeHead { from, to: from + x.vertical, story: i, clashed: false, vertical: true },
+            _ => EdgeHead { from, to: from + wrapped.map_or(1, |x| x.head_text), story: i, clashed: false, vertical: false },
+        };
+        let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: wrapped.and_then(|x| x.head), photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false, squeeze: wrapped.and_then(|x| x.squeeze) };
+        Unfolded { placed, missed, head, flaws: wrapped.map_or(Flaws::default(), |x| x.flaws) }
     }
 }
 
