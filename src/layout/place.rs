@@ -1304,13 +1304,14 @@ impl<'a> Search<'a> {
                     break;
                 }
                 for h2 in lo..=hi {
-                    let Some(Wrapped { cost: a, head_text, vertical, .. }) = self.wrap(i, (w, hl, top), (w2, h2)).filter(|x| x.missed.lines() <= self.miss && x.vertical == 0) else { continue };
+                    // (The lead's head is never turned: across its block.)
+                    let Some(Wrapped { cost: a, head_text, .. }) = self.wrap(i, (w, hl, top), (w2, h2)).filter(|x| x.missed.lines() <= self.miss && x.vertical == 0) else { continue };
                     if a >= bar(list, self.below) {
                         continue;
                     }
                     // The strip starts under the L's head and the copy across it.
                     let hb = hl - h2;
-                    let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + head_text, story: i, clashed: false, vertical: vertical > 0 };
+                    let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + head_text, story: i, clashed: false, vertical: false };
                     for k in i + 2..j {
                         let ks = self.best(i + 1, k, w2, h - hb, false);
                         let Some(lo) = self.cheapest(ks) else { continue };
