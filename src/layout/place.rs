@@ -9,8 +9,8 @@
 //! (stories `i..k` above, `k..j` below) or down (`i..k` on the left, `k..j` on the right), so
 //! the reading order is kept: top before bottom, left before right; or, for the first story, as
 //! an L (破栏, `Choice::Wrap`) whose bottom-right corner the others fill — and, for the page's
-//! lead, as an L over a strip of the next stories down the right that runs on past its foot,
-//! the rest under its leg (`Choice::Leg`: the strip's heads start under the lead's copy, not
+//! lead, as an L over a strip of stories down the right that runs on past its foot, others
+//! under its leg, either run first (`Choice::Leg`: the strip's heads start under the lead's copy, not
 //! beside its head, and the heads under the leg stand beside the strip's copy). A dynamic programme over
 //! (run, width, height, touches the top) with a dense memo finds the cheapest layout; where a
 //! rectangle sits does not change how a story fits it (every column has the same width), only
@@ -655,9 +655,10 @@ enum Choice {
     /// Leg: the first story (the page's lead) as an L `hl` lines deep, its corner `w2` columns by
     /// `h2` lines, in a deeper rectangle: stories `i + 1..k` fill a strip down the right `w2`
     /// columns from the corner's top to the rectangle's foot, stories `k..j` the columns under
-    /// the L's leg (a 破栏 lead whose head runs over a strip of short stories beside its copy,
-    /// with more stories under that copy).
-    Leg { w2: u32, h2: u32, hl: u32, k: usize, s: u8, u: u8 },
+    /// the L's leg — or, `under_first`, `i + 1..k` under the leg and `k..j` in the strip (the
+    /// left read before the right) — a 破栏 lead whose head runs over a strip of short stories
+    /// beside its copy, with more stories under that copy.
+    Leg { w2: u32, h2: u32, hl: u32, k: usize, s: u8, u: u8, under_first: bool },
 }
 
 struct Search<'a> {
@@ -1312,13 +1313,14 @@ impl<'a> Search<'a> {
                     // The strip starts under the L's head and the copy across it.
                     let hb = hl - h2;
                     let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + head_text, story: i, clashed: false, vertical: false };
-                    for k in i + 2..j {
-                        let ks = self.best(i + 1, k, w2, h - hb, false);
+                    for (k, under_first) in (i + 2..j).flat_map(|k| [(k, false), (k, true)]) {
+                        let ((s0, s1), (u0, u1)) = if under_first { ((k, j), (i + 1, k)) } else { ((i + 1, k), (k, j)) };
+                        let ks = self.best(s0, s1, w2, h - hb, false);
                         let Some(lo) = self.cheapest(ks) else { continue };
                         if a + lo >= bar(list, self.below) {
                             continue;
                         }
-                        let ku = self.best(k, j, w - w2, h - hl, false);
+                        let ku = self.best(u0, u1, w - w2, h - hl, false);
                         let Some(lu) = self.cheapest(ku) else { continue };
                         if a + lo + lu >= bar(list, self.below) {
                             continue;
@@ -1344,7 +1346,7 @@ impl<'a> Search<'a> {
                                 edges.right.clear();
                                 edges.right.push(head);
                                 edges.right.extend(sc.edges.right.iter().map(|e| e.shifted(hb)).map(|e| EdgeHead { clashed: e.clashed || met_across(cut_right, cut_left, e.story), ..e }));
-                                offer(list, cost, Choice::Leg { w2, h2, hl, k, s: si as u8, u: ui as u8 }, &edges);
+                                offer(list, cost, Choice::Leg { w2, h2, hl, k, s: si as u8, u: ui as u8, under_first }, &edges);
                             }
                         }
                     }
@@ -1385,11 +1387,15 @@ impl<'a> Search<'a> {
                 out.push(self.unfold_l(i, (c0, top, w, h), at_top, (w2, h2)));
                 self.unfold(i + 1, j, (c0 + w - w2, top + h - h2, w2, h2), false, usize::from(b), out);
             }
-            Choice::Leg { w2, h2, hl, k, s, u } => {
+            Choice::Leg { w2, h2, hl, k, s, u, under_first } => {
                 out.push(self.unfold_l(i, (c0, top, w, hl), at_top, (w2, h2)));
                 let hb = hl - h2;
-                self.unfold(i + 1, k, (c0 + w - w2, top + hb, w2, h - hb), false, usize::from(s), out);
-                self.unfold(k, j, (c0, top + hl, w - w2, h - hl), false, usize::from(u), out);
+                // In reading order: the first of the two runs first.
+                let strip = ((c0 + w - w2, top + hb, w2, h - hb), usize::from(s));
+                let under = ((c0, top + hl, w - w2, h - hl), usize::from(u));
+                let (first, second) = if under_first { (under, strip) } else { (strip, under) };
+                self.unfold(i + 1, k, first.0, false, first.1, out);
+                self.unfold(k, j, second.0, false, second.1, out);
             }
             Choice::Across { k, h1, a, b } => {
                 self.unfold(i, k, (c0, top, w, h1), at_top, usize::from(a), out);
