@@ -471,13 +471,6 @@ place-flaw-breaks = { $n } { $n ->
     [one] widow or orphan
    *[other] widows or orphans
     }
-place-flaw-stacked = { $n } { $n ->
-    [one] head
-   *[other] heads
-    } with almost no copy under { $n ->
-    [one] it
-   *[other] them
-    } (叠题)
 place-flaw-lead = the lead narrower than another story
 place-flaw-none = with none of them
 place-flaw-remain = with { $list }

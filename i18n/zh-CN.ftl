@@ -399,7 +399,6 @@ place-flaw-heads = { $n } 处碰题（两题并排）
 place-flaw-narrowed = { $n } 张图片比默认窄
 place-flaw-legs = { $n } 处长腿
 place-flaw-breaks = { $n } 处孤行或寡行
-place-flaw-stacked = { $n } 处叠题（题下几乎无文）
 place-flaw-lead = 头条比别的稿件窄
 place-flaw-none = 这些问题都没有
 place-flaw-remain = 还有 { $list }

@@ -1326,9 +1326,9 @@ fn an_l_shaped_block_moves_its_photo_aside_from_its_corner() {
 
 /// An L-shaped block takes up its slack as a rectangular one does, with a head area a line
 /// deeper: a one-page tabloid of five stories of seed text (TEST DATA, found by a seeded search
-/// over random pages; a new one since the search weighs an L's long leg) with a story that
-/// wraps the next one's corner in an L with a head area deeper than its head needs (since
-/// session 31 the fourth, a paragraph set tighter too). Set as its head needs, its copy would
+/// over random pages; found anew when the search weighed an L's long leg, and when every head
+/// came to need four lines under it) with a story that wraps the next one's corner in an L
+/// with a head area deeper than its head needs (the fourth). Set as its head needs, its copy would
 /// leave columns short; with its head area a line deeper every column ends level. Read back from the PDF: the last line of each of its columns
 /// beside the corner stands on the block's last grid line, of each over the corner on the line
 /// above the corner.
@@ -1336,7 +1336,7 @@ fn an_l_shaped_block_moves_its_photo_aside_from_its_corner() {
 fn an_l_shaped_block_levels_its_columns_with_a_deeper_head_area() {
     let p = TestProject::sample();
     // (first seed paragraph, paragraphs, seed headline) of each story.
-    common::seed_edition(&p, "wrap-head", "tabloid", &[(7, 3, 3), (11, 9, 19), (2, 5, 13), (30, 9, 20), (53, 2, 2)], |_| String::new());
+    common::seed_edition(&p, "wrap-head", "tabloid", &[(12, 12, 7), (62, 2, 6), (61, 6, 7), (60, 4, 17), (15, 3, 14)], |_| String::new());
 
     let report = p.report("wrap-head", true);
     let blocks = &report.placed[0].blocks;

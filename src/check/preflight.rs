@@ -94,7 +94,6 @@ fn flaw_list(f: crate::layout::place::Flaws) -> String {
         (f.photos_narrowed, crate::tr!("place-flaw-narrowed", n = f.photos_narrowed)),
         (f.long_legs, crate::tr!("place-flaw-legs", n = f.long_legs)),
         (f.breaks, crate::tr!("place-flaw-breaks", n = f.breaks)),
-        (f.stacked, crate::tr!("place-flaw-stacked", n = f.stacked)),
         (f.lead_narrow, crate::tr!("place-flaw-lead")),
     ];
     parts.into_iter().filter(|(n, _)| *n > 0).map(|(_, s)| s).collect::<Vec<_>>().join(&crate::tr!("place-list-sep"))

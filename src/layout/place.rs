@@ -19,7 +19,9 @@
 //! The objective (lower is better; every term in grid lines or their multiples, weights below):
 //! - hard: no overset, at most one empty line under the balanced columns and at the foot of any
 //!   column's run of copy (no hole), the head fits its area, every photo inside its block, the
-//!   span within the story's `min_span` and `max_span`;
+//!   span within the story's `min_span` and `max_span`, at least [`MIN_COPY_UNDER_HEAD`] lines
+//!   of copy or photo under every head (fewer and the head stands almost straight on the next:
+//!   叠题);
 //! - [`W_UNDERSET`] per empty line under a story's columns, [`W_SHORT`] per line of its slack
 //!   (each a column ending a line short: not 齐栏) and [`W_BREAK`] per widow or orphan its
 //!   columns cannot avoid;
@@ -53,8 +55,6 @@
 //!   ratio gives (never cropped past [`crate::layout::compose::MAX_CROP`] of its picture: a
 //!   hard constraint), and per column of one wider or narrower than its default [`W_PHOTO_SPAN`]
 //!   ([`W_PHOTO_SIZE`] where its file asks for a `size`);
-//! - [`W_STACKED`] per line a story has fewer than [`MIN_COPY_UNDER_HEAD`] lines of copy under
-//!   its head (a head with almost nothing under it stands straight on the next head: 叠题);
 //! - [`W_LEAD_NARROW`] per column the lead is narrower than the area, and [`W_LEAD_LOW`] if the
 //!   lead does not touch the top (neither where the page's lead is hand-placed: then the area's
 //!   first story is not the lead);
@@ -63,8 +63,8 @@
 //!   large, a second search holds every other story at most as wide as the lead (the
 //!   hand-placed lead, where it is) with its head a size under the lead's where its span would
 //!   make it as large, kept when that costs at most [`W_RANK`] per story changed;
-//! - [`W_LEG`] per line a one-column block (or an L-shaped block's one column beside its
-//!   corner) runs past [`LONG_LEG`] lines, and [`W_LEG_PHOTO`]
+//! - [`W_LEG`] per line a one-column block (its head's lines too) or an L-shaped block's one
+//!   column beside its corner runs past [`LONG_LEG`] lines, and [`W_LEG_PHOTO`]
 //!   per line a photo with a single column of copy beside it runs past [`LONG_LEG_BESIDE`]
 //!   lines (长腿);
 //! - ties go to the first layout found in a fixed order (across before down, earlier cuts
@@ -101,7 +101,7 @@ pub const W_SHORT_DEEP: u32 = 20;
 /// Cost of a widow or an orphan the flow cannot avoid in a block (a paragraph's short last line
 /// alone at a column's top, its first line alone at a column's foot): a fault the check reports
 /// and only the desk can fix in the copy, so the search pays some slack (short columns) and an
-/// L-shaped block or two to avoid one — as much as a head stacked a line too close.
+/// L-shaped block or two to avoid one.
 pub const W_BREAK: u32 = 100;
 /// Cost of a pair of heads side by side starting on the same line (碰题, a row of heads).
 pub const W_SIDE_BY_SIDE: u32 = 300;
@@ -110,10 +110,11 @@ pub const W_SIDE_BY_SIDE: u32 = 300;
 pub const W_THREE: u32 = 1000;
 /// Cost of a pair of heads side by side whose lines overlap but start on different lines.
 pub const W_HEAD_CLASH: u32 = 1000;
-/// Fewest lines of copy (or photo) a story should have under its head before the next story.
+/// Fewest lines of copy (or photo) a story has under its head before the next story: a hard
+/// constraint (until session 33 a cost of 100 a line short, which a page of briefs far short
+/// of its space paid to place: eight stories of a paragraph each, two lines of copy a column
+/// under heads across the page, where folio now says what to add).
 pub const MIN_COPY_UNDER_HEAD: u32 = 4;
-/// Cost per line a story has under its head fewer than [`MIN_COPY_UNDER_HEAD`] (叠题).
-pub const W_STACKED: u32 = 100;
 /// Fewest lines of copy a column over a photo should hold where it holds any: fewer is a
 /// sliver of copy over the picture (a line or two across its columns), which no 美编 sets.
 pub const MIN_COPY_OVER_PHOTO: u32 = 3;
@@ -127,8 +128,12 @@ pub const W_LEG_PHOTO: u32 = 8;
 pub const W_LEAD_NARROW: u32 = 60;
 /// Cost of a lead story that does not start at the top of the area.
 pub const W_LEAD_LOW: u32 = 200;
-/// A one-column block (or an L-shaped block's one column beside its corner) deeper than this
-/// many lines is a long leg (长腿): `folio check`'s `long-leg` beside other stories.
+/// A one-column block's copy (from under its head to its foot) or an L-shaped block's one
+/// column beside its corner running longer than this many lines is a long leg (长腿): `folio
+/// check`'s `long-leg` beside other stories, and the flaw [`advise`] counts, measured alike
+/// (until session 33 the advice counted a one-column block's whole depth, its head's lines too,
+/// and named long legs the check did not find). The search weighs a one-column block by its
+/// whole depth ([`W_LEG`]).
 pub const LONG_LEG: u32 = 40;
 /// Cost per line of a long leg past [`LONG_LEG`]: as a leg beside a photo's ([`W_LEG_PHOTO`]),
 /// the same fault. (2 until session 31, an L's leg not weighed at all: on 104 random pages of
@@ -418,8 +423,6 @@ pub struct Flaws {
     pub long_legs: u32,
     /// Widows and orphans a story's columns cannot avoid.
     pub breaks: u32,
-    /// Heads with fewer than [`MIN_COPY_UNDER_HEAD`] lines of copy under them (叠题).
-    pub stacked: u32,
     /// The page's lead, placed by folio, narrower than another story with a head across (1
     /// or 0): a lead a 美编 sends back, its head smaller than the story's beside it.
     pub lead_narrow: u32,
@@ -432,7 +435,6 @@ impl Flaws {
             photos_narrowed: self.photos_narrowed + o.photos_narrowed,
             long_legs: self.long_legs + o.long_legs,
             breaks: self.breaks + o.breaks,
-            stacked: self.stacked + o.stacked,
             lead_narrow: self.lead_narrow + o.lead_narrow,
         }
     }
@@ -443,12 +445,11 @@ impl Flaws {
     }
 
     /// What the flaws weigh against each other when the advice trades one for another: a pair
-    /// of heads side by side as the search weighs it, a widow or orphan, a long leg and a head
-    /// with almost nothing under it and a lead narrower than another story each a third of
-    /// that, a photo set a column narrower a tenth.
+    /// of heads side by side as the search weighs it, a widow or orphan, a long leg and a lead
+    /// narrower than another story each a third of that, a photo set a column narrower a tenth.
     fn weight(self) -> u32 {
         self.heads_side_by_side * W_SIDE_BY_SIDE
-            + (self.breaks + self.long_legs + self.stacked + self.lead_narrow) * (W_SIDE_BY_SIDE / 3)
+            + (self.breaks + self.long_legs + self.lead_narrow) * (W_SIDE_BY_SIDE / 3)
             + self.photos_narrowed * (W_SIDE_BY_SIDE / 10)
     }
 
@@ -972,8 +973,11 @@ impl<'a> Search<'a> {
                 } else {
                     self.fitter.fit_as(story, &Block { head: adjust.head, squeeze: (adjust.squeeze > 0).then_some(adjust.squeeze), ..block.clone() }, (adjust.photo, adjust.photo_span), setting)
                 };
-                // Never a head area the check would call too deep (white under the head).
-                if let Some(f) = fit.filter(ok).filter(|f| !f.head_deep) {
+                // Never a head area the check would call too deep (white under the head), nor
+                // a head with fewer than MIN_COPY_UNDER_HEAD lines under it before the block's
+                // foot and the next story's head (叠题).
+                let under = |f: &Fit| h.saturating_sub(u32::from(!top) + f.head_from + f.head_lines);
+                if let Some(f) = fit.filter(ok).filter(|f| !f.head_deep && under(f) >= MIN_COPY_UNDER_HEAD) {
                     if cost + extra(&f) < best_total {
                         best_total = cost + extra(&f);
                         found = Some((cost, adjust, f));
@@ -983,14 +987,17 @@ impl<'a> Search<'a> {
         }
         let result = found.map(|(adjust_cost, adjust, f)| {
             let mut c = adjust_cost + f.underset * W_UNDERSET + ragged(&f) + Missed::of(&f).cost(mode);
+            // A one-column block deeper than LONG_LEG lines costs as a long leg (长腿) by its
+            // depth, its head's lines too (weighed by the copy's run alone, on the 104 random
+            // pages the check found 18 long legs, not 14); it is the flaw the advice names
+            // where its copy runs that long, as `folio check` measures it: from under the head
+            // to the copy's foot.
             if w == 1 && h > LONG_LEG {
                 c += (h - LONG_LEG) * W_LEG;
             }
+            let run = if w == 1 { h.saturating_sub(u32::from(!top) + f.head_from + f.head_lines + f.capacity.saturating_sub(f.lines)) } else { 0 };
             c += leg_beside(&f) + thin_over_photo(&f) * W_THIN;
-            // Lines under the head before the block's foot (and the next story's head).
-            let under = h.saturating_sub(u32::from(!top) + f.head_from + f.head_lines);
-            c += MIN_COPY_UNDER_HEAD.saturating_sub(under) * W_STACKED;
-            let flaws = Flaws { long_legs: legs(&f).count() as u32, breaks: f.breaks, stacked: u32::from(under < MIN_COPY_UNDER_HEAD), ..Flaws::default() };
+            let flaws = Flaws { long_legs: legs(&f).count() as u32 + u32::from(run > LONG_LEG), breaks: f.breaks, ..Flaws::default() };
             if i == 0 && !self.lead_placed {
                 c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
             }
@@ -1461,9 +1468,7 @@ fn flaws_of(fitter: &Fitter, area: Area, beside: &Beside, blocks: &[Unfolded]) -
         }
     }
     flaws.heads_side_by_side = pairs;
-    // A one-column block deeper than a long leg (the copy beside it runs long too), and a lead
-    // placed narrower than another story with a head across.
-    flaws.long_legs += blocks.iter().filter(|u| u.placed.span == 1 && u.placed.height > LONG_LEG).count() as u32;
+    // A lead placed narrower than another story with a head across.
     if let Some((lead, others)) = blocks.split_first().filter(|_| !beside.lead_placed()) {
         flaws.lead_narrow = u32::from(others.iter().any(|u| !u.head.vertical && u.placed.span > lead.placed.span));
     }
