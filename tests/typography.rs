@@ -131,6 +131,48 @@ fn copy_full_of_digits_dates_and_latin_sets_without_loose_lines() {
     assert!(l.per_page[0].len() >= 10, "plain: {} loose lines", l.per_page[0].len());
 }
 
+/// A closing quote may end a line before a Latin word or a number (clreq), which the Unicode
+/// line-breaking rules do not allow (a quotation mark keeps its neighbours unless both are
+/// Chinese): in a one-column tabloid block (TEST DATA: sentences written for this test) whose
+/// second lines end `“一网通办”` before `APP` and `“五聚工程”` before `15项`, read back from the
+/// PDF, each such line ends with the quote, the next starts with the word, and no line is
+/// loose; every character is printed and nothing else (no U+200B in the text). Without the
+/// template's break (`break` runs set as nothing), the breaker breaks before the opening quote
+/// and spreads what is left.
+#[test]
+fn a_closing_quote_may_end_a_line_before_a_latin_word_or_a_number() {
+    let p = TestProject::sample();
+    let dir = p.edition("quotes");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
+    let copy = "市民今后可以通过手机上的“一网通办”APP预约办理各项业务。\n\n今年以来，该市在全市开展“五聚工程”15项特色项目建设。";
+    std::fs::write(dir.join("stories/a.toml"), format!("# TEST DATA\nheadline = \"测试\"\nbody = \"\"\"\n{copy}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 1\ntop = 0\nheight = 64\n")).unwrap();
+    let pdf = p.out().join("quotes.pdf");
+    p.folio(&["build", "content/quotes"]).assert_code(0);
+    let mut read = typeset::body_lines(&pdf, TABLOID.size).concat();
+    read.sort_by(|a, b| a.y().total_cmp(&b.y()));
+    let lines: Vec<String> = read.iter().map(|l| l.text().chars().filter(|c| !c.is_whitespace()).collect()).collect();
+    for (end, next) in [("“一网通办”", "APP"), ("“五聚工程”", "15")] {
+        let at = lines.iter().position(|l| l.ends_with(end)).unwrap_or_else(|| panic!("a line ends with {end}: {lines:?}"));
+        assert!(lines[at + 1].starts_with(next), "the next starts with {next}: {lines:?}");
+    }
+    let l = loose(&pdf, &TABLOID);
+    assert!(l.per_page[0].is_empty(), "loose lines: {:?}", l.per_page[0]);
+    let printed: String = lines.concat();
+    let written: String = copy.chars().filter(|c| !c.is_whitespace()).collect();
+    assert_eq!(printed, written, "every character printed, nothing else");
+    let text = String::from_utf8(std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap().stdout).unwrap();
+    assert!(text.contains("APP") && !text.contains('\u{200B}'), "{text}");
+
+    p.edit("layouts/components.typ", |t| {
+        assert!(t.contains("box(width: 0pt)"), "the template sets a `break` run as an empty box");
+        t.replace("box(width: 0pt)", "[]")
+    });
+    p.folio(&["build", "content/quotes"]).assert_code(0);
+    let l = loose(&pdf, &TABLOID);
+    assert!(!l.per_page[0].is_empty(), "without the break, a line before a quote is spread");
+}
+
 #[test]
 fn without_the_refinements_digits_spread_their_lines_and_are_found() {
     // The measurement sees what the refinements prevent: in the plain setting (the fonts'

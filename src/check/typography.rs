@@ -497,7 +497,7 @@ fn breaks(fmt: &Format, (pi, si): (usize, usize), story: &StoryData, (head, (roo
             .items
             .iter()
             .flat_map(|item| match &item.piece {
-                PlacedPiece::Lines { lines, .. } => lines.iter().map(|l| l.iter().map(|r| r.text.chars().filter(|c| !c.is_whitespace()).count()).sum()).collect(),
+                PlacedPiece::Lines { lines, .. } => lines.iter().map(|l| l.iter().map(|r| r.text.chars().filter(|&c| crate::layout::galley::printed(c)).count()).sum()).collect(),
                 PlacedPiece::Piece(_) => Vec::new(),
             })
             .collect();

@@ -733,7 +733,7 @@ impl<'a> Fitter<'a> {
             let m = self.measures.get(i)?;
             if matches!(self.galley.items.get(i)?.piece, Piece::Para { .. }) {
                 for line in m.lines.iter().rev().take(left as usize) {
-                    chars += line.iter().map(|r| r.text.chars().filter(|c| !c.is_whitespace()).count() as u32).sum::<u32>();
+                    chars += line.iter().map(|r| r.text.chars().filter(|&c| crate::layout::galley::printed(c)).count() as u32).sum::<u32>();
                     left -= 1;
                 }
             } else {

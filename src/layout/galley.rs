@@ -18,7 +18,8 @@ use crate::input::grid::{Format, Formats};
 pub struct Run {
     /// `body`, `digits` (a number — ASCII digits with the marks that belong to it, [`body_runs`]
     /// — of an even count of characters), `digits-odd` (of an odd count), `dateline`,
-    /// `label` (an interview's speaker, 记者：) or `attribution`.
+    /// `label` (an interview's speaker, 记者：), `attribution`, or `break` (a place the line may
+    /// break that the Unicode rules do not give, [`QUOTE_BREAK`]: no text is set for it).
     pub style: &'static str,
     /// The text, set literally.
     pub text: String,
@@ -676,7 +677,7 @@ pub fn collect_text(frame: &Frame, ts: Transform, out: &mut Vec<(f64, f64, Strin
 /// (5.2%, 1,277, 9:30): set as one run, its marks half width like its digits, so that the grid's
 /// padding of an odd run falls at its ends and never inside it (not 5 . 2).
 pub fn body_runs(text: &str) -> Vec<Run> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars = quote_breaks(text);
     let mut runs: Vec<Run> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -688,12 +689,44 @@ pub fn body_runs(text: &str) -> Vec<Run> {
             continue;
         }
         match runs.last_mut() {
+            _ if chars[i] == QUOTE_BREAK => runs.push(Run { style: "break", text: QUOTE_BREAK.to_string() }),
             Some(r) if r.style == "body" => r.text.push(chars[i]),
             _ => runs.push(Run { style: "body", text: chars[i].to_string() }),
         }
         i += 1;
     }
     runs
+}
+
+/// A line break a Chinese closing quote allows before a Latin letter or a digit, which the
+/// Unicode line-breaking rules do not: `“一网通办”APP`, `“五聚工程”15项`. UAX #14 keeps a quotation
+/// mark with its neighbours unless both are East Asian, so the breaker could only break before
+/// the opening quote and spread the line it left by an em or more (a loose line of 12–17% of an
+/// em); clreq lets a line end with a closing quote and the next start with the word. A run of
+/// its own (`break`), which the templates set as an empty box: an object, which the rules let
+/// a line break after (zero spacing does not: a quote keeps it; nor the character itself,
+/// which the fonts have no glyph for).
+pub const QUOTE_BREAK: char = '\u{200B}';
+
+/// `text`'s characters with [`QUOTE_BREAK`] after each closing quote ” or ’ that follows a
+/// Chinese character and comes before an ASCII letter or digit (never inside an English word:
+/// `don’t` is left whole).
+fn quote_breaks(text: &str) -> Vec<char> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        out.push(c);
+        let after_chinese = i > 0 && !chars[i - 1].is_ascii() && !chars[i - 1].is_whitespace();
+        if matches!(c, '”' | '’') && after_chinese && chars.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric()) {
+            out.push(QUOTE_BREAK);
+        }
+    }
+    out
+}
+
+/// Whether `c` is printed: not a space, not a [`QUOTE_BREAK`].
+pub fn printed(c: char) -> bool {
+    !c.is_whitespace() && c != QUOTE_BREAK
 }
 
 /// How many characters at the start of `s` make a number (0 when it starts with none): ASCII
@@ -721,8 +754,8 @@ pub fn split_runs(runs: &[Run], lines: &[String]) -> Result<Vec<Vec<Run>>, Strin
     let mut bounds = Vec::new();
     for line in lines {
         let start = cursor;
-        for c in line.chars().filter(|c| !c.is_whitespace()) {
-            while cursor < chars.len() && chars[cursor].0.is_whitespace() {
+        for c in line.chars().filter(|&c| printed(c)) {
+            while cursor < chars.len() && !printed(chars[cursor].0) {
                 cursor += 1;
             }
             if cursor >= chars.len() || chars[cursor].0 != c {
@@ -754,6 +787,18 @@ pub fn split_runs(runs: &[Run], lines: &[String]) -> Result<Vec<Vec<Run>>, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_closing_quote_before_a_latin_word_or_a_number_may_end_a_line() {
+        let styles = |t: &str| body_runs(t).iter().map(|r| r.style).collect::<Vec<_>>();
+        assert_eq!(styles("“一网通办”APP"), ["body", "break", "body"]);
+        assert_eq!(styles("“五聚工程”15项"), ["body", "break", "digits", "body"]);
+        // Between Chinese characters the Unicode rules break already; in an English word, never.
+        assert_eq!(styles("“十四五”规划"), ["body"]);
+        assert_eq!(styles("don’t and “Go”now"), ["body"]);
+        let text: String = body_runs("“一网通办”APP").iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(text.chars().filter(|&c| printed(c)).collect::<String>(), "“一网通办”APP");
+    }
 
     #[test]
     fn digits_are_runs_of_their_own_odd_or_even() {
