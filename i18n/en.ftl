@@ -299,6 +299,11 @@ long-leg-hint = make the photo as wide as the block or two columns narrower (two
 long-leg-stories = long leg on page { $page }: the story's copy runs down a single column { $lines } lines beside other stories
 long-leg-stories-hint = give its copy two columns there (a wider block, or an L-shaped block's corner a column narrower), or cut the story so that the column runs { $most } lines or fewer
 heads-side-by-side = heads side by side on page { $page } (碰题): 「{ $first }」 and 「{ $second }」 start on the same line in neighbouring columns
+stacked-heads = heads stacked on page { $page } (叠题): 「{ $second }」 stands under 「{ $first }」 with { $lines } { $lines ->
+    [one] line
+   *[other] lines
+    } of its block between
+stacked-heads-hint = give the upper story's block { $least } lines or more under its head (deeper, or narrower so that its copy runs longer), or start the lower story further down
 heads-staggered = heads side by side on page { $page } (碰题): 「{ $first }」 and 「{ $second }」 overlap in neighbouring columns, staggered by less than a head
 heads-side-by-side-hint = stagger the blocks by a head's depth or more, let the first story wrap the other as an L-shaped block (`cutout` in [block]), or give one a vertical head (`vertical = true`: a vertical head beside a head across is no 碰题)
 deep-head = deep head area on page { $page }: { $has } lines for a head that needs { $needs } (white under the head)
@@ -1235,4 +1240,5 @@ mark-fold-split = fold splits a word
 mark-overprint = text over text
 mark-too-wide = past the column
 mark-long-leg = long leg { $lines }
+mark-stacked-heads = heads stacked
 mark-heads-side-by-side = heads side by side

@@ -273,6 +273,8 @@ long-leg-hint = 把图片加宽到整个稿块，或收窄两栏（让旁边有�
 long-leg-stories = 第 { $page } 版有长腿：本稿正文只有一栏，在别的稿件旁长 { $lines } 行
 long-leg-stories-hint = 让这里有两栏正文（加宽稿块，或把 L 形稿块的缺角收窄一栏），或删减稿件，使这一栏不超过 { $most } 行
 heads-side-by-side = 第 { $page } 版碰题：「{ $first }」与「{ $second }」在相邻栏的同一行并排
+stacked-heads = 第 { $page } 版叠题：「{ $second }」压在「{ $first }」之下，中间只隔 { $lines } 行
+stacked-heads-hint = 让上面一篇的稿块在标题下至少留 { $least } 行（加深稿块，或收窄稿块让正文排得更长），或把下面一篇往下移
 heads-staggered = 第 { $page } 版碰题：「{ $first }」与「{ $second }」在相邻栏并排，错开不到一个标题的高度
 heads-side-by-side-hint = 把两个稿块错开至少一个标题的高度，或让前一篇做成 L 形稿块（[block] 中的 `cutout`）把另一篇包进拐角，或把其中一个标题改为竖题（`vertical = true`：竖题与横题相邻不算碰题）
 deep-head = 第 { $page } 版标题区过深：标题只需 { $needs } 行，标题区却有 { $has } 行（标题下留白）
@@ -1160,4 +1162,5 @@ mark-fold-split = 中缝断词
 mark-overprint = 文字叠印
 mark-too-wide = 超出栏宽
 mark-long-leg = 长腿 { $lines } 行
+mark-stacked-heads = 叠题
 mark-heads-side-by-side = 碰题

@@ -83,6 +83,9 @@ pub enum Code {
     LongLeg,
     /// Two stories' heads side by side on the same lines (碰题).
     HeadsSideBySide,
+    /// A story's head standing on another's with fewer than four lines of the other's block
+    /// between (叠题).
+    StackedHeads,
     /// A head area two or more lines deeper than its head needs (white under the head).
     DeepHead,
     /// A block's `squeeze` asking for more lines than the story's paragraphs give back.
@@ -90,7 +93,7 @@ pub enum Code {
     /// A page whose stories folio placed in another order than priority and the list give.
     Reordered,
     /// A page folio placed with flaws (heads side by side, a photo narrowed, a long leg, a
-    /// widow or orphan, 叠题) that cutting its copy would take away: what to cut.
+    /// widow or orphan) that cutting its copy would take away: what to cut.
     BetterWithCuts,
     /// Typst's own warnings.
     Typst,
@@ -130,6 +133,7 @@ impl Code {
             Code::TooWide => "too-wide",
             Code::LongLeg => "long-leg",
             Code::HeadsSideBySide => "heads-side-by-side",
+            Code::StackedHeads => "stacked-heads",
             Code::DeepHead => "deep-head",
             Code::SqueezeUnused => "squeeze-unused",
             Code::Reordered => "reordered",

@@ -1170,6 +1170,33 @@ fn a_page_of_briefs_far_short_of_its_space_asks_for_copy() {
     }
 }
 
+/// 叠题 on a hand-made page: a tabloid page of seed text (TEST DATA) with a one-paragraph story
+/// by hand across the page seven lines deep (its head and two lines of copy) and the next story
+/// straight under it: `folio check` finds the second head standing on the first with two lines
+/// of the first's block between (`stacked-heads`, located at the lower story); with the upper block three lines deeper (five under its head), none.
+#[test]
+fn check_finds_a_head_stacked_on_another_on_a_hand_made_page() {
+    let p = TestProject::sample();
+    let block = |top: u32, height: u32| format!("\n[block]\ncolumn = 1\nspan = 6\ntop = {top}\nheight = {height}\n");
+    seed_edition(&p, "stacked", "tabloid", &[(10, 1, 1), (20, 6, 2)], |k| if k == 0 { block(0, 7) } else { block(7, 22) });
+    let stacked = |p: &TestProject| -> Vec<serde_json::Value> {
+        let run = p.folio(&["check", "content/stacked", "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+        v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "stacked-heads").cloned().collect()
+    };
+    let found = stacked(&p);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let seed = Seed::load();
+    let message = found[0]["message"].as_str().unwrap();
+    let name = |k: usize| seed.heads[k].replace('\n', " ");
+    assert!(message.contains("叠题") && message.contains(&name(1)) && message.contains(&name(2)) && message.contains("2 lines"), "{message}");
+    assert!(found[0]["file"].as_str().is_some_and(|f| f.ends_with("s1.toml")), "{:#}", found[0]);
+
+    p.edit("content/stacked/stories/s0.toml", |t| t.replace("height = 7\n", "height = 10\n"));
+    p.edit("content/stacked/stories/s1.toml", |t| t.replace("top = 7\n", "top = 10\n"));
+    assert!(stacked(&p).is_empty(), "five lines under the upper head: no 叠题");
+}
+
 /// A hand-placed story's 题上图 moves its head down its block, and the search weighs the heads
 /// it places beside that head where it stands, not at the block's top: on a tabloid page of
 /// seed text with a story placed by hand in the last two columns, its photo above its head, the

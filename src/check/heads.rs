@@ -1,9 +1,11 @@
 //! Heads side by side (碰题): takes a compiled edition's pages and gives every pair of stories'
 //! heads in neighbouring columns on the same lines, both across or both vertical (a 竖题 beside
 //! a head across is how a 美编 avoids 碰题) — measured on the composed page, so hand-placed and
-//! automatic pages alike. (叠题, a head straight under another, is not found
-//! here: a story's block holds its copy under its head, so only an overset story leaves its head
-//! on the next one, and that is an `overset` error already.)
+//! automatic pages alike; and every head standing on another story's head above it with fewer
+//! than [`MIN_COPY_UNDER_HEAD`] lines of that story's block between (叠题: a block
+//! hand-made too shallow for its copy to stand under its head; the search never places one).
+
+use crate::layout::place::MIN_COPY_UNDER_HEAD;
 
 use crate::layout::compile::Compiled;
 use crate::layout::compose::{PlacedPiece, Rect};
@@ -17,6 +19,9 @@ pub enum Clash {
     /// Side by side, starting on different lines but still overlapping (staggered by less than a
     /// head).
     Stagger,
+    /// The second head under the first with fewer than [`MIN_COPY_UNDER_HEAD`] lines of the
+    /// first story's block between (叠题): how many.
+    Stacked(u32),
 }
 
 /// One pair of heads.
@@ -58,7 +63,13 @@ pub fn check(compiled: &Compiled) -> Vec<HeadPair> {
                 // Side by side: b's area starts in the column after a's ends (a gutter apart).
                 let gap = rb.x - (ra.x + ra.w);
                 let clash = (overlap && gap > -0.5 && gap < f.gutter_pt + f.column_pt / 2.0).then(|| if (ta - tb).abs() < 0.5 * f.pitch_pt { Clash::Row } else { Clash::Stagger });
-                if let Some(clash) = clash {
+                // Stacked: a head across under another across, their columns shared, b's block
+                // starting under a's head with fewer than MIN_COPY_UNDER_HEAD lines of a's block
+                // between (under its head's area and the blank line under it).
+                let shared = ra.x.max(rb.x) < (ra.x + ra.w).min(rb.x + rb.w) - 0.5;
+                let under = ((tb - (ra.y + ra.h)) / f.pitch_pt).round() - 1.0;
+                let stacked = (!va && shared && tb > ra.y + ra.h - 0.5 && under < f64::from(MIN_COPY_UNDER_HEAD)).then(|| Clash::Stacked(under.max(0.0) as u32));
+                if let Some(clash) = clash.or(stacked) {
                     let (x0, y0) = (ra.x.min(rb.x), ra.y.min(rb.y));
                     let (x1, y1) = ((ra.x + ra.w).max(rb.x + rb.w), (ra.y + ra.h).max(rb.y + rb.h));
                     out.push(HeadPair { page: pi, first: a, second: b, clash, rect: [x0 + f.side_pt, y0 + f.top_pt, x1 - x0, y1 - y0] });

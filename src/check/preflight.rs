@@ -28,8 +28,9 @@
 //! | `long-leg` | warning | a single column of copy running more than 12 lines beside a photo, or more than 40 beside other stories (a one-column block, an L's one-column leg) (长腿) |
 //! | `squeeze-unused` | warning | a block's `squeeze = N` asking for more lines than the story's paragraphs give back set tighter (any, with `fit = "auto"`) |
 //! | `heads-side-by-side` | warning | two stories' heads in neighbouring columns on the same lines (碰题) |
+//! | `stacked-heads` | warning | a story's head under another's with fewer than four lines of the other's block between (叠题) |
 //! | `reordered` | warning | a page whose stories folio placed in another order than their `priority` and the page's list: no layout kept that one ([`placement`]) |
-//! | `better-with-cuts` | warning | `folio place` and `folio check` only: a page folio placed with flaws a 美编 sends back (heads side by side, a photo narrowed, a long leg, a widow or orphan, 叠题) that cutting copy (or cutting some stories and lengthening others) would take away: what to cut from which story, what to add to which ([`placement`]) |
+//! | `better-with-cuts` | warning | `folio place` and `folio check` only: a page folio placed with flaws a 美编 sends back (heads side by side, a photo narrowed, a long leg, a widow or orphan) that cutting copy (or cutting some stories and lengthening others) would take away: what to cut from which story, what to add to which ([`placement`]) |
 //! | `typst` | warning | Typst's own warnings (e.g. a font family the fonts folder lacks) |
 //!
 //! Errors found before preflight (content, templates) become findings too ([`from_diagnostic`]).
@@ -580,7 +581,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         });
     }
 
-    // Heads side by side (碰题).
+    // Heads side by side (碰题), and heads stacked (叠题).
     for pair in crate::check::heads::check(compiled) {
         let page = page_of(pair.page).unwrap_or_default();
         let data = &compiled.data.pages[pair.page].stories;
@@ -590,11 +591,15 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             _ => String::new(),
         };
         let (first, second) = (name(pair.first), name(pair.second));
-        let code = Code::HeadsSideBySide;
-        let (hint, label) = (crate::tr!("heads-side-by-side-hint"), crate::tr!("mark-heads-side-by-side"));
-        let message = match pair.clash {
-            crate::check::heads::Clash::Row => crate::tr!("heads-side-by-side", page = page, first = first, second = second),
-            crate::check::heads::Clash::Stagger => crate::tr!("heads-staggered", page = page, first = first, second = second),
+        let (code, message, hint, label) = match pair.clash {
+            crate::check::heads::Clash::Row => (Code::HeadsSideBySide, crate::tr!("heads-side-by-side", page = page, first = first, second = second), crate::tr!("heads-side-by-side-hint"), crate::tr!("mark-heads-side-by-side")),
+            crate::check::heads::Clash::Stagger => (Code::HeadsSideBySide, crate::tr!("heads-staggered", page = page, first = first, second = second), crate::tr!("heads-side-by-side-hint"), crate::tr!("mark-heads-side-by-side")),
+            crate::check::heads::Clash::Stacked(lines) => (
+                Code::StackedHeads,
+                crate::tr!("stacked-heads", page = page, first = first, second = second, lines = lines),
+                crate::tr!("stacked-heads-hint", least = crate::layout::place::MIN_COPY_UNDER_HEAD),
+                crate::tr!("mark-stacked-heads"),
+            ),
         };
         // At the second story's headline (a placed story's file has no block to point at); a
         // continuation block's or a facing page's story at the page.

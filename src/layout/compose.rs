@@ -743,6 +743,12 @@ impl<'a> Fitter<'a> {
         Some(chars)
     }
 
+    /// The first grid line of the page's type area under its banner or masthead (a block there
+    /// starts with no rule line).
+    pub fn page_top(&self) -> u32 {
+        self.edition.file.value.pages.get(self.page).map_or(0, |p| (self.page_top)(p.number))
+    }
+
     /// When story `story`'s first photo has no `span` of its own: the span folio gives it in a
     /// block `block_span` columns wide (by its `size`), the most it may take there, and whether
     /// the editor asked for that size (`size` given).

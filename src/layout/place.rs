@@ -682,6 +682,9 @@ struct Search<'a> {
     rows: u32,
     /// The page's lead is hand-placed ([`Beside::lead_span`]): story 0's head may turn.
     lead_placed: bool,
+    /// The area starts under the page's top (under a hand-placed block): a block at its top
+    /// starts with a rule line too, as every block below another does.
+    ruled_top: bool,
     /// The leaves of the page's other searches ([`Leaves`]), taken for this one and given back.
     shared: Leaves,
     /// Per story, the largest head size it may have (an index into the format's `heads`; 0: any):
@@ -789,6 +792,15 @@ fn met_across(right: &[EdgeHead], left: &[EdgeHead], story: usize) -> bool {
 }
 
 impl<'a> Search<'a> {
+    /// The rule line a block starts with: 1 below another block, or at the top of an area
+    /// that starts under the page's top (under a hand-placed block); 0 at the page's top.
+    /// (Until session 33 a block at the top of any area was taken to have none: under a
+    /// hand-placed block the search counted a line under each such head that the page did
+    /// not have, and set a brief's head on the next with three lines between, not four.)
+    fn rule(&self, top: bool) -> u32 {
+        u32::from(!top || self.ruled_top)
+    }
+
     fn index(&self, i: usize, j: usize, w: u32, h: u32, top: bool) -> usize {
         ((((i * (self.n + 1) + j) * (self.w + 1) + w as usize) * (self.h + 1) + h as usize) * 2) + usize::from(top)
     }
@@ -976,7 +988,7 @@ impl<'a> Search<'a> {
                 // Never a head area the check would call too deep (white under the head), nor
                 // a head with fewer than MIN_COPY_UNDER_HEAD lines under it before the block's
                 // foot and the next story's head (叠题).
-                let under = |f: &Fit| h.saturating_sub(u32::from(!top) + f.head_from + f.head_lines);
+                let under = |f: &Fit| h.saturating_sub(self.rule(top) + f.head_from + f.head_lines);
                 if let Some(f) = fit.filter(ok).filter(|f| !f.head_deep && under(f) >= MIN_COPY_UNDER_HEAD) {
                     if cost + extra(&f) < best_total {
                         best_total = cost + extra(&f);
@@ -995,7 +1007,7 @@ impl<'a> Search<'a> {
             if w == 1 && h > LONG_LEG {
                 c += (h - LONG_LEG) * W_LEG;
             }
-            let run = if w == 1 { h.saturating_sub(u32::from(!top) + f.head_from + f.head_lines + f.capacity.saturating_sub(f.lines)) } else { 0 };
+            let run = if w == 1 { h.saturating_sub(self.rule(top) + f.head_from + f.head_lines + f.capacity.saturating_sub(f.lines)) } else { 0 };
             c += leg_beside(&f) + thin_over_photo(&f) * W_THIN;
             let flaws = Flaws { long_legs: legs(&f).count() as u32 + u32::from(run > LONG_LEG), breaks: f.breaks, ..Flaws::default() };
             if i == 0 && !self.lead_placed {
@@ -1084,7 +1096,7 @@ impl<'a> Search<'a> {
                 Mode::Cuts => level && may_cut(f),
                 Mode::Edits => (level && may_cut(f)) || may_add(f),
             };
-            copy && !f.head_short && !f.photos_outside && holds_copy(f) && !f.head_deep && h - h2 >= u32::from(!top) + f.head_lines + MIN_COPY_UNDER_HEAD
+            copy && !f.head_short && !f.photos_outside && holds_copy(f) && !f.head_deep && h - h2 >= self.rule(top) + f.head_lines + MIN_COPY_UNDER_HEAD
         };
         let lead = i == 0 && !self.lead_placed;
         let cost = |f: &Fit| {
@@ -1177,7 +1189,7 @@ impl<'a> Search<'a> {
         let (slack, head) = self.slack(i, w, h, top, aside)?;
         let lo = slack.saturating_sub(w - w2 + 1) / w2;
         let hi = slack / w2 + 1;
-        let most = h.saturating_sub(u32::from(!top) + head + MIN_COPY_UNDER_HEAD);
+        let most = h.saturating_sub(self.rule(top) + head + MIN_COPY_UNDER_HEAD);
         Some((lo.max(MIN_CORNER), hi.min(most), lo > most))
     }
 
@@ -1196,9 +1208,9 @@ impl<'a> Search<'a> {
                 if let Some((c, a)) = self.leaf(i, w, h, top, setting).filter(|(_, a)| a.missed.lines() <= self.miss) {
                     let edges = if a.vertical > 0 {
                         // A vertical head stands along the block's left edge only.
-                        Edges { left: vec![EdgeHead { from: u32::from(!top), to: u32::from(!top) + a.vertical, story: i, clashed: false, vertical: true }], right: Vec::new() }
+                        Edges { left: vec![EdgeHead { from: self.rule(top), to: self.rule(top) + a.vertical, story: i, clashed: false, vertical: true }], right: Vec::new() }
                     } else {
-                        let from = u32::from(!top) + a.head_from;
+                        let from = self.rule(top) + a.head_from;
                         let head = EdgeHead { from, to: from + a.head_text, story: i, clashed: false, vertical: false };
                         Edges { left: vec![head], right: vec![head] }
                     };
@@ -1271,7 +1283,7 @@ impl<'a> Search<'a> {
                         continue;
                     }
                     let kc = self.best(i + 1, j, w2, h2, false);
-                    let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + if vertical > 0 { vertical } else { head_text }, story: i, clashed: false, vertical: vertical > 0 };
+                    let head = EdgeHead { from: self.rule(top), to: self.rule(top) + if vertical > 0 { vertical } else { head_text }, story: i, clashed: false, vertical: vertical > 0 };
                     for (bi, b) in self.cands(kc).iter().enumerate() {
                         if a + b.cost >= bar(&list, self.below) {
                             break;
@@ -1319,7 +1331,7 @@ impl<'a> Search<'a> {
                     }
                     // The strip starts under the L's head and the copy across it.
                     let hb = hl - h2;
-                    let head = EdgeHead { from: u32::from(!top), to: u32::from(!top) + head_text, story: i, clashed: false, vertical: false };
+                    let head = EdgeHead { from: self.rule(top), to: self.rule(top) + head_text, story: i, clashed: false, vertical: false };
                     for (k, under_first) in (i + 2..j).flat_map(|k| [(k, false), (k, true)]) {
                         let ((s0, s1), (u0, u1)) = if under_first { ((k, j), (i + 1, k)) } else { ((i + 1, k), (k, j)) };
                         let ks = self.best(s0, s1, w2, h - hb, false);
@@ -1381,7 +1393,7 @@ impl<'a> Search<'a> {
             Choice::Leaf { setting } => {
                 let adjust = self.leaf(i, w, h, at_top, setting).map(|(_, a)| a).unwrap_or_default();
                 let (vertical, raised) = (setting == HeadSetting::Turned, setting == HeadSetting::Raised);
-                let from = top - self.area.top + u32::from(!at_top);
+                let from = top - self.area.top + self.rule(at_top);
                 let head = if adjust.vertical > 0 {
                     EdgeHead { from, to: from + adjust.vertical, story: i, clashed: false, vertical: true }
                 } else {
@@ -1421,7 +1433,7 @@ impl<'a> Search<'a> {
         let wrapped = self.wrap(i, (w, h, at_top), (w2, h2));
         let missed = wrapped.map_or(Missed::default(), |x| x.missed);
         let (photo_lines, photo_span) = wrapped.map_or((None, None), |x| (x.photo_lines, x.photo_span));
-        let from = top - self.area.top + u32::from(!at_top);
+        let from = top - self.area.top + self.rule(at_top);
         let head = match wrapped {
             Some(x) if x.vertical > 0 => EdgeHead { from, to: from + x.vertical, story: i, clashed: false, vertical: true },
             _ => EdgeHead { from, to: from + wrapped.map_or(1, |x| x.head_text), story: i, clashed: false, vertical: false },
@@ -1753,6 +1765,7 @@ fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Bes
         mode,
         rows: mode.rows(),
         lead_placed: beside.lead_placed(),
+        ruled_top: area.top > fitter.page_top(),
         caps: caps.to_vec(),
         miss,
         below,
