@@ -1142,7 +1142,7 @@ fn every_column_of_a_placed_block_holds_copy() {
 /// almost on the next (叠题, then a cost it paid). Now every head has at least four lines under
 /// it, so the page stops with what to add, story by story, and nothing is written; with three
 /// paragraphs a story the page places, and read back every head stands four lines or more
-/// above its block's foot.
+/// (and the blank line under it) above its block's foot.
 #[test]
 fn a_page_of_briefs_far_short_of_its_space_asks_for_copy() {
     let p = TestProject::sample();
@@ -1158,15 +1158,50 @@ fn a_page_of_briefs_far_short_of_its_space_asks_for_copy() {
     seed_edition(&p, "briefs3", "tabloid", &picks(3), |_| String::new());
     let report = p.report("briefs3", true);
     assert_eq!(report.placed[0].blocks.len(), 8, "every story placed");
+    for (si, under) in lines_under_heads(&p, "briefs3", &report).into_iter().enumerate() {
+        assert!(under > 4.5, "story {si}: {under:.1} lines under its head's type before its block's foot (four lines of the block under its area and the blank line, or more)");
+    }
+}
+
+/// Read back from edition `name`'s first page: for each story, the grid lines from the foot of
+/// its head's type to its block's foot (four lines of the block under a head's area and the
+/// blank line under it read as 5.0–5.3; three as 4.0–4.3).
+fn lines_under_heads(p: &TestProject, name: &str, report: &folio::session::Report) -> Vec<f64> {
     let page = &report.compiled.data.pages[0];
     let f = &page.format;
-    let words = &bbox_words(&p.out().join("briefs3.pdf"))[0];
-    for (si, story) in page.stories.iter().enumerate() {
-        let head: Vec<&Word> = words.iter().map(|(_, w)| w).filter(|w| w.y1 - w.y0 > 1.4 * f.spec.body_size && owns(f, story, w, 0.5 * f.spec.body_size)).collect();
-        let bottom = head.iter().map(|w| w.y1).fold(f64::NEG_INFINITY, f64::max);
-        assert!(bottom.is_finite(), "story {si}'s head read back");
-        let under = (on_page(f, &story.block).3 - bottom) / f.pitch_pt;
-        assert!(under > 3.9, "story {si}: {under:.1} lines under its head before its block's foot");
+    let words = &bbox_words(&p.out().join(format!("{name}.pdf")))[0];
+    page.stories
+        .iter()
+        .enumerate()
+        .map(|(si, story)| {
+            let head: Vec<&Word> = words.iter().map(|(_, w)| w).filter(|w| w.y1 - w.y0 > 1.4 * f.spec.body_size && owns(f, story, w, 0.5 * f.spec.body_size)).collect();
+            let bottom = head.iter().map(|w| w.y1).fold(f64::NEG_INFINITY, f64::max);
+            assert!(bottom.is_finite(), "{name}: story {si}'s head read back");
+            (on_page(f, &story.block).3 - bottom) / f.pitch_pt
+        })
+        .collect()
+}
+
+/// Under a hand-placed block a block at the top of the free area starts with a rule line, as
+/// any block below another does: a tabloid page of seed text (TEST DATA) with its lead by hand
+/// across the top, 24 lines deep, and four one- or two-paragraph stories for folio to place
+/// under it. The search once counted no rule there and set two heads each on the next with
+/// three lines of its block between (叠题, by `folio check`'s measure); now `folio check`
+/// finds none, and read back every placed head stands four lines or more above its block's
+/// foot.
+#[test]
+fn the_search_counts_the_rule_under_a_hand_placed_block() {
+    let p = TestProject::sample();
+    let lead = "\n[block]\ncolumn = 1\nspan = 6\ntop = 0\nheight = 24\n";
+    seed_edition(&p, "ruled", "tabloid", &[(8, 7, 4), (57, 1, 15), (48, 1, 20), (62, 1, 3), (55, 2, 12)], |k| if k == 0 { lead.to_string() } else { String::new() });
+    let report = p.report("ruled", true);
+    assert_eq!(report.placed[0].blocks.len(), 4, "the four others placed: {:?}", report.placed);
+    let run = p.folio(&["check", "content/ruled", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let stacked: Vec<_> = v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "stacked-heads").collect();
+    assert!(stacked.is_empty(), "{stacked:#?}");
+    for (si, under) in lines_under_heads(&p, "ruled", &report).into_iter().enumerate().skip(1) {
+        assert!(under > 4.5, "story {si}: {under:.1} lines under its head's type before its block's foot (four lines of the block under its area and the blank line, or more)");
     }
 }
 
