@@ -5,11 +5,10 @@
 //! than [`MIN_COPY_UNDER_HEAD`] lines of that story's block between (叠题: a block
 //! hand-made too shallow for its copy to stand under its head; the search never places one).
 
-use crate::layout::place::MIN_COPY_UNDER_HEAD;
-
 use crate::layout::compile::Compiled;
 use crate::layout::compose::{PlacedPiece, Rect};
 use crate::layout::galley::Piece;
+use crate::layout::place::MIN_COPY_UNDER_HEAD;
 
 /// What is wrong with a pair of heads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
