@@ -173,6 +173,42 @@ fn a_closing_quote_may_end_a_line_before_a_latin_word_or_a_number() {
     assert!(!l.per_page[0].is_empty(), "without the break, a line before a quote is spread");
 }
 
+/// An English word longer than the column is hyphenated, not run past it: in a one-column
+/// tabloid block (TEST DATA: a sentence written for this test), `Pneumonoultramicroscopicsilico
+/// volcanoconiosis` (45 letters, some 23 em in a 10-character column) was a `too-wide` error
+/// and the build was refused; now the build writes the page, and read back from the PDF the
+/// word's lines end with a hyphen and hold its letters in order, each line inside the column,
+/// and `folio check` finds nothing too wide.
+#[test]
+fn a_long_english_word_is_hyphenated_not_run_past_its_column() {
+    let p = TestProject::sample();
+    let dir = p.edition("latin");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
+    let word = "Pneumonoultramicroscopicsilicovolcanoconiosis";
+    std::fs::write(dir.join("stories/a.toml"), format!("# TEST DATA\nheadline = \"测试\"\nbody = \"\"\"\n这种病又称{word}，是一种职业病。\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 1\ntop = 0\nheight = 64\n")).unwrap();
+    let pdf = p.out().join("latin.pdf");
+    p.folio(&["build", "content/latin"]).assert_code(0);
+    let mut read = typeset::body_lines(&pdf, TABLOID.size).concat();
+    read.sort_by(|a, b| a.y().total_cmp(&b.y()));
+    let lines: Vec<String> = read.iter().map(|l| l.text().chars().filter(|c| !c.is_whitespace()).collect()).collect();
+    let broken: Vec<&String> = lines.iter().filter(|l| l.ends_with('-')).collect();
+    assert!(broken.len() >= 2, "the word broken with hyphens: {lines:?}");
+    let joined: String = lines.iter().map(|l| l.strip_suffix('-').unwrap_or(l)).collect();
+    assert!(joined.contains(word), "every letter in order: {joined}");
+    let f = &p.report("latin", false).compiled.data.pages[0].format;
+    let right = f.bleed_pt + f.side_pt + f.column_pt;
+    // (A full-width mark at a line's end keeps its em, its empty half past the column: the
+    // letters and the hyphen are what must stay inside.)
+    for l in &read {
+        let x1 = l.chars.iter().filter(|c| c.c.is_ascii_alphabetic() || c.c == '-').map(|c| c.x1).fold(f64::MIN, f64::max);
+        assert!(x1 <= right + 3.0, "inside the column: {} ends at {x1:.1}, the column at {right:.1}", l.text());
+    }
+    let run = p.folio(&["check", "content/latin", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "too-wide"), "{v:#}");
+}
+
 #[test]
 fn without_the_refinements_digits_spread_their_lines_and_are_found() {
     // The measurement sees what the refinements prevent: in the plain setting (the fonts'
@@ -981,13 +1017,14 @@ fn a_finding_in_a_continuation_block_points_at_its_jump() {
 
 #[test]
 fn a_word_wider_than_its_column_is_refused_and_a_hyphen_mends_it() {
-    // Copy from another desk: a programme's name in Latin letters, one word wider than a
-    // tabloid column. Typst breaks Latin text only at spaces and hyphens, so the line ran
-    // 75 pt past its column, over the gutter and the next column's copy, with exit 0.
+    // Copy from another desk: a programme's web address, one run of Latin letters wider than a
+    // tabloid column. Typst breaks it only at spaces and hyphens (folio hyphenates English
+    // words since session 33, not web addresses), so the line ran 75 pt past its column, over
+    // the gutter and the next column's copy, with exit 0.
     let p = TestProject::with_edition("jiangxi-special");
     let dir = p.edition("wide");
     std::fs::create_dir_all(dir.join("stories")).unwrap();
-    let word = "ProfessionalDevelopmentProgramme";
+    let word = "ProfessionalDevelopmentProgramme.org";
     let mut paras = Seed::load().paras_from(10, 3);
     paras.insert(1, format!("该项目英文名称为{word}，于今年实施。"));
     std::fs::write(dir.join("stories/a.toml"), story_toml("全力推进毒品问题综合治理", &paras) + "\n[block]\ncolumn = 1\nspan = 3\ntop = 0\nheight = 64\n").unwrap();
@@ -1004,15 +1041,15 @@ fn a_word_wider_than_its_column_is_refused_and_a_hyphen_mends_it() {
     assert!(run.stdout().contains("[too-wide]") && run.stdout().contains("有文字超出栏宽") && run.stdout().contains("连字符"), "{}", run.stdout());
 
     // A run of thousands of letters is named by its start.
-    p.edit("content/wide/stories/a.toml", |t| t.replace(word, &"A".repeat(3000)));
+    p.edit("content/wide/stories/a.toml", |t| t.replace(word, &format!("{}.org", "A".repeat(3000))));
     let run = p.folio(&["build", "content/wide", "--diagnostic-format", "short"]);
     let said = run.stderr().lines().find(|l| l.contains("text runs past its column")).map(str::to_string).unwrap_or_else(|| panic!("{}", run.stderr()));
     assert!(said.contains(&format!("「{}…」", "A".repeat(40))) && said.len() < 600, "{said}");
-    p.edit("content/wide/stories/a.toml", |t| t.replace(&"A".repeat(3000), word));
+    p.edit("content/wide/stories/a.toml", |t| t.replace(&format!("{}.org", "A".repeat(3000)), word));
 
     // Hyphens where the word may break: it builds, and every character of the copy stands
     // inside its column, read back from the PDF.
-    p.edit("content/wide/stories/a.toml", |t| t.replace(word, "Professional-Development-Programme"));
+    p.edit("content/wide/stories/a.toml", |t| t.replace(word, "Professional-Development-Programme.org"));
     p.folio(&["build", "content/wide"]).assert_code(0);
     let report = p.report("wide", false);
     let fmt = &report.compiled.data.pages[0].format;

@@ -18,8 +18,10 @@ use crate::input::grid::{Format, Formats};
 pub struct Run {
     /// `body`, `digits` (a number — ASCII digits with the marks that belong to it, [`body_runs`]
     /// — of an even count of characters), `digits-odd` (of an odd count), `dateline`,
-    /// `label` (an interview's speaker, 记者：), `attribution`, or `break` (a place the line may
-    /// break that the Unicode rules do not give, [`QUOTE_BREAK`]: no text is set for it).
+    /// `label` (an interview's speaker, 记者：), `attribution`, `break` (a place the line may
+    /// break that the Unicode rules do not give, [`QUOTE_BREAK`]: no text is set for it),
+    /// `latin` (a Latin word of [`LATIN_WORD`] letters or more, which the line may hyphenate) or
+    /// `hyphen` (the hyphen at the end of a line that breaks such a word, [`split_runs`]).
     pub style: &'static str,
     /// The text, set literally.
     pub text: String,
@@ -688,6 +690,15 @@ pub fn body_runs(text: &str) -> Vec<Run> {
             i += number;
             continue;
         }
+        let word = chars[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        // A word, not part of a web address, a file name or a code (www.…, AEC-Q100, a_b):
+        // those take no hyphen they do not have.
+        let token = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || "./@_-:\\%#&=?+~".contains(*c));
+        if word >= LATIN_WORD && !token(i.checked_sub(1).map(|k| &chars[k])) && !token(chars.get(i + word)) {
+            runs.push(Run { style: "latin", text: chars[i..i + word].iter().collect() });
+            i += word;
+            continue;
+        }
         match runs.last_mut() {
             _ if chars[i] == QUOTE_BREAK => runs.push(Run { style: "break", text: QUOTE_BREAK.to_string() }),
             Some(r) if r.style == "body" => r.text.push(chars[i]),
@@ -697,6 +708,14 @@ pub fn body_runs(text: &str) -> Vec<Run> {
     }
     runs
 }
+
+/// The fewest letters of a Latin word that the line may hyphenate (a `latin` run, set in English
+/// with hyphenation): a word longer than what is left of a line no longer leaves the line
+/// spread by an em or more, nor runs past the column (`too-wide`) where it is longer than the
+/// column. Shorter words are not hyphenated (English patterns leave two letters either side),
+/// nor letters that are part of a web address, a file name or a code (a digit or one of
+/// `./@_-:` and the like beside them).
+pub const LATIN_WORD: usize = 5;
 
 /// A line break a Chinese closing quote allows before a Latin letter or a digit, which the
 /// Unicode line-breaking rules do not: `“一网通办”APP`, `“五聚工程”15项`. UAX #14 keeps a quotation
@@ -752,11 +771,21 @@ pub fn split_runs(runs: &[Run], lines: &[String]) -> Result<Vec<Vec<Run>>, Strin
     let chars: Vec<(char, usize)> = runs.iter().enumerate().flat_map(|(i, r)| r.text.chars().map(move |c| (c, i))).collect();
     let mut cursor = 0;
     let mut bounds = Vec::new();
+    // The lines that end with a hyphen inside a Latin word.
+    let mut hyphenated = Vec::new();
     for line in lines {
         let start = cursor;
         for c in line.chars().filter(|&c| printed(c)) {
             while cursor < chars.len() && !printed(chars[cursor].0) {
                 cursor += 1;
+            }
+            // A hyphen the breaker set at the line's end inside a Latin word: the word goes on
+            // on the next line.
+            let inside_word = cursor > 0 && cursor < chars.len() && runs[chars[cursor].1].style == "latin" && chars[cursor - 1].1 == chars[cursor].1;
+            // (Typst gives the line's text a soft hyphen there, U+00AD.)
+            if matches!(c, '\u{ad}' | '-' | '\u{2010}') && inside_word && chars[cursor].0 != c {
+                hyphenated.push(bounds.len());
+                break;
             }
             if cursor >= chars.len() || chars[cursor].0 != c {
                 return Err(format!("could not follow the line breaks of the paragraph starting \"{}\"", runs.iter().map(|r| r.text.as_str()).collect::<String>().chars().take(12).collect::<String>()));
@@ -770,13 +799,17 @@ pub fn split_runs(runs: &[Run], lines: &[String]) -> Result<Vec<Vec<Run>>, Strin
     }
     Ok(bounds
         .into_iter()
-        .map(|(a, b)| {
+        .enumerate()
+        .map(|(k, (a, b))| {
             let mut line: Vec<Run> = Vec::new();
             for &(c, ri) in &chars[a..b] {
                 match line.last_mut() {
                     Some(r) if r.style == runs[ri].style => r.text.push(c),
                     _ => line.push(Run { style: runs[ri].style, text: c.to_string() }),
                 }
+            }
+            if hyphenated.contains(&k) {
+                line.push(Run { style: "hyphen", text: "-".to_string() });
             }
             line
         })
@@ -787,6 +820,24 @@ pub fn split_runs(runs: &[Run], lines: &[String]) -> Result<Vec<Vec<Run>>, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_latin_word_is_a_run_of_its_own_and_a_line_may_break_it_with_a_hyphen() {
+        let runs = body_runs("又称Pneumonoultramicroscopic方案，GPS定位");
+        let got: Vec<(&str, &str)> = runs.iter().map(|r| (r.style, r.text.as_str())).collect();
+        assert_eq!(got, [("body", "又称"), ("latin", "Pneumonoultramicroscopic"), ("body", "方案，GPS定位")]);
+        // Typst's line text ends with a soft hyphen where it broke the word: the line gets a
+        // hyphen run, the word goes on on the next.
+        let lines = ["又称Pneumonoul\u{ad}".to_string(), "tramicroscopic方案，GPS定位".to_string()];
+        let split = split_runs(&runs, &lines).unwrap();
+        let text = |l: &[Run]| l.iter().map(|r| format!("{}:{}", r.style, r.text)).collect::<Vec<_>>();
+        assert_eq!(text(&split[0]), ["body:又称", "latin:Pneumonoul", "hyphen:-"]);
+        assert_eq!(text(&split[1]), ["latin:tramicroscopic", "body:方案，GPS定位"]);
+        // Letters of a web address or a code are not a word to hyphenate.
+        assert!(body_runs("网址www.example.org，型号AEC-Q100，文件report_final").iter().all(|r| r.style != "latin"));
+        // Not inside a word: a line that does not follow the copy is still an error.
+        assert!(split_runs(&runs, &["又称\u{ad}".to_string()]).is_err());
+    }
 
     #[test]
     fn a_closing_quote_before_a_latin_word_or_a_number_may_end_a_line() {
