@@ -131,6 +131,23 @@ fn copy_full_of_digits_dates_and_latin_sets_without_loose_lines() {
     assert!(l.per_page[0].len() >= 10, "plain: {} loose lines", l.per_page[0].len());
 }
 
+/// A one-page tabloid edition `name` of one story (TEST DATA: `copy`, written for the test) by
+/// hand in one column down the page, built: the project, its PDF, and its body lines read back
+/// top to bottom (with their text, spaces left out).
+fn one_column(name: &str, copy: &str) -> (TestProject, std::path::PathBuf, Vec<Line>, Vec<String>) {
+    let p = TestProject::sample();
+    let dir = p.edition(name);
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
+    std::fs::write(dir.join("stories/a.toml"), format!("# TEST DATA\nheadline = \"测试\"\nbody = \"\"\"\n{copy}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 1\ntop = 0\nheight = 64\n")).unwrap();
+    let pdf = p.out().join(format!("{name}.pdf"));
+    p.folio(&["build", &format!("content/{name}")]).assert_code(0);
+    let mut read = typeset::body_lines(&pdf, TABLOID.size).concat();
+    read.sort_by(|a, b| a.y().total_cmp(&b.y()));
+    let lines = read.iter().map(|l| l.text().chars().filter(|c| !c.is_whitespace()).collect()).collect();
+    (p, pdf, read, lines)
+}
+
 /// A closing quote may end a line before a Latin word or a number (clreq), which the Unicode
 /// line-breaking rules do not allow (a quotation mark keeps its neighbours unless both are
 /// Chinese): in a one-column tabloid block (TEST DATA: sentences written for this test) whose
@@ -141,17 +158,8 @@ fn copy_full_of_digits_dates_and_latin_sets_without_loose_lines() {
 /// and spreads what is left.
 #[test]
 fn a_closing_quote_may_end_a_line_before_a_latin_word_or_a_number() {
-    let p = TestProject::sample();
-    let dir = p.edition("quotes");
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
     let copy = "市民今后可以通过手机上的“一网通办”APP预约办理各项业务。\n\n今年以来，该市在全市开展“五聚工程”15项特色项目建设。";
-    std::fs::write(dir.join("stories/a.toml"), format!("# TEST DATA\nheadline = \"测试\"\nbody = \"\"\"\n{copy}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 1\ntop = 0\nheight = 64\n")).unwrap();
-    let pdf = p.out().join("quotes.pdf");
-    p.folio(&["build", "content/quotes"]).assert_code(0);
-    let mut read = typeset::body_lines(&pdf, TABLOID.size).concat();
-    read.sort_by(|a, b| a.y().total_cmp(&b.y()));
-    let lines: Vec<String> = read.iter().map(|l| l.text().chars().filter(|c| !c.is_whitespace()).collect()).collect();
+    let (p, pdf, _, lines) = one_column("quotes", copy);
     for (end, next) in [("“一网通办”", "APP"), ("“五聚工程”", "15")] {
         let at = lines.iter().position(|l| l.ends_with(end)).unwrap_or_else(|| panic!("a line ends with {end}: {lines:?}"));
         assert!(lines[at + 1].starts_with(next), "the next starts with {next}: {lines:?}");
@@ -181,17 +189,8 @@ fn a_closing_quote_may_end_a_line_before_a_latin_word_or_a_number() {
 /// and `folio check` finds nothing too wide.
 #[test]
 fn a_long_english_word_is_hyphenated_not_run_past_its_column() {
-    let p = TestProject::sample();
-    let dir = p.edition("latin");
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
     let word = "Pneumonoultramicroscopicsilicovolcanoconiosis";
-    std::fs::write(dir.join("stories/a.toml"), format!("# TEST DATA\nheadline = \"测试\"\nbody = \"\"\"\n这种病又称{word}，是一种职业病。\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 1\ntop = 0\nheight = 64\n")).unwrap();
-    let pdf = p.out().join("latin.pdf");
-    p.folio(&["build", "content/latin"]).assert_code(0);
-    let mut read = typeset::body_lines(&pdf, TABLOID.size).concat();
-    read.sort_by(|a, b| a.y().total_cmp(&b.y()));
-    let lines: Vec<String> = read.iter().map(|l| l.text().chars().filter(|c| !c.is_whitespace()).collect()).collect();
+    let (p, _, read, lines) = one_column("latin", &format!("这种病又称{word}，是一种职业病。"));
     let broken: Vec<&String> = lines.iter().filter(|l| l.ends_with('-')).collect();
     assert!(broken.len() >= 2, "the word broken with hyphens: {lines:?}");
     let joined: String = lines.iter().map(|l| l.strip_suffix('-').unwrap_or(l)).collect();
