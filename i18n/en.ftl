@@ -562,7 +562,7 @@ format-real-range = `{ $key }` = { $value } is out of range: { $lo }–{ $hi } {
 format-int-range = `{ $key }` = { $value } is out of range: { $lo }–{ $hi }
 format-top-lines-range = `{ $key }` = { $value } is out of range: 0–{ $max } (fewer than the page's { $lines } lines)
 format-label-empty = `label` is empty
-format-heads = `heads` must list the headline sizes largest first, each for a narrower `span` than the one before and with a smaller `size` (6–200 pt), the last for `span = 1`, at most 12
+format-heads = `heads` must list the headline sizes largest first, each for a narrower `span` than the one before and with a smaller `size` (6–200 pt) and no larger `min_chars`, the last for `span = 1`, at most 12
 format-area-too-big = the type area ({ $width } × { $height } mm) does not fit the trim ({ $trim_width } × { $trim_height } mm)
 formats-none = layouts/formats.toml defines no page format
 formats-none-hint = define at least one, e.g. [broadsheet] with its trim, columns and lines

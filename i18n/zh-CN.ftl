@@ -487,7 +487,7 @@ format-real-range = `{ $key }` = { $value } 超出范围：{ $lo }–{ $hi } { $
 format-int-range = `{ $key }` = { $value } 超出范围：{ $lo }–{ $hi }
 format-top-lines-range = `{ $key }` = { $value } 超出范围：0–{ $max }（须少于版面的 { $lines } 行）
 format-label-empty = `label` 是空的
-format-heads = `heads` 须按字号从大到小列出主题字号：每一级的 `span` 比上一级窄、`size` 比上一级小（6–200 pt），最后一级 `span = 1`，至多 12 级
+format-heads = `heads` 须按字号从大到小列出主题字号：每一级的 `span` 比上一级窄、`size` 比上一级小（6–200 pt）、`min_chars` 不大于上一级，最后一级 `span = 1`，至多 12 级
 format-area-too-big = 版心（{ $width } × { $height } 毫米）超出了成品尺寸（{ $trim_width } × { $trim_height } 毫米）
 formats-none = layouts/formats.toml 中没有定义任何版式
 formats-none-hint = 至少定义一个，如 [broadsheet]，写明成品尺寸、栏数和行数

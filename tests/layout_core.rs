@@ -178,7 +178,8 @@ fn the_search_tiles_a_page_with_every_story_fitting() {
 
 /// A hand-placed head beside the free area is weighed like a placed one (碰题): on the
 /// broadsheet's page 5, the columns the search gives the lead, with the stories it puts under
-/// the lead, searched as a part of their own, with a two-line head hand-placed just right of
+/// the lead (or, with the lead across the page, the stories under its leg), searched as a part
+/// of their own, with a two-line head hand-placed just right of
 /// the area (as if the stories there were placed by hand) at every line range that meets one
 /// of the heads the search sets there with nothing beside the area. For each: the layout costs
 /// no less than without the neighbour and at most a 碰题 more (the same blocks, priced with the
@@ -198,11 +199,18 @@ fn the_search_keeps_its_heads_off_a_hand_placed_head_beside_its_area() {
         let everything: Vec<usize> = (0..stories.len()).collect();
         let page_top = edition.page_top(formats, pi);
         let whole = search(fitter, &everything, Area { column: 1, columns: f.columns, top: page_top, bottom: f.lines }).expect("page 5 tiles");
-        // The columns of the lead and the stories under it: a part of the page's layout of its own.
+        // A part of the page's layout of its own: the columns of the lead and the stories under
+        // it, or where the lead is across the page, the stories under its leg (an L's columns
+        // left of its corner; since session 34, whose smaller heads on short stories let the lead
+        // run across page 5).
         let lead = whole.blocks.iter().find(|b| b.story == id("jiujiang-lead")).unwrap();
-        let area = Area { column: 1, columns: lead.span, top: page_top, bottom: f.lines };
-        let ids: Vec<usize> = whole.blocks.iter().filter(|b| b.column + b.span - 1 <= lead.span).map(|b| b.story).collect();
-        assert!(ids.len() >= 3 && lead.span < f.columns, "{whole:?}");
+        let area = if lead.span < f.columns {
+            Area { column: 1, columns: lead.span, top: page_top, bottom: f.lines }
+        } else {
+            Area { column: 1, columns: lead.span - lead.cutout.map_or(0, |(w, _)| w), top: lead.top + lead.height, bottom: f.lines }
+        };
+        let ids: Vec<usize> = whole.blocks.iter().filter(|b| b.column + b.span - 1 <= area.columns && b.top >= area.top).map(|b| b.story).collect();
+        assert!(ids.len() >= 3, "{whole:?}");
         // Each placed head's lines (under the rule a block below the area's top starts with).
         let heads = |layout: &Layout| -> Vec<(u32, u32, usize)> {
             layout
@@ -219,11 +227,13 @@ fn the_search_keeps_its_heads_off_a_hand_placed_head_beside_its_area() {
         };
         let alone = search(fitter, &ids, area).expect("the lead's part tiles its columns");
         let own = heads(&alone);
-        let meets = |layout: &Layout, (from, to): (u32, u32)| heads(layout).into_iter().any(|(a, b, _)| a < to && from < b);
+        // A head along the area's right edge (its block's last column the area's) on those lines.
+        let right_edge = |layout: &Layout, story: usize| layout.blocks.iter().any(|b| b.story == story && b.column + b.span == area.column + area.columns);
+        let meets = |layout: &Layout, (from, to): (u32, u32)| heads(layout).into_iter().any(|(a, b, st)| a < to && from < b && right_edge(layout, st));
         let mut moved = 0;
         for from in area.top + 2..area.bottom - 2 {
             let hand = (from, from + 2);
-            if !own.iter().any(|&(a, b, _)| a < hand.1 && hand.0 < b) {
+            if !own.iter().any(|&(a, b, st)| a < hand.1 && hand.0 < b && right_edge(&alone, st)) {
                 continue;
             }
             let beside = Beside { right: vec![hand], ..Beside::default() };
@@ -1105,11 +1115,19 @@ fn random_story_sets_place_exactly_or_say_what_to_cut() {
                 for (k, story) in page.stories.iter().enumerate() {
                     let b = &blocks.iter().find(|b| b.story == k).unwrap();
                     for c in b.column - 1..b.column - 1 + b.span {
-                        // The column's own foot (above an L-shaped block's corner in its columns).
-                        let foot = story.block.y + story.block.h - f.line_y(b.top + b.height - common::column_foot(b, c));
                         let x = f.col_x(c);
                         let bottom = story.items.iter().filter(|it| (it.rect.x - x).abs() < 0.5).map(|it| it.rect.y + it.rect.h).fold(f64::NAN, f64::max);
-                        assert!(bottom.is_finite(), "{what}: story {k}'s column {} holds no copy", c + 1);
+                        // The column's own foot (above an L-shaped block's corner in its columns).
+                        let foot = story.block.y + story.block.h - f.line_y(b.top + b.height - common::column_foot(b, c));
+                        // A vertical head (竖题) may keep its column, the copy beside it: then it
+                        // runs down to the column's foot.
+                        let vertical = matches!(&story.head.piece, folio::layout::compose::PlacedPiece::Piece(folio::layout::galley::Piece::Head { head }) if head.vertical);
+                        if vertical && c == b.column - 1 && bottom.is_nan() {
+                            let head_foot = story.head.rect.y + story.head.rect.h;
+                            assert!(foot - head_foot <= 2.0 * f.pitch_pt + 0.01, "{what}: story {k}'s vertical head ends {:.1} pt above its column's foot, no copy under it", foot - head_foot);
+                            continue;
+                        }
+                        assert!(bottom.is_finite(), "{what}: story {k}'s column {} holds no copy: {blocks:?}", c + 1);
                         assert!(foot - bottom <= 2.0 * f.pitch_pt + 0.01, "{what}: story {k}'s column {} ends {:.1} pt above its foot; {blocks:?} {:?}", c + 1, foot - bottom, report.compiled.fits);
                         worst = worst.max(((foot - bottom) / f.pitch_pt).round() as u32);
                     }

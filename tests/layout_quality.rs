@@ -1163,6 +1163,55 @@ fn a_page_of_briefs_far_short_of_its_space_asks_for_copy() {
     }
 }
 
+/// Read back from edition `name`'s first page: each story's headline size, the height poppler
+/// gives the largest word of its head (a word set larger than the body inside its block).
+fn head_sizes_read_back(p: &TestProject, name: &str, report: &folio::session::Report) -> Vec<f64> {
+    let page = &report.compiled.data.pages[0];
+    let f = &page.format;
+    let words = &bbox_words(&p.out().join(format!("{name}.pdf")))[0];
+    page.stories
+        .iter()
+        .map(|story| words.iter().map(|(_, w)| w).filter(|w| w.y1 - w.y0 > 1.4 * f.spec.body_size && owns(f, story, w, 0.5 * f.spec.body_size)).map(|w| w.y1 - w.y0).fold(0.0, f64::max))
+        .collect()
+}
+
+/// A story's head is no larger than its copy warrants (the format's `min_chars`): a tabloid
+/// page of seed text (TEST DATA), a lead of about 1 260 characters and three stories of 460–510,
+/// which folio placed under the lead five columns wide, one of them under a 30 pt head (the
+/// span's size, a size under the lead's 42). Read back, the lead's head is 42 pt and each
+/// other 22 pt, the size the ladder gives 400–699 characters; with `min_chars` taken out of
+/// `formats.toml` a head is 30 pt again. A broadsheet page whose copy fills it only under
+/// heads larger than that (seven stories, 330–610 characters under a 1 390-character lead)
+/// still places, its heads as their spans give.
+#[test]
+fn a_short_story_gets_a_head_no_larger_than_its_copy_warrants() {
+    let p = TestProject::sample();
+    let picks = [(4, 15, 5), (44, 5, 4), (33, 7, 1), (21, 6, 1)];
+    seed_edition(&p, "short", "tabloid", &picks, |_| String::new());
+    let report = p.report("short", true);
+    let chars: Vec<usize> = report.placed[0].blocks.iter().map(|b| b.story).map(|si| report.edition.stories[0][si].value.text_chars()).collect();
+    assert!(chars[1..].iter().all(|c| (400..700).contains(c)), "the copy of the test: {chars:?}");
+    let sizes = head_sizes_read_back(&p, "short", &report);
+    assert!((sizes[0] - 42.0).abs() < 0.5, "the lead's head: {sizes:?}");
+    for (si, size) in sizes.iter().enumerate().skip(1) {
+        assert!((size - 22.0).abs() < 0.5, "story {si} ({} characters): a {size:.1} pt head, not 22: {sizes:?}", chars[si]);
+    }
+
+    p.edit("layouts/formats.toml", |t| ["1500", "1200", "800", "700", "450", "400", "200"].iter().fold(t, |t, n| t.replace(&format!(", min_chars = {n}"), "")));
+    assert!(!std::fs::read_to_string(p.root().join("layouts/formats.toml")).unwrap().contains("min_chars ="));
+    let report = p.report("short", true);
+    let sizes = head_sizes_read_back(&p, "short", &report);
+    assert!(sizes[1..].iter().any(|&z| (z - 30.0).abs() < 0.5), "without min_chars a head as its span gives: {sizes:?}");
+    p.edit("layouts/formats.toml", |_| std::fs::read_to_string(repo().join("layouts/formats.toml")).unwrap());
+
+    let picks = [(6, 15, 0), (17, 6, 17), (37, 4, 16), (42, 6, 2), (50, 5, 15), (46, 3, 4), (60, 5, 14)];
+    seed_edition(&p, "full", "broadsheet", &picks, |_| String::new());
+    let report = p.report("full", true);
+    assert_eq!(report.placed[0].blocks.len(), 7, "every story placed");
+    let sizes = head_sizes_read_back(&p, "full", &report);
+    assert!(sizes[1..].iter().any(|&z| z > 25.0), "a head larger than its copy's 22 pt or less: {sizes:?}");
+}
+
 /// Read back from edition `name`'s first page: for each story, the grid lines from the foot of
 /// its head's type to its block's foot (four lines of the block under a head's area and the
 /// blank line under it read as 5.0–5.3; three as 4.0–4.3).

@@ -240,7 +240,7 @@ pub fn pages(report: &Report) -> Vec<PageSummary> {
                         capacity_chars: fit.capacity * chars_per_line,
                         copy_chars: fit.lines * chars_per_line,
                         spare_chars: (i64::from(fit.capacity) - i64::from(fit.lines)) * i64::from(chars_per_line),
-                        text_chars: text_chars(&story.value),
+                        text_chars: story.value.text_chars(),
                         advised_cut_chars: report.placed.iter().filter(|pl| pl.page == pi).filter_map(|pl| pl.advice.as_ref()).flat_map(|a| &a.cuts).find(|c| c.story == si).map(|c| c.chars),
                         advised_add_chars: report.placed.iter().filter(|pl| pl.page == pi).filter_map(|pl| pl.advice.as_ref()).flat_map(|a| &a.adds).find(|c| c.story == si).map(|c| c.chars),
                     })
@@ -262,15 +262,6 @@ pub fn pages(report: &Report) -> Vec<PageSummary> {
             }
         })
         .collect()
-}
-
-/// Characters of a story's copy as written, spaces and line breaks left out.
-fn text_chars(s: &crate::input::content::Story) -> usize {
-    let count = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
-    let mut n = s.body.as_deref().map_or(0, count) + s.attribution.as_deref().map_or(0, count);
-    n += s.lead.as_ref().map_or(0, |l| count(&l.text));
-    n += s.sections.iter().map(|sec| count(&sec.head) + sec.subhead.as_deref().map_or(0, count) + count(&sec.body)).sum::<usize>();
-    n
 }
 
 /// A number with its thousands set off by a space, as the desk writes them: 1 230.

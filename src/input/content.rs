@@ -592,6 +592,16 @@ impl<'de> Deserialize<'de> for FitMode {
 }
 
 impl Story {
+    /// Characters of the copy as written (body, attribution, lead box and sections), spaces
+    /// and line breaks left out: what the desk counts.
+    pub fn text_chars(&self) -> usize {
+        let count = |t: &str| t.chars().filter(|c| !c.is_whitespace()).count();
+        let mut n = self.body.as_deref().map_or(0, count) + self.attribution.as_deref().map_or(0, count);
+        n += self.lead.as_ref().map_or(0, |l| count(&l.text));
+        n += self.sections.iter().map(|sec| count(&sec.head) + sec.subhead.as_deref().map_or(0, count) + count(&sec.body)).sum::<usize>();
+        n
+    }
+
     /// The story's block. Every story has one by the time it is laid out: the editor's, or the
     /// one [`crate::layout::place`] chose.
     pub fn block(&self) -> &Spanned<Block> {

@@ -65,6 +65,11 @@ pub struct HeadSize {
     pub size: f64,
     /// Typeface: `serif` (bold 宋, 标宋) or `sans` (bold 黑).
     pub face: Face,
+    /// Fewest characters of copy a story placed by folio needs for a head this size (the
+    /// page's lead excepted): a shorter story's head is set a size down the ladder however wide
+    /// its block, as a 美编 sets a brief's head small. Without it: any story.
+    #[serde(default)]
+    pub min_chars: Option<u32>,
 }
 
 /// A headline's typeface.
@@ -80,9 +85,9 @@ pub enum Face {
 /// The ladder a `formats.toml` without `heads` gets: 初号 标宋 across six columns and more down
 /// to a one-column 黑体 head.
 fn default_heads() -> Vec<HeadSize> {
-    [(6, 42.0, Face::Serif), (4, 30.0, Face::Serif), (3, 22.0, Face::Sans), (2, 18.0, Face::Sans), (1, 15.0, Face::Sans)]
+    [(6, 42.0, Face::Serif, 1200), (4, 30.0, Face::Serif, 700), (3, 22.0, Face::Sans, 400), (2, 18.0, Face::Sans, 200), (1, 15.0, Face::Sans, 0)]
         .into_iter()
-        .map(|(span, size, face)| HeadSize { span, size, face })
+        .map(|(span, size, face, chars)| HeadSize { span, size, face, min_chars: (chars > 0).then_some(chars) })
         .collect()
 }
 
@@ -160,7 +165,7 @@ impl Format {
         }
         // The head ladder: a size for every span, each larger than the next.
         let heads = &spec.heads;
-        let ordered = heads.windows(2).all(|p| p[0].span > p[1].span && p[0].size > p[1].size);
+        let ordered = heads.windows(2).all(|p| p[0].span > p[1].span && p[0].size > p[1].size && p[0].min_chars.unwrap_or(0) >= p[1].min_chars.unwrap_or(0));
         let sizes = heads.iter().all(|h| h.size.is_finite() && (6.0..=200.0).contains(&h.size) && h.span >= 1);
         if heads.is_empty() || heads.len() > 12 || !ordered || !sizes || heads.last().is_some_and(|h| h.span != 1) {
             return Err(err("heads", crate::tr!("format-heads")));
@@ -223,7 +228,14 @@ impl Format {
     /// The head size `tier` (an index into [`FormatSpec::heads`]; past the last, the last).
     pub fn head_size(&self, tier: usize) -> HeadSize {
         let heads = &self.spec.heads;
-        heads.get(tier).or(heads.last()).copied().unwrap_or(HeadSize { span: 1, size: 15.0, face: Face::Sans })
+        heads.get(tier).or(heads.last()).copied().unwrap_or(HeadSize { span: 1, size: 15.0, face: Face::Sans, min_chars: None })
+    }
+
+    /// The largest head size (tier) a story of `chars` characters of copy may have: the first
+    /// of the ladder whose `min_chars` it reaches.
+    pub fn copy_tier(&self, chars: usize) -> usize {
+        let heads = &self.spec.heads;
+        heads.iter().position(|h| h.min_chars.is_none_or(|m| chars >= m as usize)).unwrap_or(heads.len().saturating_sub(1))
     }
 
     /// The tier of the ladder's size `size` in pt (a block's `head_size`), if it is one.

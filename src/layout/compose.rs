@@ -694,6 +694,12 @@ impl<'a> Fitter<'a> {
         self.format
     }
 
+    /// The largest head size (tier of the format's ladder) story `story` (its index on the
+    /// page) may have by its copy's length ([`Format::copy_tier`]).
+    pub fn copy_tier(&self, story: usize) -> usize {
+        self.edition.stories.get(self.page).and_then(|v| v.get(story)).map_or(0, |l| self.format.copy_tier(l.value.text_chars()))
+    }
+
     /// The spans story `story` (its index on the page) may be placed at: its `min_span` and
     /// `max_span` (default 1 and any).
     pub fn span_bounds(&self, story: usize) -> (u32, u32) {

@@ -63,6 +63,10 @@
 //!   large, a second search holds every other story at most as wide as the lead (the
 //!   hand-placed lead, where it is) with its head a size under the lead's where its span would
 //!   make it as large, kept when that costs at most [`W_RANK`] per story changed;
+//! - head size by copy: [`W_BIG_HEAD`] per size a head is larger than its story's copy warrants
+//!   (the format's `min_chars`; not the page's lead): the search with every head held so runs
+//!   first, the one with heads as their spans give is kept only where it costs less with this
+//!   added;
 //! - [`W_LEG`] per line a one-column block (its head's lines too) or an L-shaped block's one
 //!   column beside its corner runs past [`LONG_LEG`] lines, and [`W_LEG_PHOTO`]
 //!   per line a photo with a single column of copy beside it runs past [`LONG_LEG_BESIDE`]
@@ -153,6 +157,9 @@ pub const W_PHOTO_SPAN: u32 = 6;
 /// Cost per column a story's first photo is made wider or narrower than the size its file asks
 /// for (`size`): an editor's wish, kept unless the page cannot be made without it.
 pub const W_PHOTO_SIZE: u32 = 60;
+/// Cost of a story's head a size larger than its copy's length warrants (the format's
+/// `min_chars`), per size: a brief under a head as large as a long story's.
+pub const W_BIG_HEAD: u32 = 50;
 /// What the search pays at most, per story, to keep every other head smaller than the lead's
 /// (every other story at most as wide as the lead, its head a size under the lead's where its
 /// span would make it as large: head size by rank).
@@ -1547,7 +1554,34 @@ pub fn search_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &B
 /// misses it by.
 fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), mode: Mode, leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
-    let first = search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &[], miss: u32::MAX, below: u32::MAX }, mode, leaves);
+    // Head size by copy: every story's head at most the size its copy's length warrants (the
+    // format's `min_chars`; the page's lead excepted, where folio places it), at [`W_BIG_HEAD`]
+    // a size over it: the layout with the heads so (searched first), unless one with a head
+    // larger (as its span gives, the search before session 34) costs less with that added — a
+    // page whose copy fills it only under larger heads, or whose heads are then side by side.
+    let placed_lead = beside.lead_placed();
+    let copy_caps: Vec<usize> = (0..stories.len()).map(|i| if i == 0 && !placed_lead { 0 } else { fitter.copy_tier(stories[i]) }).collect();
+    let format = fitter.format();
+    let tier_of = |b: &Placed| format.block_tier(b.span, b.head_size);
+    // A layout's cost with its heads over their copy's sizes priced in (every layout this
+    // function gives is priced so; a layout searched with the copy's caps has none over).
+    let priced = |(mut l, m): (Layout, Vec<(usize, Missed)>)| {
+        let cap = |si: usize| stories.iter().position(|&s| s == si).map_or(0, |i| copy_caps[i]);
+        let over: u32 = l.blocks.iter().map(|b| cap(b.story).saturating_sub(tier_of(b)) as u32 * W_BIG_HEAD).sum();
+        l.cost = l.cost.saturating_add(over);
+        (l, m)
+    };
+    let capped = if copy_caps.iter().any(|&c| c > 0) {
+        search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &copy_caps, miss: u32::MAX, below: u32::MAX }, mode, leaves)
+    } else {
+        None
+    };
+    let below = capped.as_ref().map_or(u32::MAX, |(l, _)| l.cost);
+    let free = search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &[], miss: u32::MAX, below }, mode, leaves).map(priced).filter(|(l, _)| l.cost < below);
+    let (first, floor) = match (capped, free) {
+        (_, Some(found)) => (Some(found), vec![0; stories.len()]),
+        (capped, None) => (capped, copy_caps.clone()),
+    };
     // Head size by rank: a head's size follows its block's span (the format's `heads`), so the
     // lead's head is the page's largest when no other story is as wide as the lead. When the
     // cheapest layout has another head as large (or a story wider), the search runs again with
@@ -1556,9 +1590,6 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     // more than [`W_RANK`] per story it changes.
     // Where the lead is hand-placed, every story placed is one of the others.
     let (layout, missed) = first?;
-    let format = fitter.format();
-    let placed_lead = beside.lead_placed();
-    let tier_of = |b: &Placed| format.block_tier(b.span, b.head_size);
     let (lead, lead_tier) = match layout.blocks.first() {
         _ if placed_lead => (beside.lead_span, beside.lead_tier),
         Some(b) => (b.span, tier_of(b)),
@@ -1574,12 +1605,12 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     let by_rank = |(lead_lo, lead_hi): (u32, u32), width: u32, tier: usize| -> (Vec<(u32, u32)>, Vec<usize>) {
         let lead_here = |i: usize| i == 0 && !placed_lead;
         let spans = bounds.iter().enumerate().map(|(i, &(lo, hi))| if lead_here(i) { (lo.max(lead_lo), hi.min(lead_hi)) } else { (lo, hi.min(width)) }).collect();
-        (spans, (0..stories.len()).map(|i| if lead_here(i) { 0 } else { tier + 1 }).collect())
+        (spans, (0..stories.len()).map(|i| if lead_here(i) { 0 } else { (tier + 1).max(floor[i]) }).collect())
     };
     let (ranked_bounds, caps) = by_rank((lead, u32::MAX), lead, lead_tier);
     // Only a layout costing at most that is kept, so no part costing more is.
     let most = layout.cost.saturating_add(wide * W_RANK);
-    let mut best = search_within(fitter, stories, (area, beside), Limits { bounds: &ranked_bounds, caps: &caps, miss: u32::MAX, below: most.saturating_add(1) }, mode, leaves).filter(|r| r.0.cost <= most);
+    let mut best = search_within(fitter, stories, (area, beside), Limits { bounds: &ranked_bounds, caps: &caps, miss: u32::MAX, below: most.saturating_add(1) }, mode, leaves).map(priced).filter(|r| r.0.cost <= most);
     // A wider lead, every other story at most as wide and its head a size under the lead's:
     // held to the first layout's lead width, the search above never tries one, which the copy
     // may fill better (a tabloid page of five stories placed its lead three columns wide beside
@@ -1595,7 +1626,7 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
         let (wide_bounds, wide_caps) = by_rank((width, width), width, tier);
         // At most a story's rank's worth over the first layout: the bound prunes the search.
         let below = best.as_ref().map_or(layout.cost.saturating_add(W_RANK + 1).min(most.saturating_add(1)), |r| r.0.cost);
-        if let Some(wider) = search_within(fitter, stories, (area, beside), Limits { bounds: &wide_bounds, caps: &wide_caps, miss: u32::MAX, below }, mode, leaves).filter(|r| r.0.cost < below) {
+        if let Some(wider) = search_within(fitter, stories, (area, beside), Limits { bounds: &wide_bounds, caps: &wide_caps, miss: u32::MAX, below }, mode, leaves).map(priced).filter(|r| r.0.cost < below) {
             best = Some(wider);
         }
     }
@@ -1783,7 +1814,7 @@ fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Bes
     });
     // A search that finds nothing in the page's own order keeps its leaves: other orders follow
     // (not a search by rank, held to bounds and head sizes, after one that placed).
-    if found.is_none() && mode == Mode::Exact && caps.is_empty() && !s.shared.keep {
+    if found.is_none() && mode == Mode::Exact && caps.is_empty() && below == u32::MAX && !s.shared.keep {
         s.keep_leaves();
         s.shared.keep = true;
     }

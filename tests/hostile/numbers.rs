@@ -83,6 +83,8 @@ fn format_numbers_are_range_checked_at_their_key() {
         Case::new("no columns", f("columns = 8\n", "columns = 0\n"), &["format broadsheet: `columns` = 0 is out of range: 1–24", &line(FORMATS, "columns = 0"), "hint: fix `columns` in the [broadsheet] table"]),
         Case::new("no lines", f("lines = 84 ", "lines = 0 "), &["`lines` = 0 is out of range", &line(FORMATS, "lines = 0 ")]),
         Case::new("head sizes out of order", f("{ span = 4, size = 30.0", "{ span = 4, size = 50.0"), &["format broadsheet: `heads` must list the headline sizes largest first", &line(FORMATS, "heads = [")]),
+        Case::new("a smaller head asking for more copy", f("min_chars = 700 }", "min_chars = 5000 }"), &["no larger `min_chars`", &line(FORMATS, "heads = [")]),
+        Case::new("negative min_chars", f("min_chars = 700 }", "min_chars = -700 }"), &["invalid value", &line(FORMATS, "min_chars = -700")]),
         Case::new("no head size for one column", f("{ span = 1, size = 15.0, face = \"sans\" },", ""), &["`heads` must list", "the last for `span = 1`"]),
         Case::new("a 1e12 mm page", f("trim_width = 390.0", "trim_width = 1e12"), &["`trim_width` = 1e12 is out of range: 50–2000 mm", &line(FORMATS, "trim_width = 1e12")]),
         Case::new("NaN leading", f("leading = 1.5 ", "leading = nan "), &["`leading` = NaN is out of range", &line(FORMATS, "leading = nan")]),
