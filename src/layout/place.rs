@@ -64,9 +64,9 @@
 //!   hand-placed lead, where it is) with its head a size under the lead's where its span would
 //!   make it as large, kept when that costs at most [`W_RANK`] per story changed;
 //! - head size by copy: [`W_BIG_HEAD`] per size a head is larger than its story's copy warrants
-//!   (the format's `min_chars`; not the page's lead): the search with every head held so runs
-//!   first, the one with heads as their spans give is kept only where it costs less with this
-//!   added;
+//!   (the format's `min_chars`; not the page's lead): where the layout with heads as their spans
+//!   give has one so (or none places), the search with every head held to its copy's size runs,
+//!   kept unless it costs more than that layout with this added;
 //! - [`W_LEG`] per line a one-column block (its head's lines too) or an L-shaped block's one
 //!   column beside its corner runs past [`LONG_LEG`] lines, and [`W_LEG_PHOTO`]
 //!   per line a photo with a single column of copy beside it runs past [`LONG_LEG_BESIDE`]
@@ -1556,9 +1556,11 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
     // Head size by copy: every story's head at most the size its copy's length warrants (the
     // format's `min_chars`; the page's lead excepted, where folio places it), at [`W_BIG_HEAD`]
-    // a size over it: the layout with the heads so (searched first), unless one with a head
-    // larger (as its span gives, the search before session 34) costs less with that added — a
-    // page whose copy fills it only under larger heads, or whose heads are then side by side.
+    // a size over it. The search with heads as their spans give runs first (as before session
+    // 34); where its layout has a head over its copy's size, or none places, the search with
+    // every head held to it runs, and its layout is kept where it costs no more than that one
+    // with the heads over priced in (a page whose copy fills it only under larger heads, or
+    // whose heads are then side by side, keeps the larger).
     let placed_lead = beside.lead_placed();
     let copy_caps: Vec<usize> = (0..stories.len()).map(|i| if i == 0 && !placed_lead { 0 } else { fitter.copy_tier(stories[i]) }).collect();
     let format = fitter.format();
@@ -1571,16 +1573,19 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
         l.cost = l.cost.saturating_add(over);
         (l, m)
     };
-    let capped = if copy_caps.iter().any(|&c| c > 0) {
-        search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &copy_caps, miss: u32::MAX, below: u32::MAX }, mode, leaves)
+    let free = search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &[], miss: u32::MAX, below: u32::MAX }, mode, leaves).map(priced);
+    let raw = free.as_ref().map(|(l, _)| l.cost);
+    let over = free.as_ref().is_none_or(|(l, _)| l.blocks.iter().any(|b| stories.iter().position(|&s| s == b.story).is_some_and(|i| copy_caps[i] > tier_of(b))));
+    // (A layout with no head over is one the capped search would find: no search needed.)
+    let capped = if over && copy_caps.iter().any(|&c| c > 0) {
+        let below = raw.map_or(u32::MAX, |c| c.saturating_add(1));
+        search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &copy_caps, miss: u32::MAX, below }, mode, leaves).filter(|(l, _)| l.cost < below)
     } else {
         None
     };
-    let below = capped.as_ref().map_or(u32::MAX, |(l, _)| l.cost);
-    let free = search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &[], miss: u32::MAX, below }, mode, leaves).map(priced).filter(|(l, _)| l.cost < below);
-    let (first, floor) = match (capped, free) {
-        (_, Some(found)) => (Some(found), vec![0; stories.len()]),
-        (capped, None) => (capped, copy_caps.clone()),
+    let (first, floor) = match capped {
+        Some(found) => (Some(found), copy_caps.clone()),
+        None => (free, vec![0; stories.len()]),
     };
     // Head size by rank: a head's size follows its block's span (the format's `heads`), so the
     // lead's head is the page's largest when no other story is as wide as the lead. When the
