@@ -1163,16 +1163,22 @@ fn a_page_of_briefs_far_short_of_its_space_asks_for_copy() {
     }
 }
 
-/// Read back from edition `name`'s first page: each story's headline size, the height poppler
-/// gives the largest word of its head (a word set larger than the body inside its block).
-fn head_sizes_read_back(p: &TestProject, name: &str, report: &folio::session::Report) -> Vec<f64> {
+/// Read back from edition `name`'s first page: each story's head, the words set larger than
+/// the body inside its block.
+fn head_words(p: &TestProject, name: &str, report: &folio::session::Report) -> Vec<Vec<Word>> {
     let page = &report.compiled.data.pages[0];
     let f = &page.format;
     let words = &bbox_words(&p.out().join(format!("{name}.pdf")))[0];
     page.stories
         .iter()
-        .map(|story| words.iter().map(|(_, w)| w).filter(|w| w.y1 - w.y0 > 1.4 * f.spec.body_size && owns(f, story, w, 0.5 * f.spec.body_size)).map(|w| w.y1 - w.y0).fold(0.0, f64::max))
+        .map(|story| words.iter().map(|(_, w)| w).filter(|w| w.y1 - w.y0 > 1.4 * f.spec.body_size && owns(f, story, w, 0.5 * f.spec.body_size)).cloned().collect())
         .collect()
+}
+
+/// Read back from edition `name`'s first page: each story's headline size, the height poppler
+/// gives the largest word of its head.
+fn head_sizes_read_back(p: &TestProject, name: &str, report: &folio::session::Report) -> Vec<f64> {
+    head_words(p, name, report).iter().map(|head| head.iter().map(|w| w.y1 - w.y0).fold(0.0, f64::max)).collect()
 }
 
 /// A story's head is no larger than its copy warrants (the format's `min_chars`): a tabloid
@@ -1218,12 +1224,11 @@ fn a_short_story_gets_a_head_no_larger_than_its_copy_warrants() {
 fn lines_under_heads(p: &TestProject, name: &str, report: &folio::session::Report) -> Vec<f64> {
     let page = &report.compiled.data.pages[0];
     let f = &page.format;
-    let words = &bbox_words(&p.out().join(format!("{name}.pdf")))[0];
-    page.stories
+    head_words(p, name, report)
         .iter()
+        .zip(&page.stories)
         .enumerate()
-        .map(|(si, story)| {
-            let head: Vec<&Word> = words.iter().map(|(_, w)| w).filter(|w| w.y1 - w.y0 > 1.4 * f.spec.body_size && owns(f, story, w, 0.5 * f.spec.body_size)).collect();
+        .map(|(si, (head, story))| {
             let bottom = head.iter().map(|w| w.y1).fold(f64::NEG_INFINITY, f64::max);
             assert!(bottom.is_finite(), "{name}: story {si}'s head read back");
             (on_page(f, &story.block).3 - bottom) / f.pitch_pt
