@@ -1565,20 +1565,18 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     let copy_caps: Vec<usize> = (0..stories.len()).map(|i| if i == 0 && !placed_lead { 0 } else { fitter.copy_tier(stories[i]) }).collect();
     let format = fitter.format();
     let tier_of = |b: &Placed| format.block_tier(b.span, b.head_size);
-    // A layout's cost with its heads over their copy's sizes priced in (every layout this
-    // function gives is priced so; a layout searched with the copy's caps has none over).
+    // The sizes a layout's heads are over their copy's; its cost with those priced in (every
+    // layout this function gives is priced so; one searched with the copy's caps has none).
+    let cap_of = |si: usize| stories.iter().position(|&s| s == si).map_or(0, |i| copy_caps[i]);
+    let over = |l: &Layout| -> u32 { l.blocks.iter().map(|b| cap_of(b.story).saturating_sub(tier_of(b)) as u32).sum() };
     let priced = |(mut l, m): (Layout, Vec<(usize, Missed)>)| {
-        let cap = |si: usize| stories.iter().position(|&s| s == si).map_or(0, |i| copy_caps[i]);
-        let over: u32 = l.blocks.iter().map(|b| cap(b.story).saturating_sub(tier_of(b)) as u32 * W_BIG_HEAD).sum();
-        l.cost = l.cost.saturating_add(over);
+        l.cost = l.cost.saturating_add(over(&l) * W_BIG_HEAD);
         (l, m)
     };
     let free = search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &[], miss: u32::MAX, below: u32::MAX }, mode, leaves).map(priced);
-    let raw = free.as_ref().map(|(l, _)| l.cost);
-    let over = free.as_ref().is_none_or(|(l, _)| l.blocks.iter().any(|b| stories.iter().position(|&s| s == b.story).is_some_and(|i| copy_caps[i] > tier_of(b))));
     // (A layout with no head over is one the capped search would find: no search needed.)
-    let capped = if over && copy_caps.iter().any(|&c| c > 0) {
-        let below = raw.map_or(u32::MAX, |c| c.saturating_add(1));
+    let capped = if copy_caps.iter().any(|&c| c > 0) && free.as_ref().is_none_or(|(l, _)| over(l) > 0) {
+        let below = free.as_ref().map_or(u32::MAX, |(l, _)| l.cost.saturating_add(1));
         search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &copy_caps, miss: u32::MAX, below }, mode, leaves).filter(|(l, _)| l.cost < below)
     } else {
         None
@@ -1819,7 +1817,7 @@ fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Bes
     });
     // A search that finds nothing in the page's own order keeps its leaves: other orders follow
     // (not a search by rank, held to bounds and head sizes, after one that placed).
-    if found.is_none() && mode == Mode::Exact && caps.is_empty() && below == u32::MAX && !s.shared.keep {
+    if found.is_none() && mode == Mode::Exact && caps.is_empty() && !s.shared.keep {
         s.keep_leaves();
         s.shared.keep = true;
     }
