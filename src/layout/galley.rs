@@ -17,7 +17,9 @@ use crate::input::grid::{Format, Formats};
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Run {
     /// `body`, `digits` (a number — ASCII digits with the marks that belong to it, [`body_runs`]
-    /// — of an even count of characters), `digits-odd` (of an odd count), `dateline`,
+    /// — of an even count of characters), `digits-odd` (of an odd count), `code` / `code-odd`
+    /// (a short run of Latin letters, or of letters and digits: 5G, GDP, COVID-19, set half
+    /// width like a number, [`code_len`]), `dateline`,
     /// `label` (an interview's speaker, 记者：), `attribution`, `break` (a place the line may
     /// break that the Unicode rules do not give, [`QUOTE_BREAK`]: no text is set for it),
     /// `latin` (a Latin word of [`LATIN_WORD`] letters or more, which the line may hyphenate) or
@@ -108,6 +110,9 @@ pub enum Piece {
         runs: Vec<Run>,
         /// Extra space between characters, in em (copyfit).
         tracking: f64,
+        /// Whether its final word alone on its last line would be a runt the line breaker
+        /// keeps away ([`ends_in_runt`]).
+        runt: bool,
     },
     /// A story head.
     Head {
@@ -500,7 +505,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             }
             // Body paragraphs, with the dateline before the first and the attribution after the last.
             let mut flow: Vec<Piece> = Vec::new();
-            let para = |t: String| Piece::Para { runs: body_runs(&t), tracking: 0.0 };
+            let para = |t: String| Piece::Para { runs: body_runs(&t), tracking: 0.0, runt: true };
             flow.extend(s.body.as_deref().map(paragraphs).unwrap_or_default().into_iter().map(para));
             for sec in &s.sections {
                 flow.push(Piece::Subhead {
@@ -522,7 +527,12 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             if let Some(at) = &s.attribution {
                 match flow.iter_mut().rev().find(|p| matches!(p, Piece::Para { .. })) {
                     Some(Piece::Para { runs, .. }) => runs.push(Run { style: "attribution", text: format!("（{at}）") }),
-                    _ => flow.push(Piece::Para { runs: vec![Run { style: "attribution", text: format!("（{at}）") }], tracking: 0.0 }),
+                    _ => flow.push(Piece::Para { runs: vec![Run { style: "attribution", text: format!("（{at}）") }], tracking: 0.0, runt: true }),
+                }
+            }
+            for piece in &mut flow {
+                if let Piece::Para { runs, runt, .. } = piece {
+                    *runt = ends_in_runt(runs);
                 }
             }
             // Copyfit: the same paragraphs at tighter and looser tracking, to choose from.
@@ -534,7 +544,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                     for piece in &flow {
                         ids.push(g.items.len());
                         let piece = match piece {
-                            Piece::Para { runs, .. } => Piece::Para { runs: runs.clone(), tracking: t },
+                            Piece::Para { runs, runt, .. } => Piece::Para { runs: runs.clone(), tracking: t, runt: *runt },
                             other => other.clone(),
                         };
                         g.items.push(GalleyItem { width: col, piece });
@@ -549,10 +559,10 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             let squeezes = !s.auto_fit();
             let mut tight = Vec::new();
             for (pos, piece) in flow.iter().enumerate() {
-                if let Piece::Para { runs, .. } = piece {
+                if let Piece::Para { runs, runt, .. } = piece {
                     let chars: usize = runs.iter().map(|r| r.text.chars().count()).sum();
                     if squeezes && chars >= 2 * format.spec.column_chars as usize {
-                        tight.push((pos, Piece::Para { runs: runs.clone(), tracking: SQUEEZE_TRACKING }));
+                        tight.push((pos, Piece::Para { runs: runs.clone(), tracking: SQUEEZE_TRACKING, runt: *runt }));
                     }
                 }
             }
@@ -683,6 +693,16 @@ pub fn body_runs(text: &str) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        // Not inside other ASCII: after a letter, a digit or a mark, or a space after one (New York).
+        let ascii = |k: usize| chars[k].is_ascii_graphic();
+        let after_token = i > 0 && (ascii(i - 1) || (chars[i - 1] == ' ' && i > 1 && ascii(i - 2)));
+        let code = if after_token { 0 } else { code_len(&chars[i..]) };
+        if code > 0 {
+            let t: String = chars[i..i + code].iter().collect();
+            runs.push(Run { style: if code % 2 == 1 { "code-odd" } else { "code" }, text: t });
+            i += code;
+            continue;
+        }
         let number = number_len(&chars[i..]);
         if number > 0 {
             let t: String = chars[i..i + number].iter().collect();
@@ -746,6 +766,71 @@ fn quote_breaks(text: &str) -> Vec<char> {
 /// Whether `c` is printed: not a space, not a [`QUOTE_BREAK`].
 pub fn printed(c: char) -> bool {
     !c.is_whitespace() && c != QUOTE_BREAK
+}
+
+/// The marks that may stand inside a code between its letters and digits (COVID-19, 4G/5G,
+/// Wi-Fi, B2B.com).
+const CODE_MARKS: &str = "-./+&_:";
+
+/// Most half-width places of a code [`body_runs`] sets half width: a longer run of letters,
+/// digits and marks (a web address, a file name) keeps the font's proportional forms and
+/// the places the line may break inside it.
+pub const CODE_PLACES: usize = 12;
+
+/// How many characters at the start of `s` make a code (0 when none does): a run of ASCII
+/// letters and digits, with the marks of [`CODE_MARKS`] between them, that holds a letter and
+/// a capital or a digit,
+/// no word of [`LATIN_WORD`] letters or more unless it holds a digit or a mark too (such a
+/// word alone is a `latin` run, which the line may hyphenate), and at most [`CODE_PLACES`]
+/// characters — 5G, GDP, APP, AI, U17, COVID-19, 4G/5G. The fonts' half-width forms (`hwid`)
+/// set it on the character grid as they do a number: its proportional letters (G is 0.74 of
+/// an em) would leave every line that holds one a fraction of an em to spread.
+fn code_len(s: &[char]) -> usize {
+    let mut n = s.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    if n == 0 {
+        return 0;
+    }
+    while n + 1 < s.len() && CODE_MARKS.contains(s[n]) && s[n + 1].is_ascii_alphanumeric() {
+        n += 1 + s[n + 1..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    }
+    // A sign after it belongs to it (5G+, 50%).
+    if s.get(n).is_some_and(|c| "+%".contains(*c)) && !s.get(n + 1).is_some_and(char::is_ascii_graphic) {
+        n += 1;
+    }
+    let run = &s[..n];
+    // Letters with a capital or a digit among them (5G, GDP, km in 5km), not a lowercase word
+    // of English (don, and).
+    let letters = run.iter().any(|c| c.is_ascii_alphabetic()) && run.iter().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    let word_only = run.iter().all(|c| c.is_ascii_alphabetic());
+    let long_word = run.split(|c| !c.is_ascii_alphabetic()).any(|w| w.len() >= LATIN_WORD);
+    // Not when the run goes on in other ASCII (a space and a word: New York; an @ in an address).
+    let goes_on = s.get(n).is_some_and(|c| c.is_ascii_graphic() && *c != '%') || (matches!(s.get(n), Some(' ' | '’')) && s.get(n + 1).is_some_and(char::is_ascii_alphanumeric));
+    if !letters || n > CODE_PLACES || (long_word && word_only) || goes_on {
+        return 0;
+    }
+    n
+}
+
+/// Whether a paragraph's final word alone on its last line would be a runt, a line the line
+/// breaker keeps away from the paragraph's end (the house style's `runt-cost`): a Han
+/// character with its marks (生。, 心愿。” with 愿。”) is; a number, a code or a Latin word of
+/// two characters' width or more (达99.2%。 — 99.2%。), or the attribution （记者 孙悦）, is not,
+/// and keeping such a word off the last line alone spreads the lines above it (loose lines
+/// of 10–13 % of an em on copy full of figures).
+pub fn ends_in_runt(runs: &[Run]) -> bool {
+    let closing = |c: char| "。，、：；！？”’）》」』】〕….".contains(c) || c.is_whitespace();
+    for r in runs.iter().rev() {
+        if r.style == "break" || (r.style == "body" && r.text.chars().all(closing)) {
+            continue;
+        }
+        let places = r.text.chars().count();
+        return match r.style {
+            "attribution" | "latin" => false,
+            "digits" | "digits-odd" | "code" | "code-odd" => places < 4,
+            _ => true,
+        };
+    }
+    true
 }
 
 /// How many characters at the start of `s` make a number (0 when it starts with none): ASCII
@@ -825,14 +910,14 @@ mod tests {
     fn a_long_latin_word_is_a_run_of_its_own_and_a_line_may_break_it_with_a_hyphen() {
         let runs = body_runs("又称Pneumonoultramicroscopic方案，GPS定位");
         let got: Vec<(&str, &str)> = runs.iter().map(|r| (r.style, r.text.as_str())).collect();
-        assert_eq!(got, [("body", "又称"), ("latin", "Pneumonoultramicroscopic"), ("body", "方案，GPS定位")]);
+        assert_eq!(got, [("body", "又称"), ("latin", "Pneumonoultramicroscopic"), ("body", "方案，"), ("code-odd", "GPS"), ("body", "定位")]);
         // Typst's line text ends with a soft hyphen where it broke the word: the line gets a
         // hyphen run, the word goes on on the next.
         let lines = ["又称Pneumonoul\u{ad}".to_string(), "tramicroscopic方案，GPS定位".to_string()];
         let split = split_runs(&runs, &lines).unwrap();
         let text = |l: &[Run]| l.iter().map(|r| format!("{}:{}", r.style, r.text)).collect::<Vec<_>>();
         assert_eq!(text(&split[0]), ["body:又称", "latin:Pneumonoul", "hyphen:-"]);
-        assert_eq!(text(&split[1]), ["latin:tramicroscopic", "body:方案，GPS定位"]);
+        assert_eq!(text(&split[1]), ["latin:tramicroscopic", "body:方案，", "code-odd:GPS", "body:定位"]);
         // Letters of a web address or a code are not a word to hyphenate.
         assert!(body_runs("网址www.example.org，型号AEC-Q100，文件report_final").iter().all(|r| r.style != "latin"));
         // Not inside a word: a line that does not follow the copy is still an error.
@@ -842,11 +927,11 @@ mod tests {
     #[test]
     fn a_closing_quote_before_a_latin_word_or_a_number_may_end_a_line() {
         let styles = |t: &str| body_runs(t).iter().map(|r| r.style).collect::<Vec<_>>();
-        assert_eq!(styles("“一网通办”APP"), ["body", "break", "body"]);
+        assert_eq!(styles("“一网通办”APP"), ["body", "break", "code-odd"]);
         assert_eq!(styles("“五聚工程”15项"), ["body", "break", "digits", "body"]);
         // Between Chinese characters the Unicode rules break already; in an English word, never.
         assert_eq!(styles("“十四五”规划"), ["body"]);
-        assert_eq!(styles("don’t and “Go”now"), ["body"]);
+        assert!(!styles("don’t and “Go”now").contains(&"break"));
         let text: String = body_runs("“一网通办”APP").iter().map(|r| r.text.as_str()).collect();
         assert_eq!(text.chars().filter(|&c| printed(c)).collect::<String>(), "“一网通办”APP");
     }
@@ -864,6 +949,36 @@ mod tests {
     }
 
     #[test]
+    fn short_latin_codes_are_runs_set_half_width_and_words_are_not() {
+        let got = |t: &str| -> Vec<(&'static str, String)> { body_runs(t).into_iter().map(|r| (r.style, r.text)).collect() };
+        let run = |s: &'static str, t: &str| (s, t.to_string());
+        // A code: 5G two places, GDP three, COVID-19 eight; a number stays a number.
+        assert_eq!(got("建成5G基站12638个"), [run("body", "建成"), run("code", "5G"), run("body", "基站"), run("digits-odd", "12638"), run("body", "个")]);
+        assert_eq!(got("（GDP）增长"), [run("body", "（"), run("code-odd", "GDP"), run("body", "）增长")]);
+        assert_eq!(got("COVID-19疫情"), [run("code", "COVID-19"), run("body", "疫情")]);
+        assert_eq!(got("“5G+工业互联网”"), [run("body", "“"), run("code-odd", "5G+"), run("body", "工业互联网”")]);
+        // A word of five letters or more alone is `latin` (hyphenated), not a code.
+        assert_eq!(got("使用Typst排版"), [run("body", "使用"), run("latin", "Typst"), run("body", "排版")]);
+        // Not inside other ASCII: a phrase, an address, a long file name keep the font's forms.
+        assert!(got("据New York报道").iter().all(|(s, _)| *s == "body"), "{:?}", got("据New York报道"));
+        assert!(got("登录www.example.com查询").iter().all(|(s, _)| *s == "body"));
+        assert!(got("文件a@b.cn").iter().all(|(s, _)| !s.starts_with("code")));
+    }
+
+    #[test]
+    fn a_paragraph_ending_in_a_number_or_the_attribution_ends_in_no_runt() {
+        assert!(ends_in_runt(&body_runs("他考上了大学生。")));
+        assert!(ends_in_runt(&body_runs("“守护好每一盏灯，就是我的心愿。”")));
+        // 99.2%。 alone on the last line is three characters wide: no runt.
+        assert!(!ends_in_runt(&body_runs("居民满意度达99.2%。")));
+        // A one-digit number is as narrow as a character.
+        assert!(ends_in_runt(&body_runs("共有5。")));
+        let mut runs = body_runs("负责人说。");
+        runs.push(Run { style: "attribution", text: "（记者 孙悦）".into() });
+        assert!(!ends_in_runt(&runs));
+    }
+
+    #[test]
     fn a_speakers_label_is_a_short_name_and_a_full_width_colon() {
         assert_eq!(label_len("记者：今年"), Some("记者：".len()));
         assert_eq!(label_len("刘志远：我们"), Some("刘志远：".len()));
@@ -873,7 +988,7 @@ mod tests {
         assert_eq!(label_len("记者:今年"), None);
         assert_eq!(label_len("市体育局有关负责人表示：今年"), None);
         // Only an interview's labels become `label` runs.
-        let para = |t: &str| Piece::Para { runs: body_runs(t), tracking: 0.0 };
+        let para = |t: &str| Piece::Para { runs: body_runs(t), tracking: 0.0, runt: true };
         let labels = |flow: &[Piece]| -> Vec<String> {
             flow.iter().filter_map(|p| match p { Piece::Para { runs, .. } => runs.iter().find(|r| r.style == "label").map(|r| r.text.clone()), _ => None }).collect()
         };
