@@ -477,6 +477,17 @@ place-flaw-breaks = { $n } { $n ->
    *[other] widows or orphans
     }
 place-flaw-lead = the lead narrower than another story
+place-flaw-big-heads = { $n } { $n ->
+    [one] head
+   *[other] heads
+    } larger than { $n ->
+    [one] its story's copy warrants
+   *[other] their stories' copy warrants
+    }
+place-flaw-widened = { $n } { $n ->
+    [one] photo
+   *[other] photos
+    } set wider than folio's default
 place-flaw-none = with none of them
 place-flaw-remain = with { $list }
 place-better-with-cuts = page { $page } places, but with { $before }; { $changes } and it places { $after }

@@ -212,8 +212,12 @@ fn a_warm_rebuild_searches_again_only_the_edited_automatic_page() {
         assert_eq!(searched, vec![3], "round {round}: only page 3 is searched again: {:?}", reused(&now));
         let (fresh_blocks, fresh_fitted) = fresh();
         assert_eq!(blocks(&now), fresh_blocks, "round {round}: the warm rebuild's blocks are a fresh build's");
-        // Page 3 has three stories; one changed.
+        // Page 3 has three stories; one changed: the warm search makes fewer than half the fits
+        // a fresh search of the same copy makes. (Until session 35 also fewer than half the
+        // first build's, of the copy before the edit: since the search with heads the copy's
+        // sizes is bounded higher where it has no other flaw, 八里湖's own fits after the edit
+        // are 2 024 against the first build's 4 023 in all.)
         let warm = fitted3(&b);
-        assert!(warm > 0 && warm * 2 < fresh_fitted.min(first_fitted), "round {round}: page 3 searched again made {warm} fits, a fresh search {fresh_fitted}, the first build {first_fitted}");
+        assert!(warm > 0 && warm * 2 < fresh_fitted, "round {round}: page 3 searched again made {warm} fits, a fresh search {fresh_fitted}, the first build {first_fitted}");
     }
 }

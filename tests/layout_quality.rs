@@ -1218,6 +1218,49 @@ fn a_short_story_gets_a_head_no_larger_than_its_copy_warrants() {
     assert!(sizes[1..].iter().any(|&z| z > 25.0), "a head larger than its copy's 22 pt or less: {sizes:?}");
 }
 
+/// A page whose copy fills it only under heads larger than the copy warrants is short of copy,
+/// and `folio check` says what to add (issue 12: "add about 300 characters"): the economy page
+/// of `tests/fixtures/economy-page` (TEST DATA written for the tests; five stories, 150–720
+/// characters, 1 970 in all on a tabloid page), which folio fills by stacking its stories
+/// across the page under 30 pt heads. The advice names the heads and the characters to add
+/// to which stories; each advised story lengthened by that many characters (a sentence
+/// written for the test, repeated), the page places with every head but the lead's no larger
+/// than the ladder gives its copy (read back from the PDF), and no advice is left.
+#[test]
+fn a_page_filled_only_under_larger_heads_is_told_what_to_add() {
+    let p = TestProject::sample();
+    copy_dir(&repo().join("tests/fixtures/economy-page"), &p.edition("economy"));
+    let run = p.folio(&["check", "content/economy", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let advice: Vec<&str> = v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "better-with-cuts").map(|f| f["message"].as_str().unwrap()).collect();
+    assert!(advice.len() == 1 && advice[0].contains("larger than their stories' copy warrants") && advice[0].contains("add about"), "{advice:?}");
+    let adds = advised(&p, "economy");
+    assert!(!adds.is_empty() && adds.iter().all(|(_, cut, add)| *cut == 0 && *add > 0), "{adds:?}");
+    // Follow the advice: each story named lengthened by the characters advised.
+    let sentence = "据悉，相关部门将进一步完善配套措施，加强跟踪服务，推动各项工作落地落实。";
+    for (story, _, chars) in &adds {
+        let extra: String = sentence.chars().cycle().take(*chars as usize).collect();
+        p.edit(story, |t| {
+            let at = t.rfind("\"\"\"").unwrap();
+            format!("{}\n\n{extra}\n{}", t[..at].trim_end(), &t[at..])
+        });
+    }
+    assert!(advised(&p, "economy").is_empty(), "advised no more: {:?}", advised(&p, "economy"));
+    let report = p.report("economy", true);
+    assert_eq!(report.placed[0].blocks.len(), 5, "every story placed");
+    let f = &report.compiled.data.pages[0].format;
+    let sizes = head_sizes_read_back(&p, "economy", &report);
+    // (Not the lead's, nor a vertical head's: poppler reads a vertical word's height as its
+    // column's.)
+    let lead = report.placed[0].blocks[0].story;
+    let vertical: Vec<usize> = report.placed[0].blocks.iter().filter(|b| b.vertical).map(|b| b.story).collect();
+    for (si, size) in sizes.iter().enumerate().filter(|&(si, _)| si != lead && !vertical.contains(&si)) {
+        let chars = report.edition.stories[0][si].value.text_chars();
+        let warranted = f.spec.heads.iter().find(|h| h.min_chars.is_none_or(|m| chars >= m as usize)).unwrap_or(f.spec.heads.last().unwrap()).size;
+        assert!(*size < warranted + 0.5, "story {si} ({chars} characters): a {size:.1} pt head, the copy warrants {warranted}: {sizes:?}");
+    }
+}
+
 /// Read back from edition `name`'s first page: for each story, the grid lines from the foot of
 /// its head's type to its block's foot (four lines of the block under a head's area and the
 /// blank line under it read as 5.0–5.3; three as 4.0–4.3).

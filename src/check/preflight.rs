@@ -96,6 +96,8 @@ fn flaw_list(f: crate::layout::place::Flaws) -> String {
         (f.long_legs, crate::tr!("place-flaw-legs", n = f.long_legs)),
         (f.breaks, crate::tr!("place-flaw-breaks", n = f.breaks)),
         (f.lead_narrow, crate::tr!("place-flaw-lead")),
+        (f.heads_over, crate::tr!("place-flaw-big-heads", n = f.heads_over)),
+        (f.photos_widened, crate::tr!("place-flaw-widened", n = f.photos_widened)),
     ];
     parts.into_iter().filter(|(n, _)| *n > 0).map(|(_, s)| s).collect::<Vec<_>>().join(&crate::tr!("place-list-sep"))
 }

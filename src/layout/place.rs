@@ -66,7 +66,8 @@
 //! - head size by copy: [`W_BIG_HEAD`] per size a head is larger than its story's copy warrants
 //!   (the format's `min_chars`; not the page's lead): where the layout with heads as their spans
 //!   give has one so (or none places), the search with every head held to its copy's size runs,
-//!   kept unless it costs more than that layout with this added;
+//!   kept unless it costs more than that layout with this added (twice this where it has none
+//!   of the other [`Flaws`] more often);
 //! - [`W_LEG`] per line a one-column block (its head's lines too) or an L-shaped block's one
 //!   column beside its corner runs past [`LONG_LEG`] lines, and [`W_LEG_PHOTO`]
 //!   per line a photo with a single column of copy beside it runs past [`LONG_LEG_BESIDE`]
@@ -226,6 +227,12 @@ enum Mode {
     /// Lines over or short, at [`W_MISS`] a line: what the copy must become for the page to
     /// place at all ([`nearest`]).
     Nearest,
+    /// As [`Mode::Nearest`] at [`W_CUT`] a line, with no first photo set wider than folio's
+    /// default for its block:
+    /// what the copy must gain to fill a page that placed only with a picture widened (or heads
+    /// larger than their copy's, searched with the copy's caps) — the copy is short
+    /// ([`fill_advice`]).
+    Fill,
     /// Lines over, at [`W_CUT`] a line and [`W_CUT_STORY`] a story, at most a
     /// [`MAX_CUT_SHARE`]th of a story's copy: the cuts that would give a page that places a
     /// better layout ([`advise`]).
@@ -240,7 +247,7 @@ impl Mode {
     /// changes to the copy ([`ROWS_IN_ADVICE`]).
     fn rows(self) -> u32 {
         match self {
-            Mode::Exact | Mode::Nearest => 1,
+            Mode::Exact | Mode::Nearest | Mode::Fill => 1,
             Mode::Cuts | Mode::Edits => ROWS_IN_ADVICE,
         }
     }
@@ -249,6 +256,9 @@ impl Mode {
     fn miss(self) -> u32 {
         match self {
             Mode::Exact | Mode::Nearest => W_MISS,
+            // What to add to a page that places, as the advice weighs a line ([`W_CUT`]): the
+            // fewest lines that fill it with heads and photos their sizes and no more flaws.
+            Mode::Fill => W_CUT,
             Mode::Cuts | Mode::Edits => W_CUT,
         }
     }
@@ -433,6 +443,12 @@ pub struct Flaws {
     /// The page's lead, placed by folio, narrower than another story with a head across (1
     /// or 0): a lead a 美编 sends back, its head smaller than the story's beside it.
     pub lead_narrow: u32,
+    /// Heads (not the lead's) larger than their story's copy warrants (the format's
+    /// `min_chars`): a page whose copy fills it only under larger heads, its copy short.
+    pub heads_over: u32,
+    /// First photos set wider than folio's default for their block: a story whose copy is
+    /// short of its block, the picture widened to fill it.
+    pub photos_widened: u32,
 }
 
 impl Flaws {
@@ -443,6 +459,8 @@ impl Flaws {
             long_legs: self.long_legs + o.long_legs,
             breaks: self.breaks + o.breaks,
             lead_narrow: self.lead_narrow + o.lead_narrow,
+            heads_over: self.heads_over + o.heads_over,
+            photos_widened: self.photos_widened + o.photos_widened,
         }
     }
 
@@ -453,11 +471,23 @@ impl Flaws {
 
     /// What the flaws weigh against each other when the advice trades one for another: a pair
     /// of heads side by side as the search weighs it, a widow or orphan, a long leg and a lead
-    /// narrower than another story each a third of that, a photo set a column narrower a tenth.
+    /// narrower than another story each a third of that, a photo set narrower or wider a tenth,
+    /// a head larger than its copy warrants as the search weighs a size over ([`W_BIG_HEAD`]).
     fn weight(self) -> u32 {
         self.heads_side_by_side * W_SIDE_BY_SIDE
             + (self.breaks + self.long_legs + self.lead_narrow) * (W_SIDE_BY_SIDE / 3)
-            + self.photos_narrowed * (W_SIDE_BY_SIDE / 10)
+            + (self.photos_narrowed + self.photos_widened) * (W_SIDE_BY_SIDE / 10)
+            + self.heads_over * W_BIG_HEAD
+    }
+
+    /// None of the flaws more often than `o` has them, heads larger than their copy's aside.
+    fn no_more_but_heads(self, o: Flaws) -> bool {
+        self.heads_side_by_side <= o.heads_side_by_side
+            && self.photos_narrowed <= o.photos_narrowed
+            && self.photos_widened <= o.photos_widened
+            && self.long_legs <= o.long_legs
+            && self.breaks <= o.breaks
+            && self.lead_narrow <= o.lead_narrow
     }
 
     /// A better page: no more pairs of heads side by side (the flaw a 美编 sends a page back
@@ -885,7 +915,7 @@ impl<'a> Search<'a> {
         let mode = self.mode;
         let ok = |f: &Fit| match mode {
             Mode::Exact => strict(f),
-            Mode::Nearest => !f.head_short && !f.photos_outside && !f.overcropped && holds_copy(f),
+            Mode::Nearest | Mode::Fill => !f.head_short && !f.photos_outside && !f.overcropped && holds_copy(f),
             Mode::Cuts => sound(f) && may_cut(f),
             Mode::Edits => (sound(f) && may_cut(f)) || (may_add(f) && holds_copy(f) && !f.head_short && !f.photos_outside && !f.overcropped && thin_over_photo(f) == 0),
         };
@@ -906,6 +936,9 @@ impl<'a> Search<'a> {
                 let free = if raised { None } else { self.fitter.free_photo_span(story, w) };
                 let spans = |wider: bool| -> Vec<(u32, Option<u32>)> {
                     let mut v = vec![(0, None)];
+                    if wider && mode == Mode::Fill {
+                        return v;
+                    }
                     if let Some((default, most, asked)) = free {
                         // Narrower by one column at most: a picture is not made a thumbnail to
                         // fit copy (the copy is cut, or the story given more room).
@@ -1099,7 +1132,7 @@ impl<'a> Search<'a> {
             let level = f.underset <= 1 && f.hole <= 1;
             let copy = match mode {
                 Mode::Exact => f.overset == 0 && level,
-                Mode::Nearest => true,
+                Mode::Nearest | Mode::Fill => true,
                 Mode::Cuts => level && may_cut(f),
                 Mode::Edits => (level && may_cut(f)) || may_add(f),
             };
@@ -1465,10 +1498,11 @@ struct Unfolded {
 /// its left), and a block's head against the hand-placed heads `beside` the area.
 fn flaws_of(fitter: &Fitter, area: Area, beside: &Beside, blocks: &[Unfolded]) -> Flaws {
     let mut flaws = blocks.iter().fold(Flaws::default(), |f, u| f.add(u.flaws));
-    flaws.photos_narrowed = blocks
-        .iter()
-        .filter(|u| u.placed.photo_span.is_some_and(|sp| fitter.free_photo_span(u.placed.story, u.placed.span).is_some_and(|(default, _, _)| sp < default)))
-        .count() as u32;
+    let photo_against_default = |u: &Unfolded, wider: bool| {
+        u.placed.photo_span.is_some_and(|sp| fitter.free_photo_span(u.placed.story, u.placed.span).is_some_and(|(default, _, _)| if wider { sp > default } else { sp < default }))
+    };
+    flaws.photos_narrowed = blocks.iter().filter(|u| photo_against_default(u, false)).count() as u32;
+    flaws.photos_widened = blocks.iter().filter(|u| photo_against_default(u, true)).count() as u32;
     let right_edge = |u: &Unfolded| u.placed.column + u.placed.span;
     let mut pairs = 0;
     for a in blocks.iter().filter(|a| !a.head.vertical) {
@@ -1562,22 +1596,33 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     // with the heads over priced in (a page whose copy fills it only under larger heads, or
     // whose heads are then side by side, keeps the larger).
     let placed_lead = beside.lead_placed();
-    let copy_caps: Vec<usize> = (0..stories.len()).map(|i| if i == 0 && !placed_lead { 0 } else { fitter.copy_tier(stories[i]) }).collect();
+    let copy_caps = copy_caps(fitter, stories, beside);
     let format = fitter.format();
     let tier_of = |b: &Placed| format.block_tier(b.span, b.head_size);
-    // The sizes a layout's heads are over their copy's; its cost with those priced in (every
-    // layout this function gives is priced so; one searched with the copy's caps has none).
+    // The sizes a layout's heads are over their copy's; its cost with those priced in, and the
+    // heads over counted among its flaws (every layout this function gives is priced so; one
+    // searched with the copy's caps has none).
     let cap_of = |si: usize| stories.iter().position(|&s| s == si).map_or(0, |i| copy_caps[i]);
     let over = |l: &Layout| -> u32 { l.blocks.iter().map(|b| cap_of(b.story).saturating_sub(tier_of(b)) as u32).sum() };
     let priced = |(mut l, m): (Layout, Vec<(usize, Missed)>)| {
         l.cost = l.cost.saturating_add(over(&l) * W_BIG_HEAD);
+        l.flaws.heads_over = l.blocks.iter().filter(|b| cap_of(b.story) > tier_of(b)).count() as u32;
         (l, m)
     };
     let free = search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &[], miss: u32::MAX, below: u32::MAX }, mode, leaves).map(priced);
     // (A layout with no head over is one the capped search would find: no search needed.)
+    // A layout with heads its copy's size and no more of the other flaws than that one is kept
+    // at up to twice the heads' price ([`W_BIG_HEAD`] a size over again): the 美编's head sizes
+    // are dearer than the objective's softer terms (short columns, an L, a vertical head), not
+    // than a row of heads or a long leg (session 34: 100 a size over for every layout set
+    // one more row, long leg and orphan on 60 random pages).
     let capped = if copy_caps.iter().any(|&c| c > 0) && free.as_ref().is_none_or(|(l, _)| over(l) > 0) {
         let below = free.as_ref().map_or(u32::MAX, |(l, _)| l.cost.saturating_add(1));
-        search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &copy_caps, miss: u32::MAX, below }, mode, leaves).filter(|(l, _)| l.cost < below)
+        let flawless_below = free.as_ref().map_or(u32::MAX, |(l, _)| l.cost.saturating_add(1).saturating_add(over(l) * W_BIG_HEAD));
+        let no_worse = |l: &Layout| free.as_ref().is_none_or(|(f, _)| l.flaws.no_more_but_heads(f.flaws));
+        search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &copy_caps, miss: u32::MAX, below: flawless_below }, mode, leaves)
+            .map(priced)
+            .filter(|(l, _)| l.cost < below || (l.cost < flawless_below && no_worse(l)))
     } else {
         None
     };
@@ -1636,6 +1681,13 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     Some(best.unwrap_or((layout, missed)))
 }
 
+/// Each story's head cap by its copy's length (the format's `min_chars`, [`Fitter::copy_tier`]):
+/// the smallest tier of the format's head ladder its head may take, 0 (none) for the page's
+/// lead where folio places it.
+fn copy_caps(fitter: &Fitter, stories: &[usize], beside: &Beside) -> Vec<usize> {
+    (0..stories.len()).map(|i| if i == 0 && !beside.lead_placed() { 0 } else { fitter.copy_tier(stories[i]) }).collect()
+}
+
 /// Cuts (and additions) that would give a page that places a better layout ([`advise`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Advice {
@@ -1686,10 +1738,39 @@ pub fn advise(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layout, 
         return cuts;
     }
     // Cuts that leave a flaw (or none that mend any): cuts and additions may leave less.
-    match (cuts, advise_in(fitter, (area, beside), found, &stories, Mode::Edits, leaves)) {
+    let edits = match (cuts, advise_in(fitter, (area, beside), found, &stories, Mode::Edits, leaves)) {
         (Some(c), Some(e)) => Some(if e.after.weight() < c.after.weight() { e } else { c }),
         (c, e) => c.or(e),
+    };
+    // Heads larger than their copy warrants, or a photo widened, that the changes above leave:
+    // the copy is short of the page under heads and photos of their sizes; what it must gain
+    // (or lose) to fill it so.
+    let short = |f: Flaws| f.heads_over > 0 || f.photos_widened > 0;
+    if short(found.flaws) && edits.as_ref().is_none_or(|a| short(a.after)) {
+        if let Some(fill) = fill_advice(fitter, (area, beside), found, &stories, leaves) {
+            return match edits {
+                Some(e) if e.after.weight() <= fill.after.weight() => Some(e),
+                _ => Some(fill),
+            };
+        }
     }
+    edits
+}
+
+/// For a page placed with heads larger than their copy warrants ([`Flaws::heads_over`]) or a
+/// first photo wider than folio's default ([`Flaws::photos_widened`]): the nearest layout with
+/// every head held to its copy's size and no photo widened ([`nearest`] with the copy's caps,
+/// [`Mode::Fill`]), its lines short (and over) as the additions (and cuts) that would fill the
+/// page so — where that layout has fewer flaws by their weight and no more heads side by side.
+fn fill_advice(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layout, stories: &[usize], leaves: &mut Leaves) -> Option<Advice> {
+    let caps = copy_caps(fitter, stories, beside);
+    let (layout, missed) = nearest_within(fitter, stories, (area, beside), &caps, Mode::Fill, leaves)?;
+    let format = fitter.format();
+    let per_line = (format.column_pt / format.spec.body_size).round() as u32;
+    let cuts: Vec<Cut> = missed.iter().filter(|(_, m)| m.over > 0).map(|&(story, m)| Cut { story, lines: m.over, chars: cut_chars(fitter, story, m.over) }).collect();
+    let adds: Vec<Cut> = missed.iter().filter(|(_, m)| m.short > 0).map(|&(story, m)| Cut { story, lines: m.short, chars: m.short * per_line }).collect();
+    crate::diag::log(&format!("fill advice: placed with {:?}; cuts {:?}, additions {:?}: {:?}", found.flaws, cuts, adds, layout.flaws));
+    (!(cuts.is_empty() && adds.is_empty()) && layout.flaws.better_than(found.flaws)).then(|| Advice { cuts, adds, before: found.flaws, after: layout.flaws, blocks: layout.blocks })
 }
 
 /// [`advise`] with the copy allowed to miss its blocks as `mode` says.
@@ -1737,6 +1818,13 @@ pub fn nearest(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) 
 
 /// [`nearest`] with the leaves of the page's other searches ([`Leaves`]).
 pub fn nearest_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
+    nearest_within(fitter, stories, (area, beside), &[], Mode::Nearest, leaves)
+}
+
+/// [`nearest_with`] with each story's head held to at least tier `caps[i]` of the format's
+/// ladder (none where `caps` is empty), searched in `mode` ([`Mode::Nearest`] or
+/// [`Mode::Fill`]).
+fn nearest_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), caps: &[usize], mode: Mode, leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
     // A search that lets every story miss its block by any number of lines finds nearly every
     // part of the page filled some way, so it prunes little (seconds on a broadsheet page of
@@ -1748,7 +1836,7 @@ pub fn nearest_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &
         // Nothing costing more than the layout found already is kept (each part of a layout
         // costs no more than the whole).
         let below = best.as_ref().map_or(u32::MAX, |(l, _): &(Layout, _)| l.cost.saturating_add(1));
-        let found = search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &[], miss, below }, Mode::Nearest, leaves);
+        let found = search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps, miss, below }, mode, leaves);
         crate::diag::log(&format!(
             "nearest: within {miss} lines a story, below {below}: {:?}",
             found.as_ref().map(|(l, m)| (l.cost, m, l.blocks.iter().map(|b| (b.story, b.column, b.span, b.top, b.height, b.head, b.photo_lines, b.cutout, b.vertical)).collect::<Vec<_>>()))
@@ -1757,11 +1845,11 @@ pub fn nearest_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &
             best = found;
         }
         match best {
-            Some((ref layout, _)) if layout.cost <= miss.saturating_add(1).saturating_mul(W_MISS) => return best,
+            Some((ref layout, _)) if layout.cost <= miss.saturating_add(1).saturating_mul(mode.miss()) => return best,
             _ if miss == u32::MAX => return best,
-            // A layout within `miss` costing C: one nearer misses by fewer than C / W_MISS lines
+            // A layout within `miss` costing C: one nearer misses by fewer than C lines at a line's cost
             // a story, so the next search finds it (and nothing past it need be tried).
-            Some((ref layout, _)) => miss = layout.cost.div_ceil(W_MISS).saturating_sub(1).max(miss + 1),
+            Some((ref layout, _)) => miss = layout.cost.div_ceil(mode.miss()).saturating_sub(1).max(miss + 1),
             None => miss = if miss >= NEAREST_MISS << 3 { u32::MAX } else { miss * 2 },
         }
     }
