@@ -227,8 +227,8 @@ enum Mode {
     /// Lines over or short, at [`W_MISS`] a line: what the copy must become for the page to
     /// place at all ([`nearest`]).
     Nearest,
-    /// As [`Mode::Nearest`] at [`W_CUT`] a line, with no first photo set wider than folio's
-    /// default for its block:
+    /// As [`Mode::Nearest`] at [`W_CUT`] a line (a row of heads weighed as in [`Mode::Cuts`]),
+    /// with no first photo set wider than folio's default for its block:
     /// what the copy must gain to fill a page that placed only with a picture widened (or heads
     /// larger than their copy's, searched with the copy's caps) — the copy is short
     /// ([`fill_advice`]).
@@ -247,8 +247,8 @@ impl Mode {
     /// changes to the copy ([`ROWS_IN_ADVICE`]).
     fn rows(self) -> u32 {
         match self {
-            Mode::Exact | Mode::Nearest | Mode::Fill => 1,
-            Mode::Cuts | Mode::Edits => ROWS_IN_ADVICE,
+            Mode::Exact | Mode::Nearest => 1,
+            Mode::Cuts | Mode::Edits | Mode::Fill => ROWS_IN_ADVICE,
         }
     }
 
