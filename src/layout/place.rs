@@ -1611,11 +1611,11 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     };
     let free = search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &[], miss: u32::MAX, below: u32::MAX }, mode, leaves).map(priced);
     // (A layout with no head over is one the capped search would find: no search needed.)
-    // A layout with heads its copy's size and no more of the other flaws than that one is kept
-    // at up to twice the heads' price ([`W_BIG_HEAD`] a size over again): the 美编's head sizes
-    // are dearer than the objective's softer terms (short columns, an L, a vertical head), not
-    // than a row of heads or a long leg (session 34: 100 a size over for every layout set
-    // one more row, long leg and orphan on 60 random pages).
+    // The capped layout with no more of the other flaws than that one is kept at up to twice
+    // the heads' price ([`W_BIG_HEAD`] a size over again): the 美编's head sizes are dearer
+    // than the objective's softer terms (short columns, an L, a vertical head), not than a row
+    // of heads or a long leg (session 34: 100 a size over for every layout set one more row,
+    // long leg and orphan on 60 random pages).
     let capped = if copy_caps.iter().any(|&c| c > 0) && free.as_ref().is_none_or(|(l, _)| over(l) > 0) {
         let below = free.as_ref().map_or(u32::MAX, |(l, _)| l.cost.saturating_add(1));
         let flawless_below = free.as_ref().map_or(u32::MAX, |(l, _)| l.cost.saturating_add(1).saturating_add(over(l) * W_BIG_HEAD));
@@ -1765,21 +1765,25 @@ pub fn advise(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layout, 
 fn fill_advice(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layout, stories: &[usize], leaves: &mut Leaves) -> Option<Advice> {
     let caps = copy_caps(fitter, stories, beside);
     let (layout, missed) = nearest_within(fitter, stories, (area, beside), &caps, Mode::Fill, leaves)?;
-    let format = fitter.format();
-    let per_line = (format.column_pt / format.spec.body_size).round() as u32;
-    let cuts: Vec<Cut> = missed.iter().filter(|(_, m)| m.over > 0).map(|&(story, m)| Cut { story, lines: m.over, chars: cut_chars(fitter, story, m.over) }).collect();
-    let adds: Vec<Cut> = missed.iter().filter(|(_, m)| m.short > 0).map(|&(story, m)| Cut { story, lines: m.short, chars: m.short * per_line }).collect();
+    let (cuts, adds) = changes(fitter, &missed);
     crate::diag::log(&format!("fill advice: placed with {:?}; cuts {:?}, additions {:?}: {:?}", found.flaws, cuts, adds, layout.flaws));
     (!(cuts.is_empty() && adds.is_empty()) && layout.flaws.better_than(found.flaws)).then(|| Advice { cuts, adds, before: found.flaws, after: layout.flaws, blocks: layout.blocks })
+}
+
+/// The cuts and additions a layout's stories miss their blocks by (lines over: their last
+/// lines' characters, [`cut_chars`]; lines short: a column's characters a line).
+fn changes(fitter: &Fitter, missed: &[(usize, Missed)]) -> (Vec<Cut>, Vec<Cut>) {
+    let format = fitter.format();
+    let per_line = (format.column_pt / format.spec.body_size).round() as u32;
+    let cuts = missed.iter().filter(|(_, m)| m.over > 0).map(|&(story, m)| Cut { story, lines: m.over, chars: cut_chars(fitter, story, m.over) }).collect();
+    let adds = missed.iter().filter(|(_, m)| m.short > 0).map(|&(story, m)| Cut { story, lines: m.short, chars: m.short * per_line }).collect();
+    (cuts, adds)
 }
 
 /// [`advise`] with the copy allowed to miss its blocks as `mode` says.
 fn advise_in(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layout, stories: &[usize], mode: Mode, leaves: &mut Leaves) -> Option<Advice> {
     let (layout, missed) = ranked(fitter, stories, (area, beside), mode, leaves)?;
-    let format = fitter.format();
-    let per_line = (format.column_pt / format.spec.body_size).round() as u32;
-    let cuts: Vec<Cut> = missed.iter().filter(|(_, m)| m.over > 0).map(|&(story, m)| Cut { story, lines: m.over, chars: cut_chars(fitter, story, m.over) }).collect();
-    let adds: Vec<Cut> = missed.iter().filter(|(_, m)| m.short > 0).map(|&(story, m)| Cut { story, lines: m.short, chars: m.short * per_line }).collect();
+    let (cuts, adds) = changes(fitter, &missed);
     crate::diag::log(&format!(
         "advice ({mode:?}): placed at {} with {:?}; with cuts {:?} and additions {:?} at {} with {:?}: {:?}",
         found.cost,
