@@ -235,20 +235,25 @@ impl Diagnostic {
     /// Print in the style of typst's CLI.
     pub fn emit(&self, out: &mut dyn WriteColor) {
         let name = self.path.as_ref().map_or_else(String::new, |p| p.display().to_string());
-        let file = SimpleFile::new(name.clone(), self.source.clone().unwrap_or_default());
+        let (shown, span) = match (&self.source, &self.span) {
+            (Some(source), Some(span)) => {
+                let end = span.end.clamp(span.start, source.len());
+                let start = floor_char_boundary(source, span.start.min(end));
+                let (shown, span) = shown(source, start..end);
+                (shown, Some(span))
+            }
+            (source, _) => (source.clone().unwrap_or_default(), None),
+        };
+        let file = SimpleFile::new(name.clone(), shown);
         let mut diag = match self.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
         };
         let mut message = self.message.clone();
-        match (&self.source, &self.span) {
-            (Some(source), Some(span)) => {
-                let end = span.end.clamp(span.start, source.len());
-                let start = floor_char_boundary(source, span.start.min(end));
-                diag = diag.with_labels(vec![Label::primary((), start..end)]);
-            }
-            _ if !name.is_empty() => message = format!("{name}: {message}"),
-            _ => {}
+        match span {
+            Some(span) => diag = diag.with_labels(vec![Label::primary((), span)]),
+            None if !name.is_empty() => message = format!("{name}: {message}"),
+            None => {}
         }
         if style() == Style::Short {
             // One line: the message's own lines and the hints joined.
@@ -284,6 +289,52 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// Most bytes of a source line a message prints: a longer line (a story's body of 100 000
+/// characters on one line) is cut there with "…", a position past the cut shown at it.
+const SHOWN_LINE: usize = 2000;
+/// Most lines a message underlines: a longer span (a story's whole body) is shown by its first.
+const SHOWN_LINES: usize = 6;
+
+/// `source` as a message prints it, and `span` in it: every line within [`SHOWN_LINE`] bytes,
+/// the span within [`SHOWN_LINES`] lines (a refused body of a book is not printed back whole).
+/// Lines and positions before the cut are as in `source`, so the line and column a message
+/// gives are its own.
+fn shown(source: &str, span: Range<usize>) -> (String, Range<usize>) {
+    let span = span.start..floor_char_boundary(source, span.end).max(span.start);
+    if source.len() <= SHOWN_LINE && source[span.clone()].matches('\n').count() <= SHOWN_LINES {
+        return (source.to_string(), span);
+    }
+    let mut out = String::with_capacity(source.len().min(1 << 20));
+    let (mut start, mut end) = (None, None);
+    let mut at = 0;
+    for line in source.split_inclusive('\n') {
+        let text = line.strip_suffix('\n').unwrap_or(line);
+        let keep = floor_char_boundary(text, SHOWN_LINE.min(text.len()));
+        let base = out.len();
+        let place = |p: usize| base + (p - at).min(keep);
+        if start.is_none() && (at..=at + text.len()).contains(&span.start) {
+            start = Some(place(span.start));
+        }
+        if end.is_none() && (at..=at + text.len()).contains(&span.end) {
+            end = Some(place(span.end));
+        }
+        out.push_str(&text[..keep]);
+        if keep < text.len() {
+            out.push('…');
+        }
+        if line.len() > text.len() {
+            out.push('\n');
+        }
+        at += line.len();
+    }
+    let start = start.unwrap_or(out.len());
+    let mut end = end.unwrap_or(out.len()).max(start);
+    if out[start..end].matches('\n').count() > SHOWN_LINES {
+        end = start + out[start..end].find('\n').unwrap_or(end - start);
+    }
+    (out, start..end)
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -396,4 +447,29 @@ fn memory() -> String {
         status.lines().find_map(|l| l.strip_prefix(key)).and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok()).unwrap_or(0)
     };
     format!(" [rss {} MiB: anon {}, file {}; peak {}]", kib("VmRSS:") / 1024, kib("RssAnon:") / 1024, kib("RssFile:") / 1024, kib("VmHWM:") / 1024)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_huge_line_or_span_is_shown_cut() {
+        // A body of 100 000 characters on one line: the line cut, the span on it.
+        let body = "禁".repeat(100_000);
+        let source = format!("headline = \"x\"\nbody = \"\"\"\n{body}\n\"\"\"\n");
+        let at = source.find("\"\"\"").unwrap();
+        let (shown, span) = super::shown(&source, at..source.len());
+        assert!(shown.len() < 2_100, "{}", shown.len());
+        assert!(shown.contains('…') && shown.starts_with("headline = \"x\"\nbody = \"\"\"\n禁"));
+        assert_eq!(&shown[span.start..span.start + 3], "\"\"\"");
+        assert!(shown[span.clone()].matches('\n').count() <= super::SHOWN_LINES);
+        // A position past the cut is shown at it, on its own line; one before the cut where it is.
+        let far = source.rfind("禁").unwrap() - 3;
+        let (shown, span) = super::shown(&source, far..far + 3);
+        assert_eq!(shown[..span.start].matches('\n').count(), 2, "on the body's line");
+        let near = at + 4 + 30;
+        let (_, span) = super::shown(&source, near..near + 3);
+        assert_eq!(span, near..near + 3);
+        // Short sources are as they were.
+        assert_eq!(super::shown("a = 1\n", 4..5), ("a = 1\n".to_string(), 4..5));
+    }
 }

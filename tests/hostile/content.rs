@@ -178,6 +178,22 @@ fn nothing_prints_outside_the_type_area_with_allow_overset() {
 
 /// Sizes of copy: a story file that is really a whole book, a body of thousands of tiny
 /// paragraphs, a display line of a page's length — refused before anything is set.
+/// A refused book is not printed back: the message shows the body's first line cut at 2 000
+/// bytes (until session 35 all 300 000 bytes of it went to stderr), still at the body's line.
+#[test]
+fn a_refused_book_is_not_printed_back() {
+    let h = Hostile::new();
+    h.p.edit(WUNING, |t| {
+        let a = t.find("body = \"\"\"").unwrap();
+        let z = a + 10 + t[a + 10..].find("\"\"\"").unwrap() + 3;
+        format!("{}body = \"\"\"\n{}\n\"\"\"{}", &t[..a], "禁".repeat(100_001), &t[z..])
+    });
+    let run = h.build(&[]);
+    let at = format!("stories/wuning.toml:{}:", line_of(&h.p, WUNING, "body = "));
+    h.assert_refused(&run, &["the story holds 100001 characters of copy", &at]);
+    assert!(run.stderr().len() < 5_000, "{} bytes of stderr", run.stderr().len());
+}
+
 #[test]
 fn copy_sizes_are_bounded() {
     let body = |text: String| move |p: &TestProject| {
