@@ -140,6 +140,7 @@ fn copy_from_another_paper_sets_without_loose_lines() {
     // of 99.2%。 alone counted as a runt, so the breaker spread the lines above to avoid it; the
     // G of 5G is 0.74 of an em in the font's proportional forms; an attribution wider than the
     // column could go nowhere, and the text line before it was spread to the column's width.
+    // And a line started with a semicolon.
     let p = TestProject::sample();
     copy_dir(&repo().join("tests/fixtures/economy-page"), &p.edition("economy"));
     p.folio(&["build", "content/economy"]).assert_code(0);
@@ -149,6 +150,11 @@ fn copy_from_another_paper_sets_without_loose_lines() {
     assert!(l.per_page[0].len() <= 1, "{} loose lines: {:#?}", l.per_page[0].len(), l.per_page[0]);
     assert!(l.in_a_row.is_empty(), "{:?}", l.in_a_row);
     let lines = typeset::body_lines(&pdf, TABLOID.size).concat();
+    // No line starts with a mark that may not (clreq): 餐饮收入124.51亿元，增长15.2% | ；商品零售
+    // did, the pad after an odd number a place to break (until session 35).
+    let starts: Vec<String> = lines.iter().filter(|l| "，。、；：！？）」』】〕》”’".contains(l.chars[0].c)).map(|l| l.text()).collect();
+    assert!(starts.is_empty(), "lines starting with a closing mark: {starts:?}");
+    assert!(lines.iter().any(|l| l.text().contains("15.2%；")), "the number and its semicolon on one line");
     // A code is set half width: each letter of 5G, GDP and AGV half an em.
     let mut letters = 0;
     for line in &lines {

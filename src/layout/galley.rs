@@ -17,9 +17,11 @@ use crate::input::grid::{Format, Formats};
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Run {
     /// `body`, `digits` (a number — ASCII digits with the marks that belong to it, [`body_runs`]
-    /// — of an even count of characters), `digits-odd` (of an odd count), `code` / `code-odd`
-    /// (a short run of Latin letters, or of letters and digits: 5G, GDP, COVID-19, set half
-    /// width like a number, [`code_len`]), `dateline`,
+    /// — of an even count of characters), `digits-odd` (of an odd count, padded either side;
+    /// `-left`, `-right`, `-none`: only on that side, or neither, beside a mark the line may
+    /// not part it from, [`Pads`]), `code` / `code-odd…` (a short run of Latin letters, or of
+    /// letters and digits: 5G, GDP, COVID-19, set half width like a number, [`code_len`]),
+    /// `dateline`,
     /// `label` (an interview's speaker, 记者：), `attribution`, `break` (a place the line may
     /// break that the Unicode rules do not give, [`QUOTE_BREAK`]: no text is set for it),
     /// `latin` (a Latin word of [`LATIN_WORD`] letters or more, which the line may hyphenate) or
@@ -697,17 +699,13 @@ pub fn body_runs(text: &str) -> Vec<Run> {
         let ascii = |k: usize| chars[k].is_ascii_graphic();
         let after_token = i > 0 && (ascii(i - 1) || (chars[i - 1] == ' ' && i > 1 && ascii(i - 2)));
         let code = if after_token { 0 } else { code_len(&chars[i..]) };
-        if code > 0 {
-            let t: String = chars[i..i + code].iter().collect();
-            runs.push(Run { style: if code % 2 == 1 { "code-odd" } else { "code" }, text: t });
-            i += code;
-            continue;
-        }
-        let number = number_len(&chars[i..]);
-        if number > 0 {
-            let t: String = chars[i..i + number].iter().collect();
-            runs.push(Run { style: if number % 2 == 1 { "digits-odd" } else { "digits" }, text: t });
-            i += number;
+        let number = if code > 0 { 0 } else { number_len(&chars[i..]) };
+        if code + number > 0 {
+            let n = code + number;
+            let t: String = chars[i..i + n].iter().collect();
+            let pads = Pads::between(i.checked_sub(1).map(|k| chars[k]), chars.get(i + n).copied());
+            runs.push(Run { style: half_width_style(code > 0, n, pads), text: t });
+            i += n;
             continue;
         }
         let word = chars[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
@@ -727,6 +725,48 @@ pub fn body_runs(text: &str) -> Vec<Run> {
         i += 1;
     }
     runs
+}
+
+/// Where an odd run of half-width places (137, 15.2%, GDP) is padded to whole characters
+/// ([`body_runs`]): a quarter em either side, but never beside a mark the line may not part it
+/// from — a closing mark after it (15.2%；, 5G，) or an opening one before it (（137）): the pad is
+/// a place the line may break, and 增长15.2% | ；商品 set a semicolon at a line's start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pads {
+    Both,
+    Left,
+    Right,
+    Neither,
+}
+
+impl Pads {
+    fn between(before: Option<char>, after: Option<char>) -> Pads {
+        let opens = before.is_some_and(|c| "（《「『【〔“‘(〈".contains(c));
+        let closes = after.is_some_and(|c| "，。、；：！？）」』】〕》”’…～·,.;:!?)〉".contains(c));
+        match (opens, closes) {
+            (false, false) => Pads::Both,
+            (false, true) => Pads::Left,
+            (true, false) => Pads::Right,
+            (true, true) => Pads::Neither,
+        }
+    }
+}
+
+/// The run style of a number (`digits…`) or a code (`code…`) of `places` half-width places:
+/// even, or odd with its pads ([`Pads`]).
+fn half_width_style(code: bool, places: usize, pads: Pads) -> &'static str {
+    match (code, places % 2 == 1, pads) {
+        (false, false, _) => "digits",
+        (false, true, Pads::Both) => "digits-odd",
+        (false, true, Pads::Left) => "digits-odd-left",
+        (false, true, Pads::Right) => "digits-odd-right",
+        (false, true, Pads::Neither) => "digits-odd-none",
+        (true, false, _) => "code",
+        (true, true, Pads::Both) => "code-odd",
+        (true, true, Pads::Left) => "code-odd-left",
+        (true, true, Pads::Right) => "code-odd-right",
+        (true, true, Pads::Neither) => "code-odd-none",
+    }
 }
 
 /// The fewest letters of a Latin word that the line may hyphenate (a `latin` run, set in English
@@ -826,7 +866,7 @@ pub fn ends_in_runt(runs: &[Run]) -> bool {
         let places = r.text.chars().count();
         return match r.style {
             "attribution" | "latin" => false,
-            "digits" | "digits-odd" | "code" | "code-odd" => places < 4,
+            s if s.starts_with("digits") || s.starts_with("code") => places < 4,
             _ => true,
         };
     }
@@ -944,7 +984,7 @@ mod tests {
         assert_eq!(body_runs("没有数字").len(), 1);
         // A number with its marks is one run: 5.2% holds four half-width places, 1,277 five.
         let got: Vec<(&str, String)> = body_runs("增长5.2%，共1,277人，9:30。1.").iter().map(|r| (r.style, r.text.clone())).collect();
-        let want = [("body", "增长"), ("digits", "5.2%"), ("body", "，共"), ("digits-odd", "1,277"), ("body", "人，"), ("digits", "9:30"), ("body", "。"), ("digits-odd", "1"), ("body", ".")];
+        let want = [("body", "增长"), ("digits", "5.2%"), ("body", "，共"), ("digits-odd", "1,277"), ("body", "人，"), ("digits", "9:30"), ("body", "。"), ("digits-odd-left", "1"), ("body", ".")];
         assert_eq!(got, want.map(|(s, t)| (s, t.to_string())));
     }
 
@@ -954,9 +994,13 @@ mod tests {
         let run = |s: &'static str, t: &str| (s, t.to_string());
         // A code: 5G two places, GDP three, COVID-19 eight; a number stays a number.
         assert_eq!(got("建成5G基站12638个"), [run("body", "建成"), run("code", "5G"), run("body", "基站"), run("digits-odd", "12638"), run("body", "个")]);
-        assert_eq!(got("（GDP）增长"), [run("body", "（"), run("code-odd", "GDP"), run("body", "）增长")]);
+        assert_eq!(got("（GDP）增长"), [run("body", "（"), run("code-odd-none", "GDP"), run("body", "）增长")]);
         assert_eq!(got("COVID-19疫情"), [run("code", "COVID-19"), run("body", "疫情")]);
-        assert_eq!(got("“5G+工业互联网”"), [run("body", "“"), run("code-odd", "5G+"), run("body", "工业互联网”")]);
+        assert_eq!(got("“5G+工业互联网”"), [run("body", "“"), run("code-odd-right", "5G+"), run("body", "工业互联网”")]);
+        // An odd run is not padded beside a mark the line may not part it from.
+        assert_eq!(got("增长15.2%；商品"), [run("body", "增长"), run("digits-odd-left", "15.2%"), run("body", "；商品")]);
+        assert_eq!(got("（137）"), [run("body", "（"), run("digits-odd-none", "137"), run("body", "）")]);
+        assert_eq!(got("（GDP增长"), [run("body", "（"), run("code-odd-right", "GDP"), run("body", "增长")]);
         // A word of five letters or more alone is `latin` (hyphenated), not a code.
         assert_eq!(got("使用Typst排版"), [run("body", "使用"), run("latin", "Typst"), run("body", "排版")]);
         // Not inside other ASCII: a phrase, an address, a long file name keep the font's forms.
