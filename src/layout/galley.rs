@@ -727,6 +727,12 @@ pub fn body_runs(text: &str) -> Vec<Run> {
     runs
 }
 
+/// Marks a line may not start with (clreq), full and half width: a closing mark stays with what
+/// stands before it.
+const CLOSING_MARKS: &str = "，。、；：！？）」』】〕》”’…～·,.;:!?)〉";
+/// Marks a line may not end with: an opening mark stays with what follows it.
+const OPENING_MARKS: &str = "（《「『【〔“‘(〈";
+
 /// Where an odd run of half-width places (137, 15.2%, GDP) is padded to whole characters
 /// ([`body_runs`]): a quarter em either side, but never beside a mark the line may not part it
 /// from — a closing mark after it (15.2%；, 5G，) or an opening one before it (（137）): the pad is
@@ -741,8 +747,8 @@ enum Pads {
 
 impl Pads {
     fn between(before: Option<char>, after: Option<char>) -> Pads {
-        let opens = before.is_some_and(|c| "（《「『【〔“‘(〈".contains(c));
-        let closes = after.is_some_and(|c| "，。、；：！？）」』】〕》”’…～·,.;:!?)〉".contains(c));
+        let opens = before.is_some_and(|c| OPENING_MARKS.contains(c));
+        let closes = after.is_some_and(|c| CLOSING_MARKS.contains(c));
         match (opens, closes) {
             (false, false) => Pads::Both,
             (false, true) => Pads::Left,
@@ -858,7 +864,7 @@ fn code_len(s: &[char]) -> usize {
 /// and keeping such a word off the last line alone spreads the lines above it (loose lines
 /// of 10–13 % of an em on copy full of figures).
 pub fn ends_in_runt(runs: &[Run]) -> bool {
-    let closing = |c: char| "。，、：；！？”’）》」』】〕….".contains(c) || c.is_whitespace();
+    let closing = |c: char| CLOSING_MARKS.contains(c) || c.is_whitespace();
     for r in runs.iter().rev() {
         if r.style == "break" || (r.style == "body" && r.text.chars().all(closing)) {
             continue;
