@@ -104,6 +104,8 @@ cutout-what-lead = lead box
 cutout-what-photo = photo
 story-headline-empty = the headline is empty
 story-headline-empty-hint = write the story's headline (主题)
+story-attribution-empty = the attribution is empty: it would print as empty brackets （ ）
+story-attribution-empty-hint = write the reporter's name (attribution = "叶祥森"), or leave `attribution` out
 story-section-head-empty = a section's head (小标题) is empty: it would print as an empty black band
 story-section-head-empty-hint = write the section's head, or move its paragraphs to the end of the section before it (or of the body)
 story-lead-span = the lead box spans { $lead } columns, the story only { $span }

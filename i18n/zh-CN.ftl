@@ -93,6 +93,8 @@ cutout-what-lead = 导语框
 cutout-what-photo = 图片
 story-headline-empty = 标题是空的
 story-headline-empty-hint = 写上稿件的主题
+story-attribution-empty = 署名是空的：会印成一对空括号（ ）
+story-attribution-empty-hint = 写上记者的名字（attribution = "叶祥森"），或者删去 `attribution`
 story-section-head-empty = 小标题是空的：会印成一条空的黑底色条
 story-section-head-empty-hint = 写上小标题，或把这一节的段落移到上一节（或正文）的末尾
 story-lead-span = 导语框跨 { $lead } 栏，而稿件只跨 { $span } 栏

@@ -1212,6 +1212,10 @@ fn validate_story(
     if s.headline.trim().is_empty() {
         diags.push(story.error(story.key_span(&["headline"], 0..0), crate::tr!("story-headline-empty")).hint(crate::tr!("story-headline-empty-hint")));
     }
+    // An attribution of nothing but spaces would print as empty brackets （ ）.
+    if s.attribution.as_deref().is_some_and(|a| a.trim().is_empty()) {
+        diags.push(story.error(story.key_span(&["attribution"], 0..0), crate::tr!("story-attribution-empty")).hint(crate::tr!("story-attribution-empty-hint")));
+    }
     for (k, sec) in s.sections.iter().enumerate() {
         if sec.head.trim().is_empty() {
             diags.push(story.error(story.key_span(&["sections", &k.to_string(), "head"], 0..0), crate::tr!("story-section-head-empty")).hint(crate::tr!("story-section-head-empty-hint")));

@@ -212,6 +212,8 @@ fn copy_sizes_are_bounded() {
         Case::new("a headline of 501 characters", |p: &TestProject| p.edit(WUNING, |t| {
             t.lines().map(|l| if l.starts_with("headline =") { format!("headline = \"{}\"", "长".repeat(501)) } else { l.to_string() }).collect::<Vec<_>>().join("\n")
         }), &["`headline` is 501 characters long; a display line holds at most 500", &line(WUNING, "headline = ")]),
+        Case::new("an attribution of spaces", set(WUNING, "attribution = \"叶祥森\"", "attribution = \"   \""),
+            &["the attribution is empty: it would print as empty brackets", &line(WUNING, "attribution = ")]),
         Case::new("no paper name", set(EDITION, "paper = \"示例日报\"", "paper = \"  \""),
             &["the paper's name is empty", &line(EDITION, "paper = ")]),
         Case::new("an ear pointing nowhere", set(EDITION, "stories = [\"stories/xinyu.toml\"]", "stories = [\"stories/xinyu.toml\"]\n\n[pages.ear]\ntitle = \"导读\"\nsee = [5, 99]"),
