@@ -241,6 +241,30 @@ fn a_closing_quote_may_end_a_line_before_a_latin_word_or_a_number() {
     assert!(!(at_quote("“一网通办”", "APP") && at_quote("“五聚工程”", "15")), "without the break, no line ends at both quotes: {lines:?}");
 }
 
+/// Spaces typed in Chinese copy that a Chinese paper does not print are not printed: copy
+/// written with the web's spaces around figures and codes (共 15 人, 有 5G 网络), a space after a
+/// full stop and inside brackets (TEST DATA: sentences written for this test) sets, read back
+/// from the PDF, every character at the place it has in the same copy typed without them. The
+/// space after the wire's dateline (北京11月2日电 国际…), in both, is kept: white between 电 and 国.
+#[test]
+fn spaces_chinese_copy_does_not_print_are_not_printed() {
+    let wire = "\n\n新华社北京11月2日电 国际数据公司2日发布报告。";
+    let spaced = format!("本市今年共 15 人获奖，全市已有 5G 网络覆盖 137 个村。 新的一年（ 记者 王芳 ）将继续推进，GDP 增长 5.2%。{wire}");
+    let plain = format!("本市今年共15人获奖，全市已有5G网络覆盖137个村。新的一年（记者 王芳）将继续推进，GDP增长5.2%。{wire}");
+    let (_p1, _, a, la) = one_column("spaced", &spaced);
+    let (_p2, _, b, lb) = one_column("plain", &plain);
+    assert_eq!(la, lb, "the same lines");
+    let places = |l: &Line| l.chars.iter().filter(|c| !c.c.is_whitespace()).map(|c| (c.c, (c.x0 * 10.0).round() as i64, (c.y * 10.0).round() as i64)).collect::<Vec<_>>();
+    for ((x, y), t) in a.iter().zip(&b).zip(&la) {
+        assert_eq!(places(x), places(y), "line {t} set alike");
+    }
+    let find = |c: char| a.iter().flat_map(|l| &l.chars).find(|k| k.c == c).unwrap().clone();
+    let (dian, guo) = (find('电'), find('国'));
+    if (dian.y - guo.y).abs() < 1.0 {
+        assert!(guo.x0 - dian.x1 > 0.15 * TABLOID.size, "a space after the dateline: {:.1} pt", guo.x0 - dian.x1);
+    }
+}
+
 /// An English word longer than the column is hyphenated, not run past it: in a one-column
 /// tabloid block (TEST DATA: a sentence written for this test), `Pneumonoultramicroscopicsilico
 /// volcanoconiosis` (45 letters, some 23 em in a 10-character column) was a `too-wide` error
