@@ -258,6 +258,8 @@ ink-over-limit-hint = separate the photo with the printer's profile (its total i
 typo-column = , column { $column }
 loose-line = loose line on page { $page }: 「{ $text }」 is spread by { $percent }% of an em
 loose-line-hint = rewrite a word in the paragraph (a line of whole characters needs no spreading), or let fit = "auto" track the story
+kinsoku = line break against 禁则 on page { $page }: the line 「{ $text }」 starts with a closing mark or ends with an opening one
+kinsoku-hint = a closing mark stays with the character before it, an opening mark with the one after it: add or cut a character or two in the paragraph so the line breaks elsewhere
 widow = widow on page { $page }{ $column }: the paragraph's last line 「{ $text }」 stands alone at the top of the column
 widow-hint = add or cut a few characters in the paragraph so that its last line moves, or change the block's depth by a line
 orphan = orphan on page { $page }{ $column }: the paragraph's first line 「{ $text }」 stands alone at the foot of the column
@@ -1245,6 +1247,7 @@ mark-unreadable = unreadable { $file }
 mark-not-k = not K
 mark-ink = ink { $percent }%
 mark-loose = loose { $percent }%
+mark-kinsoku = 禁则
 mark-widow = widow
 mark-orphan = orphan
 mark-short = short { $lines }

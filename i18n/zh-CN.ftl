@@ -247,6 +247,8 @@ ink-over-limit-hint = 用印厂的特性文件（其总墨量上限）对图片�
 typo-column = 第 { $column } 栏
 loose-line = 第 { $page } 版有松行：「{ $text }」字距被拉开了 { $percent }% 个字宽
 loose-line-hint = 改动段中一两个字（整字成行就不必拉开字距），或用 fit = "auto" 调整字距
+kinsoku = 第 { $page } 版有违反禁则的断行：「{ $text }」行首是点号或后括号、引号，或行末是前括号、引号
+kinsoku-hint = 点号和后括号、后引号随前一个字，前括号、前引号随后一个字：在段中增删一两个字，让这一行在别处断开
 widow = 第 { $page } 版{ $column }有孤行：段落末行「{ $text }」单独排在栏首
 widow-hint = 在段中增删几个字，让末行移动，或把稿块加高或压低一行
 orphan = 第 { $page } 版{ $column }有寡行：段落首行「{ $text }」单独排在栏末
@@ -1158,6 +1160,7 @@ mark-unreadable = 无法读取 { $file }
 mark-not-k = 非单黑
 mark-ink = 墨量 { $percent }%
 mark-loose = 松行 { $percent }%
+mark-kinsoku = 禁则
 mark-widow = 孤行
 mark-orphan = 寡行
 mark-short = 短栏 { $lines } 行

@@ -65,6 +65,8 @@ pub enum Code {
     FullWidthAlnum,
     /// A body line spread by more than 5% of an em between its characters.
     LooseLine,
+    /// A body line starting with a closing mark or ending with an opening one (禁则).
+    Kinsoku,
     /// A paragraph's short last line alone at the top of a column.
     Widow,
     /// A paragraph's first line alone at a column's foot.
@@ -124,6 +126,7 @@ impl Code {
             Code::HalfWidthMark => "half-width-mark",
             Code::FullWidthAlnum => "full-width-alnum",
             Code::LooseLine => "loose-line",
+            Code::Kinsoku => "kinsoku",
             Code::Widow => "widow",
             Code::Orphan => "orphan",
             Code::ShortColumn => "short-column",

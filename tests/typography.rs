@@ -187,6 +187,39 @@ fn copy_from_another_paper_sets_without_loose_lines() {
     assert!(unprinted(&pdf, &std::fs::read_to_string(p.edition("economy").join("stories/tech.toml")).unwrap().split("\"\"\"").nth(1).unwrap()).is_empty());
 }
 
+/// `folio check` finds a line that breaks where 禁则 forbids, read from the laid-out page: on the
+/// economy page (TEST DATA, as above) with the template padding an odd number on both sides
+/// again (as before session 35), 增长15.2% | ；商品零售 starts a line with its semicolon; the check
+/// names that line, and the lines it names are those the PDF shows starting with a closing mark
+/// (read back). As folio sets it, none.
+#[test]
+fn a_line_starting_with_a_closing_mark_is_a_finding() {
+    let p = TestProject::sample();
+    copy_dir(&repo().join("tests/fixtures/economy-page"), &p.edition("economy"));
+    let starting = |p: &TestProject| -> Vec<String> {
+        p.folio(&["build", "content/economy"]).assert_code(0);
+        let lines = typeset::body_lines(&p.out().join("economy.pdf"), TABLOID.size).concat();
+        lines.iter().filter(|l| "，。、；：！？）」』】〕》”’".contains(l.chars[0].c)).map(|l| l.text().chars().filter(|c| !c.is_whitespace()).collect()).collect()
+    };
+    assert!(starting(&p).is_empty());
+    assert!(findings(&p, "economy", "kinsoku").is_empty());
+    p.edit("layouts/components.typ", |t| {
+        let pads = "let right = odd and not (r.style.ends-with(\"-left\") or r.style.ends-with(\"-none\"))";
+        assert!(t.contains(pads), "the template pads an odd run only away from a mark");
+        t.replace(pads, "let right = odd")
+    });
+    let read = starting(&p);
+    assert!(read.iter().any(|l| l.starts_with("；")), "the semicolon starts a line again: {read:?}");
+    let found = findings(&p, "economy", "kinsoku");
+    let named: Vec<String> = found.iter().map(|f| f["message"].as_str().unwrap().split('「').nth(1).unwrap().split('」').next().unwrap().chars().filter(|c| !c.is_whitespace()).collect()).collect();
+    let mut want = read.clone();
+    want.sort();
+    let mut got = named.clone();
+    got.sort();
+    assert_eq!(got, want, "the check names the lines the PDF shows: {found:#?}");
+    assert!(found.iter().all(|f| f["severity"] == "warning" && f["story"].is_string()), "{found:#?}");
+}
+
 /// A one-page tabloid edition `name` of one story (TEST DATA: `copy`, written for the test) by
 /// hand in one column down the page, built: the project, its PDF, and its body lines read back
 /// top to bottom (with their text, spaces left out).

@@ -17,6 +17,7 @@
 //! | `ink-not-k` | error | text, a rule or a fill that is not pure K (DeviceCMYK 0/0/0/k) |
 //! | `ink-over-limit` | warning | a page's total area coverage above `max_ink` |
 //! | `loose-line` | warning | a body line spread by more than 5% of an em |
+//! | `kinsoku` | warning | a body line starting with a closing mark (，。；）” …) or ending with an opening one (（“《), a break 禁则 forbids |
 //! | `widow`, `orphan` | warning | a paragraph's short last line alone at a column's top, its first line alone at a column's foot |
 //! | `short-column` | warning | a column of copy ending a line or more above its foot (齐栏) |
 //! | `hole` | warning | white type area more than a grid line deep that no block, banner or masthead covers (开天窗) |
@@ -464,6 +465,12 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 crate::tr!("mark-loose", percent = format!("{:.0}", s * 100.0)),
                 crate::tr!("loose-line", page = page, text = f.text, percent = format!("{:.0}", s * 100.0)),
                 crate::tr!("loose-line-hint"),
+            ),
+            typography::Kind::Kinsoku => (
+                Code::Kinsoku,
+                crate::tr!("mark-kinsoku"),
+                crate::tr!("kinsoku", page = page, text = f.text),
+                crate::tr!("kinsoku-hint"),
             ),
             typography::Kind::Widow => (
                 Code::Widow,

@@ -8,7 +8,8 @@
 //! (a column of a story's copy that ends one line or more above its foot — the block's foot or
 //! the photo under it — while the columns beside it go on: 齐栏), holes (开天窗: a stretch of a
 //! column of the type area more than a grid line deep that no block, banner or masthead covers)
-//! and fold splits (a headline or banner across the centre spread whose split at the fold falls
+//! lines that break where 禁则 forbids (a body line starting with a closing mark or ending with an
+//! opening one, [`Kind::Kinsoku`]), and fold splits (a headline or banner across the centre spread whose split at the fold falls
 //! inside a word, 运‖输, read from the spread sheet's glyphs and judged with
 //! [`crate::input::phrases`]), and Han characters printed over one another (a head's lines over
 //! each other or over the copy: [`Kind::Overprint`]). [`find_text`] locates a piece of text on a page (for the
@@ -44,6 +45,10 @@ pub enum Kind {
     /// Han characters printed over one another: this many pairs on the page (the text names
     /// the first pair, the rectangle covers both).
     Overprint(usize),
+    /// A body line starting with a mark that stays with the character before it (a closing
+    /// mark: ，。）” …) or ending with one that stays with the character after it (an opening
+    /// mark: （“《): a break 禁则 forbids. The text is the line.
+    Kinsoku,
     /// Text running this many pt past the right edge of its column, caption, subhead or head
     /// area into the gutter or the next column (a Latin word or a number wider than the
     /// column: Typst breaks Latin text only at spaces and hyphens). The text is the run.
@@ -404,7 +409,7 @@ fn loose_lines(frame: &typst::layout::Frame, fmt: &Format, pi: usize, stories: &
             _ => lines.push(vec![g]),
         }
     }
-    let mut out = Vec::new();
+    let mut out = kinsoku(&lines, fmt, pi, stories);
     for l in lines {
         let mut gaps: Vec<f64> = l.windows(2).filter(|w| is_han(w[0].c) && is_han(w[1].c)).map(|w| (w[1].x - w[0].end) / w[0].size).collect();
         if gaps.is_empty() {
@@ -417,12 +422,53 @@ fn loose_lines(frame: &typst::layout::Frame, fmt: &Format, pi: usize, stories: &
         }
         let (x0, x1, y) = (l[0].x, l.last().map_or(l[0].end, |g| g.end), l[0].y);
         let rect = [x0, y - 0.88 * body, x1 - x0, body];
-        let story = stories.iter().position(|s| {
-            let b = s.block;
-            let (x, y) = (x0 - fmt.side_pt, y - fmt.top_pt);
-            !s.mirror && x >= b.x - 1.0 && x <= b.x + b.w + 1.0 && y >= b.y && y <= b.y + b.h + body && !s.in_cutout(x, y)
-        });
+        let story = story_at(fmt, stories, x0, y);
         out.push(Fault { kind: Kind::Loose(spread), page: pi, story, column: None, rect, text: l.iter().map(|g| g.c).collect() });
+    }
+    out
+}
+
+/// The story a body glyph at page position (`x`, `y`, pt from the trim's top-left) is set in.
+fn story_at(fmt: &Format, stories: &[StoryData], x: f64, y: f64) -> Option<usize> {
+    let body = fmt.spec.body_size;
+    let (x, y) = (x - fmt.side_pt, y - fmt.top_pt);
+    stories.iter().position(|s| {
+        let b = s.block;
+        !s.mirror && x >= b.x - 1.0 && x <= b.x + b.w + 1.0 && y >= b.y && y <= b.y + b.h + body && !s.in_cutout(x, y)
+    })
+}
+
+/// Body lines that break where 禁则 forbids: one starting at a column's left edge with a
+/// closing mark ([`crate::layout::galley::CLOSING_MARKS`]), or ending at a column's right edge
+/// with an opening one ([`crate::layout::galley::OPENING_MARKS`]). `pieces` are the page's body
+/// glyphs by baseline, split where two stand more than half an em apart; a piece starting or
+/// ending inside a column (after a space, beside a photo's edge) is not a line's end.
+fn kinsoku(pieces: &[Vec<Glyph>], fmt: &Format, pi: usize, stories: &[StoryData]) -> Vec<Fault> {
+    use crate::layout::galley::{CLOSING_MARKS, OPENING_MARKS};
+    let body = fmt.spec.body_size;
+    let step = fmt.column_pt + fmt.gutter_pt;
+    // Where `x` stands from the nearest column edge (left edges at `0`, right at `column_pt`).
+    let off = |x: f64, edge: f64| {
+        let k = ((x - fmt.side_pt - edge) / step).round();
+        (x - fmt.side_pt - edge - k * step).abs()
+    };
+    let mut out = Vec::new();
+    for l in pieces {
+        let (Some(first), Some(last)) = (l.first(), l.last()) else { continue };
+        let starts = CLOSING_MARKS.contains(first.c) && off(first.x, 0.0) < 0.6 * body;
+        let ends = OPENING_MARKS.contains(last.c) && off(last.end, fmt.column_pt) < 0.6 * body;
+        if !(starts || ends) {
+            continue;
+        }
+        let (x0, x1, y) = (first.x, last.end, first.y);
+        out.push(Fault {
+            kind: Kind::Kinsoku,
+            page: pi,
+            story: story_at(fmt, stories, x0, y),
+            column: None,
+            rect: [x0, y - 0.88 * body, x1 - x0, body],
+            text: l.iter().map(|g| g.c).collect(),
+        });
     }
     out
 }

@@ -763,9 +763,9 @@ fn typed_spaces(text: &str) -> String {
 
 /// Marks a line may not start with (clreq), full and half width: a closing mark stays with what
 /// stands before it.
-const CLOSING_MARKS: &str = "，。、；：！？）」』】〕》”’…～·,.;:!?)〉";
+pub const CLOSING_MARKS: &str = "，。、；：！？）」』】〕》”’…～·,.;:!?)〉";
 /// Marks a line may not end with: an opening mark stays with what follows it.
-const OPENING_MARKS: &str = "（《「『【〔“‘(〈";
+pub const OPENING_MARKS: &str = "（《「『【〔“‘(〈";
 
 /// Where an odd run of half-width places (137, 15.2%, GDP) is padded to whole characters
 /// ([`body_runs`]): a quarter em either side, but never beside a mark the line may not part it
