@@ -323,6 +323,7 @@ squeeze-unused-hint = { $can ->
 }; for the lines still over, give the block more room or cut the copy
 squeeze-unused-copyfit-hint = the story has `fit = "auto"`: copyfit sets its tracking, so `squeeze` does nothing; remove it
 allowed-overset = {" "}(allowed by --allow-overset)
+refused-white = {" "}— not on press plates: fill it (copy, a photo, a block's depth), or build with --allow-holes if the space is kept for something placed later
 
 ## Punctuation
 

@@ -293,6 +293,7 @@ squeeze-unused-hint = { $can ->
 }；仍多出的行，请加大稿块或删减稿件
 squeeze-unused-copyfit-hint = 本稿设为 `fit = "auto"`，字距由自动调整决定，`squeeze` 不起作用：请删去
 allowed-overset = （--allow-overset 允许）
+refused-white = ——印刷版不能留空：补上稿件、图片或调整稿块高度；若这块地方留给稍后放入的内容，用 --allow-holes 构建
 
 ## Punctuation
 

@@ -230,6 +230,11 @@ pub struct BuildArgs {
     /// Write the PDFs even when copy is overset (the overset stays a warning in the report).
     #[arg(long)]
     pub allow_overset: bool,
+    /// Write the press plates even where the copy leaves white in the type area (a hole, an
+    /// underset block), kept for something placed later; without it that white is an error
+    /// with --press.
+    #[arg(long, requires = "press")]
+    pub allow_holes: bool,
     /// Output folder.
     #[arg(long, default_value = "out")]
     pub out: PathBuf,

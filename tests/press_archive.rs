@@ -249,6 +249,44 @@ fn parse_pgm(b: &[u8]) -> (usize, usize, Vec<u8>) {
     (w, h, b[i + 1..i + 1 + w * h].to_vec())
 }
 
+/// A plate with white the copy leaves (开天窗) is not fit to print: a tabloid page whose one
+/// story (TEST DATA: a sentence written for this test) has a hand block of three columns down
+/// the page, its copy two lines, builds its proofs with a `hole` and an `underset` warning, but
+/// with `--press` both are errors naming the fix, exit 1 and nothing written — the proofs of an
+/// earlier build left as they were; with `--allow-holes` (the space kept for something placed
+/// later) the plates are written, the findings warnings again.
+#[test]
+fn press_plates_refuse_white_the_copy_leaves() {
+    let p = TestProject::sample();
+    let dir = p.edition("white");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
+    std::fs::write(dir.join("stories/a.toml"), "# TEST DATA\nheadline = \"测试\"\nbody = \"\"\"\n全市社会消费品零售总额1102.68亿元，同比增长6.4%。\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 3\ntop = 0\nheight = 64\n").unwrap();
+    let build = |extra: &[&str]| {
+        let mut args = vec!["build", "content/white", "--out", "out"];
+        args.extend_from_slice(extra);
+        folio_in(p.root(), &args, None)
+    };
+    let run = build(&[]);
+    run.assert_code(0);
+    assert!(run.stderr().contains("warning: hole on page 1") && run.stderr().contains("warning: underset on page 1"), "{}", run.stderr());
+    std::fs::write(p.out().join("white.pdf"), b"the earlier build").unwrap();
+
+    let run = build(&["--press"]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["error: hole on page 1", "error: underset on page 1", "not on press plates", "--allow-holes", "no output was written"]);
+    assert!(!p.out().join("white-press").exists(), "no plates");
+    assert_eq!(std::fs::read(p.out().join("white.pdf")).unwrap(), b"the earlier build", "the proofs as they were");
+
+    let run = build(&["--press", "--allow-holes"]);
+    run.assert_code(0);
+    assert!(run.stderr().contains("warning: hole on page 1") && !run.stderr().contains("error:"), "{}", run.stderr());
+    assert_eq!(std::fs::read_dir(p.out().join("white-press")).unwrap().count(), 1, "one plate");
+    assert!(std::fs::read(p.out().join("white.pdf")).unwrap().starts_with(b"%PDF"), "the proofs written again");
+    // `--allow-holes` means nothing without plates: a usage error.
+    build(&["--allow-holes"]).assert_code(2);
+}
+
 #[test]
 fn zero_bleed_puts_all_boxes_on_the_trim() {
     let p = TestProject::sample();

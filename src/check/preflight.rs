@@ -703,6 +703,16 @@ pub fn copyfit_change(change: &str) -> String {
         .join(&crate::tr!("report-separator"))
 }
 
+/// Apply `--press` (without `--allow-holes`): white the copy leaves in the type area — a hole
+/// (开天窗) or a block whose columns end lines above its foot — is an error: the plates are what
+/// goes to the press, and none is written with it.
+pub fn refuse_white(findings: &mut [Finding]) {
+    for f in findings.iter_mut().filter(|f| matches!(f.code, Code::Hole | Code::Underset) && !f.is_error()) {
+        f.diag.severity = Severity::Error;
+        f.diag.message.push_str(&crate::tr!("refused-white"));
+    }
+}
+
 /// Apply `--allow-overset`: overset findings become warnings (they stay in the report).
 pub fn allow_overset(findings: &mut [Finding]) {
     for f in findings.iter_mut().filter(|f| matches!(f.code, Code::Overset | Code::HeadOverset) && f.is_error()) {

@@ -14,7 +14,7 @@ pub fn run(args: &ProofArgs) -> i32 {
         eprintln!("  = {}", crate::tr!("hint-line", hint = crate::tr!("proof-dpi-range-hint", min = crate::cli::MIN_DPI, max = crate::cli::MAX_DPI)));
         return super::USAGE;
     }
-    let policy = Policy { allow_overset: args.allow_overset, advise: false };
+    let policy = Policy { allow_overset: args.allow_overset, advise: false, ..Policy::default() };
     let mut session = Session::new(super::options(&args.common, None), policy);
     session.raster_photos();
     match session.compile() {

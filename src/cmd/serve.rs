@@ -62,7 +62,7 @@ pub fn run(args: &ServeArgs) -> i32 {
     let builder = {
         let shared = shared.clone();
         let opts = super::options(&args.common, Some(args.out.clone()));
-        let policy = Policy { allow_overset: args.allow_overset, advise: false };
+        let policy = Policy { allow_overset: args.allow_overset, advise: false, ..Policy::default() };
         let out = args.out.clone();
         std::thread::spawn(move || {
             let mut watch = Watch::new(opts, policy, out.clone(), None);

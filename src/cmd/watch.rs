@@ -16,7 +16,7 @@ use crate::session::Policy;
 /// Watch one edition. Returns only when watching itself fails.
 pub fn run(args: &WatchArgs) -> i32 {
     let opts = super::options(&args.common, Some(args.out.clone()));
-    let policy = Policy { allow_overset: args.allow_overset, advise: false };
+    let policy = Policy { allow_overset: args.allow_overset, advise: false, ..Policy::default() };
     let mut builder = Watch::new(opts, policy, args.out.clone(), args.png);
     let mut console = Console::new(args.out.clone());
     let failure = builder.run(&mut |_, step| console.step(step));

@@ -45,6 +45,10 @@ pub struct Options {
 pub struct Policy {
     /// `--allow-overset`: overset copy is a warning, not an error.
     pub allow_overset: bool,
+    /// Press plates are asked for (`--press` without `--allow-holes`): white the copy leaves in
+    /// the type area (a hole, an underset block) is an error, not a warning — a plate with a
+    /// 开天窗 is not fit to print.
+    pub refuse_white: bool,
     /// Ask each page folio places what cuts would give it a better layout (a second search a
     /// page with flaws: `folio place` and `folio check`; see [`crate::layout::place::advise`]).
     pub advise: bool,
@@ -244,6 +248,9 @@ impl Session {
         found.extend(preflight::placement(&edition, &placed));
         if self.policy.allow_overset {
             preflight::allow_overset(&mut found);
+        }
+        if self.policy.refuse_white {
+            preflight::refuse_white(&mut found);
         }
         let findings = found.iter().map(|f| f.diag.clone()).collect();
         // What was learnt of the photos is kept for the next build.
