@@ -418,15 +418,17 @@ fn photos_far_above_the_target_resolution_are_downsampled() {
 
 #[test]
 fn a_character_no_font_covers_is_an_error_with_code_point_story_and_paragraph() {
-    // U+17000 (Tangut) is in none of the bundled fonts.
-    let body = format!("{}\n\n第二段写到西夏文𗀀字时出了问题。\n\n{}", seed_paras(0, 1), seed_paras(1, 1));
+    // U+17000 (Tangut) is in none of the bundled fonts; nor is an emoji, whose variation
+    // selector (❤️ is U+2764 U+FE0F) is not named as a character of its own.
+    let body = format!("{}\n\n第二段写到西夏文𗀀字时出了问题。\n\n{}\n\n点赞❤️。", seed_paras(0, 1), seed_paras(1, 1));
     let s = story("缺字稿", &body, "", (1, 3, 0, 40));
     let p = mini(&[("a.toml", s.clone())], "", "");
     let line = line_of(&s, "第二段");
     let (code, v) = check_json(&p, &["--allow-overset"]);
     assert_eq!(code, 1, "{v:#}");
     let f = with_code(&v, "glyph-missing");
-    assert_eq!(f.len(), 1, "{v:#}");
+    assert_eq!(f.len(), 2, "{v:#}");
+    assert!(f[1]["message"].as_str().unwrap().contains("U+2764"), "{v:#}");
     assert_eq!(f[0]["severity"], "error");
     assert_eq!(f[0]["file"], "content/mini/stories/a.toml");
     assert_eq!(f[0]["story"], "content/mini/stories/a.toml");

@@ -53,7 +53,9 @@ pub fn check(edition: &Edition, compiled: &Compiled) -> Vec<Missing> {
         let mut boxes = Vec::new();
         collect(&page.frame, Transform::identity(), &mut boxes);
         for (ch, at) in boxes {
-            if ch.is_whitespace() || ch.is_control() {
+            // An invisible format character of a missing cluster (the variation selector of ❤️,
+            // a zero-width joiner) is not a character of its own to name: its base is named.
+            if ch.is_whitespace() || ch.is_control() || invisible(ch) {
                 continue;
             }
             // Which story block holds it (blocks are in type-area coordinates).
@@ -79,6 +81,12 @@ pub fn check(edition: &Edition, compiled: &Compiled) -> Vec<Missing> {
         }
     }
     out
+}
+
+/// A character that prints nothing of its own: a variation selector, a zero-width joiner or
+/// non-joiner, a word joiner.
+fn invisible(ch: char) -> bool {
+    matches!(ch, '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' | '\u{200B}'..='\u{200D}' | '\u{2060}')
 }
 
 /// Every glyph with id 0 in a frame: its character and [x, baseline y, advance, size] in pt.
