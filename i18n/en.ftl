@@ -1111,6 +1111,7 @@ help-build-arg-archive = Also write the archive copy OUT/<edition>-archive.pdf: 
 help-build-arg-no-attach = Archive without the sources attached (PDF/A-2b)
 help-build-arg-jobs = Editions built at once when several are given; default: one per CPU core
 help-build-arg-allow-overset = Write the PDFs even when copy is overset (the overset stays a warning in the report)
+help-build-arg-allow-holes = Write the press plates even where the copy leaves white in the type area (a hole, an underset block), kept for something placed later; without it that white is an error with --press
 help-arg-out = Output folder
 help-build-arg-emit-typst = Also write a self-contained Typst file per document (templates and data inlined, photos copied) to this folder, for plain `typst compile`
 

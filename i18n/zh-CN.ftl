@@ -1024,6 +1024,7 @@ help-build-arg-archive = 另出存档本 OUT/<edition>-archive.pdf：附带源�
 help-build-arg-no-attach = 存档本不附源文件（PDF/A-2b）
 help-build-arg-jobs = 给出多期时同时生成的期数；默认每个 CPU 核一期
 help-build-arg-allow-overset = 即使有溢排也写出 PDF（溢排在报告中仍是警告）
+help-build-arg-allow-holes = 版面留有空白（开天窗、稿块欠排）时仍写出印刷版，这块地方留给稍后放入的内容；不加此项，用 --press 时这种空白是错误
 help-arg-out = 输出目录
 help-build-arg-emit-typst = 另把每个文档写成一个自足的 Typst 文件（内联模板和数据，复制图片）放到这个目录，可直接用 `typst compile` 编译
 
