@@ -1752,3 +1752,35 @@ height = 64
     }
     assert!(rules >= 2, "the story's columns are ruled: {rules} rules");
 }
+
+/// The search does not make a photo larger than folio's default size for its block past the
+/// resolution the edition asks for (`[preflight] warn_ppi`, 200 by default): on the 要闻 page of
+/// `tests/fixtures/news-page` (TEST DATA written for the tests; six stories, far short of a
+/// broadsheet page), the lead's 3000 × 1500 picture was set across all eight columns and a line
+/// taller, 188 ppi, a `photo-low-ppi` warning of folio's own making. Read back from the PDF
+/// (poppler's `pdfimages -list`), every photo prints at 200 ppi or more and `folio check` has no
+/// `photo-low-ppi`; with `warn_ppi = 150` the same page sets the lead's picture larger, below
+/// 200 ppi (what the guard holds back).
+#[test]
+fn the_search_does_not_enlarge_a_photo_past_its_resolution() {
+    let p = TestProject::sample();
+    let dir = p.edition("news");
+    copy_dir(&repo().join("tests/fixtures/news-page"), &dir);
+    gradient(&dir.join("photos/wide.jpg"), 3000, 1500, 90);
+    gradient(&dir.join("photos/port.jpg"), 1600, 2400, 180);
+    let ppis = |p: &TestProject| -> Vec<f64> {
+        p.folio(&["build", "content/news"]).assert_code(0);
+        let list = poppler("pdfimages", &["-list", p.out().join("news.pdf").to_str().unwrap()]);
+        list.lines().skip(2).map(|l| l.split_whitespace().nth(12).unwrap().parse::<f64>().unwrap()).collect()
+    };
+    let got = ppis(&p);
+    assert_eq!(got.len(), 2, "two photos: {got:?}");
+    assert!(got.iter().all(|&x| x >= 200.0), "every photo at 200 ppi or more: {got:?}");
+    let run = p.folio(&["check", "content/news", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "photo-low-ppi"), "{v:#}");
+
+    p.edit("content/news/edition.toml", |t| format!("{t}\n[preflight]\nwarn_ppi = 150\n"));
+    let freer = ppis(&p);
+    assert!(freer.iter().any(|&x| (150.0..200.0).contains(&x)), "with warn_ppi 150 the lead's picture is set larger: {freer:?}");
+}

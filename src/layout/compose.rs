@@ -424,6 +424,7 @@ pub fn compose(
             page_top: &page_top,
             edition_photo_lines: edition.file.value.copyfit.photo_lines,
             edition_leading: edition.file.value.copyfit.leading.clamp(0.0, 0.1),
+            warn_ppi: edition.file.value.preflight().warn_ppi,
             head_lines,
         };
         let mut placed: Vec<Placement> = stories.iter().enumerate().map(|(si, story)| fit_story(&ctx(None), story, &galley.stories[pi][si], &|i| photos(story, i))).collect();
@@ -561,6 +562,9 @@ struct Ctx<'a> {
     head_lines: Option<u32>,
     edition_photo_lines: u32,
     edition_leading: f64,
+    /// The resolution below which a photo is a `photo-low-ppi` warning (`[preflight]
+    /// warn_ppi`): the placement search does not enlarge a first photo past it.
+    warn_ppi: f64,
 }
 
 impl Rect {
@@ -640,6 +644,10 @@ pub struct Fit {
     pub photo_lines: Vec<u32>,
     /// The first photo, made taller or shorter, is cropped past [`MAX_CROP`] of its picture.
     pub overcropped: bool,
+    /// The first photo, made larger (taller or wider) than folio's default size for the block,
+    /// prints below the resolution the edition's `[preflight] warn_ppi` asks for, where at its
+    /// default size it does not.
+    pub underresolved: bool,
     /// Each photo's first column (from the block's first copy column) and columns.
     pub photo_cols: Vec<(u32, u32)>,
     /// Columns of copy in the block (less a vertical head's column).
@@ -845,6 +853,7 @@ impl<'a> Fitter<'a> {
             page_top: &*self.page_top,
             edition_photo_lines: 0,
             edition_leading: 0.0,
+            warn_ppi: self.edition.file.value.preflight().warn_ppi,
             head_lines: None,
         };
         let infos = self.photos.get(story);
@@ -896,6 +905,7 @@ impl<'a> Fitter<'a> {
             photos_outside: too_wide || !fit.photos_outside.is_empty() || fit.photo_over.is_some() || shape.cutout_clash.is_some(),
             photo_lines: shape.photos.iter().map(|p| p.lines).collect(),
             overcropped: shape.photos.iter().any(|p| p.overcropped),
+            underresolved: shape.photos.iter().any(|p| p.underresolved),
             photo_cols: shape.photos.iter().map(|p| (p.c, p.sp)).collect(),
             copy_span: main.span,
             hole,
@@ -1147,6 +1157,9 @@ struct PhotoBox {
     /// Made taller or shorter (`photo_delta`) past [`MAX_CROP`] of the picture's height at its
     /// aspect ratio: cropped to a strip or a sliver no 美编 sets.
     overcropped: bool,
+    /// Made larger than its default size past the edition's `warn_ppi`: a `photo-low-ppi`
+    /// warning folio's own choice made ([`Fit::underresolved`]).
+    underresolved: bool,
     /// The point to keep in view when cropping (`focus`).
     focus: [f64; 2],
     /// At the foot of the copy: the lines (each photo's and the one above it) of the photos
@@ -1817,13 +1830,22 @@ fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32
             let image_h = (format.line_y(lines) - lead_gap - CAPTION_GAP_PT - cap_h).max(format.pitch_pt);
             // A first photo the search makes taller or shorter is cropped at most MAX_CROP of
             // its picture's height or width.
-            let overcropped = i == 0 && photo_delta != 0 && p.height.is_none() && !(natural * (1.0 - MAX_CROP) - 0.01..=natural / (1.0 - MAX_CROP) + 0.01).contains(&image_h);
+            let cropped = i == 0 && photo_delta != 0 && p.height.is_none() && !(natural * (1.0 - MAX_CROP) - 0.01..=natural / (1.0 - MAX_CROP) + 0.01).contains(&image_h);
+            // Enlarged by the search (taller, or wider than the block's default) to a resolution
+            // below the edition's warning, where its default size is not: the picture covers its
+            // box (cropped, never stretched), so it prints at the lesser of the two ratios.
+            let enlarged = i == 0 && (photo_delta > 0 || first_span.is_some()) && p.height.is_none() && info.is_some_and(|inf| {
+                let ppi = |w: f64, h: f64| 72.0 * (f64::from(inf.width) / w.max(1.0)).min(f64::from(inf.height) / h.max(1.0));
+                let default_w = format.cols_width(c0 + c, galley::photo_place_in(p, i, span).1);
+                ppi(w, image_h) < ctx.warn_ppi && ppi(w, image_h) < 72.0 * f64::from(inf.width) / default_w.max(1.0) - 0.5
+            });
+            let (overcropped, underresolved) = (cropped, enlarged);
             let min_lines = format.lines_for(format.pitch_pt + CAPTION_GAP_PT + cap_h);
             let under = p.is_under_head();
             let row = if under || above { None } else { p.row.as_ref().map(|r| *r.get_ref()) };
             let pixels = info.map(|inf| [inf.width, inf.height]);
             let may_rise = i > 0 && p.height.is_none() && row.is_none() && !under && !above && lines >= 3 * (MIN_LINES_OVER_PHOTO + 1);
-            PhotoBox { c, sp, lines, row, image_h, min_lines, under, above, pixels, focus: p.focus(), overcropped, stacked: 0, may_rise }
+            PhotoBox { c, sp, lines, row, image_h, min_lines, under, above, pixels, focus: p.focus(), overcropped, underresolved, stacked: 0, may_rise }
         })
         .collect::<Vec<_>>();
     // Photos at the foot of the copy sharing a column stand one on another, the first at the foot.

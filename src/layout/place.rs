@@ -54,7 +54,9 @@
 //!   than its head, [`W_PHOTO`] per line of a first photo taller or shorter than its aspect
 //!   ratio gives (never cropped past [`crate::layout::compose::MAX_CROP`] of its picture: a
 //!   hard constraint), and per column of one wider or narrower than its default [`W_PHOTO_SPAN`]
-//!   ([`W_PHOTO_SIZE`] where its file asks for a `size`);
+//!   ([`W_PHOTO_SIZE`] where its file asks for a `size`), and [`W_LOW_PPI`] where one made larger
+//!   (taller or wider) prints below the edition's `[preflight] warn_ppi` and at its default
+//!   size would not;
 //! - [`W_LEAD_NARROW`] per column the lead is narrower than the area, and [`W_LEAD_LOW`] if the
 //!   lead does not touch the top (neither where the page's lead is hand-placed: then the area's
 //!   first story is not the lead);
@@ -129,6 +131,12 @@ pub const W_THIN: u32 = 100;
 pub const LONG_LEG_BESIDE: u32 = 12;
 /// Cost per line of a photo past [`LONG_LEG_BESIDE`] with one column of copy beside it.
 pub const W_LEG_PHOTO: u32 = 8;
+/// Cost of a first photo the search makes larger than folio's default size for its block (taller,
+/// or wider) to a resolution below the edition's `[preflight] warn_ppi`, where its default size
+/// is not: a `photo-low-ppi` warning of folio's own making, a softer picture than the desk sent,
+/// weighed as a row of heads (until session 36 free: a short broadsheet page set its 2400-pixel
+/// lead photo across eight columns at 188 ppi).
+pub const W_LOW_PPI: u32 = 300;
 /// Cost per column the lead story is narrower than the area.
 pub const W_LEAD_NARROW: u32 = 60;
 /// Cost of a lead story that does not start at the top of the area.
@@ -796,6 +804,11 @@ fn legs(f: &Fit) -> impl Iterator<Item = u32> + '_ {
         .map(|(_, &lines)| lines)
 }
 
+/// The cost of a first photo enlarged past the edition's resolution ([`W_LOW_PPI`]).
+fn low_ppi(f: &Fit) -> u32 {
+    u32::from(f.underresolved) * W_LOW_PPI
+}
+
 /// The cost of the long legs beside a fit's photos ([`legs`]).
 fn leg_beside(f: &Fit) -> u32 {
     legs(f).map(|lines| (lines - LONG_LEG_BESIDE) * W_LEG_PHOTO).sum()
@@ -921,7 +934,7 @@ impl<'a> Search<'a> {
         };
         // What a fit costs besides its adjustments: empty lines, a long leg beside a photo, the
         // lines it misses the block by (the nearest layout).
-        let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f) + ragged(f) + Missed::of(f).cost(mode);
+        let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f) + low_ppi(f) + ragged(f) + Missed::of(f).cost(mode);
         let mut found: Option<(u32, Adjust, Fit)> = None;
         if let Some(base) = self.fitter.fit_as(story, &block, (0, None), setting) {
             let mut tries: Vec<(u32, Adjust)> = vec![(0, Adjust::default())];
@@ -1048,7 +1061,7 @@ impl<'a> Search<'a> {
                 c += (h - LONG_LEG) * W_LEG;
             }
             let run = if w == 1 { h.saturating_sub(self.rule(top) + f.head_from + f.head_lines + f.capacity.saturating_sub(f.lines)) } else { 0 };
-            c += leg_beside(&f) + thin_over_photo(&f) * W_THIN;
+            c += leg_beside(&f) + low_ppi(&f) + thin_over_photo(&f) * W_THIN;
             let flaws = Flaws { long_legs: legs(&f).count() as u32 + u32::from(run > LONG_LEG), breaks: f.breaks, ..Flaws::default() };
             if i == 0 && !self.lead_placed {
                 c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
@@ -1140,7 +1153,7 @@ impl<'a> Search<'a> {
         };
         let lead = i == 0 && !self.lead_placed;
         let cost = |f: &Fit| {
-            let mut c = f.underset * W_UNDERSET + leg_beside(f) + ragged(f) + Missed::of(f).cost(mode);
+            let mut c = f.underset * W_UNDERSET + leg_beside(f) + low_ppi(f) + ragged(f) + Missed::of(f).cost(mode);
             if lead {
                 c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
             }
