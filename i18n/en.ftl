@@ -133,6 +133,8 @@ story-across-placed = `across = true` runs the story across the centre spread, b
 story-across-placed-hint = remove `across`, or let the block run past the page's last column (columns past it are the facing page's), or remove the [block] to let folio place it across
 story-across-not-centre = `across = true` runs a story across the centre spread's fold, and this page is not the centre spread's left page
 story-across-not-centre-hint = list the story on the left page of the centre spread (the middle two pages of an edition with an even number of pages, even number on the left), or remove `across`
+story-priority-zero = `priority` = 0: a story's rank counts from 1, the page's lead
+story-priority-zero-hint = write priority = 1 for the page's lead, 2 for the next, and so on; or leave it out (the story's place in the page's list)
 story-min-max-span = `min_span` = { $min } is more than `max_span` = { $max }: no span is left for the story
 story-min-max-span-hint = make min_span ≤ max_span, e.g. min_span = { $min } and max_span = { $max }
 story-too-many-chars = the story holds { $chars } characters of copy; folio sets at most { $max } in one story

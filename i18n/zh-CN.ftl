@@ -122,6 +122,8 @@ story-across-placed = `across = true` 让稿件跨过中缝，但它的 [block] 
 story-across-placed-hint = 删去 `across`，或让稿块越过本版末栏（之后的栏属于对页），或删去 [block] 让 folio 跨版安排
 story-across-not-centre = `across = true` 让稿件跨过中缝（跨版），而本版不是中间对开两版的左版
 story-across-not-centre-hint = 把稿件列在中间两版的左版（偶数页数的版面的正中两版，左为偶数版），或删去 `across`
+story-priority-zero = `priority` = 0：稿件的主次从 1 算起，1 是本版头条
+story-priority-zero-hint = 头条写 priority = 1，其次写 2，依此类推；或不写（按本版 stories 列表的顺序）
 story-min-max-span = `min_span` = { $min } 大于 `max_span` = { $max }：稿件没有可用的栏宽
 story-min-max-span-hint = 须 min_span ≤ max_span，如 min_span = { $min }、max_span = { $max }
 story-too-many-chars = 这篇稿件正文有 { $chars } 字；folio 一篇稿件最多排 { $max } 字

@@ -353,7 +353,7 @@ pub struct Story {
     /// For a story folio places (no `[block]`): its rank on the page, 1 = the page's lead (top,
     /// widest). Stories without one follow those with one, in the order the page lists them.
     #[serde(default)]
-    #[schemars(with = "Option<u32>")]
+    #[schemars(with = "Option<u32>", range(min = 1))]
     pub priority: Option<Spanned<u32>>,
     /// For a story folio places: the fewest columns its block may span (default 1).
     #[serde(default)]
@@ -1209,6 +1209,10 @@ fn validate_story(
         }
     }
     check_span_hints(story, format, s.asks_across() && crossing_ok, diags);
+    // A rank counts from 1 (the page's lead); 0 is no rank folio could honour.
+    if let Some(p) = s.priority.as_ref().filter(|p| *p.get_ref() == 0) {
+        diags.push(story.error(p.span(), crate::tr!("story-priority-zero")).hint(crate::tr!("story-priority-zero-hint")));
+    }
     if s.headline.trim().is_empty() {
         diags.push(story.error(story.key_span(&["headline"], 0..0), crate::tr!("story-headline-empty")).hint(crate::tr!("story-headline-empty-hint")));
     }

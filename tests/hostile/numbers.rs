@@ -40,6 +40,9 @@ fn block_numbers_are_range_checked_at_their_key() {
             &["the photo spans story columns 4294967295–", &line(LEAD, "column = 4294967295")]),
         Case::new("negative top", set(WUNING, "top = 29", "top = -1"),
             &["invalid value", &line(WUNING, "top = -1")]),
+        // A rank counts from 1: priority 0 was taken as a rank above the lead's.
+        Case::new("priority zero", set(WUNING, "attribution = \"叶祥森\"", "attribution = \"叶祥森\"\npriority = 0"),
+            &["`priority` = 0: a story's rank counts from 1", &line(WUNING, "priority = 0"), "hint: write priority = 1 for the page's lead"]),
     ];
     run_table(cases);
 }
