@@ -7,9 +7,9 @@
 //! of a column), orphans (a paragraph's first line alone at a column's foot) and short columns
 //! (a column of a story's copy that ends one line or more above its foot — the block's foot or
 //! the photo under it — while the columns beside it go on: 齐栏), holes (开天窗: a stretch of a
-//! column of the type area more than a grid line deep that no block, banner or masthead covers)
+//! column of the type area more than a grid line deep that no block, banner or masthead covers),
 //! lines that break where 禁则 forbids (a body line starting with a closing mark or ending with an
-//! opening one, [`Kind::Kinsoku`]), and fold splits (a headline or banner across the centre spread whose split at the fold falls
+//! opening one, [`Kind::Kinsoku`]), fold splits (a headline or banner across the centre spread whose split at the fold falls
 //! inside a word, 运‖输, read from the spread sheet's glyphs and judged with
 //! [`crate::input::phrases`]), and Han characters printed over one another (a head's lines over
 //! each other or over the copy: [`Kind::Overprint`]). [`find_text`] locates a piece of text on a page (for the

@@ -1830,16 +1830,15 @@ fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32
             let image_h = (format.line_y(lines) - lead_gap - CAPTION_GAP_PT - cap_h).max(format.pitch_pt);
             // A first photo the search makes taller or shorter is cropped at most MAX_CROP of
             // its picture's height or width.
-            let cropped = i == 0 && photo_delta != 0 && p.height.is_none() && !(natural * (1.0 - MAX_CROP) - 0.01..=natural / (1.0 - MAX_CROP) + 0.01).contains(&image_h);
+            let overcropped = i == 0 && photo_delta != 0 && p.height.is_none() && !(natural * (1.0 - MAX_CROP) - 0.01..=natural / (1.0 - MAX_CROP) + 0.01).contains(&image_h);
             // Enlarged by the search (taller, or wider than the block's default) to a resolution
             // below the edition's warning, where its default size is not: the picture covers its
             // box (cropped, never stretched), so it prints at the lesser of the two ratios.
-            let enlarged = i == 0 && (photo_delta > 0 || first_span.is_some()) && p.height.is_none() && info.is_some_and(|inf| {
+            let underresolved = i == 0 && (photo_delta > 0 || first_span.is_some()) && p.height.is_none() && info.is_some_and(|inf| {
                 let ppi = |w: f64, h: f64| 72.0 * (f64::from(inf.width) / w.max(1.0)).min(f64::from(inf.height) / h.max(1.0));
                 let default_w = format.cols_width(c0 + c, galley::photo_place_in(p, i, span).1);
                 ppi(w, image_h) < ctx.warn_ppi && ppi(w, image_h) < 72.0 * f64::from(inf.width) / default_w.max(1.0) - 0.5
             });
-            let (overcropped, underresolved) = (cropped, enlarged);
             let min_lines = format.lines_for(format.pitch_pt + CAPTION_GAP_PT + cap_h);
             let under = p.is_under_head();
             let row = if under || above { None } else { p.row.as_ref().map(|r| *r.get_ref()) };
