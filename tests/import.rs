@@ -516,3 +516,32 @@ fn bad_inputs_are_clear_errors() {
     run.assert_stderr_has(&["story.doc is not a file folio can import", ".docx, .txt or .md"]);
     assert!(!edition.join("stories").exists(), "a failed import wrote files");
 }
+
+/// Wire copy (TEST DATA written for the test, in Xinhua's form: the dateline then the reporters
+/// in brackets, no space between, paragraphs indented with full-width spaces, CRLF line ends)
+/// imports with its dateline found — 新华社北京11月2日电, the brackets the body's start — and
+/// nothing lost; built, the bold dateline stands straight before （记者 李明）, no space between
+/// (read back with poppler: the bold face's characters, then the bracket at the next place).
+#[test]
+fn wire_copy_imports_its_dateline_and_sets_the_reporters_after_it() {
+    let p = TestProject::sample();
+    let edition = blank_edition_in(&p, "wire", "tabloid");
+    let input = "智能手机出货量回暖\r\n\r\n　　新华社北京11月2日电（记者 李明）国际数据公司最新报告显示，第三季度全球智能手机出货量为3.02亿部，降幅明显收窄。\r\n\r\n　　报告显示，三星、苹果、小米位列全球前三。\r\n";
+    let f = p.root().join("wire.txt");
+    std::fs::write(&f, input).unwrap();
+    p.folio(&["import", &f.to_string_lossy(), "--into", &edition.to_string_lossy(), "--page", "1"]).assert_code(0);
+    let story = imported(&edition, "wire");
+    assert_eq!(field(&story, "dateline").as_deref(), Some("新华社北京11月2日电"), "{story:#}");
+    assert!(paras(story.get("body"))[0].starts_with("（记者 李明）国际数据公司"), "{story:#}");
+    assert_nothing_lost(input, &story);
+
+    // Set by hand in one column of a page of its own (the rest of the page white: warnings).
+    p.edit("content/wire/stories/wire.toml", |t| format!("{t}\n[block]\ncolumn = 1\nspan = 1\ntop = 0\nheight = 64\n"));
+    p.edit("content/wire/edition.toml", |t| t.replace("blank = true\n", ""));
+    p.folio(&["build", "content/wire"]).assert_code(0);
+    let text = common::poppler("pdftotext", &[p.out().join("wire.pdf").to_str().unwrap(), "-"]);
+    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(flat.contains("新华社北京11月2日电（记者李明）国际"), "{text}");
+    let spaced: String = text.split('\n').collect::<Vec<_>>().join("");
+    assert!(!spaced.contains("电　（") && !spaced.contains("电 （"), "no space between the dateline and the bracket: {text}");
+}

@@ -523,7 +523,10 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             speaker_labels(&mut flow);
             if let Some(dl) = &s.dateline {
                 if let Some(Piece::Para { runs, .. }) = flow.iter_mut().find(|p| matches!(p, Piece::Para { .. })) {
-                    runs.insert(0, Run { style: "dateline", text: format!("{dl}\u{3000}") });
+                    // A full-width space after it, but before the reporters in brackets (新华社北京
+                    // 11月2日电（记者 李明）): the bracket carries its own white.
+                    let opens = runs.first().and_then(|r| r.text.chars().next()).is_some_and(|c| OPENING_MARKS.contains(c));
+                    runs.insert(0, Run { style: "dateline", text: if opens { dl.clone() } else { format!("{dl}\u{3000}") } });
                 }
             }
             if let Some(at) = &s.attribution {

@@ -134,9 +134,15 @@ fn attribution_of(text: &str) -> Option<(String, String)> {
 }
 
 /// `(dateline, rest)` when a paragraph starts with one (本报讯, 本报南昌6月1日电, 新华社北京电 …)
-/// followed by a space.
+/// followed by a space, or by the reporters in brackets as the wire sets them (新华社北京11月2日电
+/// （记者 李明）国际…: the brackets stay the body's start).
 fn dateline_of(text: &str) -> Option<(String, String)> {
-    let cut = text.find([' ', '\u{3000}'])?;
+    let space = text.find([' ', '\u{3000}']);
+    let bracket = text.find(['（', '(']).filter(|&b| text[b..].trim_start_matches(['（', '(']).starts_with("记者"));
+    let cut = match (space, bracket) {
+        (Some(s), Some(b)) => s.min(b),
+        (s, b) => s.or(b)?,
+    };
     let head = &text[..cut];
     let n = head.chars().count();
     let source = ["本报", "新华社", "中新社", "中新网", "人民网", "新华网"].iter().any(|p| head.starts_with(p));
@@ -464,6 +470,10 @@ mod tests {
         assert!(is_byline("饶健 熊伟健") && is_byline("本报记者 张三 通讯员 李四") && !is_byline("聚星火促燎原 铸铁警护钢城"));
         assert_eq!(lead_label("核心提示："), Some(("核心提示".into(), String::new())));
         assert_eq!(dateline_of("本报讯 今年以来"), Some(("本报讯".into(), "今年以来".into())));
+        assert_eq!(dateline_of("新华社北京11月2日电（记者 李明）国际数据公司"), Some(("新华社北京11月2日电".into(), "（记者 李明）国际数据公司".into())));
+        assert_eq!(dateline_of("本报讯(记者 王芳) 今年以来"), Some(("本报讯".into(), "(记者 王芳) 今年以来".into())));
+        // Brackets of anything but the reporters are copy: no dateline there.
+        assert_eq!(dateline_of("新华社电（完）"), None);
         assert!(ends_sentence("毒品。（李远航）") && ends_sentence("形成！”") && !ends_sentence("意见建议；") && !ends_sentence("快检业"));
     }
 
