@@ -1124,6 +1124,7 @@ help-check-examples =
       folio check content/jiangxi-special --format json > report.json
 help-arg-edition = The edition directory (it holds edition.toml)
 help-check-arg-format = Report format: human (grouped by page and story) or json (schema folio-report/1)
+help-check-arg-press = Check as folio build --press does: white the copy leaves in the type area (a hole, an underset block) is an error, as it is on the plates
 help-value-format-human = Findings grouped by page and story, with source lines and hints
 help-value-format-json = One JSON document (schema `folio-report/1`, see README.md)
 help-arg-allow-overset = Report overset copy as a warning instead of an error

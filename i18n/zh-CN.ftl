@@ -1037,6 +1037,7 @@ help-check-examples =
       folio check content/jiangxi-special --format json > report.json
 help-arg-edition = 一期报纸的目录（其中有 edition.toml）
 help-check-arg-format = 报告格式：human（按版面和稿件分组）或 json（格式 folio-report/1）
+help-check-arg-press = 按 folio build --press 的标准检查：版面留白（开天窗、稿块欠排）是错误，与印刷版相同
 help-value-format-human = 按版面和稿件分组列出检查结果，附源代码行和提示
 help-value-format-json = 一个 JSON 文档（格式 `folio-report/1`，见 README.md）
 help-arg-allow-overset = 把溢排报为警告而不是错误

@@ -285,6 +285,18 @@ fn press_plates_refuse_white_the_copy_leaves() {
     assert!(std::fs::read(p.out().join("white.pdf")).unwrap().starts_with(b"%PDF"), "the proofs written again");
     // `--allow-holes` means nothing without plates: a usage error.
     build(&["--allow-holes"]).assert_code(2);
+    // A newsroom's script checks as the plates are checked: `folio check --press` has the same
+    // errors, exit 1; plain `folio check`, warnings.
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check", "content/white", "--format", "json"];
+        args.extend_from_slice(extra);
+        let run = p.folio(&args);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+        let of = |code: &str| v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == code).map(|f| f["severity"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+        (run.code(), of("hole"), of("underset"))
+    };
+    assert_eq!(check(&[]), (0, vec!["warning".to_string()], vec!["warning".to_string()]));
+    assert_eq!(check(&["--press"]), (1, vec!["error".to_string()], vec!["error".to_string()]));
 }
 
 #[test]

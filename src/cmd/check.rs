@@ -7,7 +7,7 @@ use crate::session::{Policy, Session};
 
 /// Check one edition; exit 1 when there are errors.
 pub fn run(args: &CheckArgs) -> i32 {
-    let policy = Policy { allow_overset: args.allow_overset, advise: true, ..Policy::default() };
+    let policy = Policy { allow_overset: args.allow_overset, refuse_white: args.press, advise: true };
     match Session::new(super::options(&args.common, None), policy).compile() {
         Ok(r) => report::print(args.format, &r.edition.name, Some(&r), &r.preflight),
         Err(diags) => {
