@@ -139,7 +139,7 @@ pub struct CheckArgs {
     /// Report overset copy as a warning instead of an error.
     #[arg(long)]
     pub allow_overset: bool,
-    /// Check as `folio build --press` does: white the copy leaves in the type area (a hole, an
+    /// Check as folio build --press does: white the copy leaves in the type area (a hole, an
     /// underset block) is an error, as it is on the plates.
     #[arg(long)]
     pub press: bool,
