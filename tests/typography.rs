@@ -298,6 +298,38 @@ fn spaces_chinese_copy_does_not_print_are_not_printed() {
     }
 }
 
+/// The same for the lead box (核心提示) and a photo's caption: a story (TEST DATA: sentences
+/// written for this test) whose lead box and caption are typed with the web's spaces (今年 1-10
+/// 月, 共 15 人, a space after a full stop) prints, read back from the PDF, every character of
+/// the page where the same story typed without them prints it; the headline keeps the space an
+/// editor typed between its phrases (白 between 缉毒 and 斩断 in both).
+#[test]
+fn the_lead_box_and_captions_drop_typed_spaces_as_the_copy_does() {
+    let p = TestProject::sample();
+    let story = |lead: &str, caption: &str| {
+        format!(
+            "# TEST DATA\nheadline = \"万里缉毒 斩断通道\"\nbody = \"\"\"\n本市今年查获案件多起，群众满意度明显提高。\n\"\"\"\n\n[lead]\ntitle = \"核心提示\"\ntext = \"{lead}\"\n\n[[photos]]\nfile = \"photos/a.png\"\ncaption = \"{caption}\"\ncolumn = 1\nspan = 2\nheight = 12\n\n[block]\ncolumn = 1\nspan = 3\ntop = 0\nheight = 40\n"
+        )
+    };
+    let page = |name: &str, lead: &str, caption: &str| {
+        let dir = p.edition(name);
+        std::fs::create_dir_all(dir.join("stories")).unwrap();
+        common::gradient(&dir.join("photos/a.png"), 1200, 900, 0);
+        std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
+        std::fs::write(dir.join("stories/a.toml"), story(lead, caption)).unwrap();
+        p.folio(&["build", &format!("content/{name}")]).assert_code(0);
+        typeset::chars(&p.out().join(format!("{name}.pdf"))).concat().into_iter().filter(|c| !c.c.is_whitespace()).collect::<Vec<_>>()
+    };
+    let places = |v: &[typeset::Char]| v.iter().map(|c| (c.c, (c.x0 * 10.0).round() as i64, (c.y * 10.0).round() as i64)).collect::<Vec<_>>();
+    let spaced = page("spaced", "今年 1-10 月，全市共破获案件 137 起。 抓获嫌疑人 15 名，GDP 增长 5.2%。", "10月24日， 民警在 G60 高速路口检查过往车辆");
+    let plain = page("plain", "今年1-10月，全市共破获案件137起。抓获嫌疑人15名，GDP增长5.2%。", "10月24日，民警在G60高速路口检查过往车辆");
+    assert!(spaced.iter().any(|c| c.c == '核') && spaced.iter().any(|c| c.c == '检'), "the lead box and the caption printed");
+    assert_eq!(places(&spaced), places(&plain), "every character where the copy typed without spaces puts it");
+    let at = |c: char| spaced.iter().find(|k| k.c == c).unwrap().clone();
+    let (du, zhan) = (at('毒'), at('斩'));
+    assert!(zhan.x0 - du.x1 > 0.2 * du.size, "the headline's space kept: {:.1} pt at {:.0} pt", zhan.x0 - du.x1, du.size);
+}
+
 /// An English word longer than the column is hyphenated, not run past it: in a one-column
 /// tabloid block (TEST DATA: a sentence written for this test), `Pneumonoultramicroscopicsilico
 /// volcanoconiosis` (45 letters, some 23 em in a 10-character column) was a `too-wide` error

@@ -490,7 +490,7 @@ pub fn compose(
                 title: e.title.clone(),
                 items: e.items.iter().map(|i| EarItemData { title: i.title.clone(), page: format!("{}版", i.page) }).collect(),
                 photo: e.photo.as_ref().map(|p| root_path(root, &edition.dir, p)),
-                caption: e.caption.clone(),
+                caption: e.caption.as_deref().map(galley::typed_spaces),
                 see: if e.see.is_empty() {
                     String::new()
                 } else {
@@ -1641,7 +1641,7 @@ impl<'a> Shape<'a> {
                     image_h,
                     caption_gap: CAPTION_GAP_PT,
                     path: rel,
-                    caption: photo.caption.clone(),
+                    caption: galley::typed_spaces(&photo.caption),
                     credit: photo.credit.clone(),
                 }
             })

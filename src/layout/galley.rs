@@ -451,7 +451,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 pieces.lead = Some(g.items.len());
                 g.items.push(GalleyItem {
                     width: format.cols_width(c0, lead_span(s, format)),
-                    piece: Piece::Lead { lead: LeadText { title: lead.title.clone(), paras: paragraphs(&lead.text) } },
+                    piece: Piece::Lead { lead: LeadText { title: lead.title.clone(), paras: paragraphs(&lead.text).iter().map(|p| typed_spaces(p)).collect() } },
                 });
             }
             // A story folio places across the centre spread (`across`) may span the spread's
@@ -581,7 +581,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             }
             for (i, photo) in s.photos.iter().enumerate() {
                 let (c, sp) = photo_place_in(photo, i, span);
-                let piece = Piece::Caption { caption: Caption { caption: photo.caption.clone(), credit: photo.credit.clone() } };
+                let piece = Piece::Caption { caption: Caption { caption: typed_spaces(&photo.caption), credit: photo.credit.clone() } };
                 pieces.captions.push(g.items.len());
                 g.items.push(GalleyItem { width: format.cols_width(c0 + c, sp), piece: piece.clone() });
                 // A photo folio sizes: its caption at every width (the search may try any).
@@ -739,8 +739,9 @@ pub fn body_runs(text: &str) -> Vec<Run> {
 /// York) and between Chinese (the wire's 新华社北京11月2日电 国际…, 记者 王芳), where the line
 /// takes up its slack (tried: a fixed full-width space, 一字空, on the character grid; a wire
 /// paragraph whose dateline line then could not hold （IDC） spread its characters by 14 % of
-/// an em).
-fn typed_spaces(text: &str) -> String {
+/// an em). The lead box's paragraphs and the captions are set so too (not a headline, whose
+/// space between phrases an editor types to be seen).
+pub fn typed_spaces(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let chinese = |c: char| !c.is_ascii() && !c.is_whitespace() && !CLOSING_MARKS.contains(c) && !OPENING_MARKS.contains(c);
     let mut out = String::with_capacity(text.len());
