@@ -195,12 +195,27 @@ fn classify(c: char) -> Option<&'static str> {
         '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Some("char-bidi-override"),
         '\u{200E}' | '\u{200F}' | '\u{061C}' => Some("char-direction-mark"),
         c if c.is_control() => Some("char-control"),
+        '\u{00AD}' => Some("char-soft-hyphen"),
+        c if invisible(c) => Some("char-invisible"),
         '\u{FFFE}' | '\u{FFFF}' => Some("char-noncharacter"),
         c => match unicode_bidi::bidi_class(c) {
             BidiClass::R | BidiClass::AL => Some("char-rtl"),
             _ => None,
         },
     }
+}
+
+/// Whether `c` is an invisible character (Unicode's Default_Ignorable_Code_Point) that copy
+/// has no use for: a Hangul filler, a Mongolian variation selector, an invisible operator.
+/// Pasted from the web or another system, such a character may print as nothing or as a
+/// mark, and a proof-reader cannot see it. Not the ones copy uses: the zero-width space and
+/// word joiner (where a line may and may not break), ZWNJ and ZWJ and the variation selectors
+/// (an emoji's or an ideograph's form), the tags of a flag, the combining grapheme joiner, and
+/// U+FEFF (a byte-order mark pasted inside text, harmless).
+pub fn invisible(c: char) -> bool {
+    const IGNORABLE: icu_properties::CodePointSetDataBorrowed<'static> = icu_properties::CodePointSetData::new::<icu_properties::props::DefaultIgnorableCodePoint>();
+    IGNORABLE.contains(c)
+        && !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{034F}' | '\u{FE00}'..='\u{FE0F}' | '\u{E0020}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
 }
 
 /// Every string value in a TOML text that holds a character folio must not print.

@@ -51,6 +51,12 @@ fn characters_that_cannot_print() {
             &["`pages[1].section` holds U+0000, a control character", "edition.toml:"]),
         Case::new("tab inside a headline", set(WUNING, "headline = \"", "headline = \"清\\t"),
             &["`headline` holds U+0009, a tab inside a line"]),
+        // Pasted from the web: the soft hyphen after a comma was taken as a break and the
+        // build failed blaming the galley template (session 37); a Hangul filler was dropped.
+        Case::new("soft hyphen in the body", set(WUNING, "今年以来", "今年，\\u00AD以来"),
+            &["`body` holds U+00AD, a soft hyphen", "stories/wuning.toml:", "delete it from `body`"]),
+        Case::new("Hangul filler in the body, written literally", set(WUNING, "今年以来", "今年\u{3164}以来"),
+            &["`body` holds U+3164, an invisible character", &line(WUNING, "今年\u{3164}以来")]),
         // It printed as an empty black band (session 26).
         Case::new("empty section head", |p: &TestProject| p.edit(WUNING, |t| format!("{t}\n[[sections]]\nhead = \"  \"\nbody = \"正文。\"\n")),
             &["a section's head (小标题) is empty", &line(WUNING, "head = \"  \""), "write the section's head"]),
