@@ -545,3 +545,52 @@ fn wire_copy_imports_its_dateline_and_sets_the_reporters_after_it() {
     let spaced: String = text.split('\n').collect::<Vec<_>>().join("");
     assert!(!spaced.contains("电　（") && !spaced.contains("电 （"), "no space between the dateline and the bracket: {text}");
 }
+
+/// A manuscript that labels its parts (稿签, as newsroom systems export copy: TEST DATA written
+/// for the test) imports by its labels, each label removed: 引题, 标题, 副题, the 作者 and
+/// 通讯员 lines one byline, the 正文 label's line the first paragraph (its 本报讯 the dateline),
+/// a labelled caption with its 摄影 line as credit (the photo given with --photo), and the
+/// next labelled 标题 a second story. An interview's `记者：` question stays body copy. Built,
+/// the PDF prints the heads, the caption and the question, and no label.
+#[test]
+fn a_labelled_manuscript_imports_by_its_labels() {
+    let p = TestProject::sample();
+    let edition = blank_edition_in(&p, "labelled", "tabloid");
+    let input = "引题：全市青少年体育再创佳绩\n标题：市运会青少年组田径赛落幕\n副题：5人7次打破市青少年纪录\n作者：本报记者 周涛\n通讯员：李明\n正文：本报讯 11月5日，市第十届运动会青少年组田径比赛在市体育中心落下帷幕。\n\n来自全市11个县（区）的632名运动员参加了42个项目的角逐，共有5人7次打破市青少年纪录。\n\n记者：这次比赛有什么特点？\n\n比赛组织者说，今年参赛人数是历届最多的，项目设置也更贴近青少年的特点。\n图片说明：男子100米决赛现场\n摄影：王芳\n\n标题：全市中小学秋季运动会陆续举行\n正文：\n本报讯 11月以来，全市各中小学陆续举行秋季运动会，参与学生超过五万人次。\n";
+    let f = p.root().join("ms.txt");
+    std::fs::write(&f, input).unwrap();
+    let photo = p.root().join("run.png");
+    common::gradient(&photo, 1600, 1000, 0);
+    let run = p.folio(&["import", &f.to_string_lossy(), "--into", &edition.to_string_lossy(), "--page", "1", "--photo", &photo.to_string_lossy()]);
+    run.assert_code(0);
+    let story = imported(&edition, "ms");
+    let got = |k: &str| field(&story, k);
+    assert_eq!(got("kicker").as_deref(), Some("全市青少年体育再创佳绩"), "{story:#}");
+    assert_eq!(got("headline").as_deref(), Some("市运会青少年组田径赛落幕"));
+    assert_eq!(got("deck").as_deref(), Some("5人7次打破市青少年纪录"));
+    assert_eq!(got("byline").as_deref(), Some("本报记者 周涛\u{3000}通讯员 李明"));
+    assert_eq!(got("dateline").as_deref(), Some("本报讯"));
+    let body = paras(story.get("body"));
+    assert_eq!(body.len(), 4, "{body:?}");
+    assert!(body[0].starts_with("11月5日，") && body[2] == "记者：这次比赛有什么特点？", "{body:?}");
+    let photos = story.get("photos").and_then(Value::as_array).expect("the caption's photo");
+    assert_eq!(photos[0].get("caption").and_then(Value::as_str), Some("男子100米决赛现场"));
+    assert_eq!(photos[0].get("credit").and_then(Value::as_str), Some("王芳"));
+    let second = imported(&edition, "ms-2");
+    assert_eq!(field(&second, "headline").as_deref(), Some("全市中小学秋季运动会陆续举行"), "{second:#}");
+    assert_eq!(field(&second, "dateline").as_deref(), Some("本报讯"));
+
+    // Set by hand, a column each (the copy is short of the page: white, warnings).
+    for (name, column) in [("ms", 1), ("ms-2", 2)] {
+        p.edit(&format!("content/labelled/stories/{name}.toml"), |t| format!("{t}\n[block]\ncolumn = {column}\nspan = 1\ntop = 0\nheight = 64\n"));
+    }
+    p.folio(&["build", "content/labelled"]).assert_code(0);
+    let text = common::poppler("pdftotext", &[p.out().join("labelled.pdf").to_str().unwrap(), "-"]);
+    let flat: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for printed in ["市运会青少年组田径赛落幕", "全市中小学秋季运动会陆续举行", "记者：这次比赛有什么特点？", "男子100米决赛现场"] {
+        assert!(flat.contains(printed), "{printed} printed: {text}");
+    }
+    for label in ["引题：", "标题：", "副题：", "作者：", "正文：", "图片说明：", "摄影："] {
+        assert!(!flat.contains(label), "the label {label} is not printed: {text}");
+    }
+}

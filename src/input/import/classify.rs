@@ -26,6 +26,11 @@
 //! - `本报讯`, `本报南昌6月1日电` … at the start of the first paragraph is the dateline.
 //! - `（某某）` after the end punctuation of the story's last paragraph is the attribution;
 //!   a head line after it starts a new story, and so does a `---` line or a page break.
+//! - A manuscript that labels its parts (稿签: `引题：` / `肩题：`, `标题：` / `主题：` /
+//!   `主标题：`, `副题：` / `副标题：`, `作者：`, `记者：`, `通讯员：`, then `正文：`) is taken as
+//!   labelled, each label removed, before any guess; in the body, `图片说明：` / `图说：` /
+//!   `图注：` is a caption (with a following `摄影：某某` line as its credit), and a labelled
+//!   kicker or headline starts the next story.
 //! - Whatever else stays body copy, as written.
 
 use super::{Caption, Guess, Imported, Line, Mark, Role, Section, Story};
@@ -40,6 +45,67 @@ const NOT_HEAD_END: &[char] = &['。', '，', '；', '：', '、', ',', ';', ':'
 const LEAD_LABELS: &[&str] = &["核心提示", "编者按", "编者的话", "内容提要", "提要", "导读"];
 /// Byline prefixes.
 const BYLINE_PREFIXES: &[&str] = &["本报特约记者", "本报记者", "本报通讯员", "特约记者", "记者", "通讯员", "文/图", "文／图", "图/文", "图／文"];
+/// What a manuscript's label (稿签) says a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    /// 引题 / 肩题 / 眉题.
+    Kicker,
+    /// 标题 / 主题 / 主标题 / 大标题.
+    Headline,
+    /// 副题 / 副标题.
+    Deck,
+    /// 作者 / 署名: the byline as written after it.
+    Byline,
+    /// 记者 / 通讯员 / 摄影记者: the byline with the label kept as its title (记者 张三).
+    Reporters,
+    /// 正文: the body starts (with what follows the label on its line).
+    Body,
+}
+
+/// Labels of a manuscript's parts, longest first where one starts another.
+const LABELS: &[(&str, Label)] = &[
+    ("引题", Label::Kicker),
+    ("肩题", Label::Kicker),
+    ("眉题", Label::Kicker),
+    ("主标题", Label::Headline),
+    ("大标题", Label::Headline),
+    ("标题", Label::Headline),
+    ("主题", Label::Headline),
+    ("副标题", Label::Deck),
+    ("副题", Label::Deck),
+    ("作者", Label::Byline),
+    ("署名", Label::Byline),
+    ("本报记者", Label::Reporters),
+    ("摄影记者", Label::Reporters),
+    ("记者", Label::Reporters),
+    ("通讯员", Label::Reporters),
+    ("正文", Label::Body),
+];
+
+/// Caption labels in the body.
+const CAPTION_LABELS: &[&str] = &["图片说明", "图说", "图注"];
+/// Labels of a caption's credit on the line after it.
+const CREDIT_LABELS: &[&str] = &["摄影", "摄"];
+
+/// `(label, the rest of the line)` when a line starts with `label：` (or `label:`).
+fn labelled<'t>(text: &'t str, labels: &[&str]) -> Option<(usize, &'t str)> {
+    labels.iter().enumerate().find_map(|(k, l)| {
+        let rest = text.strip_prefix(l)?.trim_start_matches([' ', '\u{3000}']);
+        Some((k, rest.strip_prefix(['：', ':'])?.trim_start_matches([' ', '\u{3000}'])))
+    })
+}
+
+/// A manuscript's label and what follows it on the line.
+fn label_of(text: &str) -> Option<(Label, &str)> {
+    let names: Vec<&str> = LABELS.iter().map(|l| l.0).collect();
+    labelled(text, &names).map(|(k, rest)| (LABELS[k].1, rest))
+}
+
+/// Whether a line is a labelled kicker or headline (which starts a story).
+fn starts_story(text: &str) -> bool {
+    label_of(text).is_some_and(|(label, rest)| matches!(label, Label::Kicker | Label::Headline) && !rest.is_empty())
+}
+
 /// Longest head line, in characters.
 const HEAD_MAX: usize = 40;
 /// Longest subhead in the body, in characters.
@@ -84,7 +150,8 @@ fn subheadish(line: &Line) -> bool {
 /// The names of a byline, or `None`.
 fn is_byline(text: &str) -> bool {
     if BYLINE_PREFIXES.iter().any(|p| text.starts_with(p) && text[p.len()..].starts_with([' ', '\u{3000}', '：', ':'])) {
-        return text.chars().count() <= 40;
+        // (记者：这次比赛有什么特点？ is an interview's question.)
+        return text.chars().count() <= 40 && !ends_sentence(text);
     }
     let names: Vec<&str> = text.split([' ', '\u{3000}', '、']).filter(|s| !s.is_empty()).collect();
     (2..=6).contains(&names.len()) && names.iter().all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(is_han))
@@ -206,14 +273,16 @@ impl Classifier<'_, '_> {
             self.guess(lines[i].no, Role::Banner, &lines[i].text);
             i += 1;
         }
-        // Heads.
+        // A labelled manuscript's heads and byline, else the heads and byline guessed.
+        let (by_labels, mut para) = self.labels(&mut story, &mut i);
         let mut heads: Vec<&Line> = Vec::new();
         let first_head = i;
-        while i < lines.len() && heads.len() < 3 {
+        while !by_labels && i < lines.len() && heads.len() < 3 {
             let l = &lines[i];
             if (i > first_head && l.after_break)
                 || lead_label(&l.text).is_some()
                 || (!heads.is_empty() && is_byline(&l.text))
+                || BYLINE_PREFIXES.iter().any(|p| l.text.strip_prefix(p).is_some_and(|r| r.starts_with(['：', ':'])))
                 || !(l.mark != Mark::None && l.text.chars().count() <= 2 * HEAD_MAX || headish(&l.text, HEAD_MAX))
                 || (!heads.is_empty() && heads.iter().any(|h| h.mark != Mark::None) && l.mark == Mark::None)
             {
@@ -224,13 +293,13 @@ impl Classifier<'_, '_> {
         }
         self.heads(&mut story, &heads);
         // Byline.
-        if i < lines.len() && !heads.is_empty() && is_byline(&lines[i].text) && !lines[i].after_break {
+        if !by_labels && i < lines.len() && !heads.is_empty() && is_byline(&lines[i].text) && !lines[i].after_break {
             story.byline = Some(lines[i].text.clone());
             self.guess(lines[i].no, Role::Byline, &lines[i].text);
             i += 1;
         }
         // Lead box.
-        if let Some((label, rest)) = lines.get(i).filter(|l| !l.after_break).and_then(|l| lead_label(&l.text)) {
+        if let Some((label, rest)) = lines.get(i).filter(|l| para.is_none() && !l.after_break).and_then(|l| lead_label(&l.text)) {
             let at = lines[i].no;
             let boxed = lines[i].boxed || lines.get(i + 1).is_some_and(|l| l.boxed && !l.after_break);
             i += 1;
@@ -265,7 +334,6 @@ impl Classifier<'_, '_> {
             story.lead = Some((label, paras));
         }
         // Body.
-        let mut para: Option<String> = None;
         let mut section: Option<Section> = None;
         let mut paragraphs: Vec<String> = Vec::new();
         let mut end = lines.len();
@@ -275,9 +343,12 @@ impl Classifier<'_, '_> {
                 end = i;
                 break;
             }
+            // A labelled caption, kicker or headline is never the rest of a paragraph.
+            let label = labelled(&l.text, CAPTION_LABELS).is_some_and(|r| !r.1.is_empty()) || starts_story(&l.text);
             if let Some(p) = para.as_mut()
                 && !self.breaks(p, l)
                 && caption_of(&l.text).is_none()
+                && !label
             {
                 let prev = p.clone();
                 self.note_join(&prev, l);
@@ -291,15 +362,34 @@ impl Classifier<'_, '_> {
                 i += 1;
                 continue;
             }
+            // A labelled caption (图片说明：…), its credit in it (…某某摄) or on the next line
+            // (摄影：某某).
+            if let Some((_, rest)) = labelled(&l.text, CAPTION_LABELS).filter(|r| !r.1.is_empty()) {
+                if let Some(p) = para.take() {
+                    paragraphs.push(p);
+                }
+                self.guess(l.no, Role::Caption, &l.text);
+                let (caption, mut credit) = caption_of(rest).map_or((rest.to_string(), None), |(c, by)| (c, Some(by)));
+                i += 1;
+                if let Some((_, by)) = lines.get(i).filter(|n| credit.is_none() && !n.after_break).and_then(|n| labelled(&n.text, CREDIT_LABELS)).filter(|r| !r.1.is_empty()) {
+                    self.guess(lines[i].no, Role::Caption, &lines[i].text);
+                    credit = Some(by.to_string());
+                    i += 1;
+                }
+                story.captions.push(Caption { line: l.no, caption, credit });
+                continue;
+            }
             // The paragraph (if any) has ended.
             if let Some(p) = para.take() {
                 paragraphs.push(p);
             }
-            // A page banner over the next story's heads, or heads over a byline, start a story.
+            // A page banner over the next story's heads, or heads over a byline, or a labelled
+            // kicker or headline, start a story.
             let next = lines.get(i + 1).filter(|n| !n.after_break);
             if i > start
                 && (is_banner(&l.text) && next.is_some_and(|n| headish(&n.text, HEAD_MAX) && !is_byline(&n.text))
-                    || subheadish(l) && self.heads_over_byline(i))
+                    || subheadish(l) && self.heads_over_byline(i)
+                    || starts_story(&l.text))
             {
                 end = i;
                 break;
@@ -345,12 +435,62 @@ impl Classifier<'_, '_> {
             && let Some((dateline, rest)) = dateline_of(p)
         {
             *p = rest;
-            let line = lines[start..end].iter().find(|l| l.text.starts_with(&dateline)).map_or(0, |l| l.no);
+            let line = lines[start..end].iter().find(|l| l.text.starts_with(&dateline) || label_of(&l.text).is_some_and(|(_, r)| r.starts_with(&dateline))).map_or(0, |l| l.no);
             self.guesses.push(Guess { line, role: Role::Dateline, text: dateline.clone() });
             story.dateline = Some(dateline);
         }
         story.last_line = lines[end - 1].no;
         (story, end)
+    }
+
+    /// The labelled heads and byline of a manuscript from line `*i` (引题：… 标题：… 作者：…
+    /// 正文：), `*i` moved past them: whether there were any, and the body's first text where
+    /// it follows `正文：` on its line. A second label of a head already given starts the next
+    /// story (it stops there).
+    fn labels(&mut self, story: &mut Story, i: &mut usize) -> (bool, Option<String>) {
+        let lines = self.lines;
+        let mut any = false;
+        while let Some(l) = lines.get(*i) {
+            let Some((label, rest)) = label_of(&l.text) else { break };
+            // (A byline is a line of names: 记者：这次比赛有什么特点？ opens an interview.)
+            let names = !matches!(label, Label::Byline | Label::Reporters) || rest.chars().count() <= 40 && !ends_sentence(rest) && !rest.ends_with(NOT_HEAD_END);
+            if rest.is_empty() && label != Label::Body || any && l.after_break || !names {
+                break;
+            }
+            let (role, slot) = match label {
+                Label::Kicker => (Role::Kicker, &mut story.kicker),
+                Label::Deck => (Role::Deck, &mut story.deck),
+                Label::Byline | Label::Reporters => (Role::Byline, &mut story.byline),
+                Label::Headline => {
+                    if !story.headline.is_empty() {
+                        break;
+                    }
+                    story.headline = rest.to_string();
+                    self.guess(l.no, Role::Headline, rest);
+                    any = true;
+                    *i += 1;
+                    continue;
+                }
+                Label::Body => {
+                    *i += 1;
+                    return (any, (!rest.is_empty()).then(|| rest.to_string()));
+                }
+            };
+            // 记者：张三 is the byline 记者 张三; several labelled bylines go side by side.
+            let text = if label == Label::Reporters { format!("{} {rest}", LABELS.iter().find(|x| l.text.starts_with(x.0)).map_or("", |x| x.0)) } else { rest.to_string() };
+            match slot {
+                Some(s) if role == Role::Byline => {
+                    s.push('\u{3000}');
+                    s.push_str(&text);
+                }
+                Some(_) => break,
+                None => *slot = Some(text.clone()),
+            }
+            self.guess(l.no, role, &text);
+            any = true;
+            *i += 1;
+        }
+        (any, None)
     }
 
     /// Whether a paragraph of at most [`LEAD_MAX_PARAS`] from line `i` ends in a `——编者`
@@ -475,6 +615,23 @@ mod tests {
         // Brackets of anything but the reporters are copy: no dateline there.
         assert_eq!(dateline_of("新华社电（完）"), None);
         assert!(ends_sentence("毒品。（李远航）") && ends_sentence("形成！”") && !ends_sentence("意见建议；") && !ends_sentence("快检业"));
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(label_of("标题：市运会落幕"), Some((Label::Headline, "市运会落幕")));
+        assert_eq!(label_of("副标题: 五人破纪录"), Some((Label::Deck, "五人破纪录")));
+        assert_eq!(label_of("主题公园开园"), None);
+        // An interview's first question is not a byline: the story's heads are guessed.
+        let out = classify(&lines("市运会落幕\n\n记者：这次比赛有什么特点？\n\n今年参赛人数最多。\n", false));
+        let s = &out.stories[0];
+        assert_eq!((s.headline.as_str(), s.byline.as_deref()), ("市运会落幕", None));
+        assert_eq!(s.paragraphs[0], "记者：这次比赛有什么特点？");
+        // Labels in any order; a second 标题 starts the next story.
+        let out = classify(&lines("作者：张三\n标题：一\n正文：第一段。\n标题：二\n第二段。\n", false));
+        assert_eq!(out.stories.len(), 2);
+        assert_eq!((out.stories[0].headline.as_str(), out.stories[0].byline.as_deref()), ("一", Some("张三")));
+        assert_eq!((out.stories[1].headline.as_str(), out.stories[1].paragraphs[0].as_str()), ("二", "第二段。"));
     }
 
     #[test]
