@@ -330,6 +330,26 @@ fn the_lead_box_and_captions_drop_typed_spaces_as_the_copy_does() {
     assert!(zhan.x0 - du.x1 > 0.2 * du.size, "the headline's space kept: {:.1} pt at {:.0} pt", zhan.x0 - du.x1, du.size);
 }
 
+/// A line never starts with the wave dash of a range or the middle dot of a foreign name (禁则;
+/// the Unicode rules allow a break before both): paragraphs (TEST DATA written for this test)
+/// that put 15.6%～18.2% and 约翰·史密斯 at every place of a one-column tabloid line, read back
+/// from the PDF, have no line starting with ～ or ·, and `folio check` finds no `kinsoku`.
+/// Before session 37 the breaker set 15.6% | ～18.2%.
+#[test]
+fn a_line_never_starts_with_a_range_dash_or_a_name_dot() {
+    let filler = "市民群众普遍反映良好各项工作稳步推进";
+    let copy: Vec<String> = (0..10).map(|k| format!("{}同比增长15.6%～18.2%，约翰·史密斯说。", filler.chars().take(k + 1).collect::<String>())).collect();
+    let (p, _, read, lines) = one_column("marks", &copy.join("\n\n"));
+    assert!(lines.iter().any(|l| l.contains('～')) && lines.iter().any(|l| l.contains('·')), "{lines:?}");
+    for l in &read {
+        let first = l.chars.iter().find(|c| !c.c.is_whitespace()).map(|c| c.c);
+        assert!(!matches!(first, Some('～' | '·')), "a line starts with a mark it may not: {}", l.text());
+    }
+    let run = p.folio(&["check", "content/marks", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "kinsoku"), "{v:#}");
+}
+
 /// An English word longer than the column is hyphenated, not run past it: in a one-column
 /// tabloid block (TEST DATA: a sentence written for this test), `Pneumonoultramicroscopicsilico
 /// volcanoconiosis` (45 letters, some 23 em in a 10-character column) was a `too-wide` error

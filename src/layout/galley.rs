@@ -722,6 +722,16 @@ pub fn body_runs(text: &str) -> Vec<Run> {
         }
         match runs.last_mut() {
             _ if chars[i] == QUOTE_BREAK => runs.push(Run { style: "break", text: QUOTE_BREAK.to_string() }),
+            // A mark no line may start with that the Unicode rules let one start with: a run of
+            // its own after its neighbour's (the character before alone, or the number), which
+            // the template keeps in one box with it.
+            Some(r) if KEPT_AFTER.contains(&chars[i]) && printed(chars[i - 1]) => {
+                if r.style == "body" && r.text.chars().count() > 1 {
+                    let c = r.text.pop().expect("two characters");
+                    runs.push(Run { style: "body", text: c.to_string() });
+                }
+                runs.push(Run { style: "kept", text: chars[i].to_string() });
+            }
             Some(r) if r.style == "body" => r.text.push(chars[i]),
             _ => runs.push(Run { style: "body", text: chars[i].to_string() }),
         }
@@ -847,6 +857,12 @@ fn quote_breaks(text: &str) -> Vec<char> {
     out
 }
 
+/// Marks a line may not start with (clreq) that the Unicode line-breaking rules let a line
+/// start with: the wave dash of a range (15.6%～18.2%, 1～2月) and the middle dot of a foreign
+/// name (约翰·史密斯); the others of [`CLOSING_MARKS`] the rules keep from a line's start.
+/// [`body_runs`] gives each a `kept` run (15.6% | ～18.2% was a line break until session 37).
+const KEPT_AFTER: &[char] = &['～', '〜', '·'];
+
 /// Whether `c` is printed: not a space, not a [`QUOTE_BREAK`].
 pub fn printed(c: char) -> bool {
     !c.is_whitespace() && c != QUOTE_BREAK
@@ -970,12 +986,15 @@ pub fn split_runs(runs: &[Run], lines: &[String]) -> Result<Vec<Vec<Run>>, Strin
         .into_iter()
         .enumerate()
         .map(|(k, (a, b))| {
+            // (Runs as the paragraph has them: a `kept` mark's neighbour stays a run of its own.)
             let mut line: Vec<Run> = Vec::new();
+            let mut last = usize::MAX;
             for &(c, ri) in &chars[a..b] {
                 match line.last_mut() {
-                    Some(r) if r.style == runs[ri].style => r.text.push(c),
+                    Some(r) if ri == last => r.text.push(c),
                     _ => line.push(Run { style: runs[ri].style, text: c.to_string() }),
                 }
+                last = ri;
             }
             if hyphenated.contains(&k) {
                 line.push(Run { style: "hyphen", text: "-".to_string() });
@@ -1051,6 +1070,12 @@ mod tests {
         assert!(got("据New York报道").iter().all(|(s, _)| *s == "body"), "{:?}", got("据New York报道"));
         assert!(got("登录www.example.com查询").iter().all(|(s, _)| *s == "body"));
         assert!(got("文件a@b.cn").iter().all(|(s, _)| !s.starts_with("code")));
+        // A mark no line may start with gets a run of its own after its neighbour's, which the
+        // template boxes with it; split at line ends, the runs stay apart.
+        assert_eq!(got("约翰·史密斯"), [run("body", "约"), run("body", "翰"), run("kept", "·"), run("body", "史密斯")]);
+        assert_eq!(got("增长15.6%～18.2%"), [run("body", "增长"), run("digits-odd-left", "15.6%"), run("kept", "～"), run("digits-odd", "18.2%")]);
+        let runs = body_runs("约翰·史密斯说");
+        assert_eq!(split_runs(&runs, &["约翰·".into(), "史密斯说".into()]).unwrap()[0], vec![Run { style: "body", text: "约".into() }, Run { style: "body", text: "翰".into() }, Run { style: "kept", text: "·".into() }]);
     }
 
     #[test]
