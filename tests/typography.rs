@@ -350,6 +350,24 @@ fn a_line_never_starts_with_a_range_dash_or_a_name_dot() {
     assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "kinsoku"), "{v:#}");
 }
 
+/// A line the breaker broke at a space starts at the column's edge: in a quotation in English
+/// within Chinese copy (TEST DATA written for this test), read back from the PDF, every line
+/// that starts with a word starts there (pass 2 set the space at the next line's start until
+/// session 37: each such line began a space's width in).
+#[test]
+fn no_line_starts_with_the_space_it_broke_at() {
+    let copy = "他介绍说：“The recovery is gaining momentum,” said John Smith, chief economist at ABC Capital, in Beijing on Monday. 他认为，全年预期目标有望实现。";
+    let (p, _, read, _) = one_column("english", copy);
+    let f = &p.report("english", false).compiled.data.pages[0].format;
+    let left = f.bleed_pt + f.side_pt;
+    let broken: Vec<&Line> = read.iter().skip(1).filter(|l| l.chars.first().is_some_and(|c| c.c.is_ascii_alphabetic())).collect();
+    assert!(broken.len() >= 2, "lines starting with a word: {:?}", read.iter().map(Line::text).collect::<Vec<_>>());
+    for l in broken {
+        let x0 = l.chars[0].x0;
+        assert!((x0 - left).abs() < 0.6, "{} starts {:.1} pt in from the column's edge", l.text(), x0 - left);
+    }
+}
+
 /// An English word longer than the column is hyphenated, not run past it: in a one-column
 /// tabloid block (TEST DATA: a sentence written for this test), `Pneumonoultramicroscopicsilico
 /// volcanoconiosis` (45 letters, some 23 em in a 10-character column) was a `too-wide` error

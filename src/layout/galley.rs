@@ -690,8 +690,8 @@ pub fn collect_text(frame: &Frame, ts: Transform, out: &mut Vec<(f64, f64, Strin
 /// A paragraph's text as runs: numbers apart (`digits`, or `digits-odd` for an odd count of
 /// half-width places), so that the templates set them half width on the character grid without
 /// a `show` rule on every run of text (components.typ), the rest `body`. A number is a run of
-/// ASCII digits with the `.`, `,` or `:` between digits and a `%` after it that belong to it
-/// (5.2%, 1,277, 9:30): set as one run, its marks half width like its digits, so that the grid's
+/// ASCII digits with the `.`, `,`, `:`, `-` or `/` between digits and a `%` after it that belong
+/// to it (5.2%, 1,277, 9:30, 12345-6789, 2023-10-18, 3/4): set as one run, its marks half width like its digits, so that the grid's
 /// padding of an odd run falls at its ends and never inside it (not 5 . 2).
 pub fn body_runs(text: &str) -> Vec<Run> {
     let chars = quote_breaks(&typed_spaces(text));
@@ -766,7 +766,12 @@ pub fn typed_spaces(text: &str) -> String {
         if let (Some(a), Some(b)) = (i.checked_sub(1).map(|k| chars[k]), chars.get(end).copied()) {
             let latin = |c: char| c.is_ascii_graphic();
             let dateline = matches!(a, '讯' | '电');
-            if (latin(a) && latin(b)) || (chinese(a) && chinese(b)) || (dateline && b.is_ascii_alphanumeric()) {
+            // A quotation in English keeps its spaces: “The recovery is gaining momentum,” said
+            // John (the curly quote after or before English text, English beyond the space).
+            let before = |k: usize| k.checked_sub(1).map(|k| chars[k]);
+            let english_close = matches!(a, '”' | '’') && before(i - 1).is_some_and(latin) && b.is_ascii_alphanumeric();
+            let english_open = matches!(b, '“' | '‘') && latin(a) && chars.get(end + 1).is_some_and(|c| c.is_ascii_alphanumeric());
+            if (latin(a) && latin(b)) || (chinese(a) && chinese(b)) || (dateline && b.is_ascii_alphanumeric()) || english_close || english_open {
                 out.push(' ');
             }
         }
@@ -941,7 +946,7 @@ fn number_len(s: &[char]) -> usize {
     if n == 0 {
         return 0;
     }
-    while n + 1 < s.len() && matches!(s[n], '.' | ',' | ':') && s[n + 1].is_ascii_digit() {
+    while n + 1 < s.len() && matches!(s[n], '.' | ',' | ':' | '-' | '/') && s[n + 1].is_ascii_digit() {
         n += 1 + digits(n + 1);
     }
     if s.get(n) == Some(&'%') {
@@ -959,6 +964,13 @@ pub fn split_runs(runs: &[Run], lines: &[String]) -> Result<Vec<Vec<Run>>, Strin
     // The lines that end with a hyphen inside a Latin word.
     let mut hyphenated = Vec::new();
     for line in lines {
+        // A space the line broke at ends the line before: the next does not start with it
+        // (“The recovery | is gaining: pass 2 set the space at the line's start, white).
+        if !bounds.is_empty() {
+            while cursor < chars.len() && chars[cursor].0.is_whitespace() {
+                cursor += 1;
+            }
+        }
         let start = cursor;
         for c in line.chars().filter(|&c| printed(c)) {
             while cursor < chars.len() && !printed(chars[cursor].0) {
@@ -1063,6 +1075,9 @@ mod tests {
         // An odd run is not padded beside a mark the line may not part it from.
         assert_eq!(got("增长15.2%；商品"), [run("body", "增长"), run("digits-odd-left", "15.2%"), run("body", "；商品")]);
         assert_eq!(got("（137）"), [run("body", "（"), run("digits-odd-none", "137"), run("body", "）")]);
+        // A telephone number, a date or a range in figures is one number: no pad inside it.
+        assert_eq!(got("拨打12345-6789咨询"), [run("body", "拨打"), run("digits", "12345-6789"), run("body", "咨询")]);
+        assert_eq!(got("于2023-10-18发布"), [run("body", "于"), run("digits", "2023-10-18"), run("body", "发布")]);
         assert_eq!(got("（GDP增长"), [run("body", "（"), run("code-odd-right", "GDP"), run("body", "增长")]);
         // A word of five letters or more alone is `latin` (hyphenated), not a code.
         assert_eq!(got("使用Typst排版"), [run("body", "使用"), run("latin", "Typst"), run("body", "排版")]);
@@ -1074,6 +1089,9 @@ mod tests {
         // template boxes with it; split at line ends, the runs stay apart.
         assert_eq!(got("约翰·史密斯"), [run("body", "约"), run("body", "翰"), run("kept", "·"), run("body", "史密斯")]);
         assert_eq!(got("增长15.6%～18.2%"), [run("body", "增长"), run("digits-odd-left", "15.6%"), run("kept", "～"), run("digits-odd", "18.2%")]);
+        // The space a line breaks at is on neither line.
+        let lines = split_runs(&body_runs("said John Smith"), &["said John".into(), "Smith".into()]).unwrap();
+        assert_eq!(lines[1], vec![Run { style: "latin", text: "Smith".into() }], "{lines:?}");
         let runs = body_runs("约翰·史密斯说");
         assert_eq!(split_runs(&runs, &["约翰·".into(), "史密斯说".into()]).unwrap()[0], vec![Run { style: "body", text: "约".into() }, Run { style: "body", text: "翰".into() }, Run { style: "kept", text: "·".into() }]);
     }
@@ -1088,6 +1106,9 @@ mod tests {
         // The web's spaces around a figure or a code, one beside a full-width mark, one after a
         // figure or a code before Chinese: none, and the figure's run is as without them.
         assert_eq!(body_runs("共 15 人，有 5G 网络"), body_runs("共15人，有5G网络"));
+        // An English quotation keeps the spaces around its quotes; Chinese ones do not.
+        assert_eq!(typed_spaces("“It works,” said John. He said “Yes” to it."), "“It works,” said John. He said “Yes” to it.");
+        assert_eq!(typed_spaces("他说“一网通办” APP 很方便"), "他说“一网通办”APP很方便");
         assert_eq!(body_runs("共 137 人"), body_runs("共137人"));
         assert_eq!(text("（ 记者 王芳 ） 新的。 下一"), "（记者 王芳）新的。下一");
         assert_eq!(text("GDP 增长"), "GDP增长");
