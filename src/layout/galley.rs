@@ -732,6 +732,11 @@ pub fn body_runs(text: &str) -> Vec<Run> {
                 }
                 runs.push(Run { style: "kept", text: chars[i].to_string() });
             }
+            // Latin words and the spaces and marks among them (a quotation in English, a name):
+            // `words`, which the template does not close up as it does Chinese.
+            Some(r) if r.style == "words" && chars[i].is_ascii() => r.text.push(chars[i]),
+            Some(r) if r.style == "latin" && chars[i].is_ascii() => runs.push(Run { style: "words", text: chars[i].to_string() }),
+            _ if chars[i].is_ascii_alphabetic() => runs.push(Run { style: "words", text: chars[i].to_string() }),
             Some(r) if r.style == "body" => r.text.push(chars[i]),
             _ => runs.push(Run { style: "body", text: chars[i].to_string() }),
         }
@@ -925,12 +930,13 @@ fn code_len(s: &[char]) -> usize {
 pub fn ends_in_runt(runs: &[Run]) -> bool {
     let closing = |c: char| CLOSING_MARKS.contains(c) || c.is_whitespace();
     for r in runs.iter().rev() {
-        if r.style == "break" || (r.style == "body" && r.text.chars().all(closing)) {
+        if r.style == "break" || (matches!(r.style, "body" | "words") && r.text.chars().all(|c| closing(c) || c == '.')) {
             continue;
         }
         let places = r.text.chars().count();
         return match r.style {
             "attribution" | "latin" => false,
+            "words" => places < 2,
             s if s.starts_with("digits") || s.starts_with("code") => places < 4,
             _ => true,
         };
@@ -1082,8 +1088,11 @@ mod tests {
         // A word of five letters or more alone is `latin` (hyphenated), not a code.
         assert_eq!(got("使用Typst排版"), [run("body", "使用"), run("latin", "Typst"), run("body", "排版")]);
         // Not inside other ASCII: a phrase, an address, a long file name keep the font's forms.
-        assert!(got("据New York报道").iter().all(|(s, _)| *s == "body"), "{:?}", got("据New York报道"));
-        assert!(got("登录www.example.com查询").iter().all(|(s, _)| *s == "body"));
+        assert_eq!(got("据New York报道"), [run("body", "据"), run("words", "New York"), run("body", "报道")]);
+        // Latin words and the spaces and marks among them are `words` (not closed up as Chinese).
+        assert_eq!(got("他说“It is fine, said John Smith.”"), [run("body", "他说“"), run("words", "It is fine, said John Smith."), run("body", "”")]);
+        assert_eq!(got("据Reuters报道，"), [run("body", "据"), run("latin", "Reuters"), run("body", "报道，")]);
+        assert_eq!(got("登录www.example.com查询"), [run("body", "登录"), run("words", "www.example.com"), run("body", "查询")]);
         assert!(got("文件a@b.cn").iter().all(|(s, _)| !s.starts_with("code")));
         // A mark no line may start with gets a run of its own after its neighbour's, which the
         // template boxes with it; split at line ends, the runs stay apart.
