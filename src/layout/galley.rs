@@ -963,6 +963,7 @@ fn number_len(s: &[char]) -> usize {
 
 /// Cut a paragraph's runs at the line boundaries typst chose.
 pub fn split_runs(runs: &[Run], lines: &[String]) -> Result<Vec<Vec<Run>>, String> {
+    if std::env::var("XS").is_ok() && runs.iter().any(|r| r.style == "attribution") { eprintln!("XS runs {runs:?}\nXS lines {lines:?}"); }
     // The paragraph as (char, run index) pairs.
     let chars: Vec<(char, usize)> = runs.iter().enumerate().flat_map(|(i, r)| r.text.chars().map(move |c| (c, i))).collect();
     let mut cursor = 0;
@@ -972,8 +973,9 @@ pub fn split_runs(runs: &[Run], lines: &[String]) -> Result<Vec<Vec<Run>>, Strin
     for line in lines {
         // A space the line broke at ends the line before: the next does not start with it
         // (“The recovery | is gaining: pass 2 set the space at the line's start, white).
+        // (Not in the attribution: its words are boxes the template joins at its spaces.)
         if !bounds.is_empty() {
-            while cursor < chars.len() && chars[cursor].0.is_whitespace() {
+            while cursor < chars.len() && chars[cursor].0.is_whitespace() && runs[chars[cursor].1].style != "attribution" {
                 cursor += 1;
             }
         }
@@ -1101,6 +1103,9 @@ mod tests {
         // The space a line breaks at is on neither line.
         let lines = split_runs(&body_runs("said John Smith"), &["said John".into(), "Smith".into()]).unwrap();
         assert_eq!(lines[1], vec![Run { style: "latin", text: "Smith".into() }], "{lines:?}");
+        // But an attribution broken at its space keeps it: the template boxes its words at it.
+        let runs = [Run { style: "body", text: "纪录。".into() }, Run { style: "attribution", text: "（记者 周涛）".into() }];
+        assert_eq!(split_runs(&runs, &["纪录。（记者 ".into(), "周涛）".into()]).unwrap()[1], vec![Run { style: "attribution", text: " 周涛）".into() }]);
         let runs = body_runs("约翰·史密斯说");
         assert_eq!(split_runs(&runs, &["约翰·".into(), "史密斯说".into()]).unwrap()[0], vec![Run { style: "body", text: "约".into() }, Run { style: "body", text: "翰".into() }, Run { style: "kept", text: "·".into() }]);
     }
