@@ -725,7 +725,7 @@ pub fn body_runs(text: &str) -> Vec<Run> {
             // A mark no line may start with that the Unicode rules let one start with: a run of
             // its own after its neighbour's (the character before alone, or the number), which
             // the template keeps in one box with it.
-            Some(r) if KEPT_AFTER.contains(&chars[i]) && printed(chars[i - 1]) => {
+            Some(r) if (KEPT_AFTER.contains(&chars[i]) || range_dash(&chars, i)) && printed(chars[i - 1]) => {
                 if r.style == "body" && r.text.chars().count() > 1 {
                     let c = r.text.pop().expect("two characters");
                     runs.push(Run { style: "body", text: c.to_string() });
@@ -872,6 +872,12 @@ fn quote_breaks(text: &str) -> Vec<char> {
 /// name (约翰·史密斯); the others of [`CLOSING_MARKS`] the rules keep from a line's start.
 /// [`body_runs`] gives each a `kept` run (15.6% | ～18.2% was a line break until session 37).
 const KEPT_AFTER: &[char] = &['～', '〜', '·'];
+
+/// Whether `chars[i]` is a dash between two figures (1—9月, 2020–2023): a range's 连接号, which
+/// no line starts with either (a 破折号 —— between words may).
+fn range_dash(chars: &[char], i: usize) -> bool {
+    matches!(chars[i], '—' | '–') && i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+}
 
 /// Whether `c` is printed: not a space, not a [`QUOTE_BREAK`].
 pub fn printed(c: char) -> bool {
@@ -1099,6 +1105,8 @@ mod tests {
         // A mark no line may start with gets a run of its own after its neighbour's, which the
         // template boxes with it; split at line ends, the runs stay apart.
         assert_eq!(got("约翰·史密斯"), [run("body", "约"), run("body", "翰"), run("kept", "·"), run("body", "史密斯")]);
+        assert_eq!(got("1—9月"), [run("digits-odd", "1"), run("kept", "—"), run("digits-odd", "9"), run("body", "月")]);
+        assert_eq!(got("他说——好"), [run("body", "他说——好")]);
         assert_eq!(got("增长15.6%～18.2%"), [run("body", "增长"), run("digits-odd-left", "15.6%"), run("kept", "～"), run("digits-odd", "18.2%")]);
         // The space a line breaks at is on neither line.
         let lines = split_runs(&body_runs("said John Smith"), &["said John".into(), "Smith".into()]).unwrap();
