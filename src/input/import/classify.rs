@@ -95,15 +95,15 @@ fn labelled<'t>(text: &'t str, labels: &[&str]) -> Option<(usize, &'t str)> {
     })
 }
 
-/// A manuscript's label and what follows it on the line.
-fn label_of(text: &str) -> Option<(Label, &str)> {
+/// A manuscript's label, its name and what follows it on the line.
+fn label_of(text: &str) -> Option<(Label, &'static str, &str)> {
     let names: Vec<&str> = LABELS.iter().map(|l| l.0).collect();
-    labelled(text, &names).map(|(k, rest)| (LABELS[k].1, rest))
+    labelled(text, &names).map(|(k, rest)| (LABELS[k].1, LABELS[k].0, rest))
 }
 
 /// Whether a line is a labelled kicker or headline (which starts a story).
 fn starts_story(text: &str) -> bool {
-    label_of(text).is_some_and(|(label, rest)| matches!(label, Label::Kicker | Label::Headline) && !rest.is_empty())
+    label_of(text).is_some_and(|(label, _, rest)| matches!(label, Label::Kicker | Label::Headline) && !rest.is_empty())
 }
 
 /// Longest head line, in characters.
@@ -435,7 +435,7 @@ impl Classifier<'_, '_> {
             && let Some((dateline, rest)) = dateline_of(p)
         {
             *p = rest;
-            let line = lines[start..end].iter().find(|l| l.text.starts_with(&dateline) || label_of(&l.text).is_some_and(|(_, r)| r.starts_with(&dateline))).map_or(0, |l| l.no);
+            let line = lines[start..end].iter().find(|l| l.text.starts_with(&dateline) || label_of(&l.text).is_some_and(|(_, _, r)| r.starts_with(&dateline))).map_or(0, |l| l.no);
             self.guesses.push(Guess { line, role: Role::Dateline, text: dateline.clone() });
             story.dateline = Some(dateline);
         }
@@ -451,7 +451,7 @@ impl Classifier<'_, '_> {
         let lines = self.lines;
         let mut any = false;
         while let Some(l) = lines.get(*i) {
-            let Some((label, rest)) = label_of(&l.text) else { break };
+            let Some((label, name, rest)) = label_of(&l.text) else { break };
             // (A byline is a line of names: 记者：这次比赛有什么特点？ opens an interview.)
             let names = !matches!(label, Label::Byline | Label::Reporters) || rest.chars().count() <= 40 && !ends_sentence(rest) && !rest.ends_with(NOT_HEAD_END);
             if rest.is_empty() && label != Label::Body || any && l.after_break || !names {
@@ -477,7 +477,7 @@ impl Classifier<'_, '_> {
                 }
             };
             // 记者：张三 is the byline 记者 张三; several labelled bylines go side by side.
-            let text = if label == Label::Reporters { format!("{} {rest}", LABELS.iter().find(|x| l.text.starts_with(x.0)).map_or("", |x| x.0)) } else { rest.to_string() };
+            let text = if label == Label::Reporters { format!("{name} {rest}") } else { rest.to_string() };
             match slot {
                 Some(s) if role == Role::Byline => {
                     s.push('\u{3000}');
@@ -619,8 +619,8 @@ mod tests {
 
     #[test]
     fn labels() {
-        assert_eq!(label_of("标题：市运会落幕"), Some((Label::Headline, "市运会落幕")));
-        assert_eq!(label_of("副标题: 五人破纪录"), Some((Label::Deck, "五人破纪录")));
+        assert_eq!(label_of("标题：市运会落幕"), Some((Label::Headline, "标题", "市运会落幕")));
+        assert_eq!(label_of("副标题: 五人破纪录"), Some((Label::Deck, "副标题", "五人破纪录")));
         assert_eq!(label_of("主题公园开园"), None);
         // An interview's first question is not a byline: the story's heads are guessed.
         let out = classify(&lines("市运会落幕\n\n记者：这次比赛有什么特点？\n\n今年参赛人数最多。\n", false));
