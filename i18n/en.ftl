@@ -618,7 +618,7 @@ import-not-importable = { $file } is not a file folio can import
 import-not-importable-hint = import .docx, .txt or .md files
 import-no-text = { $file } holds no text
 import-no-text-hint = import a file with the story's copy
-import-no-headline = { $file }: no headline found for the story starting at { $unit } { $line }
+import-no-headline = no headline found for the story starting at { $unit } { $line }
 import-no-headline-hint = put the headline on a line of its own before the copy
 
 ## folio import: text files (src/input/import/text.rs)

@@ -534,7 +534,7 @@ import-not-importable = { $file } 不是 folio 能导入的文件
 import-not-importable-hint = 请导入 .docx、.txt 或 .md 文件
 import-no-text = { $file } 里没有文字
 import-no-text-hint = 请导入有稿件正文的文件
-import-no-headline = { $file }：从第 { $line } { $unit }开始的稿件找不到标题
+import-no-headline = 从第 { $line } { $unit }开始的稿件找不到标题
 import-no-headline-hint = 把标题单独放在正文前的一行
 
 ## folio import: text files (src/input/import/text.rs)

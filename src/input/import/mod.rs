@@ -277,7 +277,7 @@ pub fn import(path: &Path) -> Result<(Input, Imported), Diagnostic> {
     }
     let imported = classify::classify(&input.lines);
     if let Some(s) = imported.stories.iter().find(|s| s.headline.is_empty()) {
-        return Err(Diagnostic::error(crate::tr!("import-no-headline", file = path.display(), unit = input.format.unit(), line = s.first_line))
+        return Err(Diagnostic::error(crate::tr!("import-no-headline", unit = input.format.unit(), line = s.first_line))
             .at_path(path)
             .hint(crate::tr!("import-no-headline-hint")));
     }
