@@ -10,7 +10,7 @@
 //! dictionary, such as names: 黄循财, 规上). ICU's dictionary segmenter, used until session 27,
 //! put a sense-group break inside a news word a 美编 never breaks (增加|值, 新能|源, 常委|会,
 //! 进出口|额, 新政|策) on 12 of 22 news headlines tried. A run of Latin letters, digits and ASCII marks (8.5%,
-//! 5G, COVID-19) is one word, and so is a number with its units (`UNITS`: 2025年, 1.5万个, 12家)
+//! 5G, COVID-19, 2,300: a comma or colon between figures ends no phrase) is one word, and so is a number with its units (`UNITS`: 2025年, 1.5万个, 12家)
 //! or its ordinal 第 (第3); a space between Latin words (iPhone 17) is a word space, not a break
 //! between phrases. The house's words (`[typography] words`: 易炼红) are words wherever they
 //! stand ([`breaks_with`]). Two characters left single side by side are taken as one word
@@ -103,6 +103,7 @@ pub fn breaks_with(text: &str, house: &[String]) -> Vec<Break> {
             push(&mut out, i, if word_space { rank::WORD } else { rank::PHRASE });
             start = end;
         } else if CLOSING.contains(c)
+            && !inside_number(text, i, end)
             && !text[end..].starts_with(|n: char| CLOSING.contains(n))
             && text[..end].chars().rev().take_while(|&m| CLOSING.contains(m)).any(|m| CLAUSE.contains(m))
         {
@@ -139,6 +140,12 @@ pub fn breaks_with(text: &str, house: &[String]) -> Vec<Break> {
     }
     out.sort_by_key(|b| b.byte);
     out
+}
+
+/// Whether the ASCII comma or colon at `i..end` stands between two figures (2,300, 7:30): part of
+/// the number, not the end of a phrase.
+fn inside_number(text: &str, i: usize, end: usize) -> bool {
+    matches!(&text[i..end], "," | ":") && text[..i].ends_with(|c: char| c.is_ascii_digit()) && text[end..].starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// The identity of the segmentation: kept words are used only by the folio that made them.
@@ -568,6 +575,10 @@ mod tests {
         assert_eq!(show("长江江豚种群恢复至1249头", rank::WORD), "长江|江豚|种群|恢复|至1249头");
         assert_eq!(show("第3季度GDP增长5.2%", rank::WORD), "第3|季度|GDP|增长|5.2%");
         assert_eq!(show("2025年度", rank::WORD), "2025年度");
+        // A thousands separator or a time's colon is part of its number, not a phrase's end
+        // (游客2,｜300万人次 until session 37).
+        assert_eq!(show("全市接待游客2,300万人次", rank::WORD), "全市|接待|游客|2,300万人次");
+        assert_eq!(show("7:30开跑", rank::PHRASE), "7:30开跑");
         // A space between Latin words is a word space, not the editor's break between phrases.
         let head = "Apple发布iPhone 17系列新品 国内售价5999元起";
         assert_eq!(show(head, rank::PHRASE), "Apple发布iPhone 17系列新品| 国内售价5999元起");
