@@ -173,6 +173,17 @@ fn write_txt(dir: &Path, encode: impl Fn(&str) -> Vec<u8>) -> Vec<String> {
     files
 }
 
+/// Write `input` as `<name>.txt` in the project and import it onto page 1 of `edition` with
+/// `extra` arguments, asserting success.
+fn import_text(p: &TestProject, edition: &Path, name: &str, input: &str, extra: &[&str]) {
+    let f = p.root().join(format!("{name}.txt"));
+    std::fs::write(&f, input).unwrap();
+    let (f, e) = (f.to_string_lossy(), edition.to_string_lossy());
+    let mut args = vec!["import", &f, "--into", &e, "--page", "1"];
+    args.extend_from_slice(extra);
+    p.folio(&args).assert_code(0);
+}
+
 /// Import `files` into `edition` with the sample's photos, asserting success; gives stdout.
 fn import(p: &TestProject, files: &[String], edition: &Path, extra: &[&str]) -> String {
     let mut args: Vec<String> = vec!["import".into()];
@@ -527,9 +538,7 @@ fn wire_copy_imports_its_dateline_and_sets_the_reporters_after_it() {
     let p = TestProject::sample();
     let edition = blank_edition_in(&p, "wire", "tabloid");
     let input = "智能手机出货量回暖\r\n\r\n　　新华社北京11月2日电（记者 李明）国际数据公司最新报告显示，第三季度全球智能手机出货量为3.02亿部，降幅明显收窄。\r\n\r\n　　报告显示，三星、苹果、小米位列全球前三。\r\n";
-    let f = p.root().join("wire.txt");
-    std::fs::write(&f, input).unwrap();
-    p.folio(&["import", &f.to_string_lossy(), "--into", &edition.to_string_lossy(), "--page", "1"]).assert_code(0);
+    import_text(&p, &edition, "wire", input, &[]);
     let story = imported(&edition, "wire");
     assert_eq!(field(&story, "dateline").as_deref(), Some("新华社北京11月2日电"), "{story:#}");
     assert!(paras(story.get("body"))[0].starts_with("（记者 李明）国际数据公司"), "{story:#}");
@@ -557,12 +566,9 @@ fn a_labelled_manuscript_imports_by_its_labels() {
     let p = TestProject::sample();
     let edition = blank_edition_in(&p, "labelled", "tabloid");
     let input = "引题：全市青少年体育再创佳绩\n标题：市运会青少年组田径赛落幕\n副题：5人7次打破市青少年纪录\n作者：本报记者 周涛\n通讯员：李明\n正文：本报讯 11月5日，市第十届运动会青少年组田径比赛在市体育中心落下帷幕。\n\n来自全市11个县（区）的632名运动员参加了42个项目的角逐，共有5人7次打破市青少年纪录。\n\n记者：这次比赛有什么特点？\n\n比赛组织者说，今年参赛人数是历届最多的，项目设置也更贴近青少年的特点。\n图片说明：男子100米决赛现场\n摄影：王芳\n\n标题：全市中小学秋季运动会陆续举行\n正文：\n本报讯 11月以来，全市各中小学陆续举行秋季运动会，参与学生超过五万人次。\n";
-    let f = p.root().join("ms.txt");
-    std::fs::write(&f, input).unwrap();
     let photo = p.root().join("run.png");
     common::gradient(&photo, 1600, 1000, 0);
-    let run = p.folio(&["import", &f.to_string_lossy(), "--into", &edition.to_string_lossy(), "--page", "1", "--photo", &photo.to_string_lossy()]);
-    run.assert_code(0);
+    import_text(&p, &edition, "ms", input, &["--photo", &photo.to_string_lossy()]);
     let story = imported(&edition, "ms");
     let got = |k: &str| field(&story, k);
     assert_eq!(got("kicker").as_deref(), Some("全市青少年体育再创佳绩"), "{story:#}");
