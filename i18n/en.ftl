@@ -262,6 +262,8 @@ ink-over-limit-hint = separate the photo with the printer's profile (its total i
 typo-column = , column { $column }
 loose-line = loose line on page { $page }: 「{ $text }」 is spread by { $percent }% of an em
 loose-line-hint = rewrite a word in the paragraph (a line of whole characters needs no spreading), or let fit = "auto" track the story
+loose-words = loose line on page { $page }: 「{ $text }」 has a space between words { $em } em wide
+loose-words-hint = English in a column of { $chars } characters holds two or three words a line, and the line's slack all goes into its spaces: reword the line (a longer word the line can hyphenate, or a shorter one that fits), or keep English to a name or a quotation in Chinese copy
 kinsoku = line break against 禁则 on page { $page }: the line 「{ $text }」 starts with a closing mark or ends with an opening one
 kinsoku-hint = a closing mark stays with the character before it, an opening mark with the one after it: add or cut a character or two in the paragraph so the line breaks elsewhere
 widow = widow on page { $page }{ $column }: the paragraph's last line 「{ $text }」 stands alone at the top of the column
@@ -1254,6 +1256,7 @@ mark-unreadable = unreadable { $file }
 mark-not-k = not K
 mark-ink = ink { $percent }%
 mark-loose = loose { $percent }%
+mark-loose-words = word space { $em } em
 mark-kinsoku = 禁则
 mark-widow = widow
 mark-orphan = orphan

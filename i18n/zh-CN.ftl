@@ -251,6 +251,8 @@ ink-over-limit-hint = 用印厂的特性文件（其总墨量上限）对图片�
 typo-column = 第 { $column } 栏
 loose-line = 第 { $page } 版有松行：「{ $text }」字距被拉开了 { $percent }% 个字宽
 loose-line-hint = 改动段中一两个字（整字成行就不必拉开字距），或用 fit = "auto" 调整字距
+loose-words = 第 { $page } 版有松行：「{ $text }」的词间空白宽达 { $em } 个字宽
+loose-words-hint = { $chars } 字宽的栏里排英文，每行只容两三个词，行内空余全落在词间：改动这一行的词句（换一个能断字的长词，或一个排得下的短词），或让英文只作人名、引语夹在中文里
 kinsoku = 第 { $page } 版有违反禁则的断行：「{ $text }」行首是点号或后括号、引号，或行末是前括号、引号
 kinsoku-hint = 点号和后括号、后引号随前一个字，前括号、前引号随后一个字：在段中增删一两个字，让这一行在别处断开
 widow = 第 { $page } 版{ $column }有孤行：段落末行「{ $text }」单独排在栏首
@@ -1167,6 +1169,7 @@ mark-unreadable = 无法读取 { $file }
 mark-not-k = 非单黑
 mark-ink = 墨量 { $percent }%
 mark-loose = 松行 { $percent }%
+mark-loose-words = 词距 { $em } 字
 mark-kinsoku = 禁则
 mark-widow = 孤行
 mark-orphan = 寡行

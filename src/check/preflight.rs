@@ -466,6 +466,12 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 crate::tr!("loose-line", page = page, text = f.text, percent = format!("{:.0}", s * 100.0)),
                 crate::tr!("loose-line-hint"),
             ),
+            typography::Kind::LooseWords(em) => (
+                Code::LooseLine,
+                crate::tr!("mark-loose-words", em = format!("{em:.1}")),
+                crate::tr!("loose-words", page = page, text = f.text, em = format!("{em:.1}")),
+                crate::tr!("loose-words-hint", chars = compiled.data.pages.get(f.page).map_or(0, |p| p.format.spec.column_chars)),
+            ),
             typography::Kind::Kinsoku => (
                 Code::Kinsoku,
                 crate::tr!("mark-kinsoku"),

@@ -25,11 +25,19 @@ use crate::input::grid::Format;
 /// A line spread by more than this share of an em between Han characters is loose.
 pub const LOOSE: f64 = 0.05;
 
+/// A line with a space between two Latin words (or figures) wider than this, in ems, is loose:
+/// three times the serif's word space (0.256 em), a hole in the line to the eye (English set
+/// in a column of ten Chinese characters holds three words a line or so, and the line's slack
+/// all goes into its two or three spaces).
+pub const LOOSE_WORDS: f64 = 0.75;
+
 /// What is wrong.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Kind {
     /// A line spread by this share of an em.
     Loose(f64),
+    /// A line with a space between Latin words this many ems wide.
+    LooseWords(f64),
     /// A paragraph's short last line alone at the top of a column.
     Widow,
     /// A paragraph's first line alone at a column's foot.
@@ -370,6 +378,8 @@ fn fold_splits(compiled: &Compiled) -> Vec<Fault> {
 /// justification), baseline y and size, pt on the page.
 struct Glyph {
     c: char,
+    /// The text the glyph draws (more than `c` for a ligature: fi).
+    cluster: String,
     x: f64,
     end: f64,
     y: f64,
@@ -394,9 +404,9 @@ fn loose_lines(frame: &typst::layout::Frame, fmt: &Format, pi: usize, stories: &
         for g in &text.glyphs {
             let advance = g.x_advance.at(text.size);
             let natural = text.font.x_advance(g.id).map_or(advance, |a| a.at(text.size));
-            if let Some(c) = text.text.get(g.range()).and_then(|s| s.chars().next()) {
+            if let Some((c, cluster)) = text.text.get(g.range()).and_then(|s| Some((s.chars().next()?, s.to_string()))) {
                 let x0 = (origin.x + x + g.x_offset.at(text.size)).to_pt();
-                glyphs.push(Glyph { c, x: x0, end: x0 + natural.to_pt(), y: origin.y.to_pt(), size: text.size.to_pt() });
+                glyphs.push(Glyph { c, cluster, x: x0, end: x0 + natural.to_pt(), y: origin.y.to_pt(), size: text.size.to_pt() });
             }
             x += advance;
         }
@@ -410,7 +420,7 @@ fn loose_lines(frame: &typst::layout::Frame, fmt: &Format, pi: usize, stories: &
         }
     }
     let mut out = kinsoku(&lines, fmt, pi, stories);
-    for l in lines {
+    for l in &lines {
         let mut gaps: Vec<f64> = l.windows(2).filter(|w| is_han(w[0].c) && is_han(w[1].c)).map(|w| (w[1].x - w[0].end) / w[0].size).collect();
         if gaps.is_empty() {
             continue;
@@ -423,7 +433,43 @@ fn loose_lines(frame: &typst::layout::Frame, fmt: &Format, pi: usize, stories: &
         let (x0, x1, y) = (l[0].x, l.last().map_or(l[0].end, |g| g.end), l[0].y);
         let rect = [x0, y - 0.88 * body, x1 - x0, body];
         let story = story_at(fmt, stories, x0, y);
-        out.push(Fault { kind: Kind::Loose(spread), page: pi, story, column: None, rect, text: l.iter().map(|g| g.c).collect() });
+        out.push(Fault { kind: Kind::Loose(spread), page: pi, story, column: None, rect, text: l.iter().map(|g| g.cluster.as_str()).collect() });
+    }
+    out.extend(loose_words(lines, fmt, pi, stories));
+    out
+}
+
+/// Lines whose widest space between two Latin words or figures is over [`LOOSE_WORDS`]: the
+/// pieces of `lines` (split where two glyphs stand over half an em apart, as a wide word space
+/// does) joined again by baseline and column, the space measured from the natural end of the
+/// glyph before it to the start of the one after.
+fn loose_words(pieces: Vec<Vec<Glyph>>, fmt: &Format, pi: usize, stories: &[StoryData]) -> Vec<Fault> {
+    let body = fmt.spec.body_size;
+    let step = fmt.column_pt + fmt.gutter_pt;
+    let column = |x: f64| ((x - fmt.side_pt + fmt.gutter_pt / 2.0) / step).floor() as i64;
+    let mut lines: Vec<Vec<Glyph>> = Vec::new();
+    for piece in pieces {
+        match lines.last_mut() {
+            Some(l) if (l[0].y - piece[0].y).abs() < 0.01 && column(l[0].x) == column(piece[0].x) => l.extend(piece),
+            _ => lines.push(piece),
+        }
+    }
+    let latin = |c: char| c.is_ascii_graphic();
+    let mut out = Vec::new();
+    for l in lines {
+        let printed: Vec<&Glyph> = l.iter().filter(|g| !g.c.is_whitespace()).collect();
+        let widest = printed
+            .windows(2)
+            .filter(|w| latin(w[0].c) && latin(w[1].c) && l.iter().any(|g| g.c.is_whitespace() && g.x >= w[0].x && g.x < w[1].x))
+            .map(|w| (w[1].x - w[0].end) / w[0].size)
+            .fold(0.0, f64::max);
+        if widest <= LOOSE_WORDS {
+            continue;
+        }
+        let (x0, x1, y) = (l[0].x, l.last().map_or(l[0].end, |g| g.end), l[0].y);
+        let rect = [x0, y - 0.88 * body, x1 - x0, body];
+        let text = l.iter().map(|g| g.cluster.as_str()).collect::<String>().trim().to_string();
+        out.push(Fault { kind: Kind::LooseWords(widest), page: pi, story: story_at(fmt, stories, x0, y), column: None, rect, text });
     }
     out
 }
@@ -467,7 +513,7 @@ fn kinsoku(pieces: &[Vec<Glyph>], fmt: &Format, pi: usize, stories: &[StoryData]
             story: story_at(fmt, stories, x0, y),
             column: None,
             rect: [x0, y - 0.88 * body, x1 - x0, body],
-            text: l.iter().map(|g| g.c).collect(),
+            text: l.iter().map(|g| g.cluster.as_str()).collect(),
         });
     }
     out
