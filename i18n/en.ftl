@@ -264,8 +264,8 @@ loose-line = loose line on page { $page }: 「{ $text }」 is spread by { $perce
 loose-line-hint = rewrite a word in the paragraph (a line of whole characters needs no spreading), or let fit = "auto" track the story
 loose-words = loose line on page { $page }: 「{ $text }」 has a space between words { $em } em wide
 loose-words-hint = English in a column of { $chars } characters holds two or three words a line, and the line's slack all goes into its spaces: reword the line (a longer word the line can hyphenate, or a shorter one that fits), or keep English to a name or a quotation in Chinese copy
-kinsoku = line break against 禁则 on page { $page }: the line 「{ $text }」 starts with a closing mark or ends with an opening one
-kinsoku-hint = a closing mark stays with the character before it, an opening mark with the one after it: add or cut a character or two in the paragraph so the line breaks elsewhere
+kinsoku = line break against 禁则 on page { $page }: the line 「{ $text }」 starts with a closing mark or a unit (℃, ‰), or ends with an opening mark or a sign (±, ¥)
+kinsoku-hint = a closing mark stays with the character before it, an opening mark with the one after it, a unit or a sign with its number: add or cut a character or two in the paragraph so the line breaks elsewhere
 widow = widow on page { $page }{ $column }: the paragraph's last line 「{ $text }」 stands alone at the top of the column
 widow-hint = add or cut a few characters in the paragraph so that its last line moves, or change the block's depth by a line
 orphan = orphan on page { $page }{ $column }: the paragraph's first line 「{ $text }」 stands alone at the foot of the column

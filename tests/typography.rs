@@ -350,6 +350,31 @@ fn a_line_never_starts_with_a_range_dash_or_a_name_dot() {
     assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "kinsoku"), "{v:#}");
 }
 
+/// A number and its unit or sign stay on one line (clreq; JIS X 4051's postfixed and prefixed
+/// abbreviations): paragraphs (TEST DATA written for this test) that put 3℃, 5‰, 7°, ±5,
+/// ¥9 and №3 at every place of a one-column tabloid line, read back from the PDF, have no line
+/// starting with ℃ ‰ ° nor ending with ± ¥ №, and `folio check` finds no `kinsoku`. Until
+/// session 38 the quarter-em pad either side of a number of an odd count of places (3, 137)
+/// was a place to break, and a line of copy from another paper started with ℃ (高2～3 | ℃).
+#[test]
+fn a_number_is_never_parted_from_its_unit_or_sign() {
+    let filler = "市民群众普遍反映良好各项工作稳步推进";
+    let copy: Vec<String> = (0..10)
+        .map(|k| format!("{}气温3℃，湿度5‰，转7°，电压±5伏，售价¥9元，№3号台风。", filler.chars().take(k + 1).collect::<String>()))
+        .collect();
+    let (p, _, read, lines) = one_column("units", &copy.join("\n\n"));
+    assert!(lines.iter().any(|l| l.contains('℃')) && lines.iter().any(|l| l.contains('±')), "{lines:?}");
+    for l in &read {
+        let printed: Vec<char> = l.chars.iter().map(|c| c.c).filter(|c| !c.is_whitespace()).collect();
+        let (first, last) = (printed.first().copied(), printed.last().copied());
+        assert!(!matches!(first, Some('℃' | '‰' | '°')), "a line starts with a unit: {}", l.text());
+        assert!(!matches!(last, Some('±' | '¥' | '№')), "a line ends with a sign: {}", l.text());
+    }
+    let run = p.folio(&["check", "content/units", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "kinsoku"), "{v:#}");
+}
+
 /// A quotation in English within Chinese copy (TEST DATA written for this test), read back
 /// from the PDF: every line that starts with a word starts at the column's edge (pass 2 set the
 /// space a line broke at at the next line's start until session 37: each such line began a

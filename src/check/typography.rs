@@ -490,7 +490,7 @@ fn story_at(fmt: &Format, stories: &[StoryData], x: f64, y: f64) -> Option<usize
 /// glyphs by baseline, split where two stand more than half an em apart; a piece starting or
 /// ending inside a column (after a space, beside a photo's edge) is not a line's end.
 fn kinsoku(pieces: &[Vec<Glyph>], fmt: &Format, pi: usize, stories: &[StoryData]) -> Vec<Fault> {
-    use crate::layout::galley::{CLOSING_MARKS, OPENING_MARKS};
+    use crate::layout::galley::{CLOSING_MARKS, OPENING_MARKS, SIGNS_BEFORE, UNITS_AFTER};
     let body = fmt.spec.body_size;
     let step = fmt.column_pt + fmt.gutter_pt;
     // Where `x` stands from the nearest column edge (left edges at `0`, right at `column_pt`).
@@ -501,8 +501,8 @@ fn kinsoku(pieces: &[Vec<Glyph>], fmt: &Format, pi: usize, stories: &[StoryData]
     let mut out = Vec::new();
     for l in pieces {
         let (Some(first), Some(last)) = (l.first(), l.last()) else { continue };
-        let starts = CLOSING_MARKS.contains(first.c) && off(first.x, 0.0) < 0.6 * body;
-        let ends = OPENING_MARKS.contains(last.c) && off(last.end, fmt.column_pt) < 0.6 * body;
+        let starts = (CLOSING_MARKS.contains(first.c) || UNITS_AFTER.contains(first.c)) && off(first.x, 0.0) < 0.6 * body;
+        let ends = (OPENING_MARKS.contains(last.c) || SIGNS_BEFORE.contains(last.c)) && off(last.end, fmt.column_pt) < 0.6 * body;
         if !(starts || ends) {
             continue;
         }

@@ -790,11 +790,19 @@ pub fn typed_spaces(text: &str) -> String {
 pub const CLOSING_MARKS: &str = "，。、；：！？）」』】〕》”’…～·,.;:!?)〉";
 /// Marks a line may not end with: an opening mark stays with what follows it.
 pub const OPENING_MARKS: &str = "（《「『【〔“‘(〈";
+/// Units and signs written after a number (JIS X 4051's postfixed abbreviations, the Unicode
+/// line-breaking class PO): 3℃, 5‰, 7°, 30′, 50％ stay on the number's line.
+pub const UNITS_AFTER: &str = "℃℉‰‱°′″％¢";
+/// Signs written before a number (prefixed abbreviations, class PR): ±5, ¥9, €3, №3 stay on
+/// the number's line.
+pub const SIGNS_BEFORE: &str = "±¥￥$＄£€№#";
 
 /// Where an odd run of half-width places (137, 15.2%, GDP) is padded to whole characters
 /// ([`body_runs`]): a quarter em either side, but never beside a mark the line may not part it
 /// from — a closing mark after it (15.2%；, 5G，) or an opening one before it (（137）): the pad is
-/// a place the line may break, and 增长15.2% | ；商品 set a semicolon at a line's start.
+/// a place the line may break, and 增长15.2% | ；商品 set a semicolon at a line's start — nor
+/// beside a unit after it or a sign before it ([`UNITS_AFTER`], [`SIGNS_BEFORE`]: 高2～3 | ℃
+/// until session 38).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Pads {
     Both,
@@ -805,8 +813,8 @@ enum Pads {
 
 impl Pads {
     fn between(before: Option<char>, after: Option<char>) -> Pads {
-        let opens = before.is_some_and(|c| OPENING_MARKS.contains(c));
-        let closes = after.is_some_and(|c| CLOSING_MARKS.contains(c));
+        let opens = before.is_some_and(|c| OPENING_MARKS.contains(c) || SIGNS_BEFORE.contains(c));
+        let closes = after.is_some_and(|c| CLOSING_MARKS.contains(c) || UNITS_AFTER.contains(c));
         match (opens, closes) {
             (false, false) => Pads::Both,
             (false, true) => Pads::Left,
@@ -1089,6 +1097,10 @@ mod tests {
         // An odd run is not padded beside a mark the line may not part it from.
         assert_eq!(got("增长15.2%；商品"), [run("body", "增长"), run("digits-odd-left", "15.2%"), run("body", "；商品")]);
         assert_eq!(got("（137）"), [run("body", "（"), run("digits-odd-none", "137"), run("body", "）")]);
+        // No pad (a place to break) between a number and its unit or sign: 3℃, ±5, ¥9元.
+        assert_eq!(got("高3℃"), [run("body", "高"), run("digits-odd-left", "3"), run("body", "℃")]);
+        assert_eq!(got("为±5伏"), [run("body", "为±"), run("digits-odd-right", "5"), run("body", "伏")]);
+        assert_eq!(got("¥9‰"), [run("body", "¥"), run("digits-odd-none", "9"), run("body", "‰")]);
         // A telephone number, a date or a range in figures is one number: no pad inside it.
         assert_eq!(got("拨打12345-6789咨询"), [run("body", "拨打"), run("digits", "12345-6789"), run("body", "咨询")]);
         assert_eq!(got("于2023-10-18发布"), [run("body", "于"), run("digits", "2023-10-18"), run("body", "发布")]);
