@@ -237,6 +237,24 @@ fn one_column(name: &str, copy: &str) -> (TestProject, std::path::PathBuf, Vec<L
     (p, pdf, read, lines)
 }
 
+/// The body lines of a `one_column` edition's PDF by baseline, each character read back with
+/// the spaces (a justified line's wide word spaces would split it for `body_lines`, which parts
+/// columns at half an em of white), and the column's left edge on the PDF's page.
+fn first_column_lines(p: &TestProject, name: &str, pdf: &std::path::Path) -> (Vec<Vec<typeset::Char>>, f64) {
+    let f = &p.report(name, false).compiled.data.pages[0].format;
+    let left = f.bleed_pt + f.side_pt;
+    let mut lines: Vec<Vec<typeset::Char>> = Vec::new();
+    let mut body: Vec<typeset::Char> = typeset::chars(pdf).concat().into_iter().filter(|c| (c.size - TABLOID.size).abs() < 0.1 && c.x0 < left + f.column_pt + 5.0).collect();
+    body.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    for c in body {
+        match lines.last_mut() {
+            Some(l) if (l[0].y - c.y).abs() < 1.0 => l.push(c),
+            _ => lines.push(vec![c]),
+        }
+    }
+    (lines, left)
+}
+
 /// A closing quote may end a line before a Latin word or a number (clreq), which the Unicode
 /// line-breaking rules do not allow (a quotation mark keeps its neighbours unless both are
 /// Chinese): in a one-column tabloid block (TEST DATA: sentences written for this test) whose
@@ -385,19 +403,7 @@ fn a_number_is_never_parted_from_its_unit_or_sign() {
 fn an_english_quotation_is_not_closed_up_and_no_line_starts_with_a_space() {
     let copy = "他介绍说：“The recovery is gaining momentum,” said John Smith, chief economist at ABC Capital, in Beijing on Monday. 他认为，全年预期目标有望实现。";
     let (p, pdf, _, _) = one_column("english", copy);
-    let f = &p.report("english", false).compiled.data.pages[0].format;
-    let left = f.bleed_pt + f.side_pt;
-    // The block's lines by baseline (a justified line's wide word spaces would split it for
-    // `body_lines`, which parts columns at half an em of white).
-    let mut lines: Vec<Vec<typeset::Char>> = Vec::new();
-    let mut body: Vec<typeset::Char> = typeset::chars(&pdf).concat().into_iter().filter(|c| (c.size - TABLOID.size).abs() < 0.1 && c.x0 < left + f.column_pt + 5.0).collect();
-    body.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
-    for c in body {
-        match lines.last_mut() {
-            Some(l) if (l[0].y - c.y).abs() < 1.0 => l.push(c),
-            _ => lines.push(vec![c]),
-        }
-    }
+    let (lines, left) = first_column_lines(&p, "english", &pdf);
     let text = |l: &[typeset::Char]| l.iter().map(|c| c.c).collect::<String>();
     let words: Vec<&Vec<typeset::Char>> = lines.iter().skip(1).filter(|l| l.iter().find(|c| !c.c.is_whitespace()).is_some_and(|c| c.c.is_ascii_alphabetic())).collect();
     assert!(words.len() >= 3, "lines starting with a word: {:?}", lines.iter().map(|l| text(l)).collect::<Vec<_>>());
@@ -428,17 +434,7 @@ fn an_english_quotation_is_not_closed_up_and_no_line_starts_with_a_space() {
 fn english_copy_with_wide_word_spaces_is_reported_line_by_line() {
     let copy = "The city's first international marathon drew more than 20,000 runners from 35 countries on Sunday, organisers said. Kenya's Peter Kamau won the men's race in 2:08:15.\n\nThe event, which started at 7:30 a.m. from People's Square, is expected to become an annual fixture on the city's sports calendar.";
     let (p, pdf, _, _) = one_column("english-loose", copy);
-    let f = &p.report("english-loose", false).compiled.data.pages[0].format;
-    let left = f.bleed_pt + f.side_pt;
-    let mut lines: Vec<Vec<typeset::Char>> = Vec::new();
-    let mut body: Vec<typeset::Char> = typeset::chars(&pdf).concat().into_iter().filter(|c| (c.size - TABLOID.size).abs() < 0.1 && c.x0 < left + f.column_pt + 5.0).collect();
-    body.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
-    for c in body {
-        match lines.last_mut() {
-            Some(l) if (l[0].y - c.y).abs() < 1.0 => l.push(c),
-            _ => lines.push(vec![c]),
-        }
-    }
+    let (lines, _) = first_column_lines(&p, "english-loose", &pdf);
     let reported: Vec<String> = findings(&p, "english-loose", "loose-line").iter().map(|x| x["message"].as_str().unwrap().to_string()).collect();
     // Each line's widest white between two printed characters with a space between them.
     let text = |l: &[typeset::Char]| l.iter().map(|c| c.c).collect::<String>().trim().to_string();
