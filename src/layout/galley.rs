@@ -813,8 +813,10 @@ enum Pads {
 
 impl Pads {
     fn between(before: Option<char>, after: Option<char>) -> Pads {
-        let opens = before.is_some_and(|c| OPENING_MARKS.contains(c) || SIGNS_BEFORE.contains(c));
-        let closes = after.is_some_and(|c| CLOSING_MARKS.contains(c) || UNITS_AFTER.contains(c));
+        // Beside a range's dash (2～3℃, 15.6%～18.2%, 1—9月) a pad read as a space typed by
+        // the dash; the line may still break after it (the Unicode rules allow it).
+        let opens = before.is_some_and(|c| OPENING_MARKS.contains(c) || SIGNS_BEFORE.contains(c) || matches!(c, '～' | '〜' | '—' | '–'));
+        let closes = after.is_some_and(|c| CLOSING_MARKS.contains(c) || UNITS_AFTER.contains(c) || matches!(c, '—' | '–'));
         match (opens, closes) {
             (false, false) => Pads::Both,
             (false, true) => Pads::Left,
@@ -1101,6 +1103,7 @@ mod tests {
         assert_eq!(got("高3℃"), [run("body", "高"), run("digits-odd-left", "3"), run("body", "℃")]);
         assert_eq!(got("为±5伏"), [run("body", "为±"), run("digits-odd-right", "5"), run("body", "伏")]);
         assert_eq!(got("¥9‰"), [run("body", "¥"), run("digits-odd-none", "9"), run("body", "‰")]);
+        assert_eq!(got("高2～3℃"), [run("body", "高"), run("digits-odd-left", "2"), run("kept", "～"), run("digits-odd-none", "3"), run("body", "℃")]);
         // A telephone number, a date or a range in figures is one number: no pad inside it.
         assert_eq!(got("拨打12345-6789咨询"), [run("body", "拨打"), run("digits", "12345-6789"), run("body", "咨询")]);
         assert_eq!(got("于2023-10-18发布"), [run("body", "于"), run("digits", "2023-10-18"), run("body", "发布")]);
@@ -1117,9 +1120,9 @@ mod tests {
         // A mark no line may start with gets a run of its own after its neighbour's, which the
         // template boxes with it; split at line ends, the runs stay apart.
         assert_eq!(got("约翰·史密斯"), [run("body", "约"), run("body", "翰"), run("kept", "·"), run("body", "史密斯")]);
-        assert_eq!(got("1—9月"), [run("digits-odd", "1"), run("kept", "—"), run("digits-odd", "9"), run("body", "月")]);
+        assert_eq!(got("1—9月"), [run("digits-odd-left", "1"), run("kept", "—"), run("digits-odd-right", "9"), run("body", "月")]);
         assert_eq!(got("他说——好"), [run("body", "他说——好")]);
-        assert_eq!(got("增长15.6%～18.2%"), [run("body", "增长"), run("digits-odd-left", "15.6%"), run("kept", "～"), run("digits-odd", "18.2%")]);
+        assert_eq!(got("增长15.6%～18.2%"), [run("body", "增长"), run("digits-odd-left", "15.6%"), run("kept", "～"), run("digits-odd-right", "18.2%")]);
         // The space a line breaks at is on neither line.
         let lines = split_runs(&body_runs("said John Smith"), &["said John".into(), "Smith".into()]).unwrap();
         assert_eq!(lines[1], vec![Run { style: "latin", text: "Smith".into() }], "{lines:?}");
