@@ -742,7 +742,22 @@ pub fn body_runs(text: &str) -> Vec<Run> {
         }
         i += 1;
     }
+    for r in runs.iter_mut().filter(|r| r.style == "words" && is_address(&r.text)) {
+        r.style = "address";
+    }
     runs
+}
+
+/// Whether a run of Latin text is a web or e-mail address (service@example.com,
+/// https://…, www.…, a path with `/`): one token, no space, which the template lets a line
+/// break before any letter or figure (not before a mark: . @ / -), with no hyphen (a hyphen
+/// would read as part of it). Until session 38 an address wider than its column was a `too-wide` error and the
+/// build was refused, with no way to mend it but changing the address.
+fn is_address(t: &str) -> bool {
+    let t = t.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')'));
+    !t.contains(char::is_whitespace)
+        && t.chars().any(|c| c.is_ascii_alphanumeric())
+        && ((t.contains('@') && t.contains('.')) || t.contains("://") || t.to_ascii_lowercase().starts_with("www.") || (t.contains('/') && t.contains('.')))
 }
 
 /// `text` with the spaces typed in it that Chinese copy does not print dropped: one beside a
@@ -796,6 +811,9 @@ pub const UNITS_AFTER: &str = "℃℉‰‱°′″％¢";
 /// Signs written before a number (prefixed abbreviations, class PR): ±5, ¥9, €3, №3 stay on
 /// the number's line.
 pub const SIGNS_BEFORE: &str = "±¥￥$＄£€№#";
+/// Marks standing between two numbers: a range's dash (2～3, 1—9月) and the ratio of a score
+/// (3∶1), set with no pad beside them.
+const BETWEEN_NUMBERS: &str = "～〜—–∶";
 
 /// Where an odd run of half-width places (137, 15.2%, GDP) is padded to whole characters
 /// ([`body_runs`]): a quarter em either side, but never beside a mark the line may not part it
@@ -813,10 +831,11 @@ enum Pads {
 
 impl Pads {
     fn between(before: Option<char>, after: Option<char>) -> Pads {
-        // Beside a range's dash (2～3℃, 15.6%～18.2%, 1—9月) a pad read as a space typed by
-        // the dash; the line may still break after it (the Unicode rules allow it).
-        let opens = before.is_some_and(|c| OPENING_MARKS.contains(c) || SIGNS_BEFORE.contains(c) || matches!(c, '～' | '〜' | '—' | '–'));
-        let closes = after.is_some_and(|c| CLOSING_MARKS.contains(c) || UNITS_AFTER.contains(c) || matches!(c, '—' | '–'));
+        // Beside a mark between two numbers (2～3℃, 15.6%～18.2%, 1—9月, a score 3∶1) a pad
+        // read as a space typed by it; after a minus or a plus sign (-5℃), as one parting the
+        // sign from its number.
+        let opens = before.is_some_and(|c| OPENING_MARKS.contains(c) || SIGNS_BEFORE.contains(c) || BETWEEN_NUMBERS.contains(c) || "-−+＋－".contains(c));
+        let closes = after.is_some_and(|c| CLOSING_MARKS.contains(c) || UNITS_AFTER.contains(c) || BETWEEN_NUMBERS.contains(c));
         match (opens, closes) {
             (false, false) => Pads::Both,
             (false, true) => Pads::Left,
@@ -1099,10 +1118,16 @@ mod tests {
         // An odd run is not padded beside a mark the line may not part it from.
         assert_eq!(got("增长15.2%；商品"), [run("body", "增长"), run("digits-odd-left", "15.2%"), run("body", "；商品")]);
         assert_eq!(got("（137）"), [run("body", "（"), run("digits-odd-none", "137"), run("body", "）")]);
+        // A web or e-mail address is one run the template may break inside.
+        assert_eq!(got("邮箱service@example.com。"), [run("body", "邮箱"), run("address", "service@example.com"), run("body", "。")]);
+        assert_eq!(got("登录https://www.example.gov.cn/a/b.html查询"), [run("body", "登录"), run("address", "https://www.example.gov.cn/a/b.html"), run("body", "查询")]);
+        assert_eq!(got("据New York报道"), [run("body", "据"), run("words", "New York"), run("body", "报道")]);
         // No pad (a place to break) between a number and its unit or sign: 3℃, ±5, ¥9元.
         assert_eq!(got("高3℃"), [run("body", "高"), run("digits-odd-left", "3"), run("body", "℃")]);
         assert_eq!(got("为±5伏"), [run("body", "为±"), run("digits-odd-right", "5"), run("body", "伏")]);
         assert_eq!(got("¥9‰"), [run("body", "¥"), run("digits-odd-none", "9"), run("body", "‰")]);
+        assert_eq!(got("以3∶1逆转"), [run("body", "以"), run("digits-odd-left", "3"), run("body", "∶"), run("digits-odd-right", "1"), run("body", "逆转")]);
+        assert_eq!(got("降至-5℃"), [run("body", "降至-"), run("digits-odd-none", "5"), run("body", "℃")]);
         assert_eq!(got("高2～3℃"), [run("body", "高"), run("digits-odd-left", "2"), run("kept", "～"), run("digits-odd-none", "3"), run("body", "℃")]);
         // A telephone number, a date or a range in figures is one number: no pad inside it.
         assert_eq!(got("拨打12345-6789咨询"), [run("body", "拨打"), run("digits", "12345-6789"), run("body", "咨询")]);
@@ -1115,7 +1140,7 @@ mod tests {
         // Latin words and the spaces and marks among them are `words` (not closed up as Chinese).
         assert_eq!(got("他说“It is fine, said John Smith.”"), [run("body", "他说“"), run("words", "It is fine, said John Smith."), run("body", "”")]);
         assert_eq!(got("据Reuters报道，"), [run("body", "据"), run("latin", "Reuters"), run("body", "报道，")]);
-        assert_eq!(got("登录www.example.com查询"), [run("body", "登录"), run("words", "www.example.com"), run("body", "查询")]);
+        assert_eq!(got("登录www.example.com查询"), [run("body", "登录"), run("address", "www.example.com"), run("body", "查询")]);
         assert!(got("文件a@b.cn").iter().all(|(s, _)| !s.starts_with("code")));
         // A mark no line may start with gets a run of its own after its neighbour's, which the
         // template boxes with it; split at line ends, the runs stay apart.
