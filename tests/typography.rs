@@ -447,6 +447,27 @@ fn an_address_breaks_after_its_marks_and_a_score_or_a_sign_stays_with_its_number
     }
 }
 
+/// Copy typed in a word processor or exported from a newsroom system starts each paragraph
+/// on a line of its own with two full-width spaces (TEST DATA written for this test, with the
+/// CR LF line ends such files have): until session 38 the lines were joined into one
+/// paragraph, their indents dropped. Read back from the PDF: three lines start indented by the
+/// house's two characters, one a paragraph, and every character of the copy is printed once.
+#[test]
+fn paragraphs_typed_with_full_width_indents_stay_paragraphs() {
+    let copy = "\u{3000}\u{3000}本报讯 今年以来，我市持续推进城市更新行动，累计完成老旧小区改造120个。\r\n\u{3000}\u{3000}据介绍，改造内容包括供水、排水、供电等基础设施。\r\n\u{3000}\u{3000}下一步，我市将继续加大投入力度。";
+    let (p, pdf, _, lines) = one_column("indents", copy);
+    let (read, left) = first_column_lines(&p, "indents", &pdf);
+    let starts: Vec<String> = read
+        .iter()
+        .filter(|l| l.iter().find(|c| !c.c.is_whitespace()).is_some_and(|c| (c.x0 - left - 2.0 * c.size).abs() < 0.3 * c.size))
+        .map(|l| l.iter().map(|c| c.c).collect::<String>().trim().to_string())
+        .collect();
+    assert_eq!(starts.len(), 3, "indented lines: {starts:?} of {lines:?}");
+    assert!(starts[1].starts_with("据介绍") && starts[2].starts_with("下一步"), "{starts:?}");
+    let all: String = lines.concat();
+    assert_eq!(all.matches("改造内容包括").count(), 1, "{lines:?}");
+}
+
 /// A quotation in English within Chinese copy (TEST DATA written for this test), read back
 /// from the PDF: every line that starts with a word starts at the column's edge (pass 2 set the
 /// space a line broke at at the next line's start until session 37: each such line began a

@@ -1115,13 +1115,18 @@ fn validate_preflight(file: &Loaded<EditionFile>, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Split a multi-line string into paragraphs at blank lines; lines inside a paragraph are joined
-/// without a space (Chinese text has none between lines).
+/// Split a multi-line string into paragraphs at blank lines, and before a line indented with a
+/// full-width space (　　, as copy typed in a word processor or exported from a newsroom system
+/// starts each paragraph: those were run together into one until session 38); other lines
+/// inside a paragraph are joined without a space (Chinese text has none between lines).
 pub fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
-    for line in text.lines() {
-        let line = line.trim();
+    for raw in text.lines() {
+        let line = raw.trim();
+        if raw.starts_with('\u{3000}') && !line.is_empty() && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
         if line.is_empty() {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
@@ -1536,5 +1541,18 @@ fn check_overlaps(
                     .hint(crate::tr!("block-overlap-hint")));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::paragraphs;
+
+    #[test]
+    fn paragraphs_part_at_blank_lines_and_at_a_full_width_indent() {
+        assert_eq!(paragraphs("一段\n续行\n\n二段"), ["一段续行", "二段"]);
+        // Copy from a word processor: each paragraph starts with 　　 on a line of its own.
+        assert_eq!(paragraphs("\u{3000}\u{3000}一段。\r\n\u{3000}\u{3000}二段。\r\n续行。"), ["一段。", "二段。续行。"]);
+        assert_eq!(paragraphs("New\nYork"), ["New York"]);
     }
 }
