@@ -959,7 +959,8 @@ fn code_len(s: &[char]) -> usize {
 /// Whether a paragraph's final word alone on its last line would be a runt, a line the line
 /// breaker keeps away from the paragraph's end (the house style's `runt-cost`): a Han
 /// character with its marks (生。, 心愿。” with 愿。”) is; a number, a code or a Latin word of
-/// two characters' width or more (达99.2%。 — 99.2%。), or the attribution （记者 孙悦）, is not,
+/// two characters' width or more (达99.2%。 — 99.2%。), a web or e-mail address, or the
+/// attribution （记者 孙悦）, is not,
 /// and keeping such a word off the last line alone spreads the lines above it (loose lines
 /// of 10–13 % of an em on copy full of figures).
 pub fn ends_in_runt(runs: &[Run]) -> bool {
@@ -970,7 +971,7 @@ pub fn ends_in_runt(runs: &[Run]) -> bool {
         }
         let places = r.text.chars().count();
         return match r.style {
-            "attribution" | "latin" => false,
+            "attribution" | "latin" | "address" => false,
             "words" => places < 2,
             s if s.starts_with("digits") || s.starts_with("code") => places < 4,
             _ => true,
@@ -1187,6 +1188,7 @@ mod tests {
         assert!(!ends_in_runt(&body_runs("居民满意度达99.2%。")));
         // A one-digit number is as narrow as a character.
         assert!(ends_in_runt(&body_runs("共有5。")));
+        assert!(!ends_in_runt(&body_runs("详见www.example.com。")));
         let mut runs = body_runs("负责人说。");
         runs.push(Run { style: "attribution", text: "（记者 孙悦）".into() });
         assert!(!ends_in_runt(&runs));
