@@ -337,6 +337,10 @@ half-width-bracket = half-width brackets in Chinese text: { $pair }
 half-width-bracket-hint = GB/T 15834 sets brackets in Chinese text full-width: write { $full }, or set full_width_brackets = true under [typography] in edition.toml to convert them all
 half-width-mark = half-width “{ $mark }” in Chinese text: { $context }
 half-width-mark-hint = GB/T 15834 sets , : ; ? ! in Chinese text full-width: write { $full }, or set full_width_marks = true under [typography] in edition.toml to convert them all (9:30 and 1,277 stay)
+html-in-copy = HTML in the copy: { $markup } (from a web page or a newsroom system) prints as written
+html-entity-hint = write the character it stands for, { $text }, in its place
+html-entity-space-hint = it stands for a space: delete it (Chinese copy has none; between Latin words write a space)
+html-tag-hint = delete it: a paragraph ends at a blank line, and the template sets the type
 full-width-alnum = full-width letters or digits: { $run }
 full-width-alnum-hint = digits and Latin letters are set half-width (GB/T 15835; the house sets digits two to an em): write { $half }, or set half_width_alnum = true under [typography] in edition.toml to convert them all
 punctuation-more = { $count } more like this in this story, the first of them: { $first }

@@ -307,6 +307,10 @@ half-width-bracket = 中文里用了半角括号：{ $pair }
 half-width-bracket-hint = GB/T 15834 规定中文用全角括号：写作 { $full }，或在 edition.toml 的 [typography] 下设 full_width_brackets = true，全部自动转换
 half-width-mark = 中文里用了半角标点“{ $mark }”：{ $context }
 half-width-mark-hint = GB/T 15834 规定中文用全角标点：写作 { $full }，或在 edition.toml 的 [typography] 下设 full_width_marks = true，全部自动转换（9:30、1,277 不变）
+html-in-copy = 稿件中有 HTML 代码：{ $markup }（来自网页或采编系统），会照原样印出
+html-entity-hint = 改为它所代表的字符：{ $text }
+html-entity-space-hint = 它代表一个空格：删去即可（中文稿不用空格；外文词之间写一个空格）
+html-tag-hint = 删去即可：空一行即分段，字体字号由版式模板决定
 full-width-alnum = 用了全角字母或数字：{ $run }
 full-width-alnum-hint = 数字和外文字母用半角（GB/T 15835；本报数字两个占一字宽）：写作 { $half }，或在 edition.toml 的 [typography] 下设 half_width_alnum = true，全部自动转换
 punctuation-more = 本稿另有 { $count } 处同类问题，其中第一处：{ $first }

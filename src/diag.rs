@@ -63,6 +63,8 @@ pub enum Code {
     HalfWidthMark,
     /// Full-width Latin letters or digits (２０２３, ＧＤＰ): set half-width.
     FullWidthAlnum,
+    /// HTML left in copy (&nbsp;, <p>), which prints as written.
+    HtmlInCopy,
     /// A body line spread by more than 5% of an em between its characters.
     LooseLine,
     /// A body line starting with a closing mark or ending with an opening one (禁则).
@@ -125,6 +127,7 @@ impl Code {
             Code::HalfWidthBracket => "half-width-bracket",
             Code::HalfWidthMark => "half-width-mark",
             Code::FullWidthAlnum => "full-width-alnum",
+            Code::HtmlInCopy => "html-in-copy",
             Code::LooseLine => "loose-line",
             Code::Kinsoku => "kinsoku",
             Code::Widow => "widow",

@@ -621,6 +621,33 @@ fn full_width_letters_and_digits_are_found_or_set_half_width() {
     }
 }
 
+/// Copy pasted from a web page or exported by a newsroom system with its HTML left in (TEST
+/// DATA): folio sets copy literally, so `&nbsp;`, `&ldquo;` and `<p>` printed as written, with
+/// exit 0 and nothing said, until session 38. Each is now a located warning naming what to
+/// write instead (the entity's character; a tag deleted), read back from the PDF as printed;
+/// `AT&T` and `a < b` are not HTML.
+#[test]
+fn html_left_in_copy_is_found_with_what_it_stands_for() {
+    let body = "据介绍&nbsp;，该公司&ldquo;智慧城市&rdquo;项目已落地。<p>AT&T与本地企业合作，投资a < b亿元。</p>";
+    let p = mini(&[("html.toml", story("网页稿", body, "", (1, 2, 0, 20)))], "", "");
+    let (code, v) = check_json(&p, &[]);
+    assert_eq!(code, 0, "warnings only: {v:#}");
+    let found = with_code(&v, "html-in-copy");
+    let msgs: Vec<&str> = found.iter().map(|f| f["message"].as_str().unwrap()).collect();
+    assert_eq!(found.len(), 5, "{msgs:?}");
+    for (f, (markup, fix)) in found.iter().zip([("&nbsp;", "delete it"), ("&ldquo;", "“"), ("&rdquo;", "”"), ("<p>", "delete it"), ("</p>", "delete it")]) {
+        assert_eq!(f["severity"], "warning");
+        assert_eq!(f["file"], "content/mini/stories/html.toml");
+        assert_eq!(f["line"], 3, "the body's line");
+        assert!(f["message"].as_str().unwrap().contains(markup), "{f:#}");
+        assert!(f["hints"][0].as_str().unwrap().contains(fix), "{f:#}");
+    }
+    // As printed: the finding is what the page shows.
+    folio(&p, &["build", "content/mini", "--out", "out"]).assert_code(0);
+    let text: String = poppler("pdftotext", &[p.root().join("out/mini.pdf").to_str().unwrap(), "-"]).split_whitespace().collect();
+    assert!(["&nbsp;", "&ldquo;", "&rdquo;", "<p>", "</p>"].iter().all(|m| text.contains(m)), "{text}");
+}
+
 /// `n` Han characters of the seed's copy, in order, without punctuation.
 fn han_chars(skip: usize, n: usize) -> String {
     let s: String = han(&seed_paras(0, 12)).into_iter().skip(skip).take(n).collect();

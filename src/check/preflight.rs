@@ -26,6 +26,7 @@
 //! | `half-width-bracket` | warning | half-width brackets in Chinese text, 案(事)件 (GB/T 15834: 案（事）件) |
 //! | `half-width-mark` | warning | half-width `, : ; ? !` in Chinese text, 获悉,今年 (GB/T 15834: 获悉，今年) |
 //! | `full-width-alnum` | warning | full-width Latin letters or digits, ２０２３年 / ＧＤＰ (GB/T 15835: 2023年, GDP) |
+//! | `html-in-copy` | warning | an HTML entity or tag in copy, &nbsp; / <p> (from a web page or a newsroom system): printed as written |
 //! | `long-leg` | warning | a single column of copy running more than 12 lines beside a photo, or more than 40 beside other stories (a one-column block, an L's one-column leg) (长腿) |
 //! | `squeeze-unused` | warning | a block's `squeeze = N` asking for more lines than the story's paragraphs give back set tighter (any, with `fit = "auto"`) |
 //! | `heads-side-by-side` | warning | two stories' heads in neighbouring columns on the same lines (碰题) |
@@ -383,6 +384,23 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             punctuation_finding(Code::FullWidthAlnum, (pi, page_of(pi)), story, diag, rect.map(|rect| (rect, format!("{run} → {half}"))))
         }));
     }
+
+    // HTML from a web page or a newsroom system, which prints as written.
+    out.extend(in_copy(edition, crate::input::punctuation::html_markup, |pi, story, r| {
+        let markup = &story.source[r.clone()];
+        let hint = match crate::input::punctuation::html_entity(markup) {
+            Some(t) if t.chars().all(char::is_whitespace) => crate::tr!("html-entity-space-hint"),
+            Some(t) => crate::tr!("html-entity-hint", text = t.as_str()),
+            None => crate::tr!("html-tag-hint"),
+        };
+        let diag = Diagnostic::warning(crate::tr!("html-in-copy", markup = markup))
+            .in_file(&story.display, &story.source)
+            .with_span(Some(r))
+            .hint(hint)
+            .code(Code::HtmlInCopy);
+        let rect = typography::find_text(compiled, pi, markup);
+        punctuation_finding(Code::HtmlInCopy, (pi, page_of(pi)), story, diag, rect.map(|rect| (rect, "HTML".into())))
+    }));
 
     // Glyphs.
     for m in glyphs::check(edition, compiled) {
