@@ -174,6 +174,59 @@ pub fn commas_as_spaces(text: &str) -> String {
     body.chars().map(|c| if c == '，' { '\u{3000}' } else { c }).collect()
 }
 
+/// Tags of HTML that copy from a web page or a newsroom system brings with it.
+const HTML_TAGS: &[&str] = &[
+    "a", "b", "big", "blockquote", "br", "center", "div", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "section",
+    "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "tr", "u", "ul",
+];
+
+/// The HTML of `text`: each entity (`&nbsp;` — one HTML5 names —, `&#8220;`, `&#x201C;`) and
+/// each tag of [`HTML_TAGS`] (`<p>`, `</p>`, `<br/>`, `<span style="…">`, on one line), as byte
+/// ranges. `AT&T`, `R&D`, `a < b` and `<<` are not HTML.
+pub fn html_markup(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &text[i..];
+        let found = match bytes[i] {
+            b'&' => rest[1..].find(';').filter(|&k| k <= 32).map(|k| k + 2).filter(|&n| html_entity(&rest[..n]).is_some()),
+            b'<' => html_tag(rest),
+            _ => None,
+        };
+        match found {
+            Some(n) => {
+                out.push(i..i + n);
+                i += n;
+            }
+            None => i += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    out
+}
+
+/// The length in bytes of the HTML tag `text` starts with, if it does.
+fn html_tag(text: &str) -> Option<usize> {
+    let end = text[1..].find(['>', '\n', '<'].as_slice()).map(|k| k + 1).filter(|&k| text.as_bytes()[k] == b'>' && k <= 200)?;
+    let inner = text[1..end].trim_end_matches('/').trim();
+    let name = inner.strip_prefix('/').unwrap_or(inner);
+    let name = name.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+    HTML_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)).then_some(end + 1)
+}
+
+/// The text an HTML entity (`&nbsp;`, `&#8220;`, `&#x201C;`) stands for, if it is one.
+pub fn html_entity(entity: &str) -> Option<String> {
+    let name = entity.strip_prefix('&')?.strip_suffix(';')?;
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).map(String::from);
+    }
+    quick_xml::escape::resolve_html5_entity(name).map(String::from)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,57 +283,4 @@ mod tests {
         assert_eq!(full_width("案(\n事)件"), "案(\n事)件");
         assert_eq!(full_width(&format!("案({})", "字".repeat(MAX_INSIDE + 1))), format!("案({})", "字".repeat(MAX_INSIDE + 1)));
     }
-}
-
-/// Tags of HTML that copy from a web page or a newsroom system brings with it.
-const HTML_TAGS: &[&str] = &[
-    "a", "b", "big", "blockquote", "br", "center", "div", "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "section",
-    "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "tr", "u", "ul",
-];
-
-/// The HTML of `text`: each entity (`&nbsp;` — one HTML5 names —, `&#8220;`, `&#x201C;`) and
-/// each tag of [`HTML_TAGS`] (`<p>`, `</p>`, `<br/>`, `<span style="…">`, on one line), as byte
-/// ranges. `AT&T`, `R&D`, `a < b` and `<<` are not HTML.
-pub fn html_markup(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let rest = &text[i..];
-        let found = match bytes[i] {
-            b'&' => rest[1..].find(';').filter(|&k| k <= 32).map(|k| k + 2).filter(|&n| html_entity(&rest[..n]).is_some()),
-            b'<' => html_tag(rest),
-            _ => None,
-        };
-        match found {
-            Some(n) => {
-                out.push(i..i + n);
-                i += n;
-            }
-            None => i += rest.chars().next().map_or(1, char::len_utf8),
-        }
-    }
-    out
-}
-
-/// The length in bytes of the HTML tag `text` starts with, if it does.
-fn html_tag(text: &str) -> Option<usize> {
-    let end = text[1..].find(['>', '\n', '<'].as_slice()).map(|k| k + 1).filter(|&k| text.as_bytes()[k] == b'>' && k <= 200)?;
-    let inner = text[1..end].trim_end_matches('/').trim();
-    let name = inner.strip_prefix('/').unwrap_or(inner);
-    let name = name.split(|c: char| c.is_whitespace()).next().unwrap_or("");
-    HTML_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)).then_some(end + 1)
-}
-
-/// The text an HTML entity (`&nbsp;`, `&#8220;`, `&#x201C;`) stands for, if it is one.
-pub fn html_entity(entity: &str) -> Option<String> {
-    let name = entity.strip_prefix('&')?.strip_suffix(';')?;
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return char::from_u32(code).map(String::from);
-    }
-    quick_xml::escape::resolve_html5_entity(name).map(String::from)
 }
