@@ -237,6 +237,13 @@ fn one_column(name: &str, copy: &str) -> (TestProject, std::path::PathBuf, Vec<L
     (p, pdf, read, lines)
 }
 
+/// Paragraphs of `sentence` after the first 1, 2, … `n` characters of a filler, which puts each
+/// of its characters at every place of a one-column line or so (TEST DATA).
+fn at_every_place(sentence: &str, n: usize) -> String {
+    let filler = "市民群众普遍反映良好各项工作稳步推进";
+    (0..n).map(|k| format!("{}{sentence}", filler.chars().take(k + 1).collect::<String>())).collect::<Vec<_>>().join("\n\n")
+}
+
 /// The body lines of a `one_column` edition's PDF by baseline, each character read back with
 /// the spaces (a justified line's wide word spaces would split it for `body_lines`, which parts
 /// columns at half an em of white), and the column's left edge on the PDF's page.
@@ -357,9 +364,7 @@ fn the_lead_box_and_captions_drop_typed_spaces_as_the_copy_does() {
 /// as a space typed by it (15.6%～ 18.2%, 1 —9月).
 #[test]
 fn a_line_never_starts_with_a_range_dash_or_a_name_dot() {
-    let filler = "市民群众普遍反映良好各项工作稳步推进";
-    let copy: Vec<String> = (0..10).map(|k| format!("{}同比增长15.6%～18.2%，1—9月约翰·史密斯说。", filler.chars().take(k + 1).collect::<String>())).collect();
-    let (p, _, read, lines) = one_column("marks", &copy.join("\n\n"));
+    let (p, _, read, lines) = one_column("marks", &at_every_place("同比增长15.6%～18.2%，1—9月约翰·史密斯说。", 10));
     assert!(lines.iter().any(|l| l.contains('～')) && lines.iter().any(|l| l.contains('·')), "{lines:?}");
     let mut after_dash = 0;
     for l in &read {
@@ -373,9 +378,7 @@ fn a_line_never_starts_with_a_range_dash_or_a_name_dot() {
         }
     }
     assert!(after_dash >= 15, "ranges read: {after_dash}");
-    let run = p.folio(&["check", "content/marks", "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
-    assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "kinsoku"), "{v:#}");
+    assert_eq!(findings(&p, "marks", "kinsoku"), Vec::<serde_json::Value>::new());
 }
 
 /// A number and its unit or sign stay on one line (clreq; JIS X 4051's postfixed and prefixed
@@ -386,11 +389,7 @@ fn a_line_never_starts_with_a_range_dash_or_a_name_dot() {
 /// was a place to break, and a line of copy from another paper started with ℃ (高2～3 | ℃).
 #[test]
 fn a_number_is_never_parted_from_its_unit_or_sign() {
-    let filler = "市民群众普遍反映良好各项工作稳步推进";
-    let copy: Vec<String> = (0..10)
-        .map(|k| format!("{}气温3℃，湿度5‰，转7°，电压±5伏，售价¥9元，№3号台风。", filler.chars().take(k + 1).collect::<String>()))
-        .collect();
-    let (p, _, read, lines) = one_column("units", &copy.join("\n\n"));
+    let (p, _, read, lines) = one_column("units", &at_every_place("气温3℃，湿度5‰，转7°，电压±5伏，售价¥9元，№3号台风。", 10));
     assert!(lines.iter().any(|l| l.contains('℃')) && lines.iter().any(|l| l.contains('±')), "{lines:?}");
     for l in &read {
         let printed: Vec<char> = l.chars.iter().map(|c| c.c).filter(|c| !c.is_whitespace()).collect();
@@ -398,9 +397,7 @@ fn a_number_is_never_parted_from_its_unit_or_sign() {
         assert!(!matches!(first, Some('℃' | '‰' | '°')), "a line starts with a unit: {}", l.text());
         assert!(!matches!(last, Some('±' | '¥' | '№')), "a line ends with a sign: {}", l.text());
     }
-    let run = p.folio(&["check", "content/units", "--format", "json"]);
-    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
-    assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "kinsoku"), "{v:#}");
+    assert_eq!(findings(&p, "units", "kinsoku"), Vec::<serde_json::Value>::new());
 }
 
 /// Copy from another paper's sports and service pages (TEST DATA written for this test, the
@@ -413,14 +410,10 @@ fn a_number_is_never_parted_from_its_unit_or_sign() {
 /// 3, ∶ and 1 or - and 5 but the glyphs; no line starting or ending with ∶; and `folio check`
 /// finds nothing too wide, no `kinsoku` and no loose line.
 #[test]
-fn an_address_breaks_after_its_marks_and_a_score_or_a_sign_stays_with_its_numbers() {
+fn an_address_breaks_between_its_letters_and_a_score_or_a_sign_stays_with_its_numbers() {
     let mail = "customer-service@example-company.com.cn";
     let web = "https://www.example.gov.cn/zwgk/tzgg/index.html";
-    let filler = "市民群众普遍反映良好各项工作稳步推进";
-    let copy: Vec<String> = (0..6)
-        .map(|k| format!("{}咨询邮箱{mail}，网址{web}。主队以3∶1获胜，当晚气温-5℃。", filler.chars().take(k + 1).collect::<String>()))
-        .collect();
-    let (p, _, read, lines) = one_column("address", &copy.join("\n\n"));
+    let (p, _, read, lines) = one_column("address", &at_every_place(&format!("咨询邮箱{mail}，网址{web}。主队以3∶1获胜，当晚气温-5℃。"), 6));
     let all: String = lines.concat();
     assert_eq!(all.matches(mail).count(), 6, "{lines:?}");
     assert_eq!(all.matches(web).count(), 6, "{lines:?}");
