@@ -190,7 +190,9 @@ pub fn html_markup(text: &str) -> Vec<Range<usize>> {
     while i < bytes.len() {
         let rest = &text[i..];
         let found = match bytes[i] {
-            b'&' => rest[1..].find(';').filter(|&k| k <= 32).map(|k| k + 2).filter(|&n| html_entity(&rest[..n]).is_some()),
+            // (Looked for within an entity's length only: copy of ampersands is not read again
+            // to its end from each.)
+            b'&' => rest.bytes().skip(1).take(33).position(|b| b == b';').map(|k| k + 2).filter(|&n| html_entity(&rest[..n]).is_some()),
             b'<' => html_tag(rest),
             _ => None,
         };
@@ -207,7 +209,7 @@ pub fn html_markup(text: &str) -> Vec<Range<usize>> {
 
 /// The length in bytes of the HTML tag `text` starts with, if it does.
 fn html_tag(text: &str) -> Option<usize> {
-    let end = text[1..].find(['>', '\n', '<'].as_slice()).map(|k| k + 1).filter(|&k| text.as_bytes()[k] == b'>' && k <= 200)?;
+    let end = text.bytes().skip(1).take(200).position(|b| matches!(b, b'>' | b'\n' | b'<')).map(|k| k + 1).filter(|&k| text.as_bytes()[k] == b'>')?;
     let inner = text[1..end].trim_end_matches('/').trim();
     let name = inner.strip_prefix('/').unwrap_or(inner);
     let name = name.split(|c: char| c.is_whitespace()).next().unwrap_or("");
