@@ -599,6 +599,8 @@ formats-error-hint = fix `{ $key }` in the [{ $format }] table of layouts/format
 
 import-not-edition = { $dir } is not an edition (no { $file })
 import-not-edition-hint = give --into an edition folder; start one with folio new FOLDER
+import-html = HTML { $markup } → “{ $text }”
+import-html-removed = HTML { $markup } removed (a tag, or a space Chinese copy does not print)
 import-read-as-text = { $encoding } text
 import-read-as-word = a Word document
 import-read = { $file }: read as { $how }; { $stories }

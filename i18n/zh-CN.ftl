@@ -515,6 +515,8 @@ formats-error-hint = 改正 layouts/formats.toml 中 [{ $format }] 表里的 `{ 
 
 import-not-edition = { $dir } 不是一期报纸的目录（没有 { $file }）
 import-not-edition-hint = --into 要给出一期报纸的目录；可用 folio new 目录 新建
+import-html = HTML 代码 { $markup } → “{ $text }”
+import-html-removed = 删去 HTML 代码 { $markup }（标签，或中文稿不印的空格）
 import-read-as-text = { $encoding } 文本
 import-read-as-word = Word 文档
 import-read = { $file }：按{ $how }读入；{ $stories }

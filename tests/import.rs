@@ -555,6 +555,32 @@ fn wire_copy_imports_its_dateline_and_sets_the_reporters_after_it() {
     assert!(!spaced.contains("电　（") && !spaced.contains("电 （"), "no space between the dateline and the bracket: {text}");
 }
 
+/// Copy exported from a web page or a newsroom system with its HTML left in (TEST DATA written
+/// for the test: `<p>` around paragraphs, `&ldquo;` `&rdquo;` for the quotes, `&nbsp;` for
+/// spaces, `New&nbsp;York`): imported, each entity is what it stands for (“ ”; a no-break space
+/// nothing between Chinese, a space between Latin words) and each tag gone, the report naming
+/// every piece with its line; `folio check` then finds no `html-in-copy`. Until session 38 the
+/// story files held the HTML, which printed as written.
+#[test]
+fn html_in_exported_copy_imports_as_what_it_stands_for() {
+    let p = TestProject::sample();
+    let edition = blank_edition_in(&p, "web", "tabloid");
+    let input = "智慧城市项目落地\n\n<p>本报讯 该公司&ldquo;智慧城市&rdquo;项目&nbsp;已在New&nbsp;York落地。</p>\n<p>\n下一步，项目将在全市推广。</p>\n";
+    let f = p.root().join("web.txt");
+    std::fs::write(&f, input).unwrap();
+    let run = p.folio(&["import", &f.to_string_lossy(), "--into", &edition.to_string_lossy(), "--page", "1"]);
+    run.assert_code(0);
+    let story = imported(&edition, "web");
+    let body = paras(story.get("body"));
+    assert_eq!(body, ["该公司“智慧城市”项目已在New York落地。", "下一步，项目将在全市推广。"], "{story:#}");
+    for (line, what) in [(3, "&ldquo;"), (3, "&rdquo;"), (3, "&nbsp;"), (3, "<p>"), (3, "</p>"), (4, "<p>"), (5, "</p>")] {
+        assert!(run.stdout().lines().any(|l| l.contains(&format!("line {line:>4}: ")) && l.contains(what)), "line {line} {what}: {}", run.stdout());
+    }
+    let check = p.folio(&["check", "content/web", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&check.stdout()).unwrap();
+    assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "html-in-copy"), "{v:#}");
+}
+
 /// A manuscript that labels its parts (稿签, as newsroom systems export copy: TEST DATA written
 /// for the test) imports by its labels, each label removed: 引题, 标题, 副题, the 作者 and
 /// 通讯员 lines one byline, the 正文 label's line the first paragraph (its 本报讯 the dateline),

@@ -216,6 +216,12 @@ fn html_tag(text: &str) -> Option<usize> {
     HTML_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)).then_some(end + 1)
 }
 
+/// Whether `markup` is a tag that parts paragraphs (`<p>`, `</div>`, `<br/>`, `<li>`, a heading's).
+pub fn html_block_tag(markup: &str) -> bool {
+    let name = markup.trim_start_matches(['<', '/']).split(|c: char| c.is_whitespace() || c == '>' || c == '/').next().unwrap_or("");
+    ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "hr", "section", "table", "tr"].iter().any(|t| t.eq_ignore_ascii_case(name))
+}
+
 /// The text an HTML entity (`&nbsp;`, `&#8220;`, `&#x201C;`) stands for, if it is one.
 pub fn html_entity(entity: &str) -> Option<String> {
     let name = entity.strip_prefix('&')?.strip_suffix(';')?;
@@ -227,6 +233,32 @@ pub fn html_entity(entity: &str) -> Option<String> {
         return char::from_u32(code).map(String::from);
     }
     quick_xml::escape::resolve_html5_entity(name).map(String::from)
+}
+
+/// `text` with its HTML ([`html_markup`]) taken out as `folio import` takes it: an entity
+/// replaced by what it stands for (a no-break space by a space between Latin words or figures,
+/// else by nothing: Chinese copy has none), a tag deleted; with each piece of HTML and what
+/// replaced it.
+pub fn without_html(text: &str) -> (String, Vec<(String, String)>) {
+    let mut out = String::with_capacity(text.len());
+    let mut done = Vec::new();
+    let mut at = 0;
+    for r in html_markup(text) {
+        out.push_str(&text[at..r.start]);
+        let markup = &text[r.clone()];
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        let between_words = latin(out.chars().next_back()) && latin(text[r.end..].chars().next());
+        let with = match html_entity(markup) {
+            Some(t) if t.chars().all(char::is_whitespace) => if between_words { " ".to_string() } else { String::new() },
+            Some(t) => t,
+            None => String::new(),
+        };
+        out.push_str(&with);
+        done.push((markup.to_string(), with));
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
+    (out, done)
 }
 
 #[cfg(test)]
@@ -243,6 +275,13 @@ mod tests {
         assert_eq!(html_entity("&#12288;").as_deref(), Some("\u{3000}"));
         // Not HTML: an ampersand in a name, a comparison, a title's marks, an unknown tag.
         assert!(html_markup("AT&T与R&D部门；a < b，x<y>z；<<三国>>；&foo;；<中国>；P&G; ").is_empty());
+        let (text, done) = without_html("<p>该公司&ldquo;智慧城市&rdquo;项目&nbsp;落地。</p>");
+        assert_eq!(text, "该公司“智慧城市”项目落地。");
+        assert_eq!(without_html("New&nbsp;York").0, "New York");
+        assert!(html_block_tag("<p>") && html_block_tag("</P>") && html_block_tag("<br/>") && html_block_tag("<div class=\"a\">"));
+        assert!(!html_block_tag("<span>") && !html_block_tag("</strong>"));
+        assert_eq!(done.len(), 5);
+        assert_eq!(done[1], ("&ldquo;".to_string(), "“".to_string()));
     }
 
     #[test]

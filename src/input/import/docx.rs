@@ -73,7 +73,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Input, Diagnostic> {
             }
         }
     }
-    Ok(Input { format: Format::Docx, encoding: None, lines, images })
+    Ok(Input { format: Format::Docx, encoding: None, lines, images, html: vec![] })
 }
 
 /// A style's mark from its name or id.

@@ -123,6 +123,9 @@ pub struct Input {
     pub lines: Vec<Line>,
     /// Images embedded in a .docx, in document order: (file name inside the document, bytes).
     pub images: Vec<(String, Vec<u8>)>,
+    /// HTML taken out of its lines (a web page's or a newsroom system's `&ldquo;`, `<p>`): the
+    /// line, the markup and what replaced it (nothing for a tag).
+    pub html: Vec<(usize, String, String)>,
 }
 
 /// Read an input file into lines; an error names the file and what is wrong with it.
@@ -134,13 +137,33 @@ pub fn read(path: &Path) -> Result<Input, Diagnostic> {
     })?;
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(crate::tr!("source-cannot-read", file = path.display(), error = e.to_string())).at_path(path))?;
-    match format {
-        Format::Docx => docx::read(path, &bytes),
+    let mut input = match format {
+        Format::Docx => docx::read(path, &bytes)?,
         Format::Text | Format::Markdown => {
             let (text, encoding) = text::decode(path, &bytes)?;
-            Ok(Input { format, encoding: Some(encoding), lines: text::lines(&text, format == Format::Markdown), images: vec![] })
+            Input { format, encoding: Some(encoding), lines: text::lines(&text, format == Format::Markdown), images: vec![], html: vec![] }
         }
+    };
+    // HTML left in the copy by a web page or a newsroom system: what it stands for, as the
+    // import turns any encoding into UTF-8 (the report names each piece); a line of nothing
+    // else goes. A line with a paragraph's tag (<p>, </p>, <br>) starts a paragraph, and so
+    // does the line after it.
+    let mut starts = false;
+    for line in &mut input.lines {
+        line.after_blank |= std::mem::take(&mut starts);
+        let (text, done) = crate::input::punctuation::without_html(&line.text);
+        if done.is_empty() {
+            continue;
+        }
+        if done.iter().any(|(m, _)| crate::input::punctuation::html_block_tag(m)) {
+            line.after_blank = true;
+            starts = true;
+        }
+        input.html.extend(done.into_iter().map(|(m, w)| (line.no, m, w)));
+        line.text = text.trim().to_string();
     }
+    input.lines.retain(|l| !l.text.is_empty());
+    Ok(input)
 }
 
 /// A field of a story the importer fills, for the report.

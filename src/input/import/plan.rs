@@ -70,6 +70,10 @@ pub fn plan(req: &Request) -> Result<Plan, Diagnostic> {
             None => crate::tr!("import-read-as-word"),
         };
         plan.report.push(crate::tr!("import-read", file = file.display(), how = how, stories = crate::tr!("count-stories", n = imported.stories.len())));
+        for (line, markup, with) in &input.html {
+            let what = if with.is_empty() { crate::tr!("import-html-removed", markup = markup.as_str()) } else { crate::tr!("import-html", markup = markup.as_str(), text = with.as_str()) };
+            plan.report.push(format!("  {unit} {line:>4}: {what}"));
+        }
         for g in &imported.guesses {
             let name = g.role.name();
             let width = name.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>();
