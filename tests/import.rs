@@ -174,14 +174,16 @@ fn write_txt(dir: &Path, encode: impl Fn(&str) -> Vec<u8>) -> Vec<String> {
 }
 
 /// Write `input` as `<name>.txt` in the project and import it onto page 1 of `edition` with
-/// `extra` arguments, asserting success.
-fn import_text(p: &TestProject, edition: &Path, name: &str, input: &str, extra: &[&str]) {
+/// `extra` arguments, asserting success; gives stdout (the report).
+fn import_text(p: &TestProject, edition: &Path, name: &str, input: &str, extra: &[&str]) -> String {
     let f = p.root().join(format!("{name}.txt"));
     std::fs::write(&f, input).unwrap();
     let (f, e) = (f.to_string_lossy(), edition.to_string_lossy());
     let mut args = vec!["import", &f, "--into", &e, "--page", "1"];
     args.extend_from_slice(extra);
-    p.folio(&args).assert_code(0);
+    let run = p.folio(&args);
+    run.assert_code(0);
+    run.stdout()
 }
 
 /// Import `files` into `edition` with the sample's photos, asserting success; gives stdout.
@@ -566,15 +568,12 @@ fn html_in_exported_copy_imports_as_what_it_stands_for() {
     let p = TestProject::sample();
     let edition = blank_edition_in(&p, "web", "tabloid");
     let input = "智慧城市项目落地\n\n<p>本报讯 该公司&ldquo;智慧城市&rdquo;项目&nbsp;已在New&nbsp;York落地。</p>\n<p>\n下一步，项目将在全市推广。</p>\n";
-    let f = p.root().join("web.txt");
-    std::fs::write(&f, input).unwrap();
-    let run = p.folio(&["import", &f.to_string_lossy(), "--into", &edition.to_string_lossy(), "--page", "1"]);
-    run.assert_code(0);
+    let report = import_text(&p, &edition, "web", input, &[]);
     let story = imported(&edition, "web");
     let body = paras(story.get("body"));
     assert_eq!(body, ["该公司“智慧城市”项目已在New York落地。", "下一步，项目将在全市推广。"], "{story:#}");
     for (line, what) in [(3, "&ldquo;"), (3, "&rdquo;"), (3, "&nbsp;"), (3, "<p>"), (3, "</p>"), (4, "<p>"), (5, "</p>")] {
-        assert!(run.stdout().lines().any(|l| l.contains(&format!("line {line:>4}: ")) && l.contains(what)), "line {line} {what}: {}", run.stdout());
+        assert!(report.lines().any(|l| l.contains(&format!("line {line:>4}: ")) && l.contains(what)), "line {line} {what}: {report}");
     }
     let check = p.folio(&["check", "content/web", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&check.stdout()).unwrap();
