@@ -624,7 +624,7 @@ import-no-page-hint = its pages are { $pages }; add a [[pages]] table with numbe
 
 import-not-importable = { $file } is not a file folio can import
 import-not-importable-hint = import .docx, .txt or .md files
-import-no-text = { $file } holds no text
+import-no-text = the file holds no text (nothing but white space, or HTML with no copy in it)
 import-no-text-hint = import a file with the story's copy
 import-no-headline = no headline found for the story starting at { $unit } { $line }
 import-no-headline-hint = put the headline on a line of its own before the copy

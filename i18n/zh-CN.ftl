@@ -540,7 +540,7 @@ import-no-page-hint = 已有的版是 { $pages }；加一个 number = { $page } 
 
 import-not-importable = { $file } 不是 folio 能导入的文件
 import-not-importable-hint = 请导入 .docx、.txt 或 .md 文件
-import-no-text = { $file } 里没有文字
+import-no-text = 文件里没有文字（只有空白，或只有 HTML 代码而没有稿件）
 import-no-text-hint = 请导入有稿件正文的文件
 import-no-headline = 从第 { $line } { $unit }开始的稿件找不到标题
 import-no-headline-hint = 把标题单独放在正文前的一行

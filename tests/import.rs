@@ -578,6 +578,12 @@ fn html_in_exported_copy_imports_as_what_it_stands_for() {
     let check = p.folio(&["check", "content/web", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&check.stdout()).unwrap();
     assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "html-in-copy"), "{v:#}");
+    // A file of nothing but HTML holds no copy: refused, the file named once.
+    let f = p.root().join("empty.txt");
+    std::fs::write(&f, "<p></p>\n&nbsp;\n<br/>\n").unwrap();
+    let run = p.folio(&["import", &f.to_string_lossy(), "--into", &edition.to_string_lossy()]);
+    assert_ne!(run.code(), 0);
+    assert!(run.stderr().contains("holds no text") && run.stderr().matches("empty.txt").count() == 1, "{}", run.stderr());
 }
 
 /// A manuscript that labels its parts (稿签, as newsroom systems export copy: TEST DATA written

@@ -296,7 +296,7 @@ pub struct Imported {
 pub fn import(path: &Path) -> Result<(Input, Imported), Diagnostic> {
     let input = read(path)?;
     if input.lines.is_empty() {
-        return Err(Diagnostic::error(crate::tr!("import-no-text", file = path.display())).at_path(path).hint(crate::tr!("import-no-text-hint")));
+        return Err(Diagnostic::error(crate::tr!("import-no-text")).at_path(path).hint(crate::tr!("import-no-text-hint")));
     }
     let imported = classify::classify(&input.lines);
     if let Some(s) = imported.stories.iter().find(|s| s.headline.is_empty()) {
