@@ -210,15 +210,18 @@ pub fn html_markup(text: &str) -> Vec<Range<usize>> {
 /// The length in bytes of the HTML tag `text` starts with, if it does.
 fn html_tag(text: &str) -> Option<usize> {
     let end = text.bytes().skip(1).take(200).position(|b| matches!(b, b'>' | b'\n' | b'<')).map(|k| k + 1).filter(|&k| text.as_bytes()[k] == b'>')?;
-    let inner = text[1..end].trim_end_matches('/').trim();
-    let name = inner.strip_prefix('/').unwrap_or(inner);
-    let name = name.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let name = tag_name(&text[..=end]);
     HTML_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)).then_some(end + 1)
+}
+
+/// The element's name of a tag `<…>`: `p` of `<p>`, `</p>`, `<p/>` and `<p class="a">`.
+fn tag_name(tag: &str) -> &str {
+    tag.trim_start_matches(['<', '/']).split(|c: char| c.is_whitespace() || c == '>' || c == '/').next().unwrap_or("")
 }
 
 /// Whether `markup` is a tag that parts paragraphs (`<p>`, `</div>`, `<br/>`, `<li>`, a heading's).
 pub fn html_block_tag(markup: &str) -> bool {
-    let name = markup.trim_start_matches(['<', '/']).split(|c: char| c.is_whitespace() || c == '>' || c == '/').next().unwrap_or("");
+    let name = tag_name(markup);
     ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "hr", "section", "table", "tr"].iter().any(|t| t.eq_ignore_ascii_case(name))
 }
 
