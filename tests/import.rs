@@ -567,11 +567,12 @@ fn wire_copy_imports_its_dateline_and_sets_the_reporters_after_it() {
 fn html_in_exported_copy_imports_as_what_it_stands_for() {
     let p = TestProject::sample();
     let edition = blank_edition_in(&p, "web", "tabloid");
-    let input = "智慧城市项目落地\n\n<p>本报讯 该公司&ldquo;智慧城市&rdquo;项目&nbsp;已在New&nbsp;York落地。</p>\n<p>\n下一步，项目将在全市推广。</p>\n";
+    let input = "智慧城市项目落地\n\n<p>本报讯 该公司&ldquo;智慧城市&rdquo;项目&nbsp;已在New&nbsp;York落地。</p>\n<p>\n下一步，项目将在全市推广。</p>\n&nbsp;\n项目总投资约2亿元。\n";
     let report = import_text(&p, &edition, "web", input, &[]);
     let story = imported(&edition, "web");
     let body = paras(story.get("body"));
-    assert_eq!(body, ["该公司“智慧城市”项目已在New York落地。", "下一步，项目将在全市推广。"], "{story:#}");
+    // (A line of nothing but `&nbsp;` parts two paragraphs, as a blank line does.)
+    assert_eq!(body, ["该公司“智慧城市”项目已在New York落地。", "下一步，项目将在全市推广。", "项目总投资约2亿元。"], "{story:#}");
     for (line, what) in [(3, "&ldquo;"), (3, "&rdquo;"), (3, "&nbsp;"), (3, "<p>"), (3, "</p>"), (4, "<p>"), (5, "</p>")] {
         assert!(report.lines().any(|l| l.contains(&format!("line {line:>4}: ")) && l.contains(what)), "line {line} {what}: {report}");
     }

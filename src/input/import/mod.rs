@@ -146,8 +146,9 @@ pub fn read(path: &Path) -> Result<Input, Diagnostic> {
     };
     // HTML left in the copy by a web page or a newsroom system: what it stands for, as the
     // import turns any encoding into UTF-8 (the report names each piece); a line of nothing
-    // else goes. A line with a paragraph's tag (<p>, </p>, <br>) starts a paragraph, and so
-    // does the line after it.
+    // else goes, its paragraph break (a `&nbsp;` line between paragraphs) passed on to the
+    // next. A line with a paragraph's tag (<p>, </p>, <br>) starts a paragraph, and so does
+    // the line after it.
     let mut starts = false;
     for line in &mut input.lines {
         line.after_blank |= std::mem::take(&mut starts);
@@ -155,12 +156,12 @@ pub fn read(path: &Path) -> Result<Input, Diagnostic> {
         if done.is_empty() {
             continue;
         }
-        if done.iter().any(|(m, _)| crate::input::punctuation::html_block_tag(m)) {
+        line.text = text.trim().to_string();
+        if line.text.is_empty() || done.iter().any(|(m, _)| crate::input::punctuation::html_block_tag(m)) {
             line.after_blank = true;
             starts = true;
         }
         input.html.extend(done.into_iter().map(|(m, w)| (line.no, m, w)));
-        line.text = text.trim().to_string();
     }
     input.lines.retain(|l| !l.text.is_empty());
     Ok(input)
