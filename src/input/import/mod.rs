@@ -148,7 +148,9 @@ pub fn read(path: &Path) -> Result<Input, Diagnostic> {
     // import turns any encoding into UTF-8 (the report names each piece); a line of nothing
     // else goes, its paragraph break (a `&nbsp;` line between paragraphs) passed on to the
     // next. A line with a paragraph's tag (<p>, </p>, <br>) starts a paragraph, and so does
-    // the line after it.
+    // the line after it; a line with such a tag between its copy (`…。</p><p>…`, an export
+    // of one line a story) is parted there first.
+    input.lines = input.lines.into_iter().flat_map(parted_at_block_tags).collect();
     let mut starts = false;
     for line in &mut input.lines {
         line.after_blank |= std::mem::take(&mut starts);
@@ -165,6 +167,39 @@ pub fn read(path: &Path) -> Result<Input, Diagnostic> {
     }
     input.lines.retain(|l| !l.text.is_empty());
     Ok(input)
+}
+
+/// A line parted before each paragraph tag (`<p>`, `</p>`, `<br>`) that has copy on both sides:
+/// each part a line of the same number, the tag starting the part after it (which then starts
+/// a paragraph).
+fn parted_at_block_tags(line: Line) -> Vec<Line> {
+    use crate::input::punctuation::{html_block_tag, html_markup, without_html};
+    let cuts: Vec<usize> = html_markup(&line.text)
+        .into_iter()
+        .filter(|r| html_block_tag(&line.text[r.clone()]))
+        .map(|r| r.start)
+        .filter(|&at| {
+            let copy = |t: &str| !without_html(t).0.trim().is_empty();
+            copy(&line.text[..at]) && copy(&line.text[at..])
+        })
+        .collect();
+    if cuts.is_empty() {
+        return vec![line];
+    }
+    let bounds: Vec<usize> = std::iter::once(0).chain(cuts).chain(std::iter::once(line.text.len())).collect();
+    bounds
+        .windows(2)
+        .enumerate()
+        .map(|(k, w)| {
+            let mut part = line.clone();
+            part.text = line.text[w[0]..w[1]].to_string();
+            if k > 0 {
+                part.after_break = false;
+                part.indented = false;
+            }
+            part
+        })
+        .collect()
 }
 
 /// A field of a story the importer fills, for the report.
