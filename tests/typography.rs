@@ -440,6 +440,47 @@ fn an_address_breaks_between_its_letters_and_a_score_or_a_sign_stays_with_its_nu
     }
 }
 
+/// The lead box (核心提示) of a story from another paper's service page (TEST DATA written for
+/// this test, the sentence at every place of the box's line): a web address, an e-mail address
+/// and a range of temperatures. Until session 39 the box set its text whole, not in runs as the
+/// body is: an address broke only at its marks and the line took its slack between the
+/// address's letters, up to a third of an em apart. Read back from the PDF (the box's 楷 glyphs):
+/// every address printed whole, no line of the box starting with a mark of one, ～ or ℃, and no
+/// two Latin letters or figures side by side more than a tenth of an em apart.
+#[test]
+fn a_lead_box_breaks_an_address_between_its_letters_and_keeps_a_range_whole() {
+    let mail = "customer-service@example-company.com.cn";
+    let web = "https://www.example.gov.cn/zwgk/tzgg/index.html";
+    let lead = at_every_place(&format!("详情请登录{web}查询，或发邮件至{mail}咨询。预计气温2～3℃。"), 5);
+    let p = TestProject::sample();
+    let dir = p.edition("leadbox");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
+    let body = "本市今年查获案件多起，群众满意度明显提高。".repeat(4);
+    std::fs::write(dir.join("stories/a.toml"), format!("# TEST DATA\nheadline = \"测试\"\nbody = \"\"\"\n{body}\n\"\"\"\n\n[lead]\ntitle = \"核心提示\"\ntext = \"\"\"\n{lead}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = 64\n")).unwrap();
+    p.folio(&["build", "content/leadbox"]).assert_code(0);
+    let mut kai: Vec<typeset::Char> = typeset::chars(&p.out().join("leadbox.pdf")).concat().into_iter().filter(|c| c.font.contains("WenKai") && !c.c.is_whitespace()).collect();
+    kai.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut lines: Vec<Vec<typeset::Char>> = Vec::new();
+    for c in kai {
+        match lines.last_mut() {
+            Some(l) if (l[0].y - c.y).abs() < 0.3 * c.size => l.push(c),
+            _ => lines.push(vec![c]),
+        }
+    }
+    let text: Vec<String> = lines.iter().map(|l| l.iter().map(|c| c.c).collect()).collect();
+    let all = text.concat();
+    assert_eq!(all.matches(web).count(), 5, "{text:?}");
+    assert_eq!(all.matches(mail).count(), 5, "{text:?}");
+    for (l, t) in lines.iter().zip(&text) {
+        let first = t.chars().next().unwrap();
+        assert!(!(first.is_ascii_punctuation() || first == '～' || first == '℃'), "a line of the lead box starts with {first}: {t}");
+        for w in l.windows(2).filter(|w| w[0].c.is_ascii_alphanumeric() && w[1].c.is_ascii_alphanumeric()) {
+            assert!(w[1].x0 - w[0].x1 < 0.1 * w[0].size, "{}{} {:.2} em apart in {t}", w[0].c, w[1].c, (w[1].x0 - w[0].x1) / w[0].size);
+        }
+    }
+}
+
 /// Copy typed in a word processor or exported from a newsroom system starts each paragraph
 /// on a line of its own with two full-width spaces (TEST DATA written for this test, with the
 /// CR LF line ends such files have): until session 38 the lines were joined into one

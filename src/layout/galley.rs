@@ -76,8 +76,8 @@ pub struct Head {
 pub struct LeadText {
     /// Label, e.g. 核心提示.
     pub title: String,
-    /// Paragraphs.
-    pub paras: Vec<String>,
+    /// Paragraphs, as runs ([`body_runs`]).
+    pub paras: Vec<Vec<Run>>,
 }
 
 /// A two-level subhead.
@@ -451,7 +451,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 pieces.lead = Some(g.items.len());
                 g.items.push(GalleyItem {
                     width: format.cols_width(c0, lead_span(s, format)),
-                    piece: Piece::Lead { lead: LeadText { title: lead.title.clone(), paras: paragraphs(&lead.text).iter().map(|p| typed_spaces(p)).collect() } },
+                    piece: Piece::Lead { lead: LeadText { title: lead.title.clone(), paras: paragraphs(&lead.text).iter().map(|p| body_runs(p)).collect() } },
                 });
             }
             // A story folio places across the centre spread (`across`) may span the spread's
