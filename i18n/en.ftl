@@ -99,6 +99,10 @@ story-cutout-range = `block.cutout` (span { $span }, height { $height }) does no
 story-cutout-range-hint = give the corner fewer columns and lines than the block (the stories in it have blocks of their own there), or leave `cutout` out
 story-cutout-clash = the corner `block.cutout` leaves to other stories cuts into this story's { $what }
 story-cutout-clash-hint = make the corner shorter (`height`) or narrower (`span`) so that it starts under the head, the lead box and the photos, with a line of copy above it
+story-text-columns-range = `block.text_columns` = { $columns }: the block spans { $span } columns, so its copy may be set in 1–{ $span }
+story-text-columns-range-hint = give `text_columns` between 1 and { $span } (fewer, wider columns than the grid's: 变栏), or leave it out
+story-text-columns-with = `block.text_columns` (变栏) cannot go with { $with }
+story-text-columns-with-hint = leave out `text_columns` or { $with }: a story set in columns of its own keeps its copy in one rectangular block on its page
 cutout-what-head = head area
 cutout-what-lead = lead box
 cutout-what-photo = photo
@@ -263,7 +267,7 @@ typo-column = , column { $column }
 loose-line = loose line on page { $page }: 「{ $text }」 is spread by { $percent }% of an em
 loose-line-hint = rewrite a word in the paragraph (a line of whole characters needs no spreading), or let fit = "auto" track the story
 loose-words = loose line on page { $page }: 「{ $text }」 has a space between words { $em } em wide
-loose-words-hint = English in a column of { $chars } characters holds two or three words a line, and the line's slack all goes into its spaces: reword the line (a longer word the line can hyphenate, or a shorter one that fits), or keep English to a name or a quotation in Chinese copy
+loose-words-hint = English in a column of { $chars } characters holds two or three words a line, and the line's slack all goes into its spaces: set the story in wider columns (变栏: a block of two grid columns with `text_columns = 1` in [block] sets lines of twice the words), reword the line (a longer word the line can hyphenate, or a shorter one that fits), or keep English to a name or a quotation in Chinese copy
 kinsoku = line break against 禁则 on page { $page }: the line 「{ $text }」 starts with a closing mark or a unit (℃, ‰), or ends with an opening mark or a sign (±, ¥)
 kinsoku-hint = a closing mark stays with the character before it, an opening mark with the one after it, a unit or a sign with its number: add or cut a character or two in the paragraph so the line breaks elsewhere
 widow = widow on page { $page }{ $column }: the paragraph's last line 「{ $text }」 stands alone at the top of the column

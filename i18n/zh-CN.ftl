@@ -88,6 +88,10 @@ story-cutout-range = `block.cutout` 的 span = { $span }、height = { $height } 
 story-cutout-range-hint = 让出的角要比稿块窄、比稿块矮（角里的稿件在那里另有稿块），或删去 `cutout`
 story-cutout-clash = `block.cutout` 让给其他稿件的角压住了本稿的{ $what }
 story-cutout-clash-hint = 把角改矮（`height`）或改窄（`span`），让它从标题、导语框和图片下面开始，上面至少留一行正文
+story-text-columns-range = `block.text_columns` = { $columns }：稿块占 { $span } 栏，正文只能排成 1–{ $span } 栏
+story-text-columns-range-hint = 把 `text_columns` 设在 1 到 { $span } 之间（比网格栏少而宽：变栏），或删去它
+story-text-columns-with = `block.text_columns`（变栏）不能与 { $with } 同用
+story-text-columns-with-hint = 删去 `text_columns` 或 { $with }：变栏的稿件在本版上占一个完整的矩形稿块
 cutout-what-head = 标题区
 cutout-what-lead = 导语框
 cutout-what-photo = 图片
@@ -252,7 +256,7 @@ typo-column = 第 { $column } 栏
 loose-line = 第 { $page } 版有松行：「{ $text }」字距被拉开了 { $percent }% 个字宽
 loose-line-hint = 改动段中一两个字（整字成行就不必拉开字距），或用 fit = "auto" 调整字距
 loose-words = 第 { $page } 版有松行：「{ $text }」的词间空白宽达 { $em } 个字宽
-loose-words-hint = { $chars } 字宽的栏里排英文，每行只容两三个词，行内空余全落在词间：改动这一行的词句（换一个能断字的长词，或一个排得下的短词），或让英文只作人名、引语夹在中文里
+loose-words-hint = { $chars } 字宽的栏里排英文，每行只容两三个词，行内空余全落在词间：把稿件排成宽栏（变栏：两栏宽的稿块在 [block] 里写 `text_columns = 1`，每行可容加倍的词），改动这一行的词句（换一个能断字的长词，或一个排得下的短词），或让英文只作人名、引语夹在中文里
 kinsoku = 第 { $page } 版有违反禁则的断行：「{ $text }」行首是点号、后括号、后引号或单位符号（℃、‰），或行末是前括号、前引号或符号（±、¥）
 kinsoku-hint = 点号和后括号、后引号随前一个字，前括号、前引号随后一个字，单位和符号随所属数字：在段中增删一两个字，让这一行在别处断开
 widow = 第 { $page } 版{ $column }有孤行：段落末行「{ $text }」单独排在栏首

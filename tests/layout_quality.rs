@@ -221,6 +221,76 @@ fn check_pages(name: &str, data: &PagesData, pdf: &std::path::Path) {
     }
 }
 
+/// 变栏 (TEST DATA written for this test: copy of an economy page): a six-column block set in
+/// four columns of its own, with a lead box and a photo over two of them, and a
+/// six-column block set in five with a photo over two. Read back from the PDF, the page
+/// passes the read-back above (grid, 禁则, columns level, text inside its block), and each
+/// story's lines stand in its own columns: three (five) left edges a column's step apart, every
+/// line of a paragraph but its last as wide as the column's whole characters (15 and 12 of
+/// the tabloid's 10 pt), none spread; `folio check` counts its block in those characters.
+#[test]
+fn a_block_set_in_columns_of_its_own_keeps_them_down_the_page() {
+    let p = TestProject::sample();
+    let dir = p.edition("bianlan");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    std::fs::create_dir_all(dir.join("photos")).unwrap();
+    std::fs::copy(p.root().join("content/jiangxi-special/photos/xunjing.jpg"), dir.join("photos/a.jpg")).unwrap();
+    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/a.toml".to_string(), "stories/b.toml".to_string()])).unwrap();
+    let sentences = [
+        "今年前两个月，全市规模以上工业增加值同比增长，高于全省平均水平。",
+        "市统计局有关负责人表示，工业经济开局良好，为全年目标任务的完成打下了坚实基础。",
+        "消费市场持续回暖，社会消费品零售总额稳步增长，餐饮收入增长明显。",
+        "下一步，全市将继续实施项目攻坚行动，推动经济持续健康发展。",
+        "业内人士认为，随着一批重大项目的落地，本地的产业链条将更加完整。",
+    ];
+    let copy = |n: usize| (0..n).map(|k| (0..3).map(|j| sentences[(k + j) % 5]).collect::<String>()).collect::<Vec<_>>().join("\n\n");
+    let story = |head: &str, paras: usize, extra: &str, block: &str| format!("# TEST DATA\nheadline = \"{head}\"\nbody = \"\"\"\n{}\n\"\"\"\n{extra}\n[block]\n{block}\n", copy(paras));
+    let lead = "\n[lead]\ntitle = \"核心提示\"\ntext = \"全市经济开局良好，工业、消费、投资三项指标均好于预期。\"\nspan = 2\n";
+    let photo = |span: u32| format!("\n[[photos]]\nfile = \"photos/a.jpg\"\ncaption = \"工人在生产线上作业\"\nspan = {span}\n");
+    std::fs::write(dir.join("stories/a.toml"), story("六栏稿块排四栏", 7, &format!("{lead}{}", photo(2)), "column = 1\nspan = 6\ntop = 0\nheight = 32\ntext_columns = 4")).unwrap();
+    std::fs::write(dir.join("stories/b.toml"), story("六栏稿块排五栏", 11, &photo(2), "column = 1\nspan = 6\ntop = 32\nheight = 32\ntext_columns = 5")).unwrap();
+    let report = p.report("bianlan", true);
+    let pdf = p.out().join("bianlan.pdf");
+    check_pages("bianlan", &report.compiled.data, &pdf);
+    let page = &report.compiled.data.pages[0];
+    let f = &page.format;
+    let lines = column_lines(&bbox_words(&pdf)[0], f);
+    for (s, n, chars) in [(&page.stories[0], 4, 15.0), (&page.stories[1], 5, 12.0)] {
+        let width = chars * f.spec.body_size;
+        let block = on_page(f, &s.block);
+        // The white the whole characters leave goes to the gutters.
+        let step = width + (s.block.w - n as f64 * width) / (n as f64 - 1.0);
+        let body: Vec<&Line> = lines.iter().filter(|l| ((l.y1 - l.y0) - f.spec.body_size).abs() < 0.2 && owns(f, s, l, 1.0)).collect();
+        let mut lefts: Vec<f64> = Vec::new();
+        for l in &body {
+            // (A paragraph's first line starts its indent in.)
+            let k = (l.x0 - block.0) / step;
+            let indent = 2.0 * f.spec.body_size / step;
+            let at = if (k - k.round()).abs() * step < 1.0 { k.round() } else { (k - indent).round() };
+            assert!((k - at).abs() * step < 1.0 || (k - indent - at).abs() * step < 1.0, "a line off its story's columns ({n}): {l:?}");
+            if !lefts.iter().any(|x| (x - at).abs() < 0.5) {
+                lefts.push(at);
+            }
+            assert!(l.x1 <= block.0 + at * step + width + 1.0, "a line past its column ({chars} characters): {l:?}");
+            // A full line: the column's whole characters, none spread (a paragraph's last line
+            // and the lines before a photo's edge may be shorter).
+            let count = l.text.chars().count() as f64;
+            if (l.x1 - (block.0 + at * step + width)).abs() < 1.0 && (k - at).abs() * step < 1.0 {
+                assert!(count >= chars - 0.5, "a full line of {count} characters in a column of {chars}: {l:?}");
+            }
+        }
+        assert_eq!(lefts.len(), n, "{n} columns of copy: left edges at steps {lefts:?}");
+    }
+    let check = p.folio(&["check", "content/bianlan", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&check.stdout()).unwrap();
+    for code in ["loose-line", "kinsoku", "too-wide", "overset", "photo-over"] {
+        assert!(!v["findings"].as_array().unwrap().iter().any(|x| x["code"] == code), "{code}: {v:#}");
+    }
+    let blocks = &v["pages"][0]["blocks"];
+    assert_eq!((blocks[0]["chars_per_line"].as_u64(), blocks[0]["text_columns"].as_u64()), (Some(15), Some(4)), "{blocks:#}");
+    assert_eq!((blocks[1]["chars_per_line"].as_u64(), blocks[1]["text_columns"].as_u64()), (Some(12), Some(5)), "{blocks:#}");
+}
+
 #[test]
 fn broadsheet_sample_is_set_on_the_grid() {
     check_edition("jiangxi-special");

@@ -532,6 +532,38 @@ fn an_english_quotation_is_not_closed_up_and_no_line_starts_with_a_space() {
     assert!(spaces >= 5, "word spaces read: {spaces}");
 }
 
+/// The English copy of the test above (TEST DATA) in a block of two tabloid columns set as one
+/// (变栏, `text_columns = 1`: a column of 21 characters), as the `loose-line` hint now offers:
+/// read back from the PDF, its lines run the block's whole width, no space between words is
+/// over ¾ em, and `folio check` finds no loose line; in one grid column the same copy has them.
+#[test]
+fn english_copy_set_in_a_wider_column_of_its_own_is_not_loose() {
+    let copy = "The city's first international marathon drew more than 20,000 runners from 35 countries on Sunday, organisers said. Kenya's Peter Kamau won the men's race in 2:08:15.\n\nThe event, which started at 7:30 a.m. from People's Square, is expected to become an annual fixture on the city's sports calendar.";
+    let (p, _, _, _) = one_column("english-narrow", copy);
+    assert!(!findings(&p, "english-narrow", "loose-line").is_empty(), "in one grid column the copy sets loose lines");
+    let dir = p.edition("english-wide");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
+    std::fs::write(dir.join("stories/a.toml"), format!("# TEST DATA\nheadline = \"English Corner\"\nbody = \"\"\"\n{copy}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = 64\ntext_columns = 1\n")).unwrap();
+    p.folio(&["build", "content/english-wide"]).assert_code(0);
+    let pdf = p.out().join("english-wide.pdf");
+    let f = &p.report("english-wide", false).compiled.data.pages[0].format;
+    let (left, width) = (f.bleed_pt + f.side_pt, f.span_width(2));
+    let mut body: Vec<typeset::Char> = typeset::chars(&pdf).concat().into_iter().filter(|c| (c.size - TABLOID.size).abs() < 0.1).collect();
+    body.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let lines: Vec<Vec<typeset::Char>> = body.chunk_by(|a, b| (a.y - b.y).abs() < 0.5).map(|l| l.to_vec()).collect();
+    assert!(lines.len() >= 8, "{} lines", lines.len());
+    let full = lines.iter().filter(|l| l.last().is_some_and(|c| (c.x1 - (left + width)).abs() < 0.5 * TABLOID.size)).count();
+    assert!(full + 2 >= lines.len(), "lines across the block's width: {full} of {}", lines.len());
+    for l in &lines {
+        let printed: Vec<&typeset::Char> = l.iter().filter(|c| !c.c.is_whitespace()).collect();
+        for w in printed.windows(2).filter(|w| l.iter().any(|c| c.c == ' ' && c.x0 >= w[0].x1 - 0.1 && c.x0 < w[1].x0)) {
+            assert!((w[1].x0 - w[0].x1) / w[0].size < 0.75, "a wide space: {}", l.iter().map(|c| c.c).collect::<String>());
+        }
+    }
+    assert!(findings(&p, "english-wide", "loose-line").is_empty(), "{:#?}", findings(&p, "english-wide", "loose-line"));
+}
+
 /// Copy in English set in a column of ten Chinese characters holds two or three words a line,
 /// and a justified line's slack all goes into its spaces: in a one-column tabloid block (TEST
 /// DATA: a marathon report written for this test) some lines print a space between words an

@@ -200,7 +200,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         let story = &edition.stories[fit.page][fit.story];
         let page = page_of(fit.page).unwrap_or_default();
         let span = story.value.block().span();
-        let chars_per_line = compiled.data.pages.get(fit.page).map_or(1, |p| p.format.spec.column_chars);
+        let chars_per_line = fit.chars_per_line;
         let block = compiled.data.pages.get(fit.page).and_then(|p| p.stories.get(fit.story)).map(|s| on_page(fit.page, &s.block));
         let mark = |kind, label: String| block.map(|rect| Mark { page: fit.page, rect, kind, label });
         let base = |code, diag: Diagnostic, m: Option<Mark>| Finding {

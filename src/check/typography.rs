@@ -445,12 +445,11 @@ fn loose_lines(frame: &typst::layout::Frame, fmt: &Format, pi: usize, stories: &
 /// glyph before it to the start of the one after.
 fn loose_words(pieces: Vec<Vec<Glyph>>, fmt: &Format, pi: usize, stories: &[StoryData]) -> Vec<Fault> {
     let body = fmt.spec.body_size;
-    let step = fmt.column_pt + fmt.gutter_pt;
-    let column = |x: f64| ((x - fmt.side_pt + fmt.gutter_pt / 2.0) / step).floor() as i64;
+    let column = |g: &Glyph| column_at(fmt, stories, g.x, g.y).0;
     let mut lines: Vec<Vec<Glyph>> = Vec::new();
     for piece in pieces {
         match lines.last_mut() {
-            Some(l) if (l[0].y - piece[0].y).abs() < 0.01 && column(l[0].x) == column(piece[0].x) => l.extend(piece),
+            Some(l) if (l[0].y - piece[0].y).abs() < 0.01 && (column(&l[0]) - column(&piece[0])).abs() < 0.5 => l.extend(piece),
             _ => lines.push(piece),
         }
     }
@@ -484,6 +483,16 @@ fn story_at(fmt: &Format, stories: &[StoryData], x: f64, y: f64) -> Option<usize
     })
 }
 
+/// The column of copy a body glyph at page position (`x`, `y`, pt from the trim's top-left)
+/// stands in: its left edge on the page and its width, pt — the grid's, or its story's own
+/// (变栏, `text_columns`).
+fn column_at(fmt: &Format, stories: &[StoryData], x: f64, y: f64) -> (f64, f64) {
+    let own = story_at(fmt, stories, x, y).and_then(|s| Some((stories[s].block.x, stories[s].columns?)));
+    let (left, [width, step]) = own.unwrap_or((0.0, [fmt.column_pt, fmt.column_pt + fmt.gutter_pt]));
+    let k = ((x - fmt.side_pt - left + (step - width) / 2.0) / step).floor().max(0.0);
+    (fmt.side_pt + left + k * step, width)
+}
+
 /// Body lines that break where 禁则 forbids: one starting at a column's left edge with a
 /// closing mark ([`crate::layout::galley::CLOSING_MARKS`]), or ending at a column's right edge
 /// with an opening one ([`crate::layout::galley::OPENING_MARKS`]). `pieces` are the page's body
@@ -492,17 +501,13 @@ fn story_at(fmt: &Format, stories: &[StoryData], x: f64, y: f64) -> Option<usize
 fn kinsoku(pieces: &[Vec<Glyph>], fmt: &Format, pi: usize, stories: &[StoryData]) -> Vec<Fault> {
     use crate::layout::galley::{CLOSING_MARKS, OPENING_MARKS, SIGNS_BEFORE, UNITS_AFTER};
     let body = fmt.spec.body_size;
-    let step = fmt.column_pt + fmt.gutter_pt;
-    // Where `x` stands from the nearest column edge (left edges at `0`, right at `column_pt`).
-    let off = |x: f64, edge: f64| {
-        let k = ((x - fmt.side_pt - edge) / step).round();
-        (x - fmt.side_pt - edge - k * step).abs()
-    };
     let mut out = Vec::new();
     for l in pieces {
         let (Some(first), Some(last)) = (l.first(), l.last()) else { continue };
-        let starts = (CLOSING_MARKS.contains(first.c) || UNITS_AFTER.contains(first.c)) && off(first.x, 0.0) < 0.6 * body;
-        let ends = (OPENING_MARKS.contains(last.c) || SIGNS_BEFORE.contains(last.c)) && off(last.end, fmt.column_pt) < 0.6 * body;
+        // (The column's edges: the grid's, or its story's own columns'.)
+        let (left, width) = column_at(fmt, stories, first.x, first.y);
+        let starts = (CLOSING_MARKS.contains(first.c) || UNITS_AFTER.contains(first.c)) && (first.x - left).abs() < 0.6 * body;
+        let ends = (OPENING_MARKS.contains(last.c) || SIGNS_BEFORE.contains(last.c)) && (left + width - last.end).abs() < 0.6 * body;
         if !(starts || ends) {
             continue;
         }
@@ -523,9 +528,10 @@ fn kinsoku(pieces: &[Vec<Glyph>], fmt: &Format, pi: usize, stories: &[StoryData]
 /// its head area's grid lines a line deeper, where it may be).
 fn breaks(fmt: &Format, (pi, si): (usize, usize), story: &StoryData, (head, (room, squeeze)): (Option<u32>, (u32, u32)), short: bool) -> Vec<Fault> {
     let on_page = |r: &Rect| [r.x + fmt.side_pt, r.y + fmt.top_pt, r.w, r.h];
-    let step = fmt.column_pt + fmt.gutter_pt;
+    // The story's copy columns: the grid's, or its own (变栏).
+    let [width, step] = story.columns.unwrap_or([fmt.column_pt, fmt.column_pt + fmt.gutter_pt]);
     let column = |r: &Rect| ((r.x - story.block.x) / step).round().max(0.0) as u32;
-    let chars = fmt.spec.column_chars as usize;
+    let chars = (width / fmt.spec.body_size).round() as usize;
     let mut out = Vec::new();
     let fault = |kind, r: &Rect, text: String| Fault { kind, page: pi, story: Some(si), column: Some(column(r)), rect: on_page(r), text };
     // Each column's copy: where it ends and at which pitch.
@@ -561,7 +567,7 @@ fn breaks(fmt: &Format, (pi, si): (usize, usize), story: &StoryData, (head, (roo
     let mut shorts: Vec<(u32, Rect)> = Vec::new();
     for &(c, end, pitch) in ends.iter().filter(|_| short) {
         let x = story.block.x + f64::from(c) * step;
-        let spans = |r: &Rect| r.x <= x + 1.0 && r.x + r.w >= x + fmt.column_pt - 1.0;
+        let spans = |r: &Rect| r.x <= x + 1.0 && r.x + r.w >= x + width - 1.0;
         // Over an L-shaped block's corner the column ends above the corner.
         let mut foot = story.cutout.filter(|c| x >= c.x - 1.0).map_or(block_foot, |c| c.y - lead_gap);
         for r in story.photos.iter().map(|p| &p.rect) {
@@ -577,7 +583,7 @@ fn breaks(fmt: &Format, (pi, si): (usize, usize), story: &StoryData, (head, (roo
         }
         let short = ((foot - end) / pitch + 0.01).floor();
         if short >= 1.0 {
-            shorts.push((short as u32, Rect { x, y: end + lead_gap, w: fmt.column_pt, h: foot - end - lead_gap }));
+            shorts.push((short as u32, Rect { x, y: end + lead_gap, w: width, h: foot - end - lead_gap }));
         }
     }
     if !shorts.is_empty() {
@@ -601,7 +607,7 @@ fn breaks(fmt: &Format, (pi, si): (usize, usize), story: &StoryData, (head, (roo
         // A block continued elsewhere (转版) does not end the story: what is cut from or added
         // to its end lands in the last block.
         let squeeze = cut.filter(|c| c.0 <= room).map(|c| squeeze + c.0);
-        let level = story.jump_note.is_none().then_some(Level { add: lacking * fmt.spec.column_chars, cut, whole: full == 0 && ones, head, squeeze });
+        let level = story.jump_note.is_none().then_some(Level { add: lacking * chars as u32, cut, whole: full == 0 && ones, head, squeeze });
         out.extend(shorts.iter().map(|(n, r)| fault(Kind::Short(*n, level), r, String::new())));
     }
     out

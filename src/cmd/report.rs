@@ -78,6 +78,8 @@ pub struct BlockSummary {
     pub cutout: Option<[u32; 2]>,
     /// Lines the story takes back by setting paragraphs tighter (`squeeze = N`), else none.
     pub squeeze: Option<u32>,
+    /// The block's copy set in columns of its own (变栏, `text_columns = N`), else none.
+    pub text_columns: Option<u32>,
     /// The head is set vertically (竖题, `vertical = true`).
     pub vertical: bool,
     /// A photo stands above the head across the block (题上图, `above_head = true`).
@@ -212,7 +214,6 @@ pub fn pages(report: &Report) -> Vec<PageSummary> {
                 .collect();
             let ink = report.measures.ink.get(pi);
             let format = report.compiled.data.pages.get(pi).map(|p| &p.format);
-            let chars_per_line = format.map_or(0, |f| f.spec.column_chars);
             let blocks = e.stories[pi]
                 .iter()
                 .enumerate()
@@ -231,15 +232,16 @@ pub fn pages(report: &Report) -> Vec<PageSummary> {
                         head_size: b.head_size,
                         cutout: b.cutout.map(|c| [c.span, c.height]),
                         squeeze: b.squeeze,
+                        text_columns: b.text_columns,
                         vertical: story.value.vertical,
                         photo_above_head: story.value.photos.iter().any(|p| p.is_above_head()),
                         jumps: story.value.jumps.len(),
-                        chars_per_line,
+                        chars_per_line: fit.chars_per_line,
                         capacity_lines: fit.capacity,
                         copy_lines: fit.lines,
-                        capacity_chars: fit.capacity * chars_per_line,
-                        copy_chars: fit.lines * chars_per_line,
-                        spare_chars: (i64::from(fit.capacity) - i64::from(fit.lines)) * i64::from(chars_per_line),
+                        capacity_chars: fit.capacity * fit.chars_per_line,
+                        copy_chars: fit.lines * fit.chars_per_line,
+                        spare_chars: (i64::from(fit.capacity) - i64::from(fit.lines)) * i64::from(fit.chars_per_line),
                         text_chars: story.value.text_chars(),
                         advised_cut_chars: report.placed.iter().filter(|pl| pl.page == pi).filter_map(|pl| pl.advice.as_ref()).flat_map(|a| &a.cuts).find(|c| c.story == si).map(|c| c.chars),
                         advised_add_chars: report.placed.iter().filter(|pl| pl.page == pi).filter_map(|pl| pl.advice.as_ref()).flat_map(|a| &a.adds).find(|c| c.story == si).map(|c| c.chars),

@@ -656,6 +656,13 @@ pub struct Block {
     /// few lines over a block that would end its columns level; default: none.
     #[serde(default)]
     pub squeeze: Option<u32>,
+    /// 变栏: the story's copy set in this many columns across the block, each as wide as whole
+    /// characters allow (wider than the grid's for fewer columns; the white left over goes to
+    /// the gutters between them); default: the grid's columns. Its photos' `column` and `span`
+    /// and its lead box's `span` count these columns. Not with `cutout`, `[[jumps]]` or a
+    /// vertical headline.
+    #[serde(default)]
+    pub text_columns: Option<u32>,
 }
 
 /// The bottom-right corner of an L-shaped block: `span` columns by `height` grid lines.
@@ -669,6 +676,11 @@ pub struct Cutout {
 }
 
 impl Block {
+    /// The columns its copy is set in: `text_columns` (变栏), else its span.
+    pub fn copy_columns(&self) -> u32 {
+        self.text_columns.unwrap_or(self.span)
+    }
+
     /// The corner a `cutout` leaves to other stories: (first column, columns, first line,
     /// lines), on the page's grid like the block's own.
     pub fn cutout_rect(&self, format: &crate::input::grid::Format) -> Option<(u32, u32, u32, u32)> {
@@ -1171,7 +1183,7 @@ fn validate_story(
     // the page's full width.
     // (One asked across the centre spread: against the spread's.)
     let widest = if s.asks_across() && crossing_ok { 2 * format.columns } else { format.columns };
-    let unplaced = Spanned::new(0..0, Block { column: 1, span: widest, top: 0, height: Length::Lines(format.lines), head: None, head_size: None, cutout: None, squeeze: None });
+    let unplaced = Spanned::new(0..0, Block { column: 1, span: widest, top: 0, height: Length::Lines(format.lines), head: None, head_size: None, cutout: None, squeeze: None, text_columns: None });
     let placed = s.block.as_ref();
     let block = placed.unwrap_or(&unplaced).get_ref();
     let span = placed.map_or(0..0, |b| b.span());
@@ -1204,6 +1216,15 @@ fn validate_story(
                 .hint(crate::tr!("story-cutout-range-hint")));
         }
     }
+    if let Some(n) = block.text_columns {
+        let at = story.key_span(&["block", "text_columns"], span.clone());
+        let crosses = block.column + block.span - 1 > format.columns;
+        if n == 0 || n > block.span {
+            diags.push(story.error(at, crate::tr!("story-text-columns-range", columns = n, span = block.span)).hint(crate::tr!("story-text-columns-range-hint", span = block.span)));
+        } else if let Some(with) = [(block.cutout.is_some(), "`cutout`"), (!s.jumps.is_empty(), "`[[jumps]]`"), (s.vertical, "`vertical = true`"), (crosses, "a block across the fold")].iter().find(|w| w.0).map(|w| w.1) {
+            diags.push(story.error(at, crate::tr!("story-text-columns-with", with = with)).hint(crate::tr!("story-text-columns-with-hint", with = with)));
+        }
+    }
     if let Some(a) = s.across.as_ref().filter(|a| *a.get_ref()) {
         // A block that crosses the fold keeps `across` as a note of what it is (`folio place
         // --write` writes the block it chose beside it); one that stays on its page contradicts it.
@@ -1233,8 +1254,8 @@ fn validate_story(
     check_copy_size(story, diags);
     if let Some(lead) = &s.lead {
         if let Some(ls) = &lead.span {
-            if *ls.get_ref() == 0 || *ls.get_ref() > block.span {
-                diags.push(story.error(ls.span(), crate::tr!("story-lead-span", lead = *ls.get_ref(), span = block.span))
+            if *ls.get_ref() == 0 || *ls.get_ref() > block.copy_columns() {
+                diags.push(story.error(ls.span(), crate::tr!("story-lead-span", lead = *ls.get_ref(), span = block.copy_columns()))
                     .hint(crate::tr!("story-lead-span-hint")));
             }
         }
@@ -1248,8 +1269,8 @@ fn validate_story(
             (None, Some(s)) => Some(s.span()),
             (None, None) => None,
         };
-        if let Some(at) = at.filter(|_| c == 0 || sp == 0 || c + sp - 1 > u64::from(block.span)) {
-            diags.push(story.error(at, crate::tr!("story-photo-columns", first = c, last = c + sp.max(1) - 1, span = block.span))
+        if let Some(at) = at.filter(|_| c == 0 || sp == 0 || c + sp - 1 > u64::from(block.copy_columns())) {
+            diags.push(story.error(at, crate::tr!("story-photo-columns", first = c, last = c + sp.max(1) - 1, span = block.copy_columns()))
                 .hint(crate::tr!("story-photo-columns-hint")));
         }
         if let Some(f) = &photo.focus {
@@ -1483,7 +1504,7 @@ fn validate_jumps(story: &Loaded<Story>, formats: &[&crate::input::grid::Format]
             None => diags.push(story.error(jump.span(), crate::tr!("jump-no-page", page = j.page))
                 .hint(crate::tr!("jump-no-page-hint"))),
         }
-        let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None, head_size: None, cutout: None, squeeze: None }, format);
+        let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None, head_size: None, cutout: None, squeeze: None, text_columns: None }, format);
         let before = diags.len();
         let path = ["jumps".to_string(), ji_index.to_string()];
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
@@ -1527,7 +1548,7 @@ fn check_overlaps(
             for jump in &s.value.jumps {
                 let j = jump.get_ref();
                 if let Some(ji) = pages.iter().position(|p| p.number == j.page) {
-                    let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None, head_size: None, cutout: None, squeeze: None }, formats[ji]);
+                    let lines = block_lines(&Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None, head_size: None, cutout: None, squeeze: None, text_columns: None }, formats[ji]);
                     rects.push((ji, (j.column, j.column + j.span, j.top, j.top + lines), s, jump.span()));
                 }
             }

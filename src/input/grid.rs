@@ -281,6 +281,23 @@ impl Format {
         span as f64 * self.column_pt + span.saturating_sub(1) as f64 * self.gutter_pt
     }
 
+    /// The columns of a block `span` grid columns wide set in `n` columns of its own (变栏):
+    /// (each column's width, the gutter between two), pt. Each column is as many whole
+    /// characters wide as `n` of them fit with at least the grid's gutter between (a line of
+    /// Han fills it exactly, as a grid column's does); the white left over goes to the gutters,
+    /// so the columns still fill the block edge to edge. `n` = `span` (or 0): the grid's own.
+    pub fn text_columns(&self, span: u32, n: u32) -> (f64, f64) {
+        let width = self.span_width(span);
+        if n == 0 || n >= span {
+            return (self.column_pt, self.gutter_pt);
+        }
+        let body = self.spec.body_size;
+        let chars = ((width - f64::from(n - 1) * self.gutter_pt) / f64::from(n) / body + 1e-6).floor().max(1.0);
+        let col = chars * body;
+        let gap = if n > 1 { (width - f64::from(n) * col) / f64::from(n - 1) } else { 0.0 };
+        (col, gap)
+    }
+
     /// Top of grid line `l` from the type area's top.
     pub fn line_y(&self, l: u32) -> f64 {
         l as f64 * self.pitch_pt

@@ -206,6 +206,10 @@ pub struct StoryData {
     /// across the gutter (跨版). For the checks' findings; not in the templates' data.
     #[serde(skip)]
     pub origin: (usize, usize),
+    /// Its copy's columns when it has its own (变栏, `text_columns`): each one's width and the
+    /// step from one's left edge to the next's, pt; `None`: the grid's. For the checks.
+    #[serde(skip)]
+    pub columns: Option<[f64; 2]>,
 }
 
 /// A galley piece at its place.
@@ -326,6 +330,9 @@ pub struct StoryFit {
     /// What the corner of an L-shaped block (`cutout`) cuts into: the story's head area, lead
     /// box or a photo (an error: the story in the corner would be drawn over it).
     pub cutout_clash: Option<CutoutClash>,
+    /// Characters a line of its copy holds: the format's `column_chars`, or its own columns'
+    /// with `text_columns` (变栏). Lines times this are the desk's count of characters.
+    pub chars_per_line: u32,
 }
 
 /// What a photo would be printed over ([`StoryFit::photo_over`]).
@@ -598,6 +605,7 @@ impl StoryData {
             head_clip: self.head_clip,
             cutout: self.cutout.map(|r| r.shifted(dx)),
             origin: self.origin,
+            columns: self.columns,
         }
     }
 }
@@ -838,7 +846,7 @@ impl<'a> Fitter<'a> {
         let lead = match pieces.lead {
             None => None,
             Some(i) => {
-                let cols = galley::lead_span_in(s, block.span);
+                let cols = galley::lead_span_in(s, block.copy_columns());
                 let item = if cols == lead_span(s, self.format) { Some(i) } else { pieces.leads.iter().find(|(sp, _)| *sp == cols).map(|p| p.1) }?;
                 Some((item, cols))
             }
@@ -927,6 +935,31 @@ struct Geom {
     rule_top: bool,
     /// First line of copy (under the head).
     body_top: u32,
+    /// Columns of the block's own (变栏, `text_columns`): each one's width and the gutter
+    /// between two, pt; `span` counts them. `None`: the grid's columns from `c0`.
+    text: Option<(f64, f64)>,
+}
+
+impl Geom {
+    /// A rectangle over columns `c`..`c + sp` of the block (its own with `text`), `n` lines from
+    /// line `l`.
+    fn rect(&self, format: &Format, c: u32, sp: u32, l: u32, n: u32) -> Rect {
+        match self.text {
+            None => grid_rect(format, self.c0 + c, sp, l, n),
+            Some((w, gap)) => {
+                let r = grid_rect(format, self.c0, 1, l, n);
+                Rect { x: r.x + f64::from(c) * (w + gap), w: f64::from(sp.max(1)) * w + f64::from(sp.max(1) - 1) * gap, ..r }
+            }
+        }
+    }
+
+    /// The middle of the gutter after column `c`, pt from the type area's left edge.
+    fn gutter_mid(&self, format: &Format, c: u32) -> f64 {
+        match self.text {
+            None => format.col_x(self.c0 + c) + format.column_pt + format.gutter_pt / 2.0,
+            Some((w, gap)) => format.col_x(self.c0) + f64::from(c + 1) * (w + gap) - gap / 2.0,
+        }
+    }
 }
 
 type Placement = (StoryData, Vec<(u32, StoryData)>, StoryFit);
@@ -1214,6 +1247,8 @@ struct Shape<'a> {
     /// block's copy columns) and first line; the copy in those columns ends above it.
     cutout: Option<(u32, u32)>,
     cutout_clash: Option<CutoutClash>,
+    /// Characters a line of copy holds ([`StoryFit::chars_per_line`]).
+    chars_per_line: u32,
 }
 
 impl<'a> Shape<'a> {
@@ -1241,8 +1276,11 @@ impl<'a> Shape<'a> {
         // column with it, the head takes the column top to foot and the copy runs beside it.
         // A photo above the head (题上图) takes the block's top lines and one under it; the
         // head stands under it (never vertical: the photo takes the first column's top).
+        // A block with columns of its own (变栏; never with a vertical head) counts them.
+        let text = b.text_columns.filter(|&n| n > 0 && n < b.span).map(|n| (n, format.text_columns(b.span, n)));
+        let whole = Geom { page: ctx.page_number, c0: b.column - 1, span: text.map_or(b.span, |t| t.0), top, bottom, rule_top, body_top: content_top, text: text.map(|t| t.1) };
         let above = if s.photos.iter().any(|p| p.is_above_head()) || (photo.2 && !s.photos.is_empty()) {
-            photo_boxes(ctx, s, pieces, (b.column - 1, b.span), photo, photo_info).iter().find(|p| p.above).map_or(0, |p| p.lines + 1)
+            photo_boxes(ctx, s, pieces, &whole, photo, photo_info).iter().find(|p| p.above).map_or(0, |p| p.lines + 1)
         } else {
             0
         };
@@ -1252,14 +1290,15 @@ impl<'a> Shape<'a> {
         let geom = |aside: bool| Geom {
             page: ctx.page_number,
             c0: b.column - 1 + u32::from(aside),
-            span: b.span - u32::from(aside),
+            span: text.filter(|_| !aside).map_or(b.span - u32::from(aside), |t| t.0),
             top,
             bottom,
             rule_top,
             body_top: head_top + head_lines,
+            text: text.filter(|_| !aside).map(|t| t.1),
         };
         let lead = lead.map(|(i, cols)| (i, cols, format.lines_for(ctx.measures[i].height) + 1));
-        let boxes = |g: &Geom| photo_boxes(ctx, s, pieces, (g.c0, g.span), photo, photo_info);
+        let boxes = |g: &Geom| photo_boxes(ctx, s, pieces, g, photo, photo_info);
         // The copy under a vertical head: the block's whole width, where no photo takes the
         // head's column.
         let under = (vertical && lead.is_none()).then(|| (geom(false), boxes(&geom(false)))).filter(|(_, ph)| ph.iter().all(|p| p.c > 0));
@@ -1287,7 +1326,8 @@ impl<'a> Shape<'a> {
                 None
             }
         });
-        Shape { block, blocks, vertical, under_vertical, content_top, head_top, bottom, head_lines, head_short, head_deep, head_used, lead, photos, cutout, cutout_clash }
+        let chars_per_line = text.map_or(format.spec.column_chars, |(_, (w, _))| (w / format.spec.body_size).round() as u32);
+        Shape { block, blocks, vertical, under_vertical, content_top, head_top, bottom, head_lines, head_short, head_deep, head_used, lead, photos, cutout, cutout_clash, chars_per_line }
     }
 
     fn last(&self) -> usize {
@@ -1502,6 +1542,7 @@ impl<'a> Shape<'a> {
             head_aligned: None,
             cutout_clash: self.cutout_clash,
             head_lines: if self.vertical { (0, 0) } else { (self.head_lines, self.head_used) },
+            chars_per_line: self.chars_per_line,
         }
     }
 
@@ -1513,13 +1554,13 @@ impl<'a> Shape<'a> {
         let main_foot = if last == 0 { result.bottom } else { main.bottom };
         let final_frames = self.frames(result.bottom);
         let data = StoryData {
-            block: self.block_rect(format, &Geom { c0: b.column - 1, span: b.span, ..main }),
+            block: self.block_rect(format, &Geom { c0: b.column - 1, span: b.span, text: None, ..main }),
             rule_top: main.rule_top,
             // The block's own first column (a vertical head's), not its copy's.
             rule_left: b.column > 1,
             head: self.head(ctx, pieces),
             lead: self.lead.map(|(i, cols, lines)| Placed {
-                rect: grid_rect(format, main.c0, cols, main.body_top, lines - 1),
+                rect: main.rect(format, 0, cols, main.body_top, lines - 1),
                 piece: PlacedPiece::Piece(ctx.galley.items[i].piece.clone()),
             }),
             photos: self.photo_data(ctx, story, main_foot),
@@ -1530,6 +1571,7 @@ impl<'a> Shape<'a> {
             head_clip: self.head_short.is_some(),
             cutout: self.cutout.map(|(rel, ct)| grid_rect(format, main.c0 + rel, main.span - rel, ct, self.bottom - ct)),
             origin: (0, 0),
+            columns: main.text.map(|(w, gap)| [w, w + gap]),
         };
         let jumps = (1..self.blocks.len())
             .map(|k| {
@@ -1552,6 +1594,7 @@ impl<'a> Shape<'a> {
                     head_clip: false,
                     cutout: None,
                     origin: (0, 0),
+                    columns: None,
                 };
                 (g.page, d)
             })
@@ -1571,7 +1614,7 @@ impl<'a> Shape<'a> {
         } else if self.vertical {
             grid_rect(format, self.block.column - 1, 1, self.content_top, self.bottom - self.content_top)
         } else {
-            grid_rect(format, main.c0, main.span, self.head_top, self.head_lines.saturating_sub(1))
+            main.rect(format, 0, main.span, self.head_top, self.head_lines.saturating_sub(1))
         };
         let mut piece = ctx.galley.items[pieces.head].piece.clone();
         let fold = format.trim_width_pt - format.side_pt;
@@ -1607,9 +1650,9 @@ impl<'a> Shape<'a> {
                     other => PlacedPiece::Piece(other.clone()),
                 };
                 if trial.leading == 0.0 {
-                    return Placed { rect: grid_rect(format, g.c0 + sl.col, 1, sl.top, sl.to - sl.from), piece };
+                    return Placed { rect: g.rect(format, sl.col, 1, sl.top, sl.to - sl.from), piece };
                 }
-                let r = grid_rect(format, g.c0 + sl.col, 1, sl.start, sl.to - sl.from);
+                let r = g.rect(format, sl.col, 1, sl.start, sl.to - sl.from);
                 let (y, h) = (r.y + f64::from(sl.top - sl.start) * pitch, f64::from(sl.to - sl.from) * pitch - (pitch - format.spec.body_size));
                 Placed { rect: Rect { y, h, ..r }, piece }
             })
@@ -1634,7 +1677,7 @@ impl<'a> Shape<'a> {
                     .and_then(|p| p.strip_prefix(ctx.root).ok())
                     .map(|p| format!("/{}", p.to_string_lossy().replace('\\', "/")))
                     .unwrap_or_default();
-                let rect = grid_rect(ctx.format, main.c0 + p.c, p.sp, first, lines);
+                let rect = main.rect(ctx.format, p.c, p.sp, first, lines);
                 PhotoData {
                     crop: crop(p.pixels, [rect.w, image_h], p.focus),
                     rect,
@@ -1655,7 +1698,7 @@ impl<'a> Shape<'a> {
         let next = self.blocks.get(k + 1)?;
         let (col, line) = final_frames.iter().rev().find(|iv| iv.block == k as u32).map_or((g.span - 1, g.bottom - 1), |iv| (iv.col, iv.bottom));
         Some(Placed {
-            rect: grid_rect(format, g.c0 + col, 1, line, 1),
+            rect: g.rect(format, col, 1, line, 1),
             piece: PlacedPiece::Piece(Piece::Jumpnote { note: format!("（下转第{}版）", next.page) }),
         })
     }
@@ -1675,7 +1718,7 @@ impl<'a> Shape<'a> {
             out.push(Rect { x, y: format.line_y(self.content_top), w: 0.0, h: format.line_y(foot.max(self.content_top) - self.content_top) - lead_gap });
         }
         for c in 0..g.span.saturating_sub(1) {
-            if g.c0 + c + 1 == format.columns {
+            if g.text.is_none() && g.c0 + c + 1 == format.columns {
                 continue;
             }
             let mut cuts: Vec<(u32, u32)> = Vec::new();
@@ -1692,7 +1735,7 @@ impl<'a> Shape<'a> {
                 }
             }
             cuts.sort();
-            let x = format.col_x(g.c0 + c) + format.column_pt + format.gutter_pt / 2.0;
+            let x = g.gutter_mid(format, c);
             // A stretch of gutter with no copy on either side (white over a photo its columns
             // leave too few lines to hold copy) gets no rule: a rule there stands alone.
             let copy_beside = |from: u32, to: u32| {
@@ -1787,11 +1830,11 @@ fn jump_blocks(ctx: &Ctx, s: &Story, pieces: &StoryPieces) -> Vec<Geom> {
         .enumerate()
         .map(|(k, jump)| {
             let j = jump.get_ref();
-            let jb = Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None, head_size: None, cutout: None, squeeze: None };
+            let jb = Block { column: j.column, span: j.span, top: j.top, height: j.height, head: None, head_size: None, cutout: None, squeeze: None, text_columns: None };
             let rule_top = j.top > (ctx.page_top)(j.page);
             let content_top = j.top + u32::from(rule_top);
             let jh = format.lines_for(ctx.measures[pieces.jumpheads[k]].height) + 1;
-            Geom { page: j.page, c0: j.column - 1, span: j.span, top: j.top, bottom: j.top + block_lines(&jb, format), rule_top, body_top: content_top + jh }
+            Geom { page: j.page, c0: j.column - 1, span: j.span, top: j.top, bottom: j.top + block_lines(&jb, format), rule_top, body_top: content_top + jh, text: None }
         })
         .collect()
 }
@@ -1800,8 +1843,8 @@ fn jump_blocks(ctx: &Ctx, s: &Story, pieces: &StoryPieces) -> Vec<Geom> {
 /// `height`), plus the caption, in whole grid lines; the first photo changed by `photo_delta`
 /// lines (copyfit), never below three; photos at the copy's foot sharing a column stacked, the
 /// first lowest ([`PhotoBox::stacked`]).
-fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32), (photo_delta, first_span, raised): (i32, Option<u32>, bool), photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Vec<PhotoBox> {
-    let format = ctx.format;
+fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, g: &Geom, (photo_delta, first_span, raised): (i32, Option<u32>, bool), photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Vec<PhotoBox> {
+    let (format, span) = (ctx.format, g.span);
     let lead_gap = format.pitch_pt - format.spec.body_size;
     let mut boxes = s
         .photos
@@ -1814,10 +1857,10 @@ fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32
             if let (0, None, Some(want), false) = (i, &p.span, first_span, p.is_across_block() || above) {
                 sp = want.clamp(1, span.saturating_sub(c).max(1));
             }
-            let w = format.cols_width(c0 + c, sp);
+            let w = g.rect(format, c, sp, 0, 1).w;
             // The caption as set at the photo's width (a photo folio sizes has it at every
             // width it may take; a width not set falls back to its own).
-            let own = galley::photo_place_in(p, i, galley::own_span(s, format)).1;
+            let own = galley::photo_place_in(p, i, galley::copy_columns(s, format)).1;
             let cap = if sp == own { None } else { pieces.caption_spans.get(i).and_then(|o| o.iter().find(|(w, _)| *w == sp)).map(|o| o.1) };
             let cap_h = ctx.measures[cap.unwrap_or(pieces.captions[i])].height;
             let info = photo_info(i);
@@ -1836,7 +1879,7 @@ fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, (c0, span): (u32, u32
             // box (cropped, never stretched), so it prints at the lesser of the two ratios.
             let underresolved = i == 0 && (photo_delta > 0 || first_span.is_some()) && p.height.is_none() && info.is_some_and(|inf| {
                 let ppi = |w: f64, h: f64| 72.0 * (f64::from(inf.width) / w.max(1.0)).min(f64::from(inf.height) / h.max(1.0));
-                let default_w = format.cols_width(c0 + c, galley::photo_place_in(p, i, span).1);
+                let default_w = g.rect(format, c, galley::photo_place_in(p, i, span).1, 0, 1).w;
                 ppi(w, image_h) < ctx.warn_ppi && ppi(w, image_h) < 72.0 * f64::from(inf.width) / default_w.max(1.0) - 0.5
             });
             let min_lines = format.lines_for(format.pitch_pt + CAPTION_GAP_PT + cap_h);

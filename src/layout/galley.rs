@@ -306,9 +306,27 @@ pub fn head_tier(story: &Story, format: &Format, span: u32) -> usize {
     format.block_tier(span, story.block.as_ref().and_then(|b| b.get_ref().head_size))
 }
 
-/// Default lead box span: about half the story, at least one column.
+/// The columns a story's copy is set in: its block's `text_columns` (变栏), else its span (the
+/// page's columns for a story folio places).
+pub fn copy_columns(story: &Story, format: &Format) -> u32 {
+    story.block.as_ref().map_or(format.columns, |b| b.get_ref().copy_columns())
+}
+
+/// The width of columns `c`..`c + sp` of a story's copy columns ([`copy_columns`]), pt: of its
+/// own columns in a block with `text_columns` (变栏), else of the grid's from its block's first.
+pub fn copy_width(story: &Story, format: &Format, c: u32, sp: u32) -> f64 {
+    match story.block.as_ref().map(|b| b.get_ref()) {
+        Some(b) if b.text_columns.is_some_and(|n| n < b.span) => {
+            let (w, gap) = format.text_columns(b.span, b.copy_columns());
+            f64::from(sp.max(1)) * w + f64::from(sp.max(1) - 1) * gap
+        }
+        b => format.cols_width(b.map_or(0, |b| b.column - 1) + c, sp),
+    }
+}
+
+/// Default lead box span: about half the story's copy columns, at least one.
 pub fn lead_span(story: &Story, format: &Format) -> u32 {
-    lead_span_in(story, own_span(story, format))
+    lead_span_in(story, copy_columns(story, format))
 }
 
 /// The lead box's span in a block `span` columns wide: the story's `lead.span`, else about
@@ -405,7 +423,6 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
     let house_breaks = |t: &str| crate::input::phrases::breaks_with(t, house);
     for (pi, page) in edition.stories.iter().enumerate() {
         let format = edition.page_format(formats, pi);
-        let col = format.column_pt;
         let mut on_page = Vec::new();
         let number = edition.file.value.pages[pi].number;
         for story in page {
@@ -450,7 +467,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             if let Some(lead) = &s.lead {
                 pieces.lead = Some(g.items.len());
                 g.items.push(GalleyItem {
-                    width: format.cols_width(c0, lead_span(s, format)),
+                    width: copy_width(s, format, 0, lead_span(s, format)),
                     piece: Piece::Lead { lead: LeadText { title: lead.title.clone(), paras: paragraphs(&lead.text).iter().map(|p| body_runs(p)).collect() } },
                 });
             }
@@ -505,7 +522,9 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                     }
                 }
             }
-            // Body paragraphs, with the dateline before the first and the attribution after the last.
+            // Body paragraphs, with the dateline before the first and the attribution after the last,
+            // at the width of the story's columns (its own with `text_columns`: 变栏).
+            let col = copy_width(s, format, 0, 1);
             let mut flow: Vec<Piece> = Vec::new();
             let para = |t: String| Piece::Para { runs: body_runs(&t), tracking: 0.0, runt: true };
             flow.extend(s.body.as_deref().map(paragraphs).unwrap_or_default().into_iter().map(para));
@@ -580,10 +599,10 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 g.items.push(GalleyItem { width: col, piece });
             }
             for (i, photo) in s.photos.iter().enumerate() {
-                let (c, sp) = photo_place_in(photo, i, span);
+                let (c, sp) = photo_place_in(photo, i, copy_columns(s, format));
                 let piece = Piece::Caption { caption: Caption { caption: typed_spaces(&photo.caption), credit: photo.credit.clone() } };
                 pieces.captions.push(g.items.len());
-                g.items.push(GalleyItem { width: format.cols_width(c0 + c, sp), piece: piece.clone() });
+                g.items.push(GalleyItem { width: copy_width(s, format, c, sp), piece: piece.clone() });
                 // A photo folio sizes: its caption at every width (the search may try any).
                 let mut others = Vec::new();
                 if spans == Spans::All && photo.span.is_none() {

@@ -364,7 +364,7 @@ impl Area {
     /// A block `span` columns wide and `lines` deep at the area's first column, below its top
     /// (under the rule a block there starts with): where a story is tried to see what it needs.
     fn block(&self, span: u32, lines: u32) -> Block {
-        Block { column: self.column, span, top: self.top + 1, height: Length::Lines(lines), head: None, head_size: None, cutout: None, squeeze: None }
+        Block { column: self.column, span, top: self.top + 1, height: Length::Lines(lines), head: None, head_size: None, cutout: None, squeeze: None, text_columns: None }
     }
 }
 
@@ -1123,6 +1123,7 @@ impl<'a> Search<'a> {
             head_size: self.head_size(i, w),
             cutout: cutout.map(|(span, height)| Cutout { span, height }),
             squeeze: None,
+            text_columns: None,
         }
     }
 
@@ -2241,7 +2242,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
 /// placement chose.
 fn apply_block(edition: &mut Edition, pi: usize, b: &Placed) {
     let story = &mut edition.stories[pi][b.story].value;
-    story.block = Some(Spanned::new(0..0, Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, head_size: b.head_size, cutout: b.cutout.map(|(span, height)| Cutout { span, height }), squeeze: b.squeeze }));
+    story.block = Some(Spanned::new(0..0, Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, head_size: b.head_size, cutout: b.cutout.map(|(span, height)| Cutout { span, height }), squeeze: b.squeeze, text_columns: None }));
     if let (Some(lines), Some(photo)) = (b.photo_lines, story.photos.first_mut()) {
         photo.height = Some(Spanned::new(0..0, lines));
     }
@@ -2552,7 +2553,7 @@ fn free_area(edition: &Edition, formats: &Formats, pi: usize, page_top: u32) -> 
                 }
             }
             for jump in story.value.jumps.iter().map(|j| j.get_ref()).filter(|j| j.page == number) {
-                let jb = Block { column: jump.column, span: jump.span, top: jump.top, height: jump.height, head: None, head_size: None, cutout: None, squeeze: None };
+                let jb = Block { column: jump.column, span: jump.span, top: jump.top, height: jump.height, head: None, head_size: None, cutout: None, squeeze: None, text_columns: None };
                 take(jump.column, jump.span, jump.top, block_lines(&jb, format));
             }
         }

@@ -256,7 +256,7 @@ fn story_views(report: &Report, pi: usize, root: Option<&Path>) -> Vec<StoryView
             let fit = fit_of(si);
             let (lines, overset, underset, capacity) = fit.map_or((0, 0, 0, 0), |f| (f.lines, f.overset, f.underset, f.capacity));
             // The desk's count (栏宽 × 行数), as `folio check` gives it.
-            let per_line = page.format.spec.column_chars;
+            let per_line = fit.map_or(page.format.spec.column_chars, |f| f.chars_per_line);
             let (chars, holds) = ((lines * per_line) as usize, (capacity * per_line) as usize);
             let is_auto = auto.contains(&si);
             let line = if is_auto {
