@@ -157,6 +157,7 @@ fn the_search_tiles_a_page_with_every_story_fitting() {
                 head_size: b.head_size,
                 cutout: b.cutout.map(|(span, height)| folio::input::content::Cutout { span, height }),
                 squeeze: b.squeeze,
+                text_columns: None,
             };
             // At the photo height the search chose (its first photo grown or shrunk).
             let plain = fitter.fit(b.story, &block).unwrap();
@@ -217,7 +218,7 @@ fn the_search_keeps_its_heads_off_a_hand_placed_head_beside_its_area() {
                 .blocks
                 .iter()
                 .map(|b| {
-                    let block = Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, head_size: b.head_size, cutout: b.cutout.map(|(span, height)| folio::input::content::Cutout { span, height }), squeeze: b.squeeze };
+                    let block = Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, head_size: b.head_size, cutout: b.cutout.map(|(span, height)| folio::input::content::Cutout { span, height }), squeeze: b.squeeze, text_columns: None };
                     let setting = if b.raised { folio::layout::compose::HeadSetting::Raised } else { folio::layout::compose::HeadSetting::AsFiled };
                     let fit = fitter.fit_as(b.story, &block, (0, None), setting).unwrap();
                     let from = b.top + u32::from(b.top > page_top) + fit.head_from;
