@@ -148,6 +148,23 @@ fn overlapping_blocks_and_grid_overflow() {
     run.assert_stderr_has(&["overlaps the block of", "hint:"]);
 }
 
+/// 变栏 (`text_columns`) is checked at its key: more columns than the block spans, or none, and
+/// with an L-shaped corner (whose columns are the grid's), each an error naming the file, the
+/// line and the fix; nothing is written.
+#[test]
+fn columns_of_a_block_s_own_are_checked() {
+    const LEAD: &str = "content/jiangxi-special/stories/jiujiang-lead.toml";
+    for (add, says) in [("text_columns = 7\n", "so its copy may be set in 1–6"), ("text_columns = 0\n", "so its copy may be set in 1–6"), ("text_columns = 4\ncutout = { span = 2, height = 30 }\n", "cannot go with `cutout`")] {
+        let p = sample_as_first_made_up();
+        p.edit(LEAD, |t| t.replacen("height = 55\n", &format!("height = 55\n{add}"), 1));
+        let line = line_of(&p, LEAD, "text_columns =");
+        let run = build(&p);
+        run.assert_code(1);
+        run.assert_stderr_has(&[&format!("stories/jiujiang-lead.toml:{line}:"), says, "hint:", "text_columns"]);
+        assert!(!p.out().join("jiangxi-special.pdf").exists(), "nothing written");
+    }
+}
+
 /// An L-shaped block (`cutout`) is checked like a block: a corner as wide or as deep as the
 /// block, one that cuts into the head, and a block in the L's own part (not its corner) are
 /// errors at the key with the fix; a block in the corner is not an overlap.
