@@ -1018,7 +1018,6 @@ fn number_len(s: &[char]) -> usize {
 
 /// Cut a paragraph's runs at the line boundaries typst chose.
 pub fn split_runs(runs: &[Run], lines: &[String]) -> Result<Vec<Vec<Run>>, String> {
-    if std::env::var("XS").is_ok() && runs.iter().any(|r| r.style == "attribution") { eprintln!("XS runs {runs:?}\nXS lines {lines:?}"); }
     // The paragraph as (char, run index) pairs.
     let chars: Vec<(char, usize)> = runs.iter().enumerate().flat_map(|(i, r)| r.text.chars().map(move |c| (c, i))).collect();
     let mut cursor = 0;
