@@ -532,6 +532,46 @@ fn an_english_quotation_is_not_closed_up_and_no_line_starts_with_a_space() {
     assert!(spaces >= 5, "word spaces read: {spaces}");
 }
 
+/// A poem (TEST DATA written for this test) in a story with `verse = true`, as a 副刊 page sets
+/// one, in a one-column tabloid block. Until session 39 its lines ran together into one
+/// justified paragraph. Read back from the PDF: each line of the poem that fits the column
+/// (ten characters) is a printed line of its own starting at the column's edge, the line too
+/// long for it wraps onto a second line two characters in, the stanzas stand a blank line
+/// apart, every character is printed once, and `folio check` finds no loose line.
+#[test]
+fn a_poem_keeps_its_lines_and_stanzas() {
+    let poem = ["江水向东流去", "带走了冬天最后的一片雪", "岸边的柳树", "", "我站在渡口", "看一只白鹭掠过水面飞向远处的青山", "春天来了"];
+    let p = TestProject::sample();
+    let dir = p.edition("poem");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
+    std::fs::write(dir.join("stories/a.toml"), format!("# TEST DATA\nheadline = \"春日江边\"\nverse = true\nbody = \"\"\"\n{}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 1\ntop = 0\nheight = 40\n", poem.join("\n"))).unwrap();
+    p.folio(&["build", "content/poem"]).assert_code(0);
+    let pdf = p.out().join("poem.pdf");
+    let (lines, left) = first_column_lines(&p, "poem", &pdf);
+    let text = |l: &[typeset::Char]| l.iter().map(|c| c.c).filter(|c| !c.is_whitespace()).collect::<String>();
+    let printed: Vec<String> = lines.iter().map(|l| text(l)).collect();
+    let size = TABLOID.size;
+    let at = |l: &[typeset::Char]| (l.iter().find(|c| !c.c.is_whitespace()).map_or(left, |c| c.x0) - left) / size;
+    // Lines of the poem that fit: one printed line each, flush left.
+    for line in poem.iter().filter(|l| !l.is_empty() && l.chars().count() <= 10) {
+        let k = printed.iter().position(|t| t == line).unwrap_or_else(|| panic!("「{line}」 is not a line of its own: {printed:?}"));
+        assert!(at(&lines[k]) < 0.2, "「{line}」 starts {:.2} em in", at(&lines[k]));
+    }
+    // The long lines: wrapped, the rest two characters in.
+    for line in poem.iter().filter(|l| l.chars().count() > 10) {
+        let k = printed.iter().position(|t| line.starts_with(t.as_str()) && t.chars().count() >= 5).unwrap_or_else(|| panic!("「{line}」 not found: {printed:?}"));
+        assert_eq!(format!("{}{}", printed[k], printed[k + 1]), *line, "{printed:?}");
+        assert!(at(&lines[k]) < 0.2 && (at(&lines[k + 1]) - 2.0).abs() < 0.2, "「{line}」 wraps {:.2} em in", at(&lines[k + 1]));
+    }
+    // The stanzas a blank line apart: two pitches between their lines, one elsewhere.
+    let y = |t: &str| lines[printed.iter().position(|p| p == t).unwrap()][0].y;
+    let pitch = y("岸边的柳树") - y(printed[printed.iter().position(|p| p == "岸边的柳树").unwrap() - 1].as_str());
+    assert!(((y("我站在渡口") - y("岸边的柳树")) / pitch - 2.0).abs() < 0.05, "stanza gap {:.2} pitches", (y("我站在渡口") - y("岸边的柳树")) / pitch);
+    assert_eq!(printed.concat(), poem.concat());
+    assert!(findings(&p, "poem", "loose-line").is_empty(), "{:#?}", findings(&p, "poem", "loose-line"));
+}
+
 /// The English copy of the test above (TEST DATA) in a block of two tabloid columns set as one
 /// (变栏, `text_columns = 1`: a column of 21 characters), as the `loose-line` hint now offers:
 /// read back from the PDF, its lines run the block's whole width, no space between words is

@@ -375,6 +375,12 @@ pub struct Story {
     /// copy runs on under it.
     #[serde(default)]
     pub vertical: bool,
+    /// Set the body (and the sections' bodies) as verse (诗歌, as a 副刊 page sets a poem): each
+    /// line of the copy a line of its own, ragged right and not indented, a line too long for
+    /// its column wrapping under itself two characters in; a blank line between stanzas a
+    /// blank line in print.
+    #[serde(default)]
+    pub verse: bool,
     /// Where the story sits on the page grid; absent, folio places the story itself (自动组版,
     /// see [`crate::layout::place`]) before it is laid out.
     #[serde(default)]

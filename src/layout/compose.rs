@@ -242,6 +242,8 @@ pub enum PlacedPiece {
         /// Leading in pt between the lines: the grid's, or the story's own (copyfit), whose
         /// lines step by body size + leading from the slice's top.
         leading: f64,
+        /// Lines of verse: ragged right, wrapped lines two characters in.
+        verse: bool,
     },
     /// Any other piece, as measured in the galley.
     Piece(Piece),
@@ -1639,13 +1641,14 @@ impl<'a> Shape<'a> {
             .map(|sl| {
                 let gi = trial.flow[sl.unit];
                 let piece = match &galley.items[gi].piece {
-                    Piece::Para { tracking, .. } => PlacedPiece::Lines {
+                    Piece::Para { tracking, verse, .. } => PlacedPiece::Lines {
                         kind: "para",
                         lines: measures[gi].lines[sl.from as usize..sl.to as usize].to_vec(),
                         first: sl.from == 0,
                         last: sl.to as usize == measures[gi].lines.len(),
                         tracking: *tracking,
                         leading: pitch - format.spec.body_size,
+                        verse: *verse,
                     },
                     other => PlacedPiece::Piece(other.clone()),
                 };

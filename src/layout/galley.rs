@@ -115,6 +115,9 @@ pub enum Piece {
         /// Whether its final word alone on its last line would be a runt the line breaker
         /// keeps away ([`ends_in_runt`]).
         runt: bool,
+        /// A line of verse (a story's `verse`): ragged right, not indented, wrapping under
+        /// itself; one of nothing but U+3000 is the blank line between two stanzas.
+        verse: bool,
     },
     /// A story head.
     Head {
@@ -324,6 +327,25 @@ pub fn copy_width(story: &Story, format: &Format, c: u32, sp: u32) -> f64 {
     }
 }
 
+/// Copy set as verse (a story's `verse`): each non-blank line a paragraph of its own (typed
+/// spaces and indents dropped as in prose), and one blank line (U+3000, which prints nothing)
+/// wherever blank lines part two stanzas.
+fn verse(text: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut gap = false;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            gap = !out.is_empty();
+            continue;
+        }
+        if std::mem::take(&mut gap) {
+            out.push(Piece::Para { runs: vec![Run { style: "body", text: "\u{3000}".to_string() }], tracking: 0.0, runt: false, verse: true });
+        }
+        out.push(Piece::Para { runs: body_runs(line), tracking: 0.0, runt: true, verse: true });
+    }
+    out
+}
+
 /// Default lead box span: about half the story's copy columns, at least one.
 pub fn lead_span(story: &Story, format: &Format) -> u32 {
     lead_span_in(story, copy_columns(story, format))
@@ -526,8 +548,10 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             // at the width of the story's columns (its own with `text_columns`: 变栏).
             let col = copy_width(s, format, 0, 1);
             let mut flow: Vec<Piece> = Vec::new();
-            let para = |t: String| Piece::Para { runs: body_runs(&t), tracking: 0.0, runt: true };
-            flow.extend(s.body.as_deref().map(paragraphs).unwrap_or_default().into_iter().map(para));
+            let para = |t: String| Piece::Para { runs: body_runs(&t), tracking: 0.0, runt: true, verse: false };
+            // Verse: a paragraph a line, a blank line between stanzas.
+            let copy = |t: &str| if s.verse { verse(t) } else { paragraphs(t).into_iter().map(para).collect() };
+            flow.extend(s.body.as_deref().map(copy).unwrap_or_default());
             for sec in &s.sections {
                 flow.push(Piece::Subhead {
                     subhead: Subhead {
@@ -537,7 +561,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                         subhead_breaks: sec.subhead.as_deref().map(house_breaks).unwrap_or_default(),
                     },
                 });
-                flow.extend(paragraphs(&sec.body).into_iter().map(para));
+                flow.extend(copy(&sec.body));
             }
             speaker_labels(&mut flow);
             if let Some(dl) = &s.dateline {
@@ -551,7 +575,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             if let Some(at) = &s.attribution {
                 match flow.iter_mut().rev().find(|p| matches!(p, Piece::Para { .. })) {
                     Some(Piece::Para { runs, .. }) => runs.push(Run { style: "attribution", text: format!("（{at}）") }),
-                    _ => flow.push(Piece::Para { runs: vec![Run { style: "attribution", text: format!("（{at}）") }], tracking: 0.0, runt: true }),
+                    _ => flow.push(Piece::Para { runs: vec![Run { style: "attribution", text: format!("（{at}）") }], tracking: 0.0, runt: true, verse: false }),
                 }
             }
             for piece in &mut flow {
@@ -568,7 +592,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                     for piece in &flow {
                         ids.push(g.items.len());
                         let piece = match piece {
-                            Piece::Para { runs, runt, .. } => Piece::Para { runs: runs.clone(), tracking: t, runt: *runt },
+                            Piece::Para { runs, runt, verse, .. } => Piece::Para { runs: runs.clone(), tracking: t, runt: *runt, verse: *verse },
                             other => other.clone(),
                         };
                         g.items.push(GalleyItem { width: col, piece });
@@ -583,10 +607,10 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             let squeezes = !s.auto_fit();
             let mut tight = Vec::new();
             for (pos, piece) in flow.iter().enumerate() {
-                if let Piece::Para { runs, runt, .. } = piece {
+                if let Piece::Para { runs, runt, verse: false, .. } = piece {
                     let chars: usize = runs.iter().map(|r| r.text.chars().count()).sum();
                     if squeezes && chars >= 2 * format.spec.column_chars as usize {
-                        tight.push((pos, Piece::Para { runs: runs.clone(), tracking: SQUEEZE_TRACKING, runt: *runt }));
+                        tight.push((pos, Piece::Para { runs: runs.clone(), tracking: SQUEEZE_TRACKING, runt: *runt, verse: false }));
                     }
                 }
             }
@@ -1222,7 +1246,7 @@ mod tests {
         assert_eq!(label_len("记者:今年"), None);
         assert_eq!(label_len("市体育局有关负责人表示：今年"), None);
         // Only an interview's labels become `label` runs.
-        let para = |t: &str| Piece::Para { runs: body_runs(t), tracking: 0.0, runt: true };
+        let para = |t: &str| Piece::Para { runs: body_runs(t), tracking: 0.0, runt: true, verse: false };
         let labels = |flow: &[Piece]| -> Vec<String> {
             flow.iter().filter_map(|p| match p { Piece::Para { runs, .. } => runs.iter().find(|r| r.style == "label").map(|r| r.text.clone()), _ => None }).collect()
         };
