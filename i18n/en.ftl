@@ -1221,6 +1221,7 @@ help-import-arg-page = Add the stories to this page's list in edition.toml
 help-import-arg-photo = A photo for the next caption that has none (in the order of the inputs; repeatable); it is copied into the edition's photos/ folder. A .docx's own images come first
 help-import-arg-force = Overwrite story and photo files that exist
 help-import-arg-dry-run = Print what would be written and guessed, and write nothing
+help-import-arg-verse = The copy is verse (a poem for a 副刊 page): its body keeps every line, a blank line parts two stanzas, and the stories are set as verse (`verse = true`)
 
 help-schema-about = Print the JSON Schema of edition.toml, of a story file or of layouts/formats.toml (for TOML editors), or write all three into a folder
 help-schema-examples =

@@ -1134,6 +1134,7 @@ help-import-arg-page = 把稿件加进 edition.toml 中这一版的列表
 help-import-arg-photo = 给下一个还没有图片的图片说明配的图片（按来稿的顺序；可重复）；图片复制到本期的 photos/ 目录。.docx 自带的图片优先
 help-import-arg-force = 覆盖已有的稿件文件和图片文件
 help-import-arg-dry-run = 只打印将要写出的内容和推测结果，不写出任何文件
+help-import-arg-verse = 稿件是诗歌（副刊的诗作）：正文每行照原样保留，空行分开诗节，稿件按诗歌排（`verse = true`）
 
 help-schema-about = 打印 edition.toml、稿件文件或 layouts/formats.toml 的 JSON Schema（供 TOML 编辑器使用），或把三者都写进一个目录
 help-schema-examples =

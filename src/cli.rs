@@ -181,6 +181,10 @@ pub struct ImportArgs {
     /// Print what would be written and guessed, and write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// The copy is verse (a poem for a 副刊 page): its body keeps every line, a blank line
+    /// parts two stanzas, and the stories are set as verse (`verse = true`).
+    #[arg(long)]
+    pub verse: bool,
 }
 
 /// `folio proof`.

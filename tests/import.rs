@@ -588,6 +588,34 @@ fn html_in_exported_copy_imports_as_what_it_stands_for() {
     assert!(run.stderr().contains("holds no text") && run.stderr().matches("empty.txt").count() == 1, "{}", run.stderr());
 }
 
+/// A poem for a 副刊 page (TEST DATA written for this test: its title, its poet, two stanzas
+/// with a line too long for a column) imported with `--verse`: the story file has the title as
+/// headline, the poet as byline, `verse = true` and every line of the poem as written, the
+/// stanzas a blank line apart. Without the flag its short lines are taken for heads and
+/// subheads (the title a kicker, the poet the headline, the first line a deck). Built in a block of one column, every line of
+/// the poem that fits it is a line of the page's text.
+#[test]
+fn a_poem_imports_as_verse_with_its_lines() {
+    let p = TestProject::sample();
+    let edition = blank_edition_in(&p, "fukan", "tabloid");
+    let stanzas = ["江水向东流去\n带走了冬天最后的一片雪\n岸边的柳树", "我站在渡口\n看一只白鹭掠过水面飞向远处的青山\n春天来了"];
+    let input = format!("春日江边\n\n李华\n\n{}\n\n{}\n", stanzas[0], stanzas[1]);
+    let report = import_text(&p, &edition, "poem", &input, &["--verse"]);
+    let story = imported(&edition, "poem");
+    assert_eq!((field(&story, "headline").as_deref(), field(&story, "byline").as_deref()), (Some("春日江边"), Some("李华")), "{report}");
+    assert_eq!(story.get("verse").and_then(Value::as_bool), Some(true), "{story:#}");
+    assert_eq!(story.get("body").and_then(Value::as_str), Some(format!("{}\n\n{}\n", stanzas[0], stanzas[1]).as_str()), "{story:#}");
+    // (A poem alone is far short of a page folio places: the desk gives it a block.)
+    let file = edition.join("stories/poem.toml");
+    std::fs::write(&file, std::fs::read_to_string(&file).unwrap() + "\n[block]\ncolumn = 1\nspan = 1\ntop = 0\nheight = 30\n").unwrap();
+    p.folio(&["build", "content/fukan"]).assert_code(0);
+    let text = common::poppler("pdftotext", &[p.out().join("fukan.pdf").to_str().unwrap(), "-"]);
+    let printed: Vec<&str> = text.lines().map(str::trim).collect();
+    for line in stanzas.iter().flat_map(|s| s.lines()).filter(|l| l.chars().count() <= 10) {
+        assert!(printed.contains(&line), "「{line}」 is not a line of the page: {printed:?}");
+    }
+}
+
 /// A manuscript that labels its parts (稿签, as newsroom systems export copy: TEST DATA written
 /// for the test) imports by its labels, each label removed: 引题, 标题, 副题, the 作者 and
 /// 通讯员 lines one byline, the 正文 label's line the first paragraph (its 本报讯 the dateline),

@@ -7,7 +7,7 @@ use crate::input::import::plan::{Request, plan, write};
 
 /// Import the files.
 pub fn run(args: &ImportArgs) -> i32 {
-    let req = Request { files: &args.files, edition: &args.into, page: args.page, photos: &args.photo, force: args.force };
+    let req = Request { files: &args.files, edition: &args.into, page: args.page, photos: &args.photo, force: args.force, verse: args.verse };
     let plan = match plan(&req) {
         Ok(p) => p,
         Err(d) => {

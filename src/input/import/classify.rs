@@ -227,8 +227,8 @@ fn join(cur: &mut String, next: &str) {
     cur.push_str(next);
 }
 
-/// Classify all lines.
-pub fn classify(lines: &[Line]) -> Imported {
+/// Classify all lines (`verse`: the body's lines kept, a blank line parting stanzas).
+pub fn classify(lines: &[Line], verse: bool) -> Imported {
     let marked = lines.iter().skip(1).any(|l| l.after_blank || l.indented);
     let mut stories = Vec::new();
     let mut guesses = Vec::new();
@@ -237,7 +237,7 @@ pub fn classify(lines: &[Line]) -> Imported {
         if !stories.is_empty() {
             guesses.push(Guess { line: lines[i].no, role: Role::NewStory, text: lines[i].text.clone() });
         }
-        let (story, next) = Classifier { lines, marked, guesses: &mut guesses }.story(i);
+        let (story, next) = Classifier { lines, marked, verse, guesses: &mut guesses }.story(i);
         stories.push(story);
         i = next.max(i + 1);
     }
@@ -249,6 +249,8 @@ pub fn classify(lines: &[Line]) -> Imported {
 struct Classifier<'a, 'g> {
     lines: &'a [Line],
     marked: bool,
+    /// Verse: every line of the body kept, a blank line parting stanzas; no subheads.
+    verse: bool,
     guesses: &'g mut Vec<Guess>,
 }
 
@@ -265,7 +267,7 @@ impl Classifier<'_, '_> {
     /// One story from line `start`; gives it and the index of the line after it.
     fn story(&mut self, start: usize) -> (Story, usize) {
         let lines = self.lines;
-        let mut story = Story { first_line: lines[start].no, ..Story::default() };
+        let mut story = Story { first_line: lines[start].no, verse: self.verse, ..Story::default() };
         let mut i = start;
         // A page banner over the story's heads.
         if is_banner(&lines[i].text) && lines.get(i + 1).is_some_and(|n| !n.after_break && headish(&n.text, HEAD_MAX) && !is_byline(&n.text)) {
@@ -285,6 +287,8 @@ impl Classifier<'_, '_> {
                 || BYLINE_PREFIXES.iter().any(|p| l.text.strip_prefix(p).is_some_and(|r| r.starts_with(['：', ':'])))
                 || !(l.mark != Mark::None && l.text.chars().count() <= 2 * HEAD_MAX || headish(&l.text, HEAD_MAX))
                 || (!heads.is_empty() && heads.iter().any(|h| h.mark != Mark::None) && l.mark == Mark::None)
+                // (A poem's title is one line; the short lines under it are the poem's.)
+                || (self.verse && !heads.is_empty() && l.mark == Mark::None)
             {
                 break;
             }
@@ -293,7 +297,9 @@ impl Classifier<'_, '_> {
         }
         self.heads(&mut story, &heads);
         // Byline.
-        if !by_labels && i < lines.len() && !heads.is_empty() && is_byline(&lines[i].text) && !lines[i].after_break {
+        // (A poem's author under its title: a name alone, 2–4 Han characters, as 李华.)
+        let poet = |t: &str| self.verse && (2..=4).contains(&t.chars().count()) && t.chars().all(is_han);
+        if !by_labels && i < lines.len() && !heads.is_empty() && (is_byline(&lines[i].text) || poet(&lines[i].text)) && !lines[i].after_break {
             story.byline = Some(lines[i].text.clone());
             self.guess(lines[i].no, Role::Byline, &lines[i].text);
             i += 1;
@@ -342,6 +348,22 @@ impl Classifier<'_, '_> {
             if (l.mark == Mark::Title || l.after_break) && i > start {
                 end = i;
                 break;
+            }
+            // Verse: each line kept, a stanza to a paragraph (lines parted by `\n`).
+            if self.verse {
+                match para.as_mut() {
+                    Some(p) if !l.after_blank => {
+                        p.push('\n');
+                        p.push_str(&l.text);
+                    }
+                    _ => {
+                        if let Some(p) = para.replace(l.text.clone()) {
+                            paragraphs.push(p);
+                        }
+                    }
+                }
+                i += 1;
+                continue;
             }
             // A labelled caption, kicker or headline is never the rest of a paragraph.
             let label = labelled(&l.text, CAPTION_LABELS).is_some_and(|r| !r.1.is_empty()) || starts_story(&l.text);
@@ -623,12 +645,12 @@ mod tests {
         assert_eq!(label_of("副标题: 五人破纪录"), Some((Label::Deck, "副标题", "五人破纪录")));
         assert_eq!(label_of("主题公园开园"), None);
         // An interview's first question is not a byline: the story's heads are guessed.
-        let out = classify(&lines("市运会落幕\n\n记者：这次比赛有什么特点？\n\n今年参赛人数最多。\n", false));
+        let out = classify(&lines("市运会落幕\n\n记者：这次比赛有什么特点？\n\n今年参赛人数最多。\n", false), false);
         let s = &out.stories[0];
         assert_eq!((s.headline.as_str(), s.byline.as_deref()), ("市运会落幕", None));
         assert_eq!(s.paragraphs[0], "记者：这次比赛有什么特点？");
         // Labels in any order; a second 标题 starts the next story.
-        let out = classify(&lines("作者：张三\n标题：一\n正文：第一段。\n标题：二\n第二段。\n", false));
+        let out = classify(&lines("作者：张三\n标题：一\n正文：第一段。\n标题：二\n第二段。\n", false), false);
         assert_eq!(out.stories.len(), 2);
         assert_eq!((out.stories[0].headline.as_str(), out.stories[0].byline.as_deref()), ("一", Some("张三")));
         assert_eq!((out.stories[1].headline.as_str(), out.stories[1].paragraphs[0].as_str()), ("二", "第二段。"));
@@ -637,7 +659,7 @@ mod tests {
     #[test]
     fn a_small_story() {
         let text = "引题比主题更长的一行字\n\n主题\n\n本报记者 张三\n\n本报讯 第一段，被分\n\n栏打断。\n\n小标题\n\n第二段。\n\n图片说明 李四摄\n\n第三段。（王五）\n\n第二篇\n\n正文。\n";
-        let out = classify(&lines(text, false));
+        let out = classify(&lines(text, false), false);
         assert_eq!(out.stories.len(), 2);
         let s = &out.stories[0];
         assert_eq!((s.kicker.as_deref(), s.headline.as_str(), s.byline.as_deref()), (Some("引题比主题更长的一行字"), "主题", Some("本报记者 张三")));

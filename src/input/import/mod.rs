@@ -317,6 +317,8 @@ pub struct Story {
     pub sections: Vec<Section>,
     /// Photo captions.
     pub captions: Vec<Caption>,
+    /// Set as verse (`verse = true`): each paragraph a stanza, its lines parted by `\n`.
+    pub verse: bool,
 }
 
 /// What one input gave.
@@ -328,13 +330,13 @@ pub struct Imported {
     pub guesses: Vec<Guess>,
 }
 
-/// Read and classify one input.
-pub fn import(path: &Path) -> Result<(Input, Imported), Diagnostic> {
+/// Read and classify one input (`verse`: as verse, every line of its body kept).
+pub fn import(path: &Path, verse: bool) -> Result<(Input, Imported), Diagnostic> {
     let input = read(path)?;
     if input.lines.is_empty() {
         return Err(Diagnostic::error(crate::tr!("import-no-text")).at_path(path).hint(crate::tr!("import-no-text-hint")));
     }
-    let imported = classify::classify(&input.lines);
+    let imported = classify::classify(&input.lines, verse);
     if let Some(s) = imported.stories.iter().find(|s| s.headline.is_empty()) {
         return Err(Diagnostic::error(crate::tr!("import-no-headline", unit = input.format.unit(), line = s.first_line))
             .at_path(path)

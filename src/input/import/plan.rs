@@ -20,6 +20,8 @@ pub struct Request<'a> {
     pub photos: &'a [PathBuf],
     /// Overwrite existing files.
     pub force: bool,
+    /// The copy is verse: every line kept, the stories set as verse.
+    pub verse: bool,
 }
 
 /// A file to write.
@@ -63,7 +65,7 @@ pub fn plan(req: &Request) -> Result<Plan, Diagnostic> {
     let mut photos = req.photos.iter();
     let mut photo_names: Vec<String> = Vec::new();
     for file in req.files {
-        let (input, imported) = super::import(file)?;
+        let (input, imported) = super::import(file, req.verse)?;
         let unit = input.format.unit();
         let how = match input.encoding {
             Some(e) => crate::tr!("import-read-as-text", encoding = e.name()),

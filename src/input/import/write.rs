@@ -34,6 +34,9 @@ pub fn story_toml(story: &Story, source: &str, photos: &[PhotoFile]) -> String {
     set("byline", &story.byline);
     set("dateline", &story.dateline);
     set("attribution", &story.attribution);
+    if story.verse {
+        doc["verse"] = value(true);
+    }
     if !story.paragraphs.is_empty() {
         doc["body"] = value(paragraphs(&story.paragraphs));
     }
