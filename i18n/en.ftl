@@ -608,6 +608,7 @@ import-html-removed = HTML { $markup } removed (a tag, or a space Chinese copy d
 import-read-as-text = { $encoding } text
 import-read-as-word = a Word document
 import-read = { $file }: read as { $how }; { $stories }
+import-looks-like-verse = the copy looks like verse ({ $lines } short lines in a row that end no sentence): import it with --verse to keep its lines (they are guessed as heads and subheads below)
 import-cannot-read-photo = cannot read the photo { $file } ({ $error })
 import-caption-no-photo = caption without a photo; written commented out in { $file } (give --photo FILE)
 import-photo-names = two photos of this import are both named { $name }

@@ -523,6 +523,7 @@ import-html = HTML 代码 { $markup } → “{ $text }”
 import-html-removed = 删去 HTML 代码 { $markup }（标签，或中文稿不印的空格）
 import-read-as-text = { $encoding } 文本
 import-read-as-word = Word 文档
+import-looks-like-verse = 稿件像是诗歌（连续 { $lines } 个短行都不以句末标点结束）：加 --verse 导入可保留各行（下面把它们猜成了标题和小标题）
 import-read = { $file }：按{ $how }读入；{ $stories }
 import-cannot-read-photo = 无法读取图片 { $file }（{ $error }）
 import-caption-no-photo = 有图片说明却没有图片；已作为注释写入 { $file }（用 --photo 文件 给出图片）

@@ -592,7 +592,8 @@ fn html_in_exported_copy_imports_as_what_it_stands_for() {
 /// with a line too long for a column) imported with `--verse`: the story file has the title as
 /// headline, the poet as byline, `verse = true` and every line of the poem as written, the
 /// stanzas a blank line apart. Without the flag its short lines are taken for heads and
-/// subheads (the title a kicker, the poet the headline, the first line a deck). Built in a block of one column, every line of
+/// subheads (the title a kicker, the poet the headline, the first line a deck), and the
+/// report says the copy looks like verse and names the flag. Built in a block of one column, every line of
 /// the poem that fits it is a line of the page's text.
 #[test]
 fn a_poem_imports_as_verse_with_its_lines() {
@@ -600,7 +601,13 @@ fn a_poem_imports_as_verse_with_its_lines() {
     let edition = blank_edition_in(&p, "fukan", "tabloid");
     let stanzas = ["江水向东流去\n带走了冬天最后的一片雪\n岸边的柳树", "我站在渡口\n看一只白鹭掠过水面飞向远处的青山\n春天来了"];
     let input = format!("春日江边\n\n李华\n\n{}\n\n{}\n", stanzas[0], stanzas[1]);
+    // Without the flag the report says the copy looks like verse (and nothing is written).
+    let f = p.root().join("poem.txt");
+    std::fs::write(&f, &input).unwrap();
+    let run = p.folio(&["import", &f.to_string_lossy(), "--into", &edition.to_string_lossy(), "--dry-run"]);
+    assert!(run.stdout().contains("looks like verse") && run.stdout().contains("--verse"), "{}", run.stdout());
     let report = import_text(&p, &edition, "poem", &input, &["--verse"]);
+    assert!(!report.contains("looks like verse"), "{report}");
     let story = imported(&edition, "poem");
     assert_eq!((field(&story, "headline").as_deref(), field(&story, "byline").as_deref()), (Some("春日江边"), Some("李华")), "{report}");
     assert_eq!(story.get("verse").and_then(Value::as_bool), Some(true), "{story:#}");

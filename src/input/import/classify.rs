@@ -126,6 +126,20 @@ fn ends_sentence(text: &str) -> bool {
     t.len() < text.len() && attribution_of(text).is_some() || t.ends_with(TERMINAL)
 }
 
+/// Lines of verse: the most short lines (2–20 characters) in a row that end no sentence, where
+/// they are five or more and half the input's lines or more (a poem, which an import without
+/// `--verse` would take for heads and subheads); else `None`.
+pub fn verse_lines(lines: &[Line]) -> Option<usize> {
+    let mut best = 0;
+    let mut run = 0;
+    for l in lines {
+        let n = l.text.chars().count();
+        run = if (2..=20).contains(&n) && !ends_sentence(&l.text) { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    (best >= 5 && 2 * best >= lines.len()).then_some(best)
+}
+
 /// A line that could be a head: short and not ending in clause punctuation.
 fn headish(text: &str, max: usize) -> bool {
     let n = text.chars().count();

@@ -72,6 +72,9 @@ pub fn plan(req: &Request) -> Result<Plan, Diagnostic> {
             None => crate::tr!("import-read-as-word"),
         };
         plan.report.push(crate::tr!("import-read", file = file.display(), how = how, stories = crate::tr!("count-stories", n = imported.stories.len())));
+        if let Some(n) = super::classify::verse_lines(&input.lines).filter(|_| !req.verse) {
+            plan.report.push(format!("  {}", crate::tr!("import-looks-like-verse", lines = n)));
+        }
         for (line, markup, with) in &input.html {
             let what = if with.is_empty() { crate::tr!("import-html-removed", markup = markup.as_str()) } else { crate::tr!("import-html", markup = markup.as_str(), text = with.as_str()) };
             plan.report.push(format!("  {unit} {line:>4}: {what}"));
