@@ -1157,6 +1157,8 @@ fn units(ctx: &Ctx, flow_ids: &[usize]) -> Vec<Unit> {
     flow_ids
         .iter()
         .map(|&i| match &ctx.galley.items[i].piece {
+            // A stanza's blank line (verse): a line no column opens with.
+            Piece::Para { verse: true, runs, .. } if runs.iter().all(|r| r.text.chars().all(|c| c == '\u{3000}')) => Unit::Gap,
             Piece::Para { .. } => {
                 let lines = &ctx.measures[i].lines;
                 let n = lines.len() as u32;

@@ -24,6 +24,9 @@ pub enum Unit {
     ParaShortEnd(u32),
     /// A subhead: never split, and kept with [`KEEP_WITH_NEXT`] lines of what follows.
     Keep(u32),
+    /// A blank line between two stanzas of verse: one line, left out where it would open a
+    /// column (a column of a poem never starts with white).
+    Gap,
 }
 
 /// Lines of copy a subhead keeps with it in its column (all of what follows when that is
@@ -38,6 +41,7 @@ impl Unit {
     pub fn lines(self) -> u32 {
         match self {
             Unit::Para(n) | Unit::ParaShortEnd(n) | Unit::Keep(n) => n,
+            Unit::Gap => 1,
         }
     }
 }
@@ -302,7 +306,7 @@ fn breaks(units: &[Unit], slices: &[Slice]) -> u32 {
             let n = units[s.unit].lines();
             let alone = s.to - s.from == 1 && n >= 2;
             match units[s.unit] {
-                Unit::Keep(_) => false,
+                Unit::Keep(_) | Unit::Gap => false,
                 Unit::ParaShortEnd(_) => alone && (s.from == 0 || s.to == n),
                 Unit::Para(_) => alone && s.from == 0,
             }
@@ -344,7 +348,9 @@ fn fill(units: &[Unit], frames: &[Interval], targets: &[u32], widows: Option<&[u
                 y += n;
                 owed = follow;
             }
-            Unit::Para(_) | Unit::ParaShortEnd(_) => {
+            // A stanza's blank line: where a column would open with it, it goes.
+            Unit::Gap if y == 0 || f < frames.len() && targets[f] <= y => {}
+            Unit::Para(_) | Unit::ParaShortEnd(_) | Unit::Gap => {
                 let short_end = widows.is_some() && matches!(unit, Unit::ParaShortEnd(_));
                 let mut from = 0;
                 while from < n {
