@@ -598,6 +598,46 @@ fn a_column_of_a_poem_never_opens_with_a_stanza_s_blank_line() {
     assert_eq!(first, "我站在渡口");
 }
 
+/// A 副刊 page folio places itself (TEST DATA written for this test: an essay and two poems, no
+/// `[block]`): each poem stands in a block at most two columns wide (`VERSE_MAX_SPAN`), as a
+/// 美编 sets a poem down the page, and every line of it is a printed line of its own. With six
+/// paragraphs fewer of the essay, the page is refused as short, and what to add is asked of the
+/// essay, not of the poems: until session 39 the search spread the poems' stanzas across five
+/// columns of two or three lines each to fill it.
+#[test]
+fn folio_places_a_poem_in_a_narrow_block() {
+    let sentences = ["故乡的河是一条不大的河，河水清澈见底，两岸长满了芦苇。", "小时候，我们常常在河边玩耍，捉鱼摸虾，直到天黑才回家。", "后来我离开了故乡，到城里读书、工作，很少再回去。", "每当想起那条河，心里总是暖暖的。", "去年秋天，我终于回了一趟老家，河还是那条河，只是岸边多了一条步道。", "母亲说，村里的年轻人大多去了城里，只有老人还守着这片土地。"];
+    let essay_of = |n: usize| (0..n).map(|k| (0..4).map(|j| sentences[(k + j) % 6]).collect::<String>()).collect::<Vec<_>>().join("\n\n");
+    let essay = essay_of(28);
+    let p1 = "江水向东流去\n带走了冬天最后的一片雪\n岸边的柳树已经抽出新芽\n在风里轻轻摇动\n\n我站在渡口\n看一只白鹭掠过水面，飞向远处的青山和更远处的云\n渡船慢慢靠岸\n船夫的号子在水上回荡\n\n春天来了\n每一朵花都在说话\n每一条小路都通向远方";
+    let p2 = ["秋风吹过田野\n稻谷低下了头\n农人站在田埂上\n笑得像一束阳光"; 3].join("\n\n");
+    let p = TestProject::sample();
+    let dir = p.edition("fukan");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    let files: Vec<String> = ["essay", "p1", "p2"].iter().map(|n| format!("stories/{n}.toml")).collect();
+    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &files)).unwrap();
+    std::fs::write(dir.join("stories/essay.toml"), format!("# TEST DATA\nheadline = \"故乡的河\"\nbyline = \"王明\"\nbody = \"\"\"\n{essay}\n\"\"\"\n")).unwrap();
+    std::fs::write(dir.join("stories/p1.toml"), format!("# TEST DATA\nheadline = \"春日江边\"\nbyline = \"李华\"\nverse = true\nbody = \"\"\"\n{p1}\n\"\"\"\n")).unwrap();
+    std::fs::write(dir.join("stories/p2.toml"), format!("# TEST DATA\nheadline = \"秋收\"\nbyline = \"张敏\"\nverse = true\nbody = \"\"\"\n{p2}\n\"\"\"\n")).unwrap();
+    let report = p.report("fukan", true);
+    let page = &report.compiled.data.pages[0];
+    let f = &page.format;
+    for (si, name) in [(1, "p1"), (2, "p2")] {
+        let w = page.stories[si].block.w;
+        assert!(w <= f.span_width(2) + 0.5, "{name} placed {:.0} pt wide, more than two columns ({:.0} pt)", w, f.span_width(2));
+    }
+    let read = typeset::body_lines(&p.out().join("fukan.pdf"), TABLOID.size).concat();
+    let printed: Vec<String> = read.iter().map(|l| l.text().chars().filter(|c| !c.is_whitespace()).collect()).collect();
+    for line in ["江水向东流去", "在风里轻轻摇动", "我站在渡口", "渡船慢慢靠岸", "春天来了", "秋风吹过田野", "稻谷低下了头", "农人站在田埂上", "笑得像一束阳光"] {
+        assert!(printed.iter().any(|p| p == line), "「{line}」 is not a line of its own: {printed:?}");
+    }
+    // Short of the page: refused, the essay asked to grow.
+    std::fs::write(dir.join("stories/essay.toml"), format!("# TEST DATA\nheadline = \"故乡的河\"\nbyline = \"王明\"\nbody = \"\"\"\n{}\n\"\"\"\n", essay_of(22))).unwrap();
+    let run = p.folio(&["place", "content/fukan"]);
+    assert_ne!(run.code(), 0, "{}", run.stdout());
+    assert!(run.stderr().contains("characters to essay") && !run.stderr().contains("characters to p"), "{}", run.stderr());
+}
+
 /// The English copy of the test above (TEST DATA) in a block of two tabloid columns set as one
 /// (变栏, `text_columns = 1`: a column of 21 characters), as the `loose-line` hint now offers:
 /// read back from the PDF, its lines run the block's whole width, no space between words is

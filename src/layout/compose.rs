@@ -612,6 +612,9 @@ impl StoryData {
     }
 }
 
+/// The most columns folio places a story of verse across when its `max_span` does not say.
+pub const VERSE_MAX_SPAN: u32 = 2;
+
 /// How the placement search sets a story's head in a block it tries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum HeadSetting {
@@ -719,14 +722,16 @@ impl<'a> Fitter<'a> {
     }
 
     /// The spans story `story` (its index on the page) may be placed at: its `min_span` and
-    /// `max_span` (default 1 and any).
+    /// `max_span` (default 1 and any; for verse at most [`VERSE_MAX_SPAN`], as a 美编 sets a
+    /// poem in a narrow block down the page, not its stanzas in short columns across it).
     pub fn span_bounds(&self, story: usize) -> (u32, u32) {
         let s = self.edition.stories.get(self.page).and_then(|v| v.get(story)).map(|l| &l.value);
         // A story across the centre spread takes columns of both pages.
         let across = s.is_some_and(|s| s.asks_across());
         let columns = self.format.columns;
         let min = s.and_then(|s| s.min_span.as_ref()).map_or(if across { columns + 1 } else { 1 }, |v| *v.get_ref());
-        let max = s.and_then(|s| s.max_span.as_ref()).map_or(if across { 2 * columns } else { u32::MAX }, |v| *v.get_ref());
+        let widest = if across { 2 * columns } else if s.is_some_and(|s| s.verse) { VERSE_MAX_SPAN } else { u32::MAX };
+        let max = s.and_then(|s| s.max_span.as_ref()).map_or(widest, |v| *v.get_ref());
         (min, max)
     }
 

@@ -2636,6 +2636,33 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
     Beside { lead_span: lead.map_or(0, |(_, span, _)| span), lead_tier: lead.map_or(0, |(_, _, tier)| tier), ..out }
 }
 
+/// What the nearest layout asks of a poem (verse: a desk adds no lines to a poem and cuts none
+/// from it) asked of the page's first story of prose instead (`stories` in rank order), added
+/// to what it asks of that story already; where every story is verse, as it was.
+fn prose_asks(asks: Vec<(usize, i64, i64)>, stories: &[usize], verse: impl Fn(usize) -> bool) -> Vec<(usize, i64, i64)> {
+    let Some(&prose) = stories.iter().find(|&&si| !verse(si)) else { return asks };
+    let (mut cut, mut add) = (0, 0);
+    let mut out: Vec<(usize, i64, i64)> = Vec::new();
+    for (si, c, a) in asks {
+        if verse(si) {
+            cut += c;
+            add += a;
+        } else {
+            out.push((si, c, a));
+        }
+    }
+    if cut + add > 0 {
+        match out.iter_mut().find(|x| x.0 == prose) {
+            Some(x) => {
+                x.1 += cut;
+                x.2 += add;
+            }
+            None => out.insert(0, (prose, cut, add)),
+        }
+    }
+    out
+}
+
 /// Why a page's stories do not tile its area, in characters: each story at the smallest area it
 /// fits in (its best span, as deep as its copy needs), against the area's, and what the nearest
 /// layout in their order (`near`, [`nearest`]) asks of each; where the copy is over, the story a
@@ -2666,7 +2693,8 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
     // Each story of the nearest layout that misses its block: (story, characters to cut, to add).
     let asks: Option<Vec<(usize, i64, i64)>> = near
         .map(|(_, missed)| missed.into_iter().filter(|(_, m)| m.over + m.short > 0).map(|(si, m)| (si, if m.over > 0 { cut_chars(si, m.over) } else { 0 }, i64::from(m.short) * chars_per_line)).collect::<Vec<_>>())
-        .filter(|a| !a.is_empty());
+        .filter(|a| !a.is_empty())
+        .map(|a| prose_asks(a, stories, |si| edition.stories[pi][si].value.verse));
     let (cut_total, add_total) = asks.as_ref().map_or((0, 0), |a| (a.iter().map(|x| x.1).sum::<i64>(), a.iter().map(|x| x.2).sum::<i64>()));
     // Adds first where the page is short, cuts first otherwise.
     let fix = |adds_first: bool| -> Option<String> {
