@@ -593,7 +593,8 @@ fn html_in_exported_copy_imports_as_what_it_stands_for() {
 /// headline, the poet as byline, `verse = true` and every line of the poem as written, the
 /// stanzas a blank line apart. Without the flag its short lines are taken for heads and
 /// subheads (the title a kicker, the poet the headline, the first line a deck), and the
-/// report says the copy looks like verse and names the flag. Built in a block of one column, every line of
+/// report says the copy looks like verse and names the flag. From a .docx (a paragraph a line,
+/// an empty one between stanzas) the same. Built in a block of one column, every line of
 /// the poem that fits it is a line of the page's text.
 #[test]
 fn a_poem_imports_as_verse_with_its_lines() {
@@ -612,6 +613,23 @@ fn a_poem_imports_as_verse_with_its_lines() {
     assert_eq!((field(&story, "headline").as_deref(), field(&story, "byline").as_deref()), (Some("春日江边"), Some("李华")), "{report}");
     assert_eq!(story.get("verse").and_then(Value::as_bool), Some(true), "{story:#}");
     assert_eq!(story.get("body").and_then(Value::as_str), Some(format!("{}\n\n{}\n", stanzas[0], stanzas[1]).as_str()), "{story:#}");
+    // The same poem from Word, a paragraph a line and an empty paragraph between the stanzas
+    // (every paragraph of a .docx starts a paragraph of prose): the same lines and stanzas.
+    {
+        use docx_rs::{Docx, Paragraph, Run};
+        let mut doc = Docx::new();
+        for line in input.lines() {
+            doc = doc.add_paragraph(if line.is_empty() { Paragraph::new() } else { Paragraph::new().add_run(Run::new().add_text(line)) });
+        }
+        let mut buf = std::io::Cursor::new(Vec::new());
+        doc.build().pack(&mut buf).unwrap();
+        let docx = p.root().join("poem-word.docx");
+        std::fs::write(&docx, buf.into_inner()).unwrap();
+        p.folio(&["import", &docx.to_string_lossy(), "--into", &edition.to_string_lossy(), "--verse"]).assert_code(0);
+        let word = imported(&edition, "poem-word");
+        assert_eq!(word.get("body"), story.get("body"), "{word:#}");
+        assert_eq!((field(&word, "headline"), field(&word, "byline")), (field(&story, "headline"), field(&story, "byline")));
+    }
     // (A poem alone is far short of a page folio places: the desk gives it a block.)
     let file = edition.join("stories/poem.toml");
     std::fs::write(&file, std::fs::read_to_string(&file).unwrap() + "\n[block]\ncolumn = 1\nspan = 1\ntop = 0\nheight = 30\n").unwrap();

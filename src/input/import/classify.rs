@@ -366,7 +366,7 @@ impl Classifier<'_, '_> {
             // Verse: each line kept, a stanza to a paragraph (lines parted by `\n`).
             if self.verse {
                 match para.as_mut() {
-                    Some(p) if !l.after_blank => {
+                    Some(p) if !l.blank_before => {
                         p.push('\n');
                         p.push_str(&l.text);
                     }

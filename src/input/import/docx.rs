@@ -134,8 +134,11 @@ fn paragraphs(doc: &Document, styles: &HashMap<String, Style>) -> (Vec<Line>, Ve
     let mut images = Vec::new();
     let mut after_break = false;
     let mut no = 0;
+    // An empty paragraph before (a stanza break in a poem); the first paragraph has white before.
+    let mut empty_before = true;
     for p in doc.descendants().filter(|n| n.has_tag_name((W, "p")) && !in_fallback(*n)) {
         no += 1;
+        let count = lines.len();
         let ppr = p.children().find(|c| c.has_tag_name((W, "pPr")));
         let style_id = ppr.and_then(|p| val(p, "pStyle"));
         let (mark, style_size) = resolve(style_id, styles);
@@ -184,6 +187,7 @@ fn paragraphs(doc: &Document, styles: &HashMap<String, Style>) -> (Vec<Line>, Ve
                 text: text.trim_end_matches('\u{3000}').to_string(),
                 indented: text.len() != raw.len(),
                 after_blank: first,
+                blank_before: first && empty_before,
                 mark,
                 size: size.or(style_size),
                 after_break,
@@ -195,6 +199,8 @@ fn paragraphs(doc: &Document, styles: &HashMap<String, Style>) -> (Vec<Line>, Ve
         if breaks_after {
             after_break = true;
         }
+        // A paragraph that gave no line (empty, or a picture alone) is white before the next.
+        empty_before = lines.len() == count;
     }
     (lines, images)
 }

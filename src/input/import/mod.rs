@@ -101,6 +101,9 @@ pub struct Line {
     pub indented: bool,
     /// Whether a blank line (or a .docx paragraph boundary) precedes it.
     pub after_blank: bool,
+    /// Whether white precedes it: a blank line of a text, an empty paragraph of a .docx (where
+    /// every paragraph is `after_blank`): what parts two stanzas of verse.
+    pub blank_before: bool,
     /// Style information from the input's formatting.
     pub mark: Mark,
     /// The largest font size of its text, in points (.docx only).

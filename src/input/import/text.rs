@@ -102,6 +102,7 @@ pub fn lines(text: &str, markdown: bool) -> Vec<Line> {
             text: body.to_string(),
             indented: trimmed.len() != raw.len(),
             after_blank,
+            blank_before: after_blank,
             mark,
             size: None,
             after_break,
