@@ -594,7 +594,7 @@ fn html_in_exported_copy_imports_as_what_it_stands_for() {
 /// stanzas a blank line apart. Without the flag its short lines are taken for heads and
 /// subheads (the title a kicker, the poet the headline, the first line a deck), and the
 /// report says the copy looks like verse and names the flag. From a .docx (a paragraph a line,
-/// an empty one between stanzas) the same. Built in a block of one column, every line of
+/// an empty one between stanzas) and from HTML (`<p>` a line, `<p>&nbsp;</p>` between) the same. Built in a block of one column, every line of
 /// the poem that fits it is a line of the page's text.
 #[test]
 fn a_poem_imports_as_verse_with_its_lines() {
@@ -630,6 +630,12 @@ fn a_poem_imports_as_verse_with_its_lines() {
         assert_eq!(word.get("body"), story.get("body"), "{word:#}");
         assert_eq!((field(&word, "headline"), field(&word, "byline")), (field(&story, "headline"), field(&story, "byline")));
     }
+    // The same poem exported as HTML, a `<p>` a line and `<p>&nbsp;</p>` between the stanzas.
+    let html: String = input.lines().map(|l| if l.is_empty() { "<p>&nbsp;</p>\n".to_string() } else { format!("<p>{l}</p>\n") }).collect();
+    let web = p.root().join("poem-web.txt");
+    std::fs::write(&web, &html).unwrap();
+    p.folio(&["import", &web.to_string_lossy(), "--into", &edition.to_string_lossy(), "--verse"]).assert_code(0);
+    assert_eq!(imported(&edition, "poem-web").get("body"), story.get("body"));
     // (A poem alone is far short of a page folio places: the desk gives it a block.)
     let file = edition.join("stories/poem.toml");
     std::fs::write(&file, std::fs::read_to_string(&file).unwrap() + "\n[block]\ncolumn = 1\nspan = 1\ntop = 0\nheight = 30\n").unwrap();

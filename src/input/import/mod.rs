@@ -154,14 +154,17 @@ pub fn read(path: &Path) -> Result<Input, Diagnostic> {
     // the line after it; a line with such a tag between its copy (`…。</p><p>…`, an export
     // of one line a story) is parted there first.
     input.lines = input.lines.into_iter().flat_map(parted_at_block_tags).collect();
-    let mut starts = false;
+    // (A line emptied so is white before the next, as a blank line is: a stanza break.)
+    let (mut starts, mut white) = (false, false);
     for line in &mut input.lines {
         line.after_blank |= std::mem::take(&mut starts);
+        line.blank_before |= std::mem::take(&mut white);
         let (text, done) = crate::input::punctuation::without_html(&line.text);
         if done.is_empty() {
             continue;
         }
         line.text = text.trim().to_string();
+        white = line.text.is_empty();
         if line.text.is_empty() || done.iter().any(|(m, _)| crate::input::punctuation::html_block_tag(m)) {
             line.after_blank = true;
             starts = true;
@@ -198,6 +201,7 @@ fn parted_at_block_tags(line: Line) -> Vec<Line> {
             part.text = line.text[w[0]..w[1]].to_string();
             if k > 0 {
                 part.after_break = false;
+                part.blank_before = false;
                 part.indented = false;
             }
             part
