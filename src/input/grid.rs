@@ -298,6 +298,12 @@ impl Format {
         (col, gap)
     }
 
+    /// Width of `sp` columns (at least one) `width` wide with `gap` between two: a block's own
+    /// columns ([`Format::text_columns`]).
+    pub fn across(width: f64, gap: f64, sp: u32) -> f64 {
+        f64::from(sp.max(1)) * width + f64::from(sp.max(1) - 1) * gap
+    }
+
     /// Top of grid line `l` from the type area's top.
     pub fn line_y(&self, l: u32) -> f64 {
         l as f64 * self.pitch_pt

@@ -955,7 +955,7 @@ impl Geom {
             None => grid_rect(format, self.c0 + c, sp, l, n),
             Some((w, gap)) => {
                 let r = grid_rect(format, self.c0, 1, l, n);
-                Rect { x: r.x + f64::from(c) * (w + gap), w: f64::from(sp.max(1)) * w + f64::from(sp.max(1) - 1) * gap, ..r }
+                Rect { x: r.x + f64::from(c) * (w + gap), w: Format::across(w, gap, sp), ..r }
             }
         }
     }

@@ -321,7 +321,7 @@ pub fn copy_width(story: &Story, format: &Format, c: u32, sp: u32) -> f64 {
     match story.block.as_ref().map(|b| b.get_ref()) {
         Some(b) if b.text_columns.is_some_and(|n| n < b.span) => {
             let (w, gap) = format.text_columns(b.span, b.copy_columns());
-            f64::from(sp.max(1)) * w + f64::from(sp.max(1) - 1) * gap
+            Format::across(w, gap, sp)
         }
         b => format.cols_width(b.map_or(0, |b| b.column - 1) + c, sp),
     }
