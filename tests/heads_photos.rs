@@ -13,10 +13,7 @@ use folio::input::grid::Format;
 
 /// A one-page broadsheet edition `content/<name>` in `p` holding one story file `story`.
 fn edition_with(p: &TestProject, name: &str, story: &str) {
-    let dir = p.edition(name);
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    std::fs::write(dir.join("edition.toml"), one_page_edition("broadsheet", &["stories/a.toml".to_string()])).unwrap();
-    std::fs::write(dir.join("stories/a.toml"), story).unwrap();
+    page_edition(p, name, "broadsheet", &[("a", story.to_string())]);
 }
 
 const STORY_HEAD: &str = "# TEST DATA: seed text, taken literally\nheadline = \"全力推进毒品问题综合治理\"\n";

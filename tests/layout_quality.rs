@@ -232,10 +232,8 @@ fn check_pages(name: &str, data: &PagesData, pdf: &std::path::Path) {
 fn a_block_set_in_columns_of_its_own_keeps_them_down_the_page() {
     let p = TestProject::sample();
     let dir = p.edition("bianlan");
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
     std::fs::create_dir_all(dir.join("photos")).unwrap();
     std::fs::copy(p.root().join("content/jiangxi-special/photos/xunjing.jpg"), dir.join("photos/a.jpg")).unwrap();
-    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/a.toml".to_string(), "stories/b.toml".to_string()])).unwrap();
     let sentences = [
         "今年前两个月，全市规模以上工业增加值同比增长，高于全省平均水平。",
         "市统计局有关负责人表示，工业经济开局良好，为全年目标任务的完成打下了坚实基础。",
@@ -247,8 +245,10 @@ fn a_block_set_in_columns_of_its_own_keeps_them_down_the_page() {
     let story = |head: &str, paras: usize, extra: &str, block: &str| format!("# TEST DATA\nheadline = \"{head}\"\nbody = \"\"\"\n{}\n\"\"\"\n{extra}\n[block]\n{block}\n", copy(paras));
     let lead = "\n[lead]\ntitle = \"核心提示\"\ntext = \"全市经济开局良好，工业、消费、投资三项指标均好于预期。\"\nspan = 2\n";
     let photo = |span: u32| format!("\n[[photos]]\nfile = \"photos/a.jpg\"\ncaption = \"工人在生产线上作业\"\nspan = {span}\n");
-    std::fs::write(dir.join("stories/a.toml"), story("六栏稿块排四栏", 7, &format!("{lead}{}", photo(2)), "column = 1\nspan = 6\ntop = 0\nheight = 32\ntext_columns = 4")).unwrap();
-    std::fs::write(dir.join("stories/b.toml"), story("六栏稿块排五栏", 11, &photo(2), "column = 1\nspan = 6\ntop = 32\nheight = 32\ntext_columns = 5")).unwrap();
+    page_edition(&p, "bianlan", "tabloid", &[
+        ("a", story("六栏稿块排四栏", 7, &format!("{lead}{}", photo(2)), "column = 1\nspan = 6\ntop = 0\nheight = 32\ntext_columns = 4")),
+        ("b", story("六栏稿块排五栏", 11, &photo(2), "column = 1\nspan = 6\ntop = 32\nheight = 32\ntext_columns = 5")),
+    ]);
     let report = p.report("bianlan", true);
     let pdf = p.out().join("bianlan.pdf");
     check_pages("bianlan", &report.compiled.data, &pdf);
@@ -1661,10 +1661,10 @@ fn a_second_photo_stands_on_the_first_with_two_columns_of_copy_beside_it_not_one
     gradient(&dir.join("photos/first.png"), 1500, 1000, 40);
     gradient(&dir.join("photos/second.png"), 1500, 1000, 200);
     let photos = "\n[[photos]]\nfile = \"photos/first.png\"\ncaption = \"TEST DATA: the first photo\"\nspan = 4\nheight = 16\n\n[[photos]]\nfile = \"photos/second.png\"\ncaption = \"TEST DATA: the second photo\"\n";
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    std::fs::write(dir.join("stories/a.toml"), story_toml(&seed.heads[0], &seed.paras_from(0, 9)) + photos + "\n[block]\ncolumn = 1\nspan = 4\ntop = 0\nheight = 64\n").unwrap();
-    std::fs::write(dir.join("stories/b.toml"), story_toml(&seed.heads[1], &seed.paras_from(20, 6)) + "\n[block]\ncolumn = 5\nspan = 2\ntop = 0\nheight = 64\n").unwrap();
-    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/a.toml".to_string(), "stories/b.toml".to_string()])).unwrap();
+    page_edition(&p, "second", "tabloid", &[
+        ("a", story_toml(&seed.heads[0], &seed.paras_from(0, 9)) + photos + "\n[block]\ncolumn = 1\nspan = 4\ntop = 0\nheight = 64\n"),
+        ("b", story_toml(&seed.heads[1], &seed.paras_from(20, 6)) + "\n[block]\ncolumn = 5\nspan = 2\ntop = 0\nheight = 64\n"),
+    ]);
     p.folio(&["build", "content/second", "--out", "out"]).assert_code(0);
     let pdf = p.out().join("second.pdf");
     let dpi = 100.0;
@@ -1742,8 +1742,6 @@ fn a_later_photo_rises_to_the_copy_top_and_no_rule_stands_alone_in_white() {
     let dir = p.edition("rules");
     gradient(&dir.join("photos/wide.png"), 2000, 1500, 0);
     gradient(&dir.join("photos/tall.png"), 1800, 2400, 128);
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/river.toml".to_string()])).unwrap();
     // TEST DATA: news copy written for this test (not the seed), the shape of a feature with
     // two subheads and two photos.
     let story = r#"kicker = "长江大保护"
@@ -1790,7 +1788,7 @@ span = 4
 top = 0
 height = 64
 "#;
-    std::fs::write(dir.join("stories/river.toml"), story).unwrap();
+    page_edition(&p, "rules", "tabloid", &[("river", story.to_string())]);
     let report = p.report("rules", false);
     let page = &report.compiled.data.pages[0];
     let f = &page.format;

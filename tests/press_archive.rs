@@ -258,10 +258,7 @@ fn parse_pgm(b: &[u8]) -> (usize, usize, Vec<u8>) {
 #[test]
 fn press_plates_refuse_white_the_copy_leaves() {
     let p = TestProject::sample();
-    let dir = p.edition("white");
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
-    std::fs::write(dir.join("stories/a.toml"), "# TEST DATA\nheadline = \"测试\"\nbody = \"\"\"\n全市社会消费品零售总额1102.68亿元，同比增长6.4%。\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 3\ntop = 0\nheight = 64\n").unwrap();
+    common::page_edition(&p, "white", "tabloid", &[("a", "# TEST DATA\nheadline = \"测试\"\nbody = \"\"\"\n全市社会消费品零售总额1102.68亿元，同比增长6.4%。\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 3\ntop = 0\nheight = 64\n".to_string())]);
     let build = |extra: &[&str]| {
         let mut args = vec!["build", "content/white", "--out", "out"];
         args.extend_from_slice(extra);

@@ -225,10 +225,7 @@ fn a_line_starting_with_a_closing_mark_is_a_finding() {
 /// top to bottom (with their text, spaces left out).
 fn one_column(name: &str, copy: &str) -> (TestProject, std::path::PathBuf, Vec<Line>, Vec<String>) {
     let p = TestProject::sample();
-    let dir = p.edition(name);
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
-    std::fs::write(dir.join("stories/a.toml"), format!("# TEST DATA\nheadline = \"测试\"\nbody = \"\"\"\n{copy}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 1\ntop = 0\nheight = 64\n")).unwrap();
+    common::page_edition(&p, name, "tabloid", &[("a", format!("# TEST DATA\nheadline = \"测试\"\nbody = \"\"\"\n{copy}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 1\ntop = 0\nheight = 64\n"))]);
     let pdf = p.out().join(format!("{name}.pdf"));
     p.folio(&["build", &format!("content/{name}")]).assert_code(0);
     let mut read = typeset::body_lines(&pdf, TABLOID.size).concat();
@@ -337,11 +334,8 @@ fn the_lead_box_and_captions_drop_typed_spaces_as_the_copy_does() {
         )
     };
     let page = |name: &str, lead: &str, caption: &str| {
-        let dir = p.edition(name);
-        std::fs::create_dir_all(dir.join("stories")).unwrap();
+        let dir = common::page_edition(&p, name, "tabloid", &[("a", story(lead, caption))]);
         common::gradient(&dir.join("photos/a.png"), 1200, 900, 0);
-        std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
-        std::fs::write(dir.join("stories/a.toml"), story(lead, caption)).unwrap();
         p.folio(&["build", &format!("content/{name}")]).assert_code(0);
         typeset::chars(&p.out().join(format!("{name}.pdf"))).concat().into_iter().filter(|c| !c.c.is_whitespace()).collect::<Vec<_>>()
     };
@@ -453,11 +447,8 @@ fn a_lead_box_breaks_an_address_between_its_letters_and_keeps_a_range_whole() {
     let web = "https://www.example.gov.cn/zwgk/tzgg/index.html";
     let lead = at_every_place(&format!("详情请登录{web}查询，或发邮件至{mail}咨询。预计气温2～3℃。"), 5);
     let p = TestProject::sample();
-    let dir = p.edition("leadbox");
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
     let body = "本市今年查获案件多起，群众满意度明显提高。".repeat(4);
-    std::fs::write(dir.join("stories/a.toml"), format!("# TEST DATA\nheadline = \"测试\"\nbody = \"\"\"\n{body}\n\"\"\"\n\n[lead]\ntitle = \"核心提示\"\ntext = \"\"\"\n{lead}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = 64\n")).unwrap();
+    common::page_edition(&p, "leadbox", "tabloid", &[("a", format!("# TEST DATA\nheadline = \"测试\"\nbody = \"\"\"\n{body}\n\"\"\"\n\n[lead]\ntitle = \"核心提示\"\ntext = \"\"\"\n{lead}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = 64\n"))]);
     p.folio(&["build", "content/leadbox"]).assert_code(0);
     let mut kai: Vec<typeset::Char> = typeset::chars(&p.out().join("leadbox.pdf")).concat().into_iter().filter(|c| c.font.contains("WenKai") && !c.c.is_whitespace()).collect();
     kai.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
@@ -542,10 +533,7 @@ fn an_english_quotation_is_not_closed_up_and_no_line_starts_with_a_space() {
 fn a_poem_keeps_its_lines_and_stanzas() {
     let poem = ["江水向东流去", "带走了冬天最后的一片雪", "岸边的柳树", "", "我站在渡口", "看一只白鹭掠过水面飞向远处的青山", "春天来了"];
     let p = TestProject::sample();
-    let dir = p.edition("poem");
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
-    std::fs::write(dir.join("stories/a.toml"), format!("# TEST DATA\nheadline = \"春日江边\"\nverse = true\nbody = \"\"\"\n{}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 1\ntop = 0\nheight = 40\n", poem.join("\n"))).unwrap();
+    common::page_edition(&p, "poem", "tabloid", &[("a", format!("# TEST DATA\nheadline = \"春日江边\"\nverse = true\nbody = \"\"\"\n{}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 1\ntop = 0\nheight = 40\n", poem.join("\n")))]);
     p.folio(&["build", "content/poem"]).assert_code(0);
     let pdf = p.out().join("poem.pdf");
     let (lines, left) = first_column_lines(&p, "poem", &pdf);
@@ -581,10 +569,7 @@ fn a_poem_keeps_its_lines_and_stanzas() {
 fn a_column_of_a_poem_never_opens_with_a_stanza_s_blank_line() {
     let poem = "江水向东流去\n带走了冬天的雪\n岸边的柳树\n抽出新芽\n在风里摇动\n\n我站在渡口\n看白鹭飞过\n春天来了\n花开了\n鸟儿叫了";
     let p = TestProject::sample();
-    let dir = p.edition("stanzas");
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
-    std::fs::write(dir.join("stories/a.toml"), format!("# TEST DATA\nheadline = \"江边\"\nverse = true\nbody = \"\"\"\n{poem}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = 8\n")).unwrap();
+    common::page_edition(&p, "stanzas", "tabloid", &[("a", format!("# TEST DATA\nheadline = \"江边\"\nverse = true\nbody = \"\"\"\n{poem}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = 8\n"))]);
     p.folio(&["build", "content/stanzas"]).assert_code(0);
     let f = &p.report("stanzas", false).compiled.data.pages[0].format;
     let left = f.bleed_pt + f.side_pt;
@@ -612,13 +597,11 @@ fn folio_places_a_poem_in_a_narrow_block() {
     let p1 = "江水向东流去\n带走了冬天最后的一片雪\n岸边的柳树已经抽出新芽\n在风里轻轻摇动\n\n我站在渡口\n看一只白鹭掠过水面，飞向远处的青山和更远处的云\n渡船慢慢靠岸\n船夫的号子在水上回荡\n\n春天来了\n每一朵花都在说话\n每一条小路都通向远方";
     let p2 = ["秋风吹过田野\n稻谷低下了头\n农人站在田埂上\n笑得像一束阳光"; 3].join("\n\n");
     let p = TestProject::sample();
-    let dir = p.edition("fukan");
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    let files: Vec<String> = ["essay", "p1", "p2"].iter().map(|n| format!("stories/{n}.toml")).collect();
-    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &files)).unwrap();
-    std::fs::write(dir.join("stories/essay.toml"), format!("# TEST DATA\nheadline = \"故乡的河\"\nbyline = \"王明\"\nbody = \"\"\"\n{essay}\n\"\"\"\n")).unwrap();
-    std::fs::write(dir.join("stories/p1.toml"), format!("# TEST DATA\nheadline = \"春日江边\"\nbyline = \"李华\"\nverse = true\nbody = \"\"\"\n{p1}\n\"\"\"\n")).unwrap();
-    std::fs::write(dir.join("stories/p2.toml"), format!("# TEST DATA\nheadline = \"秋收\"\nbyline = \"张敏\"\nverse = true\nbody = \"\"\"\n{p2}\n\"\"\"\n")).unwrap();
+    let dir = common::page_edition(&p, "fukan", "tabloid", &[
+        ("essay", format!("# TEST DATA\nheadline = \"故乡的河\"\nbyline = \"王明\"\nbody = \"\"\"\n{essay}\n\"\"\"\n")),
+        ("p1", format!("# TEST DATA\nheadline = \"春日江边\"\nbyline = \"李华\"\nverse = true\nbody = \"\"\"\n{p1}\n\"\"\"\n")),
+        ("p2", format!("# TEST DATA\nheadline = \"秋收\"\nbyline = \"张敏\"\nverse = true\nbody = \"\"\"\n{p2}\n\"\"\"\n")),
+    ]);
     let report = p.report("fukan", true);
     let page = &report.compiled.data.pages[0];
     let f = &page.format;
@@ -647,10 +630,7 @@ fn english_copy_set_in_a_wider_column_of_its_own_is_not_loose() {
     let copy = "The city's first international marathon drew more than 20,000 runners from 35 countries on Sunday, organisers said. Kenya's Peter Kamau won the men's race in 2:08:15.\n\nThe event, which started at 7:30 a.m. from People's Square, is expected to become an annual fixture on the city's sports calendar.";
     let (p, _, _, _) = one_column("english-narrow", copy);
     assert!(!findings(&p, "english-narrow", "loose-line").is_empty(), "in one grid column the copy sets loose lines");
-    let dir = p.edition("english-wide");
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
-    std::fs::write(dir.join("stories/a.toml"), format!("# TEST DATA\nheadline = \"English Corner\"\nbody = \"\"\"\n{copy}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = 64\ntext_columns = 1\n")).unwrap();
+    common::page_edition(&p, "english-wide", "tabloid", &[("a", format!("# TEST DATA\nheadline = \"English Corner\"\nbody = \"\"\"\n{copy}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = 64\ntext_columns = 1\n"))]);
     p.folio(&["build", "content/english-wide"]).assert_code(0);
     let pdf = p.out().join("english-wide.pdf");
     let f = &p.report("english-wide", false).compiled.data.pages[0].format;
@@ -1158,10 +1138,7 @@ fn a_headline_too_long_for_two_lines_shrinks_both_alike_inside_its_area() {
     // area).
     let seed = Seed::load();
     let longer = "江西九江市公安局全面推进毒品问题综合治理工作取得显著成效受到群众广泛好评";
-    let dir = p.edition("wrap");
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    std::fs::write(dir.join("stories/a.toml"), story_toml(longer, &seed.paras_from(10, 6)) + "\n[block]\ncolumn = 1\nspan = 6\ntop = 0\nheight = 64\n").unwrap();
-    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
+    page_edition(&p, "wrap", "tabloid", &[("a", story_toml(longer, &seed.paras_from(10, 6)) + "\n[block]\ncolumn = 1\nspan = 6\ntop = 0\nheight = 64\n")]);
     p.folio(&["build", "content/wrap"]).assert_code(0);
     let pdf = p.out().join("wrap.pdf");
     let wrapped: Vec<Vec<typeset::Char>> = display_lines(&pdf, 30.0).into_iter().flatten().filter(|l| longer.contains(&text_of(l))).collect();
@@ -1286,17 +1263,13 @@ fn a_long_kicker_or_deck_wraps_at_its_size_instead_of_shrinking() {
     // TEST DATA: a desk's long kicker and deck, written for this test.
     let kicker = "一季度全省经济运行开局良好主要指标好于预期高于全国平均水平";
     let deck = "新能源汽车、锂电池、光伏产品产量保持两位数增长，高技术制造业增加值增长12.3%";
-    let dir = p.edition("decks");
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
     let story = story_toml(&seed.heads[0], &seed.paras_from(10, 4)).replacen("headline = ", &format!("kicker = \"{kicker}\"\ndeck = \"{deck}\"\nheadline = "), 1);
-    std::fs::write(dir.join("stories/a.toml"), story + "\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = 64\n").unwrap();
     // A one-column story whose byline (TEST DATA names) and section head are longer than its
     // column: the byline breaks between names, the head in its band wraps at its size.
     let section = "加快推进千兆城市建设和农村网络提速工程";
     let narrow = story_toml(&seed.heads[1], &seed.paras_from(20, 2)).replacen("headline = ", "byline = \"本报记者 黄敏 刘洋 陈静 周涛 通讯员 王建华 李明\"\nheadline = ", 1)
         + &format!("\n[[sections]]\nhead = \"{section}\"\nbody = \"\"\"\n{}\n\"\"\"\n\n[block]\ncolumn = 4\nspan = 1\ntop = 0\nheight = 64\n", seed.paras_from(22, 1)[0]);
-    std::fs::write(dir.join("stories/b.toml"), narrow).unwrap();
-    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/a.toml".to_string(), "stories/b.toml".to_string()])).unwrap();
+    page_edition(&p, "decks", "tabloid", &[("a", story + "\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = 64\n"), ("b", narrow)]);
     p.folio(&["build", "content/decks"]).assert_code(0);
     let pdf = p.out().join("decks.pdf");
     let lines = display_lines(&pdf, 11.5);
@@ -1331,16 +1304,12 @@ fn a_long_kicker_or_deck_wraps_at_its_size_instead_of_shrinking() {
 fn a_byline_stands_clear_of_the_headline_over_it() {
     let p = TestProject::with_edition("jiangxi-special");
     let seed = Seed::load();
-    let dir = p.edition("byline");
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
     // TEST DATA: a two-line head and a byline of seven names, and a short head beside it.
     let head = "千兆光网覆盖全省";
     let a = story_toml(head, &seed.paras_from(20, 4)).replacen("headline = ", "byline = \"本报记者 黄敏 刘洋 陈静 周涛 通讯员 王建华 李明\"\nheadline = ", 1)
         + "\n[block]\ncolumn = 1\nspan = 1\ntop = 0\nheight = 64\n";
-    std::fs::write(dir.join("stories/a.toml"), a).unwrap();
     let b = story_toml("简讯", &seed.paras_from(30, 6)) + "\n[block]\ncolumn = 2\nspan = 5\ntop = 0\nheight = 64\n";
-    std::fs::write(dir.join("stories/b.toml"), b).unwrap();
-    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/a.toml".to_string(), "stories/b.toml".to_string()])).unwrap();
+    page_edition(&p, "byline", "tabloid", &[("a", a), ("b", b)]);
     p.folio(&["build", "content/byline", "--allow-overset"]).assert_code(0);
     let pdf = p.out().join("byline.pdf");
     // Between the headline's last line and the byline's first, at least a fifth of the
@@ -1560,13 +1529,10 @@ fn a_word_wider_than_its_column_is_refused_and_a_hyphen_mends_it() {
     // words since session 33, not web addresses), so the line ran 75 pt past its column, over
     // the gutter and the next column's copy, with exit 0.
     let p = TestProject::with_edition("jiangxi-special");
-    let dir = p.edition("wide");
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
     let word = "ProfessionalDevelopmentProgramme.org";
     let mut paras = Seed::load().paras_from(10, 3);
     paras.insert(1, format!("该项目英文名称为{word}，于今年实施。"));
-    std::fs::write(dir.join("stories/a.toml"), story_toml("全力推进毒品问题综合治理", &paras) + "\n[block]\ncolumn = 1\nspan = 3\ntop = 0\nheight = 64\n").unwrap();
-    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/a.toml".to_string()])).unwrap();
+    page_edition(&p, "wide", "tabloid", &[("a", story_toml("全力推进毒品问题综合治理", &paras) + "\n[block]\ncolumn = 1\nspan = 3\ntop = 0\nheight = 64\n")]);
     let run = p.folio(&["build", "content/wide", "--diagnostic-format", "short"]);
     assert_ne!(run.code(), 0, "{}", run.stderr());
     let line = line_of(&p, "content/wide/stories/a.toml", word);
@@ -1713,14 +1679,10 @@ fn a_two_line_head_breaks_between_subject_and_predicate() {
 #[test]
 fn an_interview_sets_its_speakers_labels_in_bold_sans() {
     let p = TestProject::sample();
-    let dir = p.edition("qa");
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    std::fs::write(dir.join("edition.toml"), one_page_edition("tabloid", &["stories/qa.toml".to_string(), "stories/news.toml".to_string()])).unwrap();
     // TEST DATA: copy written for this test (not the seed).
     let qa = "headline = \"“马拉松热”如何跑得更稳\"\nbody = \"\"\"\n今年我市将举办各类路跑赛事27场，记者专访了市体育局局长刘志远。\n\n记者：今年全市路跑赛事数量明显增加，安全保障方面有哪些新举措？\n\n刘志远：我们建立了赛事安全评估制度，所有赛事都要提前60天报备，每5公里设置一个医疗点。\n\n记者：如何兼顾参赛体验和市民出行？\n\n刘志远：我们会提前一周发布交通管制信息，比赛当天地铁提前1小时运营。\n\n他说：“让跑友跑得安全，让市民出行方便。”\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 3\ntop = 0\nheight = 40\n";
     let news = "headline = \"我市启动春风行动\"\nbody = \"\"\"\n记者：从市人社局获悉，今年全市将举办招聘会120场。\n\n局长说：提供就业岗位5万个以上，帮助群众家门口就业。\n\"\"\"\n\n[block]\ncolumn = 4\nspan = 3\ntop = 0\nheight = 40\n";
-    std::fs::write(dir.join("stories/qa.toml"), qa).unwrap();
-    std::fs::write(dir.join("stories/news.toml"), news).unwrap();
+    page_edition(&p, "qa", "tabloid", &[("qa", qa.to_string()), ("news", news.to_string())]);
     p.folio(&["build", "content/qa", "--out", "out"]).assert_code(0);
     let page = typeset::chars(&p.out().join("qa.pdf")).into_iter().next().expect("a page");
     let body: Vec<&typeset::Char> = page.iter().filter(|c| (c.size - TABLOID.size).abs() < 0.1).collect();

@@ -570,12 +570,21 @@ pub fn story_toml(headline: &str, paras: &[String]) -> String {
 /// `stories/s{k}.toml`, with `extra(k)` appended to its file (a photo). Gives the edition's folder.
 pub fn seed_edition(p: &TestProject, name: &str, format: &str, picks: &[(usize, usize, usize)], extra: impl Fn(usize) -> String) -> PathBuf {
     let seed = Seed::load();
+    let stems: Vec<String> = (0..picks.len()).map(|k| format!("s{k}")).collect();
+    let stories: Vec<(&str, String)> = picks.iter().enumerate().map(|(k, &(start, n, head))| (stems[k].as_str(), story_toml(&seed.heads[head], &seed.paras_from(start, n)) + &extra(k))).collect();
+    page_edition(p, name, format, &stories)
+}
+
+/// A one-page edition `content/<name>` in `p` (`format`) of `stories`, each `(stem, TOML)`
+/// written to `stories/<stem>.toml` and listed on the page in that order (TEST DATA the caller
+/// writes). Gives the edition's folder.
+pub fn page_edition(p: &TestProject, name: &str, format: &str, stories: &[(&str, String)]) -> PathBuf {
     let dir = p.edition(name);
     std::fs::create_dir_all(dir.join("stories")).unwrap();
     let mut list = Vec::new();
-    for (k, &(start, n, head)) in picks.iter().enumerate() {
-        let rel = format!("stories/s{k}.toml");
-        std::fs::write(dir.join(&rel), story_toml(&seed.heads[head], &seed.paras_from(start, n)) + &extra(k)).unwrap();
+    for (stem, toml) in stories {
+        let rel = format!("stories/{stem}.toml");
+        std::fs::write(dir.join(&rel), toml).unwrap();
         list.push(rel);
     }
     std::fs::write(dir.join("edition.toml"), one_page_edition(format, &list)).unwrap();
