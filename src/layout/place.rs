@@ -2636,28 +2636,30 @@ fn beside_heads(edition: &Edition, formats: &Formats, pass1: &crate::layout::com
     Beside { lead_span: lead.map_or(0, |(_, span, _)| span), lead_tier: lead.map_or(0, |(_, _, tier)| tier), ..out }
 }
 
-/// What the nearest layout asks of a poem (verse: a desk adds no lines to a poem and cuts none
-/// from it) asked of the page's first story of prose instead (`stories` in rank order), added
-/// to what it asks of that story already; where every story is verse, as it was.
+/// What the nearest layout asks to add to a poem (verse: a desk adds no lines to a poem) asked
+/// of the page's first story of prose instead (`stories` in rank order), added to what it asks
+/// of that story already; where every story is verse, as it was. A cut stays with the poem (its
+/// last lines: 染成一株芦苇): the nearest layout is one of whole blocks, and a cut asked of
+/// another story leaves the poem's block as over as it was — a desk that followed such advice
+/// was told the same again however much it cut (session 40).
 fn prose_asks(asks: Vec<(usize, i64, i64)>, stories: &[usize], verse: impl Fn(usize) -> bool) -> Vec<(usize, i64, i64)> {
     let Some(&prose) = stories.iter().find(|&&si| !verse(si)) else { return asks };
-    let (mut cut, mut add) = (0, 0);
+    let mut add = 0;
     let mut out: Vec<(usize, i64, i64)> = Vec::new();
     for (si, c, a) in asks {
         if verse(si) {
-            cut += c;
             add += a;
+            if c > 0 {
+                out.push((si, c, 0));
+            }
         } else {
             out.push((si, c, a));
         }
     }
-    if cut + add > 0 {
+    if add > 0 {
         match out.iter_mut().find(|x| x.0 == prose) {
-            Some(x) => {
-                x.1 += cut;
-                x.2 += add;
-            }
-            None => out.insert(0, (prose, cut, add)),
+            Some(x) => x.2 += add,
+            None => out.insert(0, (prose, 0, add)),
         }
     }
     out
