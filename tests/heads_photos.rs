@@ -403,3 +403,27 @@ fn a_deep_head_area_is_a_warning_with_the_depth_it_needs() {
     let needs: u32 = hint.split("head = ").nth(1).and_then(|r| r.split(|c: char| !c.is_ascii_digit()).next()).and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("{hint}"));
     assert!((3..=5).contains(&needs), "{hint}");
 }
+
+/// A photo's credit printed after its caption: a photographer's name with 摄 (陈默摄); a credit
+/// that already says what it is as typed — 新华社记者 王天聪摄 printed "王天聪摄摄" until session
+/// 40 — and 新华社发, 受访者供图 likewise (TEST DATA credits written for this test), read
+/// back from the PDF's text.
+#[test]
+fn a_credit_that_says_what_it_is_is_printed_as_typed() {
+    let p = TestProject::sample();
+    let dir = p.edition("credits");
+    let credits = ["陈默", "新华社记者 王天聪摄", "新华社发", "受访者供图"];
+    let mut photos = String::new();
+    for (k, credit) in credits.iter().enumerate() {
+        gradient(&dir.join(format!("photos/{k}.png")), 800, 600, 40 * k as u8);
+        photos += &format!("\n[[photos]]\nfile = \"photos/{k}.png\"\ncaption = \"图{k}\"\ncredit = \"{credit}\"\ncolumn = {}\nspan = 1\nrow = 0\nheight = 10\n", k + 1);
+    }
+    edition_with(&p, "credits", &format!("{STORY_HEAD}{}{photos}\n[block]\ncolumn = 1\nspan = 4\ntop = 0\nheight = 84\n", body(14)));
+    p.edit("content/credits/edition.toml", |t| t + "\n[preflight]\nerror_ppi = 10\nwarn_ppi = 20\n");
+    p.folio(&["build", "content/credits", "--out", "out", "--allow-overset"]).assert_code(0);
+    let text: String = poppler("pdftotext", &[p.out().join("credits.pdf").to_str().unwrap(), "-"]).chars().filter(|c| !c.is_whitespace()).collect();
+    for printed in ["陈默摄", "王天聪摄", "新华社发", "受访者供图"] {
+        assert!(text.contains(printed), "{printed}: {text}");
+    }
+    assert!(!text.contains("摄摄") && !text.contains("新华社发摄") && !text.contains("供图摄"), "{text}");
+}

@@ -493,6 +493,36 @@ fn paragraphs_typed_with_full_width_indents_stay_paragraphs() {
     assert_eq!(all.matches("改造内容包括").count(), 1, "{lines:?}");
 }
 
+/// Place names with accented Latin letters in Chinese copy (TEST DATA written for this test),
+/// read back from the PDF: no white between two letters of a word (Belém printed as "Bel ém",
+/// Zürich as "Z ürich", São as "S ão" until session 40: the ASCII letters before an accented
+/// one were taken for a code and padded a quarter em), the space between two words kept
+/// (José Martí), and every letter printed.
+#[test]
+fn accented_latin_letters_stay_in_their_words() {
+    let copy = "大会在巴西城市贝伦（Belém）举行，苏黎世（Zürich）、圣保罗（São Paulo）、克拉科夫（Kraków）等地代表与会。古巴诗人何塞·马蒂（José Martí）的诗句被多次引用。越南代表阮文安（Nguyễn Văn An）发言。";
+    let (p, pdf, _, _) = one_column("accents", copy);
+    let (lines, _) = first_column_lines(&p, "accents", &pdf);
+    let letter = |c: char| c.is_alphabetic() && (c as u32) < 0x2000;
+    for l in &lines {
+        let text: String = l.iter().map(|c| c.c).collect();
+        for w in l.windows(2).filter(|w| letter(w[0].c) && letter(w[1].c)) {
+            assert!((w[1].x0 - w[0].x1) / w[0].size < 0.05, "white inside a word, {}{}: {:.2} em in 「{text}」", w[0].c, w[1].c, (w[1].x0 - w[0].x1) / w[0].size);
+        }
+    }
+    let printed: String = lines.iter().flatten().map(|c| c.c).collect::<String>().replace("-", "");
+    for word in ["Belém", "Zürich", "São", "Paulo", "Kraków", "José", "Martí", "Nguyễn", "Văn"] {
+        assert!(printed.contains(word) || printed.replace(char::is_whitespace, "").contains(word), "{word} not printed: {printed}");
+    }
+    // José and Martí on one line stand a word space apart.
+    for l in &lines {
+        let printed: Vec<&typeset::Char> = l.iter().filter(|c| !c.c.is_whitespace()).collect();
+        for w in printed.windows(2).filter(|w| w[0].c == 'é' && w[1].c == 'M') {
+            assert!((w[1].x0 - w[0].x1) / w[1].size > 0.15, "José Martí closed up");
+        }
+    }
+}
+
 /// A quotation in English within Chinese copy (TEST DATA written for this test), read back
 /// from the PDF: every line that starts with a word starts at the column's edge (pass 2 set the
 /// space a line broke at at the next line's start until session 37: each such line began a

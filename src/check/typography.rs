@@ -453,7 +453,7 @@ fn loose_words(pieces: Vec<Vec<Glyph>>, fmt: &Format, pi: usize, stories: &[Stor
             _ => lines.push(piece),
         }
     }
-    let latin = |c: char| c.is_ascii_graphic();
+    let latin = crate::input::punctuation::is_latin;
     let mut out = Vec::new();
     for l in lines {
         let printed: Vec<&Glyph> = l.iter().filter(|g| !g.c.is_whitespace()).collect();

@@ -1163,7 +1163,8 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 }
 
 fn needs_space(a: Option<char>, b: Option<char>) -> bool {
-    matches!((a, b), (Some(a), Some(b)) if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
+    let latin = |c: char| c.is_ascii_alphanumeric() || crate::input::punctuation::is_latin_letter(c);
+    matches!((a, b), (Some(a), Some(b)) if latin(a) && latin(b))
 }
 
 /// The block of a story resolved to grid lines.

@@ -98,7 +98,7 @@ pub fn breaks_with(text: &str, house: &[String]) -> Vec<Break> {
             }
             // A space between Latin words or numbers is a word space inside a name (iPhone 17,
             // Mate 80, Wi-Fi 7), not the editor's space between phrases.
-            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_graphic());
+            let latin = |c: Option<char>| c.is_some_and(crate::input::punctuation::is_latin);
             let word_space = c == ' ' && latin(text[..i].chars().next_back()) && latin(text[end..].chars().next());
             push(&mut out, i, if word_space { rank::WORD } else { rank::PHRASE });
             start = end;
@@ -267,7 +267,7 @@ fn word_bounds(run: &str) -> (Vec<usize>, Vec<usize>) {
     };
     // A run of Latin letters, digits and ASCII marks is one word: 8.5%, 5G, COVID-19; so is a
     // number with its unit or measure word (2025年, 5999元, 1.5万个, 12家) and an ordinal (第3).
-    let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_graphic());
+    let ascii = |c: Option<char>| c.is_some_and(crate::input::punctuation::is_latin);
     let keep = |v: Vec<u32>| v.into_iter().map(|b| b as usize).filter(|&b| !(ascii(run[..b].chars().next_back()) && ascii(run[b..].chars().next())) && !in_number(run, b)).collect();
     (keep(found.starts), keep(found.inner))
 }

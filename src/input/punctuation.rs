@@ -39,6 +39,21 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
 }
 
+/// Whether `c` is a letter of the Latin alphabet, with its accents or without (Belém, Zürich,
+/// São, Kraków, Nguyễn): an ASCII letter, or a letter of Latin-1 Supplement, Latin Extended-A
+/// and -B or Latin Extended Additional (not × or ÷). Copy takes an accented letter as it takes
+/// an ASCII one, part of a Latin word; taken for Chinese, it parted its word (Bel ém: a code's
+/// pad before it, until session 40).
+pub fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || (matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF) && c.is_alphabetic())
+}
+
+/// Whether `c` is a character of Latin text: printable ASCII (letters, digits, marks) or a
+/// Latin letter with its accents ([`is_latin_letter`]).
+pub fn is_latin(c: char) -> bool {
+    c.is_ascii_graphic() || is_latin_letter(c)
+}
+
 /// The half-width bracket pairs of `text` that stand in Chinese text: the byte range of each
 /// pair, from its `(` to its `)` inclusive.
 pub fn half_width_pairs(text: &str) -> Vec<Range<usize>> {
@@ -249,7 +264,7 @@ pub fn without_html(text: &str) -> (String, Vec<(String, String)>) {
     for r in html_markup(text) {
         out.push_str(&text[at..r.start]);
         let markup = &text[r.clone()];
-        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || is_latin_letter(c));
         let between_words = latin(out.chars().next_back()) && latin(text[r.end..].chars().next());
         let with = match html_entity(markup) {
             Some(t) if t.chars().all(char::is_whitespace) => if between_words { " ".to_string() } else { String::new() },

@@ -270,7 +270,7 @@ pub struct PhotoData {
     pub path: String,
     /// Caption text.
     pub caption: String,
-    /// Photographer.
+    /// The credit as printed ([`galley::credit_line`]).
     pub credit: Option<String>,
 }
 
@@ -1695,7 +1695,7 @@ impl<'a> Shape<'a> {
                     caption_gap: CAPTION_GAP_PT,
                     path: rel,
                     caption: galley::typed_spaces(&photo.caption),
-                    credit: photo.credit.clone(),
+                    credit: photo.credit.as_deref().map(galley::credit_line),
                 }
             })
             .collect()

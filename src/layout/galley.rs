@@ -12,6 +12,7 @@ use typst_layout::PagedDocument;
 
 use crate::input::content::{paragraphs, Edition, Story};
 use crate::input::grid::{Format, Formats};
+use crate::input::punctuation::{is_latin, is_latin_letter};
 
 /// A run of paragraph text with one style.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -98,7 +99,7 @@ pub struct Subhead {
 pub struct Caption {
     /// Caption text.
     pub caption: String,
-    /// Photographer.
+    /// The credit as printed ([`credit_line`]): 郑智君摄, 新华社发.
     pub credit: Option<String>,
 }
 
@@ -324,6 +325,18 @@ pub fn copy_width(story: &Story, format: &Format, c: u32, sp: u32) -> f64 {
             Format::across(w, gap, sp)
         }
         b => format.cols_width(b.map_or(0, |b| b.column - 1) + c, sp),
+    }
+}
+
+/// A photo's credit as printed after its caption: the photographer with 摄 (郑智君摄), or, where
+/// the credit already says what it is — ends in 摄, 发, 供图, 提供, 制图, 绘 or 图 (新华社记者
+/// 王天聪摄, 新华社发, 受访者供图, 资料图) — as typed (it printed 王天聪摄摄 until session 40).
+pub fn credit_line(credit: &str) -> String {
+    let credit = credit.trim();
+    if ["摄", "发", "供图", "提供", "制图", "绘", "图"].iter().any(|k| credit.ends_with(k)) {
+        credit.to_string()
+    } else {
+        format!("{credit}摄")
     }
 }
 
@@ -624,7 +637,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             }
             for (i, photo) in s.photos.iter().enumerate() {
                 let (c, sp) = photo_place_in(photo, i, copy_columns(s, format));
-                let piece = Piece::Caption { caption: Caption { caption: typed_spaces(&photo.caption), credit: photo.credit.clone() } };
+                let piece = Piece::Caption { caption: Caption { caption: typed_spaces(&photo.caption), credit: photo.credit.as_deref().map(credit_line) } };
                 pieces.captions.push(g.items.len());
                 g.items.push(GalleyItem { width: copy_width(s, format, c, sp), piece: piece.clone() });
                 // A photo folio sizes: its caption at every width (the search may try any).
@@ -742,7 +755,7 @@ pub fn body_runs(text: &str) -> Vec<Run> {
     let mut i = 0;
     while i < chars.len() {
         // Not inside other ASCII: after a letter, a digit or a mark, or a space after one (New York).
-        let ascii = |k: usize| chars[k].is_ascii_graphic();
+        let ascii = |k: usize| is_latin(chars[k]);
         let after_token = i > 0 && (ascii(i - 1) || (chars[i - 1] == ' ' && i > 1 && ascii(i - 2)));
         let code = if after_token { 0 } else { code_len(&chars[i..]) };
         let number = if code > 0 { 0 } else { number_len(&chars[i..]) };
@@ -754,10 +767,10 @@ pub fn body_runs(text: &str) -> Vec<Run> {
             i += n;
             continue;
         }
-        let word = chars[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+        let word = chars[i..].iter().take_while(|&&c| is_latin_letter(c)).count();
         // A word, not part of a web address, a file name or a code (www.…, AEC-Q100, a_b):
         // those take no hyphen they do not have.
-        let token = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || "./@_-:\\%#&=?+~".contains(*c));
+        let token = |c: Option<&char>| c.is_some_and(|&c| c.is_ascii_alphanumeric() || is_latin_letter(c) || "./@_-:\\%#&=?+~".contains(c));
         if word >= LATIN_WORD && !token(i.checked_sub(1).map(|k| &chars[k])) && !token(chars.get(i + word)) {
             runs.push(Run { style: "latin", text: chars[i..i + word].iter().collect() });
             i += word;
@@ -777,9 +790,9 @@ pub fn body_runs(text: &str) -> Vec<Run> {
             }
             // Latin words and the spaces and marks among them (a quotation in English, a name):
             // `words`, which the template does not close up as it does Chinese.
-            Some(r) if r.style == "words" && chars[i].is_ascii() => r.text.push(chars[i]),
-            Some(r) if r.style == "latin" && chars[i].is_ascii() => runs.push(Run { style: "words", text: chars[i].to_string() }),
-            _ if chars[i].is_ascii_alphabetic() => runs.push(Run { style: "words", text: chars[i].to_string() }),
+            Some(r) if r.style == "words" && (chars[i].is_ascii() || is_latin_letter(chars[i])) => r.text.push(chars[i]),
+            Some(r) if r.style == "latin" && (chars[i].is_ascii() || is_latin_letter(chars[i])) => runs.push(Run { style: "words", text: chars[i].to_string() }),
+            _ if is_latin_letter(chars[i]) => runs.push(Run { style: "words", text: chars[i].to_string() }),
             Some(r) if r.style == "body" => r.text.push(chars[i]),
             _ => runs.push(Run { style: "body", text: chars[i].to_string() }),
         }
@@ -816,7 +829,7 @@ fn is_address(t: &str) -> bool {
 /// space between phrases an editor types to be seen).
 pub fn typed_spaces(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
-    let chinese = |c: char| !c.is_ascii() && !c.is_whitespace() && !CLOSING_MARKS.contains(c) && !OPENING_MARKS.contains(c);
+    let chinese = |c: char| !c.is_ascii() && !is_latin_letter(c) && !c.is_whitespace() && !CLOSING_MARKS.contains(c) && !OPENING_MARKS.contains(c);
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
@@ -827,7 +840,7 @@ pub fn typed_spaces(text: &str) -> String {
         }
         let end = i + chars[i..].iter().take_while(|c| c.is_whitespace()).count();
         if let (Some(a), Some(b)) = (i.checked_sub(1).map(|k| chars[k]), chars.get(end).copied()) {
-            let latin = |c: char| c.is_ascii_graphic();
+            let latin = is_latin;
             let dateline = matches!(a, '讯' | '电');
             // A quotation in English keeps its spaces: “The recovery is gaining momentum,” said
             // John (the curly quote after or before English text, English beyond the space).
@@ -931,7 +944,7 @@ fn quote_breaks(text: &str) -> Vec<char> {
     let mut out = Vec::with_capacity(chars.len());
     for (i, &c) in chars.iter().enumerate() {
         out.push(c);
-        let after_chinese = i > 0 && !chars[i - 1].is_ascii() && !chars[i - 1].is_whitespace();
+        let after_chinese = i > 0 && !is_latin(chars[i - 1]) && !chars[i - 1].is_whitespace();
         if matches!(c, '”' | '’') && after_chinese && chars.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric()) {
             out.push(QUOTE_BREAK);
         }
@@ -992,7 +1005,7 @@ fn code_len(s: &[char]) -> usize {
     let word_only = run.iter().all(|c| c.is_ascii_alphabetic());
     let long_word = run.split(|c| !c.is_ascii_alphabetic()).any(|w| w.len() >= LATIN_WORD);
     // Not when the run goes on in other ASCII (a space and a word: New York; an @ in an address).
-    let goes_on = s.get(n).is_some_and(|c| c.is_ascii_graphic() && *c != '%') || (matches!(s.get(n), Some(' ' | '’')) && s.get(n + 1).is_some_and(char::is_ascii_alphanumeric));
+    let goes_on = s.get(n).is_some_and(|&c| is_latin(c) && c != '%') || (matches!(s.get(n), Some(' ' | '’')) && s.get(n + 1).is_some_and(char::is_ascii_alphanumeric));
     if !letters || n > CODE_PLACES || (long_word && word_only) || goes_on {
         return 0;
     }
@@ -1185,6 +1198,18 @@ mod tests {
         assert_eq!(got("据Reuters报道，"), [run("body", "据"), run("latin", "Reuters"), run("body", "报道，")]);
         assert_eq!(got("登录www.example.com查询"), [run("body", "登录"), run("address", "www.example.com"), run("body", "查询")]);
         assert!(got("文件a@b.cn").iter().all(|(s, _)| !s.starts_with("code")));
+        // Accented Latin letters are letters of their word (Bel ém, Z ürich, S ão until session
+        // 40: the ASCII letters before them a code, padded), and a space between two such words
+        // stays.
+        assert_eq!(got("城市贝伦（Belém）继续"), [run("body", "城市贝伦（"), run("latin", "Belém"), run("body", "）继续")]);
+        assert_eq!(got("圣保罗（São Paulo）"), [run("body", "圣保罗（"), run("words", "São "), run("latin", "Paulo"), run("body", "）")]);
+        assert_eq!(got("苏黎世Zürich"), [run("body", "苏黎世"), run("latin", "Zürich")]);
+        assert_eq!(got("越南的Nguyễn Văn An说"), [run("body", "越南的"), run("latin", "Nguyễn"), run("words", " Văn An"), run("body", "说")]);
+        assert_eq!(typed_spaces("何塞·马蒂（José Martí）"), "何塞·马蒂（José Martí）");
+        assert_eq!(credit_line("郑智君"), "郑智君摄");
+        assert_eq!(credit_line("新华社记者 王天聪摄"), "新华社记者 王天聪摄");
+        assert_eq!(credit_line("新华社发"), "新华社发");
+        assert_eq!(credit_line("受访者供图"), "受访者供图");
         // A mark no line may start with gets a run of its own after its neighbour's, which the
         // template boxes with it; split at line ends, the runs stay apart.
         assert_eq!(got("约翰·史密斯"), [run("body", "约"), run("body", "翰"), run("kept", "·"), run("body", "史密斯")]);

@@ -28,7 +28,7 @@ use crate::project::{limits, FileKind, Project, ReadError};
 
 /// The data files folio writes for the templates (under `/.folio/`), each with a schema
 /// version. This is the one place the versions are defined; each template asserts the version
-/// of the file it reads (`#assert.eq(data.schema, "folio-pages/2", …)`), so templates from
+/// of the file it reads (`#assert.eq(data.schema, "folio-pages/3", …)`), so templates from
 /// another folio version fail with a message naming both instead of reading a field that is
 /// not there. Bump a version when a field a template reads changes meaning or goes away. Every
 /// field is described in `layouts/DATA.md` (checked against what Rust writes and what the
@@ -36,8 +36,8 @@ use crate::project::{limits, FileKind, Project, ReadError};
 ///
 /// | file | schema | read by | what |
 /// |---|---|---|---|
-/// | `galley.json` | `folio-galley/2` | `galley.typ` | pass 1: every piece of copy with its width and format |
-/// | `pages.json` | `folio-pages/2` | `page.typ` (`edition.typ`, `spread.typ`) | pass 2: the composed pages and spreads |
+/// | `galley.json` | `folio-galley/3` | `galley.typ` | pass 1: every piece of copy with its width and format |
+/// | `pages.json` | `folio-pages/3` | `page.typ` (`edition.typ`, `spread.typ`) | pass 2: the composed pages and spreads |
 /// | `proof.json` | `folio-proof/1` | `proof.typ` | `folio proof`'s marks |
 /// | `output.json` | `folio-output/1` | `style.typ` | the colour route (`cmyk` or `gray`) |
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,8 +66,8 @@ impl DataFile {
     /// Its schema version.
     pub fn schema(self) -> &'static str {
         match self {
-            DataFile::Galley => "folio-galley/2",
-            DataFile::Pages => "folio-pages/2",
+            DataFile::Galley => "folio-galley/3",
+            DataFile::Pages => "folio-pages/3",
             DataFile::Proof => "folio-proof/1",
             DataFile::Output => "folio-output/1",
         }

@@ -256,9 +256,9 @@ fn finding_codes_are_set_where_found() {
 #[test]
 fn templates_assert_the_data_schema() {
     run_table(vec![
-        Case::new("pages from another version", set("layouts/page.typ", "\"folio-pages/2\", message: \"this template reads folio-pages/2", "\"folio-pages/3\", message: \"this template reads folio-pages/3"),
-            &["this template reads folio-pages/3 data; folio wrote \"folio-pages/2\"", "layouts/page.typ:"]),
-        Case::new("galley from another version", set("layouts/galley.typ", "\"folio-galley/2\", message: \"this template reads folio-galley/2", "\"folio-galley/1\", message: \"this template reads folio-galley/1"),
-            &["this template reads folio-galley/1 data; folio wrote \"folio-galley/2\"", "layouts/galley.typ:"]),
+        Case::new("pages from another version", set("layouts/page.typ", "\"folio-pages/3\", message: \"this template reads folio-pages/3", "\"folio-pages/4\", message: \"this template reads folio-pages/4"),
+            &["this template reads folio-pages/4 data; folio wrote \"folio-pages/3\"", "layouts/page.typ:"]),
+        Case::new("galley from another version", set("layouts/galley.typ", "\"folio-galley/3\", message: \"this template reads folio-galley/3", "\"folio-galley/2\", message: \"this template reads folio-galley/2"),
+            &["this template reads folio-galley/2 data; folio wrote \"folio-galley/3\"", "layouts/galley.typ:"]),
     ]);
 }
