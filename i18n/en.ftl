@@ -51,6 +51,8 @@ content-too-many-pages = the edition has { $pages } pages; folio builds at most 
 content-too-many-pages-hint = split the edition into parts (one edition folder per section), each built on its own
 content-paper-empty = the paper's name is empty
 content-paper-empty-hint = write the paper's name, e.g. paper = "示例日报": it is printed in every folio line
+content-field-too-long = `{ $key }` is { $chars } characters long; the folio line has room for { $max }
+content-field-too-long-hint = shorten it (the folio line prints it in one line with the date, the page and the editors)
 content-ear-see-hint = point the ear (见第N版) at pages listed in this edition
 content-page-number-range = `pages[{ $index }].number` = { $number } is out of range: page numbers run 1–{ $max }
 content-page-number-range-hint = give the page number printed in its folio line, e.g. number = 5
@@ -112,6 +114,9 @@ story-attribution-empty = the attribution is empty: it would print as empty brac
 story-attribution-empty-hint = write the reporter's name (attribution = "叶祥森"), or leave `attribution` out
 story-section-head-empty = a section's head (小标题) is empty: it would print as an empty black band
 story-section-head-empty-hint = write the section's head, or move its paragraphs to the end of the section before it (or of the body)
+story-key-empty = `{ $key }` is empty: it would print as white where its text stands
+story-key-empty-hint = write it, or leave `{ $key }` out
+story-lead-empty-hint = write the lead box's title (核心提示) and its text, or leave the `[lead]` table out
 story-lead-span = the lead box spans { $lead } columns, the story only { $span }
 story-lead-span-hint = give the lead box between 1 and the story's span columns
 story-photo-columns = the photo spans story columns { $first }–{ $last }, but the story has columns 1–{ $span }

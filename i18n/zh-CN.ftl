@@ -50,6 +50,8 @@ content-too-many-pages = 这一期有 { $pages } 个版；folio 一期最多排 
 content-too-many-pages-hint = 把这一期分成几部分（每叠一个目录），分别生成
 content-paper-empty = 报名是空的
 content-paper-empty-hint = 写上报名，如 paper = "示例日报"：每版的版头线都印着它
+content-field-too-long = `{ $key }` 有 { $chars } 个字；版头线只容得下 { $max } 个
+content-field-too-long-hint = 改短一些（版头线把它和日期、版次、编辑署名排在同一行）
 content-ear-see-hint = 报眼（见第N版）只能指向本期列出的版面
 content-page-number-range = `pages[{ $index }].number` = { $number } 超出范围：版次为 1–{ $max }
 content-page-number-range-hint = 写上版头线印的版次，如 number = 5
@@ -101,6 +103,9 @@ story-attribution-empty = 署名是空的：会印成一对空括号（ ）
 story-attribution-empty-hint = 写上记者的名字（attribution = "叶祥森"），或者删去 `attribution`
 story-section-head-empty = 小标题是空的：会印成一条空的黑底色条
 story-section-head-empty-hint = 写上小标题，或把这一节的段落移到上一节（或正文）的末尾
+story-key-empty = `{ $key }` 是空的：会在它的位置印出一块空白
+story-key-empty-hint = 写上内容，或者删去 `{ $key }`
+story-lead-empty-hint = 写上导语框的标题（核心提示）和正文，或者删去 `[lead]` 表
 story-lead-span = 导语框跨 { $lead } 栏，而稿件只跨 { $span } 栏
 story-lead-span-hint = 导语框的栏数应在 1 和稿件所跨栏数之间
 story-photo-columns = 图片占稿件的第 { $first }–{ $last } 栏，但稿件只有第 1–{ $span } 栏

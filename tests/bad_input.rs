@@ -220,3 +220,86 @@ fn templates_cannot_read_outside_the_root() {
     run.assert_code(1);
     run.assert_stderr_has(&["is not available", "layouts/edition.typ:1:"]);
 }
+
+/// A kicker, a deck, a byline, a dateline, a photo's credit or a lead box's title or text of
+/// nothing but spaces (an editor who cleared a field and left its key) is an error at its key
+/// with the fix, and nothing is written: a blank kicker or deck kept two lines of white in the
+/// head, a blank lead box printed a grey band without its title, a blank credit printed 摄
+/// alone (until session 40).
+#[test]
+fn keys_left_blank_are_refused_at_their_line() {
+    const XINYU: &str = "content/jiangxi-special/stories/xinyu.toml";
+    const LEAD: &str = "content/jiangxi-special/stories/jiujiang-lead.toml";
+    // The lead box's text (a multi-line string) and its title, each made blank.
+    let lead_text = |t: String| {
+        let at = t.find("[lead]").unwrap();
+        let start = at + t[at..].find("text = \"\"\"").unwrap();
+        let end = start + t[start..].find("\n\"\"\"\n").unwrap() + 5;
+        format!("{}text = \" \"\n{}", &t[..start], &t[end..])
+    };
+    let cases: [(&str, Box<dyn Fn(String) -> String>, &str); 6] = [
+        (LEAD, Box::new(|t: String| t.replacen("headline = ", "kicker = \"\"\nheadline = ", 1)), "kicker ="),
+        (LEAD, Box::new(|t: String| t.replacen("headline = ", "deck = \"\u{3000}\"\nheadline = ", 1)), "deck ="),
+        (LEAD, Box::new(|t: String| t.replacen("headline = ", "byline = \" \"\nheadline = ", 1)), "byline ="),
+        (LEAD, Box::new(|t: String| t.replacen("credit = \"黄尧\"", "credit = \"\"", 1)), "credit ="),
+        (XINYU, Box::new(lead_text), "text = \" \""),
+        (XINYU, Box::new(|t: String| t.replacen("title = \"核心提示\"", "title = \"\"", 1)), "title = \"\""),
+    ];
+    for (file, change, key) in cases {
+        let p = TestProject::sample();
+        p.edit(file, change);
+        let line = line_of(&p, file, key);
+        let run = build(&p);
+        run.assert_code(1);
+        let stem = std::path::Path::new(file).file_name().unwrap().to_str().unwrap();
+        run.assert_stderr_has(&[&format!("{stem}:{line}:"), "is empty", "hint:"]);
+        assert!(!p.out().join("jiangxi-special.pdf").exists(), "nothing written for {key}");
+    }
+}
+
+/// The folio line's fields have room for so many characters: a paper's name, a page's section
+/// or an editor's name longer (TEST DATA) is an error at its key with the room it has, and
+/// nothing is written (a 60-character paper name ran into the page's margin, 400 characters off
+/// the page, with exit 0, until session 40); names as long as the limits build, and their
+/// folio line stays inside the trim, read back from the PDF.
+#[test]
+fn folio_line_fields_too_long_are_refused_at_their_key() {
+    const EDITION: &str = "content/jiangxi-special/edition.toml";
+    for (from, to, key) in [
+        ("paper = \"", "paper = \"很长的报名", "paper ="),
+        ("section = \"", "section = \"一个非常非常长的版名", "section ="),
+        ("editor = \"", "editor = \"张三李四王五赵六钱七孙八", "editor ="),
+    ] {
+        let p = TestProject::sample();
+        p.edit(EDITION, |t| t.replacen(from, &format!("{to}{}", "长".repeat(12)), 1));
+        let line = line_of(&p, EDITION, key);
+        let run = build(&p);
+        run.assert_code(1);
+        run.assert_stderr_has(&[&format!("edition.toml:{line}:"), "the folio line has room for", "hint:"]);
+    }
+    // At the limits: built, every character of the folio line inside the page's trim.
+    let p = TestProject::sample();
+    p.edit(EDITION, |t| {
+        let t = regex_replace(&t, "paper = \"", &"报".repeat(folio::input::content::MAX_PAPER_CHARS));
+        let t = regex_replace(&t, "section = \"", &"版".repeat(folio::input::content::MAX_SECTION_CHARS));
+        regex_replace(&t, "editor = \"", &"编".repeat(folio::input::content::MAX_CREDIT_CHARS))
+    });
+    p.folio(&["build", &format!("content/{SAMPLE}"), "--out", "out"]).assert_code(0);
+    let pdf = p.out().join(format!("{SAMPLE}.pdf"));
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    for ((k, page), id) in common::typeset::chars(&pdf).iter().enumerate().zip(doc.page_iter()) {
+        let (w, _) = common::size(common::page_box(&doc, id, b"TrimBox").unwrap());
+        let bleed = 3.0 * 72.0 / 25.4;
+        assert!(k == 0 || page.iter().filter(|c| c.c == '报').count() >= folio::input::content::MAX_PAPER_CHARS, "page {}: the paper's name in its folio line", k + 1);
+        for c in page.iter().filter(|c| "报版编".contains(c.c)) {
+            assert!(c.x0 >= bleed - 0.5 && c.x1 <= bleed + w + 0.5, "page {}: {} at {:.1}–{:.1} past the trim", k + 1, c.c, c.x0, c.x1);
+        }
+    }
+}
+
+/// `key = "…"`'s value (the first such key) replaced by `value`.
+fn regex_replace(t: &str, key: &str, value: &str) -> String {
+    let at = t.find(key).unwrap() + key.len();
+    let end = at + t[at..].find('"').unwrap();
+    format!("{}{value}{}", &t[..at], &t[end..])
+}

@@ -532,10 +532,13 @@ fn batch_builds_the_good_editions_when_one_fails() {
     std::fs::write(p.root().join("content/README.md"), "editions live here\n").unwrap();
     let run = folio_in(
         p.root(),
-        &["build", "content/README.md", "content/broken", &format!("content/{SAMPLE}"), "content/second", "--out", "out", "--press", "--jobs", "2"],
+        &["build", "content/README.md", "content/broken", &format!("content/{SAMPLE}"), "content/second", "--out", "out", "--press", "--jobs", "100000"],
         None,
     );
     run.assert_code(1);
+    // `--jobs` past the editions' count: a thread an edition (4 000 threads for two editions
+    // took a minute until session 40).
+    assert!(run.stdout().contains("with 3 jobs"), "{}", run.stdout());
     let out = p.out();
     for name in [SAMPLE, "second"] {
         assert!(out.join(format!("{name}.pdf")).is_file(), "{name} was not built:\n{}", run.stderr());

@@ -252,7 +252,10 @@ fn batch(args: &BuildArgs) -> i32 {
             })
             .collect::<Vec<Outcome>>()
     };
-    let outcomes = match rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build() {
+    // No more threads than editions (`--jobs 4000` for two editions started 4 000 threads and
+    // took a minute, until session 40): each builds on one.
+    let jobs = args.jobs.map(|j| j.min(editions.len()));
+    let outcomes = match rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build() {
         Ok(pool) => pool.install(work),
         Err(_) => work(),
     };
@@ -275,7 +278,7 @@ fn batch(args: &BuildArgs) -> i32 {
             total = outcomes.len(),
             files = files,
             seconds = format!("{:.1}", start.elapsed().as_secs_f64()),
-            jobs = args.jobs.unwrap_or_else(rayon::current_num_threads)
+            jobs = jobs.unwrap_or_else(|| rayon::current_num_threads().min(editions.len()))
         )
     );
     if !failed.is_empty() {

@@ -1027,6 +1027,23 @@ fn validate_pages(project: &Project, dir: &Path, file: &Loaded<EditionFile>, dia
         diags.push(file.error(file.key_span(&["edition", "paper"], whole.clone()), crate::tr!("content-paper-empty"))
             .hint(crate::tr!("content-paper-empty-hint")));
     }
+    // The folio line's fields at most so long: a 60-character paper name ran into the page's
+    // margin, 400 characters off the page, with exit 0 (until session 40).
+    let too_long = |diags: &mut Vec<Diagnostic>, path: &[&str], text: Option<&str>, max: usize| {
+        let n = text.map_or(0, |t| t.chars().filter(|c| !c.is_whitespace()).count());
+        if n > max {
+            diags.push(file.error(file.key_span(path, whole.clone()), crate::tr!("content-field-too-long", key = path.last().copied().unwrap_or(""), chars = n, max = max))
+                .hint(crate::tr!("content-field-too-long-hint")));
+        }
+    };
+    too_long(diags, &["edition", "paper"], Some(file.value.edition.paper.as_str()), MAX_PAPER_CHARS);
+    for (pi, page) in pages.iter().enumerate() {
+        let index = pi.to_string();
+        too_long(diags, &["pages", &index, "section"], Some(page.section.as_str()), MAX_SECTION_CHARS);
+        for (key, text) in [("editor", &page.editor), ("designer", &page.designer), ("proofreader", &page.proofreader)] {
+            too_long(diags, &["pages", &index, key], text.as_deref(), MAX_CREDIT_CHARS);
+        }
+    }
     for (pi, page) in pages.iter().enumerate() {
         for (k, see) in page.ear.iter().flat_map(|e| e.see.iter()).enumerate() {
             if !pages.iter().any(|p| p.number == *see) {
@@ -1091,6 +1108,14 @@ pub const MAX_HOUSE_WORDS: usize = 2000;
 /// Most characters of a word in `[typography] words`.
 pub const MAX_HOUSE_WORD_CHARS: usize = 24;
 
+/// Most characters of the paper's name (人民日报海外版 is 7), printed in every folio line.
+pub const MAX_PAPER_CHARS: usize = 16;
+/// Most characters of a page's section (版名: 要闻, 国际新闻), printed in its folio line.
+pub const MAX_SECTION_CHARS: usize = 10;
+/// Most characters of a page's editor, designer or proofreader (spaces between names not
+/// counted), printed in its folio line.
+pub const MAX_CREDIT_CHARS: usize = 12;
+
 /// Check `[typography] words`: each two to [`MAX_HOUSE_WORD_CHARS`] characters with no space,
 /// at most [`MAX_HOUSE_WORDS`] of them.
 fn validate_house_words(file: &Loaded<EditionFile>, diags: &mut Vec<Diagnostic>) {
@@ -1138,6 +1163,10 @@ fn validate_preflight(file: &Loaded<EditionFile>, diags: &mut Vec<Diagnostic>) {
 /// starts each paragraph: those were run together into one until session 38); other lines
 /// inside a paragraph are joined without a space (Chinese text has none between lines).
 pub fn paragraphs(text: &str) -> Vec<String> {
+    // A lone carriage return and the line separator U+2028 end a line as a newline does, the
+    // paragraph separator U+2029 a paragraph as a blank line does (each printed as a space
+    // inside Chinese until session 40).
+    let text = text.replace("\r\n", "\n").replace(['\r', '\u{2028}'], "\n").replace('\u{2029}', "\n\n");
     let mut out = Vec::new();
     let mut cur = String::new();
     for raw in text.lines() {
@@ -1252,6 +1281,26 @@ fn validate_story(
     // An attribution of nothing but spaces would print as empty brackets （ ）.
     if s.attribution.as_deref().is_some_and(|a| a.trim().is_empty()) {
         diags.push(story.error(story.key_span(&["attribution"], 0..0), crate::tr!("story-attribution-empty")).hint(crate::tr!("story-attribution-empty-hint")));
+    }
+    // A kicker or a deck of nothing but spaces kept the head's lines for it, white over or
+    // under the headline; a lead box of nothing, a grey band without its title (session 40).
+    let blank = |t: &Option<String>| t.as_deref().is_some_and(|t| t.trim().is_empty());
+    for (key, text) in [("kicker", &s.kicker), ("deck", &s.deck), ("byline", &s.byline), ("dateline", &s.dateline)] {
+        if blank(text) {
+            diags.push(story.error(story.key_span(&[key], 0..0), crate::tr!("story-key-empty", key = key)).hint(crate::tr!("story-key-empty-hint", key = key)));
+        }
+    }
+    for (k, photo) in s.photos.iter().enumerate() {
+        if blank(&photo.credit) {
+            diags.push(story.error(story.key_span(&["photos", &k.to_string(), "credit"], 0..0), crate::tr!("story-key-empty", key = "credit")).hint(crate::tr!("story-key-empty-hint", key = "credit")));
+        }
+    }
+    if let Some(lead) = s.lead.as_ref() {
+        for (key, text) in [("title", &lead.title), ("text", &lead.text)] {
+            if text.trim().is_empty() {
+                diags.push(story.error(story.key_span(&["lead", key], 0..0), crate::tr!("story-key-empty", key = format!("lead.{key}"))).hint(crate::tr!("story-lead-empty-hint")));
+            }
+        }
     }
     for (k, sec) in s.sections.iter().enumerate() {
         if sec.head.trim().is_empty() {
@@ -1582,5 +1631,6 @@ mod tests {
         // Copy from a word processor: each paragraph starts with 　　 on a line of its own.
         assert_eq!(paragraphs("\u{3000}\u{3000}一段。\r\n\u{3000}\u{3000}二段。\r\n续行。"), ["一段。", "二段。续行。"]);
         assert_eq!(paragraphs("New\nYork"), ["New York"]);
+        assert_eq!(paragraphs("前\u{2028}后\u{2029}本段\r测试"), ["前后", "本段测试"]);
     }
 }

@@ -687,6 +687,11 @@ pub struct Measure {
 /// Read the galley document back: one page per item, in order.
 pub fn measure(galley: &Galley, doc: &PagedDocument) -> Result<Vec<Measure>, String> {
     let pages = doc.pages();
+    // An edition of blank pages only has nothing to measure: Typst's document of nothing is
+    // still a page (an internal error about the galley until session 40).
+    if galley.items.is_empty() {
+        return Ok(Vec::new());
+    }
     if pages.len() != galley.items.len() {
         return Err(format!("the galley has {} pages for {} pieces", pages.len(), galley.items.len()));
     }
@@ -847,8 +852,13 @@ pub fn typed_spaces(text: &str) -> String {
             let before = |k: usize| k.checked_sub(1).map(|k| chars[k]);
             let english_close = matches!(a, '”' | '’') && before(i - 1).is_some_and(latin) && b.is_ascii_alphanumeric();
             let english_open = matches!(b, '“' | '‘') && latin(a) && chars.get(end + 1).is_some_and(|c| c.is_ascii_alphanumeric());
-            if (latin(a) && latin(b)) || (chinese(a) && chinese(b)) || (dateline && b.is_ascii_alphanumeric()) || english_close || english_open {
-                out.push(' ');
+            // A line's end (a newline, a carriage return, U+2028 or U+2029 where a caption or
+            // a lead box has one) joins two Chinese characters with nothing, as in the body.
+            let line_end = chars[i..end].iter().any(|c| matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}'));
+            if (latin(a) && latin(b)) || (chinese(a) && chinese(b) && !line_end) || (dateline && b.is_ascii_alphanumeric()) || english_close || english_open {
+                // A no-break space typed between two words stays one (100 km, Mr Li): the
+                // line may not break there (it did until session 40).
+                out.push(if chars[i..end].iter().all(|&c| c == '\u{a0}') { '\u{a0}' } else { ' ' });
             }
         }
         i = end;
@@ -1239,6 +1249,8 @@ mod tests {
         // An English quotation keeps the spaces around its quotes; Chinese ones do not.
         assert_eq!(typed_spaces("“It works,” said John. He said “Yes” to it."), "“It works,” said John. He said “Yes” to it.");
         assert_eq!(typed_spaces("他说“一网通办” APP 很方便"), "他说“一网通办”APP很方便");
+        assert_eq!(typed_spaces("图为\u{2028}现场\r民警"), "图为现场民警");
+        assert_eq!(typed_spaces("全长100\u{a0}km的Mr\u{a0}Li"), "全长100\u{a0}km的Mr\u{a0}Li");
         assert_eq!(body_runs("共 137 人"), body_runs("共137人"));
         assert_eq!(text("（ 记者 王芳 ） 新的。 下一"), "（记者 王芳）新的。下一");
         assert_eq!(text("GDP 增长"), "GDP增长");
