@@ -149,3 +149,18 @@ fn schema_command_is_complete_documented_and_its_output_is_json() {
     run.assert_code(1);
     run.assert_stderr_has(&["cannot write no/such/dir/e.json"]);
 }
+
+/// An edition whose pages are all `blank = true` (TEST DATA: one page) builds: a page at trim
+/// size plus bleed, nothing on it but its folio line (an internal error about the galley, "1
+/// pages for 0 pieces", until session 40).
+#[test]
+fn an_edition_of_blank_pages_only_builds() {
+    let p = TestProject::sample();
+    let dir = p.edition("blank");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("edition.toml"), "# TEST DATA\n[edition]\npaper = \"示例日报\"\ndate = 2023-06-26\nissue = 1\nformat = \"tabloid\"\n\n[[pages]]\nnumber = 1\nsection = \"要闻\"\nblank = true\n").unwrap();
+    let run = p.folio(&["build", "content/blank", "--out", "out"]);
+    run.assert_code(0);
+    let info = poppler("pdfinfo", &[p.out().join("blank.pdf").to_str().unwrap()]);
+    assert!(info.contains("Pages:           1"), "{info}");
+}
