@@ -14,6 +14,7 @@ content-not-edition = { $dir } is not an edition: it has no { $file }
 content-not-edition-hint = pass an edition directory such as content/jiangxi-special, or start one with `folio new`
 content-date-plain = the edition date must be a plain date
 content-date-plain-hint = write it as a TOML local date, e.g. date = 2023-06-26
+content-date-year = the edition is dated in the year { $year }: folio dates editions from { $from } to { $to } (the years whose 农历 date it prints)
 content-unknown-format = unknown page format "{ $name }"
 content-unknown-format-hint = use one of: { $formats }
 content-page-unknown-format = page { $page }: unknown page format "{ $name }"

@@ -13,6 +13,7 @@ content-not-edition = { $dir } 不是一期报纸的目录：其中没有 { $fil
 content-not-edition-hint = 请给出一期报纸的目录，如 content/jiangxi-special，或用 `folio new` 新建一期
 content-date-plain = 出版日期只能是日期（不带时间和时区）
 content-date-plain-hint = 按 TOML 本地日期书写，如 date = 2023-06-26
+content-date-year = 出版日期的年份是 { $year }：folio 只排 { $from } 至 { $to } 年的报纸（它能印出这些年份的农历日期）
 content-unknown-format = 未知的版式“{ $name }”
 content-unknown-format-hint = 可用的版式：{ $formats }
 content-page-unknown-format = 第 { $page } 版：未知的版式“{ $name }”

@@ -789,6 +789,13 @@ pub fn load(project: &Project, dir: &Path, formats: &crate::input::grid::Formats
             file.error(info.date.span(), crate::tr!("content-date-plain"))
                 .hint(crate::tr!("content-date-plain-hint")),
         );
+    } else if let Some(d) = date.date.filter(|d| !DATE_YEARS.contains(&d.year)) {
+        // A year folio prints no 农历 date for and no desk dates a paper in: a typo (2203 for
+        // 2023, 0000) printed as it was, the masthead's 农历 line left out, until session 40.
+        diags.push(
+            file.error(info.date.span(), crate::tr!("content-date-year", year = d.year, from = *DATE_YEARS.start(), to = *DATE_YEARS.end()))
+                .hint(crate::tr!("content-date-plain-hint")),
+        );
     }
     validate_preflight(&file, &mut diags);
     if formats.get(info.format.get_ref()).is_none() {
@@ -1107,6 +1114,10 @@ pub const MAX_HOUSE_WORDS: usize = 2000;
 
 /// Most characters of a word in `[typography] words`.
 pub const MAX_HOUSE_WORD_CHARS: usize = 24;
+
+/// The years an edition may be dated in: those whose Chinese-calendar (农历) date the masthead
+/// prints.
+pub const DATE_YEARS: std::ops::RangeInclusive<u16> = 1901..=2100;
 
 /// Most characters of the paper's name (人民日报海外版 is 7), printed in every folio line.
 pub const MAX_PAPER_CHARS: usize = 16;

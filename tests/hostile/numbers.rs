@@ -73,6 +73,10 @@ fn edition_numbers_are_range_checked() {
         Case::new("photo_lines at u32::MAX", add("[copyfit]\nphoto_lines = 4294967295"), &["`copyfit.photo_lines` = 4294967295 is out of range", "0–20"]),
         Case::new("ppi absurd", add("[preflight]\nwarn_ppi = 1e9"), &["at most 2400 ppi", &line(EDITION, "[preflight]")]),
         Case::new("page number zero", set(EDITION, "number = 4 ", "number = 0 "), &["`pages[1].number` = 0 is out of range", &line(EDITION, "number = 0")]),
+        // A year with no 农历 date: a typo (2203 for 2023) built with the masthead's 农历 line
+        // left out until session 40.
+        Case::new("date in 2203", set(EDITION, "date = 2023-06-26", "date = 2203-06-26"), &["dated in the year 2203", "1901 to 2100", &line(EDITION, "date = 2203-06-26")]),
+        Case::new("date in year 0", set(EDITION, "date = 2023-06-26", "date = 0000-01-01"), &["dated in the year 0", &line(EDITION, "date = 0000-01-01")]),
     ]);
 }
 
