@@ -866,6 +866,8 @@ import-docx-no-document = it has no { $part }
 
 archive-outside-root = { $file } is outside the project root
 archive-outside-root-hint = the archive carries only files under the project root
+archive-name-unsafe = { $file } cannot go into the archive under its name: { $why }
+archive-name-unsafe-hint = rename the folder or file (no `:`, `\` or control characters in a name) so that `folio extract` can write it back
 archive-failed = archive: { $error }
 archive-standard-failed = archive ({ $standard }): { $error }
 archive-bug-hint = this is a bug in folio's PDF/A post-processing; please report it

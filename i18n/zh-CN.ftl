@@ -779,6 +779,8 @@ import-docx-no-document = 文档中没有 { $part }
 
 archive-outside-root = { $file } 在项目根目录之外
 archive-outside-root-hint = 存档只收入项目根目录下的文件
+archive-name-unsafe = { $file } 不能以这个名字收入存档：{ $why }
+archive-name-unsafe-hint = 给文件夹或文件改个名字（名字里不要有 `:`、`\` 或控制字符），`folio extract` 才能把它写回来
 archive-failed = 存档：{ $error }
 archive-standard-failed = 存档（{ $standard }）：{ $error }
 archive-bug-hint = 这是 folio 的 PDF/A 后处理的缺陷，请报告

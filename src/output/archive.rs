@@ -79,6 +79,12 @@ pub fn sources(project: &Project, edition: &Edition, dependencies: &[PathBuf]) -
                 .hint(crate::tr!("archive-outside-root-hint"))
         })?;
         let path = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>().join("/");
+        // A name `folio extract` would refuse (a `:` or a control character in a folder's
+        // name: content/ed:2023) is refused here, before the archive is made: an archive that
+        // cannot be extracted was written with exit 0 until session 40.
+        if let Err(e) = safe_relative(&path) {
+            return Err(Diagnostic::error(crate::tr!("archive-name-unsafe", file = path.as_str(), why = e.to_string())).hint(crate::tr!("archive-name-unsafe-hint")));
+        }
         if out.iter().any(|s| s.path == path) {
             continue;
         }

@@ -166,3 +166,18 @@ fn extract_into_an_empty_folder_gives_the_whole_project() {
     left.sort();
     assert_eq!(left, ["a.pdf", "restored"]);
 }
+
+/// An edition in a folder whose name `folio extract` would refuse (a `:` in it: content/ed:2023)
+/// is refused by `build --archive`, naming the file and the fix, and nothing is written: the
+/// archive was written with exit 0 and could not be extracted until session 40. Without
+/// `--archive` it builds.
+#[test]
+fn an_archive_folio_cannot_extract_is_not_written() {
+    let p = TestProject::sample();
+    copy_dir(&p.sample_dir(), &p.root().join("content/ed:2023"));
+    let run = p.folio(&["build", "content/ed:2023", "--out", "out", "--archive"]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["content/ed:2023/edition.toml cannot go into the archive", "hint:", "folio extract"]);
+    assert!(!p.out().join("ed:2023-archive.pdf").exists() && !p.out().join("ed:2023.pdf").exists(), "nothing written");
+    p.folio(&["build", "content/ed:2023", "--out", "out"]).assert_code(0);
+}
