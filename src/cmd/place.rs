@@ -78,6 +78,15 @@ fn describe(b: &Placed) -> String {
     s
 }
 
+/// `text` in the written style of the file at `path`: with its byte-order mark where it had one,
+/// and with CR LF line ends where its lines ended so (the mark was dropped and the new lines
+/// ended LF among CR LF ones until session 40).
+fn with_file_style(path: &std::path::Path, text: String) -> String {
+    let old = std::fs::read(path).unwrap_or_default();
+    let text = if old.windows(2).any(|w| w == b"\r\n") { text.replace("\r\n", "\n").replace('\n', "\r\n") } else { text };
+    if old.starts_with("\u{feff}".as_bytes()) && !text.starts_with('\u{feff}') { format!("\u{feff}{text}") } else { text }
+}
+
 /// Write each placed story's `[block]` (and its first photo's `height`, `span` and
 /// `above_head = true`, and `vertical = true`, where the search set them) into its file, keeping everything else of the
 /// file as it is. Every file's new text is made before the first is written, so an edit that
@@ -115,18 +124,37 @@ fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::P
                 doc["vertical"] = toml_edit::value(true);
             }
             doc["block"] = toml_edit::Item::Table(table);
-            if let Some(photo) = doc.get_mut("photos").and_then(|p| p.as_array_of_tables_mut()).and_then(|a| a.get_mut(0)) {
-                if let Some(lines) = b.photo_lines {
-                    photo["height"] = toml_edit::value(i64::from(lines));
-                }
-                if let Some(span) = b.photo_span {
-                    photo["span"] = toml_edit::value(i64::from(span));
-                }
-                if b.raised {
-                    photo["above_head"] = toml_edit::value(true);
-                }
+            // The first photo's keys, in a `[[photos]]` table or in an inline table of a
+            // `photos = [{ … }]` array (whose keys were left out, the photo's height with
+            // them, until session 40).
+            let mut keys: Vec<(&str, toml_edit::Value)> = Vec::new();
+            if let Some(lines) = b.photo_lines {
+                keys.push(("height", i64::from(lines).into()));
             }
-            edits.push((story, doc.to_string()));
+            if let Some(span) = b.photo_span {
+                keys.push(("span", i64::from(span).into()));
+            }
+            if b.raised {
+                keys.push(("above_head", true.into()));
+            }
+            match doc.get_mut("photos") {
+                Some(toml_edit::Item::ArrayOfTables(a)) => {
+                    if let Some(photo) = a.get_mut(0) {
+                        for (k, v) in keys {
+                            photo[k] = toml_edit::Item::Value(v);
+                        }
+                    }
+                }
+                Some(toml_edit::Item::Value(toml_edit::Value::Array(a))) => {
+                    if let Some(photo) = a.get_mut(0).and_then(|v| v.as_inline_table_mut()) {
+                        for (k, v) in keys {
+                            photo.insert(k, v);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            edits.push((story, with_file_style(&story.path, doc.to_string())));
         }
     }
     let mut written = Vec::new();
