@@ -856,6 +856,17 @@ import-docx-unreadable-hint = open it in Word or WPS and save it again as .docx 
 import-docx-not-utf8 = { $part } is not UTF-8
 import-docx-no-document = it has no { $part }
 
+## folio import: limits and checks before anything is written (src/input/import/*; session 40)
+
+limit-import-text = a text file to import
+limit-import-docx = a Word document to import
+import-docx-limit-hint = a newspaper story's document is far below the limit: the file is damaged or made to exhaust memory; open it in Word or WPS and save it again (see README.md, "Limits")
+import-docx-too-many-entries = { $file } is not a readable Word document: its ZIP holds { $entries } entries, above folio's limit of { $max }
+import-docx-part-too-big = { $file } is not a readable Word document: { $part } unpacks to more than { $limit }, folio's limit for that part
+import-docx-too-much = { $file } is not a readable Word document: its parts unpack to more than { $limit } together (at { $part }), folio's limit for a document
+import-docx-too-deep = { $file } is not a readable Word document: { $part } nests its elements more than { $max } deep (line { $line } of the part)
+import-docx-too-many-nodes = { $file } is not a readable Word document: { $part } has more than { $max } XML nodes
+
 ## Archive copy and folio extract (src/output/archive.rs; issue #15)
 
 archive-outside-root = { $file } is outside the project root

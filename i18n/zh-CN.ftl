@@ -769,6 +769,17 @@ import-docx-unreadable-hint = 用 Word 或 WPS 打开，另存为 .docx（不是
 import-docx-not-utf8 = { $part } 不是 UTF-8 编码
 import-docx-no-document = 文档中没有 { $part }
 
+## folio import: limits and checks before anything is written (src/input/import/*; session 40)
+
+limit-import-text = 要导入的文本文件
+limit-import-docx = 要导入的 Word 文档
+import-docx-limit-hint = 一篇新闻稿的文档远小于此上限：文件已损坏，或是为耗尽内存而制作的；请用 Word 或 WPS 打开后重新保存（见 README.md“Limits”一节）
+import-docx-too-many-entries = { $file } 不是可读的 Word 文档：其 ZIP 有 { $entries } 个条目，超过 folio 的上限 { $max }
+import-docx-part-too-big = { $file } 不是可读的 Word 文档：{ $part } 解压后超过 { $limit }，即 folio 对该部分的上限
+import-docx-too-much = { $file } 不是可读的 Word 文档：各部分解压后合计超过 { $limit }（在 { $part } 处），即 folio 对一个文档的上限
+import-docx-too-deep = { $file } 不是可读的 Word 文档：{ $part } 的元素嵌套超过 { $max } 层（该部分第 { $line } 行）
+import-docx-too-many-nodes = { $file } 不是可读的 Word 文档：{ $part } 的 XML 节点超过 { $max } 个
+
 ## Archive copy and folio extract (src/output/archive.rs; issue #15)
 
 archive-outside-root = { $file } 在项目根目录之外
