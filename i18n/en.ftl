@@ -866,6 +866,11 @@ import-docx-part-too-big = { $file } is not a readable Word document: { $part } 
 import-docx-too-much = { $file } is not a readable Word document: its parts unpack to more than { $limit } together (at { $part }), folio's limit for a document
 import-docx-too-deep = { $file } is not a readable Word document: { $part } nests its elements more than { $max } deep (line { $line } of the part)
 import-docx-too-many-nodes = { $file } is not a readable Word document: { $part } has more than { $max } XML nodes
+import-story-refused = { $unit } { $line }: the story file { $story } would be refused by folio build: { $error }
+import-story-refused-hint = change { $file } there and import again (nothing was written)
+import-image-refused = its image { $image } (for the caption at { $unit } { $line }) cannot be printed: { $error }
+import-image-refused-hint = in the document, replace the picture with a JPEG or PNG one, or delete it there and give the photo with --photo
+import-photo-refused = it cannot be printed as a photo: { $error }
 
 ## Archive copy and folio extract (src/output/archive.rs; issue #15)
 

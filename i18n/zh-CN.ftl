@@ -779,6 +779,11 @@ import-docx-part-too-big = { $file } 不是可读的 Word 文档：{ $part } 解
 import-docx-too-much = { $file } 不是可读的 Word 文档：各部分解压后合计超过 { $limit }（在 { $part } 处），即 folio 对一个文档的上限
 import-docx-too-deep = { $file } 不是可读的 Word 文档：{ $part } 的元素嵌套超过 { $max } 层（该部分第 { $line } 行）
 import-docx-too-many-nodes = { $file } 不是可读的 Word 文档：{ $part } 的 XML 节点超过 { $max } 个
+import-story-refused = 第 { $line } { $unit }：稿件文件 { $story } 会被 folio build 拒绝：{ $error }
+import-story-refused-hint = 在 { $file } 中改正后重新导入（什么都没有写入）
+import-image-refused = 其图片 { $image }（用于第 { $line } { $unit }的图片说明）无法印出：{ $error }
+import-image-refused-hint = 在文档中把这张图换成 JPEG 或 PNG 图片，或在文档中删去它，再用 --photo 给出图片
+import-photo-refused = 无法作为图片印出：{ $error }
 
 ## Archive copy and folio extract (src/output/archive.rs; issue #15)
 

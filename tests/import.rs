@@ -791,3 +791,53 @@ fn damaged_docx_inputs_are_content_errors() {
         assert!(!edition.join("stories").exists(), "{name}: a refused import wrote files");
     }
 }
+
+/// Session 40: an import wrote story files and photos the build then refused, with exit 0 — a
+/// NUL, an ESC or a U+202E in the copy, a story file of 5.7 MiB (above the 1 MiB a story file
+/// may have), a GIF or a text file embedded in a .docx written as `photos/*.jpeg`. Each story
+/// file is now checked as the build checks it and each photo decoded as the build decodes it,
+/// before anything is written: exit 1, the input and its line named, nothing written (also of
+/// a good input imported with it).
+#[test]
+fn what_the_build_would_refuse_is_refused_before_anything_is_written() {
+    let p = TestProject::sample();
+    let good = p.root().join("good.txt");
+    std::fs::write(&good, "主题\n\n正文。\n").unwrap();
+    for (name, ch, says) in [("nul", '\0', "U+0000"), ("esc", '\u{1b}', "U+001B"), ("bidi", '\u{202E}', "U+202E")] {
+        let (run, edition) = import_bytes(&p, &format!("{name}.txt"), format!("主题\n\n第一段。\n\n正文{ch}第二段。\n").as_bytes());
+        run.assert_code(1);
+        run.assert_stderr_has(&[&format!("{name}.txt: line 5"), says, "nothing was written"]);
+        assert!(!edition.join("stories").exists(), "{name}: a refused import wrote files");
+        // With a good input before it: still nothing written.
+        let bad = p.root().join(format!("{name}.txt"));
+        let run = p.folio(&["import", &good.to_string_lossy(), &bad.to_string_lossy(), "--into", &edition.to_string_lossy(), "--page", "1"]);
+        run.assert_code(1);
+        assert!(!edition.join("stories").exists(), "{name}: the good input was written");
+    }
+    // A story file above 1 MiB (a paragraph of 400 000 characters), and copy above 100 000.
+    let (run, _) = import_bytes(&p, "long.txt", format!("主题\n\n{}。\n", "字".repeat(400_000)).as_bytes());
+    run.assert_code(1);
+    run.assert_stderr_has(&["long.txt: line 1", "stories/long.toml is 1.1 MiB, above folio's limit of 1 MiB"]);
+    let (run, _) = import_bytes(&p, "book.txt", format!("主题\n\n{}。\n", "字".repeat(120_000)).as_bytes());
+    run.assert_code(1);
+    run.assert_stderr_has(&["book.txt: line 1", "120001"]);
+    // Not a photo: a GIF and a text file embedded in a .docx, a text file given with --photo
+    // (for the caption of the story with seed line 117, `… 黄尧摄`).
+    let (_, a, b) = sample_stories().into_iter().find(|s| (s.1..=s.2).contains(&117)).unwrap();
+    let gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;".to_vec();
+    for (name, image, says) in [("gif.docx", gif, "GIF"), ("text.docx", b"not a picture at all".to_vec(), "neither JPEG nor PNG")] {
+        let (run, edition) = import_bytes(&p, name, &docx_of(a, b, Some(&image)));
+        run.assert_code(1);
+        run.assert_stderr_has(&[name, "its image", says, "JPEG or PNG"]);
+        assert!(!edition.join("stories").exists() && !edition.join("photos").exists(), "{name}: a refused import wrote files");
+    }
+    let edition = blank_edition(&p, "photo");
+    let story = p.root().join("caption.txt");
+    std::fs::write(&story, seed_lines(a, b)).unwrap();
+    let fake = p.root().join("fake.jpg");
+    std::fs::write(&fake, "not a picture").unwrap();
+    let run = p.folio(&["import", &story.to_string_lossy(), "--into", &edition.to_string_lossy(), "--photo", &fake.to_string_lossy()]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["fake.jpg", "cannot be printed as a photo", "neither JPEG nor PNG"]);
+    assert!(!edition.join("stories").exists());
+}

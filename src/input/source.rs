@@ -325,6 +325,14 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(
         e => e.diagnostic(&display),
     })?;
     let source = decode(bytes, &display)?;
+    parse_text(display, path, source, expected)
+}
+
+/// [`parse_toml`] of a file's text, once read and decoded: the same parse and the same checks
+/// of its string values. `folio import` checks the story files it is about to write with it
+/// (session 40: it wrote stories the build then refused).
+pub fn parse_text<T: serde::de::DeserializeOwned>(display: PathBuf, path: &Path, source: String, expected: &'static str) -> Result<Loaded<T>, Diagnostic> {
+    let expected_text = || crate::i18n::message(expected, &[]);
     match toml::from_str::<T>(&source) {
         Ok(value) => {
             if let Some(bad) = bad_chars(&source).into_iter().next() {
