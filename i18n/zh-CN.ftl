@@ -174,6 +174,8 @@ block-overlap-hint = 移动或缩小其中一个稿块，使两者不共用任�
 source-not-utf8-line = 文件不是 UTF-8 编码（第一个错误字节在第 { $line } 行）：看来是 { $encoding }
 source-not-utf8 = 文件不是 UTF-8 编码：看来是 { $encoding }
 source-not-utf8-hint = 把文件存为 UTF-8（编辑器里“另存为 → 编码：UTF-8”；WPS/Word 选“纯文本，UTF-8”），或转换：iconv -f { $iconv } -t UTF-8 { $file } > fixed.toml
+source-cr-line-ends = 文件的行尾只有回车符（CR，旧版 Mac OS 的存法），TOML 不把它当作行尾
+source-cr-line-ends-hint = 把文件存为 LF 行尾（编辑器里“行尾 → LF 或 CRLF”），或转换：tr '\r' '\n' < { $file } > fixed.toml
 ime-fullwidth-equals = 全角等号
 ime-curly-open-quote = 中文左引号
 ime-curly-close-quote = 中文右引号
@@ -554,7 +556,7 @@ import-no-headline-hint = 把标题单独放在正文前的一行
 
 import-bad-bom = { $file } 以 { $encoding } 字节顺序标记开头，内容却不是有效的 { $encoding }
 import-bad-bom-hint = 把文件重新存为 UTF-8 或 UTF-16
-import-bad-encoding = { $file }:{ $line }:{ $col }：文本既不是 UTF-8、UTF-16（带 BOM），也不是 GB18030/GBK
+import-bad-encoding = { $file }:{ $line }:{ $col }：文本既不是 UTF-8、UTF-16 或 UTF-32（带 BOM），也不是 GB18030/GBK 或 Big5
 import-bad-encoding-hint = 把文件存为 UTF-8（或 GBK/GB18030）后重新导入
 
 ## folio import (src/cmd/import.rs)
@@ -1145,7 +1147,7 @@ help-import-examples =
     示例：
       folio import dushan.docx --into content/2026-12-02 --page 1
       folio import a.txt b.md --into content/2026-12-02 --dry-run
-help-import-arg-files = 来稿：.docx、.txt 或 .md 文件（文本为 UTF-8、带 BOM 的 UTF-16 或 GB18030/GBK）
+help-import-arg-files = 来稿：.docx、.txt 或 .md 文件（文本为 UTF-8、带 BOM 的 UTF-16 或 UTF-32、GB18030/GBK 或 Big5）
 help-import-arg-into = 稿件要放进的那一期（其目录，含 edition.toml）；稿件文件写到它的 stories/ 目录，按来稿命名（dushan.txt → stories/dushan.toml）
 help-import-arg-page = 把稿件加进 edition.toml 中这一版的列表
 help-import-arg-photo = 给下一个还没有图片的图片说明配的图片（按来稿的顺序；可重复）；图片复制到本期的 photos/ 目录。.docx 自带的图片优先

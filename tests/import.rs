@@ -229,13 +229,20 @@ fn the_seed_as_text_imports_into_the_sample_stories() {
     again.assert_stderr_has(&["exists", "--force"]);
 }
 
+/// GBK, UTF-16 and (session 40: read as UTF-16, with NULs) UTF-32 with its mark in both byte
+/// orders, and CR-only line ends (session 40: one line, "no headline found"), import into the
+/// sample stories.
 #[test]
 fn gbk_and_utf16_text_is_detected_and_converted() {
     let p = TestProject::sample();
-    for (enc, label) in [("gbk", "GB18030/GBK"), ("utf16", "UTF-16LE")] {
+    let utf32 = |s: &str, be: bool| -> Vec<u8> { std::iter::once(0xFEFF).chain(s.chars().map(|c| c as u32)).flat_map(|c| if be { c.to_be_bytes() } else { c.to_le_bytes() }).collect() };
+    for (enc, label) in [("gbk", "GB18030/GBK"), ("utf16", "UTF-16LE"), ("utf32le", "UTF-32LE"), ("utf32be", "UTF-32BE"), ("cr", "UTF-8")] {
         let edition = blank_edition(&p, enc);
         let files = write_txt(&p.root().join(enc), |s| match enc {
             "gbk" => encoding_rs::GBK.encode(s).0.into_owned(),
+            "utf32le" => utf32(s, false),
+            "utf32be" => utf32(s, true),
+            "cr" => s.replace('\n', "\r").into_bytes(),
             _ => [0xFF, 0xFE].into_iter().chain(s.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
         });
         let out = import(&p, &files, &edition, &[]);
@@ -244,6 +251,25 @@ fn gbk_and_utf16_text_is_detected_and_converted() {
             assert_same_story(&name, &imported(&edition, &name), &sample(&name));
         }
     }
+}
+
+/// Session 40: Big5 copy (Traditional Chinese) was read as GBK, garbled; chardetng tells the
+/// two apart.
+#[test]
+fn big5_text_is_read_as_big5() {
+    let p = TestProject::sample();
+    let edition = blank_edition(&p, "big5");
+    let text = "禁毒專項行動\n\n九江市公安局禁毒支隊開展專項行動，查獲毒品案件三起，抓獲犯罪嫌疑人五名。\n";
+    let (bytes, _, bad) = encoding_rs::BIG5.encode(text);
+    assert!(!bad);
+    let f = p.root().join("big5.txt");
+    std::fs::write(&f, &bytes).unwrap();
+    let run = p.folio(&["import", &f.to_string_lossy(), "--into", &edition.to_string_lossy()]);
+    run.assert_code(0);
+    assert!(run.stdout().contains("big5.txt: read as Big5 text"), "{}", run.stdout());
+    let story = imported(&edition, "big5");
+    assert_eq!(story["headline"].as_str(), Some("禁毒專項行動"));
+    assert_eq!(paras(story.get("body")), ["九江市公安局禁毒支隊開展專項行動，查獲毒品案件三起，抓獲犯罪嫌疑人五名。"]);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! in the input, for the editor to check. Nothing is dropped or invented: a line that is not
 //! recognised as a head, byline, box, subhead, caption or attribution stays body copy.
 //!
-//! [`text`] decodes plain text (UTF-8, UTF-16 with a BOM, GB18030/GBK) and Markdown into
+//! [`text`] decodes plain text (UTF-8, UTF-16 or UTF-32 with a BOM, GB18030/GBK, Big5) and Markdown into
 //! [`Line`]s, [`docx`] reads a Word file's paragraphs with their styles and sizes, [`classify`]
 //! turns the lines into [`Imported`] stories, and [`write`] sets them as TOML.
 
@@ -61,6 +61,12 @@ pub enum Encoding {
     Utf16Be,
     /// GB18030 (a superset of GBK and GB2312).
     Gb18030,
+    /// UTF-32, little-endian, with a byte-order mark.
+    Utf32Le,
+    /// UTF-32, big-endian, with a byte-order mark.
+    Utf32Be,
+    /// Big5 (Traditional Chinese), told from GBK by chardetng.
+    Big5,
 }
 
 impl Encoding {
@@ -72,6 +78,9 @@ impl Encoding {
             Self::Utf16Le => "UTF-16LE",
             Self::Utf16Be => "UTF-16BE",
             Self::Gb18030 => "GB18030/GBK",
+            Self::Utf32Le => "UTF-32LE",
+            Self::Utf32Be => "UTF-32BE",
+            Self::Big5 => "Big5",
         }
     }
 }
