@@ -191,6 +191,8 @@ block-overlap-hint = move or shrink one of the two blocks so they share no grid 
 source-not-utf8-line = the file is not UTF-8 (the first bad byte is on line { $line }): it looks like { $encoding }
 source-not-utf8 = the file is not UTF-8: it looks like { $encoding }
 source-not-utf8-hint = save the file as UTF-8 (in your editor: Save As → Encoding: UTF-8; WPS/Word: 纯文本, UTF-8), or convert it: iconv -f { $iconv } -t UTF-8 { $file } > fixed.toml
+source-cr-line-ends = the file's lines end in a carriage return alone (CR, as classic Mac OS saved text), which TOML does not take for a line end
+source-cr-line-ends-hint = save the file with LF line ends (in your editor: Line endings → LF or CRLF), or convert it: tr '\r' '\n' < { $file } > fixed.toml
 ime-fullwidth-equals = a full-width equals sign
 ime-curly-open-quote = a curly opening quote
 ime-curly-close-quote = a curly closing quote
@@ -644,7 +646,7 @@ import-no-headline-hint = put the headline on a line of its own before the copy
 
 import-bad-bom = { $file } starts with a { $encoding } byte-order mark but is not valid { $encoding }
 import-bad-bom-hint = save the file again as UTF-8 or UTF-16
-import-bad-encoding = { $file }:{ $line }:{ $col }: the text is neither UTF-8, UTF-16 (with a BOM) nor GB18030/GBK
+import-bad-encoding = { $file }:{ $line }:{ $col }: the text is neither UTF-8, UTF-16 or UTF-32 (with a BOM), GB18030/GBK nor Big5
 import-bad-encoding-hint = save the file as UTF-8 (or as GBK/GB18030) and import it again
 
 ## folio import (src/cmd/import.rs)
@@ -861,6 +863,22 @@ import-docx-unreadable = { $file } is not a readable Word document: { $reason }
 import-docx-unreadable-hint = open it in Word or WPS and save it again as .docx (not .doc)
 import-docx-not-utf8 = { $part } is not UTF-8
 import-docx-no-document = it has no { $part }
+
+## folio import: limits and checks before anything is written (src/input/import/*; session 40)
+
+limit-import-text = a text file to import
+limit-import-docx = a Word document to import
+import-docx-limit-hint = a newspaper story's document is far below the limit: the file is damaged or made to exhaust memory; open it in Word or WPS and save it again (see README.md, "Limits")
+import-docx-too-many-entries = { $file } is not a readable Word document: its ZIP holds { $entries } entries, above folio's limit of { $max }
+import-docx-part-too-big = { $file } is not a readable Word document: { $part } unpacks to more than { $limit }, folio's limit for that part
+import-docx-too-much = { $file } is not a readable Word document: its parts unpack to more than { $limit } together (at { $part }), folio's limit for a document
+import-docx-too-deep = { $file } is not a readable Word document: { $part } nests its elements more than { $max } deep (line { $line } of the part)
+import-docx-too-many-nodes = { $file } is not a readable Word document: { $part } has more than { $max } XML nodes
+import-story-refused = { $unit } { $line }: the story file { $story } would be refused by folio build: { $error }
+import-story-refused-hint = change { $file } there and import again (nothing was written)
+import-image-refused = its image { $image } (for the caption at { $unit } { $line }) cannot be printed: { $error }
+import-image-refused-hint = in the document, replace the picture with a JPEG or PNG one, or delete it there and give the photo with --photo
+import-photo-refused = it cannot be printed as a photo: { $error }
 
 ## Archive copy and folio extract (src/output/archive.rs; issue #15)
 
@@ -1224,7 +1242,7 @@ help-import-examples =
     Examples:
       folio import dushan.docx --into content/2026-12-02 --page 1
       folio import a.txt b.md --into content/2026-12-02 --dry-run
-help-import-arg-files = The copy: .docx, .txt or .md files (text in UTF-8, UTF-16 with a BOM, or GB18030/GBK)
+help-import-arg-files = The copy: .docx, .txt or .md files (text in UTF-8, UTF-16 or UTF-32 with a BOM, GB18030/GBK or Big5)
 help-import-arg-into = The edition the stories go into (its folder, with edition.toml); story files are written to its stories/ folder, named after the input (dushan.txt → stories/dushan.toml)
 help-import-arg-page = Add the stories to this page's list in edition.toml
 help-import-arg-photo = A photo for the next caption that has none (in the order of the inputs; repeatable); it is copied into the edition's photos/ folder. A .docx's own images come first

@@ -180,6 +180,8 @@ block-overlap-hint = 移动或缩小其中一个稿块，使两者不共用任�
 source-not-utf8-line = 文件不是 UTF-8 编码（第一个错误字节在第 { $line } 行）：看来是 { $encoding }
 source-not-utf8 = 文件不是 UTF-8 编码：看来是 { $encoding }
 source-not-utf8-hint = 把文件存为 UTF-8（编辑器里“另存为 → 编码：UTF-8”；WPS/Word 选“纯文本，UTF-8”），或转换：iconv -f { $iconv } -t UTF-8 { $file } > fixed.toml
+source-cr-line-ends = 文件的行尾只有回车符（CR，旧版 Mac OS 的存法），TOML 不把它当作行尾
+source-cr-line-ends-hint = 把文件存为 LF 行尾（编辑器里“行尾 → LF 或 CRLF”），或转换：tr '\r' '\n' < { $file } > fixed.toml
 ime-fullwidth-equals = 全角等号
 ime-curly-open-quote = 中文左引号
 ime-curly-close-quote = 中文右引号
@@ -560,7 +562,7 @@ import-no-headline-hint = 把标题单独放在正文前的一行
 
 import-bad-bom = { $file } 以 { $encoding } 字节顺序标记开头，内容却不是有效的 { $encoding }
 import-bad-bom-hint = 把文件重新存为 UTF-8 或 UTF-16
-import-bad-encoding = { $file }:{ $line }:{ $col }：文本既不是 UTF-8、UTF-16（带 BOM），也不是 GB18030/GBK
+import-bad-encoding = { $file }:{ $line }:{ $col }：文本既不是 UTF-8、UTF-16 或 UTF-32（带 BOM），也不是 GB18030/GBK 或 Big5
 import-bad-encoding-hint = 把文件存为 UTF-8（或 GBK/GB18030）后重新导入
 
 ## folio import (src/cmd/import.rs)
@@ -774,6 +776,22 @@ import-docx-unreadable = { $file } 不是可读的 Word 文档：{ $reason }
 import-docx-unreadable-hint = 用 Word 或 WPS 打开，另存为 .docx（不是 .doc）
 import-docx-not-utf8 = { $part } 不是 UTF-8 编码
 import-docx-no-document = 文档中没有 { $part }
+
+## folio import: limits and checks before anything is written (src/input/import/*; session 40)
+
+limit-import-text = 要导入的文本文件
+limit-import-docx = 要导入的 Word 文档
+import-docx-limit-hint = 一篇新闻稿的文档远小于此上限：文件已损坏，或是为耗尽内存而制作的；请用 Word 或 WPS 打开后重新保存（见 README.md“Limits”一节）
+import-docx-too-many-entries = { $file } 不是可读的 Word 文档：其 ZIP 有 { $entries } 个条目，超过 folio 的上限 { $max }
+import-docx-part-too-big = { $file } 不是可读的 Word 文档：{ $part } 解压后超过 { $limit }，即 folio 对该部分的上限
+import-docx-too-much = { $file } 不是可读的 Word 文档：各部分解压后合计超过 { $limit }（在 { $part } 处），即 folio 对一个文档的上限
+import-docx-too-deep = { $file } 不是可读的 Word 文档：{ $part } 的元素嵌套超过 { $max } 层（该部分第 { $line } 行）
+import-docx-too-many-nodes = { $file } 不是可读的 Word 文档：{ $part } 的 XML 节点超过 { $max } 个
+import-story-refused = 第 { $line } { $unit }：稿件文件 { $story } 会被 folio build 拒绝：{ $error }
+import-story-refused-hint = 在 { $file } 中改正后重新导入（什么都没有写入）
+import-image-refused = 其图片 { $image }（用于第 { $line } { $unit }的图片说明）无法印出：{ $error }
+import-image-refused-hint = 在文档中把这张图换成 JPEG 或 PNG 图片，或在文档中删去它，再用 --photo 给出图片
+import-photo-refused = 无法作为图片印出：{ $error }
 
 ## Archive copy and folio extract (src/output/archive.rs; issue #15)
 
@@ -1137,7 +1155,7 @@ help-import-examples =
     示例：
       folio import dushan.docx --into content/2026-12-02 --page 1
       folio import a.txt b.md --into content/2026-12-02 --dry-run
-help-import-arg-files = 来稿：.docx、.txt 或 .md 文件（文本为 UTF-8、带 BOM 的 UTF-16 或 GB18030/GBK）
+help-import-arg-files = 来稿：.docx、.txt 或 .md 文件（文本为 UTF-8、带 BOM 的 UTF-16 或 UTF-32、GB18030/GBK 或 Big5）
 help-import-arg-into = 稿件要放进的那一期（其目录，含 edition.toml）；稿件文件写到它的 stories/ 目录，按来稿命名（dushan.txt → stories/dushan.toml）
 help-import-arg-page = 把稿件加进 edition.toml 中这一版的列表
 help-import-arg-photo = 给下一个还没有图片的图片说明配的图片（按来稿的顺序；可重复）；图片复制到本期的 photos/ 目录。.docx 自带的图片优先

@@ -161,7 +161,7 @@ pub struct PlaceArgs {
 /// `folio import`.
 #[derive(Debug, Clone, Args)]
 pub struct ImportArgs {
-    /// The copy: .docx, .txt or .md files (text in UTF-8, UTF-16 with a BOM, or GB18030/GBK).
+    /// The copy: .docx, .txt or .md files (text in UTF-8, UTF-16 or UTF-32 with a BOM, GB18030/GBK or Big5).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// The edition the stories go into (its folder, with edition.toml); story files are written

@@ -229,13 +229,20 @@ fn the_seed_as_text_imports_into_the_sample_stories() {
     again.assert_stderr_has(&["exists", "--force"]);
 }
 
+/// GBK, UTF-16 and (session 40: read as UTF-16, with NULs) UTF-32 with its mark in both byte
+/// orders, and CR-only line ends (session 40: one line, "no headline found"), import into the
+/// sample stories.
 #[test]
 fn gbk_and_utf16_text_is_detected_and_converted() {
     let p = TestProject::sample();
-    for (enc, label) in [("gbk", "GB18030/GBK"), ("utf16", "UTF-16LE")] {
+    let utf32 = |s: &str, be: bool| -> Vec<u8> { std::iter::once(0xFEFF).chain(s.chars().map(|c| c as u32)).flat_map(|c| if be { c.to_be_bytes() } else { c.to_le_bytes() }).collect() };
+    for (enc, label) in [("gbk", "GB18030/GBK"), ("utf16", "UTF-16LE"), ("utf32le", "UTF-32LE"), ("utf32be", "UTF-32BE"), ("cr", "UTF-8")] {
         let edition = blank_edition(&p, enc);
         let files = write_txt(&p.root().join(enc), |s| match enc {
             "gbk" => encoding_rs::GBK.encode(s).0.into_owned(),
+            "utf32le" => utf32(s, false),
+            "utf32be" => utf32(s, true),
+            "cr" => s.replace('\n', "\r").into_bytes(),
             _ => [0xFF, 0xFE].into_iter().chain(s.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
         });
         let out = import(&p, &files, &edition, &[]);
@@ -244,6 +251,25 @@ fn gbk_and_utf16_text_is_detected_and_converted() {
             assert_same_story(&name, &imported(&edition, &name), &sample(&name));
         }
     }
+}
+
+/// Session 40: Big5 copy (Traditional Chinese) was read as GBK, garbled; chardetng tells the
+/// two apart.
+#[test]
+fn big5_text_is_read_as_big5() {
+    let p = TestProject::sample();
+    let edition = blank_edition(&p, "big5");
+    let text = "禁毒專項行動\n\n九江市公安局禁毒支隊開展專項行動，查獲毒品案件三起，抓獲犯罪嫌疑人五名。\n";
+    let (bytes, _, bad) = encoding_rs::BIG5.encode(text);
+    assert!(!bad);
+    let f = p.root().join("big5.txt");
+    std::fs::write(&f, &bytes).unwrap();
+    let run = p.folio(&["import", &f.to_string_lossy(), "--into", &edition.to_string_lossy()]);
+    run.assert_code(0);
+    assert!(run.stdout().contains("big5.txt: read as Big5 text"), "{}", run.stdout());
+    let story = imported(&edition, "big5");
+    assert_eq!(story["headline"].as_str(), Some("禁毒專項行動"));
+    assert_eq!(paras(story.get("body")), ["九江市公安局禁毒支隊開展專項行動，查獲毒品案件三起，抓獲犯罪嫌疑人五名。"]);
 }
 
 #[test]
@@ -500,6 +526,7 @@ fn a_front_page_made_by_folio_new_takes_docx_copy_and_builds_without_hand_writte
     assert!(!text.contains("待填）。"), "the placeholder copy was printed");
 }
 
+/// What an input holds exits 1 (session 40: it exited 2); what the command line asks exits 2.
 #[test]
 fn bad_inputs_are_clear_errors() {
     let p = TestProject::sample();
@@ -508,12 +535,12 @@ fn bad_inputs_are_clear_errors() {
     let f = p.root().join("story.docx");
     std::fs::write(&f, b"PK not really a zip").unwrap();
     let run = p.folio(&["import", &f.to_string_lossy(), "--into", &into]);
-    run.assert_code(2);
+    run.assert_code(1);
     run.assert_stderr_has(&["story.docx", "not a readable Word document", "save it again as .docx"]);
     let f = p.root().join("story.txt");
     std::fs::write(&f, b"\xE4\xB8\xBB\xE9\xA2\x98\n\n\x80\x80\x80\xFF\n").unwrap();
     let run = p.folio(&["import", &f.to_string_lossy(), "--into", &into]);
-    run.assert_code(2);
+    run.assert_code(1);
     run.assert_stderr_has(&["story.txt:3:1", "neither UTF-8"]);
     std::fs::write(&f, seed_lines(139, 147)).unwrap();
     let run = p.folio(&["import", &f.to_string_lossy(), "--into", &into, "--page", "9"]);
@@ -691,4 +718,152 @@ fn a_labelled_manuscript_imports_by_its_labels() {
     for label in ["引题：", "标题：", "副题：", "作者：", "正文：", "图片说明：", "摄影："] {
         assert!(!flat.contains(label), "the label {label} is not printed: {text}");
     }
+}
+
+/// A .docx of the given ZIP entries (name, bytes), each deflated: a hostile document made in
+/// the test (a few MB of spaces deflate to a few KB), never a file in the repository.
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        zip.start_file(*name, options).unwrap();
+        std::io::Write::write_all(&mut zip, bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// A `word/document.xml` of these paragraphs (`inner` put in the first one's run as written).
+fn document_xml(paras: &[&str], inner: &str) -> String {
+    let mut body = String::new();
+    for (k, p) in paras.iter().enumerate() {
+        body.push_str(&format!("<w:p><w:r><w:t>{p}</w:t>{}</w:r></w:p>", if k == 0 { inner } else { "" }));
+    }
+    format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>")
+}
+
+/// Import `bytes` as `<name>` onto page 1 of a blank edition; gives the run and the edition.
+fn import_bytes(p: &TestProject, name: &str, bytes: &[u8]) -> (common::Run, PathBuf) {
+    let edition = blank_edition(p, &format!("e-{}", name.replace('.', "-")));
+    let f = p.root().join(name);
+    std::fs::write(&f, bytes).unwrap();
+    let run = p.folio(&["import", &f.to_string_lossy(), "--into", &edition.to_string_lossy(), "--page", "1"]);
+    (run, edition)
+}
+
+/// Session 40: a 2 MB .docx whose document.xml unpacked to 2 GiB took 10 GB of memory and
+/// wrote a 2 GiB story with exit 0. Each part is read through a limit (document.xml 32 MiB,
+/// here 40 MiB of spaces deflated to some 40 KB), and so is the number of entries; the error
+/// names the file, the part and the limit, exits 1 (the input's content, not the command line)
+/// and writes nothing.
+#[test]
+fn a_zip_bomb_docx_is_refused_at_its_part_limit() {
+    let p = TestProject::sample();
+    let mut xml = document_xml(&["主题", "正文。"], "").into_bytes();
+    xml.splice(xml.len() - "</w:body></w:document>".len()..xml.len() - "</w:body></w:document>".len(), std::iter::repeat_n(b' ', 40 << 20));
+    let bomb = zip_of(&[("word/document.xml", &xml)]);
+    assert!(bomb.len() < 1 << 20, "the bomb is small on disk: {}", bomb.len());
+    let (run, edition) = import_bytes(&p, "bomb.docx", &bomb);
+    run.assert_code(1);
+    run.assert_stderr_has(&["bomb.docx", "word/document.xml unpacks to more than 32 MiB", "save it again"]);
+    assert!(!edition.join("stories").exists(), "a refused import wrote files");
+    // Ten thousand and one entries: refused before any is read.
+    let names: Vec<String> = (0..10_001).map(|k| format!("x/{k}")).collect();
+    let xml = document_xml(&["主题", "正文。"], "");
+    let mut entries: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b""[..])).collect();
+    entries.push(("word/document.xml", xml.as_bytes()));
+    let (run, _) = import_bytes(&p, "many.docx", &zip_of(&entries));
+    run.assert_code(1);
+    run.assert_stderr_has(&["many.docx", "10002 entries", "limit of 10000"]);
+}
+
+/// Session 40: `<w:r>` nested 200 000 deep in a 4 KB .docx took over a minute (roxmltree has
+/// no depth limit, and every node's ancestors were walked). A part nested deeper than 256 is
+/// refused at once, naming the file, the part and the line; a real document (some 30 deep)
+/// imports.
+#[test]
+fn a_deeply_nested_docx_is_refused_quickly() {
+    let p = TestProject::sample();
+    let n = 100_000;
+    let xml = document_xml(&["主题", "正文。"], &format!("{}{}", "<w:r>".repeat(n), "</w:r>".repeat(n)));
+    let started = std::time::Instant::now();
+    let (run, edition) = import_bytes(&p, "deep.docx", &zip_of(&[("word/document.xml", xml.as_bytes())]));
+    run.assert_code(1);
+    run.assert_stderr_has(&["deep.docx", "word/document.xml nests its elements more than 256 deep"]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "took {:?}", started.elapsed());
+    assert!(!edition.join("stories").exists());
+    // 200 deep is a document folio reads.
+    let xml = document_xml(&["主题", "正文。"], &format!("{}{}", "<w:r>".repeat(200), "</w:r>".repeat(200)));
+    let (run, edition) = import_bytes(&p, "nested.docx", &zip_of(&[("word/document.xml", xml.as_bytes())]));
+    run.assert_code(0);
+    assert_eq!(imported(&edition, "nested")["headline"].as_str(), Some("主题"));
+}
+
+/// Session 40: a damaged input (a .docx without word/document.xml, not a ZIP at all, one with
+/// a DTD) exited 2, as a mistyped command line does; it is the input's content: exit 1, the
+/// message naming the file.
+#[test]
+fn damaged_docx_inputs_are_content_errors() {
+    let p = TestProject::sample();
+    let xml = document_xml(&["主题", "正文。"], "");
+    let dtd = xml.replace("<w:document", "<!DOCTYPE w:document [<!ENTITY x \"x\">]><w:document");
+    for (name, bytes, says) in [
+        ("nodoc.docx", zip_of(&[("word/styles.xml", b"<x/>")]), "it has no word/document.xml"),
+        ("notzip.docx", b"PK\x03\x04 not a zip".to_vec(), "not a readable Word document"),
+        ("dtd.docx", zip_of(&[("word/document.xml", dtd.as_bytes())]), "DTD"),
+    ] {
+        let (run, edition) = import_bytes(&p, name, &bytes);
+        run.assert_code(1);
+        run.assert_stderr_has(&[name, says, "nothing was imported"]);
+        assert!(!edition.join("stories").exists(), "{name}: a refused import wrote files");
+    }
+}
+
+/// Session 40: an import wrote story files and photos the build then refused, with exit 0 — a
+/// NUL, an ESC or a U+202E in the copy, a story file of 5.7 MiB (above the 1 MiB a story file
+/// may have), a GIF or a text file embedded in a .docx written as `photos/*.jpeg`. Each story
+/// file is now checked as the build checks it and each photo decoded as the build decodes it,
+/// before anything is written: exit 1, the input and its line named, nothing written (also of
+/// a good input imported with it).
+#[test]
+fn what_the_build_would_refuse_is_refused_before_anything_is_written() {
+    let p = TestProject::sample();
+    let good = p.root().join("good.txt");
+    std::fs::write(&good, "主题\n\n正文。\n").unwrap();
+    for (name, ch, says) in [("nul", '\0', "U+0000"), ("esc", '\u{1b}', "U+001B"), ("bidi", '\u{202E}', "U+202E")] {
+        let (run, edition) = import_bytes(&p, &format!("{name}.txt"), format!("主题\n\n第一段。\n\n正文{ch}第二段。\n").as_bytes());
+        run.assert_code(1);
+        run.assert_stderr_has(&[&format!("{name}.txt: line 5"), says, "nothing was written"]);
+        assert!(!edition.join("stories").exists(), "{name}: a refused import wrote files");
+        // With a good input before it: still nothing written.
+        let bad = p.root().join(format!("{name}.txt"));
+        let run = p.folio(&["import", &good.to_string_lossy(), &bad.to_string_lossy(), "--into", &edition.to_string_lossy(), "--page", "1"]);
+        run.assert_code(1);
+        assert!(!edition.join("stories").exists(), "{name}: the good input was written");
+    }
+    // A story file above 1 MiB (a paragraph of 400 000 characters), and copy above 100 000.
+    let (run, _) = import_bytes(&p, "long.txt", format!("主题\n\n{}。\n", "字".repeat(400_000)).as_bytes());
+    run.assert_code(1);
+    run.assert_stderr_has(&["long.txt: line 1", "stories/long.toml is 1.1 MiB, above folio's limit of 1 MiB"]);
+    let (run, _) = import_bytes(&p, "book.txt", format!("主题\n\n{}。\n", "字".repeat(120_000)).as_bytes());
+    run.assert_code(1);
+    run.assert_stderr_has(&["book.txt: line 1", "120001"]);
+    // Not a photo: a GIF and a text file embedded in a .docx, a text file given with --photo
+    // (for the caption of the story with seed line 117, `… 黄尧摄`).
+    let (_, a, b) = sample_stories().into_iter().find(|s| (s.1..=s.2).contains(&117)).unwrap();
+    let gif = b"GIF89a\x01\x00\x01\x00\x00\x00\x00;".to_vec();
+    for (name, image, says) in [("gif.docx", gif, "GIF"), ("text.docx", b"not a picture at all".to_vec(), "neither JPEG nor PNG")] {
+        let (run, edition) = import_bytes(&p, name, &docx_of(a, b, Some(&image)));
+        run.assert_code(1);
+        run.assert_stderr_has(&[name, "its image", says, "JPEG or PNG"]);
+        assert!(!edition.join("stories").exists() && !edition.join("photos").exists(), "{name}: a refused import wrote files");
+    }
+    let edition = blank_edition(&p, "photo");
+    let story = p.root().join("caption.txt");
+    std::fs::write(&story, seed_lines(a, b)).unwrap();
+    let fake = p.root().join("fake.jpg");
+    std::fs::write(&fake, "not a picture").unwrap();
+    let run = p.folio(&["import", &story.to_string_lossy(), "--into", &edition.to_string_lossy(), "--photo", &fake.to_string_lossy()]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["fake.jpg", "cannot be printed as a photo", "neither JPEG nor PNG"]);
+    assert!(!edition.join("stories").exists());
 }

@@ -1,6 +1,9 @@
 //! `folio import FILE… --into EDITION [--page N]`: write one story file per story in the copy
 //! (see [`crate::input::import`]), print what was guessed with the input's line numbers, and
-//! add the stories to a page when asked. Exit 2 when an input or the edition is not usable.
+//! add the stories to a page when asked. Exit 1 when an input cannot be imported as it is (its
+//! content: damaged, past a limit, holding what the build refuses), 2 when the command line is
+//! not usable (a file folio does not import, `--into` not an edition, no page N, a `--photo`
+//! left over, a file in the way without `--force`).
 
 use crate::cli::ImportArgs;
 use crate::input::import::plan::{Request, plan, write};
@@ -11,9 +14,10 @@ pub fn run(args: &ImportArgs) -> i32 {
     let plan = match plan(&req) {
         Ok(p) => p,
         Err(d) => {
+            let code = if d.code == Some(crate::diag::Code::Content) { super::FAILED } else { super::USAGE };
             super::emit(&[d]);
             eprintln!("{}", crate::tr!("import-nothing"));
-            return super::USAGE;
+            return code;
         }
     };
     for line in &plan.report {

@@ -1423,6 +1423,27 @@ pub const MAX_STORY_PARAGRAPHS: usize = 2_000;
 /// Most characters in a one-line field (headline, kicker, deck, byline, caption, …).
 pub const MAX_LINE_FIELD_CHARS: usize = 500;
 
+/// What the build refuses in a story file's text whatever page it is on: its size (the limit
+/// of a TOML file, [`crate::project::limits::TOML`]), its TOML and keys, characters that cannot
+/// print ([`crate::input::source::bad_chars`]) and the size of its copy ([`check_copy_size`]).
+/// `folio import` checks each story file it is about to write with it, so that an import never
+/// writes a story the build refuses (session 40: a 5.7 MiB story, NUL, ESC and U+202E in copy
+/// were written with exit 0).
+pub fn check_story_text(display: &Path, source: &str) -> Vec<Diagnostic> {
+    let limit = crate::project::limits::TOML;
+    if source.len() as u64 > limit.bytes {
+        return vec![crate::project::ReadError::TooLarge { size: source.len() as u64, limit }.diagnostic(display)];
+    }
+    match crate::input::source::parse_text::<Story>(display.to_path_buf(), display, source.to_string(), "expected-story") {
+        Ok(story) => {
+            let mut diags = Vec::new();
+            check_copy_size(&story, &mut diags);
+            diags
+        }
+        Err(d) => vec![d],
+    }
+}
+
 /// A story's copy within [`MAX_STORY_CHARS`] and [`MAX_STORY_PARAGRAPHS`], each display
 /// field within [`MAX_LINE_FIELD_CHARS`]: refused before any of it is set.
 fn check_copy_size(story: &Loaded<Story>, diags: &mut Vec<Diagnostic>) {

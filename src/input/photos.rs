@@ -260,10 +260,15 @@ pub(crate) fn check(path: &Path) -> Result<Checked, Refusal> {
 }
 
 fn check_uncached(path: &Path) -> Result<Checked, Refusal> {
-    use image::ImageDecoder;
     let bytes = std::fs::read(path).map_err(|e| Refusal::damaged(crate::tr!("photo-cannot-open", error = e.to_string())))?;
-    let format = sniff(&bytes)?;
-    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(&bytes), format.image());
+    check_bytes(&bytes)
+}
+
+/// [`check`] of a photo's bytes (not cached).
+fn check_bytes(bytes: &[u8]) -> Result<Checked, Refusal> {
+    use image::ImageDecoder;
+    let format = sniff(bytes)?;
+    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format.image());
     reader.no_limits();
     let mut decoder = reader.into_decoder().map_err(|e| Refusal::damaged(crate::tr!("photo-not-whole", format = format!("{format:?}"), error = e.to_string())))?;
     let (w, h) = decoder.dimensions();
@@ -273,8 +278,8 @@ fn check_uncached(path: &Path) -> Result<Checked, Refusal> {
     let has_colour = decoder.color_type().has_color();
     drop(decoder);
     let (colour, alpha, sixteen) = match format {
-        PhotoFormat::Jpeg => (jpeg_colour(&bytes).unwrap_or(PhotoColour::Rgb), false, false),
-        PhotoFormat::Png => png_header(&bytes, has_colour)?,
+        PhotoFormat::Jpeg => (jpeg_colour(bytes).unwrap_or(PhotoColour::Rgb), false, false),
+        PhotoFormat::Png => png_header(bytes, has_colour)?,
     };
     // EXIF orientations 5–8 turn the picture a quarter: width and height swap.
     let (width, height) = if (5..=8).contains(&orientation) { (h, w) } else { (w, h) };
@@ -326,6 +331,19 @@ pub fn verify(path: &Path) -> Result<(), Refusal> {
         c.get_or_insert_with(HashMap::new).insert(path.to_path_buf(), (st, result.clone()));
     }
     result
+}
+
+/// The checks a build makes of a photo file ([`check`], then [`verify`]'s full decode) made of
+/// its bytes before they are written anywhere: `folio import` checks the images of a .docx and
+/// the `--photo` files so (session 40: a GIF and a text file were written as `photos/*.jpeg`,
+/// which the build then refused). Gives the format by the content.
+pub fn verify_bytes(bytes: &[u8]) -> Result<PhotoFormat, Refusal> {
+    let checked = check_bytes(bytes)?;
+    match checked.format {
+        PhotoFormat::Jpeg => verify_jpeg(bytes)?,
+        PhotoFormat::Png => verify_png(bytes)?,
+    }
+    Ok(checked.format)
 }
 
 fn verify_jpeg(bytes: &[u8]) -> Result<(), Refusal> {

@@ -2,7 +2,8 @@
 //!
 //! Takes the bytes of a content or configuration file folio reads and gives its text (UTF-8,
 //! a byte-order mark removed), or located [`Diagnostic`]s for: text that is not UTF-8 (naming
-//! the encoding it looks like — GBK/GB18030, Big5, UTF-16 — and how to save it as UTF-8);
+//! the encoding it looks like — GBK/GB18030, Big5, UTF-16, UTF-32 — and how to save it as
+//! UTF-8; lines ended by CR alone, a classic Mac OS file's, which TOML does not read);
 //! control characters, bidirectional overrides and right-to-left script in any string value
 //! (naming the key and `U+XXXX`); and it sharpens the TOML parser's own messages: a mistyped key
 //! gets "did you mean `height`?", and full-width or curly punctuation typed with a Chinese input
@@ -23,30 +24,52 @@ use crate::project::Project;
 /// it seems to be in and how to convert it.
 pub fn decode(bytes: Vec<u8>, display: &Path) -> Result<String, Diagnostic> {
     let name = display.display();
-    let utf16 = match bytes.get(..2) {
-        Some([0xFF, 0xFE]) => Some("UTF-16 (little-endian)"),
-        Some([0xFE, 0xFF]) => Some("UTF-16 (big-endian)"),
-        // ASCII text in UTF-16 without a mark: every other byte is zero.
-        _ if bytes.len() >= 4 && bytes.iter().step_by(2).take(64).all(|&b| b == 0) => Some("UTF-16 (big-endian)"),
-        _ if bytes.len() >= 4 && bytes.iter().skip(1).step_by(2).take(64).all(|&b| b == 0) => Some("UTF-16 (little-endian)"),
-        _ => None,
+    // UTF-32 before UTF-16: its little-endian mark `FF FE 00 00` starts with UTF-16's `FF FE`
+    // (session 40: a UTF-32 file was named UTF-16, and `iconv -f UTF-16` garbled it).
+    let ascii_in = |offset: usize, width: usize| bytes.len() >= 2 * width && bytes.chunks(width).take(64).all(|c| c.iter().enumerate().all(|(i, &b)| i == offset || b == 0) && c.len() == width);
+    let utf = match bytes.get(..4) {
+        Some([0xFF, 0xFE, 0, 0]) => Some(("UTF-32 (little-endian)", "UTF-32")),
+        Some([0, 0, 0xFE, 0xFF]) => Some(("UTF-32 (big-endian)", "UTF-32")),
+        _ => match bytes.get(..2) {
+            Some([0xFF, 0xFE]) => Some(("UTF-16 (little-endian)", "UTF-16")),
+            Some([0xFE, 0xFF]) => Some(("UTF-16 (big-endian)", "UTF-16")),
+            // ASCII text in UTF-32 or UTF-16 without a mark: three bytes of four, or every
+            // other byte, are zero.
+            _ if ascii_in(3, 4) => Some(("UTF-32 (big-endian)", "UTF-32")),
+            _ if ascii_in(0, 4) => Some(("UTF-32 (little-endian)", "UTF-32")),
+            _ if bytes.len() >= 4 && bytes.iter().step_by(2).take(64).all(|&b| b == 0) => Some(("UTF-16 (big-endian)", "UTF-16")),
+            _ if bytes.len() >= 4 && bytes.iter().skip(1).step_by(2).take(64).all(|&b| b == 0) => Some(("UTF-16 (little-endian)", "UTF-16")),
+            _ => None,
+        },
     };
-    if let Some(enc) = utf16 {
-        return Err(not_utf8(&name.to_string(), enc, "UTF-16", display));
+    if let Some((enc, iconv)) = utf {
+        return Err(not_utf8(&name.to_string(), enc, iconv, display));
     }
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => rest.to_vec(),
         None => bytes,
     };
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
+        // Lines ended by a CR alone (a classic Mac OS file: no LF at all) are no lines to TOML,
+        // whose own message names the first string or key they run into.
+        Ok(text) => match text.find('\r').filter(|_| !text.contains('\n')) {
+            Some(at) => Err(Diagnostic::error(crate::tr!("source-cr-line-ends"))
+                .in_file(display, &text)
+                .with_span(Some(at..at + 1))
+                .hint(crate::tr!("source-cr-line-ends-hint", file = name.to_string()))),
+            None => Ok(text),
+        },
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
             let line = bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1;
             let mut det = chardetng::EncodingDetector::new();
             det.feed(&bytes, true);
-            let guess = det.guess(Some(b"cn"), true);
+            // No top-level domain to lean on: with `cn`, Big5 was taken for GBK and the hint's
+            // `iconv -f GB18030` garbled the file (session 40).
+            // (Only Big5 is taken from the unbiased guess: for anything else `cn` stays the
+            // better bet, as it was.)
+            let guess = Some(det.guess(None, true)).filter(|g| *g == encoding_rs::BIG5).unwrap_or_else(|| det.guess(Some(b"cn"), true));
             let (label, iconv) = match guess.name() {
                 "GBK" | "gb18030" | "GB18030" => ("GBK/GB18030 (Simplified Chinese Windows)", "GB18030"),
                 "Big5" => ("Big5 (Traditional Chinese)", "BIG5"),
@@ -325,6 +348,14 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(
         e => e.diagnostic(&display),
     })?;
     let source = decode(bytes, &display)?;
+    parse_text(display, path, source, expected)
+}
+
+/// [`parse_toml`] of a file's text, once read and decoded: the same parse and the same checks
+/// of its string values. `folio import` checks the story files it is about to write with it
+/// (session 40: it wrote stories the build then refused).
+pub fn parse_text<T: serde::de::DeserializeOwned>(display: PathBuf, path: &Path, source: String, expected: &'static str) -> Result<Loaded<T>, Diagnostic> {
+    let expected_text = || crate::i18n::message(expected, &[]);
     match toml::from_str::<T>(&source) {
         Ok(value) => {
             if let Some(bad) = bad_chars(&source).into_iter().next() {

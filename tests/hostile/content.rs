@@ -80,9 +80,33 @@ fn encodings() {
         bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
         std::fs::write(&path, bytes).unwrap();
     };
+    // Session 40: a Big5 story was named GBK, and its hint's `iconv -f GB18030` garbled it; a
+    // UTF-32 one (its mark FF FE 00 00 starts as UTF-16LE's) was named UTF-16.
+    let big5 = |p: &TestProject| {
+        let text = "headline = \"禁毒專項行動\"\nbody = \"\"\"\n九江市公安局禁毒支隊開展專項行動，查獲毒品案件三起，抓獲犯罪嫌疑人五名。\n\"\"\"\n";
+        let (bytes, _, bad) = encoding_rs::BIG5.encode(text);
+        assert!(!bad);
+        std::fs::write(p.root().join(WUNING), bytes).unwrap();
+    };
+    let utf32 = |be: bool| {
+        move |p: &TestProject| {
+            let path = p.root().join(WUNING);
+            let text = std::fs::read_to_string(&path).unwrap();
+            let word = |c: u32| if be { c.to_be_bytes() } else { c.to_le_bytes() };
+            let bytes: Vec<u8> = std::iter::once(0xFEFF).chain(text.chars().map(|c| c as u32)).flat_map(word).collect();
+            std::fs::write(&path, bytes).unwrap();
+        }
+    };
+    // Session 40: lines ended by CR alone (classic Mac OS) got TOML's message about the first
+    // string they ran into.
+    let cr = |p: &TestProject| p.edit(WUNING, |t| t.replace('\n', "\r"));
     run_table(vec![
         Case::new("GBK story", gbk, &["stories/wuning.toml: the file is not UTF-8", "GBK/GB18030", "iconv -f GB18030 -t UTF-8"]),
         Case::new("UTF-16 story", utf16, &["stories/wuning.toml: the file is not UTF-8: it looks like UTF-16 (little-endian)", "save the file as UTF-8"]),
+        Case::new("Big5 story", big5, &["stories/wuning.toml: the file is not UTF-8", "Big5 (Traditional Chinese)", "iconv -f BIG5 -t UTF-8"]),
+        Case::new("UTF-32LE story", utf32(false), &["it looks like UTF-32 (little-endian)", "iconv -f UTF-32 -t UTF-8"]),
+        Case::new("UTF-32BE story", utf32(true), &["it looks like UTF-32 (big-endian)", "iconv -f UTF-32 -t UTF-8"]),
+        Case::new("CR-only story", cr, &["lines end in a carriage return alone", "stories/wuning.toml:1:", "tr '\\r' '\\n'"]),
     ]);
     // A UTF-8 byte-order mark (Windows Notepad) is fine.
     let p = TestProject::sample();

@@ -5,7 +5,9 @@
 //! `w:t` runs is read (not deleted text or field codes); a soft line break starts a new line, a
 //! page break a new story. A text box's paragraphs are read once, as paragraphs of their own
 //! (not again from the drawing's fallback copy); boxed paragraphs (border, shading, table cell,
-//! text box) are marked so.
+//! text box) are marked so. Each part is read within a limit ([`MAX_XML_PART`], [`MAX_IMAGE`],
+//! [`MAX_UNPACKED`], [`MAX_ENTRIES`], [`MAX_DEPTH`], [`MAX_NODES`]; session 40: a zip bomb and
+//! a deeply nested part), so that a hostile file costs no more than a real one.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -31,43 +33,137 @@ struct Style {
     based_on: Option<String>,
 }
 
-/// Read the document.
+/// Most bytes one XML part of a document (`word/document.xml`, `word/styles.xml`, the
+/// relationships) may unpack to. A story's `document.xml` is some tens of KB, a 300-page book's
+/// about 10 MB; a 2 MB file whose `document.xml` unpacked to 2 GiB (a zip bomb) took 10 GB of
+/// memory and wrote a 2 GiB story until session 40. Read through [`Read::take`], so a part
+/// that lies about its size in the ZIP's directory is stopped too.
+pub const MAX_XML_PART: u64 = 32 * crate::project::limits::MIB;
+/// Most bytes one embedded image may unpack to: the limit of a photo file (see
+/// [`crate::project::limits::PHOTO`]).
+pub const MAX_IMAGE: u64 = crate::project::limits::PHOTO.bytes;
+/// Most bytes all the parts read from one document may unpack to together (its XML and the
+/// images its captions take).
+pub const MAX_UNPACKED: u64 = 512 * crate::project::limits::MIB;
+/// Most entries a document's ZIP may hold (Word writes some fifteen, plus one per image).
+pub const MAX_ENTRIES: usize = 10_000;
+/// Deepest nesting of XML elements in a part. Word nests a table in a text box in a table some
+/// 30–40 elements deep; `<w:r>` nested 200 000 deep in a 4 KB file took over a minute until
+/// session 40 (roxmltree has no depth limit, so [`depth`] measures it first).
+pub const MAX_DEPTH: usize = 256;
+/// Most XML nodes (elements, attributes' text, text runs) in one part, given to roxmltree
+/// (`nodes_limit`): a 10 MB `document.xml` has about a million.
+pub const MAX_NODES: u32 = 4_000_000;
+
+/// The line at which `xml` nests its elements deeper than [`MAX_DEPTH`], if it does; measured
+/// with quick-xml's pull reader (linear time, no tree built). A part that is not well-formed is
+/// left for roxmltree to name.
+fn depth(xml: &str) -> Option<usize> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut depth = 0usize;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(_)) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    let at = (reader.buffer_position() as usize).min(xml.len());
+                    return Some(xml.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1);
+                }
+            }
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::Eof) | Err(_) => return None,
+            Ok(_) => {}
+        }
+    }
+}
+
+/// Parse the XML part `name` of the document at `path` into a tree of at most [`MAX_NODES`].
+fn parse<'a>(path: &Path, xml: &'a str, name: &str) -> Result<Document<'a>, Diagnostic> {
+    let options = roxmltree::ParsingOptions { nodes_limit: MAX_NODES, ..roxmltree::ParsingOptions::default() };
+    Document::parse_with_options(xml, options).map_err(|e| match e {
+        roxmltree::Error::NodesLimitReached => Diagnostic::error(crate::tr!("import-docx-too-many-nodes", file = path.display(), part = name, max = MAX_NODES))
+            .at_path(path)
+            .hint(crate::tr!("import-docx-limit-hint")),
+        e => Diagnostic::error(crate::tr!("import-docx-unreadable", file = path.display(), reason = format!("{name}: {e}")))
+            .at_path(path)
+            .hint(crate::tr!("import-docx-unreadable-hint")),
+    })
+}
+
+/// Read the document: its XML parts and the images its paragraphs show, each within the limits
+/// above (an error names the file, the part and the limit).
 pub fn read(path: &Path, bytes: &[u8]) -> Result<Input, Diagnostic> {
     let bad = |what: String| {
         Diagnostic::error(crate::tr!("import-docx-unreadable", file = path.display(), reason = what))
             .at_path(path)
             .hint(crate::tr!("import-docx-unreadable-hint"))
     };
+    let refused = |message: String| Diagnostic::error(message).at_path(path).hint(crate::tr!("import-docx-limit-hint"));
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| bad(e.to_string()))?;
-    let mut part = |name: &str| -> Result<Option<Vec<u8>>, Diagnostic> {
+    if zip.len() > MAX_ENTRIES {
+        return Err(refused(crate::tr!("import-docx-too-many-entries", file = path.display(), entries = zip.len(), max = MAX_ENTRIES)));
+    }
+    let human = crate::project::limits::human;
+    let mut unpacked = 0u64;
+    let mut part = |name: &str, limit: u64| -> Result<Option<Vec<u8>>, Diagnostic> {
         match zip.by_name(name) {
-            Ok(mut f) => {
+            Ok(f) => {
+                // The part's own limit, or what is left of the document's.
+                let left = MAX_UNPACKED - unpacked;
+                let (allowed, whole) = if limit <= left { (limit, false) } else { (left, true) };
+                let too_big = || {
+                    if whole {
+                        refused(crate::tr!("import-docx-too-much", file = path.display(), part = name, limit = human(MAX_UNPACKED)))
+                    } else {
+                        refused(crate::tr!("import-docx-part-too-big", file = path.display(), part = name, limit = human(limit)))
+                    }
+                };
+                if f.size() > allowed {
+                    return Err(too_big());
+                }
                 let mut buf = Vec::new();
-                f.read_to_end(&mut buf).map_err(|e| bad(format!("{name}: {e}")))?;
+                f.take(allowed + 1).read_to_end(&mut buf).map_err(|e| bad(format!("{name}: {e}")))?;
+                if buf.len() as u64 > allowed {
+                    return Err(too_big());
+                }
+                unpacked += buf.len() as u64;
                 Ok(Some(buf))
             }
             Err(zip::result::ZipError::FileNotFound) => Ok(None),
             Err(e) => Err(bad(format!("{name}: {e}"))),
         }
     };
-    let text = |b: Vec<u8>, name: &str| String::from_utf8(b).map_err(|_| bad(crate::tr!("import-docx-not-utf8", part = name)));
-    let document = part("word/document.xml")?.ok_or_else(|| bad(crate::tr!("import-docx-no-document", part = "word/document.xml")))?;
+    let text = |b: Vec<u8>, name: &str| -> Result<String, Diagnostic> {
+        let xml = String::from_utf8(b).map_err(|_| bad(crate::tr!("import-docx-not-utf8", part = name)))?;
+        if let Some(line) = depth(&xml) {
+            return Err(refused(crate::tr!("import-docx-too-deep", file = path.display(), part = name, line = line, max = MAX_DEPTH)));
+        }
+        Ok(xml)
+    };
+    let document = part("word/document.xml", MAX_XML_PART)?.ok_or_else(|| bad(crate::tr!("import-docx-no-document", part = "word/document.xml")))?;
     let document = text(document, "word/document.xml")?;
-    let styles = match part("word/styles.xml")? {
-        Some(b) => styles(&text(b, "word/styles.xml")?).map_err(|e| bad(format!("word/styles.xml: {e}")))?,
+    let styles = match part("word/styles.xml", MAX_XML_PART)? {
+        Some(b) => {
+            let xml = text(b, "word/styles.xml")?;
+            styles(&parse(path, &xml, "word/styles.xml")?)
+        }
         None => HashMap::new(),
     };
-    let rels = match part("word/_rels/document.xml.rels")? {
-        Some(b) => relationships(&text(b, "word/_rels/document.xml.rels")?).map_err(|e| bad(format!("word/_rels/document.xml.rels: {e}")))?,
+    let rels = match part("word/_rels/document.xml.rels", MAX_XML_PART)? {
+        Some(b) => {
+            let xml = text(b, "word/_rels/document.xml.rels")?;
+            relationships(&parse(path, &xml, "word/_rels/document.xml.rels")?)
+        }
         None => HashMap::new(),
     };
-    let doc = Document::parse(&document).map_err(|e| bad(format!("word/document.xml: {e}")))?;
+    let doc = parse(path, &document, "word/document.xml")?;
     let (lines, image_ids) = paragraphs(&doc, &styles);
     let mut images = Vec::new();
     for id in image_ids {
         if let Some(target) = rels.get(&id) {
             let name = format!("word/{}", target.trim_start_matches('/').trim_start_matches("word/"));
-            if let Some(b) = part(&name)? {
+            if let Some(b) = part(&name, MAX_IMAGE)? {
                 let file = name.rsplit('/').next().unwrap_or(&name).to_string();
                 images.push((file, b));
             }
@@ -101,8 +197,7 @@ fn size_of(rpr: Option<Node>) -> Option<f32> {
 }
 
 /// Paragraph styles by id.
-fn styles(xml: &str) -> Result<HashMap<String, Style>, roxmltree::Error> {
-    let doc = Document::parse(xml)?;
+fn styles(doc: &Document) -> HashMap<String, Style> {
     let mut out = HashMap::new();
     for s in doc.descendants().filter(|n| n.has_tag_name((W, "style"))) {
         let Some(id) = s.attribute((W, "styleId")) else { continue };
@@ -114,17 +209,15 @@ fn styles(xml: &str) -> Result<HashMap<String, Style>, roxmltree::Error> {
         let size = size_of(s.children().find(|c| c.has_tag_name((W, "rPr"))));
         out.insert(id.to_string(), Style { mark, size, based_on: val(s, "basedOn").map(str::to_string) });
     }
-    Ok(out)
+    out
 }
 
 /// Relationship targets by id.
-fn relationships(xml: &str) -> Result<HashMap<String, String>, roxmltree::Error> {
-    let doc = Document::parse(xml)?;
-    Ok(doc
-        .descendants()
+fn relationships(doc: &Document) -> HashMap<String, String> {
+    doc.descendants()
         .filter(|n| n.has_tag_name((PR, "Relationship")))
         .filter_map(|n| Some((n.attribute("Id")?.to_string(), n.attribute("Target")?.to_string())))
-        .collect())
+        .collect()
 }
 
 /// The paragraphs of the body as lines (a soft break splits a paragraph into lines), and the

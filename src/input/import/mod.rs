@@ -3,7 +3,7 @@
 //! in the input, for the editor to check. Nothing is dropped or invented: a line that is not
 //! recognised as a head, byline, box, subhead, caption or attribution stays body copy.
 //!
-//! [`text`] decodes plain text (UTF-8, UTF-16 with a BOM, GB18030/GBK) and Markdown into
+//! [`text`] decodes plain text (UTF-8, UTF-16 or UTF-32 with a BOM, GB18030/GBK, Big5) and Markdown into
 //! [`Line`]s, [`docx`] reads a Word file's paragraphs with their styles and sizes, [`classify`]
 //! turns the lines into [`Imported`] stories, and [`write`] sets them as TOML.
 
@@ -61,6 +61,12 @@ pub enum Encoding {
     Utf16Be,
     /// GB18030 (a superset of GBK and GB2312).
     Gb18030,
+    /// UTF-32, little-endian, with a byte-order mark.
+    Utf32Le,
+    /// UTF-32, big-endian, with a byte-order mark.
+    Utf32Be,
+    /// Big5 (Traditional Chinese), told from GBK by chardetng.
+    Big5,
 }
 
 impl Encoding {
@@ -72,6 +78,9 @@ impl Encoding {
             Self::Utf16Le => "UTF-16LE",
             Self::Utf16Be => "UTF-16BE",
             Self::Gb18030 => "GB18030/GBK",
+            Self::Utf32Le => "UTF-32LE",
+            Self::Utf32Be => "UTF-32BE",
+            Self::Big5 => "Big5",
         }
     }
 }
@@ -131,19 +140,38 @@ pub struct Input {
     pub html: Vec<(usize, String, String)>,
 }
 
-/// Read an input file into lines; an error names the file and what is wrong with it.
+/// Most bytes a text input may have: a page's copy is some 30 KB, and a story file at most
+/// 1 MiB ([`crate::project::limits::TOML`]).
+pub const MAX_TEXT_INPUT: crate::project::limits::Limit = crate::project::limits::Limit { bytes: 16 * crate::project::limits::MIB, what: "limit-import-text" };
+/// Most bytes a `.docx` input may have (its photos included).
+pub const MAX_DOCX_INPUT: crate::project::limits::Limit = crate::project::limits::Limit { bytes: 256 * crate::project::limits::MIB, what: "limit-import-docx" };
+
+/// Read an input file into lines; an error names the file and what is wrong with it. An input
+/// that is not a file folio imports (by its extension), is missing or is a folder is a usage
+/// error; anything wrong with
+/// what an input holds is a content error ([`crate::diag::Code::Content`]: `folio import` exits
+/// 1 for it, session 40: a damaged .docx exited 2, as a mistyped command does).
 pub fn read(path: &Path) -> Result<Input, Diagnostic> {
     let format = Format::of(path).ok_or_else(|| {
         Diagnostic::error(crate::tr!("import-not-importable", file = path.display()))
             .at_path(path)
             .hint(crate::tr!("import-not-importable-hint"))
     })?;
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(crate::tr!("source-cannot-read", file = path.display(), error = e.to_string())).at_path(path))?;
+    let limit = if format == Format::Docx { MAX_DOCX_INPUT } else { MAX_TEXT_INPUT };
+    let bytes = crate::project::read_regular(path, limit).map_err(|e| match e {
+        // A path that names no file (or a folder) is the command line's mistake.
+        crate::project::ReadError::NotFound | crate::project::ReadError::NotRegular(_) => e.diagnostic(path),
+        e => e.diagnostic(path).code(crate::diag::Code::Content),
+    })?;
+    read_as(path, format, &bytes).map_err(|d| d.code(crate::diag::Code::Content))
+}
+
+/// [`read`] the bytes of an input of a known format.
+fn read_as(path: &Path, format: Format, bytes: &[u8]) -> Result<Input, Diagnostic> {
     let mut input = match format {
-        Format::Docx => docx::read(path, &bytes)?,
+        Format::Docx => docx::read(path, bytes)?,
         Format::Text | Format::Markdown => {
-            let (text, encoding) = text::decode(path, &bytes)?;
+            let (text, encoding) = text::decode(path, bytes)?;
             Input { format, encoding: Some(encoding), lines: text::lines(&text, format == Format::Markdown), images: vec![], html: vec![] }
         }
     };
@@ -341,13 +369,14 @@ pub struct Imported {
 pub fn import(path: &Path, verse: bool) -> Result<(Input, Imported), Diagnostic> {
     let input = read(path)?;
     if input.lines.is_empty() {
-        return Err(Diagnostic::error(crate::tr!("import-no-text")).at_path(path).hint(crate::tr!("import-no-text-hint")));
+        return Err(Diagnostic::error(crate::tr!("import-no-text")).at_path(path).hint(crate::tr!("import-no-text-hint")).code(crate::diag::Code::Content));
     }
     let imported = classify::classify(&input.lines, verse);
     if let Some(s) = imported.stories.iter().find(|s| s.headline.is_empty()) {
         return Err(Diagnostic::error(crate::tr!("import-no-headline", unit = input.format.unit(), line = s.first_line))
             .at_path(path)
-            .hint(crate::tr!("import-no-headline-hint")));
+            .hint(crate::tr!("import-no-headline-hint"))
+            .code(crate::diag::Code::Content));
     }
     Ok((input, imported))
 }

@@ -1,11 +1,12 @@
 //! The import's plan: takes the inputs, the edition and the options of `folio import` and gives
 //! every file to write (story files, photos, the edited `edition.toml`) and the report lines,
-//! having checked everything first, so that an import writes all of its files or none.
+//! having checked everything first, so that an import writes all of its files or none: each
+//! story file as the build checks it, each photo as the build decodes it (session 40).
 
 use std::path::{Path, PathBuf};
 
 use super::write::{PageError, add_to_page, story_toml};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 
 /// What `folio import` was asked.
 #[derive(Debug, Clone)]
@@ -92,9 +93,22 @@ pub fn plan(req: &Request) -> Result<Plan, Diagnostic> {
             let mut files = Vec::new();
             for c in &story.captions {
                 let (fname, bytes) = if let Some((n, b)) = images.next() {
+                    // The build prints JPEG and PNG only, by content: anything else is refused
+                    // here, before anything is written.
+                    crate::input::photos::verify_bytes(b).map_err(|r| {
+                        Diagnostic::error(crate::tr!("import-image-refused", image = n.as_str(), unit = unit.as_str(), line = c.line, error = r.what))
+                            .at_path(file)
+                            .code(Code::Content)
+                            .hint(r.fix)
+                            .hint(crate::tr!("import-image-refused-hint"))
+                    })?;
                     (format!("{name}-{n}"), b.clone())
                 } else if let Some(p) = photos.next() {
-                    let b = std::fs::read(p).map_err(|e| Diagnostic::error(crate::tr!("import-cannot-read-photo", file = p.display(), error = e.to_string())).at_path(p))?;
+                    let b = crate::project::read_regular(p, crate::project::limits::PHOTO)
+                        .map_err(|e| Diagnostic::error(crate::tr!("import-cannot-read-photo", file = p.display(), error = e.message(p))).at_path(p).hint(e.fix()))?;
+                    crate::input::photos::verify_bytes(&b).map_err(|r| {
+                        Diagnostic::error(crate::tr!("import-photo-refused", error = r.what)).at_path(p).code(Code::Content).hint(r.fix)
+                    })?;
                     (p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| format!("{name}.jpg")), b)
                 } else {
                     plan.report.push(format!("  {unit} {:>4}: {}", c.line, crate::tr!("import-caption-no-photo", file = rel)));
@@ -118,7 +132,11 @@ pub fn plan(req: &Request) -> Result<Plan, Diagnostic> {
                     .hint(crate::tr!("import-story-exists-hint")));
             }
             let source = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            plan.outputs.push(Output { path, bytes: story_toml(story, &source, &files).into_bytes() });
+            let text = story_toml(story, &source, &files);
+            if let Some(d) = crate::input::content::check_story_text(Path::new(&rel), &text).into_iter().next() {
+                return Err(refused(file, &input, story, &rel, &text, d));
+            }
+            plan.outputs.push(Output { path, bytes: text.into_bytes() });
             plan.stories.push(rel);
             if plan.banner.is_none() {
                 plan.banner = story.banner.as_ref().map(|b| b.1.clone());
@@ -169,6 +187,26 @@ pub fn plan(req: &Request) -> Result<Plan, Diagnostic> {
         plan.outputs.push(Output { path: edition_toml, bytes: text.into_bytes() });
     }
     Ok(plan)
+}
+
+/// The error for a story file the build would refuse (`check`, from
+/// [`crate::input::content::check_story_text`]), told of the input: its file and the line the
+/// refused character is on (the first of the story's lines that holds it), else the story's
+/// first line. Nothing is written.
+fn refused(file: &Path, input: &super::Input, story: &super::Story, rel: &str, text: &str, check: Diagnostic) -> Diagnostic {
+    // The character the check refused (its first: the check stops there), unless the file
+    // was refused for its size before its characters were looked at.
+    let ch = (text.len() as u64 <= crate::project::limits::TOML.bytes).then(|| crate::input::source::bad_chars(text).first().map(|b| b.ch)).flatten();
+    let line = ch
+        .and_then(|ch| input.lines.iter().filter(|l| (story.first_line..=story.last_line).contains(&l.no)).find(|l| l.text.contains(ch)))
+        .map_or(story.first_line, |l| l.no);
+    let mut d = Diagnostic::error(crate::tr!("import-story-refused", unit = input.format.unit(), line = line, story = rel, error = check.message))
+        .at_path(file)
+        .code(Code::Content);
+    for h in check.hints {
+        d = d.hint(h);
+    }
+    d.hint(crate::tr!("import-story-refused-hint", file = file.display()))
 }
 
 /// Write the plan's files: each to a temporary file beside it, then all renamed into place.

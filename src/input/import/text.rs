@@ -1,27 +1,41 @@
 //! Plain-text and Markdown inputs: takes a file's bytes and gives its text in the detected
-//! encoding (UTF-8 with or without BOM, UTF-16 with BOM, else GB18030/GBK when the bytes are
-//! valid GB18030), then its non-blank lines with indentation, blank-line and `#`-head marks.
+//! encoding (UTF-8 with or without BOM, UTF-32 or UTF-16 with BOM, else GB18030/GBK or Big5 as
+//! chardetng tells them apart, when the bytes are valid there), then its non-blank lines with
+//! indentation, blank-line and `#`-head marks; a line ends at LF, CRLF or CR alone (classic Mac
+//! OS files: session 40).
 
 use std::path::Path;
 
-use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
+use encoding_rs::{BIG5, GB18030, UTF_16BE, UTF_16LE};
 
 use super::{Encoding, Line, Mark};
 use crate::diag::Diagnostic;
 
 /// Decode `bytes`; an input that is none of the encodings is an error naming the line and
-/// column of the first byte that cannot be read.
+/// column of the first byte that cannot be read. UTF-32's byte-order marks are looked for
+/// before UTF-16's (`FF FE 00 00` starts with UTF-16LE's `FF FE`: session 40, UTF-32 was read
+/// as UTF-16 and wrote NULs). Text in neither UTF is GBK/GB18030 or Big5 as chardetng guesses
+/// (Big5 was read as GBK until session 40, garbled); GB18030 when the guess is anything else
+/// and the bytes are valid there.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), Diagnostic> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8(path, rest).map(|t| (t, Encoding::Utf8Bom));
+    }
+    let bad_bom = |e: Encoding| {
+        Diagnostic::error(crate::tr!("import-bad-bom", file = path.display(), encoding = e.name()))
+            .at_path(path)
+            .hint(crate::tr!("import-bad-bom-hint"))
+    };
+    for (bom, e) in [(b"\xFF\xFE\x00\x00", Encoding::Utf32Le), (b"\x00\x00\xFE\xFF", Encoding::Utf32Be)] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            return utf32(rest, e == Encoding::Utf32Be).map(|t| (t, e)).ok_or_else(|| bad_bom(e));
+        }
     }
     for (bom, enc, e) in [(b"\xFF\xFE", UTF_16LE, Encoding::Utf16Le), (b"\xFE\xFF", UTF_16BE, Encoding::Utf16Be)] {
         if let Some(rest) = bytes.strip_prefix(bom) {
             let (text, bad) = enc.decode_without_bom_handling(rest);
             if bad {
-                return Err(Diagnostic::error(crate::tr!("import-bad-bom", file = path.display(), encoding = e.name()))
-                    .at_path(path)
-                    .hint(crate::tr!("import-bad-bom-hint")));
+                return Err(bad_bom(e));
             }
             return Ok((text.into_owned(), e));
         }
@@ -29,10 +43,32 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), Diagnosti
     if let Ok(t) = std::str::from_utf8(bytes) {
         return Ok((t.to_string(), Encoding::Utf8));
     }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    if detector.guess(None, false) == BIG5
+        && let Some(t) = BIG5.decode_without_bom_handling_and_without_replacement(bytes)
+    {
+        return Ok((t.into_owned(), Encoding::Big5));
+    }
     if let Some(t) = GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
         return Ok((t.into_owned(), Encoding::Gb18030));
     }
     utf8(path, bytes).map(|t| (t, Encoding::Utf8))
+}
+
+/// `bytes` as UTF-32 (big-endian when `be`), or `None` when they are not: a length that is not
+/// a multiple of four, or a value that is no character (a surrogate, above U+10FFFF).
+fn utf32(bytes: &[u8], be: bool) -> Option<String> {
+    if bytes.len() % 4 != 0 {
+        return None;
+    }
+    bytes
+        .chunks_exact(4)
+        .map(|c| {
+            let b = [c[0], c[1], c[2], c[3]];
+            char::from_u32(if be { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) })
+        })
+        .collect()
 }
 
 /// `bytes` as UTF-8, or an error at the first invalid byte.
@@ -59,6 +95,9 @@ pub fn lines(text: &str, markdown: bool) -> Vec<Line> {
     let mut out = Vec::new();
     let mut after_blank = true;
     let mut after_break = false;
+    // CR alone ends a line too (a classic Mac OS file: session 40, it was one line, "no
+    // headline found").
+    let text: std::borrow::Cow<str> = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n").into() } else { text.into() };
     for (i, line) in text.lines().enumerate() {
         let raw = line.trim_end_matches(is_space);
         let trimmed = raw.trim_start_matches(is_space);
@@ -138,6 +177,18 @@ mod tests {
         let mut be = vec![0xFE, 0xFF];
         be.extend(s.encode_utf16().flat_map(u16::to_be_bytes));
         assert_eq!(decode(p, &be).unwrap(), (s.to_string(), Encoding::Utf16Be));
+        // UTF-32 with its byte-order mark, both orders (session 40: read as UTF-16, with NULs).
+        let mut le = vec![0xFF, 0xFE, 0, 0];
+        le.extend(s.chars().flat_map(|c| (c as u32).to_le_bytes()));
+        assert_eq!(decode(p, &le).unwrap(), (s.to_string(), Encoding::Utf32Le));
+        let mut be = vec![0, 0, 0xFE, 0xFF];
+        be.extend(s.chars().flat_map(|c| (c as u32).to_be_bytes()));
+        assert_eq!(decode(p, &be).unwrap(), (s.to_string(), Encoding::Utf32Be));
+        assert!(decode(p, &le[..le.len() - 1]).unwrap_err().message.contains("UTF-32LE"));
+        // Big5 (Traditional Chinese) is not read as GBK (session 40: it was, garbled).
+        let big5 = "九江市公安局禁毒支隊開展專項行動，查獲毒品案件三起。\n";
+        let (bytes, _, _) = BIG5.encode(big5);
+        assert_eq!(decode(p, &bytes).unwrap(), (big5.to_string(), Encoding::Big5));
         let bad = decode(p, b"ok\n\xFF\xFF\xFF").unwrap_err();
         assert!(bad.message.contains("x.txt:2:1"), "{}", bad.message);
     }
@@ -150,5 +201,8 @@ mod tests {
         assert_eq!(l[0].mark, Mark::Title);
         assert!(l[1].indented && l[1].after_blank && !l[1].after_break);
         assert!(l[2].after_break);
+        // CR alone ends a line, as CRLF and LF do.
+        let l = lines("主题\r\r正文一。\r正文二。\r\n\r\n第三段。\n", false);
+        assert_eq!(l.iter().map(|l| (l.no, l.text.as_str())).collect::<Vec<_>>(), [(1, "主题"), (3, "正文一。"), (4, "正文二。"), (6, "第三段。")]);
     }
 }
