@@ -737,3 +737,33 @@ fn a_deep_head_area_is_a_warning_marked_on_the_proof() {
     let (_, v) = check_json(&p, &["--allow-overset"]);
     assert!(with_code(&v, "deep-head").is_empty(), "{v:#}");
 }
+
+/// On the automatic sample (its stories placed by folio, no `[block]`), every short column is
+/// located at its story's `body` (the file's first line, its comment, until session 40), and
+/// the human report of `folio check` prints at most three of a story's short columns in full
+/// and one line for the rest, as `build` does (a story's eight each in full until then); the
+/// JSON report lists every one.
+#[test]
+fn short_columns_of_placed_stories_point_at_their_body_and_are_summarised() {
+    let p = TestProject::with_edition("jiangxi-auto");
+    let run = p.folio(&["check", "content/jiangxi-auto", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let short = with_code(&v, "short-column");
+    assert!(!short.is_empty(), "{v:#}");
+    for f in &short {
+        let file = f["file"].as_str().unwrap();
+        let body = line_of(&std::fs::read_to_string(p.root().join(file)).unwrap(), "body = ");
+        assert_eq!(f["line"].as_u64(), Some(body), "{f:#}");
+    }
+    let mut per_story = std::collections::BTreeMap::<&str, usize>::new();
+    for f in &short {
+        *per_story.entry(f["story"].as_str().unwrap()).or_default() += 1;
+    }
+    let human = p.folio(&["check", "content/jiangxi-auto"]).stdout();
+    for (story, n) in per_story {
+        let block = human.split(&format!("  {story}\n")).nth(1).unwrap_or_else(|| panic!("{story}: {human}")).split("\n  content/").next().unwrap();
+        let shown = block.matches("[short-column]").count();
+        assert_eq!(shown, n.min(3), "{story}: {n} short columns, {shown} printed:\n{block}");
+        assert_eq!(block.contains(&format!("{} more short-column warnings", n.saturating_sub(3))), n > 3, "{story}:\n{block}");
+    }
+}

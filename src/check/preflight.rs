@@ -558,11 +558,17 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             }
             // At the line's text in the story file where it is written there, else the block
             // (a continuation block's `[[jumps]]` entry on another page).
+            // The text is looked for from the body on (a line of copy that is also in the
+            // headline was located at the headline until session 40), and a story folio placed
+            // (no `[block]`) is located at its body, not at the file's first line.
             Some(s) => {
-                let at = (!f.text.is_empty()).then(|| s.source.find(f.text.as_str()).map(|i| i..i + f.text.len())).flatten();
+                let body = s.key_span(&["body"], 0..0);
+                let find = |from: usize| s.source.get(from..)?.find(f.text.as_str()).map(|i| from + i..from + i + f.text.len());
+                let at = (!f.text.is_empty()).then(|| find(body.start).or_else(|| find(0))).flatten();
                 let number = edition.file.value.pages.get(f.page).map(|p| p.number);
                 let jump = origin.filter(|o| o.0 != f.page).and_then(|_| s.value.jumps.iter().find(|j| Some(j.get_ref().page) == number)).map(|j| j.span());
-                s.error(at.or(jump).unwrap_or_else(|| s.value.block().span()), message)
+                let block = Some(s.value.block().span()).filter(|b| *b != (0..0)).unwrap_or(body);
+                s.error(at.or(jump).unwrap_or(block), message)
             }
             None => Diagnostic::warning(message).in_file(&edition.file.display, &edition.file.source).with_span(Some(page_span(edition, f.page))),
         };

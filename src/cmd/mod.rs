@@ -27,10 +27,10 @@ pub const USAGE: i32 = 2;
 
 /// Typographic warnings of which the human style prints only the first few of a kind: a page
 /// can have dozens, and the proof marks every one.
-const SUMMARISED: [crate::diag::Code; 4] = [crate::diag::Code::LooseLine, crate::diag::Code::ShortColumn, crate::diag::Code::Widow, crate::diag::Code::Orphan];
+pub(crate) const SUMMARISED: [crate::diag::Code; 4] = [crate::diag::Code::LooseLine, crate::diag::Code::ShortColumn, crate::diag::Code::Widow, crate::diag::Code::Orphan];
 
 /// How many of each [`SUMMARISED`] kind the human style prints in full.
-const SHOWN: usize = 3;
+pub(crate) const SHOWN: usize = 3;
 
 /// Print diagnostics to stderr in typst's style. In the human style, of each kind of
 /// typographic warning (loose lines, short columns, widows, orphans) only the first

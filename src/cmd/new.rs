@@ -47,6 +47,14 @@ pub fn new_edition(args: &NewArgs, today: chrono::NaiveDate) -> Result<PathBuf, 
     };
     let args = &NewArgs { edition: Some(edition.clone()), ..args.clone() };
     let edition = edition.clone();
+    // A folder name the archive could not carry back (`folio extract` refuses `:`, `\` and
+    // control characters: content/ed:2023, a name with a newline), refused before anything is
+    // made (made until session 40, then refused by `build --archive`).
+    let name = edition.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if let Some(c) = name.chars().find(|&c| c.is_control() || c == ':' || c == '\\') {
+        return Err((super::USAGE, Diagnostic::error(crate::tr!("new-name-unsafe", name = format!("{name:?}"), code = format!("U+{:04X}", c as u32)))
+            .hint(crate::tr!("new-name-unsafe-hint"))));
+    }
     if edition.exists() {
         return Err((super::USAGE, Diagnostic::error(crate::tr!("new-exists", path = edition.display()))
             .hint(crate::tr!("new-exists-edition-hint"))));

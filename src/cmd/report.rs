@@ -404,8 +404,21 @@ pub fn human(edition: &str, pages: &[PageSummary], findings: &[Finding], colour:
             for (story, fs) in stories {
                 let head = story.map_or_else(|| crate::tr!("report-the-page"), |s| s.display().to_string());
                 out.push_str(&format!("  {head}\n"));
+                // Of each kind of typographic warning, the first few of a story in full and
+                // a line for the rest, as `build` prints them (a story's eight short columns
+                // each in full until session 40; `--format json` lists every one).
+                let mut seen = [0usize; crate::cmd::SUMMARISED.len()];
                 for f in fs {
+                    if let Some(k) = crate::cmd::SUMMARISED.iter().position(|c| !f.is_error() && f.diag.code == Some(*c)) {
+                        seen[k] += 1;
+                        if seen[k] > crate::cmd::SHOWN {
+                            continue;
+                        }
+                    }
                     out.push_str(&indent(&format!("[{}] {}", f.code, render(&f.diag, colour)), "    "));
+                }
+                for (code, n) in crate::cmd::SUMMARISED.iter().zip(seen).filter(|(_, n)| *n > crate::cmd::SHOWN) {
+                    out.push_str(&format!("    {}\n", crate::tr!("more-warnings", n = n - crate::cmd::SHOWN, code = code.as_str())));
                 }
             }
         }

@@ -284,7 +284,13 @@ const MAX_UNIT: usize = 2;
 fn in_number(run: &str, b: usize) -> bool {
     let (before, after) = (&run[..b], &run[b..]);
     let Some(next) = after.chars().next() else { return false };
-    if before.ends_with('第') && next.is_ascii_digit() {
+    let han = |c: char| HAN_DIGITS.contains(c);
+    let digit = |c: char| c.is_ascii_digit() || han(c);
+    if before.ends_with('第') && digit(next) {
+        return true;
+    }
+    // Inside a number in Chinese numerals (第三十|二次 until session 40).
+    if before.chars().next_back().is_some_and(han) && han(next) {
         return true;
     }
     if !UNITS.contains(next) {
@@ -292,8 +298,12 @@ fn in_number(run: &str, b: usize) -> bool {
     }
     // The units before `b`, then a digit.
     let units = before.chars().rev().take_while(|&c| UNITS.contains(c)).count();
-    units < MAX_UNIT && before.chars().rev().nth(units).is_some_and(|c| c.is_ascii_digit())
+    units < MAX_UNIT && before.chars().rev().nth(units).is_some_and(digit)
 }
+
+/// The numerals of a number written in Chinese (第三十二次, 两千余人, 十五五): a number and
+/// its units are one word as one in figures is.
+const HAN_DIGITS: &str = "〇零一二两三四五六七八九十百千万亿";
 
 /// Segment `run` with jieba: its likeliest words, and for each word of four characters or
 /// more that is two dictionary words of two or more characters each (综合治理, 个人所得税), where
@@ -575,6 +585,9 @@ mod tests {
         assert_eq!(show("长江江豚种群恢复至1249头", rank::WORD), "长江|江豚|种群|恢复|至1249头");
         assert_eq!(show("第3季度GDP增长5.2%", rank::WORD), "第3|季度|GDP|增长|5.2%");
         assert_eq!(show("2025年度", rank::WORD), "2025年度");
+        // So is one in Chinese numerals, its ordinal 第 with it.
+        let apec = show("APEC第三十二次领导人非正式会议", rank::WORD);
+        assert!(apec.contains("第三十二次"), "{apec}");
         // A thousands separator or a time's colon is part of its number, not a phrase's end
         // (游客2,｜300万人次 until session 37).
         assert_eq!(show("全市接待游客2,300万人次", rank::WORD), "全市|接待|游客|2,300万人次");

@@ -180,4 +180,11 @@ fn an_archive_folio_cannot_extract_is_not_written() {
     run.assert_stderr_has(&["content/ed:2023/edition.toml cannot go into the archive", "hint:", "folio extract"]);
     assert!(!p.out().join("ed:2023-archive.pdf").exists() && !p.out().join("ed:2023.pdf").exists(), "nothing written");
     p.folio(&["build", "content/ed:2023", "--out", "out"]).assert_code(0);
+    // `folio new` makes no such folder (nor one with a newline in its name).
+    for name in ["content/ed:2024", "content/ed\n2024"] {
+        let run = p.folio(&["new", name]);
+        run.assert_code(2);
+        run.assert_stderr_has(&["no archive can carry back", "hint:"]);
+        assert!(!p.root().join(name).exists(), "{name:?} made");
+    }
 }
