@@ -124,6 +124,8 @@ story-photo-columns = the photo spans story columns { $first }–{ $last }, but 
 story-photo-columns-hint = photo columns count from the story's first column
 story-photo-outside-hint = keep photos inside the project, e.g. photos/name.jpg in the edition directory
 story-photo-missing = photo { $file } does not exist
+story-photo-backslash = the photo's path { $file } has a `\` in it
+story-photo-backslash-hint = write the path with `/` between folders, as on every system: file = "{ $fixed }" (and name no file with a `\` in it)
 story-photo-missing-hint = check the file name; photo paths are relative to the edition directory
 story-photo-focus-shape = `focus` has { $count } numbers; it takes two, [x, y]
 story-photo-focus-range = `focus` value { $value } is outside 0–1

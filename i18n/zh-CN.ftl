@@ -113,6 +113,8 @@ story-photo-columns = 图片占稿件的第 { $first }–{ $last } 栏，但稿�
 story-photo-columns-hint = 图片的栏从稿件的第一栏数起
 story-photo-outside-hint = 图片须放在项目之内，如本期目录下的 photos/name.jpg
 story-photo-missing = 图片 { $file } 不存在
+story-photo-backslash = 图片路径 { $file } 里有 `\`
+story-photo-backslash-hint = 文件夹之间请用 `/` 分隔（任何系统都通用）：file = "{ $fixed }"（文件名里也不要有 `\`）
 story-photo-missing-hint = 请核对文件名；图片路径相对于本期目录
 story-photo-focus-shape = `focus` 有 { $count } 个数，应为两个：[x, y]
 story-photo-focus-range = `focus` 的值 { $value } 不在 0–1 之间

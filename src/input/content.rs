@@ -1373,6 +1373,12 @@ fn validate_story(
                     .hint(crate::tr!("story-photo-under-head-vertical-hint", key = key)));
             }
         }
+        // A Windows path (photos\x.jpg): a file of that name passed, then Typst, which reads
+        // `\` as a folder's end, could not open it (blamed on the JPEG, until session 40).
+        if photo.file.get_ref().contains('\\') {
+            diags.push(story.error(photo.file.span(), crate::tr!("story-photo-backslash", file = photo.file.get_ref())).hint(crate::tr!("story-photo-backslash-hint", fixed = photo.file.get_ref().replace('\\', "/"))));
+            continue;
+        }
         match project.resolve_in(dir, photo.file.get_ref()) {
             Err(msg) => diags.push(story.error(photo.file.span(), msg).hint(crate::tr!("story-photo-outside-hint"))),
             Ok(path) => match crate::project::stat_regular(&path, crate::project::limits::PHOTO) {

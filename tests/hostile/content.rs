@@ -131,6 +131,9 @@ fn typing_mistakes() {
             &["`“` (U+201C) is a curly opening quote", &line(WUNING, "attribution = “")]),
         Case::new("full-width brackets", set(WUNING, "[block]", "［block］"),
             &["`［` (U+FF3B) is a full-width bracket", &line(WUNING, "［block］")]),
+        // A Windows path: refused at its key with the path written with `/` (session 40).
+        Case::new("backslash in a photo's path", set("content/jiangxi-special/stories/xinyu.toml", "file = \"photos/xunjing.jpg\"", "file = \"photos\\\\xunjing.jpg\""),
+            &["has a `\\` in it", "file = \"photos/xunjing.jpg\"", &line("content/jiangxi-special/stories/xinyu.toml", "file = \"photos\\\\xunjing.jpg\"")]),
     ]);
 }
 
