@@ -523,6 +523,29 @@ fn accented_latin_letters_stay_in_their_words() {
     }
 }
 
+/// An attribution naming an office, not a reporter (TEST DATA: （江西省公安厅禁毒总队供稿）, 14
+/// characters with its brackets) in a one-column tabloid block of ten: it wraps onto the next
+/// line and the build passes; each word of an attribution was one box, never broken, and this
+/// one ran past the column's edge (a `too-wide` error blaming the copy before it) until session
+/// 40. A name's word stays whole (（记者 王芳） in the same test's second story).
+#[test]
+fn an_attribution_longer_than_a_column_wraps_inside_it() {
+    let p = TestProject::sample();
+    let story = |attribution: &str, column: u32| format!("# TEST DATA\nheadline = \"测试\"\nattribution = \"{attribution}\"\nbody = \"\"\"\n全市今年查获毒品案件多起，群众满意度明显提高。\n\"\"\"\n\n[block]\ncolumn = {column}\nspan = 1\ntop = 0\nheight = 64\n");
+    common::page_edition(&p, "office", "tabloid", &[("a", story("江西省公安厅禁毒总队供稿", 1)), ("b", story("记者 王芳", 2))]);
+    p.folio(&["build", "content/office"]).assert_code(0);
+    let pdf = p.out().join("office.pdf");
+    let f = &p.report("office", false).compiled.data.pages[0].format;
+    let (left, right) = (f.bleed_pt + f.side_pt, f.bleed_pt + f.side_pt + f.column_pt);
+    let kai: Vec<typeset::Char> = typeset::chars(&pdf).concat().into_iter().filter(|c| c.font.contains("WenKai") && !c.c.is_whitespace()).collect();
+    let office: Vec<&typeset::Char> = kai.iter().filter(|c| c.x0 < right + 1.0).collect();
+    assert_eq!(office.iter().map(|c| c.c).collect::<String>(), "（江西省公安厅禁毒总队供稿）");
+    assert!(office.iter().all(|c| c.x0 >= left - 0.5 && c.x1 <= right + 0.5), "inside its column");
+    assert!(office.iter().map(|c| (c.y * 10.0).round() as i64).collect::<std::collections::BTreeSet<_>>().len() == 2, "on two lines");
+    let name: Vec<&typeset::Char> = kai.iter().filter(|c| "王芳".contains(c.c)).collect();
+    assert!(name.len() == 2 && (name[0].y - name[1].y).abs() < 0.5, "the reporter's name whole on a line");
+}
+
 /// A quotation in English within Chinese copy (TEST DATA written for this test), read back
 /// from the PDF: every line that starts with a word starts at the column's edge (pass 2 set the
 /// space a line broke at at the next line's start until session 37: each such line began a
