@@ -29,6 +29,11 @@ pub const USAGE: i32 = 2;
 /// can have dozens, and the proof marks every one.
 pub(crate) const SUMMARISED: [crate::diag::Code; 4] = [crate::diag::Code::LooseLine, crate::diag::Code::ShortColumn, crate::diag::Code::Widow, crate::diag::Code::Orphan];
 
+/// Which of the [`SUMMARISED`] kinds a diagnostic is (a warning of one of them), if any.
+pub(crate) fn summarised(d: &Diagnostic) -> Option<usize> {
+    SUMMARISED.iter().position(|c| d.severity == crate::diag::Severity::Warning && d.code == Some(*c))
+}
+
 /// How many of each [`SUMMARISED`] kind the human style prints in full.
 pub(crate) const SHOWN: usize = 3;
 
@@ -46,7 +51,7 @@ pub fn emit(diags: &[Diagnostic]) {
     let mut seen = [0usize; SUMMARISED.len()];
     let shown: Vec<Diagnostic> = diags
         .iter()
-        .filter(|d| match SUMMARISED.iter().position(|c| d.severity == crate::diag::Severity::Warning && d.code == Some(*c)) {
+        .filter(|d| match summarised(d) {
             Some(k) => {
                 seen[k] += 1;
                 seen[k] <= SHOWN

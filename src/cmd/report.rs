@@ -409,7 +409,7 @@ pub fn human(edition: &str, pages: &[PageSummary], findings: &[Finding], colour:
                 // each in full until session 40; `--format json` lists every one).
                 let mut seen = [0usize; crate::cmd::SUMMARISED.len()];
                 for f in fs {
-                    if let Some(k) = crate::cmd::SUMMARISED.iter().position(|c| !f.is_error() && f.diag.code == Some(*c)) {
+                    if let Some(k) = crate::cmd::summarised(&f.diag) {
                         seen[k] += 1;
                         if seen[k] > crate::cmd::SHOWN {
                             continue;
