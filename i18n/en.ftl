@@ -115,6 +115,9 @@ story-attribution-empty = the attribution is empty: it would print as empty brac
 story-attribution-empty-hint = write the reporter's name (attribution = "叶祥森"), or leave `attribution` out
 story-section-head-empty = a section's head (小标题) is empty: it would print as an empty black band
 story-section-head-empty-hint = write the section's head, or move its paragraphs to the end of the section before it (or of the body)
+story-briefs-none = `briefs = true` but the story has no `[[sections]]`: a column of briefs is its sections, one a brief
+story-briefs-verse = `briefs = true` cannot go with `verse = true`
+story-briefs-hint = write each brief as a `[[sections]]` entry (`head` its title, `body` its text), or leave `briefs` out
 story-key-empty = `{ $key }` is empty: it would print as white where its text stands
 story-key-empty-hint = write it, or leave `{ $key }` out
 story-lead-empty-hint = write the lead box's title (核心提示) and its text, or leave the `[lead]` table out
@@ -1090,6 +1093,8 @@ new-skel-attribution = at the end of the copy, in brackets
 new-skel-priority = 1 = the page's lead; default: the order in the page's list
 new-skel-min-span = columns folio may give it (placement bounds)
 new-skel-fit = copyfit: tracking and leading within [copyfit] bounds
+new-skel-verse = a poem: each line of the copy a line in print, stanzas a blank line apart
+new-skel-briefs = a column of briefs (简讯): each [[sections]] entry a brief, its head the brief's title
 new-skel-body = Paragraphs are separated by an empty line.
 new-skel-lead = 核心提示 / 编者按 box
 new-skel-sections = a subhead and its copy

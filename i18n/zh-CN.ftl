@@ -104,6 +104,9 @@ story-attribution-empty = 署名是空的：会印成一对空括号（ ）
 story-attribution-empty-hint = 写上记者的名字（attribution = "叶祥森"），或者删去 `attribution`
 story-section-head-empty = 小标题是空的：会印成一条空的黑底色条
 story-section-head-empty-hint = 写上小标题，或把这一节的段落移到上一节（或正文）的末尾
+story-briefs-none = 写了 `briefs = true`，但稿件没有 `[[sections]]`：简讯栏的每条简讯是一个 section
+story-briefs-verse = `briefs = true` 不能与 `verse = true` 同用
+story-briefs-hint = 每条简讯写成一个 `[[sections]]`（`head` 是它的标题，`body` 是正文），或者删去 `briefs`
 story-key-empty = `{ $key }` 是空的：会在它的位置印出一块空白
 story-key-empty-hint = 写上内容，或者删去 `{ $key }`
 story-lead-empty-hint = 写上导语框的标题（核心提示）和正文，或者删去 `[lead]` 表
@@ -1003,6 +1006,8 @@ new-skel-attribution = 来源，排在正文末尾的括号里
 new-skel-priority = 1 为本版头条；默认按该版列表中的顺序
 new-skel-min-span = folio 组版时可给它的栏数（下限与上限）
 new-skel-fit = 自动调整字距和行距，幅度在 [copyfit] 的范围之内
+new-skel-verse = 诗歌：稿件的每一行排成一行，诗节之间空一行
+new-skel-briefs = 简讯栏：每个 [[sections]] 是一条简讯，head 是它的标题
 new-skel-body = 段与段之间空一行。
 new-skel-lead = 核心提示或编者按的框
 new-skel-sections = 小标题及其下的正文

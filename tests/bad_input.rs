@@ -303,3 +303,18 @@ fn regex_replace(t: &str, key: &str, value: &str) -> String {
     let end = at + t[at..].find('"').unwrap();
     format!("{}{value}{}", &t[..at], &t[end..])
 }
+
+/// `briefs = true` on a story with no `[[sections]]` (a column of briefs is its sections) or
+/// with `verse = true` is an error at the key with the fix; nothing is written.
+#[test]
+fn briefs_without_sections_or_with_verse_are_refused() {
+    const LEAD: &str = "content/jiangxi-special/stories/jiujiang-lead.toml";
+    for (add, says) in [("briefs = true\n", "has no `[[sections]]`"), ("briefs = true\nverse = true\n", "cannot go with `verse = true`")] {
+        let p = TestProject::sample();
+        p.edit(LEAD, |t| t.replacen("headline = ", &format!("{add}headline = "), 1));
+        let line = line_of(&p, LEAD, "briefs = true");
+        let run = build(&p);
+        run.assert_code(1);
+        run.assert_stderr_has(&[&format!("jiujiang-lead.toml:{line}:"), says, "hint:", "[[sections]]"]);
+    }
+}

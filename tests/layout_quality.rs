@@ -1884,3 +1884,64 @@ fn the_search_does_not_enlarge_a_photo_past_its_resolution() {
     let freer = ppis(&p);
     assert!(freer.iter().any(|&x| (150.0..200.0).contains(&x)), "with warn_ppi 150 the lead's picture is set larger: {freer:?}");
 }
+
+/// A column of briefs (简讯, a story's `briefs = true`: each `[[sections]]` entry a brief, TEST
+/// DATA written for this test) placed by folio beside a story of seed text: read back from the
+/// PDF, each brief's title is set in the bold sans at the body's size, flush with its column's
+/// left edge, and the brief's first line stands one grid pitch under the title's last (no band,
+/// no white line between); every brief's text is printed. Until session 40 a desk could set
+/// briefs only as stories of their own, each under a head of 18–42 pt (rows of heads side by
+/// side), or as sections under black bands.
+#[test]
+fn a_column_of_briefs_sets_each_title_in_bold_on_the_grid_over_its_text() {
+    let p = TestProject::sample();
+    let seed = Seed::load();
+    let briefs = [
+        ("市一医院开设“银发门诊”", "为方便老年患者就医，市第一人民医院日前开设“银发门诊”，为65岁以上老人提供挂号、就诊、取药“一站式”服务，并配备专职导诊员全程陪同。"),
+        ("城南湿地公园正式开园", "11月16日，占地约2800亩的城南湿地公园正式向市民开放。公园内建有步道18公里、观鸟屋6处，栽植乡土树种3.2万株。"),
+        ("市图书馆延长开放时间", "自11月20日起，市图书馆总馆自习区开放时间延长至22时，周末及法定节假日照常开放。今年以来，市图书馆接待读者186.5万人次。"),
+        ("冬季交通安全整治行动启动", "11月15日起，市公安局交警支队在全市开展为期100天的冬季道路交通安全整治行动，重点查处酒驾醉驾、超速超载等违法行为。"),
+        ("12所新建学校明年秋季招生", "记者从市教育局获悉，今年全市新建、改扩建的12所中小学校将于明年秋季学期投入使用，可新增学位1.56万个。"),
+        ("本周后期将有明显降温", "市气象台预计，受较强冷空气影响，本周五至周日我市将出现明显降温，过程降温幅度8～10℃，最低气温将降至-2℃左右。"),
+    ];
+    let sections: String = briefs.iter().map(|(h, b)| format!("\n[[sections]]\nhead = \"{}\"\nbody = \"\"\"\n{b}\n\"\"\"\n", h.replace('"', "\\\""))).collect();
+    page_edition(&p, "briefs", "tabloid", &[
+        ("lead", story_toml(&seed.heads[0], &seed.paras_from(0, 28))),
+        ("jianxun", format!("# TEST DATA: briefs written for this test\nheadline = \"简讯\"\nbriefs = true\n{sections}")),
+    ]);
+    let report = p.report("briefs", true);
+    let page = &report.compiled.data.pages[0];
+    let f = &page.format;
+    let pdf = p.out().join("briefs.pdf");
+    let b = &page.stories[1].block;
+    let (x0, y0) = (f.bleed_pt + f.side_pt + b.x, f.bleed_pt + f.top_pt + b.y);
+    let inside = |c: &typeset::Char| c.x0 >= x0 - 0.5 && c.x0 < x0 + b.w && c.y >= y0 && c.y <= y0 + b.h;
+    let chars: Vec<typeset::Char> = typeset::chars(&pdf).concat().into_iter().filter(|c| !c.c.is_whitespace() && inside(c)).collect();
+    let body_size = f.spec.body_size;
+    let bold = |c: &typeset::Char| c.font.contains("Sans") && c.font.contains("Bold") && (c.size - body_size).abs() < 0.1;
+    let titles: String = chars.iter().filter(|c| bold(c)).map(|c| c.c).collect();
+    let lefts: Vec<f64> = (0..f.columns).map(|k| f.bleed_pt + f.side_pt + f64::from(k) * (f.column_pt + f.gutter_pt)).collect();
+    for (title, _) in briefs {
+        assert!(titles.contains(title), "「{title}」 in the bold sans at the body's size: {titles}");
+    }
+    for (k, c) in chars.iter().enumerate().filter(|(_, c)| bold(c)) {
+        // A title line's first character flush with its column's left edge.
+        let line_start = k == 0 || !bold(&chars[k - 1]) || (chars[k - 1].y - c.y).abs() > 1.0;
+        if line_start {
+            assert!(lefts.iter().any(|l| (c.x0 - l).abs() < 0.5), "a title's line starts {:.1} pt from a column's edge: {}", lefts.iter().map(|l| (c.x0 - l).abs()).fold(f64::MAX, f64::min), c.c);
+        }
+        // A title's last line: the brief's first line a pitch under it (or at the next
+        // column's top).
+        if let Some(next) = chars.get(k + 1).filter(|n| !bold(n)) {
+            if next.y > c.y + 1.0 && (next.x0 - c.x0).abs() < f.column_pt {
+                assert!(((next.y - c.y) - f.pitch_pt).abs() < 0.5, "the brief under 「{}」 starts {:.1} pt under it, the pitch {:.1}", c.c, next.y - c.y, f.pitch_pt);
+            }
+        }
+    }
+    // Every brief's text printed.
+    let text: String = chars.iter().map(|c| c.c).collect();
+    for (_, b) in briefs {
+        let han: String = b.chars().filter(|c| folio::input::punctuation::is_han(*c)).take(8).collect();
+        assert!(text.chars().filter(|c| folio::input::punctuation::is_han(*c)).collect::<String>().contains(&han), "{han}");
+    }
+}

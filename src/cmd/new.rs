@@ -226,6 +226,8 @@ headline = "主题（待填）"        # {new-skel-headline}
 # min_span = 2                   # {new-skel-min-span}
 # max_span = 4
 # fit = "auto"                   # {new-skel-fit}
+# verse = true                   # {new-skel-verse}
+# briefs = true                  # {new-skel-briefs}
 
 body = """
 正文（待填）。{new-skel-body}

@@ -381,6 +381,11 @@ pub struct Story {
     /// blank line in print.
     #[serde(default)]
     pub verse: bool,
+    /// A column of briefs (简讯): each `[[sections]]` entry one brief, its `head` the brief's
+    /// title set in bold at the column's left as a line of its own (not a first-level subhead's
+    /// black band), its `body` the brief; the story's `headline` heads the column (简讯).
+    #[serde(default)]
+    pub briefs: bool,
     /// Where the story sits on the page grid; absent, folio places the story itself (自动组版,
     /// see [`crate::layout::place`]) before it is laid out.
     #[serde(default)]
@@ -1312,6 +1317,11 @@ fn validate_story(
                 diags.push(story.error(story.key_span(&["lead", key], 0..0), crate::tr!("story-key-empty", key = format!("lead.{key}"))).hint(crate::tr!("story-lead-empty-hint")));
             }
         }
+    }
+    // A column of briefs is its sections, each a brief with its title; verse has none.
+    if s.briefs && (s.sections.is_empty() || s.verse) {
+        let why = if s.verse { crate::tr!("story-briefs-verse") } else { crate::tr!("story-briefs-none") };
+        diags.push(story.error(story.key_span(&["briefs"], 0..0), why).hint(crate::tr!("story-briefs-hint")));
     }
     for (k, sec) in s.sections.iter().enumerate() {
         if sec.head.trim().is_empty() {

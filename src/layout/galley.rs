@@ -92,6 +92,8 @@ pub struct Subhead {
     pub head_breaks: Vec<crate::input::phrases::Break>,
     /// Where level 2 may break, ranked (as a headline's).
     pub subhead_breaks: Vec<crate::input::phrases::Break>,
+    /// A brief's title in a column of briefs (a story's `briefs`): bold, flush left, no band.
+    pub brief: bool,
 }
 
 /// A photo caption.
@@ -572,6 +574,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                         subhead: sec.subhead.clone(),
                         head_breaks: house_breaks(&sec.head),
                         subhead_breaks: sec.subhead.as_deref().map(house_breaks).unwrap_or_default(),
+                        brief: s.briefs,
                     },
                 });
                 flow.extend(copy(&sec.body));
