@@ -716,9 +716,13 @@ impl<'a> Fitter<'a> {
     }
 
     /// The largest head size (tier of the format's ladder) story `story` (its index on the
-    /// page) may have by its copy's length ([`Format::copy_tier`]).
+    /// page) may have by its copy's length ([`Format::copy_tier`]); a column of briefs (its
+    /// `briefs`), the ladder's smallest: its head is the column's label (简讯), which a 6-column
+    /// strip of briefs set at 42 pt until session 40.
     pub fn copy_tier(&self, story: usize) -> usize {
-        self.edition.stories.get(self.page).and_then(|v| v.get(story)).map_or(0, |l| self.format.copy_tier(l.value.text_chars()))
+        self.edition.stories.get(self.page).and_then(|v| v.get(story)).map_or(0, |l| {
+            if l.value.briefs { self.format.spec.heads.len().saturating_sub(1) } else { self.format.copy_tier(l.value.text_chars()) }
+        })
     }
 
     /// The spans story `story` (its index on the page) may be placed at: its `min_span` and
