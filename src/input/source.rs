@@ -118,10 +118,20 @@ pub fn ime_hint(source: &str, span: Option<Range<usize>>) -> Option<String> {
     let start = span?.start.min(source.len());
     let line_start = source[..floor(source, start)].rfind('\n').map_or(0, |i| i + 1);
     let line = source[line_start..].lines().next().unwrap_or("");
-    // Only characters outside a straight-quoted string are syntax.
+    // A line inside a multi-line string (a body's copy, """…""") is copy, not syntax: a bad
+    // escape there was hinted at as the copy's full-width colon until session 40.
+    let before = &source[..line_start];
+    if before.matches("\"\"\"").count() % 2 == 1 || before.matches("'''").count() % 2 == 1 {
+        return None;
+    }
+    // Only characters outside a straight-quoted string are syntax (a `\"` inside a basic
+    // string does not end it).
     let mut in_str: Option<char> = None;
+    let mut escaped = false;
     for c in line.chars() {
         match in_str {
+            Some('"') if std::mem::take(&mut escaped) => {}
+            Some('"') if c == '\\' => escaped = true,
             Some(q) if c == q => in_str = None,
             Some(_) => {}
             None if c == '"' || c == '\'' => in_str = Some(c),
@@ -424,3 +434,22 @@ fn serde_message(message: &str) -> String {
     message.to_string()
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::ime_hint;
+
+    #[test]
+    fn the_input_method_hint_reads_only_syntax() {
+        // A full-width equals sign typed for `=`: the hint names it.
+        let s = "top ＝ 29\n";
+        assert!(ime_hint(s, Some(4..5)).is_some_and(|h| h.contains("FF1D")));
+        // A bad escape in a body's copy, whose line has a full-width colon: copy, no hint.
+        let s = "body = \"\"\"\n记者：\\u{41}\n\"\"\"\n";
+        let at = s.find("\\u").unwrap();
+        assert_eq!(ime_hint(s, Some(at..at + 2)), None);
+        // An escaped quote inside a basic string does not end it.
+        let s = "caption = \"他说\\\"好：\\\"\" x\n";
+        assert_eq!(ime_hint(s, Some(s.len() - 3..s.len() - 2)), None);
+    }
+}
