@@ -520,6 +520,7 @@ place-flaw-widened = { $n } { $n ->
     [one] photo
    *[other] photos
     } set wider than folio's default
+place-flaw-ladder = a ladder of { $n } stories stacked across the page, a few lines a column under each head (阶梯)
 place-flaw-none = with none of them
 place-flaw-remain = with { $list }
 place-better-with-cuts = page { $page } places, but with { $before }; { $changes } and it places { $after }

@@ -436,6 +436,7 @@ place-flaw-breaks = { $n } 处孤行或寡行
 place-flaw-lead = 头条比别的稿件窄
 place-flaw-big-heads = { $n } 个标题大于稿件篇幅所需
 place-flaw-widened = { $n } 张图片比默认宽
+place-flaw-ladder = { $n } 篇稿件通栏叠排成阶梯，每栏只有几行
 place-flaw-none = 这些问题都没有
 place-flaw-remain = 还有 { $list }
 place-better-with-cuts = 第 { $page } 版排得出，但有 { $before }；{ $changes } 后再排，{ $after }

@@ -1945,3 +1945,83 @@ fn a_column_of_briefs_sets_each_title_in_bold_on_the_grid_over_its_text() {
         assert!(text.chars().filter(|c| folio::input::punctuation::is_han(*c)).collect::<String>().contains(&han), "{han}");
     }
 }
+
+/// The stories of a PDF's first page read back as strips (`place::W_STRIP`): each story's body
+/// lines found by their text (`copies`, whitespace left out), and of those, the stories other
+/// than the first (the lead) whose lines span more than half the page's columns and stand
+/// `place::STRIP_ASPECT` times wider than deep or more. Gives the strips' indices.
+fn strips_read_back(pdf: &std::path::Path, body: &typeset::Body, copies: &[String]) -> Vec<usize> {
+    let lines = &typeset::body_lines(pdf, body.size)[0];
+    let (left, right) = lines.iter().fold((f64::MAX, f64::MIN), |(l, r), x| (l.min(x.x0()), r.max(x.x1())));
+    let han = |s: &str| -> String { s.chars().filter(|&c| typeset::is_han(c)).collect() };
+    let mut strips = Vec::new();
+    for (k, copy) in copies.iter().enumerate().skip(1) {
+        let copy = han(copy);
+        let mine: Vec<_> = lines.iter().filter(|l| han(&l.text()).chars().count() >= 5 && copy.contains(&han(&l.text()))).collect();
+        assert!(!mine.is_empty(), "story {k}'s copy is on the page");
+        let (x0, x1) = mine.iter().fold((f64::MAX, f64::MIN), |(a, b), l| (a.min(l.x0()), b.max(l.x1())));
+        let (y0, y1) = mine.iter().fold((f64::MAX, f64::MIN), |(a, b), l| (a.min(l.y()), b.max(l.y())));
+        let (width, depth) = (x1 - x0, y1 - y0 + body.pitch);
+        if 2.0 * width > right - left && width >= place::STRIP_ASPECT * depth {
+            strips.push(k);
+        }
+    }
+    strips
+}
+
+/// A page whose copy is short of it and places only as a ladder (阶梯): seven stories of some
+/// 500 characters of seed text on a broadsheet page, each across the page under a 30 pt head
+/// deepened to take up the lines. `folio place` says so — the ladder among the flaws, read
+/// back from the PDF as that many stories stacked across the page a few lines deep — and what
+/// to add; followed (seed text added to those stories), the page places with no ladder, at
+/// most one strip read back (a row of heads may be left, which a ladder is worse than).
+#[test]
+fn a_ladder_of_stories_across_a_short_page_is_named_and_the_advice_takes_it_away() {
+    let name = "ladder";
+    let p = TestProject::sample();
+    let seed = Seed::load();
+    let text: String = seed.paras.concat().chars().filter(|c| !c.is_whitespace()).collect();
+    let text: Vec<char> = text.chars().collect();
+    // Seven stories, each some 500 characters of seed text ending at a full stop.
+    let copies: Vec<String> = (0..7)
+        .map(|k| {
+            let from = k * 850;
+            let slice: String = text[from..from + 500].iter().collect();
+            slice[..slice.rfind('。').unwrap() + '。'.len_utf8()].to_string()
+        })
+        .collect();
+    let stems: Vec<String> = (0..7).map(|k| format!("s{k}")).collect();
+    let stories: Vec<(&str, String)> = copies.iter().enumerate().map(|(k, c)| (stems[k].as_str(), story_toml(&seed.heads[k], &[c.clone()]))).collect();
+    let dir = page_edition(&p, name, "broadsheet", &stories);
+    let said = p.folio(&["place", &format!("content/{name}")]);
+    assert_eq!(said.code(), 0, "{}", said.stderr());
+    let said = said.stderr();
+    let advice = said.lines().find(|l| l.contains("page 1 places, but with") && l.contains("(阶梯)")).unwrap_or_else(|| panic!("the ladder named: {said}"));
+    let named: usize = advice.split("a ladder of ").nth(1).and_then(|t| t.split(' ').next()).and_then(|n| n.parse().ok()).unwrap();
+    assert!(advice.split(" and it places ").nth(1).is_some_and(|after| !after.contains("阶梯")), "{advice}");
+    let pdf = p.out().join(format!("{name}.pdf"));
+    p.report(name, true);
+    let strips = strips_read_back(&pdf, &typeset::BROADSHEET, &copies);
+    assert!(strips.len() >= 2 && strips.len() == named, "{named} strips named, {strips:?} read back");
+    // Followed: as many characters of seed text (from its start) added to each story named.
+    let asked = advice.split("; add ").nth(1).and_then(|t| t.split(" and it places ").next()).unwrap_or_else(|| panic!("{advice}"));
+    let adds: Vec<(usize, usize)> = asked
+        .split("about ")
+        .skip(1)
+        .filter_map(|t| {
+            let (n, rest) = t.split_once(" characters to s")?;
+            Some((rest.chars().take_while(char::is_ascii_digit).collect::<String>().parse().ok()?, n.parse().ok()?))
+        })
+        .collect();
+    assert!(!adds.is_empty(), "{advice}");
+    let mut copies = copies;
+    for (k, chars) in adds {
+        let more: String = text[..chars - 1].iter().chain(['。'].iter()).collect();
+        add_to_end(&dir.join(format!("stories/s{k}.toml")), &more);
+        copies[k] = format!("{}{more}", copies[k]);
+    }
+    let said = p.folio(&["place", &format!("content/{name}")]).stderr();
+    assert!(!said.contains("阶梯"), "followed, no ladder: {said}");
+    p.report(name, true);
+    assert!(strips_read_back(&pdf, &typeset::BROADSHEET, &copies).len() <= 1, "no ladder read back");
+}

@@ -100,6 +100,7 @@ fn flaw_list(f: crate::layout::place::Flaws) -> String {
         (f.lead_narrow, crate::tr!("place-flaw-lead")),
         (f.heads_over, crate::tr!("place-flaw-big-heads", n = f.heads_over)),
         (f.photos_widened, crate::tr!("place-flaw-widened", n = f.photos_widened)),
+        (f.ladder(), crate::tr!("place-flaw-ladder", n = f.ladder())),
     ];
     parts.into_iter().filter(|(n, _)| *n > 0).map(|(_, s)| s).collect::<Vec<_>>().join(&crate::tr!("place-list-sep"))
 }

@@ -74,6 +74,11 @@
 //!   column beside its corner runs past [`LONG_LEG`] lines, and [`W_LEG_PHOTO`]
 //!   per line a photo with a single column of copy beside it runs past [`LONG_LEG_BESIDE`]
 //!   lines (长腿);
+//! - a ladder (阶梯): where the layout is [`LADDER`] or more strips stacked across the page (a story but
+//!   the lead across more than half of it, [`STRIP_ASPECT`] times wider than deep under its
+//!   head), the search runs again with [`W_STRIP`] a strip and keeps that layout where it costs
+//!   less than the ladder so priced and is none ([`search_with`]); the nearest layouts have no
+//!   strip;
 //! - ties go to the first layout found in a fixed order (across before down, earlier cuts
 //!   first), so the same input always gives the same page.
 //!
@@ -122,6 +127,29 @@ pub const W_HEAD_CLASH: u32 = 1000;
 /// of its space paid to place: eight stories of a paragraph each, two lines of copy a column
 /// under heads across the page, where folio now says what to add).
 pub const MIN_COPY_UNDER_HEAD: u32 = 4;
+/// Fewest strips ([`W_STRIP`]) that make a ladder: a lead across a tabloid page over two
+/// stories across it is a page a desk makes (with two, the automatic sample's page 3 gave up
+/// the small photo its editor asked for to be rid of them).
+pub const LADDER: u32 = 3;
+/// How many times wider than deep a story's block is under its head at least to be a strip
+/// ([`W_STRIP`]): a band across the page (eight broadsheet columns with 15 lines under the
+/// head, six tabloid columns with 11). (Eight lines or fewer whatever the width, session 41's
+/// first rule, let the nearest layout set four stories across a broadsheet page with nine
+/// lines each: a ladder of bands a line too deep to be strips.)
+pub const STRIP_ASPECT: f64 = 4.0;
+/// Cost of a strip in the search for changes to the copy ([`Mode::strip`]), and a ladder's
+/// weight a strip among the flaws ([`Flaws::weight`]). A strip: a story (not the page's lead)
+/// across more than half the page's columns, its block under its head [`STRIP_ASPECT`] times
+/// wider than deep or more — a 通栏 band of a few lines a column. One is a common page element (a short story
+/// across the foot under the lead, or two under a lead across the page); [`LADDER`] or more
+/// are a ladder (阶梯), the page a short copy
+/// fills only by setting each story across it under a head deepened and set larger to take up
+/// the lines, a page no 美编 makes. A ladder is a flaw the advice takes away
+/// ([`Flaws::ladder`]), and the nearest layouts of a page short of copy ([`Mode::Short`],
+/// [`Mode::Fill`]) have no strip at all, so what they say the copy lacks is what a page of stories as a 美编 sets
+/// them lacks (session 40: seven 300-character stories on a broadsheet page were "680
+/// characters short", the nearest layout a ladder; 1 490 since).
+pub const W_STRIP: u32 = 150;
 /// Fewest lines of copy a column over a photo should hold where it holds any: fewer is a
 /// sliver of copy over the picture (a line or two across its columns), which no 美编 sets.
 pub const MIN_COPY_OVER_PHOTO: u32 = 3;
@@ -232,9 +260,15 @@ pub const MAX_CUT_SHARE: u32 = 4;
 enum Mode {
     /// Nothing: the page's layout ([`search`]).
     Exact,
+    /// As [`Mode::Exact`], a strip at [`W_STRIP`]: the page's layout again where the first is a
+    /// ladder ([`search_with`]).
+    Unladdered,
     /// Lines over or short, at [`W_MISS`] a line: what the copy must become for the page to
     /// place at all ([`nearest`]).
     Nearest,
+    /// As [`Mode::Nearest`] with no strip: the nearest layout of a page short of copy whose
+    /// nearest layout is a ladder ([`nearest_with`]).
+    Short,
     /// As [`Mode::Nearest`] at [`W_CUT`] a line (a row of heads weighed as in [`Mode::Cuts`]),
     /// with no first photo set wider than folio's default for its block:
     /// what the copy must gain to fill a page that placed only with a picture widened (or heads
@@ -255,15 +289,26 @@ impl Mode {
     /// changes to the copy ([`ROWS_IN_ADVICE`]).
     fn rows(self) -> u32 {
         match self {
-            Mode::Exact | Mode::Nearest => 1,
+            Mode::Exact | Mode::Unladdered | Mode::Nearest | Mode::Short => 1,
             Mode::Cuts | Mode::Edits | Mode::Fill => ROWS_IN_ADVICE,
+        }
+    }
+
+    /// What a strip costs ([`W_STRIP`]): nothing in the page's own search, where a strip is a
+    /// page element and several are what a short copy places as (weighed there, a lone strip
+    /// cost pages ten columns ending a line short); [`W_STRIP`] in the search for changes to the
+    /// copy, which takes a ladder away. The nearest layouts have none ([`Search::fit_leaf`]).
+    fn strip(self) -> u32 {
+        match self {
+            Mode::Exact | Mode::Nearest | Mode::Short | Mode::Fill => 0,
+            Mode::Unladdered | Mode::Cuts | Mode::Edits => W_STRIP,
         }
     }
 
     /// What a line the copy misses its block by costs.
     fn miss(self) -> u32 {
         match self {
-            Mode::Exact | Mode::Nearest => W_MISS,
+            Mode::Exact | Mode::Unladdered | Mode::Nearest | Mode::Short => W_MISS,
             // What to add to a page that places, as the advice weighs a line ([`W_CUT`]): the
             // fewest lines that fill it with heads and photos their sizes and no more flaws.
             Mode::Fill => W_CUT,
@@ -457,6 +502,9 @@ pub struct Flaws {
     /// First photos set wider than folio's default for their block: a story whose copy is
     /// short of its block, the picture widened to fill it.
     pub photos_widened: u32,
+    /// Stories set as strips ([`W_STRIP`]): a flaw where there are [`LADDER`] or more, a
+    /// ladder ([`Flaws::ladder`]); one or two are page elements.
+    pub strips: u32,
 }
 
 impl Flaws {
@@ -469,23 +517,31 @@ impl Flaws {
             lead_narrow: self.lead_narrow + o.lead_narrow,
             heads_over: self.heads_over + o.heads_over,
             photos_widened: self.photos_widened + o.photos_widened,
+            strips: self.strips + o.strips,
         }
     }
 
-    /// None at all.
+    /// The strips of a ladder: the page's strips where there are [`LADDER`] or more, else none.
+    pub fn ladder(self) -> u32 {
+        if self.strips >= LADDER { self.strips } else { 0 }
+    }
+
+    /// None at all (a single strip is none).
     pub fn none(self) -> bool {
-        self == Flaws::default()
+        Flaws { strips: self.ladder(), ..self } == Flaws::default()
     }
 
     /// What the flaws weigh against each other when the advice trades one for another: a pair
     /// of heads side by side as the search weighs it, a widow or orphan, a long leg and a lead
     /// narrower than another story each a third of that, a photo set narrower or wider a tenth,
-    /// a head larger than its copy warrants as the search weighs a size over ([`W_BIG_HEAD`]).
+    /// a head larger than its copy warrants as the search weighs a size over ([`W_BIG_HEAD`]), a
+    /// strip of a ladder as the search weighs a strip ([`W_STRIP`]).
     fn weight(self) -> u32 {
         self.heads_side_by_side * W_SIDE_BY_SIDE
             + (self.breaks + self.long_legs + self.lead_narrow) * (W_SIDE_BY_SIDE / 3)
             + (self.photos_narrowed + self.photos_widened) * (W_SIDE_BY_SIDE / 10)
             + self.heads_over * W_BIG_HEAD
+            + self.ladder() * W_STRIP
     }
 
     /// None of the flaws more often than `o` has them, heads larger than their copy's aside.
@@ -496,13 +552,16 @@ impl Flaws {
             && self.long_legs <= o.long_legs
             && self.breaks <= o.breaks
             && self.lead_narrow <= o.lead_narrow
+            && self.ladder() <= o.ladder()
     }
 
     /// A better page: no more pairs of heads side by side (the flaw a 美编 sends a page back
-    /// for first), and less of them all by [`Flaws::weight`] — two rows of heads and an orphan
-    /// traded for a photo a column narrower is better; two photos narrowed for a widow are not.
+    /// for first; a ladder counts as one), and less of them all by [`Flaws::weight`] — two
+    /// rows of heads and an orphan traded for a photo a column narrower is better; two photos
+    /// narrowed for a widow are not; a ladder of six stories for a row of heads is.
     pub fn better_than(self, o: Flaws) -> bool {
-        self.heads_side_by_side <= o.heads_side_by_side && self.weight() < o.weight()
+        let first = |f: Flaws| f.heads_side_by_side + u32::from(f.ladder() > 0);
+        first(self) <= first(o) && self.weight() < o.weight()
     }
 }
 
@@ -927,14 +986,22 @@ impl<'a> Search<'a> {
         let strict = |f: &Fit| f.overset == 0 && sound(f);
         let mode = self.mode;
         let ok = |f: &Fit| match mode {
-            Mode::Exact => strict(f),
-            Mode::Nearest | Mode::Fill => !f.head_short && !f.photos_outside && !f.overcropped && holds_copy(f),
+            Mode::Exact | Mode::Unladdered => strict(f),
+            Mode::Nearest | Mode::Short | Mode::Fill => !f.head_short && !f.photos_outside && !f.overcropped && holds_copy(f),
             Mode::Cuts => sound(f) && may_cut(f),
             Mode::Edits => (sound(f) && may_cut(f)) || (may_add(f) && holds_copy(f) && !f.head_short && !f.photos_outside && !f.overcropped && thin_over_photo(f) == 0),
         };
-        // What a fit costs besides its adjustments: empty lines, a long leg beside a photo, the
-        // lines it misses the block by (the nearest layout).
-        let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f) + low_ppi(f) + ragged(f) + Missed::of(f).cost(mode);
+        // Never a head area the check would call too deep (white under the head), nor a head
+        // with fewer than MIN_COPY_UNDER_HEAD lines under it before the block's foot and the
+        // next story's head (叠题).
+        let under = |f: &Fit| h.saturating_sub(self.rule(top) + f.head_from + f.head_lines);
+        // A story but the lead across more than half the page, a few lines under its head.
+        let format = self.fitter.format();
+        let width = f64::from(w) * format.column_pt + f64::from(w.saturating_sub(1)) * format.gutter_pt;
+        let strip = |f: &Fit| !lead && 2 * w > format.columns && f64::from(under(f)) * format.pitch_pt * STRIP_ASPECT <= width;
+        // What a fit costs besides its adjustments: empty lines, a long leg beside a photo, a
+        // strip, the lines it misses the block by (the nearest layout).
+        let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f) + low_ppi(f) + ragged(f) + u32::from(strip(f)) * mode.strip() + Missed::of(f).cost(mode);
         let mut found: Option<(u32, Adjust, Fit)> = None;
         if let Some(base) = self.fitter.fit_as(story, &block, (0, None), setting) {
             let mut tries: Vec<(u32, Adjust)> = vec![(0, Adjust::default())];
@@ -1038,11 +1105,9 @@ impl<'a> Search<'a> {
                 } else {
                     self.fitter.fit_as(story, &Block { head: adjust.head, squeeze: (adjust.squeeze > 0).then_some(adjust.squeeze), ..block.clone() }, (adjust.photo, adjust.photo_span), setting)
                 };
-                // Never a head area the check would call too deep (white under the head), nor
-                // a head with fewer than MIN_COPY_UNDER_HEAD lines under it before the block's
-                // foot and the next story's head (叠题).
-                let under = |f: &Fit| h.saturating_sub(self.rule(top) + f.head_from + f.head_lines);
-                if let Some(f) = fit.filter(ok).filter(|f| !f.head_deep && under(f) >= MIN_COPY_UNDER_HEAD) {
+                // The nearest layouts have no strip (what they say the copy lacks is what a
+                // page without a ladder lacks).
+                if let Some(f) = fit.filter(ok).filter(|f| !f.head_deep && under(f) >= MIN_COPY_UNDER_HEAD && !(strip(f) && matches!(mode, Mode::Short | Mode::Fill))) {
                     if cost + extra(&f) < best_total {
                         best_total = cost + extra(&f);
                         found = Some((cost, adjust, f));
@@ -1062,7 +1127,9 @@ impl<'a> Search<'a> {
             }
             let run = if w == 1 { h.saturating_sub(self.rule(top) + f.head_from + f.head_lines + f.capacity.saturating_sub(f.lines)) } else { 0 };
             c += leg_beside(&f) + low_ppi(&f) + thin_over_photo(&f) * W_THIN;
-            let flaws = Flaws { long_legs: legs(&f).count() as u32 + u32::from(run > LONG_LEG), breaks: f.breaks, ..Flaws::default() };
+            let strips = u32::from(strip(&f));
+            c += strips * mode.strip();
+            let flaws = Flaws { long_legs: legs(&f).count() as u32 + u32::from(run > LONG_LEG), breaks: f.breaks, strips, ..Flaws::default() };
             if i == 0 && !self.lead_placed {
                 c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
             }
@@ -1145,8 +1212,8 @@ impl<'a> Search<'a> {
         let ok = |f: &Fit| {
             let level = f.underset <= 1 && f.hole <= 1;
             let copy = match mode {
-                Mode::Exact => f.overset == 0 && level,
-                Mode::Nearest | Mode::Fill => true,
+                Mode::Exact | Mode::Unladdered => f.overset == 0 && level,
+                Mode::Nearest | Mode::Short | Mode::Fill => true,
                 Mode::Cuts => level && may_cut(f),
                 Mode::Edits => (level && may_cut(f)) || may_add(f),
             };
@@ -1595,7 +1662,18 @@ pub fn search_beside(fitter: &Fitter, stories: &[usize], area: Area, beside: &Be
 
 /// [`search_beside`] with the leaves of the page's other searches ([`Leaves`]).
 pub fn search_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), leaves: &mut Leaves) -> Option<Layout> {
-    ranked(fitter, stories, (area, beside), Mode::Exact, leaves).map(|(l, _)| l)
+    let (found, _) = ranked(fitter, stories, (area, beside), Mode::Exact, leaves)?;
+    if found.flaws.ladder() == 0 {
+        return Some(found);
+    }
+    // A ladder: the search again with every strip priced ([`W_STRIP`]), its layout kept where
+    // it costs less than the ladder so priced and has no ladder (a page whose copy fills it as
+    // a ladder or with its stories side by side under smaller heads is set the second way).
+    let priced = found.cost.saturating_add(found.flaws.strips * W_STRIP);
+    match ranked(fitter, stories, (area, beside), Mode::Unladdered, leaves) {
+        Some((l, _)) if l.cost < priced && l.flaws.ladder() == 0 => Some(l),
+        _ => Some(found),
+    }
 }
 
 /// [`search_beside`] with each story's copy missing its block as `mode` allows, and what each
@@ -1679,7 +1757,7 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     // a vertical head at 362, and across the page at 71). Each width from the whole area's
     // (通栏) down, kept where it costs less than the best yet (which prunes the next).
     // (The advice's searches try the whole area's width only: each runs twice on a page.)
-    let narrowest = if mode == Mode::Exact { lead + 1 } else { area.columns };
+    let narrowest = if matches!(mode, Mode::Exact | Mode::Unladdered) { lead + 1 } else { area.columns };
     for width in (narrowest..=area.columns).rev().filter(|_| !placed_lead) {
         let tier = format.block_tier(width, None);
         if tier + 1 >= format.spec.heads.len() {
@@ -1759,7 +1837,7 @@ pub fn advise(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layout, 
     // Heads larger than their copy warrants, or a photo widened, that the changes above leave:
     // the copy is short of the page under heads and photos of their sizes; what it must gain
     // (or lose) to fill it so.
-    let short = |f: Flaws| f.heads_over > 0 || f.photos_widened > 0;
+    let short = |f: Flaws| f.heads_over > 0 || f.photos_widened > 0 || f.ladder() > 0;
     if short(found.flaws) && edits.as_ref().is_none_or(|a| short(a.after)) {
         if let Some(fill) = fill_advice(fitter, (area, beside), found, &stories, leaves) {
             return match edits {
@@ -1836,12 +1914,20 @@ pub fn nearest(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) 
 
 /// [`nearest`] with the leaves of the page's other searches ([`Leaves`]).
 pub fn nearest_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
-    nearest_within(fitter, stories, (area, beside), &[], Mode::Nearest, leaves)
+    let found = nearest_within(fitter, stories, (area, beside), &[], Mode::Nearest, leaves);
+    // Short of copy, its nearest layout a ladder: what a page of its stories with no strip
+    // lacks (a ladder fills a page with heads; "140 characters short" where 2 000 were).
+    if found.as_ref().is_some_and(|(l, m)| l.flaws.ladder() > 0 && m.iter().all(|(_, x)| x.over == 0)) {
+        if let Some(short) = nearest_within(fitter, stories, (area, beside), &[], Mode::Short, leaves) {
+            return Some(short);
+        }
+    }
+    found
 }
 
 /// [`nearest_with`] with each story's head held to at least tier `caps[i]` of the format's
-/// ladder (none where `caps` is empty), searched in `mode` ([`Mode::Nearest`] or
-/// [`Mode::Fill`]).
+/// ladder (none where `caps` is empty), searched in `mode` ([`Mode::Nearest`],
+/// [`Mode::Short`] or [`Mode::Fill`]).
 fn nearest_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), caps: &[usize], mode: Mode, leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
     // A search that lets every story miss its block by any number of lines finds nearly every
