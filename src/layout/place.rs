@@ -1105,8 +1105,8 @@ impl<'a> Search<'a> {
                 } else {
                     self.fitter.fit_as(story, &Block { head: adjust.head, squeeze: (adjust.squeeze > 0).then_some(adjust.squeeze), ..block.clone() }, (adjust.photo, adjust.photo_span), setting)
                 };
-                // The nearest layouts have no strip (what they say the copy lacks is what a
-                // page without a ladder lacks).
+                // A short page's nearest layouts have no strip (what they say the copy lacks
+                // is what a page without a ladder lacks).
                 if let Some(f) = fit.filter(ok).filter(|f| !f.head_deep && under(f) >= MIN_COPY_UNDER_HEAD && !(strip(f) && matches!(mode, Mode::Short | Mode::Fill))) {
                     if cost + extra(&f) < best_total {
                         best_total = cost + extra(&f);
