@@ -867,3 +867,45 @@ fn what_the_build_would_refuse_is_refused_before_anything_is_written() {
     run.assert_stderr_has(&["fake.jpg", "cannot be printed as a photo", "neither JPEG nor PNG"]);
     assert!(!edition.join("stories").exists());
 }
+
+/// The rest of session 40's limits on a .docx, each met by a document made here (deflated
+/// zeros and empty elements, a few hundred KB on disk; until now only the XML part and entry
+/// limits had tests): an embedded image that unpacks past 64 MiB (a photo file's limit); nine
+/// images of 60 MiB each, under that, whose parts unpack past 512 MiB together at the ninth;
+/// a document.xml within its 32 MiB holding more than 4 000 000 XML nodes. Each is refused
+/// with exit 1, naming the file, the part and the limit, and nothing is written.
+#[test]
+fn a_docx_is_refused_at_its_image_total_and_node_limits() {
+    let p = TestProject::sample();
+    const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
+    const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const PR: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+    // A document of `n` images (`size` bytes of zeros each) in its first paragraph's run.
+    let images = |n: usize, size: usize| -> Vec<u8> {
+        let blips: String = (1..=n).map(|k| format!("<a:blip xmlns:a=\"{A}\" xmlns:r=\"{R}\" r:embed=\"rId{k}\"/>")).collect();
+        let xml = document_xml(&["主题", "正文。"], &blips);
+        let rels: String = (1..=n).map(|k| format!("<Relationship Id=\"rId{k}\" Type=\"{R}/image\" Target=\"media/image{k}.png\"/>")).collect();
+        let rels = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"{PR}\">{rels}</Relationships>");
+        let zeros = vec![0u8; size];
+        let names: Vec<String> = (1..=n).map(|k| format!("word/media/image{k}.png")).collect();
+        let mut entries: Vec<(&str, &[u8])> = vec![("word/document.xml", xml.as_bytes()), ("word/_rels/document.xml.rels", rels.as_bytes())];
+        entries.extend(names.iter().map(|name| (name.as_str(), &zeros[..])));
+        zip_of(&entries)
+    };
+    let refused = |name: &str, bytes: &[u8], needles: &[&str]| {
+        assert!(bytes.len() < 2 << 20, "{name} is small on disk: {}", bytes.len());
+        let (run, edition) = import_bytes(&p, name, bytes);
+        run.assert_code(1);
+        run.assert_stderr_has(needles);
+        assert!(!edition.join("stories").exists() && !edition.join("photos").exists(), "{name}: a refused import wrote files");
+    };
+    refused("image.docx", &images(1, (64 << 20) + 1), &["image.docx", "word/media/image1.png unpacks to more than 64 MiB"]);
+    refused("images.docx", &images(9, 60 << 20), &["images.docx", "unpack to more than 512 MiB together (at word/media/image9.png)"]);
+    let xml = document_xml(&["主题", "正文。"], &"<w:p/>".repeat(4_100_000));
+    assert!(xml.len() < 32 << 20);
+    refused("nodes.docx", &zip_of(&[("word/document.xml", xml.as_bytes())]), &["nodes.docx", "word/document.xml has more than 4000000 XML nodes"]);
+    // An image at its limit is read (a picture, though not a decodable one, is refused later
+    // as a photo, not as a part).
+    let (run, _) = import_bytes(&p, "at-limit.docx", &images(1, 64 << 20));
+    assert!(!run.stderr().contains("unpacks to more than"), "{}", run.stderr());
+}
