@@ -26,19 +26,27 @@ pub fn decode(bytes: Vec<u8>, display: &Path) -> Result<String, Diagnostic> {
     let name = display.display();
     // UTF-32 before UTF-16: its little-endian mark `FF FE 00 00` starts with UTF-16's `FF FE`
     // (session 40: a UTF-32 file was named UTF-16, and `iconv -f UTF-16` garbled it).
-    let ascii_in = |offset: usize, width: usize| bytes.len() >= 2 * width && bytes.chunks(width).take(64).all(|c| c.iter().enumerate().all(|(i, &b)| i == offset || b == 0) && c.len() == width);
+    // Without a mark: the zero bytes of the file's first 4 KiB by their place in four (text in
+    // UTF-8, GBK or Big5 has none). UTF-32 has two of four zero (three for ASCII), UTF-16 one
+    // of two for ASCII — a TOML file's keys, quotes and line ends — and hardly ever the other
+    // (一, U+4E00, has a zero low byte). Until session 41 every one of the first 64 had to be
+    // ASCII, and a UTF-16 story whose headline came first was named GBK.
+    let head = &bytes[..bytes.len().min(4096)];
+    let zeros = |k: usize| head.iter().skip(k).step_by(4).filter(|&&b| b == 0).count();
+    let places = |k: usize| head.len().saturating_sub(k).div_ceil(4);
+    let mostly = |k: usize| places(k) > 0 && zeros(k) * 20 >= places(k) * 19;
+    let (even, odd) = (zeros(0) + zeros(2), zeros(1) + zeros(3));
     let utf = match bytes.get(..4) {
         Some([0xFF, 0xFE, 0, 0]) => Some(("UTF-32 (little-endian)", "UTF-32")),
         Some([0, 0, 0xFE, 0xFF]) => Some(("UTF-32 (big-endian)", "UTF-32")),
         _ => match bytes.get(..2) {
             Some([0xFF, 0xFE]) => Some(("UTF-16 (little-endian)", "UTF-16")),
             Some([0xFE, 0xFF]) => Some(("UTF-16 (big-endian)", "UTF-16")),
-            // ASCII text in UTF-32 or UTF-16 without a mark: three bytes of four, or every
-            // other byte, are zero.
-            _ if ascii_in(3, 4) => Some(("UTF-32 (big-endian)", "UTF-32")),
-            _ if ascii_in(0, 4) => Some(("UTF-32 (little-endian)", "UTF-32")),
-            _ if bytes.len() >= 4 && bytes.iter().step_by(2).take(64).all(|&b| b == 0) => Some(("UTF-16 (big-endian)", "UTF-16")),
-            _ if bytes.len() >= 4 && bytes.iter().skip(1).step_by(2).take(64).all(|&b| b == 0) => Some(("UTF-16 (little-endian)", "UTF-16")),
+            // (iconv reads UTF-16 and UTF-32 without a mark as big-endian: the order named.)
+            _ if head.len() >= 8 && mostly(0) && mostly(1) => Some(("UTF-32 (big-endian)", "UTF-32BE")),
+            _ if head.len() >= 8 && mostly(2) && mostly(3) => Some(("UTF-32 (little-endian)", "UTF-32LE")),
+            _ if head.len() >= 4 && even >= 4 * odd.max(1) => Some(("UTF-16 (big-endian)", "UTF-16BE")),
+            _ if head.len() >= 4 && odd >= 4 * even.max(1) => Some(("UTF-16 (little-endian)", "UTF-16LE")),
             _ => None,
         },
     };

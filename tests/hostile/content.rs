@@ -88,6 +88,22 @@ fn encodings() {
         assert!(!bad);
         std::fs::write(p.root().join(WUNING), bytes).unwrap();
     };
+    // Session 41: without a mark, a UTF-16 story whose first line held Chinese was named GBK
+    // (every one of its first 64 bytes had to be ASCII to be told UTF-16), and UTF-32's too.
+    let unmarked = |width: usize, be: bool| {
+        move |p: &TestProject| {
+            let path = p.root().join(WUNING);
+            let text = std::fs::read_to_string(&path).unwrap();
+            let text = text.lines().filter(|l| !l.starts_with('#')).collect::<Vec<_>>().join("\n");
+            assert!(text.lines().next().is_some_and(|l| !l.is_ascii()), "Chinese on the first line: {text}");
+            let bytes: Vec<u8> = if width == 2 {
+                text.encode_utf16().flat_map(|u| if be { u.to_be_bytes() } else { u.to_le_bytes() }).collect()
+            } else {
+                text.chars().flat_map(|c| if be { (c as u32).to_be_bytes() } else { (c as u32).to_le_bytes() }).collect()
+            };
+            std::fs::write(&path, bytes).unwrap();
+        }
+    };
     let utf32 = |be: bool| {
         move |p: &TestProject| {
             let path = p.root().join(WUNING);
@@ -106,6 +122,10 @@ fn encodings() {
         Case::new("Big5 story", big5, &["stories/wuning.toml: the file is not UTF-8", "Big5 (Traditional Chinese)", "iconv -f BIG5 -t UTF-8"]),
         Case::new("UTF-32LE story", utf32(false), &["it looks like UTF-32 (little-endian)", "iconv -f UTF-32 -t UTF-8"]),
         Case::new("UTF-32BE story", utf32(true), &["it looks like UTF-32 (big-endian)", "iconv -f UTF-32 -t UTF-8"]),
+        Case::new("UTF-16LE story without a mark", unmarked(2, false), &["stories/wuning.toml: the file is not UTF-8: it looks like UTF-16 (little-endian)", "iconv -f UTF-16LE -t UTF-8"]),
+        Case::new("UTF-16BE story without a mark", unmarked(2, true), &["it looks like UTF-16 (big-endian)", "iconv -f UTF-16BE -t UTF-8"]),
+        Case::new("UTF-32LE story without a mark", unmarked(4, false), &["it looks like UTF-32 (little-endian)", "iconv -f UTF-32LE -t UTF-8"]),
+        Case::new("UTF-32BE story without a mark", unmarked(4, true), &["it looks like UTF-32 (big-endian)", "iconv -f UTF-32BE -t UTF-8"]),
         Case::new("CR-only story", cr, &["lines end in a carriage return alone", "stories/wuning.toml:1:", "tr '\\r' '\\n'"]),
     ]);
     // A UTF-8 byte-order mark (Windows Notepad) is fine.
