@@ -266,8 +266,8 @@ enum Mode {
     /// Lines over or short, at [`W_MISS`] a line: what the copy must become for the page to
     /// place at all ([`nearest`]).
     Nearest,
-    /// As [`Mode::Nearest`] with no strip: the nearest layout of a page short of copy whose
-    /// nearest layout is a ladder ([`nearest_with`]).
+    /// As [`Mode::Nearest`] with no strip: the nearest layout of a page short of copy, its
+    /// heads held to their copy's sizes ([`nearest_with`]).
     Short,
     /// As [`Mode::Nearest`] at [`W_CUT`] a line (a row of heads weighed as in [`Mode::Cuts`]),
     /// with no first photo set wider than folio's default for its block:
@@ -1915,10 +1915,13 @@ pub fn nearest(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) 
 /// [`nearest`] with the leaves of the page's other searches ([`Leaves`]).
 pub fn nearest_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let found = nearest_within(fitter, stories, (area, beside), &[], Mode::Nearest, leaves);
-    // Short of copy, its nearest layout a ladder: what a page of its stories with no strip
-    // lacks (a ladder fills a page with heads; "140 characters short" where 2 000 were).
-    if found.as_ref().is_some_and(|(l, m)| l.flaws.ladder() > 0 && m.iter().all(|(_, x)| x.over == 0)) {
-        if let Some(short) = nearest_within(fitter, stories, (area, beside), &[], Mode::Short, leaves) {
+    // Short of copy: what a page of its stories lacks with no strip and every head at its
+    // copy's size, as a desk counts it (a short page fills with heads set large and deepened,
+    // stories across it: "140 characters short" where 2 000 were, a tabloid page of four
+    // stories "370 short" where 1 350 were, until session 41).
+    if found.as_ref().is_some_and(|(_, m)| m.iter().all(|(_, x)| x.over == 0)) {
+        let caps = copy_caps(fitter, stories, beside);
+        if let Some(short) = nearest_within(fitter, stories, (area, beside), &caps, Mode::Short, leaves) {
             return Some(short);
         }
     }
@@ -1964,7 +1967,15 @@ fn nearest_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Be
 /// one to the other).
 pub fn nearest_unpruned(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
-    search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &[], miss: u32::MAX, below: u32::MAX }, Mode::Nearest, &mut Leaves::default())
+    let every = |caps: &[usize], mode: Mode| search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps, miss: u32::MAX, below: u32::MAX }, mode, &mut Leaves::default());
+    let found = every(&[], Mode::Nearest);
+    // Short of copy: as [`nearest_with`], the page with no strip and heads at their copy's size.
+    if found.as_ref().is_some_and(|(_, m)| m.iter().all(|(_, x)| x.over == 0)) {
+        if let Some(short) = every(&copy_caps(fitter, stories, beside), Mode::Short) {
+            return Some(short);
+        }
+    }
+    found
 }
 
 /// The lines a story's copy may miss its block by in the nearest layout's first search (see

@@ -554,6 +554,23 @@ impl Seed {
         Self { heads, paras }
     }
 
+    /// The seed's paragraphs run together, whitespace left out.
+    pub fn text(&self) -> Vec<char> {
+        self.paras.concat().chars().filter(|c| !c.is_whitespace()).collect()
+    }
+
+    /// `n` stories' copy of the seed's text, the `k`th from character `k * every` of
+    /// [`Seed::text`], at most `len` characters ending at its last full stop.
+    pub fn copies(&self, n: usize, every: usize, len: usize) -> Vec<String> {
+        let text = self.text();
+        (0..n)
+            .map(|k| {
+                let slice: String = text[k * every..k * every + len].iter().collect();
+                slice[..slice.rfind('。').expect("a full stop") + '。'.len_utf8()].to_string()
+            })
+            .collect()
+    }
+
     /// Paragraphs `start..start + n` of the seed, wrapping round at its end.
     pub fn paras_from(&self, start: usize, n: usize) -> Vec<String> {
         (0..n).map(|k| self.paras[(start + k) % self.paras.len()].clone()).collect()
