@@ -597,6 +597,7 @@ photo-limits = it cannot be decoded within folio's limits: { $error }
 ## Photo files, animated
 
 photo-apng = it is an animated PNG (APNG); folio prints still photos only
+photo-icc-too-big = its colour profile (ICC, in the PNG's iCCP chunk) unpacks to more than { $limit }: the file is damaged or made to exhaust memory
 
 ## Page formats (src/input/grid.rs)
 

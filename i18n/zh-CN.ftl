@@ -513,6 +513,7 @@ photo-limits = 无法在 folio 的限额内解码：{ $error }
 ## Photo files, animated
 
 photo-apng = 它是动画 PNG（APNG）；folio 只印静态图片
+photo-icc-too-big = 其色彩配置文件（PNG 的 iCCP 块中的 ICC）解压后超过 { $limit }：文件已损坏或意在耗尽内存
 
 ## Page formats (src/input/grid.rs)
 

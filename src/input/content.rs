@@ -978,6 +978,15 @@ fn validate_masthead(project: &Project, dir: &Path, file: &Loaded<EditionFile>, 
         match project.resolve_in(dir, rel) {
             Err(msg) => diags.push(file.error(span, msg).hint(crate::tr!("content-image-outside-hint"))),
             Ok(p) => match crate::project::stat_regular(&p, crate::project::limits::PHOTO) {
+                // A picture (not an SVG logo, which has its own checks) passes a story photo's
+                // checks: JPEG or PNG by its content, within the pixel budget, decoded whole
+                // (session 41: a 30000 × 30000 PNG logo or ear photo took 10 GB, exit 0, and a
+                // GIF named .png was an error in the template).
+                Ok(_) if ext != "svg" => {
+                    if let Err(r) = crate::input::photos::verify(&p) {
+                        diags.push(file.error(span, crate::tr!("photo-error", file = rel, error = r.what)).hint(r.fix));
+                    }
+                }
                 Ok(_) => {}
                 Err(crate::project::ReadError::NotFound) => diags.push(file.error(span, crate::tr!("content-image-missing", what = what(), file = rel))
                     .hint(crate::tr!("content-image-missing-hint"))),

@@ -124,6 +124,37 @@ fn sniff(bytes: &[u8]) -> Result<PhotoFormat, Refusal> {
     Err(Refusal::new(crate::tr!("photo-not-image"), save_as()))
 }
 
+/// Most bytes a PNG's colour profile (its `iCCP` chunk) may unpack to: an ICC profile is some
+/// kilobytes, a few megabytes at most (session 41: a 2.3 MB PNG whose profile unpacked to 1.5
+/// GiB took 3.2 GB of memory in `folio check`, exit 0; the decoders read it whole).
+pub const MAX_ICC: u64 = 16 * 1024 * 1024;
+
+/// Refuse a PNG whose colour profile unpacks past [`MAX_ICC`], reading its chunks before the
+/// image data (where the profile must stand) and unpacking the profile no further than that.
+fn png_profile_within(bytes: &[u8]) -> Result<(), Refusal> {
+    use std::io::Read;
+    let mut at = 8;
+    while let Some(head) = bytes.get(at..at + 8) {
+        let len = u32::from_be_bytes([head[0], head[1], head[2], head[3]]) as usize;
+        let Some(data) = at.checked_add(8 + len).and_then(|end| bytes.get(at + 8..end)) else { break };
+        match &head[4..8] {
+            b"iCCP" => {
+                // The profile's name, a NUL, the compression method, then the zlib stream.
+                let Some(nul) = data.iter().position(|&b| b == 0) else { break };
+                let stream = data.get(nul + 2..).unwrap_or_default();
+                let unpacked = std::io::copy(&mut flate2::read::ZlibDecoder::new(stream).take(MAX_ICC + 1), &mut std::io::sink()).unwrap_or(0);
+                if unpacked > MAX_ICC {
+                    return Err(Refusal::new(crate::tr!("photo-icc-too-big", limit = crate::project::limits::human(MAX_ICC)), save_as()));
+                }
+            }
+            b"IDAT" | b"IEND" => break,
+            _ => {}
+        }
+        at += 12 + len;
+    }
+    Ok(())
+}
+
 /// The decoders' limits for photos within the budget.
 fn limits() -> image::Limits {
     let mut l = image::Limits::default();
@@ -268,6 +299,9 @@ fn check_uncached(path: &Path) -> Result<Checked, Refusal> {
 fn check_bytes(bytes: &[u8]) -> Result<Checked, Refusal> {
     use image::ImageDecoder;
     let format = sniff(bytes)?;
+    if format == PhotoFormat::Png {
+        png_profile_within(bytes)?;
+    }
     let mut reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format.image());
     reader.no_limits();
     let mut decoder = reader.into_decoder().map_err(|e| Refusal::damaged(crate::tr!("photo-not-whole", format = format!("{format:?}"), error = e.to_string())))?;

@@ -250,16 +250,103 @@ fn other_formats_named_jpg_are_refused_on_the_story_line() {
     ]);
 }
 
+/// A PNG chunk of `kind` holding `data`, with its length and CRC, put at the end of `out`.
+fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+    out.extend((data.len() as u32).to_be_bytes());
+    let start = out.len();
+    out.extend(kind);
+    out.extend(data);
+    let crc = crc32(&out[start..]);
+    out.extend(crc.to_be_bytes());
+}
+
+/// A real PNG (a small picture) with a colour profile (`iCCP`) of `size` zero bytes, deflated:
+/// some kilobytes on disk however large it unpacks.
+fn png_with_profile(size: usize) -> Vec<u8> {
+    let png = rgb_png();
+    // The signature, then IHDR (13 bytes of data): the profile goes straight after it.
+    let (head, rest) = png.split_at(8 + 12 + 13);
+    let mut deflated = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..size >> 20 {
+        std::io::Write::write_all(&mut deflated, &zeros).unwrap();
+    }
+    let mut data = b"bomb\0\0".to_vec();
+    data.extend(deflated.finish().unwrap());
+    let mut out = head.to_vec();
+    chunk(&mut out, b"iCCP", &data);
+    out.extend(rest);
+    out
+}
+
+/// Session 41: a 2.3 MB PNG whose colour profile unpacked to 1.5 GiB took 3.2 GB of memory in
+/// `folio check`, exit 0 (the decoders read the profile whole, past the pixel budget). A
+/// profile is unpacked no further than 16 MiB: one past it is refused on the story's `file`
+/// line with little memory; a PNG with a profile of 1 MiB prints.
+#[test]
+fn a_png_whose_colour_profile_unpacks_past_its_limit_is_refused_with_little_memory() {
+    let h = Hostile::new();
+    let bomb = png_with_profile(512 << 20);
+    assert!(bomb.len() < 1 << 20, "the bomb is small on disk: {}", bomb.len());
+    std::fs::write(h.p.sample_dir().join("photos/xunjing.jpg"), &bomb).unwrap();
+    let (kib, run) = peak_kib(&h.p, &["build", &format!("content/{SAMPLE}"), "--out", "out"]);
+    h.assert_refused(&run, &["photo photos/xunjing.jpg", "colour profile", "unpacks to more than 16 MiB"]);
+    run.assert_stderr_has(&[&format!("stories/xinyu.toml:{}:", line_of(&h.p, XINYU, XINYU_FILE))]);
+    assert!(kib < 400 * 1024, "the refused build peaked at {} MiB resident", kib / 1024);
+    std::fs::write(h.p.sample_dir().join("photos/xunjing.jpg"), png_with_profile(1 << 20)).unwrap();
+    low_ppi_ok(&h.p);
+    let run = h.build(&[]);
+    assert!(!run.stderr().contains("colour profile"), "{}", run.stderr());
+}
+
+/// Session 41: the masthead's logo (a PNG) and a page's ear photo had no photo checks: a
+/// 30000 × 30000 PNG of a few MB took 10 GB and exit 0, and a GIF named .png was an error in
+/// the template (`components.typ`), not in `edition.toml`. They pass a story photo's checks,
+/// refused at their key in `edition.toml` with the fix.
+#[test]
+fn a_logo_or_ear_photo_passes_a_story_photo_s_checks() {
+    const TABLOID: &str = "content/jiangxi-tabloid/edition.toml";
+    let gif = b"GIF89a\x10\0\x10\0\x80\0\0\xff\xff\xff\0\0\0!\xf9\x04\0\0\0\0\0,\0\0\0\0\x10\0\x10\0\0\x02\x02D\x01\0;".to_vec();
+    let logo = |bytes: Vec<u8>| {
+        move |p: &TestProject| {
+            std::fs::create_dir_all(p.root().join("content/jiangxi-tabloid/photos")).unwrap();
+            std::fs::write(p.root().join("content/jiangxi-tabloid/photos/logo.png"), &bytes).unwrap();
+            p.edit(TABLOID, |t| t.replacen("[masthead]\n", "[masthead]\nlogo = \"photos/logo.png\"\n", 1));
+        }
+    };
+    let ear = |bytes: Vec<u8>| {
+        move |p: &TestProject| {
+            std::fs::create_dir_all(p.root().join("content/jiangxi-tabloid/photos")).unwrap();
+            std::fs::write(p.root().join("content/jiangxi-tabloid/photos/ear.png"), &bytes).unwrap();
+            p.edit(TABLOID, |t| {
+                let from = t.find("items = [").unwrap();
+                let to = from + t[from..].find("]\n").unwrap() + 2;
+                format!("{}photo = \"photos/ear.png\"\n{}", &t[..from], &t[to..])
+            });
+        }
+    };
+    // (name, mutation, the key's text in edition.toml, needles)
+    let cases: Vec<(&str, Box<dyn Fn(&TestProject)>, &str, Vec<&str>)> = vec![
+        ("logo PNG declaring 30000×30000", Box::new(logo(declared_png(30000, 30000))), "logo = ", vec!["photo photos/logo.png", "30000×30000", "scale it down"]),
+        ("logo GIF named .png", Box::new(logo(gif.clone())), "logo = ", vec!["photo photos/logo.png", "GIF"]),
+        ("ear photo PNG declaring 30000×30000", Box::new(ear(declared_png(30000, 30000))), "photo = \"photos/ear.png\"", vec!["photo photos/ear.png", "30000×30000"]),
+        ("ear photo GIF named .png", Box::new(ear(gif)), "photo = \"photos/ear.png\"", vec!["photo photos/ear.png", "GIF"]),
+    ];
+    for (name, mutate, key, needles) in cases {
+        let p = TestProject::sample();
+        mutate(&p);
+        let run = p.folio(&["build", "content/jiangxi-tabloid", "--out", "out"]);
+        assert!(!run.stderr().contains("panicked") && !run.stderr().contains("components.typ"), "{name}: {}", run.stderr());
+        run.assert_code(1);
+        let at = format!("jiangxi-tabloid/edition.toml:{}:", line_of(&p, TABLOID, key));
+        run.assert_stderr_has(&[at.as_str()]);
+        run.assert_stderr_has(&needles);
+        assert!(!p.out().join("jiangxi-tabloid.pdf").exists(), "{name}: a refused build wrote its PDF");
+    }
+}
+
 /// A PNG whose header declares `w`×`h` pixels, with a tiny (truncated) picture.
 fn declared_png(w: u32, h: u32) -> Vec<u8> {
-    fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
-        out.extend((data.len() as u32).to_be_bytes());
-        let start = out.len();
-        out.extend(kind);
-        out.extend(data);
-        let crc = crc32(&out[start..]);
-        out.extend(crc.to_be_bytes());
-    }
     let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
     let mut ihdr = Vec::new();
     ihdr.extend(w.to_be_bytes());
