@@ -229,6 +229,8 @@ source-expected-here = expected { $expected } here
 toml-unknown-field-hint = remove or rename the key; { $expected } takes only the keys listed above (see README.md, "Content format")
 toml-missing-field-hint = add the missing key to { $expected } (see README.md, "Content format")
 toml-invalid-type-hint = change the value to the type the key takes (see README.md, "Content format")
+toml-dotted-table = `{ $table }` is written as dotted keys ({ $table }.…), which folio does not read for this table
+toml-dotted-table-hint = write it as a table: `[{ $table }]` on a line of its own after the file's other keys, then its keys one a line (`column = 1`); or inline: `{ $table } = {"{"} column = 1, … {"}"}`
 toml-syntax-hint = fix the TOML syntax; this file holds { $expected }
 toml-unknown-field = unknown field `{ $key }`, expected one of { $expected }
 toml-missing-field = missing field `{ $key }`

@@ -218,6 +218,8 @@ source-expected-here = 这里应是{ $expected }
 toml-unknown-field-hint = 删去或改正这个键；{ $expected }只接受上面列出的键（见 README.md“Content format”一节）
 toml-missing-field-hint = 给{ $expected }补上缺少的键（见 README.md“Content format”一节）
 toml-invalid-type-hint = 把值改成该键要求的类型（见 README.md“Content format”一节）
+toml-dotted-table = `{ $table }` 写成了点号键（{ $table }.…），folio 不读这种写法
+toml-dotted-table-hint = 请写成表：在文件其他键之后单独一行写 `[{ $table }]`，再每行一个键（`column = 1`）；或写成内联表：`{ $table } = {"{"} column = 1, … {"}"}`
 toml-syntax-hint = 请改正 TOML 语法；这个文件应是{ $expected }
 toml-unknown-field = 未知的键 `{ $key }`，可用的键：{ $expected }
 toml-missing-field = 缺少键 `{ $key }`

@@ -702,13 +702,41 @@ impl Block {
 }
 
 /// A height in grid lines or millimetres.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize, JsonSchema)]
-#[serde(untagged)]
+#[derive(Debug, Clone, Copy, PartialEq, JsonSchema)]
+#[schemars(untagged)]
 pub enum Length {
     /// Whole grid lines.
     Lines(u32),
     /// Millimetres, written as a string like "120mm".
     Mm(MmString),
+}
+
+/// A height is a whole number of grid lines or a `"<number>mm"` string; anything else is
+/// refused with what the key takes (an untagged enum's message, "data did not match any
+/// variant of untagged enum Length", with a hint to fix the TOML syntax, until session 41).
+impl<'de> Deserialize<'de> for Length {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Length;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a height in whole grid lines (e.g. 40) or millimetres (e.g. \"120mm\")")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Length, E> {
+                u32::try_from(v).map(Length::Lines).map_err(|_| E::custom(format!("expected a height in whole grid lines (e.g. 40) or millimetres (e.g. \"120mm\"), found {v}")))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Length, E> {
+                u32::try_from(v).map(Length::Lines).map_err(|_| E::custom(format!("expected a height in whole grid lines (e.g. 40) or millimetres (e.g. \"120mm\"), found {v}")))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Length, E> {
+                Err(E::custom(format!("expected a height in whole grid lines (e.g. 40) or millimetres (e.g. \"120mm\"), found {v}")))
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Length, E> {
+                MmString::parse(s).map(Length::Mm).ok_or_else(|| E::custom(MmString::expected(s)))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 /// A `"<number>mm"` string.
@@ -718,16 +746,19 @@ pub struct MmString(pub f64);
 impl<'de> Deserialize<'de> for MmString {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        s.trim()
-            .strip_suffix("mm")
-            .and_then(|n| n.trim().parse::<f64>().ok())
-            .filter(|v| v.is_finite() && *v > 0.0)
-            .map(MmString)
-            .ok_or_else(|| {
-                serde::de::Error::custom(format!(
-                    "expected a height in grid lines (e.g. 40) or millimetres (e.g. \"120mm\"), found \"{s}\""
-                ))
-            })
+        MmString::parse(&s).ok_or_else(|| serde::de::Error::custom(MmString::expected(&s)))
+    }
+}
+
+impl MmString {
+    /// `"120mm"` (a positive, finite number of millimetres), or `None`.
+    fn parse(s: &str) -> Option<MmString> {
+        s.trim().strip_suffix("mm").and_then(|n| n.trim().parse::<f64>().ok()).filter(|v| v.is_finite() && *v > 0.0).map(MmString)
+    }
+
+    /// What a height takes, against the string `s` found.
+    fn expected(s: &str) -> String {
+        format!("expected a height in whole grid lines (e.g. 40) or millimetres (e.g. \"120mm\"), found \"{s}\"")
     }
 }
 

@@ -383,6 +383,21 @@ pub fn parse_text<T: serde::de::DeserializeOwned>(display: PathBuf, path: &Path,
         }
         Err(err) => {
             let message = err.message().trim().to_string();
+            // A table folio keeps the place of (`[block]`) written as dotted keys
+            // (`block.column = 1`): the reader's message was about a "borrowed string"
+            // (session 41).
+            if message.contains("expected a borrowed string") {
+                if let Some(span) = err.span() {
+                    let line_start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
+                    let table = source[line_start..span.start].trim().trim_end_matches('.').rsplit('.').next().unwrap_or("").trim().to_string();
+                    if !table.is_empty() {
+                        return Err(Diagnostic::error(crate::tr!("toml-dotted-table", table = table.as_str()))
+                            .in_file(&display, &source)
+                            .with_span(Some(line_start..span.end))
+                            .hint(crate::tr!("toml-dotted-table-hint", table = table.as_str())));
+                    }
+                }
+            }
             let typo = typo_hint(&message);
             let hint = ime_hint(&source, err.span())
                 .or_else(|| typo.clone())
@@ -414,7 +429,7 @@ fn toml_hint(message: &str, expected: &str) -> String {
         crate::tr!("toml-unknown-field-hint", expected = expected)
     } else if message.starts_with("missing field") {
         crate::tr!("toml-missing-field-hint", expected = expected)
-    } else if message.starts_with("invalid type") {
+    } else if message.starts_with("invalid type") || message.starts_with("expected a height") {
         crate::tr!("toml-invalid-type-hint")
     } else {
         crate::tr!("toml-syntax-hint", expected = expected)

@@ -40,6 +40,22 @@ fn block_numbers_are_range_checked_at_their_key() {
             &["the photo spans story columns 4294967295–", &line(LEAD, "column = 4294967295")]),
         Case::new("negative top", set(WUNING, "top = 29", "top = -1"),
             &["invalid value", &line(WUNING, "top = -1")]),
+        // Session 41: a height that is neither whole lines nor millimetres was "data did not
+        // match any variant of untagged enum Length", with a hint to fix the TOML syntax.
+        Case::new("negative height", set(WUNING, "height = 26", "height = -1"),
+            &["expected a height in whole grid lines (e.g. 40) or millimetres (e.g. \"120mm\"), found -1", &line(WUNING, "height = -1"), "change the value to the type the key takes"]),
+        Case::new("height as a float", set(WUNING, "height = 26", "height = 1e3"),
+            &["found 1000", &line(WUNING, "height = 1e3")]),
+        Case::new("height in capital MM", set(WUNING, "height = 26", "height = \"120MM\""),
+            &["found \"120MM\"", &line(WUNING, "height = \"120MM\"")]),
+        // Session 41: `block.column = 7` (dotted keys, valid TOML) was "invalid type: string
+        // \"column\", expected a borrowed string".
+        Case::new("block as dotted keys", |p: &TestProject| p.edit(WUNING, |t| {
+            let from = t.find("[block]\n").expect("a [block] table");
+            let end = t[from + 8..].find("\n[").map_or(t.len(), |k| from + 8 + k + 1);
+            let dotted: String = t[from + 8..end].lines().filter(|l| !l.trim().is_empty()).map(|l| format!("block.{l}\n")).collect();
+            format!("{dotted}{}{}", &t[..from], &t[end..])
+        }), &["`block` is written as dotted keys", &line(WUNING, "block.column = 7"), "write it as a table: `[block]`"]),
         // A rank counts from 1: priority 0 was taken as a rank above the lead's.
         Case::new("priority zero", set(WUNING, "attribution = \"叶祥森\"", "attribution = \"叶祥森\"\npriority = 0"),
             &["`priority` = 0: a story's rank counts from 1", &line(WUNING, "priority = 0"), "hint: write priority = 1 for the page's lead"]),
