@@ -34,6 +34,10 @@ content-image-outside-hint = keep images inside the project, e.g. photos/logo.sv
 content-image-missing = { $what } { $file } does not exist
 content-image-missing-hint = check the file name; it is relative to the edition directory
 content-the-logo = the logo
+content-logo-text = the logo { $file } sets its lettering as text, in fonts folio may not have (the SVG renderer would put another in its place without a word)
+content-logo-text-hint = convert the logo's text to outlines (paths) in your drawing program (Illustrator: Type → Create Outlines; Inkscape: Path → Object to Path) and save it again
+content-logo-unreadable = the logo { $file } is not a readable SVG: { $error }
+content-logo-unreadable-hint = export it again from your drawing program as plain SVG, or give a PNG
 content-the-ear-photo = the ear photo
 content-ear-no-masthead = page { $page } has an ear but no masthead: the ear (报眼) sits beside the masthead
 content-ear-no-masthead-hint = add masthead = true to the page, or remove its [pages.ear] table

@@ -33,6 +33,10 @@ content-image-outside-hint = 图片须放在项目之内，如本期目录下的
 content-image-missing = { $what } { $file } 不存在
 content-image-missing-hint = 请核对文件名；路径相对于本期目录
 content-the-logo = 报头标志
+content-logo-text = 报头标志 { $file } 用文字排出字样，其字体 folio 未必有（SVG 渲染时会不加提示地换用别的字体）
+content-logo-text-hint = 请在绘图软件中把标志文字转为曲线（Illustrator：文字 → 创建轮廓；Inkscape：路径 → 对象转路径）后重新保存
+content-logo-unreadable = 报头标志 { $file } 不是可读的 SVG：{ $error }
+content-logo-unreadable-hint = 请从绘图软件重新导出为普通 SVG，或改用 PNG
 content-the-ear-photo = 报眼图片
 content-ear-no-masthead = 第 { $page } 版有报眼却没有报头：报眼排在报头旁边
 content-ear-no-masthead-hint = 给该版加上 masthead = true，或删去它的 [pages.ear] 表

@@ -1018,7 +1018,15 @@ fn validate_masthead(project: &Project, dir: &Path, file: &Loaded<EditionFile>, 
                         diags.push(file.error(span, crate::tr!("photo-error", file = rel, error = r.what)).hint(r.fix));
                     }
                 }
-                Ok(_) => {}
+                // An SVG logo's text: set in a font folio may not have, which the SVG renderer
+                // replaces without a word (session 41: "Comic Sans MS" printed in a fallback
+                // face on the plates, exit 0). A logo for print has its lettering as outlines.
+                Ok(_) => match std::fs::read_to_string(&p).map(|t| svg_text(&t)) {
+                    Ok(Ok(false)) => {}
+                    Ok(Ok(true)) => diags.push(file.error(span, crate::tr!("content-logo-text", file = rel)).hint(crate::tr!("content-logo-text-hint"))),
+                    Ok(Err(e)) => diags.push(file.error(span, crate::tr!("content-logo-unreadable", file = rel, error = e)).hint(crate::tr!("content-logo-unreadable-hint"))),
+                    Err(e) => diags.push(file.error(span, crate::tr!("content-logo-unreadable", file = rel, error = e.to_string())).hint(crate::tr!("content-logo-unreadable-hint"))),
+                },
                 Err(crate::project::ReadError::NotFound) => diags.push(file.error(span, crate::tr!("content-image-missing", what = what(), file = rel))
                     .hint(crate::tr!("content-image-missing-hint"))),
                 Err(e) => diags.push(file.error(span, e.message(Path::new(rel))).hint(e.fix())),
@@ -1065,6 +1073,14 @@ fn validate_masthead(project: &Project, dir: &Path, file: &Loaded<EditionFile>, 
             check_file(&["pages", &idx, "ear", "photo"], photo, "content-the-ear-photo", &["jpg", "jpeg", "png"], diags);
         }
     }
+}
+
+/// Whether an SVG has text elements (`<text>`, set in fonts at print time), or why it cannot
+/// be read as XML (at most a million nodes; an entity loop is refused).
+fn svg_text(svg: &str) -> Result<bool, String> {
+    let options = roxmltree::ParsingOptions { allow_dtd: true, nodes_limit: 1_000_000, ..roxmltree::ParsingOptions::default() };
+    let doc = roxmltree::Document::parse_with_options(svg, options).map_err(|e| e.to_string())?;
+    Ok(doc.descendants().any(|n| n.is_element() && n.tag_name().name() == "text"))
 }
 
 fn validate_pages(project: &Project, dir: &Path, file: &Loaded<EditionFile>, diags: &mut Vec<Diagnostic>) {

@@ -302,7 +302,8 @@ fn a_png_whose_colour_profile_unpacks_past_its_limit_is_refused_with_little_memo
 /// Session 41: the masthead's logo (a PNG) and a page's ear photo had no photo checks: a
 /// 30000 × 30000 PNG of a few MB took 10 GB and exit 0, and a GIF named .png was an error in
 /// the template (`components.typ`), not in `edition.toml`. They pass a story photo's checks,
-/// refused at their key in `edition.toml` with the fix.
+/// refused at their key in `edition.toml` with the fix; an SVG logo whose lettering is text (in
+/// a font folio may not have: it printed in another face, exit 0) or that is no XML too.
 #[test]
 fn a_logo_or_ear_photo_passes_a_story_photo_s_checks() {
     const TABLOID: &str = "content/jiangxi-tabloid/edition.toml";
@@ -312,6 +313,13 @@ fn a_logo_or_ear_photo_passes_a_story_photo_s_checks() {
             std::fs::create_dir_all(p.root().join("content/jiangxi-tabloid/photos")).unwrap();
             std::fs::write(p.root().join("content/jiangxi-tabloid/photos/logo.png"), &bytes).unwrap();
             p.edit(TABLOID, |t| t.replacen("[masthead]\n", "[masthead]\nlogo = \"photos/logo.png\"\n", 1));
+        }
+    };
+    let svg = |text: &'static str| {
+        move |p: &TestProject| {
+            std::fs::create_dir_all(p.root().join("content/jiangxi-tabloid/photos")).unwrap();
+            std::fs::write(p.root().join("content/jiangxi-tabloid/photos/logo.svg"), text).unwrap();
+            p.edit(TABLOID, |t| t.replacen("[masthead]\n", "[masthead]\nlogo = \"photos/logo.svg\"\n", 1));
         }
     };
     let ear = |bytes: Vec<u8>| {
@@ -329,6 +337,10 @@ fn a_logo_or_ear_photo_passes_a_story_photo_s_checks() {
     let cases: Vec<(&str, Box<dyn Fn(&TestProject)>, &str, Vec<&str>)> = vec![
         ("logo PNG declaring 30000×30000", Box::new(logo(declared_png(30000, 30000))), "logo = ", vec!["photo photos/logo.png", "30000×30000", "scale it down"]),
         ("logo GIF named .png", Box::new(logo(gif.clone())), "logo = ", vec!["photo photos/logo.png", "GIF"]),
+        // An SVG logo's lettering as text, in a family folio has not: set in another face
+        // without a word, exit 0, also on the plates (session 41).
+        ("SVG logo with text", Box::new(svg("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"50\"><text x=\"0\" y=\"40\" font-family=\"Comic Sans MS\">示例日报</text></svg>")), "logo = ", vec!["the logo photos/logo.svg sets its lettering as text", "convert the logo's text to outlines"]),
+        ("SVG logo that is not XML", Box::new(svg("<svg xmlns=\"http://www.w3.org/2000/svg\"<rect/></svg>")), "logo = ", vec!["the logo photos/logo.svg is not a readable SVG", "export it again"]),
         ("ear photo PNG declaring 30000×30000", Box::new(ear(declared_png(30000, 30000))), "photo = \"photos/ear.png\"", vec!["photo photos/ear.png", "30000×30000"]),
         ("ear photo GIF named .png", Box::new(ear(gif)), "photo = \"photos/ear.png\"", vec!["photo photos/ear.png", "GIF"]),
     ];
