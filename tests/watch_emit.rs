@@ -247,6 +247,41 @@ fn watch_rebuilds_changed_pages_and_keeps_the_last_good_pdf_on_errors() {
     w.assert_running();
 }
 
+/// Session 41: a story replaced by a symlink (to a file inside the project) and then by a file
+/// again, as an editor's save by rename does, was never seen again by `folio watch`: its watch
+/// had followed the symlink to its target, and the story's folder was not watched. Each step is
+/// a rebuild now, and the last edit is in the PDF.
+#[test]
+fn watch_sees_a_story_that_was_a_symlink_saved_again() {
+    let p = TestProject::sample();
+    let pdf = p.out().join(format!("{SAMPLE}.pdf"));
+    let story = p.sample_dir().join("stories/wuning.toml");
+    let mut w = Running::start(&p, &["watch", &format!("content/{SAMPLE}"), "--out", "out"]);
+    let first = w.next_line();
+    assert!(first.starts_with("built in "), "{first}");
+    // The story becomes a symlink to a copy of itself elsewhere in the project.
+    let copy = p.root().join("wuning-copy.toml");
+    std::fs::copy(&story, &copy).unwrap();
+    let tmp = p.sample_dir().join("stories/.wuning.tmp");
+    std::os::unix::fs::symlink(&copy, &tmp).unwrap();
+    std::fs::rename(&tmp, &story).unwrap();
+    let line = w.next_line();
+    assert!(line.starts_with("rebuilt in "), "{line}");
+    // A file again, saved beside it and renamed over it, with an edit.
+    let text = std::fs::read_to_string(&copy).unwrap().replacen("圆满交上了", "圆满交出了", 1);
+    std::fs::write(&tmp, &text).unwrap();
+    std::fs::rename(&tmp, &story).unwrap();
+    let line = w.next_line();
+    assert!(line.starts_with("rebuilt in ") && line.contains("page 5 changed"), "{line}");
+    // And edited in place.
+    std::fs::write(&story, text.replacen("圆满交出了", "圆满交好了", 1)).unwrap();
+    let line = w.next_line();
+    assert!(line.starts_with("rebuilt in ") && line.contains("page 5 changed"), "{line}");
+    let printed = poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(han(&printed).windows(5).any(|w| w.iter().collect::<String>() == "圆满交好了"), "the last edit is in the PDF");
+    w.assert_running();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Fonts
 

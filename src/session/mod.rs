@@ -203,6 +203,12 @@ impl Session {
         let formats = Formats::load(&project)?;
         let edition = content::load(&project, &o.edition, &formats)?;
         let mut inputs = vec![edition.file.path.clone(), project.layouts.join(FORMATS_FILE), project.fonts.clone()];
+        // Each story file as the page names it too: a symlink's own path, whose replacement the
+        // watch of its target cannot see (session 41: a story once a symlink was never seen
+        // again by `folio watch`).
+        for page in &edition.file.value.pages {
+            inputs.extend(page.stories.iter().map(|rel| edition.dir.join(rel.get_ref())));
+        }
         for story in edition.stories.iter().flatten() {
             inputs.push(story.path.clone());
             for photo in &story.value.photos {

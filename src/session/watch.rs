@@ -354,6 +354,11 @@ pub struct FileWatcher {
     watcher: notify::RecommendedWatcher,
     rx: std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
     watched: std::collections::HashMap<std::path::PathBuf, bool>,
+    /// The folders of the watched files, watched too: a file's watch follows a symlink to its
+    /// target and stays on the inode it found, so a story replaced by a symlink and then by a
+    /// file again (or a symlink's target changed) went unseen (session 41); the folder sees
+    /// every name in it replaced.
+    folders: std::collections::HashMap<std::path::PathBuf, bool>,
     missing: Vec<std::path::PathBuf>,
 }
 
@@ -371,17 +376,25 @@ impl FileWatcher {
         let config = notify::Config::default().with_poll_interval(Self::POLL);
         let watcher = <notify::RecommendedWatcher as notify::Watcher>::new(tx, config)
             .map_err(|e| crate::tr!("watch-cannot-set-up", error = e.to_string()))?;
-        Ok(Self { watcher, rx, watched: Default::default(), missing: Vec::new() })
+        Ok(Self { watcher, rx, watched: Default::default(), folders: Default::default(), missing: Vec::new() })
     }
 
     /// Watch exactly these files.
     pub fn update(&mut self, paths: Vec<std::path::PathBuf>) -> Result<(), String> {
         use notify::Watcher as _;
-        for seen in self.watched.values_mut() {
+        for seen in self.watched.values_mut().chain(self.folders.values_mut()) {
             *seen = false;
         }
         self.missing.clear();
         for path in paths {
+            if let Some(folder) = path.parent().filter(|f| f.is_dir()) {
+                if !self.folders.contains_key(folder) {
+                    self.watcher
+                        .watch(folder, notify::RecursiveMode::NonRecursive)
+                        .map_err(|e| crate::tr!("watch-cannot-watch-path", path = folder.display(), error = e.to_string()))?;
+                }
+                self.folders.insert(folder.to_path_buf(), true);
+            }
             if !path.exists() {
                 self.missing.push(path);
                 continue;
@@ -400,12 +413,18 @@ impl FileWatcher {
             }
             *seen
         });
+        self.folders.retain(|path, seen| {
+            if !*seen {
+                let _ = watcher.unwatch(path);
+            }
+            *seen
+        });
         Ok(())
     }
 
     /// Wait until a watched file changes (or a missing one appears).
     pub fn wait(&mut self) -> Result<(), String> {
-        use notify::event::{ModifyKind, RemoveKind, RenameMode};
+        use notify::event::{ModifyKind, RemoveKind};
         use notify::{EventKind, Watcher as _};
         loop {
             let first = if self.missing.is_empty() { self.rx.recv().ok() } else { self.rx.recv_timeout(Self::POLL).ok() };
@@ -419,10 +438,16 @@ impl FileWatcher {
                     EventKind::Modify(kind) => matches!(kind, ModifyKind::Any | ModifyKind::Data(_) | ModifyKind::Name(_)),
                     EventKind::Access(_) | EventKind::Other => false,
                 };
-                if counts {
+                // A folder's event about a name in it that is not a watched file (an editor's
+                // temporary file, another story) is no change to the edition.
+                let ours = |p: &std::path::PathBuf| self.watched.contains_key(p) || self.missing.contains(p) || !p.parent().is_some_and(|f| self.folders.contains_key(f));
+                if counts && event.paths.iter().any(ours) {
                     // notify stops watching a file removed or renamed away (an editor's save by
-                    // rename): forget it, so that the next update watches the new file.
-                    if matches!(event.kind, EventKind::Remove(RemoveKind::File) | EventKind::Modify(ModifyKind::Name(RenameMode::From))) {
+                    // rename): forget it, so that the next update watches the new file. So too
+                    // a watched name its folder saw replaced: its watch may be on the old file,
+                    // or on a symlink's target.
+                    let replaced = matches!(event.kind, EventKind::Remove(RemoveKind::File) | EventKind::Create(_) | EventKind::Modify(ModifyKind::Name(_)));
+                    if replaced {
                         for path in &event.paths {
                             let _ = self.watcher.unwatch(path);
                             self.watched.remove(path);
