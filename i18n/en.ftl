@@ -479,6 +479,7 @@ place-over = page { $page }: the copy of its { $stories } { $stories ->
 place-over-hint = cut about { $chars } characters (e.g. from { $from }), or { $drop }, or give a story a [block] by hand
 place-drop-any = drop a story from the page
 place-drop-story = drop { $story } from the page (the others then place)
+place-drop-two = drop { $first } and { $second } from the page (no one story is enough; without those two the others place)
 place-and = {" and "}
 place-short = page { $page }: the copy of its { $stories } { $stories ->
     [one] story

@@ -419,6 +419,7 @@ place-over = 第 { $page } 版：{ $stories } 篇稿件的正文比版面（{ $c
 place-over-hint = 删减约 { $chars } 字（如从 { $from } 中删），或{ $drop }，或手工给一篇稿件写 [block]
 place-drop-any = 从该版撤下一篇稿件
 place-drop-story = 从该版撤下 { $story }（其余稿件即可排出）
+place-drop-two = 撤下 { $first } 和 { $second }（撤一篇不够；撤下这两篇，其余稿件可以排下）
 place-and = 和
 place-short = 第 { $page } 版：{ $stories } 篇稿件的正文比版面（{ $columns } 栏 × { $lines } 行）少约 { $chars } 字
 place-short-hint = 补充约 { $chars } 字或一张图片，或再移一篇稿件到该版

@@ -526,6 +526,28 @@ fn cutting_what_the_message_says_places_the_page() {
     assert_eq!(again.code(), 0, "after cutting {cuts:?} as told: {}", again.stderr());
 }
 
+/// Where no one story's going lets the others place, the message names the two a desk would
+/// drop (of the three lowest-ranked; it said "drop a story", which sent the desk round again:
+/// session 41): nine stories of some 480 characters of seed text on a tabloid page (TEST
+/// DATA); taken off the page's list, the others place.
+#[test]
+fn the_message_names_two_stories_to_drop_where_one_is_not_enough() {
+    let p = TestProject::sample();
+    let seed = common::Seed::load();
+    let copies = seed.copies(9, 517, 480);
+    let stems: Vec<String> = (0..9).map(|k| format!("s{k}")).collect();
+    let stories: Vec<(&str, String)> = copies.iter().enumerate().map(|(k, c)| (stems[k].as_str(), common::story_toml(&seed.heads[k], &[c.clone()]))).collect();
+    common::page_edition(&p, "drop2", "tabloid", &stories);
+    let run = p.folio(&["place", "content/drop2"]);
+    run.assert_code(1);
+    let said = run.stderr();
+    let drop = said.split("or drop ").nth(1).and_then(|t| t.split(" from the page (no one story is enough").next()).unwrap_or_else(|| panic!("two stories named: {said}"));
+    let (a, b) = drop.split_once(" and ").unwrap_or_else(|| panic!("{drop}"));
+    assert!(a != "s0" && b != "s0", "never the lead: {drop}");
+    p.edit("content/drop2/edition.toml", |t| t.replace(&format!(", \"stories/{a}.toml\""), "").replace(&format!(", \"stories/{b}.toml\""), ""));
+    p.folio(&["place", "content/drop2"]).assert_code(0);
+}
+
 /// Where the copy is over, the message also names the story a desk would drop — the
 /// lowest-ranked whose going lets the others place, never the lead — in English and in
 /// Chinese: a one-page tabloid of six stories of seed text (TEST DATA, a random page of the

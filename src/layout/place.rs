@@ -2822,9 +2822,22 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
         // The largest stories first: they are where a cut costs least.
         by_size.sort_by_key(|(si, n)| (std::cmp::Reverse(n.unwrap_or(u32::MAX)), *si));
         let cut: Vec<String> = by_size.iter().take(2).map(|(si, _)| name(*si)).collect();
-        // The story to drop: the lowest-ranked whose going lets the others place.
-        let gone = stories.iter().skip(1).rev().copied().find(|&si| places(&stories.iter().copied().filter(|&x| x != si).collect::<Vec<_>>()));
-        let drop = gone.map_or_else(|| crate::tr!("place-drop-any"), |si| crate::tr!("place-drop-story", story = name(si)));
+        // The story to drop: the lowest-ranked whose going lets the others place; where none
+        // alone does, the two lowest-ranked whose going does, of the last three (a desk drops
+        // the weakest; "drop a story" where none was enough sent it round again: session 41).
+        let without = |gone: &[usize]| stories.iter().copied().filter(|x| !gone.contains(x)).collect::<Vec<_>>();
+        let gone = stories.iter().skip(1).rev().copied().find(|&si| places(&without(&[si])));
+        let drop = match gone {
+            Some(si) => crate::tr!("place-drop-story", story = name(si)),
+            None => {
+                let last: Vec<usize> = stories.iter().skip(1).rev().take(3).copied().collect();
+                let pairs = [(0, 1), (0, 2), (1, 2)].into_iter().filter_map(|(a, b)| Some((*last.get(b)?, *last.get(a)?)));
+                match pairs.into_iter().find(|&(a, b)| stories.len() > 3 && places(&without(&[a, b]))) {
+                    Some((a, b)) => crate::tr!("place-drop-two", first = name(a), second = name(b)),
+                    None => crate::tr!("place-drop-any"),
+                }
+            }
+        };
         (
             crate::tr!("place-over", page = number, stories = stories.len(), chars = diff, columns = area.columns, lines = lines),
             match fix(false) {
