@@ -208,7 +208,7 @@ pub fn html_markup(text: &str) -> Vec<Range<usize>> {
             // (Looked for within an entity's length only: copy of ampersands is not read again
             // to its end from each.)
             b'&' => rest.bytes().skip(1).take(33).position(|b| b == b';').map(|k| k + 2).filter(|&n| html_entity(&rest[..n]).is_some()),
-            b'<' => html_tag(rest),
+            b'<' => html_element(rest).or_else(|| html_tag(rest)),
             _ => None,
         };
         match found {
@@ -220,6 +220,17 @@ pub fn html_markup(text: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// The length in bytes of a `<script>` or `<style>` element `text` starts with, its content
+/// and closing tag included (to the end of `text` where it has none): code, never copy (session
+/// 41: `<script>alert(1)</script>` in a Markdown file was imported as copy).
+fn html_element(text: &str) -> Option<usize> {
+    let head: Vec<u8> = text.bytes().take(8).map(|b| b.to_ascii_lowercase()).collect();
+    let name = ["script", "style"].into_iter().find(|n| head[1..].starts_with(n.as_bytes()) && head.get(1 + n.len()).is_some_and(|b| matches!(b, b'>' | b' ' | b'/' | b'\t')))?;
+    let close = format!("</{name}>");
+    let lower = text.to_ascii_lowercase();
+    Some(lower.find(&close).map_or(text.len(), |k| k + close.len()))
 }
 
 /// The length in bytes of the HTML tag `text` starts with, if it does.
@@ -282,6 +293,14 @@ pub fn without_html(text: &str) -> (String, Vec<(String, String)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn script_and_style_elements_are_html_with_their_content() {
+        assert_eq!(without_html("第一段。<script>alert(1)</script>第二段。").0, "第一段。第二段。");
+        assert_eq!(without_html("<STYLE type=\"text/css\">p { color: red }</STYLE>正文").0, "正文");
+        assert_eq!(without_html("<scripture>不是脚本").0, "<scripture>不是脚本");
+        assert_eq!(without_html("正文<style>").0, "正文");
+    }
 
     #[test]
     fn html_in_copy_is_found_and_named() {
