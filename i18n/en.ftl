@@ -492,6 +492,7 @@ place-no-arrangement = page { $page }: its { $stories } stories fill about the s
 place-no-arrangement-hint = give another story `priority = 1` (folio tried the other stories in other orders), lengthen or shorten a story by a few lines, { $widen }or give a story a [block] by hand
 place-widen-span = widen a story's `min_span`–`max_span` range,{" "}
 place-fix-from = about { $chars } characters from { $story }
+place-fix-from-most = about { $chars } characters from { $story } (of its { $total }: most of it; dropping it may read better)
 place-fix-to = about { $chars } characters to { $story }
 place-fix-cut = cut { $list }
 place-fix-add = add { $list }

@@ -429,6 +429,7 @@ place-no-arrangement = 第 { $page } 版：{ $stories } 篇稿件大致正好填
 place-no-arrangement-hint = 给另一篇稿件 `priority = 1`（其余稿件的别种顺序 folio 已试过），把某篇稿件增减几行，{ $widen }或手工给一篇稿件写 [block]
 place-widen-span = 放宽某篇稿件的 `min_span`–`max_span` 范围，
 place-fix-from = { $story } 约 { $chars } 字
+place-fix-from-most = { $story } 约 { $chars } 字（全文 { $total } 字，删去大半；不如撤下）
 place-fix-to = { $story } 约 { $chars } 字
 place-fix-cut = 删减{ $list }
 place-fix-add = 补充{ $list }

@@ -548,6 +548,29 @@ fn the_message_names_two_stories_to_drop_where_one_is_not_enough() {
     p.folio(&["place", "content/drop2"]).assert_code(0);
 }
 
+/// A cut of most of a story is named so: on a 美编's over-full tabloid page (nine stories of
+/// invented copy, `tests/fixtures/over-page`, TEST DATA) the nearest layout asks 424 of the
+/// 460 characters of 昌九高铁 (gaotie), which left a head over one sentence when followed
+/// (session 41); the hint now gives what the story has and says dropping it may read better.
+#[test]
+fn a_cut_of_most_of_a_story_is_named_as_such() {
+    let p = TestProject::sample();
+    let dir = p.edition("over");
+    common::copy_dir(&common::repo().join("tests/fixtures/over-page"), &dir);
+    let run = p.folio(&["place", "content/over"]);
+    run.assert_code(1);
+    let said = run.stderr();
+    let hint = said.lines().find(|l| l.contains("hint: cut about")).unwrap_or_else(|| panic!("{said}"));
+    let most: Vec<&str> = hint.split("about ").filter(|t| t.contains(": most of it; dropping it may read better")).collect();
+    assert!(!most.is_empty(), "a story cut mostly is named so: {hint}");
+    for t in most {
+        let (n, rest) = t.split_once(" characters from ").unwrap();
+        let total: usize = rest.split("(of its ").nth(1).and_then(|r| r.split(':').next()).and_then(|x| x.parse().ok()).unwrap();
+        let n: usize = n.parse().unwrap();
+        assert!(n * 10 >= total * 6 && n <= total, "{t}");
+    }
+}
+
 /// Where the copy is over, the message also names the story a desk would drop — the
 /// lowest-ranked whose going lets the others place, never the lead — in English and in
 /// Chinese: a one-page tabloid of six stories of seed text (TEST DATA, a random page of the

@@ -2799,7 +2799,25 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
     let fix = |adds_first: bool| -> Option<String> {
         let asks = asks.as_ref()?;
         let sep = crate::tr!("place-list-sep");
-        let cut: Vec<String> = asks.iter().filter(|x| x.1 > 0).map(|&(si, chars, _)| crate::tr!("place-fix-from", chars = chars, story = name(si))).collect();
+        // A cut of most of a story is a story to drop: said so, with what it has (session 41:
+        // "cut about 424 characters from gaotie", a story of 460, left a head over a sentence).
+        let has = |si: usize| -> i64 {
+            let v = &edition.stories[pi][si].value;
+            let text = v.body.iter().map(String::as_str).chain(v.sections.iter().map(|s| s.body.as_str()));
+            text.flat_map(str::chars).filter(|c| !c.is_whitespace()).count() as i64
+        };
+        let cut: Vec<String> = asks
+            .iter()
+            .filter(|x| x.1 > 0)
+            .map(|&(si, chars, _)| {
+                let total = has(si);
+                if chars * 10 >= total * 6 {
+                    crate::tr!("place-fix-from-most", chars = chars, story = name(si), total = total)
+                } else {
+                    crate::tr!("place-fix-from", chars = chars, story = name(si))
+                }
+            })
+            .collect();
         let add: Vec<String> = asks.iter().filter(|x| x.2 > 0).map(|&(si, _, chars)| crate::tr!("place-fix-to", chars = chars, story = name(si))).collect();
         let mut parts = Vec::new();
         if !cut.is_empty() {
