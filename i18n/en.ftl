@@ -271,6 +271,7 @@ photo-cropped-width = width
 photo-cropped-height = height
 photo-cropped-hint = let its height follow the picture (remove `height`), or give it a height or span closer to the picture's shape; `focus` chooses what stays in view
 photo-low-ppi-hint = use a file of at least { $width }×{ $height } px for this size, or place it smaller (span fewer columns)
+photo-low-ppi-ear-hint = use a file of at least { $width }×{ $height } px for the ear (报眼) photo
 glyph-times = {" "}({ $count } times)
 glyph-in-paragraph = {" "}in the paragraph “{ $context }”
 glyph-missing = no font has the character { $char } ({ $code }) on page { $page }{ $times }{ $place }: it would print as an empty box

@@ -260,6 +260,7 @@ photo-cropped-width = 宽度
 photo-cropped-height = 高度
 photo-cropped-hint = 让图高随画面比例（删去 `height`），或把高度、跨栏改得更接近画面形状；`focus` 决定保留哪一部分
 photo-low-ppi-hint = 这个尺寸要用至少 { $width }×{ $height } 像素的图片，或把图片排小些（少跨几栏）
+photo-low-ppi-ear-hint = 报眼图片请用至少 { $width }×{ $height } 像素的文件
 glyph-times = （{ $count } 处）
 glyph-in-paragraph = ，在段落“{ $context }”中
 glyph-missing = 第 { $page } 版的字符 { $char }（{ $code }）没有字体能排{ $times }{ $place }：印出来会是空框

@@ -90,6 +90,25 @@ pub fn placement(edition: &Edition, placed: &[crate::layout::place::PagePlacemen
     reordered.chain(advised).collect()
 }
 
+/// The size in pt of the largest image of `frame` (its groups' too) that is `pixels` wide and
+/// high, as drawn (a cover-fitted photo's whole picture, past its clipped box).
+fn image_of_size(frame: &typst::layout::Frame, pixels: [u32; 2]) -> Option<[f64; 2]> {
+    let mut best: Option<[f64; 2]> = None;
+    for (_, item) in frame.items() {
+        let found = match item {
+            typst::layout::FrameItem::Group(g) => image_of_size(&g.frame, pixels),
+            typst::layout::FrameItem::Image(image, size, _) if (image.width().round() as u32, image.height().round() as u32) == (pixels[0], pixels[1]) => {
+                Some([size.x.to_pt(), size.y.to_pt()])
+            }
+            _ => None,
+        };
+        if let Some(f) = found.filter(|f| best.is_none_or(|b| f[0] * f[1] > b[0] * b[1])) {
+            best = Some(f);
+        }
+    }
+    best
+}
+
 /// A layout's flaws in words, those there are ("1 pair of heads side by side, 2 long legs").
 fn flaw_list(f: crate::layout::place::Flaws) -> String {
     let parts = [
@@ -331,6 +350,36 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             d.severity = Severity::Warning;
             out.push(finding(Code::PhotoLowPpi, d.hint(need(settings.warn_ppi)), format!("{:.0} ppi", p.ppi)));
         }
+    }
+
+    // The ear's photo (报眼): its resolution as printed, read off the page's drawing, where the
+    // template fits it to the ear box (session 41: a 12 × 8-pixel ear photo went on the plates
+    // with no finding).
+    for (pi, def) in edition.file.value.pages.iter().enumerate() {
+        let Some(file) = def.ear.as_ref().and_then(|e| e.photo.as_ref()) else { continue };
+        let Ok(info) = crate::input::photos::inspect(&crate::input::photos::photo_path(&edition.dir, file)) else { continue };
+        let Some(frame) = compiled.document.pages().get(pi).map(|p| &p.frame) else { continue };
+        let Some([w_pt, h_pt]) = image_of_size(frame, [info.width, info.height]) else { continue };
+        let ppi = (f64::from(info.width) / (w_pt / 72.0)).min(f64::from(info.height) / (h_pt / 72.0));
+        if ppi >= settings.warn_ppi {
+            continue;
+        }
+        let idx = pi.to_string();
+        let file_ref = &edition.file;
+        let at = file_ref.key_span(&["pages", &idx, "ear", "photo"], 0..0);
+        let page = def.number;
+        let limit = if ppi < settings.error_ppi { settings.error_ppi } else { settings.warn_ppi };
+        let message = crate::tr!(
+            "photo-low-ppi",
+            file = file.as_str(), ppi = format!("{ppi:.0}"), page = page, width = info.width, height = info.height,
+            width_mm = format!("{:.0}", w_pt / crate::input::grid::PT_PER_MM), height_mm = format!("{:.0}", h_pt / crate::input::grid::PT_PER_MM), limit = format!("{limit:.0}")
+        );
+        let f = settings.warn_ppi / ppi.max(1.0);
+        let mut d = file_ref.error(at, message).hint(crate::tr!("photo-low-ppi-ear-hint", width = (f64::from(info.width) * f).ceil(), height = (f64::from(info.height) * f).ceil()));
+        if ppi >= settings.error_ppi {
+            d.severity = Severity::Warning;
+        }
+        out.push(Finding { code: Code::PhotoLowPpi, page: Some(page), page_index: Some(pi), story: None, diag: d, mark: None });
     }
 
     // Punctuation: half-width brackets in Chinese text, unless the house converts them.

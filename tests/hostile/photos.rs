@@ -303,7 +303,8 @@ fn a_png_whose_colour_profile_unpacks_past_its_limit_is_refused_with_little_memo
 /// 30000 × 30000 PNG of a few MB took 10 GB and exit 0, and a GIF named .png was an error in
 /// the template (`components.typ`), not in `edition.toml`. They pass a story photo's checks,
 /// refused at their key in `edition.toml` with the fix; an SVG logo whose lettering is text (in
-/// a font folio may not have: it printed in another face, exit 0) or that is no XML too.
+/// a font folio may not have: it printed in another face, exit 0) or that is no XML too; an ear
+/// photo too small for the ear box at the edition's resolution limits.
 #[test]
 fn a_logo_or_ear_photo_passes_a_story_photo_s_checks() {
     const TABLOID: &str = "content/jiangxi-tabloid/edition.toml";
@@ -343,6 +344,8 @@ fn a_logo_or_ear_photo_passes_a_story_photo_s_checks() {
         ("SVG logo that is not XML", Box::new(svg("<svg xmlns=\"http://www.w3.org/2000/svg\"<rect/></svg>")), "logo = ", vec!["the logo photos/logo.svg is not a readable SVG", "export it again"]),
         ("ear photo PNG declaring 30000×30000", Box::new(ear(declared_png(30000, 30000))), "photo = \"photos/ear.png\"", vec!["photo photos/ear.png", "30000×30000"]),
         ("ear photo GIF named .png", Box::new(ear(gif)), "photo = \"photos/ear.png\"", vec!["photo photos/ear.png", "GIF"]),
+        // Its resolution as printed in the ear box: 12 × 8 pixels went on the plates unremarked.
+        ("ear photo of 12×8 pixels", Box::new(ear(png_of(image::DynamicImage::ImageRgb8(picture(12, 8))))), "photo = \"photos/ear.png\"", vec!["photo photos/ear.png prints at", "ppi on page 1 (12×8 px over", "for the ear (报眼) photo"]),
     ];
     for (name, mutate, key, needles) in cases {
         let p = TestProject::sample();
