@@ -487,13 +487,14 @@ place-short = page { $page }: the copy of its { $stories } { $stories ->
    *[other] stories
     } is about { $chars } characters short of its space ({ $columns } columns × { $lines } lines)
 place-short-hint = add about { $chars } characters or a photo, or move a story to the page
+place-as-briefs = or set the short items ({ $list }) as one column of briefs (简讯): one story with `briefs = true`, each item a `[[sections]]` entry with its `head` and `body` (see README.md, "Content format", `briefs`)
 place-reordered = page { $page }: no layout keeps the stories in their listed order; folio reads them as { $order }
 place-reordered-hint = give the stories `priority` (1, 2, …) to fix an order, or lengthen or shorten a story by a few lines; `folio place --write` writes these blocks ({ $order }) into the story files
 place-no-arrangement = page { $page }: its { $stories } stories fill about the space they have, but no arrangement of whole blocks fits every story without a hole or overset
 place-no-arrangement-hint = give another story `priority = 1` (folio tried the other stories in other orders), lengthen or shorten a story by a few lines, { $widen }or give a story a [block] by hand
 place-widen-span = widen a story's `min_span`–`max_span` range,{" "}
 place-fix-from = about { $chars } characters from { $story }
-place-fix-from-most = about { $chars } characters from { $story } (of its { $total }: most of it; dropping it may read better)
+place-fix-from-most = about { $chars } characters from { $story } — of its { $total }, most of it: dropping it may read better
 place-fix-to = about { $chars } characters to { $story }
 place-fix-cut = cut { $list }
 place-fix-add = add { $list }

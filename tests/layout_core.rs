@@ -561,11 +561,11 @@ fn a_cut_of_most_of_a_story_is_named_as_such() {
     run.assert_code(1);
     let said = run.stderr();
     let hint = said.lines().find(|l| l.contains("hint: cut about")).unwrap_or_else(|| panic!("{said}"));
-    let most: Vec<&str> = hint.split("about ").filter(|t| t.contains(": most of it; dropping it may read better")).collect();
+    let most: Vec<&str> = hint.split("about ").filter(|t| t.contains(", most of it: dropping it may read better")).collect();
     assert!(!most.is_empty(), "a story cut mostly is named so: {hint}");
     for t in most {
         let (n, rest) = t.split_once(" characters from ").unwrap();
-        let total: usize = rest.split("(of its ").nth(1).and_then(|r| r.split(':').next()).and_then(|x| x.parse().ok()).unwrap();
+        let total: usize = rest.split("— of its ").nth(1).and_then(|r| r.split(',').next()).and_then(|x| x.parse().ok()).unwrap();
         let n: usize = n.parse().unwrap();
         assert!(n * 10 >= total * 6 && n <= total, "{t}");
     }

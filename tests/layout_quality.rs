@@ -1244,7 +1244,8 @@ fn every_column_of_a_placed_block_holds_copy() {
 /// almost on the next (叠题, then a cost it paid). Now every head has at least four lines under
 /// it, so the page stops with what to add, story by story, and nothing is written; with three
 /// paragraphs a story the page places, and read back every head stands four lines or more
-/// (and the blank line under it) above its block's foot.
+/// (and the blank line under it) above its block's foot. The short page is also told to set
+/// its short items as one column of briefs.
 #[test]
 fn a_page_of_briefs_far_short_of_its_space_asks_for_copy() {
     let p = TestProject::sample();
@@ -1256,6 +1257,12 @@ fn a_page_of_briefs_far_short_of_its_space_asks_for_copy() {
     assert!(err.contains("page 1") && err.contains("characters short of its space"), "{err}");
     assert!(err.contains("characters to s"), "what to add, story by story: {err}");
     assert!(!p.out().join("briefs.pdf").exists(), "nothing written");
+    // And what a desk makes of them (session 41): the short ones, not the lead, named as a
+    // column of briefs, one story of `briefs = true`.
+    let named = err.split("or set the short items (").nth(1).and_then(|t| t.split(") as one column of briefs (简讯)").next()).unwrap_or_else(|| panic!("briefs suggested: {err}"));
+    let named: Vec<&str> = named.split(", ").collect();
+    assert!(named.len() >= 4 && named.iter().all(|n| n.starts_with('s') && *n != "s0"), "{named:?}");
+    assert!(err.contains("`briefs = true`"), "{err}");
 
     seed_edition(&p, "briefs3", "tabloid", &picks(3), |_| String::new());
     let report = p.report("briefs3", true);

@@ -2880,8 +2880,33 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
             },
         )
     };
-    file.error(at, message).hint(hint)
+    // Short, with many stories of a paragraph or two: a column of briefs (简讯), one story of
+    // `briefs = true`, is what a desk makes of them, not a page of heads (the 美编's ten
+    // 80-character items on a broadsheet page, told to add 1 450 characters to one of them).
+    let short_items: Vec<String> = stories
+        .iter()
+        .skip(1)
+        .copied()
+        .filter(|&si| {
+            let v = &edition.stories[pi][si].value;
+            let chars = v.body.iter().map(String::as_str).chain(v.sections.iter().map(|s| s.body.as_str())).flat_map(str::chars).filter(|c| !c.is_whitespace()).count();
+            !v.briefs && chars < BRIEF_CHARS
+        })
+        .map(name)
+        .collect();
+    let d = file.error(at, message).hint(hint);
+    if diff < 0 && short_items.len() >= BRIEFS_AT_LEAST {
+        d.hint(crate::tr!("place-as-briefs", list = short_items.join(&crate::tr!("place-list-sep"))))
+    } else {
+        d
+    }
 }
+
+/// Fewest characters of copy a story has that a short page does not name among those to set
+/// as one column of briefs ([`BRIEFS_AT_LEAST`]).
+pub const BRIEF_CHARS: usize = 250;
+/// Fewest such stories on a page short of copy for folio to name them as a column of briefs.
+pub const BRIEFS_AT_LEAST: usize = 4;
 
 #[cfg(test)]
 mod tests {
