@@ -439,8 +439,13 @@ impl FileWatcher {
                     EventKind::Access(_) | EventKind::Other => false,
                 };
                 // A folder's event about a name in it that is not a watched file (an editor's
-                // temporary file, another story) is no change to the edition.
-                let ours = |p: &std::path::PathBuf| self.watched.contains_key(p) || self.missing.contains(p) || !p.parent().is_some_and(|f| self.folders.contains_key(f));
+                // temporary file, another story) is no change to the edition; one in a folder
+                // watched for itself (the fonts folder: a font added or removed) is.
+                let ours = |p: &std::path::PathBuf| {
+                    self.watched.contains_key(p)
+                        || self.missing.contains(p)
+                        || p.parent().is_some_and(|f| self.watched.contains_key(f) || !self.folders.contains_key(f))
+                };
                 if counts && event.paths.iter().any(ours) {
                     // notify stops watching a file removed or renamed away (an editor's save by
                     // rename): forget it, so that the next update watches the new file. So too
