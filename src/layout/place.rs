@@ -1915,14 +1915,18 @@ pub fn nearest(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) 
 /// [`nearest`] with the leaves of the page's other searches ([`Leaves`]).
 pub fn nearest_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let found = nearest_within(fitter, stories, (area, beside), &[], Mode::Nearest, leaves);
-    // Short of copy: what a page of its stories lacks with no strip and every head at its
-    // copy's size, as a desk counts it (a short page fills with heads set large and deepened,
-    // stories across it: "140 characters short" where 2 000 were, a tabloid page of four
-    // stories "370 short" where 1 350 were, until session 41).
+    or_short(found, |caps| nearest_within(fitter, stories, (area, beside), caps, Mode::Short, leaves), &copy_caps(fitter, stories, beside))
+}
+
+/// The nearest layout `found`, or where it is short of copy, what a page of its stories lacks
+/// with no strip and every head at its copy's size (`caps`), as a desk counts it — `short`'s
+/// search ([`Mode::Short`]), where it finds one (a short page fills with heads set large and
+/// deepened, stories across it: "140 characters short" where 2 000 were, a tabloid page of
+/// four stories "370 short" where 1 350 were, until session 41).
+fn or_short(found: Option<(Layout, Vec<(usize, Missed)>)>, short: impl FnOnce(&[usize]) -> Option<(Layout, Vec<(usize, Missed)>)>, caps: &[usize]) -> Option<(Layout, Vec<(usize, Missed)>)> {
     if found.as_ref().is_some_and(|(_, m)| m.iter().all(|(_, x)| x.over == 0)) {
-        let caps = copy_caps(fitter, stories, beside);
-        if let Some(short) = nearest_within(fitter, stories, (area, beside), &caps, Mode::Short, leaves) {
-            return Some(short);
+        if let Some(s) = short(caps) {
+            return Some(s);
         }
     }
     found
@@ -1968,14 +1972,7 @@ fn nearest_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Be
 pub fn nearest_unpruned(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
     let every = |caps: &[usize], mode: Mode| search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps, miss: u32::MAX, below: u32::MAX }, mode, &mut Leaves::default());
-    let found = every(&[], Mode::Nearest);
-    // Short of copy: as [`nearest_with`], the page with no strip and heads at their copy's size.
-    if found.as_ref().is_some_and(|(_, m)| m.iter().all(|(_, x)| x.over == 0)) {
-        if let Some(short) = every(&copy_caps(fitter, stories, beside), Mode::Short) {
-            return Some(short);
-        }
-    }
-    found
+    or_short(every(&[], Mode::Nearest), |caps| every(caps, Mode::Short), &copy_caps(fitter, stories, beside))
 }
 
 /// The lines a story's copy may miss its block by in the nearest layout's first search (see
@@ -2801,11 +2798,7 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
         let sep = crate::tr!("place-list-sep");
         // A cut of most of a story is a story to drop: said so, with what it has (session 41:
         // "cut about 424 characters from gaotie", a story of 460, left a head over a sentence).
-        let has = |si: usize| -> i64 {
-            let v = &edition.stories[pi][si].value;
-            let text = v.body.iter().map(String::as_str).chain(v.sections.iter().map(|s| s.body.as_str()));
-            text.flat_map(str::chars).filter(|c| !c.is_whitespace()).count() as i64
-        };
+        let has = |si: usize| edition.stories[pi][si].value.text_chars() as i64;
         let cut: Vec<String> = asks
             .iter()
             .filter(|x| x.1 > 0)
@@ -2889,8 +2882,7 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
         .copied()
         .filter(|&si| {
             let v = &edition.stories[pi][si].value;
-            let chars = v.body.iter().map(String::as_str).chain(v.sections.iter().map(|s| s.body.as_str())).flat_map(str::chars).filter(|c| !c.is_whitespace()).count();
-            !v.briefs && chars < BRIEF_CHARS
+            !v.briefs && v.text_chars() < BRIEF_CHARS
         })
         .map(name)
         .collect();

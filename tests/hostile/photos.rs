@@ -309,20 +309,16 @@ fn a_png_whose_colour_profile_unpacks_past_its_limit_is_refused_with_little_memo
 fn a_logo_or_ear_photo_passes_a_story_photo_s_checks() {
     const TABLOID: &str = "content/jiangxi-tabloid/edition.toml";
     let gif = b"GIF89a\x10\0\x10\0\x80\0\0\xff\xff\xff\0\0\0!\xf9\x04\0\0\0\0\0,\0\0\0\0\x10\0\x10\0\0\x02\x02D\x01\0;".to_vec();
-    let logo = |bytes: Vec<u8>| {
+    // The masthead's logo: `bytes` as `photos/<name>`.
+    let logo_as = |name: &'static str, bytes: Vec<u8>| {
         move |p: &TestProject| {
             std::fs::create_dir_all(p.root().join("content/jiangxi-tabloid/photos")).unwrap();
-            std::fs::write(p.root().join("content/jiangxi-tabloid/photos/logo.png"), &bytes).unwrap();
-            p.edit(TABLOID, |t| t.replacen("[masthead]\n", "[masthead]\nlogo = \"photos/logo.png\"\n", 1));
+            std::fs::write(p.root().join(format!("content/jiangxi-tabloid/photos/{name}")), &bytes).unwrap();
+            p.edit(TABLOID, |t| t.replacen("[masthead]\n", &format!("[masthead]\nlogo = \"photos/{name}\"\n"), 1));
         }
     };
-    let svg = |text: &'static str| {
-        move |p: &TestProject| {
-            std::fs::create_dir_all(p.root().join("content/jiangxi-tabloid/photos")).unwrap();
-            std::fs::write(p.root().join("content/jiangxi-tabloid/photos/logo.svg"), text).unwrap();
-            p.edit(TABLOID, |t| t.replacen("[masthead]\n", "[masthead]\nlogo = \"photos/logo.svg\"\n", 1));
-        }
-    };
+    let logo = |bytes: Vec<u8>| logo_as("logo.png", bytes);
+    let svg = |text: &'static str| logo_as("logo.svg", text.as_bytes().to_vec());
     let ear = |bytes: Vec<u8>| {
         move |p: &TestProject| {
             std::fs::create_dir_all(p.root().join("content/jiangxi-tabloid/photos")).unwrap();
