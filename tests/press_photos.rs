@@ -220,3 +220,36 @@ fn photos_measurements_are_kept_between_builds_for_the_same_bytes_only() {
     assert_ne!(third.code(), 0, "a truncated photo is refused: {}", third.stderr());
     third.assert_stderr_has(&["xunjing.jpg", "truncated"]);
 }
+
+/// The front page's ear photo (报眼) is prepared as a story photo is (session 41's hostile
+/// tester: a 3000 × 2000 ear photo went into the PDF at 1 081 ppi, and stayed ICC-based RGB on the
+/// press plates beside CMYK story photos): downsampled near the target resolution in every PDF,
+/// separated into CMYK on the plates. Read back from the PDFs' image XObjects.
+#[test]
+fn an_ear_photo_is_downsampled_and_separated_as_a_story_photo_is() {
+    const TABLOID: &str = "content/jiangxi-tabloid/edition.toml";
+    let p = TestProject::sample();
+    std::fs::create_dir_all(p.root().join("content/jiangxi-tabloid/photos")).unwrap();
+    gradient(&p.root().join("content/jiangxi-tabloid/photos/ear.jpg"), 3001, 2000, 200);
+    p.edit(TABLOID, |t| {
+        let from = t.find("items = [").unwrap();
+        let to = from + t[from..].find("]\n").unwrap() + 2;
+        format!("{}photo = \"photos/ear.jpg\"\n{}", &t[..from], &t[to..])
+    });
+    let run = p.folio(&["build", "content/jiangxi-tabloid", "--out", "out", "--press"]);
+    run.assert_code(0);
+    // The ear box is under a third of the tabloid's type area (about 90 mm): at 300 ppi and the
+    // 1.5 × folio lets pass, fewer than 1 600 pixels across; delivered, 3 001 (the story photos
+    // are 3 000).
+    let proof = pdf_images(&p.out().join("jiangxi-tabloid.pdf"));
+    assert!(proof.iter().all(|i| i.width != 3001), "the ear photo went into the proof as delivered: {proof:?}");
+    let ears: Vec<i64> = proof.iter().map(|i| i.width).filter(|w| *w != 3000).collect();
+    assert!(matches!(ears[..], [w] if w > 300 && w < 1600), "the proof's ear photo, downsampled: {proof:?}");
+    let proof_ear = ears[0];
+    let dir = p.out().join("jiangxi-tabloid-press");
+    let mut plates: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    plates.sort();
+    let front = pdf_images(&plates[0]);
+    assert!(front.iter().any(|i| i.width == proof_ear), "the front plate carries the ear photo: {front:?}");
+    assert!(front.iter().all(|i| i.components == 4), "front plate images must be CMYK: {front:?}");
+}

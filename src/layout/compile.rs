@@ -210,10 +210,10 @@ pub fn compile_then(
         // CMYK for the plates.
         let separate = output.separate_photos && output.colour == Colour::Cmyk;
         let t = std::time::Instant::now();
-        let prepared = photos::prepare(world, edition, &mut data, separate, output.photo_forms && !separate);
+        let (prepared, ears) = photos::prepare(world, edition, &mut data, separate, output.photo_forms && !separate);
         log(&format!("photos in {:?}", t.elapsed()));
         // Over the edition's photo budget: refused before Typst decodes any of them.
-        let over: Vec<Diagnostic> = prepared
+        let mut over: Vec<Diagnostic> = prepared
             .iter()
             .filter(|p| p.over_budget)
             .filter_map(|p| {
@@ -223,6 +223,15 @@ pub fn compile_then(
                     .hint(crate::tr!("photo-budget-hint")))
             })
             .collect();
+        // An ear photo over the budget, or one that could not be made ready for print (never its
+        // delivered colours on the plates): an error at its key in edition.toml.
+        for p in ears.iter().filter(|p| p.error.is_some()) {
+            let file = &edition.file;
+            let at = file.key_span(&["pages", &p.page.to_string(), "ear", "photo"], 0..0);
+            let name = edition.file.value.pages.get(p.page).and_then(|d| d.ear.as_ref()).and_then(|e| e.photo.clone()).unwrap_or_default();
+            let d = file.error(at, crate::tr!("photo-error", file = name, error = p.error.as_deref().unwrap_or_default())).code(crate::diag::Code::PhotoUnreadable);
+            over.push(if p.over_budget { d.hint(crate::tr!("photo-budget-hint")) } else { d });
+        }
         if !over.is_empty() {
             return Err(verified(Diagnostics(over)));
         }

@@ -38,6 +38,10 @@ pub const MAX_SERVED_PIXELS: u64 = 24_000_000;
 /// build near 800 MiB, under 1 GiB.
 pub const MAX_EDITION_SERVED_PIXELS: u64 = 96_000_000;
 
+/// An upper bound of the ear box's (报眼) share of the type area's width, for the ear photo's
+/// preparation: the template's box is `st.ear-width` × 2 (32%) less its inset.
+pub const EAR_SHARE_BOUND: f64 = 1.0 / 3.0;
+
 /// Processed copies by file, size on disk, pixel size and what was done (grayscale, separated,
 /// flattened, reduced to 8 bits).
 type PreparedKey = (PathBuf, Stamp, u32, u32, bool, bool, bool);
@@ -189,7 +193,9 @@ pub fn effective_ppi(px: [u32; 2], box_pt: [f64; 2]) -> f64 {
 /// transparency become K-only CMYK JPEGs. Transparency is flattened onto paper white, so no
 /// plate carries a soft mask. The proofs leave it off: they stay RGB for the screen, and a
 /// rebuild does not pay for the separation.
-pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, separate: bool, forms: bool) -> Vec<Prepared> {
+///
+/// Gives the story photos, then the front pages' ear photos, each prepared.
+pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, separate: bool, forms: bool) -> (Vec<Prepared>, Vec<Prepared>) {
     let target = edition.file.value.preflight().target_ppi;
     let press = separate;
     let mut out: Vec<Prepared> = Vec::new();
@@ -222,6 +228,37 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, 
                     None => groups.push((placed.path.clone(), vec![idx])),
                 }
             }
+        }
+    }
+    // A front page's ear photo (报眼) is prepared as a story photo is (downsampled far above the
+    // target, separated for the plates, grayscale on a mono page), for an upper bound of the box
+    // the template fits it to (a third of the type area's width, the masthead's depth): it is
+    // served at no less than the target resolution. Ear photos are given back apart (their
+    // `story` is not an index; the preflight reads their resolution off the page's drawing).
+    let stories_end = out.len();
+    for (pi, page) in data.pages.iter().enumerate() {
+        let Some(path) = page.ear.as_ref().and_then(|e| e.photo.clone()) else { continue };
+        let idx = out.len();
+        out.push(Prepared {
+            page: pi,
+            story: usize::MAX,
+            photo: 0,
+            file: path.clone(),
+            path: path.clone(),
+            pixels: [0, 0],
+            placed_pt: [page.format.area_width_pt * EAR_SHARE_BOUND, (page.banner_h - page.format.pitch_pt).max(1.0)],
+            ppi: 0.0,
+            colour: PhotoColour::Rgb,
+            orientation: 1,
+            actions: Actions::default(),
+            bytes_before: 0,
+            bytes_after: 0,
+            error: None,
+            over_budget: false,
+        });
+        match groups.iter_mut().find(|(p, _)| *p == path) {
+            Some((_, v)) => v.push(idx),
+            None => groups.push((path, vec![idx])),
         }
     }
     // Photos served at a virtual path whose name tells Typst their format.
@@ -385,7 +422,13 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, 
             photo.path = a.clone();
         }
     }
-    out
+    for photo in data.pages.iter_mut().filter_map(|p| p.ear.as_mut()).filter_map(|e| e.photo.as_mut()) {
+        if let Some(a) = aliases.get(photo.as_str()) {
+            *photo = a.clone();
+        }
+    }
+    let ears = out.split_off(stories_end);
+    (out, ears)
 }
 
 /// The virtual path a photo is served at in `format` when its own name says otherwise.
