@@ -179,11 +179,18 @@ fn serve_shows_the_pages_and_updates_them_in_place() {
 
     // DNS rebinding: a request naming another host is refused; the same request to localhost
     // is answered.
-    let (status, _) = raw_get(&url, "/state.json", "evil.example:80");
-    assert!(status.contains(" 403 "), "foreign Host refused: {status}");
+    for host in ["evil.example:80", "[::1]evil.example", "[::1]:80evil.example"] {
+        let (status, _) = raw_get(&url, "/state.json", host);
+        assert!(status.contains(" 403 "), "foreign Host {host} refused: {status}");
+    }
     let (status, body) = raw_get(&url, "/state.json", "localhost");
     assert!(status.contains(" 200 ") && body.contains("folio-serve/1"), "localhost answered: {status}");
     // No URL reaches the file system.
+    // A page has one name: `00000.svg` or `+0.svg` is not page 0.
+    for path in ["/pages/00000.svg", "/pages/00.svg", "/pages/+0.svg", "/pages/0.svgz", "/pages/1.svg.svg"] {
+        let (status, _) = raw_get(&url, path, "127.0.0.1");
+        assert!(status.contains(" 404 "), "{path}: {status}");
+    }
     for path in ["/../Cargo.toml", "/pages/..%2F..%2FCargo.toml", "/content/jiangxi-special/edition.toml", "/out/jiangxi-special.pdf"] {
         let (status, _) = raw_get(&url, path, "127.0.0.1");
         assert!(status.contains(" 404 ") || status.contains(" 400 "), "{path}: {status}");

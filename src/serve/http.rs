@@ -63,8 +63,12 @@ impl Hosts {
     pub fn allows(&self, host: &str) -> bool {
         let host = host.trim().to_ascii_lowercase();
         // Strip the port: after the closing bracket of an IPv6 literal, else after the last colon.
+        // After an IPv6 literal only a port may follow (`[::1]evil.example` names no host).
         let name = if host.starts_with('[') {
-            host.split_inclusive(']').next().unwrap_or("")
+            match host.split_once(']') {
+                Some((_, rest)) if rest.is_empty() || rest.strip_prefix(':').is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) => &host[..host.len() - rest.len()],
+                _ => "",
+            }
         } else {
             host.rsplit_once(':').map_or(host.as_str(), |(n, port)| if port.chars().all(|c| c.is_ascii_digit()) { n } else { "" })
         };
@@ -164,7 +168,11 @@ async fn font(State(app): State<App>) -> Response {
 /// `/pages/<index>.svg`: the page of the newest build. Its URL in the state carries the hash of
 /// its drawing (`?v=`), so the browser may keep it; a page that changed gets a new URL.
 async fn svg(State(app): State<App>, Path(file): Path<String>) -> Response {
-    let index = file.strip_suffix(".svg").and_then(|n| if n.bytes().all(|b| b.is_ascii_digit()) && n.len() < 6 { n.parse::<usize>().ok() } else { None });
+    // One name per page: its index in decimal, with no leading zero (`00000.svg` is not page 0).
+    let index = file.strip_suffix(".svg").and_then(|n| {
+        let canonical = !n.is_empty() && n.len() < 6 && n.bytes().all(|b| b.is_ascii_digit()) && (n == "0" || !n.starts_with('0'));
+        if canonical { n.parse::<usize>().ok() } else { None }
+    });
     let view = app.shared.view();
     match index.and_then(|i| view.svgs.get(i)) {
         Some(svg) => (
@@ -209,7 +217,7 @@ mod tests {
         for ok in ["localhost", "localhost:8080", "127.0.0.1:3000", "[::1]:80", "LOCALHOST:1"] {
             assert!(h.allows(ok), "{ok}");
         }
-        for bad in ["evil.example", "evil.example:8080", "localhost.evil.example", "127.0.0.1.nip.io:80", "localhost:80x", "", "[::2]:80"] {
+        for bad in ["evil.example", "evil.example:8080", "localhost.evil.example", "127.0.0.1.nip.io:80", "localhost:80x", "", "[::2]:80", "[::1]evil.example", "[::1]:", "[::1]:80x", "[::1]]"] {
             assert!(!h.allows(bad), "{bad}");
         }
         assert!(Hosts::loopback_and(Some("192.168.1.5")).allows("192.168.1.5:7070"));
