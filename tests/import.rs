@@ -615,6 +615,38 @@ fn html_in_exported_copy_imports_as_what_it_stands_for() {
     assert!(run.stderr().contains("holds no text") && run.stderr().matches("empty.txt").count() == 1, "{}", run.stderr());
 }
 
+/// Markdown tables and images (TEST DATA written for this test; session 41's hostile tester
+/// had a table's rows imported as a level-1 and a level-2 subhead, `| a | b |` and
+/// `|---|---|`, and images as body copy): each row of a table is a paragraph of its cells
+/// parted by full-width spaces, its delimiter row dropped, never a head; a line of nothing but
+/// images is no copy and the report names it (nothing is read from its path). The copy around
+/// both is kept whole.
+#[test]
+fn a_markdown_table_is_rows_of_copy_and_an_image_is_left_out() {
+    let p = TestProject::sample();
+    let edition = blank_edition_in(&p, "md", "tabloid");
+    let input = "# 全市禁毒工作通报\n\n本报讯 今年以来，全市破获毒品案件情况如下。\n\n![现场](../../../../etc/passwd) ![远程](http://example.com/x.jpg)\n\n| 地区 | 案件（起） |\n|:---|---:|\n| 浔阳区 | 12 |\n| 濂溪区 | 9 |\n\n地区 | 备注\n--- | ---\n修水县 | 含 a\\|b 两类\n\n下一步，全市将继续深化禁毒宣传。\n";
+    let f = p.root().join("md.md");
+    std::fs::write(&f, input).unwrap();
+    let run = p.folio(&["import", &f.to_string_lossy(), "--into", &edition.to_string_lossy(), "--page", "1"]);
+    run.assert_code(0);
+    let report = run.stdout();
+    let story = imported(&edition, "md");
+    assert!(story.get("sections").is_none(), "no subheads: {story:#}");
+    let body = paras(story.get("body"));
+    assert_eq!(
+        body,
+        ["今年以来，全市破获毒品案件情况如下。", "地区　案件（起）", "浔阳区　12", "濂溪区　9", "地区　备注", "修水县　含 a|b 两类", "下一步，全市将继续深化禁毒宣传。"],
+        "{story:#}"
+    );
+    for (line, what) in [(5, "Markdown image ![现场](../../../../etc/passwd)"), (5, "![远程](http://example.com/x.jpg)"), (7, "table row"), (9, "table row"), (10, "table row"), (12, "table row"), (14, "table row")] {
+        assert!(report.lines().any(|l| l.contains(&format!("line {line:>4}: ")) && l.contains(what)), "line {line} {what}: {report}");
+    }
+    assert!(!report.contains("subhead") && !report.contains("verse"), "{report}");
+    let check = p.folio(&["check", "content/md"]);
+    assert!(!check.stderr().contains("panicked"), "{}", check.stderr());
+}
+
 /// A poem for a 副刊 page (TEST DATA written for this test: its title, its poet, two stanzas
 /// with a line too long for a column) imported with `--verse`: the story file has the title as
 /// headline, the poet as byline, `verse = true` and every line of the poem as written, the

@@ -134,7 +134,8 @@ pub fn verse_lines(lines: &[Line]) -> Option<usize> {
     let mut run = 0;
     for l in lines {
         let n = l.text.chars().count();
-        run = if (2..=20).contains(&n) && !ends_sentence(&l.text) { run + 1 } else { 0 };
+        // (A table's rows are short and end no sentence: not verse.)
+        run = if (2..=20).contains(&n) && !ends_sentence(&l.text) && !l.table { run + 1 } else { 0 };
         best = best.max(run);
     }
     (best >= 5 && 2 * best >= lines.len()).then_some(best)
@@ -149,6 +150,9 @@ fn headish(text: &str, max: usize) -> bool {
 /// A subhead in the body: short, no end or clause punctuation (a short piece of a sentence cut
 /// by a column break has some).
 fn subheadish(line: &Line) -> bool {
+    if line.table {
+        return false;
+    }
     match line.mark {
         Mark::Heading(_) | Mark::Subtitle => true,
         Mark::Title => false,
@@ -296,6 +300,7 @@ impl Classifier<'_, '_> {
         while !by_labels && i < lines.len() && heads.len() < 3 {
             let l = &lines[i];
             if (i > first_head && l.after_break)
+                || l.table
                 || lead_label(&l.text).is_some()
                 || (!heads.is_empty() && is_byline(&l.text))
                 || BYLINE_PREFIXES.iter().any(|p| l.text.strip_prefix(p).is_some_and(|r| r.starts_with(['：', ':'])))
@@ -376,6 +381,16 @@ impl Classifier<'_, '_> {
                         }
                     }
                 }
+                i += 1;
+                continue;
+            }
+            // A table's row: a paragraph of its own.
+            if l.table {
+                if let Some(p) = para.take() {
+                    paragraphs.push(p);
+                }
+                self.guess(l.no, Role::TableRow, &l.text);
+                paragraphs.push(l.text.clone());
                 i += 1;
                 continue;
             }

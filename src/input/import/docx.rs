@@ -169,7 +169,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<Input, Diagnostic> {
             }
         }
     }
-    Ok(Input { format: Format::Docx, encoding: None, lines, images, html: vec![] })
+    Ok(Input { format: Format::Docx, encoding: None, lines, images, html: vec![], images_left: vec![] })
 }
 
 /// A style's mark from its name or id.
@@ -285,6 +285,7 @@ fn paragraphs(doc: &Document, styles: &HashMap<String, Style>) -> (Vec<Line>, Ve
                 size: size.or(style_size),
                 after_break,
                 boxed,
+                table: false,
             });
             first = false;
             after_break = false;

@@ -122,6 +122,9 @@ pub struct Line {
     /// Whether the input sets it apart as a box: a Markdown `>` quote; in a .docx, a paragraph
     /// with a border or shading, in a table or in a text box.
     pub boxed: bool,
+    /// A row of a Markdown table, its cells parted by full-width spaces (folio sets no tables):
+    /// a paragraph of its own, never a head.
+    pub table: bool,
 }
 
 /// An input read into lines.
@@ -138,6 +141,9 @@ pub struct Input {
     /// HTML taken out of its lines (a web page's or a newsroom system's `&ldquo;`, `<p>`): the
     /// line, the markup and what replaced it (nothing for a tag).
     pub html: Vec<(usize, String, String)>,
+    /// Markdown images left out of a text input (the photos come with `--photo`): the line and
+    /// the markup.
+    pub images_left: Vec<(usize, String)>,
 }
 
 /// Most bytes a text input may have: a page's copy is some 30 KB, and a story file at most
@@ -172,7 +178,8 @@ fn read_as(path: &Path, format: Format, bytes: &[u8]) -> Result<Input, Diagnosti
         Format::Docx => docx::read(path, bytes)?,
         Format::Text | Format::Markdown => {
             let (text, encoding) = text::decode(path, bytes)?;
-            Input { format, encoding: Some(encoding), lines: text::lines(&text, format == Format::Markdown), images: vec![], html: vec![] }
+            let (lines, images_left) = text::lines_and_images(&text, format == Format::Markdown);
+            Input { format, encoding: Some(encoding), lines, images: vec![], html: vec![], images_left }
         }
     };
     // HTML left in the copy by a web page or a newsroom system: what it stands for, as the
@@ -266,6 +273,8 @@ pub enum Role {
     NewStory,
     /// A page banner (版头 / 通栏) before a story's heads: `主题·地方`.
     Banner,
+    /// A row of a Markdown table, set as a paragraph of its cells.
+    TableRow,
 }
 
 impl Role {
@@ -280,6 +289,7 @@ impl Role {
             Self::Lead => crate::tr!("import-role-lead"),
             Self::Head => crate::tr!("import-role-head"),
             Self::Subhead => crate::tr!("import-role-subhead"),
+            Self::TableRow => crate::tr!("import-role-table-row"),
             Self::Caption => crate::tr!("import-role-caption"),
             Self::Attribution => crate::tr!("import-role-attribution"),
             Self::Joined => crate::tr!("import-role-joined"),

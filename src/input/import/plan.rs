@@ -80,6 +80,9 @@ pub fn plan(req: &Request) -> Result<Plan, Diagnostic> {
             let what = if with.is_empty() { crate::tr!("import-html-removed", markup = markup.as_str()) } else { crate::tr!("import-html", markup = markup.as_str(), text = with.as_str()) };
             plan.report.push(format!("  {unit} {line:>4}: {what}"));
         }
+        for (line, markup) in &input.images_left {
+            plan.report.push(format!("  {unit} {line:>4}: {}", crate::tr!("import-markdown-image", markup = markup.as_str())));
+        }
         for g in &imported.guesses {
             let name = g.role.name();
             let width = name.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>();

@@ -92,7 +92,17 @@ fn is_space(c: char) -> bool {
 /// (one `#`) and [`Mark::Heading`] (two or more), `>` quote lines are [`Line::boxed`], `---`
 /// lines separate stories, and `**` / `__` emphasis markers around a whole line are dropped.
 pub fn lines(text: &str, markdown: bool) -> Vec<Line> {
-    let mut out = Vec::new();
+    lines_and_images(text, markdown).0
+}
+
+/// [`lines`], and, in Markdown, the images left out: a line of nothing but images
+/// (`![图](photo.jpg)`) is no copy (the photos come with `--photo`; nothing is read from their
+/// paths). A table's rows become lines of their cells parted by full-width spaces
+/// ([`Line::table`], its delimiter row dropped).
+pub fn lines_and_images(text: &str, markdown: bool) -> (Vec<Line>, Vec<(usize, String)>) {
+    let mut out: Vec<Line> = Vec::new();
+    let mut images = Vec::new();
+    let mut in_table = false;
     let mut after_blank = true;
     let mut after_break = false;
     // CR alone ends a line too (a classic Mac OS file: session 40, it was one line, "no
@@ -104,6 +114,38 @@ pub fn lines(text: &str, markdown: bool) -> Vec<Line> {
         if trimmed.is_empty() {
             after_break |= line.contains('\u{c}');
             after_blank = true;
+            in_table = false;
+            continue;
+        }
+        if markdown && is_table_delimiter(trimmed) && out.last().is_some_and(|l: &Line| l.no == i && table_cells(&l.text).is_some()) {
+            // The row above was the table's header.
+            let head = out.last_mut().expect("a header row");
+            head.text = table_cells(&head.text).unwrap_or_default();
+            head.table = true;
+            head.after_blank = true;
+            in_table = true;
+            continue;
+        }
+        if markdown && in_table && let Some(cells) = table_cells(trimmed) {
+            out.push(Line {
+                no: i + 1,
+                text: cells,
+                indented: false,
+                after_blank: true,
+                blank_before: after_blank,
+                mark: Mark::None,
+                size: None,
+                after_break,
+                boxed: false,
+                table: true,
+            });
+            after_blank = false;
+            after_break = false;
+            continue;
+        }
+        in_table = false;
+        if markdown && only_images(trimmed) {
+            images.push((i + 1, trimmed.to_string()));
             continue;
         }
         if is_separator(trimmed) {
@@ -146,11 +188,57 @@ pub fn lines(text: &str, markdown: bool) -> Vec<Line> {
             size: None,
             after_break,
             boxed,
+            table: false,
         });
         after_blank = false;
         after_break = false;
     }
-    out
+    (out, images)
+}
+
+/// A Markdown table row's cells (`| 地区 | 案件 |`, outer pipes optional, `\|` a pipe in a cell)
+/// parted by full-width spaces; `None` for a line with no `|` between cells.
+fn table_cells(line: &str) -> Option<String> {
+    let inner = line.strip_prefix('|').unwrap_or(line);
+    let inner = inner.strip_suffix('|').filter(|r| !r.ends_with('\\')).unwrap_or(inner);
+    let mut cells = vec![String::new()];
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => cells.last_mut().expect("a cell").push(chars.next().expect("a pipe")),
+            '|' => cells.push(String::new()),
+            c => cells.last_mut().expect("a cell").push(c),
+        }
+    }
+    (cells.len() > 1 || line.starts_with('|')).then(|| cells.iter().map(|c| c.trim_matches(is_space)).filter(|c| !c.is_empty()).collect::<Vec<_>>().join("\u{3000}"))
+}
+
+/// A Markdown table's delimiter row: `|---|:---:|`, cells of dashes with optional colons.
+fn is_table_delimiter(line: &str) -> bool {
+    let inner = line.trim_matches('|');
+    inner.contains('-')
+        && (line.contains('|'))
+        && inner.split('|').all(|c| {
+            let c = c.trim_matches(is_space);
+            let c = c.strip_prefix(':').unwrap_or(c);
+            let c = c.strip_suffix(':').unwrap_or(c);
+            !c.is_empty() && c.chars().all(|ch| ch == '-')
+        })
+}
+
+/// A line of nothing but Markdown images, `![alt](target)` (spaces between them allowed).
+fn only_images(line: &str) -> bool {
+    let mut rest = line.trim_matches(is_space);
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        let Some(after) = rest.strip_prefix("![") else { return false };
+        let Some(close) = after.find("](") else { return false };
+        let Some(end) = after[close + 2..].find(')') else { return false };
+        rest = after[close + 2 + end + 1..].trim_start_matches(is_space);
+    }
+    true
 }
 
 /// A line that separates two stories: three or more of one of `-`, `=`, `*` and nothing else
@@ -191,6 +279,27 @@ mod tests {
         assert_eq!(decode(p, &bytes).unwrap(), (big5.to_string(), Encoding::Big5));
         let bad = decode(p, b"ok\n\xFF\xFF\xFF").unwrap_err();
         assert!(bad.message.contains("x.txt:2:1"), "{}", bad.message);
+    }
+
+    #[test]
+    fn markdown_tables_and_images() {
+        assert_eq!(table_cells("| 地区 | 案件 |").as_deref(), Some("地区\u{3000}案件"));
+        assert_eq!(table_cells("地区 | 案件").as_deref(), Some("地区\u{3000}案件"));
+        assert_eq!(table_cells(r"| a\|b | c |").as_deref(), Some("a|b\u{3000}c"));
+        assert_eq!(table_cells("没有竖线的一行。"), None);
+        for d in ["|---|---|", "|:---|---:|", "--- | ---", "| :-: |"] {
+            assert!(is_table_delimiter(d), "{d}");
+        }
+        for not in ["---", "| a | b |", "|-a-|", "||"] {
+            assert!(!is_table_delimiter(not), "{not}");
+        }
+        assert!(only_images("![图](a.jpg)") && only_images("![a](x) ![b](y)"));
+        assert!(!only_images("见图![图](a.jpg)") && !only_images("![图] 说明") && !only_images("![图](a.jpg) 说明"));
+        // A delimiter row with no row above it is no table; `---` alone still parts stories.
+        let l = lines("正文。\n\n|---|---|\n| 1 | 2 |\n", true);
+        assert!(l.iter().all(|l| !l.table), "{l:?}");
+        // Plain text has no Markdown tables.
+        assert!(lines("| a | b |\n|---|---|\n| 1 | 2 |\n", false).iter().all(|l| !l.table));
     }
 
     #[test]
