@@ -2064,3 +2064,24 @@ fn a_short_page_is_told_what_a_page_without_a_ladder_lacks() {
     p.report(name, true);
     assert!(strips_read_back(&p.out().join(format!("{name}.pdf")), &typeset::TABLOID, &copies).len() <= 2, "no ladder read back");
 }
+
+/// Two stories' photos are not stacked in the same columns (`place::W_PHOTO_STACK`): the
+/// 美编's 社会 page of six stories, two with a photo (`tests/fixtures/two-photos`, TEST DATA,
+/// invented copy; session 41 set its lead's 5-column photo over 鄱阳湖候鸟's, both in columns
+/// 1–5), placed by folio: each photo read back from the rendered page (a gradient of its own
+/// blue) stands in columns the other's does not, and the page still places with no overset.
+#[test]
+fn two_stories_photos_are_not_stacked_in_the_same_columns() {
+    let p = TestProject::sample();
+    let dir = p.edition("photos");
+    copy_dir(&repo().join("tests/fixtures/two-photos"), &dir);
+    gradient(&dir.join("photos/malasong.jpg"), 2400, 1600, 0);
+    gradient(&dir.join("photos/houniao.jpg"), 2400, 1600, 128);
+    let run = p.folio(&["build", "content/photos", "--out", "out"]);
+    run.assert_code(0);
+    assert!(!run.stderr().contains("overset"), "{}", run.stderr());
+    let img = render(&p.out().join("photos.pdf"), 1, 50);
+    let (a, b) = (photo_box(&img, 0), photo_box(&img, 128));
+    let shared = a.2.min(b.2).saturating_sub(a.0.max(b.0));
+    assert!(shared < 5, "the two photos share {shared} px of columns: {a:?} and {b:?}");
+}

@@ -150,6 +150,15 @@ pub const STRIP_ASPECT: f64 = 4.0;
 /// them lacks (session 40: seven 300-character stories on a broadsheet page were "680
 /// characters short", the nearest layout a ladder; 1 490 since).
 pub const W_STRIP: u32 = 150;
+/// Cost of two stories' photos stacked in the same columns (one part of the page over the
+/// other, a photo in each, sharing a column): a 美编 spreads a page's pictures over its
+/// columns, not one over another down the same band (session 41's 美编: two 5-column photos of
+/// two stories stacked in columns 1–5 of a broadsheet page), and sends it back as a row of
+/// heads. Weighed where the parts meet, as 碰题 is: each part keeps the columns its photos
+/// stand in where a photo of another story may yet come over or under them. (200 kept the
+/// 美编's page stacked for three short columns fewer; on eight-story broadsheet pages with
+/// two or three photos, 300 left no stack and no more findings, in the same time.)
+pub const W_PHOTO_STACK: u32 = 300;
 /// Fewest lines of copy a column over a photo should hold where it holds any: fewer is a
 /// sliver of copy over the picture (a line or two across its columns), which no 美编 sets.
 pub const MIN_COPY_OVER_PHOTO: u32 = 3;
@@ -476,6 +485,8 @@ struct Wrapped {
     squeeze: Option<u32>,
     /// What a 美编 would send back in the block.
     flaws: Flaws,
+    /// The L's columns its photos stand in (bit `c`: the rectangle's column `c`).
+    photos: u32,
 }
 
 /// What a 美编 would send back on a page that places: the flaws the objective weighs most,
@@ -611,6 +622,8 @@ struct Adjust {
     squeeze: u32,
     /// What a 美编 would send back in the story's block.
     flaws: Flaws,
+    /// The block's columns its photos stand in (bit `c`: the block's column `c`).
+    photos: u32,
 }
 
 /// What a leaf of the search ([`Search::leaf`]) depends on: the story (its index on the page),
@@ -800,6 +813,8 @@ struct Search<'a> {
     /// What a layout (and so each part of it) must cost less than: a layout already found
     /// costs this much ([`nearest_with`]'s later searches); `u32::MAX` otherwise.
     below: u32,
+    /// Stories `..i` with a photo, for each `i` (`with_photos[n]`: all of them).
+    with_photos: Vec<u32>,
 }
 
 /// What a search holds each story to: its span bounds (`min_span`, `max_span`), the largest head
@@ -818,6 +833,14 @@ struct Limits<'b> {
 struct Edges {
     left: Vec<EdgeHead>,
     right: Vec<EdgeHead>,
+    /// The layout's columns a photo stands in (bit `c`: its column `c`), where a photo stacked
+    /// over another in those columns may yet come ([`Search::stacks`]; 0 elsewhere).
+    photos: u32,
+}
+
+/// The columns photos stand in, `(column, span)` in a block, as bits.
+fn photo_mask(cols: &[(u32, u32)]) -> u32 {
+    cols.iter().fold(0, |m, &(c, sp)| m | (((1u64 << (c + sp).min(32)) - (1u64 << c.min(32))) as u32))
 }
 
 /// A head on a layout's edge: its lines `[from, to)` from the rectangle's top, its story (index
@@ -908,6 +931,13 @@ impl<'a> Search<'a> {
     /// not have, and set a brief's head on the next with three lines between, not four.)
     fn rule(&self, top: bool) -> u32 {
         u32::from(!top || self.ruled_top)
+    }
+
+    /// Whether run `i..j`'s photo columns matter: it has some of the page's stories with a
+    /// photo but not all (another's photo may yet be set over or under them).
+    fn stacks(&self, i: usize, j: usize) -> bool {
+        let inside = self.with_photos[j] - self.with_photos[i];
+        inside > 0 && inside < self.with_photos[self.n]
     }
 
     fn index(&self, i: usize, j: usize, w: u32, h: u32, top: bool) -> usize {
@@ -1135,7 +1165,7 @@ impl<'a> Search<'a> {
             }
             c += u32::from(turned) * W_TURN + u32::from(raised) * W_RAISE;
             let photo_lines = (adjust.photo != 0 || adjust.photo_span.is_some()).then(|| f.photo_lines.first().copied()).flatten();
-            (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, head_from: f.head_from, missed: Missed::of(&f), flaws, ..adjust })
+            (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, head_from: f.head_from, missed: Missed::of(&f), flaws, photos: photo_mask(&f.photo_cols), ..adjust })
         });
         result
     }
@@ -1287,7 +1317,7 @@ impl<'a> Search<'a> {
         let v = found.map(|(c, head, f)| {
             let photo_lines = aside.and(f.photo_lines.first().copied());
             let flaws = Flaws { long_legs: legs(&f).count() as u32 + u32::from(leg > 0), breaks: f.breaks, ..Flaws::default() };
-            Wrapped { cost: c + leg * W_LEG + W_WRAP + u32::from(aside.is_some()) * W_PHOTO_SPAN, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed: Missed::of(&f), photo_span: aside, photo_lines, head, squeeze, flaws }
+            Wrapped { cost: c + leg * W_LEG + W_WRAP + u32::from(aside.is_some()) * W_PHOTO_SPAN, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed: Missed::of(&f), photo_span: aside, photo_lines, head, squeeze, flaws, photos: photo_mask(&f.photo_cols) }
         });
         self.shared.own.wraps.insert(key, v);
         self.shared.fitted += 1;
@@ -1327,13 +1357,14 @@ impl<'a> Search<'a> {
             // first photo raised above it: each meets its neighbours' heads differently.
             for setting in [HeadSetting::AsFiled, HeadSetting::Turned, HeadSetting::Raised] {
                 if let Some((c, a)) = self.leaf(i, w, h, top, setting).filter(|(_, a)| a.missed.lines() <= self.miss) {
+                    let photos = if self.stacks(i, j) { a.photos } else { 0 };
                     let edges = if a.vertical > 0 {
                         // A vertical head stands along the block's left edge only.
-                        Edges { left: vec![EdgeHead { from: self.rule(top), to: self.rule(top) + a.vertical, story: i, clashed: false, vertical: true }], right: Vec::new() }
+                        Edges { left: vec![EdgeHead { from: self.rule(top), to: self.rule(top) + a.vertical, story: i, clashed: false, vertical: true }], right: Vec::new(), photos }
                     } else {
                         let from = self.rule(top) + a.head_from;
                         let head = EdgeHead { from, to: from + a.head_text, story: i, clashed: false, vertical: false };
-                        Edges { left: vec![head], right: vec![head] }
+                        Edges { left: vec![head], right: vec![head], photos }
                     };
                     offer(&mut list, c, Choice::Leaf { setting }, &edges);
                 }
@@ -1350,6 +1381,7 @@ impl<'a> Search<'a> {
                     }
                     let kd = self.best(k, j, w, h - h1, false);
                     let (ups, downs) = (self.cands(ku), self.cands(kd));
+                    let keep = self.stacks(i, j);
                     for (ai, a) in ups.iter().enumerate() {
                         for (bi, b) in downs.iter().enumerate() {
                             let cost = a.cost + b.cost;
@@ -1357,6 +1389,12 @@ impl<'a> Search<'a> {
                             if cost >= bar(&list, self.below) {
                                 break;
                             }
+                            // A photo over another in the same columns.
+                            let cost = cost + if a.edges.photos & b.edges.photos != 0 { W_PHOTO_STACK } else { 0 };
+                            if cost >= bar(&list, self.below) {
+                                continue;
+                            }
+                            edges.photos = if keep { a.edges.photos | b.edges.photos } else { 0 };
                             for (side, (x, y)) in [(&mut edges.left, (&a.edges.left, &b.edges.left)), (&mut edges.right, (&a.edges.right, &b.edges.right))] {
                                 side.clear();
                                 side.extend_from_slice(x);
@@ -1373,6 +1411,7 @@ impl<'a> Search<'a> {
                         continue;
                     }
                     let kr = self.best(k, j, w - w1, h, top);
+                    let keep = self.stacks(i, j);
                     let (lefts, rights) = (self.cands(kl), self.cands(kr));
                     for (ai, a) in lefts.iter().enumerate() {
                         for (bi, b) in rights.iter().enumerate() {
@@ -1387,6 +1426,7 @@ impl<'a> Search<'a> {
                             // A head that met one across this cut and stands on the outer edge
                             // too (its story as wide as its side) has a neighbour already.
                             let (cut_right, cut_left) = (&a.edges.right, &b.edges.left);
+                            edges.photos = if keep { a.edges.photos | b.edges.photos << w1 } else { 0 };
                             for (side, outer) in [(&mut edges.left, &a.edges.left), (&mut edges.right, &b.edges.right)] {
                                 side.clear();
                                 side.extend(outer.iter().map(|e| EdgeHead { clashed: e.clashed || met_across(cut_right, cut_left, e.story), ..*e }));
@@ -1399,11 +1439,12 @@ impl<'a> Search<'a> {
             // The first story as an L, the others in its corner: its head over theirs.
             for w2 in 1..w {
                 for h2 in self.corner_heights(i, (w, h, top), w2) {
-                    let Some(Wrapped { cost: a, head_text, vertical, .. }) = self.wrap(i, (w, h, top), (w2, h2)).filter(|x| x.missed.lines() <= self.miss) else { continue };
+                    let Some(Wrapped { cost: a, head_text, vertical, photos, .. }) = self.wrap(i, (w, h, top), (w2, h2)).filter(|x| x.missed.lines() <= self.miss) else { continue };
                     if a >= bar(&list, self.below) {
                         continue;
                     }
                     let kc = self.best(i + 1, j, w2, h2, false);
+                    let keep = self.stacks(i, j);
                     let head = EdgeHead { from: self.rule(top), to: self.rule(top) + if vertical > 0 { vertical } else { head_text }, story: i, clashed: false, vertical: vertical > 0 };
                     for (bi, b) in self.cands(kc).iter().enumerate() {
                         if a + b.cost >= bar(&list, self.below) {
@@ -1412,7 +1453,9 @@ impl<'a> Search<'a> {
                         // A vertical head down the column left of the corner meets the heads
                         // along the corner's left edge.
                         let inner = if vertical > 0 && w2 + 1 == w { clash_cost(&[head], &b.edges.left.iter().map(|e| e.shifted(h - h2)).collect::<Vec<_>>()) * self.rows } else { 0 };
-                        let cost = a + b.cost + inner;
+                        // The corner's photos under the L's in the same columns.
+                        let corner = b.edges.photos << (w - w2);
+                        let cost = a + b.cost + inner + if photos & corner != 0 { W_PHOTO_STACK } else { 0 };
                         if cost >= bar(&list, self.below) {
                             continue;
                         }
@@ -1421,6 +1464,7 @@ impl<'a> Search<'a> {
                         edges.right.clear();
                         edges.right.extend((vertical == 0).then_some(head));
                         edges.right.extend(b.edges.right.iter().map(|e| e.shifted(h - h2)));
+                        edges.photos = if keep { photos | corner } else { 0 };
                         offer(&mut list, cost, Choice::Wrap { w2, h2, b: bi as u8 }, &edges);
                     }
                 }
@@ -1446,7 +1490,7 @@ impl<'a> Search<'a> {
                 }
                 for h2 in lo..=hi {
                     // (The lead's head is never turned: across its block.)
-                    let Some(Wrapped { cost: a, head_text, .. }) = self.wrap(i, (w, hl, top), (w2, h2)).filter(|x| x.missed.lines() <= self.miss && x.vertical == 0) else { continue };
+                    let Some(Wrapped { cost: a, head_text, photos, .. }) = self.wrap(i, (w, hl, top), (w2, h2)).filter(|x| x.missed.lines() <= self.miss && x.vertical == 0) else { continue };
                     if a >= bar(list, self.below) {
                         continue;
                     }
@@ -1476,7 +1520,11 @@ impl<'a> Search<'a> {
                                     break;
                                 }
                                 let (cut_right, cut_left) = (&rights[ui], &lefts[si]);
-                                let cost = a + sc.cost + uc.cost + clash_cost(cut_right, cut_left) * self.rows;
+                                // The strip's and the stories' under the leg photos under the
+                                // lead's in the same columns.
+                                let (strip, under) = (sc.edges.photos << (w - w2), uc.edges.photos);
+                                let stacked = photos & (strip | under) != 0;
+                                let cost = a + sc.cost + uc.cost + clash_cost(cut_right, cut_left) * self.rows + if stacked { W_PHOTO_STACK } else { 0 };
                                 if cost >= bar(list, self.below) {
                                     continue;
                                 }
@@ -1486,6 +1534,7 @@ impl<'a> Search<'a> {
                                 edges.right.clear();
                                 edges.right.push(head);
                                 edges.right.extend(sc.edges.right.iter().map(|e| e.shifted(hb)).map(|e| EdgeHead { clashed: e.clashed || met_across(cut_right, cut_left, e.story), ..e }));
+                                edges.photos = if self.stacks(i, j) { photos | strip | under } else { 0 };
                                 offer(list, cost, Choice::Leg { w2, h2, hl, k, s: si as u8, u: ui as u8, under_first }, &edges);
                             }
                         }
@@ -2004,6 +2053,10 @@ fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Bes
         miss,
         below,
         shared: std::mem::take(leaves),
+        with_photos: std::iter::once(0).chain(stories.iter().scan(0, |k, &st| {
+            *k += u32::from(fitter.photo_anchor(st).is_some());
+            Some(*k)
+        })).collect(),
     };
     let key = s.best(0, n, area.columns, area.bottom - area.top, true);
     // The kept layout cheapest with the hand-placed heads beside the area (the first on a tie).
