@@ -570,6 +570,7 @@ limit-template = a template
 limit-photo = a photo
 limit-font = a font file
 limit-font-cache = the font scan cache
+limit-manifest = an output folder's manifest.json
 limit-photo-cache = the photos' measurements cache
 limit-words-cache = the headline words cache
 file-kind-directory = a directory
@@ -991,6 +992,8 @@ out-in-the-way-folder = { $path } is in the way: folio writes a file there, but 
 out-in-the-way-hint = move { $path } away, or build into another --out folder; nothing was written
 out-recovered = note: finished moving the files of an interrupted build into { $out } ({ $name })
 out-cannot-recover = warning: cannot finish the interrupted build { $path }: { $error }
+out-foreign-journal = { $path } is not a journal folio wrote: it names { $entry }, which is not a plate inside the output folder (a journal removes plates and moves files into the folder, nothing else); nothing was done with it
+out-foreign-journal-hint = remove the folder { $path } and build again (a journal left by an interrupted build names only plates and files inside the output folder)
 
 ## folio build --emit-typst (src/output/emit.rs; issue #15)
 

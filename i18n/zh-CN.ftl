@@ -486,6 +486,7 @@ limit-template = 模板
 limit-photo = 图片
 limit-font = 字体文件
 limit-font-cache = 字体扫描缓存
+limit-manifest = 输出目录的 manifest.json
 limit-photo-cache = 图片测量缓存
 limit-words-cache = 标题分词缓存
 file-kind-directory = 目录
@@ -904,6 +905,8 @@ out-in-the-way-folder = { $path } 挡了路：folio 要在那里写文件，但�
 out-in-the-way-hint = 请移走 { $path }，或生成到另一个 --out 目录；没有写出任何文件
 out-recovered = 注意：已把一次中断的生成的文件移入 { $out }（{ $name }）
 out-cannot-recover = 警告：无法完成中断的生成 { $path }：{ $error }
+out-foreign-journal = { $path } 不是 folio 写下的提交记录：它列出了 { $entry }，这不是输出目录中的印版文件（提交记录只会删除印版、把文件移入输出目录）；folio 没有执行它
+out-foreign-journal-hint = 删除目录 { $path } 后重新构建（中断的构建留下的提交记录只列出输出目录中的印版和文件）
 
 ## folio build --emit-typst (src/output/emit.rs; issue #15)
 

@@ -138,6 +138,8 @@ pub mod limits {
     pub const FONT: Limit = Limit { bytes: 256 * MIB, what: "limit-font" };
     /// The font scan cache (about 2 MB for the bundled fonts).
     pub const FONT_CACHE: Limit = Limit { bytes: 64 * MIB, what: "limit-font-cache" };
+    /// An output folder's `manifest.json` (some 400 bytes a file: 64 MiB lists 150 000 PDFs).
+    pub const MANIFEST: Limit = Limit { bytes: 64 * MIB, what: "limit-manifest" };
     /// The photos' measurements cache (a few hundred bytes a photo).
     pub const PHOTO_CACHE: Limit = Limit { bytes: 4 * MIB, what: "limit-photo-cache" };
     /// The headline words cache (a run of display text and its word boundaries: some 60

@@ -144,11 +144,13 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 pub fn read(out: &Path) -> Result<Manifest, Diagnostic> {
     let path = out.join(MANIFEST_FILE);
     let fix = crate::tr!("manifest-fix");
-    let bytes = match std::fs::read(&path) {
+    // A regular file within its limit, as every input (session 42: a FIFO there hung the
+    // build, a 3 GB file took 6 GB of memory before its parse error).
+    let bytes = match crate::project::read_regular(&path, crate::project::limits::MANIFEST) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && std::fs::symlink_metadata(&path).is_err() => return Ok(Manifest::default()),
+        Err(crate::project::ReadError::NotFound) if std::fs::symlink_metadata(&path).is_err() => return Ok(Manifest::default()),
         Err(e) => {
-            return Err(Diagnostic::error(crate::tr!("source-cannot-read", file = path.display(), error = e.to_string()))
+            return Err(Diagnostic::error(crate::tr!("source-cannot-read", file = path.display(), error = e.message(&path)))
                 .hint(crate::tr!("manifest-unreadable-hint", out = out.display(), fix = fix)));
         }
     };
@@ -257,7 +259,7 @@ impl Stage {
         // Made and locked under the OUT lock, so that no other build sees it unlocked and
         // takes it for a dead build's.
         let _out_lock = OutLock::acquire(out)?;
-        recover(out, None);
+        recover(out, None)?;
         let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
         let mut n = 0u32;
         let dir = loop {
@@ -342,7 +344,7 @@ impl Stage {
     /// was.
     fn prepare(&mut self) -> Result<(), Diagnostic> {
         let out = self.out.clone();
-        recover(&out, Some(&self.dir));
+        recover(&out, Some(&self.dir))?;
         let mut manifest = read(&out)?;
         for f in &self.files {
             if let Some(other) = manifest.files.iter().find(|e| e.file == f.rel && e.edition != self.edition) {
@@ -472,7 +474,39 @@ fn in_the_way(out: &Path, rel: &str) -> Result<(), Diagnostic> {
 /// then drop the journal. Each step is a rename or a removal that may already have happened,
 /// so running it again after a crash finishes the same set.
 fn roll_forward(out: &Path, journal: &Path, sync: bool) -> std::io::Result<()> {
+    let removals = match std::fs::read_to_string(journal.join("remove")) {
+        Ok(list) => list,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e),
+    };
+    // A journal is folio's own only if it stays inside OUT: it removes plates (a PDF in a
+    // plate folder of OUT, by a plain relative name) and moves in files and folders, no link
+    // (session 42: a planted journal listing `/tmp/x` or `../content/…` had the next build
+    // delete them). Anything else: nothing is done, and the journal is named.
+    for rel in removals.lines().filter(|l| !l.is_empty()) {
+        if !plain_plate(out, rel) {
+            return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, rel.to_string()));
+        }
+    }
     let files = journal.join("files");
+    let mut stack = vec![files.clone()];
+    while let Some(d) = stack.pop() {
+        let entries = match std::fs::read_dir(&d) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e),
+        };
+        for e in entries {
+            let e = e?;
+            let t = e.file_type()?;
+            if t.is_dir() {
+                stack.push(e.path());
+            } else if !t.is_file() {
+                let rel = e.path().strip_prefix(&files).map_or_else(|_| e.path().display().to_string(), |r| r.display().to_string());
+                return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, rel));
+            }
+        }
+    }
     let mut stack = vec![files.clone()];
     let mut dirs = std::collections::BTreeSet::new();
     while let Some(d) = stack.pop() {
@@ -498,20 +532,14 @@ fn roll_forward(out: &Path, journal: &Path, sync: bool) -> std::io::Result<()> {
             std::fs::rename(&from, &to)?;
         }
     }
-    match std::fs::read_to_string(journal.join("remove")) {
-        Ok(list) => {
-            for rel in list.lines().filter(|l| !l.is_empty()) {
-                match std::fs::remove_file(out.join(rel)) {
-                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
-                    _ => {}
-                }
-                if let Some(parent) = out.join(rel).parent() {
-                    dirs.insert(parent.to_path_buf());
-                }
-            }
+    for rel in removals.lines().filter(|l| !l.is_empty()) {
+        match std::fs::remove_file(out.join(rel)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+            _ => {}
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e),
+        if let Some(parent) = out.join(rel).parent() {
+            dirs.insert(parent.to_path_buf());
+        }
     }
     let manifest = journal.join(MANIFEST_FILE);
     if manifest.exists() {
@@ -530,11 +558,20 @@ fn roll_forward(out: &Path, journal: &Path, sync: bool) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Whether `rel` (a line of a journal's removals) names a plate of OUT as folio writes one: a
+/// `.pdf` in a folder of OUT, both plain names (no `/` first, no `..`), the folder no link.
+fn plain_plate(out: &Path, rel: &str) -> bool {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let plain = |p: &str| !p.is_empty() && p != "." && p != ".." && !p.contains('\\') && !p.contains('\0');
+    matches!(parts[..], [dir, file] if plain(dir) && plain(file) && file.ends_with(".pdf")
+        && std::fs::symlink_metadata(out.join(dir)).is_ok_and(|m| m.is_dir()))
+}
+
 /// Clean up after builds that died, holding the OUT lock: finish their journals (`skip` is the
 /// caller's own staging folder) and remove their staging folders. A staging folder whose lock
 /// is held belongs to a build still running and is left alone.
-fn recover(out: &Path, skip: Option<&Path>) {
-    let Ok(entries) = std::fs::read_dir(out) else { return };
+fn recover(out: &Path, skip: Option<&Path>) -> Result<(), Diagnostic> {
+    let Ok(entries) = std::fs::read_dir(out) else { return Ok(()) };
     let mut entries: Vec<_> = entries.flatten().collect();
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
@@ -546,6 +583,11 @@ fn recover(out: &Path, skip: Option<&Path>) {
         if name.starts_with(COMMIT_PREFIX) {
             match roll_forward(out, &path, true) {
                 Ok(()) => eprintln!("{}", crate::tr!("out-recovered", out = out.display(), name = name.as_str())),
+                Err(err) if err.kind() == std::io::ErrorKind::InvalidData => {
+                    return Err(Diagnostic::error(crate::tr!("out-foreign-journal", path = path.display(), entry = err.to_string()))
+                        .code(crate::diag::Code::Export)
+                        .hint(crate::tr!("out-foreign-journal-hint", path = path.display())));
+                }
                 Err(err) => eprintln!("{}", crate::tr!("out-cannot-recover", path = path.display(), error = err.to_string())),
             }
         } else if name.starts_with(STAGE_PREFIX) {
@@ -555,6 +597,7 @@ fn recover(out: &Path, skip: Option<&Path>) {
             }
         }
     }
+    Ok(())
 }
 
 /// Sync files an unsynced commit ([`Stage::begin_unsynced`]) put into `out` (and the manifest

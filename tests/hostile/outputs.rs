@@ -141,6 +141,55 @@ fn a_damaged_manifest_is_a_located_error_and_changes_nothing() {
     }
 }
 
+/// A journal folio did not write (`.folio-commit-…` in OUT, naming files to remove outside
+/// OUT's plate folders, or a link among its files) is refused with its name and the fix, and
+/// nothing it names is removed (session 42's hostile tester: the next build deleted `/tmp/…`
+/// and a story through `../`). A manifest that is a FIFO or far too large is refused without
+/// being read (it hung the build; a 3 GB one took 6 GB of memory).
+#[test]
+fn a_planted_journal_or_manifest_in_out_is_refused_and_nothing_is_removed() {
+    let h = Hostile::new();
+    let out = h.p.out();
+    let victim = h.p.root().join("victim.txt");
+    let story = h.p.root().join(format!("content/{SAMPLE}/{STORY}"));
+    let outside = tempfile::tempdir().unwrap();
+    let far = outside.path().join("far.txt");
+    for (name, remove) in [
+        ("an absolute path", format!("{}\n", far.display())),
+        ("a path through ..", format!("../content/{SAMPLE}/{STORY}\n")),
+        ("a file of the project", "../victim.txt\n".to_string()),
+        ("a folder", format!("{SAMPLE}-press\n")),
+    ] {
+        std::fs::write(&victim, "keep").unwrap();
+        std::fs::write(&far, "keep").unwrap();
+        let journal = out.join(".folio-commit-1-1-0");
+        std::fs::create_dir_all(journal.join("files")).unwrap();
+        std::fs::copy(out.join("manifest.json"), journal.join("manifest.json")).unwrap();
+        std::fs::write(journal.join("remove"), remove).unwrap();
+        let run = h.build(&[]);
+        std::panic::catch_unwind(|| refused(&run, &[".folio-commit-1-1-0 is not a journal folio wrote", "remove the folder"])).unwrap_or_else(|_| panic!("case `{name}`: {}", run.stderr()));
+        assert!(victim.exists() && far.exists() && story.exists(), "case `{name}`: a file it named was removed");
+        std::fs::remove_dir_all(&journal).unwrap();
+    }
+    // A link among a journal's files would be moved into OUT as it is.
+    let journal = out.join(".folio-commit-1-1-0");
+    std::fs::create_dir_all(journal.join("files")).unwrap();
+    std::os::unix::fs::symlink(&far, journal.join("files/x.pdf")).unwrap();
+    refused(&h.build(&[]), &["is not a journal folio wrote", "x.pdf"]);
+    assert!(!out.join("x.pdf").exists());
+    std::fs::remove_dir_all(&journal).unwrap();
+    // The manifest as a FIFO (it hung the build) or past its limit (sparse: no disk used).
+    let manifest = out.join("manifest.json");
+    std::fs::remove_file(&manifest).unwrap();
+    assert!(Command::new("mkfifo").arg(&manifest).status().unwrap().success());
+    let start = Instant::now();
+    refused(&h.build(&[]), &["manifest.json", "FIFO"]);
+    assert!(start.elapsed() < Duration::from_secs(60), "the build waited on the FIFO");
+    std::fs::remove_file(&manifest).unwrap();
+    std::fs::File::create(&manifest).unwrap().set_len(3 << 30).unwrap();
+    refused(&h.build(&[]), &["manifest.json", "64 MiB"]);
+}
+
 #[test]
 fn two_editions_built_at_once_into_one_out_are_both_in_the_manifest() {
     let p = TestProject::sample();
