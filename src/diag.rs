@@ -81,6 +81,9 @@ pub enum Code {
     FoldSplit,
     /// Han characters printed over one another (a head over its copy or its own lines).
     Overprint,
+    /// A front page's ear (报眼) holding more than it can set legibly: 导读 items over one
+    /// another, or a title or item shrunk below a caption's size to fit.
+    EarOverfull,
     /// Text running past the right edge of its column or box (a word wider than the column).
     TooWide,
     /// A single column of copy running long beside a photo (长腿).
@@ -136,6 +139,7 @@ impl Code {
             Code::Hole => "hole",
             Code::FoldSplit => "fold-split",
             Code::Overprint => "overprint",
+            Code::EarOverfull => "ear-overfull",
             Code::TooWide => "too-wide",
             Code::LongLeg => "long-leg",
             Code::HeadsSideBySide => "heads-side-by-side",

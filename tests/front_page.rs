@@ -179,6 +179,55 @@ fn bad_masthead_numbers_and_ears_are_located_errors() {
     has(&run, &["ear holds more than one thing", &format!("{file}:{}:", line_of(&p, file, "logo =")), "the logo photos/logo.svg does not exist"]);
 }
 
+/// The ear (报眼) holds what it sets legibly (session 42's hostile tester: ten 导读 items built
+/// with exit 0, the last two printed one over the other; a 32-character title set at 4 pt;
+/// 40 000 items took 2.8 GB): eight items on the tabloid's ear are set one under another, each
+/// read back from the PDF; nine are an `ear-overfull` error at `items` saying how many fit;
+/// more than 16 are refused before the build; a title or item shrunk below 9 pt to fit is an
+/// error at its key.
+#[test]
+fn an_ear_holds_what_it_sets_legibly_and_says_what_does_not_fit() {
+    let file = "content/jiangxi-tabloid/edition.toml";
+    let with_ear = |ear: &str| {
+        let p = TestProject::with_edition("jiangxi-tabloid");
+        p.edit(file, |t| {
+            let from = t.find("items = [").unwrap();
+            let to = from + t[from..].find("]\n").unwrap() + 2;
+            format!("{}{ear}\n{}", &t[..from], &t[to..])
+        });
+        p
+    };
+    let items = |n: usize| format!("items = [\n{}]", (0..n).map(|k| format!("  {{ title = \"导读条目第{k}条\", page = {} }},\n", 2 + k % 3)).collect::<String>());
+    // Eight: each on a line of its own, one under another.
+    let p = with_ear(&items(8));
+    p.folio(&["build", "content/jiangxi-tabloid", "--out", "out"]).assert_code(0);
+    let words: Vec<Word> = bbox_words(&p.out().join("jiangxi-tabloid.pdf")).remove(0).into_iter().map(|(_, w)| w).collect();
+    let tops: Vec<f64> = (0..8).map(|k| words.iter().find(|w| w.text.contains(&format!("导读条目第{k}条"))).unwrap_or_else(|| panic!("item {k} is not on page 1")).y0).collect();
+    assert!(tops.windows(2).all(|w| w[1] - w[0] > 12.0), "items one under another: {tops:?}");
+    // Nine, and more than 16.
+    for (n, needles) in [(9, vec!["lists 9 导读 items and sets 8 one under another", "take 1 of them out"]), (17, vec!["lists 17 导读 items; an ear holds at most 16"])] {
+        let p = with_ear(&items(n));
+        let run = p.folio(&["build", "content/jiangxi-tabloid", "--out", "out"]);
+        run.assert_code(1);
+        let at = format!("jiangxi-tabloid/edition.toml:{}:", line_of(&p, file, "items = ["));
+        run.assert_stderr_has(&[at.as_str()]);
+        run.assert_stderr_has(&needles);
+        assert!(!p.out().join("jiangxi-tabloid.pdf").exists(), "{n} items: a refused build wrote its PDF");
+    }
+    // A title and an item too long to read at the size that fits them.
+    for (ear, key, needles) in [
+        ("title = \"万里缉毒斩断运输通道全力推进毒品问题综合治理源头治理加强预防教育\"", "title = ", vec!["title of page 1 has 32 characters", "shorten it to 15 characters or fewer"]),
+        ("items = [{ title = \"九江市公安局禁毒支队开展全市范围内的专项整治行动取得显著成效\", page = 2 }]", "items = ", vec!["too small to read", "shorten it"]),
+    ] {
+        let p = with_ear(ear);
+        let run = p.folio(&["build", "content/jiangxi-tabloid", "--out", "out"]);
+        run.assert_code(1);
+        let at = format!("jiangxi-tabloid/edition.toml:{}:", line_of(&p, file, key));
+        run.assert_stderr_has(&[at.as_str()]);
+        run.assert_stderr_has(&needles);
+    }
+}
+
 #[test]
 fn new_tabloid_front_skeleton_builds_at_once() {
     let p = TestProject::with_edition("jiangxi-tabloid");

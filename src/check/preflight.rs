@@ -23,6 +23,7 @@
 //! | `hole` | warning | white type area more than a grid line deep that no block, banner or masthead covers (开天窗) |
 //! | `fold-split` | warning | a headline or banner across the centre spread split at the fold inside a word (运‖输) |
 //! | `overprint` | error | Han characters printed over one another on a page (a head over its copy or its own lines) |
+//! | `ear-overfull` | error | a front page's ear (报眼) with more than it sets legibly: 导读 items printed over one another or past its foot, or its title or an item shrunk below 9 pt to fit |
 //! | `half-width-bracket` | warning | half-width brackets in Chinese text, 案(事)件 (GB/T 15834: 案（事）件) |
 //! | `half-width-mark` | warning | half-width `, : ; ? !` in Chinese text, 获悉,今年 (GB/T 15834: 获悉，今年) |
 //! | `full-width-alnum` | warning | full-width Latin letters or digits, ２０２３年 / ＧＤＰ (GB/T 15835: 2023年, GDP) |
@@ -38,6 +39,15 @@
 //! Errors found before preflight (content, templates) become findings too ([`from_diagnostic`]).
 
 use std::path::{Path, PathBuf};
+
+/// The ear's vertical title at most (`layouts/style.typ`, `ear-title-size`).
+const EAR_TITLE_PT: f64 = 18.0;
+/// The smallest the ear sets its title or a 导读 item and still reads (a caption's 小五, 9 pt):
+/// smaller is `ear-overfull`.
+const EAR_MIN_PT: f64 = 9.0;
+/// Room under a 导读 item for its dotted rule: an item whose rule the ear's foot cuts off is
+/// one too many.
+const EAR_RULE_PT: f64 = 3.0;
 
 use crate::layout::compile::Compiled;
 use crate::input::content::{Edition, Loaded, Story};
@@ -380,6 +390,53 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             d.severity = Severity::Warning;
         }
         out.push(Finding { code: Code::PhotoLowPpi, page: Some(page), page_index: Some(pi), story: None, diag: d, mark: None });
+    }
+
+    // The ear's 导读 items and title as set (session 42: ten items, and the last two printed
+    // one over the other in the box, exit 0; a 40-character title shrunk to 4 pt).
+    for (pi, def) in edition.file.value.pages.iter().enumerate() {
+        let (Some(ear), Some(data)) = (def.ear.as_ref(), compiled.data.pages.get(pi)) else { continue };
+        let idx = pi.to_string();
+        let file_ref = &edition.file;
+        let page = def.number;
+        let mut found = |key: &[&str], message: String, hint: String| {
+            let at = file_ref.key_span(key, 0..0);
+            out.push(Finding { code: Code::EarOverfull, page: Some(page), page_index: Some(pi), story: None, diag: file_ref.error(at, message).hint(hint).code(Code::EarOverfull), mark: None });
+        };
+        // The vertical title's size: the template's (`components.typ`, `masthead`): the ear's
+        // depth less 16 pt over 1.1 em a character, at most 18 pt.
+        if let Some(title) = &ear.title {
+            let depth = data.banner_h - data.format.pitch_pt - 16.0;
+            let n = title.chars().filter(|c| !c.is_whitespace()).count().max(1);
+            let size = (depth / (1.1 * n as f64)).min(EAR_TITLE_PT);
+            if size < EAR_MIN_PT {
+                let most = (depth / (1.1 * EAR_MIN_PT)).floor() as usize;
+                found(&["pages", &idx, "ear", "title"], crate::tr!("ear-title-small", page = page, n = n, size = format!("{size:.1}")), crate::tr!("ear-title-small-hint", most = most));
+            }
+        }
+        // Each 导读 item where the page sets it: one under another, none below a caption's size.
+        let rects: Vec<Option<[f64; 4]>> = ear.items.iter().map(|it| typography::find_text(compiled, pi, it.title.trim())).collect();
+        // (An item printed over another on its line is found on none: its glyphs and the
+        // other's interleave.) The ear's foot: its box less the inset, from the type area's top;
+        // each item needs room for its rule above it.
+        let foot = data.format.top_pt + data.banner_h - data.format.pitch_pt - 6.0;
+        let mut bottom = f64::NEG_INFINITY;
+        let mut fits = 0;
+        for r in &rects {
+            match r {
+                Some(r) if r[1] >= bottom - 0.5 && r[1] + r[3] + EAR_RULE_PT <= foot => bottom = r[1] + r[3],
+                _ => break,
+            }
+            fits += 1;
+        }
+        if fits < ear.items.len() {
+            found(&["pages", &idx, "ear", "items"], crate::tr!("ear-items-over", page = page, n = ear.items.len(), fits = fits), crate::tr!("ear-items-over-hint", cut = ear.items.len() - fits, fits = fits));
+        }
+        for (k, (item, r)) in ear.items.iter().zip(&rects).enumerate() {
+            if let Some(r) = r.filter(|r| r[3] < EAR_MIN_PT - 0.05) {
+                found(&["pages", &idx, "ear", "items", &k.to_string(), "title"], crate::tr!("ear-item-small", page = page, title = item.title.as_str(), size = format!("{:.1}", r[3])), crate::tr!("ear-item-small-hint"));
+            }
+        }
     }
 
     // Punctuation: half-width brackets in Chinese text, unless the house converts them.

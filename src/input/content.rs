@@ -302,6 +302,10 @@ pub struct Ear {
     pub caption: Option<String>,
 }
 
+/// Most 导读 items an ear may list: more than any ear holds (a tabloid's holds 8, a
+/// broadsheet's about 10; the page says which fit).
+pub const MAX_EAR_ITEMS: usize = 16;
+
 /// One 导读 line of the ear: a story inside and its page.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -1058,6 +1062,13 @@ fn validate_masthead(project: &Project, dir: &Path, file: &Loaded<EditionFile>, 
         if ear.caption.is_some() && ear.photo.is_none() {
             diags.push(file.error(file.key_span(&["pages", &idx, "ear", "caption"], ear_span.clone()), crate::tr!("content-ear-caption-no-photo", page = page.number))
                 .hint(crate::tr!("content-ear-caption-no-photo-hint")));
+        }
+        if ear.items.len() > MAX_EAR_ITEMS {
+            // (Session 42: 40 000 items took 2.8 GB to set nine of them.) How many the ear
+            // holds is measured on the page (`check::preflight`, `ear-overfull`).
+            diags.push(file.error(file.key_span(&["pages", &idx, "ear", "items"], ear_span.clone()), crate::tr!("content-ear-too-many", page = page.number, n = ear.items.len(), most = MAX_EAR_ITEMS))
+                .hint(crate::tr!("content-ear-too-many-hint")));
+            continue;
         }
         for (k, item) in ear.items.iter().enumerate() {
             if !pages.iter().any(|p| p.number == item.page) {
