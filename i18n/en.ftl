@@ -845,6 +845,8 @@ cannot-write-in = cannot write in { $dir } ({ $error })
 
 ## folio new: writing
 
+new-inside-source = cannot make { $path } from { $from }: one is inside the other (the copy would copy itself)
+new-inside-source-hint = make the new edition beside the one it copies, e.g. in content/
 new-cannot-copy = cannot copy { $path }: { $error }
 new-cannot-update-schema = cannot update the #:schema lines: { $error }
 new-cannot-write-schemas = cannot write the schemas ({ $error })

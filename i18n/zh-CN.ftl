@@ -758,6 +758,8 @@ cannot-write-in = 无法在 { $dir } 中写入（{ $error }）
 
 ## folio new: writing
 
+new-inside-source = 无法从 { $from } 生成 { $path }：两者一个在另一个里面（复制会把自己也复制进去）
+new-inside-source-hint = 把新版次放在它所复制的版次旁边，例如 content/ 下
 new-cannot-copy = 无法复制 { $path }：{ $error }
 new-cannot-update-schema = 无法更新 #:schema 行：{ $error }
 new-cannot-write-schemas = 无法写入模式文件（{ $error }）

@@ -164,3 +164,44 @@ fn an_edition_of_blank_pages_only_builds() {
     let info = poppler("pdfinfo", &[p.out().join("blank.pdf").to_str().unwrap()]);
     assert!(info.contains("Pages:           1"), "{info}");
 }
+
+/// `folio new` never copies an edition into itself, and leaves no half-made edition (session
+/// 42's hostile tester: `folio new content/jiangxi-special/photos/next` copied the default
+/// edition into itself some 580 folders deep, failed, and left 4 400 files in the source, and
+/// every later `folio new` then failed half-way too): the target inside its source (or the
+/// source inside the target) is refused before anything is made; a copy that fails part-way
+/// leaves nothing; after both, `folio new` still makes a whole edition.
+#[test]
+fn new_refuses_a_copy_into_its_source_and_leaves_nothing_half_made() {
+    let p = TestProject::sample();
+    let source = p.root().join(format!("content/{SAMPLE}"));
+    let count = |dir: &std::path::Path| walkdir_count(dir);
+    let before = count(&source);
+    for target in [format!("content/{SAMPLE}/photos/next"), format!("content/{SAMPLE}/x")] {
+        let run = p.folio(&["new", &target, "--from", &format!("content/{SAMPLE}")]);
+        run.assert_code(2);
+        run.assert_stderr_has(&["one is inside the other", "beside the one it copies"]);
+        assert_eq!(count(&source), before, "{target}: the source changed");
+    }
+    // A copy that fails part-way (a file of the source it cannot read) leaves no folder.
+    let secret = source.join("photos/unreadable.jpg");
+    std::fs::write(&secret, b"x").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&secret).is_err() {
+        let run = p.folio(&["new", "content/half", "--from", &format!("content/{SAMPLE}")]);
+        assert_ne!(run.code(), 0);
+        assert!(!p.root().join("content/half").exists(), "a failed copy left content/half");
+        let left: Vec<_> = std::fs::read_dir(p.root().join("content")).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().starts_with('.')).collect();
+        assert!(left.is_empty(), "a failed copy left {left:?}");
+    }
+    std::fs::remove_file(&secret).unwrap();
+    let run = p.folio(&["new", "content/next", "--from", &format!("content/{SAMPLE}")]);
+    run.assert_code(0);
+    assert_eq!(count(&p.root().join("content/next")), before, "a whole copy");
+}
+
+/// Files and folders under `dir`.
+fn walkdir_count(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir).map_or(0, |it| it.flatten().map(|e| 1 + if e.file_type().is_ok_and(|t| t.is_dir()) { walkdir_count(&e.path()) } else { 0 }).sum())
+}

@@ -65,7 +65,7 @@ pub fn new_edition(args: &NewArgs, today: chrono::NaiveDate) -> Result<PathBuf, 
     let existing = parent.ancestors().find(|a| a.as_os_str().is_empty() || a.is_dir()).filter(|a| !a.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let project = Project::discover(existing, args.root.as_deref(), None).map_err(|d| (super::USAGE, d))?;
     if let Some(format) = &args.format {
-        return skeleton(&project, &edition, format, args.front, today);
+        return whole(&edition, |made| skeleton(&project, made, format, args.front, today)).map(|()| edition.clone());
     }
     let from = args.from.clone().unwrap_or_else(|| project.root.join(DEFAULT_TEMPLATE));
     let from = project.inside(&from).map_err(|d| (super::USAGE, d))?;
@@ -73,18 +73,62 @@ pub fn new_edition(args: &NewArgs, today: chrono::NaiveDate) -> Result<PathBuf, 
         return Err((super::USAGE, Diagnostic::error(crate::tr!("import-not-edition", dir = from.display(), file = EDITION_FILE))
             .hint(crate::tr!("new-from-hint"))));
     }
-    copy_dir(&from, &edition).map_err(|e| (super::FAILED, Diagnostic::error(crate::tr!("new-cannot-copy", path = from.display(), error = e.to_string()))))?;
-    let toml_path = edition.join(EDITION_FILE);
-    let text = std::fs::read_to_string(&toml_path).map_err(|e| (super::FAILED, Diagnostic::error(e.to_string())))?;
-    std::fs::write(&toml_path, set_date(&text, today)).map_err(|e| (super::FAILED, Diagnostic::error(e.to_string())))?;
-    // The copy may sit at another depth than its source: its `#:schema` lines are made again.
-    redirect_schemas(&project.root, &edition).map_err(|e| (super::FAILED, Diagnostic::error(crate::tr!("new-cannot-update-schema", error = e.to_string()))))?;
+    // Never a copy into its own source, nor a source inside the copy (session 42: `folio new`
+    // into the default edition's photos/ copied it into itself 580 levels deep and left 4 400
+    // files in the source).
+    let target = absolute(&edition);
+    if target.starts_with(&from) || from.starts_with(&target) {
+        return Err((super::USAGE, Diagnostic::error(crate::tr!("new-inside-source", path = edition.display(), from = from.display()))
+            .hint(crate::tr!("new-inside-source-hint"))));
+    }
+    whole(&edition, |made| {
+        copy_dir(&from, made).map_err(|e| (super::FAILED, Diagnostic::error(crate::tr!("new-cannot-copy", path = from.display(), error = e.to_string()))))?;
+        let toml_path = made.join(EDITION_FILE);
+        let text = std::fs::read_to_string(&toml_path).map_err(|e| (super::FAILED, Diagnostic::error(e.to_string())))?;
+        std::fs::write(&toml_path, set_date(&text, today)).map_err(|e| (super::FAILED, Diagnostic::error(e.to_string())))?;
+        // The copy may sit at another depth than its source: its `#:schema` lines are made again.
+        redirect_schemas(&project.root, made).map_err(|e| (super::FAILED, Diagnostic::error(crate::tr!("new-cannot-update-schema", error = e.to_string()))))
+    })?;
     Ok(edition)
+}
+
+/// `path` made absolute through its nearest folder that exists (canonical: no `..`, no link).
+fn absolute(path: &Path) -> PathBuf {
+    let mut rest = Vec::new();
+    let mut at = path.to_path_buf();
+    loop {
+        if let Ok(c) = at.canonicalize() {
+            return rest.iter().rev().fold(c, |p: PathBuf, part| p.join(part));
+        }
+        match (at.file_name().map(|n| n.to_os_string()), at.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                at = if parent.as_os_str().is_empty() { PathBuf::from(".") } else { parent.to_path_buf() };
+            }
+            _ => return path.to_path_buf(),
+        }
+    }
+}
+
+/// Make the edition folder `edition` whole or not at all: `make` fills a hidden folder beside
+/// it, which then takes its name (on an error it is removed: no half-made edition is left).
+fn whole(edition: &Path, make: impl FnOnce(&Path) -> Result<(), (i32, Diagnostic)>) -> Result<(), (i32, Diagnostic)> {
+    let parent = edition.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let io = |e: std::io::Error| (super::FAILED, Diagnostic::error(crate::tr!("cannot-write", file = edition.display(), error = e.to_string())));
+    std::fs::create_dir_all(parent).map_err(io)?;
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let made = parent.join(format!(".folio-new-{}-{stamp}", std::process::id()));
+    std::fs::create_dir(&made).map_err(io)?;
+    let done = make(&made).and_then(|()| std::fs::rename(&made, edition).map_err(io));
+    if done.is_err() {
+        let _ = std::fs::remove_dir_all(&made);
+    }
+    done
 }
 
 /// Write a fresh edition in `format` at `edition`: edition.toml (a front page with masthead and
 /// ear when `front`), one story that folio places itself, and the project's schemas if missing.
-fn skeleton(project: &Project, edition: &Path, format: &str, front: bool, today: chrono::NaiveDate) -> Result<PathBuf, (i32, Diagnostic)> {
+fn skeleton(project: &Project, edition: &Path, format: &str, front: bool, today: chrono::NaiveDate) -> Result<(), (i32, Diagnostic)> {
     let formats = crate::input::grid::Formats::load(project).map_err(|d| (super::FAILED, d))?;
     if formats.get(format).is_none() {
         return Err((super::USAGE, Diagnostic::error(crate::tr!("content-unknown-format", name = format))
@@ -111,7 +155,7 @@ fn skeleton(project: &Project, edition: &Path, format: &str, front: bool, today:
     );
     let story = dir.join("stories").join("story.toml");
     std::fs::write(&story, story_text(&project.root, &dir.join("stories")) + &block).map_err(io)?;
-    Ok(edition.to_path_buf())
+    Ok(())
 }
 
 /// `edition.toml` of a fresh edition, up to its page (`{date}` and `{format}` filled in).
