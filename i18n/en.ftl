@@ -801,6 +801,9 @@ serve-stopped = the server stopped ({ $error })
 
 schema-name-one = name the schema to print, or a folder to write all three into
 schema-name-one-hint = folio schema edition (or story, formats), or folio schema --out schema
+file-read-only = { $file } is read-only: folio would write the blocks it chose into it
+file-read-only-hint = make it writable (chmod u+w), or run folio place without --write to see the blocks; no story file was changed
+file-unchanged-hint = no story file was changed
 cannot-write = cannot write { $file } ({ $error })
 
 ## folio man (src/cmd/manual.rs)

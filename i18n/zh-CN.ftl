@@ -714,6 +714,9 @@ serve-stopped = 服务器停止了（{ $error }）
 
 schema-name-one = 请指明要输出哪个模式（schema），或给出写入全部三个的目录
 schema-name-one-hint = folio schema edition（或 story、formats），或 folio schema --out schema
+file-read-only = { $file } 是只读的：folio 要把它选定的版块写进这个文件
+file-read-only-hint = 先让它可写（chmod u+w），或不加 --write 运行 folio place 只看版块；没有改动任何稿件文件
+file-unchanged-hint = 没有改动任何稿件文件
 cannot-write = 无法写入 { $file }（{ $error }）
 
 ## folio man (src/cmd/manual.rs)

@@ -339,6 +339,37 @@ pub fn cache_dir() -> Option<PathBuf> {
     }
 }
 
+/// Replace each existing file of `files` with its bytes, all or none: every new file is
+/// written and synced beside its old one first (with the old one's permissions), and only
+/// then does each take its file's name; a file that is read-only, or a folder that takes no
+/// new file, is an error before any file changes (session 42: `folio place --write` rewrote 9
+/// story files of 10 before the tenth's read-only folder stopped it, and replaced a read-only
+/// story with a writable one).
+pub fn replace_all(files: &[(PathBuf, String)]) -> Result<(), Diagnostic> {
+    let mut staged = Vec::new();
+    for (path, text) in files {
+        let meta = std::fs::metadata(path).map_err(|e| Diagnostic::error(crate::tr!("cannot-write", file = path.display(), error = e.to_string())))?;
+        if meta.permissions().readonly() {
+            return Err(Diagnostic::error(crate::tr!("file-read-only", file = path.display())).hint(crate::tr!("file-read-only-hint")));
+        }
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".folio-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| Diagnostic::error(crate::tr!("cannot-write-in", dir = dir.display(), error = e.to_string())).hint(crate::tr!("file-unchanged-hint")))?;
+        std::io::Write::write_all(&mut tmp, text.as_bytes())
+            .and_then(|_| tmp.as_file().set_permissions(meta.permissions()))
+            .and_then(|_| tmp.as_file().sync_all())
+            .map_err(|e| Diagnostic::error(crate::tr!("cannot-write", file = path.display(), error = e.to_string())).hint(crate::tr!("file-unchanged-hint")))?;
+        staged.push((tmp, path));
+    }
+    for (tmp, path) in staged {
+        tmp.persist(path).map_err(|e| Diagnostic::error(crate::tr!("cannot-write", file = path.display(), error = e.error.to_string())))?;
+    }
+    Ok(())
+}
+
 /// Write `bytes` to `path` atomically: a temporary file beside it, then a rename.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));

@@ -1607,3 +1607,41 @@ fn place_write_keeps_a_file_s_style_and_writes_into_an_inline_photo() {
     p.folio(&["build", "content/jiangxi-special", "--out", "out"]).assert_code(0);
     assert!(std::fs::read(&pdf).unwrap() == before, "the written blocks rebuild the same pages");
 }
+
+/// `folio place --write` changes every story file or none, and keeps a file's permissions
+/// (session 42's hostile tester: a story in a folder folio could not write to stopped the
+/// write after 9 of 10 files had their `[block]`, and a read-only story, mode 0444, was
+/// replaced by a writable one): a read-only story is refused by name before any file changes;
+/// a folder that takes no new file (checked where the test runs unprivileged) changes none;
+/// a story of mode 0640 keeps it.
+#[test]
+fn place_write_changes_every_story_or_none_and_keeps_their_modes() {
+    use std::os::unix::fs::PermissionsExt;
+    let p = unplaced_sample();
+    let dir = p.root().join("content/jiangxi-special/stories");
+    let texts = || -> Vec<(std::path::PathBuf, Vec<u8>)> {
+        let mut v: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| (e.path(), std::fs::read(e.path()).unwrap())).collect();
+        v.sort();
+        v
+    };
+    let before = texts();
+    let ro = dir.join("wuning.toml");
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let run = p.folio(&["place", "content/jiangxi-special", "--write"]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["wuning.toml is read-only", "no story file was changed"]);
+    assert!(texts() == before, "a refused --write changed a story file");
+    // A folder that takes no file (root writes anywhere: the case stands where it can).
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    if tempfile::tempfile_in(&dir).is_err() {
+        let run = p.folio(&["place", "content/jiangxi-special", "--write"]);
+        assert_ne!(run.code(), 0);
+        assert!(texts() == before, "a failed --write changed a story file");
+    }
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o640)).unwrap();
+    p.folio(&["place", "content/jiangxi-special", "--write"]).assert_code(0);
+    assert!(std::fs::read_to_string(&ro).unwrap().contains("[block]"));
+    assert_eq!(std::fs::metadata(&ro).unwrap().permissions().mode() & 0o777, 0o640, "the story keeps its mode");
+}

@@ -89,8 +89,9 @@ fn with_file_style(path: &std::path::Path, text: String) -> String {
 
 /// Write each placed story's `[block]` (and its first photo's `height`, `span` and
 /// `above_head = true`, and `vertical = true`, where the search set them) into its file, keeping everything else of the
-/// file as it is. Every file's new text is made before the first is written, so an edit that
-/// cannot be made changes no file.
+/// file as it is. Every file's new text is made, and written beside its file, before the first
+/// file changes ([`crate::project::replace_all`]), so an edit that cannot be made or written
+/// changes no file.
 fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::PathBuf>, Diagnostic> {
     let mut edits = Vec::new();
     for page in placed {
@@ -157,10 +158,7 @@ fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::P
             edits.push((story, with_file_style(&story.path, doc.to_string())));
         }
     }
-    let mut written = Vec::new();
-    for (story, text) in edits {
-        crate::project::write_atomic(&story.path, text.as_bytes())?;
-        written.push(story.display.clone());
-    }
-    Ok(written)
+    let files: Vec<(std::path::PathBuf, String)> = edits.iter().map(|(story, text)| (story.path.clone(), text.clone())).collect();
+    crate::project::replace_all(&files)?;
+    Ok(edits.iter().map(|(story, _)| story.display.clone()).collect())
 }
