@@ -63,6 +63,8 @@ content-field-too-long-hint = shorten it (the folio line prints it in one line w
 content-ear-see-hint = point the ear (见第N版) at pages listed in this edition
 content-page-number-range = `pages[{ $index }].number` = { $number } is out of range: page numbers run 1–{ $max }
 content-page-number-range-hint = give the page number printed in its folio line, e.g. number = 5
+content-page-out-of-order = page { $number } is listed after page { $before }: an edition lists its pages in the order they print
+content-page-out-of-order-hint = move this [[pages]] table before page { $before }'s (the pages PDF, the spreads and the plates follow the list)
 content-page-number-twice = page number { $number } is used twice (the { $first ->
         [1] first
         [2] second

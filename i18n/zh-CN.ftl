@@ -62,6 +62,8 @@ content-field-too-long-hint = 改短一些（版头线把它和日期、版次�
 content-ear-see-hint = 报眼（见第N版）只能指向本期列出的版面
 content-page-number-range = `pages[{ $index }].number` = { $number } 超出范围：版次为 1–{ $max }
 content-page-number-range-hint = 写上版头线印的版次，如 number = 5
+content-page-out-of-order = 第 { $number } 版列在第 { $before } 版之后：版次须按印刷顺序排列
+content-page-out-of-order-hint = 把这个 [[pages]] 表移到第 { $before } 版之前（版面 PDF、对开和印版都按此顺序）
 content-page-number-twice = 版次 { $number } 用了两次（第 { $first } 个和第 { $second } 个 [[pages]] 表）
 content-page-number-twice-hint = 每个版各用一个版次
 content-page-no-stories = 第 { $page } 版没有稿件

@@ -1144,6 +1144,12 @@ fn validate_pages(project: &Project, dir: &Path, file: &Loaded<EditionFile>, dia
         if let Some((_, first)) = seen_numbers.iter().find(|(n, _)| *n == page.number) {
             diags.push(file.error(number_span, crate::tr!("content-page-number-twice", number = page.number, first = *first + 1, second = pi + 1))
                 .hint(crate::tr!("content-page-number-twice-hint")));
+        } else if let Some(&(before, _)) = seen_numbers.last().filter(|(n, _)| *n > page.number) {
+            // Pages in the order they print (session 42: page 5 listed before page 4 made a
+            // pages PDF in list order and a spread of two half-empty sheets, exit 0).
+            diags.push(file.error(number_span, crate::tr!("content-page-out-of-order", number = page.number, before = before))
+                .hint(crate::tr!("content-page-out-of-order-hint", number = page.number, before = before)));
+            seen_numbers.push((page.number, pi));
         } else {
             seen_numbers.push((page.number, pi));
         }

@@ -21,6 +21,9 @@ fn edition_structure() {
             &["is listed twice (on page 4 and page 4)"]),
         Case::new("page with no stories", set(EDITION, "stories = [\"stories/xinyu.toml\"]", "stories = []"),
             &["page 4 has no stories", "blank = true"]),
+        // (Session 42: pages PDF in list order, the spread two half-empty sheets, exit 0.)
+        Case::new("pages listed out of order", set(EDITION, "number = 4 ", "number = 6 "),
+            &["page 5 is listed after page 6: an edition lists its pages in the order they print", "edition.toml:", "move this [[pages]] table before page 6's"]),
     ]);
 }
 
