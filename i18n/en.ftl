@@ -470,7 +470,8 @@ more-warnings = warning: { $n } more { $code } warnings like these (`folio check
 
 place-not-rectangle = page { $page }: the space the hand-placed blocks leave for the stories without a [block] is not one rectangle
 place-not-rectangle-hint = folio places stories in one rectangle of the page: give the stories around the gap a [block] by hand, or move the hand-placed blocks to one side or the top
-place-too-many = page { $page }: { $stories } stories without a [block] on a { $columns }-column, { $lines }-line area are more than folio places at once (at most { $max } stories, and fewer on a very fine grid)
+place-too-many = page { $page }: { $stories } stories without a [block] on a { $columns }-column, { $lines }-line area are more than folio places at once (at most { $max } stories)
+place-too-much = page { $page }: placing its { $stories } stories on a { $columns }-column, { $lines }-line area takes more work than folio spends on a page (their copy is long, the grid fine)
 place-too-many-hint = give some of the page's stories a [block] by hand (folio places the rest below them), or move stories to another page
 place-across-many = page { $page }: { $first } already runs across the centre spread; one story runs across it
 place-across-many-hint = remove `across` from all but one story of the page

@@ -413,7 +413,8 @@ more-warnings = 警告：另有 { $n } 个同类的 { $code } 警告（`folio ch
 
 place-not-rectangle = 第 { $page } 版：手工安排的稿块给没有 [block] 的稿件留下的地方不是一个矩形
 place-not-rectangle-hint = folio 只在版面上的一个矩形区域里安排稿件：给空当周围的稿件手工写 [block]，或把手工安排的稿块移到一侧或顶部
-place-too-many = 第 { $page } 版：在 { $columns } 栏 × { $lines } 行的区域里有 { $stories } 篇没有 [block] 的稿件，超过 folio 一次能安排的数量（最多 { $max } 篇，网格很细时更少）
+place-too-many = 第 { $page } 版：在 { $columns } 栏 × { $lines } 行的区域里有 { $stories } 篇没有 [block] 的稿件，超过 folio 一次能安排的数量（最多 { $max } 篇）
+place-too-much = 第 { $page } 版：在 { $columns } 栏、{ $lines } 行的版心上为这 { $stories } 篇稿件组版，工作量超过 folio 为一个版面设定的上限（稿件很长，网格很细）
 place-too-many-hint = 给该版部分稿件手工写 [block]（其余的由 folio 排在下面），或把稿件移到别的版
 place-across-many = 第 { $page } 版：{ $first } 已经跨版；只能有一篇稿件跨过中缝
 place-across-many-hint = 只给本版一篇稿件保留 `across`

@@ -1645,3 +1645,44 @@ fn place_write_changes_every_story_or_none_and_keeps_their_modes() {
     assert!(std::fs::read_to_string(&ro).unwrap().contains("[block]"));
     assert_eq!(std::fs::metadata(&ro).unwrap().permissions().mode() & 0o777, 0o640, "the story keeps its mode");
 }
+
+/// A page whose search would run for minutes is refused in seconds, the same on any machine
+/// (session 42's hostile tester: four stories with a photo each on a 24-column, 200-line poster
+/// format searched for 30 s and then advised for 40 more; without photos, long copy on a
+/// 400-line grid 47 s): the page's searches are held to `place::MAX_WORK`, counted in fits
+/// weighed by copy and block, and such a page is told so at its `stories`; long copy on the
+/// finer grid is refused before any search.
+#[test]
+fn a_page_past_the_search_s_work_is_refused_in_seconds() {
+    let p = TestProject::sample();
+    p.edit("layouts/formats.toml", |t| {
+        let broadsheet = t.find("[broadsheet]").unwrap();
+        let end = broadsheet + 1 + t[broadsheet + 1..].find("\n[").unwrap_or(t.len() - broadsheet - 1);
+        let poster = t[broadsheet..end].replacen("[broadsheet]", "[poster]", 1);
+        let poster = poster.lines().map(|l| match l.split('=').next().map(str::trim) {
+            Some("columns") => "columns = 24".to_string(),
+            Some("lines") => "lines = 200".to_string(),
+            Some("trim_width") => "trim_width = 2000.0".to_string(),
+            Some("trim_height") => "trim_height = 2000.0".to_string(),
+            _ => l.to_string(),
+        }).collect::<Vec<_>>().join("\n");
+        format!("{t}\n{poster}\n")
+    });
+    for (name, paras, photos, lines) in [("photos", 20, true, 200), ("long", 120, false, 200)] {
+        if lines != 200 {
+            p.edit("layouts/formats.toml", |t| t.replace("lines = 200", &format!("lines = {lines}")));
+        }
+        let dir = common::seed_edition(&p, name, "poster", &[(0, paras, 0), (30, paras, 1), (60, paras, 2), (90, paras, 3)], |k| {
+            if photos { format!("\n[[photos]]\nfile = \"photos/p{k}.jpg\"\ncaption = \"图片说明\"\n") } else { String::new() }
+        });
+        for k in 0..4 {
+            common::gradient(&dir.join(format!("photos/p{k}.jpg")), 1200, 800, 40 * k as u8);
+        }
+        let start = std::time::Instant::now();
+        let run = p.folio(&["place", &format!("content/{name}")]);
+        let took = start.elapsed();
+        run.assert_code(1);
+        run.assert_stderr_has(&["placing its 4 stories on a 24-column", "takes more work than folio spends on a page"]);
+        assert!(took < std::time::Duration::from_secs(40), "{name}: refused after {took:?}");
+    }
+}

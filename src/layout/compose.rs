@@ -725,6 +725,11 @@ impl<'a> Fitter<'a> {
         })
     }
 
+    /// Story `story`'s copy in characters (its index on the page; 0 when there is none).
+    pub fn copy_chars(&self, story: usize) -> usize {
+        self.edition.stories.get(self.page).and_then(|v| v.get(story)).map_or(0, |l| l.value.text_chars())
+    }
+
     /// The spans story `story` (its index on the page) may be placed at: its `min_span` and
     /// `max_span` (default 1 and any; for verse at most [`VERSE_MAX_SPAN`], as a 美编 sets a
     /// poem in a narrow block down the page, not its stanzas in short columns across it).

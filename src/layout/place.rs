@@ -692,6 +692,12 @@ pub struct Leaves {
     keep: bool,
     /// Fits the searches made (a leaf, an L-shaped block or a slack not found here).
     fitted: usize,
+    /// Their work, each fit weighed by its story's copy ([`fit_work`]), and the work done
+    /// before a branch was taken ([`Leaves::branch`]): together held to [`MAX_WORK`].
+    work: u64,
+    spent: u64,
+    /// A search stopped at [`MAX_WORK`]: what it found is not to be used.
+    exhausted: bool,
 }
 
 impl Leaves {
@@ -748,13 +754,33 @@ impl Leaves {
             // The branches of the batch before are gone: no copy is made.
             std::sync::Arc::make_mut(&mut self.base).extend(own);
         }
-        Leaves { base: self.base.clone(), own: Kept::default(), keep: self.keep, fitted: 0 }
+        Leaves { base: self.base.clone(), own: Kept::default(), keep: self.keep, fitted: 0, work: 0, spent: self.spent + self.work, exhausted: false }
     }
 
     /// What a branch ([`Leaves::branch`]) added.
     fn merge(&mut self, branch: Leaves) {
         self.own.extend(branch.own);
         self.fitted += branch.fitted;
+        self.work += branch.work;
+        self.exhausted |= branch.exhausted;
+    }
+
+    /// The work the searches did ([`fit_work`] a fit).
+    pub fn work(&self) -> u64 {
+        self.spent + self.work
+    }
+
+    /// Whether a search stopped at [`MAX_WORK`] (the page is refused, or its advice left out).
+    pub fn exhausted(&self) -> bool {
+        self.exhausted
+    }
+
+    /// Whether the work done is at [`MAX_WORK`]: then no more is fitted, and the search ends.
+    fn spent_all(&mut self) -> bool {
+        if self.spent + self.work >= MAX_WORK {
+            self.exhausted = true;
+        }
+        self.exhausted
     }
 }
 
@@ -815,6 +841,8 @@ struct Search<'a> {
     below: u32,
     /// Stories `..i` with a photo, for each `i` (`with_photos[n]`: all of them).
     with_photos: Vec<u32>,
+    /// Each story's [`fit_work`].
+    work: Vec<u64>,
 }
 
 /// What a search holds each story to: its span bounds (`min_span`, `max_span`), the largest head
@@ -940,6 +968,13 @@ impl<'a> Search<'a> {
         inside > 0 && inside < self.with_photos[self.n]
     }
 
+    /// The work of one fit of story `i` in a `w` × `h` rectangle: its copy's ([`fit_work`]),
+    /// more in a larger block (on a 24-column, 200-line grid a fit took some twenty times a
+    /// broadsheet's).
+    fn work_of(&self, i: usize, w: u32, h: u32) -> u64 {
+        self.work[i] * (1 + u64::from(w) * u64::from(h) / 500)
+    }
+
     fn index(&self, i: usize, j: usize, w: u32, h: u32, top: bool) -> usize {
         ((((i * (self.n + 1) + j) * (self.w + 1) + w as usize) * (self.h + 1) + h as usize) * 2) + usize::from(top)
     }
@@ -962,9 +997,12 @@ impl<'a> Search<'a> {
         let shared_key = (!self.shared.is_empty() || self.shared.keep).then(|| self.leaf_key(i, (w, h, top), setting as u8));
         let v = match shared_key.as_ref().and_then(|k| self.shared.leaf(k)) {
             Some(v) => v,
+            // Past the page's work: nothing more is fitted (the search ends; its page is refused).
+            None if self.shared.spent_all() => return None,
             None => {
                 let v = self.fit_leaf(i, w, h, top, setting);
                 self.shared.fitted += 1;
+                self.shared.work += self.work_of(i, w, h);
                 if let Some(k) = shared_key.filter(|_| self.shared.keep) {
                     self.shared.own.map.insert(k, v);
                 }
@@ -1033,6 +1071,12 @@ impl<'a> Search<'a> {
         // strip, the lines it misses the block by (the nearest layout).
         let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f) + low_ppi(f) + ragged(f) + u32::from(strip(f)) * mode.strip() + Missed::of(f).cost(mode);
         let mut found: Option<(u32, Adjust, Fit)> = None;
+        // The fits past the first (which `leaf` counts) this leaf makes, within what is left of
+        // the page's work.
+        let mut calls = 0u64;
+        let left = MAX_WORK.saturating_sub(self.shared.spent + self.shared.work);
+        let weight = self.work_of(i, w, h);
+        let mut stopped = false;
         if let Some(base) = self.fitter.fit_as(story, &block, (0, None), setting) {
             let mut tries: Vec<(u32, Adjust)> = vec![(0, Adjust::default())];
             let legged = strict(&base) && leg_beside(&base) > 0;
@@ -1133,6 +1177,13 @@ impl<'a> Search<'a> {
                 let fit = if adjust == Adjust::default() {
                     Some(base.clone())
                 } else {
+                    // Each try is a fit, counted in the page's work (a story with a photo
+                    // tries many heights and widths).
+                    calls += 1;
+                    if calls * weight >= left {
+                        stopped = true;
+                        break;
+                    }
                     self.fitter.fit_as(story, &Block { head: adjust.head, squeeze: (adjust.squeeze > 0).then_some(adjust.squeeze), ..block.clone() }, (adjust.photo, adjust.photo_span), setting)
                 };
                 // A short page's nearest layouts have no strip (what they say the copy lacks
@@ -1167,6 +1218,8 @@ impl<'a> Search<'a> {
             let photo_lines = (adjust.photo != 0 || adjust.photo_span.is_some()).then(|| f.photo_lines.first().copied()).flatten();
             (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, head_from: f.head_from, missed: Missed::of(&f), flaws, photos: photo_mask(&f.photo_cols), ..adjust })
         });
+        self.shared.work += calls * weight;
+        self.shared.exhausted |= stopped;
         result
     }
 
@@ -1177,6 +1230,10 @@ impl<'a> Search<'a> {
         if let Some(v) = self.shared.slack(&key) {
             return v;
         }
+        if self.shared.spent_all() {
+            return None;
+        }
+        self.shared.work += self.work_of(i, w, h);
         let block = self.block(i, w, h, top, None);
         let v = self
             .fitter
@@ -1234,6 +1291,10 @@ impl<'a> Search<'a> {
         if let Some(v) = self.shared.wrap(&key) {
             return v;
         }
+        if self.shared.spent_all() {
+            return None;
+        }
+        self.shared.work += self.work_of(i, w, h);
         let block = self.block(i, w, h, top, Some((w2, h2)));
         let (min, max) = self.bounds[i];
         let mode = self.mode;
@@ -2057,6 +2118,7 @@ fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Bes
             *k += u32::from(fitter.photo_anchor(st).is_some());
             Some(*k)
         })).collect(),
+        work: stories.iter().map(|&st| fit_work(fitter.copy_chars(st))).collect(),
     };
     let key = s.best(0, n, area.columns, area.bottom - area.top, true);
     // The kept layout cheapest with the hand-placed heads beside the area (the first on a tie).
@@ -2080,6 +2142,20 @@ fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Bes
 
 /// Most stories folio places on one page: the search grows with the cube of their number.
 pub const MAX_STORIES: usize = 12;
+
+/// Most work a page's searches may do (its search, other orders, the nearest layout, the
+/// advice): fits of its stories, each weighed by its copy ([`fit_work`]). A broadsheet page of
+/// eight stories does some 0.4 million; a page past this (session 42: four stories of 18 000
+/// characters on a 24-column, 400-line poster grid searched for 47 s, with a photo each for
+/// minutes) is refused, or placed without advice where only the advice is past it. Counted, not
+/// timed: the same page is refused on any machine.
+pub const MAX_WORK: u64 = 3_000_000;
+
+/// The work of one fit of a story of `chars` characters: a fit sets its copy's lines, a long
+/// story's many (one of 18 000 characters about ten times a 1 000-character story's).
+pub fn fit_work(chars: usize) -> u64 {
+    1 + chars as u64 / 2000
+}
 
 /// Most steps the search may take on one page (runs of stories × sizes × cuts): about a second
 /// on this machine kind. A page past it (many stories on a very fine grid) is refused up front,
@@ -2255,11 +2331,18 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
             continue;
         };
         let (n, w, h) = (unplaced.len() as u64, u64::from(area.columns), u64::from(area.bottom.saturating_sub(area.top)));
-        let steps = n * (n + 1) / 2 * w * h * 2 * n * (w + h);
+        // Each step's fits weigh as the stories' copy does ([`fit_work`]): long stories on a fine
+        // grid are refused here, before any search.
+        let work = unplaced.iter().map(|&si| fit_work(edition.stories[pi][si].value.text_chars())).sum::<u64>() / n.max(1);
+        let steps = n * (n + 1) / 2 * w * h * 2 * n * (w + h) * work;
         if unplaced.len() > MAX_STORIES || steps > MAX_STEPS {
             let number = spec.number;
-            errors.push(edition.file.error(edition.file.key_span(&["pages", pi.to_string().as_str(), "stories"], 0..0), crate::tr!("place-too-many", page = number, stories = unplaced.len(), columns = w, lines = h, max = MAX_STORIES))
-                .hint(crate::tr!("place-too-many-hint")));
+            let message = if unplaced.len() > MAX_STORIES {
+                crate::tr!("place-too-many", page = number, stories = unplaced.len(), columns = w, lines = h, max = MAX_STORIES)
+            } else {
+                crate::tr!("place-too-much", page = number, stories = unplaced.len(), columns = w, lines = h)
+            };
+            errors.push(edition.file.error(edition.file.key_span(&["pages", pi.to_string().as_str(), "stories"], 0..0), message).hint(crate::tr!("place-too-many-hint")));
             continue;
         }
         if let Some(story) = unplaced.iter().map(|&si| &edition.stories[pi][si]).find(|s| s.value.min_span.as_ref().is_some_and(|m| *m.get_ref() > area.columns)) {
@@ -2311,17 +2394,25 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                 // orders, the fewest moved first. (Each order's search costs a tenth of the
                 // first: it has the first's leaves. Copy far over or short of its space places
                 // in none of them, and is told what to cut after them.)
-                if found.is_none() && unplaced.len() > 2 {
+                if found.is_none() && unplaced.len() > 2 && !leaves.exhausted() {
                     found = search_orders(&fitter, &other_orders(shared, pi, &unplaced), (area, &beside), &mut leaves);
                 }
-                crate::diag::log(&format!("placed page {} in {:?} (search {:?})", shared.file.value.pages[pi].number, t.elapsed(), t_search));
+                // Past the page's work (MAX_WORK): refused, whatever was found.
+                let too_much = leaves.exhausted().then(|| {
+                    let spec = &shared.file.value.pages[pi];
+                    shared.file.error(shared.file.key_span(&["pages", pi.to_string().as_str(), "stories"], 0..0), crate::tr!("place-too-much", page = spec.number, stories = unplaced.len(), columns = area.columns, lines = area.bottom.saturating_sub(area.top)))
+                        .hint(crate::tr!("place-too-many-hint"))
+                });
+                crate::diag::log(&format!("placed page {} in {:?} (search {:?}, {} fits, work {})", shared.file.value.pages[pi].number, t.elapsed(), t_search, leaves.fitted(), leaves.work()));
                 let result = match found {
+                    _ if too_much.is_some() => Err(too_much.expect("checked")),
                     Some(layout) => {
                         let reordered = layout.blocks.iter().map(|b| b.story).ne(unplaced.iter().copied());
                         let t = std::time::Instant::now();
-                        let advice = if advising { advise(&fitter, (area, &beside), &layout, &mut leaves) } else { None };
+                        // (Advice past the page's work is left out: it may be partial.)
+                        let advice = if advising { advise(&fitter, (area, &beside), &layout, &mut leaves).filter(|_| !leaves.exhausted()) } else { None };
                         if advising {
-                            crate::diag::log(&format!("advised page {} in {:?}", shared.file.value.pages[pi].number, t.elapsed()));
+                            crate::diag::log(&format!("advised page {} in {:?} (work {})", shared.file.value.pages[pi].number, t.elapsed(), leaves.work()));
                         }
                         Ok((PagePlacement { page: pi, blocks: layout.blocks, reused: false, reordered, advice, fitted: leaves.fitted() }, key))
                     }
@@ -2331,11 +2422,21 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                         // A story dropped: the others in their order (one search each, on the
                         // leaves so far).
                         let mut places = |rest: &[usize]| search_with(&fitter, rest, (area, &beside), &mut leaves).is_some();
-                        Err(no_tiling(shared, &fitter, shared.page_format(formats, pi), pi, &unplaced, area, near, &mut places))
+                        let said = no_tiling(shared, &fitter, shared.page_format(formats, pi), pi, &unplaced, area, near, &mut places);
+                        // What to cut is not said from a search cut short.
+                        if leaves.exhausted() {
+                            let spec = &shared.file.value.pages[pi];
+                            Err(shared.file.error(shared.file.key_span(&["pages", pi.to_string().as_str(), "stories"], 0..0), crate::tr!("place-too-much", page = spec.number, stories = unplaced.len(), columns = area.columns, lines = area.bottom.saturating_sub(area.top)))
+                                .hint(crate::tr!("place-too-many-hint")))
+                        } else {
+                            Err(said)
+                        }
                     }
                 };
                 let t = std::time::Instant::now();
-                let fits = fits.map(|(context, stories)| (context, PageFits { stories, kept: leaves.into_kept() }));
+                // (Fits of a search cut short are not kept for the next.)
+                let exhausted = leaves.exhausted();
+                let fits = fits.filter(|_| !exhausted).map(|(context, stories)| (context, PageFits { stories, kept: leaves.into_kept() }));
                 if let Some((_, f)) = &fits {
                     crate::diag::log(&format!("page {}: {} fits kept for its next search ({:?})", shared.file.value.pages[pi].number, f.kept.len(), t.elapsed()));
                 }
