@@ -227,6 +227,7 @@ char-noncharacter = a non-character
 char-rtl = right-to-left script, which folio does not set
 char-tab = a tab inside a line
 char-soft-hyphen = a soft hyphen, an invisible break point that prints as a hyphen where a line breaks at it
+char-stacked-marks = a combining mark on another combining mark: they print one over the other
 char-invisible = an invisible character that prints as nothing (or as a box)
 char-rtl-hint = folio sets Chinese and left-to-right text only: remove the right-to-left text from `{ $key }` (or set it as a photo)
 char-bidi-hint = delete it from `{ $key }`: it reorders text on screen but not in print, so proof and plate would differ
@@ -703,6 +704,8 @@ watch-rebuilt = rebuilt in { $ms } ms: { $what }{ $wrote }
 
 ## folio fonts (src/cmd/fonts.rs)
 
+fonts-none-in = { $path } holds no font folio can read (.ttf, .otf, .ttc or .otc)
+fonts-none-in-hint = put the project's fonts there (the bundled ones are in the repository's fonts/ folder), or pass --font-path to the folder that has them
 fonts-not-folder = { $path } is not a folder
 fonts-not-folder-hint = run folio fonts in the project root, or pass --font-path
 fonts-family = { $family } ({ $faces }: { $names })
@@ -1008,6 +1011,8 @@ out-in-the-way-folder = { $path } is in the way: folio writes a file there, but 
 out-in-the-way-hint = move { $path } away, or build into another --out folder; nothing was written
 out-recovered = note: finished moving the files of an interrupted build into { $out } ({ $name })
 out-cannot-recover = warning: cannot finish the interrupted build { $path }: { $error }
+out-not-folder = the output folder { $path } is a file, not a folder
+out-not-folder-hint = pass --out a folder (folio makes it if it does not exist), or move the file away
 out-foreign-journal = { $path } is not a journal folio wrote: it names { $entry }, which is not a plate inside the output folder (a journal removes plates and moves files into the folder, nothing else); nothing was done with it
 out-foreign-journal-hint = remove the folder { $path } and build again (a journal left by an interrupted build names only plates and files inside the output folder)
 

@@ -216,6 +216,7 @@ char-noncharacter = 非字符码位
 char-rtl = 从右向左书写的文字（folio 不排这类文字）
 char-tab = 行内的制表符
 char-soft-hyphen = 软连字符：看不见的断行点，行在此断开时会印出一个连字符
+char-stacked-marks = 组合附加符号叠在另一个组合附加符号上：印出来会互相压住
 char-invisible = 看不见的字符，印出来什么也没有（或是一个方框）
 char-rtl-hint = folio 只排中文和从左向右的文字：把从右向左的文字从 `{ $key }` 中删去（或做成图片）
 char-bidi-hint = 把它从 `{ $key }` 中删去：它在屏幕上会改变文字顺序，印刷时却不会，校样和印版会不一致
@@ -619,6 +620,8 @@ watch-rebuilt = 重新生成用时 { $ms } 毫秒：{ $what }{ $wrote }
 
 ## folio fonts (src/cmd/fonts.rs)
 
+fonts-none-in = { $path } 里没有 folio 能读的字体（.ttf、.otf、.ttc 或 .otc）
+fonts-none-in-hint = 把项目的字体放进去（自带字体在仓库的 fonts/ 目录），或用 --font-path 指向有字体的目录
 fonts-not-folder = { $path } 不是目录
 fonts-not-folder-hint = 在项目目录里运行 folio fonts，或用 --font-path 指定
 fonts-family = { $family }（{ $faces }：{ $names }）
@@ -921,6 +924,8 @@ out-in-the-way-folder = { $path } 挡了路：folio 要在那里写文件，但�
 out-in-the-way-hint = 请移走 { $path }，或生成到另一个 --out 目录；没有写出任何文件
 out-recovered = 注意：已把一次中断的生成的文件移入 { $out }（{ $name }）
 out-cannot-recover = 警告：无法完成中断的生成 { $path }：{ $error }
+out-not-folder = 输出目录 { $path } 是一个文件，不是目录
+out-not-folder-hint = 给 --out 一个目录（不存在时 folio 会新建），或把这个文件移走
 out-foreign-journal = { $path } 不是 folio 写下的提交记录：它列出了 { $entry }，这不是输出目录中的印版文件（提交记录只会删除印版、把文件移入输出目录）；folio 没有执行它
 out-foreign-journal-hint = 删除目录 { $path } 后重新构建（中断的构建留下的提交记录只列出输出目录中的印版和文件）
 

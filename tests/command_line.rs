@@ -91,6 +91,20 @@ fn fonts_lists_faces_and_which_have_a_character() {
     let none = p.folio(&["fonts", "--font-path", fonts, "--char", "\u{20000}"]);
     none.assert_code(1);
     assert!(none.stdout().contains("U+20000"), "{}", none.stdout());
+    // A folder with no font is said so (session 42: nothing printed, exit 0).
+    let empty = tempfile::tempdir().unwrap();
+    for extra in [&[][..], &["--variants"][..]] {
+        let mut args = vec!["fonts", "--font-path", empty.path().to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let run = p.folio(&args);
+        run.assert_code(1);
+        run.assert_stderr_has(&["holds no font folio can read", "--font-path"]);
+    }
+    // An output "folder" that is a file is said so (it was "File exists").
+    std::fs::write(p.root().join("afile"), "x").unwrap();
+    let run = p.folio(&["build", &format!("content/{SAMPLE}"), "--out", "afile"]);
+    run.assert_code(1);
+    run.assert_stderr_has(&["the output folder afile is a file, not a folder", "pass --out a folder"]);
 }
 
 #[test]

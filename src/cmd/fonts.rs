@@ -27,11 +27,22 @@ pub fn run(args: &FontArgs) -> i32 {
             return super::FAILED;
         }
     };
-    for (family, faces) in fonts.families() {
+    let families = fonts.families();
+    // A folder with no font is said so (session 42: nothing printed, exit 0).
+    if families.is_empty() {
+        return none_in(args);
+    }
+    for (family, faces) in families {
         let names: Vec<String> = fonts.faces_of(&family).iter().map(|v| v.to_string()).collect();
         crate::outln!("{}", crate::tr!("fonts-family", family = family, faces = crate::tr!("count-faces", n = faces), names = names.join(", ")));
     }
     super::OK
+}
+
+/// No font where folio looked: an error naming the folder.
+fn none_in(args: &FontArgs) -> i32 {
+    super::emit(&[Diagnostic::error(crate::tr!("fonts-none-in", path = args.font_path.display())).hint(crate::tr!("fonts-none-in-hint"))]);
+    super::FAILED
 }
 
 /// Every face, as the fonts folder (and the system, with `--system-fonts`) has it.
@@ -48,6 +59,9 @@ fn faces(args: &FontArgs) -> i32 {
     }
     if args.system_fonts {
         all.extend(typst_kit::fonts::system().map(|(fp, info)| (fp.path, fp.index, info)));
+    }
+    if all.is_empty() {
+        return none_in(args);
     }
     let wanted: Vec<char> = args.char.as_deref().unwrap_or_default().chars().filter(|c| !c.is_whitespace()).collect();
     let mut shown: Vec<(String, VariantKey, String)> = all

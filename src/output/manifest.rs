@@ -254,6 +254,10 @@ impl Stage {
 
     fn begin_with(out: &Path, edition: &str, sync: bool) -> Result<Self, Diagnostic> {
         let created_out = std::fs::symlink_metadata(out).is_err();
+        // (Session 42: "cannot create out: File exists".)
+        if std::fs::metadata(out).is_ok_and(|m| !m.is_dir()) {
+            return Err(Diagnostic::error(crate::tr!("out-not-folder", path = out.display())).hint(crate::tr!("out-not-folder-hint")));
+        }
         std::fs::create_dir_all(out)
             .map_err(|e| Diagnostic::error(crate::tr!("project-cannot-create", path = out.display(), error = e.to_string())).hint(crate::tr!("out-check-hint")))?;
         // Made and locked under the OUT lock, so that no other build sees it unlocked and

@@ -54,6 +54,10 @@ fn characters_that_cannot_print() {
             &["`pages[1].section` holds U+0000, a control character", "edition.toml:"]),
         Case::new("tab inside a headline", set(WUNING, "headline = \"", "headline = \"清\\t"),
             &["`headline` holds U+0009, a tab inside a line"]),
+        // (Session 42: an overprint found on the page, at the page's story list.) One mark on
+        // its letter (Be\u0301iji\u0304ng) is copy.
+        Case::new("stacked combining marks in a headline", set(WUNING, "headline = \"", "headline = \"禁\\u0301\\u0301\\u0301"),
+            &["`headline` holds U+0301, a combining mark on another combining mark", &line(WUNING, "headline = "), "delete it from `headline`"]),
         // Pasted from the web: the soft hyphen after a comma was taken as a break and the
         // build failed blaming the galley template (session 37); a Hangul filler was dropped.
         Case::new("soft hyphen in the body", set(WUNING, "今年以来", "今年，\\u00AD以来"),
