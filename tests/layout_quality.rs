@@ -2085,3 +2085,22 @@ fn two_stories_photos_are_not_stacked_in_the_same_columns() {
     let shared = a.2.min(b.2).saturating_sub(a.0.max(b.0));
     assert!(shared < 5, "the two photos share {shared} px of columns: {a:?} and {b:?}");
 }
+
+/// A page of many short items that places, each under a head of its own, is told to set them
+/// as one column of briefs (简讯) beside what to cut or add: the 美编's broadsheet page of ten
+/// items of 170–250 characters lengthened as folio asked (`tests/fixtures/briefs-page`, TEST
+/// DATA, invented copy), which placed with rows of heads and heads larger than their copy
+/// (session 41: its advice named only characters to add).
+#[test]
+fn a_placed_page_of_many_short_items_is_told_to_set_them_as_briefs() {
+    let p = TestProject::sample();
+    let dir = p.edition("briefs");
+    copy_dir(&repo().join("tests/fixtures/briefs-page"), &dir);
+    gradient(&dir.join("photos/lvdao.jpg"), 2400, 1600, 90);
+    let run = p.folio(&["check", "content/briefs"]);
+    let said = format!("{}{}", run.stdout(), run.stderr());
+    let advice = said.lines().skip_while(|l| !l.contains("[better-with-cuts]")).take(12).collect::<Vec<_>>().join("\n");
+    assert!(advice.contains("as one column of briefs (简讯)") && advice.contains("`briefs = true`"), "{said}");
+    let named = advice.lines().find(|l| l.contains("as one column of briefs")).unwrap();
+    assert!(named.matches("item").count() >= 4, "the short items named: {named}");
+}

@@ -95,6 +95,18 @@ pub fn placement(edition: &Edition, placed: &[crate::layout::place::PagePlacemen
             )
             .code(Code::BetterWithCuts)
             .hint(crate::tr!("place-better-with-cuts-hint"));
+        // Many items of a paragraph or two, each under a head of its own: what a desk makes of
+        // them is a column of briefs (session 41's 美编: ten briefs lengthened as told placed
+        // with rows of heads, 30 pt two-line heads on 3-line items, and nothing said so).
+        let short: Vec<String> = p
+            .blocks
+            .iter()
+            .skip(1)
+            .map(|b| b.story)
+            .filter(|&si| edition.stories[p.page].get(si).is_some_and(|s| !s.value.briefs && s.value.text_chars() < crate::layout::place::BRIEF_CHARS))
+            .map(name)
+            .collect();
+        let diag = if short.len() >= crate::layout::place::BRIEFS_AT_LEAST { diag.hint(crate::tr!("place-as-briefs", list = short.join(&sep))) } else { diag };
         Finding { code: Code::BetterWithCuts, page: Some(number), page_index: Some(p.page), story: None, diag, mark: None }
     });
     reordered.chain(advised).collect()
