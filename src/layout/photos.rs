@@ -96,6 +96,39 @@ pub struct Prepared {
     pub over_budget: bool,
 }
 
+impl Prepared {
+    /// Photo `(page, story, photo)` (its `file = …` value, its root-relative `path`) placed in a
+    /// box of `placed_pt`, before anything is read of it.
+    fn placed((page, story, photo): (usize, usize, usize), file: &str, path: &str, placed_pt: [f64; 2]) -> Self {
+        Prepared {
+            page,
+            story,
+            photo,
+            file: file.to_string(),
+            path: path.to_string(),
+            pixels: [0, 0],
+            placed_pt,
+            ppi: 0.0,
+            colour: PhotoColour::Rgb,
+            orientation: 1,
+            actions: Actions::default(),
+            bytes_before: 0,
+            bytes_after: 0,
+            error: None,
+            over_budget: false,
+        }
+    }
+}
+
+/// Placement `idx` of the photo at `path`, into its group (photos grouped by file, in order of
+/// first use).
+fn group(groups: &mut Vec<(String, Vec<usize>)>, path: &str, idx: usize) {
+    match groups.iter_mut().find(|(p, _)| p == path) {
+        Some((_, v)) => v.push(idx),
+        None => groups.push((path.to_string(), vec![idx])),
+    }
+}
+
 /// A photo made ready for pass 2 ahead of it ([`prewarm`]).
 pub enum Ahead {
     /// Decoded as Typst decodes it (and found in Typst's memoized decoder by pass 2).
@@ -205,28 +238,8 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, 
         for (si, story) in page.stories.iter().enumerate() {
             let Some(loaded) = edition.stories.get(pi).and_then(|p| p.get(si)) else { continue };
             for (k, (placed, photo)) in story.photos.iter().zip(&loaded.value.photos).enumerate() {
-                let idx = out.len();
-                out.push(Prepared {
-                    page: pi,
-                    story: si,
-                    photo: k,
-                    file: photo.file.get_ref().clone(),
-                    path: placed.path.clone(),
-                    pixels: [0, 0],
-                    placed_pt: [placed.rect.w, placed.image_h],
-                    ppi: 0.0,
-                    colour: PhotoColour::Rgb,
-                    orientation: 1,
-                    actions: Actions::default(),
-                    bytes_before: 0,
-                    bytes_after: 0,
-                    error: None,
-                    over_budget: false,
-                });
-                match groups.iter_mut().find(|(p, _)| *p == placed.path) {
-                    Some((_, v)) => v.push(idx),
-                    None => groups.push((placed.path.clone(), vec![idx])),
-                }
+                out.push(Prepared::placed((pi, si, k), photo.file.get_ref(), &placed.path, [placed.rect.w, placed.image_h]));
+                group(&mut groups, &placed.path, out.len() - 1);
             }
         }
     }
@@ -238,28 +251,8 @@ pub fn prepare(world: &mut FolioWorld, edition: &Edition, data: &mut PagesData, 
     let stories_end = out.len();
     for (pi, page) in data.pages.iter().enumerate() {
         let Some(path) = page.ear.as_ref().and_then(|e| e.photo.clone()) else { continue };
-        let idx = out.len();
-        out.push(Prepared {
-            page: pi,
-            story: usize::MAX,
-            photo: 0,
-            file: path.clone(),
-            path: path.clone(),
-            pixels: [0, 0],
-            placed_pt: [page.format.area_width_pt * EAR_SHARE_BOUND, (page.banner_h - page.format.pitch_pt).max(1.0)],
-            ppi: 0.0,
-            colour: PhotoColour::Rgb,
-            orientation: 1,
-            actions: Actions::default(),
-            bytes_before: 0,
-            bytes_after: 0,
-            error: None,
-            over_budget: false,
-        });
-        match groups.iter_mut().find(|(p, _)| *p == path) {
-            Some((_, v)) => v.push(idx),
-            None => groups.push((path, vec![idx])),
-        }
+        out.push(Prepared::placed((pi, usize::MAX, 0), &path, &path, [page.format.area_width_pt * EAR_SHARE_BOUND, (page.banner_h - page.format.pitch_pt).max(1.0)]));
+        group(&mut groups, &path, out.len() - 1);
     }
     // Photos served at a virtual path whose name tells Typst their format.
     let mut aliases: HashMap<String, String> = HashMap::new();
