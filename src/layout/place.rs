@@ -1935,12 +1935,21 @@ pub fn advise(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layout, 
         return None;
     }
     let stories: Vec<usize> = found.blocks.iter().map(|b| b.story).collect();
-    let cuts = advise_in(fitter, (area, beside), found, &stories, Mode::Cuts, leaves);
+    // The search for cuts and the one for cuts and additions run at once, on the page's leaves
+    // so far (each on a core: a page's searches are otherwise single-threaded; the second is
+    // wanted where the cuts leave a flaw, and costs nothing where it is not).
+    let (mut a, mut b) = (leaves.branch(), leaves.branch());
+    let (cuts, edits) = rayon::join(
+        || advise_in(fitter, (area, beside), found, &stories, Mode::Cuts, &mut a),
+        || advise_in(fitter, (area, beside), found, &stories, Mode::Edits, &mut b),
+    );
+    leaves.merge(a);
+    leaves.merge(b);
     if cuts.as_ref().is_some_and(|a| a.after.none()) {
         return cuts;
     }
     // Cuts that leave a flaw (or none that mend any): cuts and additions may leave less.
-    let edits = match (cuts, advise_in(fitter, (area, beside), found, &stories, Mode::Edits, leaves)) {
+    let edits = match (cuts, edits) {
         (Some(c), Some(e)) => Some(if e.after.weight() < c.after.weight() { e } else { c }),
         (c, e) => c.or(e),
     };
