@@ -986,6 +986,7 @@ manifest-unreadable-hint = folio keeps the list of the files in { $out } there; 
 manifest-not-utf8 = { $file } is not UTF-8 text (bad byte at offset { $offset })
 manifest-changed-hint = it was changed by something other than folio; { $fix }
 manifest-not-folio = { $file } is not a folio manifest: { $reason }
+manifest-nul = { $file } is not a folio manifest: it holds a NUL byte (at offset { $offset })
 manifest-not-json = { $file } is not valid JSON: { $reason }
 out-check-hint = check the --out folder
 out-cannot-lock = cannot lock { $path }: { $error }

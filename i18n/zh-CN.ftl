@@ -899,6 +899,7 @@ manifest-unreadable-hint = folio 在那里记着 { $out } 中的文件；{ $fix 
 manifest-not-utf8 = { $file } 不是 UTF-8 文本（第 { $offset } 字节处有错）
 manifest-changed-hint = 它被 folio 以外的程序改动过；{ $fix }
 manifest-not-folio = { $file } 不是 folio 的清单：{ $reason }
+manifest-nul = { $file } 不是 folio 的清单：其中有 NUL 字节（偏移 { $offset }）
 manifest-not-json = { $file } 不是有效的 JSON：{ $reason }
 out-check-hint = 请检查 --out 目录
 out-cannot-lock = 无法锁定 { $path }：{ $error }

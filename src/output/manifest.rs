@@ -158,6 +158,12 @@ pub fn read(out: &Path) -> Result<Manifest, Diagnostic> {
         Diagnostic::error(crate::tr!("manifest-not-utf8", file = path.display(), offset = e.utf8_error().valid_up_to()))
             .hint(crate::tr!("manifest-changed-hint", fix = fix.as_str()))
     })?;
+    // A NUL is no JSON text (a file of zeros printed 2 000 NULs as its "source line"): said
+    // with its offset, not shown.
+    if let Some(offset) = text.find('\0') {
+        return Err(Diagnostic::error(crate::tr!("manifest-nul", file = path.display(), offset = offset))
+            .hint(crate::tr!("manifest-changed-hint", fix = fix.as_str())));
+    }
     serde_json::from_str(&text).map_err(|e| {
         let offset = offset_of(&text, e.line(), e.column());
         let reason = e.to_string();

@@ -123,8 +123,10 @@ fn an_archive_that_cannot_be_placed_changes_nothing() {
 
 #[test]
 fn a_damaged_manifest_is_a_located_error_and_changes_nothing() {
-    let cases: [(&str, &[u8], &[&str]); 3] = [
+    let cases: [(&str, &[u8], &[&str]); 4] = [
         ("cut short", b"{\n  \"files\": [\n    {\n      \"file\": \"jiangxi-special.pdf\",\n", &["manifest.json:5:", "is not valid JSON"]),
+        // (Session 42: a file of zeros printed 2 000 NULs as its source line.)
+        ("zeros", &[0u8; 4096], &["manifest.json is not a folio manifest: it holds a NUL byte (at offset 0)"]),
         ("not a manifest", b"{\n  \"files\": 3\n}\n", &["manifest.json:2:", "is not a folio manifest"]),
         ("not UTF-8", b"{\"files\": [\"\xff\xfe\"]}", &["manifest.json", "is not UTF-8"]),
     ];
