@@ -1349,6 +1349,7 @@ mark-orphan = orphan
 mark-short = short { $lines }
 mark-hole = hole { $lines }
 mark-fold-split = fold splits a word
+mark-ear-overfull = ear overfull
 mark-overprint = text over text
 mark-too-wide = past the column
 mark-long-leg = long leg { $lines }

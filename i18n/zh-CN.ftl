@@ -1262,6 +1262,7 @@ mark-orphan = 寡行
 mark-short = 短栏 { $lines } 行
 mark-hole = 天窗 { $lines } 行
 mark-fold-split = 中缝断词
+mark-ear-overfull = 报眼放不下
 mark-overprint = 文字叠印
 mark-too-wide = 超出栏宽
 mark-long-leg = 长腿 { $lines } 行

@@ -213,6 +213,14 @@ fn an_ear_holds_what_it_sets_legibly_and_says_what_does_not_fit() {
         run.assert_stderr_has(&[at.as_str()]);
         run.assert_stderr_has(&needles);
         assert!(!p.out().join("jiangxi-tabloid.pdf").exists(), "{n} items: a refused build wrote its PDF");
+        // The proof marks the item that does not fit, in the ear (right of the masthead's
+        // lines, within its depth).
+        if n == 9 {
+            let report = session(&p, "jiangxi-tabloid").compile().unwrap_or_else(|d| panic!("{d}"));
+            let mark = report.preflight.iter().find(|f| f.code == folio::diag::Code::EarOverfull).and_then(|f| f.mark.as_ref()).expect("an ear-overfull mark");
+            let masthead_foot = 24.0 * PT_PER_MM + 12.0 * 15.0 + 3.0 * PT_PER_MM;
+            assert!(mark.page == 0 && mark.rect[0] > 400.0 && mark.rect[1] < masthead_foot, "{mark:?}");
+        }
     }
     // A title and an item too long to read at the size that fits them.
     for (ear, key, needles) in [

@@ -411,9 +411,11 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         let idx = pi.to_string();
         let file_ref = &edition.file;
         let page = def.number;
-        let mut found = |key: &[&str], message: String, hint: String| {
+        // Marked on the proof where the page shows it (an item), red as an overprint.
+        let mut found = |key: &[&str], message: String, hint: String, rect: Option<[f64; 4]>| {
             let at = file_ref.key_span(key, 0..0);
-            out.push(Finding { code: Code::EarOverfull, page: Some(page), page_index: Some(pi), story: None, diag: file_ref.error(at, message).hint(hint).code(Code::EarOverfull), mark: None });
+            let mark = rect.map(|rect| Mark { page: pi, rect, kind: MarkKind::Overset, label: crate::tr!("mark-ear-overfull") });
+            out.push(Finding { code: Code::EarOverfull, page: Some(page), page_index: Some(pi), story: None, diag: file_ref.error(at, message).hint(hint).code(Code::EarOverfull), mark });
         };
         // The vertical title's size: the template's (`components.typ`, `masthead`): the ear's
         // depth less 16 pt over 1.1 em a character, at most 18 pt.
@@ -423,7 +425,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             let size = (depth / (1.1 * n as f64)).min(EAR_TITLE_PT);
             if size < EAR_MIN_PT {
                 let most = (depth / (1.1 * EAR_MIN_PT)).floor() as usize;
-                found(&["pages", &idx, "ear", "title"], crate::tr!("ear-title-small", page = page, n = n, size = format!("{size:.1}")), crate::tr!("ear-title-small-hint", most = most));
+                found(&["pages", &idx, "ear", "title"], crate::tr!("ear-title-small", page = page, n = n, size = format!("{size:.1}")), crate::tr!("ear-title-small-hint", most = most), None);
             }
         }
         // Each 导读 item where the page sets it: one under another, none below a caption's size.
@@ -442,11 +444,13 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             fits += 1;
         }
         if fits < ear.items.len() {
-            found(&["pages", &idx, "ear", "items"], crate::tr!("ear-items-over", page = page, n = ear.items.len(), fits = fits), crate::tr!("ear-items-over-hint", cut = ear.items.len() - fits, fits = fits));
+            // The first item that does not fit, else (printed over another) the last that does.
+            let rect = rects.get(fits).copied().flatten().or_else(|| fits.checked_sub(1).and_then(|k| rects[k]));
+            found(&["pages", &idx, "ear", "items"], crate::tr!("ear-items-over", page = page, n = ear.items.len(), fits = fits), crate::tr!("ear-items-over-hint", cut = ear.items.len() - fits, fits = fits), rect);
         }
         for (k, (item, r)) in ear.items.iter().zip(&rects).enumerate() {
             if let Some(r) = r.filter(|r| r[3] < EAR_MIN_PT - 0.05) {
-                found(&["pages", &idx, "ear", "items", &k.to_string(), "title"], crate::tr!("ear-item-small", page = page, title = item.title.as_str(), size = format!("{:.1}", r[3])), crate::tr!("ear-item-small-hint"));
+                found(&["pages", &idx, "ear", "items", &k.to_string(), "title"], crate::tr!("ear-item-small", page = page, title = item.title.as_str(), size = format!("{:.1}", r[3])), crate::tr!("ear-item-small-hint"), Some(r));
             }
         }
     }
