@@ -1936,8 +1936,9 @@ pub fn advise(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layout, 
     }
     let stories: Vec<usize> = found.blocks.iter().map(|b| b.story).collect();
     // The search for cuts and the one for cuts and additions run at once, on the page's leaves
-    // so far (each on a core: a page's searches are otherwise single-threaded; the second is
-    // wanted where the cuts leave a flaw, and costs nothing where it is not).
+    // so far (each on a core: a page's searches are otherwise single-threaded). The second is
+    // wanted only where the cuts leave a flaw; where they leave none its work is thrown away,
+    // which costs the other core's time, not the page's.
     let (mut a, mut b) = (leaves.branch(), leaves.branch());
     let (cuts, edits) = rayon::join(
         || advise_in(fitter, (area, beside), found, &stories, Mode::Cuts, &mut a),
@@ -2160,6 +2161,14 @@ pub const MAX_STORIES: usize = 12;
 /// timed: the same page is refused on any machine.
 pub const MAX_WORK: u64 = 3_000_000;
 
+/// Page `pi`'s `stories` refused: placing them on its `columns` × `lines` area is past the
+/// work folio spends on a page ([`MAX_STEPS`] up front, [`MAX_WORK`] in the search).
+fn too_much(edition: &Edition, pi: usize, stories: usize, columns: u32, lines: u32) -> Diagnostic {
+    let page = edition.file.value.pages[pi].number;
+    edition.file.error(edition.file.key_span(&["pages", pi.to_string().as_str(), "stories"], 0..0), crate::tr!("place-too-much", page = page, stories = stories, columns = columns, lines = lines))
+        .hint(crate::tr!("place-too-many-hint"))
+}
+
 /// The work of one fit of a story of `chars` characters: a fit sets its copy's lines, a long
 /// story's many (one of 18 000 characters about ten times a 1 000-character story's).
 pub fn fit_work(chars: usize) -> u64 {
@@ -2344,14 +2353,13 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
         // grid are refused here, before any search.
         let work = unplaced.iter().map(|&si| fit_work(edition.stories[pi][si].value.text_chars())).sum::<u64>() / n.max(1);
         let steps = n * (n + 1) / 2 * w * h * 2 * n * (w + h) * work;
-        if unplaced.len() > MAX_STORIES || steps > MAX_STEPS {
-            let number = spec.number;
-            let message = if unplaced.len() > MAX_STORIES {
-                crate::tr!("place-too-many", page = number, stories = unplaced.len(), columns = w, lines = h, max = MAX_STORIES)
-            } else {
-                crate::tr!("place-too-much", page = number, stories = unplaced.len(), columns = w, lines = h)
-            };
-            errors.push(edition.file.error(edition.file.key_span(&["pages", pi.to_string().as_str(), "stories"], 0..0), message).hint(crate::tr!("place-too-many-hint")));
+        if unplaced.len() > MAX_STORIES {
+            errors.push(edition.file.error(edition.file.key_span(&["pages", pi.to_string().as_str(), "stories"], 0..0), crate::tr!("place-too-many", page = spec.number, stories = unplaced.len(), columns = w, lines = h, max = MAX_STORIES))
+                .hint(crate::tr!("place-too-many-hint")));
+            continue;
+        }
+        if steps > MAX_STEPS {
+            errors.push(too_much(edition, pi, unplaced.len(), w as u32, h as u32));
             continue;
         }
         if let Some(story) = unplaced.iter().map(|&si| &edition.stories[pi][si]).find(|s| s.value.min_span.as_ref().is_some_and(|m| *m.get_ref() > area.columns)) {
@@ -2407,14 +2415,10 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                     found = search_orders(&fitter, &other_orders(shared, pi, &unplaced), (area, &beside), &mut leaves);
                 }
                 // Past the page's work (MAX_WORK): refused, whatever was found.
-                let too_much = leaves.exhausted().then(|| {
-                    let spec = &shared.file.value.pages[pi];
-                    shared.file.error(shared.file.key_span(&["pages", pi.to_string().as_str(), "stories"], 0..0), crate::tr!("place-too-much", page = spec.number, stories = unplaced.len(), columns = area.columns, lines = area.bottom.saturating_sub(area.top)))
-                        .hint(crate::tr!("place-too-many-hint"))
-                });
+                let too_much = || too_much(shared, pi, unplaced.len(), area.columns, area.bottom.saturating_sub(area.top));
                 crate::diag::log(&format!("placed page {} in {:?} (search {:?}, {} fits, work {})", shared.file.value.pages[pi].number, t.elapsed(), t_search, leaves.fitted(), leaves.work()));
                 let result = match found {
-                    _ if too_much.is_some() => Err(too_much.expect("checked")),
+                    _ if leaves.exhausted() => Err(too_much()),
                     Some(layout) => {
                         let reordered = layout.blocks.iter().map(|b| b.story).ne(unplaced.iter().copied());
                         let t = std::time::Instant::now();
@@ -2433,13 +2437,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                         let mut places = |rest: &[usize]| search_with(&fitter, rest, (area, &beside), &mut leaves).is_some();
                         let said = no_tiling(shared, &fitter, shared.page_format(formats, pi), pi, &unplaced, area, near, &mut places);
                         // What to cut is not said from a search cut short.
-                        if leaves.exhausted() {
-                            let spec = &shared.file.value.pages[pi];
-                            Err(shared.file.error(shared.file.key_span(&["pages", pi.to_string().as_str(), "stories"], 0..0), crate::tr!("place-too-much", page = spec.number, stories = unplaced.len(), columns = area.columns, lines = area.bottom.saturating_sub(area.top)))
-                                .hint(crate::tr!("place-too-many-hint")))
-                        } else {
-                            Err(said)
-                        }
+                        Err(if leaves.exhausted() { too_much() } else { said })
                     }
                 };
                 let t = std::time::Instant::now();
