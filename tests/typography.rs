@@ -40,6 +40,25 @@ fn loose(pdf: &Path, b: &Body) -> Loose {
     out
 }
 
+/// Numbers parted from their unit or measure word at a line's end (2021 | 年, 61 | 岁), read
+/// back: in a column, a line ending in a digit whose next line (a pitch below) starts with one
+/// of folio's units ([`folio::input::phrases::UNITS`]). Each as `number|unit`.
+fn parted_units(pdf: &Path, b: &Body) -> Vec<String> {
+    let mut out = Vec::new();
+    for lines in typeset::body_lines(pdf, b.size) {
+        for col in typeset::columns(&lines, b.size) {
+            for w in col.windows(2) {
+                let (a, n) = (w[0].text(), w[1].text());
+                let next = (w[1].y() - w[0].y() - b.pitch).abs() < 0.3;
+                if next && a.ends_with(|c: char| c.is_ascii_digit()) && n.starts_with(|c: char| folio::input::phrases::UNITS.contains(c)) {
+                    out.push(format!("{}|{}", a.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect::<String>(), n.chars().take(2).collect::<String>()));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Switch off the typographic refinements of the house style (`layouts/style.typ`): the
 /// fonts' proportional digits set tight, marks halved at line ends, no closing up before
 /// spreading.
@@ -75,6 +94,9 @@ fn findings(p: &TestProject, e: &str, code: &str) -> Vec<serde_json::Value> {
     v["findings"].as_array().unwrap().iter().filter(|x| x["code"] == code).cloned().collect()
 }
 
+/// Most numbers a sample parts from their units at a line's end (read back: [`parted_units`]).
+const PARTED_UNITS: usize = 5;
+
 #[test]
 fn the_samples_have_at_most_one_loose_line_a_page_and_never_two_in_a_row() {
     // In the house style: half-width digits (a run of an odd count with a quarter em either
@@ -88,6 +110,11 @@ fn the_samples_have_at_most_one_loose_line_a_page_and_never_two_in_a_row() {
             assert!(page.len() <= 1, "{e} page {}: {} loose lines: {page:#?}", i + 1, page.len());
         }
         assert!(l.in_a_row.is_empty(), "{e}: loose lines in a row: {:?}", l.in_a_row);
+        // A number keeps its unit on its line, but where that would spread a line loose or
+        // cost its paragraph a line, a number of one or two figures (9, 5 and 7 parted until
+        // session 43).
+        let parted = parted_units(&pdf, &b);
+        assert!(parted.len() <= PARTED_UNITS, "{e}: {} numbers parted from their units: {parted:?}", parted.len());
         // folio check finds what the PDF shows, no more.
         let n: usize = l.per_page.iter().map(Vec::len).sum();
         assert_eq!(findings(&p, e, "loose-line").len(), n, "{e}");
@@ -105,6 +132,9 @@ const DIGITS: &str = "2024年3月15日，全市公安机关共破获毒品案件
 2023年7月1日至9月30日，全市开展“净边2023”专项行动，出动警力2.1万人次，检查车辆17856台次、旅客43210人次，查获涉毒人员64名。
 
 据统计，近5年来全市吸毒人员总数从1.8万名下降到6000名以下，新发现吸毒人员数量连续36个月下降，戒断3年未复吸人员达到4512名。";
+
+/// Most numbers the page of [`DIGITS`] parts from their units (read back).
+const PARTED_DIGITS: usize = 6;
 
 #[test]
 fn copy_full_of_digits_dates_and_latin_sets_without_loose_lines() {
@@ -124,6 +154,9 @@ fn copy_full_of_digits_dates_and_latin_sets_without_loose_lines() {
     assert!(digits > 40, "lines with digits read back: {digits}");
     assert!(l.per_page[0].len() <= 1, "{} loose lines: {:#?}", l.per_page[0].len(), l.per_page[0]);
     assert!(l.in_a_row.is_empty(), "{:?}", l.in_a_row);
+    // Its numbers keep their units, but for a few whose keeping would spread a line.
+    let parted = parted_units(&p.out().join("digits.pdf"), &BROADSHEET);
+    assert!(parted.len() <= PARTED_DIGITS, "{} numbers parted from their units: {parted:?}", parted.len());
     // The plain setting spreads many of them.
     plain(&p);
     p.folio(&["build", "content/digits"]).assert_code(0);

@@ -274,7 +274,7 @@ fn word_bounds(run: &str) -> (Vec<usize>, Vec<usize>) {
 
 /// Units and measure words that go with the number before them (2025年, 5999元, 1.5万个,
 /// 12家, 20多, 1.2万余): at most [`MAX_UNIT`] of them after a number's last digit.
-const UNITS: &str = "年月日时分秒号届期次位名人户家所个件项台辆部条座头只匹种类批元角万亿千百倍岁斤吨米里亩度周天组支架艘栋套张份篇场轮例多余";
+pub const UNITS: &str = "年月日时分秒号届期次位名人户家所个件项台辆部条座头只匹种类批元角万亿千百倍岁斤吨米里亩度周天组支架艘栋套张份篇场轮例起处宗多余";
 
 /// Most units that go with a number: 1.5万个, 2025年度.
 const MAX_UNIT: usize = 2;

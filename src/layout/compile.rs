@@ -99,16 +99,20 @@ pub struct Pass1 {
 pub fn measure_galley(world: &mut FolioWorld, edition: &Edition, formats: &Formats, spans: galley::Spans) -> Result<Pass1, Diagnostics> {
     let (y, m, d) = edition.date();
     world.set_today(y as i32, m, d);
-    let galley = galley::build_with(edition, formats, spans);
+    let mut galley = galley::build_with(edition, formats, spans);
+    // Every paragraph whose numbers keep their units is also set with them parted: the
+    // setting it keeps is chosen once both are measured ([`galley::Galley::settle_parted`]).
+    let parted = galley.add_parted();
     let galley_json = serde_json::json!({ "formats": formats, "item_formats": galley.item_formats, "items": galley.items });
     world.set_versioned(DataFile::Galley, &galley_json);
     world.set_main(FolioWorld::layout_id(GALLEY_MAIN));
     let t = std::time::Instant::now();
     let (document, warnings) = run(world)?;
     log(&format!("pass 1 in {:?}", t.elapsed()));
-    let measures = galley::measure(&galley, &document).map_err(|e| {
+    let mut measures = galley::measure(&galley, &document).map_err(|e| {
         Diagnostics::from(Diagnostic::error(crate::tr!("template-error", file = GALLEY_MAIN, error = e.to_string())).hint(crate::tr!("galley-order-hint")))
     })?;
+    galley.settle_parted(&mut measures, parted);
     Ok(Pass1 { galley, measures, document, warnings })
 }
 

@@ -12,6 +12,7 @@ use typst_layout::PagedDocument;
 
 use crate::input::content::{paragraphs, Edition, Story};
 use crate::input::grid::{Format, Formats};
+use crate::input::phrases::UNITS;
 use crate::input::punctuation::{is_latin, is_latin_letter};
 
 /// A run of paragraph text with one style.
@@ -298,6 +299,50 @@ pub struct Galley {
     /// For each item, the format of its page (a key of `layouts/formats.toml`): the galley sets
     /// it at that format's body size and leading.
     pub item_formats: Vec<String>,
+}
+
+impl Galley {
+    /// Append, for every paragraph whose numbers keep their unit or measure word (2021年), the
+    /// same paragraph with them parted ([`parted_units`]): (the paragraph's item, the parted
+    /// one's), for [`Galley::settle_parted`] once both are measured.
+    pub fn add_parted(&mut self) -> Vec<(usize, usize)> {
+        let mut pairs = Vec::new();
+        for i in 0..self.items.len() {
+            let item = &self.items[i];
+            let Piece::Para { runs, tracking, runt, verse: false } = &item.piece else { continue };
+            let Some(runs) = parted_units(runs) else { continue };
+            let piece = Piece::Para { runs, tracking: *tracking, runt: *runt, verse: false };
+            let (width, format) = (item.width, self.item_formats[i].clone());
+            pairs.push((i, self.items.len()));
+            self.items.push(GalleyItem { width, piece });
+            self.item_formats.push(format);
+        }
+        pairs
+    }
+
+    /// Numbers keep their units unless that spreads a line loose, closes a squeeze's paragraph
+    /// up past [`SQUEEZE_TIGHTEST`] or costs the paragraph a line: each paragraph of `pairs`
+    /// ([`Galley::add_parted`]) takes its parted setting where keeping them does so, and the
+    /// parted items are dropped again. A number parted from its unit is the lesser fault (issue
+    /// 14: at most one loose line a page), and a line more would leave a block fitted by hand
+    /// overset (a squeeze asks for lines back).
+    pub fn settle_parted(&mut self, measures: &mut Vec<Measure>, pairs: Vec<(usize, usize)>) {
+        let Some(&(_, first)) = pairs.first() else { return };
+        for (i, j) in pairs {
+            let (was, m) = (&measures[i], &measures[j]);
+            let no_looser = m.loosest <= LOOSE_ADVANCE.max(was.loosest);
+            let looser = was.loosest > LOOSE_ADVANCE && (m.loosest <= LOOSE_ADVANCE || m.loosest < was.loosest - 0.02);
+            let tighter = m.lines.len() == was.lines.len() && no_looser && was.tightest < SQUEEZE_TIGHTEST && m.tightest >= SQUEEZE_TIGHTEST;
+            let shorter = m.lines.len() < was.lines.len() && no_looser;
+            if looser || tighter || shorter {
+                self.items.swap(i, j);
+                measures.swap(i, j);
+            }
+        }
+        self.items.truncate(first);
+        self.item_formats.truncate(first);
+        measures.truncate(first);
+    }
 }
 
 /// The span a story is set at: its block's, or (not placed yet) the page's full width.
@@ -685,6 +730,9 @@ pub struct Measure {
     /// For paragraphs: the narrowest advance of a Han character, in em (1.0 where none is
     /// closed up): how tight the breaker set its tightest line.
     pub tightest: f64,
+    /// For paragraphs: the widest advance of a Han character on a line but the last, in em
+    /// (1.0 where none is spread): how loose the breaker set its loosest justified line.
+    pub loosest: f64,
 }
 
 /// Read the galley document back: one page per item, in order.
@@ -700,17 +748,27 @@ pub fn measure(galley: &Galley, doc: &PagedDocument) -> Result<Vec<Measure>, Str
     }
     let mut out = Vec::with_capacity(pages.len());
     for (item, page) in galley.items.iter().zip(pages) {
-        let mut m = Measure { height: page.frame.height().to_pt(), lines: vec![], tightest: 1.0 };
+        let mut m = Measure { height: page.frame.height().to_pt(), lines: vec![], tightest: 1.0, loosest: 1.0 };
         if let Piece::Para { runs, .. } = &item.piece {
             let texts = line_texts(&page.frame);
             m.lines = split_runs(runs, &texts)?;
-            for_each_text(&page.frame, Transform::identity(), &mut |_, text| {
+            // Each line's widest Han advance, by baseline.
+            let mut widest: Vec<(f64, f64)> = Vec::new();
+            for_each_text(&page.frame, Transform::identity(), &mut |p, text| {
                 for g in &text.glyphs {
                     if text.text.get(g.range()).and_then(|t| t.chars().next()).is_some_and(crate::input::punctuation::is_han) {
-                        m.tightest = m.tightest.min(g.x_advance.get());
+                        let a = g.x_advance.get();
+                        m.tightest = m.tightest.min(a);
+                        let y = p.y.to_pt();
+                        match widest.iter_mut().find(|(ly, _)| (ly - y).abs() < 0.5) {
+                            Some(l) => l.1 = l.1.max(a),
+                            None => widest.push((y, a)),
+                        }
                     }
                 }
             });
+            let last = widest.iter().map(|l| l.0).fold(f64::NEG_INFINITY, f64::max);
+            m.loosest = widest.iter().filter(|l| l.0 < last - 0.5).map(|l| l.1).fold(1.0, f64::max);
         }
         out.push(m);
     }
@@ -773,6 +831,18 @@ pub fn body_runs(text: &str) -> Vec<Run> {
             let pads = Pads::between(i.checked_sub(1).map(|k| chars[k]), chars.get(i + n).copied());
             runs.push(Run { style: half_width_style(code > 0, n, pads), text: t });
             i += n;
+            // The unit or measure word of a number of one or two figures stays on its line
+            // (61 | 岁, 6 | 个 were line breaks until session 43): a `kept` run, which the
+            // template boxes with the number. Not after a longer number (2023年, 102个: a box
+            // of two ems and more left the lines around it to level less well — on the
+            // tabloid without blocks, columns two lines short), nor after a sign (¥9元: the
+            // box would part the number from its sign instead).
+            let signed = i > n && (SIGNS_BEFORE.contains(chars[i - n - 1]) || "-−+＋－".contains(chars[i - n - 1]));
+            let units = if (1..=MAX_KEPT_NUMBER).contains(&number) && !signed { unit_len(&chars[i..]) } else { 0 };
+            if units > 0 {
+                runs.push(Run { style: "kept", text: chars[i..i + units].iter().collect() });
+                i += units;
+            }
             continue;
         }
         let word = chars[i..].iter().take_while(|&&c| is_latin_letter(c)).count();
@@ -965,6 +1035,41 @@ fn quote_breaks(text: &str) -> Vec<char> {
     out
 }
 
+/// A paragraph's runs with each number's unit or measure word parted from it again, where the
+/// line breaker may break between them (`None` when no number keeps one): what the galley
+/// sets instead where keeping them spreads a line loose ([`Galley::settle_parted`]).
+pub fn parted_units(runs: &[Run]) -> Option<Vec<Run>> {
+    let unit = |k: usize| {
+        runs[k].style == "kept" && k > 0 && runs[k - 1].style.starts_with("digits") && runs[k].text.chars().all(|c| UNITS.contains(c))
+    };
+    if !(0..runs.len()).any(unit) {
+        return None;
+    }
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for (k, r) in runs.iter().enumerate() {
+        match out.last_mut() {
+            Some(prev) if r.style == "body" && k > 0 && unit(k - 1) => prev.text.push_str(&r.text),
+            _ if unit(k) => out.push(Run { style: "body", text: r.text.clone() }),
+            _ => out.push(r.clone()),
+        }
+    }
+    Some(out)
+}
+
+/// The widest advance of a Han character (in em) past which a justified line is loose: 5 % of
+/// an em of spreading, the house's limit (issue 14).
+pub const LOOSE_ADVANCE: f64 = 1.05;
+
+/// The most characters of a number whose unit [`body_runs`] keeps on its line (61岁, not 2023年).
+pub const MAX_KEPT_NUMBER: usize = 2;
+
+/// How many characters at the start of `s` are the unit or measure word of the number before
+/// them, which no line parts from it (2021年, 61岁, 33家, 9万 of 9万余元): the first of
+/// [`UNITS`] (a box of more, 1.8万名, spread its lines loose).
+fn unit_len(s: &[char]) -> usize {
+    usize::from(s.first().is_some_and(|&c| UNITS.contains(c)))
+}
+
 /// Marks a line may not start with (clreq) that the Unicode line-breaking rules let a line
 /// start with: the wave dash of a range (15.6%～18.2%, 1～2月) and the middle dot of a foreign
 /// name (约翰·史密斯); the others of [`CLOSING_MARKS`] the rules keep from a line's start.
@@ -1155,7 +1260,7 @@ mod tests {
     fn a_closing_quote_before_a_latin_word_or_a_number_may_end_a_line() {
         let styles = |t: &str| body_runs(t).iter().map(|r| r.style).collect::<Vec<_>>();
         assert_eq!(styles("“一网通办”APP"), ["body", "break", "code-odd"]);
-        assert_eq!(styles("“五聚工程”15项"), ["body", "break", "digits", "body"]);
+        assert_eq!(styles("“五聚工程”15项"), ["body", "break", "digits", "kept"]);
         // Between Chinese characters the Unicode rules break already; in an English word, never.
         assert_eq!(styles("“十四五”规划"), ["body"]);
         assert!(!styles("don’t and “Go”now").contains(&"break"));
@@ -1167,7 +1272,7 @@ mod tests {
     fn digits_are_runs_of_their_own_odd_or_even() {
         let runs = body_runs("2024年3月15日破获137起");
         let got: Vec<(&str, &str)> = runs.iter().map(|r| (r.style, r.text.as_str())).collect();
-        assert_eq!(got, [("digits", "2024"), ("body", "年"), ("digits-odd", "3"), ("body", "月"), ("digits", "15"), ("body", "日破获"), ("digits-odd", "137"), ("body", "起")]);
+        assert_eq!(got, [("digits", "2024"), ("body", "年"), ("digits-odd", "3"), ("kept", "月"), ("digits", "15"), ("kept", "日"), ("body", "破获"), ("digits-odd", "137"), ("body", "起")]);
         assert_eq!(body_runs("没有数字").len(), 1);
         // A number with its marks is one run: 5.2% holds four half-width places, 1,277 five.
         let got: Vec<(&str, String)> = body_runs("增长5.2%，共1,277人，9:30。1.").iter().map(|r| (r.style, r.text.clone())).collect();
@@ -1198,6 +1303,12 @@ mod tests {
         assert_eq!(got("以3∶1逆转"), [run("body", "以"), run("digits-odd-left", "3"), run("body", "∶"), run("digits-odd-right", "1"), run("body", "逆转")]);
         assert_eq!(got("降至-5℃"), [run("body", "降至-"), run("digits-odd-none", "5"), run("body", "℃")]);
         assert_eq!(got("高2～3℃"), [run("body", "高"), run("digits-odd-left", "2"), run("kept", "～"), run("digits-odd-none", "3"), run("body", "℃")]);
+        // A number keeps its unit or measure word on its line (the first: 9万 | 余元).
+        assert_eq!(got("现年61岁，"), [run("body", "现年"), run("digits", "61"), run("kept", "岁"), run("body", "，")]);
+        assert_eq!(got("投入9万余元"), [run("body", "投入"), run("digits-odd", "9"), run("kept", "万"), run("body", "余元")]);
+        assert_eq!(got("2023年6月"), [run("digits", "2023"), run("body", "年"), run("digits-odd", "6"), run("kept", "月")]);
+        assert_eq!(got("5G网络"), [run("code", "5G"), run("body", "网络")]);
+        assert_eq!(got("售价¥9元"), [run("body", "售价¥"), run("digits-odd-right", "9"), run("body", "元")]);
         // A telephone number, a date or a range in figures is one number: no pad inside it.
         assert_eq!(got("拨打12345-6789咨询"), [run("body", "拨打"), run("digits", "12345-6789"), run("body", "咨询")]);
         assert_eq!(got("于2023-10-18发布"), [run("body", "于"), run("digits", "2023-10-18"), run("body", "发布")]);
@@ -1226,7 +1337,7 @@ mod tests {
         // A mark no line may start with gets a run of its own after its neighbour's, which the
         // template boxes with it; split at line ends, the runs stay apart.
         assert_eq!(got("约翰·史密斯"), [run("body", "约"), run("body", "翰"), run("kept", "·"), run("body", "史密斯")]);
-        assert_eq!(got("1—9月"), [run("digits-odd-left", "1"), run("kept", "—"), run("digits-odd-right", "9"), run("body", "月")]);
+        assert_eq!(got("1—9月"), [run("digits-odd-left", "1"), run("kept", "—"), run("digits-odd-right", "9"), run("kept", "月")]);
         assert_eq!(got("他说——好"), [run("body", "他说——好")]);
         assert_eq!(got("增长15.6%～18.2%"), [run("body", "增长"), run("digits-odd-left", "15.6%"), run("kept", "～"), run("digits-odd-right", "18.2%")]);
         // The space a line breaks at is on neither line.
