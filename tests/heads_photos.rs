@@ -427,3 +427,51 @@ fn a_credit_that_says_what_it_is_is_printed_as_typed() {
     }
     assert!(!text.contains("摄摄") && !text.contains("新华社发摄") && !text.contains("供图摄"), "{text}");
 }
+
+/// A vertical head (竖题) the file asks for, on a page folio places: its story takes two
+/// columns at least (in one its head was set across, `vertical = true` ignored without a word,
+/// until session 43); its byline stands in a column of its own beside the headline (left out
+/// until then); the head is no larger than the page lead's (every vertical head was 26 pt, a
+/// brief's beside a lead's of 22 pt); and its first column holds copy under the head down to
+/// the block's foot, its photo beside it (the column was white from the head's foot down where
+/// the photo would have taken it). Read back from the PDF.
+#[test]
+fn a_vertical_head_is_set_as_asked_with_its_byline_and_copy_under_it() {
+    let p = TestProject::sample();
+    let photo = "\n[[photos]]\nfile = \"photos/g.png\"\ncaption = \"图为现场\"\ncredit = \"记者\"\n";
+    let dir = seed_edition(&p, "shu", "tabloid", &[(0, 9, 0), (20, 5, 3), (30, 3, 5), (40, 3, 7)], |k| match k {
+        1 => format!("vertical = true\nbyline = \"本报记者 甄珏\"\n{photo}"),
+        _ => String::new(),
+    });
+    gradient(&dir.join("photos/g.png"), 1600, 1000, 0);
+    let place = p.folio(&["place", "content/shu"]);
+    place.assert_code(0);
+    let line = place.stdout().lines().find(|l| l.contains("s1.toml") && l.contains("column =")).unwrap_or_else(|| panic!("{}", place.stdout())).to_string();
+    let span: u32 = line.split("span = ").nth(1).and_then(|t| t.split(',').next()).and_then(|t| t.trim().parse().ok()).unwrap();
+    assert!(span >= 2, "a vertical head's story two columns wide at least: {line}");
+
+    let report = p.report("shu", true);
+    let page = &report.compiled.data.pages[0];
+    let f = &page.format;
+    let story = &page.stories[1];
+    let vertical = matches!(&story.head.piece, PlacedPiece::Piece(folio::layout::galley::Piece::Head { head }) if head.vertical);
+    assert!(vertical, "s1's head set vertically");
+    let pdf = p.out().join("shu.pdf");
+    let chars = &common::typeset::chars(&pdf)[0];
+    // The byline, in its own column.
+    for c in ['甄', '珏'] {
+        assert!(chars.iter().any(|x| x.c == c), "the byline's {c} printed");
+    }
+    // No larger than the lead's head.
+    let (ox, oy) = (f.bleed_pt + f.side_pt, f.bleed_pt + f.top_pt);
+    let within = |r: &Rect, x: &common::typeset::Char| x.x0 >= ox + r.x - 1.0 && x.x1 <= ox + r.x + r.w + 1.0 && x.y >= oy + r.y - 1.0 && x.y <= oy + r.y + r.h + 1.0;
+    let largest = |r: &Rect| chars.iter().filter(|x| within(r, x)).map(|x| x.size).fold(0.0, f64::max);
+    assert!(largest(&story.block) <= largest(&page.stories[0].block) + 0.01, "s1's vertical head ({:.1} pt) no larger than the lead's ({:.1} pt)", largest(&story.block), largest(&page.stories[0].block));
+    // The head's column: copy under the head, down to the block's foot (within two lines).
+    let column = Rect { x: story.block.x, y: story.block.y, w: f.column_pt, h: story.block.h };
+    let head_foot = chars.iter().filter(|x| within(&column, x) && x.size > f.spec.body_size + 1.0).map(|x| x.y).fold(0.0, f64::max);
+    let body: Vec<f64> = chars.iter().filter(|x| within(&column, x) && (x.size - f.spec.body_size).abs() < 0.05 && x.y > head_foot).map(|x| x.y).collect();
+    assert!(!body.is_empty(), "copy under the vertical head in its column");
+    let last = body.iter().copied().fold(0.0, f64::max);
+    assert!(last >= oy + story.block.y + story.block.h - 3.0 * f.pitch_pt, "the head's column holds copy to the block's foot: last line at {last:.1}, block foot {:.1}", oy + story.block.y + story.block.h);
+}

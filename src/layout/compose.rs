@@ -738,7 +738,11 @@ impl<'a> Fitter<'a> {
         // A story across the centre spread takes columns of both pages.
         let across = s.is_some_and(|s| s.asks_across());
         let columns = self.format.columns;
-        let min = s.and_then(|s| s.min_span.as_ref()).map_or(if across { columns + 1 } else { 1 }, |v| *v.get_ref());
+        // A story whose file asks for a vertical head (竖题) takes two columns at least: the head
+        // stands down the first, the copy beside it (in one column its head was set across, the
+        // file's `vertical = true` ignored without a word until session 43).
+        let vertical = s.is_some_and(|s| s.vertical) && columns > 1;
+        let min = s.and_then(|s| s.min_span.as_ref()).map_or(if across { columns + 1 } else if vertical { 2 } else { 1 }, |v| *v.get_ref());
         let widest = if across { 2 * columns } else if s.is_some_and(|s| s.verse) { VERSE_MAX_SPAN } else { u32::MAX };
         let max = s.and_then(|s| s.max_span.as_ref()).map_or(widest, |v| *v.get_ref());
         (min, max)
@@ -817,7 +821,8 @@ impl<'a> Fitter<'a> {
     /// Whether the search may set story `story`'s head vertically (竖排) though its file does
     /// not ask for it: pass 1 set it so ([`StoryPieces::head_vertical`]).
     pub fn may_turn_head(&self, story: usize) -> bool {
-        self.galley.stories.get(self.page).and_then(|v| v.get(story)).is_some_and(|p| p.head_vertical.is_some())
+        let asks = self.edition.stories.get(self.page).and_then(|v| v.get(story)).is_some_and(|l| l.value.vertical);
+        !asks && self.galley.stories.get(self.page).and_then(|v| v.get(story)).is_some_and(|p| !p.head_vertical.is_empty())
     }
 
     /// Whether the search may set story `story`'s first photo above its head (题上图) though its
@@ -852,8 +857,12 @@ impl<'a> Fitter<'a> {
         // The head's size: the block's `head_size` (the search's smaller head), else the span's.
         let tier = self.format.block_tier(block.span, block.head_size);
         let main = block.span == own && tier == galley::head_tier(s, self.format, own);
-        let head = if turned {
-            pieces.head_vertical
+        // A vertical head at the block's size (folio's choice, or the file's in a block folio
+        // places).
+        let head = if vertical && !pieces.head_vertical.is_empty() {
+            pieces.head_vertical.iter().find(|&&(t, _)| t == tier).map(|p| p.1)
+        } else if turned {
+            None
         } else if vertical || main {
             Some(pieces.head)
         } else {
@@ -1318,8 +1327,17 @@ impl<'a> Shape<'a> {
         let lead = lead.map(|(i, cols)| (i, cols, format.lines_for(ctx.measures[i].height) + 1));
         let boxes = |g: &Geom| photo_boxes(ctx, s, pieces, g, photo, photo_info);
         // The copy under a vertical head: the block's whole width, where no photo takes the
-        // head's column.
-        let under = (vertical && lead.is_none()).then(|| (geom(false), boxes(&geom(false)))).filter(|(_, ph)| ph.iter().all(|p| p.c > 0));
+        // head's column; else the photos beside the head's column (each moved a column right),
+        // the copy under the head all the same (it ran beside the head, its column white from
+        // the head's foot down until session 43).
+        let beside = || {
+            let mut ph = boxes(&geom(true));
+            ph.iter_mut().for_each(|p| p.c += 1);
+            (geom(false), ph)
+        };
+        let under = (vertical && lead.is_none())
+            .then(|| Some((geom(false), boxes(&geom(false)))).filter(|(_, ph)| ph.iter().all(|p| p.c > 0)).unwrap_or_else(beside))
+            .filter(|(_, ph)| ph.iter().all(|p| p.c > 0 && !p.across()));
         // At least half a line of white between the head's last character and the copy.
         let under_vertical = under.is_some().then(|| ((head_height.0 + format.pitch_pt / 2.0) / format.pitch_pt - 1e-6).ceil().max(1.0) as u32);
         let (main, photos) = under.unwrap_or_else(|| (geom(vertical), boxes(&geom(vertical))));

@@ -203,10 +203,12 @@ pub struct StoryPieces {
     pub heads_two: Vec<(u32, usize, usize)>,
     /// With [`Spans::All`]: the lead box set at every other span (span, item).
     pub leads: Vec<(u32, usize)>,
-    /// With [`Spans::All`], for a story folio places whose head is across its block: the head
-    /// set vertically (竖排) down a column, which the search may choose instead (a head beside
-    /// another story's head across: no 碰题).
-    pub head_vertical: Option<usize>,
+    /// With [`Spans::All`], for a story folio places: the head set vertically (竖排) down a
+    /// column at each size tier of the format's (tier, item) — a vertical head is set at its
+    /// tier's size, at most `vertical-head-size` — where its file asks for a vertical head, or
+    /// where the search may choose one instead of the head across (a head beside another
+    /// story's head across: no 碰题).
+    pub head_vertical: Vec<(usize, usize)>,
     /// With [`Spans::All`], per photo: the caption set at every other width the photo may take
     /// (photo span, item); empty for a photo whose `span` is given.
     pub caption_spans: Vec<Vec<(u32, usize)>>,
@@ -219,7 +221,7 @@ impl StoryPieces {
         let Self { head, head_two, lead, flow, variants, tight, captions, jumpheads, heads, heads_two, leads, caption_spans, head_vertical } = self;
         std::iter::once(*head)
             .chain(*head_two)
-            .chain(*head_vertical)
+            .chain(head_vertical.iter().map(|h| h.1))
             .chain(*lead)
             .chain(flow.iter().copied())
             .chain(variants.iter().flat_map(|(_, f)| f.iter().copied()))
@@ -343,6 +345,15 @@ impl Galley {
         self.item_formats.truncate(first);
         measures.truncate(first);
     }
+}
+
+/// The size tier a vertical head (竖题) of a block at size tier `tier` is set at: one size larger
+/// than the head across, at most the templates' `vertical-head-size` — a head down one column
+/// weighs less on the page than one across the block, and a 竖题 one size under its story's
+/// across read small beside it (until session 43 every vertical head was 26 pt, a brief's beside
+/// a lead's head of 22 pt too).
+pub fn vertical_tier(tier: usize) -> usize {
+    tier.saturating_sub(1)
 }
 
 /// The span a story is set at: its block's, or (not placed yet) the page's full width.
@@ -514,7 +525,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             let vertical = s.vertical && span > 1;
             // The block's `head_size` (validated: one of the ladder's), else the span's own.
             let tier = head_tier(s, format, span);
-            let style = format.head_size(tier);
+            let style = format.head_size(if vertical { vertical_tier(tier) } else { tier });
             let breaks = house_breaks(&s.headline);
             let split = crate::input::phrases::vertical_split(&s.headline, &breaks, TURN_PHRASE_CHARS);
             g.items.push(GalleyItem {
@@ -582,15 +593,20 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                         g.items.push(GalleyItem { width: format.cols_width(0, sp), piece: two });
                     }
                 }
-                // The same head set vertically, for the search to choose (never for a story
-                // with a photo under its head, which a vertical head cannot have).
-                if !vertical && s.unplaced() && !s.photos.iter().any(|p| p.is_across_block()) && turnable(&s.headline, split) {
-                    let mut piece = head.clone();
-                    if let Piece::Head { head } = &mut piece {
-                        head.vertical = true;
+                // The same head set vertically at each size, for the search to choose (never for
+                // a story with a photo under its head, which a vertical head cannot have), or as
+                // the file asks.
+                if s.unplaced() && (s.vertical || (!s.photos.iter().any(|p| p.is_across_block()) && turnable(&s.headline, split))) {
+                    for t in 0..sizes {
+                        let mut piece = head.clone();
+                        if let Piece::Head { head } = &mut piece {
+                            head.vertical = true;
+                            head.size = format.head_size(vertical_tier(t)).size;
+                            head.face = format.head_size(vertical_tier(t)).face;
+                        }
+                        pieces.head_vertical.push((t, g.items.len()));
+                        g.items.push(GalleyItem { width: format.column_pt, piece });
                     }
-                    pieces.head_vertical = Some(g.items.len());
-                    g.items.push(GalleyItem { width: format.column_pt, piece });
                 }
                 if let Some(i) = pieces.lead {
                     let own = lead_span(s, format);

@@ -2988,7 +2988,8 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
     // The nearest layout's count, where there is one: it is an arrangement the page can have
     // (over where it asks more cut than added, short where more added).
     let diff = if asks.is_some() { cut_total - add_total } else { diff };
-    let widen = || if stories.iter().any(|&si| fitter.span_bounds(si) != (1, u32::MAX)) { crate::tr!("place-widen-span") } else { String::new() };
+    let bounded = |si: usize| edition.stories[pi].get(si).is_some_and(|s| s.value.min_span.is_some() || s.value.max_span.is_some());
+    let widen = || if stories.iter().any(|&si| bounded(si)) { crate::tr!("place-widen-span") } else { String::new() };
     let (message, hint) = if diff > 0 {
         let mut by_size: Vec<&(usize, Option<u32>)> = needs.iter().collect();
         // The largest stories first: they are where a cut costs least.
