@@ -1580,6 +1580,22 @@ fn check_finds_a_long_leg_beside_a_photo() {
     assert!(depth / f.pitch_pt > folio::layout::place::LONG_LEG_BESIDE as f64, "the leg beside the photo runs {:.1} lines", depth / f.pitch_pt);
     let t = TestProject::with_edition(AUTO);
     assert!(legs(&json(&t, AUTO)).is_empty());
+
+    // An L whose one-column corner stands straight right of a seven-column photo: the corner's
+    // column holds copy above the corner, beside the photo — a leg too (not found until
+    // session 43, on an outside trial's 体育 page: 22 lines beside the lead's photo).
+    p.edit("content/jiangxi-special/stories/xinyu.toml", |t| {
+        let t = t.replace(seven, "column = 1\nspan = 7\nheight = 35");
+        assert!(t.contains("height = 84\n"), "page 4's block as the sample sets it");
+        t.replacen("height = 84\n", "height = 84\ncutout = { span = 1, height = 20 }\n", 1)
+    });
+    let v = json(&p, SAMPLE);
+    let found = legs(&v);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(message.contains("page 4") && message.contains("photo 1"), "{message}");
+    let lines: u32 = message.split("runs ").nth(1).and_then(|t| t.split(' ').next()).and_then(|n| n.parse().ok()).unwrap();
+    assert!((13..=18).contains(&lines), "about the photo's 35 lines less the corner's 20 beside it: {message}");
 }
 
 /// 长腿 beside other stories: a one-page broadsheet of six stories of seed text (TEST DATA, a

@@ -48,14 +48,23 @@ pub fn check(compiled: &Compiled) -> Vec<Leg> {
                 // Whole columns of the block left and right of the photo.
                 let left = ((r.x - b.x) / step).round().max(0.0) as u32;
                 // Beside an L-shaped block's corner, the copy's columns end at the corner.
-                let edge = story.cutout.filter(|c| c.y < r.y + r.h).map_or(b.x + b.w, |c| c.x - f.gutter_pt);
-                let right = ((edge - (r.x + r.w)) / step).round().max(0.0) as u32;
-                for (cols, x) in [(left, r.x - step), (right, r.x + r.w + f.gutter_pt)] {
+                let corner = story.cutout.filter(|c| c.y < r.y + r.h);
+                let cols_to = |edge: f64| ((edge - (r.x + r.w)) / step).round().max(0.0) as u32;
+                let right = cols_to(corner.map_or(b.x + b.w, |c| c.x - f.gutter_pt));
+                let (x_right, whole) = (r.x + r.w + f.gutter_pt, (r.y, r.y + r.h));
+                let mut sides = vec![(left, r.x - step, whole), (right, x_right, whole)];
+                // A corner straight right of the photo: its column holds the story's copy above
+                // the corner, beside the photo (not found until session 43: 22 lines beside a
+                // lead's seven-column photo).
+                if let Some(c) = corner.filter(|c| c.y > r.y && right == 0) {
+                    sides.push((cols_to(b.x + b.w), x_right, (r.y, c.y)));
+                }
+                for (cols, x, (from, to)) in sides {
                     if cols != 1 {
                         continue;
                     }
                     // The copy set in that column beside the photo.
-                    let Some((y0, y1)) = copy_down(story, (x, f.column_pt), (r.y, r.y + r.h)) else { continue };
+                    let Some((y0, y1)) = copy_down(story, (x, f.column_pt), (from, to)) else { continue };
                     let lines = ((y1 - y0) / f.pitch_pt).round() as u32;
                     if lines > LONG_LEG_BESIDE {
                         out.push(Leg { page: pi, story: si, beside: Beside::Photo(k), lines, rect: [x + f.side_pt, y0 + f.top_pt, f.column_pt, y1 - y0] });

@@ -673,6 +673,8 @@ pub struct Fit {
     pub capacity: u32,
     /// Columns of an L-shaped block's corner (`cutout`), 0 for a rectangle.
     pub cutout_span: u32,
+    /// Grid lines of an L-shaped block's corner, 0 for a rectangle.
+    pub cutout_lines: u32,
     /// Widows and orphans the flow could not avoid (a paragraph's short last line alone at a
     /// column's top, its first line alone at a column's foot).
     pub breaks: u32,
@@ -944,6 +946,7 @@ impl<'a> Fitter<'a> {
             hole,
             capacity: fit.capacity,
             cutout_span: block.cutout.map_or(0, |c| c.span),
+            cutout_lines: block.cutout.map_or(0, |c| c.height),
             breaks: result.breaks,
         })
     }

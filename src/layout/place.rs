@@ -907,11 +907,20 @@ fn thin_over_photo(f: &Fit) -> u32 {
 /// The grid lines of each photo of a fit with a long leg beside it: a single column of copy
 /// beside it, the photo deeper than [`LONG_LEG_BESIDE`] lines.
 fn legs(f: &Fit) -> impl Iterator<Item = u32> + '_ {
-    f.photo_cols
-        .iter()
-        .zip(&f.photo_lines)
-        .filter(|&(&(c, sp), &lines)| (c == 1 || f.copy_span.saturating_sub(f.cutout_span + c + sp) == 1) && lines > LONG_LEG_BESIDE)
-        .map(|(_, &lines)| lines)
+    f.photo_cols.iter().zip(&f.photo_lines).filter_map(|(&(c, sp), &lines)| {
+        let right = f.copy_span.saturating_sub(c + sp);
+        let beside = if c == 1 || right == f.cutout_span + 1 {
+            lines
+        } else if right == 1 && f.cutout_span == 1 {
+            // An L whose one-column corner stands right of the photo: its column's copy runs
+            // beside the photo down to the corner (not weighed, nor found, until session 43:
+            // 22 lines beside a lead's seven-column photo).
+            lines.saturating_sub(f.cutout_lines)
+        } else {
+            0
+        };
+        (beside > LONG_LEG_BESIDE).then_some(beside)
+    })
 }
 
 /// The cost of a first photo enlarged past the edition's resolution ([`W_LOW_PPI`]).
