@@ -258,7 +258,7 @@ expected-formats = page formats
 head-area-vertical = set vertically it runs past the foot of its block ({ $has } lines deep)
 head-area-given = its head area has { $has } (block.head = { $has })
 head-area-block = the block has { $has } under its top, leaving no line for copy
-head-overset-vertical-hint = shorten the headline, make the block deeper, or set the head across the top (leave out `vertical`)
+head-overset-vertical-hint = shorten the headline (or the kicker, deck or byline, each a column of its own beside it), make the block deeper, or set the head across the top (leave out `vertical`)
 head-overset-given-hint = shorten the headline (or kicker and deck), give the head area { $needs } lines (head = { $needs }), or make the block wider
 head-overset-hint = shorten the headline (or kicker and deck), or make the block wider or deeper
 head-overset = head on page { $page }: the headline needs { $needs } lines, { $area }

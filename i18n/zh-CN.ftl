@@ -247,7 +247,7 @@ expected-formats = 版式定义
 head-area-vertical = 竖排时超出稿块底部（稿块高 { $has } 行）
 head-area-given = 而标题区只有 { $has } 行（block.head = { $has }）
 head-area-block = 而稿块顶部以下只有 { $has } 行，正文已无处可排
-head-overset-vertical-hint = 压缩标题、加高稿块，或改为横排标题（删去 `vertical`）
+head-overset-vertical-hint = 压缩标题（或引题、副题、署名，各占标题旁一行），加高稿块，或改为横排标题（删去 `vertical`）
 head-overset-given-hint = 压缩标题（或引题、副题），把标题区设为 { $needs } 行（head = { $needs }），或加宽稿块
 head-overset-hint = 压缩标题（或引题、副题），或加宽、加高稿块
 head-overset = 第 { $page } 版标题溢排：标题需要 { $needs } 行，{ $area }
