@@ -204,8 +204,8 @@ pub struct StoryPieces {
     /// With [`Spans::All`]: the lead box set at every other span (span, item).
     pub leads: Vec<(u32, usize)>,
     /// With [`Spans::All`], for a story folio places: the head set vertically (竖排) down a
-    /// column at each size tier of the format's (tier, item) — a vertical head is set at its
-    /// tier's size, at most `vertical-head-size` — where its file asks for a vertical head, or
+    /// column for each size tier of the format's (tier, item) — a vertical head is set a size
+    /// over its tier's ([`vertical_tier`]), at most `vertical-head-size` — where its file asks for a vertical head, or
     /// where the search may choose one instead of the head across (a head beside another
     /// story's head across: no 碰题).
     pub head_vertical: Vec<(usize, usize)>,
@@ -304,7 +304,7 @@ pub struct Galley {
 }
 
 impl Galley {
-    /// Append, for every paragraph whose numbers keep their unit or measure word (2021年), the
+    /// Append, for every paragraph whose numbers keep their unit or measure word (61岁), the
     /// same paragraph with them parted ([`parted_units`]): (the paragraph's item, the parted
     /// one's), for [`Galley::settle_parted`] once both are measured.
     pub fn add_parted(&mut self) -> Vec<(usize, usize)> {
@@ -1080,7 +1080,7 @@ pub const LOOSE_ADVANCE: f64 = 1.05;
 pub const MAX_KEPT_NUMBER: usize = 2;
 
 /// How many characters at the start of `s` are the unit or measure word of the number before
-/// them, which no line parts from it (2021年, 61岁, 33家, 9万 of 9万余元): the first of
+/// them, which no line parts from it (61岁, 33家, 9万 of 9万余元; after a number of [`MAX_KEPT_NUMBER`] figures at most): the first of
 /// [`UNITS`] (a box of more, 1.8万名, spread its lines loose).
 fn unit_len(s: &[char]) -> usize {
     usize::from(s.first().is_some_and(|&c| UNITS.contains(c)))
