@@ -205,7 +205,7 @@ pub struct StoryPieces {
     pub leads: Vec<(u32, usize)>,
     /// With [`Spans::All`], for a story folio places: the head set vertically (竖排) down a
     /// column for each size tier of the format's (tier, item) — a vertical head is set a size
-    /// over its tier's ([`vertical_tier`]), at most `vertical-head-size` — where its file asks for a vertical head, or
+    /// over its tier's (`vertical_tier`), at most `vertical-head-size` — where its file asks for a vertical head, or
     /// where the search may choose one instead of the head across (a head beside another
     /// story's head across: no 碰题).
     pub head_vertical: Vec<(usize, usize)>,
@@ -305,7 +305,7 @@ pub struct Galley {
 
 impl Galley {
     /// Append, for every paragraph whose numbers keep their unit or measure word (61岁), the
-    /// same paragraph with them parted ([`parted_units`]): (the paragraph's item, the parted
+    /// same paragraph with them parted (`parted_units`): (the paragraph's item, the parted
     /// one's), for [`Galley::settle_parted`] once both are measured.
     pub fn add_parted(&mut self) -> Vec<(usize, usize)> {
         let mut pairs = Vec::new();
@@ -352,7 +352,7 @@ impl Galley {
 /// weighs less on the page than one across the block, and a 竖题 one size under its story's
 /// across read small beside it (until session 43 every vertical head was 26 pt, a brief's beside
 /// a lead's head of 22 pt too).
-pub fn vertical_tier(tier: usize) -> usize {
+fn vertical_tier(tier: usize) -> usize {
     tier.saturating_sub(1)
 }
 
@@ -1054,7 +1054,7 @@ fn quote_breaks(text: &str) -> Vec<char> {
 /// A paragraph's runs with each number's unit or measure word parted from it again, where the
 /// line breaker may break between them (`None` when no number keeps one): what the galley
 /// sets instead where keeping them spreads a line loose ([`Galley::settle_parted`]).
-pub fn parted_units(runs: &[Run]) -> Option<Vec<Run>> {
+fn parted_units(runs: &[Run]) -> Option<Vec<Run>> {
     let unit = |k: usize| {
         runs[k].style == "kept" && k > 0 && runs[k - 1].style.starts_with("digits") && runs[k].text.chars().all(|c| UNITS.contains(c))
     };
@@ -1074,10 +1074,10 @@ pub fn parted_units(runs: &[Run]) -> Option<Vec<Run>> {
 
 /// The widest advance of a Han character (in em) past which a justified line is loose: 5 % of
 /// an em of spreading, the house's limit (issue 14).
-pub const LOOSE_ADVANCE: f64 = 1.05;
+const LOOSE_ADVANCE: f64 = 1.05;
 
 /// The most characters of a number whose unit [`body_runs`] keeps on its line (61岁, not 2023年).
-pub const MAX_KEPT_NUMBER: usize = 2;
+const MAX_KEPT_NUMBER: usize = 2;
 
 /// How many characters at the start of `s` are the unit or measure word of the number before
 /// them, which no line parts from it (61岁, 33家, 9万 of 9万余元; after a number of [`MAX_KEPT_NUMBER`] figures at most): the first of

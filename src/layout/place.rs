@@ -904,8 +904,9 @@ fn thin_over_photo(f: &Fit) -> u32 {
     f.photo_cols.iter().flat_map(|&(c, sp)| c..c + sp).filter_map(|col| f.columns.get(col as usize)).filter(|&&n| n > 0 && n < MIN_COPY_OVER_PHOTO).map(|&n| MIN_COPY_OVER_PHOTO - n).sum()
 }
 
-/// The grid lines of each photo of a fit with a long leg beside it: a single column of copy
-/// beside it, the photo deeper than [`LONG_LEG_BESIDE`] lines.
+/// The grid lines of each long leg beside a fit's photos: a single column of copy beside a
+/// photo for more than [`LONG_LEG_BESIDE`] lines — the photo's depth, or above an L's corner
+/// straight right of it, the photo's depth less the corner's.
 fn legs(f: &Fit) -> impl Iterator<Item = u32> + '_ {
     f.photo_cols.iter().zip(&f.photo_lines).filter_map(|(&(c, sp), &lines)| {
         let right = f.copy_span.saturating_sub(c + sp);
