@@ -806,6 +806,22 @@ fn a_long_english_word_is_hyphenated_not_run_past_its_column() {
     assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "too-wide"), "{v:#}");
 }
 
+/// A name, a brand or a term in Latin letters (a capital in it) is not hyphenated: a 财经 desk's
+/// copy (TEST DATA, after review 43's caijing edition) printed a company's pinyin as Gan-|feng
+/// and a solar cell as TOP-|Con. The sentence at every place of a one-column line, read back from
+/// the PDF: no line ends in a hyphen, each name stands whole on a line, and a lower-case English
+/// word longer than the column still hyphenates (the test above).
+#[test]
+fn names_and_terms_in_latin_letters_are_never_hyphenated() {
+    let copy = at_every_place("赣锋锂业（Ganfeng Lithium）与天合光能的N型TOPCon电池组件同日发布。", 10);
+    let (_, _, _, lines) = one_column("names", &copy);
+    assert!(lines.iter().all(|l| !l.ends_with('-')), "a hyphen at a line's end: {lines:#?}");
+    for name in ["Ganfeng", "Lithium", "TOPCon"] {
+        let whole = lines.iter().filter(|l| l.contains(name)).count();
+        assert_eq!(whole, 10, "{name} whole on a line in each of the 10 paragraphs: {lines:#?}");
+    }
+}
+
 #[test]
 fn without_the_refinements_digits_spread_their_lines_and_are_found() {
     // The measurement sees what the refinements prevent: in the plain setting (the fonts'

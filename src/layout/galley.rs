@@ -26,7 +26,9 @@ pub struct Run {
     /// `dateline`,
     /// `label` (an interview's speaker, 记者：), `attribution`, `break` (a place the line may
     /// break that the Unicode rules do not give, [`QUOTE_BREAK`]: no text is set for it),
-    /// `latin` (a Latin word of [`LATIN_WORD`] letters or more, which the line may hyphenate) or
+    /// `latin` (a Latin word of [`LATIN_WORD`] letters or more, which the line may hyphenate; not
+    /// a name of [`MAX_UNHYPHENATED_NAME`] letters or fewer, which is `words`), `words` (Latin
+    /// words and the spaces and marks among them, set as English is, never closed up) or
     /// `hyphen` (the hyphen at the end of a line that breaks such a word, [`split_runs`]).
     pub style: &'static str,
     /// The text, set literally.
@@ -865,7 +867,12 @@ pub fn body_runs(text: &str) -> Vec<Run> {
         // A word, not part of a web address, a file name or a code (www.…, AEC-Q100, a_b):
         // those take no hyphen they do not have.
         let token = |c: Option<&char>| c.is_some_and(|&c| c.is_ascii_alphanumeric() || is_latin_letter(c) || "./@_-:\\%#&=?+~".contains(c));
-        if word >= LATIN_WORD && !token(i.checked_sub(1).map(|k| &chars[k])) && !token(chars.get(i + word)) {
+        // A name, a brand or a term (Ganfeng, Lithium, TOPCon, iPhone: a capital in it) is not
+        // hyphenated unless it is longer than half a column ([`MAX_UNHYPHENATED_NAME`]): English
+        // patterns broke the pinyin of a company as Gan-feng and a cell's name as TOP-Con.
+        let name = chars[i..i + word].iter().any(|c| c.is_uppercase());
+        let hyphenable = word >= LATIN_WORD && (!name || word > MAX_UNHYPHENATED_NAME);
+        if hyphenable && !token(i.checked_sub(1).map(|k| &chars[k])) && !token(chars.get(i + word)) {
             runs.push(Run { style: "latin", text: chars[i..i + word].iter().collect() });
             i += word;
             continue;
@@ -1024,6 +1031,13 @@ fn half_width_style(code: bool, places: usize, pads: Pads) -> &'static str {
 /// nor letters that are part of a web address, a file name or a code (a digit or one of
 /// `./@_-:` and the like beside them).
 pub const LATIN_WORD: usize = 5;
+
+/// The most letters of a Latin word with a capital in it (a name, a brand, a term: Ganfeng,
+/// TOPCon, iPhone) that the line never hyphenates: ten, some five ems, half of a 10-character
+/// column, which a line before it may leave white at worst (Chinese before it moves to fill the
+/// line; only English before it leaves a gap). Longer ones hyphenate as other words do
+/// (Interna-tional), or they would spread a line by more than half its width.
+pub const MAX_UNHYPHENATED_NAME: usize = 10;
 
 /// A line break a Chinese closing quote allows before a Latin letter or a digit, which the
 /// Unicode line-breaking rules do not: `“一网通办”APP`, `“五聚工程”15项`. UAX #14 keeps a quotation
@@ -1329,22 +1343,26 @@ mod tests {
         assert_eq!(got("拨打12345-6789咨询"), [run("body", "拨打"), run("digits", "12345-6789"), run("body", "咨询")]);
         assert_eq!(got("于2023-10-18发布"), [run("body", "于"), run("digits", "2023-10-18"), run("body", "发布")]);
         assert_eq!(got("（GDP增长"), [run("body", "（"), run("code-odd-right", "GDP"), run("body", "增长")]);
-        // A word of five letters or more alone is `latin` (hyphenated), not a code.
-        assert_eq!(got("使用Typst排版"), [run("body", "使用"), run("latin", "Typst"), run("body", "排版")]);
+        // A word of five letters or more alone is `latin` (hyphenated), not a code; a name of
+        // ten letters or fewer (a capital in it) is `words`, not hyphenated.
+        assert_eq!(got("使用typesetting排版"), [run("body", "使用"), run("latin", "typesetting"), run("body", "排版")]);
+        assert_eq!(got("使用Typst排版"), [run("body", "使用"), run("words", "Typst"), run("body", "排版")]);
+        assert_eq!(got("赣锋锂业（Ganfeng Lithium）、N型TOPCon"), [run("body", "赣锋锂业（"), run("words", "Ganfeng Lithium"), run("body", "）、"), run("code-odd", "N"), run("body", "型"), run("words", "TOPCon")]);
+        assert_eq!(got("据Internationalist报道"), [run("body", "据"), run("latin", "Internationalist"), run("body", "报道")]);
         // Not inside other ASCII: a phrase, an address, a long file name keep the font's forms.
         assert_eq!(got("据New York报道"), [run("body", "据"), run("words", "New York"), run("body", "报道")]);
         // Latin words and the spaces and marks among them are `words` (not closed up as Chinese).
         assert_eq!(got("他说“It is fine, said John Smith.”"), [run("body", "他说“"), run("words", "It is fine, said John Smith."), run("body", "”")]);
-        assert_eq!(got("据Reuters报道，"), [run("body", "据"), run("latin", "Reuters"), run("body", "报道，")]);
+        assert_eq!(got("据Reuters报道，"), [run("body", "据"), run("words", "Reuters"), run("body", "报道，")]);
         assert_eq!(got("登录www.example.com查询"), [run("body", "登录"), run("address", "www.example.com"), run("body", "查询")]);
         assert!(got("文件a@b.cn").iter().all(|(s, _)| !s.starts_with("code")));
         // Accented Latin letters are letters of their word (Bel ém, Z ürich, S ão until session
         // 40: the ASCII letters before them a code, padded), and a space between two such words
         // stays.
-        assert_eq!(got("城市贝伦（Belém）继续"), [run("body", "城市贝伦（"), run("latin", "Belém"), run("body", "）继续")]);
-        assert_eq!(got("圣保罗（São Paulo）"), [run("body", "圣保罗（"), run("words", "São "), run("latin", "Paulo"), run("body", "）")]);
-        assert_eq!(got("苏黎世Zürich"), [run("body", "苏黎世"), run("latin", "Zürich")]);
-        assert_eq!(got("越南的Nguyễn Văn An说"), [run("body", "越南的"), run("latin", "Nguyễn"), run("words", " Văn An"), run("body", "说")]);
+        assert_eq!(got("城市贝伦（Belém）继续"), [run("body", "城市贝伦（"), run("words", "Belém"), run("body", "）继续")]);
+        assert_eq!(got("圣保罗（São Paulo）"), [run("body", "圣保罗（"), run("words", "São Paulo"), run("body", "）")]);
+        assert_eq!(got("苏黎世Zürich"), [run("body", "苏黎世"), run("words", "Zürich")]);
+        assert_eq!(got("越南的Nguyễn Văn An说"), [run("body", "越南的"), run("words", "Nguyễn Văn An"), run("body", "说")]);
         assert_eq!(typed_spaces("何塞·马蒂（José Martí）"), "何塞·马蒂（José Martí）");
         assert_eq!(credit_line("郑智君"), "郑智君摄");
         assert_eq!(credit_line("新华社记者 王天聪摄"), "新华社记者 王天聪摄");
@@ -1358,7 +1376,7 @@ mod tests {
         assert_eq!(got("增长15.6%～18.2%"), [run("body", "增长"), run("digits-odd-left", "15.6%"), run("kept", "～"), run("digits-odd-right", "18.2%")]);
         // The space a line breaks at is on neither line.
         let lines = split_runs(&body_runs("said John Smith"), &["said John".into(), "Smith".into()]).unwrap();
-        assert_eq!(lines[1], vec![Run { style: "latin", text: "Smith".into() }], "{lines:?}");
+        assert_eq!(lines[1], vec![Run { style: "words", text: "Smith".into() }], "{lines:?}");
         // But an attribution broken at its space keeps it: the template boxes its words at it.
         let runs = [Run { style: "body", text: "纪录。".into() }, Run { style: "attribution", text: "（记者 周涛）".into() }];
         assert_eq!(split_runs(&runs, &["纪录。（记者 ".into(), "周涛）".into()]).unwrap()[1], vec![Run { style: "attribution", text: " 周涛）".into() }]);
