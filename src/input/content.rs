@@ -126,8 +126,9 @@ pub struct Typography {
     /// 健康人生，绿色无毒 → 健康人生　绿色无毒 (a comma at its end is dropped). Off by default.
     pub banner_comma_space: bool,
     /// The house's words (用户词典): names, places and terms the word dictionary lacks, which a
-    /// headline, kicker, deck, subhead or banner never breaks inside (易炼红, 赣江新区). Each two
-    /// to 24 characters with no space; at most 2 000.
+    /// headline, kicker, deck, subhead or banner never breaks inside (易炼红, 赣江新区), nor
+    /// body copy one of five characters or fewer (a leader's name: a loose line is reported
+    /// where keeping it whole costs one). Each two to 24 characters with no space; at most 2 000.
     pub words: Vec<String>,
 }
 
