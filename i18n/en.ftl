@@ -531,6 +531,7 @@ place-flaw-breaks = { $n } { $n ->
    *[other] widows or orphans
     }
 place-flaw-lead = the lead narrower than another story
+place-flaw-lead-shrunk = the lead and its photo narrowed to half the page or less to hold the copy
 place-flaw-big-heads = { $n } { $n ->
     [one] head
    *[other] heads

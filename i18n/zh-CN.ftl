@@ -456,6 +456,7 @@ place-flaw-narrowed = { $n } 张图片比默认窄
 place-flaw-legs = { $n } 处长腿
 place-flaw-breaks = { $n } 处孤行或寡行
 place-flaw-lead = 头条比别的稿件窄
+place-flaw-lead-shrunk = 为容纳稿件，头条及其图片压窄到半版或更窄
 place-flaw-big-heads = { $n } 个标题大于稿件篇幅所需
 place-flaw-widened = { $n } 张图片比默认宽
 place-flaw-ladder = { $n } 篇稿件通栏叠排成阶梯，每栏只有几行

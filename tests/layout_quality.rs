@@ -1057,6 +1057,47 @@ fn folio_says_what_to_cut_for_a_page_without_a_row_of_heads() {
     assert!(v["findings"].as_array().unwrap().iter().all(|f| f["code"] != "better-with-cuts" && f["code"] != "overset"), "{v:#}");
 }
 
+/// Copy far over a page that places only by shrinking its lead: a tabloid page of seed text
+/// (TEST DATA: about 3 000 characters in five stories, the lead with a photo) placed with the
+/// lead and its picture in three of six columns and no word said (placement trial 43, F3: at
+/// 150 % of a page's copy, exit 0 and nothing to cut). Now `folio check` names the shrunk lead
+/// in its `better-with-cuts` advice with the cuts that mend it; made, the page places with the
+/// lead across more than half of it — read back from the PDF, the lead's picture wider than it
+/// was — and no advice about the lead.
+#[test]
+fn folio_says_what_to_cut_where_the_copy_places_only_by_shrinking_the_lead() {
+    let name = "shrunk";
+    let p = seed_page_with_photo(name, 3007.7, &[(26, 28, 6), (0, 18, 1), (14, 5, 2), (30, 29, 4), (41, 5, 4)], 0, "");
+    let pdf = p.out().join(format!("{name}.pdf"));
+    let lead_span = |p: &TestProject| p.report(name, true).placed[0].blocks.iter().find(|b| b.story == 0).expect("the lead").span;
+    assert!(lead_span(&p) * 2 <= 6, "the lead shrunk to half the page or less: {}", lead_span(&p));
+    p.folio(&["build", &format!("content/{name}")]).assert_code(0);
+    let before = photo_box(&render(&pdf, 1, 50), 0);
+
+    let run = p.folio(&["check", &format!("content/{name}"), "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let advice: Vec<&serde_json::Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "better-with-cuts").collect();
+    assert_eq!(advice.len(), 1, "{v:#}");
+    let message = advice[0]["message"].as_str().unwrap();
+    assert!(message.contains("the lead and its photo narrowed to half the page or less") && message.contains("cut about"), "{message}");
+    let cuts: Vec<(String, u64)> = v["pages"][0]["blocks"].as_array().unwrap().iter().filter(|b| !b["advised_cut_chars"].is_null()).map(|b| (b["story"].as_str().unwrap().to_string(), b["advised_cut_chars"].as_u64().unwrap())).collect();
+    assert!(!cuts.is_empty(), "{v:#}");
+    let zh = p.folio_in_locale(&["check", &format!("content/{name}")], &[("LANG", "zh_CN.UTF-8")]);
+    assert!(zh.stdout().contains("头条及其图片压窄到半版或更窄"), "{}", zh.stdout());
+
+    for (story, chars) in &cuts {
+        cut_from_end(&p.root().join(story), *chars as usize);
+    }
+    assert!(lead_span(&p) * 2 > 6, "the lead across more than half the page: {}", lead_span(&p));
+    let run = p.folio(&["check", &format!("content/{name}"), "--format", "json"]);
+    run.assert_code(0);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["code"] != "overset" && !f["message"].as_str().unwrap_or("").contains("the lead and its photo")), "{v:#}");
+    p.folio(&["build", &format!("content/{name}")]).assert_code(0);
+    let after = photo_box(&render(&pdf, 1, 50), 0);
+    assert!(after.2 - after.0 > before.2 - before.0, "the lead's picture wider: {before:?} → {after:?}");
+}
+
 /// What to cut where the page's copy is over and the nearest layout's overrun falls on a poem:
 /// on `tests/fixtures/fukan-page` (TEST DATA written for the tests: a 副刊 page of an essay with
 /// a square photo, a poem and a short essay, about 23 characters over its tabloid page) `folio

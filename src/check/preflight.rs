@@ -139,6 +139,7 @@ fn flaw_list(f: crate::layout::place::Flaws) -> String {
         (f.long_legs, crate::tr!("place-flaw-legs", n = f.long_legs)),
         (f.breaks, crate::tr!("place-flaw-breaks", n = f.breaks)),
         (f.lead_narrow, crate::tr!("place-flaw-lead")),
+        (f.lead_shrunk, crate::tr!("place-flaw-lead-shrunk")),
         (f.heads_over, crate::tr!("place-flaw-big-heads", n = f.heads_over)),
         (f.photos_widened, crate::tr!("place-flaw-widened", n = f.photos_widened)),
         (f.ladder(), crate::tr!("place-flaw-ladder", n = f.ladder())),

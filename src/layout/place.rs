@@ -86,7 +86,9 @@
 //! or short of its block made a cost ([`W_MISS`] a line): its layout says, story by story, what
 //! to cut or add (searched a few lines a story at a time, widening only while a layout missing
 //! by more could be nearer, and pruned by the cost of the layout found already). Where a layout has flaws a 美编 sends back ([`Flaws`]), [`advise`] runs it with
-//! copy over its block priced low ([`W_CUT`] a line): the cuts that would mend them.
+//! copy over its block priced low ([`W_CUT`] a line): the cuts that would mend them — for a lead
+//! shrunk to hold copy far over the page, the nearest layout with a wider lead
+//! ([`design_advice`]).
 //! [`place_edition`] searches an edition's pages in parallel — each page's searches sharing
 //! their leaves ([`Leaves`]) — and keeps each page's blocks in a [`PlaceCache`] for the
 //! session's next rebuild.
@@ -516,6 +518,12 @@ pub struct Flaws {
     /// Stories set as strips ([`W_STRIP`]): a flaw where there are [`LADDER`] or more, a
     /// ladder ([`Flaws::ladder`]); one or two are page elements.
     pub strips: u32,
+    /// The page's lead, placed by folio with a photo, set in half the area's columns or fewer
+    /// (1 or 0) though its `max_span` allows more: copy far over the page absorbed by narrowing
+    /// the lead, its picture with it (placement trial 43, F3: at 150 % of a tabloid page's copy
+    /// the lead stood in 3 of 6 columns, no word said). [`design_advice`] says what to cut for
+    /// a wider lead.
+    pub lead_shrunk: u32,
 }
 
 impl Flaws {
@@ -529,6 +537,7 @@ impl Flaws {
             heads_over: self.heads_over + o.heads_over,
             photos_widened: self.photos_widened + o.photos_widened,
             strips: self.strips + o.strips,
+            lead_shrunk: self.lead_shrunk + o.lead_shrunk,
         }
     }
 
@@ -549,7 +558,7 @@ impl Flaws {
     /// strip of a ladder as the search weighs a strip ([`W_STRIP`]).
     fn weight(self) -> u32 {
         self.heads_side_by_side * W_SIDE_BY_SIDE
-            + (self.breaks + self.long_legs + self.lead_narrow) * (W_SIDE_BY_SIDE / 3)
+            + (self.breaks + self.long_legs + self.lead_narrow + self.lead_shrunk) * (W_SIDE_BY_SIDE / 3)
             + (self.photos_narrowed + self.photos_widened) * (W_SIDE_BY_SIDE / 10)
             + self.heads_over * W_BIG_HEAD
             + self.ladder() * W_STRIP
@@ -563,6 +572,7 @@ impl Flaws {
             && self.long_legs <= o.long_legs
             && self.breaks <= o.breaks
             && self.lead_narrow <= o.lead_narrow
+            && self.lead_shrunk <= o.lead_shrunk
             && self.ladder() <= o.ladder()
     }
 
@@ -1725,9 +1735,22 @@ fn flaws_of(fitter: &Fitter, area: Area, beside: &Beside, blocks: &[Unfolded]) -
     // A lead placed narrower than another story with a head across.
     if let Some((lead, others)) = blocks.split_first().filter(|_| !beside.lead_placed()) {
         flaws.lead_narrow = u32::from(others.iter().any(|u| !u.head.vertical && u.placed.span > lead.placed.span));
+        flaws.lead_shrunk = u32::from(lead_shrunk(fitter, area, &lead.placed));
     }
     flaws
 }
+
+/// Whether the page's lead (folio's to place) is set shrunk ([`Flaws::lead_shrunk`]): with a
+/// photo, in half the area's columns or fewer (an area of [`MIN_SHRUNK_AREA`] columns or more),
+/// where its `max_span` allows it more.
+fn lead_shrunk(fitter: &Fitter, area: Area, lead: &Placed) -> bool {
+    area.columns >= MIN_SHRUNK_AREA && lead.span * 2 <= area.columns && fitter.photo_anchor(lead.story).is_some() && fitter.span_bounds(lead.story).1 > lead.span
+}
+
+
+/// The narrowest area in which a lead can be shrunk ([`lead_shrunk`]): a lead in two of four
+/// columns is; in one of three, a narrow page's, it is no flaw of the copy's length.
+pub const MIN_SHRUNK_AREA: u32 = 4;
 
 /// How many layouts each part of the search keeps: the cheapest, and the next cheapest each with
 /// other heads along its edges (which may meet a neighbour's heads better: 碰题 is weighed where
@@ -1945,6 +1968,20 @@ pub fn advise(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layout, 
         return None;
     }
     let stories: Vec<usize> = found.blocks.iter().map(|b| b.story).collect();
+    let advice = advise_cuts(fitter, (area, beside), found, &stories, leaves);
+    // A lead shrunk that the cuts above leave so: the copy is far over the page; what to cut
+    // for a lead across more than half of it.
+    if found.flaws.lead_shrunk > 0 && advice.as_ref().is_none_or(|a| a.after.lead_shrunk > 0) {
+        if let Some(design) = design_advice(fitter, (area, beside), found, &stories, leaves) {
+            return Some(design);
+        }
+    }
+    advice
+}
+
+/// [`advise`]'s cuts, or cuts and additions, or what fills a page short of copy.
+fn advise_cuts(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layout, stories: &[usize], leaves: &mut Leaves) -> Option<Advice> {
+    let stories = stories.to_vec();
     // The search for cuts and the one for cuts and additions run at once, on the page's leaves
     // so far (each on a core: a page's searches are otherwise single-threaded). The second is
     // wanted only where the cuts leave a flaw; where they leave none its work is thrown away,
@@ -1990,6 +2027,21 @@ fn fill_advice(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layout,
     let (cuts, adds) = changes(fitter, &missed);
     crate::diag::log(&format!("fill advice: placed with {:?}; cuts {:?}, additions {:?}: {:?}", found.flaws, cuts, adds, layout.flaws));
     (!(cuts.is_empty() && adds.is_empty()) && layout.flaws.better_than(found.flaws)).then(|| Advice { cuts, adds, before: found.flaws, after: layout.flaws, blocks: layout.blocks })
+}
+
+/// For a page placed with its lead shrunk ([`Flaws::lead_shrunk`]): the nearest layout with the
+/// lead across more than half the area ([`nearest_within`] with its span so bounded,
+/// [`Mode::Fill`]: a line missed at [`W_CUT`], no photo set wider), its lines over as the cuts
+/// that would give the page so — where that layout has cuts to ask for and fewer flaws by
+/// their weight, no more heads side by side. (Trial 43's 社会 page at 150 % of its copy: the
+/// lead in 3 of 6 columns, and the advice now asks for the cut that gives it 4 or more.)
+fn design_advice(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layout, stories: &[usize], leaves: &mut Leaves) -> Option<Advice> {
+    let mut bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
+    bounds[0].0 = bounds[0].0.max(area.columns / 2 + 1);
+    let (layout, missed) = nearest_bounded(fitter, stories, (area, beside), &bounds, &[], Mode::Fill, leaves)?;
+    let (cuts, adds) = changes(fitter, &missed);
+    crate::diag::log(&format!("design advice: placed with {:?}; cuts {:?}, additions {:?}: {:?}", found.flaws, cuts, adds, layout.flaws));
+    (!cuts.is_empty() && layout.flaws.better_than(found.flaws)).then(|| Advice { cuts, adds, before: found.flaws, after: layout.flaws, blocks: layout.blocks })
 }
 
 /// The cuts and additions a layout's stories miss their blocks by (lines over: their last
@@ -2067,6 +2119,12 @@ fn or_short(found: Option<(Layout, Vec<(usize, Missed)>)>, short: impl FnOnce(&[
 /// [`Mode::Short`] or [`Mode::Fill`]).
 fn nearest_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), caps: &[usize], mode: Mode, leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
+    nearest_bounded(fitter, stories, (area, beside), &bounds, caps, mode, leaves)
+}
+
+/// [`nearest_within`], each story's span within `bounds` (its `min_span` and `max_span`, or
+/// narrower bounds).
+fn nearest_bounded(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), bounds: &[(u32, u32)], caps: &[usize], mode: Mode, leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
     // A search that lets every story miss its block by any number of lines finds nearly every
     // part of the page filled some way, so it prunes little (seconds on a broadsheet page of
     // eight stories). Held to `miss` lines a story it prunes like the exact search; the layout
@@ -2077,7 +2135,7 @@ fn nearest_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Be
         // Nothing costing more than the layout found already is kept (each part of a layout
         // costs no more than the whole).
         let below = best.as_ref().map_or(u32::MAX, |(l, _): &(Layout, _)| l.cost.saturating_add(1));
-        let found = search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps, miss, below }, mode, leaves);
+        let found = search_within(fitter, stories, (area, beside), Limits { bounds, caps, miss, below }, mode, leaves);
         crate::diag::log(&format!(
             "nearest: within {miss} lines a story, below {below}: {:?}",
             found.as_ref().map(|(l, m)| (l.cost, m, l.blocks.iter().map(|b| (b.story, b.column, b.span, b.top, b.height, b.head, b.photo_lines, b.cutout, b.vertical)).collect::<Vec<_>>()))
