@@ -1282,6 +1282,41 @@ fn a_page_of_briefs_far_short_of_its_space_asks_for_copy() {
     }
 }
 
+/// What to add to a page far short of copy goes to its stories by rank: a tabloid page of five
+/// stories of seed text (TEST DATA, about 800 characters, the lead the longest) is told what to
+/// add story by story, and the additions leave the lead the longest story and never make a
+/// story longer than one ranked above it that is given more. (Trial 43, F6: a page 3 200
+/// characters short was told to add 1 450 to its lowest-ranked brief, which would then run
+/// longer than its lead, and nothing to the lead.)
+#[test]
+fn what_to_add_to_a_short_page_goes_to_its_stories_by_rank() {
+    let p = TestProject::sample();
+    let dir = p.edition("short");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    write_random_page(&Seed::load(), &dir, 800.0, &[(10, 3, 8), (20, 5, 4), (30, 7, 2), (40, 9, 2), (50, 11, 1)]);
+    let run = p.folio(&["place", "content/short"]);
+    let err = run.stderr();
+    assert_ne!(run.code(), 0, "{err}");
+    assert!(err.contains("characters short of its space"), "{err}");
+    let hint = err.lines().find(|l| l.contains("hint: add about")).unwrap_or_else(|| panic!("what to add: {err}"));
+    let chars = |k: usize| -> usize {
+        let t: toml::Value = toml::from_str(&std::fs::read_to_string(dir.join(format!("stories/s{k}.toml"))).unwrap()).unwrap();
+        t["body"].as_str().unwrap().chars().filter(|c| !c.is_whitespace()).count()
+    };
+    let added = |k: usize| -> usize {
+        let at = format!(" characters to s{k}");
+        hint.find(&at).map_or(0, |i| hint[..i].rsplit("about ").next().unwrap().parse().unwrap())
+    };
+    let after: Vec<usize> = (0..5).map(|k| chars(k) + added(k)).collect();
+    assert!((1..5).all(|k| after[0] >= after[k]), "the lead the longest once lengthened: {after:?} ({hint})");
+    for k in 1..5 {
+        for j in 0..k {
+            assert!(added(k) == 0 || after[j] + 100 >= after[k] || added(j) == 0, "s{k} lengthened past s{j}: {after:?} ({hint})");
+        }
+    }
+    assert!(added(0) > 0, "the lead is given copy: {hint}");
+}
+
 /// Read back from edition `name`'s first page: each story's head, the words set larger than
 /// the body inside its block.
 fn head_words(p: &TestProject, name: &str, report: &folio::session::Report) -> Vec<Vec<Word>> {

@@ -263,6 +263,10 @@ pub const W_CUT_STORY: u32 = 20;
 /// (On 20 random tabloid and broadsheet pages of seed text with rows, the advice followed left
 /// 14 without one, 12 at 1; 3 took away no more.)
 pub const ROWS_IN_ADVICE: u32 = 2;
+/// What a line to add to a story costs more in the nearest layouts for each rank the story
+/// stands under the page's lead: a 1/[`ADD_RANK_SHARE`]th of a line ([`Missed::cost_at`]).
+pub const ADD_RANK_SHARE: u32 = 20;
+
 /// The most of a story's copy [`advise`] asks to cut or add: a quarter of its lines.
 pub const MAX_CUT_SHARE: u32 = 4;
 
@@ -579,10 +583,12 @@ impl Flaws {
     /// A better page: no more pairs of heads side by side (the flaw a 美编 sends a page back
     /// for first; a ladder counts as one), and less of them all by [`Flaws::weight`] — two
     /// rows of heads and an orphan traded for a photo a column narrower is better; two photos
-    /// narrowed for a widow are not; a ladder of six stories for a row of heads is.
+    /// narrowed for a widow are not; a ladder of six stories for a row of heads is. Nor a
+    /// lead shrunk that was not ([`Flaws::lead_shrunk`]: a desk that cut 34 characters as told
+    /// saw its lead go from four columns to two, review 44).
     pub fn better_than(self, o: Flaws) -> bool {
         let first = |f: Flaws| f.heads_side_by_side + u32::from(f.ladder() > 0);
-        first(self) <= first(o) && self.weight() < o.weight()
+        first(self) <= first(o) && self.lead_shrunk <= o.lead_shrunk && self.weight() < o.weight()
     }
 }
 
@@ -610,6 +616,18 @@ impl Missed {
     fn cost(self, mode: Mode) -> u32 {
         let lines = self.lines().saturating_mul(mode.miss());
         if matches!(mode, Mode::Cuts | Mode::Edits) && self.lines() > 0 { lines + W_CUT_STORY } else { lines }
+    }
+
+    /// [`Missed::cost`] of the page's story of rank `rank` (0: the lead, in reading order): in
+    /// the nearest layouts ([`Mode::Nearest`], [`Mode::Short`], [`Mode::Fill`]) each line to add
+    /// costs a [`ADD_RANK_SHARE`]th more for each rank under the lead — of two layouts short by
+    /// about as much, the one that lengthens the higher-ranked stories (trial 43, F6: a page
+    /// 3 200 characters short was told to add 1 450 to its lowest-ranked brief, which then ran
+    /// longer than its lead, and nothing to the lead).
+    fn cost_at(self, mode: Mode, rank: usize) -> u32 {
+        let ranked = matches!(mode, Mode::Nearest | Mode::Short | Mode::Fill);
+        let more = if ranked { (self.short * mode.miss() / ADD_RANK_SHARE).saturating_mul(rank as u32) } else { 0 };
+        self.cost(mode).saturating_add(more)
     }
 }
 
@@ -1089,7 +1107,7 @@ impl<'a> Search<'a> {
         let strip = |f: &Fit| !lead && 2 * w > format.columns && f64::from(under(f)) * format.pitch_pt * STRIP_ASPECT <= width;
         // What a fit costs besides its adjustments: empty lines, a long leg beside a photo, a
         // strip, the lines it misses the block by (the nearest layout).
-        let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f) + low_ppi(f) + ragged(f) + u32::from(strip(f)) * mode.strip() + Missed::of(f).cost(mode);
+        let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f) + low_ppi(f) + ragged(f) + u32::from(strip(f)) * mode.strip() + Missed::of(f).cost_at(mode, i);
         let mut found: Option<(u32, Adjust, Fit)> = None;
         // The fits past the first (which `leaf` counts) this leaf makes, within what is left of
         // the page's work.
@@ -1217,7 +1235,7 @@ impl<'a> Search<'a> {
             }
         }
         let result = found.map(|(adjust_cost, adjust, f)| {
-            let mut c = adjust_cost + f.underset * W_UNDERSET + ragged(&f) + Missed::of(&f).cost(mode);
+            let mut c = adjust_cost + f.underset * W_UNDERSET + ragged(&f) + Missed::of(&f).cost_at(mode, i);
             // A one-column block deeper than LONG_LEG lines costs as a long leg (长腿) by its
             // depth, its head's lines too (weighed by the copy's run alone, on the 104 random
             // pages the check found 18 long legs, not 14); it is the flaw the advice names
@@ -1332,7 +1350,7 @@ impl<'a> Search<'a> {
         };
         let lead = i == 0 && !self.lead_placed;
         let cost = |f: &Fit| {
-            let mut c = f.underset * W_UNDERSET + leg_beside(f) + low_ppi(f) + ragged(f) + Missed::of(f).cost(mode);
+            let mut c = f.underset * W_UNDERSET + leg_beside(f) + low_ppi(f) + ragged(f) + Missed::of(f).cost_at(mode, i);
             if lead {
                 c += (self.area.columns - w) * W_LEAD_NARROW + if top { 0 } else { W_LEAD_LOW };
             }
