@@ -389,6 +389,7 @@ fn fold_splits(compiled: &Compiled) -> Vec<Fault> {
 
 /// A glyph of body text as laid out: its character, origin x, end of its own advance (without
 /// justification), baseline y and size, pt on the page.
+#[derive(Clone)]
 struct Glyph {
     c: char,
     /// The text the glyph draws (more than `c` for a ligature: fi).
@@ -433,7 +434,11 @@ fn loose_lines(frame: &typst::layout::Frame, fmt: &Format, pi: usize, stories: &
         }
     }
     let mut out = kinsoku(&lines, fmt, pi, stories);
-    for l in &lines {
+    // Measured on whole lines: a line spread by more than half an em between its characters
+    // (「座 谈 会 上 ，」 before a name kept whole, 0.6–1 em) fell into pieces of one glyph,
+    // no pair of Han characters in any, and went unreported until session 44 — the worst.
+    let whole = by_column(lines.clone(), fmt, stories);
+    for l in &whole {
         let mut gaps: Vec<f64> = l.windows(2).filter(|w| is_han(w[0].c) && is_han(w[1].c)).map(|w| (w[1].x - w[0].end) / w[0].size).collect();
         if gaps.is_empty() {
             continue;
@@ -448,16 +453,13 @@ fn loose_lines(frame: &typst::layout::Frame, fmt: &Format, pi: usize, stories: &
         let story = story_at(fmt, stories, x0, y);
         out.push(Fault { kind: Kind::Loose(spread), page: pi, story, column: None, rect, text: l.iter().map(|g| g.cluster.as_str()).collect() });
     }
-    out.extend(loose_words(lines, fmt, pi, stories));
+    out.extend(loose_words(whole, fmt, pi, stories));
     out
 }
 
-/// Lines whose widest space between two Latin words or figures is over [`LOOSE_WORDS`]: the
-/// pieces of `lines` (split where two glyphs stand over half an em apart, as a wide word space
-/// does) joined again by baseline and column, the space measured from the natural end of the
-/// glyph before it to the start of the one after.
-fn loose_words(pieces: Vec<Vec<Glyph>>, fmt: &Format, pi: usize, stories: &[StoryData]) -> Vec<Fault> {
-    let body = fmt.spec.body_size;
+/// `pieces` (body glyphs by baseline, split where two stand over half an em apart) joined again
+/// by baseline and column: each a line of a column as set, however wide its spaces.
+fn by_column(pieces: Vec<Vec<Glyph>>, fmt: &Format, stories: &[StoryData]) -> Vec<Vec<Glyph>> {
     let column = |g: &Glyph| column_at(fmt, stories, g.x, g.y).0;
     let mut lines: Vec<Vec<Glyph>> = Vec::new();
     for piece in pieces {
@@ -466,6 +468,14 @@ fn loose_words(pieces: Vec<Vec<Glyph>>, fmt: &Format, pi: usize, stories: &[Stor
             _ => lines.push(piece),
         }
     }
+    lines
+}
+
+/// Lines whose widest space between two Latin words or figures is over [`LOOSE_WORDS`]: `lines`
+/// are whole lines of a column ([`by_column`]), the space measured from the natural end of the
+/// glyph before it to the start of the one after.
+fn loose_words(lines: Vec<Vec<Glyph>>, fmt: &Format, pi: usize, stories: &[StoryData]) -> Vec<Fault> {
+    let body = fmt.spec.body_size;
     let latin = crate::input::punctuation::is_latin;
     let mut out = Vec::new();
     for l in lines {
