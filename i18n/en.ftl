@@ -297,6 +297,7 @@ ink-over-limit-hint = separate the photo with the printer's profile (its total i
 typo-column = , column { $column }
 loose-line = loose line on page { $page }: 「{ $text }」 is spread by { $percent }% of an em
 loose-line-hint = rewrite a word in the paragraph (a line of whole characters needs no spreading), or let fit = "auto" track the story
+loose-line-house-hint = the next line starts with { $word }, one of the house's words (`[typography] words`), which body copy keeps whole: rewrite a word before it so the line ends at it, or take it out of the list
 loose-words = loose line on page { $page }: 「{ $text }」 has a space between words { $em } em wide
 loose-words-hint = English in a column of { $chars } characters holds two or three words a line, and the line's slack all goes into its spaces: set the story in wider columns (变栏: a block of two grid columns with `text_columns = 1` in [block] sets lines of twice the words), reword the line (a longer word the line can hyphenate, or a shorter one that fits), or keep English to a name or a quotation in Chinese copy
 kinsoku = line break against 禁则 on page { $page }: the line 「{ $text }」 starts with a closing mark or a unit (℃, ‰), or ends with an opening mark or a sign (±, ¥)

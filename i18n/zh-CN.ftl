@@ -286,6 +286,7 @@ ink-over-limit-hint = 用印厂的特性文件（其总墨量上限）对图片�
 typo-column = 第 { $column } 栏
 loose-line = 第 { $page } 版有松行：「{ $text }」字距被拉开了 { $percent }% 个字宽
 loose-line-hint = 改动段中一两个字（整字成行就不必拉开字距），或用 fit = "auto" 调整字距
+loose-line-house-hint = 下一行以“{ $word }”开头，它在本社词表（`[typography] words`）中，正文不拆开：改动它前面的一两个字，让本行正好在它之前结束，或把它移出词表
 loose-words = 第 { $page } 版有松行：「{ $text }」的词间空白宽达 { $em } 个字宽
 loose-words-hint = { $chars } 字宽的栏里排英文，每行只容两三个词，行内空余全落在词间：把稿件排成宽栏（变栏：两栏宽的稿块在 [block] 里写 `text_columns = 1`，每行可容加倍的词），改动这一行的词句（换一个能断字的长词，或一个排得下的短词），或让英文只作人名、引语夹在中文里
 kinsoku = 第 { $page } 版有违反禁则的断行：「{ $text }」行首是点号、后括号、后引号或单位符号（℃、‰），或行末是前括号、前引号或符号（±、¥）

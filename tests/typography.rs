@@ -1770,7 +1770,7 @@ fn a_house_word_is_never_broken_in_body_copy() {
 /// A line spread by more than half an em between its characters is found: a paragraph opening
 /// 座谈会上， before a house word of five characters kept whole (TEST DATA after review 44)
 /// sets its first line with some 0.7 em between characters, read back from the PDF; `folio
-/// check` reports it. Until session 44 the check split a line where two glyphs stood half an
+/// check` reports it, its hint naming the word. Until session 44 the check split a line where two glyphs stood half an
 /// em apart (a column's edge), so the loosest lines fell into single glyphs and went unreported.
 #[test]
 fn a_line_spread_by_more_than_half_an_em_is_found() {
@@ -1788,6 +1788,11 @@ fn a_line_spread_by_more_than_half_an_em_is_found() {
     assert!(gap > 0.5, "spread by {gap:.2} em between 座 and 谈");
     let found = findings(&p, "wide", "loose-line");
     assert!(found.iter().any(|f| f["message"].as_str().unwrap_or("").contains("座谈会上")), "{found:#?}");
+    // The hint names the house's word the line was spread for, and the two fixes.
+    let said = p.folio(&["check", "content/wide"]).stdout();
+    assert!(said.contains("the next line starts with 努尔兰别克, one of the house's words") && said.contains("take it out of the list"), "{said}");
+    let zh = p.folio_in_locale(&["check", "content/wide"], &[("LANG", "zh_CN.UTF-8")]).stdout();
+    assert!(zh.contains("下一行以“努尔兰别克”开头"), "{zh}");
 }
 
 /// The house's words (`[typography] words`, 用户词典): a name or place the word dictionary

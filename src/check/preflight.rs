@@ -131,6 +131,22 @@ fn image_of_size(frame: &typst::layout::Frame, pixels: [u32; 2]) -> Option<[f64;
     best
 }
 
+/// The house's word (`[typography] words`, one body copy keeps whole) that follows a loose line's
+/// text `line` somewhere in `story`'s copy: the word the line was spread to keep off it
+/// (「座谈会上，」 before 努尔兰别克), which the hint names.
+fn house_word_after(story: &crate::input::content::Story, line: &str, house: &[String]) -> Option<String> {
+    let strip = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let line = strip(line);
+    if line.is_empty() {
+        return None;
+    }
+    let copy = strip(&[story.body.as_deref().unwrap_or_default().to_string()].into_iter().chain(story.sections.iter().map(|s| s.body.clone())).collect::<String>());
+    copy.match_indices(&line).find_map(|(at, _)| {
+        let rest = &copy[at + line.len()..];
+        house.iter().filter(|w| w.chars().count() <= crate::layout::galley::MAX_NAME_CHARS).find(|w| rest.starts_with(w.as_str())).cloned()
+    })
+}
+
 /// A layout's flaws in words, those there are ("1 pair of heads side by side, 2 long legs").
 fn flaw_list(f: crate::layout::place::Flaws) -> String {
     let parts = [
@@ -606,7 +622,10 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 Code::LooseLine,
                 crate::tr!("mark-loose", percent = format!("{:.0}", s * 100.0)),
                 crate::tr!("loose-line", page = page, text = f.text, percent = format!("{:.0}", s * 100.0)),
-                crate::tr!("loose-line-hint"),
+                match story.and_then(|st| house_word_after(&st.value, &f.text, &edition.file.value.typography.words)) {
+                    Some(word) => crate::tr!("loose-line-house-hint", word = word),
+                    None => crate::tr!("loose-line-hint"),
+                },
             ),
             typography::Kind::LooseWords(em) => (
                 Code::LooseLine,

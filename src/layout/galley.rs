@@ -924,7 +924,7 @@ fn unnamed_runs(chars: &[char]) -> Vec<Run> {
 /// The most characters of a house word [`names`] keeps on one line: a longer one (an office,
 /// 江西省公安厅禁毒总队) may break as other copy does — boxed whole it could be wider than a
 /// column.
-const MAX_NAME_CHARS: usize = 5;
+pub const MAX_NAME_CHARS: usize = 5;
 
 /// The house's words in a paragraph, which no line breaks inside, as spans of `chars` (start,
 /// end), in order and apart: each of [`MAX_NAME_CHARS`] characters or fewer, wherever it
