@@ -1765,7 +1765,6 @@ fn lead_shrunk(fitter: &Fitter, area: Area, lead: &Placed) -> bool {
     area.columns >= MIN_SHRUNK_AREA && lead.span * 2 <= area.columns && fitter.photo_anchor(lead.story).is_some() && fitter.span_bounds(lead.story).1 > lead.span
 }
 
-
 /// The narrowest area in which a lead can be shrunk ([`lead_shrunk`]): a lead in two of four
 /// columns is; in one of three, a narrow page's, it is no flaw of the copy's length.
 pub const MIN_SHRUNK_AREA: u32 = 4;
