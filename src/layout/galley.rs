@@ -517,6 +517,8 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
     // Display text breaks with the house's words taken as words (`[typography] words`).
     let house = &edition.file.value.typography.words;
     let house_breaks = |t: &str| crate::input::phrases::breaks_with(t, house);
+    // Body copy keeps them whole too (those of a name's length).
+    let house_words = HouseWords::new(house);
     for (pi, page) in edition.stories.iter().enumerate() {
         let format = edition.page_format(formats, pi);
         let mut on_page = Vec::new();
@@ -564,7 +566,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 pieces.lead = Some(g.items.len());
                 g.items.push(GalleyItem {
                     width: copy_width(s, format, 0, lead_span(s, format)),
-                    piece: Piece::Lead { lead: LeadText { title: lead.title.clone(), paras: paragraphs(&lead.text).iter().map(|p| body_runs_with(p, house)).collect() } },
+                    piece: Piece::Lead { lead: LeadText { title: lead.title.clone(), paras: paragraphs(&lead.text).iter().map(|p| body_runs_with(p, &house_words)).collect() } },
                 });
             }
             // A story folio places across the centre spread (`across`) may span the spread's
@@ -627,7 +629,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
             // at the width of the story's columns (its own with `text_columns`: 变栏).
             let col = copy_width(s, format, 0, 1);
             let mut flow: Vec<Piece> = Vec::new();
-            let para = |t: String| Piece::Para { runs: body_runs_with(&t, house), tracking: 0.0, runt: true, verse: false };
+            let para = |t: String| Piece::Para { runs: body_runs_with(&t, &house_words), tracking: 0.0, runt: true, verse: false };
             // Verse: a paragraph a line, a blank line between stanzas.
             let copy = |t: &str| if s.verse { verse(t) } else { paragraphs(t).into_iter().map(para).collect() };
             flow.extend(s.body.as_deref().map(copy).unwrap_or_default());
@@ -835,13 +837,13 @@ pub fn collect_text(frame: &Frame, ts: Transform, out: &mut Vec<(f64, f64, Strin
 /// to it (5.2%, 1,277, 9:30, 12345-6789, 2023-10-18, 3/4): set as one run, its marks half width like its digits, so that the grid's
 /// padding of an odd run falls at its ends and never inside it (not 5 . 2).
 pub fn body_runs(text: &str) -> Vec<Run> {
-    body_runs_with(text, &[])
+    body_runs_with(text, &HouseWords::default())
 }
 
 /// [`body_runs`], with each of the house's `words` in `text` (易炼红) a `house` run, which the
 /// template sets in one box, so no line breaks inside it ([`names`]). It always stays whole:
 /// the house listed it, and a loose line is reported where keeping it costs one.
-pub fn body_runs_with(text: &str, house: &[String]) -> Vec<Run> {
+pub fn body_runs_with(text: &str, house: &HouseWords) -> Vec<Run> {
     let chars = quote_breaks(&typed_spaces(text));
     let runs = unnamed_runs(&chars);
     let spans = names(&chars, house);
@@ -936,14 +938,14 @@ pub const MAX_NAME_CHARS: usize = 5;
 /// transliteration — kept where that spread no line: in a 10-character column it nearly always
 /// does, a 3-character part at a line's end leaving two ems to spread, and on a one-column page
 /// of them no part was kept that was not whole before. A desk lists the names it keeps.)
-fn names(chars: &[char], house: &[String]) -> Vec<(usize, usize)> {
+fn names(chars: &[char], house: &HouseWords) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    for word in house {
-        let w: Vec<char> = word.chars().collect();
-        if !(2..=MAX_NAME_CHARS).contains(&w.len()) || w.len() > chars.len() {
-            continue;
+    for (i, c) in chars.iter().enumerate() {
+        for w in house.0.get(c).into_iter().flatten() {
+            if chars[i..].starts_with(w) {
+                spans.push((i, i + w.len()));
+            }
         }
-        spans.extend((0..=chars.len() - w.len()).filter(|&i| chars[i..i + w.len()] == w[..]).map(|i| (i, i + w.len())));
     }
     spans.sort_unstable();
     let mut out: Vec<(usize, usize)> = Vec::new();
@@ -954,6 +956,26 @@ fn names(chars: &[char], house: &[String]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// The house's words body copy keeps whole ([`names`]): those of two to [`MAX_NAME_CHARS`]
+/// characters, by their first character — a paragraph is read once, whatever the list's length
+/// (2 000 words, the most, were each sought through every paragraph until made so).
+#[derive(Debug, Clone, Default)]
+pub struct HouseWords(std::collections::HashMap<char, Vec<Vec<char>>>);
+
+impl HouseWords {
+    /// The words of `[typography] words` body copy keeps whole.
+    pub fn new(words: &[String]) -> Self {
+        let mut by_first: std::collections::HashMap<char, Vec<Vec<char>>> = std::collections::HashMap::new();
+        for w in words {
+            let w: Vec<char> = w.chars().collect();
+            if (2..=MAX_NAME_CHARS).contains(&w.len()) && !by_first.get(&w[0]).is_some_and(|v| v.contains(&w)) {
+                by_first.entry(w[0]).or_default().push(w);
+            }
+        }
+        HouseWords(by_first)
+    }
 }
 
 /// `runs` with the Chinese text of each span of `spans` ([`names`]) a `house` run of its own:
@@ -1475,13 +1497,13 @@ mod tests {
     fn house_words_are_runs_no_line_breaks_inside() {
         let got = |t: &str, house: &[&str]| -> Vec<(&'static str, String)> {
             let house: Vec<String> = house.iter().map(|w| w.to_string()).collect();
-            body_runs_with(t, &house).into_iter().map(|r| (r.style, r.text)).collect()
+            body_runs_with(t, &HouseWords::new(&house)).into_iter().map(|r| (r.style, r.text)).collect()
         };
         let run = |s: &'static str, t: &str| (s, t.to_string());
         // The house's words, wherever they stand; not one longer than a name.
         assert_eq!(got("昨日，省委书记易炼红在南昌", &["易炼红", "江西省公安厅禁毒总队"]), [run("body", "昨日，省委书记"), run("house", "易炼红"), run("body", "在南昌")]);
         // Never parted again (the house listed it: a loose line is reported where one costs it).
-        assert!(parted_units(&body_runs_with("省委书记易炼红在南昌", &["易炼红".to_string()])).is_none());
+        assert!(parted_units(&body_runs_with("省委书记易炼红在南昌", &HouseWords::new(&["易炼红".to_string()]))).is_none());
         assert_eq!(got("江西省公安厅禁毒总队供稿", &["江西省公安厅禁毒总队"]), [run("body", "江西省公安厅禁毒总队供稿")]);
         // Not a speaker's label.
         assert_eq!(got("易炼红：我们", &["易炼红"]), [run("body", "易炼红：我们")]);
