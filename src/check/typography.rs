@@ -389,7 +389,6 @@ fn fold_splits(compiled: &Compiled) -> Vec<Fault> {
 
 /// A glyph of body text as laid out: its character, origin x, end of its own advance (without
 /// justification), baseline y and size, pt on the page.
-#[derive(Clone)]
 struct Glyph {
     c: char,
     /// The text the glyph draws (more than `c` for a ligature: fi).
@@ -437,7 +436,7 @@ fn loose_lines(frame: &typst::layout::Frame, fmt: &Format, pi: usize, stories: &
     // Measured on whole lines: a line spread by more than half an em between its characters
     // (「座 谈 会 上 ，」 before a name kept whole, 0.6–1 em) fell into pieces of one glyph,
     // no pair of Han characters in any, and went unreported until session 44 — the worst.
-    let whole = by_column(lines.clone(), fmt, stories);
+    let whole = by_column(lines, fmt, stories);
     for l in &whole {
         let mut gaps: Vec<f64> = l.windows(2).filter(|w| is_han(w[0].c) && is_han(w[1].c)).map(|w| (w[1].x - w[0].end) / w[0].size).collect();
         if gaps.is_empty() {
