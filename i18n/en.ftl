@@ -339,6 +339,7 @@ overprint = text printed over text on page { $page }: 「{ $first }」 over 「{
 overprint-hint = a head or a line set over another: shorten the headline or give its block more room, and report it if the layout did it by itself
 too-wide = text runs past its column on page { $page }{ $column }: 「{ $text }」 is { $over } pt wider than the room it has, over the gutter and what stands beside it
 too-wide-hint = folio sets copy literally, and in body text hyphenates only English words of letters: a line breaks a number, a web address or a word with digits or marks in it only at a space or a hyphen. Put a space or a hyphen where it may break (e.g. a long web address after a /), or shorten it
+too-wide-hint-chinese = a line of Chinese text and its marks always fits its column, so this is a fault of folio or its templates, not of the copy: please report it with the story. Rewording a few characters near it moves the line break and sets the page meanwhile
 fold-split-hint = put a space or a line break (\n) in the text where the fold should fall, between two phrases, or move the block so that the fold falls between words
 long-leg = long leg on page { $page }: one column of copy runs { $lines } lines beside photo { $photo }
 long-leg-hint = make the photo as wide as the block or two columns narrower (two columns of copy beside it), or shorter

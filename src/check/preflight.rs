@@ -679,7 +679,9 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 Code::TooWide,
                 crate::tr!("mark-too-wide"),
                 crate::tr!("too-wide", page = page, column = col, text = clipped(f.text.trim(), 40), over = format!("{over:.0}")),
-                crate::tr!("too-wide-hint"),
+                // A run of Chinese alone (no figure, letter or address a line can break only at
+                // a space) always fits: that is folio's fault, not the copy's.
+                if f.text.chars().any(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '@' | '.' | '_')) { crate::tr!("too-wide-hint") } else { crate::tr!("too-wide-hint-chinese") },
             ),
             typography::Kind::FoldSplit(s) => (
                 Code::FoldSplit,
