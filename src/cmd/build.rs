@@ -49,7 +49,7 @@ fn extras(args: &BuildArgs) -> Extras {
 
 /// Build one edition, printing as it goes.
 fn single(args: &BuildArgs, edition: &Path) -> i32 {
-    let policy = Policy { allow_overset: args.allow_overset, refuse_white: args.press && !args.allow_holes, advise: false };
+    let policy = Policy { allow_overset: args.allow_overset, refuse_white: args.press && !args.allow_holes, advise: true };
     let mut session = Session::new(super::options(&args.common(edition), Some(args.out.clone())), policy);
     if !args.press && !args.archive {
         session.last_compile();
@@ -117,7 +117,7 @@ impl Outcome {
 
 /// Build one edition of a batch without printing.
 fn build_quiet(args: &BuildArgs, edition: &Path) -> Outcome {
-    let policy = Policy { allow_overset: args.allow_overset, refuse_white: args.press && !args.allow_holes, advise: false };
+    let policy = Policy { allow_overset: args.allow_overset, refuse_white: args.press && !args.allow_holes, advise: true };
     let mut session = Session::new(super::options(&args.common(edition), Some(args.out.clone())), policy);
     let mut report = match session.build() {
         Ok(r) => r,

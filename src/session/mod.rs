@@ -50,7 +50,8 @@ pub struct Policy {
     /// 开天窗 is not fit to print.
     pub refuse_white: bool,
     /// Ask each page folio places what cuts would give it a better layout (a second search a
-    /// page with flaws: `folio place` and `folio check`; see [`crate::layout::place::advise`]).
+    /// page with flaws: `folio build`, `folio place` and `folio check`, not the rebuilds of
+    /// `folio watch` and `folio serve`; see [`crate::layout::place::advise`]).
     pub advise: bool,
 }
 
