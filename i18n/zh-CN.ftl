@@ -323,7 +323,11 @@ heads-side-by-side = 第 { $page } 版碰题：「{ $first }」与「{ $second }
 stacked-heads = 第 { $page } 版叠题：「{ $second }」压在「{ $first }」之下，中间只隔 { $lines } 行
 stacked-heads-hint = 让上面一篇的稿块在标题下至少留 { $least } 行（加深稿块，或收窄稿块让正文排得更长），或把下面一篇往下移
 heads-staggered = 第 { $page } 版碰题：「{ $first }」与「{ $second }」在相邻栏并排，错开不到一个标题的高度
-heads-side-by-side-hint = 把两个稿块错开至少一个标题的高度，或让前一篇做成 L 形稿块（[block] 中的 `cutout`）把另一篇包进拐角，或把其中一个标题改为竖题（`vertical = true`：竖题与横题相邻不算碰题）
+heads-side-by-side-hint = 把两个稿块错开一个标题的高度以上，或让前一篇稿件做成 L 形稿块包住另一篇（[block] 里的 `cutout`）
+heads-side-by-side-turn = ；或把「{ $story }」的标题改为竖题（在它的文件里写 `vertical = true`：竖题挨着横题不算碰题）
+heads-side-by-side-placed = 本版由 folio 自动组版：如果它给出删减建议（better-with-cuts），先照做；或者{ $hint }
+long-vertical-head = 竖题有 { $chars } 个字：「{ $headline }」竖排在一栏里，一直排到稿块深处，或含有不能直立的数字、字母
+long-vertical-head-hint = 竖题应是短标题：一到两个短语（中间用 `\n` 分开），每个不超过 { $most } 个字，标题、引题和副题里都没有超过两个字符的数字或字母串；请改短，或去掉 `vertical = true`
 deep-head = 第 { $page } 版标题区过深：标题只需 { $needs } 行，标题区却有 { $has } 行（标题下留白）
 deep-head-hint = 在 [block] 中写 `head = { $needs }`（或删去 `head`，由 folio 决定），把多出的行留给正文
 squeeze-unused = 第 { $page } 版的 `squeeze = { $asked }` 超过本稿能收回的行数：{ $can ->

@@ -95,6 +95,9 @@ pub enum Code {
     StackedHeads,
     /// A head area two or more lines deeper than its head needs (white under the head).
     DeepHead,
+    /// A head the file sets vertically (`vertical = true`) that no 美编 would: longer than two
+    /// short phrases, or with a run of figures or letters that cannot stand in it.
+    LongVerticalHead,
     /// A block's `squeeze` asking for more lines than the story's paragraphs give back.
     SqueezeUnused,
     /// A page whose stories folio placed in another order than priority and the list give.
@@ -145,6 +148,7 @@ impl Code {
             Code::HeadsSideBySide => "heads-side-by-side",
             Code::StackedHeads => "stacked-heads",
             Code::DeepHead => "deep-head",
+            Code::LongVerticalHead => "long-vertical-head",
             Code::SqueezeUnused => "squeeze-unused",
             Code::Reordered => "reordered",
             Code::BetterWithCuts => "better-with-cuts",

@@ -125,7 +125,7 @@ fn typst_markup_in_content_is_set_literally() {
 #[test]
 fn template_syntax_error_names_the_template_line() {
     let p = TestProject::sample();
-    p.edit("layouts/components.typ", |t| t.replacen("#let run(r, pads: true) = {", "#let run(r, pads: true) = { let = ;", 1));
+    p.edit("layouts/components.typ", |t| t.replacen("#let run(r, pads: true, width: none) = {", "#let run(r, pads: true, width: none) = { let = ;", 1));
     let line = line_of(&p, "layouts/components.typ", "let = ;");
     let run = build(&p);
     run.assert_code(1);

@@ -1528,7 +1528,8 @@ fn turns_wuning(headline: Option<&str>, columns: (&str, &str)) {
 }
 
 /// `folio check` on hand-placed blocks: two stories side by side on one top line, heads across,
-/// are 碰题 (and the hint offers a vertical head); with the right-hand story's head set
+/// are 碰题 (and the hint offers the one that may stand so a vertical head); with the right-hand
+/// story's head set
 /// vertically, down its first column beside the other's head, they are not. (Two vertical
 /// heads never stand side by side: each is in its block's first column, the left story's copy
 /// between them.)
@@ -1538,8 +1539,7 @@ fn a_vertical_head_beside_one_across_is_no_clash() {
     let p = TestProject::sample();
     let dir = p.edition("pair");
     std::fs::create_dir_all(dir.join("stories")).unwrap();
-    let heads = ["警力下沉\n禁毒宣传进企业", "教育聚能"];
-    let write = |vertical: [bool; 2]| {
+    let write = |heads: [&str; 2], vertical: [bool; 2]| {
         let mut list = Vec::new();
         for (k, head) in heads.iter().enumerate() {
             let mut toml = common::story_toml(&head.replace('\n', "\\n"), &seed.paras_from(10 + 6 * k, 4));
@@ -1558,11 +1558,12 @@ fn a_vertical_head_beside_one_across_is_no_clash() {
         let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap_or_else(|e| panic!("{e}: {}", run.stdout()));
         v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "heads-side-by-side").cloned().collect()
     };
-    write([false, false]);
+    let heads = ["警力下沉\n禁毒宣传进企业", "教育聚能"];
+    write(heads, [false, false]);
     let across = pairs();
     assert_eq!(across.len(), 1, "two heads across in a row: {across:#?}");
-    assert!(across[0]["hints"].to_string().contains("vertical = true"), "{:#}", across[0]);
-    write([false, true]);
+    assert!(across[0]["hints"].to_string().contains("give 「教育聚能」 a vertical head (`vertical = true`"), "{:#}", across[0]);
+    write(heads, [false, true]);
     assert!(pairs().is_empty(), "a vertical head beside a head across");
     // Read back: the vertical head's first character stands right of the head across, on its
     // lines.
@@ -1572,6 +1573,53 @@ fn a_vertical_head_beside_one_across_is_no_clash() {
     let (across, vertical) = (big('警'), big('教'));
     assert!(vertical.x0 > across.x1 && (vertical.y - across.y).abs() < 2.0 * vertical.size, "side by side: {across:?} {vertical:?}");
     assert!(big('育').y > vertical.y + 0.8 * vertical.size && (big('育').x0 - vertical.x0).abs() < 1.0, "教育 one under another");
+}
+
+/// A head no 美编 sets vertically — one phrase of 17 characters, twelve, a deck with 12.6 — is
+/// never offered as one in the 碰题 hint, and where the file turns it anyway, `folio check`
+/// warns at its `vertical` key (`long-vertical-head`; TEST DATA: heads written for this test).
+/// Review 45 followed the old hint on 欧盟《人工智能法》通用模型条款生效: it ran 45 lines down one
+/// column and nothing was said.
+#[test]
+fn a_long_head_is_never_offered_vertical_and_is_found_when_set_so() {
+    let seed = common::Seed::load();
+    let p = TestProject::sample();
+    let dir = p.edition("long");
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    let write = |second: &str, extra: &str| {
+        let heads = ["全力推进毒品问题综合治理", second];
+        let mut list = Vec::new();
+        for (k, head) in heads.iter().enumerate() {
+            let mut toml = common::story_toml(head, &seed.paras_from(10 + 6 * k, 4));
+            if k == 1 {
+                toml = toml.replacen("headline =", &format!("{extra}headline ="), 1);
+            }
+            toml.push_str(&format!("\n[block]\ncolumn = {}\nspan = 3\ntop = 0\nheight = 40\n", 1 + 3 * k));
+            let rel = format!("stories/s{k}.toml");
+            std::fs::write(dir.join(&rel), toml).unwrap();
+            list.push(rel);
+        }
+        std::fs::write(dir.join("edition.toml"), common::one_page_edition("tabloid", &list)).unwrap();
+    };
+    let found = |code: &str| -> Vec<serde_json::Value> {
+        let run = p.folio(&["check", "content/long", "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap_or_else(|e| panic!("{e}: {}", run.stdout()));
+        v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == code).cloned().collect()
+    };
+    for (second, extra) in [("欧盟《人工智能法》通用模型条款生效", ""), ("地铁5号线二期", "deck = \"全长12.6公里\"\n")] {
+        write(second, extra);
+        let rows = found("heads-side-by-side");
+        assert_eq!(rows.len(), 1, "{second}: a row of heads: {rows:#?}");
+        assert!(!rows[0]["hints"].to_string().contains("vertical = true"), "{second}: no vertical head offered: {:#}", rows[0]);
+        assert!(found("long-vertical-head").is_empty(), "{second}: nothing turned, nothing to say");
+        write(second, &format!("{extra}vertical = true\n"));
+        let long = found("long-vertical-head");
+        assert_eq!(long.len(), 1, "{second}: the turned head is found: {long:#?}");
+        assert!(long[0]["file"].as_str().unwrap().ends_with("s1.toml") && long[0]["line"].as_u64().is_some(), "{:#}", long[0]);
+    }
+    // A short head turned as the file asks is no finding.
+    write("教育聚能", "vertical = true\n");
+    assert!(found("long-vertical-head").is_empty());
 }
 
 /// `folio place --write` on a story file written otherwise than folio writes one (the sample's

@@ -112,6 +112,18 @@ pub fn placement(edition: &Edition, placed: &[crate::layout::place::PagePlacemen
     reordered.chain(advised).collect()
 }
 
+/// On the pages folio placed, the 碰题 warnings' hint begins with the page's advice, which a
+/// desk follows before it moves blocks by hand (there are none on such a page).
+pub fn placed_heads(found: &mut [Finding], placed: &[crate::layout::place::PagePlacement]) {
+    for f in found.iter_mut().filter(|f| f.code == Code::HeadsSideBySide) {
+        if placed.iter().any(|p| Some(p.page) == f.page_index && !p.blocks.is_empty()) {
+            if let Some(h) = f.diag.hints.first_mut() {
+                *h = crate::tr!("heads-side-by-side-placed", hint = h.as_str());
+            }
+        }
+    }
+}
+
 /// The size in pt of the largest image of `frame` (its groups' too) that is `pixels` wide and
 /// high, as drawn (a cover-fitted photo's whole picture, past its clipped box).
 fn image_of_size(frame: &typst::layout::Frame, pixels: [u32; 2]) -> Option<[f64; 2]> {
@@ -775,9 +787,21 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             _ => String::new(),
         };
         let (first, second) = (name(pair.first), name(pair.second));
+        // A vertical head is offered only for a story whose head may stand so (review 45: a
+        // 17-character head turned as told ran 45 lines down its column), the lower first;
+        // where folio placed the page, its advice comes first.
+        let loaded = |si: usize| (!data[si].mirror).then(|| edition.stories.get(pair.page).and_then(|s| s.get(si))).flatten();
+        let turnable = [pair.second, pair.first].into_iter().filter_map(loaded).find(|s| !s.value.vertical && crate::layout::galley::may_turn(&s.value.headline, &[s.value.kicker.as_deref().unwrap_or(""), s.value.deck.as_deref().unwrap_or("")]));
+        let side_hint = || {
+            let mut h = crate::tr!("heads-side-by-side-hint");
+            if let Some(s) = turnable {
+                h = format!("{h}{}", crate::tr!("heads-side-by-side-turn", story = s.value.headline.replace('\n', " ")));
+            }
+            h
+        };
         let (code, message, hint, label) = match pair.clash {
-            crate::check::heads::Clash::Row => (Code::HeadsSideBySide, crate::tr!("heads-side-by-side", page = page, first = first, second = second), crate::tr!("heads-side-by-side-hint"), crate::tr!("mark-heads-side-by-side")),
-            crate::check::heads::Clash::Stagger => (Code::HeadsSideBySide, crate::tr!("heads-staggered", page = page, first = first, second = second), crate::tr!("heads-side-by-side-hint"), crate::tr!("mark-heads-side-by-side")),
+            crate::check::heads::Clash::Row => (Code::HeadsSideBySide, crate::tr!("heads-side-by-side", page = page, first = first, second = second), side_hint(), crate::tr!("mark-heads-side-by-side")),
+            crate::check::heads::Clash::Stagger => (Code::HeadsSideBySide, crate::tr!("heads-staggered", page = page, first = first, second = second), side_hint(), crate::tr!("mark-heads-side-by-side")),
             crate::check::heads::Clash::Stacked(lines) => (
                 Code::StackedHeads,
                 crate::tr!("stacked-heads", page = page, first = first, second = second, lines = lines),
@@ -801,6 +825,27 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             diag: d.hint(hint).code(code),
             mark: Some(Mark { page: pair.page, rect: pair.rect, kind: MarkKind::Typography, label }),
         });
+    }
+
+    // A head the file turns that no 美编 would set vertically.
+    for (pi, stories) in edition.stories.iter().enumerate() {
+        for s in stories.iter().filter(|s| s.value.vertical) {
+            let v = &s.value;
+            if crate::layout::galley::may_turn(&v.headline, &[v.kicker.as_deref().unwrap_or(""), v.deck.as_deref().unwrap_or("")]) {
+                continue;
+            }
+            let chars = v.headline.chars().filter(|c| !c.is_whitespace()).count();
+            let mut d = s.error(s.key_span(&["vertical"], s.key_span(&["headline"], 0..0)), crate::tr!("long-vertical-head", chars = chars, headline = v.headline.replace('\n', " ")));
+            d.severity = Severity::Warning;
+            out.push(Finding {
+                code: Code::LongVerticalHead,
+                page: page_of(pi),
+                page_index: Some(pi),
+                story: Some(s.display.clone()),
+                diag: d.hint(crate::tr!("long-vertical-head-hint", most = crate::layout::galley::TURN_PHRASE_CHARS)).code(Code::LongVerticalHead),
+                mark: None,
+            });
+        }
     }
 
     // Typst's own warnings.

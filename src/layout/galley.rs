@@ -265,22 +265,21 @@ pub const TURN_PHRASE_CHARS: usize = 8;
 /// longer one would run far down its column. Never one with a run of three or more Latin
 /// letters, digits or marks (6.8%, APP, 2025), or two with a mark (8%): such a run stands one
 /// character under another, as no 美编 sets a head; two letters or digits stand across one
-/// box (纵中横: 5G, 12).
-pub fn may_turn(headline: &str) -> bool {
+/// box (纵中横: 5G, 12). Nor one whose kicker or deck (`furniture`), set vertically beside it,
+/// has such a run (review 45: a deck's 全长12.6公里 stood as 12 / · / 6).
+pub fn may_turn(headline: &str, furniture: &[&str]) -> bool {
     let places = crate::input::phrases::breaks(headline);
-    turnable(headline, crate::input::phrases::vertical_split(headline, &places, TURN_PHRASE_CHARS))
+    turnable(headline, crate::input::phrases::vertical_split(headline, &places, TURN_PHRASE_CHARS), furniture)
 }
 
 /// [`may_turn`] for a headline whose two-column split (`split`) is known.
-fn turnable(headline: &str, split: Option<usize>) -> bool {
+fn turnable(headline: &str, split: Option<usize>, furniture: &[&str]) -> bool {
     let phrases: Vec<usize> = headline.split('\n').map(|p| p.chars().filter(|c| !c.is_whitespace()).count()).filter(|&n| n > 0).collect();
     let short = phrases.len() <= 2 && phrases.iter().all(|&n| n <= TURN_PHRASE_CHARS);
     // Runs of Latin letters, digits and marks: one stands upright in its box, two letters or
     // digits across one box (纵中横: 5G, 12); more, or a mark among two, would not stand well.
-    let latin_run = headline
-        .split(|c: char| !c.is_ascii_graphic())
-        .any(|run| run.len() > 2 || (run.len() == 2 && !run.chars().all(|c| c.is_ascii_alphanumeric())));
-    !phrases.is_empty() && (short || split.is_some()) && !latin_run
+    let latin_run = |t: &str| t.split(|c: char| !c.is_ascii_graphic()).any(|run| run.len() > 2 || (run.len() == 2 && !run.chars().all(|c| c.is_ascii_alphanumeric())));
+    !phrases.is_empty() && (short || split.is_some()) && !latin_run(headline) && !furniture.iter().any(|t| latin_run(t))
 }
 
 /// Which widths the galley sets heads and lead boxes at.
@@ -601,7 +600,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 // The same head set vertically at each size, for the search to choose (never for
                 // a story with a photo under its head, which a vertical head cannot have), or as
                 // the file asks.
-                if s.unplaced() && (s.vertical || (!s.photos.iter().any(|p| p.is_across_block()) && turnable(&s.headline, split))) {
+                if s.unplaced() && (s.vertical || (!s.photos.iter().any(|p| p.is_across_block()) && turnable(&s.headline, split, &[s.kicker.as_deref().unwrap_or(""), s.deck.as_deref().unwrap_or("")]))) {
                     for t in 0..sizes {
                         let mut piece = head.clone();
                         if let Piece::Head { head } = &mut piece {
@@ -1573,20 +1572,25 @@ mod tests {
 
     #[test]
     fn only_short_heads_may_be_turned_vertical() {
-        assert!(may_turn("教育聚能"));
-        assert!(may_turn("“清源断流”\n严格场所管理"));
-        assert!(may_turn("源头治理\n加强毒品预防教育"));
+        let may_turn_head = |h: &str| may_turn(h, &[]);
+        assert!(may_turn_head("教育聚能"));
+        assert!(may_turn_head("“清源断流”\n严格场所管理"));
+        assert!(may_turn_head("源头治理\n加强毒品预防教育"));
         // Twelve characters in one phrase, three phrases, nothing.
-        assert!(!may_turn("全力推进毒品问题综合治理"));
-        assert!(!may_turn("万里缉毒\n斩断\n运输通道"));
-        assert!(!may_turn(" \n "));
+        assert!(!may_turn_head("全力推进毒品问题综合治理"));
+        assert!(!may_turn_head("万里缉毒\n斩断\n运输通道"));
+        assert!(!may_turn_head(" \n "));
         // A run of Latin letters, digits or marks would stand sideways or one under another;
         // one digit may stand, two letters or digits across one box (纵中横).
-        assert!(!may_turn("增长6.8%"));
-        assert!(!may_turn("2025年"));
-        assert!(!may_turn("增长8%"));
-        assert!(may_turn("5G基站"));
-        assert!(may_turn("12家企业"));
-        assert!(may_turn("3月。九江。"));
+        assert!(!may_turn_head("增长6.8%"));
+        assert!(!may_turn_head("2025年"));
+        assert!(!may_turn_head("增长8%"));
+        assert!(may_turn_head("5G基站"));
+        assert!(may_turn_head("12家企业"));
+        assert!(may_turn_head("3月。九江。"));
+        // Nor where the deck or kicker beside it has such a run.
+        assert!(!may_turn("地铁5号线二期", &["全长12.6公里"]));
+        assert!(!may_turn("地铁5号线二期", &["", "NVIDIA发布"]));
+        assert!(may_turn("地铁5号线二期", &["全长13公里", ""]));
     }
 }
