@@ -511,6 +511,10 @@ place-reordered-hint = give the stories `priority` (1, 2, …) to fix an order, 
 place-no-arrangement = page { $page }: its { $stories } stories fill about the space they have, but no arrangement of whole blocks fits every story without a hole or overset
 place-no-arrangement-hint = give another story `priority = 1` (folio tried the other stories in other orders), lengthen or shorten a story by a few lines, { $widen }or give a story a [block] by hand
 place-widen-span = widen a story's `min_span`–`max_span` range,{" "}
+place-max-span-cut = { $story } is held to { $most } { $most ->
+    [one] column
+   *[other] columns
+    } by its `max_span = { $most }`: a wider block holds more of its copy. Raise `max_span` (or take it out) and place again before cutting { $chars } characters from it
 place-fix-from = about { $chars } characters from { $story }
 place-fix-from-most = about { $chars } characters from { $story } — of its { $total }, most of it: dropping it may read better
 place-fix-to = about { $chars } characters to { $story }

@@ -3133,7 +3133,17 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
         })
         .map(name)
         .collect();
-    let d = file.error(at, message).hint(hint);
+    let mut d = file.error(at, message).hint(hint);
+    // A story held narrow by its `max_span` and told to lose much of its copy: the bound is
+    // the cause (review 45: 965 characters of 1 494 to cut at `max_span = 1`, 10 without it),
+    // also where the page is short as a whole.
+    for &(si, chars, _) in asks.iter().flatten().filter(|x| x.1 > 0) {
+        let v = &edition.stories[pi][si].value;
+        let Some(most) = v.max_span.as_ref().map(|m| *m.get_ref()) else { continue };
+        if most < area.columns && chars * 10 >= v.text_chars() as i64 * 3 {
+            d = d.hint(crate::tr!("place-max-span-cut", story = name(si), most = most, chars = chars));
+        }
+    }
     if diff < 0 && short_items.len() >= BRIEFS_AT_LEAST {
         d.hint(crate::tr!("place-as-briefs", list = short_items.join(&crate::tr!("place-list-sep"))))
     } else {
