@@ -1116,20 +1116,25 @@ fn the_advice_for_a_page_over_with_a_poem_places_it_when_followed() {
     let run = p.folio(&["place", "content/fukan"]);
     assert_ne!(run.code(), 0, "over its page: {}", run.stderr());
     let said = run.stderr();
-    let asks: Vec<(usize, String)> = said
-        .split("about ")
-        .skip(1)
-        .filter_map(|t| {
-            let (n, rest) = t.split_once(" characters from ")?;
-            Some((n.parse().ok()?, rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect()))
-        })
-        .collect();
+    let asks = cuts_said(&said);
     assert!(asks.iter().any(|(_, s)| s == "shi"), "the poem's last line is what the nearest layout needs cut: {said}");
     for (chars, story) in &asks {
         cut_from_end(&dir.join(format!("stories/{story}.toml")), *chars);
     }
     let run = p.folio(&["place", "content/fukan"]);
     assert_eq!(run.code(), 0, "followed, the advice places the page: {said}\n{}", run.stderr());
+}
+
+/// The cuts a message asks for: (characters, story file stem), each "about N characters from
+/// STEM" in it.
+fn cuts_said(said: &str) -> Vec<(usize, String)> {
+    said.split("about ")
+        .skip(1)
+        .filter_map(|t| {
+            let (n, rest) = t.split_once(" characters from ")?;
+            Some((n.parse().ok()?, rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect()))
+        })
+        .collect()
 }
 
 /// The advice's cuts as the JSON report gives them per block: (story file, characters to
@@ -2182,14 +2187,7 @@ fn a_page_over_told_what_to_cut_places_clean_in_one_round() {
     let run = p.folio(&["place", "content/over"]);
     assert_ne!(run.code(), 0, "over its page: {}", run.stderr());
     let said = run.stderr();
-    let asks: Vec<(usize, String)> = said
-        .split("about ")
-        .skip(1)
-        .filter_map(|t| {
-            let (n, rest) = t.split_once(" characters from ")?;
-            Some((n.parse().ok()?, rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect()))
-        })
-        .collect();
+    let asks = cuts_said(&said);
     assert!(!asks.is_empty() && !said.contains("characters to "), "cuts only: {said}");
     for (chars, story) in &asks {
         cut_from_end(&dir.join(format!("stories/{story}.toml")), *chars);
