@@ -355,6 +355,7 @@ heads-staggered = heads side by side on page { $page } (碰题): 「{ $first }�
 heads-side-by-side-hint = stagger the blocks by a head's depth or more, or let the first story wrap the other as an L-shaped block (`cutout` in [block])
 heads-side-by-side-turn = ; or give 「{ $story }」 a vertical head (`vertical = true` in its file: a vertical head beside a head across is no 碰题)
 heads-side-by-side-placed = folio placed this page: where it says what to cut for a better page (better-with-cuts), do that first; or { $hint }
+heads-side-by-side-unmended = folio placed this page and no cut it tried takes the row away: write its blocks into the files (`folio place --write`) and { $hint }
 long-vertical-head = a vertical head of { $chars } characters: 「{ $headline }」 stands in one column, far down the block, or with figures or letters that cannot stand upright in it
 long-vertical-head-hint = a 竖题 is a short head: one or two phrases (a `\n` between them) of { $most } characters or fewer, with no run of more than two figures or letters in it or in its kicker or deck; shorten it, or take out `vertical = true`
 deep-head = deep head area on page { $page }: { $has } lines for a head that needs { $needs } (white under the head)

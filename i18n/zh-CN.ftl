@@ -326,6 +326,7 @@ heads-staggered = 第 { $page } 版碰题：「{ $first }」与「{ $second }」
 heads-side-by-side-hint = 把两个稿块错开一个标题的高度以上，或让前一篇稿件做成 L 形稿块包住另一篇（[block] 里的 `cutout`）
 heads-side-by-side-turn = ；或把「{ $story }」的标题改为竖题（在它的文件里写 `vertical = true`：竖题挨着横题不算碰题）
 heads-side-by-side-placed = 本版由 folio 自动组版：如果它给出删减建议（better-with-cuts），先照做；或者{ $hint }
+heads-side-by-side-unmended = 本版由 folio 自动组版，试过的删减都不能消除这处碰题：先用 `folio place --write` 把稿块写进稿件文件，再{ $hint }
 long-vertical-head = 竖题有 { $chars } 个字：「{ $headline }」竖排在一栏里，一直排到稿块深处，或含有不能直立的数字、字母
 long-vertical-head-hint = 竖题应是短标题：一到两个短语（中间用 `\n` 分开），每个不超过 { $most } 个字，标题、引题和副题里都没有超过两个字符的数字或字母串；请改短，或去掉 `vertical = true`
 deep-head = 第 { $page } 版标题区过深：标题只需 { $needs } 行，标题区却有 { $has } 行（标题下留白）

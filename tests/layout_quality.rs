@@ -1015,6 +1015,8 @@ fn folio_says_what_to_cut_for_a_page_without_a_row_of_heads() {
     let build = p.folio(&["build", &format!("content/{name}"), "--out", "out"]);
     build.assert_code(0);
     assert!(build.stderr().contains("page 1 places, but with 1 pair of heads side by side (碰题)") && build.stderr().contains("cut about "), "{}", build.stderr());
+    // The 碰题 warning points to that advice first.
+    assert!(build.stderr().contains("folio placed this page: where it says what to cut for a better page (better-with-cuts), do that first"), "{}", build.stderr());
 
     let place = p.folio(&["place", &format!("content/{name}")]);
     place.assert_code(0);
@@ -2197,4 +2199,28 @@ fn a_page_over_told_what_to_cut_places_clean_in_one_round() {
     let codes: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
     assert!(v["ok"].as_bool().unwrap(), "followed, the advice places the page: {said}\n{}", check.stderr());
     assert!(!codes.contains(&"better-with-cuts") && !codes.contains(&"heads-side-by-side"), "no advice left after one round: {said}\n{codes:?}");
+}
+
+/// On a page folio placed with a row of heads that no cut it tries mends (TEST DATA: seed text
+/// with two panoramic photos, one of session 45's random pages), the 碰题 warning says so and how
+/// to move its blocks (`folio place --write`), not "do what folio says to cut first", which it
+/// never says there: review 45b's desk kept the row through four rounds.
+#[test]
+fn a_row_of_heads_no_cut_mends_says_how_to_move_the_blocks() {
+    let p = TestProject::sample();
+    let photo = |k: usize| if k == 0 || k == 4 { format!("\n[[photos]]\nfile = \"photos/p{k}.png\"\ncaption = \"图片说明 测试\"\n") } else { String::new() };
+    let dir = common::seed_edition(&p, "row", "tabloid", &[(28, 13, 16), (18, 10, 3), (65, 7, 17), (26, 3, 2), (4, 3, 12)], photo);
+    for k in [0, 4] {
+        gradient(&dir.join(format!("photos/p{k}.png")), 3200, 1300, 0);
+    }
+    let run = p.folio(&["check", "content/row", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap_or_else(|e| panic!("{e}: {}", run.stderr()));
+    let found = v["findings"].as_array().unwrap();
+    assert!(!found.iter().any(|f| f["code"] == "better-with-cuts"), "no advice: {found:#?}");
+    let rows: Vec<&serde_json::Value> = found.iter().filter(|f| f["code"] == "heads-side-by-side").collect();
+    assert!(!rows.is_empty(), "a row of heads as placed");
+    for r in rows {
+        let hint = r["hints"].to_string();
+        assert!(hint.contains("no cut it tried takes the row away") && hint.contains("folio place --write") && !hint.contains("do that first"), "{hint}");
+    }
 }

@@ -113,13 +113,15 @@ pub fn placement(edition: &Edition, placed: &[crate::layout::place::PagePlacemen
 }
 
 /// On the pages folio placed, the 碰题 warnings' hint begins with the page's advice, which a
-/// desk follows before it moves blocks by hand (there are none on such a page).
-pub fn placed_heads(found: &mut [Finding], placed: &[crate::layout::place::PagePlacement]) {
+/// desk follows before it moves blocks by hand (there are none on such a page); where there is
+/// none (no cut the search tried mends it: review 45b's page kept its row through four
+/// rounds, told to follow advice it was never given), with how to get blocks to move.
+/// (`advised`: the session asked for advice; `folio watch` and `folio serve` do not.)
+pub fn placed_heads(found: &mut [Finding], placed: &[crate::layout::place::PagePlacement], advised: bool) {
     for f in found.iter_mut().filter(|f| f.code == Code::HeadsSideBySide) {
-        if placed.iter().any(|p| Some(p.page) == f.page_index && !p.blocks.is_empty()) {
-            if let Some(h) = f.diag.hints.first_mut() {
-                *h = crate::tr!("heads-side-by-side-placed", hint = h.as_str());
-            }
+        let Some(p) = placed.iter().find(|p| Some(p.page) == f.page_index && !p.blocks.is_empty()) else { continue };
+        if let Some(h) = f.diag.hints.first_mut() {
+            *h = if p.advice.is_some() || !advised || p.reused { crate::tr!("heads-side-by-side-placed", hint = h.as_str()) } else { crate::tr!("heads-side-by-side-unmended", hint = h.as_str()) };
         }
     }
 }

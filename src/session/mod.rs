@@ -253,7 +253,7 @@ impl Session {
         let compiled = compile::compile_then(&mut warm.world, &edition, &opened.formats, compile::OutputOptions { photo_forms: self.photo_forms, ..Default::default() }, &crate::check::ink::measure_beside)?;
         let (mut found, measures) = preflight::findings(&edition, &compiled);
         found.extend(preflight::placement(&edition, &placed));
-        preflight::placed_heads(&mut found, &placed);
+        preflight::placed_heads(&mut found, &placed, self.policy.advise);
         if self.policy.allow_overset {
             preflight::allow_overset(&mut found);
         }
