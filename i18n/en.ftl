@@ -506,7 +506,7 @@ place-short = page { $page }: the copy of its { $stories } { $stories ->
    *[other] stories
     } is about { $chars } characters short of its space ({ $columns } columns × { $lines } lines)
 place-short-hint = add about { $chars } characters or a photo, or move a story to the page
-place-as-briefs = or set the short items ({ $list }) as one column of briefs (简讯): one story with `briefs = true`, each item a `[[sections]]` entry with its `head` and `body` (see README.md, "Content format", `briefs`)
+place-as-briefs = set the short items ({ $list }) as one column of briefs (简讯): one story with `briefs = true`, each item a `[[sections]]` entry with its `head` and `body` (see README.md, "Content format", `briefs`)
 place-reordered = page { $page }: no layout keeps the stories in their listed order; folio reads them as { $order }
 place-reordered-hint = give the stories `priority` (1, 2, …) to fix an order, or lengthen or shorten a story by a few lines; `folio place --write` writes these blocks ({ $order }) into the story files
 place-no-arrangement = page { $page }: its { $stories } stories fill about the space they have, but no arrangement of whole blocks fits every story without a hole or overset
@@ -516,6 +516,7 @@ place-max-span-cut = { $story } is held to { $most } { $most ->
     [one] column
    *[other] columns
     } by its `max_span = { $most }`: a wider block holds more of its copy. Raise `max_span` (or take it out) and place again before cutting { $chars } characters from it
+place-jump = { $story } is long for this page: a desk continues such a story on a later page (转版) rather than cut { $chars } characters — give it a [block] here and a [[jumps]] block there (folio does not choose jumps itself)
 place-fix-from = about { $chars } characters from { $story }
 place-fix-from-most = about { $chars } characters from { $story } — of its { $total }, most of it: dropping it may read better
 place-fix-to = about { $chars } characters to { $story }

@@ -1751,3 +1751,20 @@ fn a_story_held_narrow_by_max_span_is_named_as_the_cause() {
     let run = p.folio(&["build", "content/narrow"]);
     assert!(!run.stderr().contains("max_span"), "{}", run.stderr());
 }
+
+/// A story far longer than its page can hold is told of a jump (转版), which folio does not
+/// choose itself, not only to lose most of its copy (TEST DATA: seed text, one story of about
+/// three pages' copy). Review 45's 6 000 characters were told to cut 2 905 and nothing else.
+#[test]
+fn a_story_far_over_its_page_is_told_of_a_jump() {
+    let p = TestProject::sample();
+    common::seed_edition(&p, "long", "tabloid", &[(0, 60, 0)], |_| String::new());
+    let run = p.folio(&["build", "content/long"]);
+    run.assert_code(1);
+    let said = run.stderr();
+    assert!(said.contains("cut about") && said.contains("s0 is long for this page") && said.contains("[[jumps]]"), "{said}");
+    // A page a few lines over is not.
+    common::seed_edition(&p, "near", "tabloid", &[(0, 14, 0), (20, 9, 1), (40, 3, 2)], |_| String::new());
+    let run = p.folio(&["build", "content/near"]);
+    assert!(!run.stderr().contains("[[jumps]]"), "{}", run.stderr());
+}

@@ -1263,7 +1263,7 @@ fn every_column_of_a_placed_block_holds_copy() {
 /// almost on the next (叠题, then a cost it paid). Now every head has at least four lines under
 /// it, so the page stops with what to add, story by story, and nothing is written; with three
 /// paragraphs a story the page places, and read back every head stands four lines or more
-/// (and the blank line under it) above its block's foot. The short page is also told to set
+/// (and the blank line under it) above its block's foot. The short page is told first to set
 /// its short items as one column of briefs.
 #[test]
 fn a_page_of_briefs_far_short_of_its_space_asks_for_copy() {
@@ -1278,10 +1278,13 @@ fn a_page_of_briefs_far_short_of_its_space_asks_for_copy() {
     assert!(!p.out().join("briefs.pdf").exists(), "nothing written");
     // And what a desk makes of them (session 41): the short ones, not the lead, named as a
     // column of briefs, one story of `briefs = true`.
-    let named = err.split("or set the short items (").nth(1).and_then(|t| t.split(") as one column of briefs (简讯)").next()).unwrap_or_else(|| panic!("briefs suggested: {err}"));
+    let named = err.split("set the short items (").nth(1).and_then(|t| t.split(") as one column of briefs (简讯)").next()).unwrap_or_else(|| panic!("briefs suggested: {err}"));
     let named: Vec<&str> = named.split(", ").collect();
     assert!(named.len() >= 4 && named.iter().all(|n| n.starts_with('s') && *n != "s0"), "{named:?}");
     assert!(err.contains("`briefs = true`"), "{err}");
+    // That first, before what to add (review 45: ten briefs told first to add 1 130 characters
+    // to one of them).
+    assert!(err.find("set the short items (") < err.find("characters to s"), "the briefs first: {err}");
 
     seed_edition(&p, "briefs3", "tabloid", &picks(3), |_| String::new());
     let report = p.report("briefs3", true);
