@@ -793,7 +793,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         // 17-character head turned as told ran 45 lines down its column), the lower first;
         // where folio placed the page, its advice comes first.
         let loaded = |si: usize| (!data[si].mirror).then(|| edition.stories.get(pair.page).and_then(|s| s.get(si))).flatten();
-        let turnable = [pair.second, pair.first].into_iter().filter_map(loaded).find(|s| !s.value.vertical && crate::layout::galley::may_turn(&s.value.headline, &[s.value.kicker.as_deref().unwrap_or(""), s.value.deck.as_deref().unwrap_or("")]));
+        let turnable = [pair.second, pair.first].into_iter().filter_map(loaded).find(|s| !s.value.vertical && crate::layout::galley::may_turn(&s.value.headline, &s.value.head_furniture()));
         let side_hint = || {
             let mut h = crate::tr!("heads-side-by-side-hint");
             if let Some(s) = turnable {
@@ -833,7 +833,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
     for (pi, stories) in edition.stories.iter().enumerate() {
         for s in stories.iter().filter(|s| s.value.vertical) {
             let v = &s.value;
-            if crate::layout::galley::may_turn(&v.headline, &[v.kicker.as_deref().unwrap_or(""), v.deck.as_deref().unwrap_or("")]) {
+            if crate::layout::galley::may_turn(&v.headline, &v.head_furniture()) {
                 continue;
             }
             let chars = v.headline.chars().filter(|c| !c.is_whitespace()).count();

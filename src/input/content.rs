@@ -629,6 +629,12 @@ impl Story {
         self.block.is_none()
     }
 
+    /// The kicker and the deck ("" where there is none): what a vertical head sets beside its
+    /// headline.
+    pub fn head_furniture(&self) -> [&str; 2] {
+        [self.kicker.as_deref().unwrap_or(""), self.deck.as_deref().unwrap_or("")]
+    }
+
     /// Whether the story asks folio to place it across the centre spread (`across = true`).
     pub fn asks_across(&self) -> bool {
         self.block.is_none() && self.across.as_ref().is_some_and(|a| *a.get_ref())

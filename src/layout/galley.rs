@@ -600,7 +600,7 @@ pub fn build_with(edition: &Edition, formats: &Formats, spans: Spans) -> Galley 
                 // The same head set vertically at each size, for the search to choose (never for
                 // a story with a photo under its head, which a vertical head cannot have), or as
                 // the file asks.
-                if s.unplaced() && (s.vertical || (!s.photos.iter().any(|p| p.is_across_block()) && turnable(&s.headline, split, &[s.kicker.as_deref().unwrap_or(""), s.deck.as_deref().unwrap_or("")]))) {
+                if s.unplaced() && (s.vertical || (!s.photos.iter().any(|p| p.is_across_block()) && turnable(&s.headline, split, &s.head_furniture()))) {
                     for t in 0..sizes {
                         let mut piece = head.clone();
                         if let Piece::Head { head } = &mut piece {
