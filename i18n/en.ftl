@@ -515,7 +515,7 @@ place-widen-span = widen a story's `min_span`–`max_span` range,{" "}
 place-max-span-cut = { $story } is held to { $most } { $most ->
     [one] column
    *[other] columns
-    } by its `max_span = { $most }`: a wider block holds more of its copy. Raise `max_span` (or take it out) and place again before cutting { $chars } characters from it
+    } by its `max_span = { $most }` ({ $at }): a wider block holds more of its copy. Raise `max_span` (or take it out) and place again before cutting { $chars } characters from it
 place-jump = { $story } is long for this page: a desk continues such a story on a later page (转版) rather than cut { $chars } characters — give it a [block] here and a [[jumps]] block there (folio does not choose jumps itself)
 place-fix-from = about { $chars } characters from { $story }
 place-fix-from-most = about { $chars } characters from { $story } — of its { $total }, most of it: dropping it may read better

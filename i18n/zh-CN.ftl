@@ -449,7 +449,7 @@ place-reordered-hint = 给稿件写 `priority`（1、2……）以固定顺序�
 place-no-arrangement = 第 { $page } 版：{ $stories } 篇稿件大致正好填满版面，但没有一种整块的排法能让每篇稿件既不留空当也不溢排
 place-no-arrangement-hint = 给另一篇稿件 `priority = 1`（其余稿件的别种顺序 folio 已试过），把某篇稿件增减几行，{ $widen }或手工给一篇稿件写 [block]
 place-widen-span = 放宽某篇稿件的 `min_span`–`max_span` 范围，
-place-max-span-cut = { $story } 的 `max_span = { $most }` 把它限制在 { $most } 栏宽：稿块宽一些就能多容纳它的文字。先调大 `max_span`（或去掉它）再排，然后再决定是否删去它的 { $chars } 字
+place-max-span-cut = { $story } 的 `max_span = { $most }`（{ $at }）把它限制在 { $most } 栏宽：稿块宽一些就能多容纳它的文字。先调大 `max_span`（或去掉它）再排，然后再决定是否删去它的 { $chars } 字
 place-jump = { $story } 对本版来说太长：与其删去 { $chars } 字，不如转版，接到后面的版面——在这里给它写 [block]，在接续的版面写 [[jumps]] 稿块（folio 不会自动安排转版）
 place-fix-from = { $story } 约 { $chars } 字
 place-fix-from-most = { $story } 约 { $chars } 字——全文 { $total } 字，删去大半，不如撤下

@@ -1746,7 +1746,11 @@ fn a_story_held_narrow_by_max_span_is_named_as_the_cause() {
     let run = p.folio(&["build", "content/narrow"]);
     run.assert_code(1);
     let said = run.stderr();
-    assert!(said.contains("s1 is held to 1 column by its `max_span = 1`") && said.contains("cut about"), "{said}");
+    assert!(said.contains("s1 is held to 1 column by its `max_span = 1` (content/narrow/stories/s1.toml:") && said.contains("cut about"), "{said}");
+    // The line given is the bound's.
+    let line: usize = said.split("stories/s1.toml:").nth(1).and_then(|t| t.split(')').next()).and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("{said}"));
+    let file = std::fs::read_to_string(p.root().join("content/narrow/stories/s1.toml")).unwrap();
+    assert!(file.lines().nth(line - 1).is_some_and(|l| l.starts_with("max_span")), "line {line} of s1.toml: {file}");
     p.edit("content/narrow/stories/s1.toml", |t| t.replace("max_span = 1\n", ""));
     let run = p.folio(&["build", "content/narrow"]);
     assert!(!run.stderr().contains("max_span"), "{}", run.stderr());

@@ -3168,10 +3168,14 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
     // the cause (review 45: 965 characters of 1 494 to cut at `max_span = 1`, 10 without it),
     // also where the page is short as a whole.
     for &(si, chars, _) in asks.iter().flatten().filter(|x| x.1 > 0) {
-        let v = &edition.stories[pi][si].value;
-        let Some(most) = v.max_span.as_ref().map(|m| *m.get_ref()) else { continue };
-        if most < area.columns && chars * 10 >= v.text_chars() as i64 * 3 {
-            d = d.hint(crate::tr!("place-max-span-cut", story = name(si), most = most, chars = chars));
+        let story = &edition.stories[pi][si];
+        let Some(bound) = story.value.max_span.as_ref() else { continue };
+        let most = *bound.get_ref();
+        if most < area.columns && chars * 10 >= story.value.text_chars() as i64 * 3 {
+            // Where the bound is: the file and its line, as the editor opens it.
+            let line = story.source.get(..bound.span().start).map_or(1, |s| s.matches('\n').count() + 1);
+            let at = format!("{}:{line}", story.display.display());
+            d = d.hint(crate::tr!("place-max-span-cut", story = name(si), most = most, chars = chars, at = at));
         }
     }
     d
