@@ -517,7 +517,16 @@ place-max-span-cut = { $story } is held to { $most } { $most ->
    *[other] columns
     } by its `max_span = { $most }` ({ $at }): a wider block holds more of its copy. Raise `max_span` (or take it out) and place again before cutting { $chars } characters from it
 place-jump = { $story } is long for this page: a desk continues such a story on a later page (转版) rather than cut { $chars } characters — give it a [block] here and a [[jumps]] block there (folio does not choose jumps itself)
-place-fix-from = about { $chars } characters from { $story }
+place-fix-from-at = about { $chars } characters from { $story }{ $at }
+place-cut-paragraphs = {" "}({ $n ->
+    [one] its last paragraph
+   *[other] its last { $n } paragraphs
+  }, 「{ $text }…」)
+place-cut-sentence = {" "}(from 「{ $text }…」 to its end)
+place-cut-within = {" "}({ $lines ->
+    [one] its last line
+   *[other] its last { $lines } lines
+  }, from 「{ $text }…」 — inside a sentence: end the one before)
 place-fix-from-most = about { $chars } characters from { $story } — of its { $total }, most of it: dropping it may read better
 place-fix-to = about { $chars } characters to { $story }
 place-fix-cut = cut { $list }

@@ -451,7 +451,10 @@ place-no-arrangement-hint = 给另一篇稿件 `priority = 1`（其余稿件的�
 place-widen-span = 放宽某篇稿件的 `min_span`–`max_span` 范围，
 place-max-span-cut = { $story } 的 `max_span = { $most }`（{ $at }）把它限制在 { $most } 栏宽：稿块宽一些就能多容纳它的文字。先调大 `max_span`（或去掉它）再排，然后再决定是否删去它的 { $chars } 字
 place-jump = { $story } 对本版来说太长：与其删去 { $chars } 字，不如转版，接到后面的版面——在这里给它写 [block]，在接续的版面写 [[jumps]] 稿块（folio 不会自动安排转版）
-place-fix-from = { $story } 约 { $chars } 字
+place-fix-from-at = { $story } 约 { $chars } 字{ $at }
+place-cut-paragraphs = （末 { $n } 段，「{ $text }……」）
+place-cut-sentence = （自「{ $text }……」删至文末）
+place-cut-within = （末 { $lines } 行，自句中「{ $text }……」起：请在前句收尾）
 place-fix-from-most = { $story } 约 { $chars } 字——全文 { $total } 字，删去大半，不如撤下
 place-fix-to = { $story } 约 { $chars } 字
 place-fix-cut = 删减{ $list }

@@ -1139,6 +1139,38 @@ fn cuts_said(said: &str) -> Vec<(usize, String)> {
         .collect()
 }
 
+/// Make each cut `said` asks for ([`cuts_said`]) from the end of its story in `dir`, as a desk
+/// follows the message, and check the cut is named where it starts: its opening words are
+/// those the cut of that many characters from the end takes away, and where the message says
+/// it starts at a sentence's or a paragraph's start, the story is left ending in a whole
+/// sentence (review 45: "cut 59" left 「中国科学技术大学潘。」). Gives how many cuts were said to
+/// start at a sentence's or a paragraph's start.
+fn cut_as_told(dir: &std::path::Path, said: &str) -> usize {
+    let mut whole = 0;
+    for (chars, story) in cuts_said(said) {
+        let file = dir.join(format!("stories/{story}.toml"));
+        let before = body_of(&file);
+        cut_from_end(&file, chars);
+        let after = body_of(&file);
+        let removed: String = before[after.trim_end().len()..].chars().filter(|c| !c.is_whitespace()).collect();
+        let named = said.split(&format!("characters from {story} (")).nth(1).unwrap_or_else(|| panic!("the cut of {story} names where it starts: {said}"));
+        let quoted = named.split('「').nth(1).and_then(|q| q.split('…').next()).unwrap();
+        assert!(removed.starts_with(quoted), "{story}: the cut starts at 「{quoted}」, and {chars} characters from the end are 「{removed}」");
+        if !named.split(')').next().unwrap().contains("inside a sentence") {
+            whole += 1;
+            assert!(after.trim_end().ends_with(['。', '！', '？', '”', '）']), "{story} ends in a whole sentence: …{}", after.chars().rev().take(12).collect::<String>().chars().rev().collect::<String>());
+        }
+    }
+    whole
+}
+
+/// The `body` of a story file (in triple quotes).
+fn body_of(path: &std::path::Path) -> String {
+    let t = std::fs::read_to_string(path).unwrap();
+    let a = t.find("body = \"\"\"\n").expect("a body in triple quotes") + "body = \"\"\"\n".len();
+    t[a..a + t[a..].find("\"\"\"").unwrap()].to_string()
+}
+
 /// The advice's cuts as the JSON report gives them per block: (story file, characters to
 /// cut, characters to add).
 fn advised(p: &TestProject, name: &str) -> Vec<(String, u64, u64)> {
@@ -1211,9 +1243,9 @@ fn folio_says_what_to_add_where_no_cut_alone_mends_a_page() {
     let place = p.folio(&["place", &format!("content/{name}")]);
     place.assert_code(0);
     let said = place.stderr();
-    assert!(said.contains("page 1 places, but with 1 pair of heads side by side (碰题), 1 photo set narrower than folio's default, 1 long leg of copy (长腿); cut about 20 characters from s2 and add about 10 characters to s0 and it places with none of them"), "{said}");
+    assert!(said.contains("page 1 places, but with 1 pair of heads side by side (碰题), 1 photo set narrower than folio's default, 1 long leg of copy (长腿); cut about 20 characters from s2 (its last 2 lines, from 「决阻止这条横跨滇…」 — inside a sentence: end the one before) and add about 10 characters to s0 and it places with none of them"), "{said}");
     let zh = p.folio_in_locale(&["place", &format!("content/{name}")], &[("LANG", "zh_CN.UTF-8")]);
-    assert!(zh.stderr().contains("；删减 s2 约 20 字，增补 s0 约 10 字 后再排"), "{}", zh.stderr());
+    assert!(zh.stderr().contains("；删减 s2 约 20 字（末 2 行，自句中「决阻止这条横跨滇……」起：请在前句收尾），增补 s0 约 10 字 后再排"), "{}", zh.stderr());
     let changes = advised(&p, name);
     assert_eq!(changes, [(format!("content/{name}/stories/s0.toml"), 0, 10), (format!("content/{name}/stories/s2.toml"), 20, 0)]);
     let human = p.folio(&["check", &format!("content/{name}")]).stdout();
@@ -2194,14 +2226,33 @@ fn a_page_over_told_what_to_cut_places_clean_in_one_round() {
     let said = run.stderr();
     let asks = cuts_said(&said);
     assert!(!asks.is_empty() && !said.contains("characters to "), "cuts only: {said}");
-    for (chars, story) in &asks {
-        cut_from_end(&dir.join(format!("stories/{story}.toml")), *chars);
-    }
+    cut_as_told(&dir, &said);
     let check = p.folio(&["check", "content/over", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&check.stdout()).unwrap_or_else(|e| panic!("{e}: {}", check.stderr()));
     let codes: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
     assert!(v["ok"].as_bool().unwrap(), "followed, the advice places the page: {said}\n{}", check.stderr());
     assert!(!codes.contains(&"better-with-cuts") && !codes.contains(&"heads-side-by-side"), "no advice left after one round: {said}\n{codes:?}");
+}
+
+/// What to cut for a better page starts, where it can, at a sentence's start: on a tabloid
+/// page of seed text (TEST DATA, one of session 46's random pages) told to cut two stories for
+/// a page without its narrowed photo, one cut is said to run from a sentence's start to the
+/// story's end; made as told, each story ends in a whole sentence and the page places with no
+/// advice left.
+#[test]
+fn a_cut_told_from_a_sentence_start_leaves_whole_sentences() {
+    let p = TestProject::sample();
+    let photo = |k: usize| if k == 0 { "\n[[photos]]\nfile = \"photos/p0.png\"\ncaption = \"图片说明 测试\"\n".to_string() } else { String::new() };
+    let dir = common::seed_edition(&p, "whole", "tabloid", &[(21, 12, 0), (47, 2, 0), (39, 4, 17), (12, 6, 13)], photo);
+    gradient(&dir.join("photos/p0.png"), 3000, 2000, 0);
+    let run = p.folio(&["check", "content/whole", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap_or_else(|e| panic!("{e}: {}", run.stderr()));
+    let said = v["findings"].as_array().unwrap().iter().find(|f| f["code"] == "better-with-cuts").map(|f| f["message"].as_str().unwrap().to_string());
+    let said = said.unwrap_or_else(|| panic!("advice: {v:#}"));
+    assert!(cut_as_told(&dir, &said) >= 1, "a cut from a sentence's start: {said}");
+    let check = p.folio(&["check", "content/whole", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&check.stdout()).unwrap_or_else(|e| panic!("{e}: {}", check.stderr()));
+    assert!(v["ok"].as_bool().unwrap() && !v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "better-with-cuts"), "followed, no advice left: {said}\n{}", check.stderr());
 }
 
 /// On a page folio placed with a row of heads that no cut it tries mends (TEST DATA: seed text

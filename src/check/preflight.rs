@@ -78,7 +78,7 @@ pub fn placement(edition: &Edition, placed: &[crate::layout::place::PagePlacemen
         let number = file.value.pages[p.page].number;
         let name = |si: usize| edition.stories[p.page][si].display.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         let sep = crate::tr!("place-list-sep");
-        let cuts: Vec<String> = advice.cuts.iter().map(|c| crate::tr!("place-fix-from", chars = c.chars, story = name(c.story))).collect();
+        let cuts: Vec<String> = advice.cuts.iter().map(|c| crate::tr!("place-fix-from-at", chars = c.chars, story = name(c.story), at = crate::layout::place::cut_start_said(c).as_str())).collect();
         let adds: Vec<String> = advice.adds.iter().map(|c| crate::tr!("place-fix-to", chars = c.chars, story = name(c.story))).collect();
         let mut changes = Vec::new();
         if !cuts.is_empty() {

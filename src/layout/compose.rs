@@ -787,6 +787,46 @@ impl<'a> Fitter<'a> {
         Some(chars)
     }
 
+    /// Where a cut of story `story`'s last `lines` lines starts, in the desk's terms, and the
+    /// characters it takes: its last paragraphs whole; else from the last sentence end on the
+    /// line before those lines (the cut then takes that line's end too, and the same lines:
+    /// the story's copy ends on that line, a sentence whole); else from inside a sentence
+    /// (cut so, a story ends in half a sentence: review 45's 「中国科学技术大学潘。」). `None`
+    /// where a subhead stands among the lines cut.
+    pub fn tail_cut(&self, story: usize, lines: u32) -> Option<(u32, CutStart)> {
+        let pieces = self.galley.stories.get(self.page)?.get(story)?;
+        let text = |runs: &[crate::layout::galley::Run]| -> String { runs.iter().map(|r| r.text.as_str()).collect() };
+        let count = |t: &str| t.chars().filter(|&c| crate::layout::galley::printed(c)).count() as u32;
+        let (mut left, mut chars, mut whole) = (lines, 0u32, 0u32);
+        let mut opening = String::new();
+        for &i in pieces.flow.iter().rev() {
+            if left == 0 {
+                break;
+            }
+            if !matches!(self.galley.items.get(i)?.piece, Piece::Para { .. }) {
+                return None;
+            }
+            let m = self.measures.get(i)?;
+            let n = m.lines.len() as u32;
+            let take = left.min(n);
+            let cut: String = m.lines[(n - take) as usize..].iter().map(|l| text(l)).collect();
+            chars += count(&cut);
+            left -= take;
+            if take == n {
+                whole += 1;
+                opening = cut;
+                continue;
+            }
+            // The cut starts inside this paragraph: at the last sentence end of the line before.
+            let before = text(&m.lines[(n - take - 1) as usize]);
+            return Some(match sentence_end(&before) {
+                Some(b) => (chars + count(&before[b..]), CutStart::Sentence(lead_in(&format!("{}{cut}", &before[b..])))),
+                None => (chars, CutStart::Within(lead_in(&cut))),
+            });
+        }
+        (whole > 0).then(|| (chars, CutStart::Paragraphs { n: whole, text: lead_in(&opening) }))
+    }
+
     /// The first grid line of the page's type area under its banner or masthead (a block there
     /// starts with no rule line).
     pub fn page_top(&self) -> u32 {
@@ -1958,3 +1998,46 @@ pub fn crop(pixels: Option<[u32; 2]>, box_pt: [f64; 2], focus: [f64; 2]) -> [f64
     let at = |b: f64, i: f64, f: f64| (b / 2.0 - f * i).max(b - i).min(0.0);
     [at(box_pt[0], iw, focus[0]), at(box_pt[1], ih, focus[1]), iw, ih]
 }
+
+/// Where a cut from a story's end starts ([`Fitter::tail_cut`]), with the cut's opening words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CutStart {
+    /// Its last paragraphs, whole.
+    Paragraphs {
+        /// How many.
+        n: u32,
+        /// The first's opening words.
+        text: String,
+    },
+    /// From a sentence's start to the end.
+    Sentence(String),
+    /// From inside a sentence: no sentence ends on the line before the lines cut.
+    Within(String),
+}
+
+/// The byte after the last sentence end of `line` (。！？ and any closing quote or bracket
+/// after it), where some text stands before it.
+fn sentence_end(line: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut end = None;
+    for (k, &(_, c)) in chars.iter().enumerate() {
+        if matches!(c, '。' | '！' | '？' | '!' | '?') && k > 0 {
+            let mut j = k + 1;
+            while j < chars.len() && matches!(chars[j].1, '”' | '’' | '」' | '』' | '）' | ')' | '》') {
+                j += 1;
+            }
+            end = Some(chars.get(j).map_or(line.len(), |&(b, _)| b));
+        }
+    }
+    end
+}
+
+/// A cut's opening words to name it by: its first [`LEAD_IN`] printed characters.
+fn lead_in(text: &str) -> String {
+    let words: String = text.chars().filter(|&c| crate::layout::galley::printed(c)).take(LEAD_IN).collect();
+    // Not a mark the message's own … follows (吃方便面……… ).
+    words.trim_end_matches(['…', '—', '，', '、']).to_string()
+}
+
+/// Characters of a cut's opening a message quotes.
+const LEAD_IN: usize = 8;

@@ -98,7 +98,7 @@ use toml::Spanned;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::input::content::{block_lines, Block, Cutout, Edition, Length};
 use crate::input::grid::{Format, Formats};
-use crate::layout::compose::{Fit, Fitter, HeadSetting};
+use crate::layout::compose::{CutStart, Fit, Fitter, HeadSetting};
 use crate::layout::galley::Spans;
 use crate::layout::world::FolioWorld;
 
@@ -1957,7 +1957,7 @@ pub struct Advice {
 }
 
 /// A cut (or an addition) [`advise`] asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cut {
     /// The story (its index on the page).
     pub story: usize,
@@ -1966,6 +1966,8 @@ pub struct Cut {
     /// About how many characters that is ([`cut_chars`]; for an addition, a column's
     /// characters a line).
     pub chars: u32,
+    /// For a cut, where it starts ([`Fitter::tail_cut`]).
+    pub start: Option<CutStart>,
 }
 
 /// For a page that places (`found`) but with flaws a 美编 would send back — heads side by side,
@@ -2066,8 +2068,8 @@ fn design_advice(fitter: &Fitter, (area, beside): (Area, &Beside), found: &Layou
 fn changes(fitter: &Fitter, missed: &[(usize, Missed)]) -> (Vec<Cut>, Vec<Cut>) {
     let format = fitter.format();
     let per_line = (format.column_pt / format.spec.body_size).round() as u32;
-    let cuts = missed.iter().filter(|(_, m)| m.over > 0).map(|&(story, m)| Cut { story, lines: m.over, chars: cut_chars(fitter, story, m.over) }).collect();
-    let adds = missed.iter().filter(|(_, m)| m.short > 0).map(|&(story, m)| Cut { story, lines: m.short, chars: m.short * per_line }).collect();
+    let cuts = missed.iter().filter(|(_, m)| m.over > 0).map(|&(story, m)| tail_cut(fitter, story, m.over)).collect();
+    let adds = missed.iter().filter(|(_, m)| m.short > 0).map(|&(story, m)| Cut { story, lines: m.short, chars: m.short * per_line, start: None }).collect();
     (cuts, adds)
 }
 
@@ -2120,6 +2122,27 @@ pub fn cut_chars(fitter: &Fitter, story: usize, lines: u32) -> u32 {
     let format = fitter.format();
     let per_line = (format.column_pt / format.spec.body_size).round() as u32;
     fitter.tail_chars(story, lines).unwrap_or(lines * per_line)
+}
+
+/// The cut of story `story`'s last `lines` lines: from the last sentence end before them where
+/// one ends on the line before ([`Fitter::tail_cut`]: the same lines go, and the story ends in
+/// a whole sentence), else [`cut_chars`].
+pub fn tail_cut(fitter: &Fitter, story: usize, lines: u32) -> Cut {
+    match fitter.tail_cut(story, lines) {
+        Some((chars, start)) => Cut { story, lines, chars, start: Some(start) },
+        None => Cut { story, lines, chars: cut_chars(fitter, story, lines), start: None },
+    }
+}
+
+/// A cut's place in a message: where it starts (its last paragraphs, a sentence's start, or
+/// inside a sentence), as the desk finds it in the story; empty where it is not known.
+pub fn cut_start_said(cut: &Cut) -> String {
+    match &cut.start {
+        Some(CutStart::Paragraphs { n, text }) => crate::tr!("place-cut-paragraphs", n = *n, text = text.as_str()),
+        Some(CutStart::Sentence(text)) => crate::tr!("place-cut-sentence", text = text.as_str()),
+        Some(CutStart::Within(text)) => crate::tr!("place-cut-within", lines = cut.lines, text = text.as_str()),
+        None => String::new(),
+    }
 }
 
 /// When no layout is exact ([`search`] gives none): the layout that misses by the fewest lines
@@ -3051,10 +3074,13 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
     // What the nearest layout asks of each story, in characters: for lines over, the characters
     // of the story's last lines as set (cutting them from its end takes those lines away), up
     // to ten; for lines short, a column's characters a line.
-    let cut_chars = |si: usize, lines: u32| -> i64 { i64::from(cut_chars(fitter, si, lines)) };
+    // Each story's cut, with where it starts ([`tail_cut`]).
+    let cuts: Vec<Cut> = near.as_ref().map_or_else(Vec::new, |(_, missed)| missed.iter().filter(|(_, m)| m.over > 0).map(|&(si, m)| tail_cut(fitter, si, m.over)).collect());
+    let cut_of = |si: usize| cuts.iter().find(|c| c.story == si);
+    let cut_chars = |si: usize| -> i64 { cut_of(si).map_or(0, |c| i64::from(c.chars)) };
     // Each story of the nearest layout that misses its block: (story, characters to cut, to add).
     let asks: Option<Vec<(usize, i64, i64)>> = near
-        .map(|(_, missed)| missed.into_iter().filter(|(_, m)| m.over + m.short > 0).map(|(si, m)| (si, if m.over > 0 { cut_chars(si, m.over) } else { 0 }, i64::from(m.short) * chars_per_line)).collect::<Vec<_>>())
+        .map(|(_, missed)| missed.into_iter().filter(|(_, m)| m.over + m.short > 0).map(|(si, m)| (si, if m.over > 0 { cut_chars(si) } else { 0 }, i64::from(m.short) * chars_per_line)).collect::<Vec<_>>())
         .filter(|a| !a.is_empty())
         .map(|a| prose_asks(a, stories, |si| edition.stories[pi][si].value.verse));
     let (cut_total, add_total) = asks.as_ref().map_or((0, 0), |a| (a.iter().map(|x| x.1).sum::<i64>(), a.iter().map(|x| x.2).sum::<i64>()));
@@ -3073,7 +3099,7 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
                 if chars * 10 >= total * 6 {
                     crate::tr!("place-fix-from-most", chars = chars, story = name(si), total = total)
                 } else {
-                    crate::tr!("place-fix-from", chars = chars, story = name(si))
+                    crate::tr!("place-fix-from-at", chars = chars, story = name(si), at = cut_of(si).map(cut_start_said).unwrap_or_default().as_str())
                 }
             })
             .collect();

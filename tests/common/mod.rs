@@ -769,3 +769,18 @@ fn edit_body(path: &Path, f: impl FnOnce(&str) -> String) {
     let b = a + t[a..].find("\"\"\"").unwrap();
     std::fs::write(path, format!("{}{}\n{}", &t[..a], f(&t[a..b]), &t[b..])).unwrap();
 }
+
+/// A what-to-cut message without the place each cut starts (" (its last 3 lines, from 「…」 …)",
+/// " (from 「…」 to its end)"): the list of cuts as "about N characters from STORY, …".
+pub fn without_cut_starts(said: &str) -> String {
+    let mut out = String::new();
+    let mut rest = said;
+    while let Some(i) = [" (its last", " (from 「"].iter().filter_map(|k| rest.find(k)).min() {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        // To its closing parenthesis (a quoted opening holds none of ASCII's).
+        rest = tail.find(')').map_or("", |j| &tail[j + 1..]);
+    }
+    out.push_str(rest);
+    out
+}
