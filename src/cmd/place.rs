@@ -75,6 +75,9 @@ fn describe(b: &Placed) -> String {
     if b.raised {
         s.push_str("; first photo above_head = true");
     }
+    if b.photo_top {
+        s.push_str(if b.photo_lines.is_some() || b.photo_span.is_some() { ", row = 0" } else { "; first photo row = 0" });
+    }
     s
 }
 
@@ -87,7 +90,7 @@ fn with_file_style(path: &std::path::Path, text: String) -> String {
     if old.starts_with("\u{feff}".as_bytes()) && !text.starts_with('\u{feff}') { format!("\u{feff}{text}") } else { text }
 }
 
-/// Write each placed story's `[block]` (and its first photo's `height`, `span` and
+/// Write each placed story's `[block]` (and its first photo's `height`, `span`, `row = 0` and
 /// `above_head = true`, and `vertical = true`, where the search set them) into its file, keeping everything else of the
 /// file as it is. Every file's new text is made, and written beside its file, before the first
 /// file changes ([`crate::project::replace_all`]), so an edit that cannot be made or written
@@ -137,6 +140,9 @@ fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::P
             }
             if b.raised {
                 keys.push(("above_head", true.into()));
+            }
+            if b.photo_top {
+                keys.push(("row", 0i64.into()));
             }
             match doc.get_mut("photos") {
                 Some(toml_edit::Item::ArrayOfTables(a)) => {

@@ -882,7 +882,27 @@ impl<'a> Fitter<'a> {
     /// first column though the file does not ask for it (`None` when pass 1 did not set it so:
     /// [`Fitter::may_turn_head`]), or under the first photo raised above it
     /// ([`Fitter::may_raise_photo`]; the photo's `columns` change then has no effect).
-    pub fn fit_as(&self, story: usize, block: &Block, (photo_delta, first_span): (i32, Option<u32>), setting: HeadSetting) -> Option<Fit> {
+    pub fn fit_as(&self, story: usize, block: &Block, photo: (i32, Option<u32>), setting: HeadSetting) -> Option<Fit> {
+        self.fit_with(story, block, photo, setting, false)
+    }
+
+    /// Whether story `story`'s first photo may stand at the top of its copy, under its head
+    /// (题下图, `row = 0`), where folio places it: a photo with no `column`, `row` or
+    /// placement across the block of its own, in a story with no lead box; not under a
+    /// vertical head (its column's top is the head's).
+    pub fn may_top_photo(&self, story: usize) -> bool {
+        let Some(s) = self.edition.stories.get(self.page).and_then(|v| v.get(story)).map(|l| &l.value) else { return false };
+        s.lead.is_none() && !s.vertical && s.photos.first().is_some_and(|p| p.column.is_none() && p.row.is_none() && !s.photos.iter().any(|p| p.is_across_block()))
+    }
+
+    /// [`Fitter::fit_as`] with the first photo at the top of the copy, under the head (`row =
+    /// 0`), not at its foot; `None` where it may not stand there ([`Fitter::may_top_photo`]).
+    pub fn fit_photo_on_top(&self, story: usize, block: &Block, photo: (i32, Option<u32>)) -> Option<Fit> {
+        self.may_top_photo(story).then(|| self.fit_with(story, block, photo, HeadSetting::AsFiled, true)).flatten()
+    }
+
+    /// [`Fitter::fit_as`], the first photo under the head where `top`.
+    fn fit_with(&self, story: usize, block: &Block, (photo_delta, first_span): (i32, Option<u32>), setting: HeadSetting, top: bool) -> Option<Fit> {
         let turned = setting == HeadSetting::Turned;
         let raised = setting == HeadSetting::Raised;
         let loaded = self.edition.stories.get(self.page)?.get(story)?;
@@ -941,7 +961,7 @@ impl<'a> Fitter<'a> {
             pieces.heads_two.iter().find(|&&(sp, t, _)| sp == block.span && t == tier).map(|p| p.2)
         }
         .map(|i| self.measures[i].height);
-        let shape = Shape::new(&ctx, loaded, block, pieces, ((self.measures[head].height, two), lead, vertical), (photo_delta, first_span, raised), &info);
+        let shape = Shape::new(&ctx, loaded, block, pieces, ((self.measures[head].height, two), lead, vertical), (photo_delta, first_span, raised, top), &info);
         let squeezed = block.squeeze.filter(|&n| n > 0).map(|n| squeezed_flow(&pieces.flow, self.squeeze.get(story).map_or(&[][..], |v| &v[..]), n));
         let units = units(&ctx, squeezed.as_deref().unwrap_or(&pieces.flow));
         let result = shape.flow(&units, 0.0);
@@ -1177,7 +1197,7 @@ fn place_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, trial: Tr
     let head_height = (ctx.measures[pieces.head].height, pieces.head_two.map(|i| ctx.measures[i].height));
     let lead = pieces.lead.map(|i| (i, lead_span(&story.value, ctx.format)));
     let block = Block { head: ctx.head_lines.or(story.value.block().get_ref().head), ..story.value.block().get_ref().clone() };
-    let mut shape = Shape::new(ctx, story, &block, pieces, (head_height, lead, story.value.vertical), (trial.photo_delta, None, false), photo_info);
+    let mut shape = Shape::new(ctx, story, &block, pieces, (head_height, lead, story.value.vertical), (trial.photo_delta, None, false, false), photo_info);
     shape.deepen_last_head(trial.head_delta);
     let units = units(ctx, trial.flow);
     let result = shape.flow(&units, trial.leading);
@@ -1333,9 +1353,10 @@ impl<'a> Shape<'a> {
         block: &'a Block,
         pieces: &StoryPieces,
         (head_height, lead, vertical): ((f64, Option<f64>), Option<(usize, u32)>, bool),
-        photo: (i32, Option<u32>, bool),
+        (photo_delta, first_span, raised, on_top): (i32, Option<u32>, bool, bool),
         photo_info: &dyn Fn(usize) -> Option<PhotoInfo>,
     ) -> Self {
+        let photo = (photo_delta, first_span, raised);
         let (format, s, b) = (ctx.format, &story.value, block);
         let top = b.top;
         let rule_top = top > (ctx.page_top)(ctx.page_number);
@@ -1350,7 +1371,7 @@ impl<'a> Shape<'a> {
         let text = b.text_columns.filter(|&n| n > 0 && n < b.span).map(|n| (n, format.text_columns(b.span, n)));
         let whole = Geom { page: ctx.page_number, c0: b.column - 1, span: text.map_or(b.span, |t| t.0), top, bottom, rule_top, body_top: content_top, text: text.map(|t| t.1) };
         let above = if s.photos.iter().any(|p| p.is_above_head()) || (photo.2 && !s.photos.is_empty()) {
-            photo_boxes(ctx, s, pieces, &whole, photo, photo_info).iter().find(|p| p.above).map_or(0, |p| p.lines + 1)
+            photo_boxes(ctx, s, pieces, &whole, photo, photo_info, false).iter().find(|p| p.above).map_or(0, |p| p.lines + 1)
         } else {
             0
         };
@@ -1368,7 +1389,10 @@ impl<'a> Shape<'a> {
             text: text.filter(|_| !aside).map(|t| t.1),
         };
         let lead = lead.map(|(i, cols)| (i, cols, format.lines_for(ctx.measures[i].height) + 1));
-        let boxes = |g: &Geom| photo_boxes(ctx, s, pieces, g, photo, photo_info);
+        // The first photo under the head where asked (`on_top`: the placement's choice, where no
+        // lead box or vertical head takes the copy's top, [`photo_boxes`]).
+        let first_on_top = on_top && lead.is_none() && !vertical;
+        let boxes = |g: &Geom| photo_boxes(ctx, s, pieces, g, photo, photo_info, first_on_top);
         // The copy under a vertical head: the block's whole width, where no photo takes the
         // head's column; else the photos beside the head's column (each moved a column right),
         // the copy under the head all the same (it ran beside the head, its column white from
@@ -1923,7 +1947,7 @@ fn jump_blocks(ctx: &Ctx, s: &Story, pieces: &StoryPieces) -> Vec<Geom> {
 /// `height`), plus the caption, in whole grid lines; the first photo changed by `photo_delta`
 /// lines (copyfit), never below three; photos at the copy's foot sharing a column stacked, the
 /// first lowest ([`PhotoBox::stacked`]).
-fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, g: &Geom, (photo_delta, first_span, raised): (i32, Option<u32>, bool), photo_info: &dyn Fn(usize) -> Option<PhotoInfo>) -> Vec<PhotoBox> {
+fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, g: &Geom, (photo_delta, first_span, raised): (i32, Option<u32>, bool), photo_info: &dyn Fn(usize) -> Option<PhotoInfo>, first_on_top: bool) -> Vec<PhotoBox> {
     let (format, span) = (ctx.format, g.span);
     let lead_gap = format.pitch_pt - format.spec.body_size;
     let mut boxes = s
@@ -1964,7 +1988,14 @@ fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, g: &Geom, (photo_delt
             });
             let min_lines = format.lines_for(format.pitch_pt + CAPTION_GAP_PT + cap_h);
             let under = p.is_under_head();
-            let row = if under || above { None } else { p.row.as_ref().map(|r| *r.get_ref()) };
+            // The first photo at the top of the copy, under its head (题下图), where the
+            // placement puts it there (`first_on_top`, [`crate::layout::place`]: at the copy's
+            // foot it stood straight over the head of the story below).
+            let row = if under || above {
+                None
+            } else {
+                p.row.as_ref().map(|r| *r.get_ref()).or_else(|| (i == 0 && first_on_top && p.column.is_none()).then_some(0))
+            };
             let pixels = info.map(|inf| [inf.width, inf.height]);
             let may_rise = i > 0 && p.height.is_none() && row.is_none() && !under && !above && lines >= 3 * (MIN_LINES_OVER_PHOTO + 1);
             PhotoBox { c, sp, lines, row, image_h, min_lines, under, above, pixels, focus: p.focus(), overcropped, underresolved, stacked: 0, may_rise }

@@ -394,6 +394,9 @@ pub struct Placed {
     /// (`squeeze = N`): the search's way to fit copy a few lines over a block, so its columns
     /// end level.
     pub squeeze: Option<u32>,
+    /// The first photo set at the top of the copy, under the head (题下图, `row = 0`), not at the
+    /// copy's foot over the story below ([`photos_up`]).
+    pub photo_top: bool,
 }
 
 /// A page's layout: every story's block, and the layout's cost.
@@ -1668,7 +1671,7 @@ impl<'a> Search<'a> {
                 } else {
                     EdgeHead { from: from + adjust.head_from, to: from + adjust.head_from + adjust.head_text, story: i, clashed: false, vertical: false }
                 };
-                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical, head_size: self.head_size(i, w), raised, squeeze: (adjust.squeeze > 0).then_some(adjust.squeeze) };
+                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical, head_size: self.head_size(i, w), raised, squeeze: (adjust.squeeze > 0).then_some(adjust.squeeze), photo_top: false };
                 out.push(Unfolded { placed, missed: adjust.missed, head, flaws: adjust.flaws });
             }
             Choice::Wrap { w2, h2, b } => {
@@ -1707,7 +1710,7 @@ impl<'a> Search<'a> {
             Some(x) if x.vertical > 0 => EdgeHead { from, to: from + x.vertical, story: i, clashed: false, vertical: true },
             _ => EdgeHead { from, to: from + wrapped.map_or(1, |x| x.head_text), story: i, clashed: false, vertical: false },
         };
-        let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: wrapped.and_then(|x| x.head), photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false, squeeze: wrapped.and_then(|x| x.squeeze) };
+        let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: wrapped.and_then(|x| x.head), photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false, squeeze: wrapped.and_then(|x| x.squeeze), photo_top: false };
         Unfolded { placed, missed, head, flaws: wrapped.map_or(Flaws::default(), |x| x.flaws) }
     }
 }
@@ -2548,6 +2551,7 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
                 let result = match found {
                     _ if leaves.exhausted() => Err(too_much()),
                     Some(layout) => {
+                        let layout = photos_up(&fitter, area, layout);
                         let reordered = layout.blocks.iter().map(|b| b.story).ne(unplaced.iter().copied());
                         let t = std::time::Instant::now();
                         // (Advice past the page's work is left out: it may be partial.)
@@ -2625,7 +2629,10 @@ pub fn place_edition(world: &mut FolioWorld, edition: &mut Edition, formats: &Fo
 /// placement chose.
 fn apply_block(edition: &mut Edition, pi: usize, b: &Placed) {
     let story = &mut edition.stories[pi][b.story].value;
-    story.block = Some(Spanned::new(0..0, Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, head_size: b.head_size, cutout: b.cutout.map(|(span, height)| Cutout { span, height }), squeeze: b.squeeze, text_columns: None }));
+    story.block = Some(Spanned::new(0..0, block_of(b)));
+    if let (true, Some(photo)) = (b.photo_top, story.photos.first_mut()) {
+        photo.row = Some(Spanned::new(0..0, 0));
+    }
     if let (Some(lines), Some(photo)) = (b.photo_lines, story.photos.first_mut()) {
         photo.height = Some(Spanned::new(0..0, lines));
     }
@@ -2638,6 +2645,48 @@ fn apply_block(edition: &mut Edition, pi: usize, b: &Placed) {
     if let (true, Some(photo)) = (b.raised, story.photos.first_mut()) {
         photo.above_head = Some(Spanned::new(0..0, true));
     }
+}
+
+/// The `[block]` of a placed story.
+fn block_of(b: &Placed) -> Block {
+    Block { column: b.column, span: b.span, top: b.top, height: Length::Lines(b.height), head: b.head, head_size: b.head_size, cutout: b.cutout.map(|(span, height)| Cutout { span, height }), squeeze: b.squeeze, text_columns: None }
+}
+
+/// `layout` with the first photo of each story whose block has another below it moved from
+/// the copy's foot to its top, under its head (题下图, [`Placed::photo_top`]), where it may
+/// stand there ([`Fitter::may_top_photo`]) and the story fits its block as well so: no line
+/// more over or under, no hole, widow or orphan, long leg or sliver of copy more, and at least
+/// [`MIN_COPY_OVER_PHOTO`] lines of copy under the photo in each of its columns (where the
+/// photo would reach the block's foot, or an L's corner, it stands over the next story's head
+/// again). At the copy's foot a story's picture stood straight over the head of the story
+/// below, its caption on that head, and read as that story's (review 45b: two of three
+/// editions). A block at the area's foot keeps its photo at the foot, as a page's last story
+/// often does. The layout's blocks and cost are unchanged: only where the picture stands in
+/// its block.
+fn photos_up(fitter: &Fitter, area: Area, mut layout: Layout) -> Layout {
+    for b in layout.blocks.iter_mut() {
+        if b.raised || b.vertical || b.top + b.height >= area.bottom || !fitter.may_top_photo(b.story) {
+            continue;
+        }
+        let block = block_of(b);
+        let Some(base) = fitter.fit_as(b.story, &block, (0, b.photo_span), HeadSetting::AsFiled) else { continue };
+        let delta = b.photo_lines.zip(base.photo_lines.first()).map_or(0, |(l, &d)| i64::from(l) - i64::from(d));
+        let delta = i32::try_from(delta).unwrap_or(0);
+        let (Some(now), Some(up)) = (fitter.fit_as(b.story, &block, (delta, b.photo_span), HeadSetting::AsFiled), fitter.fit_photo_on_top(b.story, &block, (delta, b.photo_span))) else { continue };
+        let under_photo = up.photo_cols.first().is_some_and(|&(c, sp)| (c..c + sp).all(|col| up.columns.get(col as usize).is_some_and(|&n| n >= MIN_COPY_OVER_PHOTO)));
+        let as_good = up.overset <= now.overset
+            && up.underset <= now.underset
+            && up.hole <= now.hole.max(1)
+            && up.breaks <= now.breaks
+            && !up.photos_outside
+            && !up.head_short
+            && !up.overcropped
+            && thin_over_photo(&up) <= thin_over_photo(&now)
+            && leg_beside(&up) <= leg_beside(&now);
+        crate::diag::log(&format!("photo of story {} up: {as_good} and {under_photo} (copy under it {:?})", b.story, up.columns));
+        b.photo_top = as_good && under_photo;
+    }
+    layout
 }
 
 /// Page `pi`'s stories without a block, in reading order.
