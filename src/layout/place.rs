@@ -2674,16 +2674,22 @@ fn photos_up(fitter: &Fitter, area: Area, mut layout: Layout) -> Layout {
         let delta = i32::try_from(delta).unwrap_or(0);
         let (Some(now), Some(up)) = (fitter.fit_as(b.story, &block, (delta, b.photo_span), HeadSetting::AsFiled), fitter.fit_photo_on_top(b.story, &block, (delta, b.photo_span))) else { continue };
         let under_photo = up.photo_cols.first().is_some_and(|&(c, sp)| (c..c + sp).all(|col| up.columns.get(col as usize).is_some_and(|&n| n >= MIN_COPY_OVER_PHOTO)));
+        // In an L-shaped block, the photo ends with lines of copy to spare above the corner:
+        // beside the corner's top, a column of copy by a deep photo is a long leg (长腿) the
+        // foot did not have.
+        let photo_foot = u32::from(b.top > area.top) + up.head_from + up.head_lines + up.photo_lines.first().copied().unwrap_or(0) + 1;
+        let clear_of_corner = b.cutout.is_none_or(|(_, lines)| photo_foot + MIN_COPY_OVER_PHOTO <= b.height.saturating_sub(lines));
         let as_good = up.overset <= now.overset
             && up.underset <= now.underset
-            && up.hole <= now.hole.max(1)
+            && up.hole <= now.hole
             && up.breaks <= now.breaks
             && !up.photos_outside
             && !up.head_short
             && !up.overcropped
             && thin_over_photo(&up) <= thin_over_photo(&now)
-            && leg_beside(&up) <= leg_beside(&now);
-        crate::diag::log(&format!("photo of story {} up: {as_good} and {under_photo} (copy under it {:?})", b.story, up.columns));
+            && leg_beside(&up) <= leg_beside(&now)
+            && clear_of_corner;
+        crate::diag::log(&format!("photo of story {} up: {as_good} and {under_photo} (copy under it {:?}, photo {:?} of {:?} lines, copy span {})", b.story, up.columns, up.photo_cols, up.photo_lines, up.copy_span));
         b.photo_top = as_good && under_photo;
     }
     layout
