@@ -314,18 +314,24 @@ short-column-hint = add or cut a line of copy, or change the block's depth or th
 short-column-cut-hint = cut about { $cut } characters from the story's end ({ $lines ->
         [one] its last line
        *[other] its last { $lines } lines
-    }) and make its head area a line deeper (`head = { $head }` in [block]), or add about { $add } characters, so its columns end level
+    }{ $at }) and make its head area a line deeper (`head = { $head }` in [block]), or add about { $add } characters, so its columns end level
 short-column-squeeze-hint = take back { $lines ->
         [one] a line
        *[other] { $lines } lines
     } by setting paragraphs a little tighter and make its head area a line deeper (`squeeze = { $squeeze }` and `head = { $head }` in [block]), or cut about { $cut } characters from the story's end ({ $lines ->
         [one] its last line
        *[other] its last { $lines } lines
-    }) with the deeper head area, or add about { $add } characters, so its columns end level
+    }{ $at }) with the deeper head area, or add about { $add } characters, so its columns end level
 short-column-cut-placed-hint = cut about { $cut } characters from the story's end ({ $lines ->
         [one] its last line
        *[other] its last { $lines } lines
-    }) or add about { $add }, and build again: folio places it anew, its columns level
+    }{ $at }) or add about { $add }, and build again: folio places it anew, its columns level
+short-cut-paragraphs = ; { $n ->
+        [one] its last paragraph
+       *[other] its last { $n } paragraphs
+    }, 「{ $text }…」
+short-cut-sentence = ; from 「{ $text }…」 to its end
+short-cut-within = ; from 「{ $text }…」, inside a sentence: end the one before
 short-column-whole-hint = every column of the story ends a line short: make its head area a line deeper (`head = { $head }` in [block]), or add about { $add } characters, so its columns end level
 short-column-add-hint = add about { $add } characters to the story, so its columns end level; or change the block's depth or a photo's height
 hole = hole on page { $page }{ $column }: { $lines } grid lines of the type area that no block, banner or masthead covers (开天窗)

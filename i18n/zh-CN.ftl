@@ -297,9 +297,12 @@ orphan = 第 { $page } 版{ $column }有寡行：段落首行「{ $text }」单�
 orphan-hint = 在该段之前增删一行，或把稿块加高或压低一行
 short-column = 第 { $page } 版{ $column }短栏：正文在栏底以上 { $lines } 行就结束了
 short-column-hint = 增删一行稿件，或把稿块高度、图片高度调整一行，使各栏齐平（齐栏）
-short-column-cut-hint = 从稿尾删约 { $cut } 字（最后 { $lines } 行）并把标题区加深一行（[block] 里 `head = { $head }`），或增约 { $add } 字，使各栏齐平（齐栏）
-short-column-squeeze-hint = 紧排收回 { $lines } 行并把标题区加深一行（[block] 里 `squeeze = { $squeeze }` 和 `head = { $head }`），或从稿尾删约 { $cut } 字（最后 { $lines } 行）并加深标题区，或增约 { $add } 字，使各栏齐平（齐栏）
-short-column-cut-placed-hint = 从稿尾删约 { $cut } 字（最后 { $lines } 行）或增约 { $add } 字，再重新生成：folio 重新组版，使各栏齐平（齐栏）
+short-column-cut-hint = 从稿尾删约 { $cut } 字（最后 { $lines } 行{ $at }）并把标题区加深一行（[block] 里 `head = { $head }`），或增约 { $add } 字，使各栏齐平（齐栏）
+short-column-squeeze-hint = 紧排收回 { $lines } 行并把标题区加深一行（[block] 里 `squeeze = { $squeeze }` 和 `head = { $head }`），或从稿尾删约 { $cut } 字（最后 { $lines } 行{ $at }）并加深标题区，或增约 { $add } 字，使各栏齐平（齐栏）
+short-column-cut-placed-hint = 从稿尾删约 { $cut } 字（最后 { $lines } 行{ $at }）或增约 { $add } 字，再重新生成：folio 重新组版，使各栏齐平（齐栏）
+short-cut-paragraphs = ，即末 { $n } 段「{ $text }……」
+short-cut-sentence = ，自「{ $text }……」删至文末
+short-cut-within = ，自句中「{ $text }……」起：请在前句收尾
 short-column-whole-hint = 稿件各栏都短一行：把标题区加深一行（[block] 里 `head = { $head }`），或增约 { $add } 字，使各栏齐平（齐栏）
 short-column-add-hint = 增约 { $add } 字，使各栏齐平（齐栏）；也可调整稿块高度或图片高度
 hole = 第 { $page } 版{ $column }开天窗：版心有 { $lines } 行没有稿块、通栏或报头覆盖

@@ -1105,11 +1105,22 @@ fn following_a_short_columns_hint_levels_its_story() {
                     let text = body.as_str().unwrap().trim_end().to_string();
                     let mut chars: Vec<char> = text.chars().collect();
                     let mut left = n;
+                    let mut removed = Vec::new();
                     while left > 0 {
-                        if !chars.pop().unwrap().is_whitespace() {
+                        let c = chars.pop().unwrap();
+                        if !c.is_whitespace() {
                             left -= 1;
+                            removed.push(c);
                         }
                     }
+                    // The hint says where the cut starts (session 46): its quoted opening is
+                    // what the characters from the end take away, and where it is not inside a
+                    // sentence, the story then ends in a whole one.
+                    let removed: String = removed.iter().rev().collect();
+                    let quoted = hint.split('「').nth(1).and_then(|q| q.split('…').next()).unwrap_or_else(|| panic!("{e}: the cut's start is named: {hint}"));
+                    assert!(removed.starts_with(quoted), "{e}: the cut starts at 「{quoted}」, the characters cut are 「{removed}」 ({hint})");
+                    let kept = chars.iter().collect::<String>();
+                    assert!(hint.contains("inside a sentence") || kept.trim_end().ends_with(['。', '！', '？', '”', '）']), "{e}: a whole sentence ends the story: …{}", kept.chars().rev().take(10).collect::<String>());
                     *body = toml_edit::value(format!("{}\n", chars.iter().collect::<String>().trim_end()));
                 }
                 doc["block"]["head"] = toml_edit::value(i64::from(head));

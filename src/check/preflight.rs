@@ -675,6 +675,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 short_column_hint(
                     level.filter(|_| origin.is_some_and(|(p, _)| p == f.page) && story.is_some_and(|s| !s.value.auto_fit())),
                     story.is_some_and(|s| s.value.block.as_ref().is_none_or(|b| b.span() == (0..0))),
+                    f.cut.as_ref(),
                 ),
             ),
             typography::Kind::Hole(n) => (
@@ -1038,13 +1039,22 @@ mod comment_tests {
 /// hand (`placed`: folio placed it, and places it again) — the head area a line deeper that
 /// goes with a cut (a block a line shorter would leave a line of white: a hole); the generic
 /// hint where the block does not end its story.
-fn short_column_hint(level: Option<typography::Level>, placed: bool) -> String {
+fn short_column_hint(level: Option<typography::Level>, placed: bool, start: Option<&crate::layout::compose::CutStart>) -> String {
+    use crate::layout::compose::CutStart;
     let Some(level) = level else { return crate::tr!("short-column-hint") };
+    // Where the cut starts in the story, as the placement's messages say it.
+    let at = match start {
+        Some(CutStart::Paragraphs { n, text }) => crate::tr!("short-cut-paragraphs", n = *n, text = text.as_str()),
+        Some(CutStart::Sentence(text)) => crate::tr!("short-cut-sentence", text = text.as_str()),
+        Some(CutStart::Within(text)) => crate::tr!("short-cut-within", text = text.as_str()),
+        None => String::new(),
+    };
+    let at = at.as_str();
     match (level.cut, level.head, level.whole, placed) {
-        (Some((lines, cut)), _, _, true) => crate::tr!("short-column-cut-placed-hint", cut = cut, lines = lines, add = level.add),
+        (Some((lines, cut)), _, _, true) => crate::tr!("short-column-cut-placed-hint", cut = cut, lines = lines, add = level.add, at = at),
         (Some((lines, cut)), Some(head), _, false) => match level.squeeze {
-            Some(squeeze) => crate::tr!("short-column-squeeze-hint", cut = cut, lines = lines, add = level.add, head = head, squeeze = squeeze),
-            None => crate::tr!("short-column-cut-hint", cut = cut, lines = lines, add = level.add, head = head),
+            Some(squeeze) => crate::tr!("short-column-squeeze-hint", cut = cut, lines = lines, add = level.add, head = head, squeeze = squeeze, at = at),
+            None => crate::tr!("short-column-cut-hint", cut = cut, lines = lines, add = level.add, head = head, at = at),
         },
         (None, Some(head), true, false) => crate::tr!("short-column-whole-hint", add = level.add, head = head),
         _ => crate::tr!("short-column-add-hint", add = level.add),

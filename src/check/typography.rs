@@ -113,6 +113,9 @@ pub struct Fault {
     pub rect: [f64; 4],
     /// The line's text (loose lines, widows, orphans).
     pub text: String,
+    /// For a short column whose story a cut levels ([`Level::cut`]): where that cut starts in
+    /// the story ([`crate::layout::compose::cut_from_end`]).
+    pub cut: Option<crate::layout::compose::CutStart>,
 }
 
 /// Every fault of the edition's pages, page by page.
@@ -195,7 +198,7 @@ fn too_wide(frame: &typst::layout::Frame, fmt: &Format, pi: usize, stories: &[St
     worst.sort_by_key(|w| w.0);
     worst
         .into_iter()
-        .map(|(b, over, rect, text)| Fault { kind: Kind::TooWide(over), page: pi, story: Some(boxes[b].0), column: boxes[b].1, rect, text })
+        .map(|(b, over, rect, text)| Fault { kind: Kind::TooWide(over), page: pi, story: Some(boxes[b].0), column: boxes[b].1, rect, text, cut: None })
         .collect()
 }
 
@@ -253,7 +256,7 @@ fn overprint(frame: &typst::layout::Frame, pi: usize) -> Option<Fault> {
     let &(a, b) = pairs.first()?;
     let (ba, bb) = (body(&a), body(&b));
     let (x0, y0) = (ba.0.min(bb.0), ba.2.min(bb.2));
-    Some(Fault { kind: Kind::Overprint(pairs.len()), page: pi, story: None, column: None, rect: [x0, y0, ba.1.max(bb.1) - x0, ba.3.max(bb.3) - y0], text: format!("{}{}", a.0, b.0) })
+    Some(Fault { kind: Kind::Overprint(pairs.len()), page: pi, story: None, column: None, rect: [x0, y0, ba.1.max(bb.1) - x0, ba.3.max(bb.3) - y0], text: format!("{}{}", a.0, b.0), cut: None })
 }
 
 /// Every glyph of a frame as (character, x, baseline y, size, advance), pt on the page.
@@ -328,7 +331,7 @@ fn holes(page: &crate::layout::compose::PageData, pi: usize) -> Vec<Fault> {
             continue;
         }
         let lines = ((foot - top) / fmt.pitch_pt + 0.01).floor() as u32;
-        out.push(Fault { kind: Kind::Hole(lines), page: pi, story: None, column: Some(c), rect: [x + fmt.side_pt, top + fmt.top_pt, fmt.column_pt, foot - top], text: String::new() });
+        out.push(Fault { kind: Kind::Hole(lines), page: pi, story: None, column: Some(c), rect: [x + fmt.side_pt, top + fmt.top_pt, fmt.column_pt, foot - top], text: String::new(), cut: None });
     }
     out
 }
@@ -381,7 +384,7 @@ fn fold_splits(compiled: &Compiled) -> Vec<Fault> {
             let (a, b) = (&line[k - 1], &line[k]);
             let shown = |g: &[&(char, f64, f64, f64, f64)]| g.iter().map(|g| g.0).collect::<String>();
             let rect = [a.1, a.2 - 0.88 * a.3, b.1 + b.4 - a.1, a.3];
-            out.push(Fault { kind: Kind::FoldSplit(story), page: l, story, column: None, rect, text: format!("{}‖{}", shown(&line[..k]), shown(&line[k..])) });
+            out.push(Fault { kind: Kind::FoldSplit(story), page: l, story, column: None, rect, text: format!("{}‖{}", shown(&line[..k]), shown(&line[k..])), cut: None });
         }
     }
     out
@@ -450,7 +453,7 @@ fn loose_lines(frame: &typst::layout::Frame, fmt: &Format, pi: usize, stories: &
         let (x0, x1, y) = (l[0].x, l.last().map_or(l[0].end, |g| g.end), l[0].y);
         let rect = [x0, y - 0.88 * body, x1 - x0, body];
         let story = story_at(fmt, stories, x0, y);
-        out.push(Fault { kind: Kind::Loose(spread), page: pi, story, column: None, rect, text: l.iter().map(|g| g.cluster.as_str()).collect() });
+        out.push(Fault { kind: Kind::Loose(spread), page: pi, story, column: None, rect, text: l.iter().map(|g| g.cluster.as_str()).collect(), cut: None });
     }
     out.extend(loose_words(whole, fmt, pi, stories));
     out
@@ -490,7 +493,7 @@ fn loose_words(lines: Vec<Vec<Glyph>>, fmt: &Format, pi: usize, stories: &[Story
         let (x0, x1, y) = (l[0].x, l.last().map_or(l[0].end, |g| g.end), l[0].y);
         let rect = [x0, y - 0.88 * body, x1 - x0, body];
         let text = l.iter().map(|g| g.cluster.as_str()).collect::<String>().trim().to_string();
-        out.push(Fault { kind: Kind::LooseWords(widest), page: pi, story: story_at(fmt, stories, x0, y), column: None, rect, text });
+        out.push(Fault { kind: Kind::LooseWords(widest), page: pi, story: story_at(fmt, stories, x0, y), column: None, rect, text, cut: None });
     }
     out
 }
@@ -541,6 +544,7 @@ fn kinsoku(pieces: &[Vec<Glyph>], fmt: &Format, pi: usize, stories: &[StoryData]
             column: None,
             rect: [x0, y - 0.88 * body, x1 - x0, body],
             text: l.iter().map(|g| g.cluster.as_str()).collect(),
+            cut: None,
         });
     }
     out
@@ -555,7 +559,7 @@ fn breaks(fmt: &Format, (pi, si): (usize, usize), story: &StoryData, (head, (roo
     let column = |r: &Rect| ((r.x - story.block.x) / step).round().max(0.0) as u32;
     let chars = (width / fmt.spec.body_size).round() as usize;
     let mut out = Vec::new();
-    let fault = |kind, r: &Rect, text: String| Fault { kind, page: pi, story: Some(si), column: Some(column(r)), rect: on_page(r), text };
+    let fault = |kind, r: &Rect, text: String| Fault { kind, page: pi, story: Some(si), column: Some(column(r)), rect: on_page(r), text, cut: None };
     // Each column's copy: where it ends and at which pitch.
     let mut ends: Vec<(u32, f64, f64)> = Vec::new();
     for item in &story.items {
@@ -623,11 +627,23 @@ fn breaks(fmt: &Format, (pi, si): (usize, usize), story: &StoryData, (head, (roo
             .collect();
         let ones = shorts.iter().all(|s| s.0 == 1);
         let cut = level_cut(&lines, full, ones);
+        // Where that cut starts (a sentence's start, reaching back to the line before: the
+        // same lines go), as the placement's messages say it.
+        let copy: Vec<Option<crate::layout::compose::CopyLine>> = story
+            .items
+            .iter()
+            .flat_map(|item| match &item.piece {
+                PlacedPiece::Lines { lines, first, .. } => lines.iter().enumerate().map(|(k, l)| Some(crate::layout::compose::CopyLine::of(l, *first && k == 0))).collect(),
+                PlacedPiece::Piece(_) => vec![None],
+            })
+            .collect();
+        let start = cut.and_then(|(n, _)| crate::layout::compose::cut_from_end(&copy, n));
+        let cut = cut.map(|(n, chars)| (n, start.as_ref().map_or(chars, |s| s.0)));
         // A block continued elsewhere (转版) does not end the story: what is cut from or added
         // to its end lands in the last block.
         let squeeze = cut.filter(|c| c.0 <= room).map(|c| squeeze + c.0);
         let level = story.jump_note.is_none().then_some(Level { add: lacking * chars as u32, cut, whole: full == 0 && ones, head, squeeze });
-        out.extend(shorts.iter().map(|(n, r)| fault(Kind::Short(*n, level), r, String::new())));
+        out.extend(shorts.iter().map(|(n, r)| Fault { cut: start.as_ref().map(|s| s.1.clone()), ..fault(Kind::Short(*n, level), r, String::new()) }));
     }
     out
 }

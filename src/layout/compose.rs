@@ -795,36 +795,14 @@ impl<'a> Fitter<'a> {
     /// where a subhead stands among the lines cut.
     pub fn tail_cut(&self, story: usize, lines: u32) -> Option<(u32, CutStart)> {
         let pieces = self.galley.stories.get(self.page)?.get(story)?;
-        let text = |runs: &[crate::layout::galley::Run]| -> String { runs.iter().map(|r| r.text.as_str()).collect() };
-        let count = |t: &str| t.chars().filter(|&c| crate::layout::galley::printed(c)).count() as u32;
-        let (mut left, mut chars, mut whole) = (lines, 0u32, 0u32);
-        let mut opening = String::new();
-        for &i in pieces.flow.iter().rev() {
-            if left == 0 {
-                break;
+        let mut copy: Vec<Option<CopyLine>> = Vec::new();
+        for &i in &pieces.flow {
+            match self.galley.items.get(i)?.piece {
+                Piece::Para { .. } => copy.extend(self.measures.get(i)?.lines.iter().enumerate().map(|(k, l)| Some(CopyLine::of(l, k == 0)))),
+                _ => copy.push(None),
             }
-            if !matches!(self.galley.items.get(i)?.piece, Piece::Para { .. }) {
-                return None;
-            }
-            let m = self.measures.get(i)?;
-            let n = m.lines.len() as u32;
-            let take = left.min(n);
-            let cut: String = m.lines[(n - take) as usize..].iter().map(|l| text(l)).collect();
-            chars += count(&cut);
-            left -= take;
-            if take == n {
-                whole += 1;
-                opening = cut;
-                continue;
-            }
-            // The cut starts inside this paragraph: at the last sentence end of the line before.
-            let before = text(&m.lines[(n - take - 1) as usize]);
-            return Some(match sentence_end(&before) {
-                Some(b) => (chars + count(&before[b..]), CutStart::Sentence(lead_in(&format!("{}{cut}", &before[b..])))),
-                None => (chars, CutStart::Within(lead_in(&cut))),
-            });
         }
-        (whole > 0).then(|| (chars, CutStart::Paragraphs { n: whole, text: lead_in(&opening) }))
+        cut_from_end(&copy, lines)
     }
 
     /// The first grid line of the page's type area under its banner or masthead (a block there
@@ -2044,6 +2022,75 @@ pub enum CutStart {
     Sentence(String),
     /// From inside a sentence: no sentence ends on the line before the lines cut.
     Within(String),
+}
+
+/// A line of a story's copy for [`cut_from_end`].
+#[derive(Debug, Clone)]
+pub struct CopyLine {
+    /// Its text as the story's file has it ([`crate::layout::galley::copy_text`]: not the
+    /// attribution, nor a hyphen the line breaker added).
+    pub text: String,
+    /// Its printed characters, the attribution's with them: a cut must take as many from the
+    /// body for the line to go (the attribution then needs their room on the line before).
+    pub chars: u32,
+    /// It starts its paragraph.
+    pub starts: bool,
+}
+
+impl CopyLine {
+    /// The line of `runs`, starting its paragraph where `starts`.
+    pub fn of(runs: &[crate::layout::galley::Run], starts: bool) -> Self {
+        let chars = runs.iter().map(|r| r.text.chars().filter(|&c| crate::layout::galley::printed(c)).count() as u32).sum();
+        CopyLine { text: crate::layout::galley::copy_text(runs), chars, starts }
+    }
+}
+
+/// Where a cut of the last `lines` lines of a story's `copy` starts, and the characters it
+/// takes from the body's end ([`Fitter::tail_cut`]): `copy` is the story's lines in order,
+/// `None` for a piece that is no paragraph's (a subhead; a cut among them is not said so).
+/// The cut is the lines' characters (the attribution's too: its room must be made on the
+/// line before), reaching back to the last sentence end on the line before where one ends
+/// there (the same lines go, the story ends in a whole sentence). Its opening words are read
+/// from the body at that many characters from its end, and it is called its last paragraphs,
+/// or a sentence's start, only where the body there is so; else it starts inside a sentence.
+pub fn cut_from_end(copy: &[Option<CopyLine>], lines: u32) -> Option<(u32, CutStart)> {
+    let printed = |t: &str| t.chars().filter(|&c| crate::layout::galley::printed(c)).count() as u32;
+    let n = lines as usize;
+    if n == 0 || n > copy.len() {
+        return None;
+    }
+    let cut: Vec<&CopyLine> = copy[copy.len() - n..].iter().map(Option::as_ref).collect::<Option<Vec<_>>>()?;
+    let mut chars: u32 = cut.iter().map(|l| l.chars).sum();
+    let before = copy.len().checked_sub(n + 1).and_then(|k| copy[k].as_ref());
+    if !cut[0].starts {
+        if let Some(b) = before.and_then(|l| sentence_end(&l.text).map(|b| printed(&l.text[b..]))) {
+            chars += b;
+        }
+    }
+    // The body's text from its end back past the cut, and where the cut starts in it.
+    let body: String = copy.iter().rev().map_while(Option::as_ref).take(n + 2).collect::<Vec<_>>().into_iter().rev().map(|l| l.text.as_str()).collect();
+    let mut left = chars;
+    let mut at = body.len();
+    for (i, c) in body.char_indices().rev() {
+        if left == 0 {
+            break;
+        }
+        if crate::layout::galley::printed(c) {
+            left -= 1;
+        }
+        at = i;
+    }
+    let opening = lead_in(&body[at..]);
+    let kept = body[..at].trim_end();
+    let whole_paragraphs = cut[0].starts && chars == cut.iter().map(|l| printed(&l.text)).sum::<u32>();
+    let start = if whole_paragraphs {
+        CutStart::Paragraphs { n: cut.iter().filter(|l| l.starts).count() as u32, text: opening }
+    } else if sentence_end(kept).is_some_and(|b| b == kept.len()) {
+        CutStart::Sentence(opening)
+    } else {
+        CutStart::Within(opening)
+    };
+    Some((chars, start))
 }
 
 /// The byte after the last sentence end of `line` (。！？ and any closing quote or bracket

@@ -1220,6 +1220,13 @@ fn range_dash(chars: &[char], i: usize) -> bool {
     matches!(chars[i], '—' | '–') && i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(char::is_ascii_digit)
 }
 
+/// The text of a line of a story's copy as its file has it: its runs but the attribution (a
+/// field of its own, （程军）) and a hyphen the line breaker added — what a cut from the
+/// story's body takes.
+pub fn copy_text(line: &[Run]) -> String {
+    line.iter().filter(|r| r.style != "attribution" && r.style != "hyphen").map(|r| r.text.as_str()).collect()
+}
+
 /// Whether `c` is printed: not a space, not a [`QUOTE_BREAK`].
 pub fn printed(c: char) -> bool {
     !c.is_whitespace() && c != QUOTE_BREAK
