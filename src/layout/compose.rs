@@ -2020,7 +2020,7 @@ pub enum CutStart {
     },
     /// From a sentence's start to the end.
     Sentence(String),
-    /// From inside a sentence: no sentence ends on the line before the lines cut.
+    /// From inside a sentence: the body where the cut starts is at no sentence's end.
     Within(String),
 }
 
