@@ -2119,3 +2119,40 @@ fn lead_in(text: &str) -> String {
 
 /// Characters of a cut's opening a message quotes.
 const LEAD_IN: usize = 8;
+
+#[cfg(test)]
+mod tests {
+    use super::{cut_from_end, CopyLine, CutStart};
+
+    /// TEST DATA: lines of a story, each (text, starts its paragraph, attribution's characters
+    /// on it).
+    fn copy(lines: &[(&str, bool, u32)]) -> Vec<Option<CopyLine>> {
+        lines.iter().map(|&(t, starts, extra)| Some(CopyLine { text: t.to_string(), chars: t.chars().filter(|c| !c.is_whitespace()).count() as u32 + extra, starts })).collect()
+    }
+
+    #[test]
+    fn a_cut_from_the_end_is_named_where_it_starts_in_the_body() {
+        let story = copy(&[("第一段开头的文字。", true, 0), ("第二段开头写到这里。后面还有", true, 0), ("一句话没有写完的", false, 0), ("结尾。", false, 0)]);
+        // Two lines: a sentence ends on the line before, so the cut reaches back to it (the
+        // same lines go) and the story ends whole.
+        assert_eq!(cut_from_end(&story, 2), Some((15, CutStart::Sentence("后面还有一句话没".into()))));
+        // Three lines: the whole last paragraph.
+        assert_eq!(cut_from_end(&story, 3), Some((25, CutStart::Paragraphs { n: 1, text: "第二段开头写到这".into() })));
+        // One line, no sentence end on the line before: inside a sentence.
+        assert_eq!(cut_from_end(&story, 1), Some((3, CutStart::Within("结尾。".into()))));
+        // A subhead among the lines: not said.
+        let mut with_head = story.clone();
+        with_head.insert(3, None);
+        assert_eq!(cut_from_end(&with_head, 2), None);
+        // The attribution's room counted, its characters never quoted: the cut starts that
+        // many characters earlier in the body.
+        let signed = copy(&[("第一段开头的文字。", true, 0), ("然后是最后一段的", true, 0), ("结尾。", false, 4)]);
+        assert_eq!(cut_from_end(&signed, 1), Some((7, CutStart::Within("后一段的结尾。".into()))));
+        // More lines than the story has, or none: nothing; a cut past the body read back
+        // starts at its start, with no panic.
+        assert_eq!(cut_from_end(&story, 9), None);
+        assert_eq!(cut_from_end(&story, 0), None);
+        let short = copy(&[("短。", true, 6)]);
+        assert_eq!(cut_from_end(&short, 1).map(|c| c.0), Some(8));
+    }
+}
