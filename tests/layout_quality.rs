@@ -1005,6 +1005,42 @@ fn the_search_sets_a_photo_above_a_head_rather_than_leave_a_row_of_heads() {
     assert!(std::fs::read(&pdf).unwrap() == before, "the written files rebuild the same page");
 }
 
+/// Photo size by rank: the lead's picture is the page's largest. A tabloid page of seed text
+/// (TEST DATA, the random-page eval's page 9) whose lead and second story carry the same 3:2
+/// picture: placed by copy alone, the second's block gave its picture the lead's width and
+/// made it taller to fill its columns (113 × 104 mm over the lead's 113 × 78). Read back from
+/// the rendered page, the second story's picture now covers less of the page than the lead's,
+/// the page places with no overset, and `folio place --write`'s files rebuild the same page.
+#[test]
+fn the_leads_picture_is_the_largest_on_the_page() {
+    let name = "photo-rank";
+    let p = TestProject::sample();
+    let dir = p.edition(name);
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    write_random_page(&Seed::load(), &dir, 1820.2338317671108, &[(64, 7, 8), (4, 6, 6), (63, 5, 5), (12, 18, 4)]);
+    for (k, blue) in [(0, 0), (1, 200)] {
+        gradient(&dir.join(format!("photos/s{k}.png")), 3000, 2000, blue);
+        p.edit(&format!("content/{name}/stories/s{k}.toml"), |t| t + &format!("\n[[photos]]\nfile = \"photos/s{k}.png\"\ncaption = \"图片说明 测试\"\n"));
+    }
+    let report = p.report(name, true);
+    let placed = &report.placed[0];
+    let area = |si: usize| placed.blocks.iter().find(|b| b.story == si).map(|b| b.photo_area).unwrap();
+    assert!(area(0) > area(1), "the lead's picture the larger in the placement: {placed:?}");
+    let pdf = p.out().join(format!("{name}.pdf"));
+    let img = render(&pdf, 1, 72);
+    let size = |b: (u32, u32, u32, u32)| f64::from(b.2 + 1 - b.0) * f64::from(b.3 + 1 - b.1);
+    let (lead, second) = (photo_box(&img, 0), photo_box(&img, 200));
+    assert!(size(lead) > 1.1 * size(second), "read back, the lead's picture {lead:?} is larger than the second story's {second:?}");
+    let check = p.folio(&["check", &format!("content/{name}")]);
+    check.assert_code(0);
+    assert!(!check.stderr().contains("overset"), "{}", check.stderr());
+    // Written, the files rebuild the same page.
+    let before = std::fs::read(&pdf).unwrap();
+    p.folio(&["place", &format!("content/{name}"), "--write"]).assert_code(0);
+    p.folio(&["build", &format!("content/{name}"), "--out", "out"]).assert_code(0);
+    assert!(std::fs::read(&pdf).unwrap() == before, "the written files rebuild the same page");
+}
+
 /// A story's picture stands under its own head, not at its copy's foot over the next story's
 /// head (review 45b: "the lead's photo sits at the foot of its block, right over the 3条公交
 /// head"; the automatic sample's page 3 had its lead's photo so, over 「清源断流」). On that page

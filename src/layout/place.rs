@@ -65,6 +65,12 @@
 //!   large, a second search holds every other story at most as wide as the lead (the
 //!   hand-placed lead, where it is) with its head a size under the lead's where its span would
 //!   make it as large, kept when that costs at most [`W_RANK`] per story changed;
+//! - photo size by rank: the lead's picture is the page's largest ([`photo_area`]: columns ×
+//!   grid lines): where another story's is as large, the search runs again with the lead's
+//!   held over a size and every other story's under it (three sizes: the lead's as placed,
+//!   just over the largest other's, and between), kept when the lead's is then the largest,
+//!   no more heads break head size by rank, and it costs at most [`W_PHOTO_RANK`] per story
+//!   whose picture was as large;
 //! - head size by copy: [`W_BIG_HEAD`] per size a head is larger than its story's copy warrants
 //!   (the format's `min_chars`; not the page's lead): where the layout with heads as their spans
 //!   give has one so (or none places), the search with every head held to its copy's size runs,
@@ -212,6 +218,9 @@ pub const W_BIG_HEAD: u32 = 50;
 /// (every other story at most as wide as the lead, its head a size under the lead's where its
 /// span would make it as large: head size by rank).
 pub const W_RANK: u32 = 150;
+/// What the search pays at most, per story, to keep every other story's pictures smaller than
+/// the lead's (photo size by rank, [`ranked`]): as much as head size by rank.
+pub const W_PHOTO_RANK: u32 = 150;
 /// Cost of a story set a little tighter to take back the few lines its copy is over a block
 /// (a block's `squeeze`: that many paragraphs 3 % of an em tighter, each a line shorter): less
 /// than a column ending a line short ([`W_SHORT`]), which a 美编 sends back, and the tighter
@@ -397,6 +406,9 @@ pub struct Placed {
     /// The first photo set at the top of the copy, under the head (题下图, `row = 0`), not at the
     /// copy's foot over the story below ([`photos_up`]).
     pub photo_top: bool,
+    /// The story's largest photo's size, in column-lines ([`photo_area`]; 0 without a photo):
+    /// what photo size by rank compares.
+    pub photo_area: u32,
 }
 
 /// A page's layout: every story's block, and the layout's cost.
@@ -496,6 +508,8 @@ struct Wrapped {
     flaws: Flaws,
     /// The L's columns its photos stand in (bit `c`: the rectangle's column `c`).
     photos: u32,
+    /// Its largest photo's size ([`photo_area`]).
+    photo_area: u32,
 }
 
 /// What a 美编 would send back on a page that places: the flaws the objective weighs most,
@@ -655,6 +669,8 @@ struct Adjust {
     flaws: Flaws,
     /// The block's columns its photos stand in (bit `c`: the block's column `c`).
     photos: u32,
+    /// Its largest photo's size ([`photo_area`]).
+    photo_area: u32,
 }
 
 /// What a leaf of the search ([`Search::leaf`]) depends on: the story (its index on the page),
@@ -667,6 +683,7 @@ struct LeafKey {
     setting: u8,
     lead: bool,
     cap: usize,
+    photo_cap: (u32, u32),
     bounds: (u32, u32),
     mode: Mode,
 }
@@ -864,6 +881,10 @@ struct Search<'a> {
     /// Per story, the largest head size it may have (an index into the format's `heads`; 0: any):
     /// a story whose span gives a larger head has its head set at this size.
     caps: Vec<usize>,
+    /// Per story, the least and most its largest photo may be ([`photo_area`]; none: any size):
+    /// the lead's at least as large as a size every other story's is held under (photo size by
+    /// rank, [`ranked`]).
+    photo_caps: Vec<(u32, u32)>,
     /// The most lines a story's copy may miss its block by ([`Missed::lines`]; the nearest
     /// layout's search, [`nearest_with`], widens it until no layout past it could be nearer).
     miss: u32,
@@ -883,6 +904,7 @@ struct Search<'a> {
 struct Limits<'b> {
     bounds: &'b [(u32, u32)],
     caps: &'b [usize],
+    photo_caps: &'b [(u32, u32)],
     miss: u32,
     below: u32,
 }
@@ -895,6 +917,14 @@ struct Edges {
     /// The layout's columns a photo stands in (bit `c`: its column `c`), where a photo stacked
     /// over another in those columns may yet come ([`Search::stacks`]; 0 elsewhere).
     photos: u32,
+}
+
+/// A fit's largest photo's size: its columns times its grid lines (picture and caption). What
+/// photo size by rank compares ([`ranked`]): a column is about four lines wide on either
+/// format, so a 2-column picture 36 lines deep outweighs a 3-column one 20 deep, as it does on
+/// the page.
+fn photo_area(f: &Fit) -> u32 {
+    f.photo_cols.iter().zip(&f.photo_lines).map(|(&(_, span), &lines)| span * lines).max().unwrap_or(0)
 }
 
 /// The columns photos stand in, `(column, span)` in a block, as bits.
@@ -1056,8 +1086,13 @@ impl<'a> Search<'a> {
 
     /// What leaf `i` in a `w` × `h` rectangle, its head set as `setting` says, depends on
     /// ([`LeafKey`]).
+    /// The least and most story `i`'s largest photo may be ([`Search::photo_caps`]).
+    fn photo_cap(&self, i: usize) -> (u32, u32) {
+        self.photo_caps.get(i).copied().unwrap_or((0, u32::MAX))
+    }
+
     fn leaf_key(&self, i: usize, size: (u32, u32, bool), setting: u8) -> LeafKey {
-        LeafKey { story: self.stories[i], size, setting, lead: i == 0 && !self.lead_placed, cap: self.caps.get(i).copied().unwrap_or(0), bounds: self.bounds[i], mode: self.mode }
+        LeafKey { story: self.stories[i], size, setting, lead: i == 0 && !self.lead_placed, cap: self.caps.get(i).copied().unwrap_or(0), photo_cap: self.photo_cap(i), bounds: self.bounds[i], mode: self.mode }
     }
 
     /// Give every leaf this search fitted to the page's [`Leaves`] (a search that did not keep
@@ -1091,6 +1126,10 @@ impl<'a> Search<'a> {
         // Where it sits does not matter to the fit, only whether a rule line is drawn above it.
         let block = self.block(i, w, h, top, None);
         // Every hard constraint but the copy's length.
+        // The lead's picture over, every other under, a size where the page's search holds them
+        // so (photo size by rank).
+        let (least, most) = self.photo_cap(i);
+        let small = |f: &Fit| (least..=most).contains(&photo_area(f));
         let sound = |f: &Fit| f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && !f.overcropped && holds_copy(f) && thin_over_photo(f) == 0;
         let strict = |f: &Fit| f.overset == 0 && sound(f);
         let mode = self.mode;
@@ -1124,7 +1163,10 @@ impl<'a> Search<'a> {
             // Fits, but its columns end short or break a paragraph badly: a photo a line or two
             // taller or shorter, or a head area a line deeper, may make them level.
             let ragged_base = strict(&base) && !legged && ragged(&base) > 0;
-            if (!strict(&base) || legged || ragged_base) && !base.head_short {
+            // Its picture out of the size the page's search holds it to (photo size by rank):
+            // every width and depth of it whose size is about within.
+            let sized = !small(&base);
+            if (!strict(&base) || legged || ragged_base || sized) && !base.head_short {
                 // A first photo without a span of its own may also be narrower (copy over) or
                 // wider (copy short) than folio's default for the block.
                 // (A photo raised above the head is across the block.)
@@ -1206,6 +1248,27 @@ impl<'a> Search<'a> {
                         }
                     }
                 }
+                if (least, most) != (0, u32::MAX) {
+                    if let (Some(&(_, span)), Some(&lines)) = (base.photo_cols.first(), base.photo_lines.first()) {
+                        // A picture's depth grows with its width (its aspect ratio): about
+                        // `lines` × sp / span at sp columns. A column of slack either way.
+                        for (sc, photo_span) in spans(false).into_iter().chain(spans(true).into_iter().skip(1)) {
+                            let sp = photo_span.unwrap_or(span);
+                            let at = (lines * sp + span / 2) / span.max(1);
+                            for d in -MAX_PHOTO_SHRINK..=MAX_PHOTO_GROW {
+                                let size = sp * at.saturating_add_signed(d);
+                                if (d != 0 || photo_span.is_some()) && size + sp >= least && size <= most.saturating_add(sp) {
+                                    tries.push((sc + d.unsigned_abs() * W_PHOTO, Adjust { photo: d, photo_span, ..Adjust::default() }));
+                                }
+                            }
+                        }
+                    }
+                    let mut seen = Vec::new();
+                    tries.retain(|(_, a)| !seen.contains(a) && {
+                        seen.push(*a);
+                        true
+                    });
+                }
                 tries.sort_by_key(|t| t.0);
             }
             // The cheapest try with what its fit costs: tries come cheapest first, so the scan
@@ -1229,7 +1292,7 @@ impl<'a> Search<'a> {
                 };
                 // A short page's nearest layouts have no strip (what they say the copy lacks
                 // is what a page without a ladder lacks).
-                if let Some(f) = fit.filter(ok).filter(|f| !f.head_deep && under(f) >= MIN_COPY_UNDER_HEAD && !(strip(f) && matches!(mode, Mode::Short | Mode::Fill))) {
+                if let Some(f) = fit.filter(ok).filter(small).filter(|f| !f.head_deep && under(f) >= MIN_COPY_UNDER_HEAD && !(strip(f) && matches!(mode, Mode::Short | Mode::Fill))) {
                     if cost + extra(&f) < best_total {
                         best_total = cost + extra(&f);
                         found = Some((cost, adjust, f));
@@ -1257,7 +1320,7 @@ impl<'a> Search<'a> {
             }
             c += u32::from(turned) * W_TURN + u32::from(raised) * W_RAISE;
             let photo_lines = (adjust.photo != 0 || adjust.photo_span.is_some()).then(|| f.photo_lines.first().copied()).flatten();
-            (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, head_from: f.head_from, missed: Missed::of(&f), flaws, photos: photo_mask(&f.photo_cols), ..adjust })
+            (c, Adjust { photo_lines, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, head_from: f.head_from, missed: Missed::of(&f), flaws, photos: photo_mask(&f.photo_cols), photo_area: photo_area(&f), ..adjust })
         });
         self.shared.work += calls * weight;
         self.shared.exhausted |= stopped;
@@ -1341,6 +1404,7 @@ impl<'a> Search<'a> {
         let mode = self.mode;
         let aside = self.photo_aside(i, w, w2);
         let story = self.stories[i];
+        let (least, most) = self.photo_cap(i);
         let ok = |f: &Fit| {
             let level = f.underset <= 1 && f.hole <= 1;
             let copy = match mode {
@@ -1349,7 +1413,7 @@ impl<'a> Search<'a> {
                 Mode::Cuts => level && may_cut(f),
                 Mode::Edits => (level && may_cut(f)) || may_add(f),
             };
-            copy && !f.head_short && !f.photos_outside && holds_copy(f) && !f.head_deep && h - h2 >= self.rule(top) + f.head_lines + MIN_COPY_UNDER_HEAD
+            copy && (least..=most).contains(&photo_area(f)) && !f.head_short && !f.photos_outside && holds_copy(f) && !f.head_deep && h - h2 >= self.rule(top) + f.head_lines + MIN_COPY_UNDER_HEAD
         };
         let lead = i == 0 && !self.lead_placed;
         let cost = |f: &Fit| {
@@ -1419,7 +1483,7 @@ impl<'a> Search<'a> {
         let v = found.map(|(c, head, f)| {
             let photo_lines = aside.and(f.photo_lines.first().copied());
             let flaws = Flaws { long_legs: legs(&f).count() as u32 + u32::from(leg > 0), breaks: f.breaks, ..Flaws::default() };
-            Wrapped { cost: c + leg * W_LEG + W_WRAP + u32::from(aside.is_some()) * W_PHOTO_SPAN, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed: Missed::of(&f), photo_span: aside, photo_lines, head, squeeze, flaws, photos: photo_mask(&f.photo_cols) }
+            Wrapped { cost: c + leg * W_LEG + W_WRAP + u32::from(aside.is_some()) * W_PHOTO_SPAN, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed: Missed::of(&f), photo_span: aside, photo_lines, head, squeeze, flaws, photos: photo_mask(&f.photo_cols), photo_area: photo_area(&f) }
         });
         self.shared.own.wraps.insert(key, v);
         self.shared.fitted += 1;
@@ -1671,7 +1735,7 @@ impl<'a> Search<'a> {
                 } else {
                     EdgeHead { from: from + adjust.head_from, to: from + adjust.head_from + adjust.head_text, story: i, clashed: false, vertical: false }
                 };
-                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical, head_size: self.head_size(i, w), raised, squeeze: (adjust.squeeze > 0).then_some(adjust.squeeze), photo_top: false };
+                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical, head_size: self.head_size(i, w), raised, squeeze: (adjust.squeeze > 0).then_some(adjust.squeeze), photo_top: false, photo_area: adjust.photo_area };
                 out.push(Unfolded { placed, missed: adjust.missed, head, flaws: adjust.flaws });
             }
             Choice::Wrap { w2, h2, b } => {
@@ -1710,7 +1774,7 @@ impl<'a> Search<'a> {
             Some(x) if x.vertical > 0 => EdgeHead { from, to: from + x.vertical, story: i, clashed: false, vertical: true },
             _ => EdgeHead { from, to: from + wrapped.map_or(1, |x| x.head_text), story: i, clashed: false, vertical: false },
         };
-        let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: wrapped.and_then(|x| x.head), photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false, squeeze: wrapped.and_then(|x| x.squeeze), photo_top: false };
+        let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: wrapped.and_then(|x| x.head), photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false, squeeze: wrapped.and_then(|x| x.squeeze), photo_top: false, photo_area: wrapped.map_or(0, |x| x.photo_area) };
         Unfolded { placed, missed, head, flaws: wrapped.map_or(Flaws::default(), |x| x.flaws) }
     }
 }
@@ -1842,6 +1906,64 @@ pub fn search_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &B
 /// [`search_beside`] with each story's copy missing its block as `mode` allows, and what each
 /// misses it by.
 fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), mode: Mode, leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
+    let (layout, missed, (bounds, caps)) = ranked_heads(fitter, stories, (area, beside), mode, leaves)?;
+    // Photo size by rank: the lead's picture is the page's largest. Where another story's is as
+    // large (a square picture two columns wide over the lead's wide one, two pictures the same
+    // size), the search runs again with every other story's pictures held under the lead's
+    // (a tighter crop, or a column narrower, and the blocks to suit), and keeps that layout
+    // where the lead's picture is still the largest and it costs at most [`W_PHOTO_RANK`] more
+    // per story it makes smaller. Not where the lead is hand-placed, or has no picture.
+    let lead_of = |l: &Layout| if beside.lead_placed() { 0 } else { l.blocks.iter().find(|b| b.story == stories[0]).map_or(0, |b| b.photo_area) };
+    let lead_photo = lead_of(&layout);
+    let larger = |l: &Layout, lead: u32| l.blocks.iter().filter(|b| b.story != stories[0] && b.photo_area >= lead).count() as u32;
+    let big = larger(&layout, lead_photo);
+    if lead_photo == 0 || big == 0 {
+        return Some((layout, missed));
+    }
+    // Heads as large as the lead's, or stories wider (head size by rank): no more than before.
+    let format = fitter.format();
+    let tier_of = |b: &Placed| format.block_tier(b.span, b.head_size);
+    let unranked = |l: &Layout| -> usize {
+        let Some(lead) = l.blocks.iter().find(|b| b.story == stories[0]) else { return 0 };
+        l.blocks.iter().filter(|b| b.story != stories[0] && !b.vertical && (b.span > lead.span || tier_of(b) <= tier_of(lead))).count()
+    };
+    let heads = unranked(&layout);
+    // The size between: the lead's picture as it is (the others smaller), just over the largest
+    // other's (the lead's larger), and halfway (both).
+    let largest = layout.blocks.iter().filter(|b| b.story != stories[0]).map(|b| b.photo_area).max().unwrap_or(0);
+    let mut sizes = vec![lead_photo, largest + 1, (lead_photo + largest + 1) / 2];
+    sizes.dedup();
+    let most = layout.cost.saturating_add(big * W_PHOTO_RANK);
+    let mut best: Option<(Layout, Vec<(usize, Missed)>)> = None;
+    for size in sizes {
+        let photo_caps: Vec<(u32, u32)> = (0..stories.len()).map(|i| if i == 0 { (size, u32::MAX) } else { (0, size - 1) }).collect();
+        let below = best.as_ref().map_or(most.saturating_add(1), |(l, _)| l.cost);
+        let found = search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &caps, photo_caps: &photo_caps, miss: u32::MAX, below }, mode, leaves)
+            .map(|(mut l, m)| {
+                price_heads(fitter, stories, beside, &mut l);
+                (l, m)
+            })
+            .filter(|(l, _)| l.cost < below && lead_of(l) > 0 && larger(l, lead_of(l)) == 0 && unranked(l) <= heads);
+        crate::diag::log(&format!("photo rank: lead's picture {lead_photo}, {big} as large; all under {size}: {:?}", found.as_ref().map(|(l, _)| (l.cost, layout.cost))));
+        best = found.or(best);
+    }
+    Some(best.unwrap_or((layout, missed)))
+}
+
+/// A layout with its heads over their copy's sizes ([`copy_caps`]) priced in, at [`W_BIG_HEAD`]
+/// a size, and counted among its flaws.
+fn price_heads(fitter: &Fitter, stories: &[usize], beside: &Beside, l: &mut Layout) {
+    let caps = copy_caps(fitter, stories, beside);
+    let format = fitter.format();
+    let over: Vec<u32> = l.blocks.iter().map(|b| stories.iter().position(|&s| s == b.story).map_or(0, |i| caps[i]).saturating_sub(format.block_tier(b.span, b.head_size)) as u32).collect();
+    l.cost = l.cost.saturating_add(over.iter().sum::<u32>() * W_BIG_HEAD);
+    l.flaws.heads_over = over.iter().filter(|&&o| o > 0).count() as u32;
+}
+
+/// The page's cheapest layout with head size by rank ([`ranked`]), and the span bounds and head
+/// caps it was searched with.
+#[allow(clippy::type_complexity)]
+fn ranked_heads(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), mode: Mode, leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>, (Vec<(u32, u32)>, Vec<usize>))> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
     // Head size by copy: every story's head at most the size its copy's length warrants (the
     // format's `min_chars`; the page's lead excepted, where folio places it), at [`W_BIG_HEAD`]
@@ -1860,11 +1982,10 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     let cap_of = |si: usize| stories.iter().position(|&s| s == si).map_or(0, |i| copy_caps[i]);
     let over = |l: &Layout| -> u32 { l.blocks.iter().map(|b| cap_of(b.story).saturating_sub(tier_of(b)) as u32).sum() };
     let priced = |(mut l, m): (Layout, Vec<(usize, Missed)>)| {
-        l.cost = l.cost.saturating_add(over(&l) * W_BIG_HEAD);
-        l.flaws.heads_over = l.blocks.iter().filter(|b| cap_of(b.story) > tier_of(b)).count() as u32;
+        price_heads(fitter, stories, beside, &mut l);
         (l, m)
     };
-    let free = search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &[], miss: u32::MAX, below: u32::MAX }, mode, leaves).map(priced);
+    let free = search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &[], photo_caps: &[], miss: u32::MAX, below: u32::MAX }, mode, leaves).map(priced);
     // (A layout with no head over is one the capped search would find: no search needed.)
     // The capped layout with no more of the other flaws than that one is kept at up to twice
     // the heads' price ([`W_BIG_HEAD`] a size over again): the 美编's head sizes are dearer
@@ -1875,15 +1996,15 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
         let below = free.as_ref().map_or(u32::MAX, |(l, _)| l.cost.saturating_add(1));
         let flawless_below = free.as_ref().map_or(u32::MAX, |(l, _)| l.cost.saturating_add(1).saturating_add(over(l) * W_BIG_HEAD));
         let no_worse = |l: &Layout| free.as_ref().is_none_or(|(f, _)| l.flaws.no_more_but_heads(f.flaws));
-        search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &copy_caps, miss: u32::MAX, below: flawless_below }, mode, leaves)
+        search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps: &copy_caps, photo_caps: &[], miss: u32::MAX, below: flawless_below }, mode, leaves)
             .map(priced)
             .filter(|(l, _)| l.cost < below || (l.cost < flawless_below && no_worse(l)))
     } else {
         None
     };
-    let (first, floor) = match capped {
-        Some(found) => (Some(found), copy_caps.clone()),
-        None => (free, vec![0; stories.len()]),
+    let (first, floor, first_caps) = match capped {
+        Some(found) => (Some(found), copy_caps.clone(), copy_caps.clone()),
+        None => (free, vec![0; stories.len()], Vec::new()),
     };
     // Head size by rank: a head's size follows its block's span (the format's `heads`), so the
     // lead's head is the page's largest when no other story is as wide as the lead. When the
@@ -1896,12 +2017,12 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     let (lead, lead_tier) = match layout.blocks.first() {
         _ if placed_lead => (beside.lead_span, beside.lead_tier),
         Some(b) => (b.span, tier_of(b)),
-        None => return Some((layout, missed)),
+        None => return Some((layout, missed, (bounds, first_caps))),
     };
     let others = if placed_lead { &layout.blocks[..] } else { &layout.blocks[1..] };
     let wide = others.iter().filter(|b| !b.vertical && (b.span > lead || tier_of(b) <= lead_tier)).count() as u32;
     if wide == 0 || lead_tier + 1 >= format.spec.heads.len() {
-        return Some((layout, missed));
+        return Some((layout, missed, (bounds, first_caps)));
     }
     // The stories' span bounds and head caps by rank: the lead (where folio places it) within
     // `lead_spans`, every other story at most `width` wide with its head a size under `tier`.
@@ -1913,7 +2034,10 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     let (ranked_bounds, caps) = by_rank((lead, u32::MAX), lead, lead_tier);
     // Only a layout costing at most that is kept, so no part costing more is.
     let most = layout.cost.saturating_add(wide * W_RANK);
-    let mut best = search_within(fitter, stories, (area, beside), Limits { bounds: &ranked_bounds, caps: &caps, miss: u32::MAX, below: most.saturating_add(1) }, mode, leaves).map(priced).filter(|r| r.0.cost <= most);
+    let mut best = search_within(fitter, stories, (area, beside), Limits { bounds: &ranked_bounds, caps: &caps, photo_caps: &[], miss: u32::MAX, below: most.saturating_add(1) }, mode, leaves)
+        .map(priced)
+        .filter(|r| r.0.cost <= most)
+        .map(|r| (r, (ranked_bounds.clone(), caps.clone())));
     // A wider lead, every other story at most as wide and its head a size under the lead's:
     // held to the first layout's lead width, the search above never tries one, which the copy
     // may fill better (a tabloid page of five stories placed its lead three columns wide beside
@@ -1928,12 +2052,15 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
         }
         let (wide_bounds, wide_caps) = by_rank((width, width), width, tier);
         // At most a story's rank's worth over the first layout: the bound prunes the search.
-        let below = best.as_ref().map_or(layout.cost.saturating_add(W_RANK + 1).min(most.saturating_add(1)), |r| r.0.cost);
-        if let Some(wider) = search_within(fitter, stories, (area, beside), Limits { bounds: &wide_bounds, caps: &wide_caps, miss: u32::MAX, below }, mode, leaves).map(priced).filter(|r| r.0.cost < below) {
-            best = Some(wider);
+        let below = best.as_ref().map_or(layout.cost.saturating_add(W_RANK + 1).min(most.saturating_add(1)), |(r, _)| r.0.cost);
+        if let Some(wider) = search_within(fitter, stories, (area, beside), Limits { bounds: &wide_bounds, caps: &wide_caps, photo_caps: &[], miss: u32::MAX, below }, mode, leaves).map(priced).filter(|r| r.0.cost < below) {
+            best = Some((wider, (wide_bounds, wide_caps)));
         }
     }
-    Some(best.unwrap_or((layout, missed)))
+    Some(match best {
+        Some(((l, m), limits)) => (l, m, limits),
+        None => (layout, missed, (bounds, first_caps)),
+    })
 }
 
 /// Each story's head cap by its copy's length (the format's `min_chars`, [`Fitter::copy_tier`]):
@@ -2198,7 +2325,7 @@ fn nearest_bounded(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &B
         // Nothing costing more than the layout found already is kept (each part of a layout
         // costs no more than the whole).
         let below = best.as_ref().map_or(u32::MAX, |(l, _): &(Layout, _)| l.cost.saturating_add(1));
-        let found = search_within(fitter, stories, (area, beside), Limits { bounds, caps, miss, below }, mode, leaves);
+        let found = search_within(fitter, stories, (area, beside), Limits { bounds, caps, photo_caps: &[], miss, below }, mode, leaves);
         crate::diag::log(&format!(
             "nearest: within {miss} lines a story, below {below}: {:?}",
             found.as_ref().map(|(l, m)| (l.cost, m, l.blocks.iter().map(|b| (b.story, b.column, b.span, b.top, b.height, b.head, b.photo_lines, b.cutout, b.vertical)).collect::<Vec<_>>()))
@@ -2222,7 +2349,7 @@ fn nearest_bounded(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &B
 /// one to the other).
 pub fn nearest_unpruned(fitter: &Fitter, stories: &[usize], area: Area, beside: &Beside) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let bounds: Vec<(u32, u32)> = stories.iter().map(|&si| fitter.span_bounds(si)).collect();
-    let every = |caps: &[usize], mode: Mode| search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps, miss: u32::MAX, below: u32::MAX }, mode, &mut Leaves::default());
+    let every = |caps: &[usize], mode: Mode| search_within(fitter, stories, (area, beside), Limits { bounds: &bounds, caps, photo_caps: &[], miss: u32::MAX, below: u32::MAX }, mode, &mut Leaves::default());
     or_short(every(&[], Mode::Nearest), |caps| every(caps, Mode::Short), &copy_caps(fitter, stories, beside))
 }
 
@@ -2232,7 +2359,7 @@ pub const NEAREST_MISS: u32 = 4;
 
 /// [`search`] with each story's spans held within `bounds`, each story's copy missing its block
 /// as `mode` allows; the page's `leaves` used and kept.
-fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), Limits { bounds, caps, miss, below }: Limits, mode: Mode, leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
+fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), Limits { bounds, caps, photo_caps, miss, below }: Limits, mode: Mode, leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
     if stories.is_empty() || area.columns == 0 || area.bottom <= area.top || bounds.iter().any(|(lo, hi)| lo > hi) {
         return None;
     }
@@ -2252,6 +2379,7 @@ fn search_within(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Bes
         lead_placed: beside.lead_placed(),
         ruled_top: area.top > fitter.page_top(),
         caps: caps.to_vec(),
+        photo_caps: photo_caps.to_vec(),
         miss,
         below,
         shared: std::mem::take(leaves),
