@@ -351,6 +351,8 @@ long-leg = long leg on page { $page }: one column of copy runs { $lines } lines 
 long-leg-hint = make the photo as wide as the block or two columns narrower (two columns of copy beside it), or shorter
 long-leg-stories = long leg on page { $page }: the story's copy runs down a single column { $lines } lines beside other stories
 long-leg-stories-hint = give its copy two columns there (a wider block, or an L-shaped block's corner a column narrower), or cut the story so that the column runs { $most } lines or fewer
+photo-rank = picture as large as the lead's on page { $page }: { $width } × { $height } mm, the lead 「{ $lead }」's { $lead_width } × { $lead_height } mm
+photo-rank-hint = the lead's picture is the page's largest: give this photo a smaller `size`, `span` or `height`, or the lead's a larger one; on a page folio placed, cutting the lead's copy can give its picture room
 heads-side-by-side = heads side by side on page { $page } (碰题): 「{ $first }」 and 「{ $second }」 start on the same line in neighbouring columns
 stacked-heads = heads stacked on page { $page } (叠题): 「{ $second }」 stands under 「{ $first }」 with { $lines } { $lines ->
     [one] line
@@ -1381,5 +1383,6 @@ mark-ear-overfull = ear overfull
 mark-overprint = text over text
 mark-too-wide = past the column
 mark-long-leg = long leg { $lines }
+mark-photo-rank = picture larger than the lead's
 mark-stacked-heads = heads stacked
 mark-heads-side-by-side = heads side by side

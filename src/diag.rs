@@ -88,6 +88,8 @@ pub enum Code {
     TooWide,
     /// A single column of copy running long beside a photo (长腿).
     LongLeg,
+    /// A story's picture printed as large as the page's lead's, or larger (photo size by rank).
+    PhotoRank,
     /// Two stories' heads side by side on the same lines (碰题).
     HeadsSideBySide,
     /// A story's head standing on another's with fewer than four lines of the other's block
@@ -145,6 +147,7 @@ impl Code {
             Code::EarOverfull => "ear-overfull",
             Code::TooWide => "too-wide",
             Code::LongLeg => "long-leg",
+            Code::PhotoRank => "photo-rank",
             Code::HeadsSideBySide => "heads-side-by-side",
             Code::StackedHeads => "stacked-heads",
             Code::DeepHead => "deep-head",

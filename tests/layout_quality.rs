@@ -1039,6 +1039,25 @@ fn the_leads_picture_is_the_largest_on_the_page() {
     p.folio(&["place", &format!("content/{name}"), "--write"]).assert_code(0);
     p.folio(&["build", &format!("content/{name}"), "--out", "out"]).assert_code(0);
     assert!(std::fs::read(&pdf).unwrap() == before, "the written files rebuild the same page");
+    let json = |p: &TestProject| -> serde_json::Value { serde_json::from_str(&p.folio(&["check", &format!("content/{name}"), "--format", "json"]).stdout()).unwrap() };
+    let ranked = |v: &serde_json::Value| v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "photo-rank").cloned().collect::<Vec<_>>();
+    assert!(ranked(&json(&p)).is_empty(), "no photo-rank finding on the placed page");
+    // By hand, the lead's picture made 5 lines deep: `folio check` says the second's is as
+    // large, at its photo's file, in English and Chinese.
+    p.edit(&format!("content/{name}/stories/s0.toml"), |t| {
+        let table: toml::Table = toml::from_str(&t).unwrap();
+        assert!(table["photos"][0].get("height").is_none(), "{t}");
+        t.replace("caption = \"图片说明 测试\"", "caption = \"图片说明 测试\"\nheight = 5")
+    });
+    let found = ranked(&json(&p));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["story"].as_str(), Some("content/photo-rank/stories/s1.toml"));
+    let check = p.folio(&["check", &format!("content/{name}")]);
+    check.assert_code(0);
+    let said = check.stdout() + &check.stderr();
+    assert!(said.contains("picture as large as the lead's on page 1") && said.contains("stories/s1.toml:") && said.contains("file = \"photos/s1.png\""), "{said}");
+    let zh = p.folio_in_locale(&["check", &format!("content/{name}")], &[("LANG", "zh_CN.UTF-8")]);
+    assert!((zh.stdout() + &zh.stderr()).contains("不小于头条图片"), "{}", zh.stdout());
 }
 
 /// A story's picture stands under its own head, not at its copy's foot over the next story's

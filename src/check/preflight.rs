@@ -780,6 +780,27 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         });
     }
 
+    // Pictures as large as the lead's (photo size by rank).
+    for o in crate::check::photos::check(compiled, edition) {
+        let Some(story) = edition.stories.get(o.page).and_then(|s| s.get(o.story)) else { continue };
+        let lead = edition.stories.get(o.page).and_then(|s| s.get(o.lead)).map_or_else(String::new, |l| l.value.headline.replace('\n', " "));
+        let page = page_of(o.page).unwrap_or_default();
+        let at = story.value.photos.get(o.photo).map_or_else(|| story.value.block().span(), |p| p.file.span());
+        let [[w, h], [lw, lh]] = o.sizes;
+        let mm = |x: f64| format!("{x:.0}");
+        let mut d = story.error(at, crate::tr!("photo-rank", page = page, width = mm(w), height = mm(h), lead = lead, lead_width = mm(lw), lead_height = mm(lh)));
+        d.severity = Severity::Warning;
+        let d = d.hint(crate::tr!("photo-rank-hint")).code(Code::PhotoRank);
+        out.push(Finding {
+            code: Code::PhotoRank,
+            page: Some(page),
+            page_index: Some(o.page),
+            story: Some(story.display.clone()),
+            diag: d,
+            mark: Some(Mark { page: o.page, rect: o.rect, kind: MarkKind::Typography, label: crate::tr!("mark-photo-rank") }),
+        });
+    }
+
     // Heads side by side (碰题), and heads stacked (叠题).
     for pair in crate::check::heads::check(compiled) {
         let page = page_of(pair.page).unwrap_or_default();

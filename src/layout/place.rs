@@ -3074,7 +3074,7 @@ fn area_needs(fitter: &Fitter, stories: &[usize], area: Area) -> Needs {
 /// story the editor gave a priority first, then as the page lists them. (Until session 26 every
 /// story with a priority came before every one without: `priority = 2` on the fifth story
 /// made it the page's lead.)
-fn reading_rank(edition: &Edition, pi: usize, si: usize) -> (u32, u8, usize) {
+pub fn reading_rank(edition: &Edition, pi: usize, si: usize) -> (u32, u8, usize) {
     let listed = u32::try_from(si).unwrap_or(u32::MAX).saturating_add(1);
     match edition.stories[pi][si].value.priority.as_ref() {
         Some(p) => (*p.get_ref(), 0, si),
