@@ -1084,13 +1084,13 @@ impl<'a> Search<'a> {
         v
     }
 
-    /// What leaf `i` in a `w` × `h` rectangle, its head set as `setting` says, depends on
-    /// ([`LeafKey`]).
     /// The least and most story `i`'s largest photo may be ([`Search::photo_caps`]).
     fn photo_cap(&self, i: usize) -> (u32, u32) {
         self.photo_caps.get(i).copied().unwrap_or((0, u32::MAX))
     }
 
+    /// What leaf `i` in a `w` × `h` rectangle, its head set as `setting` says, depends on
+    /// ([`LeafKey`]).
     fn leaf_key(&self, i: usize, size: (u32, u32, bool), setting: u8) -> LeafKey {
         LeafKey { story: self.stories[i], size, setting, lead: i == 0 && !self.lead_placed, cap: self.caps.get(i).copied().unwrap_or(0), photo_cap: self.photo_cap(i), bounds: self.bounds[i], mode: self.mode }
     }
@@ -1125,11 +1125,11 @@ impl<'a> Search<'a> {
         }
         // Where it sits does not matter to the fit, only whether a rule line is drawn above it.
         let block = self.block(i, w, h, top, None);
-        // Every hard constraint but the copy's length.
         // The lead's picture over, every other under, a size where the page's search holds them
         // so (photo size by rank).
         let (least, most) = self.photo_cap(i);
         let small = |f: &Fit| (least..=most).contains(&photo_area(f));
+        // Every hard constraint but the copy's length.
         let sound = |f: &Fit| f.underset <= 1 && f.hole <= 1 && !f.head_short && !f.photos_outside && !f.overcropped && holds_copy(f) && thin_over_photo(f) == 0;
         let strict = |f: &Fit| f.overset == 0 && sound(f);
         let mode = self.mode;
@@ -1908,11 +1908,12 @@ pub fn search_with(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &B
 fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), mode: Mode, leaves: &mut Leaves) -> Option<(Layout, Vec<(usize, Missed)>)> {
     let (layout, missed, (bounds, caps)) = ranked_heads(fitter, stories, (area, beside), mode, leaves)?;
     // Photo size by rank: the lead's picture is the page's largest. Where another story's is as
-    // large (a square picture two columns wide over the lead's wide one, two pictures the same
-    // size), the search runs again with every other story's pictures held under the lead's
-    // (a tighter crop, or a column narrower, and the blocks to suit), and keeps that layout
-    // where the lead's picture is still the largest and it costs at most [`W_PHOTO_RANK`] more
-    // per story it makes smaller. Not where the lead is hand-placed, or has no picture.
+    // large (a tall picture two columns wide over the lead's wide one, two pictures the same
+    // size), the search runs again with the lead's picture held over a size and every other
+    // story's under it (a tighter or looser crop, a column narrower or wider, and the blocks to
+    // suit), and keeps that layout where the lead's picture is then the largest, head size by
+    // rank holds as well as before, and it costs at most [`W_PHOTO_RANK`] more per story whose
+    // picture was as large. Not where the lead is hand-placed, or has no picture.
     let lead_of = |l: &Layout| if beside.lead_placed() { 0 } else { l.blocks.iter().find(|b| b.story == stories[0]).map_or(0, |b| b.photo_area) };
     let lead_photo = lead_of(&layout);
     let larger = |l: &Layout, lead: u32| l.blocks.iter().filter(|b| b.story != stories[0] && b.photo_area >= lead).count() as u32;
@@ -1932,6 +1933,7 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     // other's (the lead's larger), and halfway (both).
     let largest = layout.blocks.iter().filter(|b| b.story != stories[0]).map(|b| b.photo_area).max().unwrap_or(0);
     let mut sizes = vec![lead_photo, largest + 1, (lead_photo + largest + 1) / 2];
+    sizes.sort_unstable();
     sizes.dedup();
     let most = layout.cost.saturating_add(big * W_PHOTO_RANK);
     let mut best: Option<(Layout, Vec<(usize, Missed)>)> = None;
