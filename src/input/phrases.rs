@@ -118,12 +118,13 @@ pub fn breaks_with(text: &str, house: &[String]) -> Vec<Break> {
     }
     for (a, b) in runs {
         let run = &text[a..b];
-        let (starts, inner) = house_words(run, word_bounds(run), house);
+        let (starts, inner, verbs) = word_bounds(run);
+        let (starts, inner) = house_words(run, (starts, inner), house);
         let mut bounds = vec![0];
         bounds.extend(starts);
         bounds.push(run.len());
         let words = words(run, &bounds);
-        for (k, (from, _)) in groups(run, &words).into_iter().enumerate() {
+        for (k, (from, _)) in groups(run, &words, &verbs).into_iter().enumerate() {
             if k > 0 {
                 push(&mut out, a + from, rank::GROUP);
             }
@@ -199,12 +200,15 @@ struct WordsFile {
     runs: Vec<(String, Words)>,
 }
 
-/// The words of a run: byte offsets where its words start (after the first), and where the
-/// second word of a compound of two starts (综合治理: 综合|治理).
+/// The words of a run: byte offsets where its words start (after the first), where the
+/// second word of a compound of two starts (综合治理: 综合|治理), and where the words jieba tags
+/// as verbs (`v`) start (the first word's too: 0).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 struct Words {
     starts: Vec<u32>,
     inner: Vec<u32>,
+    #[serde(default)]
+    verbs: Vec<u32>,
 }
 
 struct WordsState {
@@ -242,9 +246,9 @@ fn with_words<T>(f: impl FnOnce(&mut WordsState) -> T) -> T {
 /// word of a compound of two starts: byte offsets, increasing, each inside the run on a
 /// character boundary. From the cache when the run was segmented before, else from jieba
 /// (loading its dictionary the first time).
-fn word_bounds(run: &str) -> (Vec<usize>, Vec<usize>) {
+fn word_bounds(run: &str) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
     let inside = |v: &[u32]| v.windows(2).all(|w| w[0] < w[1]) && v.iter().all(|&b| b > 0 && (b as usize) < run.len() && run.is_char_boundary(b as usize));
-    let fits = |w: &Words| inside(&w.starts) && inside(&w.inner);
+    let fits = |w: &Words| inside(&w.starts) && inside(&w.inner) && w.verbs.iter().all(|&b| (b as usize) < run.len() && run.is_char_boundary(b as usize));
     let kept = with_words(|s| {
         let clock = s.clock;
         let e = s.runs.get_mut(run)?;
@@ -269,7 +273,7 @@ fn word_bounds(run: &str) -> (Vec<usize>, Vec<usize>) {
     // number with its unit or measure word (2025年, 5999元, 1.5万个, 12家) and an ordinal (第3).
     let ascii = |c: Option<char>| c.is_some_and(crate::input::punctuation::is_latin);
     let keep = |v: Vec<u32>| v.into_iter().map(|b| b as usize).filter(|&b| !(ascii(run[..b].chars().next_back()) && ascii(run[b..].chars().next())) && !in_number(run, b)).collect();
-    (keep(found.starts), keep(found.inner))
+    (keep(found.starts), keep(found.inner), found.verbs.into_iter().map(|b| b as usize).collect())
 }
 
 /// Units and measure words that go with the number before them (2025年, 5999元, 1.5万个,
@@ -315,6 +319,9 @@ fn segment(jieba: &jieba_rs::Jieba, run: &str) -> Words {
         if at > 0 {
             out.starts.push(at as u32);
         }
+        if t.tag == "v" {
+            out.verbs.push(at as u32);
+        }
         let chars: Vec<(usize, char)> = t.word.char_indices().collect();
         let n = chars.len();
         if n >= 4 && t.tag != "i" {
@@ -331,6 +338,7 @@ fn segment(jieba: &jieba_rs::Jieba, run: &str) -> Words {
     if at != run.len() {
         out.starts = jieba.cut(run, true).iter().map(|t| t.byte_start as u32).filter(|&b| b > 0).collect();
         out.inner.clear();
+        out.verbs.clear();
     }
     out
 }
@@ -493,9 +501,14 @@ fn words(run: &str, bounds: &[usize]) -> Vec<(usize, usize)> {
 }
 
 /// Sense groups of a run's words: each word of three characters or more alone, the others two
-/// by two from the end of each stretch of them.
-fn groups(run: &str, words: &[(usize, usize)]) -> Vec<(usize, usize)> {
+/// by two from the end of each stretch of them. A predicate's verb opens a group: one of
+/// `PREDICATES`, or a word jieba tags as a verb (`verbs`: where they start) with a figure after
+/// it, or 至 and a figure (公积金贷款最高额度｜提至120万元, 种群｜恢复至1249头: the figure is what
+/// the head says, its verb goes with it; paired by rhythm it broke 最高｜额度提至, review 45b).
+fn groups(run: &str, words: &[(usize, usize)], verbs: &[usize]) -> Vec<(usize, usize)> {
     let is = |list: &[&str], w: &(usize, usize)| list.contains(&&run[w.0..w.1]);
+    let figure = |at: usize| run[at..].trim_start_matches(['至', '到']).starts_with(|c: char| c.is_ascii_digit());
+    let opens = |w: &(usize, usize)| is(PREDICATES, w) || (verbs.contains(&w.0) && figure(w.1));
     let mut out = Vec::new();
     let mut stretch: Vec<(usize, usize)> = Vec::new();
     let flush = |stretch: &mut Vec<(usize, usize)>, out: &mut Vec<(usize, usize)>| {
@@ -508,8 +521,17 @@ fn groups(run: &str, words: &[(usize, usize)]) -> Vec<(usize, usize)> {
         }
         stretch.clear();
     };
-    for &w in words {
-        if is(PREDICATES, &w) {
+    let mut k = 0;
+    while k < words.len() {
+        let mut w = words[k];
+        k += 1;
+        if opens(&w) {
+            // 至 or 到 after the verb goes in its group, not the figure's (恢复至1249头 one
+            // group, never 恢复｜至1249头 between two).
+            if let Some(&next) = words.get(k).filter(|n| run[n.0..n.1].starts_with(['至', '到']) && figure(w.1)) {
+                w = (w.0, next.1);
+                k += 1;
+            }
             // A predicate's verb opens a group: with the adverbs before it (全力推进, 集中开工) a
             // group of its own, else the first of a new stretch (召开会议, 取得｜阶段性).
             let m = stretch.len() - stretch.iter().rev().take_while(|v| is(MODIFIERS, v)).count();
@@ -573,6 +595,20 @@ mod tests {
         }
         out.push_str(&text[at..]);
         out
+    }
+
+    #[test]
+    fn a_verb_before_a_figure_opens_the_predicate() {
+        // Review 45b: 「公积金贷款最高/额度提至120万元」, the words paired by rhythm from the end
+        // (额度提至). A verb jieba tags so, with a figure (or 至 and a figure) after it, opens
+        // the predicate as a listed verb does.
+        assert_eq!(show("公积金贷款最高额度提至120万元", rank::GROUP), "公积金|贷款|最高额度|提至|120万元");
+        assert_eq!(show("存款利率下调0.1个百分点", rank::GROUP), "存款利率|下调|0.1个百分点");
+        assert_eq!(show("长江江豚种群恢复至1249头", rank::GROUP), "长江|江豚种群|恢复至1249头");
+        assert_eq!(show("今冬供暖较往年提前5天", rank::GROUP), "今冬供暖|较往年|提前5天");
+        // Not a verb without a figure after it, nor a noun before one: as before.
+        assert_eq!(show("全力推进毒品问题综合治理", rank::GROUP), "全力推进|毒品问题|综合治理");
+        assert_eq!(show("中小学生近视防控取得阶段性成效", rank::GROUP), "中小学生|近视防控|取得|阶段性|成效");
     }
 
     #[test]
@@ -643,7 +679,7 @@ mod tests {
     #[test]
     fn the_cache_file_keeps_the_latest_runs_within_what_a_read_takes() {
         // 30 000 runs of 500 bytes: far over MAX_RUNS and over the read limit as bytes.
-        let runs: HashMap<String, (u64, Words)> = (0..30_000u64).map(|i| (format!("{i:0>500}"), (i, Words { starts: vec![3, 6], inner: vec![] }))).collect();
+        let runs: HashMap<String, (u64, Words)> = (0..30_000u64).map(|i| (format!("{i:0>500}"), (i, Words { starts: vec![3, 6], inner: vec![], verbs: vec![] }))).collect();
         let kept = kept_runs(&runs);
         assert!(!kept.is_empty() && kept.len() < MAX_RUNS);
         let file = serde_json::to_vec(&WordsFile { words: WORDS_ID.to_string(), runs: kept.clone() }).unwrap();
