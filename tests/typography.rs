@@ -1899,6 +1899,9 @@ fn a_number_and_its_unit_stay_on_one_line_of_a_head() {
 fn a_two_line_head_breaks_between_subject_and_predicate() {
     let (_p, (a, b)) = duchang_head_lines("中小学生近视防控取得阶段性成效");
     assert_eq!((a.as_str(), b.as_str()), ("中小学生近视防控", "取得阶段性成效"));
+    // A verb the list lacks, with a figure after it (review 45b: 公积金贷款最高｜额度提至120万元).
+    let (_p, (a, b)) = duchang_head_lines("公积金贷款最高额度提至120万元");
+    assert_eq!((a.as_str(), b.as_str()), ("公积金贷款最高额度", "提至120万元"));
 }
 
 /// An interview sets its speakers' labels in bold 黑 (访谈: 记者： / 刘志远：), as papers do; a
