@@ -1902,6 +1902,9 @@ fn a_two_line_head_breaks_between_subject_and_predicate() {
     // A verb the list lacks, with a figure after it (review 45b: 公积金贷款最高｜额度提至120万元).
     let (_p, (a, b)) = duchang_head_lines("公积金贷款最高额度提至120万元");
     assert_eq!((a.as_str(), b.as_str()), ("公积金贷款最高额度", "提至120万元"));
+    // A figure keeps a unit of two characters (review 45b: 台积电2｜纳米工艺进入量产).
+    let (_p, (a, b)) = duchang_head_lines("台积电2纳米工艺进入量产");
+    assert!(!a.ends_with('2') && !b.starts_with("纳米"), "{a} | {b}");
 }
 
 /// An interview sets its speakers' labels in bold 黑 (访谈: 记者： / 刘志远：), as papers do; a

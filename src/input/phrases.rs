@@ -283,6 +283,14 @@ pub const UNITS: &str = "年月日时分秒号届期次位名人户家所个件�
 /// Most units that go with a number: 1.5万个, 2025年度.
 const MAX_UNIT: usize = 2;
 
+/// Units of measure of two characters or more, which go with the figure before them as one
+/// character of `UNITS` does (台积电2纳米工艺, never 台积电2｜纳米工艺: review 45b): jieba makes
+/// them words of their own. Their characters are not units alone (公 of 公布, 小 of 小区).
+const UNIT_WORDS: &[&str] = &[
+    "纳米", "微米", "毫米", "厘米", "公里", "千米", "公斤", "千克", "公顷", "平方米", "平方公里", "立方米", "千瓦", "兆瓦", "吉瓦",
+    "毫升", "百分点", "个百分点", "小时", "分钟", "英里", "海里",
+];
+
 /// Whether byte `b` of `run` falls inside a number with its units (2025|年, 1.5万|个) or after
 /// an ordinal's 第 (第|3).
 fn in_number(run: &str, b: usize) -> bool {
@@ -295,6 +303,9 @@ fn in_number(run: &str, b: usize) -> bool {
     }
     // Inside a number in Chinese numerals (第三十|二次 until session 40).
     if before.chars().next_back().is_some_and(han) && han(next) {
+        return true;
+    }
+    if before.ends_with(|c: char| c.is_ascii_digit()) && UNIT_WORDS.iter().any(|u| after.starts_with(u)) {
         return true;
     }
     if !UNITS.contains(next) {
@@ -621,6 +632,10 @@ mod tests {
         assert_eq!(show("长江江豚种群恢复至1249头", rank::WORD), "长江|江豚|种群|恢复|至1249头");
         assert_eq!(show("第3季度GDP增长5.2%", rank::WORD), "第3|季度|GDP|增长|5.2%");
         assert_eq!(show("2025年度", rank::WORD), "2025年度");
+        // A unit of two characters too (review 45b: 台积电2｜纳米工艺).
+        assert!(!show("台积电2纳米工艺量产", rank::WORD).contains("2|纳米"));
+        assert_eq!(show("地铁线路缩短4.2公里", rank::WORD), "地铁|线路|缩短|4.2公里");
+        assert_eq!(show("马拉松2小时09分夺冠", rank::WORD), "马拉松|2小时|09分|夺冠");
         // So is one in Chinese numerals, its ordinal 第 with it.
         let apec = show("APEC第三十二次领导人非正式会议", rank::WORD);
         assert!(apec.contains("第三十二次"), "{apec}");
