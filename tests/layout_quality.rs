@@ -1031,6 +1031,14 @@ fn the_leads_picture_is_the_largest_on_the_page() {
     let size = |b: (u32, u32, u32, u32)| f64::from(b.2 + 1 - b.0) * f64::from(b.3 + 1 - b.1);
     let (lead, second) = (photo_box(&img, 0), photo_box(&img, 200));
     assert!(size(lead) > 1.1 * size(second), "read back, the lead's picture {lead:?} is larger than the second story's {second:?}");
+    // The lead is an L whose 2-column corner stands right of its 4-column picture: the picture
+    // stands under the lead's head (题下图), not at its copy's foot on the head under it.
+    let page = &report.compiled.data.pages[0];
+    let f = &page.format;
+    let words = &bbox_words(&pdf)[0];
+    let head_foot = words.iter().map(|(_, w)| w).filter(|w| w.y1 - w.y0 > 1.4 * f.spec.body_size && owns(f, &page.stories[0], w, 1.0)).map(|w| w.y1).fold(0.0, f64::max);
+    let top = f64::from(lead.1);
+    assert!(head_foot > 0.0 && top > head_foot && top - head_foot < 3.0 * f.pitch_pt, "the lead's picture (top {top:.1}) stands under its head (foot {head_foot:.1})");
     let check = p.folio(&["check", &format!("content/{name}")]);
     check.assert_code(0);
     assert!(!check.stderr().contains("overset"), "{}", check.stderr());

@@ -2804,11 +2804,15 @@ fn photos_up(fitter: &Fitter, area: Area, mut layout: Layout) -> Layout {
         let delta = i32::try_from(delta).unwrap_or(0);
         let (Some(now), Some(up)) = (fitter.fit_as(b.story, &block, (delta, b.photo_span), HeadSetting::AsFiled), fitter.fit_photo_on_top(b.story, &block, (delta, b.photo_span))) else { continue };
         let under_photo = up.photo_cols.first().is_some_and(|&(c, sp)| (c..c + sp).all(|col| up.columns.get(col as usize).is_some_and(|&n| n >= MIN_COPY_OVER_PHOTO)));
-        // In an L-shaped block, the photo ends with lines of copy to spare above the corner:
-        // beside the corner's top, a column of copy by a deep photo is a long leg (长腿) the
-        // foot did not have.
+        // In an L-shaped block, the photo ends with lines of copy to spare above the corner
+        // where a single column of copy would run beside it: beside the corner's top, a column
+        // of copy by a deep photo is a long leg (长腿) the foot did not have. With two columns
+        // or more beside it, or none (the photo's edge on the corner's), it may reach past the
+        // corner's top (eval page 9: the lead's 4-column picture in a 6-column L with a
+        // 2-column corner stood at its copy's foot, on the head under it).
         let photo_foot = u32::from(b.top > area.top) + up.head_from + up.head_lines + up.photo_lines.first().copied().unwrap_or(0) + 1;
-        let clear_of_corner = b.cutout.is_none_or(|(_, lines)| photo_foot + MIN_COPY_OVER_PHOTO <= b.height.saturating_sub(lines));
+        let right = up.photo_cols.first().map_or(0, |&(c, sp)| b.span.saturating_sub(c + sp));
+        let clear_of_corner = b.cutout.is_none_or(|(span, lines)| photo_foot + MIN_COPY_OVER_PHOTO <= b.height.saturating_sub(lines) || (right != 1 && right.checked_sub(span).is_some_and(|below| below != 1)));
         let as_good = up.overset <= now.overset
             && up.underset <= now.underset
             && up.hole <= now.hole
