@@ -308,6 +308,18 @@ fn in_number(run: &str, b: usize) -> bool {
     if before.ends_with(|c: char| c.is_ascii_digit()) && UNIT_WORDS.iter().any(|u| after.starts_with(u)) {
         return true;
     }
+    // A date or a time in figures is one number: 11月15日, 2025年3月, 2小时09分, 3分12秒
+    // (11月｜15日 split a date, review 45b). Not any two numbers: 2025年｜3家企业.
+    let figures = after.chars().take_while(char::is_ascii_digit).count();
+    if figures > 0 {
+        let unit_after = &after[figures..];
+        let follows = COMPOUND.iter().any(|(unit, then)| {
+            before.strip_suffix(unit).is_some_and(|n| n.ends_with(|c: char| c.is_ascii_digit())) && then.iter().any(|t| unit_after.starts_with(t))
+        });
+        if follows {
+            return true;
+        }
+    }
     if !UNITS.contains(next) {
         return false;
     }
@@ -315,6 +327,10 @@ fn in_number(run: &str, b: usize) -> bool {
     let units = before.chars().rev().take_while(|&c| UNITS.contains(c)).count();
     units < MAX_UNIT && before.chars().rev().nth(units).is_some_and(digit)
 }
+
+/// The units of a date or a time in figures and those the next figures take (a date, a time:
+/// one number, [`in_number`]).
+const COMPOUND: &[(&str, &[&str])] = &[("年", &["月"]), ("月", &["日", "号"]), ("日", &["时", "点"]), ("时", &["分"]), ("点", &["分"]), ("小时", &["分"]), ("分", &["秒"])];
 
 /// The numerals of a number written in Chinese (第三十二次, 两千余人, 十五五): a number and
 /// its units are one word as one in figures is.
@@ -635,7 +651,11 @@ mod tests {
         // A unit of two characters too (review 45b: 台积电2｜纳米工艺).
         assert!(!show("台积电2纳米工艺量产", rank::WORD).contains("2|纳米"));
         assert_eq!(show("地铁线路缩短4.2公里", rank::WORD), "地铁|线路|缩短|4.2公里");
-        assert_eq!(show("马拉松2小时09分夺冠", rank::WORD), "马拉松|2小时|09分|夺冠");
+        assert_eq!(show("马拉松2小时09分夺冠", rank::WORD), "马拉松|2小时09分|夺冠");
+        // A date or a time is one number; two numbers are not (review 45b: 11月15｜日).
+        assert_eq!(show("全市11月15日起集中供暖", rank::WORD), "全市|11月15日起|集中|供暖");
+        assert_eq!(show("2025年3月1日施行", rank::WORD), "2025年3月1日|施行");
+        assert_eq!(show("2025年3家企业获评", rank::WORD), "2025年|3家|企业|获评");
         // So is one in Chinese numerals, its ordinal 第 with it.
         let apec = show("APEC第三十二次领导人非正式会议", rank::WORD);
         assert!(apec.contains("第三十二次"), "{apec}");
