@@ -1068,6 +1068,41 @@ fn the_leads_picture_is_the_largest_on_the_page() {
     assert!((zh.stdout() + &zh.stderr()).contains("不小于头条图片"), "{}", zh.stdout());
 }
 
+/// A photo whose file gives its `height` keeps it on a page folio places (review 47: `height =
+/// 9` on a placed story printed as a 7-line strip, and 9 to 13 all printed alike): on the eval's
+/// page 9 (TEST DATA) with the second story's picture given 9 lines, then 12, the picture read
+/// back from the rendered page is 3 lines deeper the second time, and `folio place --write`
+/// leaves the editor's `height` as it was. A `height` of 0 is an error at the key.
+#[test]
+fn a_photos_own_height_is_kept_where_folio_places_its_story() {
+    let name = "photo-height";
+    let p = TestProject::sample();
+    let dir = p.edition(name);
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    write_random_page(&Seed::load(), &dir, 1820.2338317671108, &[(64, 7, 8), (4, 6, 6), (63, 5, 5), (12, 18, 4)]);
+    gradient(&dir.join("photos/s1.png"), 3000, 2000, 200);
+    let story = format!("content/{name}/stories/s1.toml");
+    p.edit(&story, |t| t + "\n[[photos]]\nfile = \"photos/s1.png\"\ncaption = \"图片说明 测试\"\nheight = 9\n");
+    let pdf = p.out().join(format!("{name}.pdf"));
+    let deep = |p: &TestProject| -> f64 {
+        p.folio(&["build", &format!("content/{name}"), "--out", "out"]).assert_code(0);
+        let b = photo_box(&render(&pdf, 1, 144), 200);
+        f64::from(b.3 + 1 - b.1) / 2.0
+    };
+    let nine = deep(&p);
+    p.edit(&story, |t| t.replace("height = 9\n", "height = 12\n"));
+    let twelve = deep(&p);
+    let pitch = common::typeset::TABLOID.pitch;
+    assert!((twelve - nine - 3.0 * pitch).abs() < 1.0, "12 lines against 9: {twelve:.1} pt against {nine:.1} (pitch {pitch})");
+    p.folio(&["place", &format!("content/{name}"), "--write"]).assert_code(0);
+    let written: toml::Table = toml::from_str(&std::fs::read_to_string(p.root().join(&story)).unwrap()).unwrap();
+    assert_eq!(written["photos"][0]["height"].as_integer(), Some(12), "the editor's height is kept");
+    p.edit(&story, |t| t.replace("height = 12\n", "height = 0\n"));
+    let check = p.folio(&["check", &format!("content/{name}")]);
+    let said = check.stdout() + &check.stderr();
+    assert!(check.code() != 0 && said.contains("the photo's height is 0 grid lines") && said.contains("stories/s1.toml:"), "{said}");
+}
+
 /// A story's picture stands under its own head, not at its copy's foot over the next story's
 /// head (review 45b: "the lead's photo sits at the foot of its block, right over the 3条公交
 /// head"; the automatic sample's page 3 had its lead's photo so, over 「清源断流」). On that page

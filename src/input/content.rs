@@ -1430,6 +1430,9 @@ fn validate_story(
             diags.push(story.error(at, crate::tr!("story-photo-columns", first = c, last = c + sp.max(1) - 1, span = block.copy_columns()))
                 .hint(crate::tr!("story-photo-columns-hint")));
         }
+        if let Some(h) = photo.height.as_ref().filter(|h| *h.get_ref() == 0) {
+            diags.push(story.error(h.span(), crate::tr!("story-photo-height-zero")).hint(crate::tr!("story-photo-height-zero-hint")));
+        }
         if let Some(f) = &photo.focus {
             let v = f.get_ref();
             if v.len() != 2 {

@@ -823,6 +823,12 @@ impl<'a> Fitter<'a> {
         Some((sp, block_span.saturating_sub(c).max(1), photo.size.is_some()))
     }
 
+    /// Whether story `story`'s first photo has a `height` of its own: the editor's, which the
+    /// placement search keeps (it makes only a photo folio sizes taller or shorter).
+    pub fn photo_height_set(&self, story: usize) -> bool {
+        self.edition.stories.get(self.page).and_then(|v| v.get(story)).and_then(|l| l.value.photos.first()).is_some_and(|p| p.height.is_some())
+    }
+
     /// Where story `story`'s first photo starts: the column in its block (0-based: its `column`
     /// less one, 0 when it has none), and whether the editor set its `row` (then it stands at
     /// that line of the copy, not at the copy's foot). `None` without a photo.

@@ -1269,6 +1269,11 @@ impl<'a> Search<'a> {
                         true
                     });
                 }
+                // A photo whose file gives its `height` keeps it (review 47: `height = 9` placed
+                // as a 7-line strip of the picture).
+                if self.fitter.photo_height_set(story) {
+                    tries.retain(|(_, a)| a.photo == 0);
+                }
                 tries.sort_by_key(|t| t.0);
             }
             // The cheapest try with what its fit costs: tries come cheapest first, so the scan
