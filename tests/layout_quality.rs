@@ -1063,7 +1063,7 @@ fn the_leads_picture_is_the_largest_on_the_page() {
     let check = p.folio(&["check", &format!("content/{name}")]);
     check.assert_code(0);
     let said = check.stdout() + &check.stderr();
-    assert!(said.contains("picture as large as the lead's on page 1") && said.contains("stories/s1.toml:") && said.contains("file = \"photos/s1.png\""), "{said}");
+    assert!(said.contains("picture no smaller than the lead's on page 1") && said.contains("stories/s1.toml:") && said.contains("file = \"photos/s1.png\""), "{said}");
     let zh = p.folio_in_locale(&["check", &format!("content/{name}")], &[("LANG", "zh_CN.UTF-8")]);
     assert!((zh.stdout() + &zh.stderr()).contains("不小于头条图片"), "{}", zh.stdout());
 }

@@ -787,7 +787,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         let page = page_of(o.page).unwrap_or_default();
         let at = story.value.photos.get(o.photo).map_or_else(|| story.value.block().span(), |p| p.file.span());
         let [[w, h], [lw, lh]] = o.sizes;
-        let mm = |x: f64| format!("{x:.0}");
+        let mm = |x: f64| format!("{x:.1}");
         let mut d = story.error(at, crate::tr!("photo-rank", page = page, width = mm(w), height = mm(h), lead = lead, lead_width = mm(lw), lead_height = mm(lh)));
         d.severity = Severity::Warning;
         let d = d.hint(crate::tr!("photo-rank-hint")).code(Code::PhotoRank);
