@@ -1005,6 +1005,16 @@ fn the_search_sets_a_photo_above_a_head_rather_than_leave_a_row_of_heads() {
     assert!(std::fs::read(&pdf).unwrap() == before, "the written files rebuild the same page");
 }
 
+/// TEST DATA: a project with the random-page eval's page 9 as the tabloid edition
+/// `content/<name>` (four stories of seed text, about 1820 characters), and its folder.
+fn eval_page_9(name: &str) -> (TestProject, std::path::PathBuf) {
+    let p = TestProject::sample();
+    let dir = p.edition(name);
+    std::fs::create_dir_all(dir.join("stories")).unwrap();
+    write_random_page(&Seed::load(), &dir, 1820.2338317671108, &[(64, 7, 8), (4, 6, 6), (63, 5, 5), (12, 18, 4)]);
+    (p, dir)
+}
+
 /// Photo size by rank: the lead's picture is the page's largest. A tabloid page of seed text
 /// (TEST DATA, the random-page eval's page 9) whose lead and second story carry the same 3:2
 /// picture: placed by copy alone, the second's block gave its picture the lead's width and
@@ -1014,10 +1024,7 @@ fn the_search_sets_a_photo_above_a_head_rather_than_leave_a_row_of_heads() {
 #[test]
 fn the_leads_picture_is_the_largest_on_the_page() {
     let name = "photo-rank";
-    let p = TestProject::sample();
-    let dir = p.edition(name);
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    write_random_page(&Seed::load(), &dir, 1820.2338317671108, &[(64, 7, 8), (4, 6, 6), (63, 5, 5), (12, 18, 4)]);
+    let (p, dir) = eval_page_9(name);
     for (k, blue) in [(0, 0), (1, 200)] {
         gradient(&dir.join(format!("photos/s{k}.png")), 3000, 2000, blue);
         p.edit(&format!("content/{name}/stories/s{k}.toml"), |t| t + &format!("\n[[photos]]\nfile = \"photos/s{k}.png\"\ncaption = \"图片说明 测试\"\n"));
@@ -1076,10 +1083,7 @@ fn the_leads_picture_is_the_largest_on_the_page() {
 #[test]
 fn a_photos_own_height_is_kept_where_folio_places_its_story() {
     let name = "photo-height";
-    let p = TestProject::sample();
-    let dir = p.edition(name);
-    std::fs::create_dir_all(dir.join("stories")).unwrap();
-    write_random_page(&Seed::load(), &dir, 1820.2338317671108, &[(64, 7, 8), (4, 6, 6), (63, 5, 5), (12, 18, 4)]);
+    let (p, dir) = eval_page_9(name);
     gradient(&dir.join("photos/s1.png"), 3000, 2000, 200);
     let story = format!("content/{name}/stories/s1.toml");
     p.edit(&story, |t| t + "\n[[photos]]\nfile = \"photos/s1.png\"\ncaption = \"图片说明 测试\"\nheight = 9\n");
