@@ -1905,6 +1905,30 @@ fn a_two_line_head_breaks_between_subject_and_predicate() {
     // A figure keeps a unit of two characters (review 45b: 台积电2｜纳米工艺进入量产).
     let (_p, (a, b)) = duchang_head_lines("台积电2纳米工艺进入量产");
     assert!(!a.ends_with('2') && !b.starts_with("纳米"), "{a} | {b}");
+    // A verb keeps its complement, a noun of three what names it (review 47:
+    // 加油站改建｜为综合能源站, the 为 opening 综合).
+    let (_p, (a, b)) = duchang_head_lines("加油站改建为综合能源站");
+    assert_eq!((a.as_str(), b.as_str()), ("加油站改建为", "综合能源站"));
+}
+
+/// A head larger than the briefs' 15 pt never shrinks under it to fit its lines (review 47: a
+/// 17 pt head squeezed to 13.6 pt beside 15 pt briefs). TEST DATA: a two-column story's 18 pt
+/// head whose second line, 禁毒宣传进企业进社区覆盖15所, is about 14 em for a 210 pt block —
+/// shrunk to fit it would print at 14.7 pt — wraps at 18 pt instead, every Han glyph of it read
+/// back from the PDF at 18 pt.
+#[test]
+fn a_head_never_shrinks_under_the_briefs_size() {
+    let p = TestProject::sample();
+    let body = "禁毒宣传进企业，进社区，进校园。".repeat(12);
+    let story = format!("# TEST DATA\nheadline = \"警力下沉\\n禁毒宣传进企业进社区覆盖15所\"\nbody = \"\"\"\n{body}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = 30\n");
+    page_edition(&p, "shrink", "tabloid", &[("a", story)]);
+    p.folio(&["build", "content/shrink", "--out", "out"]).assert_code(0);
+    let page = typeset::chars(&p.out().join("shrink.pdf")).into_iter().next().expect("a page");
+    let head: Vec<&typeset::Char> = page.iter().filter(|c| c.size > TABLOID.size + 1.0 && "警力下沉禁毒宣传进企业社区覆盖所".contains(c.c)).collect();
+    assert!(head.iter().any(|c| c.c == '覆') && head.iter().any(|c| c.c == '警'), "{head:?}");
+    for c in &head {
+        assert!((c.size - 18.0).abs() < 0.1, "{} at {:.2} pt: the head shrank", c.c, c.size);
+    }
 }
 
 /// An interview sets its speakers' labels in bold 黑 (访谈: 记者： / 刘志远：), as papers do; a

@@ -119,12 +119,12 @@ pub fn breaks_with(text: &str, house: &[String]) -> Vec<Break> {
     for (a, b) in runs {
         let run = &text[a..b];
         let (starts, inner, verbs) = word_bounds(run);
-        let (starts, inner) = house_words(run, (starts, inner), house);
+        let (starts, inner) = house_words(run, (starts, inner), TERMS.iter().copied().chain(house.iter().map(String::as_str)));
         let mut bounds = vec![0];
         bounds.extend(starts);
         bounds.push(run.len());
-        let words = words(run, &bounds);
-        for (k, (from, _)) in groups(run, &words, &verbs).into_iter().enumerate() {
+        let words = words(run, &bounds, &verbs);
+        for (k, (from, _)) in groups(run, &words, &verbs, &bounds).into_iter().enumerate() {
             if k > 0 {
                 push(&mut out, a + from, rank::GROUP);
             }
@@ -408,10 +408,10 @@ fn kept_runs(runs: &HashMap<String, (u64, Words)>) -> Vec<(String, Words)> {
 /// The word starts and compound splits of `run` ([`word_bounds`]) with the house's words made
 /// words: no start or split inside one, a start at each of its ends. Where two house words
 /// overlap in the run (新区 in 赣江新区 and 新区建设), the first found wins.
-fn house_words(run: &str, (mut starts, mut inner): (Vec<usize>, Vec<usize>), house: &[String]) -> (Vec<usize>, Vec<usize>) {
+fn house_words<'a>(run: &str, (mut starts, mut inner): (Vec<usize>, Vec<usize>), house: impl Iterator<Item = &'a str>) -> (Vec<usize>, Vec<usize>) {
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    for word in house.iter().filter(|w| !w.is_empty()) {
-        for (from, _) in run.match_indices(word.as_str()) {
+    for word in house.filter(|w| !w.is_empty()) {
+        for (from, _) in run.match_indices(word) {
             let to = from + word.len();
             if taken.iter().any(|&(f, t)| from < t && f < to) {
                 continue;
@@ -448,6 +448,22 @@ pub fn vertical_split(headline: &str, places: &[Break], most: usize) -> Option<u
         .map(|(_, b)| b.byte)
 }
 
+/// Terms of the news that the dictionary has only as words of their own, and a 美编 never
+/// breaks (地区｜生产总值, review 47): words wherever they stand, as the house's are.
+const TERMS: &[&str] = &[
+    "地区生产总值", "国内生产总值", "社会消费品零售总额", "规模以上工业增加值", "居民消费价格指数", "城镇调查失业率",
+    "一般公共预算收入", "固定资产投资", "进出口总值", "城乡居民收入",
+];
+
+/// Characters that, standing alone after a verb, end it: 改建为, 转化成, 位于 (改建｜为综合能源站,
+/// review 47: the 为 opened the word after it).
+const COMPLEMENTS: &str = "为成于";
+
+/// The last characters of a noun of three that names a kind of thing — an event, a place, a
+/// body (桥牌赛, 音乐节, 产业园, 能源站): the two words before it name which, and go with it
+/// (全民健身桥牌赛, never 全民健身｜桥牌赛: review 47).
+const KINDS: &str = "赛会节展园站馆场厂港桥路店村镇城楼校所队团杯营区";
+
 /// Characters that, standing alone after a word, end it: a place's kind (九江港, 蒋巷镇), a
 /// meeting or a festival (推进会), a time (调研时, 会后).
 const SUFFIXES: &str = "港镇县市区乡村省州局站所队会节馆院园时后前间里届期";
@@ -459,7 +475,7 @@ fn chars(s: &str) -> usize {
 
 /// The words of a run (byte ranges), from the segmenter's boundaries `bounds`: marks joined to
 /// the word they belong to, single characters joined as the module documentation says.
-fn words(run: &str, bounds: &[usize]) -> Vec<(usize, usize)> {
+fn words(run: &str, bounds: &[usize], verbs: &[usize]) -> Vec<(usize, usize)> {
     let mut segs: Vec<(usize, usize)> = bounds.windows(2).map(|w| (w[0], w[1])).filter(|(a, b)| a < b).collect();
     let is_mark = |r: &(usize, usize), set: &str| run[r.0..r.1].chars().all(|c| set.contains(c));
     // A quotation or bracket is one word, from its opening mark to its closing one.
@@ -508,7 +524,10 @@ fn words(run: &str, bounds: &[usize]) -> Vec<(usize, usize)> {
             // One left over: a suffix joins the word before it (九江港, 调研时), any other
             // opens the word after it; at the end it joins the one before.
             // So does one before a predicate's verb (一刻钟圈｜覆盖).
-            let suffix = run[segs[k].0..segs[k].1].chars().all(|c| SUFFIXES.contains(c)) && k > 0;
+            let one = &run[segs[k].0..segs[k].1];
+            let suffix = one.chars().all(|c| SUFFIXES.contains(c)) && k > 0;
+            // A verb's complement joins it (改建为).
+            let suffix = suffix || (one.chars().all(|c| COMPLEMENTS.contains(c)) && out.last().is_some_and(|l| verbs.contains(&l.0)));
             let before_verb = segs.get(j).is_some_and(|n| PREDICATES.contains(&&run[n.0..n.1]));
             if (suffix || before_verb) && out.last().is_some_and(|l| l.1 == segs[k].0) {
                 if let Some(last) = out.last_mut() {
@@ -532,9 +551,17 @@ fn words(run: &str, bounds: &[usize]) -> Vec<(usize, usize)> {
 /// `PREDICATES`, or a word jieba tags as a verb (`verbs`: where they start) with a figure after
 /// it, or 至 and a figure (公积金贷款最高额度｜提至120万元, 种群｜恢复至1249头: the figure is what
 /// the head says, its verb goes with it; paired by rhythm it broke 最高｜额度提至, review 45b).
-fn groups(run: &str, words: &[(usize, usize)], verbs: &[usize]) -> Vec<(usize, usize)> {
+fn groups(run: &str, words: &[(usize, usize)], verbs: &[usize], bounds: &[usize]) -> Vec<(usize, usize)> {
     let is = |list: &[&str], w: &(usize, usize)| list.contains(&&run[w.0..w.1]);
     let figure = |at: usize| run[at..].trim_start_matches(['至', '到']).starts_with(|c: char| c.is_ascii_digit());
+    let numeral = |at: usize| run[at..].starts_with(|c: char| c.is_ascii_digit() || HAN_DIGITS.contains(c));
+    // One word as the segmenter gave it, or with a suffix (能源站), not a single character
+    // opening one (较往年).
+    let whole = |w: &(usize, usize)| {
+        let suffix = run[w.0..w.1].chars().next_back().filter(|&c| SUFFIXES.contains(c)).map_or(w.1, |c| w.1 - c.len_utf8());
+        !bounds.iter().any(|&b| w.0 < b && b < w.1 && b != suffix)
+    };
+    let verb = |w: &(usize, usize)| is(PREDICATES, w) || verbs.contains(&w.0);
     let opens = |w: &(usize, usize)| is(PREDICATES, w) || (verbs.contains(&w.0) && figure(w.1));
     let mut out = Vec::new();
     let mut stretch: Vec<(usize, usize)> = Vec::new();
@@ -549,9 +576,12 @@ fn groups(run: &str, words: &[(usize, usize)], verbs: &[usize]) -> Vec<(usize, u
         stretch.clear();
     };
     let mut k = 0;
+    // The last group is a verb with its adverbs (同比增长), which a figure joins.
+    let mut after_verb = false;
     while k < words.len() {
         let mut w = words[k];
         k += 1;
+        let verb_before = std::mem::take(&mut after_verb);
         if opens(&w) {
             // 至 or 到 after the verb goes in its group, not the figure's (恢复至1249头 one
             // group, never 恢复｜至1249头 between two).
@@ -565,12 +595,31 @@ fn groups(run: &str, words: &[(usize, usize)], verbs: &[usize]) -> Vec<(usize, u
             let adverbs = stretch.split_off(m);
             flush(&mut stretch, &mut out);
             match adverbs.first() {
-                Some(a) => out.push((a.0, w.1)),
+                Some(a) => {
+                    out.push((a.0, w.1));
+                    after_verb = true;
+                }
                 None => stretch.push(w),
             }
         } else if chars(&run[w.0..w.1]) >= 3 {
+            // A noun of three characters goes with what names it before it: a word alone
+            // (人形机器人, 半程马拉松, 城际无人机, 省委常委会, 总理黄循财), or, for one that names a
+            // kind (`KINDS`), the two words before it (全民健身桥牌赛, 首届稻田音乐节). A figure
+            // goes with the word before it, a verb's too (全长12.6公里, 突破百亿元). Paired by
+            // rhythm they stood apart (半程｜马拉松, 全长｜12.6公里: review 47). Not a predicate's verb
+            // with its object (取得｜阶段性成效: jieba tags nouns as verbs too, 综合, 健身), nor a
+            // word of four (严格｜场所管理).
+            let n = chars(&run[w.0..w.1]);
+            let figured = numeral(w.0) && !verb(&w);
+            let noun = n == 3 && whole(&w) && !verb(&w);
+            let lone = (stretch.len() == 1 && (figured || (noun && !is(PREDICATES, &stretch[0])))) || (stretch.is_empty() && verb_before && figured);
+            let kind = stretch.len() >= 2 && noun && run[w.0..w.1].chars().last().is_some_and(|c| KINDS.contains(c)) && !stretch[stretch.len() - 2..].iter().any(|v| is(PREDICATES, v));
+            let joins = lone || kind;
             flush(&mut stretch, &mut out);
-            out.push(w);
+            match out.last_mut().filter(|l| joins && l.1 == w.0) {
+                Some(last) => last.1 = w.1,
+                None => out.push(w),
+            }
         } else {
             stretch.push(w);
         }
@@ -629,8 +678,8 @@ mod tests {
         // Review 45b: 「公积金贷款最高/额度提至120万元」, the words paired by rhythm from the end
         // (额度提至). A verb jieba tags so, with a figure (or 至 and a figure) after it, opens
         // the predicate as a listed verb does.
-        assert_eq!(show("公积金贷款最高额度提至120万元", rank::GROUP), "公积金|贷款|最高额度|提至|120万元");
-        assert_eq!(show("存款利率下调0.1个百分点", rank::GROUP), "存款利率|下调|0.1个百分点");
+        assert_eq!(show("公积金贷款最高额度提至120万元", rank::GROUP), "公积金|贷款|最高额度|提至120万元");
+        assert_eq!(show("存款利率下调0.1个百分点", rank::GROUP), "存款利率|下调0.1个百分点");
         assert_eq!(show("长江江豚种群恢复至1249头", rank::GROUP), "长江|江豚种群|恢复至1249头");
         assert_eq!(show("今冬供暖较往年提前5天", rank::GROUP), "今冬供暖|较往年|提前5天");
         // Not a verb without a figure after it, nor a noun before one: as before.
@@ -642,7 +691,7 @@ mod tests {
     fn a_number_keeps_its_unit_and_a_latin_name_its_space() {
         // A number and its unit or measure word are one word: no break between them at any
         // rank (until session 28: 我市启动2025｜年“春风行动”, 5999｜元, 1.5｜万个, 12｜家).
-        assert_eq!(show("我市启动2025年“春风行动”", rank::GROUP), "我市|启动|2025年|“春风行动”");
+        assert_eq!(show("我市启动2025年“春风行动”", rank::GROUP), "我市|启动2025年|“春风行动”");
         assert_eq!(show("5G基站突破1.5万个", rank::WORD), "5G|基站|突破|1.5万个");
         assert_eq!(show("12家企业获评", rank::WORD), "12家|企业|获评");
         assert_eq!(show("长江江豚种群恢复至1249头", rank::WORD), "长江|江豚|种群|恢复|至1249头");
@@ -670,6 +719,26 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_of_three_goes_with_what_names_it() {
+        // Review 47's heads, each broken inside a sense group: 半程｜马拉松, 城际｜无人机,
+        // 改建｜为综合能源站, 全民健身｜桥牌赛, 地区｜生产总值, 全长｜12.6公里.
+        for (text, groups) in [
+            ("人形机器人半程马拉松鸣枪", "人形机器人|半程马拉松|鸣枪"),
+            ("城际无人机物流航线开通", "城际无人机|物流航线|开通"),
+            ("加油站改建为综合能源站", "加油站|改建为|综合能源站"),
+            ("我市举办全民健身桥牌赛", "我市|举办|全民健身桥牌赛"),
+            ("前三季度地区生产总值同比增长5.3%", "前三季度|地区生产总值|同比增长5.3%"),
+            ("快速路全长12.6公里", "快速路|全长12.6公里"),
+            // Not a predicate's verb with its object, nor a word of four after a word.
+            ("山区茶农采摘头茬茶", "山区茶农|采摘|头茬茶"),
+            ("严格场所管理", "严格|场所管理"),
+            ("今冬供暖较往年提前5天", "今冬供暖|较往年|提前5天"),
+        ] {
+            assert_eq!(show(text, rank::GROUP), groups, "{text}");
+        }
+    }
+
+    #[test]
     fn a_predicate_opens_a_sense_group() {
         // The subject before a predicate's verb is a group of its own, not paired with the verb
         // (until session 28: 近视|防控取得, 专项|行动启动, 我市|小将夺冠, 茶农采摘, 圈覆盖).
@@ -683,7 +752,7 @@ mod tests {
             // Adverbs go with the verb; the verb pairs with the word after it.
             ("全力推进毒品问题综合治理", "全力推进|毒品问题|综合治理"),
             ("全市重大项目集中开工", "全市|重大项目|集中开工"),
-            ("省委常委会召开会议传达学习全会精神", "省委|常委会|召开会议|传达学习|全会精神"),
+            ("省委常委会召开会议传达学习全会精神", "省委常委会|召开会议|传达学习|全会精神"),
         ] {
             assert_eq!(show(text, rank::GROUP), groups, "{text}");
         }
@@ -753,16 +822,16 @@ mod tests {
         assert_eq!(split("万里缉毒斩断毒品运输通道综合治理见效"), None, "eighteen characters: more than two columns of eight");
         // News words a dictionary of the news keeps whole (ICU's split 增加|值, 同|比, 新能|源,
         // 常委|会, 进出口|额 and 新政|策 until session 27).
-        assert_eq!(show("规上工业增加值同比增长8.5%", rank::GROUP), "规上工业|增加值|同比增长|8.5%");
+        assert_eq!(show("规上工业增加值同比增长8.5%", rank::GROUP), "规上工业|增加值|同比增长8.5%");
         assert_eq!(show("规上工业增加值同比增长8.5%", rank::WORD), "规上|工业|增加值|同比|增长|8.5%");
         assert_eq!(show("新能源汽车产销两旺", rank::GROUP), "新能源|汽车|产销两旺");
-        assert_eq!(show("省委常委会召开会议传达学习全会精神", rank::GROUP), "省委|常委会|召开会议|传达学习|全会精神");
-        assert_eq!(show("赣江新区跨境电商进出口额突破百亿元", rank::GROUP), "赣江新区|跨境电商|进出口额|突破|百亿元");
+        assert_eq!(show("省委常委会召开会议传达学习全会精神", rank::GROUP), "省委常委会|召开会议|传达学习|全会精神");
+        assert_eq!(show("赣江新区跨境电商进出口额突破百亿元", rank::GROUP), "赣江新区|跨境电商|进出口额|突破百亿元");
         assert_eq!(show("消费品以旧换新政策持续发力", rank::GROUP), "消费品|以旧换新|政策|持续发力");
         // A suffix left alone joins the word before it; a name the dictionary lacks is one word.
         assert_eq!(show("九江港集装箱吞吐量创新高", rank::GROUP), "九江港|集装箱|吞吐量|创新高");
-        assert_eq!(show("南昌县蒋巷镇举办首届稻田音乐节", rank::GROUP), "南昌县|蒋巷镇|举办|首届稻田|音乐节");
-        assert_eq!(show("李强会见新加坡总理黄循财", rank::GROUP), "李强|会见|新加坡|总理|黄循财");
+        assert_eq!(show("南昌县蒋巷镇举办首届稻田音乐节", rank::GROUP), "南昌县|蒋巷镇|举办|首届稻田音乐节");
+        assert_eq!(show("李强会见新加坡总理黄循财", rank::GROUP), "李强|会见|新加坡|总理黄循财");
         // Latin, digits and ASCII marks are one word (a number with its units too: below).
         assert_eq!(show("5G基站突破1.5万个", rank::WORD), "5G|基站|突破|1.5万个");
         assert_eq!(rank_at("COVID-19疫苗", "COVID".len()), None);
