@@ -133,6 +133,8 @@ story-lead-span = the lead box spans { $lead } columns, the story only { $span }
 story-lead-span-hint = give the lead box between 1 and the story's span columns
 story-photo-columns = the photo spans story columns { $first }–{ $last }, but the story has columns 1–{ $span }
 story-photo-columns-hint = photo columns count from the story's first column
+story-photo-zero = the photo's `{ $key }` is 0: photo columns count from 1, and a photo spans at least one
+story-photo-zero-hint = set `{ $key }` between 1 and { $span } (the story's columns), or leave it out and folio places the photo
 story-photo-height-zero = the photo's height is 0 grid lines: a picture needs lines to stand in
 story-photo-height-zero-hint = give the height in grid lines with its caption (e.g. 12), or leave `height` out and folio sizes the photo by its aspect ratio
 story-photo-outside-hint = keep photos inside the project, e.g. photos/name.jpg in the edition directory
@@ -537,6 +539,7 @@ place-cut-within = {" "}({ $lines ->
     [one] its last line
    *[other] its last { $lines } lines
   }, from 「{ $text }…」 — inside a sentence: end the one before)
+place-fix-from-all = all of { $story } (its { $total } characters): drop it from the page
 place-fix-from-most = about { $chars } characters from { $story } — of its { $total }, most of it: dropping it may read better
 place-fix-to = about { $chars } characters to { $story }
 place-fix-cut = cut { $list }

@@ -1426,8 +1426,14 @@ fn validate_story(
             (None, Some(s)) => Some(s.span()),
             (None, None) => None,
         };
-        if let Some(at) = at.filter(|_| c == 0 || sp == 0 || c + sp - 1 > u64::from(block.copy_columns())) {
-            diags.push(story.error(at, crate::tr!("story-photo-columns", first = c, last = c + sp.max(1) - 1, span = block.copy_columns()))
+        // A zero is its own error at its key (review 47: `span = 0` read "columns 1–1").
+        let zero = |v: &Option<Spanned<u32>>| v.as_ref().filter(|v| *v.get_ref() == 0).map(|v| v.span());
+        if let Some(at) = zero(&photo.column) {
+            diags.push(story.error(at, crate::tr!("story-photo-zero", key = "column")).hint(crate::tr!("story-photo-zero-hint", key = "column", span = block.copy_columns())));
+        } else if let Some(at) = zero(&photo.span) {
+            diags.push(story.error(at, crate::tr!("story-photo-zero", key = "span")).hint(crate::tr!("story-photo-zero-hint", key = "span", span = block.copy_columns())));
+        } else if let Some(at) = at.filter(|_| c + sp - 1 > u64::from(block.copy_columns())) {
+            diags.push(story.error(at, crate::tr!("story-photo-columns", first = c, last = c + sp - 1, span = block.copy_columns()))
                 .hint(crate::tr!("story-photo-columns-hint")));
         }
         if let Some(h) = photo.height.as_ref().filter(|h| *h.get_ref() == 0) {

@@ -3290,7 +3290,11 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
             .filter(|x| x.1 > 0)
             .map(|&(si, chars, _)| {
                 let total = has(si);
-                if chars * 10 >= total * 6 {
+                // Its last lines as set may count more than its text (review 47: "519 … of its
+                // 517"): a cut of all of it is the story dropped.
+                if chars >= total {
+                    crate::tr!("place-fix-from-all", story = name(si), total = total)
+                } else if chars * 10 >= total * 6 {
                     crate::tr!("place-fix-from-most", chars = chars, story = name(si), total = total)
                 } else {
                     crate::tr!("place-fix-from-at", chars = chars, story = name(si), at = cut_of(si).map(cut_start_said).unwrap_or_default().as_str())
