@@ -1105,6 +1105,93 @@ fn a_photos_own_height_is_kept_where_folio_places_its_story() {
     let check = p.folio(&["check", &format!("content/{name}")]);
     let said = check.stdout() + &check.stderr();
     assert!(check.code() != 0 && said.contains("the photo's height is 0 grid lines") && said.contains("stories/s1.toml:"), "{said}");
+    // A `span` of 0 is said so, not "columns 1–1" (review 47).
+    p.edit(&story, |t| {
+        let mut doc: toml_edit::DocumentMut = t.parse().unwrap();
+        let photo = doc["photos"].as_array_of_tables_mut().unwrap().get_mut(0).unwrap();
+        photo["height"] = toml_edit::value(12);
+        photo["span"] = toml_edit::value(0);
+        doc.to_string()
+    });
+    let check = p.folio(&["check", &format!("content/{name}")]);
+    let said = check.stdout() + &check.stderr();
+    assert!(check.code() != 0 && said.contains("the photo's `span` is 0") && !said.contains("columns 1–1") && said.contains("stories/s1.toml:"), "{said}");
+}
+
+/// A photo's `size` orders the picture of a story folio places: on the eval's page 9 (TEST
+/// DATA), the second story's picture asked `small` prints no larger than with no `size`, asked
+/// `large` no smaller, and small smaller than large — read back from the rendered page (review
+/// 47: `size = "small"` printed a placed photo larger than the default, `large` as the default).
+#[test]
+fn a_photo_size_orders_a_placed_storys_picture() {
+    let name = "photo-size";
+    let (p, dir) = eval_page_9(name);
+    gradient(&dir.join("photos/s1.png"), 3000, 2000, 200);
+    let story = format!("content/{name}/stories/s1.toml");
+    p.edit(&story, |t| t + "\n[[photos]]\nfile = \"photos/s1.png\"\ncaption = \"图片说明 测试\"\n");
+    let pdf = p.out().join(format!("{name}.pdf"));
+    let area = |p: &TestProject| -> (f64, (u32, u32, u32, u32)) {
+        p.folio(&["build", &format!("content/{name}"), "--out", "out"]).assert_code(0);
+        let b = photo_box(&render(&pdf, 1, 72), 200);
+        (f64::from(b.2 + 1 - b.0) * f64::from(b.3 + 1 - b.1), b)
+    };
+    let medium = area(&p);
+    p.edit(&story, |t| t.replace("caption = \"图片说明 测试\"\n", "caption = \"图片说明 测试\"\nsize = \"small\"\n"));
+    let small = area(&p);
+    p.edit(&story, |t| t.replace("size = \"small\"", "size = \"large\""));
+    let large = area(&p);
+    eprintln!("small {small:?} medium {medium:?} large {large:?}");
+    assert!(small.0 <= medium.0 * 1.02, "small {small:?} against medium {medium:?}");
+    assert!(large.0 >= medium.0 * 0.98, "large {large:?} against medium {medium:?}");
+    assert!(small.0 < large.0, "small {small:?} against large {large:?}");
+}
+
+/// A photo's `size` orders its picture on any page folio places: on 24 seeded random tabloid
+/// pages of seed text (TEST DATA: 2–4 stories of 1 600–2 480 characters, the first two with a
+/// 3:2 picture), the second story's picture asked `small` is never larger than with no `size`
+/// (review 47: it printed larger, the search widening and deepening it to fill the block), asked
+/// `large` never smaller, and a page that places with no `size` places with either (until
+/// session 48, `large` held to a column under a six-column block left five of these pages with
+/// no layout, and one printed it smaller). Sizes as the placement gives them (columns × lines,
+/// picture and caption); the test above reads one page's back from the rendered page.
+#[test]
+fn a_photo_size_orders_the_picture_on_random_pages() {
+    let seed = Seed::load();
+    // A fixed linear congruential sequence: the same pages every run.
+    let mut x: u64 = 12345;
+    let mut rnd = |n: u64| {
+        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((x >> 33) % n) as usize
+    };
+    let mut larger = 0;
+    for case in 0..24 {
+        let picks: Vec<(usize, usize, u32)> = (0..2 + rnd(3)).map(|_| (rnd(120), rnd(40), 1 + rnd(8) as u32)).collect();
+        let chars = 1600.0 + 80.0 * rnd(12) as f64;
+        let p = TestProject::sample();
+        let name = format!("size{case}");
+        let dir = p.edition(&name);
+        std::fs::create_dir_all(dir.join("stories")).unwrap();
+        write_random_page(&seed, &dir, chars, &picks);
+        for k in 0..2 {
+            gradient(&dir.join(format!("photos/s{k}.png")), 3000, 2000, 100 * k as u8);
+            p.edit(&format!("content/{name}/stories/s{k}.toml"), |t| t + &format!("\n[[photos]]\nfile = \"photos/s{k}.png\"\ncaption = \"图片说明 测试\"\n"));
+        }
+        let mut area = |size: &str| -> Option<u32> {
+            p.edit(&format!("content/{name}/stories/s1.toml"), |t| {
+                let t: String = t.lines().filter(|l| !l.starts_with("size = ")).map(|l| format!("{l}\n")).collect();
+                if size.is_empty() { t } else { t.replace("caption = \"图片说明 测试\"\n", &format!("caption = \"图片说明 测试\"\nsize = \"{size}\"\n")) }
+            });
+            let run = folio::session::run(&folio::session::Options { edition: p.edition(&name), root: Some(p.root().to_path_buf()), font_path: Some(repo().join("fonts")), system_fonts: false, out: None });
+            run.ok().map(|r| r.placed[0].blocks.iter().find(|b| b.story == 1).map_or(0, |b| b.photo_area))
+        };
+        let Some(medium) = area("") else { continue };
+        let (small, large) = (area("small"), area("large"));
+        let said = format!("page {case} {picks:?} ({chars} characters): small {small:?}, medium {medium}, large {large:?}");
+        assert!(small.is_some_and(|s| s <= medium), "{said}");
+        assert!(large.is_some_and(|l| l >= medium), "{said}");
+        larger += usize::from(large > Some(medium));
+    }
+    assert!(larger >= 5, "a large picture is larger than a medium one on {larger} pages");
 }
 
 /// A story's picture stands under its own head, not at its copy's foot over the next story's

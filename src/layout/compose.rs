@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use crate::input::content::{block_lines, Block, Edition, Loaded, Story};
+use crate::input::content::{block_lines, Block, Edition, Loaded, PhotoSize, Story};
 use crate::layout::flow::{self, Flow, Interval, Unit};
 use crate::layout::galley::{self, lead_span, Galley, Measure, Piece, Run, StoryPieces};
 use crate::input::grid::{Format, Formats};
@@ -812,15 +812,15 @@ impl<'a> Fitter<'a> {
     }
 
     /// When story `story`'s first photo has no `span` of its own: the span folio gives it in a
-    /// block `block_span` columns wide (by its `size`), the most it may take there, and whether
-    /// the editor asked for that size (`size` given).
-    pub fn free_photo_span(&self, story: usize, block_span: u32) -> Option<(u32, u32, bool)> {
+    /// block `block_span` columns wide (by its `size`), the most it may take there, and the size
+    /// the editor asked for (`size`), if any.
+    pub fn free_photo_span(&self, story: usize, block_span: u32) -> Option<(u32, u32, Option<PhotoSize>)> {
         let photo = self.edition.stories.get(self.page)?.get(story)?.value.photos.first()?;
         if photo.span.is_some() || photo.is_under_head() {
             return None;
         }
         let (c, sp) = galley::photo_place_in(photo, 0, block_span);
-        Some((sp, block_span.saturating_sub(c).max(1), photo.size.is_some()))
+        Some((sp, block_span.saturating_sub(c).max(1), photo.size.as_ref().map(|s| *s.get_ref())))
     }
 
     /// Whether story `story`'s first photo has a `height` of its own: the editor's, which the

@@ -102,7 +102,7 @@
 use toml::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::input::content::{block_lines, Block, Cutout, Edition, Length};
+use crate::input::content::{block_lines, Block, Cutout, Edition, Length, PhotoSize};
 use crate::input::grid::{Format, Formats};
 use crate::layout::compose::{CutStart, Fit, Fitter, HeadSetting};
 use crate::layout::galley::Spans;
@@ -1177,10 +1177,22 @@ impl<'a> Search<'a> {
                         return v;
                     }
                     if let Some((default, most, asked)) = free {
+                        // A small photo is never widened (review 47: `size = "small"` printed
+                        // larger than the default).
+                        if asked == Some(PhotoSize::Small) && wider {
+                            return v;
+                        }
                         // Narrower by one column at most: a picture is not made a thumbnail to
-                        // fit copy (the copy is cut, or the story given more room).
-                        let other: Vec<u32> = if wider { (default + 1..=most).collect() } else { (default.saturating_sub(1).max(1)..default).collect() };
-                        let each = if asked { W_PHOTO_SIZE } else { W_PHOTO_SPAN };
+                        // fit copy (the copy is cut, or the story given more room). A large one
+                        // as narrow as a medium one, no narrower: held to a column under its
+                        // block's width, a page whose story took six columns did not place, and
+                        // one column under two printed it smaller than a medium one.
+                        let least = match asked {
+                            Some(PhotoSize::Large) => PhotoSize::Medium.span_in(w).min(default),
+                            _ => default.saturating_sub(1),
+                        };
+                        let other: Vec<u32> = if wider { (default + 1..=most).collect() } else { (least.max(1)..default).collect() };
+                        let each = if asked.is_some() { W_PHOTO_SIZE } else { W_PHOTO_SPAN };
                         v.extend(other.into_iter().map(|sp| (sp.abs_diff(default) * each, Some(sp))));
                     }
                     v
@@ -1273,6 +1285,10 @@ impl<'a> Search<'a> {
                 // as a 7-line strip of the picture).
                 if self.fitter.photo_height_set(story) {
                     tries.retain(|(_, a)| a.photo == 0);
+                }
+                // Nor made taller (a taller box prints the picture larger, as a wider one does).
+                if free.and_then(|f| f.2) == Some(PhotoSize::Small) {
+                    tries.retain(|(_, a)| a.photo <= 0);
                 }
                 tries.sort_by_key(|t| t.0);
             }
