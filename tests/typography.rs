@@ -1914,20 +1914,25 @@ fn a_two_line_head_breaks_between_subject_and_predicate() {
 /// A head larger than the briefs' 15 pt never shrinks under it to fit its lines (review 47: a
 /// 17 pt head squeezed to 13.6 pt beside 15 pt briefs). TEST DATA: a two-column story's 18 pt
 /// head whose second line, 禁毒宣传进企业进社区覆盖15所, is about 14 em for a 210 pt block —
-/// shrunk to fit it would print at 14.7 pt — wraps at 18 pt instead, every Han glyph of it read
-/// back from the PDF at 18 pt.
+/// shrunk to fit it would print at 14.7 pt — wraps at 18 pt instead; so does a one-column 15 pt head
+/// (review 48: 市图书馆夜间开放 at 12.4 pt): every Han glyph of both read back from the PDF at
+/// its size.
 #[test]
 fn a_head_never_shrinks_under_the_briefs_size() {
     let p = TestProject::sample();
     let body = "禁毒宣传进企业，进社区，进校园。".repeat(12);
     let story = format!("# TEST DATA\nheadline = \"警力下沉\\n禁毒宣传进企业进社区覆盖15所\"\nbody = \"\"\"\n{body}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 2\ntop = 0\nheight = 30\n");
-    page_edition(&p, "shrink", "tabloid", &[("a", story)]);
+    // A one-column 15 pt head, 市图书馆夜间开放 a line of 8 em for 6.7 (review 48: 12.4 pt).
+    let brief = format!("# TEST DATA\nheadline = \"市图书馆夜间开放延长至22时\"\nbody = \"\"\"\n{}\n\"\"\"\n\n[block]\ncolumn = 4\nspan = 1\ntop = 0\nheight = 30\n", "图书馆延长开放时间，方便市民夜读。".repeat(6));
+    page_edition(&p, "shrink", "tabloid", &[("a", story), ("b", brief)]);
     p.folio(&["build", "content/shrink", "--out", "out"]).assert_code(0);
     let page = typeset::chars(&p.out().join("shrink.pdf")).into_iter().next().expect("a page");
-    let head: Vec<&typeset::Char> = page.iter().filter(|c| c.size > TABLOID.size + 1.0 && "警力下沉禁毒宣传进企业社区覆盖所".contains(c.c)).collect();
-    assert!(head.iter().any(|c| c.c == '覆') && head.iter().any(|c| c.c == '警'), "{head:?}");
-    for c in &head {
-        assert!((c.size - 18.0).abs() < 0.1, "{} at {:.2} pt: the head shrank", c.c, c.size);
+    for (text, size) in [("警力下沉禁毒宣传进企业社区覆盖所", 18.0), ("市图书馆夜间开放延长至时", 15.0)] {
+        let head: Vec<&typeset::Char> = page.iter().filter(|c| c.size > TABLOID.size + 1.0 && text.contains(c.c)).collect();
+        assert!(head.len() >= text.chars().count(), "{text}: {head:?}");
+        for c in &head {
+            assert!((c.size - size).abs() < 0.1, "{} at {:.2} pt: the {size} pt head shrank", c.c, c.size);
+        }
     }
 }
 
