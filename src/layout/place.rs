@@ -1193,7 +1193,11 @@ impl<'a> Search<'a> {
                         };
                         let other: Vec<u32> = if wider { (default + 1..=most).collect() } else { (least.max(1)..default).collect() };
                         let each = if asked.is_some() { W_PHOTO_SIZE } else { W_PHOTO_SPAN };
-                        v.extend(other.into_iter().map(|sp| (sp.abs_diff(default) * each, Some(sp))));
+                        // A large photo's columns under its block's width cost more the more
+                        // they are (the automatic sample's 九江 lead, asked large, took the
+                        // medium four of six at twice a column's cost).
+                        let far = |d: u32| if asked == Some(PhotoSize::Large) && !wider { d * d } else { d };
+                        v.extend(other.into_iter().map(|sp| (far(sp.abs_diff(default)) * each, Some(sp))));
                     }
                     v
                 };
