@@ -77,6 +77,9 @@ fn describe(b: &Placed) -> String {
     }
     if b.photo_top {
         s.push_str(if b.photo_lines.is_some() || b.photo_span.is_some() { ", row = 0" } else { "; first photo row = 0" });
+        if let Some(c) = b.photo_column {
+            s.push_str(&format!(", column = {c}"));
+        }
     }
     s
 }
@@ -143,6 +146,9 @@ fn write(edition: &Edition, placed: &[PagePlacement]) -> Result<Vec<std::path::P
             }
             if b.photo_top {
                 keys.push(("row", 0i64.into()));
+                if let Some(c) = b.photo_column {
+                    keys.push(("column", i64::from(c).into()));
+                }
             }
             match doc.get_mut("photos") {
                 Some(toml_edit::Item::ArrayOfTables(a)) => {

@@ -17,6 +17,18 @@ use crate::layout::galley::{self, lead_span, Galley, Measure, Piece, Run, StoryP
 use crate::input::grid::{Format, Formats};
 use crate::input::photos::PhotoInfo;
 
+/// Where the placement tries a story's first photo: at the copy's foot (`No`), or at its top
+/// under the head (题下图), at the block's left edge or its right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhotoTop {
+    /// At the copy's foot (or where its file puts it).
+    No,
+    /// Under the head, at the block's left edge.
+    Left,
+    /// Under the head, at the block's right edge.
+    Right,
+}
+
 /// The most of a picture's height (made shorter) or width (made taller) a placement search may
 /// crop away to make a story fit: a third. Past it a photo is a strip or a sliver of itself
 /// (a one-column picture five lines deep cut to three), which a 美编 never sets.
@@ -867,7 +879,7 @@ impl<'a> Fitter<'a> {
     /// [`Fitter::may_turn_head`]), or under the first photo raised above it
     /// ([`Fitter::may_raise_photo`]; the photo's `columns` change then has no effect).
     pub fn fit_as(&self, story: usize, block: &Block, photo: (i32, Option<u32>), setting: HeadSetting) -> Option<Fit> {
-        self.fit_with(story, block, photo, setting, false)
+        self.fit_with(story, block, photo, setting, PhotoTop::No)
     }
 
     /// Whether story `story`'s first photo may stand at the top of its copy, under its head
@@ -880,13 +892,14 @@ impl<'a> Fitter<'a> {
     }
 
     /// [`Fitter::fit_as`] with the first photo at the top of the copy, under the head (`row =
-    /// 0`), not at its foot; `None` where it may not stand there ([`Fitter::may_top_photo`]).
-    pub fn fit_photo_on_top(&self, story: usize, block: &Block, photo: (i32, Option<u32>)) -> Option<Fit> {
-        self.may_top_photo(story).then(|| self.fit_with(story, block, photo, HeadSetting::AsFiled, true)).flatten()
+    /// 0`), not at its foot, at the block's left or right edge (`at`); `None` where it may not
+    /// stand there ([`Fitter::may_top_photo`]).
+    pub fn fit_photo_on_top(&self, story: usize, block: &Block, photo: (i32, Option<u32>), at: PhotoTop) -> Option<Fit> {
+        self.may_top_photo(story).then(|| self.fit_with(story, block, photo, HeadSetting::AsFiled, at)).flatten()
     }
 
     /// [`Fitter::fit_as`], the first photo under the head where `top`.
-    fn fit_with(&self, story: usize, block: &Block, (photo_delta, first_span): (i32, Option<u32>), setting: HeadSetting, top: bool) -> Option<Fit> {
+    fn fit_with(&self, story: usize, block: &Block, (photo_delta, first_span): (i32, Option<u32>), setting: HeadSetting, top: PhotoTop) -> Option<Fit> {
         let turned = setting == HeadSetting::Turned;
         let raised = setting == HeadSetting::Raised;
         let loaded = self.edition.stories.get(self.page)?.get(story)?;
@@ -1181,7 +1194,7 @@ fn place_story(ctx: &Ctx, story: &Loaded<Story>, pieces: &StoryPieces, trial: Tr
     let head_height = (ctx.measures[pieces.head].height, pieces.head_two.map(|i| ctx.measures[i].height));
     let lead = pieces.lead.map(|i| (i, lead_span(&story.value, ctx.format)));
     let block = Block { head: ctx.head_lines.or(story.value.block().get_ref().head), ..story.value.block().get_ref().clone() };
-    let mut shape = Shape::new(ctx, story, &block, pieces, (head_height, lead, story.value.vertical), (trial.photo_delta, None, false, false), photo_info);
+    let mut shape = Shape::new(ctx, story, &block, pieces, (head_height, lead, story.value.vertical), (trial.photo_delta, None, false, PhotoTop::No), photo_info);
     shape.deepen_last_head(trial.head_delta);
     let units = units(ctx, trial.flow);
     let result = shape.flow(&units, trial.leading);
@@ -1337,7 +1350,7 @@ impl<'a> Shape<'a> {
         block: &'a Block,
         pieces: &StoryPieces,
         (head_height, lead, vertical): ((f64, Option<f64>), Option<(usize, u32)>, bool),
-        (photo_delta, first_span, raised, on_top): (i32, Option<u32>, bool, bool),
+        (photo_delta, first_span, raised, on_top): (i32, Option<u32>, bool, PhotoTop),
         photo_info: &dyn Fn(usize) -> Option<PhotoInfo>,
     ) -> Self {
         let photo = (photo_delta, first_span, raised);
@@ -1355,7 +1368,7 @@ impl<'a> Shape<'a> {
         let text = b.text_columns.filter(|&n| n > 0 && n < b.span).map(|n| (n, format.text_columns(b.span, n)));
         let whole = Geom { page: ctx.page_number, c0: b.column - 1, span: text.map_or(b.span, |t| t.0), top, bottom, rule_top, body_top: content_top, text: text.map(|t| t.1) };
         let above = if s.photos.iter().any(|p| p.is_above_head()) || (photo.2 && !s.photos.is_empty()) {
-            photo_boxes(ctx, s, pieces, &whole, photo, photo_info, false).iter().find(|p| p.above).map_or(0, |p| p.lines + 1)
+            photo_boxes(ctx, s, pieces, &whole, photo, photo_info, PhotoTop::No).iter().find(|p| p.above).map_or(0, |p| p.lines + 1)
         } else {
             0
         };
@@ -1375,7 +1388,7 @@ impl<'a> Shape<'a> {
         let lead = lead.map(|(i, cols)| (i, cols, format.lines_for(ctx.measures[i].height) + 1));
         // The first photo under the head where asked (`on_top`: the placement's choice, where no
         // lead box or vertical head takes the copy's top, [`photo_boxes`]).
-        let first_on_top = on_top && lead.is_none() && !vertical;
+        let first_on_top = if lead.is_none() && !vertical { on_top } else { PhotoTop::No };
         let boxes = |g: &Geom| photo_boxes(ctx, s, pieces, g, photo, photo_info, first_on_top);
         // The copy under a vertical head: the block's whole width, where no photo takes the
         // head's column; else the photos beside the head's column (each moved a column right),
@@ -1931,7 +1944,7 @@ fn jump_blocks(ctx: &Ctx, s: &Story, pieces: &StoryPieces) -> Vec<Geom> {
 /// `height`), plus the caption, in whole grid lines; the first photo changed by `photo_delta`
 /// lines (copyfit), never below three; photos at the copy's foot sharing a column stacked, the
 /// first lowest ([`PhotoBox::stacked`]).
-fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, g: &Geom, (photo_delta, first_span, raised): (i32, Option<u32>, bool), photo_info: &dyn Fn(usize) -> Option<PhotoInfo>, first_on_top: bool) -> Vec<PhotoBox> {
+fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, g: &Geom, (photo_delta, first_span, raised): (i32, Option<u32>, bool), photo_info: &dyn Fn(usize) -> Option<PhotoInfo>, first_on_top: PhotoTop) -> Vec<PhotoBox> {
     let (format, span) = (ctx.format, g.span);
     let lead_gap = format.pitch_pt - format.spec.body_size;
     let mut boxes = s
@@ -1945,6 +1958,8 @@ fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, g: &Geom, (photo_delt
             if let (0, None, Some(want), false) = (i, &p.span, first_span, p.is_across_block() || above) {
                 sp = want.clamp(1, span.saturating_sub(c).max(1));
             }
+            // Under the head at the block's right edge, where the placement puts it there.
+            let c = if i == 0 && first_on_top == PhotoTop::Right && p.column.is_none() && !above && !p.is_across_block() { span.saturating_sub(sp) } else { c };
             let w = g.rect(format, c, sp, 0, 1).w;
             // The caption as set at the photo's width (a photo folio sizes has it at every
             // width it may take; a width not set falls back to its own).
@@ -1978,7 +1993,7 @@ fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, g: &Geom, (photo_delt
             let row = if under || above {
                 None
             } else {
-                p.row.as_ref().map(|r| *r.get_ref()).or_else(|| (i == 0 && first_on_top && p.column.is_none()).then_some(0))
+                p.row.as_ref().map(|r| *r.get_ref()).or_else(|| (i == 0 && first_on_top != PhotoTop::No && p.column.is_none()).then_some(0))
             };
             let pixels = info.map(|inf| [inf.width, inf.height]);
             let may_rise = i > 0 && p.height.is_none() && row.is_none() && !under && !above && lines >= 3 * (MIN_LINES_OVER_PHOTO + 1);

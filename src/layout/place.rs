@@ -104,7 +104,7 @@ use toml::Spanned;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::input::content::{block_lines, Block, Cutout, Edition, Length, PhotoSize};
 use crate::input::grid::{Format, Formats};
-use crate::layout::compose::{CutStart, Fit, Fitter, HeadSetting};
+use crate::layout::compose::{CutStart, Fit, Fitter, HeadSetting, PhotoTop};
 use crate::layout::galley::Spans;
 use crate::layout::world::FolioWorld;
 
@@ -406,6 +406,10 @@ pub struct Placed {
     /// The first photo set at the top of the copy, under the head (题下图, `row = 0`), not at the
     /// copy's foot over the story below ([`photos_up`]).
     pub photo_top: bool,
+    /// With `photo_top`, the photo's first column in the block (1-based, its `column`) where it
+    /// stands at the block's right edge: the copy then starts under the head in the first
+    /// column, not under the picture ([`photos_up`]).
+    pub photo_column: Option<u32>,
     /// The story's largest photo's size, in column-lines ([`photo_area`]; 0 without a photo):
     /// what photo size by rank compares.
     pub photo_area: u32,
@@ -1760,7 +1764,7 @@ impl<'a> Search<'a> {
                 } else {
                     EdgeHead { from: from + adjust.head_from, to: from + adjust.head_from + adjust.head_text, story: i, clashed: false, vertical: false }
                 };
-                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical, head_size: self.head_size(i, w), raised, squeeze: (adjust.squeeze > 0).then_some(adjust.squeeze), photo_top: false, photo_area: adjust.photo_area };
+                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical, head_size: self.head_size(i, w), raised, squeeze: (adjust.squeeze > 0).then_some(adjust.squeeze), photo_top: false, photo_column: None, photo_area: adjust.photo_area };
                 out.push(Unfolded { placed, missed: adjust.missed, head, flaws: adjust.flaws });
             }
             Choice::Wrap { w2, h2, b } => {
@@ -1799,7 +1803,7 @@ impl<'a> Search<'a> {
             Some(x) if x.vertical > 0 => EdgeHead { from, to: from + x.vertical, story: i, clashed: false, vertical: true },
             _ => EdgeHead { from, to: from + wrapped.map_or(1, |x| x.head_text), story: i, clashed: false, vertical: false },
         };
-        let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: wrapped.and_then(|x| x.head), photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false, squeeze: wrapped.and_then(|x| x.squeeze), photo_top: false, photo_area: wrapped.map_or(0, |x| x.photo_area) };
+        let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: wrapped.and_then(|x| x.head), photo_lines, photo_span, cutout: Some((w2, h2)), vertical: false, head_size: self.head_size(i, w), raised: false, squeeze: wrapped.and_then(|x| x.squeeze), photo_top: false, photo_column: None, photo_area: wrapped.map_or(0, |x| x.photo_area) };
         Unfolded { placed, missed, head, flaws: wrapped.map_or(Flaws::default(), |x| x.flaws) }
     }
 }
@@ -2787,6 +2791,9 @@ fn apply_block(edition: &mut Edition, pi: usize, b: &Placed) {
     story.block = Some(Spanned::new(0..0, block_of(b)));
     if let (true, Some(photo)) = (b.photo_top, story.photos.first_mut()) {
         photo.row = Some(Spanned::new(0..0, 0));
+        if let Some(c) = b.photo_column {
+            photo.column = Some(Spanned::new(0..0, c));
+        }
     }
     if let (Some(lines), Some(photo)) = (b.photo_lines, story.photos.first_mut()) {
         photo.height = Some(Spanned::new(0..0, lines));
@@ -2827,29 +2834,46 @@ fn photos_up(fitter: &Fitter, area: Area, mut layout: Layout) -> Layout {
         let Some(base) = fitter.fit_as(b.story, &block, (0, b.photo_span), HeadSetting::AsFiled) else { continue };
         let delta = b.photo_lines.zip(base.photo_lines.first()).map_or(0, |(l, &d)| i64::from(l) - i64::from(d));
         let delta = i32::try_from(delta).unwrap_or(0);
-        let (Some(now), Some(up)) = (fitter.fit_as(b.story, &block, (delta, b.photo_span), HeadSetting::AsFiled), fitter.fit_photo_on_top(b.story, &block, (delta, b.photo_span))) else { continue };
-        let under_photo = up.photo_cols.first().is_some_and(|&(c, sp)| (c..c + sp).all(|col| up.columns.get(col as usize).is_some_and(|&n| n >= MIN_COPY_OVER_PHOTO)));
-        // In an L-shaped block, the photo ends with lines of copy to spare above the corner
-        // where a single column of copy would run beside it: beside the corner's top, a column
-        // of copy by a deep photo is a long leg (长腿) the foot did not have. With two columns
-        // or more beside it, or none (the photo's edge on the corner's), it may reach past the
-        // corner's top (eval page 9: the lead's 4-column picture in a 6-column L with a
-        // 2-column corner stood at its copy's foot, on the head under it).
-        let photo_foot = u32::from(b.top > area.top) + up.head_from + up.head_lines + up.photo_lines.first().copied().unwrap_or(0) + 1;
-        let right = up.photo_cols.first().map_or(0, |&(c, sp)| b.span.saturating_sub(c + sp));
-        let clear_of_corner = b.cutout.is_none_or(|(span, lines)| photo_foot + MIN_COPY_OVER_PHOTO <= b.height.saturating_sub(lines) || (right != 1 && right.checked_sub(span).is_some_and(|below| below != 1)));
-        let as_good = up.overset <= now.overset
-            && up.underset <= now.underset
-            && up.hole <= now.hole
-            && up.breaks <= now.breaks
-            && !up.photos_outside
-            && !up.head_short
-            && !up.overcropped
-            && thin_over_photo(&up) <= thin_over_photo(&now)
-            && leg_beside(&up) <= leg_beside(&now)
-            && clear_of_corner;
-        crate::diag::log(&format!("photo of story {} up: {as_good} and {under_photo} (copy under it {:?}, photo {:?} of {:?} lines, copy span {})", b.story, up.columns, up.photo_cols, up.photo_lines, up.copy_span));
-        b.photo_top = as_good && under_photo;
+        let Some(now) = fitter.fit_as(b.story, &block, (delta, b.photo_span), HeadSetting::AsFiled) else { continue };
+        // Whether the photo may stand under the head as `up` has it.
+        let good = |up: &Fit| -> bool {
+            let under_photo = up.photo_cols.first().is_some_and(|&(c, sp)| (c..c + sp).all(|col| up.columns.get(col as usize).is_some_and(|&n| n >= MIN_COPY_OVER_PHOTO)));
+            // In an L-shaped block, the photo ends with lines of copy to spare above the corner
+            // where a single column of copy would run beside it: beside the corner's top, a
+            // column of copy by a deep photo is a long leg (长腿) the foot did not have. With two
+            // columns or more beside it, or none (the photo's edge on the corner's), it may
+            // reach past the corner's top (eval page 9: the lead's 4-column picture in a
+            // 6-column L with a 2-column corner stood at its copy's foot, on the head under it).
+            let photo_foot = u32::from(b.top > area.top) + up.head_from + up.head_lines + up.photo_lines.first().copied().unwrap_or(0) + 1;
+            let right = up.photo_cols.first().map_or(0, |&(c, sp)| b.span.saturating_sub(c + sp));
+            let clear_of_corner = b.cutout.is_none_or(|(span, lines)| photo_foot + MIN_COPY_OVER_PHOTO <= b.height.saturating_sub(lines) || (right != 1 && right.checked_sub(span).is_some_and(|below| below != 1)));
+            under_photo
+                && up.overset <= now.overset
+                && up.underset <= now.underset
+                && up.hole <= now.hole
+                && up.breaks <= now.breaks
+                && !up.photos_outside
+                && !up.head_short
+                && !up.overcropped
+                && thin_over_photo(up) <= thin_over_photo(&now)
+                && leg_beside(up) <= leg_beside(&now)
+                && clear_of_corner
+        };
+        // At the block's right edge first, narrower than the copy: the copy then starts in the
+        // first column under the head. At the left edge, the first columns started under the
+        // picture and the column beside it at the head, mid-sentence — the first words a reader
+        // met under the head (reviews 47 and 48: "the lead's copy jumps back up beside its
+        // picture").
+        let tops = [PhotoTop::Right, PhotoTop::Left].map(|at| (at, fitter.fit_photo_on_top(b.story, &block, (delta, b.photo_span), at)));
+        let chosen = tops.into_iter().find_map(|(at, up)| {
+            let up = up?;
+            let narrower = up.photo_cols.first().is_some_and(|&(c, sp)| c > 0 || sp < up.copy_span);
+            let ok = good(&up) && (at == PhotoTop::Left || narrower);
+            crate::diag::log(&format!("photo of story {} up at {at:?}: {ok} (copy under it {:?}, photo {:?} of {:?} lines, copy span {})", b.story, up.columns, up.photo_cols, up.photo_lines, up.copy_span));
+            ok.then(|| (at, up.photo_cols.first().map(|&(c, _)| c + 1)))
+        });
+        b.photo_top = chosen.is_some();
+        b.photo_column = chosen.and_then(|(at, c)| (at == PhotoTop::Right).then_some(c).flatten());
     }
     layout
 }
