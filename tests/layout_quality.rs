@@ -2417,6 +2417,26 @@ fn a_short_page_is_told_what_a_page_without_a_ladder_lacks() {
     assert!(strips_read_back(&p.out().join(format!("{name}.pdf")), &typeset::TABLOID, &copies).len() <= 2, "no ladder read back");
 }
 
+/// A head folio sets vertically (竖题) prints smaller than the page's lead's: a 竖题 prints a
+/// size over its block's, and the search held the block's under the lead's, not the head as
+/// printed (review 48: on its front page, `tests/fixtures/vertical-rank`, TEST DATA, the second
+/// story's 竖题 加油站改建为｜综合能源站 printed at 26 pt beside the lead's 22 pt head). Read back
+/// from the PDF's glyph sizes.
+#[test]
+fn a_vertical_head_prints_smaller_than_the_leads() {
+    let p = TestProject::sample();
+    let dir = p.edition("vrank");
+    copy_dir(&repo().join("tests/fixtures/vertical-rank"), &dir);
+    gradient(&dir.join("photos/gdp.jpg"), 2400, 1600, 0);
+    gradient(&dir.join("photos/energy.jpg"), 2400, 1600, 128);
+    p.folio(&["build", "content/vrank", "--out", "out"]).assert_code(0);
+    let page = common::typeset::chars(&p.out().join("vrank.pdf")).into_iter().next().expect("a page");
+    let size_of = |text: &str| page.iter().filter(|c| text.contains(c.c) && c.size > 12.5).map(|c| c.size).fold(0.0, f64::max);
+    let (lead, second) = (size_of("前三季度地区生产总值同比增长"), size_of("加油站改建为综合能源站"));
+    assert!(lead > 0.0 && second > 0.0, "both heads read: {lead} and {second}");
+    assert!(second < lead - 0.5, "the second story's head at {second:.1} pt, the lead's at {lead:.1} pt");
+}
+
 /// Two stories' photos are not stacked in the same columns (`place::W_PHOTO_STACK`): the
 /// 美编's 社会 page of six stories, two with a photo (`tests/fixtures/two-photos`, TEST DATA,
 /// invented copy; session 41 set its lead's 5-column photo over 鄱阳湖候鸟's, both in columns

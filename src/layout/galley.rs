@@ -354,7 +354,7 @@ impl Galley {
 /// weighs less on the page than one across the block, and a 竖题 one size under its story's
 /// across read small beside it (until session 43 every vertical head was 26 pt, a brief's beside
 /// a lead's head of 22 pt too).
-fn vertical_tier(tier: usize) -> usize {
+pub fn vertical_tier(tier: usize) -> usize {
     tier.saturating_sub(1)
 }
 

@@ -1128,7 +1128,7 @@ impl<'a> Search<'a> {
             return None;
         }
         // Where it sits does not matter to the fit, only whether a rule line is drawn above it.
-        let block = self.block(i, w, h, top, None);
+        let block = Block { head_size: self.head_size_as(i, w, turned), ..self.block(i, w, h, top, None) };
         // The lead's picture over, every other under, a size where the page's search holds them
         // so (photo size by rank).
         let (least, most) = self.photo_cap(i);
@@ -1396,6 +1396,19 @@ impl<'a> Search<'a> {
         let format = self.fitter.format();
         let cap = self.caps.get(i).copied().unwrap_or(0);
         (cap > format.head_tier(w)).then(|| format.head_size(cap).size)
+    }
+
+    /// [`Search::head_size`] for a head set vertically (竖题) where `turned`: a vertical head
+    /// prints a size over its block's ([`crate::layout::galley::vertical_tier`]), so under a cap
+    /// its block's is a size further down (review 48: a 26 pt 竖题 beside the lead's 22 pt head).
+    fn head_size_as(&self, i: usize, w: u32, turned: bool) -> Option<f64> {
+        let format = self.fitter.format();
+        let cap = self.caps.get(i).copied().unwrap_or(0);
+        if !turned || cap == 0 {
+            return self.head_size(i, w);
+        }
+        let t = (cap + 1).min(format.spec.heads.len().saturating_sub(1));
+        (t > format.head_tier(w)).then(|| format.head_size(t).size)
     }
 
     /// A candidate block `w` × `h` (touching the area's top or not), with an L's corner: where
@@ -1764,7 +1777,7 @@ impl<'a> Search<'a> {
                 } else {
                     EdgeHead { from: from + adjust.head_from, to: from + adjust.head_from + adjust.head_text, story: i, clashed: false, vertical: false }
                 };
-                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical, head_size: self.head_size(i, w), raised, squeeze: (adjust.squeeze > 0).then_some(adjust.squeeze), photo_top: false, photo_column: None, photo_area: adjust.photo_area };
+                let placed = Placed { story: self.stories[i], column: c0, span: w, top, height: h, head: adjust.head, photo_lines: adjust.photo_lines, photo_span: adjust.photo_span, cutout: None, vertical, head_size: self.head_size_as(i, w, vertical), raised, squeeze: (adjust.squeeze > 0).then_some(adjust.squeeze), photo_top: false, photo_column: None, photo_area: adjust.photo_area };
                 out.push(Unfolded { placed, missed: adjust.missed, head, flaws: adjust.flaws });
             }
             Choice::Wrap { w2, h2, b } => {
@@ -1955,7 +1968,8 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     let tier_of = |b: &Placed| format.block_tier(b.span, b.head_size);
     let unranked = |l: &Layout| -> usize {
         let Some(lead) = l.blocks.iter().find(|b| b.story == stories[0]) else { return 0 };
-        l.blocks.iter().filter(|b| b.story != stories[0] && !b.vertical && (b.span > lead.span || tier_of(b) <= tier_of(lead))).count()
+        let printed = |b: &Placed| if b.vertical { crate::layout::galley::vertical_tier(tier_of(b)) } else { tier_of(b) };
+        l.blocks.iter().filter(|b| b.story != stories[0] && ((!b.vertical && b.span > lead.span) || printed(b) <= tier_of(lead))).count()
     };
     let heads = unranked(&layout);
     // The size between: the lead's picture as it is (the others smaller), just over the largest
@@ -2051,7 +2065,9 @@ fn ranked_heads(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Besi
         None => return Some((layout, missed, (bounds, first_caps))),
     };
     let others = if placed_lead { &layout.blocks[..] } else { &layout.blocks[1..] };
-    let wide = others.iter().filter(|b| !b.vertical && (b.span > lead || tier_of(b) <= lead_tier)).count() as u32;
+    // A vertical head prints a size over its block's.
+    let printed = |b: &Placed| if b.vertical { crate::layout::galley::vertical_tier(tier_of(b)) } else { tier_of(b) };
+    let wide = others.iter().filter(|b| (!b.vertical && b.span > lead) || printed(b) <= lead_tier).count() as u32;
     if wide == 0 || lead_tier + 1 >= format.spec.heads.len() {
         return Some((layout, missed, (bounds, first_caps)));
     }
