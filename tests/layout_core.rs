@@ -869,15 +869,19 @@ fn span_hints_bound_the_spans_folio_chooses() {
     let mut tried = 0;
     let explore = |s: &mut folio::session::Session, edition: &str, changed: &mut Option<(String, usize, usize, String, u32, u32, u32)>, infeasible: &mut Option<(String, String, u32, u32)>, tried: &mut u32| {
         let Ok(mut report) = s.compile() else { return };
-        // The search starts from the stories as written: the photo heights and spans the
-        // placement chose (written into the placed stories for the compile) are taken out again
-        // (the stories it places have neither in their files).
+        // The search starts from the stories as written: the photo heights, spans, rows and
+        // columns the placement chose (written into the placed stories for the compile) are
+        // taken out again (the stories it places have none of them in their files).
         for placement in &report.placed {
             for b in &placement.blocks {
                 let story = &mut report.edition.stories[placement.page][b.story].value;
                 for photo in &mut story.photos {
                     photo.height = None;
                     photo.span = None;
+                }
+                if let (true, Some(photo)) = (b.photo_top, story.photos.first_mut()) {
+                    photo.row = None;
+                    photo.column = None;
                 }
                 // Nor a block, nor a head the search turned vertical: pass 1 then sets what it
                 // sets for a story it places (its head turned too).

@@ -1232,6 +1232,12 @@ fn a_storys_photo_stands_under_its_own_head_not_over_the_next_one() {
         }
     }
     assert!(below >= 1, "a story's head under the picture's columns");
+    // The lead is an L: the picture stands at its right edge (since session 48), so its copy
+    // starts under the head in the first column, beside the picture, not under it (reviews 47
+    // and 48: at the left, the column beside the picture opened at the head mid-sentence).
+    let copy_left: Vec<&Word> = words.iter().map(|(_, w)| w).filter(|w| (w.y1 - w.y0 - f.spec.body_size).abs() < 1.0 && owns(f, &page.stories[si], w, 1.0) && w.x1 < ix0).collect();
+    let first_line = copy_left.iter().map(|w| w.y0).fold(f64::INFINITY, f64::min);
+    assert!(!copy_left.is_empty() && first_line < iy0 + 0.5 * f.pitch_pt && first_line > lead_foot, "the copy left of the picture starts under the head ({first_line:.1}), on the picture's top line ({iy0:.1})");
     // Written, the files rebuild the same page.
     let before = std::fs::read(&pdf).unwrap();
     let place = p.folio(&["place", &format!("content/{name}"), "--write"]);
@@ -1239,6 +1245,7 @@ fn a_storys_photo_stands_under_its_own_head_not_over_the_next_one() {
     assert!(place.stdout().contains("first photo row = 0"), "{}", place.stdout());
     let written: toml::Table = toml::from_str(&std::fs::read_to_string(p.edition(name).join("stories/jiujiang-lead.toml")).unwrap()).unwrap();
     assert_eq!(written["photos"][0]["row"].as_integer(), Some(0), "--write writes row = 0");
+    assert!(written["photos"][0]["column"].as_integer().is_some_and(|c| c > 1), "--write writes the picture's column at the right");
     p.folio(&["build", &format!("content/{name}"), "--out", "out"]).assert_code(0);
     assert!(std::fs::read(&pdf).unwrap() == before, "the written files rebuild the same page");
 }
