@@ -310,6 +310,8 @@ widow = widow on page { $page }{ $column }: the paragraph's last line 「{ $text
 widow-hint = add or cut a few characters in the paragraph so that its last line moves, or change the block's depth by a line
 orphan = orphan on page { $page }{ $column }: the paragraph's first line 「{ $text }」 stands alone at the foot of the column
 orphan-hint = add or cut a line of copy before the paragraph, or change the block's depth by a line
+widow-placed-hint = add or cut a few characters in the paragraph so that its last line moves (folio placed this story: it places the copy anew)
+orphan-placed-hint = add or cut a line of copy before the paragraph (folio placed this story: it places the copy anew)
 short-column = short column on page { $page }{ $column }: the copy ends { $lines } { $lines ->
     [one] line
    *[other] lines

@@ -299,6 +299,8 @@ widow = 第 { $page } 版{ $column }有孤行：段落末行「{ $text }」单�
 widow-hint = 在段中增删几个字，让末行移动，或把稿块加高或压低一行
 orphan = 第 { $page } 版{ $column }有寡行：段落首行「{ $text }」单独排在栏末
 orphan-hint = 在该段之前增删一行，或把稿块加高或压低一行
+widow-placed-hint = 在该段增删几个字，使其末行移走（此稿由 folio 排定：改稿后重新排版）
+orphan-placed-hint = 在该段之前增删一行文字（此稿由 folio 排定：改稿后重新排版）
 short-column = 第 { $page } 版{ $column }短栏：正文在栏底以上 { $lines } 行就结束了
 short-column-hint = 增删一行稿件，或把稿块高度、图片高度调整一行，使各栏齐平（齐栏）
 short-column-cut-hint = 从稿尾删约 { $cut } 字（最后 { $lines } 行{ $at }）并把标题区加深一行（[block] 里 `head = { $head }`），或增约 { $add } 字，使各栏齐平（齐栏）

@@ -631,6 +631,9 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         let story = origin.and_then(|(p, si)| edition.stories.get(p)?.get(si));
         let page = page_of(f.page).unwrap_or_default();
         let col = f.column.map_or(String::new(), |c| crate::tr!("typo-column", column = c + 1));
+        // A story folio placed has no `[block]` whose depth an editor changes (review 48: "or
+        // change the block's depth by a line" on a placed page): folio places it anew.
+        let placed = story.is_some_and(|s| s.value.block.as_ref().is_none_or(|b| b.span() == (0..0)));
         let (code, label, message, hint) = match f.kind {
             typography::Kind::Loose(s) => (
                 Code::LooseLine,
@@ -657,13 +660,13 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 Code::Widow,
                 crate::tr!("mark-widow"),
                 crate::tr!("widow", page = page, column = col, text = f.text),
-                crate::tr!("widow-hint"),
+                if placed { crate::tr!("widow-placed-hint") } else { crate::tr!("widow-hint") },
             ),
             typography::Kind::Orphan => (
                 Code::Orphan,
                 crate::tr!("mark-orphan"),
                 crate::tr!("orphan", page = page, column = col, text = f.text),
-                crate::tr!("orphan-hint"),
+                if placed { crate::tr!("orphan-placed-hint") } else { crate::tr!("orphan-hint") },
             ),
             typography::Kind::Short(n, level) => (
                 Code::ShortColumn,
@@ -674,7 +677,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 // anew when it changes: the generic hint.
                 short_column_hint(
                     level.filter(|_| origin.is_some_and(|(p, _)| p == f.page) && story.is_some_and(|s| !s.value.auto_fit())),
-                    story.is_some_and(|s| s.value.block.as_ref().is_none_or(|b| b.span() == (0..0))),
+                    placed,
                     f.cut.as_ref(),
                 ),
             ),
