@@ -486,7 +486,10 @@ batch-failed = error: { $failed } of { $total } editions failed:
 
 ## Command output (src/cmd/mod.rs)
 
-more-warnings = warning: { $n } more { $code } warnings like these (`folio check --format json` lists every one; `folio proof` marks them on the pages)
+more-warnings = warning: { $n } more { $code } { $n ->
+    [one] warning like these
+   *[other] warnings like these
+    } (`folio check --format json` lists every one; `folio proof` marks them on the pages)
 
 ## Placement (src/layout/place.rs)
 

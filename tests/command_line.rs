@@ -219,3 +219,23 @@ fn new_refuses_a_copy_into_its_source_and_leaves_nothing_half_made() {
 fn walkdir_count(dir: &std::path::Path) -> usize {
     std::fs::read_dir(dir).map_or(0, |it| it.flatten().map(|e| 1 + if e.file_type().is_ok_and(|t| t.is_dir()) { walkdir_count(&e.path()) } else { 0 }).sum())
 }
+
+/// `folio check`'s summary of findings past the first few of a kind counts them in good English:
+/// "1 more short-column warning like these", never "1 more … warnings" (review 48). On the three
+/// samples, every such line read back agrees in number, and there is at least one.
+#[test]
+fn more_warnings_agree_in_number() {
+    let p = TestProject::sample();
+    let mut seen = 0;
+    for e in ["jiangxi-special", "jiangxi-tabloid", "jiangxi-auto"] {
+        let run = p.folio(&["check", &format!("content/{e}")]);
+        let said = run.stdout() + &run.stderr();
+        for line in said.lines().filter(|l| l.contains(" more ") && l.contains("like these")) {
+            seen += 1;
+            let n: u32 = line.split(" more ").next().and_then(|a| a.split_whitespace().last()).and_then(|n| n.parse().ok()).unwrap_or_else(|| panic!("{line}"));
+            let plural = line.contains("warnings like these");
+            assert_eq!(plural, n != 1, "{line}");
+        }
+    }
+    assert!(seen > 0, "the samples have more findings of a kind than are shown");
+}
