@@ -1015,6 +1015,17 @@ fn eval_page_9(name: &str) -> (TestProject, std::path::PathBuf) {
     (p, dir)
 }
 
+/// [`eval_page_9`] with a 3:2 picture (a gradient, blue 200) for its second story, its photo
+/// table ending in `keys`: the project, the story file's path in it and the PDF a build writes.
+fn eval_page_9_second_photo(name: &str, keys: &str) -> (TestProject, String, std::path::PathBuf) {
+    let (p, dir) = eval_page_9(name);
+    gradient(&dir.join("photos/s1.png"), 3000, 2000, 200);
+    let story = format!("content/{name}/stories/s1.toml");
+    p.edit(&story, |t| t + "\n[[photos]]\nfile = \"photos/s1.png\"\ncaption = \"图片说明 测试\"\n" + keys);
+    let pdf = p.out().join(format!("{name}.pdf"));
+    (p, story, pdf)
+}
+
 /// Photo size by rank: the lead's picture is the page's largest. A tabloid page of seed text
 /// (TEST DATA, the random-page eval's page 9) whose lead and second story carry the same 3:2
 /// picture: placed by copy alone, the second's block gave its picture the lead's width and
@@ -1083,11 +1094,7 @@ fn the_leads_picture_is_the_largest_on_the_page() {
 #[test]
 fn a_photos_own_height_is_kept_where_folio_places_its_story() {
     let name = "photo-height";
-    let (p, dir) = eval_page_9(name);
-    gradient(&dir.join("photos/s1.png"), 3000, 2000, 200);
-    let story = format!("content/{name}/stories/s1.toml");
-    p.edit(&story, |t| t + "\n[[photos]]\nfile = \"photos/s1.png\"\ncaption = \"图片说明 测试\"\nheight = 9\n");
-    let pdf = p.out().join(format!("{name}.pdf"));
+    let (p, story, pdf) = eval_page_9_second_photo(name, "height = 9\n");
     let deep = |p: &TestProject| -> f64 {
         p.folio(&["build", &format!("content/{name}"), "--out", "out"]).assert_code(0);
         let b = photo_box(&render(&pdf, 1, 144), 200);
@@ -1125,11 +1132,7 @@ fn a_photos_own_height_is_kept_where_folio_places_its_story() {
 #[test]
 fn a_photo_size_orders_a_placed_storys_picture() {
     let name = "photo-size";
-    let (p, dir) = eval_page_9(name);
-    gradient(&dir.join("photos/s1.png"), 3000, 2000, 200);
-    let story = format!("content/{name}/stories/s1.toml");
-    p.edit(&story, |t| t + "\n[[photos]]\nfile = \"photos/s1.png\"\ncaption = \"图片说明 测试\"\n");
-    let pdf = p.out().join(format!("{name}.pdf"));
+    let (p, story, pdf) = eval_page_9_second_photo(name, "");
     let area = |p: &TestProject| -> (f64, (u32, u32, u32, u32)) {
         p.folio(&["build", &format!("content/{name}"), "--out", "out"]).assert_code(0);
         let b = photo_box(&render(&pdf, 1, 72), 200);
