@@ -1968,8 +1968,7 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
     let tier_of = |b: &Placed| format.block_tier(b.span, b.head_size);
     let unranked = |l: &Layout| -> usize {
         let Some(lead) = l.blocks.iter().find(|b| b.story == stories[0]) else { return 0 };
-        let printed = |b: &Placed| if b.vertical { crate::layout::galley::vertical_tier(tier_of(b)) } else { tier_of(b) };
-        l.blocks.iter().filter(|b| b.story != stories[0] && ((!b.vertical && b.span > lead.span) || printed(b) <= tier_of(lead))).count()
+        l.blocks.iter().filter(|b| b.story != stories[0] && ((!b.vertical && b.span > lead.span) || printed_tier(format, b) <= tier_of(lead))).count()
     };
     let heads = unranked(&layout);
     // The size between: the lead's picture as it is (the others smaller), just over the largest
@@ -1993,6 +1992,17 @@ fn ranked(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Beside), m
         best = found.or(best);
     }
     Some(best.unwrap_or((layout, missed)))
+}
+
+/// The size tier block `b`'s head prints at: its block's, or a size over it for a head set
+/// vertically ([`crate::layout::galley::vertical_tier`]).
+fn printed_tier(format: &Format, b: &Placed) -> usize {
+    let tier = format.block_tier(b.span, b.head_size);
+    if b.vertical {
+        crate::layout::galley::vertical_tier(tier)
+    } else {
+        tier
+    }
 }
 
 /// A layout with its heads over their copy's sizes ([`copy_caps`]) priced in, at [`W_BIG_HEAD`]
@@ -2065,9 +2075,7 @@ fn ranked_heads(fitter: &Fitter, stories: &[usize], (area, beside): (Area, &Besi
         None => return Some((layout, missed, (bounds, first_caps))),
     };
     let others = if placed_lead { &layout.blocks[..] } else { &layout.blocks[1..] };
-    // A vertical head prints a size over its block's.
-    let printed = |b: &Placed| if b.vertical { crate::layout::galley::vertical_tier(tier_of(b)) } else { tier_of(b) };
-    let wide = others.iter().filter(|b| (!b.vertical && b.span > lead) || printed(b) <= lead_tier).count() as u32;
+    let wide = others.iter().filter(|b| (!b.vertical && b.span > lead) || printed_tier(format, b) <= lead_tier).count() as u32;
     if wide == 0 || lead_tier + 1 >= format.spec.heads.len() {
         return Some((layout, missed, (bounds, first_caps)));
     }
