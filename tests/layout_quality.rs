@@ -1179,7 +1179,7 @@ fn a_photo_size_orders_the_picture_on_random_pages() {
             gradient(&dir.join(format!("photos/s{k}.png")), 3000, 2000, 100 * k as u8);
             p.edit(&format!("content/{name}/stories/s{k}.toml"), |t| t + &format!("\n[[photos]]\nfile = \"photos/s{k}.png\"\ncaption = \"图片说明 测试\"\n"));
         }
-        let mut area = |size: &str| -> Option<u32> {
+        let area = |size: &str| -> Option<u32> {
             p.edit(&format!("content/{name}/stories/s1.toml"), |t| {
                 let t: String = t.lines().filter(|l| !l.starts_with("size = ")).map(|l| format!("{l}\n")).collect();
                 if size.is_empty() { t } else { t.replace("caption = \"图片说明 测试\"\n", &format!("caption = \"图片说明 测试\"\nsize = \"{size}\"\n")) }
