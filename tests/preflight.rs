@@ -764,6 +764,6 @@ fn short_columns_of_placed_stories_point_at_their_body_and_are_summarised() {
         let block = human.split(&format!("  {story}\n")).nth(1).unwrap_or_else(|| panic!("{story}: {human}")).split("\n  content/").next().unwrap();
         let shown = block.matches("[short-column]").count();
         assert_eq!(shown, n.min(3), "{story}: {n} short columns, {shown} printed:\n{block}");
-        assert_eq!(block.contains(&format!("{} more short-column warnings", n.saturating_sub(3))), n > 3, "{story}:\n{block}");
+        assert_eq!(block.contains(&format!("{} more short-column warning", n.saturating_sub(3))), n > 3, "{story}:\n{block}");
     }
 }
