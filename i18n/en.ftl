@@ -358,7 +358,7 @@ long-leg-hint = make the photo as wide as the block or two columns narrower (two
 long-leg-stories = long leg on page { $page }: the story's copy runs down a single column { $lines } lines beside other stories
 long-leg-stories-hint = give its copy two columns there (a wider block, or an L-shaped block's corner a column narrower), or cut the story so that the column runs { $most } lines or fewer
 photo-rank = picture no smaller than the lead's on page { $page }: { $width } × { $height } mm, the lead 「{ $lead }」's { $lead_width } × { $lead_height } mm
-photo-rank-hint = the lead's picture is the page's largest: give this photo a smaller `size`, `span` or `height`, or the lead's a larger one; on a page folio placed, cutting the lead's copy can give its picture room
+photo-rank-hint = the lead's picture is the page's largest: give this photo `size = "small"` (with no `size` it is already medium, the default) or a smaller `span` or `height`, or the lead's photo `size = "large"` or a larger `span` or `height`; on a page folio placed, cutting the lead's copy can give its picture room
 heads-side-by-side = heads side by side on page { $page } (碰题): 「{ $first }」 and 「{ $second }」 start on the same line in neighbouring columns
 stacked-heads = heads stacked on page { $page } (叠题): 「{ $second }」 stands under 「{ $first }」 with { $lines } { $lines ->
     [one] line

@@ -329,7 +329,7 @@ long-leg-hint = 把图片加宽到整个稿块，或收窄两栏（让旁边有�
 long-leg-stories = 第 { $page } 版有长腿：本稿正文只有一栏，在别的稿件旁长 { $lines } 行
 long-leg-stories-hint = 让这里有两栏正文（加宽稿块，或把 L 形稿块的缺角收窄一栏），或删减稿件，使这一栏不超过 { $most } 行
 photo-rank = 第 { $page } 版本稿图片不小于头条图片：{ $width } × { $height } 毫米，头条「{ $lead }」为 { $lead_width } × { $lead_height } 毫米
-photo-rank-hint = 头条图片应为本版最大：把本图的 `size`、`span` 或 `height` 改小，或把头条图片改大；自动组版的版面删减头条正文也可给图片腾出位置
+photo-rank-hint = 头条图片应为本版最大：给本图 `size = "small"`（不写 `size` 即为默认的 medium），或把 `span`、`height` 改小；或给头条图片 `size = "large"`，或把其 `span`、`height` 改大；自动组版的版面删减头条正文也可给图片腾出位置
 heads-side-by-side = 第 { $page } 版碰题：「{ $first }」与「{ $second }」在相邻栏的同一行并排
 stacked-heads = 第 { $page } 版叠题：「{ $second }」压在「{ $first }」之下，中间只隔 { $lines } 行
 stacked-heads-hint = 让上面一篇的稿块在标题下至少留 { $least } 行（加深稿块，或收窄稿块让正文排得更长），或把下面一篇往下移

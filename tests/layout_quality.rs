@@ -1082,6 +1082,9 @@ fn the_leads_picture_is_the_largest_on_the_page() {
     check.assert_code(0);
     let said = check.stdout() + &check.stderr();
     assert!(said.contains("picture no smaller than the lead's on page 1") && said.contains("stories/s1.toml:") && said.contains("file = \"photos/s1.png\""), "{said}");
+    // The fix names the size that helps (review 48: "a smaller `size`" where the photo had none,
+    // medium, and only small is smaller).
+    assert!(said.contains("size = \"small\""), "{said}");
     let zh = p.folio_in_locale(&["check", &format!("content/{name}")], &[("LANG", "zh_CN.UTF-8")]);
     assert!((zh.stdout() + &zh.stderr()).contains("不小于头条图片"), "{}", zh.stdout());
 }
