@@ -358,6 +358,9 @@ long-leg-hint = make the photo as wide as the block or two columns narrower (two
 long-leg-stories = long leg on page { $page }: the story's copy runs down a single column { $lines } lines beside other stories
 long-leg-stories-hint = give its copy two columns there (a wider block, or an L-shaped block's corner a column narrower), or cut the story so that the column runs { $most } lines or fewer
 photo-rank = picture no smaller than the lead's on page { $page }: { $width } × { $height } mm, the lead 「{ $lead }」's { $lead_width } × { $lead_height } mm
+head-rank = head no smaller than the lead's on page { $page }: 「{ $headline }」 prints at { $size } pt, the lead 「{ $lead }」 at { $lead_size } pt
+head-rank-hint = the lead's head is the page's largest: give this block a smaller `head_size` (one of the format's `heads`) or a narrower `span`, or the lead's a larger `head_size` or a wider `span`; or, if this story is the page's lead, give it `priority = 1`
+head-rank-placed-hint = the lead's head is the page's largest, and folio found no layout of this copy where it is: give this story a smaller `max_span` or the lead a larger `min_span`, or cut the lead's copy so that its block can widen; or, if this story is the page's lead, give it `priority = 1`
 photo-rank-hint = the lead's picture is the page's largest: give this photo `size = "small"` (with no `size` it is already medium, the default) or a smaller `span` or `height`, or the lead's photo `size = "large"` or a larger `span` or `height`; on a page folio placed, cutting the lead's copy can give its picture room
 heads-side-by-side = heads side by side on page { $page } (碰题): 「{ $first }」 and 「{ $second }」 start on the same line in neighbouring columns
 stacked-heads = heads stacked on page { $page } (叠题): 「{ $second }」 stands under 「{ $first }」 with { $lines } { $lines ->
@@ -1393,6 +1396,7 @@ mark-ear-overfull = ear overfull
 mark-overprint = text over text
 mark-too-wide = past the column
 mark-long-leg = long leg { $lines }
+mark-head-rank = head as large as the lead's
 mark-photo-rank = picture larger than the lead's
 mark-stacked-heads = heads stacked
 mark-heads-side-by-side = heads side by side

@@ -90,6 +90,8 @@ pub enum Code {
     LongLeg,
     /// A story's picture printed as large as the page's lead's, or larger (photo size by rank).
     PhotoRank,
+    /// A story's head printed as large as the page's lead's, or larger (head size by rank).
+    HeadRank,
     /// Two stories' heads side by side on the same lines (碰题).
     HeadsSideBySide,
     /// A story's head standing on another's with fewer than four lines of the other's block
@@ -148,6 +150,7 @@ impl Code {
             Code::TooWide => "too-wide",
             Code::LongLeg => "long-leg",
             Code::PhotoRank => "photo-rank",
+            Code::HeadRank => "head-rank",
             Code::HeadsSideBySide => "heads-side-by-side",
             Code::StackedHeads => "stacked-heads",
             Code::DeepHead => "deep-head",

@@ -2450,6 +2450,56 @@ fn a_vertical_head_prints_smaller_than_the_leads() {
     assert!(second < lead - 0.5, "the second story's head at {second:.1} pt, the lead's at {lead:.1} pt");
 }
 
+/// `folio check` says when a story's head prints as large as the lead's (head size by rank),
+/// hand-placed or not (review 48: the search kept it so, but a block by hand could set any
+/// size and nothing said). On review 48's front page (`tests/fixtures/vertical-rank`, TEST
+/// DATA) as folio places it, no head is as large as the lead's; written, then the lead's block
+/// given the 18 pt of the two 3-column stories under the 竖题, the finding names each of them,
+/// and the 竖题 that prints at 18 pt, at its `head_size` line with both sizes as printed (read back from the PDF too), in English
+/// and in Chinese.
+#[test]
+fn check_finds_a_head_as_large_as_the_leads() {
+    let p = TestProject::sample();
+    let dir = p.edition("hrank");
+    copy_dir(&repo().join("tests/fixtures/vertical-rank"), &dir);
+    gradient(&dir.join("photos/gdp.jpg"), 2400, 1600, 0);
+    gradient(&dir.join("photos/energy.jpg"), 2400, 1600, 128);
+    let json = |p: &TestProject| -> serde_json::Value { serde_json::from_str(&p.folio(&["check", "content/hrank", "--format", "json"]).stdout()).unwrap() };
+    let ranked = |v: &serde_json::Value| v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "head-rank").cloned().collect::<Vec<_>>();
+    assert!(ranked(&json(&p)).is_empty(), "no head-rank finding on the placed page");
+    p.folio(&["place", "content/hrank", "--write"]).assert_code(0);
+    let story = |name: &str| format!("content/hrank/stories/{name}.toml");
+    for name in ["metro", "library"] {
+        assert!(std::fs::read_to_string(p.root().join(story(name))).unwrap().contains("head_size = 18"), "{name} is set at 18 pt under the lead's 22");
+    }
+    p.edit(&story("gdp"), |t| {
+        assert!(!t.contains("head_size"), "{t}");
+        t.replacen("head = 7", "head = 7\nhead_size = 18", 1)
+    });
+    // The 竖题 (15 pt under a cap, printed a size over: 18 pt) too.
+    let found = ranked(&json(&p));
+    assert_eq!(found.len(), 3, "{found:?}");
+    for (f, (name, size)) in found.iter().zip([("energy", 15), ("metro", 18), ("library", 18)]) {
+        assert_eq!(f["story"].as_str(), Some(story(name).as_str()));
+        assert_eq!(f["file"].as_str(), Some(story(name).as_str()));
+        assert_eq!(f["line"], line_of(&p, &story(name), &format!("head_size = {size}")));
+    }
+    // Read back from the PDF, the lead's head and the third story's print at 18 pt.
+    p.folio(&["build", "content/hrank", "--out", "out"]).assert_code(0);
+    let page = common::typeset::chars(&p.out().join("hrank.pdf")).into_iter().next().expect("a page");
+    let headline = |name: &str| toml::from_str::<toml::Table>(&std::fs::read_to_string(p.root().join(story(name))).unwrap()).unwrap()["headline"].as_str().unwrap().replace('\n', "");
+    // Characters at head sizes, not the masthead's (江城日报 shares 日 with the third's head).
+    let size_of = |text: &str| page.iter().filter(|c| text.contains(c.c) && c.size > 12.5 && c.size < 40.0).map(|c| c.size).fold(0.0, f64::max);
+    let (lead, metro) = (size_of(&headline("gdp")), size_of(&headline("metro")));
+    assert!((lead - 18.0).abs() < 0.3 && (metro - 18.0).abs() < 0.3, "the lead's head at {lead:.1} pt, the third's at {metro:.1}");
+    let check = p.folio(&["check", "content/hrank"]);
+    check.assert_code(0);
+    let said = check.stdout() + &check.stderr();
+    assert!(said.contains("head no smaller than the lead's on page 1") && said.contains("prints at 18.0 pt") && said.contains("smaller `head_size`"), "{said}");
+    let zh = p.folio_in_locale(&["check", "content/hrank"], &[("LANG", "zh_CN.UTF-8")]);
+    assert!((zh.stdout() + &zh.stderr()).contains("标题不小于头条标题"), "{}", zh.stdout());
+}
+
 /// Two stories' photos are not stacked in the same columns (`place::W_PHOTO_STACK`): the
 /// 美编's 社会 page of six stories, two with a photo (`tests/fixtures/two-photos`, TEST DATA,
 /// invented copy; session 41 set its lead's 5-column photo over 鄱阳湖候鸟's, both in columns

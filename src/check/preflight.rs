@@ -30,6 +30,8 @@
 //! | `html-in-copy` | warning | an HTML entity or tag in copy, &nbsp; / <p> (from a web page or a newsroom system): printed as written |
 //! | `long-leg` | warning | a single column of copy running more than 12 lines beside a photo, or more than 40 beside other stories (a one-column block, an L's one-column leg) (长腿) |
 //! | `squeeze-unused` | warning | a block's `squeeze = N` asking for more lines than the story's paragraphs give back set tighter (any, with `fit = "auto"`) |
+//! | `photo-rank` | warning | a story's picture printed as large as the page's lead's largest (95 % of its area or more) |
+//! | `head-rank` | warning | a story's head printed as large as the page's lead's, or larger (its largest Han glyph within a quarter point of the lead's) |
 //! | `heads-side-by-side` | warning | two stories' heads in neighbouring columns on the same lines (碰题) |
 //! | `stacked-heads` | warning | a story's head under another's with fewer than four lines of the other's block between (叠题) |
 //! | `reordered` | warning | a page whose stories folio placed in another order than their `priority` and the page's list: no layout kept that one ([`placement`]) |
@@ -784,7 +786,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
     }
 
     // Pictures as large as the lead's (photo size by rank).
-    for o in crate::check::photos::check(compiled, edition) {
+    for o in crate::check::rank::photos(compiled, edition) {
         let Some(story) = edition.stories.get(o.page).and_then(|s| s.get(o.story)) else { continue };
         let lead = edition.stories.get(o.page).and_then(|s| s.get(o.lead)).map_or_else(String::new, |l| l.value.headline.replace('\n', " "));
         let page = page_of(o.page).unwrap_or_default();
@@ -801,6 +803,33 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             story: Some(story.display.clone()),
             diag: d,
             mark: Some(Mark { page: o.page, rect: o.rect, kind: MarkKind::Typography, label: crate::tr!("mark-photo-rank") }),
+        });
+    }
+
+    // Heads as large as the lead's (head size by rank).
+    for o in crate::check::rank::heads(compiled, edition) {
+        let Some(story) = edition.stories.get(o.page).and_then(|s| s.get(o.story)) else { continue };
+        let lead = edition.stories.get(o.page).and_then(|s| s.get(o.lead)).map_or_else(String::new, |l| l.value.headline.replace('\n', " "));
+        let page = page_of(o.page).unwrap_or_default();
+        // At the block's `head_size` where the file sets one, else the headline.
+        let block = story.value.block.as_ref();
+        let at = match block.and_then(|b| b.get_ref().head_size) {
+            Some(_) => story.key_span(&["block", "head_size"], story.value.block().span()),
+            None => story.key_span(&["headline"], story.value.block().span()),
+        };
+        let pt = |x: f64| format!("{x:.1}");
+        let headline = story.value.headline.replace('\n', " ");
+        let mut d = story.error(at, crate::tr!("head-rank", page = page, headline = headline, size = pt(o.sizes[0]), lead = lead, lead_size = pt(o.sizes[1])));
+        d.severity = Severity::Warning;
+        let hint = if block.is_some() { crate::tr!("head-rank-hint") } else { crate::tr!("head-rank-placed-hint") };
+        let d = d.hint(hint).code(Code::HeadRank);
+        out.push(Finding {
+            code: Code::HeadRank,
+            page: Some(page),
+            page_index: Some(o.page),
+            story: Some(story.display.clone()),
+            diag: d,
+            mark: Some(Mark { page: o.page, rect: o.rect, kind: MarkKind::Typography, label: crate::tr!("mark-head-rank") }),
         });
     }
 

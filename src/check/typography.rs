@@ -211,7 +211,7 @@ pub const TOO_WIDE_PT: f64 = 3.0;
 /// trim shows only what its clip lets through), as (character, x, baseline y, size, width),
 /// pt on the page, through every group's transform (a masthead's title set narrower). A Han
 /// glyph's body is an em wide (its advance also holds the justification's spacing).
-fn unclipped_han(frame: &typst::layout::Frame, ts: Transform, out: &mut Vec<(char, f64, f64, f64, f64)>) {
+pub(crate) fn unclipped_han(frame: &typst::layout::Frame, ts: Transform, out: &mut Vec<(char, f64, f64, f64, f64)>) {
     for (pos, item) in frame.items() {
         match item {
             typst::layout::FrameItem::Group(group) if group.clip.is_none() => {
