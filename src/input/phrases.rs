@@ -453,8 +453,12 @@ pub fn vertical_split(headline: &str, places: &[Break], most: usize) -> Option<u
 const TERMS: &[&str] = &[
     "地区生产总值", "国内生产总值", "社会消费品零售总额", "规模以上工业增加值", "规上工业增加值", "居民消费价格指数",
     "城镇调查失业率", "一般公共预算收入", "固定资产投资", "进出口总值", "城乡居民收入", "人均可支配收入", "可支配收入",
-    "综合交通枢纽", "交通枢纽", "公共停车泊位", "停车泊位", "公交线网", "传承人",
+    "综合交通枢纽", "交通枢纽", "公共停车泊位", "停车泊位", "公交线网", "传承人", "全覆盖",
 ];
+
+/// Characters that, standing alone before a figure, go with it: 约3000人, 近百家, 逾5成, 超8%,
+/// 第3, 每10人, 共12家, 仅1例.
+const FIGURE_OPENERS: &str = "约近逾超达共仅均占第每计合总增降减升涨跌破过至到从由为前后再新";
 
 /// Characters that, standing alone after a verb, end it: 改建为, 转化成, 位于 (改建｜为综合能源站,
 /// review 47: the 为 opened the word after it).
@@ -466,8 +470,8 @@ const COMPLEMENTS: &str = "为成于";
 const KINDS: &str = "赛会节展园站馆场厂港桥路店村镇城楼校所队团杯营区";
 
 /// Characters that, standing alone after a word, end it: a place's kind (九江港, 蒋巷镇), a
-/// meeting or a festival (推进会), a time (调研时, 会后).
-const SUFFIXES: &str = "港镇县市区乡村省州局站所队会节馆院园时后前间里届期";
+/// meeting or a festival (推进会), a time (调研时, 会后), a measure (游客量, 覆盖率), a day (献血日).
+const SUFFIXES: &str = "港镇县市区乡村省州局站所队会节馆院园时后前间里届期量率日";
 
 /// Characters of `s` that are not punctuation marks.
 fn chars(s: &str) -> usize {
@@ -530,6 +534,11 @@ fn words(run: &str, bounds: &[usize], verbs: &[usize]) -> Vec<(usize, usize)> {
             // A verb's complement joins it (改建为).
             let suffix = suffix || (one.chars().all(|c| COMPLEMENTS.contains(c)) && out.last().is_some_and(|l| verbs.contains(&l.0)));
             let before_verb = segs.get(j).is_some_and(|n| PREDICATES.contains(&&run[n.0..n.1]));
+            // A noun's last character before a figure closes that noun (充电桩2860个, never
+            // 充电｜桩2860个: review 49): a figure takes no character before it but a verb (设43个,
+            // 增8%) or one of `FIGURE_OPENERS` (约3000人, 第3).
+            let suffix = suffix
+                || (k > 0 && segs.get(j).is_some_and(|n| run[n.0..].starts_with(|c: char| c.is_ascii_digit())) && !verbs.contains(&segs[k].0) && !one.chars().all(|c| FIGURE_OPENERS.contains(c)));
             if (suffix || before_verb) && out.last().is_some_and(|l| l.1 == segs[k].0) {
                 if let Some(last) = out.last_mut() {
                     last.1 = segs[k].1;
@@ -543,6 +552,16 @@ fn words(run: &str, bounds: &[usize], verbs: &[usize]) -> Vec<(usize, usize)> {
             }
         }
         i = j;
+    }
+    // A time's tail joins the word before it (国庆前夕, 汛期期间).
+    let mut i = 1;
+    while i < out.len() {
+        if TIME_TAILS.contains(&&run[out[i].0..out[i].1]) && out[i - 1].1 == out[i].0 {
+            out[i - 1].1 = out[i].1;
+            out.remove(i);
+        } else {
+            i += 1;
+        }
     }
     out
 }
@@ -563,8 +582,26 @@ fn groups(run: &str, words: &[(usize, usize)], verbs: &[usize], bounds: &[usize]
         !bounds.iter().any(|&b| w.0 < b && b < w.1 && b != suffix)
     };
     let verb = |w: &(usize, usize)| is(PREDICATES, w) || verbs.contains(&w.0);
-    let opens = |w: &(usize, usize)| is(PREDICATES, w) || (verbs.contains(&w.0) && figure(w.1));
-    let mut out = Vec::new();
+    // A time that ends in 前, 后 or 起 or a word of `TIME_TAILS` (国庆前, 会后, 即日起, 国庆前夕),
+    // not a verb (提前): when something happens, which goes with the word after it, whatever it
+    // is (国庆前开馆: jieba does not tag 开馆 a verb).
+    let until = |w: &(usize, usize)| {
+        let s = &run[w.0..w.1];
+        chars(s) >= 2 && !verbs.contains(&w.0) && (s.ends_with(['前', '后', '起']) || TIME_TAILS.iter().any(|t| s.len() > t.len() && s.ends_with(t)))
+    };
+    // A time word: one of `TIMES`, or one that ends so.
+    let time = |w: &(usize, usize)| is(TIMES, w) || until(w);
+    // A predicate's verb: a listed one, a verb with a figure after it, or a verb of two whose
+    // second is 到, 进 or 入 (开到家门口, 搬进新居: review 49's 社区食堂开到｜家门口 broke 食堂开到).
+    let opens = |w: &(usize, usize)| is(PREDICATES, w) || (verbs.contains(&w.0) && (figure(w.1) || (chars(&run[w.0..w.1]) == 2 && run[w.0..w.1].ends_with(['到', '进', '入']))));
+    // Whether the words from `k` on, after time word `t`, are the predicate it goes with: its
+    // adverbs, then a verb (or, after a time that ends in 前, 后 or 起, a word of two) that ends
+    // the run. A verb with its object goes with the object (国庆前｜开放博物馆新馆).
+    let opens_predicate = |t: &(usize, usize), k: usize| {
+        let Some(v) = (k..words.len()).find(|&i| !is(MODIFIERS, &words[i])) else { return false };
+        (verb(&words[v]) || (until(t) && v == k && chars(&run[words[v].0..words[v].1]) == 2)) && v + 1 == words.len()
+    };
+    let mut out: Vec<(usize, usize)> = Vec::new();
     let mut stretch: Vec<(usize, usize)> = Vec::new();
     let flush = |stretch: &mut Vec<(usize, usize)>, out: &mut Vec<(usize, usize)>| {
         let odd = stretch.len() % 2;
@@ -592,8 +629,18 @@ fn groups(run: &str, words: &[(usize, usize)], verbs: &[usize], bounds: &[usize]
             }
             // A predicate's verb opens a group: with the adverbs before it (全力推进, 集中开工) a
             // group of its own, else the first of a new stretch (召开会议, 取得｜阶段性).
-            let m = stretch.len() - stretch.iter().rev().take_while(|v| is(MODIFIERS, v)).count();
+            // A time word before them goes with them too where the verb ends the run (年底前全面建成).
+            let last = k == words.len();
+            let m = stretch.len() - stretch.iter().rev().take_while(|v| is(MODIFIERS, v) || (last && time(v))).count();
             let adverbs = stretch.split_off(m);
+            // A word alone after a group of its own closes that group, the subject's head noun
+            // (“数字临江”便民服务平台｜上线, never 便民服务｜平台上线: review 49).
+            if let [lone] = stretch[..] {
+                if let Some(prev) = out.last_mut().filter(|p| p.1 == lone.0 && chars(&run[p.0..p.1]) >= 3 && !verb(&lone) && chars(&run[lone.0..lone.1]) == 2) {
+                    prev.1 = lone.1;
+                    stretch.clear();
+                }
+            }
             flush(&mut stretch, &mut out);
             match adverbs.first() {
                 Some(a) => {
@@ -602,7 +649,15 @@ fn groups(run: &str, words: &[(usize, usize)], verbs: &[usize], bounds: &[usize]
                 }
                 None => stretch.push(w),
             }
-        } else if chars(&run[w.0..w.1]) >= 3 {
+        } else if stretch.last().is_some_and(|t| t.1 == w.0 && ((time(t) && verb(&w)) || (until(t) && chars(&run[w.0..w.1]) == 2))) && !is(MODIFIERS, &w) && k == words.len() {
+            // A time word goes with the verb after it, as an adverb does (市博物馆新馆｜国庆前开馆,
+            // never 国庆前｜开馆: review 48): the time is when the predicate happens. Only a verb
+            // that ends the run: one with an object goes with it (春节前｜返乡客流｜迎高峰).
+            let t = stretch.pop().map_or(w.0, |t| t.0);
+            flush(&mut stretch, &mut out);
+            out.push((t, w.1));
+            after_verb = true;
+        } else if chars(&run[w.0..w.1]) >= 3 && !(time(&w) && opens_predicate(&w, k)) {
             // A noun of three characters goes with what names it before it: a word alone
             // (人形机器人, 半程马拉松, 城际无人机, 省委常委会, 总理黄循财), or, for one that names a
             // kind (`KINDS`), the two words before it (全民健身桥牌赛, 首届稻田音乐节). A figure
@@ -612,7 +667,7 @@ fn groups(run: &str, words: &[(usize, usize)], verbs: &[usize], bounds: &[usize]
             // word of four (严格｜场所管理).
             let n = chars(&run[w.0..w.1]);
             let figured = numeral(w.0) && !verb(&w);
-            let noun = n == 3 && whole(&w) && !verb(&w);
+            let noun = n == 3 && whole(&w) && !verb(&w) && !time(&w);
             let lone = (stretch.len() == 1 && (figured || (noun && !is(PREDICATES, &stretch[0])))) || (stretch.is_empty() && verb_before && figured);
             let kind = stretch.len() >= 2 && noun && run[w.0..w.1].chars().last().is_some_and(|c| KINDS.contains(c)) && !stretch[stretch.len() - 2..].iter().any(|v| is(PREDICATES, v));
             let joins = lone || kind;
@@ -639,7 +694,19 @@ const PREDICATES: &[&str] = &[
     "采摘", "争创", "力抓", "新增", "推进", "推动", "加强", "打造", "助力", "开展", "守护", "筑牢", "擦亮", "点亮", "激活",
     "赋能", "带动", "惠及", "走进", "迈向", "开启", "逆转", "战胜", "击败", "当选", "作出", "传达", "贯彻", "落实", "破获",
     "抓获", "查处", "捣毁", "侦破", "缴获", "打掉", "揭牌", "成立", "建成", "完成", "突破", "达到", "超过", "增长", "下降",
+    "提高", "降低", "提升",
 ];
+
+/// Time words that go with the verb after them, as adverbs do (今年新增, 年底前全面建成); a word
+/// and 前, 后 or 起 after it is one too (国庆前开馆).
+const TIMES: &[&str] = &[
+    "今年", "明年", "去年", "年底", "年初", "年内", "年末", "月底", "月初", "月内", "近日", "日前", "昨日", "今日", "明日", "昨天",
+    "今天", "明天", "本周", "下周", "本月", "下月", "近期", "目前", "当前", "今后", "此前", "上半年", "下半年", "今冬", "今春",
+    "今夏", "今秋", "明春", "届时",
+];
+
+/// Words that, after a word, make it a time (国庆前夕, 汛期期间, 建党百年之际): one word with it.
+const TIME_TAILS: &[&str] = &["前夕", "期间", "之际", "以来", "之前", "之后", "当天", "当日"];
 
 /// Adverbs that go with the verb after them (全力推进, 集中开工, 持续发力).
 const MODIFIERS: &[&str] = &[
@@ -739,6 +806,44 @@ mod tests {
             ("山区茶农采摘头茬茶", "山区茶农|采摘|头茬茶"),
             ("严格场所管理", "严格|场所管理"),
             ("今冬供暖较往年提前5天", "今冬供暖|较往年|提前5天"),
+        ] {
+            assert_eq!(show(text, rank::GROUP), groups, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_time_word_goes_with_the_verb_that_ends_the_head() {
+        // Review 48: 市博物馆新馆国庆前｜开馆, the time cut from the predicate it dates.
+        for (text, groups) in [
+            ("市博物馆新馆国庆前开馆", "市博物馆|新馆|国庆前开馆"),
+            ("新馆年底前全面建成", "新馆|年底前全面建成"),
+            // A verb with its object goes with the object, the time alone (not with the noun
+            // before it either: 新馆国庆前 was one group).
+            ("国庆前开放博物馆新馆", "国庆前|开放博物馆|新馆"),
+            ("春节前返乡客流迎高峰", "春节前|返乡客流|迎高峰"),
+            ("国庆前夕游客量大增", "国庆前夕|游客量大增"),
+            ("汛期期间严禁下河游泳", "汛期期间|严禁|下河游泳"),
+            // 提前 is a verb, not a time.
+            ("今冬供暖较往年提前5天", "今冬供暖|较往年|提前5天"),
+        ] {
+            assert_eq!(show(text, rank::GROUP), groups, "{text}");
+        }
+    }
+
+    #[test]
+    fn review_49s_heads_break_between_sense_groups() {
+        // Each broke inside a word or a sense group (充电｜桩, 食堂开到｜家门口, 便民服务｜平台,
+        // 门诊共济报销｜比例, 实现全｜覆盖, 献血｜日活动).
+        for (text, groups) in [
+            ("城区新建充电桩2860个", "城区新建|充电桩2860个"),
+            ("社区食堂开到家门口", "社区食堂|开到家门口"),
+            ("“数字临江”便民服务平台上线试运行", "“数字临江”|便民服务平台|上线|试运行"),
+            ("门诊共济报销比例提高", "门诊共济|报销比例|提高"),
+            ("中小学课后服务实现全覆盖", "中小学|课后服务|实现|全覆盖"),
+            ("全市启动“520”献血日活动", "全市|启动|“520”|献血日|活动"),
+            // A verb or a figure's own word before a figure stays with the figure.
+            ("市民运动会设43个项目", "市民运动会|设43个项目"),
+            ("参观者约3000人", "参观者|约3000人"),
         ] {
             assert_eq!(show(text, rank::GROUP), groups, "{text}");
         }
