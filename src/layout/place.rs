@@ -2883,16 +2883,17 @@ fn photos_up(fitter: &Fitter, area: Area, mut layout: Layout) -> Layout {
                 && leg_beside(up) <= leg_beside(&now)
                 && clear_of_corner
         };
-        // In an L-shaped block, at the block's right edge first, narrower than the copy: the
-        // copy then starts in the first column under the head. At the left edge, the first columns started under the
+        // At the block's right edge first, narrower than the copy: the copy then starts in the
+        // first column under the head. At the left edge, the first columns started under the
         // picture and the column beside it at the head, mid-sentence — the first words a reader
-        // met under the head (reviews 47 and 48: "the lead's copy jumps back up beside its
-        // picture").
-        // At the right only in an L-shaped block (its corner under the right side, where the
-        // reviews found the copy jumping up): in the broadsheet sample's 8-column lead without
-        // blocks, a rectangle, the page set a column under the picture two lines short where the
-        // fit had it one (see README, "Not yet"). Each edge fitted only when tried, in turn.
-        let edges: &[PhotoTop] = if b.cutout.is_some() { &[PhotoTop::Right, PhotoTop::Left] } else { &[PhotoTop::Left] };
+        // met under the head (reviews 47, 48 and 49: "the lead's copy jumps back up beside its
+        // picture"). In a rectangle too since session 49 (until then in an L-shaped block only:
+        // on the broadsheet sample's 8-column lead without blocks a test read a column two lines
+        // short where the fit had it one — the test's reading, which took the next column's
+        // first line, its opening quote hung into the gutter, for the same line; the page has
+        // it one). Each edge fitted only when tried, in turn; the left where the right does not
+        // fit as well.
+        let edges: &[PhotoTop] = &[PhotoTop::Right, PhotoTop::Left];
         let chosen = edges.iter().find_map(|&at| {
             let up = fitter.fit_photo_on_top(b.story, &block, (delta, b.photo_span), at)?;
             let narrower = up.photo_cols.first().is_some_and(|&(c, sp)| c > 0 || sp < up.copy_span);
