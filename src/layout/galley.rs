@@ -957,6 +957,11 @@ fn names(chars: &[char], house: &HouseWords) -> Vec<(usize, usize)> {
     out
 }
 
+/// Words of a story's credit that body copy keeps whole wherever they stand, as the house's
+/// words: an attribution written into the copy, （记者 许可）, broke 「（记｜者 许可）」 at a
+/// line's end (review 49).
+pub const BYLINE_WORDS: &[&str] = &["记者", "通讯员", "实习生", "特约记者", "本报讯"];
+
 /// The house's words body copy keeps whole ([`names`]): those of two to [`MAX_NAME_CHARS`]
 /// characters, by their first character — a paragraph is read once, whatever the list's length
 /// (2 000 words, the most, were each sought through every paragraph until made so).
@@ -964,10 +969,10 @@ fn names(chars: &[char], house: &HouseWords) -> Vec<(usize, usize)> {
 pub struct HouseWords(std::collections::HashMap<char, Vec<Vec<char>>>);
 
 impl HouseWords {
-    /// The words of `[typography] words` body copy keeps whole.
+    /// The words of `[typography] words` body copy keeps whole, and [`BYLINE_WORDS`].
     pub fn new(words: &[String]) -> Self {
         let mut by_first: std::collections::HashMap<char, Vec<Vec<char>>> = std::collections::HashMap::new();
-        for w in words {
+        for w in words.iter().map(String::as_str).chain(BYLINE_WORDS.iter().copied()) {
             let w: Vec<char> = w.chars().collect();
             if (2..=MAX_NAME_CHARS).contains(&w.len()) && !by_first.get(&w[0]).is_some_and(|v| v.contains(&w)) {
                 by_first.entry(w[0]).or_default().push(w);
@@ -1513,6 +1518,9 @@ mod tests {
         assert_eq!(got("江西省公安厅禁毒总队供稿", &["江西省公安厅禁毒总队"]), [run("body", "江西省公安厅禁毒总队供稿")]);
         // Not a speaker's label.
         assert_eq!(got("易炼红：我们", &["易炼红"]), [run("body", "易炼红：我们")]);
+        // A credit written into the copy keeps its words whole, the house's list or none
+        // (review 49: 「（记｜者 许可）」).
+        assert_eq!(got("即可借阅。（记者 林晓 通讯员 罗敏）", &[]), [run("body", "即可借阅。（"), run("house", "记者"), run("body", " 林晓 "), run("house", "通讯员"), run("body", " 罗敏）")]);
         // A house word boxed with the kept mark after it (约翰· of a house's 约翰).
         assert_eq!(got("约翰·史密斯", &["约翰"]), [run("house", "约翰"), run("kept", "·"), run("body", "史密斯")]);
         assert!(parted_units(&body_runs("没有名字的段落")).is_none());
