@@ -299,6 +299,7 @@ ink-not-k-hint = text, captions and rules must print in K only: use st.ink / st.
 ink-over-limit = page { $page }: total ink coverage reaches { $tac }% (in { $source }), above the limit of { $limit }%
 ink-over-limit-hint = separate the photo with the printer's profile (its total ink limit), or raise [preflight] max_ink if the press allows it
 typo-column = , column { $column }
+typo-story-column = , the story's column { $column } (page column { $page_column })
 loose-line = loose line on page { $page }: 「{ $text }」 is spread by { $percent }% of an em
 loose-line-hint = rewrite a word in the paragraph (a line of whole characters needs no spreading), or let fit = "auto" track the story
 loose-line-house-hint = the next line starts with { $word }, one of the house's words (`[typography] words`), which body copy keeps whole: rewrite a word before it so the line ends at it, or take it out of the list
@@ -600,6 +601,7 @@ place-no-arrangement-nearest-hint = the nearest arrangement needs: { $fix }; or 
 place-failed = error: the stories could not be placed; no file was changed
 place-nothing = every story of { $edition } has a [block]; nothing to place
 place-page = page { $page }:
+place-vertical-size = (set vertically, the head prints a size larger: { $size } pt)
 place-cannot-edit = cannot edit { $file }: { $error }
 
 ## Project and files (src/project.rs)

@@ -288,6 +288,7 @@ ink-not-k-hint = 文字、图片说明和线条只能印单黑：在 layouts/sty
 ink-over-limit = 第 { $page } 版：总墨量达到 { $tac }%（在 { $source } 中），超过上限 { $limit }%
 ink-over-limit-hint = 用印厂的特性文件（其总墨量上限）对图片分色，或在印刷允许时调高 [preflight] max_ink
 typo-column = 第 { $column } 栏
+typo-story-column = 本稿第 { $column } 栏（版面第 { $page_column } 栏）
 loose-line = 第 { $page } 版有松行：「{ $text }」字距被拉开了 { $percent }% 个字宽
 loose-line-hint = 改动段中一两个字（整字成行就不必拉开字距），或用 fit = "auto" 调整字距
 loose-line-house-hint = 下一行以“{ $word }”开头，它在本社词表（`[typography] words`）中，正文不拆开：改动它前面的一两个字，让本行正好在它之前结束，或把它移出词表
@@ -501,6 +502,7 @@ place-no-arrangement-nearest-hint = 最接近的排法需要：{ $fix }；或给
 place-failed = 错误：无法安排稿件；没有改动任何文件
 place-nothing = { $edition } 的每篇稿件都有 [block]；没有需要安排的
 place-page = 第 { $page } 版：
+place-vertical-size = （竖排标题大一号：{ $size } 磅）
 place-cannot-edit = 无法编辑 { $file }：{ $error }
 
 ## Project and files (src/project.rs)

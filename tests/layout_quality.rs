@@ -2538,6 +2538,8 @@ fn a_placed_page_of_many_short_items_is_told_to_set_them_as_briefs() {
     assert!(advice.contains("as one column of briefs (简讯)") && advice.contains("`briefs = true`"), "{said}");
     let named = advice.lines().find(|l| l.contains("as one column of briefs")).unwrap();
     assert!(named.matches("item").count() >= 4, "the short items named: {named}");
+    // Not the item with a photo: a column of briefs carries none (review 49).
+    assert!(!named.contains("item09"), "item09 has a photo: {named}");
 }
 
 /// A page over its space is told what to cut for a page a 美编 takes in one round: on a tabloid

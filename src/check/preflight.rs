@@ -105,7 +105,7 @@ pub fn placement(edition: &Edition, placed: &[crate::layout::place::PagePlacemen
             .iter()
             .skip(1)
             .map(|b| b.story)
-            .filter(|&si| edition.stories[p.page].get(si).is_some_and(|s| !s.value.briefs && s.value.text_chars() < crate::layout::place::BRIEF_CHARS))
+            .filter(|&si| edition.stories[p.page].get(si).is_some_and(|s| crate::layout::place::brief_item(&s.value)))
             .map(name)
             .collect();
         let diag = if short.len() >= crate::layout::place::BRIEFS_AT_LEAST { diag.hint(crate::tr!("place-as-briefs", list = short.join(&sep))) } else { diag };
@@ -632,7 +632,18 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         let origin = f.story.and_then(|si| compiled.data.pages.get(f.page)?.stories.get(si)).map(|s| s.origin);
         let story = origin.and_then(|(p, si)| edition.stories.get(p)?.get(si));
         let page = page_of(f.page).unwrap_or_default();
-        let col = f.column.map_or(String::new(), |c| crate::tr!("typo-column", column = c + 1));
+        // A story's column (1 is its block's first) and, where that is not the page's column
+        // too, the page's (review 49: "column 1" of a story in columns 4–6 read as the page's).
+        let col = f.column.map_or(String::new(), |c| {
+            let on_page = compiled.data.pages.get(f.page).filter(|_| f.story.is_some()).map(|pg| {
+                let fmt = &pg.format;
+                ((f.rect[0] - fmt.side_pt + fmt.gutter_pt / 2.0) / (fmt.column_pt + fmt.gutter_pt)).floor().max(0.0) as u32 + 1
+            });
+            match on_page {
+                Some(pc) if pc != c + 1 => crate::tr!("typo-story-column", column = c + 1, page_column = pc),
+                _ => crate::tr!("typo-column", column = c + 1),
+            }
+        });
         // A story folio placed has no `[block]` whose depth an editor changes (review 48: "or
         // change the block's depth by a line" on a placed page): folio places it anew.
         let placed = story.is_some_and(|s| s.value.block.as_ref().is_none_or(|b| b.span() == (0..0)));

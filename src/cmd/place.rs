@@ -27,8 +27,18 @@ pub fn run(args: &PlaceArgs) -> i32 {
     }
     for page in &report.placed {
         crate::outln!("{}", crate::tr!("place-page", page = report.edition.file.value.pages[page.page].number));
+        let heads = crate::check::rank::printed_heads(&report.compiled, page.page);
         for b in &page.blocks {
-            crate::outln!("  {:<32} {}", report.edition.stories[page.page][b.story].display.display(), describe(b));
+            let mut line = describe(b);
+            // A 竖题 prints a size over its block's `head_size` (review 49: "place says 15, the
+            // page prints 18"): the size as the page sets it.
+            if b.vertical {
+                if let Some(&(_, _, size)) = heads.iter().find(|h| h.0 == b.story) {
+                    line.push(' ');
+                    line.push_str(&crate::tr!("place-vertical-size", size = format!("{size:.0}")));
+                }
+            }
+            crate::outln!("  {:<32} {}", report.edition.stories[page.page][b.story].display.display(), line);
         }
     }
     super::emit(&report.findings);

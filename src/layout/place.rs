@@ -102,7 +102,7 @@
 use toml::Spanned;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::input::content::{block_lines, Block, Cutout, Edition, Length, PhotoSize};
+use crate::input::content::{block_lines, Block, Cutout, Edition, Length, PhotoSize, Story};
 use crate::input::grid::{Format, Formats};
 use crate::layout::compose::{CutStart, Fit, Fitter, HeadSetting, PhotoTop};
 use crate::layout::galley::Spans;
@@ -3444,10 +3444,7 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
         .iter()
         .skip(1)
         .copied()
-        .filter(|&si| {
-            let v = &edition.stories[pi][si].value;
-            !v.briefs && v.text_chars() < BRIEF_CHARS
-        })
+        .filter(|&si| brief_item(&edition.stories[pi][si].value))
         .map(name)
         .collect();
     // Short, with a column of briefs to make: that first (review 45's ten briefs were told
@@ -3483,6 +3480,13 @@ fn no_tiling(edition: &Edition, fitter: &Fitter, format: &Format, pi: usize, sto
 pub const BRIEF_CHARS: usize = 250;
 /// Fewest such stories on a page short of copy for folio to name them as a column of briefs.
 pub const BRIEFS_AT_LEAST: usize = 4;
+
+/// Whether a story may be named among those to set as one column of briefs: fewer than
+/// [`BRIEF_CHARS`] characters, not a column of briefs already, and no photo (a column of briefs
+/// carries none: review 49 was told to set a story with its picture as a brief).
+pub fn brief_item(story: &Story) -> bool {
+    !story.briefs && story.photos.is_empty() && story.text_chars() < BRIEF_CHARS
+}
 
 #[cfg(test)]
 mod tests {
