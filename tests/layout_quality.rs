@@ -2467,6 +2467,11 @@ fn check_finds_a_head_as_large_as_the_leads() {
     let json = |p: &TestProject| -> serde_json::Value { serde_json::from_str(&p.folio(&["check", "content/hrank", "--format", "json"]).stdout()).unwrap() };
     let ranked = |v: &serde_json::Value| v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "head-rank").cloned().collect::<Vec<_>>();
     assert!(ranked(&json(&p)).is_empty(), "no head-rank finding on the placed page");
+    // `folio place` prints the size the 竖题 prints at beside its block's (review 49: "place
+    // says 15, the page prints 18").
+    let placed = p.folio(&["place", "content/hrank"]).stdout();
+    let energy = placed.lines().find(|l| l.contains("energy.toml")).unwrap_or_else(|| panic!("{placed}"));
+    assert!(energy.contains("vertical = true, head_size = 15 (set vertically, the head prints a size larger: 18 pt)"), "{energy}");
     p.folio(&["place", "content/hrank", "--write"]).assert_code(0);
     let story = |name: &str| format!("content/hrank/stories/{name}.toml");
     for name in ["metro", "library"] {

@@ -457,10 +457,14 @@ fn the_samples_check_clean_and_print_the_rare_name_character() {
         // side their pages keep (碰题; tests/layout_quality.rs reads them back and lists them).
         // The tabloid's 所队联动 and 彭泽 fill their blocks with a head area two lines deeper
         // than their heads (`head = 7`): `deep-head` warnings the desk fixes with copy, not a
-        // smaller area (which leaves the columns short). So does 都昌 since its head went down
-        // to 22 pt under its page's lead's 26 pt 竖题 (session 49, `head-rank`).
-        let known_deep = |f: &Value| f["code"] == "deep-head" && ["content/jiangxi-tabloid/stories/lianxi.toml", "content/jiangxi-tabloid/stories/pengze.toml", "content/jiangxi-tabloid/stories/duchang.toml"].contains(&f["file"].as_str().unwrap_or(""));
-        let other: Vec<&Value> = v["findings"].as_array().unwrap().iter().filter(|f| !["copyfit", "short-column", "loose-line", "widow", "orphan", "long-leg", "heads-side-by-side"].contains(&f["code"].as_str().unwrap()) && !known_deep(f)).collect();
+        // smaller area (which leaves the columns short).
+        let known_deep = |f: &Value| f["code"] == "deep-head" && ["content/jiangxi-tabloid/stories/lianxi.toml", "content/jiangxi-tabloid/stories/pengze.toml"].contains(&f["file"].as_str().unwrap_or(""));
+        // The tabloid's page 4: 都昌's 30 pt head across five columns in the corner of 八里湖's
+        // L, the page's lead, whose 竖题 prints at 26 pt (`head-rank`, session 49). At 22 pt its
+        // head area is two lines deeper than its head, and made the lead the page without blocks
+        // does not place: the desk's to re-make, left as a finding.
+        let known_rank = |f: &Value| f["code"] == "head-rank" && f["file"] == "content/jiangxi-tabloid/stories/duchang.toml";
+        let other: Vec<&Value> = v["findings"].as_array().unwrap().iter().filter(|f| !["copyfit", "short-column", "loose-line", "widow", "orphan", "long-leg", "heads-side-by-side"].contains(&f["code"].as_str().unwrap()) && !known_deep(f) && !known_rank(f)).collect();
         assert!(other.is_empty(), "{name}: {other:#?}");
         // The samples' photos are RGB: their coverage is estimated through the newsprint
         // profile and stays within the edition's limit (240%); the text is pure K.
@@ -767,4 +771,33 @@ fn short_columns_of_placed_stories_point_at_their_body_and_are_summarised() {
         assert_eq!(shown, n.min(3), "{story}: {n} short columns, {shown} printed:\n{block}");
         assert_eq!(block.contains(&format!("{} more short-column warning", n.saturating_sub(3))), n > 3, "{story}:\n{block}");
     }
+}
+
+/// A short column names the page's column where the story's block does not start in the page's
+/// first (review 49 read "column 1" of a story in columns 4–6 as the page's): on the broadsheet
+/// sample, each `short-column` finding's page column is its story's column counted from the
+/// block's `column` in the story's file, and a finding with no page column is of a block that
+/// starts in the page's first.
+#[test]
+fn a_short_column_names_the_pages_column() {
+    let p = TestProject::with_edition(SAMPLE);
+    let run = folio(&p, &["check", &format!("content/{SAMPLE}"), "--format", "json"]);
+    let v: Value = serde_json::from_str(&run.stdout()).unwrap();
+    let short: Vec<&Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "short-column").collect();
+    let mut named = 0;
+    for f in &short {
+        let message = f["message"].as_str().unwrap();
+        let file = f["file"].as_str().unwrap();
+        let story: toml::Table = toml::from_str(&std::fs::read_to_string(p.root().join(file)).unwrap()).unwrap();
+        let column = story["block"]["column"].as_integer().unwrap();
+        let number = |after: &str| message.split(after).nth(1).and_then(|t| t.split(|c: char| !c.is_ascii_digit()).next()).and_then(|n| n.parse::<i64>().ok());
+        match (number("the story's column "), number("(page column ")) {
+            (Some(n), Some(m)) => {
+                assert_eq!(m, column + n - 1, "{file}: {message}");
+                named += 1;
+            }
+            _ => assert_eq!(column, 1, "{file}, a block from column {column}: {message}"),
+        }
+    }
+    assert!(named > 0, "the sample has short columns in blocks right of the page's first: {short:#?}");
 }

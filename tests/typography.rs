@@ -974,7 +974,10 @@ fn short_columns(p: &TestProject, e: &str, pdf: &Path, b: &Body) -> Vec<(usize, 
                 // A block across the centre spread's fold: its columns past the page are the
                 // facing page's, a trim's width to the left there.
                 let (on, px) = if x >= f.area_width_pt { (pi + 1, x0 + x - f.trim_width_pt) } else { (pi, x0 + x) };
-                let inside = |l: &&typeset::Line| l.x0() >= px - 0.6 * b.size && l.x1() <= px + f.column_pt + 0.6 * b.size && l.y() > top + by && l.y() < top + foot + 1.0;
+                // A line with a character centred in the column: a column's last line and the
+                // next column's first, where a full stop hangs out of the one and an opening
+                // quote into the gutter of the other, touch and read as one line (session 49).
+                let inside = |l: &&typeset::Line| l.chars.iter().any(|c| (px..=px + f.column_pt).contains(&((c.x0 + c.x1) / 2.0))) && l.y() > top + by && l.y() < top + foot + 1.0;
                 let lines: Vec<&typeset::Line> = pages.get(on).into_iter().flatten().filter(inside).collect();
                 let Some(last) = lines.iter().max_by(|a, b| a.y().total_cmp(&b.y())) else { continue };
                 // The line's foot (its em box: 0.12 em under the baseline), on the area's grid.

@@ -2889,10 +2889,10 @@ fn photos_up(fitter: &Fitter, area: Area, mut layout: Layout) -> Layout {
         // met under the head (reviews 47, 48 and 49: "the lead's copy jumps back up beside its
         // picture"). In a rectangle too since session 49 (until then in an L-shaped block only:
         // on the broadsheet sample's 8-column lead without blocks a test read a column two lines
-        // short where the fit had it one — the test's reading, which took the next column's
-        // first line, its opening quote hung into the gutter, for the same line; the page has
-        // it one). Each edge fitted only when tried, in turn; the left where the right does not
-        // fit as well.
+        // short where the fit had it one — the test's reading: the column's last line, its full
+        // stop hanging out, touched the next column's first, its opening quote hanging into the
+        // gutter, and read as one line in neither column; the page has it one). Each edge fitted
+        // only when tried, in turn; the left where the right does not fit as well.
         let edges: &[PhotoTop] = &[PhotoTop::Right, PhotoTop::Left];
         let chosen = edges.iter().find_map(|&at| {
             let up = fitter.fit_photo_on_top(b.story, &block, (delta, b.photo_span), at)?;

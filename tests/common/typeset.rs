@@ -134,13 +134,8 @@ pub fn body_lines(pdf: &Path, body: f64) -> Vec<Vec<Line>> {
             cs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
             let mut lines: Vec<Line> = Vec::new();
             for c in cs {
-                // An opening mark more than a third of an em after the character before it opens
-                // the next column's line: hung half an em into the gutter, it stood within half an
-                // em of the column's last line on its left, and the two read as one line (session
-                // 49: a column then read two lines short where it was one).
-                let hung = |l: &Line| "“‘（《「『【".contains(c.c) && c.x0 - l.x1() > body / 3.0;
                 match lines.last_mut() {
-                    Some(l) if (l.y() - c.y).abs() < 0.3 && c.x0 - l.x1() < 0.5 * body && c.x0 > l.chars.last().unwrap().x0 && !hung(l) => l.chars.push(c),
+                    Some(l) if (l.y() - c.y).abs() < 0.3 && c.x0 - l.x1() < 0.5 * body && c.x0 > l.chars.last().unwrap().x0 => l.chars.push(c),
                     _ => lines.push(Line { page: pi, chars: vec![c] }),
                 }
             }
