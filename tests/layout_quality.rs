@@ -2505,6 +2505,27 @@ fn check_finds_a_head_as_large_as_the_leads() {
     assert!((zh.stdout() + &zh.stderr()).contains("标题不小于头条标题"), "{}", zh.stdout());
 }
 
+/// A landscape picture stays landscape however the search crops it to fill its block (review
+/// 49: on its front page, `tests/fixtures/landscape-front`, TEST DATA, folio set 充电桩's 4:3
+/// picture 350 × 394 pt, a third of its width cut away): every picture on the placed page, read
+/// back from the rendered PDF, is at least as wide as it is deep.
+#[test]
+fn a_landscape_picture_is_never_set_portrait() {
+    let p = TestProject::sample();
+    let dir = p.edition("landscape");
+    copy_dir(&repo().join("tests/fixtures/landscape-front"), &dir);
+    for (name, (w, h), blue) in [("chazhan", (2400, 1800), 0), ("daqiao", (2700, 1800), 100), ("xiqu", (2400, 1600), 200)] {
+        gradient(&dir.join(format!("photos/{name}.png")), w, h, blue);
+    }
+    p.folio(&["build", "content/landscape", "--out", "out"]).assert_code(0);
+    let img = render(&p.out().join("landscape.pdf"), 1, 50);
+    for blue in [0, 100, 200] {
+        let (x0, y0, x1, y1) = photo_box(&img, blue);
+        let (w, h) = (x1 + 1 - x0, y1 + 1 - y0);
+        assert!(w + 1 >= h, "the picture of blue {blue} is {w} × {h} px: portrait");
+    }
+}
+
 /// Two stories' photos are not stacked in the same columns (`place::W_PHOTO_STACK`): the
 /// 美编's 社会 page of six stories, two with a photo (`tests/fixtures/two-photos`, TEST DATA,
 /// invented copy; session 41 set its lead's 5-column photo over 鄱阳湖候鸟's, both in columns

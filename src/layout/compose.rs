@@ -31,7 +31,8 @@ pub enum PhotoTop {
 
 /// The most of a picture's height (made shorter) or width (made taller) a placement search may
 /// crop away to make a story fit: a third. Past it a photo is a strip or a sliver of itself
-/// (a one-column picture five lines deep cut to three), which a 美编 never sets.
+/// (a one-column picture five lines deep cut to three), which a 美编 never sets. A landscape
+/// picture is never made taller than it is wide (a 4:3 cut by a third is portrait).
 pub const MAX_CROP: f64 = 1.0 / 3.0;
 
 /// Space between a photo and its caption, in pt (folio sizes the photo with it and passes it to
@@ -1975,8 +1976,10 @@ fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, g: &Geom, (photo_delt
             let lines = if i == 0 { u32::try_from((i64::from(lines) + i64::from(photo_delta)).max(3)).unwrap_or(u32::MAX) } else { lines };
             let image_h = (format.line_y(lines) - lead_gap - CAPTION_GAP_PT - cap_h).max(format.pitch_pt);
             // A first photo the search makes taller or shorter is cropped at most MAX_CROP of
-            // its picture's height or width.
-            let overcropped = i == 0 && photo_delta != 0 && p.height.is_none() && !(natural * (1.0 - MAX_CROP) - 0.01..=natural / (1.0 - MAX_CROP) + 0.01).contains(&image_h);
+            // its picture's height or width, and a landscape picture stays landscape (review 49:
+            // a 4:3 picture made taller to fill its column printed portrait, 0.89:1).
+            let turned = natural < w - 0.01 && image_h > w + 0.01;
+            let overcropped = i == 0 && photo_delta != 0 && p.height.is_none() && (turned || !(natural * (1.0 - MAX_CROP) - 0.01..=natural / (1.0 - MAX_CROP) + 0.01).contains(&image_h));
             // Enlarged by the search (taller, or wider than the block's default) to a resolution
             // below the edition's warning, where its default size is not: the picture covers its
             // box (cropped, never stretched), so it prints at the lesser of the two ratios.
