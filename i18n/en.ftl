@@ -602,6 +602,7 @@ place-failed = error: the stories could not be placed; no file was changed
 place-nothing = every story of { $edition } has a [block]; nothing to place
 place-page = page { $page }:
 place-vertical-size = (set vertically, the head prints a size larger: { $size } pt)
+place-photo-crop = (the box shows { $share }% of the picture's { $part })
 place-cannot-edit = cannot edit { $file }: { $error }
 
 ## Project and files (src/project.rs)

@@ -503,6 +503,7 @@ place-failed = 错误：无法安排稿件；没有改动任何文件
 place-nothing = { $edition } 的每篇稿件都有 [block]；没有需要安排的
 place-page = 第 { $page } 版：
 place-vertical-size = （竖排标题大一号：{ $size } 磅）
+place-photo-crop = （图框露出画面{ $part }的 { $share }%）
 place-cannot-edit = 无法编辑 { $file }：{ $error }
 
 ## Project and files (src/project.rs)

@@ -1834,6 +1834,31 @@ fn the_search_crops_no_photo_past_a_third() {
     assert!(bottom - top >= most, "the picture shows {:.2} of the image's height", bottom - top);
 }
 
+/// The search keeps a picture near its shape where the page can be made so
+/// (`place::W_CROP` past `place::FREE_CROP`): on a tabloid page of three stories of seed text
+/// (TEST DATA) where it once filled a column's depth with a 3:2 picture cut to 72 % of its width,
+/// the picture read back from the page shows at least 88 % of the image's width and height, and
+/// `folio place` says how much of it the box shows, as the page prints it.
+#[test]
+fn the_search_keeps_a_picture_near_its_shape() {
+    let name = "shape";
+    let p = seed_page_with_photo(name, 2534.4, &[(463, 635, 9), (883, 132, 4), (98, 21, 6)], 1, "");
+    let run = p.folio(&["place", &format!("content/{name}")]);
+    run.assert_code(0);
+    let out = run.stdout();
+    let line = out.lines().find(|l| l.contains("s1.toml")).unwrap_or_else(|| panic!("{out}"));
+    p.folio(&["build", &format!("content/{name}"), "--out", "out"]).assert_code(0);
+    let img = render(&p.out().join(format!("{name}.pdf")), 1, 144);
+    let b = photo_box(&img, 0);
+    let (left, right, top, bottom) = (fraction(&img, b, "left"), fraction(&img, b, "right"), fraction(&img, b, "top"), fraction(&img, b, "bottom"));
+    let (w, h) = (right - left, bottom - top);
+    assert!(w >= 0.88 && h >= 0.88, "the picture shows {w:.2} of the image's width and {h:.2} of its height: {line}");
+    // (The edges are read a few pixels inside the box.)
+    let said = line.split("the box shows ").nth(1).unwrap_or_else(|| panic!("place says how much of the picture shows: {line}"));
+    let share: f64 = said.split('%').next().unwrap().parse().unwrap();
+    assert!((share / 100.0 - w.min(h)).abs() < 0.04, "place says {share}%, the page shows {:.2}: {line}", w.min(h));
+}
+
 /// The pages of `edition` with heads side by side read back from `pdf` (碰题: `edition page N:
 /// pairs`), checking that `folio check` reports each pair and no other.
 fn rows_read_back(p: &TestProject, edition: &str, data: &PagesData, pdf: &std::path::Path) -> Vec<String> {

@@ -670,6 +670,10 @@ pub struct Fit {
     pub photo_lines: Vec<u32>,
     /// The first photo, made taller or shorter, is cropped past [`MAX_CROP`] of its picture.
     pub overcropped: bool,
+    /// How much of the first photo's picture (of its width or its height) the search's taller
+    /// or shorter box crops away, in percent: 0 where the search left its height as its aspect
+    /// ratio gives, or the file sets it.
+    pub crop: u32,
     /// The first photo, made larger (taller or wider) than folio's default size for the block,
     /// prints below the resolution the edition's `[preflight] warn_ppi` asks for, where at its
     /// default size it does not.
@@ -998,6 +1002,7 @@ impl<'a> Fitter<'a> {
             photos_outside: too_wide || !fit.photos_outside.is_empty() || fit.photo_over.is_some() || shape.cutout_clash.is_some(),
             photo_lines: shape.photos.iter().map(|p| p.lines).collect(),
             overcropped: shape.photos.iter().any(|p| p.overcropped),
+            crop: shape.photos.first().map_or(0, |p| (p.crop * 100.0).round() as u32),
             underresolved: shape.photos.iter().any(|p| p.underresolved),
             photo_cols: shape.photos.iter().map(|p| (p.c, p.sp)).collect(),
             copy_span: main.span,
@@ -1278,6 +1283,9 @@ struct PhotoBox {
     /// Made taller or shorter (`photo_delta`) past [`MAX_CROP`] of the picture's height at its
     /// aspect ratio: cropped to a strip or a sliver no 美编 sets.
     overcropped: bool,
+    /// How much of its picture's width or height a box the search made taller or shorter crops
+    /// away (0 to 1; [`Fit::crop`]).
+    crop: f64,
     /// Made larger than its default size past the edition's `warn_ppi`: a `photo-low-ppi`
     /// warning folio's own choice made ([`Fit::underresolved`]).
     underresolved: bool,
@@ -1980,6 +1988,7 @@ fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, g: &Geom, (photo_delt
             // a 4:3 picture made taller to fill its column printed portrait, 0.89:1).
             let turned = natural < w - 0.01 && image_h > w + 0.01;
             let overcropped = i == 0 && photo_delta != 0 && p.height.is_none() && (turned || !(natural * (1.0 - MAX_CROP) - 0.01..=natural / (1.0 - MAX_CROP) + 0.01).contains(&image_h));
+            let crop = if i == 0 && photo_delta != 0 && p.height.is_none() { 1.0 - (image_h / natural).min(natural / image_h.max(1e-6)).min(1.0) } else { 0.0 };
             // Enlarged by the search (taller, or wider than the block's default) to a resolution
             // below the edition's warning, where its default size is not: the picture covers its
             // box (cropped, never stretched), so it prints at the lesser of the two ratios.
@@ -2000,7 +2009,7 @@ fn photo_boxes(ctx: &Ctx, s: &Story, pieces: &StoryPieces, g: &Geom, (photo_delt
             };
             let pixels = info.map(|inf| [inf.width, inf.height]);
             let may_rise = i > 0 && p.height.is_none() && row.is_none() && !under && !above && lines >= 3 * (MIN_LINES_OVER_PHOTO + 1);
-            PhotoBox { c, sp, lines, row, image_h, min_lines, under, above, pixels, focus: p.focus(), overcropped, underresolved, stacked: 0, may_rise }
+            PhotoBox { c, sp, lines, row, image_h, min_lines, under, above, pixels, focus: p.focus(), overcropped, crop, underresolved, stacked: 0, may_rise }
         })
         .collect::<Vec<_>>();
     // Photos at the foot of the copy sharing a column stand one on another, the first at the foot.

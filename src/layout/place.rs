@@ -53,7 +53,8 @@
 //! - the adjustments that make a story fit: [`W_HEAD_SPACE`] per line of a head area deeper
 //!   than its head, [`W_PHOTO`] per line of a first photo taller or shorter than its aspect
 //!   ratio gives (never cropped past [`crate::layout::compose::MAX_CROP`] of its picture: a
-//!   hard constraint), and per column of one wider or narrower than its default [`W_PHOTO_SPAN`]
+//!   hard constraint; [`W_CROP`] more per percent of the picture cropped past [`FREE_CROP`]),
+//!   and per column of one wider or narrower than its default [`W_PHOTO_SPAN`]
 //!   ([`W_PHOTO_SIZE`] where its file asks for a `size`), and [`W_LOW_PPI`] where one made larger
 //!   (taller or wider) prints below the edition's `[preflight] warn_ppi` and at its default
 //!   size would not;
@@ -205,6 +206,14 @@ pub const W_HEAD_SPACE: u32 = 5;
 /// Cost per grid line a story's first photo is made taller or shorter than its aspect ratio
 /// gives (a tighter or looser crop).
 pub const W_PHOTO: u32 = 3;
+/// The share of its picture's width or height, in percent, a first photo made taller or shorter
+/// loses at no more than [`W_PHOTO`] a line: a tenth, what a 美编 trims off a news picture's edges.
+pub const FREE_CROP: u32 = 10;
+/// Cost per percent of its picture a first photo made taller or shorter is cropped past
+/// [`FREE_CROP`] (review 49: a 3:2 lead picture set square, 31 % of its width cut, to fill the
+/// block's depth; a news picture cut that far loses the people at its edges). A picture cropped
+/// by a quarter costs 75, more than a column of the lead's width.
+pub const W_CROP: u32 = 5;
 /// Cost per column a story's first photo (one without a `span` of its own) is made wider or
 /// narrower than folio's default for its block.
 pub const W_PHOTO_SPAN: u32 = 6;
@@ -994,6 +1003,11 @@ fn low_ppi(f: &Fit) -> u32 {
     u32::from(f.underresolved) * W_LOW_PPI
 }
 
+/// The cost of a first photo cropped past [`FREE_CROP`] of its picture ([`W_CROP`] a percent).
+fn cropped(f: &Fit) -> u32 {
+    f.crop.saturating_sub(FREE_CROP) * W_CROP
+}
+
 /// The cost of the long legs beside a fit's photos ([`legs`]).
 fn leg_beside(f: &Fit) -> u32 {
     legs(f).map(|lines| (lines - LONG_LEG_BESIDE) * W_LEG_PHOTO).sum()
@@ -1153,7 +1167,7 @@ impl<'a> Search<'a> {
         let strip = |f: &Fit| !lead && 2 * w > format.columns && f64::from(under(f)) * format.pitch_pt * STRIP_ASPECT <= width;
         // What a fit costs besides its adjustments: empty lines, a long leg beside a photo, a
         // strip, the lines it misses the block by (the nearest layout).
-        let extra = |f: &Fit| f.underset * W_UNDERSET + leg_beside(f) + low_ppi(f) + ragged(f) + u32::from(strip(f)) * mode.strip() + Missed::of(f).cost_at(mode, i);
+        let extra = |f: &Fit| f.underset * W_UNDERSET + cropped(f) + leg_beside(f) + low_ppi(f) + ragged(f) + u32::from(strip(f)) * mode.strip() + Missed::of(f).cost_at(mode, i);
         let mut found: Option<(u32, Adjust, Fit)> = None;
         // The fits past the first (which `leaf` counts) this leaf makes, within what is left of
         // the page's work.
@@ -1330,7 +1344,7 @@ impl<'a> Search<'a> {
             }
         }
         let result = found.map(|(adjust_cost, adjust, f)| {
-            let mut c = adjust_cost + f.underset * W_UNDERSET + ragged(&f) + Missed::of(&f).cost_at(mode, i);
+            let mut c = adjust_cost + f.underset * W_UNDERSET + cropped(&f) + ragged(&f) + Missed::of(&f).cost_at(mode, i);
             // A one-column block deeper than LONG_LEG lines costs as a long leg (长腿) by its
             // depth, its head's lines too (weighed by the copy's run alone, on the 104 random
             // pages the check found 18 long legs, not 14); it is the flaw the advice names
