@@ -1503,15 +1503,14 @@ fn folio_says_what_to_add_where_no_cut_alone_mends_a_page() {
     let place = p.folio(&["place", &format!("content/{name}")]);
     place.assert_code(0);
     let said = place.stderr();
-    assert!(said.contains("page 1 places, but with 1 pair of heads side by side (碰题), 1 photo set narrower than folio's default, 1 long leg of copy (长腿); cut about 20 characters from s2 (its last 2 lines, from 「决阻止这条横跨滇…」 — inside a sentence: end the one before) and add about 10 characters to s0 and it places with none of them"), "{said}");
+    assert!(said.contains("page 1 places, but with 1 pair of heads side by side (碰题), 1 photo set narrower than folio's default, 1 long leg of copy (长腿); cut about 31 characters from s2 (its last 3 lines, from 「地区的贩毒团伙打…」 — inside a sentence: end the one before) and add about 10 characters to s0 and it places with none of them"), "{said}");
     let zh = p.folio_in_locale(&["place", &format!("content/{name}")], &[("LANG", "zh_CN.UTF-8")]);
-    assert!(zh.stderr().contains("；删减 s2 约 20 字（末 2 行，自句中「决阻止这条横跨滇……」起：请在前句收尾），增补 s0 约 10 字 后再排"), "{}", zh.stderr());
+    assert!(zh.stderr().contains("；删减 s2 约 31 字（末 3 行，自句中「地区的贩毒团伙打……」起：请在前句收尾），增补 s0 约 10 字 后再排"), "{}", zh.stderr());
     let changes = advised(&p, name);
-    assert_eq!(changes, [(format!("content/{name}/stories/s0.toml"), 0, 10), (format!("content/{name}/stories/s2.toml"), 20, 0)]);
+    assert_eq!(changes, [(format!("content/{name}/stories/s0.toml"), 0, 10), (format!("content/{name}/stories/s2.toml"), 31, 0)]);
     let human = p.folio(&["check", &format!("content/{name}")]).stdout();
-    assert!(human.lines().any(|l| l.trim_start().starts_with("s2: block") && l.ends_with("; cut ~20 for a better page")), "{human}");
+    assert!(human.lines().any(|l| l.trim_start().starts_with("s2: block") && l.ends_with("; cut ~31 for a better page")), "{human}");
     assert!(human.lines().any(|l| l.trim_start().starts_with("s0: block") && l.ends_with("; add ~10 for a better page")), "{human}");
-
 }
 
 /// A short story takes a narrow block: every column of a block folio places holds copy. On a
