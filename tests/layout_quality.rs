@@ -2299,10 +2299,14 @@ fn a_column_of_briefs_sets_each_title_in_bold_on_the_grid_over_its_text() {
         ("冬季交通安全整治行动启动", "11月15日起，市公安局交警支队在全市开展为期100天的冬季道路交通安全整治行动，重点查处酒驾醉驾、超速超载等违法行为。"),
         ("12所新建学校明年秋季招生", "记者从市教育局获悉，今年全市新建、改扩建的12所中小学校将于明年秋季学期投入使用，可新增学位1.56万个。"),
         ("本周后期将有明显降温", "市气象台预计，受较强冷空气影响，本周五至周日我市将出现明显降温，过程降温幅度8～10℃，最低气温将降至-2℃左右。"),
+        // Review 49's titles, which wrapped leaving two characters on a line, and an
+        // attribution of two people, which broke between a role and its name.
+        ("全市启动“520”献血日活动", "市中心血站将于5月20日前在主城区设置12个临时献血点，献血者可获赠景区门票。（记者 许可 通讯员 蒋琳）"),
+        ("首批12个“共享书屋”开放", "首批12个社区“共享书屋”日前开放，每个书屋藏书不少于3000册。（记者 秦川）"),
     ];
     let sections: String = briefs.iter().map(|(h, b)| format!("\n[[sections]]\nhead = \"{}\"\nbody = \"\"\"\n{b}\n\"\"\"\n", h.replace('"', "\\\""))).collect();
     page_edition(&p, "briefs", "tabloid", &[
-        ("lead", story_toml(&seed.heads[0], &seed.paras_from(0, 28))),
+        ("lead", story_toml(&seed.heads[0], &seed.paras_from(0, 30))),
         ("jianxun", format!("# TEST DATA: briefs written for this test\nheadline = \"简讯\"\nbriefs = true\n{sections}")),
     ]);
     let report = p.report("briefs", true);
@@ -2311,9 +2315,12 @@ fn a_column_of_briefs_sets_each_title_in_bold_on_the_grid_over_its_text() {
     let pdf = p.out().join("briefs.pdf");
     let b = &page.stories[1].block;
     let (x0, y0) = (f.bleed_pt + f.side_pt + b.x, f.bleed_pt + f.top_pt + b.y);
-    let inside = |c: &typeset::Char| c.x0 >= x0 - 0.5 && c.x0 < x0 + b.w && c.y >= y0 && c.y <= y0 + b.h;
-    let chars: Vec<typeset::Char> = typeset::chars(&pdf).concat().into_iter().filter(|c| !c.c.is_whitespace() && inside(c)).collect();
     let body_size = f.spec.body_size;
+    // (An opening quote at a line's start has the blank half of its em outside the column: its
+    // mark stands at the edge, as clreq sets it.)
+    let inside = |c: &typeset::Char| c.x0 >= x0 - 0.5 * body_size - 0.5 && c.x0 < x0 + b.w && c.y >= y0 && c.y <= y0 + b.h;
+    let chars: Vec<typeset::Char> = typeset::chars(&pdf).concat().into_iter().filter(|c| !c.c.is_whitespace() && inside(c)).collect();
+    let hung = |c: &typeset::Char| if "“‘（《「".contains(c.c) { 0.5 * c.size } else { 0.0 };
     let bold = |c: &typeset::Char| c.font.contains("Sans") && c.font.contains("Bold") && (c.size - body_size).abs() < 0.1;
     let titles: String = chars.iter().filter(|c| bold(c)).map(|c| c.c).collect();
     let lefts: Vec<f64> = (0..f.columns).map(|k| f.bleed_pt + f.side_pt + f64::from(k) * (f.column_pt + f.gutter_pt)).collect();
@@ -2324,7 +2331,7 @@ fn a_column_of_briefs_sets_each_title_in_bold_on_the_grid_over_its_text() {
         // A title line's first character flush with its column's left edge.
         let line_start = k == 0 || !bold(&chars[k - 1]) || (chars[k - 1].y - c.y).abs() > 1.0;
         if line_start {
-            assert!(lefts.iter().any(|l| (c.x0 - l).abs() < 0.5), "a title's line starts {:.1} pt from a column's edge: {}", lefts.iter().map(|l| (c.x0 - l).abs()).fold(f64::MAX, f64::min), c.c);
+            assert!(lefts.iter().any(|l| (c.x0 + hung(c) - l).abs() < 0.5), "a title's line starts {:.1} pt from a column's edge: {}", lefts.iter().map(|l| (c.x0 + hung(c) - l).abs()).fold(f64::MAX, f64::min), c.c);
         }
         // A title's last line: the brief's first line a pitch under it (or at the next
         // column's top).
@@ -2332,6 +2339,33 @@ fn a_column_of_briefs_sets_each_title_in_bold_on_the_grid_over_its_text() {
             if next.y > c.y + 1.0 && (next.x0 - c.x0).abs() < f.column_pt {
                 assert!(((next.y - c.y) - f.pitch_pt).abs() < 0.5, "the brief under 「{}」 starts {:.1} pt under it, the pitch {:.1}", c.c, next.y - c.y, f.pitch_pt);
             }
+        }
+    }
+    // A title that wraps does so on lines as even as they can be, between words: none of a
+    // title's lines is two characters or fewer (review 49: 「全市启动“520”献血日 / 活动」).
+    let mut lines: Vec<Vec<&typeset::Char>> = Vec::new();
+    for (k, c) in chars.iter().enumerate().filter(|(_, c)| bold(c)) {
+        match lines.last_mut() {
+            Some(l) if k > 0 && bold(&chars[k - 1]) && (chars[k - 1].y - c.y).abs() < 1.0 => l.push(c),
+            _ => lines.push(vec![c]),
+        }
+    }
+    for l in &lines {
+        assert!(l.len() > 2, "a title's line of {} characters: 「{}」 (titles: {titles})", l.len(), l.iter().map(|c| c.c).collect::<String>());
+    }
+    // A role and its name on one line, a line breaking only between two people, and no line
+    // of the attribution starting with white (its space).
+    let at = |s: &str| {
+        let all: Vec<char> = s.chars().collect();
+        chars.windows(all.len()).position(|w| w.iter().map(|c| c.c).eq(all.iter().copied())).unwrap_or_else(|| panic!("「{s}」 printed"))
+    };
+    for pair in ["记者许可", "通讯员蒋琳", "记者秦川"] {
+        let k = at(pair);
+        let lines: std::collections::BTreeSet<i64> = chars[k..k + pair.chars().count()].iter().map(|c| (c.y * 10.0).round() as i64).collect();
+        assert_eq!(lines.len(), 1, "「{pair}」 on one line");
+        let c = &chars[k];
+        if c.y > chars[k - 1].y + 1.0 {
+            assert!(lefts.iter().any(|l| (c.x0 - l).abs() < 0.5), "「{pair}」 starts its line {:.1} pt from its column's edge", lefts.iter().map(|l| (c.x0 - l).abs()).fold(f64::MAX, f64::min));
         }
     }
     // Every brief's text printed.
