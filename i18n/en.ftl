@@ -50,6 +50,8 @@ content-ear-caption-no-photo = page { $page }'s ear has a caption but no photo
 content-ear-caption-no-photo-hint = add photo = "photos/….jpg", or remove the caption
 content-ear-bad-page = page { $page }'s ear points to page { $target }, which the edition does not have
 content-ear-item-page-hint = point each 导读 item at a page listed in this edition
+ear-own-page = page { $page }'s ear points 「{ $title }」 at page { $page } itself
+ear-own-page-hint = 导读 lists the stories inside: point the item at the page its story is on, or drop it and give the ear a title or a photo
 content-ear-too-many = the ear of page { $page } lists { $n } 导读 items; an ear holds at most { $most } (fewer on a tabloid)
 content-ear-too-many-hint = keep the ear's items to the stories a reader should turn to first; the build says how many this ear holds
 content-ear-item-empty = a 导读 item's title is empty
@@ -1396,6 +1398,7 @@ mark-short = short { $lines }
 mark-hole = hole { $lines }
 mark-fold-split = fold splits a word
 mark-ear-overfull = ear overfull
+mark-ear-own-page = 导读 to its own page
 mark-overprint = text over text
 mark-too-wide = past the column
 mark-long-leg = long leg { $lines }

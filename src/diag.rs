@@ -84,6 +84,8 @@ pub enum Code {
     /// A front page's ear (报眼) holding more than it can set legibly: 导读 items over one
     /// another, or a title or item shrunk below a caption's size to fit.
     EarOverfull,
+    /// A 导读 item of a page's ear pointing at that page itself.
+    EarOwnPage,
     /// Text running past the right edge of its column or box (a word wider than the column).
     TooWide,
     /// A single column of copy running long beside a photo (长腿).
@@ -147,6 +149,7 @@ impl Code {
             Code::FoldSplit => "fold-split",
             Code::Overprint => "overprint",
             Code::EarOverfull => "ear-overfull",
+            Code::EarOwnPage => "ear-own-page",
             Code::TooWide => "too-wide",
             Code::LongLeg => "long-leg",
             Code::PhotoRank => "photo-rank",

@@ -236,6 +236,26 @@ fn an_ear_holds_what_it_sets_legibly_and_says_what_does_not_fit() {
     }
 }
 
+/// A 导读 item pointing at its own page is a warning at the item (review 49: a one-page
+/// edition's ear listed two stories of page 1 as 「1版」): the tabloid's ear with its second
+/// item pointed at page 1 builds, with an `ear-own-page` warning naming the item at its line,
+/// in English and Chinese, and the items pointing inside give none.
+#[test]
+fn an_ear_item_pointing_at_its_own_page_is_told() {
+    let file = "content/jiangxi-tabloid/edition.toml";
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    let clean = p.folio(&["check", "content/jiangxi-tabloid"]);
+    assert!(!(clean.stdout() + &clean.stderr()).contains("ear-own-page"), "the sample's ear points inside");
+    p.edit(file, |t| t.replacen("{ title = \"源头治理 加强预防教育\", page = 3 }", "{ title = \"源头治理 加强预防教育\", page = 1 }", 1));
+    let run = p.folio(&["build", "content/jiangxi-tabloid", "--out", "out"]);
+    run.assert_code(0);
+    let at = format!("jiangxi-tabloid/edition.toml:{}:", line_of(&p, file, "page = 1 }"));
+    run.assert_stderr_has(&[at.as_str(), "page 1's ear points 「源头治理 加强预防教育」 at page 1 itself", "point the item at the page its story is on"]);
+    assert_eq!(run.stderr().matches("ear points").count(), 1, "{}", run.stderr());
+    let zh = p.folio_in_locale(&["check", "content/jiangxi-tabloid"], &[("LANG", "zh_CN.UTF-8")]);
+    assert!((zh.stdout() + &zh.stderr()).contains("第 1 版的报眼把「源头治理 加强预防教育」指向本版"), "{}", zh.stdout());
+}
+
 #[test]
 fn new_tabloid_front_skeleton_builds_at_once() {
     let p = TestProject::with_edition("jiangxi-tabloid");

@@ -24,6 +24,7 @@
 //! | `fold-split` | warning | a headline or banner across the centre spread split at the fold inside a word (运‖输) |
 //! | `overprint` | error | Han characters printed over one another on a page (a head over its copy or its own lines) |
 //! | `ear-overfull` | error | a front page's ear (报眼) with more than it sets legibly: 导读 items printed over one another or past its foot, or its title or an item shrunk below 9 pt to fit |
+//! | `ear-own-page` | warning | a 导读 item of a page's ear (报眼) pointing at that page itself: 导读 lists the stories inside |
 //! | `half-width-bracket` | warning | half-width brackets in Chinese text, 案(事)件 (GB/T 15834: 案（事）件) |
 //! | `half-width-mark` | warning | half-width `, : ; ? !` in Chinese text, 获悉,今年 (GB/T 15834: 获悉，今年) |
 //! | `full-width-alnum` | warning | full-width Latin letters or digits, ２０２３年 / ＧＤＰ (GB/T 15835: 2023年, GDP) |
@@ -444,6 +445,14 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         let idx = pi.to_string();
         let file_ref = &edition.file;
         let page = def.number;
+        // A 导读 item pointing at its own page (review 49: a one-page edition's ear, 「…200亿元
+        // 1版」 on page 1): the reader is already there; 导读 lists the stories inside.
+        for (k, item) in ear.items.iter().enumerate().filter(|(_, it)| it.page == page) {
+            let key = ["pages", &idx, "ear", "items", &k.to_string(), "page"];
+            let mut d = file_ref.error(file_ref.key_span(&key, 0..0), crate::tr!("ear-own-page", page = page, title = item.title.trim())).hint(crate::tr!("ear-own-page-hint")).code(Code::EarOwnPage);
+            d.severity = Severity::Warning;
+            out.push(Finding { code: Code::EarOwnPage, page: Some(page), page_index: Some(pi), story: None, diag: d, mark: typography::find_text(compiled, pi, item.title.trim()).map(|rect| Mark { page: pi, rect, kind: MarkKind::Typography, label: crate::tr!("mark-ear-own-page") }) });
+        }
         // Marked on the proof where the page shows it (an item), red as an overprint.
         let mut found = |key: &[&str], message: String, hint: String, rect: Option<[f64; 4]>| {
             let at = file_ref.key_span(key, 0..0);
