@@ -528,9 +528,13 @@ fn kinsoku(pieces: &[Vec<Glyph>], fmt: &Format, pi: usize, stories: &[StoryData]
     let body = fmt.spec.body_size;
     let mut out = Vec::new();
     for l in pieces {
-        let (Some(first), Some(last)) = (l.first(), l.last()) else { continue };
-        // (The column's edges: the grid's, or its story's own columns'.)
+        let Some(first) = l.first() else { continue };
+        // (The column's edges: the grid's, or its story's own columns'.) A piece that runs on
+        // into the next column (a line set past its column's edge, within half an em of the
+        // next one's) is read to its own column's edge.
         let (left, width) = column_at(fmt, stories, first.x, first.y);
+        let l: Vec<&Glyph> = l.iter().take_while(|g| g.x < left + width + 0.25 * body).collect();
+        let Some(last) = l.last().copied() else { continue };
         let starts = (CLOSING_MARKS.contains(first.c) || UNITS_AFTER.contains(first.c)) && (first.x - left).abs() < 0.6 * body;
         let ends = (OPENING_MARKS.contains(last.c) || SIGNS_BEFORE.contains(last.c)) && (left + width - last.end).abs() < 0.6 * body;
         if !(starts || ends) {
