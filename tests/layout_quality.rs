@@ -2368,6 +2368,17 @@ fn a_column_of_briefs_sets_each_title_in_bold_on_the_grid_over_its_text() {
             assert!(lefts.iter().any(|l| (c.x0 - l).abs() < 0.5), "「{pair}」 starts its line {:.1} pt from its column's edge", lefts.iter().map(|l| (c.x0 - l).abs()).fold(f64::MAX, f64::min));
         }
     }
+    // A short column of the briefs is located at the brief that ends it, not at the column's
+    // headline 「简讯」 (review 49).
+    let run = p.folio(&["check", "content/briefs", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let shorts: Vec<&serde_json::Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "short-column" && f["file"].as_str().is_some_and(|s| s.ends_with("jianxun.toml"))).collect();
+    assert!(!shorts.is_empty(), "the column of briefs ends short here");
+    let source = std::fs::read_to_string(p.root().join("content/briefs/stories/jianxun.toml")).unwrap();
+    for f in &shorts {
+        let line = source.lines().nth(f["line"].as_u64().unwrap() as usize - 1).unwrap();
+        assert!(briefs.iter().any(|(_, b)| *b == line), "located at 「{line}」, not a brief's text: {f:#}");
+    }
     // Every brief's text printed.
     let text: String = chars.iter().map(|c| c.c).collect();
     for (_, b) in briefs {

@@ -749,7 +749,10 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             Some(s) => {
                 let body = s.key_span(&["body"], 0..0);
                 let find = |from: usize| s.source.get(from..)?.find(f.text.as_str()).map(|i| from + i..from + i + f.text.len());
-                let at = (!f.text.is_empty()).then(|| find(body.start).or_else(|| find(0))).flatten();
+                // (A short column of a hand-placed story at its `[block]`, whose depth mends it; of
+                // one folio placed, at the column's last line.)
+                let hand = s.value.block.as_ref().is_some_and(|b| b.span() != (0..0));
+                let at = (!f.text.is_empty() && !(code == Code::ShortColumn && hand)).then(|| find(body.start).or_else(|| find(0))).flatten();
                 let number = edition.file.value.pages.get(f.page).map(|p| p.number);
                 let jump = origin.filter(|o| o.0 != f.page).and_then(|_| s.value.jumps.iter().find(|j| Some(j.get_ref().page) == number)).map(|j| j.span());
                 let block = Some(s.value.block().span()).filter(|b| *b != (0..0)).unwrap_or(body);

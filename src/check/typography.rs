@@ -564,10 +564,11 @@ fn breaks(fmt: &Format, (pi, si): (usize, usize), story: &StoryData, (head, (roo
     let chars = (width / fmt.spec.body_size).round() as usize;
     let mut out = Vec::new();
     let fault = |kind, r: &Rect, text: String| Fault { kind, page: pi, story: Some(si), column: Some(column(r)), rect: on_page(r), text, cut: None };
-    // Each column's copy: where it ends and at which pitch.
-    let mut ends: Vec<(u32, f64, f64)> = Vec::new();
+    // Each column's copy: where it ends, at which pitch, and its last line's text.
+    let mut ends: Vec<(u32, f64, f64, String)> = Vec::new();
     for item in &story.items {
         let r = &item.rect;
+        let mut last_text = String::new();
         let pitch = match &item.piece {
             PlacedPiece::Lines { lines, first, last, leading, .. } => {
                 let text = |i: usize| lines[i].iter().map(|r| r.text.as_str()).collect::<String>();
@@ -577,15 +578,18 @@ fn breaks(fmt: &Format, (pi, si): (usize, usize), story: &StoryData, (head, (roo
                 if lines.len() == 1 && *first && !*last {
                     out.push(fault(Kind::Orphan, r, text(0)));
                 }
+                if let Some(k) = lines.len().checked_sub(1) {
+                    last_text = text(k);
+                }
                 fmt.spec.body_size + leading
             }
             PlacedPiece::Piece(_) => fmt.pitch_pt,
         };
         let c = column(r);
         match ends.iter_mut().find(|e| e.0 == c) {
-            Some(e) if r.y + r.h > e.1 => *e = (c, r.y + r.h, pitch),
+            Some(e) if r.y + r.h > e.1 => *e = (c, r.y + r.h, pitch, last_text),
             Some(_) => {}
-            None => ends.push((c, r.y + r.h, pitch)),
+            None => ends.push((c, r.y + r.h, pitch, last_text)),
         }
     }
     // 齐栏: each column's copy ends on the last line above its foot — the block's foot, the
@@ -594,8 +598,9 @@ fn breaks(fmt: &Format, (pi, si): (usize, usize), story: &StoryData, (head, (roo
     // white above it, where the flow never sets copy: the copy ends above that line.
     let lead_gap = fmt.pitch_pt - fmt.spec.body_size;
     let block_foot = story.block.y + story.block.h;
-    let mut shorts: Vec<(u32, Rect)> = Vec::new();
-    for &(c, end, pitch) in ends.iter().filter(|_| short) {
+    let mut shorts: Vec<(u32, Rect, String)> = Vec::new();
+    for (c, end, pitch, last_text) in ends.iter().filter(|_| short) {
+        let (c, end, pitch) = (*c, *end, *pitch);
         let x = story.block.x + f64::from(c) * step;
         let spans = |r: &Rect| r.x <= x + 1.0 && r.x + r.w >= x + width - 1.0;
         // Over an L-shaped block's corner the column ends above the corner.
@@ -613,7 +618,7 @@ fn breaks(fmt: &Format, (pi, si): (usize, usize), story: &StoryData, (head, (roo
         }
         let short = ((foot - end) / pitch + 0.01).floor();
         if short >= 1.0 {
-            shorts.push((short as u32, Rect { x, y: end + lead_gap, w: width, h: foot - end - lead_gap }));
+            shorts.push((short as u32, Rect { x, y: end + lead_gap, w: width, h: foot - end - lead_gap }, last_text.clone()));
         }
     }
     if !shorts.is_empty() {
@@ -647,7 +652,9 @@ fn breaks(fmt: &Format, (pi, si): (usize, usize), story: &StoryData, (head, (roo
         // to its end lands in the last block.
         let squeeze = cut.filter(|c| c.0 <= room).map(|c| squeeze + c.0);
         let level = story.jump_note.is_none().then_some(Level { add: lacking * chars as u32, cut, whole: full == 0 && ones, head, squeeze });
-        out.extend(shorts.iter().map(|(n, r)| Fault { cut: start.as_ref().map(|s| s.1.clone()), ..fault(Kind::Short(*n, level), r, String::new()) }));
+        // (The text: the column's last line, where the finding is located in a story folio
+        // placed — a brief's, not the column of briefs' headline: review 49.)
+        out.extend(shorts.iter().map(|(n, r, last)| Fault { cut: start.as_ref().map(|s| s.1.clone()), ..fault(Kind::Short(*n, level), r, last.clone()) }));
     }
     out
 }
