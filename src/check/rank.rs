@@ -11,6 +11,12 @@ use crate::layout::compose::PlacedPiece;
 use crate::layout::galley::Piece;
 use crate::layout::place::reading_rank;
 
+/// Page `pi`'s lead, by index on the page: its first story by reading rank (`priority`, else
+/// its place in the page's `stories`); none on a page without stories.
+fn lead_of(edition: &Edition, pi: usize) -> Option<usize> {
+    (0..edition.stories.get(pi).map_or(0, Vec::len)).min_by_key(|&si| reading_rank(edition, pi, si))
+}
+
 /// How near the lead's picture another may come and not be called as large: 95 % of its area.
 pub const AS_LARGE: f64 = 0.95;
 
@@ -48,7 +54,7 @@ pub fn photos(compiled: &Compiled, edition: &Edition) -> Vec<Outranked> {
                 Some((s.origin.1, k, [ph.rect.w, ph.image_h], [ph.rect.x + f.side_pt, ph.rect.y + f.top_pt, ph.rect.w, ph.image_h]))
             })
             .collect();
-        let Some(lead) = (0..edition.stories.get(pi).map_or(0, Vec::len)).min_by_key(|&si| reading_rank(edition, pi, si)) else { continue };
+        let Some(lead) = lead_of(edition, pi) else { continue };
         let Some(&(_, _, lead_size, _)) = own.iter().find(|o| o.0 == lead) else { continue };
         let area = |s: [f64; 2]| s[0] * s[1];
         for &(si, k, size, rect) in own.iter().filter(|o| o.0 != lead && area(o.2) >= AS_LARGE * area(lead_size)) {
@@ -86,7 +92,7 @@ pub fn heads(compiled: &Compiled, edition: &Edition) -> Vec<HeadOutranked> {
     let mut out = Vec::new();
     for pi in 0..compiled.data.pages.len() {
         let own = printed_heads(compiled, pi);
-        let Some(lead) = (0..edition.stories.get(pi).map_or(0, Vec::len)).min_by_key(|&si| reading_rank(edition, pi, si)) else { continue };
+        let Some(lead) = lead_of(edition, pi) else { continue };
         let Some(&(_, _, lead_size)) = own.iter().find(|o| o.0 == lead) else { continue };
         for &(si, rect, size) in own.iter().filter(|o| o.0 != lead && o.2 > lead_size - HEAD_STEP) {
             out.push(HeadOutranked { page: pi, story: si, lead, sizes: [size, lead_size], rect });
