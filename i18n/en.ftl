@@ -50,6 +50,8 @@ content-ear-caption-no-photo = page { $page }'s ear has a caption but no photo
 content-ear-caption-no-photo-hint = add photo = "photos/….jpg", or remove the caption
 content-ear-bad-page = page { $page }'s ear points to page { $target }, which the edition does not have
 content-ear-item-page-hint = point each 导读 item at a page listed in this edition
+reading-order = reading order on page { $page }{ $column }: 「{ $headline }」 opens { $lines } lines below its copy at the top of a column to the right, so a reader meets the middle of the story first
+reading-order-hint = let the copy open at the top left under the head: the picture at the block's right edge (its `column`) or across the block (`under_head = true`), the head across the block rather than down its first column; on a page folio placed, `max_span` or a cut may give it another block
 ear-own-page = page { $page }'s ear points 「{ $title }」 at page { $page } itself
 ear-own-page-hint = 导读 lists the stories inside: point the item at the page its story is on, or drop it and give the ear a title or a photo
 content-ear-too-many = the ear of page { $page } lists { $n } 导读 items; an ear holds at most { $most } (fewer on a tabloid)
@@ -1398,6 +1400,7 @@ mark-short = short { $lines }
 mark-hole = hole { $lines }
 mark-fold-split = fold splits a word
 mark-ear-overfull = ear overfull
+mark-reading-order = the copy opens here, below its middle
 mark-ear-own-page = 导读 to its own page
 mark-overprint = text over text
 mark-too-wide = past the column

@@ -2595,6 +2595,45 @@ fn a_landscape_picture_is_never_set_portrait() {
     }
 }
 
+/// A story whose copy opens under its picture, below its own copy at the top of a column to the
+/// right, is a `reading-order` warning (review 49: "a reader under a 42 pt head starts
+/// mid-sentence"): on review 49's front page (`tests/fixtures/landscape-front`, TEST DATA) the
+/// search sets the lead as an L with its picture at the left under the head (the picture at the
+/// right leaves the columns over the corner without copy: an open defect). Read back from the
+/// PDF, the lead's opening words stand under the picture, more than ten lines below words of
+/// its copy in a column to the right; `folio check` says so at the lead's `headline`, in English
+/// and Chinese, and on no other story of the page.
+#[test]
+fn a_story_opening_under_its_picture_below_its_own_copy_is_told() {
+    let p = TestProject::sample();
+    let dir = p.edition("landscape");
+    copy_dir(&repo().join("tests/fixtures/landscape-front"), &dir);
+    for (name, (w, h), blue) in [("chazhan", (2400, 1800), 0), ("daqiao", (2700, 1800), 100), ("xiqu", (2400, 1600), 200)] {
+        gradient(&dir.join(format!("photos/{name}.png")), w, h, blue);
+    }
+    p.folio(&["build", "content/landscape", "--out", "out"]).assert_code(0);
+    let words: Vec<Word> = bbox_words(&p.out().join("landscape.pdf")).remove(0).into_iter().map(|(_, w)| w).collect();
+    let source = std::fs::read_to_string(dir.join("stories/daqiao.toml")).unwrap();
+    let body: String = source.split("body = \"\"\"").nth(1).unwrap().chars().filter(|c| !c.is_whitespace()).collect();
+    // The opening's second line (its first starts 本报讯 4月18日, as another story's does):
+    // 「10时18分，…」.
+    let second: String = body.chars().skip(5).take(5).collect();
+    let open = words.iter().find(|w| w.text.starts_with(&second)).unwrap_or_else(|| panic!("the opening's 「{second}」 printed"));
+    let pitch = 16.5;
+    let higher: Vec<&Word> = words.iter().filter(|w| w.text.chars().count() >= 6 && body.contains(&w.text) && w.x0 > open.x1 && w.y0 < open.y0 - 10.0 * pitch).collect();
+    assert!(!higher.is_empty(), "copy of the lead above its opening in a column to the right");
+    let run = p.folio(&["check", "content/landscape", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let found: Vec<&serde_json::Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "reading-order").collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let f = found[0];
+    assert_eq!(f["file"], "content/landscape/stories/daqiao.toml");
+    assert_eq!(f["line"].as_u64().unwrap() as usize, line_of(&p, "content/landscape/stories/daqiao.toml", "headline = "));
+    assert!(f["message"].as_str().unwrap().contains("「临江长江公铁大桥主塔成功封顶」 opens") && f["severity"] == "warning", "{f:#}");
+    let zh = p.folio_in_locale(&["check", "content/landscape"], &[("LANG", "zh_CN.UTF-8")]);
+    assert!((zh.stdout() + &zh.stderr()).contains("阅读顺序颠倒"), "{}", zh.stdout());
+}
+
 /// Two stories' photos are not stacked in the same columns (`place::W_PHOTO_STACK`): the
 /// 美编's 社会 page of six stories, two with a photo (`tests/fixtures/two-photos`, TEST DATA,
 /// invented copy; session 41 set its lead's 5-column photo over 鄱阳湖候鸟's, both in columns

@@ -744,7 +744,8 @@ fn a_deep_head_area_is_a_warning_marked_on_the_proof() {
 }
 
 /// On the automatic sample (its stories placed by folio, no `[block]`), every short column is
-/// located at its story's `body` (the file's first line, its comment, until session 40), and
+/// located in its story's `body` (the file's first line, its comment, until session 40; since
+/// session 50 at the column's last line where the file has it as the page prints it), and
 /// the human report of `folio check` prints at most three of a story's short columns in full
 /// and one line for the rest, as `build` does (a story's eight each in full until then); the
 /// JSON report lists every one.
@@ -757,8 +758,22 @@ fn short_columns_of_placed_stories_point_at_their_body_and_are_summarised() {
     assert!(!short.is_empty(), "{v:#}");
     for f in &short {
         let file = f["file"].as_str().unwrap();
-        let body = line_of(&std::fs::read_to_string(p.root().join(file)).unwrap(), "body = ");
-        assert_eq!(f["line"].as_u64(), Some(body), "{f:#}");
+        let source = std::fs::read_to_string(p.root().join(file)).unwrap();
+        // The lines of the story's copy: its body's and its sections' (1-based, inclusive).
+        let mut copy = Vec::new();
+        let mut open = None;
+        for (k, l) in source.lines().enumerate() {
+            match open {
+                None if l.trim_start().starts_with("body = \"\"\"") => open = Some(k + 1),
+                Some(from) if l.starts_with("\"\"\"") => {
+                    copy.push(from as u64..=(k + 1) as u64);
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        let line = f["line"].as_u64().unwrap();
+        assert!(copy.iter().any(|r| r.contains(&line)), "at line {line}, not in the copy ({copy:?}): {f:#}");
     }
     let mut per_story = std::collections::BTreeMap::<&str, usize>::new();
     for f in &short {

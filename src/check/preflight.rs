@@ -25,6 +25,7 @@
 //! | `overprint` | error | Han characters printed over one another on a page (a head over its copy or its own lines) |
 //! | `ear-overfull` | error | a front page's ear (报眼) with more than it sets legibly: 导读 items printed over one another or past its foot, or its title or an item shrunk below 9 pt to fit |
 //! | `ear-own-page` | warning | a 导读 item of a page's ear (报眼) pointing at that page itself: 导读 lists the stories inside |
+//! | `reading-order` | warning | a story whose copy opens below copy of its own at the top of a later column (its picture or a 竖题 over the opening): the reader meets the story's middle first |
 //! | `half-width-bracket` | warning | half-width brackets in Chinese text, 案(事)件 (GB/T 15834: 案（事）件) |
 //! | `half-width-mark` | warning | half-width `, : ; ? !` in Chinese text, 获悉,今年 (GB/T 15834: 获悉，今年) |
 //! | `full-width-alnum` | warning | full-width Latin letters or digits, ２０２３年 / ＧＤＰ (GB/T 15835: 2023年, GDP) |
@@ -723,6 +724,12 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
                 // a space) always fits: that is folio's fault, not the copy's.
                 if f.text.chars().any(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '@' | '.' | '_')) { crate::tr!("too-wide-hint") } else { crate::tr!("too-wide-hint-chinese") },
             ),
+            typography::Kind::ReadingOrder(n) => (
+                Code::ReadingOrder,
+                crate::tr!("mark-reading-order"),
+                crate::tr!("reading-order", page = page, headline = story.map_or(String::new(), |s| s.value.headline.replace('\n', "")), column = col, lines = n),
+                crate::tr!("reading-order-hint"),
+            ),
             typography::Kind::FoldSplit(s) => (
                 Code::FoldSplit,
                 crate::tr!("mark-fold-split"),
@@ -736,7 +743,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         };
         let mut d = match story {
             // A fold split at the story's headline; a banner's at the page's banner_across.
-            Some(s) if code == Code::FoldSplit => s.error(s.key_span(&["headline"], s.value.block().span()), message),
+            Some(s) if code == Code::FoldSplit || code == Code::ReadingOrder => s.error(s.key_span(&["headline"], s.value.block().span()), message),
             None if code == Code::FoldSplit => {
                 let at = edition.file.value.pages.get(f.page).and_then(|p| p.banner_across.as_ref()).map_or_else(|| page_span(edition, f.page), |b| b.span());
                 Diagnostic::warning(message).in_file(&edition.file.display, &edition.file.source).with_span(Some(at))
