@@ -2574,12 +2574,10 @@ fn check_finds_a_head_as_large_as_the_leads() {
     assert!((zh.stdout() + &zh.stderr()).contains("标题不小于头条标题"), "{}", zh.stdout());
 }
 
-/// A landscape picture stays landscape however the search crops it to fill its block (review
-/// 49: on its front page, `tests/fixtures/landscape-front`, TEST DATA, folio set 充电桩's 4:3
-/// picture 350 × 394 pt, a third of its width cut away): every picture on the placed page, read
-/// back from the rendered PDF, is at least as wide as it is deep.
-#[test]
-fn a_landscape_picture_is_never_set_portrait() {
+/// Review 49's front page (`tests/fixtures/landscape-front`, TEST DATA) as edition `landscape`,
+/// its three pictures gradients of their own blue (0, 100, 200), built: the project and the
+/// edition's directory.
+fn landscape_front() -> (TestProject, std::path::PathBuf) {
     let p = TestProject::sample();
     let dir = p.edition("landscape");
     copy_dir(&repo().join("tests/fixtures/landscape-front"), &dir);
@@ -2587,6 +2585,16 @@ fn a_landscape_picture_is_never_set_portrait() {
         gradient(&dir.join(format!("photos/{name}.png")), w, h, blue);
     }
     p.folio(&["build", "content/landscape", "--out", "out"]).assert_code(0);
+    (p, dir)
+}
+
+/// A landscape picture stays landscape however the search crops it to fill its block (review
+/// 49: on its front page, `tests/fixtures/landscape-front`, TEST DATA, folio set 充电桩's 4:3
+/// picture 350 × 394 pt, a third of its width cut away): every picture on the placed page, read
+/// back from the rendered PDF, is at least as wide as it is deep.
+#[test]
+fn a_landscape_picture_is_never_set_portrait() {
+    let (p, _) = landscape_front();
     let img = render(&p.out().join("landscape.pdf"), 1, 50);
     for blue in [0, 100, 200] {
         let (x0, y0, x1, y1) = photo_box(&img, blue);
@@ -2605,13 +2613,7 @@ fn a_landscape_picture_is_never_set_portrait() {
 /// and Chinese, and on no other story of the page.
 #[test]
 fn a_story_opening_under_its_picture_below_its_own_copy_is_told() {
-    let p = TestProject::sample();
-    let dir = p.edition("landscape");
-    copy_dir(&repo().join("tests/fixtures/landscape-front"), &dir);
-    for (name, (w, h), blue) in [("chazhan", (2400, 1800), 0), ("daqiao", (2700, 1800), 100), ("xiqu", (2400, 1600), 200)] {
-        gradient(&dir.join(format!("photos/{name}.png")), w, h, blue);
-    }
-    p.folio(&["build", "content/landscape", "--out", "out"]).assert_code(0);
+    let (p, dir) = landscape_front();
     let words: Vec<Word> = bbox_words(&p.out().join("landscape.pdf")).remove(0).into_iter().map(|(_, w)| w).collect();
     let source = std::fs::read_to_string(dir.join("stories/daqiao.toml")).unwrap();
     let body: String = source.split("body = \"\"\"").nth(1).unwrap().chars().filter(|c| !c.is_whitespace()).collect();
