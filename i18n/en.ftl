@@ -50,6 +50,8 @@ content-ear-caption-no-photo = page { $page }'s ear has a caption but no photo
 content-ear-caption-no-photo-hint = add photo = "photos/….jpg", or remove the caption
 content-ear-bad-page = page { $page }'s ear points to page { $target }, which the edition does not have
 content-ear-item-page-hint = point each 导读 item at a page listed in this edition
+pictures-side-by-side = pictures side by side on page { $page } (碰图): the picture of 「{ $headline }」 stands beside the picture of 「{ $other }」, only a gutter between
+pictures-side-by-side-hint = set one of them higher or lower by its depth, or in other columns (its `column`, `row` or `span`), or leave one out; beside each other they read as one picture, or as the other story's; on a page folio placed, another `size` or a cut may give it another block
 reading-order = reading order on page { $page }{ $column }: 「{ $headline }」 opens { $lines } lines below its copy at the top of a column to the right, so a reader meets the middle of the story first
 reading-order-hint = let the copy open at the top left under the head: the picture at the block's right edge (its `column`) or across the block (`under_head = true`), the head across the block rather than down its first column; on a page folio placed, `max_span` or a cut may give it another block
 ear-own-page = page { $page }'s ear points 「{ $title }」 at page { $page } itself
@@ -1400,6 +1402,7 @@ mark-short = short { $lines }
 mark-hole = hole { $lines }
 mark-fold-split = fold splits a word
 mark-ear-overfull = ear overfull
+mark-pictures-side-by-side = pictures side by side
 mark-reading-order = the copy opens here, below its middle
 mark-ear-own-page = 导读 to its own page
 mark-overprint = text over text

@@ -49,6 +49,8 @@ content-ear-caption-no-photo = 第 { $page } 版的报眼有图片说明却没�
 content-ear-caption-no-photo-hint = 加上 photo = "photos/….jpg"，或删去图片说明
 content-ear-bad-page = 第 { $page } 版的报眼指向第 { $target } 版，但本期没有这一版
 content-ear-item-page-hint = 每条导读都要指向本期列出的版面
+pictures-side-by-side = 第 { $page } 版碰图：「{ $headline }」的图片与「{ $other }」的图片并排，中间只隔一道栏距
+pictures-side-by-side-hint = 把其中一张上移或下移一个图高，或换到别的栏（`column`、`row`、`span`），或删去一张；并排的两张图读来像一张，或被当作另一篇的配图；自动组版的版面可改 `size` 或删稿换块
 reading-order = 第 { $page } 版{ $column }阅读顺序颠倒：「{ $headline }」的正文从这里起，比右侧栏顶的正文低 { $lines } 行，读者先读到稿件中段
 reading-order-hint = 让正文从标题下左上角起：图片放到块的右侧（`column`）或通栏压题（`under_head = true`），标题横排而不竖在第一栏；自动组版的版面可用 `max_span` 或删稿换块
 ear-own-page = 第 { $page } 版的报眼把「{ $title }」指向本版
@@ -1298,6 +1300,7 @@ mark-short = 短栏 { $lines } 行
 mark-hole = 天窗 { $lines } 行
 mark-fold-split = 中缝断词
 mark-ear-overfull = 报眼放不下
+mark-pictures-side-by-side = 碰图
 mark-reading-order = 正文从此起，却低于文中段落
 mark-ear-own-page = 导读指向本版
 mark-overprint = 文字叠印

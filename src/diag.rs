@@ -84,6 +84,8 @@ pub enum Code {
     /// A front page's ear (报眼) holding more than it can set legibly: 导读 items over one
     /// another, or a title or item shrunk below a caption's size to fit.
     EarOverfull,
+    /// Two stories' pictures side by side, only a gutter between (碰图).
+    PicturesSideBySide,
     /// A story whose copy opens below copy of its own at the top of a later column.
     ReadingOrder,
     /// A 导读 item of a page's ear pointing at that page itself.
@@ -153,6 +155,7 @@ impl Code {
             Code::EarOverfull => "ear-overfull",
             Code::EarOwnPage => "ear-own-page",
             Code::ReadingOrder => "reading-order",
+            Code::PicturesSideBySide => "pictures-side-by-side",
             Code::TooWide => "too-wide",
             Code::LongLeg => "long-leg",
             Code::PhotoRank => "photo-rank",

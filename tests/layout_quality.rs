@@ -2636,6 +2636,43 @@ fn a_story_opening_under_its_picture_below_its_own_copy_is_told() {
     assert!((zh.stdout() + &zh.stderr()).contains("阅读顺序颠倒"), "{}", zh.stdout());
 }
 
+/// Two stories' pictures side by side, only a gutter between (碰图; review 49: the lead's and the
+/// 马拉松 story's, corner to corner): on a tabloid page of two stories of seed text (TEST DATA)
+/// made up by hand in columns 1–3 and 4–6, each with its picture under its head, `folio check`
+/// warns once, at the right-hand story's photo `file`, in English and Chinese, and marks both
+/// pictures on the proof; with the second picture at its copy's foot, the pair is gone.
+#[test]
+fn pictures_side_by_side_are_told() {
+    let p = TestProject::sample();
+    let seed = Seed::load();
+    let story = |k: usize, column: u32, row: &str| {
+        story_toml(&seed.heads[k], &seed.paras_from(10 * k, 12))
+            + &format!("\n[block]\ncolumn = {column}\nspan = 3\ntop = 0\nheight = 64\n\n[[photos]]\nfile = \"photos/s{k}.png\"\ncaption = \"图为现场\"\ncredit = \"记者摄\"\nspan = 3\n{row}")
+    };
+    let dir = page_edition(&p, "pair", "tabloid", &[("s0", story(0, 1, "row = 0\n")), ("s1", story(1, 4, "row = 0\n"))]);
+    gradient(&dir.join("photos/s0.png"), 1200, 800, 0);
+    gradient(&dir.join("photos/s1.png"), 1200, 800, 200);
+    let found = |p: &TestProject| -> Vec<serde_json::Value> {
+        let run = p.folio(&["check", "content/pair", "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap_or_else(|e| panic!("{e}: {}", run.stderr()));
+        v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "pictures-side-by-side").cloned().collect()
+    };
+    let pairs = found(&p);
+    assert_eq!(pairs.len(), 1, "{pairs:#?}");
+    let f = &pairs[0];
+    assert_eq!(f["file"], "content/pair/stories/s1.toml");
+    assert_eq!(f["line"].as_u64().unwrap() as usize, line_of(&p, "content/pair/stories/s1.toml", "file = "));
+    assert!(f["message"].as_str().unwrap().contains("碰图") && f["severity"] == "warning", "{f:#}");
+    let zh = p.folio_in_locale(&["check", "content/pair"], &[("LANG", "zh_CN.UTF-8")]);
+    assert!((zh.stdout() + &zh.stderr()).contains("版碰图"), "{}", zh.stdout());
+    let report = session(&p, "pair").compile().unwrap_or_else(|d| panic!("{d}"));
+    let mark = report.preflight.iter().find(|f| f.code == folio::diag::Code::PicturesSideBySide).and_then(|f| f.mark.as_ref()).expect("a mark");
+    assert!(mark.rect[2] > 2.0 * 100.0, "the mark covers both pictures: {mark:?}");
+    // The second picture at its copy's foot: no pair.
+    p.edit("content/pair/stories/s1.toml", |t| t.replace("row = 0\n", ""));
+    assert!(found(&p).is_empty(), "{:#?}", found(&p));
+}
+
 /// Two stories' photos are not stacked in the same columns (`place::W_PHOTO_STACK`): the
 /// 美编's 社会 page of six stories, two with a photo (`tests/fixtures/two-photos`, TEST DATA,
 /// invented copy; session 41 set its lead's 5-column photo over 鄱阳湖候鸟's, both in columns

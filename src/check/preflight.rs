@@ -25,6 +25,7 @@
 //! | `overprint` | error | Han characters printed over one another on a page (a head over its copy or its own lines) |
 //! | `ear-overfull` | error | a front page's ear (报眼) with more than it sets legibly: 导读 items printed over one another or past its foot, or its title or an item shrunk below 9 pt to fit |
 //! | `ear-own-page` | warning | a 导读 item of a page's ear (报眼) pointing at that page itself: 导读 lists the stories inside |
+//! | `pictures-side-by-side` | warning | two stories' pictures in neighbouring columns on the same lines, only a gutter between (碰图) |
 //! | `reading-order` | warning | a story whose copy opens below copy of its own at the top of a later column (its picture or a 竖题 over the opening): the reader meets the story's middle first |
 //! | `half-width-bracket` | warning | half-width brackets in Chinese text, 案(事)件 (GB/T 15834: 案（事）件) |
 //! | `half-width-mark` | warning | half-width `, : ; ? !` in Chinese text, 获悉,今年 (GB/T 15834: 获悉，今年) |
@@ -812,6 +813,25 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             story: Some(story.display.clone()),
             diag: d,
             mark: Some(Mark { page: leg.page, rect: leg.rect, kind: MarkKind::Typography, label: crate::tr!("mark-long-leg", lines = leg.lines) }),
+        });
+    }
+
+    // Two stories' pictures side by side (碰图).
+    for pair in crate::check::pictures::side_by_side(compiled) {
+        let Some(story) = edition.stories.get(pair.page).and_then(|s| s.get(pair.second.0)) else { continue };
+        let other = edition.stories.get(pair.page).and_then(|s| s.get(pair.first.0)).map_or_else(String::new, |l| l.value.headline.replace('\n', " "));
+        let page = page_of(pair.page).unwrap_or_default();
+        let at = story.value.photos.get(pair.second.1).map_or_else(|| story.value.block().span(), |p| p.file.span());
+        let mut d = story.error(at, crate::tr!("pictures-side-by-side", page = page, headline = story.value.headline.replace('\n', " "), other = other));
+        d.severity = Severity::Warning;
+        let d = d.hint(crate::tr!("pictures-side-by-side-hint")).code(Code::PicturesSideBySide);
+        out.push(Finding {
+            code: Code::PicturesSideBySide,
+            page: Some(page),
+            page_index: Some(pair.page),
+            story: Some(story.display.clone()),
+            diag: d,
+            mark: Some(Mark { page: pair.page, rect: pair.rect, kind: MarkKind::Typography, label: crate::tr!("mark-pictures-side-by-side") }),
         });
     }
 
