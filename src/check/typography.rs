@@ -61,9 +61,9 @@ pub enum Kind {
     /// area into the gutter or the next column (a Latin word or a number wider than the
     /// column: Typst breaks Latin text only at spaces and hyphens). The text is the run.
     TooWide(f64),
-    /// A story whose copy opens this many grid lines below copy of its own set at the top of a
-    /// later column (its picture or a vertical head over the opening, the copy beside them
-    /// reading from the middle of the story first). The text is the opening line.
+    /// A story whose copy opens under its picture this many grid lines below copy of its own set
+    /// at the top of a later column (the copy beside the picture reading from the middle of the
+    /// story first). The text is the opening line.
     ReadingOrder(u32),
 }
 
@@ -163,9 +163,8 @@ pub fn check(compiled: &Compiled) -> Vec<Fault> {
 /// A story of page `pi` whose copy opens below copy of its own at the top of a later column:
 /// the eye meets the story's middle first (review 49: a lead's picture under its head at the
 /// block's left, its copy opening under the picture in column 1 while columns 4–6 beside the
-/// picture began 「办法达成一致。」; the copy under a 竖题 opening below the copy beside it).
-/// Not a block continued from another page (its copy opens mid-story by nature), nor one that
-/// begins with a paragraph's middle.
+/// picture began 「办法达成一致。」). Not a block continued from another page (its copy opens
+/// mid-story by nature), nor one that begins with a paragraph's middle.
 fn reading_order(fmt: &Format, pi: usize, si: usize, s: &StoryData) -> Option<Fault> {
     if s.mirror || s.origin.0 != pi {
         return None;
