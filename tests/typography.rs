@@ -267,6 +267,40 @@ fn one_column(name: &str, copy: &str) -> (TestProject, std::path::PathBuf, Vec<L
     (p, pdf, read, lines)
 }
 
+/// A story's attribution breaks between two people, never between a role and its name, and its
+/// second line starts at the column's edge: review 49's 爱心驿站 (TEST DATA, the reviewer's copy)
+/// set in one column printed 「（记者 何静 通讯员 / 吴昊）」, the second line 2.6 pt in (its space).
+/// Read back from the PDF: 记者何静 on one line, 通讯员吴昊 on one line, and every line of the
+/// attribution starting at the column's left edge.
+#[test]
+fn an_attribution_breaks_between_people_not_inside_a_credit() {
+    let p = TestProject::sample();
+    let copy = "4月16日，市总工会召开户外劳动者服务站点建设推进会，部署全市286家“爱心驿站”提档升级工作。\n\n根据安排，今年5月底前，全市“爱心驿站”将统一配齐冰箱、微波炉、饮水机、充电设施和应急药箱，开放时间原则上不少于每天10小时；位于商圈、交通枢纽周边的站点试行24小时开放。市总工会还将投入专项资金260万元，为环卫工人、快递员、外卖骑手等户外劳动者免费提供防暑降温物资。";
+    common::page_edition(&p, "credit", "tabloid", &[("a", format!("# TEST DATA: review 49's copy\nheadline = \"“爱心驿站”提档升级\"\ndateline = \"本报讯\"\nattribution = \"记者 何静 通讯员 吴昊\"\nbody = \"\"\"\n{copy}\n\"\"\"\n\n[block]\ncolumn = 1\nspan = 1\ntop = 0\nheight = 64\n"))]);
+    let pdf = p.out().join("credit.pdf");
+    p.folio(&["build", "content/credit"]).assert_code(0);
+    let f = &p.report("credit", false).compiled.data.pages[0].format;
+    let left = f.bleed_pt + f.side_pt;
+    let chars: Vec<typeset::Char> = typeset::chars(&pdf).concat().into_iter().filter(|c| !c.c.is_whitespace() && c.x0 < left + f.column_pt + 5.0 && c.x0 > left - 6.0).collect();
+    let at = |s: &str| {
+        let all: Vec<char> = s.chars().collect();
+        chars.windows(all.len()).position(|w| w.iter().map(|c| c.c).eq(all.iter().copied())).unwrap_or_else(|| panic!("「{s}」 printed"))
+    };
+    let open = at("（记者");
+    let lines: std::collections::BTreeSet<i64> = chars[open..].iter().take_while(|c| c.c != '）').map(|c| (c.y * 10.0).round() as i64).collect();
+    assert!(lines.len() >= 2, "the attribution wraps here (the test's premise): {lines:?}");
+    for pair in ["记者何静", "通讯员吴昊"] {
+        let k = at(pair);
+        let on: std::collections::BTreeSet<i64> = chars[k..k + pair.chars().count()].iter().map(|c| (c.y * 10.0).round() as i64).collect();
+        assert_eq!(on.len(), 1, "「{pair}」 on one line");
+    }
+    for (k, c) in chars.iter().enumerate().skip(open + 1).take_while(|(_, c)| c.c != '）') {
+        if c.y > chars[k - 1].y + 1.0 {
+            assert!((c.x0 - left).abs() < 0.5, "a line of the attribution starts {:.1} pt from the column's edge: {}", c.x0 - left, c.c);
+        }
+    }
+}
+
 /// Paragraphs of `sentence` after the first 1, 2, … `n` characters of a filler, which puts each
 /// of its characters at every place of a one-column line or so (TEST DATA).
 fn at_every_place(sentence: &str, n: usize) -> String {

@@ -927,11 +927,6 @@ fn unnamed_runs(chars: &[char]) -> Vec<Run> {
 /// column.
 pub const MAX_NAME_CHARS: usize = 5;
 
-/// The most characters, its space among them, of a credit's role and name [`names`] keeps on
-/// one line (通讯员 欧阳晓: 7): a longer pair, boxed in a column of ten characters, leaves the
-/// line before it spread.
-pub const MAX_CREDIT_CHARS: usize = 7;
-
 /// The house's words in a paragraph, which no line breaks inside, as spans of `chars` (start,
 /// end), in order and apart: each of [`MAX_NAME_CHARS`] characters or fewer, wherever it
 /// stands (省委书记易|炼红 and 叶|建春 were line breaks until session 44, though the house
@@ -949,22 +944,6 @@ fn names(chars: &[char], house: &HouseWords) -> Vec<(usize, usize)> {
             if chars[i..].starts_with(w) {
                 spans.push((i, i + w.len()));
             }
-        }
-    }
-    // A credit's role and the name after it, 记者 许可, 通讯员 吴昊: one span, so a line breaks
-    // between two people, not between a role and its name (review 49: （记者 ｜许可）). The
-    // name: two to four Chinese characters after one space, ending the credit (a space, a
-    // closing mark, a comma, or the paragraph's end).
-    let han = |c: char| crate::input::punctuation::is_han(c);
-    for span in spans.iter_mut() {
-        let word: String = chars[span.0..span.1].iter().collect();
-        if !BYLINE_WORDS.contains(&word.as_str()) || word == "本报讯" || !matches!(chars.get(span.1), Some(' ' | '\u{3000}')) {
-            continue;
-        }
-        let name = chars[span.1 + 1..].iter().take_while(|&&c| han(c)).count();
-        let ends = chars.get(span.1 + 1 + name).is_none_or(|&c| c.is_whitespace() || "）)，、,".contains(c));
-        if (2..=4).contains(&name) && ends && span.1 + 1 + name - span.0 <= MAX_CREDIT_CHARS {
-            span.1 += 1 + name;
         }
     }
     spans.sort_unstable();
@@ -1542,11 +1521,7 @@ mod tests {
         assert_eq!(got("易炼红：我们", &["易炼红"]), [run("body", "易炼红：我们")]);
         // A credit written into the copy keeps its words whole, the house's list or none
         // (review 49: 「（记｜者 许可）」).
-        // A role and its name are one run (a line breaks between two people); a name longer
-        // than four characters, or a pair longer than MAX_CREDIT_CHARS, keeps the role alone.
-        assert_eq!(got("即可借阅。（记者 林晓 通讯员 罗敏）", &[]), [run("body", "即可借阅。（"), run("house", "记者 林晓"), run("body", " "), run("house", "通讯员 罗敏"), run("body", "）")]);
-        assert_eq!(got("（特约记者 欧阳晓明）", &[]), [run("body", "（"), run("house", "特约记者"), run("body", " 欧阳晓明）")]);
-        assert_eq!(got("记者 发现了问题", &[]), [run("house", "记者"), run("body", " 发现了问题")]);
+        assert_eq!(got("即可借阅。（记者 林晓 通讯员 罗敏）", &[]), [run("body", "即可借阅。（"), run("house", "记者"), run("body", " 林晓 "), run("house", "通讯员"), run("body", " 罗敏）")]);
         // A house word boxed with the kept mark after it (约翰· of a house's 约翰).
         assert_eq!(got("约翰·史密斯", &["约翰"]), [run("house", "约翰"), run("kept", "·"), run("body", "史密斯")]);
         assert!(parted_units(&body_runs("没有名字的段落")).is_none());
