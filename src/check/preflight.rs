@@ -392,7 +392,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         };
         // Cropped to a strip or a sliver: the box far from the picture's shape (an editor's
         // `height`; the placement search never crops past MAX_CROP).
-        let shown = compiled.data.pages.get(p.page).and_then(|pg| pg.stories.get(p.story)).and_then(|s| s.photos.get(p.photo)).map(|ph| (ph.rect.w / ph.crop[2].max(1e-6), ph.image_h / ph.crop[3].max(1e-6)));
+        let shown = compiled.data.pages.get(p.page).and_then(|pg| pg.stories.get(p.story)).and_then(|s| s.photos.get(p.photo)).map(crate::layout::compose::PhotoData::shown);
         if let Some((w, h)) = shown.filter(|&(w, h)| w.min(h) < 1.0 - crate::layout::compose::MAX_CROP - 1e-3) {
             let (part, share) = if w < h { (crate::tr!("photo-cropped-width"), w) } else { (crate::tr!("photo-cropped-height"), h) };
             let at = photo.height.as_ref().map_or_else(|| photo.file.span(), |h| h.span());

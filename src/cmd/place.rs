@@ -42,7 +42,7 @@ pub fn run(args: &PlaceArgs) -> i32 {
             // crops away, read off the page (review 49: `first photo height = 29` cut a 3:2
             // picture square, and nothing said so).
             if b.photo_lines.is_some() {
-                let shown = report.compiled.data.pages.get(page.page).and_then(|pg| pg.stories.get(b.story)).and_then(|s| s.photos.first()).map(|ph| (ph.rect.w / ph.crop[2].max(1e-6), ph.image_h / ph.crop[3].max(1e-6)));
+                let shown = report.compiled.data.pages.get(page.page).and_then(|pg| pg.stories.get(b.story)).and_then(|s| s.photos.first()).map(crate::layout::compose::PhotoData::shown);
                 if let Some((w, h)) = shown.filter(|&(w, h)| w.min(h) < 0.995) {
                     let part = if w < h { crate::tr!("photo-cropped-width") } else { crate::tr!("photo-cropped-height") };
                     line.push(' ');

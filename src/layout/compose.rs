@@ -287,6 +287,14 @@ pub struct PhotoData {
     pub credit: Option<String>,
 }
 
+impl PhotoData {
+    /// The share of its picture's width and of its height the box shows (1.0 each where the
+    /// picture fits the box's shape; less where the box crops it).
+    pub fn shown(&self) -> (f64, f64) {
+        (self.rect.w / self.crop[2].max(1e-6), self.image_h / self.crop[3].max(1e-6))
+    }
+}
+
 /// How a story's copy fits its block.
 #[derive(Debug, Clone)]
 pub struct StoryFit {
