@@ -1858,6 +1858,36 @@ fn the_search_keeps_a_picture_near_its_shape() {
     assert!((share / 100.0 - w.min(h)).abs() < 0.04, "place says {share}%, the page shows {:.2}: {line}", w.min(h));
 }
 
+/// A portrait picture folio places is set narrower than a landscape one (outside review 50: a
+/// 3:4 picture at a medium photo's four of six tabloid columns took 40 % of the page): on the
+/// same page of seed text, read back from the PDF, a 3:4 picture prints narrower than a 3:2 one
+/// and its area is about the 3:2 picture's, never a third more; `folio place --write` writes
+/// the span it was given, and the written files rebuild the same picture.
+#[test]
+fn a_portrait_picture_is_set_narrower_than_a_landscape_one() {
+    let name = "portrait";
+    let p = seed_page_with_photo(name, 2200.0, &[(463, 635, 9), (883, 132, 4), (98, 21, 6)], 1, "");
+    let pdf = p.out().join(format!("{name}.pdf"));
+    let printed = |p: &TestProject| {
+        p.folio(&["build", &format!("content/{name}"), "--out", "out"]).assert_code(0);
+        let b = photo_box(&render(&pdf, 1, 72), 0);
+        (f64::from(b.2 - b.0 + 1), f64::from(b.3 - b.1 + 1))
+    };
+    let (lw, lh) = printed(&p);
+    gradient(&p.root().join(format!("content/{name}/photos/g.png")), 900, 1200, 0);
+    let (pw, ph) = printed(&p);
+    assert!(ph > pw, "the portrait picture prints portrait: {pw:.0} × {ph:.0} pt");
+    assert!(pw + 20.0 < lw, "the portrait picture ({pw:.0} pt wide) is set narrower than the landscape one ({lw:.0} pt)");
+    assert!(pw * ph < 1.35 * lw * lh, "the portrait picture's area ({:.0} pt²) is about the landscape one's ({:.0} pt²)", pw * ph, lw * lh);
+    // Written into the photo's `span`, the page rebuilds the same.
+    let run = p.folio(&["place", &format!("content/{name}"), "--write"]);
+    run.assert_code(0);
+    let story = std::fs::read_to_string(p.root().join(format!("content/{name}/stories/s1.toml"))).unwrap();
+    let photo = story.split("[[photos]]").nth(1).unwrap_or_default();
+    assert!(photo.lines().any(|l| l.trim_start().starts_with("span =")), "--write gives the photo its span:\n{story}");
+    assert_eq!(printed(&p), (pw, ph), "the written files print the picture as placed");
+}
+
 /// The pages of `edition` with heads side by side read back from `pdf` (碰题: `edition page N:
 /// pairs`), checking that `folio check` reports each pair and no other.
 fn rows_read_back(p: &TestProject, edition: &str, data: &PagesData, pdf: &std::path::Path) -> Vec<String> {
@@ -2250,34 +2280,33 @@ height = 64
 }
 
 /// The search does not make a photo larger than folio's default size for its block past the
-/// resolution the edition asks for (`[preflight] warn_ppi`, 200 by default): on the 要闻 page of
-/// `tests/fixtures/news-page` (TEST DATA written for the tests; six stories, far short of a
-/// broadsheet page), the lead's 3000 × 1500 picture was set across all eight columns and a line
-/// taller, 188 ppi, a `photo-low-ppi` warning of folio's own making. Read back from the PDF
-/// (poppler's `pdfimages -list`), every photo prints at 200 ppi or more and `folio check` has no
-/// `photo-low-ppi`; with `warn_ppi = 150` the same page sets the lead's picture larger, below
-/// 200 ppi (what the guard holds back).
+/// resolution the edition asks for (`[preflight] warn_ppi`, 200 by default): until session 36 a
+/// broadsheet page far short of copy set its lead's 3000 × 1500 picture across all eight columns
+/// and a line taller, 188 ppi, a `photo-low-ppi` warning of folio's own making. On a tabloid page
+/// of seed text short of its space, with a 1200 × 800 picture in the lead (201 ppi at its
+/// default size), read back from the PDF (poppler's `pdfimages -list`): with `warn_ppi = 200`
+/// the photo prints at 200 ppi or more and `folio check` has no `photo-low-ppi`; with
+/// `warn_ppi = 150` the same page sets the picture larger, below 200 ppi (what the guard holds
+/// back). (Until session 51 on `tests/fixtures/news-page`, whose portrait picture, set narrower
+/// since, no longer leaves the page short enough to tempt the search.)
 #[test]
 fn the_search_does_not_enlarge_a_photo_past_its_resolution() {
-    let p = TestProject::sample();
-    let dir = p.edition("news");
-    copy_dir(&repo().join("tests/fixtures/news-page"), &dir);
-    gradient(&dir.join("photos/wide.jpg"), 3000, 1500, 90);
-    gradient(&dir.join("photos/port.jpg"), 1600, 2400, 180);
-    let ppis = |p: &TestProject| -> Vec<f64> {
-        p.folio(&["build", "content/news"]).assert_code(0);
-        let list = poppler("pdfimages", &["-list", p.out().join("news.pdf").to_str().unwrap()]);
+    let name = "ppi";
+    let p = seed_page_with_photo(name, 1800.0, &[(463, 635, 9), (883, 132, 4), (98, 21, 6)], 0, "");
+    let ppis = |p: &TestProject, warn: u32| -> Vec<f64> {
+        p.edit(&format!("content/{name}/edition.toml"), |t| t.lines().map(|l| if l.starts_with("warn_ppi") { format!("warn_ppi = {warn}") } else { l.to_string() }).collect::<Vec<_>>().join("\n") + "\n");
+        p.folio(&["build", &format!("content/{name}")]).assert_code(0);
+        let list = poppler("pdfimages", &["-list", p.out().join(format!("{name}.pdf")).to_str().unwrap()]);
         list.lines().skip(2).map(|l| l.split_whitespace().nth(12).unwrap().parse::<f64>().unwrap()).collect()
     };
-    let got = ppis(&p);
-    assert_eq!(got.len(), 2, "two photos: {got:?}");
-    assert!(got.iter().all(|&x| x >= 200.0), "every photo at 200 ppi or more: {got:?}");
-    let run = p.folio(&["check", "content/news", "--format", "json"]);
+    let got = ppis(&p, 200);
+    assert_eq!(got.len(), 1, "one photo: {got:?}");
+    assert!(got.iter().all(|&x| x >= 200.0), "the photo at 200 ppi or more: {got:?}");
+    let run = p.folio(&["check", &format!("content/{name}"), "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
     assert!(!v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "photo-low-ppi"), "{v:#}");
 
-    p.edit("content/news/edition.toml", |t| format!("{t}\n[preflight]\nwarn_ppi = 150\n"));
-    let freer = ppis(&p);
+    let freer = ppis(&p, 150);
     assert!(freer.iter().any(|&x| (150.0..200.0).contains(&x)), "with warn_ppi 150 the lead's picture is set larger: {freer:?}");
 }
 
@@ -2768,3 +2797,4 @@ fn a_row_of_heads_no_cut_mends_says_how_to_move_the_blocks() {
         assert!(hint.contains("no cut it tried takes the row away") && hint.contains("folio place --write") && !hint.contains("do that first"), "{hint}");
     }
 }
+

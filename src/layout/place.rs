@@ -1175,8 +1175,12 @@ impl<'a> Search<'a> {
         let left = MAX_WORK.saturating_sub(self.shared.spent + self.shared.work);
         let weight = self.work_of(i, w, h);
         let mut stopped = false;
-        if let Some(base) = self.fitter.fit_as(story, &block, (0, None), setting) {
-            let mut tries: Vec<(u32, Adjust)> = vec![(0, Adjust::default())];
+        // A portrait picture folio sets narrower than its default for the block: that span,
+        // written into the photo (`Fitter::shaped_photo_span`).
+        let own = if raised { None } else { self.fitter.shaped_photo_span(story, w) };
+        let as_set = Adjust { photo_span: own, ..Adjust::default() };
+        if let Some(base) = self.fitter.fit_as(story, &block, (0, own), setting) {
+            let mut tries: Vec<(u32, Adjust)> = vec![(0, as_set)];
             let legged = strict(&base) && leg_beside(&base) > 0;
             // Fits, but its columns end short or break a paragraph badly: a photo a line or two
             // taller or shorter, or a head area a line deeper, may make them level.
@@ -1190,14 +1194,17 @@ impl<'a> Search<'a> {
                 // (A photo raised above the head is across the block.)
                 let free = if raised { None } else { self.fitter.free_photo_span(story, w) };
                 let spans = |wider: bool| -> Vec<(u32, Option<u32>)> {
-                    let mut v = vec![(0, None)];
+                    let mut v = vec![(0, own)];
                     if wider && mode == Mode::Fill {
                         return v;
                     }
                     if let Some((default, most, asked)) = free {
                         // A small photo is never widened (review 47: `size = "small"` printed
                         // larger than the default).
-                        if asked == Some(PhotoSize::Small) && wider {
+                        // Nor a portrait picture set narrower than its default: as wide, it
+                        // takes a page (outside review 50: a 3:4 picture 4 columns by 40 lines
+                        // on a tabloid page short of copy).
+                        if (asked == Some(PhotoSize::Small) || own.is_some()) && wider {
                             return v;
                         }
                         // Narrower by one column at most: a picture is not made a thumbnail to
@@ -1223,7 +1230,7 @@ impl<'a> Search<'a> {
                     // A long leg beside the photo: another width, its height within its bounds.
                     for (sc, photo_span) in spans(false).into_iter().chain(spans(true).into_iter().skip(1)) {
                         for d in -MAX_PHOTO_SHRINK..=MAX_PHOTO_GROW {
-                            if d != 0 || photo_span.is_some() {
+                            if d != 0 || photo_span != own {
                                 tries.push((sc + d.unsigned_abs() * W_PHOTO, Adjust { photo: d, photo_span, ..Adjust::default() }));
                             }
                         }
@@ -1263,7 +1270,7 @@ impl<'a> Search<'a> {
                     }
                     for (sc, photo_span) in spans(false) {
                         for d in 0..=MAX_PHOTO_SHRINK {
-                            if d > 0 || photo_span.is_some() {
+                            if d > 0 || photo_span != own {
                                 tries.push((sc + d as u32 * W_PHOTO, Adjust { photo: -d, photo_span, ..Adjust::default() }));
                             }
                         }
@@ -1274,7 +1281,7 @@ impl<'a> Search<'a> {
                         for e in 0..=if turned { 0 } else { MAX_HEAD_SPACE } {
                             let photos: Vec<i32> = if base.photo_lines.is_empty() { vec![0] } else { (0..=MAX_PHOTO_GROW).collect() };
                             for d in photos {
-                                if e > 0 || d > 0 || photo_span.is_some() {
+                                if e > 0 || d > 0 || photo_span != own {
                                     let head = (e > 0).then_some(base.head_lines + e);
                                     tries.push((sc + e * W_HEAD_SPACE + d as u32 * W_PHOTO, Adjust { head, photo: d, photo_span, ..Adjust::default() }));
                                 }
@@ -1291,7 +1298,7 @@ impl<'a> Search<'a> {
                             let at = (lines * sp + span / 2) / span.max(1);
                             for d in -MAX_PHOTO_SHRINK..=MAX_PHOTO_GROW {
                                 let size = sp * at.saturating_add_signed(d);
-                                if (d != 0 || photo_span.is_some()) && size + sp >= least && size <= most.saturating_add(sp) {
+                                if (d != 0 || photo_span != own) && size + sp >= least && size <= most.saturating_add(sp) {
                                     tries.push((sc + d.unsigned_abs() * W_PHOTO, Adjust { photo: d, photo_span, ..Adjust::default() }));
                                 }
                             }
@@ -1321,7 +1328,7 @@ impl<'a> Search<'a> {
                 if cost >= best_total {
                     break;
                 }
-                let fit = if adjust == Adjust::default() {
+                let fit = if adjust == as_set {
                     Some(base.clone())
                 } else {
                     // Each try is a fit, counted in the page's work (a story with a photo
@@ -1395,13 +1402,19 @@ impl<'a> Search<'a> {
     /// The columns story `i`'s first photo takes in a `w`-column L-shaped block with a
     /// `w2`-column corner, when folio's default would reach over the corner and one column
     /// narrower stands beside it (the photo moves aside, as a picture is never made narrower
-    /// than that to fit): `None` when the default stands beside the corner, or no narrower
-    /// photo can, or the editor set the photo's `row` (it may stand above the corner).
+    /// than that to fit). Else a portrait picture's shaped span ([`Fitter::shaped_photo_span`]),
+    /// or `None`: folio's default, where it stands beside the corner, or no narrower photo can,
+    /// or the editor set the photo's `row` (it may stand above the corner).
     fn photo_aside(&self, i: usize, w: u32, w2: u32) -> Option<u32> {
         let (default, _, _) = self.fitter.free_photo_span(self.stories[i], w)?;
         let beside = w - w2;
         let (first, row) = self.fitter.photo_anchor(self.stories[i])?;
-        (!row && first + default > beside && default > 1 && first + default - 1 <= beside).then_some(default - 1)
+        let own = self.fitter.shaped_photo_span(self.stories[i], w);
+        if !row && first + default > beside && default > 1 && first + default - 1 <= beside {
+            Some(default - 1)
+        } else {
+            own
+        }
     }
 
     /// Story `i`'s head size in pt in a block `w` columns wide when its cap makes it smaller
@@ -1539,7 +1552,7 @@ impl<'a> Search<'a> {
         let v = found.map(|(c, head, f)| {
             let photo_lines = aside.and(f.photo_lines.first().copied());
             let flaws = Flaws { long_legs: legs(&f).count() as u32 + u32::from(leg > 0), breaks: f.breaks, ..Flaws::default() };
-            Wrapped { cost: c + leg * W_LEG + W_WRAP + u32::from(aside.is_some()) * W_PHOTO_SPAN, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed: Missed::of(&f), photo_span: aside, photo_lines, head, squeeze, flaws, photos: photo_mask(&f.photo_cols), photo_area: photo_area(&f) }
+            Wrapped { cost: c + leg * W_LEG + W_WRAP + u32::from(aside.is_some() && aside != self.fitter.shaped_photo_span(story, w)) * W_PHOTO_SPAN, head_text: f.head_lines.saturating_sub(1).max(1), vertical: f.vertical_lines, missed: Missed::of(&f), photo_span: aside, photo_lines, head, squeeze, flaws, photos: photo_mask(&f.photo_cols), photo_area: photo_area(&f) }
         });
         self.shared.own.wraps.insert(key, v);
         self.shared.fitted += 1;
