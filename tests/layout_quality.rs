@@ -1888,6 +1888,36 @@ fn a_portrait_picture_is_set_narrower_than_a_landscape_one() {
     assert_eq!(printed(&p), (pw, ph), "the written files print the picture as placed");
 }
 
+/// A head the search turns (竖题) stands beside copy deeper than it: on an outside review's
+/// tabloid page of a lead and five short items (`tests/fixtures/short-items-page`, TEST DATA),
+/// the search turned the 61-character 马拉松's head in its two-column block, and the head ran a
+/// line under its six lines of copy, half the block a head's. Read back from the PDF, every
+/// vertical head on the page ends above its copy's last line, and the 61-character item's head
+/// is set across.
+#[test]
+fn a_head_the_search_turns_stands_beside_copy_deeper_than_it() {
+    let name = "items";
+    let p = TestProject::sample();
+    let dir = p.edition(name);
+    copy_dir(&repo().join("tests/fixtures/short-items-page"), &dir);
+    gradient(&dir.join("photos/guqiao.png"), 1800, 2400, 0);
+    let report = p.report(name, true);
+    let words = &bbox_words(&p.out().join(format!("{name}.pdf")))[0];
+    let page = &report.compiled.data.pages[0];
+    let f = &page.format;
+    for s in &page.stories {
+        if !matches!(&s.head.piece, PlacedPiece::Piece(Piece::Head { head }) if head.vertical) {
+            continue;
+        }
+        let mine: Vec<&Word> = words.iter().map(|(_, w)| w).filter(|w| owns(f, s, w, 1.0)).collect();
+        let foot = |big: bool| mine.iter().filter(|w| (w.y1 - w.y0 > 1.4 * f.spec.body_size) == big).map(|w| w.y1).fold(0.0, f64::max);
+        assert!(foot(true) <= foot(false) + 1.0, "a vertical head ending at {:.1}, its copy at {:.1}", foot(true), foot(false));
+    }
+    let placed = &report.placed[0].blocks;
+    let item = placed.iter().find(|b| report.edition.stories[0][b.story].display.ends_with("malasong.toml")).expect("马拉松 placed");
+    assert!(!item.vertical, "the 61-character item's head is not turned: {placed:?}");
+}
+
 /// The pages of `edition` with heads side by side read back from `pdf` (碰题: `edition page N:
 /// pairs`), checking that `folio check` reports each pair and no other.
 fn rows_read_back(p: &TestProject, edition: &str, data: &PagesData, pdf: &std::path::Path) -> Vec<String> {

@@ -1342,7 +1342,13 @@ impl<'a> Search<'a> {
                 };
                 // A short page's nearest layouts have no strip (what they say the copy lacks
                 // is what a page without a ladder lacks).
-                if let Some(f) = fit.filter(ok).filter(small).filter(|f| !f.head_deep && under(f) >= MIN_COPY_UNDER_HEAD && !(strip(f) && matches!(mode, Mode::Short | Mode::Fill))) {
+                // A head the search turns stands beside copy deeper than it (outside
+                // review 50: a 61-character brief's 竖题 a line deeper than its six lines, half
+                // its block a head's).
+                // (As deep as its lines, its last character stands a line under the copy's: the
+                // head's lines count from the block's top line, the copy's from under it.)
+                let shallow = |f: &Fit| turned && f.columns.iter().copied().max().unwrap_or(0) <= f.vertical_lines;
+                if let Some(f) = fit.filter(ok).filter(small).filter(|f| !f.head_deep && !shallow(f) && under(f) >= MIN_COPY_UNDER_HEAD && !(strip(f) && matches!(mode, Mode::Short | Mode::Fill))) {
                     if cost + extra(&f) < best_total {
                         best_total = cost + extra(&f);
                         found = Some((cost, adjust, f));
