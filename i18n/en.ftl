@@ -368,6 +368,9 @@ photo-rank = picture no smaller than the lead's on page { $page }: { $width } ×
 head-rank = head no smaller than the lead's on page { $page }: 「{ $headline }」 prints at { $size } pt, the lead 「{ $lead }」 at { $lead_size } pt
 head-rank-hint = the lead's head is the page's largest: give this block a smaller `head_size` (one of the format's `heads`) or a narrower `span`, or the lead's a larger `head_size` or a wider `span`; or, if this story is the page's lead, give it `priority = 1`
 head-rank-placed-hint = the lead's head is the page's largest, and folio found no layout of this copy where it is: give this story a smaller `max_span` or the lead a larger `min_span`, or cut the lead's copy so that its block can widen; or, if this story is the page's lead, give it `priority = 1`
+front-lead-rank = the front page's lead head is smaller than a head inside: 「{ $headline }」 prints at { $size } pt on page { $page }, 「{ $inside }」 at { $inside_size } pt on page { $inside_page }
+front-lead-rank-hint = the front page's lead head is the edition's largest: give the lead a larger `head_size` (one of the format's `heads`) or a wider `span`, or the head inside a smaller `head_size` or a narrower `span`
+front-lead-rank-placed-hint = the front page's lead head is the edition's largest: cut the lead's copy so that folio can widen its block (see the page's better-with-cuts advice), give it a larger `min_span`, or set the head inside smaller
 photo-rank-hint = the lead's picture is the page's largest: give this photo `size = "small"` (with no `size` it is already medium, the default) or a smaller `span` or `height`, or the lead's photo `size = "large"` or a larger `span` or `height`; on a page folio placed, cutting the lead's copy can give its picture room
 heads-side-by-side = heads side by side on page { $page } (碰题): 「{ $first }」 and 「{ $second }」 start on the same line in neighbouring columns
 stacked-heads = heads stacked on page { $page } (叠题): 「{ $second }」 stands under 「{ $first }」 with { $lines } { $lines ->
@@ -1409,6 +1412,7 @@ mark-overprint = text over text
 mark-too-wide = past the column
 mark-long-leg = long leg { $lines }
 mark-head-rank = head as large as the lead's
+mark-front-lead-rank = front lead's head smaller than one inside
 mark-photo-rank = picture larger than the lead's
 mark-stacked-heads = heads stacked
 mark-heads-side-by-side = heads side by side

@@ -339,6 +339,9 @@ photo-rank = 第 { $page } 版本稿图片不小于头条图片：{ $width } × 
 head-rank = 第 { $page } 版「{ $headline }」标题不小于头条标题：本题 { $size } 磅，头条「{ $lead }」{ $lead_size } 磅
 head-rank-hint = 头条标题应为本版最大：把本稿 `head_size` 改小（取版式 `heads` 中的字号）或把 `span` 改窄；或把头条的 `head_size` 改大、`span` 改宽；若本稿才是本版头条，给它 `priority = 1`
 head-rank-placed-hint = 头条标题应为本版最大，而自动组版找不到这样的版式：给本稿较小的 `max_span`，或给头条较大的 `min_span`，或删减头条正文让其版块加宽；若本稿才是本版头条，给它 `priority = 1`
+front-lead-rank = 头版头条标题小于内版标题：第 { $page } 版「{ $headline }」{ $size } 磅，第 { $inside_page } 版「{ $inside }」{ $inside_size } 磅
+front-lead-rank-hint = 头版头条标题应为全报最大：把头条的 `head_size` 改大（取版式 `heads` 中的字号）或把 `span` 改宽；或把内版该稿的 `head_size` 改小、`span` 改窄
+front-lead-rank-placed-hint = 头版头条标题应为全报最大：删减头条正文让自动组版加宽其版块（见本版 better-with-cuts 建议），或给头条较大的 `min_span`，或把内版该稿标题改小
 photo-rank-hint = 头条图片应为本版最大：给本图 `size = "small"`（不写 `size` 即为默认的 medium），或把 `span`、`height` 改小；或给头条图片 `size = "large"`，或把其 `span`、`height` 改大；自动组版的版面删减头条正文也可给图片腾出位置
 heads-side-by-side = 第 { $page } 版碰题：「{ $first }」与「{ $second }」在相邻栏的同一行并排
 stacked-heads = 第 { $page } 版叠题：「{ $second }」压在「{ $first }」之下，中间只隔 { $lines } 行
@@ -1307,6 +1310,7 @@ mark-overprint = 文字叠印
 mark-too-wide = 超出栏宽
 mark-long-leg = 长腿 { $lines } 行
 mark-head-rank = 标题不小于头条
+mark-front-lead-rank = 头版头条标题小于内版标题
 mark-photo-rank = 图片大于头条图片
 mark-stacked-heads = 叠题
 mark-heads-side-by-side = 碰题

@@ -98,6 +98,8 @@ pub enum Code {
     PhotoRank,
     /// A story's head printed as large as the page's lead's, or larger (head size by rank).
     HeadRank,
+    /// The front page's lead head printed smaller than a head on a page inside.
+    FrontLeadRank,
     /// Two stories' heads side by side on the same lines (碰题).
     HeadsSideBySide,
     /// A story's head standing on another's with fewer than four lines of the other's block
@@ -160,6 +162,7 @@ impl Code {
             Code::LongLeg => "long-leg",
             Code::PhotoRank => "photo-rank",
             Code::HeadRank => "head-rank",
+            Code::FrontLeadRank => "front-lead-rank",
             Code::HeadsSideBySide => "heads-side-by-side",
             Code::StackedHeads => "stacked-heads",
             Code::DeepHead => "deep-head",

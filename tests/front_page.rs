@@ -300,3 +300,37 @@ fn new_from_and_new_story_point_their_schema_lines_from_where_they_are() {
     let s = std::fs::read_to_string(p.root().join("content/jiangxi-tabloid/stories/new.toml")).unwrap();
     assert!(s.starts_with("#:schema ../../../schema/story.schema.json\n"));
 }
+
+/// The front page's lead head is the edition's largest (outside review 50: a front lead narrowed
+/// to three columns printed its head at 22 pt, page 2's lead at 42 pt, and `folio check` said
+/// nothing). The tabloid sample's front lead (聚星火 across six columns) with `head_size = 22`:
+/// read back from the PDF, its head prints smaller than page 2's; `folio check` gives one
+/// `front-lead-rank` warning, at the block's `head_size` line, with both heads and sizes, in
+/// English and Chinese. As the sample sets it, none.
+#[test]
+fn a_front_page_lead_head_smaller_than_one_inside_is_told() {
+    let story = "content/jiangxi-tabloid/stories/xinyu.toml";
+    let p = TestProject::with_edition("jiangxi-tabloid");
+    let clean = p.folio(&["check", "content/jiangxi-tabloid"]);
+    assert!(!(clean.stdout() + &clean.stderr()).contains("front-lead-rank"), "the sample's front lead is its largest head");
+    p.edit(story, |t| t.replacen("height = 52\n", "height = 52\nhead_size = 22\n", 1));
+    p.folio(&["build", "content/jiangxi-tabloid", "--out", "out"]).assert_code(0);
+    // Read back: the lead's head glyphs on page 1, the largest words on page 2.
+    let words = bbox_words(&p.root().join("out/jiangxi-tabloid.pdf"));
+    let height = |w: &Word| w.y1 - w.y0;
+    let front = words[0].iter().map(|(_, w)| w).filter(|w| !w.text.is_empty() && w.text.chars().all(|c| "聚星火促燎原铸铁警护钢城".contains(c))).map(height).fold(0.0, f64::max);
+    let inside = words[1].iter().map(|(_, w)| height(w)).fold(0.0, f64::max);
+    assert!(front > 15.0 && front + 5.0 < inside, "the front lead's head ({front:.1} pt high) prints smaller than page 2's largest ({inside:.1} pt)");
+    let run = p.folio(&["check", "content/jiangxi-tabloid", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let found: Vec<&serde_json::Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "front-lead-rank").collect();
+    assert_eq!(found.len(), 1, "{v:#}");
+    let f = found[0];
+    assert_eq!(f["severity"], "warning");
+    assert!(f["file"].as_str().is_some_and(|s| s.ends_with("stories/xinyu.toml")), "{f:#}");
+    assert_eq!(f["line"].as_u64(), Some(line_of(&p, story, "head_size = 22") as u64), "{f:#}");
+    let message = f["message"].as_str().unwrap();
+    assert!(message.contains("「聚星火促燎原 铸铁警护钢城」 prints at 22.0 pt on page 1") && message.contains("on page 2"), "{message}");
+    let zh = p.folio_in_locale(&["check", "content/jiangxi-tabloid"], &[("LANG", "zh_CN.UTF-8")]);
+    assert!((zh.stdout() + &zh.stderr()).contains("头版头条标题小于内版标题"), "{}", zh.stdout());
+}

@@ -871,7 +871,7 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         let headline = story.value.headline.replace('\n', " ");
         let mut d = story.error(at, crate::tr!("head-rank", page = page, headline = headline, size = pt(o.sizes[0]), lead = lead, lead_size = pt(o.sizes[1])));
         d.severity = Severity::Warning;
-        let hint = if block.is_some() { crate::tr!("head-rank-hint") } else { crate::tr!("head-rank-placed-hint") };
+        let hint = if block.is_some_and(|b| b.span() != (0..0)) { crate::tr!("head-rank-hint") } else { crate::tr!("head-rank-placed-hint") };
         let d = d.hint(hint).code(Code::HeadRank);
         out.push(Finding {
             code: Code::HeadRank,
@@ -881,6 +881,31 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
             diag: d,
             mark: Some(Mark { page: o.page, rect: o.rect, kind: MarkKind::Typography, label: crate::tr!("mark-head-rank") }),
         });
+    }
+
+    // The front page's lead's head smaller than a head inside.
+    if let Some(o) = crate::check::rank::front(compiled, edition) {
+        let headline = |pi: usize, si: usize| edition.stories.get(pi).and_then(|s| s.get(si)).map_or_else(String::new, |l| l.value.headline.replace('\n', " "));
+        if let Some(story) = edition.stories.get(o.page).and_then(|s| s.get(o.lead)) {
+            let page = page_of(o.page).unwrap_or_default();
+            let block = story.value.block.as_ref();
+            let at = match block.and_then(|b| b.get_ref().head_size) {
+                Some(_) => story.key_span(&["block", "head_size"], story.value.block().span()),
+                None => story.key_span(&["headline"], story.value.block().span()),
+            };
+            let pt = |x: f64| format!("{x:.1}");
+            let mut d = story.error(at, crate::tr!("front-lead-rank", page = page, headline = headline(o.page, o.lead), size = pt(o.sizes[0]), inside_page = page_of(o.inside.0).unwrap_or_default(), inside = headline(o.inside.0, o.inside.1), inside_size = pt(o.sizes[1])));
+            d.severity = Severity::Warning;
+            let hint = if block.is_some_and(|b| b.span() != (0..0)) { crate::tr!("front-lead-rank-hint") } else { crate::tr!("front-lead-rank-placed-hint") };
+            out.push(Finding {
+                code: Code::FrontLeadRank,
+                page: Some(page),
+                page_index: Some(o.page),
+                story: Some(story.display.clone()),
+                diag: d.hint(hint).code(Code::FrontLeadRank),
+                mark: Some(Mark { page: o.page, rect: o.rect, kind: MarkKind::Typography, label: crate::tr!("mark-front-lead-rank") }),
+            });
+        }
     }
 
     // Heads side by side (碰题), and heads stacked (叠题).

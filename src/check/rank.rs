@@ -1,7 +1,8 @@
 //! Size by rank: takes a compiled edition and its stories and gives each story whose picture
 //! prints as large as the page's lead's largest, or larger ([`photos`]), and each whose head
 //! prints as large as the lead's ([`heads`]) — the lead's picture and head are the page's
-//! largest. Measured on the composed page (the head's glyphs as set), so hand-placed and
+//! largest — and the front page's lead when a head inside prints larger ([`front`]): the front
+//! lead's head is the edition's largest. Measured on the composed page (the head's glyphs as set), so hand-placed and
 //! automatic pages alike (the placement search keeps it so where the copy allows,
 //! [`crate::layout::place`]).
 
@@ -99,6 +100,37 @@ pub fn heads(compiled: &Compiled, edition: &Edition) -> Vec<HeadOutranked> {
         }
     }
     out
+}
+
+/// The front page's lead whose head prints smaller than a head on a page inside.
+#[derive(Debug, Clone)]
+pub struct FrontOutranked {
+    /// The front page's index.
+    pub page: usize,
+    /// Its lead, by index on the page.
+    pub lead: usize,
+    /// The page inside with the largest head, by index, and that story, by index on it.
+    pub inside: (usize, usize),
+    /// The two heads' printed sizes in pt: the front lead's, the head inside's.
+    pub sizes: [f64; 2],
+    /// The front lead's head area, in pt from the page's trim top-left corner.
+    pub rect: [f64; 4],
+}
+
+/// The front page's lead (the first page with the masthead) when its head prints smaller than the
+/// largest head of a page inside (outside review 50: a front lead narrowed to three of six
+/// columns, its head 22 pt, against page 2's lead at 42 pt: a 总编 reads the front page's lead as
+/// the edition's first story, and its head as the edition's largest). A special page's head set
+/// larger is as much a finding: the desk decides.
+pub fn front(compiled: &Compiled, edition: &Edition) -> Option<FrontOutranked> {
+    let fp = compiled.data.pages.iter().position(|p| p.masthead)?;
+    let lead = lead_of(edition, fp)?;
+    let (_, rect, size) = printed_heads(compiled, fp).into_iter().find(|o| o.0 == lead)?;
+    let (inside, largest) = (0..compiled.data.pages.len())
+        .filter(|&pi| pi != fp)
+        .flat_map(|pi| printed_heads(compiled, pi).into_iter().map(move |(si, _, sz)| ((pi, si), sz)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    (largest > size + HEAD_STEP).then_some(FrontOutranked { page: fp, lead, inside, sizes: [size, largest], rect })
 }
 
 /// The heads of page `pi`'s own stories (not a continuation's jump head, nor the facing page's
