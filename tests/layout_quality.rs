@@ -2342,8 +2342,8 @@ fn the_search_does_not_enlarge_a_photo_past_its_resolution() {
 
 /// A column of briefs (简讯, a story's `briefs = true`: each `[[sections]]` entry a brief, TEST
 /// DATA written for this test) placed by folio beside a story of seed text: read back from the
-/// PDF, each brief's title is set in the bold sans at the body's size, flush with its column's
-/// left edge, and the brief's first line stands one grid pitch under the title's last (no band,
+/// PDF, each brief's title is set in the bold sans at the body's size after a ■ flush with its
+/// column's left edge (its lines hung an em in), and the brief's first line stands one grid pitch under the title's last (no band,
 /// no white line between); every brief's text is printed. Until session 40 a desk could set
 /// briefs only as stories of their own, each under a head of 18–42 pt (rows of heads side by
 /// side), or as sections under black bands.
@@ -2386,11 +2386,21 @@ fn a_column_of_briefs_sets_each_title_in_bold_on_the_grid_over_its_text() {
     for (title, _) in briefs {
         assert!(titles.contains(title), "「{title}」 in the bold sans at the body's size: {titles}");
     }
+    // Each title opens with the house's mark ■ at its column's left edge (outside review 50:
+    // with none, one brief's text ran on into the next title), its lines hung after it.
+    assert_eq!(titles.matches('■').count(), briefs.len(), "a ■ before each title: {titles}");
     for (k, c) in chars.iter().enumerate().filter(|(_, c)| bold(c)) {
-        // A title line's first character flush with its column's left edge.
+        // A title's mark flush with its column's left edge, its first character an em in, as
+        // is each line it wraps to.
         let line_start = k == 0 || !bold(&chars[k - 1]) || (chars[k - 1].y - c.y).abs() > 1.0;
         if line_start {
-            assert!(lefts.iter().any(|l| (c.x0 + hung(c) - l).abs() < 0.5), "a title's line starts {:.1} pt from a column's edge: {}", lefts.iter().map(|l| (c.x0 + hung(c) - l).abs()).fold(f64::MAX, f64::min), c.c);
+            let from = |c: &typeset::Char| lefts.iter().map(|l| c.x0 + hung(c) - l).fold(f64::MAX, |a, d| if d.abs() < a.abs() { d } else { a });
+            if c.c == '■' {
+                assert!(from(c).abs() < 0.5, "a title's mark {:.1} pt from a column's edge", from(c));
+                assert!((from(&chars[k + 1]) - body_size).abs() < 0.5, "a title's first character {:.1} pt in: {}", from(&chars[k + 1]), chars[k + 1].c);
+            } else {
+                assert!((from(c) - body_size).abs() < 0.5, "a title's line hangs {:.1} pt in, not an em: {}", from(c), c.c);
+            }
         }
         // A title's last line: the brief's first line a pitch under it (or at the next
         // column's top).
@@ -2403,9 +2413,9 @@ fn a_column_of_briefs_sets_each_title_in_bold_on_the_grid_over_its_text() {
     // A title that wraps does so on lines as even as they can be, between words: none of a
     // title's lines is two characters or fewer (review 49: 「全市启动“520”献血日 / 活动」).
     let mut lines: Vec<Vec<&typeset::Char>> = Vec::new();
-    for (k, c) in chars.iter().enumerate().filter(|(_, c)| bold(c)) {
+    for (k, c) in chars.iter().enumerate().filter(|(_, c)| bold(c) && c.c != '■') {
         match lines.last_mut() {
-            Some(l) if k > 0 && bold(&chars[k - 1]) && (chars[k - 1].y - c.y).abs() < 1.0 => l.push(c),
+            Some(l) if k > 0 && bold(&chars[k - 1]) && chars[k - 1].c != '■' && (chars[k - 1].y - c.y).abs() < 1.0 => l.push(c),
             _ => lines.push(vec![c]),
         }
     }
