@@ -131,6 +131,18 @@ pub fn placed_heads(found: &mut [Finding], placed: &[crate::layout::place::PageP
     }
 }
 
+/// Where a finding on a story's head size points: at its block's `head_size` where the file sets
+/// one, else at its `headline`; and whether the block is the editor's (a `[block]` in the file,
+/// not one folio placed, which has no place in it).
+fn head_size_at(story: &Loaded<Story>) -> (std::ops::Range<usize>, bool) {
+    let block = story.value.block.as_ref();
+    let at = match block.and_then(|b| b.get_ref().head_size) {
+        Some(_) => story.key_span(&["block", "head_size"], story.value.block().span()),
+        None => story.key_span(&["headline"], story.value.block().span()),
+    };
+    (at, block.is_some_and(|b| b.span() != (0..0)))
+}
+
 /// The size in pt of the largest image of `frame` (its groups' too) that is `pixels` wide and
 /// high, as drawn (a cover-fitted photo's whole picture, past its clipped box).
 fn image_of_size(frame: &typst::layout::Frame, pixels: [u32; 2]) -> Option<[f64; 2]> {
@@ -861,17 +873,12 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         let Some(story) = edition.stories.get(o.page).and_then(|s| s.get(o.story)) else { continue };
         let lead = edition.stories.get(o.page).and_then(|s| s.get(o.lead)).map_or_else(String::new, |l| l.value.headline.replace('\n', " "));
         let page = page_of(o.page).unwrap_or_default();
-        // At the block's `head_size` where the file sets one, else the headline.
-        let block = story.value.block.as_ref();
-        let at = match block.and_then(|b| b.get_ref().head_size) {
-            Some(_) => story.key_span(&["block", "head_size"], story.value.block().span()),
-            None => story.key_span(&["headline"], story.value.block().span()),
-        };
+        let (at, hand) = head_size_at(story);
         let pt = |x: f64| format!("{x:.1}");
         let headline = story.value.headline.replace('\n', " ");
         let mut d = story.error(at, crate::tr!("head-rank", page = page, headline = headline, size = pt(o.sizes[0]), lead = lead, lead_size = pt(o.sizes[1])));
         d.severity = Severity::Warning;
-        let hint = if block.is_some_and(|b| b.span() != (0..0)) { crate::tr!("head-rank-hint") } else { crate::tr!("head-rank-placed-hint") };
+        let hint = if hand { crate::tr!("head-rank-hint") } else { crate::tr!("head-rank-placed-hint") };
         let d = d.hint(hint).code(Code::HeadRank);
         out.push(Finding {
             code: Code::HeadRank,
@@ -888,15 +895,11 @@ pub fn findings(edition: &Edition, compiled: &Compiled) -> (Vec<Finding>, Measur
         let headline = |pi: usize, si: usize| edition.stories.get(pi).and_then(|s| s.get(si)).map_or_else(String::new, |l| l.value.headline.replace('\n', " "));
         if let Some(story) = edition.stories.get(o.page).and_then(|s| s.get(o.lead)) {
             let page = page_of(o.page).unwrap_or_default();
-            let block = story.value.block.as_ref();
-            let at = match block.and_then(|b| b.get_ref().head_size) {
-                Some(_) => story.key_span(&["block", "head_size"], story.value.block().span()),
-                None => story.key_span(&["headline"], story.value.block().span()),
-            };
+            let (at, hand) = head_size_at(story);
             let pt = |x: f64| format!("{x:.1}");
             let mut d = story.error(at, crate::tr!("front-lead-rank", page = page, headline = headline(o.page, o.lead), size = pt(o.sizes[0]), inside_page = page_of(o.inside.0).unwrap_or_default(), inside = headline(o.inside.0, o.inside.1), inside_size = pt(o.sizes[1])));
             d.severity = Severity::Warning;
-            let hint = if block.is_some_and(|b| b.span() != (0..0)) { crate::tr!("front-lead-rank-hint") } else { crate::tr!("front-lead-rank-placed-hint") };
+            let hint = if hand { crate::tr!("front-lead-rank-hint") } else { crate::tr!("front-lead-rank-placed-hint") };
             out.push(Finding {
                 code: Code::FrontLeadRank,
                 page: Some(page),
