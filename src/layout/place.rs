@@ -1244,7 +1244,7 @@ impl<'a> Search<'a> {
                         for &d in &photos {
                             if e > 0 || d != 0 {
                                 let head = (e > 0).then_some(base.head_lines + e);
-                                tries.push((e * W_HEAD_SPACE + d.unsigned_abs() * W_PHOTO, Adjust { head, photo: d, ..Adjust::default() }));
+                                tries.push((e * W_HEAD_SPACE + d.unsigned_abs() * W_PHOTO, Adjust { head, photo: d, ..as_set }));
                             }
                         }
                     }
@@ -1255,18 +1255,18 @@ impl<'a> Search<'a> {
                     let squeezable = self.fitter.squeezable(story).min(MAX_SQUEEZE);
                     let slack = base.capacity.saturating_sub(base.lines);
                     if !turned && slack < w && w - slack <= squeezable {
-                        tries.push((W_HEAD_SPACE + W_SQUEEZE, Adjust { head: Some(base.head_lines + 1), squeeze: w - slack, ..Adjust::default() }));
+                        tries.push((W_HEAD_SPACE + W_SQUEEZE, Adjust { head: Some(base.head_lines + 1), squeeze: w - slack, ..as_set }));
                     }
                     if base.breaks > 0 {
                         for n in 1..=squeezable.min(2) {
-                            tries.push((W_SQUEEZE, Adjust { squeeze: n, ..Adjust::default() }));
+                            tries.push((W_SQUEEZE, Adjust { squeeze: n, ..as_set }));
                         }
                     }
                 } else if base.overset > 0 {
                     // Copy a few lines over: as many of its paragraphs set tighter, each a line
                     // shorter (紧排).
                     if base.overset <= self.fitter.squeezable(story).min(MAX_SQUEEZE) {
-                        tries.push((W_SQUEEZE, Adjust { squeeze: base.overset, ..Adjust::default() }));
+                        tries.push((W_SQUEEZE, Adjust { squeeze: base.overset, ..as_set }));
                     }
                     for (sc, photo_span) in spans(false) {
                         for d in 0..=MAX_PHOTO_SHRINK {
